@@ -1,0 +1,68 @@
+"""Entry point: parse the arguments, then run a command, the self-test or the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _data_dir(explicit: str | None, demo: bool) -> Path:
+    from desktop_app.core.paths import default_data_dir, demo_data_dir
+
+    if explicit:
+        return Path(explicit).expanduser()
+    return demo_data_dir() if demo else default_data_dir()
+
+
+def _install_cli_language(lang: str | None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop_app.i18n import install_translator
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    install_translator(app, lang)
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    from desktop_app.cli import build_parser, run_command
+    from desktop_app.core.paths import is_network_path
+    from desktop_app.logs import setup_logging
+
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    lang = early.parse_known_args(argv)[0].lang
+    wants_gui = not argv_has_command(argv)
+    if not wants_gui:
+        _install_cli_language(lang)  # before the parser, so --help is translated too
+    args = build_parser().parse_args(argv)
+    data_dir = _data_dir(args.data_dir, args.demo)
+    setup_logging(None if is_network_path(data_dir) else data_dir)
+    if args.self_test:
+        from desktop_app.selftest import run_self_test
+
+        return run_self_test(args.lang)
+    if args.command is None:
+        from desktop_app.ui.app import run_gui
+
+        return run_gui(data_dir, args.lang, args.demo)
+    return run_command(args, data_dir)
+
+
+def argv_has_command(argv: list[str] | None) -> bool:
+    """True unless this start is the desktop app (no command, no --help, no --self-test)."""
+    words = sys.argv[1:] if argv is None else argv
+    return any(not w.startswith("-") and not _is_option_value(words, i)
+               for i, w in enumerate(words)) or any(
+        w in ("-h", "--help", "--version", "--self-test") for w in words)
+
+
+def _is_option_value(words: list[str], index: int) -> bool:
+    return index > 0 and words[index - 1] in ("--data-dir", "--lang")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

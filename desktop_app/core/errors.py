@@ -1,0 +1,102 @@
+"""Errors a user can act on.
+
+Each carries a stable ``code`` and the facts (``params``) a message needs. The words a user
+reads live on the Qt side (``desktop_app.messages``), so they can be translated; logs get the
+code and params, never secrets.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ShopError(Exception):
+    """A failure with a clear cause; never shown as a traceback."""
+
+    code = "error"
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(f"{self.code} {params}" if params else self.code)
+
+
+class NoShop(ShopError):
+    code = "no_shop"
+
+
+class ShopExists(ShopError):
+    code = "shop_exists"
+
+
+class NetworkPathRefused(ShopError):
+    code = "network_path"
+
+
+class DataDirUnusable(ShopError):
+    code = "data_dir_unusable"
+
+
+class WrongPassword(ShopError):
+    code = "wrong_password"
+
+
+class UnknownOperator(ShopError):
+    code = "unknown_operator"
+
+
+class OperatorDisabled(ShopError):
+    code = "operator_disabled"
+
+
+class LockedOut(ShopError):
+    code = "locked_out"
+
+
+class KeySlotMissing(ShopError):
+    code = "key_slot_missing"
+
+
+class KeySlotsDamaged(ShopError):
+    code = "key_slots_damaged"
+
+
+class DatabaseCorrupt(ShopError):
+    code = "database_corrupt"
+
+
+class DatabaseLocked(ShopError):
+    code = "database_locked"
+
+
+class DiskFull(ShopError):
+    code = "disk_full"
+
+
+class NotEncrypted(ShopError):
+    code = "not_encrypted"
+
+
+class SchemaTooNew(ShopError):
+    code = "schema_too_new"
+
+
+class Forbidden(ShopError):
+    code = "forbidden"
+
+
+class InvalidInput(ShopError):
+    """A value a user typed is not acceptable; ``field`` names it, ``problem`` says why."""
+
+    code = "invalid_input"
+
+
+class NotFound(ShopError):
+    code = "not_found"
+
+
+class OutOfStock(ShopError):
+    code = "out_of_stock"
+
+
+class InvalidState(ShopError):
+    code = "invalid_state"

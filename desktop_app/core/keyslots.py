@@ -1,0 +1,140 @@
+"""Key slots: the database key wrapped once per operator, as LUKS does.
+
+The database key is 256 random bits. Each operator's password derives a key-encryption key
+with scrypt; AES-GCM wraps the database key with it. Changing a password rewraps one slot,
+removing an operator removes one slot, and no password is ever the database key itself.
+The slot file is JSON beside the database; it holds no secret in the clear.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from desktop_app.core.errors import KeySlotMissing, KeySlotsDamaged, NoShop, WrongPassword
+from desktop_app.core.fileio import atomic_write_bytes
+
+FORMAT = 1
+KEY_BYTES = 32
+SCRYPT_N = 2**15
+SCRYPT_R = 8
+SCRYPT_P = 1
+
+
+def normalize_operator(name: str) -> str:
+    """The slot name of an operator: Unicode-normalized, trimmed and case-folded."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    kdf = Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p)
+    return kdf.derive(unicodedata.normalize("NFKC", password).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class KeySlot:
+    salt: bytes
+    n: int
+    r: int
+    p: int
+    nonce: bytes
+    wrapped: bytes
+
+    @classmethod
+    def seal(cls, database_key: bytes, password: str, aad: bytes) -> KeySlot:
+        salt, nonce = os.urandom(16), os.urandom(12)
+        kek = _derive(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+        wrapped = AESGCM(kek).encrypt(nonce, database_key, aad)
+        return cls(salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, nonce, wrapped)
+
+    def open(self, password: str, aad: bytes) -> bytes:
+        kek = _derive(password, self.salt, self.n, self.r, self.p)
+        try:
+            return AESGCM(kek).decrypt(self.nonce, self.wrapped, aad)
+        except InvalidTag:
+            raise WrongPassword() from None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kdf": "scrypt", "salt": _b64(self.salt), "n": self.n, "r": self.r, "p": self.p,
+                "cipher": "aes-256-gcm", "nonce": _b64(self.nonce), "wrapped": _b64(self.wrapped)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KeySlot:
+        if data.get("kdf") != "scrypt" or data.get("cipher") != "aes-256-gcm":
+            raise ValueError("unsupported key slot")
+        n, r, p = int(data["n"]), int(data["r"]), int(data["p"])
+        if n < SCRYPT_N or r < SCRYPT_R or p < 1:
+            raise ValueError("key slot parameters weaker than allowed")
+        return cls(_unb64(data["salt"]), n, r, p, _unb64(data["nonce"]), _unb64(data["wrapped"]))
+
+
+class KeySlotFile:
+    """The key slots of one shop, read from and written to ``keyslots.json``."""
+
+    def __init__(self, path: Path, shop_id: str, slots: dict[str, KeySlot]) -> None:
+        self.path = path
+        self.shop_id = shop_id
+        self.slots = slots
+
+    @classmethod
+    def new(cls, path: Path) -> KeySlotFile:
+        return cls(path, secrets.token_hex(16), {})
+
+    @classmethod
+    def load(cls, path: Path) -> KeySlotFile:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise NoShop(path=str(path.parent)) from None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if data.get("format") != FORMAT:
+                raise ValueError("unknown key slot format")
+            slots = {name: KeySlot.from_json(slot) for name, slot in data["slots"].items()}
+            return cls(path, str(data["shop_id"]), slots)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise KeySlotsDamaged(path=str(path)) from exc
+
+    def save(self) -> None:
+        data = {"format": FORMAT, "shop_id": self.shop_id,
+                "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())}}
+        atomic_write_bytes(self.path, json.dumps(data, indent=1).encode("utf-8"))
+
+    def _aad(self, slot_name: str) -> bytes:
+        # Binding the slot to shop and operator stops a slot being copied to another name.
+        return f"{self.shop_id}/{slot_name}".encode()
+
+    def unlock(self, operator: str, password: str) -> bytes:
+        name = normalize_operator(operator)
+        slot = self.slots.get(name)
+        if slot is None:
+            raise KeySlotMissing(operator=operator)
+        return slot.open(password, self._aad(name))
+
+    def set_password(self, operator: str, password: str, database_key: bytes) -> None:
+        name = normalize_operator(operator)
+        self.slots[name] = KeySlot.seal(database_key, password, self._aad(name))
+
+    def remove(self, operator: str) -> None:
+        self.slots.pop(normalize_operator(operator), None)
+
+    def has(self, operator: str) -> bool:
+        return normalize_operator(operator) in self.slots

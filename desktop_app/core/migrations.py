@@ -1,0 +1,52 @@
+"""Schema versions and the steps between them.
+
+A new shop gets the current tables and the current version. An older shop runs each step
+from its version up, in one transaction per step. Step N takes a database at version N-1;
+steps use only portable peewee operations (``playhouse.migrate``) so PostgreSQL runs them too.
+A fixture shop made by the first release lives in ``tests/data/shop_v1`` and must keep opening.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import Database
+
+from desktop_app.core.errors import SchemaTooNew
+from desktop_app.core.models import ALL_MODELS, SchemaVersion
+
+Step = Callable[[Database], None]
+
+# STEPS[n] upgrades a database at version n+1 to version n+2. Empty while version 1 is current.
+STEPS: list[Step] = []
+CURRENT_VERSION = 1 + len(STEPS)
+
+
+def create_schema(db: Database) -> None:
+    with db.atomic():
+        db.create_tables(ALL_MODELS)
+        SchemaVersion.create(version=CURRENT_VERSION)
+
+
+def current_version(db: Database) -> int:
+    if not db.table_exists("schema_version"):
+        return 0
+    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+def migrate(db: Database, steps: list[Step] | None = None) -> int:
+    """Bring ``db`` up to the newest version; returns the version it was at."""
+    steps = STEPS if steps is None else steps
+    target = 1 + len(steps)
+    found = current_version(db)
+    if found == 0:
+        create_schema(db)
+        return 0
+    if found > target:
+        raise SchemaTooNew(found=found, supported=target)
+    for version in range(found, target):
+        with db.atomic():
+            steps[version - 1](db)
+            SchemaVersion.create(version=version + 1)
+    return found

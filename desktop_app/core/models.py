@@ -1,0 +1,160 @@
+"""The shop's tables, as peewee models bound late to whichever database is opened.
+
+Money is integer minor units (cents/fen); times are UTC. Nothing with history is deleted:
+products are archived, orders refunded, redemptions undone by a new record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTimeField(DateTimeField):
+    """Stores naive UTC (portable, sortable text in SQLite); hands back aware UTC datetimes."""
+
+    def db_value(self, value: dt.datetime | None) -> object:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return super().db_value(value)
+
+    def python_value(self, value: object) -> dt.datetime | None:
+        result = super().python_value(value)
+        if isinstance(result, dt.datetime) and result.tzinfo is None:
+            result = result.replace(tzinfo=dt.UTC)
+        return result
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    version = IntegerField()
+    applied_at = UTCDateTimeField(default=utc_now)
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True, max_length=64)
+    value = TextField()
+
+
+class Operator(BaseModel):
+    name = CharField(max_length=64)
+    slot_name = CharField(max_length=64, unique=True)
+    role = CharField(max_length=16)  # owner | clerk
+    active = BooleanField(default=True)
+    created_at = UTCDateTimeField(default=utc_now)
+
+
+class Product(BaseModel):
+    name = CharField(max_length=200)
+    kind = CharField(max_length=16)  # service | cardkey | goods
+    price_cents = BigIntegerField()
+    uses_per_voucher = IntegerField(default=1)
+    valid_days = IntegerField(null=True)
+    valid_from = UTCDateTimeField(null=True)
+    valid_until = UTCDateTimeField(null=True)
+    stock = IntegerField(null=True)  # goods and services: None means unlimited
+    reusable_key = TextField(null=True)  # card-key products that hand every buyer one code
+    active = BooleanField(default=True)
+    created_at = UTCDateTimeField(default=utc_now)
+    updated_at = UTCDateTimeField(default=utc_now)
+
+
+class Order(BaseModel):
+    status = CharField(max_length=16, default="unpaid", index=True)
+    customer_name = CharField(max_length=200, default="")
+    customer_phone = CharField(max_length=64, default="")
+    note = TextField(default="")
+    total_cents = BigIntegerField(default=0)
+    payment_method = CharField(max_length=16, null=True)
+    payment_ref = CharField(max_length=200, default="")
+    is_batch = BooleanField(default=False)
+    created_by = ForeignKeyField(Operator, backref="orders")
+    created_at = UTCDateTimeField(default=utc_now)
+    paid_at = UTCDateTimeField(null=True)
+    closed_at = UTCDateTimeField(null=True)
+
+
+class OrderLine(BaseModel):
+    order = ForeignKeyField(Order, backref="lines")
+    product = ForeignKeyField(Product, backref="order_lines")
+    quantity = IntegerField()
+    unit_price_cents = BigIntegerField()
+    refunded_quantity = IntegerField(default=0)
+
+
+class CardKey(BaseModel):
+    product = ForeignKeyField(Product, backref="card_keys")
+    secret = TextField()
+    fingerprint = CharField(max_length=64)  # keyed hash, for finding duplicates without the secret
+    state = CharField(max_length=16, default="unsold", index=True)  # unsold | sold | faulty
+    order_line = ForeignKeyField(OrderLine, null=True, backref="card_keys")
+    imported_at = UTCDateTimeField(default=utc_now)
+    sold_at = UTCDateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("product", "fingerprint"), True),)
+
+
+class Voucher(BaseModel):
+    code = CharField(max_length=32, unique=True)  # the 80-bit random code, canonical base32
+    order = ForeignKeyField(Order, backref="vouchers")
+    order_line = ForeignKeyField(OrderLine, backref="vouchers")
+    product = ForeignKeyField(Product, backref="vouchers")
+    card_key = ForeignKeyField(CardKey, null=True, backref="vouchers")
+    uses_total = IntegerField()
+    uses_left = IntegerField()
+    state = CharField(max_length=16, default="valid", index=True)  # valid | void
+    valid_from = UTCDateTimeField(null=True)
+    valid_until = UTCDateTimeField(null=True)
+    issued_at = UTCDateTimeField(default=utc_now)
+
+
+class RedemptionAttempt(BaseModel):
+    voucher = ForeignKeyField(Voucher, null=True, backref="attempts")
+    operator = ForeignKeyField(Operator, backref="attempts")
+    station = CharField(max_length=64)
+    scanned_text = CharField(max_length=128)
+    reason = CharField(max_length=32, index=True)
+    ok = BooleanField()
+    uses_left_after = IntegerField(null=True)
+    undo_of = ForeignKeyField("self", null=True, unique=True, backref="undone_by")
+    note = TextField(default="")
+    created_at = UTCDateTimeField(default=utc_now, index=True)
+
+
+class AuditEvent(BaseModel):
+    at = UTCDateTimeField(default=utc_now)
+    operator = ForeignKeyField(Operator, null=True, backref="events")
+    kind = CharField(max_length=48, index=True)
+    subject = CharField(max_length=64, default="")
+    detail = TextField(default="{}")
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64, unique=True)
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    SchemaVersion, Setting, Operator, Product, Order, OrderLine, CardKey, Voucher,
+    RedemptionAttempt, AuditEvent,
+]

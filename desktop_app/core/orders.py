@@ -1,0 +1,245 @@
+"""Orders: create, pay (issuing vouchers in the same transaction), refund, cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop_app.core import audit, vouchers
+from desktop_app.core.auth import require_owner
+from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, OutOfStock
+from desktop_app.core.inventory import get_product
+from desktop_app.core.models import (
+    CardKey,
+    Order,
+    OrderLine,
+    Product,
+    RedemptionAttempt,
+    Voucher,
+    utc_now,
+)
+from desktop_app.core.store import Shop
+
+PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "other")
+STATUSES = ("unpaid", "paid", "refunded", "cancelled")
+MAX_QUANTITY = 10_000
+
+
+@dataclass(frozen=True)
+class IssuedVoucher:
+    id: int
+    code: str  # the printed form, with check symbol and groups
+    payload: str  # what the QR holds
+    product_name: str
+    uses: int
+    valid_until: dt.datetime | None
+
+
+def get_order(order_id: int) -> Order:
+    order = Order.get_or_none(Order.id == order_id)
+    if order is None:
+        raise NotFound(what="order", id=order_id)
+    return order
+
+
+def create_order(
+    shop: Shop,
+    items: list[tuple[int, int]],
+    customer_name: str = "",
+    customer_phone: str = "",
+    note: str = "",
+    is_batch: bool = False,
+) -> Order:
+    require_owner(shop, "order_create")
+    if not items:
+        raise InvalidInput(field="items", problem="required")
+    with shop.write():
+        order = Order.create(customer_name=customer_name.strip()[:200],
+                             customer_phone=customer_phone.strip()[:64], note=note.strip(),
+                             created_by=shop.operator.id, is_batch=is_batch)
+        total = 0
+        for product_id, quantity in items:
+            if not 1 <= quantity <= MAX_QUANTITY:
+                raise InvalidInput(field="quantity", problem="out_of_range", low=1,
+                                   high=MAX_QUANTITY)
+            product = get_product(product_id)
+            if not product.active:
+                raise InvalidInput(field="product", problem="archived", id=product_id)
+            OrderLine.create(order=order, product=product, quantity=quantity,
+                             unit_price_cents=product.price_cents)
+            total += product.price_cents * quantity
+        order.total_cents = total
+        order.save()
+        audit.record(shop, "order_create", order.id, total_cents=total, lines=len(items))
+    return order
+
+
+def voucher_payload(shop: Shop, voucher: Voucher) -> str:
+    return vouchers.payload(shop.shop_id, shop.setting("voucher_key"), voucher.code)
+
+
+def issued(shop: Shop, voucher: Voucher) -> IssuedVoucher:
+    return IssuedVoucher(voucher.id, vouchers.typed_code(voucher.code),
+                         voucher_payload(shop, voucher), voucher.product.name,
+                         voucher.uses_total, voucher.valid_until)
+
+
+def _validity(product: Product, paid_at: dt.datetime) -> tuple[dt.datetime, dt.datetime | None]:
+    start = product.valid_from or paid_at
+    if product.valid_until:
+        return start, product.valid_until
+    if product.valid_days:
+        return start, paid_at + dt.timedelta(days=product.valid_days)
+    return start, None
+
+
+def _new_voucher(line: OrderLine, uses: int, paid_at: dt.datetime,
+                 card_key: CardKey | None = None) -> Voucher:
+    valid_from, valid_until = _validity(line.product, paid_at)
+    return Voucher.create(code=vouchers.new_code(), order=line.order_id, order_line=line,
+                          product=line.product_id, card_key=card_key, uses_total=uses,
+                          uses_left=uses, valid_from=valid_from, valid_until=valid_until,
+                          issued_at=paid_at)
+
+
+def _take_stock(product: Product, quantity: int) -> None:
+    """Decrement limited stock with one conditional update, so two tills never oversell."""
+    if product.stock is None:
+        return
+    taken = (Product.update(stock=Product.stock - quantity)
+             .where((Product.id == product.id) & (Product.stock >= quantity)).execute())
+    if taken != 1:
+        raise OutOfStock(product=product.name, product_id=product.id, wanted=quantity,
+                         available=Product.get_by_id(product.id).stock)
+
+
+def _allocate_keys(line: OrderLine, paid_at: dt.datetime) -> list[Voucher]:
+    """Hand over ``quantity`` unsold keys; each claimed with ``WHERE state = 'unsold'``."""
+    product: Product = line.product
+    if product.reusable_key:
+        return [_new_voucher(line, 1, paid_at) for _ in range(line.quantity)]
+    issued_vouchers: list[Voucher] = []
+    while len(issued_vouchers) < line.quantity:
+        needed = line.quantity - len(issued_vouchers)
+        candidates = list(CardKey.select(CardKey.id)
+                          .where((CardKey.product == product) & (CardKey.state == "unsold"))
+                          .order_by(CardKey.id).limit(needed))
+        if not candidates:
+            raise OutOfStock(product=product.name, product_id=product.id, wanted=line.quantity,
+                             available=len(issued_vouchers))
+        for candidate in candidates:
+            claimed = (CardKey.update(state="sold", order_line=line, sold_at=paid_at)
+                       .where((CardKey.id == candidate.id) & (CardKey.state == "unsold"))
+                       .execute())
+            if claimed:
+                issued_vouchers.append(_new_voucher(line, 1, paid_at, CardKey.get_by_id(
+                    candidate.id)))
+    return issued_vouchers
+
+
+def _fulfil(line: OrderLine, paid_at: dt.datetime) -> list[Voucher]:
+    product: Product = line.product
+    if product.kind == "cardkey":
+        return _allocate_keys(line, paid_at)
+    _take_stock(product, line.quantity)
+    if product.kind == "service":
+        return [_new_voucher(line, product.uses_per_voucher * line.quantity, paid_at)]
+    return []
+
+
+def pay_order(shop: Shop, order_id: int, method: str = "cash",
+              reference: str = "") -> list[IssuedVoucher]:
+    """Mark paid and issue the vouchers in one transaction. Paying twice issues nothing new."""
+    require_owner(shop, "order_pay")
+    if method not in PAYMENT_METHODS:
+        raise InvalidInput(field="method", problem="choice", choices=",".join(PAYMENT_METHODS))
+    with shop.write():
+        order = get_order(order_id)
+        if order.status == "paid":
+            return [issued(shop, v) for v in order.vouchers.order_by(Voucher.id)]
+        now = utc_now()
+        marked = (Order.update(status="paid", paid_at=now, payment_method=method,
+                               payment_ref=reference.strip()[:200])
+                  .where((Order.id == order.id) & (Order.status == "unpaid")).execute())
+        if marked != 1:
+            raise InvalidState(what="order", id=order_id, state=order.status)
+        created: list[Voucher] = []
+        for line in order.lines.order_by(OrderLine.id):
+            created.extend(_fulfil(line, now))
+        audit.record(shop, "order_pay", order.id, method=method, total_cents=order.total_cents,
+                     vouchers=[v.id for v in created])
+        return [issued(shop, v) for v in created]
+
+
+@dataclass(frozen=True)
+class RefundResult:
+    voided: int
+    stock_returned: int
+    keys_returned: int
+
+
+def _was_used(voucher: Voucher) -> bool:
+    return voucher.uses_left < voucher.uses_total
+
+
+def refund_order(shop: Shop, order_id: int) -> RefundResult:
+    """Void what was not redeemed; unused stock and card keys go back. History stays."""
+    require_owner(shop, "order_refund")
+    with shop.write():
+        order = get_order(order_id)
+        if order.status != "paid":
+            raise InvalidState(what="order", id=order_id, state=order.status)
+        voided = stock_back = keys_back = 0
+        for line in order.lines:
+            voided += (Voucher.update(state="void")
+                       .where((Voucher.order_line == line) & (Voucher.state == "valid"))
+                       .execute())
+            product: Product = line.product
+            unused = [v for v in line.vouchers if not _was_used(v)]
+            if product.kind == "cardkey":
+                key_ids = [v.card_key_id for v in unused if v.card_key_id]
+                if key_ids:
+                    keys_back += (CardKey.update(state="unsold", order_line=None, sold_at=None)
+                                  .where(CardKey.id.in_(key_ids) & (CardKey.state == "sold"))
+                                  .execute())
+            elif product.stock is not None and (product.kind == "goods" or unused):
+                Product.update(stock=Product.stock + line.quantity).where(
+                    Product.id == product.id).execute()
+                stock_back += line.quantity
+            line.refunded_quantity = line.quantity
+            line.save()
+        Order.update(status="refunded", closed_at=utc_now()).where(Order.id == order.id).execute()
+        audit.record(shop, "order_refund", order.id, voided=voided, stock_returned=stock_back,
+                     keys_returned=keys_back)
+    return RefundResult(voided, stock_back, keys_back)
+
+
+def cancel_order(shop: Shop, order_id: int) -> None:
+    require_owner(shop, "order_cancel")
+    with shop.write():
+        cancelled = (Order.update(status="cancelled", closed_at=utc_now())
+                     .where((Order.id == order_id) & (Order.status == "unpaid")).execute())
+        if cancelled != 1:
+            order = get_order(order_id)
+            raise InvalidState(what="order", id=order_id, state=order.status)
+        audit.record(shop, "order_cancel", order_id)
+
+
+def list_orders(shop: Shop, status: str | None = None) -> list[Order]:
+    require_owner(shop, "order_list")
+    if status is not None and status not in STATUSES:
+        raise InvalidInput(field="status", problem="choice", choices=",".join(STATUSES))
+    query = Order.select().order_by(Order.id.desc())
+    if status:
+        query = query.where(Order.status == status)
+    return list(query)
+
+
+def redeemed_uses(voucher: Voucher) -> int:
+    return voucher.uses_total - voucher.uses_left
+
+
+def last_redemption(voucher: Voucher) -> RedemptionAttempt | None:
+    return (RedemptionAttempt.select()
+            .where((RedemptionAttempt.voucher == voucher) & (RedemptionAttempt.ok == True))  # noqa: E712
+            .order_by(RedemptionAttempt.id.desc()).first())

@@ -1,0 +1,236 @@
+"""Open and create the encrypted shop database.
+
+SQLCipher 4 through peewee's ``SqlCipherDatabase``, keyed with a random 256-bit key that the
+operator's password unwraps from a key slot (see ``keyslots``). Opened late, after login.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+from desktop_app.core import migrations
+from desktop_app.core.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DiskFull,
+    NoShop,
+    NotEncrypted,
+    OperatorDisabled,
+    ShopError,
+    ShopExists,
+    UnknownOperator,
+)
+from desktop_app.core.keyslots import KEY_BYTES, KeySlotFile, normalize_operator
+from desktop_app.core.models import Operator, Setting, database_proxy
+from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+ROLES = ("owner", "clerk")
+
+
+def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
+    # busy_timeout first: the journal_mode pragma itself may have to wait for another counter.
+    return [
+        ("busy_timeout", busy_timeout_ms),
+        ("journal_mode", "wal"),
+        ("synchronous", "full"),
+        ("foreign_keys", 1),
+    ]
+
+
+def translate_db_error(exc: Exception, path: Path) -> ShopError:
+    """The user-facing meaning of an SQLite/SQLCipher error."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(path=str(path))
+    if "disk is full" in text or "disk full" in text:
+        return DiskFull(path=str(path))
+    return DatabaseCorrupt(path=str(path), detail=type(exc).__name__)
+
+
+def _connect(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatabase:
+    db = SqlCipherDatabase(
+        str(path), passphrase=f"x'{key.hex()}'", pragmas=_pragmas(busy_timeout_ms)
+    )
+    try:
+        db.connect()
+        version = db.execute_sql("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            # Against plain SQLite, PRAGMA key silently does nothing: never store in the clear.
+            raise NotEncrypted()
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (DatabaseError, OperationalError) as exc:
+        db.close()
+        log.warning("opening the database failed: %s", type(exc).__name__)
+        raise translate_db_error(exc, path) from exc
+    except ShopError:
+        db.close()
+        raise
+    return db
+
+
+@dataclass
+class Shop:
+    """An open shop: its database, the operator acting, and the slots that unlock it."""
+
+    data_dir: Path
+    db: Database
+    operator: Operator
+    slots: KeySlotFile
+    database_key: bytes = field(repr=False)
+
+    @property
+    def is_owner(self) -> bool:
+        return self.operator.role == "owner"
+
+    def setting(self, key: str, default: str = "") -> str:
+        row = Setting.get_or_none(Setting.key == key)
+        return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write():
+            Setting.replace(key=key, value=value).execute()
+
+    @property
+    def name(self) -> str:
+        return self.setting("shop_name")
+
+    @property
+    def currency(self) -> str:
+        return self.setting("currency", "CNY")
+
+    @property
+    def shop_id(self) -> str:
+        return self.setting("shop_id")
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """A write transaction: ``BEGIN IMMEDIATE`` on SQLite so writers queue, not deadlock."""
+        try:
+            if isinstance(self.db, SqliteDatabase) and not self.db.in_transaction():
+                with self.db.atomic("IMMEDIATE"):
+                    yield
+            else:
+                with self.db.atomic():
+                    yield
+        except (DatabaseError, OperationalError) as exc:
+            if "constraint" in str(exc).lower():
+                raise
+            raise translate_db_error(exc, self.data_dir / DATABASE_FILE) from exc
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            with contextlib.suppress(DatabaseError, OperationalError):
+                self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
+        if database_proxy.obj is self.db:
+            database_proxy.initialize(None)
+
+    def __enter__(self) -> Shop:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def database_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DATABASE_FILE
+
+
+def shop_exists(data_dir: Path) -> bool:
+    data_dir = Path(data_dir)
+    return (data_dir / KEYSLOTS_FILE).exists() or (data_dir / DATABASE_FILE).exists()
+
+
+def create_shop(
+    data_dir: Path,
+    shop_name: str,
+    currency: str,
+    owner_name: str,
+    owner_password: str,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+) -> Shop:
+    """Create a new encrypted shop with its first owner; refuse if one is already there."""
+    from desktop_app.core.auth import validate_new_operator
+
+    validate_new_operator(owner_name, owner_password)
+    data_dir = prepare_data_dir(data_dir, create=True)
+    if shop_exists(data_dir):
+        raise ShopExists(path=str(data_dir))
+    key = secrets.token_bytes(KEY_BYTES)
+    slots = KeySlotFile.new(data_dir / KEYSLOTS_FILE)
+    slots.set_password(owner_name, owner_password, key)
+    db_path = data_dir / DATABASE_FILE
+    db = _connect(db_path, key, busy_timeout_ms)
+    try:
+        database_proxy.initialize(db)
+        migrations.create_schema(db)
+        with db.atomic():
+            for name, value in {
+                "shop_name": shop_name.strip(),
+                "currency": currency.strip().upper() or "CNY",
+                "shop_id": slots.shop_id,
+                "voucher_key": secrets.token_hex(32),
+                "card_key_salt": secrets.token_hex(16),
+            }.items():
+                Setting.create(key=name, value=value)
+            owner = Operator.create(
+                name=owner_name.strip(), slot_name=normalize_operator(owner_name), role="owner"
+            )
+        slots.save()
+    except BaseException:
+        db.close()
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{db_path}{suffix}")
+        raise
+    log.info("created a shop")
+    return Shop(data_dir, db, owner, slots, key)
+
+
+def open_shop(
+    data_dir: Path,
+    operator: str,
+    password: str,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+) -> Shop:
+    """Unlock the shop in ``data_dir`` as ``operator``; migrate an older schema."""
+    data_dir = prepare_data_dir(data_dir, create=False)
+    db_path = data_dir / DATABASE_FILE
+    if not db_path.exists() and not (data_dir / KEYSLOTS_FILE).exists():
+        raise NoShop(path=str(data_dir))
+    slots = KeySlotFile.load(data_dir / KEYSLOTS_FILE)
+    key = slots.unlock(operator, password)
+    if not db_path.exists():
+        raise DatabaseCorrupt(path=str(db_path), detail="missing")
+    db = _connect(db_path, key, busy_timeout_ms)
+    try:
+        database_proxy.initialize(db)
+        migrations.migrate(db)
+        row = Operator.get_or_none(Operator.slot_name == normalize_operator(operator))
+        if row is None:
+            raise UnknownOperator(operator=operator)
+        if not row.active:
+            raise OperatorDisabled(operator=row.name)
+        shop_id = Setting.get_or_none(Setting.key == "shop_id")
+        if shop_id is None or shop_id.value != slots.shop_id:
+            raise DatabaseCorrupt(path=str(db_path), detail="shop id mismatch")
+    except (DatabaseError, OperationalError) as exc:
+        db.close()
+        raise translate_db_error(exc, db_path) from exc
+    except BaseException:
+        db.close()
+        raise
+    log.info("opened the shop as operator #%s", row.id)
+    return Shop(data_dir, db, row, slots, key)

@@ -1,0 +1,146 @@
+"""Voucher codes, QR payloads and QR images.
+
+Two ways to name one voucher (CONTRACT.md, "Codes on vouchers"):
+
+* the printed code: 80 random bits as 16 Crockford base32 symbols plus one check symbol
+  (Luhn mod 32, so it stays alphanumeric), shown in groups: ``K7QM-2X9R-TB4W-HN3P8``;
+* the QR payload: ``V1`` + shop fingerprint (8) + the same 16 symbols + a 65-bit HMAC tag (13),
+  39 characters of QR alphanumeric mode: version 3 at error correction M.
+
+Reading forgives case, spaces, hyphens, O/0 and I/L/1, and full-width characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import unicodedata
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_INDEX = {symbol: i for i, symbol in enumerate(ALPHABET)}
+_FORGIVEN = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+PAYLOAD_PREFIX = "V1"
+SHOP_LEN = 8
+CODE_LEN = 16  # 80 bits
+TAG_LEN = 13  # 65 bits
+TYPED_LEN = CODE_LEN + 1
+PAYLOAD_LEN = len(PAYLOAD_PREFIX) + SHOP_LEN + CODE_LEN + TAG_LEN
+MAX_QR_VERSION = 4
+
+
+def _encode_bits(data: bytes, symbols: int) -> str:
+    number = int.from_bytes(data, "big")
+    total_bits = len(data) * 8
+    number >>= max(0, total_bits - symbols * 5)
+    out = []
+    for _ in range(symbols):
+        out.append(ALPHABET[number & 31])
+        number >>= 5
+    return "".join(reversed(out))
+
+
+def check_symbol(code: str) -> str:
+    """Luhn mod 32 over the symbols: catches any single wrong symbol and most swaps."""
+    factor, total = 2, 0
+    for symbol in reversed(code):
+        addend = factor * _INDEX[symbol]
+        factor = 1 if factor == 2 else 2
+        total += addend // 32 + addend % 32
+    return ALPHABET[(32 - total % 32) % 32]
+
+
+def new_code() -> str:
+    """16 symbols of fresh randomness: the voucher's identity in the database."""
+    return _encode_bits(secrets.token_bytes(10), CODE_LEN)
+
+
+def typed_code(code: str) -> str:
+    """The printed, grouped form of a code with its check symbol."""
+    full = code + check_symbol(code)
+    return "-".join([full[0:4], full[4:8], full[8:12], full[12:]])
+
+
+def shop_fingerprint(shop_id: str) -> str:
+    return _encode_bits(hashlib.sha256(f"shop:{shop_id}".encode()).digest()[:5], SHOP_LEN)
+
+
+def _tag(voucher_key: str, body: str) -> str:
+    mac = hmac.new(bytes.fromhex(voucher_key), body.encode("ascii"), hashlib.sha256).digest()
+    return _encode_bits(mac[:9], TAG_LEN)
+
+
+def payload(shop_id: str, voucher_key: str, code: str) -> str:
+    body = PAYLOAD_PREFIX + shop_fingerprint(shop_id) + code
+    return body + _tag(voucher_key, body)
+
+
+def normalize(text: str) -> str:
+    """What a cashier or scanner meant: NFKC, upper case, no separators, O→0, I/L→1."""
+    cleaned = unicodedata.normalize("NFKC", text).upper()
+    cleaned = "".join(c for c in cleaned if not c.isspace() and c not in "-_.")
+    return cleaned.translate(_FORGIVEN)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What some scanned or typed text turned out to be, before any database lookup."""
+
+    reason: str | None  # None when it names a voucher of this shop; else a verdict reason
+    code: str = ""
+    via: str = ""  # "qr" or "typed"
+
+
+def parse(text: str, shop_id: str, voucher_key: str) -> Parsed:
+    value = normalize(text)
+    if any(c not in _INDEX for c in value):
+        return Parsed("malformed")
+    if len(value) == PAYLOAD_LEN and value.startswith(PAYLOAD_PREFIX):
+        shop = value[2 : 2 + SHOP_LEN]
+        code = value[2 + SHOP_LEN : 2 + SHOP_LEN + CODE_LEN]
+        if shop != shop_fingerprint(shop_id):
+            return Parsed("wrong_shop", code, "qr")
+        body, tag = value[:-TAG_LEN], value[-TAG_LEN:]
+        if not hmac.compare_digest(tag, _tag(voucher_key, body)):
+            return Parsed("invalid_signature", code, "qr")
+        return Parsed(None, code, "qr")
+    if len(value) == TYPED_LEN:
+        code, check = value[:CODE_LEN], value[CODE_LEN:]
+        if check_symbol(code) != check:
+            return Parsed("malformed")
+        return Parsed(None, code, "typed")
+    return Parsed("malformed")
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    """The QR modules of ``text`` (no quiet zone), error correction M, version 4 or lower."""
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    qr.add_data(text)  # qrcode picks alphanumeric mode for upper-case letters and digits
+    qr.make(fit=True)
+    return [list(row) for row in qr.get_matrix()]
+
+
+def qr_version(text: str) -> int:
+    return (len(qr_matrix(text)) - 17) // 4
+
+
+def qr_image(text: str, module_px: int = 8, quiet_zone: int = 4) -> np.ndarray:
+    """A grayscale image (0 black, 255 white) of the symbol with its quiet zone."""
+    modules = np.array(qr_matrix(text), dtype=bool)
+    padded = np.pad(modules, quiet_zone, constant_values=False)
+    image = np.where(padded, 0, 255).astype(np.uint8)
+    return np.kron(image, np.ones((module_px, module_px), dtype=np.uint8))
+
+
+def qr_png(text: str, module_px: int = 8, quiet_zone: int = 4) -> bytes:
+    ok, encoded = cv2.imencode(".png", qr_image(text, module_px, quiet_zone))
+    if not ok:
+        raise RuntimeError("PNG encoding failed")
+    return encoded.tobytes()
