@@ -1,0 +1,187 @@
+"""Redemption: every reason of the contract, exactly once across threads and processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
+
+from desktop_app.core import auth, inventory, orders, redemption, vouchers
+from desktop_app.core.errors import Forbidden, InvalidState
+from desktop_app.core.models import Operator, RedemptionAttempt, Voucher, utc_now
+from desktop_app.core.store import Shop, create_shop, open_shop
+from race_worker import redeem_many
+
+
+def sell(shop: Shop, uses: int = 1, quantity: int = 1, **product: object) -> orders.IssuedVoucher:
+    item = inventory.add_product(shop, f"Pass x{uses}", "10.00", "service", uses=uses,
+                                 **product)  # type: ignore[arg-type]
+    order = orders.create_order(shop, [(item.id, quantity)])
+    return orders.pay_order(shop, order.id, "cash")[0]
+
+
+def test_redeemed_then_already_redeemed_names_who_and_when(shop: Shop) -> None:
+    voucher = sell(shop)
+    first = redemption.redeem(shop, voucher.payload, "Counter 1")
+    assert first.ok and first.reason == "redeemed" and first.uses_left == 0
+    assert first.operator == OWNER and first.station == "Counter 1"
+    again = redemption.redeem(shop, voucher.code, "Counter 2")
+    assert not again.ok and again.reason == "already_redeemed"
+    assert again.last_operator == OWNER and again.last_at == first.at
+
+
+def test_multi_use_voucher_counts_down(shop: Shop) -> None:
+    voucher = sell(shop, uses=5, quantity=2)
+    assert voucher.uses == 10
+    lefts = [redemption.redeem(shop, voucher.payload, "c").uses_left for _ in range(10)]
+    assert lefts == list(range(9, -1, -1))
+    assert redemption.redeem(shop, voucher.payload, "c").reason == "already_redeemed"
+
+
+def test_typed_code_forgives_case_spaces_and_lookalikes(shop: Shop) -> None:
+    voucher = sell(shop, uses=3)
+    sloppy = voucher.code.lower().replace("-", " ").replace("0", "o").replace("1", "l")
+    assert redemption.redeem(shop, sloppy, "c").reason == "redeemed"
+    fullwidth = "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else c for c in voucher.code)
+    assert redemption.redeem(shop, fullwidth, "c").reason == "redeemed"
+
+
+def test_refusal_reasons(shop: Shop, tmp_path: Path) -> None:
+    voucher = sell(shop)
+    body = voucher.payload[:-vouchers.TAG_LEN]
+    forged = body + ("0" * vouchers.TAG_LEN if not voucher.payload.endswith("0" * 13) else "1" * 13)
+    assert redemption.redeem(shop, forged, "c").reason == "invalid_signature"
+    unknown_code = vouchers.new_code()
+    assert redemption.redeem(shop, vouchers.typed_code(unknown_code), "c").reason == "unknown_code"
+    unknown_qr = vouchers.payload(shop.shop_id, shop.setting("voucher_key"), unknown_code)
+    assert redemption.redeem(shop, unknown_qr, "c").reason == "unknown_code"
+    other = vouchers.payload("another-shop", "ab" * 32, vouchers.new_code())
+    assert redemption.redeem(shop, other, "c").reason == "wrong_shop"
+    for garbage in ["", "hello", "https://example.com", voucher.payload[:-1], "V2" + "Z" * 37,
+                    voucher.code[:-1] + ("0" if voucher.code[-1] != "0" else "1"), "💥" * 5]:
+        assert redemption.redeem(shop, garbage, "c").reason == "malformed", garbage
+
+
+def test_validity_window(shop: Shop) -> None:
+    now = utc_now()
+    later = sell(shop, valid_from=now + dt.timedelta(days=2), valid_until=now + dt.timedelta(5))
+    assert redemption.redeem(shop, later.payload, "c").reason == "not_yet_valid"
+    short = sell(shop, valid_days=1)
+    assert redemption.redeem(shop, short.payload, "c", now=now + dt.timedelta(days=2)
+                             ).reason == "expired"
+    assert redemption.redeem(shop, short.payload, "c").reason == "redeemed"
+
+
+def test_refunded_order_is_voided(shop: Shop) -> None:
+    voucher = sell(shop, uses=2)
+    orders.refund_order(shop, Voucher.get_by_id(voucher.id).order_id)
+    assert redemption.redeem(shop, voucher.payload, "c").reason == "voided"
+
+
+def test_unpaid_order_is_not_paid(shop: Shop) -> None:
+    voucher = sell(shop)
+    row = Voucher.get_by_id(voucher.id)
+    row.order.status = "unpaid"  # an order reopened by hand: the WHERE clause still checks it
+    row.order.save()
+    assert redemption.redeem(shop, voucher.payload, "c").reason == "not_paid"
+
+
+def test_disabled_operator_is_forbidden(shop: Shop) -> None:
+    voucher = sell(shop)
+    Operator.update(active=False).where(Operator.id == shop.operator.id).execute()
+    verdict = redemption.redeem(shop, voucher.payload, "c")
+    assert verdict.reason == "forbidden" and not verdict.ok
+    assert Voucher.get_by_id(voucher.id).uses_left == 1
+
+
+def test_every_attempt_is_kept_with_operator_station_and_text(shop: Shop) -> None:
+    voucher = sell(shop)
+    redemption.redeem(shop, voucher.payload, "Front")
+    redemption.redeem(shop, voucher.payload, "Back")
+    redemption.redeem(shop, "x" * 500, "Back")
+    rows = list(RedemptionAttempt.select().order_by(RedemptionAttempt.id))
+    assert [(r.reason, r.station) for r in rows] == [
+        ("redeemed", "Front"), ("already_redeemed", "Back"), ("malformed", "Back")]
+    assert rows[0].scanned_text == voucher.payload
+    assert len(rows[2].scanned_text) == redemption.MAX_SCANNED
+    assert all(r.operator_id == shop.operator.id for r in rows)
+
+
+def test_undo_gives_the_use_back_as_a_new_record(shop: Shop) -> None:
+    voucher = sell(shop, uses=2)
+    verdict = redemption.redeem(shop, voucher.payload, "c")
+    undo = redemption.undo_redemption(shop, verdict.attempt_id, "scanned by mistake", "c")
+    assert undo.undo_of_id == verdict.attempt_id and undo.uses_left_after == 2
+    assert RedemptionAttempt.get_by_id(verdict.attempt_id).ok  # the original stays
+    with pytest.raises(InvalidState):
+        redemption.undo_redemption(shop, verdict.attempt_id, "twice", "c")
+
+
+def test_clerk_redeems_but_cannot_undo(shop: Shop, shop_dir: Path) -> None:
+    voucher = sell(shop)
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    shop.close()
+    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
+        verdict = redemption.redeem(clerk, voucher.payload, "c")
+        assert verdict.ok and verdict.operator == CLERK
+        with pytest.raises(Forbidden):
+            redemption.undo_redemption(clerk, verdict.attempt_id, "no", "c")
+
+
+def test_repeat_guard_recognises_a_double_read() -> None:
+    clock = [100.0]
+    guard = redemption.RepeatGuard(window_s=3, clock=lambda: clock[0])
+    verdict = redemption.Verdict(True, "redeemed", "a", "s", utc_now())
+    assert guard.repeat_of("abc") is None
+    guard.remember("ABC", verdict)
+    clock[0] += 2
+    assert guard.repeat_of("a-b-c") is verdict
+    clock[0] += 2.5  # still held in front of the camera: each read extends the window
+    assert guard.repeat_of("abc") is verdict
+    clock[0] += 3.1
+    assert guard.repeat_of("abc") is None
+
+
+def test_threads_consume_each_use_exactly_once(shop: Shop, shop_dir: Path) -> None:
+    voucher = sell(shop, uses=7)
+    results: list[str] = []
+    lock = threading.Lock()
+
+    def worker() -> None:
+        for _ in range(6):
+            verdict = redemption.redeem(shop, voucher.payload, threading.current_thread().name)
+            with lock:
+                results.append(verdict.reason)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    counts = Counter(results)
+    assert counts["redeemed"] == 7 and counts["already_redeemed"] == 24 - 7
+
+
+@pytest.mark.slow
+def test_processes_race_and_each_use_is_consumed_exactly_once(tmp_path: Path) -> None:
+    folder = tmp_path / "race"
+    with create_shop(folder, "Race", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        issued = [sell(shop, uses=uses) for uses in (1, 1, 2, 3, 5)]
+    payloads = [v.payload for v in issued]
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        jobs = [pool.apply_async(redeem_many, (str(folder), payloads, 4, f"station-{i}"))
+                for i in range(4)]
+        outcomes = [job.get(timeout=120) for job in jobs]
+    redeemed = Counter(p for outcome in outcomes for p, reason in outcome if reason == "redeemed")
+    assert {p: redeemed[p] for p in payloads} == {v.payload: v.uses for v in issued}
+    refused = Counter(r for outcome in outcomes for _, r in outcome if r != "redeemed")
+    assert set(refused) == {"already_redeemed"}
+    with open_shop(folder, OWNER, OWNER_PASSWORD) as shop:
+        assert RedemptionAttempt.select().count() == 4 * 4 * len(payloads)
+        assert all(v.uses_left == 0 for v in Voucher.select())
