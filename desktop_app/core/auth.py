@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from desktop_app.core.errors import Forbidden, InvalidInput
+from desktop_app.core import audit
+from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from desktop_app.core.keyslots import normalize_operator
 from desktop_app.core.models import Operator
 from desktop_app.core.store import ROLES, Shop
@@ -55,6 +56,7 @@ def add_operator(shop: Shop, name: str, role: str, password: str) -> Operator:
     with shop.write():
         operator = Operator.create(name=name.strip(), slot_name=slot_name, role=role)
         shop.slots.set_password(name, password, shop.database_key)
+        audit.record(shop, "operator_add", operator.id, role=role)
         shop.slots.save()
     return operator
 
@@ -62,3 +64,56 @@ def add_operator(shop: Shop, name: str, role: str, password: str) -> Operator:
 def list_operators(shop: Shop) -> list[Operator]:
     require_owner(shop, "operator_list")
     return list(Operator.select().order_by(Operator.name))
+
+
+def _operator(operator_id: int) -> Operator:
+    row = Operator.get_or_none(Operator.id == operator_id)
+    if row is None:
+        raise NotFound(what="operator", id=operator_id)
+    return row
+
+
+def _active_owners() -> int:
+    return Operator.select().where((Operator.role == "owner") & (Operator.active == True)).count()  # noqa: E712
+
+
+def set_active(shop: Shop, operator_id: int, active: bool, password: str | None = None) -> None:
+    """Disable an operator (their key slot is removed, so their password opens nothing), or
+    enable one again with a new password. The last active owner cannot be disabled."""
+    require_owner(shop, "operator_enable" if active else "operator_disable")
+    with shop.write():
+        row = _operator(operator_id)
+        if not active and row.role == "owner" and row.active and _active_owners() <= 1:
+            raise InvalidState(what="operator", id=operator_id, state="last_owner")
+        if active:
+            if password is None:
+                raise InvalidInput(field="password", problem="required")
+            validate_new_operator(row.name, password)
+            shop.slots.set_password(row.name, password, shop.database_key)
+        else:
+            shop.slots.remove(row.name)
+        row.active = active
+        row.save()
+        audit.record(shop, "operator_enable" if active else "operator_disable", row.id)
+        shop.slots.save()
+
+
+def reset_password(shop: Shop, operator_id: int, password: str) -> None:
+    """An owner gives an operator a new password: a new key slot, the old one gone."""
+    require_owner(shop, "operator_reset_password")
+    with shop.write():
+        row = _operator(operator_id)
+        validate_new_operator(row.name, password)
+        shop.slots.set_password(row.name, password, shop.database_key)
+        audit.record(shop, "operator_reset_password", row.id)
+        shop.slots.save()
+
+
+def change_own_password(shop: Shop, current: str, new: str) -> None:
+    """Any operator changes their own password, proving the current one first."""
+    shop.slots.unlock(shop.operator.name, current)
+    validate_new_operator(shop.operator.name, new)
+    with shop.write():
+        shop.slots.set_password(shop.operator.name, new, shop.database_key)
+        audit.record(shop, "operator_change_password", shop.operator.id)
+        shop.slots.save()

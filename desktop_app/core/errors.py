@@ -100,3 +100,9 @@ class OutOfStock(ShopError):
 
 class InvalidState(ShopError):
     code = "invalid_state"
+
+
+class BackupInvalid(ShopError):
+    """A backup file that fails its check; ``problem`` says how (damaged, truncated, foreign)."""
+
+    code = "backup_invalid"

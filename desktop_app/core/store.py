@@ -17,7 +17,7 @@ from pathlib import Path
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import migrations
+from desktop_app.core import anchor, migrations
 from desktop_app.core.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -28,8 +28,10 @@ from desktop_app.core.errors import (
     ShopError,
     ShopExists,
     UnknownOperator,
+    WrongPassword,
 )
 from desktop_app.core.keyslots import KEY_BYTES, KeySlotFile, normalize_operator
+from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
 
@@ -89,6 +91,9 @@ class Shop:
     operator: Operator
     slots: KeySlotFile
     database_key: bytes = field(repr=False)
+    # Set at open when the chain disagrees with the anchor outside (rolled back, lost commits).
+    integrity_problem: str | None = None
+    audit_dirty: bool = field(default=False, repr=False)
 
     @property
     def is_owner(self) -> bool:
@@ -117,8 +122,9 @@ class Shop:
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
         """A write transaction: ``BEGIN IMMEDIATE`` on SQLite so writers queue, not deadlock."""
+        outermost = not self.db.in_transaction()
         try:
-            if isinstance(self.db, SqliteDatabase) and not self.db.in_transaction():
+            if isinstance(self.db, SqliteDatabase) and outermost:
                 with self.db.atomic("IMMEDIATE"):
                     yield
             else:
@@ -128,6 +134,9 @@ class Shop:
             if "constraint" in str(exc).lower():
                 raise
             raise translate_db_error(exc, self.data_dir / DATABASE_FILE) from exc
+        if outermost and self.audit_dirty:
+            self.audit_dirty = False
+            anchor.write_anchor(self.data_dir, self.database_key)
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -189,6 +198,7 @@ def create_shop(
                 name=owner_name.strip(), slot_name=normalize_operator(owner_name), role="owner"
             )
         slots.save()
+        anchor.write_anchor(data_dir, key)
     except BaseException:
         db.close()
         for suffix in ("", "-wal", "-shm"):
@@ -211,7 +221,14 @@ def open_shop(
     if not db_path.exists() and not (data_dir / KEYSLOTS_FILE).exists():
         raise NoShop(path=str(data_dir))
     slots = KeySlotFile.load(data_dir / KEYSLOTS_FILE)
-    key = slots.unlock(operator, password)
+    throttle = LoginThrottle(data_dir)
+    throttle.check(operator)
+    try:
+        key = slots.unlock(operator, password)
+    except WrongPassword:
+        throttle.failed(operator)
+        raise
+    throttle.succeeded(operator)
     if not db_path.exists():
         raise DatabaseCorrupt(path=str(db_path), detail="missing")
     db = _connect(db_path, key, busy_timeout_ms)
@@ -226,6 +243,9 @@ def open_shop(
         shop_id = Setting.get_or_none(Setting.key == "shop_id")
         if shop_id is None or shop_id.value != slots.shop_id:
             raise DatabaseCorrupt(path=str(db_path), detail="shop id mismatch")
+        problem = anchor.check_anchor(data_dir, key)
+        if problem:
+            log.error("audit anchor check failed at open: %s", problem)
     except (DatabaseError, OperationalError) as exc:
         db.close()
         raise translate_db_error(exc, db_path) from exc
@@ -233,4 +253,4 @@ def open_shop(
         db.close()
         raise
     log.info("opened the shop as operator #%s", row.id)
-    return Shop(data_dir, db, row, slots, key)
+    return Shop(data_dir, db, row, slots, key, integrity_problem=problem)

@@ -1,0 +1,238 @@
+"""Encrypted, self-checking backups, and restoring them.
+
+A backup file is one file: a magic line, a JSON header (shop id, schema version, the key
+slots and the audit anchor at backup time), the SQLCipher database exported with the same key
+(``sqlcipher_export``), and a SHA-256 over everything before it. Nothing in it is readable
+without an operator's password. It is written atomically (temporary file, fsync, rename), so a
+crash or a kill leaves either the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import DatabaseError
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+from desktop_app.core import anchor, audit, migrations
+from desktop_app.core.auth import require_owner
+from desktop_app.core.errors import BackupInvalid, Forbidden
+from desktop_app.core.fileio import atomic_write_bytes, raise_for_os_error
+from desktop_app.core.keyslots import KeySlotFile, normalize_operator
+from desktop_app.core.models import utc_now
+from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+from desktop_app.core.store import Shop
+
+log = logging.getLogger(__name__)
+
+MAGIC = b"VOUCHER-SHOP-BACKUP 1\n"
+SUFFIX = ".vsbackup"
+_NAME = re.compile(r"^voucher-shop-(?P<shop>[0-9a-f]{8})-(?P<stamp>\d{8}-\d{6})\.vsbackup$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    shop_id: str
+    created_at: dt.datetime
+    schema_version: int
+    keyslots: bytes
+    anchor: bytes
+    database: bytes
+
+
+def _export_database(shop: Shop, target: Path) -> bytes:
+    """A consistent encrypted copy of the database and the anchor of that same moment."""
+    key = f"x'{shop.database_key.hex()}'"
+    shop.db.execute_sql("ATTACH DATABASE ? AS backup_copy KEY ?", (str(target), key))
+    try:
+        with shop.db.atomic():  # one read snapshot for the copy and the anchor
+            shop.db.execute_sql("SELECT sqlcipher_export('backup_copy')")
+            return anchor.anchor_bytes(shop.database_key)
+    finally:
+        shop.db.execute_sql("DETACH DATABASE backup_copy")
+
+
+def backup_bytes(shop: Shop) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="voucher-backup-") as tmp:
+        target = Path(tmp) / "copy.db"
+        anchor_raw = _export_database(shop, target)
+        database = target.read_bytes()
+    header = json.dumps({
+        "format": 1, "shop_id": shop.shop_id, "created_at": utc_now().isoformat(),
+        "schema_version": migrations.current_version(shop.db),
+        "keyslots": (shop.data_dir / KEYSLOTS_FILE).read_text(encoding="utf-8"),
+        "anchor": anchor_raw.decode("utf-8"), "database_size": len(database),
+    }).encode("utf-8")
+    body = MAGIC + len(header).to_bytes(8, "big") + header + database
+    return body + hashlib.sha256(body).digest()
+
+
+def write_backup(shop: Shop, out: Path) -> Path:
+    """Write an encrypted backup of ``shop`` to ``out`` atomically; owners only."""
+    require_owner(shop, "backup")
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise_for_os_error(exc, out.parent)
+    atomic_write_bytes(out, backup_bytes(shop))
+    with shop.write():
+        audit.record(shop, "backup", out.name, size=out.stat().st_size)
+    log.info("backup written (%d bytes)", out.stat().st_size)
+    return out
+
+
+def read_backup(path: Path) -> BackupInfo:
+    """Check a backup file completely before anything trusts it."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise BackupInvalid(problem="unreadable", path=str(path)) from exc
+    if not raw.startswith(MAGIC):
+        raise BackupInvalid(problem="not_a_backup", path=str(path))
+    body, digest = raw[:-32], raw[-32:]
+    if len(raw) < len(MAGIC) + 8 + 32 or hashlib.sha256(body).digest() != digest:
+        raise BackupInvalid(problem="damaged", path=str(path))
+    try:
+        start = len(MAGIC) + 8
+        size = int.from_bytes(raw[len(MAGIC) : start], "big")
+        header = json.loads(body[start : start + size].decode("utf-8"))
+        database = body[start + size :]
+        if len(database) != int(header["database_size"]) or header["format"] != 1:
+            raise ValueError("size")
+        return BackupInfo(str(header["shop_id"]), dt.datetime.fromisoformat(header["created_at"]),
+                          int(header["schema_version"]), header["keyslots"].encode("utf-8"),
+                          header["anchor"].encode("utf-8"), database)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BackupInvalid(problem="damaged", path=str(path)) from exc
+
+
+def _check_restored(path: Path, key: bytes, info: BackupInfo, operator: str) -> None:
+    """Open the restored copy and prove it whole before it replaces anything."""
+    from desktop_app.core.models import Operator, database_proxy
+
+    db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
+    previous = database_proxy.obj
+    try:
+        database_proxy.initialize(db)
+        problems = [r[0] for r in db.execute_sql("PRAGMA cipher_integrity_check")]
+        problems += [r[0] for r in db.execute_sql("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [p.problem for p in audit.verify_chain()]
+        anchor_problem = anchor.check_anchor_bytes(info.anchor, key)
+        if problems or anchor_problem:
+            log.error("backup check failed: %s %s", problems[:5], anchor_problem)
+            raise BackupInvalid(problem="damaged")
+        row = Operator.get_or_none(Operator.slot_name == normalize_operator(operator))
+        if row is None or row.role != "owner" or not row.active:
+            raise Forbidden(action="restore")
+    except DatabaseError as exc:
+        raise BackupInvalid(problem="damaged") from exc
+    finally:
+        db.close()
+        database_proxy.initialize(previous)
+
+
+def restore_backup(data_dir: Path, backup: Path, operator: str, password: str) -> Path | None:
+    """Replace the shop in ``data_dir`` with ``backup`` after checking it whole.
+
+    The current files are kept aside in a ``before-restore-…`` folder, whose path is returned
+    (None when there was no shop). The shop must be closed in every window while this runs.
+    """
+    info = read_backup(backup)
+    data_dir = prepare_data_dir(data_dir, create=True)
+    slots_path = data_dir / KEYSLOTS_FILE
+    if slots_path.exists() and KeySlotFile.load(slots_path).shop_id != info.shop_id:
+        raise BackupInvalid(problem="foreign", path=str(backup))
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
+    try:
+        (staging / KEYSLOTS_FILE).write_bytes(info.keyslots)
+        slots = KeySlotFile.load(staging / KEYSLOTS_FILE)
+        if slots.shop_id != info.shop_id:
+            raise BackupInvalid(problem="damaged", path=str(backup))
+        key = slots.unlock(operator, password)
+        (staging / DATABASE_FILE).write_bytes(info.database)
+        _check_restored(staging / DATABASE_FILE, key, info, operator)
+        (staging / anchor.ANCHOR_FILE).write_bytes(info.anchor)
+        aside = _move_current_aside(data_dir)
+        for name in (DATABASE_FILE, KEYSLOTS_FILE, anchor.ANCHOR_FILE):
+            os.replace(staging / name, data_dir / name)
+    except OSError as exc:
+        raise_for_os_error(exc, data_dir)
+        raise  # unreachable: raise_for_os_error always raises
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    log.info("restored a backup made %s", info.created_at.isoformat())
+    return aside
+
+
+def _move_current_aside(data_dir: Path) -> Path | None:
+    present = [data_dir / n for n in (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm",
+                                      KEYSLOTS_FILE, anchor.ANCHOR_FILE) if (data_dir / n).exists()]
+    if not present:
+        return None
+    aside = data_dir / f"before-restore-{utc_now().strftime('%Y%m%d-%H%M%S-%f')}"
+    aside.mkdir()
+    for path in present:
+        os.replace(path, aside / path.name)
+    return aside
+
+
+# --- automatic backups ------------------------------------------------------------------
+
+
+def backup_name(shop_id: str, moment: dt.datetime) -> str:
+    return f"voucher-shop-{shop_id[:8]}-{moment.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
+
+
+def backups_in(folder: Path, shop_id: str) -> list[tuple[dt.datetime, Path]]:
+    found = []
+    for path in Path(folder).glob(f"voucher-shop-{shop_id[:8]}-*{SUFFIX}"):
+        match = _NAME.match(path.name)
+        if match:
+            stamp = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            found.append((stamp.replace(tzinfo=dt.UTC), path))
+    return sorted(found, reverse=True)
+
+
+def backups_to_keep(stamps: list[dt.datetime], daily: int = 7, weekly: int = 4
+                    ) -> set[dt.datetime]:
+    """The newest backup of each of the last ``daily`` days that have one, and the newest of
+    each of the ``weekly`` ISO weeks before those."""
+    keep: set[dt.datetime] = set()
+    days: dict[dt.date, dt.datetime] = {}
+    for stamp in sorted(stamps, reverse=True):
+        days.setdefault(stamp.date(), stamp)
+    recent_days = sorted(days, reverse=True)[:daily]
+    keep.update(days[d] for d in recent_days)
+    weeks: dict[tuple[int, int], dt.datetime] = {}
+    oldest_daily = min(recent_days) if recent_days else None
+    for day in sorted(days, reverse=True):
+        if oldest_daily is not None and day >= oldest_daily:
+            continue
+        weeks.setdefault(tuple(day.isocalendar())[:2], days[day])  # type: ignore[arg-type]
+    keep.update(weeks[w] for w in sorted(weeks, reverse=True)[:weekly])
+    return keep
+
+
+def auto_backup(shop: Shop, folder: Path) -> Path:
+    """A dated backup in ``folder``, then older ones pruned to 7 daily + 4 weekly."""
+    out = write_backup(shop, Path(folder) / backup_name(shop.shop_id, utc_now()))
+    existing = backups_in(folder, shop.shop_id)
+    keep = backups_to_keep([stamp for stamp, _ in existing])
+    for stamp, path in existing:
+        if stamp not in keep and path != out:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    shop.set_setting("last_backup_at", utc_now().isoformat())
+    return out
+

@@ -1,0 +1,366 @@
+"""Operators, login throttling, the audit chain and its anchor, backups and restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
+
+from desktop_app.core import anchor, audit, auth, backup, inventory, orders, redemption
+from desktop_app.core.errors import (
+    BackupInvalid,
+    DatabaseCorrupt,
+    InvalidState,
+    KeySlotMissing,
+    LockedOut,
+    OperatorDisabled,
+    WrongPassword,
+)
+from desktop_app.core.lockout import FREE_FAILURES, MAX_PER_HOUR, LoginThrottle
+from desktop_app.core.models import AuditEvent, Operator
+from desktop_app.core.store import Shop, create_shop, database_path, open_shop
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --- operators -------------------------------------------------------------------------------
+
+
+def test_disable_removes_the_slot_and_enable_needs_a_new_password(shop: Shop, shop_dir: Path
+                                                                  ) -> None:
+    clerk = auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    auth.set_active(shop, clerk.id, False)
+    with pytest.raises(KeySlotMissing):
+        open_shop(shop_dir, CLERK, CLERK_PASSWORD)
+    auth.set_active(shop, clerk.id, True, "brand-new-pass")
+    with open_shop(shop_dir, CLERK, "brand-new-pass") as again:
+        assert again.operator.active
+
+
+def test_last_owner_cannot_be_disabled(shop: Shop) -> None:
+    with pytest.raises(InvalidState):
+        auth.set_active(shop, shop.operator.id, False)
+    second = auth.add_operator(shop, "Carol", "owner", "owner-two-pass")
+    auth.set_active(shop, shop.operator.id, False)  # another owner remains
+    with pytest.raises(InvalidState):
+        auth.set_active(shop, second.id, False)
+
+
+def test_reset_and_change_password(shop: Shop, shop_dir: Path) -> None:
+    clerk = auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    auth.reset_password(shop, clerk.id, "reset-by-owner")
+    with pytest.raises(WrongPassword):
+        open_shop(shop_dir, CLERK, CLERK_PASSWORD)
+    with open_shop(shop_dir, CLERK, "reset-by-owner") as as_clerk:
+        with pytest.raises(WrongPassword):
+            auth.change_own_password(as_clerk, "wrong-current", "whatever-123")
+        auth.change_own_password(as_clerk, "reset-by-owner", "clerk-chose-this")
+    open_shop(shop_dir, CLERK, "clerk-chose-this").close()
+
+
+def test_disabled_while_logged_in_is_refused_at_open(shop: Shop, shop_dir: Path) -> None:
+    clerk = auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    Operator.update(active=False).where(Operator.id == clerk.id).execute()
+    with pytest.raises(OperatorDisabled):
+        open_shop(shop_dir, CLERK, CLERK_PASSWORD)
+
+
+# --- login throttling ------------------------------------------------------------------------
+
+
+def test_waits_grow_after_five_failures_and_refuse_the_right_password(tmp_path: Path) -> None:
+    now = [1_000_000.0]
+    throttle = LoginThrottle(tmp_path, clock=lambda: now[0])
+    for _ in range(FREE_FAILURES):
+        throttle.check("bob")
+        throttle.failed("bob")
+    waits = []
+    for _ in range(4):
+        waits.append(throttle.wait_seconds("Bob"))
+        with pytest.raises(LockedOut) as locked:
+            throttle.check("BOB")
+        assert locked.value.params["seconds"] == int(waits[-1])
+        now[0] += waits[-1]
+        throttle.check("bob")
+        throttle.failed("bob")
+    assert waits == [30, 60, 300, 900]
+    throttle.succeeded("bob")
+    assert throttle.wait_seconds("bob") == 0
+
+
+def test_at_most_a_hundred_failures_an_hour(tmp_path: Path) -> None:
+    now = [0.0]
+    throttle = LoginThrottle(tmp_path, clock=lambda: now[0])
+    for _ in range(MAX_PER_HOUR):
+        throttle.failed("eve")
+        now[0] += 1
+    throttle_wait = throttle.wait_seconds("eve")
+    assert throttle_wait >= 3600 - MAX_PER_HOUR
+
+
+def test_locked_out_operator_cannot_open_even_with_the_right_password(shop: Shop,
+                                                                       shop_dir: Path) -> None:
+    shop.close()
+    for _ in range(FREE_FAILURES):
+        with pytest.raises(WrongPassword):
+            open_shop(shop_dir, OWNER, "guess-guess")
+    with pytest.raises(LockedOut):
+        open_shop(shop_dir, OWNER, OWNER_PASSWORD)
+    assert b"Alice" not in (shop_dir / "lockout.json").read_bytes()  # slot names only
+
+
+# --- the audit chain ---------------------------------------------------------------------
+
+
+def _events(shop: Shop) -> list[AuditEvent]:
+    product = inventory.add_product(shop, "Wash", "10.00", uses=2)
+    issued = orders.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)
+    redemption.redeem(shop, issued[0].payload, "c")
+    return list(AuditEvent.select().order_by(AuditEvent.id))
+
+
+def test_every_change_is_in_an_intact_chain(shop: Shop) -> None:
+    kinds = [e.kind for e in _events(shop)]
+    assert kinds == ["product_add", "order_create", "order_pay", "redeem"]
+    assert audit.verify_shop(shop) == []
+
+
+def test_an_edited_event_is_named(shop: Shop) -> None:
+    events = _events(shop)
+    AuditEvent.update(detail='{"price_cents": 1}').where(AuditEvent.id == events[0].id).execute()
+    assert audit.verify_chain() == [audit.ChainProblem(events[0].id, "hash_mismatch")]
+
+
+def test_a_deleted_event_is_named(shop: Shop) -> None:
+    events = _events(shop)
+    AuditEvent.delete().where(AuditEvent.id == events[1].id).execute()
+    assert audit.verify_chain() == [audit.ChainProblem(events[2].id, "broken_link")]
+
+
+def test_reordered_events_are_named(shop: Shop) -> None:
+    events = _events(shop)
+    first, second = events[1], events[2]
+    swap = {f: getattr(second, f) for f in ("at", "kind", "subject", "detail", "prev_hash",
+                                            "hash")}
+    AuditEvent.update(hash="tmp1").where(AuditEvent.id == first.id).execute()
+    AuditEvent.update(hash="tmp2").where(AuditEvent.id == second.id).execute()
+    AuditEvent.update(**{f: getattr(first, f) for f in swap}).where(
+        AuditEvent.id == second.id).execute()
+    AuditEvent.update(**swap).where(AuditEvent.id == first.id).execute()
+    problems = audit.verify_chain()
+    assert {p.event_id for p in problems} >= {first.id, second.id}
+    assert all(p.problem == "broken_link" for p in problems)
+
+
+def test_deleting_the_newest_event_is_caught_by_the_anchor(shop: Shop) -> None:
+    events = _events(shop)
+    AuditEvent.delete().where(AuditEvent.id == events[-1].id).execute()
+    assert audit.verify_chain() == []  # the chain alone cannot see a truncated tail
+    assert audit.verify_shop(shop) == ["anchor: rolled_back"]
+
+
+def test_a_file_rolled_back_to_an_older_copy_is_detected(shop: Shop, shop_dir: Path,
+                                                         tmp_path: Path) -> None:
+    inventory.add_product(shop, "Before", "1.00")
+    shop.close()
+    old_copy = tmp_path / "old.db"
+    shutil.copy(database_path(shop_dir), old_copy)
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as again:
+        inventory.add_product(again, "After", "1.00")
+    shutil.copy(old_copy, database_path(shop_dir))
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as rolled:
+        assert rolled.integrity_problem == "rolled_back"
+        assert "anchor: rolled_back" in audit.verify_shop(rolled)
+
+
+def test_any_single_rolled_back_page_of_a_redemption_is_detected(shop: Shop, shop_dir: Path
+                                                                  ) -> None:
+    """A copy taken before a redemption, one page of it put back afterwards (say, to make a
+    used voucher valid again): SQLCipher's page MACs accept the older genuine page, so the
+    cross-checks, the chain or the anchor must catch it, whichever page it is."""
+    issued = [sell_one(shop) for _ in range(3)]
+    shop.close()
+    path = database_path(shop_dir)
+    old = path.read_bytes()
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as again:
+        for voucher in issued:
+            assert redemption.redeem(again, voucher.payload, "c").ok
+    new = path.read_bytes()
+    page = 4096
+    changed = [i for i in range(min(len(old), len(new)) // page)
+               if old[i * page : (i + 1) * page] != new[i * page : (i + 1) * page]]
+    assert len(changed) >= 3
+    missed = []
+    for index in changed:
+        mixed = bytearray(new)
+        mixed[index * page : (index + 1) * page] = old[index * page : (index + 1) * page]
+        path.write_bytes(bytes(mixed))
+        try:
+            with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as opened:
+                if not (opened.integrity_problem or audit.verify_shop(opened)):
+                    missed.append(index)
+        except DatabaseCorrupt:
+            pass  # refusing to open is detection too
+    path.write_bytes(new)
+    assert missed == []
+
+
+def sell_one(shop: Shop) -> orders.IssuedVoucher:
+    product = inventory.add_product(shop, "Pass", "10.00", uses=1)
+    return orders.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)[0]
+
+
+def test_a_lost_wal_frame_is_detected(shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """A crash copy whose WAL lost its last frames: the committed tail is gone."""
+    shop.db.execute_sql("PRAGMA wal_autocheckpoint=0")
+    shop.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    for i in range(5):
+        inventory.add_product(shop, f"In the WAL {i}", "1.00")
+    crash = tmp_path / "crash"
+    crash.mkdir()
+    for name in ("shop.db", "shop.db-wal", "keyslots.json", "anchor.json"):
+        shutil.copy(shop_dir / name, crash / name)
+    wal = crash / "shop.db-wal"
+    frame = 24 + 4096
+    wal.write_bytes(wal.read_bytes()[: -frame])  # drop the last frame: that commit is lost
+    with open_shop(crash, OWNER, OWNER_PASSWORD) as opened:
+        assert opened.integrity_problem == "rolled_back"
+
+
+# --- backups ------------------------------------------------------------------------------
+
+
+def test_backup_round_trip_keeps_everything_encrypted(shop: Shop, shop_dir: Path,
+                                                      tmp_path: Path) -> None:
+    product = inventory.add_product(shop, "BACKEDUPNAME", "10.00")
+    out = backup.write_backup(shop, tmp_path / "b" / "shop.vsbackup")
+    assert b"BACKEDUPNAME" not in out.read_bytes()
+    inventory.set_archived(shop, product.id, True)
+    inventory.add_product(shop, "Made after the backup", "1.00")
+    shop.close()
+    aside = backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
+    assert aside is not None and (aside / "shop.db").exists()
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
+        assert [p.name for p in inventory.list_products(restored)] == ["BACKEDUPNAME"]
+        assert restored.integrity_problem is None
+        assert audit.verify_shop(restored) == []
+
+
+def test_restore_into_an_empty_folder(shop: Shop, tmp_path: Path) -> None:
+    inventory.add_product(shop, "Wash", "1.00")
+    out = backup.write_backup(shop, tmp_path / "x.vsbackup")
+    assert backup.restore_backup(tmp_path / "new-pc", out, OWNER, OWNER_PASSWORD) is None
+    open_shop(tmp_path / "new-pc", OWNER, OWNER_PASSWORD).close()
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "garbage", "empty"])
+def test_damaged_backups_are_refused_before_anything_changes(shop: Shop, shop_dir: Path,
+                                                             tmp_path: Path, damage: str) -> None:
+    out = backup.write_backup(shop, tmp_path / "x.vsbackup")
+    raw = bytearray(out.read_bytes())
+    if damage == "flip":
+        raw[len(raw) // 2] ^= 0x01
+    elif damage == "truncate":
+        raw = raw[: len(raw) - 5000]
+    elif damage == "garbage":
+        raw = bytearray(b"PK\x03\x04 not a backup at all" * 100)
+    else:
+        raw = bytearray()
+    out.write_bytes(bytes(raw))
+    shop.close()
+    before = database_path(shop_dir).read_bytes()
+    with pytest.raises(BackupInvalid):
+        backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
+    assert database_path(shop_dir).read_bytes() == before
+    assert not list(shop_dir.glob("before-restore-*"))
+
+
+def test_foreign_backup_is_refused(shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    with create_shop(tmp_path / "other", "Other", "CNY", OWNER, OWNER_PASSWORD) as other:
+        foreign = backup.write_backup(other, tmp_path / "foreign.vsbackup")
+    shop.close()
+    with pytest.raises(BackupInvalid) as err:
+        backup.restore_backup(shop_dir, foreign, OWNER, OWNER_PASSWORD)
+    assert err.value.params["problem"] == "foreign"
+
+
+def test_restore_needs_an_owner_password_of_the_backup(shop: Shop, shop_dir: Path,
+                                                       tmp_path: Path) -> None:
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    out = backup.write_backup(shop, tmp_path / "x.vsbackup")
+    shop.close()
+    with pytest.raises(WrongPassword):
+        backup.restore_backup(shop_dir, out, OWNER, "wrong-wrong")
+    from desktop_app.core.errors import Forbidden
+
+    with pytest.raises(Forbidden):
+        backup.restore_backup(shop_dir, out, CLERK, CLERK_PASSWORD)
+
+
+def test_rotation_keeps_seven_daily_and_four_weekly() -> None:
+    start = dt.datetime(2026, 1, 1, 18, tzinfo=dt.UTC)
+    stamps = [start + dt.timedelta(days=d, hours=h) for d in range(60) for h in (0, 2)]
+    keep = backup.backups_to_keep(stamps)
+    assert len(keep) == 11
+    newest = max(stamps)
+    assert newest in keep
+    daily = sorted(keep, reverse=True)[:7]
+    assert [d.date() for d in daily] == [(newest - dt.timedelta(days=i)).date() for i in range(7)]
+    assert all(d.hour == 20 for d in daily)  # the newest of each day
+
+
+def test_auto_backup_prunes_old_files(shop: Shop, tmp_path: Path) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    for days in range(1, 40):
+        moment = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+        (folder / backup.backup_name(shop.shop_id, moment)).write_bytes(b"old")
+    (folder / "unrelated.txt").write_text("keep me")
+    out = backup.auto_backup(shop, folder)
+    names = sorted(p.name for p in folder.iterdir())
+    assert out.name in names and "unrelated.txt" in names
+    assert len(names) == 11 + 1
+    assert shop.setting("last_backup_at")
+
+
+@pytest.mark.slow
+def test_kill_during_backup_leaves_old_backup_and_database_intact(shop: Shop, shop_dir: Path,
+                                                                   tmp_path: Path) -> None:
+    product = inventory.add_product(shop, "Big", "1.00", "cardkey")
+    inventory.import_card_keys(shop, product.id,
+                               "\n".join(f"KEY-{i:06d}-{'x' * 200}" for i in range(20000)))
+    out = tmp_path / "shop.vsbackup"
+    backup.write_backup(shop, out)
+    old = out.read_bytes()
+    shop.close()
+    script = ("import sys; from pathlib import Path; from desktop_app.core import backup;"
+              "from desktop_app.core.store import open_shop;"
+              f"s = open_shop(Path({str(shop_dir)!r}), {OWNER!r}, {OWNER_PASSWORD!r});"
+              "print('ready', flush=True);"
+              f"[backup.write_backup(s, Path({str(out)!r})) for _ in range(50)]")
+    for delay in (0.05, 0.2, 0.5):
+        proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
+        time.sleep(delay)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+        info = backup.read_backup(out)  # whole: the old one or a complete new one
+        assert info.shop_id and len(out.read_bytes()) >= len(old) - 4096
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as again:
+        assert audit.verify_shop(again) == []
+
+
+def test_anchor_is_written_beside_the_key_slots(shop: Shop, shop_dir: Path) -> None:
+    inventory.add_product(shop, "x", "1.00")
+    head, count = anchor.current_head()
+    assert head in (shop_dir / "anchor.json").read_text() and count >= 1
