@@ -29,6 +29,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.fileio import atomic_write_bytes, raise_for_os_error
 from desktop_app.core.keyslots import SCRYPT_N, SCRYPT_R, KeySlotFile
+from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.models import Operator, SchemaVersion
 from desktop_app.core.paths import is_network_path, prepare_data_dir
 from desktop_app.core.store import Shop, create_shop, database_path, open_shop
@@ -70,11 +71,16 @@ def test_second_operator_has_own_slot_for_the_same_key(shop: Shop, shop_dir: Pat
 
 def test_wrong_password_is_refused_and_changes_nothing(shop: Shop, shop_dir: Path) -> None:
     shop.close()
-    before = {p.name: p.read_bytes() for p in shop_dir.iterdir() if p.is_file()}
+
+    def files() -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in shop_dir.iterdir()
+                if p.is_file() and p.name != "lockout.json"}
+
+    before = files()
     with pytest.raises(WrongPassword):
         open_shop(shop_dir, OWNER, "not the password")
-    after = {p.name: p.read_bytes() for p in shop_dir.iterdir() if p.is_file()}
-    assert before == after
+    assert files() == before  # only the failed-login count (outside the database) moved
+    assert LoginThrottle(shop_dir).wait_seconds(OWNER) == 0
 
 
 def test_unknown_operator_has_no_slot(shop: Shop, shop_dir: Path) -> None:
@@ -258,6 +264,7 @@ def test_first_schema_fixture_opens_and_keeps_its_data(v1_shop: Path) -> None:
     payload = (DATA / "shop_v1.payload.txt").read_text().strip()
     with open_shop(v1_shop, "owner", "fixture-owner-1") as shop:
         assert migrations.current_version(shop.db) == migrations.CURRENT_VERSION
+        assert shop.integrity_problem is None
         names = {p.name for p in inventory.list_products(shop)}
         assert names == {"Car wash x5", "Game key"}
         verdict = redemption.redeem(shop, payload, "test")
