@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 
 def _data_dir(explicit: str | None, demo: bool) -> Path:
@@ -15,12 +20,28 @@ def _data_dir(explicit: str | None, demo: bool) -> Path:
     return demo_data_dir() if demo else default_data_dir()
 
 
+def _command_application() -> QCoreApplication:
+    """A QGuiApplication when QtGui is there: commands that write PDFs paint text, which needs
+    the font database. Linux without a display gets the offscreen platform, so scripts and
+    servers run headless instead of aborting."""
+    try:
+        from PySide6.QtGui import QGuiApplication
+    except ImportError:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication([sys.argv[0]])
+    if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+            and not os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication([sys.argv[0]])
+
+
 def _install_cli_language(lang: str | None) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from desktop_app.i18n import install_translator
 
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    app = QCoreApplication.instance() or _command_application()
     install_translator(app, lang)
 
 
@@ -53,11 +74,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def argv_has_command(argv: list[str] | None) -> bool:
-    """True unless this start is the desktop app (no command, no --help, no --self-test)."""
+    """True for a command line start: a command, --help or --version (the self-test and the
+    desktop app make their own QApplication)."""
     words = sys.argv[1:] if argv is None else argv
     return any(not w.startswith("-") and not _is_option_value(words, i)
                for i, w in enumerate(words)) or any(
-        w in ("-h", "--help", "--version", "--self-test") for w in words)
+        w in ("-h", "--help", "--version") for w in words)
 
 
 def _is_option_value(words: list[str], index: int) -> bool:

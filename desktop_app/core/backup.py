@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,11 +86,21 @@ def write_backup(shop: Shop, out: Path) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise_for_os_error(exc, out.parent)
+    _remove_stale_temporaries(out)
     atomic_write_bytes(out, backup_bytes(shop))
     with shop.write():
         audit.record(shop, "backup", out.name, size=out.stat().st_size)
     log.info("backup written (%d bytes)", out.stat().st_size)
     return out
+
+
+def _remove_stale_temporaries(out: Path, older_than_s: float = 3600) -> None:
+    """Temporary files a killed backup left behind (kill -9 and power cuts cannot clean up)."""
+    cutoff = time.time() - older_than_s
+    for leftover in out.parent.glob(f".{out.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def read_backup(path: Path) -> BackupInfo:

@@ -113,6 +113,7 @@ def product_stock(product: Product, key_counts: dict[int, int] | None = None) ->
 
 
 def list_products(shop: Shop, include_archived: bool = False) -> list[ProductRow]:
+    require_owner(shop, "product_list")
     query = Product.select().order_by(Product.name, Product.id)
     if not include_archived:
         query = query.where(Product.active == True)  # noqa: E712 (peewee expression)

@@ -1,0 +1,333 @@
+"""Start the desktop app: Qt, language, error reporting, then setup, login and the main window.
+
+``run_gui`` is the entry point. ``ShopSession`` walks one run of the app through its screens:
+
+    (demo: prepare the demo shop) → (no shop yet: SetupDialog) → LoginDialog → MainWindow
+    MainWindow Lock    → LoginDialog as lock screen, same operator → the same MainWindow
+    MainWindow Log out → shop closed → LoginDialog, empty           → a new MainWindow
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+
+import shiboken6
+from peewee import DatabaseError, OperationalError
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QObject,
+    QTimer,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop_app import APP_ID, APP_NAME, __version__
+from desktop_app.core.errors import OperatorDisabled, ShopError, WrongPassword
+from desktop_app.core.keyslots import KeySlotFile, normalize_operator
+from desktop_app.core.lockout import LoginThrottle
+from desktop_app.core.models import Operator
+from desktop_app.core.paths import KEYSLOTS_FILE, is_network_path
+from desktop_app.core.store import Shop, open_shop, shop_exists, translate_db_error
+from desktop_app.i18n import install_translator
+from desktop_app.logs import setup_logging
+from desktop_app.messages import error_message, unexpected_error_message
+from desktop_app.ui import app_icon, tasks
+from desktop_app.ui.login_dialog import LoginDialog, remember_shop_name
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.setup_dialog import SetupDialog
+
+log = logging.getLogger(__name__)
+
+# -- errors nobody caught -----------------------------------------------------------------
+
+_error_box: QMessageBox | None = None
+
+
+def show_error_box(text: str) -> None:
+    """One non-modal message box, reused: a burst of errors must not stack dialogs, and a
+    modal one would hold up the next scan."""
+    global _error_box
+    if _error_box is None or not shiboken6.isValid(_error_box):
+        _error_box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "",
+                                 QMessageBox.StandardButton.Ok)
+        _error_box.setWindowIcon(app_icon())
+    _error_box.setText(text)
+    _error_box.show()
+    _error_box.raise_()
+    _error_box.activateWindow()
+
+
+class ExceptionHook:
+    """``sys.excepthook``: logs the traceback and tells the user in a few plain words.
+
+    ``show`` puts the words on screen; tests pass their own, so no dialog ever opens there.
+    """
+
+    def __init__(self, show: Callable[[str], None] = show_error_box) -> None:
+        self.show = show
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, ShopError):
+            # Expected failures: the code and facts are enough, and never contain a secret.
+            log.warning("unhandled %s %s", exc.code, exc.params)
+            text = error_message(exc)
+        else:
+            log.error("unexpected error", exc_info=(exc_type, exc, tb))
+            text = unexpected_error_message()
+        try:
+            self.show(text)
+        except Exception:
+            log.exception("could not show the error message")
+
+
+def install_exception_hook(show: Callable[[str], None] | None = None) -> ExceptionHook:
+    hook = ExceptionHook(show) if show is not None else ExceptionHook()
+    sys.excepthook = hook
+    return hook
+
+
+# -- logging ------------------------------------------------------------------------------
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, text: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", text)
+
+
+# -- the application ----------------------------------------------------------------------
+
+def configure_application(app: QCoreApplication) -> None:
+    """Names (they place QSettings), version and icon."""
+    app.setOrganizationName(APP_ID)
+    app.setApplicationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    if isinstance(app, QApplication):
+        app.setApplicationDisplayName(APP_NAME)
+        app.setWindowIcon(app_icon())
+        # The session quits on purpose: between two screens no window is open for a moment.
+        app.setQuitOnLastWindowClosed(False)
+
+
+def quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
+    """The lock screen's check, on the worker thread: the same operator gets ``shop`` back
+    (the window keeps its state); another name is a full login to a new session."""
+    if normalize_operator(operator) != normalize_operator(shop.operator.name):
+        return open_shop(shop.data_dir, operator, password)
+    # The lock screen is a login too: the same limit on guessing applies.
+    throttle = LoginThrottle(shop.data_dir)
+    throttle.check(operator)
+    try:
+        # Read the slots again: the password may have changed at another counter meanwhile.
+        KeySlotFile.load(shop.data_dir / KEYSLOTS_FILE).unlock(operator, password)
+    except WrongPassword:
+        throttle.failed(operator)
+        raise
+    throttle.succeeded(operator)
+    try:
+        current = Operator.get_or_none(Operator.id == shop.operator.id)
+    except (DatabaseError, OperationalError) as exc:
+        raise translate_db_error(exc, shop.data_dir) from exc
+    if current is None or not current.active:
+        raise OperatorDisabled(operator=shop.operator.name)
+    return shop
+
+
+def close_shop(shop: Shop) -> None:
+    """Close the shop's connections: the worker thread's first, then this thread's."""
+    try:
+        tasks.call_in_worker(shop.db.close)
+    except Exception:
+        log.exception("closing the worker's connection failed")
+    shop.close()
+
+
+def _demo_operators() -> Sequence[tuple[str, str, str]]:
+    from desktop_app.core.demo import DEMO_OPERATORS  # written alongside; import late
+
+    return DEMO_OPERATORS
+
+
+def _ensure_demo_shop(data_dir: Path) -> None:
+    from desktop_app.core.demo import ensure_demo_shop
+
+    ensure_demo_shop(data_dir)
+
+
+class ShopSession(QObject):
+    """One run of the app: which screen shows, which shop is open. ``finished``: quit."""
+
+    finished = Signal()
+
+    def __init__(self, data_dir: Path, demo: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.demo = demo
+        self.shop: Shop | None = None
+        self.window: MainWindow | None = None
+        self.dialog: SetupDialog | LoginDialog | None = None
+
+    def start(self) -> None:
+        if self.demo:
+            self._prepare_demo()
+        elif shop_exists(self.data_dir):
+            self.show_login()
+        else:
+            self.show_setup()
+
+    # -- screens ----------------------------------------------------------------------------
+
+    def _replace_dialog(self, dialog: SetupDialog | LoginDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.setWindowIcon(app_icon())
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def show_setup(self) -> None:
+        dialog = SetupDialog(self.data_dir)
+        dialog.accepted.connect(lambda: self._enter(dialog.shop))
+        dialog.rejected.connect(self._quit)
+        self._replace_dialog(dialog)
+
+    def show_login(self, operator: str = "", locked: bool = False) -> None:
+        shop = self.shop
+        unlock = (lambda name, password: quick_unlock(shop, name, password)) if (
+            locked and shop is not None) else None
+        dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
+                             demo_operators=_demo_operators() if self.demo else ())
+        dialog.accepted.connect(lambda: self._logged_in(dialog.shop))
+        dialog.rejected.connect(self._quit)
+        self._replace_dialog(dialog)
+
+    def _prepare_demo(self) -> None:
+        self.show_login()
+        dialog = self.dialog
+        assert isinstance(dialog, LoginDialog)
+        dialog.show_preparing_demo()
+
+        def failed(exc: Exception) -> None:
+            dialog.set_busy(False)
+            if not isinstance(exc, ShopError):
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+                return
+            dialog.message.show_error(error_message(exc))
+
+        tasks.run_in_background(dialog, lambda: _ensure_demo_shop(self.data_dir),
+                                on_success=lambda _: dialog.set_busy(False), on_failure=failed)
+
+    def _logged_in(self, shop: Shop | None) -> None:
+        if shop is None:
+            return
+        if shop is self.shop and self.window is not None:
+            self._show_window(self.window)  # unlocked by the same operator
+            return
+        self._end_session()
+        self._enter(shop)
+
+    def _enter(self, shop: Shop | None) -> None:
+        if shop is None:
+            return
+        self.shop = shop
+        remember_shop_name(self.data_dir, shop.name)  # for the next login screen
+        window = MainWindow(shop)
+        window.lock_requested.connect(self.lock)
+        window.logout_requested.connect(self.logout)
+        window.quit_requested.connect(self._quit)
+        self.window = window
+        self._show_window(window)
+
+    def _show_window(self, window: QWidget) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    # -- lock, log out, quit ----------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self.window is None or self.shop is None:
+            return
+        self.window.save_state()
+        self.window.hide()
+        log.info("locked by operator #%s", self.shop.operator.id)
+        self.show_login(operator=self.shop.operator.name, locked=True)
+
+    def logout(self) -> None:
+        self._end_session()
+        self.show_login()
+
+    def _end_session(self) -> None:
+        if self.window is not None:
+            self.window.save_state()
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        if self.shop is not None:
+            close_shop(self.shop)
+            self.shop = None
+
+    def _quit(self) -> None:
+        self.finished.emit()
+
+    def shutdown(self) -> None:
+        """After the event loop: close the shop and stop the worker thread."""
+        if self.dialog is not None:
+            self.dialog.hide()
+        tasks.wait_until_idle()
+        self._end_session()
+        tasks.shutdown()
+
+
+def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
+    """The desktop app on the shop in ``data_dir``; returns the exit status."""
+    if not logging.getLogger().handlers:  # __main__ sets logging up; a direct call may not
+        setup_logging(None if is_network_path(data_dir) else data_dir)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    language = install_translator(app, lang)
+    install_exception_hook()
+    qInstallMessageHandler(_qt_message)
+    log.info("Voucher Shop %s starting (language %s, demo %s)", __version__, language, demo)
+    session = ShopSession(data_dir, demo=demo)
+    session.finished.connect(app.quit)
+    _quit_on_ctrl_c(app)
+    session.start()
+    try:
+        return app.exec()
+    finally:
+        session.shutdown()
+
+
+def _quit_on_ctrl_c(app: QApplication) -> None:
+    """Ctrl+C in the terminal ends the app cleanly (the shop closed) instead of being ignored.
+
+    Python runs signal handlers only between its own bytecodes, so a timer wakes it up now
+    and then while Qt's event loop waits."""
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)

@@ -1,0 +1,262 @@
+"""Log in to the shop, or unlock it again after Lock."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.errors import KeySlotMissing, ShopError, UnknownOperator, WrongPassword
+from desktop_app.core.store import Shop, open_shop
+from desktop_app.messages import error_message, role_label
+from desktop_app.ui import MARGIN, SPACING, HeaderBar, MessageLabel, hint_label
+from desktop_app.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+UnlockFn = Callable[[str, str], Shop]
+FOLDER_TEXT_WIDTH = 460
+
+
+def _settings_key(data_dir: Path) -> str:
+    # One entry per shop folder; hashed because a path is not a valid settings key everywhere.
+    digest = hashlib.sha256(str(Path(data_dir).expanduser().resolve()).encode()).hexdigest()
+    return f"shops/{digest[:16]}/name"
+
+
+def remembered_shop_name(data_dir: Path) -> str:
+    """The shop's name as last seen here: the database holding it is locked before login."""
+    return str(QSettings().value(_settings_key(data_dir), "") or "")
+
+
+def remember_shop_name(data_dir: Path, name: str) -> None:
+    QSettings().setValue(_settings_key(data_dir), name)
+
+
+class LoginDialog(QDialog):
+    """Operator and password; unlocks in the background. After ``accepted``, see ``shop``.
+
+    ``unlock(operator, password)`` runs on the worker thread and returns the opened shop;
+    by default it is ``open_shop`` on ``data_dir``. ``locked`` shows the dialog as the lock
+    screen of an open shop, its operator filled in. ``demo_operators`` lists (name, password,
+    role) rows a click fills in.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        operator: str = "",
+        locked: bool = False,
+        demo_operators: Sequence[tuple[str, str, str]] = (),
+        unlock: UnlockFn | None = None,
+        shop_name: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.locked = locked
+        self.shop: Shop | None = None
+        self.busy = False
+        self._unlock = unlock or (lambda name, password: open_shop(self.data_dir, name, password))
+        name = shop_name if shop_name is not None else remembered_shop_name(self.data_dir)
+        self.setMinimumWidth(480)
+        self._build(name, demo_operators)
+        self.operator.setText(operator)
+        (self.password if operator else self.operator).setFocus()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self, shop_name: str, demo_operators: Sequence[tuple[str, str, str]]) -> None:
+        title = shop_name or self.tr("Voucher Shop")
+        if self.locked:
+            self.setWindowTitle(self.tr("Locked"))
+            subtitle = self.tr("The shop is locked. Enter the password to continue.")
+        else:
+            self.setWindowTitle(self.tr("Log in"))
+            subtitle = self.tr("Log in with your operator name and password.")
+        self.header = HeaderBar(title, subtitle, self)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        self.message = MessageLabel(self)
+        body.addLayout(self._build_form())
+        body.addWidget(self.message)
+        if self.locked:
+            body.addWidget(hint_label(self.tr("Someone else at the counter? Type your own name "
+                                              "and password to log in instead."), self))
+        body.addLayout(self._build_busy_row())
+        if demo_operators:
+            body.addWidget(self._build_demo_panel(demo_operators))
+        body.addStretch(1)
+        body.addWidget(self._build_buttons())
+        body.addWidget(self._build_folder_label())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.header)
+        outer.addLayout(body)
+
+    def _build_form(self) -> QFormLayout:
+        self.operator = QLineEdit(self)
+        self.operator.setPlaceholderText(self.tr("Your name"))
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Password"))
+        for field in (self.operator, self.password):
+            field.textEdited.connect(self.message.clear)
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Operator:"), self.operator)
+        form.addRow(self.tr("Password:"), self.password)
+        return form
+
+    def _build_busy_row(self) -> QHBoxLayout:
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setFixedHeight(10)
+        self.busy_label = QLabel(self)
+        row = QHBoxLayout()
+        row.addWidget(self.busy_bar)
+        row.addWidget(self.busy_label, 1)
+        self.busy_bar.hide()
+        self.busy_label.hide()
+        return row
+
+    def _build_demo_panel(self, operators: Sequence[tuple[str, str, str]]) -> QGroupBox:
+        box = QGroupBox(self.tr("Demo shop: try these operators"), self)
+        self.demo_list = QTreeWidget(box)
+        self.demo_list.setHeaderLabels([self.tr("Operator"), self.tr("Role"),
+                                        self.tr("Password")])
+        self.demo_list.setRootIsDecorated(False)
+        self.demo_list.setStyleSheet("QTreeWidget::item { padding: 4px 2px; }")
+        self.demo_list.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.demo_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes name → password
+        self.demo_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for name, password, role in operators:
+            item = QTreeWidgetItem([name, role_label(role), password])
+            item.setData(0, Qt.ItemDataRole.UserRole, (name, password))
+            self.demo_list.addTopLevelItem(item)
+        for column in range(3):
+            self.demo_list.resizeColumnToContents(column)
+        rows = max(len(operators), 1)
+        row_height = self.demo_list.sizeHintForRow(0) if operators else 20
+        self.demo_list.setFixedHeight(self.demo_list.header().sizeHint().height()
+                                      + rows * row_height + 6)
+        self.demo_list.itemClicked.connect(self._fill_from_demo)
+        self.demo_list.itemActivated.connect(self._fill_from_demo)
+        column = QVBoxLayout(box)
+        column.addWidget(self.demo_list)
+        column.addWidget(hint_label(self.tr("Click a row to fill in its name and password. "
+                                            "The demo shop lives in its own folder and holds "
+                                            "sample data only."), box))
+        return box
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(self)
+        text = self.tr("Unlock") if self.locked else self.tr("Log in")
+        self.login_button = QPushButton(text, self)
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.submit)
+        buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button = buttons.addButton(self.tr("Quit"),
+                                             QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button.clicked.connect(self.reject)
+        return buttons
+
+    def _build_folder_label(self) -> QLabel:
+        folder = str(self.data_dir)
+        elided = QFontMetrics(self.font()).elidedText(
+            folder, Qt.TextElideMode.ElideMiddle, FOLDER_TEXT_WIDTH)
+        label = hint_label(self.tr("Shop folder: {folder}").format(folder=elided), self)
+        label.setToolTip(folder)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    # -- behaviour --------------------------------------------------------------------------
+
+    def _fill_from_demo(self, item: QTreeWidgetItem) -> None:
+        name, password = item.data(0, Qt.ItemDataRole.UserRole)
+        self.operator.setText(name)
+        self.password.setText(password)
+        self.message.clear()
+        self.login_button.setFocus()
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        """Disable the form while something runs (unlocking, preparing the demo shop)."""
+        self.busy = busy
+        for widget in (self.operator, self.password, self.login_button, self.quit_button):
+            widget.setEnabled(not busy)
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        self.busy_label.setText(text)
+
+    def show_preparing_demo(self) -> None:
+        self.set_busy(True, self.tr("Preparing the demo shop…"))
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        operator, password = self.operator.text().strip(), self.password.text()
+        if not operator:
+            self.message.show_error(self.tr("Enter your operator name."))
+            self.operator.setFocus()
+            return
+        if not password:
+            if not self.operator.hasFocus():  # Enter after the name just moves on
+                self.message.show_error(self.tr("Enter your password."))
+            self.password.setFocus()
+            return
+        self.message.clear()
+        self.set_busy(True, self.tr("Unlocking the shop…"))
+        unlock = self._unlock
+        run_in_background(self, lambda: unlock(operator, password),
+                          on_success=self._unlocked, on_failure=self._refused)
+
+    def _unlocked(self, shop: Shop) -> None:
+        self.set_busy(False)
+        self.password.clear()
+        self.shop = shop
+        self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        self.set_busy(False)
+        if not isinstance(exc, ShopError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        log.info("login refused: %s", exc.code)
+        self.message.show_error(error_message(exc))
+        if isinstance(exc, UnknownOperator | KeySlotMissing):
+            self.operator.setFocus()
+            self.operator.selectAll()
+        elif isinstance(exc, WrongPassword):
+            self.password.clear()
+            self.password.setFocus()
+
+    def reject(self) -> None:
+        if self.busy:
+            return  # the shop is being opened: closing now would leave it half open
+        super().reject()

@@ -1,0 +1,326 @@
+"""First start: create the encrypted shop and its owner."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.auth import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH, password_strength
+from desktop_app.core.errors import InvalidInput, ShopError
+from desktop_app.core.store import Shop, create_shop
+from desktop_app.messages import error_message, problem_message
+from desktop_app.ui import (
+    ERROR_COLOR,
+    MARGIN,
+    SPACING,
+    SUCCESS_COLOR,
+    WARNING_COLOR,
+    HeaderBar,
+    MessageLabel,
+    hint_label,
+)
+from desktop_app.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+# The currencies small shops we know of work in; the field takes any ISO 4217 code.
+CURRENCIES = ("CNY", "HKD", "TWD", "MOP", "SGD", "USD", "EUR", "GBP", "JPY", "KRW", "AUD",
+              "CAD")
+CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
+MAX_SHOP_NAME_LENGTH = 100
+STRENGTH_COLORS = (ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, SUCCESS_COLOR, SUCCESS_COLOR)
+WEAK_BELOW = 2  # scores 0 and 1: too short, or only one kind of character
+# A field not finished yet: keeps Create disabled without scolding the user mid-typing.
+INCOMPLETE = " "
+
+
+def default_currency() -> str:
+    """The currency of the system's locale when it is a known one, else CNY."""
+    code = QLocale.system().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+    return code if code in CURRENCIES else "CNY"
+
+
+class SetupDialog(QDialog):
+    """Asks for the shop's name, currency and owner; creates the shop in the background.
+
+    After ``accepted``, ``shop`` is the new shop, opened by its owner.
+    """
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.shop: Shop | None = None
+        self.busy = False
+        self._touched: set[str] = set()
+        self.setWindowTitle(self.tr("Create your shop"))
+        self.setMinimumWidth(560)
+        self._build()
+        self._validate()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        header = HeaderBar(self.tr("Welcome to Voucher Shop"),
+                           self.tr("Create your shop. You will be its owner and can add clerks "
+                                   "later."), self)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        body.addLayout(self._build_form())
+        body.addWidget(self._build_notice())
+        self.error = MessageLabel(self)
+        body.addWidget(self.error)
+        body.addLayout(self._build_busy_row())
+        body.addStretch(1)
+        body.addWidget(self._build_buttons())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(header)
+        outer.addLayout(body)
+
+    def _line_edit(self, name: str, max_length: int, password: bool = False) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setMaxLength(max_length)
+        if password:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.textEdited.connect(self._validate)
+        edit.editingFinished.connect(lambda: self._touch(name))
+        return edit
+
+    def _build_form(self) -> QFormLayout:
+        self.shop_name = self._line_edit("shop_name", MAX_SHOP_NAME_LENGTH)
+        self.shop_name.setPlaceholderText(self.tr("e.g. Sunny Car Wash"))
+        self.currency = QComboBox(self)
+        self.currency.setEditable(True)
+        self.currency.addItems(CURRENCIES)
+        self.currency.setCurrentText(default_currency())
+        self.currency.lineEdit().setMaxLength(3)
+        self.currency.editTextChanged.connect(self._currency_edited)
+        self.owner_name = self._line_edit("owner_name", MAX_NAME_LENGTH)
+        self.owner_name.setPlaceholderText(self.tr("The name you will log in with"))
+        self.password = self._line_edit("password", 1024, password=True)
+        self.password.setPlaceholderText(
+            self.tr("At least {minimum} characters").format(minimum=MIN_PASSWORD_LENGTH))
+        self.confirm = self._line_edit("confirm", 1024, password=True)
+        self.confirm.textEdited.connect(lambda: self._touch("confirm"))
+        self.confirm.returnPressed.connect(self._create)
+        self.messages = {name: MessageLabel(self) for name in
+                         ("shop_name", "currency", "owner_name", "password", "confirm")}
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.setVerticalSpacing(6)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows = ((self.tr("Shop name:"), self.shop_name, "shop_name"),
+                (self.tr("Currency:"), self.currency, "currency"),
+                (self.tr("Owner name:"), self.owner_name, "owner_name"),
+                (self.tr("Password:"), self.password, "password"))
+        for label, field, name in rows:
+            extra = self._build_strength() if name == "password" else None
+            form.addRow(label, self._with_message(field, name, extra))
+        form.addRow(self.tr("Repeat password:"), self._with_message(self.confirm, "confirm"))
+        return form
+
+    def _with_message(self, field: QWidget, name: str, extra: QWidget | None = None) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(field)
+        if extra is not None:
+            column.addWidget(extra)
+        column.addWidget(self.messages[name])
+        return box
+
+    def _build_strength(self) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACING)
+        self.strength_bar = QProgressBar(box)
+        self.strength_bar.setRange(0, 4)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setFixedHeight(6)
+        self.strength_label = QLabel(box)
+        self.strength_label.setMinimumWidth(80)
+        row.addWidget(self.strength_bar, 1)
+        row.addWidget(self.strength_label)
+        return box
+
+    def _build_notice(self) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(hint_label(
+            self.tr("Keep the owner password safe. The shop is encrypted: without an "
+                    "operator's password nobody can open it, not even with its files."), box))
+        folder = hint_label(self.tr("Shop folder: {folder}").format(folder=self.data_dir), box)
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(folder)
+        return box
+
+    def _build_busy_row(self) -> QHBoxLayout:
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setFixedHeight(10)
+        self.busy_label = QLabel(self.tr("Creating the encrypted shop…"), self)
+        row = QHBoxLayout()
+        row.addWidget(self.busy_bar)
+        row.addWidget(self.busy_label, 1)
+        self._show_busy(False)
+        return row
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(self)
+        self.create_button = QPushButton(self.tr("Create shop"), self)
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self._create)
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button = buttons.addButton(self.tr("Quit"),
+                                             QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button.clicked.connect(self.reject)
+        return buttons
+
+    # -- validation -------------------------------------------------------------------------
+
+    def _touch(self, name: str) -> None:
+        self._touched.add(name)
+        self._validate()
+
+    def _currency_edited(self, text: str) -> None:
+        if text != text.upper():
+            # Typed lower case: show it the way it will be stored.
+            self.currency.setEditText(text.upper())
+            return
+        self._touched.add("currency")
+        self._validate()
+
+    def _confirm_problem(self) -> str:
+        password, confirm = self.password.text(), self.confirm.text()
+        if confirm == password:
+            return "" if confirm else problem_message("required")
+        # Still typing the repeat: only complain once it cannot become equal any more.
+        if len(confirm) < len(password) and password.startswith(confirm):
+            return INCOMPLETE
+        return problem_message("mismatch")
+
+    def _name_problem(self, text: str) -> str:
+        cleaned = text.strip()
+        if not cleaned:
+            return problem_message("required")
+        if any(ord(c) < 32 for c in cleaned):
+            return problem_message("bad_name")
+        return ""
+
+    def problems(self) -> dict[str, str]:
+        """What is still wrong, per field; empty when the shop can be created."""
+        found = {
+            "shop_name": self._name_problem(self.shop_name.text()),
+            "currency": ("" if CURRENCY_PATTERN.match(self.currency.currentText().strip())
+                         else problem_message("bad_currency")),
+            "owner_name": self._name_problem(self.owner_name.text()),
+            "password": ("" if len(self.password.text()) >= MIN_PASSWORD_LENGTH
+                         else problem_message("too_short", minimum=MIN_PASSWORD_LENGTH)),
+            "confirm": self._confirm_problem(),
+        }
+        return {name: text for name, text in found.items() if text}
+
+    def _validate(self) -> None:
+        problems = self.problems()
+        for name, label in self.messages.items():
+            text = problems.get(name, "").strip()
+            label.show_error(text if name in self._touched else "")
+        self._show_strength()
+        self.create_button.setEnabled(not problems and not self.busy)
+
+    def _show_strength(self) -> None:
+        password = self.password.text()
+        score = password_strength(password)
+        words = (self.tr("Too short"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"),
+                 self.tr("Strong"))
+        color = STRENGTH_COLORS[score]
+        self.strength_bar.setValue(score)
+        self.strength_bar.setStyleSheet(
+            f"QProgressBar::chunk {{ background: {color}; border-radius: 3px; }}"
+            " QProgressBar { border: none; border-radius: 3px; background: palette(midlight); }")
+        self.strength_label.setText(words[score] if password else "")
+        self.strength_label.setStyleSheet(f"color: {color};")
+        self.password_is_weak = bool(password) and score < WEAK_BELOW
+        if self.password_is_weak and len(password) >= MIN_PASSWORD_LENGTH:
+            self.messages["password"].show_warning(
+                self.tr("12 or more characters mixing letters, digits and symbols are much "
+                        "harder to guess."))
+
+    # -- creating ---------------------------------------------------------------------------
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setVisible(busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._show_busy(busy)
+        for field in (self.shop_name, self.currency, self.owner_name, self.password,
+                      self.confirm, self.quit_button):
+            field.setEnabled(not busy)
+        self._validate()
+
+    def _create(self) -> None:
+        self._touched.update(self.messages)
+        self._validate()
+        if self.problems() or self.busy:
+            return
+        self.error.clear()
+        self._set_busy(True)
+        folder, shop_name = self.data_dir, self.shop_name.text().strip()
+        currency, owner = self.currency.currentText().strip(), self.owner_name.text().strip()
+        password = self.password.text()
+        run_in_background(
+            self, lambda: create_shop(folder, shop_name, currency, owner, password),
+            on_success=self._created, on_failure=self._failed)
+
+    def _created(self, shop: Shop) -> None:
+        self.shop = shop
+        self._set_busy(False)
+        self.password.clear()
+        self.confirm.clear()
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, ShopError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        log.info("creating the shop refused: %s", exc.code)
+        field = {"name": "owner_name", "password": "password"}.get(
+            str(exc.params.get("field")), "")
+        if isinstance(exc, InvalidInput) and field:
+            self.messages[field].show_error(problem_message(
+                str(exc.params.get("problem")), **exc.params))
+        else:
+            self.error.show_error(error_message(exc))
+
+    def reject(self) -> None:
+        if self.busy:
+            return  # the shop is half made: let it finish (a fraction of a second)
+        super().reject()

@@ -1,0 +1,150 @@
+"""Slow work off the GUI thread, its result back on it (in the spirit of Anki's CollectionOp).
+
+    run_in_background(self, lambda: open_shop(folder, name, password),
+                      on_success=self._opened, on_failure=self._refused)
+
+Every task runs on one worker thread, in the order started: database work is serialised
+(one writer, no lock held across the user interface) and peewee keeps that thread's
+connection for the next task. ``fn`` must not touch widgets; the callbacks run on the GUI
+thread, and are skipped when ``parent`` was deleted meanwhile (a dialog closed mid-task).
+A failure without ``on_failure`` goes to ``sys.excepthook``, which the app routes to a short
+message box and the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, Signal
+
+log = logging.getLogger(__name__)
+
+WORKER_THREAD_NAME = "shop-worker"
+
+# A Python thread rather than QThreadPool: peewee keeps its connection in a threading.local,
+# which a pooled Qt thread may lose between tasks.
+_executor: ThreadPoolExecutor | None = None
+# Tasks under way, kept alive here until their result reached the GUI thread.
+_pending: set[BackgroundTask] = set()
+
+
+def _worker() -> ThreadPoolExecutor:
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=WORKER_THREAD_NAME)
+    return _executor
+
+
+def _report(exc: BaseException) -> None:
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+class BackgroundTask(QObject):
+    """One call of ``fn`` on the worker thread. Signals fire on the GUI thread."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+    _done = Signal(object, object)  # (result, exception), emitted on the worker thread
+
+    def __init__(
+        self,
+        parent: QObject | None,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[Exception], None] | None = None,
+    ) -> None:
+        # No Qt parent: the task must outlive a parent deleted before the result arrives.
+        super().__init__()
+        self._parent = parent
+        self._fn = fn
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._done.connect(self._deliver)
+
+    def start(self) -> BackgroundTask:
+        _pending.add(self)
+        _worker().submit(self._run)
+        return self
+
+    def _run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # even SystemExit: the GUI must hear the task ended
+            self._done.emit(None, exc)
+        else:
+            self._done.emit(result, None)
+
+    def _parent_gone(self) -> bool:
+        return self._parent is not None and not shiboken6.isValid(self._parent)
+
+    def _deliver(self, result: Any, exc: Exception | None) -> None:
+        _pending.discard(self)
+        try:
+            if self._parent_gone():
+                if exc is not None:
+                    log.warning("background task failed after its window closed",
+                                exc_info=(type(exc), exc, exc.__traceback__))
+                return
+            if exc is None:
+                if self._on_success is not None:
+                    self._on_success(result)
+                self.succeeded.emit(result)
+            else:
+                self.failed.emit(exc)
+                (self._on_failure or _report)(exc)
+        finally:
+            self.finished.emit()
+
+
+def run_in_background(
+    parent: QObject | None,
+    fn: Callable[[], Any],
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[Exception], None] | None = None,
+) -> BackgroundTask:
+    """Run ``fn()`` on the worker thread; then ``on_success(result)`` or ``on_failure(exc)``."""
+    return BackgroundTask(parent, fn, on_success, on_failure).start()
+
+
+def call_in_worker(fn: Callable[[], Any], timeout_s: float = 30.0) -> Any:
+    """Run ``fn()`` on the worker thread and wait for it, blocking the GUI thread.
+
+    Only for the end of a session (closing the worker's own database connection), where
+    waiting a moment is right and no event loop may be running any more.
+    """
+    return _worker().submit(fn).result(timeout_s)
+
+
+def busy() -> bool:
+    """True while a task has not yet delivered its result."""
+    return bool(_pending)
+
+
+def wait_until_idle(timeout_ms: int = 10_000) -> bool:
+    """Process events until every task delivered its result; False on timeout."""
+    deadline = QDeadlineTimer(timeout_ms)
+    if QCoreApplication.instance() is None:
+        return not _pending  # results are delivered by an event loop; there is none
+    # A loop object's processEvents, not QCoreApplication's: PySide6 6.12 on Python 3.11 drops
+    # a reference to None on every call of a method returning void, and this one returns bool.
+    loop = QEventLoop()
+    while _pending and not deadline.hasExpired():
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.005)  # the worker's result is an event still to come: do not spin
+    return not _pending
+
+
+def shutdown(timeout_ms: int = 10_000) -> None:
+    """At exit: let running tasks finish, then stop the worker thread."""
+    global _executor
+    wait_until_idle(timeout_ms)
+    if _executor is not None:
+        _executor.shutdown(wait=True)
+        _executor = None
