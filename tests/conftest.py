@@ -6,12 +6,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop_app.core.store import Shop, create_shop  # noqa: E402
+from desktop_app.core.store import Shop, create_shop
 
 OWNER = "Alice"
 OWNER_PASSWORD = "correct horse 42"

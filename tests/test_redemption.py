@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
+from race_worker import redeem_many
 
 from desktop_app.core import auth, inventory, orders, redemption, vouchers
 from desktop_app.core.errors import Forbidden, InvalidState
 from desktop_app.core.models import Operator, RedemptionAttempt, Voucher, utc_now
 from desktop_app.core.store import Shop, create_shop, open_shop
-from race_worker import redeem_many
 
 
 def sell(shop: Shop, uses: int = 1, quantity: int = 1, **product: object) -> orders.IssuedVoucher:

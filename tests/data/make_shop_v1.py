@@ -21,7 +21,8 @@ def main(folder: Path) -> None:
         order = orders.create_order(shop, [(wash.id, 1), (keys.id, 1)], "Fixture customer")
         issued = orders.pay_order(shop, order.id, "cash")
         redemption.redeem(shop, issued[0].payload, "fixture-station")
-        (folder.parent / "shop_v1.payload.txt").write_text(issued[0].payload + "\n", encoding="ascii")
+        payload_file = folder.parent / "shop_v1.payload.txt"
+        payload_file.write_text(issued[0].payload + "\n", encoding="ascii")
 
 
 if __name__ == "__main__":
