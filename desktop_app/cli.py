@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app import __version__
-from desktop_app.core import auth, inventory, orders, redemption, vouchers
+from desktop_app.core import auth, inventory, orders, redemption, reports, vouchers
 from desktop_app.core.errors import (
     Forbidden,
     InvalidInput,
@@ -30,14 +30,18 @@ from desktop_app.core.errors import (
     UnknownOperator,
     WrongPassword,
 )
+from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.models import Voucher
 from desktop_app.core.money import money_text
 from desktop_app.core.store import Shop, create_shop, open_shop
+from desktop_app.core.vouchers_view import voucher_view, voucher_views
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until")
+LAYOUTS = ("a4", "receipt58", "receipt80")  # desktop_app.printing.LAYOUTS, without Qt GUI
 REFUSALS = (WrongPassword, UnknownOperator, Forbidden, LockedOut)
 
 
@@ -245,18 +249,63 @@ def cmd_voucher_show(ctx: Context) -> Outcome:
     return Outcome(data, lines)
 
 
+def output_path(text: str, allowed: tuple[str, ...]) -> Path:
+    """``--out``, checked before anything is done: its kind, and a folder to write it in."""
+    out = Path(text).expanduser()
+    if out.suffix.lower() not in allowed:
+        raise InvalidInput(field="out", problem="format", allowed=", ".join(allowed))
+    if not out.parent.is_dir():
+        raise InvalidInput(field="out", problem="no_folder", path=str(out.parent))
+    return out
+
+
 def cmd_voucher_qr(ctx: Context) -> Outcome:
-    out = Path(ctx.args.out)
-    if out.suffix.lower() != ".png":
-        raise InvalidInput(field="out", problem="format", allowed=".png")
+    out = output_path(ctx.args.out, (".png", ".pdf"))
     with open_as_operator(ctx) as shop:
         auth.require_owner(shop, "voucher_qr")
         voucher = redemption.voucher_by_text(shop, ctx.args.code)
         payload = orders.voucher_payload(shop, voucher)
-    from desktop_app.core.fileio import atomic_write_bytes
+        view = voucher_view(shop, voucher) if out.suffix.lower() == ".pdf" else None
+    if view is None:
+        atomic_write_bytes(out, vouchers.qr_png(payload))
+    else:
+        from desktop_app import printing
 
-    atomic_write_bytes(out, vouchers.qr_png(payload))
+        printing.write_voucher_pdf(out, [view], ctx.args.layout)
     return Outcome({"out": str(out), "payload": payload}, [str(out)])
+
+
+def _write_batch(out: Path, shop: Shop, issued: list[orders.IssuedVoucher]) -> None:
+    if out.suffix.lower() == ".csv":
+        rows: list[list[object]] = [
+            [v.code, v.payload, reports.spreadsheet_safe(v.product_name), v.uses,
+             v.valid_until.isoformat() if v.valid_until else ""] for v in issued]
+        atomic_write_bytes(out, reports.csv_bytes(BATCH_COLUMNS, rows))
+        return
+    from desktop_app import printing
+
+    views = voucher_views(shop, [v.id for v in issued])
+    printing.write_voucher_pdf(out, views, "a4")
+
+
+def cmd_voucher_batch(ctx: Context) -> Outcome:
+    out = output_path(ctx.args.out, (".csv", ".pdf")) if ctx.args.out else None
+    with open_as_operator(ctx) as shop:
+        issued = orders.issue_batch(shop, ctx.args.product_id, ctx.args.count,
+                                    ctx.args.note or "")
+        order_id = Voucher.get_by_id(issued[0].id).order_id
+        data: dict[str, Any] = {"order": order_id, "count": len(issued)}
+        if out is None:
+            data["vouchers"] = [voucher_json(v) for v in issued]
+            return Outcome(data, [f"{v.code}  {v.payload}" for v in issued])
+        try:
+            _write_batch(out, shop, issued)
+        except ShopError as exc:
+            exc.params.setdefault("order", order_id)  # the vouchers exist: say where
+            raise
+    data["out"] = str(out)
+    return Outcome(data, [translate(
+        "cli", "Issued {count} vouchers (order {order}); written to {out}.").format(**data)])
 
 
 def cmd_redeem(ctx: Context) -> Outcome:
@@ -284,6 +333,17 @@ def cmd_decode(ctx: Context) -> Outcome:
         results.append({"file": name, "payloads": found})
     lines = [f"{r['file']}: {' '.join(r['payloads']) or '—'}" for r in results]
     return Outcome({"images": results}, lines)
+
+
+def cmd_export_redemptions(ctx: Context) -> Outcome:
+    a = ctx.args
+    out = output_path(a.out, (".csv",))
+    with open_as_operator(ctx) as shop:
+        count = reports.export_redemptions(shop, out, a.start, a.end)
+    data = {"out": str(out), "rows": count, "from": a.start.isoformat() if a.start else None,
+            "to": a.end.isoformat() if a.end else None}
+    return Outcome(data, [translate("cli", "Wrote {rows} redemption records to {out}.").format(
+        rows=count, out=out)])
 
 
 def cmd_verify(ctx: Context) -> Outcome:
@@ -314,6 +374,14 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(translate("cli", "must be 1 or more"))
     return value
+
+
+def _local_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "expected a date as YYYY-MM-DD, got {text!r}").format(text=text)) from None
 
 
 def _common() -> argparse.ArgumentParser:
@@ -383,9 +451,29 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
         dest="action", metavar="ACTION", required=True)
     p = command("show", cmd_voucher_show, translate("cli", "state and history"), voucher)
     p.add_argument("code")
-    p = command("qr", cmd_voucher_qr, translate("cli", "write the QR image"), voucher)
+    p = command("qr", cmd_voucher_qr, translate(
+        "cli", "write the QR image (.png) or the printable voucher (.pdf)"), voucher)
     p.add_argument("code")
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", required=True, help=translate("cli", "FILE.png or FILE.pdf"))
+    p.add_argument("--layout", choices=LAYOUTS, default="a4",
+                   help=translate("cli", "paper of the PDF: A4 sheet or 58/80 mm receipt"))
+    p = command("batch", cmd_voucher_batch, translate(
+        "cli", "issue many paid vouchers at once as one batch order"), voucher)
+    p.add_argument("product_id", type=int)
+    p.add_argument("--count", type=_positive_int, required=True)
+    p.add_argument("--out", help=translate(
+        "cli", "FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)"))
+    p.add_argument("--note")
+
+    export = sub.add_parser("export", help=translate("cli", "export records")).add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = command("redemptions", cmd_export_redemptions, translate(
+        "cli", "every redemption attempt, as CSV"), export)
+    p.add_argument("--out", required=True, help=translate("cli", "FILE.csv"))
+    p.add_argument("--from", dest="start", type=_local_date, metavar="DATE",
+                   help=translate("cli", "first day, YYYY-MM-DD local time"))
+    p.add_argument("--to", dest="end", type=_local_date, metavar="DATE",
+                   help=translate("cli", "last day, YYYY-MM-DD local time (included)"))
 
     p = command("redeem", cmd_redeem, translate("cli", "redeem one use"))
     p.add_argument("code")
@@ -432,7 +520,11 @@ def _emit(ctx_json: bool, outcome: Outcome) -> int:
 def error_outcome(exc: ShopError) -> Outcome:
     from desktop_app.messages import error_message
 
-    message = error_message(exc)
+    try:
+        message = error_message(exc)
+    except Exception:  # a broken message must not hide the error behind a traceback
+        log.exception("no message for %s", exc.code)
+        message = str(exc)
     code = EXIT_REFUSED if isinstance(exc, REFUSALS) else EXIT_ERROR
     return Outcome({"error": exc.code, "message": message, **_jsonable(exc.params)},
                    [message], code)

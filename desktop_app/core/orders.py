@@ -243,3 +243,67 @@ def last_redemption(voucher: Voucher) -> RedemptionAttempt | None:
     return (RedemptionAttempt.select()
             .where((RedemptionAttempt.voucher == voucher) & (RedemptionAttempt.ok == True))  # noqa: E712
             .order_by(RedemptionAttempt.id.desc()).first())
+
+
+# --- batches ---------------------------------------------------------------------------------
+
+MAX_BATCH = 10_000
+_INSERT_CHUNK = 500  # rows per INSERT: well under SQLite's limit on bound parameters
+
+
+def _fresh_codes(count: int) -> list[str]:
+    # 80 random bits: a repeat is all but impossible, yet cheap to rule out before inserting.
+    codes: set[str] = set()
+    while len(codes) < count:
+        codes.add(vouchers.new_code())
+    return list(codes)
+
+
+def _insert_batch_vouchers(line: OrderLine, product: Product, count: int,
+                           paid_at: dt.datetime) -> list[tuple[int, str]]:
+    """Insert ``count`` vouchers in bulk; returns (id, code) pairs in issue order."""
+    valid_from, valid_until = _validity(product, paid_at)
+    uses = product.uses_per_voucher
+    rows = [{"code": code, "order": line.order_id, "order_line": line.id, "product": product.id,
+             "uses_total": uses, "uses_left": uses, "state": "valid", "valid_from": valid_from,
+             "valid_until": valid_until, "issued_at": paid_at} for code in _fresh_codes(count)]
+    for start in range(0, len(rows), _INSERT_CHUNK):
+        Voucher.insert_many(rows[start : start + _INSERT_CHUNK]).execute()
+    return [(v.id, v.code) for v in Voucher.select(Voucher.id, Voucher.code)
+            .where(Voucher.order_line == line).order_by(Voucher.id)]
+
+
+def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list[IssuedVoucher]:
+    """Issue ``count`` paid vouchers of a service product as one batch order.
+
+    A promotion or a box of gift cards: one order (``is_batch``, paid, method ``other``), one
+    voucher per unit, each with the product's uses, all in one transaction. No QR images are
+    made here; printing renders them later.
+    """
+    require_owner(shop, "voucher_batch")
+    if not 1 <= count <= MAX_BATCH:
+        raise InvalidInput(field="count", problem="out_of_range", low=1, high=MAX_BATCH)
+    with shop.write():
+        product = get_product(product_id)
+        if not product.active:
+            raise InvalidInput(field="product", problem="archived", id=product_id)
+        if product.kind != "service":
+            raise InvalidInput(field="product", problem="not_service", id=product_id)
+        _take_stock(product, count)
+        now = utc_now()
+        total = product.price_cents * count
+        order = Order.create(status="paid", note=note.strip(), total_cents=total,
+                             payment_method="other", is_batch=True, created_by=shop.operator.id,
+                             created_at=now, paid_at=now)
+        line = OrderLine.create(order=order, product=product, quantity=count,
+                                unit_price_cents=product.price_cents)
+        created = _insert_batch_vouchers(line, product, count, now)
+        audit.record(shop, "voucher_batch", order.id, product=product.id, count=count,
+                     total_cents=total, method="other", first_voucher=created[0][0],
+                     last_voucher=created[-1][0])
+    shop_id, key = shop.shop_id, shop.setting("voucher_key")
+    _, valid_until = _validity(product, now)
+    return [IssuedVoucher(voucher_id, vouchers.typed_code(code),
+                          vouchers.payload(shop_id, key, code), product.name,
+                          product.uses_per_voucher, valid_until)
+            for voucher_id, code in created]

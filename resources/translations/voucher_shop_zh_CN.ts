@@ -2,72 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="230"/>
-        <source>{left} of {total} uses left</source>
-        <translation>剩余 {left}/{total} 次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="233"/>
-        <source>1 use</source>
-        <translation>可用 1 次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="234"/>
-        <source>{count} uses</source>
-        <translation>可用 {count} 次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="242"/>
-        <source>Valid from {start}, no expiry</source>
-        <translation>{start} 起有效，长期有效</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="243"/>
-        <source>No expiry</source>
-        <translation>长期有效</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="246"/>
-        <source>Valid {start} to {end}</source>
-        <translation>有效期 {start} 至 {end}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="247"/>
-        <source>Valid until {date}</source>
-        <translation>有效期至 {date}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="251"/>
-        <source>Order {order} · issued {date}</source>
-        <translation>订单 {order} · {date} 发放</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="426"/>
-        <location filename="../../desktop_app/printing.py" line="531"/>
-        <source>Voucher code</source>
-        <translation>券码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="430"/>
-        <location filename="../../desktop_app/printing.py" line="537"/>
-        <source>Card key</source>
-        <translation>卡密</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="437"/>
-        <location filename="../../desktop_app/printing.py" line="533"/>
-        <source>Show the QR code, or tell the code, at the counter.</source>
-        <translation>在柜台出示二维码，或报出券码。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/printing.py" line="641"/>
-        <source>Vouchers</source>
-        <translation>兑换券</translation>
-    </message>
-</context>
-<context>
     <name>InventoryTab</name>
     <message>
         <location filename="../../desktop_app/ui/inventory_tab.py" line="19"/>
@@ -1213,6 +1147,69 @@
         <translation>
             <numerusform>密码错误次数过多。请等待 %n 分钟后重试，或请店主重置密码。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="242"/>
+        <source>{left} of {total} uses left</source>
+        <translation>剩余 {left}/{total} 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="245"/>
+        <source>1 use</source>
+        <translation>可用 1 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="246"/>
+        <source>{count} uses</source>
+        <translation>可用 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="255"/>
+        <source>Valid from {start}, no expiry</source>
+        <translation>{start} 起有效，长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="256"/>
+        <source>No expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="259"/>
+        <source>Valid {start} to {end}</source>
+        <translation>有效期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="260"/>
+        <source>Valid until {date}</source>
+        <translation>有效期至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="264"/>
+        <source>Order {order} · issued {date}</source>
+        <translation>订单 {order} · {date} 发放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="269"/>
+        <source>Voucher code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="273"/>
+        <source>Card key</source>
+        <translation>卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="277"/>
+        <source>Show the QR code, or tell the code, at the counter.</source>
+        <translation>在柜台出示二维码，或报出券码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="668"/>
+        <source>Vouchers</source>
+        <translation>兑换券</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,251 @@
+"""Reports for the owner: the redemption log, sales, vouchers not yet redeemed, CSV export.
+
+Dates a person picks (``--from 2025-03-01``) are days in local time, both ends included; the
+database keeps UTC, so each day is turned into its UTC interval before any query.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from peewee import JOIN, Expression, fn
+
+from desktop_app.core import audit, vouchers
+from desktop_app.core.auth import require_owner
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.models import (
+    Operator,
+    Order,
+    OrderLine,
+    Product,
+    RedemptionAttempt,
+    Voucher,
+    utc_now,
+)
+from desktop_app.core.store import Shop
+
+REDEMPTION_COLUMNS = ("time_local", "time_utc", "operator", "station", "reason", "ok", "code",
+                      "product", "uses_left_after", "note")
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def local_midnight_utc(day: dt.date) -> dt.datetime:
+    """The start of a local calendar day, as an aware UTC datetime (DST-aware)."""
+    return dt.datetime(day.year, day.month, day.day).astimezone().astimezone(dt.UTC)
+
+
+def day_range(start: dt.date | None, end: dt.date | None
+              ) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """Local days ``start``..``end`` (inclusive) as a UTC half-open interval; None is open."""
+    if start and end and end < start:
+        raise InvalidInput(field="to", problem="before_start")
+    low = local_midnight_utc(start) if start else None
+    high = local_midnight_utc(end + dt.timedelta(days=1)) if end else None
+    return low, high
+
+
+def _within(column: Any, low: dt.datetime | None, high: dt.datetime | None) -> Expression:
+    """``low <= column < high``, either end open when None."""
+    condition: Expression = column.is_null(False)
+    if low is not None:
+        condition &= column >= low
+    if high is not None:
+        condition &= column < high
+    return condition
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def spreadsheet_safe(value: object) -> str:
+    """Text a spreadsheet shows as text: a leading ' defuses a would-be formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def csv_bytes(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
+    """UTF-8 with a BOM, so Excel opens Chinese text correctly; CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+# --- redemption log --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RedemptionRow:
+    id: int
+    at: dt.datetime  # UTC
+    operator: str
+    station: str
+    reason: str
+    ok: bool
+    code: str  # the typed form; "" when the text named no voucher
+    product: str
+    uses_left_after: int | None
+    note: str
+
+
+def redemption_log(shop: Shop, start: dt.date | None = None,
+                   end: dt.date | None = None) -> list[RedemptionRow]:
+    """Every redemption attempt (refused ones and undos too) in local days start..end."""
+    require_owner(shop, "report_redemptions")
+    low, high = day_range(start, end)
+    query = (RedemptionAttempt
+             # The ids too: a joined row without its id would blank the attempt's foreign key.
+             .select(RedemptionAttempt, Operator.id, Operator.name, Voucher.id, Voucher.code,
+                     Product.id, Product.name)
+             .join(Operator, on=RedemptionAttempt.operator == Operator.id)
+             .switch(RedemptionAttempt)
+             .join(Voucher, JOIN.LEFT_OUTER, on=RedemptionAttempt.voucher == Voucher.id)
+             .join(Product, JOIN.LEFT_OUTER, on=Voucher.product == Product.id)
+             .where(_within(RedemptionAttempt.created_at, low, high))
+             .order_by(RedemptionAttempt.created_at, RedemptionAttempt.id))
+    return [_redemption_row(a) for a in query]
+
+
+def _redemption_row(attempt: RedemptionAttempt) -> RedemptionRow:
+    voucher = attempt.voucher if attempt.voucher_id is not None else None
+    return RedemptionRow(
+        id=attempt.id, at=attempt.created_at, operator=attempt.operator.name,
+        station=attempt.station, reason=attempt.reason, ok=attempt.ok,
+        code=vouchers.typed_code(voucher.code) if voucher is not None else "",
+        product=voucher.product.name if voucher is not None else "",
+        uses_left_after=attempt.uses_left_after, note=attempt.note)
+
+
+def redemptions_csv(rows: list[RedemptionRow]) -> bytes:
+    table: list[list[object]] = [
+        [r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), r.at.isoformat(),
+         spreadsheet_safe(r.operator), spreadsheet_safe(r.station), r.reason,
+         "true" if r.ok else "false", r.code, spreadsheet_safe(r.product),
+         "" if r.uses_left_after is None else r.uses_left_after, spreadsheet_safe(r.note)]
+        for r in rows]
+    return csv_bytes(REDEMPTION_COLUMNS, table)
+
+
+def export_redemptions(shop: Shop, path: Path, start: dt.date | None = None,
+                       end: dt.date | None = None) -> int:
+    """Write the redemption log of local days start..end to ``path`` as CSV; rows written."""
+    rows = redemption_log(shop, start, end)
+    atomic_write_bytes(Path(path), redemptions_csv(rows))
+    with shop.write():
+        audit.record(shop, "export", "redemptions", rows=len(rows),
+                     start=start.isoformat() if start else None,
+                     end=end.isoformat() if end else None)
+    return len(rows)
+
+
+# --- sales -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProductSales:
+    product_id: int
+    name: str
+    quantity: int
+    total_cents: int
+
+
+@dataclass(frozen=True)
+class SalesSummary:
+    """Orders paid in local days start..end (refunded ones counted apart), and redemptions."""
+
+    start: dt.date | None
+    end: dt.date | None
+    currency: str
+    paid_orders: int = 0
+    paid_cents: int = 0  # what was taken, refunds included
+    refunded_orders: int = 0
+    refunded_cents: int = 0
+    net_cents: int = 0
+    vouchers_issued: int = 0
+    redemptions: int = 0
+    by_product: list[ProductSales] = field(default_factory=list)
+    by_method: dict[str, int] = field(default_factory=dict)  # method → cents taken
+
+
+def sales_summary(shop: Shop, start: dt.date | None = None,
+                  end: dt.date | None = None) -> SalesSummary:
+    require_owner(shop, "report_sales")
+    low, high = day_range(start, end)
+    taken = Order.status.in_(("paid", "refunded")) & _within(Order.paid_at, low, high)
+    orders = list(Order.select(Order.id, Order.status, Order.total_cents, Order.payment_method)
+                  .where(taken))
+    refunded = [o for o in orders if o.status == "refunded"]
+    by_method: dict[str, int] = {}
+    for order in orders:
+        method = order.payment_method or "other"
+        by_method[method] = by_method.get(method, 0) + order.total_cents
+    paid_cents = sum(o.total_cents for o in orders)
+    refunded_cents = sum(o.total_cents for o in refunded)
+    return SalesSummary(
+        start=start, end=end, currency=shop.currency, paid_orders=len(orders),
+        paid_cents=paid_cents, refunded_orders=len(refunded), refunded_cents=refunded_cents,
+        net_cents=paid_cents - refunded_cents,
+        vouchers_issued=Voucher.select().join(Order).where(taken).count(),
+        redemptions=_redemptions_in(low, high), by_product=_sales_by_product(taken),
+        by_method=by_method)
+
+
+def _redemptions_in(low: dt.datetime | None, high: dt.datetime | None) -> int:
+    ok = RedemptionAttempt.ok == True  # noqa: E712 (peewee expression)
+    undos = RedemptionAttempt.undo_of.is_null(False)
+    window = _within(RedemptionAttempt.created_at, low, high)
+    return (RedemptionAttempt.select().where(ok & window).count()
+            - RedemptionAttempt.select().where(undos & window).count())
+
+
+def _sales_by_product(taken: Expression) -> list[ProductSales]:
+    quantity = fn.SUM(OrderLine.quantity - OrderLine.refunded_quantity)
+    cents = fn.SUM((OrderLine.quantity - OrderLine.refunded_quantity) * OrderLine.unit_price_cents)
+    query = (OrderLine.select(Product.id, Product.name, quantity.alias("qty"), cents.alias("cents"))
+             .join(Order).switch(OrderLine).join(Product).where(taken)
+             .group_by(Product.id, Product.name).order_by(cents.desc(), Product.name))
+    return [ProductSales(row.product.id, row.product.name, row.qty or 0, row.cents or 0)
+            for row in query]
+
+
+# --- vouchers not yet redeemed ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnredeemedVoucher:
+    id: int
+    code: str  # typed form
+    product: str
+    uses_left: int
+    uses_total: int
+    valid_until: dt.datetime | None
+    order_id: int
+    issued_at: dt.datetime
+    expired: bool
+
+
+def unredeemed_vouchers(shop: Shop, now: dt.datetime | None = None) -> list[UnredeemedVoucher]:
+    """Vouchers of paid orders with uses left (expired ones flagged): what the shop still owes."""
+    require_owner(shop, "report_unredeemed")
+    now = now or utc_now()
+    query = (Voucher.select(Voucher, Product.id, Product.name).join(Product).switch(Voucher)
+             .join(Order)
+             .where((Voucher.state == "valid") & (Voucher.uses_left > 0)
+                    & (Order.status == "paid"))
+             .order_by(Voucher.issued_at, Voucher.id))
+    return [UnredeemedVoucher(
+        id=v.id, code=vouchers.typed_code(v.code), product=v.product.name,
+        uses_left=v.uses_left, uses_total=v.uses_total, valid_until=v.valid_until,
+        order_id=v.order_id, issued_at=v.issued_at,
+        expired=v.valid_until is not None and v.valid_until <= now) for v in query]

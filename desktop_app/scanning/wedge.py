@@ -1,0 +1,370 @@
+"""Keyboard-wedge barcode scanners: telling a scanner's burst of keys from a person typing.
+
+A USB scanner "types" a whole payload in a few tens of milliseconds, usually followed by Enter
+(some are configured with no suffix, or with Tab). People type ten times slower. The
+Qt-free :class:`KeystrokeClassifier` decides from key timestamps; :class:`ScannerInput` is the
+Qt event filter that feeds it from every key press in a window and emits ``submitted``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+SCANNER = "scanner"
+KEYBOARD = "keyboard"
+
+
+@dataclass(frozen=True)
+class Burst:
+    """Text that ended (Enter, suffix or idle timeout), and who typed it."""
+
+    text: str
+    source: str  # SCANNER or KEYBOARD
+
+
+class KeystrokeClassifier:
+    """Collects typed characters with their times (ms) and decides who typed them.
+
+    A *burst* is the run of characters since the last pause longer than ``idle_timeout_ms``.
+    It is a scanner's when it has at least ``min_chars`` characters, a mean interval under
+    ``max_mean_interval_ms``, and no sign of a person (a correction, a key held down).
+    Characters typed before the burst stay in the buffer: a person's text ends only with Enter.
+    """
+
+    def __init__(self, *, min_chars: int = 8, max_mean_interval_ms: float = 35.0,
+                 idle_timeout_ms: float = 80.0, suffix: str = "") -> None:
+        self.min_chars = min_chars
+        self.max_mean_interval_ms = max_mean_interval_ms
+        self.idle_timeout_ms = idle_timeout_ms
+        self.suffix = suffix
+        self.reset()
+
+    def reset(self) -> None:
+        self._chars: list[str] = []
+        self._times: list[float] = []
+        self._burst_start = 0
+        self._human = False  # the current burst showed a person at the keys
+
+    @property
+    def text(self) -> str:
+        """Everything typed since the last submission."""
+        return "".join(self._chars)
+
+    @property
+    def burst_text(self) -> str:
+        return "".join(self._chars[self._burst_start :])
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._chars)
+
+    def is_scanner(self) -> bool:
+        """Whether the burst so far looks like a scanner's."""
+        count = len(self._chars) - self._burst_start
+        if self._human or count < max(self.min_chars, 2):
+            return False
+        span = self._times[-1] - self._times[self._burst_start]
+        return span / (count - 1) < self.max_mean_interval_ms
+
+    def feed(self, char: str, timestamp_ms: float) -> Burst | None:
+        """Adds a character. Returns a scanner burst when it completes the configured suffix."""
+        if self._times and timestamp_ms - self._times[-1] > self.idle_timeout_ms:
+            self._burst_start, self._human = len(self._chars), False
+        self._chars.append(char)
+        self._times.append(timestamp_ms)
+        if self.suffix and self.burst_text.endswith(self.suffix):
+            return self._end_with_suffix()
+        return None
+
+    def _end_with_suffix(self) -> Burst | None:
+        cut = len(self._chars) - len(self.suffix)
+        body_is_scanner = cut - self._burst_start >= self.min_chars
+        del self._chars[cut:]
+        del self._times[cut:]
+        # A person typing the suffix character (say Tab) is not a scan: keep their text as is.
+        if body_is_scanner and self.is_scanner():
+            return self._take(SCANNER)
+        return None
+
+    def enter(self, timestamp_ms: float | None = None) -> Burst | None:
+        """Enter pressed: the scanner's burst, or everything a person typed; None if empty."""
+        if not self._chars:
+            return None
+        return self._take(SCANNER if self.is_scanner() else KEYBOARD)
+
+    def expire(self, now_ms: float | None = None) -> Burst | None:
+        """The idle timeout: submits a scanner burst that came without a suffix.
+
+        ``now_ms=None`` means the caller's timer already measured the pause. A person's text
+        is kept: people pause while typing and end with Enter.
+        """
+        if not self._chars:
+            return None
+        if now_ms is not None and now_ms - self._times[-1] < self.idle_timeout_ms:
+            return None
+        return self._take(SCANNER) if self.is_scanner() else None
+
+    def backspace(self) -> None:
+        """A correction: drops the last character; only people correct."""
+        if len(self._chars) > self._burst_start:
+            self._chars.pop()
+            self._times.pop()
+        self._human = True
+
+    def mark_human(self) -> None:
+        """Something only a person does (a held key, an arrow key) happened in this burst."""
+        self._human = True
+
+    def _take(self, source: str) -> Burst:
+        text = self.burst_text if source == SCANNER else self.text
+        self.reset()
+        return Burst(text, source)
+
+
+_ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+_HUMAN_KEYS = frozenset({
+    Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
+    Qt.Key.Key_End, Qt.Key.Key_Delete,
+})
+_SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                       | Qt.KeyboardModifier.MetaModifier)
+
+TARGET, TEXT_FIELD, ELSEWHERE = "target", "text_field", "elsewhere"
+
+
+def _is_text_field(widget: QWidget) -> bool:
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QAbstractSpinBox)
+
+
+def _monotonic_ms() -> float:
+    return time.monotonic() * 1000
+
+
+class ScannerInput(QObject):
+    """Sees every key press in ``window`` and emits ``submitted(text, source)``.
+
+    While ``enabled``:
+
+    * keys aimed at the ``target`` line edit reach it as usual; Enter submits its text;
+    * keys aimed at something that is not a text field (a button, a table, nothing) are
+      redirected into the target, which takes the focus: scanning works whatever was clicked;
+    * keys typed into another text field stay there, unless they turn out to be a scanner's
+      burst: then the burst is moved out of that field into the target. Slow typing into other
+      fields is never taken, and their Enter is left alone.
+
+    The target is cleared after each submission. A scanner burst's ending key (Enter or the
+    suffix) is swallowed, so no dialog button fires on a scan. Without a target, keys outside
+    text fields are collected and submitted on Enter. ``clock`` (ms) is for tests; by default
+    the key events' own timestamps are used, so a busy GUI thread does not turn a person's
+    keys, queued during a stall, into a "fast" burst.
+    """
+
+    submitted = Signal(str, str)
+
+    def __init__(self, window: QWidget, target: QLineEdit | None = None, *,
+                 enabled: bool = True, clock: Callable[[], float] | None = None,
+                 min_chars: int = 8, max_mean_interval_ms: float = 35.0,
+                 idle_timeout_ms: int = 80, suffix: str = "") -> None:
+        super().__init__(window)
+        self._window = window
+        self._clock = clock
+        self._classifier = KeystrokeClassifier(
+            min_chars=min_chars, max_mean_interval_ms=max_mean_interval_ms,
+            idle_timeout_ms=idle_timeout_ms, suffix=suffix)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(idle_timeout_ms)
+        self._timer.timeout.connect(self._on_idle)
+        self._target: QLineEdit | None = None
+        self._enabled = False
+        self._forwarding = False
+        self._capturing = False  # the current burst was moved into the target
+        self._burst_field: QWidget | None = None  # another text field the burst went into
+        self._last_key: tuple[QWidget, int, str, int] | None = None
+        self.target = target
+        self.enabled = enabled
+
+    @property
+    def enabled(self) -> bool:
+        return self._enabled
+
+    @enabled.setter
+    def enabled(self, value: bool) -> None:
+        app = QCoreApplication.instance()
+        if value == self._enabled or app is None:
+            return
+        self._enabled = value
+        self._reset()
+        # An application-wide filter, because a filter on the window itself would not see
+        # keys that its child widgets accept; installed only while wanted.
+        if value:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    @property
+    def target(self) -> QLineEdit | None:
+        return self._target
+
+    @target.setter
+    def target(self, widget: QLineEdit | None) -> None:
+        self._target = widget
+        if widget is not None:
+            # Voucher codes are ASCII: an input method (Pinyin...) would swallow a scan.
+            widget.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+
+    @property
+    def classifier(self) -> KeystrokeClassifier:
+        return self._classifier
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or self._forwarding:
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self._window:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if self._is_propagation(watched, event):
+            return False
+        return self._on_key(watched, event)
+
+    def _is_propagation(self, widget: QWidget, event: QKeyEvent) -> bool:
+        """A key a child ignored comes again to each parent: count it once."""
+        key = (widget, event.key(), event.text(), event.timestamp())
+        last, self._last_key = self._last_key, key
+        return (last is not None and last[1:] == key[1:] and last[0] is not widget
+                and shiboken6.isValid(last[0]) and widget.isAncestorOf(last[0]))
+
+    def _now(self, event: QKeyEvent) -> float:
+        if self._clock is not None:
+            return self._clock()
+        return float(event.timestamp()) or _monotonic_ms()
+
+    def _usable_target(self) -> QLineEdit | None:
+        target = self._target
+        if target is None or not target.isVisible() or not target.isEnabled():
+            return None
+        return target
+
+    def _where(self, widget: QWidget) -> str:
+        target = self._usable_target()
+        if target is not None and (widget is target or target.isAncestorOf(widget)):
+            return TARGET
+        return TEXT_FIELD if _is_text_field(widget) else ELSEWHERE
+
+    def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
+        key, text = event.key(), event.text()
+        if key in _ENTER_KEYS:
+            return self._on_enter(widget, event)
+        if event.modifiers() & _SHORTCUT_MODIFIERS:
+            return False
+        if key == Qt.Key.Key_Backspace:
+            self._classifier.backspace()
+            return False
+        if key in _HUMAN_KEYS or event.isAutoRepeat():
+            self._classifier.mark_human()
+        if not text or not (text.isprintable() or text in self._classifier.suffix):
+            return False
+        return self._on_char(widget, event)
+
+    def _on_char(self, widget: QWidget, event: QKeyEvent) -> bool:
+        where = self._where(widget)
+        if where == ELSEWHERE and event.text().isspace() and self._usable_target() is not None:
+            return False  # Space presses the focused button or ticks the box: not ours
+        burst = self._classifier.feed(event.text(), self._now(event))
+        if burst is not None:
+            self._submit(burst)
+            return True  # the suffix ends the scan; it is not text for anyone
+        self._timer.start()
+        target = self._usable_target()
+        if where == TEXT_FIELD and not self._capturing:
+            self._burst_field = widget
+            if target is None or not self._classifier.is_scanner():
+                return False  # a person typing into some other field: theirs
+            self._take_burst_from(widget, target)
+        if where == TARGET or target is None:
+            return where == ELSEWHERE  # with no target, we are the only reader of stray keys
+        if not target.hasFocus():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._forward(event, target)
+        return True
+
+    def _take_burst_from(self, field: QWidget, target: QLineEdit) -> None:
+        """Moves a scanner's burst, typed into another field so far, into the target."""
+        typed = self._classifier.burst_text[:-1]  # the newest character is not delivered yet
+        _remove_typed(field, typed)
+        target.setText(typed)
+        self._capturing = True
+
+    def _forward(self, event: QKeyEvent, to: QWidget) -> None:
+        copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(),
+                         event.isAutoRepeat(), event.count())
+        self._forwarding = True
+        try:
+            QCoreApplication.sendEvent(to, copy)
+        finally:
+            self._forwarding = False
+
+    def _on_enter(self, widget: QWidget, event: QKeyEvent) -> bool:
+        where = self._where(widget)
+        burst = self._classifier.enter(self._now(event))
+        self._timer.stop()
+        if burst is not None and burst.source == SCANNER:
+            self._submit(burst)
+            return True
+        if where == TEXT_FIELD or event.isAutoRepeat():
+            self._reset()
+            return False  # Enter in another field belongs to that field
+        if burst is None and where == ELSEWHERE:
+            return False  # nothing typed since the last submission: Enter is the button's
+        target = self._usable_target()
+        text = target.text() if target is not None else (burst.text if burst else "")
+        if not text.strip():
+            self._reset()
+            return False  # nothing typed: let Enter do what it does (a default button)
+        self._submit(Burst(text.strip(), KEYBOARD))
+        return True
+
+    def _on_idle(self) -> None:
+        burst = self._classifier.expire()
+        if burst is not None:
+            self._submit(burst)
+
+    def _submit(self, burst: Burst) -> None:
+        if burst.source == SCANNER and not self._capturing and self._burst_field is not None:
+            _remove_typed(self._burst_field, burst.text)  # a scan is nobody's typing
+        self._reset()
+        target = self._target
+        if target is not None:
+            target.clear()
+        self.submitted.emit(burst.text, burst.source)
+
+    def _reset(self) -> None:
+        self._classifier.reset()
+        self._timer.stop()
+        self._capturing = False
+        self._burst_field = None
+
+
+def _remove_typed(field: QWidget, typed: str) -> None:
+    """Takes back characters just typed at the end of a line edit, if they are still there."""
+    if not typed or not isinstance(field, QLineEdit) or not shiboken6.isValid(field):
+        return
+    text = field.text()
+    if text.endswith(typed) and field.cursorPosition() == len(text):
+        field.setText(text[: len(text) - len(typed)])
