@@ -22,16 +22,15 @@ def _data_dir(explicit: str | None, demo: bool) -> Path:
 
 def _command_application() -> QCoreApplication:
     """A QGuiApplication when QtGui is there: commands that write PDFs paint text, which needs
-    the font database. Linux without a display gets the offscreen platform, so scripts and
-    servers run headless instead of aborting."""
+    the font database. Commands show no window, so on Linux they use the offscreen platform:
+    a script on a server, or under a stale DISPLAY, must not abort on a missing X server."""
     try:
         from PySide6.QtGui import QGuiApplication
     except ImportError:
         from PySide6.QtCore import QCoreApplication
 
         return QCoreApplication([sys.argv[0]])
-    if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
-            and not os.environ.get("WAYLAND_DISPLAY")):
+    if sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QGuiApplication([sys.argv[0]])
 

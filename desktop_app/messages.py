@@ -277,13 +277,14 @@ def _locked_out_message(params: Mapping[str, Any]) -> str | None:
         return None
     if seconds <= 0:
         return None
+    # No %n plurals: pyside6-lupdate drops them from Python sources. Waits are 30 s or more.
     if seconds < 90:
         return QCoreApplication.translate(
-            "errors", "Too many wrong passwords. Wait %n second(s), then try again.", None,
-            seconds)
+            "errors", "Too many wrong passwords. Wait {seconds} seconds, then try again."
+        ).format(seconds=seconds)
     return QCoreApplication.translate(
-        "errors", "Too many wrong passwords. Wait %n minute(s), then try again, or ask the "
-        "owner to reset the password.", None, math.ceil(seconds / 60))
+        "errors", "Too many wrong passwords. Wait {minutes} minutes, then try again, or ask "
+        "the owner to reset the password.").format(minutes=math.ceil(seconds / 60))
 
 
 def integrity_message(problem: str) -> str:

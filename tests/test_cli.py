@@ -304,3 +304,37 @@ def test_clerk_cannot_export_print_or_batch(cli_shop: Path, tmp_path: Path) -> N
         result = run(cli_shop, *args, "--json", env=clerk)
         assert result.returncode == 3 and as_json(result)["error"] == "forbidden", args
     assert list(tmp_path.iterdir()) == []
+
+
+def test_backup_restore_and_verify(tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    assert run(folder, "init").returncode == 0
+    run(folder, "product", "add", "--name", "Kept", "--price", "1")
+    out = tmp_path / "backups" / "shop.vsbackup"
+    made = as_json(run(folder, "backup", "--out", str(out), "--json"))
+    assert made["size"] == out.stat().st_size
+    run(folder, "product", "add", "--name", "Lost", "--price", "1")
+    restored = run(folder, "restore", str(out), "--json")
+    assert restored.returncode == 0, restored.stdout
+    assert Path(as_json(restored)["previous"]).is_dir()
+    names = [p["name"] for p in as_json(run(folder, "product", "list", "--json"))["products"]]
+    assert names == ["Kept"]
+    assert run(folder, "verify", "--json").returncode == 0
+    damaged = tmp_path / "damaged.vsbackup"
+    damaged.write_bytes(out.read_bytes()[:-10])
+    refused = run(folder, "restore", str(damaged), "--json")
+    assert refused.returncode == 1 and as_json(refused)["error"] == "backup_invalid"
+
+
+def test_verify_names_a_rolled_back_database(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "shop"
+    assert run(folder, "init").returncode == 0
+    old = tmp_path / "old.db"
+    shutil.copy(folder / "shop.db", old)
+    run(folder, "product", "add", "--name", "After", "--price", "1")
+    shutil.copy(old, folder / "shop.db")
+    result = run(folder, "verify", "--json")
+    assert result.returncode == 1
+    assert "anchor: rolled_back" in as_json(result)["problems"]
