@@ -189,3 +189,63 @@ class RepeatGuard:
 
     def remember(self, text: str, verdict: Verdict) -> None:
         self._last = (vouchers.normalize(text), self._clock(), verdict)
+
+
+# --- the counter's view ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecentAttempt:
+    """One row of a station's recent redemptions, as the counter lists them."""
+
+    attempt_id: int
+    at: dt.datetime
+    code: str  # the printed form; for text that named no voucher, what was scanned
+    product: str
+    reason: str  # a verdict reason, or "undone" for an undo record
+    ok: bool
+    operator: str
+    station: str
+    undone: bool = False  # a redemption an owner has since undone
+    note: str = ""
+    uses_left_after: int | None = None
+
+
+def _attempt_code(attempt: RedemptionAttempt) -> str:
+    if attempt.voucher_id is not None:
+        return vouchers.typed_code(attempt.voucher.code)
+    return attempt.scanned_text
+
+
+def recent_attempts(shop: Shop, station: str, limit: int = 50) -> list[RecentAttempt]:
+    """The latest attempts at ``station``, newest first. A clerk sees only their own: the
+    owner decides what others did at the counter, a clerk answers for what they did."""
+    from peewee import JOIN  # imported here: these functions were appended to the module
+
+    from desktop_app.core.models import Product
+    query = (RedemptionAttempt.select(RedemptionAttempt, Voucher, Product, Operator)
+             .join_from(RedemptionAttempt, Voucher, JOIN.LEFT_OUTER)
+             .join_from(Voucher, Product, JOIN.LEFT_OUTER)
+             .join_from(RedemptionAttempt, Operator)
+             .where(RedemptionAttempt.station == (station.strip() or "?")[:MAX_STATION])
+             .order_by(RedemptionAttempt.id.desc()).limit(max(0, limit)))
+    if not shop.is_owner:
+        query = query.where(RedemptionAttempt.operator == shop.operator.id)
+    rows = list(query)
+    ids = [row.id for row in rows if row.ok]
+    undone = {row.undo_of_id for row in RedemptionAttempt.select(RedemptionAttempt.undo_of)
+              .where(RedemptionAttempt.undo_of.in_(ids))} if ids else set()
+    return [RecentAttempt(
+        attempt_id=row.id, at=row.created_at, code=_attempt_code(row),
+        product=row.voucher.product.name if row.voucher_id is not None else "",
+        reason=row.reason, ok=row.ok, operator=row.operator.name, station=row.station,
+        undone=row.id in undone, note=row.note, uses_left_after=row.uses_left_after)
+        for row in rows]
+
+
+def voucher_window(voucher_id: int) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """When a voucher may be redeemed (from, until); a verdict carries only the end."""
+    voucher = Voucher.get_or_none(Voucher.id == voucher_id)
+    if voucher is None:
+        raise NotFound(what="voucher", id=voucher_id)
+    return voucher.valid_from, voucher.valid_until

@@ -1,31 +1,691 @@
-"""The Redemption tab: scan or type a voucher, see the verdict at once.
+"""The Redemption tab: scan or type a voucher, see the verdict at once. The cashier's whole job.
 
-A placeholder until the tab is written: it keeps the constructor the main window calls.
+Every way in (a USB scanner's keys anywhere in the window, the camera, a typed code) ends in
+``submit(text, source)``: the repeat guard first (a double read repeats the last verdict and
+consumes nothing), then ``core.redemption.redeem`` on the shop's worker thread, then the
+verdict panel, a sound and the station's recent redemptions. Nothing here is modal: the next
+scan is always welcome.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
 
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import redemption, vouchers
+from desktop_app.core.errors import ShopError
+from desktop_app.core.redemption import RecentAttempt, RepeatGuard, Verdict
 from desktop_app.core.store import Shop
-from desktop_app.ui import hint_label, scaled_font
+from desktop_app.messages import error_message, unexpected_error_message
+from desktop_app.scanning.camera import CameraScanner
+from desktop_app.scanning.wedge import KEYBOARD, SCANNER, ScannerInput
+from desktop_app.ui import (
+    ACCENT,
+    MARGIN,
+    SPACING,
+    MessageLabel,
+    hint_label,
+    scaled_font,
+    tasks,
+)
+from desktop_app.ui.camera_view import CameraPanel
+from desktop_app.ui.redemption_models import (
+    CLEAR_RANGE_S,
+    SUFFIXES,
+    TIMEOUT_RANGE_MS,
+    RecentModel,
+    ScanSettings,
+    local_time_text,
+)
+from desktop_app.ui.sounds import REFUSAL, SUCCESS, Sounds
+from desktop_app.ui.verdict_panel import VerdictPanel
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+CAMERA = "camera"
+REPEAT_WINDOW_S = 3.0
+RECENT_LIMIT = 50
+QUIET_COLOR = "#7b8a89"
+BUSY_AFTER_MS = 150  # say "Checking…" only when a verdict is late: a flash would distract
+ROOMY_HEIGHT = 460  # from this tab height on, the verdict keeps one size
+
+
+@dataclass(frozen=True)
+class CounterResult:
+    """What the worker hands back for one scan: the verdict and the refreshed list."""
+
+    verdict: Verdict
+    valid_from: dt.datetime | None
+    recent: list[RecentAttempt] | None  # None: the list could not be read this time
+
+
+def _quietly(fn: Callable[[], T], what: str) -> T | None:
+    # After a verdict, extras must not hide it: a failure here is logged, the verdict shown.
+    try:
+        return fn()
+    except Exception:
+        log.exception("reading %s after a redemption failed", what)
+        return None
+
+
+def redeem_at_counter(shop: Shop, text: str, station: str) -> CounterResult:
+    """On the worker thread: redeem, then what the screen needs next."""
+    verdict = redemption.redeem(shop, text, station)
+    valid_from = None
+    if verdict.reason == "not_yet_valid" and verdict.voucher_id is not None:
+        window = _quietly(lambda: redemption.voucher_window(verdict.voucher_id), "validity")
+        valid_from = window[0] if window else None
+    recent = _quietly(lambda: redemption.recent_attempts(shop, station, RECENT_LIMIT), "list")
+    return CounterResult(verdict, valid_from, recent)
+
+
+def current_station() -> str:
+    """This counter's name, as the main window shows it."""
+    # Imported here: the main window imports this module to build its tabs.
+    from desktop_app.ui.main_window import station_name
+
+    return station_name()
+
+
+def _no_ime(field: QLineEdit) -> None:
+    """Voucher codes are ASCII: a Chinese input method would swallow the scanner's keys."""
+    field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+    field.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly
+                              | Qt.InputMethodHint.ImhNoPredictiveText
+                              | Qt.InputMethodHint.ImhPreferUppercase)
+
+
+class _Yielding(QScrollArea):
+    """A scroll area that asks for little: on a small screen the list and the camera scroll,
+    instead of the window growing past the screen or the verdict shrinking first."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), 120)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 80)
+
+
+class _Teardown:
+    """Stops the camera and the key filter when the tab goes, whatever Qt deletes first:
+    a capture thread outliving its objects, or a filter aimed at a deleted field, crashes."""
+
+    def __init__(self, camera: CameraScanner) -> None:
+        self.camera = camera
+        self.scanner_input: ScannerInput | None = None
+
+    def run(self, *_args: object) -> None:
+        self.camera.stop()
+        if self.scanner_input is not None and shiboken6.isValid(self.scanner_input):
+            self.scanner_input.enabled = False
 
 
 class RedemptionTab(QWidget):
+    """Built by the main window as ``RedemptionTab(shop, parent)``; clerks see only this tab.
+
+    ``verdict_shown(verdict, repeated)`` after each verdict; ``last_source`` says where the
+    last text came from (``scanner``, ``keyboard`` or ``camera``).
+    """
+
+    verdict_shown = Signal(object, bool)
+    recent_changed = Signal()
+
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shop = shop
-        title = QLabel(self.tr("Redeem vouchers"), self)
-        title.setFont(scaled_font(title, 1.4, bold=True))
-        text = hint_label(self.tr("Scan a voucher's QR code or type its code here to redeem it."),
-                          self)
-        for label in (title, text):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.station = current_station()
+        self.settings = ScanSettings.load()
+        self.repeat_guard = RepeatGuard(REPEAT_WINDOW_S)
+        self.sounds = Sounds(self.settings.sound)
+        self.key_clock: Callable[[], float] | None = None  # tests drive key timing
+        self.scanner_input: ScannerInput | None = None
+        self._scanner_config: tuple[object, ...] = ()
+        self.last_source = ""
+        self._in_flight: set[str] = set()
+        self._last_result: CounterResult | None = None  # what a repeat shows again
+        self._hooked_window: QWidget | None = None
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._build()
+        self._teardown = _Teardown(self.camera.scanner)
+        self.destroyed.connect(self._teardown.run)
+        self.refresh_recent()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.verdict = VerdictPanel(self)
+        self.verdict.clear_after_ms = self.settings.clear_after_s * 1000
+        self.settings_panel = ScanSettingsPanel(self.settings, self)
+        self.settings_panel.changed.connect(self._apply_settings)
+        self.settings_panel.setVisible(False)
         column = QVBoxLayout(self)
-        column.setContentsMargins(40, 40, 40, 40)
+        column.setContentsMargins(MARGIN, SPACING, MARGIN, SPACING)
+        column.setSpacing(SPACING - 2)
+        column.addLayout(self._build_scan_row())
+        column.addWidget(self.verdict)
+        column.addWidget(self._build_lower(), 1)
+
+    def _build_lower(self) -> QScrollArea:
+        """Settings, the list and the camera. They scroll on a small screen (a netbook at the
+        counter), while the scan field and the verdict always stay in view."""
+        content = QWidget(self)
+        lower = QVBoxLayout(content)
+        lower.setContentsMargins(0, 0, 0, 0)
+        lower.setSpacing(SPACING - 2)
+        lower.addWidget(self.settings_panel)
+        row = QHBoxLayout()
+        row.setSpacing(MARGIN)
+        row.addLayout(self._build_recent_column(), 3)
+        row.addWidget(self._build_camera(), 2)
+        lower.addLayout(row, 1)
+        scroll = _Yielding(self)
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return scroll
+
+    def _build_scan_row(self) -> QHBoxLayout:
+        self.scan_field = QLineEdit(self)
+        self.scan_field.setObjectName("scanField")
+        self.scan_field.setFont(scaled_font(self.scan_field, 1.5))
+        self.scan_field.setPlaceholderText(self.tr("Scan here — or type a code and press Enter"))
+        self.scan_field.setMinimumHeight(46)
+        self.scan_field.setStyleSheet(
+            f"QLineEdit#scanField {{ border: 2px solid {ACCENT}; border-radius: 6px;"
+            " padding: 2px 10px; }")
+        _no_ime(self.scan_field)
+        self.source_label = QLabel(self)
+        self.source_label.setMinimumWidth(120)
+        self.source_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._show_source("")
+        self.sound_box = QCheckBox(self.tr("Sound"), self)
+        self.sound_box.setChecked(self.settings.sound)
+        self.sound_box.toggled.connect(self._set_sound)
+        self.settings_button = QToolButton(self)
+        self.settings_button.setText(self.tr("Settings"))
+        self.settings_button.setCheckable(True)
+        self.settings_button.toggled.connect(self.settings_panel.setVisible)
+        for widget in (self.sound_box, self.settings_button):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the scan field
+        row = QHBoxLayout()
+        row.setSpacing(SPACING)
+        row.addWidget(self.scan_field, 1)
+        row.addWidget(self.source_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.sound_box)
+        row.addWidget(self.settings_button)
+        return row
+
+    def _build_recent_column(self) -> QVBoxLayout:
+        self.manual_field = QLineEdit(self)
+        self.manual_field.setPlaceholderText("XXXX-XXXX-XXXX-XXXXX")
+        self.manual_field.setFont(scaled_font(self.manual_field, 1.15))
+        self.manual_field.setMaxLength(64)
+        _no_ime(self.manual_field)
+        self.manual_field.returnPressed.connect(self._submit_manual)
+        self.manual_button = QPushButton(self.tr("Redeem"), self)
+        self.manual_button.clicked.connect(self._submit_manual)
+        manual = QHBoxLayout()
+        manual.setSpacing(8)
+        manual.addWidget(QLabel(self.tr("Type a printed code:"), self))
+        manual.addWidget(self.manual_field, 1)
+        manual.addWidget(self.manual_button)
+        self.recent_title = QLabel(self)
+        self.recent_title.setFont(scaled_font(self.recent_title, 1.05, bold=True))
+        self._set_recent_title()
+        self.recent_model = RecentModel(self)
+        self.recent_view = self._build_table()
+        self.undo_button = QPushButton(self.tr("Undo redemption…"), self)
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.ask_undo)
+        self.undo_button.setVisible(self.shop.is_owner)
+        self.undo_panel = UndoPanel(self)
+        self.undo_panel.confirmed.connect(self._undo)
+        self.undo_panel.setVisible(False)
+        # The panel takes the button's place: no growing window while it asks.
+        self.undo_panel.opened.connect(lambda opened: self.undo_button.setHidden(opened))
+        self.recent_message = MessageLabel(self)
+        footer = QHBoxLayout()
+        footer.addWidget(self.recent_message, 1)
+        footer.addStretch(0)
+        footer.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
         column.setSpacing(8)
-        column.addStretch(1)
-        column.addWidget(title)
-        column.addWidget(text)
-        column.addStretch(2)
+        column.addLayout(manual)
+        column.addSpacing(4)
+        column.addWidget(self.recent_title)
+        column.addWidget(self.recent_view, 1)
+        column.addWidget(self.undo_panel)
+        column.addLayout(footer)
+        return column
+
+    def _build_table(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.recent_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().setVisible(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the product
+        header.setHighlightSections(False)
+        view.selectionModel().selectionChanged.connect(self._update_undo_button)
+        self.recent_model.modelReset.connect(self._update_undo_button)
+        if self.shop.is_owner:
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(self._table_menu)
+        return view
+
+    def _build_camera(self) -> CameraPanel:
+        self.camera = CameraPanel(self.settings.camera_index, self)
+        self.camera.decoded.connect(lambda text: self.submit(text, CAMERA))
+        self.camera.switched.connect(self._camera_switched)
+        self.camera.picker.activated.connect(self._camera_picked)
+        return self.camera
+
+    def _set_recent_title(self) -> None:
+        if self.shop.is_owner:
+            text = self.tr("Recent at this station ({station})")
+        else:
+            text = self.tr("Your recent redemptions at this station ({station})")
+        self.recent_title.setText(text.format(station=self.station))
+
+    # -- showing and hiding -----------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._hook_window()
+        self._install_scanner_input()
+        if self.scanner_input is not None:
+            self.scanner_input.enabled = True
+        self.camera.probe_once()
+        self.camera.resume()
+        if self.settings.camera_on and not self.camera.wanted and not self.camera.problem:
+            self.camera.start(self.settings.camera_index)
+        if not event.spontaneous():
+            self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.verdict.set_roomy(event.size().height() >= ROOMY_HEIGHT)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Another tab, the window locked, minimised or closing: free the camera, stop taking
+        # the window's keys.
+        if self.scanner_input is not None:
+            self.scanner_input.enabled = False
+        self.camera.release()
+        super().hideEvent(event)
+
+    def release_camera(self) -> None:
+        self.camera.release()
+
+    def shutdown(self) -> None:
+        """Stops everything this tab runs: the camera, the key filter, the timers. Safe to
+        call more than once; hiding the tab does the same except forgetting the camera."""
+        self.camera.shutdown()
+        if self.scanner_input is not None:
+            self.scanner_input.enabled = False
+        self._busy_timer.stop()
+
+    def _hook_window(self) -> None:
+        window = self.window()
+        if window is self._hooked_window:
+            return
+        self._hooked_window = window
+        # Locking hides the window (and so this tab) anyway; freeing the camera at the
+        # request itself does not wait for that.
+        for name in ("lock_requested", "logout_requested"):
+            signal = getattr(window, name, None)
+            if signal is not None:
+                signal.connect(self.release_camera)
+
+    def _install_scanner_input(self) -> None:
+        """The key filter on the whole window, built from the current settings."""
+        window = self.window()
+        config = (window, self.settings.timeout_ms, self.settings.suffix, self.key_clock)
+        current = self.scanner_input
+        if current is not None and shiboken6.isValid(current):
+            if config == self._scanner_config:
+                return
+            current.enabled = False
+            current.deleteLater()
+        made = ScannerInput(window, self.scan_field, enabled=False, clock=self.key_clock,
+                            idle_timeout_ms=self.settings.timeout_ms,
+                            suffix=self.settings.suffix)
+        made.submitted.connect(self.submit)
+        self._scanner_config = config
+        self.scanner_input = self._teardown.scanner_input = made
+
+    def set_key_clock(self, clock: Callable[[], float] | None) -> None:
+        """Key times from ``clock`` (ms) instead of the events: tests type at exact speeds."""
+        self.key_clock = clock
+        self._reinstall_scanner_input()
+
+    def _reinstall_scanner_input(self) -> None:
+        self._install_scanner_input()
+        if self.scanner_input is not None:
+            self.scanner_input.enabled = self.isVisible()
+
+    # -- scanning ---------------------------------------------------------------------------
+
+    def _submit_manual(self) -> None:
+        text = self.manual_field.text()
+        self.manual_field.clear()
+        self.submit(text, KEYBOARD)
+
+    def submit(self, text: str, source: str) -> None:
+        """One scan or typed code, from anywhere: repeat, or redeem on the worker."""
+        text = text.strip()
+        if not text:
+            return
+        self._show_source(source)
+        repeat = self.repeat_guard.repeat_of(text)
+        if repeat is not None:
+            last = self._last_result
+            valid_from = last.valid_from if last and last.verdict is repeat else None
+            self._show_verdict(repeat, valid_from, repeated=True)
+            return
+        key = vouchers.normalize(text)
+        if key in self._in_flight:
+            log.info("the same code again while its check runs: ignored")
+            return
+        self._in_flight.add(key)
+        self._busy_timer.start(BUSY_AFTER_MS)
+        shop, station = self.shop, self.station
+        tasks.run_in_background(
+            self, lambda: redeem_at_counter(shop, text, station),
+            on_success=lambda result: self._redeemed(text, key, result),
+            on_failure=lambda exc: self._redeem_failed(key, exc))
+
+    def _redeemed(self, text: str, key: str, result: CounterResult) -> None:
+        self._in_flight.discard(key)
+        self._last_result = result
+        self.repeat_guard.remember(text, result.verdict)
+        self._show_verdict(result.verdict, result.valid_from, repeated=False)
+        if result.recent is not None:
+            self._set_recent(result.recent)
+
+    def _redeem_failed(self, key: str, exc: Exception) -> None:
+        self._in_flight.discard(key)
+        self._stop_busy()
+        if isinstance(exc, ShopError):
+            log.warning("redeeming failed: %s %s", exc.code, exc.params)
+            text = error_message(exc)
+        else:
+            log.error("redeeming failed", exc_info=(type(exc), exc, exc.__traceback__))
+            text = unexpected_error_message()
+        self.verdict.show_failure(text)
+        self.sounds.play(REFUSAL)
+
+    def _show_verdict(self, verdict: Verdict, valid_from: dt.datetime | None,
+                      repeated: bool) -> None:
+        self._stop_busy()
+        self.verdict.show_verdict(verdict, valid_from=valid_from, repeated=repeated)
+        if not repeated:  # the first read made its sound; a double read stays quiet
+            self.sounds.play(SUCCESS if verdict.ok else REFUSAL)
+        self.verdict_shown.emit(verdict, repeated)
+
+    def _stop_busy(self) -> None:
+        if not self._in_flight:
+            self._busy_timer.stop()
+
+    def _show_busy(self) -> None:
+        if self._in_flight:
+            self.verdict.show_busy()
+
+    def _show_source(self, source: str) -> None:
+        self.last_source = source
+        texts = {SCANNER: self.tr("▮▮▮ Scanner"), KEYBOARD: self.tr("⌨ Typed"),
+                 CAMERA: self.tr("◉ Camera")}
+        text = texts.get(source, self.tr("Waiting"))
+        self.source_label.setText(text)
+        self.source_label.setToolTip(self.tr("Where the last code came from"))
+        self.source_label.setStyleSheet(
+            "QLabel { border: 1px solid palette(mid); border-radius: 10px; padding: 3px 10px;"
+            f" color: {ACCENT if source else QUIET_COLOR}; }}")
+
+    # -- the list and undo ------------------------------------------------------------------
+
+    def refresh_recent(self) -> None:
+        shop, station = self.shop, self.station
+        tasks.run_in_background(
+            self, lambda: redemption.recent_attempts(shop, station, RECENT_LIMIT),
+            on_success=self._set_recent, on_failure=self._recent_failed)
+
+    def _set_recent(self, rows: list[RecentAttempt]) -> None:
+        self.recent_model.set_rows(rows)
+        self.recent_changed.emit()
+
+    def _recent_failed(self, exc: Exception) -> None:
+        log.warning("reading the recent redemptions failed: %r", exc)
+        text = error_message(exc) if isinstance(exc, ShopError) else unexpected_error_message()
+        self.recent_message.show_error(text)
+
+    def selected_row(self) -> RecentAttempt | None:
+        rows = self.recent_view.selectionModel().selectedRows()
+        return self.recent_model.row_at(rows[0]) if rows else None
+
+    def select_attempt(self, attempt_id: int) -> bool:
+        for number, row in enumerate(self.recent_model.rows()):
+            if row.attempt_id == attempt_id:
+                self.recent_view.selectRow(number)
+                return True
+        return False
+
+    @staticmethod
+    def can_undo(row: RecentAttempt | None) -> bool:
+        return row is not None and row.ok and not row.undone
+
+    def _update_undo_button(self) -> None:
+        self.undo_button.setEnabled(self.shop.is_owner and self.can_undo(self.selected_row()))
+
+    def _table_menu(self, position: object) -> None:
+        row = self.recent_model.row_at(self.recent_view.indexAt(position))  # type: ignore[arg-type]
+        if not self.can_undo(row):
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Undo redemption…"), self.ask_undo)
+        menu.popup(self.recent_view.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+
+    def ask_undo(self) -> None:
+        """Opens the inline undo panel for the selected redemption (owners only)."""
+        row = self.selected_row()
+        if not self.shop.is_owner or not self.can_undo(row):
+            return
+        assert row is not None
+        self.recent_message.clear()
+        self.undo_panel.ask(row)
+
+    def _undo(self, attempt_id: int, note: str) -> None:
+        shop, station = self.shop, self.station
+
+        def work() -> tuple[int | None, list[RecentAttempt]]:
+            undo = redemption.undo_redemption(shop, attempt_id, note, station)
+            return undo.uses_left_after, redemption.recent_attempts(shop, station, RECENT_LIMIT)
+
+        self.undo_panel.set_busy(True)
+        tasks.run_in_background(self, work, on_success=self._undone,
+                                on_failure=self._undo_failed)
+
+    def _undone(self, result: tuple[int | None, list[RecentAttempt]]) -> None:
+        uses_left, rows = result
+        self.undo_panel.finish()
+        self._set_recent(rows)
+        self.recent_message.show_info(self.tr(
+            "Undone: the use was given back ({left} left now).").format(left=uses_left))
+        self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _undo_failed(self, exc: Exception) -> None:
+        self.undo_panel.set_busy(False)
+        text = error_message(exc) if isinstance(exc, ShopError) else unexpected_error_message()
+        if not isinstance(exc, ShopError):
+            log.error("undo failed", exc_info=(type(exc), exc, exc.__traceback__))
+        self.undo_panel.message.show_error(text)
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def _set_sound(self, on: bool) -> None:
+        self.settings.sound = self.sounds.enabled = on
+        self.settings.save()
+
+    def _apply_settings(self) -> None:
+        self.settings.save()
+        self.verdict.clear_after_ms = self.settings.clear_after_s * 1000
+        self._reinstall_scanner_input()
+
+    def _camera_switched(self, on: bool) -> None:
+        self.settings.camera_on = on
+        self.settings.save()
+
+    def _camera_picked(self, _row: int) -> None:
+        self.settings.camera_index = self.camera.camera_index
+        self.settings.save()
+
+
+class ScanSettingsPanel(QFrame):
+    """The counter's scanner settings, inline: a dialog would hold up the next scan."""
+
+    changed = Signal()
+
+    def __init__(self, settings: ScanSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("scanSettings")
+        self.setStyleSheet("QFrame#scanSettings { border: 1px solid palette(mid);"
+                           " border-radius: 6px; }")
+        self.timeout = QSpinBox(self)
+        self.timeout.setRange(*TIMEOUT_RANGE_MS)
+        self.timeout.setSuffix(self.tr(" ms"))
+        self.timeout.setValue(settings.timeout_ms)
+        self.suffix = QComboBox(self)
+        self.suffix.addItem(self.tr("Enter (most scanners)"), "")
+        self.suffix.addItem(self.tr("Tab"), "\t")
+        if settings.suffix not in SUFFIXES:
+            self.suffix.addItem(repr(settings.suffix), settings.suffix)
+        self.suffix.setCurrentIndex(max(0, self.suffix.findData(settings.suffix)))
+        self.clear_after = QSpinBox(self)
+        self.clear_after.setRange(*CLEAR_RANGE_S)
+        self.clear_after.setSuffix(self.tr(" s"))
+        self.clear_after.setSpecialValueText(self.tr("never"))
+        self.clear_after.setValue(settings.clear_after_s)
+        form = QFormLayout(self)
+        form.setContentsMargins(14, 8, 14, 8)
+        form.setVerticalSpacing(4)
+        form.addRow(self.tr("The scanner ends a code with:"), self.suffix)
+        form.addRow(self.tr("Without Enter, take the code after a pause of:"), self.timeout)
+        form.addRow(self.tr("Clear the verdict after:"), self.clear_after)
+        form.addRow(hint_label(self.tr(
+            "These settings belong to this computer. Most scanners send Enter after each code; "
+            "for one that sends nothing, the code is taken after the pause."), self))
+        self.timeout.valueChanged.connect(self._changed)
+        self.clear_after.valueChanged.connect(self._changed)
+        self.suffix.currentIndexChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        self.settings.timeout_ms = self.timeout.value()
+        self.settings.suffix = str(self.suffix.currentData() or "")
+        self.settings.clear_after_s = self.clear_after.value()
+        self.changed.emit()
+
+
+class UndoPanel(QFrame):
+    """Asks for the reason of an undo, inline under the list. ``confirmed(attempt_id, note)``."""
+
+    confirmed = Signal(int, str)
+    opened = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row: RecentAttempt | None = None
+        self.setObjectName("undoPanel")
+        self.setStyleSheet("QFrame#undoPanel { background: #fff8e6; border: 1px solid #f0c36d;"
+                           " border-radius: 6px; }")
+        self.question = QLabel(self)
+        self.question.setWordWrap(True)
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("Why? For example: scanned the wrong voucher"))
+        self.note.setMaxLength(500)
+        self.note.textChanged.connect(self._update)
+        self.note.returnPressed.connect(self._confirm)
+        self.confirm = QPushButton(self.tr("Undo redemption"), self)
+        self.confirm.clicked.connect(self._confirm)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
+        self.cancel.clicked.connect(self.finish)
+        self.message = MessageLabel(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.confirm)
+        buttons.addWidget(self.cancel)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 10, 12, 10)
+        column.addWidget(self.question)
+        column.addLayout(buttons)
+        column.addWidget(self.message)
+        self._update()
+
+    def ask(self, row: RecentAttempt) -> None:
+        self.row = row
+        self.question.setText(self.tr(
+            "Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given "
+            "back to the voucher; the record stays.").format(
+                code=row.code, product=row.product or "—", operator=row.operator,
+                when=local_time_text(row.at)))
+        self.note.clear()
+        self.message.clear()
+        self.set_busy(False)
+        self.setVisible(True)
+        self.opened.emit(True)
+        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_busy(self, busy: bool) -> None:
+        self.note.setEnabled(not busy)
+        self.cancel.setEnabled(not busy)
+        self._update(busy=busy)
+
+    def _update(self, *_args: object, busy: bool = False) -> None:
+        self.confirm.setEnabled(not busy and bool(self.note.text().strip()))
+
+    def _confirm(self) -> None:
+        if self.row is None or not self.note.text().strip() or not self.confirm.isEnabled():
+            return
+        self.confirmed.emit(self.row.attempt_id, self.note.text().strip())
+
+    def finish(self) -> None:
+        self.row = None
+        self.note.clear()
+        self.setVisible(False)
+        self.opened.emit(False)

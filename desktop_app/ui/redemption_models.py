@@ -1,0 +1,298 @@
+"""What the Redemption tab says and remembers, without its widgets.
+
+* the words and colour ("tone") of each verdict reason of CONTRACT.md;
+* local times as a cashier reads them;
+* the counter's scan settings, kept in QSettings (per computer, not per shop);
+* the table model of the station's recent redemptions, fed by ``set_rows()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop_app.core.redemption import RecentAttempt
+
+CONTEXT = "Redemption"
+
+TONE_READY = "ready"
+TONE_BUSY = "busy"
+TONE_OK = "ok"
+TONE_REFUSED = "refused"
+TONE_ATTENTION = "attention"
+
+# Red: do not hand anything over. Amber: not now, but someone can sort it out (wait for the
+# start date, take payment, ask the owner).
+_ATTENTION = frozenset({"not_yet_valid", "not_paid", "forbidden"})
+
+# The big word on the verdict panel, and the result column of the table.
+HEADLINES: dict[str, str] = {
+    "redeemed": QT_TRANSLATE_NOOP("Redemption", "Redeemed"),
+    "already_redeemed": QT_TRANSLATE_NOOP("Redemption", "Already redeemed"),
+    "unknown_code": QT_TRANSLATE_NOOP("Redemption", "Unknown code"),
+    "invalid_signature": QT_TRANSLATE_NOOP("Redemption", "Forged or altered"),
+    "wrong_shop": QT_TRANSLATE_NOOP("Redemption", "Another shop's voucher"),
+    "malformed": QT_TRANSLATE_NOOP("Redemption", "Not a voucher code"),
+    "not_paid": QT_TRANSLATE_NOOP("Redemption", "Not paid"),
+    "voided": QT_TRANSLATE_NOOP("Redemption", "Voided"),
+    "expired": QT_TRANSLATE_NOOP("Redemption", "Expired"),
+    "not_yet_valid": QT_TRANSLATE_NOOP("Redemption", "Not valid yet"),
+    "forbidden": QT_TRANSLATE_NOOP("Redemption", "Not allowed"),
+    "undone": QT_TRANSLATE_NOOP("Redemption", "Undo"),
+}
+UNDONE_LABEL = QT_TRANSLATE_NOOP("Redemption", "Redeemed, undone")
+
+# The sentence under it: what it means and what to do. {valid_from}/{valid_until}/{who}/{when}
+# are filled in by the panel.
+EXPLANATIONS: dict[str, str] = {
+    "unknown_code": QT_TRANSLATE_NOOP(
+        "Redemption", "There is no voucher with this code in this shop. Check the code."),
+    "invalid_signature": QT_TRANSLATE_NOOP(
+        "Redemption", "This QR code was not made by this shop, or it was changed. Do not "
+        "accept it."),
+    "wrong_shop": QT_TRANSLATE_NOOP("Redemption", "This voucher was issued by another shop."),
+    "malformed": QT_TRANSLATE_NOOP(
+        "Redemption", "What was read is not a voucher. Scan again, or type the printed code."),
+    "not_paid": QT_TRANSLATE_NOOP(
+        "Redemption", "Its order has not been paid. Ask the owner to check the order."),
+    "voided": QT_TRANSLATE_NOOP("Redemption", "Its order was refunded or cancelled."),
+    "expired": QT_TRANSLATE_NOOP("Redemption", "It was valid until {valid_until}."),
+    "not_yet_valid": QT_TRANSLATE_NOOP("Redemption", "It can be used from {valid_from}."),
+    "forbidden": QT_TRANSLATE_NOOP(
+        "Redemption", "This operator may not redeem vouchers. Ask the owner."),
+    "already_redeemed": QT_TRANSLATE_NOOP(
+        "Redemption", "Last redeemed by {who}, {when}."),
+}
+# Said instead when the fact the fuller sentence names could not be read.
+FALLBACKS: dict[str, str] = {
+    "already_redeemed": QT_TRANSLATE_NOOP("Redemption", "It has no uses left."),
+    "not_yet_valid": QT_TRANSLATE_NOOP("Redemption", "It cannot be used yet."),
+    "expired": QT_TRANSLATE_NOOP("Redemption", "It can no longer be used."),
+}
+
+
+def translated(text: str) -> str:
+    """A string marked with ``QT_TRANSLATE_NOOP("Redemption", ...)``, in the user's language."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def tone_of(reason: str) -> str:
+    if reason == "redeemed":
+        return TONE_OK
+    return TONE_ATTENTION if reason in _ATTENTION else TONE_REFUSED
+
+
+def headline(reason: str) -> str:
+    text = HEADLINES.get(reason)
+    return translated(text) if text else reason
+
+
+def local_time_text(when: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    """``today 14:03`` or ``2025-06-30 14:03`` in this computer's time zone."""
+    if when is None:
+        return ""
+    local = when.astimezone()
+    today = (now or dt.datetime.now(dt.UTC)).astimezone().date()
+    if local.date() == today:
+        return QCoreApplication.translate("Redemption", "today {time}").format(
+            time=local.strftime("%H:%M"))
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def local_date_text(when: dt.datetime | None) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M") if when is not None else ""
+
+
+def uses_text(left: int | None, total: int | None) -> str:
+    if left is None or total is None:
+        return ""
+    return QCoreApplication.translate("Redemption", "{left} of {total} left").format(
+        left=left, total=total)
+
+
+# --- settings -------------------------------------------------------------------------------
+
+SETTINGS_GROUP = "redemption"
+SUFFIXES = ("", "\t")  # what scanners are commonly set to send instead of Enter
+DEFAULT_TIMEOUT_MS = 80
+TIMEOUT_RANGE_MS = (30, 1000)
+DEFAULT_CLEAR_S = 6
+CLEAR_RANGE_S = (0, 120)  # 0: keep the verdict until the next scan
+
+
+@dataclass
+class ScanSettings:
+    """The counter's choices; kept per computer because the scanner and camera are."""
+
+    timeout_ms: int = DEFAULT_TIMEOUT_MS  # a burst with no Enter is submitted after this pause
+    suffix: str = ""  # a character the scanner sends after the code instead of Enter
+    clear_after_s: int = DEFAULT_CLEAR_S
+    sound: bool = True
+    camera_index: int = 0
+    camera_on: bool = False
+
+    @classmethod
+    def load(cls) -> ScanSettings:
+        store = QSettings()
+        store.beginGroup(SETTINGS_GROUP)
+        try:
+            return cls(
+                timeout_ms=_clamp(_int(store.value("timeout_ms"), DEFAULT_TIMEOUT_MS),
+                                  *TIMEOUT_RANGE_MS),
+                suffix=str(store.value("suffix", "") or "")[:4],
+                clear_after_s=_clamp(_int(store.value("clear_after_s"), DEFAULT_CLEAR_S),
+                                     *CLEAR_RANGE_S),
+                sound=_bool(store.value("sound"), True),
+                camera_index=max(0, _int(store.value("camera_index"), 0)),
+                camera_on=_bool(store.value("camera_on"), False))
+        finally:
+            store.endGroup()
+
+    def save(self) -> None:
+        store = QSettings()
+        store.beginGroup(SETTINGS_GROUP)
+        for key, value in (("timeout_ms", self.timeout_ms), ("suffix", self.suffix),
+                           ("clear_after_s", self.clear_after_s), ("sound", self.sound),
+                           ("camera_index", self.camera_index), ("camera_on", self.camera_on)):
+            store.setValue(key, value)
+        store.endGroup()
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return default
+
+
+def _bool(value: object, default: bool) -> bool:
+    # The INI format hands booleans back as the strings "true" and "false".
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("true", "1", "yes")
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(high, value))
+
+
+# --- the table of recent redemptions --------------------------------------------------------
+
+TONE_COLORS = {TONE_OK: "#1b5e20", TONE_REFUSED: "#b71c1c", TONE_ATTENTION: "#8a4b00"}
+UNDONE_COLOR = "#6b7280"
+
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Redemption", "Time"),
+    QT_TRANSLATE_NOOP("Redemption", "Code"),
+    QT_TRANSLATE_NOOP("Redemption", "Product"),
+    QT_TRANSLATE_NOOP("Redemption", "Result"),
+    QT_TRANSLATE_NOOP("Redemption", "Operator"),
+)
+TIME, CODE, PRODUCT, RESULT, OPERATOR = range(len(COLUMNS))
+MAX_CODE_SHOWN = 24  # scanned garbage can be long; the table is not the place to read it
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def result_text(row: RecentAttempt) -> str:
+    if row.undone:
+        return translated(UNDONE_LABEL)
+    return headline(row.reason)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_CODE_SHOWN else text[: MAX_CODE_SHOWN - 1] + "…"
+
+
+class RecentModel(QAbstractTableModel):
+    """The station's latest attempts, newest first; read-only."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RecentAttempt] = []
+
+    def set_rows(self, rows: list[RecentAttempt]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[RecentAttempt]:
+        return list(self._rows)
+
+    def row_at(self, index: _Index) -> RecentAttempt | None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return translated(COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = self.row_at(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == RESULT:
+            return QBrush(QColor(self._color(row)))
+        if role == Qt.ItemDataRole.FontRole and column == RESULT and row.ok and not row.undone:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _display(self, row: RecentAttempt, column: int) -> str:
+        if column == TIME:
+            local = row.at.astimezone()
+            today = dt.datetime.now().astimezone().date()
+            return local.strftime("%H:%M:%S" if local.date() == today else "%m-%d %H:%M")
+        if column == CODE:
+            return _short(row.code)
+        if column == PRODUCT:
+            return row.product
+        if column == RESULT:
+            return result_text(row)
+        return row.operator
+
+    def _tooltip(self, row: RecentAttempt, column: int) -> str | None:
+        if column == TIME:
+            return local_date_text(row.at)
+        if column == CODE and len(row.code) > MAX_CODE_SHOWN:
+            return row.code
+        if column == RESULT and row.note:
+            return row.note
+        return None
+
+    @staticmethod
+    def _color(row: RecentAttempt) -> str:
+        if row.undone or row.reason == "undone":
+            return UNDONE_COLOR
+        return TONE_COLORS[tone_of(row.reason)]
+

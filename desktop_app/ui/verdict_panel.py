@@ -1,0 +1,193 @@
+"""The full-width verdict: one colour and one big word, readable from a step away.
+
+Green: hand it over. Red: do not. Amber: not now, someone can sort it out. Under the word, a
+sentence in plain words, then the facts (product, uses left, validity, code). It goes back
+to a calm "Ready to scan" after a few seconds, so an old verdict is never taken for a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Property, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop_app.core.redemption import Verdict
+from desktop_app.ui import scaled_font
+from desktop_app.ui.redemption_models import (
+    EXPLANATIONS,
+    FALLBACKS,
+    TONE_ATTENTION,
+    TONE_BUSY,
+    TONE_OK,
+    TONE_READY,
+    TONE_REFUSED,
+    headline,
+    local_date_text,
+    local_time_text,
+    tone_of,
+    translated,
+    uses_text,
+)
+
+# (background, text, soft text) per tone. Amber takes dark text: white on amber is unreadable.
+PALETTE: dict[str, tuple[str, str, str]] = {
+    TONE_READY: ("#eef3f3", "#29413f", "#5f7371"),
+    TONE_BUSY: ("#e3ecec", "#29413f", "#5f7371"),
+    TONE_OK: ("#1f7a34", "#ffffff", "#dcf5e1"),
+    TONE_REFUSED: ("#c62828", "#ffffff", "#ffe3e3"),
+    TONE_ATTENTION: ("#f2a516", "#2b1d00", "#4a3300"),
+}
+PREFERRED_HEIGHT = 200
+SYMBOLS = {TONE_READY: "", TONE_BUSY: "…", TONE_OK: "✓", TONE_REFUSED: "✕",
+           TONE_ATTENTION: "!"}
+
+
+class VerdictPanel(QFrame):
+    """Shows a :class:`Verdict`; ``tone`` (ready, busy, ok, refused, attention) and ``reason``
+    say what it shows, for tests and for whoever listens to ``tone_changed``."""
+
+    tone_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verdictPanel")
+        self._tone = ""
+        self.reason = ""
+        self.repeated = False
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.show_ready)
+        self.clear_after_ms = 6000
+        self.show_ready()
+
+    def _build(self) -> None:
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.symbol = self._label(5.4, bold=True)
+        self.symbol.setFixedWidth(110)
+        self.symbol.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.headline = self._label(3.4, bold=True)
+        self.detail = self._label(1.8)
+        self.facts = self._label(1.2)
+        self.note = self._label(1.05, bold=True)
+        self.source = self._label(0.95)
+        self.source.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        texts = QVBoxLayout()
+        texts.setSpacing(6)
+        texts.addStretch(1)
+        for label in (self.headline, self.detail, self.facts, self.note):
+            texts.addWidget(label)
+        texts.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(18, 16, 22, 16)
+        row.setSpacing(16)
+        row.addWidget(self.symbol, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(texts, 1)
+        row.addWidget(self.source, 0, Qt.AlignmentFlag.AlignTop)
+
+    def set_roomy(self, roomy: bool) -> None:
+        """With room to spare, one height for every verdict, so the list below does not
+        jump from scan to scan; without, just what the words need (a netbook's screen).
+
+        A minimum, because layouts size a panel of wrapping labels by its layout's height
+        for the width, never by ``sizeHint``."""
+        self.setMinimumHeight(PREFERRED_HEIGHT if roomy else 0)
+
+    def _label(self, factor: float, bold: bool = False) -> QLabel:
+        label = QLabel(self)
+        label.setFont(scaled_font(label, factor, bold))
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        return label
+
+    # -- state ------------------------------------------------------------------------------
+
+    def _get_tone(self) -> str:
+        return self._tone
+
+    tone = Property(str, _get_tone, notify=tone_changed)
+
+    @property
+    def clear_after_ms(self) -> int:
+        return self._clear_after_ms
+
+    @clear_after_ms.setter
+    def clear_after_ms(self, value: int) -> None:
+        """How long a verdict stays; 0 keeps it until the next one."""
+        self._clear_after_ms = max(0, int(value))
+
+    def _set_tone(self, tone: str) -> None:
+        background, text, soft = PALETTE[tone]
+        self.setStyleSheet(
+            f"QFrame#verdictPanel {{ background: {background}; border-radius: 10px; }}"
+            f" QFrame#verdictPanel QLabel {{ color: {text}; background: transparent; }}"
+            f" QFrame#verdictPanel QLabel#soft {{ color: {soft}; }}")
+        for label in (self.facts, self.source):
+            label.setObjectName("soft")
+        self.symbol.setText(SYMBOLS[tone])
+        if tone != self._tone:
+            self._tone = tone
+            self.tone_changed.emit(tone)
+
+    def _show(self, tone: str, title: str, detail: str = "", facts: str = "",
+              note: str = "", source: str = "") -> None:
+        self._set_tone(tone)
+        for label, text in ((self.headline, title), (self.detail, detail),
+                            (self.facts, facts), (self.note, note), (self.source, source)):
+            label.setText(text)
+            label.setVisible(bool(text))
+        self._timer.stop()
+        if tone not in (TONE_READY, TONE_BUSY) and self._clear_after_ms:
+            self._timer.start(self._clear_after_ms)
+
+    # -- what it shows ----------------------------------------------------------------------
+
+    def show_ready(self) -> None:
+        self.reason, self.repeated = "", False
+        self._show(TONE_READY, self.tr("Ready to scan"),
+                   self.tr("Scan a voucher's QR code, or type its printed code."))
+
+    def show_busy(self) -> None:
+        """For a check that takes longer than a blink (a busy disk)."""
+        self._show(TONE_BUSY, self.tr("Checking…"))
+
+    def show_failure(self, message: str) -> None:
+        """The check itself failed (database locked, disk full): nothing was redeemed."""
+        self.reason, self.repeated = "", False
+        self._show(TONE_ATTENTION, self.tr("Not redeemed"), message)
+
+    def show_verdict(self, verdict: Verdict, *, valid_from: dt.datetime | None = None,
+                     repeated: bool = False, source: str = "") -> None:
+        self.reason, self.repeated = verdict.reason, repeated
+        note = self.tr("Repeat — nothing consumed") if repeated else ""
+        self._show(tone_of(verdict.reason), headline(verdict.reason),
+                   self._detail(verdict, valid_from), self._facts(verdict), note, source)
+
+    def _detail(self, verdict: Verdict, valid_from: dt.datetime | None) -> str:
+        if verdict.reason == "redeemed":
+            return uses_text(verdict.uses_left, verdict.uses_total)
+        facts = {"who": verdict.last_operator, "when": local_time_text(verdict.last_at),
+                 "valid_from": local_date_text(valid_from),
+                 "valid_until": local_date_text(verdict.valid_until)}
+        template = EXPLANATIONS.get(verdict.reason)
+        if template is None:
+            return ""
+        needed = {"already_redeemed": "who", "not_yet_valid": "valid_from",
+                  "expired": "valid_until"}.get(verdict.reason)
+        if needed and not facts[needed]:
+            return translated(FALLBACKS[verdict.reason])
+        return translated(template).format(**facts)
+
+    def _facts(self, verdict: Verdict) -> str:
+        parts = [verdict.product]
+        if verdict.reason != "redeemed":  # a redemption says its uses in large type already
+            parts.append(uses_text(verdict.uses_left, verdict.uses_total))
+        if verdict.voucher_id is not None and verdict.reason not in ("expired",
+                                                                      "not_yet_valid"):
+            parts.append(self.tr("valid until {date}").format(
+                date=local_date_text(verdict.valid_until)) if verdict.valid_until
+                else self.tr("no expiry date"))
+        parts.append(verdict.code)
+        return "   ·   ".join(part for part in parts if part)
