@@ -515,7 +515,8 @@ def default_station() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m desktop_app",
+        prog=Path(sys.executable).name if getattr(sys, "frozen", False)
+        else "python -m desktop_app",
         description=translate("cli", "Voucher Shop: sell, print and redeem QR vouchers."))
     parser.add_argument("--data-dir", help=translate("cli", "the shop's folder"))
     parser.add_argument("--lang", choices=["en", "zh_CN"],
