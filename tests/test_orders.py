@@ -176,3 +176,205 @@ def test_clerk_is_refused_at_owner_services(shop: Shop, shop_dir: Path) -> None:
         ):
             with pytest.raises(Forbidden):
                 call()
+
+
+# --- editing products, faulty card keys, partial refunds -------------------------------------
+
+def audit_events(kind: str) -> list[dict[str, object]]:
+    import json
+
+    from desktop_app.core.models import AuditEvent
+
+    return [json.loads(e.detail) for e in AuditEvent.select().where(AuditEvent.kind == kind)
+            .order_by(AuditEvent.id)]
+
+
+def test_update_product_changes_and_audits_only_what_changed(shop: Shop) -> None:
+    import datetime as dt
+
+    from desktop_app.core import audit
+
+    wash = inventory.add_product(shop, "Wash", "10.00", uses=2, valid_days=30, stock=5)
+    inventory.update_product(shop, wash.id, name="Wash  deluxe", price="12.50", uses=3,
+                             valid_days=30, stock=8)
+    row = inventory.product_detail(shop, wash.id)
+    assert (row.name, row.price_cents, row.uses_per_voucher, row.stock) == (
+        "Wash deluxe", 1250, 3, 8)
+    event = audit_events("product_update")[-1]
+    assert event["before"] == {"name": "Wash", "price_cents": 1000, "uses_per_voucher": 2,
+                               "stock": 5}
+    assert event["after"] == {"name": "Wash deluxe", "price_cents": 1250, "uses_per_voucher": 3,
+                              "stock": 8}
+    inventory.update_product(shop, wash.id, name="Wash deluxe")  # nothing changed: no event
+    assert len(audit_events("product_update")) == 1
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    inventory.update_product(shop, wash.id, valid_days=None, valid_from=start,
+                             valid_until=start + dt.timedelta(days=90))
+    assert inventory.product_detail(shop, wash.id).valid_until == start + dt.timedelta(days=90)
+    with pytest.raises(InvalidInput) as err:
+        inventory.update_product(shop, wash.id, valid_until=start)
+    assert err.value.params == {"field": "valid_until", "problem": "before_start"}
+    for bad in ({"name": " "}, {"price": "1.234"}, {"uses": 0}, {"stock": -1}, {"kind": "goods"}):
+        with pytest.raises(InvalidInput):
+            inventory.update_product(shop, wash.id, **bad)
+    assert audit.verify_chain() == []
+
+
+def test_update_card_key_product_masks_the_reusable_key_in_the_audit(shop: Shop) -> None:
+    group = inventory.add_product(shop, "Group buy", "9.90", "cardkey")
+    inventory.update_product(shop, group.id, reusable_key="TEAM-PASSWORD-2026")
+    detail = inventory.product_detail(shop, group.id)
+    assert detail.reusable_key_masked == "TEAM-P…2026" and detail.stock is None
+    assert "TEAM-PASSWORD-2026" not in str(audit_events("product_update"))
+    with pytest.raises(InvalidInput):
+        inventory.update_product(shop, group.id, stock=3)
+    inventory.update_product(shop, group.id, reusable_key="")
+    assert inventory.product_detail(shop, group.id).reusable_key_masked is None
+
+
+def sold_key(shop: Shop, keys: str = "K-1\nK-2\nK-3\n") -> tuple[Product, Order, Voucher]:
+    game = inventory.add_product(shop, "Game", "30.00", "cardkey")
+    inventory.import_card_keys(shop, game.id, keys)
+    order = orders.create_order(shop, [(game.id, 1)])
+    issued = orders.pay_order(shop, order.id)
+    return game, order, Voucher.get_by_id(issued[0].id)
+
+
+def test_faulty_key_is_replaced_on_its_order(shop: Shop) -> None:
+    game, order, voucher = sold_key(shop)
+    faulty = voucher.card_key
+    inventory.mark_key_faulty(shop, faulty.id)
+    rows = {row.id: row for row in inventory.list_card_keys(shop, game.id)}
+    assert rows[faulty.id].state == "faulty" and rows[faulty.id].replaceable
+    assert rows[faulty.id].order_id == order.id
+    assert all("K-" not in row.masked or row.masked.endswith("…") for row in rows.values())
+    fresh = inventory.replace_faulty_key(shop, faulty.id)
+    assert fresh.id != faulty.id and fresh.state == "sold"
+    assert Voucher.get_by_id(voucher.id).card_key_id == fresh.id
+    assert CardKey.get_by_id(faulty.id).state == "faulty"  # kept, with its history
+    assert inventory.product_detail(shop, game.id).stock == 1
+    with pytest.raises(InvalidState):  # no voucher carries it any more
+        inventory.replace_faulty_key(shop, faulty.id)
+    kinds = [e["replacement"] for e in audit_events("cardkey_replace")]
+    assert kinds == [fresh.id]
+    orders.refund_order(shop, order.id)  # the replacement goes back, the faulty key does not
+    assert CardKey.get_by_id(fresh.id).state == "unsold"
+    assert CardKey.get_by_id(faulty.id).state == "faulty"
+
+
+def test_replacing_needs_an_unsold_key_and_a_faulty_one(shop: Shop) -> None:
+    game, _order, voucher = sold_key(shop, "ONLY-KEY\n")
+    with pytest.raises(InvalidState):
+        inventory.replace_faulty_key(shop, voucher.card_key_id)  # not marked faulty
+    inventory.mark_key_faulty(shop, voucher.card_key_id)
+    with pytest.raises(OutOfStock) as err:
+        inventory.replace_faulty_key(shop, voucher.card_key_id)
+    assert err.value.params["available"] == 0
+    with pytest.raises(InvalidState):
+        inventory.mark_key_faulty(shop, voucher.card_key_id)  # already faulty
+    inventory.import_card_keys(shop, game.id, "SPARE\n")
+    inventory.mark_key_faulty(shop, CardKey.get(CardKey.secret == "SPARE").id)  # unsold
+    assert inventory.product_detail(shop, game.id).stock == 0
+
+
+def test_refund_card_key_line_one_key_at_a_time(shop: Shop) -> None:
+    game = inventory.add_product(shop, "Game", "30.00", "cardkey")
+    inventory.import_card_keys(shop, game.id, "K-1\nK-2\nK-3\n")
+    wash = inventory.add_product(shop, "Wash", "10.00", uses=2)
+    order = orders.create_order(shop, [(game.id, 3), (wash.id, 1)])
+    orders.pay_order(shop, order.id)
+    detail = orders.order_detail(shop, order.id)
+    key_line, wash_line = detail.lines
+    assert (key_line.refundable, key_line.refund_step) == (3, 1)
+    assert (wash_line.refundable, wash_line.refund_step) == (1, 1)
+    result = orders.refund_line(shop, key_line.id, 1)
+    assert (result.voided, result.keys_returned) == (1, 1)
+    assert inventory.product_detail(shop, game.id).stock == 1
+    detail = orders.order_detail(shop, order.id)
+    assert detail.order.status == "paid" and detail.refunded_cents == 3000
+    assert detail.lines[0].refundable == 2 and detail.lines[0].refunded_quantity == 1
+    # The returned key is sold again elsewhere; refunding this order must not take it back.
+    other = orders.create_order(shop, [(game.id, 1)])
+    orders.pay_order(shop, other.id)
+    result = orders.refund_order(shop, order.id)
+    assert result.keys_returned == 2
+    assert inventory.product_detail(shop, game.id).stock == 2
+    assert CardKey.select().where(CardKey.state == "sold").count() == 1
+    assert [e["quantity"] for e in audit_events("order_refund_line")] == [1]
+
+
+def test_refund_line_refuses_redeemed_vouchers(shop: Shop) -> None:
+    wash = inventory.add_product(shop, "Wash x3", "30.00", uses=3)
+    order = orders.create_order(shop, [(wash.id, 2)])
+    issued = orders.pay_order(shop, order.id)
+    line = orders.order_detail(shop, order.id).lines[0]
+    assert (line.refundable, line.refund_step) == (2, 2)  # one voucher: all or nothing
+    with pytest.raises(InvalidInput):
+        orders.refund_line(shop, line.id, 1)
+    assert redemption.redeem(shop, issued[0].payload, "c").ok
+    assert orders.order_detail(shop, order.id).lines[0].refundable == 0
+    with pytest.raises(InvalidState):
+        orders.refund_line(shop, line.id, 2)
+    assert Voucher.get_by_id(issued[0].id).state == "valid"
+
+
+def test_refund_goods_by_quantity_then_the_order_is_refunded(shop: Shop) -> None:
+    box = inventory.add_product(shop, "Box", "5.00", "goods", stock=10)
+    wash = inventory.add_product(shop, "Wash", "10.00", stock=4)
+    order = orders.create_order(shop, [(box.id, 3), (wash.id, 1)])
+    orders.pay_order(shop, order.id)
+    box_line, wash_line = orders.order_detail(shop, order.id).lines
+    assert orders.refund_line(shop, box_line.id, 2).stock_returned == 2
+    assert Product.get_by_id(box.id).stock == 9
+    with pytest.raises(InvalidInput):
+        orders.refund_line(shop, box_line.id, 2)  # only one left to refund
+    orders.refund_line(shop, box_line.id, 1)
+    assert Order.get_by_id(order.id).status == "paid"
+    assert orders.refund_line(shop, wash_line.id, 1).voided == 1
+    assert Product.get_by_id(wash.id).stock == 4
+    detail = orders.order_detail(shop, order.id)
+    assert detail.order.status == "refunded" and detail.refunded_cents == detail.order.total_cents
+    assert Product.get_by_id(box.id).stock == 10
+    with pytest.raises(InvalidState):
+        orders.refund_line(shop, box_line.id, 1)
+
+
+def test_refund_order_after_a_partial_goods_refund_returns_the_rest_once(shop: Shop) -> None:
+    box = inventory.add_product(shop, "Box", "5.00", "goods", stock=10)
+    order = orders.create_order(shop, [(box.id, 4)])
+    orders.pay_order(shop, order.id)
+    orders.refund_line(shop, orders.order_detail(shop, order.id).lines[0].id, 1)
+    assert orders.refund_order(shop, order.id).stock_returned == 3
+    assert Product.get_by_id(box.id).stock == 10
+
+
+def test_batch_line_refunds_voucher_by_voucher(shop: Shop) -> None:
+    coffee = inventory.add_product(shop, "Coffee", "18.00")
+    issued = orders.issue_batch(shop, coffee.id, 3)
+    order_id = Voucher.get_by_id(issued[0].id).order_id
+    line = orders.order_detail(shop, order_id).lines[0]
+    assert (line.refundable, line.refund_step) == (3, 1)
+    assert redemption.redeem(shop, issued[2].payload, "c").ok
+    assert orders.order_detail(shop, order_id).lines[0].refundable == 2
+    orders.refund_line(shop, line.id, 2)
+    states = {v.id: v.state for v in orders.order_detail(shop, order_id).vouchers}
+    assert states == {issued[0].id: "void", issued[1].id: "void", issued[2].id: "valid"}
+
+
+def test_views_and_new_services_are_owner_only(shop: Shop, shop_dir: Path) -> None:
+    game, order, voucher = sold_key(shop)
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    shop.close()
+    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
+        for call in (
+            lambda: inventory.product_details(clerk),
+            lambda: inventory.update_product(clerk, game.id, name="x"),
+            lambda: inventory.list_card_keys(clerk, game.id),
+            lambda: inventory.mark_key_faulty(clerk, voucher.card_key_id),
+            lambda: inventory.replace_faulty_key(clerk, voucher.card_key_id),
+            lambda: orders.order_rows(clerk),
+            lambda: orders.order_detail(clerk, order.id),
+            lambda: orders.refund_line(clerk, 1, 1),
+        ):
+            with pytest.raises(Forbidden):
+                call()

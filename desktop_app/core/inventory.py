@@ -14,8 +14,8 @@ from peewee import fn
 
 from desktop_app.core import audit
 from desktop_app.core.auth import require_owner
-from desktop_app.core.errors import InvalidInput, NotFound
-from desktop_app.core.models import CardKey, Product, utc_now
+from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, OutOfStock
+from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher, utc_now
 from desktop_app.core.money import parse_money
 from desktop_app.core.store import Shop
 
@@ -218,3 +218,223 @@ def import_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport:
         audit.record(shop, "cardkey_import", product_id, imported=report.imported,
                      duplicate=report.duplicate, blank=report.blank, malformed=report.malformed)
     return report
+
+
+# --- editing and the owner's views -----------------------------------------------------------
+
+EDITABLE_FIELDS = ("name", "price", "uses", "valid_days", "valid_from", "valid_until", "stock",
+                   "reusable_key")
+
+
+@dataclass(frozen=True)
+class ProductDetail:
+    """A product with everything the owner's screens show; plain data, safe across threads.
+
+    The reusable key travels masked: the owner types a new one to change it.
+    """
+
+    id: int
+    name: str
+    kind: str
+    price_cents: int
+    uses_per_voucher: int
+    valid_days: int | None
+    valid_from: dt.datetime | None
+    valid_until: dt.datetime | None
+    stock: int | None  # None: unlimited
+    active: bool
+    reusable_key_masked: str | None
+    keys_unsold: int = 0
+    keys_sold: int = 0
+    keys_faulty: int = 0
+
+
+def _key_state_counts() -> dict[tuple[int, str], int]:
+    query = (CardKey.select(CardKey.product, CardKey.state, fn.COUNT(CardKey.id).alias("n"))
+             .group_by(CardKey.product, CardKey.state))
+    return {(row.product_id, row.state): row.n for row in query}
+
+
+def _detail(product: Product, counts: dict[tuple[int, str], int]) -> ProductDetail:
+    unsold = counts.get((product.id, "unsold"), 0)
+    return ProductDetail(
+        product.id, product.name, product.kind, product.price_cents, product.uses_per_voucher,
+        product.valid_days, product.valid_from, product.valid_until,
+        product_stock(product, {product.id: unsold}), product.active,
+        mask_key(product.reusable_key) if product.reusable_key else None,
+        unsold, counts.get((product.id, "sold"), 0), counts.get((product.id, "faulty"), 0))
+
+
+def product_details(shop: Shop, include_archived: bool = True) -> list[ProductDetail]:
+    """Every product (archived too, unless asked not to), by name."""
+    require_owner(shop, "product_list")
+    query = Product.select().order_by(Product.name, Product.id)
+    if not include_archived:
+        query = query.where(Product.active == True)  # noqa: E712 (peewee expression)
+    counts = _key_state_counts()
+    return [_detail(product, counts) for product in query]
+
+
+def product_detail(shop: Shop, product_id: int) -> ProductDetail:
+    require_owner(shop, "product_list")
+    product = get_product(product_id)
+    counts = {key: n for key, n in _key_state_counts().items() if key[0] == product_id}
+    return _detail(product, counts)
+
+
+def _audit_value(name: str, value: object) -> object:
+    # The audit log is read by more eyes than the owner's: a reusable key stays masked there.
+    if name == "reusable_key" and isinstance(value, str):
+        return mask_key(value)
+    return value
+
+
+def _cleaned_changes(product: Product, changes: dict[str, object]) -> dict[str, object]:
+    """The changed columns, checked as ``add_product`` checks them."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise InvalidInput(field=sorted(unknown)[0], problem="choice",
+                           choices=",".join(EDITABLE_FIELDS))
+    columns: dict[str, object] = {}
+    if "name" in changes:
+        columns["name"] = _clean_name(str(changes["name"]))
+    if "price" in changes:
+        columns["price_cents"] = parse_money(changes["price"])  # type: ignore[arg-type]
+    if "uses" in changes and product.kind == "service":
+        _check_int(changes["uses"], "uses", 1, MAX_USES)  # type: ignore[arg-type]
+        columns["uses_per_voucher"] = changes["uses"]
+    if "valid_days" in changes:
+        _check_int(changes["valid_days"], "valid_days", 1, MAX_VALID_DAYS)  # type: ignore[arg-type]
+        columns["valid_days"] = changes["valid_days"]
+    for name in ("valid_from", "valid_until"):
+        if name in changes:
+            columns[name] = changes[name]
+    if "stock" in changes:
+        if product.kind == "cardkey" and changes["stock"] is not None:
+            raise InvalidInput(field="stock", problem="cardkey_stock")
+        _check_int(changes["stock"], "stock", 0, 10**9)  # type: ignore[arg-type]
+        columns["stock"] = changes["stock"]
+    if "reusable_key" in changes and product.kind == "cardkey":
+        key = str(changes["reusable_key"] or "").strip()
+        if len(key) > MAX_CARD_KEY_LENGTH or any(ord(c) < 32 for c in key):
+            raise InvalidInput(field="reusable_key", problem="too_long",
+                               maximum=MAX_CARD_KEY_LENGTH)
+        columns["reusable_key"] = key or None
+    start = columns.get("valid_from", product.valid_from)
+    end = columns.get("valid_until", product.valid_until)
+    if start and end and end <= start:  # type: ignore[operator]
+        raise InvalidInput(field="valid_until", problem="before_start")
+    return columns
+
+
+def update_product(shop: Shop, product_id: int, **changes: object) -> Product:
+    """Change a product's name, price, uses, validity, stock or reusable key.
+
+    Its kind never changes: vouchers and keys already sold depend on it. Vouchers already
+    issued keep the uses and validity they were issued with. The audit event keeps the
+    before and after of each column that really changed.
+    """
+    require_owner(shop, "product_update")
+    with shop.write():
+        product = get_product(product_id)
+        columns = _cleaned_changes(product, changes)
+        changed = {name: value for name, value in columns.items()
+                   if getattr(product, name) != value}
+        if not changed:
+            return product
+        before = {name: _audit_value(name, getattr(product, name)) for name in changed}
+        after = {name: _audit_value(name, value) for name, value in changed.items()}
+        for name, value in changed.items():
+            setattr(product, name, value)
+        product.updated_at = utc_now()
+        product.save()
+        audit.record(shop, "product_update", product_id, before=before, after=after)
+    return product
+
+
+# --- card keys: the owner's list, faulty keys and their replacement ----------------------------
+
+KEY_STATES = ("unsold", "sold", "faulty")
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """A card key as lists show it: masked, never the secret itself."""
+
+    id: int
+    masked: str
+    state: str
+    order_id: int | None  # the order it was sold on, also after it turned out faulty
+    imported_at: dt.datetime
+    sold_at: dt.datetime | None
+    replaceable: bool  # faulty, and still the key a customer's voucher hands over
+
+
+def list_card_keys(shop: Shop, product_id: int) -> list[KeyRow]:
+    require_owner(shop, "cardkey_list")
+    get_product(product_id)
+    on_vouchers = {row.card_key_id for row in Voucher.select(Voucher.card_key)
+                   .where(Voucher.product == product_id, Voucher.card_key.is_null(False))}
+    line_orders = {line.id: line.order_id for line in OrderLine.select(
+        OrderLine.id, OrderLine.order).where(OrderLine.product == product_id)}
+    return [KeyRow(key.id, mask_key(key.secret), key.state, line_orders.get(key.order_line_id),
+                   key.imported_at, key.sold_at, key.state == "faulty" and key.id in on_vouchers)
+            for key in CardKey.select().where(CardKey.product == product_id).order_by(CardKey.id)]
+
+
+def _card_key(key_id: int) -> CardKey:
+    key = CardKey.get_or_none(CardKey.id == key_id)
+    if key is None:
+        raise NotFound(what="card_key", id=key_id)
+    return key
+
+
+def mark_key_faulty(shop: Shop, key_id: int) -> None:
+    """A key that does not work: out of stock for good, or flagged on the order it was sold
+    on until it is replaced. Kept, never deleted: it is part of that order's history."""
+    require_owner(shop, "cardkey_faulty")
+    with shop.write():
+        key = _card_key(key_id)
+        marked = (CardKey.update(state="faulty")
+                  .where((CardKey.id == key_id) & CardKey.state.in_(("unsold", "sold")))
+                  .execute())
+        if marked != 1:
+            raise InvalidState(what="card_key", id=key_id, state=key.state)
+        audit.record(shop, "cardkey_faulty", key_id, product=key.product_id, was=key.state,
+                     order_line=key.order_line_id)
+
+
+def _claim_replacement(key: CardKey) -> CardKey:
+    """An unsold key of the same product, claimed with ``WHERE state = 'unsold'``."""
+    now = utc_now()
+    while True:
+        candidate = (CardKey.select(CardKey.id)
+                     .where((CardKey.product == key.product_id) & (CardKey.state == "unsold"))
+                     .order_by(CardKey.id).first())
+        if candidate is None:
+            raise OutOfStock(product=key.product.name, product_id=key.product_id, wanted=1,
+                             available=0)
+        claimed = (CardKey.update(state="sold", order_line=key.order_line_id, sold_at=now)
+                   .where((CardKey.id == candidate.id) & (CardKey.state == "unsold"))
+                   .execute())
+        if claimed:
+            return CardKey.get_by_id(candidate.id)
+
+
+def replace_faulty_key(shop: Shop, key_id: int) -> CardKey:
+    """Hand the customer a fresh key in place of a faulty one: the voucher that carried the
+    faulty key now carries the new one. The faulty key stays on record with its order."""
+    require_owner(shop, "cardkey_replace")
+    with shop.write():
+        key = _card_key(key_id)
+        voucher = Voucher.get_or_none(Voucher.card_key == key_id)
+        if key.state != "faulty" or voucher is None:
+            raise InvalidState(what="card_key", id=key_id, state=key.state)
+        order = Order.get_by_id(voucher.order_id)
+        if order.status != "paid" or voucher.state != "valid":
+            raise InvalidState(what="order", id=order.id, state=order.status)
+        fresh = _claim_replacement(key)
+        Voucher.update(card_key=fresh.id).where(Voucher.id == voucher.id).execute()
+        audit.record(shop, "cardkey_replace", key_id, replacement=fresh.id, voucher=voucher.id,
+                     order=order.id, product=key.product_id)
+    return fresh

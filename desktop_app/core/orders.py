@@ -196,16 +196,19 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
                        .execute())
             product: Product = line.product
             unused = [v for v in line.vouchers if not _was_used(v)]
+            # What refund_line already gave back is not given back twice.
+            remaining = line.quantity - line.refunded_quantity
             if product.kind == "cardkey":
                 key_ids = [v.card_key_id for v in unused if v.card_key_id]
                 if key_ids:
                     keys_back += (CardKey.update(state="unsold", order_line=None, sold_at=None)
-                                  .where(CardKey.id.in_(key_ids) & (CardKey.state == "sold"))
+                                  .where(CardKey.id.in_(key_ids) & (CardKey.state == "sold")
+                                         & (CardKey.order_line == line))
                                   .execute())
-            elif product.stock is not None and (product.kind == "goods" or unused):
-                Product.update(stock=Product.stock + line.quantity).where(
+            elif product.stock is not None and remaining and (product.kind == "goods" or unused):
+                Product.update(stock=Product.stock + remaining).where(
                     Product.id == product.id).execute()
-                stock_back += line.quantity
+                stock_back += remaining
             line.refunded_quantity = line.quantity
             line.save()
         Order.update(status="refunded", closed_at=utc_now()).where(Order.id == order.id).execute()
@@ -307,3 +310,180 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
                           vouchers.payload(shop_id, key, code), product.name,
                           product.uses_per_voucher, valid_until)
             for voucher_id, code in created]
+
+
+# --- the owner's views of orders -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """An order as the list shows it; plain data, safe to hand across threads."""
+
+    id: int
+    status: str
+    created_at: dt.datetime
+    paid_at: dt.datetime | None
+    customer_name: str
+    customer_phone: str
+    note: str
+    total_cents: int
+    payment_method: str | None
+    payment_ref: str
+    is_batch: bool
+
+
+@dataclass(frozen=True)
+class LineView:
+    id: int
+    product_id: int
+    product_name: str
+    kind: str
+    quantity: int
+    unit_price_cents: int
+    refunded_quantity: int
+    refundable: int  # units that can be refunded now: nothing of them was redeemed
+    refund_step: int  # units per voucher: a partial refund returns whole vouchers only
+
+
+@dataclass(frozen=True)
+class VoucherState:
+    id: int
+    state: str  # valid | void
+    uses_left: int
+    uses_total: int
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    order: OrderRow
+    lines: list[LineView]
+    vouchers: list[VoucherState]
+
+    @property
+    def refunded_cents(self) -> int:
+        return sum(line.refunded_quantity * line.unit_price_cents for line in self.lines)
+
+
+def _row(order: Order) -> OrderRow:
+    return OrderRow(order.id, order.status, order.created_at, order.paid_at, order.customer_name,
+                    order.customer_phone, order.note, order.total_cents, order.payment_method,
+                    order.payment_ref, order.is_batch)
+
+
+def order_rows(shop: Shop, status: str | None = None) -> list[OrderRow]:
+    """The orders, newest first, as plain rows."""
+    return [_row(order) for order in list_orders(shop, status)]
+
+
+def _unused_valid(line: OrderLine) -> list[Voucher]:
+    """The line's vouchers a refund may still void: valid and not used at all, newest first."""
+    return list(Voucher.select().where((Voucher.order_line == line) & (Voucher.state == "valid")
+                                       & (Voucher.uses_left == Voucher.uses_total))
+                .order_by(Voucher.id.desc()))
+
+
+def _refund_step(line: OrderLine) -> int:
+    """How many units one voucher of the line stands for (a service line: all of them)."""
+    if line.product.kind == "goods":
+        return 1
+    issued_count = Voucher.select().where(Voucher.order_line == line).count()
+    return max(1, line.quantity // issued_count) if issued_count else line.quantity
+
+
+def _refundable(line: OrderLine, status: str) -> tuple[int, int]:
+    """(units refundable now, refund step) for a line of an order in ``status``."""
+    step = _refund_step(line)
+    if status != "paid":
+        return 0, step
+    if line.product.kind == "goods":
+        return line.quantity - line.refunded_quantity, step
+    return len(_unused_valid(line)) * step, step
+
+
+def order_detail(shop: Shop, order_id: int) -> OrderDetail:
+    require_owner(shop, "order_list")
+    order = get_order(order_id)
+    lines = []
+    for line in order.lines.order_by(OrderLine.id):
+        refundable, step = _refundable(line, order.status)
+        lines.append(LineView(line.id, line.product_id, line.product.name, line.product.kind,
+                              line.quantity, line.unit_price_cents, line.refunded_quantity,
+                              refundable, step))
+    states = [VoucherState(v.id, v.state, v.uses_left, v.uses_total)
+              for v in order.vouchers.order_by(Voucher.id)]
+    return OrderDetail(_row(order), lines, states)
+
+
+# --- partial refunds -------------------------------------------------------------------------
+
+
+def _void_vouchers(line: OrderLine, count: int) -> list[Voucher]:
+    chosen = _unused_valid(line)[:count]
+    voided = (Voucher.update(state="void")
+              .where(Voucher.id.in_([v.id for v in chosen]) & (Voucher.state == "valid")
+                     & (Voucher.uses_left == Voucher.uses_total)).execute())
+    if len(chosen) != count or voided != count:
+        raise InvalidState(what="voucher", id=line.id, state="used")
+    return chosen
+
+
+def _return_keys(line: OrderLine, voided: list[Voucher]) -> int:
+    key_ids = [v.card_key_id for v in voided if v.card_key_id]
+    if not key_ids:
+        return 0
+    # Only keys still sold on this line: a faulty key stays faulty, never back in stock.
+    return (CardKey.update(state="unsold", order_line=None, sold_at=None)
+            .where(CardKey.id.in_(key_ids) & (CardKey.state == "sold")
+                   & (CardKey.order_line == line)).execute())
+
+
+def _return_stock(product: Product, quantity: int) -> int:
+    if product.stock is None:
+        return 0
+    Product.update(stock=Product.stock + quantity).where(Product.id == product.id).execute()
+    return quantity
+
+
+def _check_refund_quantity(line: OrderLine, quantity: int, status: str) -> int:
+    """The number of vouchers ``quantity`` units stand for; refuses what cannot be refunded."""
+    refundable, step = _refundable(line, status)
+    if refundable == 0:
+        if status != "paid":
+            raise InvalidState(what="order", id=line.order_id, state=status)
+        raise InvalidState(what="voucher", id=line.id, state="used")
+    if not 1 <= quantity <= refundable or quantity % step:
+        raise InvalidInput(field="quantity", problem="out_of_range", low=step, high=refundable)
+    return quantity // step
+
+
+def refund_line(shop: Shop, order_line_id: int, quantity: int) -> RefundResult:
+    """Refund ``quantity`` units of one line of a paid order, where nothing was redeemed.
+
+    Only whole vouchers without any redemption are voided: card keys one by one (the key goes
+    back to stock), goods by quantity (stock returns), a service voucher only when unused and
+    then whole. The order stays paid until every line is refunded; then it is refunded.
+    """
+    require_owner(shop, "order_refund")
+    with shop.write():
+        line = OrderLine.get_or_none(OrderLine.id == order_line_id)
+        if line is None:
+            raise NotFound(what="order", id=order_line_id)
+        order = get_order(line.order_id)
+        vouchers_count = _check_refund_quantity(line, quantity, order.status)
+        product: Product = line.product
+        voided: list[Voucher] = []
+        if product.kind != "goods":
+            voided = _void_vouchers(line, vouchers_count)
+        keys_back = _return_keys(line, voided) if product.kind == "cardkey" else 0
+        stock_back = _return_stock(product, quantity) if product.kind != "cardkey" else 0
+        line.refunded_quantity += quantity
+        line.save()
+        everything = all(other.refunded_quantity >= other.quantity for other in order.lines)
+        if everything:
+            Order.update(status="refunded", closed_at=utc_now()).where(
+                Order.id == order.id).execute()
+        audit.record(shop, "order_refund_line", order.id, line=line.id, quantity=quantity,
+                     amount_cents=quantity * line.unit_price_cents, voided=len(voided),
+                     stock_returned=stock_back, keys_returned=keys_back,
+                     order_refunded=everything)
+    return RefundResult(len(voided), stock_back, keys_back)

@@ -2,16 +2,741 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>InventoryTab</name>
+    <name>AddOperatorDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="19"/>
-        <source>Products and stock</source>
-        <translation>商品与库存</translation>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="340"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="347"/>
+        <source>Add operator</source>
+        <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="22"/>
-        <source>Your products, their prices and stock, and the card keys you imported will be listed here.</source>
-        <translation>这里将列出您的商品、价格和库存，以及已导入的卡密。</translation>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="305"/>
+        <source>The name they log in with</source>
+        <translation>登录时使用的名字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="323"/>
+        <source>Name:</source>
+        <translation>名字：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="324"/>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="325"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="325"/>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="332"/>
+        <source>A clerk works the Redemption tab and sees only their own redemptions. An owner can do everything, including managing operators and backups.</source>
+        <translation>店员使用“兑换”页，只能看到自己的兑换记录。店主可以做所有事，包括管理操作员和备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="341"/>
+        <source>Everyone at the counter gets their own name and password, so the records say who did what.</source>
+        <translation>柜台上的每个人都有自己的名字和密码，记录里就能看出是谁做了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="351"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="191"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="192"/>
+        <source>Every change to the shop: who, when and what. Each entry is chained to the one before, so a deleted or altered entry shows when the database is verified.</source>
+        <translation>店铺的每一项更改：谁、何时、做了什么。每条记录都与前一条环环相扣，删除或篡改任何一条，校验数据库时都会发现。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="219"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="226"/>
+        <source>All operators</source>
+        <translation>全部操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="229"/>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="233"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="237"/>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="238"/>
+        <source>Event:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="239"/>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="240"/>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="254"/>
+        <source>Load older events</source>
+        <translation>加载更早的事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="257"/>
+        <source>Verify database…</source>
+        <translation>校验数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="259"/>
+        <source>Check the database file, the audit log&apos;s chain and the record kept beside it</source>
+        <translation>检查数据库文件、审计日志链，以及保存在数据库旁的核验记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="262"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="360"/>
+        <source>The newest {count} events shown</source>
+        <translation>已显示最新的 {count} 条事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="362"/>
+        <source>{count} events</source>
+        <translation>共 {count} 条事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="364"/>
+        <source>No events match these filters.</source>
+        <translation>没有符合这些筛选条件的事件。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="129"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="130"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="131"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="132"/>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="133"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="187"/>
+        <source>Back up the shop</source>
+        <translation>备份店铺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="210"/>
+        <source>Backup written to {path} ({size}).
+Keep it on another disk or a USB stick, away from this computer.</source>
+        <translation>备份已写入 {path}（{size}）。
+请把它存放在另一块磁盘或U盘上，远离这台电脑。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="312"/>
+        <source>Backup settings</source>
+        <translation>备份设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="272"/>
+        <source>A folder on a USB stick or another disk</source>
+        <translation>U盘或另一块磁盘上的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="274"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="281"/>
+        <source>Back up automatically: when the app closes, at log out, and once a day</source>
+        <translation>自动备份：关闭程序时、退出登录时，以及每天一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="293"/>
+        <source>Backup folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="295"/>
+        <source>Last successful backup:</source>
+        <translation>上次成功备份：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="302"/>
+        <source>Backups are encrypted: opening one needs an owner&apos;s password. Keep them off this computer&apos;s disk, which could fail or be stolen with the shop. The newest backup of each of the last 7 days and of the 4 weeks before is kept; older ones are removed.</source>
+        <translation>备份是加密的：打开备份需要店主的密码。请不要把备份放在这台电脑的磁盘上，磁盘可能损坏，也可能连同店铺一起被盗。系统会保留最近 7 天每天最新的一份备份，以及再往前 4 周每周最新的一份；更早的备份会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="313"/>
+        <source>Automatic backups keep the shop safe from a broken disk or a lost computer.</source>
+        <translation>自动备份让店铺数据不怕磁盘损坏或电脑丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="319"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="323"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="349"/>
+        <source>Choose a folder for automatic backups.</source>
+        <translation>请为自动备份选择一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="353"/>
+        <source>This folder is not there now. Plug in the USB stick or disk, or choose another folder; until then automatic backups fail with a warning.</source>
+        <translation>此文件夹现在不存在。请插上U盘或磁盘，或选择其他文件夹；在此之前，自动备份会失败并发出警告。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="357"/>
+        <source>This folder is on the same disk as the shop: if the disk fails, both are lost. A USB stick or another disk is safer.</source>
+        <translation>此文件夹与店铺在同一块磁盘上：磁盘一旦损坏，两者都会丢失。使用U盘或另一块磁盘更安全。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="368"/>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="159"/>
+        <source>No camera found. Check that it is plugged in, or choose another one.</source>
+        <translation>未找到摄像头。请检查是否已连接，或选择其他摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="161"/>
+        <source>The camera is in use by another program. Close that program, then switch the camera on again.</source>
+        <translation>摄像头正被其他程序占用。请关闭该程序，然后重新打开摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="164"/>
+        <source>This computer&apos;s user may not use the camera. Ask whoever looks after this computer to allow it.</source>
+        <translation>当前电脑用户无权使用摄像头。请联系这台电脑的管理员开通权限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="167"/>
+        <source>The camera stopped sending pictures. Check its cable, then switch it on again.</source>
+        <translation>摄像头已停止传送画面。请检查连接线，然后重新打开摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="170"/>
+        <source>No QR decoder is installed, so the camera cannot read codes. Reinstall Voucher Shop.</source>
+        <translation>未安装二维码识别组件，摄像头无法识别券码。请重新安装 Voucher Shop。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="174"/>
+        <source>The scanner and typed codes still work.</source>
+        <translation>扫码枪和手动输入仍可正常使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="181"/>
+        <source>{problem} {still_works}</source>
+        <translation>{problem}{still_works}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="255"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="257"/>
+        <source>Read QR codes with the webcam</source>
+        <translation>用摄像头识别二维码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="264"/>
+        <source>Look for cameras again</source>
+        <translation>重新查找摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="274"/>
+        <location filename="../../desktop_app/ui/camera_view.py" line="366"/>
+        <location filename="../../desktop_app/ui/camera_view.py" line="395"/>
+        <source>Camera off</source>
+        <translation>摄像头已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="317"/>
+        <location filename="../../desktop_app/ui/camera_view.py" line="324"/>
+        <source>No camera found</source>
+        <translation>未找到摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="322"/>
+        <source>Camera {number}</source>
+        <translation>摄像头 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_view.py" line="357"/>
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+</context>
+<context>
+    <name>CardKeyDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="113"/>
+        <source>Card keys: {product}</source>
+        <translation>卡密：{product}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="116"/>
+        <source>Keys</source>
+        <translation>卡密列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="117"/>
+        <source>Import keys</source>
+        <translation>导入卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="144"/>
+        <source>All keys</source>
+        <translation>全部卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="149"/>
+        <source>Mark faulty…</source>
+        <translation>标记为失效…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="150"/>
+        <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
+        <translation>卡密无法使用：从库存中移除，或在售出它的订单上标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="153"/>
+        <source>Replace on order</source>
+        <translation>在订单上更换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="154"/>
+        <source>Give the customer an unsold key in place of this faulty one</source>
+        <translation>用一个未售出的卡密替换这个失效的卡密给顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="160"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="163"/>
+        <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
+        <translation>卡密已打码显示。完整卡密只显示在顾客的兑换券上。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="190"/>
+        <source>{unsold} unsold · {sold} sold · {faulty} faulty</source>
+        <translation>未售 {unsold} · 已售 {sold} · 失效 {faulty}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="202"/>
+        <source>No key in this state.</source>
+        <translation>没有这个状态的卡密。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="204"/>
+        <source>No keys yet. Import them on the “Import keys” page.</source>
+        <translation>还没有卡密。请在“导入卡密”页导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="223"/>
+        <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
+        <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="226"/>
+        <source>Mark key {key} as faulty? It will not be sold.</source>
+        <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="228"/>
+        <source>Faulty key</source>
+        <translation>失效卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="232"/>
+        <source>Mark faulty</source>
+        <translation>标记为失效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="243"/>
+        <source>The key is marked faulty.</source>
+        <translation>已将卡密标记为失效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="254"/>
+        <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
+        <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的兑换券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="280"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="282"/>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="357"/>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="416"/>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="285"/>
+        <source>…or paste the keys here: one per line, or CSV rows with the key in the first column.</source>
+        <translation>……或把卡密粘贴到这里：每行一个，或 CSV 行（卡密在第一列）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="289"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="291"/>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="399"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="298"/>
+        <source>Text or CSV, UTF-8. Duplicates (in the file or already imported), blank and malformed lines are left out.</source>
+        <translation>支持 UTF-8 编码的文本或 CSV。重复（文件内重复或已导入）、空白和格式错误的行不会导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="320"/>
+        <source>New keys</source>
+        <translation>新卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="320"/>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="321"/>
+        <source>Blank lines</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="321"/>
+        <source>Malformed</source>
+        <translation>格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="336"/>
+        <source>Choose a key file</source>
+        <translation>选择卡密文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="338"/>
+        <source>Key lists (*.txt *.csv)</source>
+        <translation>卡密列表 (*.txt *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="338"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="394"/>
+        <source>First new keys: {keys}</source>
+        <translation>前几个新卡密：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="398"/>
+        <source>Import new keys ({count})</source>
+        <translation>导入新卡密（{count} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="419"/>
+        <source>Keys imported: {count}. Lines left out: {skipped}.</source>
+        <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="86"/>
+        <source>Search products by name</source>
+        <translation>按名称搜索商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="90"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="94"/>
+        <source>Show archived</source>
+        <translation>显示已下架</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="96"/>
+        <source>New product</source>
+        <translation>新建商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="103"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="111"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="113"/>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="219"/>
+        <source>Archive</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="114"/>
+        <source>Archived products are not sold any more; vouchers already sold still work</source>
+        <translation>下架的商品不再出售；已售出的兑换券仍然有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="117"/>
+        <source>Import card keys…</source>
+        <translation>导入卡密…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="119"/>
+        <source>Card keys…</source>
+        <translation>卡密…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="120"/>
+        <source>The keys of this product, masked; mark a key faulty and replace it on its order</source>
+        <translation>此商品的卡密（打码显示）；可将卡密标记为失效并在订单上更换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="171"/>
+        <source>On sale: {count}</source>
+        <translation>在售：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="173"/>
+        <source>out of stock: {count}</source>
+        <translation>缺货：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="175"/>
+        <source>archived: {count}</source>
+        <translation>已下架：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="189"/>
+        <source>No product matches the search or filter.</source>
+        <translation>没有符合搜索或筛选条件的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="191"/>
+        <source>Every product is archived. Tick “Show archived” to see them.</source>
+        <translation>所有商品都已下架。勾选“显示已下架”即可查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="194"/>
+        <source>No products yet.
+Click “New product” to add your first service, card key or goods.</source>
+        <translation>还没有商品。
+点击“新建商品”，添加第一个服务、卡密或实物商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="218"/>
+        <source>Restore</source>
+        <translation>重新上架</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="242"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="250"/>
+        <source>“{name}” is archived: it is no longer sold. Vouchers already sold still work.</source>
+        <translation>“{name}”已下架，不再出售。已售出的兑换券仍然有效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory_tab.py" line="251"/>
+        <source>“{name}” is on sale again.</source>
+        <translation>“{name}”已重新上架。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="354"/>
+        <source>Key</source>
+        <translation>卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="355"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="357"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="359"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="361"/>
+        <source>Sold</source>
+        <translation>售出时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="367"/>
+        <source>Faulty, to replace</source>
+        <translation>失效，待更换</translation>
+    </message>
+</context>
+<context>
+    <name>LineRefundDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="417"/>
+        <source>Refund part of the order</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="419"/>
+        <source>{product} · order {number}</source>
+        <translation>{product} · 订单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="434"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="438"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="443"/>
+        <source>Quantity:</source>
+        <translation>数量：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="444"/>
+        <source>Refund amount:</source>
+        <translation>退款金额：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="458"/>
+        <source>Each refunded key goes back to stock and its voucher becomes void. Keys already redeemed cannot be refunded.</source>
+        <translation>每退一个卡密，卡密退回库存，对应的兑换券作废。已兑换的卡密不能退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="461"/>
+        <source>Refunded items go back to stock.</source>
+        <translation>退款的商品会退回库存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="463"/>
+        <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
+        <translation>这一行的兑换券还未使用，可以整张退款；退款后兑换券作废。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="465"/>
+        <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
+        <translation>只有未使用的兑换券可以退款，且须整张退款；退款后兑换券作废。</translation>
+    </message>
+</context>
+<context>
+    <name>LineTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="457"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="458"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="459"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="461"/>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="464"/>
+        <source>Refunded</source>
+        <translation>已退</translation>
     </message>
 </context>
 <context>
@@ -127,130 +852,1417 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="62"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="63"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="64"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <source>Backup settings…</source>
+        <translation>备份设置…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="210"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="160"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="234"/>
+        <source>&amp;Admin</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
+        <source>&amp;Operators…</source>
+        <translation>操作员(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
+        <source>&amp;Audit log…</source>
+        <translation>审计日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
+        <source>&amp;Verify database</source>
+        <translation>校验数据库(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="240"/>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="241"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
+        <source>Backup &amp;settings…</source>
+        <translation>备份设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="258"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="265"/>
+        <source>Last backup: …</source>
+        <translation>上次备份：…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="390"/>
+        <source>Your password was changed. Use the new one from now on.</source>
+        <translation>您的密码已修改。从现在起请使用新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="441"/>
+        <source>Last backup: {moment}</source>
+        <translation>上次备份：{moment}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="444"/>
+        <source>Automatic backups go to {folder}</source>
+        <translation>自动备份保存到 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="446"/>
+        <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
+        <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="454"/>
+        <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
+        <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="476"/>
         <source>none found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="478"/>
         <source>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;Sells vouchers, gift cards and card keys, and redeems them at the counter. The shop is kept in an encrypted database on this computer.&lt;/p&gt;&lt;p&gt;QR decoders: {decoders}&lt;br&gt;Qt {qt}, Python {python}, {system}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售兑换券、礼品卡和卡密，并在柜台兑换。店铺数据保存在本机的加密数据库中。&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="486"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
 </context>
 <context>
-    <name>OrdersTab</name>
+    <name>NewOrderDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="19"/>
-        <source>Orders</source>
-        <translation>订单</translation>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="101"/>
+        <source>New order</source>
+        <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="22"/>
-        <source>Orders, payments and refunds, with the vouchers each order issued, will be listed here.</source>
-        <translation>这里将列出订单、收款和退款，以及每个订单发出的兑换券。</translation>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="115"/>
+        <source>Loading products…</source>
+        <translation>正在加载商品…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="118"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="121"/>
+        <source>Product:</source>
+        <translation>商品：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="123"/>
+        <source>Quantity:</source>
+        <translation>数量：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="145"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="145"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="146"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="146"/>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="170"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="173"/>
+        <source>Optional, e.g. pays on pickup</source>
+        <translation>选填，例如：取货时付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="176"/>
+        <source>Customer:</source>
+        <translation>顾客：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="177"/>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="178"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="183"/>
+        <source>Create order</source>
+        <translation>创建订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="185"/>
+        <source>Create and take payment</source>
+        <translation>创建并收款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="190"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="204"/>
+        <source>No products on sale: add one in the Inventory tab</source>
+        <translation>没有在售商品：请先在“库存”页添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="211"/>
+        <source>{stock} in stock</source>
+        <translation>库存 {stock}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="253"/>
+        <source>Remove this line</source>
+        <translation>删除这一行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="269"/>
+        <source>Total: {total}</source>
+        <translation>合计：{total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="271"/>
+        <source>only {stock} of “{product}” in stock</source>
+        <translation>“{product}”仅剩 {stock} 件库存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="276"/>
+        <source>Not enough stock to take payment now: {list}.</source>
+        <translation>库存不足，暂时无法收款：{list}。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="68"/>
+        <source>At least {minimum} characters</source>
+        <translation>至少 {minimum} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="138"/>
+        <source>Too short</source>
+        <translation>太短</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="138"/>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="138"/>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="138"/>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="139"/>
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="149"/>
+        <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
+        <translation>12 个以上字符、混合字母、数字和符号的密码更难被猜中。</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="76"/>
+        <source>Name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="77"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="78"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="78"/>
+        <source>Active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="79"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="81"/>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="86"/>
+        <source>{name} (you)</source>
+        <translation>{name}（您）</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="111"/>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="112"/>
+        <source>Who may log in to this shop. Clerks redeem vouchers; owners can do everything.</source>
+        <translation>可以登录本店的人。店员负责兑换；店主可以做所有事。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="128"/>
+        <source>Disabling removes the operator&apos;s key to the shop at once; their records stay. Enabling them again needs a new password. The last owner cannot be disabled.</source>
+        <translation>停用会立即删除该操作员打开店铺的密钥，其记录仍然保留。重新启用需要设置新密码。最后一位店主不能停用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="139"/>
+        <source>Add operator…</source>
+        <translation>添加操作员…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="141"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="142"/>
+        <source>Give the operator a new password, for example when they forgot theirs</source>
+        <translation>为操作员设置新密码，例如在其忘记密码时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="145"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="147"/>
+        <source>Enable…</source>
+        <translation>启用…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="159"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="220"/>
+        <source>{name} was added as {role}. They can log in now.</source>
+        <translation>已添加{role} {name}，现在即可登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="234"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="231"/>
+        <source>A new password for {name}. Their old one stops working at once; tell them the new one in person.</source>
+        <translation>为 {name} 设置新密码。旧密码立即失效；请当面告诉对方新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="236"/>
+        <source>{name} has a new password.</source>
+        <translation>{name} 的密码已重置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="246"/>
+        <source>Enable {name}</source>
+        <translation>启用 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="247"/>
+        <source>{name} gets a new password: the old one was removed when they were disabled.</source>
+        <translation>需要为 {name} 设置新密码：停用时旧密码已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="250"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="252"/>
+        <source>{name} is enabled and can log in with the new password.</source>
+        <translation>{name} 已启用，可以用新密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="266"/>
+        <source>{name} is disabled and can no longer log in.</source>
+        <translation>{name} 已停用，不能再登录。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="93"/>
+        <source>Take payment…</source>
+        <translation>收款…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="96"/>
+        <source>Refund order…</source>
+        <translation>整单退款…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="98"/>
+        <source>Refund part…</source>
+        <translation>部分退款…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="99"/>
+        <source>Refund some of the selected line: what has not been redeemed</source>
+        <translation>对所选的一行部分退款：仅限尚未兑换的部分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="102"/>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="106"/>
+        <source>Select an order to see its lines, payment and vouchers.</source>
+        <translation>选择一个订单，查看其明细、付款和兑换券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="159"/>
+        <source>Order {number}</source>
+        <translation>订单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="172"/>
+        <source>Total {amount}</source>
+        <translation>合计 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="175"/>
+        <source>Refunded {amount}</source>
+        <translation>已退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="182"/>
+        <source>Created {time}</source>
+        <translation>创建于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="184"/>
+        <source>Paid {time} by {method}</source>
+        <translation>{time} 通过{method}付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="187"/>
+        <source>(reference {ref})</source>
+        <translation>（参考号 {ref}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="191"/>
+        <source>Customer: {customer}</source>
+        <translation>顾客：{customer}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="193"/>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="200"/>
+        <source>Vouchers are issued when the order is paid.</source>
+        <translation>订单付款后才会发放兑换券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="202"/>
+        <source>This order was cancelled; it issued no vouchers.</source>
+        <translation>此订单已取消，没有发放兑换券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="204"/>
+        <source>This order issued no vouchers (goods only).</source>
+        <translation>此订单没有兑换券（仅含实物商品）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="206"/>
+        <source>The vouchers of this order are void (refunded).</source>
+        <translation>此订单的兑换券已作废（已退款）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="208"/>
+        <source>Refunded vouchers are void and not shown.</source>
+        <translation>已退款的兑换券已作废，不再显示。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="391"/>
+        <source>No.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="392"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="395"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="396"/>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="398"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="402"/>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="301"/>
+        <source>Search: number, customer, phone</source>
+        <translation>搜索：单号、顾客、电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="305"/>
+        <source>All orders</source>
+        <translation>全部订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="309"/>
+        <source>New order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="351"/>
+        <source>Orders: {count}</source>
+        <translation>订单：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="353"/>
+        <source>unpaid: {count}</source>
+        <translation>未付款：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="365"/>
+        <source>No order matches the search or filter.</source>
+        <translation>没有符合搜索或筛选条件的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="367"/>
+        <source>No orders yet.
+Click “New order” to sell your first voucher.</source>
+        <translation>还没有订单。
+点击“新建订单”，卖出第一张兑换券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="413"/>
+        <source>Order {number} created.</source>
+        <translation>订单 {number} 已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="435"/>
+        <source>Order {number} is paid. Its vouchers are shown on the right.</source>
+        <translation>订单 {number} 已付款，兑换券显示在右侧。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="448"/>
+        <source>Refund recorded for order {number}.</source>
+        <translation>订单 {number} 的退款已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="470"/>
+        <source>Refund order</source>
+        <translation>整单退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="471"/>
+        <source>Refund order {number} ({amount})? Its unredeemed vouchers become void and unsold stock and card keys go back. Uses already redeemed stay in the history.</source>
+        <translation>确定为订单 {number}（{amount}）退款？未兑换的兑换券将作废，未售出的库存和卡密将退回。已兑换的次数会保留在记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="475"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="480"/>
+        <source>Order {number} is refunded.</source>
+        <translation>订单 {number} 已退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="486"/>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="489"/>
+        <source>Cancel order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="487"/>
+        <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
+        <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders_tab.py" line="494"/>
+        <source>Order {number} is cancelled.</source>
+        <translation>订单 {number} 已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="186"/>
+        <source>Save password</source>
+        <translation>保存密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="206"/>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="211"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="211"/>
+        <source>Repeat new password:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="231"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="305"/>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="306"/>
+        <source>Type your current password, then the new one twice. The new one works from your next login or unlock, at every counter.</source>
+        <translation>先输入当前密码，再输入两遍新密码。新密码从下次登录或解锁起生效，在每个柜台都适用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="311"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="325"/>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="330"/>
+        <source>Order {number}</source>
+        <translation>订单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="345"/>
+        <source>Optional: transaction number, last digits of the card…</source>
+        <translation>选填：交易单号、银行卡后四位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="349"/>
+        <source>Confirm payment</source>
+        <translation>确认收款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="353"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="357"/>
+        <source>Paid by:</source>
+        <translation>付款方式：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="358"/>
+        <source>Reference:</source>
+        <translation>参考号：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="365"/>
+        <source>Confirming marks the order paid and issues its vouchers and card keys at once.</source>
+        <translation>确认后订单即标记为已付款，并立即发放兑换券和卡密。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/idle.py" line="116"/>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle.py" line="120"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle.py" line="121"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle.py" line="125"/>
+        <source>Lock after no use for:</source>
+        <translation>无人使用多久后锁定：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle.py" line="128"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle.py" line="129"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle.py" line="137"/>
+        <source>A counter left alone locks itself; the same operator unlocks it with their password and finds everything as it was. Keys, clicks and scans count as use. This setting is for this computer only.</source>
+        <translation>无人看管的柜台会自动锁定；同一操作员输入密码即可解锁，一切保持原样。按键、点击和扫码都算作使用。此设置只对这台电脑有效。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="74"/>
+        <source>New product</source>
+        <translation>新建商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="75"/>
+        <source>Edit product</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="93"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="94"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="95"/>
+        <source>Price:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="96"/>
+        <source>Uses per voucher:</source>
+        <translation>每张券次数：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="97"/>
+        <source>Stock:</source>
+        <translation>库存：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="98"/>
+        <source>Valid:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="99"/>
+        <source>Card key:</source>
+        <translation>卡密：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="102"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="106"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="130"/>
+        <source>e.g. Car wash ×5</source>
+        <translation>例如：洗车五次卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="175"/>
+        <source>e.g. 5 for a five-wash pass</source>
+        <translation>例如五次洗车卡填 5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="185"/>
+        <source>Unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="198"/>
+        <source>No expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="199"/>
+        <source>For a number of days after the sale:</source>
+        <translation>售出后有效天数：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="200"/>
+        <source>Between two dates:</source>
+        <translation>固定日期：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="233"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="220"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="227"/>
+        <source>Changes apply to vouchers sold from now on; vouchers already sold keep their dates.</source>
+        <translation>修改只对今后售出的兑换券生效；已售出的兑换券保持原有效期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="233"/>
+        <source> day</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="247"/>
+        <source>Every buyer gets the same key (e.g. a group-buy password)</source>
+        <translation>所有买家使用同一个卡密（例如团购口令）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="252"/>
+        <source>The key every buyer receives</source>
+        <translation>每位买家都会收到的卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="254"/>
+        <source>Otherwise each sale hands over one of the keys you import.</source>
+        <translation>否则每次售出时发放一个您导入的卡密。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="283"/>
+        <source>Unchanged: {key}</source>
+        <translation>不修改：{key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="296"/>
+        <source>Redeemed at the counter: each voucher has a number of uses.</source>
+        <translation>在柜台兑换：每张兑换券有一定的使用次数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="297"/>
+        <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
+        <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="299"/>
+        <source>Things handed over at the sale; stock goes down with each one.</source>
+        <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="302"/>
+        <source>The kind cannot change once a product exists.</source>
+        <translation>商品创建后不能更改类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="306"/>
+        <source>Vouchers that can be sold</source>
+        <translation>可售兑换券数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="307"/>
+        <source>Items in stock</source>
+        <translation>库存件数</translation>
+    </message>
+</context>
+<context>
+    <name>ProductTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="286"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="287"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="288"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="290"/>
+        <source>Uses</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="292"/>
+        <source>Validity</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="295"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="298"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="298"/>
+        <source>Active</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="299"/>
+        <source>Archived</source>
+        <translation>已下架</translation>
+    </message>
+</context>
+<context>
+    <name>Redemption</name>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="42"/>
+        <source>Redeemed</source>
+        <translation>兑换成功</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="43"/>
+        <source>Already redeemed</source>
+        <translation>已兑换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="44"/>
+        <source>Unknown code</source>
+        <translation>未知券码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="45"/>
+        <source>Forged or altered</source>
+        <translation>伪造或被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="46"/>
+        <source>Another shop&apos;s voucher</source>
+        <translation>他店券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="47"/>
+        <source>Not a voucher code</source>
+        <translation>无效券码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="48"/>
+        <source>Not paid</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="49"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="50"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="51"/>
+        <source>Not valid yet</source>
+        <translation>未到生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="52"/>
+        <source>Not allowed</source>
+        <translation>无权限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="53"/>
+        <source>Undo</source>
+        <translation>撤销兑换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="55"/>
+        <source>Redeemed, undone</source>
+        <translation>已兑换（已撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="60"/>
+        <source>There is no voucher with this code in this shop. Check the code.</source>
+        <translation>本店没有这个券码的券。请核对券码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="62"/>
+        <source>This QR code was not made by this shop, or it was changed. Do not accept it.</source>
+        <translation>这个二维码不是本店生成的，或已被改动。请勿受理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="65"/>
+        <source>This voucher was issued by another shop.</source>
+        <translation>这是其他店铺发行的券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="66"/>
+        <source>What was read is not a voucher. Scan again, or type the printed code.</source>
+        <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="68"/>
+        <source>Its order has not been paid. Ask the owner to check the order.</source>
+        <translation>这张券的订单尚未付款。请店主核查订单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="70"/>
+        <source>Its order was refunded or cancelled.</source>
+        <translation>这张券的订单已退款或取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="71"/>
+        <source>It was valid until {valid_until}.</source>
+        <translation>有效期至 {valid_until}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="72"/>
+        <source>It can be used from {valid_from}.</source>
+        <translation>{valid_from} 起可用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="73"/>
+        <source>This operator may not redeem vouchers. Ask the owner.</source>
+        <translation>当前操作员无权兑换。请联系店主。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="75"/>
+        <source>Last redeemed by {who}, {when}.</source>
+        <translation>上次由 {who} 于 {when} 兑换。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="80"/>
+        <source>It has no uses left.</source>
+        <translation>已无剩余次数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="81"/>
+        <source>It cannot be used yet.</source>
+        <translation>暂时还不能使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="82"/>
+        <source>It can no longer be used.</source>
+        <translation>已不能再使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="109"/>
+        <source>today {time}</source>
+        <translation>今天 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="121"/>
+        <source>{left} of {total} left</source>
+        <translation>剩余 {left} / {total} 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="199"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="200"/>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="201"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="202"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_models.py" line="203"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
     </message>
 </context>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="19"/>
-        <source>Redeem vouchers</source>
-        <translation>扫码兑换</translation>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="221"/>
+        <source>Scan here — or type a code and press Enter</source>
+        <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="21"/>
-        <source>Scan a voucher&apos;s QR code or type its code here to redeem it.</source>
-        <translation>扫描兑换券的二维码，或在此输入券码，即可兑换。</translation>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="231"/>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="235"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="255"/>
+        <source>Redeem</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="259"/>
+        <source>Type a printed code:</source>
+        <translation>输入券上印的券码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="267"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="521"/>
+        <source>Undo redemption…</source>
+        <translation>撤销兑换…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="320"/>
+        <source>Recent at this station ({station})</source>
+        <translation>本收银台最近记录（{station}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="322"/>
+        <source>Your recent redemptions at this station ({station})</source>
+        <translation>您在本收银台的最近兑换（{station}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="471"/>
+        <source>▮▮▮ Scanner</source>
+        <translation>▮▮▮ 扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="471"/>
+        <source>⌨ Typed</source>
+        <translation>⌨ 手动输入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="472"/>
+        <source>◉ Camera</source>
+        <translation>◉ 摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="473"/>
+        <source>Waiting</source>
+        <translation>等待扫码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="475"/>
+        <source>Where the last code came from</source>
+        <translation>上一个券码的来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="549"/>
+        <source>Undone: the use was given back ({left} left now).</source>
+        <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="437"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="486"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="598"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="445"/>
+        <source>The backup file (.vsbackup)</source>
+        <translation>备份文件（.vsbackup）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="447"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="467"/>
+        <source>Backup file:</source>
+        <translation>备份文件：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="468"/>
+        <source>Owner:</source>
+        <translation>店主：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="469"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="475"/>
+        <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
+        <translation>请输入备份当时某位店主的名字和密码：备份要用它自己的密钥打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="487"/>
+        <source>Put the shop back as it was when a backup was made.</source>
+        <translation>把店铺恢复到做备份时的样子。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="492"/>
+        <source>Restoring closes the shop and replaces all its data with the backup&apos;s: changes made since the backup are no longer in the shop. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
+        <translation>恢复会关闭店铺，并用备份中的数据替换全部现有数据：备份之后所做的更改将不再保留在店铺中。当前数据会另存到店铺文件夹内的“before-restore”文件夹。之后所有人都要重新登录，使用备份中的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="515"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="518"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="607"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="526"/>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="549"/>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="564"/>
+        <source>A whole backup of this shop, made {moment}.</source>
+        <translation>这是本店的完整备份，制作于 {moment}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="599"/>
+        <source>Close the shop and replace all its data with the backup made {moment}?</source>
+        <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="603"/>
+        <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
+        <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="605"/>
+        <source>Close the shop and restore</source>
+        <translation>关闭店铺并恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="627"/>
+        <source>Checking the backup and the password…</source>
+        <translation>正在检查备份和密码…</translation>
+    </message>
+</context>
+<context>
+    <name>ScanSettingsPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="592"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="595"/>
+        <source>Enter (most scanners)</source>
+        <translation>回车（大多数扫码枪）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="596"/>
+        <source>Tab</source>
+        <translation>Tab 键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="602"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="603"/>
+        <source>never</source>
+        <translation>不自动清除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="608"/>
+        <source>The scanner ends a code with:</source>
+        <translation>扫码枪在券码后发送：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="609"/>
+        <source>Without Enter, take the code after a pause of:</source>
+        <translation>不发送回车时，停顿多久后提交：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="610"/>
+        <source>Clear the verdict after:</source>
+        <translation>结果显示时长：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="612"/>
+        <source>These settings belong to this computer. Most scanners send Enter after each code; for one that sends nothing, the code is taken after the pause.</source>
+        <translation>这些设置只对这台电脑有效。大多数扫码枪在每个券码后发送回车；不发送回车的扫码枪，会在停顿后自动提交。</translation>
     </message>
 </context>
 <context>
@@ -367,6 +2379,478 @@
     </message>
 </context>
 <context>
+    <name>ShopSession</name>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="331"/>
+        <source>The automatic backup failed: {reason}</source>
+        <translation>自动备份失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="362"/>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="380"/>
+        <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
+        <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="383"/>
+        <source>The data from before is kept in {folder}.</source>
+        <translation>恢复前的数据保存在 {folder}。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="640"/>
+        <source>Why? For example: scanned the wrong voucher</source>
+        <translation>原因？例如：扫错了券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="644"/>
+        <source>Undo redemption</source>
+        <translation>撤销兑换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="646"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="663"/>
+        <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
+        <translation>撤销 {operator} 于 {when} 对 {code}（{product}）的兑换？该次数将退回到券上，原记录会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/verdict_panel.py" line="149"/>
+        <source>Ready to scan</source>
+        <translation>请扫码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/verdict_panel.py" line="150"/>
+        <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
+        <translation>扫描券上的二维码，或输入券上印的券码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/verdict_panel.py" line="154"/>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/verdict_panel.py" line="159"/>
+        <source>Not redeemed</source>
+        <translation>未兑换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/verdict_panel.py" line="164"/>
+        <source>Repeat — nothing consumed</source>
+        <translation>重复读取 — 未扣次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/verdict_panel.py" line="189"/>
+        <source>valid until {date}</source>
+        <translation>有效期至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/verdict_panel.py" line="191"/>
+        <source>no expiry date</source>
+        <translation>长期有效</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="400"/>
+        <source>Rolled back: the database is older than the last changes recorded on this computer. An old copy of it may have been put back, or recent changes were lost in a crash. Vouchers redeemed since may look unused again.</source>
+        <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已兑换的兑换券可能又显示为未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="404"/>
+        <source>Missing: the file beside the database that vouches for its latest records (anchor.json) is not there, so a rolled-back database cannot be ruled out.</source>
+        <translation>缺失：数据库旁用于核验最新记录的文件（anchor.json）不见了，无法排除数据库被回退的可能。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="407"/>
+        <source>Damaged: the file beside the database that vouches for its latest records (anchor.json) is damaged or was altered, so a rolled-back database cannot be ruled out.</source>
+        <translation>损坏：数据库旁用于核验最新记录的文件（anchor.json）已损坏或被改动，无法排除数据库被回退的可能。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="413"/>
+        <source>Audit event #{id} was changed after it was written.</source>
+        <translation>审计事件 #{id} 在写入后被改动过。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="415"/>
+        <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
+        <translation>审计日志在事件 #{id} 处断开：它之前的某个事件被删除，或事件顺序被打乱。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="420"/>
+        <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
+        <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="423"/>
+        <source>The database&apos;s structure is damaged ({detail}).</source>
+        <translation>数据库结构已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="425"/>
+        <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
+        <translation>兑换券 #{id}：剩余次数与兑换记录不符。数据库的一部分可能被换回了旧副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="454"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="493"/>
+        <source>Verify database</source>
+        <translation>校验数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="472"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="476"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="486"/>
+        <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database. Nothing is changed.</source>
+        <translation>检查数据库文件的加密页、数据库结构、审计日志链、每张兑换券的次数与兑换记录是否相符，以及保存在数据库旁的最新审计记录。检查不会做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="510"/>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="511"/>
+        <source>This takes a few seconds for a large shop.</source>
+        <translation>数据多的店铺需要几秒钟。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="519"/>
+        <source>✓ All checks passed</source>
+        <translation>✓ 全部检查通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="521"/>
+        <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
+        <translation>数据库文件、数据库结构、审计日志、每张兑换券的次数以及数据库旁的核验记录全部一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="526"/>
+        <source>✗ Problems found: {count}</source>
+        <translation>✗ 发现问题：{count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="528"/>
+        <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
+        <translation>请保持店铺文件夹原样，在继续销售或兑换之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="541"/>
+        <source>The check could not run</source>
+        <translation>无法进行检查</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="132"/>
+        <source>Previous voucher</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="136"/>
+        <source>Next voucher</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="140"/>
+        <source>A4 sheet</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="140"/>
+        <source>58 mm receipt</source>
+        <translation>58 毫米小票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="141"/>
+        <source>80 mm receipt</source>
+        <translation>80 毫米小票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="147"/>
+        <source>Save PNG…</source>
+        <translation>保存 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="148"/>
+        <source>The QR code alone, as an image</source>
+        <translation>仅二维码图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="150"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="153"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="254"/>
+        <source>One card key</source>
+        <translation>一个卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="271"/>
+        <source>Save and print all {count} vouchers</source>
+        <translation>保存和打印全部 {count} 张兑换券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="113"/>
+        <source>Save or print every voucher of this order, not only the one shown</source>
+        <translation>保存或打印此订单的全部兑换券，而不只是当前显示的这张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="139"/>
+        <source>Paper for Save PDF and Print</source>
+        <translation>保存 PDF 和打印所用的纸张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="151"/>
+        <source>The printable voucher on the chosen paper</source>
+        <translation>按所选纸张生成可打印的兑换券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="182"/>
+        <source>Copy code</source>
+        <translation>复制券码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="183"/>
+        <source>Copy the voucher code, to paste it in a message</source>
+        <translation>复制券码，以便粘贴到消息中发给顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="185"/>
+        <source>Copy key</source>
+        <translation>复制卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="186"/>
+        <source>Copy the card key in full</source>
+        <translation>复制完整卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="265"/>
+        <source>Voucher {position} of {count}</source>
+        <translation>兑换券 {position}/{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="266"/>
+        <source>Voucher</source>
+        <translation>兑换券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="298"/>
+        <source>Voucher code copied.</source>
+        <translation>券码已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="303"/>
+        <source>Card key copied.</source>
+        <translation>卡密已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="326"/>
+        <source>Save the QR code</source>
+        <translation>保存二维码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="327"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="330"/>
+        <source>Save vouchers as PDF</source>
+        <translation>将兑换券保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="331"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="356"/>
+        <source>Saved {file}</source>
+        <translation>已保存 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="368"/>
+        <source>Print vouchers</source>
+        <translation>打印兑换券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voucher_panel.py" line="388"/>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="60"/>
+        <source>Product added</source>
+        <translation>添加商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="61"/>
+        <source>Product changed</source>
+        <translation>修改商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="62"/>
+        <source>Product archived</source>
+        <translation>商品下架</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="63"/>
+        <source>Product restored</source>
+        <translation>商品重新上架</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="64"/>
+        <source>Card keys imported</source>
+        <translation>导入卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="65"/>
+        <source>Card key marked faulty</source>
+        <translation>卡密标记为失效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="66"/>
+        <source>Card key replaced</source>
+        <translation>更换卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="67"/>
+        <source>Order created</source>
+        <translation>创建订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="68"/>
+        <source>Order paid</source>
+        <translation>订单付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="69"/>
+        <source>Order refunded</source>
+        <translation>订单退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="70"/>
+        <source>Order line refunded</source>
+        <translation>订单部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="71"/>
+        <source>Order cancelled</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="72"/>
+        <source>Voucher batch issued</source>
+        <translation>批量发券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="73"/>
+        <source>Redemption</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="74"/>
+        <source>Redemption undone</source>
+        <translation>撤销兑换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="75"/>
+        <source>Operator added</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="76"/>
+        <source>Operator disabled</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="77"/>
+        <source>Operator enabled</source>
+        <translation>启用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="78"/>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="79"/>
+        <source>Own password changed</source>
+        <translation>修改自己的密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="80"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="81"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="82"/>
+        <source>Settings changed</source>
+        <translation>修改设置</translation>
+    </message>
+</context>
+<context>
+    <name>backups</name>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="63"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="79"/>
+        <source>Voucher Shop backups (*{suffix})</source>
+        <translation>Voucher Shop 备份 (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="660"/>
+        <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
+        <translation>此备份中没有名为“{name}”的操作员。请使用备份当时某位店主的名字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="664"/>
+        <source>“{name}” is not an active owner in this backup. Only an owner of the backup can restore it.</source>
+        <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <location filename="../../desktop_app/cli.py" line="76"/>
@@ -459,204 +2943,229 @@
         <translation>已将 {rows} 条兑换记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="361"/>
+        <location filename="../../desktop_app/cli.py" line="356"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其审计链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="372"/>
+        <location filename="../../desktop_app/cli.py" line="366"/>
+        <source>Backup written to {out}.</source>
+        <translation>备份已写入 {out}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli.py" line="376"/>
+        <source>Restored the shop from {file}.</source>
+        <translation>已从 {file} 恢复店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli.py" line="378"/>
+        <source>The data it replaced is kept in {aside}.</source>
+        <translation>被替换的数据保存在 {aside}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli.py" line="390"/>
         <source>not a number: {text}</source>
         <translation>不是数字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="375"/>
+        <location filename="../../desktop_app/cli.py" line="393"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="383"/>
+        <location filename="../../desktop_app/cli.py" line="401"/>
         <source>expected a date as YYYY-MM-DD, got {text!r}</source>
         <translation>日期格式应为 YYYY-MM-DD，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="390"/>
+        <location filename="../../desktop_app/cli.py" line="408"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="392"/>
-        <location filename="../../desktop_app/cli.py" line="498"/>
+        <location filename="../../desktop_app/cli.py" line="410"/>
+        <location filename="../../desktop_app/cli.py" line="520"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="406"/>
+        <location filename="../../desktop_app/cli.py" line="424"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="410"/>
+        <location filename="../../desktop_app/cli.py" line="428"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="412"/>
+        <location filename="../../desktop_app/cli.py" line="430"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="416"/>
+        <location filename="../../desktop_app/cli.py" line="434"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="418"/>
+        <location filename="../../desktop_app/cli.py" line="436"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="425"/>
+        <location filename="../../desktop_app/cli.py" line="443"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="426"/>
+        <location filename="../../desktop_app/cli.py" line="444"/>
         <source>include archived</source>
         <translation>包括已归档的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="428"/>
+        <location filename="../../desktop_app/cli.py" line="446"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="430"/>
+        <location filename="../../desktop_app/cli.py" line="448"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="434"/>
+        <location filename="../../desktop_app/cli.py" line="452"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="436"/>
+        <location filename="../../desktop_app/cli.py" line="454"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="441"/>
+        <location filename="../../desktop_app/cli.py" line="459"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="445"/>
+        <location filename="../../desktop_app/cli.py" line="463"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="447"/>
+        <location filename="../../desktop_app/cli.py" line="465"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="450"/>
+        <location filename="../../desktop_app/cli.py" line="468"/>
         <source>vouchers</source>
         <translation>兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="452"/>
+        <location filename="../../desktop_app/cli.py" line="470"/>
         <source>state and history</source>
         <translation>状态和历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="454"/>
+        <location filename="../../desktop_app/cli.py" line="472"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的兑换券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="457"/>
+        <location filename="../../desktop_app/cli.py" line="475"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="459"/>
+        <location filename="../../desktop_app/cli.py" line="477"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="460"/>
+        <location filename="../../desktop_app/cli.py" line="478"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="464"/>
+        <location filename="../../desktop_app/cli.py" line="482"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页兑换券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="468"/>
+        <location filename="../../desktop_app/cli.py" line="486"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="470"/>
+        <location filename="../../desktop_app/cli.py" line="488"/>
         <source>every redemption attempt, as CSV</source>
         <translation>所有兑换尝试，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="472"/>
+        <location filename="../../desktop_app/cli.py" line="490"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="474"/>
+        <location filename="../../desktop_app/cli.py" line="492"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="476"/>
+        <location filename="../../desktop_app/cli.py" line="494"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="478"/>
+        <location filename="../../desktop_app/cli.py" line="496"/>
         <source>redeem one use</source>
         <translation>兑换一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="482"/>
+        <location filename="../../desktop_app/cli.py" line="500"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="485"/>
+        <location filename="../../desktop_app/cli.py" line="503"/>
         <source>check the database and audit chain</source>
         <translation>检查数据库和审计链</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="497"/>
+        <location filename="../../desktop_app/cli.py" line="504"/>
+        <source>write an encrypted backup</source>
+        <translation>写入加密备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli.py" line="506"/>
+        <source>restore from a backup file</source>
+        <translation>从备份文件恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli.py" line="519"/>
         <location filename="../../desktop_app/selftest.py" line="75"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和兑换二维码兑换券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="500"/>
+        <location filename="../../desktop_app/cli.py" line="522"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="502"/>
+        <location filename="../../desktop_app/cli.py" line="524"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="504"/>
+        <location filename="../../desktop_app/cli.py" line="526"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="558"/>
+        <location filename="../../desktop_app/cli.py" line="580"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
@@ -940,213 +3449,332 @@
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="165"/>
+        <location filename="../../desktop_app/messages.py" line="164"/>
+        <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
+        <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="167"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="169"/>
+        <location filename="../../desktop_app/messages.py" line="171"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="170"/>
+        <location filename="../../desktop_app/messages.py" line="172"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="171"/>
+        <location filename="../../desktop_app/messages.py" line="173"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="172"/>
+        <location filename="../../desktop_app/messages.py" line="174"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="173"/>
+        <location filename="../../desktop_app/messages.py" line="175"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="174"/>
+        <location filename="../../desktop_app/messages.py" line="176"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="175"/>
+        <location filename="../../desktop_app/messages.py" line="177"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="176"/>
+        <location filename="../../desktop_app/messages.py" line="178"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="177"/>
+        <location filename="../../desktop_app/messages.py" line="179"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="178"/>
+        <location filename="../../desktop_app/messages.py" line="180"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="179"/>
+        <location filename="../../desktop_app/messages.py" line="181"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="180"/>
+        <location filename="../../desktop_app/messages.py" line="182"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="181"/>
+        <location filename="../../desktop_app/messages.py" line="183"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="182"/>
+        <location filename="../../desktop_app/messages.py" line="184"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="183"/>
+        <location filename="../../desktop_app/messages.py" line="185"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="184"/>
+        <location filename="../../desktop_app/messages.py" line="186"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="185"/>
+        <location filename="../../desktop_app/messages.py" line="187"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="186"/>
+        <location filename="../../desktop_app/messages.py" line="188"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="187"/>
+        <location filename="../../desktop_app/messages.py" line="189"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="188"/>
+        <location filename="../../desktop_app/messages.py" line="190"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="189"/>
+        <location filename="../../desktop_app/messages.py" line="191"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="190"/>
+        <location filename="../../desktop_app/messages.py" line="192"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="191"/>
+        <location filename="../../desktop_app/messages.py" line="193"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="192"/>
+        <location filename="../../desktop_app/messages.py" line="194"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="197"/>
+        <location filename="../../desktop_app/messages.py" line="195"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="200"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="198"/>
+        <location filename="../../desktop_app/messages.py" line="201"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="199"/>
+        <location filename="../../desktop_app/messages.py" line="202"/>
         <source>voucher</source>
         <translation>兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="200"/>
+        <location filename="../../desktop_app/messages.py" line="203"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="201"/>
+        <location filename="../../desktop_app/messages.py" line="204"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="202"/>
+        <location filename="../../desktop_app/messages.py" line="205"/>
         <source>redemption</source>
         <translation>兑换记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="203"/>
+        <location filename="../../desktop_app/messages.py" line="206"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="208"/>
+        <location filename="../../desktop_app/messages.py" line="211"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="209"/>
+        <location filename="../../desktop_app/messages.py" line="212"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="210"/>
+        <location filename="../../desktop_app/messages.py" line="213"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="211"/>
+        <location filename="../../desktop_app/messages.py" line="214"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="212"/>
+        <location filename="../../desktop_app/messages.py" line="215"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="213"/>
+        <location filename="../../desktop_app/messages.py" line="216"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="214"/>
+        <location filename="../../desktop_app/messages.py" line="217"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop_app/messages.py" line="281"/>
-        <source>Too many wrong passwords. Wait %n second(s), then try again.</source>
-        <translation>
-            <numerusform>密码错误次数过多。请等待 %n 秒后重试。</numerusform>
-        </translation>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="285"/>
+        <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
+        <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop_app/messages.py" line="284"/>
-        <source>Too many wrong passwords. Wait %n minute(s), then try again, or ask the owner to reset the password.</source>
-        <translation>
-            <numerusform>密码错误次数过多。请等待 %n 分钟后重试，或请店主重置密码。</numerusform>
-        </translation>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="288"/>
+        <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
+        <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="55"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="56"/>
+        <source>Card key</source>
+        <translation>卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="57"/>
+        <source>Goods</source>
+        <translation>实物</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="60"/>
+        <source>Unpaid</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="61"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="62"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="63"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="66"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="67"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="68"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="69"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="70"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="73"/>
+        <source>Unsold</source>
+        <translation>未售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="74"/>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="75"/>
+        <source>Faulty</source>
+        <translation>失效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="157"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="158"/>
+        <source>Until {end}</source>
+        <translation>至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="170"/>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="171"/>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="163"/>
+        <source>From {start}</source>
+        <translation>{start} 起</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="165"/>
+        <source>No expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/table_models.py" line="378"/>
+        <source>Batch</source>
+        <translation>批量</translation>
     </message>
 </context>
 <context>
@@ -1215,12 +3843,12 @@
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages.py" line="320"/>
+        <location filename="../../desktop_app/messages.py" line="324"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="321"/>
+        <location filename="../../desktop_app/messages.py" line="325"/>
         <source>Clerk</source>
         <translation>店员</translation>
     </message>

@@ -1,0 +1,490 @@
+"""The dialogs of the Orders tab: a new order, taking its payment, refunding part of a line.
+
+Each dialog does its one change in the background and says any refusal inside itself (what is
+out of stock, what cannot be refunded), so the owner can fix it and try again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import inventory, orders
+from desktop_app.core.inventory import ProductDetail
+from desktop_app.core.orders import MAX_QUANTITY, PAYMENT_METHODS, LineView, OrderRow
+from desktop_app.core.store import Shop
+from desktop_app.ui import MARGIN, SPACING, MessageLabel, hint_label
+from desktop_app.ui.table_models import (
+    LEFT,
+    RIGHT,
+    failure_text,
+    kind_label,
+    method_label,
+    money,
+    stock_label,
+    widget_font,
+)
+from desktop_app.ui.tasks import run_in_background
+
+LAST_METHOD_KEY = "orders/last_payment_method"
+
+
+@dataclass
+class DraftOrder:
+    """The lines of an order being put together; no widgets, no database."""
+
+    lines: list[tuple[ProductDetail, int]] = field(default_factory=list)
+
+    def add(self, product: ProductDetail, quantity: int = 1) -> int:
+        """Add ``quantity`` of ``product`` (to its line if there is one); returns the line."""
+        for number, (existing, count) in enumerate(self.lines):
+            if existing.id == product.id:
+                self.lines[number] = (existing, min(MAX_QUANTITY, count + quantity))
+                return number
+        self.lines.append((product, quantity))
+        return len(self.lines) - 1
+
+    def set_quantity(self, number: int, quantity: int) -> None:
+        self.lines[number] = (self.lines[number][0], quantity)
+
+    def remove(self, number: int) -> None:
+        del self.lines[number]
+
+    @property
+    def total_cents(self) -> int:
+        return sum(product.price_cents * count for product, count in self.lines)
+
+    def items(self) -> list[tuple[int, int]]:
+        return [(product.id, count) for product, count in self.lines]
+
+    def shortages(self) -> list[tuple[ProductDetail, int]]:
+        """Lines asking for more than is in stock now: (product, quantity wanted)."""
+        return [(product, count) for product, count in self.lines
+                if product.stock is not None and count > product.stock]
+
+
+class NewOrderDialog(QDialog):
+    """Products and quantities, an optional customer; emits ``created(order_id, pay_now)``."""
+
+    created = Signal(int, bool)
+    PRODUCT, QUANTITY, PRICE, SUBTOTAL, REMOVE = range(5)
+
+    def __init__(self, shop: Shop, currency: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.currency = currency
+        self.draft = DraftOrder()
+        self.products: list[ProductDetail] = []
+        self.busy = False
+        self.created_id: int | None = None
+        self.setWindowTitle(self.tr("New order"))
+        self.resize(720, 600)
+        self._build()
+        self._refresh_lines()
+        shop_ = shop
+        run_in_background(self, lambda: inventory.product_details(shop_, include_archived=False),
+                          self._products_loaded, lambda exc: self.error.show_error(
+                              failure_text(exc)))
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.product = QComboBox(self)
+        self.product.setMinimumWidth(320)
+        self.product.setPlaceholderText(self.tr("Loading products…"))
+        self.quantity = QSpinBox(self)
+        self.quantity.setRange(1, MAX_QUANTITY)
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.add_button.clicked.connect(self.add_selected)
+        picker = QHBoxLayout()
+        picker.addWidget(QLabel(self.tr("Product:"), self))
+        picker.addWidget(self.product, 1)
+        picker.addWidget(QLabel(self.tr("Quantity:"), self))
+        picker.addWidget(self.quantity)
+        picker.addWidget(self.add_button)
+        self.lines = self._build_lines()
+        self.total = QLabel(self)
+        self.total.setFont(widget_font(self.total, scale=1.5, bold=True))
+        self.total.setAlignment(RIGHT)
+        self.stock_message = MessageLabel(self)
+        self.error = MessageLabel(self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.setSpacing(SPACING)
+        column.addLayout(picker)
+        column.addWidget(self.lines, 1)
+        column.addWidget(self.total)
+        column.addWidget(self.stock_message)
+        column.addLayout(self._build_customer())
+        column.addWidget(self.error)
+        column.addWidget(self._build_buttons())
+
+    def _build_lines(self) -> QTableWidget:
+        table = QTableWidget(0, 5, self)
+        table.setHorizontalHeaderLabels([self.tr("Product"), self.tr("Qty"),
+                                         self.tr("Unit price"), self.tr("Subtotal"), ""])
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(36)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(self.PRODUCT, QHeaderView.ResizeMode.Stretch)
+        for number, width in ((self.QUANTITY, 90), (self.PRICE, 110), (self.SUBTOTAL, 110),
+                              (self.REMOVE, 40)):
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Fixed)
+            table.setColumnWidth(number, width)
+        header.setDefaultAlignment(LEFT)
+        for number in (self.QUANTITY, self.PRICE, self.SUBTOTAL):
+            table.horizontalHeaderItem(number).setTextAlignment(RIGHT)
+        return table
+
+    def _build_customer(self) -> QFormLayout:
+        self.customer_name = QLineEdit(self)
+        self.customer_name.setMaxLength(200)
+        self.customer_name.setPlaceholderText(self.tr("Optional"))
+        self.customer_phone = QLineEdit(self)
+        self.customer_phone.setMaxLength(64)
+        self.customer_phone.setPlaceholderText(self.tr("Optional"))
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(500)
+        self.note.setPlaceholderText(self.tr("Optional, e.g. pays on pickup"))
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.addRow(self.tr("Customer:"), self.customer_name)
+        form.addRow(self.tr("Phone:"), self.customer_phone)
+        form.addRow(self.tr("Note:"), self.note)
+        return form
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(self)
+        self.create_button = QPushButton(self.tr("Create order"), self)
+        self.create_button.clicked.connect(lambda: self.create(pay_now=False))
+        self.create_pay_button = QPushButton(self.tr("Create and take payment"), self)
+        self.create_pay_button.setDefault(True)
+        self.create_pay_button.clicked.connect(lambda: self.create(pay_now=True))
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.create_pay_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.clicked.connect(self.reject)
+        return buttons
+
+    # -- products and lines -----------------------------------------------------------------
+
+    def _products_loaded(self, products: list[ProductDetail]) -> None:
+        self.products = products
+        self.product.clear()
+        for product in products:
+            self.product.addItem(self._product_text(product), product.id)
+        if products:
+            self.product.setCurrentIndex(0)  # a placeholder would leave nothing chosen
+        else:
+            self.product.setPlaceholderText(self.tr("No products on sale: add one in the "
+                                                    "Inventory tab"))
+        self.add_button.setEnabled(bool(products))
+
+    def _product_text(self, product: ProductDetail) -> str:
+        text = f"{product.name} — {money(product.price_cents, self.currency)}"
+        if product.stock is not None:
+            text += " · " + self.tr("{stock} in stock").format(stock=stock_label(product.stock))
+        return text
+
+    def select_product(self, product_id: int) -> None:
+        self.product.setCurrentIndex(self.product.findData(product_id))
+
+    def add_selected(self) -> None:
+        product = next((p for p in self.products if p.id == self.product.currentData()), None)
+        if product is None:
+            return
+        self.draft.add(product, self.quantity.value())
+        self.quantity.setValue(1)
+        self._refresh_lines()
+
+    def _refresh_lines(self) -> None:
+        self.lines.setRowCount(len(self.draft.lines))
+        for number, (product, count) in enumerate(self.draft.lines):
+            name = QTableWidgetItem(product.name)
+            name.setToolTip(kind_label(product.kind))
+            self.lines.setItem(number, self.PRODUCT, name)
+            self.lines.setCellWidget(number, self.QUANTITY, self._quantity_box(number, count))
+            self._money_cell(number, self.PRICE, product.price_cents)
+            self._money_cell(number, self.SUBTOTAL, product.price_cents * count)
+            self.lines.setCellWidget(number, self.REMOVE, self._remove_button(number))
+        self._update_total()
+
+    def _money_cell(self, row: int, column: int, cents: int) -> None:
+        item = QTableWidgetItem(money(cents, self.currency))
+        item.setTextAlignment(RIGHT)
+        self.lines.setItem(row, column, item)
+
+    def _quantity_box(self, number: int, count: int) -> QSpinBox:
+        box = QSpinBox(self.lines)
+        box.setRange(1, MAX_QUANTITY)
+        box.setValue(count)
+        box.setAlignment(RIGHT)
+        box.valueChanged.connect(lambda value: self.set_quantity(number, value))
+        return box
+
+    def _remove_button(self, number: int) -> QToolButton:
+        button = QToolButton(self.lines)
+        button.setText("✕")
+        button.setToolTip(self.tr("Remove this line"))
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda: self.remove_line(number))
+        return button
+
+    def set_quantity(self, number: int, quantity: int) -> None:
+        self.draft.set_quantity(number, quantity)
+        product = self.draft.lines[number][0]
+        self._money_cell(number, self.SUBTOTAL, product.price_cents * quantity)
+        self._update_total()
+
+    def remove_line(self, number: int) -> None:
+        self.draft.remove(number)
+        self._refresh_lines()
+
+    def _update_total(self) -> None:
+        self.total.setText(self.tr("Total: {total}").format(
+            total=money(self.draft.total_cents, self.currency)))
+        short = [self.tr("only {stock} of “{product}” in stock").format(
+            stock=product.stock, product=product.name)
+            for product, _count in self.draft.shortages()]
+        if short:
+            self.stock_message.show_warning(
+                self.tr("Not enough stock to take payment now: {list}.").format(
+                    list="; ".join(short)))
+        else:
+            self.stock_message.clear()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ready = bool(self.draft.lines) and not self.busy
+        self.create_button.setEnabled(ready)
+        self.create_pay_button.setEnabled(ready)
+
+    # -- creating ---------------------------------------------------------------------------
+
+    def create(self, pay_now: bool = False) -> None:
+        if self.busy or not self.draft.lines:
+            return
+        shop, items = self.shop, self.draft.items()
+        name, phone, note = (self.customer_name.text(), self.customer_phone.text(),
+                             self.note.text())
+        self.busy = True
+        self._update_buttons()
+        self.error.clear()
+        run_in_background(
+            self, lambda: orders.create_order(shop, items, name, phone, note).id,
+            lambda order_id: self._created(order_id, pay_now), self._failed)
+
+    def _created(self, order_id: int, pay_now: bool) -> None:
+        self.busy = False
+        self.created_id = order_id
+        self.created.emit(order_id, pay_now)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy = False
+        self._update_buttons()
+        self.error.show_error(failure_text(exc))
+
+
+class PaymentDialog(QDialog):
+    """How the customer paid, and a reference; paying issues the vouchers. Emits ``paid``."""
+
+    paid = Signal(int)
+
+    def __init__(self, shop: Shop, currency: str, order: OrderRow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.order = order
+        self.busy = False
+        self.setWindowTitle(self.tr("Take payment"))
+        self.setMinimumWidth(520)
+        amount = QLabel(money(order.total_cents, currency), self)
+        amount.setFont(widget_font(amount, scale=2.0, bold=True))
+        amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(self.tr("Order {number}").format(number=order.id), self)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.methods = QButtonGroup(self)
+        method_row = QHBoxLayout()
+        last = str(QSettings().value(LAST_METHOD_KEY, "cash") or "cash")
+        for method in PAYMENT_METHODS:
+            button = QRadioButton(method_label(method), self)
+            button.setProperty("method", method)
+            button.setChecked(method == last)
+            self.methods.addButton(button)
+            method_row.addWidget(button)
+        if self.methods.checkedButton() is None:
+            self.methods.buttons()[0].setChecked(True)
+        self.reference = QLineEdit(self)
+        self.reference.setMaxLength(200)
+        self.reference.setPlaceholderText(self.tr("Optional: transaction number, last digits "
+                                                  "of the card…"))
+        self.error = MessageLabel(self)
+        buttons = QDialogButtonBox(self)
+        self.pay_button = QPushButton(self.tr("Confirm payment"), self)
+        self.pay_button.setDefault(True)
+        self.pay_button.clicked.connect(self.pay)
+        buttons.addButton(self.pay_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.addRow(self.tr("Paid by:"), method_row)
+        form.addRow(self.tr("Reference:"), self.reference)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.setSpacing(SPACING)
+        column.addWidget(title)
+        column.addWidget(amount)
+        column.addLayout(form)
+        column.addWidget(hint_label(self.tr("Confirming marks the order paid and issues its "
+                                            "vouchers and card keys at once."), self))
+        column.addWidget(self.error)
+        column.addStretch(1)
+        column.addWidget(buttons)
+
+    def method(self) -> str:
+        button = self.methods.checkedButton()
+        return str(button.property("method")) if button else "cash"
+
+    def set_method(self, method: str) -> None:
+        for button in self.methods.buttons():
+            button.setChecked(button.property("method") == method)
+
+    def pay(self) -> None:
+        if self.busy:
+            return
+        shop, order_id = self.shop, self.order.id
+        method, reference = self.method(), self.reference.text()
+        self.busy = True
+        self.pay_button.setEnabled(False)
+        self.error.clear()
+        run_in_background(self, lambda: len(orders.pay_order(shop, order_id, method, reference)),
+                          self._paid, self._failed)
+
+    def _paid(self, _issued: int) -> None:
+        self.busy = False
+        QSettings().setValue(LAST_METHOD_KEY, self.method())
+        self.paid.emit(self.order.id)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        # Out of stock names the product, what was wanted and what is left: said here, so the
+        # owner can change the order or restock, then confirm again.
+        self.busy = False
+        self.pay_button.setEnabled(True)
+        self.error.show_error(failure_text(exc))
+
+
+class LineRefundDialog(QDialog):
+    """Refund part of one line: whole unused vouchers, keys one by one, goods by quantity."""
+
+    refunded = Signal(int)
+
+    def __init__(self, shop: Shop, currency: str, order_id: int, line: LineView,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.currency = currency
+        self.line = line
+        self.order_id = order_id
+        self.busy = False
+        self.setWindowTitle(self.tr("Refund part of the order"))
+        self.setMinimumWidth(480)
+        title = QLabel(self.tr("{product} · order {number}").format(
+            product=line.product_name, number=order_id), self)
+        title.setFont(widget_font(title, scale=1.2, bold=True))
+        title.setWordWrap(True)
+        self.quantity = QSpinBox(self)
+        self.quantity.setRange(line.refund_step, max(line.refund_step, line.refundable))
+        self.quantity.setSingleStep(line.refund_step)
+        self.quantity.setValue(line.refund_step)
+        self.quantity.valueChanged.connect(self._update_amount)
+        self.quantity.setEnabled(line.refundable > line.refund_step)
+        self.quantity.setMaximumWidth(120)
+        self.amount = QLabel(self)
+        self.amount.setFont(widget_font(self.amount, scale=1.3, bold=True))
+        self.error = MessageLabel(self)
+        buttons = QDialogButtonBox(self)
+        self.refund_button = QPushButton(self.tr("Refund"), self)
+        self.refund_button.setAutoDefault(False)  # Enter must not refund by accident
+        self.refund_button.clicked.connect(self.refund)
+        buttons.addButton(self.refund_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setDefault(True)
+        cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.addRow(self.tr("Quantity:"), self.quantity)
+        form.addRow(self.tr("Refund amount:"), self.amount)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.setSpacing(SPACING)
+        column.addWidget(title)
+        column.addWidget(hint_label(self._rule(), self))
+        column.addLayout(form)
+        column.addWidget(self.error)
+        column.addStretch(1)
+        column.addWidget(buttons)
+        self._update_amount()
+
+    def _rule(self) -> str:
+        if self.line.kind == "cardkey":
+            return self.tr("Each refunded key goes back to stock and its voucher becomes void. "
+                           "Keys already redeemed cannot be refunded.")
+        if self.line.kind == "goods":
+            return self.tr("Refunded items go back to stock.")
+        if self.line.refund_step == self.line.quantity:
+            return self.tr("The voucher of this line has not been used, so it can be refunded "
+                           "as a whole; it becomes void.")
+        return self.tr("Only unused vouchers can be refunded, each as a whole; they become "
+                       "void.")
+
+    def _update_amount(self) -> None:
+        self.amount.setText(money(self.quantity.value() * self.line.unit_price_cents,
+                                  self.currency))
+
+    def refund(self) -> None:
+        if self.busy:
+            return
+        shop, line_id, quantity = self.shop, self.line.id, self.quantity.value()
+        self.busy = True
+        self.refund_button.setEnabled(False)
+        self.error.clear()
+        run_in_background(self, lambda: orders.refund_line(shop, line_id, quantity),
+                          self._refunded, self._failed)
+
+    def _refunded(self, _result: object) -> None:
+        self.busy = False
+        self.refunded.emit(self.order_id)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy = False
+        self.refund_button.setEnabled(True)
+        self.error.show_error(failure_text(exc))

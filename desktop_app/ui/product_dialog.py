@@ -1,0 +1,439 @@
+"""Add or edit a product: what it is, its price, and the fields its kind needs.
+
+Problems are said beside the field they concern, never in a popup. The dialog checks what it
+can while the owner types; core checks everything again and its verdict lands beside the
+same fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import inventory
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.inventory import KINDS, MAX_USES, MAX_VALID_DAYS, ProductDetail
+from desktop_app.core.money import money_text, parse_money
+from desktop_app.core.store import Shop
+from desktop_app.messages import problem_message
+from desktop_app.ui import MARGIN, SPACING, MessageLabel, hint_label
+from desktop_app.ui.table_models import CURRENCY_SYMBOLS, failure_text, kind_label, last_day
+from desktop_app.ui.tasks import run_in_background
+
+MAX_NAME = 200
+MAX_STOCK = 10**9
+FIELDS = ("name", "kind", "price", "uses", "stock", "validity", "reusable_key")
+# Core's field names, mapped to the row that shows their problem.
+CORE_FIELDS = {"valid_days": "validity", "valid_from": "validity", "valid_until": "validity"}
+
+
+def local_midnight(day: QDate) -> dt.datetime:
+    """The start of ``day`` in local time, as aware UTC (what the database keeps)."""
+    naive = dt.datetime(day.year(), day.month(), day.day())
+    return naive.astimezone().astimezone(dt.UTC)
+
+
+def to_qdate(moment: dt.datetime) -> QDate:
+    local = moment.astimezone()
+    return QDate(local.year, local.month, local.day)
+
+
+class ProductDialog(QDialog):
+    """``product`` None: a new product. Emits ``saved(product_id)`` once core took it."""
+
+    saved = Signal(int)
+
+    def __init__(self, shop: Shop, currency: str, product: ProductDetail | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.currency = currency
+        self.product = product
+        self.busy = False
+        self.saved_id: int | None = None
+        self._touched: set[str] = set()
+        self.setWindowTitle(self.tr("New product") if product is None
+                            else self.tr("Edit product"))
+        self.setMinimumWidth(560)
+        self._build()
+        if product is not None:
+            self._load(product)
+        self._kind_changed()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.messages = {name: MessageLabel(self) for name in FIELDS}
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.setVerticalSpacing(8)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.form = form
+        self._rows: dict[str, QWidget] = {}
+        self._add_row(self.tr("Name:"), self._build_name(), "name")
+        self._add_row(self.tr("Kind:"), self._build_kind(), "kind")
+        self._add_row(self.tr("Price:"), self._build_price(), "price")
+        self._add_row(self.tr("Uses per voucher:"), self._build_uses(), "uses")
+        self._add_row(self.tr("Stock:"), self._build_stock(), "stock")
+        self._add_row(self.tr("Valid:"), self._build_validity(), "validity")
+        self._add_row(self.tr("Card key:"), self._build_reusable(), "reusable_key")
+        self.error = MessageLabel(self)
+        buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.clicked.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.setSpacing(SPACING)
+        column.addLayout(form)
+        column.addWidget(self.error)
+        column.addStretch(1)
+        column.addWidget(buttons)
+
+    def _add_row(self, label: str, field: QWidget, name: str) -> None:
+        box = QWidget(self)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(3)
+        inner.addWidget(field)
+        inner.addWidget(self.messages[name])
+        self._rows[name] = box
+        self.form.addRow(label, box)
+
+    def _build_name(self) -> QWidget:
+        self.name = QLineEdit(self)
+        self.name.setMaxLength(MAX_NAME)
+        self.name.setPlaceholderText(self.tr("e.g. Car wash ×5"))
+        self.name.textEdited.connect(lambda: self._edited("name"))
+        self.name.editingFinished.connect(lambda: self._touch("name"))
+        return self.name
+
+    def _build_kind(self) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        self.kind = QComboBox(box)
+        for kind in KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.kind_hint = hint_label("", box)
+        column.addWidget(self.kind)
+        column.addWidget(self.kind_hint)
+        return box
+
+    def _build_price(self) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        sign = QLabel(CURRENCY_SYMBOLS.get(self.currency, self.currency), box)
+        self.price = QLineEdit(box)
+        self.price.setPlaceholderText("0.00")
+        self.price.setMaxLength(20)
+        self.price.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.price.setMaximumWidth(160)
+        self.price.textEdited.connect(lambda: self._edited("price"))
+        self.price.editingFinished.connect(lambda: self._touch("price"))
+        row.addWidget(sign)
+        row.addWidget(self.price)
+        row.addStretch(1)
+        return box
+
+    def _build_uses(self) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.uses = QSpinBox(box)
+        self.uses.setRange(1, MAX_USES)
+        self.uses.setMaximumWidth(120)
+        row.addWidget(self.uses)
+        row.addWidget(hint_label(self.tr("e.g. 5 for a five-wash pass"), box), 1)
+        return box
+
+    def _build_stock(self) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.stock = QSpinBox(box)
+        self.stock.setRange(0, MAX_STOCK)
+        self.stock.setMaximumWidth(120)
+        self.unlimited = QCheckBox(self.tr("Unlimited"), box)
+        self.unlimited.toggled.connect(lambda on: self.stock.setEnabled(not on))
+        self.stock_hint = hint_label("", box)
+        row.addWidget(self.stock)
+        row.addWidget(self.unlimited)
+        row.addWidget(self.stock_hint, 1)
+        return box
+
+    def _build_validity(self) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        self.no_expiry = QRadioButton(self.tr("No expiry"), box)
+        self.for_days = QRadioButton(self.tr("For a number of days after the sale:"), box)
+        self.window = QRadioButton(self.tr("Between two dates:"), box)
+        self.validity_group = QButtonGroup(self)
+        for button in (self.no_expiry, self.for_days, self.window):
+            self.validity_group.addButton(button)
+            button.toggled.connect(self._validity_mode_changed)
+        self.days = QSpinBox(box)
+        self.days.setRange(1, MAX_VALID_DAYS)
+        self.days.setValue(365)
+        self.days.valueChanged.connect(self._days_suffix)
+        self._days_suffix(self.days.value())
+        self.valid_from = self._date_edit(box)
+        self.valid_until = self._date_edit(box)
+        self.valid_until.setDate(QDate.currentDate().addMonths(3))
+        days_row = QHBoxLayout()
+        days_row.addWidget(self.for_days)
+        days_row.addWidget(self.days)
+        days_row.addStretch(1)
+        window_row = QHBoxLayout()
+        window_row.addWidget(self.window)
+        window_row.addWidget(self.valid_from)
+        window_row.addWidget(QLabel(self.tr("to"), box))
+        window_row.addWidget(self.valid_until)
+        window_row.addStretch(1)
+        column.addWidget(self.no_expiry)
+        column.addLayout(days_row)
+        column.addLayout(window_row)
+        if self.product is not None:  # editing: say what happens to vouchers already sold
+            column.addWidget(hint_label(self.tr("Changes apply to vouchers sold from now on; "
+                                                "vouchers already sold keep their dates."), box))
+        self.no_expiry.setChecked(True)
+        return box
+
+    def _days_suffix(self, days: int) -> None:
+        self.days.setSuffix(self.tr(" day") if days == 1 else self.tr(" days"))
+
+    def _date_edit(self, parent: QWidget) -> QDateEdit:
+        edit = QDateEdit(QDate.currentDate(), parent)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.dateChanged.connect(lambda: self._edited("validity"))
+        return edit
+
+    def _build_reusable(self) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        self.reusable = QCheckBox(self.tr("Every buyer gets the same key (e.g. a group-buy "
+                                          "password)"), box)
+        self.reusable.toggled.connect(self._reusable_toggled)
+        self.reusable_key = QLineEdit(box)
+        self.reusable_key.setMaxLength(inventory.MAX_CARD_KEY_LENGTH)
+        self.reusable_key.setPlaceholderText(self.tr("The key every buyer receives"))
+        self.reusable_key.textEdited.connect(lambda: self._edited("reusable_key"))
+        self.reusable_hint = hint_label(self.tr("Otherwise each sale hands over one of the "
+                                                "keys you import."), box)
+        column.addWidget(self.reusable)
+        column.addWidget(self.reusable_key)
+        column.addWidget(self.reusable_hint)
+        self.reusable_key.setEnabled(False)
+        return box
+
+    # -- state ------------------------------------------------------------------------------
+
+    def _load(self, product: ProductDetail) -> None:
+        self.name.setText(product.name)
+        self.kind.setCurrentIndex(KINDS.index(product.kind))
+        self.kind.setEnabled(False)
+        self.price.setText(money_text(product.price_cents))
+        self.uses.setValue(product.uses_per_voucher)
+        self.unlimited.setChecked(product.stock is None)
+        self.stock.setValue(product.stock or 0)
+        if product.valid_until is not None:
+            self.window.setChecked(True)
+            self.valid_from.setDate(to_qdate(product.valid_from) if product.valid_from
+                                    else QDate.currentDate())
+            self.valid_until.setDate(QDate.fromString(last_day(product.valid_until),
+                                                      "yyyy-MM-dd"))
+        elif product.valid_days:
+            self.for_days.setChecked(True)
+            self.days.setValue(product.valid_days)
+        if product.reusable_key_masked:
+            self.reusable.setChecked(True)
+            self.reusable_key.setPlaceholderText(self.tr("Unchanged: {key}").format(
+                key=product.reusable_key_masked))
+
+    def current_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind()
+        self.form.setRowVisible(self._rows["uses"], kind == "service")
+        self.form.setRowVisible(self._rows["stock"], kind != "cardkey")
+        self.form.setRowVisible(self._rows["validity"], kind != "goods")
+        self.form.setRowVisible(self._rows["reusable_key"], kind == "cardkey")
+        hints = {
+            "service": self.tr("Redeemed at the counter: each voucher has a number of uses."),
+            "cardkey": self.tr("Each sale hands over a secret code (a card key) you imported. "
+                               "Stock is the number of unsold keys."),
+            "goods": self.tr("Things handed over at the sale; stock goes down with each one."),
+        }
+        if self.product is not None:
+            hints[kind] += " " + self.tr("The kind cannot change once a product exists.")
+        self.kind_hint.setText(hints[kind])
+        if self.product is None:
+            self.unlimited.setChecked(kind == "service")
+        self.stock_hint.setText(self.tr("Vouchers that can be sold") if kind == "service"
+                                else self.tr("Items in stock"))
+        self.adjustSize()
+
+    def _validity_mode_changed(self) -> None:
+        self.days.setEnabled(self.for_days.isChecked())
+        self.valid_from.setEnabled(self.window.isChecked())
+        self.valid_until.setEnabled(self.window.isChecked())
+        self._edited("validity")
+
+    def _reusable_toggled(self, on: bool) -> None:
+        self.reusable_key.setEnabled(on)
+        self.reusable_hint.setVisible(not on)
+        self._edited("reusable_key")
+
+    def _touch(self, name: str) -> None:
+        self._touched.add(name)
+        self._show_problems()
+
+    def _edited(self, name: str) -> None:
+        if name in self._touched:
+            self._show_problems()
+
+    # -- checking ---------------------------------------------------------------------------
+
+    def problems(self) -> dict[str, str]:
+        """What is wrong with the form now, by field; empty when it can be saved."""
+        found: dict[str, str] = {}
+        name = " ".join(self.name.text().split())
+        if not name:
+            found["name"] = problem_message("required")
+        if not self.price.text().strip():
+            found["price"] = problem_message("required")
+        else:
+            self._check_price(found)
+        kind = self.current_kind()
+
+        if kind != "goods" and self.window.isChecked() and (
+                self.valid_until.date() < self.valid_from.date()):
+            found["validity"] = problem_message("before_start")
+        needs_key = self.product is None or not self.product.reusable_key_masked
+        if (kind == "cardkey" and self.reusable.isChecked() and needs_key
+                and not self.reusable_key.text().strip()):
+            found["reusable_key"] = problem_message("required")
+        return found
+
+    def _check_price(self, found: dict[str, str]) -> None:
+        try:
+            parse_money(self.price.text())
+        except InvalidInput as exc:
+            found["price"] = problem_message(str(exc.params["problem"]), **exc.params)
+
+    def _show_problems(self, problems: dict[str, str] | None = None) -> None:
+        found = self.problems() if problems is None else problems
+        for name, label in self.messages.items():
+            text = found.get(name, "") if name in self._touched else ""
+            label.show_error(text) if text else label.clear()
+        self._fit()
+
+    def _fit(self) -> None:
+        # A message appearing beside a field needs room: grow, never cut the form.
+        self.layout().activate()
+        wanted = self.sizeHint()
+        if wanted.height() > self.height():
+            self.resize(self.width(), wanted.height())
+
+    def changes(self) -> dict[str, Any]:
+        """The form as core's keyword arguments."""
+        kind = self.current_kind()
+        values: dict[str, Any] = {"name": self.name.text(), "price": self.price.text().strip()}
+        if kind == "service":
+            values["uses"] = self.uses.value()
+        if kind != "cardkey":
+            values["stock"] = None if self.unlimited.isChecked() else self.stock.value()
+        if kind != "goods":
+            values.update(self._validity())
+        if kind == "cardkey":
+            key = self.reusable_key.text().strip()
+            if not self.reusable.isChecked():
+                values["reusable_key"] = ""
+            elif key:
+                values["reusable_key"] = key
+        return values
+
+    def _validity(self) -> dict[str, Any]:
+        if self.for_days.isChecked():
+            return {"valid_days": self.days.value(), "valid_from": None, "valid_until": None}
+        if self.window.isChecked():
+            # The last day counts in full: the window ends at the next local midnight.
+            return {"valid_days": None, "valid_from": local_midnight(self.valid_from.date()),
+                    "valid_until": local_midnight(self.valid_until.date().addDays(1))}
+        return {"valid_days": None, "valid_from": None, "valid_until": None}
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.busy:
+            return
+        self._touched.update(FIELDS)
+        problems = self.problems()
+        self._show_problems(problems)
+        self.error.clear()
+        if problems:
+            return
+        self._set_busy(True)
+        run_in_background(self, self._save_in_worker(self.changes()), self._saved, self._failed)
+
+    def _save_in_worker(self, values: dict[str, Any]) -> Any:
+        shop, product, kind = self.shop, self.product, self.current_kind()
+        if product is not None:
+            return lambda: inventory.update_product(shop, product.id, **values).id
+        if not values.get("reusable_key"):
+            values.pop("reusable_key", None)
+        return lambda: inventory.add_product(shop, kind=kind, **values).id
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.save_button.setEnabled(not busy)
+
+    def _saved(self, product_id: int) -> None:
+        self._set_busy(False)
+        self.saved_id = product_id
+        self.saved.emit(product_id)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(exc, InvalidInput):
+            field = CORE_FIELDS.get(str(exc.params.get("field")), str(exc.params.get("field")))
+            if field in self.messages:
+                self.messages[field].show_error(
+                    problem_message(str(exc.params.get("problem")), **exc.params))
+                return
+        self.error.show_error(failure_text(exc))

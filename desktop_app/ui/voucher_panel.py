@@ -1,0 +1,400 @@
+"""The customer's voucher on screen: a QR to scan off the display, the code, and its copies.
+
+One voucher of a paid order at a time (a batch may hold thousands): its QR large and crisp on
+white whatever the theme, the typed code in large monospace with Copy, the card key in full
+(this is the customer's voucher: the one place a key is shown unmasked), and Save PNG (the QR
+alone), Save PDF and Print in the A4, 58 mm or 80 mm layout. Views and QR modules are read on
+the worker thread; PDFs are written there too. Printing paints on the GUI thread, as Qt asks.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import printing
+from desktop_app.core import vouchers
+from desktop_app.core.errors import NotFound
+from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.store import Shop
+from desktop_app.core.vouchers_view import VoucherView, voucher_views
+from desktop_app.ui import SPACING, MessageLabel
+from desktop_app.ui.table_models import failure_text, widget_font
+from desktop_app.ui.tasks import run_in_background
+
+QR_SIDE = 232  # logical pixels: scans from a phone held at arm's length off a laptop screen
+LAYOUT_KEY = "vouchers/layout"
+FOLDER_KEY = "vouchers/save_folder"
+CARD_STYLE = ("QFrame#voucherCard { background: #ffffff; border: 1px solid #d6d6d6;"
+              " border-radius: 8px; } QFrame#voucherCard QLabel { color: #1d1d1f; }")
+
+
+def qr_pixmap(matrix: list[list[bool]], side: int, ratio: float = 1.0) -> QPixmap:
+    """The symbol with its quiet zone, whole device pixels per module, about ``side`` wide."""
+    modules = np.pad(np.array(matrix, dtype=bool), printing.QUIET_ZONE, constant_values=False)
+    count = modules.shape[0]
+    module = max(2, math.floor(side * ratio / count))
+    gray = np.kron(np.where(modules, 0, 255).astype(np.uint8),
+                   np.ones((module, module), dtype=np.uint8))
+    gray = np.ascontiguousarray(gray)
+    image = QImage(gray.data, gray.shape[1], gray.shape[0], gray.shape[1],
+                   QImage.Format.Format_Grayscale8).copy()  # copy: the array is freed after
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def load_voucher(shop: Shop, voucher_id: int) -> tuple[VoucherView, list[list[bool]]]:
+    """One voucher's view and QR modules; runs on the worker thread."""
+    views = voucher_views(shop, [voucher_id])
+    if not views:
+        raise NotFound(what="voucher", id=voucher_id)
+    return views[0], vouchers.qr_matrix(views[0].payload)
+
+
+def with_suffix(path: str, suffix: str) -> Path:
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
+
+
+class VoucherPanel(QWidget):
+    """Shows the vouchers ``show_vouchers`` is given, one at a time. ``busy`` while working."""
+
+    saved = Signal(str)  # a file was written
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.order_id: int | None = None
+        self.voucher_ids: list[int] = []
+        self.position = 0
+        self.view: VoucherView | None = None
+        self.busy = False
+        self.file_dialog: QFileDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
+        self._build()
+        self._show_view(None)
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.card = QFrame(self)
+        self.card.setObjectName("voucherCard")
+        self.card.setStyleSheet(CARD_STYLE)
+        self.qr = QLabel(self.card)
+        self.qr.setFixedSize(QR_SIDE, QR_SIDE)
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setStyleSheet("background: #ffffff;")
+        row = QHBoxLayout(self.card)
+        row.setContentsMargins(0, 0, SPACING, 8)  # the QR's white quiet zone is margin enough
+        row.setSpacing(SPACING)
+        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        row.addLayout(self._build_text(), 1)
+        self.all_vouchers = QCheckBox(self)
+        self.all_vouchers.setToolTip(self.tr("Save or print every voucher of this order, "
+                                             "not only the one shown"))
+        self.message = MessageLabel(self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.all_vouchers)
+        bottom.addWidget(self.message, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        column.addLayout(self._build_top())
+        column.addWidget(self.card)
+        column.addLayout(bottom)
+
+    def _build_top(self) -> QHBoxLayout:
+        """Which voucher is shown, and what to make of it: one row, above the card."""
+        self.title = QLabel(self)
+        self.title.setFont(widget_font(self.title, bold=True))
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText("‹")
+        self.previous_button.setToolTip(self.tr("Previous voucher"))
+        self.previous_button.clicked.connect(lambda: self.go_to(self.position - 1))
+        self.next_button = QToolButton(self)
+        self.next_button.setText("›")
+        self.next_button.setToolTip(self.tr("Next voucher"))
+        self.next_button.clicked.connect(lambda: self.go_to(self.position + 1))
+        self.layout_choice = QComboBox(self)
+        self.layout_choice.setToolTip(self.tr("Paper for Save PDF and Print"))
+        for layout, text in (("a4", self.tr("A4 sheet")), ("receipt58", self.tr("58 mm receipt")),
+                             ("receipt80", self.tr("80 mm receipt"))):
+            self.layout_choice.addItem(text, layout)
+        saved = QSettings().value(LAYOUT_KEY, "a4")
+        self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(saved)))
+        self.layout_choice.currentIndexChanged.connect(
+            lambda: QSettings().setValue(LAYOUT_KEY, self.print_layout()))
+        self.png_button = QPushButton(self.tr("Save PNG…"), self)
+        self.png_button.setToolTip(self.tr("The QR code alone, as an image"))
+        self.png_button.clicked.connect(self.ask_png)
+        self.pdf_button = QPushButton(self.tr("Save PDF…"), self)
+        self.pdf_button.setToolTip(self.tr("The printable voucher on the chosen paper"))
+        self.pdf_button.clicked.connect(self.ask_pdf)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.clicked.connect(self.ask_print)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.title)
+        row.addWidget(self.next_button)
+        row.addStretch(1)
+        for widget in (self.layout_choice, self.png_button, self.pdf_button, self.print_button):
+            row.addWidget(widget)
+        return row
+
+    def _build_text(self) -> QVBoxLayout:
+        self.product = QLabel(self.card)
+        self.product.setFont(widget_font(self.product, scale=1.25, bold=True))
+        self.product.setWordWrap(True)
+        self.uses = QLabel(self.card)
+        self.validity = QLabel(self.card)
+        self.code_caption = self._caption(printing.code_label())
+        self.code = QLabel(self.card)
+        self.code.setFont(widget_font(self.code, mono=True, scale=1.45, bold=True))
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_caption = self._caption(printing.key_label())
+        self.key = QLabel(self.card)
+        self.key.setFont(widget_font(self.key, mono=True, scale=1.15, bold=True))
+        self.key.setWordWrap(True)
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key.setStyleSheet("QLabel { background: #f3f4f6; border-radius: 4px;"
+                               " padding: 5px 8px; }")
+        self.copy_button = QPushButton(self.tr("Copy code"), self.card)
+        self.copy_button.setToolTip(self.tr("Copy the voucher code, to paste it in a message"))
+        self.copy_button.clicked.connect(self.copy_code)
+        self.copy_key_button = QPushButton(self.tr("Copy key"), self.card)
+        self.copy_key_button.setToolTip(self.tr("Copy the card key in full"))
+        self.copy_key_button.clicked.connect(self.copy_key)
+        copies = QHBoxLayout()
+        copies.setSpacing(6)
+        copies.addWidget(self.copy_button)
+        copies.addWidget(self.copy_key_button)
+        copies.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(3)
+        column.addWidget(self.product)
+        column.addWidget(self.uses)
+        column.addWidget(self.validity)
+        column.addSpacing(8)
+        column.addWidget(self.code_caption)
+        column.addWidget(self.code)
+        column.addSpacing(4)
+        column.addWidget(self.key_caption)
+        column.addWidget(self.key)
+        column.addStretch(1)
+        column.addLayout(copies)
+        return column
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text.upper(), self.card)
+        label.setFont(widget_font(label, scale=0.85, bold=True))
+        label.setStyleSheet("QLabel { color: #6b7280; }")
+        return label
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    def show_vouchers(self, order_id: int, voucher_ids: list[int]) -> None:
+        """The vouchers to show (valid ones, oldest first); the first is loaded at once."""
+        same = order_id == self.order_id and voucher_ids == self.voucher_ids
+        self.order_id = order_id
+        self.voucher_ids = list(voucher_ids)
+        if not same:
+            self.message.clear()
+            self.position = 0
+        self.go_to(min(self.position, max(0, len(voucher_ids) - 1)))
+
+    def go_to(self, position: int) -> None:
+        if not self.voucher_ids or not 0 <= position < len(self.voucher_ids):
+            self._show_view(None)
+            return
+        self.position = position
+        shop, voucher_id = self.shop, self.voucher_ids[position]
+        self._update_navigation()
+        run_in_background(self, lambda: load_voucher(shop, voucher_id),
+                          lambda loaded: self._loaded(voucher_id, loaded), self._failed)
+
+    def _loaded(self, voucher_id: int, loaded: tuple[VoucherView, list[list[bool]]]) -> None:
+        if (self.position >= len(self.voucher_ids)
+                or self.voucher_ids[self.position] != voucher_id):
+            return  # the owner moved on meanwhile
+        view, matrix = loaded
+        ratio = self.devicePixelRatioF() or 1.0
+        self.qr.setPixmap(qr_pixmap(matrix, QR_SIDE, ratio))
+        self._show_view(view)
+
+    def _show_view(self, view: VoucherView | None) -> None:
+        self.view = view
+        self.card.setEnabled(view is not None)
+        if view is None:
+            self.qr.clear()
+            for label in (self.product, self.uses, self.validity, self.code, self.key):
+                label.setText("")
+        else:
+            self.product.setText(view.product_name)
+            self.uses.setText(printing.uses_text(view) or self.tr("One card key"))
+            self.validity.setText(printing.validity_text(view))
+            self.code.setText(view.code)
+            self.key.setText(view.card_key or "")
+        has_key = bool(view and view.card_key)
+        for widget in (self.key_caption, self.key, self.copy_key_button):
+            widget.setVisible(has_key)
+        self._update_navigation()
+
+    def _update_navigation(self) -> None:
+        count = len(self.voucher_ids)
+        self.title.setText(self.tr("Voucher {position} of {count}").format(
+            position=self.position + 1, count=count) if count > 1 else self.tr("Voucher"))
+        for widget in (self.previous_button, self.next_button):
+            widget.setVisible(count > 1)
+        self.previous_button.setEnabled(self.position > 0)
+        self.next_button.setEnabled(self.position < count - 1)
+        self.all_vouchers.setText(self.tr("Save and print all {count} vouchers").format(
+            count=count))
+        self.all_vouchers.setVisible(count > 1)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ready = self.view is not None and not self.busy
+        for button in (self.copy_button, self.copy_key_button, self.png_button,
+                       self.pdf_button, self.print_button):
+            button.setEnabled(ready)
+
+    def print_layout(self) -> str:
+        return str(self.layout_choice.currentData())
+
+    def set_layout(self, layout: str) -> None:
+        self.layout_choice.setCurrentIndex(self.layout_choice.findData(layout))
+
+    def _chosen_ids(self) -> list[int]:
+        if self.all_vouchers.isVisible() and self.all_vouchers.isChecked():
+            return list(self.voucher_ids)
+        return [self.voucher_ids[self.position]] if self.voucher_ids else []
+
+    # -- copying ----------------------------------------------------------------------------
+
+    def copy_code(self) -> None:
+        if self.view is not None:
+            QGuiApplication.clipboard().setText(self.view.code)
+            self.message.show_info(self.tr("Voucher code copied."))
+
+    def copy_key(self) -> None:
+        if self.view is not None and self.view.card_key:
+            QGuiApplication.clipboard().setText(self.view.card_key)
+            self.message.show_info(self.tr("Card key copied."))
+
+    # -- files ------------------------------------------------------------------------------
+
+    def _ask_save(self, title: str, name: str, name_filter: str, suffix: str,
+                  then: Callable[[str], None]) -> None:
+        folder = str(QSettings().value(FOLDER_KEY, "") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation))
+        dialog = QFileDialog(self, title, str(Path(folder) / name), name_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(suffix)
+        dialog.fileSelected.connect(then)
+        self.file_dialog = dialog
+        dialog.open()  # not exec(): the counter keeps working behind it
+
+    def _file_stem(self) -> str:
+        if self.view is None:
+            return "voucher"
+        if self._chosen_ids() != [self.voucher_ids[self.position]]:
+            return f"order-{self.order_id}-vouchers"
+        return f"voucher-{self.view.code}"
+
+    def ask_png(self) -> None:
+        self._ask_save(self.tr("Save the QR code"), f"{self._file_stem()}.png",
+                       self.tr("PNG images (*.png)"), "png", self.save_png)
+
+    def ask_pdf(self) -> None:
+        self._ask_save(self.tr("Save vouchers as PDF"), f"{self._file_stem()}.pdf",
+                       self.tr("PDF documents (*.pdf)"), "pdf", self.save_pdf)
+
+    def save_png(self, path: str) -> None:
+        """The current voucher's QR alone, quiet zone included, to ``path``."""
+        if self.view is None:
+            return
+        target, payload = with_suffix(path, ".png"), self.view.payload
+        self._work(lambda: atomic_write_bytes(target, vouchers.qr_png(payload)), target)
+
+    def save_pdf(self, path: str) -> None:
+        """The chosen vouchers, printable in the chosen layout, to ``path``."""
+        if self.view is None:
+            return
+        target, shop, ids = with_suffix(path, ".pdf"), self.shop, self._chosen_ids()
+        layout = self.print_layout()
+        self._work(lambda: printing.write_voucher_pdf(target, voucher_views(shop, ids), layout),
+                   target)
+
+    def _work(self, work: Callable[[], Any], target: Path) -> None:
+        QSettings().setValue(FOLDER_KEY, str(target.parent))
+        self._set_busy(True)
+        self.message.clear()
+
+        def done(_: object) -> None:
+            self._set_busy(False)
+            self.message.show_info(self.tr("Saved {file}").format(file=str(target)))
+            self.saved.emit(str(target))
+
+        run_in_background(self, work, done, self._failed)
+
+    # -- printing ---------------------------------------------------------------------------
+
+    def ask_print(self) -> None:
+        if self.view is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print vouchers"))
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        self.print_dialog = dialog
+        self._printer = printer  # the dialog only borrows it
+        dialog.open()
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the chosen vouchers on ``printer``: views read in the background, then painted
+        here, on the GUI thread, as painting on a printer must be."""
+        shop, ids, layout = self.shop, self._chosen_ids(), self.print_layout()
+        self._set_busy(True)
+        self.message.clear()
+
+        def paint(views: list[VoucherView]) -> None:
+            try:
+                printing.print_vouchers(printer, views, layout)
+            except Exception as exc:  # a printer that refuses: say so here, not as a crash
+                self._failed(exc)
+                return
+            self._set_busy(False)
+            self.message.show_info(self.tr("Sent to the printer."))
+
+        run_in_background(self, lambda: voucher_views(shop, ids), paint, self._failed)
+
+    # -- state ------------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._update_buttons()
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        self.message.show_error(failure_text(exc))

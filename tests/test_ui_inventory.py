@@ -1,0 +1,435 @@
+"""The Inventory tab: the product table and its filters, the product dialog, card keys.
+
+Real encrypted shops; models tested without widgets; dialogs shown and driven, never exec()ed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import audit, inventory, orders
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.inventory import ProductDetail
+from desktop_app.core.models import CardKey, Product, Voucher
+from desktop_app.core.store import Shop
+from desktop_app.messages import error_message, problem_message
+from desktop_app.ui import tasks
+from desktop_app.ui.cardkey_dialog import CardKeyDialog, read_key_file
+from desktop_app.ui.inventory_tab import InventoryTab
+from desktop_app.ui.product_dialog import ProductDialog
+from desktop_app.ui.table_models import (
+    RIGHT,
+    SORT_ROLE,
+    KeyTableModel,
+    ProductFilter,
+    ProductTableModel,
+)
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
+
+WAIT_MS = 15_000
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
+    """QSettings in a temporary folder: tests never read or write the real ones."""
+    folder = tmp_path / "settings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    qapp.setOrganizationName("VoucherShopTests")
+    qapp.setApplicationName("VoucherShopTests")
+    yield folder
+    tasks.wait_until_idle()
+
+
+@pytest.fixture(autouse=True)
+def worker_connection_closed(shop: Shop) -> Iterator[None]:
+    """The GUI's tasks open the worker thread's own connection: closed before the shop is."""
+    yield
+    assert tasks.wait_until_idle()
+    tasks.call_in_worker(shop.db.close)
+
+
+def idle() -> None:
+    assert tasks.wait_until_idle(WAIT_MS), "a background task did not finish"
+
+
+def type_text(qtbot: QtBot, field: QLineEdit, text: str) -> None:
+    """Keys for ASCII; an input method's commit for the rest, as a Chinese IME sends it."""
+    for chunk in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
+        if chunk.isascii():
+            qtbot.keyClicks(field, chunk)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(chunk)
+            QApplication.sendEvent(field, event)
+
+
+def detail(product_id: int, **changes: object) -> ProductDetail:
+    base = {"id": product_id, "name": "Wash", "kind": "service", "price_cents": 1250,
+            "uses_per_voucher": 5, "valid_days": 30, "valid_from": None, "valid_until": None,
+            "stock": None, "active": True, "reusable_key_masked": None}
+    base.update(changes)
+    return ProductDetail(**base)  # type: ignore[arg-type]
+
+
+def closed(widget: QWidget) -> bool:
+    """Closed, and deleted when it asked to be: no dialog is left open behind a test."""
+    return not shiboken6.isValid(widget) or not widget.isVisible()
+
+
+def open_tab(qtbot: QtBot, shop: Shop) -> InventoryTab:
+    tab = InventoryTab(shop)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 600)
+    tab.show()
+    idle()
+    return tab
+
+
+def visible_names(tab: InventoryTab) -> list[str]:
+    return [tab.proxy.row_at(row).name for row in range(tab.proxy.rowCount())]
+
+
+# -- models, without widgets -----------------------------------------------------------------
+
+def test_product_model_shows_money_stock_and_status(qapp: QApplication) -> None:
+    model = ProductTableModel("CNY")
+    model.set_rows([detail(1), detail(2, name="Box", kind="goods", stock=0, active=False,
+                                      price_cents=99, uses_per_voucher=1, valid_days=None)])
+    price = model.index(0, ProductTableModel.PRICE)
+    assert price.data() == "¥12.50"
+    assert price.data(Qt.ItemDataRole.TextAlignmentRole) == int(RIGHT)
+    assert price.data(SORT_ROLE) == 1250
+    assert model.index(0, ProductTableModel.STOCK).data() == "∞"
+    assert model.index(0, ProductTableModel.USES).data() == "5"
+    assert model.index(0, ProductTableModel.VALIDITY).data() == "30 days"
+    assert model.index(1, ProductTableModel.STOCK).data() == "0"
+    assert model.index(1, ProductTableModel.USES).data() == "—"
+    assert model.index(1, ProductTableModel.STATUS).data() == "Archived"
+    assert model.index(1, ProductTableModel.NAME).data(Qt.ItemDataRole.ForegroundRole) is not None
+    unlimited, zero = (model.index(row, ProductTableModel.STOCK).data(SORT_ROLE) for row in (0, 1))
+    assert unlimited > zero  # "unlimited" sorts after every count
+
+
+def test_product_filter_searches_names_kinds_and_archived(qapp: QApplication) -> None:
+    model = ProductTableModel("CNY")
+    model.set_rows([detail(1, name="Car wash 洗车"), detail(2, name="Game card", kind="cardkey"),
+                    detail(3, name="Old WASH", active=False)])
+    proxy = ProductFilter()
+    proxy.setSourceModel(model)
+    assert proxy.rowCount() == 2  # archived hidden
+    proxy.set_search("  WASH ")
+    assert [proxy.row_at(r).id for r in range(proxy.rowCount())] == [1]
+    proxy.set_show_archived(True)
+    assert [proxy.row_at(r).id for r in range(proxy.rowCount())] == [1, 3]
+    proxy.set_search("洗车")
+    assert proxy.rowCount() == 1
+    proxy.set_search("")
+    proxy.set_kind("cardkey")
+    assert [proxy.row_at(r).id for r in range(proxy.rowCount())] == [2]
+
+
+def test_key_model_never_holds_a_secret(qapp: QApplication) -> None:
+    now = dt.datetime.now(dt.UTC)
+    model = KeyTableModel()
+    model.set_rows([inventory.KeyRow(1, inventory.mask_key("ABCDEF-SECRET-WXYZ"), "faulty", 7,
+                                     now, now, True)])
+    assert model.index(0, 0).data() == "ABCDEF…WXYZ"
+    assert model.index(0, 1).data() == "Faulty, to replace"
+    assert model.index(0, 2).data() == "7"
+
+
+def test_key_file_reading(tmp_path: Path) -> None:
+    path = tmp_path / "keys.csv"
+    path.write_bytes("\ufeffkey,note\r\nAAA-1,x\r\n".encode())
+    assert read_key_file(path) == "key,note\r\nAAA-1,x\r\n"
+    path.write_bytes("卡密\r\n".encode("gbk"))
+    with pytest.raises(InvalidInput) as err:
+        read_key_file(path)
+    assert err.value.params["problem"] == "not_utf8"
+    with pytest.raises(InvalidInput):
+        read_key_file(tmp_path / "missing.txt")
+
+
+# -- the tab and the product dialog ----------------------------------------------------------
+
+def test_empty_shop_says_how_to_start(qtbot: QtBot, shop: Shop) -> None:
+    tab = open_tab(qtbot, shop)
+    assert tab.proxy.rowCount() == 0
+    assert tab.empty.label.isVisible() and "New product" in tab.empty.label.text()
+    assert not tab.edit_button.isEnabled() and not tab.import_button.isEnabled()
+
+
+def test_add_product_through_the_dialog(qtbot: QtBot, shop: Shop) -> None:
+    tab = open_tab(qtbot, shop)
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, ProductDialog) and dialog.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.messages["name"].isVisible()
+    assert dialog.messages["name"].text() == problem_message("required")
+    assert dialog.messages["price"].text() == problem_message("required")
+    type_text(qtbot, dialog.name, "Car wash 洗车")
+    qtbot.keyClicks(dialog.price, "12.345")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.messages["name"].isVisible()
+    assert dialog.messages["price"].text() == problem_message("too_many_decimals")
+    assert dialog.isVisible() and Product.select().count() == 0
+    dialog.price.clear()
+    qtbot.keyClicks(dialog.price, "12.50")
+    assert not dialog.messages["price"].isVisible()  # checked again while typing
+    dialog.uses.setValue(5)
+    dialog.for_days.setChecked(True)
+    dialog.days.setValue(30)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert closed(dialog)
+    product = Product.get_by_id(saved.args[0])
+    assert (product.name, product.price_cents, product.uses_per_voucher, product.valid_days,
+            product.stock) == ("Car wash 洗车", 1250, 5, 30, None)
+    assert tab.selected_product() is not None and tab.selected_product().id == product.id
+    assert tab.model.index(0, ProductTableModel.PRICE).data() == "¥12.50"
+
+
+def test_kind_decides_the_fields(qtbot: QtBot, shop: Shop) -> None:
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    rows = dialog._rows
+    assert rows["uses"].isVisible() and not rows["reusable_key"].isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("cardkey"))
+    assert rows["reusable_key"].isVisible() and not rows["stock"].isVisible()
+    assert not rows["uses"].isVisible() and rows["validity"].isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("goods"))
+    assert rows["stock"].isVisible() and not rows["validity"].isVisible()
+    assert not dialog.unlimited.isChecked()  # goods are counted
+
+
+def test_card_key_product_with_a_reusable_key(qtbot: QtBot, shop: Shop) -> None:
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("cardkey"))
+    qtbot.keyClicks(dialog.name, "Group buy")
+    qtbot.keyClicks(dialog.price, "9.9")
+    dialog.reusable.setChecked(True)
+    dialog.save()
+    assert dialog.messages["reusable_key"].text() == problem_message("required")
+    qtbot.keyClicks(dialog.reusable_key, "TEAM-PASSWORD-2026")
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        dialog.save()
+    idle()
+    product = Product.get(Product.name == "Group buy")
+    assert product.reusable_key == "TEAM-PASSWORD-2026" and product.stock is None
+
+
+def test_edit_a_product_with_a_fixed_window(qtbot: QtBot, shop: Shop) -> None:
+    wash = inventory.add_product(shop, "Wash", "10.00", uses=2, valid_days=30, stock=5)
+    tab = open_tab(qtbot, shop)
+    assert tab.select_product(wash.id)
+    tab.edit_selected()
+    dialog = tab.dialog
+    assert isinstance(dialog, ProductDialog)
+    assert (dialog.name.text(), dialog.price.text(), dialog.stock.value()) == ("Wash", "10.00", 5)
+    assert not dialog.kind.isEnabled() and dialog.for_days.isChecked()
+    dialog.window.setChecked(True)
+    dialog.valid_from.setDate(dialog.valid_from.date().addDays(10))
+    dialog.valid_until.setDate(dialog.valid_from.date().addDays(-1))
+    dialog.save()
+    assert dialog.messages["validity"].text() == problem_message("before_start")
+    dialog.valid_until.setDate(dialog.valid_from.date().addDays(30))
+    last_day = dialog.valid_until.date().toString("yyyy-MM-dd")
+    dialog.price.setText("11")
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        dialog.save()
+    idle()
+    product = Product.get_by_id(wash.id)
+    assert product.price_cents == 1100 and product.valid_days is None
+    assert (product.valid_until - product.valid_from).days == 31  # the last day counts in full
+    assert tab.model.index(0, ProductTableModel.VALIDITY).data().endswith(last_day)
+    assert audit.verify_chain() == []
+
+
+def test_core_refusal_lands_beside_the_field(qtbot: QtBot, shop: Shop) -> None:
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog._failed(InvalidInput(field="valid_until", problem="before_start"))
+    assert dialog.messages["validity"].text() == problem_message("before_start")
+    dialog._failed(InvalidInput(field="nonsense", problem="required"))
+    assert dialog.error.text() == error_message(InvalidInput(field="nonsense",
+                                                             problem="required"))
+
+
+def test_search_kind_filter_and_archive(qtbot: QtBot, shop: Shop) -> None:
+    inventory.add_product(shop, "Car wash 洗车", "10.00")
+    game = inventory.add_product(shop, "Game card", "30.00", "cardkey")
+    box = inventory.add_product(shop, "Gift box", "5.00", "goods", stock=2)
+    tab = open_tab(qtbot, shop)
+    assert visible_names(tab) == ["Car wash 洗车", "Game card", "Gift box"]
+    qtbot.keyClicks(tab.search, "GAME")
+    assert visible_names(tab) == ["Game card"]
+    tab.search.clear()
+    type_text(qtbot, tab.search, "洗车")
+    assert visible_names(tab) == ["Car wash 洗车"]
+    tab.search.clear()
+    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("goods"))
+    assert visible_names(tab) == ["Gift box"]
+    tab.kind_filter.setCurrentIndex(0)
+    assert tab.select_product(game.id)
+    assert tab.import_button.isEnabled() and tab.keys_button.isEnabled()
+    assert tab.select_product(box.id)
+    assert not tab.import_button.isEnabled() and tab.archive_button.text() == "Archive"
+    qtbot.mouseClick(tab.archive_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert "Gift box" not in visible_names(tab)
+    assert not Product.get_by_id(box.id).active
+    tab.show_archived.setChecked(True)
+    assert "Gift box" in visible_names(tab)
+    assert tab.select_product(box.id) and tab.archive_button.text() == "Restore"
+    tab.toggle_archived()
+    idle()
+    assert Product.get_by_id(box.id).active
+    tab.search.setText("nothing like this")
+    assert tab.empty.label.isVisible() and "matches" in tab.empty.label.text()
+
+
+# -- card keys -------------------------------------------------------------------------------
+
+KEY_FILE = ("\ufeffkey,note\r\n"  # a header row: malformed
+            "AAAA-1111-XXXX-0001,first\r\n"
+            "\r\n"
+            "BBBB-2222-XXXX-0002\r\n"
+            "AAAA-1111-XXXX-0001\r\n"  # twice in the file
+            "EXIST-KEY-000001\r\n"  # already imported
+            "   \r\n"
+            "中文卡密-3333-0003\r\n")
+
+
+def key_dialog(qtbot: QtBot, shop: Shop, product_id: int, page: int) -> CardKeyDialog:
+    dialog = CardKeyDialog(shop, inventory.product_detail(shop, product_id), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle()
+    return dialog
+
+
+def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    game = inventory.add_product(shop, "Game 游戏", "30.00", "cardkey")
+    inventory.import_card_keys(shop, game.id, "EXIST-KEY-000001\n")
+    path = tmp_path / "keys.csv"
+    path.write_bytes(KEY_FILE.encode("utf-8"))
+    dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE)
+    assert not dialog.import_button.isEnabled()
+    dialog.use_file(str(path))
+    idle()
+    counts = {name: label.text() for name, label in dialog.counts.items()}
+    assert counts == {"new": "3", "duplicate": "2", "blank": "2", "malformed": "1"}
+    assert "EXIST" not in dialog.sample.text() and "AAAA-1…0001" in dialog.sample.text()
+    assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import new keys (3)"
+    assert CardKey.select().count() == 1  # the preview changed nothing
+    with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    idle()
+    secrets = sorted(key.secret for key in CardKey.select())
+    assert secrets == sorted(["EXIST-KEY-000001", "AAAA-1111-XXXX-0001", "BBBB-2222-XXXX-0002",
+                              "中文卡密-3333-0003"])
+    assert dialog.tabs.currentIndex() == CardKeyDialog.KEYS_PAGE
+    shown = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+    assert sorted(shown) == sorted(inventory.mask_key(secret) for secret in secrets)
+    assert not any(secret in " ".join(shown) for secret in secrets)  # masked everywhere
+    assert "4 unsold" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_pasted_keys_and_a_file_that_is_not_utf8(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    game = inventory.add_product(shop, "Game", "30.00", "cardkey")
+    dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE)
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("卡密一号\r\n".encode("gbk"))
+    dialog.use_file(str(path))
+    idle()
+    assert dialog.import_message.text() == error_message(
+        InvalidInput(field="file", problem="not_utf8"))
+    assert not dialog.import_button.isEnabled()
+    dialog.paste.setPlainText("P-1\nP-2\n\nP-1\n")
+    assert dialog.source_path is None and dialog.file_label.text() == "No file chosen"
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert dialog.counts["new"].text() == "2" and dialog.counts["duplicate"].text() == "1"
+    dialog.paste.appendPlainText("P-3")  # changed after the check: check again first
+    assert not dialog.import_button.isEnabled()
+    dialog.check()
+    idle()
+    dialog.import_keys()
+    idle()
+    assert inventory.product_detail(shop, game.id).stock == 3
+
+
+def test_mark_faulty_and_replace_on_the_order(qtbot: QtBot, shop: Shop) -> None:
+    game = inventory.add_product(shop, "Game", "30.00", "cardkey")
+    inventory.import_card_keys(shop, game.id, "SOLD-KEY-0000001\nSPARE-KEY-000002\n")
+    order = orders.create_order(shop, [(game.id, 1)])
+    voucher = Voucher.get_by_id(orders.pay_order(shop, order.id)[0].id)
+    sold = voucher.card_key
+    tab = open_tab(qtbot, shop)
+    assert tab.select_product(game.id)
+    qtbot.mouseClick(tab.keys_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, CardKeyDialog)
+    idle()
+    assert select_key(dialog, sold.id)
+    assert dialog.faulty_button.isEnabled() and not dialog.replace_button.isEnabled()
+    qtbot.mouseClick(dialog.faulty_button, Qt.MouseButton.LeftButton)
+    box = dialog.confirm_box
+    assert box is not None and box.isVisible() and str(order.id) in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    idle()
+    assert CardKey.get_by_id(sold.id).state == "faulty"
+    assert dialog.selected_key() is not None and dialog.selected_key().replaceable
+    assert dialog.replace_button.isEnabled()
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    idle()
+    fresh = Voucher.get_by_id(voucher.id).card_key
+    assert fresh.secret == "SPARE-KEY-000002" and fresh.state == "sold"
+    assert str(order.id) in dialog.keys_message.text()
+    assert dialog.selected_key() is not None and dialog.selected_key().id == fresh.id
+    assert not dialog.replace_button.isEnabled()
+    assert "0 unsold · 1 sold · 1 faulty" in dialog.summary.text()
+    dialog.close()
+    idle()
+    row = next(r for r in tab.model.rows() if r.id == game.id)
+    assert row.stock == 0 and row.keys_faulty == 1
+
+
+def select_key(dialog: CardKeyDialog, key_id: int) -> bool:
+    for row in range(dialog.proxy.rowCount()):
+        if dialog.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 2).id == key_id:
+            dialog.table.selectRow(row)
+            return True
+    return False
+
+
+def test_a_cancelled_confirmation_changes_nothing(qtbot: QtBot, shop: Shop) -> None:
+    game = inventory.add_product(shop, "Game", "30.00", "cardkey")
+    inventory.import_card_keys(shop, game.id, "ONLY-KEY-00000001\n")
+    dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.KEYS_PAGE)
+    dialog.table.selectRow(0)
+    dialog.ask_mark_faulty()
+    assert dialog.confirm_box is not None
+    dialog.confirm_box.button(QMessageBox.StandardButton.Cancel).click()
+    idle()
+    assert CardKey.get().state == "unsold"

@@ -1,0 +1,423 @@
+"""The Orders tab: the order list and its filters, new orders, payment, refunds, vouchers.
+
+Real encrypted shops; models tested without widgets; dialogs shown and driven, never exec()ed.
+Saved vouchers are read back by the project's own QR decoder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app import printing
+from desktop_app.core import inventory, orders, redemption
+from desktop_app.core.errors import OutOfStock
+from desktop_app.core.inventory import ProductDetail
+from desktop_app.core.models import CardKey, Order, Product, Voucher
+from desktop_app.core.orders import OrderRow
+from desktop_app.core.store import Shop
+from desktop_app.core.vouchers_view import order_voucher_views
+from desktop_app.messages import error_message
+from desktop_app.scanning.decoders import decode_file
+from desktop_app.ui import tasks
+from desktop_app.ui.order_dialog import DraftOrder, LineRefundDialog, NewOrderDialog, PaymentDialog
+from desktop_app.ui.orders_tab import OrdersTab
+from desktop_app.ui.table_models import RIGHT, OrderFilter, OrderTableModel
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
+
+WAIT_MS = 15_000
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
+    """QSettings in a temporary folder: tests never read or write the real ones."""
+    folder = tmp_path / "settings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    qapp.setOrganizationName("VoucherShopTests")
+    qapp.setApplicationName("VoucherShopTests")
+    yield folder
+    tasks.wait_until_idle()
+
+
+@pytest.fixture(autouse=True)
+def worker_connection_closed(shop: Shop) -> Iterator[None]:
+    """The GUI's tasks open the worker thread's own connection: closed before the shop is."""
+    yield
+    assert tasks.wait_until_idle()
+    tasks.call_in_worker(shop.db.close)
+
+
+def idle() -> None:
+    assert tasks.wait_until_idle(WAIT_MS), "a background task did not finish"
+
+
+def closed(widget: QWidget) -> bool:
+    return not shiboken6.isValid(widget) or not widget.isVisible()
+
+
+def open_tab(qtbot: QtBot, shop: Shop) -> OrdersTab:
+    tab = OrdersTab(shop)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 800)
+    tab.show()
+    idle()
+    return tab
+
+
+def show_order(tab: OrdersTab, order_id: int) -> None:
+    assert tab.select_order(order_id)
+    idle()
+    assert tab.detail.detail is not None and tab.detail.detail.order.id == order_id
+
+
+def product(product_id: int, **changes: object) -> ProductDetail:
+    base = {"id": product_id, "name": "Wash", "kind": "service", "price_cents": 1250,
+            "uses_per_voucher": 5, "valid_days": 30, "valid_from": None, "valid_until": None,
+            "stock": None, "active": True, "reusable_key_masked": None}
+    base.update(changes)
+    return ProductDetail(**base)  # type: ignore[arg-type]
+
+
+def row(order_id: int, **changes: object) -> OrderRow:
+    now = dt.datetime.now(dt.UTC)
+    base = {"id": order_id, "status": "paid", "created_at": now, "paid_at": now,
+            "customer_name": "", "customer_phone": "", "note": "", "total_cents": 1800,
+            "payment_method": "wechat", "payment_ref": "", "is_batch": False}
+    base.update(changes)
+    return OrderRow(**base)  # type: ignore[arg-type]
+
+
+# -- models, without widgets -----------------------------------------------------------------
+
+def test_order_model_and_filter(qapp: QApplication) -> None:
+    model = OrderTableModel("CNY")
+    model.set_rows([row(12, customer_name="王女士", customer_phone="138 0000 1234"),
+                    row(7, status="unpaid", customer_name="Mr. Smith", payment_method=None),
+                    row(3, status="refunded", is_batch=True, note="spring promotion")])
+    total = model.index(0, OrderTableModel.TOTAL)
+    assert total.data() == "¥18.00" and total.data(Qt.ItemDataRole.TextAlignmentRole) == int(RIGHT)
+    assert model.index(0, OrderTableModel.METHOD).data() == "WeChat Pay"
+    assert model.index(1, OrderTableModel.STATUS).data() == "Unpaid"
+    assert model.index(2, OrderTableModel.CUSTOMER).data() == "Batch"
+    proxy = OrderFilter()
+    proxy.setSourceModel(model)
+
+    def ids() -> list[int]:
+        return [proxy.row_at(r).id for r in range(proxy.rowCount())]
+
+    proxy.set_search("#12")
+    assert ids() == [12]
+    proxy.set_search("王")
+    assert ids() == [12]
+    proxy.set_search("13800001234")  # typed without the spaces
+    assert ids() == [12]
+    proxy.set_search("PROMOTION")
+    assert ids() == [3]
+    proxy.set_search("")
+    proxy.set_status("unpaid")
+    assert ids() == [7]
+
+
+def test_draft_order_adds_up(qapp: QApplication) -> None:
+    draft = DraftOrder()
+    wash, box = product(1, price_cents=1999), product(2, name="Box", kind="goods", stock=1)
+    draft.add(wash, 2)
+    draft.add(box, 1)
+    assert draft.add(wash, 1) == 0  # the same product joins its line
+    assert draft.items() == [(1, 3), (2, 1)] and draft.total_cents == 3 * 1999 + 1250
+    assert draft.shortages() == []
+    draft.set_quantity(1, 3)
+    assert draft.shortages() == [(box, 3)]
+    draft.remove(0)
+    assert draft.items() == [(2, 3)]
+
+
+# -- creating and paying ---------------------------------------------------------------------
+
+def test_empty_list_says_how_to_start(qtbot: QtBot, shop: Shop) -> None:
+    tab = open_tab(qtbot, shop)
+    assert tab.empty.label.isVisible() and "New order" in tab.empty.label.text()
+    assert tab.detail.placeholder.isVisible()
+
+
+def create_via_dialog(qtbot: QtBot, tab: OrdersTab, wash_id: int, game_id: int) -> int:
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, NewOrderDialog)
+    idle()
+    assert not dialog.create_button.isEnabled()  # nothing in it yet
+    dialog.select_product(wash_id)
+    dialog.quantity.setValue(2)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.select_product(game_id)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.total.text() == "Total: ¥229.00"
+    dialog.set_quantity(1, 2)  # the quantity box of the second line
+    assert dialog.total.text() == "Total: ¥259.00"
+    qtbot.keyClicks(dialog.customer_name, "Wang")
+    qtbot.keyClicks(dialog.customer_phone, "138 0000 1234")
+    with qtbot.waitSignal(dialog.created, timeout=WAIT_MS) as created:
+        qtbot.mouseClick(dialog.create_pay_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert closed(dialog)
+    return int(created.args[0])
+
+
+def test_create_pay_and_see_the_vouchers(qtbot: QtBot, shop: Shop) -> None:
+    wash = inventory.add_product(shop, "Car wash ×5 洗车", "99.50", uses=5, valid_days=30)
+    game = inventory.add_product(shop, "Game card", "30.00", "cardkey")
+    inventory.import_card_keys(shop, game.id, "GAME-KEY-0000001\nGAME-KEY-0000002\n")
+    tab = open_tab(qtbot, shop)
+    order_id = create_via_dialog(qtbot, tab, wash.id, game.id)
+    order = Order.get_by_id(order_id)
+    assert (order.status, order.total_cents, order.customer_name) == ("unpaid", 25900, "Wang")
+    payment = tab.dialog  # "Create and take payment" went on to the payment
+    assert isinstance(payment, PaymentDialog) and payment.isVisible()
+    assert tab.selected_order() is not None and tab.selected_order().id == order_id
+    payment.set_method("wechat")
+    qtbot.keyClicks(payment.reference, "WX-4711")
+    with qtbot.waitSignal(payment.paid, timeout=WAIT_MS):
+        qtbot.mouseClick(payment.pay_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert closed(payment)
+    order = Order.get_by_id(order_id)
+    assert (order.status, order.payment_method, order.payment_ref) == ("paid", "wechat",
+                                                                       "WX-4711")
+    panel = tab.detail.vouchers
+    views = order_voucher_views(shop, order_id)
+    assert panel.isVisible() and panel.voucher_ids == [v.id for v in Voucher.select()
+                                                        .where(Voucher.order == order_id)
+                                                        .order_by(Voucher.id)]
+    assert panel.code.text() == views[0].code
+    assert panel.uses.text() == "10 uses" and not panel.key.isVisible()
+    assert panel.title.text() == "Voucher 1 of 3" and panel.all_vouchers.isVisible()
+    panel.copy_code()
+    assert QGuiApplication.clipboard().text() == views[0].code
+    panel.go_to(1)
+    idle()
+    assert panel.code.text() == views[1].code
+    assert panel.key.isVisible() and panel.key.text() == views[1].card_key  # in full, here only
+    assert "Paid" in tab.detail.status.text() and "WeChat Pay" in tab.detail.info.text()
+    assert tab.detail.refund_button.isVisible() and not tab.detail.pay_button.isVisible()
+
+
+def decoded(path: Path) -> list[str]:
+    return [found.text for found in decode_file(path)]
+
+
+def rasterized(pdf: Path, out: Path) -> list[Path]:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", str(pdf), str(out / "page")],
+                   check=True, timeout=60)
+    return sorted(out.glob("page*.png"))
+
+
+def paid_order(shop: Shop) -> tuple[int, list[str]]:
+    wash = inventory.add_product(shop, "精洗套餐 Deluxe wash", "88.00", uses=3, valid_days=90)
+    order = orders.create_order(shop, [(wash.id, 1)], "李先生")
+    issued = orders.pay_order(shop, order.id, "alipay")
+    return order.id, [v.payload for v in issued]
+
+
+def test_saved_png_and_pdf_decode_back_to_the_payload(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    order_id, payloads = paid_order(shop)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order_id)
+    idle()
+    panel = tab.detail.vouchers
+    assert panel.view is not None and panel.view.payload == payloads[0]
+    panel.save_png(str(tmp_path / "qr"))  # the suffix is added
+    idle()
+    assert decoded(tmp_path / "qr.png") == payloads
+    assert str(tmp_path / "qr.png") in panel.message.text()
+    for layout in ("a4", "receipt58"):
+        panel.set_layout(layout)
+        pdf = tmp_path / f"{layout}.pdf"
+        panel.save_pdf(str(pdf))
+        idle()
+        assert pdf.read_bytes().startswith(b"%PDF")
+        pages = tmp_path / layout
+        pages.mkdir()
+        assert [decoded(page) for page in rasterized(pdf, pages)] == [payloads]
+    assert QSettings().value("vouchers/layout") == "receipt58"
+    image = printing.voucher_image(panel.view, "receipt80", dpi=200)
+    assert image.save(str(tmp_path / "preview.png"))
+    assert decoded(tmp_path / "preview.png") == payloads
+
+
+def test_print_goes_through_the_printer(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    order_id, payloads = paid_order(shop)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order_id)
+    idle()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    tab.detail.vouchers.set_layout("receipt80")
+    tab.detail.vouchers.print_to(printer)
+    idle()
+    assert tab.detail.vouchers.message.text() == "Sent to the printer."
+    pages = rasterized(tmp_path / "printed.pdf", tmp_path)
+    assert [decoded(page) for page in pages] == [payloads]
+
+
+def test_pdf_of_all_vouchers_of_a_batch(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    coffee = inventory.add_product(shop, "Coffee 咖啡", "18.00")
+    issued = orders.issue_batch(shop, coffee.id, 3)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, Voucher.get_by_id(issued[0].id).order_id)
+    idle()
+    panel = tab.detail.vouchers
+    assert panel.title.text() == "Voucher 1 of 3"
+    panel.all_vouchers.setChecked(True)
+    panel.set_layout("receipt58")
+    panel.save_pdf(str(tmp_path / "all.pdf"))
+    idle()
+    pages = rasterized(tmp_path / "all.pdf", tmp_path)
+    assert [decoded(page) for page in pages] == [[v.payload] for v in issued]
+
+
+# -- refunds, cancel, out of stock -----------------------------------------------------------
+
+def test_refund_the_whole_order(qtbot: QtBot, shop: Shop) -> None:
+    order_id, payloads = paid_order(shop)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order_id)
+    qtbot.mouseClick(tab.detail.refund_button, Qt.MouseButton.LeftButton)
+    box = tab.confirm_box
+    assert box is not None and box.isVisible() and "¥88.00" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    idle()
+    assert Order.get_by_id(order_id).status == "refunded"
+    assert tab.detail.detail is not None and tab.detail.detail.order.status == "refunded"
+    assert not tab.detail.vouchers.isVisible()
+    assert "void" in tab.detail.voucher_note.text()
+    assert not tab.detail.refund_button.isVisible()
+    assert tab.message.text() == f"Order {order_id} is refunded."
+    assert redemption.redeem(shop, payloads[0], "c").reason == "voided"
+
+
+def test_partial_refund_of_a_card_key_line(qtbot: QtBot, shop: Shop) -> None:
+    game = inventory.add_product(shop, "Game card", "30.00", "cardkey")
+    inventory.import_card_keys(shop, game.id, "K-0000000001\nK-0000000002\nK-0000000003\n")
+    wash = inventory.add_product(shop, "Wash", "10.00")
+    order = orders.create_order(shop, [(game.id, 2), (wash.id, 1)])
+    orders.pay_order(shop, order.id)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order.id)
+    assert len(tab.detail.vouchers.voucher_ids) == 3
+    assert not tab.detail.refund_line_button.isEnabled()  # no line chosen yet
+    tab.detail.lines.selectRow(0)
+    assert tab.detail.refund_line_button.isEnabled()
+    qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, LineRefundDialog)
+    assert (dialog.quantity.minimum(), dialog.quantity.maximum()) == (1, 2)
+    assert dialog.amount.text() == "¥30.00"
+    with qtbot.waitSignal(dialog.refunded, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.refund_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert closed(dialog)
+    assert Order.get_by_id(order.id).status == "paid"
+    assert inventory.product_detail(shop, game.id).stock == 2  # one key back in stock
+    shown = tab.detail.detail
+    assert shown is not None and shown.lines[0].refunded_quantity == 1
+    assert shown.refunded_cents == 3000
+    assert "¥30.00" in tab.detail.refunded.text()
+    assert len(tab.detail.vouchers.voucher_ids) == 2
+    assert "not shown" in tab.detail.voucher_note.text()
+    assert not tab.detail.lines.isColumnHidden(4)  # the Refunded column appears
+
+
+def test_used_voucher_cannot_be_refunded_in_part(qtbot: QtBot, shop: Shop) -> None:
+    order_id, payloads = paid_order(shop)
+    redemption.redeem(shop, payloads[0], "c")
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order_id)
+    tab.detail.lines.selectRow(0)
+    assert not tab.detail.refund_line_button.isEnabled()
+    assert tab.detail.vouchers.uses.text() == "2 of 3 uses left"
+
+
+def test_out_of_stock_says_what_is_short(qtbot: QtBot, shop: Shop) -> None:
+    box = inventory.add_product(shop, "Gift box 礼盒", "88.00", "goods", stock=1)
+    order = orders.create_order(shop, [(box.id, 2)])
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order.id)
+    qtbot.mouseClick(tab.detail.pay_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, PaymentDialog)
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    idle()
+    expected = error_message(OutOfStock(product="Gift box 礼盒", product_id=box.id, wanted=2,
+                                        available=1))
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert dialog.error.text() == expected and "Gift box 礼盒" in expected
+    assert dialog.pay_button.isEnabled()  # fix the stock, then try again
+    assert Order.get_by_id(order.id).status == "unpaid"
+    assert Product.get_by_id(box.id).stock == 1
+    dialog.reject()
+
+
+def test_new_order_warns_before_stock_runs_short(qtbot: QtBot, shop: Shop) -> None:
+    box = inventory.add_product(shop, "Gift box", "88.00", "goods", stock=1)
+    inventory.add_product(shop, "Archived", "1.00")
+    inventory.set_archived(shop, inventory.product_details(shop)[0].id, True)
+    dialog = NewOrderDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle()
+    assert [p.name for p in dialog.products] == ["Gift box"]  # archived: not for sale
+    dialog.select_product(box.id)
+    dialog.quantity.setValue(3)
+    dialog.add_selected()
+    assert dialog.stock_message.isVisible() and "only 1" in dialog.stock_message.text()
+    dialog.remove_line(0)
+    assert not dialog.stock_message.isVisible() and not dialog.create_button.isEnabled()
+
+
+def test_cancel_an_unpaid_order(qtbot: QtBot, shop: Shop) -> None:
+    wash = inventory.add_product(shop, "Wash", "10.00")
+    order = orders.create_order(shop, [(wash.id, 1)], note="pays on pickup")
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order.id)
+    assert "pays on pickup" in tab.detail.info.text()
+    assert "issued when the order is paid" in tab.detail.voucher_note.text()
+    tab.detail.cancel_button.click()
+    assert tab.confirm_box is not None
+    tab.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    idle()
+    assert Order.get_by_id(order.id).status == "cancelled"
+    assert not tab.detail.cancel_button.isVisible() and not tab.detail.pay_button.isVisible()
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData("paid"))
+    assert tab.proxy.rowCount() == 0 and "matches" in tab.empty.label.text()
+
+
+def test_card_key_is_shown_in_full_only_on_the_voucher(qtbot: QtBot, shop: Shop) -> None:
+    game = inventory.add_product(shop, "Game card", "30.00", "cardkey")
+    inventory.import_card_keys(shop, game.id, "FULL-SECRET-KEY-12345\n")
+    order = orders.create_order(shop, [(game.id, 1)])
+    orders.pay_order(shop, order.id)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order.id)
+    idle()
+    assert tab.detail.vouchers.key.text() == "FULL-SECRET-KEY-12345"
+    assert "FULL-SECRET" not in tab.detail.info.text()
+    assert CardKey.get().state == "sold"
+    image = QImage(tab.detail.vouchers.qr.pixmap().toImage())
+    assert image.width() >= 200  # large enough to scan off the screen
