@@ -161,6 +161,8 @@ PROBLEM_TEXTS: dict[str, str] = {
     "not_utf8": QT_TRANSLATE_NOOP(
         "errors", "The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) "
         "and try again."),
+    "folder_missing": QT_TRANSLATE_NOOP(
+        "errors", "The folder {path} is not there. Is the USB stick or backup disk plugged in?"),
 }
 UNKNOWN_PROBLEM_TEXT = QT_TRANSLATE_NOOP("errors", "Not accepted.")
 
@@ -190,6 +192,7 @@ FIELD_LABELS: dict[str, str] = {
     "out": QT_TRANSLATE_NOOP("errors", "Output file"),
     "layout": QT_TRANSLATE_NOOP("errors", "Layout"),
     "to": QT_TRANSLATE_NOOP("errors", "Last day"),
+    "backup_folder": QT_TRANSLATE_NOOP("errors", "Backup folder"),
 }
 
 # The ``what`` of ``NotFound`` and ``InvalidState``.

@@ -365,3 +365,103 @@ def test_anchor_is_written_beside_the_key_slots(shop: Shop, shop_dir: Path) -> N
     inventory.add_product(shop, "x", "1.00")
     head, count = anchor.current_head()
     assert head in (shop_dir / "anchor.json").read_text() and count >= 1
+
+
+# --- the audit viewer's queries, backup settings, restore pre-checks ------------------------
+
+
+def test_list_events_filters_newest_first_and_pages(shop: Shop) -> None:
+    from desktop_app.core.errors import Forbidden
+
+    clerk = auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    events = _events(shop)
+    rows = audit.list_events(shop)
+    assert [r.id for r in rows] == sorted((e.id for e in events), reverse=True)
+    assert rows[-1].kind == "operator_add" and rows[-1].operator == OWNER
+    assert [r.kind for r in audit.list_events(shop, kind="redeem")] == ["redeem"]
+    assert audit.list_events(shop, operator_id=clerk.id) == []
+    first_page = audit.list_events(shop, limit=2)
+    assert len(first_page) == 2
+    rest = audit.list_events(shop, before_id=first_page[-1].id)
+    assert [r.id for r in first_page + rest] == [r.id for r in rows]
+    today = dt.date.today()
+    assert len(audit.list_events(shop, start=today, end=today)) == len(rows)
+    assert audit.list_events(shop, end=today - dt.timedelta(days=1)) == []
+    assert audit.list_events(shop, start=today + dt.timedelta(days=1)) == []
+    assert "redeem" in audit.event_kinds(shop)
+    with open_shop(shop.data_dir, CLERK, CLERK_PASSWORD) as as_clerk:
+        with pytest.raises(Forbidden):
+            audit.list_events(as_clerk)
+        with pytest.raises(Forbidden):
+            backup.backup_status(as_clerk)
+        assert backup.run_auto_backup(as_clerk) is None  # backups are the owners'
+    rebind(shop)
+
+
+def rebind(shop: Shop) -> None:
+    """A second shop opened in a test rebinds the models; bind them to ``shop`` again."""
+    from desktop_app.core.store import reopen_shop
+
+    reopen_shop(shop)
+
+
+def test_backup_settings_are_audited_and_automatic_backups_refuse_a_missing_folder(
+        shop: Shop, tmp_path: Path) -> None:
+    from desktop_app.core.errors import InvalidInput
+
+    assert backup.backup_status(shop) == backup.BackupStatus(shop.shop_id, "", False, None)
+    assert backup.run_auto_backup(shop) is None  # off
+    stick = tmp_path / "usb" / "backups"
+    status = backup.set_backup_settings(shop, f"  {stick}  ", True)
+    assert (status.folder, status.automatic) == (str(stick), True)
+    assert audit.list_events(shop, kind="settings_change")[0].subject == "backup"
+    with pytest.raises(InvalidInput) as err:
+        backup.run_auto_backup(shop)
+    assert err.value.params["problem"] == "folder_missing"
+    assert not stick.exists()  # never created: that would hide the backup on the wrong disk
+    stick.mkdir(parents=True)
+    written = backup.run_auto_backup(shop)
+    assert written is not None and written.parent == stick
+    last = backup.backup_status(shop).last_at
+    assert last is not None and dt.datetime.now(dt.UTC) - last < dt.timedelta(minutes=1)
+    assert backup.run_auto_backup(shop, older_than=backup.DAILY) is None  # not due yet
+    with pytest.raises(InvalidInput):
+        backup.set_backup_settings(shop, " ", True)
+
+
+def test_check_restore_refuses_without_touching_the_open_shop(shop: Shop, shop_dir: Path,
+                                                               tmp_path: Path) -> None:
+    from desktop_app.core.errors import Forbidden
+
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    out = backup.write_backup(shop, tmp_path / "x.vsbackup")
+    before = sorted(p.name for p in shop_dir.iterdir())
+    info = backup.check_restore(shop_dir, out, OWNER, OWNER_PASSWORD)
+    assert info.shop_id == shop.shop_id
+    with pytest.raises(WrongPassword):
+        backup.check_restore(shop_dir, out, OWNER, "wrong-wrong")
+    with pytest.raises(Forbidden):
+        backup.check_restore(shop_dir, out, CLERK, CLERK_PASSWORD)
+    with create_shop(tmp_path / "other", "Other", "CNY", OWNER, OWNER_PASSWORD) as other:
+        foreign = backup.write_backup(other, tmp_path / "foreign.vsbackup")
+    rebind(shop)
+    with pytest.raises(BackupInvalid) as err:
+        backup.check_restore(shop_dir, foreign, OWNER, OWNER_PASSWORD)
+    assert err.value.params["problem"] == "foreign"
+    raw = bytearray(out.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    out.write_bytes(bytes(raw))
+    with pytest.raises(BackupInvalid):
+        backup.check_restore(shop_dir, out, OWNER, OWNER_PASSWORD)
+    assert sorted(p.name for p in shop_dir.iterdir()) == before
+    assert audit.verify_shop(shop) == []  # the open shop was never touched
+
+
+def test_a_closed_shop_reopens_without_a_password(shop: Shop) -> None:
+    from desktop_app.core.store import reopen_shop
+
+    shop.close()
+    reopened = reopen_shop(shop)
+    assert reopened.name == "Test Shop 测试店"
+    inventory.add_product(reopened, "After reopening", "1.00")
+    assert audit.verify_shop(reopened) == []

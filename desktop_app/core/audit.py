@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from peewee import DatabaseError, fn
+from peewee import JOIN, DatabaseError, fn
 
 from desktop_app.core.models import AuditEvent, utc_now
 
@@ -123,3 +123,62 @@ def vouchers_out_of_step() -> list[int]:
     query = (Voucher.select(Voucher.id)
              .where((Voucher.uses_total - Voucher.uses_left) != (redeemed - undone)))
     return [row.id for row in query]
+
+
+# --- reading the log (the owner's audit viewer) ---------------------------------------------
+
+DEFAULT_EVENT_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    at: dt.datetime  # UTC
+    operator_id: int | None
+    operator: str  # "" for events no operator made
+    kind: str
+    subject: str
+    detail: str  # the JSON as stored
+
+
+def list_events(shop: Shop, operator_id: int | None = None, kind: str | None = None,
+                start: dt.date | None = None, end: dt.date | None = None,
+                limit: int = DEFAULT_EVENT_LIMIT, before_id: int | None = None
+                ) -> list[EventRow]:
+    """Events newest first, filtered by operator, kind and local days ``start``..``end``
+    (inclusive); owners only. The log grows without bound, so it comes in pages of ``limit``:
+    pass the last row's id as ``before_id`` for the next page."""
+    from desktop_app.core.auth import require_owner
+    from desktop_app.core.models import Operator
+    from desktop_app.core.reports import day_range
+
+    require_owner(shop, "audit_view")
+    low, high = day_range(start, end)
+    conditions = [condition for condition, wanted in (
+        (AuditEvent.operator == operator_id, operator_id is not None),
+        (AuditEvent.kind == kind, bool(kind)),
+        (AuditEvent.at >= low, low is not None),
+        (AuditEvent.at < high, high is not None),
+        (AuditEvent.id < before_id, before_id is not None),
+    ) if wanted]
+    query = (AuditEvent
+             .select(AuditEvent.id, AuditEvent.at, AuditEvent.operator, Operator.name,
+                     AuditEvent.kind, AuditEvent.subject, AuditEvent.detail)
+             .join(Operator, JOIN.LEFT_OUTER, on=AuditEvent.operator == Operator.id)
+             .order_by(AuditEvent.id.desc())
+             .limit(max(1, limit))
+             .tuples())
+    if conditions:
+        query = query.where(*conditions)
+    return [EventRow(event_id, AuditEvent.at.python_value(at), operator, name or "", kind_,
+                     subject, detail)
+            for event_id, at, operator, name, kind_, subject, detail in query]
+
+
+def event_kinds(shop: Shop) -> list[str]:
+    """The kinds of event the log holds, for a filter; owners only."""
+    from desktop_app.core.auth import require_owner
+
+    require_owner(shop, "audit_view")
+    query = AuditEvent.select(AuditEvent.kind).distinct().order_by(AuditEvent.kind).tuples()
+    return [kind for (kind,) in query]

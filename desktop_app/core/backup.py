@@ -27,7 +27,7 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from desktop_app.core import anchor, audit, migrations
 from desktop_app.core.auth import require_owner
-from desktop_app.core.errors import BackupInvalid, Forbidden
+from desktop_app.core.errors import BackupInvalid, Forbidden, KeySlotsDamaged
 from desktop_app.core.fileio import atomic_write_bytes, raise_for_os_error
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
 from desktop_app.core.models import utc_now
@@ -247,3 +247,124 @@ def auto_backup(shop: Shop, folder: Path) -> Path:
     shop.set_setting("last_backup_at", utc_now().isoformat())
     return out
 
+
+
+# --- settings and checks for the desktop app ---------------------------------------------
+
+BACKUP_FOLDER_SETTING = "backup_folder"
+AUTO_BACKUP_SETTING = "backup_auto"
+LAST_BACKUP_SETTING = "last_backup_at"
+DAILY = dt.timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    shop_id: str
+    folder: str  # "" until the owner chooses one
+    automatic: bool
+    last_at: dt.datetime | None  # the last successful automatic backup, UTC
+
+
+def _last_backup_at(text: str) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def backup_status(shop: Shop) -> BackupStatus:
+    """Where automatic backups go, whether they run, and when the last one succeeded."""
+    require_owner(shop, "backup_status")
+    return BackupStatus(shop.shop_id, shop.setting(BACKUP_FOLDER_SETTING),
+                        shop.setting(AUTO_BACKUP_SETTING) == "1",
+                        _last_backup_at(shop.setting(LAST_BACKUP_SETTING)))
+
+
+def set_backup_settings(shop: Shop, folder: str, automatic: bool) -> BackupStatus:
+    """Choose the automatic backups' folder and switch them on or off; audited."""
+    from desktop_app.core.errors import InvalidInput
+    from desktop_app.core.models import Setting
+
+    require_owner(shop, "backup_settings")
+    folder = folder.strip()
+    if automatic and not folder:
+        raise InvalidInput(field="backup_folder", problem="required")
+    with shop.write():
+        before = {"folder": shop.setting(BACKUP_FOLDER_SETTING),
+                  "automatic": shop.setting(AUTO_BACKUP_SETTING) == "1"}
+        Setting.replace(key=BACKUP_FOLDER_SETTING, value=folder).execute()
+        Setting.replace(key=AUTO_BACKUP_SETTING, value="1" if automatic else "0").execute()
+        audit.record(shop, "settings_change", "backup", before=before,
+                     after={"folder": folder, "automatic": automatic})
+    return backup_status(shop)
+
+
+def run_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path | None:
+    """The automatic backup, if the owner switched it on: on closing, on logging out, and
+    (with ``older_than``) when the last one is older than that. None when nothing was due,
+    or in a clerk's session (backups are the owners').
+
+    A folder that is not there (a USB stick not plugged in) is refused, never created:
+    creating the path would put the backup on whatever disk holds it instead.
+    """
+    from desktop_app.core.errors import InvalidInput
+
+    if not shop.is_owner:
+        return None
+    status = backup_status(shop)
+    if not status.automatic or not status.folder:
+        return None
+    if older_than is not None and status.last_at is not None and (
+            utc_now() - status.last_at < older_than):
+        return None
+    folder = Path(status.folder)
+    if not folder.is_dir():
+        raise InvalidInput(field="backup_folder", problem="folder_missing", path=str(folder))
+    return auto_backup(shop, folder)
+
+
+def check_restore(data_dir: Path, backup: Path, operator: str, password: str) -> BackupInfo:
+    """What ``restore_backup`` checks before it touches anything, short of opening the copy
+    through the shop's models: the file is whole and this shop's, ``operator``'s password
+    opens it, and ``operator`` is an active owner in it.
+
+    Runs while the shop is still open, so the app can refuse a bad file or password without
+    closing the shop first; ``restore_backup`` checks everything again, and more.
+    """
+    info = read_backup(backup)
+    slots_path = Path(data_dir) / KEYSLOTS_FILE
+    if slots_path.exists() and KeySlotFile.load(slots_path).shop_id != info.shop_id:
+        raise BackupInvalid(problem="foreign", path=str(backup))
+    with tempfile.TemporaryDirectory(prefix="voucher-check-") as tmp:
+        staged_slots = Path(tmp) / KEYSLOTS_FILE
+        staged_slots.write_bytes(info.keyslots)
+        try:
+            slots = KeySlotFile.load(staged_slots)
+        except KeySlotsDamaged as exc:
+            raise BackupInvalid(problem="damaged", path=str(backup)) from exc
+        if slots.shop_id != info.shop_id:
+            raise BackupInvalid(problem="damaged", path=str(backup))
+        key = slots.unlock(operator, password)
+        staged_db = Path(tmp) / DATABASE_FILE
+        staged_db.write_bytes(info.database)
+        _check_owner_in_copy(staged_db, key, operator, backup)
+    return info
+
+
+def _check_owner_in_copy(path: Path, key: bytes, operator: str, backup: Path) -> None:
+    # Plain SQL, not the models: they are bound to the shop that is open meanwhile.
+    db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
+    try:
+        pages = [r[0] for r in db.execute_sql("PRAGMA cipher_integrity_check")]
+        structure = [r[0] for r in db.execute_sql("PRAGMA quick_check") if r[0] != "ok"]
+        if pages or structure:
+            raise BackupInvalid(problem="damaged", path=str(backup))
+        row = db.execute_sql("SELECT role, active FROM operator WHERE slot_name = ?",
+                             (normalize_operator(operator),)).fetchone()
+    except DatabaseError as exc:
+        raise BackupInvalid(problem="damaged", path=str(backup)) from exc
+    finally:
+        db.close()
+    if row is None or row[0] != "owner" or not row[1]:
+        raise Forbidden(action="restore")

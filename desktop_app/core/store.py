@@ -254,3 +254,11 @@ def open_shop(
         raise
     log.info("opened the shop as operator #%s", row.id)
     return Shop(data_dir, db, row, slots, key, integrity_problem=problem)
+
+
+def reopen_shop(shop: Shop) -> Shop:
+    """Bind the models to ``shop`` again after ``close()``, without a password: its database
+    object still holds the key, and each thread reconnects on first use. For a restore the
+    backup refused after the shop had been closed for it: the shop goes on as before."""
+    database_proxy.initialize(shop.db)
+    return shop

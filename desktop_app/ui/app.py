@@ -4,7 +4,10 @@
 
     (demo: prepare the demo shop) → (no shop yet: SetupDialog) → LoginDialog → MainWindow
     MainWindow Lock    → LoginDialog as lock screen, same operator → the same MainWindow
-    MainWindow Log out → shop closed → LoginDialog, empty           → a new MainWindow
+    MainWindow Log out → (automatic backup) shop closed → LoginDialog, empty → a new MainWindow
+    MainWindow Restore → shop closed → backup restored → LoginDialog, empty
+                                     ↘ refused: the shop reopened → the same MainWindow
+    Quit               → (automatic backup) shop closed → the end
 """
 
 from __future__ import annotations
@@ -30,21 +33,27 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_ID, APP_NAME, __version__
+from desktop_app.core.backup import restore_backup, run_auto_backup
 from desktop_app.core.errors import OperatorDisabled, ShopError, WrongPassword
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
 from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.models import Operator
 from desktop_app.core.paths import KEYSLOTS_FILE, is_network_path
-from desktop_app.core.store import Shop, open_shop, shop_exists, translate_db_error
+from desktop_app.core.store import Shop, open_shop, reopen_shop, shop_exists, translate_db_error
 from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import app_icon, tasks
+from desktop_app.ui.backup_dialog import RestoreRequest, local_moment, restore_refusal_text
 from desktop_app.ui.login_dialog import LoginDialog, remember_shop_name
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.setup_dialog import SetupDialog
 
 log = logging.getLogger(__name__)
+
+# The automatic backup at quitting runs after the event loop, with no window left to wait
+# on; a slow USB stick may take a while, but never forever.
+CLOSE_BACKUP_TIMEOUT_S = 120.0
 
 # -- errors nobody caught -----------------------------------------------------------------
 
@@ -184,6 +193,7 @@ class ShopSession(QObject):
         self.shop: Shop | None = None
         self.window: MainWindow | None = None
         self.dialog: SetupDialog | LoginDialog | None = None
+        self.restoring = False
 
     def start(self) -> None:
         if self.demo:
@@ -254,6 +264,7 @@ class ShopSession(QObject):
         window.lock_requested.connect(self.lock)
         window.logout_requested.connect(self.logout)
         window.quit_requested.connect(self._quit)
+        window.restore_requested.connect(self.restore)
         self.window = window
         self._show_window(window)
 
@@ -276,18 +287,121 @@ class ShopSession(QObject):
         self.show_login(operator=self.shop.operator.name, locked=True)
 
     def logout(self) -> None:
-        self._end_session()
+        self._end_session(auto_backup=True)
         self.show_login()
 
-    def _end_session(self) -> None:
+    def _close_window(self) -> None:
         if self.window is not None:
             self.window.save_state()
             self.window.hide()
             self.window.deleteLater()
             self.window = None
-        if self.shop is not None:
-            close_shop(self.shop)
-            self.shop = None
+
+    def _end_session(self, auto_backup: bool = False) -> None:
+        self._close_window()
+        shop, self.shop = self.shop, None
+        if shop is None:
+            return
+        if auto_backup:
+            self._back_up_then_close(shop)
+        else:
+            close_shop(shop)
+
+    def _back_up_then_close(self, shop: Shop) -> None:
+        """At log out: the automatic backup on the worker thread, so the login screen shows at
+        once; the shop closes when it is done. A login meanwhile queues behind it."""
+        def failed(exc: Exception) -> None:
+            try:
+                self._auto_backup_failed(exc)
+            finally:
+                close_shop(shop)
+
+        tasks.run_in_background(None, lambda: run_auto_backup(shop),
+                                on_success=lambda _written: close_shop(shop), on_failure=failed)
+
+    def _auto_backup_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ShopError):
+            log.warning("automatic backup failed: %s %s", exc.code, exc.params)
+            reason = error_message(exc)
+        else:
+            log.error("automatic backup failed", exc_info=(type(exc), exc, exc.__traceback__))
+            reason = unexpected_error_message()
+        if isinstance(self.dialog, LoginDialog) and not self.dialog.message.text():
+            self.dialog.message.show_warning(self.tr(
+                "The automatic backup failed: {reason}").format(reason=reason))
+
+    def _final_backup(self) -> None:
+        """At quitting: the automatic backup, finished before the shop closes."""
+        shop = self.shop
+        if shop is None or self.restoring:
+            return
+        try:
+            tasks.call_in_worker(lambda: run_auto_backup(shop), CLOSE_BACKUP_TIMEOUT_S)
+        except ShopError as exc:  # nobody is left to tell: the next login shows the age
+            log.warning("automatic backup at quitting failed: %s %s", exc.code, exc.params)
+        except Exception:
+            log.exception("automatic backup at quitting failed")
+
+    # -- restore ----------------------------------------------------------------------------
+
+    def restore(self, request: RestoreRequest) -> None:
+        """Close the shop, put the backup in its place, then ask everyone to log in again.
+
+        The restore dialog checked the file and the password with the shop still open; if
+        the restore is refused anyway, nothing was replaced and the same shop reopens."""
+        shop, window = self.shop, self.window
+        if shop is None or window is None or self.restoring:
+            return
+        self.restoring = True
+        log.info("restoring a backup made %s", request.made_at.isoformat())
+        window.save_state()
+        window.suspend()
+        window.hide()
+        self.show_login()
+        if isinstance(self.dialog, LoginDialog):
+            self.dialog.set_busy(True, self.tr("Restoring the backup…"))
+        close_shop(shop)
+        tasks.run_in_background(
+            None, lambda: restore_backup(shop.data_dir, request.path, request.operator,
+                                         request.password),
+            on_success=lambda aside: self._restored(request, aside),
+            on_failure=lambda exc: self._restore_refused(shop, request, exc))
+
+    def _restored(self, request: RestoreRequest, aside: Path | None) -> None:
+        self.restoring = False
+        self.shop = None
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+        dialog = self.dialog
+        if not isinstance(dialog, LoginDialog):
+            return
+        dialog.set_busy(False)
+        moment = local_moment(request.made_at)
+        if aside is None:
+            text = self.tr("The backup made {moment} is restored. Log in with a password as it "
+                           "was then.").format(moment=moment)
+        else:
+            text = self.tr("The backup made {moment} is restored. Log in with a password as it "
+                           "was then. The data from before is kept in {folder}.").format(
+                moment=moment, folder=aside)
+        dialog.message.show_info(text)
+
+    def _restore_refused(self, shop: Shop, request: RestoreRequest, exc: Exception) -> None:
+        self.restoring = False
+        if isinstance(exc, ShopError):
+            log.warning("restore refused after closing the shop: %s", exc.code)
+            text = restore_refusal_text(exc, request.operator)
+        else:
+            log.error("restore failed", exc_info=(type(exc), exc, exc.__traceback__))
+            text = unexpected_error_message()
+        self.shop = reopen_shop(shop)
+        window = self.window
+        if window is None:
+            return
+        self._show_window(window)
+        window.resume()
+        window.show_notice(text, problem=True)
 
     def _quit(self) -> None:
         self.finished.emit()
@@ -297,6 +411,7 @@ class ShopSession(QObject):
         if self.dialog is not None:
             self.dialog.hide()
         tasks.wait_until_idle()
+        self._final_backup()
         self._end_session()
         tasks.shutdown()
 

@@ -1,11 +1,17 @@
-"""The shop's main window: a header, the tabs this operator may use, and a status bar."""
+"""The shop's main window: a header, the tabs this operator may use, and a status bar.
+
+Owners also get the Admin menu: operators, the audit log, verify, backups and preferences.
+The window locks itself after a while without use (``idle``), as its Lock entry does.
+"""
 
 from __future__ import annotations
 
 import logging
 import platform
 import sys
+from collections.abc import Callable
 
+import shiboken6
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -16,9 +22,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,6 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME, __version__
+from desktop_app.core.backup import BackupStatus
+from desktop_app.core.models import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.messages import integrity_message, role_label
 from desktop_app.ui import (
@@ -40,8 +51,13 @@ from desktop_app.ui import (
     app_icon,
     scaled_font,
 )
+from desktop_app.ui.audit_dialog import AuditDialog, VerifyDialog
+from desktop_app.ui.backup_dialog import BackupController, last_backup_text
+from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
 from desktop_app.ui.inventory_tab import InventoryTab
+from desktop_app.ui.operators_dialog import OperatorsDialog
 from desktop_app.ui.orders_tab import OrdersTab
+from desktop_app.ui.password_dialog import change_password_dialog
 from desktop_app.ui.redemption_tab import RedemptionTab
 
 log = logging.getLogger(__name__)
@@ -56,6 +72,9 @@ TAB_STYLE = (
 )
 GEOMETRY_KEY = "main_window/geometry"
 STATION_KEY = "station"
+BANNER_STYLE = (f"background: #fff4e5; color: {WARNING_COLOR};"
+                " padding: 8px 20px; border-bottom: 1px solid #f5c27a;")
+STALE_BACKUP_DAYS = 2  # the status bar warns when the last backup is older than this
 
 # (tab class, title, owners only). Each class is built as ``cls(shop, parent)``.
 TABS: tuple[tuple[type[QWidget], str, bool], ...] = (
@@ -87,10 +106,18 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     logout_requested = Signal()
     quit_requested = Signal()
+    restore_requested = Signal(object)  # a checked RestoreRequest; the session closes the shop
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shop = shop
+        self.suspended = False  # the shop is closed for a restore
+        self.dialogs: dict[str, QDialog] = {}
+        self.notice_box: QMessageBox | None = None
+        self._hidden_windows: list[QWidget] = []
+        self.idle = IdleMonitor(idle_lock_minutes() * 60_000, self)
+        self.idle.idle.connect(self._idle_timeout)
+        self.backups = BackupController(shop, self) if shop.is_owner else None
         self.setWindowTitle(self.tr("{shop} — Voucher Shop").format(shop=shop.name))
         self.setWindowIcon(app_icon())
         self.tabs = QTabWidget(self)
@@ -105,11 +132,16 @@ class MainWindow(QMainWindow):
         column.addWidget(self._build_header())
         self.integrity_banner = self._build_integrity_banner()
         column.addWidget(self.integrity_banner)
+        self.backup_banner = self._build_backup_banner()
+        column.addWidget(self.backup_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
+        # Whatever is open on top of the window must not stay on screen behind the lock.
+        self.lock_requested.connect(self._hide_child_windows)
+        self._start_backups()
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -136,9 +168,31 @@ class MainWindow(QMainWindow):
         problem = getattr(self.shop, "integrity_problem", None)
         banner = QLabel(integrity_message(problem) if problem else "", self)
         banner.setWordWrap(True)
-        banner.setStyleSheet(f"background: #fff4e5; color: {WARNING_COLOR};"
-                             " padding: 8px 20px; border-bottom: 1px solid #f5c27a;")
+        banner.setStyleSheet(BANNER_STYLE)
         banner.setVisible(bool(problem))
+        return banner
+
+    def _build_backup_banner(self) -> QFrame:
+        # A failed automatic backup (USB stick not plugged in, disk full) must be seen, but
+        # must not stop the next sale or scan the way a dialog would.
+        banner = QFrame(self)
+        banner.setObjectName("backupBanner")
+        banner.setStyleSheet(f"QFrame#backupBanner {{ {BANNER_STYLE} }}"
+                             f" QLabel {{ color: {WARNING_COLOR}; }}")
+        self.backup_banner_text = QLabel(banner)
+        self.backup_banner_text.setWordWrap(True)
+        settings = QPushButton(self.tr("Backup settings…"), banner)
+        settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        settings.clicked.connect(self.open_backup_settings)
+        dismiss = QPushButton(self.tr("Hide"), banner)
+        dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        dismiss.clicked.connect(banner.hide)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.backup_banner_text, 1)
+        row.addWidget(settings)
+        row.addWidget(dismiss)
+        banner.hide()
         return banner
 
     def _add_tabs(self) -> None:
@@ -154,6 +208,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         shop_menu = self.menuBar().addMenu(self.tr("&Shop"))
+        self.password_action = shop_menu.addAction(self.tr("Change my &password…"))
+        self.password_action.triggered.connect(self.open_change_password)
+        shop_menu.addSeparator()
         self.lock_action = shop_menu.addAction(self.tr("&Lock"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_requested)
@@ -164,10 +221,36 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
+        if self.shop.is_owner:
+            self._build_admin_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("&About Voucher Shop"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+
+    def _build_admin_menu(self) -> None:
+        """Owners only: the core refuses a clerk anyway, but a clerk should not be offered
+        what they cannot do."""
+        menu = self.menuBar().addMenu(self.tr("&Admin"))
+        entries: list[tuple[str, str, Callable[[], object]]] = [
+            ("operators_action", self.tr("&Operators…"), self.open_operators),
+            ("audit_action", self.tr("&Audit log…"), self.open_audit),
+            ("verify_action", self.tr("&Verify database"), self.open_verify),
+            ("", "", lambda: None),
+            ("backup_action", self.tr("&Back up now…"), self.back_up_now),
+            ("restore_action", self.tr("&Restore from backup…"), self.open_restore),
+            ("backup_settings_action", self.tr("Backup &settings…"), self.open_backup_settings),
+            ("", "", lambda: None),
+            ("preferences_action", self.tr("&Preferences…"), self.open_preferences),
+        ]
+        for name, text, slot in entries:
+            if not name:
+                menu.addSeparator()
+                continue
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, run=slot: run())
+            setattr(self, name, action)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -177,7 +260,10 @@ class MainWindow(QMainWindow):
         self.shop_label = QLabel(self.tr("Shop: {shop}").format(shop=self.shop.name), self)
         self.station_label = QLabel(self.tr("Station: {station}").format(
             station=station_name()), self)
-        labels = (self.operator_label, self.shop_label, self.station_label)
+        labels: tuple[QLabel, ...] = (self.operator_label, self.shop_label, self.station_label)
+        if self.shop.is_owner:
+            self.backup_label = QLabel(self.tr("Last automatic backup: …"), self)
+            labels += (self.backup_label,)
         for number, label in enumerate(labels):
             if number:
                 bar.addPermanentWidget(self._separator())
@@ -208,6 +294,64 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.suspended:
+            return
+        self.idle.set_timeout_ms(idle_lock_minutes() * 60_000)
+        self.idle.start()
+        self._show_child_windows()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Minimising hides the window too (spontaneously): a minimised shop must still lock.
+        if not event.spontaneous():
+            self.idle.stop()
+        super().hideEvent(event)
+
+    def _idle_timeout(self) -> None:
+        if self.suspended or self.isHidden():
+            return
+        log.info("locking after %d s without use", self.idle.timeout_ms // 1000)
+        self.lock_requested.emit()
+
+    def _owns(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def _hide_child_windows(self) -> None:
+        """Dialogs are windows of their own: hiding this one leaves them on screen."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and self._owns(widget):
+                widget.hide()
+                self._hidden_windows.append(widget)
+
+    def _show_child_windows(self) -> None:
+        hidden, self._hidden_windows = self._hidden_windows, []
+        for widget in hidden:
+            if shiboken6.isValid(widget):
+                widget.show()
+
+    def suspend(self) -> None:
+        """The shop is about to close under this window (a restore): nothing may touch it."""
+        self.suspended = True
+        self.idle.stop()
+        if self.backups is not None:
+            self.backups.stop()
+        self._hide_child_windows()
+
+    def resume(self) -> None:
+        """The shop is open again (a refused restore): back to work as before."""
+        self.suspended = False
+        if self.backups is not None:
+            self.backups.start()
+        if self.isVisible():
+            self.idle.start()
+            self._show_child_windows()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the window ends the app; the app closes the shop after the event loop.
         self.save_state()
@@ -219,6 +363,112 @@ class MainWindow(QMainWindow):
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    # -- admin ------------------------------------------------------------------------------
+
+    def _show_dialog(self, key: str, make: Callable[[], QDialog]) -> QDialog:
+        """One of each: a second click brings the open one to the front."""
+        dialog = self.dialogs.get(key)
+        if dialog is None or not shiboken6.isValid(dialog):
+            dialog = make()
+            dialog.finished.connect(lambda _result, k=key: self._dialog_closed(k))
+            self.dialogs[key] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _dialog_closed(self, key: str) -> None:
+        dialog = self.dialogs.pop(key, None)
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.deleteLater()
+
+    def open_change_password(self) -> QDialog:
+        def make() -> QDialog:
+            dialog = change_password_dialog(self.shop, self)
+            dialog.accepted.connect(lambda: self.show_notice(self.tr(
+                "Your password was changed. Use the new one from now on.")))
+            return dialog
+
+        return self._show_dialog("password", make)
+
+    def open_operators(self) -> QDialog:
+        return self._show_dialog("operators", lambda: OperatorsDialog(self.shop, self))
+
+    def open_audit(self) -> QDialog:
+        return self._show_dialog("audit", lambda: AuditDialog(self.shop, self))
+
+    def open_verify(self) -> QDialog:
+        return self._show_dialog("verify", lambda: VerifyDialog(self.shop, self))
+
+    def open_preferences(self) -> QDialog:
+        def make() -> QDialog:
+            dialog = PreferencesDialog(self)
+            dialog.accepted.connect(self._preferences_saved)
+            return dialog
+
+        return self._show_dialog("preferences", make)
+
+    def _preferences_saved(self) -> None:
+        self.idle.set_timeout_ms(idle_lock_minutes() * 60_000)
+        if self.isVisible() and not self.suspended:
+            self.idle.start()
+
+    # -- backups ----------------------------------------------------------------------------
+
+    def _start_backups(self) -> None:
+        if self.backups is None:
+            return
+        self.backups.status_changed.connect(self._show_backup_status)
+        self.backups.auto_failed.connect(self.show_backup_problem)
+        self.backups.auto_succeeded.connect(lambda _path: self.backup_banner.hide())
+        self.backups.notice.connect(self.show_notice)
+        self.backups.restore_requested.connect(self.restore_requested)
+        self.backups.refresh_status()
+        self.backups.start()
+
+    def back_up_now(self) -> None:
+        if self.backups is not None:
+            self.backups.back_up_now()
+
+    def open_restore(self) -> QDialog | None:
+        return self.backups.open_restore() if self.backups is not None else None
+
+    def open_backup_settings(self) -> QDialog | None:
+        return self.backups.open_settings() if self.backups is not None else None
+
+    def _show_backup_status(self, status: BackupStatus) -> None:
+        self.backup_label.setText(self.tr("Last automatic backup: {moment}").format(
+            moment=last_backup_text(status)))
+        if status.automatic and status.folder:
+            tip = self.tr("Automatic backups go to {folder}").format(folder=status.folder)
+        else:
+            tip = self.tr("Automatic backups are off: turn them on in Admin → Backup settings")
+        self.backup_label.setToolTip(tip)
+        stale = status.last_at is None or (
+            utc_now() - status.last_at).days >= STALE_BACKUP_DAYS
+        self.backup_label.setStyleSheet(f"color: {WARNING_COLOR};" if stale else "")
+
+    def show_backup_problem(self, reason: str) -> None:
+        self.backup_banner_text.setText(self.tr(
+            "The automatic backup failed, so the latest changes are not in a backup yet. "
+            "{reason}").format(reason=reason))
+        self.backup_banner.show()
+
+    def show_notice(self, text: str, problem: bool = False) -> QMessageBox:
+        """A result to read, in one reused box that blocks nothing (the next scan included)."""
+        box = self.notice_box
+        if box is None or not shiboken6.isValid(box):
+            box = QMessageBox(self)
+            box.setWindowModality(Qt.WindowModality.NonModal)
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.setWindowTitle(APP_NAME)
+            self.notice_box = box
+        box.setIcon(QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information)
+        box.setText(text)
+        box.show()
+        box.raise_()
+        return box
 
     # -- about ------------------------------------------------------------------------------
 

@@ -4,49 +4,49 @@
 <context>
     <name>AddOperatorDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="296"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="340"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="347"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="367"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="374"/>
         <source>Add operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="332"/>
         <source>The name they log in with</source>
         <translation>登录时使用的名字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="350"/>
         <source>Name:</source>
         <translation>名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="351"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="352"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="352"/>
         <source>Repeat password:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="332"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="359"/>
         <source>A clerk works the Redemption tab and sees only their own redemptions. An owner can do everything, including managing operators and backups.</source>
         <translation>店员使用“兑换”页，只能看到自己的兑换记录。店主可以做所有事，包括管理操作员和备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="341"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="368"/>
         <source>Everyone at the counter gets their own name and password, so the records say who did what.</source>
         <translation>柜台上的每个人都有自己的名字和密码，记录里就能看出是谁做了什么。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="351"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="378"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -54,88 +54,88 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="183"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="208"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="209"/>
         <source>Every change to the shop: who, when and what. Each entry is chained to the one before, so a deleted or altered entry shows when the database is verified.</source>
         <translation>店铺的每一项更改：谁、何时、做了什么。每条记录都与前一条环环相扣，删除或篡改任何一条，校验数据库时都会发现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="236"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="243"/>
         <source>All operators</source>
         <translation>全部操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="229"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="246"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="250"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="254"/>
         <source>Operator:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="255"/>
         <source>Event:</source>
         <translation>事件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="239"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="256"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="240"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="257"/>
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="271"/>
         <source>Load older events</source>
         <translation>加载更早的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="274"/>
         <source>Verify database…</source>
         <translation>校验数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="276"/>
         <source>Check the database file, the audit log&apos;s chain and the record kept beside it</source>
         <translation>检查数据库文件、审计日志链，以及保存在数据库旁的核验记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="279"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="360"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="377"/>
         <source>The newest {count} events shown</source>
         <translation>已显示最新的 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="362"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="379"/>
         <source>{count} events</source>
         <translation>共 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="364"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="381"/>
         <source>No events match these filters.</source>
         <translation>没有符合这些筛选条件的事件。</translation>
     </message>
@@ -143,27 +143,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="141"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="142"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="143"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="144"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="145"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -171,12 +171,12 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="186"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="209"/>
         <source>Backup written to {path} ({size}).
 Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>备份已写入 {path}（{size}）。
@@ -186,73 +186,73 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="263"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="312"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="311"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="272"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="271"/>
         <source>A folder on a USB stick or another disk</source>
         <translation>U盘或另一块磁盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="273"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="280"/>
         <source>Back up automatically: when the app closes, at log out, and once a day</source>
         <translation>自动备份：关闭程序时、退出登录时，以及每天一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="292"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="295"/>
-        <source>Last successful backup:</source>
-        <translation>上次成功备份：</translation>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="294"/>
+        <source>Last successful automatic backup:</source>
+        <translation>上次成功的自动备份：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="301"/>
         <source>Backups are encrypted: opening one needs an owner&apos;s password. Keep them off this computer&apos;s disk, which could fail or be stolen with the shop. The newest backup of each of the last 7 days and of the 4 weeks before is kept; older ones are removed.</source>
         <translation>备份是加密的：打开备份需要店主的密码。请不要把备份放在这台电脑的磁盘上，磁盘可能损坏，也可能连同店铺一起被盗。系统会保留最近 7 天每天最新的一份备份，以及再往前 4 周每周最新的一份；更早的备份会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="312"/>
         <source>Automatic backups keep the shop safe from a broken disk or a lost computer.</source>
         <translation>自动备份让店铺数据不怕磁盘损坏或电脑丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="318"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="322"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="349"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="348"/>
         <source>Choose a folder for automatic backups.</source>
         <translation>请为自动备份选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="352"/>
         <source>This folder is not there now. Plug in the USB stick or disk, or choose another folder; until then automatic backups fail with a warning.</source>
         <translation>此文件夹现在不存在。请插上U盘或磁盘，或选择其他文件夹；在此之前，自动备份会失败并发出警告。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="357"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="356"/>
         <source>This folder is on the same disk as the shop: if the disk fails, both are lost. A USB stick or another disk is safer.</source>
         <translation>此文件夹与店铺在同一块磁盘上：磁盘一旦损坏，两者都会丢失。使用U盘或另一块磁盘更安全。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="368"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="367"/>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -993,18 +993,18 @@ Click “New product” to add your first service, card key or goods.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="265"/>
-        <source>Last backup: …</source>
-        <translation>上次备份：…</translation>
+        <source>Last automatic backup: …</source>
+        <translation>上次自动备份：…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="441"/>
+        <source>Last automatic backup: {moment}</source>
+        <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="390"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="441"/>
-        <source>Last backup: {moment}</source>
-        <translation>上次备份：{moment}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="444"/>
@@ -1159,37 +1159,37 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="89"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="159"/>
         <source>Too short</source>
         <translation>太短</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="159"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="159"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="159"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="160"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="170"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>12 个以上字符、混合字母、数字和符号的密码更难被猜中。</translation>
     </message>
@@ -1197,37 +1197,37 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OperatorTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="77"/>
         <source>Name</source>
         <translation>名字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="78"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="79"/>
         <source>Active</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="80"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="82"/>
         <source>Added</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="87"/>
         <source>{name} (you)</source>
         <translation>{name}（您）</translation>
     </message>
@@ -1235,94 +1235,114 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OperatorsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="102"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="112"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="113"/>
         <source>Who may log in to this shop. Clerks redeem vouchers; owners can do everything.</source>
         <translation>可以登录本店的人。店员负责兑换；店主可以做所有事。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="129"/>
         <source>Disabling removes the operator&apos;s key to the shop at once; their records stay. Enabling them again needs a new password. The last owner cannot be disabled.</source>
         <translation>停用会立即删除该操作员打开店铺的密钥，其记录仍然保留。重新启用需要设置新密码。最后一位店主不能停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="140"/>
         <source>Add operator…</source>
         <translation>添加操作员…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="142"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="143"/>
         <source>Give the operator a new password, for example when they forgot theirs</source>
         <translation>为操作员设置新密码，例如在其忘记密码时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="146"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="148"/>
         <source>Enable…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="160"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="221"/>
         <source>{name} was added as {role}. They can log in now.</source>
         <translation>已添加{role} {name}，现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="230"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="235"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="232"/>
         <source>A new password for {name}. Their old one stops working at once; tell them the new one in person.</source>
         <translation>为 {name} 设置新密码。旧密码立即失效；请当面告诉对方新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="237"/>
         <source>{name} has a new password.</source>
         <translation>{name} 的密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="247"/>
         <source>Enable {name}</source>
         <translation>启用 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="248"/>
         <source>{name} gets a new password: the old one was removed when they were disabled.</source>
         <translation>需要为 {name} 设置新密码：停用时旧密码已被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="251"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="253"/>
         <source>{name} is enabled and can log in with the new password.</source>
         <translation>{name} 已启用，可以用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="272"/>
+        <source>Disable yourself?</source>
+        <translation>停用您自己？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="273"/>
+        <source>Disable your own operator, {name}? You can finish what you are doing, but you cannot log in or unlock with it again until another owner enables it.</source>
+        <translation>要停用您自己的操作员账号 {name} 吗？您可以做完手头的事，但在其他店主重新启用之前，您不能再用它登录或解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="276"/>
+        <source>Disable me</source>
+        <translation>停用我</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="278"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="293"/>
         <source>{name} is disabled and can no longer log in.</source>
         <translation>{name} 已停用，不能再登录。</translation>
     </message>
@@ -1552,42 +1572,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="207"/>
         <source>Save password</source>
         <translation>保存密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="227"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="232"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="232"/>
         <source>Repeat new password:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="252"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="327"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="306"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="328"/>
         <source>Type your current password, then the new one twice. The new one works from your next login or unlock, at every counter.</source>
         <translation>先输入当前密码，再输入两遍新密码。新密码从下次登录或解锁起生效，在每个柜台都适用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="333"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -1638,39 +1658,45 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="116"/>
+        <location filename="../../desktop_app/ui/idle.py" line="117"/>
+        <location filename="../../desktop_app/ui/idle.py" line="140"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="120"/>
+        <location filename="../../desktop_app/ui/idle.py" line="121"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="121"/>
+        <location filename="../../desktop_app/ui/idle.py" line="122"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="125"/>
+        <location filename="../../desktop_app/ui/idle.py" line="126"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="128"/>
+        <location filename="../../desktop_app/ui/idle.py" line="132"/>
+        <source>A counter left alone locks itself; the same operator unlocks it with their password and finds everything as it was. Keys, clicks and scans count as use.</source>
+        <translation>无人看管的柜台会自动锁定；同一操作员输入密码即可解锁，一切保持原样。按键、点击和扫码都算作使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle.py" line="141"/>
+        <source>Settings of this computer only; each counter keeps its own.</source>
+        <translation>仅对这台电脑有效；每个柜台各自设置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle.py" line="146"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="129"/>
+        <location filename="../../desktop_app/ui/idle.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/idle.py" line="137"/>
-        <source>A counter left alone locks itself; the same operator unlocks it with their password and finds everything as it was. Keys, clicks and scans count as use. This setting is for this computer only.</source>
-        <translation>无人看管的柜台会自动锁定；同一操作员输入密码即可解锁，一切保持原样。按键、点击和扫码都算作使用。此设置只对这台电脑有效。</translation>
     </message>
 </context>
 <context>
@@ -2124,95 +2150,95 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="437"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="486"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="598"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="436"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="485"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="597"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="445"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="444"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="447"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="446"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="467"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="466"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="468"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="467"/>
         <source>Owner:</source>
         <translation>店主：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="469"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="468"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="475"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="474"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>请输入备份当时某位店主的名字和密码：备份要用它自己的密钥打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="487"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="486"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="492"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="491"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: changes made since the backup are no longer in the shop. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部现有数据：备份之后所做的更改将不再保留在店铺中。当前数据会另存到店铺文件夹内的“before-restore”文件夹。之后所有人都要重新登录，使用备份中的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="515"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="514"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="518"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="607"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="517"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="606"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="526"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="525"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="549"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="548"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="564"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="563"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="599"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="598"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="603"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="602"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="605"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="604"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="627"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="626"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
@@ -2391,14 +2417,14 @@ Click “New order” to sell your first voucher.</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="380"/>
+        <location filename="../../desktop_app/ui/app.py" line="382"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="383"/>
-        <source>The data from before is kept in {folder}.</source>
-        <translation>恢复前的数据保存在 {folder}。</translation>
+        <location filename="../../desktop_app/ui/app.py" line="385"/>
+        <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
+        <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
     </message>
 </context>
 <context>
@@ -2465,98 +2491,98 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="400"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="417"/>
         <source>Rolled back: the database is older than the last changes recorded on this computer. An old copy of it may have been put back, or recent changes were lost in a crash. Vouchers redeemed since may look unused again.</source>
         <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已兑换的兑换券可能又显示为未使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="404"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="421"/>
         <source>Missing: the file beside the database that vouches for its latest records (anchor.json) is not there, so a rolled-back database cannot be ruled out.</source>
         <translation>缺失：数据库旁用于核验最新记录的文件（anchor.json）不见了，无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="407"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="424"/>
         <source>Damaged: the file beside the database that vouches for its latest records (anchor.json) is damaged or was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>损坏：数据库旁用于核验最新记录的文件（anchor.json）已损坏或被改动，无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="413"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="430"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>审计事件 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="415"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="432"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>审计日志在事件 #{id} 处断开：它之前的某个事件被删除，或事件顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="420"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="437"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="423"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="440"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="425"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="442"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>兑换券 #{id}：剩余次数与兑换记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="454"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="493"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="471"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="510"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="472"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="489"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="476"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="493"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="486"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="503"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database. Nothing is changed.</source>
         <translation>检查数据库文件的加密页、数据库结构、审计日志链、每张兑换券的次数与兑换记录是否相符，以及保存在数据库旁的最新审计记录。检查不会做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="510"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="527"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="511"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="528"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="519"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="536"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="521"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="538"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、审计日志、每张兑换券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="526"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="543"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="528"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="545"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或兑换之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="541"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="558"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -2826,26 +2852,49 @@ Click “New order” to sell your first voucher.</source>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="89"/>
+        <source>Product #{id}</source>
+        <translation>商品 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="90"/>
+        <source>Card key #{id}</source>
+        <translation>卡密 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="92"/>
+        <source>Order #{id}</source>
+        <translation>订单 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="94"/>
+        <source>Voucher #{id}</source>
+        <translation>兑换券 #{id}</translation>
+    </message>
 </context>
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="62"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="78"/>
         <source>Voucher Shop backups (*{suffix})</source>
         <translation>Voucher Shop 备份 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="660"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="659"/>
         <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
         <translation>此备份中没有名为“{name}”的操作员。请使用备份当时某位店主的名字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="664"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="663"/>
         <source>“{name}” is not an active owner in this backup. Only an owner of the backup can restore it.</source>
         <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
     </message>
@@ -2984,7 +3033,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli.py" line="410"/>
-        <location filename="../../desktop_app/cli.py" line="520"/>
+        <location filename="../../desktop_app/cli.py" line="521"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
@@ -3144,28 +3193,28 @@ Click “New order” to sell your first voucher.</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="519"/>
+        <location filename="../../desktop_app/cli.py" line="520"/>
         <location filename="../../desktop_app/selftest.py" line="75"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和兑换二维码兑换券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="522"/>
+        <location filename="../../desktop_app/cli.py" line="523"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="524"/>
+        <location filename="../../desktop_app/cli.py" line="525"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="526"/>
+        <location filename="../../desktop_app/cli.py" line="527"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="580"/>
+        <location filename="../../desktop_app/cli.py" line="581"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>

@@ -1,0 +1,563 @@
+"""The owner's audit viewer, and checking the whole database (verify).
+
+The log can hold hundreds of thousands of events: it is read newest first, a page at a time,
+on the worker thread, with the filters applied by the database rather than the view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, QObject
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import audit, auth
+from desktop_app.core.audit import EventRow
+from desktop_app.core.store import Shop
+from desktop_app.ui import (
+    ERROR_COLOR,
+    MARGIN,
+    SPACING,
+    SUCCESS_COLOR,
+    HeaderBar,
+    MessageLabel,
+    hint_label,
+    scaled_font,
+)
+from desktop_app.ui.table_models import (
+    Column,
+    EmptyState,
+    RowTableModel,
+    failure_text,
+    fit_columns,
+    setup_table,
+)
+from desktop_app.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 500
+ANY_DAY = QDate(2000, 1, 1)  # a date edit cannot be empty: its minimum reads "Any"
+
+KIND_LABELS: dict[str, str] = {
+    "product_add": QT_TRANSLATE_NOOP("audit", "Product added"),
+    "product_update": QT_TRANSLATE_NOOP("audit", "Product changed"),
+    "product_archive": QT_TRANSLATE_NOOP("audit", "Product archived"),
+    "product_restore": QT_TRANSLATE_NOOP("audit", "Product restored"),
+    "cardkey_import": QT_TRANSLATE_NOOP("audit", "Card keys imported"),
+    "cardkey_faulty": QT_TRANSLATE_NOOP("audit", "Card key marked faulty"),
+    "cardkey_replace": QT_TRANSLATE_NOOP("audit", "Card key replaced"),
+    "order_create": QT_TRANSLATE_NOOP("audit", "Order created"),
+    "order_pay": QT_TRANSLATE_NOOP("audit", "Order paid"),
+    "order_refund": QT_TRANSLATE_NOOP("audit", "Order refunded"),
+    "order_refund_line": QT_TRANSLATE_NOOP("audit", "Order line refunded"),
+    "order_cancel": QT_TRANSLATE_NOOP("audit", "Order cancelled"),
+    "voucher_batch": QT_TRANSLATE_NOOP("audit", "Voucher batch issued"),
+    "redeem": QT_TRANSLATE_NOOP("audit", "Redemption"),
+    "redemption_undo": QT_TRANSLATE_NOOP("audit", "Redemption undone"),
+    "operator_add": QT_TRANSLATE_NOOP("audit", "Operator added"),
+    "operator_disable": QT_TRANSLATE_NOOP("audit", "Operator disabled"),
+    "operator_enable": QT_TRANSLATE_NOOP("audit", "Operator enabled"),
+    "operator_reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
+    "operator_change_password": QT_TRANSLATE_NOOP("audit", "Own password changed"),
+    "export": QT_TRANSLATE_NOOP("audit", "Export"),
+    "backup": QT_TRANSLATE_NOOP("audit", "Backup"),
+    "settings_change": QT_TRANSLATE_NOOP("audit", "Settings changed"),
+}
+
+
+# What an event's subject id is, by the kind's first word (first match wins).
+SUBJECT_TEXTS: tuple[tuple[str, str], ...] = (
+    ("product_", QT_TRANSLATE_NOOP("audit", "Product #{id}")),
+    ("cardkey_import", QT_TRANSLATE_NOOP("audit", "Product #{id}")),
+    ("cardkey_", QT_TRANSLATE_NOOP("audit", "Card key #{id}")),
+    ("order_", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
+    ("voucher_batch", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
+    ("redeem", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
+    ("redemption_", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
+)
+
+
+def kind_label(kind: str) -> str:
+    """An event kind as people say it; a kind this table does not know yet, as stored."""
+    text = KIND_LABELS.get(kind)
+    return QCoreApplication.translate("audit", text) if text else kind
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    return str(value)
+
+
+def detail_text(detail: str) -> str:
+    """The stored JSON as one readable line: ``method: cash · total_cents: 1000``."""
+    try:
+        data = json.loads(detail)
+    except ValueError:
+        return detail
+    if not isinstance(data, dict):
+        return _value_text(data)
+    return " · ".join(f"{key}: {_value_text(value)}" for key, value in data.items())
+
+
+def detail_tooltip(detail: str) -> str:
+    try:
+        return json.dumps(json.loads(detail), ensure_ascii=False, indent=2, sort_keys=True)
+    except ValueError:
+        return detail
+
+
+def event_time(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class AuditTableModel(RowTableModel[EventRow]):
+    TIME, OPERATOR, KIND, SUBJECT, DETAIL = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        self.operator_names: dict[int, str] = {}
+        super().__init__(parent)
+
+    def columns(self) -> list[Column[EventRow]]:
+        return [
+            Column(self.tr("Time"), lambda r: event_time(r.at), lambda r: r.id),
+            Column(self.tr("Operator"), lambda r: r.operator or "—"),
+            Column(self.tr("Event"), lambda r: kind_label(r.kind), tooltip=lambda r: r.kind),
+            Column(self.tr("Subject"), self._subject),
+            Column(self.tr("Detail"), lambda r: detail_text(r.detail),
+                   tooltip=lambda r: detail_tooltip(r.detail)),
+        ]
+
+    def _subject(self, row: EventRow) -> str:
+        if not row.subject.isdigit():
+            return row.subject
+        if row.kind.startswith("operator_"):  # the name says more than the id
+            return self.operator_names.get(int(row.subject), row.subject)
+        template = next((text for prefix, text in SUBJECT_TEXTS if row.kind.startswith(prefix)),
+                        None)
+        if template is None:
+            return row.subject
+        return QCoreApplication.translate("audit", template).format(id=row.subject)
+
+    def append_rows(self, rows: list[EventRow]) -> None:
+        if not rows:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    operator_id: int | None = None
+    kind: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass
+class FilterChoices:
+    operators: list[tuple[int, str]] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+
+
+def filter_choices(shop: Shop) -> FilterChoices:
+    operators = [(o.id, o.name) for o in auth.list_operators(shop)]
+    return FilterChoices(operators, audit.event_kinds(shop))
+
+
+class AuditDialog(QDialog):
+    """Every change to the shop, newest first, filtered by operator, kind and days."""
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None,
+                 page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.page_size = page_size
+        self.loading = False
+        self.has_more = False
+        self._generation = 0
+        self.verify_dialog: VerifyDialog | None = None
+        self.setWindowTitle(self.tr("Audit log"))
+        self.resize(980, 620)
+        self._build()
+        self._load_choices()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        header = HeaderBar(self.tr("Audit log"), self.tr(
+            "Every change to the shop: who, when and what. Each entry is chained to the one "
+            "before, so a deleted or altered entry shows when the database is verified."), self)
+        self.model = AuditTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        setup_table(self.table, AuditTableModel.DETAIL)
+        self.table.setFont(self.font())
+        self.empty = EmptyState(self.table)
+        self.message = MessageLabel(self)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        body.addLayout(self._build_filters())
+        body.addWidget(self.table, 1)
+        body.addWidget(self.message)
+        body.addLayout(self._build_footer())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(header)
+        outer.addLayout(body, 1)
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(ANY_DAY)
+        edit.setSpecialValueText(self.tr("Any"))
+        edit.setDate(ANY_DAY)
+        edit.dateChanged.connect(self.reload)
+        return edit
+
+    def _build_filters(self) -> QHBoxLayout:
+        self.operator_filter = QComboBox(self)
+        self.operator_filter.addItem(self.tr("All operators"), None)
+        self.operator_filter.setMinimumContentsLength(12)
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.addItem(self.tr("All events"), None)
+        self.kind_filter.setMinimumContentsLength(16)
+        self.from_date = self._date_edit()
+        self.to_date = self._date_edit()
+        self.clear_button = QPushButton(self.tr("Show all"), self)
+        self.clear_button.clicked.connect(self.clear_filters)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for label, widget in ((self.tr("Operator:"), self.operator_filter),
+                              (self.tr("Event:"), self.kind_filter),
+                              (self.tr("From:"), self.from_date),
+                              (self.tr("To:"), self.to_date)):
+            row.addWidget(QLabel(label, self))
+            row.addWidget(widget)
+            row.addSpacing(6)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        return row
+
+    def _build_footer(self) -> QHBoxLayout:
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setFixedSize(120, 10)
+        self.busy_bar.hide()
+        self.count_label = QLabel(self)
+        self.more_button = QPushButton(self.tr("Load older events"), self)
+        self.more_button.clicked.connect(self.load_more)
+        self.more_button.setEnabled(False)
+        self.verify_button = QPushButton(self.tr("Verify database…"), self)
+        self.verify_button.setToolTip(self.tr(
+            "Check the database file, the audit log's chain and the record kept beside it"))
+        self.verify_button.clicked.connect(self.open_verify)
+        buttons = QDialogButtonBox(self)
+        self.close_button = buttons.addButton(self.tr("Close"),
+                                              QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.setSpacing(SPACING)
+        row.addWidget(self.busy_bar)
+        row.addWidget(self.count_label)
+        row.addWidget(self.more_button)
+        row.addStretch(1)
+        row.addWidget(self.verify_button)
+        row.addWidget(buttons)
+        return row
+
+    # -- filters ----------------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        shop = self.shop
+        self._set_loading(True)
+        run_in_background(self, lambda: filter_choices(shop), on_success=self._choices_loaded,
+                          on_failure=self._failed)
+
+    def _choices_loaded(self, choices: FilterChoices) -> None:
+        self.model.operator_names = dict(choices.operators)
+        for combo in (self.operator_filter, self.kind_filter):
+            combo.blockSignals(True)
+        for operator_id, name in choices.operators:
+            self.operator_filter.addItem(name, operator_id)
+        labelled = sorted(choices.kinds, key=lambda k: kind_label(k).casefold())
+        for kind in labelled:
+            self.kind_filter.addItem(kind_label(kind), kind)
+        for combo in (self.operator_filter, self.kind_filter):
+            combo.blockSignals(False)
+            combo.currentIndexChanged.connect(self.reload)
+        self.reload()
+
+    def current_filter(self) -> AuditFilter:
+        def day(edit: QDateEdit) -> dt.date | None:
+            return None if edit.date() == ANY_DAY else edit.date().toPython()
+
+        return AuditFilter(self.operator_filter.currentData(), self.kind_filter.currentData(),
+                           day(self.from_date), day(self.to_date))
+
+    def set_kind(self, kind: str | None) -> None:
+        self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(kind)))
+
+    def set_operator(self, operator_id: int | None) -> None:
+        self.operator_filter.setCurrentIndex(max(0, self.operator_filter.findData(operator_id)))
+
+    def clear_filters(self) -> None:
+        for widget in (self.operator_filter, self.kind_filter, self.from_date, self.to_date):
+            widget.blockSignals(True)
+        self.operator_filter.setCurrentIndex(0)
+        self.kind_filter.setCurrentIndex(0)
+        self.from_date.setDate(ANY_DAY)
+        self.to_date.setDate(ANY_DAY)
+        for widget in (self.operator_filter, self.kind_filter, self.from_date, self.to_date):
+            widget.blockSignals(False)
+        self.reload()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """The newest page under the current filters; a result for older filters is dropped."""
+        self._fetch(before_id=None)
+
+    def load_more(self) -> None:
+        rows = self.model.rows()
+        if rows and self.has_more and not self.loading:
+            self._fetch(before_id=rows[-1].id)
+
+    def _fetch(self, before_id: int | None) -> None:
+        self._generation += 1
+        generation, wanted, shop, limit = (self._generation, self.current_filter(), self.shop,
+                                           self.page_size)
+        self.message.clear()
+        self._set_loading(True)
+        run_in_background(
+            self, lambda: audit.list_events(shop, wanted.operator_id, wanted.kind, wanted.start,
+                                            wanted.end, limit, before_id),
+            on_success=lambda rows: self._loaded(generation, rows, before_id is not None),
+            on_failure=lambda exc: self._failed(exc, generation))
+
+    def _loaded(self, generation: int, rows: list[EventRow], more: bool) -> None:
+        if generation != self._generation:
+            return  # the filters changed while this page was read
+        self._set_loading(False)
+        if more:
+            self.model.append_rows(rows)
+        else:
+            self.model.set_rows(rows)
+            fit_columns(self.table, AuditTableModel.DETAIL, maximum=220)
+        self.has_more = len(rows) >= self.page_size
+        self.more_button.setEnabled(self.has_more)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        if self.has_more:
+            text = self.tr("The newest {count} events shown").format(count=count)
+        else:
+            text = self.tr("{count} events").format(count=count)
+        self.count_label.setText(text)
+        self.empty.show_text("" if count else self.tr("No events match these filters."))
+
+    def _set_loading(self, loading: bool) -> None:
+        self.loading = loading
+        self.busy_bar.setVisible(loading)
+        self.more_button.setEnabled(self.has_more and not loading)
+
+    def _failed(self, exc: Exception, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return
+        self._set_loading(False)
+        self.message.show_error(failure_text(exc))
+
+    # -- verify -----------------------------------------------------------------------------
+
+    def open_verify(self) -> VerifyDialog:
+        if self.verify_dialog is None:
+            self.verify_dialog = VerifyDialog(self.shop, self)
+            self.verify_dialog.finished.connect(self._verify_closed)
+        self.verify_dialog.show()
+        self.verify_dialog.raise_()
+        return self.verify_dialog
+
+    def _verify_closed(self) -> None:
+        if self.verify_dialog is not None:
+            self.verify_dialog.deleteLater()
+            self.verify_dialog = None
+
+
+# --- verify ---------------------------------------------------------------------------------
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("VerifyDialog", text)
+
+
+ANCHOR_TEXTS: dict[str, str] = {
+    "rolled_back": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Rolled back: the database is older than the last changes recorded on "
+        "this computer. An old copy of it may have been put back, or recent changes were lost "
+        "in a crash. Vouchers redeemed since may look unused again."),
+    "anchor_missing": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Missing: the file beside the database that vouches for its latest "
+        "records (anchor.json) is not there, so a rolled-back database cannot be ruled out."),
+    "anchor_damaged": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Damaged: the file beside the database that vouches for its latest "
+        "records (anchor.json) is damaged or was altered, so a rolled-back database cannot be "
+        "ruled out."),
+}
+CHAIN_TEXTS: dict[str, str] = {
+    "hash_mismatch": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Audit event #{id} was changed after it was written."),
+    "broken_link": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The audit log breaks at event #{id}: an event before it was deleted, "
+        "or events were put in another order."),
+}
+CHECK_TEXTS: dict[str, str] = {
+    "cipher_integrity": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The database file fails its encryption check ({detail}): it was "
+        "damaged or altered outside Voucher Shop."),
+    "integrity": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The database's structure is damaged ({detail})."),
+    "vouchers": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Voucher #{id}: its uses left do not match its redemptions. Part of the "
+        "database may have been put back to an older copy."),
+}
+
+
+def verify_problem_text(problem: str) -> str:
+    """One problem ``audit.verify_shop`` found (``"check: what"``), in plain words."""
+    check, _, found = problem.partition(": ")
+    words = found.split()
+    if check == "anchor" and found in ANCHOR_TEXTS:
+        return _t(ANCHOR_TEXTS[found])
+    if check == "audit_chain" and len(words) == 3 and words[2] in CHAIN_TEXTS:
+        return _t(CHAIN_TEXTS[words[2]]).format(id=words[1])
+    if check == "vouchers" and len(words) >= 2 and words[1].isdigit():
+        return _t(CHECK_TEXTS["vouchers"]).format(id=words[1])
+    if check in ("cipher_integrity", "integrity"):
+        return _t(CHECK_TEXTS[check]).format(detail=found)
+    return problem
+
+
+class VerifyDialog(QDialog):
+    """Runs every check ``verify`` runs, in the background, and says plainly how it went."""
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.running = False
+        self.problems: list[str] | None = None
+        self.setWindowTitle(self.tr("Verify database"))
+        self.resize(600, 380)
+        self._build()
+        self.run()
+
+    def _build(self) -> None:
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setFixedHeight(10)
+        self.heading = QLabel(self)
+        self.heading.setFont(scaled_font(self.heading, 1.3, bold=True))
+        self.heading.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.problem_list = QListWidget(self)
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setAlternatingRowColors(True)
+        self.problem_list.hide()
+        self.again_button = QPushButton(self.tr("Check again"), self)
+        self.again_button.clicked.connect(self.run)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = buttons.addButton(self.tr("Close"),
+                                              QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.clicked.connect(self.reject)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        for widget in (self.heading, self.busy_bar, self.summary, self.problem_list):
+            body.addWidget(widget)
+        body.addStretch(1)
+        body.addWidget(hint_label(self.tr(
+            "Checks the encrypted pages of the database file, its structure, the audit log's "
+            "chain, every voucher's uses against its redemptions, and the record of the latest "
+            "audit entry kept beside the database. Nothing is changed."), self))
+        body.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(HeaderBar(self.tr("Verify database"), "", self))
+        outer.addLayout(body, 1)
+
+    def run(self) -> None:
+        if self.running:
+            return
+        shop = self.shop
+        self._set_running(True)
+        run_in_background(self, lambda: audit.verify_shop(shop), on_success=self._checked,
+                          on_failure=self._failed)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.busy_bar.setVisible(running)
+        self.again_button.setEnabled(not running)
+        if running:
+            self.heading.setStyleSheet("")
+            self.heading.setText(self.tr("Checking the database…"))
+            self.summary.setText(self.tr("This takes a few seconds for a large shop."))
+            self.problem_list.hide()
+
+    def _checked(self, problems: list[str]) -> None:
+        self._set_running(False)
+        self.problems = list(problems)
+        if not problems:
+            self.heading.setStyleSheet(f"color: {SUCCESS_COLOR};")
+            self.heading.setText(self.tr("✓ All checks passed"))
+            self.summary.setText(self.tr(
+                "The database file, its structure, the audit log, every voucher's uses and "
+                "the record kept beside the database all agree."))
+            return
+        log.warning("verify found %d problem(s): %s", len(problems), problems[:5])
+        self.heading.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.heading.setText(self.tr("✗ Problems found: {count}").format(count=len(problems)))
+        self.summary.setText(self.tr(
+            "Leave the shop folder as it is, and compare with your latest good backup before "
+            "selling or redeeming more. Restoring a backup keeps the current data aside."))
+        self.problem_list.clear()
+        for problem in problems:
+            item = QListWidgetItem(verify_problem_text(problem))
+            item.setToolTip(problem)
+            self.problem_list.addItem(item)
+        self.problem_list.show()
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_running(False)
+        self.problems = None
+        self.heading.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.heading.setText(self.tr("The check could not run"))
+        self.summary.setText(failure_text(exc))
+
+    def problem_texts(self) -> list[str]:
+        return [self.problem_list.item(i).text() for i in range(self.problem_list.count())]
+

@@ -1,0 +1,156 @@
+"""Locking the app after a while without anyone using it, and the setting for how long.
+
+``IdleMonitor`` watches every key, click and touch of the whole application (a scanner's
+keystrokes count too: they arrive as keys) and says ``idle`` once nothing came for the
+configured time. The main window turns that into the same lock as its Lock menu entry.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui import MARGIN, SPACING, HeaderBar, hint_label
+
+IDLE_LOCK_KEY = "idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 10
+MAX_IDLE_LOCK_MINUTES = 240
+
+ACTIVITY = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
+    QEvent.Type.TabletPress, QEvent.Type.InputMethod,
+})
+
+
+def idle_lock_minutes() -> int:
+    """This computer's idle time before the lock, in minutes; 0 means never."""
+    try:
+        value = int(QSettings().value(IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES))
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_LOCK_MINUTES
+    return min(max(value, 0), MAX_IDLE_LOCK_MINUTES)
+
+
+def set_idle_lock_minutes(minutes: int) -> None:
+    QSettings().setValue(IDLE_LOCK_KEY, min(max(int(minutes), 0), MAX_IDLE_LOCK_MINUTES))
+
+
+class IdleMonitor(QObject):
+    """Emits ``idle`` once no input came for ``timeout_ms``; 0 switches it off.
+
+    Input only stamps the time: restarting a timer on every mouse move would cost more than
+    the check when the timer fires."""
+
+    idle = Signal()
+
+    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timeout_ms = max(0, timeout_ms)
+        self._last_input = time.monotonic()
+        self._running = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._check)
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        """A new idle time, counted from now (also the tests' way to a short one)."""
+        self.timeout_ms = max(0, timeout_ms)
+        if self._running:
+            self.start()
+
+    def start(self) -> None:
+        self.stop()
+        if self.timeout_ms <= 0:
+            return
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._running = True
+        self._last_input = time.monotonic()
+        self._timer.start(self.timeout_ms)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._running:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+        self._running = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY:
+            self._last_input = time.monotonic()
+        return False  # only watching: every event goes on to where it was going
+
+    def _check(self) -> None:
+        if not self._running:
+            return
+        left_ms = int(self.timeout_ms - (time.monotonic() - self._last_input) * 1000)
+        if left_ms > 0:
+            self._timer.start(left_ms)
+            return
+        self.stop()
+        self.idle.emit()
+
+
+class PreferencesDialog(QDialog):
+    """This computer's settings (kept in QSettings, not in the shop): the idle lock."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setMinimumWidth(480)
+        self.idle_minutes = QSpinBox(self)
+        self.idle_minutes.setRange(0, MAX_IDLE_LOCK_MINUTES)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setSpecialValueText(self.tr("Never"))
+        self.idle_minutes.setValue(idle_lock_minutes())
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.addRow(self.tr("Lock after no use for:"), self.idle_minutes)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        body.addLayout(form)
+        body.addWidget(hint_label(self.tr(
+            "A counter left alone locks itself; the same operator unlocks it with their "
+            "password and finds everything as it was. Keys, clicks and scans count as use."),
+            self))
+        body.addStretch(1)
+        body.addWidget(self._build_buttons())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(HeaderBar(self.tr("Preferences"), self.tr(
+            "Settings of this computer only; each counter keeps its own."), self))
+        outer.addLayout(body, 1)
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.accept)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.clicked.connect(self.reject)
+        return buttons
+
+    def accept(self) -> None:
+        set_idle_lock_minutes(self.idle_minutes.value())
+        super().accept()

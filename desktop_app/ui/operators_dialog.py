@@ -1,0 +1,435 @@
+"""The owner's list of operators: add one, disable or enable, reset a password."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import auth
+from desktop_app.core.errors import InvalidInput, ShopError
+from desktop_app.core.models import Operator
+from desktop_app.core.store import ROLES, Shop
+from desktop_app.messages import error_message, problem_message, role_label
+from desktop_app.ui import (
+    MARGIN,
+    SPACING,
+    SUCCESS_COLOR,
+    HeaderBar,
+    MessageLabel,
+    hint_label,
+)
+from desktop_app.ui.password_dialog import FittingDialog, NewPasswordFields, PasswordDialog
+from desktop_app.ui.table_models import (
+    MUTED,
+    Column,
+    RowTableModel,
+    fit_columns,
+    select_where,
+    selected_row,
+    setup_table,
+)
+from desktop_app.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OperatorRow:
+    id: int
+    name: str
+    role: str
+    active: bool
+    created_at: dt.datetime
+
+
+def operator_rows(shop: Shop) -> list[OperatorRow]:
+    """On the worker thread: plain rows, so the GUI never reads a model instance lazily."""
+    return [OperatorRow(o.id, o.name, o.role, bool(o.active), o.created_at)
+            for o in auth.list_operators(shop)]
+
+
+class OperatorTableModel(RowTableModel[OperatorRow]):
+    NAME, ROLE, STATUS, ADDED = range(4)
+
+    def __init__(self, me: int, parent: QObject | None = None) -> None:
+        self.me = me
+        super().__init__(parent)
+
+    def columns(self) -> list[Column[OperatorRow]]:
+        return [
+            Column(self.tr("Name"), self._name),
+            Column(self.tr("Role"), lambda r: role_label(r.role)),
+            Column(self.tr("Status"), lambda r: self.tr("Active") if r.active
+                   else self.tr("Disabled"), lambda r: not r.active,
+                   color=lambda r: SUCCESS_COLOR if r.active else MUTED.name()),
+            Column(self.tr("Added"), lambda r: r.created_at.astimezone().strftime("%Y-%m-%d"),
+                   lambda r: r.created_at),
+        ]
+
+    def _name(self, row: OperatorRow) -> str:
+        return self.tr("{name} (you)").format(name=row.name) if row.id == self.me else row.name
+
+    def muted(self, row: OperatorRow) -> bool:
+        return not row.active
+
+
+class OperatorsDialog(FittingDialog):
+    """Operators and their roles. Every change runs in the background and says how it went
+    right here; the core refuses what a clerk may not do, and this dialog is for owners."""
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.busy = False
+        self.loaded = False
+        self.child: QDialog | None = None
+        self.setWindowTitle(self.tr("Operators"))
+        self.resize(640, 460)
+        self._build()
+        self._update_buttons()
+        self.reload()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        header = HeaderBar(self.tr("Operators"), self.tr(
+            "Who may log in to this shop. Clerks redeem vouchers; owners can do everything."),
+            self)
+        self.model = OperatorTableModel(self.shop.operator.id, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        setup_table(self.table, OperatorTableModel.NAME)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.message = MessageLabel(self)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        body.addLayout(self._build_actions())
+        body.addWidget(self.table, 1)
+        body.addWidget(self.message)
+        body.addWidget(hint_label(self.tr(
+            "Disabling removes the operator's key to the shop at once; their records stay. "
+            "Enabling them again needs a new password. The last owner cannot be disabled."),
+            self))
+        body.addWidget(self._build_close())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(header)
+        outer.addLayout(body, 1)
+
+    def _build_actions(self) -> QHBoxLayout:
+        self.add_button = QPushButton(self.tr("Add operator…"), self)
+        self.add_button.clicked.connect(self.open_add)
+        self.reset_button = QPushButton(self.tr("Reset password…"), self)
+        self.reset_button.setToolTip(self.tr("Give the operator a new password, for example "
+                                             "when they forgot theirs"))
+        self.reset_button.clicked.connect(self.open_reset)
+        self.disable_button = QPushButton(self.tr("Disable"), self)
+        self.disable_button.clicked.connect(self.disable_selected)
+        self.enable_button = QPushButton(self.tr("Enable…"), self)
+        self.enable_button.clicked.connect(self.open_enable)
+        row = QHBoxLayout()
+        row.setSpacing(SPACING)
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        for button in (self.reset_button, self.disable_button, self.enable_button):
+            row.addWidget(button)
+        return row
+
+    def _build_close(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(self)
+        self.close_button = buttons.addButton(self.tr("Close"),
+                                              QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.clicked.connect(self.reject)
+        return buttons
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        shop = self.shop
+        chosen = select_id if select_id is not None else getattr(self.selected(), "id", None)
+        run_in_background(self, lambda: operator_rows(shop),
+                          on_success=lambda rows: self._loaded(rows, chosen),
+                          on_failure=self._failed)
+
+    def _loaded(self, rows: list[OperatorRow], select_id: int | None) -> None:
+        self.model.set_rows(rows)
+        fit_columns(self.table, OperatorTableModel.NAME)
+        if select_id is not None:
+            select_where(self.table, lambda r: r.id == select_id)
+        self.loaded = True
+        self._update_buttons()
+
+    def selected(self) -> OperatorRow | None:
+        row = selected_row(self.table)
+        return row if isinstance(row, OperatorRow) else None
+
+    def select(self, name: str) -> bool:
+        return select_where(self.table, lambda r: r.name == name)
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        idle = not self.busy
+        self.add_button.setEnabled(idle)
+        self.disable_button.setEnabled(idle and row is not None and row.active)
+        self.enable_button.setEnabled(idle and row is not None and not row.active)
+        # Your own password: Change my password, which asks for the current one first.
+        self.reset_button.setEnabled(idle and row is not None and row.active
+                                     and row.id != self.shop.operator.id)
+
+    def _double_clicked(self) -> None:
+        row = self.selected()
+        if row is not None and not row.active:
+            self.open_enable()
+        elif self.reset_button.isEnabled():
+            self.open_reset()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _open_child(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.child = dialog
+        dialog.open()
+        return dialog
+
+    def open_add(self) -> AddOperatorDialog:
+        dialog = AddOperatorDialog(self.shop, self)
+        dialog.added.connect(self._added)
+        self._open_child(dialog)
+        return dialog
+
+    def _added(self, row: OperatorRow) -> None:
+        self.message.show_info(self.tr("{name} was added as {role}. They can log in now.").format(
+            name=row.name, role=role_label(row.role).lower()))
+        self.reload(row.id)
+
+    def open_reset(self) -> PasswordDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        shop = self.shop
+        dialog = PasswordDialog(
+            self.tr("Reset password"),
+            self.tr("A new password for {name}. Their old one stops working at once; tell them "
+                    "the new one in person.").format(name=row.name),
+            lambda _current, new: auth.reset_password(shop, row.id, new),
+            button_text=self.tr("Reset password"), parent=self)
+        dialog.accepted.connect(lambda: self._changed(
+            self.tr("{name} has a new password.").format(name=row.name), row.id))
+        self._open_child(dialog)
+        return dialog
+
+    def open_enable(self) -> PasswordDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        shop = self.shop
+        dialog = PasswordDialog(
+            self.tr("Enable {name}").format(name=row.name),
+            self.tr("{name} gets a new password: the old one was removed when they were "
+                    "disabled.").format(name=row.name),
+            lambda _current, new: auth.set_active(shop, row.id, True, new),
+            button_text=self.tr("Enable"), parent=self)
+        dialog.accepted.connect(lambda: self._changed(
+            self.tr("{name} is enabled and can log in with the new password.").format(
+                name=row.name), row.id))
+        self._open_child(dialog)
+        return dialog
+
+    def disable_selected(self) -> None:
+        row = self.selected()
+        if row is None or self.busy:
+            return
+        if row.id == self.shop.operator.id and self._other_active_owners(row):
+            self._confirm_disabling_yourself(row)
+            return
+        self._disable(row)
+
+    def _other_active_owners(self, row: OperatorRow) -> bool:
+        # The last owner is refused by the core, with its own message; no question first.
+        return any(r.role == "owner" and r.active and r.id != row.id for r in self.model.rows())
+
+    def _confirm_disabling_yourself(self, row: OperatorRow) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Disable yourself?"), self.tr(
+            "Disable your own operator, {name}? You can finish what you are doing, but you "
+            "cannot log in or unlock with it again until another owner enables it.").format(
+            name=row.name), QMessageBox.StandardButton.NoButton, self)
+        self.confirm_yes = box.addButton(self.tr("Disable me"),
+                                         QMessageBox.ButtonRole.DestructiveRole)
+        self.confirm_no = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.confirm_no)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: self._disable(row) if button is self.confirm_yes else None)
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def _disable(self, row: OperatorRow) -> None:
+        shop = self.shop
+        self._set_busy(True)
+        run_in_background(
+            self, lambda: auth.set_active(shop, row.id, False),
+            on_success=lambda _: self._changed(self.tr(
+                "{name} is disabled and can no longer log in.").format(name=row.name), row.id),
+            on_failure=self._failed)
+
+    def _changed(self, text: str, select_id: int) -> None:
+        self._set_busy(False)
+        self.message.show_info(text)
+        self.reload(select_id)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._update_buttons()
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, ShopError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        log.info("operator change refused: %s", exc.code)
+        self.message.show_error(error_message(exc))
+
+
+class AddOperatorDialog(FittingDialog):
+    """Name, role and a first password; ``added`` fires with the new operator's row."""
+
+    added = Signal(object)
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.busy = False
+        self.setWindowTitle(self.tr("Add operator"))
+        self.setMinimumWidth(520)
+        self._build()
+        self._update()
+        self.name.setFocus()
+
+    def _build(self) -> None:
+        self.name = QLineEdit(self)
+        self.name.setMaxLength(auth.MAX_NAME_LENGTH)
+        self.name.setPlaceholderText(self.tr("The name they log in with"))
+        self.name.textEdited.connect(self._update)
+        self.name_message = MessageLabel(self)
+        self.role = QComboBox(self)
+        for role in reversed(ROLES):  # clerk first: the usual choice, and the safer one
+            self.role.addItem(role_label(role), role)
+        self.fields = NewPasswordFields(self)
+        self.fields.changed.connect(self._update)
+        self.fields.confirm.returnPressed.connect(self.submit)
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        name_box = QWidget(self)
+        column = QVBoxLayout(name_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.name)
+        column.addWidget(self.name_message)
+        form.addRow(self.tr("Name:"), name_box)
+        form.addRow(self.tr("Role:"), self.role)
+        self.fields.add_rows(form, self.tr("Password:"), self.tr("Repeat password:"))
+        self.message = MessageLabel(self)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        body.addLayout(form)
+        body.addWidget(hint_label(self.tr(
+            "A clerk works the Redemption tab and sees only their own redemptions. An owner "
+            "can do everything, including managing operators and backups."), self))
+        body.addWidget(self.message)
+        body.addStretch(1)
+        body.addWidget(self._build_buttons())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(HeaderBar(self.tr("Add operator"), self.tr(
+            "Everyone at the counter gets their own name and password, so the records say who "
+            "did what."), self))
+        outer.addLayout(body, 1)
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(self)
+        self.add_button = QPushButton(self.tr("Add operator"), self)
+        self.add_button.setDefault(True)
+        self.add_button.clicked.connect(self.submit)
+        buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.clicked.connect(self.reject)
+        return buttons
+
+    def _ready(self) -> bool:
+        return bool(self.name.text().strip()) and not self.fields.problem()
+
+    def _update(self) -> None:
+        self.name_message.clear()
+        self.message.clear()
+        self.add_button.setEnabled(self._ready() and not self.busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.name, self.role, self.cancel_button):
+            widget.setEnabled(not busy)
+        self.fields.set_enabled(not busy)
+        self.add_button.setEnabled(self._ready() and not busy)
+
+    def submit(self) -> None:
+        if self.busy or not self._ready():
+            return
+        shop, name = self.shop, self.name.text().strip()
+        role, password = str(self.role.currentData()), self.fields.value()
+        self._set_busy(True)
+        run_in_background(self, lambda: auth.add_operator(shop, name, role, password),
+                          on_success=self._done, on_failure=self._failed)
+
+    def _done(self, operator: Operator) -> None:
+        self._set_busy(False)
+        row = OperatorRow(operator.id, operator.name, operator.role, True, operator.created_at)
+        self.fields.clear()
+        self.added.emit(row)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, ShopError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        log.info("adding an operator refused: %s", exc.code)
+        field = str(exc.params.get("field", ""))
+        if isinstance(exc, InvalidInput) and field == "name":
+            self.name_message.show_error(problem_message(str(exc.params.get("problem")),
+                                                         **exc.params))
+            self.name.setFocus()
+        elif isinstance(exc, InvalidInput) and field == "password":
+            self.fields.show_error(problem_message(str(exc.params.get("problem")),
+                                                   **exc.params))
+        else:
+            self.message.show_error(error_message(exc))
+
+    def reject(self) -> None:
+        if self.busy:
+            return
+        self.fields.clear()
+        super().reject()

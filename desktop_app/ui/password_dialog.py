@@ -1,0 +1,334 @@
+"""A new password typed twice, with its strength; and the dialogs that ask for one.
+
+``PasswordDialog`` serves changing one's own password (the current one first), an owner
+resetting an operator's password, and enabling a disabled operator again (a disabled
+operator's key slot is gone, so enabling needs a new password).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import auth
+from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
+from desktop_app.core.lockout import LoginThrottle
+from desktop_app.core.store import Shop
+from desktop_app.messages import error_message, problem_message
+from desktop_app.ui import (
+    ERROR_COLOR,
+    MARGIN,
+    SPACING,
+    SUCCESS_COLOR,
+    WARNING_COLOR,
+    HeaderBar,
+    MessageLabel,
+)
+from desktop_app.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+STRENGTH_COLORS = (ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, SUCCESS_COLOR, SUCCESS_COLOR)
+WEAK_BELOW = 2
+MAX_PASSWORD_LENGTH = 1024
+
+
+class FittingDialog(QDialog):
+    """A dialog that grows when a message appears in it.
+
+    Qt sizes a window by its layout's minimum, which leaves out how tall word-wrapped text
+    gets at the window's width: a message shown later would be squeezed into the fields."""
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.fit_height()
+        return handled
+
+    def fit_height(self) -> None:
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+
+def password_edit(parent: QWidget, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(MAX_PASSWORD_LENGTH)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class NewPasswordFields(QObject):
+    """Password, repeat, strength and their messages, as rows of the caller's form (so the
+    labels line up with the form's other rows). ``changed`` fires on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.password = password_edit(parent, self.tr("At least {minimum} characters").format(
+            minimum=auth.MIN_PASSWORD_LENGTH))
+        self.confirm = password_edit(parent)
+        self.password_message = MessageLabel(parent)
+        self.confirm_message = MessageLabel(parent)
+        self._confirm_touched = False
+        self._build_strength(parent)
+        self.password.textEdited.connect(self._edited)
+        self.confirm.textEdited.connect(self._confirm_edited)
+        self.confirm.editingFinished.connect(self._confirm_edited)
+
+    def _build_strength(self, parent: QWidget) -> None:
+        self.strength = QWidget(parent)
+        row = QHBoxLayout(self.strength)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACING)
+        self.strength_bar = QProgressBar(self.strength)
+        self.strength_bar.setRange(0, 4)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setFixedHeight(6)
+        self.strength_label = QLabel(self.strength)
+        self.strength_label.setMinimumWidth(80)
+        row.addWidget(self.strength_bar, 1)
+        row.addWidget(self.strength_label)
+
+    def add_rows(self, form: QFormLayout, label: str, repeat_label: str) -> None:
+        form.addRow(label, self._column(self.password, self.strength, self.password_message))
+        form.addRow(repeat_label, self._column(self.confirm, self.confirm_message))
+
+    def _column(self, *widgets: QWidget) -> QWidget:
+        box = QWidget(self.password.parentWidget())
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        for widget in widgets:
+            column.addWidget(widget)
+        return box
+
+    def _edited(self) -> None:
+        self._show()
+        self.changed.emit()
+
+    def _confirm_edited(self) -> None:
+        self._confirm_touched = True
+        self._edited()
+
+    def value(self) -> str:
+        return self.password.text()
+
+    def problem(self) -> str:
+        """What still keeps the password from being used; "" when it can be."""
+        password, confirm = self.password.text(), self.confirm.text()
+        if len(password) < auth.MIN_PASSWORD_LENGTH:
+            return problem_message("too_short", minimum=auth.MIN_PASSWORD_LENGTH)
+        if confirm != password:
+            return problem_message("mismatch") if confirm else problem_message("required")
+        return ""
+
+    def _confirm_problem(self) -> str:
+        password, confirm = self.password.text(), self.confirm.text()
+        if not confirm or confirm == password:
+            return ""
+        # Still typing the repeat: only complain once it cannot become equal any more.
+        if len(confirm) < len(password) and password.startswith(confirm):
+            return ""
+        return problem_message("mismatch")
+
+    def _show(self) -> None:
+        password = self.password.text()
+        score = auth.password_strength(password)
+        words = (self.tr("Too short"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"),
+                 self.tr("Strong"))
+        color = STRENGTH_COLORS[score]
+        self.strength_bar.setValue(score)
+        self.strength_bar.setStyleSheet(
+            f"QProgressBar::chunk {{ background: {color}; border-radius: 3px; }}"
+            " QProgressBar { border: none; border-radius: 3px; background: palette(midlight); }")
+        self.strength_label.setText(words[score] if password else "")
+        self.strength_label.setStyleSheet(f"color: {color};")
+        if password and score < WEAK_BELOW and len(password) >= auth.MIN_PASSWORD_LENGTH:
+            self.password_message.show_warning(self.tr(
+                "12 or more characters mixing letters, digits and symbols are much harder to "
+                "guess."))
+        else:
+            self.password_message.clear()
+        self.confirm_message.show_error(self._confirm_problem() if self._confirm_touched else "")
+
+    def show_error(self, text: str) -> None:
+        self.password_message.show_error(text)
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.password.setEnabled(enabled)
+        self.confirm.setEnabled(enabled)
+
+    def clear(self) -> None:
+        """No password left lying in a widget once it was used."""
+        self.password.clear()
+        self.confirm.clear()
+        self._confirm_touched = False
+        self._show()
+
+
+# apply(current, new) runs on the worker thread; ``current`` is "" unless it was asked for.
+ApplyFn = Callable[[str, str], Any]
+
+
+class PasswordDialog(FittingDialog):
+    """Asks for a new password (and, to change one's own, the current one first), then runs
+    ``apply`` in the background. Errors show inline; success accepts the dialog."""
+
+    def __init__(self, title: str, intro: str, apply: ApplyFn, *, ask_current: bool = False,
+                 button_text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._apply = apply
+        self.ask_current = ask_current
+        self.busy = False
+        self.setWindowTitle(title)
+        self.setMinimumWidth(500)
+        self._build(title, intro, button_text or self.tr("Save password"))
+        self._update()
+        (self.current if ask_current else self.fields.password).setFocus()
+
+    def _build(self, title: str, intro: str, button_text: str) -> None:
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.current = password_edit(self)
+        self.current_message = MessageLabel(self)
+        if self.ask_current:
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(4)
+            column.addWidget(self.current)
+            column.addWidget(self.current_message)
+            form.addRow(self.tr("Current password:"), box)
+            self.current.textEdited.connect(self._update)
+        else:
+            self.current.hide()
+        self.fields = NewPasswordFields(self)
+        self.fields.add_rows(form, self.tr("New password:"), self.tr("Repeat new password:"))
+        self.fields.changed.connect(self._update)
+        self.fields.confirm.returnPressed.connect(self.submit)
+        body.addLayout(form)
+        self.message = MessageLabel(self)
+        body.addWidget(self.message)
+        body.addStretch(1)
+        body.addWidget(self._build_buttons(button_text))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(HeaderBar(title, intro, self))
+        outer.addLayout(body)
+
+    def _build_buttons(self, button_text: str) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(button_text, self)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.submit)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.clicked.connect(self.reject)
+        return buttons
+
+    def _ready(self) -> bool:
+        return not self.fields.problem() and (not self.ask_current or bool(self.current.text()))
+
+    def _update(self) -> None:
+        self.current_message.clear()
+        self.message.clear()
+        self.save_button.setEnabled(self._ready() and not self.busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.current.setEnabled(not busy)
+        self.fields.set_enabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+        self.save_button.setEnabled(self._ready() and not busy)
+
+    def submit(self) -> None:
+        if self.busy or not self._ready():
+            return
+        apply, current, new = self._apply, self.current.text(), self.fields.value()
+        self._set_busy(True)
+        run_in_background(self, lambda: apply(current, new),
+                          on_success=self._done, on_failure=self._failed)
+
+    def _done(self, _result: object) -> None:
+        self._set_busy(False)
+        self.current.clear()
+        self.fields.clear()
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, ShopError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        log.info("password change refused: %s", exc.code)
+        if isinstance(exc, WrongPassword) and self.ask_current:
+            self.current.clear()
+            self.current.setFocus()
+            self.current_message.show_error(error_message(exc))
+        elif isinstance(exc, InvalidInput) and exc.params.get("field") == "password":
+            self.fields.show_error(problem_message(str(exc.params.get("problem")), **exc.params))
+        else:
+            self.message.show_error(error_message(exc))
+        self.save_button.setEnabled(self._ready())  # a cleared field must be typed again
+
+    def reject(self) -> None:
+        if self.busy:
+            return  # the key slot is being rewritten: let it finish (a fraction of a second)
+        self.current.clear()
+        self.fields.clear()
+        super().reject()
+
+
+def change_own_password(shop: Shop, current: str, new: str) -> None:
+    """``auth.change_own_password`` under the login's limit on guessing: proving the current
+    password here must not be a way round the waits of the login screen."""
+    throttle = LoginThrottle(shop.data_dir)
+    name = shop.operator.name
+    throttle.check(name)
+    try:
+        auth.change_own_password(shop, current, new)
+    except WrongPassword:
+        throttle.failed(name)
+        raise
+    throttle.succeeded(name)
+
+
+def change_password_dialog(shop: Shop, parent: QWidget | None = None) -> PasswordDialog:
+    """Any operator's own password: the current one first, then the new one twice."""
+    return PasswordDialog(
+        QCoreApplication.translate("PasswordDialog", "Change my password"),
+        QCoreApplication.translate(
+            "PasswordDialog", "Type your current password, then the new one twice. The new "
+            "one works from your next login or unlock, at every counter."),
+        lambda current, new: change_own_password(shop, current, new),
+        ask_current=True,
+        button_text=QCoreApplication.translate("PasswordDialog", "Change password"),
+        parent=parent)
