@@ -18,6 +18,7 @@ from desktop_app.core import anchor, audit, auth, backup, inventory, orders, red
 from desktop_app.core.errors import (
     BackupInvalid,
     DatabaseCorrupt,
+    Forbidden,
     InvalidState,
     KeySlotMissing,
     LockedOut,
@@ -394,7 +395,7 @@ def test_list_events_filters_newest_first_and_pages(shop: Shop) -> None:
             audit.list_events(as_clerk)
         with pytest.raises(Forbidden):
             backup.backup_status(as_clerk)
-        assert backup.run_auto_backup(as_clerk) is None  # backups are the owners'
+        assert backup.run_auto_backup(as_clerk) is None  # not switched on in this shop
     rebind(shop)
 
 
@@ -465,3 +466,30 @@ def test_a_closed_shop_reopens_without_a_password(shop: Shop) -> None:
     assert reopened.name == "Test Shop 测试店"
     inventory.add_product(reopened, "After reopening", "1.00")
     assert audit.verify_shop(reopened) == []
+
+
+def test_automatic_backups_run_in_a_clerk_session(shop: Shop, tmp_path: Path) -> None:
+    """The owner switches them on for the shop; a shop run by clerks needs them most."""
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    backup.set_backup_settings(shop, str(folder), True)
+    with open_shop(shop.data_dir, CLERK, CLERK_PASSWORD) as as_clerk:
+        made = backup.run_auto_backup(as_clerk)
+        assert made is not None and made.parent == folder
+        with pytest.raises(Forbidden):
+            backup.write_backup(as_clerk, tmp_path / "by-hand.vsbackup")
+    rebind(shop)
+    assert backup.read_backup(made).shop_id == shop.shop_id
+
+
+def test_a_password_change_keeps_slots_added_at_another_counter(shop: Shop, shop_dir: Path
+                                                                ) -> None:
+    """Each counter holds the slot file as read at login; a change must not drop another
+    counter's newer slot."""
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as other_counter:
+        auth.add_operator(other_counter, CLERK, "clerk", CLERK_PASSWORD)
+    rebind(shop)
+    auth.change_own_password(shop, OWNER_PASSWORD, "owner-new-pass-1")
+    open_shop(shop_dir, CLERK, CLERK_PASSWORD).close()
+    rebind(shop)

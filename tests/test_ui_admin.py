@@ -588,6 +588,26 @@ def test_idle_lock_fires_and_input_puts_it_off(qtbot: QtBot, shop: Shop) -> None
     qtbot.waitUntil(lambda: locked == [True], timeout=3000)
 
 
+def test_webcam_verdicts_count_as_activity(qtbot: QtBot, shop: Shop) -> None:
+    """A cashier scanning only with the webcam presses no key: the app must not lock on them."""
+    from desktop_app.core.models import utc_now
+    from desktop_app.core.redemption import Verdict
+    from desktop_app.ui.redemption_tab import RedemptionTab
+
+    window = open_window(qtbot, shop)
+    tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
+               if isinstance(window.tabs.widget(i), RedemptionTab))
+    locked: list[bool] = []
+    window.lock_requested.connect(lambda: locked.append(True))
+    window.idle.set_timeout_ms(400)
+    verdict = Verdict(True, "redeemed", OWNER, "cam", utc_now())
+    for _ in range(8):
+        qtbot.wait(100)
+        tab.verdict_shown.emit(verdict, False)
+    assert locked == []
+    qtbot.waitUntil(lambda: locked == [True], timeout=3000)
+
+
 def test_idle_lock_locks_the_session_and_hides_open_dialogs(
         qtbot: QtBot, session: ShopSession) -> None:
     window = log_in(qtbot, session, OWNER, OWNER_PASSWORD)

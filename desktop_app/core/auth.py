@@ -55,7 +55,7 @@ def add_operator(shop: Shop, name: str, role: str, password: str) -> Operator:
         raise InvalidInput(field="name", problem="taken")
     with shop.write():
         operator = Operator.create(name=name.strip(), slot_name=slot_name, role=role)
-        shop.slots.set_password(name, password, shop.database_key)
+        shop.reload_slots().set_password(name, password, shop.database_key)
         audit.record(shop, "operator_add", operator.id, role=role)
         shop.slots.save()
     return operator
@@ -85,13 +85,14 @@ def set_active(shop: Shop, operator_id: int, active: bool, password: str | None 
         row = _operator(operator_id)
         if not active and row.role == "owner" and row.active and _active_owners() <= 1:
             raise InvalidState(what="operator", id=operator_id, state="last_owner")
+        slots = shop.reload_slots()
         if active:
             if password is None:
                 raise InvalidInput(field="password", problem="required")
             validate_new_operator(row.name, password)
-            shop.slots.set_password(row.name, password, shop.database_key)
+            slots.set_password(row.name, password, shop.database_key)
         else:
-            shop.slots.remove(row.name)
+            slots.remove(row.name)
         row.active = active
         row.save()
         audit.record(shop, "operator_enable" if active else "operator_disable", row.id)
@@ -104,16 +105,16 @@ def reset_password(shop: Shop, operator_id: int, password: str) -> None:
     with shop.write():
         row = _operator(operator_id)
         validate_new_operator(row.name, password)
-        shop.slots.set_password(row.name, password, shop.database_key)
+        shop.reload_slots().set_password(row.name, password, shop.database_key)
         audit.record(shop, "operator_reset_password", row.id)
         shop.slots.save()
 
 
 def change_own_password(shop: Shop, current: str, new: str) -> None:
     """Any operator changes their own password, proving the current one first."""
-    shop.slots.unlock(shop.operator.name, current)
+    shop.reload_slots().unlock(shop.operator.name, current)
     validate_new_operator(shop.operator.name, new)
     with shop.write():
-        shop.slots.set_password(shop.operator.name, new, shop.database_key)
+        shop.reload_slots().set_password(shop.operator.name, new, shop.database_key)
         audit.record(shop, "operator_change_password", shop.operator.id)
         shop.slots.save()

@@ -78,9 +78,12 @@ def backup_bytes(shop: Shop) -> bytes:
     return body + hashlib.sha256(body).digest()
 
 
-def write_backup(shop: Shop, out: Path) -> Path:
-    """Write an encrypted backup of ``shop`` to ``out`` atomically; owners only."""
-    require_owner(shop, "backup")
+def write_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
+    """Write an encrypted backup of ``shop`` to ``out`` atomically. Owners only, except the
+    automatic backups an owner switched on: those run in whoever's session is open, since a
+    shop run by clerks needs its daily backup most (the file is encrypted either way)."""
+    if not automatic:
+        require_owner(shop, "backup")
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -237,7 +240,7 @@ def backups_to_keep(stamps: list[dt.datetime], daily: int = 7, weekly: int = 4
 
 def auto_backup(shop: Shop, folder: Path) -> Path:
     """A dated backup in ``folder``, then older ones pruned to 7 daily + 4 weekly."""
-    out = write_backup(shop, Path(folder) / backup_name(shop.shop_id, utc_now()))
+    out = write_backup(shop, Path(folder) / backup_name(shop.shop_id, utc_now()), automatic=True)
     existing = backups_in(folder, shop.shop_id)
     keep = backups_to_keep([stamp for stamp, _ in existing])
     for stamp, path in existing:
@@ -276,6 +279,10 @@ def _last_backup_at(text: str) -> dt.datetime | None:
 def backup_status(shop: Shop) -> BackupStatus:
     """Where automatic backups go, whether they run, and when the last one succeeded."""
     require_owner(shop, "backup_status")
+    return _status(shop)
+
+
+def _status(shop: Shop) -> BackupStatus:
     return BackupStatus(shop.shop_id, shop.setting(BACKUP_FOLDER_SETTING),
                         shop.setting(AUTO_BACKUP_SETTING) == "1",
                         _last_backup_at(shop.setting(LAST_BACKUP_SETTING)))
@@ -302,17 +309,15 @@ def set_backup_settings(shop: Shop, folder: str, automatic: bool) -> BackupStatu
 
 def run_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path | None:
     """The automatic backup, if the owner switched it on: on closing, on logging out, and
-    (with ``older_than``) when the last one is older than that. None when nothing was due,
-    or in a clerk's session (backups are the owners').
+    (with ``older_than``) when the last one is older than that. None when nothing was due.
+    It runs in a clerk's session too: the owner switched it on for the shop, not for a person.
 
     A folder that is not there (a USB stick not plugged in) is refused, never created:
     creating the path would put the backup on whatever disk holds it instead.
     """
     from desktop_app.core.errors import InvalidInput
 
-    if not shop.is_owner:
-        return None
-    status = backup_status(shop)
+    status = _status(shop)
     if not status.automatic or not status.folder:
         return None
     if older_than is not None and status.last_at is not None and (

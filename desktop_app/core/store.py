@@ -95,6 +95,11 @@ class Shop:
     integrity_problem: str | None = None
     audit_dirty: bool = field(default=False, repr=False)
 
+    def reload_slots(self) -> KeySlotFile:
+        """The slot file as it is on disk now: another counter may have changed it."""
+        self.slots = KeySlotFile.load(self.slots.path)
+        return self.slots
+
     @property
     def is_owner(self) -> bool:
         return self.operator.role == "owner"

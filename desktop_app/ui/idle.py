@@ -93,6 +93,10 @@ class IdleMonitor(QObject):
                 app.removeEventFilter(self)
         self._running = False
 
+    def touch(self, *_: object) -> None:
+        """Activity that arrives without a key or a click: a voucher read by the webcam."""
+        self._last_input = time.monotonic()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY:
             self._last_input = time.monotonic()

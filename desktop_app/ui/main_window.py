@@ -198,8 +198,11 @@ class MainWindow(QMainWindow):
     def _add_tabs(self) -> None:
         for number, (cls, title, _owners_only) in enumerate(
                 (tab for tab in TABS if self.shop.is_owner or not tab[2]), start=1):
-            index = self.tabs.addTab(cls(self.shop, self.tabs),
-                                     QCoreApplication.translate("MainWindow", title))
+            tab = cls(self.shop, self.tabs)
+            if isinstance(tab, RedemptionTab):
+                # A cashier scanning only with the webcam types nothing: still at work.
+                tab.verdict_shown.connect(self.idle.touch)
+            index = self.tabs.addTab(tab, QCoreApplication.translate("MainWindow", title))
             self.tabs.setTabToolTip(index, self.tr("Ctrl+{number}").format(number=number))
             switch = QAction(self)
             switch.setShortcut(QKeySequence(f"Ctrl+{number}"))
