@@ -398,13 +398,14 @@ def test_first_start_shows_setup_then_the_window(qtbot: QtBot, shop_dir: Path) -
 
 
 def test_demo_session_lists_the_demo_operators(qtbot: QtBot, tmp_path: Path) -> None:
-    from desktop_app.core.demo import DEMO_OPERATORS
+    from desktop_app.core.demo import DEMO_OPERATORS, DEMO_SHOP_NAME
 
     session = ShopSession(tmp_path / "demo", demo=True)
     session.start()
     try:
         dialog = session.dialog
         assert isinstance(dialog, LoginDialog)
+        assert dialog.header.title.text() == DEMO_SHOP_NAME  # named on the very first start
         qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
         assert not dialog.message.isVisible()
         names = [dialog.demo_list.topLevelItem(i).text(0)

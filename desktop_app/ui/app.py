@@ -175,6 +175,12 @@ def _demo_operators() -> Sequence[tuple[str, str, str]]:
     return DEMO_OPERATORS
 
 
+def _demo_shop_name() -> str:
+    from desktop_app.core.demo import DEMO_SHOP_NAME
+
+    return DEMO_SHOP_NAME
+
+
 def _ensure_demo_shop(data_dir: Path) -> None:
     from desktop_app.core.demo import ensure_demo_shop
 
@@ -225,7 +231,8 @@ class ShopSession(QObject):
         unlock = (lambda name, password: quick_unlock(shop, name, password)) if (
             locked and shop is not None) else None
         dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
-                             demo_operators=_demo_operators() if self.demo else ())
+                             demo_operators=_demo_operators() if self.demo else (),
+                             shop_name=_demo_shop_name() if self.demo else None)
         dialog.accepted.connect(lambda: self._logged_in(dialog.shop))
         dialog.rejected.connect(self._quit)
         self._replace_dialog(dialog)
