@@ -180,6 +180,7 @@ FIELD_LABELS: dict[str, str] = {
     "valid_from": QT_TRANSLATE_NOOP("errors", "Valid from"),
     "valid_until": QT_TRANSLATE_NOOP("errors", "Valid until"),
     "stock": QT_TRANSLATE_NOOP("errors", "Stock"),
+    "reusable_key": QT_TRANSLATE_NOOP("errors", "Reusable key"),
     "product": QT_TRANSLATE_NOOP("errors", "Product"),
     "items": QT_TRANSLATE_NOOP("errors", "Items"),
     "quantity": QT_TRANSLATE_NOOP("errors", "Quantity"),
@@ -215,6 +216,10 @@ STATE_LABELS: dict[str, str] = {
     "undone": QT_TRANSLATE_NOOP("errors", "already undone"),
     "not_undoable": QT_TRANSLATE_NOOP("errors", "not one that can be undone"),
     "last_owner": QT_TRANSLATE_NOOP("errors", "the shop's last owner"),
+    "used": QT_TRANSLATE_NOOP("errors", "already used"),
+    "unsold": QT_TRANSLATE_NOOP("errors", "not sold"),
+    "sold": QT_TRANSLATE_NOOP("errors", "sold"),
+    "faulty": QT_TRANSLATE_NOOP("errors", "marked faulty"),
 }
 
 

@@ -2407,22 +2407,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="331"/>
+        <location filename="../../desktop_app/ui/app.py" line="338"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="362"/>
+        <location filename="../../desktop_app/ui/app.py" line="369"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="382"/>
+        <location filename="../../desktop_app/ui/app.py" line="389"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="385"/>
+        <location filename="../../desktop_app/ui/app.py" line="392"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
     </message>
@@ -3569,146 +3569,171 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages.py" line="183"/>
+        <source>Reusable key</source>
+        <translation>通用卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="184"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="184"/>
+        <location filename="../../desktop_app/messages.py" line="185"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="185"/>
+        <location filename="../../desktop_app/messages.py" line="186"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="186"/>
+        <location filename="../../desktop_app/messages.py" line="187"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="187"/>
+        <location filename="../../desktop_app/messages.py" line="188"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="188"/>
+        <location filename="../../desktop_app/messages.py" line="189"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="189"/>
+        <location filename="../../desktop_app/messages.py" line="190"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="190"/>
+        <location filename="../../desktop_app/messages.py" line="191"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="191"/>
+        <location filename="../../desktop_app/messages.py" line="192"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="192"/>
+        <location filename="../../desktop_app/messages.py" line="193"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="193"/>
+        <location filename="../../desktop_app/messages.py" line="194"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="194"/>
+        <location filename="../../desktop_app/messages.py" line="195"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="195"/>
+        <location filename="../../desktop_app/messages.py" line="196"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="200"/>
+        <location filename="../../desktop_app/messages.py" line="201"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="201"/>
+        <location filename="../../desktop_app/messages.py" line="202"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="202"/>
+        <location filename="../../desktop_app/messages.py" line="203"/>
         <source>voucher</source>
         <translation>兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="203"/>
+        <location filename="../../desktop_app/messages.py" line="204"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="204"/>
+        <location filename="../../desktop_app/messages.py" line="205"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="205"/>
+        <location filename="../../desktop_app/messages.py" line="206"/>
         <source>redemption</source>
         <translation>兑换记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="206"/>
+        <location filename="../../desktop_app/messages.py" line="207"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="211"/>
+        <location filename="../../desktop_app/messages.py" line="212"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="212"/>
+        <location filename="../../desktop_app/messages.py" line="213"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="213"/>
+        <location filename="../../desktop_app/messages.py" line="214"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="214"/>
+        <location filename="../../desktop_app/messages.py" line="215"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="215"/>
+        <location filename="../../desktop_app/messages.py" line="216"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="216"/>
+        <location filename="../../desktop_app/messages.py" line="217"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="217"/>
+        <location filename="../../desktop_app/messages.py" line="218"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="285"/>
+        <location filename="../../desktop_app/messages.py" line="219"/>
+        <source>already used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="220"/>
+        <source>not sold</source>
+        <translation>未售出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="221"/>
+        <source>sold</source>
+        <translation>已售出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="222"/>
+        <source>marked faulty</source>
+        <translation>已标记为故障</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="290"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="288"/>
+        <location filename="../../desktop_app/messages.py" line="293"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -3892,12 +3917,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages.py" line="324"/>
+        <location filename="../../desktop_app/messages.py" line="329"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="325"/>
+        <location filename="../../desktop_app/messages.py" line="330"/>
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
