@@ -220,6 +220,7 @@ STATE_LABELS: dict[str, str] = {
     "unsold": QT_TRANSLATE_NOOP("errors", "not sold"),
     "sold": QT_TRANSLATE_NOOP("errors", "sold"),
     "faulty": QT_TRANSLATE_NOOP("errors", "marked faulty"),
+    "stock_changed": QT_TRANSLATE_NOOP("errors", "changed by a sale since you opened it"),
 }
 
 

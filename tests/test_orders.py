@@ -378,3 +378,15 @@ def test_views_and_new_services_are_owner_only(shop: Shop, shop_dir: Path) -> No
         ):
             with pytest.raises(Forbidden):
                 call()
+
+
+def test_stock_edit_does_not_overwrite_a_sale_made_meanwhile(shop: Shop) -> None:
+    box = inventory.add_product(shop, "Box", "5.00", "goods", stock=10)
+    seen = 10  # what the owner's dialog showed
+    orders.pay_order(shop, orders.create_order(shop, [(box.id, 3)]).id)
+    with pytest.raises(InvalidState):
+        inventory.update_product(shop, box.id, stock_seen=seen, stock=12)
+    assert Product.get_by_id(box.id).stock == 7
+    inventory.update_product(shop, box.id, stock_seen=7, stock=12)
+    inventory.update_product(shop, box.id, stock_seen=seen, name="Gift box")  # stock untouched
+    assert (Product.get_by_id(box.id).stock, Product.get_by_id(box.id).name) == (12, "Gift box")

@@ -9,6 +9,7 @@ import hmac
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import EllipsisType
 
 from peewee import fn
 
@@ -327,16 +328,22 @@ def _cleaned_changes(product: Product, changes: dict[str, object]) -> dict[str, 
     return columns
 
 
-def update_product(shop: Shop, product_id: int, **changes: object) -> Product:
+def update_product(shop: Shop, product_id: int, stock_seen: int | EllipsisType | None = ...,
+                   **changes: object) -> Product:
     """Change a product's name, price, uses, validity, stock or reusable key.
 
     Its kind never changes: vouchers and keys already sold depend on it. Vouchers already
     issued keep the uses and validity they were issued with. The audit event keeps the
-    before and after of each column that really changed.
+    before and after of each column that really changed. ``stock_seen`` is the stock the
+    owner was looking at: if a sale changed it since, a new stock figure is refused rather
+    than silently overwriting that sale.
     """
     require_owner(shop, "product_update")
     with shop.write():
         product = get_product(product_id)
+        if (stock_seen is not ... and "stock" in changes and changes["stock"] != product.stock
+                and product.stock != stock_seen):
+            raise InvalidState(what="product", id=product_id, state="stock_changed")
         columns = _cleaned_changes(product, changes)
         changed = {name: value for name, value in columns.items()
                    if getattr(product, name) != value}

@@ -413,7 +413,9 @@ class ProductDialog(QDialog):
     def _save_in_worker(self, values: dict[str, Any]) -> Any:
         shop, product, kind = self.shop, self.product, self.current_kind()
         if product is not None:
-            return lambda: inventory.update_product(shop, product.id, **values).id
+            seen = product.stock
+            return lambda: inventory.update_product(shop, product.id, stock_seen=seen,
+                                                    **values).id
         if not values.get("reusable_key"):
             values.pop("reusable_key", None)
         return lambda: inventory.add_product(shop, kind=kind, **values).id

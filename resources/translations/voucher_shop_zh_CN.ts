@@ -3728,12 +3728,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>已标记为故障</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="290"/>
+        <location filename="../../desktop_app/messages.py" line="223"/>
+        <source>changed by a sale since you opened it</source>
+        <translation>在您打开后已因销售而变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="291"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="293"/>
+        <location filename="../../desktop_app/messages.py" line="294"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -3917,12 +3922,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages.py" line="329"/>
+        <location filename="../../desktop_app/messages.py" line="330"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="330"/>
+        <location filename="../../desktop_app/messages.py" line="331"/>
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
