@@ -452,7 +452,8 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     order = sub.add_parser("order", help=translate("cli", "orders")).add_subparsers(
         dest="action", metavar="ACTION", required=True)
     p = command("create", cmd_order_create, translate("cli", "create an unpaid order"), order)
-    p.add_argument("--item", type=parse_item, action="append", required=True)
+    p.add_argument("--item", type=parse_item, action="extend", nargs="+", required=True,
+                   metavar="PRODUCT_ID[:QTY]")
     p.add_argument("--customer")
     p.add_argument("--phone")
     p.add_argument("--note")

@@ -338,3 +338,13 @@ def test_verify_names_a_rolled_back_database(tmp_path: Path) -> None:
     result = run(folder, "verify", "--json")
     assert result.returncode == 1
     assert "anchor: rolled_back" in as_json(result)["problems"]
+
+
+def test_order_with_several_items_after_one_or_many_item_flags(cli_shop: Path) -> None:
+    first = as_json(run(cli_shop, "product", "add", "--name", "A", "--price", "2", "--json"))
+    second = as_json(run(cli_shop, "product", "add", "--name", "B", "--price", "3", "--json"))
+    one_flag = as_json(run(cli_shop, "order", "create", "--item", f"{first['id']}:2",
+                           f"{second['id']}", "--json"))
+    many_flags = as_json(run(cli_shop, "order", "create", "--item", f"{first['id']}:2",
+                             "--item", f"{second['id']}", "--json"))
+    assert one_flag["total"] == many_flags["total"] == "7.00"
