@@ -51,9 +51,21 @@ def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
     ]
 
 
+def _error_chain_text(exc: BaseException) -> str:
+    """The messages of ``exc`` and what it arose from. SQLite rolls a transaction back by
+    itself on a full disk, so peewee's own ROLLBACK then fails with "no transaction is
+    active" and hides the real cause one step down the chain."""
+    texts: list[str] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(texts) < 8:
+        texts.append(str(seen).lower())
+        seen = seen.__cause__ or seen.__context__
+    return " | ".join(texts)
+
+
 def translate_db_error(exc: Exception, path: Path) -> ShopError:
     """The user-facing meaning of an SQLite/SQLCipher error."""
-    text = str(exc).lower()
+    text = _error_chain_text(exc)
     if "locked" in text or "busy" in text:
         return DatabaseLocked(path=str(path))
     if "disk is full" in text or "disk full" in text:
