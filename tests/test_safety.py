@@ -493,3 +493,18 @@ def test_a_password_change_keeps_slots_added_at_another_counter(shop: Shop, shop
     auth.change_own_password(shop, OWNER_PASSWORD, "owner-new-pass-1")
     open_shop(shop_dir, CLERK, CLERK_PASSWORD).close()
     rebind(shop)
+
+
+def test_a_change_saved_before_the_anchor_failed_is_not_reported_as_failed(
+        shop: Shop, shop_dir: Path) -> None:
+    """The commit is done when the anchor is written; a failing anchor write (a full disk)
+    must not tell the cashier a redemption failed that in fact went through."""
+    anchor_path = shop_dir / anchor.ANCHOR_FILE
+    anchor_path.unlink()
+    anchor_path.mkdir()  # the anchor cannot be replaced now
+    product = inventory.add_product(shop, "Saved anyway", "1.00")
+    assert shop.audit_dirty  # the next commit tries again
+    anchor_path.rmdir()
+    inventory.set_archived(shop, product.id, True)
+    assert not shop.audit_dirty
+    assert audit.verify_shop(shop) == []

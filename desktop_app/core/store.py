@@ -152,8 +152,18 @@ class Shop:
                 raise
             raise translate_db_error(exc, self.data_dir / DATABASE_FILE) from exc
         if outermost and self.audit_dirty:
-            self.audit_dirty = False
+            self._write_anchor()
+
+    def _write_anchor(self) -> None:
+        """After a commit: the change is saved, so a failure here (a full disk) must not tell
+        the caller it failed. An anchor left behind the chain still checks out (its head is
+        in the chain); the next commit tries again."""
+        try:
             anchor.write_anchor(self.data_dir, self.database_key)
+        except ShopError as exc:
+            log.warning("could not update the audit anchor: %s", exc.code)
+            return
+        self.audit_dirty = False
 
     def close(self) -> None:
         if not self.db.is_closed():
