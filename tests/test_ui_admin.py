@@ -101,7 +101,27 @@ def test_clerk_gets_no_admin_entries(qtbot: QtBot, shop: Shop, shop_dir: Path) -
         window = open_window(qtbot, clerk_shop)
         assert menu_entries(window) == {"Change my password…", "Lock", "Log out", "Quit",
                                         "About Voucher Shop"}
-        assert window.backups is None
+        window.close()
+        wait_idle(qtbot)
+    finally:
+        clerk_shop.close()
+        reopen_shop(shop)
+
+
+def test_daily_backup_runs_in_a_clerk_session(qtbot: QtBot, shop: Shop, shop_dir: Path,
+                                              tmp_path: Path) -> None:
+    """The owner switched automatic backups on for the shop; a clerk's long shift gets them."""
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    backup.set_backup_settings(shop, str(stick), True)
+    clerk_shop = open_shop(shop_dir, CLERK, CLERK_PASSWORD)
+    try:
+        window = open_window(qtbot, clerk_shop)
+        assert window.backups is not None
+        with qtbot.waitSignal(window.backups.auto_succeeded, timeout=WAIT_MS):
+            window.backups.check_daily()
+        assert len(list(stick.glob("*.vsbackup"))) == 1
         window.close()
         wait_idle(qtbot)
     finally:

@@ -160,7 +160,8 @@ class BackupController(QObject):
         if written is not None:
             log.info("daily automatic backup written")
             self.auto_succeeded.emit(written)
-            self.refresh_status()
+            if self.shop.is_owner:  # the status and its settings are the owners'
+                self.refresh_status()
 
     def _auto_failed(self, exc: Exception) -> None:
         self.auto_running = False

@@ -117,7 +117,9 @@ class MainWindow(QMainWindow):
         self._hidden_windows: list[QWidget] = []
         self.idle = IdleMonitor(idle_lock_minutes() * 60_000, self)
         self.idle.idle.connect(self._idle_timeout)
-        self.backups = BackupController(shop, self) if shop.is_owner else None
+        # Everyone's session runs the automatic backups an owner switched on; only owners
+        # see and change their settings.
+        self.backups: BackupController | None = BackupController(shop, self)
         self.setWindowTitle(self.tr("{shop} — Voucher Shop").format(shop=shop.name))
         self.setWindowIcon(app_icon())
         self.tabs = QTabWidget(self)
@@ -427,7 +429,8 @@ class MainWindow(QMainWindow):
         self.backups.auto_succeeded.connect(lambda _path: self.backup_banner.hide())
         self.backups.notice.connect(self.show_notice)
         self.backups.restore_requested.connect(self.restore_requested)
-        self.backups.refresh_status()
+        if self.shop.is_owner:
+            self.backups.refresh_status()
         self.backups.start()
 
     def back_up_now(self) -> None:
