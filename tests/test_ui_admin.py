@@ -296,7 +296,7 @@ def test_audit_viewer_lists_events_and_filters_by_kind(qtbot: QtBot, shop: Shop)
     dialog.set_kind("order_pay")
     wait_loaded(qtbot, dialog)
     assert [row.kind for row in dialog.model.rows()] == ["order_pay"]
-    assert "method: cash" in dialog.model.index(0, dialog.model.DETAIL).data()
+    assert "payment: cash" in dialog.model.index(0, dialog.model.DETAIL).data()
     dialog.from_date.setDate(dialog.from_date.date().currentDate().addDays(1))
     wait_loaded(qtbot, dialog)
     assert dialog.model.rowCount() == 0 and dialog.empty.label.isVisible()
@@ -680,3 +680,16 @@ def test_changing_a_password_obeys_the_login_waits(shop: Shop) -> None:
             change_own_password(shop, "not it", "whatever-new-1")
     with pytest.raises(LockedOut):
         change_own_password(shop, OWNER_PASSWORD, "whatever-new-1")
+
+
+def test_audit_details_read_in_the_interface_language(qapp: object) -> None:
+    from desktop_app.i18n import install_translator, remove_translators
+    from desktop_app.ui.audit_dialog import detail_text
+
+    stored = '{"method": "cash", "total_cents": 123456, "custom_key": 1}'
+    assert detail_text(stored) == "payment: cash · total: 1234.56 · custom_key: 1"
+    try:
+        install_translator(qapp, "zh_CN")  # type: ignore[arg-type]
+        assert "合计: 1234.56" in detail_text(stored)
+    finally:
+        remove_translators(qapp)  # type: ignore[arg-type]

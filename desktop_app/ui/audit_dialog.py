@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import audit, auth
 from desktop_app.core.audit import EventRow
+from desktop_app.core.money import money_text
 from desktop_app.core.store import Shop
 from desktop_app.ui import (
     ERROR_COLOR,
@@ -101,21 +102,65 @@ def kind_label(kind: str) -> str:
     return QCoreApplication.translate("audit", text) if text else kind
 
 
-def _value_text(value: object) -> str:
+# The words for the keys an event's detail holds; a key not listed shows as stored.
+DETAIL_LABELS: dict[str, str] = {
+    "after": QT_TRANSLATE_NOOP("audit", "after"),
+    "amount_cents": QT_TRANSLATE_NOOP("audit", "amount"),
+    "attempt": QT_TRANSLATE_NOOP("audit", "attempt"),
+    "before": QT_TRANSLATE_NOOP("audit", "before"),
+    "blank": QT_TRANSLATE_NOOP("audit", "blank"),
+    "count": QT_TRANSLATE_NOOP("audit", "count"),
+    "duplicate": QT_TRANSLATE_NOOP("audit", "duplicate"),
+    "end": QT_TRANSLATE_NOOP("audit", "to"),
+    "imported": QT_TRANSLATE_NOOP("audit", "imported"),
+    "keys_returned": QT_TRANSLATE_NOOP("audit", "keys returned"),
+    "kind": QT_TRANSLATE_NOOP("audit", "kind"),
+    "lines": QT_TRANSLATE_NOOP("audit", "lines"),
+    "malformed": QT_TRANSLATE_NOOP("audit", "malformed"),
+    "method": QT_TRANSLATE_NOOP("audit", "payment"),
+    "note": QT_TRANSLATE_NOOP("audit", "note"),
+    "price_cents": QT_TRANSLATE_NOOP("audit", "price"),
+    "quantity": QT_TRANSLATE_NOOP("audit", "quantity"),
+    "role": QT_TRANSLATE_NOOP("audit", "role"),
+    "rows": QT_TRANSLATE_NOOP("audit", "rows"),
+    "size": QT_TRANSLATE_NOOP("audit", "size"),
+    "start": QT_TRANSLATE_NOOP("audit", "from"),
+    "station": QT_TRANSLATE_NOOP("audit", "station"),
+    "stock": QT_TRANSLATE_NOOP("audit", "stock"),
+    "stock_returned": QT_TRANSLATE_NOOP("audit", "stock returned"),
+    "total_cents": QT_TRANSLATE_NOOP("audit", "total"),
+    "undo": QT_TRANSLATE_NOOP("audit", "undo"),
+    "uses": QT_TRANSLATE_NOOP("audit", "uses"),
+    "uses_left": QT_TRANSLATE_NOOP("audit", "uses left"),
+    "voided": QT_TRANSLATE_NOOP("audit", "voided"),
+    "vouchers": QT_TRANSLATE_NOOP("audit", "vouchers"),
+}
+
+
+def _key_text(key: str) -> str:
+    label = DETAIL_LABELS.get(key)
+    return QCoreApplication.translate("audit", label) if label else key
+
+
+def _value_text(key: str, value: object) -> str:
+    if key.endswith("_cents") and isinstance(value, int):
+        return money_text(value)  # money is stored in cents; people read yuan
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
     return str(value)
 
 
 def detail_text(detail: str) -> str:
-    """The stored JSON as one readable line: ``method: cash · total_cents: 1000``."""
+    """The stored JSON as one readable line in the interface's words: ``payment: cash · total:
+    10.00``; the tooltip keeps the JSON as stored."""
     try:
         data = json.loads(detail)
     except ValueError:
         return detail
     if not isinstance(data, dict):
-        return _value_text(data)
-    return " · ".join(f"{key}: {_value_text(value)}" for key, value in data.items())
+        return _value_text("", data)
+    return " · ".join(f"{_key_text(key)}: {_value_text(key, value)}"
+                      for key, value in data.items())
 
 
 def detail_tooltip(detail: str) -> str:

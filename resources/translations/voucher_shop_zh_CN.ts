@@ -54,88 +54,88 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="200"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="253"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="254"/>
         <source>Every change to the shop: who, when and what. Each entry is chained to the one before, so a deleted or altered entry shows when the database is verified.</source>
         <translation>店铺的每一项更改：谁、何时、做了什么。每条记录都与前一条环环相扣，删除或篡改任何一条，校验数据库时都会发现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="281"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="243"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="288"/>
         <source>All operators</source>
         <translation>全部操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="291"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="295"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="299"/>
         <source>Operator:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="255"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="300"/>
         <source>Event:</source>
         <translation>事件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="301"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="302"/>
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="316"/>
         <source>Load older events</source>
         <translation>加载更早的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="319"/>
         <source>Verify database…</source>
         <translation>校验数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="321"/>
         <source>Check the database file, the audit log&apos;s chain and the record kept beside it</source>
         <translation>检查数据库文件、审计日志链，以及保存在数据库旁的核验记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="324"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="377"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="422"/>
         <source>The newest {count} events shown</source>
         <translation>已显示最新的 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="379"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="424"/>
         <source>{count} events</source>
         <translation>共 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="381"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="426"/>
         <source>No events match these filters.</source>
         <translation>没有符合这些筛选条件的事件。</translation>
     </message>
@@ -143,27 +143,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="186"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="187"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="188"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="189"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="190"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -171,12 +171,12 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="187"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="210"/>
         <source>Backup written to {path} ({size}).
 Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>备份已写入 {path}（{size}）。
@@ -186,73 +186,73 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="262"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="312"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="272"/>
         <source>A folder on a USB stick or another disk</source>
         <translation>U盘或另一块磁盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="274"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="281"/>
         <source>Back up automatically: when the app closes, at log out, and once a day</source>
         <translation>自动备份：关闭程序时、退出登录时，以及每天一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="292"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="293"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="295"/>
         <source>Last successful automatic backup:</source>
         <translation>上次成功的自动备份：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="302"/>
         <source>Backups are encrypted: opening one needs an owner&apos;s password. Keep them off this computer&apos;s disk, which could fail or be stolen with the shop. The newest backup of each of the last 7 days and of the 4 weeks before is kept; older ones are removed.</source>
         <translation>备份是加密的：打开备份需要店主的密码。请不要把备份放在这台电脑的磁盘上，磁盘可能损坏，也可能连同店铺一起被盗。系统会保留最近 7 天每天最新的一份备份，以及再往前 4 周每周最新的一份；更早的备份会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="312"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="313"/>
         <source>Automatic backups keep the shop safe from a broken disk or a lost computer.</source>
         <translation>自动备份让店铺数据不怕磁盘损坏或电脑丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="318"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="319"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="322"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="323"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="348"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="349"/>
         <source>Choose a folder for automatic backups.</source>
         <translation>请为自动备份选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="352"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="353"/>
         <source>This folder is not there now. Plug in the USB stick or disk, or choose another folder; until then automatic backups fail with a warning.</source>
         <translation>此文件夹现在不存在。请插上U盘或磁盘，或选择其他文件夹；在此之前，自动备份会失败并发出警告。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="356"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="357"/>
         <source>This folder is on the same disk as the shop: if the disk fails, both are lost. A USB stick or another disk is safer.</source>
         <translation>此文件夹与店铺在同一块磁盘上：磁盘一旦损坏，两者都会丢失。使用U盘或另一块磁盘更安全。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="367"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="368"/>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -867,172 +867,172 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>Backup settings…</source>
         <translation>备份设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="206"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="225"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="229"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="230"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="239"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="239"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="241"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="240"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="241"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="263"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="265"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="266"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="268"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="270"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="444"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="447"/>
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="393"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="395"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="447"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="450"/>
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="449"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="452"/>
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="457"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="460"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="479"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="482"/>
         <source>none found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="481"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="484"/>
         <source>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;Sells vouchers, gift cards and card keys, and redeems them at the counter. The shop is kept in an encrypted database on this computer.&lt;/p&gt;&lt;p&gt;QR decoders: {decoders}&lt;br&gt;Qt {qt}, Python {python}, {system}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售兑换券、礼品卡和卡密，并在柜台兑换。店铺数据保存在本机的加密数据库中。&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="489"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="492"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -2150,95 +2150,95 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="436"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="485"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="597"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="437"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="486"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="598"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="444"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="445"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="446"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="447"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="466"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="467"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="467"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="468"/>
         <source>Owner:</source>
         <translation>店主：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="468"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="469"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="474"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="475"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>请输入备份当时某位店主的名字和密码：备份要用它自己的密钥打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="486"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="487"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="491"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="492"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: changes made since the backup are no longer in the shop. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部现有数据：备份之后所做的更改将不再保留在店铺中。当前数据会另存到店铺文件夹内的“before-restore”文件夹。之后所有人都要重新登录，使用备份中的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="514"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="515"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="517"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="606"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="518"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="607"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="525"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="526"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="548"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="549"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="563"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="564"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="598"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="599"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="602"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="603"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="604"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="605"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="626"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="627"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
@@ -2491,98 +2491,98 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="417"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="462"/>
         <source>Rolled back: the database is older than the last changes recorded on this computer. An old copy of it may have been put back, or recent changes were lost in a crash. Vouchers redeemed since may look unused again.</source>
         <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已兑换的兑换券可能又显示为未使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="421"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="466"/>
         <source>Missing: the file beside the database that vouches for its latest records (anchor.json) is not there, so a rolled-back database cannot be ruled out.</source>
         <translation>缺失：数据库旁用于核验最新记录的文件（anchor.json）不见了，无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="424"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="469"/>
         <source>Damaged: the file beside the database that vouches for its latest records (anchor.json) is damaged or was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>损坏：数据库旁用于核验最新记录的文件（anchor.json）已损坏或被改动，无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="430"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="475"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>审计事件 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="432"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="477"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>审计日志在事件 #{id} 处断开：它之前的某个事件被删除，或事件顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="437"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="482"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="440"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="485"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="442"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="487"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>兑换券 #{id}：剩余次数与兑换记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="471"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="510"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="516"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="555"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="489"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="534"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="493"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="538"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="503"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="548"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database. Nothing is changed.</source>
         <translation>检查数据库文件的加密页、数据库结构、审计日志链、每张兑换券的次数与兑换记录是否相符，以及保存在数据库旁的最新审计记录。检查不会做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="527"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="572"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="528"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="573"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="536"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="581"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="538"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="583"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、审计日志、每张兑换券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="543"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="588"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="545"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="590"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或兑换之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="558"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="603"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -2738,142 +2738,292 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="61"/>
         <source>Product added</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="62"/>
         <source>Product changed</source>
         <translation>修改商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="63"/>
         <source>Product archived</source>
         <translation>商品下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="64"/>
         <source>Product restored</source>
         <translation>商品重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="65"/>
         <source>Card keys imported</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="66"/>
         <source>Card key marked faulty</source>
         <translation>卡密标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="67"/>
         <source>Card key replaced</source>
         <translation>更换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="68"/>
         <source>Order created</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="69"/>
         <source>Order paid</source>
         <translation>订单付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="70"/>
         <source>Order refunded</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="71"/>
         <source>Order line refunded</source>
         <translation>订单部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="72"/>
         <source>Order cancelled</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="73"/>
         <source>Voucher batch issued</source>
         <translation>批量发券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="74"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="75"/>
         <source>Redemption undone</source>
         <translation>撤销兑换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="76"/>
         <source>Operator added</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="77"/>
         <source>Operator disabled</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="78"/>
         <source>Operator enabled</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="79"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="80"/>
         <source>Own password changed</source>
         <translation>修改自己的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="81"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="82"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="83"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="88"/>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="90"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="91"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="91"/>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="93"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="93"/>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="95"/>
         <source>Voucher #{id}</source>
         <translation>兑换券 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="107"/>
+        <source>after</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="108"/>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="109"/>
+        <source>attempt</source>
+        <translation>兑换记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="110"/>
+        <source>before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="111"/>
+        <source>blank</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="112"/>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="113"/>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="114"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="115"/>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="116"/>
+        <source>keys returned</source>
+        <translation>退回卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="117"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="118"/>
+        <source>lines</source>
+        <translation>明细行数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="119"/>
+        <source>malformed</source>
+        <translation>格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="120"/>
+        <source>payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="121"/>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="122"/>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="123"/>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="124"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="125"/>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="126"/>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="127"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="128"/>
+        <source>station</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="129"/>
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="130"/>
+        <source>stock returned</source>
+        <translation>退回库存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="131"/>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="132"/>
+        <source>undo</source>
+        <translation>撤销记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="133"/>
+        <source>uses</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="134"/>
+        <source>uses left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="135"/>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="136"/>
+        <source>vouchers</source>
+        <translation>兑换券</translation>
     </message>
 </context>
 <context>
@@ -2889,12 +3039,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>Voucher Shop 备份 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="659"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="660"/>
         <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
         <translation>此备份中没有名为“{name}”的操作员。请使用备份当时某位店主的名字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="663"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="664"/>
         <source>“{name}” is not an active owner in this backup. Only an owner of the backup can restore it.</source>
         <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
     </message>
@@ -3033,7 +3183,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli.py" line="410"/>
-        <location filename="../../desktop_app/cli.py" line="521"/>
+        <location filename="../../desktop_app/cli.py" line="522"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
@@ -3093,128 +3243,128 @@ Click “New order” to sell your first voucher.</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="459"/>
+        <location filename="../../desktop_app/cli.py" line="460"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="463"/>
+        <location filename="../../desktop_app/cli.py" line="464"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="465"/>
+        <location filename="../../desktop_app/cli.py" line="466"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="468"/>
+        <location filename="../../desktop_app/cli.py" line="469"/>
         <source>vouchers</source>
         <translation>兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="470"/>
+        <location filename="../../desktop_app/cli.py" line="471"/>
         <source>state and history</source>
         <translation>状态和历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="472"/>
+        <location filename="../../desktop_app/cli.py" line="473"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的兑换券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="475"/>
+        <location filename="../../desktop_app/cli.py" line="476"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="477"/>
+        <location filename="../../desktop_app/cli.py" line="478"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="478"/>
+        <location filename="../../desktop_app/cli.py" line="479"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="482"/>
+        <location filename="../../desktop_app/cli.py" line="483"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页兑换券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="486"/>
+        <location filename="../../desktop_app/cli.py" line="487"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="488"/>
+        <location filename="../../desktop_app/cli.py" line="489"/>
         <source>every redemption attempt, as CSV</source>
         <translation>所有兑换尝试，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="490"/>
+        <location filename="../../desktop_app/cli.py" line="491"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="492"/>
+        <location filename="../../desktop_app/cli.py" line="493"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="494"/>
+        <location filename="../../desktop_app/cli.py" line="495"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="496"/>
+        <location filename="../../desktop_app/cli.py" line="497"/>
         <source>redeem one use</source>
         <translation>兑换一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="500"/>
+        <location filename="../../desktop_app/cli.py" line="501"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="503"/>
+        <location filename="../../desktop_app/cli.py" line="504"/>
         <source>check the database and audit chain</source>
         <translation>检查数据库和审计链</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="504"/>
+        <location filename="../../desktop_app/cli.py" line="505"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="506"/>
+        <location filename="../../desktop_app/cli.py" line="507"/>
         <source>restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="520"/>
+        <location filename="../../desktop_app/cli.py" line="521"/>
         <location filename="../../desktop_app/selftest.py" line="75"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和兑换二维码兑换券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="523"/>
+        <location filename="../../desktop_app/cli.py" line="524"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="525"/>
+        <location filename="../../desktop_app/cli.py" line="526"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="527"/>
+        <location filename="../../desktop_app/cli.py" line="528"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="581"/>
+        <location filename="../../desktop_app/cli.py" line="582"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
