@@ -6,12 +6,24 @@ someone else keeps the platform's look, and a widget looks the same in tests and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon, QImageReader, QPalette, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop_app.core.auth import password_strength
 from desktop_app.resources import icons_dir
 
 ACCENT = "#0f766e"
@@ -22,6 +34,7 @@ WARNING_COLOR = "#b45309"
 SUCCESS_COLOR = "#2e7d32"
 SPACING = 12
 MARGIN = 20
+STRENGTH_COLORS = (ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, SUCCESS_COLOR, SUCCESS_COLOR)
 
 
 @cache
@@ -120,3 +133,50 @@ class HeaderBar(QFrame):
         self.title.setText(title)
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))
+
+
+def dialog_buttons(dialog: QWidget, accept_text: str, on_accept: Callable[[], object],
+                   reject_text: str) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """The usual row: a default button that acts (Enter presses it) and one that closes.
+
+    The caller passes the words through its own ``tr`` so each dialog keeps its context."""
+    buttons = QDialogButtonBox(dialog)
+    accept = QPushButton(accept_text, dialog)
+    accept.setDefault(True)
+    accept.clicked.connect(on_accept)
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    reject = buttons.addButton(reject_text, QDialogButtonBox.ButtonRole.RejectRole)
+    reject.clicked.connect(dialog.reject)  # type: ignore[attr-defined]
+    return buttons, accept, reject
+
+
+class StrengthMeter(QWidget):
+    """How hard a password is to guess: a coloured bar and a word beside it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACING)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(6)
+        self.label = QLabel(self)
+        self.label.setMinimumWidth(80)
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.label)
+
+    def show_for(self, password: str) -> int:
+        """Show ``password``'s score (0-4) and return it."""
+        score = password_strength(password)
+        words = (self.tr("Too short"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"),
+                 self.tr("Strong"))
+        color = STRENGTH_COLORS[score]
+        self.bar.setValue(score)
+        self.bar.setStyleSheet(
+            f"QProgressBar::chunk {{ background: {color}; border-radius: 3px; }}"
+            " QProgressBar { border: none; border-radius: 3px; background: palette(midlight); }")
+        self.label.setText(words[score] if password else "")
+        self.label.setStyleSheet(f"color: {color};")
+        return score

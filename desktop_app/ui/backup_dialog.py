@@ -42,7 +42,15 @@ from desktop_app.core.errors import (
 from desktop_app.core.models import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
-from desktop_app.ui import MARGIN, SPACING, WARNING_COLOR, HeaderBar, MessageLabel, hint_label
+from desktop_app.ui import (
+    MARGIN,
+    SPACING,
+    WARNING_COLOR,
+    HeaderBar,
+    MessageLabel,
+    dialog_buttons,
+    hint_label,
+)
 from desktop_app.ui.password_dialog import FittingDialog, password_edit
 from desktop_app.ui.table_models import failure_text
 from desktop_app.ui.tasks import run_in_background
@@ -315,14 +323,8 @@ class BackupSettingsDialog(FittingDialog):
         outer.addLayout(body, 1)
 
     def _build_buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Cancel"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.clicked.connect(self.reject)
+        buttons, self.save_button, self.cancel_button = dialog_buttons(
+            self, self.tr("Save"), self.save, self.tr("Cancel"))
         return buttons
 
     def _loaded(self, status: BackupStatus) -> None:

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.ui import MARGIN, SPACING, HeaderBar, hint_label
+from desktop_app.ui import MARGIN, SPACING, HeaderBar, dialog_buttons, hint_label
 
 IDLE_LOCK_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_LOCK_MINUTES = 10
@@ -146,13 +145,8 @@ class PreferencesDialog(QDialog):
         outer.addLayout(body, 1)
 
     def _build_buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.accept)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.clicked.connect(self.reject)
+        buttons, self.save_button, _cancel = dialog_buttons(
+            self, self.tr("Save"), self.accept, self.tr("Cancel"))
         return buttons
 
     def accept(self) -> None:

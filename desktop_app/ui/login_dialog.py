@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import KeySlotMissing, ShopError, UnknownOperator, WrongPassword
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label
-from desktop_app.ui import MARGIN, SPACING, HeaderBar, MessageLabel, hint_label
+from desktop_app.ui import MARGIN, SPACING, HeaderBar, MessageLabel, dialog_buttons, hint_label
 from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -176,15 +175,9 @@ class LoginDialog(QDialog):
         return box
 
     def _build_buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox(self)
         text = self.tr("Unlock") if self.locked else self.tr("Log in")
-        self.login_button = QPushButton(text, self)
-        self.login_button.setDefault(True)
-        self.login_button.clicked.connect(self.submit)
-        buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = buttons.addButton(self.tr("Quit"),
-                                             QDialogButtonBox.ButtonRole.RejectRole)
-        self.quit_button.clicked.connect(self.reject)
+        buttons, self.login_button, self.quit_button = dialog_buttons(
+            self, text, self.submit, self.tr("Quit"))
         return buttons
 
     def _build_folder_label(self) -> QLabel:

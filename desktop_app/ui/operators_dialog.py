@@ -33,6 +33,7 @@ from desktop_app.ui import (
     SUCCESS_COLOR,
     HeaderBar,
     MessageLabel,
+    dialog_buttons,
     hint_label,
 )
 from desktop_app.ui.password_dialog import FittingDialog, NewPasswordFields, PasswordDialog
@@ -370,14 +371,8 @@ class AddOperatorDialog(FittingDialog):
         outer.addLayout(body, 1)
 
     def _build_buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox(self)
-        self.add_button = QPushButton(self.tr("Add operator"), self)
-        self.add_button.setDefault(True)
-        self.add_button.clicked.connect(self.submit)
-        buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Cancel"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.clicked.connect(self.reject)
+        buttons, self.add_button, self.cancel_button = dialog_buttons(
+            self, self.tr("Add operator"), self.submit, self.tr("Cancel"))
         return buttons
 
     def _ready(self) -> bool:

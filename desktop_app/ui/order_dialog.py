@@ -34,7 +34,7 @@ from desktop_app.core import inventory, orders
 from desktop_app.core.inventory import ProductDetail
 from desktop_app.core.orders import MAX_QUANTITY, PAYMENT_METHODS, LineView, OrderRow
 from desktop_app.core.store import Shop
-from desktop_app.ui import MARGIN, SPACING, MessageLabel, hint_label
+from desktop_app.ui import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
 from desktop_app.ui.table_models import (
     LEFT,
     RIGHT,
@@ -345,13 +345,8 @@ class PaymentDialog(QDialog):
         self.reference.setPlaceholderText(self.tr("Optional: transaction number, last digits "
                                                   "of the card…"))
         self.error = MessageLabel(self)
-        buttons = QDialogButtonBox(self)
-        self.pay_button = QPushButton(self.tr("Confirm payment"), self)
-        self.pay_button.setDefault(True)
-        self.pay_button.clicked.connect(self.pay)
-        buttons.addButton(self.pay_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.clicked.connect(self.reject)
+        buttons, self.pay_button, _cancel = dialog_buttons(
+            self, self.tr("Confirm payment"), self.pay, self.tr("Cancel"))
         form = QFormLayout()
         form.setHorizontalSpacing(SPACING)
         form.addRow(self.tr("Paid by:"), method_row)

@@ -17,11 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,19 +28,17 @@ from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui import (
-    ERROR_COLOR,
     MARGIN,
     SPACING,
-    SUCCESS_COLOR,
-    WARNING_COLOR,
     HeaderBar,
     MessageLabel,
+    StrengthMeter,
+    dialog_buttons,
 )
 from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
-STRENGTH_COLORS = (ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, SUCCESS_COLOR, SUCCESS_COLOR)
 WEAK_BELOW = 2
 MAX_PASSWORD_LENGTH = 1024
 
@@ -92,24 +86,10 @@ class NewPasswordFields(QObject):
         self.password_message = MessageLabel(parent)
         self.confirm_message = MessageLabel(parent)
         self._confirm_touched = False
-        self._build_strength(parent)
+        self.strength = StrengthMeter(parent)
         self.password.textEdited.connect(self._edited)
         self.confirm.textEdited.connect(self._confirm_edited)
         self.confirm.editingFinished.connect(self._confirm_edited)
-
-    def _build_strength(self, parent: QWidget) -> None:
-        self.strength = QWidget(parent)
-        row = QHBoxLayout(self.strength)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(SPACING)
-        self.strength_bar = QProgressBar(self.strength)
-        self.strength_bar.setRange(0, 4)
-        self.strength_bar.setTextVisible(False)
-        self.strength_bar.setFixedHeight(6)
-        self.strength_label = QLabel(self.strength)
-        self.strength_label.setMinimumWidth(80)
-        row.addWidget(self.strength_bar, 1)
-        row.addWidget(self.strength_label)
 
     def add_rows(self, form: QFormLayout, label: str, repeat_label: str) -> None:
         form.addRow(label, self._column(self.password, self.strength, self.password_message))
@@ -155,16 +135,7 @@ class NewPasswordFields(QObject):
 
     def _show(self) -> None:
         password = self.password.text()
-        score = auth.password_strength(password)
-        words = (self.tr("Too short"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"),
-                 self.tr("Strong"))
-        color = STRENGTH_COLORS[score]
-        self.strength_bar.setValue(score)
-        self.strength_bar.setStyleSheet(
-            f"QProgressBar::chunk {{ background: {color}; border-radius: 3px; }}"
-            " QProgressBar { border: none; border-radius: 3px; background: palette(midlight); }")
-        self.strength_label.setText(words[score] if password else "")
-        self.strength_label.setStyleSheet(f"color: {color};")
+        score = self.strength.show_for(password)
         if password and score < WEAK_BELOW and len(password) >= auth.MIN_PASSWORD_LENGTH:
             self.password_message.show_warning(self.tr(
                 "12 or more characters mixing letters, digits and symbols are much harder to "
@@ -244,14 +215,8 @@ class PasswordDialog(FittingDialog):
         outer.addLayout(body)
 
     def _build_buttons(self, button_text: str) -> QDialogButtonBox:
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(button_text, self)
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.submit)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Cancel"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.clicked.connect(self.reject)
+        buttons, self.save_button, self.cancel_button = dialog_buttons(
+            self, button_text, self.submit, self.tr("Cancel"))
         return buttons
 
     def _ready(self) -> bool:

@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -35,7 +33,7 @@ from desktop_app.core.inventory import KINDS, MAX_USES, MAX_VALID_DAYS, ProductD
 from desktop_app.core.money import money_text, parse_money
 from desktop_app.core.store import Shop
 from desktop_app.messages import problem_message
-from desktop_app.ui import MARGIN, SPACING, MessageLabel, hint_label
+from desktop_app.ui import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
 from desktop_app.ui.table_models import CURRENCY_SYMBOLS, failure_text, kind_label, last_day
 from desktop_app.ui.tasks import run_in_background
 
@@ -98,14 +96,8 @@ class ProductDialog(QDialog):
         self._add_row(self.tr("Valid:"), self._build_validity(), "validity")
         self._add_row(self.tr("Card key:"), self._build_reusable(), "reusable_key")
         self.error = MessageLabel(self)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Cancel"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.clicked.connect(self.reject)
+        buttons, self.save_button, self.cancel_button = dialog_buttons(
+            self, self.tr("Save"), self.save, self.tr("Cancel"))
         column = QVBoxLayout(self)
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         column.setSpacing(SPACING)

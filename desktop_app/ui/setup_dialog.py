@@ -17,23 +17,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.auth import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH, password_strength
+from desktop_app.core.auth import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.store import Shop, create_shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui import (
-    ERROR_COLOR,
     MARGIN,
     SPACING,
-    SUCCESS_COLOR,
-    WARNING_COLOR,
     HeaderBar,
     MessageLabel,
+    StrengthMeter,
+    dialog_buttons,
     hint_label,
 )
 from desktop_app.ui.tasks import run_in_background
@@ -45,7 +43,6 @@ CURRENCIES = ("CNY", "HKD", "TWD", "MOP", "SGD", "USD", "EUR", "GBP", "JPY", "KR
               "CAD")
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 MAX_SHOP_NAME_LENGTH = 100
-STRENGTH_COLORS = (ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, SUCCESS_COLOR, SUCCESS_COLOR)
 WEAK_BELOW = 2  # scores 0 and 1: too short, or only one kind of character
 # A field not finished yet: keeps Create disabled without scolding the user mid-typing.
 INCOMPLETE = " "
@@ -151,19 +148,9 @@ class SetupDialog(QDialog):
         return box
 
     def _build_strength(self) -> QWidget:
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(SPACING)
-        self.strength_bar = QProgressBar(box)
-        self.strength_bar.setRange(0, 4)
-        self.strength_bar.setTextVisible(False)
-        self.strength_bar.setFixedHeight(6)
-        self.strength_label = QLabel(box)
-        self.strength_label.setMinimumWidth(80)
-        row.addWidget(self.strength_bar, 1)
-        row.addWidget(self.strength_label)
-        return box
+        self.strength = StrengthMeter(self)
+        self.strength_label = self.strength.label  # the word shown, e.g. "Weak"
+        return self.strength
 
     def _build_notice(self) -> QWidget:
         box = QWidget(self)
@@ -191,14 +178,8 @@ class SetupDialog(QDialog):
         return row
 
     def _build_buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox(self)
-        self.create_button = QPushButton(self.tr("Create shop"), self)
-        self.create_button.setDefault(True)
-        self.create_button.clicked.connect(self._create)
-        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = buttons.addButton(self.tr("Quit"),
-                                             QDialogButtonBox.ButtonRole.RejectRole)
-        self.quit_button.clicked.connect(self.reject)
+        buttons, self.create_button, self.quit_button = dialog_buttons(
+            self, self.tr("Create shop"), self._create, self.tr("Quit"))
         return buttons
 
     # -- validation -------------------------------------------------------------------------
@@ -255,16 +236,7 @@ class SetupDialog(QDialog):
 
     def _show_strength(self) -> None:
         password = self.password.text()
-        score = password_strength(password)
-        words = (self.tr("Too short"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"),
-                 self.tr("Strong"))
-        color = STRENGTH_COLORS[score]
-        self.strength_bar.setValue(score)
-        self.strength_bar.setStyleSheet(
-            f"QProgressBar::chunk {{ background: {color}; border-radius: 3px; }}"
-            " QProgressBar { border: none; border-radius: 3px; background: palette(midlight); }")
-        self.strength_label.setText(words[score] if password else "")
-        self.strength_label.setStyleSheet(f"color: {color};")
+        score = self.strength.show_for(password)
         self.password_is_weak = bool(password) and score < WEAK_BELOW
         if self.password_is_weak and len(password) >= MIN_PASSWORD_LENGTH:
             self.messages["password"].show_warning(

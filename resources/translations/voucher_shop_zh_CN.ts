@@ -4,49 +4,49 @@
 <context>
     <name>AddOperatorDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="323"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="367"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="374"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="368"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="375"/>
         <source>Add operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="332"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="333"/>
         <source>The name they log in with</source>
         <translation>登录时使用的名字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="350"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="351"/>
         <source>Name:</source>
         <translation>名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="351"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="352"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="352"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="353"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="352"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="353"/>
         <source>Repeat password:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="359"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="360"/>
         <source>A clerk works the Redemption tab and sees only their own redemptions. An owner can do everything, including managing operators and backups.</source>
         <translation>店员使用“兑换”页，只能看到自己的兑换记录。店主可以做所有事，包括管理操作员和备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="368"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="369"/>
         <source>Everyone at the counter gets their own name and password, so the records say who did what.</source>
         <translation>柜台上的每个人都有自己的名字和密码，记录里就能看出是谁做了什么。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="378"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="375"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -171,12 +171,12 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="195"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="218"/>
         <source>Backup written to {path} ({size}).
 Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>备份已写入 {path}（{size}）。
@@ -186,73 +186,73 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="263"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="312"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="320"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="272"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="280"/>
         <source>A folder on a USB stick or another disk</source>
         <translation>U盘或另一块磁盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="282"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="289"/>
         <source>Back up automatically: when the app closes, at log out, and once a day</source>
         <translation>自动备份：关闭程序时、退出登录时，以及每天一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="301"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="303"/>
         <source>Last successful automatic backup:</source>
         <translation>上次成功的自动备份：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="310"/>
         <source>Backups are encrypted: opening one needs an owner&apos;s password. Keep them off this computer&apos;s disk, which could fail or be stolen with the shop. The newest backup of each of the last 7 days and of the 4 weeks before is kept; older ones are removed.</source>
         <translation>备份是加密的：打开备份需要店主的密码。请不要把备份放在这台电脑的磁盘上，磁盘可能损坏，也可能连同店铺一起被盗。系统会保留最近 7 天每天最新的一份备份，以及再往前 4 周每周最新的一份；更早的备份会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="321"/>
         <source>Automatic backups keep the shop safe from a broken disk or a lost computer.</source>
         <translation>自动备份让店铺数据不怕磁盘损坏或电脑丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="327"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="327"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="349"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="351"/>
         <source>Choose a folder for automatic backups.</source>
         <translation>请为自动备份选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="355"/>
         <source>This folder is not there now. Plug in the USB stick or disk, or choose another folder; until then automatic backups fail with a warning.</source>
         <translation>此文件夹现在不存在。请插上U盘或磁盘，或选择其他文件夹；在此之前，自动备份会失败并发出警告。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="357"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="359"/>
         <source>This folder is on the same disk as the shop: if the disk fails, both are lost. A USB stick or another disk is safer.</source>
         <translation>此文件夹与店铺在同一块磁盘上：磁盘一旦损坏，两者都会丢失。使用U盘或另一块磁盘更安全。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="368"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="370"/>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -661,52 +661,52 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LineRefundDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="417"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="412"/>
         <source>Refund part of the order</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="419"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="414"/>
         <source>{product} · order {number}</source>
         <translation>{product} · 订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="434"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="429"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="438"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="433"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="443"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="438"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="444"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="439"/>
         <source>Refund amount:</source>
         <translation>退款金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="458"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="453"/>
         <source>Each refunded key goes back to stock and its voucher becomes void. Keys already redeemed cannot be refunded.</source>
         <translation>每退一个卡密，卡密退回库存，对应的兑换券作废。已兑换的卡密不能退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="461"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="456"/>
         <source>Refunded items go back to stock.</source>
         <translation>退款的商品会退回库存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="463"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="458"/>
         <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
         <translation>这一行的兑换券还未使用，可以整张退款；退款后兑换券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="465"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="460"/>
         <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
         <translation>只有未使用的兑换券可以退款，且须整张退款；退款后兑换券作废。</translation>
     </message>
@@ -742,109 +742,109 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="91"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="93"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="94"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="97"/>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="178"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="97"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用操作员名称和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="106"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换人值班？输入您自己的名称和密码即可改为您登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="122"/>
         <source>Your name</source>
         <translation>您的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="126"/>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="152"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="131"/>
         <source>Operator:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="132"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="149"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="151"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="151"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="172"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入名称和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="178"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="180"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="187"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="211"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="218"/>
         <source>Enter your operator name.</source>
         <translation>请输入操作员名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="223"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="227"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
@@ -1159,37 +1159,12 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="83"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="159"/>
-        <source>Too short</source>
-        <translation>太短</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="159"/>
-        <source>Weak</source>
-        <translation>弱</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="159"/>
-        <source>Fair</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="159"/>
-        <source>Good</source>
-        <translation>良好</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="160"/>
-        <source>Strong</source>
-        <translation>强</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="141"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>12 个以上字符、混合字母、数字和符号的密码更难被猜中。</translation>
     </message>
@@ -1197,37 +1172,37 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OperatorTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="78"/>
         <source>Name</source>
         <translation>名字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="79"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="80"/>
         <source>Active</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="81"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="83"/>
         <source>Added</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="87"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="88"/>
         <source>{name} (you)</source>
         <translation>{name}（您）</translation>
     </message>
@@ -1235,114 +1210,114 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OperatorsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="103"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="113"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="114"/>
         <source>Who may log in to this shop. Clerks redeem vouchers; owners can do everything.</source>
         <translation>可以登录本店的人。店员负责兑换；店主可以做所有事。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="130"/>
         <source>Disabling removes the operator&apos;s key to the shop at once; their records stay. Enabling them again needs a new password. The last owner cannot be disabled.</source>
         <translation>停用会立即删除该操作员打开店铺的密钥，其记录仍然保留。重新启用需要设置新密码。最后一位店主不能停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="141"/>
         <source>Add operator…</source>
         <translation>添加操作员…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="143"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="144"/>
         <source>Give the operator a new password, for example when they forgot theirs</source>
         <translation>为操作员设置新密码，例如在其忘记密码时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="147"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="149"/>
         <source>Enable…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="161"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="222"/>
         <source>{name} was added as {role}. They can log in now.</source>
         <translation>已添加{role} {name}，现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="231"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="236"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="233"/>
         <source>A new password for {name}. Their old one stops working at once; tell them the new one in person.</source>
         <translation>为 {name} 设置新密码。旧密码立即失效；请当面告诉对方新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="238"/>
         <source>{name} has a new password.</source>
         <translation>{name} 的密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="248"/>
         <source>Enable {name}</source>
         <translation>启用 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="249"/>
         <source>{name} gets a new password: the old one was removed when they were disabled.</source>
         <translation>需要为 {name} 设置新密码：停用时旧密码已被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="251"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="252"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="254"/>
         <source>{name} is enabled and can log in with the new password.</source>
         <translation>{name} 已启用，可以用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="272"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="273"/>
         <source>Disable yourself?</source>
         <translation>停用您自己？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="274"/>
         <source>Disable your own operator, {name}? You can finish what you are doing, but you cannot log in or unlock with it again until another owner enables it.</source>
         <translation>要停用您自己的操作员账号 {name} 吗？您可以做完手头的事，但在其他店主重新启用之前，您不能再用它登录或解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="277"/>
         <source>Disable me</source>
         <translation>停用我</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="279"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/operators_dialog.py" line="294"/>
         <source>{name} is disabled and can no longer log in.</source>
         <translation>{name} 已停用，不能再登录。</translation>
     </message>
@@ -1572,42 +1547,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="178"/>
         <source>Save password</source>
         <translation>保存密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="198"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="203"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="203"/>
         <source>Repeat new password:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="219"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="292"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="328"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="293"/>
         <source>Type your current password, then the new one twice. The new one works from your next login or unlock, at every counter.</source>
         <translation>先输入当前密码，再输入两遍新密码。新密码从下次登录或解锁起生效，在每个柜台都适用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="333"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="298"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -1635,22 +1610,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>确认收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="349"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="357"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="352"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="358"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="353"/>
         <source>Reference:</source>
         <translation>参考号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="365"/>
+        <location filename="../../desktop_app/ui/order_dialog.py" line="360"/>
         <source>Confirming marks the order paid and issues its vouchers and card keys at once.</source>
         <translation>确认后订单即标记为已付款，并立即发放兑换券和卡密。</translation>
     </message>
@@ -1658,43 +1633,43 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="121"/>
-        <location filename="../../desktop_app/ui/idle.py" line="144"/>
+        <location filename="../../desktop_app/ui/idle.py" line="120"/>
+        <location filename="../../desktop_app/ui/idle.py" line="143"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="125"/>
+        <location filename="../../desktop_app/ui/idle.py" line="124"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="126"/>
+        <location filename="../../desktop_app/ui/idle.py" line="125"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="130"/>
+        <location filename="../../desktop_app/ui/idle.py" line="129"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="136"/>
+        <location filename="../../desktop_app/ui/idle.py" line="135"/>
         <source>A counter left alone locks itself; the same operator unlocks it with their password and finds everything as it was. Keys, clicks and scans count as use.</source>
         <translation>无人看管的柜台会自动锁定；同一操作员输入密码即可解锁，一切保持原样。按键、点击和扫码都算作使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="145"/>
+        <location filename="../../desktop_app/ui/idle.py" line="144"/>
         <source>Settings of this computer only; each counter keeps its own.</source>
         <translation>仅对这台电脑有效；每个柜台各自设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="150"/>
+        <location filename="../../desktop_app/ui/idle.py" line="149"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="154"/>
+        <location filename="../../desktop_app/ui/idle.py" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1702,157 +1677,157 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="72"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="73"/>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="91"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="92"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="93"/>
         <source>Price:</source>
         <translation>价格：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="94"/>
         <source>Uses per voucher:</source>
         <translation>每张券次数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="95"/>
         <source>Stock:</source>
         <translation>库存：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="96"/>
         <source>Valid:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="97"/>
         <source>Card key:</source>
         <translation>卡密：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="100"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="122"/>
         <source>e.g. Car wash ×5</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="167"/>
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="177"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="190"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="191"/>
         <source>For a number of days after the sale:</source>
         <translation>售出后有效天数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="192"/>
         <source>Between two dates:</source>
         <translation>固定日期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="225"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="212"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="219"/>
         <source>Changes apply to vouchers sold from now on; vouchers already sold keep their dates.</source>
         <translation>修改只对今后售出的兑换券生效；已售出的兑换券保持原有效期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="225"/>
         <source> day</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="239"/>
         <source>Every buyer gets the same key (e.g. a group-buy password)</source>
         <translation>所有买家使用同一个卡密（例如团购口令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="244"/>
         <source>The key every buyer receives</source>
         <translation>每位买家都会收到的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="246"/>
         <source>Otherwise each sale hands over one of the keys you import.</source>
         <translation>否则每次售出时发放一个您导入的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="283"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="275"/>
         <source>Unchanged: {key}</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="288"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台兑换：每张兑换券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="297"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="289"/>
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="291"/>
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="294"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="306"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="298"/>
         <source>Vouchers that can be sold</source>
         <translation>可售兑换券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/product_dialog.py" line="299"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -2150,95 +2125,95 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="437"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="486"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="598"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="439"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="488"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="600"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="445"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="447"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="447"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="449"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="467"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="469"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="468"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="470"/>
         <source>Owner:</source>
         <translation>店主：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="469"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="471"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="475"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="477"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>请输入备份当时某位店主的名字和密码：备份要用它自己的密钥打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="487"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="489"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="492"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="494"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: changes made since the backup are no longer in the shop. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部现有数据：备份之后所做的更改将不再保留在店铺中。当前数据会另存到店铺文件夹内的“before-restore”文件夹。之后所有人都要重新登录，使用备份中的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="515"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="517"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="518"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="607"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="520"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="609"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="526"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="528"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="549"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="551"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="564"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="566"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="599"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="601"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="603"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="605"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="605"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="607"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="627"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="629"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
@@ -2294,114 +2269,89 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="69"/>
         <source>Create your shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="77"/>
         <source>Welcome to Voucher Shop</source>
         <translation>欢迎使用 Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="78"/>
         <source>Create your shop. You will be its owner and can add clerks later.</source>
         <translation>创建您的店铺。您将成为店主，之后可以添加店员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="108"/>
         <source>e.g. Sunny Car Wash</source>
         <translation>例如：阳光洗车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="116"/>
         <source>The name you will log in with</source>
         <translation>登录时使用的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="119"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="129"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="130"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="131"/>
         <source>Owner name:</source>
         <translation>店主名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="132"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="136"/>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="161"/>
         <source>Keep the owner password safe. The shop is encrypted: without an operator&apos;s password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="163"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="243"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="173"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="182"/>
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="182"/>
         <source>Quit</source>
         <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="259"/>
-        <source>Too short</source>
-        <translation>太短</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="259"/>
-        <source>Weak</source>
-        <translation>弱</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="259"/>
-        <source>Fair</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="259"/>
-        <source>Good</source>
-        <translation>良好</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="260"/>
-        <source>Strong</source>
-        <translation>强</translation>
     </message>
 </context>
 <context>
@@ -2425,6 +2375,34 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/app.py" line="392"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <location filename="../../desktop_app/ui/__init__.py" line="173"/>
+        <source>Too short</source>
+        <translation>太短</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/__init__.py" line="173"/>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/__init__.py" line="173"/>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/__init__.py" line="173"/>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/__init__.py" line="174"/>
+        <source>Strong</source>
+        <translation>强</translation>
     </message>
 </context>
 <context>
@@ -3029,22 +3007,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="70"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="86"/>
         <source>Voucher Shop backups (*{suffix})</source>
         <translation>Voucher Shop 备份 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="660"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="662"/>
         <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
         <translation>此备份中没有名为“{name}”的操作员。请使用备份当时某位店主的名字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="664"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="666"/>
         <source>“{name}” is not an active owner in this backup. Only an owner of the backup can restore it.</source>
         <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
     </message>
