@@ -508,3 +508,26 @@ def test_a_change_saved_before_the_anchor_failed_is_not_reported_as_failed(
     inventory.set_archived(shop, product.id, True)
     assert not shop.audit_dirty
     assert audit.verify_shop(shop) == []
+
+
+def test_a_backup_whose_key_slots_are_damaged_is_refused_as_a_backup(
+        shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """Checksum right (rewritten by whoever damaged it), key slots inside not JSON."""
+    import hashlib
+    import json
+
+    out = backup.write_backup(shop, tmp_path / "x.vsbackup")
+    raw = out.read_bytes()[:-32]
+    start = len(backup.MAGIC) + 8
+    size = int.from_bytes(raw[len(backup.MAGIC):start], "big")
+    header = json.loads(raw[start:start + size])
+    header["keyslots"] = "{not json"
+    new_header = json.dumps(header).encode()
+    body = backup.MAGIC + len(new_header).to_bytes(8, "big") + new_header + raw[start + size:]
+    out.write_bytes(body + hashlib.sha256(body).digest())
+    shop.close()
+    for check in (backup.check_restore, backup.restore_backup):
+        with pytest.raises(BackupInvalid) as err:
+            check(shop_dir, out, OWNER, OWNER_PASSWORD)
+        assert err.value.params["problem"] == "damaged"
+    assert not list(shop_dir.glob("before-restore-*"))

@@ -164,16 +164,9 @@ def restore_backup(data_dir: Path, backup: Path, operator: str, password: str) -
     """
     info = read_backup(backup)
     data_dir = prepare_data_dir(data_dir, create=True)
-    slots_path = data_dir / KEYSLOTS_FILE
-    if slots_path.exists() and KeySlotFile.load(slots_path).shop_id != info.shop_id:
-        raise BackupInvalid(problem="foreign", path=str(backup))
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
     try:
-        (staging / KEYSLOTS_FILE).write_bytes(info.keyslots)
-        slots = KeySlotFile.load(staging / KEYSLOTS_FILE)
-        if slots.shop_id != info.shop_id:
-            raise BackupInvalid(problem="damaged", path=str(backup))
-        key = slots.unlock(operator, password)
+        key = _unlock_backup(info, data_dir, staging, operator, password, backup)
         (staging / DATABASE_FILE).write_bytes(info.database)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
         (staging / anchor.ANCHOR_FILE).write_bytes(info.anchor)
@@ -187,6 +180,24 @@ def restore_backup(data_dir: Path, backup: Path, operator: str, password: str) -
         shutil.rmtree(staging, ignore_errors=True)
     log.info("restored a backup made %s", info.created_at.isoformat())
     return aside
+
+
+def _unlock_backup(info: BackupInfo, data_dir: Path, staging: Path, operator: str,
+                   password: str, backup: Path) -> bytes:
+    """The database key of a backup of this shop (or of any shop, where ``data_dir`` holds
+    none yet), unlocked with ``operator``'s password as it was when the backup was made. The
+    backup's key slots are left in ``staging``."""
+    slots_path = data_dir / KEYSLOTS_FILE
+    if slots_path.exists() and KeySlotFile.load(slots_path).shop_id != info.shop_id:
+        raise BackupInvalid(problem="foreign", path=str(backup))
+    (staging / KEYSLOTS_FILE).write_bytes(info.keyslots)
+    try:
+        slots = KeySlotFile.load(staging / KEYSLOTS_FILE)
+    except KeySlotsDamaged as exc:
+        raise BackupInvalid(problem="damaged", path=str(backup)) from exc
+    if slots.shop_id != info.shop_id:
+        raise BackupInvalid(problem="damaged", path=str(backup))
+    return slots.unlock(operator, password)
 
 
 def _move_current_aside(data_dir: Path) -> Path | None:
@@ -338,19 +349,8 @@ def check_restore(data_dir: Path, backup: Path, operator: str, password: str) ->
     closing the shop first; ``restore_backup`` checks everything again, and more.
     """
     info = read_backup(backup)
-    slots_path = Path(data_dir) / KEYSLOTS_FILE
-    if slots_path.exists() and KeySlotFile.load(slots_path).shop_id != info.shop_id:
-        raise BackupInvalid(problem="foreign", path=str(backup))
     with tempfile.TemporaryDirectory(prefix="voucher-check-") as tmp:
-        staged_slots = Path(tmp) / KEYSLOTS_FILE
-        staged_slots.write_bytes(info.keyslots)
-        try:
-            slots = KeySlotFile.load(staged_slots)
-        except KeySlotsDamaged as exc:
-            raise BackupInvalid(problem="damaged", path=str(backup)) from exc
-        if slots.shop_id != info.shop_id:
-            raise BackupInvalid(problem="damaged", path=str(backup))
-        key = slots.unlock(operator, password)
+        key = _unlock_backup(info, Path(data_dir), Path(tmp), operator, password, backup)
         staged_db = Path(tmp) / DATABASE_FILE
         staged_db.write_bytes(info.database)
         _check_owner_in_copy(staged_db, key, operator, backup)
