@@ -70,9 +70,12 @@ def check_anchor_bytes(raw: bytes | None, key: bytes) -> str | None:
     return None if position == count else "rolled_back"
 
 
-def check_anchor(data_dir: Path, key: bytes) -> str | None:
+def read_anchor(data_dir: Path) -> bytes | None:
     try:
-        raw = (Path(data_dir) / ANCHOR_FILE).read_bytes()
+        return (Path(data_dir) / ANCHOR_FILE).read_bytes()
     except FileNotFoundError:
-        raw = None
-    return check_anchor_bytes(raw, key)
+        return None
+
+
+def check_anchor(data_dir: Path, key: bytes) -> str | None:
+    return check_anchor_bytes(read_anchor(data_dir), key)

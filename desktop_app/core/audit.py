@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from peewee import JOIN, DatabaseError, fn
+from peewee import JOIN, Database, DatabaseError, fn
 
 from desktop_app.core.models import AuditEvent, utc_now
 
@@ -84,19 +84,26 @@ def verify_chain() -> list[ChainProblem]:
 
 
 def verify_shop(shop: Shop) -> list[str]:
-    """Everything ``verify`` checks: SQLCipher's page MACs, SQLite's structure, the audit chain,
-    vouchers against their redemptions, and the anchor outside. Each problem is named; an
-    empty list means all hold."""
-    from desktop_app.core.anchor import check_anchor
+    """Everything ``verify`` checks, on the open shop and the anchor beside it."""
+    from desktop_app.core.anchor import read_anchor
+
+    return verify_database(shop.db, shop.database_key, read_anchor(shop.data_dir))
+
+
+def verify_database(db: Database, key: bytes, anchor_raw: bytes | None) -> list[str]:
+    """SQLCipher's page MACs, SQLite's structure, the audit chain, vouchers against their
+    redemptions, and the anchor (``anchor_raw``, as read from its file or a backup). The
+    models must be bound to ``db``. Each problem is named; an empty list means all hold."""
+    from desktop_app.core.anchor import check_anchor_bytes
 
     checks: list[tuple[str, Callable[[], list[str]]]] = [
         ("cipher_integrity", lambda: [str(r[0]) for r in
-                                      shop.db.execute_sql("PRAGMA cipher_integrity_check")]),
-        ("integrity", lambda: [str(r[0]) for r in shop.db.execute_sql("PRAGMA integrity_check")
+                                      db.execute_sql("PRAGMA cipher_integrity_check")]),
+        ("integrity", lambda: [str(r[0]) for r in db.execute_sql("PRAGMA integrity_check")
                                if r[0] != "ok"]),
         ("audit_chain", lambda: [f"event {p.event_id} {p.problem}" for p in verify_chain()]),
         ("vouchers", lambda: [f"voucher {v} uses_mismatch" for v in vouchers_out_of_step()]),
-        ("anchor", lambda: [p for p in [check_anchor(shop.data_dir, shop.database_key)] if p]),
+        ("anchor", lambda: [p for p in [check_anchor_bytes(anchor_raw, key)] if p]),
     ]
     problems = []
     for name, check in checks:

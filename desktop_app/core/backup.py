@@ -139,12 +139,9 @@ def _check_restored(path: Path, key: bytes, info: BackupInfo, operator: str) -> 
     previous = database_proxy.obj
     try:
         database_proxy.initialize(db)
-        problems = [r[0] for r in db.execute_sql("PRAGMA cipher_integrity_check")]
-        problems += [r[0] for r in db.execute_sql("PRAGMA integrity_check") if r[0] != "ok"]
-        problems += [p.problem for p in audit.verify_chain()]
-        anchor_problem = anchor.check_anchor_bytes(info.anchor, key)
-        if problems or anchor_problem:
-            log.error("backup check failed: %s %s", problems[:5], anchor_problem)
+        problems = audit.verify_database(db, key, info.anchor)
+        if problems:
+            log.error("backup check failed: %s", problems[:5])
             raise BackupInvalid(problem="damaged")
         row = Operator.get_or_none(Operator.slot_name == normalize_operator(operator))
         if row is None or row.role != "owner" or not row.active:
