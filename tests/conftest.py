@@ -31,3 +31,29 @@ def shop(shop_dir: Path) -> Iterator[Shop]:
                          busy_timeout_ms=2000)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def temp_settings(qapp: object, tmp_path: Path) -> Iterator[Path]:
+    """QSettings in a temporary folder: GUI tests never read or write the real ones."""
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.ui import tasks
+
+    folder = tmp_path / "settings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    qapp.setOrganizationName("VoucherShopTests")  # type: ignore[attr-defined]
+    qapp.setApplicationName("VoucherShopTests")  # type: ignore[attr-defined]
+    yield folder
+    tasks.wait_until_idle()
+
+
+@pytest.fixture
+def worker_connection_closed(shop: Shop) -> Iterator[None]:
+    """The GUI's tasks open the worker thread's own connection: closed before the shop is."""
+    from desktop_app.ui import tasks
+
+    yield
+    assert tasks.wait_until_idle()
+    tasks.call_in_worker(shop.db.close)

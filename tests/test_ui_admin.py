@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import auth, backup, inventory, orders, redemption
@@ -33,21 +33,9 @@ from desktop_app.ui.operators_dialog import AddOperatorDialog, OperatorsDialog
 from desktop_app.ui.password_dialog import PasswordDialog
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
+pytestmark = pytest.mark.usefixtures("temp_settings")
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
-    """QSettings in a temporary folder: tests never read or write the real ones."""
-    folder = tmp_path / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    qapp.setOrganizationName("VoucherShopTests")
-    qapp.setApplicationName("VoucherShopTests")
-    yield folder
-    tasks.wait_until_idle()
 
 
 def open_window(qtbot: QtBot, opened: Shop) -> MainWindow:

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -35,29 +34,9 @@ from desktop_app.ui.table_models import (
     ProductTableModel,
 )
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
+pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
-    """QSettings in a temporary folder: tests never read or write the real ones."""
-    folder = tmp_path / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    qapp.setOrganizationName("VoucherShopTests")
-    qapp.setApplicationName("VoucherShopTests")
-    yield folder
-    tasks.wait_until_idle()
-
-
-@pytest.fixture(autouse=True)
-def worker_connection_closed(shop: Shop) -> Iterator[None]:
-    """The GUI's tasks open the worker thread's own connection: closed before the shop is."""
-    yield
-    assert tasks.wait_until_idle()
-    tasks.call_in_worker(shop.db.close)
 
 
 def idle() -> None:

@@ -63,22 +63,14 @@ from desktop_app.ui.sounds import (
 )
 from tests.conftest import CLERK, CLERK_PASSWORD
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
+pytestmark = pytest.mark.usefixtures("temp_settings")
 
 WAIT_MS = 10_000
 
 
 @pytest.fixture(autouse=True)
-def temp_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
-    """QSettings in a temporary folder: tests never read or write the real ones."""
-    folder = tmp_path / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    qapp.setOrganizationName("VoucherShopTests")
-    qapp.setApplicationName("VoucherShopTests")
+def counter_station(temp_settings: Path) -> None:
     QSettings().setValue("station", "Counter 1")
-    yield folder
-    tasks.wait_until_idle()
 
 
 class FakeClock:

@@ -42,22 +42,10 @@ from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
 # The offscreen platform of headless runs says so for any window with a size limit, and for
 # raising a window; neither is about the app.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
+pytestmark = pytest.mark.usefixtures("temp_settings")
 
 TS_FILES = sorted(translations_dir().glob("voucher_shop_*.ts"))
 WAIT_MS = 15_000
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
-    """QSettings in a temporary folder: tests never read or write the real ones."""
-    folder = tmp_path / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    qapp.setOrganizationName("VoucherShopTests")
-    qapp.setApplicationName("VoucherShopTests")
-    yield folder
-    tasks.wait_until_idle()
 
 
 def all_error_classes() -> list[type[ShopError]]:
