@@ -75,7 +75,7 @@ def create_order(
 
 
 def voucher_payload(shop: Shop, voucher: Voucher) -> str:
-    return vouchers.payload(shop.shop_id, shop.setting("voucher_key"), voucher.code)
+    return vouchers.payload(shop.shop_id, shop.voucher_key, voucher.code)
 
 
 def issued(shop: Shop, voucher: Voucher) -> IssuedVoucher:
@@ -304,7 +304,7 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         audit.record(shop, "voucher_batch", order.id, product=product.id, count=count,
                      total_cents=total, method="other", first_voucher=created[0][0],
                      last_voucher=created[-1][0])
-    shop_id, key = shop.shop_id, shop.setting("voucher_key")
+    shop_id, key = shop.shop_id, shop.voucher_key
     _, valid_until = _validity(product, now)
     return [IssuedVoucher(voucher_id, vouchers.typed_code(code),
                           vouchers.payload(shop_id, key, code), product.name,

@@ -104,7 +104,7 @@ def redeem(shop: Shop, text: str, station: str, now: dt.datetime | None = None) 
         if not operator.active or operator.role not in REDEEMING_ROLES:
             reason = "forbidden"
         else:
-            parsed = vouchers.parse(text, shop.shop_id, shop.setting("voucher_key"))
+            parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key)
             reason = parsed.reason or ""
             if not reason:
                 voucher = Voucher.get_or_none(Voucher.code == parsed.code)
@@ -154,7 +154,7 @@ def undo_redemption(shop: Shop, attempt_id: int, note: str, station: str) -> Red
 
 def voucher_by_text(shop: Shop, text: str) -> Voucher:
     """The voucher a QR payload or typed code names (no use consumed)."""
-    parsed = vouchers.parse(text, shop.shop_id, shop.setting("voucher_key"))
+    parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key)
     voucher = None if parsed.reason else Voucher.get_or_none(Voucher.code == parsed.code)
     if voucher is None:
         raise NotFound(what="voucher", reason=parsed.reason or "unknown_code")

@@ -7,6 +7,7 @@ operator's password unwraps from a key slot (see ``keyslots``). Opened late, aft
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import secrets
@@ -134,7 +135,16 @@ class Shop:
 
     @property
     def shop_id(self) -> str:
-        return self.setting("shop_id")
+        return self.slots.shop_id  # open_shop checked it against the database's own
+
+    @functools.cached_property
+    def voucher_key(self) -> str:
+        """The secret that tags QR payloads; set at creation, never changed: read once."""
+        return self.setting("voucher_key")
+
+    @functools.cached_property
+    def card_key_salt(self) -> bytes:
+        return bytes.fromhex(self.setting("card_key_salt"))
 
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:

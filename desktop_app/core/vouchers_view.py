@@ -43,7 +43,7 @@ class _Secrets:
 
     def __init__(self, shop: Shop) -> None:
         self.shop_id = shop.shop_id
-        self.voucher_key = shop.setting("voucher_key")
+        self.voucher_key = shop.voucher_key
         self.shop_name = shop.name
         self.currency = shop.currency
 
