@@ -12,7 +12,8 @@ import pytest
 from conftest import CLERK, CLERK_PASSWORD
 from PySide6.QtGui import QImage
 
-from desktop_app import cli, printing
+from desktop_app import printing
+from desktop_app.cli import commands
 from desktop_app.core import auth, inventory, orders
 from desktop_app.core.errors import Forbidden, InvalidInput
 from desktop_app.core.models import Voucher
@@ -171,7 +172,7 @@ def test_card_key_is_printed_in_full_on_the_voucher_only(shop: Shop, tmp_path: P
     printing.write_voucher_pdf(pdf, [service], "a4")
     assert CARD_KEY not in "".join(pdf_text(pdf).split())
     issued = orders.issued(shop, Voucher.get_by_id(1))
-    assert CARD_KEY not in repr(issued) and CARD_KEY not in str(cli.voucher_json(issued))
+    assert CARD_KEY not in repr(issued) and CARD_KEY not in str(commands.voucher_json(issued))
 
 
 def test_a4_batch_is_a_grid_of_eight_per_page(shop: Shop, tmp_path: Path) -> None:
@@ -223,7 +224,7 @@ def test_unknown_layout_and_empty_list_are_refused(shop: Shop, tmp_path: Path) -
     with pytest.raises(InvalidInput):
         printing.write_voucher_pdf(tmp_path / "x.pdf", [], "a4")
     assert not (tmp_path / "x.pdf").exists()
-    assert cli.LAYOUTS == printing.LAYOUTS
+    assert commands.LAYOUTS == printing.LAYOUTS
 
 
 def test_print_vouchers_on_a_pdf_printer(shop: Shop, tmp_path: Path) -> None:

@@ -3030,319 +3030,319 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop_app/cli.py" line="76"/>
+        <location filename="../../desktop_app/cli/frame.py" line="68"/>
         <source>No terminal to ask on: set SHOP_OPERATOR and SHOP_PASSWORD.</source>
         <translation>没有可供输入的终端：请设置 SHOP_OPERATOR 和 SHOP_PASSWORD。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="82"/>
+        <location filename="../../desktop_app/cli/frame.py" line="74"/>
         <source>Operator: </source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="85"/>
+        <location filename="../../desktop_app/cli/frame.py" line="77"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="93"/>
+        <location filename="../../desktop_app/cli/frame.py" line="85"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="94"/>
+        <location filename="../../desktop_app/cli/frame.py" line="86"/>
         <source>Type it again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="114"/>
+        <location filename="../../desktop_app/cli/commands.py" line="46"/>
         <source>Owner name: </source>
         <translation>店主名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="121"/>
+        <location filename="../../desktop_app/cli/commands.py" line="53"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="131"/>
+        <location filename="../../desktop_app/cli/commands.py" line="63"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="153"/>
+        <location filename="../../desktop_app/cli/commands.py" line="85"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="171"/>
+        <location filename="../../desktop_app/cli/commands.py" line="103"/>
         <source>Imported {imported} card keys; refused {duplicate} duplicate, {blank} blank and {malformed} malformed lines.</source>
         <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 行重复、{blank} 行空白和 {malformed} 行格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="182"/>
+        <location filename="../../desktop_app/cli/commands.py" line="114"/>
         <source>expected PRODUCT_ID[:QTY], got {text!r}</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="212"/>
+        <location filename="../../desktop_app/cli/commands.py" line="144"/>
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有兑换券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="220"/>
+        <location filename="../../desktop_app/cli/commands.py" line="152"/>
         <source>Refunded order {order}: {voided} vouchers void.</source>
         <translation>已退款订单 {order}：{voided} 张兑换券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="246"/>
+        <location filename="../../desktop_app/cli/commands.py" line="178"/>
         <source>State: {state}, uses left {left} of {total}</source>
         <translation>状态：{state}，剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="307"/>
+        <location filename="../../desktop_app/cli/commands.py" line="239"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张兑换券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="317"/>
+        <location filename="../../desktop_app/cli/commands.py" line="249"/>
         <source>uses left {left}</source>
         <translation>剩余 {left} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="319"/>
+        <location filename="../../desktop_app/cli/commands.py" line="251"/>
         <source>last by {who} at {when}</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="345"/>
+        <location filename="../../desktop_app/cli/commands.py" line="277"/>
         <source>Wrote {rows} redemption records to {out}.</source>
         <translation>已将 {rows} 条兑换记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="356"/>
+        <location filename="../../desktop_app/cli/commands.py" line="288"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其审计链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="366"/>
+        <location filename="../../desktop_app/cli/commands.py" line="298"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="376"/>
+        <location filename="../../desktop_app/cli/commands.py" line="308"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="378"/>
+        <location filename="../../desktop_app/cli/commands.py" line="310"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="390"/>
+        <location filename="../../desktop_app/cli/parser.py" line="49"/>
         <source>not a number: {text}</source>
         <translation>不是数字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="393"/>
+        <location filename="../../desktop_app/cli/parser.py" line="52"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="401"/>
+        <location filename="../../desktop_app/cli/parser.py" line="60"/>
         <source>expected a date as YYYY-MM-DD, got {text!r}</source>
         <translation>日期格式应为 YYYY-MM-DD，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="408"/>
+        <location filename="../../desktop_app/cli/parser.py" line="67"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="410"/>
-        <location filename="../../desktop_app/cli.py" line="522"/>
+        <location filename="../../desktop_app/cli/parser.py" line="69"/>
+        <location filename="../../desktop_app/cli/parser.py" line="181"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="424"/>
+        <location filename="../../desktop_app/cli/parser.py" line="83"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="428"/>
+        <location filename="../../desktop_app/cli/parser.py" line="87"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="430"/>
+        <location filename="../../desktop_app/cli/parser.py" line="89"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="434"/>
+        <location filename="../../desktop_app/cli/parser.py" line="93"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="436"/>
+        <location filename="../../desktop_app/cli/parser.py" line="95"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="443"/>
+        <location filename="../../desktop_app/cli/parser.py" line="102"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="444"/>
+        <location filename="../../desktop_app/cli/parser.py" line="103"/>
         <source>include archived</source>
         <translation>包括已归档的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="446"/>
+        <location filename="../../desktop_app/cli/parser.py" line="105"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="448"/>
+        <location filename="../../desktop_app/cli/parser.py" line="107"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="452"/>
+        <location filename="../../desktop_app/cli/parser.py" line="111"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="454"/>
+        <location filename="../../desktop_app/cli/parser.py" line="113"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="460"/>
+        <location filename="../../desktop_app/cli/parser.py" line="119"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="464"/>
+        <location filename="../../desktop_app/cli/parser.py" line="123"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="466"/>
+        <location filename="../../desktop_app/cli/parser.py" line="125"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="469"/>
+        <location filename="../../desktop_app/cli/parser.py" line="128"/>
         <source>vouchers</source>
         <translation>兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="471"/>
+        <location filename="../../desktop_app/cli/parser.py" line="130"/>
         <source>state and history</source>
         <translation>状态和历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="473"/>
+        <location filename="../../desktop_app/cli/parser.py" line="132"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的兑换券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="476"/>
+        <location filename="../../desktop_app/cli/parser.py" line="135"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="478"/>
+        <location filename="../../desktop_app/cli/parser.py" line="137"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="479"/>
+        <location filename="../../desktop_app/cli/parser.py" line="138"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款兑换券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="483"/>
+        <location filename="../../desktop_app/cli/parser.py" line="142"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页兑换券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="487"/>
+        <location filename="../../desktop_app/cli/parser.py" line="146"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="489"/>
+        <location filename="../../desktop_app/cli/parser.py" line="148"/>
         <source>every redemption attempt, as CSV</source>
         <translation>所有兑换尝试，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="491"/>
+        <location filename="../../desktop_app/cli/parser.py" line="150"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="493"/>
+        <location filename="../../desktop_app/cli/parser.py" line="152"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="495"/>
+        <location filename="../../desktop_app/cli/parser.py" line="154"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="497"/>
+        <location filename="../../desktop_app/cli/parser.py" line="156"/>
         <source>redeem one use</source>
         <translation>兑换一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="501"/>
+        <location filename="../../desktop_app/cli/parser.py" line="160"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="504"/>
+        <location filename="../../desktop_app/cli/parser.py" line="163"/>
         <source>check the database and audit chain</source>
         <translation>检查数据库和审计链</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="505"/>
+        <location filename="../../desktop_app/cli/parser.py" line="164"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="507"/>
+        <location filename="../../desktop_app/cli/parser.py" line="166"/>
         <source>restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="521"/>
+        <location filename="../../desktop_app/cli/parser.py" line="180"/>
         <location filename="../../desktop_app/selftest.py" line="75"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和兑换二维码兑换券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="524"/>
+        <location filename="../../desktop_app/cli/parser.py" line="183"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="526"/>
+        <location filename="../../desktop_app/cli/parser.py" line="185"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="528"/>
+        <location filename="../../desktop_app/cli/parser.py" line="187"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="582"/>
+        <location filename="../../desktop_app/cli/frame.py" line="150"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>

@@ -1,117 +1,49 @@
-"""The command line of CONTRACT.md, on top of ``desktop_app.core``.
-
-Exit status: 0 done, 1 an error, 2 bad usage, 3 refused (a redemption refused, a wrong
-password, an operator not allowed). ``--json`` prints exactly one JSON object on stdout.
-"""
+"""The commands of CONTRACT.md: each takes a Context and returns an Outcome."""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import getpass
-import json
 import logging
 import os
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app import __version__
+from desktop_app.cli.frame import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_REFUSED,
+    Context,
+    Outcome,
+    credentials,
+    new_password,
+    open_as_operator,
+    prompt,
+    when,
+)
 from desktop_app.core import auth, inventory, orders, redemption, reports, vouchers
 from desktop_app.core.errors import (
-    Forbidden,
     InvalidInput,
-    LockedOut,
     ShopError,
-    UnknownOperator,
-    WrongPassword,
 )
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.models import Voucher
 from desktop_app.core.money import money_text
-from desktop_app.core.store import Shop, create_shop, open_shop
+from desktop_app.core.store import Shop, create_shop
 from desktop_app.core.vouchers_view import voucher_view, voucher_views
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until")
 LAYOUTS = ("a4", "receipt58", "receipt80")  # desktop_app.printing.LAYOUTS, without Qt GUI
-REFUSALS = (WrongPassword, UnknownOperator, Forbidden, LockedOut)
 
 
-class UsageError(Exception):
-    """Bad usage that argparse could not see (a missing variable, no terminal to ask on)."""
-
-
-@dataclass
-class Outcome:
-    """What a command did: a JSON object for ``--json``, lines of text for people."""
-
-    data: dict[str, Any]
-    lines: list[str] = field(default_factory=list)
-    exit_code: int = EXIT_OK
-
-
-@dataclass
-class Context:
-    data_dir: Path
-    json: bool
-    args: argparse.Namespace
-
-
-Handler = Callable[[Context], Outcome]
-
-
-# --- credentials --------------------------------------------------------------------------
-
-
-def _prompt(prompt: str, secret: bool) -> str:
-    if not sys.stdin or not sys.stdin.isatty():
-        raise UsageError(translate(
-            "cli", "No terminal to ask on: set SHOP_OPERATOR and SHOP_PASSWORD."))
-    return getpass.getpass(prompt) if secret else input(prompt)
-
-
-def credentials() -> tuple[str, str]:
-    name = os.environ.get("SHOP_OPERATOR") or _prompt(translate("cli", "Operator: "), False)
-    password = os.environ.get("SHOP_PASSWORD")
-    if password is None:
-        password = _prompt(translate("cli", "Password: "), True)
-    return name, password
-
-
-def new_password(operator: str) -> str:
-    password = os.environ.get("SHOP_NEW_PASSWORD")
-    if password is not None:
-        return password
-    first = _prompt(translate("cli", "New password for {name}: ").format(name=operator), True)
-    again = _prompt(translate("cli", "Type it again: "), True)
-    if first != again:
-        raise InvalidInput(field="password", problem="mismatch")
-    return first
-
-
-def open_as_operator(ctx: Context) -> Shop:
-    name, password = credentials()
-    return open_shop(ctx.data_dir, name, password)
-
-
-def when(moment: dt.datetime | None) -> str:
-    """A UTC time shown in local time for people; JSON keeps ISO UTC."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "—"
-
-
-# --- commands -----------------------------------------------------------------------------
 
 
 def cmd_init(ctx: Context) -> Outcome:
-    name = os.environ.get("SHOP_OPERATOR") or _prompt(translate("cli", "Owner name: "), False)
+    name = os.environ.get("SHOP_OPERATOR") or prompt(translate("cli", "Owner name: "), False)
     password = os.environ.get("SHOP_PASSWORD")
     if password is None:
         password = new_password(name)
@@ -380,208 +312,3 @@ def cmd_restore(ctx: Context) -> Outcome:
     return Outcome(data, lines)
 
 
-# --- the parser ---------------------------------------------------------------------------
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(translate("cli", "not a number: {text}").format(
-            text=text)) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(translate("cli", "must be 1 or more"))
-    return value
-
-
-def _local_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(translate(
-            "cli", "expected a date as YYYY-MM-DD, got {text!r}").format(text=text)) from None
-
-
-def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--json", action="store_true",
-                        help=translate("cli", "print one JSON object on stdout"))
-    common.add_argument("--data-dir", default=argparse.SUPPRESS,
-                        help=translate("cli", "the shop's folder"))
-    return common
-
-
-def add_commands(parser: argparse.ArgumentParser) -> None:
-    common = _common()
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def command(name: str, handler: Handler, help_text: str,
-                parent: Any = sub) -> argparse.ArgumentParser:
-        p = parent.add_parser(name, parents=[common], help=help_text)
-        p.set_defaults(handler=handler)
-        return p
-
-    p = command("init", cmd_init, translate("cli", "create a new encrypted shop"))
-    p.add_argument("--shop-name", default="My Shop")
-    p.add_argument("--currency", default="CNY")
-
-    op = sub.add_parser("operator", help=translate("cli", "operators")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("add", cmd_operator_add, translate("cli", "add an operator"), op)
-    p.add_argument("name")
-    p.add_argument("--role", choices=["owner", "clerk"], required=True)
-
-    prod = sub.add_parser("product", help=translate("cli", "products")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("add", cmd_product_add, translate("cli", "add a product"), prod)
-    p.add_argument("--name", required=True)
-    p.add_argument("--price", required=True)
-    p.add_argument("--kind", choices=inventory.KINDS, default="service")
-    p.add_argument("--uses", type=_positive_int, default=1)
-    p.add_argument("--valid-days", type=_positive_int)
-    p.add_argument("--stock", type=int)
-    p = command("list", cmd_product_list, translate("cli", "list products with stock"), prod)
-    p.add_argument("--all", action="store_true", help=translate("cli", "include archived"))
-
-    ck = sub.add_parser("cardkey", help=translate("cli", "card keys")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("import", cmd_cardkey_import, translate("cli", "import card keys"), ck)
-    p.add_argument("product_id", type=int)
-    p.add_argument("file")
-
-    order = sub.add_parser("order", help=translate("cli", "orders")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("create", cmd_order_create, translate("cli", "create an unpaid order"), order)
-    p.add_argument("--item", type=parse_item, action="extend", nargs="+", required=True,
-                   metavar="PRODUCT_ID[:QTY]")
-    p.add_argument("--customer")
-    p.add_argument("--phone")
-    p.add_argument("--note")
-    p = command("pay", cmd_order_pay, translate("cli", "take payment, issue vouchers"), order)
-    p.add_argument("order_id", type=int)
-    p.add_argument("--method", choices=orders.PAYMENT_METHODS, default="cash")
-    p.add_argument("--ref")
-    p = command("refund", cmd_order_refund, translate("cli", "refund an order"), order)
-    p.add_argument("order_id", type=int)
-    p = command("list", cmd_order_list, translate("cli", "list orders"), order)
-    p.add_argument("--status", choices=orders.STATUSES)
-
-    voucher = sub.add_parser("voucher", help=translate("cli", "vouchers")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("show", cmd_voucher_show, translate("cli", "state and history"), voucher)
-    p.add_argument("code")
-    p = command("qr", cmd_voucher_qr, translate(
-        "cli", "write the QR image (.png) or the printable voucher (.pdf)"), voucher)
-    p.add_argument("code")
-    p.add_argument("--out", required=True, help=translate("cli", "FILE.png or FILE.pdf"))
-    p.add_argument("--layout", choices=LAYOUTS, default="a4",
-                   help=translate("cli", "paper of the PDF: A4 sheet or 58/80 mm receipt"))
-    p = command("batch", cmd_voucher_batch, translate(
-        "cli", "issue many paid vouchers at once as one batch order"), voucher)
-    p.add_argument("product_id", type=int)
-    p.add_argument("--count", type=_positive_int, required=True)
-    p.add_argument("--out", help=translate(
-        "cli", "FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)"))
-    p.add_argument("--note")
-
-    export = sub.add_parser("export", help=translate("cli", "export records")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("redemptions", cmd_export_redemptions, translate(
-        "cli", "every redemption attempt, as CSV"), export)
-    p.add_argument("--out", required=True, help=translate("cli", "FILE.csv"))
-    p.add_argument("--from", dest="start", type=_local_date, metavar="DATE",
-                   help=translate("cli", "first day, YYYY-MM-DD local time"))
-    p.add_argument("--to", dest="end", type=_local_date, metavar="DATE",
-                   help=translate("cli", "last day, YYYY-MM-DD local time (included)"))
-
-    p = command("redeem", cmd_redeem, translate("cli", "redeem one use"))
-    p.add_argument("code")
-    p.add_argument("--station", default=default_station())
-
-    p = command("decode", cmd_decode, translate("cli", "QR payloads found in image files"))
-    p.add_argument("image", nargs="+")
-
-    command("verify", cmd_verify, translate("cli", "check the database and audit chain"))
-    p = command("backup", cmd_backup, translate("cli", "write an encrypted backup"))
-    p.add_argument("--out", required=True)
-    p = command("restore", cmd_restore, translate("cli", "restore from a backup file"))
-    p.add_argument("file")
-
-
-def default_station() -> str:
-    import socket
-
-    return os.environ.get("SHOP_STATION") or socket.gethostname() or "station"
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=Path(sys.executable).name if getattr(sys, "frozen", False)
-        else "python -m desktop_app",
-        description=translate("cli", "Voucher Shop: sell, print and redeem QR vouchers."))
-    parser.add_argument("--data-dir", help=translate("cli", "the shop's folder"))
-    parser.add_argument("--lang", choices=["en", "zh_CN"],
-                        help=translate("cli", "language of the interface"))
-    parser.add_argument("--demo", action="store_true",
-                        help=translate("cli", "open the demo shop in its own folder"))
-    parser.add_argument("--self-test", action="store_true",
-                        help=translate("cli", "check that this install works, then exit"))
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    add_commands(parser)
-    return parser
-
-
-def _emit(ctx_json: bool, outcome: Outcome) -> int:
-    if ctx_json:
-        payload = {"ok": outcome.exit_code == EXIT_OK, **outcome.data}
-        print(json.dumps(payload, ensure_ascii=False, default=str))
-    else:
-        for line in outcome.lines:
-            print(line)
-    return outcome.exit_code
-
-
-def error_outcome(exc: ShopError) -> Outcome:
-    from desktop_app.messages import error_message
-
-    try:
-        message = error_message(exc)
-    except Exception:  # a broken message must not hide the error behind a traceback
-        log.exception("no message for %s", exc.code)
-        message = str(exc)
-    code = EXIT_REFUSED if isinstance(exc, REFUSALS) else EXIT_ERROR
-    return Outcome({"error": exc.code, "message": message, **_jsonable(exc.params)},
-                   [message], code)
-
-
-def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: v if isinstance(v, str | int | float | bool | None) else str(v)
-            for k, v in params.items() if k not in ("ok", "error", "message")}
-
-
-def run_command(args: argparse.Namespace, data_dir: Path) -> int:
-    """Run the parsed command; every failure becomes a message and an exit status."""
-    ctx = Context(data_dir, bool(getattr(args, "json", False)), args)
-    try:
-        outcome = args.handler(ctx)
-    except ShopError as exc:
-        log.info("command %s failed: %s", args.command, exc.code)
-        outcome = error_outcome(exc)
-        if not ctx.json:
-            print(outcome.lines[0], file=sys.stderr)
-            return outcome.exit_code
-    except UsageError as exc:
-        outcome = Outcome({"error": "usage", "message": str(exc)}, [str(exc)], EXIT_USAGE)
-        if not ctx.json:
-            print(str(exc), file=sys.stderr)
-            return EXIT_USAGE
-    except (KeyboardInterrupt, EOFError):
-        return EXIT_USAGE
-    except Exception:
-        log.exception("command %s crashed", args.command)
-        message = translate("cli", "Unexpected error; details are in the log file.")
-        outcome = Outcome({"error": "internal", "message": message}, [message], EXIT_ERROR)
-        if not ctx.json:
-            print(message, file=sys.stderr)
-            return EXIT_ERROR
-    return _emit(ctx.json, outcome)

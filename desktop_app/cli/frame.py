@@ -1,0 +1,155 @@
+"""The command line's frame: who runs a command, what it returns, how it exits.
+
+Exit status: 0 done, 1 an error, 2 bad usage, 3 refused (a redemption refused, a wrong
+password, an operator not allowed). ``--json`` prints exactly one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.core.errors import (
+    Forbidden,
+    InvalidInput,
+    LockedOut,
+    ShopError,
+    UnknownOperator,
+    WrongPassword,
+)
+from desktop_app.core.store import Shop, open_shop
+
+translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+REFUSALS = (WrongPassword, UnknownOperator, Forbidden, LockedOut)
+
+
+class UsageError(Exception):
+    """Bad usage that argparse could not see (a missing variable, no terminal to ask on)."""
+
+
+@dataclass
+class Outcome:
+    """What a command did: a JSON object for ``--json``, lines of text for people."""
+
+    data: dict[str, Any]
+    lines: list[str] = field(default_factory=list)
+    exit_code: int = EXIT_OK
+
+
+@dataclass
+class Context:
+    data_dir: Path
+    json: bool
+    args: argparse.Namespace
+
+
+Handler = Callable[[Context], Outcome]
+
+
+# --- credentials --------------------------------------------------------------------------
+
+
+def prompt(question: str, secret: bool) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(translate(
+            "cli", "No terminal to ask on: set SHOP_OPERATOR and SHOP_PASSWORD."))
+    return getpass.getpass(question) if secret else input(question)
+
+
+def credentials() -> tuple[str, str]:
+    name = os.environ.get("SHOP_OPERATOR") or prompt(translate("cli", "Operator: "), False)
+    password = os.environ.get("SHOP_PASSWORD")
+    if password is None:
+        password = prompt(translate("cli", "Password: "), True)
+    return name, password
+
+
+def new_password(operator: str) -> str:
+    password = os.environ.get("SHOP_NEW_PASSWORD")
+    if password is not None:
+        return password
+    first = prompt(translate("cli", "New password for {name}: ").format(name=operator), True)
+    again = prompt(translate("cli", "Type it again: "), True)
+    if first != again:
+        raise InvalidInput(field="password", problem="mismatch")
+    return first
+
+
+def open_as_operator(ctx: Context) -> Shop:
+    name, password = credentials()
+    return open_shop(ctx.data_dir, name, password)
+
+
+def when(moment: dt.datetime | None) -> str:
+    """A UTC time shown in local time for people; JSON keeps ISO UTC."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "—"
+
+
+def _emit(ctx_json: bool, outcome: Outcome) -> int:
+    if ctx_json:
+        payload = {"ok": outcome.exit_code == EXIT_OK, **outcome.data}
+        print(json.dumps(payload, ensure_ascii=False, default=str))
+    else:
+        for line in outcome.lines:
+            print(line)
+    return outcome.exit_code
+
+
+def error_outcome(exc: ShopError) -> Outcome:
+    from desktop_app.messages import error_message
+
+    try:
+        message = error_message(exc)
+    except Exception:  # a broken message must not hide the error behind a traceback
+        log.exception("no message for %s", exc.code)
+        message = str(exc)
+    code = EXIT_REFUSED if isinstance(exc, REFUSALS) else EXIT_ERROR
+    return Outcome({"error": exc.code, "message": message, **_jsonable(exc.params)},
+                   [message], code)
+
+
+def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: v if isinstance(v, str | int | float | bool | None) else str(v)
+            for k, v in params.items() if k not in ("ok", "error", "message")}
+
+
+def run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run the parsed command; every failure becomes a message and an exit status."""
+    ctx = Context(data_dir, bool(getattr(args, "json", False)), args)
+    try:
+        outcome = args.handler(ctx)
+    except ShopError as exc:
+        log.info("command %s failed: %s", args.command, exc.code)
+        outcome = error_outcome(exc)
+        if not ctx.json:
+            print(outcome.lines[0], file=sys.stderr)
+            return outcome.exit_code
+    except UsageError as exc:
+        outcome = Outcome({"error": "usage", "message": str(exc)}, [str(exc)], EXIT_USAGE)
+        if not ctx.json:
+            print(str(exc), file=sys.stderr)
+            return EXIT_USAGE
+    except (KeyboardInterrupt, EOFError):
+        return EXIT_USAGE
+    except Exception:
+        log.exception("command %s crashed", args.command)
+        message = translate("cli", "Unexpected error; details are in the log file.")
+        outcome = Outcome({"error": "internal", "message": message}, [message], EXIT_ERROR)
+        if not ctx.json:
+            print(message, file=sys.stderr)
+            return EXIT_ERROR
+    return _emit(ctx.json, outcome)

@@ -1,0 +1,192 @@
+"""The argument parser: global options, then one sub-command per CONTRACT.md line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app import __version__
+from desktop_app.cli.commands import (
+    LAYOUTS,
+    cmd_backup,
+    cmd_cardkey_import,
+    cmd_decode,
+    cmd_export_redemptions,
+    cmd_init,
+    cmd_operator_add,
+    cmd_order_create,
+    cmd_order_list,
+    cmd_order_pay,
+    cmd_order_refund,
+    cmd_product_add,
+    cmd_product_list,
+    cmd_redeem,
+    cmd_restore,
+    cmd_verify,
+    cmd_voucher_batch,
+    cmd_voucher_qr,
+    cmd_voucher_show,
+    parse_item,
+)
+from desktop_app.cli.frame import Handler
+from desktop_app.core import inventory, orders
+
+translate = QCoreApplication.translate
+
+
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("cli", "not a number: {text}").format(
+            text=text)) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(translate("cli", "must be 1 or more"))
+    return value
+
+
+def _local_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "expected a date as YYYY-MM-DD, got {text!r}").format(text=text)) from None
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true",
+                        help=translate("cli", "print one JSON object on stdout"))
+    common.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help=translate("cli", "the shop's folder"))
+    return common
+
+
+def add_commands(parser: argparse.ArgumentParser) -> None:
+    common = _common()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_text: str,
+                parent: Any = sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, parents=[common], help=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("init", cmd_init, translate("cli", "create a new encrypted shop"))
+    p.add_argument("--shop-name", default="My Shop")
+    p.add_argument("--currency", default="CNY")
+
+    op = sub.add_parser("operator", help=translate("cli", "operators")).add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = command("add", cmd_operator_add, translate("cli", "add an operator"), op)
+    p.add_argument("name")
+    p.add_argument("--role", choices=["owner", "clerk"], required=True)
+
+    prod = sub.add_parser("product", help=translate("cli", "products")).add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = command("add", cmd_product_add, translate("cli", "add a product"), prod)
+    p.add_argument("--name", required=True)
+    p.add_argument("--price", required=True)
+    p.add_argument("--kind", choices=inventory.KINDS, default="service")
+    p.add_argument("--uses", type=_positive_int, default=1)
+    p.add_argument("--valid-days", type=_positive_int)
+    p.add_argument("--stock", type=int)
+    p = command("list", cmd_product_list, translate("cli", "list products with stock"), prod)
+    p.add_argument("--all", action="store_true", help=translate("cli", "include archived"))
+
+    ck = sub.add_parser("cardkey", help=translate("cli", "card keys")).add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = command("import", cmd_cardkey_import, translate("cli", "import card keys"), ck)
+    p.add_argument("product_id", type=int)
+    p.add_argument("file")
+
+    order = sub.add_parser("order", help=translate("cli", "orders")).add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = command("create", cmd_order_create, translate("cli", "create an unpaid order"), order)
+    p.add_argument("--item", type=parse_item, action="extend", nargs="+", required=True,
+                   metavar="PRODUCT_ID[:QTY]")
+    p.add_argument("--customer")
+    p.add_argument("--phone")
+    p.add_argument("--note")
+    p = command("pay", cmd_order_pay, translate("cli", "take payment, issue vouchers"), order)
+    p.add_argument("order_id", type=int)
+    p.add_argument("--method", choices=orders.PAYMENT_METHODS, default="cash")
+    p.add_argument("--ref")
+    p = command("refund", cmd_order_refund, translate("cli", "refund an order"), order)
+    p.add_argument("order_id", type=int)
+    p = command("list", cmd_order_list, translate("cli", "list orders"), order)
+    p.add_argument("--status", choices=orders.STATUSES)
+
+    voucher = sub.add_parser("voucher", help=translate("cli", "vouchers")).add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = command("show", cmd_voucher_show, translate("cli", "state and history"), voucher)
+    p.add_argument("code")
+    p = command("qr", cmd_voucher_qr, translate(
+        "cli", "write the QR image (.png) or the printable voucher (.pdf)"), voucher)
+    p.add_argument("code")
+    p.add_argument("--out", required=True, help=translate("cli", "FILE.png or FILE.pdf"))
+    p.add_argument("--layout", choices=LAYOUTS, default="a4",
+                   help=translate("cli", "paper of the PDF: A4 sheet or 58/80 mm receipt"))
+    p = command("batch", cmd_voucher_batch, translate(
+        "cli", "issue many paid vouchers at once as one batch order"), voucher)
+    p.add_argument("product_id", type=int)
+    p.add_argument("--count", type=_positive_int, required=True)
+    p.add_argument("--out", help=translate(
+        "cli", "FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)"))
+    p.add_argument("--note")
+
+    export = sub.add_parser("export", help=translate("cli", "export records")).add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = command("redemptions", cmd_export_redemptions, translate(
+        "cli", "every redemption attempt, as CSV"), export)
+    p.add_argument("--out", required=True, help=translate("cli", "FILE.csv"))
+    p.add_argument("--from", dest="start", type=_local_date, metavar="DATE",
+                   help=translate("cli", "first day, YYYY-MM-DD local time"))
+    p.add_argument("--to", dest="end", type=_local_date, metavar="DATE",
+                   help=translate("cli", "last day, YYYY-MM-DD local time (included)"))
+
+    p = command("redeem", cmd_redeem, translate("cli", "redeem one use"))
+    p.add_argument("code")
+    p.add_argument("--station", default=default_station())
+
+    p = command("decode", cmd_decode, translate("cli", "QR payloads found in image files"))
+    p.add_argument("image", nargs="+")
+
+    command("verify", cmd_verify, translate("cli", "check the database and audit chain"))
+    p = command("backup", cmd_backup, translate("cli", "write an encrypted backup"))
+    p.add_argument("--out", required=True)
+    p = command("restore", cmd_restore, translate("cli", "restore from a backup file"))
+    p.add_argument("file")
+
+
+def default_station() -> str:
+    import socket
+
+    return os.environ.get("SHOP_STATION") or socket.gethostname() or "station"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=Path(sys.executable).name if getattr(sys, "frozen", False)
+        else "python -m desktop_app",
+        description=translate("cli", "Voucher Shop: sell, print and redeem QR vouchers."))
+    parser.add_argument("--data-dir", help=translate("cli", "the shop's folder"))
+    parser.add_argument("--lang", choices=["en", "zh_CN"],
+                        help=translate("cli", "language of the interface"))
+    parser.add_argument("--demo", action="store_true",
+                        help=translate("cli", "open the demo shop in its own folder"))
+    parser.add_argument("--self-test", action="store_true",
+                        help=translate("cli", "check that this install works, then exit"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_commands(parser)
+    return parser
+
+
