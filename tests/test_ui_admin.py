@@ -24,13 +24,14 @@ from desktop_app.core.store import Shop, open_shop, reopen_shop
 from desktop_app.messages import error_message
 from desktop_app.ui import tasks
 from desktop_app.ui.app import ShopSession
-from desktop_app.ui.audit_dialog import AuditDialog, VerifyDialog, verify_problem_text
+from desktop_app.ui.audit_dialog import AuditDialog
 from desktop_app.ui.backup_dialog import RestoreDialog
 from desktop_app.ui.idle import IDLE_LOCK_KEY, PreferencesDialog, idle_lock_minutes
 from desktop_app.ui.login_dialog import LoginDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.operators_dialog import AddOperatorDialog, OperatorsDialog
 from desktop_app.ui.password_dialog import PasswordDialog
+from desktop_app.ui.verify_dialog import VerifyDialog, verify_problem_text
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings")

@@ -51,7 +51,7 @@ from desktop_app.ui import (
     app_icon,
     scaled_font,
 )
-from desktop_app.ui.audit_dialog import AuditDialog, VerifyDialog
+from desktop_app.ui.audit_dialog import AuditDialog
 from desktop_app.ui.backup_dialog import BackupController, last_backup_text
 from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
 from desktop_app.ui.inventory_tab import InventoryTab
@@ -59,6 +59,7 @@ from desktop_app.ui.operators_dialog import OperatorsDialog
 from desktop_app.ui.orders_tab import OrdersTab
 from desktop_app.ui.password_dialog import change_password_dialog
 from desktop_app.ui.redemption_tab import RedemptionTab
+from desktop_app.ui.verify_dialog import VerifyDialog
 
 log = logging.getLogger(__name__)
 

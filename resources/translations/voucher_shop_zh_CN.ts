@@ -54,88 +54,88 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="245"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="240"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="248"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="249"/>
         <source>Every change to the shop: who, when and what. Each entry is chained to the one before, so a deleted or altered entry shows when the database is verified.</source>
         <translation>店铺的每一项更改：谁、何时、做了什么。每条记录都与前一条环环相扣，删除或篡改任何一条，校验数据库时都会发现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="276"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="288"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="283"/>
         <source>All operators</source>
         <translation>全部操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="291"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="286"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="290"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="294"/>
         <source>Operator:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="300"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="295"/>
         <source>Event:</source>
         <translation>事件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="296"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="297"/>
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="311"/>
         <source>Load older events</source>
         <translation>加载更早的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="314"/>
         <source>Verify database…</source>
         <translation>校验数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="321"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="316"/>
         <source>Check the database file, the audit log&apos;s chain and the record kept beside it</source>
         <translation>检查数据库文件、审计日志链，以及保存在数据库旁的核验记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="319"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="422"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="417"/>
         <source>The newest {count} events shown</source>
         <translation>已显示最新的 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="424"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="419"/>
         <source>{count} events</source>
         <translation>共 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="426"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="421"/>
         <source>No events match these filters.</source>
         <translation>没有符合这些筛选条件的事件。</translation>
     </message>
@@ -143,27 +143,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="181"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="182"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="183"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="184"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="185"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -852,187 +852,187 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
         <source>Backup settings…</source>
         <translation>备份设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="239"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="240"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="241"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="248"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="264"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="265"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="266"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="266"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="267"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="270"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="271"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="447"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="448"/>
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="395"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="396"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="450"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="451"/>
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="452"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="453"/>
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="460"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="461"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="482"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="483"/>
         <source>none found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="484"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="485"/>
         <source>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;Sells vouchers, gift cards and card keys, and redeems them at the counter. The shop is kept in an encrypted database on this computer.&lt;/p&gt;&lt;p&gt;QR decoders: {decoders}&lt;br&gt;Qt {qt}, Python {python}, {system}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售兑换券、礼品卡和卡密，并在柜台兑换。店铺数据保存在本机的加密数据库中。&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="492"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="493"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -2051,73 +2051,73 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="221"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="214"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="231"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="224"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="235"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="228"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="255"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="248"/>
         <source>Redeem</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="259"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="252"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="267"/>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="521"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="260"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="514"/>
         <source>Undo redemption…</source>
         <translation>撤销兑换…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="320"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="313"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="322"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="315"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近兑换（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="471"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="464"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="471"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="464"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="472"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="465"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="473"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="466"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="475"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="468"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="549"/>
+        <location filename="../../desktop_app/ui/redemption_tab.py" line="542"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -2221,47 +2221,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanSettingsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="592"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="50"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="595"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="53"/>
         <source>Enter (most scanners)</source>
         <translation>回车（大多数扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="596"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="54"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="602"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="60"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="603"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="61"/>
         <source>never</source>
         <translation>不自动清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="608"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="66"/>
         <source>The scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="609"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="67"/>
         <source>Without Enter, take the code after a pause of:</source>
         <translation>不发送回车时，停顿多久后提交：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="610"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="68"/>
         <source>Clear the verdict after:</source>
         <translation>结果显示时长：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="612"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="70"/>
         <source>These settings belong to this computer. Most scanners send Enter after each code; for one that sends nothing, the code is taken after the pause.</source>
         <translation>这些设置只对这台电脑有效。大多数扫码枪在每个券码后发送回车；不发送回车的扫码枪，会在停顿后自动提交。</translation>
     </message>
@@ -2408,22 +2408,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>UndoPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="640"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="98"/>
         <source>Why? For example: scanned the wrong voucher</source>
         <translation>原因？例如：扫错了券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="644"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="102"/>
         <source>Undo redemption</source>
         <translation>撤销兑换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="646"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="663"/>
+        <location filename="../../desktop_app/ui/redemption_panels.py" line="121"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
         <translation>撤销 {operator} 于 {when} 对 {code}（{product}）的兑换？该次数将退回到券上，原记录会保留。</translation>
     </message>
@@ -2469,98 +2469,98 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="462"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="44"/>
         <source>Rolled back: the database is older than the last changes recorded on this computer. An old copy of it may have been put back, or recent changes were lost in a crash. Vouchers redeemed since may look unused again.</source>
         <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已兑换的兑换券可能又显示为未使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="466"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="48"/>
         <source>Missing: the file beside the database that vouches for its latest records (anchor.json) is not there, so a rolled-back database cannot be ruled out.</source>
         <translation>缺失：数据库旁用于核验最新记录的文件（anchor.json）不见了，无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="469"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="51"/>
         <source>Damaged: the file beside the database that vouches for its latest records (anchor.json) is damaged or was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>损坏：数据库旁用于核验最新记录的文件（anchor.json）已损坏或被改动，无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="475"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="57"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>审计事件 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="477"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="59"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>审计日志在事件 #{id} 处断开：它之前的某个事件被删除，或事件顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="482"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="64"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="485"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="67"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="487"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="69"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>兑换券 #{id}：剩余次数与兑换记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="516"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="555"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="137"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="534"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="116"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="538"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="120"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="548"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="130"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database. Nothing is changed.</source>
         <translation>检查数据库文件的加密页、数据库结构、审计日志链、每张兑换券的次数与兑换记录是否相符，以及保存在数据库旁的最新审计记录。检查不会做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="572"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="154"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="573"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="155"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="581"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="163"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="583"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="165"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、审计日志、每张兑换券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="588"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="170"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="590"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="172"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或兑换之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="603"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="185"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -2716,290 +2716,290 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="56"/>
         <source>Product added</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="57"/>
         <source>Product changed</source>
         <translation>修改商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="58"/>
         <source>Product archived</source>
         <translation>商品下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="59"/>
         <source>Product restored</source>
         <translation>商品重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="60"/>
         <source>Card keys imported</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="61"/>
         <source>Card key marked faulty</source>
         <translation>卡密标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="62"/>
         <source>Card key replaced</source>
         <translation>更换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="63"/>
         <source>Order created</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="64"/>
         <source>Order paid</source>
         <translation>订单付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="65"/>
         <source>Order refunded</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="66"/>
         <source>Order line refunded</source>
         <translation>订单部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="67"/>
         <source>Order cancelled</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="68"/>
         <source>Voucher batch issued</source>
         <translation>批量发券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="69"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="70"/>
         <source>Redemption undone</source>
         <translation>撤销兑换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="71"/>
         <source>Operator added</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="72"/>
         <source>Operator disabled</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="73"/>
         <source>Operator enabled</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="74"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="75"/>
         <source>Own password changed</source>
         <translation>修改自己的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="76"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="77"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="78"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="89"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="85"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="86"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="92"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="87"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="88"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="94"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="90"/>
         <source>Voucher #{id}</source>
         <translation>兑换券 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="102"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="103"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="104"/>
         <source>attempt</source>
         <translation>兑换记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="105"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="106"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="107"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="108"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="109"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="110"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="111"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="112"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="113"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="114"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="115"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="116"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="117"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="118"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="119"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="120"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="121"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="122"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="123"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="124"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="125"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="126"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="127"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="128"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="129"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="130"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/audit_dialog.py" line="131"/>
         <source>vouchers</source>
         <translation>兑换券</translation>
     </message>

@@ -1,0 +1,190 @@
+"""Verify database: every check of ``audit.verify_database``, each problem in plain words."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import audit
+from desktop_app.core.store import Shop
+from desktop_app.ui import (
+    ERROR_COLOR,
+    MARGIN,
+    SPACING,
+    SUCCESS_COLOR,
+    HeaderBar,
+    hint_label,
+    scaled_font,
+)
+from desktop_app.ui.table_models import (
+    failure_text,
+)
+from desktop_app.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("VerifyDialog", text)
+
+
+ANCHOR_TEXTS: dict[str, str] = {
+    "rolled_back": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Rolled back: the database is older than the last changes recorded on "
+        "this computer. An old copy of it may have been put back, or recent changes were lost "
+        "in a crash. Vouchers redeemed since may look unused again."),
+    "anchor_missing": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Missing: the file beside the database that vouches for its latest "
+        "records (anchor.json) is not there, so a rolled-back database cannot be ruled out."),
+    "anchor_damaged": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Damaged: the file beside the database that vouches for its latest "
+        "records (anchor.json) is damaged or was altered, so a rolled-back database cannot be "
+        "ruled out."),
+}
+CHAIN_TEXTS: dict[str, str] = {
+    "hash_mismatch": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Audit event #{id} was changed after it was written."),
+    "broken_link": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The audit log breaks at event #{id}: an event before it was deleted, "
+        "or events were put in another order."),
+}
+CHECK_TEXTS: dict[str, str] = {
+    "cipher_integrity": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The database file fails its encryption check ({detail}): it was "
+        "damaged or altered outside Voucher Shop."),
+    "integrity": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The database's structure is damaged ({detail})."),
+    "vouchers": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Voucher #{id}: its uses left do not match its redemptions. Part of the "
+        "database may have been put back to an older copy."),
+}
+
+
+def verify_problem_text(problem: str) -> str:
+    """One problem ``audit.verify_shop`` found (``"check: what"``), in plain words."""
+    check, _, found = problem.partition(": ")
+    words = found.split()
+    if check == "anchor" and found in ANCHOR_TEXTS:
+        return _t(ANCHOR_TEXTS[found])
+    if check == "audit_chain" and len(words) == 3 and words[2] in CHAIN_TEXTS:
+        return _t(CHAIN_TEXTS[words[2]]).format(id=words[1])
+    if check == "vouchers" and len(words) >= 2 and words[1].isdigit():
+        return _t(CHECK_TEXTS["vouchers"]).format(id=words[1])
+    if check in ("cipher_integrity", "integrity"):
+        return _t(CHECK_TEXTS[check]).format(detail=found)
+    return problem
+
+
+class VerifyDialog(QDialog):
+    """Runs every check ``verify`` runs, in the background, and says plainly how it went."""
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.running = False
+        self.problems: list[str] | None = None
+        self.setWindowTitle(self.tr("Verify database"))
+        self.resize(600, 380)
+        self._build()
+        self.run()
+
+    def _build(self) -> None:
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setFixedHeight(10)
+        self.heading = QLabel(self)
+        self.heading.setFont(scaled_font(self.heading, 1.3, bold=True))
+        self.heading.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.problem_list = QListWidget(self)
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setAlternatingRowColors(True)
+        self.problem_list.hide()
+        self.again_button = QPushButton(self.tr("Check again"), self)
+        self.again_button.clicked.connect(self.run)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = buttons.addButton(self.tr("Close"),
+                                              QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.clicked.connect(self.reject)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        for widget in (self.heading, self.busy_bar, self.summary, self.problem_list):
+            body.addWidget(widget)
+        body.addStretch(1)
+        body.addWidget(hint_label(self.tr(
+            "Checks the encrypted pages of the database file, its structure, the audit log's "
+            "chain, every voucher's uses against its redemptions, and the record of the latest "
+            "audit entry kept beside the database. Nothing is changed."), self))
+        body.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(HeaderBar(self.tr("Verify database"), "", self))
+        outer.addLayout(body, 1)
+
+    def run(self) -> None:
+        if self.running:
+            return
+        shop = self.shop
+        self._set_running(True)
+        run_in_background(self, lambda: audit.verify_shop(shop), on_success=self._checked,
+                          on_failure=self._failed)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.busy_bar.setVisible(running)
+        self.again_button.setEnabled(not running)
+        if running:
+            self.heading.setStyleSheet("")
+            self.heading.setText(self.tr("Checking the database…"))
+            self.summary.setText(self.tr("This takes a few seconds for a large shop."))
+            self.problem_list.hide()
+
+    def _checked(self, problems: list[str]) -> None:
+        self._set_running(False)
+        self.problems = list(problems)
+        if not problems:
+            self.heading.setStyleSheet(f"color: {SUCCESS_COLOR};")
+            self.heading.setText(self.tr("✓ All checks passed"))
+            self.summary.setText(self.tr(
+                "The database file, its structure, the audit log, every voucher's uses and "
+                "the record kept beside the database all agree."))
+            return
+        log.warning("verify found %d problem(s): %s", len(problems), problems[:5])
+        self.heading.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.heading.setText(self.tr("✗ Problems found: {count}").format(count=len(problems)))
+        self.summary.setText(self.tr(
+            "Leave the shop folder as it is, and compare with your latest good backup before "
+            "selling or redeeming more. Restoring a backup keeps the current data aside."))
+        self.problem_list.clear()
+        for problem in problems:
+            item = QListWidgetItem(verify_problem_text(problem))
+            item.setToolTip(problem)
+            self.problem_list.addItem(item)
+        self.problem_list.show()
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_running(False)
+        self.problems = None
+        self.heading.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.heading.setText(self.tr("The check could not run"))
+        self.summary.setText(failure_text(exc))
+
+    def problem_texts(self) -> list[str]:
+        return [self.problem_list.item(i).text() for i in range(self.problem_list.count())]
+
