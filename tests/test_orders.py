@@ -367,7 +367,7 @@ def test_views_and_new_services_are_owner_only(shop: Shop, shop_dir: Path) -> No
     shop.close()
     with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
         for call in (
-            lambda: inventory.product_details(clerk),
+            lambda: inventory.list_products(clerk),
             lambda: inventory.update_product(clerk, game.id, name="x"),
             lambda: inventory.list_card_keys(clerk, game.id),
             lambda: inventory.mark_key_faulty(clerk, voucher.card_key_id),

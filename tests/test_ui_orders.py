@@ -356,7 +356,7 @@ def test_out_of_stock_says_what_is_short(qtbot: QtBot, shop: Shop) -> None:
 def test_new_order_warns_before_stock_runs_short(qtbot: QtBot, shop: Shop) -> None:
     box = inventory.add_product(shop, "Gift box", "88.00", "goods", stock=1)
     inventory.add_product(shop, "Archived", "1.00")
-    inventory.set_archived(shop, inventory.product_details(shop)[0].id, True)
+    inventory.set_archived(shop, inventory.list_products(shop, include_archived=True)[0].id, True)
     dialog = NewOrderDialog(shop, "CNY")
     qtbot.addWidget(dialog)
     dialog.show()

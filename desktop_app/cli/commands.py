@@ -63,7 +63,7 @@ def cmd_operator_add(ctx: Context) -> Outcome:
     return Outcome(data, [translate("cli", "Added operator {name} ({role}).").format(**data)])
 
 
-def product_json(row: inventory.ProductRow) -> dict[str, Any]:
+def product_json(row: inventory.ProductDetail) -> dict[str, Any]:
     return {"id": row.id, "name": row.name, "kind": row.kind,
             "price": money_text(row.price_cents), "uses": row.uses_per_voucher,
             "valid_days": row.valid_days, "stock": row.stock, "active": row.active}

@@ -26,21 +26,6 @@ MAX_VALID_DAYS = 36_600
 MAX_CARD_KEY_LENGTH = 512
 
 
-@dataclass(frozen=True)
-class ProductRow:
-    """A product as lists show it: with its current stock (None = unlimited)."""
-
-    id: int
-    name: str
-    kind: str
-    price_cents: int
-    uses_per_voucher: int
-    valid_days: int | None
-    stock: int | None
-    active: bool
-    reusable_key: bool
-
-
 def _check_int(value: int | None, field_name: str, low: int, high: int) -> None:
     if value is not None and not low <= value <= high:
         raise InvalidInput(field=field_name, problem="out_of_range", low=low, high=high)
@@ -96,34 +81,6 @@ def get_product(product_id: int) -> Product:
     if product is None:
         raise NotFound(what="product", id=product_id)
     return product
-
-
-def unsold_key_counts() -> dict[int, int]:
-    query = (CardKey.select(CardKey.product, fn.COUNT(CardKey.id).alias("n"))
-             .where(CardKey.state == "unsold").group_by(CardKey.product))
-    return {row.product_id: row.n for row in query}
-
-
-def product_stock(product: Product, key_counts: dict[int, int] | None = None) -> int | None:
-    if product.kind == "cardkey":
-        if product.reusable_key:
-            return None
-        counts = key_counts if key_counts is not None else unsold_key_counts()
-        return counts.get(product.id, 0)
-    return product.stock
-
-
-def list_products(shop: Shop, include_archived: bool = False) -> list[ProductRow]:
-    require_owner(shop, "product_list")
-    query = Product.select().order_by(Product.name, Product.id)
-    if not include_archived:
-        query = query.where(Product.active == True)  # noqa: E712 (peewee expression)
-    counts = unsold_key_counts()
-    return [
-        ProductRow(p.id, p.name, p.kind, p.price_cents, p.uses_per_voucher, p.valid_days,
-                   product_stock(p, counts), p.active, bool(p.reusable_key))
-        for p in query
-    ]
 
 
 def set_archived(shop: Shop, product_id: int, archived: bool) -> None:
@@ -261,13 +218,20 @@ def _detail(product: Product, counts: dict[tuple[int, str], int]) -> ProductDeta
     return ProductDetail(
         product.id, product.name, product.kind, product.price_cents, product.uses_per_voucher,
         product.valid_days, product.valid_from, product.valid_until,
-        product_stock(product, {product.id: unsold}), product.active,
+        _stock(product, unsold), product.active,
         mask_key(product.reusable_key) if product.reusable_key else None,
         unsold, counts.get((product.id, "sold"), 0), counts.get((product.id, "faulty"), 0))
 
 
-def product_details(shop: Shop, include_archived: bool = True) -> list[ProductDetail]:
-    """Every product (archived too, unless asked not to), by name."""
+def _stock(product: Product, unsold_keys: int) -> int | None:
+    """What is left to sell; None for unlimited (and for a key every buyer shares)."""
+    if product.kind == "cardkey":
+        return None if product.reusable_key else unsold_keys
+    return product.stock
+
+
+def list_products(shop: Shop, include_archived: bool = False) -> list[ProductDetail]:
+    """The products on sale (and the archived ones, when asked), by name, with their stock."""
     require_owner(shop, "product_list")
     query = Product.select().order_by(Product.name, Product.id)
     if not include_archived:

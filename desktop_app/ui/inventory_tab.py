@@ -140,7 +140,7 @@ class InventoryTab(QWidget):
         self.loading = True
         shop = self.shop
         run_in_background(
-            self, lambda: (shop.currency, inventory.product_details(shop, include_archived=True)),
+            self, lambda: (shop.currency, inventory.list_products(shop, include_archived=True)),
             lambda result: self._loaded(result, select_id), self._load_failed)
 
     def _loaded(self, result: tuple[str, list[ProductDetail]], select_id: int | None) -> None:

@@ -103,7 +103,7 @@ class NewOrderDialog(QDialog):
         self._build()
         self._refresh_lines()
         shop_ = shop
-        run_in_background(self, lambda: inventory.product_details(shop_, include_archived=False),
+        run_in_background(self, lambda: inventory.list_products(shop_),
                           self._products_loaded, lambda exc: self.error.show_error(
                               failure_text(exc)))
 
