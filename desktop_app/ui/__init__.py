@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -133,6 +134,15 @@ class HeaderBar(QFrame):
         self.title.setText(title)
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))
+
+
+def frame_with_header(dialog: QWidget, header: QWidget, body: QLayout) -> None:
+    """The dialogs' one shape: the header band across the top, edge to edge, then ``body``."""
+    outer = QVBoxLayout(dialog)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(0)
+    outer.addWidget(header)
+    outer.addLayout(body, 1)
 
 
 def dialog_buttons(dialog: QWidget, accept_text: str, on_accept: Callable[[], object],

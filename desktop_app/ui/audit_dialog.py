@@ -35,6 +35,7 @@ from desktop_app.ui import (
     SPACING,
     HeaderBar,
     MessageLabel,
+    frame_with_header,
 )
 from desktop_app.ui.table_models import (
     Column,
@@ -262,11 +263,7 @@ class AuditDialog(QDialog):
         body.addWidget(self.table, 1)
         body.addWidget(self.message)
         body.addLayout(self._build_footer())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(header)
-        outer.addLayout(body, 1)
+        frame_with_header(self, header, body)
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit(self)

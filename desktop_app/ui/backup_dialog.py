@@ -49,6 +49,7 @@ from desktop_app.ui import (
     HeaderBar,
     MessageLabel,
     dialog_buttons,
+    frame_with_header,
     hint_label,
 )
 from desktop_app.ui.password_dialog import FittingDialog, password_edit
@@ -314,13 +315,9 @@ class BackupSettingsDialog(FittingDialog):
         body.addWidget(self.message)
         body.addStretch(1)
         body.addWidget(self._build_buttons())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(HeaderBar(self.tr("Backup settings"), self.tr(
+        frame_with_header(self, HeaderBar(self.tr("Backup settings"), self.tr(
             "Automatic backups keep the shop safe from a broken disk or a lost computer."),
-            self))
-        outer.addLayout(body, 1)
+            self), body)
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons, self.save_button, self.cancel_button = dialog_buttons(
@@ -482,12 +479,8 @@ class RestoreDialog(FittingDialog):
         body.addLayout(self._build_busy_row())
         body.addStretch(1)
         body.addWidget(self._build_buttons())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(HeaderBar(self.tr("Restore from backup"), self.tr(
-            "Put the shop back as it was when a backup was made."), self))
-        outer.addLayout(body, 1)
+        frame_with_header(self, HeaderBar(self.tr("Restore from backup"), self.tr(
+            "Put the shop back as it was when a backup was made."), self), body)
 
     def _build_warning(self) -> QLabel:
         label = QLabel(self.tr(

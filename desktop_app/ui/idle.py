@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui import MARGIN, SPACING, HeaderBar, dialog_buttons, hint_label
+from desktop_app.ui import MARGIN, SPACING, HeaderBar, dialog_buttons, frame_with_header, hint_label
 
 IDLE_LOCK_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_LOCK_MINUTES = 10
@@ -137,12 +137,8 @@ class PreferencesDialog(QDialog):
             self))
         body.addStretch(1)
         body.addWidget(self._build_buttons())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(HeaderBar(self.tr("Preferences"), self.tr(
-            "Settings of this computer only; each counter keeps its own."), self))
-        outer.addLayout(body, 1)
+        frame_with_header(self, HeaderBar(self.tr("Preferences"), self.tr(
+            "Settings of this computer only; each counter keeps its own."), self), body)
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons, self.save_button, _cancel = dialog_buttons(

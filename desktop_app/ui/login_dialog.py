@@ -29,7 +29,15 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import KeySlotMissing, ShopError, UnknownOperator, WrongPassword
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label
-from desktop_app.ui import MARGIN, SPACING, HeaderBar, MessageLabel, dialog_buttons, hint_label
+from desktop_app.ui import (
+    MARGIN,
+    SPACING,
+    HeaderBar,
+    MessageLabel,
+    dialog_buttons,
+    frame_with_header,
+    hint_label,
+)
 from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -111,11 +119,7 @@ class LoginDialog(QDialog):
         body.addStretch(1)
         body.addWidget(self._build_buttons())
         body.addWidget(self._build_folder_label())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(self.header)
-        outer.addLayout(body)
+        frame_with_header(self, self.header, body)
 
     def _build_form(self) -> QFormLayout:
         self.operator = QLineEdit(self)

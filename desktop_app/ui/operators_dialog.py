@@ -34,6 +34,7 @@ from desktop_app.ui import (
     HeaderBar,
     MessageLabel,
     dialog_buttons,
+    frame_with_header,
     hint_label,
 )
 from desktop_app.ui.password_dialog import FittingDialog, NewPasswordFields, PasswordDialog
@@ -131,11 +132,7 @@ class OperatorsDialog(FittingDialog):
             "Enabling them again needs a new password. The last owner cannot be disabled."),
             self))
         body.addWidget(self._build_close())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(header)
-        outer.addLayout(body, 1)
+        frame_with_header(self, header, body)
 
     def _build_actions(self) -> QHBoxLayout:
         self.add_button = QPushButton(self.tr("Add operator…"), self)
@@ -362,13 +359,9 @@ class AddOperatorDialog(FittingDialog):
         body.addWidget(self.message)
         body.addStretch(1)
         body.addWidget(self._build_buttons())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(HeaderBar(self.tr("Add operator"), self.tr(
+        frame_with_header(self, HeaderBar(self.tr("Add operator"), self.tr(
             "Everyone at the counter gets their own name and password, so the records say who "
-            "did what."), self))
-        outer.addLayout(body, 1)
+            "did what."), self), body)
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons, self.add_button, self.cancel_button = dialog_buttons(

@@ -34,6 +34,7 @@ from desktop_app.ui import (
     MessageLabel,
     StrengthMeter,
     dialog_buttons,
+    frame_with_header,
 )
 from desktop_app.ui.tasks import run_in_background
 
@@ -208,11 +209,7 @@ class PasswordDialog(FittingDialog):
         body.addWidget(self.message)
         body.addStretch(1)
         body.addWidget(self._build_buttons(button_text))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(HeaderBar(title, intro, self))
-        outer.addLayout(body)
+        frame_with_header(self, HeaderBar(title, intro, self), body)
 
     def _build_buttons(self, button_text: str) -> QDialogButtonBox:
         buttons, self.save_button, self.cancel_button = dialog_buttons(

@@ -32,6 +32,7 @@ from desktop_app.ui import (
     MessageLabel,
     StrengthMeter,
     dialog_buttons,
+    frame_with_header,
     hint_label,
 )
 from desktop_app.ui.tasks import run_in_background
@@ -87,11 +88,7 @@ class SetupDialog(QDialog):
         body.addLayout(self._build_busy_row())
         body.addStretch(1)
         body.addWidget(self._build_buttons())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(header)
-        outer.addLayout(body)
+        frame_with_header(self, header, body)
 
     def _line_edit(self, name: str, max_length: int, password: bool = False) -> QLineEdit:
         edit = QLineEdit(self)

@@ -25,6 +25,7 @@ from desktop_app.ui import (
     SPACING,
     SUCCESS_COLOR,
     HeaderBar,
+    frame_with_header,
     hint_label,
     scaled_font,
 )
@@ -131,11 +132,7 @@ class VerifyDialog(QDialog):
             "chain, every voucher's uses against its redemptions, and the record of the latest "
             "audit entry kept beside the database. Nothing is changed."), self))
         body.addWidget(buttons)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(HeaderBar(self.tr("Verify database"), "", self))
-        outer.addLayout(body, 1)
+        frame_with_header(self, HeaderBar(self.tr("Verify database"), "", self), body)
 
     def run(self) -> None:
         if self.running:
