@@ -57,3 +57,25 @@ def worker_connection_closed(shop: Shop) -> Iterator[None]:
     yield
     assert tasks.wait_until_idle()
     tasks.call_in_worker(shop.db.close)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """A real PostgreSQL server on a loopback port, started here; skipped where none can start."""
+    import pgserver
+
+    try:
+        server = pgserver.start()
+    except pgserver.Unavailable as exc:
+        pytest.skip(str(exc))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: object, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on the test server; its URL (the password is in PGPASSWORD)."""
+    import re
+
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    return pg_server.create_database(name)  # type: ignore[attr-defined]
