@@ -419,7 +419,7 @@ def test_the_chinese_verdict(counter: Counter, qapp: QApplication) -> None:
     try:
         install_translator(qapp, "zh_CN")
         counter.submit(_make(counter.shop, "redeemed"))
-        assert counter.tab.verdict.headline.text() == "兑换成功"
+        assert counter.tab.verdict.headline.text() == "核销成功"
         counter.submit(_make(counter.shop, "wrong_shop"))
         assert counter.tab.verdict.headline.text() == "他店券"
     finally:

@@ -499,8 +499,8 @@ def test_chinese_translator_translates(qapp: QApplication) -> None:
         translated = error_message(WrongPassword())
         assert translated != ERROR_TEXTS["wrong_password"]
         assert "密码" in translated
-        assert QCoreApplication.translate("MainWindow", "Redemption") == "兑换"
-        assert role_label("clerk") == "店员"
+        assert QCoreApplication.translate("MainWindow", "Redemption") == "核销"
+        assert role_label("clerk") == "核销员"
     finally:
         remove_translators(qapp)
     assert error_message(WrongPassword()).startswith("Wrong password")

@@ -1,19 +1,23 @@
 """Refresh the translation sources from the code, then build what the app loads.
 
-    python tools/update_translations.py            # lupdate, then lrelease
+    python tools/update_translations.py            # lupdate, lrelease, then the glossary check
     python tools/update_translations.py --release  # lrelease only, after editing a .ts
-    python tools/update_translations.py --check    # also fail if a string is untranslated
+    python tools/update_translations.py --check    # only check: untranslated or banned words
 
 lupdate collects every ``tr()``, ``QCoreApplication.translate()`` and ``QT_TRANSLATE_NOOP``
 string of ``desktop_app/**/*.py`` into ``resources/translations/voucher_shop_<lang>.ts``.
 Translate new strings there (Qt Linguist: ``pyside6-linguist FILE.ts``, or by hand: fill
 ``<translation>`` and drop ``type="unfinished"``), then run this again to build the ``.qm``.
 The English catalogue holds plural forms only: the source strings are English already.
+
+Every run fails (exit 1, naming each offender) when a Chinese translation uses a word that
+``resources/translations/GLOSSARY.md`` bans, such as 兑换 for redeem.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +30,8 @@ TS_DIR = ROOT / "resources" / "translations"
 CATALOG = "voucher_shop"
 # Language → extra lupdate options.
 LANGUAGES: dict[str, list[str]] = {"zh_CN": [], "en": ["-pluralonly"]}
+GLOSSARY = TS_DIR / "GLOSSARY.md"
+GLOSSARY_LANGUAGE = "zh_CN"
 
 
 def tool(name: str) -> str:
@@ -77,22 +83,61 @@ def unfinished(language: str) -> list[str]:
     return missing
 
 
+def translations(language: str) -> list[tuple[str, str, str]]:
+    """(context, source, translation) of every message; plural forms joined by " | "."""
+    found = []
+    for context in ET.parse(ts_file(language)).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [] if translation is None else (
+                [f.text or "" for f in translation.iter("numerusform")]
+                or [translation.text or ""])
+            found.append((name, message.findtext("source") or "", " | ".join(forms)))
+    return found
+
+
+def banned_words(glossary: Path = GLOSSARY) -> list[str]:
+    """The words in the first column of the glossary's "Banned words" table."""
+    section = re.search(r"^## Banned words\n(.*?)(?=^## |\Z)", glossary.read_text("utf-8"),
+                        re.MULTILINE | re.DOTALL)
+    if section is None:
+        sys.exit(f"{glossary}: no '## Banned words' section")
+    return re.findall(r"^\|\s*`([^`]+)`\s*\|", section.group(1), re.MULTILINE)
+
+
+def banned_translations(language: str = GLOSSARY_LANGUAGE) -> list[str]:
+    """One line per translation that uses a banned word: the word, where, and the text."""
+    words = banned_words()
+    return [f"{word}: [{context}] {source!r} -> {text!r}"
+            for context, source, text in translations(language)
+            for word in words if word in text]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="store_true", help="only build the .qm files")
     parser.add_argument("--check", action="store_true",
-                        help="exit 1 if a translation is missing or unfinished")
+                        help="change nothing; exit 1 if a translation is missing, unfinished "
+                             "or uses a word the glossary bans")
     args = parser.parse_args(argv)
     TS_DIR.mkdir(parents=True, exist_ok=True)
     status = 0
     for language in LANGUAGES:
-        if not args.release:
-            lupdate(language)
-        lrelease(language)
+        if not args.check:
+            if not args.release:
+                lupdate(language)
+            lrelease(language)
         missing = unfinished(language)
         if missing:
             print(f"{language}: {len(missing)} string(s) to translate, e.g. {missing[0]!r}")
             status = 1 if args.check else status
+    offenders = banned_translations()
+    if offenders:
+        print(f"{GLOSSARY_LANGUAGE}: {len(offenders)} translation(s) use a word "
+              f"{GLOSSARY.relative_to(ROOT)} bans:")
+        print("\n".join(f"  {line}" for line in offenders))
+        status = 1
     return status
 
 

@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
 from desktop_app.core.errors import InvalidInput
 
 MAX_CENTS = 10**12  # ten billion in major units: beyond any voucher a small shop sells
 
+# What a Chinese input method types for a number: full-width digits, 。 or ． for the decimal
+# point, ， for the thousands mark, and the ideographic space.
+_FULL_WIDTH = str.maketrans({
+    **{chr(0xFF10 + digit): str(digit) for digit in range(10)},
+    "。": ".", "．": ".", "｡": ".", "，": ",", "\u3000": " ",
+})
+# ASCII digits only (Decimal alone would take ١٢٣ and 1_000), with an optional leading minus
+# so a negative gets its own message; commas only as whole groups of three (12,5 is refused,
+# never read as 125); at most one decimal point.
+_NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]*)?")
+
+
+def normalise_number(text: str) -> str:
+    """The plain ASCII form of a typed number: ``"１２。５"`` → ``"12.5"``, ``"1，280"`` →
+    ``"1,280"``; anything else is left as it is, for the caller to refuse."""
+    return text.translate(_FULL_WIDTH).strip()
+
 
 def parse_money(text: str | Decimal, field: str = "price") -> int:
     """``"12.5"`` → 1250. Refuses negatives, more than two decimals and non-numbers."""
-    try:
-        value = Decimal(str(text).strip().replace(",", ""))
-    except InvalidOperation:
-        raise InvalidInput(field=field, problem="not_a_number") from None
+    if isinstance(text, Decimal):
+        value = text
+    else:
+        typed = normalise_number(str(text))
+        if not _NUMBER.fullmatch(typed) or not any(c.isdigit() for c in typed):
+            raise InvalidInput(field=field, problem="not_a_number")
+        value = Decimal(typed.replace(",", ""))
     if not value.is_finite():
         raise InvalidInput(field=field, problem="not_a_number")
     if value < 0:

@@ -13,12 +13,12 @@
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="333"/>
         <source>The name they log in with</source>
-        <translation>登录时使用的名字</translation>
+        <translation>登录账号</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="351"/>
         <source>Name:</source>
-        <translation>名字：</translation>
+        <translation>账号：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="352"/>
@@ -38,12 +38,12 @@
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="360"/>
         <source>A clerk works the Redemption tab and sees only their own redemptions. An owner can do everything, including managing operators and backups.</source>
-        <translation>店员使用“兑换”页，只能看到自己的兑换记录。店主可以做所有事，包括管理操作员和备份。</translation>
+        <translation>核销员只使用“核销”页，只能看到自己的核销记录。店主可以做所有事，包括管理操作员和备份。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="369"/>
         <source>Everyone at the counter gets their own name and password, so the records say who did what.</source>
-        <translation>柜台上的每个人都有自己的名字和密码，记录里就能看出是谁做了什么。</translation>
+        <translation>每位员工都有自己的账号和密码，记录里就能看出是谁做了什么。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="375"/>
@@ -57,7 +57,7 @@
         <location filename="../../desktop_app/ui/audit_dialog.py" line="240"/>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="248"/>
         <source>Audit log</source>
-        <translation>审计日志</translation>
+        <translation>操作日志</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="249"/>
@@ -117,7 +117,7 @@
     <message>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="316"/>
         <source>Check the database file, the audit log&apos;s chain and the record kept beside it</source>
-        <translation>检查数据库文件、审计日志链，以及保存在数据库旁的核验记录</translation>
+        <translation>检查数据库文件、操作日志链，以及保存在数据库旁的核验记录</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="319"/>
@@ -363,7 +363,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/cardkey_dialog.py" line="150"/>
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
-        <translation>卡密无法使用：从库存中移除，或在售出它的订单上标记</translation>
+        <translation>卡密失效：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/cardkey_dialog.py" line="153"/>
@@ -373,7 +373,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/cardkey_dialog.py" line="154"/>
         <source>Give the customer an unsold key in place of this faulty one</source>
-        <translation>用一个未售出的卡密替换这个失效的卡密给顾客</translation>
+        <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/cardkey_dialog.py" line="160"/>
@@ -383,7 +383,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/cardkey_dialog.py" line="163"/>
         <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
-        <translation>卡密已打码显示。完整卡密只显示在顾客的兑换券上。</translation>
+        <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/cardkey_dialog.py" line="190"/>
@@ -428,7 +428,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/cardkey_dialog.py" line="254"/>
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
-        <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的兑换券。</translation>
+        <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/cardkey_dialog.py" line="280"/>
@@ -555,7 +555,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory_tab.py" line="114"/>
         <source>Archived products are not sold any more; vouchers already sold still work</source>
-        <translation>下架的商品不再出售；已售出的兑换券仍然有效</translation>
+        <translation>下架的商品不再出售；已售出的卡券仍然有效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory_tab.py" line="117"/>
@@ -617,7 +617,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory_tab.py" line="250"/>
         <source>“{name}” is archived: it is no longer sold. Vouchers already sold still work.</source>
-        <translation>“{name}”已下架，不再出售。已售出的兑换券仍然有效。</translation>
+        <translation>“{name}”已下架，不再出售。已售出的卡券仍然有效。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory_tab.py" line="251"/>
@@ -693,7 +693,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/order_dialog.py" line="453"/>
         <source>Each refunded key goes back to stock and its voucher becomes void. Keys already redeemed cannot be refunded.</source>
-        <translation>每退一个卡密，卡密退回库存，对应的兑换券作废。已兑换的卡密不能退款。</translation>
+        <translation>每退一个卡密，卡密退回库存，对应的卡券作废。已核销的卡密不能退款。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/order_dialog.py" line="456"/>
@@ -703,12 +703,12 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/order_dialog.py" line="458"/>
         <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
-        <translation>这一行的兑换券还未使用，可以整张退款；退款后兑换券作废。</translation>
+        <translation>这一行的卡券还未使用，可以整张退款；退款后卡券作废。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/order_dialog.py" line="460"/>
         <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
-        <translation>只有未使用的兑换券可以退款，且须整张退款；退款后兑换券作废。</translation>
+        <translation>只有未使用的卡券可以退款，且须整张退款；退款后卡券作废。</translation>
     </message>
 </context>
 <context>
@@ -765,17 +765,17 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="97"/>
         <source>Log in with your operator name and password.</source>
-        <translation>请用操作员名称和密码登录。</translation>
+        <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="106"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
-        <translation>换人值班？输入您自己的名称和密码即可改为您登录。</translation>
+        <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="122"/>
         <source>Your name</source>
-        <translation>您的名称</translation>
+        <translation>您的账号</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="125"/>
@@ -786,7 +786,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="131"/>
         <source>Operator:</source>
-        <translation>操作员：</translation>
+        <translation>账号：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="132"/>
@@ -801,7 +801,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="151"/>
         <source>Operator</source>
-        <translation>操作员</translation>
+        <translation>账号</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="151"/>
@@ -811,7 +811,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="172"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
-        <translation>点击一行即可填入名称和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
+        <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="178"/>
@@ -836,7 +836,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="218"/>
         <source>Enter your operator name.</source>
-        <translation>请输入操作员名称。</translation>
+        <translation>请输入账号。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/login_dialog.py" line="223"/>
@@ -864,7 +864,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="84"/>
         <source>Redemption</source>
-        <translation>兑换</translation>
+        <translation>核销</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="124"/>
@@ -949,7 +949,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="243"/>
         <source>&amp;Audit log…</source>
-        <translation>审计日志(&amp;A)…</translation>
+        <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="244"/>
@@ -1029,7 +1029,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="485"/>
         <source>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;Sells vouchers, gift cards and card keys, and redeems them at the counter. The shop is kept in an encrypted database on this computer.&lt;/p&gt;&lt;p&gt;QR decoders: {decoders}&lt;br&gt;Qt {qt}, Python {python}, {system}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售兑换券、礼品卡和卡密，并在柜台兑换。店铺数据保存在本机的加密数据库中。&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售卡券、礼品卡和卡密，并在柜台核销。店铺数据保存在本机的加密数据库中。&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="493"/>
@@ -1148,7 +1148,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/order_dialog.py" line="271"/>
         <source>only {stock} of “{product}” in stock</source>
-        <translation>“{product}”仅剩 {stock} 件库存</translation>
+        <translation>“{product}”库存仅剩 {stock}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/order_dialog.py" line="276"/>
@@ -1166,7 +1166,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/password_dialog.py" line="141"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
-        <translation>12 个以上字符、混合字母、数字和符号的密码更难被猜中。</translation>
+        <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
 </context>
 <context>
@@ -1174,7 +1174,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="78"/>
         <source>Name</source>
-        <translation>名字</translation>
+        <translation>账号</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="79"/>
@@ -1218,12 +1218,12 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="114"/>
         <source>Who may log in to this shop. Clerks redeem vouchers; owners can do everything.</source>
-        <translation>可以登录本店的人。店员负责兑换；店主可以做所有事。</translation>
+        <translation>可以登录本店的人。核销员负责核销；店主可以做所有事。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="130"/>
         <source>Disabling removes the operator&apos;s key to the shop at once; their records stay. Enabling them again needs a new password. The last owner cannot be disabled.</source>
-        <translation>停用会立即删除该操作员打开店铺的密钥，其记录仍然保留。重新启用需要设置新密码。最后一位店主不能停用。</translation>
+        <translation>停用后该账号立即无法登录，记录保留。重新启用需要设置新密码。最后一位店主不能停用。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="141"/>
@@ -1309,7 +1309,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="277"/>
         <source>Disable me</source>
-        <translation>停用我</translation>
+        <translation>停用我的账号</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/operators_dialog.py" line="279"/>
@@ -1342,7 +1342,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="99"/>
         <source>Refund some of the selected line: what has not been redeemed</source>
-        <translation>对所选的一行部分退款：仅限尚未兑换的部分</translation>
+        <translation>对所选的一行部分退款：仅限尚未核销的部分</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="102"/>
@@ -1352,7 +1352,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="106"/>
         <source>Select an order to see its lines, payment and vouchers.</source>
-        <translation>选择一个订单，查看其明细、付款和兑换券。</translation>
+        <translation>选择一个订单，查看其明细、付款和卡券。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="159"/>
@@ -1377,12 +1377,12 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="184"/>
         <source>Paid {time} by {method}</source>
-        <translation>{time} 通过{method}付款</translation>
+        <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="187"/>
         <source>(reference {ref})</source>
-        <translation>（参考号 {ref}）</translation>
+        <translation>（交易单号 {ref}）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="191"/>
@@ -1397,27 +1397,27 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="200"/>
         <source>Vouchers are issued when the order is paid.</source>
-        <translation>订单付款后才会发放兑换券。</translation>
+        <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="202"/>
         <source>This order was cancelled; it issued no vouchers.</source>
-        <translation>此订单已取消，没有发放兑换券。</translation>
+        <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="204"/>
         <source>This order issued no vouchers (goods only).</source>
-        <translation>此订单没有兑换券（仅含实物商品）。</translation>
+        <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="206"/>
         <source>The vouchers of this order are void (refunded).</source>
-        <translation>此订单的兑换券已作废（已退款）。</translation>
+        <translation>此订单的卡券已作废（已退款）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="208"/>
         <source>Refunded vouchers are void and not shown.</source>
-        <translation>已退款的兑换券已作废，不再显示。</translation>
+        <translation>已退款的卡券已作废，不再显示。</translation>
     </message>
 </context>
 <context>
@@ -1490,7 +1490,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
-点击“新建订单”，卖出第一张兑换券。</translation>
+点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="413"/>
@@ -1500,7 +1500,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="435"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
-        <translation>订单 {number} 已付款，兑换券显示在右侧。</translation>
+        <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="448"/>
@@ -1515,7 +1515,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="471"/>
         <source>Refund order {number} ({amount})? Its unredeemed vouchers become void and unsold stock and card keys go back. Uses already redeemed stay in the history.</source>
-        <translation>确定为订单 {number}（{amount}）退款？未兑换的兑换券将作废，未售出的库存和卡密将退回。已兑换的次数会保留在记录中。</translation>
+        <translation>确定为订单 {number}（{amount}）退款？未核销的券将作废，实物库存和卡密退回库存。已核销的次数保留在记录中。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders_tab.py" line="475"/>
@@ -1622,12 +1622,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/order_dialog.py" line="353"/>
         <source>Reference:</source>
-        <translation>参考号：</translation>
+        <translation>交易单号：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/order_dialog.py" line="360"/>
         <source>Confirming marks the order paid and issues its vouchers and card keys at once.</source>
-        <translation>确认后订单即标记为已付款，并立即发放兑换券和卡密。</translation>
+        <translation>确认后订单即标记为已付款，并立即发放卡券和卡密。</translation>
     </message>
 </context>
 <context>
@@ -1704,7 +1704,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/product_dialog.py" line="94"/>
         <source>Uses per voucher:</source>
-        <translation>每张券次数：</translation>
+        <translation>每张券可用次数：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/product_dialog.py" line="95"/>
@@ -1759,7 +1759,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/product_dialog.py" line="192"/>
         <source>Between two dates:</source>
-        <translation>固定日期：</translation>
+        <translation>指定日期范围：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/product_dialog.py" line="225"/>
@@ -1774,7 +1774,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/product_dialog.py" line="219"/>
         <source>Changes apply to vouchers sold from now on; vouchers already sold keep their dates.</source>
-        <translation>修改只对今后售出的兑换券生效；已售出的兑换券保持原有效期。</translation>
+        <translation>修改只对今后售出的卡券生效；已售出的卡券保持原有效期。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/product_dialog.py" line="225"/>
@@ -1804,7 +1804,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/product_dialog.py" line="288"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
-        <translation>在柜台兑换：每张兑换券有一定的使用次数。</translation>
+        <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/product_dialog.py" line="289"/>
@@ -1824,7 +1824,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/product_dialog.py" line="298"/>
         <source>Vouchers that can be sold</source>
-        <translation>可售兑换券数量</translation>
+        <translation>可售卡券数量</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/product_dialog.py" line="299"/>
@@ -1885,17 +1885,17 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="42"/>
         <source>Redeemed</source>
-        <translation>兑换成功</translation>
+        <translation>核销成功</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="43"/>
         <source>Already redeemed</source>
-        <translation>已兑换</translation>
+        <translation>已用完</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="44"/>
         <source>Unknown code</source>
-        <translation>未知券码</translation>
+        <translation>券码不存在，请核对</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="45"/>
@@ -1940,22 +1940,22 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="53"/>
         <source>Undo</source>
-        <translation>撤销兑换</translation>
+        <translation>撤销核销</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="55"/>
         <source>Redeemed, undone</source>
-        <translation>已兑换（已撤销）</translation>
+        <translation>核销已撤销</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="60"/>
         <source>There is no voucher with this code in this shop. Check the code.</source>
-        <translation>本店没有这个券码的券。请核对券码。</translation>
+        <translation>券码不存在，请核对：本店没有这个券码。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="62"/>
         <source>This QR code was not made by this shop, or it was changed. Do not accept it.</source>
-        <translation>这个二维码不是本店生成的，或已被改动。请勿受理。</translation>
+        <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="65"/>
@@ -1990,12 +1990,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="73"/>
         <source>This operator may not redeem vouchers. Ask the owner.</source>
-        <translation>当前操作员无权兑换。请联系店主。</translation>
+        <translation>当前操作员无权核销。请联系店主。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="75"/>
         <source>Last redeemed by {who}, {when}.</source>
-        <translation>上次由 {who} 于 {when} 兑换。</translation>
+        <translation>上次核销：{who}，{when}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="80"/>
@@ -2020,7 +2020,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="121"/>
         <source>{left} of {total} left</source>
-        <translation>剩余 {left} / {total} 次</translation>
+        <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_models.py" line="199"/>
@@ -2068,7 +2068,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/redemption_tab.py" line="248"/>
         <source>Redeem</source>
-        <translation>兑换</translation>
+        <translation>核销</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_tab.py" line="252"/>
@@ -2079,7 +2079,7 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/redemption_tab.py" line="260"/>
         <location filename="../../desktop_app/ui/redemption_tab.py" line="514"/>
         <source>Undo redemption…</source>
-        <translation>撤销兑换…</translation>
+        <translation>撤销核销…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_tab.py" line="313"/>
@@ -2089,7 +2089,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/redemption_tab.py" line="315"/>
         <source>Your recent redemptions at this station ({station})</source>
-        <translation>您在本收银台的最近兑换（{station}）</translation>
+        <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_tab.py" line="464"/>
@@ -2149,7 +2149,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/backup_dialog.py" line="470"/>
         <source>Owner:</source>
-        <translation>店主：</translation>
+        <translation>店主账号：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/backup_dialog.py" line="471"/>
@@ -2159,7 +2159,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/backup_dialog.py" line="477"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
-        <translation>请输入备份当时某位店主的名字和密码：备份要用它自己的密钥打开。</translation>
+        <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/backup_dialog.py" line="489"/>
@@ -2281,7 +2281,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/setup_dialog.py" line="78"/>
         <source>Create your shop. You will be its owner and can add clerks later.</source>
-        <translation>创建您的店铺。您将成为店主，之后可以添加店员。</translation>
+        <translation>创建您的店铺。您将成为店主，之后可以添加核销员。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/setup_dialog.py" line="108"/>
@@ -2291,7 +2291,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/setup_dialog.py" line="116"/>
         <source>The name you will log in with</source>
-        <translation>登录时使用的名称</translation>
+        <translation>登录账号</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/setup_dialog.py" line="119"/>
@@ -2311,7 +2311,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/setup_dialog.py" line="131"/>
         <source>Owner name:</source>
-        <translation>店主名称：</translation>
+        <translation>店主账号：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/setup_dialog.py" line="132"/>
@@ -2415,7 +2415,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/redemption_panels.py" line="102"/>
         <source>Undo redemption</source>
-        <translation>撤销兑换</translation>
+        <translation>撤销核销</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/redemption_panels.py" line="104"/>
@@ -2425,7 +2425,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/redemption_panels.py" line="121"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
-        <translation>撤销 {operator} 于 {when} 对 {code}（{product}）的兑换？该次数将退回到券上，原记录会保留。</translation>
+        <translation>撤销 {operator}（{when}）对 {code}（{product}）的核销？次数退回到券上，原记录保留。</translation>
     </message>
 </context>
 <context>
@@ -2448,12 +2448,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/verdict_panel.py" line="159"/>
         <source>Not redeemed</source>
-        <translation>未兑换</translation>
+        <translation>核销失败</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/verdict_panel.py" line="164"/>
         <source>Repeat — nothing consumed</source>
-        <translation>重复读取 — 未扣次数</translation>
+        <translation>重复读取——未扣次数</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/verdict_panel.py" line="189"/>
@@ -2471,7 +2471,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="44"/>
         <source>Rolled back: the database is older than the last changes recorded on this computer. An old copy of it may have been put back, or recent changes were lost in a crash. Vouchers redeemed since may look unused again.</source>
-        <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已兑换的兑换券可能又显示为未使用。</translation>
+        <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已核销的卡券可能又显示为未使用。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="48"/>
@@ -2486,12 +2486,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="57"/>
         <source>Audit event #{id} was changed after it was written.</source>
-        <translation>审计事件 #{id} 在写入后被改动过。</translation>
+        <translation>操作日志记录 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="59"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
-        <translation>审计日志在事件 #{id} 处断开：它之前的某个事件被删除，或事件顺序被打乱。</translation>
+        <translation>操作日志在记录 #{id} 处断开：它之前的某条记录被删除，或记录顺序被打乱。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="64"/>
@@ -2506,7 +2506,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="69"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
-        <translation>兑换券 #{id}：剩余次数与兑换记录不符。数据库的一部分可能被换回了旧副本。</translation>
+        <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="98"/>
@@ -2527,7 +2527,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="130"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database. Nothing is changed.</source>
-        <translation>检查数据库文件的加密页、数据库结构、审计日志链、每张兑换券的次数与兑换记录是否相符，以及保存在数据库旁的最新审计记录。检查不会做任何更改。</translation>
+        <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张券的次数与核销记录是否相符，以及保存在数据库旁的最新日志记录。检查不会做任何更改。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="154"/>
@@ -2547,7 +2547,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="165"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
-        <translation>数据库文件、数据库结构、审计日志、每张兑换券的次数以及数据库旁的核验记录全部一致。</translation>
+        <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="170"/>
@@ -2557,7 +2557,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="172"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
-        <translation>请保持店铺文件夹原样，在继续销售或兑换之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
+        <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/verify_dialog.py" line="185"/>
@@ -2620,12 +2620,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="271"/>
         <source>Save and print all {count} vouchers</source>
-        <translation>保存和打印全部 {count} 张兑换券</translation>
+        <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="113"/>
         <source>Save or print every voucher of this order, not only the one shown</source>
-        <translation>保存或打印此订单的全部兑换券，而不只是当前显示的这张</translation>
+        <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="139"/>
@@ -2635,7 +2635,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="151"/>
         <source>The printable voucher on the chosen paper</source>
-        <translation>按所选纸张生成可打印的兑换券</translation>
+        <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="182"/>
@@ -2660,12 +2660,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="265"/>
         <source>Voucher {position} of {count}</source>
-        <translation>兑换券 {position}/{count}</translation>
+        <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="266"/>
         <source>Voucher</source>
-        <translation>兑换券</translation>
+        <translation>卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="298"/>
@@ -2690,7 +2690,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="330"/>
         <source>Save vouchers as PDF</source>
-        <translation>将兑换券保存为 PDF</translation>
+        <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="331"/>
@@ -2705,7 +2705,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="368"/>
         <source>Print vouchers</source>
-        <translation>打印兑换券</translation>
+        <translation>打印卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/voucher_panel.py" line="388"/>
@@ -2783,12 +2783,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="69"/>
         <source>Redemption</source>
-        <translation>兑换</translation>
+        <translation>核销</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="70"/>
         <source>Redemption undone</source>
-        <translation>撤销兑换</translation>
+        <translation>撤销核销</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="71"/>
@@ -2851,7 +2851,7 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="89"/>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="90"/>
         <source>Voucher #{id}</source>
-        <translation>兑换券 #{id}</translation>
+        <translation>卡券 #{id}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="102"/>
@@ -2866,7 +2866,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="104"/>
         <source>attempt</source>
-        <translation>兑换记录</translation>
+        <translation>核销记录</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="105"/>
@@ -3001,7 +3001,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/audit_dialog.py" line="131"/>
         <source>vouchers</source>
-        <translation>兑换券</translation>
+        <translation>卡券</translation>
     </message>
 </context>
 <context>
@@ -3009,7 +3009,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/backup_dialog.py" line="70"/>
         <source>never</source>
-        <translation>从未</translation>
+        <translation>暂无</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/backup_dialog.py" line="86"/>
@@ -3019,7 +3019,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/backup_dialog.py" line="662"/>
         <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
-        <translation>此备份中没有名为“{name}”的操作员。请使用备份当时某位店主的名字。</translation>
+        <translation>此备份中没有账号“{name}”。请使用做备份时的店主账号。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/backup_dialog.py" line="666"/>
@@ -3037,27 +3037,27 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/frame.py" line="74"/>
         <source>Operator: </source>
-        <translation>操作员：</translation>
+        <translation>账号： </translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/frame.py" line="77"/>
         <source>Password: </source>
-        <translation>密码：</translation>
+        <translation>密码： </translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/frame.py" line="85"/>
         <source>New password for {name}: </source>
-        <translation>{name} 的新密码：</translation>
+        <translation>{name} 的新密码： </translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/frame.py" line="86"/>
         <source>Type it again: </source>
-        <translation>再输入一次：</translation>
+        <translation>再输入一次： </translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/commands.py" line="46"/>
         <source>Owner name: </source>
-        <translation>店主名称：</translation>
+        <translation>店主账号： </translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/commands.py" line="53"/>
@@ -3087,12 +3087,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/commands.py" line="144"/>
         <source>Paid; this order has no vouchers.</source>
-        <translation>已付款；此订单没有兑换券。</translation>
+        <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/commands.py" line="152"/>
         <source>Refunded order {order}: {voided} vouchers void.</source>
-        <translation>已退款订单 {order}：{voided} 张兑换券作废。</translation>
+        <translation>已退款订单 {order}：{voided} 张卡券作废。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/commands.py" line="178"/>
@@ -3102,7 +3102,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/commands.py" line="239"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
-        <translation>已发放 {count} 张兑换券（订单 {order}），已写入 {out}。</translation>
+        <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/commands.py" line="249"/>
@@ -3117,12 +3117,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/commands.py" line="277"/>
         <source>Wrote {rows} redemption records to {out}.</source>
-        <translation>已将 {rows} 条兑换记录写入 {out}。</translation>
+        <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/commands.py" line="288"/>
         <source>The database and its audit chain are intact.</source>
-        <translation>数据库及其审计链完好。</translation>
+        <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/commands.py" line="298"/>
@@ -3198,7 +3198,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="103"/>
         <source>include archived</source>
-        <translation>包括已归档的</translation>
+        <translation>包括已下架的</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="105"/>
@@ -3223,7 +3223,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="119"/>
         <source>take payment, issue vouchers</source>
-        <translation>收款并发放兑换券</translation>
+        <translation>收款并发放卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="123"/>
@@ -3238,7 +3238,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="128"/>
         <source>vouchers</source>
-        <translation>兑换券</translation>
+        <translation>卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="130"/>
@@ -3248,7 +3248,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="132"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
-        <translation>生成二维码图片（.png）或可打印的兑换券（.pdf）</translation>
+        <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="135"/>
@@ -3263,12 +3263,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="138"/>
         <source>issue many paid vouchers at once as one batch order</source>
-        <translation>作为一个批量订单，一次发放多张已付款兑换券</translation>
+        <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="142"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
-        <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页兑换券）</translation>
+        <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="146"/>
@@ -3278,7 +3278,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="148"/>
         <source>every redemption attempt, as CSV</source>
-        <translation>所有兑换尝试，CSV 格式</translation>
+        <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="150"/>
@@ -3298,7 +3298,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="156"/>
         <source>redeem one use</source>
-        <translation>兑换一次</translation>
+        <translation>核销一次</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="160"/>
@@ -3308,7 +3308,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="163"/>
         <source>check the database and audit chain</source>
-        <translation>检查数据库和审计链</translation>
+        <translation>检查数据库和操作日志链</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="164"/>
@@ -3324,7 +3324,7 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/cli/parser.py" line="180"/>
         <location filename="../../desktop_app/selftest.py" line="75"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
-        <translation>用 Voucher Shop 出售、打印和兑换二维码兑换券。</translation>
+        <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="183"/>
@@ -3383,7 +3383,7 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/messages.py" line="42"/>
         <location filename="../../desktop_app/messages.py" line="45"/>
         <source>There is no operator named “{operator}” in this shop. Check the spelling, or ask the owner to add you.</source>
-        <translation>本店没有名为“{operator}”的操作员。请检查拼写，或请店主添加您。</translation>
+        <translation>本店没有账号“{operator}”。请检查输入，或请店主为您添加账号。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages.py" line="48"/>
@@ -3538,7 +3538,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/messages.py" line="142"/>
         <source>Already taken. Choose another name.</source>
-        <translation>已被使用，请换一个名称。</translation>
+        <translation>该账号已存在，请换一个。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages.py" line="143"/>
@@ -3588,7 +3588,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/messages.py" line="153"/>
         <source>This product is archived and no longer sold.</source>
-        <translation>此商品已归档，不再出售。</translation>
+        <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages.py" line="154"/>
@@ -3778,7 +3778,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/messages.py" line="203"/>
         <source>voucher</source>
-        <translation>兑换券</translation>
+        <translation>卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages.py" line="204"/>
@@ -3793,7 +3793,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/messages.py" line="206"/>
         <source>redemption</source>
-        <translation>兑换记录</translation>
+        <translation>核销记录</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages.py" line="207"/>
@@ -3853,7 +3853,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/messages.py" line="222"/>
         <source>marked faulty</source>
-        <translation>已标记为故障</translation>
+        <translation>已标记为失效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages.py" line="223"/>
@@ -3981,7 +3981,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/table_models.py" line="378"/>
         <source>Batch</source>
-        <translation>批量</translation>
+        <translation>批量发券</translation>
     </message>
 </context>
 <context>
@@ -4004,7 +4004,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/printing.py" line="255"/>
         <source>Valid from {start}, no expiry</source>
-        <translation>{start} 起有效，长期有效</translation>
+        <translation>自 {start} 起长期有效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/printing.py" line="256"/>
@@ -4039,12 +4039,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/printing.py" line="277"/>
         <source>Show the QR code, or tell the code, at the counter.</source>
-        <translation>在柜台出示二维码，或报出券码。</translation>
+        <translation>到店出示二维码或报券码即可核销。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/printing.py" line="668"/>
         <source>Vouchers</source>
-        <translation>兑换券</translation>
+        <translation>卡券</translation>
     </message>
 </context>
 <context>
@@ -4057,7 +4057,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/messages.py" line="331"/>
         <source>Clerk</source>
-        <translation>店员</translation>
+        <translation>核销员</translation>
     </message>
 </context>
 </TS>

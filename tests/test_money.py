@@ -1,0 +1,67 @@
+"""Money entry: exact cents from what a cashier types, in either language's input method."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.money import money_text, normalise_number, parse_money
+
+
+@pytest.mark.parametrize(("typed", "cents"), [
+    ("12.5", 1250), ("0.10", 10), ("1,299.99", 129999), ("  99 ", 9900), ("7", 700),
+    # What a Chinese input method types: full-width digits, 。 and ． as the decimal point,
+    # ， as the thousands mark, an ideographic space around it.
+    ("12。5", 1250), ("１２．５", 1250), ("１２。５０", 1250), ("1，280", 128000),
+    ("１，２８０。００", 128000), ("\u3000８８\u3000", 8800), ("12,800.00", 1280000),
+])
+def test_typed_prices_become_exact_cents(typed: str, cents: int) -> None:
+    assert parse_money(typed) == cents
+
+
+@pytest.mark.parametrize(("typed", "problem"), [
+    ("١٢٣", "not_a_number"),      # Arabic-Indic digits: Decimal alone would take them
+    ("۱۲۳", "not_a_number"),      # Extended Arabic-Indic
+    ("१२३", "not_a_number"),      # Devanagari
+    ("1_000", "not_a_number"),    # Python's digit grouping: Decimal alone would take it
+    ("12,5", "not_a_number"),     # a comma that is no thousands mark is never read as 125
+    ("1,28", "not_a_number"), ("1,2345", "not_a_number"), (",100", "not_a_number"),
+    ("1.2.3", "not_a_number"), ("12。5。0", "not_a_number"), ("1 280", "not_a_number"),
+    ("+5", "not_a_number"), ("1e3", "not_a_number"), ("NaN", "not_a_number"),
+    ("Infinity", "not_a_number"), ("abc", "not_a_number"), ("", "not_a_number"),
+    (".", "not_a_number"), ("-", "not_a_number"), ("¥12", "not_a_number"),
+    ("-1", "negative"), ("－1", "not_a_number"),
+    ("1.001", "too_many_decimals"), ("12。345", "too_many_decimals"),
+    ("10000000001", "too_large"),
+])
+def test_other_text_is_refused_with_its_reason(typed: str, problem: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_money(typed)
+    assert refused.value.params == {"field": "price", "problem": problem}
+
+
+def test_the_field_is_named_in_the_refusal() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_money("x", field="amount")
+    assert refused.value.params["field"] == "amount"
+
+
+def test_a_decimal_from_code_is_taken_as_it_is() -> None:
+    assert parse_money(Decimal("12.50")) == 1250
+    with pytest.raises(InvalidInput):
+        parse_money(Decimal("NaN"))
+
+
+def test_normalising_changes_only_what_an_input_method_types() -> None:
+    assert normalise_number("１２３４５６７８９０。，．") == "1234567890.,."
+    assert normalise_number("١٢٣") == "١٢٣"
+    assert normalise_number("1_000") == "1_000"
+
+
+def test_money_text_is_plain_and_exact() -> None:
+    assert money_text(129999) == "1299.99"
+    assert money_text(5) == "0.05"
+    assert money_text(-1250) == "-12.50"
+    assert money_text(parse_money("1，280")) == "1280.00"
