@@ -22,7 +22,17 @@ from desktop_app.cli.frame import (
     prompt,
     when,
 )
-from desktop_app.core import auth, inventory, orders, redemption, reports, vouchers
+from desktop_app.core import (
+    auth,
+    cardkeys,
+    fulfilment,
+    orders,
+    products,
+    redemption,
+    refunds,
+    reports,
+    vouchers,
+)
 from desktop_app.core.errors import (
     InvalidInput,
     ShopError,
@@ -63,7 +73,7 @@ def cmd_operator_add(ctx: Context) -> Outcome:
     return Outcome(data, [translate("cli", "Added operator {name} ({role}).").format(**data)])
 
 
-def product_json(row: inventory.ProductDetail) -> dict[str, Any]:
+def product_json(row: products.ProductDetail) -> dict[str, Any]:
     return {"id": row.id, "name": row.name, "kind": row.kind,
             "price": money_text(row.price_cents), "uses": row.uses_per_voucher,
             "valid_days": row.valid_days, "stock": row.stock, "active": row.active}
@@ -72,7 +82,7 @@ def product_json(row: inventory.ProductDetail) -> dict[str, Any]:
 def cmd_product_add(ctx: Context) -> Outcome:
     a = ctx.args
     with open_as_operator(ctx) as shop:
-        product = inventory.add_product(shop, a.name, a.price, a.kind, a.uses, a.valid_days,
+        product = products.add_product(shop, a.name, a.price, a.kind, a.uses, a.valid_days,
                                         a.stock)
         data = {"id": product.id, "name": product.name}
     return Outcome(data, [str(product.id)])
@@ -80,7 +90,7 @@ def cmd_product_add(ctx: Context) -> Outcome:
 
 def cmd_product_list(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        rows = inventory.list_products(shop, include_archived=ctx.args.all)
+        rows = products.list_products(shop, include_archived=ctx.args.all)
         currency = shop.currency
     stock_word = translate("cli", "stock")
     lines = [f"{r.id:>5}  {r.kind:<8} {money_text(r.price_cents):>10} {currency}  "
@@ -97,7 +107,7 @@ def cmd_cardkey_import(ctx: Context) -> Outcome:
     except UnicodeDecodeError as exc:
         raise InvalidInput(field="file", problem="not_utf8", path=str(path)) from exc
     with open_as_operator(ctx) as shop:
-        report = inventory.import_card_keys(shop, ctx.args.product_id, text)
+        report = cardkeys.import_card_keys(shop, ctx.args.product_id, text)
     data = {"imported": report.imported, "duplicate": report.duplicate, "blank": report.blank,
             "malformed": report.malformed}
     return Outcome(data, [translate(
@@ -130,7 +140,7 @@ def cmd_order_create(ctx: Context) -> Outcome:
     return Outcome(data, [str(order.id)])
 
 
-def voucher_json(item: orders.IssuedVoucher) -> dict[str, Any]:
+def voucher_json(item: fulfilment.IssuedVoucher) -> dict[str, Any]:
     return {"id": item.id, "code": item.code, "payload": item.payload,
             "product": item.product_name, "uses": item.uses,
             "valid_until": item.valid_until.isoformat() if item.valid_until else None}
@@ -138,7 +148,7 @@ def voucher_json(item: orders.IssuedVoucher) -> dict[str, Any]:
 
 def cmd_order_pay(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        issued = orders.pay_order(shop, ctx.args.order_id, ctx.args.method, ctx.args.ref or "")
+        issued = fulfilment.pay_order(shop, ctx.args.order_id, ctx.args.method, ctx.args.ref or "")
         data = {"order": ctx.args.order_id, "vouchers": [voucher_json(v) for v in issued]}
     lines = [f"{v.code}  {v.payload}  {v.product_name}" for v in issued]
     return Outcome(data, lines or [translate("cli", "Paid; this order has no vouchers.")])
@@ -146,7 +156,7 @@ def cmd_order_pay(ctx: Context) -> Outcome:
 
 def cmd_order_refund(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        result = orders.refund_order(shop, ctx.args.order_id)
+        result = refunds.refund_order(shop, ctx.args.order_id)
     data = {"order": ctx.args.order_id, "voided": result.voided,
             "stock_returned": result.stock_returned, "keys_returned": result.keys_returned}
     return Outcome(data, [translate(
@@ -168,7 +178,7 @@ def cmd_voucher_show(ctx: Context) -> Outcome:
                      "station": a.station, "at": a.created_at.isoformat()}
                     for a in redemption.history(voucher)]
         data = {"id": voucher.id, "code": vouchers.typed_code(voucher.code),
-                "payload": orders.voucher_payload(shop, voucher), "state": voucher.state,
+                "payload": fulfilment.voucher_payload(shop, voucher), "state": voucher.state,
                 "order": voucher.order_id, "order_status": voucher.order.status,
                 "product": voucher.product.name, "uses_left": voucher.uses_left,
                 "uses_total": voucher.uses_total,
@@ -196,7 +206,7 @@ def cmd_voucher_qr(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         auth.require_owner(shop, "voucher_qr")
         voucher = redemption.voucher_by_text(shop, ctx.args.code)
-        payload = orders.voucher_payload(shop, voucher)
+        payload = fulfilment.voucher_payload(shop, voucher)
         view = voucher_view(shop, voucher) if out.suffix.lower() == ".pdf" else None
     if view is None:
         atomic_write_bytes(out, vouchers.qr_png(payload))
@@ -207,7 +217,7 @@ def cmd_voucher_qr(ctx: Context) -> Outcome:
     return Outcome({"out": str(out), "payload": payload}, [str(out)])
 
 
-def _write_batch(out: Path, shop: Shop, issued: list[orders.IssuedVoucher]) -> None:
+def _write_batch(out: Path, shop: Shop, issued: list[fulfilment.IssuedVoucher]) -> None:
     if out.suffix.lower() == ".csv":
         rows: list[list[object]] = [
             [v.code, v.payload, reports.spreadsheet_safe(v.product_name), v.uses,
@@ -223,7 +233,7 @@ def _write_batch(out: Path, shop: Shop, issued: list[orders.IssuedVoucher]) -> N
 def cmd_voucher_batch(ctx: Context) -> Outcome:
     out = output_path(ctx.args.out, (".csv", ".pdf")) if ctx.args.out else None
     with open_as_operator(ctx) as shop:
-        issued = orders.issue_batch(shop, ctx.args.product_id, ctx.args.count,
+        issued = fulfilment.issue_batch(shop, ctx.args.product_id, ctx.args.count,
                                     ctx.args.note or "")
         order_id = Voucher.get_by_id(issued[0].id).order_id
         data: dict[str, Any] = {"order": order_id, "count": len(issued)}

@@ -35,7 +35,7 @@ from desktop_app.cli.commands import (
     parse_item,
 )
 from desktop_app.cli.frame import Handler
-from desktop_app.core import inventory, orders
+from desktop_app.core import fulfilment, orders, products
 
 translate = QCoreApplication.translate
 
@@ -95,7 +95,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p = command("add", cmd_product_add, translate("cli", "add a product"), prod)
     p.add_argument("--name", required=True)
     p.add_argument("--price", required=True)
-    p.add_argument("--kind", choices=inventory.KINDS, default="service")
+    p.add_argument("--kind", choices=products.KINDS, default="service")
     p.add_argument("--uses", type=_positive_int, default=1)
     p.add_argument("--valid-days", type=_positive_int)
     p.add_argument("--stock", type=int)
@@ -118,7 +118,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--note")
     p = command("pay", cmd_order_pay, translate("cli", "take payment, issue vouchers"), order)
     p.add_argument("order_id", type=int)
-    p.add_argument("--method", choices=orders.PAYMENT_METHODS, default="cash")
+    p.add_argument("--method", choices=fulfilment.PAYMENT_METHODS, default="cash")
     p.add_argument("--ref")
     p = command("refund", cmd_order_refund, translate("cli", "refund an order"), order)
     p.add_argument("order_id", type=int)
