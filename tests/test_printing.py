@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 
 from desktop_app import printing
 from desktop_app.cli import commands
-from desktop_app.core import auth, cardkeys, fulfilment, orders, products
+from desktop_app.core import auth, cardkeys, dates, fulfilment, orders, products
 from desktop_app.core.errors import Forbidden, InvalidInput
 from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop, open_shop
@@ -213,8 +213,8 @@ def test_validity_is_the_last_local_day(shop: Shop) -> None:
     [view] = sell(shop, valid_days=None)
     assert printing.validity_text(view) == "No expiry"
     midnight = dt.datetime(2030, 5, 2).astimezone()  # local midnight: valid through May 1st
-    assert printing.last_valid_day(midnight) == "2030-05-01"
-    assert printing.last_valid_day(midnight + dt.timedelta(hours=9)) == "2030-05-02"
+    assert dates.last_valid_day(midnight) == "2030-05-01"
+    assert dates.last_valid_day(midnight + dt.timedelta(hours=9)) == "2030-05-02"
 
 
 def test_unknown_layout_and_empty_list_are_refused(shop: Shop, tmp_path: Path) -> None:

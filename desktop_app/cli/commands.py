@@ -31,6 +31,7 @@ from desktop_app.core import (
     redemption,
     refunds,
     reports,
+    roles,
     vouchers,
 )
 from desktop_app.core.errors import (
@@ -66,7 +67,7 @@ def cmd_init(ctx: Context) -> Outcome:
 
 def cmd_operator_add(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        auth.require_owner(shop, "operator_add")
+        roles.require_owner(shop, "operator_add")
         password = new_password(ctx.args.name)
         operator = auth.add_operator(shop, ctx.args.name, ctx.args.role, password)
         data = {"id": operator.id, "name": operator.name, "role": operator.role}
@@ -172,7 +173,7 @@ def cmd_order_list(ctx: Context) -> Outcome:
 
 def cmd_voucher_show(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        auth.require_owner(shop, "voucher_show")
+        roles.require_owner(shop, "voucher_show")
         voucher: Voucher = redemption.voucher_by_text(shop, ctx.args.code)
         attempts = [{"id": a.id, "reason": a.reason, "ok": a.ok, "operator": a.operator.name,
                      "station": a.station, "at": a.created_at.isoformat()}
@@ -204,7 +205,7 @@ def output_path(text: str, allowed: tuple[str, ...]) -> Path:
 def cmd_voucher_qr(ctx: Context) -> Outcome:
     out = output_path(ctx.args.out, (".png", ".pdf"))
     with open_as_operator(ctx) as shop:
-        auth.require_owner(shop, "voucher_qr")
+        roles.require_owner(shop, "voucher_qr")
         voucher = redemption.voucher_by_text(shop, ctx.args.code)
         payload = fulfilment.voucher_payload(shop, voucher)
         view = voucher_view(shop, voucher) if out.suffix.lower() == ".pdf" else None
@@ -292,7 +293,7 @@ def cmd_verify(ctx: Context) -> Outcome:
     from desktop_app.core import audit
 
     with open_as_operator(ctx) as shop:
-        auth.require_owner(shop, "verify")
+        roles.require_owner(shop, "verify")
         problems = audit.verify_shop(shop)
     data = {"ok": not problems, "problems": problems}
     lines = problems or [translate("cli", "The database and its audit chain are intact.")]

@@ -1,49 +1,17 @@
-"""Operators and roles. Every service that changes the shop asks here first."""
+"""Operators: add, disable, enable, reset and change passwords."""
 
 from __future__ import annotations
 
 import logging
 
 from desktop_app.core import audit
-from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
-from desktop_app.core.keyslots import normalize_operator
+from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
+from desktop_app.core.keyslots import normalize_operator, validate_new_operator
 from desktop_app.core.models import Operator
-from desktop_app.core.store import ROLES, Shop
+from desktop_app.core.roles import ROLES, require_owner
+from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
-
-MIN_PASSWORD_LENGTH = 8
-MAX_NAME_LENGTH = 64
-
-
-def password_strength(password: str) -> int:
-    """A rough 0-4 score: length and variety. Enough to warn, not a policy by itself."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return 0
-    classes = sum(
-        any(test(c) for c in password)
-        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
-    )
-    score = 1 + (len(password) >= 12) + (classes >= 3) + (len(password) >= 16 and classes >= 2)
-    return min(score, 4)
-
-
-def validate_new_operator(name: str, password: str) -> None:
-    cleaned = name.strip()
-    if not cleaned:
-        raise InvalidInput(field="name", problem="required")
-    if len(cleaned) > MAX_NAME_LENGTH or any(ord(c) < 32 for c in cleaned):
-        raise InvalidInput(field="name", problem="bad_name")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(field="password", problem="too_short", minimum=MIN_PASSWORD_LENGTH)
-
-
-def require_owner(shop: Shop, action: str) -> None:
-    """Refuse ``action`` unless the operator is an owner; the GUI hiding a tab is not enough."""
-    if shop.operator.role != "owner":
-        log.info("operator #%s refused %s", shop.operator.id, action)
-        raise Forbidden(action=action)
-
 
 def add_operator(shop: Shop, name: str, role: str, password: str) -> Operator:
     require_owner(shop, "operator_add")

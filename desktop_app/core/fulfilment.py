@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core import audit, vouchers
-from desktop_app.core.auth import require_owner
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.models import (
     CardKey,
@@ -19,6 +18,7 @@ from desktop_app.core.models import (
 )
 from desktop_app.core.orders import get_order
 from desktop_app.core.products import get_product
+from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "other")

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core import audit
-from desktop_app.core.auth import require_owner
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.models import (
     Order,
@@ -16,6 +15,7 @@ from desktop_app.core.models import (
     utc_now,
 )
 from desktop_app.core.products import get_product
+from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
 STATUSES = ("unpaid", "paid", "refunded", "cancelled")

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import auth
+from desktop_app.core import auth, keyslots
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.models import Operator
-from desktop_app.core.store import ROLES, Shop
+from desktop_app.core.roles import ROLES
+from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message, role_label
 from desktop_app.ui import (
     MARGIN,
@@ -326,7 +327,7 @@ class AddOperatorDialog(FittingDialog):
 
     def _build(self) -> None:
         self.name = QLineEdit(self)
-        self.name.setMaxLength(auth.MAX_NAME_LENGTH)
+        self.name.setMaxLength(keyslots.MAX_NAME_LENGTH)
         self.name.setPlaceholderText(self.tr("The name they log in with"))
         self.name.textEdited.connect(self._update)
         self.name_message = MessageLabel(self)

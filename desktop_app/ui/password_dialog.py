@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import auth
+from desktop_app.core import auth, keyslots
 from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
 from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.store import Shop
@@ -82,7 +82,7 @@ class NewPasswordFields(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.password = password_edit(parent, self.tr("At least {minimum} characters").format(
-            minimum=auth.MIN_PASSWORD_LENGTH))
+            minimum=keyslots.MIN_PASSWORD_LENGTH))
         self.confirm = password_edit(parent)
         self.password_message = MessageLabel(parent)
         self.confirm_message = MessageLabel(parent)
@@ -119,8 +119,8 @@ class NewPasswordFields(QObject):
     def problem(self) -> str:
         """What still keeps the password from being used; "" when it can be."""
         password, confirm = self.password.text(), self.confirm.text()
-        if len(password) < auth.MIN_PASSWORD_LENGTH:
-            return problem_message("too_short", minimum=auth.MIN_PASSWORD_LENGTH)
+        if len(password) < keyslots.MIN_PASSWORD_LENGTH:
+            return problem_message("too_short", minimum=keyslots.MIN_PASSWORD_LENGTH)
         if confirm != password:
             return problem_message("mismatch") if confirm else problem_message("required")
         return ""
@@ -137,7 +137,7 @@ class NewPasswordFields(QObject):
     def _show(self) -> None:
         password = self.password.text()
         score = self.strength.show_for(password)
-        if password and score < WEAK_BELOW and len(password) >= auth.MIN_PASSWORD_LENGTH:
+        if password and score < WEAK_BELOW and len(password) >= keyslots.MIN_PASSWORD_LENGTH:
             self.password_message.show_warning(self.tr(
                 "12 or more characters mixing letters, digits and symbols are much harder to "
                 "guess."))
