@@ -13,8 +13,9 @@ from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 from race_worker import redeem_many
 
 from desktop_app.core import auth, fulfilment, orders, products, redemption, refunds, vouchers
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidState
-from desktop_app.core.models import Operator, RedemptionAttempt, Voucher, utc_now
+from desktop_app.core.models import Operator, RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop, create_shop, open_shop
 
 

@@ -599,7 +599,7 @@ def test_idle_lock_fires_and_input_puts_it_off(qtbot: QtBot, shop: Shop) -> None
 
 def test_webcam_verdicts_count_as_activity(qtbot: QtBot, shop: Shop) -> None:
     """A cashier scanning only with the webcam presses no key: the app must not lock on them."""
-    from desktop_app.core.models import utc_now
+    from desktop_app.core.dates import utc_now
     from desktop_app.core.redemption import Verdict
     from desktop_app.ui.redemption_tab import RedemptionTab
 
@@ -659,10 +659,10 @@ def test_notices_do_not_block(qtbot: QtBot, shop: Shop) -> None:
 
 
 def test_changing_a_password_obeys_the_login_waits(shop: Shop) -> None:
-    """Proving the current password in the dialog must not be a way round the login's waits."""
+    """Proving the current password (dialog or command line) must not dodge the login's waits."""
+    from desktop_app.core.auth import change_own_password
     from desktop_app.core.errors import LockedOut
     from desktop_app.core.lockout import FREE_FAILURES
-    from desktop_app.ui.password_dialog import change_own_password
 
     for _ in range(FREE_FAILURES):
         with pytest.raises(WrongPassword):

@@ -23,8 +23,9 @@ from synthetic import HARD_CASES, counter_background, hard_frame, webcam_frame
 
 from desktop_app.core import fulfilment, orders, products, redemption, refunds, vouchers
 from desktop_app.core.auth import add_operator
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import DatabaseLocked
-from desktop_app.core.models import Operator, RedemptionAttempt, Voucher, utc_now
+from desktop_app.core.models import Operator, RedemptionAttempt, Voucher
 from desktop_app.core.redemption import REASONS, RecentAttempt, RepeatGuard
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.i18n import install_translator, remove_translators

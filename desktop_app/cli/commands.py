@@ -39,7 +39,6 @@ from desktop_app.core.errors import (
     ShopError,
 )
 from desktop_app.core.fileio import atomic_write_bytes
-from desktop_app.core.models import Voucher
 from desktop_app.core.money import money_text
 from desktop_app.core.store import Shop, create_shop
 from desktop_app.core.vouchers_view import voucher_view, voucher_views
@@ -174,7 +173,7 @@ def cmd_order_list(ctx: Context) -> Outcome:
 def cmd_voucher_show(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         roles.require_owner(shop, "voucher_show")
-        voucher: Voucher = redemption.voucher_by_text(shop, ctx.args.code)
+        voucher = redemption.voucher_by_text(shop, ctx.args.code)
         attempts = [{"id": a.id, "reason": a.reason, "ok": a.ok, "operator": a.operator.name,
                      "station": a.station, "at": a.created_at.isoformat()}
                     for a in redemption.history(voucher)]
@@ -236,7 +235,7 @@ def cmd_voucher_batch(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         issued = fulfilment.issue_batch(shop, ctx.args.product_id, ctx.args.count,
                                     ctx.args.note or "")
-        order_id = Voucher.get_by_id(issued[0].id).order_id
+        order_id = issued[0].order_id
         data: dict[str, Any] = {"order": order_id, "count": len(issued)}
         if out is None:
             data["vouchers"] = [voucher_json(v) for v in issued]

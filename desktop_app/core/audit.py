@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from peewee import JOIN, Database, DatabaseError, fn
 
 from desktop_app.core.anchor import check_anchor_bytes, read_anchor
-from desktop_app.core.dates import day_range
-from desktop_app.core.models import AuditEvent, Operator, RedemptionAttempt, Voucher, utc_now
+from desktop_app.core.dates import day_range, utc_now
+from desktop_app.core.models import AuditEvent, Operator, RedemptionAttempt, Voucher
 from desktop_app.core.roles import require_owner
 
 if TYPE_CHECKING:

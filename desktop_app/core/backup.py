@@ -26,10 +26,11 @@ from peewee import DatabaseError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from desktop_app.core import anchor, audit, migrations
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import BackupInvalid, Forbidden, InvalidInput, KeySlotsDamaged
 from desktop_app.core.fileio import atomic_write_bytes, raise_for_os_error
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
-from desktop_app.core.models import Operator, Setting, database_proxy, utc_now
+from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop

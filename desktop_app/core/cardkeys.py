@@ -10,8 +10,9 @@ import io
 from dataclasses import dataclass, field
 
 from desktop_app.core import audit
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, OutOfStock
-from desktop_app.core.models import CardKey, Order, OrderLine, Voucher, utc_now
+from desktop_app.core.models import CardKey, Order, OrderLine, Voucher
 from desktop_app.core.products import MAX_CARD_KEY_LENGTH, get_product, mask_key
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop

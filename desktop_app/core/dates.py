@@ -10,6 +10,10 @@ import datetime as dt
 from desktop_app.core.errors import InvalidInput
 
 
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 def local_midnight_utc(day: dt.date) -> dt.datetime:
     """The start of a local calendar day, as an aware UTC datetime (DST-aware)."""
     return dt.datetime(day.year, day.month, day.day).astimezone().astimezone(dt.UTC)

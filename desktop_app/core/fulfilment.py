@@ -7,15 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core import audit, vouchers
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
-from desktop_app.core.models import (
-    CardKey,
-    Order,
-    OrderLine,
-    Product,
-    Voucher,
-    utc_now,
-)
+from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.orders import get_order
 from desktop_app.core.products import get_product
 from desktop_app.core.roles import require_owner
@@ -32,6 +26,7 @@ class IssuedVoucher:
     product_name: str
     uses: int
     valid_until: dt.datetime | None
+    order_id: int
 
 
 def voucher_payload(shop: Shop, voucher: Voucher) -> str:
@@ -41,7 +36,7 @@ def voucher_payload(shop: Shop, voucher: Voucher) -> str:
 def issued(shop: Shop, voucher: Voucher) -> IssuedVoucher:
     return IssuedVoucher(voucher.id, vouchers.typed_code(voucher.code),
                          voucher_payload(shop, voucher), voucher.product.name,
-                         voucher.uses_total, voucher.valid_until)
+                         voucher.uses_total, voucher.valid_until, voucher.order_id)
 
 
 def _validity(product: Product, paid_at: dt.datetime) -> tuple[dt.datetime, dt.datetime | None]:
@@ -191,5 +186,5 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
     _, valid_until = _validity(product, now)
     return [IssuedVoucher(voucher_id, vouchers.typed_code(code),
                           vouchers.payload(shop_id, key, code), product.name,
-                          product.uses_per_voucher, valid_until)
+                          product.uses_per_voucher, valid_until, order.id)
             for voucher_id, code in created]

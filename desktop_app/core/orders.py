@@ -6,14 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core import audit
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
-from desktop_app.core.models import (
-    Order,
-    OrderLine,
-    RedemptionAttempt,
-    Voucher,
-    utc_now,
-)
+from desktop_app.core.models import Order, OrderLine, RedemptionAttempt, Voucher
 from desktop_app.core.products import get_product
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop

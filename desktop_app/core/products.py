@@ -10,8 +10,9 @@ from types import EllipsisType
 from peewee import fn
 
 from desktop_app.core import audit
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
-from desktop_app.core.models import CardKey, Product, utc_now
+from desktop_app.core.models import CardKey, Product
 from desktop_app.core.money import parse_money
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop

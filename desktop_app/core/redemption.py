@@ -15,8 +15,9 @@ from dataclasses import asdict, dataclass
 from peewee import IntegrityError
 
 from desktop_app.core import audit, vouchers
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidState, NotFound
-from desktop_app.core.models import Operator, Order, RedemptionAttempt, Voucher, utc_now
+from desktop_app.core.models import Operator, Order, RedemptionAttempt, Voucher
 from desktop_app.core.orders import last_redemption
 from desktop_app.core.roles import REDEEMING_ROLES, require_owner
 from desktop_app.core.store import Shop

@@ -5,15 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.core import audit
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
-from desktop_app.core.models import (
-    CardKey,
-    Order,
-    OrderLine,
-    Product,
-    Voucher,
-    utc_now,
-)
+from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.orders import get_order, refundable_units, unused_valid_vouchers
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop

@@ -16,17 +16,9 @@ from typing import Any
 from peewee import JOIN, Expression, fn
 
 from desktop_app.core import audit, vouchers
-from desktop_app.core.dates import day_range
+from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.fileio import atomic_write_bytes
-from desktop_app.core.models import (
-    Operator,
-    Order,
-    OrderLine,
-    Product,
-    RedemptionAttempt,
-    Voucher,
-    utc_now,
-)
+from desktop_app.core.models import Operator, Order, OrderLine, Product, RedemptionAttempt, Voucher
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 

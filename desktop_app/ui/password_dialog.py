@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import auth, keyslots
 from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
-from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui import (
@@ -269,20 +268,6 @@ class PasswordDialog(FittingDialog):
         super().reject()
 
 
-def change_own_password(shop: Shop, current: str, new: str) -> None:
-    """``auth.change_own_password`` under the login's limit on guessing: proving the current
-    password here must not be a way round the waits of the login screen."""
-    throttle = LoginThrottle(shop.data_dir)
-    name = shop.operator.name
-    throttle.check(name)
-    try:
-        auth.change_own_password(shop, current, new)
-    except WrongPassword:
-        throttle.failed(name)
-        raise
-    throttle.succeeded(name)
-
-
 def change_password_dialog(shop: Shop, parent: QWidget | None = None) -> PasswordDialog:
     """Any operator's own password: the current one first, then the new one twice."""
     return PasswordDialog(
@@ -290,7 +275,7 @@ def change_password_dialog(shop: Shop, parent: QWidget | None = None) -> Passwor
         QCoreApplication.translate(
             "PasswordDialog", "Type your current password, then the new one twice. The new "
             "one works from your next login or unlock, at every counter."),
-        lambda current, new: change_own_password(shop, current, new),
+        lambda current, new: auth.change_own_password(shop, current, new),
         ask_current=True,
         button_text=QCoreApplication.translate("PasswordDialog", "Change password"),
         parent=parent)
