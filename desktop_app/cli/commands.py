@@ -8,8 +8,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop_app.cli.frame import (
     EXIT_ERROR,
     EXIT_OK,
@@ -19,6 +17,7 @@ from desktop_app.cli.frame import (
     credentials,
     new_password,
     open_as_operator,
+    painting_application,
     prompt,
     when,
 )
@@ -42,8 +41,8 @@ from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.money import money_text
 from desktop_app.core.store import Shop, create_shop
 from desktop_app.core.vouchers_view import voucher_view, voucher_views
+from desktop_app.i18n import translate
 
-translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until")
@@ -211,8 +210,9 @@ def cmd_voucher_qr(ctx: Context) -> Outcome:
     if view is None:
         atomic_write_bytes(out, vouchers.qr_png(payload))
     else:
-        from desktop_app import printing
+        from desktop_app import printing  # here: Qt, only for the commands that paint
 
+        painting_application()
         printing.write_voucher_pdf(out, [view], ctx.args.layout)
     return Outcome({"out": str(out), "payload": payload}, [str(out)])
 
@@ -224,8 +224,9 @@ def _write_batch(out: Path, shop: Shop, issued: list[fulfilment.IssuedVoucher]) 
              v.valid_until.isoformat() if v.valid_until else ""] for v in issued]
         atomic_write_bytes(out, reports.csv_bytes(BATCH_COLUMNS, rows))
         return
-    from desktop_app import printing
+    from desktop_app import printing  # here: Qt, only for the commands that paint
 
+    painting_application()
     views = voucher_views(shop, [v.id for v in issued])
     printing.write_voucher_pdf(out, views, "a4")
 

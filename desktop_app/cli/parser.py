@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop_app import __version__
 from desktop_app.cli.commands import (
     LAYOUTS,
@@ -36,10 +34,7 @@ from desktop_app.cli.commands import (
 )
 from desktop_app.cli.frame import Handler
 from desktop_app.core import fulfilment, orders, products
-
-translate = QCoreApplication.translate
-
-
+from desktop_app.i18n import translate
 
 
 def _positive_int(text: str) -> int:
