@@ -71,7 +71,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
 
     def command(name: str, handler: Handler, help_text: str,
                 parent: Any = sub) -> argparse.ArgumentParser:
-        p = parent.add_parser(name, parents=[common], help=help_text)
+        p: argparse.ArgumentParser = parent.add_parser(name, parents=[common], help=help_text)
         p.set_defaults(handler=handler)
         return p
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, Database, DatabaseError, fn
 
@@ -77,7 +77,7 @@ def verify_chain() -> list[ChainProblem]:
     for event_id, prev_hash, at, operator_id, kind, subject, detail, stored in query.iterator():
         if prev_hash != previous:
             problems.append(ChainProblem(event_id, "broken_link"))
-        moment = at_field.python_value(at)
+        moment = cast(dt.datetime, at_field.python_value(at))  # the column is NOT NULL
         digest = hashlib.sha256(
             _canonical(prev_hash, moment, operator_id, kind, subject, detail)).hexdigest()
         if digest != stored:
@@ -170,7 +170,9 @@ def list_events(shop: Shop, operator_id: int | None = None, kind: str | None = N
              .tuples())
     if conditions:
         query = query.where(*conditions)
-    return [EventRow(event_id, AuditEvent.at.python_value(at), operator, name or "", kind_,
+    # ``at`` is NOT NULL: the stored value always reads back as a datetime.
+    return [EventRow(event_id, cast(dt.datetime, AuditEvent.at.python_value(at)), operator,
+                     name or "", kind_,
                      subject, detail)
             for event_id, at, operator, name, kind_, subject, detail in query]
 

@@ -92,7 +92,7 @@ def set_archived(shop: Shop, product_id: int, archived: bool) -> None:
     with shop.write():
         product = get_product(product_id)
         product.active = not archived
-        product.updated_at = utc_now()
+        product.updated_at = utc_now()  # type: ignore[assignment]  # peewee: a field's value
         product.save()
         audit.record(shop, "product_archive" if archived else "product_restore", product_id)
 
@@ -235,7 +235,7 @@ def update_product(shop: Shop, product_id: int, stock_seen: int | EllipsisType |
         after = {name: _audit_value(name, value) for name, value in changed.items()}
         for name, value in changed.items():
             setattr(product, name, value)
-        product.updated_at = utc_now()
+        product.updated_at = utc_now()  # type: ignore[assignment]  # peewee: a field's value
         product.save()
         audit.record(shop, "product_update", product_id, before=before, after=after)
     return product
