@@ -22,7 +22,9 @@ from desktop_app.cli.frame import (
     when,
 )
 from desktop_app.core import (
+    audit,
     auth,
+    backup,
     cardkeys,
     fulfilment,
     orders,
@@ -265,6 +267,7 @@ def cmd_redeem(ctx: Context) -> Outcome:
 
 
 def cmd_decode(ctx: Context) -> Outcome:
+    # here: OpenCV and the decoders load only for this command
     from desktop_app.scanning.decoders import UnreadableImage, decode_file
 
     results = []
@@ -290,8 +293,6 @@ def cmd_export_redemptions(ctx: Context) -> Outcome:
 
 
 def cmd_verify(ctx: Context) -> Outcome:
-    from desktop_app.core import audit
-
     with open_as_operator(ctx) as shop:
         roles.require_owner(shop, "verify")
         problems = audit.verify_shop(shop)
@@ -301,8 +302,6 @@ def cmd_verify(ctx: Context) -> Outcome:
 
 
 def cmd_backup(ctx: Context) -> Outcome:
-    from desktop_app.core import backup
-
     with open_as_operator(ctx) as shop:
         out = backup.write_backup(shop, Path(ctx.args.out))
     data = {"out": str(out), "size": out.stat().st_size}
@@ -311,8 +310,6 @@ def cmd_backup(ctx: Context) -> Outcome:
 
 def cmd_restore(ctx: Context) -> Outcome:
     """Authenticates against the backup's own key slots: the shop here may be damaged."""
-    from desktop_app.core import backup
-
     name, password = credentials()
     aside = backup.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password)
     data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None}

@@ -27,7 +27,8 @@ from desktop_app.core.errors import (
     WrongPassword,
 )
 from desktop_app.core.store import Shop, open_shop
-from desktop_app.i18n import translate
+from desktop_app.i18n import current_language, install_translator, translate
+from desktop_app.messages import error_message
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +109,6 @@ def _emit(ctx_json: bool, outcome: Outcome) -> int:
 
 
 def error_outcome(exc: ShopError) -> Outcome:
-    from desktop_app.messages import error_message
-
     try:
         message = error_message(exc)
     except Exception:  # a broken message must not hide the error behind a traceback
@@ -160,10 +159,9 @@ def painting_application() -> None:
     abort on a missing X server."""
     from PySide6.QtGui import QGuiApplication  # here: the other commands never load Qt
 
-    from desktop_app.i18n import current_language, install_translator
-
-    if QGuiApplication.instance() is not None:
-        return
-    if sys.platform.startswith("linux"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    install_translator(QGuiApplication([sys.argv[0]]), current_language())
+    app = QGuiApplication.instance()
+    if app is None:
+        if sys.platform.startswith("linux"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([sys.argv[0]])
+    install_translator(app, current_language())
