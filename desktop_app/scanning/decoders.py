@@ -78,10 +78,10 @@ def _dist_version(dist: str) -> str:
 def _load_zxing() -> _Backend:
     import zxingcpp
 
-    formats = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    formats = zxingcpp.BarcodeFormat.QRCode
 
     def decode(gray: np.ndarray) -> list[Decoded]:
-        found = zxingcpp.read_barcodes(gray, formats=formats)
+        found = zxingcpp.read_barcodes(gray, formats=formats)  # type: ignore[arg-type]
         return [Decoded(b.text, ZXING, _zxing_corners(b.position)) for b in found if b.valid]
 
     return _Backend(ZXING, f"{ZXING} {_dist_version('zxing-cpp')}", decode)
