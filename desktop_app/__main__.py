@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import QCoreApplication
 
 
 def _data_dir(explicit: str | None, demo: bool) -> Path:
@@ -18,30 +13,6 @@ def _data_dir(explicit: str | None, demo: bool) -> Path:
     if explicit:
         return Path(explicit).expanduser()
     return demo_data_dir() if demo else default_data_dir()
-
-
-def _command_application() -> QCoreApplication:
-    """A QGuiApplication when QtGui is there: commands that write PDFs paint text, which needs
-    the font database. Commands show no window, so on Linux they use the offscreen platform:
-    a script on a server, or under a stale DISPLAY, must not abort on a missing X server."""
-    try:
-        from PySide6.QtGui import QGuiApplication
-    except ImportError:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication([sys.argv[0]])
-    if sys.platform.startswith("linux"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QGuiApplication([sys.argv[0]])
-
-
-def _install_cli_language(lang: str | None) -> None:
-    from PySide6.QtCore import QCoreApplication
-
-    from desktop_app.i18n import install_translator
-
-    app = QCoreApplication.instance() or _command_application()
-    install_translator(app, lang)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     lang = early.parse_known_args(argv)[0].lang
     wants_gui = not argv_has_command(argv)
     if not wants_gui:
-        _install_cli_language(lang)  # before the parser, so --help is translated too
+        from desktop_app.i18n import use_language
+
+        use_language(lang)  # before the parser, so --help is translated too
     args = build_parser().parse_args(argv)
     data_dir = _data_dir(args.data_dir, args.demo)
     setup_logging(None if is_network_path(data_dir) else data_dir)

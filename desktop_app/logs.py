@@ -15,10 +15,10 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 def setup_logging(data_dir: Path | None) -> Path | None:
     """Send log records to ``data_dir/logs``; fall back to stderr warnings if it cannot."""
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_voucher_shop", False):
-            root.removeHandler(handler)
-            handler.close()
+    for old in list(root.handlers):
+        if getattr(old, "_voucher_shop", False):
+            root.removeHandler(old)
+            old.close()
     root.setLevel(logging.INFO)
     handler: logging.Handler
     path: Path | None = None
@@ -34,6 +34,6 @@ def setup_logging(data_dir: Path | None) -> Path | None:
         handler = logging.StreamHandler()
         handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter(_FORMAT))
-    handler._voucher_shop = True  # type: ignore[attr-defined]
+    handler._voucher_shop = True  # type: ignore[union-attr]
     root.addHandler(handler)
     return path

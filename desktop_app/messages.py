@@ -12,9 +12,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from desktop_app.core.errors import InvalidInput, ShopError
+from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -224,8 +223,8 @@ STATE_LABELS: dict[str, str] = {
 }
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def _in_context(text: str) -> str:
+    return translate(CONTEXT, text)
 
 
 class _Params(dict[str, Any]):
@@ -237,16 +236,16 @@ class _Params(dict[str, Any]):
 
 def _fill(template: str, params: Mapping[str, Any]) -> str:
     try:
-        return translate(template).format_map(_Params(params))
+        return _in_context(template).format_map(_Params(params))
     except (ValueError, IndexError, AttributeError):
         # A translation with a broken placeholder must still say something useful.
         log.warning("bad placeholder in translation of %r", template)
-        return translate(template)
+        return _in_context(template)
 
 
 def _label(table: Mapping[str, str], key: object) -> str:
     text = table.get(str(key))
-    return translate(text) if text else str(key)
+    return _in_context(text) if text else str(key)
 
 
 def field_label(field: str) -> str:
@@ -261,7 +260,7 @@ def problem_message(problem: str, /, **params: Any) -> str:
 
 def unexpected_error_message() -> str:
     """For a failure that is not a ``ShopError``: a bug, reported without its traceback."""
-    return translate(UNEXPECTED_TEXT)
+    return _in_context(UNEXPECTED_TEXT)
 
 
 def _display_params(exc: ShopError) -> dict[str, Any]:
@@ -288,17 +287,17 @@ def _locked_out_message(params: Mapping[str, Any]) -> str | None:
         return None
     # No %n plurals: pyside6-lupdate drops them from Python sources. Waits are 30 s or more.
     if seconds < 90:
-        return QCoreApplication.translate(
+        return translate(
             "errors", "Too many wrong passwords. Wait {seconds} seconds, then try again."
         ).format(seconds=seconds)
-    return QCoreApplication.translate(
+    return translate(
         "errors", "Too many wrong passwords. Wait {minutes} minutes, then try again, or ask "
         "the owner to reset the password.").format(minutes=math.ceil(seconds / 60))
 
 
 def integrity_message(problem: str) -> str:
     """The warning for a shop that opened but whose records could not be vouched for."""
-    return translate(INTEGRITY_TEXTS.get(problem, UNKNOWN_INTEGRITY_TEXT))
+    return _in_context(INTEGRITY_TEXTS.get(problem, UNKNOWN_INTEGRITY_TEXT))
 
 
 def error_message(exc: ShopError) -> str:
@@ -335,4 +334,4 @@ ROLE_LABELS: dict[str, str] = {
 def role_label(role: str) -> str:
     """An operator's role as people say it: Owner, Clerk."""
     text = ROLE_LABELS.get(role)
-    return QCoreApplication.translate("roles", text) if text else role
+    return translate("roles", text) if text else role

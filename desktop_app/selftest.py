@@ -19,7 +19,7 @@ Check = Callable[[], str]
 
 def check_store() -> str:
     """The encrypted store: cipher present, a wrong password refused, plain SQLite locked out."""
-    from desktop_app.core import inventory
+    from desktop_app.core import products
     from desktop_app.core.errors import WrongPassword
     from desktop_app.core.store import create_shop, database_path, open_shop
 
@@ -27,7 +27,7 @@ def check_store() -> str:
         folder = Path(tmp) / "shop"
         with create_shop(folder, "Self-test", "CNY", "owner", "self-test-password") as shop:
             version = shop.db.execute_sql("PRAGMA cipher_version").fetchone()[0]
-            inventory.add_product(shop, "SELFTEST-PRODUCT", "1.00")
+            products.add_product(shop, "SELFTEST-PRODUCT", "1.00")
         try:
             open_shop(folder, "owner", "not-the-password").close()
             raise AssertionError("a wrong password opened the shop")

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from conftest import CLERK, CLERK_PASSWORD
 
-from desktop_app.core import audit, auth, inventory, orders, redemption
+from desktop_app.core import audit, auth, fulfilment, products, redemption
 from desktop_app.core.errors import Forbidden, InvalidInput, OutOfStock
 from desktop_app.core.models import AuditEvent, Order, OrderLine, Voucher
 from desktop_app.core.store import Shop, open_shop
 
 
 def test_one_paid_batch_order_with_one_voucher_per_unit(shop: Shop) -> None:
-    product = inventory.add_product(shop, "洗车五次卡", "99.50", uses=5, valid_days=30)
-    issued = orders.issue_batch(shop, product.id, 25, note="spring promo")
+    product = products.add_product(shop, "洗车五次卡", "99.50", uses=5, valid_days=30)
+    issued = fulfilment.issue_batch(shop, product.id, 25, note="spring promo")
     assert len(issued) == 25 and len({v.code for v in issued}) == 25
     assert all(v.uses == 5 and v.product_name == "洗车五次卡" for v in issued)
     [order] = Order.select()
@@ -29,15 +29,15 @@ def test_one_paid_batch_order_with_one_voucher_per_unit(shop: Shop) -> None:
     assert all((v.uses_total, v.uses_left, v.state) == (5, 5, "valid") for v in vouchers)
     assert issued[0].valid_until is not None
     assert all(v.valid_until == issued[0].valid_until for v in vouchers)
-    assert issued[0].payload == orders.voucher_payload(shop, vouchers[0])
+    assert issued[0].payload == fulfilment.voucher_payload(shop, vouchers[0])
     verdict = redemption.redeem(shop, issued[-1].payload, "t")
     assert verdict.ok and verdict.uses_left == 4
     assert redemption.redeem(shop, issued[0].code, "t").uses_left == 4
 
 
 def test_batch_is_audited_once(shop: Shop) -> None:
-    product = inventory.add_product(shop, "Gift 50", "50")
-    issued = orders.issue_batch(shop, product.id, 3)
+    product = products.add_product(shop, "Gift 50", "50")
+    issued = fulfilment.issue_batch(shop, product.id, 3)
     event = AuditEvent.select().where(AuditEvent.kind == "voucher_batch").get()
     detail = json.loads(event.detail)
     assert detail["count"] == 3 and detail["method"] == "other"
@@ -46,41 +46,41 @@ def test_batch_is_audited_once(shop: Shop) -> None:
 
 
 def test_batch_takes_limited_stock_or_nothing(shop: Shop) -> None:
-    product = inventory.add_product(shop, "Limited", "10", stock=5)
+    product = products.add_product(shop, "Limited", "10", stock=5)
     with pytest.raises(OutOfStock):
-        orders.issue_batch(shop, product.id, 6)
+        fulfilment.issue_batch(shop, product.id, 6)
     assert Order.select().count() == 0 and Voucher.select().count() == 0
-    orders.issue_batch(shop, product.id, 5)
-    assert inventory.get_product(product.id).stock == 0
+    fulfilment.issue_batch(shop, product.id, 5)
+    assert products.get_product(product.id).stock == 0
 
 
 def test_batch_refuses_bad_requests(shop: Shop) -> None:
-    keys = inventory.add_product(shop, "Keys", "1", kind="cardkey")
-    goods = inventory.add_product(shop, "Box", "1", kind="goods")
-    wash = inventory.add_product(shop, "Wash", "1")
+    keys = products.add_product(shop, "Keys", "1", kind="cardkey")
+    goods = products.add_product(shop, "Box", "1", kind="goods")
+    wash = products.add_product(shop, "Wash", "1")
     for product_id, count in ((keys.id, 1), (goods.id, 1), (wash.id, 0),
-                              (wash.id, orders.MAX_BATCH + 1)):
+                              (wash.id, fulfilment.MAX_BATCH + 1)):
         with pytest.raises(InvalidInput):
-            orders.issue_batch(shop, product_id, count)
-    inventory.set_archived(shop, wash.id, True)
+            fulfilment.issue_batch(shop, product_id, count)
+    products.set_archived(shop, wash.id, True)
     with pytest.raises(InvalidInput):
-        orders.issue_batch(shop, wash.id, 1)
+        fulfilment.issue_batch(shop, wash.id, 1)
     assert Voucher.select().count() == 0
 
 
 def test_clerk_cannot_issue_a_batch(shop: Shop, shop_dir: Path) -> None:
-    wash = inventory.add_product(shop, "Wash", "1")
+    wash = products.add_product(shop, "Wash", "1")
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk, pytest.raises(Forbidden):
-        orders.issue_batch(clerk, wash.id, 1)
+        fulfilment.issue_batch(clerk, wash.id, 1)
 
 
 def test_a_thousand_vouchers_issue_quickly(shop: Shop) -> None:
     """Bulk insert, no QR images at issue time (tests/bench/bench_batch.py has the figures)."""
     import time
 
-    product = inventory.add_product(shop, "Promo", "0")
+    product = products.add_product(shop, "Promo", "0")
     start = time.perf_counter()
-    issued = orders.issue_batch(shop, product.id, 1000)
+    issued = fulfilment.issue_batch(shop, product.id, 1000)
     assert time.perf_counter() - start < 5  # about 0.06 s on a laptop; generous for CI
     assert len(issued) == 1000 and Voucher.select().count() == 1000

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import OWNER, OWNER_PASSWORD
 
-from desktop_app.core import audit, backup, inventory
+from desktop_app.core import audit, backup, cardkeys, products
 from desktop_app.core.errors import DiskFull
 from desktop_app.core.store import create_shop, open_shop
 
@@ -41,7 +41,7 @@ def _fill_until_full(shop: object, product_id: int) -> int:
     with contextlib.suppress(DiskFull):
         for _ in range(1000):
             keys = "\n".join(f"{uuid.uuid4().hex}{uuid.uuid4().hex}" for _ in range(200))
-            imported += inventory.import_card_keys(shop, product_id, keys).imported  # type: ignore[arg-type]
+            imported += cardkeys.import_card_keys(shop, product_id, keys).imported  # type: ignore[arg-type]
         pytest.fail("the disk never filled up")
     return imported
 
@@ -49,21 +49,21 @@ def _fill_until_full(shop: object, product_id: int) -> int:
 def test_full_disk_says_so_and_keeps_what_was_saved(tiny_disk: Path) -> None:
     folder = tiny_disk / "shop"
     with create_shop(folder, "Full", "CNY", OWNER, OWNER_PASSWORD) as shop:
-        product = inventory.add_product(shop, "Keys", "1.00", "cardkey")
+        product = products.add_product(shop, "Keys", "1.00", "cardkey")
         imported = _fill_until_full(shop, product.id)
         assert imported > 0
         with pytest.raises(DiskFull):
-            inventory.import_card_keys(shop, product.id, "\n".join(
+            cardkeys.import_card_keys(shop, product.id, "\n".join(
                 uuid.uuid4().hex * 4 for _ in range(5000)))
     with open_shop(folder, OWNER, OWNER_PASSWORD) as again:
-        stock = inventory.list_products(again)[0].stock
+        stock = products.list_products(again)[0].stock
         assert stock == imported  # every committed import is there, the failed one is not
         assert audit.verify_shop(again) == []
 
 
 def test_backup_to_a_full_disk_keeps_the_old_backup(tiny_disk: Path, tmp_path: Path) -> None:
     with create_shop(tmp_path / "shop", "Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
-        product = inventory.add_product(shop, "Keys", "1.00", "cardkey")
+        product = products.add_product(shop, "Keys", "1.00", "cardkey")
         out = tiny_disk / "shop.vsbackup"
         backup.write_backup(shop, out)
         old = out.read_bytes()
@@ -71,7 +71,7 @@ def test_backup_to_a_full_disk_keeps_the_old_backup(tiny_disk: Path, tmp_path: P
         with contextlib.suppress(OSError), filler.open("wb") as handle:
             while True:
                 handle.write(b"\0" * 65536)
-        inventory.import_card_keys(shop, product.id, "\n".join(
+        cardkeys.import_card_keys(shop, product.id, "\n".join(
             uuid.uuid4().hex * 4 for _ in range(3000)))
         with pytest.raises(DiskFull):
             backup.write_backup(shop, out)

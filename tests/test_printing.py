@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 
 from desktop_app import printing
 from desktop_app.cli import commands
-from desktop_app.core import auth, inventory, orders
+from desktop_app.core import auth, cardkeys, dates, fulfilment, orders, products
 from desktop_app.core.errors import Forbidden, InvalidInput
 from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop, open_shop
@@ -70,19 +70,19 @@ def page_sizes_pt(data: bytes) -> list[tuple[float, float]]:
 
 def sell(shop: Shop, name: str = CHINESE_PRODUCT, uses: int = 5, quantity: int = 1,
          valid_days: int | None = 90) -> list[VoucherView]:
-    product = inventory.add_product(shop, name, "199", uses=uses, valid_days=valid_days)
-    issued: list[orders.IssuedVoucher] = []
+    product = products.add_product(shop, name, "199", uses=uses, valid_days=valid_days)
+    issued: list[fulfilment.IssuedVoucher] = []
     for _ in range(quantity):
         order = orders.create_order(shop, [(product.id, 1)])
-        issued += orders.pay_order(shop, order.id)
+        issued += fulfilment.pay_order(shop, order.id)
     return voucher_views(shop, [v.id for v in issued])
 
 
 def sell_card_key(shop: Shop, secret: str = CARD_KEY) -> VoucherView:
-    product = inventory.add_product(shop, "Steam 充值卡 100", "100", kind="cardkey")
-    inventory.import_card_keys(shop, product.id, secret + "\n")
+    product = products.add_product(shop, "Steam 充值卡 100", "100", kind="cardkey")
+    cardkeys.import_card_keys(shop, product.id, secret + "\n")
     order = orders.create_order(shop, [(product.id, 1)])
-    [issued] = orders.pay_order(shop, order.id)
+    [issued] = fulfilment.pay_order(shop, order.id)
     return voucher_view(shop, Voucher.get_by_id(issued.id))
 
 
@@ -97,8 +97,8 @@ def test_view_carries_what_a_voucher_shows(shop: Shop) -> None:
     assert view.valid_until is not None and view.valid_until.utcoffset() is not None
     assert view.issued_at.utcoffset() is not None and view.card_key is None
     voucher = Voucher.get_by_id(1)
-    assert view.payload == orders.voucher_payload(shop, voucher)
-    assert view.code == orders.issued(shop, voucher).code and view.order_id == voucher.order_id
+    assert view.payload == fulfilment.voucher_payload(shop, voucher)
+    assert view.code == fulfilment.issued(shop, voucher).code and view.order_id == voucher.order_id
 
 
 def test_card_key_is_in_the_view_in_full_but_not_in_its_repr(shop: Shop) -> None:
@@ -171,7 +171,7 @@ def test_card_key_is_printed_in_full_on_the_voucher_only(shop: Shop, tmp_path: P
     pdf = tmp_path / "service.pdf"
     printing.write_voucher_pdf(pdf, [service], "a4")
     assert CARD_KEY not in "".join(pdf_text(pdf).split())
-    issued = orders.issued(shop, Voucher.get_by_id(1))
+    issued = fulfilment.issued(shop, Voucher.get_by_id(1))
     assert CARD_KEY not in repr(issued) and CARD_KEY not in str(commands.voucher_json(issued))
 
 
@@ -213,8 +213,8 @@ def test_validity_is_the_last_local_day(shop: Shop) -> None:
     [view] = sell(shop, valid_days=None)
     assert printing.validity_text(view) == "No expiry"
     midnight = dt.datetime(2030, 5, 2).astimezone()  # local midnight: valid through May 1st
-    assert printing.last_valid_day(midnight) == "2030-05-01"
-    assert printing.last_valid_day(midnight + dt.timedelta(hours=9)) == "2030-05-02"
+    assert dates.last_valid_day(midnight) == "2030-05-01"
+    assert dates.last_valid_day(midnight + dt.timedelta(hours=9)) == "2030-05-02"
 
 
 def test_unknown_layout_and_empty_list_are_refused(shop: Shop, tmp_path: Path) -> None:

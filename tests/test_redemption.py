@@ -12,17 +12,19 @@ import pytest
 from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 from race_worker import redeem_many
 
-from desktop_app.core import auth, inventory, orders, redemption, vouchers
+from desktop_app.core import auth, fulfilment, orders, products, redemption, refunds, vouchers
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidState
-from desktop_app.core.models import Operator, RedemptionAttempt, Voucher, utc_now
+from desktop_app.core.models import Operator, RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop, create_shop, open_shop
 
 
-def sell(shop: Shop, uses: int = 1, quantity: int = 1, **product: object) -> orders.IssuedVoucher:
-    item = inventory.add_product(shop, f"Pass x{uses}", "10.00", "service", uses=uses,
+def sell(shop: Shop, uses: int = 1, quantity: int = 1,
+         **product: object) -> fulfilment.IssuedVoucher:
+    item = products.add_product(shop, f"Pass x{uses}", "10.00", "service", uses=uses,
                                  **product)  # type: ignore[arg-type]
     order = orders.create_order(shop, [(item.id, quantity)])
-    return orders.pay_order(shop, order.id, "cash")[0]
+    return fulfilment.pay_order(shop, order.id, "cash")[0]
 
 
 def test_redeemed_then_already_redeemed_names_who_and_when(shop: Shop) -> None:
@@ -79,7 +81,7 @@ def test_validity_window(shop: Shop) -> None:
 
 def test_refunded_order_is_voided(shop: Shop) -> None:
     voucher = sell(shop, uses=2)
-    orders.refund_order(shop, Voucher.get_by_id(voucher.id).order_id)
+    refunds.refund_order(shop, Voucher.get_by_id(voucher.id).order_id)
     assert redemption.redeem(shop, voucher.payload, "c").reason == "voided"
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import CLERK, CLERK_PASSWORD
 
-from desktop_app.core import auth, inventory, orders, redemption, reports
+from desktop_app.core import auth, fulfilment, orders, products, redemption, refunds, reports
 from desktop_app.core.errors import Forbidden, InvalidInput
 from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop, open_shop
@@ -32,11 +32,11 @@ def days() -> list[dt.date]:
 
 
 @pytest.fixture
-def history(shop: Shop, days: list[dt.date]) -> orders.IssuedVoucher:
+def history(shop: Shop, days: list[dt.date]) -> fulfilment.IssuedVoucher:
     """Redemptions on three local days, late at night and early in the morning included."""
-    product = inventory.add_product(shop, PRODUCT, "99", uses=5)
+    product = products.add_product(shop, PRODUCT, "99", uses=5)
     order = orders.create_order(shop, [(product.id, 1)])
-    [voucher] = orders.pay_order(shop, order.id)
+    [voucher] = fulfilment.pay_order(shop, order.id)
     redemption.redeem(shop, voucher.payload, "前台 1", now=local(days[0], 10))
     redemption.redeem(shop, "garbage", "=HYPERLINK(evil)", now=local(days[0], 11))
     redemption.redeem(shop, voucher.code, "Till 2", now=local(days[1], 23, 30))
@@ -50,7 +50,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"))))
 
 
-def test_export_every_attempt_with_bom_and_chinese(shop: Shop, history: orders.IssuedVoucher,
+def test_export_every_attempt_with_bom_and_chinese(shop: Shop, history: fulfilment.IssuedVoucher,
                                                    tmp_path: Path) -> None:
     out = tmp_path / "redemptions.csv"
     assert reports.export_redemptions(shop, out) == 4
@@ -69,7 +69,7 @@ def test_export_every_attempt_with_bom_and_chinese(shop: Shop, history: orders.I
 
 
 def test_date_filters_are_local_days_both_ends_included(
-        shop: Shop, history: orders.IssuedVoucher, days: list[dt.date], tmp_path: Path) -> None:
+        shop: Shop, history: fulfilment.IssuedVoucher, days: list[dt.date], tmp_path: Path) -> None:
     out = tmp_path / "r.csv"
     assert reports.export_redemptions(shop, out, days[1], days[1]) == 1
     [row] = read_csv(out)
@@ -83,7 +83,7 @@ def test_date_filters_are_local_days_both_ends_included(
         reports.export_redemptions(shop, out, days[2], days[0])
 
 
-def test_export_is_audited(shop: Shop, history: orders.IssuedVoucher, days: list[dt.date],
+def test_export_is_audited(shop: Shop, history: fulfilment.IssuedVoucher, days: list[dt.date],
                            tmp_path: Path) -> None:
     reports.export_redemptions(shop, tmp_path / "r.csv", days[0], days[1])
     event = AuditEvent.select().where(AuditEvent.kind == "export").get()
@@ -92,7 +92,7 @@ def test_export_is_audited(shop: Shop, history: orders.IssuedVoucher, days: list
                                         "end": days[1].isoformat()}
 
 
-def test_undo_shows_in_the_log(shop: Shop, history: orders.IssuedVoucher,
+def test_undo_shows_in_the_log(shop: Shop, history: fulfilment.IssuedVoucher,
                                tmp_path: Path) -> None:
     first = reports.redemption_log(shop)[0]
     redemption.undo_redemption(shop, first.id, "double scan 重复", "Office")
@@ -102,13 +102,13 @@ def test_undo_shows_in_the_log(shop: Shop, history: orders.IssuedVoucher,
 
 
 def test_sales_summary(shop: Shop) -> None:
-    wash = inventory.add_product(shop, PRODUCT, "99", uses=5)
-    gift = inventory.add_product(shop, "Gift 50", "50")
+    wash = products.add_product(shop, PRODUCT, "99", uses=5)
+    gift = products.add_product(shop, "Gift 50", "50")
     paid = orders.create_order(shop, [(wash.id, 1), (gift.id, 2)])
-    orders.pay_order(shop, paid.id, "wechat")
+    fulfilment.pay_order(shop, paid.id, "wechat")
     refunded = orders.create_order(shop, [(gift.id, 1)])
-    orders.pay_order(shop, refunded.id, "cash")
-    orders.refund_order(shop, refunded.id)
+    fulfilment.pay_order(shop, refunded.id, "cash")
+    refunds.refund_order(shop, refunded.id)
     orders.create_order(shop, [(wash.id, 1)])  # unpaid: not a sale
     today = dt.date.today()
     summary = reports.sales_summary(shop, today, today)
@@ -124,9 +124,9 @@ def test_sales_summary(shop: Shop) -> None:
 
 
 def test_unredeemed_vouchers(shop: Shop) -> None:
-    wash = inventory.add_product(shop, PRODUCT, "99", uses=2, valid_days=1)
+    wash = products.add_product(shop, PRODUCT, "99", uses=2, valid_days=1)
     order = orders.create_order(shop, [(wash.id, 3)])
-    [voucher] = orders.pay_order(shop, order.id)  # one voucher, 3 x 2 uses
+    [voucher] = fulfilment.pay_order(shop, order.id)  # one voucher, 3 x 2 uses
     redemption.redeem(shop, voucher.code, "t")
     [owed] = reports.unredeemed_vouchers(shop)
     assert (owed.code, owed.product, owed.uses_left, owed.uses_total) == (
@@ -134,7 +134,7 @@ def test_unredeemed_vouchers(shop: Shop) -> None:
     assert owed.order_id == order.id and not owed.expired
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=2)
     assert reports.unredeemed_vouchers(shop, now=later)[0].expired
-    orders.refund_order(shop, order.id)
+    refunds.refund_order(shop, order.id)
     assert reports.unredeemed_vouchers(shop) == []
 
 

@@ -14,7 +14,17 @@ from pathlib import Path
 import pytest
 from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
-from desktop_app.core import anchor, audit, auth, backup, inventory, orders, redemption
+from desktop_app.core import (
+    anchor,
+    audit,
+    auth,
+    backup,
+    cardkeys,
+    fulfilment,
+    orders,
+    products,
+    redemption,
+)
 from desktop_app.core.errors import (
     BackupInvalid,
     DatabaseCorrupt,
@@ -122,8 +132,8 @@ def test_locked_out_operator_cannot_open_even_with_the_right_password(shop: Shop
 
 
 def _events(shop: Shop) -> list[AuditEvent]:
-    product = inventory.add_product(shop, "Wash", "10.00", uses=2)
-    issued = orders.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)
+    product = products.add_product(shop, "Wash", "10.00", uses=2)
+    issued = fulfilment.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)
     redemption.redeem(shop, issued[0].payload, "c")
     return list(AuditEvent.select().order_by(AuditEvent.id))
 
@@ -170,12 +180,12 @@ def test_deleting_the_newest_event_is_caught_by_the_anchor(shop: Shop) -> None:
 
 def test_a_file_rolled_back_to_an_older_copy_is_detected(shop: Shop, shop_dir: Path,
                                                          tmp_path: Path) -> None:
-    inventory.add_product(shop, "Before", "1.00")
+    products.add_product(shop, "Before", "1.00")
     shop.close()
     old_copy = tmp_path / "old.db"
     shutil.copy(database_path(shop_dir), old_copy)
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as again:
-        inventory.add_product(again, "After", "1.00")
+        products.add_product(again, "After", "1.00")
     shutil.copy(old_copy, database_path(shop_dir))
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as rolled:
         assert rolled.integrity_problem == "rolled_back"
@@ -214,9 +224,9 @@ def test_any_single_rolled_back_page_of_a_redemption_is_detected(shop: Shop, sho
     assert missed == []
 
 
-def sell_one(shop: Shop) -> orders.IssuedVoucher:
-    product = inventory.add_product(shop, "Pass", "10.00", uses=1)
-    return orders.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)[0]
+def sell_one(shop: Shop) -> fulfilment.IssuedVoucher:
+    product = products.add_product(shop, "Pass", "10.00", uses=1)
+    return fulfilment.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)[0]
 
 
 def test_a_lost_wal_frame_is_detected(shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
@@ -224,7 +234,7 @@ def test_a_lost_wal_frame_is_detected(shop: Shop, shop_dir: Path, tmp_path: Path
     shop.db.execute_sql("PRAGMA wal_autocheckpoint=0")
     shop.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     for i in range(5):
-        inventory.add_product(shop, f"In the WAL {i}", "1.00")
+        products.add_product(shop, f"In the WAL {i}", "1.00")
     crash = tmp_path / "crash"
     crash.mkdir()
     for name in ("shop.db", "shop.db-wal", "keyslots.json", "anchor.json"):
@@ -241,22 +251,22 @@ def test_a_lost_wal_frame_is_detected(shop: Shop, shop_dir: Path, tmp_path: Path
 
 def test_backup_round_trip_keeps_everything_encrypted(shop: Shop, shop_dir: Path,
                                                       tmp_path: Path) -> None:
-    product = inventory.add_product(shop, "BACKEDUPNAME", "10.00")
+    product = products.add_product(shop, "BACKEDUPNAME", "10.00")
     out = backup.write_backup(shop, tmp_path / "b" / "shop.vsbackup")
     assert b"BACKEDUPNAME" not in out.read_bytes()
-    inventory.set_archived(shop, product.id, True)
-    inventory.add_product(shop, "Made after the backup", "1.00")
+    products.set_archived(shop, product.id, True)
+    products.add_product(shop, "Made after the backup", "1.00")
     shop.close()
     aside = backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
     assert aside is not None and (aside / "shop.db").exists()
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
-        assert [p.name for p in inventory.list_products(restored)] == ["BACKEDUPNAME"]
+        assert [p.name for p in products.list_products(restored)] == ["BACKEDUPNAME"]
         assert restored.integrity_problem is None
         assert audit.verify_shop(restored) == []
 
 
 def test_restore_into_an_empty_folder(shop: Shop, tmp_path: Path) -> None:
-    inventory.add_product(shop, "Wash", "1.00")
+    products.add_product(shop, "Wash", "1.00")
     out = backup.write_backup(shop, tmp_path / "x.vsbackup")
     assert backup.restore_backup(tmp_path / "new-pc", out, OWNER, OWNER_PASSWORD) is None
     open_shop(tmp_path / "new-pc", OWNER, OWNER_PASSWORD).close()
@@ -335,8 +345,8 @@ def test_auto_backup_prunes_old_files(shop: Shop, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_kill_during_backup_leaves_old_backup_and_database_intact(shop: Shop, shop_dir: Path,
                                                                    tmp_path: Path) -> None:
-    product = inventory.add_product(shop, "Big", "1.00", "cardkey")
-    inventory.import_card_keys(shop, product.id,
+    product = products.add_product(shop, "Big", "1.00", "cardkey")
+    cardkeys.import_card_keys(shop, product.id,
                                "\n".join(f"KEY-{i:06d}-{'x' * 200}" for i in range(20000)))
     out = tmp_path / "shop.vsbackup"
     backup.write_backup(shop, out)
@@ -363,7 +373,7 @@ def test_kill_during_backup_leaves_old_backup_and_database_intact(shop: Shop, sh
 
 
 def test_anchor_is_written_beside_the_key_slots(shop: Shop, shop_dir: Path) -> None:
-    inventory.add_product(shop, "x", "1.00")
+    products.add_product(shop, "x", "1.00")
     head, count = anchor.current_head()
     assert head in (shop_dir / "anchor.json").read_text() and count >= 1
 
@@ -464,7 +474,7 @@ def test_a_closed_shop_reopens_without_a_password(shop: Shop) -> None:
     shop.close()
     reopened = reopen_shop(shop)
     assert reopened.name == "Test Shop 测试店"
-    inventory.add_product(reopened, "After reopening", "1.00")
+    products.add_product(reopened, "After reopening", "1.00")
     assert audit.verify_shop(reopened) == []
 
 
@@ -502,10 +512,10 @@ def test_a_change_saved_before_the_anchor_failed_is_not_reported_as_failed(
     anchor_path = shop_dir / anchor.ANCHOR_FILE
     anchor_path.unlink()
     anchor_path.mkdir()  # the anchor cannot be replaced now
-    product = inventory.add_product(shop, "Saved anyway", "1.00")
+    product = products.add_product(shop, "Saved anyway", "1.00")
     assert shop.audit_dirty  # the next commit tries again
     anchor_path.rmdir()
-    inventory.set_archived(shop, product.id, True)
+    products.set_archived(shop, product.id, True)
     assert not shop.audit_dirty
     assert audit.verify_shop(shop) == []
 

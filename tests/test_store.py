@@ -13,7 +13,7 @@ from conftest import OWNER, OWNER_PASSWORD
 from peewee import IntegerField
 from playhouse.migrate import SqliteMigrator, migrate
 
-from desktop_app.core import auth, inventory, migrations, orders, redemption
+from desktop_app.core import auth, cardkeys, fulfilment, migrations, orders, products, redemption
 from desktop_app.core.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -155,7 +155,7 @@ def test_locked_database_waits_then_says_locked(shop: Shop, shop_dir: Path) -> N
         try:
             other = open_shop(shop_dir, OWNER, OWNER_PASSWORD, busy_timeout_ms=200)
             try:
-                inventory.add_product(other, "Blocked", "1.00")
+                products.add_product(other, "Blocked", "1.00")
             finally:
                 other.close()
         except Exception as exc:
@@ -182,11 +182,11 @@ def test_nothing_readable_in_the_data_folder(shop: Shop, shop_dir: Path) -> None
     from desktop_app.logs import setup_logging
 
     setup_logging(shop_dir)
-    product = inventory.add_product(shop, "SECRETPRODUCT 秘密洗车", "12.50", "service", uses=3)
-    keys = inventory.add_product(shop, "KEYPRODUCTNAME", "5.00", "cardkey")
-    inventory.import_card_keys(shop, keys.id, "CARDKEYSECRET-0001\nCARDKEYSECRET-0002\n")
+    product = products.add_product(shop, "SECRETPRODUCT 秘密洗车", "12.50", "service", uses=3)
+    keys = products.add_product(shop, "KEYPRODUCTNAME", "5.00", "cardkey")
+    cardkeys.import_card_keys(shop, keys.id, "CARDKEYSECRET-0001\nCARDKEYSECRET-0002\n")
     order = orders.create_order(shop, [(product.id, 1), (keys.id, 1)], "CUSTOMERNAME 张三")
-    issued = orders.pay_order(shop, order.id, "cash")
+    issued = fulfilment.pay_order(shop, order.id, "cash")
     redemption.redeem(shop, issued[0].payload, "STATIONNAME")
     redemption.redeem(shop, "garbage-SCANNEDGARBAGE", "STATIONNAME")
     needles = ["SECRETPRODUCT", "秘密洗车", "KEYPRODUCTNAME", "CARDKEYSECRET", "CUSTOMERNAME",
@@ -265,7 +265,7 @@ def test_first_schema_fixture_opens_and_keeps_its_data(v1_shop: Path) -> None:
     with open_shop(v1_shop, "owner", "fixture-owner-1") as shop:
         assert migrations.current_version(shop.db) == migrations.CURRENT_VERSION
         assert shop.integrity_problem is None
-        names = {p.name for p in inventory.list_products(shop)}
+        names = {p.name for p in products.list_products(shop)}
         assert names == {"Car wash x5", "Game key"}
         verdict = redemption.redeem(shop, payload, "test")
         assert verdict.reason == "redeemed" and verdict.uses_left == 3

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import auth, backup, inventory, orders, redemption
+from desktop_app.core import auth, backup, fulfilment, orders, products, redemption
 from desktop_app.core.errors import BackupInvalid, InvalidState, WrongPassword
 from desktop_app.core.keyslots import KeySlotFile
 from desktop_app.core.models import AuditEvent
@@ -62,8 +62,8 @@ def menu_entries(window: MainWindow) -> set[str]:
 
 
 def make_events(shop: Shop) -> None:
-    product = inventory.add_product(shop, "Wash", "10.00", uses=2)
-    issued = orders.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)
+    product = products.add_product(shop, "Wash", "10.00", uses=2)
+    issued = fulfilment.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)
     redemption.redeem(shop, issued[0].payload, "counter")
 
 
@@ -407,7 +407,7 @@ def back_up_through_the_menu(qtbot: QtBot, window: MainWindow, out: Path) -> Non
 
 
 def product_names(opened: Shop) -> list[str]:
-    return [p.name for p in inventory.list_products(opened)]
+    return [p.name for p in products.list_products(opened)]
 
 
 def open_restore(qtbot: QtBot, window: MainWindow, path: Path) -> RestoreDialog:
@@ -434,11 +434,11 @@ def test_back_up_then_restore_through_the_menus(qtbot: QtBot, session: ShopSessi
                                                 shop_dir: Path, tmp_path: Path) -> None:
     window = log_in(qtbot, session, OWNER, OWNER_PASSWORD)
     assert session.shop is not None
-    inventory.add_product(session.shop, "Before", "1.00")
+    products.add_product(session.shop, "Before", "1.00")
     good = tmp_path / "saved" / "shop.vsbackup"
     good.parent.mkdir()
     back_up_through_the_menu(qtbot, window, good)
-    inventory.add_product(session.shop, "After", "1.00")
+    products.add_product(session.shop, "After", "1.00")
     damaged = tmp_path / "damaged.vsbackup"
     raw = bytearray(good.read_bytes())
     raw[len(raw) // 2] ^= 0x01
@@ -504,7 +504,7 @@ def test_a_restore_refused_after_closing_reopens_the_shop(
     assert session.shop is opened and session.dialog is None
     assert window.notice_box is not None and "damaged" in window.notice_box.text()
     window.notice_box.close()
-    inventory.add_product(opened, "Still open", "1.00")  # the shop goes on as before
+    products.add_product(opened, "Still open", "1.00")  # the shop goes on as before
     assert "Still open" in product_names(opened)
 
 
@@ -599,7 +599,7 @@ def test_idle_lock_fires_and_input_puts_it_off(qtbot: QtBot, shop: Shop) -> None
 
 def test_webcam_verdicts_count_as_activity(qtbot: QtBot, shop: Shop) -> None:
     """A cashier scanning only with the webcam presses no key: the app must not lock on them."""
-    from desktop_app.core.models import utc_now
+    from desktop_app.core.dates import utc_now
     from desktop_app.core.redemption import Verdict
     from desktop_app.ui.redemption_tab import RedemptionTab
 
@@ -659,10 +659,10 @@ def test_notices_do_not_block(qtbot: QtBot, shop: Shop) -> None:
 
 
 def test_changing_a_password_obeys_the_login_waits(shop: Shop) -> None:
-    """Proving the current password in the dialog must not be a way round the login's waits."""
+    """Proving the current password (dialog or command line) must not dodge the login's waits."""
+    from desktop_app.core.auth import change_own_password
     from desktop_app.core.errors import LockedOut
     from desktop_app.core.lockout import FREE_FAILURES
-    from desktop_app.ui.password_dialog import change_own_password
 
     for _ in range(FREE_FAILURES):
         with pytest.raises(WrongPassword):

@@ -16,10 +16,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import audit, inventory, orders
+from desktop_app.core import audit, cardkeys, fulfilment, orders, products
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.inventory import ProductDetail
 from desktop_app.core.models import CardKey, Product, Voucher
+from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui import tasks
@@ -122,7 +122,7 @@ def test_product_filter_searches_names_kinds_and_archived(qapp: QApplication) ->
 def test_key_model_never_holds_a_secret(qapp: QApplication) -> None:
     now = dt.datetime.now(dt.UTC)
     model = KeyTableModel()
-    model.set_rows([inventory.KeyRow(1, inventory.mask_key("ABCDEF-SECRET-WXYZ"), "faulty", 7,
+    model.set_rows([cardkeys.KeyRow(1, products.mask_key("ABCDEF-SECRET-WXYZ"), "faulty", 7,
                                      now, now, True)])
     assert model.index(0, 0).data() == "ABCDEF…WXYZ"
     assert model.index(0, 1).data() == "Faulty, to replace"
@@ -215,7 +215,7 @@ def test_card_key_product_with_a_reusable_key(qtbot: QtBot, shop: Shop) -> None:
 
 
 def test_edit_a_product_with_a_fixed_window(qtbot: QtBot, shop: Shop) -> None:
-    wash = inventory.add_product(shop, "Wash", "10.00", uses=2, valid_days=30, stock=5)
+    wash = products.add_product(shop, "Wash", "10.00", uses=2, valid_days=30, stock=5)
     tab = open_tab(qtbot, shop)
     assert tab.select_product(wash.id)
     tab.edit_selected()
@@ -253,9 +253,9 @@ def test_core_refusal_lands_beside_the_field(qtbot: QtBot, shop: Shop) -> None:
 
 
 def test_search_kind_filter_and_archive(qtbot: QtBot, shop: Shop) -> None:
-    inventory.add_product(shop, "Car wash 洗车", "10.00")
-    game = inventory.add_product(shop, "Game card", "30.00", "cardkey")
-    box = inventory.add_product(shop, "Gift box", "5.00", "goods", stock=2)
+    products.add_product(shop, "Car wash 洗车", "10.00")
+    game = products.add_product(shop, "Game card", "30.00", "cardkey")
+    box = products.add_product(shop, "Gift box", "5.00", "goods", stock=2)
     tab = open_tab(qtbot, shop)
     assert visible_names(tab) == ["Car wash 洗车", "Game card", "Gift box"]
     qtbot.keyClicks(tab.search, "GAME")
@@ -298,7 +298,7 @@ KEY_FILE = ("\ufeffkey,note\r\n"  # a header row: malformed
 
 
 def key_dialog(qtbot: QtBot, shop: Shop, product_id: int, page: int) -> CardKeyDialog:
-    dialog = CardKeyDialog(shop, inventory.product_detail(shop, product_id), page)
+    dialog = CardKeyDialog(shop, products.product_detail(shop, product_id), page)
     qtbot.addWidget(dialog)
     dialog.show()
     idle()
@@ -306,8 +306,8 @@ def key_dialog(qtbot: QtBot, shop: Shop, product_id: int, page: int) -> CardKeyD
 
 
 def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
-    game = inventory.add_product(shop, "Game 游戏", "30.00", "cardkey")
-    inventory.import_card_keys(shop, game.id, "EXIST-KEY-000001\n")
+    game = products.add_product(shop, "Game 游戏", "30.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "EXIST-KEY-000001\n")
     path = tmp_path / "keys.csv"
     path.write_bytes(KEY_FILE.encode("utf-8"))
     dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE)
@@ -327,7 +327,7 @@ def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path:
                               "中文卡密-3333-0003"])
     assert dialog.tabs.currentIndex() == CardKeyDialog.KEYS_PAGE
     shown = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
-    assert sorted(shown) == sorted(inventory.mask_key(secret) for secret in secrets)
+    assert sorted(shown) == sorted(products.mask_key(secret) for secret in secrets)
     assert not any(secret in " ".join(shown) for secret in secrets)  # masked everywhere
     assert "4 unsold" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
@@ -335,7 +335,7 @@ def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path:
 
 def test_pasted_keys_and_a_file_that_is_not_utf8(
         qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
-    game = inventory.add_product(shop, "Game", "30.00", "cardkey")
+    game = products.add_product(shop, "Game", "30.00", "cardkey")
     dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE)
     path = tmp_path / "gbk.txt"
     path.write_bytes("卡密一号\r\n".encode("gbk"))
@@ -355,14 +355,14 @@ def test_pasted_keys_and_a_file_that_is_not_utf8(
     idle()
     dialog.import_keys()
     idle()
-    assert inventory.product_detail(shop, game.id).stock == 3
+    assert products.product_detail(shop, game.id).stock == 3
 
 
 def test_mark_faulty_and_replace_on_the_order(qtbot: QtBot, shop: Shop) -> None:
-    game = inventory.add_product(shop, "Game", "30.00", "cardkey")
-    inventory.import_card_keys(shop, game.id, "SOLD-KEY-0000001\nSPARE-KEY-000002\n")
+    game = products.add_product(shop, "Game", "30.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "SOLD-KEY-0000001\nSPARE-KEY-000002\n")
     order = orders.create_order(shop, [(game.id, 1)])
-    voucher = Voucher.get_by_id(orders.pay_order(shop, order.id)[0].id)
+    voucher = Voucher.get_by_id(fulfilment.pay_order(shop, order.id)[0].id)
     sold = voucher.card_key
     tab = open_tab(qtbot, shop)
     assert tab.select_product(game.id)
@@ -403,8 +403,8 @@ def select_key(dialog: CardKeyDialog, key_id: int) -> bool:
 
 
 def test_a_cancelled_confirmation_changes_nothing(qtbot: QtBot, shop: Shop) -> None:
-    game = inventory.add_product(shop, "Game", "30.00", "cardkey")
-    inventory.import_card_keys(shop, game.id, "ONLY-KEY-00000001\n")
+    game = products.add_product(shop, "Game", "30.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "ONLY-KEY-00000001\n")
     dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.KEYS_PAGE)
     dialog.table.selectRow(0)
     dialog.ask_mark_faulty()

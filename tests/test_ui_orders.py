@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app import printing
-from desktop_app.core import inventory, orders, redemption
+from desktop_app.core import cardkeys, fulfilment, orders, products, redemption
 from desktop_app.core.errors import OutOfStock
-from desktop_app.core.inventory import ProductDetail
 from desktop_app.core.models import CardKey, Order, Product, Voucher
 from desktop_app.core.orders import OrderRow
+from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import order_voucher_views
 from desktop_app.messages import error_message
@@ -156,9 +156,9 @@ def create_via_dialog(qtbot: QtBot, tab: OrdersTab, wash_id: int, game_id: int) 
 
 
 def test_create_pay_and_see_the_vouchers(qtbot: QtBot, shop: Shop) -> None:
-    wash = inventory.add_product(shop, "Car wash ×5 洗车", "99.50", uses=5, valid_days=30)
-    game = inventory.add_product(shop, "Game card", "30.00", "cardkey")
-    inventory.import_card_keys(shop, game.id, "GAME-KEY-0000001\nGAME-KEY-0000002\n")
+    wash = products.add_product(shop, "Car wash ×5 洗车", "99.50", uses=5, valid_days=30)
+    game = products.add_product(shop, "Game card", "30.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "GAME-KEY-0000001\nGAME-KEY-0000002\n")
     tab = open_tab(qtbot, shop)
     order_id = create_via_dialog(qtbot, tab, wash.id, game.id)
     order = Order.get_by_id(order_id)
@@ -206,9 +206,9 @@ def rasterized(pdf: Path, out: Path) -> list[Path]:
 
 
 def paid_order(shop: Shop) -> tuple[int, list[str]]:
-    wash = inventory.add_product(shop, "精洗套餐 Deluxe wash", "88.00", uses=3, valid_days=90)
+    wash = products.add_product(shop, "精洗套餐 Deluxe wash", "88.00", uses=3, valid_days=90)
     order = orders.create_order(shop, [(wash.id, 1)], "李先生")
-    issued = orders.pay_order(shop, order.id, "alipay")
+    issued = fulfilment.pay_order(shop, order.id, "alipay")
     return order.id, [v.payload for v in issued]
 
 
@@ -256,8 +256,8 @@ def test_print_goes_through_the_printer(qtbot: QtBot, shop: Shop, tmp_path: Path
 
 
 def test_pdf_of_all_vouchers_of_a_batch(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
-    coffee = inventory.add_product(shop, "Coffee 咖啡", "18.00")
-    issued = orders.issue_batch(shop, coffee.id, 3)
+    coffee = products.add_product(shop, "Coffee 咖啡", "18.00")
+    issued = fulfilment.issue_batch(shop, coffee.id, 3)
     tab = open_tab(qtbot, shop)
     show_order(tab, Voucher.get_by_id(issued[0].id).order_id)
     idle()
@@ -292,11 +292,11 @@ def test_refund_the_whole_order(qtbot: QtBot, shop: Shop) -> None:
 
 
 def test_partial_refund_of_a_card_key_line(qtbot: QtBot, shop: Shop) -> None:
-    game = inventory.add_product(shop, "Game card", "30.00", "cardkey")
-    inventory.import_card_keys(shop, game.id, "K-0000000001\nK-0000000002\nK-0000000003\n")
-    wash = inventory.add_product(shop, "Wash", "10.00")
+    game = products.add_product(shop, "Game card", "30.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "K-0000000001\nK-0000000002\nK-0000000003\n")
+    wash = products.add_product(shop, "Wash", "10.00")
     order = orders.create_order(shop, [(game.id, 2), (wash.id, 1)])
-    orders.pay_order(shop, order.id)
+    fulfilment.pay_order(shop, order.id)
     tab = open_tab(qtbot, shop)
     show_order(tab, order.id)
     assert len(tab.detail.vouchers.voucher_ids) == 3
@@ -313,7 +313,7 @@ def test_partial_refund_of_a_card_key_line(qtbot: QtBot, shop: Shop) -> None:
     idle()
     assert closed(dialog)
     assert Order.get_by_id(order.id).status == "paid"
-    assert inventory.product_detail(shop, game.id).stock == 2  # one key back in stock
+    assert products.product_detail(shop, game.id).stock == 2  # one key back in stock
     shown = tab.detail.detail
     assert shown is not None and shown.lines[0].refunded_quantity == 1
     assert shown.refunded_cents == 3000
@@ -334,7 +334,7 @@ def test_used_voucher_cannot_be_refunded_in_part(qtbot: QtBot, shop: Shop) -> No
 
 
 def test_out_of_stock_says_what_is_short(qtbot: QtBot, shop: Shop) -> None:
-    box = inventory.add_product(shop, "Gift box 礼盒", "88.00", "goods", stock=1)
+    box = products.add_product(shop, "Gift box 礼盒", "88.00", "goods", stock=1)
     order = orders.create_order(shop, [(box.id, 2)])
     tab = open_tab(qtbot, shop)
     show_order(tab, order.id)
@@ -354,9 +354,9 @@ def test_out_of_stock_says_what_is_short(qtbot: QtBot, shop: Shop) -> None:
 
 
 def test_new_order_warns_before_stock_runs_short(qtbot: QtBot, shop: Shop) -> None:
-    box = inventory.add_product(shop, "Gift box", "88.00", "goods", stock=1)
-    inventory.add_product(shop, "Archived", "1.00")
-    inventory.set_archived(shop, inventory.list_products(shop, include_archived=True)[0].id, True)
+    box = products.add_product(shop, "Gift box", "88.00", "goods", stock=1)
+    products.add_product(shop, "Archived", "1.00")
+    products.set_archived(shop, products.list_products(shop, include_archived=True)[0].id, True)
     dialog = NewOrderDialog(shop, "CNY")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -371,7 +371,7 @@ def test_new_order_warns_before_stock_runs_short(qtbot: QtBot, shop: Shop) -> No
 
 
 def test_cancel_an_unpaid_order(qtbot: QtBot, shop: Shop) -> None:
-    wash = inventory.add_product(shop, "Wash", "10.00")
+    wash = products.add_product(shop, "Wash", "10.00")
     order = orders.create_order(shop, [(wash.id, 1)], note="pays on pickup")
     tab = open_tab(qtbot, shop)
     show_order(tab, order.id)
@@ -388,10 +388,10 @@ def test_cancel_an_unpaid_order(qtbot: QtBot, shop: Shop) -> None:
 
 
 def test_card_key_is_shown_in_full_only_on_the_voucher(qtbot: QtBot, shop: Shop) -> None:
-    game = inventory.add_product(shop, "Game card", "30.00", "cardkey")
-    inventory.import_card_keys(shop, game.id, "FULL-SECRET-KEY-12345\n")
+    game = products.add_product(shop, "Game card", "30.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "FULL-SECRET-KEY-12345\n")
     order = orders.create_order(shop, [(game.id, 1)])
-    orders.pay_order(shop, order.id)
+    fulfilment.pay_order(shop, order.id)
     tab = open_tab(qtbot, shop)
     show_order(tab, order.id)
     idle()

@@ -1,6 +1,6 @@
 """The Redemption tab, driven as a cashier drives it: scanner bursts, typing, the camera.
 
-Real encrypted shops and real vouchers (``orders.pay_order``); the camera path is fed from
+Real encrypted shops and real vouchers (``fulfilment.pay_order``); the camera path is fed from
 video and image files through the same capture code a webcam goes through, with synthetic
 frames of this shop's own vouchers. Nothing is mocked but the clock of key presses.
 """
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from synthetic import HARD_CASES, counter_background, hard_frame, webcam_frame
 
-from desktop_app.core import inventory, orders, redemption, vouchers
+from desktop_app.core import fulfilment, orders, products, redemption, refunds, vouchers
 from desktop_app.core.auth import add_operator
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import DatabaseLocked
-from desktop_app.core.models import Operator, RedemptionAttempt, Voucher, utc_now
+from desktop_app.core.models import Operator, RedemptionAttempt, Voucher
 from desktop_app.core.redemption import REASONS, RecentAttempt, RepeatGuard
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.i18n import install_translator, remove_translators
@@ -137,14 +138,14 @@ def counter(qtbot: QtBot, shop: Shop) -> Iterator[Counter]:
     close_shop(shop)
 
 
-def sell(shop: Shop, uses: int = 1, **product: object) -> orders.IssuedVoucher:
-    item = inventory.add_product(shop, f"Coffee pass x{uses}", "30.00", "service", uses=uses,
+def sell(shop: Shop, uses: int = 1, **product: object) -> fulfilment.IssuedVoucher:
+    item = products.add_product(shop, f"Coffee pass x{uses}", "30.00", "service", uses=uses,
                                  **product)  # type: ignore[arg-type]
     order = orders.create_order(shop, [(item.id, 1)])
-    return orders.pay_order(shop, order.id, "cash")[0]
+    return fulfilment.pay_order(shop, order.id, "cash")[0]
 
 
-def uses_left(voucher: orders.IssuedVoucher) -> int:
+def uses_left(voucher: fulfilment.IssuedVoucher) -> int:
     return Voucher.get_by_id(voucher.id).uses_left
 
 
@@ -319,7 +320,7 @@ def _make(shop: Shop, reason: str) -> str:
         row.order.status = "unpaid"
         row.order.save()
     elif reason == "voided":
-        orders.refund_order(shop, row.order_id)
+        refunds.refund_order(shop, row.order_id)
     elif reason == "expired":
         row.valid_until = now - dt.timedelta(days=1)
         row.save()

@@ -8,8 +8,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop_app.cli.frame import (
     EXIT_ERROR,
     EXIT_OK,
@@ -19,21 +17,34 @@ from desktop_app.cli.frame import (
     credentials,
     new_password,
     open_as_operator,
+    painting_application,
     prompt,
     when,
 )
-from desktop_app.core import auth, inventory, orders, redemption, reports, vouchers
+from desktop_app.core import (
+    audit,
+    auth,
+    backup,
+    cardkeys,
+    fulfilment,
+    orders,
+    products,
+    redemption,
+    refunds,
+    reports,
+    roles,
+    vouchers,
+)
 from desktop_app.core.errors import (
     InvalidInput,
     ShopError,
 )
 from desktop_app.core.fileio import atomic_write_bytes
-from desktop_app.core.models import Voucher
 from desktop_app.core.money import money_text
 from desktop_app.core.store import Shop, create_shop
 from desktop_app.core.vouchers_view import voucher_view, voucher_views
+from desktop_app.i18n import translate
 
-translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until")
@@ -56,14 +67,14 @@ def cmd_init(ctx: Context) -> Outcome:
 
 def cmd_operator_add(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        auth.require_owner(shop, "operator_add")
+        roles.require_owner(shop, "operator_add")
         password = new_password(ctx.args.name)
         operator = auth.add_operator(shop, ctx.args.name, ctx.args.role, password)
         data = {"id": operator.id, "name": operator.name, "role": operator.role}
     return Outcome(data, [translate("cli", "Added operator {name} ({role}).").format(**data)])
 
 
-def product_json(row: inventory.ProductDetail) -> dict[str, Any]:
+def product_json(row: products.ProductDetail) -> dict[str, Any]:
     return {"id": row.id, "name": row.name, "kind": row.kind,
             "price": money_text(row.price_cents), "uses": row.uses_per_voucher,
             "valid_days": row.valid_days, "stock": row.stock, "active": row.active}
@@ -72,7 +83,7 @@ def product_json(row: inventory.ProductDetail) -> dict[str, Any]:
 def cmd_product_add(ctx: Context) -> Outcome:
     a = ctx.args
     with open_as_operator(ctx) as shop:
-        product = inventory.add_product(shop, a.name, a.price, a.kind, a.uses, a.valid_days,
+        product = products.add_product(shop, a.name, a.price, a.kind, a.uses, a.valid_days,
                                         a.stock)
         data = {"id": product.id, "name": product.name}
     return Outcome(data, [str(product.id)])
@@ -80,7 +91,7 @@ def cmd_product_add(ctx: Context) -> Outcome:
 
 def cmd_product_list(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        rows = inventory.list_products(shop, include_archived=ctx.args.all)
+        rows = products.list_products(shop, include_archived=ctx.args.all)
         currency = shop.currency
     stock_word = translate("cli", "stock")
     lines = [f"{r.id:>5}  {r.kind:<8} {money_text(r.price_cents):>10} {currency}  "
@@ -97,7 +108,7 @@ def cmd_cardkey_import(ctx: Context) -> Outcome:
     except UnicodeDecodeError as exc:
         raise InvalidInput(field="file", problem="not_utf8", path=str(path)) from exc
     with open_as_operator(ctx) as shop:
-        report = inventory.import_card_keys(shop, ctx.args.product_id, text)
+        report = cardkeys.import_card_keys(shop, ctx.args.product_id, text)
     data = {"imported": report.imported, "duplicate": report.duplicate, "blank": report.blank,
             "malformed": report.malformed}
     return Outcome(data, [translate(
@@ -130,7 +141,7 @@ def cmd_order_create(ctx: Context) -> Outcome:
     return Outcome(data, [str(order.id)])
 
 
-def voucher_json(item: orders.IssuedVoucher) -> dict[str, Any]:
+def voucher_json(item: fulfilment.IssuedVoucher) -> dict[str, Any]:
     return {"id": item.id, "code": item.code, "payload": item.payload,
             "product": item.product_name, "uses": item.uses,
             "valid_until": item.valid_until.isoformat() if item.valid_until else None}
@@ -138,7 +149,7 @@ def voucher_json(item: orders.IssuedVoucher) -> dict[str, Any]:
 
 def cmd_order_pay(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        issued = orders.pay_order(shop, ctx.args.order_id, ctx.args.method, ctx.args.ref or "")
+        issued = fulfilment.pay_order(shop, ctx.args.order_id, ctx.args.method, ctx.args.ref or "")
         data = {"order": ctx.args.order_id, "vouchers": [voucher_json(v) for v in issued]}
     lines = [f"{v.code}  {v.payload}  {v.product_name}" for v in issued]
     return Outcome(data, lines or [translate("cli", "Paid; this order has no vouchers.")])
@@ -146,7 +157,7 @@ def cmd_order_pay(ctx: Context) -> Outcome:
 
 def cmd_order_refund(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        result = orders.refund_order(shop, ctx.args.order_id)
+        result = refunds.refund_order(shop, ctx.args.order_id)
     data = {"order": ctx.args.order_id, "voided": result.voided,
             "stock_returned": result.stock_returned, "keys_returned": result.keys_returned}
     return Outcome(data, [translate(
@@ -162,13 +173,13 @@ def cmd_order_list(ctx: Context) -> Outcome:
 
 def cmd_voucher_show(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        auth.require_owner(shop, "voucher_show")
-        voucher: Voucher = redemption.voucher_by_text(shop, ctx.args.code)
+        roles.require_owner(shop, "voucher_show")
+        voucher = redemption.voucher_by_text(shop, ctx.args.code)
         attempts = [{"id": a.id, "reason": a.reason, "ok": a.ok, "operator": a.operator.name,
                      "station": a.station, "at": a.created_at.isoformat()}
                     for a in redemption.history(voucher)]
         data = {"id": voucher.id, "code": vouchers.typed_code(voucher.code),
-                "payload": orders.voucher_payload(shop, voucher), "state": voucher.state,
+                "payload": fulfilment.voucher_payload(shop, voucher), "state": voucher.state,
                 "order": voucher.order_id, "order_status": voucher.order.status,
                 "product": voucher.product.name, "uses_left": voucher.uses_left,
                 "uses_total": voucher.uses_total,
@@ -194,28 +205,30 @@ def output_path(text: str, allowed: tuple[str, ...]) -> Path:
 def cmd_voucher_qr(ctx: Context) -> Outcome:
     out = output_path(ctx.args.out, (".png", ".pdf"))
     with open_as_operator(ctx) as shop:
-        auth.require_owner(shop, "voucher_qr")
+        roles.require_owner(shop, "voucher_qr")
         voucher = redemption.voucher_by_text(shop, ctx.args.code)
-        payload = orders.voucher_payload(shop, voucher)
+        payload = fulfilment.voucher_payload(shop, voucher)
         view = voucher_view(shop, voucher) if out.suffix.lower() == ".pdf" else None
     if view is None:
         atomic_write_bytes(out, vouchers.qr_png(payload))
     else:
-        from desktop_app import printing
+        from desktop_app import printing  # here: Qt, only for the commands that paint
 
+        painting_application()
         printing.write_voucher_pdf(out, [view], ctx.args.layout)
     return Outcome({"out": str(out), "payload": payload}, [str(out)])
 
 
-def _write_batch(out: Path, shop: Shop, issued: list[orders.IssuedVoucher]) -> None:
+def _write_batch(out: Path, shop: Shop, issued: list[fulfilment.IssuedVoucher]) -> None:
     if out.suffix.lower() == ".csv":
         rows: list[list[object]] = [
             [v.code, v.payload, reports.spreadsheet_safe(v.product_name), v.uses,
              v.valid_until.isoformat() if v.valid_until else ""] for v in issued]
         atomic_write_bytes(out, reports.csv_bytes(BATCH_COLUMNS, rows))
         return
-    from desktop_app import printing
+    from desktop_app import printing  # here: Qt, only for the commands that paint
 
+    painting_application()
     views = voucher_views(shop, [v.id for v in issued])
     printing.write_voucher_pdf(out, views, "a4")
 
@@ -223,9 +236,9 @@ def _write_batch(out: Path, shop: Shop, issued: list[orders.IssuedVoucher]) -> N
 def cmd_voucher_batch(ctx: Context) -> Outcome:
     out = output_path(ctx.args.out, (".csv", ".pdf")) if ctx.args.out else None
     with open_as_operator(ctx) as shop:
-        issued = orders.issue_batch(shop, ctx.args.product_id, ctx.args.count,
+        issued = fulfilment.issue_batch(shop, ctx.args.product_id, ctx.args.count,
                                     ctx.args.note or "")
-        order_id = Voucher.get_by_id(issued[0].id).order_id
+        order_id = issued[0].order_id
         data: dict[str, Any] = {"order": order_id, "count": len(issued)}
         if out is None:
             data["vouchers"] = [voucher_json(v) for v in issued]
@@ -254,6 +267,7 @@ def cmd_redeem(ctx: Context) -> Outcome:
 
 
 def cmd_decode(ctx: Context) -> Outcome:
+    # here: OpenCV and the decoders load only for this command
     from desktop_app.scanning.decoders import UnreadableImage, decode_file
 
     results = []
@@ -279,10 +293,8 @@ def cmd_export_redemptions(ctx: Context) -> Outcome:
 
 
 def cmd_verify(ctx: Context) -> Outcome:
-    from desktop_app.core import audit
-
     with open_as_operator(ctx) as shop:
-        auth.require_owner(shop, "verify")
+        roles.require_owner(shop, "verify")
         problems = audit.verify_shop(shop)
     data = {"ok": not problems, "problems": problems}
     lines = problems or [translate("cli", "The database and its audit chain are intact.")]
@@ -290,8 +302,6 @@ def cmd_verify(ctx: Context) -> Outcome:
 
 
 def cmd_backup(ctx: Context) -> Outcome:
-    from desktop_app.core import backup
-
     with open_as_operator(ctx) as shop:
         out = backup.write_backup(shop, Path(ctx.args.out))
     data = {"out": str(out), "size": out.stat().st_size}
@@ -300,8 +310,6 @@ def cmd_backup(ctx: Context) -> Outcome:
 
 def cmd_restore(ctx: Context) -> Outcome:
     """Authenticates against the backup's own key slots: the shop here may be damaged."""
-    from desktop_app.core import backup
-
     name, password = credentials()
     aside = backup.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password)
     data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None}

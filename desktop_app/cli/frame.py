@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop_app.core.errors import (
     Forbidden,
     InvalidInput,
@@ -29,8 +27,9 @@ from desktop_app.core.errors import (
     WrongPassword,
 )
 from desktop_app.core.store import Shop, open_shop
+from desktop_app.i18n import current_language, install_translator, translate
+from desktop_app.messages import error_message
 
-translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
@@ -110,8 +109,6 @@ def _emit(ctx_json: bool, outcome: Outcome) -> int:
 
 
 def error_outcome(exc: ShopError) -> Outcome:
-    from desktop_app.messages import error_message
-
     try:
         message = error_message(exc)
     except Exception:  # a broken message must not hide the error behind a traceback
@@ -153,3 +150,18 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             print(message, file=sys.stderr)
             return EXIT_ERROR
     return _emit(ctx.json, outcome)
+
+
+def painting_application() -> None:
+    """A QGuiApplication for commands that paint a PDF (text needs the font database), with
+    the command line's language. Only those commands load Qt. They show no window, so on Linux
+    they use the offscreen platform: a script on a server, or under a stale DISPLAY, must not
+    abort on a missing X server."""
+    from PySide6.QtGui import QGuiApplication  # here: the other commands never load Qt
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if sys.platform.startswith("linux"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([sys.argv[0]])
+    install_translator(app, current_language())

@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop_app import __version__
 from desktop_app.cli.commands import (
     LAYOUTS,
@@ -35,11 +33,8 @@ from desktop_app.cli.commands import (
     parse_item,
 )
 from desktop_app.cli.frame import Handler
-from desktop_app.core import inventory, orders
-
-translate = QCoreApplication.translate
-
-
+from desktop_app.core import fulfilment, orders, products
+from desktop_app.i18n import translate
 
 
 def _positive_int(text: str) -> int:
@@ -76,7 +71,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
 
     def command(name: str, handler: Handler, help_text: str,
                 parent: Any = sub) -> argparse.ArgumentParser:
-        p = parent.add_parser(name, parents=[common], help=help_text)
+        p: argparse.ArgumentParser = parent.add_parser(name, parents=[common], help=help_text)
         p.set_defaults(handler=handler)
         return p
 
@@ -95,7 +90,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p = command("add", cmd_product_add, translate("cli", "add a product"), prod)
     p.add_argument("--name", required=True)
     p.add_argument("--price", required=True)
-    p.add_argument("--kind", choices=inventory.KINDS, default="service")
+    p.add_argument("--kind", choices=products.KINDS, default="service")
     p.add_argument("--uses", type=_positive_int, default=1)
     p.add_argument("--valid-days", type=_positive_int)
     p.add_argument("--stock", type=int)
@@ -118,7 +113,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--note")
     p = command("pay", cmd_order_pay, translate("cli", "take payment, issue vouchers"), order)
     p.add_argument("order_id", type=int)
-    p.add_argument("--method", choices=orders.PAYMENT_METHODS, default="cash")
+    p.add_argument("--method", choices=fulfilment.PAYMENT_METHODS, default="cash")
     p.add_argument("--ref")
     p = command("refund", cmd_order_refund, translate("cli", "refund an order"), order)
     p.add_argument("order_id", type=int)

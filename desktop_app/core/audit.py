@@ -11,11 +11,14 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, Database, DatabaseError, fn
 
-from desktop_app.core.models import AuditEvent, utc_now
+from desktop_app.core.anchor import check_anchor_bytes, read_anchor
+from desktop_app.core.dates import day_range, utc_now
+from desktop_app.core.models import AuditEvent, Operator, RedemptionAttempt, Voucher
+from desktop_app.core.roles import require_owner
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Shop
@@ -74,7 +77,7 @@ def verify_chain() -> list[ChainProblem]:
     for event_id, prev_hash, at, operator_id, kind, subject, detail, stored in query.iterator():
         if prev_hash != previous:
             problems.append(ChainProblem(event_id, "broken_link"))
-        moment = at_field.python_value(at)
+        moment = cast(dt.datetime, at_field.python_value(at))  # the column is NOT NULL
         digest = hashlib.sha256(
             _canonical(prev_hash, moment, operator_id, kind, subject, detail)).hexdigest()
         if digest != stored:
@@ -85,8 +88,6 @@ def verify_chain() -> list[ChainProblem]:
 
 def verify_shop(shop: Shop) -> list[str]:
     """Everything ``verify`` checks, on the open shop and the anchor beside it."""
-    from desktop_app.core.anchor import read_anchor
-
     return verify_database(shop.db, shop.database_key, read_anchor(shop.data_dir))
 
 
@@ -94,8 +95,6 @@ def verify_database(db: Database, key: bytes, anchor_raw: bytes | None) -> list[
     """SQLCipher's page MACs, SQLite's structure, the audit chain, vouchers against their
     redemptions, and the anchor (``anchor_raw``, as read from its file or a backup). The
     models must be bound to ``db``. Each problem is named; an empty list means all hold."""
-    from desktop_app.core.anchor import check_anchor_bytes
-
     checks: list[tuple[str, Callable[[], list[str]]]] = [
         ("cipher_integrity", lambda: [str(r[0]) for r in
                                       db.execute_sql("PRAGMA cipher_integrity_check")]),
@@ -120,8 +119,6 @@ def vouchers_out_of_step() -> list[int]:
     The voucher row and its redemption rows live on different pages, so an older copy of
     either page (say, a voucher page put back to make a used voucher valid again) shows here.
     """
-    from desktop_app.core.models import RedemptionAttempt, Voucher
-
     redeemed = (RedemptionAttempt.select(fn.COUNT(RedemptionAttempt.id))
                 .where((RedemptionAttempt.voucher == Voucher.id) & (RedemptionAttempt.ok == True)))  # noqa: E712
     undone = (RedemptionAttempt.select(fn.COUNT(RedemptionAttempt.id))
@@ -155,10 +152,6 @@ def list_events(shop: Shop, operator_id: int | None = None, kind: str | None = N
     """Events newest first, filtered by operator, kind and local days ``start``..``end``
     (inclusive); owners only. The log grows without bound, so it comes in pages of ``limit``:
     pass the last row's id as ``before_id`` for the next page."""
-    from desktop_app.core.auth import require_owner
-    from desktop_app.core.models import Operator
-    from desktop_app.core.reports import day_range
-
     require_owner(shop, "audit_view")
     low, high = day_range(start, end)
     conditions = [condition for condition, wanted in (
@@ -177,15 +170,15 @@ def list_events(shop: Shop, operator_id: int | None = None, kind: str | None = N
              .tuples())
     if conditions:
         query = query.where(*conditions)
-    return [EventRow(event_id, AuditEvent.at.python_value(at), operator, name or "", kind_,
+    # ``at`` is NOT NULL: the stored value always reads back as a datetime.
+    return [EventRow(event_id, cast(dt.datetime, AuditEvent.at.python_value(at)), operator,
+                     name or "", kind_,
                      subject, detail)
             for event_id, at, operator, name, kind_, subject, detail in query]
 
 
 def event_kinds(shop: Shop) -> list[str]:
     """The kinds of event the log holds, for a filter; owners only."""
-    from desktop_app.core.auth import require_owner
-
     require_owner(shop, "audit_view")
     query = AuditEvent.select(AuditEvent.kind).distinct().order_by(AuditEvent.kind).tuples()
     return [kind for (kind,) in query]

@@ -1,51 +1,48 @@
-"""Operators and roles. Every service that changes the shop asks here first."""
+"""Operators (add, disable, enable, passwords) and the login policy every front end shares:
+quick unlock of a locked session and password changes, both under the limit on guessing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from dataclasses import dataclass
+
+from peewee import DatabaseError, OperationalError
 
 from desktop_app.core import audit
-from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
-from desktop_app.core.keyslots import normalize_operator
+from desktop_app.core.errors import (
+    InvalidInput,
+    InvalidState,
+    NotFound,
+    OperatorDisabled,
+    WrongPassword,
+)
+from desktop_app.core.keyslots import KeySlotFile, normalize_operator, validate_new_operator
+from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.models import Operator
-from desktop_app.core.store import ROLES, Shop
+from desktop_app.core.paths import KEYSLOTS_FILE
+from desktop_app.core.roles import ROLES, require_owner
+from desktop_app.core.store import Shop, open_shop, translate_db_error
 
 log = logging.getLogger(__name__)
 
-MIN_PASSWORD_LENGTH = 8
-MAX_NAME_LENGTH = 64
+@dataclass(frozen=True)
+class OperatorRow:
+    """An operator as lists show it; plain data, safe to hand across threads."""
+
+    id: int
+    name: str
+    role: str
+    active: bool
+    created_at: dt.datetime
 
 
-def password_strength(password: str) -> int:
-    """A rough 0-4 score: length and variety. Enough to warn, not a policy by itself."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return 0
-    classes = sum(
-        any(test(c) for c in password)
-        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
-    )
-    score = 1 + (len(password) >= 12) + (classes >= 3) + (len(password) >= 16 and classes >= 2)
-    return min(score, 4)
+def _row(operator: Operator) -> OperatorRow:
+    return OperatorRow(operator.id, operator.name, operator.role, bool(operator.active),
+                       operator.created_at)
 
 
-def validate_new_operator(name: str, password: str) -> None:
-    cleaned = name.strip()
-    if not cleaned:
-        raise InvalidInput(field="name", problem="required")
-    if len(cleaned) > MAX_NAME_LENGTH or any(ord(c) < 32 for c in cleaned):
-        raise InvalidInput(field="name", problem="bad_name")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(field="password", problem="too_short", minimum=MIN_PASSWORD_LENGTH)
-
-
-def require_owner(shop: Shop, action: str) -> None:
-    """Refuse ``action`` unless the operator is an owner; the GUI hiding a tab is not enough."""
-    if shop.operator.role != "owner":
-        log.info("operator #%s refused %s", shop.operator.id, action)
-        raise Forbidden(action=action)
-
-
-def add_operator(shop: Shop, name: str, role: str, password: str) -> Operator:
+def add_operator(shop: Shop, name: str, role: str, password: str) -> OperatorRow:
     require_owner(shop, "operator_add")
     if role not in ROLES:
         raise InvalidInput(field="role", problem="choice", choices=",".join(ROLES))
@@ -58,12 +55,12 @@ def add_operator(shop: Shop, name: str, role: str, password: str) -> Operator:
         shop.reload_slots().set_password(name, password, shop.database_key)
         audit.record(shop, "operator_add", operator.id, role=role)
         shop.slots.save()
-    return operator
+    return _row(operator)
 
 
-def list_operators(shop: Shop) -> list[Operator]:
+def list_operators(shop: Shop) -> list[OperatorRow]:
     require_owner(shop, "operator_list")
-    return list(Operator.select().order_by(Operator.name))
+    return [_row(operator) for operator in Operator.select().order_by(Operator.name)]
 
 
 def _operator(operator_id: int) -> Operator:
@@ -111,10 +108,43 @@ def reset_password(shop: Shop, operator_id: int, password: str) -> None:
 
 
 def change_own_password(shop: Shop, current: str, new: str) -> None:
-    """Any operator changes their own password, proving the current one first."""
-    shop.reload_slots().unlock(shop.operator.name, current)
-    validate_new_operator(shop.operator.name, new)
+    """Any operator changes their own password, proving the current one first, under the
+    login's limit on guessing: this must not be a way round the waits of the login screen."""
+    throttle = LoginThrottle(shop.data_dir)
+    name = shop.operator.name
+    throttle.check(name)
+    try:
+        shop.reload_slots().unlock(name, current)
+    except WrongPassword:
+        throttle.failed(name)
+        raise
+    throttle.succeeded(name)
+    validate_new_operator(name, new)
     with shop.write():
-        shop.reload_slots().set_password(shop.operator.name, new, shop.database_key)
+        shop.reload_slots().set_password(name, new, shop.database_key)
         audit.record(shop, "operator_change_password", shop.operator.id)
         shop.slots.save()
+
+
+def quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
+    """The lock screen's check: the same operator gets ``shop`` back (a window keeps its
+    state); another name is a full login to a new session."""
+    if normalize_operator(operator) != normalize_operator(shop.operator.name):
+        return open_shop(shop.data_dir, operator, password)
+    # The lock screen is a login too: the same limit on guessing applies.
+    throttle = LoginThrottle(shop.data_dir)
+    throttle.check(operator)
+    try:
+        # Read the slots again: the password may have changed at another counter meanwhile.
+        KeySlotFile.load(shop.data_dir / KEYSLOTS_FILE).unlock(operator, password)
+    except WrongPassword:
+        throttle.failed(operator)
+        raise
+    throttle.succeeded(operator)
+    try:
+        current = Operator.get_or_none(Operator.id == shop.operator.id)
+    except (DatabaseError, OperationalError) as exc:
+        raise translate_db_error(exc, shop.data_dir) from exc
+    if current is None or not current.active:
+        raise OperatorDisabled(operator=shop.operator.name)
+    return shop

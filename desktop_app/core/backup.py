@@ -26,12 +26,13 @@ from peewee import DatabaseError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from desktop_app.core import anchor, audit, migrations
-from desktop_app.core.auth import require_owner
-from desktop_app.core.errors import BackupInvalid, Forbidden, KeySlotsDamaged
+from desktop_app.core.dates import utc_now
+from desktop_app.core.errors import BackupInvalid, Forbidden, InvalidInput, KeySlotsDamaged
 from desktop_app.core.fileio import atomic_write_bytes, raise_for_os_error
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
-from desktop_app.core.models import utc_now
+from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
@@ -133,8 +134,6 @@ def read_backup(path: Path) -> BackupInfo:
 
 def _check_restored(path: Path, key: bytes, info: BackupInfo, operator: str) -> None:
     """Open the restored copy and prove it whole before it replaces anything."""
-    from desktop_app.core.models import Operator, database_proxy
-
     db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
     previous = database_proxy.obj
     try:
@@ -298,9 +297,6 @@ def _status(shop: Shop) -> BackupStatus:
 
 def set_backup_settings(shop: Shop, folder: str, automatic: bool) -> BackupStatus:
     """Choose the automatic backups' folder and switch them on or off; audited."""
-    from desktop_app.core.errors import InvalidInput
-    from desktop_app.core.models import Setting
-
     require_owner(shop, "backup_settings")
     folder = folder.strip()
     if automatic and not folder:
@@ -323,7 +319,6 @@ def run_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path 
     A folder that is not there (a USB stick not plugged in) is refused, never created:
     creating the path would put the backup on whatever disk holds it instead.
     """
-    from desktop_app.core.errors import InvalidInput
 
     status = _status(shop)
     if not status.automatic or not status.folder:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from desktop_app.core import auth, inventory, orders, redemption
+from desktop_app.core import auth, cardkeys, fulfilment, orders, products, redemption
 from desktop_app.core.store import create_shop, shop_exists
 
 # Shown on the demo's login dialog: a demo shop holds nothing worth protecting.
@@ -29,21 +29,21 @@ def ensure_demo_shop(data_dir: Path) -> bool:
     with create_shop(data_dir, DEMO_SHOP_NAME, "CNY", owner_name, owner_password) as shop:
         for name, password, role in DEMO_OPERATORS[1:]:
             auth.add_operator(shop, name, role, password)
-        wash = inventory.add_product(shop, "Car wash ×5 洗车五次卡", "199.00", "service",
+        wash = products.add_product(shop, "Car wash ×5 洗车五次卡", "199.00", "service",
                                      uses=5, valid_days=365)
-        coffee = inventory.add_product(shop, "Coffee 咖啡券", "18.00", "service", uses=1,
+        coffee = products.add_product(shop, "Coffee 咖啡券", "18.00", "service", uses=1,
                                        valid_days=30)
-        yoga = inventory.add_product(shop, "Yoga class ×10 瑜伽十次课", "680.00", "service",
+        yoga = products.add_product(shop, "Yoga class ×10 瑜伽十次课", "680.00", "service",
                                      uses=10, valid_days=180, stock=50)
-        steam = inventory.add_product(shop, "Game card ¥100 游戏充值卡", "100.00", "cardkey")
-        inventory.import_card_keys(shop, steam.id, _demo_card_keys(12))
-        inventory.add_product(shop, "Gift box 礼盒", "88.00", "goods", stock=20)
+        steam = products.add_product(shop, "Game card ¥100 游戏充值卡", "100.00", "cardkey")
+        cardkeys.import_card_keys(shop, steam.id, _demo_card_keys(12))
+        products.add_product(shop, "Gift box 礼盒", "88.00", "goods", stock=20)
         first = orders.create_order(shop, [(wash.id, 1), (coffee.id, 2)], "王女士", "138 0000 0000")
-        orders.pay_order(shop, first.id, "wechat")
+        fulfilment.pay_order(shop, first.id, "wechat")
         second = orders.create_order(shop, [(yoga.id, 1), (steam.id, 1)], "Mr. Smith")
-        issued = orders.pay_order(shop, second.id, "card")
+        issued = fulfilment.pay_order(shop, second.id, "card")
         redemption.redeem(shop, issued[0].payload, "Counter 1")
         third = orders.create_order(shop, [(coffee.id, 1)], "李先生")
-        orders.pay_order(shop, third.id, "alipay")
+        fulfilment.pay_order(shop, third.id, "alipay")
         orders.create_order(shop, [(wash.id, 1)], "陈小姐", note="pays on pickup")
     return True

@@ -21,7 +21,13 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from desktop_app.core.errors import KeySlotMissing, KeySlotsDamaged, NoShop, WrongPassword
+from desktop_app.core.errors import (
+    InvalidInput,
+    KeySlotMissing,
+    KeySlotsDamaged,
+    NoShop,
+    WrongPassword,
+)
 from desktop_app.core.fileio import atomic_write_bytes
 
 FORMAT = 1
@@ -138,3 +144,31 @@ class KeySlotFile:
 
     def has(self, operator: str) -> bool:
         return normalize_operator(operator) in self.slots
+
+
+# --- what a new operator name and password must be ------------------------------------------
+
+MIN_PASSWORD_LENGTH = 8
+MAX_NAME_LENGTH = 64
+
+
+def password_strength(password: str) -> int:
+    """A rough 0-4 score: length and variety. Enough to warn, not a policy by itself."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return 0
+    classes = sum(
+        any(test(c) for c in password)
+        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
+    score = 1 + (len(password) >= 12) + (classes >= 3) + (len(password) >= 16 and classes >= 2)
+    return min(score, 4)
+
+
+def validate_new_operator(name: str, password: str) -> None:
+    cleaned = name.strip()
+    if not cleaned:
+        raise InvalidInput(field="name", problem="required")
+    if len(cleaned) > MAX_NAME_LENGTH or any(ord(c) < 32 for c in cleaned):
+        raise InvalidInput(field="name", problem="bad_name")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(field="password", problem="too_short", minimum=MIN_PASSWORD_LENGTH)

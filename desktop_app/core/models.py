@@ -20,11 +20,9 @@ from peewee import (
     TextField,
 )
 
+from desktop_app.core.dates import utc_now
+
 database_proxy = DatabaseProxy()
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class UTCDateTimeField(DateTimeField):

@@ -55,7 +55,7 @@ def _linux_mounts() -> list[tuple[str, str]]:
 
 
 def _windows_drive_is_remote(path: Path) -> bool:
-    import ctypes
+    import ctypes  # here: only Windows has the API this asks
 
     drive = path.drive
     if not drive:

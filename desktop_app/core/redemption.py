@@ -15,15 +15,15 @@ from dataclasses import asdict, dataclass
 from peewee import IntegrityError
 
 from desktop_app.core import audit, vouchers
-from desktop_app.core.auth import require_owner
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidState, NotFound
-from desktop_app.core.models import Operator, Order, RedemptionAttempt, Voucher, utc_now
+from desktop_app.core.models import Operator, Order, RedemptionAttempt, Voucher
 from desktop_app.core.orders import last_redemption
+from desktop_app.core.roles import REDEEMING_ROLES, require_owner
 from desktop_app.core.store import Shop
 
 REASONS = ("redeemed", "already_redeemed", "unknown_code", "invalid_signature", "wrong_shop",
            "malformed", "not_paid", "voided", "expired", "not_yet_valid", "forbidden")
-REDEEMING_ROLES = ("owner", "clerk")
 MAX_SCANNED = 128
 MAX_STATION = 64
 

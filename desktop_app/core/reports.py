@@ -16,42 +16,16 @@ from typing import Any
 from peewee import JOIN, Expression, fn
 
 from desktop_app.core import audit, vouchers
-from desktop_app.core.auth import require_owner
-from desktop_app.core.errors import InvalidInput
+from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.fileio import atomic_write_bytes
-from desktop_app.core.models import (
-    Operator,
-    Order,
-    OrderLine,
-    Product,
-    RedemptionAttempt,
-    Voucher,
-    utc_now,
-)
+from desktop_app.core.models import Operator, Order, OrderLine, Product, RedemptionAttempt, Voucher
+from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
 REDEMPTION_COLUMNS = ("time_local", "time_utc", "operator", "station", "reason", "ok", "code",
                       "product", "uses_left_after", "note")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-# --- dates -----------------------------------------------------------------------------------
-
-
-def local_midnight_utc(day: dt.date) -> dt.datetime:
-    """The start of a local calendar day, as an aware UTC datetime (DST-aware)."""
-    return dt.datetime(day.year, day.month, day.day).astimezone().astimezone(dt.UTC)
-
-
-def day_range(start: dt.date | None, end: dt.date | None
-              ) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """Local days ``start``..``end`` (inclusive) as a UTC half-open interval; None is open."""
-    if start and end and end < start:
-        raise InvalidInput(field="to", problem="before_start")
-    low = local_midnight_utc(start) if start else None
-    high = local_midnight_utc(end + dt.timedelta(days=1)) if end else None
-    return low, high
 
 
 def _within(column: Any, low: dt.datetime | None, high: dt.datetime | None) -> Expression:

@@ -31,7 +31,12 @@ from desktop_app.core.errors import (
     UnknownOperator,
     WrongPassword,
 )
-from desktop_app.core.keyslots import KEY_BYTES, KeySlotFile, normalize_operator
+from desktop_app.core.keyslots import (
+    KEY_BYTES,
+    KeySlotFile,
+    normalize_operator,
+    validate_new_operator,
+)
 from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
@@ -39,7 +44,6 @@ from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_di
 log = logging.getLogger(__name__)
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
-ROLES = ("owner", "clerk")
 
 
 def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
@@ -208,8 +212,6 @@ def create_shop(
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
 ) -> Shop:
     """Create a new encrypted shop with its first owner; refuse if one is already there."""
-    from desktop_app.core.auth import validate_new_operator
-
     validate_new_operator(owner_name, owner_password)
     data_dir = prepare_data_dir(data_dir, create=True)
     if shop_exists(data_dir):

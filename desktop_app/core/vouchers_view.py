@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from desktop_app.core import vouchers
-from desktop_app.core.auth import require_owner
 from desktop_app.core.errors import NotFound
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
+from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
 

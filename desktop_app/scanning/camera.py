@@ -196,6 +196,7 @@ class CameraSource:
             with _opencv_quiet():
                 self._capture = cv2.VideoCapture(str(path))
             return self._capture.isOpened()
+        assert not isinstance(self.spec, int)  # a camera index was opened above
         self._images = [Path(p) for p in self.spec]
         return bool(self._images)
 
@@ -653,7 +654,7 @@ class CameraScanner(QObject):
             self.frame_ready.emit(image)
 
     @Slot(int, str, list)
-    def _on_found(self, session_id: int, text: str, polygon: list) -> None:
+    def _on_found(self, session_id: int, text: str, polygon: list[object]) -> None:
         if self._session is not None and self._session.id == session_id:
             self.decoded.emit(text, polygon)
 

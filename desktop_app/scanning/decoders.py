@@ -81,7 +81,7 @@ def _load_zxing() -> _Backend:
     formats = zxingcpp.BarcodeFormat.QRCode
 
     def decode(gray: np.ndarray) -> list[Decoded]:
-        found = zxingcpp.read_barcodes(gray, formats=formats)
+        found = zxingcpp.read_barcodes(gray, formats=formats)  # type: ignore[arg-type]
         return [Decoded(b.text, ZXING, _zxing_corners(b.position)) for b in found if b.valid]
 
     return _Backend(ZXING, f"{ZXING} {_dist_version('zxing-cpp')}", decode)
@@ -282,7 +282,9 @@ def _as_8bit_opaque(image: np.ndarray) -> np.ndarray:
     if image.dtype == np.uint16:
         image = (image >> 8).astype(np.uint8)
     elif image.dtype != np.uint8:
-        image = cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+        # OpenCV's stubs want an output array where None asks for a new one.
+        image = cv2.normalize(image, None, 0, 255,  # type: ignore[call-overload]
+                              cv2.NORM_MINMAX).astype(np.uint8)
     if image.ndim == 3 and image.shape[2] == 4:
         # A QR drawn on a transparent background must not vanish into black.
         alpha = image[:, :, 3:4].astype(np.uint16)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.auth import password_strength
+from desktop_app.core.keyslots import password_strength
 from desktop_app.resources import icons_dir
 
 ACCENT = "#0f766e"

@@ -20,7 +20,6 @@ from pathlib import Path
 from types import TracebackType
 
 import shiboken6
-from peewee import DatabaseError, OperationalError
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
@@ -33,13 +32,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_ID, APP_NAME, __version__
+from desktop_app.core import auth
 from desktop_app.core.backup import restore_backup, run_auto_backup
-from desktop_app.core.errors import OperatorDisabled, ShopError, WrongPassword
-from desktop_app.core.keyslots import KeySlotFile, normalize_operator
-from desktop_app.core.lockout import LoginThrottle
-from desktop_app.core.models import Operator
-from desktop_app.core.paths import KEYSLOTS_FILE, is_network_path
-from desktop_app.core.store import Shop, open_shop, reopen_shop, shop_exists, translate_db_error
+from desktop_app.core.errors import ShopError
+from desktop_app.core.paths import is_network_path
+from desktop_app.core.store import Shop, reopen_shop, shop_exists
 from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging
 from desktop_app.messages import error_message, unexpected_error_message
@@ -136,30 +133,6 @@ def configure_application(app: QCoreApplication) -> None:
         app.setQuitOnLastWindowClosed(False)
 
 
-def quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
-    """The lock screen's check, on the worker thread: the same operator gets ``shop`` back
-    (the window keeps its state); another name is a full login to a new session."""
-    if normalize_operator(operator) != normalize_operator(shop.operator.name):
-        return open_shop(shop.data_dir, operator, password)
-    # The lock screen is a login too: the same limit on guessing applies.
-    throttle = LoginThrottle(shop.data_dir)
-    throttle.check(operator)
-    try:
-        # Read the slots again: the password may have changed at another counter meanwhile.
-        KeySlotFile.load(shop.data_dir / KEYSLOTS_FILE).unlock(operator, password)
-    except WrongPassword:
-        throttle.failed(operator)
-        raise
-    throttle.succeeded(operator)
-    try:
-        current = Operator.get_or_none(Operator.id == shop.operator.id)
-    except (DatabaseError, OperationalError) as exc:
-        raise translate_db_error(exc, shop.data_dir) from exc
-    if current is None or not current.active:
-        raise OperatorDisabled(operator=shop.operator.name)
-    return shop
-
-
 def close_shop(shop: Shop) -> None:
     """Close the shop's connections: the worker thread's first, then this thread's."""
     try:
@@ -228,7 +201,7 @@ class ShopSession(QObject):
 
     def show_login(self, operator: str = "", locked: bool = False) -> None:
         shop = self.shop
-        unlock = (lambda name, password: quick_unlock(shop, name, password)) if (
+        unlock = (lambda name, password: auth.quick_unlock(shop, name, password)) if (
             locked and shop is not None) else None
         dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
                              demo_operators=_demo_operators() if self.demo else (),

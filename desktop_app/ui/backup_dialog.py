@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import backup
 from desktop_app.core.backup import BackupStatus
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import (
     BackupInvalid,
     Forbidden,
@@ -39,7 +40,6 @@ from desktop_app.core.errors import (
     ShopError,
     UnknownOperator,
 )
-from desktop_app.core.models import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
 from desktop_app.ui import (

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import inventory
+from desktop_app.core import cardkeys, products
+from desktop_app.core.cardkeys import KeyImportReport, KeyRow
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.inventory import KeyImportReport, KeyRow, ProductDetail
+from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui import (
     ERROR_COLOR,
@@ -142,7 +143,7 @@ class CardKeyDialog(QDialog):
         self.summary = QLabel(page)
         self.state_filter = QComboBox(page)
         self.state_filter.addItem(self.tr("All keys"), None)
-        for state in inventory.KEY_STATES:
+        for state in cardkeys.KEY_STATES:
             self.state_filter.addItem(key_state_label(state), state)
         self.state_filter.currentIndexChanged.connect(
             lambda: self._filter_state(self.state_filter.currentData()))
@@ -180,13 +181,13 @@ class CardKeyDialog(QDialog):
 
     def refresh(self, then_select: int | None = None) -> None:
         shop, product_id = self.shop, self.product.id
-        run_in_background(self, lambda: inventory.list_card_keys(shop, product_id),
+        run_in_background(self, lambda: cardkeys.list_card_keys(shop, product_id),
                           lambda rows: self._show_keys(rows, then_select), self._keys_failed)
 
     def _show_keys(self, rows: list[KeyRow], then_select: int | None) -> None:
         self.model.set_rows(rows)
         counts = {state: sum(1 for r in rows if r.state == state)
-                  for state in inventory.KEY_STATES}
+                  for state in cardkeys.KEY_STATES}
         self.summary.setText(self.tr("{unsold} unsold · {sold} sold · {faulty} faulty").format(
             **counts))
         fit_columns(self.table, 0, maximum=200)
@@ -239,7 +240,7 @@ class CardKeyDialog(QDialog):
 
     def mark_faulty(self, key_id: int) -> None:
         shop = self.shop
-        self._run(lambda: inventory.mark_key_faulty(shop, key_id),
+        self._run(lambda: cardkeys.mark_key_faulty(shop, key_id),
                   lambda _: self._key_done(key_id, self.tr("The key is marked faulty.")))
 
     def replace_selected(self) -> None:
@@ -247,7 +248,7 @@ class CardKeyDialog(QDialog):
         if key is None or not key.replaceable:
             return
         shop = self.shop
-        self._run(lambda: inventory.replace_faulty_key(shop, key.id).id,
+        self._run(lambda: cardkeys.replace_faulty_key(shop, key.id).id,
                   lambda fresh_id: self._replaced(key, fresh_id))
 
     def _replaced(self, old: KeyRow, fresh_id: int) -> None:
@@ -369,7 +370,7 @@ class CardKeyDialog(QDialog):
 
         def work() -> tuple[str, KeyImportReport]:
             source = read_key_file(path) if path is not None else text
-            return source, inventory.preview_card_keys(shop, product_id, source)
+            return source, cardkeys.preview_card_keys(shop, product_id, source)
 
         self.import_message.clear()
         self._set_busy(True)
@@ -389,7 +390,7 @@ class CardKeyDialog(QDialog):
                      "malformed": ERROR_COLOR}.get(name, "")
             label.setStyleSheet(f"color: {color};" if color and values.get(name) else "")
         if report and report.new:
-            shown = ", ".join(inventory.mask_key(key) for key in report.new[:SAMPLE_SIZE])
+            shown = ", ".join(products.mask_key(key) for key in report.new[:SAMPLE_SIZE])
             more = "…" if len(report.new) > SAMPLE_SIZE else ""
             self.sample.setText(self.tr("First new keys: {keys}").format(keys=shown + more))
         else:
@@ -404,7 +405,7 @@ class CardKeyDialog(QDialog):
             return
         shop, product_id, text = self.shop, self.product.id, self.checked_text
         self._set_busy(True)
-        run_in_background(self, lambda: inventory.import_card_keys(shop, product_id, text),
+        run_in_background(self, lambda: cardkeys.import_card_keys(shop, product_id, text),
                           self._imported, self._import_failed)
 
     def _imported(self, report: KeyImportReport) -> None:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import inventory
-from desktop_app.core.inventory import KINDS, ProductDetail
+from desktop_app.core import products
+from desktop_app.core.products import KINDS, ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui import ACCENT, MARGIN, SPACING, MessageLabel, hint_label
 from desktop_app.ui.cardkey_dialog import CardKeyDialog
@@ -140,7 +140,7 @@ class InventoryTab(QWidget):
         self.loading = True
         shop = self.shop
         run_in_background(
-            self, lambda: (shop.currency, inventory.list_products(shop, include_archived=True)),
+            self, lambda: (shop.currency, products.list_products(shop, include_archived=True)),
             lambda result: self._loaded(result, select_id), self._load_failed)
 
     def _loaded(self, result: tuple[str, list[ProductDetail]], select_id: int | None) -> None:
@@ -254,7 +254,7 @@ class InventoryTab(QWidget):
             self.message.show_info(text.format(name=product.name))
             self.refresh()
 
-        run_in_background(self, lambda: inventory.set_archived(shop, product.id, archive), done,
+        run_in_background(self, lambda: products.set_archived(shop, product.id, archive), done,
                           lambda exc: self.message.show_error(failure_text(exc)))
 
     def open_keys(self, page: int = CardKeyDialog.KEYS_PAGE) -> None:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.core.backup import BackupStatus
-from desktop_app.core.models import utc_now
+from desktop_app.core.dates import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.messages import integrity_message, role_label
 from desktop_app.ui import (

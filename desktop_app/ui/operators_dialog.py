@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import auth
+from desktop_app.core import auth, keyslots
+from desktop_app.core.auth import OperatorRow
 from desktop_app.core.errors import InvalidInput, ShopError
-from desktop_app.core.models import Operator
-from desktop_app.core.store import ROLES, Shop
+from desktop_app.core.roles import ROLES
+from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message, role_label
 from desktop_app.ui import (
     MARGIN,
@@ -50,21 +49,6 @@ from desktop_app.ui.table_models import (
 from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class OperatorRow:
-    id: int
-    name: str
-    role: str
-    active: bool
-    created_at: dt.datetime
-
-
-def operator_rows(shop: Shop) -> list[OperatorRow]:
-    """On the worker thread: plain rows, so the GUI never reads a model instance lazily."""
-    return [OperatorRow(o.id, o.name, o.role, bool(o.active), o.created_at)
-            for o in auth.list_operators(shop)]
 
 
 class OperatorTableModel(RowTableModel[OperatorRow]):
@@ -165,7 +149,7 @@ class OperatorsDialog(FittingDialog):
     def reload(self, select_id: int | None = None) -> None:
         shop = self.shop
         chosen = select_id if select_id is not None else getattr(self.selected(), "id", None)
-        run_in_background(self, lambda: operator_rows(shop),
+        run_in_background(self, lambda: auth.list_operators(shop),
                           on_success=lambda rows: self._loaded(rows, chosen),
                           on_failure=self._failed)
 
@@ -326,7 +310,7 @@ class AddOperatorDialog(FittingDialog):
 
     def _build(self) -> None:
         self.name = QLineEdit(self)
-        self.name.setMaxLength(auth.MAX_NAME_LENGTH)
+        self.name.setMaxLength(keyslots.MAX_NAME_LENGTH)
         self.name.setPlaceholderText(self.tr("The name they log in with"))
         self.name.textEdited.connect(self._update)
         self.name_message = MessageLabel(self)
@@ -392,9 +376,8 @@ class AddOperatorDialog(FittingDialog):
         run_in_background(self, lambda: auth.add_operator(shop, name, role, password),
                           on_success=self._done, on_failure=self._failed)
 
-    def _done(self, operator: Operator) -> None:
+    def _done(self, row: OperatorRow) -> None:
         self._set_busy(False)
-        row = OperatorRow(operator.id, operator.name, operator.role, True, operator.created_at)
         self.fields.clear()
         self.added.emit(row)
         self.accept()

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import inventory, orders
-from desktop_app.core.inventory import ProductDetail
-from desktop_app.core.orders import MAX_QUANTITY, PAYMENT_METHODS, LineView, OrderRow
+from desktop_app.core import fulfilment, orders, products, refunds
+from desktop_app.core.fulfilment import PAYMENT_METHODS
+from desktop_app.core.orders import MAX_QUANTITY, LineView, OrderRow
+from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
 from desktop_app.ui.table_models import (
@@ -103,7 +104,7 @@ class NewOrderDialog(QDialog):
         self._build()
         self._refresh_lines()
         shop_ = shop
-        run_in_background(self, lambda: inventory.list_products(shop_),
+        run_in_background(self, lambda: products.list_products(shop_),
                           self._products_loaded, lambda exc: self.error.show_error(
                               failure_text(exc)))
 
@@ -379,7 +380,8 @@ class PaymentDialog(QDialog):
         self.busy = True
         self.pay_button.setEnabled(False)
         self.error.clear()
-        run_in_background(self, lambda: len(orders.pay_order(shop, order_id, method, reference)),
+        run_in_background(self,
+                          lambda: len(fulfilment.pay_order(shop, order_id, method, reference)),
                           self._paid, self._failed)
 
     def _paid(self, _issued: int) -> None:
@@ -471,7 +473,7 @@ class LineRefundDialog(QDialog):
         self.busy = True
         self.refund_button.setEnabled(False)
         self.error.clear()
-        run_in_background(self, lambda: orders.refund_line(shop, line_id, quantity),
+        run_in_background(self, lambda: refunds.refund_line(shop, line_id, quantity),
                           self._refunded, self._failed)
 
     def _refunded(self, _result: object) -> None:

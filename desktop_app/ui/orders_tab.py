@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import orders
+from desktop_app.core import orders, refunds
 from desktop_app.core.orders import STATUSES, LineView, OrderDetail, OrderRow
 from desktop_app.core.store import Shop
 from desktop_app.ui import MARGIN, SPACING, MessageLabel, hint_label
@@ -476,7 +476,7 @@ class OrdersTab(QWidget):
 
     def refund(self, order_id: int) -> None:
         shop = self.shop
-        self._change(lambda: orders.refund_order(shop, order_id), order_id,
+        self._change(lambda: refunds.refund_order(shop, order_id), order_id,
                      self.tr("Order {number} is refunded.").format(number=order_id))
 
     def ask_cancel(self) -> None:

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import auth
+from desktop_app.core import auth, keyslots
 from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
-from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui import (
@@ -82,7 +81,7 @@ class NewPasswordFields(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.password = password_edit(parent, self.tr("At least {minimum} characters").format(
-            minimum=auth.MIN_PASSWORD_LENGTH))
+            minimum=keyslots.MIN_PASSWORD_LENGTH))
         self.confirm = password_edit(parent)
         self.password_message = MessageLabel(parent)
         self.confirm_message = MessageLabel(parent)
@@ -119,8 +118,8 @@ class NewPasswordFields(QObject):
     def problem(self) -> str:
         """What still keeps the password from being used; "" when it can be."""
         password, confirm = self.password.text(), self.confirm.text()
-        if len(password) < auth.MIN_PASSWORD_LENGTH:
-            return problem_message("too_short", minimum=auth.MIN_PASSWORD_LENGTH)
+        if len(password) < keyslots.MIN_PASSWORD_LENGTH:
+            return problem_message("too_short", minimum=keyslots.MIN_PASSWORD_LENGTH)
         if confirm != password:
             return problem_message("mismatch") if confirm else problem_message("required")
         return ""
@@ -137,7 +136,7 @@ class NewPasswordFields(QObject):
     def _show(self) -> None:
         password = self.password.text()
         score = self.strength.show_for(password)
-        if password and score < WEAK_BELOW and len(password) >= auth.MIN_PASSWORD_LENGTH:
+        if password and score < WEAK_BELOW and len(password) >= keyslots.MIN_PASSWORD_LENGTH:
             self.password_message.show_warning(self.tr(
                 "12 or more characters mixing letters, digits and symbols are much harder to "
                 "guess."))
@@ -269,20 +268,6 @@ class PasswordDialog(FittingDialog):
         super().reject()
 
 
-def change_own_password(shop: Shop, current: str, new: str) -> None:
-    """``auth.change_own_password`` under the login's limit on guessing: proving the current
-    password here must not be a way round the waits of the login screen."""
-    throttle = LoginThrottle(shop.data_dir)
-    name = shop.operator.name
-    throttle.check(name)
-    try:
-        auth.change_own_password(shop, current, new)
-    except WrongPassword:
-        throttle.failed(name)
-        raise
-    throttle.succeeded(name)
-
-
 def change_password_dialog(shop: Shop, parent: QWidget | None = None) -> PasswordDialog:
     """Any operator's own password: the current one first, then the new one twice."""
     return PasswordDialog(
@@ -290,7 +275,7 @@ def change_password_dialog(shop: Shop, parent: QWidget | None = None) -> Passwor
         QCoreApplication.translate(
             "PasswordDialog", "Type your current password, then the new one twice. The new "
             "one works from your next login or unlock, at every counter."),
-        lambda current, new: change_own_password(shop, current, new),
+        lambda current, new: auth.change_own_password(shop, current, new),
         ask_current=True,
         button_text=QCoreApplication.translate("PasswordDialog", "Change password"),
         parent=parent)

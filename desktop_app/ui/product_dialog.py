@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import inventory
+from desktop_app.core import products
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.inventory import KINDS, MAX_USES, MAX_VALID_DAYS, ProductDetail
 from desktop_app.core.money import money_text, parse_money
+from desktop_app.core.products import KINDS, MAX_USES, MAX_VALID_DAYS, ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.messages import problem_message
 from desktop_app.ui import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
@@ -240,7 +240,7 @@ class ProductDialog(QDialog):
                                           "password)"), box)
         self.reusable.toggled.connect(self._reusable_toggled)
         self.reusable_key = QLineEdit(box)
-        self.reusable_key.setMaxLength(inventory.MAX_CARD_KEY_LENGTH)
+        self.reusable_key.setMaxLength(products.MAX_CARD_KEY_LENGTH)
         self.reusable_key.setPlaceholderText(self.tr("The key every buyer receives"))
         self.reusable_key.textEdited.connect(lambda: self._edited("reusable_key"))
         self.reusable_hint = hint_label(self.tr("Otherwise each sale hands over one of the "
@@ -406,11 +406,11 @@ class ProductDialog(QDialog):
         shop, product, kind = self.shop, self.product, self.current_kind()
         if product is not None:
             seen = product.stock
-            return lambda: inventory.update_product(shop, product.id, stock_seen=seen,
+            return lambda: products.update_product(shop, product.id, stock_seen=seen,
                                                     **values).id
         if not values.get("reusable_key"):
             values.pop("reusable_key", None)
-        return lambda: inventory.add_product(shop, kind=kind, **values).id
+        return lambda: products.add_product(shop, kind=kind, **values).id
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

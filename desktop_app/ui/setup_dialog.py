@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.auth import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
 from desktop_app.core.errors import InvalidInput, ShopError
+from desktop_app.core.keyslots import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
 from desktop_app.core.store import Shop, create_shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui import (

@@ -28,10 +28,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
+from desktop_app.core.cardkeys import KeyRow
 from desktop_app.core.errors import ShopError
-from desktop_app.core.inventory import KeyRow, ProductDetail
 from desktop_app.core.money import money_text
 from desktop_app.core.orders import LineView, OrderRow
+from desktop_app.core.products import ProductDetail
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 

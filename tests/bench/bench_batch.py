@@ -21,7 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.core import inventory, orders
+from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.store import Shop, create_shop
 
 
@@ -33,25 +33,25 @@ def timed(action: Callable[[], object]) -> float:
 
 def single_sale(shop: Shop, product_id: int) -> None:
     order = orders.create_order(shop, [(product_id, 1)])
-    orders.pay_order(shop, order.id)
+    fulfilment.pay_order(shop, order.id)
 
 
 def bench(count: int, singles: int, pdf: bool) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp, create_shop(
             Path(tmp) / "shop", "Bench 基准", "CNY", "owner", "bench-password") as shop:
-        product = inventory.add_product(shop, "Wash x5 洗车", "99", uses=5, valid_days=90)
+        product = products.add_product(shop, "Wash x5 洗车", "99", uses=5, valid_days=90)
         single_sale(shop, product.id)  # warm up: first queries, page cache
         single = statistics.median(timed(lambda: single_sale(shop, product.id))
                                    for _ in range(singles))
-        issued: list[orders.IssuedVoucher] = []
-        batch = timed(lambda: issued.extend(orders.issue_batch(shop, product.id, count)))
+        issued: list[fulfilment.IssuedVoucher] = []
+        batch = timed(lambda: issued.extend(fulfilment.issue_batch(shop, product.id, count)))
         result = {"single": single, "batch": batch}
         if pdf:
             result["pdf"] = timed(lambda: write_pdf(shop, issued, Path(tmp) / "sheet.pdf"))
         return result
 
 
-def write_pdf(shop: Shop, issued: list[orders.IssuedVoucher], out: Path) -> None:
+def write_pdf(shop: Shop, issued: list[fulfilment.IssuedVoucher], out: Path) -> None:
     from desktop_app import printing
     from desktop_app.core.vouchers_view import voucher_views
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.core import inventory, orders, redemption
+from desktop_app.core import fulfilment, products, redemption
 from desktop_app.core.store import create_shop
 
 
@@ -32,8 +32,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         shop = create_shop(Path(tmp) / "shop", "Bench", "CNY", "owner", "bench-password")
-        product = inventory.add_product(shop, "Pass", "1.00", uses=1)
-        issued = orders.issue_batch(shop, product.id, args.vouchers)
+        product = products.add_product(shop, "Pass", "1.00", uses=1)
+        issued = fulfilment.issue_batch(shop, product.id, args.vouchers)
         baseline, redeem, refused = [], [], []
         for i, voucher in enumerate(issued):
             start = time.perf_counter()

@@ -1,0 +1,190 @@
+"""Fulfilment: taking payment issues vouchers, hands over card keys and takes stock, all in
+one transaction; batches of paid vouchers for promotions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop_app.core import audit, vouchers
+from desktop_app.core.dates import utc_now
+from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
+from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
+from desktop_app.core.orders import get_order
+from desktop_app.core.products import get_product
+from desktop_app.core.roles import require_owner
+from desktop_app.core.store import Shop
+
+PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "other")
+
+
+@dataclass(frozen=True)
+class IssuedVoucher:
+    id: int
+    code: str  # the printed form, with check symbol and groups
+    payload: str  # what the QR holds
+    product_name: str
+    uses: int
+    valid_until: dt.datetime | None
+    order_id: int
+
+
+def voucher_payload(shop: Shop, voucher: Voucher) -> str:
+    return vouchers.payload(shop.shop_id, shop.voucher_key, voucher.code)
+
+
+def issued(shop: Shop, voucher: Voucher) -> IssuedVoucher:
+    return IssuedVoucher(voucher.id, vouchers.typed_code(voucher.code),
+                         voucher_payload(shop, voucher), voucher.product.name,
+                         voucher.uses_total, voucher.valid_until, voucher.order_id)
+
+
+def _validity(product: Product, paid_at: dt.datetime) -> tuple[dt.datetime, dt.datetime | None]:
+    start = product.valid_from or paid_at
+    if product.valid_until:
+        return start, product.valid_until
+    if product.valid_days:
+        return start, paid_at + dt.timedelta(days=product.valid_days)
+    return start, None
+
+
+def _new_voucher(line: OrderLine, uses: int, paid_at: dt.datetime,
+                 card_key: CardKey | None = None) -> Voucher:
+    valid_from, valid_until = _validity(line.product, paid_at)
+    return Voucher.create(code=vouchers.new_code(), order=line.order_id, order_line=line,
+                          product=line.product_id, card_key=card_key, uses_total=uses,
+                          uses_left=uses, valid_from=valid_from, valid_until=valid_until,
+                          issued_at=paid_at)
+
+
+def _take_stock(product: Product, quantity: int) -> None:
+    """Decrement limited stock with one conditional update, so two tills never oversell."""
+    if product.stock is None:
+        return
+    taken = (Product.update(stock=Product.stock - quantity)
+             .where((Product.id == product.id) & (Product.stock >= quantity)).execute())
+    if taken != 1:
+        raise OutOfStock(product=product.name, product_id=product.id, wanted=quantity,
+                         available=Product.get_by_id(product.id).stock)
+
+
+def _allocate_keys(line: OrderLine, paid_at: dt.datetime) -> list[Voucher]:
+    """Hand over ``quantity`` unsold keys; each claimed with ``WHERE state = 'unsold'``."""
+    product: Product = line.product
+    if product.reusable_key:
+        return [_new_voucher(line, 1, paid_at) for _ in range(line.quantity)]
+    issued_vouchers: list[Voucher] = []
+    while len(issued_vouchers) < line.quantity:
+        needed = line.quantity - len(issued_vouchers)
+        candidates = list(CardKey.select(CardKey.id)
+                          .where((CardKey.product == product) & (CardKey.state == "unsold"))
+                          .order_by(CardKey.id).limit(needed))
+        if not candidates:
+            raise OutOfStock(product=product.name, product_id=product.id, wanted=line.quantity,
+                             available=len(issued_vouchers))
+        for candidate in candidates:
+            claimed = (CardKey.update(state="sold", order_line=line, sold_at=paid_at)
+                       .where((CardKey.id == candidate.id) & (CardKey.state == "unsold"))
+                       .execute())
+            if claimed:
+                issued_vouchers.append(_new_voucher(line, 1, paid_at, CardKey.get_by_id(
+                    candidate.id)))
+    return issued_vouchers
+
+
+def _fulfil(line: OrderLine, paid_at: dt.datetime) -> list[Voucher]:
+    product: Product = line.product
+    if product.kind == "cardkey":
+        return _allocate_keys(line, paid_at)
+    _take_stock(product, line.quantity)
+    if product.kind == "service":
+        return [_new_voucher(line, product.uses_per_voucher * line.quantity, paid_at)]
+    return []
+
+
+def pay_order(shop: Shop, order_id: int, method: str = "cash",
+              reference: str = "") -> list[IssuedVoucher]:
+    """Mark paid and issue the vouchers in one transaction. Paying twice issues nothing new."""
+    require_owner(shop, "order_pay")
+    if method not in PAYMENT_METHODS:
+        raise InvalidInput(field="method", problem="choice", choices=",".join(PAYMENT_METHODS))
+    with shop.write():
+        order = get_order(order_id)
+        if order.status == "paid":
+            return [issued(shop, v) for v in order.vouchers.order_by(Voucher.id)]
+        now = utc_now()
+        marked = (Order.update(status="paid", paid_at=now, payment_method=method,
+                               payment_ref=reference.strip()[:200])
+                  .where((Order.id == order.id) & (Order.status == "unpaid")).execute())
+        if marked != 1:
+            raise InvalidState(what="order", id=order_id, state=order.status)
+        created: list[Voucher] = []
+        for line in order.lines.order_by(OrderLine.id):
+            created.extend(_fulfil(line, now))
+        audit.record(shop, "order_pay", order.id, method=method, total_cents=order.total_cents,
+                     vouchers=[v.id for v in created])
+        return [issued(shop, v) for v in created]
+
+
+# --- batches ---------------------------------------------------------------------------------
+
+MAX_BATCH = 10_000
+_INSERT_CHUNK = 500  # rows per INSERT: well under SQLite's limit on bound parameters
+
+
+def _fresh_codes(count: int) -> list[str]:
+    # 80 random bits: a repeat is all but impossible, yet cheap to rule out before inserting.
+    codes: set[str] = set()
+    while len(codes) < count:
+        codes.add(vouchers.new_code())
+    return list(codes)
+
+
+def _insert_batch_vouchers(line: OrderLine, product: Product, count: int,
+                           paid_at: dt.datetime) -> list[tuple[int, str]]:
+    """Insert ``count`` vouchers in bulk; returns (id, code) pairs in issue order."""
+    valid_from, valid_until = _validity(product, paid_at)
+    uses = product.uses_per_voucher
+    rows = [{"code": code, "order": line.order_id, "order_line": line.id, "product": product.id,
+             "uses_total": uses, "uses_left": uses, "state": "valid", "valid_from": valid_from,
+             "valid_until": valid_until, "issued_at": paid_at} for code in _fresh_codes(count)]
+    for start in range(0, len(rows), _INSERT_CHUNK):
+        Voucher.insert_many(rows[start : start + _INSERT_CHUNK]).execute()
+    return [(v.id, v.code) for v in Voucher.select(Voucher.id, Voucher.code)
+            .where(Voucher.order_line == line).order_by(Voucher.id)]
+
+
+def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list[IssuedVoucher]:
+    """Issue ``count`` paid vouchers of a service product as one batch order.
+
+    A promotion or a box of gift cards: one order (``is_batch``, paid, method ``other``), one
+    voucher per unit, each with the product's uses, all in one transaction. No QR images are
+    made here; printing renders them later.
+    """
+    require_owner(shop, "voucher_batch")
+    if not 1 <= count <= MAX_BATCH:
+        raise InvalidInput(field="count", problem="out_of_range", low=1, high=MAX_BATCH)
+    with shop.write():
+        product = get_product(product_id)
+        if not product.active:
+            raise InvalidInput(field="product", problem="archived", id=product_id)
+        if product.kind != "service":
+            raise InvalidInput(field="product", problem="not_service", id=product_id)
+        _take_stock(product, count)
+        now = utc_now()
+        total = product.price_cents * count
+        order = Order.create(status="paid", note=note.strip(), total_cents=total,
+                             payment_method="other", is_batch=True, created_by=shop.operator.id,
+                             created_at=now, paid_at=now)
+        line = OrderLine.create(order=order, product=product, quantity=count,
+                                unit_price_cents=product.price_cents)
+        created = _insert_batch_vouchers(line, product, count, now)
+        audit.record(shop, "voucher_batch", order.id, product=product.id, count=count,
+                     total_cents=total, method="other", first_voucher=created[0][0],
+                     last_voucher=created[-1][0])
+    shop_id, key = shop.shop_id, shop.voucher_key
+    _, valid_until = _validity(product, now)
+    return [IssuedVoucher(voucher_id, vouchers.typed_code(code),
+                          vouchers.payload(shop_id, key, code), product.name,
+                          product.uses_per_voucher, valid_until, order.id)
+            for voucher_id, code in created]
