@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import CLERK, CLERK_PASSWORD
 
-from desktop_app.core import auth, inventory, orders, redemption, vouchers
+from desktop_app.core import auth, counter, inventory, orders, redemption, vouchers
 from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.models import CardKey, Order, Product, Voucher
 from desktop_app.core.money import money_text, parse_money
@@ -142,7 +142,7 @@ def test_refund_voids_unredeemed_and_returns_stock(shop: Shop) -> None:
     assert Product.get_by_id(box.id).stock == 4
     assert inventory.list_products(shop)[1].stock == 2  # Game: both keys unsold again
     assert redemption.redeem(shop, issued[0].payload, "c").reason == "voided"
-    assert redemption.history(Voucher.get_by_id(issued[0].id))[0].id == first.attempt_id
+    assert counter.history(Voucher.get_by_id(issued[0].id))[0].id == first.attempt_id
     with pytest.raises(InvalidState):
         orders.refund_order(shop, order.id)
 

@@ -14,7 +14,6 @@ from desktop_app.core.models import (
     Order,
     OrderLine,
     Product,
-    RedemptionAttempt,
     Voucher,
     utc_now,
 )
@@ -236,16 +235,6 @@ def list_orders(shop: Shop, status: str | None = None) -> list[Order]:
     if status:
         query = query.where(Order.status == status)
     return list(query)
-
-
-def redeemed_uses(voucher: Voucher) -> int:
-    return voucher.uses_total - voucher.uses_left
-
-
-def last_redemption(voucher: Voucher) -> RedemptionAttempt | None:
-    return (RedemptionAttempt.select()
-            .where((RedemptionAttempt.voucher == voucher) & (RedemptionAttempt.ok == True))  # noqa: E712
-            .order_by(RedemptionAttempt.id.desc()).first())
 
 
 # --- batches ---------------------------------------------------------------------------------
