@@ -11,6 +11,7 @@ from conftest import CLERK, CLERK_PASSWORD
 from desktop_app.core import (
     auth,
     cardkeys,
+    counter,
     fulfilment,
     orders,
     products,
@@ -151,7 +152,7 @@ def test_refund_voids_unredeemed_and_returns_stock(shop: Shop) -> None:
     assert Product.get_by_id(box.id).stock == 4
     assert products.list_products(shop)[1].stock == 2  # Game: both keys unsold again
     assert redemption.redeem(shop, issued[0].payload, "c").reason == "voided"
-    assert redemption.history(Voucher.get_by_id(issued[0].id))[0].id == first.attempt_id
+    assert counter.history(Voucher.get_by_id(issued[0].id))[0].id == first.attempt_id
     with pytest.raises(InvalidState):
         refunds.refund_order(shop, order.id)
 

@@ -23,10 +23,11 @@ from synthetic import HARD_CASES, counter_background, hard_frame, webcam_frame
 
 from desktop_app.core import fulfilment, orders, products, redemption, refunds, vouchers
 from desktop_app.core.auth import add_operator
+from desktop_app.core.counter import RecentAttempt
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import DatabaseLocked
 from desktop_app.core.models import Operator, RedemptionAttempt, Voucher
-from desktop_app.core.redemption import REASONS, RecentAttempt, RepeatGuard
+from desktop_app.core.redemption import REASONS
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.messages import error_message
@@ -254,7 +255,7 @@ def test_a_double_read_repeats_the_verdict_and_consumes_nothing(counter: Counter
     voucher = sell(counter.shop, uses=5)
     tab = counter.tab
     clock = [100.0]
-    tab.repeat_guard = RepeatGuard(3.0, clock=lambda: clock[0])
+    tab.counter.clock = lambda: clock[0]
     first, repeated = counter.scan(voucher.payload)
     assert first.reason == "redeemed" and not repeated and uses_left(voucher) == 4
     tab.sounds.last = None

@@ -26,6 +26,7 @@ from desktop_app.core import (
     auth,
     backup,
     cardkeys,
+    counter,
     fulfilment,
     orders,
     products,
@@ -174,10 +175,10 @@ def cmd_order_list(ctx: Context) -> Outcome:
 def cmd_voucher_show(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         roles.require_owner(shop, "voucher_show")
-        voucher = redemption.voucher_by_text(shop, ctx.args.code)
+        voucher = counter.voucher_by_text(shop, ctx.args.code)
         attempts = [{"id": a.id, "reason": a.reason, "ok": a.ok, "operator": a.operator.name,
                      "station": a.station, "at": a.created_at.isoformat()}
-                    for a in redemption.history(voucher)]
+                    for a in counter.history(voucher)]
         data = {"id": voucher.id, "code": vouchers.typed_code(voucher.code),
                 "payload": fulfilment.voucher_payload(shop, voucher), "state": voucher.state,
                 "order": voucher.order_id, "order_status": voucher.order.status,
@@ -206,7 +207,7 @@ def cmd_voucher_qr(ctx: Context) -> Outcome:
     out = output_path(ctx.args.out, (".png", ".pdf"))
     with open_as_operator(ctx) as shop:
         roles.require_owner(shop, "voucher_qr")
-        voucher = redemption.voucher_by_text(shop, ctx.args.code)
+        voucher = counter.voucher_by_text(shop, ctx.args.code)
         payload = fulfilment.voucher_payload(shop, voucher)
         view = voucher_view(shop, voucher) if out.suffix.lower() == ".pdf" else None
     if view is None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from desktop_app.core import audit
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
-from desktop_app.core.models import Order, OrderLine, RedemptionAttempt, Voucher
+from desktop_app.core.models import Order, OrderLine, Voucher
 from desktop_app.core.products import get_product
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
@@ -77,14 +77,6 @@ def list_orders(shop: Shop, status: str | None = None) -> list[Order]:
     return list(query)
 
 
-def redeemed_uses(voucher: Voucher) -> int:
-    return voucher.uses_total - voucher.uses_left
-
-
-def last_redemption(voucher: Voucher) -> RedemptionAttempt | None:
-    return (RedemptionAttempt.select()
-            .where((RedemptionAttempt.voucher == voucher) & (RedemptionAttempt.ok == True))  # noqa: E712
-            .order_by(RedemptionAttempt.id.desc()).first())
 
 
 # --- the owner's views of orders -------------------------------------------------------------

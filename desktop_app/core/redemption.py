@@ -8,8 +8,6 @@ refusal, whose reason is read afterwards. Every attempt, refused ones too, is ke
 from __future__ import annotations
 
 import datetime as dt
-import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from peewee import IntegrityError
@@ -18,7 +16,6 @@ from desktop_app.core import audit, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidState, NotFound
 from desktop_app.core.models import Operator, Order, RedemptionAttempt, Voucher
-from desktop_app.core.orders import last_redemption
 from desktop_app.core.roles import REDEEMING_ROLES, require_owner
 from desktop_app.core.store import Shop
 
@@ -41,16 +38,24 @@ class Verdict:
     product: str = ""
     uses_left: int | None = None
     uses_total: int | None = None
+    valid_from: dt.datetime | None = None
     valid_until: dt.datetime | None = None
+    customer: str = ""  # the order's customer name
     last_operator: str = ""  # who redeemed it last (already_redeemed)
     last_at: dt.datetime | None = None
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
-        for key in ("at", "valid_until", "last_at"):
+        for key in ("at", "valid_from", "valid_until", "last_at"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()
         return data
+
+
+def _last_redemption(voucher: Voucher) -> RedemptionAttempt | None:
+    return (RedemptionAttempt.select()
+            .where((RedemptionAttempt.voucher == voucher) & (RedemptionAttempt.ok == True))  # noqa: E712
+            .order_by(RedemptionAttempt.id.desc()).first())
 
 
 def _refusal_reason(voucher: Voucher, now: dt.datetime) -> str:
@@ -82,9 +87,11 @@ def _verdict(shop: Shop, attempt: RedemptionAttempt, voucher: Voucher | None) ->
     if voucher is not None:
         fields = {"voucher_id": voucher.id, "code": vouchers.typed_code(voucher.code),
                   "product": voucher.product.name, "uses_left": voucher.uses_left,
-                  "uses_total": voucher.uses_total, "valid_until": voucher.valid_until}
+                  "uses_total": voucher.uses_total, "valid_from": voucher.valid_from,
+                  "valid_until": voucher.valid_until,
+                  "customer": voucher.order.customer_name}
         if attempt.reason == "already_redeemed":
-            last = last_redemption(voucher)
+            last = _last_redemption(voucher)
             if last is not None:
                 fields["last_operator"] = last.operator.name
                 fields["last_at"] = last.created_at
@@ -93,8 +100,12 @@ def _verdict(shop: Shop, attempt: RedemptionAttempt, voucher: Voucher | None) ->
                    **fields)  # type: ignore[arg-type]
 
 
-def redeem(shop: Shop, text: str, station: str, now: dt.datetime | None = None) -> Verdict:
-    """Redeem one use of the voucher named by ``text`` (QR payload or typed code)."""
+def redeem(shop: Shop, text: str, station: str, now: dt.datetime | None = None, *,
+           normalized: str | None = None) -> Verdict:
+    """Redeem one use of the voucher named by ``text`` (QR payload or typed code).
+
+    ``normalized`` is ``vouchers.normalize(text)`` when the caller (the counter) has it
+    already; ``text`` itself is what the attempt records as scanned."""
     now = now or utc_now()
     station = (station.strip() or "?")[:MAX_STATION]
     scanned = text[:MAX_SCANNED]
@@ -104,7 +115,8 @@ def redeem(shop: Shop, text: str, station: str, now: dt.datetime | None = None) 
         if not operator.active or operator.role not in REDEEMING_ROLES:
             reason = "forbidden"
         else:
-            parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key)
+            value = vouchers.normalize(text) if normalized is None else normalized
+            parsed = vouchers.parse_normalized(value, shop.shop_id, shop.voucher_key)
             reason = parsed.reason or ""
             if not reason:
                 voucher = Voucher.get_or_none(Voucher.code == parsed.code)
@@ -150,102 +162,3 @@ def undo_redemption(shop: Shop, attempt_id: int, note: str, station: str) -> Red
         audit.record(shop, "redemption_undo", original.voucher_id, attempt=attempt_id,
                      undo=undo.id, note=undo.note)
     return undo
-
-
-def voucher_by_text(shop: Shop, text: str) -> Voucher:
-    """The voucher a QR payload or typed code names (no use consumed)."""
-    parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key)
-    voucher = None if parsed.reason else Voucher.get_or_none(Voucher.code == parsed.code)
-    if voucher is None:
-        raise NotFound(what="voucher", reason=parsed.reason or "unknown_code")
-    return voucher
-
-
-def history(voucher: Voucher) -> list[RedemptionAttempt]:
-    return list(RedemptionAttempt.select().where(RedemptionAttempt.voucher == voucher)
-                .order_by(RedemptionAttempt.id))
-
-
-class RepeatGuard:
-    """Recognises a double read: the same text again within ``window_s`` seconds.
-
-    A scanner that reads twice, or a voucher held in front of the camera, must not eat a
-    second use of a multi-use voucher; the counter shows the last verdict again instead.
-    """
-
-    def __init__(self, window_s: float = 3.0, clock: Callable[[], float] = time.monotonic):
-        self.window_s = window_s
-        self._clock = clock
-        self._last: tuple[str, float, Verdict] | None = None
-
-    def repeat_of(self, text: str) -> Verdict | None:
-        if self._last is None:
-            return None
-        key, seen_at, verdict = self._last
-        if key == vouchers.normalize(text) and self._clock() - seen_at < self.window_s:
-            self._last = (key, self._clock(), verdict)  # a voucher held still stays quiet
-            return verdict
-        return None
-
-    def remember(self, text: str, verdict: Verdict) -> None:
-        self._last = (vouchers.normalize(text), self._clock(), verdict)
-
-
-# --- the counter's view ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RecentAttempt:
-    """One row of a station's recent redemptions, as the counter lists them."""
-
-    attempt_id: int
-    at: dt.datetime
-    code: str  # the printed form; for text that named no voucher, what was scanned
-    product: str
-    reason: str  # a verdict reason, or "undone" for an undo record
-    ok: bool
-    operator: str
-    station: str
-    undone: bool = False  # a redemption an owner has since undone
-    note: str = ""
-    uses_left_after: int | None = None
-
-
-def _attempt_code(attempt: RedemptionAttempt) -> str:
-    if attempt.voucher_id is not None:
-        return vouchers.typed_code(attempt.voucher.code)
-    return attempt.scanned_text
-
-
-def recent_attempts(shop: Shop, station: str, limit: int = 50) -> list[RecentAttempt]:
-    """The latest attempts at ``station``, newest first. A clerk sees only their own: the
-    owner decides what others did at the counter, a clerk answers for what they did."""
-    from peewee import JOIN  # imported here: these functions were appended to the module
-
-    from desktop_app.core.models import Product
-    query = (RedemptionAttempt.select(RedemptionAttempt, Voucher, Product, Operator)
-             .join_from(RedemptionAttempt, Voucher, JOIN.LEFT_OUTER)
-             .join_from(Voucher, Product, JOIN.LEFT_OUTER)
-             .join_from(RedemptionAttempt, Operator)
-             .where(RedemptionAttempt.station == (station.strip() or "?")[:MAX_STATION])
-             .order_by(RedemptionAttempt.id.desc()).limit(max(0, limit)))
-    if not shop.is_owner:
-        query = query.where(RedemptionAttempt.operator == shop.operator.id)
-    rows = list(query)
-    ids = [row.id for row in rows if row.ok]
-    undone = {row.undo_of_id for row in RedemptionAttempt.select(RedemptionAttempt.undo_of)
-              .where(RedemptionAttempt.undo_of.in_(ids))} if ids else set()
-    return [RecentAttempt(
-        attempt_id=row.id, at=row.created_at, code=_attempt_code(row),
-        product=row.voucher.product.name if row.voucher_id is not None else "",
-        reason=row.reason, ok=row.ok, operator=row.operator.name, station=row.station,
-        undone=row.id in undone, note=row.note, uses_left_after=row.uses_left_after)
-        for row in rows]
-
-
-def voucher_window(voucher_id: int) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """When a voucher may be redeemed (from, until); a verdict carries only the end."""
-    voucher = Voucher.get_or_none(Voucher.id == voucher_id)
-    if voucher is None:
-        raise NotFound(what="voucher", id=voucher_id)
-    return voucher.valid_from, voucher.valid_until

@@ -98,7 +98,11 @@ class Parsed:
 
 
 def parse(text: str, shop_id: str, voucher_key: str) -> Parsed:
-    value = normalize(text)
+    return parse_normalized(normalize(text), shop_id, voucher_key)
+
+
+def parse_normalized(value: str, shop_id: str, voucher_key: str) -> Parsed:
+    """``parse`` for text already through ``normalize`` (the counter normalises once)."""
     if any(c not in _INDEX for c in value):
         return Parsed("malformed")
     if len(value) == PAYLOAD_LEN and value.startswith(PAYLOAD_PREFIX):

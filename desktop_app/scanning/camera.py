@@ -460,7 +460,9 @@ class _DecodeThread(_Worker):
         for item in found:
             last = self._seen.get(item.text)
             self._seen[item.text] = now
-            # A voucher held in front of the lens is one scan, not thirty a second.
+            # A voucher held in front of the lens is one read, not thirty a second: this
+            # only spares the decoder's listeners; whether a read repeats a verdict is
+            # core.counter's decision.
             if last is None or now - last > hold:
                 self.found.emit(self.session.id, item.text, list(item.polygon))
 

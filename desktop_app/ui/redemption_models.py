@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_app.core.redemption import RecentAttempt
+from desktop_app.core.counter import RecentAttempt
 
 CONTEXT = "Redemption"
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.redemption import RecentAttempt
+from desktop_app.core.counter import RecentAttempt
 from desktop_app.ui import MessageLabel, hint_label
 from desktop_app.ui.redemption_models import (
     CLEAR_RANGE_S,

@@ -1,19 +1,16 @@
 """The Redemption tab: scan or type a voucher, see the verdict at once. The cashier's whole job.
 
 Every way in (a USB scanner's keys anywhere in the window, the camera, a typed code) ends in
-``submit(text, source)``: the repeat guard first (a double read repeats the last verdict and
-consumes nothing), then ``core.redemption.redeem`` on the shop's worker thread, then the
-verdict panel, a sound and the station's recent redemptions. Nothing here is modal: the next
-scan is always welcome.
+``submit(text, source)``, which hands the text to this station's ``core.counter.Counter`` on the
+shop's worker thread. The counter decides everything (a double read repeats the last verdict
+and consumes nothing) and returns the verdict with the station's recent redemptions; this tab
+shows them, with a sound. Nothing here is modal: the next scan is always welcome.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -35,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import redemption, vouchers
+from desktop_app.core.counter import Counter, CounterResult, RecentAttempt, UndoResult
 from desktop_app.core.errors import ShopError
-from desktop_app.core.redemption import RecentAttempt, RepeatGuard, Verdict
+from desktop_app.core.redemption import Verdict
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.scanning.camera import CameraScanner
@@ -60,43 +57,11 @@ from desktop_app.ui.sounds import REFUSAL, SUCCESS, Sounds
 from desktop_app.ui.verdict_panel import VerdictPanel
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 CAMERA = "camera"
-REPEAT_WINDOW_S = 3.0
-RECENT_LIMIT = 50
 QUIET_COLOR = "#7b8a89"
 BUSY_AFTER_MS = 150  # say "Checking…" only when a verdict is late: a flash would distract
 ROOMY_HEIGHT = 460  # from this tab height on, the verdict keeps one size
-
-
-@dataclass(frozen=True)
-class CounterResult:
-    """What the worker hands back for one scan: the verdict and the refreshed list."""
-
-    verdict: Verdict
-    valid_from: dt.datetime | None
-    recent: list[RecentAttempt] | None  # None: the list could not be read this time
-
-
-def _quietly(fn: Callable[[], T], what: str) -> T | None:
-    # After a verdict, extras must not hide it: a failure here is logged, the verdict shown.
-    try:
-        return fn()
-    except Exception:
-        log.exception("reading %s after a redemption failed", what)
-        return None
-
-
-def redeem_at_counter(shop: Shop, text: str, station: str) -> CounterResult:
-    """On the worker thread: redeem, then what the screen needs next."""
-    verdict = redemption.redeem(shop, text, station)
-    valid_from = None
-    if verdict.reason == "not_yet_valid" and verdict.voucher_id is not None:
-        window = _quietly(lambda: redemption.voucher_window(verdict.voucher_id), "validity")
-        valid_from = window[0] if window else None
-    recent = _quietly(lambda: redemption.recent_attempts(shop, station, RECENT_LIMIT), "list")
-    return CounterResult(verdict, valid_from, recent)
 
 
 def current_station() -> str:
@@ -155,14 +120,13 @@ class RedemptionTab(QWidget):
         self.shop = shop
         self.station = current_station()
         self.settings = ScanSettings.load()
-        self.repeat_guard = RepeatGuard(REPEAT_WINDOW_S)
+        self.counter = Counter(shop, self.station)
         self.sounds = Sounds(self.settings.sound)
         self.key_clock: Callable[[], float] | None = None  # tests drive key timing
         self.scanner_input: ScannerInput | None = None
         self._scanner_config: tuple[object, ...] = ()
         self.last_source = ""
-        self._in_flight: set[str] = set()
-        self._last_result: CounterResult | None = None  # what a repeat shows again
+        self._pending = 0  # scans handed to the counter and not yet answered
         self._hooked_window: QWidget | None = None
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
@@ -400,39 +364,25 @@ class RedemptionTab(QWidget):
         self.submit(text, KEYBOARD)
 
     def submit(self, text: str, source: str) -> None:
-        """One scan or typed code, from anywhere: repeat, or redeem on the worker."""
-        text = text.strip()
-        if not text:
+        """One scan or typed code, from anywhere: the counter decides on the worker."""
+        if not text.strip():
             return
         self._show_source(source)
-        repeat = self.repeat_guard.repeat_of(text)
-        if repeat is not None:
-            last = self._last_result
-            valid_from = last.valid_from if last and last.verdict is repeat else None
-            self._show_verdict(repeat, valid_from, repeated=True)
-            return
-        key = vouchers.normalize(text)
-        if key in self._in_flight:
-            log.info("the same code again while its check runs: ignored")
-            return
-        self._in_flight.add(key)
+        self._pending += 1
         self._busy_timer.start(BUSY_AFTER_MS)
-        shop, station = self.shop, self.station
+        counter = self.counter
         tasks.run_in_background(
-            self, lambda: redeem_at_counter(shop, text, station),
-            on_success=lambda result: self._redeemed(text, key, result),
-            on_failure=lambda exc: self._redeem_failed(key, exc))
+            self, lambda: counter.scan(text, source),
+            on_success=self._scanned, on_failure=self._scan_failed)
 
-    def _redeemed(self, text: str, key: str, result: CounterResult) -> None:
-        self._in_flight.discard(key)
-        self._last_result = result
-        self.repeat_guard.remember(text, result.verdict)
-        self._show_verdict(result.verdict, result.valid_from, repeated=False)
+    def _scanned(self, result: CounterResult) -> None:
+        self._pending -= 1
+        self._show_verdict(result.verdict, repeated=result.repeated)
         if result.recent is not None:
             self._set_recent(result.recent)
 
-    def _redeem_failed(self, key: str, exc: Exception) -> None:
-        self._in_flight.discard(key)
+    def _scan_failed(self, exc: Exception) -> None:
+        self._pending -= 1
         self._stop_busy()
         if isinstance(exc, ShopError):
             log.warning("redeeming failed: %s %s", exc.code, exc.params)
@@ -443,20 +393,19 @@ class RedemptionTab(QWidget):
         self.verdict.show_failure(text)
         self.sounds.play(REFUSAL)
 
-    def _show_verdict(self, verdict: Verdict, valid_from: dt.datetime | None,
-                      repeated: bool) -> None:
+    def _show_verdict(self, verdict: Verdict, repeated: bool) -> None:
         self._stop_busy()
-        self.verdict.show_verdict(verdict, valid_from=valid_from, repeated=repeated)
+        self.verdict.show_verdict(verdict, repeated=repeated)
         if not repeated:  # the first read made its sound; a double read stays quiet
             self.sounds.play(SUCCESS if verdict.ok else REFUSAL)
         self.verdict_shown.emit(verdict, repeated)
 
     def _stop_busy(self) -> None:
-        if not self._in_flight:
+        if not self._pending:
             self._busy_timer.stop()
 
     def _show_busy(self) -> None:
-        if self._in_flight:
+        if self._pending:
             self.verdict.show_busy()
 
     def _show_source(self, source: str) -> None:
@@ -473,10 +422,8 @@ class RedemptionTab(QWidget):
     # -- the list and undo ------------------------------------------------------------------
 
     def refresh_recent(self) -> None:
-        shop, station = self.shop, self.station
-        tasks.run_in_background(
-            self, lambda: redemption.recent_attempts(shop, station, RECENT_LIMIT),
-            on_success=self._set_recent, on_failure=self._recent_failed)
+        tasks.run_in_background(self, self.counter.recent, on_success=self._set_recent,
+                                on_failure=self._recent_failed)
 
     def _set_recent(self, rows: list[RecentAttempt]) -> None:
         self.recent_model.set_rows(rows)
@@ -524,22 +471,16 @@ class RedemptionTab(QWidget):
         self.undo_panel.ask(row)
 
     def _undo(self, attempt_id: int, note: str) -> None:
-        shop, station = self.shop, self.station
-
-        def work() -> tuple[int | None, list[RecentAttempt]]:
-            undo = redemption.undo_redemption(shop, attempt_id, note, station)
-            return undo.uses_left_after, redemption.recent_attempts(shop, station, RECENT_LIMIT)
-
+        counter = self.counter
         self.undo_panel.set_busy(True)
-        tasks.run_in_background(self, work, on_success=self._undone,
-                                on_failure=self._undo_failed)
+        tasks.run_in_background(self, lambda: counter.undo(attempt_id, note),
+                                on_success=self._undone, on_failure=self._undo_failed)
 
-    def _undone(self, result: tuple[int | None, list[RecentAttempt]]) -> None:
-        uses_left, rows = result
+    def _undone(self, result: UndoResult) -> None:
         self.undo_panel.finish()
-        self._set_recent(rows)
+        self._set_recent(result.recent)
         self.recent_message.show_info(self.tr(
-            "Undone: the use was given back ({left} left now).").format(left=uses_left))
+            "Undone: the use was given back ({left} left now).").format(left=result.uses_left))
         self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _undo_failed(self, exc: Exception) -> None:

@@ -7,8 +7,6 @@ to a calm "Ready to scan" after a few seconds, so an old verdict is never taken 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Property, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -158,18 +156,18 @@ class VerdictPanel(QFrame):
         self.reason, self.repeated = "", False
         self._show(TONE_ATTENTION, self.tr("Not redeemed"), message)
 
-    def show_verdict(self, verdict: Verdict, *, valid_from: dt.datetime | None = None,
-                     repeated: bool = False, source: str = "") -> None:
+    def show_verdict(self, verdict: Verdict, *, repeated: bool = False,
+                     source: str = "") -> None:
         self.reason, self.repeated = verdict.reason, repeated
         note = self.tr("Repeat — nothing consumed") if repeated else ""
         self._show(tone_of(verdict.reason), headline(verdict.reason),
-                   self._detail(verdict, valid_from), self._facts(verdict), note, source)
+                   self._detail(verdict), self._facts(verdict), note, source)
 
-    def _detail(self, verdict: Verdict, valid_from: dt.datetime | None) -> str:
+    def _detail(self, verdict: Verdict) -> str:
         if verdict.reason == "redeemed":
             return uses_text(verdict.uses_left, verdict.uses_total)
         facts = {"who": verdict.last_operator, "when": local_time_text(verdict.last_at),
-                 "valid_from": local_date_text(valid_from),
+                 "valid_from": local_date_text(verdict.valid_from),
                  "valid_until": local_date_text(verdict.valid_until)}
         template = EXPLANATIONS.get(verdict.reason)
         if template is None:

@@ -1,0 +1,268 @@
+"""The counter: double reads repeat, codes in flight wait, one complete result per scan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
+
+from desktop_app.core import auth, counter, fulfilment, orders, products, redemption, vouchers
+from desktop_app.core.counter import Counter, CounterResult
+from desktop_app.core.dates import utc_now
+from desktop_app.core.errors import NotFound
+from desktop_app.core.models import RedemptionAttempt, Voucher
+from desktop_app.core.store import Shop, open_shop
+
+STATION = "Front"
+
+
+def sell(shop: Shop, uses: int = 1, customer: str = "", **product: object
+         ) -> fulfilment.IssuedVoucher:
+    item = products.add_product(shop, f"Pass x{uses}", "10.00", "service", uses=uses,
+                                 **product)  # type: ignore[arg-type]
+    order = orders.create_order(shop, [(item.id, 1)], customer)
+    return fulfilment.pay_order(shop, order.id, "cash")[0]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def station(shop: Shop, clock: Clock) -> Counter:
+    return Counter(shop, STATION, clock=clock)
+
+
+def uses_left(voucher: fulfilment.IssuedVoucher) -> int:
+    return Voucher.get_by_id(voucher.id).uses_left
+
+
+def attempts() -> int:
+    return RedemptionAttempt.select().count()
+
+
+# --- the double-read guard ------------------------------------------------------------------
+
+
+def test_a_double_read_repeats_the_verdict_and_consumes_nothing(station: Counter,
+                                                                clock: Clock) -> None:
+    voucher = sell(station.shop, uses=5)
+    first = station.scan(voucher.payload, "scanner")
+    assert first.verdict.reason == "redeemed" and not first.repeated
+    clock.now += 2
+    again = station.scan(voucher.payload.lower(), "camera")  # normalised: the same code
+    assert again.repeated and again.verdict is first.verdict and again.source == "camera"
+    assert again.recent is None  # nothing new to list
+    assert uses_left(voucher) == 4 and attempts() == 1
+    clock.now += 2.5  # still held in front of the camera: each read extends the window
+    assert station.scan(voucher.payload, "camera").repeated
+    clock.now += 3.1  # a deliberate second use, after the window
+    third = station.scan(voucher.payload, "scanner")
+    assert not third.repeated and third.verdict.uses_left == 3 and attempts() == 2
+
+
+def test_a_b_a_repeats_a(station: Counter, clock: Clock) -> None:
+    """The old guard remembered only the last code: A, B, A within 3 s redeemed A twice."""
+    a, b = sell(station.shop, uses=5), sell(station.shop, uses=5)
+    first_a = station.scan(a.payload, "scanner")
+    clock.now += 0.5
+    assert not station.scan(b.payload, "scanner").repeated
+    clock.now += 0.5
+    again_a = station.scan(a.payload, "scanner")
+    assert again_a.repeated and again_a.verdict is first_a.verdict
+    assert uses_left(a) == 4 and uses_left(b) == 4 and attempts() == 2
+
+
+def test_refusals_repeat_too(station: Counter) -> None:
+    first = station.scan("HELLO-WORLD", "keyboard")
+    again = station.scan("hello world", "keyboard")
+    assert first.verdict.reason == "malformed" and again.repeated and attempts() == 1
+
+
+def test_an_undo_ends_the_repeat(station: Counter) -> None:
+    voucher = sell(station.shop, uses=3)
+    first = station.scan(voucher.payload, "scanner")
+    assert first.verdict.attempt_id is not None
+    undone = station.undo(first.verdict.attempt_id, "wrong card")
+    assert undone.uses_left == 3 and undone.recent[0].reason == "undone"
+    assert not station.scan(voucher.payload, "scanner").repeated
+    assert uses_left(voucher) == 2
+
+
+def test_the_same_code_in_flight_is_decided_once(shop: Shop, clock: Clock,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second submit of a code whose check still runs waits for it and repeats it."""
+    voucher = sell(shop, uses=5)
+    station = Counter(shop, STATION, clock=clock)
+    entered, release = threading.Event(), threading.Event()
+    real_redeem = redemption.redeem
+
+    def slow_redeem(*args: object, **kwargs: object) -> redemption.Verdict:
+        entered.set()
+        assert release.wait(10)
+        return real_redeem(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(redemption, "redeem", slow_redeem)
+    results: list[CounterResult] = []
+
+    def scan() -> None:
+        results.append(station.scan(voucher.payload, "camera"))
+
+    first = threading.Thread(target=scan)
+    first.start()
+    assert entered.wait(10)
+    entered.clear()
+    second = threading.Thread(target=scan)
+    second.start()
+    second.join(0.3)
+    assert second.is_alive() and not entered.is_set()  # waiting, not redeeming
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert [r.repeated for r in results] == [False, True]
+    assert results[1].verdict is results[0].verdict
+    assert uses_left(voucher) == 4 and attempts() == 1
+
+
+def test_threads_scanning_at_one_counter_consume_once(station: Counter) -> None:
+    voucher = sell(station.shop, uses=5)
+    results: list[CounterResult] = []
+    lock = threading.Lock()
+
+    def scan() -> None:
+        result = station.scan(voucher.payload, "scanner")
+        with lock:
+            results.append(result)
+
+    threads = [threading.Thread(target=scan) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(r.repeated for r in results) == [False] + [True] * 5
+    assert uses_left(voucher) == 4 and attempts() == 1
+
+
+def test_a_failed_check_is_not_remembered(station: Counter,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    voucher = sell(station.shop)
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk gone")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(redemption, "redeem", broken)
+        with pytest.raises(OSError):
+            station.scan(voucher.payload, "scanner")
+    result = station.scan(voucher.payload, "scanner")
+    assert result.verdict.reason == "redeemed" and not result.repeated
+
+
+# --- one complete result --------------------------------------------------------------------
+
+
+def test_the_verdict_carries_window_customer_and_uses(station: Counter) -> None:
+    start = utc_now() + dt.timedelta(days=2)
+    end = start + dt.timedelta(days=30)
+    voucher = sell(station.shop, uses=3, customer="王女士", valid_from=start, valid_until=end)
+    result = station.scan(voucher.code, "keyboard")
+    verdict = result.verdict
+    assert verdict.reason == "not_yet_valid"
+    assert (verdict.valid_from, verdict.valid_until) == (start, end)
+    assert verdict.customer == "王女士" and verdict.product == "Pass x3"
+    assert (verdict.uses_left, verdict.uses_total) == (3, 3)
+    assert verdict.to_json()["valid_from"] == start.isoformat()
+
+
+def test_the_result_carries_the_stations_recent_rows(station: Counter, shop: Shop) -> None:
+    voucher = sell(shop, uses=2)
+    redemption.redeem(shop, voucher.payload, "Back")
+    result = station.scan(voucher.payload, "scanner")
+    assert result.recent is not None
+    assert [(r.reason, r.station, r.code) for r in result.recent] == [
+        ("redeemed", STATION, voucher.code)]
+    assert result.recent == station.recent()
+
+
+def test_the_code_is_normalised_once(station: Counter,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    voucher = sell(station.shop, uses=2)
+    calls: list[str] = []
+    real_normalize = vouchers.normalize
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return real_normalize(text)
+
+    monkeypatch.setattr(vouchers, "normalize", counting)
+    sloppy = " " + voucher.code.lower().replace("-", " ") + "\n"
+    assert station.scan(sloppy, "keyboard").verdict.reason == "redeemed"
+    assert len(calls) == 1
+    assert RedemptionAttempt.get().scanned_text == sloppy.strip()  # what was typed, kept
+
+
+# --- the station's list ---------------------------------------------------------------------
+
+
+def test_recent_attempts_at_a_station_newest_first(shop: Shop) -> None:
+    voucher = sell(shop, uses=2)
+    first = redemption.redeem(shop, voucher.payload, "Front")
+    redemption.redeem(shop, voucher.payload, "Back")
+    redemption.redeem(shop, "not a voucher", "Front")
+    redemption.undo_redemption(shop, first.attempt_id, "wrong card", "Front")
+    rows = counter.recent_attempts(shop, "Front")
+    assert [(r.reason, r.ok, r.undone) for r in rows] == [
+        ("undone", False, False), ("malformed", False, False), ("redeemed", True, True)]
+    undo, garbage, redeemed = rows
+    assert redeemed.code == voucher.code and redeemed.product == "Pass x2"
+    assert redeemed.operator == OWNER and redeemed.station == "Front"
+    assert redeemed.uses_left_after == 1 and redeemed.at == first.at
+    assert garbage.code == "not a voucher" and garbage.product == ""
+    assert undo.note == "wrong card" and undo.code == voucher.code
+    assert len(counter.recent_attempts(shop, "Front", limit=2)) == 2
+    assert [r.station for r in counter.recent_attempts(shop, "Back")] == ["Back"]
+    assert counter.recent_attempts(shop, "Nowhere") == []
+
+
+def test_a_clerk_sees_only_their_own_recent_attempts(shop: Shop, shop_dir: Path) -> None:
+    voucher = sell(shop, uses=3)
+    redemption.redeem(shop, voucher.payload, "Front")
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    shop.close()
+    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
+        redemption.redeem(clerk, voucher.payload, "Front")
+        assert [r.operator for r in counter.recent_attempts(clerk, "Front")] == [CLERK]
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as owner:
+        assert [r.operator for r in counter.recent_attempts(owner, "Front")] == [
+            CLERK, OWNER]
+
+
+# --- look-ups that never consume ------------------------------------------------------------
+
+
+def test_voucher_by_text_and_history_consume_nothing(shop: Shop) -> None:
+    voucher = sell(shop, uses=2)
+    first = redemption.redeem(shop, voucher.payload, "Front")
+    found = counter.voucher_by_text(shop, voucher.code.lower())
+    assert found.id == voucher.id and found.uses_left == 1
+    assert [a.id for a in counter.history(found)] == [first.attempt_id]
+    lookups: list[Callable[[], object]] = [
+        lambda: counter.voucher_by_text(shop, "HELLO"),
+        lambda: counter.voucher_by_text(shop, vouchers.typed_code(vouchers.new_code()))]
+    for lookup in lookups:
+        with pytest.raises(NotFound):
+            lookup()
+    assert uses_left(voucher) == 1
