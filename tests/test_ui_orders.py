@@ -30,8 +30,13 @@ from desktop_app.core.vouchers_view import order_voucher_views
 from desktop_app.messages import error_message
 from desktop_app.scanning.decoders import decode_file
 from desktop_app.ui import tasks
-from desktop_app.ui.order_dialog import DraftOrder, LineRefundDialog, NewOrderDialog, PaymentDialog
-from desktop_app.ui.orders_tab import OrdersTab
+from desktop_app.ui.orders.order_dialog import (
+    DraftOrder,
+    LineRefundDialog,
+    NewOrderDialog,
+    PaymentDialog,
+)
+from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.table_models import RIGHT, OrderFilter, OrderTableModel
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")

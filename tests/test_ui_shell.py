@@ -35,9 +35,9 @@ from desktop_app.messages import (
 from desktop_app.resources import resources_dir, translations_dir
 from desktop_app.ui import tasks
 from desktop_app.ui.app import ExceptionHook, ShopSession, close_shop
-from desktop_app.ui.login_dialog import LoginDialog, remembered_shop_name
 from desktop_app.ui.main_window import MainWindow, station_name
-from desktop_app.ui.setup_dialog import SetupDialog
+from desktop_app.ui.session.login_dialog import LoginDialog, remembered_shop_name
+from desktop_app.ui.session.setup_dialog import SetupDialog
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
 # The offscreen platform of headless runs says so for any window with a size limit, and for

@@ -43,11 +43,12 @@ from desktop_app.core.store import Shop, open_shop, reopen_shop, shop_exists, tr
 from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging
 from desktop_app.messages import error_message, unexpected_error_message
-from desktop_app.ui import app_icon, tasks
-from desktop_app.ui.backup_dialog import RestoreRequest, local_moment, restore_refusal_text
-from desktop_app.ui.login_dialog import LoginDialog, remember_shop_name
+from desktop_app.ui import tasks
+from desktop_app.ui.admin.backup_dialog import RestoreRequest, local_moment, restore_refusal_text
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.setup_dialog import SetupDialog
+from desktop_app.ui.session.login_dialog import LoginDialog, remember_shop_name
+from desktop_app.ui.session.setup_dialog import SetupDialog
+from desktop_app.ui.widgets import app_icon
 
 log = logging.getLogger(__name__)
 

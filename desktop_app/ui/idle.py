@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui import MARGIN, SPACING, HeaderBar, dialog_buttons, frame_with_header, hint_label
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    HeaderBar,
+    dialog_buttons,
+    frame_with_header,
+    hint_label,
+)
 
 IDLE_LOCK_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_LOCK_MINUTES = 10

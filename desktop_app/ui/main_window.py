@@ -42,7 +42,16 @@ from desktop_app.core.backup import BackupStatus
 from desktop_app.core.models import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.messages import integrity_message, role_label
-from desktop_app.ui import (
+from desktop_app.ui.admin.audit_dialog import AuditDialog
+from desktop_app.ui.admin.backup_dialog import BackupController, last_backup_text
+from desktop_app.ui.admin.operators_dialog import OperatorsDialog
+from desktop_app.ui.admin.verify_dialog import VerifyDialog
+from desktop_app.ui.counter.redemption_tab import RedemptionTab
+from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
+from desktop_app.ui.inventory.inventory_tab import InventoryTab
+from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.session.password_dialog import change_password_dialog
+from desktop_app.ui.widgets import (
     ACCENT,
     ACCENT_LIGHT,
     SPACING,
@@ -51,15 +60,6 @@ from desktop_app.ui import (
     app_icon,
     scaled_font,
 )
-from desktop_app.ui.audit_dialog import AuditDialog
-from desktop_app.ui.backup_dialog import BackupController, last_backup_text
-from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
-from desktop_app.ui.inventory_tab import InventoryTab
-from desktop_app.ui.operators_dialog import OperatorsDialog
-from desktop_app.ui.orders_tab import OrdersTab
-from desktop_app.ui.password_dialog import change_password_dialog
-from desktop_app.ui.redemption_tab import RedemptionTab
-from desktop_app.ui.verify_dialog import VerifyDialog
 
 log = logging.getLogger(__name__)
 

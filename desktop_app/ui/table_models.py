@@ -33,7 +33,7 @@ from desktop_app.core.inventory import KeyRow, ProductDetail
 from desktop_app.core.money import money_text
 from desktop_app.core.orders import LineView, OrderRow
 from desktop_app.messages import error_message, unexpected_error_message
-from desktop_app.ui import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
+from desktop_app.ui.widgets import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 log = logging.getLogger(__name__)
 

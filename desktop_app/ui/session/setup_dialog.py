@@ -25,7 +25,8 @@ from desktop_app.core.auth import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.store import Shop, create_shop
 from desktop_app.messages import error_message, problem_message
-from desktop_app.ui import (
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     HeaderBar,
@@ -35,7 +36,6 @@ from desktop_app.ui import (
     frame_with_header,
     hint_label,
 )
-from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 

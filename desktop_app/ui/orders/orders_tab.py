@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core import orders
 from desktop_app.core.orders import STATUSES, LineView, OrderDetail, OrderRow
 from desktop_app.core.store import Shop
-from desktop_app.ui import MARGIN, SPACING, MessageLabel, hint_label
-from desktop_app.ui.inventory_tab import PRIMARY_STYLE
-from desktop_app.ui.order_dialog import LineRefundDialog, NewOrderDialog, PaymentDialog
+from desktop_app.ui.inventory.inventory_tab import PRIMARY_STYLE
+from desktop_app.ui.orders.order_dialog import LineRefundDialog, NewOrderDialog, PaymentDialog
+from desktop_app.ui.orders.voucher_panel import VoucherPanel
 from desktop_app.ui.table_models import (
     STATUS_COLORS,
     EmptyState,
@@ -51,7 +51,7 @@ from desktop_app.ui.table_models import (
     widget_font,
 )
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.voucher_panel import VoucherPanel
+from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, hint_label
 
 SPLITTER_KEY = "orders/splitter"
 LINE_ROWS_SHOWN = 4  # the lines table grows to this many rows, then scrolls

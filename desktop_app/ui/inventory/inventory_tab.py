@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core import inventory
 from desktop_app.core.inventory import KINDS, ProductDetail
 from desktop_app.core.store import Shop
-from desktop_app.ui import ACCENT, MARGIN, SPACING, MessageLabel, hint_label
-from desktop_app.ui.cardkey_dialog import CardKeyDialog
-from desktop_app.ui.product_dialog import ProductDialog
+from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
+from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.table_models import (
     EmptyState,
     ProductFilter,
@@ -39,6 +38,7 @@ from desktop_app.ui.table_models import (
     setup_table,
 )
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import ACCENT, MARGIN, SPACING, MessageLabel, hint_label
 
 PRIMARY_STYLE = (f"QPushButton {{ background: {ACCENT}; color: white; border: none;"
                  " border-radius: 4px; padding: 6px 16px; font-weight: bold; }"

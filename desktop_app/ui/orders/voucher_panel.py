@@ -37,9 +37,9 @@ from desktop_app.core.errors import NotFound
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_views
-from desktop_app.ui import SPACING, MessageLabel
 from desktop_app.ui.table_models import failure_text, widget_font
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import SPACING, MessageLabel
 
 QR_SIDE = 232  # logical pixels: scans from a phone held at arm's length off a laptop screen
 LAYOUT_KEY = "vouchers/layout"

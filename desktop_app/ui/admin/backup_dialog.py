@@ -42,7 +42,10 @@ from desktop_app.core.errors import (
 from desktop_app.core.models import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
-from desktop_app.ui import (
+from desktop_app.ui.session.password_dialog import FittingDialog, password_edit
+from desktop_app.ui.table_models import failure_text
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     WARNING_COLOR,
@@ -52,9 +55,6 @@ from desktop_app.ui import (
     frame_with_header,
     hint_label,
 )
-from desktop_app.ui.password_dialog import FittingDialog, password_edit
-from desktop_app.ui.table_models import failure_text
-from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 

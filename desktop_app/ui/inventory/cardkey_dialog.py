@@ -34,15 +34,6 @@ from desktop_app.core import inventory
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.inventory import KeyImportReport, KeyRow, ProductDetail
 from desktop_app.core.store import Shop
-from desktop_app.ui import (
-    ERROR_COLOR,
-    MARGIN,
-    SPACING,
-    SUCCESS_COLOR,
-    WARNING_COLOR,
-    MessageLabel,
-    hint_label,
-)
 from desktop_app.ui.table_models import (
     ROW_ROLE,
     SORT_ROLE,
@@ -57,6 +48,15 @@ from desktop_app.ui.table_models import (
     widget_font,
 )
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
+    ERROR_COLOR,
+    MARGIN,
+    SPACING,
+    SUCCESS_COLOR,
+    WARNING_COLOR,
+    MessageLabel,
+    hint_label,
+)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # some hundred thousand keys: more is not a key list
 SAMPLE_SIZE = 3

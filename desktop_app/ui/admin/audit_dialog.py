@@ -30,13 +30,7 @@ from desktop_app.core import audit, auth
 from desktop_app.core.audit import EventRow
 from desktop_app.core.money import money_text
 from desktop_app.core.store import Shop
-from desktop_app.ui import (
-    MARGIN,
-    SPACING,
-    HeaderBar,
-    MessageLabel,
-    frame_with_header,
-)
+from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.table_models import (
     Column,
     EmptyState,
@@ -46,7 +40,13 @@ from desktop_app.ui.table_models import (
     setup_table,
 )
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.verify_dialog import VerifyDialog
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    HeaderBar,
+    MessageLabel,
+    frame_with_header,
+)
 
 log = logging.getLogger(__name__)
 

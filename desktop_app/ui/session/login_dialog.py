@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import KeySlotMissing, ShopError, UnknownOperator, WrongPassword
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label
-from desktop_app.ui import (
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     HeaderBar,
@@ -38,7 +39,6 @@ from desktop_app.ui import (
     frame_with_header,
     hint_label,
 )
-from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 

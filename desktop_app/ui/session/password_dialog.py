@@ -27,7 +27,8 @@ from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
 from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
-from desktop_app.ui import (
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     HeaderBar,
@@ -36,7 +37,6 @@ from desktop_app.ui import (
     dialog_buttons,
     frame_with_header,
 )
-from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 

@@ -27,17 +27,7 @@ from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.models import Operator
 from desktop_app.core.store import ROLES, Shop
 from desktop_app.messages import error_message, problem_message, role_label
-from desktop_app.ui import (
-    MARGIN,
-    SPACING,
-    SUCCESS_COLOR,
-    HeaderBar,
-    MessageLabel,
-    dialog_buttons,
-    frame_with_header,
-    hint_label,
-)
-from desktop_app.ui.password_dialog import FittingDialog, NewPasswordFields, PasswordDialog
+from desktop_app.ui.session.password_dialog import FittingDialog, NewPasswordFields, PasswordDialog
 from desktop_app.ui.table_models import (
     MUTED,
     Column,
@@ -48,6 +38,16 @@ from desktop_app.ui.table_models import (
     setup_table,
 )
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    SUCCESS_COLOR,
+    HeaderBar,
+    MessageLabel,
+    dialog_buttons,
+    frame_with_header,
+    hint_label,
+)
 
 log = logging.getLogger(__name__)
 

@@ -34,7 +34,6 @@ from desktop_app.core import inventory, orders
 from desktop_app.core.inventory import ProductDetail
 from desktop_app.core.orders import MAX_QUANTITY, PAYMENT_METHODS, LineView, OrderRow
 from desktop_app.core.store import Shop
-from desktop_app.ui import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
 from desktop_app.ui.table_models import (
     LEFT,
     RIGHT,
@@ -46,6 +45,7 @@ from desktop_app.ui.table_models import (
     widget_font,
 )
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
 
 LAST_METHOD_KEY = "orders/last_payment_method"
 
