@@ -56,6 +56,7 @@ from desktop_app.core.errors import InvalidInput
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.vouchers import qr_matrix
 from desktop_app.core.vouchers_view import VoucherView
+from desktop_app.ui.display import last_day, local_day
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -223,18 +224,6 @@ def one_line(text: str, width: float, max_pt: float, *, bold: bool = False, mono
 # --- what a voucher says ---------------------------------------------------------------------
 
 
-def local_date(moment: dt.datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d")
-
-
-def last_valid_day(until: dt.datetime) -> str:
-    """The last local day a voucher still works: an end at midnight belongs to the day before."""
-    local = until.astimezone()
-    if local.time() == dt.time(0, 0):
-        local -= dt.timedelta(days=1)
-    return local.strftime("%Y-%m-%d")
-
-
 def uses_text(view: VoucherView) -> str:
     if view.kind == "cardkey":
         return ""
@@ -249,12 +238,12 @@ def uses_text(view: VoucherView) -> str:
 def validity_text(view: VoucherView) -> str:
     start = view.valid_from
     # A start later than the sale (a product valid from a set day) is worth printing.
-    later = local_date(start) if start and start - view.issued_at > dt.timedelta(minutes=1) else ""
+    later = local_day(start) if start and start - view.issued_at > dt.timedelta(minutes=1) else ""
     if view.valid_until is None:
         if later:
             return translate("printing", "Valid from {start}, no expiry").format(start=later)
         return translate("printing", "No expiry")
-    until = last_valid_day(view.valid_until)
+    until = last_day(view.valid_until)
     if later:
         return translate("printing", "Valid {start} to {end}").format(start=later, end=until)
     return translate("printing", "Valid until {date}").format(date=until)
@@ -262,7 +251,7 @@ def validity_text(view: VoucherView) -> str:
 
 def footer_text(view: VoucherView) -> str:
     return translate("printing", "Order {order} · issued {date}").format(
-        order=view.order_id, date=local_date(view.issued_at))
+        order=view.order_id, date=local_day(view.issued_at))
 
 
 def code_label() -> str:

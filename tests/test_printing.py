@@ -19,6 +19,7 @@ from desktop_app.core.errors import Forbidden, InvalidInput
 from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_view, voucher_views
+from desktop_app.ui import display
 
 CHINESE_PRODUCT = "精洗套餐·豪华版 洗车五次卡"
 CARD_KEY = "GAME-7Q2M-XK4P-99RT-ZZ01-LONGKEYTAIL"
@@ -213,8 +214,8 @@ def test_validity_is_the_last_local_day(shop: Shop) -> None:
     [view] = sell(shop, valid_days=None)
     assert printing.validity_text(view) == "No expiry"
     midnight = dt.datetime(2030, 5, 2).astimezone()  # local midnight: valid through May 1st
-    assert printing.last_valid_day(midnight) == "2030-05-01"
-    assert printing.last_valid_day(midnight + dt.timedelta(hours=9)) == "2030-05-02"
+    assert display.last_day(midnight) == "2030-05-01"
+    assert display.last_day(midnight + dt.timedelta(hours=9)) == "2030-05-02"
 
 
 def test_unknown_layout_and_empty_list_are_refused(shop: Shop, tmp_path: Path) -> None:

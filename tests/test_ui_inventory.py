@@ -26,13 +26,8 @@ from desktop_app.ui import tasks
 from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog, read_key_file
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
 from desktop_app.ui.inventory.product_dialog import ProductDialog
-from desktop_app.ui.table_models import (
-    RIGHT,
-    SORT_ROLE,
-    KeyTableModel,
-    ProductFilter,
-    ProductTableModel,
-)
+from desktop_app.ui.inventory.table_models import KeyTableModel, ProductFilter, ProductTableModel
+from desktop_app.ui.tables import RIGHT, SORT_ROLE
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
 

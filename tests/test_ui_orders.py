@@ -37,7 +37,8 @@ from desktop_app.ui.orders.order_dialog import (
     PaymentDialog,
 )
 from desktop_app.ui.orders.orders_tab import OrdersTab
-from desktop_app.ui.table_models import RIGHT, OrderFilter, OrderTableModel
+from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
+from desktop_app.ui.tables import RIGHT
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
 

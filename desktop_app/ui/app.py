@@ -44,7 +44,8 @@ from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import tasks
-from desktop_app.ui.admin.backup_dialog import RestoreRequest, local_moment, restore_refusal_text
+from desktop_app.ui.admin.backup_dialog import RestoreRequest, restore_refusal_text
+from desktop_app.ui.display import local_time
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session.login_dialog import LoginDialog, remember_shop_name
 from desktop_app.ui.session.setup_dialog import SetupDialog
@@ -385,7 +386,7 @@ class ShopSession(QObject):
         if not isinstance(dialog, LoginDialog):
             return
         dialog.set_busy(False)
-        moment = local_moment(request.made_at)
+        moment = local_time(request.made_at)
         if aside is None:
             text = self.tr("The backup made {moment} is restored. Log in with a password as it "
                            "was then.").format(moment=moment)

@@ -16,7 +16,6 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QSettings,
     QSize,
     QSysInfo,
     Qt,
@@ -42,6 +41,7 @@ from desktop_app.core.backup import BackupStatus
 from desktop_app.core.models import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.messages import integrity_message, role_label
+from desktop_app.ui import settings
 from desktop_app.ui.admin.audit_dialog import AuditDialog
 from desktop_app.ui.admin.backup_dialog import BackupController, last_backup_text
 from desktop_app.ui.admin.operators_dialog import OperatorsDialog
@@ -71,8 +71,6 @@ TAB_STYLE = (
     f" QTabBar::tab:selected {{ border-bottom: 3px solid {ACCENT}; color: {ACCENT}; }}"
     f" QTabBar::tab:hover:!selected {{ border-bottom: 3px solid {ACCENT_LIGHT}; }}"
 )
-GEOMETRY_KEY = "main_window/geometry"
-STATION_KEY = "station"
 BANNER_STYLE = (f"background: #fff4e5; color: {WARNING_COLOR};"
                 " padding: 8px 20px; border-bottom: 1px solid #f5c27a;")
 STALE_BACKUP_DAYS = 2  # the status bar warns when the last backup is older than this
@@ -87,7 +85,7 @@ TABS: tuple[tuple[type[QWidget], str, bool], ...] = (
 
 def station_name() -> str:
     """This counter's name in redemption records: settings ``station``, else the host name."""
-    name = str(QSettings().value(STATION_KEY, "") or "").strip()
+    name = settings.STATION.text().strip()
     return name or QSysInfo.machineHostName() or "station"
 
 
@@ -184,16 +182,16 @@ class MainWindow(QMainWindow):
                              f" QLabel {{ color: {WARNING_COLOR}; }}")
         self.backup_banner_text = QLabel(banner)
         self.backup_banner_text.setWordWrap(True)
-        settings = QPushButton(self.tr("Backup settings…"), banner)
-        settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        settings.clicked.connect(self.open_backup_settings)
+        settings_button = QPushButton(self.tr("Backup settings…"), banner)
+        settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        settings_button.clicked.connect(self.open_backup_settings)
         dismiss = QPushButton(self.tr("Hide"), banner)
         dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         dismiss.clicked.connect(banner.hide)
         row = QHBoxLayout(banner)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.backup_banner_text, 1)
-        row.addWidget(settings)
+        row.addWidget(settings_button)
         row.addWidget(dismiss)
         banner.hide()
         return banner
@@ -293,12 +291,12 @@ class MainWindow(QMainWindow):
         return size
 
     def _restore_geometry(self) -> None:
-        saved = QSettings().value(GEOMETRY_KEY)
+        saved = settings.MAIN_WINDOW_GEOMETRY.read()
         if saved is None or not self.restoreGeometry(saved):
             self.resize(self.default_size())
 
     def save_state(self) -> None:
-        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.MAIN_WINDOW_GEOMETRY.write(self.saveGeometry())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

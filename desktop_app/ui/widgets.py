@@ -36,6 +36,8 @@ SUCCESS_COLOR = "#2e7d32"
 SPACING = 12
 MARGIN = 20
 STRENGTH_COLORS = (ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, SUCCESS_COLOR, SUCCESS_COLOR)
+MONO_FAMILIES = ["DejaVu Sans Mono", "Consolas", "Menlo", "Noto Sans Mono", "Liberation Mono",
+                 "Courier New", "Noto Sans Mono CJK SC", "monospace"]
 
 
 @cache
@@ -53,6 +55,29 @@ def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
     size = font.pointSizeF()
     if size > 0:  # fonts set in pixels report -1 points; leave those alone
         font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font
+
+
+@cache
+def mono_font() -> QFont:
+    """The monospace font of masked keys; made on first use, once a QGuiApplication exists."""
+    font = QFont()
+    font.setFamilies(MONO_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    font.setFixedPitch(True)
+    return font
+
+
+def widget_font(widget: QWidget, mono: bool = False, scale: float = 1.0,
+                bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    if mono:
+        font.setFamilies(MONO_FAMILIES)
+        font.setStyleHint(QFont.StyleHint.TypeWriter)
+        font.setFixedPitch(True)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(bold)
     return font
 

@@ -31,14 +31,8 @@ from desktop_app.core.audit import EventRow
 from desktop_app.core.money import money_text
 from desktop_app.core.store import Shop
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
-from desktop_app.ui.table_models import (
-    Column,
-    EmptyState,
-    RowTableModel,
-    failure_text,
-    fit_columns,
-    setup_table,
-)
+from desktop_app.ui.display import failure_text
+from desktop_app.ui.tables import Column, EmptyState, RowTableModel, fit_columns, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,

@@ -42,8 +42,8 @@ from desktop_app.core.errors import (
 from desktop_app.core.models import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
+from desktop_app.ui.display import failure_text, local_time
 from desktop_app.ui.session.password_dialog import FittingDialog, password_edit
-from desktop_app.ui.table_models import failure_text
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -62,14 +62,10 @@ HOUR_MS = 3_600_000
 FIRST_CHECK_MS = 120_000  # a while after login: opening the shop comes first
 
 
-def local_moment(moment: dt.datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def last_backup_text(status: BackupStatus | None) -> str:
     if status is None or status.last_at is None:
         return QCoreApplication.translate("backups", "never")
-    return local_moment(status.last_at)
+    return local_time(status.last_at)
 
 
 def file_size_text(size: int) -> str:
@@ -557,7 +553,7 @@ class RestoreDialog(FittingDialog):
             self.summary = summary
             self.file_message.show_info(self.tr(
                 "A whole backup of this shop, made {moment}.").format(
-                moment=local_moment(summary.made_at)))
+                moment=local_time(summary.made_at)))
         self._update()
 
     def _file_refused(self, generation: int, exc: Exception) -> None:
@@ -592,7 +588,7 @@ class RestoreDialog(FittingDialog):
             return None
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from backup"), self.tr(
             "Close the shop and replace all its data with the backup made {moment}?").format(
-            moment=local_moment(self.summary.made_at)), QMessageBox.StandardButton.NoButton,
+            moment=local_time(self.summary.made_at)), QMessageBox.StandardButton.NoButton,
             self)
         box.setInformativeText(self.tr(
             "Everyone working in this shop on this computer is logged out. The current data is "

@@ -28,7 +28,7 @@ from desktop_app.core.models import Operator
 from desktop_app.core.store import ROLES, Shop
 from desktop_app.messages import error_message, problem_message, role_label
 from desktop_app.ui.session.password_dialog import FittingDialog, NewPasswordFields, PasswordDialog
-from desktop_app.ui.table_models import (
+from desktop_app.ui.tables import (
     MUTED,
     Column,
     RowTableModel,

@@ -34,18 +34,16 @@ from desktop_app.core import inventory
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.inventory import KeyImportReport, KeyRow, ProductDetail
 from desktop_app.core.store import Shop
-from desktop_app.ui.table_models import (
+from desktop_app.ui.display import failure_text, key_state_label
+from desktop_app.ui.inventory.table_models import KeyTableModel
+from desktop_app.ui.tables import (
     ROW_ROLE,
     SORT_ROLE,
     EmptyState,
-    KeyTableModel,
-    failure_text,
     fit_columns,
-    key_state_label,
     select_where,
     selected_row,
     setup_table,
-    widget_font,
 )
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -56,6 +54,7 @@ from desktop_app.ui.widgets import (
     WARNING_COLOR,
     MessageLabel,
     hint_label,
+    widget_font,
 )
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # some hundred thousand keys: more is not a key list

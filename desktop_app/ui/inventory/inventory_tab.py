@@ -24,19 +24,11 @@ from PySide6.QtWidgets import (
 from desktop_app.core import inventory
 from desktop_app.core.inventory import KINDS, ProductDetail
 from desktop_app.core.store import Shop
+from desktop_app.ui.display import failure_text, kind_label
 from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
 from desktop_app.ui.inventory.product_dialog import ProductDialog
-from desktop_app.ui.table_models import (
-    EmptyState,
-    ProductFilter,
-    ProductTableModel,
-    failure_text,
-    fit_columns,
-    kind_label,
-    select_where,
-    selected_row,
-    setup_table,
-)
+from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
+from desktop_app.ui.tables import EmptyState, fit_columns, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import ACCENT, MARGIN, SPACING, MessageLabel, hint_label
 

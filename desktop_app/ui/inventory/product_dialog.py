@@ -33,7 +33,7 @@ from desktop_app.core.inventory import KINDS, MAX_USES, MAX_VALID_DAYS, ProductD
 from desktop_app.core.money import money_text, parse_money
 from desktop_app.core.store import Shop
 from desktop_app.messages import problem_message
-from desktop_app.ui.table_models import CURRENCY_SYMBOLS, failure_text, kind_label, last_day
+from desktop_app.ui.display import CURRENCY_SYMBOLS, failure_text, kind_label, last_day
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,20 +34,18 @@ from desktop_app.core import inventory, orders
 from desktop_app.core.inventory import ProductDetail
 from desktop_app.core.orders import MAX_QUANTITY, PAYMENT_METHODS, LineView, OrderRow
 from desktop_app.core.store import Shop
-from desktop_app.ui.table_models import (
-    LEFT,
-    RIGHT,
-    failure_text,
-    kind_label,
-    method_label,
-    money,
-    stock_label,
+from desktop_app.ui import settings
+from desktop_app.ui.display import failure_text, kind_label, method_label, money, stock_label
+from desktop_app.ui.tables import LEFT, RIGHT
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    MessageLabel,
+    dialog_buttons,
+    hint_label,
     widget_font,
 )
-from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
-
-LAST_METHOD_KEY = "orders/last_payment_method"
 
 
 @dataclass
@@ -331,7 +329,7 @@ class PaymentDialog(QDialog):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.methods = QButtonGroup(self)
         method_row = QHBoxLayout()
-        last = str(QSettings().value(LAST_METHOD_KEY, "cash") or "cash")
+        last = settings.LAST_PAYMENT_METHOD.text()
         for method in PAYMENT_METHODS:
             button = QRadioButton(method_label(method), self)
             button.setProperty("method", method)
@@ -384,7 +382,7 @@ class PaymentDialog(QDialog):
 
     def _paid(self, _issued: int) -> None:
         self.busy = False
-        QSettings().setValue(LAST_METHOD_KEY, self.method())
+        settings.LAST_PAYMENT_METHOD.write(self.method())
         self.paid.emit(self.order.id)
         self.accept()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,31 +29,24 @@ from PySide6.QtWidgets import (
 from desktop_app.core import orders
 from desktop_app.core.orders import STATUSES, LineView, OrderDetail, OrderRow
 from desktop_app.core.store import Shop
-from desktop_app.ui.inventory.inventory_tab import PRIMARY_STYLE
-from desktop_app.ui.orders.order_dialog import LineRefundDialog, NewOrderDialog, PaymentDialog
-from desktop_app.ui.orders.voucher_panel import VoucherPanel
-from desktop_app.ui.table_models import (
+from desktop_app.ui import settings
+from desktop_app.ui.display import (
     STATUS_COLORS,
-    EmptyState,
-    LineTableModel,
-    OrderFilter,
-    OrderTableModel,
     customer_text,
     failure_text,
-    fit_columns,
     local_time,
     method_label,
     money,
-    select_where,
-    selected_row,
-    setup_table,
     status_label,
-    widget_font,
 )
+from desktop_app.ui.inventory.inventory_tab import PRIMARY_STYLE
+from desktop_app.ui.orders.order_dialog import LineRefundDialog, NewOrderDialog, PaymentDialog
+from desktop_app.ui.orders.table_models import LineTableModel, OrderFilter, OrderTableModel
+from desktop_app.ui.orders.voucher_panel import VoucherPanel
+from desktop_app.ui.tables import EmptyState, fit_columns, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, hint_label
+from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, hint_label, widget_font
 
-SPLITTER_KEY = "orders/splitter"
 LINE_ROWS_SHOWN = 4  # the lines table grows to this many rows, then scrolls
 
 
@@ -278,11 +271,11 @@ class OrdersTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
-        saved = QSettings().value(SPLITTER_KEY)
+        saved = settings.ORDERS_SPLITTER.read()
         if saved is None or not self.splitter.restoreState(saved):
             self.splitter.setSizes([500, 560])
         self.splitter.splitterMoved.connect(
-            lambda: QSettings().setValue(SPLITTER_KEY, self.splitter.saveState()))
+            lambda: settings.ORDERS_SPLITTER.write(self.splitter.saveState()))
         # Said below, beside the count: a message must not push the lists around.
         self.summary = hint_label("", self)
         self.message = MessageLabel(self)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import KeySlotMissing, ShopError, UnknownOperator, WrongPassword
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label
+from desktop_app.ui import settings
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -46,19 +46,13 @@ UnlockFn = Callable[[str, str], Shop]
 FOLDER_TEXT_WIDTH = 460
 
 
-def _settings_key(data_dir: Path) -> str:
-    # One entry per shop folder; hashed because a path is not a valid settings key everywhere.
-    digest = hashlib.sha256(str(Path(data_dir).expanduser().resolve()).encode()).hexdigest()
-    return f"shops/{digest[:16]}/name"
-
-
 def remembered_shop_name(data_dir: Path) -> str:
     """The shop's name as last seen here: the database holding it is locked before login."""
-    return str(QSettings().value(_settings_key(data_dir), "") or "")
+    return settings.shop_name(data_dir).text()
 
 
 def remember_shop_name(data_dir: Path, name: str) -> None:
-    QSettings().setValue(_settings_key(data_dir), name)
+    settings.shop_name(data_dir).write(name)
 
 
 class LoginDialog(QDialog):
