@@ -240,9 +240,9 @@ def test_core_refusal_lands_beside_the_field(qtbot: QtBot, shop: Shop) -> None:
     dialog = ProductDialog(shop, "CNY")
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog._failed(InvalidInput(field="valid_until", problem="before_start"))
+    dialog._refused(InvalidInput(field="valid_until", problem="before_start"))
     assert dialog.messages["validity"].text() == problem_message("before_start")
-    dialog._failed(InvalidInput(field="nonsense", problem="required"))
+    dialog._refused(InvalidInput(field="nonsense", problem="required"))
     assert dialog.error.text() == error_message(InvalidInput(field="nonsense",
                                                              problem="required"))
 

@@ -406,3 +406,17 @@ def test_card_key_is_shown_in_full_only_on_the_voucher(qtbot: QtBot, shop: Shop)
     assert CardKey.get().state == "sold"
     image = QImage(tab.detail.vouchers.qr.pixmap().toImage())
     assert image.width() >= 200  # large enough to scan off the screen
+
+
+def test_money_is_shown_with_thousands_separators_in_both_languages(qtbot: QtBot) -> None:
+    from desktop_app.i18n import install_translator, remove_translators
+    from desktop_app.ui.display import money
+
+    for language in ("en", "zh_CN"):
+        install_translator(QApplication.instance(), language)
+        try:
+            assert money(1_280_000, "CNY") == "¥12,800.00"
+            assert money(-123_456_789, "USD") == "-$1,234,567.89"
+            assert money(99, "CHF") == "CHF 0.99"
+        finally:
+            remove_translators(QApplication.instance())

@@ -422,6 +422,39 @@ def test_background_task_results_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
     assert isinstance(seen[1], ZeroDivisionError)
 
 
+def test_a_refusal_is_said_at_the_error_target_and_a_bug_goes_to_the_excepthook(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.ui.widgets import MessageLabel
+
+    label = MessageLabel()
+    qtbot.addWidget(label)
+    hooked: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: hooked.append(exc))
+    settled: list[str] = []
+    refusal = WrongPassword(operator="x")
+
+    def refuse() -> None:
+        raise refusal
+
+    task = tasks.run_in_background(None, refuse, errors=label,
+                                   always=lambda: settled.append("refused"))
+    with qtbot.waitSignal(task.finished, timeout=WAIT_MS):
+        pass
+    assert label.text() == error_message(refusal) and hooked == []
+    blamed: list[ShopError] = []
+    task = tasks.run_in_background(None, refuse, errors=blamed.append)
+    with qtbot.waitSignal(task.finished, timeout=WAIT_MS):
+        pass
+    assert blamed == [refusal]
+    task = tasks.run_in_background(None, lambda: 1 / 0, errors=label,
+                                   always=lambda: settled.append("bug"))
+    with qtbot.waitSignal(task.finished, timeout=WAIT_MS):
+        pass
+    assert isinstance(hooked[0], ZeroDivisionError)
+    assert label.text() == error_message(refusal)  # a bug is not a refusal: not said inline
+    assert settled == ["refused", "bug"]
+
+
 def test_background_task_skips_a_deleted_parent(qtbot: QtBot) -> None:
     import shiboken6
 

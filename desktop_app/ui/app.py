@@ -45,7 +45,7 @@ from desktop_app.logs import setup_logging
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import tasks
 from desktop_app.ui.admin.backup_dialog import RestoreRequest, restore_refusal_text
-from desktop_app.ui.display import local_time
+from desktop_app.ui.display import failure_text, local_time
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session.login_dialog import LoginDialog, remember_shop_name
 from desktop_app.ui.session.setup_dialog import SetupDialog
@@ -245,15 +245,8 @@ class ShopSession(QObject):
         assert isinstance(dialog, LoginDialog)
         dialog.show_preparing_demo()
 
-        def failed(exc: Exception) -> None:
-            dialog.set_busy(False)
-            if not isinstance(exc, ShopError):
-                sys.excepthook(type(exc), exc, exc.__traceback__)
-                return
-            dialog.message.show_error(error_message(exc))
-
         tasks.run_in_background(dialog, lambda: _ensure_demo_shop(self.data_dir),
-                                on_success=lambda _: dialog.set_busy(False), on_failure=failed)
+                                errors=dialog.message, always=lambda: dialog.set_busy(False))
 
     def _logged_in(self, shop: Shop | None) -> None:
         if shop is None:
@@ -329,12 +322,8 @@ class ShopSession(QObject):
                                 on_success=lambda _written: close_shop(shop), on_failure=failed)
 
     def _auto_backup_failed(self, exc: Exception) -> None:
-        if isinstance(exc, ShopError):
-            log.warning("automatic backup failed: %s %s", exc.code, exc.params)
-            reason = error_message(exc)
-        else:
-            log.error("automatic backup failed", exc_info=(type(exc), exc, exc.__traceback__))
-            reason = unexpected_error_message()
+        log.warning("automatic backup failed")
+        reason = failure_text(exc)
         if isinstance(self.dialog, LoginDialog) and not self.dialog.message.text():
             self.dialog.message.show_warning(self.tr(
                 "The automatic backup failed: {reason}").format(reason=reason))

@@ -149,6 +149,7 @@ def stock_label(stock: int | None) -> str:
 def failure_text(exc: BaseException) -> str:
     """What the user reads when a task failed: core's words, or a plain apology (logged)."""
     if isinstance(exc, ShopError):
+        log.info("refused: %s %s", exc.code, exc.params)
         return error_message(exc)
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return unexpected_error_message()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -270,7 +269,7 @@ class BackupSettingsDialog(FittingDialog):
         self._build()
         self._set_busy(True)
         run_in_background(self, lambda: backup.backup_status(shop), on_success=self._loaded,
-                          on_failure=self._failed)
+                          errors=self.message, always=lambda: self._set_busy(False))
 
     def _build(self) -> None:
         self.folder = QLineEdit(self)
@@ -384,16 +383,12 @@ class BackupSettingsDialog(FittingDialog):
         shop, folder, automatic = self.shop, self.folder.text().strip(), self.automatic.isChecked()
         self._set_busy(True)
         run_in_background(self, lambda: backup.set_backup_settings(shop, folder, automatic),
-                          on_success=self._saved, on_failure=self._failed)
+                          on_success=self._saved, errors=self.message,
+                          always=lambda: self._set_busy(False))
 
     def _saved(self, status: BackupStatus) -> None:
-        self._set_busy(False)
         self.saved.emit(status)
         self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        self.message.show_error(failure_text(exc))
 
 
 # --- restore ----------------------------------------------------------------------------------
@@ -620,7 +615,7 @@ class RestoreDialog(FittingDialog):
             self, lambda: backup.check_restore(data_dir, path, operator, password),
             on_success=lambda _info: self._checked(
                 RestoreRequest(path, operator, password, made_at)),
-            on_failure=self._refused)
+            errors=self._refused, always=lambda: self._set_busy(False))
 
     def _checked(self, request: RestoreRequest) -> None:
         self._set_busy(False)
@@ -628,12 +623,7 @@ class RestoreDialog(FittingDialog):
         self.accept()
         self.confirmed.emit(request)
 
-    def _refused(self, exc: Exception) -> None:
-        self._set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("restore refused before closing the shop: %s", exc.code)
+    def _refused(self, exc: ShopError) -> None:
         self.message.show_error(restore_refusal_text(exc, self.operator.text().strip()))
         self.password.clear()
         self.password.setFocus()

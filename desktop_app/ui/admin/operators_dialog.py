@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -167,7 +166,7 @@ class OperatorsDialog(FittingDialog):
         chosen = select_id if select_id is not None else getattr(self.selected(), "id", None)
         run_in_background(self, lambda: operator_rows(shop),
                           on_success=lambda rows: self._loaded(rows, chosen),
-                          on_failure=self._failed)
+                          errors=self.message)
 
     def _loaded(self, rows: list[OperatorRow], select_id: int | None) -> None:
         self.model.set_rows(rows)
@@ -289,7 +288,7 @@ class OperatorsDialog(FittingDialog):
             self, lambda: auth.set_active(shop, row.id, False),
             on_success=lambda _: self._changed(self.tr(
                 "{name} is disabled and can no longer log in.").format(name=row.name), row.id),
-            on_failure=self._failed)
+            errors=self.message, always=lambda: self._set_busy(False))
 
     def _changed(self, text: str, select_id: int) -> None:
         self._set_busy(False)
@@ -299,14 +298,6 @@ class OperatorsDialog(FittingDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self._update_buttons()
-
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("operator change refused: %s", exc.code)
-        self.message.show_error(error_message(exc))
 
 
 class AddOperatorDialog(FittingDialog):
@@ -390,21 +381,16 @@ class AddOperatorDialog(FittingDialog):
         role, password = str(self.role.currentData()), self.fields.value()
         self._set_busy(True)
         run_in_background(self, lambda: auth.add_operator(shop, name, role, password),
-                          on_success=self._done, on_failure=self._failed)
+                          on_success=self._done, errors=self._refused,
+                          always=lambda: self._set_busy(False))
 
     def _done(self, operator: Operator) -> None:
-        self._set_busy(False)
         row = OperatorRow(operator.id, operator.name, operator.role, True, operator.created_at)
         self.fields.clear()
         self.added.emit(row)
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("adding an operator refused: %s", exc.code)
+    def _refused(self, exc: ShopError) -> None:
         field = str(exc.params.get("field", ""))
         if isinstance(exc, InvalidInput) and field == "name":
             self.name_message.show_error(problem_message(str(exc.params.get("problem")),

@@ -34,7 +34,7 @@ from desktop_app.core import inventory
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.inventory import KeyImportReport, KeyRow, ProductDetail
 from desktop_app.core.store import Shop
-from desktop_app.ui.display import failure_text, key_state_label
+from desktop_app.ui.display import key_state_label
 from desktop_app.ui.inventory.table_models import KeyTableModel
 from desktop_app.ui.tables import (
     ROW_ROLE,
@@ -180,7 +180,8 @@ class CardKeyDialog(QDialog):
     def refresh(self, then_select: int | None = None) -> None:
         shop, product_id = self.shop, self.product.id
         run_in_background(self, lambda: inventory.list_card_keys(shop, product_id),
-                          lambda rows: self._show_keys(rows, then_select), self._keys_failed)
+                          lambda rows: self._show_keys(rows, then_select),
+                          errors=self.keys_message)
 
     def _show_keys(self, rows: list[KeyRow], then_select: int | None) -> None:
         self.model.set_rows(rows)
@@ -201,9 +202,6 @@ class CardKeyDialog(QDialog):
             self.empty.show_text(self.tr("No key in this state."))
         else:
             self.empty.show_text(self.tr("No keys yet. Import them on the “Import keys” page."))
-
-    def _keys_failed(self, exc: Exception) -> None:
-        self.keys_message.show_error(failure_text(exc))
 
     def selected_key(self) -> KeyRow | None:
         return selected_row(self.table)
@@ -262,15 +260,8 @@ class CardKeyDialog(QDialog):
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self._set_busy(True)
 
-        def finished(result: object) -> None:
-            self._set_busy(False)
-            done(result)
-
-        def failed(exc: Exception) -> None:
-            self._set_busy(False)
-            self.keys_message.show_error(failure_text(exc))
-
-        run_in_background(self, work, finished, failed)
+        run_in_background(self, work, done, errors=self.keys_message,
+                          always=lambda: self._set_busy(False))
 
     # -- importing --------------------------------------------------------------------------
 
@@ -372,10 +363,10 @@ class CardKeyDialog(QDialog):
 
         self.import_message.clear()
         self._set_busy(True)
-        run_in_background(self, work, self._checked, self._import_failed)
+        run_in_background(self, work, self._checked, errors=self.import_message,
+                          always=lambda: self._set_busy(False))
 
     def _checked(self, result: tuple[str, KeyImportReport]) -> None:
-        self._set_busy(False)
         self.checked_text, self.report = result
         self._show_report(self.report)
 
@@ -404,10 +395,10 @@ class CardKeyDialog(QDialog):
         shop, product_id, text = self.shop, self.product.id, self.checked_text
         self._set_busy(True)
         run_in_background(self, lambda: inventory.import_card_keys(shop, product_id, text),
-                          self._imported, self._import_failed)
+                          self._imported, errors=self.import_message,
+                          always=lambda: self._set_busy(False))
 
     def _imported(self, report: KeyImportReport) -> None:
-        self._set_busy(False)
         self.paste.blockSignals(True)
         self.paste.clear()
         self.paste.blockSignals(False)
@@ -422,9 +413,6 @@ class CardKeyDialog(QDialog):
         self.tabs.setCurrentIndex(self.KEYS_PAGE)
         self.refresh()
 
-    def _import_failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        self.import_message.show_error(failure_text(exc))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import inventory
 from desktop_app.core.inventory import KINDS, ProductDetail
 from desktop_app.core.store import Shop
-from desktop_app.ui.display import failure_text, kind_label
+from desktop_app.ui.display import kind_label
 from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
@@ -133,10 +133,10 @@ class InventoryTab(QWidget):
         shop = self.shop
         run_in_background(
             self, lambda: (shop.currency, inventory.list_products(shop, include_archived=True)),
-            lambda result: self._loaded(result, select_id), self._load_failed)
+            lambda result: self._loaded(result, select_id), errors=self.message,
+            always=self._loading_done)
 
     def _loaded(self, result: tuple[str, list[ProductDetail]], select_id: int | None) -> None:
-        self.loading = False
         self.loaded = True
         currency, rows = result
         keep = self.selected_product()
@@ -153,9 +153,8 @@ class InventoryTab(QWidget):
         self._show_empty()
         self._update_buttons()
 
-    def _load_failed(self, exc: Exception) -> None:
+    def _loading_done(self) -> None:
         self.loading = False
-        self.message.show_error(failure_text(exc))
 
     def _show_summary(self, rows: list[ProductDetail]) -> None:
         archived = sum(1 for row in rows if not row.active)
@@ -247,7 +246,7 @@ class InventoryTab(QWidget):
             self.refresh()
 
         run_in_background(self, lambda: inventory.set_archived(shop, product.id, archive), done,
-                          lambda exc: self.message.show_error(failure_text(exc)))
+                          errors=self.message)
 
     def open_keys(self, page: int = CardKeyDialog.KEYS_PAGE) -> None:
         product = self.selected_product()

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import inventory
-from desktop_app.core.errors import InvalidInput
+from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.inventory import KINDS, MAX_USES, MAX_VALID_DAYS, ProductDetail
 from desktop_app.core.money import money_text, parse_money
 from desktop_app.core.store import Shop
-from desktop_app.messages import problem_message
-from desktop_app.ui.display import CURRENCY_SYMBOLS, failure_text, kind_label, last_day
+from desktop_app.messages import error_message, problem_message
+from desktop_app.ui.display import CURRENCY_SYMBOLS, kind_label, last_day
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
 
@@ -400,7 +400,8 @@ class ProductDialog(QDialog):
         if problems:
             return
         self._set_busy(True)
-        run_in_background(self, self._save_in_worker(self.changes()), self._saved, self._failed)
+        run_in_background(self, self._save_in_worker(self.changes()), self._saved,
+                          errors=self._refused, always=lambda: self._set_busy(False))
 
     def _save_in_worker(self, values: dict[str, Any]) -> Any:
         shop, product, kind = self.shop, self.product, self.current_kind()
@@ -417,17 +418,15 @@ class ProductDialog(QDialog):
         self.save_button.setEnabled(not busy)
 
     def _saved(self, product_id: int) -> None:
-        self._set_busy(False)
         self.saved_id = product_id
         self.saved.emit(product_id)
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
+    def _refused(self, exc: ShopError) -> None:
         if isinstance(exc, InvalidInput):
             field = CORE_FIELDS.get(str(exc.params.get("field")), str(exc.params.get("field")))
             if field in self.messages:
                 self.messages[field].show_error(
                     problem_message(str(exc.params.get("problem")), **exc.params))
                 return
-        self.error.show_error(failure_text(exc))
+        self.error.show_error(error_message(exc))

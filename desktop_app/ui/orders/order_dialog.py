@@ -35,7 +35,7 @@ from desktop_app.core.inventory import ProductDetail
 from desktop_app.core.orders import MAX_QUANTITY, PAYMENT_METHODS, LineView, OrderRow
 from desktop_app.core.store import Shop
 from desktop_app.ui import settings
-from desktop_app.ui.display import failure_text, kind_label, method_label, money, stock_label
+from desktop_app.ui.display import kind_label, method_label, money, stock_label
 from desktop_app.ui.tables import LEFT, RIGHT
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -102,8 +102,7 @@ class NewOrderDialog(QDialog):
         self._refresh_lines()
         shop_ = shop
         run_in_background(self, lambda: inventory.list_products(shop_),
-                          self._products_loaded, lambda exc: self.error.show_error(
-                              failure_text(exc)))
+                          self._products_loaded, errors=self.error)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -295,18 +294,17 @@ class NewOrderDialog(QDialog):
         self.error.clear()
         run_in_background(
             self, lambda: orders.create_order(shop, items, name, phone, note).id,
-            lambda order_id: self._created(order_id, pay_now), self._failed)
+            lambda order_id: self._created(order_id, pay_now), errors=self.error,
+            always=self._not_busy)
 
     def _created(self, order_id: int, pay_now: bool) -> None:
-        self.busy = False
         self.created_id = order_id
         self.created.emit(order_id, pay_now)
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
+    def _not_busy(self) -> None:
         self.busy = False
         self._update_buttons()
-        self.error.show_error(failure_text(exc))
 
 
 class PaymentDialog(QDialog):
@@ -378,7 +376,7 @@ class PaymentDialog(QDialog):
         self.pay_button.setEnabled(False)
         self.error.clear()
         run_in_background(self, lambda: len(orders.pay_order(shop, order_id, method, reference)),
-                          self._paid, self._failed)
+                          self._paid, errors=self.error, always=self._not_busy)
 
     def _paid(self, _issued: int) -> None:
         self.busy = False
@@ -386,12 +384,11 @@ class PaymentDialog(QDialog):
         self.paid.emit(self.order.id)
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        # Out of stock names the product, what was wanted and what is left: said here, so the
-        # owner can change the order or restock, then confirm again.
+    def _not_busy(self) -> None:
+        # A refusal (out of stock names the product, what was wanted and what is left) is said
+        # here, so the owner can change the order or restock, then confirm again.
         self.busy = False
         self.pay_button.setEnabled(True)
-        self.error.show_error(failure_text(exc))
 
 
 class LineRefundDialog(QDialog):
@@ -470,14 +467,13 @@ class LineRefundDialog(QDialog):
         self.refund_button.setEnabled(False)
         self.error.clear()
         run_in_background(self, lambda: orders.refund_line(shop, line_id, quantity),
-                          self._refunded, self._failed)
+                          self._refunded, errors=self.error, always=self._not_busy)
 
     def _refunded(self, _result: object) -> None:
         self.busy = False
         self.refunded.emit(self.order_id)
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
+    def _not_busy(self) -> None:
         self.busy = False
         self.refund_button.setEnabled(True)
-        self.error.show_error(failure_text(exc))

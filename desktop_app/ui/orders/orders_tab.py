@@ -33,7 +33,6 @@ from desktop_app.ui import settings
 from desktop_app.ui.display import (
     STATUS_COLORS,
     customer_text,
-    failure_text,
     local_time,
     method_label,
     money,
@@ -316,7 +315,7 @@ class OrdersTab(QWidget):
         """Read the orders again; the selected order (or ``select_id``) stays shown."""
         shop = self.shop
         run_in_background(self, lambda: (shop.currency, orders.order_rows(shop)),
-                          lambda result: self._loaded(result, select_id), self._failed)
+                          lambda result: self._loaded(result, select_id), errors=self.message)
 
     def _loaded(self, result: tuple[str, list[OrderRow]], select_id: int | None) -> None:
         self.loaded = True
@@ -388,7 +387,8 @@ class OrdersTab(QWidget):
             if current is not None and current.id == detail.order.id:
                 self.detail.show_detail(detail, self.currency)
 
-        run_in_background(self, lambda: orders.order_detail(shop, order_id), show, self._failed)
+        run_in_background(self, lambda: orders.order_detail(shop, order_id), show,
+                          errors=self.message)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -412,7 +412,7 @@ class OrdersTab(QWidget):
         # The payment dialog wants the order's row: read it after the refresh just queued.
         shop = self.shop
         run_in_background(self, lambda: orders.order_detail(shop, order_id).order,
-                          self._open_payment, self._failed)
+                          self._open_payment, errors=self.message)
 
     def take_payment(self) -> None:
         order = self.selected_order()
@@ -491,16 +491,11 @@ class OrdersTab(QWidget):
         self.detail._update_buttons()
 
         def done(_: object) -> None:
-            self.busy = False
             self.message.show_info(done_text)
             self.refresh(select_id=order_id)
 
-        def failed(exc: Exception) -> None:
+        def settle() -> None:
             self.busy = False
             self.detail._update_buttons()
-            self.message.show_error(failure_text(exc))
 
-        run_in_background(self, work, done, failed)
-
-    def _failed(self, exc: Exception) -> None:
-        self.message.show_error(failure_text(exc))
+        run_in_background(self, work, done, errors=self.message, always=settle)

@@ -230,7 +230,7 @@ class VoucherPanel(QWidget):
         shop, voucher_id = self.shop, self.voucher_ids[position]
         self._update_navigation()
         run_in_background(self, lambda: load_voucher(shop, voucher_id),
-                          lambda loaded: self._loaded(voucher_id, loaded), self._failed)
+                          lambda loaded: self._loaded(voucher_id, loaded), errors=self.message)
 
     def _loaded(self, voucher_id: int, loaded: tuple[VoucherView, list[list[bool]]]) -> None:
         if (self.position >= len(self.voucher_ids)
@@ -351,11 +351,11 @@ class VoucherPanel(QWidget):
         self.message.clear()
 
         def done(_: object) -> None:
-            self._set_busy(False)
             self.message.show_info(self.tr("Saved {file}").format(file=str(target)))
             self.saved.emit(str(target))
 
-        run_in_background(self, work, done, self._failed)
+        run_in_background(self, work, done, errors=self.message,
+                          always=lambda: self._set_busy(False))
 
     # -- printing ---------------------------------------------------------------------------
 
@@ -381,19 +381,15 @@ class VoucherPanel(QWidget):
             try:
                 printing.print_vouchers(printer, views, layout)
             except Exception as exc:  # a printer that refuses: say so here, not as a crash
-                self._failed(exc)
+                self.message.show_error(failure_text(exc))
                 return
-            self._set_busy(False)
             self.message.show_info(self.tr("Sent to the printer."))
 
-        run_in_background(self, lambda: voucher_views(shop, ids), paint, self._failed)
+        run_in_background(self, lambda: voucher_views(shop, ids), paint, errors=self.message,
+                          always=lambda: self._set_busy(False))
 
     # -- state ------------------------------------------------------------------------------
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self._update_buttons()
-
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        self.message.show_error(failure_text(exc))

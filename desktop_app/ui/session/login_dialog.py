@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -225,7 +224,8 @@ class LoginDialog(QDialog):
         self.set_busy(True, self.tr("Unlocking the shop…"))
         unlock = self._unlock
         run_in_background(self, lambda: unlock(operator, password),
-                          on_success=self._unlocked, on_failure=self._refused)
+                          on_success=self._unlocked, errors=self._refused,
+                          always=lambda: self.set_busy(False))
 
     def _unlocked(self, shop: Shop) -> None:
         self.set_busy(False)
@@ -233,12 +233,7 @@ class LoginDialog(QDialog):
         self.shop = shop
         self.accept()
 
-    def _refused(self, exc: Exception) -> None:
-        self.set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("login refused: %s", exc.code)
+    def _refused(self, exc: ShopError) -> None:
         self.message.show_error(error_message(exc))
         if isinstance(exc, UnknownOperator | KeySlotMissing):
             self.operator.setFocus()

@@ -8,7 +8,6 @@ operator's key slot is gone, so enabling needs a new password).
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -237,7 +236,8 @@ class PasswordDialog(FittingDialog):
         apply, current, new = self._apply, self.current.text(), self.fields.value()
         self._set_busy(True)
         run_in_background(self, lambda: apply(current, new),
-                          on_success=self._done, on_failure=self._failed)
+                          on_success=self._done, errors=self._refused,
+                          always=lambda: self._set_busy(False))
 
     def _done(self, _result: object) -> None:
         self._set_busy(False)
@@ -245,12 +245,7 @@ class PasswordDialog(FittingDialog):
         self.fields.clear()
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("password change refused: %s", exc.code)
+    def _refused(self, exc: ShopError) -> None:
         if isinstance(exc, WrongPassword) and self.ask_current:
             self.current.clear()
             self.current.setFocus()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
@@ -266,7 +265,8 @@ class SetupDialog(QDialog):
         password = self.password.text()
         run_in_background(
             self, lambda: create_shop(folder, shop_name, currency, owner, password),
-            on_success=self._created, on_failure=self._failed)
+            on_success=self._created, errors=self._refused,
+            always=lambda: self._set_busy(False))
 
     def _created(self, shop: Shop) -> None:
         self.shop = shop
@@ -275,12 +275,7 @@ class SetupDialog(QDialog):
         self.confirm.clear()
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("creating the shop refused: %s", exc.code)
+    def _refused(self, exc: ShopError) -> None:
         field = {"name": "owner_name", "password": "password"}.get(
             str(exc.params.get("field")), "")
         if isinstance(exc, InvalidInput) and field:
