@@ -420,3 +420,25 @@ def test_money_is_shown_with_thousands_separators_in_both_languages(qtbot: QtBot
             assert money(99, "CHF") == "CHF 0.99"
         finally:
             remove_translators(QApplication.instance())
+
+
+def test_paying_on_the_orders_tab_refreshes_the_inventory_stock_without_a_show_event(
+        qtbot: QtBot, shop: Shop) -> None:
+    from desktop_app.ui.inventory.inventory_tab import InventoryTab
+
+    box = inventory.add_product(shop, "Gift box 礼盒", "88.00", "goods", stock=5)
+    order = orders.create_order(shop, [(box.id, 2)])
+    stock = InventoryTab(shop)  # never shown: only the change can tell it
+    qtbot.addWidget(stock)
+    tab = open_tab(qtbot, shop)
+    assert [r.stock for r in stock.model.rows()] == [5]
+    show_order(tab, order.id)
+    qtbot.mouseClick(tab.detail.pay_button, Qt.MouseButton.LeftButton)
+    payment = tab.dialog
+    assert isinstance(payment, PaymentDialog)
+    with qtbot.waitSignal(payment.paid, timeout=WAIT_MS):
+        qtbot.mouseClick(payment.pay_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert not stock.isVisible()
+    assert [r.stock for r in stock.model.rows()] == [3]
+    assert tab.selected_order() is not None and tab.selected_order().status == "paid"

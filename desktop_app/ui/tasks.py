@@ -27,8 +27,10 @@ from typing import Any, Protocol
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, Signal
 
+from desktop_app.core import events
 from desktop_app.core.errors import ShopError
 from desktop_app.messages import error_message
+from desktop_app.ui.events import shop_events
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +80,8 @@ class BackgroundTask(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
     finished = Signal()
-    _done = Signal(object, object)  # (result, exception), emitted on the worker thread
+    # (result, exception, what it changed), emitted on the worker thread
+    _done = Signal(object, object, object)
 
     def __init__(
         self,
@@ -105,38 +108,45 @@ class BackgroundTask(QObject):
         return self
 
     def _run(self) -> None:
+        events.take()  # what ran on this thread outside a task is not this task's
         try:
             result = self._fn()
         except BaseException as exc:  # even SystemExit: the GUI must hear the task ended
-            self._done.emit(None, exc)
+            self._done.emit(None, exc, events.take())
         else:
-            self._done.emit(result, None)
+            self._done.emit(result, None, events.take())
 
     def _parent_gone(self) -> bool:
         return self._parent is not None and not shiboken6.isValid(self._parent)
 
-    def _deliver(self, result: Any, exc: Exception | None) -> None:
+    def _deliver(self, result: Any, exc: Exception | None, changes: frozenset[str]) -> None:
         _pending.discard(self)
         try:
-            if self._parent_gone():
-                if exc is not None:
-                    log.warning("background task failed after its window closed",
-                                exc_info=(type(exc), exc, exc.__traceback__))
-                return
-            if self._always is not None:
-                self._always()
-            if exc is None:
-                if self._on_success is not None:
-                    self._on_success(result)
-                self.succeeded.emit(result)
-            else:
-                self.failed.emit(exc)
-                if self._on_failure is not None:
-                    self._on_failure(exc)
-                else:
-                    show_failure(exc, self._errors)
+            self._answer(result, exc)
         finally:
+            # After the callbacks (which may say what to select once a list is re-read), and
+            # even when the window that asked is gone: the change happened all the same.
+            shop_events().announce(changes)
             self.finished.emit()
+
+    def _answer(self, result: Any, exc: Exception | None) -> None:
+        if self._parent_gone():
+            if exc is not None:
+                log.warning("background task failed after its window closed",
+                            exc_info=(type(exc), exc, exc.__traceback__))
+            return
+        if self._always is not None:
+            self._always()
+        if exc is None:
+            if self._on_success is not None:
+                self._on_success(result)
+            self.succeeded.emit(result)
+        else:
+            self.failed.emit(exc)
+            if self._on_failure is not None:
+                self._on_failure(exc)
+            else:
+                show_failure(exc, self._errors)
 
 
 def run_in_background(

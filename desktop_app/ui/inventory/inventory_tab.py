@@ -8,7 +8,6 @@ read, without asking the database again.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import inventory
+from desktop_app.core import events, inventory
 from desktop_app.core.inventory import KINDS, ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import kind_label
+from desktop_app.ui.events import shop_events
 from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
@@ -46,8 +46,10 @@ class InventoryTab(QWidget):
         self.loading = False
         self.loaded = False
         self.dialog: ProductDialog | CardKeyDialog | None = None
+        self._select_next: int | None = None  # a product just saved, once the list is re-read
         self._build()
         self._update_buttons()
+        shop_events().changed.connect(self._on_changes)
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------------
@@ -185,10 +187,11 @@ class InventoryTab(QWidget):
             self.empty.show_text(self.tr("No products yet.\nClick “New product” to add your "
                                          "first service, card key or goods."))
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.loaded:
-            self.refresh()  # the Orders tab may have sold stock meanwhile
+    def _on_changes(self, changes: frozenset[str]) -> None:
+        """Products, stock or keys changed (here, or a sale on the Orders tab): re-read."""
+        if events.PRODUCTS in changes:
+            select_id, self._select_next = self._select_next, None
+            self.refresh(select_id=select_id)
 
     # -- selection --------------------------------------------------------------------------
 
@@ -231,7 +234,7 @@ class InventoryTab(QWidget):
 
     def _product_saved(self, product_id: int) -> None:
         self.message.show_info(self.tr("Saved."))
-        self.refresh(select_id=product_id)
+        self._select_next = product_id
 
     def toggle_archived(self) -> None:
         product = self.selected_product()
@@ -243,7 +246,6 @@ class InventoryTab(QWidget):
 
         def done(_: object) -> None:
             self.message.show_info(text.format(name=product.name))
-            self.refresh()
 
         run_in_background(self, lambda: inventory.set_archived(shop, product.id, archive), done,
                           errors=self.message)
@@ -254,6 +256,5 @@ class InventoryTab(QWidget):
             return
         dialog = CardKeyDialog(self.shop, product, page, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.refresh)
         self.dialog = dialog
         dialog.open()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import orders
+from desktop_app.core import events, orders
 from desktop_app.core.orders import STATUSES, LineView, OrderDetail, OrderRow
 from desktop_app.core.store import Shop
 from desktop_app.ui import settings
@@ -38,6 +37,7 @@ from desktop_app.ui.display import (
     money,
     status_label,
 )
+from desktop_app.ui.events import shop_events
 from desktop_app.ui.inventory.inventory_tab import PRIMARY_STYLE
 from desktop_app.ui.orders.order_dialog import LineRefundDialog, NewOrderDialog, PaymentDialog
 from desktop_app.ui.orders.table_models import LineTableModel, OrderFilter, OrderTableModel
@@ -234,7 +234,10 @@ class OrdersTab(QWidget):
         self.dialog: QWidget | None = None
         self.confirm_box: QMessageBox | None = None
         self._reselecting = False
+        self._select_next: int | None = None  # the order just changed, once the list is re-read
+        self._pay_next: int | None = None  # a new order to take payment for, once listed
         self._build()
+        shop_events().changed.connect(self._on_changes)
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------------
@@ -359,10 +362,15 @@ class OrdersTab(QWidget):
             self.empty.show_text(self.tr("No orders yet.\nClick “New order” to sell your "
                                          "first voucher."))
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.loaded:
-            self.refresh()  # another counter may have sold or refunded meanwhile
+    def _on_changes(self, changes: frozenset[str]) -> None:
+        """Orders or their vouchers changed (here, or a redemption, or a key replaced)."""
+        if not changes & {events.ORDERS, events.VOUCHERS}:
+            return
+        select_id, self._select_next = self._select_next, None
+        self.refresh(select_id=select_id)
+        pay_id, self._pay_next = self._pay_next, None
+        if pay_id is not None:
+            self._pay_when_listed(pay_id)
 
     def selected_order(self) -> OrderRow | None:
         return selected_row(self.table)
@@ -404,9 +412,9 @@ class OrdersTab(QWidget):
 
     def _created(self, order_id: int, pay_now: bool) -> None:
         self.message.show_info(self.tr("Order {number} created.").format(number=order_id))
-        self.refresh(select_id=order_id)
+        self._select_next = order_id
         if pay_now:
-            self._pay_when_listed(order_id)
+            self._pay_next = order_id
 
     def _pay_when_listed(self, order_id: int) -> None:
         # The payment dialog wants the order's row: read it after the refresh just queued.
@@ -427,7 +435,7 @@ class OrdersTab(QWidget):
     def _paid(self, order_id: int) -> None:
         self.message.show_info(self.tr("Order {number} is paid. Its vouchers are shown on "
                                        "the right.").format(number=order_id))
-        self.refresh(select_id=order_id)
+        self._select_next = order_id
 
     def refund_selected_line(self) -> None:
         order, line = self.selected_order(), self.detail.selected_line()
@@ -440,7 +448,7 @@ class OrdersTab(QWidget):
     def _refunded(self, order_id: int) -> None:
         self.message.show_info(self.tr("Refund recorded for order {number}.").format(
             number=order_id))
-        self.refresh(select_id=order_id)
+        self._select_next = order_id
 
     def _confirm(self, title: str, text: str, yes: str, action: Callable[[], object]) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
@@ -492,7 +500,7 @@ class OrdersTab(QWidget):
 
         def done(_: object) -> None:
             self.message.show_info(done_text)
-            self.refresh(select_id=order_id)
+            self._select_next = order_id
 
         def settle() -> None:
             self.busy = False
