@@ -24,8 +24,8 @@ from desktop_app.core.store import Shop, open_shop, reopen_shop
 from desktop_app.messages import error_message
 from desktop_app.ui import tasks
 from desktop_app.ui.admin.audit_dialog import AuditDialog
-from desktop_app.ui.admin.backup_dialog import RestoreDialog
 from desktop_app.ui.admin.operators_dialog import AddOperatorDialog, OperatorsDialog
+from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.admin.verify_dialog import VerifyDialog, verify_problem_text
 from desktop_app.ui.app import ShopSession
 from desktop_app.ui.idle import IDLE_LOCK_KEY, PreferencesDialog, idle_lock_minutes
@@ -673,7 +673,7 @@ def test_changing_a_password_obeys_the_login_waits(shop: Shop) -> None:
 
 def test_audit_details_read_in_the_interface_language(qapp: object) -> None:
     from desktop_app.i18n import install_translator, remove_translators
-    from desktop_app.ui.admin.audit_dialog import detail_text
+    from desktop_app.ui.admin.audit_model import detail_text
 
     stored = '{"method": "cash", "total_cents": 123456, "custom_key": 1}'
     assert detail_text(stored) == "payment: cash · total: 1234.56 · custom_key: 1"

@@ -23,8 +23,9 @@ from desktop_app.core.models import CardKey, Product, Voucher
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui import tasks
-from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog, read_key_file
+from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
+from desktop_app.ui.inventory.key_file import read_key_file
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import KeyTableModel, ProductFilter, ProductTableModel
 from desktop_app.ui.tables import RIGHT, SORT_ROLE

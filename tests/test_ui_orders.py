@@ -30,13 +30,9 @@ from desktop_app.core.vouchers_view import order_voucher_views
 from desktop_app.messages import error_message
 from desktop_app.scanning.decoders import decode_file
 from desktop_app.ui import tasks
-from desktop_app.ui.orders.order_dialog import (
-    DraftOrder,
-    LineRefundDialog,
-    NewOrderDialog,
-    PaymentDialog,
-)
+from desktop_app.ui.orders.order_dialog import DraftOrder, NewOrderDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.orders.payment_dialogs import LineRefundDialog, PaymentDialog
 from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
 from desktop_app.ui.tables import RIGHT
 

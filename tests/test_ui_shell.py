@@ -34,7 +34,8 @@ from desktop_app.messages import (
 )
 from desktop_app.resources import resources_dir, translations_dir
 from desktop_app.ui import tasks
-from desktop_app.ui.app import ExceptionHook, ShopSession, close_shop
+from desktop_app.ui.app import ShopSession, close_shop
+from desktop_app.ui.exception_hook import ExceptionHook
 from desktop_app.ui.main_window import MainWindow, station_name
 from desktop_app.ui.session.login_dialog import LoginDialog, remembered_shop_name
 from desktop_app.ui.session.setup_dialog import SetupDialog

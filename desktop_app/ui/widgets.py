@@ -36,6 +36,10 @@ SUCCESS_COLOR = "#2e7d32"
 SPACING = 12
 MARGIN = 20
 STRENGTH_COLORS = (ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, SUCCESS_COLOR, SUCCESS_COLOR)
+PRIMARY_STYLE = (f"QPushButton {{ background: {ACCENT}; color: white; border: none;"
+                 " border-radius: 4px; padding: 6px 16px; font-weight: bold; }"
+                 " QPushButton:hover { background: #115e59; }"
+                 " QPushButton:disabled { background: #9ca3af; }")
 MONO_FAMILIES = ["DejaVu Sans Mono", "Consolas", "Menlo", "Noto Sans Mono", "Liberation Mono",
                  "Courier New", "Noto Sans Mono CJK SC", "monospace"]
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,11 +24,9 @@ from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.models import Operator
 from desktop_app.core.store import ROLES, Shop
 from desktop_app.messages import error_message, problem_message, role_label
+from desktop_app.ui.admin.operators_model import OperatorRow, OperatorTableModel, operator_rows
 from desktop_app.ui.session.password_dialog import FittingDialog, NewPasswordFields, PasswordDialog
 from desktop_app.ui.tables import (
-    MUTED,
-    Column,
-    RowTableModel,
     fit_columns,
     select_where,
     selected_row,
@@ -40,7 +36,6 @@ from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
-    SUCCESS_COLOR,
     HeaderBar,
     MessageLabel,
     dialog_buttons,
@@ -49,46 +44,6 @@ from desktop_app.ui.widgets import (
 )
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class OperatorRow:
-    id: int
-    name: str
-    role: str
-    active: bool
-    created_at: dt.datetime
-
-
-def operator_rows(shop: Shop) -> list[OperatorRow]:
-    """On the worker thread: plain rows, so the GUI never reads a model instance lazily."""
-    return [OperatorRow(o.id, o.name, o.role, bool(o.active), o.created_at)
-            for o in auth.list_operators(shop)]
-
-
-class OperatorTableModel(RowTableModel[OperatorRow]):
-    NAME, ROLE, STATUS, ADDED = range(4)
-
-    def __init__(self, me: int, parent: QObject | None = None) -> None:
-        self.me = me
-        super().__init__(parent)
-
-    def columns(self) -> list[Column[OperatorRow]]:
-        return [
-            Column(self.tr("Name"), self._name),
-            Column(self.tr("Role"), lambda r: role_label(r.role)),
-            Column(self.tr("Status"), lambda r: self.tr("Active") if r.active
-                   else self.tr("Disabled"), lambda r: not r.active,
-                   color=lambda r: SUCCESS_COLOR if r.active else MUTED.name()),
-            Column(self.tr("Added"), lambda r: r.created_at.astimezone().strftime("%Y-%m-%d"),
-                   lambda r: r.created_at),
-        ]
-
-    def _name(self, row: OperatorRow) -> str:
-        return self.tr("{name} (you)").format(name=row.name) if row.id == self.me else row.name
-
-    def muted(self, row: OperatorRow) -> bool:
-        return not row.active
 
 
 class OperatorsDialog(FittingDialog):

@@ -7,12 +7,11 @@ Keys are shown masked here (first 6, last 4); only a customer's voucher shows on
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,14 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import inventory
-from desktop_app.core.errors import InvalidInput
 from desktop_app.core.inventory import KeyImportReport, KeyRow, ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import key_state_label
-from desktop_app.ui.inventory.table_models import KeyTableModel
+from desktop_app.ui.inventory.key_file import read_key_file
+from desktop_app.ui.inventory.table_models import KeyFilter, KeyTableModel
 from desktop_app.ui.tables import (
-    ROW_ROLE,
-    SORT_ROLE,
     EmptyState,
     fit_columns,
     select_where,
@@ -57,39 +54,7 @@ from desktop_app.ui.widgets import (
     widget_font,
 )
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # some hundred thousand keys: more is not a key list
 SAMPLE_SIZE = 3
-
-
-def read_key_file(path: str | os.PathLike[str]) -> str:
-    """A key file as text: UTF-8 with or without a BOM; any line ending."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError:
-        raise InvalidInput(field="file", problem="unreadable") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidInput(field="file", problem="too_large")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(field="file", problem="not_utf8") from None
-
-
-class KeyFilter(QSortFilterProxyModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.state: str | None = None
-        self.setSortRole(SORT_ROLE)
-
-    def set_state(self, state: str | None) -> None:
-        self.beginFilterChange()
-        self.state = state or None
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: object) -> bool:
-        row = self.sourceModel().index(source_row, 0).data(ROW_ROLE)
-        return self.state is None or row.state == self.state
 
 
 class CardKeyDialog(QDialog):

@@ -30,12 +30,7 @@ from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
 from desktop_app.ui.tables import EmptyState, fit_columns, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import ACCENT, MARGIN, SPACING, MessageLabel, hint_label
-
-PRIMARY_STYLE = (f"QPushButton {{ background: {ACCENT}; color: white; border: none;"
-                 " border-radius: 4px; padding: 6px 16px; font-weight: bold; }"
-                 " QPushButton:hover { background: #115e59; }"
-                 " QPushButton:disabled { background: #9ca3af; }")
+from desktop_app.ui.widgets import MARGIN, PRIMARY_STYLE, SPACING, MessageLabel, hint_label
 
 
 class InventoryTab(QWidget):

@@ -1,4 +1,4 @@
-"""The Inventory tab's tables: products (with their filter) and card keys."""
+"""The Inventory tab's tables: products and card keys, each with its filter."""
 
 from __future__ import annotations
 
@@ -109,3 +109,19 @@ class KeyTableModel(RowTableModel[KeyRow]):
         if row.replaceable:
             return self.tr("Faulty, to replace")
         return key_state_label(row.state)
+
+
+class KeyFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_state(self, state: str | None) -> None:
+        self.beginFilterChange()
+        self.state = state or None
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: object) -> bool:
+        row = self.sourceModel().index(source_row, 0).data(ROW_ROLE)
+        return self.state is None or row.state == self.state
