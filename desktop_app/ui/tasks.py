@@ -13,6 +13,8 @@ range, a full disk) is said where the user is looking, by ``errors`` (a label's
 ``show_error`` with core's words, or a function given the error); anything else is a bug and
 goes to ``sys.excepthook``, which the app routes to a short message box and the log.
 ``on_failure`` replaces that path where a screen must hear of every failure itself.
+After the callbacks, ``ShopEvents`` announces once what the task changed (``core.events``),
+so every screen showing it can re-read, whichever screen asked.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def _report(exc: BaseException) -> None:
     sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
-def show_failure(exc: BaseException, errors: ErrorTarget | None) -> None:
+def _show_failure(exc: BaseException, errors: ErrorTarget | None) -> None:
     """The one failure path: a refusal said at ``errors``, anything else to the excepthook."""
     if errors is None or not isinstance(exc, ShopError):
         _report(exc)
@@ -146,7 +148,7 @@ class BackgroundTask(QObject):
             if self._on_failure is not None:
                 self._on_failure(exc)
             else:
-                show_failure(exc, self._errors)
+                _show_failure(exc, self._errors)
 
 
 def run_in_background(
