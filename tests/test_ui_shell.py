@@ -593,3 +593,12 @@ def test_resources_are_found_from_source_and_from_a_bundle(
     assert (translations_dir() / "voucher_shop_zh_CN.qm").exists()
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resources_dir() == tmp_path / "resources"
+
+
+def test_every_setting_of_this_computer_goes_through_ui_settings() -> None:
+    """One module knows every QSettings key and its default (``ui/settings.py``)."""
+    app_dir = Path(__file__).resolve().parent.parent / "desktop_app"
+    elsewhere = [str(path.relative_to(app_dir)) for path in app_dir.rglob("*.py")
+                 if "QSettings(" in path.read_text(encoding="utf-8")
+                 and path.name != "settings.py"]
+    assert elsewhere == []
