@@ -23,15 +23,15 @@ from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop, open_shop, reopen_shop
 from desktop_app.messages import error_message
 from desktop_app.ui import tasks
+from desktop_app.ui.admin.audit_dialog import AuditDialog
+from desktop_app.ui.admin.operators_dialog import AddOperatorDialog, OperatorsDialog
+from desktop_app.ui.admin.restore_dialog import RestoreDialog
+from desktop_app.ui.admin.verify_dialog import VerifyDialog, verify_problem_text
 from desktop_app.ui.app import ShopSession
-from desktop_app.ui.audit_dialog import AuditDialog
-from desktop_app.ui.backup_dialog import RestoreDialog
 from desktop_app.ui.idle import IDLE_LOCK_KEY, PreferencesDialog, idle_lock_minutes
-from desktop_app.ui.login_dialog import LoginDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.operators_dialog import AddOperatorDialog, OperatorsDialog
-from desktop_app.ui.password_dialog import PasswordDialog
-from desktop_app.ui.verify_dialog import VerifyDialog, verify_problem_text
+from desktop_app.ui.session.login_dialog import LoginDialog
+from desktop_app.ui.session.password_dialog import PasswordDialog
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
@@ -601,7 +601,7 @@ def test_webcam_verdicts_count_as_activity(qtbot: QtBot, shop: Shop) -> None:
     """A cashier scanning only with the webcam presses no key: the app must not lock on them."""
     from desktop_app.core.dates import utc_now
     from desktop_app.core.redemption import Verdict
-    from desktop_app.ui.redemption_tab import RedemptionTab
+    from desktop_app.ui.counter.redemption_tab import RedemptionTab
 
     window = open_window(qtbot, shop)
     tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
@@ -673,7 +673,7 @@ def test_changing_a_password_obeys_the_login_waits(shop: Shop) -> None:
 
 def test_audit_details_read_in_the_interface_language(qapp: object) -> None:
     from desktop_app.i18n import install_translator, remove_translators
-    from desktop_app.ui.audit_dialog import detail_text
+    from desktop_app.ui.admin.audit_model import detail_text
 
     stored = '{"method": "cash", "total_cents": 123456, "custom_key": 1}'
     assert detail_text(stored) == "payment: cash · total: 1234.56 · custom_key: 1"

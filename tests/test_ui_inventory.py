@@ -23,16 +23,12 @@ from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui import tasks
-from desktop_app.ui.cardkey_dialog import CardKeyDialog, read_key_file
-from desktop_app.ui.inventory_tab import InventoryTab
-from desktop_app.ui.product_dialog import ProductDialog
-from desktop_app.ui.table_models import (
-    RIGHT,
-    SORT_ROLE,
-    KeyTableModel,
-    ProductFilter,
-    ProductTableModel,
-)
+from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
+from desktop_app.ui.inventory.inventory_tab import InventoryTab
+from desktop_app.ui.inventory.key_file import read_key_file
+from desktop_app.ui.inventory.product_dialog import ProductDialog
+from desktop_app.ui.inventory.table_models import KeyTableModel, ProductFilter, ProductTableModel
+from desktop_app.ui.tables import RIGHT, SORT_ROLE
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
 
@@ -229,7 +225,7 @@ def test_edit_a_product_with_a_fixed_window(qtbot: QtBot, shop: Shop) -> None:
     dialog.save()
     assert dialog.messages["validity"].text() == problem_message("before_start")
     dialog.valid_until.setDate(dialog.valid_from.date().addDays(30))
-    last_day = dialog.valid_until.date().toString("yyyy-MM-dd")
+    last_valid_day = dialog.valid_until.date().toString("yyyy-MM-dd")
     dialog.price.setText("11")
     with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
         dialog.save()
@@ -237,7 +233,7 @@ def test_edit_a_product_with_a_fixed_window(qtbot: QtBot, shop: Shop) -> None:
     product = Product.get_by_id(wash.id)
     assert product.price_cents == 1100 and product.valid_days is None
     assert (product.valid_until - product.valid_from).days == 31  # the last day counts in full
-    assert tab.model.index(0, ProductTableModel.VALIDITY).data().endswith(last_day)
+    assert tab.model.index(0, ProductTableModel.VALIDITY).data().endswith(last_valid_day)
     assert audit.verify_chain() == []
 
 
@@ -245,9 +241,9 @@ def test_core_refusal_lands_beside_the_field(qtbot: QtBot, shop: Shop) -> None:
     dialog = ProductDialog(shop, "CNY")
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog._failed(InvalidInput(field="valid_until", problem="before_start"))
+    dialog._refused(InvalidInput(field="valid_until", problem="before_start"))
     assert dialog.messages["validity"].text() == problem_message("before_start")
-    dialog._failed(InvalidInput(field="nonsense", problem="required"))
+    dialog._refused(InvalidInput(field="nonsense", problem="required"))
     assert dialog.error.text() == error_message(InvalidInput(field="nonsense",
                                                              problem="required"))
 

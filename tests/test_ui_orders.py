@@ -30,9 +30,11 @@ from desktop_app.core.vouchers_view import order_voucher_views
 from desktop_app.messages import error_message
 from desktop_app.scanning.decoders import decode_file
 from desktop_app.ui import tasks
-from desktop_app.ui.order_dialog import DraftOrder, LineRefundDialog, NewOrderDialog, PaymentDialog
-from desktop_app.ui.orders_tab import OrdersTab
-from desktop_app.ui.table_models import RIGHT, OrderFilter, OrderTableModel
+from desktop_app.ui.orders.order_dialog import DraftOrder, NewOrderDialog
+from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.orders.payment_dialogs import LineRefundDialog, PaymentDialog
+from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
+from desktop_app.ui.tables import RIGHT
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
 
@@ -400,3 +402,39 @@ def test_card_key_is_shown_in_full_only_on_the_voucher(qtbot: QtBot, shop: Shop)
     assert CardKey.get().state == "sold"
     image = QImage(tab.detail.vouchers.qr.pixmap().toImage())
     assert image.width() >= 200  # large enough to scan off the screen
+
+
+def test_money_is_shown_with_thousands_separators_in_both_languages(qtbot: QtBot) -> None:
+    from desktop_app.i18n import install_translator, remove_translators
+    from desktop_app.ui.display import money
+
+    for language in ("en", "zh_CN"):
+        install_translator(QApplication.instance(), language)
+        try:
+            assert money(1_280_000, "CNY") == "¥12,800.00"
+            assert money(-123_456_789, "USD") == "-$1,234,567.89"
+            assert money(99, "CHF") == "CHF 0.99"
+        finally:
+            remove_translators(QApplication.instance())
+
+
+def test_paying_on_the_orders_tab_refreshes_the_inventory_stock_without_a_show_event(
+        qtbot: QtBot, shop: Shop) -> None:
+    from desktop_app.ui.inventory.inventory_tab import InventoryTab
+
+    box = products.add_product(shop, "Gift box 礼盒", "88.00", "goods", stock=5)
+    order = orders.create_order(shop, [(box.id, 2)])
+    stock = InventoryTab(shop)  # never shown: only the change can tell it
+    qtbot.addWidget(stock)
+    tab = open_tab(qtbot, shop)
+    assert [r.stock for r in stock.model.rows()] == [5]
+    show_order(tab, order.id)
+    qtbot.mouseClick(tab.detail.pay_button, Qt.MouseButton.LeftButton)
+    payment = tab.dialog
+    assert isinstance(payment, PaymentDialog)
+    with qtbot.waitSignal(payment.paid, timeout=WAIT_MS):
+        qtbot.mouseClick(payment.pay_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert not stock.isVisible()
+    assert [r.stock for r in stock.model.rows()] == [3]
+    assert tab.selected_order() is not None and tab.selected_order().status == "paid"

@@ -35,9 +35,8 @@ from desktop_app.scanning.camera import CAMERA_LOST, CAMERA_MISSING
 from desktop_app.scanning.wedge import KEYBOARD, SCANNER
 from desktop_app.ui import tasks
 from desktop_app.ui.app import close_shop
-from desktop_app.ui.camera_view import problem_text
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.redemption_models import (
+from desktop_app.ui.counter.camera_view import problem_text
+from desktop_app.ui.counter.redemption_models import (
     HEADLINES,
     RESULT,
     TONE_ATTENTION,
@@ -49,8 +48,8 @@ from desktop_app.ui.redemption_models import (
     headline,
     tone_of,
 )
-from desktop_app.ui.redemption_tab import CAMERA, RedemptionTab
-from desktop_app.ui.sounds import (
+from desktop_app.ui.counter.redemption_tab import CAMERA, RedemptionTab
+from desktop_app.ui.counter.sounds import (
     BEEP,
     COMMAND,
     KINDS,
@@ -63,6 +62,7 @@ from desktop_app.ui.sounds import (
     sound_path,
     write_tone,
 )
+from desktop_app.ui.main_window import MainWindow
 from tests.conftest import CLERK, CLERK_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
@@ -669,7 +669,7 @@ def test_which_player(platform: str, installed: dict[str, str], expected: Player
 def test_the_sounds_are_short_wav_files(tmp_path: Path) -> None:
     for kind in KINDS:
         path = sound_path(kind)
-        assert path.is_file(), "python -m desktop_app.ui.sounds"
+        assert path.is_file(), "python -m desktop_app.ui.counter.sounds"
         with wave.open(str(path)) as sound:
             seconds = sound.getnframes() / sound.getframerate()
             assert sound.getnchannels() == 1 and 0.1 < seconds < 0.6

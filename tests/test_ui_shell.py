@@ -34,10 +34,11 @@ from desktop_app.messages import (
 )
 from desktop_app.resources import resources_dir, translations_dir
 from desktop_app.ui import tasks
-from desktop_app.ui.app import ExceptionHook, ShopSession, close_shop
-from desktop_app.ui.login_dialog import LoginDialog, remembered_shop_name
+from desktop_app.ui.app import ShopSession, close_shop
+from desktop_app.ui.exception_hook import ExceptionHook
 from desktop_app.ui.main_window import MainWindow, station_name
-from desktop_app.ui.setup_dialog import SetupDialog
+from desktop_app.ui.session.login_dialog import LoginDialog, remembered_shop_name
+from desktop_app.ui.session.setup_dialog import SetupDialog
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
 # The offscreen platform of headless runs says so for any window with a size limit, and for
@@ -422,6 +423,39 @@ def test_background_task_results_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
     assert isinstance(seen[1], ZeroDivisionError)
 
 
+def test_a_refusal_is_said_at_the_error_target_and_a_bug_goes_to_the_excepthook(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.ui.widgets import MessageLabel
+
+    label = MessageLabel()
+    qtbot.addWidget(label)
+    hooked: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: hooked.append(exc))
+    settled: list[str] = []
+    refusal = WrongPassword(operator="x")
+
+    def refuse() -> None:
+        raise refusal
+
+    task = tasks.run_in_background(None, refuse, errors=label,
+                                   always=lambda: settled.append("refused"))
+    with qtbot.waitSignal(task.finished, timeout=WAIT_MS):
+        pass
+    assert label.text() == error_message(refusal) and hooked == []
+    blamed: list[ShopError] = []
+    task = tasks.run_in_background(None, refuse, errors=blamed.append)
+    with qtbot.waitSignal(task.finished, timeout=WAIT_MS):
+        pass
+    assert blamed == [refusal]
+    task = tasks.run_in_background(None, lambda: 1 / 0, errors=label,
+                                   always=lambda: settled.append("bug"))
+    with qtbot.waitSignal(task.finished, timeout=WAIT_MS):
+        pass
+    assert isinstance(hooked[0], ZeroDivisionError)
+    assert label.text() == error_message(refusal)  # a bug is not a refusal: not said inline
+    assert settled == ["refused", "bug"]
+
+
 def test_background_task_skips_a_deleted_parent(qtbot: QtBot) -> None:
     import shiboken6
 
@@ -559,3 +593,12 @@ def test_resources_are_found_from_source_and_from_a_bundle(
     assert (translations_dir() / "voucher_shop_zh_CN.qm").exists()
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resources_dir() == tmp_path / "resources"
+
+
+def test_every_setting_of_this_computer_goes_through_ui_settings() -> None:
+    """One module knows every QSettings key and its default (``ui/settings.py``)."""
+    app_dir = Path(__file__).resolve().parent.parent / "desktop_app"
+    elsewhere = [str(path.relative_to(app_dir)) for path in app_dir.rglob("*.py")
+                 if "QSettings(" in path.read_text(encoding="utf-8")
+                 and path.name != "settings.py"]
+    assert elsewhere == []

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, Database, DatabaseError, fn
 
+from desktop_app.core import events
 from desktop_app.core.anchor import check_anchor_bytes, read_anchor
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.models import AuditEvent, Operator, RedemptionAttempt, Voucher
@@ -56,6 +57,7 @@ def record(shop: Shop, kind: str, subject: object = "", /, **detail: Any) -> Aud
     event.hash = event_hash(event)
     event.save()
     shop.audit_dirty = True  # the anchor outside is rewritten once the transaction commits
+    events.note(kind)  # every change is audited, so this is where screens learn of it
     return event
 
 

@@ -15,109 +15,45 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
 
-import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
-    QMessageLogContext,
     QObject,
     QTimer,
-    QtMsgType,
     Signal,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import APP_ID, APP_NAME, __version__
 from desktop_app.core import auth
 from desktop_app.core.backup import restore_backup, run_auto_backup
+from desktop_app.core.dates import local_time
 from desktop_app.core.errors import ShopError
 from desktop_app.core.paths import is_network_path
 from desktop_app.core.store import Shop, reopen_shop, shop_exists
 from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging
-from desktop_app.messages import error_message, unexpected_error_message
-from desktop_app.ui import app_icon, tasks
-from desktop_app.ui.backup_dialog import RestoreRequest, local_moment, restore_refusal_text
-from desktop_app.ui.login_dialog import LoginDialog, remember_shop_name
+from desktop_app.messages import unexpected_error_message
+from desktop_app.ui import tasks
+from desktop_app.ui.admin.restore_dialog import RestoreRequest, restore_refusal_text
+from desktop_app.ui.display import failure_text
+from desktop_app.ui.exception_hook import (
+    _qt_message,
+    install_exception_hook,
+)
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.setup_dialog import SetupDialog
+from desktop_app.ui.session.login_dialog import LoginDialog, remember_shop_name
+from desktop_app.ui.session.setup_dialog import SetupDialog
+from desktop_app.ui.widgets import app_icon
 
 log = logging.getLogger(__name__)
 
 # The automatic backup at quitting runs after the event loop, with no window left to wait
 # on; a slow USB stick may take a while, but never forever.
 CLOSE_BACKUP_TIMEOUT_S = 120.0
-
-# -- errors nobody caught -----------------------------------------------------------------
-
-_error_box: QMessageBox | None = None
-
-
-def show_error_box(text: str) -> None:
-    """One non-modal message box, reused: a burst of errors must not stack dialogs, and a
-    modal one would hold up the next scan."""
-    global _error_box
-    if _error_box is None or not shiboken6.isValid(_error_box):
-        _error_box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "",
-                                 QMessageBox.StandardButton.Ok)
-        _error_box.setWindowIcon(app_icon())
-    _error_box.setText(text)
-    _error_box.show()
-    _error_box.raise_()
-    _error_box.activateWindow()
-
-
-class ExceptionHook:
-    """``sys.excepthook``: logs the traceback and tells the user in a few plain words.
-
-    ``show`` puts the words on screen; tests pass their own, so no dialog ever opens there.
-    """
-
-    def __init__(self, show: Callable[[str], None] = show_error_box) -> None:
-        self.show = show
-
-    def __call__(self, exc_type: type[BaseException], exc: BaseException,
-                 tb: TracebackType | None) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, exc, tb)
-            return
-        if isinstance(exc, ShopError):
-            # Expected failures: the code and facts are enough, and never contain a secret.
-            log.warning("unhandled %s %s", exc.code, exc.params)
-            text = error_message(exc)
-        else:
-            log.error("unexpected error", exc_info=(exc_type, exc, tb))
-            text = unexpected_error_message()
-        try:
-            self.show(text)
-        except Exception:
-            log.exception("could not show the error message")
-
-
-def install_exception_hook(show: Callable[[str], None] | None = None) -> ExceptionHook:
-    hook = ExceptionHook(show) if show is not None else ExceptionHook()
-    sys.excepthook = hook
-    return hook
-
-
-# -- logging ------------------------------------------------------------------------------
-
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-
-
-def _qt_message(kind: QtMsgType, _context: QMessageLogContext, text: str) -> None:
-    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", text)
-
 
 # -- the application ----------------------------------------------------------------------
 
@@ -216,15 +152,8 @@ class ShopSession(QObject):
         assert isinstance(dialog, LoginDialog)
         dialog.show_preparing_demo()
 
-        def failed(exc: Exception) -> None:
-            dialog.set_busy(False)
-            if not isinstance(exc, ShopError):
-                sys.excepthook(type(exc), exc, exc.__traceback__)
-                return
-            dialog.message.show_error(error_message(exc))
-
         tasks.run_in_background(dialog, lambda: _ensure_demo_shop(self.data_dir),
-                                on_success=lambda _: dialog.set_busy(False), on_failure=failed)
+                                errors=dialog.message, always=lambda: dialog.set_busy(False))
 
     def _logged_in(self, shop: Shop | None) -> None:
         if shop is None:
@@ -300,12 +229,8 @@ class ShopSession(QObject):
                                 on_success=lambda _written: close_shop(shop), on_failure=failed)
 
     def _auto_backup_failed(self, exc: Exception) -> None:
-        if isinstance(exc, ShopError):
-            log.warning("automatic backup failed: %s %s", exc.code, exc.params)
-            reason = error_message(exc)
-        else:
-            log.error("automatic backup failed", exc_info=(type(exc), exc, exc.__traceback__))
-            reason = unexpected_error_message()
+        log.warning("automatic backup failed")
+        reason = failure_text(exc)
         if isinstance(self.dialog, LoginDialog) and not self.dialog.message.text():
             self.dialog.message.show_warning(self.tr(
                 "The automatic backup failed: {reason}").format(reason=reason))
@@ -357,7 +282,7 @@ class ShopSession(QObject):
         if not isinstance(dialog, LoginDialog):
             return
         dialog.set_busy(False)
-        moment = local_moment(request.made_at)
+        moment = local_time(request.made_at)
         if aside is None:
             text = self.tr("The backup made {moment} is restored. Log in with a password as it "
                            "was then.").format(moment=moment)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -20,10 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui import MARGIN, SPACING, HeaderBar, dialog_buttons, frame_with_header, hint_label
+from desktop_app.ui import settings
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    HeaderBar,
+    dialog_buttons,
+    frame_with_header,
+    hint_label,
+)
 
-IDLE_LOCK_KEY = "idle_lock_minutes"
-DEFAULT_IDLE_LOCK_MINUTES = 10
+IDLE_LOCK_KEY = settings.IDLE_LOCK_MINUTES.key
+DEFAULT_IDLE_LOCK_MINUTES = settings.IDLE_LOCK_MINUTES.default
 MAX_IDLE_LOCK_MINUTES = 240
 
 ACTIVITY = frozenset({
@@ -36,14 +44,14 @@ ACTIVITY = frozenset({
 def idle_lock_minutes() -> int:
     """This computer's idle time before the lock, in minutes; 0 means never."""
     try:
-        value = int(QSettings().value(IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES))
+        value = int(settings.IDLE_LOCK_MINUTES.read())  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return DEFAULT_IDLE_LOCK_MINUTES
     return min(max(value, 0), MAX_IDLE_LOCK_MINUTES)
 
 
 def set_idle_lock_minutes(minutes: int) -> None:
-    QSettings().setValue(IDLE_LOCK_KEY, min(max(int(minutes), 0), MAX_IDLE_LOCK_MINUTES))
+    settings.IDLE_LOCK_MINUTES.write(min(max(int(minutes), 0), MAX_IDLE_LOCK_MINUTES))
 
 
 class IdleMonitor(QObject):

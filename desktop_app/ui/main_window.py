@@ -7,16 +7,12 @@ The window locks itself after a while without use (``idle``), as its Lock entry 
 from __future__ import annotations
 
 import logging
-import platform
-import sys
 from collections.abc import Callable
 
 import shiboken6
-from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QSettings,
     QSize,
     QSysInfo,
     Qt,
@@ -27,7 +23,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -37,29 +32,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import APP_NAME, __version__
-from desktop_app.core.backup import BackupStatus
-from desktop_app.core.dates import utc_now
+from desktop_app import APP_NAME
 from desktop_app.core.store import Shop
 from desktop_app.messages import integrity_message, role_label
-from desktop_app.ui import (
+from desktop_app.ui import settings
+from desktop_app.ui.about import about_text
+from desktop_app.ui.admin.audit_dialog import AuditDialog
+from desktop_app.ui.admin.backup_controller import BackupController
+from desktop_app.ui.admin.operators_dialog import OperatorsDialog
+from desktop_app.ui.admin.verify_dialog import VerifyDialog
+from desktop_app.ui.counter.redemption_tab import RedemptionTab
+from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
+from desktop_app.ui.inventory.inventory_tab import InventoryTab
+from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.session.password_dialog import change_password_dialog
+from desktop_app.ui.widgets import (
     ACCENT,
     ACCENT_LIGHT,
     SPACING,
-    WARNING_COLOR,
     HeaderBar,
     app_icon,
     scaled_font,
 )
-from desktop_app.ui.audit_dialog import AuditDialog
-from desktop_app.ui.backup_dialog import BackupController, last_backup_text
-from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
-from desktop_app.ui.inventory_tab import InventoryTab
-from desktop_app.ui.operators_dialog import OperatorsDialog
-from desktop_app.ui.orders_tab import OrdersTab
-from desktop_app.ui.password_dialog import change_password_dialog
-from desktop_app.ui.redemption_tab import RedemptionTab
-from desktop_app.ui.verify_dialog import VerifyDialog
+from desktop_app.ui.window_backups import BANNER_STYLE, WindowBackups
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +66,6 @@ TAB_STYLE = (
     f" QTabBar::tab:selected {{ border-bottom: 3px solid {ACCENT}; color: {ACCENT}; }}"
     f" QTabBar::tab:hover:!selected {{ border-bottom: 3px solid {ACCENT_LIGHT}; }}"
 )
-GEOMETRY_KEY = "main_window/geometry"
-STATION_KEY = "station"
-BANNER_STYLE = (f"background: #fff4e5; color: {WARNING_COLOR};"
-                " padding: 8px 20px; border-bottom: 1px solid #f5c27a;")
-STALE_BACKUP_DAYS = 2  # the status bar warns when the last backup is older than this
 
 # (tab class, title, owners only). Each class is built as ``cls(shop, parent)``.
 TABS: tuple[tuple[type[QWidget], str, bool], ...] = (
@@ -87,21 +77,11 @@ TABS: tuple[tuple[type[QWidget], str, bool], ...] = (
 
 def station_name() -> str:
     """This counter's name in redemption records: settings ``station``, else the host name."""
-    name = str(QSettings().value(STATION_KEY, "") or "").strip()
+    name = settings.STATION.text().strip()
     return name or QSysInfo.machineHostName() or "station"
 
 
-def decoder_names() -> list[str]:
-    """The QR decoders this install can use, for About; empty if scanning is not there yet."""
-    try:
-        from desktop_app.scanning.decoders import available_decoders
-    except ImportError:
-        return []
-    found = available_decoders()
-    return [str(name) for name in found]
-
-
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowBackups):
     """Built for one open shop and operator; Lock and Log out are decided by the app."""
 
     lock_requested = Signal()
@@ -173,29 +153,6 @@ class MainWindow(QMainWindow):
         banner.setWordWrap(True)
         banner.setStyleSheet(BANNER_STYLE)
         banner.setVisible(bool(problem))
-        return banner
-
-    def _build_backup_banner(self) -> QFrame:
-        # A failed automatic backup (USB stick not plugged in, disk full) must be seen, but
-        # must not stop the next sale or scan the way a dialog would.
-        banner = QFrame(self)
-        banner.setObjectName("backupBanner")
-        banner.setStyleSheet(f"QFrame#backupBanner {{ {BANNER_STYLE} }}"
-                             f" QLabel {{ color: {WARNING_COLOR}; }}")
-        self.backup_banner_text = QLabel(banner)
-        self.backup_banner_text.setWordWrap(True)
-        settings = QPushButton(self.tr("Backup settings…"), banner)
-        settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        settings.clicked.connect(self.open_backup_settings)
-        dismiss = QPushButton(self.tr("Hide"), banner)
-        dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        dismiss.clicked.connect(banner.hide)
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.backup_banner_text, 1)
-        row.addWidget(settings)
-        row.addWidget(dismiss)
-        banner.hide()
         return banner
 
     def _add_tabs(self) -> None:
@@ -293,12 +250,12 @@ class MainWindow(QMainWindow):
         return size
 
     def _restore_geometry(self) -> None:
-        saved = QSettings().value(GEOMETRY_KEY)
+        saved = settings.MAIN_WINDOW_GEOMETRY.read()
         if saved is None or not self.restoreGeometry(saved):
             self.resize(self.default_size())
 
     def save_state(self) -> None:
-        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.MAIN_WINDOW_GEOMETRY.write(self.saveGeometry())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -420,74 +377,10 @@ class MainWindow(QMainWindow):
         if self.isVisible() and not self.suspended:
             self.idle.start()
 
-    # -- backups ----------------------------------------------------------------------------
-
-    def _start_backups(self) -> None:
-        if self.backups is None:
-            return
-        self.backups.status_changed.connect(self._show_backup_status)
-        self.backups.auto_failed.connect(self.show_backup_problem)
-        self.backups.auto_succeeded.connect(lambda _path: self.backup_banner.hide())
-        self.backups.notice.connect(self.show_notice)
-        self.backups.restore_requested.connect(self.restore_requested)
-        if self.shop.is_owner:
-            self.backups.refresh_status()
-        self.backups.start()
-
-    def back_up_now(self) -> None:
-        if self.backups is not None:
-            self.backups.back_up_now()
-
-    def open_restore(self) -> QDialog | None:
-        return self.backups.open_restore() if self.backups is not None else None
-
-    def open_backup_settings(self) -> QDialog | None:
-        return self.backups.open_settings() if self.backups is not None else None
-
-    def _show_backup_status(self, status: BackupStatus) -> None:
-        self.backup_label.setText(self.tr("Last automatic backup: {moment}").format(
-            moment=last_backup_text(status)))
-        if status.automatic and status.folder:
-            tip = self.tr("Automatic backups go to {folder}").format(folder=status.folder)
-        else:
-            tip = self.tr("Automatic backups are off: turn them on in Admin → Backup settings")
-        self.backup_label.setToolTip(tip)
-        stale = status.last_at is None or (
-            utc_now() - status.last_at).days >= STALE_BACKUP_DAYS
-        self.backup_label.setStyleSheet(f"color: {WARNING_COLOR};" if stale else "")
-
-    def show_backup_problem(self, reason: str) -> None:
-        self.backup_banner_text.setText(self.tr(
-            "The automatic backup failed, so the latest changes are not in a backup yet. "
-            "{reason}").format(reason=reason))
-        self.backup_banner.show()
-
-    def show_notice(self, text: str, problem: bool = False) -> QMessageBox:
-        """A result to read, in one reused box that blocks nothing (the next scan included)."""
-        box = self.notice_box
-        if box is None or not shiboken6.isValid(box):
-            box = QMessageBox(self)
-            box.setWindowModality(Qt.WindowModality.NonModal)
-            box.setStandardButtons(QMessageBox.StandardButton.Ok)
-            box.setWindowTitle(APP_NAME)
-            self.notice_box = box
-        box.setIcon(QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information)
-        box.setText(text)
-        box.show()
-        box.raise_()
-        return box
-
     # -- about ------------------------------------------------------------------------------
 
     def about_text(self) -> str:
-        decoders = ", ".join(decoder_names()) or self.tr("none found")
-        return self.tr(
-            "<h3>Voucher Shop {version}</h3>"
-            "<p>Sells vouchers, gift cards and card keys, and redeems them at the counter. "
-            "The shop is kept in an encrypted database on this computer.</p>"
-            "<p>QR decoders: {decoders}<br>Qt {qt}, Python {python}, {system}</p>"
-        ).format(version=__version__, decoders=decoders, qt=pyside_version,
-                 python=platform.python_version(), system=platform.system() or sys.platform)
+        return about_text()
 
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Voucher Shop"),

@@ -1,14 +1,20 @@
 """Slow work off the GUI thread, its result back on it (in the spirit of Anki's CollectionOp).
 
     run_in_background(self, lambda: open_shop(folder, name, password),
-                      on_success=self._opened, on_failure=self._refused)
+                      on_success=self._opened, errors=self.message,
+                      always=lambda: self.set_busy(False))
 
 Every task runs on one worker thread, in the order started: database work is serialised
 (one writer, no lock held across the user interface) and peewee keeps that thread's
 connection for the next task. ``fn`` must not touch widgets; the callbacks run on the GUI
 thread, and are skipped when ``parent`` was deleted meanwhile (a dialog closed mid-task).
-A failure without ``on_failure`` goes to ``sys.excepthook``, which the app routes to a short
-message box and the log.
+A failure has one path: a refusal by the shop (``ShopError``: a wrong password, a value out of
+range, a full disk) is said where the user is looking, by ``errors`` (a label's
+``show_error`` with core's words, or a function given the error); anything else is a bug and
+goes to ``sys.excepthook``, which the app routes to a short message box and the log.
+``on_failure`` replaces that path where a screen must hear of every failure itself.
+After the callbacks, ``ShopEvents`` announces once what the task changed (``core.events``),
+so every screen showing it can re-read, whichever screen asked.
 """
 
 from __future__ import annotations
@@ -18,10 +24,15 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, Signal
+
+from desktop_app.core import events
+from desktop_app.core.errors import ShopError
+from desktop_app.messages import error_message
+from desktop_app.ui.events import shop_events
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +52,28 @@ def _worker() -> ThreadPoolExecutor:
     return _executor
 
 
+class ShowsError(Protocol):
+    def show_error(self, text: str) -> None: ...
+
+
+# Where a refusal is said: a message label, or a function that picks the field to blame.
+ErrorTarget = ShowsError | Callable[[ShopError], object]
+
+
 def _report(exc: BaseException) -> None:
     sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def _show_failure(exc: BaseException, errors: ErrorTarget | None) -> None:
+    """The one failure path: a refusal said at ``errors``, anything else to the excepthook."""
+    if errors is None or not isinstance(exc, ShopError):
+        _report(exc)
+        return
+    log.info("refused: %s", exc.code)
+    if hasattr(errors, "show_error"):
+        errors.show_error(error_message(exc))
+    else:
+        errors(exc)
 
 
 class BackgroundTask(QObject):
@@ -51,7 +82,8 @@ class BackgroundTask(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
     finished = Signal()
-    _done = Signal(object, object)  # (result, exception), emitted on the worker thread
+    # (result, exception, what it changed), emitted on the worker thread
+    _done = Signal(object, object, object)
 
     def __init__(
         self,
@@ -59,6 +91,8 @@ class BackgroundTask(QObject):
         fn: Callable[[], Any],
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[Exception], None] | None = None,
+        errors: ErrorTarget | None = None,
+        always: Callable[[], object] | None = None,
     ) -> None:
         # No Qt parent: the task must outlive a parent deleted before the result arrives.
         super().__init__()
@@ -66,6 +100,8 @@ class BackgroundTask(QObject):
         self._fn = fn
         self._on_success = on_success
         self._on_failure = on_failure
+        self._errors = errors
+        self._always = always
         self._done.connect(self._deliver)
 
     def start(self) -> BackgroundTask:
@@ -74,33 +110,45 @@ class BackgroundTask(QObject):
         return self
 
     def _run(self) -> None:
+        events.take()  # what ran on this thread outside a task is not this task's
         try:
             result = self._fn()
         except BaseException as exc:  # even SystemExit: the GUI must hear the task ended
-            self._done.emit(None, exc)
+            self._done.emit(None, exc, events.take())
         else:
-            self._done.emit(result, None)
+            self._done.emit(result, None, events.take())
 
     def _parent_gone(self) -> bool:
         return self._parent is not None and not shiboken6.isValid(self._parent)
 
-    def _deliver(self, result: Any, exc: Exception | None) -> None:
+    def _deliver(self, result: Any, exc: Exception | None, changes: frozenset[str]) -> None:
         _pending.discard(self)
         try:
-            if self._parent_gone():
-                if exc is not None:
-                    log.warning("background task failed after its window closed",
-                                exc_info=(type(exc), exc, exc.__traceback__))
-                return
-            if exc is None:
-                if self._on_success is not None:
-                    self._on_success(result)
-                self.succeeded.emit(result)
-            else:
-                self.failed.emit(exc)
-                (self._on_failure or _report)(exc)
+            self._answer(result, exc)
         finally:
+            # After the callbacks (which may say what to select once a list is re-read), and
+            # even when the window that asked is gone: the change happened all the same.
+            shop_events().announce(changes)
             self.finished.emit()
+
+    def _answer(self, result: Any, exc: Exception | None) -> None:
+        if self._parent_gone():
+            if exc is not None:
+                log.warning("background task failed after its window closed",
+                            exc_info=(type(exc), exc, exc.__traceback__))
+            return
+        if self._always is not None:
+            self._always()
+        if exc is None:
+            if self._on_success is not None:
+                self._on_success(result)
+            self.succeeded.emit(result)
+        else:
+            self.failed.emit(exc)
+            if self._on_failure is not None:
+                self._on_failure(exc)
+            else:
+                _show_failure(exc, self._errors)
 
 
 def run_in_background(
@@ -108,9 +156,13 @@ def run_in_background(
     fn: Callable[[], Any],
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[Exception], None] | None = None,
+    *,
+    errors: ErrorTarget | None = None,
+    always: Callable[[], object] | None = None,
 ) -> BackgroundTask:
-    """Run ``fn()`` on the worker thread; then ``on_success(result)`` or ``on_failure(exc)``."""
-    return BackgroundTask(parent, fn, on_success, on_failure).start()
+    """Run ``fn()`` on the worker thread; then ``always()`` (ending a busy state), and
+    ``on_success(result)``, or the failure path (see the module's doc)."""
+    return BackgroundTask(parent, fn, on_success, on_failure, errors, always).start()
 
 
 def call_in_worker(fn: Callable[[], Any], timeout_s: float = 30.0) -> Any:

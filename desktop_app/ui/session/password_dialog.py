@@ -8,7 +8,6 @@ operator's key slot is gone, so enabling needs a new password).
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -26,7 +25,8 @@ from desktop_app.core import auth, keyslots
 from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
-from desktop_app.ui import (
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     HeaderBar,
@@ -35,7 +35,6 @@ from desktop_app.ui import (
     dialog_buttons,
     frame_with_header,
 )
-from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +235,8 @@ class PasswordDialog(FittingDialog):
         apply, current, new = self._apply, self.current.text(), self.fields.value()
         self._set_busy(True)
         run_in_background(self, lambda: apply(current, new),
-                          on_success=self._done, on_failure=self._failed)
+                          on_success=self._done, errors=self._refused,
+                          always=lambda: self._set_busy(False))
 
     def _done(self, _result: object) -> None:
         self._set_busy(False)
@@ -244,12 +244,7 @@ class PasswordDialog(FittingDialog):
         self.fields.clear()
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("password change refused: %s", exc.code)
+    def _refused(self, exc: ShopError) -> None:
         if isinstance(exc, WrongPassword) and self.ask_current:
             self.current.clear()
             self.current.setFocus()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +27,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import KeySlotMissing, ShopError, UnknownOperator, WrongPassword
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label
-from desktop_app.ui import (
+from desktop_app.ui import settings
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     HeaderBar,
@@ -38,7 +38,6 @@ from desktop_app.ui import (
     frame_with_header,
     hint_label,
 )
-from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -46,19 +45,13 @@ UnlockFn = Callable[[str, str], Shop]
 FOLDER_TEXT_WIDTH = 460
 
 
-def _settings_key(data_dir: Path) -> str:
-    # One entry per shop folder; hashed because a path is not a valid settings key everywhere.
-    digest = hashlib.sha256(str(Path(data_dir).expanduser().resolve()).encode()).hexdigest()
-    return f"shops/{digest[:16]}/name"
-
-
 def remembered_shop_name(data_dir: Path) -> str:
     """The shop's name as last seen here: the database holding it is locked before login."""
-    return str(QSettings().value(_settings_key(data_dir), "") or "")
+    return settings.shop_name(data_dir).text()
 
 
 def remember_shop_name(data_dir: Path, name: str) -> None:
-    QSettings().setValue(_settings_key(data_dir), name)
+    settings.shop_name(data_dir).write(name)
 
 
 class LoginDialog(QDialog):
@@ -231,7 +224,8 @@ class LoginDialog(QDialog):
         self.set_busy(True, self.tr("Unlocking the shop…"))
         unlock = self._unlock
         run_in_background(self, lambda: unlock(operator, password),
-                          on_success=self._unlocked, on_failure=self._refused)
+                          on_success=self._unlocked, errors=self._refused,
+                          always=lambda: self.set_busy(False))
 
     def _unlocked(self, shop: Shop) -> None:
         self.set_busy(False)
@@ -239,12 +233,7 @@ class LoginDialog(QDialog):
         self.shop = shop
         self.accept()
 
-    def _refused(self, exc: Exception) -> None:
-        self.set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("login refused: %s", exc.code)
+    def _refused(self, exc: ShopError) -> None:
         self.message.show_error(error_message(exc))
         if isinstance(exc, UnknownOperator | KeySlotMissing):
             self.operator.setFocus()

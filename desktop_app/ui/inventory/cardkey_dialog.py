@@ -7,12 +7,11 @@ Keys are shown masked here (first 6, last 4); only a customer's voucher shows on
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,10 +31,20 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import cardkeys, products
 from desktop_app.core.cardkeys import KeyImportReport, KeyRow
-from desktop_app.core.errors import InvalidInput
 from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
-from desktop_app.ui import (
+from desktop_app.ui.display import key_state_label
+from desktop_app.ui.inventory.key_file import read_key_file
+from desktop_app.ui.inventory.table_models import KeyFilter, KeyTableModel
+from desktop_app.ui.tables import (
+    EmptyState,
+    fit_columns,
+    select_where,
+    selected_row,
+    setup_table,
+)
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
     ERROR_COLOR,
     MARGIN,
     SPACING,
@@ -43,55 +52,10 @@ from desktop_app.ui import (
     WARNING_COLOR,
     MessageLabel,
     hint_label,
-)
-from desktop_app.ui.table_models import (
-    ROW_ROLE,
-    SORT_ROLE,
-    EmptyState,
-    KeyTableModel,
-    failure_text,
-    fit_columns,
-    key_state_label,
-    select_where,
-    selected_row,
-    setup_table,
     widget_font,
 )
-from desktop_app.ui.tasks import run_in_background
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # some hundred thousand keys: more is not a key list
 SAMPLE_SIZE = 3
-
-
-def read_key_file(path: str | os.PathLike[str]) -> str:
-    """A key file as text: UTF-8 with or without a BOM; any line ending."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError:
-        raise InvalidInput(field="file", problem="unreadable") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidInput(field="file", problem="too_large")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(field="file", problem="not_utf8") from None
-
-
-class KeyFilter(QSortFilterProxyModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.state: str | None = None
-        self.setSortRole(SORT_ROLE)
-
-    def set_state(self, state: str | None) -> None:
-        self.beginFilterChange()
-        self.state = state or None
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: object) -> bool:
-        row = self.sourceModel().index(source_row, 0).data(ROW_ROLE)
-        return self.state is None or row.state == self.state
 
 
 class CardKeyDialog(QDialog):
@@ -182,7 +146,8 @@ class CardKeyDialog(QDialog):
     def refresh(self, then_select: int | None = None) -> None:
         shop, product_id = self.shop, self.product.id
         run_in_background(self, lambda: cardkeys.list_card_keys(shop, product_id),
-                          lambda rows: self._show_keys(rows, then_select), self._keys_failed)
+                          lambda rows: self._show_keys(rows, then_select),
+                          errors=self.keys_message)
 
     def _show_keys(self, rows: list[KeyRow], then_select: int | None) -> None:
         self.model.set_rows(rows)
@@ -203,9 +168,6 @@ class CardKeyDialog(QDialog):
             self.empty.show_text(self.tr("No key in this state."))
         else:
             self.empty.show_text(self.tr("No keys yet. Import them on the “Import keys” page."))
-
-    def _keys_failed(self, exc: Exception) -> None:
-        self.keys_message.show_error(failure_text(exc))
 
     def selected_key(self) -> KeyRow | None:
         return selected_row(self.table)
@@ -264,15 +226,8 @@ class CardKeyDialog(QDialog):
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self._set_busy(True)
 
-        def finished(result: object) -> None:
-            self._set_busy(False)
-            done(result)
-
-        def failed(exc: Exception) -> None:
-            self._set_busy(False)
-            self.keys_message.show_error(failure_text(exc))
-
-        run_in_background(self, work, finished, failed)
+        run_in_background(self, work, done, errors=self.keys_message,
+                          always=lambda: self._set_busy(False))
 
     # -- importing --------------------------------------------------------------------------
 
@@ -374,10 +329,10 @@ class CardKeyDialog(QDialog):
 
         self.import_message.clear()
         self._set_busy(True)
-        run_in_background(self, work, self._checked, self._import_failed)
+        run_in_background(self, work, self._checked, errors=self.import_message,
+                          always=lambda: self._set_busy(False))
 
     def _checked(self, result: tuple[str, KeyImportReport]) -> None:
-        self._set_busy(False)
         self.checked_text, self.report = result
         self._show_report(self.report)
 
@@ -406,10 +361,10 @@ class CardKeyDialog(QDialog):
         shop, product_id, text = self.shop, self.product.id, self.checked_text
         self._set_busy(True)
         run_in_background(self, lambda: cardkeys.import_card_keys(shop, product_id, text),
-                          self._imported, self._import_failed)
+                          self._imported, errors=self.import_message,
+                          always=lambda: self._set_busy(False))
 
     def _imported(self, report: KeyImportReport) -> None:
-        self._set_busy(False)
         self.paste.blockSignals(True)
         self.paste.clear()
         self.paste.blockSignals(False)
@@ -424,9 +379,6 @@ class CardKeyDialog(QDialog):
         self.tabs.setCurrentIndex(self.KEYS_PAGE)
         self.refresh()
 
-    def _import_failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        self.import_message.show_error(failure_text(exc))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -39,22 +39,22 @@ from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.scanning.camera import CameraScanner
 from desktop_app.scanning.wedge import KEYBOARD, SCANNER, ScannerInput
-from desktop_app.ui import (
+from desktop_app.ui import tasks
+from desktop_app.ui.counter.camera_view import CameraPanel
+from desktop_app.ui.counter.redemption_models import (
+    RecentModel,
+    ScanSettings,
+)
+from desktop_app.ui.counter.redemption_panels import ScanSettingsPanel, UndoPanel
+from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS, Sounds
+from desktop_app.ui.counter.verdict_panel import VerdictPanel
+from desktop_app.ui.widgets import (
     ACCENT,
     MARGIN,
     SPACING,
     MessageLabel,
     scaled_font,
-    tasks,
 )
-from desktop_app.ui.camera_view import CameraPanel
-from desktop_app.ui.redemption_models import (
-    RecentModel,
-    ScanSettings,
-)
-from desktop_app.ui.redemption_panels import ScanSettingsPanel, UndoPanel
-from desktop_app.ui.sounds import REFUSAL, SUCCESS, Sounds
-from desktop_app.ui.verdict_panel import VerdictPanel
 
 log = logging.getLogger(__name__)
 

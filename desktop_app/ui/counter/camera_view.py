@@ -48,7 +48,7 @@ from desktop_app.scanning.camera import (
     SourceSpec,
     list_cameras,
 )
-from desktop_app.ui import MessageLabel
+from desktop_app.ui.widgets import MessageLabel
 
 log = logging.getLogger(__name__)
 

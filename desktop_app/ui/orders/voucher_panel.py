@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -37,13 +37,12 @@ from desktop_app.core.errors import NotFound
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_views
-from desktop_app.ui import SPACING, MessageLabel
-from desktop_app.ui.table_models import failure_text, widget_font
+from desktop_app.ui import settings
+from desktop_app.ui.display import failure_text
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import SPACING, MessageLabel, widget_font
 
 QR_SIDE = 232  # logical pixels: scans from a phone held at arm's length off a laptop screen
-LAYOUT_KEY = "vouchers/layout"
-FOLDER_KEY = "vouchers/save_folder"
 CARD_STYLE = ("QFrame#voucherCard { background: #ffffff; border: 1px solid #d6d6d6;"
               " border-radius: 8px; } QFrame#voucherCard QLabel { color: #1d1d1f; }")
 
@@ -140,10 +139,10 @@ class VoucherPanel(QWidget):
         for layout, text in (("a4", self.tr("A4 sheet")), ("receipt58", self.tr("58 mm receipt")),
                              ("receipt80", self.tr("80 mm receipt"))):
             self.layout_choice.addItem(text, layout)
-        saved = QSettings().value(LAYOUT_KEY, "a4")
+        saved = settings.VOUCHER_LAYOUT.read()
         self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(saved)))
         self.layout_choice.currentIndexChanged.connect(
-            lambda: QSettings().setValue(LAYOUT_KEY, self.print_layout()))
+            lambda: settings.VOUCHER_LAYOUT.write(self.print_layout()))
         self.png_button = QPushButton(self.tr("Save PNG…"), self)
         self.png_button.setToolTip(self.tr("The QR code alone, as an image"))
         self.png_button.clicked.connect(self.ask_png)
@@ -231,7 +230,7 @@ class VoucherPanel(QWidget):
         shop, voucher_id = self.shop, self.voucher_ids[position]
         self._update_navigation()
         run_in_background(self, lambda: load_voucher(shop, voucher_id),
-                          lambda loaded: self._loaded(voucher_id, loaded), self._failed)
+                          lambda loaded: self._loaded(voucher_id, loaded), errors=self.message)
 
     def _loaded(self, voucher_id: int, loaded: tuple[VoucherView, list[list[bool]]]) -> None:
         if (self.position >= len(self.voucher_ids)
@@ -306,7 +305,7 @@ class VoucherPanel(QWidget):
 
     def _ask_save(self, title: str, name: str, name_filter: str, suffix: str,
                   then: Callable[[str], None]) -> None:
-        folder = str(QSettings().value(FOLDER_KEY, "") or QStandardPaths.writableLocation(
+        folder = str(settings.VOUCHER_SAVE_FOLDER.text() or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation))
         dialog = QFileDialog(self, title, str(Path(folder) / name), name_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -347,16 +346,16 @@ class VoucherPanel(QWidget):
                    target)
 
     def _work(self, work: Callable[[], Any], target: Path) -> None:
-        QSettings().setValue(FOLDER_KEY, str(target.parent))
+        settings.VOUCHER_SAVE_FOLDER.write(str(target.parent))
         self._set_busy(True)
         self.message.clear()
 
         def done(_: object) -> None:
-            self._set_busy(False)
             self.message.show_info(self.tr("Saved {file}").format(file=str(target)))
             self.saved.emit(str(target))
 
-        run_in_background(self, work, done, self._failed)
+        run_in_background(self, work, done, errors=self.message,
+                          always=lambda: self._set_busy(False))
 
     # -- printing ---------------------------------------------------------------------------
 
@@ -382,19 +381,15 @@ class VoucherPanel(QWidget):
             try:
                 printing.print_vouchers(printer, views, layout)
             except Exception as exc:  # a printer that refuses: say so here, not as a crash
-                self._failed(exc)
+                self.message.show_error(failure_text(exc))
                 return
-            self._set_busy(False)
             self.message.show_info(self.tr("Sent to the printer."))
 
-        run_in_background(self, lambda: voucher_views(shop, ids), paint, self._failed)
+        run_in_background(self, lambda: voucher_views(shop, ids), paint, errors=self.message,
+                          always=lambda: self._set_busy(False))
 
     # -- state ------------------------------------------------------------------------------
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self._update_buttons()
-
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        self.message.show_error(failure_text(exc))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
@@ -25,7 +24,8 @@ from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.keyslots import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
 from desktop_app.core.store import Shop, create_shop
 from desktop_app.messages import error_message, problem_message
-from desktop_app.ui import (
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     HeaderBar,
@@ -35,7 +35,6 @@ from desktop_app.ui import (
     frame_with_header,
     hint_label,
 )
-from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +265,8 @@ class SetupDialog(QDialog):
         password = self.password.text()
         run_in_background(
             self, lambda: create_shop(folder, shop_name, currency, owner, password),
-            on_success=self._created, on_failure=self._failed)
+            on_success=self._created, errors=self._refused,
+            always=lambda: self._set_busy(False))
 
     def _created(self, shop: Shop) -> None:
         self.shop = shop
@@ -275,12 +275,7 @@ class SetupDialog(QDialog):
         self.confirm.clear()
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("creating the shop refused: %s", exc.code)
+    def _refused(self, exc: ShopError) -> None:
         field = {"name": "owner_name", "password": "password"}.get(
             str(exc.params.get("field")), "")
         if isinstance(exc, InvalidInput) and field:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-import sys
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,54 +25,26 @@ from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.roles import ROLES
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message, role_label
-from desktop_app.ui import (
-    MARGIN,
-    SPACING,
-    SUCCESS_COLOR,
-    HeaderBar,
-    MessageLabel,
-    dialog_buttons,
-    frame_with_header,
-    hint_label,
-)
-from desktop_app.ui.password_dialog import FittingDialog, NewPasswordFields, PasswordDialog
-from desktop_app.ui.table_models import (
-    MUTED,
-    Column,
-    RowTableModel,
+from desktop_app.ui.admin.operators_model import OperatorTableModel
+from desktop_app.ui.session.password_dialog import FittingDialog, NewPasswordFields, PasswordDialog
+from desktop_app.ui.tables import (
     fit_columns,
     select_where,
     selected_row,
     setup_table,
 )
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    HeaderBar,
+    MessageLabel,
+    dialog_buttons,
+    frame_with_header,
+    hint_label,
+)
 
 log = logging.getLogger(__name__)
-
-
-class OperatorTableModel(RowTableModel[OperatorRow]):
-    NAME, ROLE, STATUS, ADDED = range(4)
-
-    def __init__(self, me: int, parent: QObject | None = None) -> None:
-        self.me = me
-        super().__init__(parent)
-
-    def columns(self) -> list[Column[OperatorRow]]:
-        return [
-            Column(self.tr("Name"), self._name),
-            Column(self.tr("Role"), lambda r: role_label(r.role)),
-            Column(self.tr("Status"), lambda r: self.tr("Active") if r.active
-                   else self.tr("Disabled"), lambda r: not r.active,
-                   color=lambda r: SUCCESS_COLOR if r.active else MUTED.name()),
-            Column(self.tr("Added"), lambda r: r.created_at.astimezone().strftime("%Y-%m-%d"),
-                   lambda r: r.created_at),
-        ]
-
-    def _name(self, row: OperatorRow) -> str:
-        return self.tr("{name} (you)").format(name=row.name) if row.id == self.me else row.name
-
-    def muted(self, row: OperatorRow) -> bool:
-        return not row.active
 
 
 class OperatorsDialog(FittingDialog):
@@ -151,7 +122,7 @@ class OperatorsDialog(FittingDialog):
         chosen = select_id if select_id is not None else getattr(self.selected(), "id", None)
         run_in_background(self, lambda: auth.list_operators(shop),
                           on_success=lambda rows: self._loaded(rows, chosen),
-                          on_failure=self._failed)
+                          errors=self.message)
 
     def _loaded(self, rows: list[OperatorRow], select_id: int | None) -> None:
         self.model.set_rows(rows)
@@ -273,7 +244,7 @@ class OperatorsDialog(FittingDialog):
             self, lambda: auth.set_active(shop, row.id, False),
             on_success=lambda _: self._changed(self.tr(
                 "{name} is disabled and can no longer log in.").format(name=row.name), row.id),
-            on_failure=self._failed)
+            errors=self.message, always=lambda: self._set_busy(False))
 
     def _changed(self, text: str, select_id: int) -> None:
         self._set_busy(False)
@@ -283,14 +254,6 @@ class OperatorsDialog(FittingDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self._update_buttons()
-
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("operator change refused: %s", exc.code)
-        self.message.show_error(error_message(exc))
 
 
 class AddOperatorDialog(FittingDialog):
@@ -374,20 +337,15 @@ class AddOperatorDialog(FittingDialog):
         role, password = str(self.role.currentData()), self.fields.value()
         self._set_busy(True)
         run_in_background(self, lambda: auth.add_operator(shop, name, role, password),
-                          on_success=self._done, on_failure=self._failed)
+                          on_success=self._done, errors=self._refused,
+                          always=lambda: self._set_busy(False))
 
     def _done(self, row: OperatorRow) -> None:
-        self._set_busy(False)
         self.fields.clear()
         self.added.emit(row)
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        if not isinstance(exc, ShopError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        log.info("adding an operator refused: %s", exc.code)
+    def _refused(self, exc: ShopError) -> None:
         field = str(exc.params.get("field", ""))
         if isinstance(exc, InvalidInput) and field == "name":
             self.name_message.show_error(problem_message(str(exc.params.get("problem")),

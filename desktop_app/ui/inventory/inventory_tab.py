@@ -8,7 +8,6 @@ read, without asking the database again.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,29 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import products
+from desktop_app.core import events, products
 from desktop_app.core.products import KINDS, ProductDetail
 from desktop_app.core.store import Shop
-from desktop_app.ui import ACCENT, MARGIN, SPACING, MessageLabel, hint_label
-from desktop_app.ui.cardkey_dialog import CardKeyDialog
-from desktop_app.ui.product_dialog import ProductDialog
-from desktop_app.ui.table_models import (
-    EmptyState,
-    ProductFilter,
-    ProductTableModel,
-    failure_text,
-    fit_columns,
-    kind_label,
-    select_where,
-    selected_row,
-    setup_table,
-)
+from desktop_app.ui.display import kind_label
+from desktop_app.ui.events import shop_events
+from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
+from desktop_app.ui.inventory.product_dialog import ProductDialog
+from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
+from desktop_app.ui.tables import EmptyState, fit_columns, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
-
-PRIMARY_STYLE = (f"QPushButton {{ background: {ACCENT}; color: white; border: none;"
-                 " border-radius: 4px; padding: 6px 16px; font-weight: bold; }"
-                 " QPushButton:hover { background: #115e59; }"
-                 " QPushButton:disabled { background: #9ca3af; }")
+from desktop_app.ui.widgets import MARGIN, PRIMARY_STYLE, SPACING, MessageLabel, hint_label
 
 
 class InventoryTab(QWidget):
@@ -54,8 +41,10 @@ class InventoryTab(QWidget):
         self.loading = False
         self.loaded = False
         self.dialog: ProductDialog | CardKeyDialog | None = None
+        self._select_next: int | None = None  # a product just saved, once the list is re-read
         self._build()
         self._update_buttons()
+        shop_events().changed.connect(self._on_changes)
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------------
@@ -141,10 +130,10 @@ class InventoryTab(QWidget):
         shop = self.shop
         run_in_background(
             self, lambda: (shop.currency, products.list_products(shop, include_archived=True)),
-            lambda result: self._loaded(result, select_id), self._load_failed)
+            lambda result: self._loaded(result, select_id), errors=self.message,
+            always=self._loading_done)
 
     def _loaded(self, result: tuple[str, list[ProductDetail]], select_id: int | None) -> None:
-        self.loading = False
         self.loaded = True
         currency, rows = result
         keep = self.selected_product()
@@ -161,9 +150,8 @@ class InventoryTab(QWidget):
         self._show_empty()
         self._update_buttons()
 
-    def _load_failed(self, exc: Exception) -> None:
+    def _loading_done(self) -> None:
         self.loading = False
-        self.message.show_error(failure_text(exc))
 
     def _show_summary(self, rows: list[ProductDetail]) -> None:
         archived = sum(1 for row in rows if not row.active)
@@ -194,10 +182,11 @@ class InventoryTab(QWidget):
             self.empty.show_text(self.tr("No products yet.\nClick “New product” to add your "
                                          "first service, card key or goods."))
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.loaded:
-            self.refresh()  # the Orders tab may have sold stock meanwhile
+    def _on_changes(self, changes: frozenset[str]) -> None:
+        """Products, stock or keys changed (here, or a sale on the Orders tab): re-read."""
+        if events.PRODUCTS in changes:
+            select_id, self._select_next = self._select_next, None
+            self.refresh(select_id=select_id)
 
     # -- selection --------------------------------------------------------------------------
 
@@ -240,7 +229,7 @@ class InventoryTab(QWidget):
 
     def _product_saved(self, product_id: int) -> None:
         self.message.show_info(self.tr("Saved."))
-        self.refresh(select_id=product_id)
+        self._select_next = product_id
 
     def toggle_archived(self) -> None:
         product = self.selected_product()
@@ -252,10 +241,9 @@ class InventoryTab(QWidget):
 
         def done(_: object) -> None:
             self.message.show_info(text.format(name=product.name))
-            self.refresh()
 
         run_in_background(self, lambda: products.set_archived(shop, product.id, archive), done,
-                          lambda exc: self.message.show_error(failure_text(exc)))
+                          errors=self.message)
 
     def open_keys(self, page: int = CardKeyDialog.KEYS_PAGE) -> None:
         product = self.selected_product()
@@ -263,6 +251,5 @@ class InventoryTab(QWidget):
             return
         dialog = CardKeyDialog(self.shop, product, page, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.refresh)
         self.dialog = dialog
         dialog.open()

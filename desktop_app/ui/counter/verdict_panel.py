@@ -11,8 +11,7 @@ from PySide6.QtCore import Property, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.redemption import Verdict
-from desktop_app.ui import scaled_font
-from desktop_app.ui.redemption_models import (
+from desktop_app.ui.counter.redemption_models import (
     EXPLANATIONS,
     FALLBACKS,
     TONE_ATTENTION,
@@ -27,6 +26,7 @@ from desktop_app.ui.redemption_models import (
     translated,
     uses_text,
 )
+from desktop_app.ui.widgets import scaled_font
 
 # (background, text, soft text) per tone. Amber takes dark text: white on amber is unreadable.
 PALETTE: dict[str, tuple[str, str, str]] = {

@@ -5,7 +5,7 @@ the platform has: ``winsound`` on Windows, ``afplay`` on macOS, ``paplay`` or ``
 Linux, else the system beep. Playing never blocks and never fails loudly: a cashier must not
 wait for a speaker, and a missing player is logged, not shown.
 
-The WAV files in ``resources/sounds`` are generated; ``python -m desktop_app.ui.sounds``
+The WAV files in ``resources/sounds`` are generated; ``python -m desktop_app.ui.counter.sounds``
 writes them again.
 """
 

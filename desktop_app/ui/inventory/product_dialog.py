@@ -7,52 +7,38 @@ same fields.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core import products
-from desktop_app.core.errors import InvalidInput
+from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.money import money_text, parse_money
-from desktop_app.core.products import KINDS, MAX_USES, MAX_VALID_DAYS, ProductDetail
+from desktop_app.core.products import KINDS, MAX_USES, ProductDetail
 from desktop_app.core.store import Shop
-from desktop_app.messages import problem_message
-from desktop_app.ui import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
-from desktop_app.ui.table_models import CURRENCY_SYMBOLS, failure_text, kind_label, last_day
+from desktop_app.messages import error_message, problem_message
+from desktop_app.ui.display import CURRENCY_SYMBOLS, kind_label
+from desktop_app.ui.inventory.validity_fields import ValidityFields
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
 
 MAX_NAME = 200
 MAX_STOCK = 10**9
 FIELDS = ("name", "kind", "price", "uses", "stock", "validity", "reusable_key")
 # Core's field names, mapped to the row that shows their problem.
 CORE_FIELDS = {"valid_days": "validity", "valid_from": "validity", "valid_until": "validity"}
-
-
-def local_midnight(day: QDate) -> dt.datetime:
-    """The start of ``day`` in local time, as aware UTC (what the database keeps)."""
-    naive = dt.datetime(day.year(), day.month(), day.day())
-    return naive.astimezone().astimezone(dt.UTC)
-
-
-def to_qdate(moment: dt.datetime) -> QDate:
-    local = moment.astimezone()
-    return QDate(local.year, local.month, local.day)
 
 
 class ProductDialog(QDialog):
@@ -183,53 +169,14 @@ class ProductDialog(QDialog):
         return box
 
     def _build_validity(self) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        self.no_expiry = QRadioButton(self.tr("No expiry"), box)
-        self.for_days = QRadioButton(self.tr("For a number of days after the sale:"), box)
-        self.window = QRadioButton(self.tr("Between two dates:"), box)
-        self.validity_group = QButtonGroup(self)
-        for button in (self.no_expiry, self.for_days, self.window):
-            self.validity_group.addButton(button)
-            button.toggled.connect(self._validity_mode_changed)
-        self.days = QSpinBox(box)
-        self.days.setRange(1, MAX_VALID_DAYS)
-        self.days.setValue(365)
-        self.days.valueChanged.connect(self._days_suffix)
-        self._days_suffix(self.days.value())
-        self.valid_from = self._date_edit(box)
-        self.valid_until = self._date_edit(box)
-        self.valid_until.setDate(QDate.currentDate().addMonths(3))
-        days_row = QHBoxLayout()
-        days_row.addWidget(self.for_days)
-        days_row.addWidget(self.days)
-        days_row.addStretch(1)
-        window_row = QHBoxLayout()
-        window_row.addWidget(self.window)
-        window_row.addWidget(self.valid_from)
-        window_row.addWidget(QLabel(self.tr("to"), box))
-        window_row.addWidget(self.valid_until)
-        window_row.addStretch(1)
-        column.addWidget(self.no_expiry)
-        column.addLayout(days_row)
-        column.addLayout(window_row)
-        if self.product is not None:  # editing: say what happens to vouchers already sold
-            column.addWidget(hint_label(self.tr("Changes apply to vouchers sold from now on; "
-                                                "vouchers already sold keep their dates."), box))
-        self.no_expiry.setChecked(True)
-        return box
-
-    def _days_suffix(self, days: int) -> None:
-        self.days.setSuffix(self.tr(" day") if days == 1 else self.tr(" days"))
-
-    def _date_edit(self, parent: QWidget) -> QDateEdit:
-        edit = QDateEdit(QDate.currentDate(), parent)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.dateChanged.connect(lambda: self._edited("validity"))
-        return edit
+        self.validity = ValidityFields(self.product is not None, self)
+        self.validity.edited.connect(lambda: self._edited("validity"))
+        # The fields by their names here too (tests and the checks below read them).
+        self.no_expiry, self.for_days, self.window = (
+            self.validity.no_expiry, self.validity.for_days, self.validity.between)
+        self.days = self.validity.days
+        self.valid_from, self.valid_until = self.validity.valid_from, self.validity.valid_until
+        return self.validity
 
     def _build_reusable(self) -> QWidget:
         box = QWidget(self)
@@ -261,15 +208,7 @@ class ProductDialog(QDialog):
         self.uses.setValue(product.uses_per_voucher)
         self.unlimited.setChecked(product.stock is None)
         self.stock.setValue(product.stock or 0)
-        if product.valid_until is not None:
-            self.window.setChecked(True)
-            self.valid_from.setDate(to_qdate(product.valid_from) if product.valid_from
-                                    else QDate.currentDate())
-            self.valid_until.setDate(QDate.fromString(last_day(product.valid_until),
-                                                      "yyyy-MM-dd"))
-        elif product.valid_days:
-            self.for_days.setChecked(True)
-            self.days.setValue(product.valid_days)
+        self.validity.load(product)
         if product.reusable_key_masked:
             self.reusable.setChecked(True)
             self.reusable_key.setPlaceholderText(self.tr("Unchanged: {key}").format(
@@ -299,12 +238,6 @@ class ProductDialog(QDialog):
                                 else self.tr("Items in stock"))
         self.adjustSize()
 
-    def _validity_mode_changed(self) -> None:
-        self.days.setEnabled(self.for_days.isChecked())
-        self.valid_from.setEnabled(self.window.isChecked())
-        self.valid_until.setEnabled(self.window.isChecked())
-        self._edited("validity")
-
     def _reusable_toggled(self, on: bool) -> None:
         self.reusable_key.setEnabled(on)
         self.reusable_hint.setVisible(not on)
@@ -332,9 +265,8 @@ class ProductDialog(QDialog):
             self._check_price(found)
         kind = self.current_kind()
 
-        if kind != "goods" and self.window.isChecked() and (
-                self.valid_until.date() < self.valid_from.date()):
-            found["validity"] = problem_message("before_start")
+        if kind != "goods" and self.validity.problem():
+            found["validity"] = self.validity.problem()
         needs_key = self.product is None or not self.product.reusable_key_masked
         if (kind == "cardkey" and self.reusable.isChecked() and needs_key
                 and not self.reusable_key.text().strip()):
@@ -370,7 +302,7 @@ class ProductDialog(QDialog):
         if kind != "cardkey":
             values["stock"] = None if self.unlimited.isChecked() else self.stock.value()
         if kind != "goods":
-            values.update(self._validity())
+            values.update(self.validity.values())
         if kind == "cardkey":
             key = self.reusable_key.text().strip()
             if not self.reusable.isChecked():
@@ -378,15 +310,6 @@ class ProductDialog(QDialog):
             elif key:
                 values["reusable_key"] = key
         return values
-
-    def _validity(self) -> dict[str, Any]:
-        if self.for_days.isChecked():
-            return {"valid_days": self.days.value(), "valid_from": None, "valid_until": None}
-        if self.window.isChecked():
-            # The last day counts in full: the window ends at the next local midnight.
-            return {"valid_days": None, "valid_from": local_midnight(self.valid_from.date()),
-                    "valid_until": local_midnight(self.valid_until.date().addDays(1))}
-        return {"valid_days": None, "valid_from": None, "valid_until": None}
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -400,7 +323,8 @@ class ProductDialog(QDialog):
         if problems:
             return
         self._set_busy(True)
-        run_in_background(self, self._save_in_worker(self.changes()), self._saved, self._failed)
+        run_in_background(self, self._save_in_worker(self.changes()), self._saved,
+                          errors=self._refused, always=lambda: self._set_busy(False))
 
     def _save_in_worker(self, values: dict[str, Any]) -> Any:
         shop, product, kind = self.shop, self.product, self.current_kind()
@@ -417,17 +341,15 @@ class ProductDialog(QDialog):
         self.save_button.setEnabled(not busy)
 
     def _saved(self, product_id: int) -> None:
-        self._set_busy(False)
         self.saved_id = product_id
         self.saved.emit(product_id)
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
+    def _refused(self, exc: ShopError) -> None:
         if isinstance(exc, InvalidInput):
             field = CORE_FIELDS.get(str(exc.params.get("field")), str(exc.params.get("field")))
             if field in self.messages:
                 self.messages[field].show_error(
                     problem_message(str(exc.params.get("problem")), **exc.params))
                 return
-        self.error.show_error(failure_text(exc))
+        self.error.show_error(error_message(exc))

@@ -18,12 +18,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSettings,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core.counter import RecentAttempt
+from desktop_app.ui import settings
 
 CONTEXT = "Redemption"
 
@@ -124,11 +124,10 @@ def uses_text(left: int | None, total: int | None) -> str:
 
 # --- settings -------------------------------------------------------------------------------
 
-SETTINGS_GROUP = "redemption"
 SUFFIXES = ("", "\t")  # what scanners are commonly set to send instead of Enter
-DEFAULT_TIMEOUT_MS = 80
+DEFAULT_TIMEOUT_MS = settings.SCAN_TIMEOUT_MS.default
 TIMEOUT_RANGE_MS = (30, 1000)
-DEFAULT_CLEAR_S = 6
+DEFAULT_CLEAR_S = settings.VERDICT_CLEAR_S.default
 CLEAR_RANGE_S = (0, 120)  # 0: keep the verdict until the next scan
 
 
@@ -145,29 +144,24 @@ class ScanSettings:
 
     @classmethod
     def load(cls) -> ScanSettings:
-        store = QSettings()
-        store.beginGroup(SETTINGS_GROUP)
-        try:
-            return cls(
-                timeout_ms=_clamp(_int(store.value("timeout_ms"), DEFAULT_TIMEOUT_MS),
-                                  *TIMEOUT_RANGE_MS),
-                suffix=str(store.value("suffix", "") or "")[:4],
-                clear_after_s=_clamp(_int(store.value("clear_after_s"), DEFAULT_CLEAR_S),
-                                     *CLEAR_RANGE_S),
-                sound=_bool(store.value("sound"), True),
-                camera_index=max(0, _int(store.value("camera_index"), 0)),
-                camera_on=_bool(store.value("camera_on"), False))
-        finally:
-            store.endGroup()
+        return cls(
+            timeout_ms=_clamp(_int(settings.SCAN_TIMEOUT_MS.read(), DEFAULT_TIMEOUT_MS),
+                              *TIMEOUT_RANGE_MS),
+            suffix=settings.SCAN_SUFFIX.text()[:4],
+            clear_after_s=_clamp(_int(settings.VERDICT_CLEAR_S.read(), DEFAULT_CLEAR_S),
+                                 *CLEAR_RANGE_S),
+            sound=_bool(settings.SOUND_ON.read(), True),
+            camera_index=max(0, _int(settings.CAMERA_INDEX.read(), 0)),
+            camera_on=_bool(settings.CAMERA_ON.read(), False))
 
     def save(self) -> None:
-        store = QSettings()
-        store.beginGroup(SETTINGS_GROUP)
-        for key, value in (("timeout_ms", self.timeout_ms), ("suffix", self.suffix),
-                           ("clear_after_s", self.clear_after_s), ("sound", self.sound),
-                           ("camera_index", self.camera_index), ("camera_on", self.camera_on)):
-            store.setValue(key, value)
-        store.endGroup()
+        for setting, value in ((settings.SCAN_TIMEOUT_MS, self.timeout_ms),
+                               (settings.SCAN_SUFFIX, self.suffix),
+                               (settings.VERDICT_CLEAR_S, self.clear_after_s),
+                               (settings.SOUND_ON, self.sound),
+                               (settings.CAMERA_INDEX, self.camera_index),
+                               (settings.CAMERA_ON, self.camera_on)):
+            setting.write(value)
 
 
 def _int(value: object, default: int) -> int:

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import audit
 from desktop_app.core.store import Shop
-from desktop_app.ui import (
+from desktop_app.ui.display import failure_text
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
     ERROR_COLOR,
     MARGIN,
     SPACING,
@@ -29,10 +31,6 @@ from desktop_app.ui import (
     hint_label,
     scaled_font,
 )
-from desktop_app.ui.table_models import (
-    failure_text,
-)
-from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 

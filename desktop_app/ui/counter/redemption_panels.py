@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.counter import RecentAttempt
-from desktop_app.ui import MessageLabel, hint_label
-from desktop_app.ui.redemption_models import (
+from desktop_app.ui.counter.redemption_models import (
     CLEAR_RANGE_S,
     SUFFIXES,
     TIMEOUT_RANGE_MS,
     ScanSettings,
     local_time_text,
 )
+from desktop_app.ui.widgets import MessageLabel, hint_label
 
 
 class ScanSettingsPanel(QFrame):

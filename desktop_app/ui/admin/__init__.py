@@ -1,0 +1,1 @@
+"""The owner's Admin menu: operators, audit log, backups, verify."""

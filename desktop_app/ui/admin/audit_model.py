@@ -1,0 +1,165 @@
+"""Audit events as people read them: kinds, subjects and details in words, and their table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject
+
+from desktop_app.core.audit import EventRow
+from desktop_app.core.money import money_text
+from desktop_app.ui.tables import Column, RowTableModel
+
+KIND_LABELS: dict[str, str] = {
+    "product_add": QT_TRANSLATE_NOOP("audit", "Product added"),
+    "product_update": QT_TRANSLATE_NOOP("audit", "Product changed"),
+    "product_archive": QT_TRANSLATE_NOOP("audit", "Product archived"),
+    "product_restore": QT_TRANSLATE_NOOP("audit", "Product restored"),
+    "cardkey_import": QT_TRANSLATE_NOOP("audit", "Card keys imported"),
+    "cardkey_faulty": QT_TRANSLATE_NOOP("audit", "Card key marked faulty"),
+    "cardkey_replace": QT_TRANSLATE_NOOP("audit", "Card key replaced"),
+    "order_create": QT_TRANSLATE_NOOP("audit", "Order created"),
+    "order_pay": QT_TRANSLATE_NOOP("audit", "Order paid"),
+    "order_refund": QT_TRANSLATE_NOOP("audit", "Order refunded"),
+    "order_refund_line": QT_TRANSLATE_NOOP("audit", "Order line refunded"),
+    "order_cancel": QT_TRANSLATE_NOOP("audit", "Order cancelled"),
+    "voucher_batch": QT_TRANSLATE_NOOP("audit", "Voucher batch issued"),
+    "redeem": QT_TRANSLATE_NOOP("audit", "Redemption"),
+    "redemption_undo": QT_TRANSLATE_NOOP("audit", "Redemption undone"),
+    "operator_add": QT_TRANSLATE_NOOP("audit", "Operator added"),
+    "operator_disable": QT_TRANSLATE_NOOP("audit", "Operator disabled"),
+    "operator_enable": QT_TRANSLATE_NOOP("audit", "Operator enabled"),
+    "operator_reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
+    "operator_change_password": QT_TRANSLATE_NOOP("audit", "Own password changed"),
+    "export": QT_TRANSLATE_NOOP("audit", "Export"),
+    "backup": QT_TRANSLATE_NOOP("audit", "Backup"),
+    "settings_change": QT_TRANSLATE_NOOP("audit", "Settings changed"),
+}
+
+
+# What an event's subject id is, by the kind's first word (first match wins).
+SUBJECT_TEXTS: tuple[tuple[str, str], ...] = (
+    ("product_", QT_TRANSLATE_NOOP("audit", "Product #{id}")),
+    ("cardkey_import", QT_TRANSLATE_NOOP("audit", "Product #{id}")),
+    ("cardkey_", QT_TRANSLATE_NOOP("audit", "Card key #{id}")),
+    ("order_", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
+    ("voucher_batch", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
+    ("redeem", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
+    ("redemption_", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
+)
+
+
+def kind_label(kind: str) -> str:
+    """An event kind as people say it; a kind this table does not know yet, as stored."""
+    text = KIND_LABELS.get(kind)
+    return QCoreApplication.translate("audit", text) if text else kind
+
+
+# The words for the keys an event's detail holds; a key not listed shows as stored.
+DETAIL_LABELS: dict[str, str] = {
+    "after": QT_TRANSLATE_NOOP("audit", "after"),
+    "amount_cents": QT_TRANSLATE_NOOP("audit", "amount"),
+    "attempt": QT_TRANSLATE_NOOP("audit", "attempt"),
+    "before": QT_TRANSLATE_NOOP("audit", "before"),
+    "blank": QT_TRANSLATE_NOOP("audit", "blank"),
+    "count": QT_TRANSLATE_NOOP("audit", "count"),
+    "duplicate": QT_TRANSLATE_NOOP("audit", "duplicate"),
+    "end": QT_TRANSLATE_NOOP("audit", "to"),
+    "imported": QT_TRANSLATE_NOOP("audit", "imported"),
+    "keys_returned": QT_TRANSLATE_NOOP("audit", "keys returned"),
+    "kind": QT_TRANSLATE_NOOP("audit", "kind"),
+    "lines": QT_TRANSLATE_NOOP("audit", "lines"),
+    "malformed": QT_TRANSLATE_NOOP("audit", "malformed"),
+    "method": QT_TRANSLATE_NOOP("audit", "payment"),
+    "note": QT_TRANSLATE_NOOP("audit", "note"),
+    "price_cents": QT_TRANSLATE_NOOP("audit", "price"),
+    "quantity": QT_TRANSLATE_NOOP("audit", "quantity"),
+    "role": QT_TRANSLATE_NOOP("audit", "role"),
+    "rows": QT_TRANSLATE_NOOP("audit", "rows"),
+    "size": QT_TRANSLATE_NOOP("audit", "size"),
+    "start": QT_TRANSLATE_NOOP("audit", "from"),
+    "station": QT_TRANSLATE_NOOP("audit", "station"),
+    "stock": QT_TRANSLATE_NOOP("audit", "stock"),
+    "stock_returned": QT_TRANSLATE_NOOP("audit", "stock returned"),
+    "total_cents": QT_TRANSLATE_NOOP("audit", "total"),
+    "undo": QT_TRANSLATE_NOOP("audit", "undo"),
+    "uses": QT_TRANSLATE_NOOP("audit", "uses"),
+    "uses_left": QT_TRANSLATE_NOOP("audit", "uses left"),
+    "voided": QT_TRANSLATE_NOOP("audit", "voided"),
+    "vouchers": QT_TRANSLATE_NOOP("audit", "vouchers"),
+}
+
+
+def _key_text(key: str) -> str:
+    label = DETAIL_LABELS.get(key)
+    return QCoreApplication.translate("audit", label) if label else key
+
+
+def _value_text(key: str, value: object) -> str:
+    if key.endswith("_cents") and isinstance(value, int):
+        return money_text(value)  # money is stored in cents; people read yuan
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    return str(value)
+
+
+def detail_text(detail: str) -> str:
+    """The stored JSON as one readable line in the interface's words: ``payment: cash · total:
+    10.00``; the tooltip keeps the JSON as stored."""
+    try:
+        data = json.loads(detail)
+    except ValueError:
+        return detail
+    if not isinstance(data, dict):
+        return _value_text("", data)
+    return " · ".join(f"{_key_text(key)}: {_value_text(key, value)}"
+                      for key, value in data.items())
+
+
+def detail_tooltip(detail: str) -> str:
+    try:
+        return json.dumps(json.loads(detail), ensure_ascii=False, indent=2, sort_keys=True)
+    except ValueError:
+        return detail
+
+
+def event_time(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class AuditTableModel(RowTableModel[EventRow]):
+    TIME, OPERATOR, KIND, SUBJECT, DETAIL = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        self.operator_names: dict[int, str] = {}
+        super().__init__(parent)
+
+    def columns(self) -> list[Column[EventRow]]:
+        return [
+            Column(self.tr("Time"), lambda r: event_time(r.at), lambda r: r.id),
+            Column(self.tr("Operator"), lambda r: r.operator or "—"),
+            Column(self.tr("Event"), lambda r: kind_label(r.kind), tooltip=lambda r: r.kind),
+            Column(self.tr("Subject"), self._subject),
+            Column(self.tr("Detail"), lambda r: detail_text(r.detail),
+                   tooltip=lambda r: detail_tooltip(r.detail)),
+        ]
+
+    def _subject(self, row: EventRow) -> str:
+        if not row.subject.isdigit():
+            return row.subject
+        if row.kind.startswith("operator_"):  # the name says more than the id
+            return self.operator_names.get(int(row.subject), row.subject)
+        template = next((text for prefix, text in SUBJECT_TEXTS if row.kind.startswith(prefix)),
+                        None)
+        if template is None:
+            return row.subject
+        return QCoreApplication.translate("audit", template).format(id=row.subject)
+
+    def append_rows(self, rows: list[EventRow]) -> None:
+        if not rows:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()

@@ -1,0 +1,42 @@
+"""What the backup screens share: where backups go, and how they are described."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+from desktop_app.core import backup
+from desktop_app.core.backup import BackupStatus
+from desktop_app.core.dates import local_time
+
+
+def last_backup_text(status: BackupStatus | None) -> str:
+    if status is None or status.last_at is None:
+        return QCoreApplication.translate("backups", "never")
+    return local_time(status.last_at)
+
+
+def file_size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, size // 1024)} KB"
+
+
+def documents_folder() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def backup_filter() -> str:
+    return QCoreApplication.translate("backups", "Voucher Shop backups (*{suffix})").format(
+        suffix=backup.SUFFIX)
+
+
+def same_disk(folder: Path, other: Path) -> bool:
+    """Whether ``folder`` lies on the disk that holds ``other`` (False when unsure)."""
+    try:
+        return os.stat(folder).st_dev == os.stat(other).st_dev
+    except OSError:
+        return False

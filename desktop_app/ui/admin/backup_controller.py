@@ -1,0 +1,193 @@
+"""Backups during a session: daily and on demand, and the status the window shows.
+
+``BackupController`` belongs to an owner's main window: it writes backups on request and
+once a day (on the worker thread, never blocking the counter), keeps the status the window
+shows, and hands a checked restore request on to the session, which alone may close the shop.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QWidget,
+)
+
+from desktop_app.core import backup
+from desktop_app.core.backup import BackupStatus
+from desktop_app.core.dates import utc_now
+from desktop_app.core.store import Shop
+from desktop_app.ui.admin.backup_common import (
+    backup_filter,
+    documents_folder,
+    file_size_text,
+)
+from desktop_app.ui.admin.backup_settings_dialog import BackupSettingsDialog
+from desktop_app.ui.admin.restore_dialog import (
+    RestoreDialog,
+)
+from desktop_app.ui.display import failure_text
+from desktop_app.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+HOUR_MS = 3_600_000
+FIRST_CHECK_MS = 120_000  # a while after login: opening the shop comes first
+
+
+class BackupController(QObject):
+    """Backups of one owner's session. Results come back as signals for the window."""
+
+    status_changed = Signal(object)  # BackupStatus
+    auto_failed = Signal(str)  # the words to show; the session goes on
+    auto_succeeded = Signal(object)  # the Path written
+    notice = Signal(str, bool)  # (text, is_problem)
+    restore_requested = Signal(object)  # RestoreRequest
+
+    def __init__(self, shop: Shop, window: QWidget) -> None:
+        super().__init__(window)
+        self.shop = shop
+        self.window = window
+        self.status: BackupStatus | None = None
+        self.auto_running = False
+        self.file_dialog: QFileDialog | None = None
+        self.settings_dialog: BackupSettingsDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(HOUR_MS)
+        self.timer.timeout.connect(self.check_daily)
+        self.first_check = QTimer(self)
+        self.first_check.setSingleShot(True)
+        self.first_check.timeout.connect(self.check_daily)
+
+    def start(self) -> None:
+        """Daily backups: checked a while after login, then every hour."""
+        self.timer.start()
+        if not self.first_check.isActive():
+            self.first_check.start(FIRST_CHECK_MS)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.first_check.stop()
+
+    # -- status ----------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        shop = self.shop
+        run_in_background(self, lambda: backup.backup_status(shop),
+                          on_success=self._status_loaded,
+                          on_failure=lambda exc: log.warning("backup status: %s", exc))
+
+    def _status_loaded(self, status: BackupStatus) -> None:
+        self.status = status
+        self.status_changed.emit(status)
+
+    # -- automatic, daily -------------------------------------------------------------------
+
+    def check_daily(self) -> None:
+        """A backup if the automatic ones are on and the last is older than a day."""
+        if self.auto_running:
+            return
+        self.auto_running = True
+        shop = self.shop
+        run_in_background(self, lambda: backup.run_auto_backup(shop, older_than=backup.DAILY),
+                          on_success=self._auto_done, on_failure=self._auto_failed)
+
+    def _auto_done(self, written: Path | None) -> None:
+        self.auto_running = False
+        if written is not None:
+            log.info("daily automatic backup written")
+            self.auto_succeeded.emit(written)
+            if self.shop.is_owner:  # the status and its settings are the owners'
+                self.refresh_status()
+
+    def _auto_failed(self, exc: Exception) -> None:
+        self.auto_running = False
+        log.warning("automatic backup failed: %s", getattr(exc, "code", type(exc).__name__))
+        self.auto_failed.emit(failure_text(exc))
+
+    # -- now ---------------------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        """Ask where (the save dialog suggests a dated name), then write it in the background."""
+        shop = self.shop
+        run_in_background(self, lambda: backup.backup_status(shop),
+                          on_success=self._ask_where, on_failure=self._failed)
+
+    def _default_path(self, status: BackupStatus) -> Path:
+        folder = Path(status.folder) if status.folder else documents_folder()
+        if not folder.is_dir():
+            folder = documents_folder()
+        return folder / backup.backup_name(status.shop_id, utc_now())
+
+    def _ask_where(self, status: BackupStatus) -> None:
+        self._status_loaded(status)
+        dialog = QFileDialog(self.window, self.tr("Back up the shop"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(backup_filter())
+        dialog.setDefaultSuffix(backup.SUFFIX.lstrip("."))
+        default = self._default_path(status)
+        dialog.setDirectory(str(default.parent))
+        dialog.selectFile(default.name)
+        dialog.fileSelected.connect(lambda chosen: self.write_to(Path(chosen)))
+        dialog.finished.connect(dialog.deleteLater)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def write_to(self, path: Path) -> None:
+        shop = self.shop
+        run_in_background(self, lambda: backup.write_backup(shop, path),
+                          on_success=self._written, on_failure=self._failed)
+
+    def _written(self, path: Path) -> None:
+        try:
+            size = file_size_text(path.stat().st_size)
+        except OSError:
+            size = "?"
+        self.notice.emit(self.tr("Backup written to {path} ({size}).\nKeep it on another disk "
+                                 "or a USB stick, away from this computer.").format(
+            path=path, size=size), False)
+
+    def _failed(self, exc: Exception) -> None:
+        self.notice.emit(failure_text(exc), True)
+
+    # -- dialogs ------------------------------------------------------------------------------
+
+    def open_settings(self) -> BackupSettingsDialog:
+        if self.settings_dialog is None:
+            dialog = BackupSettingsDialog(self.shop, self.window)
+            dialog.saved.connect(self._status_loaded)
+            dialog.finished.connect(self._settings_closed)
+            self.settings_dialog = dialog
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
+        return self.settings_dialog
+
+    def _settings_closed(self) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
+
+    def open_restore(self) -> RestoreDialog:
+        if self.restore_dialog is None:
+            dialog = RestoreDialog(self.shop, self.window)
+            dialog.confirmed.connect(self.restore_requested)
+            dialog.finished.connect(self._restore_closed)
+            self.restore_dialog = dialog
+        self.restore_dialog.open()
+        return self.restore_dialog
+
+    def _restore_closed(self) -> None:
+        if self.restore_dialog is not None:
+            self.restore_dialog.deleteLater()
+            self.restore_dialog = None
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+# --- restore ----------------------------------------------------------------------------------

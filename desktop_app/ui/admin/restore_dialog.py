@@ -1,0 +1,314 @@
+"""Restore: choose a backup, see what it holds, check the password; then the session swaps
+the shop."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import backup
+from desktop_app.core.dates import local_time
+from desktop_app.core.errors import (
+    BackupInvalid,
+    Forbidden,
+    KeySlotMissing,
+    ShopError,
+    UnknownOperator,
+)
+from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
+from desktop_app.ui.admin.backup_common import (
+    backup_filter,
+)
+from desktop_app.ui.display import failure_text
+from desktop_app.ui.session.password_dialog import FittingDialog, password_edit
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    WARNING_COLOR,
+    HeaderBar,
+    MessageLabel,
+    frame_with_header,
+    hint_label,
+)
+
+
+@dataclass(frozen=True)
+class RestoreRequest:
+    """A restore the owner confirmed and whose file and password were checked already."""
+
+    path: Path
+    operator: str
+    password: str = field(repr=False)
+    made_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    made_at: dt.datetime
+    this_shop: bool
+
+
+def describe_backup(shop: Shop, path: Path) -> BackupSummary:
+    """Read and check the whole file (on the worker thread); only a summary comes back."""
+    info = backup.read_backup(path)
+    return BackupSummary(info.created_at, info.shop_id == shop.shop_id)
+
+
+class RestoreDialog(FittingDialog):
+    """Choose a backup, see what it is, prove an owner's password of it, and confirm.
+
+    The checks that need no closing run here, with the shop still open: a damaged or
+    foreign file, or a wrong password, changes nothing. ``confirmed`` then carries the
+    request to the session, which closes the shop and restores.
+    """
+
+    confirmed = Signal(object)  # RestoreRequest
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.busy = False
+        self.summary: BackupSummary | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+        self._generation = 0
+        self.setWindowTitle(self.tr("Restore from backup"))
+        self.setMinimumWidth(620)
+        self._build()
+        self.operator.setText(shop.operator.name)
+        self._update()
+
+    def _build(self) -> None:
+        self.file = QLineEdit(self)
+        self.file.setPlaceholderText(self.tr("The backup file (.vsbackup)"))
+        self.file.editingFinished.connect(lambda: self.set_file(self.file.text()))
+        self.browse_button = QPushButton(self.tr("Choose…"), self)
+        self.browse_button.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(self.browse_button)
+        self.file_message = MessageLabel(self)
+        self.operator = QLineEdit(self)
+        self.operator.textEdited.connect(self._update)
+        self.password = password_edit(self)
+        self.password.textEdited.connect(self._update)
+        self.password.returnPressed.connect(self.ask_confirmation)
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        file_box = QWidget(self)
+        column = QVBoxLayout(file_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addLayout(file_row)
+        column.addWidget(self.file_message)
+        form.addRow(self.tr("Backup file:"), file_box)
+        form.addRow(self.tr("Owner:"), self.operator)
+        form.addRow(self.tr("Password:"), self.password)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        body.addLayout(form)
+        body.addWidget(hint_label(self.tr(
+            "The name and password of an owner as they were when the backup was made: the "
+            "backup is opened with its own keys."), self))
+        body.addWidget(self._build_warning())
+        self.message = MessageLabel(self)
+        body.addWidget(self.message)
+        body.addLayout(self._build_busy_row())
+        body.addStretch(1)
+        body.addWidget(self._build_buttons())
+        frame_with_header(self, HeaderBar(self.tr("Restore from backup"), self.tr(
+            "Put the shop back as it was when a backup was made."), self), body)
+
+    def _build_warning(self) -> QLabel:
+        label = QLabel(self.tr(
+            "Restoring closes the shop and replaces all its data with the backup's: changes "
+            "made since the backup are no longer in the shop. The current data is kept aside "
+            "in a “before-restore” folder inside the shop folder. Afterwards everyone logs in "
+            "again, with the passwords the backup knows."), self)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"background: #fff4e5; color: {WARNING_COLOR}; padding: 10px;"
+                            " border: 1px solid #f5c27a; border-radius: 4px;")
+        return label
+
+    def _build_busy_row(self) -> QHBoxLayout:
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setFixedSize(140, 10)
+        self.busy_label = QLabel(self)
+        row = QHBoxLayout()
+        row.addWidget(self.busy_bar)
+        row.addWidget(self.busy_label, 1)
+        self.busy_bar.hide()
+        self.busy_label.hide()
+        return row
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(self)
+        self.restore_button = QPushButton(self.tr("Restore…"), self)
+        self.restore_button.clicked.connect(self.ask_confirmation)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.clicked.connect(self.reject)
+        return buttons
+
+    # -- the file ----------------------------------------------------------------------------
+
+    def choose_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Choose a backup"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(backup_filter())
+        dialog.fileSelected.connect(self.set_file)
+        dialog.finished.connect(dialog.deleteLater)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def set_file(self, path: str) -> None:
+        """Read and check the chosen file in the background; say what it is."""
+        text = str(path).strip()
+        if self.file.text() != text:
+            self.file.setText(text)
+        self.summary = None
+        self.message.clear()
+        self._generation += 1
+        generation = self._generation
+        if not text:
+            self.file_message.clear()
+            self._update()
+            return
+        shop = self.shop
+        self._set_busy(True, self.tr("Checking the backup…"))
+        run_in_background(self, lambda: describe_backup(shop, Path(text)),
+                          on_success=lambda summary: self._described(generation, summary),
+                          on_failure=lambda exc: self._file_refused(generation, exc))
+
+    def _described(self, generation: int, summary: BackupSummary) -> None:
+        if generation != self._generation:
+            return
+        self._set_busy(False)
+        if not summary.this_shop:
+            self.file_message.show_error(error_message(
+                BackupInvalid(problem="foreign", path=self.file.text())))
+        else:
+            self.summary = summary
+            self.file_message.show_info(self.tr(
+                "A whole backup of this shop, made {moment}.").format(
+                moment=local_time(summary.made_at)))
+        self._update()
+
+    def _file_refused(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._set_busy(False)
+        self.file_message.show_error(failure_text(exc))
+        self._update()
+
+    # -- confirming and checking ---------------------------------------------------------------
+
+    def _ready(self) -> bool:
+        return (self.summary is not None and bool(self.operator.text().strip())
+                and bool(self.password.text()))
+
+    def _update(self) -> None:
+        self.restore_button.setEnabled(self._ready() and not self.busy)
+        self.message.clear()
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self.busy = busy
+        for widget in (self.file, self.browse_button, self.operator, self.password,
+                       self.cancel_button):
+            widget.setEnabled(not busy)
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        self.busy_label.setText(text)
+        self.restore_button.setEnabled(self._ready() and not busy)
+
+    def ask_confirmation(self) -> QMessageBox | None:
+        if not self._ready() or self.busy or self.summary is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from backup"), self.tr(
+            "Close the shop and replace all its data with the backup made {moment}?").format(
+            moment=local_time(self.summary.made_at)), QMessageBox.StandardButton.NoButton,
+            self)
+        box.setInformativeText(self.tr(
+            "Everyone working in this shop on this computer is logged out. The current data is "
+            "kept in a “before-restore” folder."))
+        self.yes_button = box.addButton(self.tr("Close the shop and restore"),
+                                        QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)  # Enter must not replace the shop's data
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(self._confirmation_answered)
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def _confirmation_answered(self, button: object) -> None:
+        self.confirm_box = None
+        if button is self.yes_button:
+            self.check_and_restore()
+
+    def check_and_restore(self) -> None:
+        """Check the file and the password with the shop still open; then hand over."""
+        if self.summary is None or self.busy:
+            return
+        data_dir, path = self.shop.data_dir, Path(self.file.text().strip())
+        operator, password = self.operator.text().strip(), self.password.text()
+        made_at = self.summary.made_at
+        self._set_busy(True, self.tr("Checking the backup and the password…"))
+        run_in_background(
+            self, lambda: backup.check_restore(data_dir, path, operator, password),
+            on_success=lambda _info: self._checked(
+                RestoreRequest(path, operator, password, made_at)),
+            errors=self._refused, always=lambda: self._set_busy(False))
+
+    def _checked(self, request: RestoreRequest) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.accept()
+        self.confirmed.emit(request)
+
+    def _refused(self, exc: ShopError) -> None:
+        self.message.show_error(restore_refusal_text(exc, self.operator.text().strip()))
+        self.password.clear()
+        self.password.setFocus()
+
+    def reject(self) -> None:
+        if self.busy:
+            return
+        self.password.clear()
+        super().reject()
+
+
+def restore_refusal_text(exc: ShopError, operator: str) -> str:
+    """Why a restore was refused, in the backup's terms rather than the open shop's."""
+    if isinstance(exc, KeySlotMissing | UnknownOperator):
+        return QCoreApplication.translate(
+            "backups", "There is no operator named “{name}” in this backup. Use the name of "
+            "an owner as it was when the backup was made.").format(name=operator)
+    if isinstance(exc, Forbidden):
+        return QCoreApplication.translate(
+            "backups", "“{name}” is not an active owner in this backup. Only an owner of the "
+            "backup can restore it.").format(name=operator)
+    return error_message(exc)

@@ -1,0 +1,1 @@
+"""The counter: the Redemption tab, its panels, camera and sounds."""

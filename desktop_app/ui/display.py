@@ -1,0 +1,153 @@
+"""How the app writes things for people: money, dates and times, core's codes as words,
+and a failed task's message. Screens and printed vouchers both use these, so a date or a
+price reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop_app.core.dates import last_valid_day, local_day
+from desktop_app.core.errors import ShopError
+from desktop_app.messages import error_message, unexpected_error_message
+from desktop_app.ui.widgets import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
+
+if TYPE_CHECKING:
+    from desktop_app.core.orders import OrderRow
+    from desktop_app.core.products import ProductDetail
+
+log = logging.getLogger(__name__)
+
+UNLIMITED = "∞"
+
+# --- words for core's codes -----------------------------------------------------------------
+
+KIND_LABELS = {
+    "service": QT_TRANSLATE_NOOP("labels", "Service"),
+    "cardkey": QT_TRANSLATE_NOOP("labels", "Card key"),
+    "goods": QT_TRANSLATE_NOOP("labels", "Goods"),
+}
+STATUS_LABELS = {
+    "unpaid": QT_TRANSLATE_NOOP("labels", "Unpaid"),
+    "paid": QT_TRANSLATE_NOOP("labels", "Paid"),
+    "refunded": QT_TRANSLATE_NOOP("labels", "Refunded"),
+    "cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled"),
+}
+METHOD_LABELS = {
+    "cash": QT_TRANSLATE_NOOP("labels", "Cash"),
+    "card": QT_TRANSLATE_NOOP("labels", "Bank card"),
+    "wechat": QT_TRANSLATE_NOOP("labels", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("labels", "Alipay"),
+    "other": QT_TRANSLATE_NOOP("labels", "Other"),
+}
+KEY_STATE_LABELS = {
+    "unsold": QT_TRANSLATE_NOOP("labels", "Unsold"),
+    "sold": QT_TRANSLATE_NOOP("labels", "Sold"),
+    "faulty": QT_TRANSLATE_NOOP("labels", "Faulty"),
+}
+STATUS_COLORS = {"unpaid": WARNING_COLOR, "paid": SUCCESS_COLOR, "refunded": "#6b7280",
+                 "cancelled": "#6b7280"}
+KEY_STATE_COLORS = {"unsold": SUCCESS_COLOR, "sold": "#374151", "faulty": ERROR_COLOR}
+# The currencies a shop may choose at setup, as a price tag writes them.
+CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "SGD": "S$",
+                    "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "AUD": "A$",
+                    "CAD": "C$"}
+
+
+def _label(table: dict[str, str], key: str | None) -> str:
+    text = table.get(key or "")
+    return QCoreApplication.translate("labels", text) if text else (key or "")
+
+
+def kind_label(kind: str) -> str:
+    return _label(KIND_LABELS, kind)
+
+
+def status_label(status: str) -> str:
+    return _label(STATUS_LABELS, status)
+
+
+def method_label(method: str | None) -> str:
+    return _label(METHOD_LABELS, method)
+
+
+def key_state_label(state: str) -> str:
+    return _label(KEY_STATE_LABELS, state)
+
+
+def amount_text(cents: int) -> str:
+    """1280000 → ``12,800.00``: thousands grouped with commas, as shops in China write them too."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}.{part:02d}"
+
+
+def money(cents: int, currency: str) -> str:
+    """``¥12,800.00``; a currency without a known sign is written as its code: ``CHF 5.00``."""
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    amount = amount_text(cents)
+    if symbol is None:
+        return f"{currency} {amount}"
+    if amount.startswith("-"):
+        return f"-{symbol}{amount[1:]}"
+    return f"{symbol}{amount}"
+
+
+
+def short_time(moment: dt.datetime) -> str:
+    """This year's times without the year (a list scans faster); older ones by their day."""
+    local = moment.astimezone()
+    if local.year == dt.datetime.now().astimezone().year:
+        return local.strftime("%m-%d %H:%M")
+    return local.strftime("%Y-%m-%d")
+
+
+
+
+def validity_label(row: ProductDetail) -> str:
+    if row.kind == "goods":
+        return "—"  # handed over at the sale: nothing to expire
+    if row.valid_until is not None:
+        start = local_day(row.valid_from) if row.valid_from else ""
+        end = last_valid_day(row.valid_until)
+        if start:
+            return QCoreApplication.translate("labels", "{start} to {end}").format(
+                start=start, end=end)
+        return QCoreApplication.translate("labels", "Until {end}").format(end=end)
+    if row.valid_days:
+        return days_text(row.valid_days)
+    if row.valid_from is not None:
+        return QCoreApplication.translate("labels", "From {start}").format(
+            start=local_day(row.valid_from))
+    return QCoreApplication.translate("labels", "No expiry")
+
+
+def days_text(days: int) -> str:
+    if days == 1:
+        return QCoreApplication.translate("labels", "1 day")
+    return QCoreApplication.translate("labels", "{days} days").format(days=days)
+
+
+def stock_label(stock: int | None) -> str:
+    return UNLIMITED if stock is None else str(stock)
+
+
+def failure_text(exc: BaseException) -> str:
+    """What the user reads when a task failed: core's words, or a plain apology (logged)."""
+    if isinstance(exc, ShopError):
+        log.info("refused: %s %s", exc.code, exc.params)
+        return error_message(exc)
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    return unexpected_error_message()
+
+
+def customer_text(row: OrderRow) -> str:
+    if row.customer_name or row.customer_phone:
+        return " · ".join(part for part in (row.customer_name, row.customer_phone) if part)
+    if row.is_batch:
+        return QCoreApplication.translate("labels", "Batch")
+    return ""

@@ -1,0 +1,128 @@
+"""The Inventory tab's tables: products and card keys, each with its filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+
+from desktop_app.core.cardkeys import KeyRow
+from desktop_app.core.dates import local_time
+from desktop_app.core.products import ProductDetail
+from desktop_app.ui.display import (
+    KEY_STATE_COLORS,
+    key_state_label,
+    kind_label,
+    money,
+    stock_label,
+    validity_label,
+)
+from desktop_app.ui.tables import RIGHT, ROW_ROLE, SORT_ROLE, Column, ModelIndex, RowTableModel
+from desktop_app.ui.widgets import ERROR_COLOR
+
+
+class ProductTableModel(RowTableModel[ProductDetail]):
+    NAME, KIND, PRICE, USES, VALIDITY, STOCK, STATUS = range(7)
+
+    def __init__(self, currency: str = "CNY", parent: QObject | None = None) -> None:
+        self.currency = currency
+        super().__init__(parent)
+
+    def columns(self) -> list[Column[ProductDetail]]:
+        return [
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Kind"), lambda r: kind_label(r.kind)),
+            Column(self.tr("Price"), lambda r: money(r.price_cents, self.currency),
+                   lambda r: r.price_cents, RIGHT),
+            Column(self.tr("Uses"), lambda r: str(r.uses_per_voucher) if r.kind == "service"
+                   else "—", lambda r: r.uses_per_voucher if r.kind == "service" else 0, RIGHT),
+            Column(self.tr("Validity"), validity_label,
+                   lambda r: (r.valid_until.timestamp() if r.valid_until else 0,
+                              r.valid_days or 10**9)),
+            Column(self.tr("Stock"), lambda r: stock_label(r.stock),
+                   lambda r: 10**12 if r.stock is None else r.stock, RIGHT,
+                   lambda r: ERROR_COLOR if r.active and r.stock == 0 else None),
+            Column(self.tr("Status"), lambda r: self.tr("Active") if r.active
+                   else self.tr("Archived"), lambda r: not r.active),
+        ]
+
+    def muted(self, row: ProductDetail) -> bool:
+        return not row.active
+
+
+class ProductFilter(QSortFilterProxyModel):
+    """Search by name, one kind or all, archived products shown only when asked."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.search = ""
+        self.kind: str | None = None
+        self.show_archived = False
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self.search = " ".join(text.split()).casefold()
+        self.endFilterChange()
+
+    def set_kind(self, kind: str | None) -> None:
+        self.beginFilterChange()
+        self.kind = kind or None
+        self.endFilterChange()
+
+    def set_show_archived(self, show: bool) -> None:
+        self.beginFilterChange()
+        self.show_archived = show
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, ProductTableModel)
+        row = model.row_at(source_row)
+        if not row.active and not self.show_archived:
+            return False
+        if self.kind and row.kind != self.kind:
+            return False
+        return not self.search or self.search in " ".join(row.name.split()).casefold()
+
+    def row_at(self, proxy_row: int) -> Any:
+        return self.data(self.index(proxy_row, 0), ROW_ROLE)
+
+
+class KeyTableModel(RowTableModel[KeyRow]):
+    """Card keys, masked: the full secret never reaches this model."""
+
+    def columns(self) -> list[Column[KeyRow]]:
+        return [
+            Column(self.tr("Key"), lambda r: r.masked, mono=True),
+            Column(self.tr("State"), lambda r: self._state(r), lambda r: r.state,
+                   color=lambda r: KEY_STATE_COLORS.get(r.state)),
+            Column(self.tr("Order"), lambda r: str(r.order_id) if r.order_id else "",
+                   lambda r: r.order_id or 0, RIGHT),
+            Column(self.tr("Imported"), lambda r: local_time(r.imported_at),
+                   lambda r: r.imported_at.timestamp()),
+            Column(self.tr("Sold"), lambda r: local_time(r.sold_at),
+                   lambda r: r.sold_at.timestamp() if r.sold_at else 0),
+        ]
+
+    def _state(self, row: KeyRow) -> str:
+        if row.replaceable:
+            return self.tr("Faulty, to replace")
+        return key_state_label(row.state)
+
+
+class KeyFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_state(self, state: str | None) -> None:
+        self.beginFilterChange()
+        self.state = state or None
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: object) -> bool:
+        row = self.sourceModel().index(source_row, 0).data(ROW_ROLE)
+        return self.state is None or row.state == self.state

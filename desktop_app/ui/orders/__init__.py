@@ -1,0 +1,1 @@
+"""The Orders tab, its dialogs and the voucher panel."""

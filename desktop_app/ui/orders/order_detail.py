@@ -1,0 +1,205 @@
+"""The Orders tab's right side: one order's lines, payment, actions and vouchers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.dates import local_time
+from desktop_app.core.orders import LineView, OrderDetail, OrderRow
+from desktop_app.core.store import Shop
+from desktop_app.ui.display import STATUS_COLORS, customer_text, method_label, money, status_label
+from desktop_app.ui.orders.table_models import LineTableModel
+from desktop_app.ui.orders.voucher_panel import VoucherPanel
+from desktop_app.ui.tables import fit_columns, selected_row, setup_table
+from desktop_app.ui.widgets import PRIMARY_STYLE, SPACING, hint_label, widget_font
+
+if TYPE_CHECKING:
+    from desktop_app.ui.orders.orders_tab import OrdersTab
+
+LINE_ROWS_SHOWN = 4  # the lines table grows to this many rows, then scrolls
+
+
+class OrderDetailPanel(QWidget):
+    """One order: what it holds, what can be done with it now, and its vouchers."""
+
+    def __init__(self, shop: Shop, tab: OrdersTab, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.tab = tab
+        self.detail: OrderDetail | None = None
+        self.currency = "CNY"
+        self._build()
+        self.show_detail(None)
+
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setFont(widget_font(self.title, scale=1.4, bold=True))
+        self.status = QLabel(self)
+        self.status.setFont(widget_font(self.status, bold=True))
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lines_model = LineTableModel(self.currency, self)
+        self.lines = QTableView(self)
+        self.lines.setModel(self.lines_model)
+        setup_table(self.lines, 0)
+        # Compact rows: the voucher below must fit a laptop screen without scrolling.
+        self.lines.verticalHeader().setDefaultSectionSize(self.lines.fontMetrics().height() + 8)
+        self.lines.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.total = QLabel(self)
+        self.total.setFont(widget_font(self.total, scale=1.25, bold=True))
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.refunded = QLabel(self)
+        self.refunded.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.pay_button = QPushButton(self.tr("Take payment…"), self)
+        self.pay_button.setStyleSheet(PRIMARY_STYLE)
+        self.pay_button.clicked.connect(self.tab.take_payment)
+        self.refund_button = QPushButton(self.tr("Refund order…"), self)
+        self.refund_button.clicked.connect(self.tab.ask_refund)
+        self.refund_line_button = QPushButton(self.tr("Refund part…"), self)
+        self.refund_line_button.setToolTip(self.tr("Refund some of the selected line: what "
+                                                   "has not been redeemed"))
+        self.refund_line_button.clicked.connect(self.tab.refund_selected_line)
+        self.cancel_button = QPushButton(self.tr("Cancel order…"), self)
+        self.cancel_button.clicked.connect(self.tab.ask_cancel)
+        self.vouchers = VoucherPanel(self.shop, self)
+        self.voucher_note = hint_label("", self)
+        self.placeholder = hint_label(self.tr("Select an order to see its lines, payment and "
+                                              "vouchers."), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QWidget(self)
+        column = QVBoxLayout(self.body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(5)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.status)
+        heading.addStretch(1)
+        column.addLayout(heading)
+        column.addWidget(self.info)
+        column.addWidget(self.lines)
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for button in (self.pay_button, self.refund_line_button, self.refund_button,
+                       self.cancel_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        totals = QVBoxLayout()
+        totals.setSpacing(0)
+        totals.addWidget(self.total)
+        totals.addWidget(self.refunded)
+        actions.addLayout(totals)
+        column.addLayout(actions)
+        column.addWidget(self._separator())
+        column.addWidget(self.voucher_note)
+        column.addWidget(self.vouchers)
+        column.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(SPACING, 0, 0, 0)
+        outer.addWidget(self.placeholder, 1)
+        outer.addWidget(self.body, 1)
+
+    def _separator(self) -> QFrame:
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        return line
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def show_detail(self, detail: OrderDetail | None, currency: str | None = None) -> None:
+        self.detail = detail
+        if currency:
+            self.currency = self.lines_model.currency = currency
+        self.placeholder.setVisible(detail is None)
+        self.body.setVisible(detail is not None)
+        if detail is None:
+            self.lines_model.set_rows([])
+            return
+        order = detail.order
+        self.title.setText(self.tr("Order {number}").format(number=order.id))
+        color = STATUS_COLORS.get(order.status, "#6b7280")
+        self.status.setText(status_label(order.status))
+        self.status.setStyleSheet(f"QLabel {{ color: white; background: {color};"
+                                  " border-radius: 9px; padding: 2px 10px; }")
+        self.info.setText(self._info_text(order))
+        self.lines_model.set_rows(detail.lines)
+        self.lines.setColumnHidden(LineTableModel.REFUNDED,
+                                   not any(line.refunded_quantity for line in detail.lines))
+        fit_columns(self.lines, 0, maximum=140)
+        rows = min(len(detail.lines), LINE_ROWS_SHOWN)
+        self.lines.setFixedHeight(self.lines.horizontalHeader().height() + 4
+                                  + rows * self.lines.verticalHeader().defaultSectionSize())
+        self.total.setText(self.tr("Total {amount}").format(
+            amount=money(order.total_cents, self.currency)))
+        refunded = detail.refunded_cents
+        self.refunded.setText(self.tr("Refunded {amount}").format(
+            amount=money(refunded, self.currency)) if refunded else "")
+        self.refunded.setStyleSheet("QLabel { color: #c62828; }")
+        self._show_vouchers(detail)
+        self._update_buttons()
+
+    def _info_text(self, order: OrderRow) -> str:
+        lines = [self.tr("Created {time}").format(time=local_time(order.created_at))]
+        if order.paid_at:
+            paid = self.tr("Paid {time} by {method}").format(
+                time=local_time(order.paid_at), method=method_label(order.payment_method))
+            if order.payment_ref:
+                paid += " " + self.tr("(reference {ref})").format(ref=order.payment_ref)
+            lines[0] += " · " + paid
+        customer = customer_text(order)
+        if customer:
+            lines.append(self.tr("Customer: {customer}").format(customer=customer))
+        if order.note:
+            lines.append(self.tr("Note: {note}").format(note=order.note))
+        return "\n".join(lines)
+
+    def _show_vouchers(self, detail: OrderDetail) -> None:
+        valid = [v.id for v in detail.vouchers if v.state == "valid"]
+        status = detail.order.status
+        if status == "unpaid":
+            note = self.tr("Vouchers are issued when the order is paid.")
+        elif status == "cancelled":
+            note = self.tr("This order was cancelled; it issued no vouchers.")
+        elif not detail.vouchers:
+            note = self.tr("This order issued no vouchers (goods only).")
+        elif not valid:
+            note = self.tr("The vouchers of this order are void (refunded).")
+        elif len(valid) < len(detail.vouchers):
+            note = self.tr("Refunded vouchers are void and not shown.")
+        else:
+            note = ""
+        self.voucher_note.setText(note)
+        self.voucher_note.setVisible(bool(note))
+        self.vouchers.setVisible(bool(valid))
+        if valid:
+            self.vouchers.show_vouchers(detail.order.id, valid)
+
+    def selected_line(self) -> LineView | None:
+        return selected_row(self.lines)
+
+    def _update_buttons(self) -> None:
+        status = self.detail.order.status if self.detail else ""
+        self.pay_button.setVisible(status == "unpaid")
+        self.cancel_button.setVisible(status == "unpaid")
+        self.refund_button.setVisible(status == "paid")
+        self.refund_line_button.setVisible(status == "paid")
+        line = self.selected_line()
+        self.refund_line_button.setEnabled(line is not None and line.refundable > 0)
+        busy = self.tab.busy
+        for button in (self.pay_button, self.cancel_button, self.refund_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.refund_line_button.setEnabled(False)

@@ -1,0 +1,208 @@
+"""Taking payment for an order, and refunding part of one of its lines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import fulfilment, refunds
+from desktop_app.core.fulfilment import PAYMENT_METHODS
+from desktop_app.core.orders import LineView, OrderRow
+from desktop_app.core.store import Shop
+from desktop_app.ui import settings
+from desktop_app.ui.display import method_label, money
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    MessageLabel,
+    dialog_buttons,
+    hint_label,
+    widget_font,
+)
+
+
+class PaymentDialog(QDialog):
+    """How the customer paid, and a reference; paying issues the vouchers. Emits ``paid``."""
+
+    paid = Signal(int)
+
+    def __init__(self, shop: Shop, currency: str, order: OrderRow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.order = order
+        self.busy = False
+        self.setWindowTitle(self.tr("Take payment"))
+        self.setMinimumWidth(520)
+        amount = QLabel(money(order.total_cents, currency), self)
+        amount.setFont(widget_font(amount, scale=2.0, bold=True))
+        amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(self.tr("Order {number}").format(number=order.id), self)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.methods = QButtonGroup(self)
+        method_row = QHBoxLayout()
+        last = settings.LAST_PAYMENT_METHOD.text()
+        for method in PAYMENT_METHODS:
+            button = QRadioButton(method_label(method), self)
+            button.setProperty("method", method)
+            button.setChecked(method == last)
+            self.methods.addButton(button)
+            method_row.addWidget(button)
+        if self.methods.checkedButton() is None:
+            self.methods.buttons()[0].setChecked(True)
+        self.reference = QLineEdit(self)
+        self.reference.setMaxLength(200)
+        self.reference.setPlaceholderText(self.tr("Optional: transaction number, last digits "
+                                                  "of the card…"))
+        self.error = MessageLabel(self)
+        buttons, self.pay_button, _cancel = dialog_buttons(
+            self, self.tr("Confirm payment"), self.pay, self.tr("Cancel"))
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.addRow(self.tr("Paid by:"), method_row)
+        form.addRow(self.tr("Reference:"), self.reference)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.setSpacing(SPACING)
+        column.addWidget(title)
+        column.addWidget(amount)
+        column.addLayout(form)
+        column.addWidget(hint_label(self.tr("Confirming marks the order paid and issues its "
+                                            "vouchers and card keys at once."), self))
+        column.addWidget(self.error)
+        column.addStretch(1)
+        column.addWidget(buttons)
+
+    def method(self) -> str:
+        button = self.methods.checkedButton()
+        return str(button.property("method")) if button else "cash"
+
+    def set_method(self, method: str) -> None:
+        for button in self.methods.buttons():
+            button.setChecked(button.property("method") == method)
+
+    def pay(self) -> None:
+        if self.busy:
+            return
+        shop, order_id = self.shop, self.order.id
+        method, reference = self.method(), self.reference.text()
+        self.busy = True
+        self.pay_button.setEnabled(False)
+        self.error.clear()
+        run_in_background(self,
+                          lambda: len(fulfilment.pay_order(shop, order_id, method, reference)),
+                          self._paid, errors=self.error, always=self._not_busy)
+
+    def _paid(self, _issued: int) -> None:
+        self.busy = False
+        settings.LAST_PAYMENT_METHOD.write(self.method())
+        self.paid.emit(self.order.id)
+        self.accept()
+
+    def _not_busy(self) -> None:
+        # A refusal (out of stock names the product, what was wanted and what is left) is said
+        # here, so the owner can change the order or restock, then confirm again.
+        self.busy = False
+        self.pay_button.setEnabled(True)
+
+
+class LineRefundDialog(QDialog):
+    """Refund part of one line: whole unused vouchers, keys one by one, goods by quantity."""
+
+    refunded = Signal(int)
+
+    def __init__(self, shop: Shop, currency: str, order_id: int, line: LineView,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.currency = currency
+        self.line = line
+        self.order_id = order_id
+        self.busy = False
+        self.setWindowTitle(self.tr("Refund part of the order"))
+        self.setMinimumWidth(480)
+        title = QLabel(self.tr("{product} · order {number}").format(
+            product=line.product_name, number=order_id), self)
+        title.setFont(widget_font(title, scale=1.2, bold=True))
+        title.setWordWrap(True)
+        self.quantity = QSpinBox(self)
+        self.quantity.setRange(line.refund_step, max(line.refund_step, line.refundable))
+        self.quantity.setSingleStep(line.refund_step)
+        self.quantity.setValue(line.refund_step)
+        self.quantity.valueChanged.connect(self._update_amount)
+        self.quantity.setEnabled(line.refundable > line.refund_step)
+        self.quantity.setMaximumWidth(120)
+        self.amount = QLabel(self)
+        self.amount.setFont(widget_font(self.amount, scale=1.3, bold=True))
+        self.error = MessageLabel(self)
+        buttons = QDialogButtonBox(self)
+        self.refund_button = QPushButton(self.tr("Refund"), self)
+        self.refund_button.setAutoDefault(False)  # Enter must not refund by accident
+        self.refund_button.clicked.connect(self.refund)
+        buttons.addButton(self.refund_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setDefault(True)
+        cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.addRow(self.tr("Quantity:"), self.quantity)
+        form.addRow(self.tr("Refund amount:"), self.amount)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.setSpacing(SPACING)
+        column.addWidget(title)
+        column.addWidget(hint_label(self._rule(), self))
+        column.addLayout(form)
+        column.addWidget(self.error)
+        column.addStretch(1)
+        column.addWidget(buttons)
+        self._update_amount()
+
+    def _rule(self) -> str:
+        if self.line.kind == "cardkey":
+            return self.tr("Each refunded key goes back to stock and its voucher becomes void. "
+                           "Keys already redeemed cannot be refunded.")
+        if self.line.kind == "goods":
+            return self.tr("Refunded items go back to stock.")
+        if self.line.refund_step == self.line.quantity:
+            return self.tr("The voucher of this line has not been used, so it can be refunded "
+                           "as a whole; it becomes void.")
+        return self.tr("Only unused vouchers can be refunded, each as a whole; they become "
+                       "void.")
+
+    def _update_amount(self) -> None:
+        self.amount.setText(money(self.quantity.value() * self.line.unit_price_cents,
+                                  self.currency))
+
+    def refund(self) -> None:
+        if self.busy:
+            return
+        shop, line_id, quantity = self.shop, self.line.id, self.quantity.value()
+        self.busy = True
+        self.refund_button.setEnabled(False)
+        self.error.clear()
+        run_in_background(self, lambda: refunds.refund_line(shop, line_id, quantity),
+                          self._refunded, errors=self.error, always=self._not_busy)
+
+    def _refunded(self, _result: object) -> None:
+        self.busy = False
+        self.refunded.emit(self.order_id)
+        self.accept()
+
+    def _not_busy(self) -> None:
+        self.busy = False
+        self.refund_button.setEnabled(True)

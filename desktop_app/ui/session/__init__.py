@@ -1,0 +1,1 @@
+"""Setting up, logging in and passwords."""

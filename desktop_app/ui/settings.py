@@ -1,0 +1,72 @@
+"""Every choice this computer remembers (QSettings), with its key and default, in one place.
+
+These are per computer, not per shop: the window's place, the counter's scanner and camera,
+the last folder a voucher was saved to. What belongs to the shop lives in its database.
+QSettings is placed by the application's organisation and name (``ui.app``), and tests point
+it at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+
+    def read(self) -> object:
+        """The stored value as QSettings gives it back (often a string): callers check it."""
+        return QSettings().value(self.key, self.default)
+
+    def text(self) -> str:
+        return str(self.read() or self.default or "")
+
+    def number(self) -> int:
+        try:
+            return int(str(self.read()))
+        except (TypeError, ValueError):
+            return int(self.default)  # type: ignore[call-overload]
+
+    def write(self, value: object) -> None:
+        QSettings().setValue(self.key, value)
+
+
+# --- the session ------------------------------------------------------------------------------
+
+IDLE_LOCK_MINUTES = Setting("idle_lock_minutes", 10)
+STATION = Setting("station", "")  # this counter's name on redemptions; the host name if unset
+MAIN_WINDOW_GEOMETRY: Setting[object] = Setting("main_window/geometry", None)
+
+
+def shop_name(data_dir: Path) -> Setting[str]:
+    """The name of the shop in ``data_dir`` as last seen here, shown before login (the
+    database holding it is locked until then). One entry per shop folder; hashed because a
+    path is not a valid settings key everywhere."""
+    digest = hashlib.sha256(str(Path(data_dir).expanduser().resolve()).encode()).hexdigest()
+    return Setting(f"shops/{digest[:16]}/name", "")
+
+
+# --- orders and vouchers ----------------------------------------------------------------------
+
+ORDERS_SPLITTER: Setting[object] = Setting("orders/splitter", None)
+LAST_PAYMENT_METHOD = Setting("orders/last_payment_method", "cash")
+VOUCHER_LAYOUT = Setting("vouchers/layout", "a4")
+VOUCHER_SAVE_FOLDER = Setting("vouchers/save_folder", "")  # Documents if unset
+
+# --- the counter (scanner and camera belong to this computer) ---------------------------------
+
+SCAN_TIMEOUT_MS = Setting("redemption/timeout_ms", 80)  # a burst with no Enter ends after this
+SCAN_SUFFIX = Setting("redemption/suffix", "")  # what the scanner sends instead of Enter
+VERDICT_CLEAR_S = Setting("redemption/clear_after_s", 6)  # 0: keep until the next scan
+SOUND_ON = Setting("redemption/sound", True)
+CAMERA_INDEX = Setting("redemption/camera_index", 0)
+CAMERA_ON = Setting("redemption/camera_on", False)

@@ -1,0 +1,221 @@
+"""The desktop app's widgets, plus the few look-and-feel helpers every screen shares.
+
+The helpers style widgets directly (no application-wide style sheet), so a tab written by
+someone else keeps the platform's look, and a widget looks the same in tests and in the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QIcon, QImageReader, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.keyslots import password_strength
+from desktop_app.resources import icons_dir
+
+ACCENT = "#0f766e"
+ACCENT_DARK = "#115e59"
+ACCENT_LIGHT = "#99d5cf"
+ERROR_COLOR = "#c62828"
+WARNING_COLOR = "#b45309"
+SUCCESS_COLOR = "#2e7d32"
+SPACING = 12
+MARGIN = 20
+STRENGTH_COLORS = (ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, SUCCESS_COLOR, SUCCESS_COLOR)
+PRIMARY_STYLE = (f"QPushButton {{ background: {ACCENT}; color: white; border: none;"
+                 " border-radius: 4px; padding: 6px 16px; font-weight: bold; }"
+                 " QPushButton:hover { background: #115e59; }"
+                 " QPushButton:disabled { background: #9ca3af; }")
+MONO_FAMILIES = ["DejaVu Sans Mono", "Consolas", "Menlo", "Noto Sans Mono", "Liberation Mono",
+                 "Courier New", "Noto Sans Mono CJK SC", "monospace"]
+
+
+@cache
+def app_icon() -> QIcon:
+    """The app's icon: the SVG when Qt can draw SVG here, else the PNG rendered from it."""
+    svg, png = icons_dir() / "app.svg", icons_dir() / "app.png"
+    can_svg = b"svg" in [bytes(fmt.data()) for fmt in QImageReader.supportedImageFormats()]
+    if can_svg and svg.exists():
+        return QIcon(str(svg))
+    return QIcon(str(png))
+
+
+def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    size = font.pointSizeF()
+    if size > 0:  # fonts set in pixels report -1 points; leave those alone
+        font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font
+
+
+@cache
+def mono_font() -> QFont:
+    """The monospace font of masked keys; made on first use, once a QGuiApplication exists."""
+    font = QFont()
+    font.setFamilies(MONO_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    font.setFixedPitch(True)
+    return font
+
+
+def widget_font(widget: QWidget, mono: bool = False, scale: float = 1.0,
+                bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    if mono:
+        font.setFamilies(MONO_FAMILIES)
+        font.setStyleHint(QFont.StyleHint.TypeWriter)
+        font.setFixedPitch(True)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(bold)
+    return font
+
+
+def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """Small, quiet text that explains; wraps."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setFont(scaled_font(label, 0.9))
+    palette = label.palette()
+    quiet = palette.color(QPalette.ColorRole.PlaceholderText)
+    palette.setColor(QPalette.ColorRole.WindowText, quiet)
+    label.setPalette(palette)
+    return label
+
+
+class MessageLabel(QLabel):
+    """A line that says what is wrong (or right) right where it is; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setVisible(False)
+
+    def _say(self, text: str, color: str) -> None:
+        self.setStyleSheet(f"color: {color};")
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def show_error(self, text: str) -> None:
+        self._say(text, ERROR_COLOR)
+
+    def show_warning(self, text: str) -> None:
+        self._say(text, WARNING_COLOR)
+
+    def show_info(self, text: str) -> None:
+        self._say(text, "palette(window-text)")
+
+    def clear(self) -> None:
+        self._say("", ERROR_COLOR)
+
+
+class HeaderBar(QFrame):
+    """The coloured band on top of every screen: icon, title, subtitle, room on the right."""
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("headerBar")
+        self.setStyleSheet(
+            f"QFrame#headerBar {{ background: qlineargradient(x1:0, y1:0, x2:1, y2:0,"
+            f" stop:0 {ACCENT}, stop:1 {ACCENT_DARK}); }}"
+            " QFrame#headerBar QLabel { color: white; background: transparent; }")
+        self.icon = QLabel(self)
+        self.icon.setPixmap(self._icon_pixmap(44))
+        self.title = QLabel(title, self)
+        self.title.setFont(scaled_font(self.title, 1.5, bold=True))
+        self.subtitle = QLabel(subtitle, self)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setVisible(bool(subtitle))
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.title)
+        texts.addWidget(self.subtitle)
+        self.right = QHBoxLayout()
+        self.right.setSpacing(SPACING)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(MARGIN, 14, MARGIN, 14)
+        row.setSpacing(14)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(texts, 1)
+        row.addLayout(self.right)
+
+    def _icon_pixmap(self, size: int) -> QPixmap:
+        return app_icon().pixmap(size, size)
+
+    def set_title(self, title: str, subtitle: str = "") -> None:
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle))
+
+
+def frame_with_header(dialog: QWidget, header: QWidget, body: QLayout) -> None:
+    """The dialogs' one shape: the header band across the top, edge to edge, then ``body``."""
+    outer = QVBoxLayout(dialog)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(0)
+    outer.addWidget(header)
+    outer.addLayout(body, 1)
+
+
+def dialog_buttons(dialog: QWidget, accept_text: str, on_accept: Callable[[], object],
+                   reject_text: str) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """The usual row: a default button that acts (Enter presses it) and one that closes.
+
+    The caller passes the words through its own ``tr`` so each dialog keeps its context."""
+    buttons = QDialogButtonBox(dialog)
+    accept = QPushButton(accept_text, dialog)
+    accept.setDefault(True)
+    accept.clicked.connect(on_accept)
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    reject = buttons.addButton(reject_text, QDialogButtonBox.ButtonRole.RejectRole)
+    reject.clicked.connect(dialog.reject)  # type: ignore[attr-defined]
+    return buttons, accept, reject
+
+
+class StrengthMeter(QWidget):
+    """How hard a password is to guess: a coloured bar and a word beside it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACING)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(6)
+        self.label = QLabel(self)
+        self.label.setMinimumWidth(80)
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.label)
+
+    def show_for(self, password: str) -> int:
+        """Show ``password``'s score (0-4) and return it."""
+        score = password_strength(password)
+        words = (self.tr("Too short"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"),
+                 self.tr("Strong"))
+        color = STRENGTH_COLORS[score]
+        self.bar.setValue(score)
+        self.bar.setStyleSheet(
+            f"QProgressBar::chunk {{ background: {color}; border-radius: 3px; }}"
+            " QProgressBar { border: none; border-radius: 3px; background: palette(midlight); }")
+        self.label.setText(words[score] if password else "")
+        self.label.setStyleSheet(f"color: {color};")
+        return score

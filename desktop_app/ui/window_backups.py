@@ -1,0 +1,130 @@
+"""The main window's side of backups: the status in the status bar, the banner when an
+automatic backup failed, and the results of Back up now and Restore in a box that blocks
+nothing. A part of ``MainWindow``; its words keep the MainWindow translation context."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    Qt,
+    SignalInstance,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+)
+
+from desktop_app import APP_NAME
+from desktop_app.core.backup import BackupStatus
+from desktop_app.core.dates import utc_now
+from desktop_app.core.store import Shop
+from desktop_app.ui.admin.backup_common import last_backup_text
+from desktop_app.ui.admin.backup_controller import BackupController
+from desktop_app.ui.widgets import (
+    WARNING_COLOR,
+)
+
+STALE_BACKUP_DAYS = 2  # the status bar warns when the last backup is older than this
+BANNER_STYLE = (f"background: #fff4e5; color: {WARNING_COLOR};"
+                " padding: 8px 20px; border-bottom: 1px solid #f5c27a;")
+
+
+class WindowBackups:
+    """Mixed into ``MainWindow``, which builds the widgets named here."""
+
+    shop: Shop
+    backups: BackupController | None
+    backup_label: QLabel
+    backup_banner: QFrame
+    backup_banner_text: QLabel
+    notice_box: QMessageBox | None
+    restore_requested: SignalInstance
+
+    def _build_backup_banner(self) -> QFrame:
+        # A failed automatic backup (USB stick not plugged in, disk full) must be seen, but
+        # must not stop the next sale or scan the way a dialog would.
+        banner = QFrame(self)
+        banner.setObjectName("backupBanner")
+        banner.setStyleSheet(f"QFrame#backupBanner {{ {BANNER_STYLE} }}"
+                             f" QLabel {{ color: {WARNING_COLOR}; }}")
+        self.backup_banner_text = QLabel(banner)
+        self.backup_banner_text.setWordWrap(True)
+        settings_button = QPushButton(
+            QCoreApplication.translate("MainWindow", "Backup settings…"), banner)
+        settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        settings_button.clicked.connect(self.open_backup_settings)
+        dismiss = QPushButton(QCoreApplication.translate("MainWindow", "Hide"), banner)
+        dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        dismiss.clicked.connect(banner.hide)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.backup_banner_text, 1)
+        row.addWidget(settings_button)
+        row.addWidget(dismiss)
+        banner.hide()
+        return banner
+
+    def _start_backups(self) -> None:
+        if self.backups is None:
+            return
+        self.backups.status_changed.connect(self._show_backup_status)
+        self.backups.auto_failed.connect(self.show_backup_problem)
+        self.backups.auto_succeeded.connect(lambda _path: self.backup_banner.hide())
+        self.backups.notice.connect(self.show_notice)
+        self.backups.restore_requested.connect(self.restore_requested)
+        if self.shop.is_owner:
+            self.backups.refresh_status()
+        self.backups.start()
+
+    def back_up_now(self) -> None:
+        if self.backups is not None:
+            self.backups.back_up_now()
+
+    def open_restore(self) -> QDialog | None:
+        return self.backups.open_restore() if self.backups is not None else None
+
+    def open_backup_settings(self) -> QDialog | None:
+        return self.backups.open_settings() if self.backups is not None else None
+
+    def _show_backup_status(self, status: BackupStatus) -> None:
+        self.backup_label.setText(QCoreApplication.translate(
+            "MainWindow", "Last automatic backup: {moment}").format(
+            moment=last_backup_text(status)))
+        if status.automatic and status.folder:
+            tip = QCoreApplication.translate(
+                "MainWindow", "Automatic backups go to {folder}").format(folder=status.folder)
+        else:
+            tip = QCoreApplication.translate(
+                "MainWindow",
+                "Automatic backups are off: turn them on in Admin → Backup settings")
+        self.backup_label.setToolTip(tip)
+        stale = status.last_at is None or (
+            utc_now() - status.last_at).days >= STALE_BACKUP_DAYS
+        self.backup_label.setStyleSheet(f"color: {WARNING_COLOR};" if stale else "")
+
+    def show_backup_problem(self, reason: str) -> None:
+        self.backup_banner_text.setText(QCoreApplication.translate(
+            "MainWindow",
+            "The automatic backup failed, so the latest changes are not in a backup yet. "
+            "{reason}").format(reason=reason))
+        self.backup_banner.show()
+
+    def show_notice(self, text: str, problem: bool = False) -> QMessageBox:
+        """A result to read, in one reused box that blocks nothing (the next scan included)."""
+        box = self.notice_box
+        if box is None or not shiboken6.isValid(box):
+            box = QMessageBox(self)
+            box.setWindowModality(Qt.WindowModality.NonModal)
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.setWindowTitle(APP_NAME)
+            self.notice_box = box
+        box.setIcon(QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information)
+        box.setText(text)
+        box.show()
+        box.raise_()
+        return box
