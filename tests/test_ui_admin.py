@@ -285,7 +285,7 @@ def test_audit_viewer_lists_events_and_filters_by_kind(qtbot: QtBot, shop: Shop)
     dialog.set_kind("order_pay")
     wait_loaded(qtbot, dialog)
     assert [row.kind for row in dialog.model.rows()] == ["order_pay"]
-    assert "payment: cash" in dialog.model.index(0, dialog.model.DETAIL).data()
+    assert "payment: Cash · total: ¥10.00" in dialog.model.index(0, dialog.model.DETAIL).data()
     dialog.from_date.setDate(dialog.from_date.date().currentDate().addDays(1))
     wait_loaded(qtbot, dialog)
     assert dialog.model.rowCount() == 0 and dialog.empty.label.isVisible()
@@ -676,9 +676,9 @@ def test_audit_details_read_in_the_interface_language(qapp: object) -> None:
     from desktop_app.ui.admin.audit_model import detail_text
 
     stored = '{"method": "cash", "total_cents": 123456, "custom_key": 1}'
-    assert detail_text(stored) == "payment: cash · total: 1234.56 · custom_key: 1"
+    assert detail_text(stored) == "payment: Cash · total: ¥1,234.56 · custom_key: 1"
     try:
         install_translator(qapp, "zh_CN")  # type: ignore[arg-type]
-        assert "合计: 1234.56" in detail_text(stored)
+        assert detail_text(stored) == "付款方式：现金 · 合计：¥1,234.56 · custom_key：1"
     finally:
         remove_translators(qapp)  # type: ignore[arg-type]

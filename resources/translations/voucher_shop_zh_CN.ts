@@ -4,49 +4,49 @@
 <context>
     <name>AddOperatorDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="324"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="368"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="375"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="315"/>
         <source>Add operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="333"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="277"/>
         <source>The name they log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="351"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="295"/>
         <source>Name:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="352"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="296"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="297"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="297"/>
         <source>Repeat password:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="360"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="304"/>
         <source>A clerk works the Redemption tab and sees only their own redemptions. An owner can do everything, including managing operators and backups.</source>
         <translation>核销员只使用“核销”页，只能看到自己的核销记录。店主可以做所有事，包括管理操作员和备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="369"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="310"/>
         <source>Everyone at the counter gets their own name and password, so the records say who did what.</source>
         <translation>每位员工都有自己的账号和密码，记录里就能看出是谁做了什么。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="375"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="315"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -54,88 +54,88 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="240"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="92"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="93"/>
         <source>Every change to the shop: who, when and what. Each entry is chained to the one before, so a deleted or altered entry shows when the database is verified.</source>
         <translation>店铺的每一项更改：谁、何时、做了什么。每条记录都与前一条环环相扣，删除或篡改任何一条，校验数据库时都会发现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="116"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="283"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="123"/>
         <source>All operators</source>
         <translation>全部操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="126"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="290"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="130"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="134"/>
         <source>Operator:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="135"/>
         <source>Event:</source>
         <translation>事件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="136"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="297"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="137"/>
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="151"/>
         <source>Load older events</source>
         <translation>加载更早的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="314"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="154"/>
         <source>Verify database…</source>
         <translation>校验数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="156"/>
         <source>Check the database file, the audit log&apos;s chain and the record kept beside it</source>
         <translation>检查数据库文件、操作日志链，以及保存在数据库旁的核验记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="159"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="417"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="258"/>
         <source>The newest {count} events shown</source>
         <translation>已显示最新的 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="419"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="260"/>
         <source>{count} events</source>
         <translation>共 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="421"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="262"/>
         <source>No events match these filters.</source>
         <translation>没有符合这些筛选条件的事件。</translation>
     </message>
@@ -143,27 +143,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="182"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="183"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="184"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="185"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="186"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -171,12 +171,12 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="128"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="151"/>
         <source>Backup written to {path} ({size}).
 Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>备份已写入 {path}（{size}）。
@@ -186,73 +186,73 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="271"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="98"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="61"/>
         <source>A folder on a USB stick or another disk</source>
         <translation>U盘或另一块磁盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="282"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="63"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="70"/>
         <source>Back up automatically: when the app closes, at log out, and once a day</source>
         <translation>自动备份：关闭程序时、退出登录时，以及每天一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="82"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="303"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="84"/>
         <source>Last successful automatic backup:</source>
         <translation>上次成功的自动备份：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="91"/>
         <source>Backups are encrypted: opening one needs an owner&apos;s password. Keep them off this computer&apos;s disk, which could fail or be stolen with the shop. The newest backup of each of the last 7 days and of the 4 weeks before is kept; older ones are removed.</source>
         <translation>备份是加密的：打开备份需要店主的密码。请不要把备份放在这台电脑的磁盘上，磁盘可能损坏，也可能连同店铺一起被盗。系统会保留最近 7 天每天最新的一份备份，以及再往前 4 周每周最新的一份；更早的备份会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="321"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="99"/>
         <source>Automatic backups keep the shop safe from a broken disk or a lost computer.</source>
         <translation>自动备份让店铺数据不怕磁盘损坏或电脑丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="104"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="351"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="128"/>
         <source>Choose a folder for automatic backups.</source>
         <translation>请为自动备份选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="355"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="132"/>
         <source>This folder is not there now. Plug in the USB stick or disk, or choose another folder; until then automatic backups fail with a warning.</source>
         <translation>此文件夹现在不存在。请插上U盘或磁盘，或选择其他文件夹；在此之前，自动备份会失败并发出警告。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="359"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="136"/>
         <source>This folder is on the same disk as the shop: if the disk fails, both are lost. A USB stick or another disk is safer.</source>
         <translation>此文件夹与店铺在同一块磁盘上：磁盘一旦损坏，两者都会丢失。使用U盘或另一块磁盘更安全。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="370"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="147"/>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -260,75 +260,75 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="159"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="159"/>
         <source>No camera found. Check that it is plugged in, or choose another one.</source>
         <translation>未找到摄像头。请检查是否已连接，或选择其他摄像头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="161"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="161"/>
         <source>The camera is in use by another program. Close that program, then switch the camera on again.</source>
         <translation>摄像头正被其他程序占用。请关闭该程序，然后重新打开摄像头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="164"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="164"/>
         <source>This computer&apos;s user may not use the camera. Ask whoever looks after this computer to allow it.</source>
         <translation>当前电脑用户无权使用摄像头。请联系这台电脑的管理员开通权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="167"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="167"/>
         <source>The camera stopped sending pictures. Check its cable, then switch it on again.</source>
         <translation>摄像头已停止传送画面。请检查连接线，然后重新打开摄像头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="170"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="170"/>
         <source>No QR decoder is installed, so the camera cannot read codes. Reinstall Voucher Shop.</source>
         <translation>未安装二维码识别组件，摄像头无法识别券码。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="174"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="174"/>
         <source>The scanner and typed codes still work.</source>
         <translation>扫码枪和手动输入仍可正常使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="181"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="181"/>
         <source>{problem} {still_works}</source>
         <translation>{problem}{still_works}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="255"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="257"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="257"/>
         <source>Read QR codes with the webcam</source>
         <translation>用摄像头识别二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="264"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="264"/>
         <source>Look for cameras again</source>
         <translation>重新查找摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="274"/>
-        <location filename="../../desktop_app/ui/camera_view.py" line="366"/>
-        <location filename="../../desktop_app/ui/camera_view.py" line="395"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="274"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="366"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="395"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="317"/>
-        <location filename="../../desktop_app/ui/camera_view.py" line="324"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="317"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="324"/>
         <source>No camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="322"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="322"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_view.py" line="357"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="357"/>
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
@@ -336,180 +336,180 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="78"/>
         <source>Card keys: {product}</source>
         <translation>卡密：{product}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="81"/>
         <source>Keys</source>
         <translation>卡密列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="82"/>
         <source>Import keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="109"/>
         <source>All keys</source>
         <translation>全部卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="114"/>
         <source>Mark faulty…</source>
         <translation>标记为失效…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="115"/>
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
         <translation>卡密失效：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="118"/>
         <source>Replace on order</source>
         <translation>在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="119"/>
         <source>Give the customer an unsold key in place of this faulty one</source>
         <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="125"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="128"/>
         <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
         <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="156"/>
         <source>{unsold} unsold · {sold} sold · {faulty} faulty</source>
         <translation>未售 {unsold} · 已售 {sold} · 失效 {faulty}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="168"/>
         <source>No key in this state.</source>
         <translation>没有这个状态的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="170"/>
         <source>No keys yet. Import them on the “Import keys” page.</source>
         <translation>还没有卡密。请在“导入卡密”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="186"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
         <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="189"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
         <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="191"/>
         <source>Faulty key</source>
         <translation>失效卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="195"/>
         <source>Mark faulty</source>
         <translation>标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="243"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="206"/>
         <source>The key is marked faulty.</source>
         <translation>已将卡密标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="217"/>
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="236"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="282"/>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="357"/>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="416"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="372"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="285"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="241"/>
         <source>…or paste the keys here: one per line, or CSV rows with the key in the first column.</source>
         <translation>……或把卡密粘贴到这里：每行一个，或 CSV 行（卡密在第一列）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="245"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="291"/>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="399"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="355"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="254"/>
         <source>Text or CSV, UTF-8. Duplicates (in the file or already imported), blank and malformed lines are left out.</source>
         <translation>支持 UTF-8 编码的文本或 CSV。重复（文件内重复或已导入）、空白和格式错误的行不会导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="276"/>
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="276"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="321"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="277"/>
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="321"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="277"/>
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="336"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="292"/>
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="294"/>
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="294"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="394"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="350"/>
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="398"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="354"/>
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cardkey_dialog.py" line="419"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="375"/>
         <source>Keys imported: {count}. Lines left out: {skipped}.</source>
         <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
     </message>
@@ -517,110 +517,110 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>InventoryTab</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="86"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="75"/>
         <source>Search products by name</source>
         <translation>按名称搜索商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="90"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="79"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="94"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="83"/>
         <source>Show archived</source>
         <translation>显示已下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="96"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="85"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="103"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="92"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="111"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="100"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="113"/>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="219"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="102"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="208"/>
         <source>Archive</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="114"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="103"/>
         <source>Archived products are not sold any more; vouchers already sold still work</source>
         <translation>下架的商品不再出售；已售出的卡券仍然有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="117"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="106"/>
         <source>Import card keys…</source>
         <translation>导入卡密…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="119"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="108"/>
         <source>Card keys…</source>
         <translation>卡密…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="120"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="109"/>
         <source>The keys of this product, masked; mark a key faulty and replace it on its order</source>
         <translation>此商品的卡密（打码显示）；可将卡密标记为失效并在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="171"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="159"/>
         <source>On sale: {count}</source>
         <translation>在售：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="173"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="161"/>
         <source>out of stock: {count}</source>
         <translation>缺货：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="175"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="163"/>
         <source>archived: {count}</source>
         <translation>已下架：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="189"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="177"/>
         <source>No product matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="191"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="179"/>
         <source>Every product is archived. Tick “Show archived” to see them.</source>
         <translation>所有商品都已下架。勾选“显示已下架”即可查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="194"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="182"/>
         <source>No products yet.
 Click “New product” to add your first service, card key or goods.</source>
         <translation>还没有商品。
 点击“新建商品”，添加第一个服务、卡密或实物商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="218"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="207"/>
         <source>Restore</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="242"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="231"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="250"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="239"/>
         <source>“{name}” is archived: it is no longer sold. Vouchers already sold still work.</source>
         <translation>“{name}”已下架，不再出售。已售出的卡券仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory_tab.py" line="251"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="240"/>
         <source>“{name}” is on sale again.</source>
         <translation>“{name}”已重新上架。</translation>
     </message>
@@ -628,32 +628,32 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>KeyTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="354"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="98"/>
         <source>Key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="355"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="99"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="357"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="101"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="359"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="103"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="361"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="105"/>
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="367"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="111"/>
         <source>Faulty, to replace</source>
         <translation>失效，待更换</translation>
     </message>
@@ -661,52 +661,52 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LineRefundDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="412"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="136"/>
         <source>Refund part of the order</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="414"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="138"/>
         <source>{product} · order {number}</source>
         <translation>{product} · 订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="429"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="153"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="433"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="438"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="162"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="439"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="163"/>
         <source>Refund amount:</source>
         <translation>退款金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="453"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="177"/>
         <source>Each refunded key goes back to stock and its voucher becomes void. Keys already redeemed cannot be refunded.</source>
         <translation>每退一个卡密，卡密退回库存，对应的卡券作废。已核销的卡密不能退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="456"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="180"/>
         <source>Refunded items go back to stock.</source>
         <translation>退款的商品会退回库存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="458"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="182"/>
         <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
         <translation>这一行的卡券还未使用，可以整张退款；退款后卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="460"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="184"/>
         <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
         <translation>只有未使用的卡券可以退款，且须整张退款；退款后卡券作废。</translation>
     </message>
@@ -714,27 +714,27 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LineTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="457"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="98"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="458"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="99"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="459"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="100"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="461"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="102"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="464"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="105"/>
         <source>Refunded</source>
         <translation>已退</translation>
     </message>
@@ -742,109 +742,109 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="92"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="94"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="95"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="96"/>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="98"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="107"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="125"/>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="149"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="128"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="129"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="146"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="148"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="148"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="169"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="177"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="184"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="208"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="220"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="224"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
@@ -852,187 +852,187 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="72"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="73"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="74"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="104"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="132"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="58"/>
         <source>Backup settings…</source>
         <translation>备份设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="61"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="240"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="200"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="248"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="205"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="266"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="267"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="224"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="271"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="448"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="95"/>
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="396"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="451"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="99"/>
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="453"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="102"/>
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="461"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="111"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="483"/>
+        <location filename="../../desktop_app/ui/about.py" line="26"/>
         <source>none found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="485"/>
+        <location filename="../../desktop_app/ui/about.py" line="27"/>
         <source>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;Sells vouchers, gift cards and card keys, and redeems them at the counter. The shop is kept in an encrypted database on this computer.&lt;/p&gt;&lt;p&gt;QR decoders: {decoders}&lt;br&gt;Qt {qt}, Python {python}, {system}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售卡券、礼品卡和卡密，并在柜台核销。店铺数据保存在本机的加密数据库中。&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="493"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="386"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -1040,118 +1040,118 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="94"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="107"/>
         <source>Loading products…</source>
         <translation>正在加载商品…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="110"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="113"/>
         <source>Product:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="115"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="137"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="137"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="138"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="138"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="167"/>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="162"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="165"/>
         <source>Optional, e.g. pays on pickup</source>
         <translation>选填，例如：取货时付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="168"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="169"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="170"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="175"/>
         <source>Create order</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="177"/>
         <source>Create and take payment</source>
         <translation>创建并收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="182"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="196"/>
         <source>No products on sale: add one in the Inventory tab</source>
         <translation>没有在售商品：请先在“库存”页添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="203"/>
         <source>{stock} in stock</source>
         <translation>库存 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="245"/>
         <source>Remove this line</source>
         <translation>删除这一行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="261"/>
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="263"/>
         <source>only {stock} of “{product}” in stock</source>
         <translation>“{product}”库存仅剩 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="268"/>
         <source>Not enough stock to take payment now: {list}.</source>
         <translation>库存不足，暂时无法收款：{list}。</translation>
     </message>
@@ -1159,12 +1159,12 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="82"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="140"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
@@ -1172,37 +1172,37 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OperatorTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin/operators_model.py" line="28"/>
         <source>Name</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin/operators_model.py" line="29"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/operators_model.py" line="30"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/operators_model.py" line="30"/>
         <source>Active</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/operators_model.py" line="31"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/operators_model.py" line="33"/>
         <source>Added</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/operators_model.py" line="38"/>
         <source>{name} (you)</source>
         <translation>{name}（您）</translation>
     </message>
@@ -1210,114 +1210,114 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OperatorsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="104"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="69"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="70"/>
         <source>Who may log in to this shop. Clerks redeem vouchers; owners can do everything.</source>
         <translation>可以登录本店的人。核销员负责核销；店主可以做所有事。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="86"/>
         <source>Disabling removes the operator&apos;s key to the shop at once; their records stay. Enabling them again needs a new password. The last owner cannot be disabled.</source>
         <translation>停用后该账号立即无法登录，记录保留。重新启用需要设置新密码。最后一位店主不能停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="93"/>
         <source>Add operator…</source>
         <translation>添加操作员…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="95"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="96"/>
         <source>Give the operator a new password, for example when they forgot theirs</source>
         <translation>为操作员设置新密码，例如在其忘记密码时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="99"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="101"/>
         <source>Enable…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="113"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="174"/>
         <source>{name} was added as {role}. They can log in now.</source>
         <translation>已添加{role} {name}，现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="232"/>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="188"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="185"/>
         <source>A new password for {name}. Their old one stops working at once; tell them the new one in person.</source>
         <translation>为 {name} 设置新密码。旧密码立即失效；请当面告诉对方新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="190"/>
         <source>{name} has a new password.</source>
         <translation>{name} 的密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="200"/>
         <source>Enable {name}</source>
         <translation>启用 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="201"/>
         <source>{name} gets a new password: the old one was removed when they were disabled.</source>
         <translation>需要为 {name} 设置新密码：停用时旧密码已被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="204"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="206"/>
         <source>{name} is enabled and can log in with the new password.</source>
         <translation>{name} 已启用，可以用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="225"/>
         <source>Disable yourself?</source>
         <translation>停用您自己？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="226"/>
         <source>Disable your own operator, {name}? You can finish what you are doing, but you cannot log in or unlock with it again until another owner enables it.</source>
         <translation>要停用您自己的操作员账号 {name} 吗？您可以做完手头的事，但在其他店主重新启用之前，您不能再用它登录或解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="229"/>
         <source>Disable me</source>
         <translation>停用我的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="231"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operators_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="246"/>
         <source>{name} is disabled and can no longer log in.</source>
         <translation>{name} 已停用，不能再登录。</translation>
     </message>
@@ -1325,97 +1325,97 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrderDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="93"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="66"/>
         <source>Take payment…</source>
         <translation>收款…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="96"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="69"/>
         <source>Refund order…</source>
         <translation>整单退款…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="98"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="71"/>
         <source>Refund part…</source>
         <translation>部分退款…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="99"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="72"/>
         <source>Refund some of the selected line: what has not been redeemed</source>
         <translation>对所选的一行部分退款：仅限尚未核销的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="102"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="75"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="106"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="79"/>
         <source>Select an order to see its lines, payment and vouchers.</source>
         <translation>选择一个订单，查看其明细、付款和卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="159"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="132"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="172"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="145"/>
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="148"/>
         <source>Refunded {amount}</source>
         <translation>已退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="155"/>
         <source>Created {time}</source>
         <translation>创建于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="157"/>
         <source>Paid {time} by {method}</source>
         <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="187"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="160"/>
         <source>(reference {ref})</source>
         <translation>（交易单号 {ref}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="191"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="164"/>
         <source>Customer: {customer}</source>
         <translation>顾客：{customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="193"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="166"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="200"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="173"/>
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="202"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="175"/>
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="204"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="177"/>
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="206"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="179"/>
         <source>The vouchers of this order are void (refunded).</source>
         <translation>此订单的卡券已作废（已退款）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="208"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="181"/>
         <source>Refunded vouchers are void and not shown.</source>
         <translation>已退款的卡券已作废，不再显示。</translation>
     </message>
@@ -1423,32 +1423,32 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="391"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="32"/>
         <source>No.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="392"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="33"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="395"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="36"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="396"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="37"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="398"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="402"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="43"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
@@ -1456,90 +1456,90 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="301"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="114"/>
         <source>Search: number, customer, phone</source>
         <translation>搜索：单号、顾客、电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="305"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="118"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="309"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="122"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="351"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="164"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="353"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="166"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="365"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="178"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="367"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="180"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="413"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="232"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="435"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="254"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="448"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="267"/>
         <source>Refund recorded for order {number}.</source>
         <translation>订单 {number} 的退款已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="470"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="289"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="471"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="290"/>
         <source>Refund order {number} ({amount})? Its unredeemed vouchers become void and unsold stock and card keys go back. Uses already redeemed stay in the history.</source>
         <translation>确定为订单 {number}（{amount}）退款？未核销的券将作废，实物库存和卡密退回库存。已核销的次数保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="475"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="294"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="480"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="299"/>
         <source>Order {number} is refunded.</source>
         <translation>订单 {number} 已退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="486"/>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="489"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="305"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="308"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="487"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="306"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders_tab.py" line="494"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="313"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -1547,42 +1547,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="177"/>
         <source>Save password</source>
         <translation>保存密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="197"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="202"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="202"/>
         <source>Repeat new password:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="214"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="292"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="269"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="270"/>
         <source>Type your current password, then the new one twice. The new one works from your next login or unlock, at every counter.</source>
         <translation>先输入当前密码，再输入两遍新密码。新密码从下次登录或解锁起生效，在每个柜台都适用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="275"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -1590,42 +1590,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="49"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="330"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="54"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="345"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="69"/>
         <source>Optional: transaction number, last digits of the card…</source>
         <translation>选填：交易单号、银行卡后四位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="349"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="73"/>
         <source>Confirm payment</source>
         <translation>确认收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="349"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="73"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="352"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="76"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="77"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_dialog.py" line="360"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="84"/>
         <source>Confirming marks the order paid and issues its vouchers and card keys at once.</source>
         <translation>确认后订单即标记为已付款，并立即发放卡券和卡密。</translation>
     </message>
@@ -1633,43 +1633,43 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="120"/>
-        <location filename="../../desktop_app/ui/idle.py" line="143"/>
+        <location filename="../../desktop_app/ui/idle.py" line="128"/>
+        <location filename="../../desktop_app/ui/idle.py" line="148"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="124"/>
+        <location filename="../../desktop_app/ui/idle.py" line="132"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="125"/>
+        <location filename="../../desktop_app/ui/idle.py" line="133"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="129"/>
+        <location filename="../../desktop_app/ui/idle.py" line="137"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="135"/>
+        <location filename="../../desktop_app/ui/idle.py" line="143"/>
         <source>A counter left alone locks itself; the same operator unlocks it with their password and finds everything as it was. Keys, clicks and scans count as use.</source>
         <translation>无人看管的柜台会自动锁定；同一操作员输入密码即可解锁，一切保持原样。按键、点击和扫码都算作使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="144"/>
+        <location filename="../../desktop_app/ui/idle.py" line="149"/>
         <source>Settings of this computer only; each counter keeps its own.</source>
         <translation>仅对这台电脑有效；每个柜台各自设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="149"/>
+        <location filename="../../desktop_app/ui/idle.py" line="153"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="149"/>
+        <location filename="../../desktop_app/ui/idle.py" line="153"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1677,157 +1677,157 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="58"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="59"/>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="77"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="78"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="79"/>
         <source>Price:</source>
         <translation>价格：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="80"/>
         <source>Uses per voucher:</source>
         <translation>每张券可用次数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="81"/>
         <source>Stock:</source>
         <translation>库存：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="82"/>
         <source>Valid:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="83"/>
         <source>Card key:</source>
         <translation>卡密：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="86"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="86"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="108"/>
         <source>e.g. Car wash ×5</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="153"/>
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="163"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="46"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="48"/>
         <source>For a number of days after the sale:</source>
         <translation>售出后有效天数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="50"/>
         <source>Between two dates:</source>
         <translation>指定日期范围：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="85"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="71"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="78"/>
         <source>Changes apply to vouchers sold from now on; vouchers already sold keep their dates.</source>
         <translation>修改只对今后售出的卡券生效；已售出的卡券保持原有效期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="84"/>
         <source> day</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="239"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="186"/>
         <source>Every buyer gets the same key (e.g. a group-buy password)</source>
         <translation>所有买家使用同一个卡密（例如团购口令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="244"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="191"/>
         <source>The key every buyer receives</source>
         <translation>每位买家都会收到的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="193"/>
         <source>Otherwise each sale hands over one of the keys you import.</source>
         <translation>否则每次售出时发放一个您导入的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="214"/>
         <source>Unchanged: {key}</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="288"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="227"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="228"/>
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="291"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="230"/>
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="233"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="237"/>
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/product_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="238"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -1835,47 +1835,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="286"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="33"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="287"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="34"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="288"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="35"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="290"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="37"/>
         <source>Uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="292"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="39"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="295"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="42"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="298"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="45"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="298"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="45"/>
         <source>Active</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="299"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="46"/>
         <source>Archived</source>
         <translation>已下架</translation>
     </message>
@@ -1883,167 +1883,167 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>Redemption</name>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="42"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="42"/>
         <source>Redeemed</source>
         <translation>核销成功</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="43"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="43"/>
         <source>Already redeemed</source>
         <translation>已用完</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="44"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="44"/>
         <source>Unknown code</source>
         <translation>券码不存在，请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="45"/>
         <source>Forged or altered</source>
         <translation>伪造或被篡改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="46"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="46"/>
         <source>Another shop&apos;s voucher</source>
         <translation>他店券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="47"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="47"/>
         <source>Not a voucher code</source>
         <translation>无效券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="48"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="48"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="49"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="49"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="51"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="51"/>
         <source>Not valid yet</source>
         <translation>未到生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="52"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="52"/>
         <source>Not allowed</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="53"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
         <source>Undo</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
         <source>Redeemed, undone</source>
         <translation>核销已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="60"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="60"/>
         <source>There is no voucher with this code in this shop. Check the code.</source>
         <translation>券码不存在，请核对：本店没有这个券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="62"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="62"/>
         <source>This QR code was not made by this shop, or it was changed. Do not accept it.</source>
         <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="65"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
         <source>This voucher was issued by another shop.</source>
         <translation>这是其他店铺发行的券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="66"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="66"/>
         <source>What was read is not a voucher. Scan again, or type the printed code.</source>
         <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="68"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="68"/>
         <source>Its order has not been paid. Ask the owner to check the order.</source>
         <translation>这张券的订单尚未付款。请店主核查订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="70"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="70"/>
         <source>Its order was refunded or cancelled.</source>
         <translation>这张券的订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="71"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="71"/>
         <source>It was valid until {valid_until}.</source>
         <translation>有效期至 {valid_until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="72"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
         <source>It can be used from {valid_from}.</source>
         <translation>{valid_from} 起可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="73"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="73"/>
         <source>This operator may not redeem vouchers. Ask the owner.</source>
         <translation>当前操作员无权核销。请联系店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="75"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="75"/>
         <source>Last redeemed by {who}, {when}.</source>
         <translation>上次核销：{who}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="80"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="80"/>
         <source>It has no uses left.</source>
         <translation>已无剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
         <source>It cannot be used yet.</source>
         <translation>暂时还不能使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="82"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="82"/>
         <source>It can no longer be used.</source>
         <translation>已不能再使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="109"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="109"/>
         <source>today {time}</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="121"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="121"/>
         <source>{left} of {total} left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="199"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="193"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="200"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="194"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="201"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="195"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="202"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="196"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_models.py" line="203"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="197"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -2051,73 +2051,73 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="214"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="178"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="224"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="188"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="228"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="192"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="248"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="212"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="252"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="216"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="260"/>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="514"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="224"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="461"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="313"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="277"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="315"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="279"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="464"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="413"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="464"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="413"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="465"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="414"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="466"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="415"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="468"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="417"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_tab.py" line="542"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="483"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -2125,95 +2125,95 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="439"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="488"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="600"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="250"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="447"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="101"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="449"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="103"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="469"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="123"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="470"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="124"/>
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="471"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="125"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="477"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="131"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="489"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="494"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="144"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: changes made since the backup are no longer in the shop. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部现有数据：备份之后所做的更改将不再保留在店铺中。当前数据会另存到店铺文件夹内的“before-restore”文件夹。之后所有人都要重新登录，使用备份中的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="517"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="167"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="520"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="609"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="259"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="528"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="178"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="551"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="201"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="566"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="216"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="601"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="251"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="605"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="255"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="607"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="257"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="629"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="279"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
@@ -2221,47 +2221,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanSettingsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="50"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="46"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="53"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="49"/>
         <source>Enter (most scanners)</source>
         <translation>回车（大多数扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="54"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="50"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="60"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="56"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="61"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="57"/>
         <source>never</source>
         <translation>不自动清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="66"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="62"/>
         <source>The scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="67"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="63"/>
         <source>Without Enter, take the code after a pause of:</source>
         <translation>不发送回车时，停顿多久后提交：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="68"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="64"/>
         <source>Clear the verdict after:</source>
         <translation>结果显示时长：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="70"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="66"/>
         <source>These settings belong to this computer. Most scanners send Enter after each code; for one that sends nothing, the code is taken after the pause.</source>
         <translation>这些设置只对这台电脑有效。大多数扫码枪在每个券码后发送回车；不发送回车的扫码枪，会在停顿后自动提交。</translation>
     </message>
@@ -2269,87 +2269,87 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="69"/>
         <source>Create your shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="77"/>
         <source>Welcome to Voucher Shop</source>
         <translation>欢迎使用 Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="78"/>
         <source>Create your shop. You will be its owner and can add clerks later.</source>
         <translation>创建您的店铺。您将成为店主，之后可以添加核销员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="104"/>
         <source>e.g. Sunny Car Wash</source>
         <translation>例如：阳光洗车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="112"/>
         <source>The name you will log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="115"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="125"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="126"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="127"/>
         <source>Owner name:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="128"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="132"/>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="157"/>
         <source>Keep the owner password safe. The shop is encrypted: without an operator&apos;s password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="159"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="243"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="239"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="169"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="178"/>
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="178"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2357,22 +2357,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="338"/>
+        <location filename="../../desktop_app/ui/app.py" line="236"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="369"/>
+        <location filename="../../desktop_app/ui/app.py" line="267"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="389"/>
+        <location filename="../../desktop_app/ui/app.py" line="287"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="392"/>
+        <location filename="../../desktop_app/ui/app.py" line="290"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
     </message>
@@ -2380,27 +2380,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../desktop_app/ui/__init__.py" line="173"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="212"/>
         <source>Too short</source>
         <translation>太短</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/__init__.py" line="173"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="212"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/__init__.py" line="173"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="212"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/__init__.py" line="173"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="212"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/__init__.py" line="174"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="213"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -2408,22 +2408,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>UndoPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="98"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="94"/>
         <source>Why? For example: scanned the wrong voucher</source>
         <translation>原因？例如：扫错了券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="102"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="98"/>
         <source>Undo redemption</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="104"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/redemption_panels.py" line="121"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="117"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
         <translation>撤销 {operator}（{when}）对 {code}（{product}）的核销？次数退回到券上，原记录保留。</translation>
     </message>
@@ -2431,37 +2431,37 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/verdict_panel.py" line="149"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="147"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verdict_panel.py" line="150"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="148"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verdict_panel.py" line="154"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="152"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verdict_panel.py" line="159"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="157"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verdict_panel.py" line="164"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="162"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verdict_panel.py" line="189"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="187"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verdict_panel.py" line="191"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -2469,98 +2469,98 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="44"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="43"/>
         <source>Rolled back: the database is older than the last changes recorded on this computer. An old copy of it may have been put back, or recent changes were lost in a crash. Vouchers redeemed since may look unused again.</source>
         <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已核销的卡券可能又显示为未使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="48"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="47"/>
         <source>Missing: the file beside the database that vouches for its latest records (anchor.json) is not there, so a rolled-back database cannot be ruled out.</source>
         <translation>缺失：数据库旁用于核验最新记录的文件（anchor.json）不见了，无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="50"/>
         <source>Damaged: the file beside the database that vouches for its latest records (anchor.json) is damaged or was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>损坏：数据库旁用于核验最新记录的文件（anchor.json）已损坏或被改动，无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="57"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="56"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>操作日志记录 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="58"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>操作日志在记录 #{id} 处断开：它之前的某条记录被删除，或记录顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="63"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="66"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="68"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="98"/>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="133"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="115"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="119"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="129"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database. Nothing is changed.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张券的次数与核销记录是否相符，以及保存在数据库旁的最新日志记录。检查不会做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="149"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="150"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="158"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="160"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="165"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="167"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="180"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -2568,147 +2568,147 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="132"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="131"/>
         <source>Previous voucher</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="136"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="135"/>
         <source>Next voucher</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="139"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="139"/>
         <source>58 mm receipt</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="140"/>
         <source>80 mm receipt</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="147"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="146"/>
         <source>Save PNG…</source>
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="147"/>
         <source>The QR code alone, as an image</source>
         <translation>仅二维码图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="150"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="149"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="153"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="152"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="254"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="253"/>
         <source>One card key</source>
         <translation>一个卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="271"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="270"/>
         <source>Save and print all {count} vouchers</source>
         <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="113"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="112"/>
         <source>Save or print every voucher of this order, not only the one shown</source>
         <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="139"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="138"/>
         <source>Paper for Save PDF and Print</source>
         <translation>保存 PDF 和打印所用的纸张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="151"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="150"/>
         <source>The printable voucher on the chosen paper</source>
         <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="181"/>
         <source>Copy code</source>
         <translation>复制券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="183"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="182"/>
         <source>Copy the voucher code, to paste it in a message</source>
         <translation>复制券码，以便粘贴到消息中发给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="184"/>
         <source>Copy key</source>
         <translation>复制卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="186"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="185"/>
         <source>Copy the card key in full</source>
         <translation>复制完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="265"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="264"/>
         <source>Voucher {position} of {count}</source>
         <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="266"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="265"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="298"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="297"/>
         <source>Voucher code copied.</source>
         <translation>券码已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="303"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="302"/>
         <source>Card key copied.</source>
         <translation>卡密已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="326"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="325"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="327"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="326"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="330"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="329"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="331"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="330"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="356"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="354"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="368"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="367"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voucher_panel.py" line="388"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="386"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -2716,313 +2716,374 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="18"/>
         <source>Product added</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="57"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="19"/>
         <source>Product changed</source>
         <translation>修改商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="20"/>
         <source>Product archived</source>
         <translation>商品下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="21"/>
         <source>Product restored</source>
         <translation>商品重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="22"/>
         <source>Card keys imported</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="23"/>
         <source>Card key marked faulty</source>
         <translation>卡密标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="24"/>
         <source>Card key replaced</source>
         <translation>更换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="25"/>
         <source>Order created</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="26"/>
         <source>Order paid</source>
         <translation>订单付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="27"/>
         <source>Order refunded</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="28"/>
         <source>Order line refunded</source>
         <translation>订单部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="29"/>
         <source>Order cancelled</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="30"/>
         <source>Voucher batch issued</source>
         <translation>批量发券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="31"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="32"/>
         <source>Redemption undone</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="33"/>
         <source>Operator added</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="34"/>
         <source>Operator disabled</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="35"/>
         <source>Operator enabled</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="36"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="37"/>
         <source>Own password changed</source>
         <translation>修改自己的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="38"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="84"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="87"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="89"/>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
         <source>Voucher #{id}</source>
         <translation>卡券 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="65"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="67"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="68"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="69"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="70"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="71"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="72"/>
+        <source>first voucher</source>
+        <translation>首张券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="73"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="74"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="75"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="76"/>
+        <source>last voucher</source>
+        <translation>末张券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="77"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <source>order line</source>
+        <translation>订单明细</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="78"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <source>whole order refunded</source>
+        <translation>整单退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <source>replacement key</source>
+        <translation>替换卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <source>voucher</source>
+        <translation>卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>vouchers</source>
         <translation>卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <source>was</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
+        <source>{key}: {value}</source>
+        <translation>{key}：{value}</translation>
     </message>
 </context>
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/admin/backup_common.py" line="17"/>
         <source>never</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/backup_common.py" line="33"/>
         <source>Voucher Shop backups (*{suffix})</source>
         <translation>Voucher Shop 备份 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="662"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="307"/>
         <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
         <translation>此备份中没有账号“{name}”。请使用做备份时的店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="666"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="311"/>
         <source>“{name}” is not an active owner in this backup. Only an owner of the backup can restore it.</source>
         <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
     </message>
@@ -3030,319 +3091,319 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="68"/>
+        <location filename="../../desktop_app/cli/frame.py" line="67"/>
         <source>No terminal to ask on: set SHOP_OPERATOR and SHOP_PASSWORD.</source>
         <translation>没有可供输入的终端：请设置 SHOP_OPERATOR 和 SHOP_PASSWORD。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="74"/>
+        <location filename="../../desktop_app/cli/frame.py" line="73"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="77"/>
+        <location filename="../../desktop_app/cli/frame.py" line="76"/>
         <source>Password: </source>
         <translation>密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="85"/>
+        <location filename="../../desktop_app/cli/frame.py" line="84"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="86"/>
+        <location filename="../../desktop_app/cli/frame.py" line="85"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="46"/>
+        <location filename="../../desktop_app/cli/commands.py" line="58"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="53"/>
+        <location filename="../../desktop_app/cli/commands.py" line="65"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="63"/>
+        <location filename="../../desktop_app/cli/commands.py" line="75"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="85"/>
+        <location filename="../../desktop_app/cli/commands.py" line="97"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="103"/>
+        <location filename="../../desktop_app/cli/commands.py" line="115"/>
         <source>Imported {imported} card keys; refused {duplicate} duplicate, {blank} blank and {malformed} malformed lines.</source>
         <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 行重复、{blank} 行空白和 {malformed} 行格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="114"/>
+        <location filename="../../desktop_app/cli/commands.py" line="126"/>
         <source>expected PRODUCT_ID[:QTY], got {text!r}</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="144"/>
+        <location filename="../../desktop_app/cli/commands.py" line="156"/>
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="152"/>
+        <location filename="../../desktop_app/cli/commands.py" line="164"/>
         <source>Refunded order {order}: {voided} vouchers void.</source>
         <translation>已退款订单 {order}：{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="178"/>
+        <location filename="../../desktop_app/cli/commands.py" line="190"/>
         <source>State: {state}, uses left {left} of {total}</source>
         <translation>状态：{state}，剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="239"/>
+        <location filename="../../desktop_app/cli/commands.py" line="253"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="249"/>
+        <location filename="../../desktop_app/cli/commands.py" line="263"/>
         <source>uses left {left}</source>
         <translation>剩余 {left} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="251"/>
+        <location filename="../../desktop_app/cli/commands.py" line="265"/>
         <source>last by {who} at {when}</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="277"/>
+        <location filename="../../desktop_app/cli/commands.py" line="292"/>
         <source>Wrote {rows} redemption records to {out}.</source>
         <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="288"/>
+        <location filename="../../desktop_app/cli/commands.py" line="301"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="298"/>
+        <location filename="../../desktop_app/cli/commands.py" line="309"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="308"/>
+        <location filename="../../desktop_app/cli/commands.py" line="317"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="310"/>
+        <location filename="../../desktop_app/cli/commands.py" line="319"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="49"/>
+        <location filename="../../desktop_app/cli/parser.py" line="44"/>
         <source>not a number: {text}</source>
         <translation>不是数字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="52"/>
+        <location filename="../../desktop_app/cli/parser.py" line="47"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="60"/>
+        <location filename="../../desktop_app/cli/parser.py" line="55"/>
         <source>expected a date as YYYY-MM-DD, got {text!r}</source>
         <translation>日期格式应为 YYYY-MM-DD，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="67"/>
+        <location filename="../../desktop_app/cli/parser.py" line="62"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="69"/>
-        <location filename="../../desktop_app/cli/parser.py" line="181"/>
+        <location filename="../../desktop_app/cli/parser.py" line="64"/>
+        <location filename="../../desktop_app/cli/parser.py" line="176"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="83"/>
+        <location filename="../../desktop_app/cli/parser.py" line="78"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="87"/>
+        <location filename="../../desktop_app/cli/parser.py" line="82"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="89"/>
+        <location filename="../../desktop_app/cli/parser.py" line="84"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="93"/>
+        <location filename="../../desktop_app/cli/parser.py" line="88"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="95"/>
+        <location filename="../../desktop_app/cli/parser.py" line="90"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="102"/>
+        <location filename="../../desktop_app/cli/parser.py" line="97"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="103"/>
+        <location filename="../../desktop_app/cli/parser.py" line="98"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="105"/>
+        <location filename="../../desktop_app/cli/parser.py" line="100"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="107"/>
+        <location filename="../../desktop_app/cli/parser.py" line="102"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="111"/>
+        <location filename="../../desktop_app/cli/parser.py" line="106"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="113"/>
+        <location filename="../../desktop_app/cli/parser.py" line="108"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="119"/>
+        <location filename="../../desktop_app/cli/parser.py" line="114"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="123"/>
+        <location filename="../../desktop_app/cli/parser.py" line="118"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="125"/>
+        <location filename="../../desktop_app/cli/parser.py" line="120"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="128"/>
+        <location filename="../../desktop_app/cli/parser.py" line="123"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="130"/>
+        <location filename="../../desktop_app/cli/parser.py" line="125"/>
         <source>state and history</source>
         <translation>状态和历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="132"/>
+        <location filename="../../desktop_app/cli/parser.py" line="127"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="135"/>
+        <location filename="../../desktop_app/cli/parser.py" line="130"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="137"/>
+        <location filename="../../desktop_app/cli/parser.py" line="132"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="138"/>
+        <location filename="../../desktop_app/cli/parser.py" line="133"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="142"/>
+        <location filename="../../desktop_app/cli/parser.py" line="137"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="146"/>
+        <location filename="../../desktop_app/cli/parser.py" line="141"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="148"/>
+        <location filename="../../desktop_app/cli/parser.py" line="143"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="150"/>
+        <location filename="../../desktop_app/cli/parser.py" line="145"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="152"/>
+        <location filename="../../desktop_app/cli/parser.py" line="147"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="154"/>
+        <location filename="../../desktop_app/cli/parser.py" line="149"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="156"/>
+        <location filename="../../desktop_app/cli/parser.py" line="151"/>
         <source>redeem one use</source>
         <translation>核销一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="160"/>
+        <location filename="../../desktop_app/cli/parser.py" line="155"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="163"/>
+        <location filename="../../desktop_app/cli/parser.py" line="158"/>
         <source>check the database and audit chain</source>
         <translation>检查数据库和操作日志链</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="164"/>
+        <location filename="../../desktop_app/cli/parser.py" line="159"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="166"/>
+        <location filename="../../desktop_app/cli/parser.py" line="161"/>
         <source>restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="180"/>
+        <location filename="../../desktop_app/cli/parser.py" line="175"/>
         <location filename="../../desktop_app/selftest.py" line="75"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="183"/>
+        <location filename="../../desktop_app/cli/parser.py" line="178"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="185"/>
+        <location filename="../../desktop_app/cli/parser.py" line="180"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="187"/>
+        <location filename="../../desktop_app/cli/parser.py" line="182"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="150"/>
+        <location filename="../../desktop_app/cli/frame.py" line="147"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
@@ -3350,523 +3411,523 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_app/messages.py" line="24"/>
+        <location filename="../../desktop_app/messages.py" line="23"/>
         <source>Something went wrong. The details were written to the log file.</source>
         <translation>出错了。详情已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="26"/>
+        <location filename="../../desktop_app/messages.py" line="25"/>
         <source>There is no shop in the folder {path} yet. Create a shop, or start Voucher Shop with the folder that holds your shop.</source>
         <translation>文件夹 {path} 中还没有店铺。请创建店铺，或用存放您店铺的文件夹启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="29"/>
+        <location filename="../../desktop_app/messages.py" line="28"/>
         <source>A shop already exists in the folder {path}. Log in to it instead, or choose an empty folder for a new shop.</source>
         <translation>文件夹 {path} 中已经有一个店铺。请直接登录，或为新店铺选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="32"/>
+        <location filename="../../desktop_app/messages.py" line="31"/>
         <source>The folder {path} is on a network share. The shop&apos;s database (SQLite with a write-ahead log) needs the locking of a local disk and can be damaged on a network drive. Choose a folder on this computer&apos;s own disk. For several counters sharing one shop, use a PostgreSQL server instead of a shared file.</source>
         <translation>文件夹 {path} 位于网络共享上。店铺数据库（使用预写日志的 SQLite）需要本地磁盘的文件锁，放在网络驱动器上可能损坏。请选择本机磁盘上的文件夹。如需多个收银台共用一个店铺，请使用 PostgreSQL 服务器，而不是共享文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="37"/>
+        <location filename="../../desktop_app/messages.py" line="36"/>
         <source>The folder {path} cannot be used ({reason}). Check that it exists and that you may write to it, or choose another folder.</source>
         <translation>无法使用文件夹 {path}（{reason}）。请检查它是否存在、您是否有写入权限，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="40"/>
+        <location filename="../../desktop_app/messages.py" line="39"/>
         <source>Wrong password. Check Caps Lock and the keyboard language, then try again.</source>
         <translation>密码错误。请检查大写锁定键和键盘输入法，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="42"/>
-        <location filename="../../desktop_app/messages.py" line="45"/>
+        <location filename="../../desktop_app/messages.py" line="41"/>
+        <location filename="../../desktop_app/messages.py" line="44"/>
         <source>There is no operator named “{operator}” in this shop. Check the spelling, or ask the owner to add you.</source>
         <translation>本店没有账号“{operator}”。请检查输入，或请店主为您添加账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="48"/>
+        <location filename="../../desktop_app/messages.py" line="47"/>
         <source>The operator “{operator}” has been disabled. Ask the shop owner to enable it again.</source>
         <translation>操作员“{operator}”已被停用。请联系店主重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="51"/>
+        <location filename="../../desktop_app/messages.py" line="50"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again, or ask the owner to reset the password.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="54"/>
+        <location filename="../../desktop_app/messages.py" line="53"/>
         <source>The key file of this shop ({path}) is damaged, so nobody can unlock the shop. Restore your latest backup, which includes the key file. Do not create a new shop over it.</source>
         <translation>本店的密钥文件（{path}）已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="58"/>
+        <location filename="../../desktop_app/messages.py" line="57"/>
         <source>The shop&apos;s database ({path}) is damaged or is not a Voucher Shop database. Restore your latest backup, and keep the damaged file: do not delete it.</source>
         <translation>店铺数据库（{path}）已损坏，或不是 Voucher Shop 的数据库。请恢复最近的备份，并保留损坏的文件，不要删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="61"/>
+        <location filename="../../desktop_app/messages.py" line="60"/>
         <source>Another program is using the shop file: another copy of Voucher Shop, a backup tool or an antivirus scan. Close it, then try again.</source>
         <translation>另一个程序正在使用店铺文件：可能是另一个 Voucher Shop、备份工具或杀毒软件扫描。请关闭它，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="64"/>
+        <location filename="../../desktop_app/messages.py" line="63"/>
         <source>The disk is full. Nothing already saved was lost, but the last change was not saved. Free some disk space, then do it again.</source>
         <translation>磁盘已满。已保存的数据没有丢失，但最后一次修改未能保存。请清理一些磁盘空间，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="67"/>
+        <location filename="../../desktop_app/messages.py" line="66"/>
         <source>This installation lacks the encryption library, so the shop cannot be opened safely. Reinstall Voucher Shop.</source>
         <translation>本安装缺少加密库，无法安全地打开店铺。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="70"/>
+        <location filename="../../desktop_app/messages.py" line="69"/>
         <source>This shop was saved by a newer version of Voucher Shop. Install that version or a later one to open it.</source>
         <translation>此店铺由更新版本的 Voucher Shop 保存。请安装该版本或更新的版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="73"/>
+        <location filename="../../desktop_app/messages.py" line="72"/>
         <source>Only the shop owner may do this. Ask the owner to log in and do it.</source>
         <translation>只有店主可以执行此操作。请店主登录后操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="75"/>
+        <location filename="../../desktop_app/messages.py" line="74"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="76"/>
+        <location filename="../../desktop_app/messages.py" line="75"/>
         <source>{what} not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到该{what}。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="78"/>
+        <location filename="../../desktop_app/messages.py" line="77"/>
         <source>Not enough stock of “{product}”: {available} left, {wanted} wanted. Restock it or sell fewer.</source>
         <translation>“{product}”库存不足：剩余 {available}，需要 {wanted}。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="81"/>
+        <location filename="../../desktop_app/messages.py" line="80"/>
         <source>This cannot be done now: the {what} is {state}. Refresh the list and check it.</source>
         <translation>现在无法执行：该{what}{state}。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="84"/>
+        <location filename="../../desktop_app/messages.py" line="83"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="91"/>
+        <location filename="../../desktop_app/messages.py" line="90"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="94"/>
+        <location filename="../../desktop_app/messages.py" line="93"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="96"/>
+        <location filename="../../desktop_app/messages.py" line="95"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="99"/>
+        <location filename="../../desktop_app/messages.py" line="98"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="106"/>
+        <location filename="../../desktop_app/messages.py" line="105"/>
         <source>The shop&apos;s records are older than the last ones saved on this computer: an old copy of the database may have been put back. Ask the owner to check the shop (verify) and compare it with the latest backup.</source>
         <translation>店铺记录比本机上次保存的还旧：可能有人放回了数据库的旧副本。请店主检查店铺（校验），并与最近的备份核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="110"/>
+        <location filename="../../desktop_app/messages.py" line="109"/>
         <source>The file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. Ask the owner to check the shop (verify).</source>
         <translation>用于核验店铺记录的文件丢失，无法排除数据库被回退的可能。请店主检查店铺（校验）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="113"/>
+        <location filename="../../desktop_app/messages.py" line="112"/>
         <source>The file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. Ask the owner to check the shop (verify).</source>
         <translation>用于核验店铺记录的文件已损坏，无法排除数据库被回退的可能。请店主检查店铺（校验）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="117"/>
+        <location filename="../../desktop_app/messages.py" line="116"/>
         <source>The shop&apos;s records could not be vouched for. Ask the owner to check the shop (verify).</source>
         <translation>无法核验店铺记录。请店主检查店铺（校验）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="123"/>
+        <location filename="../../desktop_app/messages.py" line="122"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="125"/>
+        <location filename="../../desktop_app/messages.py" line="124"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="127"/>
+        <location filename="../../desktop_app/messages.py" line="126"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="131"/>
+        <location filename="../../desktop_app/messages.py" line="130"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="137"/>
+        <location filename="../../desktop_app/messages.py" line="136"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="138"/>
+        <location filename="../../desktop_app/messages.py" line="137"/>
         <source>Too short: use at least {minimum} characters.</source>
         <translation>太短：至少需要 {minimum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="139"/>
+        <location filename="../../desktop_app/messages.py" line="138"/>
         <source>Too long: use at most {maximum} characters.</source>
         <translation>太长：最多 {maximum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="140"/>
+        <location filename="../../desktop_app/messages.py" line="139"/>
         <source>Use at most 64 characters, without line breaks or control characters.</source>
         <translation>最多 64 个字符，不能包含换行或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="142"/>
+        <location filename="../../desktop_app/messages.py" line="141"/>
         <source>Already taken. Choose another name.</source>
         <translation>该账号已存在，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="143"/>
+        <location filename="../../desktop_app/messages.py" line="142"/>
         <source>Choose one of: {choices}.</source>
         <translation>请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="144"/>
+        <location filename="../../desktop_app/messages.py" line="143"/>
         <source>Not a number.</source>
         <translation>不是有效的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="145"/>
+        <location filename="../../desktop_app/messages.py" line="144"/>
         <source>Cannot be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="146"/>
+        <location filename="../../desktop_app/messages.py" line="145"/>
         <source>Use at most two decimal places.</source>
         <translation>最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="147"/>
+        <location filename="../../desktop_app/messages.py" line="146"/>
         <source>Too large.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="148"/>
+        <location filename="../../desktop_app/messages.py" line="147"/>
         <source>Must be between {low} and {high}.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="149"/>
+        <location filename="../../desktop_app/messages.py" line="148"/>
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="151"/>
+        <location filename="../../desktop_app/messages.py" line="150"/>
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="152"/>
+        <location filename="../../desktop_app/messages.py" line="151"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="153"/>
+        <location filename="../../desktop_app/messages.py" line="152"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="154"/>
+        <location filename="../../desktop_app/messages.py" line="153"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="155"/>
+        <location filename="../../desktop_app/messages.py" line="154"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="156"/>
+        <location filename="../../desktop_app/messages.py" line="155"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="157"/>
+        <location filename="../../desktop_app/messages.py" line="156"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="158"/>
+        <location filename="../../desktop_app/messages.py" line="157"/>
         <source>Only service products (passes, gift cards) can be issued in a batch.</source>
         <translation>只有服务类商品（次卡、礼品卡）可以批量发放。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="160"/>
+        <location filename="../../desktop_app/messages.py" line="159"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="161"/>
+        <location filename="../../desktop_app/messages.py" line="160"/>
         <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="164"/>
+        <location filename="../../desktop_app/messages.py" line="163"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="167"/>
+        <location filename="../../desktop_app/messages.py" line="166"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="171"/>
+        <location filename="../../desktop_app/messages.py" line="170"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="172"/>
+        <location filename="../../desktop_app/messages.py" line="171"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="173"/>
+        <location filename="../../desktop_app/messages.py" line="172"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="174"/>
+        <location filename="../../desktop_app/messages.py" line="173"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="175"/>
+        <location filename="../../desktop_app/messages.py" line="174"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="176"/>
+        <location filename="../../desktop_app/messages.py" line="175"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="177"/>
+        <location filename="../../desktop_app/messages.py" line="176"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="178"/>
+        <location filename="../../desktop_app/messages.py" line="177"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="179"/>
+        <location filename="../../desktop_app/messages.py" line="178"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="180"/>
+        <location filename="../../desktop_app/messages.py" line="179"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="181"/>
+        <location filename="../../desktop_app/messages.py" line="180"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="182"/>
+        <location filename="../../desktop_app/messages.py" line="181"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="183"/>
+        <location filename="../../desktop_app/messages.py" line="182"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="184"/>
+        <location filename="../../desktop_app/messages.py" line="183"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="185"/>
+        <location filename="../../desktop_app/messages.py" line="184"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="186"/>
+        <location filename="../../desktop_app/messages.py" line="185"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="187"/>
+        <location filename="../../desktop_app/messages.py" line="186"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="188"/>
+        <location filename="../../desktop_app/messages.py" line="187"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="189"/>
+        <location filename="../../desktop_app/messages.py" line="188"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="190"/>
+        <location filename="../../desktop_app/messages.py" line="189"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="191"/>
+        <location filename="../../desktop_app/messages.py" line="190"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="192"/>
+        <location filename="../../desktop_app/messages.py" line="191"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="193"/>
+        <location filename="../../desktop_app/messages.py" line="192"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="194"/>
+        <location filename="../../desktop_app/messages.py" line="193"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="195"/>
+        <location filename="../../desktop_app/messages.py" line="194"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="196"/>
+        <location filename="../../desktop_app/messages.py" line="195"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="201"/>
+        <location filename="../../desktop_app/messages.py" line="200"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="202"/>
+        <location filename="../../desktop_app/messages.py" line="201"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="203"/>
+        <location filename="../../desktop_app/messages.py" line="202"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="204"/>
+        <location filename="../../desktop_app/messages.py" line="203"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="205"/>
+        <location filename="../../desktop_app/messages.py" line="204"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="206"/>
+        <location filename="../../desktop_app/messages.py" line="205"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="207"/>
+        <location filename="../../desktop_app/messages.py" line="206"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="212"/>
+        <location filename="../../desktop_app/messages.py" line="211"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="213"/>
+        <location filename="../../desktop_app/messages.py" line="212"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="214"/>
+        <location filename="../../desktop_app/messages.py" line="213"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="215"/>
+        <location filename="../../desktop_app/messages.py" line="214"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="216"/>
+        <location filename="../../desktop_app/messages.py" line="215"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="217"/>
+        <location filename="../../desktop_app/messages.py" line="216"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="218"/>
+        <location filename="../../desktop_app/messages.py" line="217"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="219"/>
+        <location filename="../../desktop_app/messages.py" line="218"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="220"/>
+        <location filename="../../desktop_app/messages.py" line="219"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="221"/>
+        <location filename="../../desktop_app/messages.py" line="220"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="222"/>
+        <location filename="../../desktop_app/messages.py" line="221"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="223"/>
+        <location filename="../../desktop_app/messages.py" line="222"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="291"/>
+        <location filename="../../desktop_app/messages.py" line="290"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="294"/>
+        <location filename="../../desktop_app/messages.py" line="293"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -3874,112 +3935,112 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/display.py" line="30"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="56"/>
+        <location filename="../../desktop_app/ui/display.py" line="31"/>
         <source>Card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="57"/>
+        <location filename="../../desktop_app/ui/display.py" line="32"/>
         <source>Goods</source>
         <translation>实物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="60"/>
+        <location filename="../../desktop_app/ui/display.py" line="35"/>
         <source>Unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="61"/>
+        <location filename="../../desktop_app/ui/display.py" line="36"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="62"/>
+        <location filename="../../desktop_app/ui/display.py" line="37"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="63"/>
+        <location filename="../../desktop_app/ui/display.py" line="38"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="66"/>
+        <location filename="../../desktop_app/ui/display.py" line="41"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="67"/>
+        <location filename="../../desktop_app/ui/display.py" line="42"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="68"/>
+        <location filename="../../desktop_app/ui/display.py" line="43"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="69"/>
+        <location filename="../../desktop_app/ui/display.py" line="44"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="70"/>
+        <location filename="../../desktop_app/ui/display.py" line="45"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="73"/>
+        <location filename="../../desktop_app/ui/display.py" line="48"/>
         <source>Unsold</source>
         <translation>未售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="74"/>
+        <location filename="../../desktop_app/ui/display.py" line="49"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="75"/>
+        <location filename="../../desktop_app/ui/display.py" line="50"/>
         <source>Faulty</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="157"/>
+        <location filename="../../desktop_app/ui/display.py" line="118"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="158"/>
+        <location filename="../../desktop_app/ui/display.py" line="120"/>
         <source>Until {end}</source>
         <translation>至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="170"/>
+        <location filename="../../desktop_app/ui/display.py" line="131"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="171"/>
+        <location filename="../../desktop_app/ui/display.py" line="132"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="163"/>
+        <location filename="../../desktop_app/ui/display.py" line="124"/>
         <source>From {start}</source>
         <translation>{start} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="165"/>
+        <location filename="../../desktop_app/ui/display.py" line="126"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/table_models.py" line="378"/>
+        <location filename="../../desktop_app/ui/display.py" line="152"/>
         <source>Batch</source>
         <translation>批量发券</translation>
     </message>
@@ -3987,62 +4048,62 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../desktop_app/printing.py" line="242"/>
+        <location filename="../../desktop_app/printing.py" line="231"/>
         <source>{left} of {total} uses left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="245"/>
+        <location filename="../../desktop_app/printing.py" line="234"/>
         <source>1 use</source>
         <translation>可用 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="246"/>
+        <location filename="../../desktop_app/printing.py" line="235"/>
         <source>{count} uses</source>
         <translation>可用 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="255"/>
+        <location filename="../../desktop_app/printing.py" line="244"/>
         <source>Valid from {start}, no expiry</source>
         <translation>自 {start} 起长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="256"/>
+        <location filename="../../desktop_app/printing.py" line="245"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="259"/>
+        <location filename="../../desktop_app/printing.py" line="248"/>
         <source>Valid {start} to {end}</source>
         <translation>有效期 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="260"/>
+        <location filename="../../desktop_app/printing.py" line="249"/>
         <source>Valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="264"/>
+        <location filename="../../desktop_app/printing.py" line="253"/>
         <source>Order {order} · issued {date}</source>
         <translation>订单 {order} · {date} 发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="269"/>
+        <location filename="../../desktop_app/printing.py" line="258"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="273"/>
+        <location filename="../../desktop_app/printing.py" line="262"/>
         <source>Card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="277"/>
+        <location filename="../../desktop_app/printing.py" line="266"/>
         <source>Show the QR code, or tell the code, at the counter.</source>
         <translation>到店出示二维码或报券码即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="668"/>
+        <location filename="../../desktop_app/printing.py" line="657"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
@@ -4050,12 +4111,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages.py" line="330"/>
+        <location filename="../../desktop_app/messages.py" line="329"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="331"/>
+        <location filename="../../desktop_app/messages.py" line="330"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>

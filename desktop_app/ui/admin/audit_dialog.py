@@ -174,10 +174,11 @@ class AuditDialog(QDialog):
     def _load_choices(self) -> None:
         shop = self.shop
         self._set_loading(True)
-        run_in_background(self, lambda: filter_choices(shop), on_success=self._choices_loaded,
-                          on_failure=self._failed)
+        run_in_background(self, lambda: (filter_choices(shop), shop.currency),
+                          on_success=self._choices_loaded, on_failure=self._failed)
 
-    def _choices_loaded(self, choices: FilterChoices) -> None:
+    def _choices_loaded(self, loaded: tuple[FilterChoices, str]) -> None:
+        choices, self.model.currency = loaded
         self.model.operator_names = dict(choices.operators)
         for combo in (self.operator_filter, self.kind_filter):
             combo.blockSignals(True)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject
 
 from desktop_app.core.audit import EventRow
-from desktop_app.core.money import money_text
+from desktop_app.messages import role_label
+from desktop_app.ui.display import key_state_label, method_label, money
+from desktop_app.ui.display import kind_label as product_kind_label
 from desktop_app.ui.tables import Column, RowTableModel
 
 KIND_LABELS: dict[str, str] = {
@@ -66,15 +69,23 @@ DETAIL_LABELS: dict[str, str] = {
     "count": QT_TRANSLATE_NOOP("audit", "count"),
     "duplicate": QT_TRANSLATE_NOOP("audit", "duplicate"),
     "end": QT_TRANSLATE_NOOP("audit", "to"),
+    "first_voucher": QT_TRANSLATE_NOOP("audit", "first voucher"),
     "imported": QT_TRANSLATE_NOOP("audit", "imported"),
     "keys_returned": QT_TRANSLATE_NOOP("audit", "keys returned"),
     "kind": QT_TRANSLATE_NOOP("audit", "kind"),
+    "last_voucher": QT_TRANSLATE_NOOP("audit", "last voucher"),
+    "line": QT_TRANSLATE_NOOP("audit", "order line"),
     "lines": QT_TRANSLATE_NOOP("audit", "lines"),
     "malformed": QT_TRANSLATE_NOOP("audit", "malformed"),
     "method": QT_TRANSLATE_NOOP("audit", "payment"),
     "note": QT_TRANSLATE_NOOP("audit", "note"),
+    "order": QT_TRANSLATE_NOOP("audit", "order"),
+    "order_line": QT_TRANSLATE_NOOP("audit", "order line"),
+    "order_refunded": QT_TRANSLATE_NOOP("audit", "whole order refunded"),
     "price_cents": QT_TRANSLATE_NOOP("audit", "price"),
+    "product": QT_TRANSLATE_NOOP("audit", "product"),
     "quantity": QT_TRANSLATE_NOOP("audit", "quantity"),
+    "replacement": QT_TRANSLATE_NOOP("audit", "replacement key"),
     "role": QT_TRANSLATE_NOOP("audit", "role"),
     "rows": QT_TRANSLATE_NOOP("audit", "rows"),
     "size": QT_TRANSLATE_NOOP("audit", "size"),
@@ -87,8 +98,14 @@ DETAIL_LABELS: dict[str, str] = {
     "uses": QT_TRANSLATE_NOOP("audit", "uses"),
     "uses_left": QT_TRANSLATE_NOOP("audit", "uses left"),
     "voided": QT_TRANSLATE_NOOP("audit", "voided"),
+    "voucher": QT_TRANSLATE_NOOP("audit", "voucher"),
     "vouchers": QT_TRANSLATE_NOOP("audit", "vouchers"),
+    "was": QT_TRANSLATE_NOOP("audit", "was"),
 }
+
+# Keys whose values are record numbers: shown as "#12", as the Subject column writes them.
+ID_KEYS = frozenset({"attempt", "first_voucher", "last_voucher", "line", "order", "order_line",
+                     "product", "replacement", "undo", "voucher", "vouchers"})
 
 
 def _key_text(key: str) -> str:
@@ -96,25 +113,49 @@ def _key_text(key: str) -> str:
     return QCoreApplication.translate("audit", label) if label else key
 
 
-def _value_text(key: str, value: object) -> str:
+def _word_value(key: str, value: str) -> str:
+    """Stored codes (payment method, product kind, role, key state) in the interface's words."""
+    words: dict[str, Callable[[str], str]] = {
+        "method": method_label, "kind": product_kind_label, "role": role_label,
+        "was": key_state_label}
+    return words[key](value) if key in words else value
+
+
+def _value_text(key: str, value: object, currency: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return (QCoreApplication.translate("audit", "yes") if value
+                else QCoreApplication.translate("audit", "no"))
     if key.endswith("_cents") and isinstance(value, int):
-        return money_text(value)  # money is stored in cents; people read yuan
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+        return money(value, currency)  # money is stored in cents; people read yuan
+    if key in ID_KEYS and isinstance(value, int):
+        return f"#{value}"
+    if isinstance(value, list):
+        return ", ".join(_value_text(key, item, currency) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(_pair(inner, item, currency) for inner, item in value.items())
+    if isinstance(value, str):
+        return _word_value(key, value)
     return str(value)
 
 
-def detail_text(detail: str) -> str:
-    """The stored JSON as one readable line in the interface's words: ``payment: cash · total:
-    10.00``; the tooltip keeps the JSON as stored."""
+def _pair(key: str, value: object, currency: str) -> str:
+    # Through translation: Chinese writes the colon full-width.
+    return QCoreApplication.translate("audit", "{key}: {value}").format(
+        key=_key_text(key), value=_value_text(key, value, currency))
+
+
+def detail_text(detail: str, currency: str = "CNY") -> str:
+    """The stored JSON as one readable line in the interface's words: ``payment: Cash ·
+    total: ¥10.00``; the tooltip keeps the JSON as stored."""
     try:
         data = json.loads(detail)
     except ValueError:
         return detail
     if not isinstance(data, dict):
-        return _value_text("", data)
-    return " · ".join(f"{_key_text(key)}: {_value_text(key, value)}"
-                      for key, value in data.items())
+        return _value_text("", data, currency)
+    return " · ".join(_pair(key, value, currency) for key, value in data.items())
 
 
 def detail_tooltip(detail: str) -> str:
@@ -133,6 +174,7 @@ class AuditTableModel(RowTableModel[EventRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         self.operator_names: dict[int, str] = {}
+        self.currency = "CNY"
         super().__init__(parent)
 
     def columns(self) -> list[Column[EventRow]]:
@@ -141,7 +183,7 @@ class AuditTableModel(RowTableModel[EventRow]):
             Column(self.tr("Operator"), lambda r: r.operator or "—"),
             Column(self.tr("Event"), lambda r: kind_label(r.kind), tooltip=lambda r: r.kind),
             Column(self.tr("Subject"), self._subject),
-            Column(self.tr("Detail"), lambda r: detail_text(r.detail),
+            Column(self.tr("Detail"), lambda r: detail_text(r.detail, self.currency),
                    tooltip=lambda r: detail_tooltip(r.detail)),
         ]
 

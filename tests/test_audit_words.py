@@ -1,0 +1,56 @@
+"""The audit log's Detail column speaks the interface's language, never stored keys or codes."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop_app.i18n import install_translator, remove_translators
+from desktop_app.ui.admin.audit_model import DETAIL_LABELS, detail_text
+
+CORE = Path(__file__).resolve().parents[1] / "desktop_app" / "core"
+
+
+def _detail_keys_written_by_core() -> set[str]:
+    keys: set[str] = set()
+    for source in CORE.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "record":
+                keys.update(k.arg for k in node.keywords if k.arg)
+    return keys
+
+
+def test_every_detail_key_core_writes_has_words() -> None:
+    missing = _detail_keys_written_by_core() - DETAIL_LABELS.keys()
+    assert not missing, f"audit detail keys without a label in audit_model.py: {sorted(missing)}"
+
+
+def test_codes_ids_and_nothing_read_as_words(qapp: object) -> None:
+    stored = json.dumps({"vouchers": [20, 21], "replacement": 7, "was": "sold", "role": "clerk",
+                         "kind": "service", "order_refunded": True, "note": None,
+                         "before": {"price_cents": 1000}, "after": {"price_cents": 128000}})
+    text = detail_text(stored)
+    assert "vouchers: #20, #21" in text
+    assert "replacement key: #7" in text
+    assert "was: Sold" in text and "role: Clerk" in text and "kind: Service" in text
+    assert "whole order refunded: yes" in text and "note: —" in text
+    assert "before: price: ¥10.00" in text and "after: price: ¥1,280.00" in text
+    for raw in ("None", "[20, 21]", "True", "sold", "clerk", "service", "_"):
+        assert raw not in text
+
+
+@pytest.mark.parametrize("stored", [
+    '{"method": "wechat", "vouchers": [3], "order_refunded": false}',
+    '{"kind": "cardkey", "price_cents": 500, "stock": null}',
+])
+def test_chinese_details_have_no_english_left(qapp: object, stored: str) -> None:
+    try:
+        install_translator(qapp, "zh_CN")  # type: ignore[arg-type]
+        text = detail_text(stored)
+    finally:
+        remove_translators(qapp)  # type: ignore[arg-type]
+    assert ":" not in text, "Chinese writes the colon full-width"
+    assert not any("a" <= ch.lower() <= "z" for ch in text), text
