@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop_app.core import audit, vouchers
+from desktop_app.core import audit, giftcards, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
@@ -49,12 +49,21 @@ def _validity(product: Product, paid_at: dt.datetime) -> tuple[dt.datetime, dt.d
 
 
 def _new_voucher(line: OrderLine, uses: int, paid_at: dt.datetime,
-                 card_key: CardKey | None = None) -> Voucher:
+                 card_key: CardKey | None = None, balance_cents: int | None = None) -> Voucher:
     valid_from, valid_until = _validity(line.product, paid_at)
     return Voucher.create(code=vouchers.new_code(), order=line.order_id, order_line=line,
                           product=line.product_id, card_key=card_key, uses_total=uses,
                           uses_left=uses, valid_from=valid_from, valid_until=valid_until,
-                          issued_at=paid_at)
+                          issued_at=paid_at, balance_cents=balance_cents)
+
+
+def _issue_cards(line: OrderLine, paid_at: dt.datetime, operator_id: int) -> list[Voucher]:
+    """One gift card per unit, each with the product's value as its opening ledger row."""
+    cards = [_new_voucher(line, 1, paid_at, balance_cents=line.product.value_cents)
+             for _ in range(line.quantity)]
+    for card in cards:
+        giftcards.record_issue(card, operator_id, paid_at)
+    return cards
 
 
 def _take_stock(product: Product, quantity: int) -> None:
@@ -92,11 +101,13 @@ def _allocate_keys(line: OrderLine, paid_at: dt.datetime) -> list[Voucher]:
     return issued_vouchers
 
 
-def _fulfil(line: OrderLine, paid_at: dt.datetime) -> list[Voucher]:
+def _fulfil(line: OrderLine, paid_at: dt.datetime, operator_id: int) -> list[Voucher]:
     product: Product = line.product
     if product.kind == "cardkey":
         return _allocate_keys(line, paid_at)
     _take_stock(product, line.quantity)
+    if product.kind == "giftcard":
+        return _issue_cards(line, paid_at, operator_id)
     if product.kind == "service":
         return [_new_voucher(line, product.uses_per_voucher * line.quantity, paid_at)]
     return []
@@ -120,7 +131,7 @@ def pay_order(shop: Shop, order_id: int, method: str = "cash",
             raise InvalidState(what="order", id=order_id, state=order.status)
         created: list[Voucher] = []
         for line in order.lines.order_by(OrderLine.id):
-            created.extend(_fulfil(line, now))
+            created.extend(_fulfil(line, now, shop.operator.id))
         audit.record(shop, "order_pay", order.id, method=method, total_cents=order.total_cents,
                      vouchers=[v.id for v in created])
         return [issued(shop, v) for v in created]
