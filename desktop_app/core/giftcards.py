@@ -267,10 +267,10 @@ def breakage(start: dt.date | None = None, end: dt.date | None = None,
         window &= Voucher.valid_until >= low
     if high is not None:
         window &= Voucher.valid_until < high
-    written_off = (GiftCardEntry.select(fn.COALESCE(-fn.SUM(GiftCardEntry.amount_cents), 0))
+    written_off = (GiftCardEntry.select(fn.COALESCE(fn.SUM(GiftCardEntry.amount_cents), 0))
                    .where((GiftCardEntry.voucher == Voucher.id)
-                          & (GiftCardEntry.kind == "expiry")))
-    query = (Voucher.select(Voucher.id, (Voucher.balance_cents + written_off).alias("left"))
+                          & (GiftCardEntry.kind == "expiry")))  # negative: taken off
+    query = (Voucher.select(Voucher.id, (Voucher.balance_cents - written_off).alias("left"))
              .where(window & Voucher.balance_cents.is_null(False) & (Voucher.state == "valid")))
     amounts = [int(row.left or 0) for row in query]
     kept = [cents for cents in amounts if cents > 0]
