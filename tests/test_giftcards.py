@@ -196,9 +196,8 @@ def test_reload_by_a_clerk_only_where_the_owner_allows(shop: Shop, shop_dir: Pat
     (card,) = sell_card(shop)
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     shop.close()
-    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
-        with pytest.raises(Forbidden):
-            giftcards.reload(clerk, Voucher.get_by_id(card.id), 1000)
+    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk, pytest.raises(Forbidden):
+        giftcards.reload(clerk, Voucher.get_by_id(card.id), 1000)
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as owner:
         owner.set_setting(giftcards.CLERK_MONEY_SETTING, "1")
     with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
