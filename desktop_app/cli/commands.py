@@ -144,9 +144,12 @@ def cmd_order_create(ctx: Context) -> Outcome:
 
 
 def voucher_json(item: fulfilment.IssuedVoucher) -> dict[str, Any]:
-    return {"id": item.id, "code": item.code, "payload": item.payload,
+    data = {"id": item.id, "code": item.code, "payload": item.payload,
             "product": item.product_name, "uses": item.uses,
             "valid_until": item.valid_until.isoformat() if item.valid_until else None}
+    if item.balance_cents is not None:
+        data["balance"] = money_text(item.balance_cents)
+    return data
 
 
 def cmd_order_pay(ctx: Context) -> Outcome:

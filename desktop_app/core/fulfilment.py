@@ -27,6 +27,7 @@ class IssuedVoucher:
     uses: int
     valid_until: dt.datetime | None
     order_id: int
+    balance_cents: int | None = None  # gift cards: the balance when issued
 
 
 def voucher_payload(shop: Shop, voucher: Voucher) -> str:
@@ -36,7 +37,8 @@ def voucher_payload(shop: Shop, voucher: Voucher) -> str:
 def issued(shop: Shop, voucher: Voucher) -> IssuedVoucher:
     return IssuedVoucher(voucher.id, vouchers.typed_code(voucher.code),
                          voucher_payload(shop, voucher), voucher.product.name,
-                         voucher.uses_total, voucher.valid_until, voucher.order_id)
+                         voucher.uses_total, voucher.valid_until, voucher.order_id,
+                         voucher.balance_cents)
 
 
 def _validity(product: Product, paid_at: dt.datetime) -> tuple[dt.datetime, dt.datetime | None]:
