@@ -155,7 +155,7 @@ PROBLEM_TEXTS: dict[str, str] = {
     "format": QT_TRANSLATE_NOOP("errors", "Use a file name ending in {allowed}."),
     "no_folder": QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist."),
     "not_service": QT_TRANSLATE_NOOP(
-        "errors", "Only service products (passes, gift cards) can be issued in a batch."),
+        "errors", "Only service products and gift cards can be issued in a batch."),
     "unreadable": QT_TRANSLATE_NOOP("errors", "The file cannot be read."),
     "not_utf8": QT_TRANSLATE_NOOP(
         "errors", "The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) "

@@ -239,3 +239,14 @@ def test_six_processes_spend_twenty_from_a_hundred(tmp_path: Path) -> None:
         assert sum(e.amount_cents for e in GiftCardEntry.select()) == 0
         assert GiftCardEntry.select().where(GiftCardEntry.kind == "spend").count() == 5
         assert audit.verify_shop(shop) == []
+
+
+def test_a_batch_of_cards_each_with_its_opening_row(shop: Shop) -> None:
+    item = products.add_product(shop, "Gift card box", "45", "giftcard", value="50")
+    issued = fulfilment.issue_batch(shop, item.id, 20)
+    assert len(issued) == 20 and {c.balance_cents for c in issued} == {5000}
+    assert all(balance(c) == 5000 for c in issued)
+    assert GiftCardEntry.select().where(GiftCardEntry.kind == "issue").count() == 20
+    spent = redemption.redeem(shop, issued[3].payload, "c", amount_cents=1250)
+    assert spent.ok and spent.balance == 3750
+    assert audit.verify_shop(shop) == []

@@ -160,7 +160,8 @@ def _insert_batch_vouchers(line: OrderLine, product: Product, count: int,
     uses = product.uses_per_voucher
     rows = [{"code": code, "order": line.order_id, "order_line": line.id, "product": product.id,
              "uses_total": uses, "uses_left": uses, "state": "valid", "valid_from": valid_from,
-             "valid_until": valid_until, "issued_at": paid_at} for code in _fresh_codes(count)]
+             "valid_until": valid_until, "issued_at": paid_at,
+             "balance_cents": product.value_cents} for code in _fresh_codes(count)]
     for start in range(0, len(rows), _INSERT_CHUNK):
         Voucher.insert_many(rows[start : start + _INSERT_CHUNK]).execute()
     return [(v.id, v.code) for v in Voucher.select(Voucher.id, Voucher.code)
@@ -181,7 +182,7 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         product = get_product(product_id)
         if not product.active:
             raise InvalidInput(field="product", problem="archived", id=product_id)
-        if product.kind != "service":
+        if product.kind not in ("service", "giftcard"):
             raise InvalidInput(field="product", problem="not_service", id=product_id)
         _take_stock(product, count)
         now = utc_now()
@@ -192,6 +193,9 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         line = OrderLine.create(order=order, product=product, quantity=count,
                                 unit_price_cents=product.price_cents)
         created = _insert_batch_vouchers(line, product, count, now)
+        if product.kind == "giftcard":
+            giftcards.record_batch_issue([voucher_id for voucher_id, _ in created],
+                                         product.value_cents, shop.operator.id, order.id, now)
         audit.record(shop, "voucher_batch", order.id, product=product.id, count=count,
                      total_cents=total, method="other", first_voucher=created[0][0],
                      last_voucher=created[-1][0])
@@ -199,5 +203,5 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
     _, valid_until = _validity(product, now)
     return [IssuedVoucher(voucher_id, vouchers.typed_code(code),
                           vouchers.payload(shop_id, key, code), product.name,
-                          product.uses_per_voucher, valid_until, order.id)
+                          product.uses_per_voucher, valid_until, order.id, product.value_cents)
             for voucher_id, code in created]

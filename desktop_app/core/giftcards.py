@@ -107,6 +107,16 @@ def record_issue(voucher: Voucher, operator_id: int, now: dt.datetime) -> None:
               now=now)
 
 
+def record_batch_issue(card_ids: list[int], value_cents: int, operator_id: int, order_id: int,
+                       now: dt.datetime) -> None:
+    """The opening rows of a batch of cards, inserted in bulk like the cards themselves."""
+    rows = [{"voucher": card_id, "kind": "issue", "amount_cents": value_cents,
+             "balance_after_cents": value_cents, "operator": operator_id, "order": order_id,
+             "created_at": now} for card_id in card_ids]
+    for start in range(0, len(rows), 500):
+        GiftCardEntry.insert_many(rows[start : start + 500]).execute()
+
+
 # --- reloads, cash-out ----------------------------------------------------------------------
 
 
