@@ -161,6 +161,7 @@ PROBLEM_TEXTS: dict[str, str] = {
         "errors", "The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) "
         "and try again."),
     "giftcard_only": QT_TRANSLATE_NOOP("errors", "Only gift cards carry a value."),
+    "not_positive": QT_TRANSLATE_NOOP("errors", "Must be more than zero."),
     "folder_missing": QT_TRANSLATE_NOOP(
         "errors", "The folder {path} is not there. Is the USB stick or backup disk plugged in?"),
 }

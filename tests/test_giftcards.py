@@ -250,3 +250,22 @@ def test_a_batch_of_cards_each_with_its_opening_row(shop: Shop) -> None:
     spent = redemption.redeem(shop, issued[3].payload, "c", amount_cents=1250)
     assert spent.ok and spent.balance == 3750
     assert audit.verify_shop(shop) == []
+
+
+def test_a_spend_on_a_refunded_card_cannot_be_undone(shop: Shop) -> None:
+    (card,) = sell_card(shop)
+    spent = redemption.redeem(shop, card.payload, "c", amount_cents=2000)
+    refunds.refund_order(shop, card.order_id)
+    assert spent.attempt_id is not None
+    with pytest.raises(InvalidState) as refused:
+        redemption.undo_redemption(shop, spent.attempt_id, "late", "c")
+    assert refused.value.params["state"] == "not_undoable"
+    assert balance(card) == 0 and audit.verify_shop(shop) == []
+
+
+def test_a_zero_value_or_amount_is_refused_in_plain_words(shop: Shop) -> None:
+    from desktop_app.messages import error_message
+
+    with pytest.raises(InvalidInput) as refused:
+        products.add_product(shop, "Card", "0", "giftcard")
+    assert error_message(refused.value) == "Value: Must be more than zero."

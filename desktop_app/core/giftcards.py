@@ -68,7 +68,7 @@ def _usable(now: dt.datetime) -> Expression:
 
 def check_amount(amount_cents: int) -> None:
     if amount_cents <= 0:
-        raise InvalidInput(field="amount", problem="out_of_range", low="0.01", high="")
+        raise InvalidInput(field="amount", problem="not_positive")
 
 
 def spend(voucher_id: int, amount_cents: int, now: dt.datetime) -> bool:
@@ -92,8 +92,12 @@ def spend_of(attempt_id: int) -> GiftCardEntry | None:
 def undo_spend(shop: Shop, spend_entry: GiftCardEntry, station: str, note: str) -> int:
     """Give back what a spend took, as a new ledger row; returns the balance after it."""
     amount = -spend_entry.amount_cents
-    Voucher.update(balance_cents=Voucher.balance_cents + amount).where(
-        Voucher.id == spend_entry.voucher_id).execute()
+    # A void card's balance went back to the customer with its refund: nothing to return to.
+    given_back = (Voucher.update(balance_cents=Voucher.balance_cents + amount)
+                  .where((Voucher.id == spend_entry.voucher_id) & (Voucher.state == "valid"))
+                  .execute())
+    if given_back != 1:
+        raise InvalidState(what="redemption", id=spend_entry.attempt_id, state="not_undoable")
     entry = add_entry(spend_entry.voucher_id, "undo", amount, shop.operator.id, station=station,
                       attempt=spend_entry.attempt_id, undo_of=spend_entry.id, note=note)
     return int(entry.balance_after_cents)

@@ -68,7 +68,7 @@ def add_product(
     if kind == "giftcard":
         value_cents = price_cents if value is None else parse_money(value, "value")
         if value_cents <= 0:
-            raise InvalidInput(field="value", problem="out_of_range", low="0.01", high="")
+            raise InvalidInput(field="value", problem="not_positive")
     elif value is not None:
         raise InvalidInput(field="value", problem="giftcard_only")
     _check_int(uses, "uses", 1, MAX_USES)
