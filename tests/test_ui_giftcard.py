@@ -60,6 +60,8 @@ def test_amount_before_the_scan_then_balance_in_large_figures(counter: Counter) 
     panel = counter.tab.amount_panel
     assert panel.balance.text() == "Balance ¥69.50"
     assert panel.field.text() == ""  # spent: the next card starts afresh
+    assert counter.tab.verdict.detail.text() == "Balance left 69.50"
+    assert "left" not in counter.tab.verdict.facts.text()  # no "1 of 1 left" for a card
     assert balance(card) == 6950
 
 
