@@ -33,7 +33,7 @@ class AmountPanel(QFrame):
         self.pending_text = ""
         self.field = QLineEdit(self)
         self.field.setObjectName("amountField")
-        self.field.setFont(scaled_font(self.field, 1.4))
+        self.field.setFont(scaled_font(self.field, 1.2))
         self.field.setPlaceholderText(self.tr("Gift card amount"))
         # No validator: a scan that starts while this field has the focus must land here in
         # full, so the scanner input can take all of it back out (it moves the burst to the
@@ -46,7 +46,7 @@ class AmountPanel(QFrame):
         self.prompt.setWordWrap(True)
         self.balance = QLabel(self)
         self.balance.setObjectName("balanceFigure")
-        self.balance.setFont(scaled_font(self.balance, 2.4, bold=True))
+        self.balance.setFont(scaled_font(self.balance, 2.0, bold=True))
         self.balance.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
