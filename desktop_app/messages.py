@@ -155,11 +155,13 @@ PROBLEM_TEXTS: dict[str, str] = {
     "format": QT_TRANSLATE_NOOP("errors", "Use a file name ending in {allowed}."),
     "no_folder": QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist."),
     "not_service": QT_TRANSLATE_NOOP(
-        "errors", "Only service products (passes, gift cards) can be issued in a batch."),
+        "errors", "Only service products and gift cards can be issued in a batch."),
     "unreadable": QT_TRANSLATE_NOOP("errors", "The file cannot be read."),
     "not_utf8": QT_TRANSLATE_NOOP(
         "errors", "The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) "
         "and try again."),
+    "giftcard_only": QT_TRANSLATE_NOOP("errors", "Only gift cards carry a value."),
+    "not_positive": QT_TRANSLATE_NOOP("errors", "Must be more than zero."),
     "folder_missing": QT_TRANSLATE_NOOP(
         "errors", "The folder {path} is not there. Is the USB stick or backup disk plugged in?"),
 }
@@ -193,6 +195,9 @@ FIELD_LABELS: dict[str, str] = {
     "layout": QT_TRANSLATE_NOOP("errors", "Layout"),
     "to": QT_TRANSLATE_NOOP("errors", "Last day"),
     "backup_folder": QT_TRANSLATE_NOOP("errors", "Backup folder"),
+    "value": QT_TRANSLATE_NOOP("errors", "Value"),
+    "amount": QT_TRANSLATE_NOOP("errors", "Amount"),
+    "pin": QT_TRANSLATE_NOOP("errors", "PIN"),
 }
 
 # The ``what`` of ``NotFound`` and ``InvalidState``.
@@ -204,6 +209,7 @@ THING_LABELS: dict[str, str] = {
     "card_key": QT_TRANSLATE_NOOP("errors", "card key"),
     "redemption": QT_TRANSLATE_NOOP("errors", "redemption"),
     "backup": QT_TRANSLATE_NOOP("errors", "backup"),
+    "giftcard": QT_TRANSLATE_NOOP("errors", "gift card"),
 }
 
 # The ``state`` of ``InvalidState``: order statuses and redemption states.
@@ -220,6 +226,11 @@ STATE_LABELS: dict[str, str] = {
     "sold": QT_TRANSLATE_NOOP("errors", "sold"),
     "faulty": QT_TRANSLATE_NOOP("errors", "marked faulty"),
     "stock_changed": QT_TRANSLATE_NOOP("errors", "changed by a sale since you opened it"),
+    "not_usable": QT_TRANSLATE_NOOP("errors", "void, expired or not paid"),
+    "spent": QT_TRANSLATE_NOOP("errors", "already spent"),
+    "cashout_over_limit": QT_TRANSLATE_NOOP(
+        "errors", "empty, or holding more than may be paid out in cash"),
+    "pin_locked": QT_TRANSLATE_NOOP("errors", "locked after too many wrong PINs; try later"),
 }
 
 

@@ -20,3 +20,9 @@ def redeem_many(folder: str, payloads: list[str], rounds: int,
                 verdict = redemption.redeem(shop, payload, station)
                 results.append((payload, verdict.reason))
     return results
+
+
+def spend_once(folder: str, payload: str, amount_cents: int, station: str) -> str:
+    """Spend ``amount_cents`` from a gift card once; the verdict's reason."""
+    with open_shop(Path(folder), OWNER, OWNER_PASSWORD, busy_timeout_ms=30_000) as shop:
+        return redemption.redeem(shop, payload, station, amount_cents=amount_cents).reason

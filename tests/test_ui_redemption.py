@@ -314,6 +314,12 @@ def _make(shop: Shop, reason: str) -> str:
         return vouchers.payload("another shop", "ab" * 32, vouchers.new_code())
     if reason == "malformed":
         return "HELLO-WORLD"
+    if reason in ("insufficient_balance", "amount_required"):
+        card = products.add_product(shop, "Gift card", "1", "giftcard")
+        (issued,) = fulfilment.pay_order(shop, orders.create_order(shop, [(card.id, 1)]).id)
+        if reason == "insufficient_balance":
+            redemption.redeem(shop, issued.payload, "Counter 2", amount_cents=100)
+        return issued.payload
     voucher = sell(shop)
     row = Voucher.get_by_id(voucher.id)
     now = utc_now()
@@ -337,13 +343,17 @@ EXPECTED_TONES = {
     "redeemed": TONE_OK,
     **dict.fromkeys(("already_redeemed", "unknown_code", "invalid_signature", "wrong_shop",
                      "malformed", "voided", "expired"), TONE_REFUSED),
-    **dict.fromkeys(("not_yet_valid", "not_paid", "forbidden"), TONE_ATTENTION),
+    **dict.fromkeys(("not_yet_valid", "not_paid", "forbidden", "amount_required",
+                     "not_a_giftcard"), TONE_ATTENTION),
+    "insufficient_balance": TONE_REFUSED,
 }
 
 
 @pytest.mark.parametrize("reason", REASONS)
 def test_every_reason_in_its_colour(counter: Counter, reason: str) -> None:
     text = _make(counter.shop, reason)
+    if reason in ("insufficient_balance", "not_a_giftcard"):
+        counter.tab.amount_panel.field.setText("5")
     verdict, _ = counter.submit(text)
     panel = counter.tab.verdict
     assert verdict.reason == reason

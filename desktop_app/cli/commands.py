@@ -28,6 +28,7 @@ from desktop_app.core import (
     cardkeys,
     counter,
     fulfilment,
+    giftcards,
     orders,
     products,
     redemption,
@@ -41,7 +42,7 @@ from desktop_app.core.errors import (
     ShopError,
 )
 from desktop_app.core.fileio import atomic_write_bytes
-from desktop_app.core.money import money_text
+from desktop_app.core.money import money_text, parse_money
 from desktop_app.core.store import Shop, create_shop
 from desktop_app.core.vouchers_view import voucher_view, voucher_views
 from desktop_app.i18n import translate
@@ -85,7 +86,7 @@ def cmd_product_add(ctx: Context) -> Outcome:
     a = ctx.args
     with open_as_operator(ctx) as shop:
         product = products.add_product(shop, a.name, a.price, a.kind, a.uses, a.valid_days,
-                                        a.stock)
+                                        a.stock, value=a.value)
         data = {"id": product.id, "name": product.name}
     return Outcome(data, [str(product.id)])
 
@@ -143,9 +144,12 @@ def cmd_order_create(ctx: Context) -> Outcome:
 
 
 def voucher_json(item: fulfilment.IssuedVoucher) -> dict[str, Any]:
-    return {"id": item.id, "code": item.code, "payload": item.payload,
+    data = {"id": item.id, "code": item.code, "payload": item.payload,
             "product": item.product_name, "uses": item.uses,
             "valid_until": item.valid_until.isoformat() if item.valid_until else None}
+    if item.balance_cents is not None:
+        data["balance"] = money_text(item.balance_cents)
+    return data
 
 
 def cmd_order_pay(ctx: Context) -> Outcome:
@@ -184,6 +188,8 @@ def cmd_voucher_show(ctx: Context) -> Outcome:
                 "order": voucher.order_id, "order_status": voucher.order.status,
                 "product": voucher.product.name, "uses_left": voucher.uses_left,
                 "uses_total": voucher.uses_total,
+                "balance": (None if voucher.balance_cents is None
+                            else money_text(voucher.balance_cents)),
                 "valid_until": voucher.valid_until.isoformat() if voucher.valid_until else None,
                 "history": attempts}
     lines = [f"{data['code']}  {data['product']}",
@@ -255,16 +261,34 @@ def cmd_voucher_batch(ctx: Context) -> Outcome:
 
 
 def cmd_redeem(ctx: Context) -> Outcome:
+    amount = None if ctx.args.amount is None else parse_money(ctx.args.amount, "amount")
     with open_as_operator(ctx) as shop:
-        verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station)
+        verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station, amount_cents=amount)
     data = verdict.to_json()
     line = f"{verdict.reason}: {verdict.product or ctx.args.code[:40]}"
-    if verdict.uses_left is not None:
+    if verdict.balance is not None:
+        line += "  " + translate("cli", "balance {balance}").format(
+            balance=money_text(verdict.balance))
+    elif verdict.uses_left is not None:
         line += "  " + translate("cli", "uses left {left}").format(left=verdict.uses_left)
     if verdict.reason == "already_redeemed" and verdict.last_at:
         line += "  " + translate("cli", "last by {who} at {when}").format(
             who=verdict.last_operator, when=when(verdict.last_at))
     return Outcome(data, [line], EXIT_OK if verdict.ok else EXIT_REFUSED)
+
+
+def cmd_voucher_reload(ctx: Context) -> Outcome:
+    amount = parse_money(ctx.args.amount, "amount")
+    with open_as_operator(ctx) as shop:
+        card = counter.voucher_by_text(shop, ctx.args.code)
+        change = giftcards.reload(shop, card, amount, ctx.args.method, ctx.args.station,
+                                  ctx.args.ref or "")
+        data = {"voucher": change.voucher_id, "code": vouchers.typed_code(card.code),
+                "order": change.order_id, "amount": money_text(change.amount_cents),
+                "balance": money_text(change.balance_cents), "method": ctx.args.method}
+    return Outcome(data, [translate(
+        "cli", "Reloaded {code} with {amount} (order {order}); balance {balance}.").format(
+        **data)])
 
 
 def cmd_decode(ctx: Context) -> Outcome:

@@ -29,11 +29,12 @@ from desktop_app.cli.commands import (
     cmd_verify,
     cmd_voucher_batch,
     cmd_voucher_qr,
+    cmd_voucher_reload,
     cmd_voucher_show,
     parse_item,
 )
 from desktop_app.cli.frame import Handler
-from desktop_app.core import fulfilment, orders, products
+from desktop_app.core import fulfilment, giftcards, orders, products
 from desktop_app.i18n import translate
 
 
@@ -94,6 +95,8 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--uses", type=_positive_int, default=1)
     p.add_argument("--valid-days", type=_positive_int)
     p.add_argument("--stock", type=int)
+    p.add_argument("--value", help=translate(
+        "cli", "a gift card's balance when sold (default: the price)"))
     p = command("list", cmd_product_list, translate("cli", "list products with stock"), prod)
     p.add_argument("--all", action="store_true", help=translate("cli", "include archived"))
 
@@ -137,6 +140,13 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--out", help=translate(
         "cli", "FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)"))
     p.add_argument("--note")
+    p = command("reload", cmd_voucher_reload, translate(
+        "cli", "add money to a gift card's balance (a payment, counted as a sale)"), voucher)
+    p.add_argument("code")
+    p.add_argument("--amount", required=True)
+    p.add_argument("--method", choices=giftcards.RELOAD_METHODS, default="cash")
+    p.add_argument("--ref")
+    p.add_argument("--station", default=default_station())
 
     export = sub.add_parser("export", help=translate("cli", "export records")).add_subparsers(
         dest="action", metavar="ACTION", required=True)
@@ -148,8 +158,11 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="end", type=_local_date, metavar="DATE",
                    help=translate("cli", "last day, YYYY-MM-DD local time (included)"))
 
-    p = command("redeem", cmd_redeem, translate("cli", "redeem one use"))
+    p = command("redeem", cmd_redeem, translate(
+        "cli", "redeem one use, or spend an amount from a gift card"))
     p.add_argument("code")
+    p.add_argument("--amount", help=translate(
+        "cli", "spend this much from a gift card's balance (all or nothing)"))
     p.add_argument("--station", default=default_station())
 
     p = command("decode", cmd_decode, translate("cli", "QR payloads found in image files"))

@@ -18,7 +18,13 @@ from peewee import JOIN, Database, DatabaseError, fn
 from desktop_app.core import events
 from desktop_app.core.anchor import check_anchor_bytes, read_anchor
 from desktop_app.core.dates import day_range, utc_now
-from desktop_app.core.models import AuditEvent, Operator, RedemptionAttempt, Voucher
+from desktop_app.core.models import (
+    AuditEvent,
+    GiftCardEntry,
+    Operator,
+    RedemptionAttempt,
+    Voucher,
+)
 from desktop_app.core.roles import require_owner
 
 if TYPE_CHECKING:
@@ -104,6 +110,7 @@ def verify_database(db: Database, key: bytes, anchor_raw: bytes | None) -> list[
                                if r[0] != "ok"]),
         ("audit_chain", lambda: [f"event {p.event_id} {p.problem}" for p in verify_chain()]),
         ("vouchers", lambda: [f"voucher {v} uses_mismatch" for v in vouchers_out_of_step()]),
+        ("giftcards", lambda: [f"voucher {v} balance_mismatch" for v in cards_out_of_step()]),
         ("anchor", lambda: [p for p in [check_anchor_bytes(anchor_raw, key)] if p]),
     ]
     problems = []
@@ -127,7 +134,17 @@ def vouchers_out_of_step() -> list[int]:
               .where((RedemptionAttempt.voucher == Voucher.id)
                      & RedemptionAttempt.undo_of.is_null(False)))
     query = (Voucher.select(Voucher.id)
-             .where((Voucher.uses_total - Voucher.uses_left) != (redeemed - undone)))
+             .where((Voucher.uses_total - Voucher.uses_left) != (redeemed - undone))
+             .where(Voucher.balance_cents.is_null()))  # a gift card spends money, not uses
+    return [row.id for row in query]
+
+
+def cards_out_of_step() -> list[int]:
+    """Gift cards whose balance is not the sum of their ledger (see ``giftcards``)."""
+    ledger_sum = (GiftCardEntry.select(fn.COALESCE(fn.SUM(GiftCardEntry.amount_cents), 0))
+                  .where(GiftCardEntry.voucher == Voucher.id))
+    query = (Voucher.select(Voucher.id)
+             .where(Voucher.balance_cents.is_null(False) & (Voucher.balance_cents != ledger_sum)))
     return [row.id for row in query]
 
 

@@ -84,10 +84,14 @@ class Counter:
         self._in_flight: set[str] = set()
         self._decided: dict[str, tuple[float, CounterResult]] = {}  # code -> (last seen, result)
 
-    def scan(self, text: str, source: str, now: dt.datetime | None = None) -> CounterResult:
-        """Redeem what ``text`` names, or repeat the verdict it got moments ago."""
+    def scan(self, text: str, source: str, now: dt.datetime | None = None, *,
+             amount_cents: int | None = None) -> CounterResult:
+        """Redeem what ``text`` names (spend ``amount_cents`` from a gift card), or repeat the
+        verdict it got moments ago. The amount is part of what repeats: a double read spends
+        once, while a card that was refused for want of an amount can be scanned with one."""
         scanned = text.strip()
-        key = vouchers.normalize(scanned)
+        code = vouchers.normalize(scanned)
+        key = code if amount_cents is None else f"{code} {amount_cents}"
         with self._settled:
             while key in self._in_flight:  # the same code, still being decided elsewhere
                 self._settled.wait()
@@ -96,7 +100,8 @@ class Counter:
                 return replace(earlier, repeated=True, source=source, recent=None)
             self._in_flight.add(key)
         try:
-            verdict = redemption.redeem(self.shop, scanned, self.station, now, normalized=key)
+            verdict = redemption.redeem(self.shop, scanned, self.station, now,
+                                        amount_cents=amount_cents, normalized=code)
             result = CounterResult(verdict, False, source, self._recent_quietly())
             with self._lock:
                 self._decided[key] = (self.clock(), result)

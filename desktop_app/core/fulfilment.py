@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop_app.core import audit, vouchers
+from desktop_app.core import audit, giftcards, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
@@ -27,6 +27,7 @@ class IssuedVoucher:
     uses: int
     valid_until: dt.datetime | None
     order_id: int
+    balance_cents: int | None = None  # gift cards: the balance when issued
 
 
 def voucher_payload(shop: Shop, voucher: Voucher) -> str:
@@ -36,7 +37,8 @@ def voucher_payload(shop: Shop, voucher: Voucher) -> str:
 def issued(shop: Shop, voucher: Voucher) -> IssuedVoucher:
     return IssuedVoucher(voucher.id, vouchers.typed_code(voucher.code),
                          voucher_payload(shop, voucher), voucher.product.name,
-                         voucher.uses_total, voucher.valid_until, voucher.order_id)
+                         voucher.uses_total, voucher.valid_until, voucher.order_id,
+                         voucher.balance_cents)
 
 
 def _validity(product: Product, paid_at: dt.datetime) -> tuple[dt.datetime, dt.datetime | None]:
@@ -49,12 +51,21 @@ def _validity(product: Product, paid_at: dt.datetime) -> tuple[dt.datetime, dt.d
 
 
 def _new_voucher(line: OrderLine, uses: int, paid_at: dt.datetime,
-                 card_key: CardKey | None = None) -> Voucher:
+                 card_key: CardKey | None = None, balance_cents: int | None = None) -> Voucher:
     valid_from, valid_until = _validity(line.product, paid_at)
     return Voucher.create(code=vouchers.new_code(), order=line.order_id, order_line=line,
                           product=line.product_id, card_key=card_key, uses_total=uses,
                           uses_left=uses, valid_from=valid_from, valid_until=valid_until,
-                          issued_at=paid_at)
+                          issued_at=paid_at, balance_cents=balance_cents)
+
+
+def _issue_cards(line: OrderLine, paid_at: dt.datetime, operator_id: int) -> list[Voucher]:
+    """One gift card per unit, each with the product's value as its opening ledger row."""
+    cards = [_new_voucher(line, 1, paid_at, balance_cents=line.product.value_cents)
+             for _ in range(line.quantity)]
+    for card in cards:
+        giftcards.record_issue(card, operator_id, paid_at)
+    return cards
 
 
 def _take_stock(product: Product, quantity: int) -> None:
@@ -92,11 +103,13 @@ def _allocate_keys(line: OrderLine, paid_at: dt.datetime) -> list[Voucher]:
     return issued_vouchers
 
 
-def _fulfil(line: OrderLine, paid_at: dt.datetime) -> list[Voucher]:
+def _fulfil(line: OrderLine, paid_at: dt.datetime, operator_id: int) -> list[Voucher]:
     product: Product = line.product
     if product.kind == "cardkey":
         return _allocate_keys(line, paid_at)
     _take_stock(product, line.quantity)
+    if product.kind == "giftcard":
+        return _issue_cards(line, paid_at, operator_id)
     if product.kind == "service":
         return [_new_voucher(line, product.uses_per_voucher * line.quantity, paid_at)]
     return []
@@ -120,7 +133,7 @@ def pay_order(shop: Shop, order_id: int, method: str = "cash",
             raise InvalidState(what="order", id=order_id, state=order.status)
         created: list[Voucher] = []
         for line in order.lines.order_by(OrderLine.id):
-            created.extend(_fulfil(line, now))
+            created.extend(_fulfil(line, now, shop.operator.id))
         audit.record(shop, "order_pay", order.id, method=method, total_cents=order.total_cents,
                      vouchers=[v.id for v in created])
         return [issued(shop, v) for v in created]
@@ -147,7 +160,8 @@ def _insert_batch_vouchers(line: OrderLine, product: Product, count: int,
     uses = product.uses_per_voucher
     rows = [{"code": code, "order": line.order_id, "order_line": line.id, "product": product.id,
              "uses_total": uses, "uses_left": uses, "state": "valid", "valid_from": valid_from,
-             "valid_until": valid_until, "issued_at": paid_at} for code in _fresh_codes(count)]
+             "valid_until": valid_until, "issued_at": paid_at,
+             "balance_cents": product.value_cents} for code in _fresh_codes(count)]
     for start in range(0, len(rows), _INSERT_CHUNK):
         Voucher.insert_many(rows[start : start + _INSERT_CHUNK]).execute()
     return [(v.id, v.code) for v in Voucher.select(Voucher.id, Voucher.code)
@@ -168,7 +182,7 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         product = get_product(product_id)
         if not product.active:
             raise InvalidInput(field="product", problem="archived", id=product_id)
-        if product.kind != "service":
+        if product.kind not in ("service", "giftcard"):
             raise InvalidInput(field="product", problem="not_service", id=product_id)
         _take_stock(product, count)
         now = utc_now()
@@ -179,6 +193,9 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         line = OrderLine.create(order=order, product=product, quantity=count,
                                 unit_price_cents=product.price_cents)
         created = _insert_batch_vouchers(line, product, count, now)
+        if product.kind == "giftcard":
+            giftcards.record_batch_issue([voucher_id for voucher_id, _ in created],
+                                         product.value_cents, shop.operator.id, order.id, now)
         audit.record(shop, "voucher_batch", order.id, product=product.id, count=count,
                      total_cents=total, method="other", first_voucher=created[0][0],
                      last_voucher=created[-1][0])
@@ -186,5 +203,5 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
     _, valid_until = _validity(product, now)
     return [IssuedVoucher(voucher_id, vouchers.typed_code(code),
                           vouchers.payload(shop_id, key, code), product.name,
-                          product.uses_per_voucher, valid_until, order.id)
+                          product.uses_per_voucher, valid_until, order.id, product.value_cents)
             for voucher_id, code in created]

@@ -10,15 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import BigIntegerField, Database
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as run_operations
 
 from desktop_app.core.errors import SchemaTooNew
-from desktop_app.core.models import ALL_MODELS, SchemaVersion
+from desktop_app.core.models import ALL_MODELS, GiftCardEntry, GiftCardPin, SchemaVersion
 
 Step = Callable[[Database], None]
 
-# STEPS[n] upgrades a database at version n+1 to version n+2. Empty while version 1 is current.
-STEPS: list[Step] = []
+
+def _gift_cards(db: Database) -> None:
+    """Version 2: gift cards carry a money balance, changed only through their ledger."""
+    migrator = SchemaMigrator.from_database(db)
+    run_operations(
+        migrator.add_column("product", "value_cents", BigIntegerField(null=True)),
+        migrator.add_column("voucher", "balance_cents", BigIntegerField(null=True)),
+    )
+    db.create_tables([GiftCardEntry, GiftCardPin])
+
+
+# STEPS[n] upgrades a database at version n+1 to version n+2.
+STEPS: list[Step] = [_gift_cards]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

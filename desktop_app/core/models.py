@@ -66,8 +66,9 @@ class Operator(BaseModel):
 
 class Product(BaseModel):
     name = CharField(max_length=200)
-    kind = CharField(max_length=16)  # service | cardkey | goods
+    kind = CharField(max_length=16)  # service | cardkey | goods | giftcard
     price_cents = BigIntegerField()
+    value_cents = BigIntegerField(null=True)  # gift cards: the balance a new card carries
     uses_per_voucher = IntegerField(default=1)
     valid_days = IntegerField(null=True)
     valid_from = UTCDateTimeField(null=True)
@@ -127,6 +128,7 @@ class Voucher(BaseModel):
     valid_from = UTCDateTimeField(null=True)
     valid_until = UTCDateTimeField(null=True)
     issued_at = UTCDateTimeField(default=utc_now)
+    balance_cents = BigIntegerField(null=True)  # gift cards: money left; None for the others
 
 
 class RedemptionAttempt(BaseModel):
@@ -142,6 +144,33 @@ class RedemptionAttempt(BaseModel):
     created_at = UTCDateTimeField(default=utc_now, index=True)
 
 
+class GiftCardEntry(BaseModel):
+    """One change of a gift card's balance; append-only, so the balance is the sum of these."""
+
+    voucher = ForeignKeyField(Voucher, backref="ledger")
+    kind = CharField(max_length=16, index=True)  # see giftcards.ENTRY_KINDS
+    amount_cents = BigIntegerField()  # signed: what the change added to the balance
+    balance_after_cents = BigIntegerField()
+    operator = ForeignKeyField(Operator, backref="giftcard_entries")
+    station = CharField(max_length=64, default="")
+    attempt = ForeignKeyField(RedemptionAttempt, null=True, backref="giftcard_entries")
+    order = ForeignKeyField(Order, null=True, backref="giftcard_entries")  # issue, reload
+    method = CharField(max_length=16, null=True)  # how money moved: reload, refund, cash-out
+    money_cents = BigIntegerField(default=0)  # money taken (+) or paid out (-) at the till
+    undo_of = ForeignKeyField("self", null=True, unique=True, backref="undone_by")
+    note = TextField(default="")
+    created_at = UTCDateTimeField(default=utc_now, index=True)
+
+
+class GiftCardPin(BaseModel):
+    """An optional PIN, needed only to look a card up without it in hand."""
+
+    voucher = ForeignKeyField(Voucher, unique=True, backref="pin")
+    pin_hash = CharField(max_length=64)
+    failures = IntegerField(default=0)
+    locked_until = UTCDateTimeField(null=True)
+
+
 class AuditEvent(BaseModel):
     at = UTCDateTimeField(default=utc_now)
     operator = ForeignKeyField(Operator, null=True, backref="events")
@@ -154,5 +183,5 @@ class AuditEvent(BaseModel):
 
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion, Setting, Operator, Product, Order, OrderLine, CardKey, Voucher,
-    RedemptionAttempt, AuditEvent,
+    RedemptionAttempt, GiftCardEntry, GiftCardPin, AuditEvent,
 ]

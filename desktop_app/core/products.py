@@ -17,7 +17,7 @@ from desktop_app.core.money import parse_money
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
-KINDS = ("service", "cardkey", "goods")
+KINDS = ("service", "cardkey", "goods", "giftcard")
 MAX_USES = 10_000
 MAX_VALID_DAYS = 36_600
 MAX_CARD_KEY_LENGTH = 512
@@ -55,12 +55,22 @@ def add_product(
     reusable_key: str | None = None,
     valid_from: dt.datetime | None = None,
     valid_until: dt.datetime | None = None,
+    value: str | Decimal | None = None,
 ) -> Product:
+    """A product; a ``giftcard`` carries ``value`` (default: the price) as each card's
+    balance, so a promotion may sell 100 of value for 90."""
     require_owner(shop, "product_add")
     if kind not in KINDS:
         raise InvalidInput(field="kind", problem="choice", choices=",".join(KINDS))
     cleaned = _clean_name(name)
     price_cents = parse_money(price)
+    value_cents = None
+    if kind == "giftcard":
+        value_cents = price_cents if value is None else parse_money(value, "value")
+        if value_cents <= 0:
+            raise InvalidInput(field="value", problem="not_positive")
+    elif value is not None:
+        raise InvalidInput(field="value", problem="giftcard_only")
     _check_int(uses, "uses", 1, MAX_USES)
     _check_int(valid_days, "valid_days", 1, MAX_VALID_DAYS)
     _check_int(stock, "stock", 0, 10**9)
@@ -70,13 +80,14 @@ def add_product(
         raise InvalidInput(field="valid_until", problem="before_start")
     with shop.write():
         product = Product.create(
-            name=cleaned, kind=kind, price_cents=price_cents,
+            name=cleaned, kind=kind, price_cents=price_cents, value_cents=value_cents,
             uses_per_voucher=uses if kind == "service" else 1, valid_days=valid_days,
             valid_from=valid_from, valid_until=valid_until, stock=stock,
             reusable_key=(reusable_key or None) if kind == "cardkey" else None,
         )
+        value_detail = {} if value_cents is None else {"value_cents": value_cents}
         audit.record(shop, "product_add", product.id, kind=kind, price_cents=price_cents,
-                     uses=product.uses_per_voucher, stock=stock)
+                     uses=product.uses_per_voucher, stock=stock, **value_detail)
     return product
 
 

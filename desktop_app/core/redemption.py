@@ -12,15 +12,17 @@ from dataclasses import asdict, dataclass
 
 from peewee import IntegrityError
 
-from desktop_app.core import audit, vouchers
+from desktop_app.core import audit, giftcards, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidState, NotFound
 from desktop_app.core.models import Operator, Order, RedemptionAttempt, Voucher
+from desktop_app.core.money import money_text
 from desktop_app.core.roles import REDEEMING_ROLES, require_owner
 from desktop_app.core.store import Shop
 
 REASONS = ("redeemed", "already_redeemed", "unknown_code", "invalid_signature", "wrong_shop",
-           "malformed", "not_paid", "voided", "expired", "not_yet_valid", "forbidden")
+           "malformed", "not_paid", "voided", "expired", "not_yet_valid", "forbidden",
+           "insufficient_balance", "amount_required", "not_a_giftcard")
 MAX_SCANNED = 128
 MAX_STATION = 64
 
@@ -43,12 +45,15 @@ class Verdict:
     customer: str = ""  # the order's customer name
     last_operator: str = ""  # who redeemed it last (already_redeemed)
     last_at: dt.datetime | None = None
+    balance: int | None = None  # gift cards: cents left after this attempt
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         for key in ("at", "valid_from", "valid_until", "last_at"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()
+        if self.balance is not None:
+            data["balance"] = money_text(self.balance)
         return data
 
 
@@ -58,7 +63,8 @@ def _last_redemption(voucher: Voucher) -> RedemptionAttempt | None:
             .order_by(RedemptionAttempt.id.desc()).first())
 
 
-def _refusal_reason(voucher: Voucher, now: dt.datetime) -> str:
+def _refusal_reason(voucher: Voucher, now: dt.datetime, exhausted: str = "already_redeemed"
+                    ) -> str:
     order: Order = voucher.order
     if order.status in ("refunded", "cancelled") or voucher.state == "void":
         return "voided"
@@ -68,7 +74,21 @@ def _refusal_reason(voucher: Voucher, now: dt.datetime) -> str:
         return "not_yet_valid"
     if voucher.valid_until and now >= voucher.valid_until:
         return "expired"
-    return "already_redeemed"
+    return exhausted
+
+
+def _decide(voucher: Voucher, amount_cents: int | None, now: dt.datetime) -> str:
+    """Consume a use, or spend from a gift card; the reason either way."""
+    if giftcards.is_card(voucher) != (amount_cents is not None):
+        # A card needs an amount and a pass takes none; a card that cannot be used at all says
+        # why first, since no amount would help.
+        wrong_kind = "amount_required" if giftcards.is_card(voucher) else "not_a_giftcard"
+        return _refusal_reason(voucher, now, wrong_kind)
+    if amount_cents is not None:
+        if giftcards.spend(voucher.id, amount_cents, now):
+            return "redeemed"
+        return _refusal_reason(voucher, now, "insufficient_balance")
+    return "redeemed" if _consume(voucher.id, now) else _refusal_reason(voucher, now)
 
 
 def _consume(voucher_id: int, now: dt.datetime) -> bool:
@@ -89,7 +109,7 @@ def _verdict(shop: Shop, attempt: RedemptionAttempt, voucher: Voucher | None) ->
                   "product": voucher.product.name, "uses_left": voucher.uses_left,
                   "uses_total": voucher.uses_total, "valid_from": voucher.valid_from,
                   "valid_until": voucher.valid_until,
-                  "customer": voucher.order.customer_name}
+                  "customer": voucher.order.customer_name, "balance": voucher.balance_cents}
         if attempt.reason == "already_redeemed":
             last = _last_redemption(voucher)
             if last is not None:
@@ -101,14 +121,17 @@ def _verdict(shop: Shop, attempt: RedemptionAttempt, voucher: Voucher | None) ->
 
 
 def redeem(shop: Shop, text: str, station: str, now: dt.datetime | None = None, *,
-           normalized: str | None = None) -> Verdict:
-    """Redeem one use of the voucher named by ``text`` (QR payload or typed code).
+           amount_cents: int | None = None, normalized: str | None = None) -> Verdict:
+    """Redeem one use of the voucher named by ``text`` (QR payload or typed code), or spend
+    ``amount_cents`` from a gift card's balance (all or nothing).
 
     ``normalized`` is ``vouchers.normalize(text)`` when the caller (the counter) has it
     already; ``text`` itself is what the attempt records as scanned."""
     now = now or utc_now()
     station = (station.strip() or "?")[:MAX_STATION]
     scanned = text[:MAX_SCANNED]
+    if amount_cents is not None:
+        giftcards.check_amount(amount_cents)
     with shop.write():
         operator = Operator.get_by_id(shop.operator.id)
         voucher: Voucher | None = None
@@ -122,19 +145,19 @@ def redeem(shop: Shop, text: str, station: str, now: dt.datetime | None = None, 
                 voucher = Voucher.get_or_none(Voucher.code == parsed.code)
                 if voucher is None:
                     reason = "unknown_code"
-                elif _consume(voucher.id, now):
-                    reason = "redeemed"
                 else:
-                    reason = _refusal_reason(voucher, now)
-                if voucher is not None:
+                    reason = _decide(voucher, amount_cents, now)
                     voucher = Voucher.get_by_id(voucher.id)
         attempt = RedemptionAttempt.create(
             voucher=voucher, operator=operator.id, station=station, scanned_text=scanned,
             reason=reason, ok=reason == "redeemed",
             uses_left_after=voucher.uses_left if voucher else None, created_at=now)
+        if attempt.ok and amount_cents is not None:
+            giftcards.record_spend(shop, attempt, amount_cents)
         if attempt.ok:
+            spent = {} if amount_cents is None else {"amount_cents": amount_cents}
             audit.record(shop, "redeem", voucher.id if voucher else "", attempt=attempt.id,
-                         station=station, uses_left=attempt.uses_left_after)
+                         station=station, uses_left=attempt.uses_left_after, **spent)
         return _verdict(shop, attempt, voucher)
 
 
@@ -152,11 +175,15 @@ def undo_redemption(shop: Shop, attempt_id: int, note: str, station: str) -> Red
                 undo_of=original.id, note=note.strip()[:500])
         except IntegrityError:
             raise InvalidState(what="redemption", id=attempt_id, state="undone") from None
-        given_back = (Voucher.update(uses_left=Voucher.uses_left + 1)
-                      .where((Voucher.id == original.voucher_id)
-                             & (Voucher.uses_left < Voucher.uses_total)).execute())
-        if given_back != 1:
-            raise InvalidState(what="redemption", id=attempt_id, state="not_undoable")
+        spent = giftcards.spend_of(original.id)
+        if spent is not None:
+            giftcards.undo_spend(shop, spent, undo.station, undo.note)
+        else:
+            given_back = (Voucher.update(uses_left=Voucher.uses_left + 1)
+                          .where((Voucher.id == original.voucher_id)
+                                 & (Voucher.uses_left < Voucher.uses_total)).execute())
+            if given_back != 1:
+                raise InvalidState(what="redemption", id=attempt_id, state="not_undoable")
         undo.uses_left_after = Voucher.get_by_id(original.voucher_id).uses_left
         undo.save()
         audit.record(shop, "redemption_undo", original.voucher_id, attempt=attempt_id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.core import audit
+from desktop_app.core import audit, giftcards
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
@@ -18,6 +18,7 @@ class RefundResult:
     voided: int
     stock_returned: int
     keys_returned: int
+    card_refund_cents: int = 0  # money paid back for gift cards' unspent balances and reloads
 
 
 def _was_used(voucher: Voucher) -> bool:
@@ -31,8 +32,14 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
         order = get_order(order_id)
         if order.status != "paid":
             raise InvalidState(what="order", id=order_id, state=order.status)
-        voided = stock_back = keys_back = 0
+        voided = stock_back = keys_back = card_money = 0
+        reloaded = giftcards.reload_of(order.id)
+        if reloaded is not None:
+            card_money += giftcards.refund_reload(shop, reloaded)
         for line in order.lines:
+            if line.product.kind == "giftcard":
+                card_money += giftcards.refund_cards(
+                    shop, [v.id for v in line.vouchers if v.state == "valid"])
             voided += (Voucher.update(state="void")
                        .where((Voucher.order_line == line) & (Voucher.state == "valid"))
                        .execute())
@@ -54,9 +61,10 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
             line.refunded_quantity = line.quantity
             line.save()
         Order.update(status="refunded", closed_at=utc_now()).where(Order.id == order.id).execute()
+        cards = {"card_refund_cents": card_money} if card_money else {}
         audit.record(shop, "order_refund", order.id, voided=voided, stock_returned=stock_back,
-                     keys_returned=keys_back)
-    return RefundResult(voided, stock_back, keys_back)
+                     keys_returned=keys_back, **cards)
+    return RefundResult(voided, stock_back, keys_back, card_money)
 
 
 # --- partial refunds -------------------------------------------------------------------------
@@ -120,6 +128,8 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int) -> RefundResult:
         if product.kind != "goods":
             voided = _void_vouchers(line, vouchers_count)
         keys_back = _return_keys(line, voided) if product.kind == "cardkey" else 0
+        card_money = (giftcards.refund_cards(shop, [v.id for v in voided])
+                      if product.kind == "giftcard" else 0)
         stock_back = _return_stock(product, quantity) if product.kind != "cardkey" else 0
         line.refunded_quantity += quantity
         line.save()
@@ -130,5 +140,5 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int) -> RefundResult:
         audit.record(shop, "order_refund_line", order.id, line=line.id, quantity=quantity,
                      amount_cents=quantity * line.unit_price_cents, voided=len(voided),
                      stock_returned=stock_back, keys_returned=keys_back,
-                     order_refunded=everything)
-    return RefundResult(len(voided), stock_back, keys_back)
+                     order_refunded=everything, card_refund_cents=card_money)
+    return RefundResult(len(voided), stock_back, keys_back, card_money)

@@ -30,6 +30,7 @@ KIND_LABELS = {
     "service": QT_TRANSLATE_NOOP("labels", "Service"),
     "cardkey": QT_TRANSLATE_NOOP("labels", "Card key"),
     "goods": QT_TRANSLATE_NOOP("labels", "Goods"),
+    "giftcard": QT_TRANSLATE_NOOP("labels", "Gift card"),
 }
 STATUS_LABELS = {
     "unpaid": QT_TRANSLATE_NOOP("labels", "Unpaid"),

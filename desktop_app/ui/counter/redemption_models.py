@@ -35,7 +35,8 @@ TONE_ATTENTION = "attention"
 
 # Red: do not hand anything over. Amber: not now, but someone can sort it out (wait for the
 # start date, take payment, ask the owner).
-_ATTENTION = frozenset({"not_yet_valid", "not_paid", "forbidden"})
+_ATTENTION = frozenset({"not_yet_valid", "not_paid", "forbidden", "amount_required",
+                        "not_a_giftcard"})
 
 # The big word on the verdict panel, and the result column of the table.
 HEADLINES: dict[str, str] = {
@@ -50,6 +51,9 @@ HEADLINES: dict[str, str] = {
     "expired": QT_TRANSLATE_NOOP("Redemption", "Expired"),
     "not_yet_valid": QT_TRANSLATE_NOOP("Redemption", "Not valid yet"),
     "forbidden": QT_TRANSLATE_NOOP("Redemption", "Not allowed"),
+    "insufficient_balance": QT_TRANSLATE_NOOP("Redemption", "Balance too low"),
+    "amount_required": QT_TRANSLATE_NOOP("Redemption", "Enter the amount"),
+    "not_a_giftcard": QT_TRANSLATE_NOOP("Redemption", "Not a gift card"),
     "undone": QT_TRANSLATE_NOOP("Redemption", "Undo"),
 }
 UNDONE_LABEL = QT_TRANSLATE_NOOP("Redemption", "Redeemed, undone")
@@ -74,6 +78,12 @@ EXPLANATIONS: dict[str, str] = {
         "Redemption", "This operator may not redeem vouchers. Ask the owner."),
     "already_redeemed": QT_TRANSLATE_NOOP(
         "Redemption", "Last redeemed by {who}, {when}."),
+    "insufficient_balance": QT_TRANSLATE_NOOP(
+        "Redemption", "The card holds less than that amount. Nothing was spent."),
+    "amount_required": QT_TRANSLATE_NOOP(
+        "Redemption", "This is a gift card: type the amount to spend, then scan it again."),
+    "not_a_giftcard": QT_TRANSLATE_NOOP(
+        "Redemption", "This voucher counts uses, not money: scan it without an amount."),
 }
 # Said instead when the fact the fuller sentence names could not be read.
 FALLBACKS: dict[str, str] = {

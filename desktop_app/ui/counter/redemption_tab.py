@@ -40,6 +40,7 @@ from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.scanning.camera import CameraScanner
 from desktop_app.scanning.wedge import KEYBOARD, SCANNER, ScannerInput
 from desktop_app.ui import tasks
+from desktop_app.ui.counter.amount_panel import AmountPanel
 from desktop_app.ui.counter.camera_view import CameraPanel
 from desktop_app.ui.counter.redemption_models import (
     RecentModel,
@@ -148,6 +149,9 @@ class RedemptionTab(QWidget):
         column.setContentsMargins(MARGIN, SPACING, MARGIN, SPACING)
         column.setSpacing(SPACING - 2)
         column.addLayout(self._build_scan_row())
+        self.amount_panel = AmountPanel(self.shop.currency, self)
+        self.amount_panel.amount_entered.connect(self._amount_entered)
+        column.addWidget(self.amount_panel)
         column.addWidget(self.verdict)
         column.addWidget(self._build_lower(), 1)
 
@@ -371,12 +375,20 @@ class RedemptionTab(QWidget):
         self._pending += 1
         self._busy_timer.start(BUSY_AFTER_MS)
         counter = self.counter
+        amount = self.amount_panel.amount_cents()
         tasks.run_in_background(
-            self, lambda: counter.scan(text, source),
-            on_success=self._scanned, on_failure=self._scan_failed)
+            self, lambda: counter.scan(text, source, amount_cents=amount),
+            on_success=lambda result: self._scanned(result, text),
+            on_failure=self._scan_failed)
 
-    def _scanned(self, result: CounterResult) -> None:
+    def _amount_entered(self, _cents: int) -> None:
+        """Enter in the amount field: the card refused for want of an amount is spent now."""
+        if self.amount_panel.pending_text:
+            self.submit(self.amount_panel.pending_text, KEYBOARD)
+
+    def _scanned(self, result: CounterResult, text: str = "") -> None:
         self._pending -= 1
+        self.amount_panel.show_verdict(result.verdict, text)
         self._show_verdict(result.verdict, repeated=result.repeated)
         if result.recent is not None:
             self._set_recent(result.recent)

@@ -26,6 +26,7 @@ from desktop_app.ui.counter.redemption_models import (
     translated,
     uses_text,
 )
+from desktop_app.ui.display import amount_text
 from desktop_app.ui.widgets import scaled_font
 
 # (background, text, soft text) per tone. Amber takes dark text: white on amber is unreadable.
@@ -164,6 +165,8 @@ class VerdictPanel(QFrame):
                    self._detail(verdict), self._facts(verdict), note, source)
 
     def _detail(self, verdict: Verdict) -> str:
+        if verdict.reason == "redeemed" and verdict.balance is not None:
+            return self.tr("Balance left {amount}").format(amount=amount_text(verdict.balance))
         if verdict.reason == "redeemed":
             return uses_text(verdict.uses_left, verdict.uses_total)
         facts = {"who": verdict.last_operator, "when": local_time_text(verdict.last_at),
@@ -180,7 +183,7 @@ class VerdictPanel(QFrame):
 
     def _facts(self, verdict: Verdict) -> str:
         parts = [verdict.product]
-        if verdict.reason != "redeemed":  # a redemption says its uses in large type already
+        if verdict.reason != "redeemed" and verdict.balance is None:  # said in large type
             parts.append(uses_text(verdict.uses_left, verdict.uses_total))
         if verdict.voucher_id is not None and verdict.reason not in ("expired",
                                                                       "not_yet_valid"):

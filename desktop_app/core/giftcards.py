@@ -1,0 +1,359 @@
+"""Gift cards: vouchers that carry a money balance, spent in parts, reloaded and refunded.
+
+A card is a voucher whose ``balance_cents`` is set. Every change of a balance goes through one
+conditional UPDATE (``balance >= amount`` and the card usable, in its WHERE clause) and appends
+a ``GiftCardEntry`` in the same transaction: the balance always equals the ledger's sum, and
+``verify`` checks that it does. Nothing in the ledger is ever changed or deleted; an undo is a
+new entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+from dataclasses import dataclass
+
+from peewee import Expression, fn
+
+from desktop_app.core import audit
+from desktop_app.core.dates import day_range, utc_now
+from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from desktop_app.core.models import (
+    GiftCardEntry,
+    GiftCardPin,
+    Order,
+    RedemptionAttempt,
+    Voucher,
+)
+from desktop_app.core.store import Shop
+
+ENTRY_KINDS = ("issue", "spend", "reload", "refund", "cashout", "expiry", "undo")
+RELOAD_METHODS = ("cash", "card", "wechat", "alipay", "other")
+# Settings the owner decides (Setting rows): may clerks take reloads and pay out remainders,
+# and the largest remainder paid out in cash (cents; 0 or absent: never).
+CLERK_MONEY_SETTING = "giftcard_clerk_money"
+CASHOUT_MAX_SETTING = "giftcard_cashout_max_cents"
+PIN_LENGTHS = range(4, 7)
+PIN_MAX_FAILURES = 5
+PIN_LOCK = dt.timedelta(minutes=15)
+
+
+def is_card(voucher: Voucher) -> bool:
+    return voucher.balance_cents is not None
+
+
+def add_entry(voucher_id: int, kind: str, amount_cents: int, operator_id: int, *,
+              station: str = "", attempt: int | None = None, order: int | None = None,
+              method: str | None = None, money_cents: int = 0, undo_of: int | None = None,
+              note: str = "", now: dt.datetime | None = None) -> GiftCardEntry:
+    """Append one ledger row; call inside the write that changed the balance, after it."""
+    balance = Voucher.select(Voucher.balance_cents).where(Voucher.id == voucher_id).scalar()
+    return GiftCardEntry.create(
+        voucher=voucher_id, kind=kind, amount_cents=amount_cents, balance_after_cents=balance,
+        operator=operator_id, station=station[:64], attempt=attempt, order=order, method=method,
+        money_cents=money_cents, undo_of=undo_of, note=note[:500], created_at=now or utc_now())
+
+
+# --- spending (called by redemption.redeem) ---------------------------------------------------
+
+
+def _usable(now: dt.datetime) -> Expression:
+    """The card is valid, its order paid, and ``now`` inside its validity window."""
+    paid_orders = Order.select(Order.id).where(Order.status == "paid")
+    return ((Voucher.state == "valid") & Voucher.order.in_(paid_orders)
+            & (Voucher.valid_from.is_null() | (Voucher.valid_from <= now))
+            & (Voucher.valid_until.is_null() | (Voucher.valid_until > now)))
+
+
+def check_amount(amount_cents: int) -> None:
+    if amount_cents <= 0:
+        raise InvalidInput(field="amount", problem="not_positive")
+
+
+def spend(voucher_id: int, amount_cents: int, now: dt.datetime) -> bool:
+    """Take ``amount_cents`` off the card in one statement; False (nothing spent) if it cannot."""
+    updated = (Voucher.update(balance_cents=Voucher.balance_cents - amount_cents)
+               .where((Voucher.id == voucher_id) & (Voucher.balance_cents >= amount_cents)
+                      & _usable(now)).execute())
+    return updated == 1
+
+
+def record_spend(shop: Shop, attempt: RedemptionAttempt, amount_cents: int) -> GiftCardEntry:
+    return add_entry(attempt.voucher_id, "spend", -amount_cents, shop.operator.id,
+                     station=attempt.station, attempt=attempt.id, now=attempt.created_at)
+
+
+def spend_of(attempt_id: int) -> GiftCardEntry | None:
+    return GiftCardEntry.get_or_none((GiftCardEntry.attempt == attempt_id)
+                                     & (GiftCardEntry.kind == "spend"))
+
+
+def undo_spend(shop: Shop, spend_entry: GiftCardEntry, station: str, note: str) -> int:
+    """Give back what a spend took, as a new ledger row; returns the balance after it."""
+    amount = -spend_entry.amount_cents
+    # A void card's balance went back to the customer with its refund: nothing to return to.
+    given_back = (Voucher.update(balance_cents=Voucher.balance_cents + amount)
+                  .where((Voucher.id == spend_entry.voucher_id) & (Voucher.state == "valid"))
+                  .execute())
+    if given_back != 1:
+        raise InvalidState(what="redemption", id=spend_entry.attempt_id, state="not_undoable")
+    entry = add_entry(spend_entry.voucher_id, "undo", amount, shop.operator.id, station=station,
+                      attempt=spend_entry.attempt_id, undo_of=spend_entry.id, note=note)
+    return int(entry.balance_after_cents)
+
+
+# --- issuing (called by fulfilment when an order is paid) -------------------------------------
+
+
+def record_issue(voucher: Voucher, operator_id: int, now: dt.datetime) -> None:
+    add_entry(voucher.id, "issue", voucher.balance_cents, operator_id, order=voucher.order_id,
+              now=now)
+
+
+def record_batch_issue(card_ids: list[int], value_cents: int, operator_id: int, order_id: int,
+                       now: dt.datetime) -> None:
+    """The opening rows of a batch of cards, inserted in bulk like the cards themselves."""
+    rows = [{"voucher": card_id, "kind": "issue", "amount_cents": value_cents,
+             "balance_after_cents": value_cents, "operator": operator_id, "order": order_id,
+             "created_at": now} for card_id in card_ids]
+    for start in range(0, len(rows), 500):
+        GiftCardEntry.insert_many(rows[start : start + 500]).execute()
+
+
+# --- reloads, cash-out ----------------------------------------------------------------------
+
+
+def _require_money_role(shop: Shop, action: str) -> None:
+    """Owners, and clerks where the owner lets them take money for cards."""
+    if shop.operator.role != "owner" and shop.setting(CLERK_MONEY_SETTING) != "1":
+        raise Forbidden(action=action)
+
+
+def _card(voucher: Voucher | None) -> Voucher:
+    if voucher is None or not is_card(voucher):
+        raise NotFound(what="giftcard", id=voucher.id if voucher else "")
+    return voucher
+
+
+@dataclass(frozen=True)
+class BalanceChange:
+    voucher_id: int
+    amount_cents: int  # what was added (+) or taken (-)
+    balance_cents: int  # after the change
+    order_id: int | None = None  # the reload's own order
+
+
+def reload(shop: Shop, voucher: Voucher, amount_cents: int, method: str = "cash",
+           station: str = "", reference: str = "") -> BalanceChange:
+    """Add money to a card: a paid order of its own (so sales count it) and a ledger row."""
+    _require_money_role(shop, "giftcard_reload")
+    check_amount(amount_cents)
+    if method not in RELOAD_METHODS:
+        raise InvalidInput(field="method", problem="choice", choices=",".join(RELOAD_METHODS))
+    with shop.write():
+        card = _card(Voucher.get_or_none(Voucher.id == voucher.id))
+        now = utc_now()
+        order = Order.create(status="paid", total_cents=amount_cents, payment_method=method,
+                             payment_ref=reference.strip()[:200], note="giftcard reload",
+                             customer_name=card.order.customer_name,
+                             customer_phone=card.order.customer_phone,
+                             created_by=shop.operator.id, created_at=now, paid_at=now)
+        loaded = (Voucher.update(balance_cents=Voucher.balance_cents + amount_cents)
+                  .where((Voucher.id == card.id) & _usable(now)).execute())
+        if loaded != 1:
+            raise InvalidState(what="giftcard", id=card.id, state="not_usable")
+        entry = add_entry(card.id, "reload", amount_cents, shop.operator.id, station=station,
+                          order=order.id, method=method, money_cents=amount_cents, now=now)
+        audit.record(shop, "giftcard_reload", card.id, order=order.id, amount_cents=amount_cents,
+                     method=method, balance_cents=entry.balance_after_cents)
+    return BalanceChange(card.id, amount_cents, entry.balance_after_cents, order.id)
+
+
+def cash_out(shop: Shop, voucher: Voucher, station: str = "") -> BalanceChange:
+    """Pay a small remainder out in cash and empty the card, where the owner allows it."""
+    _require_money_role(shop, "giftcard_cashout")
+    limit = int(shop.setting(CASHOUT_MAX_SETTING, "0") or "0")
+    with shop.write():
+        card = _card(Voucher.get_or_none(Voucher.id == voucher.id))
+        left = int(card.balance_cents)
+        if limit <= 0:
+            raise Forbidden(action="giftcard_cashout")
+        if not 0 < left <= limit:
+            raise InvalidState(what="giftcard", id=card.id, state="cashout_over_limit")
+        emptied = (Voucher.update(balance_cents=0)
+                   .where((Voucher.id == card.id) & (Voucher.balance_cents == left)
+                          & _usable(utc_now())).execute())
+        if emptied != 1:
+            raise InvalidState(what="giftcard", id=card.id, state="not_usable")
+        add_entry(card.id, "cashout", -left, shop.operator.id, station=station, method="cash",
+                  money_cents=-left)
+        audit.record(shop, "giftcard_cashout", card.id, amount_cents=left)
+    return BalanceChange(card.id, -left, 0)
+
+
+# --- refunds (called by refunds inside their write) ----------------------------------------
+
+
+def _paid_for(card: Voucher) -> int:
+    """What the customer paid for this card: its price and every reload."""
+    reloads = (GiftCardEntry.select(fn.COALESCE(fn.SUM(GiftCardEntry.amount_cents), 0))
+               .where((GiftCardEntry.voucher == card.id) & (GiftCardEntry.kind == "reload"))
+               .scalar())
+    return int(card.order_line.unit_price_cents) + int(reloads or 0)
+
+
+def refund_cards(shop: Shop, card_ids: list[int]) -> int:
+    """Empty refunded cards; each gives back its unspent balance (at most what was paid for
+    it: a card sold at 90 with a value of 100 gives back 90). Returns the money paid back."""
+    paid_back = 0
+    for card in Voucher.select().where(Voucher.id.in_(card_ids)
+                                       & Voucher.balance_cents.is_null(False)):
+        left = int(card.balance_cents)
+        if left <= 0:
+            continue
+        money = min(left, _paid_for(card))
+        Voucher.update(balance_cents=0).where(Voucher.id == card.id).execute()
+        add_entry(card.id, "refund", -left, shop.operator.id, order=card.order_id,
+                  money_cents=-money)
+        paid_back += money
+    return paid_back
+
+
+def reload_of(order_id: int) -> GiftCardEntry | None:
+    """The reload an order pays for, if it is a reload order."""
+    return GiftCardEntry.get_or_none((GiftCardEntry.order == order_id)
+                                     & (GiftCardEntry.kind == "reload"))
+
+
+def refund_reload(shop: Shop, entry: GiftCardEntry) -> int:
+    """Take a refunded reload back off its card; refused when it has been spent already."""
+    amount = int(entry.amount_cents)
+    taken = (Voucher.update(balance_cents=Voucher.balance_cents - amount)
+             .where((Voucher.id == entry.voucher_id) & (Voucher.balance_cents >= amount))
+             .execute())
+    if taken != 1:
+        raise InvalidState(what="giftcard", id=entry.voucher_id, state="spent")
+    add_entry(entry.voucher_id, "refund", -amount, shop.operator.id, order=entry.order_id,
+              method=entry.method, money_cents=-amount)
+    return amount
+
+
+# --- expiry and breakage -------------------------------------------------------------------
+
+
+def expire_due(shop: Shop, now: dt.datetime | None = None) -> int:
+    """Write off the balances of cards whose validity has ended (an ``expiry`` row each);
+    returns how many cards. Safe to run again: an empty card has nothing to write off."""
+    now = now or utc_now()
+    written_off = 0
+    with shop.write():
+        due = Voucher.select(Voucher.id, Voucher.balance_cents).where(
+            (Voucher.balance_cents > 0) & Voucher.valid_until.is_null(False)
+            & (Voucher.valid_until <= now) & (Voucher.state == "valid"))
+        for card in list(due):
+            left = int(card.balance_cents)
+            emptied = (Voucher.update(balance_cents=0)
+                       .where((Voucher.id == card.id) & (Voucher.balance_cents == left))
+                       .execute())
+            if emptied:
+                add_entry(card.id, "expiry", -left, shop.operator.id, now=now)
+                written_off += 1
+        if written_off:
+            audit.record(shop, "giftcard_expiry", "", cards=written_off)
+    return written_off
+
+
+@dataclass(frozen=True)
+class Breakage:
+    cards: int
+    cents: int  # balances left on cards when they expired
+
+
+def breakage(start: dt.date | None = None, end: dt.date | None = None,
+             now: dt.datetime | None = None) -> Breakage:
+    """Balances left on cards that expired in local days ``start``..``end`` (inclusive): the
+    money the shop keeps. Counts cards whose expiry was written off and those not yet."""
+    now = now or utc_now()
+    low, high = day_range(start, end)
+    window = Voucher.valid_until.is_null(False) & (Voucher.valid_until <= now)
+    if low is not None:
+        window &= Voucher.valid_until >= low
+    if high is not None:
+        window &= Voucher.valid_until < high
+    written_off = (GiftCardEntry.select(fn.COALESCE(fn.SUM(GiftCardEntry.amount_cents), 0))
+                   .where((GiftCardEntry.voucher == Voucher.id)
+                          & (GiftCardEntry.kind == "expiry")))  # negative: taken off
+    query = (Voucher.select(Voucher.id, (Voucher.balance_cents - written_off).alias("left"))
+             .where(window & Voucher.balance_cents.is_null(False) & (Voucher.state == "valid")))
+    amounts = [int(row.left or 0) for row in query]
+    kept = [cents for cents in amounts if cents > 0]
+    return Breakage(len(kept), sum(kept))
+
+
+# --- the PIN: looking a card up without it in hand ------------------------------------------
+
+
+def _pin_hash(shop: Shop, voucher_id: int, pin: str) -> str:
+    key = shop.voucher_key.encode()
+    return hmac.new(key, f"giftcard-pin:{voucher_id}:{pin}".encode(), hashlib.sha256).hexdigest()
+
+
+def set_pin(shop: Shop, voucher: Voucher, pin: str) -> None:
+    """Set or replace the card's PIN (owners); 4 to 6 digits."""
+    if shop.operator.role != "owner":
+        raise Forbidden(action="giftcard_pin")
+    if not (pin.isascii() and pin.isdigit() and len(pin) in PIN_LENGTHS):
+        raise InvalidInput(field="pin", problem="format")
+    with shop.write():
+        card = _card(Voucher.get_or_none(Voucher.id == voucher.id))
+        (GiftCardPin.insert(voucher=card.id, pin_hash=_pin_hash(shop, card.id, pin), failures=0)
+         .on_conflict(conflict_target=[GiftCardPin.voucher],
+                      update={GiftCardPin.pin_hash: _pin_hash(shop, card.id, pin),
+                              GiftCardPin.failures: 0, GiftCardPin.locked_until: None})
+         .execute())
+        audit.record(shop, "giftcard_pin", card.id)
+
+
+def check_pin(shop: Shop, voucher: Voucher, pin: str, now: dt.datetime | None = None) -> bool:
+    """True if ``pin`` is the card's PIN. Wrong PINs count; after ``PIN_MAX_FAILURES`` the
+    card's PIN is locked for ``PIN_LOCK``, and even the right one is refused meanwhile."""
+    now = now or utc_now()
+    with shop.write():
+        row = GiftCardPin.get_or_none(GiftCardPin.voucher == voucher.id)
+        if row is None:
+            return False
+        if row.locked_until is not None and now < row.locked_until:
+            raise InvalidState(what="giftcard", id=voucher.id, state="pin_locked")
+        if hmac.compare_digest(row.pin_hash, _pin_hash(shop, voucher.id, pin)):
+            GiftCardPin.update(failures=0, locked_until=None).where(
+                GiftCardPin.id == row.id).execute()
+            return True
+        failures = row.failures + 1
+        locked = now + PIN_LOCK if failures >= PIN_MAX_FAILURES else None
+        GiftCardPin.update(failures=0 if locked else failures, locked_until=locked).where(
+            GiftCardPin.id == row.id).execute()
+        return False
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    id: int
+    at: dt.datetime
+    kind: str
+    amount_cents: int
+    balance_after_cents: int
+    operator: str
+    station: str
+    method: str | None
+    money_cents: int
+
+
+def ledger(voucher_id: int) -> list[LedgerRow]:
+    query = (GiftCardEntry.select().where(GiftCardEntry.voucher == voucher_id)
+             .order_by(GiftCardEntry.id))
+    return [LedgerRow(e.id, e.created_at, e.kind, e.amount_cents, e.balance_after_cents,
+                      e.operator.name, e.station, e.method, e.money_cents) for e in query]

@@ -1,0 +1,97 @@
+"""The amount a gift card spends, typed at the counter, and the balance it leaves.
+
+The cashier types the amount (number keys, Enter) before the scan, or right after a card was
+refused for want of one; then the card's next scan spends it. The balance left shows in large
+figures. The amount goes with the scan to the counter, whose repeat guard covers it: a double
+read of the same card with the same amount spends once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.money import parse_money
+from desktop_app.core.redemption import Verdict
+from desktop_app.messages import error_message
+from desktop_app.ui.display import money
+from desktop_app.ui.widgets import scaled_font
+
+MAX_AMOUNT_CHARS = 16
+
+class AmountPanel(QFrame):
+    """``amount_entered(cents)`` on Enter with a valid amount. ``pending_text`` is the card
+    that was refused for want of an amount: the tab scans it again with the amount."""
+
+    amount_entered = Signal(int)
+
+    def __init__(self, currency: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("amountPanel")
+        self.currency = currency
+        self.pending_text = ""
+        self.field = QLineEdit(self)
+        self.field.setObjectName("amountField")
+        self.field.setFont(scaled_font(self.field, 1.2))
+        self.field.setPlaceholderText(self.tr("Gift card amount"))
+        # No validator: a scan that starts while this field has the focus must land here in
+        # full, so the scanner input can take all of it back out (it moves the burst to the
+        # scan field). No input method either: it would swallow a scanner's keys.
+        self.field.setMaxLength(MAX_AMOUNT_CHARS)
+        self.field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.field.setMaximumWidth(220)
+        self.field.returnPressed.connect(self._entered)
+        self.prompt = QLabel(self)
+        self.prompt.setWordWrap(True)
+        self.balance = QLabel(self)
+        self.balance.setObjectName("balanceFigure")
+        self.balance.setFont(scaled_font(self.balance, 2.0, bold=True))
+        self.balance.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.field)
+        row.addWidget(self.prompt, 1)
+        row.addWidget(self.balance)
+        self.show_idle()
+
+    def amount_cents(self) -> int | None:
+        """The typed amount, or None when the field is empty or does not hold an amount."""
+        text = self.field.text().strip()
+        if not text:
+            return None
+        try:
+            cents = parse_money(text, "amount")
+        except InvalidInput as exc:
+            self.prompt.setText(error_message(exc))
+            return None
+        return cents or None
+
+    def _entered(self) -> None:
+        cents = self.amount_cents()
+        if cents is None:
+            return
+        if not self.pending_text:
+            self.prompt.setText(self.tr("Now scan the gift card."))
+        self.amount_entered.emit(cents)
+
+    def show_idle(self) -> None:
+        self.prompt.setText(self.tr("For a gift card: type the amount, press Enter, scan."))
+
+    def show_verdict(self, verdict: Verdict, scanned: str) -> None:
+        """After each verdict: ask for the amount, or show the balance left."""
+        if verdict.reason in ("amount_required", "insufficient_balance"):
+            self.pending_text = scanned  # the card is in hand: Enter with an amount spends
+            self.prompt.setText(self.tr("Type the amount for this card and press Enter."))
+            self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.field.selectAll()
+        else:
+            self.pending_text = ""
+            if verdict.ok:
+                self.field.clear()
+                self.show_idle()
+        if verdict.balance is not None:
+            self.balance.setText(self.tr("Balance {amount}").format(
+                amount=money(verdict.balance, self.currency)))
+        else:
+            self.balance.clear()

@@ -1,0 +1,84 @@
+"""Gift cards on the command line: --value, redeem --amount, voucher reload (CONTRACT.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_cli import as_json, run
+
+
+@pytest.fixture(scope="module")
+def card(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    """A shop with one gift card worth 100, sold for 90."""
+    folder = tmp_path_factory.mktemp("cli_giftcard") / "shop"
+    assert run(folder, "init", "--json").returncode == 0
+    added = run(folder, "product", "add", "--name", "储值卡 100", "--kind", "giftcard",
+                "--price", "90", "--value", "100", "--json")
+    assert added.returncode == 0, added.stderr
+    order = as_json(run(folder, "order", "create", "--item", f"{as_json(added)['id']}:1",
+                        "--customer", "李先生", "--json"))
+    paid = as_json(run(folder, "order", "pay", str(order["id"]), "--method", "wechat",
+                       "--json"))
+    (voucher,) = paid["vouchers"]
+    assert voucher["balance"] == "100.00"
+    return folder, voucher
+
+
+def test_spend_reload_and_refund_the_reload(card: tuple[Path, dict[str, object]]) -> None:
+    folder, voucher = card
+    code, payload = str(voucher["code"]), str(voucher["payload"])
+    spent = run(folder, "redeem", payload, "--amount", "30.50", "--station", "C1", "--json")
+    assert spent.returncode == 0, spent.stdout
+    verdict = as_json(spent)
+    assert verdict["ok"] is True and verdict["reason"] == "redeemed"
+    assert verdict["balance"] == "69.50" and verdict["station"] == "C1"
+
+    too_much = run(folder, "redeem", code, "--amount", "70", "--json")
+    assert too_much.returncode == 3
+    assert as_json(too_much)["reason"] == "insufficient_balance"
+    assert as_json(too_much)["balance"] == "69.50"
+
+    no_amount = run(folder, "redeem", code, "--json")
+    assert no_amount.returncode == 3 and as_json(no_amount)["reason"] == "amount_required"
+
+    reloaded = run(folder, "voucher", "reload", code, "--amount", "50", "--method", "alipay",
+                   "--json")
+    assert reloaded.returncode == 0, reloaded.stdout
+    reload_data = as_json(reloaded)
+    assert reload_data["balance"] == "119.50" and reload_data["amount"] == "50.00"
+    orders = as_json(run(folder, "order", "list", "--json"))["orders"]
+    by_id = {o["id"]: o for o in orders}
+    assert by_id[reload_data["order"]]["status"] == "paid"
+    assert by_id[reload_data["order"]]["method"] == "alipay"
+
+    refunded = run(folder, "order", "refund", str(reload_data["order"]), "--json")
+    assert refunded.returncode == 0, refunded.stdout
+    shown = as_json(run(folder, "voucher", "show", code, "--json"))
+    assert shown["balance"] == "69.50"
+    plain = run(folder, "redeem", code, "--amount", "9.50")
+    assert plain.returncode == 0 and "60.00" in plain.stdout
+    assert run(folder, "verify", "--json").returncode == 0
+
+
+def test_refusals_and_bad_values(card: tuple[Path, dict[str, object]]) -> None:
+    folder, voucher = card
+    code = str(voucher["code"])
+    bad = run(folder, "redeem", code, "--amount", "abc", "--json")
+    assert bad.returncode == 1 and as_json(bad)["error"] == "invalid_input"
+    zero = run(folder, "redeem", code, "--amount", "0", "--json")
+    assert zero.returncode == 1 and as_json(zero)["field"] == "amount"
+    assert run(folder, "voucher", "reload", code).returncode == 2  # --amount is required
+    assert run(folder, "voucher", "reload", code, "--amount", "5",
+               "--method", "gold").returncode == 2
+    service = as_json(run(folder, "product", "add", "--name", "Wash", "--price", "10",
+                          "--json"))
+    order = as_json(run(folder, "order", "create", "--item", f"{service['id']}:1", "--json"))
+    (wash,) = as_json(run(folder, "order", "pay", str(order["id"]), "--json"))["vouchers"]
+    wrong = run(folder, "redeem", wash["code"], "--amount", "5", "--json")
+    assert wrong.returncode == 3 and as_json(wrong)["reason"] == "not_a_giftcard"
+    not_card = run(folder, "voucher", "reload", wash["code"], "--amount", "5", "--json")
+    assert not_card.returncode == 1 and as_json(not_card)["error"] == "not_found"
+    value_elsewhere = run(folder, "product", "add", "--name", "X", "--price", "1",
+                          "--value", "2", "--json")
+    assert value_elsewhere.returncode == 1 and as_json(value_elsewhere)["field"] == "value"

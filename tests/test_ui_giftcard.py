@@ -1,0 +1,98 @@
+"""The counter's amount entry for gift cards: typed before or right after the scan, the
+balance shown large, and a double read that spends once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from test_ui_redemption import WAIT_MS, Counter
+
+from desktop_app.core import fulfilment, orders, products
+from desktop_app.core.models import GiftCardEntry, Voucher
+from desktop_app.core.store import Shop
+from desktop_app.ui import tasks
+from desktop_app.ui.app import close_shop
+
+pytestmark = pytest.mark.usefixtures("temp_settings")
+
+
+@pytest.fixture(autouse=True)
+def counter_station(temp_settings: Path) -> None:
+    QSettings().setValue("station", "Counter 1")
+
+
+@pytest.fixture
+def counter(qtbot: QtBot, shop: Shop) -> Iterator[Counter]:
+    made = Counter(qtbot, shop)
+    yield made
+    made.close()
+    close_shop(shop)
+
+
+def sell_card(shop: Shop, value: str = "100") -> fulfilment.IssuedVoucher:
+    item = products.add_product(shop, "Gift card", value, "giftcard")
+    return fulfilment.pay_order(shop, orders.create_order(shop, [(item.id, 1)]).id)[0]
+
+
+def balance(card: fulfilment.IssuedVoucher) -> int:
+    return int(Voucher.get_by_id(card.id).balance_cents)
+
+
+def type_amount(counter: Counter, text: str) -> None:
+    field = counter.tab.amount_panel.field
+    field.setFocus()
+    for char in text:
+        counter.clock.now += 150  # a person's pace: the keys stay in the amount field
+        QTest.keyClick(field, char)
+    counter.clock.now += 1000  # then a moment passes before the card is scanned
+
+
+def test_amount_before_the_scan_then_balance_in_large_figures(counter: Counter) -> None:
+    card = sell_card(counter.shop)
+    type_amount(counter, "30.5")
+    verdict, repeated = counter.scan(card.payload)  # the scanner's burst, from the amount field
+    assert verdict.reason == "redeemed" and not repeated and verdict.balance == 6950
+    panel = counter.tab.amount_panel
+    assert panel.balance.text() == "Balance ¥69.50"
+    assert panel.field.text() == ""  # spent: the next card starts afresh
+    assert counter.tab.verdict.detail.text() == "Balance left 69.50"
+    assert "left" not in counter.tab.verdict.facts.text()  # no "1 of 1 left" for a card
+    assert balance(card) == 6950
+
+
+def test_a_double_read_spends_once(counter: Counter) -> None:
+    card = sell_card(counter.shop)
+    counter.tab.amount_panel.field.setText("20")
+    first, _ = counter.submit(card.payload)
+    counter.tab.amount_panel.field.setText("20")
+    again, repeated = counter.submit(card.payload)
+    assert first.reason == "redeemed" and repeated and again is first
+    assert balance(card) == 8000
+    assert GiftCardEntry.select().where(GiftCardEntry.kind == "spend").count() == 1
+
+
+def test_amount_right_after_the_scan(counter: Counter, qtbot: QtBot) -> None:
+    card = sell_card(counter.shop)
+    asked, _ = counter.submit(card.payload)
+    assert asked.reason == "amount_required" and balance(card) == 10000
+    panel = counter.tab.amount_panel
+    assert panel.field.hasFocus() and panel.pending_text == card.payload
+    assert panel.balance.text() == "Balance ¥100.00"
+    type_amount(counter, "120")
+    with qtbot.waitSignal(counter.tab.verdict_shown, timeout=WAIT_MS) as shown:
+        QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    assert shown.args[0].reason == "insufficient_balance" and balance(card) == 10000
+    assert panel.field.hasFocus()
+    panel.field.clear()
+    type_amount(counter, "45")
+    assert panel.pending_text == card.payload  # the card is still in hand
+    with qtbot.waitSignal(counter.tab.verdict_shown, timeout=WAIT_MS) as shown:
+        QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    assert shown.args[0].reason == "redeemed" and balance(card) == 5500
+    assert panel.balance.text() == "Balance ¥55.00"
+    tasks.wait_until_idle()
