@@ -9,18 +9,38 @@ from pathlib import Path
 import pytest
 
 from desktop_app.i18n import install_translator, remove_translators
-from desktop_app.ui.admin.audit_model import DETAIL_LABELS, detail_text
+from desktop_app.ui.admin.audit_model import DETAIL_LABELS, KIND_LABELS, detail_text
 
 CORE = Path(__file__).resolve().parents[1] / "desktop_app" / "core"
 
 
-def _detail_keys_written_by_core() -> set[str]:
-    keys: set[str] = set()
+def _record_calls() -> list[ast.Call]:
+    calls: list[ast.Call] = []
     for source in CORE.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "record":
-                keys.update(k.arg for k in node.keywords if k.arg)
-    return keys
+                calls.append(node)
+    return calls
+
+
+def _detail_keys_written_by_core() -> set[str]:
+    return {k.arg for call in _record_calls() for k in call.keywords if k.arg}
+
+
+def _kinds_written_by_core() -> set[str]:
+    kinds: set[str] = set()
+    for call in _record_calls():
+        if len(call.args) > 1:
+            kinds.update(node.value for node in ast.walk(call.args[1])
+                         if isinstance(node, ast.Constant) and isinstance(node.value, str))
+    return kinds
+
+
+def test_every_event_kind_core_writes_has_words() -> None:
+    kinds = _kinds_written_by_core()
+    assert "redeem" in kinds and "order_pay" in kinds  # the scan finds them
+    missing = kinds - KIND_LABELS.keys()
+    assert not missing, f"audit kinds without a label in audit_model.py: {sorted(missing)}"
 
 
 def test_every_detail_key_core_writes_has_words() -> None:

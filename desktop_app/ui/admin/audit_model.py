@@ -38,6 +38,10 @@ KIND_LABELS: dict[str, str] = {
     "export": QT_TRANSLATE_NOOP("audit", "Export"),
     "backup": QT_TRANSLATE_NOOP("audit", "Backup"),
     "settings_change": QT_TRANSLATE_NOOP("audit", "Settings changed"),
+    "giftcard_reload": QT_TRANSLATE_NOOP("audit", "Gift card reloaded"),
+    "giftcard_cashout": QT_TRANSLATE_NOOP("audit", "Gift card cashed out"),
+    "giftcard_expiry": QT_TRANSLATE_NOOP("audit", "Gift card balances expired"),
+    "giftcard_pin": QT_TRANSLATE_NOOP("audit", "Gift card PIN set"),
 }
 
 
@@ -50,6 +54,7 @@ SUBJECT_TEXTS: tuple[tuple[str, str], ...] = (
     ("voucher_batch", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
     ("redeem", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
     ("redemption_", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
+    ("giftcard_", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
 )
 
 
@@ -64,8 +69,11 @@ DETAIL_LABELS: dict[str, str] = {
     "after": QT_TRANSLATE_NOOP("audit", "after"),
     "amount_cents": QT_TRANSLATE_NOOP("audit", "amount"),
     "attempt": QT_TRANSLATE_NOOP("audit", "attempt"),
+    "balance_cents": QT_TRANSLATE_NOOP("audit", "balance"),
     "before": QT_TRANSLATE_NOOP("audit", "before"),
     "blank": QT_TRANSLATE_NOOP("audit", "blank"),
+    "card_refund_cents": QT_TRANSLATE_NOOP("audit", "back on the card"),
+    "cards": QT_TRANSLATE_NOOP("audit", "cards"),
     "count": QT_TRANSLATE_NOOP("audit", "count"),
     "duplicate": QT_TRANSLATE_NOOP("audit", "duplicate"),
     "end": QT_TRANSLATE_NOOP("audit", "to"),
