@@ -139,6 +139,10 @@ PROBLEM_TEXTS: dict[str, str] = {
     "bad_name": QT_TRANSLATE_NOOP(
         "errors", "Use at most 64 characters, without line breaks or control characters."),
     "taken": QT_TRANSLATE_NOOP("errors", "Already taken. Choose another name."),
+    "duplicate_name": QT_TRANSLATE_NOOP(
+        "errors", "A product called “{name}” already exists. Choose another name."),
+    "duplicate_archived_name": QT_TRANSLATE_NOOP(
+        "errors", "An archived product is called “{name}”. Restore it, or choose another name."),
     "choice": QT_TRANSLATE_NOOP("errors", "Choose one of: {choices}."),
     "not_a_number": QT_TRANSLATE_NOOP("errors", "Not a number."),
     "negative": QT_TRANSLATE_NOOP("errors", "Cannot be negative."),

@@ -408,3 +408,26 @@ def test_a_cancelled_confirmation_changes_nothing(qtbot: QtBot, shop: Shop) -> N
     dialog.confirm_box.button(QMessageBox.StandardButton.Cancel).click()
     idle()
     assert CardKey.get().state == "unsold"
+
+
+def test_a_duplicate_name_is_said_beside_the_name(qtbot: QtBot, shop: Shop) -> None:
+    archived = products.add_product(shop, "Gift box", "88.00", "goods", stock=3)
+    products.set_archived(shop, archived.id, True)
+    tab = open_tab(qtbot, shop)
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, ProductDialog)
+    qtbot.keyClicks(dialog.name, "gift box")
+    qtbot.keyClicks(dialog.price, "10")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert dialog.isVisible() and dialog.messages["name"].isVisible()
+    assert dialog.messages["name"].text() == problem_message(
+        "duplicate_archived_name", name="Gift box")
+    assert "archived" in dialog.messages["name"].text()
+    assert Product.select().count() == 1
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "Gift box large")
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()

@@ -44,6 +44,19 @@ def _clean_name(name: str) -> str:
     return cleaned
 
 
+def _check_unique_name(name: str, product_id: int | None = None) -> None:
+    """Two products of one name make orders and reports ambiguous; an archived product keeps
+    its name too (it can be restored). Compared without regard to case."""
+    wanted = name.casefold()
+    query = Product.select(Product.id, Product.name, Product.active)
+    if product_id is not None:
+        query = query.where(Product.id != product_id)
+    for other in query:
+        if other.name.casefold() == wanted:
+            problem = "duplicate_name" if other.active else "duplicate_archived_name"
+            raise InvalidInput(field="name", problem=problem, name=other.name)
+
+
 def add_product(
     shop: Shop,
     name: str,
@@ -69,6 +82,7 @@ def add_product(
     if valid_from and valid_until and valid_until <= valid_from:
         raise InvalidInput(field="valid_until", problem="before_start")
     with shop.write():
+        _check_unique_name(cleaned)
         product = Product.create(
             name=cleaned, kind=kind, price_cents=price_cents,
             uses_per_voucher=uses if kind == "service" else 1, valid_days=valid_days,
@@ -227,6 +241,8 @@ def update_product(shop: Shop, product_id: int, stock_seen: int | EllipsisType |
                 and product.stock != stock_seen):
             raise InvalidState(what="product", id=product_id, state="stock_changed")
         columns = _cleaned_changes(product, changes)
+        if "name" in columns and columns["name"] != product.name:
+            _check_unique_name(str(columns["name"]), product_id)
         changed = {name: value for name, value in columns.items()
                    if getattr(product, name) != value}
         if not changed:
