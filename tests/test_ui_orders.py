@@ -515,3 +515,28 @@ def test_every_button_of_the_voucher_panel_works(
     pages = tmp_path / "all"
     pages.mkdir()
     assert [decoded(page) for page in rasterized(printed, pages)] == [[p] for p in payloads]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1366, 768), (1920, 1080)])
+def test_the_order_detail_is_never_cut_off(qtbot: QtBot, shop: Shop, width: int,
+                                           height: int) -> None:
+    """At 1024x768 the detail went off the right edge (Print, the subtotals); now it goes
+    below the list when both do not fit side by side."""
+    order_id, _payloads = paid_order(shop)
+    tab = OrdersTab(shop)
+    qtbot.addWidget(tab)
+    tab.resize(width - 40, height - 200)  # the window's frame, header, tabs and status bar
+    tab.show()
+    idle()
+    show_order(tab, order_id)
+    idle()
+    panel = tab.detail.vouchers
+    viewport = tab.detail.parentWidget()
+    assert viewport is not None
+    for widget in (panel.print_button, panel.pdf_button, tab.detail.refund_button):
+        right = widget.mapTo(viewport, widget.rect().topRight()).x()
+        assert right <= viewport.width(), (widget.text(), right, viewport.width())
+    for column in range(tab.table.model().columnCount()):
+        assert tab.table.columnWidth(column) >= 40
+    expected = Qt.Orientation.Vertical if width < 1200 else Qt.Orientation.Horizontal
+    assert tab.splitter.orientation() == expected
