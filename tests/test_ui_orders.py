@@ -533,9 +533,11 @@ def test_the_order_detail_is_never_cut_off(qtbot: QtBot, shop: Shop, width: int,
     panel = tab.detail.vouchers
     viewport = tab.detail.parentWidget()
     assert viewport is not None
+    scroll = viewport.parentWidget()
+    assert scroll is not None
     for widget in (panel.print_button, panel.pdf_button, tab.detail.refund_button):
-        right = widget.mapTo(viewport, widget.rect().topRight()).x()
-        assert right <= viewport.width(), (widget.text(), right, viewport.width())
+        left = widget.mapTo(scroll, widget.rect().topLeft()).x()
+        assert left + widget.width() <= scroll.width(), (widget.text(), left, scroll.width())
     for column in range(tab.table.model().columnCount()):
         assert tab.table.columnWidth(column) >= 40
     expected = Qt.Orientation.Vertical if width < 1200 else Qt.Orientation.Horizontal
