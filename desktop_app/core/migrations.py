@@ -10,15 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import CharField, Database, IntegerField
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as run_operations
 
 from desktop_app.core.errors import SchemaTooNew
 from desktop_app.core.models import ALL_MODELS, SchemaVersion
 
 Step = Callable[[Database], None]
 
-# STEPS[n] upgrades a database at version n+1 to version n+2. Empty while version 1 is current.
-STEPS: list[Step] = []
+
+def _card_key_pattern(db: Database) -> None:
+    """Version 2: a card-key product may say what its keys look like (length, alphabet)."""
+    migrator = SchemaMigrator.from_database(db)
+    run_operations(
+        migrator.add_column("product", "key_min_length", IntegerField(null=True)),
+        migrator.add_column("product", "key_max_length", IntegerField(null=True)),
+        migrator.add_column("product", "key_alphabet", CharField(max_length=16, null=True)),
+    )
+
+
+# STEPS[n] upgrades a database at version n+1 to version n+2.
+STEPS: list[Step] = [_card_key_pattern]
 CURRENT_VERSION = 1 + len(STEPS)
 
 
