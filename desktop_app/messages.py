@@ -139,6 +139,10 @@ PROBLEM_TEXTS: dict[str, str] = {
     "bad_name": QT_TRANSLATE_NOOP(
         "errors", "Use at most 64 characters, without line breaks or control characters."),
     "taken": QT_TRANSLATE_NOOP("errors", "Already taken. Choose another name."),
+    "duplicate_name": QT_TRANSLATE_NOOP(
+        "errors", "A product called “{name}” already exists. Choose another name."),
+    "duplicate_archived_name": QT_TRANSLATE_NOOP(
+        "errors", "An archived product is called “{name}”. Restore it, or choose another name."),
     "choice": QT_TRANSLATE_NOOP("errors", "Choose one of: {choices}."),
     "not_a_number": QT_TRANSLATE_NOOP("errors", "Not a number."),
     "negative": QT_TRANSLATE_NOOP("errors", "Cannot be negative."),
@@ -148,6 +152,7 @@ PROBLEM_TEXTS: dict[str, str] = {
     "cardkey_stock": QT_TRANSLATE_NOOP(
         "errors", "Card-key products count their stock from imported keys; leave it empty."),
     "before_start": QT_TRANSLATE_NOOP("errors", "Must be later than the start."),
+    "below_minimum": QT_TRANSLATE_NOOP("errors", "Must not be shorter than the shortest."),
     "not_cardkey": QT_TRANSLATE_NOOP("errors", "This product does not sell card keys."),
     "archived": QT_TRANSLATE_NOOP("errors", "This product is archived and no longer sold."),
     "mismatch": QT_TRANSLATE_NOOP("errors", "The two passwords do not match."),
@@ -182,6 +187,9 @@ FIELD_LABELS: dict[str, str] = {
     "valid_until": QT_TRANSLATE_NOOP("errors", "Valid until"),
     "stock": QT_TRANSLATE_NOOP("errors", "Stock"),
     "reusable_key": QT_TRANSLATE_NOOP("errors", "Reusable key"),
+    "key_min_length": QT_TRANSLATE_NOOP("errors", "Shortest key"),
+    "key_max_length": QT_TRANSLATE_NOOP("errors", "Longest key"),
+    "key_alphabet": QT_TRANSLATE_NOOP("errors", "Key characters"),
     "product": QT_TRANSLATE_NOOP("errors", "Product"),
     "items": QT_TRANSLATE_NOOP("errors", "Items"),
     "quantity": QT_TRANSLATE_NOOP("errors", "Quantity"),

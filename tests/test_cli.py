@@ -297,7 +297,7 @@ def test_clerk_cannot_export_print_or_batch(cli_shop: Path, tmp_path: Path) -> N
     run(cli_shop, "operator", "add", "Clerk2", "--role", "clerk",
         env={**OWNER_ENV, "SHOP_NEW_PASSWORD": "clerk-pass-2"})
     clerk = {"SHOP_OPERATOR": "Clerk2", "SHOP_PASSWORD": "clerk-pass-2"}
-    voucher = _sold_voucher(cli_shop)
+    voucher = _sold_voucher(cli_shop, "洗车 Wash x3 (clerk)")  # one shop per module: names differ
     for args in (["export", "redemptions", "--out", str(tmp_path / "r.csv")],
                  ["voucher", "qr", voucher["code"], "--out", str(tmp_path / "v.pdf")],
                  ["voucher", "batch", "1", "--count", "2"]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -14,16 +15,25 @@ from desktop_app.core import auth, counter, fulfilment, orders, products, redemp
 from desktop_app.core.counter import Counter, CounterResult
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import NotFound
-from desktop_app.core.models import RedemptionAttempt, Voucher
+from desktop_app.core.models import Product, RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop, open_shop
 
 STATION = "Front"
 
 
+_NUMBERS = itertools.count(1)
+
+
+def pass_name(name: str) -> str:
+    """Product names are unique in a shop: a second pass of the same uses gets a number."""
+    if Product.select().where(Product.name == name).exists():
+        return f"{name} #{next(_NUMBERS)}"
+    return name
+
 def sell(shop: Shop, uses: int = 1, customer: str = "", **product: object
          ) -> fulfilment.IssuedVoucher:
-    item = products.add_product(shop, f"Pass x{uses}", "10.00", "service", uses=uses,
-                                 **product)  # type: ignore[arg-type]
+    item = products.add_product(shop, pass_name(f"Pass x{uses}"), "10.00", "service",
+                                 uses=uses, **product)  # type: ignore[arg-type]
     order = orders.create_order(shop, [(item.id, 1)], customer)
     return fulfilment.pay_order(shop, order.id, "cash")[0]
 

@@ -400,3 +400,39 @@ def test_stock_edit_does_not_overwrite_a_sale_made_meanwhile(shop: Shop) -> None
     products.update_product(shop, box.id, stock_seen=7, stock=12)
     products.update_product(shop, box.id, stock_seen=seen, name="Gift box")  # stock untouched
     assert (Product.get_by_id(box.id).stock, Product.get_by_id(box.id).name) == (12, "Gift box")
+
+
+def test_a_duplicate_product_name_is_refused_archived_ones_too(shop: Shop) -> None:
+    wash = products.add_product(shop, "Car wash ×5", "99.00", uses=5)
+    with pytest.raises(InvalidInput) as same:
+        products.add_product(shop, "  car  WASH ×5 ", "10.00")  # spaces and case do not count
+    assert same.value.params == {"field": "name", "problem": "duplicate_name",
+                                 "name": "Car wash ×5"}
+    products.set_archived(shop, wash.id, True)
+    with pytest.raises(InvalidInput) as archived:
+        products.add_product(shop, "Car wash ×5", "10.00")
+    assert archived.value.params["problem"] == "duplicate_archived_name"
+    coffee = products.add_product(shop, "Coffee", "18.00")
+    with pytest.raises(InvalidInput) as renamed:
+        products.update_product(shop, coffee.id, name="CAR WASH ×5")
+    assert renamed.value.params["problem"] == "duplicate_archived_name"
+    products.update_product(shop, coffee.id, name="coffee", price="19.00")  # its own name
+    assert Product.select().count() == 2
+
+
+def test_card_keys_that_do_not_fit_the_pattern_are_malformed(shop: Shop) -> None:
+    game = products.add_product(shop, "Game card", "30.00", "cardkey", key_min_length=8,
+                                key_max_length=12, key_alphabet="upper_digits")
+    text = "ABCD-1234\nabcd-1234\nSHORT\nABCD-1234-EFGH-5678\nWXYZ-9876\n\n"
+    preview = cardkeys.preview_card_keys(shop, game.id, text)
+    assert (preview.new, preview.malformed, preview.blank) == (
+        ["ABCD-1234", "WXYZ-9876"], 3, 1)
+    report = cardkeys.import_card_keys(shop, game.id, text)
+    assert report.imported == 2 and CardKey.select().count() == 2
+    for bad in ({"key_min_length": 0}, {"key_min_length": 9, "key_max_length": 8},
+                {"key_alphabet": "emoji"}):
+        with pytest.raises(InvalidInput):
+            products.update_product(shop, game.id, **bad)
+    products.update_product(shop, game.id, key_min_length=None, key_max_length=None,
+                            key_alphabet=None)
+    assert cardkeys.preview_card_keys(shop, game.id, "abcd-1234\n").new == ["abcd-1234"]

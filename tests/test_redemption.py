@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import multiprocessing
 import threading
 from collections import Counter
@@ -15,14 +16,22 @@ from race_worker import redeem_many
 from desktop_app.core import auth, fulfilment, orders, products, redemption, refunds, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidState
-from desktop_app.core.models import Operator, RedemptionAttempt, Voucher
+from desktop_app.core.models import Operator, Product, RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop, create_shop, open_shop
 
+_NUMBERS = itertools.count(1)
+
+
+def pass_name(name: str) -> str:
+    """Product names are unique in a shop: a second pass of the same uses gets a number."""
+    if Product.select().where(Product.name == name).exists():
+        return f"{name} #{next(_NUMBERS)}"
+    return name
 
 def sell(shop: Shop, uses: int = 1, quantity: int = 1,
          **product: object) -> fulfilment.IssuedVoucher:
-    item = products.add_product(shop, f"Pass x{uses}", "10.00", "service", uses=uses,
-                                 **product)  # type: ignore[arg-type]
+    item = products.add_product(shop, pass_name(f"Pass x{uses}"), "10.00", "service",
+                                 uses=uses, **product)  # type: ignore[arg-type]
     order = orders.create_order(shop, [(item.id, quantity)])
     return fulfilment.pay_order(shop, order.id, "cash")[0]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import shutil
 import signal
@@ -224,8 +225,10 @@ def test_any_single_rolled_back_page_of_a_redemption_is_detected(shop: Shop, sho
     assert missed == []
 
 
+_NUMBERS = itertools.count(1)  # product names are unique in a shop
+
 def sell_one(shop: Shop) -> fulfilment.IssuedVoucher:
-    product = products.add_product(shop, "Pass", "10.00", uses=1)
+    product = products.add_product(shop, f"Pass #{next(_NUMBERS)}", "10.00", uses=1)
     return fulfilment.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)[0]
 
 

@@ -293,3 +293,15 @@ def test_key_slot_file_round_trip(tmp_path: Path) -> None:
     assert loaded.unlock("ZOË", "pässwörd-123") == b"k" * 32
     with pytest.raises(WrongPassword):
         loaded.unlock("zoë", "password-123")
+
+
+def test_the_first_schema_gains_the_card_key_pattern(v1_shop: Path) -> None:
+    with open_shop(v1_shop, "owner", "fixture-owner-1") as shop:
+        assert migrations.current_version(shop.db) == migrations.CURRENT_VERSION >= 2
+        columns = {c.name for c in shop.db.get_columns("product")}
+        assert {"key_min_length", "key_max_length", "key_alphabet"} <= columns
+        game = next(p for p in products.list_products(shop) if p.name == "Game key")
+        assert (game.key_min_length, game.key_max_length, game.key_alphabet) == (
+            None, None, None)
+        products.update_product(shop, game.id, key_min_length=10, key_alphabet="digits")
+        assert products.product_detail(shop, game.id).key_alphabet == "digits"

@@ -408,3 +408,64 @@ def test_a_cancelled_confirmation_changes_nothing(qtbot: QtBot, shop: Shop) -> N
     dialog.confirm_box.button(QMessageBox.StandardButton.Cancel).click()
     idle()
     assert CardKey.get().state == "unsold"
+
+
+def test_a_duplicate_name_is_said_beside_the_name(qtbot: QtBot, shop: Shop) -> None:
+    archived = products.add_product(shop, "Gift box", "88.00", "goods", stock=3)
+    products.set_archived(shop, archived.id, True)
+    tab = open_tab(qtbot, shop)
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, ProductDialog)
+    qtbot.keyClicks(dialog.name, "gift box")
+    qtbot.keyClicks(dialog.price, "10")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert dialog.isVisible() and dialog.messages["name"].isVisible()
+    assert dialog.messages["name"].text() == problem_message(
+        "duplicate_archived_name", name="Gift box")
+    assert "archived" in dialog.messages["name"].text()
+    assert Product.select().count() == 1
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "Gift box large")
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+
+
+def test_a_key_pattern_set_in_the_dialog_decides_what_is_malformed(
+        qtbot: QtBot, shop: Shop) -> None:
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("cardkey"))
+    assert dialog.key_min.isVisible() and dialog.key_alphabet.isVisible()
+    qtbot.keyClicks(dialog.name, "Steam 100")
+    qtbot.keyClicks(dialog.price, "100")
+    dialog.key_min.setValue(12)
+    dialog.key_max.setValue(10)
+    dialog.save()
+    assert dialog.messages["key_pattern"].text() == problem_message("below_minimum")
+    dialog.key_max.setValue(14)
+    dialog.key_alphabet.setCurrentIndex(dialog.key_alphabet.findData("upper_digits"))
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        dialog.save()
+    idle()
+    product = Product.get_by_id(saved.args[0])
+    assert (product.key_min_length, product.key_max_length, product.key_alphabet) == (
+        12, 14, "upper_digits")
+    keys = key_dialog(qtbot, shop, product.id, CardKeyDialog.IMPORT_PAGE)
+    assert "12 to 14 characters, capital letters and digits" in keys.import_hint.text()
+    keys.paste.setPlainText("ABCD-EFGH-123\nabcd-efgh-123\nSHORT-1\nWXYZ-9876-ABC\n")
+    keys.check()
+    idle()
+    counts = {name: label.text() for name, label in keys.counts.items()}
+    assert counts == {"new": "2", "duplicate": "0", "blank": "0", "malformed": "2"}
+    with qtbot.waitSignal(keys.changed, timeout=WAIT_MS):
+        qtbot.mouseClick(keys.import_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert sorted(key.secret for key in CardKey.select()) == ["ABCD-EFGH-123", "WXYZ-9876-ABC"]
+    edit = ProductDialog(shop, "CNY", products.product_detail(shop, product.id))
+    qtbot.addWidget(edit)
+    assert (edit.key_min.value(), edit.key_max.value(),
+            edit.key_alphabet.currentData()) == (12, 14, "upper_digits")

@@ -34,6 +34,7 @@ from desktop_app.ui.orders.order_dialog import DraftOrder, NewOrderDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.orders.payment_dialogs import LineRefundDialog, PaymentDialog
 from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
+from desktop_app.ui.orders.voucher_panel import VoucherPanel
 from desktop_app.ui.tables import RIGHT
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
@@ -438,3 +439,106 @@ def test_paying_on_the_orders_tab_refreshes_the_inventory_stock_without_a_show_e
     assert not stock.isVisible()
     assert [r.stock for r in stock.model.rows()] == [3]
     assert tab.selected_order() is not None and tab.selected_order().status == "paid"
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def click(qtbot: QtBot, button: QWidget) -> None:
+    assert button.isVisible() and button.isEnabled(), button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def accept_file_dialog(qtbot: QtBot, panel: VoucherPanel, path: Path) -> None:
+    dialog = panel.file_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.selectFile(str(path))
+    dialog.accept()
+    idle()
+    assert path.exists(), path
+
+
+def test_every_button_of_the_voucher_panel_works(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """Print… opens the printer dialog (it raised a TypeError before), on every layout."""
+    wash = products.add_product(shop, "精洗套餐 Deluxe wash", "88.00", uses=3, valid_days=90)
+    game = products.add_product(shop, "Game card", "30.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "GAME-KEY-0000001\n")
+    order = orders.create_order(shop, [(wash.id, 1), (game.id, 1)], "李先生")
+    issued = fulfilment.pay_order(shop, order.id, "alipay")
+    payloads = [v.payload for v in issued]
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order.id)
+    idle()
+    panel = tab.detail.vouchers
+    click(qtbot, panel.next_button)
+    idle()
+    assert panel.view is not None and panel.view.payload == payloads[1]
+    click(qtbot, panel.copy_key_button)
+    assert QGuiApplication.clipboard().text() == "GAME-KEY-0000001"
+    click(qtbot, panel.previous_button)
+    idle()
+    assert panel.view is not None and panel.view.payload == payloads[0]
+    click(qtbot, panel.copy_button)
+    assert QGuiApplication.clipboard().text() == panel.view.code
+    click(qtbot, panel.png_button)
+    accept_file_dialog(qtbot, panel, tmp_path / "qr.png")
+    assert decoded(tmp_path / "qr.png") == payloads[:1]
+    click(qtbot, panel.pdf_button)
+    accept_file_dialog(qtbot, panel, tmp_path / "one.pdf")
+    assert [decoded(page) for page in rasterized(tmp_path / "one.pdf", tmp_path)] == [
+        payloads[:1]]
+    for layout in ("a4", "receipt58", "receipt80"):
+        panel.layout_choice.setCurrentIndex(panel.layout_choice.findData(layout))
+        printed = tmp_path / f"printed-{layout}.pdf"
+        panel.make_printer = lambda printed=printed: pdf_printer(printed)  # type: ignore[misc]
+        click(qtbot, panel.print_button)
+        dialog = panel.print_dialog
+        assert dialog is not None and dialog.isVisible()
+        dialog.accept()
+        idle()
+        assert panel.message.text() == "Sent to the printer.", layout
+        pages = tmp_path / layout
+        pages.mkdir()
+        assert [decoded(page) for page in rasterized(printed, pages)] == [payloads[:1]], layout
+    click(qtbot, panel.all_vouchers)
+    printed = tmp_path / "printed-all.pdf"
+    panel.make_printer = lambda: pdf_printer(printed)  # type: ignore[misc]
+    click(qtbot, panel.print_button)
+    assert panel.print_dialog is not None
+    panel.print_dialog.accept()
+    idle()
+    pages = tmp_path / "all"
+    pages.mkdir()
+    assert [decoded(page) for page in rasterized(printed, pages)] == [[p] for p in payloads]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1366, 768), (1920, 1080)])
+def test_the_order_detail_is_never_cut_off(qtbot: QtBot, shop: Shop, width: int,
+                                           height: int) -> None:
+    """At 1024x768 the detail went off the right edge (Print, the subtotals); now it goes
+    below the list when both do not fit side by side."""
+    order_id, _payloads = paid_order(shop)
+    tab = OrdersTab(shop)
+    qtbot.addWidget(tab)
+    tab.resize(width - 40, height - 200)  # the window's frame, header, tabs and status bar
+    tab.show()
+    idle()
+    show_order(tab, order_id)
+    idle()
+    panel = tab.detail.vouchers
+    viewport = tab.detail.parentWidget()
+    assert viewport is not None
+    scroll = viewport.parentWidget()
+    assert scroll is not None
+    for widget in (panel.print_button, panel.pdf_button, tab.detail.refund_button):
+        left = widget.mapTo(scroll, widget.rect().topLeft()).x()
+        assert left + widget.width() <= scroll.width(), (widget.text(), left, scroll.width())
+    for column in range(tab.table.model().columnCount()):
+        assert tab.table.columnWidth(column) >= 40
+    expected = Qt.Orientation.Vertical if width < 1200 else Qt.Orientation.Horizontal
+    assert tab.splitter.orientation() == expected

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from synthetic import HARD_CASES, counter_background, hard_frame, webcam_frame
 
@@ -691,3 +691,34 @@ def test_playing_never_raises(qapp: QApplication, tmp_path: Path) -> None:
     sounds = Sounds(True, Player(COMMAND, (str(tmp_path / "no such player"),)))
     assert sounds.play(REFUSAL) is False
     assert Sounds(True, Player(BEEP)).play(SUCCESS) is True
+
+
+def fully_visible(widget: QWidget) -> bool:
+    return widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+def test_without_a_camera_the_list_takes_the_room(counter: Counter, qtbot: QtBot) -> None:
+    tab = counter.tab
+    counter.window.resize(1024, 768)
+    qtbot.waitUntil(lambda: tab.camera.collapsed, timeout=WAIT_MS)  # no camera on this machine
+    QApplication.processEvents()
+    assert not tab.camera.view.isVisible()
+    assert tab.recent_view.width() > 0.65 * tab.width()  # three fifths with a camera
+    header = tab.recent_view.horizontalHeader().height()
+    rows = (tab.recent_view.viewport().height()) // tab.recent_view.verticalHeader(
+        ).defaultSectionSize()
+    assert header > 0 and rows >= 8, rows
+    assert fully_visible(tab.camera.picker)
+
+
+def test_the_undo_panel_opens_in_view_at_1024x768(counter: Counter, qtbot: QtBot) -> None:
+    tab = counter.tab
+    counter.window.resize(1024, 768)
+    tab.settings_button.setChecked(True)  # the settings push the list down
+    voucher = sell(counter.shop, uses=2)
+    verdict, _ = counter.submit(voucher.payload)
+    assert tab.select_attempt(verdict.attempt_id)
+    tab.undo_button.click()
+    panel = tab.undo_panel
+    qtbot.waitUntil(lambda: fully_visible(panel.confirm) and fully_visible(panel.note),
+                    timeout=WAIT_MS)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from desktop_app.core import audit
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, OutOfStock
-from desktop_app.core.models import CardKey, Order, OrderLine, Voucher
-from desktop_app.core.products import MAX_CARD_KEY_LENGTH, get_product, mask_key
+from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
+from desktop_app.core.products import MAX_CARD_KEY_LENGTH, get_product, key_matches, mask_key
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -48,9 +48,12 @@ def _key_candidates(text: str) -> list[str]:
     return [row.strip() for row in rows]
 
 
-def _is_malformed(candidate: str) -> bool:
+def _is_malformed(candidate: str, product: Product) -> bool:
+    """Not a key: too long, control characters, a header row, or not the product's pattern."""
     return (len(candidate) > MAX_CARD_KEY_LENGTH or any(ord(c) < 32 for c in candidate)
-            or candidate.casefold() in {"key", "code", "cardkey", "card key", "卡密", "激活码"})
+            or candidate.casefold() in {"key", "code", "cardkey", "card key", "卡密", "激活码"}
+            or not key_matches(candidate, product.key_min_length, product.key_max_length,
+                               product.key_alphabet))
 
 
 def preview_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport:
@@ -66,7 +69,7 @@ def preview_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport
     for candidate in _key_candidates(text):
         if not candidate:
             report.blank += 1
-        elif _is_malformed(candidate):
+        elif _is_malformed(candidate, product):
             report.malformed += 1
         else:
             fingerprint = key_fingerprint(shop, candidate)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import BigIntegerField, Database
+from peewee import BigIntegerField, CharField, Database, IntegerField
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_operations
 
@@ -30,8 +30,18 @@ def _gift_cards(db: Database) -> None:
     db.create_tables([GiftCardEntry, GiftCardPin])
 
 
+def _card_key_pattern(db: Database) -> None:
+    """Version 3: a card-key product may say what its keys look like (length, alphabet)."""
+    migrator = SchemaMigrator.from_database(db)
+    run_operations(
+        migrator.add_column("product", "key_min_length", IntegerField(null=True)),
+        migrator.add_column("product", "key_max_length", IntegerField(null=True)),
+        migrator.add_column("product", "key_alphabet", CharField(max_length=16, null=True)),
+    )
+
+
 # STEPS[n] upgrades a database at version n+1 to version n+2.
-STEPS: list[Step] = [_gift_cards]
+STEPS: list[Step] = [_gift_cards, _card_key_pattern]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

@@ -75,6 +75,10 @@ class Product(BaseModel):
     valid_until = UTCDateTimeField(null=True)
     stock = IntegerField(null=True)  # goods and services: None means unlimited
     reusable_key = TextField(null=True)  # card-key products that hand every buyer one code
+    # Card-key products: what a key of this product looks like (None: anything goes).
+    key_min_length = IntegerField(null=True)
+    key_max_length = IntegerField(null=True)
+    key_alphabet = CharField(max_length=16, null=True)  # a name from cardkeys.KEY_ALPHABETS
     active = BooleanField(default=True)
     created_at = UTCDateTimeField(default=utc_now)
     updated_at = UTCDateTimeField(default=utc_now)

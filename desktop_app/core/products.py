@@ -23,6 +23,36 @@ MAX_VALID_DAYS = 36_600
 MAX_CARD_KEY_LENGTH = 512
 
 
+# What a card key of a product may consist of; hyphens are allowed in all of them (keys are
+# often printed in groups). Lengths count every character.
+KEY_ALPHABETS: dict[str, frozenset[str]] = {
+    "digits": frozenset("0123456789-"),
+    "upper_digits": frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"),
+    "letters_digits": frozenset(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-"),
+}
+
+
+def key_matches(secret: str, min_length: int | None, max_length: int | None,
+                alphabet: str | None) -> bool:
+    """Whether a card key fits its product's pattern (no pattern: every key fits)."""
+    if min_length is not None and len(secret) < min_length:
+        return False
+    if max_length is not None and len(secret) > max_length:
+        return False
+    return alphabet is None or set(secret) <= KEY_ALPHABETS[alphabet]
+
+
+def _check_key_pattern(min_length: object, max_length: object, alphabet: object) -> None:
+    _check_int(min_length, "key_min_length", 1, MAX_CARD_KEY_LENGTH)  # type: ignore[arg-type]
+    _check_int(max_length, "key_max_length", 1, MAX_CARD_KEY_LENGTH)  # type: ignore[arg-type]
+    if min_length is not None and max_length is not None and max_length < min_length:  # type: ignore[operator]
+        raise InvalidInput(field="key_max_length", problem="below_minimum")
+    if alphabet is not None and alphabet not in KEY_ALPHABETS:
+        raise InvalidInput(field="key_alphabet", problem="choice",
+                           choices=",".join(KEY_ALPHABETS))
+
+
 def mask_key(secret: str) -> str:
     """First 6 and last 4 characters; everything between hidden."""
     if len(secret) <= 10:
@@ -44,6 +74,19 @@ def _clean_name(name: str) -> str:
     return cleaned
 
 
+def _check_unique_name(name: str, product_id: int | None = None) -> None:
+    """Two products of one name make orders and reports ambiguous; an archived product keeps
+    its name too (it can be restored). Compared without regard to case."""
+    wanted = name.casefold()
+    query = Product.select(Product.id, Product.name, Product.active)
+    if product_id is not None:
+        query = query.where(Product.id != product_id)
+    for other in query:
+        if other.name.casefold() == wanted:
+            problem = "duplicate_name" if other.active else "duplicate_archived_name"
+            raise InvalidInput(field="name", problem=problem, name=other.name)
+
+
 def add_product(
     shop: Shop,
     name: str,
@@ -56,6 +99,9 @@ def add_product(
     valid_from: dt.datetime | None = None,
     valid_until: dt.datetime | None = None,
     value: str | Decimal | None = None,
+    key_min_length: int | None = None,
+    key_max_length: int | None = None,
+    key_alphabet: str | None = None,
 ) -> Product:
     """A product; a ``giftcard`` carries ``value`` (default: the price) as each card's
     balance, so a promotion may sell 100 of value for 90."""
@@ -78,12 +124,16 @@ def add_product(
         raise InvalidInput(field="stock", problem="cardkey_stock")
     if valid_from and valid_until and valid_until <= valid_from:
         raise InvalidInput(field="valid_until", problem="before_start")
+    _check_key_pattern(key_min_length, key_max_length, key_alphabet)
     with shop.write():
+        _check_unique_name(cleaned)
         product = Product.create(
             name=cleaned, kind=kind, price_cents=price_cents, value_cents=value_cents,
             uses_per_voucher=uses if kind == "service" else 1, valid_days=valid_days,
             valid_from=valid_from, valid_until=valid_until, stock=stock,
             reusable_key=(reusable_key or None) if kind == "cardkey" else None,
+            **({"key_min_length": key_min_length, "key_max_length": key_max_length,
+                "key_alphabet": key_alphabet} if kind == "cardkey" else {}),
         )
         value_detail = {} if value_cents is None else {"value_cents": value_cents}
         audit.record(shop, "product_add", product.id, kind=kind, price_cents=price_cents,
@@ -110,7 +160,8 @@ def set_archived(shop: Shop, product_id: int, archived: bool) -> None:
 
 
 EDITABLE_FIELDS = ("name", "price", "uses", "valid_days", "valid_from", "valid_until", "stock",
-                   "reusable_key")
+                   "reusable_key", "key_min_length", "key_max_length", "key_alphabet")
+KEY_PATTERN_FIELDS = ("key_min_length", "key_max_length", "key_alphabet")
 
 
 @dataclass(frozen=True)
@@ -134,6 +185,9 @@ class ProductDetail:
     keys_unsold: int = 0
     keys_sold: int = 0
     keys_faulty: int = 0
+    key_min_length: int | None = None
+    key_max_length: int | None = None
+    key_alphabet: str | None = None
 
 
 def _key_state_counts() -> dict[tuple[int, str], int]:
@@ -149,7 +203,8 @@ def _detail(product: Product, counts: dict[tuple[int, str], int]) -> ProductDeta
         product.valid_days, product.valid_from, product.valid_until,
         _stock(product, unsold), product.active,
         mask_key(product.reusable_key) if product.reusable_key else None,
-        unsold, counts.get((product.id, "sold"), 0), counts.get((product.id, "faulty"), 0))
+        unsold, counts.get((product.id, "sold"), 0), counts.get((product.id, "faulty"), 0),
+        product.key_min_length, product.key_max_length, product.key_alphabet)
 
 
 def _stock(product: Product, unsold_keys: int) -> int | None:
@@ -214,6 +269,10 @@ def _cleaned_changes(product: Product, changes: dict[str, object]) -> dict[str, 
             raise InvalidInput(field="reusable_key", problem="too_long",
                                maximum=MAX_CARD_KEY_LENGTH)
         columns["reusable_key"] = key or None
+    if product.kind == "cardkey" and any(name in changes for name in KEY_PATTERN_FIELDS):
+        pattern = {name: changes.get(name, getattr(product, name)) for name in KEY_PATTERN_FIELDS}
+        _check_key_pattern(*pattern.values())
+        columns.update(pattern)
     start = columns.get("valid_from", product.valid_from)
     end = columns.get("valid_until", product.valid_until)
     if start and end and end <= start:  # type: ignore[operator]
@@ -238,6 +297,8 @@ def update_product(shop: Shop, product_id: int, stock_seen: int | EllipsisType |
                 and product.stock != stock_seen):
             raise InvalidState(what="product", id=product_id, state="stock_changed")
         columns = _cleaned_changes(product, changes)
+        if "name" in columns and columns["name"] != product.name:
+            _check_unique_name(str(columns["name"]), product_id)
         changed = {name: value for name, value in columns.items()
                    if getattr(product, name) != value}
         if not changed:

@@ -176,12 +176,13 @@ class ScannerInput(QObject):
 
     submitted = Signal(str, str)
 
-    def __init__(self, window: QWidget, target: QLineEdit | None = None, *,
+    def __init__(self, window: QWidget | None, target: QLineEdit | None = None, *,
                  enabled: bool = True, clock: Callable[[], float] | None = None,
                  min_chars: int = 8, max_mean_interval_ms: float = 35.0,
-                 idle_timeout_ms: int = 80, suffix: str = "") -> None:
-        super().__init__(window)
-        self._window = window
+                 idle_timeout_ms: int = 80, suffix: str = "",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent if parent is not None else window)
+        self._window = window  # None: every window of the application
         self._clock = clock
         self._classifier = KeystrokeClassifier(
             min_chars=min_chars, max_mean_interval_ms=max_mean_interval_ms,
@@ -236,12 +237,19 @@ class ScannerInput(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or self._forwarding:
             return False
-        if not isinstance(watched, QWidget) or watched.window() is not self._window:
+        if not isinstance(watched, QWidget) or not self._watches(watched.window()):
             return False
         assert isinstance(event, QKeyEvent)
         if self._is_propagation(watched, event):
             return False
         return self._on_key(watched, event)
+
+    def _watches(self, window: QWidget) -> bool:
+        return self._window is None or window is self._window
+
+    def set_clock(self, clock: Callable[[], float] | None) -> None:
+        """Key times from ``clock`` (ms) instead of the events: tests type at exact speeds."""
+        self._clock = clock
 
     def _is_propagation(self, widget: QWidget, event: QKeyEvent) -> bool:
         """A key a child ignored comes again to each parent: count it once."""
@@ -368,3 +376,108 @@ def _remove_typed(field: QWidget, typed: str) -> None:
     text = field.text()
     if text.endswith(typed) and field.cursorPosition() == len(text):
         field.setText(text[: len(text) - len(typed)])
+
+
+# A printed code has 17 symbols, a payload 39; the typed-code box takes 64.
+SCAN_MIN_CHARS, SCAN_MAX_CHARS = 16, 64
+
+
+def could_be_a_voucher(text: str) -> bool:
+    """Whether a fast burst may be a voucher. A password manager typing a password at
+    scanner speed (spaces, or too short or long) is left where it was typed."""
+    text = text.strip()
+    return (SCAN_MIN_CHARS <= len(text) <= SCAN_MAX_CHARS
+            and not any(char.isspace() for char in text))
+
+
+def _is_char(event: QKeyEvent, suffix: str) -> bool:
+    text = event.text()
+    return (bool(text) and (text.isprintable() or text in suffix)
+            and not event.modifiers() & _SHORTCUT_MODIFIERS)
+
+
+class ApplicationScanner(ScannerInput):
+    """Scanner bursts typed into any window of the application, wherever the focus is: a
+    dialog, the lock screen, another tab. Emits ``submitted(text, SCANNER)``; people's keys are
+    never taken.
+
+    Nothing of a burst stays where it was typed: characters that landed in a text field (the
+    lock screen's password box) are taken back out, and the burst's Enter is swallowed, so it
+    neither accepts a dialog nor counts as a wrong password. Keys aimed at anything else (a
+    button, a table, a message box whose buttons answer to letters) are held until the
+    classifier has decided, then given back as they were if a person typed them.
+    ``is_claimed(window)`` names windows whose keys another filter takes (the Redemption tab's
+    own, while it shows).
+    """
+
+    def __init__(self, parent: QObject, *, is_claimed: Callable[[QWidget], bool] | None = None,
+                 clock: Callable[[], float] | None = None, idle_timeout_ms: int = 80,
+                 suffix: str = "") -> None:
+        self._held: list[tuple[QWidget, QKeyEvent]] = []
+        self._last_widget: QWidget | None = None
+        self._is_claimed = is_claimed or (lambda _window: False)
+        super().__init__(None, None, enabled=False, clock=clock,
+                         idle_timeout_ms=idle_timeout_ms, suffix=suffix, parent=parent)
+
+    def _watches(self, window: QWidget) -> bool:
+        return not self._is_claimed(window)
+
+    def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
+        if event.key() not in _ENTER_KEYS and not _is_char(event, self._classifier.suffix):
+            self._give_back()  # a person's key: what they typed before it goes first
+        return super()._on_key(widget, event)
+
+    def _on_char(self, widget: QWidget, event: QKeyEvent) -> bool:
+        if event.text().isspace() and self._where(widget) == ELSEWHERE:
+            self._give_back()
+            self._reset()
+            return False  # Space presses the focused button, on its release: not ours to hold
+        last, self._last_widget = self._last_widget, widget
+        if last is not None and last is not widget and shiboken6.isValid(last) \
+                and _is_text_field(last):
+            # A scanner types into one place: name, then password, fast, is a person's login.
+            self._give_back()
+            self._reset()
+        burst = self._classifier.feed(event.text(), self._now(event))
+        if burst is not None:
+            return self._end(burst)  # a scan's suffix is not text for anyone
+        self._timer.start()
+        if self._where(widget) == TEXT_FIELD:
+            self._burst_field = self._burst_field or widget
+            return False  # it lands; a scan takes it back out when it ends
+        self._held.append((widget, QKeyEvent(
+            event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat(),
+            event.count())))
+        return True
+
+    def _on_enter(self, widget: QWidget, event: QKeyEvent) -> bool:
+        return self._end(self._classifier.enter(self._now(event)))
+
+    def _on_idle(self) -> None:
+        self._end(self._classifier.expire())
+
+    def _end(self, burst: Burst | None) -> bool:
+        """A burst ended: a scan is submitted (True: its ending key is swallowed); anything
+        else is given back to where it was typed, and its Enter is the dialog's as always."""
+        if burst is not None and burst.source == SCANNER and could_be_a_voucher(burst.text):
+            self._held.clear()
+            self._submit(burst)
+            return True
+        self._give_back()
+        self._reset()
+        return False
+
+    def _give_back(self) -> None:
+        held, self._held = self._held, []
+        self._forwarding = True
+        try:
+            for widget, event in held:
+                if shiboken6.isValid(widget):
+                    QCoreApplication.sendEvent(widget, event)
+        finally:
+            self._forwarding = False
+
+    def _reset(self) -> None:
+        super()._reset()
+        if hasattr(self, "_held"):
+            self._give_back()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,8 +38,10 @@ from desktop_app.core.store import Shop, reopen_shop, shop_exists
 from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging
 from desktop_app.messages import unexpected_error_message
+from desktop_app.scanning.wedge import ApplicationScanner
 from desktop_app.ui import tasks
 from desktop_app.ui.admin.restore_dialog import RestoreRequest, restore_refusal_text
+from desktop_app.ui.counter.redemption_models import ScanSettings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.exception_hook import (
     _qt_message,
@@ -54,6 +57,9 @@ log = logging.getLogger(__name__)
 # The automatic backup at quitting runs after the event loop, with no window left to wait
 # on; a slow USB stick may take a while, but never forever.
 CLOSE_BACKUP_TIMEOUT_S = 120.0
+# A scan at the lock screen is redeemed right after the unlock, if it is not older than this:
+# the customer is still at the counter.
+HELD_SCAN_S = 60.0
 
 # -- the application ----------------------------------------------------------------------
 
@@ -109,8 +115,14 @@ class ShopSession(QObject):
         self.window: MainWindow | None = None
         self.dialog: SetupDialog | LoginDialog | None = None
         self.restoring = False
+        self._held_scan: tuple[str, float] | None = None  # (text, time.monotonic())
+        scan = ScanSettings.load()
+        self.scanner = ApplicationScanner(self, is_claimed=self._scans_claimed,
+                                          idle_timeout_ms=scan.timeout_ms, suffix=scan.suffix)
+        self.scanner.submitted.connect(self._scanned)
 
     def start(self) -> None:
+        self.scanner.enabled = True
         if self.demo:
             self._prepare_demo()
         elif shop_exists(self.data_dir):
@@ -177,13 +189,34 @@ class ShopSession(QObject):
         self.window = window
         self._show_window(window)
 
-    def _show_window(self, window: QWidget) -> None:
+    def _show_window(self, window: MainWindow) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
             self.dialog = None
         window.show()
         window.raise_()
         window.activateWindow()
+        self._redeem_held_scan(window)
+
+    # -- scans outside the Redemption tab ---------------------------------------------------
+
+    def _scans_claimed(self, window: QWidget) -> bool:
+        return self.window is not None and self.window.takes_scans_itself(window)
+
+    def _scanned(self, text: str, _source: str) -> None:
+        """A scanner's burst read outside the Redemption tab's own filter."""
+        window = self.window
+        if window is not None and window.isVisible() and not self.restoring:
+            window.redeem_scan(text)
+            return
+        self._held_scan = (text, time.monotonic())  # locked or logged out: kept for the login
+        if isinstance(self.dialog, LoginDialog):
+            self.dialog.show_scan_held()
+
+    def _redeem_held_scan(self, window: MainWindow) -> None:
+        held, self._held_scan = self._held_scan, None
+        if held is not None and time.monotonic() - held[1] < HELD_SCAN_S:
+            window.redeem_scan(held[0])
 
     # -- lock, log out, quit ----------------------------------------------------------------
 
@@ -313,6 +346,7 @@ class ShopSession(QObject):
 
     def shutdown(self) -> None:
         """After the event loop: close the shop and stop the worker thread."""
+        self.scanner.enabled = False
         if self.dialog is not None:
             self.dialog.hide()
         tasks.wait_until_idle()

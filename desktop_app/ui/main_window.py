@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.core.store import Shop
 from desktop_app.messages import integrity_message, role_label
+from desktop_app.scanning.wedge import SCANNER
 from desktop_app.ui import settings
 from desktop_app.ui.about import about_text
 from desktop_app.ui.admin.audit_dialog import AuditDialog
@@ -320,6 +321,32 @@ class MainWindow(QMainWindow, WindowBackups):
         self.save_state()
         event.accept()
         self.quit_requested.emit()
+
+    # -- scans from anywhere ----------------------------------------------------------------
+
+    def redemption_tab(self) -> RedemptionTab | None:
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, RedemptionTab):
+                return tab
+        return None
+
+    def takes_scans_itself(self, window: QWidget) -> bool:
+        """Whether the Redemption tab's own key filter reads ``window``'s keys right now."""
+        tab = self.redemption_tab()
+        scanner = tab.scanner_input if tab is not None else None
+        return (window is self and scanner is not None and shiboken6.isValid(scanner)
+                and scanner.enabled)
+
+    def redeem_scan(self, text: str) -> bool:
+        """A scan read anywhere else (another tab, over a dialog): the Redemption tab shows
+        and redeems it. False when this operator has no Redemption tab."""
+        tab = self.redemption_tab()
+        if tab is None or self.suspended:
+            return False
+        self.tabs.setCurrentWidget(tab)
+        tab.submit(text, SCANNER)
+        return True
 
     def tab_count(self) -> int:
         return self.tabs.count()

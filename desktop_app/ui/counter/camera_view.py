@@ -235,6 +235,7 @@ class CameraPanel(QFrame):
 
     decoded = Signal(str)
     switched = Signal(bool)
+    collapsed_changed = Signal(bool)  # no camera: only the controls show, the list takes the room
 
     def __init__(self, camera_index: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -258,6 +259,7 @@ class CameraPanel(QFrame):
         self.toggle.toggled.connect(self._on_toggled)
         self.picker = QComboBox(self)
         self.picker.setMinimumContentsLength(10)
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.picker.activated.connect(self._on_picked)
         self.refresh = QToolButton(self)
         self.refresh.setText("⟳")
@@ -315,6 +317,18 @@ class CameraPanel(QFrame):
         self._fill_picker(cameras)
         if not cameras and not self.scanner.running:
             self.view.set_message(self.tr("No camera found"))
+        self.set_collapsed(not cameras and not self.scanner.running)
+
+    @property
+    def collapsed(self) -> bool:
+        return self.view.isHidden()
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Without a camera the dark preview is only an empty box: hide it."""
+        if collapsed == self.collapsed:
+            return
+        self.view.setHidden(collapsed)
+        self.collapsed_changed.emit(collapsed)
 
     def _fill_picker(self, cameras: list[int]) -> None:
         self.picker.clear()
@@ -352,6 +366,7 @@ class CameraPanel(QFrame):
         images (the same capture code; for tests and demonstrations)."""
         self.problem = ""
         self.message.clear()
+        self.set_collapsed(False)
         self.wanted = True
         self._set_toggle(True)
         self.view.set_message(self.tr("Starting the camera…"))

@@ -167,8 +167,10 @@ class RedemptionTab(QWidget):
         row.setSpacing(MARGIN)
         row.addLayout(self._build_recent_column(), 3)
         row.addWidget(self._build_camera(), 2)
+        self._lower_row = row
         lower.addLayout(row, 1)
         scroll = _Yielding(self)
+        self.lower_scroll = scroll
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -234,6 +236,7 @@ class RedemptionTab(QWidget):
         self.undo_panel.setVisible(False)
         # The panel takes the button's place: no growing window while it asks.
         self.undo_panel.opened.connect(lambda opened: self.undo_button.setHidden(opened))
+        self.undo_panel.opened.connect(self._undo_panel_opened)
         self.recent_message = MessageLabel(self)
         footer = QHBoxLayout()
         footer.addWidget(self.recent_message, 1)
@@ -258,6 +261,9 @@ class RedemptionTab(QWidget):
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.verticalHeader().setVisible(False)
+        # Compact rows: at 1024x768 the list shows eight or more of the station's last scans.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the product
@@ -273,6 +279,7 @@ class RedemptionTab(QWidget):
         self.camera = CameraPanel(self.settings.camera_index, self)
         self.camera.decoded.connect(lambda text: self.submit(text, CAMERA))
         self.camera.switched.connect(self._camera_switched)
+        self.camera.collapsed_changed.connect(self._camera_collapsed)
         self.camera.picker.activated.connect(self._camera_picked)
         return self.camera
 
@@ -482,6 +489,11 @@ class RedemptionTab(QWidget):
         self.recent_message.clear()
         self.undo_panel.ask(row)
 
+    def _undo_panel_opened(self, opened: bool) -> None:
+        if opened:  # below the list it may open under the fold: bring it in once laid out
+            QTimer.singleShot(0, lambda: self.lower_scroll.ensureWidgetVisible(
+                self.undo_panel, 0, SPACING))
+
     def _undo(self, attempt_id: int, note: str) -> None:
         counter = self.counter
         self.undo_panel.set_busy(True)
@@ -516,6 +528,12 @@ class RedemptionTab(QWidget):
     def _camera_switched(self, on: bool) -> None:
         self.settings.camera_on = on
         self.settings.save()
+
+    def _camera_collapsed(self, collapsed: bool) -> None:
+        """No camera: its controls keep a narrow column at the top; the list takes the rest."""
+        self._lower_row.setStretchFactor(self.camera, 0 if collapsed else 2)
+        self._lower_row.setAlignment(
+            self.camera, Qt.AlignmentFlag.AlignTop if collapsed else Qt.AlignmentFlag(0))
 
     def _camera_picked(self, _row: int) -> None:
         self.settings.camera_index = self.camera.camera_index

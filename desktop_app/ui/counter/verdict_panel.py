@@ -37,7 +37,7 @@ PALETTE: dict[str, tuple[str, str, str]] = {
     TONE_REFUSED: ("#c62828", "#ffffff", "#ffe3e3"),
     TONE_ATTENTION: ("#f2a516", "#2b1d00", "#4a3300"),
 }
-PREFERRED_HEIGHT = 200
+PREFERRED_HEIGHT = 170  # a verdict's four lines; the words grow it where they need more
 SYMBOLS = {TONE_READY: "", TONE_BUSY: "…", TONE_OK: "✓", TONE_REFUSED: "✕",
            TONE_ATTENTION: "!"}
 

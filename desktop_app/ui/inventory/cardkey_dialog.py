@@ -251,9 +251,11 @@ class CardKeyDialog(QDialog):
         file_row.addWidget(self.choose_button)
         file_row.addWidget(self.file_label, 1)
         buttons = QHBoxLayout()
-        buttons.addWidget(hint_label(self.tr("Text or CSV, UTF-8. Duplicates (in the file or "
-                                             "already imported), blank and malformed lines "
-                                             "are left out."), page), 1)
+        hint = self.tr("Text or CSV, UTF-8. Duplicates (in the file or already imported), "
+                       "blank and malformed lines are left out.")
+        pattern = self.pattern_text()
+        self.import_hint = hint_label(f"{hint} {pattern}" if pattern else hint, page)
+        buttons.addWidget(self.import_hint, 1)
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_button)
         column = QVBoxLayout(page)
@@ -266,6 +268,28 @@ class CardKeyDialog(QDialog):
         column.addLayout(buttons)
         self._show_report(None)
         return page
+
+    def pattern_text(self) -> str:
+        """The product's key pattern in words; empty when any key goes."""
+        product = self.product
+        low, high = product.key_min_length, product.key_max_length
+        if low and high:
+            length = self.tr("{low} to {high} characters").format(low=low, high=high)
+        elif low:
+            length = self.tr("at least {low} characters").format(low=low)
+        elif high:
+            length = self.tr("at most {high} characters").format(high=high)
+        else:
+            length = ""
+        alphabet = {"digits": self.tr("digits"),
+                    "upper_digits": self.tr("capital letters and digits"),
+                    "letters_digits": self.tr("letters and digits")}.get(
+                        product.key_alphabet or "", "")
+        if not length and not alphabet:
+            return ""
+        parts = ", ".join(part for part in (length, alphabet) if part)
+        return self.tr("Keys of this product: {pattern} (hyphens allowed); other lines count "
+                       "as malformed.").format(pattern=parts)
 
     def _build_preview(self, page: QWidget) -> QWidget:
         box = QWidget(page)

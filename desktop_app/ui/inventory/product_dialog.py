@@ -36,9 +36,11 @@ from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons
 
 MAX_NAME = 200
 MAX_STOCK = 10**9
-FIELDS = ("name", "kind", "price", "uses", "stock", "validity", "reusable_key")
+FIELDS = ("name", "kind", "price", "uses", "stock", "validity", "reusable_key", "key_pattern")
 # Core's field names, mapped to the row that shows their problem.
-CORE_FIELDS = {"valid_days": "validity", "valid_from": "validity", "valid_until": "validity"}
+CORE_FIELDS = {"valid_days": "validity", "valid_from": "validity", "valid_until": "validity",
+               "key_min_length": "key_pattern", "key_max_length": "key_pattern",
+               "key_alphabet": "key_pattern"}
 
 
 class ProductDialog(QDialog):
@@ -81,6 +83,7 @@ class ProductDialog(QDialog):
         self._add_row(self.tr("Stock:"), self._build_stock(), "stock")
         self._add_row(self.tr("Valid:"), self._build_validity(), "validity")
         self._add_row(self.tr("Card key:"), self._build_reusable(), "reusable_key")
+        self._add_row(self.tr("Keys look like:"), self._build_key_pattern(), "key_pattern")
         self.error = MessageLabel(self)
         buttons, self.save_button, self.cancel_button = dialog_buttons(
             self, self.tr("Save"), self.save, self.tr("Cancel"))
@@ -198,6 +201,32 @@ class ProductDialog(QDialog):
         self.reusable_key.setEnabled(False)
         return box
 
+    def _build_key_pattern(self) -> QWidget:
+        """Length range and characters of the keys to import; a line that does not fit is
+        counted as malformed in the import preview."""
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.key_min = QSpinBox(box)
+        self.key_max = QSpinBox(box)
+        for spin in (self.key_min, self.key_max):
+            spin.setRange(0, products.MAX_CARD_KEY_LENGTH)
+            spin.setSpecialValueText(self.tr("any"))
+            spin.valueChanged.connect(lambda _value: self._edited("key_pattern"))
+        self.key_alphabet = QComboBox(box)
+        for name, text in ((None, self.tr("Any characters")), ("digits", self.tr("Digits")),
+                           ("upper_digits", self.tr("Capital letters and digits")),
+                           ("letters_digits", self.tr("Letters and digits"))):
+            self.key_alphabet.addItem(text, name)
+        row.addWidget(QLabel(self.tr("from"), box))
+        row.addWidget(self.key_min)
+        row.addWidget(QLabel(self.tr("to"), box))
+        row.addWidget(self.key_max)
+        row.addWidget(QLabel(self.tr("characters,"), box))
+        row.addWidget(self.key_alphabet, 1)
+        return box
+
     # -- state ------------------------------------------------------------------------------
 
     def _load(self, product: ProductDetail) -> None:
@@ -209,6 +238,9 @@ class ProductDialog(QDialog):
         self.unlimited.setChecked(product.stock is None)
         self.stock.setValue(product.stock or 0)
         self.validity.load(product)
+        self.key_min.setValue(product.key_min_length or 0)
+        self.key_max.setValue(product.key_max_length or 0)
+        self.key_alphabet.setCurrentIndex(max(0, self.key_alphabet.findData(product.key_alphabet)))
         if product.reusable_key_masked:
             self.reusable.setChecked(True)
             self.reusable_key.setPlaceholderText(self.tr("Unchanged: {key}").format(
@@ -223,6 +255,7 @@ class ProductDialog(QDialog):
         self.form.setRowVisible(self._rows["stock"], kind != "cardkey")
         self.form.setRowVisible(self._rows["validity"], kind != "goods")
         self.form.setRowVisible(self._rows["reusable_key"], kind == "cardkey")
+        self.form.setRowVisible(self._rows["key_pattern"], kind == "cardkey")
         hints = {
             "service": self.tr("Redeemed at the counter: each voucher has a number of uses."),
             "cardkey": self.tr("Each sale hands over a secret code (a card key) you imported. "
@@ -264,7 +297,8 @@ class ProductDialog(QDialog):
         else:
             self._check_price(found)
         kind = self.current_kind()
-
+        if kind == "cardkey" and 0 < self.key_max.value() < self.key_min.value():
+            found["key_pattern"] = problem_message("below_minimum")
         if kind != "goods" and self.validity.problem():
             found["validity"] = self.validity.problem()
         needs_key = self.product is None or not self.product.reusable_key_masked
@@ -304,6 +338,9 @@ class ProductDialog(QDialog):
         if kind != "goods":
             values.update(self.validity.values())
         if kind == "cardkey":
+            values["key_min_length"] = self.key_min.value() or None
+            values["key_max_length"] = self.key_max.value() or None
+            values["key_alphabet"] = self.key_alphabet.currentData()
             key = self.reusable_key.text().strip()
             if not self.reusable.isChecked():
                 values["reusable_key"] = ""

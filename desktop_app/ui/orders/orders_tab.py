@@ -1,8 +1,9 @@
 """The Orders tab: sales, payments, refunds and the vouchers they issued (owners only).
 
-The list of orders on the left, the chosen order on the right: its lines, what was paid and
-refunded, the actions its status allows, and, once paid, its vouchers ready to be scanned off
-the screen, copied, saved or printed.
+The list of orders on the left, the chosen order on the right (below the list when the window
+is too narrow for both side by side): its lines, what was paid and refunded, the actions its
+status allows, and, once paid, its vouchers ready to be scanned off the screen, copied, saved
+or printed.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -40,6 +42,10 @@ from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
 from desktop_app.ui.tables import EmptyState, fit_columns, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, PRIMARY_STYLE, SPACING, MessageLabel, hint_label
+
+# The list's columns stay readable from this width on; narrower, the detail goes below it.
+LIST_MIN_WIDTH = 470
+DETAIL_MIN_WIDTH = 640
 
 
 class OrdersTab(QWidget):
@@ -94,8 +100,7 @@ class OrdersTab(QWidget):
         saved = settings.ORDERS_SPLITTER.read()
         if saved is None or not self.splitter.restoreState(saved):
             self.splitter.setSizes([500, 560])
-        self.splitter.splitterMoved.connect(
-            lambda: settings.ORDERS_SPLITTER.write(self.splitter.saveState()))
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         # Said below, beside the count: a message must not push the lists around.
         self.summary = hint_label("", self)
         self.message = MessageLabel(self)
@@ -108,6 +113,37 @@ class OrdersTab(QWidget):
         column.setSpacing(SPACING)
         column.addWidget(self.splitter, 1)
         column.addLayout(bottom)
+
+    def _splitter_moved(self) -> None:
+        if self.splitter.orientation() == Qt.Orientation.Horizontal:
+            settings.ORDERS_SPLITTER.write(self.splitter.saveState())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_orientation(event.size().width())
+
+    def _fit_orientation(self, width: int) -> None:
+        """Side by side when the list and the whole detail fit; else the detail below the
+        list, at full width: nothing of it is cut off on the right (Print, the totals)."""
+        # Measured on a paid order in both languages: the voucher panel's row of buttons and
+        # the lines' four columns need this much (the panel may not be shown yet to measure).
+        detail_width = max(self.detail.minimumSizeHint().width(), DETAIL_MIN_WIDTH)
+        needed = (LIST_MIN_WIDTH + detail_width
+                  + self.splitter.handleWidth() + 2 * MARGIN + SPACING)
+        wanted = Qt.Orientation.Horizontal if width >= needed else Qt.Orientation.Vertical
+        if self.splitter.orientation() == wanted:
+            return
+        self.splitter.setOrientation(wanted)
+        vertical = wanted == Qt.Orientation.Vertical
+        # Below the list, the order (and its QR) takes most of the height; a few orders show.
+        self.splitter.setStretchFactor(0, 2 if vertical else 5)
+        self.splitter.setStretchFactor(1, 3 if vertical else 6)
+        if vertical:
+            self.splitter.setSizes([2000, 3000])
+        else:
+            saved = settings.ORDERS_SPLITTER.read()
+            if saved is None or not self.splitter.restoreState(saved):
+                self.splitter.setSizes([500, 560])
 
     def _build_filters(self) -> QHBoxLayout:
         self.search = QLineEdit(self)

@@ -21,6 +21,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -90,6 +91,9 @@ class VoucherPanel(QWidget):
         self.busy = False
         self.file_dialog: QFileDialog | None = None
         self.print_dialog: QPrintDialog | None = None
+        # The printer the dialog sets up; tests hand in one that writes a PDF.
+        self.make_printer: Callable[[], QPrinter] = lambda: QPrinter(
+            QPrinter.PrinterMode.HighResolution)
         self._build()
         self._show_view(None)
 
@@ -362,13 +366,15 @@ class VoucherPanel(QWidget):
     def ask_print(self) -> None:
         if self.view is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print vouchers"))
         dialog.accepted.connect(lambda: self.print_to(printer))
         self.print_dialog = dialog
         self._printer = printer  # the dialog only borrows it
-        dialog.open()
+        # QDialog's open(): PySide6 binds QPrintDialog.open to the (receiver, member) overload
+        # only, so the plain call raised a TypeError. Not exec(): the counter keeps working.
+        QDialog.open(dialog)
 
     def print_to(self, printer: QPrinter) -> None:
         """Print the chosen vouchers on ``printer``: views read in the background, then painted

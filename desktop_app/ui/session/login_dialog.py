@@ -207,6 +207,14 @@ class LoginDialog(QDialog):
     def show_preparing_demo(self) -> None:
         self.set_busy(True, self.tr("Preparing the demo shop…"))
 
+    def show_scan_held(self) -> None:
+        """A voucher was scanned at this screen: it waits for the login, never for a password."""
+        if self.locked:
+            text = self.tr("Locked – log in to redeem. The scan is kept for a minute.")
+        else:
+            text = self.tr("Log in to redeem. The scan is kept for a minute.")
+        self.message.show_warning(text)
+
     def submit(self) -> None:
         if self.busy:
             return
