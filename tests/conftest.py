@@ -79,3 +79,12 @@ def pg_url(pg_server: object, request: pytest.FixtureRequest) -> str:
 
     name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
     return pg_server.create_database(name)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def witness_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The per-user witnesses in a temporary folder (subprocesses inherit it): tests never
+    read or write this computer's own."""
+    folder = tmp_path / "witness"
+    monkeypatch.setenv("SHOP_WITNESS_DIR", str(folder))
+    return folder

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from peewee import JOIN, Database, DatabaseError, fn
+from peewee import JOIN, Database, fn
 
 from desktop_app.core import events
-from desktop_app.core.anchor import check_anchor_bytes, read_anchor
+from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.models import AuditEvent, Operator, RedemptionAttempt, Voucher
 from desktop_app.core.roles import require_owner
@@ -56,7 +56,7 @@ def record(shop: Shop, kind: str, subject: object = "", /, **detail: Any) -> Aud
     )
     event.hash = event_hash(event)
     event.save()
-    shop.audit_dirty = True  # the anchor outside is rewritten once the transaction commits
+    shop.pending_head = Head(event.id, event.hash)  # vouched for outside once committed
     events.note(kind)  # every change is audited, so this is where screens learn of it
     return event
 
@@ -89,14 +89,47 @@ def verify_chain() -> list[ChainProblem]:
 
 
 def verify_shop(shop: Shop) -> list[str]:
-    """Everything ``verify`` checks, on the open shop and the anchor beside it."""
-    return verify_database(shop.db, shop.database_key, read_anchor(shop.data_dir))
+    """Everything ``verify`` checks, on the open shop, the anchor beside it, the witnesses
+    outside its folder, and what the shop is held for. Problems not acknowledged before put
+    the shop on hold (see ``integrity``)."""
+    from desktop_app.core import integrity  # integrity reads the chain's events
+
+    problems = verify_database(shop.db, shop.database_key, None,
+                               anchor_check=lambda: check_anchor(shop.data_dir,
+                                                                 shop.database_key))
+    try:
+        problems += integrity.witness_problems(shop)
+    except Exception as exc:  # a damaged file must be named, not crash the check
+        problems.append(f"witness: {name_database_error(exc)}")
+    problems = list(dict.fromkeys([*shop.integrity_problems, *problems]))
+    try:
+        acknowledged = integrity.acknowledged_problems()
+    except Exception:
+        acknowledged = set()
+    integrity.hold(shop, [p for p in problems if p not in acknowledged])
+    return problems
 
 
-def verify_database(db: Database, key: bytes, anchor_raw: bytes | None) -> list[str]:
+def name_database_error(exc: BaseException) -> str:
+    """A named problem for any error SQLCipher or SQLite raises while checking."""
+    text = str(exc).lower()
+    for needle, name in (("malformed", "database_malformed"), ("not a database", "not_a_database"),
+                         ("encrypted", "not_a_database"), ("disk i/o", "io_error"),
+                         ("locked", "database_locked"), ("busy", "database_locked"),
+                         ("full", "disk_full"), ("no such table", "schema_damaged"),
+                         ("no such column", "schema_damaged"), ("corrupt", "database_corrupt")):
+        if needle in text:
+            return name
+    return "database_unreadable"
+
+
+def verify_database(db: Database, key: bytes, anchor_raw: bytes | None, *,
+                    anchor_check: Callable[[], str | None] | None = None) -> list[str]:
     """SQLCipher's page MACs, SQLite's structure, the audit chain, vouchers against their
-    redemptions, and the anchor (``anchor_raw``, as read from its file or a backup). The
-    models must be bound to ``db``. Each problem is named; an empty list means all hold."""
+    redemptions, and the anchor (``anchor_check``, or ``anchor_raw`` as a backup carries
+    it). The models must be bound to ``db``. Each problem is named, every SQLCipher or
+    SQLite error too; an empty list means all hold."""
+    check_the_anchor = anchor_check or (lambda: check_anchor_bytes(anchor_raw, key))
     checks: list[tuple[str, Callable[[], list[str]]]] = [
         ("cipher_integrity", lambda: [str(r[0]) for r in
                                       db.execute_sql("PRAGMA cipher_integrity_check")]),
@@ -104,14 +137,15 @@ def verify_database(db: Database, key: bytes, anchor_raw: bytes | None) -> list[
                                if r[0] != "ok"]),
         ("audit_chain", lambda: [f"event {p.event_id} {p.problem}" for p in verify_chain()]),
         ("vouchers", lambda: [f"voucher {v} uses_mismatch" for v in vouchers_out_of_step()]),
-        ("anchor", lambda: [p for p in [check_anchor_bytes(anchor_raw, key)] if p]),
+        ("anchor", lambda: [p for p in [check_the_anchor()] if p]),
     ]
     problems = []
     for name, check in checks:
         try:
             problems += [f"{name}: {found}" for found in check()]
-        except DatabaseError as exc:  # a damaged file must be named, not crash the check
-            problems.append(f"{name}: {exc}")
+        except Exception as exc:
+            # The driver's own errors escape peewee's wrapper while rows are fetched.
+            problems.append(f"{name}: {name_database_error(exc)}")
     return problems
 
 

@@ -106,3 +106,10 @@ class BackupInvalid(ShopError):
     """A backup file that fails its check; ``problem`` says how (damaged, truncated, foreign)."""
 
     code = "backup_invalid"
+
+
+class IntegrityHold(ShopError):
+    """The shop opened with a problem ``verify`` reports (``problems``): every write is
+    refused until an owner restores a good backup or acknowledges (``verify --acknowledge``)."""
+
+    code = "integrity_hold"
