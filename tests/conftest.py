@@ -81,6 +81,19 @@ def pg_url(pg_server: object, request: pytest.FixtureRequest) -> str:
     return pg_server.create_database(name)  # type: ignore[attr-defined]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_witness_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """For fixtures wider than one test: never this computer's own witnesses."""
+    folder = tmp_path_factory.mktemp("witness")
+    before = os.environ.get("SHOP_WITNESS_DIR")
+    os.environ["SHOP_WITNESS_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("SHOP_WITNESS_DIR", None)
+    else:
+        os.environ["SHOP_WITNESS_DIR"] = before
+
+
 @pytest.fixture(autouse=True)
 def witness_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The per-user witnesses in a temporary folder (subprocesses inherit it): tests never

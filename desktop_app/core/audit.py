@@ -18,6 +18,7 @@ from peewee import JOIN, Database, fn
 from desktop_app.core import events
 from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes
 from desktop_app.core.dates import day_range, utc_now
+from desktop_app.core.errors import name_database_error
 from desktop_app.core.models import AuditEvent, Operator, RedemptionAttempt, Voucher
 from desktop_app.core.roles import require_owner
 
@@ -108,19 +109,6 @@ def verify_shop(shop: Shop) -> list[str]:
         acknowledged = set()
     integrity.hold(shop, [p for p in problems if p not in acknowledged])
     return problems
-
-
-def name_database_error(exc: BaseException) -> str:
-    """A named problem for any error SQLCipher or SQLite raises while checking."""
-    text = str(exc).lower()
-    for needle, name in (("malformed", "database_malformed"), ("not a database", "not_a_database"),
-                         ("encrypted", "not_a_database"), ("disk i/o", "io_error"),
-                         ("locked", "database_locked"), ("busy", "database_locked"),
-                         ("full", "disk_full"), ("no such table", "schema_damaged"),
-                         ("no such column", "schema_damaged"), ("corrupt", "database_corrupt")):
-        if needle in text:
-            return name
-    return "database_unreadable"
 
 
 def verify_database(db: Database, key: bytes, anchor_raw: bytes | None, *,

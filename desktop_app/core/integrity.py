@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 WITNESS_DIR_ENV = "SHOP_WITNESS_DIR"  # tests point it at a temporary folder
 HOLD_FILE = "integrity-hold.json"
+HOLD_PROBLEMS_KEPT = 20  # integrity_check alone may name a hundred rows: the first say enough
 BACKUP_FOLDER_SETTING = "backup_folder"
 ACKNOWLEDGE_KIND = "integrity_acknowledged"
 
@@ -154,9 +155,9 @@ def hold(shop: Shop, problems: list[str]) -> None:
     """Put the shop on hold for ``problems``; kept in the data folder and on this computer,
     so a later open holds too even where the check that found them does not run at open."""
     new = [p for p in problems if p not in shop.integrity_problems]
-    if not new:
+    if not new or len(shop.integrity_problems) >= HOLD_PROBLEMS_KEPT:
         return
-    shop.integrity_problems = [*shop.integrity_problems, *new]
+    shop.integrity_problems = [*shop.integrity_problems, *new][:HOLD_PROBLEMS_KEPT]
     payload = json.dumps({"problems": shop.integrity_problems}, ensure_ascii=False).encode()
     for path in (Path(shop.data_dir) / HOLD_FILE, _user_hold_path(shop.shop_id)):
         try:

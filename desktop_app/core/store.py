@@ -34,6 +34,7 @@ from desktop_app.core.errors import (
     ShopExists,
     UnknownOperator,
     WrongPassword,
+    name_database_error,
 )
 from desktop_app.core.keyslots import (
     KEY_BYTES,
@@ -82,7 +83,7 @@ def translate_db_error(exc: Exception, path: Path) -> ShopError:
         return DatabaseLocked(path=str(path))
     if "disk is full" in text or "disk full" in text:
         return DiskFull(path=str(path))
-    return DatabaseCorrupt(path=str(path), detail=type(exc).__name__)
+    return DatabaseCorrupt(path=str(path), detail=name_database_error(exc))
 
 
 def _connect(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatabase:
@@ -138,7 +139,7 @@ class Shop:
     def require_writable(self) -> None:
         if self.integrity_problems:
             raise IntegrityHold(problem=self.integrity_problem,
-                                problems="; ".join(self.integrity_problems))
+                                problems="; ".join(self.integrity_problems[:5]))
 
     def reload_slots(self) -> KeySlotFile:
         """The slot file as it is on disk now: another counter may have changed it."""
