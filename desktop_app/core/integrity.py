@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,21 @@ def witness_root() -> Path:
     else:
         base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return base / APP_ID / "witness"
+
+
+@contextlib.contextmanager
+def witnesses_kept_in(folder: Path) -> Iterator[None]:
+    """Per-user witnesses go to ``folder`` meanwhile: a throw-away shop (the self-test's)
+    leaves nothing in this computer's witness folder."""
+    before = os.environ.get(WITNESS_DIR_ENV)
+    os.environ[WITNESS_DIR_ENV] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(WITNESS_DIR_ENV, None)
+        else:
+            os.environ[WITNESS_DIR_ENV] = before
 
 
 def user_witness_path(shop_id: str) -> Path:
