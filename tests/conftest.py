@@ -95,9 +95,10 @@ def session_witness_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
 
 
 @pytest.fixture(autouse=True)
-def witness_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The per-user witnesses in a temporary folder (subprocesses inherit it): tests never
-    read or write this computer's own."""
-    folder = tmp_path / "witness"
+def witness_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                ) -> Path:
+    """The per-user witnesses in a temporary folder of their own (subprocesses inherit it):
+    tests never read or write this computer's own."""
+    folder = tmp_path_factory.mktemp("witness")
     monkeypatch.setenv("SHOP_WITNESS_DIR", str(folder))
     return folder

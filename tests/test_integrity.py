@@ -156,7 +156,7 @@ def test_a_damaged_anchor_holds_until_the_owner_acknowledges(
     assert_held(shop_dir, "anchor: anchor_damaged", voucher.payload)  # a later open too
 
     with reopen(shop_dir) as held:
-        recorded = integrity.acknowledge(held, "anchor file damaged by a disk check",
+        recorded = audit.acknowledge(held, "anchor file damaged by a disk check",
                                          audit.verify_shop(held))
         assert "anchor: anchor_damaged" in recorded
         assert redemption.redeem(held, voucher.payload, "C1").ok
@@ -359,3 +359,24 @@ def test_kills_during_redeem_never_look_like_a_rollback(owner_shop: Shop,
             used = {v.payload for v in issued
                     if Voucher.get_by_id(v.id).uses_left == 0}
             assert reported <= used
+
+
+def test_restoring_an_older_backup_moves_every_witness_with_it(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path, witness_dir: Path) -> None:
+    """The owner's restore is the other way out of a hold: the witnesses on this computer
+    and beside the automatic backups follow the restored chain, so it opens unheld."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup.set_backup_settings(owner_shop, str(usb), automatic=True)
+    older = backup.auto_backup(owner_shop, usb)
+    shutil.copy(older, tmp_path / "older.vsbackup")
+    voucher = sell(owner_shop)[0]
+    assert redemption.redeem(owner_shop, voucher.payload, "C1").ok
+    backup.write_backup(owner_shop, usb / "newer.vsbackup")
+    owner_shop.close()
+    for leftover in witness_dir.glob("*.destinations.json"):
+        leftover.unlink()  # the list of folders lost: the setting in the backup still names it
+    backup.restore_backup(shop_dir, tmp_path / "older.vsbackup", OWNER, OWNER_PASSWORD)
+    with reopen(shop_dir) as shop:
+        assert shop.integrity_problems == []
+        assert audit.verify_shop(shop) == []

@@ -28,7 +28,6 @@ from desktop_app.core import (
     cardkeys,
     counter,
     fulfilment,
-    integrity,
     orders,
     products,
     redemption,
@@ -305,7 +304,7 @@ def cmd_verify(ctx: Context) -> Outcome:
         roles.require_owner(shop, "verify")
         problems = audit.verify_shop(shop)
         if ctx.args.acknowledge is not None:
-            recorded = integrity.acknowledge(shop, ctx.args.acknowledge, problems)
+            recorded = audit.acknowledge(shop, ctx.args.acknowledge, problems)
             return Outcome({"ok": True, "acknowledged": recorded}, [translate(
                 "cli", "Acknowledged and recorded in the audit log: {problems}").format(
                     problems="; ".join(recorded) or "—")])

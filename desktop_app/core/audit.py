@@ -9,21 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, Database, fn
 
-from desktop_app.core import events
-from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes
+from desktop_app.core import events, integrity
+from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes, current_head
 from desktop_app.core.dates import day_range, utc_now
-from desktop_app.core.errors import name_database_error
+from desktop_app.core.errors import InvalidInput, name_database_error
 from desktop_app.core.models import AuditEvent, Operator, RedemptionAttempt, Voucher
 from desktop_app.core.roles import require_owner
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Shop
+
+log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 
@@ -93,8 +96,6 @@ def verify_shop(shop: Shop) -> list[str]:
     """Everything ``verify`` checks, on the open shop, the anchor beside it, the witnesses
     outside its folder, and what the shop is held for. Problems not acknowledged before put
     the shop on hold (see ``integrity``)."""
-    from desktop_app.core import integrity  # integrity reads the chain's events
-
     problems = verify_database(shop.db, shop.database_key, None,
                                anchor_check=lambda: check_anchor(shop.data_dir,
                                                                  shop.database_key))
@@ -108,6 +109,25 @@ def verify_shop(shop: Shop) -> list[str]:
     except Exception:
         acknowledged = set()
     integrity.hold(shop, [p for p in problems if p not in acknowledged])
+    return problems
+
+
+def acknowledge(shop: Shop, reason: str, found: list[str]) -> list[str]:
+    """The owner records what was found (``found``, from ``verify``, and the hold's own
+    problems) with ``reason``; the event stays in the chain, then the witnesses are re-based
+    on it and the hold is lifted. Returns the problems recorded."""
+    require_owner(shop, "acknowledge")
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput(field="reason", problem="required")
+    problems = list(dict.fromkeys([*shop.integrity_problems, *found]))
+    with shop.write(evidence_only=True):
+        record(shop, integrity.ACKNOWLEDGE_KIND, "integrity", reason=reason, problems=problems)
+    integrity.rebase(shop.data_dir, shop.database_key, shop.shop_id, current_head(),
+                     integrity.backup_folders(shop.shop_id))
+    shop.integrity_problems = []
+    log.warning("integrity problems acknowledged by operator #%s: %s", shop.operator.id,
+                problems)
     return problems
 
 

@@ -108,7 +108,7 @@ def _remember_destination(shop_id: str, folder: Path) -> None:
                        json.dumps({"folders": [*known, text]}).encode("utf-8"))
 
 
-def _backup_folders(shop_id: str) -> list[Path]:
+def backup_folders(shop_id: str) -> list[Path]:
     folders = {Path(f) for f in _destinations(shop_id)}
     setting = Setting.get_or_none(Setting.key == BACKUP_FOLDER_SETTING)
     if setting and setting.value.strip():
@@ -149,7 +149,7 @@ def problems_at_open(data_dir: Path, key: bytes, shop_id: str) -> list[str]:
     found = _witness_problem(user_witness_path(shop_id), key)
     if found:
         problems.append(f"witness_computer: {found}")
-    for folder in _backup_folders(shop_id):
+    for folder in backup_folders(shop_id):
         found = _witness_problem(backup_witness_path(folder, shop_id), key)
         if found:
             problems.append(f"witness_backup: {found}")
@@ -226,12 +226,12 @@ def write_witness(folder: Path, shop: Shop) -> None:
         log.warning("could not write the witness beside a backup")
 
 
-def rebase(data_dir: Path, key: bytes, shop_id: str, head: Head) -> None:
-    """Every witness vouches for ``head`` from now on, and the hold is lifted: only after an
-    owner restored a backup or acknowledged (audited) what was found."""
+def rebase(data_dir: Path, key: bytes, shop_id: str, head: Head, folders: list[Path]) -> None:
+    """Every witness (in ``folders`` too) vouches for ``head`` from now on, and the hold is
+    lifted: only after an owner restored a backup or acknowledged (audited) what was found."""
     anchor.write_anchor(data_dir, key, head, rebase=True)
     _write_user_witness(shop_id, key, head, sync=True, rebase=True)
-    for folder in [Path(f) for f in _destinations(shop_id)]:
+    for folder in {*folders, *(Path(f) for f in _destinations(shop_id))}:
         path = backup_witness_path(folder, shop_id)
         if path.exists():
             with contextlib.suppress(OSError):
@@ -241,24 +241,28 @@ def rebase(data_dir: Path, key: bytes, shop_id: str, head: Head) -> None:
             path.unlink()
 
 
-def head_of_database_file(path: Path, key: bytes) -> Head:
-    """The newest event of an encrypted database file that is not bound to the models (a
-    restored copy)."""
+def _head_and_backup_folder(path: Path, key: bytes) -> tuple[Head, list[Path]]:
+    """The newest event and the backup folder of an encrypted database file that is not
+    bound to the models (a restored copy)."""
     from playhouse.sqlcipher_ext import SqlCipherDatabase
 
     db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
     try:
         row = db.execute_sql(f"SELECT id, hash FROM {AuditEvent._meta.table_name} "
                              "ORDER BY id DESC LIMIT 1").fetchone()
+        folder = db.execute_sql(f"SELECT value FROM {Setting._meta.table_name} WHERE key = ?",
+                                (BACKUP_FOLDER_SETTING,)).fetchone()
     finally:
         db.close()
-    return Head(int(row[0]), str(row[1])) if row else anchor.EMPTY
+    head = Head(int(row[0]), str(row[1])) if row else anchor.EMPTY
+    return head, [Path(folder[0].strip())] if folder and folder[0].strip() else []
 
 
 def after_restore(data_dir: Path, key: bytes, shop_id: str) -> None:
     """A good backup was put in place by an owner: the witnesses follow it."""
     data_dir = Path(data_dir)
-    rebase(data_dir, key, shop_id, head_of_database_file(data_dir / "shop.db", key))
+    head, folders = _head_and_backup_folder(data_dir / "shop.db", key)
+    rebase(data_dir, key, shop_id, head, folders)
     with contextlib.suppress(FileNotFoundError):
         (data_dir / anchor.LEGACY_ANCHOR_FILE).unlink()
 
@@ -276,25 +280,3 @@ def acknowledged_problems() -> set[str]:
         return {str(p) for p in json.loads(last.detail).get("problems", [])}
     except (ValueError, AttributeError):
         return set()
-
-
-def acknowledge(shop: Shop, reason: str, found: list[str]) -> list[str]:
-    """The owner records what was found (``found``, from ``verify``, and the hold's own
-    problems) with ``reason``; the event stays in the chain, then the witnesses are re-based
-    on it and the hold is lifted. Returns the problems recorded."""
-    from desktop_app.core import audit  # audit imports this module's neighbours
-    from desktop_app.core.errors import InvalidInput
-    from desktop_app.core.roles import require_owner
-
-    require_owner(shop, "acknowledge")
-    reason = reason.strip()
-    if not reason:
-        raise InvalidInput(field="reason", problem="required")
-    problems = list(dict.fromkeys([*shop.integrity_problems, *found]))
-    with shop.write(evidence_only=True):
-        audit.record(shop, ACKNOWLEDGE_KIND, "integrity", reason=reason, problems=problems)
-    rebase(shop.data_dir, shop.database_key, shop.shop_id, anchor.current_head())
-    shop.integrity_problems = []
-    log.warning("integrity problems acknowledged by operator #%s: %s", shop.operator.id,
-                problems)
-    return problems

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import audit, integrity
+from desktop_app.core import audit
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.tasks import run_in_background
@@ -213,7 +213,7 @@ class VerifyDialog(QDialog):
     def acknowledge(self, reason: str) -> None:
         shop, found = self.shop, list(self.problems or [])
         self._set_running(True)
-        run_in_background(self, lambda: integrity.acknowledge(shop, reason, found),
+        run_in_background(self, lambda: audit.acknowledge(shop, reason, found),
                           on_success=self._acknowledged, on_failure=self._failed)
 
     def _acknowledged(self, _recorded: list[str]) -> None:
