@@ -681,3 +681,17 @@ def test_playing_never_raises(qapp: QApplication, tmp_path: Path) -> None:
     sounds = Sounds(True, Player(COMMAND, (str(tmp_path / "no such player"),)))
     assert sounds.play(REFUSAL) is False
     assert Sounds(True, Player(BEEP)).play(SUCCESS) is True
+
+
+def test_a_held_shop_refuses_at_the_counter_and_says_what_to_do(counter: Counter) -> None:
+    """Issue #11: a shop on integrity hold redeems nothing, and the counter says why."""
+    voucher = sell(counter.shop)
+    counter.shop.integrity_problem = "rolled_back"
+    counter.tab.submit(voucher.payload, KEYBOARD)
+    counter.qtbot.waitUntil(lambda: counter.tab.verdict.tone == TONE_ATTENTION,
+                            timeout=WAIT_MS)
+    panel = counter.tab.verdict
+    assert panel.headline.text() == "Not redeemed"
+    assert "restores the latest good backup" in panel.detail.text()
+    assert uses_left(voucher) == 1
+    counter.shop.integrity_problem = None
