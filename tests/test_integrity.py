@@ -3,6 +3,7 @@ integrity hold, verify naming every database error, the lock retry, and kills mi
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import random
@@ -324,6 +325,8 @@ def test_eight_processes_never_see_database_locked(owner_shop: Shop, shop_dir: P
         results = [reason for job in jobs for reason in job.get(timeout=240)]
     assert "database_locked" not in results
     assert results.count("redeemed") == 24
+    with reopen(shop_dir) as shop:  # eight writers of one anchor never look like a rollback
+        assert shop.integrity_problems == [] and audit.verify_shop(shop) == []
 
 
 # --- reliability: SIGKILL during redeem -----------------------------------------------------
@@ -380,3 +383,33 @@ def test_restoring_an_older_backup_moves_every_witness_with_it(
     with reopen(shop_dir) as shop:
         assert shop.integrity_problems == []
         assert audit.verify_shop(shop) == []
+
+
+def test_an_old_anchor_json_is_read_once_and_replaced(owner_shop: Shop, shop_dir: Path) -> None:
+    sell(owner_shop)
+    head = anchor.current_head()
+    count = AuditEvent.select().count()
+    legacy = shop_dir / anchor.LEGACY_ANCHOR_FILE
+    legacy.write_text(json.dumps({"format": 1, "head": head.hash, "count": count,
+                                  "mac": anchor._legacy_mac(owner_shop.database_key, head.hash,
+                                                            count)}))
+    owner_shop.close()
+    (shop_dir / anchor.ANCHOR_FILE).unlink()
+    with reopen(shop_dir) as shop:
+        assert shop.integrity_problems == []
+        assert not legacy.exists()
+        record = anchor.read_record(shop_dir / anchor.ANCHOR_FILE, shop.database_key)
+        assert record is not None and record.head == head
+
+
+def test_an_old_anchor_json_ahead_of_the_database_holds(owner_shop: Shop,
+                                                         shop_dir: Path) -> None:
+    voucher = sell(owner_shop)[0]
+    key = owner_shop.database_key
+    owner_shop.close()
+    (shop_dir / anchor.ANCHOR_FILE).unlink()
+    (shop_dir / anchor.LEGACY_ANCHOR_FILE).write_text(json.dumps(
+        {"format": 1, "head": "ab" * 32, "count": 999,
+         "mac": anchor._legacy_mac(key, "ab" * 32, 999)}))
+    assert_held(shop_dir, "anchor: rolled_back", voucher.payload)
+    assert (shop_dir / anchor.LEGACY_ANCHOR_FILE).exists()  # the evidence stays
