@@ -79,6 +79,11 @@ def _user_hold_path(shop_id: str) -> Path:
     return witness_root() / f"{shop_id}.hold.json"
 
 
+def hold_files(data_dir: Path, shop_id: str) -> tuple[Path, Path]:
+    """Where a standing hold is kept: in the data folder and on this computer."""
+    return Path(data_dir) / HOLD_FILE, _user_hold_path(shop_id)
+
+
 def _destinations_path(shop_id: str) -> Path:
     return witness_root() / f"{shop_id}.destinations.json"
 
@@ -129,7 +134,7 @@ def _witness_problem(path: Path, key: bytes) -> str | None:
 
 def _held_problems(data_dir: Path, shop_id: str) -> list[str]:
     found: list[str] = []
-    for path in (Path(data_dir) / HOLD_FILE, _user_hold_path(shop_id)):
+    for path in hold_files(data_dir, shop_id):
         try:
             found += [str(p) for p in json.loads(path.read_text(encoding="utf-8"))["problems"]]
         except FileNotFoundError:
@@ -175,7 +180,7 @@ def hold(shop: Shop, problems: list[str]) -> None:
         return
     shop.integrity_problems = [*shop.integrity_problems, *new][:HOLD_PROBLEMS_KEPT]
     payload = json.dumps({"problems": shop.integrity_problems}, ensure_ascii=False).encode()
-    for path in (Path(shop.data_dir) / HOLD_FILE, _user_hold_path(shop.shop_id)):
+    for path in hold_files(shop.data_dir, shop.shop_id):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(path, payload)
@@ -236,7 +241,7 @@ def rebase(data_dir: Path, key: bytes, shop_id: str, head: Head, folders: list[P
         if path.exists():
             with contextlib.suppress(OSError):
                 anchor.write_record(path, key, head, sync=True, rebase=True)
-    for path in (Path(data_dir) / HOLD_FILE, _user_hold_path(shop_id)):
+    for path in hold_files(data_dir, shop_id):
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 
