@@ -260,14 +260,14 @@ def test_an_empty_or_missing_database_is_never_a_new_shop(owner_shop: Shop, shop
     else:
         db.unlink()
     redeem = run(shop_dir, "redeem", "K7QM-2X9R-TB4W-HN3P8", "--json")
-    assert redeem.returncode == 1
-    assert as_json(redeem)["error"] == "database_corrupt"
-    assert as_json(redeem)["detail"] == "missing"
+    assert redeem.returncode == 3
+    assert as_json(redeem)["error"] == "integrity_hold"
+    assert as_json(redeem)["problems"] == "database: missing"
     verified = run(shop_dir, "verify", "--json")
     assert verified.returncode == 1
     assert as_json(verified)["problems"] == ["database: missing"]
     assert not db.exists() or db.stat().st_size == 0  # nothing new was made there
-    with pytest.raises(DatabaseCorrupt):
+    with pytest.raises(IntegrityHold):
         reopen(shop_dir)
 
 

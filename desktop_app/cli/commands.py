@@ -38,6 +38,7 @@ from desktop_app.core import (
 )
 from desktop_app.core.errors import (
     DatabaseCorrupt,
+    IntegrityHold,
     InvalidInput,
     ShopError,
 )
@@ -299,6 +300,11 @@ def cmd_verify(ctx: Context) -> Outcome:
         shop = open_as_operator(ctx)
     except DatabaseCorrupt as exc:  # what keeps the shop from opening is what verify found
         problems = [f"database: {exc.params.get('detail') or 'damaged'}"]
+        return Outcome({"ok": False, "problems": problems}, problems, EXIT_ERROR)
+    except IntegrityHold as exc:
+        if exc.params.get("problem") != "database_missing":
+            raise
+        problems = [str(exc.params["problems"])]
         return Outcome({"ok": False, "problems": problems}, problems, EXIT_ERROR)
     with shop:
         roles.require_owner(shop, "verify")

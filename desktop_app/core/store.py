@@ -348,8 +348,10 @@ def open_shop(
         raise
     throttle.succeeded(operator)
     if not db_path.exists() or db_path.stat().st_size == 0:
-        # Beside existing key slots: never let SQLite start a new, empty shop here.
-        raise DatabaseCorrupt(path=str(db_path), detail="missing")
+        # Beside existing key slots: never let SQLite start a new, empty shop here. Nothing
+        # can be read either; restoring a backup is the way out.
+        raise IntegrityHold(problem="database_missing", problems="database: missing",
+                            path=str(db_path))
     db = _connect(db_path, key, busy_timeout_ms)
     try:
         database_proxy.initialize(db)
