@@ -57,6 +57,10 @@ ERROR_TEXTS: dict[str, str] = {
     "database_corrupt": QT_TRANSLATE_NOOP(
         "errors", "The shop's database ({path}) is damaged or is not a Voucher Shop database. "
         "Restore your latest backup, and keep the damaged file: do not delete it."),
+    "integrity_hold": QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
+        "could not be vouched for ({problems}). The owner restores the latest good backup, or "
+        "checks the shop (verify) and acknowledges what was found."),
     "database_locked": QT_TRANSLATE_NOOP(
         "errors", "Another program is using the shop file: another copy of Voucher Shop, a "
         "backup tool or an antivirus scan. Close it, then try again."),
@@ -103,19 +107,25 @@ BACKUP_PROBLEM_TEXTS: dict[str, str] = {
 # outside the database, no longer matches the database.
 INTEGRITY_TEXTS: dict[str, str] = {
     "rolled_back": QT_TRANSLATE_NOOP(
-        "errors", "The shop's records are older than the last ones saved on this computer: an "
-        "old copy of the database may have been put back. Ask the owner to check the shop "
-        "(verify) and compare it with the latest backup."),
+        "errors", "Redeeming is stopped: the shop's records are older than the last ones saved "
+        "on this computer or beside a backup, so an old copy of the database may have been put "
+        "back. The owner restores the latest good backup, or checks the shop (Admin → Verify) "
+        "and acknowledges what was found."),
     "anchor_missing": QT_TRANSLATE_NOOP(
-        "errors", "The file that vouches for the shop's records is missing, so a rollback of the "
-        "database cannot be ruled out. Ask the owner to check the shop (verify)."),
+        "errors", "Redeeming is stopped: the file that vouches for the shop's records is "
+        "missing, so a rollback of the database cannot be ruled out. The owner restores the "
+        "latest good backup, or checks the shop (Admin → Verify) and acknowledges what was "
+        "found."),
     "anchor_damaged": QT_TRANSLATE_NOOP(
-        "errors", "The file that vouches for the shop's records is damaged, so a rollback of the "
-        "database cannot be ruled out. Ask the owner to check the shop (verify)."),
+        "errors", "Redeeming is stopped: the file that vouches for the shop's records is "
+        "damaged, so a rollback of the database cannot be ruled out. The owner restores the "
+        "latest good backup, or checks the shop (Admin → Verify) and acknowledges what was "
+        "found."),
 }
 UNKNOWN_INTEGRITY_TEXT = QT_TRANSLATE_NOOP(
-    "errors", "The shop's records could not be vouched for. Ask the owner to check the shop "
-    "(verify).")
+    "errors", "Redeeming is stopped: the shop's records could not be vouched for. The owner "
+    "restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges "
+    "what was found.")
 
 # Said instead when the error lacks the fact the fuller text names.
 FALLBACK_TEXTS: dict[str, tuple[str, str]] = {

@@ -21,9 +21,11 @@ def check_store() -> str:
     """The encrypted store: cipher present, a wrong password refused, plain SQLite locked out."""
     from desktop_app.core import products
     from desktop_app.core.errors import WrongPassword
+    from desktop_app.core.integrity import witnesses_kept_in
     from desktop_app.core.store import create_shop, database_path, open_shop
 
-    with tempfile.TemporaryDirectory(prefix="voucher-selftest-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="voucher-selftest-") as tmp, witnesses_kept_in(
+            Path(tmp) / "witness"):
         folder = Path(tmp) / "shop"
         with create_shop(folder, "Self-test", "CNY", "owner", "self-test-password") as shop:
             version = shop.db.execute_sql("PRAGMA cipher_version").fetchone()[0]
@@ -85,10 +87,12 @@ def check_qt(lang: str | None) -> Callable[[], str]:
 def check_main_window() -> str:
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app.core.integrity import witnesses_kept_in
     from desktop_app.core.store import create_shop
     from desktop_app.ui.main_window import MainWindow
 
-    with tempfile.TemporaryDirectory(prefix="voucher-selftest-") as tmp, create_shop(
+    with tempfile.TemporaryDirectory(prefix="voucher-selftest-") as tmp, witnesses_kept_in(
+            Path(tmp) / "witness"), create_shop(
             Path(tmp) / "shop", "Self-test", "CNY", "owner", "self-test-pass") as shop:
         window = MainWindow(shop)
         window.show()

@@ -79,3 +79,26 @@ def pg_url(pg_server: object, request: pytest.FixtureRequest) -> str:
 
     name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
     return pg_server.create_database(name)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_witness_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """For fixtures wider than one test: never this computer's own witnesses."""
+    folder = tmp_path_factory.mktemp("witness")
+    before = os.environ.get("SHOP_WITNESS_DIR")
+    os.environ["SHOP_WITNESS_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("SHOP_WITNESS_DIR", None)
+    else:
+        os.environ["SHOP_WITNESS_DIR"] = before
+
+
+@pytest.fixture(autouse=True)
+def witness_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                ) -> Path:
+    """The per-user witnesses in a temporary folder of their own (subprocesses inherit it):
+    tests never read or write this computer's own."""
+    folder = tmp_path_factory.mktemp("witness")
+    monkeypatch.setenv("SHOP_WITNESS_DIR", str(folder))
+    return folder

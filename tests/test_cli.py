@@ -17,7 +17,8 @@ OWNER_ENV = {"SHOP_OPERATOR": "Owner", "SHOP_PASSWORD": "owner-pass-123"}
 
 def run(data_dir: Path, *args: str, env: dict[str, str] | None = None,
         check_json: bool = True) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("SHOP_")}
+    full_env = {k: v for k, v in os.environ.items()
+                if not k.startswith("SHOP_") or k == "SHOP_WITNESS_DIR"}
     full_env.update({"QT_QPA_PLATFORM": "offscreen", **(env if env is not None else OWNER_ENV)})
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],

@@ -22,6 +22,7 @@ from desktop_app.core import (
     backup,
     cardkeys,
     fulfilment,
+    integrity,
     orders,
     products,
     redemption,
@@ -176,7 +177,7 @@ def test_deleting_the_newest_event_is_caught_by_the_anchor(shop: Shop) -> None:
     events = _events(shop)
     AuditEvent.delete().where(AuditEvent.id == events[-1].id).execute()
     assert audit.verify_chain() == []  # the chain alone cannot see a truncated tail
-    assert audit.verify_shop(shop) == ["anchor: rolled_back"]
+    assert audit.verify_shop(shop) == ["anchor: rolled_back", "witness_computer: rolled_back"]
 
 
 def test_a_file_rolled_back_to_an_older_copy_is_detected(shop: Shop, shop_dir: Path,
@@ -221,6 +222,8 @@ def test_any_single_rolled_back_page_of_a_redemption_is_detected(shop: Shop, sho
                     missed.append(index)
         except DatabaseCorrupt:
             pass  # refusing to open is detection too
+        for hold in integrity.hold_files(shop_dir, shop.shop_id):
+            hold.unlink(missing_ok=True)  # each page is judged on its own
     path.write_bytes(new)
     assert missed == []
 
@@ -240,7 +243,7 @@ def test_a_lost_wal_frame_is_detected(shop: Shop, shop_dir: Path, tmp_path: Path
         products.add_product(shop, f"In the WAL {i}", "1.00")
     crash = tmp_path / "crash"
     crash.mkdir()
-    for name in ("shop.db", "shop.db-wal", "keyslots.json", "anchor.json"):
+    for name in ("shop.db", "shop.db-wal", "keyslots.json", "anchor.bin"):
         shutil.copy(shop_dir / name, crash / name)
     wal = crash / "shop.db-wal"
     frame = 24 + 4096
@@ -341,7 +344,9 @@ def test_auto_backup_prunes_old_files(shop: Shop, tmp_path: Path) -> None:
     out = backup.auto_backup(shop, folder)
     names = sorted(p.name for p in folder.iterdir())
     assert out.name in names and "unrelated.txt" in names
-    assert len(names) == 11 + 1
+    witness = f"voucher-shop-{shop.shop_id[:8]}.witness"  # the chain's head, outside the shop
+    assert witness in names
+    assert len(names) == 11 + 1 + 1
     assert shop.setting("last_backup_at")
 
 
@@ -377,8 +382,9 @@ def test_kill_during_backup_leaves_old_backup_and_database_intact(shop: Shop, sh
 
 def test_anchor_is_written_beside_the_key_slots(shop: Shop, shop_dir: Path) -> None:
     products.add_product(shop, "x", "1.00")
-    head, count = anchor.current_head()
-    assert head in (shop_dir / "anchor.json").read_text() and count >= 1
+    head = anchor.current_head()
+    record = anchor.read_record(shop_dir / "anchor.bin", shop.database_key)
+    assert record is not None and record.head == head and head.event_id >= 1
 
 
 # --- the audit viewer's queries, backup settings, restore pre-checks ------------------------

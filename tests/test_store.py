@@ -18,6 +18,7 @@ from desktop_app.core.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
     DiskFull,
+    IntegrityHold,
     KeySlotMissing,
     KeySlotsDamaged,
     NetworkPathRefused,
@@ -122,8 +123,10 @@ def test_truncated_or_missing_database(shop: Shop, shop_dir: Path) -> None:
     with pytest.raises(DatabaseCorrupt):
         open_shop(shop_dir, OWNER, OWNER_PASSWORD)
     path.unlink()
-    with pytest.raises(DatabaseCorrupt):
+    with pytest.raises(IntegrityHold) as missing:  # beside key slots: never a new shop
         open_shop(shop_dir, OWNER, OWNER_PASSWORD)
+    assert missing.value.params["problem"] == "database_missing"
+    assert not path.exists()
 
 
 def test_damaged_key_slot_file(shop: Shop, shop_dir: Path) -> None:

@@ -64,7 +64,8 @@ CHECK_MODULES = (
 
 
 def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SHOP_")}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("SHOP_") or k == "SHOP_WITNESS_DIR"}
     env.update({"SHOP_OPERATOR": "Owner", "SHOP_PASSWORD": "owner-pass-123",
                 "QT_QPA_PLATFORM": "offscreen"})
     return subprocess.run([sys.executable, "-c", CHECK_MODULES, "--data-dir", str(data_dir),

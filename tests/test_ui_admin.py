@@ -21,7 +21,7 @@ from desktop_app.core.errors import BackupInvalid, InvalidState, WrongPassword
 from desktop_app.core.keyslots import KeySlotFile
 from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop, open_shop, reopen_shop
-from desktop_app.messages import error_message
+from desktop_app.messages import error_message, integrity_message
 from desktop_app.ui import tasks
 from desktop_app.ui.admin.audit_dialog import AuditDialog
 from desktop_app.ui.admin.operators_dialog import AddOperatorDialog, OperatorsDialog
@@ -327,10 +327,18 @@ def test_verify_says_all_good_then_names_a_rolled_back_log(qtbot: QtBot, shop: S
     AuditEvent.delete().where(AuditEvent.id == newest.id).execute()
     dialog.again_button.click()
     wait_verified(qtbot, dialog)
-    assert dialog.problems == ["anchor: rolled_back"]
-    assert "Problems found: 1" in dialog.heading.text()
-    assert dialog.problem_texts() == [verify_problem_text("anchor: rolled_back")]
-    assert dialog.problem_texts()[0].startswith("Rolled back:")
+    assert dialog.problems == ["anchor: rolled_back", "witness_computer: rolled_back"]
+    assert "Problems found: 2" in dialog.heading.text()
+    assert dialog.problem_texts() == [verify_problem_text(p) for p in dialog.problems]
+    assert all(text.startswith("Rolled back:") for text in dialog.problem_texts())
+    # found by verify: the shop is held, in red on every screen, until the owner acknowledges
+    assert window.integrity_banner.isVisible()
+    assert window.integrity_banner.text() == integrity_message("rolled_back")
+    assert dialog.acknowledge_button.isVisible()
+    dialog.acknowledge("the newest event was deleted on purpose in a test")
+    wait_verified(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.problems == [], timeout=WAIT_MS)
+    assert not window.integrity_banner.isVisible()
     dialog.close()
 
 

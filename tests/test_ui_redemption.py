@@ -722,3 +722,17 @@ def test_the_undo_panel_opens_in_view_at_1024x768(counter: Counter, qtbot: QtBot
     panel = tab.undo_panel
     qtbot.waitUntil(lambda: fully_visible(panel.confirm) and fully_visible(panel.note),
                     timeout=WAIT_MS)
+
+
+def test_a_held_shop_refuses_at_the_counter_and_says_what_to_do(counter: Counter) -> None:
+    """Issue #11: a shop on integrity hold redeems nothing, and the counter says why."""
+    voucher = sell(counter.shop)
+    counter.shop.integrity_problem = "rolled_back"
+    counter.tab.submit(voucher.payload, KEYBOARD)
+    counter.qtbot.waitUntil(lambda: counter.tab.verdict.tone == TONE_ATTENTION,
+                            timeout=WAIT_MS)
+    panel = counter.tab.verdict
+    assert panel.headline.text() == "Not redeemed"
+    assert "restores the latest good backup" in panel.detail.text()
+    assert uses_left(voucher) == 1
+    counter.shop.integrity_problem = None

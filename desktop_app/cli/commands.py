@@ -38,6 +38,8 @@ from desktop_app.core import (
     vouchers,
 )
 from desktop_app.core.errors import (
+    DatabaseCorrupt,
+    IntegrityHold,
     InvalidInput,
     ShopError,
 )
@@ -318,9 +320,24 @@ def cmd_export_redemptions(ctx: Context) -> Outcome:
 
 
 def cmd_verify(ctx: Context) -> Outcome:
-    with open_as_operator(ctx) as shop:
+    try:
+        shop = open_as_operator(ctx)
+    except DatabaseCorrupt as exc:  # what keeps the shop from opening is what verify found
+        problems = [f"database: {exc.params.get('detail') or 'damaged'}"]
+        return Outcome({"ok": False, "problems": problems}, problems, EXIT_ERROR)
+    except IntegrityHold as exc:
+        if exc.params.get("problem") != "database_missing":
+            raise
+        problems = [str(exc.params["problems"])]
+        return Outcome({"ok": False, "problems": problems}, problems, EXIT_ERROR)
+    with shop:
         roles.require_owner(shop, "verify")
         problems = audit.verify_shop(shop)
+        if ctx.args.acknowledge is not None:
+            recorded = audit.acknowledge(shop, ctx.args.acknowledge, problems)
+            return Outcome({"ok": True, "acknowledged": recorded}, [translate(
+                "cli", "Acknowledged and recorded in the audit log: {problems}").format(
+                    problems="; ".join(recorded) or "—")])
     data = {"ok": not problems, "problems": problems}
     lines = problems or [translate("cli", "The database and its audit chain are intact.")]
     return Outcome(data, lines, EXIT_OK if not problems else EXIT_ERROR)

@@ -20,6 +20,7 @@ from typing import Any
 
 from desktop_app.core.errors import (
     Forbidden,
+    IntegrityHold,
     InvalidInput,
     LockedOut,
     ShopError,
@@ -33,7 +34,7 @@ from desktop_app.messages import error_message
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
-REFUSALS = (WrongPassword, UnknownOperator, Forbidden, LockedOut)
+REFUSALS = (WrongPassword, UnknownOperator, Forbidden, LockedOut, IntegrityHold)
 
 
 class UsageError(Exception):

@@ -168,7 +168,10 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p = command("decode", cmd_decode, translate("cli", "QR payloads found in image files"))
     p.add_argument("image", nargs="+")
 
-    command("verify", cmd_verify, translate("cli", "check the database and audit chain"))
+    p = command("verify", cmd_verify, translate(
+        "cli", "check the database, the audit chain and its witnesses"))
+    p.add_argument("--acknowledge", metavar="REASON", help=translate(
+        "cli", "owner: record what was found, with a reason, and lift the integrity hold"))
     p = command("backup", cmd_backup, translate("cli", "write an encrypted backup"))
     p.add_argument("--out", required=True)
     p = command("restore", cmd_restore, translate("cli", "restore from a backup file"))

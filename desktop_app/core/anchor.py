@@ -1,81 +1,249 @@
-"""The audit chain's head, kept outside the database too.
+"""The audit chain's head, kept outside the database: the anchor and the other witnesses.
 
 SQLCipher authenticates every page, but cannot see a whole file rolled back to an older copy
 (a sync tool, a restored disk image) nor commits lost with a damaged WAL frame: the pages
-that remain are all genuine. The head hash of the audit chain and the number of events up to
-it, MAC'd with the database key, are written beside the key slots after every commit that
-adds events, and into every backup. Opening and ``verify`` compare them with the chain.
+that remain are all genuine. A witness says "event #N of the chain has hash H", MAC'd with a
+key derived from the database key. A database whose event #N is missing or differs is older
+than the witness: rolled back. Event ids only grow (events are never deleted), so N is the
+chain's length up to that event, read without counting the chain.
+
+A witness file is two fixed-size slots, preallocated; each write goes to the slot that does
+not hold the newest record, with a sequence number one higher, so a torn write (a power cut)
+spoils at most the slot being written and the other one still vouches. Writing one costs one
+write and, where asked, one sync: no temporary file, rename or folder sync per commit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import logging
+import os
+import struct
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import fn
 
-from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.models import AuditEvent
 
 log = logging.getLogger(__name__)
 
-ANCHOR_FILE = "anchor.json"
+ANCHOR_FILE = "anchor.bin"
+LEGACY_ANCHOR_FILE = "anchor.json"  # format 1, before the slot file; read once to migrate
+SLOT_SIZE = 128
+_MAGIC = b"VSW2"
+_LAYOUT = struct.Struct(">4sQQ32s32s")  # magic, sequence, event id, head hash, MAC
 _write_lock = threading.Lock()
 
 
-def _mac(key: bytes, head: str, count: int) -> str:
-    return hmac.new(key, f"anchor:{head}:{count}".encode(), hashlib.sha256).hexdigest()
+@dataclass(frozen=True)
+class Head:
+    """Event ``event_id`` of the chain has hash ``hash``; (0, "") for an empty chain."""
+
+    event_id: int
+    hash: str
 
 
-def current_head() -> tuple[str, int]:
-    """(hash of the newest event, number of events); ("", 0) for an empty chain."""
-    last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
-    return (last.hash, AuditEvent.select().count()) if last else ("", 0)
+@dataclass(frozen=True)
+class Record:
+    sequence: int
+    head: Head
+
+
+EMPTY = Head(0, "")
+
+
+def _mac_key(key: bytes) -> bytes:
+    """A key of its own for witnesses: a witness never reveals or reuses the database key."""
+    return hmac.new(key, b"voucher-shop witness 2", hashlib.sha256).digest()
+
+
+def _mac(key: bytes, sequence: int, head: Head) -> bytes:
+    text = f"witness:{sequence}:{head.event_id}:{head.hash}".encode()
+    return hmac.new(_mac_key(key), text, hashlib.sha256).digest()
+
+
+def current_head() -> Head:
+    """The newest event of the chain in the bound database (one indexed read)."""
+    last = AuditEvent.select(AuditEvent.id, AuditEvent.hash).order_by(
+        AuditEvent.id.desc()).first()
+    return Head(last.id, last.hash) if last else EMPTY
+
+
+def head_problem(head: Head) -> str | None:
+    """None when the bound database holds ``head`` (it may have more after it); else
+    "rolled_back": the database lacks or differs at an event a witness saw committed."""
+    if head.event_id == 0:
+        return None
+    event = AuditEvent.get_or_none(AuditEvent.id == head.event_id)
+    if event is None or not hmac.compare_digest(event.hash, head.hash):
+        return "rolled_back"
+    return None
+
+
+# --- the slot file --------------------------------------------------------------------------
+
+
+def encode_slot(key: bytes, record: Record) -> bytes:
+    digest = bytes.fromhex(record.head.hash) if record.head.hash else bytes(32)
+    packed = _LAYOUT.pack(_MAGIC, record.sequence, record.head.event_id, digest,
+                          _mac(key, record.sequence, record.head))
+    return packed.ljust(SLOT_SIZE, b"\0")
+
+
+def decode_slot(key: bytes, raw: bytes) -> Record | None:
+    """The record in one slot, or None for an empty, torn or forged slot."""
+    if len(raw) < _LAYOUT.size:
+        return None
+    magic, sequence, event_id, digest, mac = _LAYOUT.unpack_from(raw)
+    if magic != _MAGIC:
+        return None
+    head = Head(event_id, digest.hex() if event_id else "")
+    if not hmac.compare_digest(mac, _mac(key, sequence, head)):
+        return None
+    return Record(sequence, head)
+
+
+class WitnessDamaged(Exception):
+    """A witness file is there but no slot of it vouches for anything (altered, or both torn)."""
+
+
+def read_record(path: Path, key: bytes) -> Record | None:
+    """The newest valid record of a witness file; None when the file is not there."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise WitnessDamaged(str(path)) from exc
+    if not raw.strip(b"\0"):
+        return None  # preallocated, never written (a kill before the first write)
+    records = [r for r in (decode_slot(key, raw[i * SLOT_SIZE:(i + 1) * SLOT_SIZE])
+                           for i in (0, 1)) if r is not None]
+    if not records:
+        raise WitnessDamaged(str(path))
+    return max(records, key=lambda r: r.sequence)
+
+
+def write_record(path: Path, key: bytes, head: Head, *, sync: bool, rebase: bool = False
+                 ) -> None:
+    """Vouch for ``head`` in the witness file at ``path`` (created preallocated, 0600).
+
+    Never moves a witness backwards (another process may have written a newer head), except
+    with ``rebase``: the audited acknowledgement or a restore. Raises OSError."""
+    path = Path(path)
+    with _write_lock:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "r+b") as handle:
+            raw = handle.read(2 * SLOT_SIZE)
+            if len(raw) < 2 * SLOT_SIZE:
+                raw = raw.ljust(2 * SLOT_SIZE, b"\0")
+                handle.seek(0)
+                handle.write(raw)
+            slots = [decode_slot(key, raw[i * SLOT_SIZE:(i + 1) * SLOT_SIZE]) for i in (0, 1)]
+            valid = [(r.sequence, i, r) for i, r in enumerate(slots) if r is not None]
+            newest = max(valid, key=lambda v: v[0]) if valid else None
+            if newest and not rebase and newest[2].head.event_id >= head.event_id:
+                return
+            sequence = newest[0] + 1 if newest else 1
+            index = 1 - newest[1] if newest else 0
+            handle.seek(index * SLOT_SIZE)
+            handle.write(encode_slot(key, Record(sequence, head)))
+            handle.flush()
+            if sync:
+                os.fsync(handle.fileno())
+
+
+# --- the data folder's anchor ----------------------------------------------------------------
+
+
+def anchor_path(data_dir: Path) -> Path:
+    return Path(data_dir) / ANCHOR_FILE
+
+
+def write_anchor(data_dir: Path, key: bytes, head: Head | None = None, *,
+                 rebase: bool = False) -> None:
+    """Vouch for ``head`` (by default the bound database's newest event) in the data folder,
+    synced: one write and one sync. Raises OSError."""
+    write_record(anchor_path(data_dir), key, head or current_head(), sync=True, rebase=rebase)
+
+
+def check_anchor(data_dir: Path, key: bytes) -> str | None:
+    """None when the data folder's anchor agrees with the bound database; else the problem:
+    "anchor_missing", "anchor_damaged" or "rolled_back". An anchor from before the slot file
+    (``anchor.json``) is checked by its own rules and replaced when it holds."""
+    try:
+        record = read_record(anchor_path(data_dir), key)
+    except WitnessDamaged:
+        return "anchor_damaged"
+    if record is None:
+        return _migrate_legacy(Path(data_dir), key)
+    return head_problem(record.head)
+
+
+def _migrate_legacy(data_dir: Path, key: bytes) -> str | None:
+    legacy = data_dir / LEGACY_ANCHOR_FILE
+    try:
+        raw = legacy.read_bytes()
+    except FileNotFoundError:
+        return "anchor_missing"
+    problem = check_anchor_bytes(raw, key)
+    if problem is None:  # it holds: the slot file takes over; a failed write tries again later
+        try:
+            write_anchor(data_dir, key)
+        except OSError:
+            log.warning("could not write the audit anchor while migrating")
+            return None
+        with contextlib.suppress(OSError):
+            legacy.unlink()
+    return problem
+
+
+# --- the anchor inside a backup (JSON in the backup's header) ---------------------------------
+
+
+def _json_mac(key: bytes, head: Head) -> str:
+    return hmac.new(_mac_key(key), f"backup:{head.event_id}:{head.hash}".encode(),
+                    hashlib.sha256).hexdigest()
 
 
 def anchor_bytes(key: bytes) -> bytes:
-    head, count = current_head()
-    return json.dumps({"format": 1, "head": head, "count": count,
-                       "mac": _mac(key, head, count)}).encode("utf-8")
+    """The bound database's head as a backup header carries it."""
+    head = current_head()
+    return json.dumps({"format": 2, "event_id": head.event_id, "head": head.hash,
+                       "mac": _json_mac(key, head)}).encode("utf-8")
 
 
-def write_anchor(data_dir: Path, key: bytes) -> None:
-    with _write_lock:  # read the head inside the lock so an older head never wins
-        atomic_write_bytes(Path(data_dir) / ANCHOR_FILE, anchor_bytes(key))
+def _legacy_mac(key: bytes, head: str, count: int) -> str:
+    return hmac.new(key, f"anchor:{head}:{count}".encode(), hashlib.sha256).hexdigest()
 
 
 def check_anchor_bytes(raw: bytes | None, key: bytes) -> str | None:
-    """None when the chain in the open database agrees with the anchor; else the problem."""
+    """None when the bound database agrees with a backup's anchor (format 2) or an old
+    ``anchor.json`` (format 1, head and count); else the problem."""
     if raw is None:
         return "anchor_missing"
     try:
         data = json.loads(raw.decode("utf-8"))
-        head, count = str(data["head"]), int(data["count"])
-        mac = str(data["mac"])
-    except (ValueError, KeyError, TypeError):
+        if data.get("format") == 2:
+            head = Head(int(data["event_id"]), str(data["head"]))
+            if not hmac.compare_digest(str(data["mac"]), _json_mac(key, head)):
+                return "anchor_damaged"
+            return head_problem(head)
+        text, count, mac = str(data["head"]), int(data["count"]), str(data["mac"])
+    except (ValueError, KeyError, TypeError, AttributeError):
         return "anchor_damaged"
-    if not hmac.compare_digest(mac, _mac(key, head, count)):
+    if not hmac.compare_digest(mac, _legacy_mac(key, text, count)):
         return "anchor_damaged"
     if count == 0:
         return None
-    event = AuditEvent.get_or_none(AuditEvent.hash == head)
+    event = AuditEvent.get_or_none(AuditEvent.hash == text)
     if event is None:
-        return "rolled_back"  # the database lacks events the anchor saw committed
+        return "rolled_back"
     position = AuditEvent.select(fn.COUNT(AuditEvent.id)).where(
         AuditEvent.id <= event.id).scalar()
     return None if position == count else "rolled_back"
-
-
-def read_anchor(data_dir: Path) -> bytes | None:
-    try:
-        return (Path(data_dir) / ANCHOR_FILE).read_bytes()
-    except FileNotFoundError:
-        return None
-
-
-def check_anchor(data_dir: Path, key: bytes) -> str | None:
-    return check_anchor_bytes(read_anchor(data_dir), key)

@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from peewee import JOIN, Database, DatabaseError, fn
+from peewee import JOIN, Database, fn
 
-from desktop_app.core import events
-from desktop_app.core.anchor import check_anchor_bytes, read_anchor
+from desktop_app.core import events, integrity
+from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes, current_head
 from desktop_app.core.dates import day_range, utc_now
+from desktop_app.core.errors import InvalidInput, name_database_error
 from desktop_app.core.models import (
     AuditEvent,
     GiftCardEntry,
@@ -29,6 +31,8 @@ from desktop_app.core.roles import require_owner
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Shop
+
+log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 
@@ -62,7 +66,7 @@ def record(shop: Shop, kind: str, subject: object = "", /, **detail: Any) -> Aud
     )
     event.hash = event_hash(event)
     event.save()
-    shop.audit_dirty = True  # the anchor outside is rewritten once the transaction commits
+    shop.pending_head = Head(event.id, event.hash)  # vouched for outside once committed
     events.note(kind)  # every change is audited, so this is where screens learn of it
     return event
 
@@ -95,14 +99,51 @@ def verify_chain() -> list[ChainProblem]:
 
 
 def verify_shop(shop: Shop) -> list[str]:
-    """Everything ``verify`` checks, on the open shop and the anchor beside it."""
-    return verify_database(shop.db, shop.database_key, read_anchor(shop.data_dir))
+    """Everything ``verify`` checks, on the open shop, the anchor beside it, the witnesses
+    outside its folder, and what the shop is held for. Problems not acknowledged before put
+    the shop on hold (see ``integrity``)."""
+    problems = verify_database(shop.db, shop.database_key, None,
+                               anchor_check=lambda: check_anchor(shop.data_dir,
+                                                                 shop.database_key))
+    try:
+        problems += integrity.witness_problems(shop)
+    except Exception as exc:  # a damaged file must be named, not crash the check
+        problems.append(f"witness: {name_database_error(exc)}")
+    problems = list(dict.fromkeys([*shop.integrity_problems, *problems]))
+    try:
+        acknowledged = integrity.acknowledged_problems()
+    except Exception:
+        acknowledged = set()
+    integrity.hold(shop, [p for p in problems if p not in acknowledged])
+    return problems
 
 
-def verify_database(db: Database, key: bytes, anchor_raw: bytes | None) -> list[str]:
+def acknowledge(shop: Shop, reason: str, found: list[str]) -> list[str]:
+    """The owner records what was found (``found``, from ``verify``, and the hold's own
+    problems) with ``reason``; the event stays in the chain, then the witnesses are re-based
+    on it and the hold is lifted. Returns the problems recorded."""
+    require_owner(shop, "acknowledge")
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput(field="reason", problem="required")
+    problems = list(dict.fromkeys([*shop.integrity_problems, *found]))
+    with shop.write(evidence_only=True):
+        record(shop, integrity.ACKNOWLEDGE_KIND, "integrity", reason=reason, problems=problems)
+    integrity.rebase(shop.data_dir, shop.database_key, shop.shop_id, current_head(),
+                     integrity.backup_folders(shop.shop_id))
+    shop.integrity_problems = []
+    log.warning("integrity problems acknowledged by operator #%s: %s", shop.operator.id,
+                problems)
+    return problems
+
+
+def verify_database(db: Database, key: bytes, anchor_raw: bytes | None, *,
+                    anchor_check: Callable[[], str | None] | None = None) -> list[str]:
     """SQLCipher's page MACs, SQLite's structure, the audit chain, vouchers against their
-    redemptions, and the anchor (``anchor_raw``, as read from its file or a backup). The
-    models must be bound to ``db``. Each problem is named; an empty list means all hold."""
+    redemptions, and the anchor (``anchor_check``, or ``anchor_raw`` as a backup carries
+    it). The models must be bound to ``db``. Each problem is named, every SQLCipher or
+    SQLite error too; an empty list means all hold."""
+    check_the_anchor = anchor_check or (lambda: check_anchor_bytes(anchor_raw, key))
     checks: list[tuple[str, Callable[[], list[str]]]] = [
         ("cipher_integrity", lambda: [str(r[0]) for r in
                                       db.execute_sql("PRAGMA cipher_integrity_check")]),
@@ -111,14 +152,15 @@ def verify_database(db: Database, key: bytes, anchor_raw: bytes | None) -> list[
         ("audit_chain", lambda: [f"event {p.event_id} {p.problem}" for p in verify_chain()]),
         ("vouchers", lambda: [f"voucher {v} uses_mismatch" for v in vouchers_out_of_step()]),
         ("giftcards", lambda: [f"voucher {v} balance_mismatch" for v in cards_out_of_step()]),
-        ("anchor", lambda: [p for p in [check_anchor_bytes(anchor_raw, key)] if p]),
+        ("anchor", lambda: [p for p in [check_the_anchor()] if p]),
     ]
     problems = []
     for name, check in checks:
         try:
             problems += [f"{name}: {found}" for found in check()]
-        except DatabaseError as exc:  # a damaged file must be named, not crash the check
-            problems.append(f"{name}: {exc}")
+        except Exception as exc:
+            # The driver's own errors escape peewee's wrapper while rows are fetched.
+            problems.append(f"{name}: {name_database_error(exc)}")
     return problems
 
 

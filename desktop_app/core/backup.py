@@ -25,7 +25,7 @@ from pathlib import Path
 from peewee import DatabaseError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import anchor, audit, migrations
+from desktop_app.core import anchor, audit, integrity, migrations
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import BackupInvalid, Forbidden, InvalidInput, KeySlotsDamaged
 from desktop_app.core.fileio import atomic_write_bytes, raise_for_os_error
@@ -92,8 +92,9 @@ def write_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
         raise_for_os_error(exc, out.parent)
     _remove_stale_temporaries(out)
     atomic_write_bytes(out, backup_bytes(shop))
-    with shop.write():
+    with shop.write(evidence_only=True):  # a backup is a read: it works on a held shop too
         audit.record(shop, "backup", out.name, size=out.stat().st_size)
+    integrity.write_witness(out.parent, shop)
     log.info("backup written (%d bytes)", out.stat().st_size)
     return out
 
@@ -165,10 +166,10 @@ def restore_backup(data_dir: Path, backup: Path, operator: str, password: str) -
         key = _unlock_backup(info, data_dir, staging, operator, password, backup)
         (staging / DATABASE_FILE).write_bytes(info.database)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
-        (staging / anchor.ANCHOR_FILE).write_bytes(info.anchor)
         aside = _move_current_aside(data_dir)
-        for name in (DATABASE_FILE, KEYSLOTS_FILE, anchor.ANCHOR_FILE):
+        for name in (DATABASE_FILE, KEYSLOTS_FILE):
             os.replace(staging / name, data_dir / name)
+        integrity.after_restore(data_dir, key, info.shop_id)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)
         raise  # unreachable: raise_for_os_error always raises
@@ -198,7 +199,8 @@ def _unlock_backup(info: BackupInfo, data_dir: Path, staging: Path, operator: st
 
 def _move_current_aside(data_dir: Path) -> Path | None:
     present = [data_dir / n for n in (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm",
-                                      KEYSLOTS_FILE, anchor.ANCHOR_FILE) if (data_dir / n).exists()]
+                                      KEYSLOTS_FILE, anchor.ANCHOR_FILE, anchor.LEGACY_ANCHOR_FILE,
+                                      integrity.HOLD_FILE) if (data_dir / n).exists()]
     if not present:
         return None
     aside = data_dir / f"before-restore-{utc_now().strftime('%Y%m%d-%H%M%S-%f')}"
@@ -254,7 +256,8 @@ def auto_backup(shop: Shop, folder: Path) -> Path:
         if stamp not in keep and path != out:
             with contextlib.suppress(OSError):
                 path.unlink()
-    shop.set_setting("last_backup_at", utc_now().isoformat())
+    if not shop.integrity_problems:  # a held shop still backs up, but changes nothing
+        shop.set_setting("last_backup_at", utc_now().isoformat())
     return out
 
 

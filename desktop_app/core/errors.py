@@ -106,3 +106,23 @@ class BackupInvalid(ShopError):
     """A backup file that fails its check; ``problem`` says how (damaged, truncated, foreign)."""
 
     code = "backup_invalid"
+
+
+class IntegrityHold(ShopError):
+    """The shop opened with a problem ``verify`` reports (``problems``): every write is
+    refused until an owner restores a good backup or acknowledges (``verify --acknowledge``)."""
+
+    code = "integrity_hold"
+
+
+def name_database_error(exc: BaseException) -> str:
+    """A named problem for any error SQLCipher or SQLite raises while checking."""
+    text = str(exc).lower()
+    for needle, name in (("malformed", "database_malformed"), ("not a database", "not_a_database"),
+                         ("encrypted", "not_a_database"), ("disk i/o", "io_error"),
+                         ("locked", "database_locked"), ("busy", "database_locked"),
+                         ("full", "disk_full"), ("no such table", "schema_damaged"),
+                         ("no such column", "schema_damaged"), ("corrupt", "database_corrupt")):
+        if needle in text:
+            return name
+    return "database_unreadable"

@@ -49,6 +49,7 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "operator_change_password": frozenset({OPERATORS}),
     "settings_change": frozenset({SETTINGS}),
     "backup": frozenset(),
+    "integrity_acknowledged": frozenset({SETTINGS}),
     "export": frozenset(),
 }
 

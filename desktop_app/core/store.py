@@ -10,7 +10,9 @@ import contextlib
 import functools
 import logging
 import os
+import random
 import secrets
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,11 +20,13 @@ from pathlib import Path
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import anchor, migrations
+from desktop_app.core import anchor, integrity, migrations
+from desktop_app.core.anchor import Head
 from desktop_app.core.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
     DiskFull,
+    IntegrityHold,
     NoShop,
     NotEncrypted,
     OperatorDisabled,
@@ -30,6 +34,7 @@ from desktop_app.core.errors import (
     ShopExists,
     UnknownOperator,
     WrongPassword,
+    name_database_error,
 )
 from desktop_app.core.keyslots import (
     KEY_BYTES,
@@ -44,6 +49,9 @@ from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_di
 log = logging.getLogger(__name__)
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+# How long a writer keeps asking for the write lock, on top of busy_timeout's own waiting:
+# busy_timeout alone starves an unlucky writer among many (8 counters at once).
+LOCK_RETRY_S = 12.0
 
 
 def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
@@ -75,7 +83,7 @@ def translate_db_error(exc: Exception, path: Path) -> ShopError:
         return DatabaseLocked(path=str(path))
     if "disk is full" in text or "disk full" in text:
         return DiskFull(path=str(path))
-    return DatabaseCorrupt(path=str(path), detail=type(exc).__name__)
+    return DatabaseCorrupt(path=str(path), detail=name_database_error(exc))
 
 
 def _connect(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatabase:
@@ -108,9 +116,30 @@ class Shop:
     operator: Operator
     slots: KeySlotFile
     database_key: bytes = field(repr=False)
-    # Set at open when the chain disagrees with the anchor outside (rolled back, lost commits).
-    integrity_problem: str | None = None
-    audit_dirty: bool = field(default=False, repr=False)
+    # What the witnesses or verify found ("anchor: rolled_back"...): while any is here, the
+    # shop is on hold and refuses every write (contract: integrity hold).
+    integrity_problems: list[str] = field(default_factory=list)
+    # The newest event this session wrote, until the witnesses outside vouch for it.
+    pending_head: Head | None = field(default=None, repr=False)
+
+    @property
+    def integrity_problem(self) -> str | None:
+        """The first problem's code ("rolled_back"...), None when the shop is not held."""
+        return integrity.problem_code(self.integrity_problems[0]) if self.integrity_problems \
+            else None
+
+    @integrity_problem.setter
+    def integrity_problem(self, code: str | None) -> None:
+        self.integrity_problems = [f"anchor: {code}"] if code else []
+
+    @property
+    def audit_dirty(self) -> bool:
+        return self.pending_head is not None
+
+    def require_writable(self) -> None:
+        if self.integrity_problems:
+            raise IntegrityHold(problem=self.integrity_problem,
+                                problems="; ".join(self.integrity_problems[:5]))
 
     def reload_slots(self) -> KeySlotFile:
         """The slot file as it is on disk now: another counter may have changed it."""
@@ -151,33 +180,68 @@ class Shop:
         return bytes.fromhex(self.setting("card_key_salt"))
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[None]:
-        """A write transaction: ``BEGIN IMMEDIATE`` on SQLite so writers queue, not deadlock."""
+    def write(self, *, evidence_only: bool = False) -> Iterator[None]:
+        """A write transaction: ``BEGIN IMMEDIATE`` on SQLite so writers queue, not deadlock.
+
+        Refused while the shop is held, except ``evidence_only``: the audit event of a read
+        (a backup, an export) or of the acknowledgement. Those never move a witness."""
         outermost = not self.db.in_transaction()
+        if outermost and not evidence_only:
+            self.require_writable()
         try:
             if isinstance(self.db, SqliteDatabase) and outermost:
-                with self.db.atomic("IMMEDIATE"):
+                transaction = self._begin_immediate()
+                with transaction:
                     yield
             else:
                 with self.db.atomic():
                     yield
         except (DatabaseError, OperationalError) as exc:
+            self.pending_head = None  # rolled back: that event is not in the chain
             if "constraint" in str(exc).lower():
                 raise
             raise translate_db_error(exc, self.data_dir / DATABASE_FILE) from exc
-        if outermost and self.audit_dirty:
-            self._write_anchor()
+        except BaseException:
+            if outermost:
+                self.pending_head = None
+            raise
+        if outermost and self.pending_head is not None:
+            self._write_witnesses(self.pending_head)
 
-    def _write_anchor(self) -> None:
+    def _begin_immediate(self) -> contextlib.AbstractContextManager[object]:
+        """``BEGIN IMMEDIATE``, asked again with a growing, jittered pause while another
+        counter holds the lock, for up to ``LOCK_RETRY_S``: a cashier never sees "locked"
+        for contention shorter than that."""
+        deadline = time.monotonic() + LOCK_RETRY_S
+        pause = 0.005
+        while True:
+            transaction = self.db.atomic("IMMEDIATE")
+            try:
+                transaction.__enter__()
+            except OperationalError as exc:
+                text = str(exc).lower()
+                if ("locked" not in text and "busy" not in text) or \
+                        time.monotonic() + pause > deadline:
+                    raise
+                time.sleep(pause * (0.5 + random.random()))
+                pause = min(pause * 2, 0.2)
+                continue
+            return _Entered(transaction)
+
+    def _write_witnesses(self, head: Head) -> None:
         """After a commit: the change is saved, so a failure here (a full disk) must not tell
-        the caller it failed. An anchor left behind the chain still checks out (its head is
-        in the chain); the next commit tries again."""
-        try:
-            anchor.write_anchor(self.data_dir, self.database_key)
-        except ShopError as exc:
-            log.warning("could not update the audit anchor: %s", exc.code)
+        the caller it failed. A witness left behind the chain still checks out (its head is
+        in the chain); the next commit tries again. A held shop moves no witness."""
+        if self.integrity_problems:
+            self.pending_head = None
             return
-        self.audit_dirty = False
+        try:
+            integrity.after_commit(self, head)
+        except OSError as exc:
+            log.warning("could not update the audit anchor: %s", type(exc).__name__)
+            return
+        if self.pending_head == head:
+            self.pending_head = None
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -192,6 +256,19 @@ class Shop:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _Entered(contextlib.AbstractContextManager[object]):
+    """A transaction already begun: leaving it commits or rolls back as peewee's would."""
+
+    def __init__(self, transaction: contextlib.AbstractContextManager[object]) -> None:
+        self.transaction = transaction
+
+    def __enter__(self) -> object:
+        return self.transaction
+
+    def __exit__(self, *exc: object) -> bool | None:
+        return self.transaction.__exit__(*exc)  # type: ignore[arg-type]
 
 
 def database_path(data_dir: Path) -> Path:
@@ -238,6 +315,8 @@ def create_shop(
             )
         slots.save()
         anchor.write_anchor(data_dir, key)
+        shop = Shop(data_dir, db, owner, slots, key)
+        integrity.bring_forward(shop)
     except BaseException:
         db.close()
         for suffix in ("", "-wal", "-shm"):
@@ -245,7 +324,7 @@ def create_shop(
                 os.unlink(f"{db_path}{suffix}")
         raise
     log.info("created a shop")
-    return Shop(data_dir, db, owner, slots, key)
+    return shop
 
 
 def open_shop(
@@ -268,8 +347,11 @@ def open_shop(
         throttle.failed(operator)
         raise
     throttle.succeeded(operator)
-    if not db_path.exists():
-        raise DatabaseCorrupt(path=str(db_path), detail="missing")
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        # Beside existing key slots: never let SQLite start a new, empty shop here. Nothing
+        # can be read either; restoring a backup is the way out.
+        raise IntegrityHold(problem="database_missing", problems="database: missing",
+                            path=str(db_path))
     db = _connect(db_path, key, busy_timeout_ms)
     try:
         database_proxy.initialize(db)
@@ -282,9 +364,7 @@ def open_shop(
         shop_id = Setting.get_or_none(Setting.key == "shop_id")
         if shop_id is None or shop_id.value != slots.shop_id:
             raise DatabaseCorrupt(path=str(db_path), detail="shop id mismatch")
-        problem = anchor.check_anchor(data_dir, key)
-        if problem:
-            log.error("audit anchor check failed at open: %s", problem)
+        problems = integrity.problems_at_open(data_dir, key, slots.shop_id)
     except (DatabaseError, OperationalError) as exc:
         db.close()
         raise translate_db_error(exc, db_path) from exc
@@ -292,7 +372,13 @@ def open_shop(
         db.close()
         raise
     log.info("opened the shop as operator #%s", row.id)
-    return Shop(data_dir, db, row, slots, key, integrity_problem=problem)
+    shop = Shop(data_dir, db, row, slots, key)
+    if problems:
+        log.error("integrity hold at open: %s", problems)
+        integrity.hold(shop, problems)
+    else:
+        integrity.bring_forward(shop)
+    return shop
 
 
 def reopen_shop(shop: Shop) -> Shop:

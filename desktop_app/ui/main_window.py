@@ -50,14 +50,18 @@ from desktop_app.ui.session.password_dialog import change_password_dialog
 from desktop_app.ui.widgets import (
     ACCENT,
     ACCENT_LIGHT,
+    ERROR_COLOR,
     SPACING,
     HeaderBar,
     app_icon,
     scaled_font,
 )
-from desktop_app.ui.window_backups import BANNER_STYLE, WindowBackups
+from desktop_app.ui.window_backups import WindowBackups
 
 log = logging.getLogger(__name__)
+
+HOLD_BANNER_STYLE = (f"background: {ERROR_COLOR}; color: white; font-weight: bold;"
+                     " padding: 10px 20px;")
 
 DEFAULT_SIZE = (1100, 720)
 # Flat tabs underlined in the header's colour: large targets for a touch screen at a counter.
@@ -148,13 +152,20 @@ class MainWindow(QMainWindow, WindowBackups):
         return header
 
     def _build_integrity_banner(self) -> QLabel:
-        # A rolled-back database could hide redeemed vouchers: say so on every screen.
-        problem = getattr(self.shop, "integrity_problem", None)
-        banner = QLabel(integrity_message(problem) if problem else "", self)
+        # A rolled-back database could hide redeemed vouchers: on hold, every screen (the
+        # counter first) says so in red, and what to do.
+        banner = QLabel(self)
         banner.setWordWrap(True)
-        banner.setStyleSheet(BANNER_STYLE)
-        banner.setVisible(bool(problem))
+        banner.setStyleSheet(HOLD_BANNER_STYLE)
+        self.integrity_banner = banner
+        self.refresh_integrity_banner()
         return banner
+
+    def refresh_integrity_banner(self) -> None:
+        """After verify put the shop on hold, or an owner acknowledged and lifted it."""
+        problem = self.shop.integrity_problem
+        self.integrity_banner.setText(integrity_message(problem) if problem else "")
+        self.integrity_banner.setVisible(bool(problem))
 
     def _add_tabs(self) -> None:
         for number, (cls, title, _owners_only) in enumerate(
@@ -389,7 +400,12 @@ class MainWindow(QMainWindow, WindowBackups):
         return self._show_dialog("audit", lambda: AuditDialog(self.shop, self))
 
     def open_verify(self) -> QDialog:
-        return self._show_dialog("verify", lambda: VerifyDialog(self.shop, self))
+        def make() -> QDialog:
+            dialog = VerifyDialog(self.shop, self)
+            dialog.integrity_changed.connect(self.refresh_integrity_banner)
+            return dialog
+
+        return self._show_dialog("verify", make)
 
     def open_preferences(self) -> QDialog:
         def make() -> QDialog:

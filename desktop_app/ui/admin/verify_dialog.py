@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -46,11 +47,25 @@ ANCHOR_TEXTS: dict[str, str] = {
         "in a crash. Vouchers redeemed since may look unused again."),
     "anchor_missing": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Missing: the file beside the database that vouches for its latest "
-        "records (anchor.json) is not there, so a rolled-back database cannot be ruled out."),
+        "records (anchor.bin) is not there, so a rolled-back database cannot be ruled out."),
     "anchor_damaged": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Damaged: the file beside the database that vouches for its latest "
-        "records (anchor.json) is damaged or was altered, so a rolled-back database cannot be "
+        "records (anchor.bin) is damaged or was altered, so a rolled-back database cannot be "
         "ruled out."),
+}
+WITNESS_TEXTS: dict[str, str] = {
+    "witness_computer: rolled_back": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Rolled back: this computer remembers newer records than the database "
+        "holds. The shop folder (or the database) was put back to an older copy."),
+    "witness_backup: rolled_back": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Rolled back: the backup folder remembers newer records than the "
+        "database holds. The shop folder (or the database) was put back to an older copy."),
+    "witness_computer: witness_damaged": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Damaged: the record this computer keeps of the shop's latest changes "
+        "was altered, so a rolled-back database cannot be ruled out."),
+    "witness_backup: witness_damaged": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Damaged: the record kept beside the backups of the shop's latest "
+        "changes was altered, so a rolled-back database cannot be ruled out."),
 }
 CHAIN_TEXTS: dict[str, str] = {
     "hash_mismatch": QT_TRANSLATE_NOOP(
@@ -77,6 +92,8 @@ def verify_problem_text(problem: str) -> str:
     words = found.split()
     if check == "anchor" and found in ANCHOR_TEXTS:
         return _t(ANCHOR_TEXTS[found])
+    if problem in WITNESS_TEXTS:
+        return _t(WITNESS_TEXTS[problem])
     if check == "audit_chain" and len(words) == 3 and words[2] in CHAIN_TEXTS:
         return _t(CHAIN_TEXTS[words[2]]).format(id=words[1])
     if check == "vouchers" and len(words) >= 2 and words[1].isdigit():
@@ -87,7 +104,10 @@ def verify_problem_text(problem: str) -> str:
 
 
 class VerifyDialog(QDialog):
-    """Runs every check ``verify`` runs, in the background, and says plainly how it went."""
+    """Runs every check ``verify`` runs, in the background, and says plainly how it went.
+    Problems found put the shop on hold; an owner may acknowledge them with a reason."""
+
+    integrity_changed = Signal()  # the shop went on hold, or the hold was lifted
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,8 +134,15 @@ class VerifyDialog(QDialog):
         self.problem_list.hide()
         self.again_button = QPushButton(self.tr("Check again"), self)
         self.again_button.clicked.connect(self.run)
+        self.acknowledge_button = QPushButton(self.tr("Acknowledge…"), self)
+        self.acknowledge_button.setToolTip(self.tr(
+            "Record what was found, with your reason, in the audit log and let the shop "
+            "work again. Restoring a good backup is the other way."))
+        self.acknowledge_button.clicked.connect(self._ask_acknowledge)
+        self.acknowledge_button.hide()
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.acknowledge_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(self.tr("Close"),
                                               QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button.clicked.connect(self.reject)
@@ -128,7 +155,9 @@ class VerifyDialog(QDialog):
         body.addWidget(hint_label(self.tr(
             "Checks the encrypted pages of the database file, its structure, the audit log's "
             "chain, every voucher's uses against its redemptions, and the record of the latest "
-            "audit entry kept beside the database. Nothing is changed."), self))
+            "audit entry kept beside the database, on this computer and beside the backups. "
+            "Problems found stop redeeming and every change until an owner restores a good "
+            "backup or acknowledges them."), self))
         body.addWidget(buttons)
         frame_with_header(self, HeaderBar(self.tr("Verify database"), "", self), body)
 
@@ -153,6 +182,8 @@ class VerifyDialog(QDialog):
     def _checked(self, problems: list[str]) -> None:
         self._set_running(False)
         self.problems = list(problems)
+        self.integrity_changed.emit()
+        self.acknowledge_button.setVisible(bool(problems) and self.shop.is_owner)
         if not problems:
             self.heading.setStyleSheet(f"color: {SUCCESS_COLOR};")
             self.heading.setText(self.tr("✓ All checks passed"))
@@ -172,6 +203,23 @@ class VerifyDialog(QDialog):
             item.setToolTip(problem)
             self.problem_list.addItem(item)
         self.problem_list.show()
+
+    def _ask_acknowledge(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Acknowledge the problems"), self.tr(
+            "Why may the shop work again? (recorded in the audit log with what was found)"))
+        if ok and reason.strip():
+            self.acknowledge(reason)
+
+    def acknowledge(self, reason: str) -> None:
+        shop, found = self.shop, list(self.problems or [])
+        self._set_running(True)
+        run_in_background(self, lambda: audit.acknowledge(shop, reason, found),
+                          on_success=self._acknowledged, on_failure=self._failed)
+
+    def _acknowledged(self, _recorded: list[str]) -> None:
+        self.integrity_changed.emit()
+        self._set_running(False)
+        self.run()
 
     def _failed(self, exc: Exception) -> None:
         self._set_running(False)

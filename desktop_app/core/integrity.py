@@ -1,0 +1,287 @@
+"""Witnesses outside the data folder, and the integrity hold.
+
+The anchor beside the database rolls back with a copy of the whole folder. So the chain's
+head is also vouched for where a folder copy does not reach: a per-user file on this computer
+(``witness_root()``; on Windows a file under ``%APPDATA%``, not the registry) and a file in
+every folder a backup went to. A witness anywhere newer than the database means the database
+was put back to an older copy.
+
+A shop that opens with such a problem, or that ``verify`` found a problem in, is held: every
+write is refused (``Shop.write`` raises ``IntegrityHold``) and no witness moves, so nothing
+that runs afterwards overwrites the evidence. The hold ends when an owner restores a good
+backup or acknowledges what was found (an audited event that keeps the problems in the chain,
+then the witnesses are re-based on the chain as it is).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app import APP_ID
+from desktop_app.core import anchor
+from desktop_app.core.anchor import Head, WitnessDamaged
+from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.models import AuditEvent, Setting
+
+if TYPE_CHECKING:
+    from desktop_app.core.store import Shop
+
+log = logging.getLogger(__name__)
+
+WITNESS_DIR_ENV = "SHOP_WITNESS_DIR"  # tests point it at a temporary folder
+HOLD_FILE = "integrity-hold.json"
+HOLD_PROBLEMS_KEPT = 20  # integrity_check alone may name a hundred rows: the first say enough
+BACKUP_FOLDER_SETTING = "backup_folder"
+ACKNOWLEDGE_KIND = "integrity_acknowledged"
+
+
+def witness_root() -> Path:
+    """The per-user folder for witnesses, outside any shop folder and without Qt."""
+    override = os.environ.get(WITNESS_DIR_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / APP_ID / "witness"
+
+
+@contextlib.contextmanager
+def witnesses_kept_in(folder: Path) -> Iterator[None]:
+    """Per-user witnesses go to ``folder`` meanwhile: a throw-away shop (the self-test's)
+    leaves nothing in this computer's witness folder."""
+    before = os.environ.get(WITNESS_DIR_ENV)
+    os.environ[WITNESS_DIR_ENV] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(WITNESS_DIR_ENV, None)
+        else:
+            os.environ[WITNESS_DIR_ENV] = before
+
+
+def user_witness_path(shop_id: str) -> Path:
+    return witness_root() / f"{shop_id}.witness"
+
+
+def _user_hold_path(shop_id: str) -> Path:
+    return witness_root() / f"{shop_id}.hold.json"
+
+
+def hold_files(data_dir: Path, shop_id: str) -> tuple[Path, Path]:
+    """Where a standing hold is kept: in the data folder and on this computer."""
+    return Path(data_dir) / HOLD_FILE, _user_hold_path(shop_id)
+
+
+def _destinations_path(shop_id: str) -> Path:
+    return witness_root() / f"{shop_id}.destinations.json"
+
+
+def backup_witness_path(folder: Path, shop_id: str) -> Path:
+    return Path(folder) / f"voucher-shop-{shop_id[:8]}.witness"
+
+
+# --- where witnesses are -------------------------------------------------------------------
+
+
+def _destinations(shop_id: str) -> list[str]:
+    try:
+        folders = json.loads(_destinations_path(shop_id).read_text(encoding="utf-8"))["folders"]
+        return [str(f) for f in folders]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def _remember_destination(shop_id: str, folder: Path) -> None:
+    known = _destinations(shop_id)
+    text = str(Path(folder).resolve())
+    if text in known:
+        return
+    witness_root().mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(_destinations_path(shop_id),
+                       json.dumps({"folders": [*known, text]}).encode("utf-8"))
+
+
+def backup_folders(shop_id: str) -> list[Path]:
+    folders = {Path(f) for f in _destinations(shop_id)}
+    setting = Setting.get_or_none(Setting.key == BACKUP_FOLDER_SETTING)
+    if setting and setting.value.strip():
+        folders.add(Path(setting.value.strip()))
+    return sorted(folders)
+
+
+# --- checking at open ----------------------------------------------------------------------
+
+
+def _witness_problem(path: Path, key: bytes) -> str | None:
+    try:
+        record = anchor.read_record(path, key)
+    except WitnessDamaged:
+        return "witness_damaged"
+    return None if record is None else anchor.head_problem(record.head)
+
+
+def _held_problems(data_dir: Path, shop_id: str) -> list[str]:
+    found: list[str] = []
+    for path in hold_files(data_dir, shop_id):
+        try:
+            found += [str(p) for p in json.loads(path.read_text(encoding="utf-8"))["problems"]]
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError, KeyError, TypeError):
+            found.append("hold: hold_damaged")
+    return found
+
+
+def problems_at_open(data_dir: Path, key: bytes, shop_id: str) -> list[str]:
+    """What the witnesses and any standing hold say about the bound database: each problem as
+    "place: code" (codes: rolled_back, anchor_missing, anchor_damaged, witness_damaged)."""
+    problems = _held_problems(data_dir, shop_id)
+    found = anchor.check_anchor(data_dir, key)
+    if found:
+        problems.append(f"anchor: {found}")
+    found = _witness_problem(user_witness_path(shop_id), key)
+    if found:
+        problems.append(f"witness_computer: {found}")
+    for folder in backup_folders(shop_id):
+        found = _witness_problem(backup_witness_path(folder, shop_id), key)
+        if found:
+            problems.append(f"witness_backup: {found}")
+    return list(dict.fromkeys(problems))
+
+
+def witness_problems(shop: Shop) -> list[str]:
+    """The witnesses outside the data folder, for ``verify`` (the anchor is checked there)."""
+    return [p for p in problems_at_open(shop.data_dir, shop.database_key, shop.shop_id)
+            if not p.startswith("anchor:")]
+
+
+def problem_code(problem: str) -> str:
+    """"anchor: rolled_back" -> "rolled_back"."""
+    return problem.rpartition(": ")[2].split(" ")[0]
+
+
+def hold(shop: Shop, problems: list[str]) -> None:
+    """Put the shop on hold for ``problems``; kept in the data folder and on this computer,
+    so a later open holds too even where the check that found them does not run at open."""
+    new = [p for p in problems if p not in shop.integrity_problems]
+    if not new or len(shop.integrity_problems) >= HOLD_PROBLEMS_KEPT:
+        return
+    shop.integrity_problems = [*shop.integrity_problems, *new][:HOLD_PROBLEMS_KEPT]
+    payload = json.dumps({"problems": shop.integrity_problems}, ensure_ascii=False).encode()
+    for path in hold_files(shop.data_dir, shop.shop_id):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, payload)
+        except Exception:  # the hold stands in this session either way
+            log.warning("could not record the integrity hold in %s", path.parent)
+
+
+# --- writing witnesses -----------------------------------------------------------------------
+
+
+def after_commit(shop: Shop, head: Head) -> None:
+    """After a commit that added events: the anchor (one write, one sync) and this computer's
+    witness (one write; the system flushes it soon). Raises OSError for the anchor only."""
+    anchor.write_anchor(shop.data_dir, shop.database_key, head)
+    try:
+        _write_user_witness(shop.shop_id, shop.database_key, head, sync=False)
+    except OSError:
+        log.warning("could not update this computer's witness")
+
+
+def _write_user_witness(shop_id: str, key: bytes, head: Head, *, sync: bool,
+                        rebase: bool = False) -> None:
+    witness_root().mkdir(parents=True, exist_ok=True)
+    anchor.write_record(user_witness_path(shop_id), key, head, sync=sync, rebase=rebase)
+
+
+def bring_forward(shop: Shop) -> None:
+    """At open, when all holds: the witnesses catch up with the database (a kill between a
+    commit and its anchor write leaves them one commit behind), and this computer gets its
+    witness on first use."""
+    head = anchor.current_head()
+    with contextlib.suppress(OSError):
+        anchor.write_anchor(shop.data_dir, shop.database_key, head)
+    with contextlib.suppress(OSError):
+        _write_user_witness(shop.shop_id, shop.database_key, head, sync=True)
+
+
+def write_witness(folder: Path, shop: Shop) -> None:
+    """Vouch for the database's head in a backup destination, and remember the folder so
+    later opens check it. Nothing moves while the shop is held."""
+    if shop.integrity_problems:
+        return
+    try:
+        anchor.write_record(backup_witness_path(folder, shop.shop_id), shop.database_key,
+                            anchor.current_head(), sync=True)
+        _remember_destination(shop.shop_id, folder)
+    except Exception:  # the backup itself is written; a read-only stick must not fail it
+        log.warning("could not write the witness beside a backup")
+
+
+def rebase(data_dir: Path, key: bytes, shop_id: str, head: Head, folders: list[Path]) -> None:
+    """Every witness (in ``folders`` too) vouches for ``head`` from now on, and the hold is
+    lifted: only after an owner restored a backup or acknowledged (audited) what was found."""
+    anchor.write_anchor(data_dir, key, head, rebase=True)
+    _write_user_witness(shop_id, key, head, sync=True, rebase=True)
+    for folder in {*folders, *(Path(f) for f in _destinations(shop_id))}:
+        path = backup_witness_path(folder, shop_id)
+        if path.exists():
+            with contextlib.suppress(OSError):
+                anchor.write_record(path, key, head, sync=True, rebase=True)
+    for path in hold_files(data_dir, shop_id):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _head_and_backup_folder(path: Path, key: bytes) -> tuple[Head, list[Path]]:
+    """The newest event and the backup folder of an encrypted database file that is not
+    bound to the models (a restored copy)."""
+    from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+    db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
+    try:
+        row = db.execute_sql(f"SELECT id, hash FROM {AuditEvent._meta.table_name} "
+                             "ORDER BY id DESC LIMIT 1").fetchone()
+        folder = db.execute_sql(f"SELECT value FROM {Setting._meta.table_name} WHERE key = ?",
+                                (BACKUP_FOLDER_SETTING,)).fetchone()
+    finally:
+        db.close()
+    head = Head(int(row[0]), str(row[1])) if row else anchor.EMPTY
+    return head, [Path(folder[0].strip())] if folder and folder[0].strip() else []
+
+
+def after_restore(data_dir: Path, key: bytes, shop_id: str) -> None:
+    """A good backup was put in place by an owner: the witnesses follow it."""
+    data_dir = Path(data_dir)
+    head, folders = _head_and_backup_folder(data_dir / "shop.db", key)
+    rebase(data_dir, key, shop_id, head, folders)
+    with contextlib.suppress(FileNotFoundError):
+        (data_dir / anchor.LEGACY_ANCHOR_FILE).unlink()
+
+
+# --- acknowledging ----------------------------------------------------------------------------
+
+
+def acknowledged_problems() -> set[str]:
+    """The problems the newest acknowledgement recorded: ``verify`` holds only for new ones."""
+    last = (AuditEvent.select(AuditEvent.detail).where(AuditEvent.kind == ACKNOWLEDGE_KIND)
+            .order_by(AuditEvent.id.desc()).first())
+    if last is None:
+        return set()
+    try:
+        return {str(p) for p in json.loads(last.detail).get("problems", [])}
+    except (ValueError, AttributeError):
+        return set()
