@@ -43,7 +43,8 @@ def owner_shop(shop_dir: Path) -> Shop:
 
 
 def sell(shop: Shop, count: int = 1, uses: int = 1) -> list[fulfilment.IssuedVoucher]:
-    product = products.add_product(shop, "Pass", "10.00", uses=uses)
+    sold = len(products.list_products(shop, include_archived=True))
+    product = products.add_product(shop, f"Pass {sold + 1}", "10.00", uses=uses)
     if count > 1:
         return fulfilment.issue_batch(shop, product.id, count)
     return fulfilment.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)
