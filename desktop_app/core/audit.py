@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, Database, DatabaseError, fn
 
-from desktop_app.core import events
+from desktop_app.core import dialect, events
 from desktop_app.core.anchor import check_anchor_bytes, read_anchor
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.models import AuditEvent, Operator, RedemptionAttempt, Voucher
@@ -46,6 +46,8 @@ def latest_hash() -> str:
 
 def record(shop: Shop, kind: str, subject: object = "", /, **detail: Any) -> AuditEvent:
     """Append an event; call inside the write transaction of the change it describes."""
+    # Two counters on a server must not both link to the same head: one append at a time.
+    dialect.serialise(shop.db, dialect.AUDIT_CHAIN_LOCK)
     event = AuditEvent(
         at=utc_now(),
         operator=shop.operator.id,
@@ -97,15 +99,19 @@ def verify_database(db: Database, key: bytes, anchor_raw: bytes | None) -> list[
     """SQLCipher's page MACs, SQLite's structure, the audit chain, vouchers against their
     redemptions, and the anchor (``anchor_raw``, as read from its file or a backup). The
     models must be bound to ``db``. Each problem is named; an empty list means all hold."""
-    checks: list[tuple[str, Callable[[], list[str]]]] = [
+    file_checks: list[tuple[str, Callable[[], list[str]]]] = [
         ("cipher_integrity", lambda: [str(r[0]) for r in
                                       db.execute_sql("PRAGMA cipher_integrity_check")]),
         ("integrity", lambda: [str(r[0]) for r in db.execute_sql("PRAGMA integrity_check")
                                if r[0] != "ok"]),
-        ("audit_chain", lambda: [f"event {p.event_id} {p.problem}" for p in verify_chain()]),
-        ("vouchers", lambda: [f"voucher {v} uses_mismatch" for v in vouchers_out_of_step()]),
         ("anchor", lambda: [p for p in [check_anchor_bytes(anchor_raw, key)] if p]),
     ]
+    checks: list[tuple[str, Callable[[], list[str]]]] = [
+        ("audit_chain", lambda: [f"event {p.event_id} {p.problem}" for p in verify_chain()]),
+        ("vouchers", lambda: [f"voucher {v} uses_mismatch" for v in vouchers_out_of_step()]),
+    ]
+    if not dialect.is_server(db):  # pages, structure and the anchor file belong to the file
+        checks = file_checks[:2] + checks + file_checks[2:]
     problems = []
     for name, check in checks:
         try:

@@ -106,3 +106,36 @@ class BackupInvalid(ShopError):
     """A backup file that fails its check; ``problem`` says how (damaged, truncated, foreign)."""
 
     code = "backup_invalid"
+
+
+# --- the shop's PostgreSQL server (several counters) ----------------------------------------
+
+
+class DatabaseUrlInvalid(ShopError):
+    """A ``--database`` value that is not a usable postgresql:// URL; ``problem`` says why."""
+
+    code = "database_url_invalid"
+
+
+class DatabaseUrlHasPassword(ShopError):
+    code = "database_url_has_password"
+
+
+class ServerUnreachable(ShopError):
+    code = "server_unreachable"
+
+
+class ServerLoginFailed(ShopError):
+    code = "server_login_failed"
+
+
+class ServerDatabaseMissing(ShopError):
+    code = "server_database_missing"
+
+
+class ServerTlsRequired(ShopError):
+    code = "server_tls_required"
+
+
+class ServerNotEmpty(ShopError):
+    code = "server_not_empty"

@@ -113,9 +113,21 @@ class Shop:
     audit_dirty: bool = field(default=False, repr=False)
 
     def reload_slots(self) -> KeySlotFile:
-        """The slot file as it is on disk now: another counter may have changed it."""
-        self.slots = KeySlotFile.load(self.slots.path)
+        """The key slots as stored now: another counter may have changed them."""
+        self.slots = self.slots.reload()
         return self.slots
+
+    def login_throttle(self) -> LoginThrottle:
+        """Where this shop counts failed logins (a file here; a table on a server)."""
+        return LoginThrottle(self.data_dir)
+
+    def open_again(self, operator: str, password: str) -> Shop:
+        """A new session on the same shop as another (or the same) operator."""
+        return open_shop(self.data_dir, operator, password)
+
+    def translate_error(self, exc: Exception) -> ShopError:
+        """The user-facing meaning of a database error of this shop's engine."""
+        return translate_db_error(exc, self.data_dir / DATABASE_FILE)
 
     @property
     def is_owner(self) -> bool:
@@ -127,7 +139,7 @@ class Shop:
 
     def set_setting(self, key: str, value: str) -> None:
         with self.write():
-            Setting.replace(key=key, value=value).execute()
+            put_setting(key, value)
 
     @property
     def name(self) -> str:
@@ -164,7 +176,7 @@ class Shop:
         except (DatabaseError, OperationalError) as exc:
             if "constraint" in str(exc).lower():
                 raise
-            raise translate_db_error(exc, self.data_dir / DATABASE_FILE) from exc
+            raise self.translate_error(exc) from exc
         if outermost and self.audit_dirty:
             self._write_anchor()
 
@@ -192,6 +204,12 @@ class Shop:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def put_setting(key: str, value: str) -> None:
+    """Insert or overwrite one setting; portable (``REPLACE`` is SQLite's alone)."""
+    (Setting.insert(key=key, value=value)
+     .on_conflict(conflict_target=[Setting.key], update={Setting.value: value}).execute())
 
 
 def database_path(data_dir: Path) -> Path:
@@ -274,14 +292,7 @@ def open_shop(
     try:
         database_proxy.initialize(db)
         migrations.migrate(db)
-        row = Operator.get_or_none(Operator.slot_name == normalize_operator(operator))
-        if row is None:
-            raise UnknownOperator(operator=operator)
-        if not row.active:
-            raise OperatorDisabled(operator=row.name)
-        shop_id = Setting.get_or_none(Setting.key == "shop_id")
-        if shop_id is None or shop_id.value != slots.shop_id:
-            raise DatabaseCorrupt(path=str(db_path), detail="shop id mismatch")
+        row = active_operator(operator, slots.shop_id, str(db_path))
         problem = anchor.check_anchor(data_dir, key)
         if problem:
             log.error("audit anchor check failed at open: %s", problem)
@@ -293,6 +304,19 @@ def open_shop(
         raise
     log.info("opened the shop as operator #%s", row.id)
     return Shop(data_dir, db, row, slots, key, integrity_problem=problem)
+
+
+def active_operator(operator: str, shop_id: str, where: str) -> Operator:
+    """The operator's row, if they may log in, in a database of the shop the slots belong to."""
+    row = Operator.get_or_none(Operator.slot_name == normalize_operator(operator))
+    if row is None:
+        raise UnknownOperator(operator=operator)
+    if not row.active:
+        raise OperatorDisabled(operator=row.name)
+    stored = Setting.get_or_none(Setting.key == "shop_id")
+    if stored is None or stored.value != shop_id:
+        raise DatabaseCorrupt(path=where, detail="shop id mismatch")
+    return row
 
 
 def reopen_shop(shop: Shop) -> Shop:

@@ -1,0 +1,107 @@
+"""The shop on a PostgreSQL server: choosing it, connecting, plain-words errors, key slots and
+failed logins kept on the server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
+
+from desktop_app.core import auth, lockout
+from desktop_app.core.engine import ShopLocation
+from desktop_app.core.errors import (
+    DatabaseUrlHasPassword,
+    DatabaseUrlInvalid,
+    LockedOut,
+    NoShop,
+    ServerDatabaseMissing,
+    ServerLoginFailed,
+    ServerUnreachable,
+    ShopExists,
+    WrongPassword,
+)
+from desktop_app.core.models import Setting
+from desktop_app.messages import error_message
+
+
+def test_without_a_url_the_file_is_the_shop(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SHOP_DATABASE_URL", raising=False)
+    location = ShopLocation.choose(tmp_path, None)
+    assert not location.on_server and location.describe() == str(tmp_path)
+
+
+def test_the_environment_variable_selects_the_server(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHOP_DATABASE_URL", "postgresql://shop@db.local/shop")
+    assert ShopLocation.choose(tmp_path, None).database_url == "postgresql://shop@db.local/shop"
+    explicit = ShopLocation.choose(tmp_path, "postgresql://other@h:5433/x?sslmode=require")
+    assert explicit.database_url == "postgresql://other@h:5433/x?sslmode=require"
+
+
+@pytest.mark.parametrize("url", ["mysql://u@h/db", "postgresql://u@h/", "postgresql://u@h:xx/db",
+                                 "shop.db"])
+def test_an_unusable_url_is_refused(tmp_path: Path, url: str) -> None:
+    with pytest.raises(DatabaseUrlInvalid) as caught:
+        ShopLocation.choose(tmp_path, url)
+    assert "postgresql://USER@HOST" in error_message(caught.value)
+
+
+def test_a_password_in_the_url_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseUrlHasPassword) as caught:
+        ShopLocation.choose(tmp_path, "postgresql://shop:secret@h/db")
+    message = error_message(caught.value)
+    assert "PGPASSWORD" in message and "secret" not in message
+
+
+def test_connection_errors_say_what_is_wrong(pg_server, pg_url: str, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    closed_port = pg_url.replace(f":{pg_server.port}/", ":1/")
+    with pytest.raises(ServerUnreachable) as unreachable:
+        ShopLocation(tmp_path, closed_port).open(OWNER, OWNER_PASSWORD)
+    assert "127.0.0.1:1" in error_message(unreachable.value)
+    missing = pg_url.rsplit("/", 1)[0] + "/no_such_db"
+    with pytest.raises(ServerDatabaseMissing) as no_db:
+        ShopLocation(tmp_path, missing).open(OWNER, OWNER_PASSWORD)
+    assert "no_such_db" in error_message(no_db.value)
+    with pytest.raises(ServerDatabaseMissing):
+        ShopLocation(tmp_path, missing).exists()
+    with pytest.raises(NoShop):
+        ShopLocation(tmp_path, pg_url).open(OWNER, OWNER_PASSWORD)
+    monkeypatch.setenv("PGPASSWORD", "not the password")
+    with pytest.raises(ServerLoginFailed) as login:
+        ShopLocation(tmp_path, pg_url).open(OWNER, OWNER_PASSWORD)
+    assert "postgres" in error_message(login.value)
+
+
+def test_init_then_login_with_slots_on_the_server(pg_url: str, tmp_path: Path) -> None:
+    location = ShopLocation(tmp_path / "pc1", pg_url)
+    assert not location.exists()
+    with location.create("Server Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    assert location.exists()
+    with pytest.raises(ShopExists):
+        location.create("Again", "CNY", OWNER, OWNER_PASSWORD)
+    other_pc = ShopLocation(tmp_path / "pc2", pg_url)  # nothing of the shop in its folder
+    with other_pc.open(CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.name == "Server Shop" and clerk.operator.role == "clerk"
+        assert Setting.get(Setting.key == "shop_id").value == clerk.shop_id
+    assert not (tmp_path / "pc2").exists() or not any((tmp_path / "pc2").iterdir())
+    with other_pc.open(OWNER, OWNER_PASSWORD) as owner:
+        auth.change_own_password(owner, OWNER_PASSWORD, "a new owner password")
+    with pytest.raises(WrongPassword):
+        location.open(OWNER, OWNER_PASSWORD)
+    location.open(OWNER, "a new owner password").close()
+
+
+def test_failed_logins_count_on_the_server_across_pcs(pg_url: str, tmp_path: Path) -> None:
+    ShopLocation(tmp_path / "pc1", pg_url).create("S", "CNY", OWNER, OWNER_PASSWORD).close()
+    for attempt in range(lockout.FREE_FAILURES):
+        pc = ShopLocation(tmp_path / f"pc{attempt % 2}", pg_url)
+        with pytest.raises(WrongPassword):
+            pc.open(OWNER, "wrong password!")
+    with pytest.raises(LockedOut):
+        ShopLocation(tmp_path / "pc3", pg_url).open(OWNER, "wrong password!")
+    with pytest.raises(LockedOut):  # even the right one waits
+        ShopLocation(tmp_path / "pc4", pg_url).open(OWNER, OWNER_PASSWORD)
