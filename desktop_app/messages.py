@@ -77,6 +77,9 @@ ERROR_TEXTS: dict[str, str] = {
         "errors", "The shop's server and this computer disagree about encryption (TLS): the "
         "server asks for it, or the address asks for it and the server does not offer it. "
         "Set sslmode=require in the address, or ask whoever set up the server."),
+    "server_backup_elsewhere": QT_TRANSLATE_NOOP(
+        "errors", "This shop lives on a server: back it up on the server with pg_dump (see the "
+        "README, \"Several counters\"), not from a counter PC."),
     "server_not_empty": QT_TRANSLATE_NOOP(
         "errors", "The database {url} is not empty. Copy the shop only into a new, empty "
         "database, so nothing there is overwritten."),

@@ -105,3 +105,46 @@ def test_failed_logins_count_on_the_server_across_pcs(pg_url: str, tmp_path: Pat
         ShopLocation(tmp_path / "pc3", pg_url).open(OWNER, "wrong password!")
     with pytest.raises(LockedOut):  # even the right one waits
         ShopLocation(tmp_path / "pc4", pg_url).open(OWNER, OWNER_PASSWORD)
+
+
+def _cli(tmp_path: Path, *args: str, env: dict[str, str] | None = None):
+    from test_cli import run
+
+    return run(tmp_path / "pc", *args, env=env)
+
+
+def test_every_command_runs_on_the_server(pg_url: str, tmp_path: Path) -> None:
+    import json
+
+    init = _cli(tmp_path, "--database", pg_url, "init", "--shop-name", "Server 店", "--json")
+    assert init.returncode == 0, init.stdout + init.stderr
+    assert json.loads(init.stdout)["database"] == pg_url
+    from test_cli import OWNER_ENV
+
+    env = {**OWNER_ENV, "SHOP_DATABASE_URL": pg_url}  # the variable chooses it as well
+    added = _cli(tmp_path, "product", "add", "--name", "Wash", "--price", "10", "--json",
+                 env=env)
+    product = json.loads(added.stdout)["id"]
+    order = json.loads(_cli(tmp_path, "order", "create", "--item", f"{product}:1", "--json",
+                            env=env).stdout)["id"]
+    paid = json.loads(_cli(tmp_path, "order", "pay", str(order), "--json", env=env).stdout)
+    payload = paid["vouchers"][0]["payload"]
+    first = _cli(tmp_path, "--database", pg_url, "redeem", payload, "--station", "A", "--json")
+    assert first.returncode == 0 and json.loads(first.stdout)["reason"] == "redeemed"
+    second = _cli(tmp_path, "redeem", payload, "--station", "B", "--json", env=env)
+    assert second.returncode == 3 and json.loads(second.stdout)["reason"] == "already_redeemed"
+    verified = _cli(tmp_path, "verify", "--json", env=env)
+    assert verified.returncode == 0, verified.stdout
+    backup = _cli(tmp_path, "backup", "--out", str(tmp_path / "b.vsb"), "--json", env=env)
+    assert json.loads(backup.stdout)["error"] == "server_backup_elsewhere"
+    assert not (tmp_path / "pc" / "shop.db").exists()
+
+
+def test_the_cli_refuses_a_password_in_the_url(tmp_path: Path) -> None:
+    import json
+
+    result = _cli(tmp_path, "--database", "postgresql://u:hunter2@127.0.0.1/db", "product",
+                  "list", "--json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["error"] == "database_url_has_password" and "hunter2" not in result.stdout

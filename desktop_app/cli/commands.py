@@ -38,11 +38,12 @@ from desktop_app.core import (
 )
 from desktop_app.core.errors import (
     InvalidInput,
+    ServerBackupElsewhere,
     ShopError,
 )
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.money import money_text
-from desktop_app.core.store import Shop, create_shop
+from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import voucher_view, voucher_views
 from desktop_app.i18n import translate
 
@@ -59,11 +60,14 @@ def cmd_init(ctx: Context) -> Outcome:
     password = os.environ.get("SHOP_PASSWORD")
     if password is None:
         password = new_password(name)
-    shop = create_shop(ctx.data_dir, ctx.args.shop_name, ctx.args.currency, name, password)
+    location = ctx.location
+    shop = location.create(ctx.args.shop_name, ctx.args.currency, name, password)
     with shop:
         data = {"data_dir": str(shop.data_dir), "shop": shop.name, "owner": shop.operator.name}
+    if location.database_url:
+        data["database"] = location.database_url
     return Outcome(data, [translate("cli", "Created the shop “{shop}” in {path}.").format(
-        shop=data["shop"], path=data["data_dir"])])
+        shop=data["shop"], path=location.describe())])
 
 
 def cmd_operator_add(ctx: Context) -> Outcome:
@@ -311,6 +315,8 @@ def cmd_backup(ctx: Context) -> Outcome:
 
 def cmd_restore(ctx: Context) -> Outcome:
     """Authenticates against the backup's own key slots: the shop here may be damaged."""
+    if ctx.location.on_server:
+        raise ServerBackupElsewhere()
     name, password = credentials()
     aside = backup.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password)
     data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None}

@@ -62,6 +62,8 @@ def _common() -> argparse.ArgumentParser:
                         help=translate("cli", "print one JSON object on stdout"))
     common.add_argument("--data-dir", default=argparse.SUPPRESS,
                         help=translate("cli", "the shop's folder"))
+    common.add_argument("--database", default=argparse.SUPPRESS, metavar="URL",
+                        help=translate("cli", "the shop's PostgreSQL server"))
     return common
 
 
@@ -174,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
         else "python -m desktop_app",
         description=translate("cli", "Voucher Shop: sell, print and redeem QR vouchers."))
     parser.add_argument("--data-dir", help=translate("cli", "the shop's folder"))
+    parser.add_argument("--database", metavar="URL", help=translate(
+        "cli", "the shop's PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password "
+        "from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop's folder)"))
     parser.add_argument("--lang", choices=["en", "zh_CN"],
                         help=translate("cli", "language of the interface"))
     parser.add_argument("--demo", action="store_true",

@@ -25,9 +25,15 @@ from pathlib import Path
 from peewee import DatabaseError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import anchor, audit, migrations
+from desktop_app.core import anchor, audit, dialect, migrations
 from desktop_app.core.dates import utc_now
-from desktop_app.core.errors import BackupInvalid, Forbidden, InvalidInput, KeySlotsDamaged
+from desktop_app.core.errors import (
+    BackupInvalid,
+    Forbidden,
+    InvalidInput,
+    KeySlotsDamaged,
+    ServerBackupElsewhere,
+)
 from desktop_app.core.fileio import atomic_write_bytes, raise_for_os_error
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
 from desktop_app.core.models import Operator, database_proxy
@@ -85,6 +91,8 @@ def write_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
     shop run by clerks needs its daily backup most (the file is encrypted either way)."""
     if not automatic:
         require_owner(shop, "backup")
+    if dialect.is_server(shop.db):
+        raise ServerBackupElsewhere()  # the file's export; the server has pg_dump (README)
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

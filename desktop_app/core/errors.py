@@ -139,3 +139,9 @@ class ServerTlsRequired(ShopError):
 
 class ServerNotEmpty(ShopError):
     code = "server_not_empty"
+
+
+class ServerBackupElsewhere(ShopError):
+    """The app's one-file backup is of the embedded file; a server is backed up with pg_dump."""
+
+    code = "server_backup_elsewhere"

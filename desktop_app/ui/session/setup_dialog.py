@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.keyslots import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
-from desktop_app.core.store import Shop, create_shop
+from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -60,9 +61,11 @@ class SetupDialog(QDialog):
     After ``accepted``, ``shop`` is the new shop, opened by its owner.
     """
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, *,
+                 database_url: str | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self.location = ShopLocation(self.data_dir, database_url)
         self.shop: Shop | None = None
         self.busy = False
         self._touched: set[str] = set()
@@ -156,7 +159,8 @@ class SetupDialog(QDialog):
         column.addWidget(hint_label(
             self.tr("Keep the owner password safe. The shop is encrypted: without an "
                     "operator's password nobody can open it, not even with its files."), box))
-        folder = hint_label(self.tr("Shop folder: {folder}").format(folder=self.data_dir), box)
+        folder = hint_label(self.tr("Shop folder: {folder}").format(
+            folder=self.location.describe()), box)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(folder)
         return box
@@ -260,11 +264,11 @@ class SetupDialog(QDialog):
             return
         self.error.clear()
         self._set_busy(True)
-        folder, shop_name = self.data_dir, self.shop_name.text().strip()
+        location, shop_name = self.location, self.shop_name.text().strip()
         currency, owner = self.currency.currentText().strip(), self.owner_name.text().strip()
         password = self.password.text()
         run_in_background(
-            self, lambda: create_shop(folder, shop_name, currency, owner, password),
+            self, lambda: location.create(shop_name, currency, owner, password),
             on_success=self._created, errors=self._refused,
             always=lambda: self._set_busy(False))
 
