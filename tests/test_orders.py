@@ -22,7 +22,9 @@ from desktop_app.core import (
 from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.models import CardKey, Order, Product, Voucher
 from desktop_app.core.money import money_text, parse_money
-from desktop_app.core.store import Shop, open_shop
+from desktop_app.core.store import Shop
+
+SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
 
 
 def test_money_is_exact() -> None:
@@ -171,7 +173,7 @@ def test_clerk_is_refused_at_owner_services(shop: Shop, shop_dir: Path) -> None:
     order = orders.create_order(shop, [(wash.id, 1)])
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     shop.close()
-    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
+    with shop.open_again(CLERK, CLERK_PASSWORD) as clerk:
         for call in (
             lambda: products.add_product(clerk, "x", "1"),
             lambda: products.set_archived(clerk, wash.id, True),
@@ -375,7 +377,7 @@ def test_views_and_new_services_are_owner_only(shop: Shop, shop_dir: Path) -> No
     game, order, voucher = sold_key(shop)
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     shop.close()
-    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
+    with shop.open_again(CLERK, CLERK_PASSWORD) as clerk:
         for call in (
             lambda: products.list_products(clerk),
             lambda: products.update_product(clerk, game.id, name="x"),

@@ -16,6 +16,7 @@ import contextlib
 import json
 import logging
 import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from urllib.parse import urlsplit
 
 from peewee import (
     CharField,
+    Database,
     DatabaseError,
     InterfaceError,
     OperationalError,
@@ -136,10 +138,35 @@ def server_error(exc: BaseException, url: str) -> ShopError:
     return ServerUnreachable(host=facts["host"])
 
 
-def connect(url: str) -> PostgresqlDatabase:
+class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
+    """peewee opens one connection per thread. This one also keeps hold of each, so closing
+    the shop closes the connections of every thread (a counter's worker threads included)
+    instead of leaving them to the garbage collector when a thread ends."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._opened: list[Any] = []
+        self._opened_lock = threading.Lock()
+
+    def _connect(self) -> Any:
+        conn = super()._connect()
+        with self._opened_lock:
+            self._opened = [c for c in self._opened if not c.closed] + [conn]
+        return conn
+
+    def close_all(self) -> None:
+        self.close()
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for conn in opened:
+            with contextlib.suppress(Exception):
+                conn.close()
+
+
+def connect(url: str) -> ServerDatabase:
     """An open connection to the shop's server (the models are not bound yet)."""
     url = check_url(url)
-    db = PostgresqlDatabase(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S,
+    db = ServerDatabase(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S,
                             application_name="Voucher Shop")
     try:
         db.connect()
@@ -199,7 +226,7 @@ class ServerLoginThrottle(LoginThrottle):
 
     ROW = "all"
 
-    def __init__(self, db: PostgresqlDatabase, **kwargs: Any) -> None:
+    def __init__(self, db: Database, **kwargs: Any) -> None:
         super().__init__(Path("login_failures"), **kwargs)
         self.db = db
 
@@ -253,12 +280,12 @@ class ServerShop(Shop):
 
     def close(self) -> None:
         with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
-            self.db.close()
+            self.db.close_all()
         if database_proxy.obj is self.db:
             database_proxy.initialize(None)
 
 
-def _has_tables(db: PostgresqlDatabase) -> bool:
+def _has_tables(db: Database) -> bool:
     return bool(db.get_tables())
 
 
