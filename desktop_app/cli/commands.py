@@ -14,6 +14,7 @@ from desktop_app.cli.frame import (
     EXIT_REFUSED,
     Context,
     Outcome,
+    UsageError,
     credentials,
     new_password,
     open_as_operator,
@@ -327,3 +328,22 @@ def cmd_restore(ctx: Context) -> Outcome:
     return Outcome(data, lines)
 
 
+
+
+def cmd_migrate_to(ctx: Context) -> Outcome:
+    """Copy the shop of this folder to an empty database on the server; the file stays."""
+    from desktop_app.core.migrate_to import migrate_to_server
+    from desktop_app.core.pg import check_url
+
+    if ctx.location.on_server:
+        raise UsageError(translate(
+            "cli", "migrate-to copies the shop of a folder: leave out --database and "
+            "SHOP_DATABASE_URL."))
+    url = check_url(ctx.args.url)
+    with open_as_operator(ctx) as shop:
+        report = migrate_to_server(shop, url)
+    data = {"database": report.url, "rows": report.rows, "chain_head": report.chain_head}
+    return Outcome(data, [translate(
+        "cli", "Copied the shop to {url} ({rows} rows) and checked the copy. Point the "
+        "counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.").format(
+            url=report.url, rows=sum(report.rows.values()))])

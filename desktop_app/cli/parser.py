@@ -17,6 +17,7 @@ from desktop_app.cli.commands import (
     cmd_decode,
     cmd_export_redemptions,
     cmd_init,
+    cmd_migrate_to,
     cmd_operator_add,
     cmd_order_create,
     cmd_order_list,
@@ -162,6 +163,9 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True)
     p = command("restore", cmd_restore, translate("cli", "restore from a backup file"))
     p.add_argument("file")
+    p = command("migrate-to", cmd_migrate_to, translate(
+        "cli", "copy this shop into an empty PostgreSQL database and check the copy"))
+    p.add_argument("url", metavar="URL")
 
 
 def default_station() -> str:

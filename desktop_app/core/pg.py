@@ -285,6 +285,19 @@ class ServerShop(Shop):
             database_proxy.initialize(None)
 
 
+def advance_id_sequence(db: Database, model: type[BaseModel]) -> None:
+    """After rows were inserted with their ids (a copy), move the table's id sequence past
+    them, so the next row the server numbers does not collide."""
+    field = model._meta.primary_key
+    if field is None or field.field_type not in ("AUTO", "BIGAUTO"):
+        return
+    table = model._meta.table_name
+    db.execute_sql(
+        f'SELECT setval(pg_get_serial_sequence(%s, %s), '
+        f'COALESCE((SELECT MAX("{field.column_name}") FROM "{table}"), 0) + 1, false)',
+        (f'"{table}"', field.column_name))
+
+
 def _has_tables(db: Database) -> bool:
     return bool(db.get_tables())
 
