@@ -199,3 +199,38 @@ def test_migrate_to_from_the_command_line(pg_url: str, tmp_path: Path) -> None:
     assert json.loads(again.stdout)["error"] == "server_not_empty"
     listed = run(folder, "--database", pg_url, "product", "list", "--json")
     assert listed.returncode == 0, listed.stdout
+
+
+def test_secrets_are_sealed_in_their_columns_on_the_server(pg_server, pg_url: str,
+                                                         tmp_path: Path) -> None:
+    """What the server's administrator (or a pg_dump) reads: no card key, phone, voucher code
+    or voucher MAC key in the clear; the shop itself reads them all."""
+    import subprocess
+
+    from desktop_app.core import cardkeys, fulfilment, orders, products, redemption
+    from desktop_app.core.models import Order
+
+    location = ShopLocation(tmp_path / "pc", pg_url)
+    with location.create("Sealed", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        game = products.add_product(shop, "Game", "30.00", "cardkey")
+        cardkeys.import_card_keys(shop, game.id, "SECRETKEY-AAAA-1111\n")
+        single = products.add_product(shop, "Office", "9.00", "cardkey",
+                                      reusable_key="REUSABLE-KEY-7777")
+        order = orders.create_order(shop, [(game.id, 1), (single.id, 1)],
+                                    customer_phone="13800138000")
+        issued = fulfilment.pay_order(shop, order.id, "cash")
+        voucher_key = shop.voucher_key
+        assert Order.get_by_id(order.id).customer_phone == "13800138000"
+        shop.set_setting("voucher_note", "thanks")
+        assert shop.setting("voucher_note") == "thanks"
+    dump = subprocess.run(
+        [str(pg_server.bin_dir / "pg_dump"), "-h", "127.0.0.1", "-p", str(pg_server.port),
+         "-U", "postgres", pg_url.rsplit("/", 1)[1]], capture_output=True, text=True,
+        env=pg_server.env(), check=True).stdout
+    assert "key_slot" in dump and "shop_name" in dump  # the dump really holds the tables
+    for secret in ("SECRETKEY-AAAA-1111", "REUSABLE-KEY-7777", "13800138000", voucher_key,
+                   issued[0].code, issued[0].code.replace("-", "")[:16], "thanks"):
+        assert secret not in dump, secret
+    with location.open(OWNER, OWNER_PASSWORD) as shop:  # and the shop reads them back
+        assert redemption.redeem(shop, issued[0].code, "Front").reason == "redeemed"
+        assert redemption.redeem(shop, issued[1].payload, "Front").reason == "redeemed"

@@ -18,6 +18,7 @@ from desktop_app.core import audit, pg
 from desktop_app.core.errors import DatabaseCorrupt, ServerNotEmpty
 from desktop_app.core.models import ALL_MODELS, AuditEvent, BaseModel
 from desktop_app.core.roles import require_owner
+from desktop_app.core.sealed import ColumnCipher
 from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ def migrate_to_server(shop: Shop, url: str) -> CopyReport:
     source_head = audit.latest_hash()
     slots = shop.reload_slots()
     target = pg.connect(url)
+    target.column_cipher = ColumnCipher(shop.database_key)  # the secrets go in sealed
     try:
         if target.get_tables():
             raise ServerNotEmpty(url=url)

@@ -21,6 +21,7 @@ from peewee import (
 )
 
 from desktop_app.core.dates import utc_now
+from desktop_app.core.sealed import SealedLookupField, SealedTextField
 
 database_proxy = DatabaseProxy()
 
@@ -53,7 +54,7 @@ class SchemaVersion(BaseModel):
 
 class Setting(BaseModel):
     key = CharField(primary_key=True, max_length=64)
-    value = TextField()
+    value = SealedTextField()  # sealed on a server (see core/sealed.py): the voucher MAC key
 
 
 class Operator(BaseModel):
@@ -73,7 +74,7 @@ class Product(BaseModel):
     valid_from = UTCDateTimeField(null=True)
     valid_until = UTCDateTimeField(null=True)
     stock = IntegerField(null=True)  # goods and services: None means unlimited
-    reusable_key = TextField(null=True)  # card-key products that hand every buyer one code
+    reusable_key = SealedTextField(null=True)  # card-key products that hand every buyer one code
     active = BooleanField(default=True)
     created_at = UTCDateTimeField(default=utc_now)
     updated_at = UTCDateTimeField(default=utc_now)
@@ -82,7 +83,7 @@ class Product(BaseModel):
 class Order(BaseModel):
     status = CharField(max_length=16, default="unpaid", index=True)
     customer_name = CharField(max_length=200, default="")
-    customer_phone = CharField(max_length=64, default="")
+    customer_phone = SealedTextField(default="")  # at most 64 characters (orders.py)
     note = TextField(default="")
     total_cents = BigIntegerField(default=0)
     payment_method = CharField(max_length=16, null=True)
@@ -104,7 +105,7 @@ class OrderLine(BaseModel):
 
 class CardKey(BaseModel):
     product = ForeignKeyField(Product, backref="card_keys")
-    secret = TextField()
+    secret = SealedTextField()
     fingerprint = CharField(max_length=64)  # keyed hash, for finding duplicates without the secret
     state = CharField(max_length=16, default="unsold", index=True)  # unsold | sold | faulty
     order_line = ForeignKeyField(OrderLine, null=True, backref="card_keys")
@@ -116,7 +117,8 @@ class CardKey(BaseModel):
 
 
 class Voucher(BaseModel):
-    code = CharField(max_length=32, unique=True)  # the 80-bit random code, canonical base32
+    # The 80-bit random code, canonical base32 (32 characters); sealed for lookup on a server.
+    code = SealedLookupField(max_length=64, unique=True)
     order = ForeignKeyField(Order, backref="vouchers")
     order_line = ForeignKeyField(OrderLine, backref="vouchers")
     product = ForeignKeyField(Product, backref="vouchers")

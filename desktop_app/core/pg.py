@@ -55,6 +55,7 @@ from desktop_app.core.keyslots import (
 )
 from desktop_app.core.lockout import LoginThrottle
 from desktop_app.core.models import BaseModel, Operator, Setting, database_proxy
+from desktop_app.core.sealed import ColumnCipher
 from desktop_app.core.store import Shop, active_operator, translate_db_error
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ class KeySlotRecord(BaseModel):
 
     slot_name = CharField(primary_key=True, max_length=64)
     slot = TextField()
+    shop_id = CharField(max_length=64)  # readable before login (settings are sealed)
 
     class Meta:
         table_name = "key_slot"
@@ -147,6 +149,8 @@ class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._opened: list[Any] = []
         self._opened_lock = threading.Lock()
+        # Attached once an operator's slot has given the database key (see core/sealed.py).
+        self.column_cipher: ColumnCipher | None = None
 
     def _connect(self) -> Any:
         conn = super()._connect()
@@ -196,15 +200,14 @@ class KeySlotTable(KeySlotFile):
     @classmethod
     def read(cls, url: str) -> KeySlotTable:
         """The slots as the bound database holds them now."""
-        shop_id = Setting.get_or_none(Setting.key == "shop_id")
         rows = list(KeySlotRecord.select())
-        if shop_id is None or not rows:
+        if not rows:
             raise NoShop(path=url)
         try:
             slots = {row.slot_name: KeySlot.from_json(json.loads(row.slot)) for row in rows}
         except (ValueError, KeyError, TypeError) as exc:
             raise KeySlotsDamaged(path=url) from exc
-        return cls(url, shop_id.value, slots)
+        return cls(url, rows[0].shop_id, slots)
 
     def reload(self) -> KeySlotTable:
         return KeySlotTable.read(self.url)
@@ -215,7 +218,7 @@ class KeySlotTable(KeySlotFile):
                 list(self.slots) or [""])).execute()
             for name, slot in self.slots.items():
                 text = json.dumps(slot.to_json())
-                (KeySlotRecord.insert(slot_name=name, slot=text)
+                (KeySlotRecord.insert(slot_name=name, slot=text, shop_id=self.shop_id)
                  .on_conflict(conflict_target=[KeySlotRecord.slot_name],
                               update={KeySlotRecord.slot: text}).execute())
 
@@ -320,6 +323,7 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
             raise ShopExists(path=url)
         database_proxy.initialize(db)
         key = secrets.token_bytes(KEY_BYTES)
+        db.column_cipher = ColumnCipher(key)
         with db.atomic():
             migrations.create_schema(db)
             db.create_tables(SERVER_MODELS)
@@ -362,6 +366,7 @@ def open_server_shop(data_dir: Path, url: str, operator: str, password: str) -> 
             throttle.failed(operator)
             raise
         throttle.succeeded(operator)
+        db.column_cipher = ColumnCipher(key)
         migrations.migrate(db)
         row = active_operator(operator, slots.shop_id, url)
     except (DatabaseError, InterfaceError) as exc:
