@@ -234,3 +234,28 @@ def test_secrets_are_sealed_in_their_columns_on_the_server(pg_server, pg_url: st
     with location.open(OWNER, OWNER_PASSWORD) as shop:  # and the shop reads them back
         assert redemption.redeem(shop, issued[0].code, "Front").reason == "redeemed"
         assert redemption.redeem(shop, issued[1].payload, "Front").reason == "redeemed"
+
+
+def test_a_counter_hears_other_counters_changes_and_a_lost_server(
+        pg_server, pg_url: str, tmp_path: Path) -> None:
+    from test_cli import OWNER_ENV, run
+
+    from desktop_app.core import events, products
+    from desktop_app.core.server_watch import ServerWatch
+
+    location = ShopLocation(tmp_path / "pc1", pg_url)
+    with location.create("Watched", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        auth.add_operator(shop, "Owner", "owner", OWNER_ENV["SHOP_PASSWORD"])
+        watch = ServerWatch(pg_url, own_pids=shop.db.backend_pids)
+        try:
+            assert watch.poll(0.05).reachable
+            products.add_product(shop, "Ours", "1.00")  # announced here by the task itself
+            assert watch.poll(0.3).changes == frozenset()
+            added = run(tmp_path / "pc2", "--database", pg_url, "product", "add", "--name",
+                        "Theirs", "--price", "2", "--json")
+            assert added.returncode == 0, added.stdout
+            assert watch.poll(2.0).changes == {events.PRODUCTS}
+        finally:
+            watch.close()
+    lost = ServerWatch(pg_url.replace(f":{pg_server.port}/", ":1/"))
+    assert lost.poll(0.05) == lost.poll(0.05) and not lost.poll(0.05).reachable

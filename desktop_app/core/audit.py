@@ -60,6 +60,7 @@ def record(shop: Shop, kind: str, subject: object = "", /, **detail: Any) -> Aud
     event.save()
     shop.audit_dirty = True  # the anchor outside is rewritten once the transaction commits
     events.note(kind)  # every change is audited, so this is where screens learn of it
+    dialect.announce(shop.db, kind)  # and the other counters, on a server
     return event
 
 

@@ -25,3 +25,14 @@ def serialise(db: Database, lock_key: int) -> None:
     """Inside a write transaction: wait until no other transaction holds ``lock_key``."""
     if is_server(db):
         db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (lock_key,))
+
+
+# The channel other counters LISTEN on; the payload is the audit kind of the change.
+CHANGES_CHANNEL = "voucher_shop_changes"
+
+
+def announce(db: Database, audit_kind: str) -> None:
+    """Inside a write transaction: tell the other counters what changed. NOTIFY is delivered
+    at commit, and not at all if the transaction rolls back."""
+    if is_server(db):
+        db.execute_sql("SELECT pg_notify(%s, %s)", (CHANGES_CHANNEL, audit_kind))

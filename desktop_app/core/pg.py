@@ -158,6 +158,11 @@ class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
             self._opened = [c for c in self._opened if not c.closed] + [conn]
         return conn
 
+    def backend_pids(self) -> frozenset[int]:
+        """The server processes of this shop's own connections (to tell our changes apart)."""
+        with self._opened_lock:
+            return frozenset(c.info.backend_pid for c in self._opened if not c.closed)
+
     def close_all(self) -> None:
         self.close()
         with self._opened_lock:
