@@ -22,9 +22,11 @@ class ShopLocation:
     database_url: str | None = None
 
     @classmethod
-    def choose(cls, data_dir: Path, database_url: str | None) -> ShopLocation:
-        """The explicit URL, else ``SHOP_DATABASE_URL``, else the embedded file."""
-        url = database_url or os.environ.get(DATABASE_URL_VARIABLE) or None
+    def choose(cls, data_dir: Path, database_url: str | None,
+               remembered: str | None = None) -> ShopLocation:
+        """The explicit URL, else ``SHOP_DATABASE_URL``, else the server this PC remembers
+        from its first start, else the embedded file."""
+        url = database_url or os.environ.get(DATABASE_URL_VARIABLE) or remembered or None
         return cls(Path(data_dir), pg.check_url(url) if url else None)
 
     @property
@@ -50,3 +52,11 @@ class ShopLocation:
         if self.database_url:
             return pg.open_server_shop(self.data_dir, self.database_url, operator, password)
         return store.open_shop(self.data_dir, operator, password)
+
+    def join_or_create(self, shop_name: str, currency: str, owner: str,
+                       password: str) -> store.Shop:
+        """First start on a counter PC: log in to the shop already on the server, or create
+        it there (or in the folder) when there is none yet."""
+        if self.database_url and self.exists():
+            return self.open(owner, password)
+        return self.create(shop_name, currency, owner, password)

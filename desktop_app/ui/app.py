@@ -38,7 +38,7 @@ from desktop_app.core.store import Shop, reopen_shop
 from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging
 from desktop_app.messages import error_message, unexpected_error_message
-from desktop_app.ui import tasks
+from desktop_app.ui import settings, tasks
 from desktop_app.ui.admin.restore_dialog import RestoreRequest, restore_refusal_text
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.exception_hook import (
@@ -141,7 +141,7 @@ class ShopSession(QObject):
 
     def show_setup(self) -> None:
         dialog = SetupDialog(self.data_dir, database_url=self.location.database_url)
-        dialog.accepted.connect(lambda: self._enter(dialog.shop))
+        dialog.accepted.connect(lambda: self._set_up(dialog))
         dialog.rejected.connect(self._quit)
         self._replace_dialog(dialog)
 
@@ -155,6 +155,12 @@ class ShopSession(QObject):
         dialog.accepted.connect(lambda: self._logged_in(dialog.shop))
         dialog.rejected.connect(self._quit)
         self._replace_dialog(dialog)
+
+    def _set_up(self, dialog: SetupDialog) -> None:
+        """This PC's choice at first start, remembered for the next: this PC or the server."""
+        self.location = dialog.location
+        settings.SERVER_URL.write(self.location.database_url or "")
+        self._enter(dialog.shop)
 
     def _prepare_demo(self) -> None:
         self.show_login()
@@ -344,7 +350,8 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool, database_url: str | No
     qInstallMessageHandler(_qt_message)
     log.info("Voucher Shop %s starting (language %s, demo %s)", __version__, language, demo)
     try:
-        location = ShopLocation.choose(data_dir, database_url)
+        remembered = None if demo else settings.SERVER_URL.text()
+        location = ShopLocation.choose(data_dir, database_url, remembered)
     except ShopError as exc:
         QMessageBox.critical(None, "Voucher Shop", error_message(exc))
         return 1
