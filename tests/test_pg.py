@@ -259,3 +259,11 @@ def test_a_counter_hears_other_counters_changes_and_a_lost_server(
             watch.close()
     lost = ServerWatch(pg_url.replace(f":{pg_server.port}/", ":1/"))
     assert lost.poll(0.05) == lost.poll(0.05) and not lost.poll(0.05).reachable
+
+
+def test_tls_asked_for_and_not_offered_is_said_plainly(pg_url: str, tmp_path: Path) -> None:
+    from desktop_app.core.errors import ServerTlsRequired
+
+    with pytest.raises(ServerTlsRequired) as caught:  # the test server offers no TLS
+        ShopLocation(tmp_path, pg_url + "?sslmode=require").open(OWNER, OWNER_PASSWORD)
+    assert "sslmode=require" in error_message(caught.value)
