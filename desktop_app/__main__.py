@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from desktop_app.ui.app import run_gui
 
-        return run_gui(data_dir, args.lang, args.demo)
+        return run_gui(data_dir, args.lang, args.demo, args.database)
     return run_command(args, data_dir)
 
 
@@ -55,7 +55,7 @@ def argv_has_command(argv: list[str] | None) -> bool:
 
 
 def _is_option_value(words: list[str], index: int) -> bool:
-    return index > 0 and words[index - 1] in ("--data-dir", "--lang")
+    return index > 0 and words[index - 1] in ("--data-dir", "--database", "--lang")
 
 
 if __name__ == "__main__":

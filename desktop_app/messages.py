@@ -61,6 +61,32 @@ ERROR_TEXTS: dict[str, str] = {
         "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
         "could not be vouched for ({problems}). The owner restores the latest good backup, or "
         "checks the shop (verify) and acknowledges what was found."),
+    "database_url_invalid": QT_TRANSLATE_NOOP(
+        "errors", "The database address {url} cannot be used. Write it as "
+        "postgresql://USER@HOST:PORT/DATABASE (optionally ?sslmode=require)."),
+    "database_url_has_password": QT_TRANSLATE_NOOP(
+        "errors", "The database address contains a password, which other programs on this "
+        "computer could read. Remove it from the address and put it in the PGPASSWORD "
+        "variable or the .pgpass file instead."),
+    "server_unreachable": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {host} cannot be reached. Check the network cable or Wi-Fi "
+        "and that the server is switched on; nothing was changed."),
+    "server_login_failed": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server refused the login of database user {user}: the password in "
+        "PGPASSWORD or the .pgpass file is wrong or missing."),
+    "server_database_missing": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server has no database named {database}. Check the name in the "
+        "address, or ask whoever set up the server to create it."),
+    "server_tls_required": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server and this computer disagree about encryption (TLS): the "
+        "server asks for it, or the address asks for it and the server does not offer it. "
+        "Set sslmode=require in the address, or ask whoever set up the server."),
+    "server_backup_elsewhere": QT_TRANSLATE_NOOP(
+        "errors", "This shop lives on a server: back it up on the server with pg_dump (see the "
+        "README, \"Several counters\"), not from a counter PC."),
+    "server_not_empty": QT_TRANSLATE_NOOP(
+        "errors", "The database {url} is not empty. Copy the shop only into a new, empty "
+        "database, so nothing there is overwritten."),
     "database_locked": QT_TRANSLATE_NOOP(
         "errors", "Another program is using the shop file: another copy of Voucher Shop, a "
         "backup tool or an antivirus scan. Close it, then try again."),

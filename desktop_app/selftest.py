@@ -47,6 +47,24 @@ def check_store() -> str:
     return f"SQLCipher {version}"
 
 
+def check_server_driver() -> str:
+    """The PostgreSQL driver for several counters: its C implementation and libpq load, and a
+    refused connection is told in plain words (no server needed: nothing listens on port 1)."""
+    import psycopg
+
+    from desktop_app.core import pg
+    from desktop_app.core.errors import ServerUnreachable
+
+    try:
+        pg.connect("postgresql://selftest@127.0.0.1:1/selftest").close_all()
+        raise AssertionError("a connection to a closed port succeeded")
+    except ServerUnreachable:
+        pass
+    version = psycopg.pq.version()
+    return (f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), "
+            f"libpq {version // 10000}.{version % 10000}")
+
+
 def check_qr() -> str:
     from desktop_app.core import vouchers
     from desktop_app.scanning.decoders import available_decoders, decode_image
@@ -108,6 +126,7 @@ def run_self_test(lang: str | None = None) -> int:
     checks: list[tuple[str, Check]] = [
         ("encrypted store", check_store),
         ("QR render and decode", check_qr),
+        ("PostgreSQL driver", check_server_driver),
         ("Qt and translations", check_qt(lang)),
         ("main window", check_main_window),
     ]

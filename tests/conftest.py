@@ -24,11 +24,25 @@ def shop_dir(tmp_path: Path) -> Path:
     return tmp_path / "shop"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A module that sets ``SHOP_ENGINES = ("file", "server")`` runs each test using ``shop``
+    on the embedded file and on a fresh database of the test's PostgreSQL server."""
+    engines = getattr(metafunc.module, "SHOP_ENGINES", None)
+    if engines and "shop" in metafunc.fixturenames:
+        metafunc.parametrize("shop", engines, indirect=True)
+
+
 @pytest.fixture
-def shop(shop_dir: Path) -> Iterator[Shop]:
-    """A fresh encrypted shop, opened by its owner."""
-    opened = create_shop(shop_dir, "Test Shop 测试店", "CNY", OWNER, OWNER_PASSWORD,
-                         busy_timeout_ms=2000)
+def shop(shop_dir: Path, request: pytest.FixtureRequest) -> Iterator[Shop]:
+    """A fresh encrypted shop, opened by its owner (on the server where parametrised so)."""
+    if getattr(request, "param", "file") == "server":
+        from desktop_app.core.engine import ShopLocation
+
+        location = ShopLocation(shop_dir, request.getfixturevalue("pg_url"))
+        opened = location.create("Test Shop 测试店", "CNY", OWNER, OWNER_PASSWORD)
+    else:
+        opened = create_shop(shop_dir, "Test Shop 测试店", "CNY", OWNER, OWNER_PASSWORD,
+                             busy_timeout_ms=2000)
     yield opened
     opened.close()
 
@@ -68,6 +82,8 @@ def pg_server() -> Iterator[object]:
         server = pgserver.start()
     except pgserver.Unavailable as exc:
         pytest.skip(str(exc))
+    # The app finds the server's password where libpq looks: PGPASSWORD (never in the URL).
+    os.environ["PGPASSWORD"] = server.env()["PGPASSWORD"]
     yield server
     server.stop()
 
@@ -77,7 +93,9 @@ def pg_url(pg_server: object, request: pytest.FixtureRequest) -> str:
     """A fresh, empty database on the test server; its URL (the password is in PGPASSWORD)."""
     import re
 
-    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    global _database_count
+    _database_count += 1
+    name = f"t_{_database_count}_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
     return pg_server.create_database(name)  # type: ignore[attr-defined]
 
 
@@ -102,3 +120,6 @@ def witness_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     folder = tmp_path_factory.mktemp("witness")
     monkeypatch.setenv("SHOP_WITNESS_DIR", str(folder))
     return folder
+
+
+_database_count = 0

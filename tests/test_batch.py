@@ -11,7 +11,9 @@ from conftest import CLERK, CLERK_PASSWORD
 from desktop_app.core import audit, auth, fulfilment, products, redemption
 from desktop_app.core.errors import Forbidden, InvalidInput, OutOfStock
 from desktop_app.core.models import AuditEvent, Order, OrderLine, Voucher
-from desktop_app.core.store import Shop, open_shop
+from desktop_app.core.store import Shop
+
+SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
 
 
 def test_one_paid_batch_order_with_one_voucher_per_unit(shop: Shop) -> None:
@@ -71,7 +73,7 @@ def test_batch_refuses_bad_requests(shop: Shop) -> None:
 def test_clerk_cannot_issue_a_batch(shop: Shop, shop_dir: Path) -> None:
     wash = products.add_product(shop, "Wash", "1")
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
-    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk, pytest.raises(Forbidden):
+    with shop.open_again(CLERK, CLERK_PASSWORD) as clerk, pytest.raises(Forbidden):
         fulfilment.issue_batch(clerk, wash.id, 1)
 
 

@@ -16,9 +16,11 @@ from desktop_app.core.counter import Counter, CounterResult
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import NotFound
 from desktop_app.core.models import Product, RedemptionAttempt, Voucher
-from desktop_app.core.store import Shop, open_shop
+from desktop_app.core.store import Shop
 
 STATION = "Front"
+
+SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
 
 
 _NUMBERS = itertools.count(1)
@@ -252,10 +254,10 @@ def test_a_clerk_sees_only_their_own_recent_attempts(shop: Shop, shop_dir: Path)
     redemption.redeem(shop, voucher.payload, "Front")
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     shop.close()
-    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
+    with shop.open_again(CLERK, CLERK_PASSWORD) as clerk:
         redemption.redeem(clerk, voucher.payload, "Front")
         assert [r.operator for r in counter.recent_attempts(clerk, "Front")] == [CLERK]
-    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as owner:
+    with shop.open_again(OWNER, OWNER_PASSWORD) as owner:
         assert [r.operator for r in counter.recent_attempts(owner, "Front")] == [
             CLERK, OWNER]
 

@@ -14,9 +14,11 @@ from conftest import CLERK, CLERK_PASSWORD
 from desktop_app.core import auth, fulfilment, orders, products, redemption, refunds, reports
 from desktop_app.core.errors import Forbidden, InvalidInput
 from desktop_app.core.models import AuditEvent
-from desktop_app.core.store import Shop, open_shop
+from desktop_app.core.store import Shop
 
 PRODUCT = "精洗套餐 洗车五次卡"
+
+SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
 
 
 def local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -141,7 +143,7 @@ def test_unredeemed_vouchers(shop: Shop) -> None:
 def test_clerk_is_refused_every_report(shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     out = tmp_path / "r.csv"
-    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
+    with shop.open_again(CLERK, CLERK_PASSWORD) as clerk:
         for attempt in (lambda: reports.export_redemptions(clerk, out),
                         lambda: reports.redemption_log(clerk),
                         lambda: reports.sales_summary(clerk),

@@ -736,3 +736,35 @@ def test_a_held_shop_refuses_at_the_counter_and_says_what_to_do(counter: Counter
     assert "restores the latest good backup" in panel.detail.text()
     assert uses_left(voucher) == 1
     counter.shop.integrity_problem = None
+
+
+def test_on_a_server_the_tab_refuses_while_it_is_gone_and_recovers_by_itself(
+        qtbot: QtBot, shop_dir: Path, pg_server: object, pg_url: str) -> None:
+    from conftest import OWNER, OWNER_PASSWORD
+
+    from desktop_app.core.engine import ShopLocation
+
+    shop = ShopLocation(shop_dir, pg_url).create("Server", "CNY", OWNER, OWNER_PASSWORD)
+    voucher = sell(shop, uses=2)
+    counter = Counter(qtbot, shop)
+    try:
+        watcher = counter.tab.server_watcher
+        assert watcher is not None and not counter.tab.server_message.isVisible()
+        with qtbot.waitSignal(watcher.reachable_changed, timeout=WAIT_MS) as lost:
+            pg_server.psql(  # type: ignore[attr-defined]
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = 'Voucher Shop watch'")
+        assert lost.args == [False]
+        assert counter.tab.server_message.isVisible()
+        assert "cannot be reached" in counter.tab.server_message.text()
+        counter.tab.submit(voucher.payload, KEYBOARD)  # refused at once, nothing consumed
+        assert Voucher.get_by_id(voucher.id).uses_left == 2
+        assert RedemptionAttempt.select().count() == 0
+        with qtbot.waitSignal(watcher.reachable_changed, timeout=WAIT_MS) as back:
+            pass
+        assert back.args == [True] and not counter.tab.server_message.isVisible()
+        verdict, _ = counter.submit(voucher.payload)
+        assert verdict.reason == "redeemed" and verdict.uses_left == 1
+    finally:
+        counter.close()
+        close_shop(shop)

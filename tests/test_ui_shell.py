@@ -602,3 +602,34 @@ def test_every_setting_of_this_computer_goes_through_ui_settings() -> None:
                  if "QSettings(" in path.read_text(encoding="utf-8")
                  and path.name != "settings.py"]
     assert elsewhere == []
+
+
+def test_first_start_can_put_the_shop_on_the_server_and_a_second_pc_joins_it(
+        qtbot: QtBot, tmp_path: Path, pg_url: str) -> None:
+    from desktop_app.core.engine import ShopLocation
+
+    first = open_setup(qtbot, tmp_path / "pc1")
+    assert first.this_pc.isChecked() and not first.server_url.isVisible()
+    first.on_server.setChecked(True)
+    assert first.server_url.isVisible()
+    first.server_url.setText(pg_url)
+    fill_setup(qtbot, first, OWNER_PASSWORD, OWNER_PASSWORD)
+    with qtbot.waitSignal(first.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(first.create_button, Qt.MouseButton.LeftButton)
+    assert first.location == ShopLocation(tmp_path / "pc1", pg_url)
+    assert first.shop is not None and first.shop.name == "Corner Café 街角咖啡"
+    close_shop(first.shop)
+    second = open_setup(qtbot, tmp_path / "pc2")  # another counter: the shop is there already
+    second.on_server.setChecked(True)
+    second.server_url.setText(pg_url)
+    fill_setup(qtbot, second, OWNER_PASSWORD, OWNER_PASSWORD)
+    with qtbot.waitSignal(second.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(second.create_button, Qt.MouseButton.LeftButton)
+    assert second.shop is not None and second.shop.operator.name == OWNER
+    close_shop(second.shop)
+    refused = open_setup(qtbot, tmp_path / "pc3")
+    refused.on_server.setChecked(True)
+    refused.server_url.setText("postgresql://u:pw@127.0.0.1/db")
+    fill_setup(qtbot, refused, OWNER_PASSWORD, OWNER_PASSWORD)
+    qtbot.mouseClick(refused.create_button, Qt.MouseButton.LeftButton)
+    assert "PGPASSWORD" in refused.error.text() and refused.shop is None

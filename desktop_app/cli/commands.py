@@ -14,6 +14,7 @@ from desktop_app.cli.frame import (
     EXIT_REFUSED,
     Context,
     Outcome,
+    UsageError,
     credentials,
     new_password,
     open_as_operator,
@@ -41,11 +42,12 @@ from desktop_app.core.errors import (
     DatabaseCorrupt,
     IntegrityHold,
     InvalidInput,
+    ServerBackupElsewhere,
     ShopError,
 )
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.money import money_text, parse_money
-from desktop_app.core.store import Shop, create_shop
+from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import voucher_view, voucher_views
 from desktop_app.i18n import translate
 
@@ -62,11 +64,14 @@ def cmd_init(ctx: Context) -> Outcome:
     password = os.environ.get("SHOP_PASSWORD")
     if password is None:
         password = new_password(name)
-    shop = create_shop(ctx.data_dir, ctx.args.shop_name, ctx.args.currency, name, password)
+    location = ctx.location
+    shop = location.create(ctx.args.shop_name, ctx.args.currency, name, password)
     with shop:
         data = {"data_dir": str(shop.data_dir), "shop": shop.name, "owner": shop.operator.name}
+    if location.database_url:
+        data["database"] = location.database_url
     return Outcome(data, [translate("cli", "Created the shop “{shop}” in {path}.").format(
-        shop=data["shop"], path=data["data_dir"])])
+        shop=data["shop"], path=location.describe())])
 
 
 def cmd_operator_add(ctx: Context) -> Outcome:
@@ -352,6 +357,8 @@ def cmd_backup(ctx: Context) -> Outcome:
 
 def cmd_restore(ctx: Context) -> Outcome:
     """Authenticates against the backup's own key slots: the shop here may be damaged."""
+    if ctx.location.on_server:
+        raise ServerBackupElsewhere()
     name, password = credentials()
     aside = backup.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password)
     data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None}
@@ -362,3 +369,22 @@ def cmd_restore(ctx: Context) -> Outcome:
     return Outcome(data, lines)
 
 
+
+
+def cmd_migrate_to(ctx: Context) -> Outcome:
+    """Copy the shop of this folder to an empty database on the server; the file stays."""
+    from desktop_app.core.migrate_to import migrate_to_server
+    from desktop_app.core.pg import check_url
+
+    if ctx.location.on_server:
+        raise UsageError(translate(
+            "cli", "migrate-to copies the shop of a folder: leave out --database and "
+            "SHOP_DATABASE_URL."))
+    url = check_url(ctx.args.url)
+    with open_as_operator(ctx) as shop:
+        report = migrate_to_server(shop, url)
+    data = {"database": report.url, "rows": report.rows, "chain_head": report.chain_head}
+    return Outcome(data, [translate(
+        "cli", "Copied the shop to {url} ({rows} rows) and checked the copy. Point the "
+        "counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.").format(
+            url=report.url, rows=sum(report.rows.values()))])

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import (
     Forbidden,
     IntegrityHold,
@@ -27,7 +28,7 @@ from desktop_app.core.errors import (
     UnknownOperator,
     WrongPassword,
 )
-from desktop_app.core.store import Shop, open_shop
+from desktop_app.core.store import Shop
 from desktop_app.i18n import current_language, install_translator, translate
 from desktop_app.messages import error_message
 
@@ -55,6 +56,11 @@ class Context:
     data_dir: Path
     json: bool
     args: argparse.Namespace
+
+    @property
+    def location(self) -> ShopLocation:
+        """The shop: the server of ``--database``/``SHOP_DATABASE_URL``, else the folder."""
+        return ShopLocation.choose(self.data_dir, getattr(self.args, "database", None))
 
 
 Handler = Callable[[Context], Outcome]
@@ -91,7 +97,7 @@ def new_password(operator: str) -> str:
 
 def open_as_operator(ctx: Context) -> Shop:
     name, password = credentials()
-    return open_shop(ctx.data_dir, name, password)
+    return ctx.location.open(name, password)
 
 
 def when(moment: dt.datetime | None) -> str:

@@ -17,6 +17,7 @@ from desktop_app.cli.commands import (
     cmd_decode,
     cmd_export_redemptions,
     cmd_init,
+    cmd_migrate_to,
     cmd_operator_add,
     cmd_order_create,
     cmd_order_list,
@@ -63,6 +64,8 @@ def _common() -> argparse.ArgumentParser:
                         help=translate("cli", "print one JSON object on stdout"))
     common.add_argument("--data-dir", default=argparse.SUPPRESS,
                         help=translate("cli", "the shop's folder"))
+    common.add_argument("--database", default=argparse.SUPPRESS, metavar="URL",
+                        help=translate("cli", "the shop's PostgreSQL server"))
     return common
 
 
@@ -176,6 +179,9 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True)
     p = command("restore", cmd_restore, translate("cli", "restore from a backup file"))
     p.add_argument("file")
+    p = command("migrate-to", cmd_migrate_to, translate(
+        "cli", "copy this shop into an empty PostgreSQL database and check the copy"))
+    p.add_argument("url", metavar="URL")
 
 
 def default_station() -> str:
@@ -190,6 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
         else "python -m desktop_app",
         description=translate("cli", "Voucher Shop: sell, print and redeem QR vouchers."))
     parser.add_argument("--data-dir", help=translate("cli", "the shop's folder"))
+    parser.add_argument("--database", metavar="URL", help=translate(
+        "cli", "the shop's PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password "
+        "from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop's folder)"))
     parser.add_argument("--lang", choices=["en", "zh_CN"],
                         help=translate("cli", "language of the interface"))
     parser.add_argument("--demo", action="store_true",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, Database, fn
 
-from desktop_app.core import events, integrity
+from desktop_app.core import dialect, events, integrity
 from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes, current_head
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.errors import InvalidInput, name_database_error
@@ -56,6 +56,8 @@ def latest_hash() -> str:
 
 def record(shop: Shop, kind: str, subject: object = "", /, **detail: Any) -> AuditEvent:
     """Append an event; call inside the write transaction of the change it describes."""
+    # Two counters on a server must not both link to the same head: one append at a time.
+    dialect.serialise(shop.db, dialect.AUDIT_CHAIN_LOCK)
     event = AuditEvent(
         at=utc_now(),
         operator=shop.operator.id,
@@ -68,6 +70,7 @@ def record(shop: Shop, kind: str, subject: object = "", /, **detail: Any) -> Aud
     event.save()
     shop.pending_head = Head(event.id, event.hash)  # vouched for outside once committed
     events.note(kind)  # every change is audited, so this is where screens learn of it
+    dialect.announce(shop.db, kind)  # and the other counters, on a server
     return event
 
 
@@ -144,16 +147,20 @@ def verify_database(db: Database, key: bytes, anchor_raw: bytes | None, *,
     it). The models must be bound to ``db``. Each problem is named, every SQLCipher or
     SQLite error too; an empty list means all hold."""
     check_the_anchor = anchor_check or (lambda: check_anchor_bytes(anchor_raw, key))
-    checks: list[tuple[str, Callable[[], list[str]]]] = [
+    file_checks: list[tuple[str, Callable[[], list[str]]]] = [
         ("cipher_integrity", lambda: [str(r[0]) for r in
                                       db.execute_sql("PRAGMA cipher_integrity_check")]),
         ("integrity", lambda: [str(r[0]) for r in db.execute_sql("PRAGMA integrity_check")
                                if r[0] != "ok"]),
+        ("anchor", lambda: [p for p in [check_the_anchor()] if p]),
+    ]
+    checks: list[tuple[str, Callable[[], list[str]]]] = [
         ("audit_chain", lambda: [f"event {p.event_id} {p.problem}" for p in verify_chain()]),
         ("vouchers", lambda: [f"voucher {v} uses_mismatch" for v in vouchers_out_of_step()]),
         ("giftcards", lambda: [f"voucher {v} balance_mismatch" for v in cards_out_of_step()]),
-        ("anchor", lambda: [p for p in [check_the_anchor()] if p]),
     ]
+    if not dialect.is_server(db):  # pages, structure and the anchor file belong to the file
+        checks = file_checks[:2] + checks + file_checks[2:]
     problems = []
     for name, check in checks:
         try:

@@ -17,12 +17,10 @@ from desktop_app.core.errors import (
     OperatorDisabled,
     WrongPassword,
 )
-from desktop_app.core.keyslots import KeySlotFile, normalize_operator, validate_new_operator
-from desktop_app.core.lockout import LoginThrottle
+from desktop_app.core.keyslots import normalize_operator, validate_new_operator
 from desktop_app.core.models import Operator
-from desktop_app.core.paths import KEYSLOTS_FILE
 from desktop_app.core.roles import ROLES, require_owner
-from desktop_app.core.store import Shop, open_shop, translate_db_error
+from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +108,7 @@ def reset_password(shop: Shop, operator_id: int, password: str) -> None:
 def change_own_password(shop: Shop, current: str, new: str) -> None:
     """Any operator changes their own password, proving the current one first, under the
     login's limit on guessing: this must not be a way round the waits of the login screen."""
-    throttle = LoginThrottle(shop.data_dir)
+    throttle = shop.login_throttle()
     name = shop.operator.name
     throttle.check(name)
     try:
@@ -130,13 +128,13 @@ def quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
     """The lock screen's check: the same operator gets ``shop`` back (a window keeps its
     state); another name is a full login to a new session."""
     if normalize_operator(operator) != normalize_operator(shop.operator.name):
-        return open_shop(shop.data_dir, operator, password)
+        return shop.open_again(operator, password)
     # The lock screen is a login too: the same limit on guessing applies.
-    throttle = LoginThrottle(shop.data_dir)
+    throttle = shop.login_throttle()
     throttle.check(operator)
     try:
         # Read the slots again: the password may have changed at another counter meanwhile.
-        KeySlotFile.load(shop.data_dir / KEYSLOTS_FILE).unlock(operator, password)
+        shop.reload_slots().unlock(operator, password)
     except WrongPassword:
         throttle.failed(operator)
         raise
@@ -144,7 +142,7 @@ def quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
     try:
         current = Operator.get_or_none(Operator.id == shop.operator.id)
     except (DatabaseError, OperationalError) as exc:
-        raise translate_db_error(exc, shop.data_dir) from exc
+        raise shop.translate_error(exc) from exc
     if current is None or not current.active:
         raise OperatorDisabled(operator=shop.operator.name)
     return shop

@@ -25,15 +25,21 @@ from pathlib import Path
 from peewee import DatabaseError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import anchor, audit, integrity, migrations
+from desktop_app.core import anchor, audit, dialect, integrity, migrations
 from desktop_app.core.dates import utc_now
-from desktop_app.core.errors import BackupInvalid, Forbidden, InvalidInput, KeySlotsDamaged
+from desktop_app.core.errors import (
+    BackupInvalid,
+    Forbidden,
+    InvalidInput,
+    KeySlotsDamaged,
+    ServerBackupElsewhere,
+)
 from desktop_app.core.fileio import atomic_write_bytes, raise_for_os_error
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
-from desktop_app.core.models import Operator, Setting, database_proxy
+from desktop_app.core.models import Operator, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
 from desktop_app.core.roles import require_owner
-from desktop_app.core.store import Shop
+from desktop_app.core.store import Shop, put_setting
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +91,8 @@ def write_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
     shop run by clerks needs its daily backup most (the file is encrypted either way)."""
     if not automatic:
         require_owner(shop, "backup")
+    if dialect.is_server(shop.db):
+        raise ServerBackupElsewhere()  # the file's export; the server has pg_dump (README)
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -307,8 +315,8 @@ def set_backup_settings(shop: Shop, folder: str, automatic: bool) -> BackupStatu
     with shop.write():
         before = {"folder": shop.setting(BACKUP_FOLDER_SETTING),
                   "automatic": shop.setting(AUTO_BACKUP_SETTING) == "1"}
-        Setting.replace(key=BACKUP_FOLDER_SETTING, value=folder).execute()
-        Setting.replace(key=AUTO_BACKUP_SETTING, value="1" if automatic else "0").execute()
+        put_setting(BACKUP_FOLDER_SETTING, folder)
+        put_setting(AUTO_BACKUP_SETTING, "1" if automatic else "0")
         audit.record(shop, "settings_change", "backup", before=before,
                      after={"folder": folder, "automatic": automatic})
     return backup_status(shop)

@@ -126,3 +126,42 @@ def name_database_error(exc: BaseException) -> str:
         if needle in text:
             return name
     return "database_unreadable"
+
+
+# --- the shop's PostgreSQL server (several counters) ----------------------------------------
+
+
+class DatabaseUrlInvalid(ShopError):
+    """A ``--database`` value that is not a usable postgresql:// URL; ``problem`` says why."""
+
+    code = "database_url_invalid"
+
+
+class DatabaseUrlHasPassword(ShopError):
+    code = "database_url_has_password"
+
+
+class ServerUnreachable(ShopError):
+    code = "server_unreachable"
+
+
+class ServerLoginFailed(ShopError):
+    code = "server_login_failed"
+
+
+class ServerDatabaseMissing(ShopError):
+    code = "server_database_missing"
+
+
+class ServerTlsRequired(ShopError):
+    code = "server_tls_required"
+
+
+class ServerNotEmpty(ShopError):
+    code = "server_not_empty"
+
+
+class ServerBackupElsewhere(ShopError):
+    """The app's one-file backup is of the embedded file; a server is backed up with pg_dump."""
+
+    code = "server_backup_elsewhere"

@@ -119,6 +119,10 @@ class KeySlotFile:
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeySlotsDamaged(path=str(path)) from exc
 
+    def reload(self) -> KeySlotFile:
+        """The slots as stored now: another counter may have changed them."""
+        return KeySlotFile.load(self.path)
+
     def save(self) -> None:
         data = {"format": FORMAT, "shop_id": self.shop_id,
                 "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())}}

@@ -21,6 +21,7 @@ from peewee import (
 )
 
 from desktop_app.core.dates import utc_now
+from desktop_app.core.sealed import SealedLookupField, SealedTextField
 
 database_proxy = DatabaseProxy()
 
@@ -53,7 +54,7 @@ class SchemaVersion(BaseModel):
 
 class Setting(BaseModel):
     key = CharField(primary_key=True, max_length=64)
-    value = TextField()
+    value = SealedTextField()  # sealed on a server (see core/sealed.py): the voucher MAC key
 
 
 class Operator(BaseModel):
@@ -74,7 +75,7 @@ class Product(BaseModel):
     valid_from = UTCDateTimeField(null=True)
     valid_until = UTCDateTimeField(null=True)
     stock = IntegerField(null=True)  # goods and services: None means unlimited
-    reusable_key = TextField(null=True)  # card-key products that hand every buyer one code
+    reusable_key = SealedTextField(null=True)  # card-key products that hand every buyer one code
     # Card-key products: what a key of this product looks like (None: anything goes).
     key_min_length = IntegerField(null=True)
     key_max_length = IntegerField(null=True)
@@ -87,7 +88,7 @@ class Product(BaseModel):
 class Order(BaseModel):
     status = CharField(max_length=16, default="unpaid", index=True)
     customer_name = CharField(max_length=200, default="")
-    customer_phone = CharField(max_length=64, default="")
+    customer_phone = SealedTextField(default="")  # at most 64 characters (orders.py)
     note = TextField(default="")
     total_cents = BigIntegerField(default=0)
     payment_method = CharField(max_length=16, null=True)
@@ -109,7 +110,7 @@ class OrderLine(BaseModel):
 
 class CardKey(BaseModel):
     product = ForeignKeyField(Product, backref="card_keys")
-    secret = TextField()
+    secret = SealedTextField()
     fingerprint = CharField(max_length=64)  # keyed hash, for finding duplicates without the secret
     state = CharField(max_length=16, default="unsold", index=True)  # unsold | sold | faulty
     order_line = ForeignKeyField(OrderLine, null=True, backref="card_keys")
@@ -121,7 +122,8 @@ class CardKey(BaseModel):
 
 
 class Voucher(BaseModel):
-    code = CharField(max_length=32, unique=True)  # the 80-bit random code, canonical base32
+    # The 80-bit random code, canonical base32 (32 characters); sealed for lookup on a server.
+    code = SealedLookupField(max_length=64, unique=True)
     order = ForeignKeyField(Order, backref="vouchers")
     order_line = ForeignKeyField(OrderLine, backref="vouchers")
     product = ForeignKeyField(Product, backref="vouchers")

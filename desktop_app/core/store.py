@@ -142,9 +142,21 @@ class Shop:
                                 problems="; ".join(self.integrity_problems[:5]))
 
     def reload_slots(self) -> KeySlotFile:
-        """The slot file as it is on disk now: another counter may have changed it."""
-        self.slots = KeySlotFile.load(self.slots.path)
+        """The key slots as stored now: another counter may have changed them."""
+        self.slots = self.slots.reload()
         return self.slots
+
+    def login_throttle(self) -> LoginThrottle:
+        """Where this shop counts failed logins (a file here; a table on a server)."""
+        return LoginThrottle(self.data_dir)
+
+    def open_again(self, operator: str, password: str) -> Shop:
+        """A new session on the same shop as another (or the same) operator."""
+        return open_shop(self.data_dir, operator, password)
+
+    def translate_error(self, exc: Exception) -> ShopError:
+        """The user-facing meaning of a database error of this shop's engine."""
+        return translate_db_error(exc, self.data_dir / DATABASE_FILE)
 
     @property
     def is_owner(self) -> bool:
@@ -156,7 +168,7 @@ class Shop:
 
     def set_setting(self, key: str, value: str) -> None:
         with self.write():
-            Setting.replace(key=key, value=value).execute()
+            put_setting(key, value)
 
     @property
     def name(self) -> str:
@@ -200,7 +212,7 @@ class Shop:
             self.pending_head = None  # rolled back: that event is not in the chain
             if "constraint" in str(exc).lower():
                 raise
-            raise translate_db_error(exc, self.data_dir / DATABASE_FILE) from exc
+            raise self.translate_error(exc) from exc
         except BaseException:
             if outermost:
                 self.pending_head = None
@@ -269,6 +281,12 @@ class _Entered(contextlib.AbstractContextManager[object]):
 
     def __exit__(self, *exc: object) -> bool | None:
         return self.transaction.__exit__(*exc)  # type: ignore[arg-type]
+
+
+def put_setting(key: str, value: str) -> None:
+    """Insert or overwrite one setting; portable (``REPLACE`` is SQLite's alone)."""
+    (Setting.insert(key=key, value=value)
+     .on_conflict(conflict_target=[Setting.key], update={Setting.value: value}).execute())
 
 
 def database_path(data_dir: Path) -> Path:
@@ -356,14 +374,7 @@ def open_shop(
     try:
         database_proxy.initialize(db)
         migrations.migrate(db)
-        row = Operator.get_or_none(Operator.slot_name == normalize_operator(operator))
-        if row is None:
-            raise UnknownOperator(operator=operator)
-        if not row.active:
-            raise OperatorDisabled(operator=row.name)
-        shop_id = Setting.get_or_none(Setting.key == "shop_id")
-        if shop_id is None or shop_id.value != slots.shop_id:
-            raise DatabaseCorrupt(path=str(db_path), detail="shop id mismatch")
+        row = active_operator(operator, slots.shop_id, str(db_path))
         problems = integrity.problems_at_open(data_dir, key, slots.shop_id)
     except (DatabaseError, OperationalError) as exc:
         db.close()
@@ -379,6 +390,19 @@ def open_shop(
     else:
         integrity.bring_forward(shop)
     return shop
+
+
+def active_operator(operator: str, shop_id: str, where: str) -> Operator:
+    """The operator's row, if they may log in, in a database of the shop the slots belong to."""
+    row = Operator.get_or_none(Operator.slot_name == normalize_operator(operator))
+    if row is None:
+        raise UnknownOperator(operator=operator)
+    if not row.active:
+        raise OperatorDisabled(operator=row.name)
+    stored = Setting.get_or_none(Setting.key == "shop_id")
+    if stored is None or stored.value != shop_id:
+        raise DatabaseCorrupt(path=where, detail="shop id mismatch")
+    return row
 
 
 def reopen_shop(shop: Shop) -> Shop:

@@ -26,20 +26,21 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_ID, APP_NAME, __version__
 from desktop_app.core import auth
 from desktop_app.core.backup import restore_backup, run_auto_backup
 from desktop_app.core.dates import local_time
+from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import ShopError
 from desktop_app.core.paths import is_network_path
-from desktop_app.core.store import Shop, reopen_shop, shop_exists
+from desktop_app.core.store import Shop, reopen_shop
 from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging
-from desktop_app.messages import unexpected_error_message
+from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.scanning.wedge import ApplicationScanner
-from desktop_app.ui import tasks
+from desktop_app.ui import settings, tasks
 from desktop_app.ui.admin.restore_dialog import RestoreRequest, restore_refusal_text
 from desktop_app.ui.counter.redemption_models import ScanSettings
 from desktop_app.ui.display import failure_text
@@ -107,9 +108,11 @@ class ShopSession(QObject):
 
     finished = Signal()
 
-    def __init__(self, data_dir: Path, demo: bool = False, parent: QObject | None = None) -> None:
+    def __init__(self, data_dir: Path, demo: bool = False, parent: QObject | None = None,
+                 database_url: str | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self.location = ShopLocation(self.data_dir, None if demo else database_url)
         self.demo = demo
         self.shop: Shop | None = None
         self.window: MainWindow | None = None
@@ -125,10 +128,17 @@ class ShopSession(QObject):
         self.scanner.enabled = True
         if self.demo:
             self._prepare_demo()
-        elif shop_exists(self.data_dir):
+        elif self._shop_exists():
             self.show_login()
         else:
             self.show_setup()
+
+    def _shop_exists(self) -> bool:
+        try:
+            return self.location.exists()
+        except ShopError:
+            # The server cannot be asked now: the login screen says why when it tries.
+            return self.location.on_server
 
     # -- screens ----------------------------------------------------------------------------
 
@@ -142,21 +152,27 @@ class ShopSession(QObject):
         dialog.activateWindow()
 
     def show_setup(self) -> None:
-        dialog = SetupDialog(self.data_dir)
-        dialog.accepted.connect(lambda: self._enter(dialog.shop))
+        dialog = SetupDialog(self.data_dir, database_url=self.location.database_url)
+        dialog.accepted.connect(lambda: self._set_up(dialog))
         dialog.rejected.connect(self._quit)
         self._replace_dialog(dialog)
 
     def show_login(self, operator: str = "", locked: bool = False) -> None:
         shop = self.shop
         unlock = (lambda name, password: auth.quick_unlock(shop, name, password)) if (
-            locked and shop is not None) else None
+            locked and shop is not None) else self.location.open
         dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
                              demo_operators=_demo_operators() if self.demo else (),
                              shop_name=_demo_shop_name() if self.demo else None)
         dialog.accepted.connect(lambda: self._logged_in(dialog.shop))
         dialog.rejected.connect(self._quit)
         self._replace_dialog(dialog)
+
+    def _set_up(self, dialog: SetupDialog) -> None:
+        """This PC's choice at first start, remembered for the next: this PC or the server."""
+        self.location = dialog.location
+        settings.SERVER_URL.write(self.location.database_url or "")
+        self._enter(dialog.shop)
 
     def _prepare_demo(self) -> None:
         self.show_login()
@@ -355,8 +371,9 @@ class ShopSession(QObject):
         tasks.shutdown()
 
 
-def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
-    """The desktop app on the shop in ``data_dir``; returns the exit status."""
+def run_gui(data_dir: Path, lang: str | None, demo: bool, database_url: str | None = None) -> int:
+    """The desktop app on the shop in ``data_dir`` (or on the server of ``database_url`` /
+    ``SHOP_DATABASE_URL``); returns the exit status."""
     if not logging.getLogger().handlers:  # __main__ sets logging up; a direct call may not
         setup_logging(None if is_network_path(data_dir) else data_dir)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -366,7 +383,13 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     install_exception_hook()
     qInstallMessageHandler(_qt_message)
     log.info("Voucher Shop %s starting (language %s, demo %s)", __version__, language, demo)
-    session = ShopSession(data_dir, demo=demo)
+    try:
+        remembered = None if demo else settings.SERVER_URL.text()
+        location = ShopLocation.choose(data_dir, database_url, remembered)
+    except ShopError as exc:
+        QMessageBox.critical(None, "Voucher Shop", error_message(exc))
+        return 1
+    session = ShopSession(data_dir, demo=demo, database_url=location.database_url)
     session.finished.connect(app.quit)
     _quit_on_ctrl_c(app)
     session.start()

@@ -45,6 +45,8 @@ class Setting(Generic[T]):
 IDLE_LOCK_MINUTES = Setting("idle_lock_minutes", 10)
 STATION = Setting("station", "")  # this counter's name on redemptions; the host name if unset
 MAIN_WINDOW_GEOMETRY: Setting[object] = Setting("main_window/geometry", None)
+# The shop's server chosen at first start ("connect to the shop's server"); empty: this PC only.
+SERVER_URL = Setting("shop/server_url", "")
 
 
 def shop_name(data_dir: Path) -> Setting[str]:

@@ -47,8 +47,10 @@ from desktop_app.ui.counter.redemption_models import (
     ScanSettings,
 )
 from desktop_app.ui.counter.redemption_panels import ScanSettingsPanel, UndoPanel
+from desktop_app.ui.counter.server_status import ServerWatcher
 from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS, Sounds
 from desktop_app.ui.counter.verdict_panel import VerdictPanel
+from desktop_app.ui.events import shop_events
 from desktop_app.ui.widgets import (
     ACCENT,
     MARGIN,
@@ -135,6 +137,7 @@ class RedemptionTab(QWidget):
         self._build()
         self._teardown = _Teardown(self.camera.scanner)
         self.destroyed.connect(self._teardown.run)
+        self.server_watcher = self._watch_server()
         self.refresh_recent()
 
     # -- layout -----------------------------------------------------------------------------
@@ -152,6 +155,8 @@ class RedemptionTab(QWidget):
         self.amount_panel = AmountPanel(self.shop.currency, self)
         self.amount_panel.amount_entered.connect(self._amount_entered)
         column.addWidget(self.amount_panel)
+        self.server_message = MessageLabel(self)  # says, in red, that the server is gone
+        column.addWidget(self.server_message)
         column.addWidget(self.verdict)
         column.addWidget(self._build_lower(), 1)
 
@@ -327,6 +332,35 @@ class RedemptionTab(QWidget):
         if self.scanner_input is not None:
             self.scanner_input.enabled = False
         self._busy_timer.stop()
+        if self.server_watcher is not None:
+            self.server_watcher.stop()
+
+    # -- the shop's server (several counters) -----------------------------------------------
+
+    def _watch_server(self) -> ServerWatcher | None:
+        url = getattr(self.shop, "url", "")  # a shop on a server; the file has no watch
+        if not url:
+            return None
+        watcher = ServerWatcher(url, self.shop.db.backend_pids, self)
+        watcher.reachable_changed.connect(self.set_server_reachable)
+        watcher.changes_heard.connect(shop_events().announce)
+        watcher.start()
+        return watcher
+
+    @property
+    def server_reachable(self) -> bool:
+        return self.server_watcher is None or self.server_watcher.reachable
+
+    def server_lost_text(self) -> str:
+        return self.tr("The shop's server cannot be reached. Redeeming is paused, so nothing "
+                       "is consumed twice; it resumes by itself when the server is back.")
+
+    def set_server_reachable(self, reachable: bool) -> None:
+        if reachable:
+            self.server_message.clear()
+            self.refresh_recent()  # what other counters did meanwhile
+        else:
+            self.server_message.show_error(self.server_lost_text())
 
     def _hook_window(self) -> None:
         window = self.window()
@@ -377,6 +411,11 @@ class RedemptionTab(QWidget):
     def submit(self, text: str, source: str) -> None:
         """One scan or typed code, from anywhere: the counter decides on the worker."""
         if not text.strip():
+            return
+        if not self.server_reachable:  # refuse rather than guess: no offline redemptions
+            self._show_source(source)
+            self.verdict.show_failure(self.server_lost_text())
+            self.sounds.play(REFUSAL)
             return
         self._show_source(source)
         self._pending += 1

@@ -16,13 +16,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.keyslots import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
-from desktop_app.core.store import Shop, create_shop
+from desktop_app.core.pg import check_url
+from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -60,9 +63,11 @@ class SetupDialog(QDialog):
     After ``accepted``, ``shop`` is the new shop, opened by its owner.
     """
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, *,
+                 database_url: str | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self.location = ShopLocation(self.data_dir, database_url)
         self.shop: Shop | None = None
         self.busy = False
         self._touched: set[str] = set()
@@ -80,6 +85,7 @@ class SetupDialog(QDialog):
         body = QVBoxLayout()
         body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         body.setSpacing(SPACING)
+        body.addWidget(self._build_place())
         body.addLayout(self._build_form())
         body.addWidget(self._build_notice())
         self.error = MessageLabel(self)
@@ -88,6 +94,37 @@ class SetupDialog(QDialog):
         body.addStretch(1)
         body.addWidget(self._build_buttons())
         frame_with_header(self, header, body)
+
+    def _build_place(self) -> QWidget:
+        """Where the shop lives: on this PC only, or on the server several counters share."""
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        self.this_pc = QRadioButton(self.tr("This PC only"), box)
+        self.on_server = QRadioButton(self.tr("Connect to the shop's server"), box)
+        self.server_url = QLineEdit(box)
+        self.server_url.setPlaceholderText("postgresql://USER@HOST:5432/DATABASE")
+        self.server_url.setText(self.location.database_url or "")
+        self.server_hint = hint_label(self.tr(
+            "Several counters share one shop on a PostgreSQL server. If the shop is already "
+            "there, log in below with your operator name and password; otherwise it is "
+            "created there. The server's own password comes from PGPASSWORD or .pgpass."), box)
+        (self.on_server if self.location.on_server else self.this_pc).setChecked(True)
+        self.on_server.toggled.connect(self._place_changed)
+        for widget in (self.this_pc, self.on_server, self.server_url, self.server_hint):
+            column.addWidget(widget)
+        self._place_changed()
+        return box
+
+    def _place_changed(self) -> None:
+        server = self.on_server.isChecked()
+        self.server_url.setVisible(server)
+        self.server_hint.setVisible(server)
+
+    def chosen_location(self) -> ShopLocation:
+        url = self.server_url.text().strip() if self.on_server.isChecked() else ""
+        return ShopLocation(self.data_dir, url or None)
 
     def _line_edit(self, name: str, max_length: int, password: bool = False) -> QLineEdit:
         edit = QLineEdit(self)
@@ -156,7 +193,8 @@ class SetupDialog(QDialog):
         column.addWidget(hint_label(
             self.tr("Keep the owner password safe. The shop is encrypted: without an "
                     "operator's password nobody can open it, not even with its files."), box))
-        folder = hint_label(self.tr("Shop folder: {folder}").format(folder=self.data_dir), box)
+        folder = hint_label(self.tr("Shop folder: {folder}").format(
+            folder=self.location.describe()), box)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(folder)
         return box
@@ -260,11 +298,20 @@ class SetupDialog(QDialog):
             return
         self.error.clear()
         self._set_busy(True)
-        folder, shop_name = self.data_dir, self.shop_name.text().strip()
+        try:
+            location = self.chosen_location()
+            if location.database_url:
+                check_url(location.database_url)
+        except ShopError as exc:
+            self._set_busy(False)
+            self._refused(exc)
+            return
+        self.location = location
+        shop_name = self.shop_name.text().strip()
         currency, owner = self.currency.currentText().strip(), self.owner_name.text().strip()
         password = self.password.text()
         run_in_background(
-            self, lambda: create_shop(folder, shop_name, currency, owner, password),
+            self, lambda: location.join_or_create(shop_name, currency, owner, password),
             on_success=self._created, errors=self._refused,
             always=lambda: self._set_busy(False))
 

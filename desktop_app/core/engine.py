@@ -1,0 +1,62 @@
+"""Which engine holds the shop: the embedded encrypted file (the default) or the shop's
+PostgreSQL server (``--database URL`` / ``SHOP_DATABASE_URL``). Every front end opens, creates
+and finds a shop through a ``ShopLocation``, so both engines are one call away."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core import pg, store
+
+DATABASE_URL_VARIABLE = "SHOP_DATABASE_URL"
+
+
+@dataclass(frozen=True)
+class ShopLocation:
+    """Where the shop lives. ``data_dir`` is this PC's folder (the shop itself without a
+    server; logs and local choices with one); ``database_url`` names the server, if any."""
+
+    data_dir: Path
+    database_url: str | None = None
+
+    @classmethod
+    def choose(cls, data_dir: Path, database_url: str | None,
+               remembered: str | None = None) -> ShopLocation:
+        """The explicit URL, else ``SHOP_DATABASE_URL``, else the server this PC remembers
+        from its first start, else the embedded file."""
+        url = database_url or os.environ.get(DATABASE_URL_VARIABLE) or remembered or None
+        return cls(Path(data_dir), pg.check_url(url) if url else None)
+
+    @property
+    def on_server(self) -> bool:
+        return self.database_url is not None
+
+    def describe(self) -> str:
+        """The shop's place as a person reads it: a folder or a server URL."""
+        return self.database_url or str(self.data_dir)
+
+    def exists(self) -> bool:
+        if self.database_url:
+            return pg.server_shop_exists(self.database_url)
+        return store.shop_exists(self.data_dir)
+
+    def create(self, shop_name: str, currency: str, owner: str, password: str) -> store.Shop:
+        if self.database_url:
+            return pg.create_server_shop(self.data_dir, self.database_url, shop_name, currency,
+                                         owner, password)
+        return store.create_shop(self.data_dir, shop_name, currency, owner, password)
+
+    def open(self, operator: str, password: str) -> store.Shop:
+        if self.database_url:
+            return pg.open_server_shop(self.data_dir, self.database_url, operator, password)
+        return store.open_shop(self.data_dir, operator, password)
+
+    def join_or_create(self, shop_name: str, currency: str, owner: str,
+                       password: str) -> store.Shop:
+        """First start on a counter PC: log in to the shop already on the server, or create
+        it there (or in the folder) when there is none yet."""
+        if self.database_url and self.exists():
+            return self.open(owner, password)
+        return self.create(shop_name, currency, owner, password)

@@ -1,0 +1,87 @@
+"""``migrate-to``: copy an embedded shop into an empty database on the shop's server.
+
+Every table (the audit chain and the key slots too) is copied row for row with its ids, in one
+transaction on the server, then checked there before the commit: the same count in every table,
+the chain intact and ending at the file's head, every voucher in step with its redemptions.
+Anything wrong rolls the whole copy back, so the server database stays empty. The file is only
+read: the shop goes on working from it until the counters are pointed at the server.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from peewee import DatabaseError, InterfaceError
+
+from desktop_app.core import audit, pg
+from desktop_app.core.errors import DatabaseCorrupt, ServerNotEmpty
+from desktop_app.core.models import ALL_MODELS, AuditEvent, BaseModel
+from desktop_app.core.roles import require_owner
+from desktop_app.core.sealed import ColumnCipher
+from desktop_app.core.store import Shop
+
+log = logging.getLogger(__name__)
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    url: str
+    rows: dict[str, int]  # table name -> rows copied
+    chain_head: str
+
+
+def _table(model: type[BaseModel]) -> str:
+    return str(model._meta.table_name)
+
+
+def _read_all(model: type[BaseModel]) -> list[dict[str, object]]:
+    return list(model.select().order_by(*model._meta.get_primary_keys()).dicts())
+
+
+def migrate_to_server(shop: Shop, url: str) -> CopyReport:
+    """Copy ``shop`` (open on its file) into the empty database at ``url``; owners only."""
+    require_owner(shop, "migrate_to")
+    source_rows = {model: _read_all(model) for model in ALL_MODELS}
+    source_head = audit.latest_hash()
+    slots = shop.reload_slots()
+    target = pg.connect(url)
+    target.column_cipher = ColumnCipher(shop.database_key)  # the secrets go in sealed
+    try:
+        if target.get_tables():
+            raise ServerNotEmpty(url=url)
+        models = [*ALL_MODELS, *pg.SERVER_MODELS]
+        with target.bind_ctx(models), target.atomic():
+            target.create_tables(models)
+            for model, rows in source_rows.items():
+                for start in range(0, len(rows), CHUNK):
+                    model.insert_many(rows[start:start + CHUNK]).execute()
+                pg.advance_id_sequence(target, model)
+            pg.KeySlotTable(url, slots.shop_id, dict(slots.slots)).save()
+            problems = _check_copy(source_rows, source_head)
+            if problems:
+                log.error("the copy on the server does not check out: %s", problems)
+                raise DatabaseCorrupt(path=url, detail="; ".join(problems))
+            counts = {_table(model): len(rows) for model, rows in source_rows.items()}
+    except (DatabaseError, InterfaceError) as exc:
+        raise pg.server_error(exc, url) from exc
+    finally:
+        target.close_all()
+    log.info("copied the shop to the server: %s", counts)
+    return CopyReport(url, counts, source_head)
+
+
+def _check_copy(source_rows: dict[type[BaseModel], list[dict[str, object]]],
+                source_head: str) -> list[str]:
+    """What differs between the copy (the bound server) and the file's rows."""
+    problems = [f"{_table(model)}: {model.select().count()} rows, expected {len(rows)}"
+                for model, rows in source_rows.items() if model.select().count() != len(rows)]
+    problems += [f"audit_chain: event {p.event_id} {p.problem}" for p in audit.verify_chain()]
+    if audit.latest_hash() != source_head:
+        problems.append("audit_chain: head differs")
+    problems += [f"voucher {v} uses_mismatch" for v in audit.vouchers_out_of_step()]
+    if AuditEvent.select().count() and not problems:
+        log.info("audit chain of %s events copied intact", AuditEvent.select().count())
+    return problems

@@ -1,0 +1,386 @@
+"""The shop on a PostgreSQL server that several counter PCs share.
+
+The same models, migrations and services as the embedded file; what differs lives here:
+connecting (psycopg 3 through peewee, errors said in plain words), the key slots and the
+failed-login counts kept in tables on the server (every counter logs in with the same slots
+and counts against the same limit), and no anchor file (the server is shared: a copy of the
+chain's head on one PC would be stale as soon as another counter writes).
+
+The server login (user and password, from PGPASSWORD or ``~/.pgpass``, never from the URL)
+only reaches the tables; the shop's database key still comes from an operator's key slot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import secrets
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from peewee import (
+    CharField,
+    Database,
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    PostgresqlDatabase,
+    TextField,
+)
+
+from desktop_app.core import dialect, migrations
+from desktop_app.core.anchor import Head
+from desktop_app.core.errors import (
+    DatabaseUrlHasPassword,
+    DatabaseUrlInvalid,
+    KeySlotsDamaged,
+    NoShop,
+    ServerDatabaseMissing,
+    ServerLoginFailed,
+    ServerTlsRequired,
+    ServerUnreachable,
+    ShopError,
+    ShopExists,
+    WrongPassword,
+)
+from desktop_app.core.keyslots import (
+    KEY_BYTES,
+    KeySlot,
+    KeySlotFile,
+    normalize_operator,
+    validate_new_operator,
+)
+from desktop_app.core.lockout import LoginThrottle
+from desktop_app.core.models import BaseModel, Operator, Setting, database_proxy
+from desktop_app.core.sealed import ColumnCipher
+from desktop_app.core.store import Shop, active_operator, translate_db_error
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 5
+SCHEMES = ("postgresql", "postgres")
+
+
+# --- the server's own tables -------------------------------------------------------------------
+
+
+class KeySlotRecord(BaseModel):
+    """One operator's key slot (the JSON of ``KeySlot.to_json``); no secret in the clear."""
+
+    slot_name = CharField(primary_key=True, max_length=64)
+    slot = TextField()
+    shop_id = CharField(max_length=64)  # readable before login (settings are sealed)
+
+    class Meta:
+        table_name = "key_slot"
+
+
+class LoginFailures(BaseModel):
+    """The failed-login counts of every operator, as ``lockout.json`` holds them on a PC."""
+
+    name = CharField(primary_key=True, max_length=16)
+    counts = TextField(default="{}")
+
+    class Meta:
+        table_name = "login_failures"
+
+
+SERVER_MODELS: list[type[BaseModel]] = [KeySlotRecord, LoginFailures]
+
+
+# --- the URL and the connection ----------------------------------------------------------------
+
+
+def check_url(url: str) -> str:
+    """``url`` if it names a PostgreSQL database without a password; else a clear refusal."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise DatabaseUrlInvalid(url=url) from None
+    if parts.scheme not in SCHEMES or not parts.path.strip("/"):
+        raise DatabaseUrlInvalid(url=url)
+    if parts.password is not None:
+        # A password in an argument is visible to every user of the PC (ps, shell history).
+        raise DatabaseUrlHasPassword()
+    return url
+
+
+def _facts(url: str) -> dict[str, str]:
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    return {"host": f"{host}:{parts.port}" if parts.port else host,
+            "user": parts.username or "", "database": parts.path.strip("/"), "url": url}
+
+
+def _error_text(exc: BaseException) -> str:
+    texts: list[str] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(texts) < 8:
+        texts.append(str(seen).lower())
+        seen = seen.__cause__ or seen.__context__
+    return " | ".join(texts)
+
+
+def server_error(exc: BaseException, url: str) -> ShopError:
+    """What a psycopg/peewee error from the server means for the person at the counter."""
+    text, facts = _error_text(exc), _facts(url)
+    if "password authentication failed" in text or "no password supplied" in text or (
+            "authentication failed" in text):
+        return ServerLoginFailed(user=facts["user"])
+    if "does not exist" in text and "database" in text:
+        return ServerDatabaseMissing(database=facts["database"])
+    if ("ssl" in text or "encryption" in text) and (
+            "required" in text or "no encryption" in text or "not support ssl" in text):
+        return ServerTlsRequired(host=facts["host"])
+    return ServerUnreachable(host=facts["host"])
+
+
+class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
+    """peewee opens one connection per thread. This one also keeps hold of each, so closing
+    the shop closes the connections of every thread (a counter's worker threads included)
+    instead of leaving them to the garbage collector when a thread ends."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._opened: list[Any] = []
+        self._opened_lock = threading.Lock()
+        # Attached once an operator's slot has given the database key (see core/sealed.py).
+        self.column_cipher: ColumnCipher | None = None
+
+    def _connect(self) -> Any:
+        conn = super()._connect()
+        with self._opened_lock:
+            self._opened = [c for c in self._opened if not c.closed] + [conn]
+        return conn
+
+    def backend_pids(self) -> frozenset[int]:
+        """The server processes of this shop's own connections (to tell our changes apart)."""
+        with self._opened_lock:
+            return frozenset(c.info.backend_pid for c in self._opened if not c.closed)
+
+    def close_all(self) -> None:
+        self.close()
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for conn in opened:
+            with contextlib.suppress(Exception):
+                conn.close()
+
+
+def connect(url: str) -> ServerDatabase:
+    """An open connection to the shop's server (the models are not bound yet)."""
+    url = check_url(url)
+    db = ServerDatabase(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S,
+                            application_name="Voucher Shop")
+    try:
+        db.connect()
+    except (DatabaseError, InterfaceError, OperationalError, OSError) as exc:
+        db.close()
+        log.warning("connecting to the server failed: %s", type(exc).__name__)
+        raise server_error(exc, url) from exc
+    return db
+
+
+def _is_connection_lost(exc: BaseException) -> bool:
+    text = _error_text(exc)
+    return isinstance(exc, InterfaceError) or any(
+        words in text for words in ("connection", "server closed", "terminating", "timeout"))
+
+
+# --- key slots and failed logins on the server -------------------------------------------------
+
+
+class KeySlotTable(KeySlotFile):
+    """The key slots of a shop on a server: one row per operator, the shop id a setting."""
+
+    def __init__(self, url: str, shop_id: str, slots: dict[str, KeySlot]) -> None:
+        super().__init__(Path("key_slot"), shop_id, slots)
+        self.url = url
+
+    @classmethod
+    def read(cls, url: str) -> KeySlotTable:
+        """The slots as the bound database holds them now."""
+        rows = list(KeySlotRecord.select())
+        if not rows:
+            raise NoShop(path=url)
+        try:
+            slots = {row.slot_name: KeySlot.from_json(json.loads(row.slot)) for row in rows}
+        except (ValueError, KeyError, TypeError) as exc:
+            raise KeySlotsDamaged(path=url) from exc
+        return cls(url, rows[0].shop_id, slots)
+
+    def reload(self) -> KeySlotTable:
+        return KeySlotTable.read(self.url)
+
+    def save(self) -> None:
+        with database_proxy.atomic():
+            KeySlotRecord.delete().where(KeySlotRecord.slot_name.not_in(
+                list(self.slots) or [""])).execute()
+            for name, slot in self.slots.items():
+                text = json.dumps(slot.to_json())
+                (KeySlotRecord.insert(slot_name=name, slot=text, shop_id=self.shop_id)
+                 .on_conflict(conflict_target=[KeySlotRecord.slot_name],
+                              update={KeySlotRecord.slot: text}).execute())
+
+
+class ServerLoginThrottle(LoginThrottle):
+    """The same limits as on a PC, counted in one row on the server: a guesser cannot move to
+    another counter to start afresh. Each count is read and written under an advisory lock."""
+
+    ROW = "all"
+
+    def __init__(self, db: Database, **kwargs: Any) -> None:
+        super().__init__(Path("login_failures"), **kwargs)
+        self.db = db
+
+    def _load(self) -> dict[str, dict[str, list[float] | int]]:
+        row = LoginFailures.get_or_none(LoginFailures.name == self.ROW)
+        try:
+            data = json.loads(row.counts) if row else {}
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _save(self, data: dict[str, dict[str, list[float] | int]]) -> None:
+        text = json.dumps(data)
+        (LoginFailures.insert(name=self.ROW, counts=text)
+         .on_conflict(conflict_target=[LoginFailures.name],
+                      update={LoginFailures.counts: text}).execute())
+
+    def failed(self, operator: str) -> None:
+        with self.db.atomic():
+            dialect.serialise(self.db, dialect.LOGIN_THROTTLE_LOCK)
+            super().failed(operator)
+
+    def succeeded(self, operator: str) -> None:
+        with self.db.atomic():
+            dialect.serialise(self.db, dialect.LOGIN_THROTTLE_LOCK)
+            super().succeeded(operator)
+
+
+# --- the open shop -----------------------------------------------------------------------------
+
+
+@dataclass
+class ServerShop(Shop):
+    """A shop open on a server; ``data_dir`` is this PC's folder (logs, local choices)."""
+
+    url: str = ""
+
+    def login_throttle(self) -> LoginThrottle:
+        return ServerLoginThrottle(self.db)
+
+    def open_again(self, operator: str, password: str) -> Shop:
+        return open_server_shop(self.data_dir, self.url, operator, password)
+
+    def translate_error(self, exc: Exception) -> ShopError:
+        if _is_connection_lost(exc):
+            return server_error(exc, self.url)
+        return translate_db_error(exc, Path(self.url))
+
+    def _write_witnesses(self, head: Head) -> None:
+        self.pending_head = None  # the server is shared: no head kept on one PC
+
+    def close(self) -> None:
+        with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
+            self.db.close_all()
+        if database_proxy.obj is self.db:
+            database_proxy.initialize(None)
+
+
+def advance_id_sequence(db: Database, model: type[BaseModel]) -> None:
+    """After rows were inserted with their ids (a copy), move the table's id sequence past
+    them, so the next row the server numbers does not collide."""
+    field = model._meta.primary_key
+    if field is None or field.field_type not in ("AUTO", "BIGAUTO"):
+        return
+    table = model._meta.table_name
+    db.execute_sql(
+        f'SELECT setval(pg_get_serial_sequence(%s, %s), '
+        f'COALESCE((SELECT MAX("{field.column_name}") FROM "{table}"), 0) + 1, false)',
+        (f'"{table}"', field.column_name))
+
+
+def _has_tables(db: Database) -> bool:
+    return bool(db.get_tables())
+
+
+def server_shop_exists(url: str) -> bool:
+    db = connect(url)
+    try:
+        return db.table_exists(KeySlotRecord._meta.table_name)
+    finally:
+        db.close()
+
+
+def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
+                       owner_name: str, owner_password: str) -> ServerShop:
+    """A new shop in an empty database on the server, with its first owner."""
+    validate_new_operator(owner_name, owner_password)
+    db = connect(url)
+    try:
+        if _has_tables(db):
+            raise ShopExists(path=url)
+        database_proxy.initialize(db)
+        key = secrets.token_bytes(KEY_BYTES)
+        db.column_cipher = ColumnCipher(key)
+        with db.atomic():
+            migrations.create_schema(db)
+            db.create_tables(SERVER_MODELS)
+            slots = KeySlotTable(url, secrets.token_hex(16), {})
+            slots.set_password(owner_name, owner_password, key)
+            for name, value in {
+                "shop_name": shop_name.strip(),
+                "currency": currency.strip().upper() or "CNY",
+                "shop_id": slots.shop_id,
+                "voucher_key": secrets.token_hex(32),
+                "card_key_salt": secrets.token_hex(16),
+            }.items():
+                Setting.create(key=name, value=value)
+            owner = Operator.create(
+                name=owner_name.strip(), slot_name=normalize_operator(owner_name), role="owner")
+            slots.save()
+    except (DatabaseError, InterfaceError) as exc:
+        db.close()
+        raise server_error(exc, url) from exc
+    except BaseException:
+        db.close()
+        raise
+    log.info("created a shop on the server")
+    return ServerShop(Path(data_dir), db, owner, slots, key, url=url)
+
+
+def open_server_shop(data_dir: Path, url: str, operator: str, password: str) -> ServerShop:
+    """Unlock the shop on the server as ``operator``; migrate an older schema."""
+    db = connect(url)
+    try:
+        database_proxy.initialize(db)
+        if not db.table_exists(KeySlotRecord._meta.table_name):
+            raise NoShop(path=url)
+        slots = KeySlotTable.read(url)
+        throttle = ServerLoginThrottle(db)
+        throttle.check(operator)
+        try:
+            key = slots.unlock(operator, password)
+        except WrongPassword:
+            throttle.failed(operator)
+            raise
+        throttle.succeeded(operator)
+        db.column_cipher = ColumnCipher(key)
+        migrations.migrate(db)
+        row = active_operator(operator, slots.shop_id, url)
+    except (DatabaseError, InterfaceError) as exc:
+        db.close()
+        raise server_error(exc, url) if _is_connection_lost(exc) else translate_db_error(
+            exc, Path(url)) from exc
+    except BaseException:
+        db.close()
+        raise
+    log.info("opened the shop on the server as operator #%s", row.id)
+    return ServerShop(Path(data_dir), db, row, slots, key, url=url)

@@ -1,0 +1,69 @@
+"""A counter's watch on the shop's server: what other counters changed (LISTEN/NOTIFY,
+mapped through ``core.events``) and whether the server can be reached at all.
+
+One ``ServerWatch`` holds its own connection, outside peewee, so waiting for notifications never
+holds up the worker thread that runs the shop's queries. ``poll`` waits up to ``timeout``
+seconds and says what it saw; a lost connection is reported as unreachable and retried on the
+next poll, so the counter recovers by itself when the server is back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import psycopg
+
+from desktop_app.core import dialect, events, pg
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WatchResult:
+    reachable: bool
+    changes: frozenset[str] = frozenset()
+
+
+class ServerWatch:
+    def __init__(self, url: str,
+                 own_pids: Callable[[], frozenset[int]] = frozenset) -> None:
+        self.url = pg.check_url(url)
+        self.own_pids = own_pids  # our own connections' changes are announced locally
+        self._conn: psycopg.Connection[tuple[object, ...]] | None = None
+
+    def _connection(self) -> psycopg.Connection[tuple[object, ...]]:
+        if self._conn is None or self._conn.closed:
+            conn = psycopg.connect(self.url, autocommit=True,
+                                   connect_timeout=pg.CONNECT_TIMEOUT_S,
+                                   application_name="Voucher Shop watch")
+            conn.execute(f"LISTEN {dialect.CHANGES_CHANNEL}")
+            self._conn = conn
+        return self._conn
+
+    def poll(self, timeout: float) -> WatchResult:
+        """Wait up to ``timeout`` s for other counters' changes; whether the server answers."""
+        kinds: set[str] = set()
+        try:
+            conn = self._connection()
+            own = self.own_pids()
+            for notice in conn.notifies(timeout=timeout):
+                if notice.pid not in own:
+                    kinds.add(notice.payload)
+            conn.execute("SELECT 1")  # a quiet server must still prove it is there
+        except psycopg.Error as exc:
+            log.info("the shop's server does not answer: %s", type(exc).__name__)
+            self.close()
+            return WatchResult(False)
+        changes: set[str] = set()
+        for kind in kinds:
+            changes |= events.CHANGES_BY_AUDIT_KIND.get(kind, events.CHANGES)
+        return WatchResult(True, frozenset(changes))
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(psycopg.Error):
+                self._conn.close()
+            self._conn = None

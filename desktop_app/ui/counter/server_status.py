@@ -1,0 +1,53 @@
+"""The counter's watch on the shop's server, for a shop kept on PostgreSQL: whether the server
+answers (the Redemption tab refuses to redeem while it does not, rather than guess) and what
+other counters changed (LISTEN/NOTIFY, announced to every screen through ShopEvents).
+
+``core.server_watch`` does the waiting on a thread of its own, never on the GUI thread nor on
+the worker that runs the shop's queries; the signals reach the GUI thread queued.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.core.server_watch import ServerWatch
+
+POLL_S = 1.0  # how long one wait for notifications lasts; also how soon a loss is seen
+RETRY_S = 2.0  # between attempts while the server does not answer
+
+
+class ServerWatcher(QObject):
+    reachable_changed = Signal(bool)
+    changes_heard = Signal(object)  # frozenset[str] of core.events kinds
+
+    def __init__(self, url: str, own_pids: Callable[[], frozenset[int]],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reachable = True
+        self._watch = ServerWatch(url, own_pids)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="server-watch", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Safe to call more than once; returns within one poll."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(POLL_S + 1)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            result = self._watch.poll(POLL_S)
+            if result.reachable != self.reachable:
+                self.reachable = result.reachable
+                self.reachable_changed.emit(result.reachable)
+            if result.changes:
+                self.changes_heard.emit(result.changes)
+            if not result.reachable:
+                self._stop.wait(RETRY_S)
+        self._watch.close()

@@ -1,0 +1,269 @@
+"""The shop on a PostgreSQL server: choosing it, connecting, plain-words errors, key slots and
+failed logins kept on the server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
+
+from desktop_app.core import auth, lockout
+from desktop_app.core.engine import ShopLocation
+from desktop_app.core.errors import (
+    DatabaseUrlHasPassword,
+    DatabaseUrlInvalid,
+    LockedOut,
+    NoShop,
+    ServerDatabaseMissing,
+    ServerLoginFailed,
+    ServerNotEmpty,
+    ServerUnreachable,
+    ShopExists,
+    WrongPassword,
+)
+from desktop_app.core.models import Setting
+from desktop_app.messages import error_message
+
+
+def test_without_a_url_the_file_is_the_shop(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SHOP_DATABASE_URL", raising=False)
+    location = ShopLocation.choose(tmp_path, None)
+    assert not location.on_server and location.describe() == str(tmp_path)
+
+
+def test_the_environment_variable_selects_the_server(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHOP_DATABASE_URL", "postgresql://shop@db.local/shop")
+    assert ShopLocation.choose(tmp_path, None).database_url == "postgresql://shop@db.local/shop"
+    explicit = ShopLocation.choose(tmp_path, "postgresql://other@h:5433/x?sslmode=require")
+    assert explicit.database_url == "postgresql://other@h:5433/x?sslmode=require"
+
+
+@pytest.mark.parametrize("url", ["mysql://u@h/db", "postgresql://u@h/", "postgresql://u@h:xx/db",
+                                 "shop.db"])
+def test_an_unusable_url_is_refused(tmp_path: Path, url: str) -> None:
+    with pytest.raises(DatabaseUrlInvalid) as caught:
+        ShopLocation.choose(tmp_path, url)
+    assert "postgresql://USER@HOST" in error_message(caught.value)
+
+
+def test_a_password_in_the_url_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseUrlHasPassword) as caught:
+        ShopLocation.choose(tmp_path, "postgresql://shop:secret@h/db")
+    message = error_message(caught.value)
+    assert "PGPASSWORD" in message and "secret" not in message
+
+
+def test_connection_errors_say_what_is_wrong(pg_server, pg_url: str, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    closed_port = pg_url.replace(f":{pg_server.port}/", ":1/")
+    with pytest.raises(ServerUnreachable) as unreachable:
+        ShopLocation(tmp_path, closed_port).open(OWNER, OWNER_PASSWORD)
+    assert "127.0.0.1:1" in error_message(unreachable.value)
+    missing = pg_url.rsplit("/", 1)[0] + "/no_such_db"
+    with pytest.raises(ServerDatabaseMissing) as no_db:
+        ShopLocation(tmp_path, missing).open(OWNER, OWNER_PASSWORD)
+    assert "no_such_db" in error_message(no_db.value)
+    with pytest.raises(ServerDatabaseMissing):
+        ShopLocation(tmp_path, missing).exists()
+    with pytest.raises(NoShop):
+        ShopLocation(tmp_path, pg_url).open(OWNER, OWNER_PASSWORD)
+    monkeypatch.setenv("PGPASSWORD", "not the password")
+    with pytest.raises(ServerLoginFailed) as login:
+        ShopLocation(tmp_path, pg_url).open(OWNER, OWNER_PASSWORD)
+    assert "postgres" in error_message(login.value)
+
+
+def test_init_then_login_with_slots_on_the_server(pg_url: str, tmp_path: Path) -> None:
+    location = ShopLocation(tmp_path / "pc1", pg_url)
+    assert not location.exists()
+    with location.create("Server Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    assert location.exists()
+    with pytest.raises(ShopExists):
+        location.create("Again", "CNY", OWNER, OWNER_PASSWORD)
+    other_pc = ShopLocation(tmp_path / "pc2", pg_url)  # nothing of the shop in its folder
+    with other_pc.open(CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.name == "Server Shop" and clerk.operator.role == "clerk"
+        assert Setting.get(Setting.key == "shop_id").value == clerk.shop_id
+    assert not (tmp_path / "pc2").exists() or not any((tmp_path / "pc2").iterdir())
+    with other_pc.open(OWNER, OWNER_PASSWORD) as owner:
+        auth.change_own_password(owner, OWNER_PASSWORD, "a new owner password")
+    with pytest.raises(WrongPassword):
+        location.open(OWNER, OWNER_PASSWORD)
+    location.open(OWNER, "a new owner password").close()
+
+
+def test_failed_logins_count_on_the_server_across_pcs(pg_url: str, tmp_path: Path) -> None:
+    ShopLocation(tmp_path / "pc1", pg_url).create("S", "CNY", OWNER, OWNER_PASSWORD).close()
+    for attempt in range(lockout.FREE_FAILURES):
+        pc = ShopLocation(tmp_path / f"pc{attempt % 2}", pg_url)
+        with pytest.raises(WrongPassword):
+            pc.open(OWNER, "wrong password!")
+    with pytest.raises(LockedOut):
+        ShopLocation(tmp_path / "pc3", pg_url).open(OWNER, "wrong password!")
+    with pytest.raises(LockedOut):  # even the right one waits
+        ShopLocation(tmp_path / "pc4", pg_url).open(OWNER, OWNER_PASSWORD)
+
+
+def _cli(tmp_path: Path, *args: str, env: dict[str, str] | None = None):
+    from test_cli import run
+
+    return run(tmp_path / "pc", *args, env=env)
+
+
+def test_every_command_runs_on_the_server(pg_url: str, tmp_path: Path) -> None:
+    import json
+
+    init = _cli(tmp_path, "--database", pg_url, "init", "--shop-name", "Server 店", "--json")
+    assert init.returncode == 0, init.stdout + init.stderr
+    assert json.loads(init.stdout)["database"] == pg_url
+    from test_cli import OWNER_ENV
+
+    env = {**OWNER_ENV, "SHOP_DATABASE_URL": pg_url}  # the variable chooses it as well
+    added = _cli(tmp_path, "product", "add", "--name", "Wash", "--price", "10", "--json",
+                 env=env)
+    product = json.loads(added.stdout)["id"]
+    order = json.loads(_cli(tmp_path, "order", "create", "--item", f"{product}:1", "--json",
+                            env=env).stdout)["id"]
+    paid = json.loads(_cli(tmp_path, "order", "pay", str(order), "--json", env=env).stdout)
+    payload = paid["vouchers"][0]["payload"]
+    first = _cli(tmp_path, "--database", pg_url, "redeem", payload, "--station", "A", "--json")
+    assert first.returncode == 0 and json.loads(first.stdout)["reason"] == "redeemed"
+    second = _cli(tmp_path, "redeem", payload, "--station", "B", "--json", env=env)
+    assert second.returncode == 3 and json.loads(second.stdout)["reason"] == "already_redeemed"
+    verified = _cli(tmp_path, "verify", "--json", env=env)
+    assert verified.returncode == 0, verified.stdout
+    backup = _cli(tmp_path, "backup", "--out", str(tmp_path / "b.vsb"), "--json", env=env)
+    assert json.loads(backup.stdout)["error"] == "server_backup_elsewhere"
+    assert not (tmp_path / "pc" / "shop.db").exists()
+
+
+def test_the_cli_refuses_a_password_in_the_url(tmp_path: Path) -> None:
+    import json
+
+    result = _cli(tmp_path, "--database", "postgresql://u:hunter2@127.0.0.1/db", "product",
+                  "list", "--json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["error"] == "database_url_has_password" and "hunter2" not in result.stdout
+
+
+def test_migrate_to_copies_every_table_and_leaves_the_file(pg_url: str, tmp_path: Path) -> None:
+    from desktop_app.core import audit, cardkeys, fulfilment, orders, products, redemption
+    from desktop_app.core.migrate_to import migrate_to_server
+    from desktop_app.core.models import ALL_MODELS, RedemptionAttempt
+    from desktop_app.core.paths import DATABASE_FILE
+    from desktop_app.core.store import create_shop
+
+    folder = tmp_path / "shop"
+    with create_shop(folder, "File Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+        wash = products.add_product(shop, "Wash", "10.00", uses=3)
+        game = products.add_product(shop, "Game", "30.00", "cardkey")
+        cardkeys.import_card_keys(shop, game.id, "KEY-1\nKEY-2\n")
+        order = orders.create_order(shop, [(wash.id, 1), (game.id, 1)], customer_name="王女士")
+        issued = fulfilment.pay_order(shop, order.id, "cash")
+        redemption.redeem(shop, issued[0].payload, "Front")
+        shop.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the file now
+        before = (folder / DATABASE_FILE).read_bytes()
+        report = migrate_to_server(shop, pg_url)
+        expected = {m._meta.table_name: m.select().count() for m in ALL_MODELS}
+        assert report.rows == expected and report.chain_head == audit.latest_hash()
+    assert (folder / DATABASE_FILE).read_bytes() == before  # the file is only read
+    server = ShopLocation(tmp_path / "pc", pg_url)
+    with server.open(CLERK, CLERK_PASSWORD) as clerk:  # the key slots came along
+        assert {m._meta.table_name: m.select().count() for m in ALL_MODELS} == expected
+        assert redemption.redeem(clerk, issued[0].payload, "Back").uses_left == 1
+        assert RedemptionAttempt.select().order_by(RedemptionAttempt.id.desc()).get().id == (
+            expected["redemption_attempt"] + 1)  # new rows are numbered after the copied ones
+        assert audit.verify_shop(clerk) == []
+    with create_shop(tmp_path / "other", "Other", "CNY", OWNER, OWNER_PASSWORD) as other, \
+            pytest.raises(ServerNotEmpty):
+        migrate_to_server(other, pg_url)
+
+
+def test_migrate_to_from_the_command_line(pg_url: str, tmp_path: Path) -> None:
+    import json
+
+    from test_cli import run
+
+    folder = tmp_path / "shop"
+    assert run(folder, "init", "--json").returncode == 0
+    done = run(folder, "migrate-to", pg_url, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads(done.stdout)["rows"]["operator"] == 1
+    again = run(folder, "migrate-to", pg_url, "--json")
+    assert json.loads(again.stdout)["error"] == "server_not_empty"
+    listed = run(folder, "--database", pg_url, "product", "list", "--json")
+    assert listed.returncode == 0, listed.stdout
+
+
+def test_secrets_are_sealed_in_their_columns_on_the_server(pg_server, pg_url: str,
+                                                         tmp_path: Path) -> None:
+    """What the server's administrator (or a pg_dump) reads: no card key, phone, voucher code
+    or voucher MAC key in the clear; the shop itself reads them all."""
+    import subprocess
+
+    from desktop_app.core import cardkeys, fulfilment, orders, products, redemption
+    from desktop_app.core.models import Order
+
+    location = ShopLocation(tmp_path / "pc", pg_url)
+    with location.create("Sealed", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        game = products.add_product(shop, "Game", "30.00", "cardkey")
+        cardkeys.import_card_keys(shop, game.id, "SECRETKEY-AAAA-1111\n")
+        single = products.add_product(shop, "Office", "9.00", "cardkey",
+                                      reusable_key="REUSABLE-KEY-7777")
+        order = orders.create_order(shop, [(game.id, 1), (single.id, 1)],
+                                    customer_phone="13800138000")
+        issued = fulfilment.pay_order(shop, order.id, "cash")
+        voucher_key = shop.voucher_key
+        assert Order.get_by_id(order.id).customer_phone == "13800138000"
+        shop.set_setting("voucher_note", "thanks")
+        assert shop.setting("voucher_note") == "thanks"
+    dump = subprocess.run(
+        [str(pg_server.bin_dir / "pg_dump"), "-h", "127.0.0.1", "-p", str(pg_server.port),
+         "-U", "postgres", pg_url.rsplit("/", 1)[1]], capture_output=True, text=True,
+        env=pg_server.env(), check=True).stdout
+    assert "key_slot" in dump and "shop_name" in dump  # the dump really holds the tables
+    for secret in ("SECRETKEY-AAAA-1111", "REUSABLE-KEY-7777", "13800138000", voucher_key,
+                   issued[0].code, issued[0].code.replace("-", "")[:16], "thanks"):
+        assert secret not in dump, secret
+    with location.open(OWNER, OWNER_PASSWORD) as shop:  # and the shop reads them back
+        assert redemption.redeem(shop, issued[0].code, "Front").reason == "redeemed"
+        assert redemption.redeem(shop, issued[1].payload, "Front").reason == "redeemed"
+
+
+def test_a_counter_hears_other_counters_changes_and_a_lost_server(
+        pg_server, pg_url: str, tmp_path: Path) -> None:
+    from test_cli import OWNER_ENV, run
+
+    from desktop_app.core import events, products
+    from desktop_app.core.server_watch import ServerWatch
+
+    location = ShopLocation(tmp_path / "pc1", pg_url)
+    with location.create("Watched", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        auth.add_operator(shop, "Owner", "owner", OWNER_ENV["SHOP_PASSWORD"])
+        watch = ServerWatch(pg_url, own_pids=shop.db.backend_pids)
+        try:
+            assert watch.poll(0.05).reachable
+            products.add_product(shop, "Ours", "1.00")  # announced here by the task itself
+            assert watch.poll(0.3).changes == frozenset()
+            added = run(tmp_path / "pc2", "--database", pg_url, "product", "add", "--name",
+                        "Theirs", "--price", "2", "--json")
+            assert added.returncode == 0, added.stdout
+            assert watch.poll(2.0).changes == {events.PRODUCTS}
+        finally:
+            watch.close()
+    lost = ServerWatch(pg_url.replace(f":{pg_server.port}/", ":1/"))
+    assert lost.poll(0.05) == lost.poll(0.05) and not lost.poll(0.05).reachable
+
+
+def test_tls_asked_for_and_not_offered_is_said_plainly(pg_url: str, tmp_path: Path) -> None:
+    from desktop_app.core.errors import ServerTlsRequired
+
+    with pytest.raises(ServerTlsRequired) as caught:  # the test server offers no TLS
+        ShopLocation(tmp_path, pg_url + "?sslmode=require").open(OWNER, OWNER_PASSWORD)
+    assert "sslmode=require" in error_message(caught.value)
