@@ -80,6 +80,13 @@ ERROR_TEXTS: dict[str, str] = {
     "invalid_state": QT_TRANSLATE_NOOP(
         "errors", "This cannot be done now: the {what} is {state}. Refresh the list and check "
         "it."),
+    "shop_in_use": QT_TRANSLATE_NOOP(
+        "errors", "The shop is open in another window, at another counter or in a command "
+        "({path}). Close it there first, then try again."),
+    "restore_not_confirmed": QT_TRANSLATE_NOOP(
+        "errors", "Nothing was restored; the shop is unchanged."),
+    "no_recovery_key": QT_TRANSLATE_NOOP(
+        "errors", "This shop was made before recovery keys existed, so it has none."),
     "backup_invalid": QT_TRANSLATE_NOOP(
         "errors", "This backup file fails its check, so nothing was restored and the shop is "
         "unchanged. Choose another backup."),
@@ -136,6 +143,13 @@ PROBLEM_TEXTS: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("errors", "Required."),
     "too_short": QT_TRANSLATE_NOOP("errors", "Too short: use at least {minimum} characters."),
     "too_long": QT_TRANSLATE_NOOP("errors", "Too long: use at most {maximum} characters."),
+    "control_characters": QT_TRANSLATE_NOOP(
+        "errors", "Remove the line breaks, tabs or control characters."),
+    "inside_shop": QT_TRANSLATE_NOOP(
+        "errors", "Choose a file outside the shop's folder: a backup there would overwrite "
+        "the shop or be replaced with it."),
+    "mistyped": QT_TRANSLATE_NOOP(
+        "errors", "This is not the recovery key: check it for a typo (7 groups of 4)."),
     "bad_name": QT_TRANSLATE_NOOP(
         "errors", "Use at most 64 characters, without line breaks or control characters."),
     "taken": QT_TRANSLATE_NOOP("errors", "Already taken. Choose another name."),
@@ -193,6 +207,10 @@ FIELD_LABELS: dict[str, str] = {
     "layout": QT_TRANSLATE_NOOP("errors", "Layout"),
     "to": QT_TRANSLATE_NOOP("errors", "Last day"),
     "backup_folder": QT_TRANSLATE_NOOP("errors", "Backup folder"),
+    "recovery_key": QT_TRANSLATE_NOOP("errors", "Recovery key"),
+    "phone": QT_TRANSLATE_NOOP("errors", "Phone"),
+    "note": QT_TRANSLATE_NOOP("errors", "Note"),
+    "station": QT_TRANSLATE_NOOP("errors", "Station"),
 }
 
 # The ``what`` of ``NotFound`` and ``InvalidState``.

@@ -37,7 +37,7 @@ from desktop_app.ui import tasks
 from desktop_app.ui.app import ShopSession, close_shop
 from desktop_app.ui.exception_hook import ExceptionHook
 from desktop_app.ui.main_window import MainWindow, station_name
-from desktop_app.ui.session.login_dialog import LoginDialog, remembered_shop_name
+from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.session.setup_dialog import SetupDialog
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
@@ -231,15 +231,18 @@ def test_login_demo_panel_fills_the_fields(qtbot: QtBot, shop_dir: Path) -> None
     assert (dialog.operator.text(), dialog.password.text()) == ("clerk", "demo-clerk-pass")
 
 
-def test_login_shows_the_remembered_shop_name_and_folder(
-        qtbot: QtBot, shop: Shop, shop_dir: Path) -> None:
+def test_no_shop_name_in_plain_settings_and_login_shows_the_folder(
+        qtbot: QtBot, shop: Shop, shop_dir: Path, temp_settings: Path) -> None:
+    QSettings().setValue("shops/0123456789abcdef/name", shop.name)  # an earlier version's
     session = ShopSession(shop_dir)
-    session._enter(shop)  # what a login does: remembers the name for the next login screen
+    session._enter(shop)
     assert session.window is not None
     qtbot.addWidget(session.window)
-    assert remembered_shop_name(shop_dir) == shop.name
+    QSettings().sync()
+    stored = b"".join(p.read_bytes() for p in temp_settings.rglob("*") if p.is_file())
+    assert shop.name.encode() not in stored and "shops" not in QSettings().childGroups()
     dialog = open_login(qtbot, shop_dir)
-    assert dialog.header.title.text() == shop.name
+    assert dialog.header.title.text() == "Voucher Shop"
     assert dialog.windowTitle() == "Log in"
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import anchor, migrations
+from desktop_app.core import anchor, migrations, shoplock
 from desktop_app.core.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -31,13 +31,14 @@ from desktop_app.core.errors import (
     UnknownOperator,
     WrongPassword,
 )
+from desktop_app.core.fileio import remove_stale_temporaries
 from desktop_app.core.keyslots import (
     KEY_BYTES,
     KeySlotFile,
     normalize_operator,
     validate_new_operator,
 )
-from desktop_app.core.lockout import LoginThrottle
+from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
 
@@ -111,6 +112,12 @@ class Shop:
     # Set at open when the chain disagrees with the anchor outside (rolled back, lost commits).
     integrity_problem: str | None = None
     audit_dirty: bool = field(default=False, repr=False)
+    # Held while open: a restore is refused meanwhile (see core.shoplock).
+    lock: shoplock.ShopLock | None = field(default=None, repr=False)
+    # Failed logins as this operator since their last login, all sources (told after login).
+    failed_logins: int = 0
+    # Only right after create_shop: the recovery key, shown once and never stored in the clear.
+    recovery_key: str | None = field(default=None, repr=False)
 
     def reload_slots(self) -> KeySlotFile:
         """The slot file as it is on disk now: another counter may have changed it."""
@@ -186,6 +193,8 @@ class Shop:
         self.db.close()
         if database_proxy.obj is self.db:
             database_proxy.initialize(None)
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Shop:
         return self
@@ -219,8 +228,14 @@ def create_shop(
     key = secrets.token_bytes(KEY_BYTES)
     slots = KeySlotFile.new(data_dir / KEYSLOTS_FILE)
     slots.set_password(owner_name, owner_password, key)
+    recovery_key = slots.set_new_recovery_key(key)
     db_path = data_dir / DATABASE_FILE
-    db = _connect(db_path, key, busy_timeout_ms)
+    lock = shoplock.hold_open(data_dir)
+    try:
+        db = _connect(db_path, key, busy_timeout_ms)
+    except BaseException:
+        lock.release()
+        raise
     try:
         database_proxy.initialize(db)
         migrations.create_schema(db)
@@ -243,9 +258,10 @@ def create_shop(
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(f"{db_path}{suffix}")
+        lock.release()
         raise
     log.info("created a shop")
-    return Shop(data_dir, db, owner, slots, key)
+    return Shop(data_dir, db, owner, slots, key, lock=lock, recovery_key=recovery_key)
 
 
 def open_shop(
@@ -253,24 +269,43 @@ def open_shop(
     operator: str,
     password: str,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    source: str | None = None,
 ) -> Shop:
-    """Unlock the shop in ``data_dir`` as ``operator``; migrate an older schema."""
+    """Unlock the shop in ``data_dir`` as ``operator``; migrate an older schema. ``source``:
+    where the attempt comes from, for the limit on guessing (see ``lockout.login_source``)."""
     data_dir = prepare_data_dir(data_dir, create=False)
     db_path = data_dir / DATABASE_FILE
     if not db_path.exists() and not (data_dir / KEYSLOTS_FILE).exists():
         raise NoShop(path=str(data_dir))
     slots = KeySlotFile.load(data_dir / KEYSLOTS_FILE)
     throttle = LoginThrottle(data_dir)
-    throttle.check(operator)
+    source = source or login_source()
+    throttle.check(operator, source)
     try:
         key = slots.unlock(operator, password)
     except WrongPassword:
-        throttle.failed(operator)
+        throttle.failed(operator, source)
         raise
-    throttle.succeeded(operator)
-    if not db_path.exists():
+    failed_logins = throttle.succeeded(operator, source)
+    return open_with_key(data_dir, slots, key, operator, busy_timeout_ms,
+                         failed_logins=failed_logins)
+
+
+def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
+                  busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, failed_logins: int = 0
+                  ) -> Shop:
+    """Open the shop with a database key already unlocked (by a password or the recovery
+    key) as ``operator``, who must be an active operator of it."""
+    db_path = data_dir / DATABASE_FILE
+    if not db_path.exists() or db_path.stat().st_size == 0:
         raise DatabaseCorrupt(path=str(db_path), detail="missing")
-    db = _connect(db_path, key, busy_timeout_ms)
+    lock = shoplock.hold_open(data_dir)
+    remove_stale_temporaries(data_dir)
+    try:
+        db = _connect(db_path, key, busy_timeout_ms)
+    except BaseException:
+        lock.release()
+        raise
     try:
         database_proxy.initialize(db)
         migrations.migrate(db)
@@ -287,17 +322,22 @@ def open_shop(
             log.error("audit anchor check failed at open: %s", problem)
     except (DatabaseError, OperationalError) as exc:
         db.close()
+        lock.release()
         raise translate_db_error(exc, db_path) from exc
     except BaseException:
         db.close()
+        lock.release()
         raise
     log.info("opened the shop as operator #%s", row.id)
-    return Shop(data_dir, db, row, slots, key, integrity_problem=problem)
+    return Shop(data_dir, db, row, slots, key, integrity_problem=problem, lock=lock,
+                failed_logins=failed_logins)
 
 
 def reopen_shop(shop: Shop) -> Shop:
     """Bind the models to ``shop`` again after ``close()``, without a password: its database
     object still holds the key, and each thread reconnects on first use. For a restore the
     backup refused after the shop had been closed for it: the shop goes on as before."""
+    if shop.lock is None or not shop.lock.held:
+        shop.lock = shoplock.hold_open(shop.data_dir)
     database_proxy.initialize(shop.db)
     return shop

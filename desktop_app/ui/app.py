@@ -37,7 +37,7 @@ from desktop_app.core.store import Shop, reopen_shop, shop_exists
 from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging
 from desktop_app.messages import unexpected_error_message
-from desktop_app.ui import tasks
+from desktop_app.ui import settings, tasks
 from desktop_app.ui.admin.restore_dialog import RestoreRequest, restore_refusal_text
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.exception_hook import (
@@ -45,7 +45,7 @@ from desktop_app.ui.exception_hook import (
     install_exception_hook,
 )
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.session.login_dialog import LoginDialog, remember_shop_name
+from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.session.setup_dialog import SetupDialog
 from desktop_app.ui.widgets import app_icon
 
@@ -141,7 +141,8 @@ class ShopSession(QObject):
             locked and shop is not None) else None
         dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
                              demo_operators=_demo_operators() if self.demo else (),
-                             shop_name=_demo_shop_name() if self.demo else None)
+                             shop_name=_demo_shop_name() if self.demo else (
+                                 shop.name if locked and shop is not None else None))
         dialog.accepted.connect(lambda: self._logged_in(dialog.shop))
         dialog.rejected.connect(self._quit)
         self._replace_dialog(dialog)
@@ -168,7 +169,7 @@ class ShopSession(QObject):
         if shop is None:
             return
         self.shop = shop
-        remember_shop_name(self.data_dir, shop.name)  # for the next login screen
+        settings.forget_shop_names()  # an earlier version kept it in plain text
         window = MainWindow(shop)
         window.lock_requested.connect(self.lock)
         window.logout_requested.connect(self.logout)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import KeySlotMissing, ShopError, UnknownOperator, WrongPassword
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label
-from desktop_app.ui import settings
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -43,15 +42,6 @@ log = logging.getLogger(__name__)
 
 UnlockFn = Callable[[str, str], Shop]
 FOLDER_TEXT_WIDTH = 460
-
-
-def remembered_shop_name(data_dir: Path) -> str:
-    """The shop's name as last seen here: the database holding it is locked before login."""
-    return settings.shop_name(data_dir).text()
-
-
-def remember_shop_name(data_dir: Path, name: str) -> None:
-    settings.shop_name(data_dir).write(name)
 
 
 class LoginDialog(QDialog):
@@ -80,9 +70,10 @@ class LoginDialog(QDialog):
         self.shop: Shop | None = None
         self.busy = False
         self._unlock = unlock or (lambda name, password: open_shop(self.data_dir, name, password))
-        name = shop_name if shop_name is not None else remembered_shop_name(self.data_dir)
+        # The shop's name is in the encrypted database: before login only a caller that knows
+        # it (the lock screen, the demo) shows it; it is never kept in plain settings.
         self.setMinimumWidth(480)
-        self._build(name, demo_operators)
+        self._build(shop_name or "", demo_operators)
         self.operator.setText(operator)
         (self.password if operator else self.operator).setFocus()
 
