@@ -255,7 +255,7 @@ def _carry_newer(staging: Path, current: Path, key: bytes, operator: str) -> Res
     uses left, and every operator disabled since (stays disabled, key slot removed).
     Audited in the copy as ``restore_carry``. The current history must continue the
     backup's; otherwise nothing can be matched and nothing is carried."""
-    db = SqlCipherDatabase(str(staging), passphrase=f"x'{key.hex()}'")
+    db = SqlCipherDatabase(str(staging / DATABASE_FILE), passphrase=f"x'{key.hex()}'")
     with _models_bound_to(db):
         if not _attach_current(db, current, key):
             return RestoreLoss(False)
