@@ -417,3 +417,13 @@ def test_stale_temporary_files_are_cleaned_at_open(shop: Shop, shop_dir: Path) -
     open_shop(shop_dir, OWNER, OWNER_PASSWORD).close()
     assert not any(p.exists() for p in stale) and fresh.exists()
     assert not (shop_dir / ".restore-killed").exists()
+
+
+def test_the_demo_keeps_its_recovery_key_in_its_folder(tmp_path: Path) -> None:
+    from desktop_app.core.demo import DEMO_README, ensure_demo_shop
+
+    folder = tmp_path / "demo"
+    assert ensure_demo_shop(folder)
+    text = (folder / DEMO_README).read_text(encoding="utf-8")
+    key = text.split("recovery key: ")[1].split()[0]
+    auth.recover_owner(folder, "owner", key, "demo-owner-2026").close()

@@ -562,18 +562,25 @@ def run_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path 
 def check_restore(data_dir: Path, backup: Path, operator: str, password: str) -> BackupInfo:
     """What ``restore_backup`` checks before it touches anything, short of opening the copy
     through the shop's models: the file is whole and this shop's, ``operator``'s password
-    opens it, and ``operator`` is an active owner in it.
+    opens it (under the login's limit on guessing), and ``operator`` is an active owner in it.
 
     Runs while the shop is still open, so the app can refuse a bad file or password without
     closing the shop first; ``restore_backup`` checks everything again, and more.
     """
+    return check_restore_and_loss(data_dir, backup, operator, password)[0]
+
+
+def check_restore_and_loss(data_dir: Path, backup: Path, operator: str, password: str
+                           ) -> tuple[BackupInfo, RestoreLoss]:
+    """``check_restore``, and what the backup lacks against the shop as it is now."""
     info = read_backup(backup)
     with tempfile.TemporaryDirectory(prefix="voucher-check-") as tmp:
         key = _unlock_throttled(info, Path(data_dir), Path(tmp), operator, password, backup)
         staged_db = Path(tmp) / DATABASE_FILE
         staged_db.write_bytes(info.database)
         _check_owner_in_copy(staged_db, key, operator, backup)
-    return info
+        loss = what_backup_lacks(staged_db, Path(data_dir) / DATABASE_FILE, key)
+    return info, loss
 
 
 def _check_owner_in_copy(path: Path, key: bytes, operator: str, backup: Path) -> None:
