@@ -331,7 +331,7 @@ def test_cli_tells_failed_attempts_after_login(tmp_path: Path) -> None:
     for _ in range(2):
         assert run(folder, "product", "list", env=bad).returncode == 3
     told = run(folder, "product", "list", env=ENV)
-    assert told.returncode == 0 and "2 failed login attempts" in told.stderr
+    assert told.returncode == 0 and "since your last login: 2" in told.stderr
 
 
 # --- case 9: hygiene -----------------------------------------------------------------------

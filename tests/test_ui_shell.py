@@ -287,6 +287,27 @@ def test_login_demo_panel_fills_the_fields(qtbot: QtBot, shop_dir: Path) -> None
     assert (dialog.operator.text(), dialog.password.text()) == ("clerk", "demo-clerk-pass")
 
 
+def test_after_login_the_window_tells_failed_attempts_since_the_last(
+        qtbot: QtBot, shop: Shop, shop_dir: Path) -> None:
+    shop.close()
+    for _ in range(2):
+        with pytest.raises(WrongPassword):
+            open_shop(shop_dir, OWNER, "not the password")
+    session = ShopSession(shop_dir)
+    session.start()
+    try:
+        dialog = session.dialog
+        assert isinstance(dialog, LoginDialog)
+        dialog.operator.setText(OWNER)
+        dialog.password.setText(OWNER_PASSWORD)
+        with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+            dialog.submit()
+        assert session.window is not None
+        assert "since your last login: 2" in session.window.statusBar().currentMessage()
+    finally:
+        session.shutdown()
+
+
 def test_no_shop_name_in_plain_settings_and_login_shows_the_folder(
         qtbot: QtBot, shop: Shop, shop_dir: Path, temp_settings: Path) -> None:
     QSettings().setValue("shops/0123456789abcdef/name", shop.name)  # an earlier version's

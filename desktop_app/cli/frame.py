@@ -104,8 +104,8 @@ def open_as_operator(ctx: Context) -> Shop:
 
 
 def failed_logins_line(count: int) -> str:
-    return translate("cli", "{count} failed login attempts as you since your last login.").format(
-        count=count)
+    return translate("cli", "Failed login attempts as you since your last login: {count}."
+                     ).format(count=count)
 
 
 def when(moment: dt.datetime | None) -> str:

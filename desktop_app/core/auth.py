@@ -151,7 +151,7 @@ def quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
     except WrongPassword:
         throttle.failed(operator, source)
         raise
-    throttle.succeeded(operator, source)
+    shop.failed_logins = throttle.succeeded(operator, source)
     try:
         current = Operator.get_or_none(Operator.id == shop.operator.id)
     except (DatabaseError, OperationalError) as exc:

@@ -51,6 +51,8 @@ from desktop_app.ui.widgets import app_icon
 
 log = logging.getLogger(__name__)
 
+FAILED_LOGINS_SHOWN_MS = 120_000
+
 # The automatic backup at quitting runs after the event loop, with no window left to wait
 # on; a slow USB stick may take a while, but never forever.
 CLOSE_BACKUP_TIMEOUT_S = 120.0
@@ -161,6 +163,7 @@ class ShopSession(QObject):
             return
         if shop is self.shop and self.window is not None:
             self._show_window(self.window)  # unlocked by the same operator
+            self._tell_failed_logins(self.window, shop)
             return
         self._end_session()
         self._enter(shop)
@@ -177,6 +180,16 @@ class ShopSession(QObject):
         window.restore_requested.connect(self.restore)
         self.window = window
         self._show_window(window)
+        self._tell_failed_logins(window, shop)
+
+    def _tell_failed_logins(self, window: MainWindow, shop: Shop) -> None:
+        """Guesses at this operator's password since their last login, from anywhere: a line
+        in the status bar, so an owner learns that someone tried."""
+        count, shop.failed_logins = shop.failed_logins, 0
+        if count:
+            window.statusBar().showMessage(self.tr(
+                "Failed login attempts as you since your last login: {count}.").format(
+                count=count), FAILED_LOGINS_SHOWN_MS)
 
     def _show_window(self, window: QWidget) -> None:
         if self.dialog is not None:
