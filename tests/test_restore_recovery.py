@@ -338,15 +338,15 @@ def test_cli_tells_failed_attempts_after_login(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("key", "most"), [
-    ("ABCDEFGHIJK", 3), ("ABCDEFGHIJKL", 4), ("A" * 19, 6), ("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123", 10),
-    ("AB", 0)])
-def test_card_keys_show_at_most_a_third(key: str, most: int) -> None:
+    ("ABCDEFGHIJK", 3), ("ABCDEFGHIJKL", 4), ("A" * 19, 6), ("AB", 0), ("ABC", 1)])
+def test_card_keys_under_20_show_at_most_a_third(key: str, most: int) -> None:
     shown = len(mask_key(key).replace("…", ""))
     assert shown <= len(key) // 3 and shown == most
 
 
-def test_first_six_and_last_four_of_a_long_key() -> None:
-    key = "ABCDEF" + "x" * 30 + "WXYZ"
+@pytest.mark.parametrize("middle", [10, 30])
+def test_first_six_and_last_four_of_a_key_of_20_or_more(middle: int) -> None:
+    key = "ABCDEF" + "x" * middle + "WXYZ"
     assert mask_key(key) == "ABCDEF…WXYZ"
 
 

@@ -25,13 +25,14 @@ MAX_CARD_KEY_LENGTH = 512
 
 
 def mask_key(secret: str) -> str:
-    """At most a third of a key shown, split between its start and end: first 6 and last 4
-    for keys of 20 characters or more, proportionally less for shorter ones (an 11-character
-    key shows 2 + 1), nothing of a key under 3 characters."""
-    shown = min(10, len(secret) // 3)
+    """First 6 and last 4 characters of a key of 20 or more; of a shorter key at most a
+    third, split the same way (an 11-character key shows 2 + 1), nothing under 3."""
+    if len(secret) >= 20:
+        return f"{secret[:6]}…{secret[-4:]}"
+    shown = len(secret) // 3
     if shown == 0:
         return "…"
-    head = (shown * 6 + 5) // 10 if shown < 10 else 6
+    head = (shown * 6 + 5) // 10
     tail = shown - head
     return f"{secret[:head]}…{secret[len(secret) - tail:]}" if tail else f"{secret[:head]}…"
 
