@@ -213,6 +213,9 @@ FIELD_LABELS: dict[str, str] = {
     "station": QT_TRANSLATE_NOOP("errors", "Station"),
 }
 
+SHOP_BEING_RESTORED_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "A backup is being restored into this shop ({path}). Try again in a moment.")
+
 # The ``what`` of ``NotFound`` and ``InvalidState``.
 THING_LABELS: dict[str, str] = {
     "product": QT_TRANSLATE_NOOP("errors", "product"),
@@ -325,6 +328,8 @@ def error_message(exc: ShopError) -> str:
         waited = _locked_out_message(params)
         if waited:
             return waited
+    if exc.code == "shop_in_use" and params.get("by") == "restore":
+        return _fill(SHOP_BEING_RESTORED_TEXT, params)
     if exc.code == "backup_invalid" and params.get("path"):
         how = BACKUP_PROBLEM_TEXTS.get(str(params.get("problem")))
         if how:

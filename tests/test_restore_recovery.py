@@ -427,3 +427,11 @@ def test_the_demo_keeps_its_recovery_key_in_its_folder(tmp_path: Path) -> None:
     text = (folder / DEMO_README).read_text(encoding="utf-8")
     key = text.split("recovery key: ")[1].split()[0]
     auth.recover_owner(folder, "owner", key, "demo-owner-2026").close()
+
+
+def test_the_refusals_read_right() -> None:
+    from desktop_app.messages import error_message
+
+    assert "another window" in error_message(ShopInUse(path="/x", by="open"))
+    assert "being restored" in error_message(ShopInUse(path="/x", by="restore"))
+    assert "typo" in error_message(InvalidInput(field="recovery_key", problem="mistyped"))

@@ -142,10 +142,12 @@ class RestoreDialog(FittingDialog):
 
     def _build_warning(self) -> QLabel:
         label = QLabel(self.tr(
-            "Restoring closes the shop and replaces all its data with the backup's: changes "
-            "made since the backup are no longer in the shop. The current data is kept aside "
-            "in a “before-restore” folder inside the shop folder. Afterwards everyone logs in "
-            "again, with the passwords the backup knows."), self)
+            "Restoring closes the shop and replaces all its data with the backup's: orders, "
+            "payments and other changes made since the backup are no longer in the shop; "
+            "redemptions made since are carried over, and operators disabled since stay "
+            "disabled. It needs the shop closed in every other window and counter. The current "
+            "data is kept aside in a “before-restore” folder inside the shop folder. Afterwards "
+            "everyone logs in again, with the passwords the backup knows."), self)
         label.setWordWrap(True)
         label.setStyleSheet(f"background: #fff4e5; color: {WARNING_COLOR}; padding: 10px;"
                             " border: 1px solid #f5c27a; border-radius: 4px;")
