@@ -308,6 +308,33 @@ def test_after_login_the_window_tells_failed_attempts_since_the_last(
         session.shutdown()
 
 
+def test_forgotten_owner_password_with_the_recovery_key(
+        qtbot: QtBot, shop: Shop, shop_dir: Path) -> None:
+    key = shop.recovery_key
+    assert key is not None
+    close_shop(shop)
+    dialog = open_login(qtbot, shop_dir)
+    qtbot.mouseClick(dialog.forgot_button, Qt.MouseButton.LeftButton)
+    assert dialog.recovery_dialog is None and dialog.message.isVisible()  # whose password?
+    qtbot.keyClicks(dialog.operator, OWNER)
+    qtbot.mouseClick(dialog.forgot_button, Qt.MouseButton.LeftButton)
+    recovery = dialog.recovery_dialog
+    assert recovery is not None and recovery.isVisible()
+    qtbot.keyClicks(recovery.current, key[:-1] + ("0" if key[-1] != "0" else "1"))  # a typo
+    qtbot.keyClicks(recovery.fields.password, "a brand new pass 9")
+    qtbot.keyClicks(recovery.fields.confirm, "a brand new pass 9")
+    qtbot.mouseClick(recovery.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not recovery.busy and recovery.message.isVisible(), timeout=WAIT_MS)
+    assert "typo" in recovery.message.text()
+    recovery.current.clear()
+    qtbot.keyClicks(recovery.current, key.lower())
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(recovery.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.shop is not None and dialog.shop.operator.name == OWNER
+    close_shop(dialog.shop)
+    open_shop(shop_dir, OWNER, "a brand new pass 9").close()
+
+
 def test_no_shop_name_in_plain_settings_and_login_shows_the_folder(
         qtbot: QtBot, shop: Shop, shop_dir: Path, temp_settings: Path) -> None:
     QSettings().setValue("shops/0123456789abcdef/name", shop.name)  # an earlier version's

@@ -84,7 +84,8 @@ class RecoveryKeyDialog(QDialog):
     def _texts(self) -> tuple[str, str]:
         return (self.tr("Voucher Shop recovery key"), self.tr(
             "If every owner password is forgotten, this key lets an owner set a new one "
-            "(with the command line: recover NAME). Keep it on paper, "
+            "(login screen: “Owner password forgotten?”, or the command recover NAME). Keep "
+            "it on paper, "
             "somewhere safe and away from the shop's computer: whoever has it can open the "
             "shop. It is shown only once."))
 
