@@ -24,6 +24,7 @@ from desktop_app.core import (
     orders,
     products,
     redemption,
+    refunds,
 )
 from desktop_app.core.errors import (
     InvalidInput,
@@ -127,7 +128,9 @@ def test_restore_keeps_redemptions_and_disabled_operators_since_the_backup(
     clerk = auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     once = sold_voucher(shop)
     five = sold_voucher(shop, uses=5)
+    refunded = sold_voucher(shop)
     out = backup.write_backup(shop, tmp_path / "x.vsbackup")
+    refunds.refund_order(shop, refunded.order_id)
     assert redemption.redeem(shop, once.payload, "c1").reason == "redeemed"
     for _ in range(2):
         assert redemption.redeem(shop, five.payload, "c1").reason == "redeemed"
@@ -153,6 +156,7 @@ def test_restore_keeps_redemptions_and_disabled_operators_since_the_backup(
         verdict = redemption.redeem(restored, five.payload, "c2")
         assert verdict.reason == "redeemed" and verdict.uses_left == 2
         assert redemption.redeem(restored, later.payload, "c2").reason == "unknown_code"
+        assert redemption.redeem(restored, refunded.payload, "c2").reason == "voided"
         assert audit.verify_shop(restored) == []
         carried = audit.list_events(restored, kind="restore_carry")
         assert len(carried) == 1 and json.loads(carried[0].detail)["attempts"] == 4

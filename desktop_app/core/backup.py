@@ -265,9 +265,10 @@ def _carry_newer(staging: Path, current: Path, key: bytes, operator: str) -> Res
         shop = Shop(staging, db, owner, slots, key)
         with shop.write():
             carried = _carry_attempts(db, owner.id)
+            voided = _carry_voids(db)
             disabled = _carry_disabled(db, slots)
-            if carried or disabled or loss.events:
-                audit.record(shop, "restore_carry", "", attempts=carried,
+            if carried or voided or disabled or loss.events:
+                audit.record(shop, "restore_carry", "", attempts=carried, voided=voided,
                              disabled=disabled, events_lost=loss.events - loss.redemptions)
             slots.save()
         db.execute_sql("DETACH DATABASE current")
@@ -299,6 +300,16 @@ def _carry_attempts(db: SqlCipherDatabase, owner_id: int) -> int:
         "UPDATE main.voucher SET uses_left = (SELECT cv.uses_left FROM current.voucher cv "
         "WHERE cv.id = main.voucher.id) WHERE id IN (SELECT voucher_id FROM "
         "main.redemption_attempt WHERE id > ?)", (since,))
+    return int(cursor.rowcount or 0)
+
+
+def _carry_voids(db: SqlCipherDatabase) -> int:
+    """Vouchers voided since the backup (their order refunded or cancelled) stay void: the
+    refund itself is lost with the backup's orders, but the voucher must not work again."""
+    cursor = db.execute_sql(
+        "UPDATE main.voucher SET state = 'void' WHERE state != 'void' AND id IN ("
+        "SELECT cv.id FROM current.voucher cv JOIN main.voucher v "
+        "ON v.id = cv.id AND v.code = cv.code WHERE cv.state = 'void')")
     return int(cursor.rowcount or 0)
 
 

@@ -305,7 +305,7 @@ class RestoreDialog(FittingDialog):
                 "The backup lacks {events} changes made since it: {orders} orders and "
                 "{operators} operator changes are lost. The {redemptions} redemptions made "
                 "since are carried over, so no voucher used since can be used again; "
-                "operators disabled since stay disabled.").format(
+                "vouchers refunded and operators disabled since stay so.").format(
                 events=loss.events, orders=loss.orders, operators=loss.operator_changes,
                 redemptions=loss.redemptions)
         else:
