@@ -275,31 +275,41 @@ def _carry_newer(staging: Path, current: Path, key: bytes, operator: str) -> Res
     return loss
 
 
-_ATTEMPT_COLUMNS = ("id", "voucher_id", "operator_id", "station", "scanned_text", "reason",
-                    "ok", "uses_left_after", "undo_of_id", "note", "created_at")
+# What a carried attempt records instead, where the copy lacks its operator (added since).
+_CARRIED_OPERATOR = "coalesce(o.id, :owner)"
+_CARRIED_NOTE = "CASE WHEN o.id IS NULL THEN a.note || ' [' || co.name || ']' ELSE a.note END"
+
+
+def _columns(db: SqlCipherDatabase, schema: str, table: str) -> list[str]:
+    return [row[1] for row in db.execute_sql(f'PRAGMA {schema}.table_info("{table}")')]
 
 
 def _carry_attempts(db: SqlCipherDatabase, owner_id: int) -> int:
-    """Copy newer attempts of vouchers the copy has (same id and code), keeping their ids;
-    an operator the copy lacks becomes the restoring owner, named in the note."""
+    """Copy newer attempts of vouchers the copy has (same id and code), keeping their ids and
+    every column both schemas know; an operator the copy lacks becomes the restoring owner,
+    named in the note."""
     since = _max_id(db, "redemption_attempt")
-    columns = ", ".join(_ATTEMPT_COLUMNS)
-    picked = ", ".join(f"a.{c}" for c in _ATTEMPT_COLUMNS).replace(
-        "a.operator_id", "coalesce(o.id, ?)").replace(
-        "a.note", "CASE WHEN o.id IS NULL THEN a.note || ' [' || co.name || ']' ELSE a.note END")
+    current = set(_columns(db, "current", "redemption_attempt"))
+    columns = [c for c in _columns(db, "main", "redemption_attempt") if c in current]
+    special = {"operator_id": _CARRIED_OPERATOR, "note": _CARRIED_NOTE}
+    picked = ", ".join(special.get(c, f"a.{c}") for c in columns)
     cursor = db.execute_sql(
-        f"INSERT INTO main.redemption_attempt ({columns}) SELECT {picked} "
+        f"INSERT INTO main.redemption_attempt ({', '.join(columns)}) SELECT {picked} "
         "FROM current.redemption_attempt a "
         "JOIN current.operator co ON co.id = a.operator_id "
         "LEFT JOIN main.operator o ON o.id = a.operator_id AND o.slot_name = co.slot_name "
         "LEFT JOIN current.voucher cv ON cv.id = a.voucher_id "
         "LEFT JOIN main.voucher v ON v.id = a.voucher_id AND v.code = cv.code "
-        "WHERE a.id > ? AND (a.voucher_id IS NULL OR v.id IS NOT NULL) ORDER BY a.id",
-        (owner_id, since))
+        "WHERE a.id > :since AND (a.voucher_id IS NULL OR v.id IS NOT NULL) ORDER BY a.id",
+        {"owner": owner_id, "since": since})
+    # A voucher those attempts touched is as the current database has it now (uses left, a
+    # balance, its state): its row there is the sum of the same records.
+    current_voucher = set(_columns(db, "current", "voucher"))
+    kept = [c for c in _columns(db, "main", "voucher") if c in current_voucher and c != "id"]
     db.execute_sql(
-        "UPDATE main.voucher SET uses_left = (SELECT cv.uses_left FROM current.voucher cv "
-        "WHERE cv.id = main.voucher.id) WHERE id IN (SELECT voucher_id FROM "
-        "main.redemption_attempt WHERE id > ?)", (since,))
+        f"UPDATE main.voucher SET ({', '.join(kept)}) = (SELECT {', '.join(kept)} "
+        "FROM current.voucher cv WHERE cv.id = main.voucher.id) WHERE id IN (SELECT voucher_id "
+        "FROM main.redemption_attempt WHERE id > ?)", (since,))
     return int(cursor.rowcount or 0)
 
 
