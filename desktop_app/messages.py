@@ -110,6 +110,13 @@ ERROR_TEXTS: dict[str, str] = {
     "invalid_state": QT_TRANSLATE_NOOP(
         "errors", "This cannot be done now: the {what} is {state}. Refresh the list and check "
         "it."),
+    "shop_in_use": QT_TRANSLATE_NOOP(
+        "errors", "The shop is open in another window, at another counter or in a command "
+        "({path}). Close it there first, then try again."),
+    "restore_not_confirmed": QT_TRANSLATE_NOOP(
+        "errors", "Nothing was restored; the shop is unchanged."),
+    "no_recovery_key": QT_TRANSLATE_NOOP(
+        "errors", "This shop was made before recovery keys existed, so it has none."),
     "backup_invalid": QT_TRANSLATE_NOOP(
         "errors", "This backup file fails its check, so nothing was restored and the shop is "
         "unchanged. Choose another backup."),
@@ -172,6 +179,13 @@ PROBLEM_TEXTS: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("errors", "Required."),
     "too_short": QT_TRANSLATE_NOOP("errors", "Too short: use at least {minimum} characters."),
     "too_long": QT_TRANSLATE_NOOP("errors", "Too long: use at most {maximum} characters."),
+    "control_characters": QT_TRANSLATE_NOOP(
+        "errors", "Remove the line breaks, tabs or control characters."),
+    "inside_shop": QT_TRANSLATE_NOOP(
+        "errors", "Choose a file outside the shop's folder: a backup there would overwrite "
+        "the shop or be replaced with it."),
+    "mistyped": QT_TRANSLATE_NOOP(
+        "errors", "This is not the recovery key: check it for a typo (7 groups of 4)."),
     "bad_name": QT_TRANSLATE_NOOP(
         "errors", "Use at most 64 characters, without line breaks or control characters."),
     "taken": QT_TRANSLATE_NOOP("errors", "Already taken. Choose another name."),
@@ -242,7 +256,14 @@ FIELD_LABELS: dict[str, str] = {
     "value": QT_TRANSLATE_NOOP("errors", "Value"),
     "amount": QT_TRANSLATE_NOOP("errors", "Amount"),
     "pin": QT_TRANSLATE_NOOP("errors", "PIN"),
+    "recovery_key": QT_TRANSLATE_NOOP("errors", "Recovery key"),
+    "phone": QT_TRANSLATE_NOOP("errors", "Phone"),
+    "note": QT_TRANSLATE_NOOP("errors", "Note"),
+    "station": QT_TRANSLATE_NOOP("errors", "Station"),
 }
+
+SHOP_BEING_RESTORED_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "A backup is being restored into this shop ({path}). Try again in a moment.")
 
 # The ``what`` of ``NotFound`` and ``InvalidState``.
 THING_LABELS: dict[str, str] = {
@@ -362,6 +383,8 @@ def error_message(exc: ShopError) -> str:
         waited = _locked_out_message(params)
         if waited:
             return waited
+    if exc.code == "shop_in_use" and params.get("by") == "restore":
+        return _fill(SHOP_BEING_RESTORED_TEXT, params)
     if exc.code == "backup_invalid" and params.get("path"):
         how = BACKUP_PROBLEM_TEXTS.get(str(params.get("problem")))
         if how:

@@ -315,7 +315,12 @@ def test_backup_restore_and_verify(tmp_path: Path) -> None:
     made = as_json(run(folder, "backup", "--out", str(out), "--json"))
     assert made["size"] == out.stat().st_size
     run(folder, "product", "add", "--name", "Lost", "--price", "1")
-    restored = run(folder, "restore", str(out), "--json")
+    # The backup lacks a change: without --yes and without a terminal to ask on, refused.
+    asked = run(folder, "restore", str(out), "--json")
+    assert asked.returncode == 2 and as_json(asked)["error"] == "usage", asked.stdout
+    assert "--yes" in as_json(asked)["message"]
+    assert not list(folder.glob("before-restore-*"))
+    restored = run(folder, "restore", str(out), "--yes", "--json")
     assert restored.returncode == 0, restored.stdout
     assert Path(as_json(restored)["previous"]).is_dir()
     names = [p["name"] for p in as_json(run(folder, "product", "list", "--json"))["products"]]
@@ -323,7 +328,7 @@ def test_backup_restore_and_verify(tmp_path: Path) -> None:
     assert run(folder, "verify", "--json").returncode == 0
     damaged = tmp_path / "damaged.vsbackup"
     damaged.write_bytes(out.read_bytes()[:-10])
-    refused = run(folder, "restore", str(damaged), "--json")
+    refused = run(folder, "restore", str(damaged), "--yes", "--json")
     assert refused.returncode == 1 and as_json(refused)["error"] == "backup_invalid"
 
 

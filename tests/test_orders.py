@@ -76,7 +76,7 @@ def test_card_key_import_counts_duplicates_blanks_bom_crlf_and_chinese(shop: Sho
 
 
 def test_card_keys_are_masked() -> None:
-    assert products.mask_key("ABCDEF-123456-WXYZ") == "ABCDEF…WXYZ"
+    assert products.mask_key("ABCDEF-123456-WXYZ") == "ABCD…YZ"
     assert "1234" not in products.mask_key("ABCDEF-123456-WXYZ")
 
 
@@ -236,7 +236,7 @@ def test_update_card_key_product_masks_the_reusable_key_in_the_audit(shop: Shop)
     group = products.add_product(shop, "Group buy", "9.90", "cardkey")
     products.update_product(shop, group.id, reusable_key="TEAM-PASSWORD-2026")
     detail = products.product_detail(shop, group.id)
-    assert detail.reusable_key_masked == "TEAM-P…2026" and detail.stock is None
+    assert detail.reusable_key_masked == "TEAM…26" and detail.stock is None
     assert "TEAM-PASSWORD-2026" not in str(audit_events("product_update"))
     with pytest.raises(InvalidInput):
         products.update_product(shop, group.id, stock=3)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import auth, backup, fulfilment, orders, products, redemption
-from desktop_app.core.errors import BackupInvalid, InvalidState, WrongPassword
+from desktop_app.core.errors import BackupInvalid, InvalidState, ShopInUse, WrongPassword
 from desktop_app.core.keyslots import KeySlotFile
 from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop, open_shop, reopen_shop
@@ -479,6 +479,10 @@ def test_back_up_then_restore_through_the_menus(qtbot: QtBot, session: ShopSessi
     good.write_bytes(good_bytes)
 
     confirm_restore(qtbot, dialog, OWNER_PASSWORD)
+    # The backup lacks "After": said, and asked once more.
+    qtbot.waitUntil(lambda: dialog.loss_box is not None, timeout=WAIT_MS)
+    assert dialog.loss_box is not None and "lacks" in dialog.loss_box.text()
+    dialog.loss_yes_button.click()
     qtbot.waitUntil(lambda: session.shop is None and isinstance(session.dialog, LoginDialog)
                     and not session.dialog.busy, timeout=WAIT_MS)
     login = session.dialog
@@ -514,6 +518,39 @@ def test_a_restore_refused_after_closing_reopens_the_shop(
     window.notice_box.close()
     products.add_product(opened, "Still open", "1.00")  # the shop goes on as before
     assert "Still open" in product_names(opened)
+
+
+def test_a_restore_while_another_window_has_the_shop_open_is_refused_clearly(
+        qtbot: QtBot, session: ShopSession, shop_dir: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    window = log_in(qtbot, session, OWNER, OWNER_PASSWORD)
+    opened = session.shop
+    assert opened is not None
+    out = backup.write_backup(opened, tmp_path / "x.vsbackup")
+    other = subprocess.Popen(  # a second window (another process) on the same folder
+        [sys.executable, "-c", (
+            "import time; from desktop_app.core.store import open_shop\n"
+            f"shop = open_shop({str(shop_dir)!r}, {OWNER!r}, {OWNER_PASSWORD!r})\n"
+            "print('open', flush=True); time.sleep(60)")],
+        cwd=Path(__file__).resolve().parents[1], stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "open"
+        dialog = open_restore(qtbot, window, out)
+        confirm_restore(qtbot, dialog, OWNER_PASSWORD)
+        qtbot.waitUntil(lambda: window.notice_box is not None and window.notice_box.isVisible(),
+                        timeout=WAIT_MS)
+    finally:
+        other.kill()
+        other.wait()
+        if other.stdout is not None:
+            other.stdout.close()
+    assert window.notice_box is not None
+    assert window.notice_box.text() == error_message(ShopInUse(path=str(shop_dir), by="open"))
+    window.notice_box.close()
+    assert session.shop is opened and not list(shop_dir.glob("before-restore-*"))
+    products.add_product(opened, "Still open", "1.00")
 
 
 def test_automatic_backups_at_logout_and_quit(qtbot: QtBot, session: ShopSession,

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop_app import __version__
-from desktop_app.core import errors
+from desktop_app.core import auth, errors
 from desktop_app.core.auth import add_operator
 from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
 from desktop_app.core.store import Shop, open_shop
@@ -37,7 +39,7 @@ from desktop_app.ui import tasks
 from desktop_app.ui.app import ShopSession, close_shop
 from desktop_app.ui.exception_hook import ExceptionHook
 from desktop_app.ui.main_window import MainWindow, station_name
-from desktop_app.ui.session.login_dialog import LoginDialog, remembered_shop_name
+from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.session.setup_dialog import SetupDialog
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
@@ -142,11 +144,24 @@ def test_setup_requires_names_and_a_currency_code(qtbot: QtBot, shop_dir: Path) 
     assert dialog.messages["owner_name"].text() == problem_message("required")
 
 
+def keep_recovery_key(qtbot: QtBot, dialog: SetupDialog) -> str:
+    """The step after Create: the recovery key, confirmed by typing its last group."""
+    qtbot.waitUntil(lambda: dialog.recovery_dialog is not None, timeout=WAIT_MS)
+    keeper = dialog.recovery_dialog
+    assert keeper is not None and keeper.isVisible()
+    assert not dialog.result()  # the shop is not usable before the key is kept
+    assert not keeper.continue_button.isEnabled()
+    qtbot.keyClicks(keeper.confirm, keeper.last_group.lower())
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(keeper.continue_button, Qt.MouseButton.LeftButton)
+    return keeper.key
+
+
 def test_setup_creates_an_encrypted_shop(qtbot: QtBot, shop_dir: Path) -> None:
     dialog = open_setup(qtbot, shop_dir)
     fill_setup(qtbot, dialog, OWNER_PASSWORD, OWNER_PASSWORD)
-    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
-        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    key = keep_recovery_key(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     created = dialog.shop
     assert created is not None
@@ -158,6 +173,47 @@ def test_setup_creates_an_encrypted_shop(qtbot: QtBot, shop_dir: Path) -> None:
     assert not (shop_dir / "shop.db").read_bytes().startswith(b"SQLite format 3")
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as reopened:
         assert reopened.name == "Corner Café 街角咖啡"
+    auth.recover_owner(shop_dir, OWNER, key, "a brand new pass 9").close()  # the key works
+
+
+def test_recovery_key_dialog_prints_saves_copies_and_needs_the_last_group(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop_app.core.keyslots import new_recovery_key
+    from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog
+
+    key = new_recovery_key()
+    dialog = RecoveryKeyDialog(key, "Corner Café")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.key_label.text() == key
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == key
+    qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    assert dialog.file_dialog is not None and dialog.file_dialog.isVisible()
+    dialog.file_dialog.fileSelected.emit(str(tmp_path / "key"))
+    assert (tmp_path / "key.pdf").read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(tmp_path / "key.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert key in text and "Corner Café" in text
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert dialog.print_dialog is not None
+    printer = dialog.print_dialog.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.print_dialog.accepted.emit(printer)
+    dialog.print_dialog.close()
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    dialog.reject()  # Esc: the key must be kept first
+    assert dialog.isVisible() and dialog.message.isVisible()
+    qtbot.keyClicks(dialog.confirm, "0000" if dialog.last_group != "0000" else "1111")
+    assert not dialog.continue_button.isEnabled()
+    dialog.confirm.clear()
+    qtbot.keyClicks(dialog.confirm, dialog.last_group)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
 
 
 def test_setup_shows_create_errors_inline(qtbot: QtBot, shop: Shop, shop_dir: Path) -> None:
@@ -231,15 +287,66 @@ def test_login_demo_panel_fills_the_fields(qtbot: QtBot, shop_dir: Path) -> None
     assert (dialog.operator.text(), dialog.password.text()) == ("clerk", "demo-clerk-pass")
 
 
-def test_login_shows_the_remembered_shop_name_and_folder(
+def test_after_login_the_window_tells_failed_attempts_since_the_last(
         qtbot: QtBot, shop: Shop, shop_dir: Path) -> None:
+    shop.close()
+    for _ in range(2):
+        with pytest.raises(WrongPassword):
+            open_shop(shop_dir, OWNER, "not the password")
     session = ShopSession(shop_dir)
-    session._enter(shop)  # what a login does: remembers the name for the next login screen
+    session.start()
+    try:
+        dialog = session.dialog
+        assert isinstance(dialog, LoginDialog)
+        dialog.operator.setText(OWNER)
+        dialog.password.setText(OWNER_PASSWORD)
+        with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+            dialog.submit()
+        assert session.window is not None
+        assert "since your last login: 2" in session.window.statusBar().currentMessage()
+    finally:
+        session.shutdown()
+
+
+def test_forgotten_owner_password_with_the_recovery_key(
+        qtbot: QtBot, shop: Shop, shop_dir: Path) -> None:
+    key = shop.recovery_key
+    assert key is not None
+    close_shop(shop)
+    dialog = open_login(qtbot, shop_dir)
+    qtbot.mouseClick(dialog.forgot_button, Qt.MouseButton.LeftButton)
+    assert dialog.recovery_dialog is None and dialog.message.isVisible()  # whose password?
+    qtbot.keyClicks(dialog.operator, OWNER)
+    qtbot.mouseClick(dialog.forgot_button, Qt.MouseButton.LeftButton)
+    recovery = dialog.recovery_dialog
+    assert recovery is not None and recovery.isVisible()
+    qtbot.keyClicks(recovery.current, key[:-1] + ("0" if key[-1] != "0" else "1"))  # a typo
+    qtbot.keyClicks(recovery.fields.password, "a brand new pass 9")
+    qtbot.keyClicks(recovery.fields.confirm, "a brand new pass 9")
+    qtbot.mouseClick(recovery.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not recovery.busy and recovery.message.isVisible(), timeout=WAIT_MS)
+    assert "typo" in recovery.message.text()
+    recovery.current.clear()
+    qtbot.keyClicks(recovery.current, key.lower())
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(recovery.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.shop is not None and dialog.shop.operator.name == OWNER
+    close_shop(dialog.shop)
+    open_shop(shop_dir, OWNER, "a brand new pass 9").close()
+
+
+def test_no_shop_name_in_plain_settings_and_login_shows_the_folder(
+        qtbot: QtBot, shop: Shop, shop_dir: Path, temp_settings: Path) -> None:
+    QSettings().setValue("shops/0123456789abcdef/name", shop.name)  # an earlier version's
+    session = ShopSession(shop_dir)
+    session._enter(shop)
     assert session.window is not None
     qtbot.addWidget(session.window)
-    assert remembered_shop_name(shop_dir) == shop.name
+    QSettings().sync()
+    stored = b"".join(p.read_bytes() for p in temp_settings.rglob("*") if p.is_file())
+    assert shop.name.encode() not in stored and "shops" not in QSettings().childGroups()
     dialog = open_login(qtbot, shop_dir)
-    assert dialog.header.title.text() == shop.name
+    assert dialog.header.title.text() == "Voucher Shop"
     assert dialog.windowTitle() == "Log in"
 
 
@@ -378,8 +485,8 @@ def test_first_start_shows_setup_then_the_window(qtbot: QtBot, shop_dir: Path) -
         dialog = session.dialog
         assert isinstance(dialog, SetupDialog)
         fill_setup(qtbot, dialog, OWNER_PASSWORD, OWNER_PASSWORD)
-        with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
-            dialog.create_button.click()
+        dialog.create_button.click()
+        keep_recovery_key(qtbot, dialog)
         assert session.window is not None and session.window.isVisible()
         assert session.window.tab_titles() == ["Inventory", "Orders", "Redemption"]
     finally:

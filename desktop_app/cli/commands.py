@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -67,11 +68,31 @@ def cmd_init(ctx: Context) -> Outcome:
     location = ctx.location
     shop = location.create(ctx.args.shop_name, ctx.args.currency, name, password)
     with shop:
-        data = {"data_dir": str(shop.data_dir), "shop": shop.name, "owner": shop.operator.name}
+        data = {"data_dir": str(shop.data_dir), "shop": shop.name, "owner": shop.operator.name,
+                "recovery_key": shop.recovery_key}
     if location.database_url:
         data["database"] = location.database_url
-    return Outcome(data, [translate("cli", "Created the shop “{shop}” in {path}.").format(
-        shop=data["shop"], path=location.describe())])
+    lines = [translate("cli", "Created the shop “{shop}” in {path}.").format(
+        shop=data["shop"], path=location.describe())]
+    if shop.recovery_key:
+        lines += [
+            translate("cli", "Recovery key (shown only now; keep it on paper, away from this PC; "
+                      "it lets an owner set a new password when every owner password is "
+                      "forgotten):"),
+            f"    {shop.recovery_key}"]
+    return Outcome(data, lines)
+
+def cmd_recover(ctx: Context) -> Outcome:
+    """An owner's new password from the shop's recovery key."""
+    key = os.environ.get("SHOP_RECOVERY_KEY")
+    if key is None:
+        key = prompt(translate("cli", "Recovery key: "), True)
+    password = new_password(ctx.args.name)
+    with auth.recover_owner(ctx.data_dir, ctx.args.name, key, password) as shop:
+        data = {"name": shop.operator.name, "failed_logins": shop.failed_logins}
+    return Outcome(data, [translate(
+        "cli", "New password set for {name}; the recovery key stays the same.").format(
+            name=data["name"])])
 
 
 def cmd_operator_add(ctx: Context) -> Outcome:
@@ -355,12 +376,39 @@ def cmd_backup(ctx: Context) -> Outcome:
     return Outcome(data, [translate("cli", "Backup written to {out}.").format(out=out)])
 
 
+def loss_lines(loss: backup.RestoreLoss) -> list[str]:
+    if not loss.readable:
+        return [translate("cli", "The current shop cannot be read, so what the backup lacks "
+                          "is unknown: everything since the backup may be lost.")]
+    return [translate(
+        "cli", "The backup lacks {events} changes made since: {orders} orders, {operators} "
+        "operator changes, {redemptions} redemptions. The redemptions (and operators "
+        "disabled since) are carried over; the rest is lost.").format(
+            events=loss.events, orders=loss.orders, operators=loss.operator_changes,
+            redemptions=loss.redemptions)]
+
+
+def confirm_restore(ctx: Context, loss: backup.RestoreLoss) -> bool:
+    """``--yes`` confirms for scripts; else ask at the terminal (no terminal: bad usage)."""
+    if not loss.anything or ctx.args.yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(translate(
+            "cli", "{lines} Nothing was restored: run it at a terminal to answer, or add "
+            "--yes.").format(lines=" ".join(loss_lines(loss))))
+    for line in loss_lines(loss):
+        print(line, file=sys.stderr)
+    answer = input(translate("cli", "Restore anyway? [y/N] "))
+    return answer.strip().lower() in ("y", "yes", translate("cli", "y"))
+
+
 def cmd_restore(ctx: Context) -> Outcome:
     """Authenticates against the backup's own key slots: the shop here may be damaged."""
     if ctx.location.on_server:
         raise ServerBackupElsewhere()
     name, password = credentials()
-    aside = backup.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password)
+    aside = backup.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password,
+                                  confirm=lambda loss: confirm_restore(ctx, loss))
     data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None}
     lines = [translate("cli", "Restored the shop from {file}.").format(file=ctx.args.file)]
     if aside:

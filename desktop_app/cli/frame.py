@@ -23,19 +23,26 @@ from desktop_app.core.errors import (
     Forbidden,
     IntegrityHold,
     InvalidInput,
+    KeySlotMissing,
     LockedOut,
+    OperatorDisabled,
+    RestoreNotConfirmed,
     ShopError,
+    ShopInUse,
     UnknownOperator,
     WrongPassword,
 )
 from desktop_app.core.store import Shop
+from desktop_app.core.text import printable
 from desktop_app.i18n import current_language, install_translator, translate
 from desktop_app.messages import error_message
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
-REFUSALS = (WrongPassword, UnknownOperator, Forbidden, LockedOut, IntegrityHold)
+# A disabled operator has no key slot any more: KeySlotMissing is their refusal too.
+REFUSALS = (WrongPassword, UnknownOperator, Forbidden, LockedOut, OperatorDisabled,
+            KeySlotMissing, ShopInUse, RestoreNotConfirmed, IntegrityHold)
 
 
 class UsageError(Exception):
@@ -97,7 +104,15 @@ def new_password(operator: str) -> str:
 
 def open_as_operator(ctx: Context) -> Shop:
     name, password = credentials()
-    return ctx.location.open(name, password)
+    shop = ctx.location.open(name, password)
+    if shop.failed_logins and not ctx.json:
+        print(failed_logins_line(shop.failed_logins), file=sys.stderr)
+    return shop
+
+
+def failed_logins_line(count: int) -> str:
+    return translate("cli", "Failed login attempts as you since your last login: {count}."
+                     ).format(count=count)
 
 
 def when(moment: dt.datetime | None) -> str:
@@ -111,7 +126,7 @@ def _emit(ctx_json: bool, outcome: Outcome) -> int:
         print(json.dumps(payload, ensure_ascii=False, default=str))
     else:
         for line in outcome.lines:
-            print(line)
+            print(printable(line))
     return outcome.exit_code
 
 
@@ -140,12 +155,12 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
         log.info("command %s failed: %s", args.command, exc.code)
         outcome = error_outcome(exc)
         if not ctx.json:
-            print(outcome.lines[0], file=sys.stderr)
+            print(printable(outcome.lines[0]), file=sys.stderr)
             return outcome.exit_code
     except UsageError as exc:
         outcome = Outcome({"error": "usage", "message": str(exc)}, [str(exc)], EXIT_USAGE)
         if not ctx.json:
-            print(str(exc), file=sys.stderr)
+            print(printable(str(exc)), file=sys.stderr)
             return EXIT_USAGE
     except (KeyboardInterrupt, EOFError):
         return EXIT_USAGE

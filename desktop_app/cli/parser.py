@@ -25,6 +25,7 @@ from desktop_app.cli.commands import (
     cmd_order_refund,
     cmd_product_add,
     cmd_product_list,
+    cmd_recover,
     cmd_redeem,
     cmd_restore,
     cmd_verify,
@@ -36,6 +37,8 @@ from desktop_app.cli.commands import (
 )
 from desktop_app.cli.frame import Handler
 from desktop_app.core import fulfilment, giftcards, orders, products
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.text import MAX_STATION, checked_text
 from desktop_app.i18n import translate
 
 
@@ -56,6 +59,15 @@ def _local_date(text: str) -> dt.date:
     except ValueError:
         raise argparse.ArgumentTypeError(translate(
             "cli", "expected a date as YYYY-MM-DD, got {text!r}").format(text=text)) from None
+
+
+def _station(text: str) -> str:
+    try:
+        return checked_text(text, "station", MAX_STATION, required=True)
+    except InvalidInput:
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "a station name of 1 to {maximum} characters without control characters"
+        ).format(maximum=MAX_STATION)) from None
 
 
 def _common() -> argparse.ArgumentParser:
@@ -166,7 +178,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("code")
     p.add_argument("--amount", help=translate(
         "cli", "spend this much from a gift card's balance (all or nothing)"))
-    p.add_argument("--station", default=default_station())
+    p.add_argument("--station", default=default_station(), type=_station)
 
     p = command("decode", cmd_decode, translate("cli", "QR payloads found in image files"))
     p.add_argument("image", nargs="+")
@@ -177,8 +189,15 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
         "cli", "owner: record what was found, with a reason, and lift the integrity hold"))
     p = command("backup", cmd_backup, translate("cli", "write an encrypted backup"))
     p.add_argument("--out", required=True)
-    p = command("restore", cmd_restore, translate("cli", "restore from a backup file"))
+    p = command("restore", cmd_restore, translate(
+        "cli", "restore from a backup file (refused while the shop is open anywhere)"))
     p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help=translate(
+        "cli", "restore without asking, although the backup lacks newer changes"))
+    p = command("recover", cmd_recover, translate(
+        "cli", "set owner NAME's password with the recovery key (SHOP_RECOVERY_KEY, "
+        "SHOP_NEW_PASSWORD)"))
+    p.add_argument("name")
     p = command("migrate-to", cmd_migrate_to, translate(
         "cli", "copy this shop into an empty PostgreSQL database and check the copy"))
     p.add_argument("url", metavar="URL")

@@ -6,21 +6,30 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from peewee import DatabaseError, OperationalError
 
 from desktop_app.core import audit
 from desktop_app.core.errors import (
+    Forbidden,
     InvalidInput,
     InvalidState,
     NotFound,
     OperatorDisabled,
     WrongPassword,
 )
-from desktop_app.core.keyslots import normalize_operator, validate_new_operator
+from desktop_app.core.keyslots import (
+    KeySlotFile,
+    canonical_recovery_key,
+    normalize_operator,
+    validate_new_operator,
+)
+from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator
+from desktop_app.core.paths import KEYSLOTS_FILE, prepare_data_dir
 from desktop_app.core.roles import ROLES, require_owner
-from desktop_app.core.store import Shop
+from desktop_app.core.store import Shop, open_with_key
 
 log = logging.getLogger(__name__)
 
@@ -110,13 +119,14 @@ def change_own_password(shop: Shop, current: str, new: str) -> None:
     login's limit on guessing: this must not be a way round the waits of the login screen."""
     throttle = shop.login_throttle()
     name = shop.operator.name
-    throttle.check(name)
+    source = login_source(name)
+    throttle.check(name, source)
     try:
         shop.reload_slots().unlock(name, current)
     except WrongPassword:
-        throttle.failed(name)
+        throttle.failed(name, source)
         raise
-    throttle.succeeded(name)
+    throttle.succeeded(name, source)
     validate_new_operator(name, new)
     with shop.write():
         shop.reload_slots().set_password(name, new, shop.database_key)
@@ -127,22 +137,58 @@ def change_own_password(shop: Shop, current: str, new: str) -> None:
 def quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
     """The lock screen's check: the same operator gets ``shop`` back (a window keeps its
     state); another name is a full login to a new session."""
+    # Guesses typed into a locked session count against that session, never against the
+    # computer's login screen: a clerk cannot lock the owner out from the clerk's session.
+    source = login_source(shop.operator.name)
     if normalize_operator(operator) != normalize_operator(shop.operator.name):
-        return shop.open_again(operator, password)
+        return shop.open_again(operator, password, source=source)
     # The lock screen is a login too: the same limit on guessing applies.
     throttle = shop.login_throttle()
-    throttle.check(operator)
+    throttle.check(operator, source)
     try:
         # Read the slots again: the password may have changed at another counter meanwhile.
         shop.reload_slots().unlock(operator, password)
     except WrongPassword:
-        throttle.failed(operator)
+        throttle.failed(operator, source)
         raise
-    throttle.succeeded(operator)
+    shop.failed_logins = throttle.succeeded(operator, source)
     try:
         current = Operator.get_or_none(Operator.id == shop.operator.id)
     except (DatabaseError, OperationalError) as exc:
         raise shop.translate_error(exc) from exc
     if current is None or not current.active:
         raise OperatorDisabled(operator=shop.operator.name)
+    return shop
+
+
+def recover_owner(data_dir: Path, owner: str, recovery_key: str, new_password: str) -> Shop:
+    """Give owner ``owner`` the password ``new_password`` with the shop's recovery key, when
+    every owner password is forgotten. A wrong key counts toward the same lockout as a wrong
+    password (per name and source); a typo caught by the key's check symbol does not. Returns
+    the shop, open as that owner."""
+    data_dir = prepare_data_dir(data_dir, create=False)
+    canonical_recovery_key(recovery_key)  # a typo is refused before it counts as a guess
+    validate_new_operator(owner, new_password)
+    slots = KeySlotFile.load(data_dir / KEYSLOTS_FILE)
+    throttle = LoginThrottle(data_dir)
+    source = login_source()
+    throttle.check(owner, source)
+    try:
+        key = slots.unlock_recovery(recovery_key)
+    except WrongPassword:
+        throttle.failed(owner, source)
+        raise
+    failed = throttle.succeeded(owner, source)
+    shop = open_with_key(data_dir, slots, key, owner, failed_logins=failed)
+    try:
+        if shop.operator.role != "owner":
+            raise Forbidden(action="recover")
+        with shop.write():
+            shop.reload_slots().set_password(owner, new_password, shop.database_key)
+            audit.record(shop, "operator_recover", shop.operator.id)
+            shop.slots.save()
+    except BaseException:
+        shop.close()
+        raise
+    log.info("owner #%s recovered with the recovery key", shop.operator.id)
     return shop

@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 from desktop_app.core import auth, cardkeys, fulfilment, orders, products, redemption
+from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import create_shop, shop_exists
 
 # Shown on the demo's login dialog: a demo shop holds nothing worth protecting.
@@ -14,6 +15,17 @@ DEMO_OPERATORS: list[tuple[str, str, str]] = [
     ("clerk", "demo-clerk-2026", "clerk"),
 ]
 DEMO_SHOP_NAME = "Demo Shop 演示小店"
+DEMO_README = "README-demo.txt"
+
+
+def _write_readme(data_dir: Path, recovery_key: str) -> None:
+    """A demo holds nothing worth protecting, so its recovery key is kept beside it: try
+    ``recover owner`` with it. A real shop's key is shown once and stored nowhere."""
+    lines = ["Voucher Shop demo shop", "",
+             *(f"operator {name} / password {password} ({role})"
+               for name, password, role in DEMO_OPERATORS),
+             f"recovery key: {recovery_key}", ""]
+    atomic_write_bytes(Path(data_dir) / DEMO_README, "\n".join(lines).encode("utf-8"))
 
 
 def _demo_card_keys(count: int) -> str:
@@ -27,6 +39,7 @@ def ensure_demo_shop(data_dir: Path) -> bool:
         return False
     owner_name, owner_password, _ = DEMO_OPERATORS[0]
     with create_shop(data_dir, DEMO_SHOP_NAME, "CNY", owner_name, owner_password) as shop:
+        _write_readme(shop.data_dir, shop.recovery_key or "")
         for name, password, role in DEMO_OPERATORS[1:]:
             auth.add_operator(shop, name, role, password)
         wash = products.add_product(shop, "Car wash ×5 洗车五次卡", "199.00", "service",

@@ -102,6 +102,25 @@ class InvalidState(ShopError):
     code = "invalid_state"
 
 
+class ShopInUse(ShopError):
+    """The shop is open elsewhere (``by="open"``: another window, counter or command), or a
+    restore is replacing it (``by="restore"``)."""
+
+    code = "shop_in_use"
+
+
+class RestoreNotConfirmed(ShopError):
+    """A restore that would lose records was not confirmed."""
+
+    code = "restore_not_confirmed"
+
+
+class NoRecoveryKey(ShopError):
+    """The shop has no recovery key slot (made before recovery keys existed)."""
+
+    code = "no_recovery_key"
+
+
 class BackupInvalid(ShopError):
     """A backup file that fails its check; ``problem`` says how (damaged, truncated, foreign)."""
 

@@ -47,6 +47,8 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "operator_disable": frozenset({OPERATORS}),
     "operator_reset_password": frozenset({OPERATORS}),
     "operator_change_password": frozenset({OPERATORS}),
+    "operator_recover": frozenset({OPERATORS}),
+    "restore_carry": frozenset({REDEMPTIONS, VOUCHERS, OPERATORS}),
     "settings_change": frozenset({SETTINGS}),
     "backup": frozenset(),
     "integrity_acknowledged": frozenset({SETTINGS}),

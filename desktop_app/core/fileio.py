@@ -42,3 +42,22 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise_for_os_error(exc, path)
+
+
+def remove_stale_temporaries(folder: Path, older_than_s: float = 60) -> None:
+    """Temporary files a killed write left in a shop folder (kill -9 and power cuts cannot
+    clean up), and a killed restore's staging folders. Called at open, with the shop's
+    lock held, so no restore is running; another counter's write takes milliseconds, so a
+    temporary file a minute old is nobody's."""
+    import shutil
+    import time
+
+    cutoff = time.time() - older_than_s
+    for leftover in [*folder.glob(".*.tmp"), *folder.glob(".restore-*")]:
+        try:
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            elif leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            continue

@@ -14,6 +14,7 @@ from desktop_app.core.orders import get_order
 from desktop_app.core.products import get_product
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
+from desktop_app.core.text import MAX_NOTE, checked_text
 
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "other")
 
@@ -187,7 +188,8 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         _take_stock(product, count)
         now = utc_now()
         total = product.price_cents * count
-        order = Order.create(status="paid", note=note.strip(), total_cents=total,
+        note = checked_text(note, "note", MAX_NOTE, multiline=True)
+        order = Order.create(status="paid", note=note, total_cents=total,
                              payment_method="other", is_batch=True, created_by=shop.operator.id,
                              created_at=now, paid_at=now)
         line = OrderLine.create(order=order, product=product, quantity=count,

@@ -25,10 +25,13 @@ from desktop_app.core.errors import (
     InvalidInput,
     KeySlotMissing,
     KeySlotsDamaged,
+    NoRecoveryKey,
     NoShop,
     WrongPassword,
 )
 from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.text import has_control_characters
+from desktop_app.core.vouchers import ALPHABET, check_symbol, normalize
 
 FORMAT = 1
 KEY_BYTES = 32
@@ -92,13 +95,42 @@ class KeySlot:
         return cls(_unb64(data["salt"]), n, r, p, _unb64(data["nonce"]), _unb64(data["wrapped"]))
 
 
-class KeySlotFile:
-    """The key slots of one shop, read from and written to ``keyslots.json``."""
+# --- the recovery key: the way back in when every owner password is forgotten -------------
 
-    def __init__(self, path: Path, shop_id: str, slots: dict[str, KeySlot]) -> None:
+RECOVERY_SYMBOLS = 27  # 135 random bits in the typed-code alphabet, then one check symbol
+RECOVERY_GROUP = 4
+_RECOVERY_SLOT = "~recovery"  # its AES-GCM binding; never an operator's slot name
+
+
+def new_recovery_key() -> str:
+    """A fresh recovery key, grouped for reading: ``7QMK-2X9R-…`` (7 groups of 4)."""
+    body = "".join(secrets.choice(ALPHABET) for _ in range(RECOVERY_SYMBOLS))
+    full = body + check_symbol(body)
+    return "-".join(full[i:i + RECOVERY_GROUP] for i in range(0, len(full), RECOVERY_GROUP))
+
+
+def canonical_recovery_key(text: str) -> str:
+    """The recovery key as typed, forgiving case, spaces, hyphens, O/0, I/L/1 and full-width
+    characters; a key of the wrong length or whose check symbol fails is refused as a typo
+    (``mistyped``): a typo is not a guess and counts toward no lockout."""
+    key = normalize(text)
+    if len(key) != RECOVERY_SYMBOLS + 1 or any(c not in ALPHABET for c in key):
+        raise InvalidInput(field="recovery_key", problem="mistyped")
+    if check_symbol(key[:-1]) != key[-1]:
+        raise InvalidInput(field="recovery_key", problem="mistyped")
+    return key
+
+
+class KeySlotFile:
+    """The key slots of one shop, read from and written to ``keyslots.json``: one per
+    operator, and one for the shop's recovery key."""
+
+    def __init__(self, path: Path, shop_id: str, slots: dict[str, KeySlot],
+                 recovery: KeySlot | None = None) -> None:
         self.path = path
         self.shop_id = shop_id
         self.slots = slots
+        self.recovery = recovery
 
     @classmethod
     def new(cls, path: Path) -> KeySlotFile:
@@ -115,7 +147,8 @@ class KeySlotFile:
             if data.get("format") != FORMAT:
                 raise ValueError("unknown key slot format")
             slots = {name: KeySlot.from_json(slot) for name, slot in data["slots"].items()}
-            return cls(path, str(data["shop_id"]), slots)
+            recovery = KeySlot.from_json(data["recovery"]) if data.get("recovery") else None
+            return cls(path, str(data["shop_id"]), slots, recovery)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeySlotsDamaged(path=str(path)) from exc
 
@@ -124,8 +157,11 @@ class KeySlotFile:
         return KeySlotFile.load(self.path)
 
     def save(self) -> None:
-        data = {"format": FORMAT, "shop_id": self.shop_id,
-                "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())}}
+        data: dict[str, Any] = {
+            "format": FORMAT, "shop_id": self.shop_id,
+            "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())}}
+        if self.recovery is not None:
+            data["recovery"] = self.recovery.to_json()
         atomic_write_bytes(self.path, json.dumps(data, indent=1).encode("utf-8"))
 
     def _aad(self, slot_name: str) -> bytes:
@@ -148,6 +184,21 @@ class KeySlotFile:
 
     def has(self, operator: str) -> bool:
         return normalize_operator(operator) in self.slots
+
+    def set_new_recovery_key(self, database_key: bytes) -> str:
+        """A new recovery key wrapping ``database_key`` (the old one stops working); returned
+        once to be shown, never stored in the clear."""
+        key = new_recovery_key()
+        self.recovery = KeySlot.seal(database_key, canonical_recovery_key(key),
+                                     self._aad(_RECOVERY_SLOT))
+        return key
+
+    def unlock_recovery(self, recovery_key: str) -> bytes:
+        """The database key, from the recovery key (``WrongPassword`` when it is not it)."""
+        key = canonical_recovery_key(recovery_key)
+        if self.recovery is None:
+            raise NoRecoveryKey()
+        return self.recovery.open(key, self._aad(_RECOVERY_SLOT))
 
 
 # --- what a new operator name and password must be ------------------------------------------
@@ -172,7 +223,7 @@ def validate_new_operator(name: str, password: str) -> None:
     cleaned = name.strip()
     if not cleaned:
         raise InvalidInput(field="name", problem="required")
-    if len(cleaned) > MAX_NAME_LENGTH or any(ord(c) < 32 for c in cleaned):
+    if len(cleaned) > MAX_NAME_LENGTH or has_control_characters(cleaned):
         raise InvalidInput(field="name", problem="bad_name")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput(field="password", problem="too_short", minimum=MIN_PASSWORD_LENGTH)

@@ -12,6 +12,7 @@ from desktop_app.core.models import Order, OrderLine, Voucher
 from desktop_app.core.products import get_product
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
+from desktop_app.core.text import MAX_NAME, MAX_NOTE, MAX_PHONE, checked_text
 
 STATUSES = ("unpaid", "paid", "refunded", "cancelled")
 MAX_QUANTITY = 10_000
@@ -35,9 +36,12 @@ def create_order(
     require_owner(shop, "order_create")
     if not items:
         raise InvalidInput(field="items", problem="required")
+    customer_name = checked_text(customer_name, "customer", MAX_NAME)
+    customer_phone = checked_text(customer_phone, "phone", MAX_PHONE)
+    note = checked_text(note, "note", MAX_NOTE, multiline=True)
     with shop.write():
-        order = Order.create(customer_name=customer_name.strip()[:200],
-                             customer_phone=customer_phone.strip()[:64], note=note.strip(),
+        order = Order.create(customer_name=customer_name, customer_phone=customer_phone,
+                             note=note,
                              created_by=shop.operator.id, is_batch=is_batch)
         total = 0
         for product_id, quantity in items:

@@ -54,7 +54,7 @@ from desktop_app.core.keyslots import (
     normalize_operator,
     validate_new_operator,
 )
-from desktop_app.core.lockout import LoginThrottle
+from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import BaseModel, Operator, Setting, database_proxy
 from desktop_app.core.sealed import ColumnCipher
 from desktop_app.core.store import Shop, active_operator, translate_db_error
@@ -239,29 +239,30 @@ class ServerLoginThrottle(LoginThrottle):
         super().__init__(Path("login_failures"), **kwargs)
         self.db = db
 
-    def _load(self) -> dict[str, dict[str, list[float] | int]]:
+    def _load(self) -> dict[str, Any]:
         row = LoginFailures.get_or_none(LoginFailures.name == self.ROW)
         try:
             data = json.loads(row.counts) if row else {}
         except ValueError:
             return {}
-        return data if isinstance(data, dict) else {}
+        return data if isinstance(data, dict) and data.get("format") == 2 else {}
 
-    def _save(self, data: dict[str, dict[str, list[float] | int]]) -> None:
+    def _save(self, data: dict[str, Any]) -> None:
+        data["format"] = 2
         text = json.dumps(data)
         (LoginFailures.insert(name=self.ROW, counts=text)
          .on_conflict(conflict_target=[LoginFailures.name],
                       update={LoginFailures.counts: text}).execute())
 
-    def failed(self, operator: str) -> None:
+    def failed(self, operator: str, source: str | None = None) -> None:
         with self.db.atomic():
             dialect.serialise(self.db, dialect.LOGIN_THROTTLE_LOCK)
-            super().failed(operator)
+            super().failed(operator, source)
 
-    def succeeded(self, operator: str) -> None:
+    def succeeded(self, operator: str, source: str | None = None) -> int:
         with self.db.atomic():
             dialect.serialise(self.db, dialect.LOGIN_THROTTLE_LOCK)
-            super().succeeded(operator)
+            return super().succeeded(operator, source)
 
 
 # --- the open shop -----------------------------------------------------------------------------
@@ -276,8 +277,8 @@ class ServerShop(Shop):
     def login_throttle(self) -> LoginThrottle:
         return ServerLoginThrottle(self.db)
 
-    def open_again(self, operator: str, password: str) -> Shop:
-        return open_server_shop(self.data_dir, self.url, operator, password)
+    def open_again(self, operator: str, password: str, source: str | None = None) -> Shop:
+        return open_server_shop(self.data_dir, self.url, operator, password, source)
 
     def translate_error(self, exc: Exception) -> ShopError:
         if _is_connection_lost(exc):
@@ -356,8 +357,10 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
     return ServerShop(Path(data_dir), db, owner, slots, key, url=url)
 
 
-def open_server_shop(data_dir: Path, url: str, operator: str, password: str) -> ServerShop:
-    """Unlock the shop on the server as ``operator``; migrate an older schema."""
+def open_server_shop(data_dir: Path, url: str, operator: str, password: str,
+                     source: str | None = None) -> ServerShop:
+    """Unlock the shop on the server as ``operator``; migrate an older schema. ``source``:
+    where the attempt comes from (see ``lockout.login_source``)."""
     db = connect(url)
     try:
         database_proxy.initialize(db)
@@ -365,13 +368,14 @@ def open_server_shop(data_dir: Path, url: str, operator: str, password: str) -> 
             raise NoShop(path=url)
         slots = KeySlotTable.read(url)
         throttle = ServerLoginThrottle(db)
-        throttle.check(operator)
+        source = source or login_source()
+        throttle.check(operator, source)
         try:
             key = slots.unlock(operator, password)
         except WrongPassword:
-            throttle.failed(operator)
+            throttle.failed(operator, source)
             raise
-        throttle.succeeded(operator)
+        failed_logins = throttle.succeeded(operator, source)
         db.column_cipher = ColumnCipher(key)
         migrations.migrate(db)
         row = active_operator(operator, slots.shop_id, url)
@@ -383,4 +387,4 @@ def open_server_shop(data_dir: Path, url: str, operator: str, password: str) -> 
         db.close()
         raise
     log.info("opened the shop on the server as operator #%s", row.id)
-    return ServerShop(Path(data_dir), db, row, slots, key, url=url)
+    return ServerShop(Path(data_dir), db, row, slots, key, url=url, failed_logins=failed_logins)

@@ -16,6 +16,7 @@ from desktop_app.core.models import CardKey, Product
 from desktop_app.core.money import parse_money
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
+from desktop_app.core.text import MAX_NAME, checked_text
 
 KINDS = ("service", "cardkey", "goods", "giftcard")
 MAX_USES = 10_000
@@ -54,10 +55,16 @@ def _check_key_pattern(min_length: object, max_length: object, alphabet: object)
 
 
 def mask_key(secret: str) -> str:
-    """First 6 and last 4 characters; everything between hidden."""
-    if len(secret) <= 10:
-        return secret[:2] + "…" if len(secret) > 2 else "…"
-    return f"{secret[:6]}…{secret[-4:]}"
+    """First 6 and last 4 characters of a key of 20 or more; of a shorter key at most a
+    third, split the same way (an 11-character key shows 2 + 1), nothing under 3."""
+    if len(secret) >= 20:
+        return f"{secret[:6]}…{secret[-4:]}"
+    shown = len(secret) // 3
+    if shown == 0:
+        return "…"
+    head = (shown * 6 + 5) // 10
+    tail = shown - head
+    return f"{secret[:head]}…{secret[len(secret) - tail:]}" if tail else f"{secret[:head]}…"
 
 
 def _check_int(value: int | None, field_name: str, low: int, high: int) -> None:
@@ -66,12 +73,7 @@ def _check_int(value: int | None, field_name: str, low: int, high: int) -> None:
 
 
 def _clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise InvalidInput(field="name", problem="required")
-    if len(cleaned) > 200:
-        raise InvalidInput(field="name", problem="too_long", maximum=200)
-    return cleaned
+    return " ".join(checked_text(name, "name", MAX_NAME, required=True).split())
 
 
 def _check_unique_name(name: str, product_id: int | None = None) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import anchor, integrity, migrations
+from desktop_app.core import anchor, integrity, migrations, shoplock
 from desktop_app.core.anchor import Head
 from desktop_app.core.errors import (
     DatabaseCorrupt,
@@ -36,13 +36,14 @@ from desktop_app.core.errors import (
     WrongPassword,
     name_database_error,
 )
+from desktop_app.core.fileio import remove_stale_temporaries
 from desktop_app.core.keyslots import (
     KEY_BYTES,
     KeySlotFile,
     normalize_operator,
     validate_new_operator,
 )
-from desktop_app.core.lockout import LoginThrottle
+from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
 
@@ -140,6 +141,12 @@ class Shop:
         if self.integrity_problems:
             raise IntegrityHold(problem=self.integrity_problem,
                                 problems="; ".join(self.integrity_problems[:5]))
+    # Held while open: a restore is refused meanwhile (see core.shoplock).
+    lock: shoplock.ShopLock | None = field(default=None, repr=False)
+    # Failed logins as this operator since their last login, all sources (told after login).
+    failed_logins: int = 0
+    # Only right after create_shop: the recovery key, shown once and never stored in the clear.
+    recovery_key: str | None = field(default=None, repr=False)
 
     def reload_slots(self) -> KeySlotFile:
         """The key slots as stored now: another counter may have changed them."""
@@ -150,9 +157,10 @@ class Shop:
         """Where this shop counts failed logins (a file here; a table on a server)."""
         return LoginThrottle(self.data_dir)
 
-    def open_again(self, operator: str, password: str) -> Shop:
-        """A new session on the same shop as another (or the same) operator."""
-        return open_shop(self.data_dir, operator, password)
+    def open_again(self, operator: str, password: str, source: str | None = None) -> Shop:
+        """A new session on the same shop as another (or the same) operator; ``source``: where
+        the attempt comes from (see ``lockout.login_source``)."""
+        return open_shop(self.data_dir, operator, password, source=source)
 
     def translate_error(self, exc: Exception) -> ShopError:
         """The user-facing meaning of a database error of this shop's engine."""
@@ -262,6 +270,8 @@ class Shop:
         self.db.close()
         if database_proxy.obj is self.db:
             database_proxy.initialize(None)
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Shop:
         return self
@@ -314,8 +324,14 @@ def create_shop(
     key = secrets.token_bytes(KEY_BYTES)
     slots = KeySlotFile.new(data_dir / KEYSLOTS_FILE)
     slots.set_password(owner_name, owner_password, key)
+    recovery_key = slots.set_new_recovery_key(key)
     db_path = data_dir / DATABASE_FILE
-    db = _connect(db_path, key, busy_timeout_ms)
+    lock = shoplock.hold_open(data_dir)
+    try:
+        db = _connect(db_path, key, busy_timeout_ms)
+    except BaseException:
+        lock.release()
+        raise
     try:
         database_proxy.initialize(db)
         migrations.create_schema(db)
@@ -333,13 +349,14 @@ def create_shop(
             )
         slots.save()
         anchor.write_anchor(data_dir, key)
-        shop = Shop(data_dir, db, owner, slots, key)
+        shop = Shop(data_dir, db, owner, slots, key, lock=lock, recovery_key=recovery_key)
         integrity.bring_forward(shop)
     except BaseException:
         db.close()
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(f"{db_path}{suffix}")
+        lock.release()
         raise
     log.info("created a shop")
     return shop
@@ -350,27 +367,46 @@ def open_shop(
     operator: str,
     password: str,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    source: str | None = None,
 ) -> Shop:
-    """Unlock the shop in ``data_dir`` as ``operator``; migrate an older schema."""
+    """Unlock the shop in ``data_dir`` as ``operator``; migrate an older schema. ``source``:
+    where the attempt comes from, for the limit on guessing (see ``lockout.login_source``)."""
     data_dir = prepare_data_dir(data_dir, create=False)
     db_path = data_dir / DATABASE_FILE
     if not db_path.exists() and not (data_dir / KEYSLOTS_FILE).exists():
         raise NoShop(path=str(data_dir))
     slots = KeySlotFile.load(data_dir / KEYSLOTS_FILE)
     throttle = LoginThrottle(data_dir)
-    throttle.check(operator)
+    source = source or login_source()
+    throttle.check(operator, source)
     try:
         key = slots.unlock(operator, password)
     except WrongPassword:
-        throttle.failed(operator)
+        throttle.failed(operator, source)
         raise
-    throttle.succeeded(operator)
+    failed_logins = throttle.succeeded(operator, source)
+    return open_with_key(data_dir, slots, key, operator, busy_timeout_ms,
+                         failed_logins=failed_logins)
+
+
+def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
+                  busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, failed_logins: int = 0
+                  ) -> Shop:
+    """Open the shop with a database key already unlocked (by a password or the recovery
+    key) as ``operator``, who must be an active operator of it."""
+    db_path = data_dir / DATABASE_FILE
     if not db_path.exists() or db_path.stat().st_size == 0:
         # Beside existing key slots: never let SQLite start a new, empty shop here. Nothing
         # can be read either; restoring a backup is the way out.
         raise IntegrityHold(problem="database_missing", problems="database: missing",
                             path=str(db_path))
-    db = _connect(db_path, key, busy_timeout_ms)
+    lock = shoplock.hold_open(data_dir)
+    remove_stale_temporaries(data_dir)
+    try:
+        db = _connect(db_path, key, busy_timeout_ms)
+    except BaseException:
+        lock.release()
+        raise
     try:
         database_proxy.initialize(db)
         migrations.migrate(db)
@@ -378,12 +414,14 @@ def open_shop(
         problems = integrity.problems_at_open(data_dir, key, slots.shop_id)
     except (DatabaseError, OperationalError) as exc:
         db.close()
+        lock.release()
         raise translate_db_error(exc, db_path) from exc
     except BaseException:
         db.close()
+        lock.release()
         raise
     log.info("opened the shop as operator #%s", row.id)
-    shop = Shop(data_dir, db, row, slots, key)
+    shop = Shop(data_dir, db, row, slots, key, lock=lock, failed_logins=failed_logins)
     if problems:
         log.error("integrity hold at open: %s", problems)
         integrity.hold(shop, problems)
@@ -409,5 +447,7 @@ def reopen_shop(shop: Shop) -> Shop:
     """Bind the models to ``shop`` again after ``close()``, without a password: its database
     object still holds the key, and each thread reconnects on first use. For a restore the
     backup refused after the shop had been closed for it: the shop goes on as before."""
+    if shop.lock is None or not shop.lock.held:
+        shop.lock = shoplock.hold_open(shop.data_dir)
     database_proxy.initialize(shop.db)
     return shop

@@ -49,11 +49,13 @@ from desktop_app.ui.exception_hook import (
     install_exception_hook,
 )
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.session.login_dialog import LoginDialog, remember_shop_name
+from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.session.setup_dialog import SetupDialog
 from desktop_app.ui.widgets import app_icon
 
 log = logging.getLogger(__name__)
+
+FAILED_LOGINS_SHOWN_MS = 120_000
 
 # The automatic backup at quitting runs after the event loop, with no window left to wait
 # on; a slow USB stick may take a while, but never forever.
@@ -163,7 +165,8 @@ class ShopSession(QObject):
             locked and shop is not None) else self.location.open
         dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
                              demo_operators=_demo_operators() if self.demo else (),
-                             shop_name=_demo_shop_name() if self.demo else None)
+                             shop_name=_demo_shop_name() if self.demo else (
+                                 shop.name if locked and shop is not None else None))
         dialog.accepted.connect(lambda: self._logged_in(dialog.shop))
         dialog.rejected.connect(self._quit)
         self._replace_dialog(dialog)
@@ -188,6 +191,7 @@ class ShopSession(QObject):
             return
         if shop is self.shop and self.window is not None:
             self._show_window(self.window)  # unlocked by the same operator
+            self._tell_failed_logins(self.window, shop)
             return
         self._end_session()
         self._enter(shop)
@@ -196,7 +200,7 @@ class ShopSession(QObject):
         if shop is None:
             return
         self.shop = shop
-        remember_shop_name(self.data_dir, shop.name)  # for the next login screen
+        settings.forget_shop_names()  # an earlier version kept it in plain text
         window = MainWindow(shop)
         window.lock_requested.connect(self.lock)
         window.logout_requested.connect(self.logout)
@@ -204,6 +208,16 @@ class ShopSession(QObject):
         window.restore_requested.connect(self.restore)
         self.window = window
         self._show_window(window)
+        self._tell_failed_logins(window, shop)
+
+    def _tell_failed_logins(self, window: MainWindow, shop: Shop) -> None:
+        """Guesses at this operator's password since their last login, from anywhere: a line
+        in the status bar, so an owner learns that someone tried."""
+        count, shop.failed_logins = shop.failed_logins, 0
+        if count:
+            window.statusBar().showMessage(self.tr(
+                "Failed login attempts as you since your last login: {count}.").format(
+                count=count), FAILED_LOGINS_SHOWN_MS)
 
     def _show_window(self, window: MainWindow) -> None:
         if self.dialog is not None:

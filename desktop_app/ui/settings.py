@@ -8,9 +8,7 @@ it at a temporary folder.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSettings
@@ -49,12 +47,13 @@ MAIN_WINDOW_GEOMETRY: Setting[object] = Setting("main_window/geometry", None)
 SERVER_URL = Setting("shop/server_url", "")
 
 
-def shop_name(data_dir: Path) -> Setting[str]:
-    """The name of the shop in ``data_dir`` as last seen here, shown before login (the
-    database holding it is locked until then). One entry per shop folder; hashed because a
-    path is not a valid settings key everywhere."""
-    digest = hashlib.sha256(str(Path(data_dir).expanduser().resolve()).encode()).hexdigest()
-    return Setting(f"shops/{digest[:16]}/name", "")
+def forget_shop_names() -> None:
+    """Remove the shop names earlier versions kept here in plain text for the login screen:
+    nothing of a shop belongs in this computer's plain settings file (its name is in the
+    encrypted database)."""
+    settings = QSettings()
+    if "shops" in settings.childGroups():
+        settings.remove("shops")
 
 
 # --- orders and vouchers ----------------------------------------------------------------------

@@ -35,6 +35,8 @@ KIND_LABELS: dict[str, str] = {
     "operator_enable": QT_TRANSLATE_NOOP("audit", "Operator enabled"),
     "operator_reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
     "operator_change_password": QT_TRANSLATE_NOOP("audit", "Own password changed"),
+    "operator_recover": QT_TRANSLATE_NOOP("audit", "Owner password set with the recovery key"),
+    "restore_carry": QT_TRANSLATE_NOOP("audit", "Restore: newer records carried over"),
     "export": QT_TRANSLATE_NOOP("audit", "Export"),
     "backup": QT_TRANSLATE_NOOP("audit", "Backup"),
     "settings_change": QT_TRANSLATE_NOOP("audit", "Settings changed"),

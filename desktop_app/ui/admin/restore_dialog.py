@@ -89,6 +89,7 @@ class RestoreDialog(FittingDialog):
         self.summary: BackupSummary | None = None
         self.file_dialog: QFileDialog | None = None
         self.confirm_box: QMessageBox | None = None
+        self.loss_box: QMessageBox | None = None
         self._generation = 0
         self.setWindowTitle(self.tr("Restore from backup"))
         self.setMinimumWidth(620)
@@ -141,10 +142,12 @@ class RestoreDialog(FittingDialog):
 
     def _build_warning(self) -> QLabel:
         label = QLabel(self.tr(
-            "Restoring closes the shop and replaces all its data with the backup's: changes "
-            "made since the backup are no longer in the shop. The current data is kept aside "
-            "in a “before-restore” folder inside the shop folder. Afterwards everyone logs in "
-            "again, with the passwords the backup knows."), self)
+            "Restoring closes the shop and replaces all its data with the backup's: orders, "
+            "payments and other changes made since the backup are no longer in the shop; "
+            "redemptions made since are carried over, and operators disabled since stay "
+            "disabled. It needs the shop closed in every other window and counter. The current "
+            "data is kept aside in a “before-restore” folder inside the shop folder. Afterwards "
+            "everyone logs in again, with the passwords the backup knows."), self)
         label.setWordWrap(True)
         label.setStyleSheet(f"background: #fff4e5; color: {WARNING_COLOR}; padding: 10px;"
                             " border: 1px solid #f5c27a; border-radius: 4px;")
@@ -278,16 +281,53 @@ class RestoreDialog(FittingDialog):
         made_at = self.summary.made_at
         self._set_busy(True, self.tr("Checking the backup and the password…"))
         run_in_background(
-            self, lambda: backup.check_restore(data_dir, path, operator, password),
-            on_success=lambda _info: self._checked(
-                RestoreRequest(path, operator, password, made_at)),
+            self, lambda: backup.check_restore_and_loss(data_dir, path, operator, password),
+            on_success=lambda checked: self._checked(
+                RestoreRequest(path, operator, password, made_at), checked[1]),
             errors=self._refused, always=lambda: self._set_busy(False))
 
-    def _checked(self, request: RestoreRequest) -> None:
+    def _checked(self, request: RestoreRequest, loss: backup.RestoreLoss) -> None:
         self._set_busy(False)
+        if loss.anything:
+            self.ask_about_loss(request, loss)
+            return
+        self._hand_over(request)
+
+    def _hand_over(self, request: RestoreRequest) -> None:
         self.password.clear()
         self.accept()
         self.confirmed.emit(request)
+
+    def ask_about_loss(self, request: RestoreRequest, loss: backup.RestoreLoss) -> QMessageBox:
+        """Say what the backup lacks, and ask once more: the owner decides with the facts."""
+        if loss.readable:
+            text = self.tr(
+                "The backup lacks {events} changes made since it: {orders} orders and "
+                "{operators} operator changes are lost. The {redemptions} redemptions made "
+                "since are carried over, so no voucher used since can be used again; "
+                "vouchers refunded and operators disabled since stay so.").format(
+                events=loss.events, orders=loss.orders, operators=loss.operator_changes,
+                redemptions=loss.redemptions)
+        else:
+            text = self.tr("The shop's current data cannot be read, so what the backup lacks "
+                           "is unknown: everything since the backup may be lost.")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from backup"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        self.loss_yes_button = box.addButton(self.tr("Restore anyway"),
+                                             QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: self._loss_answered(button, request))
+        self.loss_box = box
+        box.open()
+        return box
+
+    def _loss_answered(self, button: object, request: RestoreRequest) -> None:
+        self.loss_box = None
+        if button is self.loss_yes_button:
+            self._hand_over(request)
 
     def _refused(self, exc: ShopError) -> None:
         self.message.show_error(restore_refusal_text(exc, self.operator.text().strip()))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import KeySlotMissing, ShopError, UnknownOperator, WrongPassword
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label
-from desktop_app.ui import settings
+from desktop_app.ui.session.password_dialog import PasswordDialog, recover_owner_dialog
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -43,15 +44,6 @@ log = logging.getLogger(__name__)
 
 UnlockFn = Callable[[str, str], Shop]
 FOLDER_TEXT_WIDTH = 460
-
-
-def remembered_shop_name(data_dir: Path) -> str:
-    """The shop's name as last seen here: the database holding it is locked before login."""
-    return settings.shop_name(data_dir).text()
-
-
-def remember_shop_name(data_dir: Path, name: str) -> None:
-    settings.shop_name(data_dir).write(name)
 
 
 class LoginDialog(QDialog):
@@ -78,11 +70,13 @@ class LoginDialog(QDialog):
         self.data_dir = Path(data_dir)
         self.locked = locked
         self.shop: Shop | None = None
+        self.recovery_dialog: PasswordDialog | None = None
         self.busy = False
         self._unlock = unlock or (lambda name, password: open_shop(self.data_dir, name, password))
-        name = shop_name if shop_name is not None else remembered_shop_name(self.data_dir)
+        # The shop's name is in the encrypted database: before login only a caller that knows
+        # it (the lock screen, the demo) shows it; it is never kept in plain settings.
         self.setMinimumWidth(480)
-        self._build(name, demo_operators)
+        self._build(shop_name or "", demo_operators)
         self.operator.setText(operator)
         (self.password if operator else self.operator).setFocus()
 
@@ -106,6 +100,12 @@ class LoginDialog(QDialog):
         if self.locked:
             body.addWidget(hint_label(self.tr("Someone else at the counter? Type your own name "
                                               "and password to log in instead."), self))
+        else:
+            self.forgot_button = QPushButton(self.tr("Owner password forgotten?"), self)
+            self.forgot_button.setFlat(True)
+            self.forgot_button.setAutoDefault(False)
+            self.forgot_button.clicked.connect(self.ask_recovery)
+            body.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addLayout(self._build_busy_row())
         if demo_operators:
             body.addWidget(self._build_demo_panel(demo_operators))
@@ -234,6 +234,19 @@ class LoginDialog(QDialog):
         run_in_background(self, lambda: unlock(operator, password),
                           on_success=self._unlocked, errors=self._refused,
                           always=lambda: self.set_busy(False))
+
+    def ask_recovery(self) -> PasswordDialog | None:
+        """The recovery key sets a new password for the owner named above, and logs in."""
+        owner = self.operator.text().strip()
+        if not owner:
+            self.message.show_error(self.tr("Enter the owner's name first."))
+            self.operator.setFocus()
+            return None
+        dialog = recover_owner_dialog(self.data_dir, owner, self)
+        dialog.succeeded.connect(self._unlocked)
+        self.recovery_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _unlocked(self, shop: Shop) -> None:
         self.set_busy(False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
@@ -166,11 +167,15 @@ class PasswordDialog(FittingDialog):
     """Asks for a new password (and, to change one's own, the current one first), then runs
     ``apply`` in the background. Errors show inline; success accepts the dialog."""
 
+    succeeded = Signal(object)  # what ``apply`` returned
+
     def __init__(self, title: str, intro: str, apply: ApplyFn, *, ask_current: bool = False,
-                 button_text: str = "", parent: QWidget | None = None) -> None:
+                 button_text: str = "", current_label: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._apply = apply
         self.ask_current = ask_current
+        self._current_label = current_label
         self.busy = False
         self.setWindowTitle(title)
         self.setMinimumWidth(500)
@@ -194,7 +199,7 @@ class PasswordDialog(FittingDialog):
             column.setSpacing(4)
             column.addWidget(self.current)
             column.addWidget(self.current_message)
-            form.addRow(self.tr("Current password:"), box)
+            form.addRow(self._current_label or self.tr("Current password:"), box)
             self.current.textEdited.connect(self._update)
         else:
             self.current.hide()
@@ -238,11 +243,12 @@ class PasswordDialog(FittingDialog):
                           on_success=self._done, errors=self._refused,
                           always=lambda: self._set_busy(False))
 
-    def _done(self, _result: object) -> None:
+    def _done(self, result: object) -> None:
         self._set_busy(False)
         self.current.clear()
         self.fields.clear()
         self.accept()
+        self.succeeded.emit(result)
 
     def _refused(self, exc: ShopError) -> None:
         if isinstance(exc, WrongPassword) and self.ask_current:
@@ -274,3 +280,22 @@ def change_password_dialog(shop: Shop, parent: QWidget | None = None) -> Passwor
         ask_current=True,
         button_text=QCoreApplication.translate("PasswordDialog", "Change password"),
         parent=parent)
+
+
+def recover_owner_dialog(data_dir: Path, owner: str, parent: QWidget | None = None
+                         ) -> PasswordDialog:
+    """An owner's new password from the shop's recovery key, when every owner password is
+    forgotten; ``succeeded`` carries the shop, opened as that owner."""
+    dialog = PasswordDialog(
+        QCoreApplication.translate("PasswordDialog", "Forgotten password"),
+        QCoreApplication.translate(
+            "PasswordDialog", "Type the shop's recovery key (shown when the shop was made) and "
+            "a new password for the owner “{name}”.").format(name=owner),
+        lambda key, new: auth.recover_owner(data_dir, owner, key, new),
+        ask_current=True, current_label=QCoreApplication.translate(
+            "PasswordDialog", "Recovery key:"),
+        button_text=QCoreApplication.translate("PasswordDialog", "Set new password"),
+        parent=parent)
+    dialog.current.setEchoMode(QLineEdit.EchoMode.Normal)  # a long key: let it be checked
+    dialog.current.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+    return dialog

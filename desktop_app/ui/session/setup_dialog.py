@@ -27,6 +27,7 @@ from desktop_app.core.keyslots import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
 from desktop_app.core.pg import check_url
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
+from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -69,6 +70,7 @@ class SetupDialog(QDialog):
         self.data_dir = Path(data_dir)
         self.location = ShopLocation(self.data_dir, database_url)
         self.shop: Shop | None = None
+        self.recovery_dialog: RecoveryKeyDialog | None = None
         self.busy = False
         self._touched: set[str] = set()
         self.setWindowTitle(self.tr("Create your shop"))
@@ -316,11 +318,18 @@ class SetupDialog(QDialog):
             always=lambda: self._set_busy(False))
 
     def _created(self, shop: Shop) -> None:
+        """The shop exists; it opens once the owner has kept the recovery key."""
         self.shop = shop
         self._set_busy(False)
         self.password.clear()
         self.confirm.clear()
-        self.accept()
+        if not shop.recovery_key:
+            self.accept()
+            return
+        self.recovery_dialog = RecoveryKeyDialog(shop.recovery_key, shop.name, self)
+        shop.recovery_key = None  # shown once: not kept in memory longer than the dialog
+        self.recovery_dialog.accepted.connect(self.accept)
+        self.recovery_dialog.open()
 
     def _refused(self, exc: ShopError) -> None:
         field = {"name": "owner_name", "password": "password"}.get(
@@ -332,6 +341,6 @@ class SetupDialog(QDialog):
             self.error.show_error(error_message(exc))
 
     def reject(self) -> None:
-        if self.busy:
-            return  # the shop is half made: let it finish (a fraction of a second)
+        if self.busy or self.shop is not None:
+            return  # half made (a fraction of a second), or made: the key must be kept first
         super().reject()

@@ -1,0 +1,41 @@
+"""The one check of text a person types into a name or a note: a length limit with a clear
+refusal (never a silent cut), and no control characters (a terminal escape in a product name
+must not reach a terminal, a line break must not split a CSV row or a receipt line)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from desktop_app.core.errors import InvalidInput
+
+MAX_NAME = 200  # products, customers
+MAX_PHONE = 64
+MAX_NOTE = 2000
+MAX_STATION = 64
+
+
+def has_control_characters(text: str, allow_newlines: bool = False) -> bool:
+    """C0/C1 controls, DEL, and the invisible format characters that reorder text (bidi
+    overrides) or hide in it; a note may keep its line breaks and tabs."""
+    allowed = "\n\t" if allow_newlines else ""
+    return any(unicodedata.category(c) in ("Cc", "Cf") and c not in allowed for c in text)
+
+
+def checked_text(value: str, field: str, maximum: int, required: bool = False,
+                 multiline: bool = False) -> str:
+    """``value`` trimmed, or ``InvalidInput`` naming ``field`` and what is wrong."""
+    cleaned = value.strip()
+    if required and not cleaned:
+        raise InvalidInput(field=field, problem="required")
+    if len(cleaned) > maximum:
+        raise InvalidInput(field=field, problem="too_long", maximum=maximum)
+    if has_control_characters(cleaned, allow_newlines=multiline):
+        raise InvalidInput(field=field, problem="control_characters")
+    return cleaned
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: each control character shown as its escape, so an
+    escape sequence stored before these checks existed never acts on the screen."""
+    return "".join(c.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)

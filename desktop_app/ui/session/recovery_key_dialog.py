@@ -1,0 +1,186 @@
+"""The shop's recovery key, shown once at setup: print it, save it as a PDF, copy it; the
+owner confirms having kept it by typing its last group before the shop opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QStandardPaths, Qt
+from PySide6.QtGui import (
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.vouchers import normalize
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    HeaderBar,
+    MessageLabel,
+    frame_with_header,
+    hint_label,
+)
+
+
+def paint_recovery_sheet(device: QPagedPaintDevice, shop_name: str, key: str,
+                         texts: tuple[str, str]) -> None:
+    """One A4 page: the shop, the key large in a fixed-width font, what it is for."""
+    from desktop_app import printing  # here: only the sheet needs the voucher fonts
+
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20),
+                                     QPageLayout.Unit.Millimeter))
+    painter = QPainter(device)
+    try:
+        area = QRectF(painter.viewport())
+        line = area.height() / 30
+        title, explanation = texts
+        painter.setFont(printing.font(14, bold=True))
+        painter.drawText(QRectF(area.left(), area.top(), area.width(), 2 * line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                         f"{title} — {shop_name}")
+        painter.setFont(printing.font(18, mono=True))
+        painter.drawText(QRectF(area.left(), area.top() + 3 * line, area.width(), 3 * line),
+                         Qt.AlignmentFlag.AlignCenter, key)
+        painter.setFont(printing.font(10))
+        painter.drawText(QRectF(area.left(), area.top() + 7 * line, area.width(), 10 * line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, explanation)
+    finally:
+        painter.end()
+
+
+class RecoveryKeyDialog(QDialog):
+    """Shows ``key`` once. ``accepted`` only after the owner typed its last group; closing
+    without that is not possible (the key is never shown again)."""
+
+    def __init__(self, key: str, shop_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.shop_name = shop_name
+        self.last_group = key.rsplit("-", 1)[-1]
+        self.file_dialog: QFileDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
+        self._printer: QPrinter | None = None
+        self.setWindowTitle(self.tr("Your recovery key"))
+        self.setMinimumWidth(560)
+        self._build()
+        self._check()
+
+    def _texts(self) -> tuple[str, str]:
+        return (self.tr("Voucher Shop recovery key"), self.tr(
+            "If every owner password is forgotten, this key lets an owner set a new one "
+            "(login screen: “Owner password forgotten?”, or the command recover NAME). Keep "
+            "it on paper, "
+            "somewhere safe and away from the shop's computer: whoever has it can open the "
+            "shop. It is shown only once."))
+
+    def _build(self) -> None:
+        header = HeaderBar(self.tr("Keep your recovery key"), self.tr(
+            "The one way back in when every owner password is forgotten."), self)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        self.key_label = QLabel(self.key, self)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setStyleSheet("font-family: monospace; font-size: 18pt; padding: 8px;")
+        body.addWidget(self.key_label)
+        body.addWidget(hint_label(self._texts()[1], self))
+        row = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        for button, action in ((self.print_button, self.ask_print),
+                               (self.pdf_button, self.ask_pdf),
+                               (self.copy_button, self.copy)):
+            button.setAutoDefault(False)
+            button.clicked.connect(action)
+            row.addWidget(button)
+        row.addStretch(1)
+        body.addLayout(row)
+        self.confirm = QLineEdit(self)
+        self.confirm.setMaxLength(8)
+        self.confirm.setPlaceholderText(self.tr("the last group, {n} characters").format(
+            n=len(self.last_group)))
+        self.confirm.textEdited.connect(self._check)
+        body.addWidget(QLabel(self.tr("To show you kept it, type the key's last group:"), self))
+        body.addWidget(self.confirm)
+        self.message = MessageLabel(self)
+        body.addWidget(self.message)
+        self.continue_button = QPushButton(self.tr("I have kept it — open the shop"), self)
+        self.continue_button.setDefault(True)
+        self.continue_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.continue_button)
+        body.addLayout(buttons)
+        frame_with_header(self, header, body)
+
+    def _check(self) -> None:
+        self.continue_button.setEnabled(normalize(self.confirm.text()) == self.last_group)
+
+    def accept(self) -> None:
+        if self.continue_button.isEnabled():
+            super().accept()
+
+    def reject(self) -> None:
+        self.message.show_warning(self.tr(
+            "Keep the key first: type its last group to continue."))
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.key)
+        self.message.show_info(self.tr("Copied. Paste it somewhere safe, then clear the "
+                                       "clipboard."))
+
+    def ask_pdf(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(self, self.tr("Save the recovery key as PDF"),
+                             str(Path(folder) / "voucher-shop-recovery-key.pdf"),
+                             self.tr("PDF documents (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(self.save_pdf)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def save_pdf(self, path: str) -> None:
+        target = Path(path).with_suffix(".pdf")
+        writer = QPdfWriter(str(target))
+        writer.setResolution(300)
+        paint_recovery_sheet(writer, self.shop_name, self.key, self._texts())
+        del writer  # the file is complete once the writer is gone
+        self.message.show_info(self.tr("Saved {file}").format(file=str(target)))
+
+    def ask_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the recovery key"))
+        dialog.accepted.connect(self.print_to)  # QPrintDialog's accepted(QPrinter*)
+        self.print_dialog = dialog
+        self._printer = printer  # the dialog only borrows it
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+
+    def print_to(self, printer: QPrinter) -> None:
+        try:
+            paint_recovery_sheet(printer, self.shop_name, self.key, self._texts())
+        except Exception:  # a printer that refuses: say so here, not as a crash
+            self.message.show_error(self.tr("The printer refused the page. Save it as a PDF "
+                                            "instead, or copy the key."))
+            return
+        self.message.show_info(self.tr("Sent to the printer."))
