@@ -10,15 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import Database, IntegerField
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as apply_operations
 
 from desktop_app.core.errors import SchemaTooNew
 from desktop_app.core.models import ALL_MODELS, SchemaVersion
 
 Step = Callable[[Database], None]
 
-# STEPS[n] upgrades a database at version n+1 to version n+2. Empty while version 1 is current.
-STEPS: list[Step] = []
+
+
+def add_low_stock_threshold(db: Database) -> None:
+    """Version 2: a product's low-stock warning level (none: no warning)."""
+    migrator = SchemaMigrator.from_database(db)
+    apply_operations(migrator.add_column("product", "low_stock_threshold",
+                                         IntegerField(null=True)))
+
+
+# STEPS[n] upgrades a database at version n+1 to version n+2.
+STEPS: list[Step] = [add_low_stock_threshold]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

@@ -74,6 +74,7 @@ class Product(BaseModel):
     valid_until = UTCDateTimeField(null=True)
     stock = IntegerField(null=True)  # goods and services: None means unlimited
     reusable_key = TextField(null=True)  # card-key products that hand every buyer one code
+    low_stock_threshold = IntegerField(null=True)  # warn at this many unsold keys or fewer
     active = BooleanField(default=True)
     created_at = UTCDateTimeField(default=utc_now)
     updated_at = UTCDateTimeField(default=utc_now)
