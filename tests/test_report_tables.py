@@ -161,7 +161,8 @@ def test_drill_down_rows(shop: Shop, fixture_shop: Fixture) -> None:
     d = fixture_shop.day
     rows = report_tables.redemption_details(shop, "day", d)
     assert [(r.reason, r.station, r.customer) for r in rows] == [
-        ("redeemed", "Till 2", "王女士"), ("malformed", "Front", ""), ("redeemed", "Front", "王女士")]
+        ("redeemed", "Till 2", "王女士"), ("malformed", "Front", ""),
+        ("redeemed", "Front", "王女士")]
     assert rows[0].code == fixture_shop.wash_code and rows[0].operator == OWNER
     front = report_tables.redemption_details(shop, "station", "Front")
     assert sorted(r.reason for r in front) == ["malformed", "redeemed", "undone"]
