@@ -28,8 +28,16 @@ def add_low_stock_threshold(db: Database) -> None:
                                          IntegerField(null=True)))
 
 
+def add_report_index(db: Database) -> None:
+    """Version 3: the index the reports read redemption attempts from (see the model)."""
+    migrator = SchemaMigrator.from_database(db)
+    apply_operations(migrator.add_index(
+        "redemption_attempt",
+        ("created_at", "ok", "undo_of_id", "operator_id", "station", "voucher_id"), False))
+
+
 # STEPS[n] upgrades a database at version n+1 to version n+2.
-STEPS: list[Step] = [add_low_stock_threshold]
+STEPS: list[Step] = [add_low_stock_threshold, add_report_index]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

@@ -137,11 +137,12 @@ def _redemption_keys(by: str, original: Any, start: dt.date | None, end: dt.date
     return _local_day_case(a.created_at, *span) if span else Value(None)
 
 
-def _redemption_base(original: Any) -> Any:
+def _redemption_base(original: Any, with_voucher: bool = True) -> Any:
     a = RedemptionAttempt
-    return (a.select()
-            .join(original, JOIN.LEFT_OUTER, on=(a.undo_of == original.id))
-            .switch(a).join(Voucher, JOIN.LEFT_OUTER, on=(a.voucher == Voucher.id)))
+    query = a.select().join(original, JOIN.LEFT_OUTER, on=(a.undo_of == original.id))
+    if with_voucher:
+        query = query.switch(a).join(Voucher, JOIN.LEFT_OUTER, on=(a.voucher == Voucher.id))
+    return query
 
 
 def _group_names(by: str) -> dict[Any, str]:
@@ -163,7 +164,7 @@ def redemptions_report(shop: Shop, by: str = "day", start: dt.date | None = None
     redeemed = fn.SUM(Case(None, [(a.ok == True, uses_consumed(a))], 0))  # noqa: E712
     undone = fn.SUM(Case(None, [(a.undo_of.is_null(False), uses_consumed(original))], 0))
     refused = fn.SUM(Case(None, [((a.ok == False) & a.undo_of.is_null(), 1)], 0))  # noqa: E712
-    query = (_redemption_base(original)
+    query = (_redemption_base(original, with_voucher=by == "product")
              .select(key.alias("key"), redeemed.alias("redeemed"), undone.alias("undone"),
                      refused.alias("refused"))
              .where(window).group_by(key).order_by(key).tuples())
