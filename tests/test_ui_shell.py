@@ -254,7 +254,7 @@ def open_window(qtbot: QtBot, opened: Shop) -> MainWindow:
 
 def test_owner_sees_three_tabs(qtbot: QtBot, shop: Shop) -> None:
     window = open_window(qtbot, shop)
-    assert window.tab_titles() == ["Inventory", "Orders", "Redemption"]
+    assert window.tab_titles() == ["Inventory", "Orders", "Redemption", "Reports"]
     assert window.windowTitle() == f"{shop.name} — Voucher Shop"
     assert OWNER in window.operator_label.text() and "Owner" in window.operator_label.text()
     assert shop.name in window.shop_label.text()
@@ -381,7 +381,7 @@ def test_first_start_shows_setup_then_the_window(qtbot: QtBot, shop_dir: Path) -
         with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
             dialog.create_button.click()
         assert session.window is not None and session.window.isVisible()
-        assert session.window.tab_titles() == ["Inventory", "Orders", "Redemption"]
+        assert session.window.tab_titles() == ["Inventory", "Orders", "Redemption", "Reports"]
     finally:
         session.shutdown()
 

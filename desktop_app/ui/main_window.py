@@ -45,6 +45,7 @@ from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
 from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.reports.reports_tab import ReportsTab
 from desktop_app.ui.session.password_dialog import change_password_dialog
 from desktop_app.ui.widgets import (
     ACCENT,
@@ -72,6 +73,7 @@ TABS: tuple[tuple[type[QWidget], str, bool], ...] = (
     (InventoryTab, QT_TRANSLATE_NOOP("MainWindow", "Inventory"), True),
     (OrdersTab, QT_TRANSLATE_NOOP("MainWindow", "Orders"), True),
     (RedemptionTab, QT_TRANSLATE_NOOP("MainWindow", "Redemption"), False),
+    (ReportsTab, QT_TRANSLATE_NOOP("MainWindow", "Reports"), True),
 )
 
 
