@@ -252,7 +252,7 @@ def open_window(qtbot: QtBot, opened: Shop) -> MainWindow:
     return window
 
 
-def test_owner_sees_three_tabs(qtbot: QtBot, shop: Shop) -> None:
+def test_owner_sees_four_tabs(qtbot: QtBot, shop: Shop) -> None:
     window = open_window(qtbot, shop)
     assert window.tab_titles() == ["Inventory", "Orders", "Redemption", "Reports"]
     assert window.windowTitle() == f"{shop.name} — Voucher Shop"

@@ -37,7 +37,7 @@ from desktop_app.core.store import Shop, reopen_shop, shop_exists
 from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging
 from desktop_app.messages import unexpected_error_message
-from desktop_app.ui import tasks
+from desktop_app.ui import settings, tasks
 from desktop_app.ui.admin.restore_dialog import RestoreRequest, restore_refusal_text
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.exception_hook import (
@@ -328,7 +328,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)
-    language = install_translator(app, lang)
+    language = install_translator(app, lang or settings.LANGUAGE.text() or None)
     install_exception_hook()
     qInstallMessageHandler(_qt_message)
     log.info("Voucher Shop %s starting (language %s, demo %s)", __version__, language, demo)

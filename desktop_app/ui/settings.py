@@ -43,7 +43,9 @@ class Setting(Generic[T]):
 # --- the session ------------------------------------------------------------------------------
 
 IDLE_LOCK_MINUTES = Setting("idle_lock_minutes", 10)
-STATION = Setting("station", "")  # this counter's name on redemptions; the host name if unset
+# This counter's name on redemptions and in the header; the host name if unset.
+STATION = Setting("station/name", "")
+LANGUAGE = Setting("ui/language", "")  # en | zh_CN; the system's if unset (--lang wins)
 MAIN_WINDOW_GEOMETRY: Setting[object] = Setting("main_window/geometry", None)
 
 
@@ -59,7 +61,7 @@ def shop_name(data_dir: Path) -> Setting[str]:
 
 ORDERS_SPLITTER: Setting[object] = Setting("orders/splitter", None)
 LAST_PAYMENT_METHOD = Setting("orders/last_payment_method", "cash")
-VOUCHER_LAYOUT = Setting("vouchers/layout", "a4")
+VOUCHER_LAYOUT = Setting("vouchers/layout", "a4")  # a4 | receipt58 | receipt80 (printer width)
 VOUCHER_SAVE_FOLDER = Setting("vouchers/save_folder", "")  # Documents if unset
 
 # --- the counter (scanner and camera belong to this computer) ---------------------------------
