@@ -310,3 +310,22 @@ def test_cli_report_json_and_out(shop: Shop, shop_dir: Path, fixture_shop: Fixtu
     assert json.loads(done.stdout)["rows"][0]["group"] == d.isoformat()
     bad = run_cli(shop_dir, "report", "stock", "--by", "day", "--json")
     assert bad.returncode == 1 and json.loads(bad.stdout)["error"] == "invalid_input"
+
+
+def test_days_across_a_daylight_saving_change(shop: Shop) -> None:
+    """Berlin springs forward on 2026-03-29 (a 23-hour day): each attempt lands on its
+    local day, those before the sale as refused (not yet valid)."""
+    os.environ["TZ"] = "Europe/Berlin"
+    time.tzset()
+    segments = report_tables._day_segments(dt.date(2026, 3, 27), dt.date(2026, 3, 31))
+    assert [(s.offset_minutes, s.day) for s in segments] == [
+        (60, None), (None, dt.date(2026, 3, 29)), (120, None)]
+    wash = products.add_product(shop, "Wash", "10", uses=5)
+    order = orders.create_order(shop, [(wash.id, 1)])
+    [voucher] = fulfilment.pay_order(shop, order.id)
+    for day, hour in ((28, 23), (29, 0), (29, 23), (30, 0), (30, 1)):
+        redemption.redeem(shop, voucher.code, "t", now=local(dt.date(2026, 3, day), hour, 30))
+    report = report_tables.run_report(shop, "redemptions", "day", dt.date(2026, 3, 28),
+                                      dt.date(2026, 3, 30))
+    assert figures(report, "refused") == [(dt.date(2026, 3, 28), 1), (dt.date(2026, 3, 29), 2),
+                                          (dt.date(2026, 3, 30), 2)]

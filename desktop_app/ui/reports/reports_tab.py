@@ -246,7 +246,8 @@ class ReportsTab(QWidget):
         report = loaded.report
         self.model.set_columns(report.columns, self.currency, report.by)
         self.model.set_rows(report.rows)
-        fit_columns(self.table, skip=-1)
+        setup_table(self.table, 0)  # the columns are new: the first stretches again
+        fit_columns(self.table, skip=0)
         self.table_empty.show_text(tr("Nothing in these days.") if not report.rows else "")
         self.summary.setText(self.totals_text(report))
         self.chart.set_panels(self.panels(), tr("No redemptions or sales in these days."))
@@ -292,7 +293,7 @@ class ReportsTab(QWidget):
             self.detail_table.setModel(self.detail_model)
             self.detail_model.set_rows(details)
             fit_columns(self.detail_table, skip=4)
-            self.detail_title.setText(tr("{group}: {count} attempts").format(
+            self.detail_title.setText(tr("{group} — attempts: {count}").format(
                 group=cell_text(report.columns[0], group, self.currency, by), count=len(details)))
 
         run_in_background(self, lambda: report_tables.redemption_details(
