@@ -129,3 +129,23 @@ def test_address_and_note_are_printed_on_vouchers(qtbot: QtBot, shop: Shop,
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Harbour Road 1" in text and "Valid on public holidays" in text
+
+
+def test_threshold_is_set_from_the_card_keys_dialog(qtbot: QtBot, shop: Shop) -> None:
+    from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
+    from desktop_app.ui.reports.stock_warning import ThresholdEditor
+
+    keys = products.add_product(shop, "Game key", "30", kind="cardkey")
+    detail = products.product_detail(shop, keys.id)
+    dialog = CardKeyDialog(shop, detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle()
+    editor = dialog.findChild(ThresholdEditor)
+    assert editor is not None and editor.spin.value() == 0
+    editor.spin.setValue(4)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert stock_alerts.low_stock_threshold(shop, keys.id) == 4
+    assert [low.name for low in stock_alerts.low_stock(shop)] == ["Game key"]
+    dialog.close()

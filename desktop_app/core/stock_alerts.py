@@ -48,3 +48,9 @@ def low_stock(shop: Shop) -> list[LowStock]:
              .order_by(Product.name))
     return [LowStock(p.id, p.name, p.unsold, p.low_stock_threshold) for p in query
             if p.unsold <= p.low_stock_threshold]
+
+
+def low_stock_threshold(shop: Shop, product_id: int) -> int | None:
+    require_owner(shop, "product_list")
+    threshold: int | None = get_product(product_id).low_stock_threshold
+    return threshold

@@ -3,7 +3,7 @@ low-stock level; it re-reads when products change."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from desktop_app.core import events, stock_alerts
 from desktop_app.core.stock_alerts import LowStock
@@ -47,3 +47,30 @@ class StockWarning(QLabel):
                                   .format(name=i.name, unsold=i.unsold, threshold=i.threshold)
                                   for i in low))
         self.show()
+
+
+class ThresholdEditor(QWidget):
+    """"Warn at N unsold keys or fewer" for one card-key product (0 switches it off)."""
+
+    def __init__(self, shop: Shop, product_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop, self.product_id = shop, product_id
+        self.spin = QSpinBox(self)
+        self.spin.setRange(0, 100_000)
+        self.spin.setSpecialValueText(self.tr("off"))
+        self.spin.setToolTip(self.tr("Warn in the status bar at this many unsold keys or fewer"))
+        self.save_button = QPushButton(self.tr("Set"), self)
+        self.save_button.clicked.connect(self.save)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Low-stock warning at:"), self))
+        row.addWidget(self.spin)
+        row.addWidget(self.save_button)
+        run_in_background(self, lambda: stock_alerts.low_stock_threshold(shop, product_id),
+                          lambda found: self.spin.setValue(found or 0))
+
+    def save(self) -> None:
+        shop, product_id, value = self.shop, self.product_id, self.spin.value()
+        self.save_button.setEnabled(False)
+        run_in_background(self, lambda: stock_alerts.set_low_stock_threshold(
+            shop, product_id, value or None), always=lambda: self.save_button.setEnabled(True))
