@@ -287,8 +287,11 @@ def test_clerk_sees_only_redemption(qtbot: QtBot, shop: Shop, shop_dir: Path) ->
 
 
 def test_station_name_comes_from_settings(qtbot: QtBot) -> None:
-    QSettings().setValue("station", "Counter 2")
+    QSettings().setValue("station", "Counter 2")  # the key before it was station/name
     assert station_name() == "Counter 2"
+    QSettings().setValue("station/name", "Counter 3")
+    assert station_name() == "Counter 3"
+    QSettings().remove("station/name")
     QSettings().remove("station")
     assert station_name()  # the host name
 

@@ -40,11 +40,24 @@ class Setting(Generic[T]):
         QSettings().setValue(self.key, value)
 
 
+@dataclass(frozen=True)
+class MovedSetting(Setting[T]):
+    """A setting whose key changed: the value under the old key counts until one is saved."""
+
+    old_key: str = ""
+
+    def read(self) -> object:
+        stored = QSettings()
+        if not stored.contains(self.key) and stored.contains(self.old_key):
+            return stored.value(self.old_key, self.default)
+        return stored.value(self.key, self.default)
+
+
 # --- the session ------------------------------------------------------------------------------
 
 IDLE_LOCK_MINUTES = Setting("idle_lock_minutes", 10)
 # This counter's name on redemptions and in the header; the host name if unset.
-STATION = Setting("station/name", "")
+STATION = MovedSetting("station/name", "", old_key="station")
 LANGUAGE = Setting("ui/language", "")  # en | zh_CN; the system's if unset (--lang wins)
 MAIN_WINDOW_GEOMETRY: Setting[object] = Setting("main_window/geometry", None)
 

@@ -89,7 +89,7 @@ class DayChart(QWidget):
         self.panels: list[Series] = []
         self.empty_text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(180)
+        self.setMinimumHeight(90)
 
     def sizeHint(self) -> QSize:
         return QSize(420, 300)

@@ -127,19 +127,22 @@ class ReportsTab(QWidget):
         self.csv_button = QPushButton(tr("Export CSV…"), self)
         self.xlsx_button = QPushButton(tr("Export Excel…"), self)
         self.print_button = QPushButton(tr("Print…"), self)
+        for box in (self.report_box, self.by_box, self.range_box):
+            box.setMinimumWidth(64)  # a narrow window shortens the choices, never clips the tab
         controls = QHBoxLayout()
         for label, widget in ((tr("Report"), self.report_box), (tr("By"), self.by_box),
                               (tr("Days"), self.range_box)):
             controls.addWidget(QLabel(label, self))
             controls.addWidget(widget)
-        controls.addWidget(self.from_edit)
-        controls.addWidget(QLabel("–", self))
-        controls.addWidget(self.to_edit)
         controls.addWidget(self.show_button)
         controls.addStretch(1)
-        exports = QHBoxLayout()
+        exports = QHBoxLayout()  # the days, then what to do with the report
+        exports.addWidget(self.from_edit)
+        exports.addWidget(QLabel("–", self))
+        exports.addWidget(self.to_edit)
+        exports.addStretch(1)
         self.summary = QLabel(self)
-        exports.addWidget(self.summary, 1)
+        self.summary.setWordWrap(True)
         for button in (self.csv_button, self.xlsx_button, self.print_button):
             exports.addWidget(button)
 
@@ -161,6 +164,8 @@ class ReportsTab(QWidget):
         self.detail_table = QTableView(self)
         self.detail_table.setModel(self.detail_model)
         setup_table(self.detail_table, 4)
+        self.detail_table.setMinimumHeight(40)
+        self.table.setMinimumHeight(40)
         lower = QWidget(self)
         lower_column = QVBoxLayout(lower)
         lower_column.setContentsMargins(0, 0, 0, 0)
@@ -178,6 +183,7 @@ class ReportsTab(QWidget):
         column.setSpacing(SPACING // 2)
         column.addLayout(controls)
         column.addLayout(exports)
+        column.addWidget(self.summary)
         column.addWidget(split, 1)
         column.addWidget(self.message)
 
