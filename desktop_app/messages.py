@@ -193,6 +193,11 @@ FIELD_LABELS: dict[str, str] = {
     "layout": QT_TRANSLATE_NOOP("errors", "Layout"),
     "to": QT_TRANSLATE_NOOP("errors", "Last day"),
     "backup_folder": QT_TRANSLATE_NOOP("errors", "Backup folder"),
+    "address_line": QT_TRANSLATE_NOOP("errors", "Address / phone"),
+    "voucher_note": QT_TRANSLATE_NOOP("errors", "Note on vouchers"),
+    "threshold": QT_TRANSLATE_NOOP("errors", "Low-stock warning"),
+    "report": QT_TRANSLATE_NOOP("errors", "Report"),
+    "by": QT_TRANSLATE_NOOP("errors", "Group by"),
 }
 
 # The ``what`` of ``NotFound`` and ``InvalidState``.

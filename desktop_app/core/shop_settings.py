@@ -41,15 +41,15 @@ def _checked(settings: ShopSettings) -> ShopSettings:
     name = settings.shop_name.strip()
     currency = settings.currency.strip().upper()
     if not name:
-        raise InvalidInput(field="shop_name", problem="empty")
+        raise InvalidInput(field="shop_name", problem="required")
     if len(name) > MAX_NAME:
-        raise InvalidInput(field="shop_name", problem="too_long", limit=MAX_NAME)
+        raise InvalidInput(field="shop_name", problem="too_long", maximum=MAX_NAME)
     if not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
-        raise InvalidInput(field="currency", problem="format", allowed="ISO 4217, e.g. CNY")
+        raise InvalidInput(field="currency", problem="bad_currency")
     if len(settings.address_line.strip()) > MAX_LINE:
-        raise InvalidInput(field="address_line", problem="too_long", limit=MAX_LINE)
+        raise InvalidInput(field="address_line", problem="too_long", maximum=MAX_LINE)
     if len(settings.voucher_note.strip()) > MAX_NOTE:
-        raise InvalidInput(field="voucher_note", problem="too_long", limit=MAX_NOTE)
+        raise InvalidInput(field="voucher_note", problem="too_long", maximum=MAX_NOTE)
     days = settings.default_valid_days
     if days is not None and not 1 <= days <= MAX_VALID_DAYS:
         raise InvalidInput(field="valid_days", problem="out_of_range", low=1, high=MAX_VALID_DAYS)
