@@ -149,3 +149,16 @@ def test_threshold_is_set_from_the_card_keys_dialog(qtbot: QtBot, shop: Shop) ->
     assert stock_alerts.low_stock_threshold(shop, keys.id) == 4
     assert [low.name for low in stock_alerts.low_stock(shop)] == ["Game key"]
     dialog.close()
+
+
+def test_scanner_test_field_shows_what_was_sent(qtbot: QtBot, shop: Shop) -> None:
+    dialog = open_dialog(qtbot, shop)
+    dialog.pages.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.scan_test, "K7QM2X9R")
+    qtbot.keyClick(dialog.scan_test, Qt.Key.Key_Tab)
+    assert dialog.scan_test.text() == "K7QM2X9R⇥"
+    assert dialog.scan_result.text().startswith("8 characters, ending with Tab")
+    qtbot.keyClicks(dialog.scan_test, "AB")
+    qtbot.keyClick(dialog.scan_test, Qt.Key.Key_Return)
+    assert dialog.scan_test.text() == "AB⏎" and "Enter" in dialog.scan_result.text()
+    dialog.close()

@@ -7,9 +7,11 @@ size on the next redemption or print; the language on the next start.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSysInfo, Signal
+from PySide6.QtCore import QCoreApplication, QSysInfo, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +42,34 @@ from desktop_app.ui.widgets import (
 )
 
 LAYOUTS = ("a4", "receipt58", "receipt80")
+VISIBLE_KEYS = {Qt.Key.Key_Return: "⏎", Qt.Key.Key_Enter: "⏎", Qt.Key.Key_Tab: "⇥"}
+
+
+class ScanTestField(QLineEdit):
+    """Scan into this to see what the scanner sends: the characters, its end key made
+    visible (⏎ Enter, ⇥ Tab) and how fast they came."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setPlaceholderText(self.tr("Click here and scan a voucher"))
+        self.times: list[float] = []
+        self.seen = ""
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:
+        return False  # Tab is what some scanners send: show it, do not move on
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.seen.endswith("⏎") or self.seen.endswith("⇥"):
+            self.seen, self.times = "", []
+        self.times.append(time.monotonic())
+        self.seen += VISIBLE_KEYS.get(Qt.Key(event.key()), event.text())
+        self.setText(self.seen)
+
+    def burst_ms(self) -> int:
+        """The longest gap between two keys of the last scan, in milliseconds."""
+        gaps = [b - a for a, b in zip(self.times, self.times[1:], strict=False)]
+        return round(max(gaps, default=0) * 1000)
 
 
 class SettingsDialog(QDialog):
@@ -148,10 +178,24 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Voucher paper:"), self.paper_box)
         form.addRow(self.tr("Scanner ends a code with:"), self.suffix_box)
         form.addRow(self.tr("Scanner burst gap:"), self.burst_ms)
+        self.scan_test = ScanTestField(page)
+        self.scan_result = hint_label("", page)
+        self.scan_test.textChanged.connect(self._scan_tested)
+        form.addRow(self.tr("Try the scanner:"), self.scan_test)
+        form.addRow("", self.scan_result)
         form.addRow(hint_label(self.tr(
             "The station name is recorded with every redemption from this computer. A new "
             "language shows at the next start."), page))
         return page
+
+    def _scan_tested(self) -> None:
+        text = self.scan_test.seen
+        if not text.endswith(("⏎", "⇥")):
+            return
+        self.scan_result.setText(self.tr(
+            "{count} characters, ending with {end}; the longest gap {gap} ms.").format(
+            count=len(text) - 1, end=self.tr("Enter") if text.endswith("⏎") else self.tr("Tab"),
+            gap=self.scan_test.burst_ms()))
 
     # -- values -----------------------------------------------------------------------------
 
