@@ -260,6 +260,11 @@ FIELD_LABELS: dict[str, str] = {
     "phone": QT_TRANSLATE_NOOP("errors", "Phone"),
     "note": QT_TRANSLATE_NOOP("errors", "Note"),
     "station": QT_TRANSLATE_NOOP("errors", "Station"),
+    "address_line": QT_TRANSLATE_NOOP("errors", "Address / phone"),
+    "voucher_note": QT_TRANSLATE_NOOP("errors", "Note on vouchers"),
+    "threshold": QT_TRANSLATE_NOOP("errors", "Low-stock warning"),
+    "report": QT_TRANSLATE_NOOP("errors", "Report"),
+    "by": QT_TRANSLATE_NOOP("errors", "Group by"),
 }
 
 SHOP_BEING_RESTORED_TEXT = QT_TRANSLATE_NOOP(

@@ -420,12 +420,20 @@ def _band(view: VoucherView, style: Tall, width: float) -> Block:
     return Block(laid.height + 2 * pad, paint)
 
 
+def _address(view: VoucherView, style: Tall, width: float) -> list[Block]:
+    if not view.address_line:
+        return []
+    return [style.space(1), text_block(lay_out(view.address_line, font(style.small_pt), width,
+                                                Qt.AlignHCenter, color=MUTED))]
+
+
 def _head(view: VoucherView, style: Tall, width: float) -> list[Block]:
     if style.band:
-        return [_band(view, style, width), style.space(5)]
+        return [_band(view, style, width), *_address(view, style, width), style.space(5)]
     shop = headline(view.shop_name, width, style.shop_pt, style.shop_pt * 0.7, 2,
                     Qt.AlignHCenter)
-    return [text_block(shop), style.space(2), rule(), style.space(3)]
+    return [text_block(shop), *_address(view, style, width), style.space(2), rule(),
+            style.space(3)]
 
 
 def _details(view: VoucherView, style: Tall, width: float) -> list[Block]:
@@ -453,7 +461,9 @@ def _code(view: VoucherView, style: Tall, width: float) -> list[Block]:
 def _foot(view: VoucherView, style: Tall, width: float) -> list[Block]:
     hint = lay_out(hint_text(), font(style.small_pt), width, Qt.AlignHCenter)
     foot = lay_out(footer_text(view), font(style.small_pt), width, Qt.AlignHCenter, color=MUTED)
-    return [text_block(hint), style.space(2.5), rule(dashed=True), style.space(2),
+    note = ([text_block(lay_out(view.voucher_note, font(style.small_pt, bold=True), width,
+                                Qt.AlignHCenter)), style.space(1.5)] if view.voucher_note else [])
+    return [*note, text_block(hint), style.space(2.5), rule(dashed=True), style.space(2),
             text_block(foot)]
 
 

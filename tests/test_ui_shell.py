@@ -359,9 +359,9 @@ def open_window(qtbot: QtBot, opened: Shop) -> MainWindow:
     return window
 
 
-def test_owner_sees_three_tabs(qtbot: QtBot, shop: Shop) -> None:
+def test_owner_sees_four_tabs(qtbot: QtBot, shop: Shop) -> None:
     window = open_window(qtbot, shop)
-    assert window.tab_titles() == ["Inventory", "Orders", "Redemption"]
+    assert window.tab_titles() == ["Inventory", "Orders", "Redemption", "Reports"]
     assert window.windowTitle() == f"{shop.name} — Voucher Shop"
     assert OWNER in window.operator_label.text() and "Owner" in window.operator_label.text()
     assert shop.name in window.shop_label.text()
@@ -394,8 +394,11 @@ def test_clerk_sees_only_redemption(qtbot: QtBot, shop: Shop, shop_dir: Path) ->
 
 
 def test_station_name_comes_from_settings(qtbot: QtBot) -> None:
-    QSettings().setValue("station", "Counter 2")
+    QSettings().setValue("station", "Counter 2")  # the key before it was station/name
     assert station_name() == "Counter 2"
+    QSettings().setValue("station/name", "Counter 3")
+    assert station_name() == "Counter 3"
+    QSettings().remove("station/name")
     QSettings().remove("station")
     assert station_name()  # the host name
 
@@ -488,7 +491,7 @@ def test_first_start_shows_setup_then_the_window(qtbot: QtBot, shop_dir: Path) -
         dialog.create_button.click()
         keep_recovery_key(qtbot, dialog)
         assert session.window is not None and session.window.isVisible()
-        assert session.window.tab_titles() == ["Inventory", "Orders", "Redemption"]
+        assert session.window.tab_titles() == ["Inventory", "Orders", "Redemption", "Reports"]
     finally:
         session.shutdown()
 

@@ -35,6 +35,8 @@ from desktop_app.core import (
     products,
     redemption,
     refunds,
+    report_files,
+    report_tables,
     reports,
     roles,
     vouchers,
@@ -343,6 +345,31 @@ def cmd_export_redemptions(ctx: Context) -> Outcome:
             "to": a.end.isoformat() if a.end else None}
     return Outcome(data, [translate("cli", "Wrote {rows} redemption records to {out}.").format(
         rows=count, out=out)])
+
+
+def _report_lines(report: report_tables.Report) -> list[str]:
+    data = report_files.report_json(report)
+    keys = [c.key for c in report.columns]
+    lines = ["\t".join(keys)]
+    lines += ["\t".join("" if r[k] is None else str(r[k]) for k in keys) for r in data["rows"]]
+    lines.append("\t".join(str(data["totals"].get(k, "")) if k != "group" else
+                            translate("cli", "total") for k in keys))
+    return lines
+
+
+def cmd_report(ctx: Context) -> Outcome:
+    a = ctx.args
+    out = report_files.check_output(Path(a.out).expanduser()) if a.out else None
+    with open_as_operator(ctx) as shop:
+        report = report_tables.run_report(shop, a.report, a.by, a.start, a.end)
+        if out is not None:
+            report_files.write_report(shop, report, out)
+    data = report_files.report_json(report)
+    if out is None:
+        return Outcome(data, _report_lines(report))
+    data["out"] = str(out)
+    return Outcome(data, [translate("cli", "Wrote the {report} report ({rows} rows) to {out}.")
+                          .format(report=a.report, rows=len(report.rows), out=out)])
 
 
 def cmd_verify(ctx: Context) -> Outcome:

@@ -27,6 +27,7 @@ from desktop_app.cli.commands import (
     cmd_product_list,
     cmd_recover,
     cmd_redeem,
+    cmd_report,
     cmd_restore,
     cmd_verify,
     cmd_voucher_batch,
@@ -36,7 +37,7 @@ from desktop_app.cli.commands import (
     parse_item,
 )
 from desktop_app.cli.frame import Handler
-from desktop_app.core import fulfilment, giftcards, orders, products
+from desktop_app.core import fulfilment, giftcards, orders, products, report_tables
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.text import MAX_STATION, checked_text
 from desktop_app.i18n import translate
@@ -172,6 +173,18 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
                    help=translate("cli", "first day, YYYY-MM-DD local time"))
     p.add_argument("--to", dest="end", type=_local_date, metavar="DATE",
                    help=translate("cli", "last day, YYYY-MM-DD local time (included)"))
+
+    p = command("report", cmd_report, translate(
+        "cli", "the owner's reports: redemptions, sales, liability, stock"))
+    p.add_argument("report", choices=report_tables.REPORTS)
+    p.add_argument("--by", choices=sorted({g for gs in report_tables.GROUPINGS.values()
+                                           for g in gs}),
+                   help=translate("cli", "group by; the report's first grouping by default"))
+    p.add_argument("--from", dest="start", type=_local_date, metavar="DATE",
+                   help=translate("cli", "first day, YYYY-MM-DD local time"))
+    p.add_argument("--to", dest="end", type=_local_date, metavar="DATE",
+                   help=translate("cli", "last day, YYYY-MM-DD local time (included)"))
+    p.add_argument("--out", help=translate("cli", "FILE.csv or FILE.xlsx"))
 
     p = command("redeem", cmd_redeem, translate(
         "cli", "redeem one use, or spend an amount from a gift card"))

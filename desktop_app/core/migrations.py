@@ -40,8 +40,23 @@ def _card_key_pattern(db: Database) -> None:
     )
 
 
+def add_low_stock_threshold(db: Database) -> None:
+    """Version 4: a product's low-stock warning level (none: no warning)."""
+    migrator = SchemaMigrator.from_database(db)
+    run_operations(migrator.add_column("product", "low_stock_threshold",
+                                       IntegerField(null=True)))
+
+
+def add_report_index(db: Database) -> None:
+    """Version 5: the index the reports read redemption attempts from (see the model)."""
+    migrator = SchemaMigrator.from_database(db)
+    run_operations(migrator.add_index(
+        "redemption_attempt",
+        ("created_at", "ok", "undo_of_id", "operator_id", "station", "voucher_id"), False))
+
+
 # STEPS[n] upgrades a database at version n+1 to version n+2.
-STEPS: list[Step] = [_gift_cards, _card_key_pattern]
+STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, add_report_index]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

@@ -80,6 +80,7 @@ class Product(BaseModel):
     key_min_length = IntegerField(null=True)
     key_max_length = IntegerField(null=True)
     key_alphabet = CharField(max_length=16, null=True)  # a name from cardkeys.KEY_ALPHABETS
+    low_stock_threshold = IntegerField(null=True)  # warn at this many unsold keys or fewer
     active = BooleanField(default=True)
     created_at = UTCDateTimeField(default=utc_now)
     updated_at = UTCDateTimeField(default=utc_now)
@@ -148,6 +149,11 @@ class RedemptionAttempt(BaseModel):
     undo_of = ForeignKeyField("self", null=True, unique=True, backref="undone_by")
     note = TextField(default="")
     created_at = UTCDateTimeField(default=utc_now, index=True)
+
+    class Meta:
+        # Covers the owner's reports: a month of attempts is read from this index alone,
+        # without a lookup per row into the table (which thrashes the page cache).
+        indexes = ((("created_at", "ok", "undo_of", "operator", "station", "voucher"), False),)
 
 
 class GiftCardEntry(BaseModel):

@@ -36,6 +36,8 @@ class VoucherView:
     order_id: int
     issued_at: dt.datetime
     price_cents: int = 0  # the unit price it was sold at
+    address_line: str = ""  # the shop's address and phone (Settings)
+    voucher_note: str = ""  # the shop's note at the foot of every voucher (Settings)
 
 
 class _Secrets:
@@ -46,6 +48,8 @@ class _Secrets:
         self.voucher_key = shop.voucher_key
         self.shop_name = shop.name
         self.currency = shop.currency
+        self.address_line = shop.setting("address_line")
+        self.voucher_note = shop.setting("voucher_note")
 
 
 def _card_key(voucher: Voucher, product: Product) -> str | None:
@@ -65,7 +69,8 @@ def _view(voucher: Voucher, known: _Secrets) -> VoucherView:
         code=vouchers.typed_code(voucher.code),
         payload=vouchers.payload(known.shop_id, known.voucher_key, voucher.code),
         card_key=_card_key(voucher, product), order_id=voucher.order_id,
-        issued_at=voucher.issued_at, price_cents=voucher.order_line.unit_price_cents)
+        issued_at=voucher.issued_at, price_cents=voucher.order_line.unit_price_cents,
+        address_line=known.address_line, voucher_note=known.voucher_note)
 
 
 def voucher_view(shop: Shop, voucher: Voucher) -> VoucherView:

@@ -393,7 +393,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool, database_url: str | No
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)
-    language = install_translator(app, lang)
+    language = install_translator(app, lang or settings.LANGUAGE.text() or None)
     install_exception_hook()
     qInstallMessageHandler(_qt_message)
     log.info("Voucher Shop %s starting (language %s, demo %s)", __version__, language, demo)

@@ -41,11 +41,14 @@ from desktop_app.ui.about import about_text
 from desktop_app.ui.admin.audit_dialog import AuditDialog
 from desktop_app.ui.admin.backup_controller import BackupController
 from desktop_app.ui.admin.operators_dialog import OperatorsDialog
+from desktop_app.ui.admin.settings_dialog import WindowSettings
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
 from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.reports.reports_tab import ReportsTab
+from desktop_app.ui.reports.stock_warning import StockWarning
 from desktop_app.ui.session.password_dialog import change_password_dialog
 from desktop_app.ui.widgets import (
     ACCENT,
@@ -77,6 +80,7 @@ TABS: tuple[tuple[type[QWidget], str, bool], ...] = (
     (InventoryTab, QT_TRANSLATE_NOOP("MainWindow", "Inventory"), True),
     (OrdersTab, QT_TRANSLATE_NOOP("MainWindow", "Orders"), True),
     (RedemptionTab, QT_TRANSLATE_NOOP("MainWindow", "Redemption"), False),
+    (ReportsTab, QT_TRANSLATE_NOOP("MainWindow", "Reports"), True),
 )
 
 
@@ -86,7 +90,7 @@ def station_name() -> str:
     return name or QSysInfo.machineHostName() or "station"
 
 
-class MainWindow(QMainWindow, WindowBackups):
+class MainWindow(QMainWindow, WindowBackups, WindowSettings):
     """Built for one open shop and operator; Lock and Log out are decided by the app."""
 
     lock_requested = Signal()
@@ -138,7 +142,7 @@ class MainWindow(QMainWindow, WindowBackups):
             operator=self.shop.operator.name, role=role_label(self.shop.operator.role))
 
     def _build_header(self) -> HeaderBar:
-        header = HeaderBar(self.shop.name or APP_NAME, self._operator_text(), self)
+        header = self.header = HeaderBar(self.shop.name or APP_NAME, self._operator_text(), self)
         self.lock_button = QPushButton(self.tr("Lock"), header)
         self.lock_button.setToolTip(self.tr("Lock the screen; unlock with your password (Ctrl+L)"))
         self.lock_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -185,6 +189,8 @@ class MainWindow(QMainWindow, WindowBackups):
         shop_menu = self.menuBar().addMenu(self.tr("&Shop"))
         self.password_action = shop_menu.addAction(self.tr("Change my &password…"))
         self.password_action.triggered.connect(self.open_change_password)
+        self.settings_action = shop_menu.addAction(self.tr("&Settings…"))
+        self.settings_action.triggered.connect(self.open_settings)
         shop_menu.addSeparator()
         self.lock_action = shop_menu.addAction(self.tr("&Lock"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -238,6 +244,8 @@ class MainWindow(QMainWindow, WindowBackups):
         labels: tuple[QLabel, ...] = (self.operator_label, self.shop_label, self.station_label)
         if self.shop.is_owner:
             self.backup_label = QLabel(self.tr("Last automatic backup: …"), self)
+            self.stock_warning = StockWarning(self.shop, self)
+            bar.addWidget(self.stock_warning)
             labels += (self.backup_label,)
         for number, label in enumerate(labels):
             if number:

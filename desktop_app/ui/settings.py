@@ -38,10 +38,25 @@ class Setting(Generic[T]):
         QSettings().setValue(self.key, value)
 
 
+@dataclass(frozen=True)
+class MovedSetting(Setting[T]):
+    """A setting whose key changed: the value under the old key counts until one is saved."""
+
+    old_key: str = ""
+
+    def read(self) -> object:
+        stored = QSettings()
+        if not stored.contains(self.key) and stored.contains(self.old_key):
+            return stored.value(self.old_key, self.default)
+        return stored.value(self.key, self.default)
+
+
 # --- the session ------------------------------------------------------------------------------
 
 IDLE_LOCK_MINUTES = Setting("idle_lock_minutes", 10)
-STATION = Setting("station", "")  # this counter's name on redemptions; the host name if unset
+# This counter's name on redemptions and in the header; the host name if unset.
+STATION = MovedSetting("station/name", "", old_key="station")
+LANGUAGE = Setting("ui/language", "")  # en | zh_CN; the system's if unset (--lang wins)
 MAIN_WINDOW_GEOMETRY: Setting[object] = Setting("main_window/geometry", None)
 # The shop's server chosen at first start ("connect to the shop's server"); empty: this PC only.
 SERVER_URL = Setting("shop/server_url", "")
@@ -60,7 +75,7 @@ def forget_shop_names() -> None:
 
 ORDERS_SPLITTER: Setting[object] = Setting("orders/splitter", None)
 LAST_PAYMENT_METHOD = Setting("orders/last_payment_method", "cash")
-VOUCHER_LAYOUT = Setting("vouchers/layout", "a4")
+VOUCHER_LAYOUT = Setting("vouchers/layout", "a4")  # a4 | receipt58 | receipt80 (printer width)
 VOUCHER_SAVE_FOLDER = Setting("vouchers/save_folder", "")  # Documents if unset
 
 # --- the counter (scanner and camera belong to this computer) ---------------------------------

@@ -36,6 +36,7 @@ from desktop_app.core.store import Shop
 from desktop_app.ui.display import key_state_label
 from desktop_app.ui.inventory.key_file import read_key_file
 from desktop_app.ui.inventory.table_models import KeyFilter, KeyTableModel
+from desktop_app.ui.reports.stock_warning import ThresholdEditor
 from desktop_app.ui.tables import (
     EmptyState,
     fit_columns,
@@ -122,6 +123,7 @@ class CardKeyDialog(QDialog):
         self.keys_message = MessageLabel(page)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(ThresholdEditor(self.shop, self.product.id, page))
         top.addWidget(QLabel(self.tr("Show:"), page))
         top.addWidget(self.state_filter)
         actions = QHBoxLayout()

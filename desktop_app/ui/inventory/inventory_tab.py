@@ -28,6 +28,7 @@ from desktop_app.ui.events import shop_events
 from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
+from desktop_app.ui.reports.stock_warning import StockWarning
 from desktop_app.ui.tables import EmptyState, fit_columns, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, PRIMARY_STYLE, SPACING, MessageLabel, hint_label
@@ -66,6 +67,7 @@ class InventoryTab(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(MARGIN, SPACING + 4, MARGIN, SPACING)
         column.setSpacing(SPACING)
+        column.addWidget(StockWarning(self.shop, self))
         column.addLayout(self._build_filters())
         column.addWidget(self.table, 1)
         column.addLayout(self._build_actions())

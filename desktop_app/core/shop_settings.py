@@ -1,0 +1,79 @@
+"""The shop's own settings, kept in the encrypted database and audited: its name, the
+address/phone line and the note printed on vouchers, the currency and the default validity.
+
+Per-computer choices (station name, scanner, sounds, language...) are not here: they live in
+the GUI's Qt settings and name neither the shop nor a customer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+
+from desktop_app.core import audit
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.models import Setting
+from desktop_app.core.roles import require_owner
+from desktop_app.core.store import Shop
+
+MAX_NAME = 100
+MAX_LINE = 200
+MAX_NOTE = 300
+MAX_VALID_DAYS = 3660
+
+
+@dataclass(frozen=True)
+class ShopSettings:
+    shop_name: str
+    address_line: str = ""  # address and phone, one line under the name on a voucher
+    voucher_note: str = ""  # a short note at the foot of every voucher
+    currency: str = "CNY"
+    default_valid_days: int | None = None  # proposed for new products; None: no end
+
+
+def get_shop_settings(shop: Shop) -> ShopSettings:
+    days = shop.setting("default_valid_days")
+    return ShopSettings(shop_name=shop.name, address_line=shop.setting("address_line"),
+                        voucher_note=shop.setting("voucher_note"), currency=shop.currency,
+                        default_valid_days=int(days) if days.isdigit() and int(days) else None)
+
+
+def _checked(settings: ShopSettings) -> ShopSettings:
+    name = settings.shop_name.strip()
+    currency = settings.currency.strip().upper()
+    if not name:
+        raise InvalidInput(field="shop_name", problem="required")
+    if len(name) > MAX_NAME:
+        raise InvalidInput(field="shop_name", problem="too_long", maximum=MAX_NAME)
+    if not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
+        raise InvalidInput(field="currency", problem="bad_currency")
+    if len(settings.address_line.strip()) > MAX_LINE:
+        raise InvalidInput(field="address_line", problem="too_long", maximum=MAX_LINE)
+    if len(settings.voucher_note.strip()) > MAX_NOTE:
+        raise InvalidInput(field="voucher_note", problem="too_long", maximum=MAX_NOTE)
+    days = settings.default_valid_days
+    if days is not None and not 1 <= days <= MAX_VALID_DAYS:
+        raise InvalidInput(field="valid_days", problem="out_of_range", low=1, high=MAX_VALID_DAYS)
+    return replace(settings, shop_name=name, currency=currency,
+                   address_line=" ".join(settings.address_line.split()),
+                   voucher_note=settings.voucher_note.strip())
+
+
+def _stored(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def update_shop_settings(shop: Shop, new: ShopSettings) -> ShopSettings:
+    """Save what changed (owner only), audited with its before and after; returns the saved."""
+    require_owner(shop, "settings_change")
+    checked = _checked(new)
+    with shop.write():
+        before = asdict(get_shop_settings(shop))
+        after = asdict(checked)
+        changed = [f.name for f in fields(ShopSettings) if before[f.name] != after[f.name]]
+        for name in changed:
+            Setting.replace(key=name, value=_stored(after[name])).execute()
+        if changed:
+            audit.record(shop, "settings_change", "shop",
+                         before={k: before[k] for k in changed},
+                         after={k: after[k] for k in changed})
+    return checked

@@ -1,0 +1,277 @@
+"""Settings: the shop's (owners; kept in the encrypted database and audited) and this
+computer's (anyone at this PC; kept in Qt settings, naming neither the shop nor a customer).
+
+Changes apply at once where they can: the station name, sounds, the idle lock and the paper
+size on the next redemption or print; the language on the next start.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSysInfo, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import shop_settings
+from desktop_app.core.shop_settings import ShopSettings
+from desktop_app.core.store import Shop
+from desktop_app.ui import settings
+from desktop_app.ui.display import CURRENCY_SYMBOLS
+from desktop_app.ui.idle import MAX_IDLE_LOCK_MINUTES, idle_lock_minutes, set_idle_lock_minutes
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    HeaderBar,
+    MessageLabel,
+    dialog_buttons,
+    frame_with_header,
+    hint_label,
+)
+
+LAYOUTS = ("a4", "receipt58", "receipt80")
+VISIBLE_KEYS = {Qt.Key.Key_Return: "⏎", Qt.Key.Key_Enter: "⏎", Qt.Key.Key_Tab: "⇥"}
+
+
+class ScanTestField(QLineEdit):
+    """Scan into this to see what the scanner sends: the characters, its end key made
+    visible (⏎ Enter, ⇥ Tab) and how fast they came."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setPlaceholderText(self.tr("Click here and scan a voucher"))
+        self.times: list[float] = []
+        self.seen = ""
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:
+        return False  # Tab is what some scanners send: show it, do not move on
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.seen.endswith("⏎") or self.seen.endswith("⇥"):
+            self.seen, self.times = "", []
+        self.times.append(time.monotonic())
+        self.seen += VISIBLE_KEYS.get(Qt.Key(event.key()), event.text())
+        self.setText(self.seen)
+
+    def burst_ms(self) -> int:
+        """The longest gap between two keys of the last scan, in milliseconds."""
+        gaps = [b - a for a, b in zip(self.times, self.times[1:], strict=False)]
+        return round(max(gaps, default=0) * 1000)
+
+
+class SettingsDialog(QDialog):
+    """Two pages: Shop (owners only) and This computer."""
+
+    saved = Signal()
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.busy = False
+        self.loaded: ShopSettings | None = None
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+        self.pages = QTabWidget(self)
+        self.shop_page = self._build_shop_page()
+        if shop.is_owner:
+            self.pages.addTab(self.shop_page, self.tr("Shop"))
+        self.pages.addTab(self._build_computer_page(), self.tr("This computer"))
+        self.message = MessageLabel(self)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        body.addWidget(self.pages, 1)
+        body.addWidget(self.message)
+        buttons, self.save_button, self.cancel_button = dialog_buttons(
+            self, self.tr("Save"), self.save, self.tr("Cancel"))
+        body.addWidget(buttons)
+        frame_with_header(self, HeaderBar(self.tr("Settings"), self.tr(
+            "The shop's settings are saved in the shop; this computer's stay here."), self), body)
+        if shop.is_owner:
+            self._set_busy(True)
+            run_in_background(self, lambda: shop_settings.get_shop_settings(shop),
+                              self._show_shop, errors=self.message,
+                              always=lambda: self._set_busy(False))
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def _build_shop_page(self) -> QWidget:
+        page = QWidget(self)
+        self.name_edit = QLineEdit(page)
+        self.name_edit.setMaxLength(shop_settings.MAX_NAME)
+        self.address_edit = QLineEdit(page)
+        self.address_edit.setMaxLength(shop_settings.MAX_LINE)
+        self.address_edit.setPlaceholderText(self.tr("Address and phone, printed under the name"))
+        self.note_edit = QLineEdit(page)
+        self.note_edit.setMaxLength(shop_settings.MAX_NOTE)
+        self.note_edit.setPlaceholderText(self.tr("A short note at the foot of every voucher"))
+        self.currency_box = QComboBox(page)
+        self.currency_box.addItems(list(CURRENCY_SYMBOLS))
+        self.valid_days = QSpinBox(page)
+        self.valid_days.setRange(0, shop_settings.MAX_VALID_DAYS)
+        self.valid_days.setSpecialValueText(self.tr("No end"))
+        self.valid_days.setSuffix(self.tr(" days"))
+        form = QFormLayout(page)
+        form.setHorizontalSpacing(SPACING)
+        form.addRow(self.tr("Shop name:"), self.name_edit)
+        form.addRow(self.tr("Address / phone:"), self.address_edit)
+        form.addRow(self.tr("Note on vouchers:"), self.note_edit)
+        form.addRow(self.tr("Currency:"), self.currency_box)
+        form.addRow(self.tr("Default validity:"), self.valid_days)
+        form.addRow(hint_label(self.tr(
+            "Changing the currency changes how prices are shown, not the amounts. The default "
+            "validity is proposed for new products."), page))
+        return page
+
+    def _build_computer_page(self) -> QWidget:
+        page = QWidget(self)
+        self.station_edit = QLineEdit(settings.STATION.text(), page)
+        self.station_edit.setMaxLength(64)
+        self.station_edit.setPlaceholderText(QSysInfo.machineHostName())
+        self.sound_box = QCheckBox(self.tr("Play a sound with each verdict"), page)
+        self.sound_box.setChecked(str(settings.SOUND_ON.read()).lower() not in ("false", "0"))
+        self.language_box = QComboBox(page)
+        self.language_box.addItem(self.tr("As the system"), "")
+        self.language_box.addItem("English", "en")
+        self.language_box.addItem("简体中文", "zh_CN")
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(
+            settings.LANGUAGE.text())))
+        self.idle_minutes = QSpinBox(page)
+        self.idle_minutes.setRange(0, MAX_IDLE_LOCK_MINUTES)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setSpecialValueText(self.tr("Never"))
+        self.idle_minutes.setValue(idle_lock_minutes())
+        self.paper_box = QComboBox(page)
+        for layout, title in zip(LAYOUTS, (self.tr("A4 sheet"), self.tr("Receipt 58 mm"),
+                                           self.tr("Receipt 80 mm")), strict=True):
+            self.paper_box.addItem(title, layout)
+        self.paper_box.setCurrentIndex(max(0, self.paper_box.findData(
+            settings.VOUCHER_LAYOUT.text())))
+        self.suffix_box = QComboBox(page)
+        for title, suffix in ((self.tr("Enter"), ""), (self.tr("Tab"), "\t")):
+            self.suffix_box.addItem(title, suffix)
+        self.suffix_box.setCurrentIndex(max(0, self.suffix_box.findData(
+            str(settings.SCAN_SUFFIX.read() or ""))))
+        self.burst_ms = QSpinBox(page)
+        self.burst_ms.setRange(20, 500)
+        self.burst_ms.setSuffix(self.tr(" ms"))
+        self.burst_ms.setValue(settings.SCAN_TIMEOUT_MS.number())
+        form = QFormLayout(page)
+        form.setHorizontalSpacing(SPACING)
+        form.addRow(self.tr("Station name:"), self.station_edit)
+        form.addRow(self.tr("Sounds:"), self.sound_box)
+        form.addRow(self.tr("Language:"), self.language_box)
+        form.addRow(self.tr("Lock after no use for:"), self.idle_minutes)
+        form.addRow(self.tr("Voucher paper:"), self.paper_box)
+        form.addRow(self.tr("Scanner ends a code with:"), self.suffix_box)
+        form.addRow(self.tr("Scanner burst gap:"), self.burst_ms)
+        self.scan_test = ScanTestField(page)
+        self.scan_result = hint_label("", page)
+        self.scan_test.textChanged.connect(self._scan_tested)
+        form.addRow(self.tr("Try the scanner:"), self.scan_test)
+        form.addRow("", self.scan_result)
+        form.addRow(hint_label(self.tr(
+            "The station name is recorded with every redemption from this computer. A new "
+            "language shows at the next start."), page))
+        return page
+
+    def _scan_tested(self) -> None:
+        text = self.scan_test.seen
+        if not text.endswith(("⏎", "⇥")):
+            return
+        self.scan_result.setText(self.tr(
+            "{count} characters, ending with {end}; the longest gap {gap} ms.").format(
+            count=len(text) - 1, end=self.tr("Enter") if text.endswith("⏎") else self.tr("Tab"),
+            gap=self.scan_test.burst_ms()))
+
+    # -- values -----------------------------------------------------------------------------
+
+    def _show_shop(self, current: ShopSettings) -> None:
+        self.loaded = current
+        self.name_edit.setText(current.shop_name)
+        self.address_edit.setText(current.address_line)
+        self.note_edit.setText(current.voucher_note)
+        if self.currency_box.findText(current.currency) < 0:
+            self.currency_box.addItem(current.currency)
+        self.currency_box.setCurrentText(current.currency)
+        self.valid_days.setValue(current.default_valid_days or 0)
+
+    def shop_values(self) -> ShopSettings:
+        return ShopSettings(self.name_edit.text(), self.address_edit.text(),
+                            self.note_edit.text(), self.currency_box.currentText(),
+                            self.valid_days.value() or None)
+
+    def save_computer(self) -> None:
+        settings.STATION.write(self.station_edit.text().strip())
+        settings.SOUND_ON.write(self.sound_box.isChecked())
+        settings.LANGUAGE.write(self.language_box.currentData())
+        set_idle_lock_minutes(self.idle_minutes.value())
+        settings.VOUCHER_LAYOUT.write(self.paper_box.currentData())
+        settings.SCAN_SUFFIX.write(self.suffix_box.currentData())
+        settings.SCAN_TIMEOUT_MS.write(self.burst_ms.value())
+
+    def save(self) -> None:
+        if self.busy:
+            return
+        self.save_computer()
+        if not self.shop.is_owner or self.loaded is None:
+            self.saved.emit()
+            self.accept()
+            return
+        shop, values = self.shop, self.shop_values()
+        self._set_busy(True)
+        self.message.clear()
+
+        def done(_: ShopSettings) -> None:
+            self.saved.emit()
+            self.accept()
+
+        run_in_background(self, lambda: shop_settings.update_shop_settings(shop, values), done,
+                          errors=self.message, always=lambda: self._set_busy(False))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.save_button.setEnabled(not busy)
+
+
+class WindowSettings:
+    """The main window's side of Settings: open it, and show at once what changed."""
+
+    shop: Shop
+    header: Any  # HeaderBar
+    shop_label: Any
+    station_label: Any
+
+    def open_settings(self) -> QDialog:
+        def make() -> QDialog:
+            dialog = SettingsDialog(self.shop, self)  # type: ignore[arg-type]
+            dialog.saved.connect(self._settings_saved)
+            return dialog
+
+        return self._show_dialog("settings", make)  # type: ignore[attr-defined, no-any-return]
+
+    def _settings_saved(self) -> None:
+        from desktop_app.ui.main_window import station_name  # the window imports this module
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("MainWindow", text)
+
+        name = self.shop.name
+        self.setWindowTitle(tr("{shop} — Voucher Shop").format(shop=name))  # type: ignore[attr-defined]
+        self.header.set_title(name, self._operator_text())  # type: ignore[attr-defined]
+        self.shop_label.setText(tr("Shop: {shop}").format(shop=name))
+        self.station_label.setText(tr("Station: {station}").format(station=station_name()))
+        self._preferences_saved()  # type: ignore[attr-defined]

@@ -1,0 +1,130 @@
+"""Tables of the Reports tab: a report's rows (columns from the report itself), the attempts
+behind one row, and the customers to call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop_app.core.dates import local_time
+from desktop_app.core.report_tables import CALL_COLUMNS, RedemptionDetail
+from desktop_app.core.report_tables import Column as ReportColumn
+from desktop_app.ui.counter.redemption_models import headline
+from desktop_app.ui.display import method_label, money
+from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
+from desktop_app.ui.widgets import ERROR_COLOR
+
+CONTEXT = "ReportsTab"
+COLUMN_TITLES = {
+    "group": QT_TRANSLATE_NOOP("ReportsTab", "Group"),
+    "day": QT_TRANSLATE_NOOP("ReportsTab", "Day"),
+    "operator": QT_TRANSLATE_NOOP("ReportsTab", "Operator"),
+    "station": QT_TRANSLATE_NOOP("ReportsTab", "Station"),
+    "product": QT_TRANSLATE_NOOP("ReportsTab", "Product"),
+    "method": QT_TRANSLATE_NOOP("ReportsTab", "Payment method"),
+    "redeemed": QT_TRANSLATE_NOOP("ReportsTab", "Uses redeemed"),
+    "undone": QT_TRANSLATE_NOOP("ReportsTab", "Undone"),
+    "net": QT_TRANSLATE_NOOP("ReportsTab", "Net"),
+    "refused": QT_TRANSLATE_NOOP("ReportsTab", "Refused"),
+    "orders": QT_TRANSLATE_NOOP("ReportsTab", "Orders paid"),
+    "refunded_orders": QT_TRANSLATE_NOOP("ReportsTab", "Orders refunded"),
+    "quantity": QT_TRANSLATE_NOOP("ReportsTab", "Units sold"),
+    "refunded_quantity": QT_TRANSLATE_NOOP("ReportsTab", "Units refunded"),
+    "revenue": QT_TRANSLATE_NOOP("ReportsTab", "Revenue"),
+    "refunds": QT_TRANSLATE_NOOP("ReportsTab", "Refunds"),
+    "vouchers": QT_TRANSLATE_NOOP("ReportsTab", "Vouchers"),
+    "uses_left": QT_TRANSLATE_NOOP("ReportsTab", "Uses left"),
+    "value": QT_TRANSLATE_NOOP("ReportsTab", "Value"),
+    "expiring_7": QT_TRANSLATE_NOOP("ReportsTab", "Expire in 7 days"),
+    "expiring_30": QT_TRANSLATE_NOOP("ReportsTab", "Expire in 30 days"),
+    "expired_unused": QT_TRANSLATE_NOOP("ReportsTab", "Expired unused"),
+    "expired_unused_value": QT_TRANSLATE_NOOP("ReportsTab", "Expired unused value"),
+    "unsold": QT_TRANSLATE_NOOP("ReportsTab", "Unsold"),
+    "sold": QT_TRANSLATE_NOOP("ReportsTab", "Sold"),
+    "faulty": QT_TRANSLATE_NOOP("ReportsTab", "Faulty"),
+    "threshold": QT_TRANSLATE_NOOP("ReportsTab", "Low-stock level"),
+    "low": QT_TRANSLATE_NOOP("ReportsTab", "Low"),
+    "customer": QT_TRANSLATE_NOOP("ReportsTab", "Customer"),
+    "phone": QT_TRANSLATE_NOOP("ReportsTab", "Phone"),
+    "code": QT_TRANSLATE_NOOP("ReportsTab", "Voucher"),
+    "valid_until": QT_TRANSLATE_NOOP("ReportsTab", "Valid until"),
+}
+SECTION_TITLES = {"to_call": QT_TRANSLATE_NOOP("ReportsTab", "Customers to call")}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def column_title(key: str, by: str = "") -> str:
+    return tr(COLUMN_TITLES.get(by if key == "group" else key, key))
+
+
+def headers(by: str) -> dict[str, str]:
+    """Translated column names for a file, the group column named after its grouping."""
+    return {key: column_title(key, by) for key in COLUMN_TITLES}
+
+
+def cell_text(column: ReportColumn, value: Any, currency: str, by: str = "") -> str:
+    if value is None or value == "":
+        return "—" if column.key == "group" else ""
+    if column.kind == "money":
+        return money(int(value), currency)
+    if column.kind == "date" and isinstance(value, dt.date):
+        return value.isoformat()
+    if column.kind == "bool":
+        return tr("Yes") if value else ""
+    if column.key == "group" and by == "method":
+        return method_label(str(value))
+    return str(value)
+
+
+def _sort(column: ReportColumn) -> Any:
+    def key(row: dict[str, Any]) -> Any:
+        value = row[column.key]
+        if column.kind in ("int", "money", "bool"):
+            return -1 if value is None else int(value)
+        return str(value or "").casefold()
+    return key
+
+
+class ReportTableModel(RowTableModel[dict[str, Any]]):
+    """Any report's rows; ``set_report`` sets its columns too."""
+
+    def columns(self) -> list[Column[dict[str, Any]]]:
+        return []
+
+    def set_columns(self, columns: tuple[ReportColumn, ...], currency: str, by: str = "") -> None:
+        self.beginResetModel()
+        self._columns = [self._column(c, currency, by) for c in columns]
+        self._rows = []
+        self.endResetModel()
+
+    def _column(self, column: ReportColumn, currency: str, by: str) -> Column[dict[str, Any]]:
+        numeric = column.kind in ("int", "money")
+        color = (lambda row: ERROR_COLOR if row.get("low") else None) if column.key in (
+            "low", "unsold") else None
+        return Column(column_title(column.key, by),
+                      lambda row, c=column: cell_text(c, row[c.key], currency, by),
+                      _sort(column), RIGHT if numeric else LEFT, color=color)
+
+
+class DetailTableModel(RowTableModel[RedemptionDetail]):
+    def columns(self) -> list[Column[RedemptionDetail]]:
+        return [
+            Column(tr("Time"), lambda r: local_time(r.at), lambda r: r.at),
+            Column(tr("Operator"), lambda r: r.operator),
+            Column(tr("Station"), lambda r: r.station),
+            Column(tr("Voucher"), lambda r: r.code, mono=True),
+            Column(tr("Product"), lambda r: r.product),
+            Column(tr("Customer"), lambda r: r.customer),
+            Column(tr("Result"), lambda r: tr("Undone") if r.reason == "undone"
+                   else headline(r.reason), color=lambda r: None if r.ok else ERROR_COLOR),
+            Column(tr("Note"), lambda r: r.note),
+        ]
+
+
+def call_columns() -> tuple[ReportColumn, ...]:
+    return CALL_COLUMNS

@@ -1,0 +1,409 @@
+"""The Reports tab (owners): choose a report, its grouping and days; read the table, drill
+down into a row, look at the bars per day, export CSV or XLSX, print.
+
+Every query runs on the worker thread; the tab shows plain rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QMarginsF, QModelIndex, QRectF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import events, report_files, report_tables
+from desktop_app.core.report_tables import Report
+from desktop_app.core.store import Shop
+from desktop_app.ui.display import amount_text, failure_text
+from desktop_app.ui.events import shop_events
+from desktop_app.ui.reports.chart import REDEMPTIONS_COLOR, SALES_COLOR, DayChart, Series
+from desktop_app.ui.reports.chart import paint_chart as paint_bars
+from desktop_app.ui.reports.report_models import (
+    COLUMN_TITLES,
+    SECTION_TITLES,
+    DetailTableModel,
+    ReportTableModel,
+    cell_text,
+    column_title,
+    headers,
+    tr,
+)
+from desktop_app.ui.tables import EmptyState, fit_columns, setup_table
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, hint_label
+
+REPORT_TITLES = {
+    "redemptions": QT_TRANSLATE_NOOP("ReportsTab", "Redemptions"),
+    "sales": QT_TRANSLATE_NOOP("ReportsTab", "Sales"),
+    "liability": QT_TRANSLATE_NOOP("ReportsTab", "Outstanding vouchers"),
+    "stock": QT_TRANSLATE_NOOP("ReportsTab", "Card-key stock"),
+}
+RANGES = {
+    "today": QT_TRANSLATE_NOOP("ReportsTab", "Today"),
+    "yesterday": QT_TRANSLATE_NOOP("ReportsTab", "Yesterday"),
+    "week": QT_TRANSLATE_NOOP("ReportsTab", "This week"),
+    "month": QT_TRANSLATE_NOOP("ReportsTab", "This month"),
+    "custom": QT_TRANSLATE_NOOP("ReportsTab", "Custom"),
+}
+DATED = ("redemptions", "sales")
+
+
+def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The local days a preset names; weeks start on Monday."""
+    if preset == "yesterday":
+        day = today - dt.timedelta(days=1)
+        return day, day
+    if preset == "week":
+        return today - dt.timedelta(days=today.weekday()), today
+    if preset == "month":
+        return today.replace(day=1), today
+    return today, today
+
+
+@dataclass(frozen=True)
+class Loaded:
+    report: Report
+    panels: list[tuple[str, list[dt.date], list[int]]]  # (which, days, values) for the chart
+
+
+def load(shop: Shop, name: str, by: str, start: dt.date, end: dt.date) -> Loaded:
+    """On the worker thread: the report, and redemptions and sales per day for the chart."""
+    report = report_tables.run_report(shop, name, by, start, end)
+    used = report_tables.redemptions_report(shop, "day", start, end)
+    sold = report_tables.sales_report(shop, "day", start, end)
+    return Loaded(report, [("redemptions", [r["group"] for r in used.rows],
+                            [r["net"] for r in used.rows]),
+                           ("sales", [r["group"] for r in sold.rows],
+                            [r["net"] for r in sold.rows])])
+
+
+class ReportsTab(QWidget):
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.currency = shop.currency
+        self.report: Report | None = None
+        self.loaded: Loaded | None = None
+        self.busy = False
+        self.file_dialog: QFileDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
+        self._printer: QPrinter | None = None
+        self._build()
+        self._report_changed()
+        shop_events().changed.connect(self._shop_changed)
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.report_box = QComboBox(self)
+        for name in report_tables.REPORTS:
+            self.report_box.addItem(tr(REPORT_TITLES[name]), name)
+        self.by_box = QComboBox(self)
+        self.range_box = QComboBox(self)
+        for key, title in RANGES.items():
+            self.range_box.addItem(tr(title), key)
+        self.range_box.setCurrentIndex(3)  # this month
+        self.from_edit, self.to_edit = QDateEdit(self), QDateEdit(self)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.show_button = QPushButton(tr("Show"), self)
+        self.csv_button = QPushButton(tr("Export CSV…"), self)
+        self.xlsx_button = QPushButton(tr("Export Excel…"), self)
+        self.print_button = QPushButton(tr("Print…"), self)
+        for box in (self.report_box, self.by_box, self.range_box):
+            box.setMinimumWidth(64)  # a narrow window shortens the choices, never clips the tab
+        controls = QHBoxLayout()
+        for label, widget in ((tr("Report"), self.report_box), (tr("By"), self.by_box),
+                              (tr("Days"), self.range_box)):
+            controls.addWidget(QLabel(label, self))
+            controls.addWidget(widget)
+        controls.addWidget(self.show_button)
+        controls.addStretch(1)
+        exports = QHBoxLayout()  # the days, then what to do with the report
+        exports.addWidget(self.from_edit)
+        exports.addWidget(QLabel("–", self))
+        exports.addWidget(self.to_edit)
+        exports.addStretch(1)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        for button in (self.csv_button, self.xlsx_button, self.print_button):
+            exports.addWidget(button)
+
+        self.model = ReportTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        setup_table(self.table, 0)
+        self.table_empty = EmptyState(self.table)
+        self.chart = DayChart(self)
+        upper = QSplitter(Qt.Orientation.Horizontal, self)
+        upper.addWidget(self.table)
+        upper.addWidget(self.chart)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
+
+        self.detail_title = hint_label("", self)
+        self.detail_model = DetailTableModel(self)
+        self.call_model = ReportTableModel(self)
+        self.detail_table = QTableView(self)
+        self.detail_table.setModel(self.detail_model)
+        setup_table(self.detail_table, 4)
+        self.detail_table.setMinimumHeight(40)
+        self.table.setMinimumHeight(40)
+        lower = QWidget(self)
+        lower_column = QVBoxLayout(lower)
+        lower_column.setContentsMargins(0, 0, 0, 0)
+        lower_column.addWidget(self.detail_title)
+        lower_column.addWidget(self.detail_table)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(upper)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        self.message = MessageLabel(self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(MARGIN, MARGIN // 2, MARGIN, MARGIN // 2)
+        column.setSpacing(SPACING // 2)
+        column.addLayout(controls)
+        column.addLayout(exports)
+        column.addWidget(self.summary)
+        column.addWidget(split, 1)
+        column.addWidget(self.message)
+
+        self.report_box.currentIndexChanged.connect(self._report_changed)
+        self.range_box.currentIndexChanged.connect(self._range_changed)
+        self.show_button.clicked.connect(self.refresh)
+        self.csv_button.clicked.connect(lambda: self.ask_export(".csv"))
+        self.xlsx_button.clicked.connect(lambda: self.ask_export(".xlsx"))
+        self.print_button.clicked.connect(self.ask_print)
+        self.table.activated.connect(self.drill_down)
+        self.table.doubleClicked.connect(self.drill_down)
+
+    # -- choices ----------------------------------------------------------------------------
+
+    def report_name(self) -> str:
+        return str(self.report_box.currentData())
+
+    def grouping(self) -> str:
+        return str(self.by_box.currentData())
+
+    def days(self) -> tuple[dt.date, dt.date]:
+        return self.from_edit.date().toPython(), self.to_edit.date().toPython()  # type: ignore[return-value]
+
+    def _report_changed(self) -> None:
+        name = self.report_name()
+        self.by_box.blockSignals(True)
+        self.by_box.clear()
+        for by in report_tables.GROUPINGS[name]:
+            self.by_box.addItem(tr(COLUMN_TITLES[by]), by)
+        self.by_box.blockSignals(False)
+        dated = name in DATED
+        for widget in (self.range_box, self.from_edit, self.to_edit):
+            widget.setEnabled(dated)
+        self._range_changed()
+
+    def _range_changed(self) -> None:
+        preset = str(self.range_box.currentData())
+        custom = preset == "custom"
+        for edit in (self.from_edit, self.to_edit):
+            edit.setEnabled(custom and self.report_name() in DATED)
+        if not custom:
+            start, end = preset_range(preset, dt.date.today())
+            self.from_edit.setDate(QDate(start.year, start.month, start.day))
+            self.to_edit.setDate(QDate(end.year, end.month, end.day))
+        self.refresh()
+
+    def _shop_changed(self, changes: frozenset[str]) -> None:
+        if changes & {events.REDEMPTIONS, events.ORDERS, events.PRODUCTS, events.VOUCHERS}:
+            self.refresh()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        start, end = self.days()
+        if end < start:
+            self.message.show_error(tr("The last day is before the first."))
+            return
+        shop, name, by = self.shop, self.report_name(), self.grouping()
+        self._set_busy(True)
+        self.message.clear()
+        run_in_background(self, lambda: load(shop, name, by, start, end), self._loaded,
+                          errors=self.message, always=lambda: self._set_busy(False))
+
+    def _loaded(self, loaded: Loaded) -> None:
+        self.loaded, self.report = loaded, loaded.report
+        report = loaded.report
+        self.model.set_columns(report.columns, self.currency, report.by)
+        self.model.set_rows(report.rows)
+        setup_table(self.table, 0)  # the columns are new: the first stretches again
+        fit_columns(self.table, skip=0)
+        self.table_empty.show_text(tr("Nothing in these days.") if not report.rows else "")
+        self.summary.setText(self.totals_text(report))
+        self.chart.set_panels(self.panels(), tr("No redemptions or sales in these days."))
+        self._show_lower(report)
+
+    def totals_text(self, report: Report) -> str:
+        by_key = {c.key: c for c in report.columns}
+        parts = [f"{column_title(k)}: {cell_text(by_key[k], v, self.currency)}"
+                 for k, v in report.totals.items() if k in by_key and by_key[k].kind != "bool"]
+        return tr("Total") + " — " + ", ".join(parts) if parts else ""
+
+    def panels(self) -> list[Series]:
+        if self.loaded is None:
+            return []
+        used, sold = self.loaded.panels
+        return [Series(tr("Uses redeemed per day"), used[1], used[2], REDEMPTIONS_COLOR, str),
+                Series(tr("Net sales per day ({currency})").format(currency=self.currency),
+                       sold[1], sold[2], SALES_COLOR, amount_text)]
+
+    def _show_lower(self, report: Report) -> None:
+        if report.name == "liability":
+            self.detail_title.setText(tr(SECTION_TITLES["to_call"]) + " — " + tr(
+                "vouchers with uses left that expire within 30 days"))
+            self.call_model.set_columns(report_tables.CALL_COLUMNS, self.currency)
+            self.call_model.set_rows(report.sections.get("to_call", []))
+            self.detail_table.setModel(self.call_model)
+        else:
+            self.detail_table.setModel(self.detail_model)
+            self.detail_model.set_rows([])
+            self.detail_title.setText(tr("Double-click a row to see the redemptions behind it.")
+                                      if report.name == "redemptions" else "")
+
+    def drill_down(self, index: QModelIndex) -> None:
+        """The attempts behind one row of the redemptions report."""
+        report = self.report
+        if report is None or report.name != "redemptions" or not index.isValid():
+            return
+        row = self.model.row_at(index.row())
+        shop, by, group = self.shop, report.by, row["group"]
+        start, end = report.start, report.end
+
+        def shown(details: list[report_tables.RedemptionDetail]) -> None:
+            self.detail_table.setModel(self.detail_model)
+            self.detail_model.set_rows(details)
+            fit_columns(self.detail_table, skip=4)
+            self.detail_title.setText(tr("{group} — attempts: {count}").format(
+                group=cell_text(report.columns[0], group, self.currency, by), count=len(details)))
+
+        run_in_background(self, lambda: report_tables.redemption_details(
+            shop, by, group, start, end), shown, errors=self.message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for button in (self.show_button, self.csv_button, self.xlsx_button, self.print_button):
+            button.setEnabled(not busy)
+
+    # -- export -----------------------------------------------------------------------------
+
+    def ask_export(self, suffix: str) -> None:
+        if self.report is None:
+            return
+        name = f"{self.report.name}-{self.report.by}{suffix}"
+        kinds = tr("CSV files (*.csv)") if suffix == ".csv" else tr("Excel workbooks (*.xlsx)")
+        dialog = QFileDialog(self, tr("Export the report"), str(Path.home() / name), kinds)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(suffix.lstrip("."))
+        dialog.fileSelected.connect(self.export_to)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def export_to(self, path: str) -> None:
+        """Write the report shown to ``path`` (CSV or XLSX by its extension) in the background."""
+        if self.report is None:
+            return
+        shop, report = self.shop, self.report
+        names = headers(report.by)
+        sections = {k: tr(v) for k, v in SECTION_TITLES.items()}
+        self._set_busy(True)
+
+        def done(written: Path) -> None:
+            self.message.show_info(tr("Saved {file}").format(file=str(written)))
+
+        run_in_background(self, lambda: report_files.write_report(
+            shop, report, Path(path), names, sections), done, errors=self.message,
+            always=lambda: self._set_busy(False))
+
+    # -- printing ---------------------------------------------------------------------------
+
+    def ask_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(tr("Print the report"))
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        self.print_dialog, self._printer = dialog, printer
+        # QPrintDialog.open() in PySide6 wants a receiver and slot: show a window-modal one
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """The chart and the table on A4, painted here on the GUI thread."""
+        if self.report is None:
+            return False
+        printer.setPageLayout(QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.message.show_error(tr("The printer could not be opened."))
+            return False
+        try:
+            self._paint_page(painter, printer, self.report)
+        except Exception as exc:  # a printer that refuses: say so here, not as a crash
+            self.message.show_error(failure_text(exc))
+            return False
+        finally:
+            painter.end()
+        self.message.show_info(tr("Sent to the printer."))
+        return True
+
+    def _paint_page(self, painter: QPainter, printer: QPrinter, report: Report) -> None:
+        page = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+        page.moveTo(0, 0)
+        font = QFont(self.font())
+        font.setPointSizeF(9)
+        painter.setFont(font)
+        line = painter.fontMetrics().height() * 1.3
+        title = tr(REPORT_TITLES[report.name])
+        if report.start and report.end:
+            title += f"  {report.start.isoformat()} – {report.end.isoformat()}"
+        painter.drawText(QRectF(0, 0, page.width(), line), title)
+        chart = QRectF(0, line * 1.5, page.width(), page.height() * 0.35)
+        paint_bars(painter, chart, self.panels(), font)
+        top = chart.bottom() + line
+        columns = report.columns
+        width = page.width() / max(1, len(columns))
+        cells: list[list[str]] = [[column_title(c.key, report.by) for c in columns]]
+        cells += [[cell_text(c, row[c.key], self.currency, report.by) for c in columns]
+                  for row in report.rows]
+        for number, texts in enumerate(cells):
+            if top + line > page.height():
+                printer.newPage()
+                top = 0
+            font.setBold(number == 0)
+            painter.setFont(font)
+            for i, text in enumerate(texts):
+                painter.drawText(QRectF(i * width, top, width - 4, line),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 painter.fontMetrics().elidedText(
+                                     text, Qt.TextElideMode.ElideRight, int(width - 4)))
+            top += line
+
+    def shown_rows(self) -> list[dict[str, Any]]:
+        return self.model.rows()

@@ -1,0 +1,331 @@
+"""The owner's grouped reports against a hand-made shop whose figures are worked out below.
+
+The process runs in Asia/Shanghai (UTC+8), so a redemption at 00:30 local is on the day
+before in UTC: days in the reports must be the local ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import OWNER, OWNER_PASSWORD
+
+from desktop_app.core import (
+    cardkeys,
+    fulfilment,
+    orders,
+    products,
+    redemption,
+    refunds,
+    report_files,
+    report_tables,
+    shop_settings,
+    stock_alerts,
+)
+from desktop_app.core.dates import utc_now
+from desktop_app.core.errors import Forbidden, InvalidInput
+from desktop_app.core.models import AuditEvent, CardKey, Order, OrderLine
+from desktop_app.core.store import Shop
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def shanghai_time() -> Iterator[None]:
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Shanghai"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, minute).astimezone()
+
+
+@dataclass
+class Fixture:
+    day: dt.date  # D; the shop's activity is on D and D+1
+    wash_code: str
+    coffee_valid_until: dt.datetime
+
+
+def _set_paid_at(order_id: int, moment: dt.datetime) -> None:
+    """The fixture's sales happened on chosen days (payment itself always takes 'now')."""
+    Order.update(paid_at=moment).where(Order.id == order_id).execute()
+
+
+@pytest.fixture
+def fixture_shop(shop: Shop) -> Fixture:
+    day = dt.date.today() + dt.timedelta(days=10)
+    nxt = day + dt.timedelta(days=1)
+    wash = products.add_product(shop, "洗车五次卡", "100", uses=5, valid_days=365)
+    coffee = products.add_product(shop, "Coffee", "20", uses=1, valid_days=5)
+    lesson = products.add_product(shop, "Class", "50", uses=2, valid_days=1)
+    keys = products.add_product(shop, "Game key", "30", kind="cardkey")
+    cardkeys.import_card_keys(shop, keys.id, "AAAA-1111-BBBB\nCCCC-2222-DDDD\nEEEE-3333-FFFF\n")
+    stock_alerts.set_low_stock_threshold(shop, keys.id, 2)
+
+    # 1: wash x1 by WeChat on D 23:50 local (15:50 UTC): one voucher of 5 uses
+    o1 = orders.create_order(shop, [(wash.id, 1)], "王女士", "13800001111")
+    [wash_voucher] = fulfilment.pay_order(shop, o1.id, "wechat")
+    _set_paid_at(o1.id, local(day, 23, 50))
+    # 2: coffee x3 in cash on D+1 00:10 local (D 16:10 UTC): one voucher of 3 uses, unused
+    o2 = orders.create_order(shop, [(coffee.id, 3)], "Mr Li", "13900002222")
+    [coffee_voucher] = fulfilment.pay_order(shop, o2.id, "cash")
+    _set_paid_at(o2.id, local(nxt, 0, 10))
+    # 3: two keys by Alipay on D+1, one refunded (a partial refund: the order stays paid)
+    o3 = orders.create_order(shop, [(keys.id, 2)])
+    fulfilment.pay_order(shop, o3.id, "alipay")
+    _set_paid_at(o3.id, local(nxt, 12))
+    [key_line] = OrderLine.select().where(OrderLine.order == o3.id)
+    refunds.refund_line(shop, key_line.id, 1)
+    # 4: wash x1 in cash on D, refunded whole
+    o4 = orders.create_order(shop, [(wash.id, 1)])
+    fulfilment.pay_order(shop, o4.id, "cash")
+    refunds.refund_order(shop, o4.id)
+    _set_paid_at(o4.id, local(day, 9))
+    # 5: a class (2 uses, 1 day) never used: expired unused once a day has passed
+    o5 = orders.create_order(shop, [(lesson.id, 1)])
+    fulfilment.pay_order(shop, o5.id, "card")
+    orders.create_order(shop, [(wash.id, 1)])  # unpaid: no sale
+    # one key of stock found faulty
+    faulty = CardKey.select().where(CardKey.state == "unsold").order_by(CardKey.id).first()
+    cardkeys.mark_key_faulty(shop, faulty.id)
+
+    # Redemptions of the wash voucher: D 10:00 Front (later undone), garbage at D 11:00 Front,
+    # D 23:30 and D+1 00:30 (D 16:30 UTC) at Till 2; the undo on D+1 09:00 at the office.
+    first = redemption.redeem(shop, wash_voucher.code, "Front", now=local(day, 10))
+    assert first.ok
+    redemption.redeem(shop, "garbage", "Front", now=local(day, 11))
+    redemption.redeem(shop, wash_voucher.code, "Till 2", now=local(day, 23, 30))
+    redemption.redeem(shop, wash_voucher.code, "Till 2", now=local(nxt, 0, 30))
+    first_id = report_tables.RedemptionAttempt.select().order_by(
+        report_tables.RedemptionAttempt.id).first().id
+    undo = redemption.undo_redemption(shop, first_id, "double scan", "Office")
+    report_tables.RedemptionAttempt.update(created_at=local(nxt, 9)).where(
+        report_tables.RedemptionAttempt.id == undo.id).execute()
+    assert coffee_voucher.valid_until is not None
+    return Fixture(day, wash_voucher.code, coffee_voucher.valid_until)
+
+
+def figures(report: report_tables.Report, *keys: str) -> list[tuple[object, ...]]:
+    return [(row["group"], *(row[k] for k in keys)) for row in report.rows]
+
+
+def test_redemptions_per_local_day(shop: Shop, fixture_shop: Fixture) -> None:
+    d = fixture_shop.day
+    report = report_tables.run_report(shop, "redemptions", "day", d, d + dt.timedelta(days=1))
+    assert figures(report, "redeemed", "undone", "net", "refused") == [
+        (d, 2, 0, 2, 1), (d + dt.timedelta(days=1), 1, 1, 0, 0)]
+    assert report.totals == {"redeemed": 3, "undone": 1, "net": 2, "refused": 1}
+    only_second = report_tables.run_report(shop, "redemptions", "day", d + dt.timedelta(days=1),
+                                           d + dt.timedelta(days=1))
+    assert only_second.totals["redeemed"] == 1  # the 00:30 local one, though UTC says day D
+
+
+def test_redemptions_without_range_cover_the_data_and_fill_empty_days(
+        shop: Shop, fixture_shop: Fixture) -> None:
+    d = fixture_shop.day
+    report = report_tables.run_report(shop, "redemptions", "day")
+    assert [r["group"] for r in report.rows] == [d, d + dt.timedelta(days=1)]
+    wide = report_tables.run_report(shop, "redemptions", "day", d - dt.timedelta(days=2), d)
+    assert figures(wide, "net") == [(d - dt.timedelta(days=2), 0), (d - dt.timedelta(days=1), 0),
+                                    (d, 2)]
+
+
+def test_undo_counts_where_the_use_was_taken(shop: Shop, fixture_shop: Fixture) -> None:
+    by_station = report_tables.run_report(shop, "redemptions", "station")
+    assert figures(by_station, "redeemed", "undone", "net", "refused") == [
+        ("Till 2", 2, 0, 2, 0), ("Front", 1, 1, 0, 1)]
+    by_operator = report_tables.run_report(shop, "redemptions", "operator")
+    assert figures(by_operator, "net", "refused") == [(OWNER, 2, 1)]
+    by_product = report_tables.run_report(shop, "redemptions", "product")
+    assert figures(by_product, "net", "refused") == [("洗车五次卡", 2, 0), ("", 0, 1)]
+
+
+def test_drill_down_rows(shop: Shop, fixture_shop: Fixture) -> None:
+    d = fixture_shop.day
+    rows = report_tables.redemption_details(shop, "day", d)
+    assert [(r.reason, r.station, r.customer) for r in rows] == [
+        ("redeemed", "Till 2", "王女士"), ("malformed", "Front", ""),
+        ("redeemed", "Front", "王女士")]
+    assert rows[0].code == fixture_shop.wash_code and rows[0].operator == OWNER
+    front = report_tables.redemption_details(shop, "station", "Front")
+    assert sorted(r.reason for r in front) == ["malformed", "redeemed", "undone"]
+    till = report_tables.redemption_details(shop, "product", "洗车五次卡", d, d)
+    assert len(till) == 2
+
+
+def test_sales_per_local_day_method_and_product(shop: Shop, fixture_shop: Fixture) -> None:
+    d = fixture_shop.day
+    by_day = report_tables.run_report(shop, "sales", "day", d, d + dt.timedelta(days=1))
+    keys = ("orders", "refunded_orders", "revenue", "refunds", "net")
+    assert figures(by_day, *keys) == [(d, 2, 1, 20000, 10000, 10000),
+                                      (d + dt.timedelta(days=1), 2, 0, 12000, 3000, 9000)]
+    assert by_day.totals["net"] == 19000 and by_day.totals["orders"] == 4
+    by_method = report_tables.run_report(shop, "sales", "method", d, d + dt.timedelta(days=1))
+    assert figures(by_method, "orders", "net") == [
+        ("wechat", 1, 10000), ("cash", 2, 6000), ("alipay", 1, 3000)]
+    by_product = report_tables.run_report(shop, "sales", "product", d, d + dt.timedelta(days=1))
+    assert figures(by_product, "quantity", "refunded_quantity", "net") == [
+        ("洗车五次卡", 2, 1, 10000), ("Coffee", 3, 0, 6000), ("Game key", 2, 1, 3000)]
+
+
+def test_liability_values_and_expiry_edges(shop: Shop, fixture_shop: Fixture) -> None:
+    now = utc_now() + dt.timedelta(days=2)  # the class (1 day) has expired, unused
+    report = report_tables.run_report(shop, "liability", now=now)
+    keys = ("vouchers", "uses_left", "value", "expiring_7", "expiring_30", "expired_unused",
+            "expired_unused_value")
+    assert figures(report, *keys) == [
+        ("Class", 0, 0, 0, 0, 0, 1, 5000),
+        ("Coffee", 1, 3, 6000, 1, 1, 0, 0),
+        ("Game key", 1, 1, 3000, 0, 0, 0, 0),
+        ("洗车五次卡", 1, 3, 6000, 0, 0, 0, 0),  # 5 uses for 100.00, 3 left (one undone)
+    ]
+    assert report.totals["value"] == 15000
+    [call] = report.sections["to_call"]
+    assert (call["customer"], call["phone"], call["uses_left"], call["value"]) == (
+        "Mr Li", "13900002222", 3, 6000)
+    # The edge: expiring exactly 7 days from now is "within 7 days"; a second more is not.
+    edge = fixture_shop.coffee_valid_until - dt.timedelta(days=7)
+    at_edge = report_tables.liability_report(shop, now=edge)
+    coffee = next(r for r in at_edge.rows if r["group"] == "Coffee")
+    assert (coffee["expiring_7"], coffee["expiring_30"]) == (1, 1)
+    before = report_tables.liability_report(shop, now=edge - dt.timedelta(seconds=1))
+    coffee = next(r for r in before.rows if r["group"] == "Coffee")
+    assert (coffee["expiring_7"], coffee["expiring_30"]) == (0, 1)
+
+
+def test_stock_and_low_stock_warning(shop: Shop, fixture_shop: Fixture) -> None:
+    report = report_tables.run_report(shop, "stock")
+    # 3 imported, 2 sold, 1 refunded back, 1 found faulty: 1 unsold, 1 sold, 1 faulty
+    assert figures(report, "unsold", "sold", "faulty", "threshold", "low") == [
+        ("Game key", 1, 1, 1, 2, True)]
+    [low] = stock_alerts.low_stock(shop)
+    assert (low.name, low.unsold, low.threshold) == ("Game key", 1, 2)
+    stock_alerts.set_low_stock_threshold(shop, low.product_id, None)
+    assert stock_alerts.low_stock(shop) == []
+
+
+def test_bad_choices_and_clerks_are_refused(shop: Shop) -> None:
+    with pytest.raises(InvalidInput):
+        report_tables.run_report(shop, "sales", "station")
+    with pytest.raises(InvalidInput):
+        report_tables.run_report(shop, "nothing")
+    shop.operator.role = "clerk"
+    try:
+        for name in report_tables.REPORTS:
+            with pytest.raises(Forbidden):
+                report_tables.run_report(shop, name)
+    finally:
+        shop.operator.role = "owner"
+
+
+def test_xlsx_reads_back_with_numbers_dates_and_a_frozen_header(
+        shop: Shop, fixture_shop: Fixture, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    d = fixture_shop.day
+    report = report_tables.run_report(shop, "sales", "day", d, d + dt.timedelta(days=1))
+    out = report_files.write_report(shop, report, tmp_path / "sales.xlsx",
+                                    headers={"group": "日期"})
+    book = openpyxl.load_workbook(out)
+    sheet = book["sales"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A1"].value == "日期" and sheet["A1"].font.b
+    assert sheet["A2"].value == dt.datetime.combine(d, dt.time())
+    assert sheet["F2"].value == 200 and sheet["F2"].number_format == "#,##0.00"
+    assert sheet["B2"].value == 2
+    assert sheet.column_dimensions["A"].width >= 10
+    liability = report_tables.run_report(shop, "liability")
+    out = report_files.write_report(shop, liability, tmp_path / "owed.xlsx")
+    assert openpyxl.load_workbook(out).sheetnames == ["liability", "to_call"]
+    event = AuditEvent.select().where(AuditEvent.subject == "report_sales").get()
+    assert json.loads(event.detail)["format"] == "xlsx"
+
+
+def test_csv_has_a_bom_and_defuses_formulas(shop: Shop, tmp_path: Path) -> None:
+    redemption.redeem(shop, "garbage", "=HYPERLINK(evil)")
+    report = report_tables.run_report(shop, "redemptions", "station")
+    data = report_files.report_csv(report)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "'=HYPERLINK(evil),0,0,0,1" in data.decode("utf-8")
+    with pytest.raises(InvalidInput):
+        report_files.write_report(shop, report, tmp_path / "r.txt")
+
+
+def test_shop_settings_are_checked_saved_and_audited(shop: Shop) -> None:
+    current = shop_settings.get_shop_settings(shop)
+    assert current.shop_name == "Test Shop 测试店" and current.default_valid_days is None
+    saved = shop_settings.update_shop_settings(shop, shop_settings.ShopSettings(
+        "街角洗车", "  中山路 1 号   电话 123 ", "节假日通用", "cny", 90))
+    assert saved.address_line == "中山路 1 号 电话 123" and saved.currency == "CNY"
+    assert shop_settings.get_shop_settings(shop) == saved and shop.name == "街角洗车"
+    event = AuditEvent.select().where(AuditEvent.kind == "settings_change").get()
+    assert set(json.loads(event.detail)["after"]) == {
+        "shop_name", "address_line", "voucher_note", "default_valid_days"}
+    with pytest.raises(InvalidInput):
+        shop_settings.update_shop_settings(shop, shop_settings.ShopSettings(" "))
+    with pytest.raises(InvalidInput):
+        shop_settings.update_shop_settings(shop, shop_settings.ShopSettings("x", currency="RMBX"))
+
+
+def run_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD,
+           "TZ": "Asia/Shanghai"}
+    return subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir),
+                           *args], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=120, check=False)
+
+
+def test_cli_report_json_and_out(shop: Shop, shop_dir: Path, fixture_shop: Fixture,
+                                 tmp_path: Path) -> None:
+    d = fixture_shop.day
+    shop.close()
+    done = run_cli(shop_dir, "report", "sales", "--by", "method", "--from", d.isoformat(),
+                   "--to", (d + dt.timedelta(days=1)).isoformat(), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["ok"], data["report"]) == (True, "sales")
+    assert data["rows"][0] == {"group": "wechat", "orders": 1, "refunded_orders": 0,
+                               "quantity": 1, "refunded_quantity": 0, "revenue": "100.00",
+                               "refunds": "0.00", "net": "100.00"}
+    assert data["totals"]["net"] == "190.00"
+    out = tmp_path / "r.csv"
+    done = run_cli(shop_dir, "report", "redemptions", "--out", str(out), "--json")
+    assert done.returncode == 0 and out.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert json.loads(done.stdout)["rows"][0]["group"] == d.isoformat()
+    bad = run_cli(shop_dir, "report", "stock", "--by", "day", "--json")
+    assert bad.returncode == 1 and json.loads(bad.stdout)["error"] == "invalid_input"
+
+
+def test_days_across_a_daylight_saving_change(shop: Shop) -> None:
+    """Berlin springs forward on 2026-03-29 (a 23-hour day): each attempt lands on its
+    local day, those before the sale as refused (not yet valid)."""
+    os.environ["TZ"] = "Europe/Berlin"
+    time.tzset()
+    segments = report_tables._day_segments(dt.date(2026, 3, 27), dt.date(2026, 3, 31))
+    assert [(s.offset_minutes, s.day) for s in segments] == [
+        (60, None), (None, dt.date(2026, 3, 29)), (120, None)]
+    wash = products.add_product(shop, "Wash", "10", uses=5)
+    order = orders.create_order(shop, [(wash.id, 1)])
+    [voucher] = fulfilment.pay_order(shop, order.id)
+    for day, hour in ((28, 23), (29, 0), (29, 23), (30, 0), (30, 1)):
+        redemption.redeem(shop, voucher.code, "t", now=local(dt.date(2026, 3, day), hour, 30))
+    report = report_tables.run_report(shop, "redemptions", "day", dt.date(2026, 3, 28),
+                                      dt.date(2026, 3, 30))
+    assert figures(report, "refused") == [(dt.date(2026, 3, 28), 1), (dt.date(2026, 3, 29), 2),
+                                          (dt.date(2026, 3, 30), 2)]

@@ -1,0 +1,133 @@
+"""The Reports tab: every button, the drill-down, exports read back, the chart printed to PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import fulfilment, orders, products, redemption
+from desktop_app.core.store import Shop
+from desktop_app.ui import tasks
+from desktop_app.ui.reports.reports_tab import ReportsTab, preset_range
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+
+WAIT_MS = 15_000
+
+
+def idle() -> None:
+    assert tasks.wait_until_idle(WAIT_MS), "a background task did not finish"
+
+
+def sold_and_redeemed(shop: Shop) -> str:
+    wash = products.add_product(shop, "洗车五次卡", "99", uses=5, valid_days=20)
+    order = orders.create_order(shop, [(wash.id, 2)], "王女士", "13800001111")
+    [voucher] = fulfilment.pay_order(shop, order.id, "wechat")
+    redemption.redeem(shop, voucher.code, "前台 1")
+    redemption.redeem(shop, voucher.code, "前台 1")
+    redemption.redeem(shop, "garbage", "Till 2")
+    return voucher.code
+
+
+def open_tab(qtbot: QtBot, shop: Shop) -> ReportsTab:
+    tab = ReportsTab(shop)
+    qtbot.addWidget(tab)
+    tab.resize(1024, 700)
+    tab.show()
+    idle()
+    return tab
+
+
+def choose(tab: ReportsTab, report: str, by: str | None = None) -> None:
+    tab.report_box.setCurrentIndex(tab.report_box.findData(report))
+    idle()
+    if by is not None:
+        tab.by_box.setCurrentIndex(tab.by_box.findData(by))
+        tab.show_button.click()
+        idle()
+
+
+def test_presets() -> None:
+    wednesday = dt.date(2026, 3, 18)
+    assert preset_range("today", wednesday) == (wednesday, wednesday)
+    assert preset_range("yesterday", wednesday) == (dt.date(2026, 3, 17),) * 2
+    assert preset_range("week", wednesday) == (dt.date(2026, 3, 16), wednesday)
+    assert preset_range("month", wednesday) == (dt.date(2026, 3, 1), wednesday)
+
+
+def test_redemptions_drill_down_and_station_grouping(qtbot: QtBot, shop: Shop) -> None:
+    code = sold_and_redeemed(shop)
+    tab = open_tab(qtbot, shop)
+    today = dt.date.today()
+    assert tab.report_name() == "redemptions" and tab.grouping() == "day"
+    [row] = [r for r in tab.shown_rows() if r["group"] == today]
+    assert (row["redeemed"], row["refused"]) == (2, 1)
+    assert sum(tab.chart.panels[0].values) == 2 and sum(tab.chart.panels[1].values) == 19800
+    tab.drill_down(tab.model.index(tab.model.row_of(lambda r: r["group"] == today), 0))
+    idle()
+    details = tab.detail_model.rows()
+    assert [d.reason for d in details].count("redeemed") == 2
+    assert details[-1].customer == "王女士" and code in {d.code for d in details}
+    choose(tab, "redemptions", "station")
+    assert {r["group"]: r["net"] for r in tab.shown_rows()} == {"前台 1": 2, "Till 2": 0}
+    for preset in range(tab.range_box.count()):
+        tab.range_box.setCurrentIndex(preset)
+        idle()
+    assert tab.from_edit.isEnabled()  # custom
+    tab.from_edit.setDate(QDate(2020, 1, 1))
+    tab.to_edit.setDate(QDate(2019, 1, 1))
+    tab.show_button.click()
+    assert "before" in tab.message.text()
+
+
+def test_every_report_shows_and_liability_lists_customers(qtbot: QtBot, shop: Shop) -> None:
+    sold_and_redeemed(shop)
+    tab = open_tab(qtbot, shop)
+    choose(tab, "sales", "method")
+    assert tab.model.data(tab.model.index(0, 0)) == "WeChat Pay"
+    choose(tab, "liability")
+    assert not tab.range_box.isEnabled()
+    [owed] = tab.shown_rows()
+    assert (owed["uses_left"], owed["value"]) == (8, 15840)
+    assert tab.call_model.rows()[0]["customer"] == "王女士"
+    assert tab.detail_table.model() is tab.call_model
+    choose(tab, "stock")
+    assert tab.shown_rows() == []
+
+
+def test_export_buttons_write_csv_and_xlsx(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    sold_and_redeemed(shop)
+    tab = open_tab(qtbot, shop)
+    choose(tab, "sales", "product")
+    for button, name in ((tab.csv_button, "s.csv"), (tab.xlsx_button, "s.xlsx")):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert tab.file_dialog is not None and tab.file_dialog.isVisible()
+        tab.file_dialog.close()
+        tab.export_to(str(tmp_path / name))
+        idle()
+        assert "Saved" in tab.message.text()
+    assert (tmp_path / "s.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    sheet = openpyxl.load_workbook(tmp_path / "s.xlsx").active
+    assert sheet["A1"].value == "Product" and sheet["A2"].value == "洗车五次卡"
+
+
+def test_print_button_and_pdf(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    sold_and_redeemed(shop)
+    tab = open_tab(qtbot, shop)
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    assert tab.print_dialog is not None
+    tab.print_dialog.reject()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "report.pdf"
+    printer.setOutputFileName(str(out))
+    assert tab.print_to(printer)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(
+        b"/Type /Page ") + data.count(b"/Type/Page") >= 1

@@ -1,0 +1,164 @@
+"""Settings: the shop's (database, audited, printed on vouchers) and this computer's (Qt
+settings); every button clicked; the main window shows the changes at once."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app import printing
+from desktop_app.core import auth, cardkeys, fulfilment, orders, products, stock_alerts
+from desktop_app.core.models import AuditEvent
+from desktop_app.core.store import Shop
+from desktop_app.core.vouchers_view import order_voucher_views
+from desktop_app.ui import settings, tasks
+from desktop_app.ui.admin.settings_dialog import SettingsDialog
+from desktop_app.ui.main_window import MainWindow, station_name
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+
+
+def idle() -> None:
+    assert tasks.wait_until_idle(15_000), "a background task did not finish"
+
+
+def open_dialog(qtbot: QtBot, shop: Shop) -> SettingsDialog:
+    dialog = SettingsDialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle()
+    return dialog
+
+
+def test_shop_and_computer_settings_are_saved(qtbot: QtBot, shop: Shop) -> None:
+    dialog = open_dialog(qtbot, shop)
+    assert dialog.name_edit.text() == shop.name and dialog.pages.count() == 2
+    dialog.name_edit.setText("街角洗车")
+    dialog.address_edit.setText("中山路 1 号 · 电话 0571-1234")
+    dialog.note_edit.setText("节假日通用")
+    dialog.valid_days.setValue(90)
+    dialog.station_edit.setText("前台 2")
+    dialog.sound_box.setChecked(False)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("zh_CN"))
+    dialog.idle_minutes.setValue(3)
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("receipt80"))
+    dialog.suffix_box.setCurrentIndex(1)
+    dialog.burst_ms.setValue(60)
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert shop.name == "街角洗车" and shop.setting("default_valid_days") == "90"
+    assert station_name() == "前台 2" and settings.LANGUAGE.text() == "zh_CN"
+    assert settings.VOUCHER_LAYOUT.text() == "receipt80" and settings.SCAN_SUFFIX.read() == "\t"
+    assert settings.SCAN_TIMEOUT_MS.number() == 60 and settings.IDLE_LOCK_MINUTES.number() == 3
+    event = AuditEvent.select().where(AuditEvent.kind == "settings_change").get()
+    assert json.loads(event.detail)["after"]["voucher_note"] == "节假日通用"
+    # Nothing in this computer's settings names the shop or a customer.
+    stored = " ".join(str(QSettings().value(k)) for k in QSettings().allKeys())
+    assert "街角" not in stored and "中山路" not in stored
+
+
+def test_a_refused_value_is_said_and_nothing_lost(qtbot: QtBot, shop: Shop) -> None:
+    dialog = open_dialog(qtbot, shop)
+    dialog.name_edit.setText("   ")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert dialog.isVisible() and dialog.message.text()
+    assert shop.name == "Test Shop 测试店"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_clerk_gets_only_this_computer(qtbot: QtBot, shop: Shop) -> None:
+    auth.add_operator(shop, "Bob", "clerk", "clerk-pass-77")
+    shop.operator.role = "clerk"  # the same session, seen as a clerk
+    try:
+        dialog = open_dialog(qtbot, shop)
+        assert dialog.pages.count() == 1
+        dialog.station_edit.setText("Till 9")
+        with qtbot.waitSignal(dialog.saved, timeout=5000):
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert station_name() == "Till 9"
+    finally:
+        shop.operator.role = "owner"
+
+
+def test_window_applies_settings_and_warns_of_low_stock(qtbot: QtBot, shop: Shop) -> None:
+    keys = products.add_product(shop, "Game key", "30", kind="cardkey")
+    cardkeys.import_card_keys(shop, keys.id, "AAAA-1111-BBBB\n")
+    stock_alerts.set_low_stock_threshold(shop, keys.id, 1)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    assert window.stock_warning.isVisible() and "Game key (1)" in window.stock_warning.text()
+    window.settings_action.trigger()
+    dialog = window.dialogs["settings"]
+    assert isinstance(dialog, SettingsDialog)
+    idle()
+    dialog.name_edit.setText("New Name")
+    dialog.station_edit.setText("Counter 7")
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        dialog.save_button.click()
+    assert window.header.title.text() == "New Name"
+    assert "New Name" in window.windowTitle() and "Counter 7" in window.station_label.text()
+    cardkeys.import_card_keys(shop, keys.id, "CCCC-2222-DDDD\nEEEE-3333-FFFF\n")
+    window.stock_warning.refresh()
+    idle()
+    assert not window.stock_warning.isVisible()
+    window.close()
+    idle()
+
+
+def test_address_and_note_are_printed_on_vouchers(qtbot: QtBot, shop: Shop,
+                                                  tmp_path: Path) -> None:
+    shop.set_setting("address_line", "Harbour Road 1, phone 555-0101")
+    shop.set_setting("voucher_note", "Valid on public holidays")
+    wash = products.add_product(shop, "Wash", "10", uses=2)
+    order = orders.create_order(shop, [(wash.id, 1)])
+    fulfilment.pay_order(shop, order.id)
+    views = order_voucher_views(shop, order.id)
+    assert views[0].address_line.startswith("Harbour") and views[0].voucher_note
+    out = tmp_path / "v.pdf"
+    printing.write_voucher_pdf(out, views, "receipt80")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Harbour Road 1" in text and "Valid on public holidays" in text
+
+
+def test_threshold_is_set_from_the_card_keys_dialog(qtbot: QtBot, shop: Shop) -> None:
+    from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
+    from desktop_app.ui.reports.stock_warning import ThresholdEditor
+
+    keys = products.add_product(shop, "Game key", "30", kind="cardkey")
+    detail = products.product_detail(shop, keys.id)
+    dialog = CardKeyDialog(shop, detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle()
+    editor = dialog.findChild(ThresholdEditor)
+    assert editor is not None and editor.spin.value() == 0
+    editor.spin.setValue(4)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert stock_alerts.low_stock_threshold(shop, keys.id) == 4
+    assert [low.name for low in stock_alerts.low_stock(shop)] == ["Game key"]
+    dialog.close()
+
+
+def test_scanner_test_field_shows_what_was_sent(qtbot: QtBot, shop: Shop) -> None:
+    dialog = open_dialog(qtbot, shop)
+    dialog.pages.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.scan_test, "K7QM2X9R")
+    qtbot.keyClick(dialog.scan_test, Qt.Key.Key_Tab)
+    assert dialog.scan_test.text() == "K7QM2X9R⇥"
+    assert dialog.scan_result.text().startswith("8 characters, ending with Tab")
+    qtbot.keyClicks(dialog.scan_test, "AB")
+    qtbot.keyClick(dialog.scan_test, Qt.Key.Key_Return)
+    assert dialog.scan_test.text() == "AB⏎" and "Enter" in dialog.scan_result.text()
+    dialog.close()
