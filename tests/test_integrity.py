@@ -217,6 +217,8 @@ def test_a_kill_between_commit_and_anchor_is_not_a_rollback(
     head = anchor.current_head()
     assert lagging is not None and lagging.head.event_id < head.event_id
     owner_shop.db.close()
+    assert owner_shop.lock is not None
+    owner_shop.lock.release()  # a killed process's lock goes with it
     with reopen(shop_dir) as shop:
         assert shop.integrity_problems == [] and audit.verify_shop(shop) == []
         brought = anchor.read_record(shop_dir / anchor.ANCHOR_FILE, shop.database_key)

@@ -43,7 +43,8 @@ ENV = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD}
 
 
 def sold_voucher(shop: Shop, uses: int = 1) -> fulfilment.IssuedVoucher:
-    product = products.add_product(shop, f"Wash {uses}", "10.00", "service", uses=uses)
+    sold = len(products.list_products(shop, include_archived=True))
+    product = products.add_product(shop, f"Wash {sold + 1}", "10.00", "service", uses=uses)
     order = orders.create_order(shop, [(product.id, 1)], "Kim")
     return fulfilment.pay_order(shop, order.id, "cash")[0]
 

@@ -120,7 +120,9 @@ def failures_counted(shop_dir: Path) -> int:
     path = shop_dir / LOCKOUT_FILE
     if not path.exists():
         return 0
-    return sum(len(entry.get("times", [])) for entry in json.loads(path.read_text()).values())
+    operators = json.loads(path.read_text()).get("operators", {})
+    return sum(len(counts.get("times", [])) for entry in operators.values()
+               for counts in entry.get("sources", {}).values())
 
 
 def wait_for_verdict(qtbot: QtBot, window: MainWindow) -> Verdict:

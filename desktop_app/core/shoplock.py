@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+import weakref
 from pathlib import Path
 from typing import IO
 
@@ -26,20 +27,28 @@ _WAIT_S = 3.0  # an opener waits this long for a restore (which is quick) to fin
 
 
 class ShopLock:
-    """A held lock on one shop folder; ``release`` (or the process ending) lets it go."""
+    """A held lock on one shop folder; ``release`` (or the process ending) lets it go.
+
+    A lock dropped without ``release`` (a shop abandoned the way a killed process abandons
+    it) closes its file when collected, as the process ending would, and quietly."""
 
     def __init__(self, handle: IO[bytes]) -> None:
         self._handle: IO[bytes] | None = handle
+        self._finalizer = weakref.finalize(self, _close_quietly, handle)
 
     def release(self) -> None:
         if self._handle is not None:
-            with contextlib.suppress(OSError):
-                self._handle.close()  # closing drops flock and msvcrt locks alike
+            self._finalizer()  # closing drops flock and msvcrt locks alike
             self._handle = None
 
     @property
     def held(self) -> bool:
         return self._handle is not None
+
+
+def _close_quietly(handle: IO[bytes]) -> None:
+    with contextlib.suppress(OSError):
+        handle.close()
 
 
 def _open(data_dir: Path) -> IO[bytes]:
