@@ -28,6 +28,7 @@ from desktop_app.cli.commands import (
     cmd_restore,
     cmd_verify,
     cmd_voucher_batch,
+    cmd_voucher_find,
     cmd_voucher_qr,
     cmd_voucher_show,
     parse_item,
@@ -122,8 +123,12 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
 
     voucher = sub.add_parser("voucher", help=translate("cli", "vouchers")).add_subparsers(
         dest="action", metavar="ACTION", required=True)
-    p = command("show", cmd_voucher_show, translate("cli", "state and history"), voucher)
-    p.add_argument("code")
+    p = command("show", cmd_voucher_show, translate(
+        "cli", "state, uses left, validity, customer and history; consumes nothing"), voucher)
+    p.add_argument("code", metavar="CODE_OR_PAYLOAD")
+    p = command("find", cmd_voucher_find, translate(
+        "cli", "vouchers whose customer name or phone contains TEXT"), voucher)
+    p.add_argument("--customer", required=True, metavar="TEXT")
     p = command("qr", cmd_voucher_qr, translate(
         "cli", "write the QR image (.png) or the printable voucher (.pdf)"), voucher)
     p.add_argument("code")
@@ -148,8 +153,10 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="end", type=_local_date, metavar="DATE",
                    help=translate("cli", "last day, YYYY-MM-DD local time (included)"))
 
-    p = command("redeem", cmd_redeem, translate("cli", "redeem one use"))
-    p.add_argument("code")
+    p = command("redeem", cmd_redeem, translate("cli", "redeem one use, or N uses at once"))
+    p.add_argument("code", metavar="CODE_OR_PAYLOAD")
+    p.add_argument("--uses", type=_positive_int, default=1, metavar="N",
+                   help=translate("cli", "uses to consume at once: all of them or none"))
     p.add_argument("--station", default=default_station())
 
     p = command("decode", cmd_decode, translate("cli", "QR payloads found in image files"))

@@ -12,17 +12,19 @@ from dataclasses import asdict, dataclass
 
 from peewee import IntegrityError
 
-from desktop_app.core import audit, vouchers
+from desktop_app.core import audit, sql, vouchers
 from desktop_app.core.dates import utc_now
-from desktop_app.core.errors import InvalidState, NotFound
-from desktop_app.core.models import Operator, Order, RedemptionAttempt, Voucher
+from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
+from desktop_app.core.models import RedemptionAttempt, Voucher
 from desktop_app.core.roles import REDEEMING_ROLES, require_owner
 from desktop_app.core.store import Shop
 
 REASONS = ("redeemed", "already_redeemed", "unknown_code", "invalid_signature", "wrong_shop",
-           "malformed", "not_paid", "voided", "expired", "not_yet_valid", "forbidden")
+           "mistyped", "malformed", "not_enough_uses", "not_paid", "voided", "expired",
+           "not_yet_valid", "forbidden")
 MAX_SCANNED = 128
 MAX_STATION = 64
+MAX_USES_AT_ONCE = 1000
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,11 @@ class Verdict:
     valid_from: dt.datetime | None = None
     valid_until: dt.datetime | None = None
     customer: str = ""  # the order's customer name
+    customer_phone: str = ""  # masked: the last four digits only
     last_operator: str = ""  # who redeemed it last (already_redeemed)
     last_at: dt.datetime | None = None
+    uses: int = 1  # how many uses this attempt asked for
+    suspect_group: int | None = None  # mistyped: the printed group the typo is in, if known
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
@@ -52,90 +57,144 @@ class Verdict:
         return data
 
 
-def _last_redemption(voucher: Voucher) -> RedemptionAttempt | None:
-    return (RedemptionAttempt.select()
-            .where((RedemptionAttempt.voucher == voucher) & (RedemptionAttempt.ok == True))  # noqa: E712
-            .order_by(RedemptionAttempt.id.desc()).first())
+def mask_phone(phone: str) -> str:
+    """A phone number as a counter shows it: enough to ask "ending in 5678?", no more."""
+    digits = "".join(c for c in phone if c.isdigit())
+    if not digits:
+        return ""
+    return "*" * max(0, len(digits) - 4) + digits[-4:] if len(digits) > 4 else "*" * len(digits)
 
 
-def _refusal_reason(voucher: Voucher, now: dt.datetime) -> str:
-    order: Order = voucher.order
-    if order.status in ("refunded", "cancelled") or voucher.state == "void":
+@dataclass(frozen=True)
+class _Facts:
+    """A voucher as the verdict shows it, read in one statement."""
+
+    id: int
+    code: str
+    uses_left: int
+    uses_total: int
+    state: str
+    valid_from: dt.datetime | None
+    valid_until: dt.datetime | None
+    product: str
+    order_status: str
+    customer: str
+    customer_phone: str
+
+
+def _facts(shop: Shop, code: str) -> _Facts | None:
+    row = sql.execute(shop.db, sql.VOUCHER_FACTS, (code,)).fetchone()
+    if row is None:
+        return None
+    when = Voucher.valid_from.python_value
+    return _Facts(row[0], row[1], row[2], row[3], row[4], when(row[5]), when(row[6]), row[7],
+                  row[8], row[9], row[10])
+
+
+def _refusal_reason(facts: _Facts, uses: int, now: dt.datetime) -> str:
+    if facts.order_status in ("refunded", "cancelled") or facts.state == "void":
         return "voided"
-    if order.status != "paid":
+    if facts.order_status != "paid":
         return "not_paid"
-    if voucher.valid_from and now < voucher.valid_from:
+    if facts.valid_from and now < facts.valid_from:
         return "not_yet_valid"
-    if voucher.valid_until and now >= voucher.valid_until:
+    if facts.valid_until and now >= facts.valid_until:
         return "expired"
+    if 0 < facts.uses_left < uses:
+        return "not_enough_uses"
     return "already_redeemed"
 
 
-def _consume(voucher_id: int, now: dt.datetime) -> bool:
-    paid_orders = Order.select(Order.id).where(Order.status == "paid")
-    valid_now = (((Voucher.valid_from.is_null()) | (Voucher.valid_from <= now))
-                 & ((Voucher.valid_until.is_null()) | (Voucher.valid_until > now)))
-    updated = (Voucher.update(uses_left=Voucher.uses_left - 1)
-               .where((Voucher.id == voucher_id) & (Voucher.uses_left > 0)
-                      & (Voucher.state == "valid") & Voucher.order.in_(paid_orders) & valid_now)
-               .execute())
-    return updated == 1
+def _consume(shop: Shop, code: str, uses: int, now: dt.datetime) -> bool:
+    at = Voucher.valid_from.db_value(now)
+    row = sql.execute(shop.db, sql.CONSUME_USES, (uses, code, uses, at, at)).fetchone()
+    return row is not None
 
 
-def _verdict(shop: Shop, attempt: RedemptionAttempt, voucher: Voucher | None) -> Verdict:
+def _may_redeem(shop: Shop) -> bool:
+    row = sql.execute(shop.db, sql.OPERATOR_NOW, (shop.operator.id,)).fetchone()
+    return row is not None and bool(row[0]) and row[1] in REDEEMING_ROLES
+
+
+def _suspect_group(shop: Shop, typed: str) -> int | None:
+    """The group of a mistyped code to check, when exactly one voucher here is one typo away.
+    Only pointed at, never applied: a mistyped code is refused whatever is found."""
+    fixes = vouchers.likely_corrections(typed)
+    if not fixes:
+        return None
+    codes = list(fixes)
+    existing = [row[0] for row in sql.execute(
+        shop.db, sql.EXISTING_CODES.format(marks=sql.marks(len(codes))), codes).fetchall()]
+    if len(existing) != 1 or fixes[existing[0]] < 0:
+        return None
+    return fixes[existing[0]]
+
+
+def _insert_attempt(shop: Shop, facts: _Facts | None, station: str, scanned: str,
+                    reason: str, now: dt.datetime) -> int:
+    cursor = sql.execute(shop.db, sql.INSERT_ATTEMPT, (
+        facts.id if facts else None, shop.operator.id, station, scanned, reason,
+        reason == "redeemed", facts.uses_left if facts else None,
+        RedemptionAttempt.created_at.db_value(now)))
+    return int(cursor.lastrowid)
+
+
+def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.datetime,
+             uses: int, facts: _Facts | None, suspect_group: int | None) -> Verdict:
     fields: dict[str, object] = {}
-    if voucher is not None:
-        fields = {"voucher_id": voucher.id, "code": vouchers.typed_code(voucher.code),
-                  "product": voucher.product.name, "uses_left": voucher.uses_left,
-                  "uses_total": voucher.uses_total, "valid_from": voucher.valid_from,
-                  "valid_until": voucher.valid_until,
-                  "customer": voucher.order.customer_name}
-        if attempt.reason == "already_redeemed":
-            last = _last_redemption(voucher)
+    if facts is not None:
+        fields = {"voucher_id": facts.id, "code": vouchers.typed_code(facts.code),
+                  "product": facts.product, "uses_left": facts.uses_left,
+                  "uses_total": facts.uses_total, "valid_from": facts.valid_from,
+                  "valid_until": facts.valid_until, "customer": facts.customer,
+                  "customer_phone": mask_phone(facts.customer_phone)}
+        if reason == "already_redeemed":
+            last = sql.execute(shop.db, sql.LAST_REDEMPTION, (facts.id, True)).fetchone()
             if last is not None:
-                fields["last_operator"] = last.operator.name
-                fields["last_at"] = last.created_at
-    return Verdict(ok=attempt.ok, reason=attempt.reason, operator=shop.operator.name,
-                   station=attempt.station, at=attempt.created_at, attempt_id=attempt.id,
-                   **fields)  # type: ignore[arg-type]
+                fields["last_operator"] = last[0]
+                fields["last_at"] = RedemptionAttempt.created_at.python_value(last[1])
+    return Verdict(ok=reason == "redeemed", reason=reason, operator=shop.operator.name,
+                   station=station, at=now, attempt_id=attempt_id, uses=uses,
+                   suspect_group=suspect_group, **fields)  # type: ignore[arg-type]
 
 
-def redeem(shop: Shop, text: str, station: str, now: dt.datetime | None = None, *,
-           normalized: str | None = None) -> Verdict:
-    """Redeem one use of the voucher named by ``text`` (QR payload or typed code).
+def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
+           now: dt.datetime | None = None, normalized: str | None = None) -> Verdict:
+    """Redeem ``uses`` uses of the voucher named by ``text`` (QR payload or typed code): all
+    of them or none (``not_enough_uses``).
 
     ``normalized`` is ``vouchers.normalize(text)`` when the caller (the counter) has it
-    already; ``text`` itself is what the attempt records as scanned."""
+    already; ``text`` itself is what the attempt records as scanned. A fixed handful of
+    statements whatever the shop's history: the deciding UPDATE, one read of the voucher for
+    the verdict, the attempt row, and for a redemption its audit event."""
+    if not 1 <= uses <= MAX_USES_AT_ONCE:
+        raise InvalidInput(field="uses", problem="range", min=1, max=MAX_USES_AT_ONCE)
     now = now or utc_now()
+    now = now.astimezone(dt.UTC) if now.tzinfo else now.replace(tzinfo=dt.UTC)
     station = (station.strip() or "?")[:MAX_STATION]
     scanned = text[:MAX_SCANNED]
+    facts: _Facts | None = None
+    suspect: int | None = None
     with shop.write():
-        operator = Operator.get_by_id(shop.operator.id)
-        voucher: Voucher | None = None
-        if not operator.active or operator.role not in REDEEMING_ROLES:
+        if not _may_redeem(shop):
             reason = "forbidden"
         else:
-            value = vouchers.normalize(text) if normalized is None else normalized
-            parsed = vouchers.parse_normalized(value, shop.shop_id, shop.voucher_key)
+            parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key, normalized)
             reason = parsed.reason or ""
-            if not reason:
-                voucher = Voucher.get_or_none(Voucher.code == parsed.code)
-                if voucher is None:
+            if reason == "mistyped":
+                suspect = _suspect_group(shop, parsed.typed)
+            elif not reason:
+                consumed = _consume(shop, parsed.code, uses, now)
+                facts = _facts(shop, parsed.code)
+                if facts is None:
                     reason = "unknown_code"
-                elif _consume(voucher.id, now):
-                    reason = "redeemed"
                 else:
-                    reason = _refusal_reason(voucher, now)
-                if voucher is not None:
-                    voucher = Voucher.get_by_id(voucher.id)
-        attempt = RedemptionAttempt.create(
-            voucher=voucher, operator=operator.id, station=station, scanned_text=scanned,
-            reason=reason, ok=reason == "redeemed",
-            uses_left_after=voucher.uses_left if voucher else None, created_at=now)
-        if attempt.ok:
-            audit.record(shop, "redeem", voucher.id if voucher else "", attempt=attempt.id,
-                         station=station, uses_left=attempt.uses_left_after)
-        return _verdict(shop, attempt, voucher)
+                    reason = "redeemed" if consumed else _refusal_reason(facts, uses, now)
+        attempt_id = _insert_attempt(shop, facts, station, scanned, reason, now)
+        if reason == "redeemed" and facts is not None:
+            audit.record(shop, "redeem", facts.id, attempt=attempt_id, station=station,
+                         uses_left=facts.uses_left, **({"uses": uses} if uses != 1 else {}))
+        return _verdict(shop, reason, attempt_id, station, now, uses, facts, suspect)
 
 
 def undo_redemption(shop: Shop, attempt_id: int, note: str, station: str) -> RedemptionAttempt:
