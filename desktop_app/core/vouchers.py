@@ -110,13 +110,22 @@ LAYOUT_MANGLING: dict[str, dict[str, str]] = {
     "azerty": {"A": "Q", "Q": "A", "W": "Z", "Z": "W", "M": "?",
                **dict(zip("1234567890", "&é\"'(-è_çà", strict=True))},
 }
-# Reading mangled text back: the inverse of each mapping. The accented letters also as upper
-# case, since normalize() upper-cases before anything else happens to them.
-_LAYOUT_READINGS: dict[str, dict[int, str]] = {
-    layout: str.maketrans({**{typed: sent for sent, typed in mapping.items()},
-                           **{typed.upper(): sent for sent, typed in mapping.items()}})
-    for layout, mapping in LAYOUT_MANGLING.items()
-}
+# Reading mangled text back: the inverse of each mapping, on upper-cased text (normalize()
+# upper-cases the accented letters too). A character the layout never produces from a payload
+# (on AZERTY: any digit, M, and the look-alikes O/I/L of digits) cannot be part of a genuine
+# reading: it becomes "!", so a half-mangled text is not read as the genuine payload.
+_NOT_FROM_LAYOUT = "!"
+
+
+def _reading(mapping: dict[str, str]) -> dict[int, str]:
+    produced = {mapping.get(c, c) for c in ALPHABET}
+    table = {c: _NOT_FROM_LAYOUT for c in ALPHABET + "OIL"
+             if c.translate(_FORGIVEN) not in produced}
+    table.update({typed.upper(): sent for sent, typed in mapping.items()})
+    return str.maketrans(table)
+
+
+_LAYOUT_READINGS = {layout: _reading(mapping) for layout, mapping in LAYOUT_MANGLING.items()}
 
 
 def mangle(text: str, layout: str) -> str:
@@ -127,22 +136,27 @@ def mangle(text: str, layout: str) -> str:
 
 def parse(text: str, shop_id: str, voucher_key: str, normalized: str | None = None) -> Parsed:
     """What ``text`` names. A payload that fails as typed is read again as the same keystrokes
-    on a QWERTZ and an AZERTY keyboard; only a reading whose tag verifies is taken, and
-    otherwise a reading that at least has a payload's shape tells more than ``malformed``."""
+    on a QWERTZ and an AZERTY keyboard; only a reading whose tag verifies is taken; otherwise
+    the refusal that says most (this shop's forged payload before another shop's before
+    garbage)."""
     value = normalize(text) if normalized is None else normalized
     parsed = parse_normalized(value, shop_id, voucher_key)
     if parsed.reason is None or parsed.via == "typed":
         return parsed
-    shaped: Parsed | None = None
+    best = parsed
+    upper = unicodedata.normalize("NFKC", text).upper()
     for layout, reading in _LAYOUT_READINGS.items():
-        candidate = parse_normalized(normalize(text.translate(reading)), shop_id, voucher_key)
+        candidate = parse_normalized(normalize(upper.translate(reading)), shop_id, voucher_key)
         if candidate.reason is None and candidate.via == "qr":
             return Parsed(None, candidate.code, layout)
-        if candidate.via == "qr" and shaped is None:
-            shaped = candidate
-    if parsed.reason == "malformed" and shaped is not None:
-        return shaped
-    return parsed
+        if _TELLS_MORE.index(candidate.reason or "") < _TELLS_MORE.index(best.reason or ""):
+            best = candidate
+    return best
+
+
+# Of several refused readings, the one that says most: this shop's payload with a bad tag,
+# then another shop's payload, then not a payload at all.
+_TELLS_MORE = ("invalid_signature", "wrong_shop", "malformed", "mistyped", "")
 
 
 def parse_normalized(value: str, shop_id: str, voucher_key: str) -> Parsed:
