@@ -54,6 +54,13 @@ INSERT INTO redemption_attempt (voucher_id, operator_id, station, scanned_text, 
 VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)
 """
 
+# A batch's vouchers, inserted with executemany: no statement built per row.
+INSERT_VOUCHER = """
+INSERT INTO voucher (code, order_id, order_line_id, product_id, card_key_id, uses_total,
+                     uses_left, state, valid_from, valid_until, issued_at)
+VALUES (?, ?, ?, ?, NULL, ?, ?, 'valid', ?, ?, ?)
+"""
+
 # Which of these codes exist (a mistyped code's likely fixes); the unique index answers it.
 EXISTING_CODES = "SELECT code FROM voucher WHERE code IN ({marks})"
 
@@ -66,6 +73,12 @@ def _in_style(statement: str, param: str) -> str:
 def execute(db: Database, statement: str, params: Sequence[Any] = ()) -> Any:
     """Run ``statement`` (``?`` placeholders) on ``db``; the driver's cursor."""
     return db.execute_sql(_in_style(statement, db.param), tuple(params))
+
+
+def execute_many(db: Database, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+    """``statement`` once per row of ``rows``, prepared once by the driver."""
+    cursor = db.cursor()
+    cursor.executemany(_in_style(statement, db.param), rows)
 
 
 def marks(count: int) -> str:

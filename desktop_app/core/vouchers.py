@@ -14,6 +14,8 @@ its tag decides, so a layout reading never lets a forged payload through.
 
 from __future__ import annotations
 
+import base64
+import functools
 import hashlib
 import hmac
 import secrets
@@ -38,15 +40,13 @@ MAX_QR_VERSION = 4
 QR_MASK = 0
 
 
+_FROM_RFC4648 = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", ALPHABET)
+
+
 def _encode_bits(data: bytes, symbols: int) -> str:
-    number = int.from_bytes(data, "big")
-    total_bits = len(data) * 8
-    number >>= max(0, total_bits - symbols * 5)
-    out = []
-    for _ in range(symbols):
-        out.append(ALPHABET[number & 31])
-        number >>= 5
-    return "".join(reversed(out))
+    """The first ``symbols`` * 5 bits of ``data``, most significant first, in our alphabet
+    (the bits of RFC 4648's base32, whose only difference is the alphabet)."""
+    return base64.b32encode(data).decode("ascii").translate(_FROM_RFC4648)[:symbols]
 
 
 def check_symbol(code: str) -> str:
@@ -70,12 +70,18 @@ def typed_code(code: str) -> str:
     return "-".join([full[0:4], full[4:8], full[8:12], full[12:]])
 
 
+@functools.lru_cache(maxsize=8)
 def shop_fingerprint(shop_id: str) -> str:
     return _encode_bits(hashlib.sha256(f"shop:{shop_id}".encode()).digest()[:5], SHOP_LEN)
 
 
+@functools.lru_cache(maxsize=8)
+def _key_bytes(voucher_key: str) -> bytes:
+    return bytes.fromhex(voucher_key)
+
+
 def _tag(voucher_key: str, body: str) -> str:
-    mac = hmac.new(bytes.fromhex(voucher_key), body.encode("ascii"), hashlib.sha256).digest()
+    mac = hmac.digest(_key_bytes(voucher_key), body.encode("ascii"), "sha256")
     return _encode_bits(mac[:9], TAG_LEN)
 
 
