@@ -38,6 +38,7 @@ TYPED_LEN = CODE_LEN + 1
 PAYLOAD_LEN = len(PAYLOAD_PREFIX) + SHOP_LEN + CODE_LEN + TAG_LEN
 MAX_QR_VERSION = 4
 QR_MASK = 0
+PAYLOAD_QR_VERSION = 3
 
 
 _FROM_RFC4648 = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", ALPHABET)
@@ -222,9 +223,13 @@ def qr_matrix(text: str) -> list[list[bool]]:
 
     # A fixed mask: choosing the best of eight costs ~80% of the time of a QR, and any mask
     # reads (the read-back tests decode every printed one). Pattern 0 is as good as any here.
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=QR_MASK)
+    # A payload always fits version 3 (39 alphanumeric characters at M): no fitting pass.
+    fits = len(text) == PAYLOAD_LEN and text.isascii() and text.isalnum() and text.isupper()
+    version = PAYLOAD_QR_VERSION if fits else None
+    qr = qrcode.QRCode(version=version, error_correction=ERROR_CORRECT_M, border=0,
+                       mask_pattern=QR_MASK)
     qr.add_data(text)  # qrcode picks alphanumeric mode for upper-case letters and digits
-    qr.make(fit=True)
+    qr.make(fit=version is None)
     return [list(row) for row in qr.get_matrix()]
 
 
