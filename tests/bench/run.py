@@ -214,26 +214,44 @@ def bare_bulk_insert(folder: Path, count: int) -> float:
 # --- processes --------------------------------------------------------------------------------
 
 
+# A child's getrusage peak includes the parent's size at fork (Linux carries the old address
+# space's high-water mark over exec), so each child reports its own VmHWM as it exits.
+PEAK_WRAPPER = """
+import atexit, os, runpy, sys
+def _peak():
+    with open("/proc/self/status") as status:
+        kib = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+    with open(os.environ["BENCH_PEAK_FILE"], "w") as out:
+        out.write(str(kib))
+atexit.register(_peak)
+target = sys.argv[1]
+sys.argv = sys.argv[1:]
+if target == "-m":
+    sys.argv = sys.argv[1:]
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+else:
+    runpy.run_path(target, run_name="__main__")
+"""
+
+
 def run_child(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Wall time (s), peak memory (MiB) and stdout of a child process."""
-    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SHOP_OPERATOR": OWNER,
-                "SHOP_PASSWORD": PASSWORD, **(env or {})}
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """Wall time (s), peak memory (MiB) and stdout of ``python ARGS...``."""
+    with tempfile.TemporaryDirectory() as scratch:
+        peak_file = Path(scratch) / "peak"
+        full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SHOP_OPERATOR": OWNER,
+                    "SHOP_PASSWORD": PASSWORD, "BENCH_PEAK_FILE": str(peak_file),
+                    **(env or {})}
         start = time.perf_counter()
-        child = subprocess.Popen(args, cwd=ROOT, env=full_env, stdout=out, stderr=err,
-                                 stdin=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)  # reaped here: its own peak memory
+        result = subprocess.run([sys.executable, "-c", PEAK_WRAPPER, *args], cwd=ROOT,
+                                env=full_env, capture_output=True, stdin=subprocess.DEVNULL)
         took = time.perf_counter() - start
-        child.returncode = code = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        if code not in (0, 3):
-            raise RuntimeError(f"{args}: {err.read().decode(errors='replace')}")
-        return took, usage.ru_maxrss / 1024, out.read().decode()
+        if result.returncode not in (0, 3):
+            raise RuntimeError(f"{args}: {result.stderr.decode(errors='replace')}")
+        return took, int(peak_file.read_text()) / 1024, result.stdout.decode()
 
 
 def cli(folder: Path, *args: str) -> tuple[float, float, str]:
-    return run_child([sys.executable, "-m", "desktop_app", "--data-dir", str(folder), *args])
+    return run_child(["-m", "desktop_app", "--data-dir", str(folder), *args])
 
 
 BARE_PROCESS = """
@@ -347,8 +365,10 @@ def bench_cli(table: Table, tmp: Path, batch: int) -> None:
     inproc = statistics.median(timed(in_process) for _ in range(3))
     table.add("CLI redeem, whole process", statistics.median(walls), inproc, "s",
               "scrypt+open+redeem in-process", "<= 2x")
+    bare_script = tmp / "bare_process.py"
+    bare_script.write_text(BARE_PROCESS, encoding="utf-8")
     bare_peak = statistics.median(
-        run_child([sys.executable, "-c", BARE_PROCESS, str(folder / "shop.db")])[1]
+        run_child([str(bare_script), str(folder / "shop.db")])[1]
         for _ in range(3))
     table.add("CLI redeem peak memory", max(peaks), bare_peak, "MiB", "bare python+sqlcipher3")
 
