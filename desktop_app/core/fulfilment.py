@@ -152,8 +152,7 @@ def _insert_batch_vouchers(shop: Shop, line: OrderLine, product: Product, count:
               as_db(valid_until), as_db(paid_at))
     sql.execute_many(shop.db, sql.INSERT_VOUCHER,
                      [(code, *shared) for code in _fresh_codes(count)])
-    return list(Voucher.select(Voucher.id, Voucher.code).where(Voucher.order_line == line)
-                .order_by(Voucher.id).tuples())
+    return [(row[0], row[1]) for row in sql.execute(shop.db, sql.BATCH_VOUCHERS, (line.id,))]
 
 
 def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list[IssuedVoucher]:

@@ -61,6 +61,9 @@ INSERT INTO voucher (code, order_id, order_line_id, product_id, card_key_id, use
 VALUES (?, ?, ?, ?, NULL, ?, ?, 'valid', ?, ?, ?)
 """
 
+# A batch's vouchers back, in issue order (the order_line index answers it).
+BATCH_VOUCHERS = "SELECT id, code FROM voucher WHERE order_line_id = ? ORDER BY id"
+
 # Which of these codes exist (a mistyped code's likely fixes); the unique index answers it.
 EXISTING_CODES = "SELECT code FROM voucher WHERE code IN ({marks})"
 
