@@ -368,9 +368,10 @@ def test_uses_show_find_and_typos(cli_shop: Path) -> None:
     info = as_json(shown)
     assert shown.returncode == 0 and info["uses_left"] == 2 and info["status"] == "redeemable"
     assert info["customer"] == "赵小姐" and "1234" not in shown.stdout
-    assert [h["reason"] for h in info["history"]] == ["redeemed", "not_enough_uses"]
+    assert [h["reason"] for h in info["history"]] == ["redeemed"] * 4 + ["not_enough_uses"]
+    assert [h["uses_left_after"] for h in info["history"]] == [5, 4, 3, 2, 2]
     again = as_json(run(cli_shop, "voucher", "show", voucher["code"], "--json"))
-    assert again["uses_left"] == 2 and len(again["history"]) == 2  # a look-up consumes nothing
+    assert again["uses_left"] == 2 and len(again["history"]) == 5  # a look-up consumes nothing
     plain_show = run(cli_shop, "voucher", "show", voucher["code"])
     assert "赵小姐" in plain_show.stdout and "Wash x6" in plain_show.stdout
     found = as_json(run(cli_shop, "voucher", "find", "--customer", "8765", "--json"))

@@ -11,7 +11,7 @@ import pytest
 from conftest import OWNER, OWNER_PASSWORD
 from race_worker import redeem_uses
 
-from desktop_app.core import fulfilment, orders, products, redemption, sql, vouchers
+from desktop_app.core import audit, fulfilment, orders, products, redemption, sql, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import AuditEvent, RedemptionAttempt, Voucher
@@ -36,7 +36,8 @@ def test_several_uses_at_once_all_or_none(shop: Shop) -> None:
     assert redemption.redeem(shop, voucher.code, "c", uses=2).uses_left == 0
     assert redemption.redeem(shop, voucher.code, "c", uses=2).reason == "already_redeemed"
     ok_rows = RedemptionAttempt.select().where(RedemptionAttempt.ok == True)  # noqa: E712
-    assert [r.uses_left_after for r in ok_rows] == [2, 0]
+    assert [r.uses_left_after for r in ok_rows] == [4, 3, 2, 1, 0]  # a record per use
+    assert audit.vouchers_out_of_step() == []  # verify's cross-check counts uses
     details = [e.detail for e in AuditEvent.select().where(AuditEvent.kind == "redeem")]
     assert '"uses": 3' in details[0] and '"uses": 2' in details[1]
     for bad in (0, -1, redemption.MAX_USES_AT_ONCE + 1):
@@ -44,11 +45,12 @@ def test_several_uses_at_once_all_or_none(shop: Shop) -> None:
             redemption.redeem(shop, voucher.code, "c", uses=bad)
 
 
-def test_undo_of_several_uses_is_refused_not_half_done(shop: Shop) -> None:
-    # The undo gives back one use; several at once stay one record each way.
+def test_an_undo_after_several_uses_gives_back_one(shop: Shop) -> None:
     voucher = sell(shop, uses=4)
     verdict = redemption.redeem(shop, voucher.payload, "c", uses=2)
     assert verdict.ok and verdict.uses_left == 2
+    undo = redemption.undo_redemption(shop, verdict.attempt_id, "one too many", "c")
+    assert undo.uses_left_after == 3 and audit.vouchers_out_of_step() == []
 
 
 @pytest.mark.slow
@@ -68,7 +70,8 @@ def test_processes_racing_for_several_uses_never_overdraw(tmp_path: Path) -> Non
     with open_shop(folder, OWNER, OWNER_PASSWORD) as shop:
         assert Voucher.get_by_id(voucher.id).uses_left == 1
         ok_rows = list(RedemptionAttempt.select().where(RedemptionAttempt.ok == True))  # noqa: E712
-        assert len(ok_rows) == 3
+        assert len(ok_rows) == 9  # a record per use consumed
+        assert audit.vouchers_out_of_step() == []
 
 
 def test_customer_and_masked_phone_on_the_verdict(shop: Shop) -> None:
@@ -193,8 +196,10 @@ def test_statements_per_redemption_do_not_grow_with_history(shop: Shop) -> None:
     second = sell(shop, uses=5)
     large = _count_statements(shop, lambda: redemption.redeem(shop, second.payload, "c"))
     assert len(small) == len(large), (small, large)
-    refused = _count_statements(shop, lambda: redemption.redeem(shop, first.code, "c", uses=999))
-    assert len(refused) <= len(large)
+    refused = _count_statements(shop, lambda: redemption.redeem(shop, first.code, "c", uses=1000))
+    assert len(refused) <= len(large)  # not_enough_uses: 999 left
+    three = _count_statements(shop, lambda: redemption.redeem(shop, first.code, "c", uses=3))
+    assert len(three) == len(large) + 2  # one attempt row per use, nothing else more
 
 
 def test_lookup_consumes_nothing_and_clerks_see_no_payload(shop: Shop, shop_dir: Path) -> None:

@@ -130,13 +130,18 @@ def _suspect_group(shop: Shop, typed: str) -> int | None:
     return fixes[existing[0]]
 
 
-def _insert_attempt(shop: Shop, facts: _Facts | None, station: str, scanned: str,
-                    reason: str, now: dt.datetime) -> int:
-    cursor = sql.execute(shop.db, sql.INSERT_ATTEMPT, (
-        facts.id if facts else None, shop.operator.id, station, scanned, reason,
-        reason == "redeemed", facts.uses_left if facts else None,
-        RedemptionAttempt.created_at.db_value(now)))
-    return int(cursor.lastrowid)
+def _insert_attempts(shop: Shop, facts: _Facts | None, station: str, scanned: str,
+                     reason: str, uses: int, now: dt.datetime) -> list[int]:
+    """The attempt row; for N uses redeemed at once, one row per use (uses left counting
+    down), so every use consumed has its record: verify's cross-check, the reports and an
+    undo (one use each) count rows."""
+    ok = reason == "redeemed"
+    lefts = ([facts.uses_left + uses - 1 - i for i in range(uses)] if ok and facts
+             else [facts.uses_left if facts else None])
+    at = RedemptionAttempt.created_at.db_value(now)
+    return [int(sql.execute(shop.db, sql.INSERT_ATTEMPT, (
+        facts.id if facts else None, shop.operator.id, station, scanned, reason, ok, left, at
+    )).lastrowid) for left in lefts]
 
 
 def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.datetime,
@@ -166,7 +171,7 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
     ``normalized`` is ``vouchers.normalize(text)`` when the caller (the counter) has it
     already; ``text`` itself is what the attempt records as scanned. A fixed handful of
     statements whatever the shop's history: the deciding UPDATE, one read of the voucher for
-    the verdict, the attempt row, and for a redemption its audit event."""
+    the verdict, the attempt row (one per use), and for a redemption its audit event."""
     if not 1 <= uses <= MAX_USES_AT_ONCE:
         raise InvalidInput(field="uses", problem="range", min=1, max=MAX_USES_AT_ONCE)
     now = now or utc_now()
@@ -190,11 +195,12 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
                     reason = "unknown_code"
                 else:
                     reason = "redeemed" if consumed else _refusal_reason(facts, uses, now)
-        attempt_id = _insert_attempt(shop, facts, station, scanned, reason, now)
+        attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
         if reason == "redeemed" and facts is not None:
-            audit.record(shop, "redeem", facts.id, attempt=attempt_id, station=station,
-                         uses_left=facts.uses_left, **({"uses": uses} if uses != 1 else {}))
-        return _verdict(shop, reason, attempt_id, station, now, uses, facts, suspect)
+            several = {"uses": uses, "attempts": attempt_ids} if uses != 1 else {}
+            audit.record(shop, "redeem", facts.id, attempt=attempt_ids[-1], station=station,
+                         uses_left=facts.uses_left, **several)
+        return _verdict(shop, reason, attempt_ids[-1], station, now, uses, facts, suspect)
 
 
 def undo_redemption(shop: Shop, attempt_id: int, note: str, station: str) -> RedemptionAttempt:
