@@ -33,3 +33,14 @@ def spend_once(folder: str, payload: str, amount_cents: int, station: str) -> st
     """Spend ``amount_cents`` from a gift card once; the verdict's reason."""
     with open_shop(Path(folder), OWNER, OWNER_PASSWORD, busy_timeout_ms=30_000) as shop:
         return redemption.redeem(shop, payload, station, amount_cents=amount_cents).reason
+
+
+def redeem_uses(folder: str, payload: str, uses: int, tries: int,
+                station: str) -> list[tuple[str, int | None]]:
+    """Ask ``tries`` times for ``uses`` uses of one voucher; (reason, uses left) of each."""
+    results = []
+    with open_shop(Path(folder), OWNER, OWNER_PASSWORD, busy_timeout_ms=30_000) as shop:
+        for _ in range(tries):
+            verdict = redemption.redeem(shop, payload, station, uses=uses)
+            results.append((verdict.reason, verdict.uses_left))
+    return results

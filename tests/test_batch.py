@@ -78,7 +78,7 @@ def test_clerk_cannot_issue_a_batch(shop: Shop, shop_dir: Path) -> None:
 
 
 def test_a_thousand_vouchers_issue_quickly(shop: Shop) -> None:
-    """Bulk insert, no QR images at issue time (tests/bench/bench_batch.py has the figures)."""
+    """Bulk insert, no QR images at issue time (tests/bench/run.py has the figures)."""
     import time
 
     product = products.add_product(shop, "Promo", "0")

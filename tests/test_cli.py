@@ -354,3 +354,44 @@ def test_order_with_several_items_after_one_or_many_item_flags(cli_shop: Path) -
     many_flags = as_json(run(cli_shop, "order", "create", "--item", f"{first['id']}:2",
                              "--item", f"{second['id']}", "--json"))
     assert one_flag["total"] == many_flags["total"] == "7.00"
+
+
+def test_uses_show_find_and_typos(cli_shop: Path) -> None:
+    product = as_json(run(cli_shop, "product", "add", "--name", "Wash x6", "--price", "60",
+                          "--uses", "6", "--json"))["id"]
+    order = as_json(run(cli_shop, "order", "create", "--item", f"{product}:1", "--customer",
+                        "赵小姐", "--phone", "139-1234-8765", "--json"))
+    voucher = as_json(run(cli_shop, "order", "pay", str(order["id"]), "--json"))["vouchers"][0]
+    four = run(cli_shop, "redeem", voucher["payload"], "--uses", "4", "--json")
+    verdict = as_json(four)
+    assert four.returncode == 0 and verdict["uses_left"] == 2 and verdict["uses"] == 4
+    assert verdict["customer"] == "赵小姐" and verdict["customer_phone"].endswith("8765")
+    assert "1234" not in four.stdout
+    short = run(cli_shop, "redeem", voucher["code"], "--uses", "3", "--json")
+    assert short.returncode == 3 and as_json(short)["reason"] == "not_enough_uses"
+    assert run(cli_shop, "redeem", voucher["code"], "--uses", "0").returncode == 2
+    shown = run(cli_shop, "voucher", "show", voucher["payload"], "--json")
+    info = as_json(shown)
+    assert shown.returncode == 0 and info["uses_left"] == 2 and info["status"] == "redeemable"
+    assert info["customer"] == "赵小姐" and "1234" not in shown.stdout
+    assert [h["reason"] for h in info["history"]] == ["redeemed"] * 4 + ["not_enough_uses"]
+    assert [h["uses_left_after"] for h in info["history"]] == [5, 4, 3, 2, 2]
+    again = as_json(run(cli_shop, "voucher", "show", voucher["code"], "--json"))
+    assert again["uses_left"] == 2 and len(again["history"]) == 5  # a look-up consumes nothing
+    plain_show = run(cli_shop, "voucher", "show", voucher["code"])
+    assert "赵小姐" in plain_show.stdout and "Wash x6" in plain_show.stdout
+    found = as_json(run(cli_shop, "voucher", "find", "--customer", "8765", "--json"))
+    assert [v["code"] for v in found["vouchers"]] == [voucher["code"]]
+    assert found["vouchers"][0]["customer_phone"].endswith("8765")
+    assert as_json(run(cli_shop, "voucher", "find", "--customer", "赵小", "--json"))["count"] == 1
+    assert as_json(run(cli_shop, "voucher", "find", "--customer", "nobody", "--json"))[
+        "count"] == 0
+    plain = voucher["code"].replace("-", "")
+    typo = plain[:5] + ("X" if plain[5] != "X" else "Y") + plain[6:]
+    mistyped = run(cli_shop, "redeem", typo, "--json")
+    refused = as_json(mistyped)
+    assert mistyped.returncode == 3 and refused["reason"] == "mistyped"
+    assert refused["suspect_group"] == 1
+    for layout_text in (voucher["payload"].translate(str.maketrans("YZ", "ZY")),):
+        read = run(cli_shop, "redeem", layout_text, "--json")
+        assert read.returncode == 0 and as_json(read)["uses_left"] == 1

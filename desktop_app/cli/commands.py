@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -206,27 +207,45 @@ def cmd_order_list(ctx: Context) -> Outcome:
     return Outcome({"orders": rows}, lines)
 
 
+def info_json(info: counter.VoucherInfo) -> dict[str, Any]:
+    data = dataclasses.asdict(info)
+    for key in ("valid_from", "valid_until", "issued_at"):
+        data[key] = data[key].isoformat() if data[key] else None
+    for row in data["history"]:
+        row["at"] = row["at"].isoformat()
+    if not data["payload"]:
+        del data["payload"]
+    if info.balance is None:
+        del data["balance"]
+    else:
+        data["balance"] = money_text(info.balance)  # a decimal string, as the contract writes it
+    return data
+
+
+def info_line(info: counter.VoucherInfo) -> str:
+    customer = " ".join(part for part in (info.customer, info.customer_phone) if part)
+    until = when(info.valid_until) if info.valid_until else "—"
+    return translate("cli", "{code}  {product}  {status}, uses left {left} of {total}, "
+                     "valid until {until}  {customer}").format(
+        code=info.code, product=info.product, status=info.status, left=info.uses_left,
+        total=info.uses_total, until=until, customer=customer).rstrip()
+
+
 def cmd_voucher_show(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        roles.require_owner(shop, "voucher_show")
-        voucher = counter.voucher_by_text(shop, ctx.args.code)
-        attempts = [{"id": a.id, "reason": a.reason, "ok": a.ok, "operator": a.operator.name,
-                     "station": a.station, "at": a.created_at.isoformat()}
-                    for a in counter.history(voucher)]
-        data = {"id": voucher.id, "code": vouchers.typed_code(voucher.code),
-                "payload": fulfilment.voucher_payload(shop, voucher), "state": voucher.state,
-                "order": voucher.order_id, "order_status": voucher.order.status,
-                "product": voucher.product.name, "uses_left": voucher.uses_left,
-                "uses_total": voucher.uses_total,
-                "balance": (None if voucher.balance_cents is None
-                            else money_text(voucher.balance_cents)),
-                "valid_until": voucher.valid_until.isoformat() if voucher.valid_until else None,
-                "history": attempts}
-    lines = [f"{data['code']}  {data['product']}",
-             translate("cli", "State: {state}, uses left {left} of {total}").format(
-                 state=data["state"], left=data["uses_left"], total=data["uses_total"])]
-    lines += [f"  {a['at']}  {a['reason']:<18} {a['operator']} @ {a['station']}" for a in attempts]
-    return Outcome(data, lines)
+        info = counter.lookup(shop, ctx.args.code)
+    lines = [info_line(info)]
+    lines += [f"  {when(a.at)}  {a.reason:<18} {a.operator} @ {a.station}"
+              for a in info.history]
+    return Outcome(info_json(info), lines)
+
+
+def cmd_voucher_find(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        found = counter.find_vouchers(shop, ctx.args.customer)
+    data = {"vouchers": [info_json(info) for info in found], "count": len(found)}
+    lines = [info_line(info) for info in found]
+    return Outcome(data, lines or [translate("cli", "No vouchers found.")])
 
 
 def output_path(text: str, allowed: tuple[str, ...]) -> Path:
@@ -293,7 +312,8 @@ def cmd_voucher_batch(ctx: Context) -> Outcome:
 def cmd_redeem(ctx: Context) -> Outcome:
     amount = None if ctx.args.amount is None else parse_money(ctx.args.amount, "amount")
     with open_as_operator(ctx) as shop:
-        verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station, amount_cents=amount)
+        verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station, uses=ctx.args.uses,
+                                    amount_cents=amount)
     data = verdict.to_json()
     line = f"{verdict.reason}: {verdict.product or ctx.args.code[:40]}"
     if verdict.balance is not None:
@@ -301,6 +321,11 @@ def cmd_redeem(ctx: Context) -> Outcome:
             balance=money_text(verdict.balance))
     elif verdict.uses_left is not None:
         line += "  " + translate("cli", "uses left {left}").format(left=verdict.uses_left)
+    if verdict.customer or verdict.customer_phone:
+        line += "  " + " ".join(p for p in (verdict.customer, verdict.customer_phone) if p)
+    if verdict.reason == "mistyped" and verdict.suspect_group is not None:
+        line += "  " + translate("cli", "check group {group}").format(
+            group=verdict.suspect_group + 1)
     if verdict.reason == "already_redeemed" and verdict.last_at:
         line += "  " + translate("cli", "last by {who} at {when}").format(
             who=verdict.last_operator, when=when(verdict.last_at))

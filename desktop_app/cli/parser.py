@@ -31,6 +31,7 @@ from desktop_app.cli.commands import (
     cmd_restore,
     cmd_verify,
     cmd_voucher_batch,
+    cmd_voucher_find,
     cmd_voucher_qr,
     cmd_voucher_reload,
     cmd_voucher_show,
@@ -141,8 +142,12 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
 
     voucher = sub.add_parser("voucher", help=translate("cli", "vouchers")).add_subparsers(
         dest="action", metavar="ACTION", required=True)
-    p = command("show", cmd_voucher_show, translate("cli", "state and history"), voucher)
-    p.add_argument("code")
+    p = command("show", cmd_voucher_show, translate(
+        "cli", "state, uses left, validity, customer and history; consumes nothing"), voucher)
+    p.add_argument("code", metavar="CODE_OR_PAYLOAD")
+    p = command("find", cmd_voucher_find, translate(
+        "cli", "vouchers whose customer name or phone contains TEXT"), voucher)
+    p.add_argument("--customer", required=True, metavar="TEXT")
     p = command("qr", cmd_voucher_qr, translate(
         "cli", "write the QR image (.png) or the printable voucher (.pdf)"), voucher)
     p.add_argument("code")
@@ -187,9 +192,12 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--out", help=translate("cli", "FILE.csv or FILE.xlsx"))
 
     p = command("redeem", cmd_redeem, translate(
-        "cli", "redeem one use, or spend an amount from a gift card"))
-    p.add_argument("code")
-    p.add_argument("--amount", help=translate(
+        "cli", "redeem one use, N uses at once, or spend an amount from a gift card"))
+    p.add_argument("code", metavar="CODE_OR_PAYLOAD")
+    how_much = p.add_mutually_exclusive_group()
+    how_much.add_argument("--uses", type=_positive_int, default=1, metavar="N",
+                          help=translate("cli", "uses to consume at once: all of them or none"))
+    how_much.add_argument("--amount", help=translate(
         "cli", "spend this much from a gift card's balance (all or nothing)"))
     p.add_argument("--station", default=default_station(), type=_station)
 

@@ -182,8 +182,11 @@ def vouchers_out_of_step() -> list[int]:
     undone = (RedemptionAttempt.select(fn.COUNT(RedemptionAttempt.id))
               .where((RedemptionAttempt.voucher == Voucher.id)
                      & RedemptionAttempt.undo_of.is_null(False)))
+    # Wrapped in functions: peewee turns "query - query" into EXCEPT, a set difference that
+    # hid every voucher with an undo from this check.
+    used_by_records = fn.COALESCE(redeemed, 0) - fn.COALESCE(undone, 0)
     query = (Voucher.select(Voucher.id)
-             .where((Voucher.uses_total - Voucher.uses_left) != (redeemed - undone))
+             .where((Voucher.uses_total - Voucher.uses_left) != used_by_records)
              .where(Voucher.balance_cents.is_null()))  # a gift card spends money, not uses
     return [row.id for row in query]
 

@@ -8,7 +8,8 @@ anything else goes to ``core.redemption.redeem``. The result carries all the scr
 nothing goes back to the database for it. Safe to call from any thread (the GUI calls it on
 its database worker).
 
-Also the look-ups that never consume (``voucher_by_text``, ``history``).
+Also the look-ups that never consume: ``lookup`` (one voucher, with its history, for
+``voucher show`` and the counter's look-up mode) and ``find_vouchers`` (by customer).
 """
 
 from __future__ import annotations
@@ -23,15 +24,19 @@ from dataclasses import dataclass, replace
 from peewee import JOIN
 
 from desktop_app.core import redemption, vouchers
-from desktop_app.core.errors import NotFound
-from desktop_app.core.models import Operator, Product, RedemptionAttempt, Voucher
-from desktop_app.core.redemption import MAX_STATION, Verdict
+from desktop_app.core.dates import utc_now
+from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
+from desktop_app.core.models import Operator, Order, Product, RedemptionAttempt, Voucher
+from desktop_app.core.redemption import MAX_STATION, Verdict, mask_phone
+from desktop_app.core.roles import REDEEMING_ROLES
 from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
 
 REPEAT_WINDOW_S = 3.0
 RECENT_LIMIT = 50
+FIND_LIMIT = 200
+MIN_FIND_TEXT = 2
 
 
 @dataclass(frozen=True)
@@ -85,13 +90,15 @@ class Counter:
         self._decided: dict[str, tuple[float, CounterResult]] = {}  # code -> (last seen, result)
 
     def scan(self, text: str, source: str, now: dt.datetime | None = None, *,
-             amount_cents: int | None = None) -> CounterResult:
-        """Redeem what ``text`` names (spend ``amount_cents`` from a gift card), or repeat the
-        verdict it got moments ago. The amount is part of what repeats: a double read spends
-        once, while a card that was refused for want of an amount can be scanned with one."""
+             uses: int = 1, amount_cents: int | None = None) -> CounterResult:
+        """Redeem ``uses`` uses of what ``text`` names (or spend ``amount_cents`` from a gift
+        card), or repeat the verdict it got moments ago. The amount and the uses are part of
+        what repeats: a double read spends once, while a card refused for want of an amount,
+        or a pass refused for want of uses, can be scanned again with another."""
         scanned = text.strip()
         code = vouchers.normalize(scanned)
-        key = code if amount_cents is None else f"{code} {amount_cents}"
+        key = " ".join([code, *([f"x{uses}"] if uses != 1 else []),
+                        *([str(amount_cents)] if amount_cents is not None else [])])
         with self._settled:
             while key in self._in_flight:  # the same code, still being decided elsewhere
                 self._settled.wait()
@@ -100,8 +107,8 @@ class Counter:
                 return replace(earlier, repeated=True, source=source, recent=None)
             self._in_flight.add(key)
         try:
-            verdict = redemption.redeem(self.shop, scanned, self.station, now,
-                                        amount_cents=amount_cents, normalized=code)
+            verdict = redemption.redeem(self.shop, scanned, self.station, uses=uses,
+                                        amount_cents=amount_cents, now=now, normalized=code)
             result = CounterResult(verdict, False, source, self._recent_quietly())
             with self._lock:
                 self._decided[key] = (self.clock(), result)
@@ -172,6 +179,108 @@ def recent_attempts(shop: Shop, station: str, limit: int = RECENT_LIMIT) -> list
 
 
 # --- look-ups that never consume -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    attempt_id: int
+    at: dt.datetime
+    reason: str  # a verdict reason, or "undone"
+    ok: bool
+    operator: str
+    station: str
+    uses_left_after: int | None
+    undo_of: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class VoucherInfo:
+    """A voucher as a look-up shows it; reading it consumes nothing."""
+
+    id: int
+    code: str  # printed form
+    payload: str  # "" for clerks: the QR is the owner's to print again
+    product: str
+    state: str  # valid | void
+    status: str  # what a redemption would say now: "redeemable" or a refusal reason
+    order_id: int
+    order_status: str
+    uses_left: int
+    uses_total: int
+    valid_from: dt.datetime | None
+    valid_until: dt.datetime | None
+    issued_at: dt.datetime
+    customer: str
+    customer_phone: str  # masked
+    history: list[HistoryRow]
+    balance: int | None = None  # gift cards: cents left; None for every other voucher
+
+
+def _require_counter_role(shop: Shop, action: str) -> None:
+    if shop.operator.role not in REDEEMING_ROLES:
+        raise Forbidden(action=action)
+
+
+def _status(voucher: Voucher, now: dt.datetime) -> str:
+    order: Order = voucher.order
+    if order.status in ("refunded", "cancelled") or voucher.state == "void":
+        return "voided"
+    if order.status != "paid":
+        return "not_paid"
+    if voucher.valid_from and now < voucher.valid_from:
+        return "not_yet_valid"
+    if voucher.valid_until and now >= voucher.valid_until:
+        return "expired"
+    return "redeemable" if voucher.uses_left > 0 else "already_redeemed"
+
+
+def _info(shop: Shop, voucher: Voucher, rows: list[HistoryRow], now: dt.datetime
+          ) -> VoucherInfo:
+    order: Order = voucher.order
+    return VoucherInfo(
+        id=voucher.id, code=vouchers.typed_code(voucher.code),
+        payload=(vouchers.payload(shop.shop_id, shop.voucher_key, voucher.code)
+                 if shop.is_owner else ""),
+        product=voucher.product.name, state=voucher.state, status=_status(voucher, now),
+        order_id=order.id, order_status=order.status, uses_left=voucher.uses_left,
+        uses_total=voucher.uses_total, valid_from=voucher.valid_from,
+        valid_until=voucher.valid_until, issued_at=voucher.issued_at,
+        customer=order.customer_name, customer_phone=mask_phone(order.customer_phone),
+        history=rows, balance=voucher.balance_cents)
+
+
+def lookup(shop: Shop, text: str, now: dt.datetime | None = None) -> VoucherInfo:
+    """The voucher a QR payload or typed code names, with its whole history; no use consumed.
+    ``NotFound`` (with the reason a redemption would give) when it names none here."""
+    _require_counter_role(shop, "voucher_show")
+    voucher = voucher_by_text(shop, text)
+    rows = [HistoryRow(a.id, a.created_at, a.reason, a.ok, a.operator.name, a.station,
+                       a.uses_left_after, a.undo_of_id, a.note)
+            for a in (RedemptionAttempt.select(RedemptionAttempt, Operator)
+                      .join(Operator).where(RedemptionAttempt.voucher == voucher)
+                      .order_by(RedemptionAttempt.id))]
+    return _info(shop, voucher, rows, now or utc_now())
+
+
+def find_vouchers(shop: Shop, customer_text: str, now: dt.datetime | None = None
+                  ) -> list[VoucherInfo]:
+    """Vouchers whose order's customer name or phone contains ``customer_text`` (newest
+    first, at most ``FIND_LIMIT``), without their history. Phones are matched on digits
+    whatever the spacing, and shown masked."""
+    _require_counter_role(shop, "voucher_find")
+    text = customer_text.strip()
+    if len(text) < MIN_FIND_TEXT:
+        raise InvalidInput(field="customer", problem="too_short", min=MIN_FIND_TEXT)
+    matches = Order.customer_name.contains(text) | Order.customer_phone.contains(text)
+    digits = "".join(c for c in text if c.isdigit())
+    if len(digits) >= MIN_FIND_TEXT and digits != text:
+        matches |= Order.customer_phone.contains(digits)
+    query = (Voucher.select(Voucher, Order, Product).join_from(Voucher, Order)
+             .join_from(Voucher, Product).where(matches)
+             .order_by(Voucher.id.desc()).limit(FIND_LIMIT))
+    at = now or utc_now()
+    return [_info(shop, voucher, [], at) for voucher in query]
 
 
 def voucher_by_text(shop: Shop, text: str) -> Voucher:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop_app.core import audit, giftcards, vouchers
+from desktop_app.core import audit, giftcards, sql, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
@@ -143,7 +143,6 @@ def pay_order(shop: Shop, order_id: int, method: str = "cash",
 # --- batches ---------------------------------------------------------------------------------
 
 MAX_BATCH = 10_000
-_INSERT_CHUNK = 500  # rows per INSERT: well under SQLite's limit on bound parameters
 
 
 def _fresh_codes(count: int) -> list[str]:
@@ -154,19 +153,23 @@ def _fresh_codes(count: int) -> list[str]:
     return list(codes)
 
 
-def _insert_batch_vouchers(line: OrderLine, product: Product, count: int,
+def _insert_batch_vouchers(shop: Shop, line: OrderLine, product: Product, count: int,
                            paid_at: dt.datetime) -> list[tuple[int, str]]:
-    """Insert ``count`` vouchers in bulk; returns (id, code) pairs in issue order."""
+    """Insert ``count`` vouchers in bulk; returns (id, code) pairs in issue order.
+
+    Hand-written SQL (core/sql.py): peewee building a statement row by row cost four times
+    the insert itself. Field conversions are done once, for the values all rows share."""
     valid_from, valid_until = _validity(product, paid_at)
     uses = product.uses_per_voucher
-    rows = [{"code": code, "order": line.order_id, "order_line": line.id, "product": product.id,
-             "uses_total": uses, "uses_left": uses, "state": "valid", "valid_from": valid_from,
-             "valid_until": valid_until, "issued_at": paid_at,
-             "balance_cents": product.value_cents} for code in _fresh_codes(count)]
-    for start in range(0, len(rows), _INSERT_CHUNK):
-        Voucher.insert_many(rows[start : start + _INSERT_CHUNK]).execute()
-    return [(v.id, v.code) for v in Voucher.select(Voucher.id, Voucher.code)
-            .where(Voucher.order_line == line).order_by(Voucher.id)]
+    as_db = Voucher.issued_at.db_value
+    shared = (line.order_id, line.id, product.id, uses, uses, as_db(valid_from),
+              as_db(valid_until), as_db(paid_at), product.value_cents)
+    # The code goes through its field, which seals it on a server shop.
+    sealed = Voucher.code.db_value
+    sql.execute_many(shop.db, sql.INSERT_VOUCHER,
+                     [(sealed(code), *shared) for code in _fresh_codes(count)])
+    return [(row[0], Voucher.code.python_value(row[1]))
+            for row in sql.execute(shop.db, sql.BATCH_VOUCHERS, (line.id,))]
 
 
 def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list[IssuedVoucher]:
@@ -194,7 +197,7 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
                              created_at=now, paid_at=now)
         line = OrderLine.create(order=order, product=product, quantity=count,
                                 unit_price_cents=product.price_cents)
-        created = _insert_batch_vouchers(line, product, count, now)
+        created = _insert_batch_vouchers(shop, line, product, count, now)
         if product.kind == "giftcard":
             giftcards.record_batch_issue([voucher_id for voucher_id, _ in created],
                                          product.value_cents, shop.operator.id, order.id, now)

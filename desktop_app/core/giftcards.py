@@ -23,7 +23,6 @@ from desktop_app.core.models import (
     GiftCardEntry,
     GiftCardPin,
     Order,
-    RedemptionAttempt,
     Voucher,
 )
 from desktop_app.core.store import Shop
@@ -77,11 +76,6 @@ def spend(voucher_id: int, amount_cents: int, now: dt.datetime) -> bool:
                .where((Voucher.id == voucher_id) & (Voucher.balance_cents >= amount_cents)
                       & _usable(now)).execute())
     return updated == 1
-
-
-def record_spend(shop: Shop, attempt: RedemptionAttempt, amount_cents: int) -> GiftCardEntry:
-    return add_entry(attempt.voucher_id, "spend", -amount_cents, shop.operator.id,
-                     station=attempt.station, attempt=attempt.id, now=attempt.created_at)
 
 
 def spend_of(attempt_id: int) -> GiftCardEntry | None:

@@ -12,19 +12,21 @@ from dataclasses import asdict, dataclass
 
 from peewee import IntegrityError
 
-from desktop_app.core import audit, giftcards, vouchers
+from desktop_app.core import audit, giftcards, sql, vouchers
 from desktop_app.core.dates import utc_now
-from desktop_app.core.errors import InvalidState, NotFound
-from desktop_app.core.models import Operator, Order, RedemptionAttempt, Voucher
+from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
+from desktop_app.core.models import Order, RedemptionAttempt, Voucher
 from desktop_app.core.money import money_text
 from desktop_app.core.roles import REDEEMING_ROLES, require_owner
 from desktop_app.core.store import Shop
 
 REASONS = ("redeemed", "already_redeemed", "unknown_code", "invalid_signature", "wrong_shop",
-           "malformed", "not_paid", "voided", "expired", "not_yet_valid", "forbidden",
-           "insufficient_balance", "amount_required", "not_a_giftcard")
+           "mistyped", "malformed", "not_enough_uses", "not_paid", "voided", "expired",
+           "not_yet_valid", "forbidden", "insufficient_balance", "amount_required",
+           "not_a_giftcard")
 MAX_SCANNED = 128
 MAX_STATION = 64
+MAX_USES_AT_ONCE = 1000
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,12 @@ class Verdict:
     valid_from: dt.datetime | None = None
     valid_until: dt.datetime | None = None
     customer: str = ""  # the order's customer name
+    customer_phone: str = ""  # masked: the last four digits only
     last_operator: str = ""  # who redeemed it last (already_redeemed)
     last_at: dt.datetime | None = None
     balance: int | None = None  # gift cards: cents left after this attempt
+    uses: int = 1  # how many uses this attempt asked for
+    suspect_group: int | None = None  # mistyped: the printed group the typo is in, if known
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
@@ -57,108 +62,180 @@ class Verdict:
         return data
 
 
-def _last_redemption(voucher: Voucher) -> RedemptionAttempt | None:
-    return (RedemptionAttempt.select()
-            .where((RedemptionAttempt.voucher == voucher) & (RedemptionAttempt.ok == True))  # noqa: E712
-            .order_by(RedemptionAttempt.id.desc()).first())
+def mask_phone(phone: str) -> str:
+    """A phone number as a counter shows it: enough to ask "ending in 5678?", no more."""
+    digits = "".join(c for c in phone if c.isdigit())
+    if not digits:
+        return ""
+    return "*" * max(0, len(digits) - 4) + digits[-4:] if len(digits) > 4 else "*" * len(digits)
 
 
-def _refusal_reason(voucher: Voucher, now: dt.datetime, exhausted: str = "already_redeemed"
-                    ) -> str:
-    order: Order = voucher.order
-    if order.status in ("refunded", "cancelled") or voucher.state == "void":
+@dataclass(frozen=True)
+class _Facts:
+    """A voucher as the verdict shows it, read in one statement."""
+
+    id: int
+    code: str
+    uses_left: int
+    uses_total: int
+    state: str
+    valid_from: dt.datetime | None
+    valid_until: dt.datetime | None
+    product: str
+    order_status: str
+    customer: str
+    customer_phone: str
+    balance: int | None  # gift cards: cents left; None for every other voucher
+
+
+def _facts(shop: Shop, code: str) -> _Facts | None:
+    # Values go through the fields, which seal and unseal them on a server shop.
+    row = sql.execute(shop.db, sql.VOUCHER_FACTS, (Voucher.code.db_value(code),)).fetchone()
+    if row is None:
+        return None
+    when = Voucher.valid_from.python_value
+    return _Facts(row[0], Voucher.code.python_value(row[1]), row[2], row[3], row[4],
+                  when(row[5]), when(row[6]), row[7], row[8], row[9],
+                  Order.customer_phone.python_value(row[10]), row[11])
+
+
+def _refusal_reason(facts: _Facts, uses: int, now: dt.datetime,
+                    exhausted: str = "already_redeemed") -> str:
+    if facts.order_status in ("refunded", "cancelled") or facts.state == "void":
         return "voided"
-    if order.status != "paid":
+    if facts.order_status != "paid":
         return "not_paid"
-    if voucher.valid_from and now < voucher.valid_from:
+    if facts.valid_from and now < facts.valid_from:
         return "not_yet_valid"
-    if voucher.valid_until and now >= voucher.valid_until:
+    if facts.valid_until and now >= facts.valid_until:
         return "expired"
+    if 0 < facts.uses_left < uses:
+        return "not_enough_uses"
     return exhausted
 
 
-def _decide(voucher: Voucher, amount_cents: int | None, now: dt.datetime) -> str:
-    """Consume a use, or spend from a gift card; the reason either way."""
-    if giftcards.is_card(voucher) != (amount_cents is not None):
-        # A card needs an amount and a pass takes none; a card that cannot be used at all says
-        # why first, since no amount would help.
-        wrong_kind = "amount_required" if giftcards.is_card(voucher) else "not_a_giftcard"
-        return _refusal_reason(voucher, now, wrong_kind)
-    if amount_cents is not None:
-        if giftcards.spend(voucher.id, amount_cents, now):
-            return "redeemed"
-        return _refusal_reason(voucher, now, "insufficient_balance")
-    return "redeemed" if _consume(voucher.id, now) else _refusal_reason(voucher, now)
+def _decide_card(facts: _Facts, amount_cents: int | None, now: dt.datetime) -> str:
+    """Spend from a gift card (``amount_cents``), or say why not: a card needs an amount and a
+    pass takes none; a card that cannot be used at all says why first."""
+    if facts.balance is None or amount_cents is None:
+        wrong_kind = "not_a_giftcard" if facts.balance is None else "amount_required"
+        return _refusal_reason(facts, 1, now, wrong_kind)
+    if giftcards.spend(facts.id, amount_cents, now):
+        return "redeemed"
+    return _refusal_reason(facts, 1, now, "insufficient_balance")
 
 
-def _consume(voucher_id: int, now: dt.datetime) -> bool:
-    paid_orders = Order.select(Order.id).where(Order.status == "paid")
-    valid_now = (((Voucher.valid_from.is_null()) | (Voucher.valid_from <= now))
-                 & ((Voucher.valid_until.is_null()) | (Voucher.valid_until > now)))
-    updated = (Voucher.update(uses_left=Voucher.uses_left - 1)
-               .where((Voucher.id == voucher_id) & (Voucher.uses_left > 0)
-                      & (Voucher.state == "valid") & Voucher.order.in_(paid_orders) & valid_now)
-               .execute())
-    return updated == 1
+def _consume(shop: Shop, code: str, uses: int, now: dt.datetime) -> bool:
+    at = Voucher.valid_from.db_value(now)
+    sealed = Voucher.code.db_value(code)
+    row = sql.execute(shop.db, sql.CONSUME_USES, (uses, sealed, uses, at, at)).fetchone()
+    return row is not None
 
 
-def _verdict(shop: Shop, attempt: RedemptionAttempt, voucher: Voucher | None) -> Verdict:
+def _may_redeem(shop: Shop) -> bool:
+    row = sql.execute(shop.db, sql.OPERATOR_NOW, (shop.operator.id,)).fetchone()
+    return row is not None and bool(row[0]) and row[1] in REDEEMING_ROLES
+
+
+def _suspect_group(shop: Shop, typed: str) -> int | None:
+    """The group of a mistyped code to check, when exactly one voucher here is one typo away.
+    Only pointed at, never applied: a mistyped code is refused whatever is found."""
+    fixes = vouchers.likely_corrections(typed)
+    if not fixes:
+        return None
+    codes = [Voucher.code.db_value(code) for code in fixes]
+    existing = [Voucher.code.python_value(row[0]) for row in sql.execute(
+        shop.db, sql.EXISTING_CODES.format(marks=sql.marks(len(codes))), codes).fetchall()]
+    if len(existing) != 1 or fixes[existing[0]] < 0:
+        return None
+    return fixes[existing[0]]
+
+
+def _insert_attempts(shop: Shop, facts: _Facts | None, station: str, scanned: str,
+                     reason: str, uses: int, now: dt.datetime) -> list[int]:
+    """The attempt row; for N uses redeemed at once, one row per use (uses left counting
+    down), so every use consumed has its record: verify's cross-check, the reports and an
+    undo (one use each) count rows."""
+    ok = reason == "redeemed"
+    lefts = ([facts.uses_left + uses - 1 - i for i in range(uses)] if ok and facts
+             else [facts.uses_left if facts else None])
+    at = RedemptionAttempt.created_at.db_value(now)
+    return [int(sql.execute(shop.db, sql.INSERT_ATTEMPT, (
+        facts.id if facts else None, shop.operator.id, station, scanned, reason, ok, left, at
+    )).fetchone()[0]) for left in lefts]
+
+
+def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.datetime,
+             uses: int, facts: _Facts | None, suspect_group: int | None) -> Verdict:
     fields: dict[str, object] = {}
-    if voucher is not None:
-        fields = {"voucher_id": voucher.id, "code": vouchers.typed_code(voucher.code),
-                  "product": voucher.product.name, "uses_left": voucher.uses_left,
-                  "uses_total": voucher.uses_total, "valid_from": voucher.valid_from,
-                  "valid_until": voucher.valid_until,
-                  "customer": voucher.order.customer_name, "balance": voucher.balance_cents}
-        if attempt.reason == "already_redeemed":
-            last = _last_redemption(voucher)
+    if facts is not None:
+        fields = {"voucher_id": facts.id, "code": vouchers.typed_code(facts.code),
+                  "product": facts.product, "uses_left": facts.uses_left,
+                  "uses_total": facts.uses_total, "valid_from": facts.valid_from,
+                  "valid_until": facts.valid_until, "customer": facts.customer,
+                  "customer_phone": mask_phone(facts.customer_phone),
+                  "balance": facts.balance}
+        if reason == "already_redeemed":
+            last = sql.execute(shop.db, sql.LAST_REDEMPTION, (facts.id, True)).fetchone()
             if last is not None:
-                fields["last_operator"] = last.operator.name
-                fields["last_at"] = last.created_at
-    return Verdict(ok=attempt.ok, reason=attempt.reason, operator=shop.operator.name,
-                   station=attempt.station, at=attempt.created_at, attempt_id=attempt.id,
-                   **fields)  # type: ignore[arg-type]
+                fields["last_operator"] = last[0]
+                fields["last_at"] = RedemptionAttempt.created_at.python_value(last[1])
+    return Verdict(ok=reason == "redeemed", reason=reason, operator=shop.operator.name,
+                   station=station, at=now, attempt_id=attempt_id, uses=uses,
+                   suspect_group=suspect_group, **fields)  # type: ignore[arg-type]
 
 
-def redeem(shop: Shop, text: str, station: str, now: dt.datetime | None = None, *,
-           amount_cents: int | None = None, normalized: str | None = None) -> Verdict:
-    """Redeem one use of the voucher named by ``text`` (QR payload or typed code), or spend
-    ``amount_cents`` from a gift card's balance (all or nothing).
+def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
+           amount_cents: int | None = None, now: dt.datetime | None = None,
+           normalized: str | None = None) -> Verdict:
+    """Redeem ``uses`` uses of the voucher named by ``text`` (QR payload or typed code): all
+    of them or none (``not_enough_uses``); or spend ``amount_cents`` from a gift card's
+    balance, all or nothing (``insufficient_balance``).
 
     ``normalized`` is ``vouchers.normalize(text)`` when the caller (the counter) has it
-    already; ``text`` itself is what the attempt records as scanned."""
+    already; ``text`` itself is what the attempt records as scanned. A fixed handful of
+    statements whatever the shop's history: the deciding UPDATE, one read of the voucher for
+    the verdict, the attempt row (one per use), and for a redemption its audit event."""
+    if not 1 <= uses <= MAX_USES_AT_ONCE:
+        raise InvalidInput(field="uses", problem="range", min=1, max=MAX_USES_AT_ONCE)
     now = now or utc_now()
+    now = now.astimezone(dt.UTC) if now.tzinfo else now.replace(tzinfo=dt.UTC)
     station = (station.strip() or "?")[:MAX_STATION]
     scanned = text[:MAX_SCANNED]
     if amount_cents is not None:
         giftcards.check_amount(amount_cents)
+    facts: _Facts | None = None
+    suspect: int | None = None
     with shop.write():
-        operator = Operator.get_by_id(shop.operator.id)
-        voucher: Voucher | None = None
-        if not operator.active or operator.role not in REDEEMING_ROLES:
+        if not _may_redeem(shop):
             reason = "forbidden"
         else:
-            value = vouchers.normalize(text) if normalized is None else normalized
-            parsed = vouchers.parse_normalized(value, shop.shop_id, shop.voucher_key)
+            parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key, normalized)
             reason = parsed.reason or ""
-            if not reason:
-                voucher = Voucher.get_or_none(Voucher.code == parsed.code)
-                if voucher is None:
+            if reason == "mistyped":
+                suspect = _suspect_group(shop, parsed.typed)
+            elif not reason:
+                # A gift card is never consumed by uses (the UPDATE skips a balance).
+                consumed = amount_cents is None and _consume(shop, parsed.code, uses, now)
+                facts = _facts(shop, parsed.code)
+                if facts is None:
                     reason = "unknown_code"
+                elif facts.balance is not None or amount_cents is not None:
+                    reason = _decide_card(facts, amount_cents, now)
+                    if reason == "redeemed":
+                        facts = _facts(shop, parsed.code)  # the balance after the spend
                 else:
-                    reason = _decide(voucher, amount_cents, now)
-                    voucher = Voucher.get_by_id(voucher.id)
-        attempt = RedemptionAttempt.create(
-            voucher=voucher, operator=operator.id, station=station, scanned_text=scanned,
-            reason=reason, ok=reason == "redeemed",
-            uses_left_after=voucher.uses_left if voucher else None, created_at=now)
-        if attempt.ok and amount_cents is not None:
-            giftcards.record_spend(shop, attempt, amount_cents)
-        if attempt.ok:
-            spent = {} if amount_cents is None else {"amount_cents": amount_cents}
-            audit.record(shop, "redeem", voucher.id if voucher else "", attempt=attempt.id,
-                         station=station, uses_left=attempt.uses_left_after, **spent)
-        return _verdict(shop, attempt, voucher)
+                    reason = "redeemed" if consumed else _refusal_reason(facts, uses, now)
+        attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
+        if reason == "redeemed" and facts is not None:
+            several = {"uses": uses, "attempts": attempt_ids} if uses != 1 else {}
+            if amount_cents is not None:
+                giftcards.add_entry(facts.id, "spend", -amount_cents, shop.operator.id,
+                                    station=station, attempt=attempt_ids[-1], now=now)
+                several = {"amount_cents": amount_cents}
+            audit.record(shop, "redeem", facts.id, attempt=attempt_ids[-1], station=station,
+                         uses_left=facts.uses_left, **several)
+        return _verdict(shop, reason, attempt_ids[-1], station, now, uses, facts, suspect)
 
 
 def undo_redemption(shop: Shop, attempt_id: int, note: str, station: str) -> RedemptionAttempt:

@@ -7,11 +7,14 @@ Two ways to name one voucher (CONTRACT.md, "Codes on vouchers"):
 * the QR payload: ``V1`` + shop fingerprint (8) + the same 16 symbols + a 65-bit HMAC tag (13),
   39 characters of QR alphanumeric mode: version 3 at error correction M.
 
-Reading forgives case, spaces, hyphens, O/0 and I/L/1, and full-width characters.
+Reading forgives case, spaces, hyphens, O/0 and I/L/1, and full-width characters, and a
+payload typed by a scanner set for US keys on a German (QWERTZ) or French (AZERTY) keyboard:
+its tag decides, so a layout reading never lets a forged payload through.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -33,16 +36,24 @@ TAG_LEN = 13  # 65 bits
 TYPED_LEN = CODE_LEN + 1
 PAYLOAD_LEN = len(PAYLOAD_PREFIX) + SHOP_LEN + CODE_LEN + TAG_LEN
 MAX_QR_VERSION = 4
+QR_MASK = 0
+PAYLOAD_QR_VERSION = 3
+
+
+_PAIRS = [a + b for a in ALPHABET for b in ALPHABET]  # 10 bits -> two symbols
 
 
 def _encode_bits(data: bytes, symbols: int) -> str:
-    number = int.from_bytes(data, "big")
-    total_bits = len(data) * 8
-    number >>= max(0, total_bits - symbols * 5)
+    """The first ``symbols`` * 5 bits of ``data``, most significant first, in our alphabet.
+    Ten bits at a time: codes and tags are made for every voucher of a batch."""
+    number = int.from_bytes(data, "big") >> (len(data) * 8 - symbols * 5)
     out = []
-    for _ in range(symbols):
+    if symbols % 2:
         out.append(ALPHABET[number & 31])
         number >>= 5
+    for _ in range(symbols // 2):
+        out.append(_PAIRS[number & 1023])
+        number >>= 10
     return "".join(reversed(out))
 
 
@@ -67,12 +78,18 @@ def typed_code(code: str) -> str:
     return "-".join([full[0:4], full[4:8], full[8:12], full[12:]])
 
 
+@functools.lru_cache(maxsize=8)
 def shop_fingerprint(shop_id: str) -> str:
     return _encode_bits(hashlib.sha256(f"shop:{shop_id}".encode()).digest()[:5], SHOP_LEN)
 
 
+@functools.lru_cache(maxsize=8)
+def _key_bytes(voucher_key: str) -> bytes:
+    return bytes.fromhex(voucher_key)
+
+
 def _tag(voucher_key: str, body: str) -> str:
-    mac = hmac.new(bytes.fromhex(voucher_key), body.encode("ascii"), hashlib.sha256).digest()
+    mac = hmac.digest(_key_bytes(voucher_key), body.encode("ascii"), "sha256")
     return _encode_bits(mac[:9], TAG_LEN)
 
 
@@ -94,11 +111,66 @@ class Parsed:
 
     reason: str | None  # None when it names a voucher of this shop; else a verdict reason
     code: str = ""
-    via: str = ""  # "qr" or "typed"
+    via: str = ""  # "qr", "typed", or the keyboard layout a payload was read through
+    typed: str = ""  # for "mistyped": the 17 symbols as typed, to look for the likely fix
 
 
-def parse(text: str, shop_id: str, voucher_key: str) -> Parsed:
-    return parse_normalized(normalize(text), shop_id, voucher_key)
+# What a scanner set for US keys produces on another layout, for what it can send in a payload
+# (upper-case letters go with Shift, digits without). QWERTZ: the Y and Z keys trade places.
+# AZERTY: A/Q and Z/W trade places, the M key gives "?" with Shift (the M is on the US ";" key,
+# which a payload never uses), and the unshifted digit row gives the accented characters.
+LAYOUT_MANGLING: dict[str, dict[str, str]] = {
+    "qwertz": {"Y": "Z", "Z": "Y"},
+    "azerty": {"A": "Q", "Q": "A", "W": "Z", "Z": "W", "M": "?",
+               **dict(zip("1234567890", "&é\"'(-è_çà", strict=True))},
+}
+# Reading mangled text back: the inverse of each mapping, on upper-cased text (normalize()
+# upper-cases the accented letters too). A character the layout never produces from a payload
+# (on AZERTY: any digit, M, and the look-alikes O/I/L of digits) cannot be part of a genuine
+# reading: it becomes "!", so a half-mangled text is not read as the genuine payload.
+_NOT_FROM_LAYOUT = "!"
+
+
+def _reading(mapping: dict[str, str]) -> dict[int, str]:
+    produced = {mapping.get(c, c) for c in ALPHABET}
+    table = {c: _NOT_FROM_LAYOUT for c in ALPHABET + "OIL"
+             if c.translate(_FORGIVEN) not in produced}
+    table.update({typed.upper(): sent for sent, typed in mapping.items()})
+    return str.maketrans(table)
+
+
+_LAYOUT_READINGS = {layout: _reading(mapping) for layout, mapping in LAYOUT_MANGLING.items()}
+
+
+def mangle(text: str, layout: str) -> str:
+    """What ``text`` becomes when a US-configured scanner types it on ``layout`` (tests, bench)."""
+    mapping = LAYOUT_MANGLING[layout]
+    return "".join(mapping.get(c, c) for c in text)
+
+
+def parse(text: str, shop_id: str, voucher_key: str, normalized: str | None = None) -> Parsed:
+    """What ``text`` names. A payload that fails as typed is read again as the same keystrokes
+    on a QWERTZ and an AZERTY keyboard; only a reading whose tag verifies is taken; otherwise
+    the refusal that says most (this shop's forged payload before another shop's before
+    garbage)."""
+    value = normalize(text) if normalized is None else normalized
+    parsed = parse_normalized(value, shop_id, voucher_key)
+    if parsed.reason is None or parsed.via == "typed":
+        return parsed
+    best = parsed
+    upper = unicodedata.normalize("NFKC", text).upper()
+    for layout, reading in _LAYOUT_READINGS.items():
+        candidate = parse_normalized(normalize(upper.translate(reading)), shop_id, voucher_key)
+        if candidate.reason is None and candidate.via == "qr":
+            return Parsed(None, candidate.code, layout)
+        if _TELLS_MORE.index(candidate.reason or "") < _TELLS_MORE.index(best.reason or ""):
+            best = candidate
+    return best
+
+
+# Of several refused readings, the one that says most: this shop's payload with a bad tag,
+# then another shop's payload, then not a payload at all.
+_TELLS_MORE = ("invalid_signature", "wrong_shop", "malformed", "mistyped", "")
 
 
 def parse_normalized(value: str, shop_id: str, voucher_key: str) -> Parsed:
@@ -117,9 +189,37 @@ def parse_normalized(value: str, shop_id: str, voucher_key: str) -> Parsed:
     if len(value) == TYPED_LEN:
         code, check = value[:CODE_LEN], value[CODE_LEN:]
         if check_symbol(code) != check:
-            return Parsed("malformed")
+            return Parsed("mistyped", via="typed", typed=value)
         return Parsed(None, code, "typed")
     return Parsed("malformed")
+
+
+GROUP_LEN = 4
+
+
+def likely_corrections(typed: str) -> dict[str, int]:
+    """For a mistyped code: every code one typo away whose check holds (one symbol wrong, or
+    two neighbours swapped), with the 0-based printed group the typo is in.
+
+    The check alone cannot say where a single wrong symbol is (each position has exactly one
+    replacement that makes it hold), so the caller asks which of these exist; a fix is never
+    applied, only pointed at."""
+    found: dict[str, int] = {}
+    for i in range(TYPED_LEN):
+        for symbol in ALPHABET:
+            if symbol != typed[i]:
+                _keep_if_valid(found, typed[:i] + symbol + typed[i + 1:], i)
+        if i + 1 < TYPED_LEN and typed[i] != typed[i + 1]:
+            swapped = typed[:i] + typed[i + 1] + typed[i] + typed[i + 2:]
+            _keep_if_valid(found, swapped, i if i // GROUP_LEN == (i + 1) // GROUP_LEN else -1)
+    return found
+
+
+def _keep_if_valid(found: dict[str, int], candidate: str, position: int) -> None:
+    code = candidate[:CODE_LEN]
+    if check_symbol(code) == candidate[CODE_LEN]:
+        # a swap across two groups points at neither
+        found[code] = position // GROUP_LEN if position >= 0 else -1
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
@@ -128,9 +228,15 @@ def qr_matrix(text: str) -> list[list[bool]]:
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
 
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    # A fixed mask: choosing the best of eight costs ~80% of the time of a QR, and any mask
+    # reads (the read-back tests decode every printed one). Pattern 0 is as good as any here.
+    # A payload always fits version 3 (39 alphanumeric characters at M): no fitting pass.
+    fits = len(text) == PAYLOAD_LEN and text.isascii() and text.isalnum() and text.isupper()
+    version = PAYLOAD_QR_VERSION if fits else None
+    qr = qrcode.QRCode(version=version, error_correction=ERROR_CORRECT_M, border=0,
+                       mask_pattern=QR_MASK)
     qr.add_data(text)  # qrcode picks alphanumeric mode for upper-case letters and digits
-    qr.make(fit=True)
+    qr.make(fit=version is None)
     return [list(row) for row in qr.get_matrix()]
 
 

@@ -36,7 +36,7 @@ TONE_ATTENTION = "attention"
 # Red: do not hand anything over. Amber: not now, but someone can sort it out (wait for the
 # start date, take payment, ask the owner).
 _ATTENTION = frozenset({"not_yet_valid", "not_paid", "forbidden", "amount_required",
-                        "not_a_giftcard"})
+                        "not_a_giftcard", "mistyped", "not_enough_uses"})
 
 # The big word on the verdict panel, and the result column of the table.
 HEADLINES: dict[str, str] = {
@@ -46,6 +46,8 @@ HEADLINES: dict[str, str] = {
     "invalid_signature": QT_TRANSLATE_NOOP("Redemption", "Forged or altered"),
     "wrong_shop": QT_TRANSLATE_NOOP("Redemption", "Another shop's voucher"),
     "malformed": QT_TRANSLATE_NOOP("Redemption", "Not a voucher code"),
+    "mistyped": QT_TRANSLATE_NOOP("Redemption", "Check the code"),
+    "not_enough_uses": QT_TRANSLATE_NOOP("Redemption", "Not enough uses left"),
     "not_paid": QT_TRANSLATE_NOOP("Redemption", "Not paid"),
     "voided": QT_TRANSLATE_NOOP("Redemption", "Voided"),
     "expired": QT_TRANSLATE_NOOP("Redemption", "Expired"),
@@ -69,6 +71,10 @@ EXPLANATIONS: dict[str, str] = {
     "wrong_shop": QT_TRANSLATE_NOOP("Redemption", "This voucher was issued by another shop."),
     "malformed": QT_TRANSLATE_NOOP(
         "Redemption", "What was read is not a voucher. Scan again, or type the printed code."),
+    "mistyped": QT_TRANSLATE_NOOP(
+        "Redemption", "One character is wrong - check the code."),
+    "not_enough_uses": QT_TRANSLATE_NOOP(
+        "Redemption", "Fewer uses are left than were asked for; nothing was used."),
     "not_paid": QT_TRANSLATE_NOOP(
         "Redemption", "Its order has not been paid. Ask the owner to check the order."),
     "voided": QT_TRANSLATE_NOOP("Redemption", "Its order was refunded or cancelled."),

@@ -1,0 +1,89 @@
+"""Hand-written SQL for the hot paths, where building statements with peewee is the cost.
+
+Standard SQL with ``?`` placeholders, written once here and turned into the engine's own
+placeholder style (``%s`` for PostgreSQL) by ``execute``; table and column names as the models
+define them. Everything else in the core goes through the models.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+from peewee import Database
+
+# One statement decides a redemption: the voucher exists, is valid, has enough uses left, is
+# inside its validity window and its order is paid (a primary-key probe, flat however many
+# orders the shop has). RETURNING hands back what the verdict needs without a second look.
+CONSUME_USES = """
+UPDATE voucher SET uses_left = uses_left - ?
+WHERE code = ? AND uses_left >= ? AND state = 'valid' AND balance_cents IS NULL
+  AND (valid_from IS NULL OR valid_from <= ?)
+  AND (valid_until IS NULL OR valid_until > ?)
+  AND EXISTS (SELECT 1 FROM "order" WHERE "order".id = voucher.order_id
+                                        AND "order".status = 'paid')
+RETURNING id, uses_left
+"""
+
+# The operator acting, as the database has them now (disabled since login?).
+OPERATOR_NOW = "SELECT active, role FROM operator WHERE id = ?"
+
+# What a verdict shows about a voucher, and what a refusal is read from.
+VOUCHER_FACTS = """
+SELECT voucher.id, voucher.code, voucher.uses_left, voucher.uses_total, voucher.state,
+       voucher.valid_from, voucher.valid_until, product.name, "order".status,
+       "order".customer_name, "order".customer_phone, voucher.balance_cents
+FROM voucher
+JOIN product ON product.id = voucher.product_id
+JOIN "order" ON "order".id = voucher.order_id
+WHERE voucher.code = ?
+"""
+
+# Who consumed a use of the voucher last (for already_redeemed): newest first by primary key.
+LAST_REDEMPTION = """
+SELECT operator.name, redemption_attempt.created_at
+FROM redemption_attempt JOIN operator ON operator.id = redemption_attempt.operator_id
+WHERE redemption_attempt.voucher_id = ? AND redemption_attempt.ok = ?
+ORDER BY redemption_attempt.id DESC LIMIT 1
+"""
+
+INSERT_ATTEMPT = """
+INSERT INTO redemption_attempt (voucher_id, operator_id, station, scanned_text, reason, ok,
+                                uses_left_after, note, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)
+RETURNING id
+"""
+
+# A batch's vouchers, inserted with executemany: no statement built per row.
+INSERT_VOUCHER = """
+INSERT INTO voucher (code, order_id, order_line_id, product_id, card_key_id, uses_total,
+                     uses_left, state, valid_from, valid_until, issued_at, balance_cents)
+VALUES (?, ?, ?, ?, NULL, ?, ?, 'valid', ?, ?, ?, ?)
+"""
+
+# A batch's vouchers back, in issue order (the order_line index answers it).
+BATCH_VOUCHERS = "SELECT id, code FROM voucher WHERE order_line_id = ? ORDER BY id"
+
+# Which of these codes exist (a mistyped code's likely fixes); the unique index answers it.
+EXISTING_CODES = "SELECT code FROM voucher WHERE code IN ({marks})"
+
+
+@functools.lru_cache(maxsize=64)
+def _in_style(statement: str, param: str) -> str:
+    return statement if param == "?" else statement.replace("?", param)
+
+
+def execute(db: Database, statement: str, params: Sequence[Any] = ()) -> Any:
+    """Run ``statement`` (``?`` placeholders) on ``db``; the driver's cursor."""
+    return db.execute_sql(_in_style(statement, db.param), tuple(params))
+
+
+def execute_many(db: Database, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+    """``statement`` once per row of ``rows``, prepared once by the driver."""
+    cursor = db.cursor()
+    cursor.executemany(_in_style(statement, db.param), rows)
+
+
+def marks(count: int) -> str:
+    return ", ".join("?" * count)

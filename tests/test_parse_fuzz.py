@@ -1,0 +1,76 @@
+"""Parsing never crashes and never accepts what it should not: random text, payloads typed on
+other keyboard layouts, and single-character changes of genuine payloads and codes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core import vouchers
+
+SHOP_ID = "fuzz-shop"
+KEY = "5a" * 32
+GENUINE = [vouchers.new_code() for _ in range(8)]
+PAYLOADS = [vouchers.payload(SHOP_ID, KEY, code) for code in GENUINE]
+LAYOUTS = sorted(vouchers.LAYOUT_MANGLING)
+TYPED_CHARS = sorted(set(vouchers.ALPHABET) | set("OIL-_ &?é\"'(è_çàabcyzé") | {
+    c for m in vouchers.LAYOUT_MANGLING.values() for c in m.values()})
+# No example database: it would write a .hypothesis folder into the repository.
+FUZZ = settings(max_examples=300, deadline=None, database=None)
+
+
+def parse(text: str) -> vouchers.Parsed:
+    return vouchers.parse(text, SHOP_ID, KEY)
+
+
+def names_a_genuine_voucher(parsed: vouchers.Parsed) -> bool:
+    return parsed.reason is None and parsed.code in GENUINE
+
+
+@FUZZ
+@given(st.text(max_size=80))
+def test_random_text_never_crashes_and_is_never_a_voucher(text: str) -> None:
+    parsed = parse(text)
+    assert parsed.reason in (None, "malformed", "mistyped", "wrong_shop", "invalid_signature")
+    if parsed.reason is None:  # a random 17-symbol text can pass a 5-bit check: typed only
+        assert parsed.via == "typed"
+
+
+@FUZZ
+@given(st.text(alphabet=TYPED_CHARS, min_size=30, max_size=45))
+def test_payload_shaped_noise_is_never_accepted_as_a_payload(text: str) -> None:
+    parsed = parse(text)
+    assert parsed.reason is not None or parsed.via == "typed"
+
+
+@FUZZ
+@given(st.sampled_from(PAYLOADS), st.sampled_from(LAYOUTS))
+def test_mangled_genuine_payloads_are_read(payload: str, layout: str) -> None:
+    parsed = parse(vouchers.mangle(payload, layout))
+    assert names_a_genuine_voucher(parsed)
+    assert parsed.code == payload[2 + vouchers.SHOP_LEN:-vouchers.TAG_LEN]
+
+
+@FUZZ
+@given(st.sampled_from(PAYLOADS), st.sampled_from([*LAYOUTS, ""]), st.data())
+def test_single_character_changes_are_refused(payload: str, layout: str,
+                                               data: st.DataObject) -> None:
+    text = vouchers.mangle(payload, layout) if layout else payload
+    position = data.draw(st.integers(0, len(text) - 1))
+    replacement = data.draw(st.sampled_from(TYPED_CHARS))
+    changed = text[:position] + replacement + text[position + 1:]
+    if vouchers.normalize(changed) == vouchers.normalize(text):
+        return  # a look-alike the reader forgives (O/0, a lower-case letter), not a change
+    assert parse(changed).reason is not None, changed
+
+
+@FUZZ
+@given(st.sampled_from(GENUINE), st.data())
+def test_single_symbol_typos_of_printed_codes_are_mistyped(code: str,
+                                                           data: st.DataObject) -> None:
+    typed = vouchers.typed_code(code).replace("-", "")
+    position = data.draw(st.integers(0, len(typed) - 1))
+    symbol = data.draw(st.sampled_from(vouchers.ALPHABET).filter(lambda s: s != typed[position]))
+    parsed = parse(typed[:position] + symbol + typed[position + 1:])
+    assert parsed.reason == "mistyped"
+    assert code in vouchers.likely_corrections(parsed.typed)

@@ -1,0 +1,228 @@
+"""Several uses at once, typos, keyboard layouts, the customer on the verdict, and the shape
+of the redemption SQL (indexes only, a fixed number of statements)."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import OWNER, OWNER_PASSWORD
+from race_worker import redeem_uses
+
+from desktop_app.core import audit, fulfilment, orders, products, redemption, sql, vouchers
+from desktop_app.core.dates import utc_now
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.models import AuditEvent, RedemptionAttempt, Voucher
+from desktop_app.core.store import Shop, create_shop, open_shop
+
+
+def sell(shop: Shop, uses: int = 1, customer: str = "", phone: str = ""
+         ) -> fulfilment.IssuedVoucher:
+    item = products.add_product(shop, f"Pass x{uses} {utc_now().timestamp()}", "10.00",
+                                "service", uses=uses)
+    order = orders.create_order(shop, [(item.id, 1)], customer, phone)
+    return fulfilment.pay_order(shop, order.id, "cash")[0]
+
+
+def test_several_uses_at_once_all_or_none(shop: Shop) -> None:
+    voucher = sell(shop, uses=5)
+    three = redemption.redeem(shop, voucher.payload, "c", uses=3)
+    assert three.ok and three.uses_left == 2 and three.uses == 3
+    too_many = redemption.redeem(shop, voucher.code, "c", uses=3)
+    assert too_many.reason == "not_enough_uses" and too_many.uses_left == 2
+    assert Voucher.get_by_id(voucher.id).uses_left == 2  # nothing consumed
+    assert redemption.redeem(shop, voucher.code, "c", uses=2).uses_left == 0
+    assert redemption.redeem(shop, voucher.code, "c", uses=2).reason == "already_redeemed"
+    ok_rows = RedemptionAttempt.select().where(RedemptionAttempt.ok == True)  # noqa: E712
+    assert [r.uses_left_after for r in ok_rows] == [4, 3, 2, 1, 0]  # a record per use
+    assert audit.vouchers_out_of_step() == []  # verify's cross-check counts uses
+    details = [e.detail for e in AuditEvent.select().where(AuditEvent.kind == "redeem")]
+    assert '"uses": 3' in details[0] and '"uses": 2' in details[1]
+    for bad in (0, -1, redemption.MAX_USES_AT_ONCE + 1):
+        with pytest.raises(InvalidInput):
+            redemption.redeem(shop, voucher.code, "c", uses=bad)
+
+
+def test_an_undo_after_several_uses_gives_back_one(shop: Shop) -> None:
+    voucher = sell(shop, uses=4)
+    verdict = redemption.redeem(shop, voucher.payload, "c", uses=2)
+    assert verdict.ok and verdict.uses_left == 2
+    undo = redemption.undo_redemption(shop, verdict.attempt_id, "one too many", "c")
+    assert undo.uses_left_after == 3 and audit.vouchers_out_of_step() == []
+
+
+@pytest.mark.slow
+def test_processes_racing_for_several_uses_never_overdraw(tmp_path: Path) -> None:
+    folder = tmp_path / "race"
+    with create_shop(folder, "Race", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        voucher = sell(shop, uses=10)
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        jobs = [pool.apply_async(redeem_uses, (str(folder), voucher.payload, 3, 3, f"s{i}"))
+                for i in range(4)]
+        outcomes = [r for job in jobs for r in job.get(timeout=120)]
+    reasons = Counter(reason for reason, _ in outcomes)
+    assert reasons["redeemed"] == 3  # 3 x 3 = 9 of 10; the 1 left is never enough for 3
+    assert set(reasons) == {"redeemed", "not_enough_uses"}
+    assert sorted(left for reason, left in outcomes if reason == "redeemed") == [1, 4, 7]
+    with open_shop(folder, OWNER, OWNER_PASSWORD) as shop:
+        assert Voucher.get_by_id(voucher.id).uses_left == 1
+        ok_rows = list(RedemptionAttempt.select().where(RedemptionAttempt.ok == True))  # noqa: E712
+        assert len(ok_rows) == 9  # a record per use consumed
+        assert audit.vouchers_out_of_step() == []
+
+
+def test_customer_and_masked_phone_on_the_verdict(shop: Shop) -> None:
+    voucher = sell(shop, customer="王女士", phone="138 0013 5678")
+    verdict = redemption.redeem(shop, voucher.payload, "c")
+    assert verdict.customer == "王女士" and verdict.customer_phone == "*******5678"
+    assert "0013" not in str(verdict.to_json())
+
+
+def _one_symbol_changed(code: str, position: int) -> str:
+    plain = code.replace("-", "")
+    wrong = next(s for s in vouchers.ALPHABET if s != plain[position])
+    return plain[:position] + wrong + plain[position + 1:]
+
+
+def test_a_typo_is_mistyped_with_its_group_and_never_accepted(shop: Shop) -> None:
+    voucher = sell(shop, uses=3)
+    for position in range(vouchers.TYPED_LEN):
+        typo = _one_symbol_changed(voucher.code, position)
+        verdict = redemption.redeem(shop, typo, "c")
+        assert verdict.reason == "mistyped" and not verdict.ok, typo
+        assert verdict.suspect_group == position // 4
+        assert verdict.voucher_id is None and verdict.code == ""  # the voucher is not named
+    plain = voucher.code.replace("-", "")
+    swaps = [i for i in range(vouchers.TYPED_LEN - 1) if plain[i] != plain[i + 1]]
+    for i in swaps:
+        swapped = plain[:i] + plain[i + 1] + plain[i] + plain[i + 2:]
+        verdict = redemption.redeem(shop, swapped, "c")
+        if verdict.reason == "mistyped":  # Luhn mod 32 misses a few swaps; those are unknown
+            expected = i // 4 if i // 4 == (i + 1) // 4 else None
+            assert verdict.suspect_group in (expected, None)
+        else:
+            assert verdict.reason == "unknown_code"
+    assert Voucher.get_by_id(voucher.id).uses_left == 3
+
+
+def test_a_typo_of_no_voucher_points_nowhere(shop: Shop) -> None:
+    typo = _one_symbol_changed(vouchers.typed_code(vouchers.new_code()), 5)
+    verdict = redemption.redeem(shop, typo, "c")
+    assert verdict.reason == "mistyped" and verdict.suspect_group is None
+
+
+@pytest.mark.parametrize("layout", ["qwertz", "azerty"])
+def test_payloads_typed_on_another_layout_are_redeemed(shop: Shop, layout: str) -> None:
+    issued = [sell(shop, uses=2) for _ in range(4)]
+    for voucher in issued:
+        mangled = vouchers.mangle(voucher.payload, layout)
+        verdict = redemption.redeem(shop, mangled, "c")
+        assert verdict.reason == "redeemed", (mangled, verdict.reason)
+        assert vouchers.parse(mangled, shop.shop_id, shop.voucher_key).via in (layout, "qr")
+
+
+def test_every_single_character_change_of_a_mangled_payload_is_refused(shop: Shop) -> None:
+    voucher = sell(shop, uses=1)
+    others = set(vouchers.ALPHABET) | {c for m in vouchers.LAYOUT_MANGLING.values()
+                                       for c in m.values()}
+    for layout in ("qwertz", "azerty", None):
+        text = vouchers.mangle(voucher.payload, layout) if layout else voucher.payload
+        for i, original in enumerate(text):
+            for replacement in others - {original}:
+                changed = text[:i] + replacement + text[i + 1:]
+                if vouchers.normalize(changed) == vouchers.normalize(text):
+                    continue  # a forgiven look-alike (O/0, I/L/1), not a change
+                parsed = vouchers.parse(changed, shop.shop_id, shop.voucher_key)
+                assert parsed.reason is not None, (layout, changed)
+    assert Voucher.get_by_id(voucher.id).uses_left == 1
+
+
+def test_a_mangled_forgery_is_still_a_forgery(shop: Shop) -> None:
+    voucher = sell(shop)
+    forged = voucher.payload[:-vouchers.TAG_LEN] + "Q" * vouchers.TAG_LEN
+    for layout in ("qwertz", "azerty"):
+        verdict = redemption.redeem(shop, vouchers.mangle(forged, layout), "c")
+        assert verdict.reason == "invalid_signature"
+
+
+# --- the shape of the redemption SQL ----------------------------------------------------------
+
+
+def _plans(shop: Shop, statement: str, params: tuple[object, ...]) -> list[str]:
+    rows = shop.db.execute_sql("EXPLAIN QUERY PLAN " + statement, params).fetchall()
+    return [str(row[-1]) for row in rows]
+
+
+def test_redemption_sql_uses_indexes_only(shop: Shop) -> None:
+    voucher = sell(shop, uses=2)
+    code = Voucher.get_by_id(voucher.id).code
+    now = Voucher.valid_from.db_value(utc_now())
+    checked = {
+        sql.CONSUME_USES: (1, code, 1, now, now),
+        sql.VOUCHER_FACTS: (code,),
+        sql.LAST_REDEMPTION: (voucher.id, True),
+        sql.OPERATOR_NOW: (shop.operator.id,),
+        sql.EXISTING_CODES.format(marks=sql.marks(3)): (code, "A", "B"),
+    }
+    for statement, params in checked.items():
+        plans = _plans(shop, statement, params)
+        assert plans, statement
+        scans = [p for p in plans if p.startswith("SCAN")]
+        assert not scans, (statement, plans)
+        assert all(("PRIMARY KEY" in p or "INDEX" in p or "rowid" in p.lower())
+                   for p in plans if p.startswith("SEARCH")), plans
+
+
+def _count_statements(shop: Shop, action: object) -> list[str]:
+    seen: list[str] = []
+    connection = shop.db.connection()
+    connection.set_trace_callback(seen.append)
+    try:
+        action()  # type: ignore[operator]
+    finally:
+        connection.set_trace_callback(None)
+    return seen
+
+
+def test_statements_per_redemption_do_not_grow_with_history(shop: Shop) -> None:
+    first = sell(shop, uses=1000)
+    small = _count_statements(shop, lambda: redemption.redeem(shop, first.payload, "c"))
+    for _ in range(30):  # more orders, vouchers, attempts and audit events
+        redemption.redeem(shop, sell(shop).payload, "c")
+    redemption.redeem(shop, "garbage", "c")
+    second = sell(shop, uses=5)
+    large = _count_statements(shop, lambda: redemption.redeem(shop, second.payload, "c"))
+    assert len(small) == len(large), (small, large)
+    refused = _count_statements(shop, lambda: redemption.redeem(shop, first.code, "c", uses=1000))
+    assert len(refused) <= len(large)  # not_enough_uses: 999 left
+    three = _count_statements(shop, lambda: redemption.redeem(shop, first.code, "c", uses=3))
+    assert len(three) == len(large) + 2  # one attempt row per use, nothing else more
+
+
+def test_lookup_consumes_nothing_and_clerks_see_no_payload(shop: Shop, shop_dir: Path) -> None:
+    from conftest import CLERK, CLERK_PASSWORD
+
+    from desktop_app.core import auth, counter
+    from desktop_app.core.errors import NotFound
+
+    voucher = sell(shop, uses=3, customer="Ms Li", phone="+86 138 0000 4321")
+    redemption.redeem(shop, voucher.payload, "c")
+    info = counter.lookup(shop, voucher.code)
+    assert (info.uses_left, info.status, info.customer) == (2, "redeemable", "Ms Li")
+    assert info.customer_phone.endswith("4321") and "0000" not in info.customer_phone
+    assert info.payload == voucher.payload and [h.reason for h in info.history] == ["redeemed"]
+    assert [v.id for v in counter.find_vouchers(shop, "4321")] == [voucher.id]
+    assert [v.id for v in counter.find_vouchers(shop, "ms li")] == [voucher.id]
+    with pytest.raises(InvalidInput):
+        counter.find_vouchers(shop, " ")
+    with pytest.raises(NotFound):
+        counter.lookup(shop, "garbage")
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    shop.close()
+    with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
+        seen = counter.lookup(clerk, vouchers.mangle(voucher.payload, "azerty"))
+        assert seen.payload == "" and seen.uses_left == 2
+        assert Voucher.get_by_id(voucher.id).uses_left == 2
