@@ -211,15 +211,21 @@ def likely_corrections(typed: str) -> dict[str, int]:
                 _keep_if_valid(found, typed[:i] + symbol + typed[i + 1:], i)
         if i + 1 < TYPED_LEN and typed[i] != typed[i + 1]:
             swapped = typed[:i] + typed[i + 1] + typed[i] + typed[i + 2:]
-            _keep_if_valid(found, swapped, i if i // GROUP_LEN == (i + 1) // GROUP_LEN else -1)
+            same_group = _printed_group(i) == _printed_group(i + 1)
+            _keep_if_valid(found, swapped, i if same_group else -1)
     return found
+
+
+def _printed_group(position: int) -> int:
+    """The printed group a symbol of the typed code is in: the check symbol ends the last."""
+    return min(position // GROUP_LEN, CODE_LEN // GROUP_LEN - 1)
 
 
 def _keep_if_valid(found: dict[str, int], candidate: str, position: int) -> None:
     code = candidate[:CODE_LEN]
     if check_symbol(code) == candidate[CODE_LEN]:
         # a swap across two groups points at neither
-        found[code] = position // GROUP_LEN if position >= 0 else -1
+        found[code] = _printed_group(position) if position >= 0 else -1
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
