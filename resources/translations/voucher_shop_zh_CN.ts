@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="273"/>
+        <source>{shop} — Voucher Shop</source>
+        <translation>{shop} — Voucher Shop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="275"/>
+        <source>Shop: {shop}</source>
+        <translation>店铺：{shop}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="276"/>
+        <source>Station: {station}</source>
+        <translation>收银台：{station}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="279"/>
+        <source>vouchers with uses left that expire within 30 days</source>
+        <translation>30 天内到期且仍有剩余次数的卡券</translation>
+    </message>
+</context>
+<context>
     <name>AddOperatorDialog</name>
     <message>
         <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="268"/>
@@ -49,6 +72,34 @@
         <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="315"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AmountPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="37"/>
+        <source>Gift card amount</source>
+        <translation>礼品卡金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="75"/>
+        <source>Now scan the gift card.</source>
+        <translation>现在请扫描礼品卡。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="79"/>
+        <source>For a gift card: type the amount, press Enter, scan.</source>
+        <translation>礼品卡：输入金额，按回车，再扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="85"/>
+        <source>Type the amount for this card and press Enter.</source>
+        <translation>请输入这张卡要消费的金额，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="94"/>
+        <source>Balance {amount}</source>
+        <translation>余额 {amount}</translation>
     </message>
 </context>
 <context>
@@ -143,27 +194,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="182"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="197"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="183"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="198"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="184"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="199"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="200"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="201"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -295,40 +346,40 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>{problem}{still_works}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="256"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="257"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="258"/>
         <source>Read QR codes with the webcam</source>
         <translation>用摄像头识别二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="264"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="266"/>
         <source>Look for cameras again</source>
         <translation>重新查找摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="274"/>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="366"/>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="395"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="276"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="381"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="410"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="317"/>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="324"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="319"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="338"/>
         <source>No camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="322"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="336"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="357"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="372"/>
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
@@ -336,180 +387,215 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="79"/>
         <source>Card keys: {product}</source>
         <translation>卡密：{product}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="82"/>
         <source>Keys</source>
         <translation>卡密列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="83"/>
         <source>Import keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="110"/>
         <source>All keys</source>
         <translation>全部卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="115"/>
         <source>Mark faulty…</source>
         <translation>标记为失效…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="116"/>
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
         <translation>卡密失效：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="119"/>
         <source>Replace on order</source>
         <translation>在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="120"/>
         <source>Give the customer an unsold key in place of this faulty one</source>
         <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="127"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="130"/>
         <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
         <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="158"/>
         <source>{unsold} unsold · {sold} sold · {faulty} faulty</source>
         <translation>未售 {unsold} · 已售 {sold} · 失效 {faulty}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="170"/>
         <source>No key in this state.</source>
         <translation>没有这个状态的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="172"/>
         <source>No keys yet. Import them on the “Import keys” page.</source>
         <translation>还没有卡密。请在“导入卡密”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="188"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
         <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="191"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
         <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="193"/>
         <source>Faulty key</source>
         <translation>失效卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="197"/>
         <source>Mark faulty</source>
         <translation>标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="208"/>
         <source>The key is marked faulty.</source>
         <translation>已将卡密标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="219"/>
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="238"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="238"/>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="313"/>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="372"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="240"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="339"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="398"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="241"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="243"/>
         <source>…or paste the keys here: one per line, or CSV rows with the key in the first column.</source>
         <translation>……或把卡密粘贴到这里：每行一个，或 CSV 行（卡密在第一列）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="247"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="247"/>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="355"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="381"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="256"/>
         <source>Text or CSV, UTF-8. Duplicates (in the file or already imported), blank and malformed lines are left out.</source>
         <translation>支持 UTF-8 编码的文本或 CSV。重复（文件内重复或已导入）、空白和格式错误的行不会导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="279"/>
+        <source>{low} to {high} characters</source>
+        <translation>{low} 至 {high} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="281"/>
+        <source>at least {low} characters</source>
+        <translation>至少 {low} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="283"/>
+        <source>at most {high} characters</source>
+        <translation>最多 {high} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="286"/>
+        <source>digits</source>
+        <translation>纯数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="287"/>
+        <source>capital letters and digits</source>
+        <translation>大写字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="288"/>
+        <source>letters and digits</source>
+        <translation>字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="293"/>
+        <source>Keys of this product: {pattern} (hyphens allowed); other lines count as malformed.</source>
+        <translation>本商品的卡密：{pattern}（可含连字符）；不符合的行计为格式错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="302"/>
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="302"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="303"/>
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="303"/>
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="292"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="318"/>
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="320"/>
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="320"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="350"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="376"/>
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="354"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="380"/>
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="375"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="401"/>
         <source>Keys imported: {count}. Lines left out: {skipped}.</source>
         <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
     </message>
@@ -517,110 +603,110 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>InventoryTab</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="75"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="77"/>
         <source>Search products by name</source>
         <translation>按名称搜索商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="79"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="81"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="83"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="85"/>
         <source>Show archived</source>
         <translation>显示已下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="85"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="87"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="92"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="94"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="100"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="102"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="102"/>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="208"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="104"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="210"/>
         <source>Archive</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="103"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="105"/>
         <source>Archived products are not sold any more; vouchers already sold still work</source>
         <translation>下架的商品不再出售；已售出的卡券仍然有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="106"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="108"/>
         <source>Import card keys…</source>
         <translation>导入卡密…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="108"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="110"/>
         <source>Card keys…</source>
         <translation>卡密…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="109"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="111"/>
         <source>The keys of this product, masked; mark a key faulty and replace it on its order</source>
         <translation>此商品的卡密（打码显示）；可将卡密标记为失效并在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="159"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="161"/>
         <source>On sale: {count}</source>
         <translation>在售：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="161"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="163"/>
         <source>out of stock: {count}</source>
         <translation>缺货：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="163"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="165"/>
         <source>archived: {count}</source>
         <translation>已下架：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="177"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="179"/>
         <source>No product matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="179"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="181"/>
         <source>Every product is archived. Tick “Show archived” to see them.</source>
         <translation>所有商品都已下架。勾选“显示已下架”即可查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="182"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="184"/>
         <source>No products yet.
 Click “New product” to add your first service, card key or goods.</source>
         <translation>还没有商品。
 点击“新建商品”，添加第一个服务、卡密或实物商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="207"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="209"/>
         <source>Restore</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="231"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="233"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="239"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="241"/>
         <source>“{name}” is archived: it is no longer sold. Vouchers already sold still work.</source>
         <translation>“{name}”已下架，不再出售。已售出的卡券仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="240"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="242"/>
         <source>“{name}” is on sale again.</source>
         <translation>“{name}”已重新上架。</translation>
     </message>
@@ -742,35 +828,40 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="86"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="88"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="89"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="91"/>
         <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="92"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="101"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="104"/>
+        <source>Owner password forgotten?</source>
+        <translation>忘记店主密码？</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
@@ -834,55 +925,75 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="213"/>
+        <source>Locked – log in to redeem. The scan is kept for a minute.</source>
+        <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
+        <source>Log in to redeem. The scan is kept for a minute.</source>
+        <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="223"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="228"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="232"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="242"/>
+        <source>Enter the owner&apos;s name first.</source>
+        <translation>请先输入店主账号。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="72"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="80"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="73"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="74"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="104"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="113"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="132"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="141"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -897,102 +1008,107 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="198"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="218"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="205"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="225"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="239"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="241"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="224"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -1002,7 +1118,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="399"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
@@ -1032,7 +1148,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售卡券、礼品卡和卡密，并在柜台核销。店铺数据保存在本机的加密数据库中。&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="386"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="437"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -1159,12 +1275,12 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="83"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="141"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
@@ -1456,90 +1572,90 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="114"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="150"/>
         <source>Search: number, customer, phone</source>
         <translation>搜索：单号、顾客、电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="118"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="154"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="122"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="158"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="164"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="200"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="166"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="202"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="178"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="214"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="180"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="216"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="232"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="268"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="254"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="290"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="267"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="303"/>
         <source>Refund recorded for order {number}.</source>
         <translation>订单 {number} 的退款已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="289"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="325"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="290"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="326"/>
         <source>Refund order {number} ({amount})? Its unredeemed vouchers become void and unsold stock and card keys go back. Uses already redeemed stay in the history.</source>
         <translation>确定为订单 {number}（{amount}）退款？未核销的券将作废，实物库存和卡密退回库存。已核销的次数保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="294"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="330"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="299"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="335"/>
         <source>Order {number} is refunded.</source>
         <translation>订单 {number} 已退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="305"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="308"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="341"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="344"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="306"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="342"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="313"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="349"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -1547,44 +1663,64 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="182"/>
         <source>Save password</source>
         <translation>保存密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="202"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="207"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="207"/>
         <source>Repeat new password:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="219"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="275"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="276"/>
         <source>Type your current password, then the new one twice. The new one works from your next login or unlock, at every counter.</source>
         <translation>先输入当前密码，再输入两遍新密码。新密码从下次登录或解锁起生效，在每个柜台都适用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="281"/>
         <source>Change password</source>
         <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="290"/>
+        <source>Forgotten password</source>
+        <translation>忘记密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="291"/>
+        <source>Type the shop&apos;s recovery key (shown when the shop was made) and a new password for the owner “{name}”.</source>
+        <translation>请输入店铺的恢复密钥（创建店铺时显示过），并为店主“{name}”设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="295"/>
+        <source>Recovery key:</source>
+        <translation>恢复密钥：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="297"/>
+        <source>Set new password</source>
+        <translation>设置新密码</translation>
     </message>
 </context>
 <context>
@@ -1677,72 +1813,77 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="60"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="61"/>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="79"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="80"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="81"/>
         <source>Price:</source>
         <translation>价格：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="82"/>
         <source>Uses per voucher:</source>
         <translation>每张券可用次数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="83"/>
         <source>Stock:</source>
         <translation>库存：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="84"/>
         <source>Valid:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="85"/>
         <source>Card key:</source>
         <translation>卡密：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="86"/>
+        <source>Keys look like:</source>
+        <translation>卡密格式：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="89"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="89"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="111"/>
         <source>e.g. Car wash ×5</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="156"/>
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="166"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
@@ -1767,6 +1908,7 @@ Click “New order” to sell your first voucher.</source>
         <translation> 天</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="224"/>
         <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="71"/>
         <source>to</source>
         <translation>至</translation>
@@ -1782,52 +1924,87 @@ Click “New order” to sell your first voucher.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="189"/>
         <source>Every buyer gets the same key (e.g. a group-buy password)</source>
         <translation>所有买家使用同一个卡密（例如团购口令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="194"/>
         <source>The key every buyer receives</source>
         <translation>每位买家都会收到的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="193"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="196"/>
         <source>Otherwise each sale hands over one of the keys you import.</source>
         <translation>否则每次售出时发放一个您导入的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="215"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="218"/>
+        <source>Any characters</source>
+        <translation>任意字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="218"/>
+        <source>Digits</source>
+        <translation>纯数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="219"/>
+        <source>Capital letters and digits</source>
+        <translation>大写字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="220"/>
+        <source>Letters and digits</source>
+        <translation>字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="222"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="226"/>
+        <source>characters,</source>
+        <translation>个字符，</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="246"/>
         <source>Unchanged: {key}</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="260"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="261"/>
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="263"/>
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="266"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="270"/>
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="271"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -1881,169 +2058,317 @@ Click “New order” to sell your first voucher.</source>
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="79"/>
+        <source>Your recovery key</source>
+        <translation>您的恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="85"/>
+        <source>Voucher Shop recovery key</source>
+        <translation>Voucher Shop 恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="86"/>
+        <source>If every owner password is forgotten, this key lets an owner set a new one (login screen: “Owner password forgotten?”, or the command recover NAME). Keep it on paper, somewhere safe and away from the shop&apos;s computer: whoever has it can open the shop. It is shown only once.</source>
+        <translation>如果所有店主密码都忘了，店主可以用这个密钥设置新密码（登录界面点“忘记店主密码？”，或使用命令 recover NAME）。请把它抄在纸上，存放在安全的地方，远离店里的电脑：谁拿到它，谁就能打开店铺。它只显示这一次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="93"/>
+        <source>Keep your recovery key</source>
+        <translation>请保管好恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="94"/>
+        <source>The one way back in when every owner password is forgotten.</source>
+        <translation>所有店主密码都忘记时，这是唯一的找回途径。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="105"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="106"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="107"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="118"/>
+        <source>the last group, {n} characters</source>
+        <translation>最后一组，{n} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="121"/>
+        <source>To show you kept it, type the key&apos;s last group:</source>
+        <translation>为确认您已保存，请输入密钥的最后一组：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="125"/>
+        <source>I have kept it — open the shop</source>
+        <translation>我已保存好——打开店铺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="143"/>
+        <source>Keep the key first: type its last group to continue.</source>
+        <translation>请先保存密钥：输入最后一组后才能继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="147"/>
+        <source>Copied. Paste it somewhere safe, then clear the clipboard.</source>
+        <translation>已复制。请粘贴到安全的地方，然后清空剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="152"/>
+        <source>Save the recovery key as PDF</source>
+        <translation>将恢复密钥保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="154"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="167"/>
+        <source>Saved {file}</source>
+        <translation>已保存 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="172"/>
+        <source>Print the recovery key</source>
+        <translation>打印恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="183"/>
+        <source>The printer refused the page. Save it as a PDF instead, or copy the key.</source>
+        <translation>打印机拒绝了此页面。请改为保存为 PDF，或复制密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="186"/>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+</context>
+<context>
     <name>Redemption</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="42"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="43"/>
         <source>Redeemed</source>
         <translation>核销成功</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="43"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="44"/>
         <source>Already redeemed</source>
         <translation>已用完</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="44"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="45"/>
         <source>Unknown code</source>
         <translation>券码不存在，请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="46"/>
         <source>Forged or altered</source>
         <translation>伪造或被篡改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="46"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="47"/>
         <source>Another shop&apos;s voucher</source>
         <translation>他店券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="47"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="48"/>
         <source>Not a voucher code</source>
         <translation>无效券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="48"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="49"/>
+        <source>Check the code</source>
+        <translation>请核对券码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
+        <source>Not enough uses left</source>
+        <translation>剩余次数不足</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="51"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="49"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="52"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="51"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="54"/>
         <source>Not valid yet</source>
         <translation>未到生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="52"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
         <source>Not allowed</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="56"/>
+        <source>Balance too low</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="57"/>
+        <source>Enter the amount</source>
+        <translation>请输入金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="58"/>
+        <source>Not a gift card</source>
+        <translation>不是礼品卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="59"/>
         <source>Undo</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="61"/>
         <source>Redeemed, undone</source>
         <translation>核销已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="60"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="66"/>
         <source>There is no voucher with this code in this shop. Check the code.</source>
         <translation>券码不存在，请核对：本店没有这个券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="62"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="68"/>
         <source>This QR code was not made by this shop, or it was changed. Do not accept it.</source>
         <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="71"/>
         <source>This voucher was issued by another shop.</source>
         <translation>这是其他店铺发行的券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="66"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
         <source>What was read is not a voucher. Scan again, or type the printed code.</source>
         <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="68"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="74"/>
+        <source>One character is wrong - check the code.</source>
+        <translation>有一个字符输错了，请核对券码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="76"/>
+        <source>Fewer uses are left than were asked for; nothing was used.</source>
+        <translation>剩余次数少于要核销的次数；未扣任何次数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="78"/>
         <source>Its order has not been paid. Ask the owner to check the order.</source>
         <translation>这张券的订单尚未付款。请店主核查订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="70"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="80"/>
         <source>Its order was refunded or cancelled.</source>
         <translation>这张券的订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="71"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
         <source>It was valid until {valid_until}.</source>
         <translation>有效期至 {valid_until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="82"/>
         <source>It can be used from {valid_from}.</source>
         <translation>{valid_from} 起可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="73"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="83"/>
         <source>This operator may not redeem vouchers. Ask the owner.</source>
         <translation>当前操作员无权核销。请联系店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="75"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="85"/>
         <source>Last redeemed by {who}, {when}.</source>
         <translation>上次核销：{who}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="80"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="87"/>
+        <source>The card holds less than that amount. Nothing was spent.</source>
+        <translation>卡内余额不足这个金额，未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="89"/>
+        <source>This is a gift card: type the amount to spend, then scan it again.</source>
+        <translation>这是礼品卡：请输入消费金额，然后重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="91"/>
+        <source>This voucher counts uses, not money: scan it without an amount.</source>
+        <translation>这张券按次数核销，不按金额：请不要输入金额，直接扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="96"/>
         <source>It has no uses left.</source>
         <translation>已无剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="97"/>
         <source>It cannot be used yet.</source>
         <translation>暂时还不能使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="82"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="98"/>
         <source>It can no longer be used.</source>
         <translation>已不能再使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="109"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="125"/>
         <source>today {time}</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="121"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="137"/>
         <source>{left} of {total} left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="193"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="209"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="194"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="210"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="195"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="211"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="196"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="212"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="197"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="213"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -2051,171 +2376,542 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="178"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="189"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="188"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="199"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="192"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="203"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="212"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="223"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="216"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="227"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="224"/>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="461"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="235"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="519"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="277"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="293"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="279"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="295"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="413"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="355"/>
+        <source>The shop&apos;s server cannot be reached. Redeeming is paused, so nothing is consumed twice; it resumes by itself when the server is back.</source>
+        <translation>无法连接店铺服务器。核销已暂停，以免重复扣除；服务器恢复后会自动继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="471"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="413"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="471"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="414"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="472"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="415"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="473"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="417"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="475"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="483"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="546"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
 </context>
 <context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="21"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="22"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="23"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="124"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="24"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="125"/>
+        <source>Station</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="25"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="127"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="26"/>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="27"/>
+        <source>Uses redeemed</source>
+        <translation>核销次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="28"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="130"/>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="29"/>
+        <source>Net</source>
+        <translation>净计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="30"/>
+        <source>Refused</source>
+        <translation>被拒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="31"/>
+        <source>Orders paid</source>
+        <translation>已付款订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="32"/>
+        <source>Orders refunded</source>
+        <translation>已退款订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="33"/>
+        <source>Units sold</source>
+        <translation>售出数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="34"/>
+        <source>Units refunded</source>
+        <translation>退款数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="35"/>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="36"/>
+        <source>Refunds</source>
+        <translation>退款额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="37"/>
+        <source>Vouchers</source>
+        <translation>卡券数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="38"/>
+        <source>Uses left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="39"/>
+        <source>Value</source>
+        <translation>剩余价值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="40"/>
+        <source>Expire in 7 days</source>
+        <translation>7 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="41"/>
+        <source>Expire in 30 days</source>
+        <translation>30 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="42"/>
+        <source>Expired unused</source>
+        <translation>过期未用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="43"/>
+        <source>Expired unused value</source>
+        <translation>过期未用价值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="44"/>
+        <source>Unsold</source>
+        <translation>未售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="45"/>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="46"/>
+        <source>Faulty</source>
+        <translation>失效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="47"/>
+        <source>Low-stock level</source>
+        <translation>库存预警线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
+        <source>Low</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="128"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="50"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="51"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="126"/>
+        <source>Voucher</source>
+        <translation>卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="52"/>
+        <source>Valid until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="54"/>
+        <source>Customers to call</source>
+        <translation>待联系的顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="84"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="123"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="129"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="132"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="52"/>
+        <source>Redemptions</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="53"/>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="54"/>
+        <source>Outstanding vouchers</source>
+        <translation>未用完的卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="55"/>
+        <source>Card-key stock</source>
+        <translation>卡密库存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="58"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="59"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="60"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="61"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="62"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="126"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="127"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="128"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="129"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="133"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="133"/>
+        <source>By</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="134"/>
+        <source>Days</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="242"/>
+        <source>The last day is before the first.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="257"/>
+        <source>Nothing in these days.</source>
+        <translation>这段时间内没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="259"/>
+        <source>No redemptions or sales in these days.</source>
+        <translation>这段时间内没有核销或销售。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="266"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="272"/>
+        <source>Uses redeemed per day</source>
+        <translation>每日核销次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="273"/>
+        <source>Net sales per day ({currency})</source>
+        <translation>每日净销售额（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="286"/>
+        <source>Double-click a row to see the redemptions behind it.</source>
+        <translation>双击一行，查看其中的核销记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="302"/>
+        <source>{group} — attempts: {count}</source>
+        <translation>{group} — 核销记录：{count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="319"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="320"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="321"/>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="338"/>
+        <source>Saved {file}</source>
+        <translation>已保存 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="349"/>
+        <source>Print the report</source>
+        <translation>打印报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="365"/>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="374"/>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="93"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="139"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="314"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="102"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="104"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="124"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="125"/>
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="126"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="132"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="141"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="144"/>
-        <source>Restoring closes the shop and replaces all its data with the backup&apos;s: changes made since the backup are no longer in the shop. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
-        <translation>恢复会关闭店铺，并用备份中的数据替换全部现有数据：备份之后所做的更改将不再保留在店铺中。当前数据会另存到店铺文件夹内的“before-restore”文件夹。之后所有人都要重新登录，使用备份中的密码。</translation>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="145"/>
+        <source>Restoring closes the shop and replaces all its data with the backup&apos;s: orders, payments and other changes made since the backup are no longer in the shop; redemptions made since are carried over, and operators disabled since stay disabled. It needs the shop closed in every other window and counter. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
+        <translation>恢复会关闭店铺，并用备份中的数据替换全部数据：备份之后的订单、付款和其他更改将不再保留；备份之后的核销记录会被带入，备份之后停用的操作员仍保持停用。恢复前须在其他所有窗口和收银台关闭本店。当前数据会另存到店铺文件夹中的“before-restore”文件夹。恢复后所有人都要用备份中的密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="170"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="170"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="318"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="181"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="204"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="219"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="251"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="254"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="255"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="258"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="260"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="282"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="305"/>
+        <source>The backup lacks {events} changes made since it: {orders} orders and {operators} operator changes are lost. The {redemptions} redemptions made since are carried over, so no voucher used since can be used again; vouchers refunded and operators disabled since stay so.</source>
+        <translation>备份缺少之后的 {events} 项更改：{orders} 个订单和 {operators} 项操作员更改将丢失。之后的 {redemptions} 条核销记录会被带入，因此之后用过的卡券不能再次使用；之后退款的卡券和停用的操作员仍保持退款、停用状态。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="312"/>
+        <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
+        <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="316"/>
+        <source>Restore anyway</source>
+        <translation>仍要恢复</translation>
     </message>
 </context>
 <context>
@@ -2267,89 +2963,298 @@ Click “New order” to sell your first voucher.</source>
     </message>
 </context>
 <context>
-    <name>SetupDialog</name>
+    <name>ScanTestField</name>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="69"/>
-        <source>Create your shop</source>
-        <translation>创建店铺</translation>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="55"/>
+        <source>Click here and scan a voucher</source>
+        <translation>点击此处，然后扫一张券</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="101"/>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="77"/>
-        <source>Welcome to Voucher Shop</source>
-        <translation>欢迎使用 Voucher Shop</translation>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="90"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="78"/>
-        <source>Create your shop. You will be its owner and can add clerks later.</source>
-        <translation>创建您的店铺。您将成为店主，之后可以添加核销员。</translation>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="91"/>
+        <source>This computer</source>
+        <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="104"/>
-        <source>e.g. Sunny Car Wash</source>
-        <translation>例如：阳光洗车</translation>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="99"/>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="112"/>
-        <source>The name you will log in with</source>
-        <translation>登录账号</translation>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="99"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="115"/>
-        <source>At least {minimum} characters</source>
-        <translation>至少 {minimum} 个字符</translation>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="102"/>
+        <source>The shop&apos;s settings are saved in the shop; this computer&apos;s stay here.</source>
+        <translation>店铺设置保存在店铺中；本机设置只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="117"/>
+        <source>Address and phone, printed under the name</source>
+        <translation>地址和电话，印在店名下方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="120"/>
+        <source>A short note at the foot of every voucher</source>
+        <translation>印在每张卡券底部的简短说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="125"/>
+        <source>No end</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="126"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="129"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="130"/>
+        <source>Address / phone:</source>
+        <translation>地址 / 电话：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="131"/>
+        <source>Note on vouchers:</source>
+        <translation>卡券备注：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="132"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="133"/>
+        <source>Default validity:</source>
+        <translation>默认有效期：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="135"/>
+        <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products.</source>
+        <translation>更改货币只改变价格的显示方式，不改变金额。新建商品时会默认填入此有效期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="144"/>
+        <source>Play a sound with each verdict</source>
+        <translation>每次核销结果都播放提示音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="147"/>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="155"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="158"/>
+        <source>A4 sheet</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="158"/>
+        <source>Receipt 58 mm</source>
+        <translation>58 毫米小票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="159"/>
+        <source>Receipt 80 mm</source>
+        <translation>80 毫米小票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197"/>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197"/>
+        <source>Tab</source>
+        <translation>Tab 键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="170"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174"/>
+        <source>Station name:</source>
+        <translation>收银台名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="175"/>
+        <source>Sounds:</source>
+        <translation>声音：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="176"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="177"/>
+        <source>Lock after no use for:</source>
+        <translation>无人使用多久后锁定：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="178"/>
+        <source>Voucher paper:</source>
+        <translation>卡券纸张：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="179"/>
+        <source>Scanner ends a code with:</source>
+        <translation>扫码枪在券码后发送：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
+        <source>Scanner burst gap:</source>
+        <translation>扫码枪按键间隔：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="184"/>
+        <source>Try the scanner:</source>
+        <translation>测试扫码枪：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
+        <source>The station name is recorded with every redemption from this computer. A new language shows at the next start.</source>
+        <translation>每次在这台电脑上核销都会记录收银台名称。更改语言后，下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="196"/>
+        <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
+        <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="76"/>
+        <source>Create your shop</source>
+        <translation>创建店铺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="84"/>
+        <source>Welcome to Voucher Shop</source>
+        <translation>欢迎使用 Voucher Shop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="85"/>
+        <source>Create your shop. You will be its owner and can add clerks later.</source>
+        <translation>创建您的店铺。您将成为店主，之后可以添加核销员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="106"/>
+        <source>This PC only</source>
+        <translation>仅本机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="107"/>
+        <source>Connect to the shop&apos;s server</source>
+        <translation>连接店铺服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="112"/>
+        <source>Several counters share one shop on a PostgreSQL server. If the shop is already there, log in below with your operator name and password; otherwise it is created there. The server&apos;s own password comes from PGPASSWORD or .pgpass.</source>
+        <translation>多个收银台通过 PostgreSQL 服务器共用一个店铺。如果店铺已在服务器上，请在下方用您的账号和密码登录；否则会在服务器上新建店铺。服务器自身的密码取自 PGPASSWORD 或 .pgpass。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="143"/>
+        <source>e.g. Sunny Car Wash</source>
+        <translation>例如：阳光洗车</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="151"/>
+        <source>The name you will log in with</source>
+        <translation>登录账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="154"/>
+        <source>At least {minimum} characters</source>
+        <translation>至少 {minimum} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="164"/>
+        <source>Shop name:</source>
+        <translation>店铺名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="165"/>
+        <source>Currency:</source>
+        <translation>货币：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="166"/>
         <source>Owner name:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="167"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="171"/>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="196"/>
         <source>Keep the owner password safe. The shop is encrypted: without an operator&apos;s password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="198"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="239"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="279"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="209"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="218"/>
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="218"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2357,24 +3262,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="236"/>
+        <location filename="../../desktop_app/ui/app.py" line="219"/>
+        <source>Failed login attempts as you since your last login: {count}.</source>
+        <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="299"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="267"/>
+        <location filename="../../desktop_app/ui/app.py" line="330"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="287"/>
+        <location filename="../../desktop_app/ui/app.py" line="350"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="290"/>
+        <location filename="../../desktop_app/ui/app.py" line="353"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
+    </message>
+</context>
+<context>
+    <name>StockWarning</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="45"/>
+        <source>Low card-key stock: {names}{more}</source>
+        <translation>卡密库存不足：{names}{more}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="46"/>
+        <source>{name}: {unsold} unsold, warning at {threshold}</source>
+        <translation>{name}：未售 {unsold}，预警线 {threshold}</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +3329,29 @@ Click “New order” to sell your first voucher.</source>
     </message>
 </context>
 <context>
+    <name>ThresholdEditor</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="60"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="61"/>
+        <source>Warn in the status bar at this many unsold keys or fewer</source>
+        <translation>未售卡密不超过此数量时，在状态栏提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="62"/>
+        <source>Set</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="66"/>
+        <source>Low-stock warning at:</source>
+        <translation>库存预警线：</translation>
+    </message>
+</context>
+<context>
     <name>UndoPanel</name>
     <message>
         <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="94"/>
@@ -2431,37 +3377,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="147"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="148"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="149"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="152"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="153"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="157"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="158"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="162"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="163"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="187"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="169"/>
+        <source>Balance left {amount}</source>
+        <translation>剩余余额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="192"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -2469,98 +3420,138 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="43"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="44"/>
         <source>Rolled back: the database is older than the last changes recorded on this computer. An old copy of it may have been put back, or recent changes were lost in a crash. Vouchers redeemed since may look unused again.</source>
         <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已核销的卡券可能又显示为未使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="47"/>
-        <source>Missing: the file beside the database that vouches for its latest records (anchor.json) is not there, so a rolled-back database cannot be ruled out.</source>
-        <translation>缺失：数据库旁用于核验最新记录的文件（anchor.json）不见了，无法排除数据库被回退的可能。</translation>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="48"/>
+        <source>Missing: the file beside the database that vouches for its latest records (anchor.bin) is not there, so a rolled-back database cannot be ruled out.</source>
+        <translation>缺失：数据库旁用于证明最新记录的文件（anchor.bin）不存在，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="50"/>
-        <source>Damaged: the file beside the database that vouches for its latest records (anchor.json) is damaged or was altered, so a rolled-back database cannot be ruled out.</source>
-        <translation>损坏：数据库旁用于核验最新记录的文件（anchor.json）已损坏或被改动，无法排除数据库被回退的可能。</translation>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="51"/>
+        <source>Damaged: the file beside the database that vouches for its latest records (anchor.bin) is damaged or was altered, so a rolled-back database cannot be ruled out.</source>
+        <translation>已损坏：数据库旁用于证明最新记录的文件（anchor.bin）已损坏或被改动过，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="57"/>
+        <source>Rolled back: this computer remembers newer records than the database holds. The shop folder (or the database) was put back to an older copy.</source>
+        <translation>已回退：本机记得的记录比数据库中的更新。店铺文件夹（或数据库）被换回了旧副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="60"/>
+        <source>Rolled back: the backup folder remembers newer records than the database holds. The shop folder (or the database) was put back to an older copy.</source>
+        <translation>已回退：备份文件夹记得的记录比数据库中的更新。店铺文件夹（或数据库）被换回了旧副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="63"/>
+        <source>Damaged: the record this computer keeps of the shop&apos;s latest changes was altered, so a rolled-back database cannot be ruled out.</source>
+        <translation>已损坏：本机保存的店铺最新更改记录被改动过，因此无法排除数据库被回退的可能。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="66"/>
+        <source>Damaged: the record kept beside the backups of the shop&apos;s latest changes was altered, so a rolled-back database cannot be ruled out.</source>
+        <translation>已损坏：备份旁保存的店铺最新更改记录被改动过，因此无法排除数据库被回退的可能。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="71"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>操作日志记录 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="73"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>操作日志在记录 #{id} 处断开：它之前的某条记录被删除，或记录顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="78"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="81"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="83"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="97"/>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="162"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="135"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="137"/>
+        <source>Acknowledge…</source>
+        <translation>确认问题…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="139"/>
+        <source>Record what was found, with your reason, in the audit log and let the shop work again. Restoring a good backup is the other way.</source>
+        <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是恢复一份完好的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="146"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="129"/>
-        <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database. Nothing is changed.</source>
-        <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张券的次数与核销记录是否相符，以及保存在数据库旁的最新日志记录。检查不会做任何更改。</translation>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="156"/>
+        <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database, on this computer and beside the backups. Problems found stop redeeming and every change until an owner restores a good backup or acknowledges them.</source>
+        <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="178"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="179"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="189"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="191"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="196"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="198"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="208"/>
+        <source>Acknowledge the problems</source>
+        <translation>确认问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="209"/>
+        <source>Why may the shop work again? (recorded in the audit log with what was found)</source>
+        <translation>为什么可以让店铺恢复运行？（将与发现的问题一起记入操作日志）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="228"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -2568,147 +3559,147 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="131"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="135"/>
         <source>Previous voucher</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="135"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="139"/>
         <source>Next voucher</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="139"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="143"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="139"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="143"/>
         <source>58 mm receipt</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
         <source>80 mm receipt</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="146"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="150"/>
         <source>Save PNG…</source>
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="147"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="151"/>
         <source>The QR code alone, as an image</source>
         <translation>仅二维码图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="149"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="153"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="152"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="156"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="253"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="257"/>
         <source>One card key</source>
         <translation>一个卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="270"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="274"/>
         <source>Save and print all {count} vouchers</source>
         <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="112"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="116"/>
         <source>Save or print every voucher of this order, not only the one shown</source>
         <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="138"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="142"/>
         <source>Paper for Save PDF and Print</source>
         <translation>保存 PDF 和打印所用的纸张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="150"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="154"/>
         <source>The printable voucher on the chosen paper</source>
         <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="185"/>
         <source>Copy code</source>
         <translation>复制券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="186"/>
         <source>Copy the voucher code, to paste it in a message</source>
         <translation>复制券码，以便粘贴到消息中发给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="188"/>
         <source>Copy key</source>
         <translation>复制卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="189"/>
         <source>Copy the card key in full</source>
         <translation>复制完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="264"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="268"/>
         <source>Voucher {position} of {count}</source>
         <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="265"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="269"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="297"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="301"/>
         <source>Voucher code copied.</source>
         <translation>券码已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="302"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="306"/>
         <source>Card key copied.</source>
         <translation>卡密已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="325"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="329"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="326"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="330"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="329"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="333"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="330"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="334"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="354"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="358"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="367"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="371"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="386"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="392"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -2817,250 +3808,321 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="38"/>
+        <source>Owner password set with the recovery key</source>
+        <translation>用恢复密钥设置店主密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
+        <source>Restore: newer records carried over</source>
+        <translation>恢复备份：带入较新的记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="41"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="42"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="43"/>
+        <source>Gift card reloaded</source>
+        <translation>礼品卡充值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
+        <source>Gift card cashed out</source>
+        <translation>礼品卡余额提现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
+        <source>Gift card balances expired</source>
+        <translation>礼品卡余额过期</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
+        <source>Gift card PIN set</source>
+        <translation>设置礼品卡 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="57"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
         <source>Voucher #{id}</source>
         <translation>卡券 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="71"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="65"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="72"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="73"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="67"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="74"/>
+        <source>attempts</source>
+        <translation>核销记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="75"/>
+        <source>balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="76"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="68"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="77"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="69"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="78"/>
+        <source>grouped by</source>
+        <translation>分组方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
+        <source>back on the card</source>
+        <translation>退回卡内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
+        <source>cards</source>
+        <translation>礼品卡数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="70"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <source>operators disabled</source>
+        <translation>停用的操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="71"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="72"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <source>events lost</source>
+        <translation>丢失的事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="74"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="75"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="76"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="77"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -3078,12 +4140,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>Voucher Shop 备份 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="347"/>
         <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
         <translation>此备份中没有账号“{name}”。请使用做备份时的店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="351"/>
         <source>“{name}” is not an active owner in this backup. Only an owner of the backup can restore it.</source>
         <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
     </message>
@@ -3091,319 +4153,486 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="67"/>
+        <location filename="../../desktop_app/cli/frame.py" line="81"/>
         <source>No terminal to ask on: set SHOP_OPERATOR and SHOP_PASSWORD.</source>
         <translation>没有可供输入的终端：请设置 SHOP_OPERATOR 和 SHOP_PASSWORD。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="73"/>
+        <location filename="../../desktop_app/cli/frame.py" line="87"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="76"/>
+        <location filename="../../desktop_app/cli/frame.py" line="90"/>
         <source>Password: </source>
         <translation>密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="84"/>
+        <location filename="../../desktop_app/cli/frame.py" line="98"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="85"/>
+        <location filename="../../desktop_app/cli/frame.py" line="99"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="58"/>
+        <location filename="../../desktop_app/cli/frame.py" line="114"/>
+        <source>Failed login attempts as you since your last login: {count}.</source>
+        <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="67"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="65"/>
+        <location filename="../../desktop_app/cli/commands.py" line="78"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="75"/>
+        <location filename="../../desktop_app/cli/commands.py" line="82"/>
+        <source>Recovery key (shown only now; keep it on paper, away from this PC; it lets an owner set a new password when every owner password is forgotten):</source>
+        <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="92"/>
+        <source>Recovery key: </source>
+        <translation>恢复密钥： </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="96"/>
+        <source>New password set for {name}; the recovery key stays the same.</source>
+        <translation>已为 {name} 设置新密码；恢复密钥保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="107"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="97"/>
+        <location filename="../../desktop_app/cli/commands.py" line="129"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="115"/>
+        <location filename="../../desktop_app/cli/commands.py" line="147"/>
         <source>Imported {imported} card keys; refused {duplicate} duplicate, {blank} blank and {malformed} malformed lines.</source>
         <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 行重复、{blank} 行空白和 {malformed} 行格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="126"/>
+        <location filename="../../desktop_app/cli/commands.py" line="158"/>
         <source>expected PRODUCT_ID[:QTY], got {text!r}</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="156"/>
+        <location filename="../../desktop_app/cli/commands.py" line="191"/>
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="164"/>
+        <location filename="../../desktop_app/cli/commands.py" line="199"/>
         <source>Refunded order {order}: {voided} vouchers void.</source>
         <translation>已退款订单 {order}：{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="190"/>
-        <source>State: {state}, uses left {left} of {total}</source>
-        <translation>状态：{state}，剩余 {left}/{total} 次</translation>
+        <location filename="../../desktop_app/cli/commands.py" line="228"/>
+        <source>{code}  {product}  {status}, uses left {left} of {total}, valid until {until}  {customer}</source>
+        <translation>{code}  {product}  {status}，剩余 {left}/{total} 次，有效期至 {until}  {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="253"/>
+        <location filename="../../desktop_app/cli/commands.py" line="248"/>
+        <source>No vouchers found.</source>
+        <translation>未找到卡券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="308"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="263"/>
+        <location filename="../../desktop_app/cli/commands.py" line="320"/>
+        <source>balance {balance}</source>
+        <translation>余额 {balance}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="323"/>
         <source>uses left {left}</source>
         <translation>剩余 {left} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="265"/>
+        <location filename="../../desktop_app/cli/commands.py" line="327"/>
+        <source>check group {group}</source>
+        <translation>请核对第 {group} 组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="330"/>
         <source>last by {who} at {when}</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="292"/>
+        <location filename="../../desktop_app/cli/commands.py" line="344"/>
+        <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
+        <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="371"/>
         <source>Wrote {rows} redemption records to {out}.</source>
         <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="301"/>
+        <location filename="../../desktop_app/cli/commands.py" line="381"/>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="396"/>
+        <source>Wrote the {report} report ({rows} rows) to {out}.</source>
+        <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="416"/>
+        <source>Acknowledged and recorded in the audit log: {problems}</source>
+        <translation>已确认并记入操作日志：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="420"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="309"/>
+        <location filename="../../desktop_app/cli/commands.py" line="428"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="317"/>
+        <location filename="../../desktop_app/cli/commands.py" line="433"/>
+        <source>The current shop cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
+        <translation>无法读取当前店铺，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="435"/>
+        <source>The backup lacks {events} changes made since: {orders} orders, {operators} operator changes, {redemptions} redemptions. The redemptions (and operators disabled since) are carried over; the rest is lost.</source>
+        <translation>备份缺少之后的 {events} 项更改：{orders} 个订单、{operators} 项操作员更改、{redemptions} 条核销记录。核销记录（以及之后停用的操作员）会被带入；其余的将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="448"/>
+        <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
+        <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="453"/>
+        <source>Restore anyway? [y/N] </source>
+        <translation>仍要恢复吗？[y/N] </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="454"/>
+        <source>y</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="465"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="319"/>
+        <location filename="../../desktop_app/cli/commands.py" line="467"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="44"/>
+        <location filename="../../desktop_app/cli/commands.py" line="480"/>
+        <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
+        <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/commands.py" line="487"/>
+        <source>Copied the shop to {url} ({rows} rows) and checked the copy. Point the counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.</source>
+        <translation>已将店铺复制到 {url}（{rows} 行）并校验了副本。请用 --database 或 SHOP_DATABASE_URL 让各收银台连接它；原文件夹保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="51"/>
         <source>not a number: {text}</source>
         <translation>不是数字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="47"/>
+        <location filename="../../desktop_app/cli/parser.py" line="54"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="55"/>
+        <location filename="../../desktop_app/cli/parser.py" line="62"/>
         <source>expected a date as YYYY-MM-DD, got {text!r}</source>
         <translation>日期格式应为 YYYY-MM-DD，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="62"/>
+        <location filename="../../desktop_app/cli/parser.py" line="70"/>
+        <source>a station name of 1 to {maximum} characters without control characters</source>
+        <translation>收银台名称，1 至 {maximum} 个字符，不能包含控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="78"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="64"/>
-        <location filename="../../desktop_app/cli/parser.py" line="176"/>
+        <location filename="../../desktop_app/cli/parser.py" line="80"/>
+        <location filename="../../desktop_app/cli/parser.py" line="238"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="78"/>
+        <location filename="../../desktop_app/cli/parser.py" line="82"/>
+        <source>the shop&apos;s PostgreSQL server</source>
+        <translation>店铺的 PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="96"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="82"/>
+        <location filename="../../desktop_app/cli/parser.py" line="100"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="84"/>
+        <location filename="../../desktop_app/cli/parser.py" line="102"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="88"/>
+        <location filename="../../desktop_app/cli/parser.py" line="106"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="90"/>
+        <location filename="../../desktop_app/cli/parser.py" line="108"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="97"/>
+        <location filename="../../desktop_app/cli/parser.py" line="115"/>
+        <source>a gift card&apos;s balance when sold (default: the price)</source>
+        <translation>礼品卡售出时的余额（默认：售价）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="117"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="98"/>
+        <location filename="../../desktop_app/cli/parser.py" line="118"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="100"/>
+        <location filename="../../desktop_app/cli/parser.py" line="120"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="102"/>
+        <location filename="../../desktop_app/cli/parser.py" line="122"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="106"/>
+        <location filename="../../desktop_app/cli/parser.py" line="126"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="108"/>
+        <location filename="../../desktop_app/cli/parser.py" line="128"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="114"/>
+        <location filename="../../desktop_app/cli/parser.py" line="134"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="118"/>
+        <location filename="../../desktop_app/cli/parser.py" line="138"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="120"/>
+        <location filename="../../desktop_app/cli/parser.py" line="140"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="123"/>
+        <location filename="../../desktop_app/cli/parser.py" line="143"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="125"/>
-        <source>state and history</source>
-        <translation>状态和历史记录</translation>
+        <location filename="../../desktop_app/cli/parser.py" line="145"/>
+        <source>state, uses left, validity, customer and history; consumes nothing</source>
+        <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="127"/>
+        <location filename="../../desktop_app/cli/parser.py" line="148"/>
+        <source>vouchers whose customer name or phone contains TEXT</source>
+        <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="182"/>
+        <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
+        <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="187"/>
+        <source>group by; the report&apos;s first grouping by default</source>
+        <translation>分组方式；默认为该报表的第一种分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="192"/>
+        <source>FILE.csv or FILE.xlsx</source>
+        <translation>FILE.csv 或 FILE.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="194"/>
+        <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
+        <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="199"/>
+        <source>uses to consume at once: all of them or none</source>
+        <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="200"/>
+        <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
+        <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="207"/>
+        <source>check the database, the audit chain and its witnesses</source>
+        <translation>检查数据库、操作日志链及其见证记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="209"/>
+        <source>owner: record what was found, with a reason, and lift the integrity hold</source>
+        <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="213"/>
+        <source>restore from a backup file (refused while the shop is open anywhere)</source>
+        <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="216"/>
+        <source>restore without asking, although the backup lacks newer changes</source>
+        <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="218"/>
+        <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
+        <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="222"/>
+        <source>copy this shop into an empty PostgreSQL database and check the copy</source>
+        <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="151"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="130"/>
+        <location filename="../../desktop_app/cli/parser.py" line="154"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="132"/>
+        <location filename="../../desktop_app/cli/parser.py" line="156"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="133"/>
+        <location filename="../../desktop_app/cli/parser.py" line="157"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="137"/>
+        <location filename="../../desktop_app/cli/parser.py" line="161"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="141"/>
+        <location filename="../../desktop_app/cli/parser.py" line="164"/>
+        <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
+        <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="172"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="143"/>
+        <location filename="../../desktop_app/cli/parser.py" line="174"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="145"/>
+        <location filename="../../desktop_app/cli/parser.py" line="176"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="147"/>
+        <location filename="../../desktop_app/cli/parser.py" line="178"/>
+        <location filename="../../desktop_app/cli/parser.py" line="189"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="149"/>
+        <location filename="../../desktop_app/cli/parser.py" line="180"/>
+        <location filename="../../desktop_app/cli/parser.py" line="191"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="151"/>
-        <source>redeem one use</source>
-        <translation>核销一次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/cli/parser.py" line="155"/>
+        <location filename="../../desktop_app/cli/parser.py" line="204"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="158"/>
-        <source>check the database and audit chain</source>
-        <translation>检查数据库和操作日志链</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/cli/parser.py" line="159"/>
+        <location filename="../../desktop_app/cli/parser.py" line="211"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="161"/>
-        <source>restore from a backup file</source>
-        <translation>从备份文件恢复</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/cli/parser.py" line="175"/>
-        <location filename="../../desktop_app/selftest.py" line="75"/>
+        <location filename="../../desktop_app/cli/parser.py" line="237"/>
+        <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="178"/>
+        <location filename="../../desktop_app/cli/parser.py" line="239"/>
+        <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
+        <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="243"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="180"/>
+        <location filename="../../desktop_app/cli/parser.py" line="245"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="182"/>
+        <location filename="../../desktop_app/cli/parser.py" line="247"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="147"/>
+        <location filename="../../desktop_app/cli/frame.py" line="169"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
@@ -3468,466 +4697,671 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages.py" line="60"/>
+        <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (verify) and acknowledges what was found.</source>
+        <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（verify）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="64"/>
+        <source>The database address {url} cannot be used. Write it as postgresql://USER@HOST:PORT/DATABASE (optionally ?sslmode=require).</source>
+        <translation>无法使用数据库地址 {url}。请写成 postgresql://USER@HOST:PORT/DATABASE（可加 ?sslmode=require）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="67"/>
+        <source>The database address contains a password, which other programs on this computer could read. Remove it from the address and put it in the PGPASSWORD variable or the .pgpass file instead.</source>
+        <translation>数据库地址中含有密码，这台电脑上的其他程序可能读取到它。请从地址中删除密码，改为放在 PGPASSWORD 环境变量或 .pgpass 文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="71"/>
+        <source>The shop&apos;s server {host} cannot be reached. Check the network cable or Wi-Fi and that the server is switched on; nothing was changed.</source>
+        <translation>无法连接店铺服务器 {host}。请检查网线或 Wi-Fi，以及服务器是否已开机；没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="74"/>
+        <source>The shop&apos;s server refused the login of database user {user}: the password in PGPASSWORD or the .pgpass file is wrong or missing.</source>
+        <translation>店铺服务器拒绝了数据库用户 {user} 的登录：PGPASSWORD 或 .pgpass 文件中的密码错误或缺失。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="77"/>
+        <source>The shop&apos;s server has no database named {database}. Check the name in the address, or ask whoever set up the server to create it.</source>
+        <translation>店铺服务器上没有名为 {database} 的数据库。请检查地址中的名称，或请搭建服务器的人创建它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="80"/>
+        <source>The shop&apos;s server and this computer disagree about encryption (TLS): the server asks for it, or the address asks for it and the server does not offer it. Set sslmode=require in the address, or ask whoever set up the server.</source>
+        <translation>店铺服务器与这台电脑的加密（TLS）设置不一致：服务器要求加密，或地址要求加密而服务器不支持。请在地址中设置 sslmode=require，或询问搭建服务器的人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="84"/>
+        <source>This shop lives on a server: back it up on the server with pg_dump (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
+        <translation>本店存放在服务器上：请在服务器上用 pg_dump 备份（见 README 的“Several counters”一节），不要在收银台电脑上备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="87"/>
+        <source>The database {url} is not empty. Copy the shop only into a new, empty database, so nothing there is overwritten.</source>
+        <translation>数据库 {url} 不是空的。只能把店铺复制到新建的空数据库中，以免覆盖已有内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="90"/>
         <source>Another program is using the shop file: another copy of Voucher Shop, a backup tool or an antivirus scan. Close it, then try again.</source>
         <translation>另一个程序正在使用店铺文件：可能是另一个 Voucher Shop、备份工具或杀毒软件扫描。请关闭它，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="63"/>
+        <location filename="../../desktop_app/messages.py" line="93"/>
         <source>The disk is full. Nothing already saved was lost, but the last change was not saved. Free some disk space, then do it again.</source>
         <translation>磁盘已满。已保存的数据没有丢失，但最后一次修改未能保存。请清理一些磁盘空间，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="66"/>
+        <location filename="../../desktop_app/messages.py" line="96"/>
         <source>This installation lacks the encryption library, so the shop cannot be opened safely. Reinstall Voucher Shop.</source>
         <translation>本安装缺少加密库，无法安全地打开店铺。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="69"/>
+        <location filename="../../desktop_app/messages.py" line="99"/>
         <source>This shop was saved by a newer version of Voucher Shop. Install that version or a later one to open it.</source>
         <translation>此店铺由更新版本的 Voucher Shop 保存。请安装该版本或更新的版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="72"/>
+        <location filename="../../desktop_app/messages.py" line="102"/>
         <source>Only the shop owner may do this. Ask the owner to log in and do it.</source>
         <translation>只有店主可以执行此操作。请店主登录后操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="74"/>
+        <location filename="../../desktop_app/messages.py" line="104"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="75"/>
+        <location filename="../../desktop_app/messages.py" line="105"/>
         <source>{what} not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到该{what}。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="77"/>
+        <location filename="../../desktop_app/messages.py" line="107"/>
         <source>Not enough stock of “{product}”: {available} left, {wanted} wanted. Restock it or sell fewer.</source>
         <translation>“{product}”库存不足：剩余 {available}，需要 {wanted}。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="80"/>
+        <location filename="../../desktop_app/messages.py" line="110"/>
         <source>This cannot be done now: the {what} is {state}. Refresh the list and check it.</source>
         <translation>现在无法执行：该{what}{state}。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="83"/>
+        <location filename="../../desktop_app/messages.py" line="113"/>
+        <source>The shop is open in another window, at another counter or in a command ({path}). Close it there first, then try again.</source>
+        <translation>店铺正在另一个窗口、另一个收银台或某个命令中打开（{path}）。请先在那里关闭，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="116"/>
+        <source>Nothing was restored; the shop is unchanged.</source>
+        <translation>未恢复任何内容；店铺保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="118"/>
+        <source>This shop was made before recovery keys existed, so it has none.</source>
+        <translation>本店创建于恢复密钥功能推出之前，因此没有恢复密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="120"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="90"/>
+        <location filename="../../desktop_app/messages.py" line="127"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="93"/>
+        <location filename="../../desktop_app/messages.py" line="130"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="95"/>
+        <location filename="../../desktop_app/messages.py" line="132"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="98"/>
+        <location filename="../../desktop_app/messages.py" line="135"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="105"/>
-        <source>The shop&apos;s records are older than the last ones saved on this computer: an old copy of the database may have been put back. Ask the owner to check the shop (verify) and compare it with the latest backup.</source>
-        <translation>店铺记录比本机上次保存的还旧：可能有人放回了数据库的旧副本。请店主检查店铺（校验），并与最近的备份核对。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages.py" line="109"/>
-        <source>The file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. Ask the owner to check the shop (verify).</source>
-        <translation>用于核验店铺记录的文件丢失，无法排除数据库被回退的可能。请店主检查店铺（校验）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages.py" line="112"/>
-        <source>The file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. Ask the owner to check the shop (verify).</source>
-        <translation>用于核验店铺记录的文件已损坏，无法排除数据库被回退的可能。请店主检查店铺（校验）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages.py" line="116"/>
-        <source>The shop&apos;s records could not be vouched for. Ask the owner to check the shop (verify).</source>
-        <translation>无法核验店铺记录。请店主检查店铺（校验）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages.py" line="122"/>
+        <location filename="../../desktop_app/messages.py" line="165"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="124"/>
+        <location filename="../../desktop_app/messages.py" line="167"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="126"/>
+        <location filename="../../desktop_app/messages.py" line="169"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="130"/>
+        <location filename="../../desktop_app/messages.py" line="173"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="136"/>
+        <location filename="../../desktop_app/messages.py" line="179"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="137"/>
+        <location filename="../../desktop_app/messages.py" line="180"/>
         <source>Too short: use at least {minimum} characters.</source>
         <translation>太短：至少需要 {minimum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="138"/>
+        <location filename="../../desktop_app/messages.py" line="181"/>
         <source>Too long: use at most {maximum} characters.</source>
         <translation>太长：最多 {maximum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="139"/>
+        <location filename="../../desktop_app/messages.py" line="189"/>
         <source>Use at most 64 characters, without line breaks or control characters.</source>
         <translation>最多 64 个字符，不能包含换行或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="141"/>
+        <location filename="../../desktop_app/messages.py" line="191"/>
         <source>Already taken. Choose another name.</source>
         <translation>该账号已存在，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="142"/>
+        <location filename="../../desktop_app/messages.py" line="196"/>
         <source>Choose one of: {choices}.</source>
         <translation>请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="143"/>
+        <location filename="../../desktop_app/messages.py" line="197"/>
         <source>Not a number.</source>
         <translation>不是有效的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="144"/>
+        <location filename="../../desktop_app/messages.py" line="198"/>
         <source>Cannot be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="145"/>
+        <location filename="../../desktop_app/messages.py" line="199"/>
         <source>Use at most two decimal places.</source>
         <translation>最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="146"/>
+        <location filename="../../desktop_app/messages.py" line="200"/>
         <source>Too large.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="147"/>
+        <location filename="../../desktop_app/messages.py" line="201"/>
         <source>Must be between {low} and {high}.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="148"/>
+        <location filename="../../desktop_app/messages.py" line="202"/>
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="150"/>
+        <location filename="../../desktop_app/messages.py" line="204"/>
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="151"/>
+        <location filename="../../desktop_app/messages.py" line="206"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="152"/>
+        <location filename="../../desktop_app/messages.py" line="207"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="153"/>
+        <location filename="../../desktop_app/messages.py" line="208"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="154"/>
+        <location filename="../../desktop_app/messages.py" line="209"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="155"/>
+        <location filename="../../desktop_app/messages.py" line="210"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="156"/>
+        <location filename="../../desktop_app/messages.py" line="211"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="157"/>
-        <source>Only service products (passes, gift cards) can be issued in a batch.</source>
-        <translation>只有服务类商品（次卡、礼品卡）可以批量发放。</translation>
+        <location filename="../../desktop_app/messages.py" line="142"/>
+        <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
+        <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="159"/>
+        <location filename="../../desktop_app/messages.py" line="147"/>
+        <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
+        <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="152"/>
+        <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
+        <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="158"/>
+        <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
+        <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="182"/>
+        <source>Remove the line breaks, tabs or control characters.</source>
+        <translation>请删除换行符、制表符或控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="184"/>
+        <source>Choose a file outside the shop&apos;s folder: a backup there would overwrite the shop or be replaced with it.</source>
+        <translation>请选择店铺文件夹以外的文件：备份放在店铺文件夹里，会覆盖店铺，或随店铺一起被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="187"/>
+        <source>This is not the recovery key: check it for a typo (7 groups of 4).</source>
+        <translation>这不是恢复密钥：请检查是否输错（共 7 组，每组 4 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="192"/>
+        <source>A product called “{name}” already exists. Choose another name.</source>
+        <translation>已有名为“{name}”的商品。请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="194"/>
+        <source>An archived product is called “{name}”. Restore it, or choose another name.</source>
+        <translation>已下架的商品中有“{name}”。请将它重新上架，或换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="205"/>
+        <source>Must not be shorter than the shortest.</source>
+        <translation>不能短于最短长度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="212"/>
+        <source>Only service products and gift cards can be issued in a batch.</source>
+        <translation>只有服务类商品和礼品卡可以批量发券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="214"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="160"/>
+        <location filename="../../desktop_app/messages.py" line="215"/>
         <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="163"/>
+        <location filename="../../desktop_app/messages.py" line="218"/>
+        <source>Only gift cards carry a value.</source>
+        <translation>只有礼品卡才有面值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="219"/>
+        <source>Must be more than zero.</source>
+        <translation>必须大于零。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="220"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="166"/>
+        <location filename="../../desktop_app/messages.py" line="223"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="170"/>
+        <location filename="../../desktop_app/messages.py" line="227"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="171"/>
+        <location filename="../../desktop_app/messages.py" line="228"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="172"/>
+        <location filename="../../desktop_app/messages.py" line="229"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="173"/>
+        <location filename="../../desktop_app/messages.py" line="230"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="174"/>
+        <location filename="../../desktop_app/messages.py" line="231"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="175"/>
+        <location filename="../../desktop_app/messages.py" line="232"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="176"/>
+        <location filename="../../desktop_app/messages.py" line="233"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="177"/>
+        <location filename="../../desktop_app/messages.py" line="234"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="178"/>
+        <location filename="../../desktop_app/messages.py" line="235"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="179"/>
+        <location filename="../../desktop_app/messages.py" line="236"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="180"/>
+        <location filename="../../desktop_app/messages.py" line="237"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="181"/>
+        <location filename="../../desktop_app/messages.py" line="238"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="182"/>
+        <location filename="../../desktop_app/messages.py" line="239"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="183"/>
+        <location filename="../../desktop_app/messages.py" line="240"/>
+        <source>Shortest key</source>
+        <translation>最短卡密长度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="241"/>
+        <source>Longest key</source>
+        <translation>最长卡密长度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="242"/>
+        <source>Key characters</source>
+        <translation>卡密字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="243"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="184"/>
+        <location filename="../../desktop_app/messages.py" line="244"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="185"/>
+        <location filename="../../desktop_app/messages.py" line="245"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="186"/>
+        <location filename="../../desktop_app/messages.py" line="246"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="187"/>
+        <location filename="../../desktop_app/messages.py" line="247"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="188"/>
+        <location filename="../../desktop_app/messages.py" line="248"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="189"/>
+        <location filename="../../desktop_app/messages.py" line="249"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="190"/>
+        <location filename="../../desktop_app/messages.py" line="250"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="191"/>
+        <location filename="../../desktop_app/messages.py" line="251"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="192"/>
+        <location filename="../../desktop_app/messages.py" line="252"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="193"/>
+        <location filename="../../desktop_app/messages.py" line="253"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="194"/>
+        <location filename="../../desktop_app/messages.py" line="254"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="195"/>
+        <location filename="../../desktop_app/messages.py" line="255"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="200"/>
+        <location filename="../../desktop_app/messages.py" line="256"/>
+        <source>Value</source>
+        <translation>面值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="257"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="258"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="259"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="260"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="261"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="262"/>
+        <source>Station</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="263"/>
+        <source>Address / phone</source>
+        <translation>地址 / 电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="264"/>
+        <source>Note on vouchers</source>
+        <translation>卡券备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="265"/>
+        <source>Low-stock warning</source>
+        <translation>库存预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="266"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="267"/>
+        <source>Group by</source>
+        <translation>分组方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="270"/>
+        <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
+        <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="275"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="201"/>
+        <location filename="../../desktop_app/messages.py" line="276"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="202"/>
+        <location filename="../../desktop_app/messages.py" line="277"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="203"/>
+        <location filename="../../desktop_app/messages.py" line="278"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="204"/>
+        <location filename="../../desktop_app/messages.py" line="279"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="205"/>
+        <location filename="../../desktop_app/messages.py" line="280"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="206"/>
+        <location filename="../../desktop_app/messages.py" line="281"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="211"/>
+        <location filename="../../desktop_app/messages.py" line="282"/>
+        <source>gift card</source>
+        <translation>礼品卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="287"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="212"/>
+        <location filename="../../desktop_app/messages.py" line="288"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="213"/>
+        <location filename="../../desktop_app/messages.py" line="289"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="214"/>
+        <location filename="../../desktop_app/messages.py" line="290"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="215"/>
+        <location filename="../../desktop_app/messages.py" line="291"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="216"/>
+        <location filename="../../desktop_app/messages.py" line="292"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="217"/>
+        <location filename="../../desktop_app/messages.py" line="293"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="218"/>
+        <location filename="../../desktop_app/messages.py" line="294"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="219"/>
+        <location filename="../../desktop_app/messages.py" line="295"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="220"/>
+        <location filename="../../desktop_app/messages.py" line="296"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="221"/>
+        <location filename="../../desktop_app/messages.py" line="297"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="222"/>
+        <location filename="../../desktop_app/messages.py" line="298"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="290"/>
+        <location filename="../../desktop_app/messages.py" line="299"/>
+        <source>void, expired or not paid</source>
+        <translation>已作废、已过期或未付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="300"/>
+        <source>already spent</source>
+        <translation>已被消费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="301"/>
+        <source>empty, or holding more than may be paid out in cash</source>
+        <translation>余额为零，或超过可提现的上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="303"/>
+        <source>locked after too many wrong PINs; try later</source>
+        <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="371"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="293"/>
+        <location filename="../../desktop_app/messages.py" line="374"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -3950,97 +5384,102 @@ Click “New order” to sell your first voucher.</source>
         <translation>实物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="35"/>
+        <location filename="../../desktop_app/ui/display.py" line="33"/>
+        <source>Gift card</source>
+        <translation>礼品卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/display.py" line="36"/>
         <source>Unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="36"/>
+        <location filename="../../desktop_app/ui/display.py" line="37"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="37"/>
+        <location filename="../../desktop_app/ui/display.py" line="38"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="38"/>
+        <location filename="../../desktop_app/ui/display.py" line="39"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="41"/>
+        <location filename="../../desktop_app/ui/display.py" line="42"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="42"/>
+        <location filename="../../desktop_app/ui/display.py" line="43"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="43"/>
+        <location filename="../../desktop_app/ui/display.py" line="44"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="44"/>
+        <location filename="../../desktop_app/ui/display.py" line="45"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="45"/>
+        <location filename="../../desktop_app/ui/display.py" line="46"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="48"/>
+        <location filename="../../desktop_app/ui/display.py" line="49"/>
         <source>Unsold</source>
         <translation>未售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="49"/>
+        <location filename="../../desktop_app/ui/display.py" line="50"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="50"/>
+        <location filename="../../desktop_app/ui/display.py" line="51"/>
         <source>Faulty</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="118"/>
+        <location filename="../../desktop_app/ui/display.py" line="119"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="120"/>
+        <location filename="../../desktop_app/ui/display.py" line="121"/>
         <source>Until {end}</source>
         <translation>至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="131"/>
+        <location filename="../../desktop_app/ui/display.py" line="132"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="132"/>
+        <location filename="../../desktop_app/ui/display.py" line="133"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="124"/>
+        <location filename="../../desktop_app/ui/display.py" line="125"/>
         <source>From {start}</source>
         <translation>{start} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="126"/>
+        <location filename="../../desktop_app/ui/display.py" line="127"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="152"/>
+        <location filename="../../desktop_app/ui/display.py" line="153"/>
         <source>Batch</source>
         <translation>批量发券</translation>
     </message>
@@ -4103,7 +5542,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>到店出示二维码或报券码即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="657"/>
+        <location filename="../../desktop_app/printing.py" line="667"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
@@ -4111,12 +5550,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages.py" line="329"/>
+        <location filename="../../desktop_app/messages.py" line="412"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="330"/>
+        <location filename="../../desktop_app/messages.py" line="413"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>

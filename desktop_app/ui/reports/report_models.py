@@ -55,7 +55,13 @@ SECTION_TITLES = {"to_call": QT_TRANSLATE_NOOP("ReportsTab", "Customers to call"
 
 
 def tr(text: str) -> str:
+    """A word kept in a table above (QT_TRANSLATE_NOOP), in the tab's language."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate`` under the name lupdate reads with its literal context."""
+    return QCoreApplication.translate(context, text)
 
 
 def column_title(key: str, by: str = "") -> str:
@@ -75,7 +81,7 @@ def cell_text(column: ReportColumn, value: Any, currency: str, by: str = "") -> 
     if column.kind == "date" and isinstance(value, dt.date):
         return value.isoformat()
     if column.kind == "bool":
-        return tr("Yes") if value else ""
+        return translate("ReportsTab", "Yes") if value else ""
     if column.key == "group" and by == "method":
         return method_label(str(value))
     return str(value)
@@ -114,15 +120,16 @@ class ReportTableModel(RowTableModel[dict[str, Any]]):
 class DetailTableModel(RowTableModel[RedemptionDetail]):
     def columns(self) -> list[Column[RedemptionDetail]]:
         return [
-            Column(tr("Time"), lambda r: local_time(r.at), lambda r: r.at),
-            Column(tr("Operator"), lambda r: r.operator),
-            Column(tr("Station"), lambda r: r.station),
-            Column(tr("Voucher"), lambda r: r.code, mono=True),
-            Column(tr("Product"), lambda r: r.product),
-            Column(tr("Customer"), lambda r: r.customer),
-            Column(tr("Result"), lambda r: tr("Undone") if r.reason == "undone"
+            Column(translate("ReportsTab", "Time"), lambda r: local_time(r.at), lambda r: r.at),
+            Column(translate("ReportsTab", "Operator"), lambda r: r.operator),
+            Column(translate("ReportsTab", "Station"), lambda r: r.station),
+            Column(translate("ReportsTab", "Voucher"), lambda r: r.code, mono=True),
+            Column(translate("ReportsTab", "Product"), lambda r: r.product),
+            Column(translate("ReportsTab", "Customer"), lambda r: r.customer),
+            Column(translate("ReportsTab", "Result"),
+                   lambda r: translate("ReportsTab", "Undone") if r.reason == "undone"
                    else headline(r.reason), color=lambda r: None if r.ok else ERROR_COLOR),
-            Column(tr("Note"), lambda r: r.note),
+            Column(translate("ReportsTab", "Note"), lambda r: r.note),
         ]
 
 

@@ -123,15 +123,15 @@ class ReportsTab(QWidget):
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.show_button = QPushButton(tr("Show"), self)
-        self.csv_button = QPushButton(tr("Export CSV…"), self)
-        self.xlsx_button = QPushButton(tr("Export Excel…"), self)
-        self.print_button = QPushButton(tr("Print…"), self)
+        self.show_button = QPushButton(self.tr("Show"), self)
+        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
+        self.xlsx_button = QPushButton(self.tr("Export Excel…"), self)
+        self.print_button = QPushButton(self.tr("Print…"), self)
         for box in (self.report_box, self.by_box, self.range_box):
             box.setMinimumWidth(64)  # a narrow window shortens the choices, never clips the tab
         controls = QHBoxLayout()
-        for label, widget in ((tr("Report"), self.report_box), (tr("By"), self.by_box),
-                              (tr("Days"), self.range_box)):
+        for label, widget in ((self.tr("Report"), self.report_box), (self.tr("By"), self.by_box),
+                              (self.tr("Days"), self.range_box)):
             controls.addWidget(QLabel(label, self))
             controls.addWidget(widget)
         controls.addWidget(self.show_button)
@@ -239,7 +239,7 @@ class ReportsTab(QWidget):
     def refresh(self) -> None:
         start, end = self.days()
         if end < start:
-            self.message.show_error(tr("The last day is before the first."))
+            self.message.show_error(self.tr("The last day is before the first."))
             return
         shop, name, by = self.shop, self.report_name(), self.grouping()
         self._set_busy(True)
@@ -254,23 +254,23 @@ class ReportsTab(QWidget):
         self.model.set_rows(report.rows)
         setup_table(self.table, 0)  # the columns are new: the first stretches again
         fit_columns(self.table, skip=0)
-        self.table_empty.show_text(tr("Nothing in these days.") if not report.rows else "")
+        self.table_empty.show_text(self.tr("Nothing in these days.") if not report.rows else "")
         self.summary.setText(self.totals_text(report))
-        self.chart.set_panels(self.panels(), tr("No redemptions or sales in these days."))
+        self.chart.set_panels(self.panels(), self.tr("No redemptions or sales in these days."))
         self._show_lower(report)
 
     def totals_text(self, report: Report) -> str:
         by_key = {c.key: c for c in report.columns}
         parts = [f"{column_title(k)}: {cell_text(by_key[k], v, self.currency)}"
                  for k, v in report.totals.items() if k in by_key and by_key[k].kind != "bool"]
-        return tr("Total") + " — " + ", ".join(parts) if parts else ""
+        return self.tr("Total") + " — " + ", ".join(parts) if parts else ""
 
     def panels(self) -> list[Series]:
         if self.loaded is None:
             return []
         used, sold = self.loaded.panels
-        return [Series(tr("Uses redeemed per day"), used[1], used[2], REDEMPTIONS_COLOR, str),
-                Series(tr("Net sales per day ({currency})").format(currency=self.currency),
+        return [Series(self.tr("Uses redeemed per day"), used[1], used[2], REDEMPTIONS_COLOR, str),
+                Series(self.tr("Net sales per day ({currency})").format(currency=self.currency),
                        sold[1], sold[2], SALES_COLOR, amount_text)]
 
     def _show_lower(self, report: Report) -> None:
@@ -283,8 +283,8 @@ class ReportsTab(QWidget):
         else:
             self.detail_table.setModel(self.detail_model)
             self.detail_model.set_rows([])
-            self.detail_title.setText(tr("Double-click a row to see the redemptions behind it.")
-                                      if report.name == "redemptions" else "")
+            hint = self.tr("Double-click a row to see the redemptions behind it.")
+            self.detail_title.setText(hint if report.name == "redemptions" else "")
 
     def drill_down(self, index: QModelIndex) -> None:
         """The attempts behind one row of the redemptions report."""
@@ -299,7 +299,7 @@ class ReportsTab(QWidget):
             self.detail_table.setModel(self.detail_model)
             self.detail_model.set_rows(details)
             fit_columns(self.detail_table, skip=4)
-            self.detail_title.setText(tr("{group} — attempts: {count}").format(
+            self.detail_title.setText(self.tr("{group} — attempts: {count}").format(
                 group=cell_text(report.columns[0], group, self.currency, by), count=len(details)))
 
         run_in_background(self, lambda: report_tables.redemption_details(
@@ -316,8 +316,9 @@ class ReportsTab(QWidget):
         if self.report is None:
             return
         name = f"{self.report.name}-{self.report.by}{suffix}"
-        kinds = tr("CSV files (*.csv)") if suffix == ".csv" else tr("Excel workbooks (*.xlsx)")
-        dialog = QFileDialog(self, tr("Export the report"), str(Path.home() / name), kinds)
+        kinds = (self.tr("CSV files (*.csv)") if suffix == ".csv"
+                 else self.tr("Excel workbooks (*.xlsx)"))
+        dialog = QFileDialog(self, self.tr("Export the report"), str(Path.home() / name), kinds)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix.lstrip("."))
         dialog.fileSelected.connect(self.export_to)
@@ -334,7 +335,7 @@ class ReportsTab(QWidget):
         self._set_busy(True)
 
         def done(written: Path) -> None:
-            self.message.show_info(tr("Saved {file}").format(file=str(written)))
+            self.message.show_info(self.tr("Saved {file}").format(file=str(written)))
 
         run_in_background(self, lambda: report_files.write_report(
             shop, report, Path(path), names, sections), done, errors=self.message,
@@ -345,7 +346,7 @@ class ReportsTab(QWidget):
     def ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(tr("Print the report"))
+        dialog.setWindowTitle(self.tr("Print the report"))
         dialog.accepted.connect(lambda: self.print_to(printer))
         self.print_dialog, self._printer = dialog, printer
         # QPrintDialog.open() in PySide6 wants a receiver and slot: show a window-modal one
@@ -361,7 +362,7 @@ class ReportsTab(QWidget):
             QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
         painter = QPainter()
         if not painter.begin(printer):
-            self.message.show_error(tr("The printer could not be opened."))
+            self.message.show_error(self.tr("The printer could not be opened."))
             return False
         try:
             self._paint_page(painter, printer, self.report)
@@ -370,7 +371,7 @@ class ReportsTab(QWidget):
             return False
         finally:
             painter.end()
-        self.message.show_info(tr("Sent to the printer."))
+        self.message.show_info(self.tr("Sent to the printer."))
         return True
 
     def _paint_page(self, painter: QPainter, printer: QPrinter, report: Report) -> None:
