@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="273"/>
-        <source>{shop} — Voucher Shop</source>
-        <translation>{shop} — Voucher Shop</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="275"/>
-        <source>Shop: {shop}</source>
-        <translation>店铺：{shop}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="276"/>
-        <source>Station: {station}</source>
-        <translation>收银台：{station}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="279"/>
-        <source>vouchers with uses left that expire within 30 days</source>
-        <translation>30 天内到期且仍有剩余次数的卡券</translation>
-    </message>
-</context>
-<context>
     <name>AddOperatorDialog</name>
     <message>
         <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="268"/>
@@ -978,6 +955,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>报表</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="273"/>
         <location filename="../../desktop_app/ui/main_window.py" line="113"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
@@ -1098,11 +1076,13 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="275"/>
         <location filename="../../desktop_app/ui/main_window.py" line="241"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="277"/>
         <location filename="../../desktop_app/ui/main_window.py" line="242"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
@@ -2754,6 +2734,11 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/reports/reports_tab.py" line="273"/>
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="279"/>
+        <source>vouchers with uses left that expire within 30 days</source>
+        <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/reports_tab.py" line="286"/>

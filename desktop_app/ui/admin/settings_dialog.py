@@ -266,12 +266,13 @@ class WindowSettings:
     def _settings_saved(self) -> None:
         from desktop_app.ui.main_window import station_name  # the window imports this module
 
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("MainWindow", text)
-
+        # The window's own words: translated under its context (the mixin has none of its own).
+        translate = QCoreApplication.translate
         name = self.shop.name
-        self.setWindowTitle(tr("{shop} — Voucher Shop").format(shop=name))  # type: ignore[attr-defined]
+        self.setWindowTitle(  # type: ignore[attr-defined]
+            translate("MainWindow", "{shop} — Voucher Shop").format(shop=name))
         self.header.set_title(name, self._operator_text())  # type: ignore[attr-defined]
-        self.shop_label.setText(tr("Shop: {shop}").format(shop=name))
-        self.station_label.setText(tr("Station: {station}").format(station=station_name()))
+        self.shop_label.setText(translate("MainWindow", "Shop: {shop}").format(shop=name))
+        self.station_label.setText(
+            translate("MainWindow", "Station: {station}").format(station=station_name()))
         self._preferences_saved()  # type: ignore[attr-defined]

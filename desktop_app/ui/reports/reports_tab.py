@@ -275,7 +275,7 @@ class ReportsTab(QWidget):
 
     def _show_lower(self, report: Report) -> None:
         if report.name == "liability":
-            self.detail_title.setText(tr(SECTION_TITLES["to_call"]) + " — " + tr(
+            self.detail_title.setText(tr(SECTION_TITLES["to_call"]) + " — " + self.tr(
                 "vouchers with uses left that expire within 30 days"))
             self.call_model.set_columns(report_tables.CALL_COLUMNS, self.currency)
             self.call_model.set_rows(report.sections.get("to_call", []))
