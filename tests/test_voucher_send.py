@@ -128,3 +128,20 @@ def test_only_owners_record_card_keys(shop: Shop) -> None:
         shop.operator.role = "owner"
     record_card_key_use(shop, issued[0].id, "shown")  # no key on a wash: nothing to record
     assert events("cardkey_shown") == []
+
+
+def test_a_gift_card_is_sent_with_its_balance(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    card = products.add_product(shop, "Gift card 100", "90.00", "giftcard", value="100")
+    order = orders.create_order(shop, [(card.id, 1)], "王女士")
+    issued = fulfilment.pay_order(shop, order.id, "cash")
+    settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path))
+    panel = open_panel(qtbot, shop, order.id, [issued[0].id])
+    assert panel.uses.text() == "Balance ¥100.00"
+    click(qtbot, panel.send_button)
+    idle()
+    sent = tmp_path / f"voucher-{issued[0].code}.png"
+    assert [d.text for d in decode_file(sent)] == [issued[0].payload]
+    click(qtbot, panel.copy_text_button)
+    assert "Balance ¥100.00" in QGuiApplication.clipboard().text()
+    if (keep := Path("/tmp/p3send")).is_dir():
+        sent.replace(keep / "giftcard.png")
