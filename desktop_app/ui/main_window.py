@@ -47,6 +47,7 @@ from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.customer.customer_window import CustomerWindow
 from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
+from desktop_app.ui.orders.expiring_dialog import ExpiringDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.reports.reports_tab import ReportsTab
 from desktop_app.ui.reports.stock_warning import StockWarning
@@ -197,6 +198,9 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         self.customer_action.setToolTip(self.tr("A window for a second monitor facing the "
                                                 "customer"))
         self.customer_action.triggered.connect(self.open_customer_window)
+        if self.shop.is_owner:
+            self.expiring_action = shop_menu.addAction(self.tr("&Expiring soon…"))
+            self.expiring_action.triggered.connect(self.open_expiring)
         shop_menu.addSeparator()
         self.lock_action = shop_menu.addAction(self.tr("&Lock"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -214,6 +218,9 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         self.about_action = help_menu.addAction(self.tr("&About Voucher Shop"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+
+    def open_expiring(self) -> QDialog:
+        return self._show_dialog("expiring", lambda: ExpiringDialog(self.shop, self))
 
     def open_customer_window(self) -> CustomerWindow:
         """The customer's window (one per session): the counter's verdicts and this window's
