@@ -45,6 +45,7 @@ from desktop_app.ui.admin.settings_dialog import WindowSettings
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.customer.customer_window import CustomerWindow
+from desktop_app.ui.giftcard_expiry import GiftCardExpiry
 from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
 from desktop_app.ui.orders.expiring_dialog import ExpiringDialog
@@ -137,6 +138,9 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         # Whatever is open on top of the window must not stay on screen behind the lock.
         self.lock_requested.connect(self._hide_child_windows)
         self._start_backups()
+        # Once a day, from the shop's open on: balances of cards past their validity.
+        self.giftcard_expiry = GiftCardExpiry(shop, self)
+        self.giftcard_expiry.start()
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -353,6 +357,7 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         self.idle.stop()
         if self.backups is not None:
             self.backups.stop()
+        self.giftcard_expiry.stop()
         self._hide_child_windows()
 
     def resume(self) -> None:
@@ -360,6 +365,7 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         self.suspended = False
         if self.backups is not None:
             self.backups.start()
+        self.giftcard_expiry.timer.start()
         if self.isVisible():
             self.idle.start()
             self._show_child_windows()

@@ -84,6 +84,7 @@ DETAIL_LABELS: dict[str, str] = {
     "card_key": QT_TRANSLATE_NOOP("audit", "card key"),
     "cards": QT_TRANSLATE_NOOP("audit", "cards"),
     "channel": QT_TRANSLATE_NOOP("audit", "as"),
+    "cleared": QT_TRANSLATE_NOOP("audit", "removed"),
     "count": QT_TRANSLATE_NOOP("audit", "count"),
     "disabled": QT_TRANSLATE_NOOP("audit", "operators disabled"),
     "duplicate": QT_TRANSLATE_NOOP("audit", "duplicate"),

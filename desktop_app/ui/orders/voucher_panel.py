@@ -44,6 +44,7 @@ from desktop_app.core.vouchers_view import VoucherView, voucher_views
 from desktop_app.ui import settings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.orders import voucher_send
+from desktop_app.ui.orders.giftcard_box import GiftCardBox
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import SPACING, MessageLabel, widget_font
 
@@ -135,6 +136,9 @@ class VoucherPanel(QWidget):
         self.all_vouchers.setToolTip(self.tr("Save or print every voucher of this order, "
                                              "not only the one shown"))
         self.message = MessageLabel(self)
+        self.giftcard = GiftCardBox(self.shop, self)
+        self.giftcard.hide()
+        self.giftcard.changed.connect(lambda: self.go_to(self.position))  # the new balance
         bottom = QHBoxLayout()
         bottom.addWidget(self.all_vouchers)
         bottom.addWidget(self.message, 1)
@@ -143,6 +147,7 @@ class VoucherPanel(QWidget):
         column.setSpacing(6)
         column.addLayout(self._build_top())
         column.addWidget(self.card)
+        column.addWidget(self.giftcard)
         column.addLayout(bottom)
 
     def _build_top(self) -> QHBoxLayout:
@@ -289,6 +294,10 @@ class VoucherPanel(QWidget):
             self.validity.setText(printing.validity_text(view))
             self.code.setText(view.code)
             self.key.setText(view.card_key or "")
+        card_id = (self.voucher_ids[self.position]
+                   if view is not None and view.balance_cents is not None else None)
+        if card_id != self.giftcard.voucher_id or card_id is None:
+            self.giftcard.show_card(card_id)
         has_key = bool(view and view.card_key)
         for widget in (self.key_caption, self.key, self.copy_key_button):
             widget.setVisible(has_key)
