@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,8 +27,8 @@ from desktop_app.core import expiring
 from desktop_app.core.dates import local_day
 from desktop_app.core.expiring import ExpiringVoucher
 from desktop_app.core.store import Shop
-from desktop_app.ui import settings
 from desktop_app.ui.display import money
+from desktop_app.ui.orders import voucher_send
 from desktop_app.ui.tables import Column, RowTableModel, fit_columns, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MessageLabel
@@ -142,10 +142,8 @@ class ExpiringDialog(QDialog):
         self.message.show_info(self.tr("Message copied."))
 
     def ask_export(self) -> None:
-        folder = str(settings.VOUCHER_SAVE_FOLDER.text() or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
         dialog = QFileDialog(self, self.tr("Export the reminders"),
-                             str(Path(folder) / "expiring-soon.csv"),
+                             str(voucher_send.send_folder() / "expiring-soon.csv"),
                              self.tr("CSV files (*.csv)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -385,9 +385,7 @@ class VoucherPanel(QWidget):
 
     def _ask_save(self, title: str, name: str, name_filter: str, suffix: str,
                   then: Callable[[str], None]) -> None:
-        folder = str(settings.VOUCHER_SAVE_FOLDER.text() or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
-        dialog = QFileDialog(self, title, str(Path(folder) / name), name_filter)
+        dialog = QFileDialog(self, title, str(voucher_send.send_folder() / name), name_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix)
         dialog.fileSelected.connect(then)

@@ -55,7 +55,8 @@ def voucher_message(view: VoucherView) -> str:
 
 
 def send_folder() -> Path:
-    """Where sent images are kept: the folder vouchers were last saved to, else Documents."""
+    """Where sent images are kept and save dialogs open: the folder vouchers were last saved
+    to, else Documents."""
     folder = str(settings.VOUCHER_SAVE_FOLDER.text() or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation))
     return Path(folder)
