@@ -225,6 +225,11 @@ def one_line(text: str, width: float, max_pt: float, *, bold: bool = False, mono
 
 
 def uses_text(view: VoucherView) -> str:
+    if view.balance_cents is not None:  # a gift card: money left, not uses
+        from desktop_app.ui.display import money  # here: the command line imports no widgets
+
+        return translate("printing", "Balance {amount}").format(
+            amount=money(view.balance_cents, view.currency))
     if view.kind == "cardkey":
         return ""
     if view.uses_left < view.uses_total:

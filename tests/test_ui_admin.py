@@ -89,8 +89,9 @@ def test_clerk_gets_no_admin_entries(qtbot: QtBot, shop: Shop, shop_dir: Path) -
     try:
         window = open_window(qtbot, clerk_shop)
         # Settings is there for this computer's choices; the shop's page is owners' only.
-        assert menu_entries(window) == {"Change my password…", "Settings…", "Lock", "Log out",
-                                        "Quit", "About Voucher Shop"}
+        # The customer display faces the counter's customers: clerks open it too.
+        assert menu_entries(window) == {"Change my password…", "Settings…", "Customer display",
+                                        "Lock", "Log out", "Quit", "About Voucher Shop"}
         window.close()
         wait_idle(qtbot)
     finally:

@@ -53,6 +53,8 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "backup": frozenset(),
     "integrity_acknowledged": frozenset({SETTINGS}),
     "export": frozenset(),
+    "cardkey_shown": frozenset(),
+    "cardkey_sent": frozenset(),
 }
 
 _local = threading.local()

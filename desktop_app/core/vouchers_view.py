@@ -25,7 +25,7 @@ class VoucherView:
     shop_name: str
     currency: str
     product_name: str
-    kind: str  # service | cardkey | goods
+    kind: str  # service | cardkey | goods | giftcard
     uses_total: int
     uses_left: int
     valid_from: dt.datetime | None
@@ -38,6 +38,7 @@ class VoucherView:
     price_cents: int = 0  # the unit price it was sold at
     address_line: str = ""  # the shop's address and phone (Settings)
     voucher_note: str = ""  # the shop's note at the foot of every voucher (Settings)
+    balance_cents: int | None = None  # gift cards: the money left; None for the others
 
 
 class _Secrets:
@@ -70,7 +71,8 @@ def _view(voucher: Voucher, known: _Secrets) -> VoucherView:
         payload=vouchers.payload(known.shop_id, known.voucher_key, voucher.code),
         card_key=_card_key(voucher, product), order_id=voucher.order_id,
         issued_at=voucher.issued_at, price_cents=voucher.order_line.unit_price_cents,
-        address_line=known.address_line, voucher_note=known.voucher_note)
+        address_line=known.address_line, voucher_note=known.voucher_note,
+        balance_cents=voucher.balance_cents)
 
 
 def voucher_view(shop: Shop, voucher: Voucher) -> VoucherView:

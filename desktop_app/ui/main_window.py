@@ -44,8 +44,11 @@ from desktop_app.ui.admin.operators_dialog import OperatorsDialog
 from desktop_app.ui.admin.settings_dialog import WindowSettings
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
+from desktop_app.ui.customer.customer_window import CustomerWindow
+from desktop_app.ui.giftcard_expiry import GiftCardExpiry
 from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
+from desktop_app.ui.orders.expiring_dialog import ExpiringDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.reports.reports_tab import ReportsTab
 from desktop_app.ui.reports.stock_warning import StockWarning
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         self.dialogs: dict[str, QDialog] = {}
         self.notice_box: QMessageBox | None = None
         self._hidden_windows: list[QWidget] = []
+        self.customer_window: CustomerWindow | None = None
         self.idle = IdleMonitor(idle_lock_minutes() * 60_000, self)
         self.idle.idle.connect(self._idle_timeout)
         # Everyone's session runs the automatic backups an owner switched on; only owners
@@ -134,6 +138,9 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         # Whatever is open on top of the window must not stay on screen behind the lock.
         self.lock_requested.connect(self._hide_child_windows)
         self._start_backups()
+        # Once a day, from the shop's open on: balances of cards past their validity.
+        self.giftcard_expiry = GiftCardExpiry(shop, self)
+        self.giftcard_expiry.start()
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -191,6 +198,13 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         self.password_action.triggered.connect(self.open_change_password)
         self.settings_action = shop_menu.addAction(self.tr("&Settings…"))
         self.settings_action.triggered.connect(self.open_settings)
+        self.customer_action = shop_menu.addAction(self.tr("&Customer display"))
+        self.customer_action.setToolTip(self.tr("A window for a second monitor facing the "
+                                                "customer"))
+        self.customer_action.triggered.connect(self.open_customer_window)
+        if self.shop.is_owner:
+            self.expiring_action = shop_menu.addAction(self.tr("&Expiring soon…"))
+            self.expiring_action.triggered.connect(self.open_expiring)
         shop_menu.addSeparator()
         self.lock_action = shop_menu.addAction(self.tr("&Lock"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -208,6 +222,25 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         self.about_action = help_menu.addAction(self.tr("&About Voucher Shop"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+
+    def open_expiring(self) -> QDialog:
+        return self._show_dialog("expiring", lambda: ExpiringDialog(self.shop, self))
+
+    def open_customer_window(self) -> CustomerWindow:
+        """The customer's window (one per session): the counter's verdicts and this window's
+        sales are shown there; drag it to the second monitor."""
+        window = self.customer_window
+        if window is None:
+            window = self.customer_window = CustomerWindow(self.shop, self)
+            for index in range(self.tabs.count()):
+                tab = self.tabs.widget(index)
+                if isinstance(tab, RedemptionTab):
+                    tab.verdict_shown.connect(window.show_verdict)
+                elif isinstance(tab, OrdersTab):
+                    tab.order_paid.connect(window.show_sale)
+        window.show()
+        window.raise_()
+        return window
 
     def _build_admin_menu(self) -> None:
         """Owners only: the core refuses a clerk anyway, but a clerk should not be offered
@@ -324,6 +357,7 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         self.idle.stop()
         if self.backups is not None:
             self.backups.stop()
+        self.giftcard_expiry.stop()
         self._hide_child_windows()
 
     def resume(self) -> None:
@@ -331,6 +365,7 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         self.suspended = False
         if self.backups is not None:
             self.backups.start()
+        self.giftcard_expiry.timer.start()
         if self.isVisible():
             self.idle.start()
             self._show_child_windows()

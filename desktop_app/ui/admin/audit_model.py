@@ -44,6 +44,8 @@ KIND_LABELS: dict[str, str] = {
     "giftcard_cashout": QT_TRANSLATE_NOOP("audit", "Gift card cashed out"),
     "giftcard_expiry": QT_TRANSLATE_NOOP("audit", "Gift card balances expired"),
     "giftcard_pin": QT_TRANSLATE_NOOP("audit", "Gift card PIN set"),
+    "cardkey_shown": QT_TRANSLATE_NOOP("audit", "Card key shown in full"),
+    "cardkey_sent": QT_TRANSLATE_NOOP("audit", "Card key sent to the customer"),
 }
 
 
@@ -51,6 +53,8 @@ KIND_LABELS: dict[str, str] = {
 SUBJECT_TEXTS: tuple[tuple[str, str], ...] = (
     ("product_", QT_TRANSLATE_NOOP("audit", "Product #{id}")),
     ("cardkey_import", QT_TRANSLATE_NOOP("audit", "Product #{id}")),
+    ("cardkey_shown", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
+    ("cardkey_sent", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
     ("cardkey_", QT_TRANSLATE_NOOP("audit", "Card key #{id}")),
     ("order_", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
     ("voucher_batch", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
@@ -77,7 +81,10 @@ DETAIL_LABELS: dict[str, str] = {
     "blank": QT_TRANSLATE_NOOP("audit", "blank"),
     "by": QT_TRANSLATE_NOOP("audit", "grouped by"),
     "card_refund_cents": QT_TRANSLATE_NOOP("audit", "back on the card"),
+    "card_key": QT_TRANSLATE_NOOP("audit", "card key"),
     "cards": QT_TRANSLATE_NOOP("audit", "cards"),
+    "channel": QT_TRANSLATE_NOOP("audit", "as"),
+    "cleared": QT_TRANSLATE_NOOP("audit", "removed"),
     "count": QT_TRANSLATE_NOOP("audit", "count"),
     "disabled": QT_TRANSLATE_NOOP("audit", "operators disabled"),
     "duplicate": QT_TRANSLATE_NOOP("audit", "duplicate"),
@@ -119,8 +126,8 @@ DETAIL_LABELS: dict[str, str] = {
 }
 
 # Keys whose values are record numbers: shown as "#12", as the Subject column writes them.
-ID_KEYS = frozenset({"attempt", "first_voucher", "last_voucher", "line", "order", "order_line",
-                     "product", "replacement", "undo", "voucher", "vouchers"})
+ID_KEYS = frozenset({"attempt", "card_key", "first_voucher", "last_voucher", "line", "order",
+                     "order_line", "product", "replacement", "undo", "voucher", "vouchers"})
 
 
 def _key_text(key: str) -> str:
@@ -128,11 +135,24 @@ def _key_text(key: str) -> str:
     return QCoreApplication.translate("audit", label) if label else key
 
 
+# How a card key left the shop (core/sending.py's channels).
+CHANNEL_LABELS: dict[str, str] = {
+    "image": QT_TRANSLATE_NOOP("audit", "image"),
+    "text": QT_TRANSLATE_NOOP("audit", "text"),
+    "screen": QT_TRANSLATE_NOOP("audit", "on screen"),
+}
+
+
+def channel_label(channel: str) -> str:
+    text = CHANNEL_LABELS.get(channel)
+    return QCoreApplication.translate("audit", text) if text else channel
+
+
 def _word_value(key: str, value: str) -> str:
     """Stored codes (payment method, product kind, role, key state) in the interface's words."""
     words: dict[str, Callable[[str], str]] = {
         "method": method_label, "kind": product_kind_label, "role": role_label,
-        "was": key_state_label}
+        "was": key_state_label, "channel": channel_label}
     return words[key](value) if key in words else value
 
 

@@ -36,7 +36,8 @@ from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons
 
 MAX_NAME = 200
 MAX_STOCK = 10**9
-FIELDS = ("name", "kind", "price", "uses", "stock", "validity", "reusable_key", "key_pattern")
+FIELDS = ("name", "kind", "price", "value", "uses", "stock", "validity", "reusable_key",
+          "key_pattern")
 # Core's field names, mapped to the row that shows their problem.
 CORE_FIELDS = {"valid_days": "validity", "valid_from": "validity", "valid_until": "validity",
                "key_min_length": "key_pattern", "key_max_length": "key_pattern",
@@ -79,6 +80,7 @@ class ProductDialog(QDialog):
         self._add_row(self.tr("Name:"), self._build_name(), "name")
         self._add_row(self.tr("Kind:"), self._build_kind(), "kind")
         self._add_row(self.tr("Price:"), self._build_price(), "price")
+        self._add_row(self.tr("Value:"), self._build_value(), "value")
         self._add_row(self.tr("Uses per voucher:"), self._build_uses(), "uses")
         self._add_row(self.tr("Stock:"), self._build_stock(), "stock")
         self._add_row(self.tr("Valid:"), self._build_validity(), "validity")
@@ -143,6 +145,26 @@ class ProductDialog(QDialog):
         row.addWidget(sign)
         row.addWidget(self.price)
         row.addStretch(1)
+        return box
+
+    def _build_value(self) -> QWidget:
+        """A gift card's balance when sold; empty: its price (a promotion sells 100 for 90)."""
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        sign = QLabel(CURRENCY_SYMBOLS.get(self.currency, self.currency), box)
+        self.value = QLineEdit(box)
+        self.value.setPlaceholderText(self.tr("the price"))
+        self.value.setMaxLength(20)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.value.setMaximumWidth(160)
+        self.value.textEdited.connect(lambda: self._edited("value"))
+        self.value.editingFinished.connect(lambda: self._touch("value"))
+        row.addWidget(sign)
+        row.addWidget(self.value)
+        row.addWidget(hint_label(self.tr("The balance each card carries; empty: the price"),
+                                 box), 1)
         return box
 
     def _build_uses(self) -> QWidget:
@@ -252,6 +274,8 @@ class ProductDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.current_kind()
         self.form.setRowVisible(self._rows["uses"], kind == "service")
+        # Cards already sold keep their balance: the value is chosen once, when adding.
+        self.form.setRowVisible(self._rows["value"], kind == "giftcard" and self.product is None)
         self.form.setRowVisible(self._rows["stock"], kind != "cardkey")
         self.form.setRowVisible(self._rows["validity"], kind != "goods")
         self.form.setRowVisible(self._rows["reusable_key"], kind == "cardkey")
@@ -261,6 +285,8 @@ class ProductDialog(QDialog):
             "cardkey": self.tr("Each sale hands over a secret code (a card key) you imported. "
                                "Stock is the number of unsold keys."),
             "goods": self.tr("Things handed over at the sale; stock goes down with each one."),
+            "giftcard": self.tr("A card that carries money, spent in parts at the counter, "
+                                "reloaded and cashed out."),
         }
         if self.product is not None:
             hints[kind] += " " + self.tr("The kind cannot change once a product exists.")
@@ -297,6 +323,12 @@ class ProductDialog(QDialog):
         else:
             self._check_price(found)
         kind = self.current_kind()
+        if kind == "giftcard" and self.product is None and self.value.text().strip():
+            try:
+                if parse_money(self.value.text()) <= 0:
+                    found["value"] = problem_message("not_positive")
+            except InvalidInput as exc:
+                found["value"] = problem_message(str(exc.params["problem"]), **exc.params)
         if kind == "cardkey" and 0 < self.key_max.value() < self.key_min.value():
             found["key_pattern"] = problem_message("below_minimum")
         if kind != "goods" and self.validity.problem():
@@ -333,6 +365,8 @@ class ProductDialog(QDialog):
         values: dict[str, Any] = {"name": self.name.text(), "price": self.price.text().strip()}
         if kind == "service":
             values["uses"] = self.uses.value()
+        if kind == "giftcard" and self.product is None and self.value.text().strip():
+            values["value"] = self.value.text().strip()
         if kind != "cardkey":
             values["stock"] = None if self.unlimited.isChecked() else self.stock.value()
         if kind != "goods":

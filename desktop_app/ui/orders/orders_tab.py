@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,6 +49,8 @@ DETAIL_MIN_WIDTH = 640
 
 
 class OrdersTab(QWidget):
+    order_paid = Signal(int)  # an order was paid here: its vouchers exist now
+
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shop = shop
@@ -290,6 +292,7 @@ class OrdersTab(QWidget):
         self.message.show_info(self.tr("Order {number} is paid. Its vouchers are shown on "
                                        "the right.").format(number=order_id))
         self._select_next = order_id
+        self.order_paid.emit(order_id)
 
     def refund_selected_line(self) -> None:
         order, line = self.selected_order(), self.detail.selected_line()

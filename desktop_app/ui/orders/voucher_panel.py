@@ -3,8 +3,11 @@
 One voucher of a paid order at a time (a batch may hold thousands): its QR large and crisp on
 white whatever the theme, the typed code in large monospace with Copy, the card key in full
 (this is the customer's voucher: the one place a key is shown unmasked), and Save PNG (the QR
-alone), Save PDF and Print in the A4, 58 mm or 80 mm layout. Views and QR modules are read on
-the worker thread; PDFs are written there too. Printing paints on the GUI thread, as Qt asks.
+alone), Save PDF and Print in the A4, 58 mm or 80 mm layout, and Send: the voucher as an image
+on the clipboard (saved too) and Copy text, to paste into WeChat, QQ or an e-mail. A card key
+shown in full, copied or sent is recorded in the audit log (``core.sending``). Views and QR
+modules are read on the worker thread; PDFs are written there too. Printing and the sent
+image paint on the GUI thread, as Qt asks.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -33,13 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import printing
-from desktop_app.core import vouchers
+from desktop_app.core import sending, vouchers
 from desktop_app.core.errors import NotFound
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_views
 from desktop_app.ui import settings
 from desktop_app.ui.display import failure_text
+from desktop_app.ui.orders import voucher_send
+from desktop_app.ui.orders.giftcard_box import GiftCardBox
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import SPACING, MessageLabel, widget_font
 
@@ -63,12 +68,26 @@ def qr_pixmap(matrix: list[list[bool]], side: int, ratio: float = 1.0) -> QPixma
     return pixmap
 
 
-def load_voucher(shop: Shop, voucher_id: int) -> tuple[VoucherView, list[list[bool]]]:
-    """One voucher's view and QR modules; runs on the worker thread."""
+def load_voucher(shop: Shop, voucher_id: int, *, audit_key: bool = False
+                 ) -> tuple[VoucherView, list[list[bool]]]:
+    """One voucher's view and QR modules; runs on the worker thread. ``audit_key``: the
+    card key is about to be shown in full, which the audit log records."""
     views = voucher_views(shop, [voucher_id])
     if not views:
         raise NotFound(what="voucher", id=voucher_id)
+    if audit_key and views[0].card_key:
+        sending.record_card_key_use(shop, voucher_id, "shown", "screen")
     return views[0], vouchers.qr_matrix(views[0].payload)
+
+
+def save_sent_image(shop: Shop, view: VoucherView, voucher_id: int, png: bytes) -> Path:
+    """Keep the image that was sent and record a card key leaving the shop; worker thread."""
+    target = voucher_send.send_folder() / voucher_send.send_file_name(view)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, png)
+    if view.card_key:
+        sending.record_card_key_use(shop, voucher_id, "sent", "image")
+    return target
 
 
 def with_suffix(path: str, suffix: str) -> Path:
@@ -86,6 +105,7 @@ class VoucherPanel(QWidget):
         self.shop = shop
         self.order_id: int | None = None
         self.voucher_ids: list[int] = []
+        self.keys_shown: set[int] = set()  # vouchers whose key this panel showed: audited once
         self.position = 0
         self.view: VoucherView | None = None
         self.busy = False
@@ -116,6 +136,9 @@ class VoucherPanel(QWidget):
         self.all_vouchers.setToolTip(self.tr("Save or print every voucher of this order, "
                                              "not only the one shown"))
         self.message = MessageLabel(self)
+        self.giftcard = GiftCardBox(self.shop, self)
+        self.giftcard.hide()
+        self.giftcard.changed.connect(lambda: self.go_to(self.position))  # the new balance
         bottom = QHBoxLayout()
         bottom.addWidget(self.all_vouchers)
         bottom.addWidget(self.message, 1)
@@ -124,6 +147,7 @@ class VoucherPanel(QWidget):
         column.setSpacing(6)
         column.addLayout(self._build_top())
         column.addWidget(self.card)
+        column.addWidget(self.giftcard)
         column.addLayout(bottom)
 
     def _build_top(self) -> QHBoxLayout:
@@ -155,13 +179,18 @@ class VoucherPanel(QWidget):
         self.pdf_button.clicked.connect(self.ask_pdf)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.clicked.connect(self.ask_print)
+        self.send_button = QPushButton(self.tr("Send"), self)
+        self.send_button.setToolTip(self.tr("The voucher as an image on the clipboard (and "
+                                            "saved), to paste into WeChat, QQ or an e-mail"))
+        self.send_button.clicked.connect(self.send_image)
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(self.previous_button)
         row.addWidget(self.title)
         row.addWidget(self.next_button)
         row.addStretch(1)
-        for widget in (self.layout_choice, self.png_button, self.pdf_button, self.print_button):
+        for widget in (self.send_button, self.layout_choice, self.png_button, self.pdf_button,
+                       self.print_button):
             row.addWidget(widget)
         return row
 
@@ -188,10 +217,14 @@ class VoucherPanel(QWidget):
         self.copy_key_button = QPushButton(self.tr("Copy key"), self.card)
         self.copy_key_button.setToolTip(self.tr("Copy the card key in full"))
         self.copy_key_button.clicked.connect(self.copy_key)
+        self.copy_text_button = QPushButton(self.tr("Copy text"), self.card)
+        self.copy_text_button.setToolTip(self.tr("The voucher in words, to paste in a message"))
+        self.copy_text_button.clicked.connect(self.copy_text)
         copies = QHBoxLayout()
         copies.setSpacing(6)
         copies.addWidget(self.copy_button)
         copies.addWidget(self.copy_key_button)
+        copies.addWidget(self.copy_text_button)
         copies.addStretch(1)
         column = QVBoxLayout()
         column.setSpacing(3)
@@ -232,8 +265,9 @@ class VoucherPanel(QWidget):
             return
         self.position = position
         shop, voucher_id = self.shop, self.voucher_ids[position]
+        audit_key = voucher_id not in self.keys_shown
         self._update_navigation()
-        run_in_background(self, lambda: load_voucher(shop, voucher_id),
+        run_in_background(self, lambda: load_voucher(shop, voucher_id, audit_key=audit_key),
                           lambda loaded: self._loaded(voucher_id, loaded), errors=self.message)
 
     def _loaded(self, voucher_id: int, loaded: tuple[VoucherView, list[list[bool]]]) -> None:
@@ -241,6 +275,8 @@ class VoucherPanel(QWidget):
                 or self.voucher_ids[self.position] != voucher_id):
             return  # the owner moved on meanwhile
         view, matrix = loaded
+        if view.card_key:
+            self.keys_shown.add(voucher_id)
         ratio = self.devicePixelRatioF() or 1.0
         self.qr.setPixmap(qr_pixmap(matrix, QR_SIDE, ratio))
         self._show_view(view)
@@ -258,6 +294,10 @@ class VoucherPanel(QWidget):
             self.validity.setText(printing.validity_text(view))
             self.code.setText(view.code)
             self.key.setText(view.card_key or "")
+        card_id = (self.voucher_ids[self.position]
+                   if view is not None and view.balance_cents is not None else None)
+        if card_id != self.giftcard.voucher_id or card_id is None:
+            self.giftcard.show_card(card_id)
         has_key = bool(view and view.card_key)
         for widget in (self.key_caption, self.key, self.copy_key_button):
             widget.setVisible(has_key)
@@ -278,8 +318,8 @@ class VoucherPanel(QWidget):
 
     def _update_buttons(self) -> None:
         ready = self.view is not None and not self.busy
-        for button in (self.copy_button, self.copy_key_button, self.png_button,
-                       self.pdf_button, self.print_button):
+        for button in (self.copy_button, self.copy_key_button, self.copy_text_button,
+                       self.send_button, self.png_button, self.pdf_button, self.print_button):
             button.setEnabled(ready)
 
     def print_layout(self) -> str:
@@ -304,14 +344,48 @@ class VoucherPanel(QWidget):
         if self.view is not None and self.view.card_key:
             QGuiApplication.clipboard().setText(self.view.card_key)
             self.message.show_info(self.tr("Card key copied."))
+            self._record_key_sent("text")
+
+    def copy_text(self) -> None:
+        """The voucher in words on the clipboard (the card key too, where there is one)."""
+        if self.view is None:
+            return
+        QGuiApplication.clipboard().setText(voucher_send.voucher_message(self.view))
+        self.message.show_info(self.tr("Voucher text copied: paste it in a message."))
+        if self.view.card_key:
+            self._record_key_sent("text")
+
+    def send_image(self) -> None:
+        """The branded voucher image on the clipboard at once, and saved in the background."""
+        if self.view is None:
+            return
+        view, voucher_id, shop = self.view, self.voucher_ids[self.position], self.shop
+        image = voucher_send.voucher_card_image(view)  # painting: here, on the GUI thread
+        QGuiApplication.clipboard().setImage(image)
+        png = voucher_send.png_bytes(image)
+        self._set_busy(True)
+        self.message.clear()
+
+        def done(target: Path) -> None:
+            self.message.show_info(self.tr(
+                "Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}"
+            ).format(file=str(target)))
+            self.saved.emit(str(target))
+
+        run_in_background(self, lambda: save_sent_image(shop, view, voucher_id, png), done,
+                          errors=self.message, always=lambda: self._set_busy(False))
+
+    def _record_key_sent(self, channel: str) -> None:
+        shop, voucher_id = self.shop, self.voucher_ids[self.position]
+        run_in_background(
+            self, lambda: sending.record_card_key_use(shop, voucher_id, "sent", channel),
+            lambda _: None, errors=self.message)
 
     # -- files ------------------------------------------------------------------------------
 
     def _ask_save(self, title: str, name: str, name_filter: str, suffix: str,
                   then: Callable[[str], None]) -> None:
-        folder = str(settings.VOUCHER_SAVE_FOLDER.text() or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
-        dialog = QFileDialog(self, title, str(Path(folder) / name), name_filter)
+        dialog = QFileDialog(self, title, str(voucher_send.send_folder() / name), name_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix)
         dialog.fileSelected.connect(then)

@@ -1,0 +1,207 @@
+"""The customer's side of the counter: a second window for a second monitor.
+
+At rest it shows the shop's name (and its address line). After each scan at the counter it
+shows the verdict in the counter's colours, large, with the uses or balance left; after a
+sale, the vouchers' QR codes for the customer to photograph. It goes back to rest by itself.
+It never shows a card key, an operator or a customer's contact: the screen faces the queue.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import printing
+from desktop_app.core import events, shop_settings, vouchers
+from desktop_app.core.redemption import Verdict
+from desktop_app.core.store import Shop
+from desktop_app.core.vouchers_view import VoucherView, order_voucher_views
+from desktop_app.ui.counter.redemption_models import headline, tone_of, uses_text
+from desktop_app.ui.counter.verdict_panel import PALETTE, SYMBOLS
+from desktop_app.ui.display import money
+from desktop_app.ui.events import shop_events
+from desktop_app.ui.orders.voucher_panel import qr_pixmap
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import widget_font
+
+VERDICT_MS = 8_000  # long enough to read from the other side of the counter
+SALE_MS = 90_000  # long enough to take out a phone and photograph the codes
+MOST_QR = 4  # a bigger order's vouchers go by print or Send, not by photo
+QR_SIDE = 300
+REST_STYLE = "QWidget#customerRest { background: #1d1d1f; } QLabel { color: #ffffff; }"
+
+SaleCodes = list[tuple[VoucherView, list[list[bool]]]]
+
+
+def load_sale(shop: Shop, order_id: int) -> tuple[SaleCodes, int]:
+    """The first vouchers of a paid order with their QR modules, and how many there are."""
+    views = order_voucher_views(shop, order_id)
+    return [(view, vouchers.qr_matrix(view.payload)) for view in views[:MOST_QR]], len(views)
+
+
+class CustomerWindow(QWidget):
+    """Shows ``show_verdict`` and ``show_sale`` to the customer, then the shop at rest."""
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.shop = shop
+        self.currency = shop.currency
+        self.setWindowTitle(self.tr("Customer display"))
+        self.back_to_rest = QTimer(self)
+        self.back_to_rest.setSingleShot(True)
+        self.back_to_rest.timeout.connect(self.show_rest)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._build_rest())
+        self.pages.addWidget(self._build_verdict())
+        self.pages.addWidget(self._build_sale())
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.pages)
+        self.resize(1024, 768)
+        shop_events().changed.connect(self._on_changes)
+        self._show_shop(shop.name, shop.setting("address_line"))
+        self.show_rest()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _big(self, parent: QWidget, scale: float, bold: bool = True) -> QLabel:
+        label = QLabel(parent)
+        label.setFont(widget_font(label, scale=scale, bold=bold))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        return label
+
+    def _build_rest(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("customerRest")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        page.setStyleSheet(REST_STYLE)
+        self.shop_name = self._big(page, 3.2)
+        self.address = self._big(page, 1.4, bold=False)
+        self.welcome = self._big(page, 1.6, bold=False)
+        self.welcome.setText(self.tr("Welcome"))
+        column = QVBoxLayout(page)
+        column.addStretch(2)
+        for label in (self.shop_name, self.address, self.welcome):
+            column.addWidget(label)
+        column.addStretch(3)
+        return page
+
+    def _build_verdict(self) -> QWidget:
+        page = self.verdict_page = QWidget(self)
+        page.setObjectName("customerVerdict")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.verdict_word = self._big(page, 4.5)
+        self.verdict_left = self._big(page, 3.0)
+        self.verdict_product = self._big(page, 1.6, bold=False)
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        for label in (self.verdict_word, self.verdict_left, self.verdict_product):
+            column.addWidget(label)
+        column.addStretch(1)
+        return page
+
+    def _build_sale(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("customerSale")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        page.setStyleSheet("QWidget#customerSale { background: #ffffff; }"
+                           " QLabel { color: #1d1d1f; }")
+        self.sale_title = self._big(page, 2.0)
+        self.sale_title.setText(self.tr("Thank you! Photograph your voucher"))
+        self.sale_codes = QGridLayout()
+        self.sale_codes.setSpacing(24)
+        self.sale_more = self._big(page, 1.2, bold=False)
+        column = QVBoxLayout(page)
+        column.addWidget(self.sale_title)
+        column.addStretch(1)
+        column.addLayout(self.sale_codes)
+        column.addStretch(1)
+        column.addWidget(self.sale_more)
+        return page
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    def show_rest(self) -> None:
+        self.back_to_rest.stop()
+        self.pages.setCurrentIndex(0)
+
+    def show_verdict(self, verdict: Verdict, repeated: bool = False) -> None:
+        """A scan at the counter: the word in its colour, and what is left, large."""
+        del repeated  # the customer needs the outcome, not the counter's bookkeeping
+        background, text, soft = PALETTE[tone_of(verdict.reason)]
+        self.verdict_page.setStyleSheet(
+            f"QWidget#customerVerdict {{ background: {background}; }}"
+            f" QLabel {{ color: {text}; }} QLabel#soft {{ color: {soft}; }}")
+        self.verdict_product.setObjectName("soft")
+        symbol = SYMBOLS.get(tone_of(verdict.reason), "")
+        self.verdict_word.setText(f"{symbol} {headline(verdict.reason)}".strip())
+        self.verdict_left.setText(self._left_text(verdict))
+        self.verdict_product.setText(verdict.product)
+        self.pages.setCurrentIndex(1)
+        self.back_to_rest.start(VERDICT_MS)
+
+    def _left_text(self, verdict: Verdict) -> str:
+        if verdict.balance is not None:
+            return self.tr("Balance left {amount}").format(
+                amount=money(verdict.balance, self.currency))
+        return uses_text(verdict.uses_left, verdict.uses_total)
+
+    def show_sale(self, order_id: int) -> None:
+        """A paid order: its vouchers' QR codes, read on the worker thread."""
+        shop = self.shop
+        run_in_background(self, lambda: load_sale(shop, order_id), self._show_codes,
+                          errors=lambda _refused: self.show_rest())
+
+    def _show_codes(self, loaded: tuple[SaleCodes, int]) -> None:
+        codes, count = loaded
+        while self.sale_codes.count():
+            item = self.sale_codes.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        if not codes:
+            return
+        ratio = self.devicePixelRatioF() or 1.0
+        for index, (view, matrix) in enumerate(codes):
+            cell = QWidget(self)
+            cell_column = QVBoxLayout(cell)
+            qr = QLabel(cell)
+            qr.setPixmap(qr_pixmap(matrix, QR_SIDE, ratio))
+            qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            qr.setObjectName("saleQr")
+            product = self._big(cell, 1.2)
+            left = printing.uses_text(view)
+            product.setText(f"{view.product_name}\n{left}" if left else view.product_name)
+            code = self._big(cell, 1.2)
+            code.setFont(widget_font(code, mono=True, scale=1.3, bold=True))
+            code.setText(view.code)
+            for label in (qr, product, code):
+                cell_column.addWidget(label)
+            self.sale_codes.addWidget(cell, 0, index)
+        more = count - len(codes)
+        self.sale_more.setText(QCoreApplication.translate(
+            "CustomerWindow", "and {count} more vouchers: ask for them printed or sent"
+        ).format(count=more) if more > 0 else "")
+        self.pages.setCurrentIndex(2)
+        self.back_to_rest.start(SALE_MS)
+
+    def _show_shop(self, name: str, address: str) -> None:
+        self.shop_name.setText(name)
+        self.address.setText(address)
+        self.address.setVisible(bool(address))
+
+    def _on_changes(self, changes: frozenset[str]) -> None:
+        if events.SETTINGS in changes:
+            shop = self.shop
+            run_in_background(self, lambda: shop_settings.get_shop_settings(shop),
+                              self._settings_loaded, errors=lambda _refused: None)
+
+    def _settings_loaded(self, settings: shop_settings.ShopSettings) -> None:
+        self.currency = settings.currency
+        self._show_shop(settings.shop_name, settings.address_line)

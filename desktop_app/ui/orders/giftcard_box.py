@@ -1,0 +1,294 @@
+"""A gift card under its voucher on the Orders screen: balance, ledger, reload, cash-out, PIN.
+
+Shown by the voucher panel when the voucher shown is a gift card. Reload takes a payment
+(the method chosen as in the payment dialog); Cash out pays a small remainder in cash where
+the owner's setting allows it; the PIN can be set or removed. Everything runs through
+``core.giftcard_desk`` on the worker thread; the ledger (kind, amount, balance after,
+operator, time) is re-read after each action.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSysInfo, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import giftcard_desk
+from desktop_app.core.giftcard_desk import CardState
+from desktop_app.core.giftcards import RELOAD_METHODS, LedgerRow
+from desktop_app.core.store import Shop
+from desktop_app.ui import settings
+from desktop_app.ui.display import method_label, money, short_time
+from desktop_app.ui.tables import RIGHT, Column, RowTableModel, setup_table
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, widget_font
+
+ENTRY_KINDS: dict[str, str] = {
+    "issue": QT_TRANSLATE_NOOP("GiftCardBox", "Issued"),
+    "spend": QT_TRANSLATE_NOOP("GiftCardBox", "Spent"),
+    "reload": QT_TRANSLATE_NOOP("GiftCardBox", "Reloaded"),
+    "refund": QT_TRANSLATE_NOOP("GiftCardBox", "Refunded"),
+    "cashout": QT_TRANSLATE_NOOP("GiftCardBox", "Cashed out"),
+    "expiry": QT_TRANSLATE_NOOP("GiftCardBox", "Expired"),
+    "undo": QT_TRANSLATE_NOOP("GiftCardBox", "Spend undone"),
+}
+
+
+def entry_kind_label(kind: str) -> str:
+    text = ENTRY_KINDS.get(kind)
+    return QCoreApplication.translate("GiftCardBox", text) if text else kind
+
+
+def this_station() -> str:
+    return settings.STATION.text().strip() or QSysInfo.machineHostName() or "station"
+
+
+class LedgerModel(RowTableModel[LedgerRow]):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.currency = "CNY"
+        super().__init__(parent)
+
+    def columns(self) -> list[Column[LedgerRow]]:
+        return [
+            Column(self.tr("Time"), lambda r: short_time(r.at), lambda r: r.id),
+            Column(self.tr("Kind"), lambda r: entry_kind_label(r.kind)),
+            Column(self.tr("Amount"), lambda r: money(r.amount_cents, self.currency),
+                   lambda r: r.amount_cents, RIGHT),
+            Column(self.tr("Balance after"),
+                   lambda r: money(r.balance_after_cents, self.currency),
+                   lambda r: r.balance_after_cents, RIGHT),
+            Column(self.tr("Operator"), lambda r: r.operator),
+        ]
+
+
+class ReloadDialog(QDialog):
+    """How much, and how the customer paid it. Emits ``reloaded`` once core took it."""
+
+    reloaded = Signal(object)  # core's BalanceChange
+
+    def __init__(self, shop: Shop, voucher_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop, self.voucher_id = shop, voucher_id
+        self.setWindowTitle(self.tr("Reload gift card"))
+        self.amount = QLineEdit(self)
+        self.amount.setPlaceholderText("0.00")
+        self.amount.setMaxLength(20)
+        self.methods = QButtonGroup(self)
+        method_row = QHBoxLayout()
+        last = settings.LAST_PAYMENT_METHOD.text()
+        for method in RELOAD_METHODS:
+            button = QRadioButton(method_label(method), self)
+            button.setProperty("method", method)
+            button.setChecked(method == last)
+            self.methods.addButton(button)
+            method_row.addWidget(button)
+        if self.methods.checkedButton() is None:
+            self.methods.buttons()[0].setChecked(True)
+        self.reference = QLineEdit(self)
+        self.reference.setMaxLength(200)
+        self.error = MessageLabel(self)
+        buttons, self.reload_button, self.cancel_button = dialog_buttons(
+            self, self.tr("Reload"), self.reload, self.tr("Cancel"))
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACING)
+        form.addRow(self.tr("Amount:"), self.amount)
+        form.addRow(self.tr("Paid by:"), method_row)
+        form.addRow(self.tr("Reference:"), self.reference)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.addLayout(form)
+        column.addWidget(self.error)
+        column.addWidget(buttons)
+
+    def method(self) -> str:
+        button = self.methods.checkedButton()
+        return str(button.property("method")) if button else "cash"
+
+    def set_method(self, method: str) -> None:
+        for button in self.methods.buttons():
+            button.setChecked(button.property("method") == method)
+
+    def reload(self) -> None:
+        shop, voucher_id, station = self.shop, self.voucher_id, this_station()
+        amount, method, reference = self.amount.text(), self.method(), self.reference.text()
+        self.reload_button.setEnabled(False)
+        self.error.clear()
+
+        def done(change: object) -> None:
+            self.reloaded.emit(change)
+            self.accept()
+
+        run_in_background(self, lambda: giftcard_desk.reload_card(
+            shop, voucher_id, amount, method, station, reference), done, errors=self.error,
+            always=lambda: self.reload_button.setEnabled(True))
+
+
+class PinDialog(QDialog):
+    """A new 4-6 digit PIN for the card. Emits ``pin_set``."""
+
+    pin_set = Signal()
+
+    def __init__(self, shop: Shop, voucher_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop, self.voucher_id = shop, voucher_id
+        self.setWindowTitle(self.tr("Gift card PIN"))
+        self.pin = QLineEdit(self)
+        self.pin.setMaxLength(6)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("4 to 6 digits"))
+        self.error = MessageLabel(self)
+        buttons, self.set_button, self.cancel_button = dialog_buttons(
+            self, self.tr("Set PIN"), self.set_pin, self.tr("Cancel"))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.addWidget(QLabel(self.tr("Needed only to look the card up without it in hand "
+                                        "(on the phone)."), self))
+        column.addWidget(self.pin)
+        column.addWidget(self.error)
+        column.addWidget(buttons)
+
+    def set_pin(self) -> None:
+        shop, voucher_id, pin = self.shop, self.voucher_id, self.pin.text()
+
+        def done(_: object) -> None:
+            self.pin_set.emit()
+            self.accept()
+
+        run_in_background(self, lambda: giftcard_desk.set_card_pin(shop, voucher_id, pin),
+                          done, errors=self.error)
+
+
+class GiftCardBox(QWidget):
+    """The card's balance, its ledger and the owner's actions on it."""
+
+    changed = Signal()  # a reload, cash-out or PIN change went through
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.voucher_id: int | None = None
+        self.state: CardState | None = None
+        self.dialog: QDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.balance = QLabel(self)
+        self.balance.setFont(widget_font(self.balance, scale=1.2, bold=True))
+        self.reload_button = QPushButton(self.tr("Reload…"), self)
+        self.reload_button.clicked.connect(self.ask_reload)
+        self.cashout_button = QPushButton(self.tr("Cash out"), self)
+        self.cashout_button.clicked.connect(self.ask_cash_out)
+        self.pin_button = QPushButton(self.tr("Set PIN…"), self)
+        self.pin_button.clicked.connect(self.ask_pin)
+        self.clear_pin_button = QPushButton(self.tr("Remove PIN"), self)
+        self.clear_pin_button.clicked.connect(self.clear_pin)
+        self.model = LedgerModel(self)
+        self.model.currency = shop.currency
+        self.ledger = QTableView(self)
+        self.ledger.setModel(self.model)
+        setup_table(self.ledger, 4)
+        self.ledger.setMaximumHeight(150)
+        self.message = MessageLabel(self)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.balance, 1)
+        for button in (self.reload_button, self.cashout_button, self.pin_button,
+                       self.clear_pin_button):
+            row.addWidget(button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addLayout(row)
+        column.addWidget(self.ledger)
+        column.addWidget(self.message)
+
+    def show_card(self, voucher_id: int | None) -> None:
+        self.voucher_id = voucher_id
+        self.setVisible(voucher_id is not None)
+        if voucher_id is None:
+            self.state = None
+            return
+        shop = self.shop
+        run_in_background(self, lambda: giftcard_desk.card_state(shop, voucher_id),
+                          self._loaded, errors=self.message)
+
+    def _loaded(self, state: CardState) -> None:
+        if state.voucher_id != self.voucher_id:
+            return
+        self.state = state
+        self.balance.setText(self.tr("Balance {amount}").format(
+            amount=money(state.balance_cents, self.model.currency)))
+        self.model.set_rows(state.ledger)
+        self.ledger.resizeColumnsToContents()
+        owner = self.shop.is_owner
+        self.reload_button.setEnabled(state.may_take_money and state.usable)
+        self.cashout_button.setVisible(state.cashout_max_cents > 0)
+        self.cashout_button.setEnabled(state.may_cash_out)
+        self.cashout_button.setToolTip(self.tr("Pays out a balance of at most {amount} in "
+                                               "cash").format(
+            amount=money(state.cashout_max_cents, self.model.currency)))
+        self.pin_button.setEnabled(owner)
+        self.pin_button.setText(self.tr("Change PIN…") if state.has_pin else self.tr("Set PIN…"))
+        self.clear_pin_button.setVisible(state.has_pin)
+        self.clear_pin_button.setEnabled(owner)
+
+    def _done(self, text: str) -> None:
+        self.message.show_info(text)
+        self.changed.emit()
+        self.show_card(self.voucher_id)
+
+    def ask_reload(self) -> None:
+        if self.voucher_id is None:
+            return
+        dialog = ReloadDialog(self.shop, self.voucher_id, self)
+        dialog.reloaded.connect(lambda change: self._done(self.tr(
+            "Reloaded; balance {amount}.").format(
+            amount=money(change.balance_cents, self.model.currency))))
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_cash_out(self) -> None:
+        if self.state is None or not self.state.may_cash_out:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cash out"), self.tr(
+            "Pay {amount} out in cash and empty the card?").format(
+            amount=money(self.state.balance_cents, self.model.currency)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.accepted.connect(self.cash_out)
+        self.confirm_box = box
+        box.open()
+
+    def cash_out(self) -> None:
+        shop, voucher_id, station = self.shop, self.voucher_id, this_station()
+        if voucher_id is None:
+            return
+        run_in_background(
+            self, lambda: giftcard_desk.cash_out_card(shop, voucher_id, station),
+            lambda change: self._done(self.tr("Paid out {amount} in cash.").format(
+                amount=money(-change.amount_cents, self.model.currency))),
+            errors=self.message)
+
+    def ask_pin(self) -> None:
+        if self.voucher_id is None:
+            return
+        dialog = PinDialog(self.shop, self.voucher_id, self)
+        dialog.pin_set.connect(lambda: self._done(self.tr("PIN set.")))
+        self.dialog = dialog
+        dialog.open()
+
+    def clear_pin(self) -> None:
+        shop, voucher_id = self.shop, self.voucher_id
+        if voucher_id is None:
+            return
+        run_in_background(self, lambda: giftcard_desk.clear_card_pin(shop, voucher_id),
+                          lambda _: self._done(self.tr("PIN removed.")), errors=self.message)

@@ -1,0 +1,66 @@
+"""A voucher sent to the customer: the branded image and the text beside it.
+
+The image is the 80 mm receipt voucher painted by ``printing`` (one way to draw a voucher):
+shop name and address line, product, QR, printed code, uses or balance left, validity, and the
+card key where there is one. The text says the same in words, for a message or an e-mail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QStandardPaths
+from PySide6.QtGui import QImage
+
+from desktop_app import printing
+from desktop_app.core.vouchers_view import VoucherView
+from desktop_app.ui import settings
+
+SEND_LAYOUT = "receipt80"  # a phone screen's shape: narrow and tall
+SEND_DPI = 200  # about 630 pixels wide: sharp in a chat, its QR easy to scan off a phone
+
+
+def voucher_card_image(view: VoucherView) -> QImage:
+    """The voucher as the customer receives it; painted on the GUI thread (fonts)."""
+    return printing.voucher_image(view, SEND_LAYOUT, dpi=SEND_DPI)
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError("the voucher image could not be encoded as PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def voucher_message(view: VoucherView) -> str:
+    """The voucher in words, one fact a line, ready to paste into WeChat, QQ or an e-mail."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("VoucherSend", text)
+
+    lines = [view.shop_name]
+    if view.address_line:
+        lines.append(view.address_line)
+    lines += ["", view.product_name]
+    lines += [line for line in (printing.uses_text(view), printing.validity_text(view)) if line]
+    lines.append(tr("Voucher code: {code}").format(code=view.code))
+    if view.card_key:
+        lines.append(tr("Card key: {key}").format(key=view.card_key))
+    lines.append(printing.hint_text())
+    if view.voucher_note:
+        lines.append(view.voucher_note)
+    return "\n".join(lines)
+
+
+def send_folder() -> Path:
+    """Where sent images are kept and save dialogs open: the folder vouchers were last saved
+    to, else Documents."""
+    folder = str(settings.VOUCHER_SAVE_FOLDER.text() or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation))
+    return Path(folder)
+
+
+def send_file_name(view: VoucherView) -> str:
+    return f"voucher-{view.code}.png"

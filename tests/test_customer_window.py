@@ -1,0 +1,123 @@
+"""The customer display: the shop at rest, the counter's verdict after a scan, the voucher QR
+after a sale. Screenshots of the window are checked, and the sale's QR is read back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import fulfilment, orders, products
+from desktop_app.core.store import Shop
+from desktop_app.core.vouchers_view import order_voucher_views
+from desktop_app.scanning.decoders import decode_file
+from desktop_app.scanning.wedge import KEYBOARD
+from desktop_app.ui import tasks
+from desktop_app.ui.counter.redemption_tab import RedemptionTab
+from desktop_app.ui.counter.verdict_panel import PALETTE
+from desktop_app.ui.customer.customer_window import CustomerWindow
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.orders.payment_dialogs import PaymentDialog
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+WAIT_MS = 15_000
+
+
+def idle() -> None:
+    assert tasks.wait_until_idle(WAIT_MS), "a background task did not finish"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, shop: Shop) -> Iterator[MainWindow]:
+    main = MainWindow(shop)
+    qtbot.addWidget(main)
+    main.show()
+    idle()
+    yield main
+    for index in range(main.tabs.count()):
+        tab = main.tabs.widget(index)
+        if isinstance(tab, RedemptionTab):
+            tab.shutdown()
+    main.close()
+    idle()
+
+
+def tab_of(main: MainWindow, kind: type) -> object:
+    return next(main.tabs.widget(i) for i in range(main.tabs.count())
+                if isinstance(main.tabs.widget(i), kind))
+
+
+def open_display(qtbot: QtBot, main: MainWindow) -> CustomerWindow:
+    main.customer_action.trigger()
+    display = main.customer_window
+    assert display is not None and display.isVisible()
+    qtbot.waitExposed(display)
+    main.customer_action.trigger()  # a second time: the same window, raised
+    assert main.customer_window is display
+    return display
+
+
+def texts(display: CustomerWindow) -> list[str]:
+    page = display.pages.currentWidget()
+    return [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+
+
+def middle_colour(image: QImage) -> QColor:
+    return image.pixelColor(image.width() // 2, image.height() // 8)
+
+
+def test_a_scan_at_the_counter_shows_the_verdict_to_the_customer(
+        qtbot: QtBot, shop: Shop, window: MainWindow, tmp_path: Path) -> None:
+    wash = products.add_product(shop, "Car wash ×5 洗车", "99.00", uses=5, valid_days=30)
+    order = orders.create_order(shop, [(wash.id, 1)], "王女士", "13800001234")
+    payload = fulfilment.pay_order(shop, order.id, "cash")[0].payload
+    display = open_display(qtbot, window)
+    assert display.pages.currentIndex() == 0 and shop.name in texts(display)
+    counter = tab_of(window, RedemptionTab)
+    assert isinstance(counter, RedemptionTab)
+    with qtbot.waitSignal(counter.verdict_shown, timeout=WAIT_MS):
+        counter.submit(payload, KEYBOARD)
+    shot = display.grab().toImage()
+    assert shot.save(str(tmp_path / "verdict.png"))
+    assert middle_colour(shot) == QColor(PALETTE["ok"][0])  # green, the whole width
+    shown = texts(display)
+    assert any("Redeemed" in text for text in shown) and "4 of 5 left" in shown
+    assert not any("1234" in text or "王女士" in text for text in shown)  # faces the queue
+
+    with qtbot.waitSignal(counter.verdict_shown, timeout=WAIT_MS):
+        counter.submit("V1NOTAVOUCHER", KEYBOARD)
+    assert middle_colour(display.grab().toImage()) != QColor(PALETTE["ok"][0])
+    display.back_to_rest.timeout.emit()  # the few seconds pass
+    assert display.pages.currentIndex() == 0
+
+
+def test_a_sale_shows_the_voucher_qr_to_photograph(
+        qtbot: QtBot, shop: Shop, window: MainWindow, tmp_path: Path) -> None:
+    card = products.add_product(shop, "Gift card 100", "90.00", "giftcard", value="100")
+    order = orders.create_order(shop, [(card.id, 1)], "李先生")
+    display = open_display(qtbot, window)
+    tab = tab_of(window, OrdersTab)
+    assert isinstance(tab, OrdersTab)
+    window.tabs.setCurrentWidget(tab)
+    tab.refresh(select_id=order.id)  # made by core behind the window's back
+    idle()
+    assert tab.selected_order() is not None and tab.selected_order().id == order.id
+    tab.take_payment()
+    idle()
+    payment = tab.dialog
+    assert isinstance(payment, PaymentDialog) and payment.isVisible()
+    with qtbot.waitSignal(tab.order_paid, timeout=WAIT_MS):
+        qtbot.mouseClick(payment.pay_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert display.pages.currentIndex() == 2
+    shot = tmp_path / "sale.png"
+    assert display.grab().toImage().save(str(shot))
+    assert [d.text for d in decode_file(shot)] == [
+        view.payload for view in order_voucher_views(shop, order.id)]
+    assert "Gift card 100\nBalance ¥100.00" in texts(display)

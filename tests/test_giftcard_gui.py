@@ -1,0 +1,162 @@
+"""Gift cards on the owner's screens: the product dialog's Value, and under a card's voucher
+its balance and ledger with Reload, Cash out and the PIN; balances past their validity are
+written off when the shop opens. Real shops, every button clicked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import fulfilment, giftcards, orders, products, redemption
+from desktop_app.core.dates import utc_now
+from desktop_app.core.models import AuditEvent, GiftCardPin, Product, Voucher
+from desktop_app.core.store import Shop
+from desktop_app.ui import tasks
+from desktop_app.ui.inventory.product_dialog import ProductDialog
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.orders.giftcard_box import PinDialog, ReloadDialog
+from desktop_app.ui.orders.voucher_panel import VoucherPanel
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+
+
+def idle() -> None:
+    assert tasks.wait_until_idle(15_000), "a background task did not finish"
+
+
+def click(qtbot: QtBot, button: QWidget) -> None:
+    assert button.isVisible() and button.isEnabled(), button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def sell_card(shop: Shop, valid_days: int | None = None) -> fulfilment.IssuedVoucher:
+    card = products.add_product(shop, "Gift card 100", "90.00", "giftcard", value="100",
+                                valid_days=valid_days)
+    order = orders.create_order(shop, [(card.id, 1)], "王女士")
+    return fulfilment.pay_order(shop, order.id, "cash")[0]
+
+
+def test_the_product_dialog_sells_a_card_at_its_value(qtbot: QtBot, shop: Shop) -> None:
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog._rows["value"].isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("giftcard"))  # raised a KeyError before
+    assert dialog._rows["value"].isVisible() and not dialog._rows["uses"].isVisible()
+    qtbot.keyClicks(dialog.name, "Gift card 100")
+    qtbot.keyClicks(dialog.price, "90")
+    qtbot.keyClicks(dialog.value, "0")
+    click(qtbot, dialog.save_button)
+    assert dialog.messages["value"].text()  # a card worth nothing is refused, nothing lost
+    assert dialog.isVisible() and dialog.value.text() == "0"
+    dialog.value.setText("100")
+    click(qtbot, dialog.save_button)
+    idle()
+    product = Product.get_by_id(dialog.saved_id)
+    assert (product.kind, product.price_cents, product.value_cents) == ("giftcard", 9000, 10000)
+    edit = ProductDialog(shop, "CNY", products.product_detail(shop, product.id))
+    qtbot.addWidget(edit)
+    edit.show()
+    assert not edit._rows["value"].isVisible()  # cards sold keep the value they carry
+
+
+def open_panel(qtbot: QtBot, shop: Shop, issued: fulfilment.IssuedVoucher) -> VoucherPanel:
+    panel = VoucherPanel(shop)
+    qtbot.addWidget(panel)
+    panel.resize(900, 640)
+    panel.show()
+    panel.show_vouchers(Voucher.get_by_id(issued.id).order_id, [issued.id])
+    idle()
+    return panel
+
+
+def test_reload_cash_out_and_pin_under_the_card(qtbot: QtBot, shop: Shop) -> None:
+    shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "2000")
+    issued = sell_card(shop)
+    panel = open_panel(qtbot, shop, issued)
+    box = panel.giftcard
+    assert box.isVisible() and box.balance.text() == "Balance ¥100.00"
+    assert [box.model.index(r, 1).data() for r in range(box.model.rowCount())] == ["Issued"]
+    assert not box.cashout_button.isEnabled()  # 100 is over the 20 the owner allows
+
+    click(qtbot, box.reload_button)
+    reload = box.dialog
+    assert isinstance(reload, ReloadDialog) and reload.isVisible()
+    qtbot.keyClicks(reload.amount, "50")
+    reload.set_method("wechat")
+    click(qtbot, reload.reload_button)
+    idle()
+    assert not reload.isVisible() and box.balance.text() == "Balance ¥150.00"
+    assert panel.uses.text() == "Balance ¥150.00"
+    ledger = [[box.model.index(r, c).data() for c in range(1, 5)]
+              for r in range(box.model.rowCount())]
+    assert ledger == [["Issued", "¥100.00", "¥100.00", "Alice"],
+                      ["Reloaded", "¥50.00", "¥150.00", "Alice"]]
+
+    assert redemption.redeem(shop, issued.payload, "T", amount_cents=13500).ok
+    box.show_card(None)
+    panel.go_to(0)
+    idle()
+    assert box.balance.text() == "Balance ¥15.00"
+    click(qtbot, box.cashout_button)
+    confirm = box.confirm_box
+    assert confirm is not None and confirm.isVisible()
+    click(qtbot, confirm.button(QMessageBox.StandardButton.Yes))
+    idle()
+    assert box.balance.text() == "Balance ¥0.00" and "¥15.00" in box.message.text()
+    assert Voucher.get_by_id(issued.id).balance_cents == 0
+
+    click(qtbot, box.pin_button)
+    pin = box.dialog
+    assert isinstance(pin, PinDialog)
+    qtbot.keyClicks(pin.pin, "12a")
+    click(qtbot, pin.set_button)
+    idle()
+    assert pin.isVisible() and pin.error.text()  # refused in words, the dialog stays
+    pin.pin.setText("1234")
+    click(qtbot, pin.set_button)
+    idle()
+    assert giftcards.check_pin(shop, Voucher.get_by_id(issued.id), "1234")
+    assert box.clear_pin_button.isVisible() and box.pin_button.text() == "Change PIN…"
+    click(qtbot, box.clear_pin_button)
+    idle()
+    assert GiftCardPin.select().count() == 0 and not box.clear_pin_button.isVisible()
+    kinds = [e.kind for e in AuditEvent.select().where(AuditEvent.kind.startswith("giftcard"))]
+    assert kinds == ["giftcard_reload", "giftcard_cashout", "giftcard_pin", "giftcard_pin"]
+
+
+def test_no_cash_out_button_where_the_owner_allows_none(qtbot: QtBot, shop: Shop) -> None:
+    panel = open_panel(qtbot, shop, sell_card(shop))
+    assert panel.giftcard.reload_button.isVisible()
+    assert not panel.giftcard.cashout_button.isVisible()
+
+
+def test_a_pass_shows_no_gift_card_box(qtbot: QtBot, shop: Shop) -> None:
+    wash = products.add_product(shop, "Wash", "10.00", uses=2)
+    order = orders.create_order(shop, [(wash.id, 1)])
+    issued = fulfilment.pay_order(shop, order.id, "cash")[0]
+    panel = open_panel(qtbot, shop, issued)
+    assert not panel.giftcard.isVisible()
+
+
+def test_balances_past_their_validity_are_written_off_when_the_shop_opens(
+        qtbot: QtBot, shop: Shop) -> None:
+    issued = sell_card(shop, valid_days=30)
+    Voucher.update(valid_until=utc_now() - dt.timedelta(minutes=1)).where(
+        Voucher.id == issued.id).execute()  # the 30 days went by
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.giftcard_expiry.expired, timeout=15_000) as expired:
+        pass
+    assert expired.args == [1]
+    assert Voucher.get_by_id(issued.id).balance_cents == 0
+    assert [e.kind for e in giftcards.ledger(issued.id)] == ["issue", "expiry"]
+    window.giftcard_expiry.run()  # again the next day: nothing twice
+    idle()
+    assert [e.kind for e in giftcards.ledger(issued.id)] == ["issue", "expiry"]
+    window.close()
+    idle()

@@ -1,0 +1,147 @@
+"""Send on a voucher: the branded image on the clipboard and on disk, its QR read back by the
+real decoders, the text beside it, and every card key shown or sent written to the audit log."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import cardkeys, fulfilment, orders, products, shop_settings
+from desktop_app.core.errors import Forbidden
+from desktop_app.core.models import AuditEvent
+from desktop_app.core.sending import record_card_key_use
+from desktop_app.core.store import Shop
+from desktop_app.scanning.decoders import available_decoders, decode_file
+from desktop_app.ui import settings, tasks
+from desktop_app.ui.orders.voucher_panel import VoucherPanel
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+
+
+def idle() -> None:
+    assert tasks.wait_until_idle(15_000), "a background task did not finish"
+
+
+def click(qtbot: QtBot, button: QWidget) -> None:
+    assert button.isVisible() and button.isEnabled(), button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def events(kind: str) -> list[AuditEvent]:
+    return list(AuditEvent.select().where(AuditEvent.kind == kind).order_by(AuditEvent.id))
+
+
+def open_panel(qtbot: QtBot, shop: Shop, order_id: int, ids: list[int]) -> VoucherPanel:
+    panel = VoucherPanel(shop)
+    qtbot.addWidget(panel)
+    panel.resize(900, 420)
+    panel.show()
+    panel.show_vouchers(order_id, ids)
+    idle()
+    return panel
+
+
+def card_key_order(shop: Shop) -> tuple[int, list[fulfilment.IssuedVoucher]]:
+    wash = products.add_product(shop, "精洗套餐 Deluxe wash", "88.00", uses=3, valid_days=90)
+    game = products.add_product(shop, "Game card", "30.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "GAME-KEY-0000001\n")
+    order = orders.create_order(shop, [(wash.id, 1), (game.id, 1)], "李先生")
+    return order.id, fulfilment.pay_order(shop, order.id, "wechat")
+
+
+def test_send_puts_the_branded_voucher_on_the_clipboard_and_saves_it(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    shop_settings.update_shop_settings(shop, dataclasses.replace(
+        shop_settings.get_shop_settings(shop), address_line="中山路 1 号 · 138 0000 0000"))
+    order_id, issued = card_key_order(shop)
+    settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path / "sent"))
+    panel = open_panel(qtbot, shop, order_id, [v.id for v in issued])
+    assert events("cardkey_shown") == []  # the wash has no key to show
+    click(qtbot, panel.send_button)
+    idle()
+    saved = tmp_path / "sent" / f"voucher-{panel.view.code}.png"  # type: ignore[union-attr]
+    assert saved.exists() and str(saved) in panel.message.text()
+    clipboard = tmp_path / "clipboard.png"
+    image = QGuiApplication.clipboard().image()
+    assert not image.isNull() and image.height() > image.width()  # a phone's shape
+    assert image.save(str(clipboard))
+    for decoder in available_decoders():  # every real decoder reads it, not just the best one
+        for path in (saved, clipboard):
+            assert [d.text for d in decode_file(path, [decoder])] == [issued[0].payload], (
+                decoder, path)
+    assert events("cardkey_sent") == []  # nothing secret left the shop
+
+    click(qtbot, panel.copy_text_button)
+    text = QGuiApplication.clipboard().text()
+    assert text.splitlines()[0] == shop.name
+    for part in ("中山路 1 号", "精洗套餐 Deluxe wash", "3 uses", panel.view.code):  # type: ignore[union-attr]
+        assert part in text
+
+
+def test_a_card_key_shown_copied_or_sent_is_audited(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    order_id, issued = card_key_order(shop)
+    settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path))
+    panel = open_panel(qtbot, shop, order_id, [v.id for v in issued])
+    click(qtbot, panel.next_button)
+    idle()
+    key_voucher = issued[1].id
+    shown = events("cardkey_shown")
+    assert [(e.subject, e.detail) for e in shown] == [
+        (str(key_voucher), shown[0].detail)] and '"channel": "screen"' in shown[0].detail
+    click(qtbot, panel.previous_button)
+    idle()
+    click(qtbot, panel.next_button)
+    idle()
+    assert len(events("cardkey_shown")) == 1  # once per voucher the panel shows
+
+    click(qtbot, panel.send_button)
+    idle()
+    assert [d.text for d in decode_file(tmp_path / f"voucher-{panel.view.code}.png")] == [  # type: ignore[union-attr]
+        issued[1].payload]
+    click(qtbot, panel.copy_text_button)
+    idle()
+    assert "GAME-KEY-0000001" in QGuiApplication.clipboard().text()
+    click(qtbot, panel.copy_key_button)
+    idle()
+    sent = events("cardkey_sent")
+    assert [e.subject for e in sent] == [str(key_voucher)] * 3
+    assert ['"channel": "image"' in sent[0].detail, '"channel": "text"' in sent[1].detail,
+            '"channel": "text"' in sent[2].detail] == [True, True, True]
+    for event in (*shown, *sent):
+        assert "GAME-KEY" not in event.detail  # the audit says which key, never the key
+
+
+def test_only_owners_record_card_keys(shop: Shop) -> None:
+    _, issued = card_key_order(shop)
+    shop.operator.role = "clerk"
+    try:
+        with pytest.raises(Forbidden):
+            record_card_key_use(shop, issued[1].id, "sent", "text")
+    finally:
+        shop.operator.role = "owner"
+    record_card_key_use(shop, issued[0].id, "shown")  # no key on a wash: nothing to record
+    assert events("cardkey_shown") == []
+
+
+def test_a_gift_card_is_sent_with_its_balance(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    card = products.add_product(shop, "Gift card 100", "90.00", "giftcard", value="100")
+    order = orders.create_order(shop, [(card.id, 1)], "王女士")
+    issued = fulfilment.pay_order(shop, order.id, "cash")
+    settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path))
+    panel = open_panel(qtbot, shop, order.id, [issued[0].id])
+    assert panel.uses.text() == "Balance ¥100.00"
+    click(qtbot, panel.send_button)
+    idle()
+    sent = tmp_path / f"voucher-{issued[0].code}.png"
+    assert [d.text for d in decode_file(sent)] == [issued[0].payload]
+    click(qtbot, panel.copy_text_button)
+    assert "Balance ¥100.00" in QGuiApplication.clipboard().text()
+    if (keep := Path("/tmp/p3send")).is_dir():
+        sent.replace(keep / "giftcard.png")
