@@ -229,6 +229,9 @@ class VerdictPanel(QFrame):
             return self.tr("Balance left {amount}").format(amount=amount_text(verdict.balance))
         if verdict.reason == "redeemed":
             return uses_text(verdict.uses_left, verdict.uses_total)
+        if verdict.reason == "not_enough_uses" and verdict.uses_left is not None:
+            return self.tr("Only {left} left, {asked} asked for. Nothing was used.").format(
+                left=verdict.uses_left, asked=verdict.uses)
         facts = {"who": verdict.last_operator, "when": local_time_text(verdict.last_at),
                  "valid_from": local_date_text(verdict.valid_from),
                  "valid_until": local_date_text(verdict.valid_until)}
