@@ -182,7 +182,13 @@ class RedemptionTab(QWidget):
         column.addLayout(self._build_scan_row())
         self.amount_panel = AmountPanel(self.shop.currency, self)
         self.amount_panel.amount_entered.connect(self._amount_entered)
-        column.addWidget(self.amount_panel)
+        # The look-up and the search beside the amount, where the scan field leaves room.
+        second = QHBoxLayout()
+        second.setSpacing(SPACING)
+        second.addWidget(self.amount_panel, 1)
+        second.addWidget(self.lookup_button)
+        second.addWidget(self.find_button)
+        column.addLayout(second)
         self.server_message = MessageLabel(self)  # says, in red, that the server is gone
         column.addWidget(self.server_message)
         column.addWidget(self.verdict)
@@ -256,8 +262,6 @@ class RedemptionTab(QWidget):
         row.setSpacing(SPACING)
         row.addLayout(self._build_uses())
         row.addWidget(self.scan_field, 1)
-        row.addWidget(self.lookup_button)
-        row.addWidget(self.find_button)
         row.addWidget(self.source_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.sound_box)
         row.addWidget(self.settings_button)
