@@ -413,7 +413,7 @@ class FoundModel(RowTableModel[VoucherInfo]):
     def columns(self) -> list[Column[VoucherInfo]]:
         texts = (lambda row: row.code, lambda row: row.product, lambda row: row.customer,
                  lambda row: row.customer_phone, left_text,
-                 lambda row: local_date_text(row.valid_until),
+                 lambda row: local_date_text(row.valid_until) or "—",
                  lambda row: status_text(row.status))
         return [Column(_title(title), text, mono=title == "Code",
                        align=RIGHT if title == "Left" else LEFT)

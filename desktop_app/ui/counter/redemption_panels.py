@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -154,6 +155,10 @@ def _small_table(parent: QWidget, model: QAbstractItemModel, stretch: int) -> QT
     view = QTableView(parent)
     view.setModel(model)
     setup_table(view, stretch)
+    # Codes and times read whole; the product (or result) takes what is left.
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setMinimumHeight(110)
     return view
 
