@@ -1,9 +1,12 @@
 """Offscreen screenshots of every tab of the demo shop, in English and Chinese.
 
     QT_QPA_PLATFORM=offscreen python tests/make_screenshots.py OUT_DIR [WIDTHxHEIGHT ...]
+    QT_QPA_PLATFORM=offscreen python tests/make_screenshots.py --verdicts docs/screenshots
 
 Each language runs in its own process (translations are installed once per application).
-The counter's screenshots at 1024x768 are kept in docs/screenshots/ for the README.
+The counter's screenshots at 1024x768 are kept in docs/screenshots/ for the README;
+``--verdicts`` takes the counter at 1024x768 showing each verdict the README shows (redeemed,
+already redeemed, forged, a typo), as ``counter-REASON-1024x768-LANG.png``.
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ sys.path.insert(0, str(ROOT))  # run as a script from anywhere: the package is b
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 SIZES = ["1024x768", "1366x768", "1920x1080"]
 LANGUAGES = ["en", "zh_CN"]
+VERDICTS = ["redeemed", "already_redeemed", "invalid_signature", "mistyped"]
+VERDICT_PRODUCTS = {"redeemed": "Car wash ×5 洗车五次", "already_redeemed": "Coffee ×5 咖啡五杯",
+                    "invalid_signature": "Haircut ×5 理发五次",
+                    "mistyped": "Massage ×5 按摩五次"}
 
 
 def shoot(out: Path, lang: str, sizes: list[str]) -> None:
@@ -68,15 +75,83 @@ def shoot(out: Path, lang: str, sizes: list[str]) -> None:
         tasks.shutdown()
 
 
+def verdict_text(shop: object, reason: str) -> str:
+    """Text that gets ``reason`` at the counter of the demo shop: a customer's car wash pass."""
+    from desktop_app.core import fulfilment, orders, products, redemption, vouchers
+
+    item = products.add_product(shop, VERDICT_PRODUCTS[reason], "99", "service",  # type: ignore[arg-type]
+                                uses=5)
+    order = orders.create_order(shop, [(item.id, 1)], "王女士", "138 0013 5678")  # type: ignore[arg-type]
+    (voucher,) = fulfilment.pay_order(shop, order.id, "wechat")  # type: ignore[arg-type]
+    if reason == "already_redeemed":
+        redemption.redeem(shop, voucher.payload, "Counter 2", uses=5)  # type: ignore[arg-type]
+    if reason == "invalid_signature":
+        tag = voucher.payload[-vouchers.TAG_LEN:]
+        return voucher.payload[:-vouchers.TAG_LEN] + ("0" if tag[0] != "0" else "1") + tag[1:]
+    if reason == "mistyped":
+        code = voucher.code
+        return code[:11] + ("2" if code[11] != "2" else "3") + code[12:]  # the 3rd group
+    return voucher.payload if reason != "redeemed" else voucher.code
+
+
+def shoot_verdicts(out: Path, lang: str) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.core.demo import DEMO_OPERATORS, ensure_demo_shop
+    from desktop_app.core.store import open_shop
+    from desktop_app.i18n import install_translator
+    from desktop_app.scanning.wedge import KEYBOARD, SCANNER
+    from desktop_app.ui import tasks
+    from desktop_app.ui.app import close_shop, configure_application
+    from desktop_app.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    configure_application(app)
+    with tempfile.TemporaryDirectory() as folder:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        QSettings().setValue("station", "Counter 1")
+        install_translator(app, lang)
+        ensure_demo_shop(Path(folder) / "demo")
+        name, password, _role = DEMO_OPERATORS[0]
+        shop = open_shop(Path(folder) / "demo", name, password)
+        window = MainWindow(shop)
+        window.resize(1024, 768)
+        window.show()
+        tab = window.redemption_tab()
+        assert tab is not None
+        window.tabs.setCurrentWidget(tab)
+        tab.verdict.clear_after_ms = 0
+        for reason in VERDICTS:
+            text = verdict_text(shop, reason)
+            tab.submit(text, KEYBOARD if reason in ("mistyped", "redeemed") else SCANNER)
+            tasks.wait_until_idle()
+            for _ in range(10):
+                app.processEvents()
+            assert tab.verdict.reason == reason, (reason, tab.verdict.reason)
+            window.grab().save(str(out / f"counter-{reason}-1024x768-{lang}.png"))
+        tab.shutdown()
+        window.hide()
+        tasks.wait_until_idle()
+        close_shop(shop)
+        tasks.shutdown()
+
+
 def main() -> None:
-    out = Path(sys.argv[1])
+    verdicts = sys.argv[1] == "--verdicts"
+    args = sys.argv[2:] if verdicts else sys.argv[1:]
+    out = Path(args[0])
     out.mkdir(parents=True, exist_ok=True)
-    sizes = sys.argv[2:] or SIZES
+    sizes = args[1:] or SIZES
     if os.environ.get("SCREENSHOT_LANG"):
-        shoot(out, os.environ["SCREENSHOT_LANG"], sizes)
+        if verdicts:
+            shoot_verdicts(out, os.environ["SCREENSHOT_LANG"])
+        else:
+            shoot(out, os.environ["SCREENSHOT_LANG"], sizes)
         return
     for lang in LANGUAGES:
-        subprocess.run([sys.executable, __file__, str(out), *sizes], check=True,
+        subprocess.run([sys.executable, __file__, *sys.argv[1:]], check=True,
                        env={**os.environ, "SCREENSHOT_LANG": lang})
 
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -22,8 +23,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_app.core.counter import RecentAttempt
+from desktop_app.core import vouchers
+from desktop_app.core.counter import HistoryRow, RecentAttempt, VoucherInfo
 from desktop_app.ui import settings
+from desktop_app.ui.display import amount_text
+from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
 
 CONTEXT = "Redemption"
 
@@ -32,6 +36,8 @@ TONE_BUSY = "busy"
 TONE_OK = "ok"
 TONE_REFUSED = "refused"
 TONE_ATTENTION = "attention"
+TONE_LOOKUP = "lookup"  # a look-up: nothing consumed, in a colour no verdict has
+LOOKUP_BORDER = "#3b5b7a"
 
 # Red: do not hand anything over. Amber: not now, but someone can sort it out (wait for the
 # start date, take payment, ask the owner).
@@ -72,7 +78,7 @@ EXPLANATIONS: dict[str, str] = {
     "malformed": QT_TRANSLATE_NOOP(
         "Redemption", "What was read is not a voucher. Scan again, or type the printed code."),
     "mistyped": QT_TRANSLATE_NOOP(
-        "Redemption", "One character is wrong - check the code."),
+        "Redemption", "One character is wrong – check the code."),
     "not_enough_uses": QT_TRANSLATE_NOOP(
         "Redemption", "Fewer uses are left than were asked for; nothing was used."),
     "not_paid": QT_TRANSLATE_NOOP(
@@ -97,6 +103,43 @@ FALLBACKS: dict[str, str] = {
     "not_yet_valid": QT_TRANSLATE_NOOP("Redemption", "It cannot be used yet."),
     "expired": QT_TRANSLATE_NOOP("Redemption", "It can no longer be used."),
 }
+
+
+# Where the check can tell (exactly one voucher here is one typo away), the group to look at.
+SUSPECT_GROUPS = (
+    QT_TRANSLATE_NOOP("Redemption", "Check the 1st group: {group}"),
+    QT_TRANSLATE_NOOP("Redemption", "Check the 2nd group: {group}"),
+    QT_TRANSLATE_NOOP("Redemption", "Check the 3rd group: {group}"),
+    QT_TRANSLATE_NOOP("Redemption", "Check the 4th group: {group}"),
+)
+GROUP_LEN = 4
+GROUPS = 4  # a printed code: three groups of 4 and a last one of 5 (the check symbol)
+
+
+def code_groups(text: str) -> list[str]:
+    """A typed code's printed groups, as read (case, spaces and hyphens forgiven)."""
+    symbols = vouchers.normalize(text)
+    cuts = [GROUP_LEN * i for i in range(GROUPS)] + [len(symbols)]
+    return [symbols[start:end] for start, end in itertools.pairwise(cuts)]
+
+
+def group_span(text: str, group: int) -> tuple[int, int] | None:
+    """Where printed group ``group`` of a typed code sits in ``text`` as typed (start,
+    length), so the field can select just that group for correction."""
+    positions = [i for i, char in enumerate(text) if vouchers.normalize(char)]
+    first = GROUP_LEN * group
+    last = len(positions) - 1 if group == GROUPS - 1 else first + GROUP_LEN - 1
+    if not 0 <= group < GROUPS or last >= len(positions) or first > last:
+        return None
+    return positions[first], positions[last] - positions[first] + 1
+
+
+def suspect_text(text: str, group: int | None) -> str:
+    """``Check the 3rd group: TB4W``, or "" when the check cannot tell where."""
+    groups = code_groups(text)
+    if group is None or not 0 <= group < min(GROUPS, len(groups)):
+        return ""
+    return translated(SUSPECT_GROUPS[group]).format(group=groups[group])
 
 
 def translated(text: str) -> str:
@@ -306,3 +349,72 @@ class RecentModel(QAbstractTableModel):
             return UNDONE_COLOR
         return TONE_COLORS[tone_of(row.reason)]
 
+
+
+# --- look-ups: a voucher's history, and vouchers found by customer --------------------------
+
+LOOKUP_STATUS = QT_TRANSLATE_NOOP("Redemption", "Can be redeemed")
+
+
+def status_text(status: str) -> str:
+    """What a redemption would say now: ``Can be redeemed`` or the refusal's headline."""
+    return translated(LOOKUP_STATUS) if status == "redeemable" else headline(status)
+
+
+def left_text(info: VoucherInfo) -> str:
+    """Uses left, or a gift card's balance."""
+    if info.balance is not None:
+        return amount_text(info.balance)
+    return uses_text(info.uses_left, info.uses_total)
+
+
+def _title(text: str) -> str:
+    return QCoreApplication.translate("Redemption", text)
+
+
+class HistoryModel(RowTableModel[HistoryRow]):
+    """A looked-up voucher's attempts, oldest first."""
+
+    def columns(self) -> list[Column[HistoryRow]]:
+        return [
+            Column(_title(HISTORY_COLUMNS[0]), lambda row: local_date_text(row.at),
+                   sort=lambda row: row.at),
+            Column(_title(HISTORY_COLUMNS[1]), lambda row: headline(row.reason),
+                   color=lambda row: UNDONE_COLOR if row.reason == "undone"
+                   else TONE_COLORS[tone_of(row.reason)]),
+            Column(_title(HISTORY_COLUMNS[2]), lambda row: row.operator),
+            Column(_title(HISTORY_COLUMNS[3]), lambda row: row.station),
+            Column(_title(HISTORY_COLUMNS[4]), lambda row: "" if row.uses_left_after is None
+                   else str(row.uses_left_after), align=RIGHT),
+        ]
+
+
+HISTORY_COLUMNS = (
+    QT_TRANSLATE_NOOP("Redemption", "Time"),
+    QT_TRANSLATE_NOOP("Redemption", "Result"),
+    QT_TRANSLATE_NOOP("Redemption", "Operator"),
+    QT_TRANSLATE_NOOP("Redemption", "Station"),
+    QT_TRANSLATE_NOOP("Redemption", "Uses left"),
+)
+FOUND_COLUMNS = (
+    QT_TRANSLATE_NOOP("Redemption", "Code"),
+    QT_TRANSLATE_NOOP("Redemption", "Product"),
+    QT_TRANSLATE_NOOP("Redemption", "Customer"),
+    QT_TRANSLATE_NOOP("Redemption", "Phone"),
+    QT_TRANSLATE_NOOP("Redemption", "Left"),
+    QT_TRANSLATE_NOOP("Redemption", "Valid until"),
+    QT_TRANSLATE_NOOP("Redemption", "Status"),
+)
+
+
+class FoundModel(RowTableModel[VoucherInfo]):
+    """Vouchers found by customer name or phone."""
+
+    def columns(self) -> list[Column[VoucherInfo]]:
+        texts = (lambda row: row.code, lambda row: row.product, lambda row: row.customer,
+                 lambda row: row.customer_phone, left_text,
+                 lambda row: local_date_text(row.valid_until) or "—",
+                 lambda row: status_text(row.status))
+        return [Column(_title(title), text, mono=title == "Code",
+                       align=RIGHT if title == "Left" else LEFT)
+                for title, text in zip(FOUND_COLUMNS, texts, strict=True)]

@@ -5,28 +5,34 @@ Inline, not dialogs: nothing may block the next scan.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.counter import RecentAttempt
+from desktop_app.core.counter import RecentAttempt, VoucherInfo
 from desktop_app.ui.counter.redemption_models import (
     CLEAR_RANGE_S,
+    LOOKUP_BORDER,
     SUFFIXES,
     TIMEOUT_RANGE_MS,
+    FoundModel,
+    HistoryModel,
     ScanSettings,
     local_time_text,
 )
+from desktop_app.ui.tables import setup_table
 from desktop_app.ui.widgets import MessageLabel, hint_label
 
 
@@ -143,3 +149,96 @@ class UndoPanel(QFrame):
         self.note.clear()
         self.setVisible(False)
         self.opened.emit(False)
+
+
+def _small_table(parent: QWidget, model: QAbstractItemModel, stretch: int) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    setup_table(view, stretch)
+    # Codes and times read whole; the product (or result) takes what is left.
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setMinimumHeight(110)
+    return view
+
+
+class HistoryPanel(QFrame):
+    """A looked-up voucher's history, inline under the verdict; Close hides it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPanel")
+        self.setStyleSheet(f"QFrame#historyPanel {{ border: 1px solid {LOOKUP_BORDER};"
+                           " border-radius: 6px; }")
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(lambda: self.setVisible(False))
+        self.model = HistoryModel(self)
+        self.view = _small_table(self, self.model, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.close_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 8, 12, 8)
+        column.addLayout(top)
+        column.addWidget(self.view)
+
+    def show_info(self, info: VoucherInfo) -> None:
+        self.title.setText(self.tr("History of {code} ({product}): {count} attempts").format(
+            code=info.code, product=info.product, count=len(info.history)))
+        self.model.set_rows(info.history)
+        self.setVisible(True)
+
+
+class FindPanel(QFrame):
+    """Vouchers by customer name or phone; ``chosen(code)`` on a double-click."""
+
+    chosen = Signal(str)
+    search = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findPanel")
+        self.setStyleSheet("QFrame#findPanel { border: 1px solid palette(mid);"
+                           " border-radius: 6px; }")
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr("Customer name or phone"))
+        self.field.setMaxLength(64)
+        self.field.returnPressed.connect(self._search)
+        self.find_button = QPushButton(self.tr("Find"), self)
+        self.find_button.clicked.connect(self._search)
+        self.message = MessageLabel(self)
+        self.model = FoundModel(self)
+        self.view = _small_table(self, self.model, 1)
+        self.view.doubleClicked.connect(self._chosen)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Find vouchers:"), self))
+        row.addWidget(self.field, 1)
+        row.addWidget(self.find_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 8, 12, 8)
+        column.addLayout(row)
+        column.addWidget(self.message)
+        column.addWidget(self.view)
+        column.addWidget(hint_label(self.tr("Double-click a voucher to look it up; nothing "
+                                            "is used."), self))
+
+    def _search(self) -> None:
+        text = self.field.text().strip()
+        if text:
+            self.message.clear()
+            self.search.emit(text)
+
+    def show_found(self, rows: list[VoucherInfo]) -> None:
+        self.model.set_rows(rows)
+        if not rows:
+            self.message.show_info(self.tr("No voucher of a customer like that."))
+        else:
+            self.message.clear()
+
+    def _chosen(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.chosen.emit(self.model.row_at(index.row()).code)

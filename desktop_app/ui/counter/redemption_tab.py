@@ -32,8 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.counter import Counter, CounterResult, RecentAttempt, UndoResult
-from desktop_app.core.errors import ShopError
+from desktop_app.core.counter import (
+    Counter,
+    CounterResult,
+    RecentAttempt,
+    UndoResult,
+    VoucherInfo,
+    find_vouchers,
+    lookup,
+)
+from desktop_app.core.errors import NotFound, ShopError
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, unexpected_error_message
@@ -43,10 +51,17 @@ from desktop_app.ui import tasks
 from desktop_app.ui.counter.amount_panel import AmountPanel
 from desktop_app.ui.counter.camera_view import CameraPanel
 from desktop_app.ui.counter.redemption_models import (
+    LOOKUP_BORDER,
     RecentModel,
     ScanSettings,
+    group_span,
 )
-from desktop_app.ui.counter.redemption_panels import ScanSettingsPanel, UndoPanel
+from desktop_app.ui.counter.redemption_panels import (
+    FindPanel,
+    HistoryPanel,
+    ScanSettingsPanel,
+    UndoPanel,
+)
 from desktop_app.ui.counter.server_status import ServerWatcher
 from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS, Sounds
 from desktop_app.ui.counter.verdict_panel import VerdictPanel
@@ -65,6 +80,15 @@ CAMERA = "camera"
 QUIET_COLOR = "#7b8a89"
 BUSY_AFTER_MS = 150  # say "Checking…" only when a verdict is late: a flash would distract
 ROOMY_HEIGHT = 460  # from this tab height on, the verdict keeps one size
+MAX_TYPED_USES = 99  # "12" then a scan is 12 uses; three digits are the start of a code
+
+
+def typed_uses(text: str) -> int | None:
+    """The uses a person's digits ask for (``2`` before a scan), or None for anything else."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_TYPED_USES:
+        return None
+    return int(text)
 
 
 def current_station() -> str:
@@ -117,6 +141,7 @@ class RedemptionTab(QWidget):
 
     verdict_shown = Signal(object, bool)
     recent_changed = Signal()
+    looked_up = Signal(object)  # a VoucherInfo: a look-up shown, nothing consumed
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +155,9 @@ class RedemptionTab(QWidget):
         self._scanner_config: tuple[object, ...] = ()
         self.last_source = ""
         self._pending = 0  # scans handed to the counter and not yet answered
+        self.uses = 1  # chosen with +/- or digits and Enter; back to 1 after each scan
+        self._last_edited = ""  # the scan field as a person's keys last left it
+        self._typo_field: QLineEdit | None = None  # where the text being checked was typed
         self._hooked_window: QWidget | None = None
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
@@ -154,7 +182,13 @@ class RedemptionTab(QWidget):
         column.addLayout(self._build_scan_row())
         self.amount_panel = AmountPanel(self.shop.currency, self)
         self.amount_panel.amount_entered.connect(self._amount_entered)
-        column.addWidget(self.amount_panel)
+        # The look-up and the search beside the amount, where the scan field leaves room.
+        second = QHBoxLayout()
+        second.setSpacing(SPACING)
+        second.addWidget(self.amount_panel, 1)
+        second.addWidget(self.lookup_button)
+        second.addWidget(self.find_button)
+        column.addLayout(second)
         self.server_message = MessageLabel(self)  # says, in red, that the server is gone
         column.addWidget(self.server_message)
         column.addWidget(self.verdict)
@@ -168,6 +202,14 @@ class RedemptionTab(QWidget):
         lower.setContentsMargins(0, 0, 0, 0)
         lower.setSpacing(SPACING - 2)
         lower.addWidget(self.settings_panel)
+        self.find_panel = FindPanel(self)
+        self.find_panel.setVisible(False)
+        self.find_panel.search.connect(self._find)
+        self.find_panel.chosen.connect(self.look_up)
+        lower.addWidget(self.find_panel)
+        self.history_panel = HistoryPanel(self)
+        self.history_panel.setVisible(False)
+        lower.addWidget(self.history_panel)
         row = QHBoxLayout()
         row.setSpacing(MARGIN)
         row.addLayout(self._build_recent_column(), 3)
@@ -192,6 +234,7 @@ class RedemptionTab(QWidget):
             f"QLineEdit#scanField {{ border: 2px solid {ACCENT}; border-radius: 6px;"
             " padding: 2px 10px; }")
         _no_ime(self.scan_field)
+        self.scan_field.textEdited.connect(self._field_edited)
         self.source_label = QLabel(self)
         self.source_label.setMinimumWidth(120)
         self.source_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -203,14 +246,53 @@ class RedemptionTab(QWidget):
         self.settings_button.setText(self.tr("Settings"))
         self.settings_button.setCheckable(True)
         self.settings_button.toggled.connect(self.settings_panel.setVisible)
-        for widget in (self.sound_box, self.settings_button):
-            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the scan field
+        self.lookup_button = QPushButton(self.tr("Look up"), self)
+        self.lookup_button.setCheckable(True)
+        self.lookup_button.setToolTip(self.tr(
+            "The next scan shows the voucher, its customer and history; nothing is used"))
+        self.lookup_button.setStyleSheet(
+            f"QPushButton:checked {{ background: {LOOKUP_BORDER}; color: white; }}")
+        self.lookup_button.toggled.connect(self._lookup_toggled)
+        self.find_button = QToolButton(self)
+        self.find_button.setText(self.tr("Find…"))
+        self.find_button.setToolTip(self.tr("Find vouchers by customer name or phone"))
+        self.find_button.setCheckable(True)
+        self.find_button.toggled.connect(self._find_toggled)
         row = QHBoxLayout()
         row.setSpacing(SPACING)
+        row.addLayout(self._build_uses())
         row.addWidget(self.scan_field, 1)
         row.addWidget(self.source_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.sound_box)
         row.addWidget(self.settings_button)
+        for widget in (self.sound_box, self.settings_button, self.lookup_button,
+                       self.find_button, self.fewer_button, self.more_button):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the scan field
+        return row
+
+    def _build_uses(self) -> QHBoxLayout:
+        """How many uses the next scan takes: − × 2 +, large, left of the scan field."""
+        self.fewer_button = QPushButton("−", self)
+        self.fewer_button.setToolTip(self.tr("One use fewer for the next scan"))
+        self.fewer_button.clicked.connect(lambda: self.set_uses(self.uses_wanted() - 1))
+        self.more_button = QPushButton("+", self)
+        self.more_button.setToolTip(self.tr("One use more for the next scan (or type the "
+                                            "number before scanning)"))
+        self.more_button.clicked.connect(lambda: self.set_uses(self.uses_wanted() + 1))
+        self.uses_label = QLabel(self)
+        self.uses_label.setObjectName("usesLabel")
+        self.uses_label.setFont(scaled_font(self.uses_label, 1.9, bold=True))
+        self.uses_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.uses_label.setMinimumWidth(self.uses_label.fontMetrics().horizontalAdvance("× 88"))
+        for button in (self.fewer_button, self.more_button):
+            button.setFixedSize(34, 46)
+            button.setFont(scaled_font(button, 1.4, bold=True))
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        row.addWidget(self.fewer_button)
+        row.addWidget(self.uses_label)
+        row.addWidget(self.more_button)
+        self._show_uses()
         return row
 
     def _build_recent_column(self) -> QVBoxLayout:
@@ -406,11 +488,22 @@ class RedemptionTab(QWidget):
     def _submit_manual(self) -> None:
         text = self.manual_field.text()
         self.manual_field.clear()
-        self.submit(text, KEYBOARD)
+        self._redeem(text, KEYBOARD, self.manual_field)
 
     def submit(self, text: str, source: str) -> None:
         """One scan or typed code, from anywhere: the counter decides on the worker."""
+        self._redeem(text, source, self.scan_field)
+
+    def _redeem(self, text: str, source: str, field: QLineEdit) -> None:
         if not text.strip():
+            return
+        if source == KEYBOARD and typed_uses(text) is not None:
+            self.set_uses(typed_uses(text) or 1)  # "2", Enter: the next scan takes 2 uses
+            return
+        uses = self._uses_for(text, source)
+        self._reset_uses()
+        if self.lookup_button.isChecked():
+            self.look_up(text)
             return
         if not self.server_reachable:  # refuse rather than guess: no offline redemptions
             self._show_source(source)
@@ -422,10 +515,107 @@ class RedemptionTab(QWidget):
         self._busy_timer.start(BUSY_AFTER_MS)
         counter = self.counter
         amount = self.amount_panel.amount_cents()
+        if amount is not None:
+            uses = 1  # a gift card spends money, not uses
+        self._typo_field = field
         tasks.run_in_background(
-            self, lambda: counter.scan(text, source, amount_cents=amount),
+            self, lambda: counter.scan(text, source, uses=uses, amount_cents=amount),
             on_success=lambda result: self._scanned(result, text),
             on_failure=self._scan_failed)
+
+    # -- several uses at once ---------------------------------------------------------------
+
+    def uses_wanted(self) -> int:
+        """What the next scan takes: digits typed in the scan field, else the chosen number."""
+        return typed_uses(self.scan_field.text()) or self.uses
+
+    def set_uses(self, uses: int) -> None:
+        self.uses = max(1, min(MAX_TYPED_USES, uses))
+        if typed_uses(self.scan_field.text()) is not None:
+            self.scan_field.clear()  # the digits became the choice
+        self._last_edited = ""
+        self._show_uses()
+
+    def _reset_uses(self) -> None:
+        self.uses = 1
+        self._last_edited = ""
+        if typed_uses(self.scan_field.text()) is not None:
+            self.scan_field.clear()
+        self._show_uses()
+
+    def _uses_for(self, text: str, source: str) -> int:
+        """A scanner's burst after a person's ``2`` (slow keys, see scanning/wedge.py) takes
+        2 uses: the digits typed before the burst. Anything else takes the chosen number."""
+        before = self.scan_field.text()
+        typed = self._last_edited
+        if source == SCANNER and len(typed) > len(text) and typed.endswith(text):
+            before = typed[: -len(text)]
+        return typed_uses(before) or self.uses
+
+    def _field_edited(self, text: str) -> None:
+        if self.amount_panel.pending_text and typed_uses(text) is not None:
+            # A gift card waits for its amount: the digits are that amount, not uses.
+            self.scan_field.clear()
+            self.amount_panel.field.setText(self.amount_panel.field.text() + text.strip())
+            self.amount_panel.field.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self._last_edited = text
+        self._show_uses()
+
+    def _show_uses(self) -> None:
+        uses = self.uses_wanted()
+        self.uses_label.setText(f"× {uses}")
+        self.uses_label.setToolTip(self.tr("The next scan takes {count} uses").format(
+            count=uses))
+        color = ACCENT if uses > 1 else QUIET_COLOR
+        self.uses_label.setStyleSheet(f"QLabel#usesLabel {{ color: {color}; }}")
+        self.fewer_button.setEnabled(uses > 1)
+
+    # -- look-ups ---------------------------------------------------------------------------
+
+    def _lookup_toggled(self, on: bool) -> None:
+        color = LOOKUP_BORDER if on else ACCENT
+        self.scan_field.setStyleSheet(
+            f"QLineEdit#scanField {{ border: 2px solid {color}; border-radius: 6px;"
+            " padding: 2px 10px; }")
+        self.scan_field.setPlaceholderText(
+            self.tr("Look up: scan a voucher — nothing is used") if on
+            else self.tr("Scan here — or type a code and press Enter"))
+        if on:
+            self.verdict.show_lookup_ready()
+        elif self.verdict.tone == "lookup" and self.verdict.reason != "lookup":
+            self.verdict.show_ready()
+
+    def look_up(self, text: str) -> None:
+        """Shows the voucher ``text`` names, with its history; consumes nothing. Look-up
+        mode ends with it: the next scan redeems."""
+        self.lookup_button.setChecked(False)
+        shop = self.shop
+        tasks.run_in_background(self, lambda: lookup(shop, text),
+                                on_success=self._looked_up, on_failure=self._lookup_failed)
+
+    def _looked_up(self, info: VoucherInfo) -> None:
+        self.verdict.show_lookup(info)
+        self.history_panel.show_info(info)
+        self.looked_up.emit(info)
+
+    def _lookup_failed(self, exc: Exception) -> None:
+        if isinstance(exc, NotFound) and exc.params.get("what") == "voucher":
+            self.verdict.show_lookup_refusal(str(exc.params.get("reason", "unknown_code")))
+            self.history_panel.setVisible(False)
+        else:
+            self._scan_failed(exc, counted=False)
+
+    def _find_toggled(self, on: bool) -> None:
+        self.find_panel.setVisible(on)
+        if on:
+            self.find_panel.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _find(self, text: str) -> None:
+        shop = self.shop
+        tasks.run_in_background(self, lambda: find_vouchers(shop, text),
+                                on_success=self.find_panel.show_found,
+                                errors=self.find_panel.message)
 
     def _amount_entered(self, _cents: int) -> None:
         """Enter in the amount field: the card refused for want of an amount is spent now."""
@@ -435,12 +625,30 @@ class RedemptionTab(QWidget):
     def _scanned(self, result: CounterResult, text: str = "") -> None:
         self._pending -= 1
         self.amount_panel.show_verdict(result.verdict, text)
-        self._show_verdict(result.verdict, repeated=result.repeated)
+        self._show_verdict(result.verdict, repeated=result.repeated, typed=text)
         if result.recent is not None:
             self._set_recent(result.recent)
+        if result.verdict.reason == "mistyped":
+            self._keep_for_correction(text, result.verdict.suspect_group)
 
-    def _scan_failed(self, exc: Exception) -> None:
-        self._pending -= 1
+    def _keep_for_correction(self, text: str, group: int | None) -> None:
+        """A typo: the text goes back where it was typed, selected (just the suspect group
+        when the check can tell), so one character is retyped, not seventeen."""
+        field = self._typo_field or self.scan_field
+        field.setText(text.strip())
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        span = group_span(field.text(), group) if group is not None else None
+        if span is None:
+            field.selectAll()
+        else:
+            field.setSelection(*span)
+        if field is self.scan_field:
+            self._last_edited = field.text()
+            self._show_uses()
+
+    def _scan_failed(self, exc: Exception, counted: bool = True) -> None:
+        if counted:
+            self._pending -= 1
         self._stop_busy()
         if isinstance(exc, ShopError):
             log.warning("redeeming failed: %s %s", exc.code, exc.params)
@@ -451,9 +659,10 @@ class RedemptionTab(QWidget):
         self.verdict.show_failure(text)
         self.sounds.play(REFUSAL)
 
-    def _show_verdict(self, verdict: Verdict, repeated: bool) -> None:
+    def _show_verdict(self, verdict: Verdict, repeated: bool, typed: str = "") -> None:
         self._stop_busy()
-        self.verdict.show_verdict(verdict, repeated=repeated)
+        self.history_panel.setVisible(False)  # a look-up's history is not this verdict's
+        self.verdict.show_verdict(verdict, repeated=repeated, typed=typed)
         if not repeated:  # the first read made its sound; a double read stays quiet
             self.sounds.play(SUCCESS if verdict.ok else REFUSAL)
         self.verdict_shown.emit(verdict, repeated)

@@ -7,21 +7,29 @@ to a calm "Ready to scan" after a few seconds, so an old verdict is never taken 
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Property, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.redemption import Verdict
 from desktop_app.ui.counter.redemption_models import (
     EXPLANATIONS,
     FALLBACKS,
     TONE_ATTENTION,
     TONE_BUSY,
+    TONE_LOOKUP,
     TONE_OK,
     TONE_READY,
     TONE_REFUSED,
+    code_groups,
     headline,
+    left_text,
     local_date_text,
     local_time_text,
+    status_text,
+    suspect_text,
     tone_of,
     translated,
     uses_text,
@@ -36,10 +44,11 @@ PALETTE: dict[str, tuple[str, str, str]] = {
     TONE_OK: ("#1f7a34", "#ffffff", "#dcf5e1"),
     TONE_REFUSED: ("#c62828", "#ffffff", "#ffe3e3"),
     TONE_ATTENTION: ("#f2a516", "#2b1d00", "#4a3300"),
+    TONE_LOOKUP: ("#dde7f0", "#1d3550", "#3b5b7a"),  # a look-up: no verdict's colour
 }
 PREFERRED_HEIGHT = 170  # a verdict's four lines; the words grow it where they need more
 SYMBOLS = {TONE_READY: "", TONE_BUSY: "…", TONE_OK: "✓", TONE_REFUSED: "✕",
-           TONE_ATTENTION: "!"}
+           TONE_ATTENTION: "!", TONE_LOOKUP: "?"}
 
 
 class VerdictPanel(QFrame):
@@ -133,6 +142,7 @@ class VerdictPanel(QFrame):
     def _show(self, tone: str, title: str, detail: str = "", facts: str = "",
               note: str = "", source: str = "") -> None:
         self._set_tone(tone)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)  # rich only for a typo's groups
         for label, text in ((self.headline, title), (self.detail, detail),
                             (self.facts, facts), (self.note, note), (self.source, source)):
             label.setText(text)
@@ -157,18 +167,71 @@ class VerdictPanel(QFrame):
         self.reason, self.repeated = "", False
         self._show(TONE_ATTENTION, self.tr("Not redeemed"), message)
 
+    def show_lookup_ready(self) -> None:
+        """Look-up mode is on: the next scan shows a voucher and uses nothing."""
+        self.reason, self.repeated = "", False
+        self._show(TONE_LOOKUP, self.tr("Look up"),
+                   self.tr("Scan a voucher to see it. Nothing is used."))
+
+    def show_lookup(self, info: VoucherInfo) -> None:
+        """A looked-up voucher, in the look-up's own colour: nothing was used."""
+        self.reason, self.repeated = "lookup", False
+        validity = (self.tr("valid until {date}").format(date=local_date_text(info.valid_until))
+                    if info.valid_until else self.tr("no expiry date"))
+        who = info.customer
+        if info.customer_phone:
+            who = f"{who} ({info.customer_phone})" if who else info.customer_phone
+        customer = self.tr("Customer: {who}").format(who=who) if who else ""
+        facts = "   ·   ".join(part for part in (info.product, validity, info.code, customer)
+                               if part)
+        self._show(TONE_LOOKUP, self.tr("Look-up: {left}").format(left=left_text(info)),
+                   status_text(info.status), facts,
+                   self.tr("Look-up only — nothing was used"))
+
+    def show_lookup_refusal(self, reason: str) -> None:
+        """A look-up of text that names no voucher here: what a redemption would say."""
+        self.reason, self.repeated = "lookup", False
+        explanation = EXPLANATIONS.get(reason, "")
+        self._show(TONE_LOOKUP, self.tr("Look-up: {what}").format(what=headline(reason)),
+                   translated(explanation) if explanation else "", "",
+                   self.tr("Look-up only — nothing was used"))
+
     def show_verdict(self, verdict: Verdict, *, repeated: bool = False,
-                     source: str = "") -> None:
+                     source: str = "", typed: str = "") -> None:
+        """``typed`` is the text as scanned or typed: a mistyped code shows it, its suspect
+        group marked."""
         self.reason, self.repeated = verdict.reason, repeated
         note = self.tr("Repeat — nothing consumed") if repeated else ""
         self._show(tone_of(verdict.reason), headline(verdict.reason),
                    self._detail(verdict), self._facts(verdict), note, source)
+        if verdict.reason == "mistyped":
+            self._show_typo(typed, verdict.suspect_group)
+
+    def _show_typo(self, typed: str, group: int | None) -> None:
+        """The code as typed in its groups, the one to check underlined, and which it is."""
+        groups = [html.escape(part) for part in code_groups(typed)]
+        if group is not None and 0 <= group < len(groups):
+            groups[group] = f"<b><u>{groups[group]}</u></b>"
+        hint = html.escape(suspect_text(typed, group))
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setText("   ·   ".join(part for part in ("-".join(groups), hint) if part))
+        self.facts.setVisible(bool(groups))
+
+    def customer_text(self, verdict: Verdict) -> str:
+        """``Customer: Ms Wang (*******5678)``, or "" when the order names nobody."""
+        who = verdict.customer
+        if verdict.customer_phone:
+            who = f"{who} ({verdict.customer_phone})" if who else verdict.customer_phone
+        return self.tr("Customer: {who}").format(who=who) if who else ""
 
     def _detail(self, verdict: Verdict) -> str:
         if verdict.reason == "redeemed" and verdict.balance is not None:
             return self.tr("Balance left {amount}").format(amount=amount_text(verdict.balance))
         if verdict.reason == "redeemed":
             return uses_text(verdict.uses_left, verdict.uses_total)
+        if verdict.reason == "not_enough_uses" and verdict.uses_left is not None:
+            return self.tr("Only {left} left, {asked} asked for. Nothing was used.").format(
+                left=verdict.uses_left, asked=verdict.uses)
         facts = {"who": verdict.last_operator, "when": local_time_text(verdict.last_at),
                  "valid_from": local_date_text(verdict.valid_from),
                  "valid_until": local_date_text(verdict.valid_until)}
@@ -191,4 +254,5 @@ class VerdictPanel(QFrame):
                 date=local_date_text(verdict.valid_until)) if verdict.valid_until
                 else self.tr("no expiry date"))
         parts.append(verdict.code)
+        parts.append(self.customer_text(verdict))
         return "   ·   ".join(part for part in parts if part)
