@@ -61,7 +61,23 @@ def test_single_character_changes_are_refused(payload: str, layout: str,
     changed = text[:position] + replacement + text[position + 1:]
     if vouchers.normalize(changed) == vouchers.normalize(text):
         return  # a look-alike the reader forgives (O/0, a lower-case letter), not a change
+    if vouchers.normalize(changed) == vouchers.normalize(payload):
+        return  # the change undid the layout's only mangled key: the genuine payload itself
     assert parse(changed).reason is not None, changed
+
+
+def test_undoing_the_only_mangled_key_gives_the_genuine_payload_not_a_forgery() -> None:
+    """Found by the fuzz test: a QWERTZ reading whose one swapped key is typed back is the
+    real payload, and reads as it (the tag decides, and it is the shop's own)."""
+    payload = next(p for p in PAYLOADS if sum(c in "YZ" for c in p) >= 1)
+    mangled = vouchers.mangle(payload, "qwertz")
+    position = next(i for i, c in enumerate(payload) if c in "YZ")
+    undone = mangled[:position] + payload[position] + mangled[position + 1:]
+    parsed = parse(undone)
+    if sum(c in "YZ" for c in payload) == 1:
+        assert parsed.reason is None and vouchers.normalize(undone) == payload
+    else:
+        assert parsed.reason is not None  # other keys still swapped: neither reading holds
 
 
 @FUZZ
