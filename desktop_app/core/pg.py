@@ -3,8 +3,9 @@
 The same models, migrations and services as the embedded file; what differs lives here:
 connecting (psycopg 3 through peewee, errors said in plain words), the key slots and the
 failed-login counts kept in tables on the server (every counter logs in with the same slots
-and counts against the same limit), and no anchor file (the server is shared: a copy of the
-chain's head on one PC would be stale as soon as another counter writes).
+and counts against the same limit), and no anchor file: each PC keeps only its per-user
+witness of the newest head it saw (see ``integrity``), which is never stale in the way that
+matters: the chain only grows, so a head a PC saw must stay in it.
 
 The server login (user and password, from PGPASSWORD or ``~/.pgpass``, never from the URL)
 only reaches the tables; the shop's database key still comes from an operator's key slot.
@@ -32,8 +33,7 @@ from peewee import (
     TextField,
 )
 
-from desktop_app.core import dialect, migrations
-from desktop_app.core.anchor import Head
+from desktop_app.core import dialect, integrity, migrations
 from desktop_app.core.errors import (
     DatabaseUrlHasPassword,
     DatabaseUrlInvalid,
@@ -285,9 +285,6 @@ class ServerShop(Shop):
             return server_error(exc, self.url)
         return translate_db_error(exc, Path(self.url))
 
-    def _write_witnesses(self, head: Head) -> None:
-        self.pending_head = None  # the server is shared: no head kept on one PC
-
     def close(self) -> None:
         with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
             self.db.close_all()
@@ -354,7 +351,9 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
         db.close()
         raise
     log.info("created a shop on the server")
-    return ServerShop(Path(data_dir), db, owner, slots, key, url=url)
+    shop = ServerShop(Path(data_dir), db, owner, slots, key, url=url)
+    integrity.bring_forward(shop)
+    return shop
 
 
 def open_server_shop(data_dir: Path, url: str, operator: str, password: str,
@@ -379,6 +378,7 @@ def open_server_shop(data_dir: Path, url: str, operator: str, password: str,
         db.column_cipher = ColumnCipher(key)
         migrations.migrate(db)
         row = active_operator(operator, slots.shop_id, url)
+        problems = integrity.problems_at_open(data_dir, key, slots.shop_id, anchor_file=False)
     except (DatabaseError, InterfaceError) as exc:
         db.close()
         raise server_error(exc, url) if _is_connection_lost(exc) else translate_db_error(
@@ -387,4 +387,16 @@ def open_server_shop(data_dir: Path, url: str, operator: str, password: str,
         db.close()
         raise
     log.info("opened the shop on the server as operator #%s", row.id)
-    return ServerShop(Path(data_dir), db, row, slots, key, url=url, failed_logins=failed_logins)
+    shop = ServerShop(Path(data_dir), db, row, slots, key, url=url, failed_logins=failed_logins)
+    _hold_or_bring_forward(shop, problems)
+    return shop
+
+
+def _hold_or_bring_forward(shop: ServerShop, problems: list[str]) -> None:
+    """This PC's witness against the server's chain: behind it (the server was put back to an
+    older dump) holds the shop; otherwise the witness moves up to the head seen now."""
+    if problems:
+        log.error("integrity hold at open: %s", problems)
+        integrity.hold(shop, problems)
+    else:
+        integrity.bring_forward(shop)
