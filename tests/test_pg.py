@@ -267,3 +267,55 @@ def test_tls_asked_for_and_not_offered_is_said_plainly(pg_url: str, tmp_path: Pa
     with pytest.raises(ServerTlsRequired) as caught:  # the test server offers no TLS
         ShopLocation(tmp_path, pg_url + "?sslmode=require").open(OWNER, OWNER_PASSWORD)
     assert "sslmode=require" in error_message(caught.value)
+
+
+def test_init_on_the_server_prints_a_recovery_key_and_recover_works_there(
+        pg_url: str, tmp_path: Path) -> None:
+    import json
+
+    from test_cli import run
+    from test_restore_recovery import ENV
+
+    from desktop_app.core.keyslots import new_recovery_key
+    from desktop_app.core.lockout import FREE_FAILURES
+    from desktop_app.core.pg import connect
+
+    pc = tmp_path / "pc"
+    made = run(pc, "--database", pg_url, "init", "--json", env=ENV)
+    key = json.loads(made.stdout)["recovery_key"]
+    assert len(key.split("-")) == 7
+    new = {"SHOP_RECOVERY_KEY": key, "SHOP_NEW_PASSWORD": "a brand new pass 9"}
+    wrong = {**new, "SHOP_RECOVERY_KEY": new_recovery_key()}
+    for _ in range(FREE_FAILURES):  # counted on the server, like wrong passwords
+        refused = run(tmp_path / "pc2", "--database", pg_url, "recover", OWNER, "--json",
+                      env=wrong)
+        assert refused.returncode == 3 and json.loads(refused.stdout)["error"] == \
+            "wrong_password"
+    waiting = run(pc, "--database", pg_url, "recover", OWNER, "--json", env=new)
+    assert json.loads(waiting.stdout)["error"] == "locked_out"
+    # ... and after the wait (the failures an hour old, on the server), the key works.
+    db = connect(pg_url)
+    counts = json.loads(db.execute_sql("SELECT counts FROM login_failures").fetchone()[0])
+    for entry in counts["operators"].values():
+        for source in entry["sources"].values():
+            source["times"] = [t - 7200 for t in source["times"]]
+    db.execute_sql("UPDATE login_failures SET counts = %s", (json.dumps(counts),))
+    db.close()
+    done = run(pc, "--database", pg_url, "recover", OWNER, "--json", env=new)
+    assert done.returncode == 0, done.stdout + done.stderr
+    with pytest.raises(WrongPassword):
+        ShopLocation(pc, pg_url).open(OWNER, OWNER_PASSWORD)
+    with ShopLocation(pc, pg_url).open(OWNER, "a brand new pass 9") as shop:
+        assert shop.slots.reload().recovery is not None  # the key stays the same
+
+
+def test_migrate_to_carries_the_recovery_key(pg_url: str, tmp_path: Path) -> None:
+    from desktop_app.core.migrate_to import migrate_to_server
+    from desktop_app.core.store import create_shop
+
+    with create_shop(tmp_path / "shop", "File Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        key = shop.recovery_key
+        migrate_to_server(shop, pg_url)
+    assert key
+    with ShopLocation(tmp_path / "pc", pg_url).recover(OWNER, key, "another new pass 8") as s:
+        assert s.operator.role == "owner"

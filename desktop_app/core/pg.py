@@ -18,6 +18,7 @@ import json
 import logging
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.keyslots import (
     KEY_BYTES,
+    RECOVERY_SLOT,
     KeySlot,
     KeySlotFile,
     normalize_operator,
@@ -197,10 +199,12 @@ def _is_connection_lost(exc: BaseException) -> bool:
 
 
 class KeySlotTable(KeySlotFile):
-    """The key slots of a shop on a server: one row per operator, the shop id a setting."""
+    """The key slots of a shop on a server: one row per operator, and one named
+    ``RECOVERY_SLOT`` (no operator's name can be it) for the shop's recovery key."""
 
-    def __init__(self, url: str, shop_id: str, slots: dict[str, KeySlot]) -> None:
-        super().__init__(Path("key_slot"), shop_id, slots)
+    def __init__(self, url: str, shop_id: str, slots: dict[str, KeySlot],
+                 recovery: KeySlot | None = None) -> None:
+        super().__init__(Path("key_slot"), shop_id, slots, recovery)
         self.url = url
 
     @classmethod
@@ -213,16 +217,20 @@ class KeySlotTable(KeySlotFile):
             slots = {row.slot_name: KeySlot.from_json(json.loads(row.slot)) for row in rows}
         except (ValueError, KeyError, TypeError) as exc:
             raise KeySlotsDamaged(path=url) from exc
-        return cls(url, rows[0].shop_id, slots)
+        recovery = slots.pop(RECOVERY_SLOT, None)
+        return cls(url, rows[0].shop_id, slots, recovery)
 
     def reload(self) -> KeySlotTable:
         return KeySlotTable.read(self.url)
 
     def save(self) -> None:
+        rows = dict(self.slots)
+        if self.recovery is not None:
+            rows[RECOVERY_SLOT] = self.recovery
         with database_proxy.atomic():
             KeySlotRecord.delete().where(KeySlotRecord.slot_name.not_in(
-                list(self.slots) or [""])).execute()
-            for name, slot in self.slots.items():
+                list(rows) or [""])).execute()
+            for name, slot in rows.items():
                 text = json.dumps(slot.to_json())
                 (KeySlotRecord.insert(slot_name=name, slot=text, shop_id=self.shop_id)
                  .on_conflict(conflict_target=[KeySlotRecord.slot_name],
@@ -333,6 +341,7 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
             db.create_tables(SERVER_MODELS)
             slots = KeySlotTable(url, secrets.token_hex(16), {})
             slots.set_password(owner_name, owner_password, key)
+            recovery_key = slots.set_new_recovery_key(key)
             for name, value in {
                 "shop_name": shop_name.strip(),
                 "currency": currency.strip().upper() or "CNY",
@@ -351,7 +360,7 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
         db.close()
         raise
     log.info("created a shop on the server")
-    shop = ServerShop(Path(data_dir), db, owner, slots, key, url=url)
+    shop = ServerShop(Path(data_dir), db, owner, slots, key, url=url, recovery_key=recovery_key)
     integrity.bring_forward(shop)
     return shop
 
@@ -360,6 +369,21 @@ def open_server_shop(data_dir: Path, url: str, operator: str, password: str,
                      source: str | None = None) -> ServerShop:
     """Unlock the shop on the server as ``operator``; migrate an older schema. ``source``:
     where the attempt comes from (see ``lockout.login_source``)."""
+    return _unlock_server_shop(data_dir, url, operator,
+                               lambda slots: slots.unlock(operator, password), source)
+
+
+def open_server_shop_with_recovery_key(data_dir: Path, url: str, owner: str,
+                                       recovery_key: str) -> ServerShop:
+    """The shop on the server unlocked by its recovery key, as ``owner``; a wrong key counts
+    toward the same lockout as a wrong password."""
+    return _unlock_server_shop(data_dir, url, owner,
+                               lambda slots: slots.unlock_recovery(recovery_key), None)
+
+
+def _unlock_server_shop(data_dir: Path, url: str, operator: str,
+                        unlock: Callable[[KeySlotTable], bytes],
+                        source: str | None) -> ServerShop:
     db = connect(url)
     try:
         database_proxy.initialize(db)
@@ -370,7 +394,7 @@ def open_server_shop(data_dir: Path, url: str, operator: str, password: str,
         source = source or login_source()
         throttle.check(operator, source)
         try:
-            key = slots.unlock(operator, password)
+            key = unlock(slots)
         except WrongPassword:
             throttle.failed(operator, source)
             raise
