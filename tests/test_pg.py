@@ -205,10 +205,11 @@ def test_secrets_are_sealed_in_their_columns_on_the_server(pg_server, pg_url: st
                                                          tmp_path: Path) -> None:
     """What the server's administrator (or a pg_dump) reads: no card key, phone, voucher code
     or voucher MAC key in the clear; the shop itself reads them all."""
+    import hashlib
     import subprocess
 
-    from desktop_app.core import cardkeys, fulfilment, orders, products, redemption
-    from desktop_app.core.models import Order
+    from desktop_app.core import cardkeys, fulfilment, giftcards, orders, products, redemption
+    from desktop_app.core.models import Order, Voucher
 
     location = ShopLocation(tmp_path / "pc", pg_url)
     with location.create("Sealed", "CNY", OWNER, OWNER_PASSWORD) as shop:
@@ -223,17 +224,23 @@ def test_secrets_are_sealed_in_their_columns_on_the_server(pg_server, pg_url: st
         assert Order.get_by_id(order.id).customer_phone == "13800138000"
         shop.set_setting("voucher_note", "thanks")
         assert shop.setting("voucher_note") == "thanks"
+        card = products.add_product(shop, "Gift card", "100", "giftcard")
+        (gift,) = fulfilment.pay_order(shop, orders.create_order(shop, [(card.id, 1)]).id)
+        giftcards.set_pin(shop, Voucher.get_by_id(gift.id), "246813")
+        unkeyed = hashlib.sha256(f"giftcard-pin:{gift.id}:246813".encode()).hexdigest()
     dump = subprocess.run(
         [str(pg_server.bin_dir / "pg_dump"), "-h", "127.0.0.1", "-p", str(pg_server.port),
          "-U", "postgres", pg_url.rsplit("/", 1)[1]], capture_output=True, text=True,
         env=pg_server.env(), check=True).stdout
     assert "key_slot" in dump and "shop_name" in dump  # the dump really holds the tables
     for secret in ("SECRETKEY-AAAA-1111", "REUSABLE-KEY-7777", "13800138000", voucher_key,
-                   issued[0].code, issued[0].code.replace("-", "")[:16], "thanks"):
+                   issued[0].code, issued[0].code.replace("-", "")[:16], "thanks", "246813",
+                   unkeyed):
         assert secret not in dump, secret
     with location.open(OWNER, OWNER_PASSWORD) as shop:  # and the shop reads them back
         assert redemption.redeem(shop, issued[0].code, "Front").reason == "redeemed"
         assert redemption.redeem(shop, issued[1].payload, "Front").reason == "redeemed"
+        assert giftcards.check_pin(shop, Voucher.get_by_id(gift.id), "246813")
 
 
 def test_a_counter_hears_other_counters_changes_and_a_lost_server(
@@ -319,3 +326,28 @@ def test_migrate_to_carries_the_recovery_key(pg_url: str, tmp_path: Path) -> Non
     assert key
     with ShopLocation(tmp_path / "pc", pg_url).recover(OWNER, key, "another new pass 8") as s:
         assert s.operator.role == "owner"
+
+
+def test_find_by_customer_phone_opens_the_sealed_phones_in_batches(
+        pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core import counter, fulfilment, orders, products
+
+    monkeypatch.setattr(counter, "PHONE_BATCH", 2)  # several batches of the five orders
+    with ShopLocation(tmp_path / "pc", pg_url).create("Phones", "CNY", OWNER,
+                                                      OWNER_PASSWORD) as shop:
+        wash = products.add_product(shop, "Wash", "10", "service")
+        sold = {}
+        for name, phone in [("王女士", "138 0013 8000"), ("Ms Li", "13912345678"),
+                            ("张", ""), ("赵", "150 0000 0000"), ("钱", "")]:
+            order = orders.create_order(shop, [(wash.id, 1)], customer_name=name,
+                                        customer_phone=phone)
+            sold[name] = fulfilment.pay_order(shop, order.id)[0].id
+
+        def found(text: str) -> list[int]:
+            return [v.id for v in counter.find_vouchers(shop, text)]
+
+        assert found("8000") == [sold["王女士"]]
+        assert found("1234 5678") == [sold["Ms Li"]]  # matched on its digits
+        assert found("ms li") == [sold["Ms Li"]]  # names are matched by the server
+        assert found("00") == [sold["赵"], sold["王女士"]]
+        assert found("zz") == []
