@@ -351,3 +351,35 @@ def test_find_by_customer_phone_opens_the_sealed_phones_in_batches(
         assert found("ms li") == [sold["Ms Li"]]  # names are matched by the server
         assert found("00") == [sold["赵"], sold["王女士"]]
         assert found("zz") == []
+
+
+def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
+        pg_server, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The connection dies inside the redemption's transaction: the cashier is told it broke
+    while saving (not a traceback), the use is not consumed, and the same counter works again
+    on its next scan without a restart."""
+    from desktop_app.core import audit, fulfilment, orders, products, redemption
+    from desktop_app.core.errors import ServerLost, ServerUnreachable
+
+    database = pg_url.rsplit("/", 1)[1]
+    with ShopLocation(tmp_path / "pc", pg_url).create("Lost", "CNY", OWNER,
+                                                      OWNER_PASSWORD) as shop:
+        wash = products.add_product(shop, "Wash", "10", "service", uses=2)
+        (voucher,) = fulfilment.pay_order(shop, orders.create_order(shop, [(wash.id, 1)]).id)
+        record = audit.record
+
+        def server_goes_away(*args: object, **kwargs: object) -> object:
+            pg_server.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           f"WHERE datname = '{database}' AND pid <> pg_backend_pid()")
+            return record(*args, **kwargs)
+
+        monkeypatch.setattr(audit, "record", server_goes_away)
+        with pytest.raises(ServerUnreachable) as lost:
+            redemption.redeem(shop, voucher.payload, "Front")
+        assert isinstance(lost.value, ServerLost)
+        assert "broke while this was being saved" in error_message(lost.value)
+        monkeypatch.setattr(audit, "record", record)
+        again = [redemption.redeem(shop, voucher.payload, "Front") for _ in range(3)]
+        assert [v.reason for v in again] == ["redeemed", "redeemed", "already_redeemed"]
+        assert [v.uses_left for v in again[:2]] == [1, 0]
+        assert audit.verify_shop(shop) == []

@@ -42,6 +42,7 @@ from desktop_app.core.errors import (
     NoShop,
     ServerDatabaseMissing,
     ServerLoginFailed,
+    ServerLost,
     ServerTlsRequired,
     ServerUnreachable,
     ShopError,
@@ -189,6 +190,12 @@ def connect(url: str) -> ServerDatabase:
     return db
 
 
+def _was_underway(exc: BaseException) -> bool:
+    """The connection broke while a statement (a COMMIT, perhaps) was with the server; not
+    one found already closed before anything was sent."""
+    return "already closed" not in _error_text(exc)
+
+
 def _is_connection_lost(exc: BaseException) -> bool:
     text = _error_text(exc)
     return isinstance(exc, InterfaceError) or any(
@@ -289,9 +296,19 @@ class ServerShop(Shop):
         return open_server_shop(self.data_dir, self.url, operator, password, source)
 
     def translate_error(self, exc: Exception) -> ShopError:
-        if _is_connection_lost(exc):
-            return server_error(exc, self.url)
-        return translate_db_error(exc, Path(self.url))
+        if not _is_connection_lost(exc):
+            return translate_db_error(exc, Path(self.url))
+        self._forget_dead_connection()
+        if _was_underway(exc):
+            return ServerLost(host=_facts(self.url)["host"])
+        return server_error(exc, self.url)
+
+    def _forget_dead_connection(self) -> None:
+        """A broken connection stays broken: this thread's next statement connects afresh,
+        so the counter works again as soon as the server is back."""
+        if not self.db.in_transaction():
+            with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
+                self.db.close()
 
     def close(self) -> None:
         with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
