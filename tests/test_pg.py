@@ -358,7 +358,7 @@ def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
     """The connection dies inside the redemption's transaction: the cashier is told it broke
     while saving (not a traceback), the use is not consumed, and the same counter works again
     on its next scan without a restart."""
-    from desktop_app.core import audit, fulfilment, orders, products, redemption
+    from desktop_app.core import audit, counter, fulfilment, orders, products, redemption
     from desktop_app.core.errors import ServerLost, ServerUnreachable
 
     database = pg_url.rsplit("/", 1)[1]
@@ -383,3 +383,10 @@ def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
         assert [v.reason for v in again] == ["redeemed", "redeemed", "already_redeemed"]
         assert [v.uses_left for v in again[:2]] == [1, 0]
         assert audit.verify_shop(shop) == []
+        kill = ("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                f"WHERE datname = '{database}' AND pid <> pg_backend_pid()")
+        pg_server.psql(kill)  # and a look-up (a read) on a broken connection: said, then back
+        with pytest.raises(ServerUnreachable) as unreachable:
+            counter.lookup(shop, voucher.payload)
+        assert not isinstance(unreachable.value, ServerLost)
+        assert counter.lookup(shop, voucher.payload).uses_left == 0

@@ -162,6 +162,21 @@ class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
             self._opened = [c for c in self._opened if not c.closed] + [conn]
         return conn
 
+    def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:
+        """Outside a transaction (a read: a look-up, a report), a broken connection is said
+        as the server being unreachable, and dropped: the next statement connects afresh.
+        Inside one, the shop's ``write`` says it (see ``ServerShop.translate_error``)."""
+        try:
+            if commit is None:
+                return super().execute_sql(sql, params)
+            return super().execute_sql(sql, params, commit)
+        except (DatabaseError, InterfaceError) as exc:
+            if self.in_transaction() or not _is_connection_lost(exc):
+                raise
+            with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
+                self.close()
+            raise server_error(exc, str(self.database)) from exc
+
     def backend_pids(self) -> frozenset[int]:
         """The server processes of this shop's own connections (to tell our changes apart)."""
         with self._opened_lock:
