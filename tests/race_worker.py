@@ -7,21 +7,23 @@ from pathlib import Path
 
 from desktop_app.core import redemption
 from desktop_app.core.engine import ShopLocation
-from desktop_app.core.store import open_shop
+from desktop_app.core.store import Shop, open_shop
 
 OWNER, OWNER_PASSWORD = "Alice", "correct horse 42"
+
+
+def _open(folder: str, database_url: str | None) -> Shop:
+    """The shop as another counter opens it: the file (patient with its lock) or the server."""
+    if database_url is None:
+        return open_shop(Path(folder), OWNER, OWNER_PASSWORD, busy_timeout_ms=30_000)
+    return ShopLocation(Path(folder), database_url).open(OWNER, OWNER_PASSWORD)
 
 
 def redeem_many(folder: str, payloads: list[str], rounds: int,
                 station: str, database_url: str | None = None) -> list[tuple[str, str]]:
     """Try every payload ``rounds`` times; the (payload, reason) of each attempt."""
     results = []
-    location = ShopLocation(Path(folder), database_url)
-    if database_url is None:
-        opened = open_shop(Path(folder), OWNER, OWNER_PASSWORD, busy_timeout_ms=30_000)
-    else:
-        opened = location.open(OWNER, OWNER_PASSWORD)
-    with opened as shop:
+    with _open(folder, database_url) as shop:
         for _ in range(rounds):
             for payload in payloads:
                 verdict = redemption.redeem(shop, payload, station)
@@ -29,9 +31,10 @@ def redeem_many(folder: str, payloads: list[str], rounds: int,
     return results
 
 
-def spend_once(folder: str, payload: str, amount_cents: int, station: str) -> str:
+def spend_once(folder: str, payload: str, amount_cents: int, station: str,
+               database_url: str | None = None) -> str:
     """Spend ``amount_cents`` from a gift card once; the verdict's reason."""
-    with open_shop(Path(folder), OWNER, OWNER_PASSWORD, busy_timeout_ms=30_000) as shop:
+    with _open(folder, database_url) as shop:
         return redemption.redeem(shop, payload, station, amount_cents=amount_cents).reason
 
 

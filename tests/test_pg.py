@@ -205,10 +205,11 @@ def test_secrets_are_sealed_in_their_columns_on_the_server(pg_server, pg_url: st
                                                          tmp_path: Path) -> None:
     """What the server's administrator (or a pg_dump) reads: no card key, phone, voucher code
     or voucher MAC key in the clear; the shop itself reads them all."""
+    import hashlib
     import subprocess
 
-    from desktop_app.core import cardkeys, fulfilment, orders, products, redemption
-    from desktop_app.core.models import Order
+    from desktop_app.core import cardkeys, fulfilment, giftcards, orders, products, redemption
+    from desktop_app.core.models import Order, Voucher
 
     location = ShopLocation(tmp_path / "pc", pg_url)
     with location.create("Sealed", "CNY", OWNER, OWNER_PASSWORD) as shop:
@@ -223,17 +224,23 @@ def test_secrets_are_sealed_in_their_columns_on_the_server(pg_server, pg_url: st
         assert Order.get_by_id(order.id).customer_phone == "13800138000"
         shop.set_setting("voucher_note", "thanks")
         assert shop.setting("voucher_note") == "thanks"
+        card = products.add_product(shop, "Gift card", "100", "giftcard")
+        (gift,) = fulfilment.pay_order(shop, orders.create_order(shop, [(card.id, 1)]).id)
+        giftcards.set_pin(shop, Voucher.get_by_id(gift.id), "246813")
+        unkeyed = hashlib.sha256(f"giftcard-pin:{gift.id}:246813".encode()).hexdigest()
     dump = subprocess.run(
         [str(pg_server.bin_dir / "pg_dump"), "-h", "127.0.0.1", "-p", str(pg_server.port),
          "-U", "postgres", pg_url.rsplit("/", 1)[1]], capture_output=True, text=True,
         env=pg_server.env(), check=True).stdout
     assert "key_slot" in dump and "shop_name" in dump  # the dump really holds the tables
     for secret in ("SECRETKEY-AAAA-1111", "REUSABLE-KEY-7777", "13800138000", voucher_key,
-                   issued[0].code, issued[0].code.replace("-", "")[:16], "thanks"):
+                   issued[0].code, issued[0].code.replace("-", "")[:16], "thanks", "246813",
+                   unkeyed):
         assert secret not in dump, secret
     with location.open(OWNER, OWNER_PASSWORD) as shop:  # and the shop reads them back
         assert redemption.redeem(shop, issued[0].code, "Front").reason == "redeemed"
         assert redemption.redeem(shop, issued[1].payload, "Front").reason == "redeemed"
+        assert giftcards.check_pin(shop, Voucher.get_by_id(gift.id), "246813")
 
 
 def test_a_counter_hears_other_counters_changes_and_a_lost_server(
@@ -267,3 +274,119 @@ def test_tls_asked_for_and_not_offered_is_said_plainly(pg_url: str, tmp_path: Pa
     with pytest.raises(ServerTlsRequired) as caught:  # the test server offers no TLS
         ShopLocation(tmp_path, pg_url + "?sslmode=require").open(OWNER, OWNER_PASSWORD)
     assert "sslmode=require" in error_message(caught.value)
+
+
+def test_init_on_the_server_prints_a_recovery_key_and_recover_works_there(
+        pg_url: str, tmp_path: Path) -> None:
+    import json
+
+    from test_cli import run
+    from test_restore_recovery import ENV
+
+    from desktop_app.core.keyslots import new_recovery_key
+    from desktop_app.core.lockout import FREE_FAILURES
+    from desktop_app.core.pg import connect
+
+    pc = tmp_path / "pc"
+    made = run(pc, "--database", pg_url, "init", "--json", env=ENV)
+    key = json.loads(made.stdout)["recovery_key"]
+    assert len(key.split("-")) == 7
+    new = {"SHOP_RECOVERY_KEY": key, "SHOP_NEW_PASSWORD": "a brand new pass 9"}
+    wrong = {**new, "SHOP_RECOVERY_KEY": new_recovery_key()}
+    for _ in range(FREE_FAILURES):  # counted on the server, like wrong passwords
+        refused = run(tmp_path / "pc2", "--database", pg_url, "recover", OWNER, "--json",
+                      env=wrong)
+        assert refused.returncode == 3 and json.loads(refused.stdout)["error"] == \
+            "wrong_password"
+    waiting = run(pc, "--database", pg_url, "recover", OWNER, "--json", env=new)
+    assert json.loads(waiting.stdout)["error"] == "locked_out"
+    # ... and after the wait (the failures an hour old, on the server), the key works.
+    db = connect(pg_url)
+    counts = json.loads(db.execute_sql("SELECT counts FROM login_failures").fetchone()[0])
+    for entry in counts["operators"].values():
+        for source in entry["sources"].values():
+            source["times"] = [t - 7200 for t in source["times"]]
+    db.execute_sql("UPDATE login_failures SET counts = %s", (json.dumps(counts),))
+    db.close()
+    done = run(pc, "--database", pg_url, "recover", OWNER, "--json", env=new)
+    assert done.returncode == 0, done.stdout + done.stderr
+    with pytest.raises(WrongPassword):
+        ShopLocation(pc, pg_url).open(OWNER, OWNER_PASSWORD)
+    with ShopLocation(pc, pg_url).open(OWNER, "a brand new pass 9") as shop:
+        assert shop.slots.reload().recovery is not None  # the key stays the same
+
+
+def test_migrate_to_carries_the_recovery_key(pg_url: str, tmp_path: Path) -> None:
+    from desktop_app.core.migrate_to import migrate_to_server
+    from desktop_app.core.store import create_shop
+
+    with create_shop(tmp_path / "shop", "File Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        key = shop.recovery_key
+        migrate_to_server(shop, pg_url)
+    assert key
+    with ShopLocation(tmp_path / "pc", pg_url).recover(OWNER, key, "another new pass 8") as s:
+        assert s.operator.role == "owner"
+
+
+def test_find_by_customer_phone_opens_the_sealed_phones_in_batches(
+        pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core import counter, fulfilment, orders, products
+
+    monkeypatch.setattr(counter, "PHONE_BATCH", 2)  # several batches of the five orders
+    with ShopLocation(tmp_path / "pc", pg_url).create("Phones", "CNY", OWNER,
+                                                      OWNER_PASSWORD) as shop:
+        wash = products.add_product(shop, "Wash", "10", "service")
+        sold = {}
+        for name, phone in [("王女士", "138 0013 8000"), ("Ms Li", "13912345678"),
+                            ("张", ""), ("赵", "150 0000 0000"), ("钱", "")]:
+            order = orders.create_order(shop, [(wash.id, 1)], customer_name=name,
+                                        customer_phone=phone)
+            sold[name] = fulfilment.pay_order(shop, order.id)[0].id
+
+        def found(text: str) -> list[int]:
+            return [v.id for v in counter.find_vouchers(shop, text)]
+
+        assert found("8000") == [sold["王女士"]]
+        assert found("1234 5678") == [sold["Ms Li"]]  # matched on its digits
+        assert found("ms li") == [sold["Ms Li"]]  # names are matched by the server
+        assert found("00") == [sold["赵"], sold["王女士"]]
+        assert found("zz") == []
+
+
+def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
+        pg_server, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The connection dies inside the redemption's transaction: the cashier is told it broke
+    while saving (not a traceback), the use is not consumed, and the same counter works again
+    on its next scan without a restart."""
+    from desktop_app.core import audit, counter, fulfilment, orders, products, redemption
+    from desktop_app.core.errors import ServerLost, ServerUnreachable
+
+    database = pg_url.rsplit("/", 1)[1]
+    with ShopLocation(tmp_path / "pc", pg_url).create("Lost", "CNY", OWNER,
+                                                      OWNER_PASSWORD) as shop:
+        wash = products.add_product(shop, "Wash", "10", "service", uses=2)
+        (voucher,) = fulfilment.pay_order(shop, orders.create_order(shop, [(wash.id, 1)]).id)
+        record = audit.record
+
+        def server_goes_away(*args: object, **kwargs: object) -> object:
+            pg_server.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           f"WHERE datname = '{database}' AND pid <> pg_backend_pid()")
+            return record(*args, **kwargs)
+
+        monkeypatch.setattr(audit, "record", server_goes_away)
+        with pytest.raises(ServerUnreachable) as lost:
+            redemption.redeem(shop, voucher.payload, "Front")
+        assert isinstance(lost.value, ServerLost)
+        assert "broke while this was being saved" in error_message(lost.value)
+        monkeypatch.setattr(audit, "record", record)
+        again = [redemption.redeem(shop, voucher.payload, "Front") for _ in range(3)]
+        assert [v.reason for v in again] == ["redeemed", "redeemed", "already_redeemed"]
+        assert [v.uses_left for v in again[:2]] == [1, 0]
+        assert audit.verify_shop(shop) == []
+        kill = ("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                f"WHERE datname = '{database}' AND pid <> pg_backend_pid()")
+        pg_server.psql(kill)  # and a look-up (a read) on a broken connection: said, then back
+        with pytest.raises(ServerUnreachable) as unreachable:
+            counter.lookup(shop, voucher.payload)
+        assert not isinstance(unreachable.value, ServerLost)
+        assert counter.lookup(shop, voucher.payload).uses_left == 0

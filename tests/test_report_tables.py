@@ -37,6 +37,7 @@ from desktop_app.core.models import AuditEvent, CardKey, Order, OrderLine
 from desktop_app.core.store import Shop
 
 ROOT = Path(__file__).resolve().parents[1]
+SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
 
 
 @pytest.fixture(autouse=True)
@@ -283,11 +284,14 @@ def test_shop_settings_are_checked_saved_and_audited(shop: Shop) -> None:
         shop_settings.update_shop_settings(shop, shop_settings.ShopSettings("x", currency="RMBX"))
 
 
-def run_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(shop: Shop, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command line on the test's shop: its folder, and its server where it has one."""
+    url = getattr(shop, "url", None)
+    server = ["--database", url] if url else []
     env = {**os.environ, "SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD,
            "TZ": "Asia/Shanghai"}
-    return subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir),
-                           *args], capture_output=True, text=True, env=env, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(shop.data_dir),
+                           *server, *args], capture_output=True, text=True, env=env, cwd=ROOT,
                           timeout=120, check=False)
 
 
@@ -295,7 +299,7 @@ def test_cli_report_json_and_out(shop: Shop, shop_dir: Path, fixture_shop: Fixtu
                                  tmp_path: Path) -> None:
     d = fixture_shop.day
     shop.close()
-    done = run_cli(shop_dir, "report", "sales", "--by", "method", "--from", d.isoformat(),
+    done = run_cli(shop, "report", "sales", "--by", "method", "--from", d.isoformat(),
                    "--to", (d + dt.timedelta(days=1)).isoformat(), "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
@@ -305,10 +309,10 @@ def test_cli_report_json_and_out(shop: Shop, shop_dir: Path, fixture_shop: Fixtu
                                "refunds": "0.00", "net": "100.00"}
     assert data["totals"]["net"] == "190.00"
     out = tmp_path / "r.csv"
-    done = run_cli(shop_dir, "report", "redemptions", "--out", str(out), "--json")
+    done = run_cli(shop, "report", "redemptions", "--out", str(out), "--json")
     assert done.returncode == 0 and out.read_bytes().startswith(b"\xef\xbb\xbf")
     assert json.loads(done.stdout)["rows"][0]["group"] == d.isoformat()
-    bad = run_cli(shop_dir, "report", "stock", "--by", "day", "--json")
+    bad = run_cli(shop, "report", "stock", "--by", "day", "--json")
     assert bad.returncode == 1 and json.loads(bad.stdout)["error"] == "invalid_input"
 
 

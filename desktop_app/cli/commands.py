@@ -91,7 +91,7 @@ def cmd_recover(ctx: Context) -> Outcome:
     if key is None:
         key = prompt(translate("cli", "Recovery key: "), True)
     password = new_password(ctx.args.name)
-    with auth.recover_owner(ctx.data_dir, ctx.args.name, key, password) as shop:
+    with ctx.location.recover(ctx.args.name, key, password) as shop:
         data = {"name": shop.operator.name, "failed_logins": shop.failed_logins}
     return Outcome(data, [translate(
         "cli", "New password set for {name}; the recovery key stays the same.").format(

@@ -133,7 +133,8 @@ def acknowledge(shop: Shop, reason: str, found: list[str]) -> list[str]:
     with shop.write(evidence_only=True):
         record(shop, integrity.ACKNOWLEDGE_KIND, "integrity", reason=reason, problems=problems)
     integrity.rebase(shop.data_dir, shop.database_key, shop.shop_id, current_head(),
-                     integrity.backup_folders(shop.shop_id))
+                     integrity.backup_folders(shop.shop_id),
+                     anchor_file=integrity.keeps_anchor_file(shop))
     shop.integrity_problems = []
     log.warning("integrity problems acknowledged by operator #%s: %s", shop.operator.id,
                 problems)

@@ -179,7 +179,13 @@ def recover_owner(data_dir: Path, owner: str, recovery_key: str, new_password: s
         throttle.failed(owner, source)
         raise
     failed = throttle.succeeded(owner, source)
-    shop = open_with_key(data_dir, slots, key, owner, failed_logins=failed)
+    return set_recovered_password(open_with_key(data_dir, slots, key, owner,
+                                                failed_logins=failed), owner, new_password)
+
+
+def set_recovered_password(shop: Shop, owner: str, new_password: str) -> Shop:
+    """The tail of a recovery on either engine: ``shop`` was unlocked by the recovery key as
+    ``owner``, who must be an owner; their new password is set and audited."""
     try:
         if shop.operator.role != "owner":
             raise Forbidden(action="recover")

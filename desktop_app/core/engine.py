@@ -8,7 +8,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core import pg, store
+from desktop_app.core import auth, pg, store
+from desktop_app.core.keyslots import canonical_recovery_key, validate_new_operator
 
 DATABASE_URL_VARIABLE = "SHOP_DATABASE_URL"
 
@@ -52,6 +53,16 @@ class ShopLocation:
         if self.database_url:
             return pg.open_server_shop(self.data_dir, self.database_url, operator, password)
         return store.open_shop(self.data_dir, operator, password)
+
+    def recover(self, owner: str, recovery_key: str, new_password: str) -> store.Shop:
+        """Owner ``owner``'s new password from the shop's recovery key; the shop, open."""
+        if not self.database_url:
+            return auth.recover_owner(self.data_dir, owner, recovery_key, new_password)
+        canonical_recovery_key(recovery_key)  # a typo is refused before it counts as a guess
+        validate_new_operator(owner, new_password)
+        shop = pg.open_server_shop_with_recovery_key(self.data_dir, self.database_url, owner,
+                                                     recovery_key)
+        return auth.set_recovered_password(shop, owner, new_password)
 
     def join_or_create(self, shop_name: str, currency: str, owner: str,
                        password: str) -> store.Shop:

@@ -164,6 +164,13 @@ class ServerUnreachable(ShopError):
     code = "server_unreachable"
 
 
+class ServerLost(ServerUnreachable):
+    """The connection broke while a change was on its way: if the server committed it, it is
+    kept (and a retry is refused by the same deciding UPDATE), so nothing happens twice."""
+
+    code = "server_lost"
+
+
 class ServerLoginFailed(ShopError):
     code = "server_login_failed"
 

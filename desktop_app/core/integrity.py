@@ -6,6 +6,11 @@ head is also vouched for where a folder copy does not reach: a per-user file on 
 every folder a backup went to. A witness anywhere newer than the database means the database
 was put back to an older copy.
 
+On a PostgreSQL server there is no data folder to copy and no anchor beside the database; each
+counter PC keeps the per-user witness of the newest head it saw (after its own commits and at
+every open), so a server put back to an older dump (``pg_restore`` of last week's file) is
+found by every PC that saw a later head: the head it vouches for is missing from the chain.
+
 A shop that opens with such a problem, or that ``verify`` found a problem in, is held: every
 write is refused (``Shop.write`` raises ``IntegrityHold``) and no witness moves, so nothing
 that runs afterwards overwrites the evidence. The hold ends when an owner restores a good
@@ -25,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app import APP_ID
-from desktop_app.core import anchor
+from desktop_app.core import anchor, dialect
 from desktop_app.core.anchor import Head, WitnessDamaged
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.models import AuditEvent, Setting
@@ -144,11 +149,13 @@ def _held_problems(data_dir: Path, shop_id: str) -> list[str]:
     return found
 
 
-def problems_at_open(data_dir: Path, key: bytes, shop_id: str) -> list[str]:
+def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
+                     anchor_file: bool = True) -> list[str]:
     """What the witnesses and any standing hold say about the bound database: each problem as
-    "place: code" (codes: rolled_back, anchor_missing, anchor_damaged, witness_damaged)."""
+    "place: code" (codes: rolled_back, anchor_missing, anchor_damaged, witness_damaged).
+    ``anchor_file``: False on a server, whose database has no folder beside it."""
     problems = _held_problems(data_dir, shop_id)
-    found = anchor.check_anchor(data_dir, key)
+    found = anchor.check_anchor(data_dir, key) if anchor_file else None
     if found:
         problems.append(f"anchor: {found}")
     found = _witness_problem(user_witness_path(shop_id), key)
@@ -163,8 +170,8 @@ def problems_at_open(data_dir: Path, key: bytes, shop_id: str) -> list[str]:
 
 def witness_problems(shop: Shop) -> list[str]:
     """The witnesses outside the data folder, for ``verify`` (the anchor is checked there)."""
-    return [p for p in problems_at_open(shop.data_dir, shop.database_key, shop.shop_id)
-            if not p.startswith("anchor:")]
+    return [p for p in problems_at_open(shop.data_dir, shop.database_key, shop.shop_id,
+                                        anchor_file=False)]
 
 
 def problem_code(problem: str) -> str:
@@ -191,10 +198,16 @@ def hold(shop: Shop, problems: list[str]) -> None:
 # --- writing witnesses -----------------------------------------------------------------------
 
 
+def keeps_anchor_file(shop: Shop) -> bool:
+    """The embedded file has an anchor beside it; a server shop's PC folder has none."""
+    return not dialect.is_server(shop.db)
+
+
 def after_commit(shop: Shop, head: Head) -> None:
     """After a commit that added events: the anchor (one write, one sync) and this computer's
     witness (one write; the system flushes it soon). Raises OSError for the anchor only."""
-    anchor.write_anchor(shop.data_dir, shop.database_key, head)
+    if keeps_anchor_file(shop):
+        anchor.write_anchor(shop.data_dir, shop.database_key, head)
     try:
         _write_user_witness(shop.shop_id, shop.database_key, head, sync=False)
     except OSError:
@@ -212,8 +225,9 @@ def bring_forward(shop: Shop) -> None:
     commit and its anchor write leaves them one commit behind), and this computer gets its
     witness on first use."""
     head = anchor.current_head()
-    with contextlib.suppress(OSError):
-        anchor.write_anchor(shop.data_dir, shop.database_key, head)
+    if keeps_anchor_file(shop):
+        with contextlib.suppress(OSError):
+            anchor.write_anchor(shop.data_dir, shop.database_key, head)
     with contextlib.suppress(OSError):
         _write_user_witness(shop.shop_id, shop.database_key, head, sync=True)
 
@@ -231,10 +245,14 @@ def write_witness(folder: Path, shop: Shop) -> None:
         log.warning("could not write the witness beside a backup")
 
 
-def rebase(data_dir: Path, key: bytes, shop_id: str, head: Head, folders: list[Path]) -> None:
+def rebase(data_dir: Path, key: bytes, shop_id: str, head: Head, folders: list[Path], *,
+           anchor_file: bool = True) -> None:
     """Every witness (in ``folders`` too) vouches for ``head`` from now on, and the hold is
-    lifted: only after an owner restored a backup or acknowledged (audited) what was found."""
-    anchor.write_anchor(data_dir, key, head, rebase=True)
+    lifted: only after an owner restored a backup or acknowledged (audited) what was found.
+    On a server (``anchor_file`` False) only this PC's witnesses move: another counter that
+    saw a later head holds until an owner acknowledges there too."""
+    if anchor_file:
+        anchor.write_anchor(data_dir, key, head, rebase=True)
     _write_user_witness(shop_id, key, head, sync=True, rebase=True)
     for folder in {*folders, *(Path(f) for f in _destinations(shop_id))}:
         path = backup_witness_path(folder, shop_id)

@@ -99,7 +99,7 @@ class KeySlot:
 
 RECOVERY_SYMBOLS = 27  # 135 random bits in the typed-code alphabet, then one check symbol
 RECOVERY_GROUP = 4
-_RECOVERY_SLOT = "~recovery"  # its AES-GCM binding; never an operator's slot name
+RECOVERY_SLOT = "~recovery"  # its AES-GCM binding; never an operator's slot name
 
 
 def new_recovery_key() -> str:
@@ -190,7 +190,7 @@ class KeySlotFile:
         once to be shown, never stored in the clear."""
         key = new_recovery_key()
         self.recovery = KeySlot.seal(database_key, canonical_recovery_key(key),
-                                     self._aad(_RECOVERY_SLOT))
+                                     self._aad(RECOVERY_SLOT))
         return key
 
     def unlock_recovery(self, recovery_key: str) -> bytes:
@@ -198,7 +198,7 @@ class KeySlotFile:
         key = canonical_recovery_key(recovery_key)
         if self.recovery is None:
             raise NoRecoveryKey()
-        return self.recovery.open(key, self._aad(_RECOVERY_SLOT))
+        return self.recovery.open(key, self._aad(RECOVERY_SLOT))
 
 
 # --- what a new operator name and password must be ------------------------------------------

@@ -59,7 +59,7 @@ def migrate_to_server(shop: Shop, url: str) -> CopyReport:
                 for start in range(0, len(rows), CHUNK):
                     model.insert_many(rows[start:start + CHUNK]).execute()
                 pg.advance_id_sequence(target, model)
-            pg.KeySlotTable(url, slots.shop_id, dict(slots.slots)).save()
+            pg.KeySlotTable(url, slots.shop_id, dict(slots.slots), slots.recovery).save()
             problems = _check_copy(source_rows, source_head)
             if problems:
                 log.error("the copy on the server does not check out: %s", problems)

@@ -3,8 +3,9 @@
 The same models, migrations and services as the embedded file; what differs lives here:
 connecting (psycopg 3 through peewee, errors said in plain words), the key slots and the
 failed-login counts kept in tables on the server (every counter logs in with the same slots
-and counts against the same limit), and no anchor file (the server is shared: a copy of the
-chain's head on one PC would be stale as soon as another counter writes).
+and counts against the same limit), and no anchor file: each PC keeps only its per-user
+witness of the newest head it saw (see ``integrity``), which is never stale in the way that
+matters: the chain only grows, so a head a PC saw must stay in it.
 
 The server login (user and password, from PGPASSWORD or ``~/.pgpass``, never from the URL)
 only reaches the tables; the shop's database key still comes from an operator's key slot.
@@ -17,6 +18,7 @@ import json
 import logging
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,8 +34,7 @@ from peewee import (
     TextField,
 )
 
-from desktop_app.core import dialect, migrations
-from desktop_app.core.anchor import Head
+from desktop_app.core import dialect, integrity, migrations
 from desktop_app.core.errors import (
     DatabaseUrlHasPassword,
     DatabaseUrlInvalid,
@@ -41,6 +42,7 @@ from desktop_app.core.errors import (
     NoShop,
     ServerDatabaseMissing,
     ServerLoginFailed,
+    ServerLost,
     ServerTlsRequired,
     ServerUnreachable,
     ShopError,
@@ -49,6 +51,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.keyslots import (
     KEY_BYTES,
+    RECOVERY_SLOT,
     KeySlot,
     KeySlotFile,
     normalize_operator,
@@ -159,6 +162,21 @@ class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
             self._opened = [c for c in self._opened if not c.closed] + [conn]
         return conn
 
+    def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:
+        """Outside a transaction (a read: a look-up, a report), a broken connection is said
+        as the server being unreachable, and dropped: the next statement connects afresh.
+        Inside one, the shop's ``write`` says it (see ``ServerShop.translate_error``)."""
+        try:
+            if commit is None:
+                return super().execute_sql(sql, params)
+            return super().execute_sql(sql, params, commit)
+        except (DatabaseError, InterfaceError) as exc:
+            if self.in_transaction() or not _is_connection_lost(exc):
+                raise
+            with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
+                self.close()
+            raise server_error(exc, str(self.database)) from exc
+
     def backend_pids(self) -> frozenset[int]:
         """The server processes of this shop's own connections (to tell our changes apart)."""
         with self._opened_lock:
@@ -187,6 +205,12 @@ def connect(url: str) -> ServerDatabase:
     return db
 
 
+def _was_underway(exc: BaseException) -> bool:
+    """The connection broke while a statement (a COMMIT, perhaps) was with the server; not
+    one found already closed before anything was sent."""
+    return "already closed" not in _error_text(exc)
+
+
 def _is_connection_lost(exc: BaseException) -> bool:
     text = _error_text(exc)
     return isinstance(exc, InterfaceError) or any(
@@ -197,10 +221,12 @@ def _is_connection_lost(exc: BaseException) -> bool:
 
 
 class KeySlotTable(KeySlotFile):
-    """The key slots of a shop on a server: one row per operator, the shop id a setting."""
+    """The key slots of a shop on a server: one row per operator, and one named
+    ``RECOVERY_SLOT`` (no operator's name can be it) for the shop's recovery key."""
 
-    def __init__(self, url: str, shop_id: str, slots: dict[str, KeySlot]) -> None:
-        super().__init__(Path("key_slot"), shop_id, slots)
+    def __init__(self, url: str, shop_id: str, slots: dict[str, KeySlot],
+                 recovery: KeySlot | None = None) -> None:
+        super().__init__(Path("key_slot"), shop_id, slots, recovery)
         self.url = url
 
     @classmethod
@@ -213,16 +239,20 @@ class KeySlotTable(KeySlotFile):
             slots = {row.slot_name: KeySlot.from_json(json.loads(row.slot)) for row in rows}
         except (ValueError, KeyError, TypeError) as exc:
             raise KeySlotsDamaged(path=url) from exc
-        return cls(url, rows[0].shop_id, slots)
+        recovery = slots.pop(RECOVERY_SLOT, None)
+        return cls(url, rows[0].shop_id, slots, recovery)
 
     def reload(self) -> KeySlotTable:
         return KeySlotTable.read(self.url)
 
     def save(self) -> None:
+        rows = dict(self.slots)
+        if self.recovery is not None:
+            rows[RECOVERY_SLOT] = self.recovery
         with database_proxy.atomic():
             KeySlotRecord.delete().where(KeySlotRecord.slot_name.not_in(
-                list(self.slots) or [""])).execute()
-            for name, slot in self.slots.items():
+                list(rows) or [""])).execute()
+            for name, slot in rows.items():
                 text = json.dumps(slot.to_json())
                 (KeySlotRecord.insert(slot_name=name, slot=text, shop_id=self.shop_id)
                  .on_conflict(conflict_target=[KeySlotRecord.slot_name],
@@ -281,12 +311,19 @@ class ServerShop(Shop):
         return open_server_shop(self.data_dir, self.url, operator, password, source)
 
     def translate_error(self, exc: Exception) -> ShopError:
-        if _is_connection_lost(exc):
-            return server_error(exc, self.url)
-        return translate_db_error(exc, Path(self.url))
+        if not _is_connection_lost(exc):
+            return translate_db_error(exc, Path(self.url))
+        self._forget_dead_connection()
+        if _was_underway(exc):
+            return ServerLost(host=_facts(self.url)["host"])
+        return server_error(exc, self.url)
 
-    def _write_witnesses(self, head: Head) -> None:
-        self.pending_head = None  # the server is shared: no head kept on one PC
+    def _forget_dead_connection(self) -> None:
+        """A broken connection stays broken: this thread's next statement connects afresh,
+        so the counter works again as soon as the server is back."""
+        if not self.db.in_transaction():
+            with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
+                self.db.close()
 
     def close(self) -> None:
         with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
@@ -336,6 +373,7 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
             db.create_tables(SERVER_MODELS)
             slots = KeySlotTable(url, secrets.token_hex(16), {})
             slots.set_password(owner_name, owner_password, key)
+            recovery_key = slots.set_new_recovery_key(key)
             for name, value in {
                 "shop_name": shop_name.strip(),
                 "currency": currency.strip().upper() or "CNY",
@@ -354,13 +392,30 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
         db.close()
         raise
     log.info("created a shop on the server")
-    return ServerShop(Path(data_dir), db, owner, slots, key, url=url)
+    shop = ServerShop(Path(data_dir), db, owner, slots, key, url=url, recovery_key=recovery_key)
+    integrity.bring_forward(shop)
+    return shop
 
 
 def open_server_shop(data_dir: Path, url: str, operator: str, password: str,
                      source: str | None = None) -> ServerShop:
     """Unlock the shop on the server as ``operator``; migrate an older schema. ``source``:
     where the attempt comes from (see ``lockout.login_source``)."""
+    return _unlock_server_shop(data_dir, url, operator,
+                               lambda slots: slots.unlock(operator, password), source)
+
+
+def open_server_shop_with_recovery_key(data_dir: Path, url: str, owner: str,
+                                       recovery_key: str) -> ServerShop:
+    """The shop on the server unlocked by its recovery key, as ``owner``; a wrong key counts
+    toward the same lockout as a wrong password."""
+    return _unlock_server_shop(data_dir, url, owner,
+                               lambda slots: slots.unlock_recovery(recovery_key), None)
+
+
+def _unlock_server_shop(data_dir: Path, url: str, operator: str,
+                        unlock: Callable[[KeySlotTable], bytes],
+                        source: str | None) -> ServerShop:
     db = connect(url)
     try:
         database_proxy.initialize(db)
@@ -371,7 +426,7 @@ def open_server_shop(data_dir: Path, url: str, operator: str, password: str,
         source = source or login_source()
         throttle.check(operator, source)
         try:
-            key = slots.unlock(operator, password)
+            key = unlock(slots)
         except WrongPassword:
             throttle.failed(operator, source)
             raise
@@ -379,6 +434,7 @@ def open_server_shop(data_dir: Path, url: str, operator: str, password: str,
         db.column_cipher = ColumnCipher(key)
         migrations.migrate(db)
         row = active_operator(operator, slots.shop_id, url)
+        problems = integrity.problems_at_open(data_dir, key, slots.shop_id, anchor_file=False)
     except (DatabaseError, InterfaceError) as exc:
         db.close()
         raise server_error(exc, url) if _is_connection_lost(exc) else translate_db_error(
@@ -387,4 +443,16 @@ def open_server_shop(data_dir: Path, url: str, operator: str, password: str,
         db.close()
         raise
     log.info("opened the shop on the server as operator #%s", row.id)
-    return ServerShop(Path(data_dir), db, row, slots, key, url=url, failed_logins=failed_logins)
+    shop = ServerShop(Path(data_dir), db, row, slots, key, url=url, failed_logins=failed_logins)
+    _hold_or_bring_forward(shop, problems)
+    return shop
+
+
+def _hold_or_bring_forward(shop: ServerShop, problems: list[str]) -> None:
+    """This PC's witness against the server's chain: behind it (the server was put back to an
+    older dump) holds the shop; otherwise the witness moves up to the head seen now."""
+    if problems:
+        log.error("integrity hold at open: %s", problems)
+        integrity.hold(shop, problems)
+    else:
+        integrity.bring_forward(shop)

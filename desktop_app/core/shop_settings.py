@@ -11,9 +11,8 @@ from dataclasses import asdict, dataclass, fields, replace
 
 from desktop_app.core import audit
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.models import Setting
 from desktop_app.core.roles import require_owner
-from desktop_app.core.store import Shop
+from desktop_app.core.store import Shop, put_setting
 
 MAX_NAME = 100
 MAX_LINE = 200
@@ -71,7 +70,7 @@ def update_shop_settings(shop: Shop, new: ShopSettings) -> ShopSettings:
         after = asdict(checked)
         changed = [f.name for f in fields(ShopSettings) if before[f.name] != after[f.name]]
         for name in changed:
-            Setting.replace(key=name, value=_stored(after[name])).execute()
+            put_setting(name, _stored(after[name]))
         if changed:
             audit.record(shop, "settings_change", "shop",
                          before={k: before[k] for k in changed},
