@@ -39,6 +39,7 @@ from desktop_app.core import (
     report_files,
     report_tables,
     reports,
+    restore,
     roles,
     vouchers,
 )
@@ -428,7 +429,7 @@ def cmd_backup(ctx: Context) -> Outcome:
     return Outcome(data, [translate("cli", "Backup written to {out}.").format(out=out)])
 
 
-def loss_lines(loss: backup.RestoreLoss) -> list[str]:
+def loss_lines(loss: restore.RestoreLoss) -> list[str]:
     if not loss.readable:
         return [translate("cli", "The current shop cannot be read, so what the backup lacks "
                           "is unknown: everything since the backup may be lost.")]
@@ -440,7 +441,7 @@ def loss_lines(loss: backup.RestoreLoss) -> list[str]:
             redemptions=loss.redemptions)]
 
 
-def confirm_restore(ctx: Context, loss: backup.RestoreLoss) -> bool:
+def confirm_restore(ctx: Context, loss: restore.RestoreLoss) -> bool:
     """``--yes`` confirms for scripts; else ask at the terminal (no terminal: bad usage)."""
     if not loss.anything or ctx.args.yes:
         return True
@@ -459,7 +460,7 @@ def cmd_restore(ctx: Context) -> Outcome:
     if ctx.location.on_server:
         raise ServerBackupElsewhere()
     name, password = credentials()
-    aside = backup.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password,
+    aside = restore.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password,
                                   confirm=lambda loss: confirm_restore(ctx, loss))
     data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None}
     lines = [translate("cli", "Restored the shop from {file}.").format(file=ctx.args.file)]
