@@ -14,14 +14,14 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 from synthetic import counter_background, random_payload, webcam_frame
 
-from desktop_app.scanning.camera import (
+from desktop_app.scanning.camera import CameraScanner
+from desktop_app.scanning.camera_source import (
     CAMERA_LOST,
     CAMERA_MISSING,
-    CameraScanner,
     CameraSource,
     list_cameras,
-    to_qimage,
 )
+from desktop_app.scanning.camera_workers import to_qimage
 from desktop_app.scanning.decoders import available_decoders
 
 SIZE = (640, 480)

@@ -28,6 +28,7 @@ from desktop_app.core import (
     products,
     redemption,
     reports,
+    restore,
 )
 from desktop_app.core.errors import DatabaseCorrupt, IntegrityHold
 from desktop_app.core.models import AuditEvent, Voucher
@@ -244,7 +245,7 @@ def test_a_restored_backup_lifts_the_hold(owner_shop: Shop, shop_dir: Path,
     owner_shop.close()
     (shop_dir / anchor.ANCHOR_FILE).write_bytes(b"garbage")
     assert_held(shop_dir, "anchor: anchor_damaged", voucher.payload)
-    backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
+    restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
     with reopen(shop_dir) as shop:
         assert shop.integrity_problems == []
         assert redemption.redeem(shop, voucher.payload, "C1").ok
@@ -381,7 +382,7 @@ def test_restoring_an_older_backup_moves_every_witness_with_it(
     owner_shop.close()
     for leftover in witness_dir.glob("*.destinations.json"):
         leftover.unlink()  # the list of folders lost: the setting in the backup still names it
-    backup.restore_backup(shop_dir, tmp_path / "older.vsbackup", OWNER, OWNER_PASSWORD)
+    restore.restore_backup(shop_dir, tmp_path / "older.vsbackup", OWNER, OWNER_PASSWORD)
     with reopen(shop_dir) as shop:
         assert shop.integrity_problems == []
         assert audit.verify_shop(shop) == []

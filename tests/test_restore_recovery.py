@@ -25,6 +25,7 @@ from desktop_app.core import (
     products,
     redemption,
     refunds,
+    restore,
 )
 from desktop_app.core.errors import (
     InvalidInput,
@@ -56,10 +57,10 @@ def test_restore_is_refused_while_the_shop_is_open_here(shop: Shop, shop_dir: Pa
                                                          tmp_path: Path) -> None:
     out = backup.write_backup(shop, tmp_path / "x.vsbackup")
     with pytest.raises(ShopInUse):
-        backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
+        restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
     assert not list(shop_dir.glob("before-restore-*"))
     shop.close()
-    assert backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD) is not None
+    assert restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD) is not None
 
 
 def test_restore_is_refused_while_a_counter_process_has_the_shop_open(
@@ -113,11 +114,11 @@ def test_restore_counts_wrong_passwords_and_waits_like_a_login(shop: Shop, shop_
     shop.close()
     for _ in range(FREE_FAILURES):
         with pytest.raises(WrongPassword):
-            backup.restore_backup(shop_dir, out, OWNER, "wrong-wrong")
+            restore.restore_backup(shop_dir, out, OWNER, "wrong-wrong")
     with pytest.raises(LockedOut):  # even the right password waits
-        backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
+        restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
     with pytest.raises(LockedOut):
-        backup.check_restore(shop_dir, out, OWNER, OWNER_PASSWORD)
+        restore.check_restore(shop_dir, out, OWNER, OWNER_PASSWORD)
     assert not list(shop_dir.glob("before-restore-*"))
 
 
@@ -139,19 +140,19 @@ def test_restore_keeps_redemptions_and_disabled_operators_since_the_backup(
     later = sold_voucher(shop)  # an order made after the backup: lost with it
     auth.set_active(shop, clerk.id, False)
     shop.close()
-    seen: list[backup.RestoreLoss] = []
+    seen: list[restore.RestoreLoss] = []
 
-    def refuse(loss: backup.RestoreLoss) -> bool:
+    def refuse(loss: restore.RestoreLoss) -> bool:
         seen.append(loss)
         return False
 
     with pytest.raises(RestoreNotConfirmed):
-        backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD, confirm=refuse)
+        restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD, confirm=refuse)
     assert not list(shop_dir.glob("before-restore-*"))
     loss = seen[0]
     assert loss.readable and loss.redemptions == 3 and loss.orders == 1
     assert loss.operator_changes == 1 and loss.events >= 6
-    backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD, confirm=lambda loss: True)
+    restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD, confirm=lambda loss: True)
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
         assert redemption.redeem(restored, once.payload, "c2").reason == "already_redeemed"
         verdict = redemption.redeem(restored, five.payload, "c2")
@@ -191,7 +192,7 @@ def test_damaged_or_missing_key_slots_are_recovered_from_a_backup(
         slots.write_text("{not json")
     else:
         slots.unlink()
-    backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
+    restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
     assert stat.S_IMODE(slots.stat().st_mode) == 0o600
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
         assert [p.name for p in products.list_products(restored)] == ["Kept"]
@@ -206,7 +207,7 @@ def test_a_backup_of_another_shop_cannot_replace_a_shop_whose_slots_are_damaged(
     shop.close()
     (shop_dir / "keyslots.json").write_text("{not json")
     with pytest.raises(BackupInvalid) as err:
-        backup.restore_backup(shop_dir, foreign, OWNER, OWNER_PASSWORD)
+        restore.restore_backup(shop_dir, foreign, OWNER, OWNER_PASSWORD)
     assert err.value.params["problem"] == "foreign"
 
 

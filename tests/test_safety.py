@@ -26,6 +26,7 @@ from desktop_app.core import (
     orders,
     products,
     redemption,
+    restore,
 )
 from desktop_app.core.errors import (
     BackupInvalid,
@@ -263,7 +264,7 @@ def test_backup_round_trip_keeps_everything_encrypted(shop: Shop, shop_dir: Path
     products.set_archived(shop, product.id, True)
     products.add_product(shop, "Made after the backup", "1.00")
     shop.close()
-    aside = backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
+    aside = restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
     assert aside is not None and (aside / "shop.db").exists()
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
         assert [p.name for p in products.list_products(restored)] == ["BACKEDUPNAME"]
@@ -274,7 +275,7 @@ def test_backup_round_trip_keeps_everything_encrypted(shop: Shop, shop_dir: Path
 def test_restore_into_an_empty_folder(shop: Shop, tmp_path: Path) -> None:
     products.add_product(shop, "Wash", "1.00")
     out = backup.write_backup(shop, tmp_path / "x.vsbackup")
-    assert backup.restore_backup(tmp_path / "new-pc", out, OWNER, OWNER_PASSWORD) is None
+    assert restore.restore_backup(tmp_path / "new-pc", out, OWNER, OWNER_PASSWORD) is None
     open_shop(tmp_path / "new-pc", OWNER, OWNER_PASSWORD).close()
 
 
@@ -295,7 +296,7 @@ def test_damaged_backups_are_refused_before_anything_changes(shop: Shop, shop_di
     shop.close()
     before = database_path(shop_dir).read_bytes()
     with pytest.raises(BackupInvalid):
-        backup.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
+        restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
     assert database_path(shop_dir).read_bytes() == before
     assert not list(shop_dir.glob("before-restore-*"))
 
@@ -305,7 +306,7 @@ def test_foreign_backup_is_refused(shop: Shop, shop_dir: Path, tmp_path: Path) -
         foreign = backup.write_backup(other, tmp_path / "foreign.vsbackup")
     shop.close()
     with pytest.raises(BackupInvalid) as err:
-        backup.restore_backup(shop_dir, foreign, OWNER, OWNER_PASSWORD)
+        restore.restore_backup(shop_dir, foreign, OWNER, OWNER_PASSWORD)
     assert err.value.params["problem"] == "foreign"
 
 
@@ -315,11 +316,11 @@ def test_restore_needs_an_owner_password_of_the_backup(shop: Shop, shop_dir: Pat
     out = backup.write_backup(shop, tmp_path / "x.vsbackup")
     shop.close()
     with pytest.raises(WrongPassword):
-        backup.restore_backup(shop_dir, out, OWNER, "wrong-wrong")
+        restore.restore_backup(shop_dir, out, OWNER, "wrong-wrong")
     from desktop_app.core.errors import Forbidden
 
     with pytest.raises(Forbidden):
-        backup.restore_backup(shop_dir, out, CLERK, CLERK_PASSWORD)
+        restore.restore_backup(shop_dir, out, CLERK, CLERK_PASSWORD)
 
 
 def test_rotation_keeps_seven_daily_and_four_weekly() -> None:
@@ -456,23 +457,23 @@ def test_check_restore_refuses_without_touching_the_open_shop(shop: Shop, shop_d
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     out = backup.write_backup(shop, tmp_path / "x.vsbackup")
     before = sorted(p.name for p in shop_dir.iterdir())
-    info = backup.check_restore(shop_dir, out, OWNER, OWNER_PASSWORD)
+    info = restore.check_restore(shop_dir, out, OWNER, OWNER_PASSWORD)
     assert info.shop_id == shop.shop_id
     with pytest.raises(WrongPassword):
-        backup.check_restore(shop_dir, out, OWNER, "wrong-wrong")
+        restore.check_restore(shop_dir, out, OWNER, "wrong-wrong")
     with pytest.raises(Forbidden):
-        backup.check_restore(shop_dir, out, CLERK, CLERK_PASSWORD)
+        restore.check_restore(shop_dir, out, CLERK, CLERK_PASSWORD)
     with create_shop(tmp_path / "other", "Other", "CNY", OWNER, OWNER_PASSWORD) as other:
         foreign = backup.write_backup(other, tmp_path / "foreign.vsbackup")
     rebind(shop)
     with pytest.raises(BackupInvalid) as err:
-        backup.check_restore(shop_dir, foreign, OWNER, OWNER_PASSWORD)
+        restore.check_restore(shop_dir, foreign, OWNER, OWNER_PASSWORD)
     assert err.value.params["problem"] == "foreign"
     raw = bytearray(out.read_bytes())
     raw[len(raw) // 2] ^= 0x01
     out.write_bytes(bytes(raw))
     with pytest.raises(BackupInvalid):
-        backup.check_restore(shop_dir, out, OWNER, OWNER_PASSWORD)
+        restore.check_restore(shop_dir, out, OWNER, OWNER_PASSWORD)
     # Only the failure count changed: a wrong password at a restore counts like at a login.
     assert sorted(p.name for p in shop_dir.iterdir()) == sorted([*before, "lockout.json"])
     assert audit.verify_shop(shop) == []  # the open shop was never touched
@@ -546,7 +547,7 @@ def test_a_backup_whose_key_slots_are_damaged_is_refused_as_a_backup(
     body = backup.MAGIC + len(new_header).to_bytes(8, "big") + new_header + raw[start + size:]
     out.write_bytes(body + hashlib.sha256(body).digest())
     shop.close()
-    for check in (backup.check_restore, backup.restore_backup):
+    for check in (restore.check_restore, restore.restore_backup):
         with pytest.raises(BackupInvalid) as err:
             check(shop_dir, out, OWNER, OWNER_PASSWORD)
         assert err.value.params["problem"] == "damaged"

@@ -31,8 +31,8 @@ from desktop_app.core.redemption import REASONS
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.messages import error_message
-from desktop_app.scanning.camera import CAMERA_LOST, CAMERA_MISSING
-from desktop_app.scanning.wedge import KEYBOARD, SCANNER
+from desktop_app.scanning.camera_source import CAMERA_LOST, CAMERA_MISSING
+from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER
 from desktop_app.ui import tasks
 from desktop_app.ui.app import close_shop
 from desktop_app.ui.counter.camera_view import problem_text

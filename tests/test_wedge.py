@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from synthetic import random_payload
 
-from desktop_app.scanning.wedge import KEYBOARD, SCANNER, Burst, KeystrokeClassifier, ScannerInput
+from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER, Burst, KeystrokeClassifier
+from desktop_app.scanning.wedge import ScannerInput
 
 TYPED_CODE = "K7QM-2X9R-TB4W-HN3P8"
 

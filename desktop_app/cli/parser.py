@@ -10,34 +10,37 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__
-from desktop_app.cli.commands import (
-    LAYOUTS,
-    cmd_backup,
+from desktop_app.cli.frame import Handler
+from desktop_app.cli.report_commands import cmd_export_redemptions, cmd_report
+from desktop_app.cli.sales_commands import (
     cmd_cardkey_import,
-    cmd_decode,
-    cmd_export_redemptions,
-    cmd_init,
-    cmd_migrate_to,
-    cmd_operator_add,
     cmd_order_create,
     cmd_order_list,
     cmd_order_pay,
     cmd_order_refund,
     cmd_product_add,
     cmd_product_list,
+    parse_item,
+)
+from desktop_app.cli.shop_commands import (
+    cmd_backup,
+    cmd_init,
+    cmd_migrate_to,
+    cmd_operator_add,
     cmd_recover,
-    cmd_redeem,
-    cmd_report,
     cmd_restore,
     cmd_verify,
+)
+from desktop_app.cli.voucher_commands import (
+    LAYOUTS,
+    cmd_decode,
+    cmd_redeem,
     cmd_voucher_batch,
     cmd_voucher_find,
     cmd_voucher_qr,
     cmd_voucher_reload,
     cmd_voucher_show,
-    parse_item,
 )
-from desktop_app.cli.frame import Handler
 from desktop_app.core import fulfilment, giftcards, orders, products, report_tables
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.text import MAX_STATION, checked_text

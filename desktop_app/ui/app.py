@@ -30,11 +30,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_ID, APP_NAME, __version__
 from desktop_app.core import auth
-from desktop_app.core.backup import restore_backup, run_auto_backup
+from desktop_app.core.backup import run_auto_backup
 from desktop_app.core.dates import local_time
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import ShopError
 from desktop_app.core.paths import is_network_path
+from desktop_app.core.restore import restore_backup
 from desktop_app.core.store import Shop, reopen_shop
 from desktop_app.i18n import install_translator
 from desktop_app.logs import setup_logging

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.core.store import Shop
 from desktop_app.messages import integrity_message, role_label
-from desktop_app.scanning.wedge import SCANNER
+from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.ui import settings
 from desktop_app.ui.about import about_text
 from desktop_app.ui.admin.audit_dialog import AuditDialog

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import backup
+from desktop_app.core import backup, restore
 from desktop_app.core.dates import local_time
 from desktop_app.core.errors import (
     BackupInvalid,
@@ -281,12 +281,12 @@ class RestoreDialog(FittingDialog):
         made_at = self.summary.made_at
         self._set_busy(True, self.tr("Checking the backup and the password…"))
         run_in_background(
-            self, lambda: backup.check_restore_and_loss(data_dir, path, operator, password),
+            self, lambda: restore.check_restore_and_loss(data_dir, path, operator, password),
             on_success=lambda checked: self._checked(
                 RestoreRequest(path, operator, password, made_at), checked[1]),
             errors=self._refused, always=lambda: self._set_busy(False))
 
-    def _checked(self, request: RestoreRequest, loss: backup.RestoreLoss) -> None:
+    def _checked(self, request: RestoreRequest, loss: restore.RestoreLoss) -> None:
         self._set_busy(False)
         if loss.anything:
             self.ask_about_loss(request, loss)
@@ -298,7 +298,7 @@ class RestoreDialog(FittingDialog):
         self.accept()
         self.confirmed.emit(request)
 
-    def ask_about_loss(self, request: RestoreRequest, loss: backup.RestoreLoss) -> QMessageBox:
+    def ask_about_loss(self, request: RestoreRequest, loss: restore.RestoreLoss) -> QMessageBox:
         """Say what the backup lacks, and ask once more: the owner decides with the facts."""
         if loss.readable:
             text = self.tr(

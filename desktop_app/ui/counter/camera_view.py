@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.scanning.camera import (
+from desktop_app.scanning.camera import CameraScanner
+from desktop_app.scanning.camera_source import (
     CAMERA_BUSY,
     CAMERA_DENIED,
     CAMERA_LOST,
     CAMERA_MISSING,
     DECODER_MISSING,
-    CameraScanner,
     CameraSource,
     SourceSpec,
     list_cameras,

@@ -46,7 +46,8 @@ from desktop_app.core.redemption import Verdict
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.scanning.camera import CameraScanner
-from desktop_app.scanning.wedge import KEYBOARD, SCANNER, ScannerInput
+from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER
+from desktop_app.scanning.wedge import ScannerInput
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.amount_panel import AmountPanel
 from desktop_app.ui.counter.camera_view import CameraPanel

@@ -1,0 +1,54 @@
+"""The commands that write reports: the redemption export and the owner's grouped reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.cli.frame import (
+    Context,
+    Outcome,
+    open_as_operator,
+)
+from desktop_app.cli.voucher_commands import output_path
+from desktop_app.core import (
+    report_files,
+    report_tables,
+    reports,
+)
+from desktop_app.i18n import translate
+
+
+def cmd_export_redemptions(ctx: Context) -> Outcome:
+    a = ctx.args
+    out = output_path(a.out, (".csv",))
+    with open_as_operator(ctx) as shop:
+        count = reports.export_redemptions(shop, out, a.start, a.end)
+    data = {"out": str(out), "rows": count, "from": a.start.isoformat() if a.start else None,
+            "to": a.end.isoformat() if a.end else None}
+    return Outcome(data, [translate("cli", "Wrote {rows} redemption records to {out}.").format(
+        rows=count, out=out)])
+
+
+def _report_lines(report: report_tables.Report) -> list[str]:
+    data = report_files.report_json(report)
+    keys = [c.key for c in report.columns]
+    lines = ["\t".join(keys)]
+    lines += ["\t".join("" if r[k] is None else str(r[k]) for k in keys) for r in data["rows"]]
+    lines.append("\t".join(str(data["totals"].get(k, "")) if k != "group" else
+                            translate("cli", "total") for k in keys))
+    return lines
+
+
+def cmd_report(ctx: Context) -> Outcome:
+    a = ctx.args
+    out = report_files.check_output(Path(a.out).expanduser()) if a.out else None
+    with open_as_operator(ctx) as shop:
+        report = report_tables.run_report(shop, a.report, a.by, a.start, a.end)
+        if out is not None:
+            report_files.write_report(shop, report, out)
+    data = report_files.report_json(report)
+    if out is None:
+        return Outcome(data, _report_lines(report))
+    data["out"] = str(out)
+    return Outcome(data, [translate("cli", "Wrote the {report} report ({rows} rows) to {out}.")
+                          .format(report=a.report, rows=len(report.rows), out=out)])

@@ -1,0 +1,117 @@
+"""The commands of products, card keys and orders."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop_app.cli.frame import (
+    Context,
+    Outcome,
+    open_as_operator,
+)
+from desktop_app.cli.voucher_commands import voucher_json
+from desktop_app.core import (
+    cardkeys,
+    fulfilment,
+    orders,
+    products,
+    refunds,
+)
+from desktop_app.core.errors import (
+    InvalidInput,
+)
+from desktop_app.core.money import money_text
+from desktop_app.i18n import translate
+
+
+def product_json(row: products.ProductDetail) -> dict[str, Any]:
+    return {"id": row.id, "name": row.name, "kind": row.kind,
+            "price": money_text(row.price_cents), "uses": row.uses_per_voucher,
+            "valid_days": row.valid_days, "stock": row.stock, "active": row.active}
+
+
+def cmd_product_add(ctx: Context) -> Outcome:
+    a = ctx.args
+    with open_as_operator(ctx) as shop:
+        product = products.add_product(shop, a.name, a.price, a.kind, a.uses, a.valid_days,
+                                        a.stock, value=a.value)
+        data = {"id": product.id, "name": product.name}
+    return Outcome(data, [str(product.id)])
+
+
+def cmd_product_list(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        rows = products.list_products(shop, include_archived=ctx.args.all)
+        currency = shop.currency
+    stock_word = translate("cli", "stock")
+    lines = [f"{r.id:>5}  {r.kind:<8} {money_text(r.price_cents):>10} {currency}  "
+             f"{stock_word} {'∞' if r.stock is None else r.stock:<8} {r.name}" for r in rows]
+    return Outcome({"products": [product_json(r) for r in rows], "currency": currency}, lines)
+
+
+def cmd_cardkey_import(ctx: Context) -> Outcome:
+    path = Path(ctx.args.file)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InvalidInput(field="file", problem="unreadable", path=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(field="file", problem="not_utf8", path=str(path)) from exc
+    with open_as_operator(ctx) as shop:
+        report = cardkeys.import_card_keys(shop, ctx.args.product_id, text)
+    data = {"imported": report.imported, "duplicate": report.duplicate, "blank": report.blank,
+            "malformed": report.malformed}
+    return Outcome(data, [translate(
+        "cli", "Imported {imported} card keys; refused {duplicate} duplicate, {blank} blank "
+        "and {malformed} malformed lines.").format(**data)])
+
+
+def parse_item(text: str) -> tuple[int, int]:
+    product, _, quantity = text.partition(":")
+    try:
+        return int(product), int(quantity or "1")
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            translate("cli", "expected PRODUCT_ID[:QTY], got {text!r}").format(text=text)
+        ) from None
+
+
+def order_json(order: Any) -> dict[str, Any]:
+    return {"id": order.id, "status": order.status, "total": money_text(order.total_cents),
+            "customer": order.customer_name, "created_at": order.created_at.isoformat(),
+            "paid_at": order.paid_at.isoformat() if order.paid_at else None,
+            "method": order.payment_method}
+
+
+def cmd_order_create(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        order = orders.create_order(shop, ctx.args.item, ctx.args.customer or "",
+                                    ctx.args.phone or "", ctx.args.note or "")
+        data = order_json(order)
+    return Outcome(data, [str(order.id)])
+
+
+def cmd_order_pay(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        issued = fulfilment.pay_order(shop, ctx.args.order_id, ctx.args.method, ctx.args.ref or "")
+        data = {"order": ctx.args.order_id, "vouchers": [voucher_json(v) for v in issued]}
+    lines = [f"{v.code}  {v.payload}  {v.product_name}" for v in issued]
+    return Outcome(data, lines or [translate("cli", "Paid; this order has no vouchers.")])
+
+
+def cmd_order_refund(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        result = refunds.refund_order(shop, ctx.args.order_id)
+    data = {"order": ctx.args.order_id, "voided": result.voided,
+            "stock_returned": result.stock_returned, "keys_returned": result.keys_returned}
+    return Outcome(data, [translate(
+        "cli", "Refunded order {order}: {voided} vouchers void.").format(**data)])
+
+
+def cmd_order_list(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        rows = [order_json(o) for o in orders.list_orders(shop, ctx.args.status)]
+    lines = [f"{r['id']:>6}  {r['status']:<9} {r['total']:>10}  {r['customer']}" for r in rows]
+    return Outcome({"orders": rows}, lines)

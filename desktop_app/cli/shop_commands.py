@@ -1,0 +1,168 @@
+"""Commands that look after a shop: init, recover, operators, verify, backup, restore, migrate."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from desktop_app.cli.frame import (
+    EXIT_ERROR,
+    EXIT_OK,
+    Context,
+    Outcome,
+    UsageError,
+    credentials,
+    new_password,
+    open_as_operator,
+    prompt,
+)
+from desktop_app.core import (
+    audit,
+    auth,
+    backup,
+    restore,
+    roles,
+)
+from desktop_app.core.errors import (
+    DatabaseCorrupt,
+    IntegrityHold,
+    ServerBackupElsewhere,
+)
+from desktop_app.i18n import translate
+
+
+def cmd_init(ctx: Context) -> Outcome:
+    name = os.environ.get("SHOP_OPERATOR") or prompt(translate("cli", "Owner name: "), False)
+    password = os.environ.get("SHOP_PASSWORD")
+    if password is None:
+        password = new_password(name)
+    location = ctx.location
+    shop = location.create(ctx.args.shop_name, ctx.args.currency, name, password)
+    with shop:
+        data = {"data_dir": str(shop.data_dir), "shop": shop.name, "owner": shop.operator.name,
+                "recovery_key": shop.recovery_key}
+    if location.database_url:
+        data["database"] = location.database_url
+    lines = [translate("cli", "Created the shop “{shop}” in {path}.").format(
+        shop=data["shop"], path=location.describe())]
+    if shop.recovery_key:
+        lines += [
+            translate("cli", "Recovery key (shown only now; keep it on paper, away from this PC; "
+                      "it lets an owner set a new password when every owner password is "
+                      "forgotten):"),
+            f"    {shop.recovery_key}"]
+    return Outcome(data, lines)
+
+
+def cmd_recover(ctx: Context) -> Outcome:
+    """An owner's new password from the shop's recovery key."""
+    key = os.environ.get("SHOP_RECOVERY_KEY")
+    if key is None:
+        key = prompt(translate("cli", "Recovery key: "), True)
+    password = new_password(ctx.args.name)
+    with ctx.location.recover(ctx.args.name, key, password) as shop:
+        data = {"name": shop.operator.name, "failed_logins": shop.failed_logins}
+    return Outcome(data, [translate(
+        "cli", "New password set for {name}; the recovery key stays the same.").format(
+            name=data["name"])])
+
+
+def cmd_operator_add(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        roles.require_owner(shop, "operator_add")
+        password = new_password(ctx.args.name)
+        operator = auth.add_operator(shop, ctx.args.name, ctx.args.role, password)
+        data = {"id": operator.id, "name": operator.name, "role": operator.role}
+    return Outcome(data, [translate("cli", "Added operator {name} ({role}).").format(**data)])
+
+
+def cmd_verify(ctx: Context) -> Outcome:
+    try:
+        shop = open_as_operator(ctx)
+    except DatabaseCorrupt as exc:  # what keeps the shop from opening is what verify found
+        problems = [f"database: {exc.params.get('detail') or 'damaged'}"]
+        return Outcome({"ok": False, "problems": problems}, problems, EXIT_ERROR)
+    except IntegrityHold as exc:
+        if exc.params.get("problem") != "database_missing":
+            raise
+        problems = [str(exc.params["problems"])]
+        return Outcome({"ok": False, "problems": problems}, problems, EXIT_ERROR)
+    with shop:
+        roles.require_owner(shop, "verify")
+        problems = audit.verify_shop(shop)
+        if ctx.args.acknowledge is not None:
+            recorded = audit.acknowledge(shop, ctx.args.acknowledge, problems)
+            return Outcome({"ok": True, "acknowledged": recorded}, [translate(
+                "cli", "Acknowledged and recorded in the audit log: {problems}").format(
+                    problems="; ".join(recorded) or "—")])
+    data = {"ok": not problems, "problems": problems}
+    lines = problems or [translate("cli", "The database and its audit chain are intact.")]
+    return Outcome(data, lines, EXIT_OK if not problems else EXIT_ERROR)
+
+
+def cmd_backup(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        out = backup.write_backup(shop, Path(ctx.args.out))
+    data = {"out": str(out), "size": out.stat().st_size}
+    return Outcome(data, [translate("cli", "Backup written to {out}.").format(out=out)])
+
+
+def loss_lines(loss: restore.RestoreLoss) -> list[str]:
+    if not loss.readable:
+        return [translate("cli", "The current shop cannot be read, so what the backup lacks "
+                          "is unknown: everything since the backup may be lost.")]
+    return [translate(
+        "cli", "The backup lacks {events} changes made since: {orders} orders, {operators} "
+        "operator changes, {redemptions} redemptions. The redemptions (and operators "
+        "disabled since) are carried over; the rest is lost.").format(
+            events=loss.events, orders=loss.orders, operators=loss.operator_changes,
+            redemptions=loss.redemptions)]
+
+
+def confirm_restore(ctx: Context, loss: restore.RestoreLoss) -> bool:
+    """``--yes`` confirms for scripts; else ask at the terminal (no terminal: bad usage)."""
+    if not loss.anything or ctx.args.yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(translate(
+            "cli", "{lines} Nothing was restored: run it at a terminal to answer, or add "
+            "--yes.").format(lines=" ".join(loss_lines(loss))))
+    for line in loss_lines(loss):
+        print(line, file=sys.stderr)
+    answer = input(translate("cli", "Restore anyway? [y/N] "))
+    return answer.strip().lower() in ("y", "yes", translate("cli", "y"))
+
+
+def cmd_restore(ctx: Context) -> Outcome:
+    """Authenticates against the backup's own key slots: the shop here may be damaged."""
+    if ctx.location.on_server:
+        raise ServerBackupElsewhere()
+    name, password = credentials()
+    aside = restore.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password,
+                                  confirm=lambda loss: confirm_restore(ctx, loss))
+    data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None}
+    lines = [translate("cli", "Restored the shop from {file}.").format(file=ctx.args.file)]
+    if aside:
+        lines.append(translate("cli", "The data it replaced is kept in {aside}.").format(
+            aside=aside))
+    return Outcome(data, lines)
+
+
+def cmd_migrate_to(ctx: Context) -> Outcome:
+    """Copy the shop of this folder to an empty database on the server; the file stays."""
+    from desktop_app.core.migrate_to import migrate_to_server
+    from desktop_app.core.pg import check_url
+
+    if ctx.location.on_server:
+        raise UsageError(translate(
+            "cli", "migrate-to copies the shop of a folder: leave out --database and "
+            "SHOP_DATABASE_URL."))
+    url = check_url(ctx.args.url)
+    with open_as_operator(ctx) as shop:
+        report = migrate_to_server(shop, url)
+    data = {"database": report.url, "rows": report.rows, "chain_head": report.chain_head}
+    return Outcome(data, [translate(
+        "cli", "Copied the shop to {url} ({rows} rows) and checked the copy. Point the "
+        "counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.").format(
+            url=report.url, rows=sum(report.rows.values()))])

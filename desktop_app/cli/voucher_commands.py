@@ -1,0 +1,201 @@
+"""The commands of vouchers: show, find, QR, batch, redeem, reload, and decoding QR images."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from desktop_app.cli.frame import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    Context,
+    Outcome,
+    open_as_operator,
+    painting_application,
+    when,
+)
+from desktop_app.core import (
+    counter,
+    fulfilment,
+    giftcards,
+    redemption,
+    reports,
+    roles,
+    vouchers,
+)
+from desktop_app.core.errors import (
+    InvalidInput,
+    ShopError,
+)
+from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.money import money_text, parse_money
+from desktop_app.core.store import Shop
+from desktop_app.core.vouchers_view import voucher_view, voucher_views
+from desktop_app.i18n import translate
+
+BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until")
+LAYOUTS = ("a4", "receipt58", "receipt80")  # desktop_app.printing.LAYOUTS, without Qt GUI
+
+
+def voucher_json(item: fulfilment.IssuedVoucher) -> dict[str, Any]:
+    data = {"id": item.id, "code": item.code, "payload": item.payload,
+            "product": item.product_name, "uses": item.uses,
+            "valid_until": item.valid_until.isoformat() if item.valid_until else None}
+    if item.balance_cents is not None:
+        data["balance"] = money_text(item.balance_cents)
+    return data
+
+
+def info_json(info: counter.VoucherInfo) -> dict[str, Any]:
+    data = dataclasses.asdict(info)
+    for key in ("valid_from", "valid_until", "issued_at"):
+        data[key] = data[key].isoformat() if data[key] else None
+    for row in data["history"]:
+        row["at"] = row["at"].isoformat()
+    if not data["payload"]:
+        del data["payload"]
+    if info.balance is None:
+        del data["balance"]
+    else:
+        data["balance"] = money_text(info.balance)  # a decimal string, as the contract writes it
+    return data
+
+
+def info_line(info: counter.VoucherInfo) -> str:
+    customer = " ".join(part for part in (info.customer, info.customer_phone) if part)
+    until = when(info.valid_until) if info.valid_until else "—"
+    return translate("cli", "{code}  {product}  {status}, uses left {left} of {total}, "
+                     "valid until {until}  {customer}").format(
+        code=info.code, product=info.product, status=info.status, left=info.uses_left,
+        total=info.uses_total, until=until, customer=customer).rstrip()
+
+
+def cmd_voucher_show(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        info = counter.lookup(shop, ctx.args.code)
+    lines = [info_line(info)]
+    lines += [f"  {when(a.at)}  {a.reason:<18} {a.operator} @ {a.station}"
+              for a in info.history]
+    return Outcome(info_json(info), lines)
+
+
+def cmd_voucher_find(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        found = counter.find_vouchers(shop, ctx.args.customer)
+    data = {"vouchers": [info_json(info) for info in found], "count": len(found)}
+    lines = [info_line(info) for info in found]
+    return Outcome(data, lines or [translate("cli", "No vouchers found.")])
+
+
+def output_path(text: str, allowed: tuple[str, ...]) -> Path:
+    """``--out``, checked before anything is done: its kind, and a folder to write it in."""
+    out = Path(text).expanduser()
+    if out.suffix.lower() not in allowed:
+        raise InvalidInput(field="out", problem="format", allowed=", ".join(allowed))
+    if not out.parent.is_dir():
+        raise InvalidInput(field="out", problem="no_folder", path=str(out.parent))
+    return out
+
+
+def cmd_voucher_qr(ctx: Context) -> Outcome:
+    out = output_path(ctx.args.out, (".png", ".pdf"))
+    with open_as_operator(ctx) as shop:
+        roles.require_owner(shop, "voucher_qr")
+        voucher = counter.voucher_by_text(shop, ctx.args.code)
+        payload = fulfilment.voucher_payload(shop, voucher)
+        view = voucher_view(shop, voucher) if out.suffix.lower() == ".pdf" else None
+    if view is None:
+        atomic_write_bytes(out, vouchers.qr_png(payload))
+    else:
+        from desktop_app import printing  # here: Qt, only for the commands that paint
+
+        painting_application()
+        printing.write_voucher_pdf(out, [view], ctx.args.layout)
+    return Outcome({"out": str(out), "payload": payload}, [str(out)])
+
+
+def _write_batch(out: Path, shop: Shop, issued: list[fulfilment.IssuedVoucher]) -> None:
+    if out.suffix.lower() == ".csv":
+        rows: list[list[object]] = [
+            [v.code, v.payload, reports.spreadsheet_safe(v.product_name), v.uses,
+             v.valid_until.isoformat() if v.valid_until else ""] for v in issued]
+        atomic_write_bytes(out, reports.csv_bytes(BATCH_COLUMNS, rows))
+        return
+    from desktop_app import printing  # here: Qt, only for the commands that paint
+
+    painting_application()
+    views = voucher_views(shop, [v.id for v in issued])
+    printing.write_voucher_pdf(out, views, "a4")
+
+
+def cmd_voucher_batch(ctx: Context) -> Outcome:
+    out = output_path(ctx.args.out, (".csv", ".pdf")) if ctx.args.out else None
+    with open_as_operator(ctx) as shop:
+        issued = fulfilment.issue_batch(shop, ctx.args.product_id, ctx.args.count,
+                                    ctx.args.note or "")
+        order_id = issued[0].order_id
+        data: dict[str, Any] = {"order": order_id, "count": len(issued)}
+        if out is None:
+            data["vouchers"] = [voucher_json(v) for v in issued]
+            return Outcome(data, [f"{v.code}  {v.payload}" for v in issued])
+        try:
+            _write_batch(out, shop, issued)
+        except ShopError as exc:
+            exc.params.setdefault("order", order_id)  # the vouchers exist: say where
+            raise
+    data["out"] = str(out)
+    return Outcome(data, [translate(
+        "cli", "Issued {count} vouchers (order {order}); written to {out}.").format(**data)])
+
+
+def cmd_redeem(ctx: Context) -> Outcome:
+    amount = None if ctx.args.amount is None else parse_money(ctx.args.amount, "amount")
+    with open_as_operator(ctx) as shop:
+        verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station, uses=ctx.args.uses,
+                                    amount_cents=amount)
+    data = verdict.to_json()
+    line = f"{verdict.reason}: {verdict.product or ctx.args.code[:40]}"
+    if verdict.balance is not None:
+        line += "  " + translate("cli", "balance {balance}").format(
+            balance=money_text(verdict.balance))
+    elif verdict.uses_left is not None:
+        line += "  " + translate("cli", "uses left {left}").format(left=verdict.uses_left)
+    if verdict.customer or verdict.customer_phone:
+        line += "  " + " ".join(p for p in (verdict.customer, verdict.customer_phone) if p)
+    if verdict.reason == "mistyped" and verdict.suspect_group is not None:
+        line += "  " + translate("cli", "check group {group}").format(
+            group=verdict.suspect_group + 1)
+    if verdict.reason == "already_redeemed" and verdict.last_at:
+        line += "  " + translate("cli", "last by {who} at {when}").format(
+            who=verdict.last_operator, when=when(verdict.last_at))
+    return Outcome(data, [line], EXIT_OK if verdict.ok else EXIT_REFUSED)
+
+
+def cmd_voucher_reload(ctx: Context) -> Outcome:
+    amount = parse_money(ctx.args.amount, "amount")
+    with open_as_operator(ctx) as shop:
+        card = counter.voucher_by_text(shop, ctx.args.code)
+        change = giftcards.reload(shop, card, amount, ctx.args.method, ctx.args.station,
+                                  ctx.args.ref or "")
+        data = {"voucher": change.voucher_id, "code": vouchers.typed_code(card.code),
+                "order": change.order_id, "amount": money_text(change.amount_cents),
+                "balance": money_text(change.balance_cents), "method": ctx.args.method}
+    return Outcome(data, [translate(
+        "cli", "Reloaded {code} with {amount} (order {order}); balance {balance}.").format(
+        **data)])
+
+
+def cmd_decode(ctx: Context) -> Outcome:
+    # here: OpenCV and the decoders load only for this command
+    from desktop_app.scanning.decoders import UnreadableImage, decode_file
+
+    results = []
+    for name in ctx.args.image:
+        try:
+            found = [d.text for d in decode_file(Path(name))]
+        except UnreadableImage as exc:
+            raise InvalidInput(field="image", problem="unreadable", path=name) from exc
+        results.append({"file": name, "payloads": found})
+    lines = [f"{r['file']}: {' '.join(r['payloads']) or '—'}" for r in results]
+    return Outcome({"images": results}, lines)

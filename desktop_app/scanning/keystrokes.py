@@ -1,0 +1,119 @@
+"""Telling a scanner's burst of keys from a person typing, from key timestamps alone (no Qt).
+
+A USB scanner "types" a whole payload in a few tens of milliseconds, usually followed by Enter
+(some are configured with no suffix, or with Tab). People type ten times slower.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCANNER = "scanner"
+KEYBOARD = "keyboard"
+
+
+@dataclass(frozen=True)
+class Burst:
+    """Text that ended (Enter, suffix or idle timeout), and who typed it."""
+
+    text: str
+    source: str  # SCANNER or KEYBOARD
+
+
+class KeystrokeClassifier:
+    """Collects typed characters with their times (ms) and decides who typed them.
+
+    A *burst* is the run of characters since the last pause longer than ``idle_timeout_ms``.
+    It is a scanner's when it has at least ``min_chars`` characters, a mean interval under
+    ``max_mean_interval_ms``, and no sign of a person (a correction, a key held down).
+    Characters typed before the burst stay in the buffer: a person's text ends only with Enter.
+    """
+
+    def __init__(self, *, min_chars: int = 8, max_mean_interval_ms: float = 35.0,
+                 idle_timeout_ms: float = 80.0, suffix: str = "") -> None:
+        self.min_chars = min_chars
+        self.max_mean_interval_ms = max_mean_interval_ms
+        self.idle_timeout_ms = idle_timeout_ms
+        self.suffix = suffix
+        self.reset()
+
+    def reset(self) -> None:
+        self._chars: list[str] = []
+        self._times: list[float] = []
+        self._burst_start = 0
+        self._human = False  # the current burst showed a person at the keys
+
+    @property
+    def text(self) -> str:
+        """Everything typed since the last submission."""
+        return "".join(self._chars)
+
+    @property
+    def burst_text(self) -> str:
+        return "".join(self._chars[self._burst_start :])
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._chars)
+
+    def is_scanner(self) -> bool:
+        """Whether the burst so far looks like a scanner's."""
+        count = len(self._chars) - self._burst_start
+        if self._human or count < max(self.min_chars, 2):
+            return False
+        span = self._times[-1] - self._times[self._burst_start]
+        return span / (count - 1) < self.max_mean_interval_ms
+
+    def feed(self, char: str, timestamp_ms: float) -> Burst | None:
+        """Adds a character. Returns a scanner burst when it completes the configured suffix."""
+        if self._times and timestamp_ms - self._times[-1] > self.idle_timeout_ms:
+            self._burst_start, self._human = len(self._chars), False
+        self._chars.append(char)
+        self._times.append(timestamp_ms)
+        if self.suffix and self.burst_text.endswith(self.suffix):
+            return self._end_with_suffix()
+        return None
+
+    def _end_with_suffix(self) -> Burst | None:
+        cut = len(self._chars) - len(self.suffix)
+        body_is_scanner = cut - self._burst_start >= self.min_chars
+        del self._chars[cut:]
+        del self._times[cut:]
+        # A person typing the suffix character (say Tab) is not a scan: keep their text as is.
+        if body_is_scanner and self.is_scanner():
+            return self._take(SCANNER)
+        return None
+
+    def enter(self, timestamp_ms: float | None = None) -> Burst | None:
+        """Enter pressed: the scanner's burst, or everything a person typed; None if empty."""
+        if not self._chars:
+            return None
+        return self._take(SCANNER if self.is_scanner() else KEYBOARD)
+
+    def expire(self, now_ms: float | None = None) -> Burst | None:
+        """The idle timeout: submits a scanner burst that came without a suffix.
+
+        ``now_ms=None`` means the caller's timer already measured the pause. A person's text
+        is kept: people pause while typing and end with Enter.
+        """
+        if not self._chars:
+            return None
+        if now_ms is not None and now_ms - self._times[-1] < self.idle_timeout_ms:
+            return None
+        return self._take(SCANNER) if self.is_scanner() else None
+
+    def backspace(self) -> None:
+        """A correction: drops the last character; only people correct."""
+        if len(self._chars) > self._burst_start:
+            self._chars.pop()
+            self._times.pop()
+        self._human = True
+
+    def mark_human(self) -> None:
+        """Something only a person does (a held key, an arrow key) happened in this burst."""
+        self._human = True
+
+    def _take(self, source: str) -> Burst:
+        text = self.burst_text if source == SCANNER else self.text
+        self.reset()
+        return Burst(text, source)
