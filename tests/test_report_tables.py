@@ -252,7 +252,7 @@ def test_xlsx_reads_back_with_numbers_dates_and_a_frozen_header(
     assert sheet.column_dimensions["A"].width >= 10
     liability = report_tables.run_report(shop, "liability")
     out = report_files.write_report(shop, liability, tmp_path / "owed.xlsx")
-    assert openpyxl.load_workbook(out).sheetnames == ["liability", "to_call"]
+    assert openpyxl.load_workbook(out).sheetnames == ["liability", "to_call", "giftcards"]
     event = AuditEvent.select().where(AuditEvent.subject == "report_sales").get()
     assert json.loads(event.detail)["format"] == "xlsx"
 

@@ -16,11 +16,12 @@ from typing import Any
 
 from peewee import JOIN, SQL, Case, Expression, SqliteDatabase, Value, fn
 
-from desktop_app.core import vouchers
+from desktop_app.core import giftcards, vouchers
 from desktop_app.core.dates import day_range, local_midnight_utc, utc_now
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import (
     CardKey,
+    GiftCardEntry,
     Operator,
     Order,
     OrderLine,
@@ -55,8 +56,9 @@ class Column:
 class Report:
     """One report: rows keyed by column, money in integer cents, days as ``dt.date``.
 
-    ``sections`` are further row lists under a name (liability: the customers to call,
-    vouchers expired unused); another kind of liability (gift-card balances) adds its own.
+    ``sections`` are further row lists under a name (liability: the customers to call, and
+    gift-card balances); a section with its own ``section_totals`` is printed as rows and
+    totals, like the report itself.
     """
 
     name: str
@@ -68,6 +70,7 @@ class Report:
     rows: list[dict[str, Any]]
     totals: dict[str, Any]
     sections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    section_totals: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _within(column: Any, low: dt.datetime | None, high: dt.datetime | None) -> Expression:
@@ -168,8 +171,8 @@ REDEMPTION_COLUMNS = (Column("group", "text"), Column("redeemed", "int"),
 
 def uses_consumed(attempt: Any) -> Any:
     """The uses one redemption attempt consumed, as SQL over ``attempt`` (a RedemptionAttempt
-    table or alias). One per attempt today; when attempts record N uses at once (``redeem(...,
-    uses=N)``), this is the one place to read that column instead."""
+    table or alias). Always one: ``redeem(..., uses=N)`` writes one attempt row per use, so
+    N uses at once already count N here (and an undo gives back one of them)."""
     return Value(1)
 
 
@@ -292,35 +295,77 @@ SALES_COLUMNS = (Column("group", "text"), Column("orders", "int"),
                  Column("refunds", "money"), Column("net", "money"))
 
 
+def _line_refunds() -> Any:
+    """Money a line gave back. A gift card pays back only its unspent balance (and a cash-out
+    its remainder): the ledger's money for the line's cards, not the units' price."""
+    e, v = GiftCardEntry, Voucher.alias("refunded_card")
+    card_money = (e.select(fn.COALESCE(fn.SUM(e.money_cents * -1), 0))
+                  .join(v, on=(e.voucher == v.id))
+                  .where((v.order_line == OrderLine.id) & e.kind.in_(("refund", "cashout"))
+                         & (e.order.is_null() | (e.order == OrderLine.order))))
+    return Case(None, [(Product.kind == "giftcard", card_money)],
+                OrderLine.refunded_quantity * OrderLine.unit_price_cents)
+
+
+def _reload_refunds() -> Any:
+    """Money a refunded reload order gave back (its ledger row; the whole reload)."""
+    e = GiftCardEntry.alias("reload_refund")
+    return (e.select(fn.COALESCE(fn.SUM(e.money_cents * -1), 0))
+            .where((e.order == Order.id) & (e.kind == "refund")))
+
+
+def _sales_sums(key_of: Callable[[str], Any], where: Expression) -> list[tuple[Any, ...]]:
+    """Per group: orders, refunded orders, quantity, refunded quantity, revenue, refunds. A
+    gift card's reload is an order without lines: counted with its card's product, as
+    revenue without quantity."""
+    price = OrderLine.unit_price_cents
+    paid = Order.status.in_(("paid", "refunded")) & where
+    refunded_id = Case(None, [(Order.status == "refunded", Order.id)], None)
+    lines = (OrderLine.select(
+        key_of("line").alias("key"), fn.COUNT(Order.id.distinct()),
+        fn.COUNT(refunded_id.distinct()), fn.SUM(OrderLine.quantity),
+        fn.SUM(OrderLine.refunded_quantity), fn.SUM(OrderLine.quantity * price),
+        fn.SUM(_line_refunds()))
+        .join(Order).switch(OrderLine).join(Product, on=(OrderLine.product == Product.id))
+        .where(paid).group_by(FIRST_COLUMN).tuples())
+    reloads = (Order.select(
+        key_of("reload").alias("key"), fn.COUNT(Order.id.distinct()),
+        fn.COUNT(refunded_id.distinct()), Value(0), Value(0), fn.SUM(Order.total_cents),
+        fn.SUM(_reload_refunds()))
+        .join(GiftCardEntry, on=((GiftCardEntry.order == Order.id)
+                                 & (GiftCardEntry.kind == "reload")))
+        .join(Voucher, on=(GiftCardEntry.voucher == Voucher.id))
+        .where(paid).group_by(FIRST_COLUMN).tuples())
+    merged: dict[Any, list[int]] = {}
+    for key, *figures in [*lines, *reloads]:
+        sums = merged.setdefault(key, [0] * len(figures))
+        for i, value in enumerate(figures):
+            sums[i] += int(value or 0)
+    return [(key, *sums) for key, sums in merged.items()]
+
+
 def sales_report(shop: Shop, by: str = "day", start: dt.date | None = None,
                  end: dt.date | None = None) -> Report:
     """Orders paid in the range, grouped by the local day they were paid, product or method.
     A refund counts with the sale it undoes (its order's day); a partial line refund counts
-    its units at the price they were sold for."""
+    its units at the price they were sold for, a gift card what it paid back."""
     require_owner(shop, "report_sales")
     low, high = day_range(start, end)
     taken = Order.status.in_(("paid", "refunded")) & _within(Order.paid_at, low, high)
-    price = OrderLine.unit_price_cents
-    paid = Order.status.in_(("paid", "refunded"))
-
-    def grouped(key: Any, where: Expression) -> Iterable[tuple[Any, ...]]:
-        return (OrderLine.select(
-            key.alias("key"), fn.COUNT(Order.id.distinct()),
-            fn.COUNT(Case(None, [(Order.status == "refunded", Order.id)], None).distinct()),
-            fn.SUM(OrderLine.quantity), fn.SUM(OrderLine.refunded_quantity),
-            fn.SUM(OrderLine.quantity * price), fn.SUM(OrderLine.refunded_quantity * price))
-            .join(Order).where(paid & where).group_by(FIRST_COLUMN).tuples())
 
     if by == "day":
         span = _day_span(Order.paid_at, start, end, taken)
-        sums = _per_local_day(shop, Order.paid_at, span, grouped)
+        sums = _per_local_day(shop, Order.paid_at, span,
+                              lambda key, where: _sales_sums(lambda _: key, where))
     else:
-        key = OrderLine.product if by == "product" else fn.COALESCE(Order.payment_method,
-                                                                     "other")
-        sums = {row[0]: row[1:] for row in grouped(key, taken)}
-    found = {k: {"orders": o, "refunded_orders": ro, "quantity": int(q or 0),
-                 "refunded_quantity": int(rq or 0), "revenue": int(rev or 0),
-                 "refunds": int(ref or 0), "net": int(rev or 0) - int(ref or 0)}
+        def key_of(source: str) -> Any:
+            if by == "method":
+                return fn.COALESCE(Order.payment_method, "other")
+            return OrderLine.product if source == "line" else Voucher.product
+
+        sums = {row[0]: row[1:] for row in _sales_sums(key_of, taken)}
+    found = {k: {"orders": o, "refunded_orders": ro, "quantity": q, "refunded_quantity": rq,
+                 "revenue": rev, "refunds": ref, "net": rev - ref}
              for k, (o, ro, q, rq, rev, ref) in sums.items()}
     if by == "day":
         empty = dict.fromkeys(("orders", "refunded_orders", "quantity", "refunded_quantity",
@@ -362,12 +407,14 @@ def _owed() -> Any:
             .switch(Voucher).join(OrderLine, on=(Voucher.order_line == OrderLine.id))
             .switch(Voucher).join(Product, on=(Voucher.product == Product.id))
             .where((Voucher.state == "valid") & (Voucher.uses_left > 0)
-                   & (Order.status == "paid")))
+                   & Voucher.balance_cents.is_null() & (Order.status == "paid")))
 
 
-def liability_report(shop: Shop, by: str = "product", now: dt.datetime | None = None) -> Report:
+def liability_report(shop: Shop, by: str = "product", now: dt.datetime | None = None,
+                     start: dt.date | None = None, end: dt.date | None = None) -> Report:
     """Vouchers with uses left and their value, how many expire within 7 and 30 days; expired
-    ones never used apart; the customers to call before their voucher expires."""
+    ones never used apart; the customers to call before their voucher expires; gift-card
+    balances, with the breakage of local days ``start``..``end`` (all days when None)."""
     require_owner(shop, "report_liability")
     now = now or utc_now()
     live = Voucher.valid_until.is_null() | (Voucher.valid_until > now)
@@ -388,10 +435,42 @@ def liability_report(shop: Shop, by: str = "product", now: dt.datetime | None = 
     keys = [c.key for c in LIABILITY_COLUMNS[1:]]
     rows = [{"group": name, **{k: int(v or 0) for k, v in zip(keys, values, strict=True)}}
             for _, name, *values in query]
-    report = Report("liability", "product", None, None, shop.currency, LIABILITY_COLUMNS, rows,
+    report = Report("liability", "product", start, end, shop.currency, LIABILITY_COLUMNS, rows,
                     _totals(LIABILITY_COLUMNS, rows))
     report.sections["to_call"] = customers_to_call(now, max(EXPIRY_WINDOWS))
+    cards = gift_card_balances(now)
+    report.sections["giftcards"] = cards
+    kept = giftcards.breakage(start, end, now)
+    report.section_totals["giftcards"] = {**_totals(GIFTCARD_COLUMNS, cards),
+                                          "breakage_cards": kept.cards, "breakage": kept.cents}
     return report
+
+
+GIFTCARD_COLUMNS = (Column("group", "text"), Column("cards", "int"), Column("balance", "money"),
+                    Column("expiring_7", "int"), Column("expiring_7_balance", "money"),
+                    Column("expiring_30", "int"), Column("expiring_30_balance", "money"))
+
+
+def gift_card_balances(now: dt.datetime) -> list[dict[str, Any]]:
+    """Per gift-card product: cards still spendable with money on them, their balances, and
+    those expiring within 7 and 30 days (a card that has expired is breakage, not owed)."""
+    live = Voucher.valid_until.is_null() | (Voucher.valid_until > now)
+
+    def expiring(days: int, figure: Any) -> Any:
+        soon = Voucher.valid_until <= now + dt.timedelta(days=days)
+        return fn.SUM(Case(None, [(soon, figure)], 0))
+
+    query = (Voucher.select(Product.name, fn.COUNT(Voucher.id), fn.SUM(Voucher.balance_cents),
+                            expiring(7, 1), expiring(7, Voucher.balance_cents),
+                            expiring(30, 1), expiring(30, Voucher.balance_cents))
+             .join(Order, on=(Voucher.order == Order.id))
+             .switch(Voucher).join(Product, on=(Voucher.product == Product.id))
+             .where((Voucher.state == "valid") & (Voucher.balance_cents > 0)
+                    & (Order.status == "paid") & live)
+             .group_by(Product.id, Product.name).order_by(Product.name).tuples())
+    keys = [c.key for c in GIFTCARD_COLUMNS[1:]]
+    return [{"group": name, **{k: int(v or 0) for k, v in zip(keys, values, strict=True)}}
+            for name, *values in query]
 
 
 def customers_to_call(now: dt.datetime, within_days: int) -> list[dict[str, Any]]:
@@ -442,7 +521,8 @@ def stock_report(shop: Shop, by: str = "product") -> Report:
 def run_report(shop: Shop, name: str, by: str | None = None, start: dt.date | None = None,
                end: dt.date | None = None, now: dt.datetime | None = None) -> Report:
     """The report ``name`` grouped ``by`` (its first grouping when None), for local days
-    ``start``..``end`` (liability and stock are as of now and take no range)."""
+    ``start``..``end`` (liability and stock are as of now; liability's range is its gift-card
+    breakage)."""
     if name not in REPORTS:
         raise InvalidInput(field="report", problem="choice", choices=",".join(REPORTS))
     by = by or GROUPINGS[name][0]
@@ -453,5 +533,5 @@ def run_report(shop: Shop, name: str, by: str | None = None, start: dt.date | No
     if name == "sales":
         return sales_report(shop, by, start, end)
     if name == "liability":
-        return liability_report(shop, by, now)
+        return liability_report(shop, by, now, start, end)
     return stock_report(shop, by)
