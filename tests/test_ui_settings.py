@@ -106,6 +106,7 @@ def test_window_applies_settings_and_warns_of_low_stock(qtbot: QtBot, shop: Shop
     with qtbot.waitSignal(dialog.saved, timeout=15_000):
         dialog.save_button.click()
     assert window.header.title.text() == "New Name"
+    assert "Counter 7" in window.header.subtitle.text()  # the station, in the header too
     assert "New Name" in window.windowTitle() and "Counter 7" in window.station_label.text()
     cardkeys.import_card_keys(shop, keys.id, "CCCC-2222-DDDD\nEEEE-3333-FFFF\n")
     window.stock_warning.refresh()
@@ -162,3 +163,35 @@ def test_scanner_test_field_shows_what_was_sent(qtbot: QtBot, shop: Shop) -> Non
     qtbot.keyClick(dialog.scan_test, Qt.Key.Key_Return)
     assert dialog.scan_test.text() == "AB⏎" and "Enter" in dialog.scan_result.text()
     dialog.close()
+
+
+def test_a_new_currency_reaches_the_open_tabs_at_once(qtbot: QtBot, shop: Shop) -> None:
+    from desktop_app.ui.inventory.inventory_tab import InventoryTab
+    from desktop_app.ui.reports.reports_tab import ReportsTab
+
+    wash = products.add_product(shop, "Wash", "10", uses=2)
+    fulfilment.pay_order(shop, orders.create_order(shop, [(wash.id, 1)]).id, "cash")
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    inventory, reports = window.findChild(InventoryTab), window.findChild(ReportsTab)
+    assert inventory is not None and reports is not None
+    reports.report_box.setCurrentIndex(reports.report_box.findData("sales"))
+    idle()
+    assert "¥" in reports.summary.text()
+    window.settings_action.trigger()
+    dialog = window.dialogs["settings"]
+    assert isinstance(dialog, SettingsDialog)
+    idle()
+    dialog.currency_box.setCurrentText("EUR")
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        dialog.save_button.click()
+    idle()
+    price = inventory.model.index(0, [inventory.model.headerData(
+        i, Qt.Orientation.Horizontal) for i in range(inventory.model.columnCount())].index(
+        "Price"))
+    assert "€" in str(inventory.model.data(price))
+    assert "€" in reports.summary.text() and "¥" not in reports.summary.text()
+    window.close()
+    idle()

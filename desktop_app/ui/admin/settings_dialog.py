@@ -271,7 +271,7 @@ class WindowSettings:
 
         name = self.shop.name
         self.setWindowTitle(tr("{shop} — Voucher Shop").format(shop=name))  # type: ignore[attr-defined]
-        self.header.set_title(name, self._operator_text())  # type: ignore[attr-defined]
+        self.header.set_title(name, self.header_text())  # type: ignore[attr-defined]
         self.shop_label.setText(tr("Shop: {shop}").format(shop=name))
         self.station_label.setText(tr("Station: {station}").format(station=station_name()))
         self._preferences_saved()  # type: ignore[attr-defined]

@@ -242,7 +242,8 @@ class ReportsTab(QWidget):
         self.refresh()
 
     def _shop_changed(self, changes: frozenset[str]) -> None:
-        if changes & {events.REDEMPTIONS, events.ORDERS, events.PRODUCTS, events.VOUCHERS}:
+        if changes & {events.REDEMPTIONS, events.ORDERS, events.PRODUCTS, events.VOUCHERS,
+                      events.SETTINGS}:
             self.refresh()
 
     # -- loading ----------------------------------------------------------------------------
@@ -261,6 +262,7 @@ class ReportsTab(QWidget):
     def _loaded(self, loaded: Loaded) -> None:
         self.loaded, self.report = loaded, loaded.report
         report = loaded.report
+        self.currency = report.currency  # read with the report: a changed currency shows at once
         self.model.set_columns(report.columns, self.currency, report.by)
         self.model.set_rows(report.rows)
         setup_table(self.table, 0)  # the columns are new: the first stretches again
