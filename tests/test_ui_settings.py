@@ -195,3 +195,18 @@ def test_a_new_currency_reaches_the_open_tabs_at_once(qtbot: QtBot, shop: Shop) 
     assert "€" in reports.summary.text() and "¥" not in reports.summary.text()
     window.close()
     idle()
+
+
+def test_a_new_product_proposes_the_default_validity(qtbot: QtBot, shop: Shop) -> None:
+    from desktop_app.ui.inventory.product_dialog import ProductDialog
+
+    shop.set_setting("default_valid_days", "90")
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    idle()
+    assert dialog.validity.for_days.isChecked() and dialog.validity.days.value() == 90
+    wash = products.add_product(shop, "Wash", "10", uses=2)
+    editing = ProductDialog(shop, "CNY", products.product_detail(shop, wash.id))
+    qtbot.addWidget(editing)
+    idle()
+    assert editing.validity.no_expiry.isChecked()  # an existing product keeps its own
