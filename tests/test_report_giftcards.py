@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from peewee import SqliteDatabase
 from test_report_tables import run_cli
 
 from desktop_app.core import (
@@ -34,6 +35,8 @@ from desktop_app.core import (
 from desktop_app.core.dates import utc_now
 from desktop_app.core.models import RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop
+
+SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
 
 
 @dataclass
@@ -159,6 +162,8 @@ def test_liability_json_and_xlsx_carry_the_section(shop: Shop, cards: Cards,
 
 def test_cli_liability_json_has_gift_cards_and_breakage(shop: Shop, shop_dir: Path,
                                                         cards: Cards) -> None:
+    if not isinstance(shop.db, SqliteDatabase):
+        pytest.skip("run_cli opens the folder's shop; the server's figures are checked above")
     Voucher.update(valid_until=utc_now() - dt.timedelta(minutes=1)).where(
         Voucher.id == cards.short_card_id).execute()
     shop.close()
