@@ -49,6 +49,10 @@ def test_shop_and_computer_settings_are_saved(qtbot: QtBot, shop: Shop) -> None:
     dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("receipt80"))
     dialog.suffix_box.setCurrentIndex(1)
     dialog.burst_ms.setValue(60)
+    dialog.camera_size_box.setCurrentIndex(dialog.camera_size_box.findData("1280x720"))
+    dialog.printer_box.setCurrentIndex(0)  # the system's default
+    assert dialog.camera_box.currentData() == 0  # no camera here: the chosen one stays
+    assert "not found" in dialog.camera_box.currentText()
     with qtbot.waitSignal(dialog.saved, timeout=15_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     idle()
@@ -56,6 +60,7 @@ def test_shop_and_computer_settings_are_saved(qtbot: QtBot, shop: Shop) -> None:
     assert station_name() == "前台 2" and settings.LANGUAGE.text() == "zh_CN"
     assert settings.VOUCHER_LAYOUT.text() == "receipt80" and settings.SCAN_SUFFIX.read() == "\t"
     assert settings.SCAN_TIMEOUT_MS.number() == 60 and settings.IDLE_LOCK_MINUTES.number() == 3
+    assert settings.camera_size() == (1280, 720) and settings.RECEIPT_PRINTER.text() == ""
     event = AuditEvent.select().where(AuditEvent.kind == "settings_change").get()
     assert json.loads(event.detail)["after"]["voucher_note"] == "节假日通用"
     # Nothing in this computer's settings names the shop or a customer.
@@ -210,3 +215,18 @@ def test_a_new_product_proposes_the_default_validity(qtbot: QtBot, shop: Shop) -
     qtbot.addWidget(editing)
     idle()
     assert editing.validity.no_expiry.isChecked()  # an existing product keeps its own
+
+
+def test_a_printer_or_camera_chosen_before_is_kept_when_absent(qtbot: QtBot, shop: Shop) -> None:
+    settings.RECEIPT_PRINTER.write("Thermal 80")
+    settings.CAMERA_INDEX.write(2)
+    settings.CAMERA_SIZE.write("garbage")
+    dialog = open_dialog(qtbot, shop)
+    assert dialog.printer_box.currentData() == "Thermal 80"
+    assert "not found" in dialog.printer_box.currentText()
+    assert dialog.camera_box.currentData() == 2 and dialog.camera_box.currentText().startswith(
+        "Camera 3")
+    assert dialog.camera_size_box.currentData() == "640x480"  # unreadable: the default
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        dialog.save_button.click()
+    assert settings.RECEIPT_PRINTER.text() == "Thermal 80" and settings.CAMERA_INDEX.number() == 2
