@@ -145,14 +145,13 @@ def uses_consumed(attempt: Any) -> Any:
     return Value(1)
 
 
-def _redemption_keys(by: str, original: Any) -> Any:
-    """SQL for the group of an attempt. An undo counts where the use it gives back was taken
-    (that operator and station), on the day it was undone."""
-    a = RedemptionAttempt
+def _redemption_keys(by: str, attempt: Any) -> Any:
+    """SQL for the group of ``attempt`` (for an undo: of the attempt it undoes, so an undo
+    counts where the use it gives back was taken, that operator and station)."""
     if by == "operator":
-        return fn.COALESCE(original.operator, a.operator)
+        return attempt.operator
     if by == "station":
-        return fn.COALESCE(original.station, a.station)
+        return attempt.station
     return Voucher.product
 
 
@@ -180,19 +179,35 @@ def redemptions_report(shop: Shop, by: str = "day", start: dt.date | None = None
     a, original = RedemptionAttempt, RedemptionAttempt.alias("original")
     window = _within(a.created_at, low, high)
     redeemed = fn.SUM(Case(None, [(a.ok == True, uses_consumed(a))], 0))  # noqa: E712
-    undone = fn.SUM(Case(None, [(a.undo_of.is_null(False), uses_consumed(original))], 0))
     refused = fn.SUM(Case(None, [((a.ok == False) & a.undo_of.is_null(), 1)], 0))  # noqa: E712
+    with_voucher = by == "product"
 
     def grouped(key: Any, where: Expression) -> Iterable[tuple[Any, ...]]:
-        return _group_by_key(_redemption_base(original, with_voucher=by == "product")
-                             .select(key.alias("key"), redeemed, undone, refused)
-                             .where(where), key).tuples()
+        """Two queries: every attempt from the covering index alone (no join per row), and
+        the few undos joined to the attempts they undo. Undos add an all-zero group to the
+        first (their own station), dropped below."""
+        attempts = a.select(key(a).alias("key"), redeemed, Value(0), refused)
+        if with_voucher:
+            attempts = attempts.join(Voucher, JOIN.LEFT_OUTER, on=(a.voucher == Voucher.id))
+        undos = (_redemption_base(original, with_voucher)
+                 .select(key(original).alias("key"), Value(0), fn.SUM(uses_consumed(original)),
+                         Value(0))
+                 .where(a.undo_of.is_null(False)))
+        merged: dict[Any, list[int]] = {}
+        for query in (attempts.where(where), undos.where(where)):
+            for k, *figures in _group_by_key(query, key(a)).tuples():
+                sums = merged.setdefault(k, [0, 0, 0])
+                for i, value in enumerate(figures):
+                    sums[i] += int(value or 0)
+        return [(k, *sums) for k, sums in merged.items()]
 
     if by == "day":
         span = _day_span(a.created_at, start, end, window)
-        sums = _per_local_day(a.created_at, span, grouped)
+        sums = _per_local_day(a.created_at, span,
+                              lambda day, where: grouped(lambda _: day, where))
     else:
-        sums = {row[0]: row[1:] for row in grouped(_redemption_keys(by, original), window)}
+        sums = {row[0]: row[1:] for row in grouped(lambda attempt: _redemption_keys(
+            by, attempt), window) if any(row[1:])}
     found = {k: {"redeemed": int(r or 0), "undone": int(u or 0), "net": int(r or 0) - int(u or 0),
                  "refused": int(f or 0)} for k, (r, u, f) in sums.items()}
     if by == "day":
