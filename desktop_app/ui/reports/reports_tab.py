@@ -242,8 +242,8 @@ class ReportsTab(QWidget):
         self.refresh()
 
     def _shop_changed(self, changes: frozenset[str]) -> None:
-        if changes & {events.REDEMPTIONS, events.ORDERS, events.PRODUCTS, events.VOUCHERS,
-                      events.SETTINGS}:
+        # A new currency comes as products and orders changed (core.events): re-read with them.
+        if changes & {events.REDEMPTIONS, events.ORDERS, events.PRODUCTS, events.VOUCHERS}:
             self.refresh()
 
     # -- loading ----------------------------------------------------------------------------
