@@ -68,6 +68,7 @@ def shoot(out: Path, lang: str, sizes: list[str]) -> None:
                     app.processEvents()
                 tab = type(window.tabs.widget(index)).__name__.removesuffix("Tab").lower()
                 window.grab().save(str(out / f"{tab}-{size}-{lang}.png"))
+            shoot_settings(app, window, out / f"settings-{size}-{lang}.png")
         window.redemption_tab().shutdown()  # type: ignore[union-attr]
         window.hide()
         tasks.wait_until_idle()
@@ -136,6 +137,31 @@ def shoot_verdicts(out: Path, lang: str) -> None:
         tasks.wait_until_idle()
         close_shop(shop)
         tasks.shutdown()
+
+
+def shoot_settings(app: object, window: object, path: Path) -> None:
+    """The Settings dialog (This computer's page) over the window, as a user sees it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    from desktop_app.ui import tasks
+
+    window.settings_action.trigger()  # type: ignore[attr-defined]
+    dialog = window.dialogs["settings"]  # type: ignore[attr-defined]
+    tasks.wait_until_idle()
+    dialog.pages.setCurrentIndex(dialog.pages.count() - 1)
+    dialog.adjustSize()
+    for _ in range(5):
+        app.processEvents()  # type: ignore[attr-defined]
+    picture = window.grab()  # type: ignore[attr-defined]
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), 0x60000000)  # the window dimmed behind its dialog
+    painter.drawPixmap(QPoint(max(0, (picture.width() - dialog.width()) // 2),
+                              max(0, (picture.height() - dialog.height()) // 2)), dialog.grab())
+    painter.end()
+    picture.save(str(path))
+    dialog.reject()
+    tasks.wait_until_idle()
 
 
 def main() -> None:

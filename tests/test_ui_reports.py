@@ -91,13 +91,30 @@ def test_every_report_shows_and_liability_lists_customers(qtbot: QtBot, shop: Sh
     choose(tab, "sales", "method")
     assert tab.model.data(tab.model.index(0, 0)) == "WeChat Pay"
     choose(tab, "liability")
-    assert not tab.range_box.isEnabled()
+    assert tab.range_box.isEnabled()  # the days of the gift cards' breakage
     [owed] = tab.shown_rows()
     assert (owed["uses_left"], owed["value"]) == (8, 15840)
+    assert tab.section_box.isVisible() and tab.section_box.currentData() == "to_call"
     assert tab.call_model.rows()[0]["customer"] == "王女士"
     assert tab.detail_table.model() is tab.call_model
     choose(tab, "stock")
     assert tab.shown_rows() == []
+
+
+def test_liability_shows_gift_card_balances_and_breakage(qtbot: QtBot, shop: Shop) -> None:
+    card = products.add_product(shop, "礼品卡 100", "90", "giftcard", value="100")
+    order = orders.create_order(shop, [(card.id, 2)], "李先生")
+    fulfilment.pay_order(shop, order.id, "cash")
+    tab = open_tab(qtbot, shop)
+    choose(tab, "liability")
+    assert "Gift cards" in tab.summary.text() and "200.00" in tab.summary.text()
+    tab.section_box.setCurrentIndex(tab.section_box.findData("giftcards"))
+    assert tab.detail_table.model() is tab.call_model
+    [row] = tab.call_model.rows()
+    assert (row["group"], row["cards"], row["balance"]) == ("礼品卡 100", 2, 20000)
+    assert tab.call_model.headerData(2, Qt.Orientation.Horizontal) == "Balance"
+    choose(tab, "sales")
+    assert not tab.section_box.isVisible()
 
 
 def test_export_buttons_write_csv_and_xlsx(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:

@@ -49,6 +49,10 @@ def test_shop_and_computer_settings_are_saved(qtbot: QtBot, shop: Shop) -> None:
     dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("receipt80"))
     dialog.suffix_box.setCurrentIndex(1)
     dialog.burst_ms.setValue(60)
+    dialog.camera_size_box.setCurrentIndex(dialog.camera_size_box.findData("1280x720"))
+    dialog.printer_box.setCurrentIndex(0)  # the system's default
+    assert dialog.camera_box.currentData() == 0  # no camera here: the chosen one stays
+    assert "not found" in dialog.camera_box.currentText()
     with qtbot.waitSignal(dialog.saved, timeout=15_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     idle()
@@ -56,6 +60,7 @@ def test_shop_and_computer_settings_are_saved(qtbot: QtBot, shop: Shop) -> None:
     assert station_name() == "前台 2" and settings.LANGUAGE.text() == "zh_CN"
     assert settings.VOUCHER_LAYOUT.text() == "receipt80" and settings.SCAN_SUFFIX.read() == "\t"
     assert settings.SCAN_TIMEOUT_MS.number() == 60 and settings.IDLE_LOCK_MINUTES.number() == 3
+    assert settings.camera_size() == (1280, 720) and settings.RECEIPT_PRINTER.text() == ""
     event = AuditEvent.select().where(AuditEvent.kind == "settings_change").get()
     assert json.loads(event.detail)["after"]["voucher_note"] == "节假日通用"
     # Nothing in this computer's settings names the shop or a customer.
@@ -106,6 +111,7 @@ def test_window_applies_settings_and_warns_of_low_stock(qtbot: QtBot, shop: Shop
     with qtbot.waitSignal(dialog.saved, timeout=15_000):
         dialog.save_button.click()
     assert window.header.title.text() == "New Name"
+    assert "Counter 7" in window.header.subtitle.text()  # the station, in the header too
     assert "New Name" in window.windowTitle() and "Counter 7" in window.station_label.text()
     cardkeys.import_card_keys(shop, keys.id, "CCCC-2222-DDDD\nEEEE-3333-FFFF\n")
     window.stock_warning.refresh()
@@ -162,3 +168,65 @@ def test_scanner_test_field_shows_what_was_sent(qtbot: QtBot, shop: Shop) -> Non
     qtbot.keyClick(dialog.scan_test, Qt.Key.Key_Return)
     assert dialog.scan_test.text() == "AB⏎" and "Enter" in dialog.scan_result.text()
     dialog.close()
+
+
+def test_a_new_currency_reaches_the_open_tabs_at_once(qtbot: QtBot, shop: Shop) -> None:
+    from desktop_app.ui.inventory.inventory_tab import InventoryTab
+    from desktop_app.ui.reports.reports_tab import ReportsTab
+
+    wash = products.add_product(shop, "Wash", "10", uses=2)
+    fulfilment.pay_order(shop, orders.create_order(shop, [(wash.id, 1)]).id, "cash")
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    inventory, reports = window.findChild(InventoryTab), window.findChild(ReportsTab)
+    assert inventory is not None and reports is not None
+    reports.report_box.setCurrentIndex(reports.report_box.findData("sales"))
+    idle()
+    assert "¥" in reports.summary.text()
+    window.settings_action.trigger()
+    dialog = window.dialogs["settings"]
+    assert isinstance(dialog, SettingsDialog)
+    idle()
+    dialog.currency_box.setCurrentText("EUR")
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        dialog.save_button.click()
+    idle()
+    price = inventory.model.index(0, [inventory.model.headerData(
+        i, Qt.Orientation.Horizontal) for i in range(inventory.model.columnCount())].index(
+        "Price"))
+    assert "€" in str(inventory.model.data(price))
+    assert "€" in reports.summary.text() and "¥" not in reports.summary.text()
+    window.close()
+    idle()
+
+
+def test_a_new_product_proposes_the_default_validity(qtbot: QtBot, shop: Shop) -> None:
+    from desktop_app.ui.inventory.product_dialog import ProductDialog
+
+    shop.set_setting("default_valid_days", "90")
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    idle()
+    assert dialog.validity.for_days.isChecked() and dialog.validity.days.value() == 90
+    wash = products.add_product(shop, "Wash", "10", uses=2)
+    editing = ProductDialog(shop, "CNY", products.product_detail(shop, wash.id))
+    qtbot.addWidget(editing)
+    idle()
+    assert editing.validity.no_expiry.isChecked()  # an existing product keeps its own
+
+
+def test_a_printer_or_camera_chosen_before_is_kept_when_absent(qtbot: QtBot, shop: Shop) -> None:
+    settings.RECEIPT_PRINTER.write("Thermal 80")
+    settings.CAMERA_INDEX.write(2)
+    settings.CAMERA_SIZE.write("garbage")
+    dialog = open_dialog(qtbot, shop)
+    assert dialog.printer_box.currentData() == "Thermal 80"
+    assert "not found" in dialog.printer_box.currentText()
+    assert dialog.camera_box.currentData() == 2 and dialog.camera_box.currentText().startswith(
+        "Camera 3")
+    assert dialog.camera_size_box.currentData() == "640x480"  # unreadable: the default
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        dialog.save_button.click()
+    assert settings.RECEIPT_PRINTER.text() == "Thermal 80" and settings.CAMERA_INDEX.number() == 2

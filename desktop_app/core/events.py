@@ -49,7 +49,8 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "operator_change_password": frozenset({OPERATORS}),
     "operator_recover": frozenset({OPERATORS}),
     "restore_carry": frozenset({REDEMPTIONS, VOUCHERS, OPERATORS}),
-    "settings_change": frozenset({SETTINGS}),
+    # The shop's currency shows in every price and total: the tabs showing them re-read it.
+    "settings_change": frozenset({SETTINGS, PRODUCTS, ORDERS}),
     "backup": frozenset(),
     "integrity_acknowledged": frozenset({SETTINGS}),
     "export": frozenset(),

@@ -14,12 +14,13 @@ from desktop_app.core import audit
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.money import money_text
-from desktop_app.core.report_tables import CALL_COLUMNS, Column, Report
+from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, Column, Report
 from desktop_app.core.reports import csv_bytes, spreadsheet_safe
 from desktop_app.core.store import Shop
 
 FORMATS = (".csv", ".xlsx")
-SECTION_COLUMNS: dict[str, tuple[Column, ...]] = {"to_call": CALL_COLUMNS}
+SECTION_COLUMNS: dict[str, tuple[Column, ...]] = {"to_call": CALL_COLUMNS,
+                                                  "giftcards": GIFTCARD_COLUMNS}
 
 
 def json_value(column: Column, value: Any) -> Any:
@@ -35,16 +36,29 @@ def json_rows(columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> list[d
     return [{c.key: json_value(c, row[c.key]) for c in columns} for row in rows]
 
 
+def json_totals(columns: tuple[Column, ...], totals: Mapping[str, Any]) -> dict[str, Any]:
+    """Totals keyed like their columns; a total without a column is money when its name says
+    so (``breakage``), a count otherwise."""
+    by_key = {c.key: c for c in columns}
+    money = {"breakage"}
+    return {k: json_value(by_key.get(k, Column(k, "money" if k in money else "int")), v)
+            for k, v in totals.items()}
+
+
 def report_json(report: Report) -> dict[str, Any]:
-    """What ``report --json`` prints after ``"ok": true``."""
-    by_key = {c.key: c for c in report.columns}
-    totals = {k: json_value(by_key.get(k, Column(k, "int")), v) for k, v in report.totals.items()}
+    """What ``report --json`` prints after ``"ok": true``: a section with totals of its own
+    (liability's ``giftcards``) as ``{"rows": [...], "totals": {...}}``, like the report."""
+    totals = json_totals(report.columns, report.totals)
     data: dict[str, Any] = {"report": report.name, "by": report.by, "currency": report.currency,
                             "from": report.start.isoformat() if report.start else None,
                             "to": report.end.isoformat() if report.end else None,
                             "rows": json_rows(report.columns, report.rows), "totals": totals}
     for name, rows in report.sections.items():
-        data[name] = json_rows(SECTION_COLUMNS.get(name, ()), rows)
+        columns = SECTION_COLUMNS.get(name, ())
+        data[name] = json_rows(columns, rows)
+        if name in report.section_totals:
+            data[name] = {"rows": data[name],
+                          "totals": json_totals(columns, report.section_totals[name])}
     return data
 
 

@@ -2,9 +2,9 @@
 card-key stock, as plain tables that the command line prints, the Reports tab shows and the
 exporters write.
 
-Grouping happens in SQL (a month over a million redemption attempts stays well under a
-second): a local day is a ``CASE`` over that day's UTC bounds, so days follow the shop PC's
-time zone, daylight saving included, while the database keeps UTC.
+Grouping happens in SQL; per local day it is one range of the index per day, between that
+day's UTC bounds, so days follow the shop PC's time zone, daylight saving included, while
+the database keeps UTC.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import JOIN, SQL, Case, Expression, SqliteDatabase, Value, fn
+from peewee import JOIN, SQL, Case, Expression, Value, fn
 
-from desktop_app.core import vouchers
+from desktop_app.core import giftcards, vouchers
 from desktop_app.core.dates import day_range, local_midnight_utc, utc_now
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import (
     CardKey,
+    GiftCardEntry,
     Operator,
     Order,
     OrderLine,
@@ -55,8 +56,9 @@ class Column:
 class Report:
     """One report: rows keyed by column, money in integer cents, days as ``dt.date``.
 
-    ``sections`` are further row lists under a name (liability: the customers to call,
-    vouchers expired unused); another kind of liability (gift-card balances) adds its own.
+    ``sections`` are further row lists under a name (liability: the customers to call, and
+    gift-card balances); a section with its own ``section_totals`` is printed as rows and
+    totals, like the report itself.
     """
 
     name: str
@@ -68,6 +70,7 @@ class Report:
     rows: list[dict[str, Any]]
     totals: dict[str, Any]
     sections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    section_totals: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _within(column: Any, low: dt.datetime | None, high: dt.datetime | None) -> Expression:
@@ -87,57 +90,36 @@ def _days(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-@dataclass(frozen=True)
-class _DaySegment:
-    """Local days ``low``..``high`` (UTC) that share one UTC offset, or one day that has a
-    daylight-saving change inside it (``offset_minutes`` None, ``day`` set)."""
-
-    low: dt.datetime
-    high: dt.datetime
-    offset_minutes: int | None
-    day: dt.date | None = None
-
-
-def _day_segments(first: dt.date, last: dt.date) -> list[_DaySegment]:
-    segments: list[_DaySegment] = []
-    for day in _days(first, last):
-        low, high = local_midnight_utc(day), local_midnight_utc(day + dt.timedelta(days=1))
-        if high - low != dt.timedelta(days=1):
-            segments.append(_DaySegment(low, high, None, day))
-            continue
-        local = dt.datetime(day.year, day.month, day.day).astimezone()
-        offset = int((local.utcoffset() or dt.timedelta()).total_seconds() // 60)
-        last_segment = segments[-1] if segments else None
-        if last_segment and last_segment.offset_minutes == offset and last_segment.high == low:
-            segments[-1] = _DaySegment(last_segment.low, high, offset)
-        else:
-            segments.append(_DaySegment(low, high, offset))
-    return segments
-
-
-def _per_local_day(shop: Shop, column: Any, span: tuple[dt.date, dt.date] | None,
+def _per_local_day(column: Any, span: tuple[dt.date, dt.date] | None,
                    grouped: Callable[[Any, Expression], Iterable[tuple[Any, ...]]]
                    ) -> dict[str, tuple[Any, ...]]:
-    """``grouped(key, window)`` run per stretch of days with one UTC offset, its key the
-    local day as ``YYYY-MM-DD``. On SQLite that key is ``date(column, '+480 minutes')``, a
-    cheap C function over the covering index; elsewhere a CASE per day (portable, slower)."""
+    """``grouped(key, window)`` run once per local day of ``span``, its key that day as
+    ``YYYY-MM-DD``. Each day is a range of the index on ``column`` between two UTC instants
+    (a day with a daylight-saving change is 23 or 25 hours), so no row needs date arithmetic
+    and nothing is sorted: a month over a million attempts reads about like a bare count."""
     if span is None:
         return {}
+    # Only the days between the first and last row: the others are empty (and a shop that
+    # sold today asks one day, not a month, of queries).
+    bounds = _within(column, local_midnight_utc(span[0]),
+                     local_midnight_utc(span[1] + dt.timedelta(days=1)))
+    first, last = column.model.select(fn.MIN(column), fn.MAX(column)).where(bounds).scalar(
+        as_tuple=True)
+    if first is None:
+        return {}
+    span = (max(span[0], _utc(first).astimezone().date()),
+            min(span[1], _utc(last).astimezone().date()))
     found: dict[str, tuple[Any, ...]] = {}
-    if not isinstance(shop.db, SqliteDatabase):
-        days = _days(*span)
-        key = Case(None, [(column < local_midnight_utc(d + dt.timedelta(days=1)), d.isoformat())
-                          for d in days], None)
-        low, high = local_midnight_utc(span[0]), local_midnight_utc(days[-1] + dt.timedelta(1))
-        return {row[0]: row[1:] for row in grouped(key, _within(column, low, high))}
-    for segment in _day_segments(*span):
-        if segment.offset_minutes is None:
-            key = Value(segment.day.isoformat() if segment.day else None)
-        else:
-            key = fn.date(column, f"{segment.offset_minutes:+d} minutes").coerce(False)
-        for row in grouped(key, _within(column, segment.low, segment.high)):
+    for day in _days(*span):
+        low, high = local_midnight_utc(day), local_midnight_utc(day + dt.timedelta(days=1))
+        for row in grouped(Value(day.isoformat()), _within(column, low, high)):
             found[str(row[0])] = row[1:]
     return found
+
+
+def _group_by_key(query: Any, key: Any) -> Any:
+    """GROUP BY the key, unless it is one day's constant: then one aggregate row, no sort."""
+    return query if isinstance(key, Value) else query.group_by(FIRST_COLUMN)
 
 
 def _day_span(column: Any, start: dt.date | None, end: dt.date | None,
@@ -168,19 +150,18 @@ REDEMPTION_COLUMNS = (Column("group", "text"), Column("redeemed", "int"),
 
 def uses_consumed(attempt: Any) -> Any:
     """The uses one redemption attempt consumed, as SQL over ``attempt`` (a RedemptionAttempt
-    table or alias). One per attempt today; when attempts record N uses at once (``redeem(...,
-    uses=N)``), this is the one place to read that column instead."""
+    table or alias). Always one: ``redeem(..., uses=N)`` writes one attempt row per use, so
+    N uses at once already count N here (and an undo gives back one of them)."""
     return Value(1)
 
 
-def _redemption_keys(by: str, original: Any) -> Any:
-    """SQL for the group of an attempt. An undo counts where the use it gives back was taken
-    (that operator and station), on the day it was undone."""
-    a = RedemptionAttempt
+def _redemption_keys(by: str, attempt: Any) -> Any:
+    """SQL for the group of ``attempt`` (for an undo: of the attempt it undoes, so an undo
+    counts where the use it gives back was taken, that operator and station)."""
     if by == "operator":
-        return fn.COALESCE(original.operator, a.operator)
+        return attempt.operator
     if by == "station":
-        return fn.COALESCE(original.station, a.station)
+        return attempt.station
     return Voucher.product
 
 
@@ -208,19 +189,35 @@ def redemptions_report(shop: Shop, by: str = "day", start: dt.date | None = None
     a, original = RedemptionAttempt, RedemptionAttempt.alias("original")
     window = _within(a.created_at, low, high)
     redeemed = fn.SUM(Case(None, [(a.ok == True, uses_consumed(a))], 0))  # noqa: E712
-    undone = fn.SUM(Case(None, [(a.undo_of.is_null(False), uses_consumed(original))], 0))
     refused = fn.SUM(Case(None, [((a.ok == False) & a.undo_of.is_null(), 1)], 0))  # noqa: E712
+    with_voucher = by == "product"
 
     def grouped(key: Any, where: Expression) -> Iterable[tuple[Any, ...]]:
-        return (_redemption_base(original, with_voucher=by == "product")
-                .select(key.alias("key"), redeemed, undone, refused)
-                .where(where).group_by(FIRST_COLUMN).tuples())
+        """Two queries: every attempt from the covering index alone (no join per row), and
+        the few undos joined to the attempts they undo. Undos add an all-zero group to the
+        first (their own station), dropped below."""
+        attempts = a.select(key(a).alias("key"), redeemed, Value(0), refused)
+        if with_voucher:
+            attempts = attempts.join(Voucher, JOIN.LEFT_OUTER, on=(a.voucher == Voucher.id))
+        undos = (_redemption_base(original, with_voucher)
+                 .select(key(original).alias("key"), Value(0), fn.SUM(uses_consumed(original)),
+                         Value(0))
+                 .where(a.undo_of.is_null(False)))
+        merged: dict[Any, list[int]] = {}
+        for query in (attempts.where(where), undos.where(where)):
+            for k, *figures in _group_by_key(query, key(a)).tuples():
+                sums = merged.setdefault(k, [0, 0, 0])
+                for i, value in enumerate(figures):
+                    sums[i] += int(value or 0)
+        return [(k, *sums) for k, sums in merged.items()]
 
     if by == "day":
         span = _day_span(a.created_at, start, end, window)
-        sums = _per_local_day(shop, a.created_at, span, grouped)
+        sums = _per_local_day(a.created_at, span,
+                              lambda day, where: grouped(lambda _: day, where))
     else:
-        sums = {row[0]: row[1:] for row in grouped(_redemption_keys(by, original), window)}
+        sums = {row[0]: row[1:] for row in grouped(lambda attempt: _redemption_keys(
+            by, attempt), window) if any(row[1:])}
     found = {k: {"redeemed": int(r or 0), "undone": int(u or 0), "net": int(r or 0) - int(u or 0),
                  "refused": int(f or 0)} for k, (r, u, f) in sums.items()}
     if by == "day":
@@ -292,35 +289,78 @@ SALES_COLUMNS = (Column("group", "text"), Column("orders", "int"),
                  Column("refunds", "money"), Column("net", "money"))
 
 
+def _line_refunds() -> Any:
+    """Money a line gave back. A gift card pays back only its unspent balance (and a cash-out
+    its remainder): the ledger's money for the line's cards, not the units' price."""
+    e, v = GiftCardEntry, Voucher.alias("refunded_card")
+    card_money = (e.select(fn.COALESCE(fn.SUM(e.money_cents * -1), 0))
+                  .join(v, on=(e.voucher == v.id))
+                  .where((v.order_line == OrderLine.id) & e.kind.in_(("refund", "cashout"))
+                         & (e.order.is_null() | (e.order == OrderLine.order))))
+    return Case(None, [(Product.kind == "giftcard", card_money)],
+                OrderLine.refunded_quantity * OrderLine.unit_price_cents)
+
+
+def _reload_refunds() -> Any:
+    """Money a refunded reload order gave back (its ledger row; the whole reload)."""
+    e = GiftCardEntry.alias("reload_refund")
+    return (e.select(fn.COALESCE(fn.SUM(e.money_cents * -1), 0))
+            .where((e.order == Order.id) & (e.kind == "refund")))
+
+
+def _sales_sums(key_of: Callable[[str], Any], where: Expression) -> list[tuple[Any, ...]]:
+    """Per group: orders, refunded orders, quantity, refunded quantity, revenue, refunds. A
+    gift card's reload is an order without lines: counted with its card's product, as
+    revenue without quantity."""
+    price = OrderLine.unit_price_cents
+    paid = Order.status.in_(("paid", "refunded")) & where
+    refunded_id = Case(None, [(Order.status == "refunded", Order.id)], None)
+    line_key, reload_key = key_of("line"), key_of("reload")
+    lines = _group_by_key(OrderLine.select(
+        line_key.alias("key"), fn.COUNT(Order.id.distinct()),
+        fn.COUNT(refunded_id.distinct()), fn.SUM(OrderLine.quantity),
+        fn.SUM(OrderLine.refunded_quantity), fn.SUM(OrderLine.quantity * price),
+        fn.SUM(_line_refunds()))
+        .join(Order).switch(OrderLine).join(Product, on=(OrderLine.product == Product.id))
+        .where(paid), line_key).tuples()
+    reloads = _group_by_key(Order.select(
+        reload_key.alias("key"), fn.COUNT(Order.id.distinct()),
+        fn.COUNT(refunded_id.distinct()), Value(0), Value(0), fn.SUM(Order.total_cents),
+        fn.SUM(_reload_refunds()))
+        .join(GiftCardEntry, on=((GiftCardEntry.order == Order.id)
+                                 & (GiftCardEntry.kind == "reload")))
+        .join(Voucher, on=(GiftCardEntry.voucher == Voucher.id))
+        .where(paid), reload_key).tuples()
+    merged: dict[Any, list[int]] = {}
+    for key, *figures in [*lines, *reloads]:
+        sums = merged.setdefault(key, [0] * len(figures))
+        for i, value in enumerate(figures):
+            sums[i] += int(value or 0)
+    return [(key, *sums) for key, sums in merged.items()]
+
+
 def sales_report(shop: Shop, by: str = "day", start: dt.date | None = None,
                  end: dt.date | None = None) -> Report:
     """Orders paid in the range, grouped by the local day they were paid, product or method.
     A refund counts with the sale it undoes (its order's day); a partial line refund counts
-    its units at the price they were sold for."""
+    its units at the price they were sold for, a gift card what it paid back."""
     require_owner(shop, "report_sales")
     low, high = day_range(start, end)
     taken = Order.status.in_(("paid", "refunded")) & _within(Order.paid_at, low, high)
-    price = OrderLine.unit_price_cents
-    paid = Order.status.in_(("paid", "refunded"))
-
-    def grouped(key: Any, where: Expression) -> Iterable[tuple[Any, ...]]:
-        return (OrderLine.select(
-            key.alias("key"), fn.COUNT(Order.id.distinct()),
-            fn.COUNT(Case(None, [(Order.status == "refunded", Order.id)], None).distinct()),
-            fn.SUM(OrderLine.quantity), fn.SUM(OrderLine.refunded_quantity),
-            fn.SUM(OrderLine.quantity * price), fn.SUM(OrderLine.refunded_quantity * price))
-            .join(Order).where(paid & where).group_by(FIRST_COLUMN).tuples())
 
     if by == "day":
         span = _day_span(Order.paid_at, start, end, taken)
-        sums = _per_local_day(shop, Order.paid_at, span, grouped)
+        sums = _per_local_day(Order.paid_at, span,
+                              lambda key, where: _sales_sums(lambda _: key, where))
     else:
-        key = OrderLine.product if by == "product" else fn.COALESCE(Order.payment_method,
-                                                                     "other")
-        sums = {row[0]: row[1:] for row in grouped(key, taken)}
-    found = {k: {"orders": o, "refunded_orders": ro, "quantity": int(q or 0),
-                 "refunded_quantity": int(rq or 0), "revenue": int(rev or 0),
-                 "refunds": int(ref or 0), "net": int(rev or 0) - int(ref or 0)}
+        def key_of(source: str) -> Any:
+            if by == "method":
+                return fn.COALESCE(Order.payment_method, "other")
+            return OrderLine.product if source == "line" else Voucher.product
+
+        sums = {row[0]: row[1:] for row in _sales_sums(key_of, taken)}
+    found = {k: {"orders": o, "refunded_orders": ro, "quantity": q, "refunded_quantity": rq,
+                 "revenue": rev, "refunds": ref, "net": rev - ref}
              for k, (o, ro, q, rq, rev, ref) in sums.items()}
     if by == "day":
         empty = dict.fromkeys(("orders", "refunded_orders", "quantity", "refunded_quantity",
@@ -362,12 +402,14 @@ def _owed() -> Any:
             .switch(Voucher).join(OrderLine, on=(Voucher.order_line == OrderLine.id))
             .switch(Voucher).join(Product, on=(Voucher.product == Product.id))
             .where((Voucher.state == "valid") & (Voucher.uses_left > 0)
-                   & (Order.status == "paid")))
+                   & Voucher.balance_cents.is_null() & (Order.status == "paid")))
 
 
-def liability_report(shop: Shop, by: str = "product", now: dt.datetime | None = None) -> Report:
+def liability_report(shop: Shop, by: str = "product", now: dt.datetime | None = None,
+                     start: dt.date | None = None, end: dt.date | None = None) -> Report:
     """Vouchers with uses left and their value, how many expire within 7 and 30 days; expired
-    ones never used apart; the customers to call before their voucher expires."""
+    ones never used apart; the customers to call before their voucher expires; gift-card
+    balances, with the breakage of local days ``start``..``end`` (all days when None)."""
     require_owner(shop, "report_liability")
     now = now or utc_now()
     live = Voucher.valid_until.is_null() | (Voucher.valid_until > now)
@@ -388,10 +430,42 @@ def liability_report(shop: Shop, by: str = "product", now: dt.datetime | None = 
     keys = [c.key for c in LIABILITY_COLUMNS[1:]]
     rows = [{"group": name, **{k: int(v or 0) for k, v in zip(keys, values, strict=True)}}
             for _, name, *values in query]
-    report = Report("liability", "product", None, None, shop.currency, LIABILITY_COLUMNS, rows,
+    report = Report("liability", "product", start, end, shop.currency, LIABILITY_COLUMNS, rows,
                     _totals(LIABILITY_COLUMNS, rows))
     report.sections["to_call"] = customers_to_call(now, max(EXPIRY_WINDOWS))
+    cards = gift_card_balances(now)
+    report.sections["giftcards"] = cards
+    kept = giftcards.breakage(start, end, now)
+    report.section_totals["giftcards"] = {**_totals(GIFTCARD_COLUMNS, cards),
+                                          "breakage_cards": kept.cards, "breakage": kept.cents}
     return report
+
+
+GIFTCARD_COLUMNS = (Column("group", "text"), Column("cards", "int"), Column("balance", "money"),
+                    Column("expiring_7", "int"), Column("expiring_7_balance", "money"),
+                    Column("expiring_30", "int"), Column("expiring_30_balance", "money"))
+
+
+def gift_card_balances(now: dt.datetime) -> list[dict[str, Any]]:
+    """Per gift-card product: cards still spendable with money on them, their balances, and
+    those expiring within 7 and 30 days (a card that has expired is breakage, not owed)."""
+    live = Voucher.valid_until.is_null() | (Voucher.valid_until > now)
+
+    def expiring(days: int, figure: Any) -> Any:
+        soon = Voucher.valid_until <= now + dt.timedelta(days=days)
+        return fn.SUM(Case(None, [(soon, figure)], 0))
+
+    query = (Voucher.select(Product.name, fn.COUNT(Voucher.id), fn.SUM(Voucher.balance_cents),
+                            expiring(7, 1), expiring(7, Voucher.balance_cents),
+                            expiring(30, 1), expiring(30, Voucher.balance_cents))
+             .join(Order, on=(Voucher.order == Order.id))
+             .switch(Voucher).join(Product, on=(Voucher.product == Product.id))
+             .where((Voucher.state == "valid") & (Voucher.balance_cents > 0)
+                    & (Order.status == "paid") & live)
+             .group_by(Product.id, Product.name).order_by(Product.name).tuples())
+    keys = [c.key for c in GIFTCARD_COLUMNS[1:]]
+    return [{"group": name, **{k: int(v or 0) for k, v in zip(keys, values, strict=True)}}
+            for name, *values in query]
 
 
 def customers_to_call(now: dt.datetime, within_days: int) -> list[dict[str, Any]]:
@@ -442,7 +516,8 @@ def stock_report(shop: Shop, by: str = "product") -> Report:
 def run_report(shop: Shop, name: str, by: str | None = None, start: dt.date | None = None,
                end: dt.date | None = None, now: dt.datetime | None = None) -> Report:
     """The report ``name`` grouped ``by`` (its first grouping when None), for local days
-    ``start``..``end`` (liability and stock are as of now and take no range)."""
+    ``start``..``end`` (liability and stock are as of now; liability's range is its gift-card
+    breakage)."""
     if name not in REPORTS:
         raise InvalidInput(field="report", problem="choice", choices=",".join(REPORTS))
     by = by or GROUPINGS[name][0]
@@ -453,5 +528,5 @@ def run_report(shop: Shop, name: str, by: str | None = None, start: dt.date | No
     if name == "sales":
         return sales_report(shop, by, start, end)
     if name == "liability":
-        return liability_report(shop, by, now)
+        return liability_report(shop, by, now, start, end)
     return stock_report(shop, by)

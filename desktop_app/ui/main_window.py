@@ -148,8 +148,13 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
         return self.tr("{operator} ({role})").format(
             operator=self.shop.operator.name, role=role_label(self.shop.operator.role))
 
+    def header_text(self) -> str:
+        """Under the shop's name: who is logged in, and at which station."""
+        return self.tr("{operator} · {station}").format(operator=self._operator_text(),
+                                                        station=station_name())
+
     def _build_header(self) -> HeaderBar:
-        header = self.header = HeaderBar(self.shop.name or APP_NAME, self._operator_text(), self)
+        header = self.header = HeaderBar(self.shop.name or APP_NAME, self.header_text(), self)
         self.lock_button = QPushButton(self.tr("Lock"), header)
         self.lock_button.setToolTip(self.tr("Lock the screen; unlock with your password (Ctrl+L)"))
         self.lock_button.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -77,6 +77,7 @@ ORDERS_SPLITTER: Setting[object] = Setting("orders/splitter", None)
 LAST_PAYMENT_METHOD = Setting("orders/last_payment_method", "cash")
 VOUCHER_LAYOUT = Setting("vouchers/layout", "a4")  # a4 | receipt58 | receipt80 (printer width)
 VOUCHER_SAVE_FOLDER = Setting("vouchers/save_folder", "")  # Documents if unset
+RECEIPT_PRINTER = Setting("vouchers/printer", "")  # a printer's name; the system's default if unset
 
 # --- the counter (scanner and camera belong to this computer) ---------------------------------
 
@@ -85,4 +86,14 @@ SCAN_SUFFIX = Setting("redemption/suffix", "")  # what the scanner sends instead
 VERDICT_CLEAR_S = Setting("redemption/clear_after_s", 6)  # 0: keep until the next scan
 SOUND_ON = Setting("redemption/sound", True)
 CAMERA_INDEX = Setting("redemption/camera_index", 0)
+CAMERA_SIZE = Setting("redemption/camera_size", "640x480")  # asked of the camera, WIDTHxHEIGHT
+CAMERA_SIZES = ("640x480", "1280x720", "1920x1080")
+
+
+def camera_size() -> tuple[int, int]:
+    """The capture size this computer's camera is asked for (640x480 if unreadable)."""
+    width, _, height = CAMERA_SIZE.text().partition("x")
+    if width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0:
+        return int(width), int(height)
+    return 640, 480
 CAMERA_ON = Setting("redemption/camera_on", False)

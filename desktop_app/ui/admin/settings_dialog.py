@@ -2,7 +2,8 @@
 computer's (anyone at this PC; kept in Qt settings, naming neither the shop nor a customer).
 
 Changes apply at once where they can: the station name, sounds, the idle lock and the paper
-size on the next redemption or print; the language on the next start.
+size on the next redemption or print; the language on the next start; the camera when the
+counter next turns it on.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSysInfo, Qt, Signal
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import shop_settings
 from desktop_app.core.shop_settings import ShopSettings
 from desktop_app.core.store import Shop
+from desktop_app.scanning.camera import list_cameras
 from desktop_app.ui import settings
 from desktop_app.ui.display import CURRENCY_SYMBOLS
 from desktop_app.ui.idle import MAX_IDLE_LOCK_MINUTES, idle_lock_minutes, set_idle_lock_minutes
@@ -84,12 +87,12 @@ class SettingsDialog(QDialog):
         self.loaded: ShopSettings | None = None
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
+        self.message = MessageLabel(self)
         self.pages = QTabWidget(self)
         self.shop_page = self._build_shop_page()
         if shop.is_owner:
             self.pages.addTab(self.shop_page, self.tr("Shop"))
         self.pages.addTab(self._build_computer_page(), self.tr("This computer"))
-        self.message = MessageLabel(self)
         body = QVBoxLayout()
         body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         body.setSpacing(SPACING)
@@ -169,6 +172,7 @@ class SettingsDialog(QDialog):
         self.burst_ms.setRange(20, 500)
         self.burst_ms.setSuffix(self.tr(" ms"))
         self.burst_ms.setValue(settings.SCAN_TIMEOUT_MS.number())
+        self._build_devices(page)
         form = QFormLayout(page)
         form.setHorizontalSpacing(SPACING)
         form.addRow(self.tr("Station name:"), self.station_edit)
@@ -176,6 +180,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language_box)
         form.addRow(self.tr("Lock after no use for:"), self.idle_minutes)
         form.addRow(self.tr("Voucher paper:"), self.paper_box)
+        form.addRow(self.tr("Receipt printer:"), self.printer_box)
+        form.addRow(self.tr("Camera:"), self.camera_box)
+        form.addRow(self.tr("Camera resolution:"), self.camera_size_box)
         form.addRow(self.tr("Scanner ends a code with:"), self.suffix_box)
         form.addRow(self.tr("Scanner burst gap:"), self.burst_ms)
         self.scan_test = ScanTestField(page)
@@ -187,6 +194,40 @@ class SettingsDialog(QDialog):
             "The station name is recorded with every redemption from this computer. A new "
             "language shows at the next start."), page))
         return page
+
+    def _build_devices(self, page: QWidget) -> None:
+        """The receipt printer and the counter's camera (the cameras are looked for in the
+        background: opening one can take a second)."""
+        self.printer_box = QComboBox(page)
+        self.printer_box.addItem(self.tr("The system's default printer"), "")
+        for name in QPrinterInfo.availablePrinterNames():
+            self.printer_box.addItem(name, name)
+        chosen = settings.RECEIPT_PRINTER.text()
+        if chosen and self.printer_box.findData(chosen) < 0:
+            self.printer_box.addItem(self.tr("{printer} (not found)").format(printer=chosen),
+                                     chosen)
+        self.printer_box.setCurrentIndex(max(0, self.printer_box.findData(chosen)))
+        self.camera_box = QComboBox(page)
+        self._show_cameras([])
+        run_in_background(self, list_cameras, self._show_cameras, errors=self.message)
+        self.camera_size_box = QComboBox(page)
+        for size in settings.CAMERA_SIZES:
+            self.camera_size_box.addItem(size.replace("x", " × "), size)
+        self.camera_size_box.setCurrentIndex(max(0, self.camera_size_box.findData(
+            "x".join(map(str, settings.camera_size())))))
+
+    def _show_cameras(self, found: list[int]) -> None:
+        """The cameras found, and the one chosen before even when it is not plugged in."""
+        chosen = self.camera_box.currentData() if self.camera_box.count() else None
+        if chosen is None:
+            chosen = settings.CAMERA_INDEX.number()
+        self.camera_box.clear()
+        for index in sorted({*found, int(chosen)}):
+            title = self.tr("Camera {number}").format(number=index + 1)
+            if index not in found:
+                title = self.tr("{camera} (not found)").format(camera=title)
+            self.camera_box.addItem(title, index)
+        self.camera_box.setCurrentIndex(max(0, self.camera_box.findData(int(chosen))))
 
     def _scan_tested(self) -> None:
         text = self.scan_test.seen
@@ -222,6 +263,9 @@ class SettingsDialog(QDialog):
         settings.VOUCHER_LAYOUT.write(self.paper_box.currentData())
         settings.SCAN_SUFFIX.write(self.suffix_box.currentData())
         settings.SCAN_TIMEOUT_MS.write(self.burst_ms.value())
+        settings.RECEIPT_PRINTER.write(self.printer_box.currentData())
+        settings.CAMERA_INDEX.write(self.camera_box.currentData())
+        settings.CAMERA_SIZE.write(self.camera_size_box.currentData())
 
     def save(self) -> None:
         if self.busy:
@@ -271,7 +315,7 @@ class WindowSettings:
         name = self.shop.name
         self.setWindowTitle(  # type: ignore[attr-defined]
             translate("MainWindow", "{shop} — Voucher Shop").format(shop=name))
-        self.header.set_title(name, self._operator_text())  # type: ignore[attr-defined]
+        self.header.set_title(name, self.header_text())  # type: ignore[attr-defined]
         self.shop_label.setText(translate("MainWindow", "Shop: {shop}").format(shop=name))
         self.station_label.setText(
             translate("MainWindow", "Station: {station}").format(station=station_name()))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import products
+from desktop_app.core import products, shop_settings
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.money import money_text, parse_money
 from desktop_app.core.products import KINDS, MAX_USES, ProductDetail
@@ -64,7 +64,16 @@ class ProductDialog(QDialog):
         self._build()
         if product is not None:
             self._load(product)
+        else:
+            run_in_background(self, lambda: shop_settings.get_shop_settings(
+                shop).default_valid_days, self._propose_validity, errors=self.error)
         self._kind_changed()
+
+    def _propose_validity(self, days: int | None) -> None:
+        """A new product starts with the shop's default validity (Settings)."""
+        if days and "validity" not in self._touched:
+            self.validity.for_days.setChecked(True)
+            self.validity.days.setValue(days)
 
     # -- layout -----------------------------------------------------------------------------
 

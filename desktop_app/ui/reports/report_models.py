@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_app.core.dates import local_time
-from desktop_app.core.report_tables import CALL_COLUMNS, RedemptionDetail
+from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, RedemptionDetail
 from desktop_app.core.report_tables import Column as ReportColumn
 from desktop_app.ui.counter.redemption_models import headline
 from desktop_app.ui.display import method_label, money
@@ -50,8 +50,15 @@ COLUMN_TITLES = {
     "phone": QT_TRANSLATE_NOOP("ReportsTab", "Phone"),
     "code": QT_TRANSLATE_NOOP("ReportsTab", "Voucher"),
     "valid_until": QT_TRANSLATE_NOOP("ReportsTab", "Valid until"),
+    "cards": QT_TRANSLATE_NOOP("ReportsTab", "Cards"),
+    "balance": QT_TRANSLATE_NOOP("ReportsTab", "Balance"),
+    "expiring_7_balance": QT_TRANSLATE_NOOP("ReportsTab", "Balance expiring in 7 days"),
+    "expiring_30_balance": QT_TRANSLATE_NOOP("ReportsTab", "Balance expiring in 30 days"),
+    "breakage": QT_TRANSLATE_NOOP("ReportsTab", "Breakage in these days"),
+    "breakage_cards": QT_TRANSLATE_NOOP("ReportsTab", "Cards expired with money"),
 }
-SECTION_TITLES = {"to_call": QT_TRANSLATE_NOOP("ReportsTab", "Customers to call")}
+SECTION_TITLES = {"to_call": QT_TRANSLATE_NOOP("ReportsTab", "Customers to call"),
+                  "giftcards": QT_TRANSLATE_NOOP("ReportsTab", "Gift-card balances")}
 
 
 def tr(text: str) -> str:
@@ -135,3 +142,7 @@ class DetailTableModel(RowTableModel[RedemptionDetail]):
 
 def call_columns() -> tuple[ReportColumn, ...]:
     return CALL_COLUMNS
+
+
+SECTION_COLUMNS = {"to_call": CALL_COLUMNS, "giftcards": GIFTCARD_COLUMNS}
+BREAKAGE_COLUMNS = (ReportColumn("breakage_cards", "int"), ReportColumn("breakage", "money"))

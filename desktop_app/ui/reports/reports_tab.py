@@ -35,7 +35,9 @@ from desktop_app.ui.events import shop_events
 from desktop_app.ui.reports.chart import REDEMPTIONS_COLOR, SALES_COLOR, DayChart, Series
 from desktop_app.ui.reports.chart import paint_chart as paint_bars
 from desktop_app.ui.reports.report_models import (
+    BREAKAGE_COLUMNS,
     COLUMN_TITLES,
+    SECTION_COLUMNS,
     SECTION_TITLES,
     DetailTableModel,
     ReportTableModel,
@@ -61,7 +63,8 @@ RANGES = {
     "month": QT_TRANSLATE_NOOP("ReportsTab", "This month"),
     "custom": QT_TRANSLATE_NOOP("ReportsTab", "Custom"),
 }
-DATED = ("redemptions", "sales")
+# Reports read for chosen days; liability's days are those of its gift-card breakage.
+DATED = ("redemptions", "sales", "liability")
 
 
 def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -159,6 +162,10 @@ class ReportsTab(QWidget):
         upper.setStretchFactor(1, 2)
 
         self.detail_title = hint_label("", self)
+        self.section_box = QComboBox(self)  # liability: customers to call, or gift cards
+        for key, title in SECTION_TITLES.items():
+            self.section_box.addItem(tr(title), key)
+        self.section_box.setVisible(False)
         self.detail_model = DetailTableModel(self)
         self.call_model = ReportTableModel(self)
         self.detail_table = QTableView(self)
@@ -169,7 +176,10 @@ class ReportsTab(QWidget):
         lower = QWidget(self)
         lower_column = QVBoxLayout(lower)
         lower_column.setContentsMargins(0, 0, 0, 0)
-        lower_column.addWidget(self.detail_title)
+        lower_title = QHBoxLayout()
+        lower_title.addWidget(self.section_box)
+        lower_title.addWidget(self.detail_title, 1)
+        lower_column.addLayout(lower_title)
         lower_column.addWidget(self.detail_table)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(upper)
@@ -190,6 +200,7 @@ class ReportsTab(QWidget):
         self.report_box.currentIndexChanged.connect(self._report_changed)
         self.range_box.currentIndexChanged.connect(self._range_changed)
         self.show_button.clicked.connect(self.refresh)
+        self.section_box.currentIndexChanged.connect(self._section_changed)
         self.csv_button.clicked.connect(lambda: self.ask_export(".csv"))
         self.xlsx_button.clicked.connect(lambda: self.ask_export(".xlsx"))
         self.print_button.clicked.connect(self.ask_print)
@@ -231,6 +242,7 @@ class ReportsTab(QWidget):
         self.refresh()
 
     def _shop_changed(self, changes: frozenset[str]) -> None:
+        # A new currency comes as products and orders changed (core.events): re-read with them.
         if changes & {events.REDEMPTIONS, events.ORDERS, events.PRODUCTS, events.VOUCHERS}:
             self.refresh()
 
@@ -250,6 +262,7 @@ class ReportsTab(QWidget):
     def _loaded(self, loaded: Loaded) -> None:
         self.loaded, self.report = loaded, loaded.report
         report = loaded.report
+        self.currency = report.currency  # read with the report: a changed currency shows at once
         self.model.set_columns(report.columns, self.currency, report.by)
         self.model.set_rows(report.rows)
         setup_table(self.table, 0)  # the columns are new: the first stretches again
@@ -263,7 +276,15 @@ class ReportsTab(QWidget):
         by_key = {c.key: c for c in report.columns}
         parts = [f"{column_title(k)}: {cell_text(by_key[k], v, self.currency)}"
                  for k, v in report.totals.items() if k in by_key and by_key[k].kind != "bool"]
-        return self.tr("Total") + " — " + ", ".join(parts) if parts else ""
+        text = self.tr("Total") + " — " + ", ".join(parts) if parts else ""
+        cards = report.section_totals.get("giftcards")
+        if cards is not None:
+            columns = {c.key: c for c in (*SECTION_COLUMNS["giftcards"], *BREAKAGE_COLUMNS)}
+            figures = [f"{column_title(k)}: {cell_text(columns[k], cards[k], self.currency)}"
+                       for k in ("cards", "balance", "expiring_30_balance", "breakage_cards",
+                                 "breakage") if k in cards]
+            text += "\n" + self.tr("Gift cards") + " — " + ", ".join(figures)
+        return text
 
     def panels(self) -> list[Series]:
         if self.loaded is None:
@@ -274,17 +295,25 @@ class ReportsTab(QWidget):
                        sold[1], sold[2], SALES_COLOR, amount_text)]
 
     def _show_lower(self, report: Report) -> None:
+        self.section_box.setVisible(report.name == "liability")
         if report.name == "liability":
-            self.detail_title.setText(tr(SECTION_TITLES["to_call"]) + " — " + self.tr(
-                "vouchers with uses left that expire within 30 days"))
-            self.call_model.set_columns(report_tables.CALL_COLUMNS, self.currency)
-            self.call_model.set_rows(report.sections.get("to_call", []))
+            section = str(self.section_box.currentData())
+            self.detail_title.setText(self.tr(
+                "vouchers with uses left that expire within 30 days") if section == "to_call"
+                else self.tr("cards with money on them that can still be spent"))
+            self.call_model.set_columns(SECTION_COLUMNS[section], self.currency)
+            self.call_model.set_rows(report.sections.get(section, []))
             self.detail_table.setModel(self.call_model)
+            fit_columns(self.detail_table, skip=0)
         else:
             self.detail_table.setModel(self.detail_model)
             self.detail_model.set_rows([])
             hint = self.tr("Double-click a row to see the redemptions behind it.")
             self.detail_title.setText(hint if report.name == "redemptions" else "")
+
+    def _section_changed(self) -> None:
+        if self.report is not None:
+            self._show_lower(self.report)
 
     def drill_down(self, index: QModelIndex) -> None:
         """The attempts behind one row of the redemptions report."""
