@@ -171,27 +171,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="217"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="198"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="218"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="219"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="220"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="201"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="221"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -578,6 +578,296 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
 </context>
 <context>
+    <name>CustomerWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="55"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="88"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="117"/>
+        <source>Thank you! Photograph your voucher</source>
+        <translation>谢谢惠顾！请拍下您的卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="152"/>
+        <source>Balance left {amount}</source>
+        <translation>剩余余额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="188"/>
+        <source>and {count} more vouchers: ask for them printed or sent</source>
+        <translation>另有 {count} 张卡券：可请店员打印或发送给您</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="40"/>
+        <source>{count} uses</source>
+        <translation>{count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="46"/>
+        <source>customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="47"/>
+        <source>Hello {customer}, your {product} from {shop} ({left} left) is valid until {date}. We look forward to seeing you!</source>
+        <translation>{customer}您好，您在{shop}购买的{product}（还剩 {left}）有效期至 {date}。期待您的光临！</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="82"/>
+        <source>Expiring soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="86"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="95"/>
+        <source>Copy message</source>
+        <translation>复制消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="96"/>
+        <source>The selected customer&apos;s reminder, to paste in WeChat, a text message or an e-mail</source>
+        <translation>所选顾客的提醒消息，可粘贴到微信、短信或电子邮件中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="99"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="100"/>
+        <source>The list with phones in full and each message</source>
+        <translation>导出名单，含完整电话号码和每条提醒消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="102"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="105"/>
+        <source>With uses or balance left, expiring within</source>
+        <translation>仍有剩余次数或余额，且到期不超过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="130"/>
+        <source>{count} to remind</source>
+        <translation>待提醒：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="142"/>
+        <source>Message copied.</source>
+        <translation>消息已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="145"/>
+        <source>Export the reminders</source>
+        <translation>导出提醒名单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="147"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="160"/>
+        <source>{count} rows written to {file}</source>
+        <translation>已将 {count} 行写入 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="63"/>
+        <source>Valid until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="65"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="66"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="67"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="68"/>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="69"/>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="70"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>FindPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="208"/>
+        <source>Customer name or phone</source>
+        <translation>顾客姓名或电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="211"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="218"/>
+        <source>Find vouchers:</source>
+        <translation>查找卡券：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="226"/>
+        <source>Double-click a voucher to look it up; nothing is used.</source>
+        <translation>双击一张卡券即可查询，不扣任何次数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="238"/>
+        <source>No voucher of a customer like that.</source>
+        <translation>没有找到符合该顾客的卡券。</translation>
+    </message>
+</context>
+<context>
+    <name>GiftCardBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="39"/>
+        <source>Issued</source>
+        <translation>发卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="40"/>
+        <source>Spent</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="41"/>
+        <source>Reloaded</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="42"/>
+        <source>Refunded</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="43"/>
+        <source>Cashed out</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="44"/>
+        <source>Expired</source>
+        <translation>余额过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="45"/>
+        <source>Spend undone</source>
+        <translation>撤销消费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="187"/>
+        <source>Reload…</source>
+        <translation>充值…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="189"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="263"/>
+        <source>Cash out</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="191"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="241"/>
+        <source>Set PIN…</source>
+        <translation>设置 PIN 码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="193"/>
+        <source>Remove PIN</source>
+        <translation>删除 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="229"/>
+        <source>Balance {amount}</source>
+        <translation>余额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="237"/>
+        <source>Pays out a balance of at most {amount} in cash</source>
+        <translation>余额不超过 {amount} 时，以现金全额付给顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="241"/>
+        <source>Change PIN…</source>
+        <translation>修改 PIN 码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="255"/>
+        <source>Reloaded; balance {amount}.</source>
+        <translation>已充值，余额 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="264"/>
+        <source>Pay {amount} out in cash and empty the card?</source>
+        <translation>以现金付给顾客 {amount}，并清空此卡余额？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="277"/>
+        <source>Paid out {amount} in cash.</source>
+        <translation>已以现金付出 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="285"/>
+        <source>PIN set.</source>
+        <translation>PIN 码已设置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="294"/>
+        <source>PIN removed.</source>
+        <translation>PIN 码已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="176"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="190"/>
+        <source>History of {code} ({product}): {count} attempts</source>
+        <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
+    </message>
+</context>
+<context>
     <name>InventoryTab</name>
     <message>
         <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="77"/>
@@ -719,6 +1009,34 @@ Click “New product” to add your first service, card key or goods.</source>
         <location filename="../../desktop_app/ui/inventory/table_models.py" line="111"/>
         <source>Faulty, to replace</source>
         <translation>失效，待更换</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="65"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="66"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="67"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="69"/>
+        <source>Balance after</source>
+        <translation>变动后余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="72"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
     </message>
 </context>
 <context>
@@ -935,43 +1253,48 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="80"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="273"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="317"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="141"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <source>{operator} · {station}</source>
+        <translation>{operator} · {station}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -986,109 +1309,124 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="206"/>
+        <source>&amp;Customer display</source>
+        <translation>顾客显示屏(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <source>A window for a second monitor facing the customer</source>
+        <translation>在面向顾客的第二台显示器上打开的窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
+        <source>&amp;Expiring soon…</source>
+        <translation>即将到期(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="255"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="263"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="239"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="277"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="275"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="241"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="279"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="277"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="321"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="284"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -1098,7 +1436,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="399"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="439"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
@@ -1128,7 +1466,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售卡券、礼品卡和卡密，并在柜台核销。店铺数据保存在本机的加密数据库中。&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="437"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="477"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -1552,90 +1890,90 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="150"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152"/>
         <source>Search: number, customer, phone</source>
         <translation>搜索：单号、顾客、电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="154"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="156"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="158"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="160"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="200"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="202"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="202"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="204"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="214"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="216"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="216"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="218"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="268"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="270"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="290"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="292"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="303"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="306"/>
         <source>Refund recorded for order {number}.</source>
         <translation>订单 {number} 的退款已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="325"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="328"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="326"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="329"/>
         <source>Refund order {number} ({amount})? Its unredeemed vouchers become void and unsold stock and card keys go back. Uses already redeemed stay in the history.</source>
         <translation>确定为订单 {number}（{amount}）退款？未核销的券将作废，实物库存和卡密退回库存。已核销的次数保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="330"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="333"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="335"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="338"/>
         <source>Order {number} is refunded.</source>
         <translation>订单 {number} 已退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="341"/>
         <location filename="../../desktop_app/ui/orders/orders_tab.py" line="344"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="347"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="342"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="345"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="349"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="352"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -1747,6 +2085,34 @@ Click “New order” to sell your first voucher.</source>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="146"/>
+        <source>Gift card PIN</source>
+        <translation>礼品卡 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="150"/>
+        <source>4 to 6 digits</source>
+        <translation>4 至 6 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="153"/>
+        <source>Set PIN</source>
+        <translation>设置 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="153"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="156"/>
+        <source>Needed only to look the card up without it in hand (on the phone).</source>
+        <translation>仅在不持卡查询（如电话查询）时需要。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../desktop_app/ui/idle.py" line="128"/>
@@ -1793,77 +2159,92 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="61"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="62"/>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="89"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="90"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="91"/>
         <source>Price:</source>
         <translation>价格：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="92"/>
+        <source>Value:</source>
+        <translation>面值：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="93"/>
         <source>Uses per voucher:</source>
         <translation>每张券可用次数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="94"/>
         <source>Stock:</source>
         <translation>库存：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="95"/>
         <source>Valid:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="96"/>
         <source>Card key:</source>
         <translation>卡密：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="97"/>
         <source>Keys look like:</source>
         <translation>卡密格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="100"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="122"/>
         <source>e.g. Car wash ×5</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="167"/>
+        <source>the price</source>
+        <translation>同售价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="175"/>
+        <source>The balance each card carries; empty: the price</source>
+        <translation>每张卡的余额；留空则等于售价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="187"/>
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="197"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
@@ -1888,7 +2269,7 @@ Click “New order” to sell your first voucher.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="255"/>
         <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="71"/>
         <source>to</source>
         <translation>至</translation>
@@ -1904,87 +2285,92 @@ Click “New order” to sell your first voucher.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="220"/>
         <source>Every buyer gets the same key (e.g. a group-buy password)</source>
         <translation>所有买家使用同一个卡密（例如团购口令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="225"/>
         <source>The key every buyer receives</source>
         <translation>每位买家都会收到的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="227"/>
         <source>Otherwise each sale hands over one of the keys you import.</source>
         <translation>否则每次售出时发放一个您导入的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="246"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="249"/>
         <source>Any characters</source>
         <translation>任意字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="249"/>
         <source>Digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="250"/>
         <source>Capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="251"/>
         <source>Letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="253"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="257"/>
         <source>characters,</source>
         <translation>个字符，</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="277"/>
         <source>Unchanged: {key}</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="293"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="294"/>
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="296"/>
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="297"/>
+        <source>A card that carries money, spent in parts at the counter, reloaded and cashed out.</source>
+        <translation>储值卡：可在柜台分次消费，也可充值和提现。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="301"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="305"/>
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="306"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -2138,298 +2524,437 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>Redemption</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="43"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="49"/>
         <source>Redeemed</source>
         <translation>核销成功</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="44"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
         <source>Already redeemed</source>
         <translation>已用完</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="51"/>
         <source>Unknown code</source>
         <translation>券码不存在，请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="46"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="52"/>
         <source>Forged or altered</source>
         <translation>伪造或被篡改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="47"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
         <source>Another shop&apos;s voucher</source>
         <translation>他店券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="48"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="54"/>
         <source>Not a voucher code</source>
         <translation>无效券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="49"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
         <source>Check the code</source>
         <translation>请核对券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="56"/>
         <source>Not enough uses left</source>
         <translation>剩余次数不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="51"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="57"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="52"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="58"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="59"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="54"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="60"/>
         <source>Not valid yet</source>
         <translation>未到生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="61"/>
         <source>Not allowed</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="56"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="62"/>
         <source>Balance too low</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="57"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="63"/>
         <source>Enter the amount</source>
         <translation>请输入金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="58"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="64"/>
         <source>Not a gift card</source>
         <translation>不是礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="59"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
         <source>Undo</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="61"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="67"/>
         <source>Redeemed, undone</source>
         <translation>核销已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="66"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
         <source>There is no voucher with this code in this shop. Check the code.</source>
         <translation>券码不存在，请核对：本店没有这个券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="68"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="74"/>
         <source>This QR code was not made by this shop, or it was changed. Do not accept it.</source>
         <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="71"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="77"/>
         <source>This voucher was issued by another shop.</source>
         <translation>这是其他店铺发行的券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="78"/>
         <source>What was read is not a voucher. Scan again, or type the printed code.</source>
         <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="74"/>
-        <source>One character is wrong - check the code.</source>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="80"/>
+        <source>One character is wrong – check the code.</source>
         <translation>有一个字符输错了，请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="76"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="82"/>
         <source>Fewer uses are left than were asked for; nothing was used.</source>
         <translation>剩余次数少于要核销的次数；未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="78"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="84"/>
         <source>Its order has not been paid. Ask the owner to check the order.</source>
         <translation>这张券的订单尚未付款。请店主核查订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="80"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="86"/>
         <source>Its order was refunded or cancelled.</source>
         <translation>这张券的订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="87"/>
         <source>It was valid until {valid_until}.</source>
         <translation>有效期至 {valid_until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="82"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="88"/>
         <source>It can be used from {valid_from}.</source>
         <translation>{valid_from} 起可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="83"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="89"/>
         <source>This operator may not redeem vouchers. Ask the owner.</source>
         <translation>当前操作员无权核销。请联系店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="85"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="91"/>
         <source>Last redeemed by {who}, {when}.</source>
         <translation>上次核销：{who}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="87"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="93"/>
         <source>The card holds less than that amount. Nothing was spent.</source>
         <translation>卡内余额不足这个金额，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="89"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="95"/>
         <source>This is a gift card: type the amount to spend, then scan it again.</source>
         <translation>这是礼品卡：请输入消费金额，然后重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="91"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="97"/>
         <source>This voucher counts uses, not money: scan it without an amount.</source>
         <translation>这张券按次数核销，不按金额：请不要输入金额，直接扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="96"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="102"/>
         <source>It has no uses left.</source>
         <translation>已无剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="97"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="103"/>
         <source>It cannot be used yet.</source>
         <translation>暂时还不能使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="98"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="104"/>
         <source>It can no longer be used.</source>
         <translation>已不能再使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="125"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="110"/>
+        <source>Check the 1st group: {group}</source>
+        <translation>请核对第 1 组：{group}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="111"/>
+        <source>Check the 2nd group: {group}</source>
+        <translation>请核对第 2 组：{group}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="112"/>
+        <source>Check the 3rd group: {group}</source>
+        <translation>请核对第 3 组：{group}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="113"/>
+        <source>Check the 4th group: {group}</source>
+        <translation>请核对第 4 组：{group}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="168"/>
         <source>today {time}</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="137"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="180"/>
         <source>{left} of {total} left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="209"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="252"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="393"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="210"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="400"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="211"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="254"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="401"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="212"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="394"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="213"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="256"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="395"/>
         <source>Operator</source>
         <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="356"/>
+        <source>Can be redeemed</source>
+        <translation>可以核销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="396"/>
+        <source>Station</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="397"/>
+        <source>Uses left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="402"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="403"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="404"/>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="405"/>
+        <source>Valid until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="406"/>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="189"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="232"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="584"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="199"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="243"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="203"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="247"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="223"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="250"/>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="253"/>
+        <source>The next scan shows the voucher, its customer and history; nothing is used</source>
+        <translation>下一次扫码只显示卡券、顾客和历史记录，不扣任何次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="258"/>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="259"/>
+        <source>Find vouchers by customer name or phone</source>
+        <translation>按顾客姓名或电话查找卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="277"/>
+        <source>One use fewer for the next scan</source>
+        <translation>下一次扫码少核销 1 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="280"/>
+        <source>One use more for the next scan (or type the number before scanning)</source>
+        <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="306"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="227"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="310"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="235"/>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="519"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="318"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="729"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="293"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="376"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="295"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="378"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="355"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="438"/>
         <source>The shop&apos;s server cannot be reached. Redeeming is paused, so nothing is consumed twice; it resumes by itself when the server is back.</source>
         <translation>无法连接店铺服务器。核销已暂停，以免重复扣除；服务器恢复后会自动继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="471"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="569"/>
+        <source>The next scan takes {count} uses</source>
+        <translation>下一次扫码将核销 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="583"/>
+        <source>Look up: scan a voucher — nothing is used</source>
+        <translation>查询：请扫描卡券 — 不扣任何次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="681"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="471"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="681"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="472"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="682"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="473"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="683"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="475"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="685"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="546"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="756"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReloadDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="84"/>
+        <source>Reload gift card</source>
+        <translation>礼品卡充值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="103"/>
+        <source>Reload</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="103"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="106"/>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="107"/>
+        <source>Paid by:</source>
+        <translation>付款方式：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="108"/>
+        <source>Reference:</source>
+        <translation>交易单号：</translation>
     </message>
 </context>
 <context>
@@ -2446,19 +2971,19 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="23"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="124"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="131"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="24"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="125"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="132"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="25"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="127"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="134"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -2474,7 +2999,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="28"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="130"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="137"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -2580,7 +3105,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="128"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="135"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
@@ -2591,7 +3116,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="51"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="126"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="133"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
@@ -2601,187 +3126,232 @@ Click “New order” to sell your first voucher.</source>
         <translation>截止日期</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="53"/>
+        <source>Cards</source>
+        <translation>卡数</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="54"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="55"/>
+        <source>Balance expiring in 7 days</source>
+        <translation>7 天内到期余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="56"/>
+        <source>Balance expiring in 30 days</source>
+        <translation>30 天内到期余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="57"/>
+        <source>Breakage in these days</source>
+        <translation>期间沉淀金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="58"/>
+        <source>Cards expired with money</source>
+        <translation>过期时仍有余额的卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="60"/>
         <source>Customers to call</source>
         <translation>待联系的顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="84"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="61"/>
+        <source>Gift-card balances</source>
+        <translation>礼品卡余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="91"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="123"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="130"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="129"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="136"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="132"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="139"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="52"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="54"/>
         <source>Redemptions</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="53"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="55"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="54"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="56"/>
         <source>Outstanding vouchers</source>
         <translation>未用完的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="55"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="57"/>
         <source>Card-key stock</source>
         <translation>卡密库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="58"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="60"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="59"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="61"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="60"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="62"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="63"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="64"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="126"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="129"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="127"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="130"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="128"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="131"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="129"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="132"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="133"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="136"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="133"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="136"/>
         <source>By</source>
         <translation>按</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="134"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="137"/>
         <source>Days</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="242"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="254"/>
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="257"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="270"/>
         <source>Nothing in these days.</source>
         <translation>这段时间内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="259"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="272"/>
         <source>No redemptions or sales in these days.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="266"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="279"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="272"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="286"/>
+        <source>Gift cards</source>
+        <translation>礼品卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="293"/>
         <source>Uses redeemed per day</source>
         <translation>每日核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="273"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="294"/>
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="279"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="302"/>
         <source>vouchers with uses left that expire within 30 days</source>
         <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="286"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="303"/>
+        <source>cards with money on them that can still be spent</source>
+        <translation>仍有余额且可继续消费的礼品卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="311"/>
         <source>Double-click a row to see the redemptions behind it.</source>
         <translation>双击一行，查看其中的核销记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="302"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="331"/>
         <source>{group} — attempts: {count}</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="319"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="348"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="320"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="349"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="321"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="350"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="367"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="349"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="378"/>
         <source>Print the report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="365"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="394"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="374"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="403"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -2902,47 +3472,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanSettingsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="46"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="52"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="49"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="55"/>
         <source>Enter (most scanners)</source>
         <translation>回车（大多数扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="50"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="56"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="56"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="62"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="57"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="63"/>
         <source>never</source>
         <translation>不自动清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="62"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="68"/>
         <source>The scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="63"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="69"/>
         <source>Without Enter, take the code after a pause of:</source>
         <translation>不发送回车时，停顿多久后提交：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="64"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="70"/>
         <source>Clear the verdict after:</source>
         <translation>结果显示时长：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="66"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="72"/>
         <source>These settings belong to this computer. Most scanners send Enter after each code; for one that sends nothing, the code is taken after the pause.</source>
         <translation>这些设置只对这台电脑有效。大多数扫码枪在每个券码后发送回车；不发送回车的扫码枪，会在停顿后自动提交。</translation>
     </message>
@@ -2950,7 +3520,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanTestField</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="58"/>
         <source>Click here and scan a voucher</source>
         <translation>点击此处，然后扫一张券</translation>
     </message>
@@ -2958,185 +3528,220 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="85"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="104"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="94"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="95"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="102"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="105"/>
         <source>The shop&apos;s settings are saved in the shop; this computer&apos;s stay here.</source>
         <translation>店铺设置保存在店铺中；本机设置只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="120"/>
         <source>Address and phone, printed under the name</source>
         <translation>地址和电话，印在店名下方</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="123"/>
         <source>A short note at the foot of every voucher</source>
         <translation>印在每张卡券底部的简短说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="128"/>
         <source>No end</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="129"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="132"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="133"/>
         <source>Address / phone:</source>
         <translation>地址 / 电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="134"/>
         <source>Note on vouchers:</source>
         <translation>卡券备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="135"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="136"/>
         <source>Default validity:</source>
         <translation>默认有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="138"/>
         <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products.</source>
         <translation>更改货币只改变价格的显示方式，不改变金额。新建商品时会默认填入此有效期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="147"/>
         <source>Play a sound with each verdict</source>
         <translation>每次核销结果都播放提示音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="150"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="157"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="158"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="161"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="161"/>
         <source>Receipt 58 mm</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="162"/>
         <source>Receipt 80 mm</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="164"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="238"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="164"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="238"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="173"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="178"/>
         <source>Station name:</source>
         <translation>收银台名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="179"/>
         <source>Sounds:</source>
         <translation>声音：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="181"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="182"/>
         <source>Voucher paper:</source>
         <translation>卡券纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="183"/>
+        <source>Receipt printer:</source>
+        <translation>小票打印机：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="184"/>
+        <source>Camera:</source>
+        <translation>摄像头：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
+        <source>Camera resolution:</source>
+        <translation>摄像头分辨率：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
         <source>Scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
         <source>Scanner burst gap:</source>
         <translation>扫码枪按键间隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="191"/>
         <source>Try the scanner:</source>
         <translation>测试扫码枪：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="194"/>
         <source>The station name is recorded with every redemption from this computer. A new language shows at the next start.</source>
         <translation>每次在这台电脑上核销都会记录收银台名称。更改语言后，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="202"/>
+        <source>The system&apos;s default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="207"/>
+        <source>{printer} (not found)</source>
+        <translation>{printer}（未找到）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="226"/>
+        <source>Camera {number}</source>
+        <translation>摄像头 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="228"/>
+        <source>{camera} (not found)</source>
+        <translation>{camera}（未找到）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="237"/>
         <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
         <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
     </message>
@@ -3247,27 +3852,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="219"/>
+        <location filename="../../desktop_app/ui/app.py" line="220"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="299"/>
+        <location filename="../../desktop_app/ui/app.py" line="300"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="330"/>
+        <location filename="../../desktop_app/ui/app.py" line="331"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="350"/>
+        <location filename="../../desktop_app/ui/app.py" line="351"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="353"/>
+        <location filename="../../desktop_app/ui/app.py" line="354"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
     </message>
@@ -3339,22 +3944,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>UndoPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="94"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="100"/>
         <source>Why? For example: scanned the wrong voucher</source>
         <translation>原因？例如：扫错了券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="98"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="104"/>
         <source>Undo redemption</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="100"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="117"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="123"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
         <translation>撤销 {operator}（{when}）对 {code}（{product}）的核销？次数退回到券上，原记录保留。</translation>
     </message>
@@ -3362,42 +3967,81 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="158"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="149"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="159"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="153"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="163"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="158"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="168"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="163"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="173"/>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="174"/>
+        <source>Scan a voucher to see it. Nothing is used.</source>
+        <translation>扫描卡券即可查看。不扣任何次数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="184"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225"/>
+        <source>Customer: {who}</source>
+        <translation>顾客：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="187"/>
+        <source>Look-up: {left}</source>
+        <translation>查询：{left}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="197"/>
+        <source>Look-up only — nothing was used</source>
+        <translation>仅查询 — 未扣任何次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
+        <source>Look-up: {what}</source>
+        <translation>查询：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="204"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="169"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="229"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="233"/>
+        <source>Only {left} left, {asked} asked for. Nothing was used.</source>
+        <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="179"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="192"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="180"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="255"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -3544,149 +4188,192 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="135"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="159"/>
         <source>Previous voucher</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="139"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="163"/>
         <source>Next voucher</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="143"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="167"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="143"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="167"/>
         <source>58 mm receipt</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="168"/>
         <source>80 mm receipt</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="150"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="174"/>
         <source>Save PNG…</source>
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="151"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="175"/>
         <source>The QR code alone, as an image</source>
         <translation>仅二维码图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="153"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="177"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="156"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="180"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="257"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="293"/>
         <source>One card key</source>
         <translation>一个卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="274"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="314"/>
         <source>Save and print all {count} vouchers</source>
         <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="116"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="136"/>
         <source>Save or print every voucher of this order, not only the one shown</source>
         <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="142"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="166"/>
         <source>Paper for Save PDF and Print</source>
         <translation>保存 PDF 和打印所用的纸张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="154"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="178"/>
         <source>The printable voucher on the chosen paper</source>
         <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="182"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="183"/>
+        <source>The voucher as an image on the clipboard (and saved), to paste into WeChat, QQ or an e-mail</source>
+        <translation>把卡券图片复制到剪贴板（并另存一份），以便粘贴到微信、QQ 或电子邮件中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="214"/>
         <source>Copy code</source>
         <translation>复制券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="186"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="215"/>
         <source>Copy the voucher code, to paste it in a message</source>
         <translation>复制券码，以便粘贴到消息中发给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="188"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="217"/>
         <source>Copy key</source>
         <translation>复制卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="189"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="218"/>
         <source>Copy the card key in full</source>
         <translation>复制完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="268"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="220"/>
+        <source>Copy text</source>
+        <translation>复制文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="221"/>
+        <source>The voucher in words, to paste in a message</source>
+        <translation>复制卡券的文字内容，以便粘贴到消息中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="308"/>
         <source>Voucher {position} of {count}</source>
         <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="269"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="309"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="301"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="341"/>
         <source>Voucher code copied.</source>
         <translation>券码已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="306"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="346"/>
         <source>Card key copied.</source>
         <translation>卡密已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="329"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="354"/>
+        <source>Voucher text copied: paste it in a message.</source>
+        <translation>卡券文字已复制：请粘贴到消息中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="371"/>
+        <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}</source>
+        <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。已保存为 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="403"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="330"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="404"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="333"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="407"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="334"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="408"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="358"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="432"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="371"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="445"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="392"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="466"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherSend</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_send.py" line="45"/>
+        <source>Voucher code: {code}</source>
+        <translation>券码：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_send.py" line="48"/>
+        <source>Card key: {key}</source>
+        <translation>卡密：{key}</translation>
     </message>
 </context>
 <context>
@@ -3837,277 +4524,319 @@ Click “New order” to sell your first voucher.</source>
         <translation>设置礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="57"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="61"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="63"/>
         <source>Voucher #{id}</source>
         <translation>卡券 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="71"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
+        <source>Card key shown in full</source>
+        <translation>显示完整卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
+        <source>Card key sent to the customer</source>
+        <translation>向顾客发送卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="75"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="72"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="76"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="77"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="74"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="78"/>
         <source>attempts</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="75"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
         <source>balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="76"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="77"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
         <source>grouped by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
         <source>back on the card</source>
         <translation>退回卡内</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <source>card key</source>
+        <translation>卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
         <source>cards</source>
         <translation>礼品卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <source>as</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
+        <source>on screen</source>
+        <translation>屏幕显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="180"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -4168,451 +4897,451 @@ Click “New order” to sell your first voucher.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="67"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="36"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="78"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="47"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="82"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="51"/>
         <source>Recovery key (shown only now; keep it on paper, away from this PC; it lets an owner set a new password when every owner password is forgotten):</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="92"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="62"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="96"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="66"/>
         <source>New password set for {name}; the recovery key stays the same.</source>
         <translation>已为 {name} 设置新密码；恢复密钥保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="107"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="77"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="129"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="48"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="147"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="66"/>
         <source>Imported {imported} card keys; refused {duplicate} duplicate, {blank} blank and {malformed} malformed lines.</source>
         <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 行重复、{blank} 行空白和 {malformed} 行格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="158"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="77"/>
         <source>expected PRODUCT_ID[:QTY], got {text!r}</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="191"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="101"/>
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="199"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="109"/>
         <source>Refunded order {order}: {voided} vouchers void.</source>
         <translation>已退款订单 {order}：{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="228"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="68"/>
         <source>{code}  {product}  {status}, uses left {left} of {total}, valid until {until}  {customer}</source>
         <translation>{code}  {product}  {status}，剩余 {left}/{total} 次，有效期至 {until}  {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="248"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="88"/>
         <source>No vouchers found.</source>
         <translation>未找到卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="308"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="148"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="320"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="160"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="323"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="163"/>
         <source>uses left {left}</source>
         <translation>剩余 {left} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="327"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="167"/>
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="330"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="170"/>
         <source>last by {who} at {when}</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="344"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="184"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="371"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="28"/>
         <source>Wrote {rows} redemption records to {out}.</source>
         <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="381"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="38"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="396"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="53"/>
         <source>Wrote the {report} report ({rows} rows) to {out}.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="416"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="96"/>
         <source>Acknowledged and recorded in the audit log: {problems}</source>
         <translation>已确认并记入操作日志：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="420"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="100"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="428"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="108"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="433"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="113"/>
         <source>The current shop cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取当前店铺，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="435"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="115"/>
         <source>The backup lacks {events} changes made since: {orders} orders, {operators} operator changes, {redemptions} redemptions. The redemptions (and operators disabled since) are carried over; the rest is lost.</source>
         <translation>备份缺少之后的 {events} 项更改：{orders} 个订单、{operators} 项操作员更改、{redemptions} 条核销记录。核销记录（以及之后停用的操作员）会被带入；其余的将丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="448"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="128"/>
         <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
         <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="453"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="133"/>
         <source>Restore anyway? [y/N] </source>
         <translation>仍要恢复吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="454"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="134"/>
         <source>y</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="465"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="145"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="467"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="147"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="480"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="158"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/commands.py" line="487"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="165"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. Point the counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并校验了副本。请用 --database 或 SHOP_DATABASE_URL 让各收银台连接它；原文件夹保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="51"/>
+        <location filename="../../desktop_app/cli/parser.py" line="54"/>
         <source>not a number: {text}</source>
         <translation>不是数字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="54"/>
+        <location filename="../../desktop_app/cli/parser.py" line="57"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="62"/>
+        <location filename="../../desktop_app/cli/parser.py" line="65"/>
         <source>expected a date as YYYY-MM-DD, got {text!r}</source>
         <translation>日期格式应为 YYYY-MM-DD，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="70"/>
+        <location filename="../../desktop_app/cli/parser.py" line="73"/>
         <source>a station name of 1 to {maximum} characters without control characters</source>
         <translation>收银台名称，1 至 {maximum} 个字符，不能包含控制字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="78"/>
+        <location filename="../../desktop_app/cli/parser.py" line="81"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="80"/>
-        <location filename="../../desktop_app/cli/parser.py" line="238"/>
+        <location filename="../../desktop_app/cli/parser.py" line="83"/>
+        <location filename="../../desktop_app/cli/parser.py" line="241"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="82"/>
+        <location filename="../../desktop_app/cli/parser.py" line="85"/>
         <source>the shop&apos;s PostgreSQL server</source>
         <translation>店铺的 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="96"/>
+        <location filename="../../desktop_app/cli/parser.py" line="99"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="100"/>
+        <location filename="../../desktop_app/cli/parser.py" line="103"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="102"/>
+        <location filename="../../desktop_app/cli/parser.py" line="105"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="106"/>
+        <location filename="../../desktop_app/cli/parser.py" line="109"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="108"/>
+        <location filename="../../desktop_app/cli/parser.py" line="111"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="115"/>
+        <location filename="../../desktop_app/cli/parser.py" line="118"/>
         <source>a gift card&apos;s balance when sold (default: the price)</source>
         <translation>礼品卡售出时的余额（默认：售价）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="117"/>
+        <location filename="../../desktop_app/cli/parser.py" line="120"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="118"/>
+        <location filename="../../desktop_app/cli/parser.py" line="121"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="120"/>
+        <location filename="../../desktop_app/cli/parser.py" line="123"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="122"/>
+        <location filename="../../desktop_app/cli/parser.py" line="125"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="126"/>
+        <location filename="../../desktop_app/cli/parser.py" line="129"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="128"/>
+        <location filename="../../desktop_app/cli/parser.py" line="131"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="134"/>
+        <location filename="../../desktop_app/cli/parser.py" line="137"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="138"/>
+        <location filename="../../desktop_app/cli/parser.py" line="141"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="140"/>
+        <location filename="../../desktop_app/cli/parser.py" line="143"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="143"/>
+        <location filename="../../desktop_app/cli/parser.py" line="146"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="145"/>
+        <location filename="../../desktop_app/cli/parser.py" line="148"/>
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="148"/>
+        <location filename="../../desktop_app/cli/parser.py" line="151"/>
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="182"/>
+        <location filename="../../desktop_app/cli/parser.py" line="185"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="187"/>
+        <location filename="../../desktop_app/cli/parser.py" line="190"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="192"/>
+        <location filename="../../desktop_app/cli/parser.py" line="195"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="194"/>
+        <location filename="../../desktop_app/cli/parser.py" line="197"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="199"/>
+        <location filename="../../desktop_app/cli/parser.py" line="202"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="200"/>
+        <location filename="../../desktop_app/cli/parser.py" line="203"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="207"/>
+        <location filename="../../desktop_app/cli/parser.py" line="210"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="209"/>
+        <location filename="../../desktop_app/cli/parser.py" line="212"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="213"/>
+        <location filename="../../desktop_app/cli/parser.py" line="216"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="216"/>
+        <location filename="../../desktop_app/cli/parser.py" line="219"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="218"/>
+        <location filename="../../desktop_app/cli/parser.py" line="221"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="222"/>
+        <location filename="../../desktop_app/cli/parser.py" line="225"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="151"/>
+        <location filename="../../desktop_app/cli/parser.py" line="154"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="154"/>
+        <location filename="../../desktop_app/cli/parser.py" line="157"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="156"/>
+        <location filename="../../desktop_app/cli/parser.py" line="159"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="157"/>
+        <location filename="../../desktop_app/cli/parser.py" line="160"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="161"/>
+        <location filename="../../desktop_app/cli/parser.py" line="164"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="164"/>
+        <location filename="../../desktop_app/cli/parser.py" line="167"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="172"/>
+        <location filename="../../desktop_app/cli/parser.py" line="175"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="174"/>
+        <location filename="../../desktop_app/cli/parser.py" line="177"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="176"/>
+        <location filename="../../desktop_app/cli/parser.py" line="179"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="178"/>
-        <location filename="../../desktop_app/cli/parser.py" line="189"/>
+        <location filename="../../desktop_app/cli/parser.py" line="181"/>
+        <location filename="../../desktop_app/cli/parser.py" line="192"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="180"/>
-        <location filename="../../desktop_app/cli/parser.py" line="191"/>
+        <location filename="../../desktop_app/cli/parser.py" line="183"/>
+        <location filename="../../desktop_app/cli/parser.py" line="194"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="204"/>
+        <location filename="../../desktop_app/cli/parser.py" line="207"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="211"/>
+        <location filename="../../desktop_app/cli/parser.py" line="214"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="237"/>
+        <location filename="../../desktop_app/cli/parser.py" line="240"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="239"/>
+        <location filename="../../desktop_app/cli/parser.py" line="242"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="243"/>
+        <location filename="../../desktop_app/cli/parser.py" line="246"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="245"/>
+        <location filename="../../desktop_app/cli/parser.py" line="248"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="247"/>
+        <location filename="../../desktop_app/cli/parser.py" line="250"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
@@ -4701,652 +5430,657 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法连接店铺服务器 {host}。请检查网线或 Wi-Fi，以及服务器是否已开机；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="74"/>
+        <location filename="../../desktop_app/messages.py" line="78"/>
         <source>The shop&apos;s server refused the login of database user {user}: the password in PGPASSWORD or the .pgpass file is wrong or missing.</source>
         <translation>店铺服务器拒绝了数据库用户 {user} 的登录：PGPASSWORD 或 .pgpass 文件中的密码错误或缺失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="77"/>
+        <location filename="../../desktop_app/messages.py" line="81"/>
         <source>The shop&apos;s server has no database named {database}. Check the name in the address, or ask whoever set up the server to create it.</source>
         <translation>店铺服务器上没有名为 {database} 的数据库。请检查地址中的名称，或请搭建服务器的人创建它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="80"/>
+        <location filename="../../desktop_app/messages.py" line="84"/>
         <source>The shop&apos;s server and this computer disagree about encryption (TLS): the server asks for it, or the address asks for it and the server does not offer it. Set sslmode=require in the address, or ask whoever set up the server.</source>
         <translation>店铺服务器与这台电脑的加密（TLS）设置不一致：服务器要求加密，或地址要求加密而服务器不支持。请在地址中设置 sslmode=require，或询问搭建服务器的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="84"/>
+        <location filename="../../desktop_app/messages.py" line="88"/>
         <source>This shop lives on a server: back it up on the server with pg_dump (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_dump 备份（见 README 的“Several counters”一节），不要在收银台电脑上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="87"/>
+        <location filename="../../desktop_app/messages.py" line="91"/>
         <source>The database {url} is not empty. Copy the shop only into a new, empty database, so nothing there is overwritten.</source>
         <translation>数据库 {url} 不是空的。只能把店铺复制到新建的空数据库中，以免覆盖已有内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="90"/>
+        <location filename="../../desktop_app/messages.py" line="94"/>
         <source>Another program is using the shop file: another copy of Voucher Shop, a backup tool or an antivirus scan. Close it, then try again.</source>
         <translation>另一个程序正在使用店铺文件：可能是另一个 Voucher Shop、备份工具或杀毒软件扫描。请关闭它，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="93"/>
+        <location filename="../../desktop_app/messages.py" line="97"/>
         <source>The disk is full. Nothing already saved was lost, but the last change was not saved. Free some disk space, then do it again.</source>
         <translation>磁盘已满。已保存的数据没有丢失，但最后一次修改未能保存。请清理一些磁盘空间，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="96"/>
+        <location filename="../../desktop_app/messages.py" line="100"/>
         <source>This installation lacks the encryption library, so the shop cannot be opened safely. Reinstall Voucher Shop.</source>
         <translation>本安装缺少加密库，无法安全地打开店铺。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="99"/>
+        <location filename="../../desktop_app/messages.py" line="103"/>
         <source>This shop was saved by a newer version of Voucher Shop. Install that version or a later one to open it.</source>
         <translation>此店铺由更新版本的 Voucher Shop 保存。请安装该版本或更新的版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="102"/>
+        <location filename="../../desktop_app/messages.py" line="106"/>
         <source>Only the shop owner may do this. Ask the owner to log in and do it.</source>
         <translation>只有店主可以执行此操作。请店主登录后操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="104"/>
+        <location filename="../../desktop_app/messages.py" line="108"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="105"/>
+        <location filename="../../desktop_app/messages.py" line="109"/>
         <source>{what} not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到该{what}。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="107"/>
+        <location filename="../../desktop_app/messages.py" line="111"/>
         <source>Not enough stock of “{product}”: {available} left, {wanted} wanted. Restock it or sell fewer.</source>
         <translation>“{product}”库存不足：剩余 {available}，需要 {wanted}。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="110"/>
+        <location filename="../../desktop_app/messages.py" line="114"/>
         <source>This cannot be done now: the {what} is {state}. Refresh the list and check it.</source>
         <translation>现在无法执行：该{what}{state}。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="113"/>
+        <location filename="../../desktop_app/messages.py" line="117"/>
         <source>The shop is open in another window, at another counter or in a command ({path}). Close it there first, then try again.</source>
         <translation>店铺正在另一个窗口、另一个收银台或某个命令中打开（{path}）。请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="116"/>
+        <location filename="../../desktop_app/messages.py" line="120"/>
         <source>Nothing was restored; the shop is unchanged.</source>
         <translation>未恢复任何内容；店铺保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="118"/>
+        <location filename="../../desktop_app/messages.py" line="122"/>
         <source>This shop was made before recovery keys existed, so it has none.</source>
         <translation>本店创建于恢复密钥功能推出之前，因此没有恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="120"/>
+        <location filename="../../desktop_app/messages.py" line="124"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="127"/>
+        <location filename="../../desktop_app/messages.py" line="131"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="130"/>
+        <location filename="../../desktop_app/messages.py" line="134"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="132"/>
+        <location filename="../../desktop_app/messages.py" line="136"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="135"/>
+        <location filename="../../desktop_app/messages.py" line="139"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="165"/>
+        <location filename="../../desktop_app/messages.py" line="169"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="167"/>
+        <location filename="../../desktop_app/messages.py" line="171"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="169"/>
+        <location filename="../../desktop_app/messages.py" line="173"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="173"/>
+        <location filename="../../desktop_app/messages.py" line="177"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="179"/>
+        <location filename="../../desktop_app/messages.py" line="183"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="180"/>
+        <location filename="../../desktop_app/messages.py" line="184"/>
         <source>Too short: use at least {minimum} characters.</source>
         <translation>太短：至少需要 {minimum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="181"/>
+        <location filename="../../desktop_app/messages.py" line="185"/>
         <source>Too long: use at most {maximum} characters.</source>
         <translation>太长：最多 {maximum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="189"/>
+        <location filename="../../desktop_app/messages.py" line="193"/>
         <source>Use at most 64 characters, without line breaks or control characters.</source>
         <translation>最多 64 个字符，不能包含换行或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="191"/>
+        <location filename="../../desktop_app/messages.py" line="195"/>
         <source>Already taken. Choose another name.</source>
         <translation>该账号已存在，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="196"/>
+        <location filename="../../desktop_app/messages.py" line="200"/>
         <source>Choose one of: {choices}.</source>
         <translation>请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="197"/>
+        <location filename="../../desktop_app/messages.py" line="201"/>
         <source>Not a number.</source>
         <translation>不是有效的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="198"/>
+        <location filename="../../desktop_app/messages.py" line="202"/>
         <source>Cannot be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="199"/>
+        <location filename="../../desktop_app/messages.py" line="203"/>
         <source>Use at most two decimal places.</source>
         <translation>最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="200"/>
+        <location filename="../../desktop_app/messages.py" line="204"/>
         <source>Too large.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="201"/>
+        <location filename="../../desktop_app/messages.py" line="205"/>
         <source>Must be between {low} and {high}.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="202"/>
+        <location filename="../../desktop_app/messages.py" line="206"/>
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="204"/>
+        <location filename="../../desktop_app/messages.py" line="208"/>
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="206"/>
+        <location filename="../../desktop_app/messages.py" line="210"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="207"/>
+        <location filename="../../desktop_app/messages.py" line="211"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="208"/>
+        <location filename="../../desktop_app/messages.py" line="212"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="209"/>
+        <location filename="../../desktop_app/messages.py" line="213"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="210"/>
+        <location filename="../../desktop_app/messages.py" line="214"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="211"/>
+        <location filename="../../desktop_app/messages.py" line="215"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="142"/>
+        <location filename="../../desktop_app/messages.py" line="146"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="147"/>
+        <location filename="../../desktop_app/messages.py" line="74"/>
+        <source>The connection to the shop&apos;s server {host} broke while this was being saved. Look the voucher up (Show) before trying again: if the server kept it, it shows there, and nothing is ever taken twice.</source>
+        <translation>保存时与店铺服务器 {host} 的连接中断。重试之前，请先查询这张券：如果服务器已保存，查询时会显示出来；任何次数或金额都不会被扣两次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages.py" line="151"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="152"/>
+        <location filename="../../desktop_app/messages.py" line="156"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="158"/>
+        <location filename="../../desktop_app/messages.py" line="162"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="182"/>
+        <location filename="../../desktop_app/messages.py" line="186"/>
         <source>Remove the line breaks, tabs or control characters.</source>
         <translation>请删除换行符、制表符或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="184"/>
+        <location filename="../../desktop_app/messages.py" line="188"/>
         <source>Choose a file outside the shop&apos;s folder: a backup there would overwrite the shop or be replaced with it.</source>
         <translation>请选择店铺文件夹以外的文件：备份放在店铺文件夹里，会覆盖店铺，或随店铺一起被替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="187"/>
+        <location filename="../../desktop_app/messages.py" line="191"/>
         <source>This is not the recovery key: check it for a typo (7 groups of 4).</source>
         <translation>这不是恢复密钥：请检查是否输错（共 7 组，每组 4 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="192"/>
+        <location filename="../../desktop_app/messages.py" line="196"/>
         <source>A product called “{name}” already exists. Choose another name.</source>
         <translation>已有名为“{name}”的商品。请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="194"/>
+        <location filename="../../desktop_app/messages.py" line="198"/>
         <source>An archived product is called “{name}”. Restore it, or choose another name.</source>
         <translation>已下架的商品中有“{name}”。请将它重新上架，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="205"/>
+        <location filename="../../desktop_app/messages.py" line="209"/>
         <source>Must not be shorter than the shortest.</source>
         <translation>不能短于最短长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="212"/>
+        <location filename="../../desktop_app/messages.py" line="216"/>
         <source>Only service products and gift cards can be issued in a batch.</source>
         <translation>只有服务类商品和礼品卡可以批量发券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="214"/>
+        <location filename="../../desktop_app/messages.py" line="218"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="215"/>
+        <location filename="../../desktop_app/messages.py" line="219"/>
         <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="218"/>
+        <location filename="../../desktop_app/messages.py" line="222"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="219"/>
+        <location filename="../../desktop_app/messages.py" line="223"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="220"/>
+        <location filename="../../desktop_app/messages.py" line="224"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="223"/>
+        <location filename="../../desktop_app/messages.py" line="227"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="227"/>
+        <location filename="../../desktop_app/messages.py" line="231"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="228"/>
+        <location filename="../../desktop_app/messages.py" line="232"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="229"/>
+        <location filename="../../desktop_app/messages.py" line="233"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="230"/>
+        <location filename="../../desktop_app/messages.py" line="234"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="231"/>
+        <location filename="../../desktop_app/messages.py" line="235"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="232"/>
+        <location filename="../../desktop_app/messages.py" line="236"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="233"/>
+        <location filename="../../desktop_app/messages.py" line="237"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="234"/>
+        <location filename="../../desktop_app/messages.py" line="238"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="235"/>
+        <location filename="../../desktop_app/messages.py" line="239"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="236"/>
+        <location filename="../../desktop_app/messages.py" line="240"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="237"/>
+        <location filename="../../desktop_app/messages.py" line="241"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="238"/>
+        <location filename="../../desktop_app/messages.py" line="242"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="239"/>
+        <location filename="../../desktop_app/messages.py" line="243"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="240"/>
+        <location filename="../../desktop_app/messages.py" line="244"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="241"/>
+        <location filename="../../desktop_app/messages.py" line="245"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="242"/>
+        <location filename="../../desktop_app/messages.py" line="246"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="243"/>
+        <location filename="../../desktop_app/messages.py" line="247"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="244"/>
+        <location filename="../../desktop_app/messages.py" line="248"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="245"/>
+        <location filename="../../desktop_app/messages.py" line="249"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="246"/>
+        <location filename="../../desktop_app/messages.py" line="250"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="247"/>
+        <location filename="../../desktop_app/messages.py" line="251"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="248"/>
+        <location filename="../../desktop_app/messages.py" line="252"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="249"/>
+        <location filename="../../desktop_app/messages.py" line="253"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="250"/>
+        <location filename="../../desktop_app/messages.py" line="254"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="251"/>
+        <location filename="../../desktop_app/messages.py" line="255"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="252"/>
+        <location filename="../../desktop_app/messages.py" line="256"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="253"/>
+        <location filename="../../desktop_app/messages.py" line="257"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="254"/>
+        <location filename="../../desktop_app/messages.py" line="258"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="255"/>
+        <location filename="../../desktop_app/messages.py" line="259"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="256"/>
+        <location filename="../../desktop_app/messages.py" line="260"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="257"/>
+        <location filename="../../desktop_app/messages.py" line="261"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="258"/>
+        <location filename="../../desktop_app/messages.py" line="262"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="259"/>
+        <location filename="../../desktop_app/messages.py" line="263"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="260"/>
+        <location filename="../../desktop_app/messages.py" line="264"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="261"/>
+        <location filename="../../desktop_app/messages.py" line="265"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="262"/>
+        <location filename="../../desktop_app/messages.py" line="266"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="263"/>
+        <location filename="../../desktop_app/messages.py" line="267"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="264"/>
+        <location filename="../../desktop_app/messages.py" line="268"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="265"/>
+        <location filename="../../desktop_app/messages.py" line="269"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="266"/>
+        <location filename="../../desktop_app/messages.py" line="270"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="267"/>
+        <location filename="../../desktop_app/messages.py" line="271"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="270"/>
+        <location filename="../../desktop_app/messages.py" line="274"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="275"/>
+        <location filename="../../desktop_app/messages.py" line="279"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="276"/>
+        <location filename="../../desktop_app/messages.py" line="280"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="277"/>
+        <location filename="../../desktop_app/messages.py" line="281"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="278"/>
+        <location filename="../../desktop_app/messages.py" line="282"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="279"/>
+        <location filename="../../desktop_app/messages.py" line="283"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="280"/>
+        <location filename="../../desktop_app/messages.py" line="284"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="281"/>
+        <location filename="../../desktop_app/messages.py" line="285"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="282"/>
+        <location filename="../../desktop_app/messages.py" line="286"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="287"/>
+        <location filename="../../desktop_app/messages.py" line="291"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="288"/>
+        <location filename="../../desktop_app/messages.py" line="292"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="289"/>
+        <location filename="../../desktop_app/messages.py" line="293"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="290"/>
+        <location filename="../../desktop_app/messages.py" line="294"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="291"/>
+        <location filename="../../desktop_app/messages.py" line="295"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="292"/>
+        <location filename="../../desktop_app/messages.py" line="296"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="293"/>
+        <location filename="../../desktop_app/messages.py" line="297"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="294"/>
+        <location filename="../../desktop_app/messages.py" line="298"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="295"/>
+        <location filename="../../desktop_app/messages.py" line="299"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="296"/>
+        <location filename="../../desktop_app/messages.py" line="300"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="297"/>
+        <location filename="../../desktop_app/messages.py" line="301"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="298"/>
+        <location filename="../../desktop_app/messages.py" line="302"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="299"/>
+        <location filename="../../desktop_app/messages.py" line="303"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="300"/>
+        <location filename="../../desktop_app/messages.py" line="304"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="301"/>
+        <location filename="../../desktop_app/messages.py" line="305"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="303"/>
+        <location filename="../../desktop_app/messages.py" line="307"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="371"/>
+        <location filename="../../desktop_app/messages.py" line="375"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="374"/>
+        <location filename="../../desktop_app/messages.py" line="378"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -5473,61 +6207,66 @@ Click “New order” to sell your first voucher.</source>
     <name>printing</name>
     <message>
         <location filename="../../desktop_app/printing.py" line="231"/>
+        <source>Balance {amount}</source>
+        <translation>余额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing.py" line="236"/>
         <source>{left} of {total} uses left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="234"/>
+        <location filename="../../desktop_app/printing.py" line="239"/>
         <source>1 use</source>
         <translation>可用 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="235"/>
+        <location filename="../../desktop_app/printing.py" line="240"/>
         <source>{count} uses</source>
         <translation>可用 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="244"/>
+        <location filename="../../desktop_app/printing.py" line="249"/>
         <source>Valid from {start}, no expiry</source>
         <translation>自 {start} 起长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="245"/>
+        <location filename="../../desktop_app/printing.py" line="250"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="248"/>
+        <location filename="../../desktop_app/printing.py" line="253"/>
         <source>Valid {start} to {end}</source>
         <translation>有效期 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="249"/>
+        <location filename="../../desktop_app/printing.py" line="254"/>
         <source>Valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="253"/>
+        <location filename="../../desktop_app/printing.py" line="258"/>
         <source>Order {order} · issued {date}</source>
         <translation>订单 {order} · {date} 发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="258"/>
+        <location filename="../../desktop_app/printing.py" line="263"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="262"/>
+        <location filename="../../desktop_app/printing.py" line="267"/>
         <source>Card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="266"/>
+        <location filename="../../desktop_app/printing.py" line="271"/>
         <source>Show the QR code, or tell the code, at the counter.</source>
         <translation>到店出示二维码或报券码即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="667"/>
+        <location filename="../../desktop_app/printing.py" line="672"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
@@ -5535,12 +6274,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages.py" line="412"/>
+        <location filename="../../desktop_app/messages.py" line="416"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="413"/>
+        <location filename="../../desktop_app/messages.py" line="417"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import shop_settings
 from desktop_app.core.shop_settings import ShopSettings
 from desktop_app.core.store import Shop
-from desktop_app.scanning.camera import list_cameras
+from desktop_app.scanning.camera_source import list_cameras
 from desktop_app.ui import settings
 from desktop_app.ui.display import CURRENCY_SYMBOLS
 from desktop_app.ui.idle import MAX_IDLE_LOCK_MINUTES, idle_lock_minutes, set_idle_lock_minutes

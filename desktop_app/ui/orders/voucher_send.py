@@ -37,17 +37,16 @@ def png_bytes(image: QImage) -> bytes:
 
 def voucher_message(view: VoucherView) -> str:
     """The voucher in words, one fact a line, ready to paste into WeChat, QQ or an e-mail."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("VoucherSend", text)
-
     lines = [view.shop_name]
     if view.address_line:
         lines.append(view.address_line)
     lines += ["", view.product_name]
     lines += [line for line in (printing.uses_text(view), printing.validity_text(view)) if line]
-    lines.append(tr("Voucher code: {code}").format(code=view.code))
+    lines.append(QCoreApplication.translate("VoucherSend", "Voucher code: {code}").format(
+        code=view.code))
     if view.card_key:
-        lines.append(tr("Card key: {key}").format(key=view.card_key))
+        lines.append(QCoreApplication.translate("VoucherSend", "Card key: {key}").format(
+            key=view.card_key))
     lines.append(printing.hint_text())
     if view.voucher_note:
         lines.append(view.voucher_note)
