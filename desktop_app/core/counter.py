@@ -227,14 +227,10 @@ def _require_counter_role(shop: Shop, action: str) -> None:
 
 def _status(voucher: Voucher, now: dt.datetime) -> str:
     order: Order = voucher.order
-    if order.status in ("refunded", "cancelled") or voucher.state == "void":
-        return "voided"
-    if order.status != "paid":
-        return "not_paid"
-    if voucher.valid_from and now < voucher.valid_from:
-        return "not_yet_valid"
-    if voucher.valid_until and now >= voucher.valid_until:
-        return "expired"
+    unusable = redemption.unusable_reason(order.status, voucher.state, voucher.valid_from,
+                                          voucher.valid_until, now)
+    if unusable:
+        return unusable
     return "redeemable" if voucher.uses_left > 0 else "already_redeemed"
 
 

@@ -99,19 +99,28 @@ def _facts(shop: Shop, code: str) -> _Facts | None:
                   Order.customer_phone.python_value(row[10]), row[11])
 
 
+def unusable_reason(order_status: str, state: str, valid_from: dt.datetime | None,
+                    valid_until: dt.datetime | None, now: dt.datetime) -> str | None:
+    """Why a voucher cannot be used now whatever it has left (voided, not paid, outside its
+    validity window); None when it can. A redemption's refusal and a look-up's status agree."""
+    if order_status in ("refunded", "cancelled") or state == "void":
+        return "voided"
+    if order_status != "paid":
+        return "not_paid"
+    if valid_from and now < valid_from:
+        return "not_yet_valid"
+    if valid_until and now >= valid_until:
+        return "expired"
+    return None
+
+
 def _refusal_reason(facts: _Facts, uses: int, now: dt.datetime,
                     exhausted: str = "already_redeemed") -> str:
-    if facts.order_status in ("refunded", "cancelled") or facts.state == "void":
-        return "voided"
-    if facts.order_status != "paid":
-        return "not_paid"
-    if facts.valid_from and now < facts.valid_from:
-        return "not_yet_valid"
-    if facts.valid_until and now >= facts.valid_until:
-        return "expired"
-    if 0 < facts.uses_left < uses:
-        return "not_enough_uses"
-    return exhausted
+    unusable = unusable_reason(facts.order_status, facts.state, facts.valid_from,
+                               facts.valid_until, now)
+    if unusable:
+        return unusable
+    return "not_enough_uses" if 0 < facts.uses_left < uses else exhausted
 
 
 def _decide_card(facts: _Facts, amount_cents: int | None, now: dt.datetime) -> str:

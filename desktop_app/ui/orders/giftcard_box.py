@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSysInfo, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QRadioButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,8 @@ from desktop_app.core.giftcard_desk import CardState
 from desktop_app.core.giftcards import RELOAD_METHODS, LedgerRow
 from desktop_app.core.store import Shop
 from desktop_app.ui import settings
-from desktop_app.ui.display import method_label, money, short_time
+from desktop_app.ui.display import money, short_time
+from desktop_app.ui.orders.payment_dialogs import choose_method, chosen_method, method_buttons
 from desktop_app.ui.tables import RIGHT, Column, RowTableModel, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, widget_font
@@ -85,17 +84,7 @@ class ReloadDialog(QDialog):
         self.amount = QLineEdit(self)
         self.amount.setPlaceholderText("0.00")
         self.amount.setMaxLength(20)
-        self.methods = QButtonGroup(self)
-        method_row = QHBoxLayout()
-        last = settings.LAST_PAYMENT_METHOD.text()
-        for method in RELOAD_METHODS:
-            button = QRadioButton(method_label(method), self)
-            button.setProperty("method", method)
-            button.setChecked(method == last)
-            self.methods.addButton(button)
-            method_row.addWidget(button)
-        if self.methods.checkedButton() is None:
-            self.methods.buttons()[0].setChecked(True)
+        self.methods, method_row = method_buttons(RELOAD_METHODS, self)
         self.reference = QLineEdit(self)
         self.reference.setMaxLength(200)
         self.error = MessageLabel(self)
@@ -113,12 +102,10 @@ class ReloadDialog(QDialog):
         column.addWidget(buttons)
 
     def method(self) -> str:
-        button = self.methods.checkedButton()
-        return str(button.property("method")) if button else "cash"
+        return chosen_method(self.methods)
 
     def set_method(self, method: str) -> None:
-        for button in self.methods.buttons():
-            button.setChecked(button.property("method") == method)
+        choose_method(self.methods, method)
 
     def reload(self) -> None:
         shop, voucher_id, station = self.shop, self.voucher_id, this_station()

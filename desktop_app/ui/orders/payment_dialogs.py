@@ -35,6 +35,31 @@ from desktop_app.ui.widgets import (
 )
 
 
+def method_buttons(methods: tuple[str, ...], parent: QWidget) -> tuple[QButtonGroup, QHBoxLayout]:
+    """One radio button per payment method in a row, the last one used checked."""
+    group = QButtonGroup(parent)
+    row = QHBoxLayout()
+    for method in methods:
+        button = QRadioButton(method_label(method), parent)
+        button.setProperty("method", method)
+        group.addButton(button)
+        row.addWidget(button)
+    choose_method(group, settings.LAST_PAYMENT_METHOD.text())
+    if group.checkedButton() is None:
+        group.buttons()[0].setChecked(True)
+    return group, row
+
+
+def chosen_method(group: QButtonGroup) -> str:
+    button = group.checkedButton()
+    return str(button.property("method")) if button else "cash"
+
+
+def choose_method(group: QButtonGroup, method: str) -> None:
+    for button in group.buttons():
+        button.setChecked(button.property("method") == method)
+
+
 class PaymentDialog(QDialog):
     """How the customer paid, and a reference; paying issues the vouchers. Emits ``paid``."""
 
@@ -53,17 +78,7 @@ class PaymentDialog(QDialog):
         amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title = QLabel(self.tr("Order {number}").format(number=order.id), self)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.methods = QButtonGroup(self)
-        method_row = QHBoxLayout()
-        last = settings.LAST_PAYMENT_METHOD.text()
-        for method in PAYMENT_METHODS:
-            button = QRadioButton(method_label(method), self)
-            button.setProperty("method", method)
-            button.setChecked(method == last)
-            self.methods.addButton(button)
-            method_row.addWidget(button)
-        if self.methods.checkedButton() is None:
-            self.methods.buttons()[0].setChecked(True)
+        self.methods, method_row = method_buttons(PAYMENT_METHODS, self)
         self.reference = QLineEdit(self)
         self.reference.setMaxLength(200)
         self.reference.setPlaceholderText(self.tr("Optional: transaction number, last digits "
@@ -88,12 +103,10 @@ class PaymentDialog(QDialog):
         column.addWidget(buttons)
 
     def method(self) -> str:
-        button = self.methods.checkedButton()
-        return str(button.property("method")) if button else "cash"
+        return chosen_method(self.methods)
 
     def set_method(self, method: str) -> None:
-        for button in self.methods.buttons():
-            button.setChecked(button.property("method") == method)
+        choose_method(self.methods, method)
 
     def pay(self) -> None:
         if self.busy:
