@@ -542,3 +542,18 @@ def test_the_order_detail_is_never_cut_off(qtbot: QtBot, shop: Shop, width: int,
         assert tab.table.columnWidth(column) >= 40
     expected = Qt.Orientation.Vertical if width < 1200 else Qt.Orientation.Horizontal
     assert tab.splitter.orientation() == expected
+
+
+def test_vouchers_print_on_the_printer_chosen_in_settings(temp_settings: Path) -> None:
+    from desktop_app.ui import settings
+    from desktop_app.ui.orders.voucher_panel import receipt_printer
+
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    default = QPrinter().printerName()
+    assert receipt_printer().printerName() == default  # nothing chosen: the system's default
+    settings.RECEIPT_PRINTER.write("A printer unplugged since")
+    assert receipt_printer().printerName() == default  # gone: the default, not an error
+    for name in QPrinterInfo.availablePrinterNames()[:1]:  # none on a machine without CUPS
+        settings.RECEIPT_PRINTER.write(name)
+        assert receipt_printer().printerName() == name

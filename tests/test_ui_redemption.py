@@ -774,3 +774,15 @@ def test_on_a_server_the_tab_refuses_while_it_is_gone_and_recovers_by_itself(
     finally:
         counter.close()
         close_shop(shop)
+
+
+def test_the_camera_is_asked_for_the_size_chosen_in_settings(counter: Counter,
+                                                             tmp_path: Path) -> None:
+    from desktop_app.ui import settings
+
+    settings.CAMERA_SIZE.write("1280x720")
+    voucher = sell(counter.shop)
+    image = write_image(tmp_path / "frame.png", hard_frame("jpeg", voucher.payload, seed=1).image)
+    source = counter.tab.camera.start([image])
+    assert (source.width, source.height) == (1280, 720)
+    counter.tab.camera.release()

@@ -48,6 +48,7 @@ from desktop_app.scanning.camera_source import (
     SourceSpec,
     list_cameras,
 )
+from desktop_app.ui import settings
 from desktop_app.ui.widgets import MessageLabel
 
 log = logging.getLogger(__name__)
@@ -370,7 +371,8 @@ class CameraPanel(QFrame):
         self.wanted = True
         self._set_toggle(True)
         self.view.set_message(self.tr("Starting the camera…"))
-        self._source = MeasuredSource(spec, fps=fps)
+        width, height = settings.camera_size()  # asked of a camera; files keep theirs
+        self._source = MeasuredSource(spec, fps=fps, width=width, height=height)
         self.scanner.start(self._source)
         return self._source
 

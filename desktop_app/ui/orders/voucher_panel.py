@@ -95,6 +95,15 @@ def with_suffix(path: str, suffix: str) -> Path:
     return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
 
 
+def receipt_printer() -> QPrinter:
+    """The printer this computer chose in Settings (the system's default when none is set)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    name = settings.RECEIPT_PRINTER.text()
+    if name:
+        printer.setPrinterName(name)
+    return printer
+
+
 class VoucherPanel(QWidget):
     """Shows the vouchers ``show_vouchers`` is given, one at a time. ``busy`` while working."""
 
@@ -112,8 +121,7 @@ class VoucherPanel(QWidget):
         self.file_dialog: QFileDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         # The printer the dialog sets up; tests hand in one that writes a PDF.
-        self.make_printer: Callable[[], QPrinter] = lambda: QPrinter(
-            QPrinter.PrinterMode.HighResolution)
+        self.make_printer: Callable[[], QPrinter] = receipt_printer
         self._build()
         self._show_view(None)
 
