@@ -545,10 +545,10 @@ def test_the_order_detail_is_never_cut_off(qtbot: QtBot, shop: Shop, width: int,
 
 
 def test_vouchers_print_on_the_printer_chosen_in_settings(temp_settings: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinterInfo
+
     from desktop_app.ui import settings
     from desktop_app.ui.orders.voucher_panel import receipt_printer
-
-    from PySide6.QtPrintSupport import QPrinterInfo
 
     default = QPrinter().printerName()
     assert receipt_printer().printerName() == default  # nothing chosen: the system's default
