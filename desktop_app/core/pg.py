@@ -60,7 +60,7 @@ from desktop_app.core.keyslots import (
 from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import BaseModel, Operator, Setting, database_proxy
 from desktop_app.core.sealed import ColumnCipher
-from desktop_app.core.store import Shop, active_operator, translate_db_error
+from desktop_app.core.store import Shop, active_operator, error_chain_text, translate_db_error
 
 log = logging.getLogger(__name__)
 
@@ -121,18 +121,10 @@ def _facts(url: str) -> dict[str, str]:
             "user": parts.username or "", "database": parts.path.strip("/"), "url": url}
 
 
-def _error_text(exc: BaseException) -> str:
-    texts: list[str] = []
-    seen: BaseException | None = exc
-    while seen is not None and len(texts) < 8:
-        texts.append(str(seen).lower())
-        seen = seen.__cause__ or seen.__context__
-    return " | ".join(texts)
-
 
 def server_error(exc: BaseException, url: str) -> ShopError:
     """What a psycopg/peewee error from the server means for the person at the counter."""
-    text, facts = _error_text(exc), _facts(url)
+    text, facts = error_chain_text(exc), _facts(url)
     if "password authentication failed" in text or "no password supplied" in text or (
             "authentication failed" in text):
         return ServerLoginFailed(user=facts["user"])
@@ -208,11 +200,11 @@ def connect(url: str) -> ServerDatabase:
 def _was_underway(exc: BaseException) -> bool:
     """The connection broke while a statement (a COMMIT, perhaps) was with the server; not
     one found already closed before anything was sent."""
-    return "already closed" not in _error_text(exc)
+    return "already closed" not in error_chain_text(exc)
 
 
 def _is_connection_lost(exc: BaseException) -> bool:
-    text = _error_text(exc)
+    text = error_chain_text(exc)
     return isinstance(exc, InterfaceError) or any(
         words in text for words in ("connection", "server closed", "terminating", "timeout"))
 

@@ -65,7 +65,7 @@ def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
     ]
 
 
-def _error_chain_text(exc: BaseException) -> str:
+def error_chain_text(exc: BaseException) -> str:
     """The messages of ``exc`` and what it arose from. SQLite rolls a transaction back by
     itself on a full disk, so peewee's own ROLLBACK then fails with "no transaction is
     active" and hides the real cause one step down the chain."""
@@ -79,7 +79,7 @@ def _error_chain_text(exc: BaseException) -> str:
 
 def translate_db_error(exc: Exception, path: Path) -> ShopError:
     """The user-facing meaning of an SQLite/SQLCipher error."""
-    text = _error_chain_text(exc)
+    text = error_chain_text(exc)
     if "locked" in text or "busy" in text:
         return DatabaseLocked(path=str(path))
     if "disk is full" in text or "disk full" in text:
