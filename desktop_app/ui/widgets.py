@@ -86,6 +86,21 @@ def widget_font(widget: QWidget, mono: bool = False, scale: float = 1.0,
     return font
 
 
+def stacked(parent: QWidget | None, *parts: QWidget | QLayout) -> QWidget:
+    """Parts one under another with a small gap, as one form field: the field (or its row of
+    controls) and the messages about it."""
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(4)
+    for part in parts:
+        if isinstance(part, QLayout):
+            column.addLayout(part)
+        else:
+            column.addWidget(part)
+    return box
+
+
 def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     """Small, quiet text that explains; wraps."""
     label = QLabel(text, parent)

@@ -35,6 +35,7 @@ from desktop_app.ui.widgets import (
     dialog_buttons,
     frame_with_header,
     hint_label,
+    stacked,
 )
 
 
@@ -73,13 +74,7 @@ class BackupSettingsDialog(FittingDialog):
         form = QFormLayout()
         form.setHorizontalSpacing(SPACING)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        folder_box = QWidget(self)
-        column = QVBoxLayout(folder_box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        column.addLayout(folder_row)
-        column.addWidget(self.folder_message)
-        form.addRow(self.tr("Backup folder:"), folder_box)
+        form.addRow(self.tr("Backup folder:"), stacked(self, folder_row, self.folder_message))
         form.addRow("", self.automatic)
         form.addRow(self.tr("Last successful automatic backup:"), self.last_label)
         self.message = MessageLabel(self)

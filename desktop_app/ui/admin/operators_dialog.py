@@ -42,6 +42,7 @@ from desktop_app.ui.widgets import (
     dialog_buttons,
     frame_with_header,
     hint_label,
+    stacked,
 )
 
 log = logging.getLogger(__name__)
@@ -286,13 +287,7 @@ class AddOperatorDialog(FittingDialog):
         form = QFormLayout()
         form.setHorizontalSpacing(SPACING)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        name_box = QWidget(self)
-        column = QVBoxLayout(name_box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        column.addWidget(self.name)
-        column.addWidget(self.name_message)
-        form.addRow(self.tr("Name:"), name_box)
+        form.addRow(self.tr("Name:"), stacked(self, self.name, self.name_message))
         form.addRow(self.tr("Role:"), self.role)
         self.fields.add_rows(form, self.tr("Password:"), self.tr("Repeat password:"))
         self.message = MessageLabel(self)

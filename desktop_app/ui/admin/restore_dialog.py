@@ -47,6 +47,7 @@ from desktop_app.ui.widgets import (
     MessageLabel,
     frame_with_header,
     hint_label,
+    stacked,
 )
 
 
@@ -115,13 +116,7 @@ class RestoreDialog(FittingDialog):
         form = QFormLayout()
         form.setHorizontalSpacing(SPACING)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        file_box = QWidget(self)
-        column = QVBoxLayout(file_box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        column.addLayout(file_row)
-        column.addWidget(self.file_message)
-        form.addRow(self.tr("Backup file:"), file_box)
+        form.addRow(self.tr("Backup file:"), stacked(self, file_row, self.file_message))
         form.addRow(self.tr("Owner:"), self.operator)
         form.addRow(self.tr("Password:"), self.password)
         body = QVBoxLayout()

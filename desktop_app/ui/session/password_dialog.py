@@ -35,6 +35,7 @@ from desktop_app.ui.widgets import (
     StrengthMeter,
     dialog_buttons,
     frame_with_header,
+    stacked,
 )
 
 log = logging.getLogger(__name__)
@@ -92,17 +93,9 @@ class NewPasswordFields(QObject):
         self.confirm.editingFinished.connect(self._confirm_edited)
 
     def add_rows(self, form: QFormLayout, label: str, repeat_label: str) -> None:
-        form.addRow(label, self._column(self.password, self.strength, self.password_message))
-        form.addRow(repeat_label, self._column(self.confirm, self.confirm_message))
-
-    def _column(self, *widgets: QWidget) -> QWidget:
-        box = QWidget(self.password.parentWidget())
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        for widget in widgets:
-            column.addWidget(widget)
-        return box
+        parent = self.password.parentWidget()
+        form.addRow(label, stacked(parent, self.password, self.strength, self.password_message))
+        form.addRow(repeat_label, stacked(parent, self.confirm, self.confirm_message))
 
     def _edited(self) -> None:
         self._show()
