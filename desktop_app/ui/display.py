@@ -9,10 +9,11 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.dates import last_valid_day, local_day
 from desktop_app.core.errors import ShopError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui.widgets import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 

@@ -6,9 +6,10 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
 
 from desktop_app.core.audit import EventRow
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import role_label
 from desktop_app.ui.display import key_state_label, method_label, money
 from desktop_app.ui.display import kind_label as product_kind_label

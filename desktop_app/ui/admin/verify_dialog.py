@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import audit
 from desktop_app.core.store import Shop
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.dates import local_time
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, RedemptionDetail
 from desktop_app.core.report_tables import Column as ReportColumn
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.counter.redemption_models import headline
 from desktop_app.ui.display import method_label, money
 from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel

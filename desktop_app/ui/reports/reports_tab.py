@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QMarginsF, QModelIndex, QRectF, Qt
+from PySide6.QtCore import QDate, QMarginsF, QModelIndex, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import events, report_files, report_tables
 from desktop_app.core.report_tables import Report
 from desktop_app.core.store import Shop
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.display import amount_text, failure_text
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.reports.chart import REDEMPTIONS_COLOR, SALES_COLOR, DayChart, Series
