@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QSize,
     QSysInfo,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.core.store import Shop
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import integrity_message, role_label
 from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.ui import settings

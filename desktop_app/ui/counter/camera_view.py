@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QObject,
     QPointF,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.scanning.camera import CameraScanner
 from desktop_app.scanning.camera_source import (
     CAMERA_BUSY,

@@ -13,7 +13,6 @@ import itertools
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -25,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core import vouchers
 from desktop_app.core.counter import HistoryRow, RecentAttempt, VoucherInfo
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui import settings
 from desktop_app.ui.display import amount_text
 from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
