@@ -27,13 +27,13 @@ from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.i18n import install_translator, remove_translators, resolve_language
 from desktop_app.messages import (
-    ERROR_TEXTS,
     error_message,
     integrity_message,
     problem_message,
     role_label,
     unexpected_error_message,
 )
+from desktop_app.messages.error_texts import ERROR_TEXTS
 from desktop_app.resources import resources_dir, translations_dir
 from desktop_app.ui import tasks
 from desktop_app.ui.app import ShopSession, close_shop
