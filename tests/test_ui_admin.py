@@ -27,11 +27,11 @@ from desktop_app.ui.admin.audit_dialog import AuditDialog
 from desktop_app.ui.admin.operators_dialog import AddOperatorDialog, OperatorsDialog
 from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.admin.verify_dialog import VerifyDialog, verify_problem_text
-from desktop_app.ui.app import ShopSession
 from desktop_app.ui.idle import IDLE_LOCK_KEY, PreferencesDialog, idle_lock_minutes
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.session.password_dialog import PasswordDialog
+from desktop_app.ui.shop_session import ShopSession
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
@@ -507,7 +507,7 @@ def test_a_restore_refused_after_closing_reopens_the_shop(
     def refuse(*_args: object) -> None:
         raise BackupInvalid(problem="damaged", path=str(out))
 
-    monkeypatch.setattr("desktop_app.ui.app.restore_backup", refuse)
+    monkeypatch.setattr("desktop_app.ui.shop_session.restore_backup", refuse)
     dialog = open_restore(qtbot, window, out)
     confirm_restore(qtbot, dialog, OWNER_PASSWORD)
     with qtbot.waitSignal(session.window.restore_requested, timeout=WAIT_MS):

@@ -36,11 +36,11 @@ from desktop_app.messages import (
 from desktop_app.messages.error_texts import ERROR_TEXTS
 from desktop_app.resources import resources_dir, translations_dir
 from desktop_app.ui import tasks
-from desktop_app.ui.app import ShopSession, close_shop
 from desktop_app.ui.exception_hook import ExceptionHook
 from desktop_app.ui.main_window import MainWindow, station_name
 from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.session.setup_dialog import SetupDialog
+from desktop_app.ui.shop_session import ShopSession, close_shop
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
 # The offscreen platform of headless runs says so for any window with a size limit, and for
