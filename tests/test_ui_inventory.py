@@ -219,7 +219,7 @@ def test_edit_a_product_with_a_fixed_window(qtbot: QtBot, shop: Shop) -> None:
     assert isinstance(dialog, ProductDialog)
     assert (dialog.name.text(), dialog.price.text(), dialog.stock.value()) == ("Wash", "10.00", 5)
     assert not dialog.kind.isEnabled() and dialog.for_days.isChecked()
-    dialog.window.setChecked(True)
+    dialog.between.setChecked(True)
     dialog.valid_from.setDate(dialog.valid_from.date().addDays(10))
     dialog.valid_until.setDate(dialog.valid_from.date().addDays(-1))
     dialog.save()

@@ -59,7 +59,7 @@ class Keys:
         tab.set_key_clock(self.clock)
 
     def type(self, into: QWidget, text: str, interval_ms: float) -> None:
-        handle = QWidget.window(into).windowHandle()  # ProductDialog has a .window field
+        handle = into.window().windowHandle()
         assert handle is not None
         for char in text:
             self.now += interval_ms
@@ -67,7 +67,7 @@ class Keys:
 
     def enter(self, into: QWidget, after_ms: float) -> None:
         self.now += after_ms
-        handle = QWidget.window(into).windowHandle()  # ProductDialog has a .window field
+        handle = into.window().windowHandle()
         assert handle is not None
         QTest.keyClick(handle, Qt.Key.Key_Return)
 
