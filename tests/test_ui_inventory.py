@@ -307,16 +307,17 @@ def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path:
     path = tmp_path / "keys.csv"
     path.write_bytes(KEY_FILE.encode("utf-8"))
     dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE)
-    assert not dialog.import_button.isEnabled()
-    dialog.use_file(str(path))
+    page = dialog.importer
+    assert not page.import_button.isEnabled()
+    page.use_file(str(path))
     idle()
-    counts = {name: label.text() for name, label in dialog.counts.items()}
+    counts = {name: label.text() for name, label in page.counts.items()}
     assert counts == {"new": "3", "duplicate": "2", "blank": "2", "malformed": "1"}
-    assert "EXIST" not in dialog.sample.text() and "AAAA…01" in dialog.sample.text()
-    assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import new keys (3)"
+    assert "EXIST" not in page.sample.text() and "AAAA…01" in page.sample.text()
+    assert page.import_button.isEnabled() and page.import_button.text() == "Import new keys (3)"
     assert CardKey.select().count() == 1  # the preview changed nothing
     with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     idle()
     secrets = sorted(key.secret for key in CardKey.select())
     assert secrets == sorted(["EXIST-KEY-000001", "AAAA-1111-XXXX-0001", "BBBB-2222-XXXX-0002",
@@ -326,30 +327,31 @@ def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path:
     assert sorted(shown) == sorted(products.mask_key(secret) for secret in secrets)
     assert not any(secret in " ".join(shown) for secret in secrets)  # masked everywhere
     assert "4 unsold" in dialog.summary.text()
-    assert not dialog.import_button.isEnabled()
+    assert not page.import_button.isEnabled()
 
 
 def test_pasted_keys_and_a_file_that_is_not_utf8(
         qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     game = products.add_product(shop, "Game", "30.00", "cardkey")
     dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE)
+    page = dialog.importer
     path = tmp_path / "gbk.txt"
     path.write_bytes("卡密一号\r\n".encode("gbk"))
-    dialog.use_file(str(path))
+    page.use_file(str(path))
     idle()
-    assert dialog.import_message.text() == error_message(
+    assert page.import_message.text() == error_message(
         InvalidInput(field="file", problem="not_utf8"))
-    assert not dialog.import_button.isEnabled()
-    dialog.paste.setPlainText("P-1\nP-2\n\nP-1\n")
-    assert dialog.source_path is None and dialog.file_label.text() == "No file chosen"
-    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert not page.import_button.isEnabled()
+    page.paste.setPlainText("P-1\nP-2\n\nP-1\n")
+    assert page.source_path is None and page.file_label.text() == "No file chosen"
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
     idle()
-    assert dialog.counts["new"].text() == "2" and dialog.counts["duplicate"].text() == "1"
-    dialog.paste.appendPlainText("P-3")  # changed after the check: check again first
-    assert not dialog.import_button.isEnabled()
-    dialog.check()
+    assert page.counts["new"].text() == "2" and page.counts["duplicate"].text() == "1"
+    page.paste.appendPlainText("P-3")  # changed after the check: check again first
+    assert not page.import_button.isEnabled()
+    page.check()
     idle()
-    dialog.import_keys()
+    page.import_keys()
     idle()
     assert products.product_detail(shop, game.id).stock == 3
 
@@ -455,14 +457,15 @@ def test_a_key_pattern_set_in_the_dialog_decides_what_is_malformed(
     assert (product.key_min_length, product.key_max_length, product.key_alphabet) == (
         12, 14, "upper_digits")
     keys = key_dialog(qtbot, shop, product.id, CardKeyDialog.IMPORT_PAGE)
-    assert "12 to 14 characters, capital letters and digits" in keys.import_hint.text()
-    keys.paste.setPlainText("ABCD-EFGH-123\nabcd-efgh-123\nSHORT-1\nWXYZ-9876-ABC\n")
-    keys.check()
+    page = keys.importer
+    assert "12 to 14 characters, capital letters and digits" in page.import_hint.text()
+    page.paste.setPlainText("ABCD-EFGH-123\nabcd-efgh-123\nSHORT-1\nWXYZ-9876-ABC\n")
+    page.check()
     idle()
-    counts = {name: label.text() for name, label in keys.counts.items()}
+    counts = {name: label.text() for name, label in page.counts.items()}
     assert counts == {"new": "2", "duplicate": "0", "blank": "0", "malformed": "2"}
     with qtbot.waitSignal(keys.changed, timeout=WAIT_MS):
-        qtbot.mouseClick(keys.import_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     idle()
     assert sorted(key.secret for key in CardKey.select()) == ["ABCD-EFGH-123", "WXYZ-9876-ABC"]
     edit = ProductDialog(shop, "CNY", products.product_detail(shop, product.id))
