@@ -31,7 +31,6 @@ from desktop_app.ui.widgets import (
 )
 
 IDLE_LOCK_KEY = settings.IDLE_LOCK_MINUTES.key
-DEFAULT_IDLE_LOCK_MINUTES = settings.IDLE_LOCK_MINUTES.default
 MAX_IDLE_LOCK_MINUTES = 240
 
 ACTIVITY = frozenset({
