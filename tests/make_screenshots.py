@@ -37,9 +37,10 @@ def shoot(out: Path, lang: str, sizes: list[str]) -> None:
     from desktop_app.core.store import open_shop
     from desktop_app.i18n import install_translator
     from desktop_app.ui import tasks
-    from desktop_app.ui.app import close_shop, configure_application
+    from desktop_app.ui.app import configure_application
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.orders.orders_tab import OrdersTab
+    from desktop_app.ui.shop_session import close_shop
 
     app = QApplication(sys.argv[:1])
     configure_application(app)
@@ -104,8 +105,9 @@ def shoot_verdicts(out: Path, lang: str) -> None:
     from desktop_app.i18n import install_translator
     from desktop_app.scanning.wedge import KEYBOARD, SCANNER
     from desktop_app.ui import tasks
-    from desktop_app.ui.app import close_shop, configure_application
+    from desktop_app.ui.app import configure_application
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.shop_session import close_shop
 
     app = QApplication(sys.argv[:1])
     configure_application(app)

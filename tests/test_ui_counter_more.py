@@ -18,7 +18,6 @@ from desktop_app.core import fulfilment, orders, products, redemption, vouchers
 from desktop_app.core.models import RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
-from desktop_app.ui.app import close_shop
 from desktop_app.ui.counter.redemption_models import (
     TONE_ATTENTION,
     TONE_LOOKUP,
@@ -26,6 +25,7 @@ from desktop_app.ui.counter.redemption_models import (
     group_span,
 )
 from desktop_app.ui.counter.redemption_tab import typed_uses
+from desktop_app.ui.shop_session import close_shop
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
 

@@ -16,7 +16,7 @@ from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.models import GiftCardEntry, Voucher
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
-from desktop_app.ui.app import close_shop
+from desktop_app.ui.shop_session import close_shop
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
 

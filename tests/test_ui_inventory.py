@@ -1,33 +1,29 @@
-"""The Inventory tab: the product table and its filters, the product dialog, card keys.
+"""The Inventory tab: the product table and its filters, the product dialog.
 
 Real encrypted shops; models tested without widgets; dialogs shown and driven, never exec()ed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import audit, cardkeys, fulfilment, orders, products
+from desktop_app.core import audit, products
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.models import CardKey, Product, Voucher
+from desktop_app.core.models import Product
 from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui import tasks
-from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
-from desktop_app.ui.inventory.key_file import read_key_file
 from desktop_app.ui.inventory.product_dialog import ProductDialog
-from desktop_app.ui.inventory.table_models import KeyTableModel, ProductFilter, ProductTableModel
+from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
 from desktop_app.ui.tables import RIGHT, SORT_ROLE
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
@@ -76,8 +72,6 @@ def visible_names(tab: InventoryTab) -> list[str]:
     return [tab.proxy.row_at(row).name for row in range(tab.proxy.rowCount())]
 
 
-# -- models, without widgets -----------------------------------------------------------------
-
 def test_product_model_shows_money_stock_and_status(qapp: QApplication) -> None:
     model = ProductTableModel("CNY")
     model.set_rows([detail(1), detail(2, name="Box", kind="goods", stock=0, active=False,
@@ -114,30 +108,6 @@ def test_product_filter_searches_names_kinds_and_archived(qapp: QApplication) ->
     proxy.set_kind("cardkey")
     assert [proxy.row_at(r).id for r in range(proxy.rowCount())] == [2]
 
-
-def test_key_model_never_holds_a_secret(qapp: QApplication) -> None:
-    now = dt.datetime.now(dt.UTC)
-    model = KeyTableModel()
-    model.set_rows([cardkeys.KeyRow(1, products.mask_key("ABCDEF-SECRET-WXYZ"), "faulty", 7,
-                                     now, now, True)])
-    assert model.index(0, 0).data() == "ABCD…YZ"
-    assert model.index(0, 1).data() == "Faulty, to replace"
-    assert model.index(0, 2).data() == "7"
-
-
-def test_key_file_reading(tmp_path: Path) -> None:
-    path = tmp_path / "keys.csv"
-    path.write_bytes("\ufeffkey,note\r\nAAA-1,x\r\n".encode())
-    assert read_key_file(path) == "key,note\r\nAAA-1,x\r\n"
-    path.write_bytes("卡密\r\n".encode("gbk"))
-    with pytest.raises(InvalidInput) as err:
-        read_key_file(path)
-    assert err.value.params["problem"] == "not_utf8"
-    with pytest.raises(InvalidInput):
-        read_key_file(tmp_path / "missing.txt")
-
-
-# -- the tab and the product dialog ----------------------------------------------------------
 
 def test_empty_shop_says_how_to_start(qtbot: QtBot, shop: Shop) -> None:
     tab = open_tab(qtbot, shop)
@@ -219,7 +189,7 @@ def test_edit_a_product_with_a_fixed_window(qtbot: QtBot, shop: Shop) -> None:
     assert isinstance(dialog, ProductDialog)
     assert (dialog.name.text(), dialog.price.text(), dialog.stock.value()) == ("Wash", "10.00", 5)
     assert not dialog.kind.isEnabled() and dialog.for_days.isChecked()
-    dialog.window.setChecked(True)
+    dialog.between.setChecked(True)
     dialog.valid_from.setDate(dialog.valid_from.date().addDays(10))
     dialog.valid_until.setDate(dialog.valid_from.date().addDays(-1))
     dialog.save()
@@ -281,135 +251,6 @@ def test_search_kind_filter_and_archive(qtbot: QtBot, shop: Shop) -> None:
     assert tab.empty.label.isVisible() and "matches" in tab.empty.label.text()
 
 
-# -- card keys -------------------------------------------------------------------------------
-
-KEY_FILE = ("\ufeffkey,note\r\n"  # a header row: malformed
-            "AAAA-1111-XXXX-0001,first\r\n"
-            "\r\n"
-            "BBBB-2222-XXXX-0002\r\n"
-            "AAAA-1111-XXXX-0001\r\n"  # twice in the file
-            "EXIST-KEY-000001\r\n"  # already imported
-            "   \r\n"
-            "中文卡密-3333-0003\r\n")
-
-
-def key_dialog(qtbot: QtBot, shop: Shop, product_id: int, page: int) -> CardKeyDialog:
-    dialog = CardKeyDialog(shop, products.product_detail(shop, product_id), page)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    idle()
-    return dialog
-
-
-def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
-    game = products.add_product(shop, "Game 游戏", "30.00", "cardkey")
-    cardkeys.import_card_keys(shop, game.id, "EXIST-KEY-000001\n")
-    path = tmp_path / "keys.csv"
-    path.write_bytes(KEY_FILE.encode("utf-8"))
-    dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE)
-    assert not dialog.import_button.isEnabled()
-    dialog.use_file(str(path))
-    idle()
-    counts = {name: label.text() for name, label in dialog.counts.items()}
-    assert counts == {"new": "3", "duplicate": "2", "blank": "2", "malformed": "1"}
-    assert "EXIST" not in dialog.sample.text() and "AAAA…01" in dialog.sample.text()
-    assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import new keys (3)"
-    assert CardKey.select().count() == 1  # the preview changed nothing
-    with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    idle()
-    secrets = sorted(key.secret for key in CardKey.select())
-    assert secrets == sorted(["EXIST-KEY-000001", "AAAA-1111-XXXX-0001", "BBBB-2222-XXXX-0002",
-                              "中文卡密-3333-0003"])
-    assert dialog.tabs.currentIndex() == CardKeyDialog.KEYS_PAGE
-    shown = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
-    assert sorted(shown) == sorted(products.mask_key(secret) for secret in secrets)
-    assert not any(secret in " ".join(shown) for secret in secrets)  # masked everywhere
-    assert "4 unsold" in dialog.summary.text()
-    assert not dialog.import_button.isEnabled()
-
-
-def test_pasted_keys_and_a_file_that_is_not_utf8(
-        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
-    game = products.add_product(shop, "Game", "30.00", "cardkey")
-    dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE)
-    path = tmp_path / "gbk.txt"
-    path.write_bytes("卡密一号\r\n".encode("gbk"))
-    dialog.use_file(str(path))
-    idle()
-    assert dialog.import_message.text() == error_message(
-        InvalidInput(field="file", problem="not_utf8"))
-    assert not dialog.import_button.isEnabled()
-    dialog.paste.setPlainText("P-1\nP-2\n\nP-1\n")
-    assert dialog.source_path is None and dialog.file_label.text() == "No file chosen"
-    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    idle()
-    assert dialog.counts["new"].text() == "2" and dialog.counts["duplicate"].text() == "1"
-    dialog.paste.appendPlainText("P-3")  # changed after the check: check again first
-    assert not dialog.import_button.isEnabled()
-    dialog.check()
-    idle()
-    dialog.import_keys()
-    idle()
-    assert products.product_detail(shop, game.id).stock == 3
-
-
-def test_mark_faulty_and_replace_on_the_order(qtbot: QtBot, shop: Shop) -> None:
-    game = products.add_product(shop, "Game", "30.00", "cardkey")
-    cardkeys.import_card_keys(shop, game.id, "SOLD-KEY-0000001\nSPARE-KEY-000002\n")
-    order = orders.create_order(shop, [(game.id, 1)])
-    voucher = Voucher.get_by_id(fulfilment.pay_order(shop, order.id)[0].id)
-    sold = voucher.card_key
-    tab = open_tab(qtbot, shop)
-    assert tab.select_product(game.id)
-    qtbot.mouseClick(tab.keys_button, Qt.MouseButton.LeftButton)
-    dialog = tab.dialog
-    assert isinstance(dialog, CardKeyDialog)
-    idle()
-    assert select_key(dialog, sold.id)
-    assert dialog.faulty_button.isEnabled() and not dialog.replace_button.isEnabled()
-    qtbot.mouseClick(dialog.faulty_button, Qt.MouseButton.LeftButton)
-    box = dialog.confirm_box
-    assert box is not None and box.isVisible() and str(order.id) in box.text()
-    box.button(QMessageBox.StandardButton.Yes).click()
-    idle()
-    assert CardKey.get_by_id(sold.id).state == "faulty"
-    assert dialog.selected_key() is not None and dialog.selected_key().replaceable
-    assert dialog.replace_button.isEnabled()
-    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
-    idle()
-    fresh = Voucher.get_by_id(voucher.id).card_key
-    assert fresh.secret == "SPARE-KEY-000002" and fresh.state == "sold"
-    assert str(order.id) in dialog.keys_message.text()
-    assert dialog.selected_key() is not None and dialog.selected_key().id == fresh.id
-    assert not dialog.replace_button.isEnabled()
-    assert "0 unsold · 1 sold · 1 faulty" in dialog.summary.text()
-    dialog.close()
-    idle()
-    row = next(r for r in tab.model.rows() if r.id == game.id)
-    assert row.stock == 0 and row.keys_faulty == 1
-
-
-def select_key(dialog: CardKeyDialog, key_id: int) -> bool:
-    for row in range(dialog.proxy.rowCount()):
-        if dialog.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 2).id == key_id:
-            dialog.table.selectRow(row)
-            return True
-    return False
-
-
-def test_a_cancelled_confirmation_changes_nothing(qtbot: QtBot, shop: Shop) -> None:
-    game = products.add_product(shop, "Game", "30.00", "cardkey")
-    cardkeys.import_card_keys(shop, game.id, "ONLY-KEY-00000001\n")
-    dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.KEYS_PAGE)
-    dialog.table.selectRow(0)
-    dialog.ask_mark_faulty()
-    assert dialog.confirm_box is not None
-    dialog.confirm_box.button(QMessageBox.StandardButton.Cancel).click()
-    idle()
-    assert CardKey.get().state == "unsold"
-
-
 def test_a_duplicate_name_is_said_beside_the_name(qtbot: QtBot, shop: Shop) -> None:
     archived = products.add_product(shop, "Gift box", "88.00", "goods", stock=3)
     products.set_archived(shop, archived.id, True)
@@ -431,41 +272,3 @@ def test_a_duplicate_name_is_said_beside_the_name(qtbot: QtBot, shop: Shop) -> N
     with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     idle()
-
-
-def test_a_key_pattern_set_in_the_dialog_decides_what_is_malformed(
-        qtbot: QtBot, shop: Shop) -> None:
-    dialog = ProductDialog(shop, "CNY")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.kind.setCurrentIndex(dialog.kind.findData("cardkey"))
-    assert dialog.key_min.isVisible() and dialog.key_alphabet.isVisible()
-    qtbot.keyClicks(dialog.name, "Steam 100")
-    qtbot.keyClicks(dialog.price, "100")
-    dialog.key_min.setValue(12)
-    dialog.key_max.setValue(10)
-    dialog.save()
-    assert dialog.messages["key_pattern"].text() == problem_message("below_minimum")
-    dialog.key_max.setValue(14)
-    dialog.key_alphabet.setCurrentIndex(dialog.key_alphabet.findData("upper_digits"))
-    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
-        dialog.save()
-    idle()
-    product = Product.get_by_id(saved.args[0])
-    assert (product.key_min_length, product.key_max_length, product.key_alphabet) == (
-        12, 14, "upper_digits")
-    keys = key_dialog(qtbot, shop, product.id, CardKeyDialog.IMPORT_PAGE)
-    assert "12 to 14 characters, capital letters and digits" in keys.import_hint.text()
-    keys.paste.setPlainText("ABCD-EFGH-123\nabcd-efgh-123\nSHORT-1\nWXYZ-9876-ABC\n")
-    keys.check()
-    idle()
-    counts = {name: label.text() for name, label in keys.counts.items()}
-    assert counts == {"new": "2", "duplicate": "0", "blank": "0", "malformed": "2"}
-    with qtbot.waitSignal(keys.changed, timeout=WAIT_MS):
-        qtbot.mouseClick(keys.import_button, Qt.MouseButton.LeftButton)
-    idle()
-    assert sorted(key.secret for key in CardKey.select()) == ["ABCD-EFGH-123", "WXYZ-9876-ABC"]
-    edit = ProductDialog(shop, "CNY", products.product_detail(shop, product.id))
-    qtbot.addWidget(edit)
-    assert (edit.key_min.value(), edit.key_max.value(),
-            edit.key_alphabet.currentData()) == (12, 14, "upper_digits")

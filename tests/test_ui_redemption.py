@@ -34,7 +34,6 @@ from desktop_app.messages import error_message
 from desktop_app.scanning.camera_source import CAMERA_LOST, CAMERA_MISSING
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER
 from desktop_app.ui import tasks
-from desktop_app.ui.app import close_shop
 from desktop_app.ui.counter.camera_view import problem_text
 from desktop_app.ui.counter.redemption_models import (
     HEADLINES,
@@ -63,6 +62,7 @@ from desktop_app.ui.counter.sounds import (
     write_tone,
 )
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.shop_session import close_shop
 from tests.conftest import CLERK, CLERK_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings")

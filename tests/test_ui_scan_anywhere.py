@@ -25,14 +25,14 @@ from desktop_app.core.models import Voucher
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
-from desktop_app.ui import app as app_module
+from desktop_app.ui import shop_session as session_module
 from desktop_app.ui import tasks
-from desktop_app.ui.app import ShopSession
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.session.login_dialog import LoginDialog
+from desktop_app.ui.shop_session import ShopSession
 from tests.conftest import OWNER, OWNER_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
@@ -59,7 +59,7 @@ class Keys:
         tab.set_key_clock(self.clock)
 
     def type(self, into: QWidget, text: str, interval_ms: float) -> None:
-        handle = QWidget.window(into).windowHandle()  # ProductDialog has a .window field
+        handle = into.window().windowHandle()
         assert handle is not None
         for char in text:
             self.now += interval_ms
@@ -67,7 +67,7 @@ class Keys:
 
     def enter(self, into: QWidget, after_ms: float) -> None:
         self.now += after_ms
-        handle = QWidget.window(into).windowHandle()  # ProductDialog has a .window field
+        handle = into.window().windowHandle()
         assert handle is not None
         QTest.keyClick(handle, Qt.Key.Key_Return)
 
@@ -171,8 +171,8 @@ def test_a_scan_older_than_a_minute_is_not_redeemed_at_the_unlock(
     lock_screen = session.dialog
     assert isinstance(lock_screen, LoginDialog)
     keys.scan(lock_screen, payload)
-    later = time.monotonic() + app_module.HELD_SCAN_S + 1
-    monkeypatch.setattr(app_module.time, "monotonic", lambda: later)
+    later = time.monotonic() + session_module.HELD_SCAN_S + 1
+    monkeypatch.setattr(session_module.time, "monotonic", lambda: later)
     log_in(qtbot, session)
     tasks.wait_until_idle()
     assert uses_left(voucher_id) == 2

@@ -31,7 +31,6 @@ from desktop_app.ui.widgets import (
 )
 
 IDLE_LOCK_KEY = settings.IDLE_LOCK_MINUTES.key
-DEFAULT_IDLE_LOCK_MINUTES = settings.IDLE_LOCK_MINUTES.default
 MAX_IDLE_LOCK_MINUTES = 240
 
 ACTIVITY = frozenset({
@@ -43,11 +42,7 @@ ACTIVITY = frozenset({
 
 def idle_lock_minutes() -> int:
     """This computer's idle time before the lock, in minutes; 0 means never."""
-    try:
-        value = int(settings.IDLE_LOCK_MINUTES.read())  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return DEFAULT_IDLE_LOCK_MINUTES
-    return min(max(value, 0), MAX_IDLE_LOCK_MINUTES)
+    return min(max(settings.IDLE_LOCK_MINUTES.number(), 0), MAX_IDLE_LOCK_MINUTES)
 
 
 def set_idle_lock_minutes(minutes: int) -> None:

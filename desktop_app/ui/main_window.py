@@ -2,6 +2,7 @@
 
 Owners also get the Admin menu: operators, the audit log, verify, backups and preferences.
 The window locks itself after a while without use (``idle``), as its Lock entry does.
+Its menus and their dialogs are in ``window_menus``, its side of backups in ``window_backups``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import (
+    QByteArray,
     QCoreApplication,
     QSize,
     QSysInfo,
@@ -37,22 +39,16 @@ from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import integrity_message, role_label
 from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.ui import settings
-from desktop_app.ui.about import about_text
-from desktop_app.ui.admin.audit_dialog import AuditDialog
 from desktop_app.ui.admin.backup_controller import BackupController
-from desktop_app.ui.admin.operators_dialog import OperatorsDialog
 from desktop_app.ui.admin.settings_dialog import WindowSettings
-from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.customer.customer_window import CustomerWindow
 from desktop_app.ui.giftcard_expiry import GiftCardExpiry
-from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
+from desktop_app.ui.idle import IdleMonitor, idle_lock_minutes
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
-from desktop_app.ui.orders.expiring_dialog import ExpiringDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.reports.reports_tab import ReportsTab
 from desktop_app.ui.reports.stock_warning import StockWarning
-from desktop_app.ui.session.password_dialog import change_password_dialog
 from desktop_app.ui.widgets import (
     ACCENT,
     ACCENT_LIGHT,
@@ -63,6 +59,7 @@ from desktop_app.ui.widgets import (
     scaled_font,
 )
 from desktop_app.ui.window_backups import WindowBackups
+from desktop_app.ui.window_menus import WindowMenus
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +76,7 @@ TAB_STYLE = (
 )
 
 # (tab class, title, owners only). Each class is built as ``cls(shop, parent)``.
-TABS: tuple[tuple[type[QWidget], str, bool], ...] = (
+TABS: tuple[tuple[Callable[[Shop, QWidget], QWidget], str, bool], ...] = (
     (InventoryTab, QT_TRANSLATE_NOOP("MainWindow", "Inventory"), True),
     (OrdersTab, QT_TRANSLATE_NOOP("MainWindow", "Orders"), True),
     (RedemptionTab, QT_TRANSLATE_NOOP("MainWindow", "Redemption"), False),
@@ -93,7 +90,8 @@ def station_name() -> str:
     return name or QSysInfo.machineHostName() or "station"
 
 
-class MainWindow(QMainWindow, WindowBackups, WindowSettings):
+# The parts first: each is a plain class at run time (a QMainWindow only to the type checker).
+class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
     """Built for one open shop and operator; Lock and Log out are decided by the app."""
 
     lock_requested = Signal()
@@ -197,80 +195,6 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
             switch.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             self.addAction(switch)
 
-    def _build_menus(self) -> None:
-        shop_menu = self.menuBar().addMenu(self.tr("&Shop"))
-        self.password_action = shop_menu.addAction(self.tr("Change my &password…"))
-        self.password_action.triggered.connect(self.open_change_password)
-        self.settings_action = shop_menu.addAction(self.tr("&Settings…"))
-        self.settings_action.triggered.connect(self.open_settings)
-        self.customer_action = shop_menu.addAction(self.tr("&Customer display"))
-        self.customer_action.setToolTip(self.tr("A window for a second monitor facing the "
-                                                "customer"))
-        self.customer_action.triggered.connect(self.open_customer_window)
-        if self.shop.is_owner:
-            self.expiring_action = shop_menu.addAction(self.tr("&Expiring soon…"))
-            self.expiring_action.triggered.connect(self.open_expiring)
-        shop_menu.addSeparator()
-        self.lock_action = shop_menu.addAction(self.tr("&Lock"))
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock_requested)
-        self.logout_action = shop_menu.addAction(self.tr("Log &out"))
-        self.logout_action.triggered.connect(self.logout_requested)
-        shop_menu.addSeparator()
-        self.quit_action = shop_menu.addAction(self.tr("&Quit"))
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        if self.shop.is_owner:
-            self._build_admin_menu()
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = help_menu.addAction(self.tr("&About Voucher Shop"))
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-
-    def open_expiring(self) -> QDialog:
-        return self._show_dialog("expiring", lambda: ExpiringDialog(self.shop, self))
-
-    def open_customer_window(self) -> CustomerWindow:
-        """The customer's window (one per session): the counter's verdicts and this window's
-        sales are shown there; drag it to the second monitor."""
-        window = self.customer_window
-        if window is None:
-            window = self.customer_window = CustomerWindow(self.shop, self)
-            for index in range(self.tabs.count()):
-                tab = self.tabs.widget(index)
-                if isinstance(tab, RedemptionTab):
-                    tab.verdict_shown.connect(window.show_verdict)
-                elif isinstance(tab, OrdersTab):
-                    tab.order_paid.connect(window.show_sale)
-        window.show()
-        window.raise_()
-        return window
-
-    def _build_admin_menu(self) -> None:
-        """Owners only: the core refuses a clerk anyway, but a clerk should not be offered
-        what they cannot do."""
-        menu = self.menuBar().addMenu(self.tr("&Admin"))
-        entries: list[tuple[str, str, Callable[[], object]]] = [
-            ("operators_action", self.tr("&Operators…"), self.open_operators),
-            ("audit_action", self.tr("&Audit log…"), self.open_audit),
-            ("verify_action", self.tr("&Verify database"), self.open_verify),
-            ("", "", lambda: None),
-            ("backup_action", self.tr("&Back up now…"), self.back_up_now),
-            ("restore_action", self.tr("&Restore from backup…"), self.open_restore),
-            ("backup_settings_action", self.tr("Backup &settings…"), self.open_backup_settings),
-            ("", "", lambda: None),
-            ("preferences_action", self.tr("&Preferences…"), self.open_preferences),
-        ]
-        for name, text, slot in entries:
-            if not name:
-                menu.addSeparator()
-                continue
-            action = menu.addAction(text)
-            action.triggered.connect(lambda _=False, run=slot: run())
-            setattr(self, name, action)
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(True)
@@ -309,7 +233,7 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
 
     def _restore_geometry(self) -> None:
         saved = settings.MAIN_WINDOW_GEOMETRY.read()
-        if saved is None or not self.restoreGeometry(saved):
+        if not isinstance(saved, QByteArray | bytes) or not self.restoreGeometry(saved):
             self.resize(self.default_size())
 
     def save_state(self) -> None:
@@ -412,72 +336,3 @@ class MainWindow(QMainWindow, WindowBackups, WindowSettings):
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
-
-    # -- admin ------------------------------------------------------------------------------
-
-    def _show_dialog(self, key: str, make: Callable[[], QDialog]) -> QDialog:
-        """One of each: a second click brings the open one to the front."""
-        dialog = self.dialogs.get(key)
-        if dialog is None or not shiboken6.isValid(dialog):
-            dialog = make()
-            dialog.finished.connect(lambda _result, k=key: self._dialog_closed(k))
-            self.dialogs[key] = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
-
-    def _dialog_closed(self, key: str) -> None:
-        dialog = self.dialogs.pop(key, None)
-        if dialog is not None and shiboken6.isValid(dialog):
-            dialog.deleteLater()
-
-    def open_change_password(self) -> QDialog:
-        def make() -> QDialog:
-            dialog = change_password_dialog(self.shop, self)
-            dialog.accepted.connect(lambda: self.show_notice(self.tr(
-                "Your password was changed. Use the new one from now on.")))
-            return dialog
-
-        return self._show_dialog("password", make)
-
-    def open_operators(self) -> QDialog:
-        return self._show_dialog("operators", lambda: OperatorsDialog(self.shop, self))
-
-    def open_audit(self) -> QDialog:
-        return self._show_dialog("audit", lambda: AuditDialog(self.shop, self))
-
-    def open_verify(self) -> QDialog:
-        def make() -> QDialog:
-            dialog = VerifyDialog(self.shop, self)
-            dialog.integrity_changed.connect(self.refresh_integrity_banner)
-            return dialog
-
-        return self._show_dialog("verify", make)
-
-    def open_preferences(self) -> QDialog:
-        def make() -> QDialog:
-            dialog = PreferencesDialog(self)
-            dialog.accepted.connect(self._preferences_saved)
-            return dialog
-
-        return self._show_dialog("preferences", make)
-
-    def _preferences_saved(self) -> None:
-        self.idle.set_timeout_ms(idle_lock_minutes() * 60_000)
-        if self.isVisible() and not self.suspended:
-            self.idle.start()
-
-    # -- about ------------------------------------------------------------------------------
-
-    def about_text(self) -> str:
-        return about_text()
-
-    def show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Voucher Shop"),
-                          self.about_text(), QMessageBox.StandardButton.Close, self)
-        box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.about_box = box
-        box.open()  # not exec(): a scan must never wait behind a dialog's own event loop

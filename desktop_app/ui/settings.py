@@ -29,10 +29,11 @@ class Setting(Generic[T]):
         return str(self.read() or self.default or "")
 
     def number(self) -> int:
+        """The stored whole number; the default (0 if that is no number) when it is not one."""
         try:
             return int(str(self.read()))
         except (TypeError, ValueError):
-            return int(self.default)  # type: ignore[call-overload]
+            return int(self.default) if isinstance(self.default, int) else 0
 
     def write(self, value: object) -> None:
         QSettings().setValue(self.key, value)

@@ -4,6 +4,8 @@ nothing. A part of ``MainWindow``; its words keep the MainWindow translation con
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
 )
@@ -34,7 +37,15 @@ BANNER_STYLE = (f"background: #fff4e5; color: {WARNING_COLOR};"
                 " padding: 8px 20px; border-bottom: 1px solid #f5c27a;")
 
 
-class WindowBackups:
+if TYPE_CHECKING:
+    # What the mixin is part of, for the checker: at run time it is a plain class mixed into
+    # ``MainWindow``, which is the QMainWindow.
+    _Window = QMainWindow
+else:
+    _Window = object
+
+
+class WindowBackups(_Window):
     """Mixed into ``MainWindow``, which builds the widgets named here."""
 
     shop: Shop

@@ -194,7 +194,8 @@ class AuditDialog(QDialog):
 
     def current_filter(self) -> AuditFilter:
         def day(edit: QDateEdit) -> dt.date | None:
-            return None if edit.date() == ANY_DAY else edit.date().toPython()
+            date = edit.date()
+            return None if date == ANY_DAY else dt.date(date.year(), date.month(), date.day())
 
         return AuditFilter(self.operator_filter.currentData(), self.kind_filter.currentData(),
                            day(self.from_date), day(self.to_date))

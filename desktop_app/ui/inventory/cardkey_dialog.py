@@ -1,14 +1,12 @@
-"""A card-key product's keys: import them (file or pasted), see them masked, handle faulty ones.
+"""A card-key product's keys: see them masked, handle faulty ones, and import more (the
+"Import keys" page: ``key_import_page``).
 
-An import is checked first: how many keys are new, already there (or twice in the file), blank
-or malformed. Only then does "Import" add the new ones, exactly the text that was checked.
 Keys are shown masked here (first 6, last 4); only a customer's voucher shows one in full.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -16,12 +14,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -29,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import cardkeys, products
+from desktop_app.core import cardkeys
 from desktop_app.core.cardkeys import KeyImportReport, KeyRow
 from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import key_state_label
-from desktop_app.ui.inventory.key_file import read_key_file
+from desktop_app.ui.inventory.key_import_page import KeyImportPage
 from desktop_app.ui.inventory.table_models import KeyFilter, KeyTableModel
 from desktop_app.ui.reports.stock_warning import ThresholdEditor
 from desktop_app.ui.tables import (
@@ -46,17 +41,11 @@ from desktop_app.ui.tables import (
 )
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
-    ERROR_COLOR,
     MARGIN,
     SPACING,
-    SUCCESS_COLOR,
-    WARNING_COLOR,
     MessageLabel,
     hint_label,
-    widget_font,
 )
-
-SAMPLE_SIZE = 3
 
 
 class CardKeyDialog(QDialog):
@@ -71,11 +60,7 @@ class CardKeyDialog(QDialog):
         self.shop = shop
         self.product = product
         self.busy = False
-        self.source_path: str | None = None
-        self.checked_text: str | None = None  # what the preview below was made from
-        self.report: KeyImportReport | None = None
         self.confirm_box: QMessageBox | None = None
-        self.file_dialog: QFileDialog | None = None
         self.setWindowTitle(self.tr("Card keys: {product}").format(product=product.name))
         self.resize(760, 560)
         self.tabs = QTabWidget(self)
@@ -172,7 +157,8 @@ class CardKeyDialog(QDialog):
             self.empty.show_text(self.tr("No keys yet. Import them on the “Import keys” page."))
 
     def selected_key(self) -> KeyRow | None:
-        return selected_row(self.table)
+        key: KeyRow | None = selected_row(self.table)  # the model holds these
+        return key
 
     def _update_buttons(self) -> None:
         key = self.selected_key()
@@ -234,169 +220,12 @@ class CardKeyDialog(QDialog):
     # -- importing --------------------------------------------------------------------------
 
     def _build_import_page(self) -> QWidget:
-        page = QWidget(self)
-        self.choose_button = QPushButton(self.tr("Choose file…"), page)
-        self.choose_button.clicked.connect(self.ask_file)
-        self.file_label = QLabel(self.tr("No file chosen"), page)
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.paste = QPlainTextEdit(page)
-        self.paste.setPlaceholderText(self.tr("…or paste the keys here: one per line, or CSV "
-                                              "rows with the key in the first column."))
-        self.paste.setFont(widget_font(self.paste, mono=True))
-        self.paste.textChanged.connect(self._pasted)
-        self.check_button = QPushButton(self.tr("Check"), page)
-        self.check_button.clicked.connect(self.check)
-        self.import_button = QPushButton(self.tr("Import"), page)
-        self.import_button.clicked.connect(self.import_keys)
-        self.import_message = MessageLabel(page)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.choose_button)
-        file_row.addWidget(self.file_label, 1)
-        buttons = QHBoxLayout()
-        hint = self.tr("Text or CSV, UTF-8. Duplicates (in the file or already imported), "
-                       "blank and malformed lines are left out.")
-        pattern = self.pattern_text()
-        self.import_hint = hint_label(f"{hint} {pattern}" if pattern else hint, page)
-        buttons.addWidget(self.import_hint, 1)
-        buttons.addWidget(self.check_button)
-        buttons.addWidget(self.import_button)
-        column = QVBoxLayout(page)
-        column.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
-        column.setSpacing(SPACING)
-        column.addLayout(file_row)
-        column.addWidget(self.paste, 1)
-        column.addWidget(self._build_preview(page))
-        column.addWidget(self.import_message)
-        column.addLayout(buttons)
-        self._show_report(None)
-        return page
-
-    def pattern_text(self) -> str:
-        """The product's key pattern in words; empty when any key goes."""
-        product = self.product
-        low, high = product.key_min_length, product.key_max_length
-        if low and high:
-            length = self.tr("{low} to {high} characters").format(low=low, high=high)
-        elif low:
-            length = self.tr("at least {low} characters").format(low=low)
-        elif high:
-            length = self.tr("at most {high} characters").format(high=high)
-        else:
-            length = ""
-        alphabet = {"digits": self.tr("digits"),
-                    "upper_digits": self.tr("capital letters and digits"),
-                    "letters_digits": self.tr("letters and digits")}.get(
-                        product.key_alphabet or "", "")
-        if not length and not alphabet:
-            return ""
-        parts = ", ".join(part for part in (length, alphabet) if part)
-        return self.tr("Keys of this product: {pattern} (hyphens allowed); other lines count "
-                       "as malformed.").format(pattern=parts)
-
-    def _build_preview(self, page: QWidget) -> QWidget:
-        box = QWidget(page)
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(SPACING * 2)
-        self.counts: dict[str, QLabel] = {}
-        titles = (("new", self.tr("New keys")), ("duplicate", self.tr("Duplicates")),
-                  ("blank", self.tr("Blank lines")), ("malformed", self.tr("Malformed")))
-        for column, (name, title) in enumerate(titles):
-            number = QLabel("–", box)
-            number.setFont(widget_font(number, scale=1.6, bold=True))
-            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            caption = QLabel(title, box)
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            grid.addWidget(number, 0, column)
-            grid.addWidget(caption, 1, column)
-            self.counts[name] = number
-        self.sample = hint_label("", box)
-        grid.addWidget(self.sample, 2, 0, 1, len(titles))
-        return box
-
-    def ask_file(self) -> None:
-        dialog = QFileDialog(self, self.tr("Choose a key file"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Key lists (*.txt *.csv)"), self.tr("All files (*)")])
-        dialog.fileSelected.connect(self.use_file)
-        self.file_dialog = dialog
-        dialog.open()
-
-    def use_file(self, path: str) -> None:
-        """Import from ``path``: checked at once, so the owner sees what it holds."""
-        self.source_path = path
-        self.file_label.setText(Path(path).name)
-        self.file_label.setToolTip(path)
-        self.paste.blockSignals(True)
-        self.paste.clear()
-        self.paste.blockSignals(False)
-        self._forget_check()
-        self.check()
-
-    def _pasted(self) -> None:
-        if self.source_path is not None:
-            self.source_path = None
-            self.file_label.setText(self.tr("No file chosen"))
-            self.file_label.setToolTip("")
-        self._forget_check()
-
-    def _forget_check(self) -> None:
-        self.checked_text = None
-        self.report = None
-        self._show_report(None)
-
-    def check(self) -> None:
-        shop, product_id, path = self.shop, self.product.id, self.source_path
-        text = self.paste.toPlainText()
-
-        def work() -> tuple[str, KeyImportReport]:
-            source = read_key_file(path) if path is not None else text
-            return source, cardkeys.preview_card_keys(shop, product_id, source)
-
-        self.import_message.clear()
-        self._set_busy(True)
-        run_in_background(self, work, self._checked, errors=self.import_message,
-                          always=lambda: self._set_busy(False))
-
-    def _checked(self, result: tuple[str, KeyImportReport]) -> None:
-        self.checked_text, self.report = result
-        self._show_report(self.report)
-
-    def _show_report(self, report: KeyImportReport | None) -> None:
-        values = {"new": len(report.new), "duplicate": report.duplicate, "blank": report.blank,
-                  "malformed": report.malformed} if report else {}
-        for name, label in self.counts.items():
-            label.setText(str(values[name]) if report else "–")
-            color = {"new": SUCCESS_COLOR, "duplicate": WARNING_COLOR,
-                     "malformed": ERROR_COLOR}.get(name, "")
-            label.setStyleSheet(f"color: {color};" if color and values.get(name) else "")
-        if report and report.new:
-            shown = ", ".join(products.mask_key(key) for key in report.new[:SAMPLE_SIZE])
-            more = "…" if len(report.new) > SAMPLE_SIZE else ""
-            self.sample.setText(self.tr("First new keys: {keys}").format(keys=shown + more))
-        else:
-            self.sample.setText("")
-        count = len(report.new) if report else 0
-        self.import_button.setText(self.tr("Import new keys ({count})").format(count=count)
-                                   if count else self.tr("Import"))
-        self._update_import_buttons()
-
-    def import_keys(self) -> None:
-        if self.checked_text is None or not self.report or not self.report.new:
-            return
-        shop, product_id, text = self.shop, self.product.id, self.checked_text
-        self._set_busy(True)
-        run_in_background(self, lambda: cardkeys.import_card_keys(shop, product_id, text),
-                          self._imported, errors=self.import_message,
-                          always=lambda: self._set_busy(False))
+        self.importer = KeyImportPage(self.shop, self.product, self)
+        self.importer.imported.connect(self._imported)
+        self.importer.busy_changed.connect(self._set_busy)
+        return self.importer
 
     def _imported(self, report: KeyImportReport) -> None:
-        self.paste.blockSignals(True)
-        self.paste.clear()
-        self.paste.blockSignals(False)
-        self.source_path = None
-        self.file_label.setText(self.tr("No file chosen"))
-        self._forget_check()
         skipped = report.duplicate + report.blank + report.malformed
         self.keys_message.show_info(self.tr("Keys imported: {count}. Lines left out: "
                                             "{skipped}.").format(count=report.imported,
@@ -405,15 +234,7 @@ class CardKeyDialog(QDialog):
         self.tabs.setCurrentIndex(self.KEYS_PAGE)
         self.refresh()
 
-
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self._update_import_buttons()
+        self.importer.set_busy(busy)
         self._update_buttons()
-
-    def _update_import_buttons(self) -> None:
-        has_input = self.source_path is not None or bool(self.paste.toPlainText().strip())
-        self.check_button.setEnabled(not self.busy and has_input)
-        self.choose_button.setEnabled(not self.busy)
-        self.import_button.setEnabled(not self.busy and self.report is not None
-                                      and bool(self.report.new))

@@ -193,7 +193,8 @@ class InventoryTab(QWidget):
     # -- selection --------------------------------------------------------------------------
 
     def selected_product(self) -> ProductDetail | None:
-        return selected_row(self.table)
+        product: ProductDetail | None = selected_row(self.table)  # the model holds these
+        return product
 
     def select_product(self, product_id: int) -> bool:
         return select_where(self.table, lambda row: row.id == product_id)
@@ -206,9 +207,9 @@ class InventoryTab(QWidget):
         chosen = product is not None
         self.edit_button.setEnabled(chosen)
         self.archive_button.setEnabled(chosen)
-        self.archive_button.setText(self.tr("Restore") if chosen and not product.active
+        self.archive_button.setText(self.tr("Restore") if product is not None and not product.active
                                     else self.tr("Archive"))
-        is_keys = chosen and product.kind == "cardkey"
+        is_keys = product is not None and product.kind == "cardkey"
         self.import_button.setEnabled(is_keys)
         self.keys_button.setEnabled(is_keys)
 

@@ -30,6 +30,7 @@ from desktop_app.core.products import KINDS, MAX_USES, ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui.display import CURRENCY_SYMBOLS, kind_label
+from desktop_app.ui.inventory.cardkey_fields import KeyPatternField, ReusableKeyField
 from desktop_app.ui.inventory.validity_fields import ValidityFields
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
@@ -206,57 +207,24 @@ class ProductDialog(QDialog):
         self.validity = ValidityFields(self.product is not None, self)
         self.validity.edited.connect(lambda: self._edited("validity"))
         # The fields by their names here too (tests and the checks below read them).
-        self.no_expiry, self.for_days, self.window = (
+        self.no_expiry, self.for_days, self.between = (
             self.validity.no_expiry, self.validity.for_days, self.validity.between)
         self.days = self.validity.days
         self.valid_from, self.valid_until = self.validity.valid_from, self.validity.valid_until
         return self.validity
 
     def _build_reusable(self) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        self.reusable = QCheckBox(self.tr("Every buyer gets the same key (e.g. a group-buy "
-                                          "password)"), box)
-        self.reusable.toggled.connect(self._reusable_toggled)
-        self.reusable_key = QLineEdit(box)
-        self.reusable_key.setMaxLength(products.MAX_CARD_KEY_LENGTH)
-        self.reusable_key.setPlaceholderText(self.tr("The key every buyer receives"))
-        self.reusable_key.textEdited.connect(lambda: self._edited("reusable_key"))
-        self.reusable_hint = hint_label(self.tr("Otherwise each sale hands over one of the "
-                                                "keys you import."), box)
-        column.addWidget(self.reusable)
-        column.addWidget(self.reusable_key)
-        column.addWidget(self.reusable_hint)
-        self.reusable_key.setEnabled(False)
-        return box
+        self.reusable_field = ReusableKeyField(self)
+        self.reusable_field.edited.connect(lambda: self._edited("reusable_key"))
+        self.reusable, self.reusable_key = self.reusable_field.reusable, self.reusable_field.key
+        return self.reusable_field
 
     def _build_key_pattern(self) -> QWidget:
-        """Length range and characters of the keys to import; a line that does not fit is
-        counted as malformed in the import preview."""
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
-        self.key_min = QSpinBox(box)
-        self.key_max = QSpinBox(box)
-        for spin in (self.key_min, self.key_max):
-            spin.setRange(0, products.MAX_CARD_KEY_LENGTH)
-            spin.setSpecialValueText(self.tr("any"))
-            spin.valueChanged.connect(lambda _value: self._edited("key_pattern"))
-        self.key_alphabet = QComboBox(box)
-        for name, text in ((None, self.tr("Any characters")), ("digits", self.tr("Digits")),
-                           ("upper_digits", self.tr("Capital letters and digits")),
-                           ("letters_digits", self.tr("Letters and digits"))):
-            self.key_alphabet.addItem(text, name)
-        row.addWidget(QLabel(self.tr("from"), box))
-        row.addWidget(self.key_min)
-        row.addWidget(QLabel(self.tr("to"), box))
-        row.addWidget(self.key_max)
-        row.addWidget(QLabel(self.tr("characters,"), box))
-        row.addWidget(self.key_alphabet, 1)
-        return box
+        self.key_pattern = KeyPatternField(self)
+        self.key_pattern.edited.connect(lambda: self._edited("key_pattern"))
+        self.key_min, self.key_max = self.key_pattern.key_min, self.key_pattern.key_max
+        self.key_alphabet = self.key_pattern.key_alphabet
+        return self.key_pattern
 
     # -- state ------------------------------------------------------------------------------
 
@@ -269,13 +237,8 @@ class ProductDialog(QDialog):
         self.unlimited.setChecked(product.stock is None)
         self.stock.setValue(product.stock or 0)
         self.validity.load(product)
-        self.key_min.setValue(product.key_min_length or 0)
-        self.key_max.setValue(product.key_max_length or 0)
-        self.key_alphabet.setCurrentIndex(max(0, self.key_alphabet.findData(product.key_alphabet)))
-        if product.reusable_key_masked:
-            self.reusable.setChecked(True)
-            self.reusable_key.setPlaceholderText(self.tr("Unchanged: {key}").format(
-                key=product.reusable_key_masked))
+        self.key_pattern.load(product)
+        self.reusable_field.load(product)
 
     def current_kind(self) -> str:
         return str(self.kind.currentData())
@@ -306,11 +269,6 @@ class ProductDialog(QDialog):
                                 else self.tr("Items in stock"))
         self.adjustSize()
 
-    def _reusable_toggled(self, on: bool) -> None:
-        self.reusable_key.setEnabled(on)
-        self.reusable_hint.setVisible(not on)
-        self._edited("reusable_key")
-
     def _touch(self, name: str) -> None:
         self._touched.add(name)
         self._show_problems()
@@ -338,14 +296,13 @@ class ProductDialog(QDialog):
                     found["value"] = problem_message("not_positive")
             except InvalidInput as exc:
                 found["value"] = problem_message(str(exc.params["problem"]), **exc.params)
-        if kind == "cardkey" and 0 < self.key_max.value() < self.key_min.value():
-            found["key_pattern"] = problem_message("below_minimum")
+        if kind == "cardkey" and self.key_pattern.problem():
+            found["key_pattern"] = self.key_pattern.problem()
         if kind != "goods" and self.validity.problem():
             found["validity"] = self.validity.problem()
         needs_key = self.product is None or not self.product.reusable_key_masked
-        if (kind == "cardkey" and self.reusable.isChecked() and needs_key
-                and not self.reusable_key.text().strip()):
-            found["reusable_key"] = problem_message("required")
+        if kind == "cardkey" and self.reusable_field.problem(needs_key):
+            found["reusable_key"] = self.reusable_field.problem(needs_key)
         return found
 
     def _check_price(self, found: dict[str, str]) -> None:
@@ -363,7 +320,9 @@ class ProductDialog(QDialog):
 
     def _fit(self) -> None:
         # A message appearing beside a field needs room: grow, never cut the form.
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         wanted = self.sizeHint()
         if wanted.height() > self.height():
             self.resize(self.width(), wanted.height())
@@ -381,14 +340,8 @@ class ProductDialog(QDialog):
         if kind != "goods":
             values.update(self.validity.values())
         if kind == "cardkey":
-            values["key_min_length"] = self.key_min.value() or None
-            values["key_max_length"] = self.key_max.value() or None
-            values["key_alphabet"] = self.key_alphabet.currentData()
-            key = self.reusable_key.text().strip()
-            if not self.reusable.isChecked():
-                values["reusable_key"] = ""
-            elif key:
-                values["reusable_key"] = key
+            values.update(self.key_pattern.values())
+            values.update(self.reusable_field.values())
         return values
 
     # -- saving -----------------------------------------------------------------------------

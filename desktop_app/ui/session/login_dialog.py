@@ -156,8 +156,8 @@ class LoginDialog(QDialog):
             item = QTreeWidgetItem([name, role_label(role), password])
             item.setData(0, Qt.ItemDataRole.UserRole, (name, password))
             self.demo_list.addTopLevelItem(item)
-        for column in range(3):
-            self.demo_list.resizeColumnToContents(column)
+        for section in range(3):
+            self.demo_list.resizeColumnToContents(section)
         rows = max(len(operators), 1)
         row_height = self.demo_list.sizeHintForRow(0) if operators else 20
         self.demo_list.setFixedHeight(self.demo_list.header().sizeHint().height()

@@ -145,7 +145,9 @@ class SetupDialog(QDialog):
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
         self.currency.setCurrentText(default_currency())
-        self.currency.lineEdit().setMaxLength(3)
+        editor = self.currency.lineEdit()
+        assert editor is not None  # an editable combo box always has its line edit
+        editor.setMaxLength(3)
         self.currency.editTextChanged.connect(self._currency_edited)
         self.owner_name = self._line_edit("owner_name", MAX_NAME_LENGTH)
         self.owner_name.setPlaceholderText(self.tr("The name you will log in with"))

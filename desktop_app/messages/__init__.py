@@ -1,0 +1,149 @@
+"""The words a user reads for each ``ShopError``: what happened and what to do about it.
+
+Core raises errors with a stable ``code`` and ``params`` and never speaks to users; the texts
+live here so Qt Linguist can translate them (context ``errors``). ``QT_TRANSLATE_NOOP`` marks a
+string for ``lupdate`` without translating it at import time, before a translator is loaded.
+The tables are in ``error_texts`` (by error code) and ``input_texts`` (beside a form's field);
+this module puts an error's facts into them. No Qt: the command line uses it too.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from desktop_app.core.errors import InvalidInput, ShopError
+from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.messages.error_texts import (
+    BACKUP_PROBLEM_TEXTS,
+    ERROR_TEXTS,
+    FALLBACK_TEXTS,
+    INTEGRITY_TEXTS,
+    SHOP_BEING_RESTORED_TEXT,
+    STATE_LABELS,
+    THING_LABELS,
+    UNEXPECTED_TEXT,
+    UNKNOWN_INTEGRITY_TEXT,
+)
+from desktop_app.messages.input_texts import FIELD_LABELS, PROBLEM_TEXTS, UNKNOWN_PROBLEM_TEXT
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "errors"
+
+def _in_context(text: str) -> str:
+    return translate(CONTEXT, text)
+
+
+class _Params(dict[str, Any]):
+    """Fills a placeholder the error did not provide with nothing instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _fill(template: str, params: Mapping[str, Any]) -> str:
+    try:
+        return _in_context(template).format_map(_Params(params))
+    except (ValueError, IndexError, AttributeError):
+        # A translation with a broken placeholder must still say something useful.
+        log.warning("bad placeholder in translation of %r", template)
+        return _in_context(template)
+
+
+def _label(table: Mapping[str, str], key: object) -> str:
+    text = table.get(str(key))
+    return _in_context(text) if text else str(key)
+
+
+def field_label(field: str) -> str:
+    """The name a form gives ``field``; the raw name when this table does not know it."""
+    return _label(FIELD_LABELS, field)
+
+
+def problem_message(problem: str, /, **params: Any) -> str:
+    """Why a value was refused, short enough to stand beside its field."""
+    return _fill(PROBLEM_TEXTS.get(problem, UNKNOWN_PROBLEM_TEXT), params)
+
+
+def unexpected_error_message() -> str:
+    """For a failure that is not a ``ShopError``: a bug, reported without its traceback."""
+    return _in_context(UNEXPECTED_TEXT)
+
+
+def _display_params(exc: ShopError) -> dict[str, Any]:
+    params = dict(exc.params)
+    if "what" in params:
+        params["what"] = _label(THING_LABELS, params["what"])
+    if "state" in params:
+        params["state"] = _label(STATE_LABELS, params["state"])
+    if "choices" in params:
+        params["choices"] = ", ".join(str(params["choices"]).split(","))
+    return params
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _locked_out_message(params: Mapping[str, Any]) -> str | None:
+    try:
+        seconds = int(params.get("seconds") or 0)
+    except (TypeError, ValueError):
+        return None
+    if seconds <= 0:
+        return None
+    # No %n plurals: pyside6-lupdate drops them from Python sources. Waits are 30 s or more.
+    if seconds < 90:
+        return translate(
+            "errors", "Too many wrong passwords. Wait {seconds} seconds, then try again."
+        ).format(seconds=seconds)
+    return translate(
+        "errors", "Too many wrong passwords. Wait {minutes} minutes, then try again, or ask "
+        "the owner to reset the password.").format(minutes=math.ceil(seconds / 60))
+
+
+def integrity_message(problem: str) -> str:
+    """The warning for a shop that opened but whose records could not be vouched for."""
+    return _in_context(INTEGRITY_TEXTS.get(problem, UNKNOWN_INTEGRITY_TEXT))
+
+
+def error_message(exc: ShopError) -> str:
+    """What a user reads for ``exc``: what happened and what to do next."""
+    params = _display_params(exc)
+    if exc.code == "locked_out":
+        waited = _locked_out_message(params)
+        if waited:
+            return waited
+    if exc.code == "shop_in_use" and params.get("by") == "restore":
+        return _fill(SHOP_BEING_RESTORED_TEXT, params)
+    if exc.code == "backup_invalid" and params.get("path"):
+        how = BACKUP_PROBLEM_TEXTS.get(str(params.get("problem")))
+        if how:
+            return _fill(how, params)
+    if isinstance(exc, InvalidInput):
+        problem = problem_message(str(params.get("problem", "")), **params)
+        return _fill(ERROR_TEXTS["invalid_input"],
+                     {"field": field_label(str(params.get("field", ""))), "problem": problem})
+    template = ERROR_TEXTS.get(exc.code)
+    if template is None:
+        log.warning("no message for error code %s", exc.code)
+        template = ERROR_TEXTS["error"]
+    needed, fallback = FALLBACK_TEXTS.get(exc.code, ("", ""))
+    if needed and params.get(needed) in (None, ""):
+        template = fallback
+    return _capitalized(_fill(template, params))
+
+
+ROLE_LABELS: dict[str, str] = {
+    "owner": QT_TRANSLATE_NOOP("roles", "Owner"),
+    "clerk": QT_TRANSLATE_NOOP("roles", "Clerk"),
+}
+
+
+def role_label(role: str) -> str:
+    """An operator's role as people say it: Owner, Clerk."""
+    text = ROLE_LABELS.get(role)
+    return translate("roles", text) if text else role

@@ -1,0 +1,265 @@
+"""The "Import keys" page of the card keys dialog: a file or pasted text, checked first, then
+imported. In the dialog's words (translation context CardKeyDialog).
+
+A check shows how many keys are new, already there (or twice in the file), blank or
+malformed. Only then does "Import" add the new ones, exactly the text that was checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import cardkeys, products
+from desktop_app.core.cardkeys import KeyImportReport
+from desktop_app.core.products import ProductDetail
+from desktop_app.core.store import Shop
+from desktop_app.ui.inventory.key_file import read_key_file
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets import (
+    ERROR_COLOR,
+    SPACING,
+    SUCCESS_COLOR,
+    WARNING_COLOR,
+    MessageLabel,
+    hint_label,
+    widget_font,
+)
+
+SAMPLE_SIZE = 3
+COUNT_COLORS = {"new": SUCCESS_COLOR, "duplicate": WARNING_COLOR, "malformed": ERROR_COLOR}
+
+
+def key_pattern_text(product: ProductDetail) -> str:
+    """The product's key pattern in words; empty when any key goes."""
+    low, high = product.key_min_length, product.key_max_length
+    if low and high:
+        length = QCoreApplication.translate(
+            "CardKeyDialog", "{low} to {high} characters").format(low=low, high=high)
+    elif low:
+        length = QCoreApplication.translate(
+            "CardKeyDialog", "at least {low} characters").format(low=low)
+    elif high:
+        length = QCoreApplication.translate(
+            "CardKeyDialog", "at most {high} characters").format(high=high)
+    else:
+        length = ""
+    alphabet = {
+        "digits": QCoreApplication.translate("CardKeyDialog", "digits"),
+        "upper_digits": QCoreApplication.translate("CardKeyDialog", "capital letters and digits"),
+        "letters_digits": QCoreApplication.translate("CardKeyDialog", "letters and digits"),
+    }.get(product.key_alphabet or "", "")
+    if not length and not alphabet:
+        return ""
+    parts = ", ".join(part for part in (length, alphabet) if part)
+    return QCoreApplication.translate(
+        "CardKeyDialog", "Keys of this product: {pattern} (hyphens allowed); other lines count "
+        "as malformed.").format(pattern=parts)
+
+
+class KeyImportPage(QWidget):
+    """``imported(report)`` once keys were added; ``busy_changed`` while a check or an import
+    runs, so the dialog holds its other buttons meanwhile."""
+
+    imported = Signal(object)  # KeyImportReport
+    busy_changed = Signal(bool)
+
+    def __init__(self, shop: Shop, product: ProductDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.product = product
+        self.busy = False
+        self.source_path: str | None = None
+        self.checked_text: str | None = None  # what the preview below was made from
+        self.report: KeyImportReport | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.choose_button = QPushButton(QCoreApplication.translate(
+            "CardKeyDialog", "Choose file…"), self)
+        self.choose_button.clicked.connect(self.ask_file)
+        self.file_label = QLabel(self._no_file_text(), self)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.paste = QPlainTextEdit(self)
+        self.paste.setPlaceholderText(QCoreApplication.translate(
+            "CardKeyDialog", "…or paste the keys here: one per line, or CSV rows with the key in "
+            "the first column."))
+        self.paste.setFont(widget_font(self.paste, mono=True))
+        self.paste.textChanged.connect(self._pasted)
+        self.check_button = QPushButton(QCoreApplication.translate("CardKeyDialog", "Check"), self)
+        self.check_button.clicked.connect(self.check)
+        self.import_button = QPushButton(QCoreApplication.translate(
+            "CardKeyDialog", "Import"), self)
+        self.import_button.clicked.connect(self.import_keys)
+        self.import_message = MessageLabel(self)
+        self._lay_out()
+        self._show_report(None)
+
+    def _no_file_text(self) -> str:
+        return QCoreApplication.translate("CardKeyDialog", "No file chosen")
+
+    def _lay_out(self) -> None:
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.choose_button)
+        file_row.addWidget(self.file_label, 1)
+        buttons = QHBoxLayout()
+        hint = QCoreApplication.translate(
+            "CardKeyDialog", "Text or CSV, UTF-8. Duplicates (in the file or already imported), "
+            "blank and malformed lines are left out.")
+        pattern = key_pattern_text(self.product)
+        self.import_hint = hint_label(f"{hint} {pattern}" if pattern else hint, self)
+        buttons.addWidget(self.import_hint, 1)
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.import_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
+        column.setSpacing(SPACING)
+        column.addLayout(file_row)
+        column.addWidget(self.paste, 1)
+        column.addWidget(self._build_preview())
+        column.addWidget(self.import_message)
+        column.addLayout(buttons)
+
+    def _build_preview(self) -> QWidget:
+        box = QWidget(self)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(SPACING * 2)
+        self.counts: dict[str, QLabel] = {}
+        titles = (("new", QCoreApplication.translate("CardKeyDialog", "New keys")),
+                  ("duplicate", QCoreApplication.translate("CardKeyDialog", "Duplicates")),
+                  ("blank", QCoreApplication.translate("CardKeyDialog", "Blank lines")),
+                  ("malformed", QCoreApplication.translate("CardKeyDialog", "Malformed")))
+        for column, (name, title) in enumerate(titles):
+            number = QLabel("–", box)
+            number.setFont(widget_font(number, scale=1.6, bold=True))
+            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            caption = QLabel(title, box)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(number, 0, column)
+            grid.addWidget(caption, 1, column)
+            self.counts[name] = number
+        self.sample = hint_label("", box)
+        grid.addWidget(self.sample, 2, 0, 1, len(titles))
+        return box
+
+    # -- the source -------------------------------------------------------------------------
+
+    def ask_file(self) -> None:
+        dialog = QFileDialog(self, QCoreApplication.translate(
+            "CardKeyDialog", "Choose a key file"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([
+            QCoreApplication.translate("CardKeyDialog", "Key lists (*.txt *.csv)"),
+            QCoreApplication.translate("CardKeyDialog", "All files (*)")])
+        dialog.fileSelected.connect(self.use_file)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def use_file(self, path: str) -> None:
+        """Import from ``path``: checked at once, so the owner sees what it holds."""
+        self.source_path = path
+        self.file_label.setText(Path(path).name)
+        self.file_label.setToolTip(path)
+        self._clear_paste()
+        self._forget_check()
+        self.check()
+
+    def _clear_paste(self) -> None:
+        self.paste.blockSignals(True)
+        self.paste.clear()
+        self.paste.blockSignals(False)
+
+    def _pasted(self) -> None:
+        if self.source_path is not None:
+            self.source_path = None
+            self.file_label.setText(self._no_file_text())
+            self.file_label.setToolTip("")
+        self._forget_check()
+
+    def _forget_check(self) -> None:
+        self.checked_text = None
+        self.report = None
+        self._show_report(None)
+
+    # -- check, then import -----------------------------------------------------------------
+
+    def check(self) -> None:
+        shop, product_id, path = self.shop, self.product.id, self.source_path
+        text = self.paste.toPlainText()
+
+        def work() -> tuple[str, KeyImportReport]:
+            source = read_key_file(path) if path is not None else text
+            return source, cardkeys.preview_card_keys(shop, product_id, source)
+
+        self.import_message.clear()
+        self._run(work, self._checked)
+
+    def _checked(self, result: tuple[str, KeyImportReport]) -> None:
+        self.checked_text, self.report = result
+        self._show_report(self.report)
+
+    def _show_report(self, report: KeyImportReport | None) -> None:
+        values = {"new": len(report.new), "duplicate": report.duplicate, "blank": report.blank,
+                  "malformed": report.malformed} if report else {}
+        for name, label in self.counts.items():
+            label.setText(str(values[name]) if report else "–")
+            color = COUNT_COLORS.get(name, "")
+            label.setStyleSheet(f"color: {color};" if color and values.get(name) else "")
+        if report and report.new:
+            shown = ", ".join(products.mask_key(key) for key in report.new[:SAMPLE_SIZE])
+            more = "…" if len(report.new) > SAMPLE_SIZE else ""
+            self.sample.setText(QCoreApplication.translate(
+                "CardKeyDialog", "First new keys: {keys}").format(keys=shown + more))
+        else:
+            self.sample.setText("")
+        count = len(report.new) if report else 0
+        self.import_button.setText(
+            QCoreApplication.translate("CardKeyDialog", "Import new keys ({count})").format(
+                count=count) if count else QCoreApplication.translate("CardKeyDialog", "Import"))
+        self._update_buttons()
+
+    def import_keys(self) -> None:
+        if self.checked_text is None or not self.report or not self.report.new:
+            return
+        shop, product_id, text = self.shop, self.product.id, self.checked_text
+        self._run(lambda: cardkeys.import_card_keys(shop, product_id, text), self._imported)
+
+    def _imported(self, report: KeyImportReport) -> None:
+        self._clear_paste()
+        self.source_path = None
+        self.file_label.setText(self._no_file_text())
+        self._forget_check()
+        self.imported.emit(report)
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self._set_busy(True)
+        run_in_background(self, work, done, errors=self.import_message,
+                          always=lambda: self._set_busy(False))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.set_busy(busy)
+        self.busy_changed.emit(busy)
+
+    def set_busy(self, busy: bool) -> None:
+        """While this page or the keys page works, nothing here starts another task."""
+        self.busy = busy
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_input = self.source_path is not None or bool(self.paste.toPlainText().strip())
+        self.check_button.setEnabled(not self.busy and has_input)
+        self.choose_button.setEnabled(not self.busy)
+        self.import_button.setEnabled(not self.busy and self.report is not None
+                                      and bool(self.report.new))

@@ -1,0 +1,357 @@
+"""One run of the app through its screens, and the shop it has open.
+
+    (demo: prepare the demo shop) → (no shop yet: SetupDialog) → LoginDialog → MainWindow
+    MainWindow Lock    → LoginDialog as lock screen, same operator → the same MainWindow
+    MainWindow Log out → (automatic backup) shop closed → LoginDialog, empty → a new MainWindow
+    MainWindow Restore → shop closed → backup restored → LoginDialog, empty
+                                     ↘ refused: the shop reopened → the same MainWindow
+    Quit               → (automatic backup) shop closed → the end
+
+Scans read while no Redemption tab takes them (another tab, the lock screen) arrive here too.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.core import auth
+from desktop_app.core.backup import run_auto_backup
+from desktop_app.core.dates import local_time
+from desktop_app.core.engine import ShopLocation
+from desktop_app.core.errors import ShopError
+from desktop_app.core.restore import restore_backup
+from desktop_app.core.store import Shop, reopen_shop
+from desktop_app.messages import unexpected_error_message
+from desktop_app.scanning.wedge import ApplicationScanner
+from desktop_app.ui import settings, tasks
+from desktop_app.ui.admin.restore_dialog import RestoreRequest, restore_refusal_text
+from desktop_app.ui.counter.redemption_models import ScanSettings
+from desktop_app.ui.display import failure_text
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.session.login_dialog import LoginDialog
+from desktop_app.ui.session.setup_dialog import SetupDialog
+from desktop_app.ui.widgets import app_icon
+
+log = logging.getLogger(__name__)
+
+FAILED_LOGINS_SHOWN_MS = 120_000
+
+# The automatic backup at quitting runs after the event loop, with no window left to wait
+# on; a slow USB stick may take a while, but never forever.
+CLOSE_BACKUP_TIMEOUT_S = 120.0
+# A scan at the lock screen is redeemed right after the unlock, if it is not older than this:
+# the customer is still at the counter.
+HELD_SCAN_S = 60.0
+
+
+def close_shop(shop: Shop) -> None:
+    """Close the shop's connections: the worker thread's first, then this thread's."""
+    try:
+        tasks.call_in_worker(shop.db.close)
+    except Exception:
+        log.exception("closing the worker's connection failed")
+    shop.close()
+
+
+def _demo_operators() -> Sequence[tuple[str, str, str]]:
+    from desktop_app.core.demo import DEMO_OPERATORS  # written alongside; import late
+
+    return DEMO_OPERATORS
+
+
+def _demo_shop_name() -> str:
+    from desktop_app.core.demo import DEMO_SHOP_NAME
+
+    return DEMO_SHOP_NAME
+
+
+def _ensure_demo_shop(data_dir: Path) -> None:
+    from desktop_app.core.demo import ensure_demo_shop
+
+    ensure_demo_shop(data_dir)
+
+
+class ShopSession(QObject):
+    """One run of the app: which screen shows, which shop is open. ``finished``: quit."""
+
+    finished = Signal()
+
+    def __init__(self, data_dir: Path, demo: bool = False, parent: QObject | None = None,
+                 database_url: str | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.location = ShopLocation(self.data_dir, None if demo else database_url)
+        self.demo = demo
+        self.shop: Shop | None = None
+        self.window: MainWindow | None = None
+        self.dialog: SetupDialog | LoginDialog | None = None
+        self.restoring = False
+        self._held_scan: tuple[str, float] | None = None  # (text, time.monotonic())
+        scan = ScanSettings.load()
+        self.scanner = ApplicationScanner(self, is_claimed=self._scans_claimed,
+                                          idle_timeout_ms=scan.timeout_ms, suffix=scan.suffix)
+        self.scanner.submitted.connect(self._scanned)
+
+    def start(self) -> None:
+        self.scanner.enabled = True
+        if self.demo:
+            self._prepare_demo()
+        elif self._shop_exists():
+            self.show_login()
+        else:
+            self.show_setup()
+
+    def _shop_exists(self) -> bool:
+        try:
+            return self.location.exists()
+        except ShopError:
+            # The server cannot be asked now: the login screen says why when it tries.
+            return self.location.on_server
+
+    # -- screens ----------------------------------------------------------------------------
+
+    def _replace_dialog(self, dialog: SetupDialog | LoginDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.setWindowIcon(app_icon())
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def show_setup(self) -> None:
+        dialog = SetupDialog(self.data_dir, database_url=self.location.database_url)
+        dialog.accepted.connect(lambda: self._set_up(dialog))
+        dialog.rejected.connect(self._quit)
+        self._replace_dialog(dialog)
+
+    def show_login(self, operator: str = "", locked: bool = False) -> None:
+        shop = self.shop
+        unlock = (lambda name, password: auth.quick_unlock(shop, name, password)) if (
+            locked and shop is not None) else self.location.open
+        dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
+                             demo_operators=_demo_operators() if self.demo else (),
+                             shop_name=_demo_shop_name() if self.demo else (
+                                 shop.name if locked and shop is not None else None))
+        dialog.accepted.connect(lambda: self._logged_in(dialog.shop))
+        dialog.rejected.connect(self._quit)
+        self._replace_dialog(dialog)
+
+    def _set_up(self, dialog: SetupDialog) -> None:
+        """This PC's choice at first start, remembered for the next: this PC or the server."""
+        self.location = dialog.location
+        settings.SERVER_URL.write(self.location.database_url or "")
+        self._enter(dialog.shop)
+
+    def _prepare_demo(self) -> None:
+        self.show_login()
+        dialog = self.dialog
+        assert isinstance(dialog, LoginDialog)
+        dialog.show_preparing_demo()
+
+        tasks.run_in_background(dialog, lambda: _ensure_demo_shop(self.data_dir),
+                                errors=dialog.message, always=lambda: dialog.set_busy(False))
+
+    def _logged_in(self, shop: Shop | None) -> None:
+        if shop is None:
+            return
+        if shop is self.shop and self.window is not None:
+            self._show_window(self.window)  # unlocked by the same operator
+            self._tell_failed_logins(self.window, shop)
+            return
+        self._end_session()
+        self._enter(shop)
+
+    def _enter(self, shop: Shop | None) -> None:
+        if shop is None:
+            return
+        self.shop = shop
+        settings.forget_shop_names()  # an earlier version kept it in plain text
+        window = MainWindow(shop)
+        window.lock_requested.connect(self.lock)
+        window.logout_requested.connect(self.logout)
+        window.quit_requested.connect(self._quit)
+        window.restore_requested.connect(self.restore)
+        self.window = window
+        self._show_window(window)
+        self._tell_failed_logins(window, shop)
+
+    def _tell_failed_logins(self, window: MainWindow, shop: Shop) -> None:
+        """Guesses at this operator's password since their last login, from anywhere: a line
+        in the status bar, so an owner learns that someone tried."""
+        count, shop.failed_logins = shop.failed_logins, 0
+        if count:
+            window.statusBar().showMessage(self.tr(
+                "Failed login attempts as you since your last login: {count}.").format(
+                count=count), FAILED_LOGINS_SHOWN_MS)
+
+    def _show_window(self, window: MainWindow) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self._redeem_held_scan(window)
+
+    # -- scans outside the Redemption tab ---------------------------------------------------
+
+    def _scans_claimed(self, window: QWidget) -> bool:
+        return self.window is not None and self.window.takes_scans_itself(window)
+
+    def _scanned(self, text: str, _source: str) -> None:
+        """A scanner's burst read outside the Redemption tab's own filter."""
+        window = self.window
+        if window is not None and window.isVisible() and not self.restoring:
+            window.redeem_scan(text)
+            return
+        self._held_scan = (text, time.monotonic())  # locked or logged out: kept for the login
+        if isinstance(self.dialog, LoginDialog):
+            self.dialog.show_scan_held()
+
+    def _redeem_held_scan(self, window: MainWindow) -> None:
+        held, self._held_scan = self._held_scan, None
+        if held is not None and time.monotonic() - held[1] < HELD_SCAN_S:
+            window.redeem_scan(held[0])
+
+    # -- lock, log out, quit ----------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self.window is None or self.shop is None:
+            return
+        self.window.save_state()
+        self.window.hide()
+        log.info("locked by operator #%s", self.shop.operator.id)
+        self.show_login(operator=self.shop.operator.name, locked=True)
+
+    def logout(self) -> None:
+        self._end_session(auto_backup=True)
+        self.show_login()
+
+    def _close_window(self) -> None:
+        if self.window is not None:
+            self.window.save_state()
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+
+    def _end_session(self, auto_backup: bool = False) -> None:
+        self._close_window()
+        shop, self.shop = self.shop, None
+        if shop is None:
+            return
+        if auto_backup:
+            self._back_up_then_close(shop)
+        else:
+            close_shop(shop)
+
+    def _back_up_then_close(self, shop: Shop) -> None:
+        """At log out: the automatic backup on the worker thread, so the login screen shows at
+        once; the shop closes when it is done. A login meanwhile queues behind it."""
+        def failed(exc: Exception) -> None:
+            try:
+                self._auto_backup_failed(exc)
+            finally:
+                close_shop(shop)
+
+        tasks.run_in_background(None, lambda: run_auto_backup(shop),
+                                on_success=lambda _written: close_shop(shop), on_failure=failed)
+
+    def _auto_backup_failed(self, exc: Exception) -> None:
+        log.warning("automatic backup failed")
+        reason = failure_text(exc)
+        if isinstance(self.dialog, LoginDialog) and not self.dialog.message.text():
+            self.dialog.message.show_warning(self.tr(
+                "The automatic backup failed: {reason}").format(reason=reason))
+
+    def _final_backup(self) -> None:
+        """At quitting: the automatic backup, finished before the shop closes."""
+        shop = self.shop
+        if shop is None or self.restoring:
+            return
+        try:
+            tasks.call_in_worker(lambda: run_auto_backup(shop), CLOSE_BACKUP_TIMEOUT_S)
+        except ShopError as exc:  # nobody is left to tell: the next login shows the age
+            log.warning("automatic backup at quitting failed: %s %s", exc.code, exc.params)
+        except Exception:
+            log.exception("automatic backup at quitting failed")
+
+    # -- restore ----------------------------------------------------------------------------
+
+    def restore(self, request: RestoreRequest) -> None:
+        """Close the shop, put the backup in its place, then ask everyone to log in again.
+
+        The restore dialog checked the file and the password with the shop still open; if
+        the restore is refused anyway, nothing was replaced and the same shop reopens."""
+        shop, window = self.shop, self.window
+        if shop is None or window is None or self.restoring:
+            return
+        self.restoring = True
+        log.info("restoring a backup made %s", request.made_at.isoformat())
+        window.save_state()
+        window.suspend()
+        window.hide()
+        self.show_login()
+        if isinstance(self.dialog, LoginDialog):
+            self.dialog.set_busy(True, self.tr("Restoring the backup…"))
+        close_shop(shop)
+        tasks.run_in_background(
+            None, lambda: restore_backup(shop.data_dir, request.path, request.operator,
+                                         request.password),
+            on_success=lambda aside: self._restored(request, aside),
+            on_failure=lambda exc: self._restore_refused(shop, request, exc))
+
+    def _restored(self, request: RestoreRequest, aside: Path | None) -> None:
+        self.restoring = False
+        self.shop = None
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+        dialog = self.dialog
+        if not isinstance(dialog, LoginDialog):
+            return
+        dialog.set_busy(False)
+        moment = local_time(request.made_at)
+        if aside is None:
+            text = self.tr("The backup made {moment} is restored. Log in with a password as it "
+                           "was then.").format(moment=moment)
+        else:
+            text = self.tr("The backup made {moment} is restored. Log in with a password as it "
+                           "was then. The data from before is kept in {folder}.").format(
+                moment=moment, folder=aside)
+        dialog.message.show_info(text)
+
+    def _restore_refused(self, shop: Shop, request: RestoreRequest, exc: Exception) -> None:
+        self.restoring = False
+        if isinstance(exc, ShopError):
+            log.warning("restore refused after closing the shop: %s", exc.code)
+            text = restore_refusal_text(exc, request.operator)
+        else:
+            log.error("restore failed", exc_info=(type(exc), exc, exc.__traceback__))
+            text = unexpected_error_message()
+        self.shop = reopen_shop(shop)
+        window = self.window
+        if window is None:
+            return
+        self._show_window(window)
+        window.resume()
+        window.show_notice(text, problem=True)
+
+    def _quit(self) -> None:
+        self.finished.emit()
+
+    def shutdown(self) -> None:
+        """After the event loop: close the shop and stop the worker thread."""
+        self.scanner.enabled = False
+        if self.dialog is not None:
+            self.dialog.hide()
+        tasks.wait_until_idle()
+        self._final_backup()
+        self._end_session()
+        tasks.shutdown()

@@ -1,0 +1,126 @@
+"""The words a user reads: a message for each core error, the language chosen, and the
+translation catalogues (complete, with contexts, placeholders kept)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.core import errors
+from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
+from desktop_app.i18n import install_translator, remove_translators, resolve_language
+from desktop_app.messages import (
+    error_message,
+    problem_message,
+    role_label,
+)
+from desktop_app.messages.error_texts import ERROR_TEXTS
+from desktop_app.resources import translations_dir
+
+# The offscreen platform of headless runs says so for any window with a size limit, and for
+# raising a window; neither is about the app.
+pytestmark = pytest.mark.usefixtures("temp_settings")
+
+TS_FILES = sorted(translations_dir().glob("voucher_shop_*.ts"))
+
+
+def all_error_classes() -> list[type[ShopError]]:
+    found, todo = [], [ShopError]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+@pytest.mark.parametrize("cls", all_error_classes(), ids=lambda cls: cls.code)
+def test_every_error_has_its_own_message(cls: type[ShopError]) -> None:
+    assert cls.code in ERROR_TEXTS
+    text = error_message(cls())
+    assert text.strip()
+    assert "{" not in text and "}" not in text
+
+
+def test_messages_name_the_facts() -> None:
+    assert "/mnt/share/shop" in error_message(errors.NetworkPathRefused(path="/mnt/share/shop"))
+    assert "PostgreSQL" in error_message(errors.NetworkPathRefused(path="/x"))
+    assert "Nothing already saved was lost" in error_message(errors.DiskFull(path="/x"))
+    text = error_message(InvalidInput(field="password", problem="too_short", minimum=8))
+    assert text == "Password: Too short: use at least 8 characters."
+    stock = error_message(errors.OutOfStock(product="Coffee", wanted=3, available=1))
+    assert "Coffee" in stock and "1" in stock
+    state = error_message(errors.InvalidState(what="order", id=3, state="refunded"))
+    assert "order" in state and "refunded" in state
+    assert problem_message("no such problem") == "Not accepted."
+    assert "another shop" in error_message(errors.BackupInvalid(problem="foreign", path="b"))
+
+
+def test_lockout_message_names_the_wait(qapp: QApplication) -> None:
+    try:
+        assert install_translator(qapp, "en") == "en"
+        assert "3 minutes," in error_message(errors.LockedOut(operator="Bob", seconds=150))
+        assert "20 seconds," in error_message(errors.LockedOut(operator="Bob", seconds=20))
+        assert install_translator(qapp, "zh_CN") == "zh_CN"
+        assert "20" in error_message(errors.LockedOut(operator="Bob", seconds=20))
+    finally:
+        remove_translators(qapp)
+
+
+@pytest.mark.parametrize(("asked", "used"), [
+    ("zh_CN", "zh_CN"), ("zh_TW", "zh_CN"), ("zh-Hans-CN", "zh_CN"), ("en", "en"),
+    ("en_GB", "en"), ("de_DE", "en"), ("C", "en"),
+])
+def test_language_choice(asked: str, used: str) -> None:
+    assert resolve_language(asked) == used
+
+
+def test_chinese_translator_translates(qapp: QApplication) -> None:
+    try:
+        assert install_translator(qapp, "zh_CN") == "zh_CN"
+        translated = error_message(WrongPassword())
+        assert translated != ERROR_TEXTS["wrong_password"]
+        assert "密码" in translated
+        assert QCoreApplication.translate("MainWindow", "Redemption") == "核销"
+        assert role_label("clerk") == "核销员"
+    finally:
+        remove_translators(qapp)
+    assert error_message(WrongPassword()).startswith("Wrong password")
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(re.findall(r"\{[^{}]*\}|%n", text))
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda path: path.name)
+def test_no_translation_is_unfinished(ts: Path) -> None:
+    translator = QTranslator()
+    assert translator.load(str(ts.with_suffix(".qm"))), "run tools/update_translations.py"
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None and translation.get("type") is None, source
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [
+                translation.text or ""]
+            assert all(form.strip() for form in forms), source
+            for form in forms:  # a lost or renamed placeholder would break .format()
+                assert placeholders(form) == placeholders(source), source
+            if message.get("numerus") != "yes":
+                assert translator.translate(name, source) == forms[0], f"stale .qm: {source}"
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda path: path.name)
+def test_every_message_has_a_context(ts: Path) -> None:
+    """lupdate reads the context from the call: a ``tr(text)`` helper function outside a class
+    files its strings under no context, and the translations never match at run time."""
+    for context in ET.parse(ts).getroot().iter("context"):
+        sources = [m.findtext("source") for m in context.iter("message")]
+        assert context.findtext("name"), (
+            f"no context for {sources[:3]}: call QCoreApplication.translate('ctx', '...') or "
+            "QT_TRANSLATE_NOOP('ctx', '...') with a literal context")
