@@ -120,7 +120,7 @@ def test_reload_cash_out_and_pin_under_the_card(qtbot: QtBot, shop: Shop) -> Non
     pin.pin.setText("1234")
     click(qtbot, pin.set_button)
     idle()
-    assert giftcards.check_pin(shop, Voucher.get_by_id(issued.id), "1234")
+    assert giftcards.check_pin(shop, Voucher.get_by_id(issued.id), "1234").right
     assert box.clear_pin_button.isVisible() and box.pin_button.text() == "Change PIN…"
     click(qtbot, box.clear_pin_button)
     idle()
