@@ -35,6 +35,7 @@ from desktop_app.ui.display import (
     status_label,
 )
 from desktop_app.ui.events import shop_events
+from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
 from desktop_app.ui.orders.order_detail import OrderDetailPanel
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
 from desktop_app.ui.orders.payment_dialogs import LineRefundDialog, PaymentDialog
@@ -161,10 +162,15 @@ class OrdersTab(QWidget):
         self.new_button.setStyleSheet(PRIMARY_STYLE)
         self.new_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.new_button.clicked.connect(self.new_order)
+        self.card_lookup_button = QPushButton(self.tr("Card by phone…"), self)
+        self.card_lookup_button.setToolTip(self.tr(
+            "Look up a gift card by phone + PIN: the customer calls without the card in hand"))
+        self.card_lookup_button.clicked.connect(self.open_card_lookup)
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(self.search, 1)
         row.addWidget(self.status_filter)
+        row.addWidget(self.card_lookup_button)
         row.addWidget(self.new_button)
         return row
 
@@ -260,6 +266,9 @@ class OrdersTab(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()  # type: ignore[attr-defined]  # window-modal, no nested event loop
+
+    def open_card_lookup(self) -> None:
+        self._open(CardLookupDialog(self.shop, self))
 
     def new_order(self) -> None:
         dialog = NewOrderDialog(self.shop, self.currency, self)
