@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -100,9 +100,7 @@ class OrdersTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
-        saved = settings.ORDERS_SPLITTER.read()
-        if saved is None or not self.splitter.restoreState(saved):
-            self.splitter.setSizes([500, 560])
+        self._restore_splitter()
         self.splitter.splitterMoved.connect(self._splitter_moved)
         # Said below, beside the count: a message must not push the lists around.
         self.summary = hint_label("", self)
@@ -144,9 +142,14 @@ class OrdersTab(QWidget):
         if vertical:
             self.splitter.setSizes([2000, 3000])
         else:
-            saved = settings.ORDERS_SPLITTER.read()
-            if saved is None or not self.splitter.restoreState(saved):
-                self.splitter.setSizes([500, 560])
+            self._restore_splitter()
+
+    def _restore_splitter(self) -> None:
+        """Side by side as the owner last left it; the default split when nothing (or
+        something unreadable) was saved."""
+        saved = settings.ORDERS_SPLITTER.read()
+        if not isinstance(saved, QByteArray | bytes) or not self.splitter.restoreState(saved):
+            self.splitter.setSizes([500, 560])
 
     def _build_filters(self) -> QHBoxLayout:
         self.search = QLineEdit(self)
@@ -235,7 +238,8 @@ class OrdersTab(QWidget):
             self._pay_when_listed(pay_id)
 
     def selected_order(self) -> OrderRow | None:
-        return selected_row(self.table)
+        order: OrderRow | None = selected_row(self.table)
+        return order
 
     def select_order(self, order_id: int) -> bool:
         return select_where(self.table, lambda row: row.id == order_id)
