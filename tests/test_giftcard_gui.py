@@ -91,7 +91,7 @@ def test_reload_cash_out_and_pin_under_the_card(qtbot: QtBot, shop: Shop) -> Non
     click(qtbot, reload.reload_button)
     idle()
     assert not reload.isVisible() and box.balance.text() == "Balance ¥150.00"
-    assert panel.uses.text() == "Balance ¥150.00"
+    assert panel.card.uses.text() == "Balance ¥150.00"
     ledger = [[box.model.index(r, c).data() for c in range(1, 5)]
               for r in range(box.model.rowCount())]
     assert ledger == [["Issued", "¥100.00", "¥100.00", "Alice"],

@@ -24,7 +24,7 @@ from desktop_app.core import cardkeys, fulfilment, orders, products, redemption
 from desktop_app.core.errors import OutOfStock
 from desktop_app.core.models import CardKey, Order, Product, Voucher
 from desktop_app.core.orders import OrderRow
-from desktop_app.core.products import ProductDetail
+from desktop_app.core.products import ProductDetail, mask_key
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import order_voucher_views
 from desktop_app.messages import error_message
@@ -183,15 +183,17 @@ def test_create_pay_and_see_the_vouchers(qtbot: QtBot, shop: Shop) -> None:
     assert panel.isVisible() and panel.voucher_ids == [v.id for v in Voucher.select()
                                                         .where(Voucher.order == order_id)
                                                         .order_by(Voucher.id)]
-    assert panel.code.text() == views[0].code
-    assert panel.uses.text() == "10 uses" and not panel.key.isVisible()
+    assert panel.card.code.text() == views[0].code
+    assert panel.card.uses.text() == "10 uses" and not panel.card.key.isVisible()
     assert panel.title.text() == "Voucher 1 of 3" and panel.all_vouchers.isVisible()
-    panel.copy_code()
+    panel.card.copy_code()
     assert QGuiApplication.clipboard().text() == views[0].code
     panel.go_to(1)
     idle()
-    assert panel.code.text() == views[1].code
-    assert panel.key.isVisible() and panel.key.text() == views[1].card_key  # in full, here only
+    assert panel.card.code.text() == views[1].code
+    key = views[1].card_key
+    assert key is not None and panel.card.key.isVisible()
+    assert panel.card.key.text() == mask_key(key) and key not in panel.card.key.text()
     assert "Paid" in tab.detail.status.text() and "WeChat Pay" in tab.detail.info.text()
     assert tab.detail.refund_button.isVisible() and not tab.detail.pay_button.isVisible()
 
@@ -333,7 +335,7 @@ def test_used_voucher_cannot_be_refunded_in_part(qtbot: QtBot, shop: Shop) -> No
     show_order(tab, order_id)
     tab.detail.lines.selectRow(0)
     assert not tab.detail.refund_line_button.isEnabled()
-    assert tab.detail.vouchers.uses.text() == "2 of 3 uses left"
+    assert tab.detail.vouchers.card.uses.text() == "2 of 3 uses left"
 
 
 def test_out_of_stock_says_what_is_short(qtbot: QtBot, shop: Shop) -> None:
@@ -390,7 +392,7 @@ def test_cancel_an_unpaid_order(qtbot: QtBot, shop: Shop) -> None:
     assert tab.proxy.rowCount() == 0 and "matches" in tab.empty.label.text()
 
 
-def test_card_key_is_shown_in_full_only_on_the_voucher(qtbot: QtBot, shop: Shop) -> None:
+def test_card_key_is_masked_on_the_voucher_until_show_key(qtbot: QtBot, shop: Shop) -> None:
     game = products.add_product(shop, "Game card", "30.00", "cardkey")
     cardkeys.import_card_keys(shop, game.id, "FULL-SECRET-KEY-12345\n")
     order = orders.create_order(shop, [(game.id, 1)])
@@ -398,10 +400,14 @@ def test_card_key_is_shown_in_full_only_on_the_voucher(qtbot: QtBot, shop: Shop)
     tab = open_tab(qtbot, shop)
     show_order(tab, order.id)
     idle()
-    assert tab.detail.vouchers.key.text() == "FULL-SECRET-KEY-12345"
-    assert "FULL-SECRET" not in tab.detail.info.text()
+    card = tab.detail.vouchers.card
+    assert card.key.text() == mask_key("FULL-SECRET-KEY-12345")
+    assert "FULL-SECRET" not in card.key.text() and "FULL-SECRET" not in tab.detail.info.text()
+    qtbot.mouseClick(card.show_key_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert card.key.text() == "FULL-SECRET-KEY-12345"  # in full, here only, on request
     assert CardKey.get().state == "sold"
-    image = QImage(tab.detail.vouchers.qr.pixmap().toImage())
+    image = QImage(card.qr.pixmap().toImage())
     assert image.width() >= 200  # large enough to scan off the screen
 
 
@@ -478,12 +484,12 @@ def test_every_button_of_the_voucher_panel_works(
     click(qtbot, panel.next_button)
     idle()
     assert panel.view is not None and panel.view.payload == payloads[1]
-    click(qtbot, panel.copy_key_button)
+    click(qtbot, panel.card.copy_key_button)
     assert QGuiApplication.clipboard().text() == "GAME-KEY-0000001"
     click(qtbot, panel.previous_button)
     idle()
     assert panel.view is not None and panel.view.payload == payloads[0]
-    click(qtbot, panel.copy_button)
+    click(qtbot, panel.card.copy_button)
     assert QGuiApplication.clipboard().text() == panel.view.code
     click(qtbot, panel.png_button)
     accept_file_dialog(qtbot, panel, tmp_path / "qr.png")
