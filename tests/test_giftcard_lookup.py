@@ -115,3 +115,15 @@ def test_clerks_look_cards_up_too(shop: Shop) -> None:
         assert [c.voucher_id for c in giftcard_lookup.caller_cards(clerk, phone="5678")] == [
             card.id]
         assert giftcard_lookup.look_up_card(clerk, card.id, PIN).ok
+
+
+def test_a_look_up_is_a_read_it_works_on_a_shop_under_integrity_hold(shop: Shop) -> None:
+    (card,) = sell_cards(shop)
+    giftcards.set_pin(shop, Voucher.get_by_id(card.id), PIN)
+    shop.integrity_problem = "rolled_back"
+    try:
+        assert giftcard_lookup.look_up_card(shop, card.id, "0000").reason == "wrong_pin"
+        assert giftcard_lookup.look_up_card(shop, card.id, PIN).ok  # and the count still holds
+    finally:
+        shop.integrity_problem = None
+    assert kinds() == ["giftcard_pin_wrong", "giftcard_lookup"]
