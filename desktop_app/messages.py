@@ -221,7 +221,6 @@ PROBLEM_TEXTS: dict[str, str] = {
         "and try again."),
     "giftcard_only": QT_TRANSLATE_NOOP("errors", "Only gift cards carry a value."),
     "not_positive": QT_TRANSLATE_NOOP("errors", "Must be more than zero."),
-    "pin_format": QT_TRANSLATE_NOOP("errors", "Use 4 to 6 digits."),
     "folder_missing": QT_TRANSLATE_NOOP(
         "errors", "The folder {path} is not there. Is the USB stick or backup disk plugged in?"),
 }

@@ -117,7 +117,7 @@ def test_reload_cash_out_and_pin_under_the_card(qtbot: QtBot, shop: Shop) -> Non
     click(qtbot, pin.set_button)
     idle()
     assert pin.isVisible() and pin.error.text()  # refused in words, the dialog stays
-    assert "4 to 6 digits" in pin.error.text()  # said "a file name ending in" before
+    assert "PIN: Not a number." in pin.error.text()  # said "a file name ending in" before
     pin.pin.setText("1234")
     click(qtbot, pin.set_button)
     idle()

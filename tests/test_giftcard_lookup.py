@@ -99,7 +99,10 @@ def test_a_card_without_pin_cannot_be_looked_up_and_nothing_counts(shop: Shop) -
     assert kinds() == []
     with pytest.raises(InvalidInput) as typo:
         giftcard_lookup.look_up_card(shop, card.id, "12a4")  # cannot be right: not counted
-    assert typo.value.params == {"field": "pin", "problem": "pin_format"}
+    assert typo.value.params == {"field": "pin", "problem": "not_a_number"}
+    with pytest.raises(InvalidInput) as short:
+        giftcard_lookup.look_up_card(shop, card.id, "123")
+    assert short.value.params == {"field": "pin", "problem": "too_short", "minimum": 4}
     wash = products.add_product(shop, "Wash", "10")
     order = orders.create_order(shop, [(wash.id, 1)])
     (issued,) = fulfilment.pay_order(shop, order.id)

@@ -138,8 +138,7 @@ def look_up_card(shop: Shop, voucher_id: int, pin: str, station: str = "",
     A PIN that is not 4 to 6 digits cannot be right and is refused as a typing error before
     anything counts. The look-up is recorded in the same transaction as the PIN's count."""
     _require_counter_role(shop, "giftcard_lookup")
-    if not giftcards.valid_pin(pin):
-        raise InvalidInput(field="pin", problem="pin_format")
+    giftcards.require_pin_format(pin)
     now = now or utc_now()
     card = Voucher.get_or_none(Voucher.id == voucher_id)
     if card is None or not giftcards.is_card(card):

@@ -297,12 +297,21 @@ def valid_pin(pin: str) -> bool:
     return pin.isascii() and pin.isdigit() and len(pin) in PIN_LENGTHS
 
 
+def require_pin_format(pin: str) -> None:
+    """Refuse a PIN that is not 4 to 6 digits, saying which of the two it misses."""
+    if not (pin.isascii() and pin.isdigit()):
+        raise InvalidInput(field="pin", problem="not_a_number")
+    if len(pin) < PIN_LENGTHS.start:
+        raise InvalidInput(field="pin", problem="too_short", minimum=PIN_LENGTHS.start)
+    if len(pin) >= PIN_LENGTHS.stop:
+        raise InvalidInput(field="pin", problem="too_long", maximum=PIN_LENGTHS.stop - 1)
+
+
 def set_pin(shop: Shop, voucher: Voucher, pin: str) -> None:
     """Set or replace the card's PIN (owners); 4 to 6 digits."""
     if shop.operator.role != "owner":
         raise Forbidden(action="giftcard_pin")
-    if not valid_pin(pin):
-        raise InvalidInput(field="pin", problem="pin_format")
+    require_pin_format(pin)
     with shop.write():
         card = _card(Voucher.get_or_none(Voucher.id == voucher.id))
         (GiftCardPin.insert(voucher=card.id, pin_hash=_pin_hash(shop, card.id, pin), failures=0)
