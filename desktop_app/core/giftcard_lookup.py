@@ -12,7 +12,7 @@ toward the card's lockout (``giftcards.check_pin``) and are audited, as is every
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core import audit, counter, giftcards, redemption
@@ -69,7 +69,7 @@ class CardLookup:
     voucher_id: int
     attempts_left: int = 0
     locked_until: dt.datetime | None = None
-    facts: CardFacts | None = field(default=None)
+    facts: CardFacts | None = None
 
     @property
     def ok(self) -> bool:
