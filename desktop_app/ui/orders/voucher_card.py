@@ -12,6 +12,7 @@ is a ``cardkey_sent`` row (``core.sending``), as the panel's Send is.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
@@ -127,7 +128,7 @@ class VoucherCard(QFrame):
         label.setStyleSheet("QLabel { color: #6b7280; }")
         return label
 
-    def _button(self, text: str, action: object, tip: str) -> QPushButton:
+    def _button(self, text: str, action: Callable[[], object], tip: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setToolTip(tip)
         button.clicked.connect(action)
