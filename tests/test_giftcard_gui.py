@@ -91,7 +91,7 @@ def test_reload_cash_out_and_pin_under_the_card(qtbot: QtBot, shop: Shop) -> Non
     click(qtbot, reload.reload_button)
     idle()
     assert not reload.isVisible() and box.balance.text() == "Balance ¥150.00"
-    assert panel.uses.text() == "Balance ¥150.00"
+    assert panel.card.uses.text() == "Balance ¥150.00"
     ledger = [[box.model.index(r, c).data() for c in range(1, 5)]
               for r in range(box.model.rowCount())]
     assert ledger == [["Issued", "¥100.00", "¥100.00", "Alice"],
@@ -117,10 +117,11 @@ def test_reload_cash_out_and_pin_under_the_card(qtbot: QtBot, shop: Shop) -> Non
     click(qtbot, pin.set_button)
     idle()
     assert pin.isVisible() and pin.error.text()  # refused in words, the dialog stays
+    assert "PIN: Not a number." in pin.error.text()  # said "a file name ending in" before
     pin.pin.setText("1234")
     click(qtbot, pin.set_button)
     idle()
-    assert giftcards.check_pin(shop, Voucher.get_by_id(issued.id), "1234")
+    assert giftcards.check_pin(shop, Voucher.get_by_id(issued.id), "1234").right
     assert box.clear_pin_button.isVisible() and box.pin_button.text() == "Change PIN…"
     click(qtbot, box.clear_pin_button)
     idle()

@@ -212,17 +212,21 @@ def test_reload_by_a_clerk_only_where_the_owner_allows(shop: Shop, shop_dir: Pat
 def test_pin_and_its_lockout(shop: Shop) -> None:
     (card,) = sell_card(shop)
     voucher = Voucher.get_by_id(card.id)
+    assert giftcards.check_pin(shop, voucher, "2468").result == "no_pin"
     with pytest.raises(InvalidInput):
         giftcards.set_pin(shop, voucher, "12a4")
     giftcards.set_pin(shop, voucher, "2468")
-    assert giftcards.check_pin(shop, voucher, "2468")
+    assert giftcards.check_pin(shop, voucher, "2468").right
     now = utc_now()
-    for _ in range(giftcards.PIN_MAX_FAILURES):
-        assert not giftcards.check_pin(shop, voucher, "0000", now)
-    with pytest.raises(InvalidState):
-        giftcards.check_pin(shop, voucher, "2468", now)  # locked: even the right one
+    for left in range(giftcards.PIN_MAX_FAILURES - 1, 0, -1):
+        assert giftcards.check_pin(shop, voucher, "0000", now) == giftcards.PinCheck(
+            "wrong", left)
+    locking = giftcards.check_pin(shop, voucher, "0000", now)
+    assert (locking.result, locking.locked_until) == ("locked", now + giftcards.PIN_LOCK)
+    locked = giftcards.check_pin(shop, voucher, "2468", now)  # locked: even the right one
+    assert not locked.right and locked.result == "locked"
     later = now + giftcards.PIN_LOCK + dt.timedelta(seconds=1)
-    assert giftcards.check_pin(shop, voucher, "2468", later)
+    assert giftcards.check_pin(shop, voucher, "2468", later).right
 
 
 @pytest.mark.slow

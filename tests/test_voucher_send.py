@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core import cardkeys, fulfilment, orders, products, shop_settings
 from desktop_app.core.errors import Forbidden
 from desktop_app.core.models import AuditEvent
+from desktop_app.core.products import mask_key
 from desktop_app.core.sending import record_card_key_use
 from desktop_app.core.store import Shop
 from desktop_app.scanning.decoders import available_decoders, decode_file
@@ -77,44 +78,66 @@ def test_send_puts_the_branded_voucher_on_the_clipboard_and_saves_it(
                 decoder, path)
     assert events("cardkey_sent") == []  # nothing secret left the shop
 
-    click(qtbot, panel.copy_text_button)
+    click(qtbot, panel.card.copy_text_button)
     text = QGuiApplication.clipboard().text()
     assert text.splitlines()[0] == shop.name
     for part in ("中山路 1 号", "精洗套餐 Deluxe wash", "3 uses", panel.view.code):  # type: ignore[union-attr]
         assert part in text
 
 
-def test_a_card_key_shown_copied_or_sent_is_audited(
+def test_a_card_key_is_masked_and_each_reveal_copy_or_send_is_audited(
         qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     order_id, issued = card_key_order(shop)
     settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path))
     panel = open_panel(qtbot, shop, order_id, [v.id for v in issued])
+    card = panel.card
+    assert not card.show_key_button.isVisible()  # the wash has no key
     click(qtbot, panel.next_button)
     idle()
     key_voucher = issued[1].id
+    assert card.key.text() == mask_key("GAME-KEY-0000001")  # masked: showing it is no reveal
+    assert events("cardkey_shown") == []
+
+    click(qtbot, card.show_key_button)
+    idle()
+    assert card.key.text() == "GAME-KEY-0000001" and card.show_key_button.text() == "Hide key"
     shown = events("cardkey_shown")
-    assert [(e.subject, e.detail) for e in shown] == [
-        (str(key_voucher), shown[0].detail)] and '"channel": "screen"' in shown[0].detail
-    click(qtbot, panel.previous_button)
+    assert [e.subject for e in shown] == [str(key_voucher)]
+    assert '"channel": "screen"' in shown[0].detail
+    click(qtbot, card.show_key_button)  # Hide key
+    assert card.key.text() == mask_key("GAME-KEY-0000001")
+    click(qtbot, card.show_key_button)
+    idle()
+    assert card.key.text() == "GAME-KEY-0000001"
+    assert len(events("cardkey_shown")) == 2  # one row per reveal
+    click(qtbot, panel.previous_button)  # another voucher: masked again at once
+    assert "GAME-KEY" not in card.key.text()
     idle()
     click(qtbot, panel.next_button)
     idle()
-    assert len(events("cardkey_shown")) == 1  # once per voucher the panel shows
+    assert card.key.text() == mask_key("GAME-KEY-0000001")
+    card.hide_timer.setInterval(50)
+    click(qtbot, card.show_key_button)
+    idle()
+    assert card.key.text() == "GAME-KEY-0000001"
+    qtbot.waitUntil(lambda: card.key.text() == mask_key("GAME-KEY-0000001"), timeout=5000)
+    assert len(events("cardkey_shown")) == 3
 
     click(qtbot, panel.send_button)
     idle()
     assert [d.text for d in decode_file(tmp_path / f"voucher-{panel.view.code}.png")] == [  # type: ignore[union-attr]
         issued[1].payload]
-    click(qtbot, panel.copy_text_button)
+    click(qtbot, card.copy_text_button)
     idle()
     assert "GAME-KEY-0000001" in QGuiApplication.clipboard().text()
-    click(qtbot, panel.copy_key_button)
+    click(qtbot, card.copy_key_button)
     idle()
     sent = events("cardkey_sent")
     assert [e.subject for e in sent] == [str(key_voucher)] * 3
     assert ['"channel": "image"' in sent[0].detail, '"channel": "text"' in sent[1].detail,
             '"channel": "text"' in sent[2].detail] == [True, True, True]
-    for event in (*shown, *sent):
+    assert card.key.text() == mask_key("GAME-KEY-0000001")  # sending reveals nothing here
+    for event in (*events("cardkey_shown"), *sent):
         assert "GAME-KEY" not in event.detail  # the audit says which key, never the key
 
 
@@ -136,12 +159,12 @@ def test_a_gift_card_is_sent_with_its_balance(qtbot: QtBot, shop: Shop, tmp_path
     issued = fulfilment.pay_order(shop, order.id, "cash")
     settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path))
     panel = open_panel(qtbot, shop, order.id, [issued[0].id])
-    assert panel.uses.text() == "Balance ¥100.00"
+    assert panel.card.uses.text() == "Balance ¥100.00"
     click(qtbot, panel.send_button)
     idle()
     sent = tmp_path / f"voucher-{issued[0].code}.png"
     assert [d.text for d in decode_file(sent)] == [issued[0].payload]
-    click(qtbot, panel.copy_text_button)
+    click(qtbot, panel.card.copy_text_button)
     assert "Balance ¥100.00" in QGuiApplication.clipboard().text()
     if (keep := Path("/tmp/p3send")).is_dir():
         sent.replace(keep / "giftcard.png")

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.cli.frame import Handler
+from desktop_app.cli.giftcard_commands import cmd_voucher_balance, cmd_voucher_cards
 from desktop_app.cli.report_commands import cmd_export_redemptions, cmd_report
 from desktop_app.cli.sales_commands import (
     cmd_cardkey_import,
@@ -171,6 +172,21 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--method", choices=giftcards.RELOAD_METHODS, default="cash")
     p.add_argument("--ref")
     p.add_argument("--station", default=default_station())
+    p = command("cards", cmd_voucher_cards, translate(
+        "cli", "a caller's gift cards by order or phone: card number, product, customer; "
+        "no code, no balance"), voucher)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--order", type=int, metavar="ORDER_ID")
+    which.add_argument("--phone", metavar="TEXT")
+    p = command("balance", cmd_voucher_balance, translate(
+        "cli", "a gift card's balance, validity and recent ledger, with its PIN (from "
+        "SHOP_CARD_PIN or a prompt): the customer on the phone"), voucher)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--card", type=int, metavar="CARD", help=translate(
+        "cli", "the card's number, as `voucher cards` lists it"))
+    which.add_argument("--order", type=int, metavar="ORDER_ID", help=translate(
+        "cli", "the order that sold the card (when it sold only one)"))
+    p.add_argument("--station", default=default_station(), type=_station)
 
     export = sub.add_parser("export", help=translate("cli", "export records")).add_subparsers(
         dest="action", metavar="ACTION", required=True)

@@ -293,12 +293,25 @@ def _pin_hash(shop: Shop, voucher_id: int, pin: str) -> str:
     return hmac.new(key, f"giftcard-pin:{voucher_id}:{pin}".encode(), hashlib.sha256).hexdigest()
 
 
+def valid_pin(pin: str) -> bool:
+    return pin.isascii() and pin.isdigit() and len(pin) in PIN_LENGTHS
+
+
+def require_pin_format(pin: str) -> None:
+    """Refuse a PIN that is not 4 to 6 digits, saying which of the two it misses."""
+    if not (pin.isascii() and pin.isdigit()):
+        raise InvalidInput(field="pin", problem="not_a_number")
+    if len(pin) < PIN_LENGTHS.start:
+        raise InvalidInput(field="pin", problem="too_short", minimum=PIN_LENGTHS.start)
+    if len(pin) >= PIN_LENGTHS.stop:
+        raise InvalidInput(field="pin", problem="too_long", maximum=PIN_LENGTHS.stop - 1)
+
+
 def set_pin(shop: Shop, voucher: Voucher, pin: str) -> None:
     """Set or replace the card's PIN (owners); 4 to 6 digits."""
     if shop.operator.role != "owner":
         raise Forbidden(action="giftcard_pin")
-    if not (pin.isascii() and pin.isdigit() and len(pin) in PIN_LENGTHS):
-        raise InvalidInput(field="pin", problem="format")
+    require_pin_format(pin)
     with shop.write():
         card = _card(Voucher.get_or_none(Voucher.id == voucher.id))
         (GiftCardPin.insert(voucher=card.id, pin_hash=_pin_hash(shop, card.id, pin), failures=0)
@@ -309,25 +322,53 @@ def set_pin(shop: Shop, voucher: Voucher, pin: str) -> None:
         audit.record(shop, "giftcard_pin", card.id)
 
 
-def check_pin(shop: Shop, voucher: Voucher, pin: str, now: dt.datetime | None = None) -> bool:
-    """True if ``pin`` is the card's PIN. Wrong PINs count; after ``PIN_MAX_FAILURES`` the
-    card's PIN is locked for ``PIN_LOCK``, and even the right one is refused meanwhile."""
+def _moment(at: dt.datetime) -> str:
+    return at.isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class PinCheck:
+    """How a PIN fared: ``right``, ``wrong``, ``locked`` (too many wrong ones lately; even the
+    right one is refused until ``locked_until``) or ``no_pin`` (the card has none)."""
+
+    result: str
+    attempts_left: int = 0  # wrong PINs still allowed before the lock
+    locked_until: dt.datetime | None = None
+
+    @property
+    def right(self) -> bool:
+        return self.result == "right"
+
+
+def check_pin(shop: Shop, voucher: Voucher, pin: str, now: dt.datetime | None = None
+              ) -> PinCheck:
+    """Check ``pin`` against the card's PIN. Wrong PINs count, and each is audited; the
+    ``PIN_MAX_FAILURES``-th locks the card's PIN for ``PIN_LOCK`` (audited, as is every attempt
+    while locked). A right PIN clears the count. The count and the audit are evidence, kept on
+    a shop under integrity hold too: looking a card up only reads it."""
     now = now or utc_now()
-    with shop.write():
+    with shop.write(evidence_only=True):
         row = GiftCardPin.get_or_none(GiftCardPin.voucher == voucher.id)
         if row is None:
-            return False
+            return PinCheck("no_pin")
         if row.locked_until is not None and now < row.locked_until:
-            raise InvalidState(what="giftcard", id=voucher.id, state="pin_locked")
-        if hmac.compare_digest(row.pin_hash, _pin_hash(shop, voucher.id, pin)):
+            until = row.locked_until
+            audit.record(shop, "giftcard_pin_locked", voucher.id, until=_moment(until))
+            return PinCheck("locked", 0, until)
+        if valid_pin(pin) and hmac.compare_digest(row.pin_hash, _pin_hash(shop, voucher.id, pin)):
             GiftCardPin.update(failures=0, locked_until=None).where(
                 GiftCardPin.id == row.id).execute()
-            return True
+            return PinCheck("right", PIN_MAX_FAILURES)
         failures = row.failures + 1
         locked = now + PIN_LOCK if failures >= PIN_MAX_FAILURES else None
         GiftCardPin.update(failures=0 if locked else failures, locked_until=locked).where(
             GiftCardPin.id == row.id).execute()
-        return False
+        if locked is not None:
+            audit.record(shop, "giftcard_pin_locked", voucher.id, until=_moment(locked))
+            return PinCheck("locked", 0, locked)
+        left = PIN_MAX_FAILURES - failures
+        audit.record(shop, "giftcard_pin_wrong", voucher.id, attempts_left=left)
+        return PinCheck("wrong", left)
 
 
 # --- reading ---------------------------------------------------------------------------------

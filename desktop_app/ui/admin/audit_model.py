@@ -45,6 +45,9 @@ KIND_LABELS: dict[str, str] = {
     "giftcard_cashout": QT_TRANSLATE_NOOP("audit", "Gift card cashed out"),
     "giftcard_expiry": QT_TRANSLATE_NOOP("audit", "Gift card balances expired"),
     "giftcard_pin": QT_TRANSLATE_NOOP("audit", "Gift card PIN set"),
+    "giftcard_pin_wrong": QT_TRANSLATE_NOOP("audit", "Gift card: wrong PIN"),
+    "giftcard_pin_locked": QT_TRANSLATE_NOOP("audit", "Gift card PIN locked"),
+    "giftcard_lookup": QT_TRANSLATE_NOOP("audit", "Gift card looked up with its PIN"),
     "cardkey_shown": QT_TRANSLATE_NOOP("audit", "Card key shown in full"),
     "cardkey_sent": QT_TRANSLATE_NOOP("audit", "Card key sent to the customer"),
 }
@@ -77,6 +80,7 @@ DETAIL_LABELS: dict[str, str] = {
     "amount_cents": QT_TRANSLATE_NOOP("audit", "amount"),
     "attempt": QT_TRANSLATE_NOOP("audit", "attempt"),
     "attempts": QT_TRANSLATE_NOOP("audit", "attempts"),
+    "attempts_left": QT_TRANSLATE_NOOP("audit", "attempts left"),
     "balance_cents": QT_TRANSLATE_NOOP("audit", "balance"),
     "before": QT_TRANSLATE_NOOP("audit", "before"),
     "blank": QT_TRANSLATE_NOOP("audit", "blank"),
@@ -118,6 +122,7 @@ DETAIL_LABELS: dict[str, str] = {
     "stock_returned": QT_TRANSLATE_NOOP("audit", "stock returned"),
     "total_cents": QT_TRANSLATE_NOOP("audit", "total"),
     "undo": QT_TRANSLATE_NOOP("audit", "undo"),
+    "until": QT_TRANSLATE_NOOP("audit", "until"),
     "uses": QT_TRANSLATE_NOOP("audit", "uses"),
     "uses_left": QT_TRANSLATE_NOOP("audit", "uses left"),
     "voided": QT_TRANSLATE_NOOP("audit", "voided"),
@@ -141,6 +146,7 @@ CHANNEL_LABELS: dict[str, str] = {
     "image": QT_TRANSLATE_NOOP("audit", "image"),
     "text": QT_TRANSLATE_NOOP("audit", "text"),
     "screen": QT_TRANSLATE_NOOP("audit", "on screen"),
+    "phone": QT_TRANSLATE_NOOP("audit", "on the phone"),
 }
 
 

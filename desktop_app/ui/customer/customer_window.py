@@ -26,7 +26,7 @@ from desktop_app.ui.counter.redemption_models import headline, tone_of, uses_tex
 from desktop_app.ui.counter.verdict_panel import PALETTE, SYMBOLS
 from desktop_app.ui.display import money
 from desktop_app.ui.events import shop_events
-from desktop_app.ui.orders.voucher_panel import qr_pixmap
+from desktop_app.ui.orders.voucher_card import qr_pixmap
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import widget_font
 
@@ -163,8 +163,9 @@ class CustomerWindow(QWidget):
         codes, count = loaded
         while self.sale_codes.count():
             item = self.sale_codes.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if not codes:
             return
         ratio = self.devicePixelRatioF() or 1.0

@@ -188,7 +188,8 @@ class OrderDetailPanel(QWidget):
             self.vouchers.show_vouchers(detail.order.id, valid)
 
     def selected_line(self) -> LineView | None:
-        return selected_row(self.lines)
+        line: LineView | None = selected_row(self.lines)
+        return line
 
     def _update_buttons(self) -> None:
         status = self.detail.order.status if self.detail else ""

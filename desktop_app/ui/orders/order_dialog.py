@@ -150,7 +150,9 @@ class NewOrderDialog(QDialog):
             table.setColumnWidth(number, width)
         header.setDefaultAlignment(LEFT)
         for number in (self.QUANTITY, self.PRICE, self.SUBTOTAL):
-            table.horizontalHeaderItem(number).setTextAlignment(RIGHT)
+            item = table.horizontalHeaderItem(number)
+            if item is not None:  # set with the labels above
+                item.setTextAlignment(RIGHT)
         return table
 
     def _build_customer(self) -> QFormLayout:
@@ -173,10 +175,10 @@ class NewOrderDialog(QDialog):
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
         self.create_button = QPushButton(self.tr("Create order"), self)
-        self.create_button.clicked.connect(lambda: self.create(pay_now=False))
+        self.create_button.clicked.connect(lambda: self.create_order(pay_now=False))
         self.create_pay_button = QPushButton(self.tr("Create and take payment"), self)
         self.create_pay_button.setDefault(True)
-        self.create_pay_button.clicked.connect(lambda: self.create(pay_now=True))
+        self.create_pay_button.clicked.connect(lambda: self.create_order(pay_now=True))
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.create_pay_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -278,7 +280,7 @@ class NewOrderDialog(QDialog):
 
     # -- creating ---------------------------------------------------------------------------
 
-    def create(self, pay_now: bool = False) -> None:
+    def create_order(self, pay_now: bool = False) -> None:
         if self.busy or not self.draft.lines:
             return
         shop, items = self.shop, self.draft.items()

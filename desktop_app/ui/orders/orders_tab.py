@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from desktop_app.ui.display import (
     status_label,
 )
 from desktop_app.ui.events import shop_events
+from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
 from desktop_app.ui.orders.order_detail import OrderDetailPanel
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
 from desktop_app.ui.orders.payment_dialogs import LineRefundDialog, PaymentDialog
@@ -99,9 +100,7 @@ class OrdersTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
-        saved = settings.ORDERS_SPLITTER.read()
-        if saved is None or not self.splitter.restoreState(saved):
-            self.splitter.setSizes([500, 560])
+        self._restore_splitter()
         self.splitter.splitterMoved.connect(self._splitter_moved)
         # Said below, beside the count: a message must not push the lists around.
         self.summary = hint_label("", self)
@@ -143,9 +142,14 @@ class OrdersTab(QWidget):
         if vertical:
             self.splitter.setSizes([2000, 3000])
         else:
-            saved = settings.ORDERS_SPLITTER.read()
-            if saved is None or not self.splitter.restoreState(saved):
-                self.splitter.setSizes([500, 560])
+            self._restore_splitter()
+
+    def _restore_splitter(self) -> None:
+        """Side by side as the owner last left it; the default split when nothing (or
+        something unreadable) was saved."""
+        saved = settings.ORDERS_SPLITTER.read()
+        if not isinstance(saved, QByteArray | bytes) or not self.splitter.restoreState(saved):
+            self.splitter.setSizes([500, 560])
 
     def _build_filters(self) -> QHBoxLayout:
         self.search = QLineEdit(self)
@@ -161,10 +165,15 @@ class OrdersTab(QWidget):
         self.new_button.setStyleSheet(PRIMARY_STYLE)
         self.new_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.new_button.clicked.connect(self.new_order)
+        self.card_lookup_button = QPushButton(self.tr("Card by phone…"), self)
+        self.card_lookup_button.setToolTip(self.tr(
+            "Look up a gift card by phone + PIN: the customer calls without the card in hand"))
+        self.card_lookup_button.clicked.connect(self.open_card_lookup)
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(self.search, 1)
         row.addWidget(self.status_filter)
+        row.addWidget(self.card_lookup_button)
         row.addWidget(self.new_button)
         return row
 
@@ -229,7 +238,8 @@ class OrdersTab(QWidget):
             self._pay_when_listed(pay_id)
 
     def selected_order(self) -> OrderRow | None:
-        return selected_row(self.table)
+        order: OrderRow | None = selected_row(self.table)
+        return order
 
     def select_order(self, order_id: int) -> bool:
         return select_where(self.table, lambda row: row.id == order_id)
@@ -260,6 +270,9 @@ class OrdersTab(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()  # type: ignore[attr-defined]  # window-modal, no nested event loop
+
+    def open_card_lookup(self) -> None:
+        self._open(CardLookupDialog(self.shop, self))
 
     def new_order(self) -> None:
         dialog = NewOrderDialog(self.shop, self.currency, self)

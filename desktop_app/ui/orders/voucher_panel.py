@@ -1,32 +1,28 @@
-"""The customer's voucher on screen: a QR to scan off the display, the code, and its copies.
+"""The vouchers of a paid order on screen, one at a time, and what to make of them.
 
-One voucher of a paid order at a time (a batch may hold thousands): its QR large and crisp on
-white whatever the theme, the typed code in large monospace with Copy, the card key in full
-(this is the customer's voucher: the one place a key is shown unmasked), and Save PNG (the QR
-alone), Save PDF and Print in the A4, 58 mm or 80 mm layout, and Send: the voucher as an image
-on the clipboard (saved too) and Copy text, to paste into WeChat, QQ or an e-mail. A card key
-shown in full, copied or sent is recorded in the audit log (``core.sending``). Views and QR
-modules are read on the worker thread; PDFs are written there too. Printing and the sent
-image paint on the GUI thread, as Qt asks.
+One voucher at a time (a batch may hold thousands), shown by ``VoucherCard`` (QR, code, the
+card key masked until Show key, the copies); a gift card's balance and ledger below it
+(``GiftCardBox``). Above it: Send (the voucher as an image on the clipboard, saved too, to
+paste into WeChat, QQ or an e-mail; a card key in it is audited as sent), and Save PNG (the
+QR alone), Save PDF and Print in the A4, 58 mm or 80 mm layout. Views and QR modules are read
+on the worker thread; PDFs are written there too. Printing and the sent image paint on the
+GUI thread, as Qt asks.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -36,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import printing
-from desktop_app.core import sending, vouchers
+from desktop_app.core import vouchers
 from desktop_app.core.errors import NotFound
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import Shop
@@ -45,49 +41,18 @@ from desktop_app.ui import settings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.orders import voucher_send
 from desktop_app.ui.orders.giftcard_box import GiftCardBox
+from desktop_app.ui.orders.voucher_card import VoucherCard
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import SPACING, MessageLabel, widget_font
-
-QR_SIDE = 232  # logical pixels: scans from a phone held at arm's length off a laptop screen
-CARD_STYLE = ("QFrame#voucherCard { background: #ffffff; border: 1px solid #d6d6d6;"
-              " border-radius: 8px; } QFrame#voucherCard QLabel { color: #1d1d1f; }")
+from desktop_app.ui.widgets import MessageLabel, widget_font
 
 
-def qr_pixmap(matrix: list[list[bool]], side: int, ratio: float = 1.0) -> QPixmap:
-    """The symbol with its quiet zone, whole device pixels per module, about ``side`` wide."""
-    modules = np.pad(np.array(matrix, dtype=bool), printing.QUIET_ZONE, constant_values=False)
-    count = modules.shape[0]
-    module = max(2, math.floor(side * ratio / count))
-    gray = np.kron(np.where(modules, 0, 255).astype(np.uint8),
-                   np.ones((module, module), dtype=np.uint8))
-    gray = np.ascontiguousarray(gray)
-    image = QImage(gray.data, gray.shape[1], gray.shape[0], gray.shape[1],
-                   QImage.Format.Format_Grayscale8).copy()  # copy: the array is freed after
-    pixmap = QPixmap.fromImage(image)
-    pixmap.setDevicePixelRatio(ratio)
-    return pixmap
-
-
-def load_voucher(shop: Shop, voucher_id: int, *, audit_key: bool = False
-                 ) -> tuple[VoucherView, list[list[bool]]]:
-    """One voucher's view and QR modules; runs on the worker thread. ``audit_key``: the
-    card key is about to be shown in full, which the audit log records."""
+def load_voucher(shop: Shop, voucher_id: int) -> tuple[VoucherView, list[list[bool]]]:
+    """One voucher's view and QR modules; runs on the worker thread. Nothing is audited: the
+    card key is shown masked until Show key (``VoucherCard``)."""
     views = voucher_views(shop, [voucher_id])
     if not views:
         raise NotFound(what="voucher", id=voucher_id)
-    if audit_key and views[0].card_key:
-        sending.record_card_key_use(shop, voucher_id, "shown", "screen")
     return views[0], vouchers.qr_matrix(views[0].payload)
-
-
-def save_sent_image(shop: Shop, view: VoucherView, voucher_id: int, png: bytes) -> Path:
-    """Keep the image that was sent and record a card key leaving the shop; worker thread."""
-    target = voucher_send.send_folder() / voucher_send.send_file_name(view)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(target, png)
-    if view.card_key:
-        sending.record_card_key_use(shop, voucher_id, "sent", "image")
-    return target
 
 
 def with_suffix(path: str, suffix: str) -> Path:
@@ -114,7 +79,6 @@ class VoucherPanel(QWidget):
         self.shop = shop
         self.order_id: int | None = None
         self.voucher_ids: list[int] = []
-        self.keys_shown: set[int] = set()  # vouchers whose key this panel showed: audited once
         self.position = 0
         self.view: VoucherView | None = None
         self.busy = False
@@ -128,22 +92,11 @@ class VoucherPanel(QWidget):
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.card = QFrame(self)
-        self.card.setObjectName("voucherCard")
-        self.card.setStyleSheet(CARD_STYLE)
-        self.qr = QLabel(self.card)
-        self.qr.setFixedSize(QR_SIDE, QR_SIDE)
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setStyleSheet("background: #ffffff;")
-        row = QHBoxLayout(self.card)
-        row.setContentsMargins(0, 0, SPACING, 8)  # the QR's white quiet zone is margin enough
-        row.setSpacing(SPACING)
-        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        row.addLayout(self._build_text(), 1)
         self.all_vouchers = QCheckBox(self)
         self.all_vouchers.setToolTip(self.tr("Save or print every voucher of this order, "
                                              "not only the one shown"))
         self.message = MessageLabel(self)
+        self.card = VoucherCard(self.shop, self.message, self)
         self.giftcard = GiftCardBox(self.shop, self)
         self.giftcard.hide()
         self.giftcard.changed.connect(lambda: self.go_to(self.position))  # the new balance
@@ -202,59 +155,6 @@ class VoucherPanel(QWidget):
             row.addWidget(widget)
         return row
 
-    def _build_text(self) -> QVBoxLayout:
-        self.product = QLabel(self.card)
-        self.product.setFont(widget_font(self.product, scale=1.25, bold=True))
-        self.product.setWordWrap(True)
-        self.uses = QLabel(self.card)
-        self.validity = QLabel(self.card)
-        self.code_caption = self._caption(printing.code_label())
-        self.code = QLabel(self.card)
-        self.code.setFont(widget_font(self.code, mono=True, scale=1.45, bold=True))
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_caption = self._caption(printing.key_label())
-        self.key = QLabel(self.card)
-        self.key.setFont(widget_font(self.key, mono=True, scale=1.15, bold=True))
-        self.key.setWordWrap(True)
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key.setStyleSheet("QLabel { background: #f3f4f6; border-radius: 4px;"
-                               " padding: 5px 8px; }")
-        self.copy_button = QPushButton(self.tr("Copy code"), self.card)
-        self.copy_button.setToolTip(self.tr("Copy the voucher code, to paste it in a message"))
-        self.copy_button.clicked.connect(self.copy_code)
-        self.copy_key_button = QPushButton(self.tr("Copy key"), self.card)
-        self.copy_key_button.setToolTip(self.tr("Copy the card key in full"))
-        self.copy_key_button.clicked.connect(self.copy_key)
-        self.copy_text_button = QPushButton(self.tr("Copy text"), self.card)
-        self.copy_text_button.setToolTip(self.tr("The voucher in words, to paste in a message"))
-        self.copy_text_button.clicked.connect(self.copy_text)
-        copies = QHBoxLayout()
-        copies.setSpacing(6)
-        copies.addWidget(self.copy_button)
-        copies.addWidget(self.copy_key_button)
-        copies.addWidget(self.copy_text_button)
-        copies.addStretch(1)
-        column = QVBoxLayout()
-        column.setSpacing(3)
-        column.addWidget(self.product)
-        column.addWidget(self.uses)
-        column.addWidget(self.validity)
-        column.addSpacing(8)
-        column.addWidget(self.code_caption)
-        column.addWidget(self.code)
-        column.addSpacing(4)
-        column.addWidget(self.key_caption)
-        column.addWidget(self.key)
-        column.addStretch(1)
-        column.addLayout(copies)
-        return column
-
-    def _caption(self, text: str) -> QLabel:
-        label = QLabel(text.upper(), self.card)
-        label.setFont(widget_font(label, scale=0.85, bold=True))
-        label.setStyleSheet("QLabel { color: #6b7280; }")
-        return label
-
     # -- what is shown ----------------------------------------------------------------------
 
     def show_vouchers(self, order_id: int, voucher_ids: list[int]) -> None:
@@ -273,9 +173,9 @@ class VoucherPanel(QWidget):
             return
         self.position = position
         shop, voucher_id = self.shop, self.voucher_ids[position]
-        audit_key = voucher_id not in self.keys_shown
+        self.card.hide_key()  # at once: the next voucher may take a moment to read
         self._update_navigation()
-        run_in_background(self, lambda: load_voucher(shop, voucher_id, audit_key=audit_key),
+        run_in_background(self, lambda: load_voucher(shop, voucher_id),
                           lambda loaded: self._loaded(voucher_id, loaded), errors=self.message)
 
     def _loaded(self, voucher_id: int, loaded: tuple[VoucherView, list[list[bool]]]) -> None:
@@ -283,32 +183,15 @@ class VoucherPanel(QWidget):
                 or self.voucher_ids[self.position] != voucher_id):
             return  # the owner moved on meanwhile
         view, matrix = loaded
-        if view.card_key:
-            self.keys_shown.add(voucher_id)
-        ratio = self.devicePixelRatioF() or 1.0
-        self.qr.setPixmap(qr_pixmap(matrix, QR_SIDE, ratio))
-        self._show_view(view)
+        self._show_view(view, voucher_id, matrix)
 
-    def _show_view(self, view: VoucherView | None) -> None:
+    def _show_view(self, view: VoucherView | None, voucher_id: int | None = None,
+                   matrix: list[list[bool]] | None = None) -> None:
         self.view = view
-        self.card.setEnabled(view is not None)
-        if view is None:
-            self.qr.clear()
-            for label in (self.product, self.uses, self.validity, self.code, self.key):
-                label.setText("")
-        else:
-            self.product.setText(view.product_name)
-            self.uses.setText(printing.uses_text(view) or self.tr("One card key"))
-            self.validity.setText(printing.validity_text(view))
-            self.code.setText(view.code)
-            self.key.setText(view.card_key or "")
-        card_id = (self.voucher_ids[self.position]
-                   if view is not None and view.balance_cents is not None else None)
+        self.card.show_view(voucher_id if view is not None else None, view, matrix)
+        card_id = voucher_id if view is not None and view.balance_cents is not None else None
         if card_id != self.giftcard.voucher_id or card_id is None:
             self.giftcard.show_card(card_id)
-        has_key = bool(view and view.card_key)
-        for widget in (self.key_caption, self.key, self.copy_key_button):
-            widget.setVisible(has_key)
         self._update_navigation()
 
     def _update_navigation(self) -> None:
@@ -326,8 +209,8 @@ class VoucherPanel(QWidget):
 
     def _update_buttons(self) -> None:
         ready = self.view is not None and not self.busy
-        for button in (self.copy_button, self.copy_key_button, self.copy_text_button,
-                       self.send_button, self.png_button, self.pdf_button, self.print_button):
+        self.card.set_ready(ready)
+        for button in (self.send_button, self.png_button, self.pdf_button, self.print_button):
             button.setEnabled(ready)
 
     def print_layout(self) -> str:
@@ -341,27 +224,7 @@ class VoucherPanel(QWidget):
             return list(self.voucher_ids)
         return [self.voucher_ids[self.position]] if self.voucher_ids else []
 
-    # -- copying ----------------------------------------------------------------------------
-
-    def copy_code(self) -> None:
-        if self.view is not None:
-            QGuiApplication.clipboard().setText(self.view.code)
-            self.message.show_info(self.tr("Voucher code copied."))
-
-    def copy_key(self) -> None:
-        if self.view is not None and self.view.card_key:
-            QGuiApplication.clipboard().setText(self.view.card_key)
-            self.message.show_info(self.tr("Card key copied."))
-            self._record_key_sent("text")
-
-    def copy_text(self) -> None:
-        """The voucher in words on the clipboard (the card key too, where there is one)."""
-        if self.view is None:
-            return
-        QGuiApplication.clipboard().setText(voucher_send.voucher_message(self.view))
-        self.message.show_info(self.tr("Voucher text copied: paste it in a message."))
-        if self.view.card_key:
-            self._record_key_sent("text")
+    # -- sending ----------------------------------------------------------------------------
 
     def send_image(self) -> None:
         """The branded voucher image on the clipboard at once, and saved in the background."""
@@ -380,14 +243,8 @@ class VoucherPanel(QWidget):
             ).format(file=str(target)))
             self.saved.emit(str(target))
 
-        run_in_background(self, lambda: save_sent_image(shop, view, voucher_id, png), done,
-                          errors=self.message, always=lambda: self._set_busy(False))
-
-    def _record_key_sent(self, channel: str) -> None:
-        shop, voucher_id = self.shop, self.voucher_ids[self.position]
-        run_in_background(
-            self, lambda: sending.record_card_key_use(shop, voucher_id, "sent", channel),
-            lambda _: None, errors=self.message)
+        run_in_background(self, lambda: voucher_send.save_sent_image(shop, view, voucher_id, png),
+                          done, errors=self.message, always=lambda: self._set_busy(False))
 
     # -- files ------------------------------------------------------------------------------
 

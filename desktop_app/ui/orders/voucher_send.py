@@ -10,9 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QStandardPaths
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QImageWriter
 
 from desktop_app import printing
+from desktop_app.core import sending
+from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.ui import settings
 
@@ -29,8 +32,9 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise OSError("the voucher image could not be encoded as PNG")
+    writer = QImageWriter(buffer, QByteArray(b"PNG"))  # QImage.save's typed overload is refused
+    if not writer.write(image):
+        raise OSError(f"the voucher image could not be encoded as PNG: {writer.errorString()}")
     buffer.close()
     return bytes(data.data())
 
@@ -63,3 +67,13 @@ def send_folder() -> Path:
 
 def send_file_name(view: VoucherView) -> str:
     return f"voucher-{view.code}.png"
+
+
+def save_sent_image(shop: Shop, view: VoucherView, voucher_id: int, png: bytes) -> Path:
+    """Keep the image that was sent and record a card key leaving the shop; worker thread."""
+    target = send_folder() / send_file_name(view)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, png)
+    if view.card_key:
+        sending.record_card_key_use(shop, voucher_id, "sent", "image")
+    return target

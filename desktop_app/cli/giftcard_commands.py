@@ -1,0 +1,96 @@
+"""A gift card looked up on the phone: the caller's cards by order or phone, then one card's
+balance with its PIN. The PIN is a secret like a password: it comes from ``SHOP_CARD_PIN`` or
+a hidden prompt, never from the command line (shell history, the process list)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from desktop_app.cli.frame import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    Context,
+    Outcome,
+    UsageError,
+    open_as_operator,
+    when,
+)
+from desktop_app.core import giftcard_lookup
+from desktop_app.core.errors import NotFound
+from desktop_app.core.giftcard_lookup import CardLookup, CardRef
+from desktop_app.core.money import money_text
+from desktop_app.i18n import translate
+
+
+def card_pin() -> str:
+    pin = os.environ.get("SHOP_CARD_PIN")
+    if pin is not None:
+        return pin.strip()
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(translate("cli", "No terminal to ask on: set SHOP_CARD_PIN."))
+    return getpass.getpass(translate("cli", "The card's PIN: ")).strip()
+
+
+def ref_line(ref: CardRef) -> str:
+    customer = " ".join(part for part in (ref.customer, ref.customer_phone) if part)
+    pin = translate("cli", "PIN set") if ref.has_pin else translate("cli", "no PIN")
+    return translate("cli", "card {card}  {product}  order {order}  {customer}  {pin}").format(
+        card=ref.voucher_id, product=ref.product, order=ref.order_id, customer=customer,
+        pin=pin)
+
+
+def cmd_voucher_cards(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        refs = giftcard_lookup.caller_cards(shop, order_id=ctx.args.order,
+                                            phone=ctx.args.phone or "")
+    data = {"cards": [ref.to_json() for ref in refs], "count": len(refs)}
+    return Outcome(data, [ref_line(ref) for ref in refs]
+                   or [translate("cli", "No gift cards found.")])
+
+
+def _card_of_order(refs: list[CardRef], order_id: int) -> int:
+    if not refs:
+        raise NotFound(what="giftcard", order=order_id)
+    if len(refs) > 1:
+        raise UsageError(translate(
+            "cli", "Order {order} holds {count} gift cards ({cards}): name one with --card."
+        ).format(order=order_id, count=len(refs),
+                 cards=", ".join(str(ref.voucher_id) for ref in reversed(refs))))
+    return refs[0].voucher_id
+
+
+def lookup_lines(found: CardLookup) -> list[str]:
+    if found.reason == "no_pin":
+        return [translate("cli", "Card {card} has no PIN: it can be looked up only with the card "
+                          "in hand.").format(card=found.voucher_id)]
+    if found.reason == "wrong_pin":
+        return [translate("cli", "Wrong PIN for card {card}; {left} attempts left before it "
+                          "locks.").format(card=found.voucher_id, left=found.attempts_left)]
+    if found.reason == "pin_locked":
+        return [translate("cli", "Card {card}: too many wrong PINs; locked until {until}.").format(
+            card=found.voucher_id, until=when(found.locked_until))]
+    facts = found.facts
+    assert facts is not None  # found
+    lines = [translate("cli", "card {card}  {product}  balance {balance}  {status}, valid "
+                       "until {until}").format(
+        card=found.voucher_id, product=facts.product, balance=money_text(facts.balance_cents),
+        status=facts.status, until=when(facts.valid_until))]
+    lines += [f"  {when(row.at)}  {row.kind:<8} {money_text(row.amount_cents):>10}  "
+              f"{money_text(row.balance_after_cents):>10}  {row.operator}"
+              for row in facts.recent]
+    return lines
+
+
+def cmd_voucher_balance(ctx: Context) -> Outcome:
+    pin = card_pin()
+    with open_as_operator(ctx) as shop:
+        card = ctx.args.card
+        if card is None:
+            card = _card_of_order(giftcard_lookup.caller_cards(shop, order_id=ctx.args.order),
+                                  ctx.args.order)
+        found = giftcard_lookup.look_up_card(shop, card, pin, ctx.args.station)
+    data = found.to_json()
+    del data["ok"]  # the frame writes it from the exit status
+    return Outcome(data, lookup_lines(found), EXIT_OK if found.ok else EXIT_REFUSED)
