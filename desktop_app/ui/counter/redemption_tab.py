@@ -50,7 +50,7 @@ from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER
 from desktop_app.scanning.wedge import ScannerInput
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.amount_panel import AmountPanel
-from desktop_app.ui.counter.camera_view import CameraPanel
+from desktop_app.ui.counter.camera_panel import CameraPanel
 from desktop_app.ui.counter.redemption_models import (
     LOOKUP_BORDER,
     RecentModel,
