@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Property, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.redemption import Verdict
+from desktop_app.ui.counter.lookup_models import left_text, status_text
 from desktop_app.ui.counter.redemption_models import (
     EXPLANATIONS,
     FALLBACKS,
@@ -25,10 +26,8 @@ from desktop_app.ui.counter.redemption_models import (
     TONE_REFUSED,
     code_groups,
     headline,
-    left_text,
     local_date_text,
     local_time_text,
-    status_text,
     suspect_text,
     tone_of,
     translated,
@@ -112,10 +111,10 @@ class VerdictPanel(QFrame):
 
     # -- state ------------------------------------------------------------------------------
 
-    def _get_tone(self) -> str:
+    @property
+    def tone(self) -> str:
+        """What the panel shows now: ready, busy, ok, refused, attention or lookup."""
         return self._tone
-
-    tone = Property(str, _get_tone, notify=tone_changed)
 
     @property
     def clear_after_ms(self) -> int:

@@ -163,8 +163,9 @@ class CustomerWindow(QWidget):
         codes, count = loaded
         while self.sale_codes.count():
             item = self.sale_codes.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if not codes:
             return
         ratio = self.devicePixelRatioF() or 1.0
