@@ -247,6 +247,7 @@ def _clamp(value: int, low: int, high: int) -> int:
 
 TONE_COLORS = {TONE_OK: "#1b5e20", TONE_REFUSED: "#b71c1c", TONE_ATTENTION: "#8a4b00"}
 UNDONE_COLOR = "#6b7280"
+QUIET_COLOR = "#7b8a89"  # what waits: the source before a scan, a single use
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Redemption", "Time"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.counter import VoucherInfo
@@ -92,6 +92,12 @@ class VerdictPanel(QFrame):
         row.addWidget(self.symbol, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(texts, 1)
         row.addWidget(self.source, 0, Qt.AlignmentFlag.AlignTop)
+
+    def paint_now(self) -> None:
+        """Lays out and paints what the panel shows at once, before the caller does anything
+        else: the verdict is what the cashier waits for (within a frame of the answer)."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.repaint()
 
     def set_roomy(self, roomy: bool) -> None:
         """With room to spare, one height for every verdict, so the list below does not
