@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from counter_driver import WAIT_MS, Counter, sell, uses_left
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -43,6 +43,7 @@ from desktop_app.ui.counter.sounds import (
     sound_path,
     write_tone,
 )
+from desktop_app.ui.counter.verdict_panel import VerdictPanel
 from tests.conftest import CLERK, CLERK_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
@@ -62,6 +63,36 @@ def counter(qtbot: QtBot, shop: Shop) -> Iterator[Counter]:
 
 
 # --- the list and undo ----------------------------------------------------------------------
+
+
+class PaintLog(QObject):
+    """Writes ``verdict painted`` to ``events`` when the panel paints a redemption."""
+
+    def __init__(self, panel: VerdictPanel, events: list[str]) -> None:
+        super().__init__()
+        self.panel = panel
+        self.events = events
+        panel.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.panel.reason == "redeemed":
+            self.events.append("verdict painted")
+        return False
+
+
+def test_the_verdict_is_painted_before_the_list_and_the_rest(counter: Counter) -> None:
+    """Issue #12: the verdict panel is painted as soon as the counter answers; the recent
+    list, and whoever listens to ``verdict_shown`` (the customer display), come after."""
+    tab = counter.tab
+    events: list[str] = []
+    log = PaintLog(tab.verdict, events)
+    tab.recent.model.modelReset.connect(lambda: events.append("list refreshed"))
+    tab.verdict_shown.connect(lambda *_: events.append("verdict shown"))
+    verdict, _ = counter.submit(sell(counter.shop).payload)
+    tab.verdict.removeEventFilter(log)
+    assert verdict.reason == "redeemed" and events[0] == "verdict painted", events
+    assert events.index("list refreshed") < events.index("verdict shown")
+    assert [row.attempt_id for row in tab.recent.model.rows()] == [verdict.attempt_id]
 
 
 def test_the_list_shows_this_stations_attempts(counter: Counter, qtbot: QtBot) -> None:

@@ -314,9 +314,10 @@ class RedemptionTab(RedemptionLayout):
         text = texts.get(source, self.tr("Waiting"))
         self.source_label.setText(text)
         self.source_label.setToolTip(self.tr("Where the last code came from"))
-        self.source_label.setStyleSheet(
-            "QLabel { border: 1px solid palette(mid); border-radius: 10px; padding: 3px 10px;"
-            f" color: {ACCENT if source else QUIET_COLOR}; }}")
+        sheet = ("QLabel { border: 1px solid palette(mid); border-radius: 10px; padding: 3px 10px;"
+                 f" color: {ACCENT if source else QUIET_COLOR}; }}")
+        if sheet != self.source_label.styleSheet():  # on every scan: polish only on a change
+            self.source_label.setStyleSheet(sheet)
 
     # -- look-ups ---------------------------------------------------------------------------
 

@@ -98,5 +98,7 @@ class UsesPicker(QWidget):
         self.label.setToolTip(QCoreApplication.translate(
             "RedemptionTab", "The next scan takes {count} uses").format(count=uses))
         color = ACCENT if uses > 1 else QUIET_COLOR
-        self.label.setStyleSheet(f"QLabel#usesLabel {{ color: {color}; }}")
+        sheet = f"QLabel#usesLabel {{ color: {color}; }}"
+        if sheet != self.label.styleSheet():  # after every scan: polish only on a change
+            self.label.setStyleSheet(sheet)
         self.fewer_button.setEnabled(uses > 1)

@@ -80,6 +80,8 @@ class VerdictPanel(QFrame):
         self.note = self._label(1.05, bold=True)
         self.source = self._label(0.95)
         self.source.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for label in (self.facts, self.source):
+            label.setObjectName("soft")
         texts = QVBoxLayout()
         texts.setSpacing(6)
         texts.addStretch(1)
@@ -133,12 +135,11 @@ class VerdictPanel(QFrame):
 
     def _set_tone(self, tone: str) -> None:
         background, text, soft = PALETTE[tone]
-        self.setStyleSheet(
-            f"QFrame#verdictPanel {{ background: {background}; border-radius: 10px; }}"
-            f" QFrame#verdictPanel QLabel {{ color: {text}; background: transparent; }}"
-            f" QFrame#verdictPanel QLabel#soft {{ color: {soft}; }}")
-        for label in (self.facts, self.source):
-            label.setObjectName("soft")
+        sheet = (f"QFrame#verdictPanel {{ background: {background}; border-radius: 10px; }}"
+                 f" QFrame#verdictPanel QLabel {{ color: {text}; background: transparent; }}"
+                 f" QFrame#verdictPanel QLabel#soft {{ color: {soft}; }}")
+        if sheet != self.styleSheet():  # setting it polishes every label again: milliseconds
+            self.setStyleSheet(sheet)
         self.symbol.setText(SYMBOLS[tone])
         if tone != self._tone:
             self._tone = tone
