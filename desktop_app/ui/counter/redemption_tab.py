@@ -95,9 +95,8 @@ class RedemptionTab(RedemptionLayout):
         self._connect()
         self.scan_keys = ScanKeys(self.scan_field, self.submit)
         self.destroyed.connect(functools.partial(_tear_down, self.camera.scanner, self.scan_keys))
-        self.server_watcher: ServerWatcher | None = watch_server(shop, self)
-        if self.server_watcher is not None:
-            self.server_watcher.reachable_changed.connect(self.set_server_reachable)
+        self.server_watcher: ServerWatcher | None = watch_server(
+            shop, self, self.set_server_reachable)
         self.recent.refresh()
 
     def _connect(self) -> None:

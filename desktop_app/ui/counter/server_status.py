@@ -55,12 +55,15 @@ class ServerWatcher(QObject):
         self._watch.close()
 
 
-def watch_server(shop: Shop, parent: QObject) -> ServerWatcher | None:
-    """A started watch on the shop's server whose news reach every screen; None for a file."""
+def watch_server(shop: Shop, parent: QObject, reachable_changed: Callable[[bool], None]
+                 ) -> ServerWatcher | None:
+    """A started watch on the shop's server whose news reach every screen; None for a file.
+    ``reachable_changed`` is connected before the watch starts, so no change goes unheard."""
     url = getattr(shop, "url", "")  # a shop on a server; the file has no watch
     if not url:
         return None
     watcher = ServerWatcher(url, shop.db.backend_pids, parent)
+    watcher.reachable_changed.connect(reachable_changed)
     watcher.changes_heard.connect(shop_events().announce)
     watcher.start()
     return watcher
