@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from counter_driver import WAIT_MS, Counter
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from test_ui_redemption import WAIT_MS, Counter
 
 from desktop_app.core import fulfilment, orders, products, redemption, vouchers
 from desktop_app.core.models import RedemptionAttempt, Voucher
@@ -24,7 +24,7 @@ from desktop_app.ui.counter.redemption_models import (
     TONE_OK,
     group_span,
 )
-from desktop_app.ui.counter.redemption_tab import typed_uses
+from desktop_app.ui.counter.uses_picker import typed_uses
 from desktop_app.ui.shop_session import close_shop
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
@@ -136,14 +136,14 @@ def test_group_spans_follow_the_text_as_typed() -> None:
 def test_a_number_typed_before_the_scan_takes_that_many_uses(counter: Counter) -> None:
     voucher = sell(counter.shop)
     tab = counter.tab
-    assert tab.uses_label.text() == "× 1"
+    assert tab.uses_picker.label.text() == "× 1"
     type_slowly(counter, "2")
-    assert tab.uses_label.text() == "× 2"
+    assert tab.uses_picker.label.text() == "× 2"
     counter.clock.now += 1500  # the cashier picks up the scanner
     verdict, _ = counter.scan(voucher.payload)
     assert verdict.reason == "redeemed" and verdict.uses == 2 and verdict.uses_left == 3
     assert uses_left(voucher) == 3
-    assert tab.uses_label.text() == "× 1" and tab.scan_field.text() == ""
+    assert tab.uses_picker.label.text() == "× 1" and tab.scan_field.text() == ""
     assert RedemptionAttempt.select().where(RedemptionAttempt.ok).count() == 2
     again, _ = counter.scan(sell(counter.shop).payload)  # back to one
     assert again.uses == 1
@@ -152,15 +152,15 @@ def test_a_number_typed_before_the_scan_takes_that_many_uses(counter: Counter) -
 def test_plus_and_minus_choose_the_uses(counter: Counter) -> None:
     voucher = sell(counter.shop)
     tab = counter.tab
-    assert not tab.fewer_button.isEnabled()
-    tab.more_button.click()
-    tab.more_button.click()
-    assert tab.uses_label.text() == "× 3" and tab.uses == 3
-    tab.fewer_button.click()
-    assert tab.uses_label.text() == "× 2"
+    assert not tab.uses_picker.fewer_button.isEnabled()
+    tab.uses_picker.more_button.click()
+    tab.uses_picker.more_button.click()
+    assert tab.uses_picker.label.text() == "× 3" and tab.uses_picker.uses == 3
+    tab.uses_picker.fewer_button.click()
+    assert tab.uses_picker.label.text() == "× 2"
     verdict, _ = counter.scan(voucher.payload)
     assert verdict.uses == 2 and uses_left(voucher) == 3
-    assert tab.uses_label.text() == "× 1"
+    assert tab.uses_picker.label.text() == "× 1"
 
 
 def test_a_number_and_enter_chooses_without_redeeming(counter: Counter) -> None:
@@ -168,7 +168,8 @@ def test_a_number_and_enter_chooses_without_redeeming(counter: Counter) -> None:
     tab = counter.tab
     type_slowly(counter, "3")
     counter.enter(300)
-    assert tab.uses == 3 and tab.uses_label.text() == "× 3" and tab.scan_field.text() == ""
+    assert tab.uses_picker.uses == 3 and tab.uses_picker.label.text() == "× 3"
+    assert tab.scan_field.text() == ""
     assert RedemptionAttempt.select().count() == 0
     verdict, _ = counter.scan(voucher.payload)
     assert verdict.uses == 3 and uses_left(voucher) == 2
@@ -183,7 +184,7 @@ def test_not_enough_uses_says_how_many_are_left(counter: Counter) -> None:
     assert verdict.reason == "not_enough_uses" and uses_left(voucher) == 2
     assert tab.verdict.tone == TONE_ATTENTION
     assert tab.verdict.detail.text() == "Only 2 left, 3 asked for. Nothing was used."
-    assert tab.uses_label.text() == "× 1"
+    assert tab.uses_picker.label.text() == "× 1"
 
 
 def test_a_code_that_starts_with_digits_is_typed_as_a_code(counter: Counter,
@@ -209,12 +210,12 @@ def test_digits_go_to_the_amount_a_gift_card_waits_for(counter: Counter,
     panel = tab.amount_panel
     assert panel.field.hasFocus()
     type_slowly(counter, "30")
-    assert panel.field.text() == "30" and tab.uses_label.text() == "× 1"
+    assert panel.field.text() == "30" and tab.uses_picker.label.text() == "× 1"
     panel.field.clear()
     tab.scan_field.setFocus()  # the cashier clicked the scan field: still the amount
     type_slowly(counter, "25")
     assert panel.field.text() == "25" and tab.scan_field.text() == ""
-    assert tab.uses_label.text() == "× 1"
+    assert tab.uses_picker.label.text() == "× 1"
     with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS) as shown:
         counter.enter(300)
     assert shown.args[0].reason == "redeemed" and shown.args[0].balance == 7500

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from counter_driver import WAIT_MS, Counter
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from test_ui_redemption import WAIT_MS, Counter
 
 from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.models import GiftCardEntry, Voucher

@@ -44,6 +44,7 @@ from desktop_app.core import vouchers as vc  # noqa: E402
 from desktop_app.core.keyslots import _derive  # noqa: E402
 from desktop_app.core.models import Voucher  # noqa: E402
 from desktop_app.core.store import Shop, create_shop, open_shop  # noqa: E402
+from tests.bench.bench_gui import bench_gui  # noqa: E402
 
 OWNER, PASSWORD = "Owner", "bench-password-2026"
 CHUNK = 50_000
@@ -425,7 +426,7 @@ def bench_batch(table: Table, tmp: Path, count: int) -> None:
     shutil.rmtree(tmp / "batch")
 
 
-GROUPS = ("sizes", "history", "batch", "cli")
+GROUPS = ("sizes", "history", "batch", "cli", "gui")
 
 
 def main() -> None:
@@ -455,6 +456,8 @@ def main() -> None:
             bench_batch(table, tmp, batch)
         if "cli" in chosen:
             bench_cli(table, tmp, batch)
+        if "gui" in chosen:  # last: it leaves a Qt application behind
+            bench_gui(table, tmp, samples)
     print(f"took {time.perf_counter() - started:.0f} s")
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "quick": args.quick,

@@ -4,6 +4,8 @@
 * local times as a cashier reads them;
 * the counter's scan settings, kept in QSettings (per computer, not per shop);
 * the table model of the station's recent redemptions, fed by ``set_rows()``.
+
+The look-up's tables (a voucher's history, vouchers found by customer) are in lookup_models.py.
 """
 
 from __future__ import annotations
@@ -23,11 +25,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core import vouchers
-from desktop_app.core.counter import HistoryRow, RecentAttempt, VoucherInfo
+from desktop_app.core.counter import RecentAttempt
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui import settings
-from desktop_app.ui.display import amount_text
-from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
 
 CONTEXT = "Redemption"
 
@@ -247,6 +247,7 @@ def _clamp(value: int, low: int, high: int) -> int:
 
 TONE_COLORS = {TONE_OK: "#1b5e20", TONE_REFUSED: "#b71c1c", TONE_ATTENTION: "#8a4b00"}
 UNDONE_COLOR = "#6b7280"
+QUIET_COLOR = "#7b8a89"  # what waits: the source before a scan, a single use
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Redemption", "Time"),
@@ -348,73 +349,3 @@ class RecentModel(QAbstractTableModel):
         if row.undone or row.reason == "undone":
             return UNDONE_COLOR
         return TONE_COLORS[tone_of(row.reason)]
-
-
-
-# --- look-ups: a voucher's history, and vouchers found by customer --------------------------
-
-LOOKUP_STATUS = QT_TRANSLATE_NOOP("Redemption", "Can be redeemed")
-
-
-def status_text(status: str) -> str:
-    """What a redemption would say now: ``Can be redeemed`` or the refusal's headline."""
-    return translated(LOOKUP_STATUS) if status == "redeemable" else headline(status)
-
-
-def left_text(info: VoucherInfo) -> str:
-    """Uses left, or a gift card's balance."""
-    if info.balance is not None:
-        return amount_text(info.balance)
-    return uses_text(info.uses_left, info.uses_total)
-
-
-def _title(text: str) -> str:
-    return QCoreApplication.translate("Redemption", text)
-
-
-class HistoryModel(RowTableModel[HistoryRow]):
-    """A looked-up voucher's attempts, oldest first."""
-
-    def columns(self) -> list[Column[HistoryRow]]:
-        return [
-            Column(_title(HISTORY_COLUMNS[0]), lambda row: local_date_text(row.at),
-                   sort=lambda row: row.at),
-            Column(_title(HISTORY_COLUMNS[1]), lambda row: headline(row.reason),
-                   color=lambda row: UNDONE_COLOR if row.reason == "undone"
-                   else TONE_COLORS[tone_of(row.reason)]),
-            Column(_title(HISTORY_COLUMNS[2]), lambda row: row.operator),
-            Column(_title(HISTORY_COLUMNS[3]), lambda row: row.station),
-            Column(_title(HISTORY_COLUMNS[4]), lambda row: "" if row.uses_left_after is None
-                   else str(row.uses_left_after), align=RIGHT),
-        ]
-
-
-HISTORY_COLUMNS = (
-    QT_TRANSLATE_NOOP("Redemption", "Time"),
-    QT_TRANSLATE_NOOP("Redemption", "Result"),
-    QT_TRANSLATE_NOOP("Redemption", "Operator"),
-    QT_TRANSLATE_NOOP("Redemption", "Station"),
-    QT_TRANSLATE_NOOP("Redemption", "Uses left"),
-)
-FOUND_COLUMNS = (
-    QT_TRANSLATE_NOOP("Redemption", "Code"),
-    QT_TRANSLATE_NOOP("Redemption", "Product"),
-    QT_TRANSLATE_NOOP("Redemption", "Customer"),
-    QT_TRANSLATE_NOOP("Redemption", "Phone"),
-    QT_TRANSLATE_NOOP("Redemption", "Left"),
-    QT_TRANSLATE_NOOP("Redemption", "Valid until"),
-    QT_TRANSLATE_NOOP("Redemption", "Status"),
-)
-
-
-class FoundModel(RowTableModel[VoucherInfo]):
-    """Vouchers found by customer name or phone."""
-
-    def columns(self) -> list[Column[VoucherInfo]]:
-        texts = (lambda row: row.code, lambda row: row.product, lambda row: row.customer,
-                 lambda row: row.customer_phone, left_text,
-                 lambda row: local_date_text(row.valid_until) or "—",
-                 lambda row: status_text(row.status))
-        return [Column(_title(title), text, mono=title == "Code",
-                       align=RIGHT if title == "Left" else LEFT)
-                for title, text in zip(FOUND_COLUMNS, texts, strict=True)]

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.counter import RecentAttempt, VoucherInfo
+from desktop_app.ui.counter.lookup_models import FoundModel, HistoryModel
 from desktop_app.ui.counter.redemption_models import (
     CLEAR_RANGE_S,
     LOOKUP_BORDER,
     SUFFIXES,
     TIMEOUT_RANGE_MS,
-    FoundModel,
-    HistoryModel,
     ScanSettings,
     local_time_text,
 )

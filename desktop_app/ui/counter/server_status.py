@@ -11,9 +11,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app.core.server_watch import ServerWatch
+from desktop_app.core.store import Shop
+from desktop_app.ui.events import shop_events
 
 POLL_S = 1.0  # how long one wait for notifications lasts; also how soon a loss is seen
 RETRY_S = 2.0  # between attempts while the server does not answer
@@ -51,3 +53,23 @@ class ServerWatcher(QObject):
             if not result.reachable:
                 self._stop.wait(RETRY_S)
         self._watch.close()
+
+
+def watch_server(shop: Shop, parent: QObject, reachable_changed: Callable[[bool], None]
+                 ) -> ServerWatcher | None:
+    """A started watch on the shop's server whose news reach every screen; None for a file.
+    ``reachable_changed`` is connected before the watch starts, so no change goes unheard."""
+    url = getattr(shop, "url", "")  # a shop on a server; the file has no watch
+    if not url:
+        return None
+    watcher = ServerWatcher(url, shop.db.backend_pids, parent)
+    watcher.reachable_changed.connect(reachable_changed)
+    watcher.changes_heard.connect(shop_events().announce)
+    watcher.start()
+    return watcher
+
+
+def server_lost_text() -> str:
+    return QCoreApplication.translate(
+        "RedemptionTab", "The shop's server cannot be reached. Redeeming is paused, so nothing "
+        "is consumed twice; it resumes by itself when the server is back.")

@@ -71,7 +71,9 @@ def sound_path(kind: str) -> Path:
 
 
 def _play_winsound(path: Path) -> None:
-    import winsound  # Windows only
+    if sys.platform != "win32":  # chosen only on Windows; the check also tells the type checker
+        raise OSError("winsound exists only on Windows")
+    import winsound
 
     winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC
                        | winsound.SND_NODEFAULT)

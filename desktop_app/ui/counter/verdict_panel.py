@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Property, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.redemption import Verdict
+from desktop_app.ui.counter.lookup_models import left_text, status_text
 from desktop_app.ui.counter.redemption_models import (
     EXPLANATIONS,
     FALLBACKS,
@@ -25,10 +26,8 @@ from desktop_app.ui.counter.redemption_models import (
     TONE_REFUSED,
     code_groups,
     headline,
-    left_text,
     local_date_text,
     local_time_text,
-    status_text,
     suspect_text,
     tone_of,
     translated,
@@ -81,6 +80,8 @@ class VerdictPanel(QFrame):
         self.note = self._label(1.05, bold=True)
         self.source = self._label(0.95)
         self.source.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for label in (self.facts, self.source):
+            label.setObjectName("soft")
         texts = QVBoxLayout()
         texts.setSpacing(6)
         texts.addStretch(1)
@@ -93,6 +94,12 @@ class VerdictPanel(QFrame):
         row.addWidget(self.symbol, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(texts, 1)
         row.addWidget(self.source, 0, Qt.AlignmentFlag.AlignTop)
+
+    def paint_now(self) -> None:
+        """Lays out and paints what the panel shows at once, before the caller does anything
+        else: the verdict is what the cashier waits for (within a frame of the answer)."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.repaint()
 
     def set_roomy(self, roomy: bool) -> None:
         """With room to spare, one height for every verdict, so the list below does not
@@ -112,10 +119,10 @@ class VerdictPanel(QFrame):
 
     # -- state ------------------------------------------------------------------------------
 
-    def _get_tone(self) -> str:
+    @property
+    def tone(self) -> str:
+        """What the panel shows now: ready, busy, ok, refused, attention or lookup."""
         return self._tone
-
-    tone = Property(str, _get_tone, notify=tone_changed)
 
     @property
     def clear_after_ms(self) -> int:
@@ -128,12 +135,11 @@ class VerdictPanel(QFrame):
 
     def _set_tone(self, tone: str) -> None:
         background, text, soft = PALETTE[tone]
-        self.setStyleSheet(
-            f"QFrame#verdictPanel {{ background: {background}; border-radius: 10px; }}"
-            f" QFrame#verdictPanel QLabel {{ color: {text}; background: transparent; }}"
-            f" QFrame#verdictPanel QLabel#soft {{ color: {soft}; }}")
-        for label in (self.facts, self.source):
-            label.setObjectName("soft")
+        sheet = (f"QFrame#verdictPanel {{ background: {background}; border-radius: 10px; }}"
+                 f" QFrame#verdictPanel QLabel {{ color: {text}; background: transparent; }}"
+                 f" QFrame#verdictPanel QLabel#soft {{ color: {soft}; }}")
+        if sheet != self.styleSheet():  # setting it polishes every label again: milliseconds
+            self.setStyleSheet(sheet)
         self.symbol.setText(SYMBOLS[tone])
         if tone != self._tone:
             self._tone = tone

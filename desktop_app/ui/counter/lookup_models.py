@@ -1,0 +1,85 @@
+"""The look-up's tables, without widgets: a voucher's history, vouchers found by customer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.core.counter import HistoryRow, VoucherInfo
+from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.counter.redemption_models import (
+    TONE_COLORS,
+    UNDONE_COLOR,
+    headline,
+    local_date_text,
+    tone_of,
+    translated,
+    uses_text,
+)
+from desktop_app.ui.display import amount_text
+from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
+
+LOOKUP_STATUS = QT_TRANSLATE_NOOP("Redemption", "Can be redeemed")
+
+
+def status_text(status: str) -> str:
+    """What a redemption would say now: ``Can be redeemed`` or the refusal's headline."""
+    return translated(LOOKUP_STATUS) if status == "redeemable" else headline(status)
+
+
+def left_text(info: VoucherInfo) -> str:
+    """Uses left, or a gift card's balance."""
+    if info.balance is not None:
+        return amount_text(info.balance)
+    return uses_text(info.uses_left, info.uses_total)
+
+
+def _title(text: str) -> str:
+    return QCoreApplication.translate("Redemption", text)
+
+
+class HistoryModel(RowTableModel[HistoryRow]):
+    """A looked-up voucher's attempts, oldest first."""
+
+    def columns(self) -> list[Column[HistoryRow]]:
+        return [
+            Column(_title(HISTORY_COLUMNS[0]), lambda row: local_date_text(row.at),
+                   sort=lambda row: row.at),
+            Column(_title(HISTORY_COLUMNS[1]), lambda row: headline(row.reason),
+                   color=lambda row: UNDONE_COLOR if row.reason == "undone"
+                   else TONE_COLORS[tone_of(row.reason)]),
+            Column(_title(HISTORY_COLUMNS[2]), lambda row: row.operator),
+            Column(_title(HISTORY_COLUMNS[3]), lambda row: row.station),
+            Column(_title(HISTORY_COLUMNS[4]), lambda row: "" if row.uses_left_after is None
+                   else str(row.uses_left_after), align=RIGHT),
+        ]
+
+
+HISTORY_COLUMNS = (
+    QT_TRANSLATE_NOOP("Redemption", "Time"),
+    QT_TRANSLATE_NOOP("Redemption", "Result"),
+    QT_TRANSLATE_NOOP("Redemption", "Operator"),
+    QT_TRANSLATE_NOOP("Redemption", "Station"),
+    QT_TRANSLATE_NOOP("Redemption", "Uses left"),
+)
+FOUND_COLUMNS = (
+    QT_TRANSLATE_NOOP("Redemption", "Code"),
+    QT_TRANSLATE_NOOP("Redemption", "Product"),
+    QT_TRANSLATE_NOOP("Redemption", "Customer"),
+    QT_TRANSLATE_NOOP("Redemption", "Phone"),
+    QT_TRANSLATE_NOOP("Redemption", "Left"),
+    QT_TRANSLATE_NOOP("Redemption", "Valid until"),
+    QT_TRANSLATE_NOOP("Redemption", "Status"),
+)
+
+
+class FoundModel(RowTableModel[VoucherInfo]):
+    """Vouchers found by customer name or phone."""
+
+    def columns(self) -> list[Column[VoucherInfo]]:
+        texts = (lambda row: row.code, lambda row: row.product, lambda row: row.customer,
+                 lambda row: row.customer_phone, left_text,
+                 lambda row: local_date_text(row.valid_until) or "—",
+                 lambda row: status_text(row.status))
+        return [Column(_title(title), text, mono=title == "Code",
+                       align=RIGHT if title == "Left" else LEFT)
+                for title, text in zip(FOUND_COLUMNS, texts, strict=True)]

@@ -1,0 +1,177 @@
+"""The station's recent redemptions, under the verdict, and an owner's inline undo.
+
+After a scan the tab hands the rows the counter returned with its verdict (``set_rows``), so
+nothing goes back to the database for them; ``refresh`` reads them when nothing was scanned
+(the tab opening, the server back). Undo runs on the shop's worker like a scan, and the list
+comes back with its result. The words keep the tab's translation context: they were its own.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.counter import Counter, RecentAttempt, UndoResult
+from desktop_app.core.errors import ShopError
+from desktop_app.messages import error_message, unexpected_error_message
+from desktop_app.ui import tasks
+from desktop_app.ui.counter.redemption_models import PRODUCT, RecentModel
+from desktop_app.ui.counter.redemption_panels import UndoPanel
+from desktop_app.ui.widgets import MessageLabel, scaled_font
+
+log = logging.getLogger(__name__)
+
+
+class RecentPanel(QWidget):
+    """``changed`` after each new list; ``undone`` after an undo went through; ``undo_opened``
+    when the undo question opens (True) or closes."""
+
+    changed = Signal()
+    undone = Signal()
+    undo_opened = Signal(bool)
+
+    def __init__(self, counter: Counter, is_owner: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counter = counter
+        self.is_owner = is_owner
+        self.title = QLabel(self)
+        self.title.setFont(scaled_font(self.title, 1.05, bold=True))
+        self.title.setText((
+            QCoreApplication.translate("RedemptionTab", "Recent at this station ({station})")
+            if is_owner else QCoreApplication.translate(
+                "RedemptionTab", "Your recent redemptions at this station ({station})")
+        ).format(station=counter.station))
+        self.model = RecentModel(self)
+        self.view = self._build_table()
+        self.undo_button = QPushButton(
+            QCoreApplication.translate("RedemptionTab", "Undo redemption…"), self)
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.ask_undo)
+        self.undo_button.setVisible(is_owner)
+        self.undo_panel = UndoPanel(self)
+        self.undo_panel.confirmed.connect(self._undo)
+        self.undo_panel.setVisible(False)
+        # The panel takes the button's place: no growing window while it asks.
+        self.undo_panel.opened.connect(lambda opened: self.undo_button.setHidden(opened))
+        self.undo_panel.opened.connect(self.undo_opened)
+        self.message = MessageLabel(self)
+        footer = QHBoxLayout()
+        footer.addWidget(self.message, 1)
+        footer.addStretch(0)
+        footer.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        column.addWidget(self.title)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.undo_panel)
+        column.addLayout(footer)
+
+    def _build_table(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().setVisible(False)
+        # Compact rows: at 1024x768 the list shows eight or more of the station's last scans.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        view.selectionModel().selectionChanged.connect(self._update_undo_button)
+        self.model.modelReset.connect(self._update_undo_button)
+        if self.is_owner:
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(self._table_menu)
+        return view
+
+    # -- the list ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        tasks.run_in_background(self, self.counter.recent, on_success=self.set_rows,
+                                on_failure=self._refresh_failed)
+
+    def set_rows(self, rows: list[RecentAttempt]) -> None:
+        self.model.set_rows(rows)
+        self.changed.emit()
+
+    def _refresh_failed(self, exc: Exception) -> None:
+        log.warning("reading the recent redemptions failed: %r", exc)
+        text = error_message(exc) if isinstance(exc, ShopError) else unexpected_error_message()
+        self.message.show_error(text)
+
+    def selected_row(self) -> RecentAttempt | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0]) if rows else None
+
+    def select_attempt(self, attempt_id: int) -> bool:
+        for number, row in enumerate(self.model.rows()):
+            if row.attempt_id == attempt_id:
+                self.view.selectRow(number)
+                return True
+        return False
+
+    # -- undo -------------------------------------------------------------------------------
+
+    @staticmethod
+    def can_undo(row: RecentAttempt | None) -> bool:
+        return row is not None and row.ok and not row.undone
+
+    def _update_undo_button(self) -> None:
+        self.undo_button.setEnabled(self.is_owner and self.can_undo(self.selected_row()))
+
+    def _table_menu(self, position: QPoint) -> None:
+        row = self.model.row_at(self.view.indexAt(position))
+        if not self.can_undo(row):
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(QCoreApplication.translate("RedemptionTab", "Undo redemption…"),
+                       self.ask_undo)
+        menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def ask_undo(self) -> None:
+        """Opens the inline undo panel for the selected redemption (owners only)."""
+        row = self.selected_row()
+        if not self.is_owner or row is None or not self.can_undo(row):
+            return
+        self.message.clear()
+        self.undo_panel.ask(row)
+
+    def _undo(self, attempt_id: int, note: str) -> None:
+        counter = self.counter
+        self.undo_panel.set_busy(True)
+        tasks.run_in_background(self, lambda: counter.undo(attempt_id, note),
+                                on_success=self._undone, on_failure=self._undo_failed)
+
+    def _undone(self, result: UndoResult) -> None:
+        self.undo_panel.finish()
+        self.set_rows(result.recent)
+        self.message.show_info(QCoreApplication.translate(
+            "RedemptionTab", "Undone: the use was given back ({left} left now).").format(
+                left=result.uses_left))
+        self.undone.emit()
+
+    def _undo_failed(self, exc: Exception) -> None:
+        self.undo_panel.set_busy(False)
+        text = error_message(exc) if isinstance(exc, ShopError) else unexpected_error_message()
+        if not isinstance(exc, ShopError):
+            log.error("undo failed", exc_info=(type(exc), exc, exc.__traceback__))
+        self.undo_panel.message.show_error(text)
