@@ -19,6 +19,7 @@ from desktop_app.core.errors import Forbidden, InvalidInput
 from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_view, voucher_views
+from desktop_app.printing import wording
 
 CHINESE_PRODUCT = "精洗套餐·豪华版 洗车五次卡"
 CARD_KEY = "GAME-7Q2M-XK4P-99RT-ZZ01-LONGKEYTAIL"
@@ -203,16 +204,16 @@ def test_partly_used_voucher_says_what_is_left(shop: Shop) -> None:
     [view] = sell(shop, uses=5)
     from dataclasses import replace
 
-    assert printing.uses_text(view) == "5 uses"
-    assert printing.uses_text(replace(view, uses_left=2)) == "2 of 5 uses left"
-    assert printing.uses_text(replace(view, uses_total=1, uses_left=1)) == "1 use"
+    assert wording.uses_text(view) == "5 uses"
+    assert wording.uses_text(replace(view, uses_left=2)) == "2 of 5 uses left"
+    assert wording.uses_text(replace(view, uses_total=1, uses_left=1)) == "1 use"
 
 
 def test_validity_is_the_last_local_day(shop: Shop) -> None:
     import datetime as dt
 
     [view] = sell(shop, valid_days=None)
-    assert printing.validity_text(view) == "No expiry"
+    assert wording.validity_text(view) == "No expiry"
     midnight = dt.datetime(2030, 5, 2).astimezone()  # local midnight: valid through May 1st
     assert dates.last_valid_day(midnight) == "2030-05-01"
     assert dates.last_valid_day(midnight + dt.timedelta(hours=9)) == "2030-05-02"

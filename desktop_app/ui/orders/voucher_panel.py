@@ -41,6 +41,8 @@ from desktop_app.core.errors import NotFound
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_views
+from desktop_app.printing import wording
+from desktop_app.printing.qr import QUIET_ZONE
 from desktop_app.ui import settings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.orders import voucher_send
@@ -55,7 +57,7 @@ CARD_STYLE = ("QFrame#voucherCard { background: #ffffff; border: 1px solid #d6d6
 
 def qr_pixmap(matrix: list[list[bool]], side: int, ratio: float = 1.0) -> QPixmap:
     """The symbol with its quiet zone, whole device pixels per module, about ``side`` wide."""
-    modules = np.pad(np.array(matrix, dtype=bool), printing.QUIET_ZONE, constant_values=False)
+    modules = np.pad(np.array(matrix, dtype=bool), QUIET_ZONE, constant_values=False)
     count = modules.shape[0]
     module = max(2, math.floor(side * ratio / count))
     gray = np.kron(np.where(modules, 0, 255).astype(np.uint8),
@@ -208,11 +210,11 @@ class VoucherPanel(QWidget):
         self.product.setWordWrap(True)
         self.uses = QLabel(self.card)
         self.validity = QLabel(self.card)
-        self.code_caption = self._caption(printing.code_label())
+        self.code_caption = self._caption(wording.code_label())
         self.code = QLabel(self.card)
         self.code.setFont(widget_font(self.code, mono=True, scale=1.45, bold=True))
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_caption = self._caption(printing.key_label())
+        self.key_caption = self._caption(wording.key_label())
         self.key = QLabel(self.card)
         self.key.setFont(widget_font(self.key, mono=True, scale=1.15, bold=True))
         self.key.setWordWrap(True)
@@ -298,8 +300,8 @@ class VoucherPanel(QWidget):
                 label.setText("")
         else:
             self.product.setText(view.product_name)
-            self.uses.setText(printing.uses_text(view) or self.tr("One card key"))
-            self.validity.setText(printing.validity_text(view))
+            self.uses.setText(wording.uses_text(view) or self.tr("One card key"))
+            self.validity.setText(wording.validity_text(view))
             self.code.setText(view.code)
             self.key.setText(view.card_key or "")
         card_id = (self.voucher_ids[self.position]

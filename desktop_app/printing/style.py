@@ -1,0 +1,60 @@
+"""The reference grid every layout is computed in, the inks, and the fonts.
+
+Everything is laid out once in "dots" of a 300 dpi reference and scaled to the device, so a
+PDF, an on-screen preview and a 203 dpi thermal printer show the same voucher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+
+DOTS_PER_INCH = 300  # the reference resolution every layout is computed in
+A4_MM = (210.0, 297.0)
+
+INK = QColor("#000000")
+MUTED = QColor("#555555")
+LINE = QColor("#9a9a9a")
+CUT = QColor("#b5b5b5")
+PAPER = QColor("#ffffff")
+BAND = QColor("#1d1d1f")
+
+# Tried in order, first installed wins; CJK families follow so Chinese product names find a
+# Simplified Chinese face (not a Japanese one) before Qt's own fallback guesses.
+SANS_FAMILIES = ("Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial",
+                 "Liberation Sans", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
+                 "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC",
+                 "Droid Sans Fallback")
+MONO_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono", "Consolas", "Menlo", "Liberation Mono",
+                 "Courier New", "Noto Sans Mono CJK SC", "Noto Sans CJK SC", "Microsoft YaHei",
+                 "PingFang SC")
+
+
+def mm(value: float) -> float:
+    """Millimetres in reference dots."""
+    return value * DOTS_PER_INCH / 25.4
+
+
+def _installed(preferred: Sequence[str]) -> list[str]:
+    # Only families that exist: asking Qt for a missing one can cost a slow alias scan.
+    have = {name.casefold(): name for name in QFontDatabase.families()}
+    return [have[name.casefold()] for name in preferred if name.casefold() in have]
+
+
+_family_cache: dict[bool, list[str]] = {}
+
+
+def font(size_pt: float, bold: bool = False, mono: bool = False) -> QFont:
+    """A font sized in reference dots (pixel size), so metrics do not depend on the device."""
+    if mono not in _family_cache:
+        _family_cache[mono] = _installed(MONO_FAMILIES if mono else SANS_FAMILIES)
+    result = QFont()
+    if _family_cache[mono]:
+        result.setFamilies(_family_cache[mono])
+    result.setStyleHint(QFont.StyleHint.TypeWriter if mono else QFont.StyleHint.SansSerif)
+    result.setFixedPitch(mono)
+    result.setPixelSize(max(1, round(size_pt * DOTS_PER_INCH / 72)))
+    result.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return result
