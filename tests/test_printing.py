@@ -177,14 +177,35 @@ def test_card_key_is_printed_in_full_on_the_voucher_only(shop: Shop, tmp_path: P
     assert CARD_KEY not in str(voucher_commands.voucher_json(issued))
 
 
+RECEIPT_PRINTER_DPI = 203
+
+
 def test_a4_batch_is_a_grid_of_eight_per_page(shop: Shop, tmp_path: Path) -> None:
-    views = sell(shop, name="Gift card 礼品卡 50", uses=1, quantity=10)
+    """Every QR of a batch reads back from the PDF rasterised at a receipt printer's 203 dpi."""
+    product = products.add_product(shop, "Gift card 礼品卡 50", "50", uses=1)
+    issued = fulfilment.issue_batch(shop, product.id, 20)
+    views = voucher_views(shop, [v.id for v in issued])
     pdf = tmp_path / "batch.pdf"
     printing.write_voucher_pdf(pdf, views, "a4")
-    assert len(page_sizes_pt(pdf.read_bytes())) == 2
-    first, second = rasterize(pdf, tmp_path, dpi=200)
-    assert sorted(decode(first)) == sorted(v.payload for v in views[:8])
-    assert sorted(decode(second)) == sorted(v.payload for v in views[8:])
+    assert len(page_sizes_pt(pdf.read_bytes())) == 3
+    sheets = rasterize(pdf, tmp_path, dpi=RECEIPT_PRINTER_DPI)
+    for number, sheet in enumerate(sheets):
+        on_sheet = views[8 * number : 8 * number + 8]
+        assert sorted(decode(sheet)) == sorted(v.payload for v in on_sheet), number
+    text = pdf_text(pdf)
+    assert all(view.code in text for view in views) and "礼品卡" in text and "测试店" in text
+
+
+def test_qr_rectangles_cover_the_dark_modules_exactly() -> None:
+    from desktop_app.core.vouchers import new_code, payload, qr_matrix
+    from desktop_app.printing.qr import dark_rects
+
+    for _ in range(50):
+        matrix = qr_matrix(payload("shop", "ab" * 32, new_code()))
+        covered = np.zeros((len(matrix), len(matrix)), dtype=int)
+        for rect in dark_rects(matrix):
+            covered[rect.top() : rect.bottom() + 1, rect.left() : rect.right() + 1] += 1
+        assert (covered == np.array(matrix, dtype=int)).all()  # each dark module once, no more
 
 
 def test_nothing_is_drawn_in_the_margins_of_58_mm_paper(shop: Shop) -> None:

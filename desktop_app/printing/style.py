@@ -7,6 +7,7 @@ PDF, an on-screen preview and a 203 dpi thermal printer show the same voucher.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
@@ -42,16 +43,22 @@ def _installed(preferred: Sequence[str]) -> list[str]:
     return [have[name.casefold()] for name in preferred if name.casefold() in have]
 
 
-_family_cache: dict[bool, list[str]] = {}
-
-
 def font(size_pt: float, bold: bool = False, mono: bool = False) -> QFont:
     """A font sized in reference dots (pixel size), so metrics do not depend on the device."""
-    if mono not in _family_cache:
-        _family_cache[mono] = _installed(MONO_FAMILIES if mono else SANS_FAMILIES)
+    return QFont(_font(size_pt, bold, mono))  # a copy (cheap: shared data): callers may change it
+
+
+@lru_cache(maxsize=64)
+def _families(mono: bool) -> list[str]:
+    return _installed(MONO_FAMILIES if mono else SANS_FAMILIES)
+
+
+@lru_cache(maxsize=128)
+def _font(size_pt: float, bold: bool, mono: bool) -> QFont:
+    # Made once per size: a batch asks for the same few fonts thousands of times.
     result = QFont()
-    if _family_cache[mono]:
-        result.setFamilies(_family_cache[mono])
+    if _families(mono):
+        result.setFamilies(_families(mono))
     result.setStyleHint(QFont.StyleHint.TypeWriter if mono else QFont.StyleHint.SansSerif)
     result.setFixedPitch(mono)
     result.setPixelSize(max(1, round(size_pt * DOTS_PER_INCH / 72)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
@@ -33,6 +34,16 @@ class Text:
 
 def lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag = LEFT,
             wrap: QTextOption.WrapMode = WRAP, color: QColor = INK) -> Text:
+    """``text`` laid out in lines of ``width``. A batch prints the same shop, product, labels
+    and dates on every voucher: each is laid out once and drawn as often as needed."""
+    return _lay_out(text, text_font, width, align, wrap, color.rgba())
+
+
+@lru_cache(maxsize=512)
+def _lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag,
+             wrap: QTextOption.WrapMode, rgba: int) -> Text:
+    # Fonts hash and compare by value; a colour does not hash, its value does.
+    color = QColor.fromRgba(rgba)
     layout = QTextLayout(text, text_font)
     option = QTextOption(align)
     option.setWrapMode(wrap)
@@ -77,7 +88,12 @@ def headline(text: str, width: float, max_pt: float, min_pt: float, max_lines: i
 def one_line(text: str, width: float, max_pt: float, *, bold: bool = False, mono: bool = False,
              align: Qt.AlignmentFlag = LEFT, color: QColor = INK) -> Text:
     """One line at the largest size up to ``max_pt`` that fits ``width`` (for the code)."""
-    advance = QFontMetricsF(font(100, bold, mono)).horizontalAdvance(text)
+    advance = _metrics_at_100(bold, mono).horizontalAdvance(text)
     size = max_pt if advance <= 0 else min(max_pt, math.floor(1000 * width / advance) / 10)
     return fitted(text, width, size, 4, 1, bold=bold, mono=mono, align=align,
                   wrap=QTextOption.WrapMode.NoWrap, color=color)
+
+
+@lru_cache(maxsize=4)
+def _metrics_at_100(bold: bool, mono: bool) -> QFontMetricsF:
+    return QFontMetricsF(font(100, bold, mono))
