@@ -269,3 +269,19 @@ def test_ensure_gui_app_reuses_the_running_application() -> None:
     from PySide6.QtWidgets import QApplication
 
     assert printing.ensure_gui_app() is QApplication.instance()
+
+
+def test_a_pdf_painted_in_the_background_while_the_screen_paints_a_preview(
+        shop: Shop, tmp_path: Path) -> None:
+    """Laid-out text is cached per thread: the two never share a Qt text layout."""
+    import threading
+
+    views = sell(shop, quantity=9)
+    pdf = tmp_path / "background.pdf"
+    worker = threading.Thread(target=printing.write_voucher_pdf, args=(pdf, views, "a4"))
+    worker.start()
+    previews = [printing.voucher_image(view, "receipt80", dpi=200) for view in views[:4]]
+    worker.join(timeout=60)
+    assert [decode(gray_array(image)) for image in previews] == [[v.payload] for v in views[:4]]
+    first, second = rasterize(pdf, tmp_path, dpi=RECEIPT_PRINTER_DPI)
+    assert sorted(decode(first) + decode(second)) == sorted(v.payload for v in views)

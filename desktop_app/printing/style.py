@@ -6,8 +6,10 @@ PDF, an on-screen preview and a 203 dpi thermal printer show the same voucher.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+import threading
+from collections.abc import Callable, Hashable, Sequence
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
@@ -32,6 +34,28 @@ MONO_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono", "Consolas", "Menlo", "Lib
                  "PingFang SC")
 
 
+Result = TypeVar("Result")
+
+
+def per_thread(maxsize: int) -> Callable[[Callable[..., Result]], Callable[..., Result]]:
+    """``lru_cache``, one cache per thread: Qt's fonts and text layouts may be used by one
+    thread at a time, and a PDF can be painted in the background while the screen paints a
+    preview."""
+    def decorate(function: Callable[..., Result]) -> Callable[..., Result]:
+        local = threading.local()
+
+        @wraps(function)
+        def cached(*args: Hashable) -> Result:
+            if not hasattr(local, "memo"):
+                local.memo = lru_cache(maxsize)(function)
+            result: Result = local.memo(*args)
+            return result
+
+        return cached
+
+    return decorate
+
+
 def mm(value: float) -> float:
     """Millimetres in reference dots."""
     return value * DOTS_PER_INCH / 25.4
@@ -53,7 +77,7 @@ def _families(mono: bool) -> list[str]:
     return _installed(MONO_FAMILIES if mono else SANS_FAMILIES)
 
 
-@lru_cache(maxsize=128)
+@per_thread(maxsize=128)
 def _font(size_pt: float, bold: bool, mono: bool) -> QFont:
     # Made once per size: a batch asks for the same few fonts thousands of times.
     result = QFont()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 
-from desktop_app.printing.style import INK, font
+from desktop_app.printing.style import INK, font, per_thread
 
 # Between words, or inside one too long for the line: nothing may run off the paper.
 WRAP = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
@@ -39,7 +38,7 @@ def lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag =
     return _lay_out(text, text_font, width, align, wrap, color.rgba())
 
 
-@lru_cache(maxsize=512)
+@per_thread(maxsize=512)
 def _lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag,
              wrap: QTextOption.WrapMode, rgba: int) -> Text:
     # Fonts hash and compare by value; a colour does not hash, its value does.
@@ -94,6 +93,6 @@ def one_line(text: str, width: float, max_pt: float, *, bold: bool = False, mono
                   wrap=QTextOption.WrapMode.NoWrap, color=color)
 
 
-@lru_cache(maxsize=4)
+@per_thread(maxsize=4)
 def _metrics_at_100(bold: bool, mono: bool) -> QFontMetricsF:
     return QFontMetricsF(font(100, bold, mono))
