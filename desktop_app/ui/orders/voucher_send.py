@@ -30,7 +30,8 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    # PySide6 types the format as bytes, yet accepts only a str here (bytes raise ValueError).
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise OSError("the voucher image could not be encoded as PNG")
     buffer.close()
     return bytes(data.data())
