@@ -12,7 +12,7 @@ from desktop_app.core.vouchers import qr_matrix
 from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.printing.blocks import Block, Page, rule, space, stack, text_block
 from desktop_app.printing.qr import QUIET_ZONE, paint_qr
-from desktop_app.printing.style import A4_MM, CUT, LINE, MUTED, font, mm
+from desktop_app.printing.style import A4_MM, CUT, LINE, MUTED, font, mm, per_thread
 from desktop_app.printing.text import fitted, headline, lay_out, one_line
 from desktop_app.printing.wording import (
     code_label,
@@ -35,37 +35,52 @@ def _cell_size_mm() -> tuple[float, float]:
 
 
 def _cell_left(view: VoucherView, width: float) -> Block:
-    shop = fitted(view.shop_name, width, 8, 6, 1, bold=True, color=MUTED)
-    product = headline(view.product_name, width, 13, 8, 3)
+    return _heading(view.shop_name, view.product_name, uses_text(view), validity_text(view),
+                    width)
+
+
+# A batch's vouchers share shop, product, uses, validity and order: their heading and foot are
+# laid out once and painted in every cell.
+@per_thread(maxsize=32)
+def _heading(shop_name: str, product_name: str, uses: str, validity: str, width: float) -> Block:
+    shop = fitted(shop_name, width, 8, 6, 1, bold=True, color=MUTED)
+    product = headline(product_name, width, 13, 8, 3)
     blocks = [text_block(shop), space(1), rule(color=LINE), space(2.5),
               text_block(product), space(2)]
-    for line in (uses_text(view), validity_text(view)):
+    for line in (uses, validity):
         if line:
             blocks.append(text_block(lay_out(line, font(8.5), width)))
     return stack(blocks)
+
+
+@per_thread(maxsize=32)
+def _foot(footer: str, width: float) -> tuple[Block, float]:
+    """The hint and the order line at the foot of a cell, and the height of their text."""
+    hint = lay_out(hint_text(), font(6.5), width)
+    foot = lay_out(footer, font(6.5), width, color=MUTED)
+    return stack([text_block(hint), space(0.5), text_block(foot)]), hint.height + foot.height
 
 
 def _cell_bottom(view: VoucherView, width: float, room: float) -> tuple[Block, Block]:
     """The code (and card key) under the QR, and the foot of the cell."""
     label = lay_out(code_label().upper(), font(6, bold=True), width, color=MUTED)
     code = one_line(view.code, width, 16, bold=True, mono=True)
-    hint = lay_out(hint_text(), font(6.5), width)
-    foot = lay_out(footer_text(view), font(6.5), width, color=MUTED)
+    foot, foot_text_height = _foot(footer_text(view), width)
     blocks = [text_block(label), space(0.3), text_block(code)]
     if view.card_key:
         key_title = lay_out(key_label().upper(), font(6, bold=True), width, color=MUTED)
-        used = sum(t.height for t in (label, code, key_title, hint, foot)) + mm(3)
+        used = label.height + code.height + key_title.height + foot_text_height + mm(3)
         key = fitted(view.card_key, width, 10, 4, 99, bold=True, mono=True,
                      max_height=room - used)
         blocks += [space(1.5), text_block(key_title), space(0.3), text_block(key)]
-    return stack(blocks), stack([text_block(hint), space(0.5), text_block(foot)])
+    return stack(blocks), foot
 
 
 def paint_cell(painter: QPainter, view: VoucherView, cell: QRectF) -> None:
     inner = cell.adjusted(mm(CELL_PAD_MM), mm(CELL_PAD_MM), -mm(CELL_PAD_MM), -mm(CELL_PAD_MM))
     qr_side = mm(CELL_QR_MM)
     # The QR's own quiet zone is white space: let it reach into the padding, top and right.
-    matrix = qr_matrix(view.payload)  # slow-ish (mask scoring): once per voucher
+    matrix = qr_matrix(view.payload)
     quiet = qr_side * QUIET_ZONE / (len(matrix) + 2 * QUIET_ZONE)
     paint_qr(painter, matrix, QRectF(inner.right() - qr_side + quiet, inner.top() - quiet,
                                      qr_side, qr_side))
