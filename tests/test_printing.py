@@ -19,6 +19,7 @@ from desktop_app.core.errors import Forbidden, InvalidInput
 from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_view, voucher_views
+from desktop_app.printing import wording
 
 CHINESE_PRODUCT = "精洗套餐·豪华版 洗车五次卡"
 CARD_KEY = "GAME-7Q2M-XK4P-99RT-ZZ01-LONGKEYTAIL"
@@ -176,14 +177,35 @@ def test_card_key_is_printed_in_full_on_the_voucher_only(shop: Shop, tmp_path: P
     assert CARD_KEY not in str(voucher_commands.voucher_json(issued))
 
 
+RECEIPT_PRINTER_DPI = 203
+
+
 def test_a4_batch_is_a_grid_of_eight_per_page(shop: Shop, tmp_path: Path) -> None:
-    views = sell(shop, name="Gift card 礼品卡 50", uses=1, quantity=10)
+    """Every QR of a batch reads back from the PDF rasterised at a receipt printer's 203 dpi."""
+    product = products.add_product(shop, "Gift card 礼品卡 50", "50", uses=1)
+    issued = fulfilment.issue_batch(shop, product.id, 20)
+    views = voucher_views(shop, [v.id for v in issued])
     pdf = tmp_path / "batch.pdf"
     printing.write_voucher_pdf(pdf, views, "a4")
-    assert len(page_sizes_pt(pdf.read_bytes())) == 2
-    first, second = rasterize(pdf, tmp_path, dpi=200)
-    assert sorted(decode(first)) == sorted(v.payload for v in views[:8])
-    assert sorted(decode(second)) == sorted(v.payload for v in views[8:])
+    assert len(page_sizes_pt(pdf.read_bytes())) == 3
+    sheets = rasterize(pdf, tmp_path, dpi=RECEIPT_PRINTER_DPI)
+    for number, sheet in enumerate(sheets):
+        on_sheet = views[8 * number : 8 * number + 8]
+        assert sorted(decode(sheet)) == sorted(v.payload for v in on_sheet), number
+    text = pdf_text(pdf)
+    assert all(view.code in text for view in views) and "礼品卡" in text and "测试店" in text
+
+
+def test_qr_rectangles_cover_the_dark_modules_exactly() -> None:
+    from desktop_app.core.vouchers import new_code, payload, qr_matrix
+    from desktop_app.printing.qr import dark_rects
+
+    for _ in range(50):
+        matrix = qr_matrix(payload("shop", "ab" * 32, new_code()))
+        covered = np.zeros((len(matrix), len(matrix)), dtype=int)
+        for rect in dark_rects(matrix):
+            covered[rect.top() : rect.bottom() + 1, rect.left() : rect.right() + 1] += 1
+        assert (covered == np.array(matrix, dtype=int)).all()  # each dark module once, no more
 
 
 def test_nothing_is_drawn_in_the_margins_of_58_mm_paper(shop: Shop) -> None:
@@ -203,16 +225,16 @@ def test_partly_used_voucher_says_what_is_left(shop: Shop) -> None:
     [view] = sell(shop, uses=5)
     from dataclasses import replace
 
-    assert printing.uses_text(view) == "5 uses"
-    assert printing.uses_text(replace(view, uses_left=2)) == "2 of 5 uses left"
-    assert printing.uses_text(replace(view, uses_total=1, uses_left=1)) == "1 use"
+    assert wording.uses_text(view) == "5 uses"
+    assert wording.uses_text(replace(view, uses_left=2)) == "2 of 5 uses left"
+    assert wording.uses_text(replace(view, uses_total=1, uses_left=1)) == "1 use"
 
 
 def test_validity_is_the_last_local_day(shop: Shop) -> None:
     import datetime as dt
 
     [view] = sell(shop, valid_days=None)
-    assert printing.validity_text(view) == "No expiry"
+    assert wording.validity_text(view) == "No expiry"
     midnight = dt.datetime(2030, 5, 2).astimezone()  # local midnight: valid through May 1st
     assert dates.last_valid_day(midnight) == "2030-05-01"
     assert dates.last_valid_day(midnight + dt.timedelta(hours=9)) == "2030-05-02"
@@ -247,3 +269,19 @@ def test_ensure_gui_app_reuses_the_running_application() -> None:
     from PySide6.QtWidgets import QApplication
 
     assert printing.ensure_gui_app() is QApplication.instance()
+
+
+def test_a_pdf_painted_in_the_background_while_the_screen_paints_a_preview(
+        shop: Shop, tmp_path: Path) -> None:
+    """Laid-out text is cached per thread: the two never share a Qt text layout."""
+    import threading
+
+    views = sell(shop, quantity=9)
+    pdf = tmp_path / "background.pdf"
+    worker = threading.Thread(target=printing.write_voucher_pdf, args=(pdf, views, "a4"))
+    worker.start()
+    previews = [printing.voucher_image(view, "receipt80", dpi=200) for view in views[:4]]
+    worker.join(timeout=60)
+    assert [decode(gray_array(image)) for image in previews] == [[v.payload] for v in views[:4]]
+    first, second = rasterize(pdf, tmp_path, dpi=RECEIPT_PRINTER_DPI)
+    assert sorted(decode(first) + decode(second)) == sorted(v.payload for v in views)

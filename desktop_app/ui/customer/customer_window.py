@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import printing
 from desktop_app.core import events, shop_settings, vouchers
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, order_voucher_views
+from desktop_app.printing import wording
 from desktop_app.ui.counter.redemption_models import headline, tone_of, uses_text
 from desktop_app.ui.counter.verdict_panel import PALETTE, SYMBOLS
 from desktop_app.ui.display import money
@@ -177,7 +177,7 @@ class CustomerWindow(QWidget):
             qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
             qr.setObjectName("saleQr")
             product = self._big(cell, 1.2)
-            left = printing.uses_text(view)
+            left = wording.uses_text(view)
             product.setText(f"{view.product_name}\n{left}" if left else view.product_name)
             code = self._big(cell, 1.2)
             code.setFont(widget_font(code, mono=True, scale=1.3, bold=True))

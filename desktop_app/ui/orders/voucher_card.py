@@ -19,11 +19,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app import printing
 from desktop_app.core import sending
 from desktop_app.core.products import mask_key
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView
+from desktop_app.printing import wording
+from desktop_app.printing.qr import QUIET_ZONE
 from desktop_app.ui.orders import voucher_send
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import SPACING, MessageLabel, widget_font
@@ -36,7 +37,7 @@ KEY_SHOWN_MS = 20_000  # long enough to read a key out over the phone, then mask
 
 def qr_pixmap(matrix: list[list[bool]], side: int, ratio: float = 1.0) -> QPixmap:
     """The symbol with its quiet zone, whole device pixels per module, about ``side`` wide."""
-    modules = np.pad(np.array(matrix, dtype=bool), printing.QUIET_ZONE, constant_values=False)
+    modules = np.pad(np.array(matrix, dtype=bool), QUIET_ZONE, constant_values=False)
     count = modules.shape[0]
     module = max(2, math.floor(side * ratio / count))
     gray = np.kron(np.where(modules, 0, 255).astype(np.uint8),
@@ -81,11 +82,11 @@ class VoucherCard(QFrame):
         self.product.setWordWrap(True)
         self.uses = QLabel(self)
         self.validity = QLabel(self)
-        self.code_caption = self._caption(printing.code_label())
+        self.code_caption = self._caption(wording.code_label())
         self.code = QLabel(self)
         self.code.setFont(widget_font(self.code, mono=True, scale=1.45, bold=True))
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_caption = self._caption(printing.key_label())
+        self.key_caption = self._caption(wording.key_label())
         self.key = QLabel(self)
         self.key.setFont(widget_font(self.key, mono=True, scale=1.15, bold=True))
         self.key.setWordWrap(True)
@@ -146,8 +147,8 @@ class VoucherCard(QFrame):
         else:
             self.qr.setPixmap(qr_pixmap(matrix, QR_SIDE, self.devicePixelRatioF() or 1.0))
         self.product.setText(view.product_name if view else "")
-        self.uses.setText((printing.uses_text(view) or self.tr("One card key")) if view else "")
-        self.validity.setText(printing.validity_text(view) if view else "")
+        self.uses.setText((wording.uses_text(view) or self.tr("One card key")) if view else "")
+        self.validity.setText(wording.validity_text(view) if view else "")
         self.code.setText(view.code if view else "")
         has_key = bool(view and view.card_key)
         for widget in (self.key_caption, self.key, self.show_key_button, self.copy_key_button):

@@ -17,6 +17,7 @@ from desktop_app.core import sending
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView
+from desktop_app.printing import wording
 from desktop_app.ui import settings
 
 SEND_LAYOUT = "receipt80"  # a phone screen's shape: narrow and tall
@@ -45,13 +46,13 @@ def voucher_message(view: VoucherView) -> str:
     if view.address_line:
         lines.append(view.address_line)
     lines += ["", view.product_name]
-    lines += [line for line in (printing.uses_text(view), printing.validity_text(view)) if line]
+    lines += [line for line in (wording.uses_text(view), wording.validity_text(view)) if line]
     lines.append(QCoreApplication.translate("VoucherSend", "Voucher code: {code}").format(
         code=view.code))
     if view.card_key:
         lines.append(QCoreApplication.translate("VoucherSend", "Card key: {key}").format(
             key=view.card_key))
-    lines.append(printing.hint_text())
+    lines.append(wording.hint_text())
     if view.voucher_note:
         lines.append(view.voucher_note)
     return "\n".join(lines)

@@ -40,7 +40,7 @@ from desktop_app.ui.widgets import (
 def paint_recovery_sheet(device: QPagedPaintDevice, shop_name: str, key: str,
                          texts: tuple[str, str]) -> None:
     """One A4 page: the shop, the key large in a fixed-width font, what it is for."""
-    from desktop_app import printing  # here: only the sheet needs the voucher fonts
+    from desktop_app.printing.style import font  # here: only the sheet needs the voucher fonts
 
     device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20),
@@ -50,14 +50,14 @@ def paint_recovery_sheet(device: QPagedPaintDevice, shop_name: str, key: str,
         area = QRectF(painter.viewport())
         line = area.height() / 30
         title, explanation = texts
-        painter.setFont(printing.font(14, bold=True))
+        painter.setFont(font(14, bold=True))
         painter.drawText(QRectF(area.left(), area.top(), area.width(), 2 * line),
                          Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
                          f"{title} — {shop_name}")
-        painter.setFont(printing.font(18, mono=True))
+        painter.setFont(font(18, mono=True))
         painter.drawText(QRectF(area.left(), area.top() + 3 * line, area.width(), 3 * line),
                          Qt.AlignmentFlag.AlignCenter, key)
-        painter.setFont(printing.font(10))
+        painter.setFont(font(10))
         painter.drawText(QRectF(area.left(), area.top() + 7 * line, area.width(), 10 * line),
                          Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, explanation)
     finally:

@@ -1,0 +1,98 @@
+"""Text laid out once, measured, and drawn later exactly as measured; sizes that fit."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+
+from desktop_app.printing.style import INK, font, per_thread
+
+# Between words, or inside one too long for the line: nothing may run off the paper.
+WRAP = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+LEFT = Qt.AlignmentFlag.AlignLeft
+CENTER = Qt.AlignmentFlag.AlignHCenter
+
+
+@dataclass
+class Text:
+    """Laid-out text: measured once, drawn later exactly as measured."""
+
+    layout: QTextLayout
+    height: float
+    width: float
+    lines: int
+    color: QColor
+
+    def paint(self, painter: QPainter, left: float, top: float) -> None:
+        painter.setPen(self.color)
+        self.layout.draw(painter, QPointF(left, top))
+
+
+def lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag = LEFT,
+            wrap: QTextOption.WrapMode = WRAP, color: QColor = INK) -> Text:
+    """``text`` laid out in lines of ``width``. A batch prints the same shop, product, labels
+    and dates on every voucher: each is laid out once and drawn as often as needed."""
+    return _lay_out(text, text_font, width, align, wrap, color.rgba())
+
+
+@per_thread(maxsize=512)
+def _lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag,
+             wrap: QTextOption.WrapMode, rgba: int) -> Text:
+    # Fonts hash and compare by value; a colour does not hash, its value does.
+    color = QColor.fromRgba(rgba)
+    layout = QTextLayout(text, text_font)
+    option = QTextOption(align)
+    option.setWrapMode(wrap)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    height = natural = 0.0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+        natural = max(natural, line.naturalTextWidth())
+    layout.endLayout()
+    return Text(layout, height, natural, layout.lineCount(), color)
+
+
+def fitted(text: str, width: float, max_pt: float, min_pt: float, max_lines: int, *,
+           bold: bool = False, mono: bool = False, align: Qt.AlignmentFlag = LEFT,
+           wrap: QTextOption.WrapMode = WRAP, color: QColor = INK,
+           max_height: float | None = None) -> Text:
+    """The largest size from ``max_pt`` down to ``min_pt`` at which ``text`` fits; never cut."""
+    size = max_pt
+    while True:
+        laid = lay_out(text, font(size, bold, mono), width, align, wrap, color)
+        fits = laid.lines <= max_lines and laid.width <= width + 0.5 and (
+            max_height is None or laid.height <= max_height)
+        if fits or size <= min_pt:
+            return laid
+        size = max(min_pt, size - 0.5)
+
+
+def headline(text: str, width: float, max_pt: float, min_pt: float, max_lines: int,
+             align: Qt.AlignmentFlag = LEFT) -> Text:
+    """Bold text on one line if it fits at 80 % of ``max_pt``; else wrapped, so a short
+    name never leaves one word dangling on a line of its own."""
+    single = fitted(text, width, max_pt, max_pt * 0.8, 1, bold=True, align=align)
+    if single.lines == 1:
+        return single
+    return fitted(text, width, max_pt, min_pt, max_lines, bold=True, align=align)
+
+
+def one_line(text: str, width: float, max_pt: float, *, bold: bool = False, mono: bool = False,
+             align: Qt.AlignmentFlag = LEFT, color: QColor = INK) -> Text:
+    """One line at the largest size up to ``max_pt`` that fits ``width`` (for the code)."""
+    advance = _metrics_at_100(bold, mono).horizontalAdvance(text)
+    size = max_pt if advance <= 0 else min(max_pt, math.floor(1000 * width / advance) / 10)
+    return fitted(text, width, size, 4, 1, bold=bold, mono=mono, align=align,
+                  wrap=QTextOption.WrapMode.NoWrap, color=color)
+
+
+@per_thread(maxsize=4)
+def _metrics_at_100(bold: bool, mono: bool) -> QFontMetricsF:
+    return QFontMetricsF(font(100, bold, mono))

@@ -1,0 +1,56 @@
+"""What a voucher says in words, in the user's language: the same on paper and on screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.core.dates import last_valid_day, local_day
+from desktop_app.core.vouchers_view import VoucherView
+from desktop_app.i18n import translate
+
+
+def uses_text(view: VoucherView) -> str:
+    if view.balance_cents is not None:  # a gift card: money left, not uses
+        from desktop_app.ui.display import money  # here: the command line imports no widgets
+
+        return translate("printing", "Balance {amount}").format(
+            amount=money(view.balance_cents, view.currency))
+    if view.kind == "cardkey":
+        return ""
+    if view.uses_left < view.uses_total:
+        return translate("printing", "{left} of {total} uses left").format(
+            left=view.uses_left, total=view.uses_total)
+    if view.uses_total == 1:
+        return translate("printing", "1 use")
+    return translate("printing", "{count} uses").format(count=view.uses_total)
+
+
+def validity_text(view: VoucherView) -> str:
+    start = view.valid_from
+    # A start later than the sale (a product valid from a set day) is worth printing.
+    later = local_day(start) if start and start - view.issued_at > dt.timedelta(minutes=1) else ""
+    if view.valid_until is None:
+        if later:
+            return translate("printing", "Valid from {start}, no expiry").format(start=later)
+        return translate("printing", "No expiry")
+    until = last_valid_day(view.valid_until)
+    if later:
+        return translate("printing", "Valid {start} to {end}").format(start=later, end=until)
+    return translate("printing", "Valid until {date}").format(date=until)
+
+
+def footer_text(view: VoucherView) -> str:
+    return translate("printing", "Order {order} · issued {date}").format(
+        order=view.order_id, date=local_day(view.issued_at))
+
+
+def code_label() -> str:
+    return translate("printing", "Voucher code")
+
+
+def key_label() -> str:
+    return translate("printing", "Card key")
+
+
+def hint_text() -> str:
+    return translate("printing", "Show the QR code, or tell the code, at the counter.")
