@@ -4,49 +4,49 @@
 <context>
     <name>AddOperatorDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="268"/>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="309"/>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="304"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="310"/>
         <source>Add operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="278"/>
         <source>The name they log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="290"/>
         <source>Name:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="291"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="297"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="292"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="297"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="292"/>
         <source>Repeat password:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="304"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="299"/>
         <source>A clerk works the Redemption tab and sees only their own redemptions. An owner can do everything, including managing operators and backups.</source>
         <translation>核销员只使用“核销”页，只能看到自己的核销记录。店主可以做所有事，包括管理操作员和备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="305"/>
         <source>Everyone at the counter gets their own name and password, so the records say who did what.</source>
         <translation>每位员工都有自己的账号和密码，记录里就能看出是谁做了什么。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="310"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -153,17 +153,17 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="259"/>
         <source>The newest {count} events shown</source>
         <translation>已显示最新的 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="261"/>
         <source>{count} events</source>
         <translation>共 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="263"/>
         <source>No events match these filters.</source>
         <translation>没有符合这些筛选条件的事件。</translation>
     </message>
@@ -171,27 +171,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="217"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="224"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="218"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="225"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="219"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="226"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="220"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="227"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="221"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="228"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -214,73 +214,73 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="52"/>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="93"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="62"/>
         <source>A folder on a USB stick or another disk</source>
         <translation>U盘或另一块磁盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="64"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="71"/>
         <source>Back up automatically: when the app closes, at log out, and once a day</source>
         <translation>自动备份：关闭程序时、退出登录时，以及每天一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="77"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="79"/>
         <source>Last successful automatic backup:</source>
         <translation>上次成功的自动备份：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="86"/>
         <source>Backups are encrypted: opening one needs an owner&apos;s password. Keep them off this computer&apos;s disk, which could fail or be stolen with the shop. The newest backup of each of the last 7 days and of the 4 weeks before is kept; older ones are removed.</source>
         <translation>备份是加密的：打开备份需要店主的密码。请不要把备份放在这台电脑的磁盘上，磁盘可能损坏，也可能连同店铺一起被盗。系统会保留最近 7 天每天最新的一份备份，以及再往前 4 周每周最新的一份；更早的备份会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="94"/>
         <source>Automatic backups keep the shop safe from a broken disk or a lost computer.</source>
         <translation>自动备份让店铺数据不怕磁盘损坏或电脑丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="99"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="123"/>
         <source>Choose a folder for automatic backups.</source>
         <translation>请为自动备份选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="127"/>
         <source>This folder is not there now. Plug in the USB stick or disk, or choose another folder; until then automatic backups fail with a warning.</source>
         <translation>此文件夹现在不存在。请插上U盘或磁盘，或选择其他文件夹；在此之前，自动备份会失败并发出警告。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="131"/>
         <source>This folder is on the same disk as the shop: if the disk fails, both are lost. A USB stick or another disk is safer.</source>
         <translation>此文件夹与店铺在同一块磁盘上：磁盘一旦损坏，两者都会丢失。使用U盘或另一块磁盘更安全。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="142"/>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -288,75 +288,75 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="159"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="131"/>
         <source>No camera found. Check that it is plugged in, or choose another one.</source>
         <translation>未找到摄像头。请检查是否已连接，或选择其他摄像头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="161"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="133"/>
         <source>The camera is in use by another program. Close that program, then switch the camera on again.</source>
         <translation>摄像头正被其他程序占用。请关闭该程序，然后重新打开摄像头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="164"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="136"/>
         <source>This computer&apos;s user may not use the camera. Ask whoever looks after this computer to allow it.</source>
         <translation>当前电脑用户无权使用摄像头。请联系这台电脑的管理员开通权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="167"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="139"/>
         <source>The camera stopped sending pictures. Check its cable, then switch it on again.</source>
         <translation>摄像头已停止传送画面。请检查连接线，然后重新打开摄像头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="170"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="142"/>
         <source>No QR decoder is installed, so the camera cannot read codes. Reinstall Voucher Shop.</source>
         <translation>未安装二维码识别组件，摄像头无法识别券码。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="174"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="146"/>
         <source>The scanner and typed codes still work.</source>
         <translation>扫码枪和手动输入仍可正常使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="181"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="153"/>
         <source>{problem} {still_works}</source>
         <translation>{problem}{still_works}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="256"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="105"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="258"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="107"/>
         <source>Read QR codes with the webcam</source>
         <translation>用摄像头识别二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="266"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="115"/>
         <source>Look for cameras again</source>
         <translation>重新查找摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="276"/>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="381"/>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="410"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="125"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="231"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="260"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="319"/>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="338"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="168"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="187"/>
         <source>No camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="336"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="185"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="372"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="221"/>
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
@@ -364,217 +364,376 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="64"/>
         <source>Card keys: {product}</source>
         <translation>卡密：{product}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="67"/>
         <source>Keys</source>
         <translation>卡密列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="68"/>
         <source>Import keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="95"/>
         <source>All keys</source>
         <translation>全部卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="100"/>
         <source>Mark faulty…</source>
         <translation>标记为失效…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="101"/>
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
         <translation>卡密失效：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="104"/>
         <source>Replace on order</source>
         <translation>在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="105"/>
         <source>Give the customer an unsold key in place of this faulty one</source>
         <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="112"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="115"/>
         <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
         <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="143"/>
         <source>{unsold} unsold · {sold} sold · {faulty} faulty</source>
         <translation>未售 {unsold} · 已售 {sold} · 失效 {faulty}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="155"/>
         <source>No key in this state.</source>
         <translation>没有这个状态的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="157"/>
         <source>No keys yet. Import them on the “Import keys” page.</source>
         <translation>还没有卡密。请在“导入卡密”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="174"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
         <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="177"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
         <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="193"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="179"/>
         <source>Faulty key</source>
         <translation>失效卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="183"/>
         <source>Mark faulty</source>
         <translation>标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="194"/>
         <source>The key is marked faulty.</source>
         <translation>已将卡密标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="205"/>
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="89"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="240"/>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="339"/>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="398"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="110"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="243"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="95"/>
         <source>…or paste the keys here: one per line, or CSV rows with the key in the first column.</source>
         <translation>……或把卡密粘贴到这里：每行一个，或 CSV 行（卡密在第一列）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="100"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="249"/>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="381"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="102"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="230"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="117"/>
         <source>Text or CSV, UTF-8. Duplicates (in the file or already imported), blank and malformed lines are left out.</source>
         <translation>支持 UTF-8 编码的文本或 CSV。重复（文件内重复或已导入）、空白和格式错误的行不会导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="50"/>
         <source>{low} to {high} characters</source>
         <translation>{low} 至 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="53"/>
         <source>at least {low} characters</source>
         <translation>至少 {low} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="283"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="56"/>
         <source>at most {high} characters</source>
         <translation>最多 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="61"/>
         <source>digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="287"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="62"/>
         <source>capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="288"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="63"/>
         <source>letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="68"/>
         <source>Keys of this product: {pattern} (hyphens allowed); other lines count as malformed.</source>
         <translation>本商品的卡密：{pattern}（可含连字符）；不符合的行计为格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="140"/>
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="141"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="303"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="142"/>
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="303"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="143"/>
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="318"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="160"/>
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="164"/>
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="165"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="376"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="223"/>
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="380"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="229"/>
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="401"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="230"/>
         <source>Keys imported: {count}. Lines left out: {skipped}.</source>
         <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>CardLookupDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="39"/>
+        <source>can be spent now</source>
+        <translation>现在可用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="40"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="41"/>
+        <source>not valid yet</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="42"/>
+        <source>void (refunded)</source>
+        <translation>已作废（已退款）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="43"/>
+        <source>not paid</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71"/>
+        <source>Gift card by phone + PIN</source>
+        <translation>电话查询礼品卡（凭 PIN 码）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="77"/>
+        <source>For a customer on the phone without the card in hand: find their cards, choose one and ask for its PIN. The card&apos;s code and QR are never shown here.</source>
+        <translation>适用于顾客来电、卡不在手边时：先找到顾客的卡，选择一张，再询问其 PIN 码。这里不会显示卡的券码和二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="91"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="104"/>
+        <source>Phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="105"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="108"/>
+        <source>The number the customer gives</source>
+        <translation>顾客报出的号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="111"/>
+        <source>Find cards</source>
+        <translation>查找卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="125"/>
+        <source>4 to 6 digits</source>
+        <translation>4 至 6 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="128"/>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="132"/>
+        <source>The card&apos;s PIN:</source>
+        <translation>卡的 PIN 码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="162"/>
+        <source>An order number is digits only.</source>
+        <translation>订单号只能是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="175"/>
+        <source>No gift cards found for this number.</source>
+        <translation>没有找到与该号码相关的礼品卡。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="226"/>
+        <source>Wrong PIN. {left} attempts left before this card&apos;s PIN locks.</source>
+        <translation>PIN 码错误。再错 {left} 次，这张卡的 PIN 码将被锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="231"/>
+        <source>Too many wrong PINs: this card&apos;s PIN is locked until {time}. The customer can call again later, or come in with the card.</source>
+        <translation>PIN 码错误次数过多：这张卡的 PIN 码已锁定至 {time}。顾客可以稍后再来电，或带卡到店。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="238"/>
+        <source>This card has no PIN: it can be looked up only with the card in hand. An owner can set one below the card&apos;s voucher on the Orders tab.</source>
+        <translation>这张卡没有设置 PIN 码：只能凭卡查询。店主可以在“订单”页该卡的卡券下方设置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="250"/>
+        <source>Card #{card}: balance {amount}</source>
+        <translation>卡 #{card}：余额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="253"/>
+        <source>no end date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="254"/>
+        <source>{product} · order #{order} · {status} · valid until {until}</source>
+        <translation>{product} · 订单 #{order} · {status} · 有效期至 {until}</translation>
+    </message>
+</context>
+<context>
+    <name>CardRefModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="55"/>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="56"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="57"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="58"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="60"/>
+        <source>Sold</source>
+        <translation>售出时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="61"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="61"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="61"/>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -600,7 +759,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="188"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="189"/>
         <source>and {count} more vouchers: ask for them printed or sent</source>
         <translation>另有 {count} 张卡券：可请店员打印或发送给您</translation>
     </message>
@@ -729,27 +888,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="208"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="207"/>
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="211"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="210"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="218"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="217"/>
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="226"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="225"/>
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="238"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="237"/>
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
@@ -792,64 +951,64 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>撤销消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="187"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="175"/>
         <source>Reload…</source>
         <translation>充值…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="189"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="263"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="251"/>
         <source>Cash out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="191"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="241"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="179"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="229"/>
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="193"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="181"/>
         <source>Remove PIN</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="229"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="217"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="237"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="225"/>
         <source>Pays out a balance of at most {amount} in cash</source>
         <translation>余额不超过 {amount} 时，以现金全额付给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="241"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="229"/>
         <source>Change PIN…</source>
         <translation>修改 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="255"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="243"/>
         <source>Reloaded; balance {amount}.</source>
         <translation>已充值，余额 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="264"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="252"/>
         <source>Pay {amount} out in cash and empty the card?</source>
         <translation>以现金付给顾客 {amount}，并清空此卡余额？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="277"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="265"/>
         <source>Paid out {amount} in cash.</source>
         <translation>已以现金付出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="285"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="273"/>
         <source>PIN set.</source>
         <translation>PIN 码已设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="294"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="282"/>
         <source>PIN removed.</source>
         <translation>PIN 码已删除。</translation>
     </message>
@@ -857,12 +1016,12 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="176"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="175"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="190"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="189"/>
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -901,7 +1060,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="104"/>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="210"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="211"/>
         <source>Archive</source>
         <translation>下架</translation>
     </message>
@@ -958,22 +1117,22 @@ Click “New product” to add your first service, card key or goods.</source>
 点击“新建商品”，添加第一个服务、卡密或实物商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="209"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="210"/>
         <source>Restore</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="233"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="234"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="241"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="242"/>
         <source>“{name}” is archived: it is no longer sold. Vouchers already sold still work.</source>
         <translation>“{name}”已下架，不再出售。已售出的卡券仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="242"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="243"/>
         <source>“{name}” is on sale again.</source>
         <translation>“{name}”已重新上架。</translation>
     </message>
@@ -1042,52 +1201,52 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LineRefundDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="136"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="149"/>
         <source>Refund part of the order</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="138"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="151"/>
         <source>{product} · order {number}</source>
         <translation>{product} · 订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="153"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="166"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="157"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="170"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="162"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="175"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="163"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="176"/>
         <source>Refund amount:</source>
         <translation>退款金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="190"/>
         <source>Each refunded key goes back to stock and its voucher becomes void. Keys already redeemed cannot be refunded.</source>
         <translation>每退一个卡密，卡密退回库存，对应的卡券作废。已核销的卡密不能退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="180"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="193"/>
         <source>Refunded items go back to stock.</source>
         <translation>退款的商品会退回库存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="195"/>
         <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
         <translation>这一行的卡券还未使用，可以整张退款；退款后卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="197"/>
         <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
         <translation>只有未使用的卡券可以退款，且须整张退款；退款后卡券作废。</translation>
     </message>
@@ -1253,205 +1412,205 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="80"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="317"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="115"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="58"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="69"/>
         <source>Backup settings…</source>
         <translation>备份设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="61"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="72"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="58"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="59"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="61"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="206"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="63"/>
         <source>&amp;Customer display</source>
         <translation>顾客显示屏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="65"/>
         <source>A window for a second monitor facing the customer</source>
         <translation>在面向顾客的第二台显示器上打开的窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="68"/>
         <source>&amp;Expiring soon…</source>
         <translation>即将到期(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="72"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="74"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="78"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="83"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="84"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="96"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="255"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="97"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="99"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="101"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="104"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="106"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="108"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="111"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="277"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="319"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="279"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="321"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="284"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="95"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="106"/>
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="439"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="137"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="99"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="110"/>
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="102"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="113"/>
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="111"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="122"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
@@ -1466,7 +1625,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售卡券、礼品卡和卡密，并在柜台核销。店铺数据保存在本机的加密数据库中。&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="477"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="195"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -1519,73 +1678,73 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="159"/>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="164"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="167"/>
         <source>Optional, e.g. pays on pickup</source>
         <translation>选填，例如：取货时付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="170"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="171"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="172"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="177"/>
         <source>Create order</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="179"/>
         <source>Create and take payment</source>
         <translation>创建并收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="184"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="198"/>
         <source>No products on sale: add one in the Inventory tab</source>
         <translation>没有在售商品：请先在“库存”页添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="205"/>
         <source>{stock} in stock</source>
         <translation>库存 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="247"/>
         <source>Remove this line</source>
         <translation>删除这一行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="263"/>
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="265"/>
         <source>only {stock} of “{product}” in stock</source>
         <translation>“{product}”库存仅剩 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="270"/>
         <source>Not enough stock to take payment now: {list}.</source>
         <translation>库存不足，暂时无法收款：{list}。</translation>
     </message>
@@ -1593,12 +1752,12 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="84"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="134"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
@@ -1644,114 +1803,114 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OperatorsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="60"/>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="70"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="71"/>
         <source>Who may log in to this shop. Clerks redeem vouchers; owners can do everything.</source>
         <translation>可以登录本店的人。核销员负责核销；店主可以做所有事。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="87"/>
         <source>Disabling removes the operator&apos;s key to the shop at once; their records stay. Enabling them again needs a new password. The last owner cannot be disabled.</source>
         <translation>停用后该账号立即无法登录，记录保留。重新启用需要设置新密码。最后一位店主不能停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="94"/>
         <source>Add operator…</source>
         <translation>添加操作员…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="96"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="97"/>
         <source>Give the operator a new password, for example when they forgot theirs</source>
         <translation>为操作员设置新密码，例如在其忘记密码时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="100"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="102"/>
         <source>Enable…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="114"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="175"/>
         <source>{name} was added as {role}. They can log in now.</source>
         <translation>已添加{role} {name}，现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="184"/>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="189"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="186"/>
         <source>A new password for {name}. Their old one stops working at once; tell them the new one in person.</source>
         <translation>为 {name} 设置新密码。旧密码立即失效；请当面告诉对方新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="191"/>
         <source>{name} has a new password.</source>
         <translation>{name} 的密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="201"/>
         <source>Enable {name}</source>
         <translation>启用 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="202"/>
         <source>{name} gets a new password: the old one was removed when they were disabled.</source>
         <translation>需要为 {name} 设置新密码：停用时旧密码已被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="205"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="207"/>
         <source>{name} is enabled and can log in with the new password.</source>
         <translation>{name} 已启用，可以用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="226"/>
         <source>Disable yourself?</source>
         <translation>停用您自己？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="227"/>
         <source>Disable your own operator, {name}? You can finish what you are doing, but you cannot log in or unlock with it again until another owner enables it.</source>
         <translation>要停用您自己的操作员账号 {name} 吗？您可以做完手头的事，但在其他店主重新启用之前，您不能再用它登录或解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="229"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="230"/>
         <source>Disable me</source>
         <translation>停用我的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="232"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="247"/>
         <source>{name} is disabled and can no longer log in.</source>
         <translation>{name} 已停用，不能再登录。</translation>
     </message>
@@ -1890,90 +2049,100 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="156"/>
         <source>Search: number, customer, phone</source>
         <translation>搜索：单号、顾客、电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="156"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="160"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="160"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="164"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="202"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="168"/>
+        <source>Card by phone…</source>
+        <translation>电话查卡…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="170"/>
+        <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
+        <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="211"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="204"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="213"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="216"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="225"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="218"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="227"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="270"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="283"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="292"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="305"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="306"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="319"/>
         <source>Refund recorded for order {number}.</source>
         <translation>订单 {number} 的退款已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="328"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="341"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="329"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="342"/>
         <source>Refund order {number} ({amount})? Its unredeemed vouchers become void and unsold stock and card keys go back. Uses already redeemed stay in the history.</source>
         <translation>确定为订单 {number}（{amount}）退款？未核销的券将作废，实物库存和卡密退回库存。已核销的次数保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="333"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="346"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="351"/>
         <source>Order {number} is refunded.</source>
         <translation>订单 {number} 已退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="344"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="347"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="357"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="360"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="345"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="358"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="352"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="365"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -1981,62 +2150,62 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="175"/>
         <source>Save password</source>
         <translation>保存密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="195"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="200"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="200"/>
         <source>Repeat new password:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="212"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="268"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="269"/>
         <source>Type your current password, then the new one twice. The new one works from your next login or unlock, at every counter.</source>
         <translation>先输入当前密码，再输入两遍新密码。新密码从下次登录或解锁起生效，在每个柜台都适用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="274"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="290"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="283"/>
         <source>Forgotten password</source>
         <translation>忘记密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="291"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="284"/>
         <source>Type the shop&apos;s recovery key (shown when the shop was made) and a new password for the owner “{name}”.</source>
         <translation>请输入店铺的恢复密钥（创建店铺时显示过），并为店主“{name}”设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="288"/>
         <source>Recovery key:</source>
         <translation>恢复密钥：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="297"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="290"/>
         <source>Set new password</source>
         <translation>设置新密码</translation>
     </message>
@@ -2044,42 +2213,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="49"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="74"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="54"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="79"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="69"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="84"/>
         <source>Optional: transaction number, last digits of the card…</source>
         <translation>选填：交易单号、银行卡后四位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="73"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="88"/>
         <source>Confirm payment</source>
         <translation>确认收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="73"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="76"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="91"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="77"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="92"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="84"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="99"/>
         <source>Confirming marks the order paid and issues its vouchers and card keys at once.</source>
         <translation>确认后订单即标记为已付款，并立即发放卡券和卡密。</translation>
     </message>
@@ -2087,27 +2256,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="146"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="134"/>
         <source>Gift card PIN</source>
         <translation>礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="150"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="138"/>
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="153"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="141"/>
         <source>Set PIN</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="153"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="156"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="144"/>
         <source>Needed only to look the card up without it in hand (on the phone).</source>
         <translation>仅在不持卡查询（如电话查询）时需要。</translation>
     </message>
@@ -2115,43 +2284,43 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="128"/>
-        <location filename="../../desktop_app/ui/idle.py" line="148"/>
+        <location filename="../../desktop_app/ui/idle.py" line="123"/>
+        <location filename="../../desktop_app/ui/idle.py" line="143"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="132"/>
+        <location filename="../../desktop_app/ui/idle.py" line="127"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="133"/>
+        <location filename="../../desktop_app/ui/idle.py" line="128"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="137"/>
+        <location filename="../../desktop_app/ui/idle.py" line="132"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="143"/>
+        <location filename="../../desktop_app/ui/idle.py" line="138"/>
         <source>A counter left alone locks itself; the same operator unlocks it with their password and finds everything as it was. Keys, clicks and scans count as use.</source>
         <translation>无人看管的柜台会自动锁定；同一操作员输入密码即可解锁，一切保持原样。按键、点击和扫码都算作使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="149"/>
+        <location filename="../../desktop_app/ui/idle.py" line="144"/>
         <source>Settings of this computer only; each counter keeps its own.</source>
         <translation>仅对这台电脑有效；每个柜台各自设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="153"/>
+        <location filename="../../desktop_app/ui/idle.py" line="148"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="153"/>
+        <location filename="../../desktop_app/ui/idle.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2159,99 +2328,99 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="62"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="63"/>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="90"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="91"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="92"/>
         <source>Price:</source>
         <translation>价格：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="93"/>
         <source>Value:</source>
         <translation>面值：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="94"/>
         <source>Uses per voucher:</source>
         <translation>每张券可用次数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="95"/>
         <source>Stock:</source>
         <translation>库存：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="96"/>
         <source>Valid:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="97"/>
         <source>Card key:</source>
         <translation>卡密：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="98"/>
         <source>Keys look like:</source>
         <translation>卡密格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="101"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="123"/>
         <source>e.g. Car wash ×5</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="168"/>
         <source>the price</source>
         <translation>同售价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="176"/>
         <source>The balance each card carries; empty: the price</source>
         <translation>每张卡的余额；留空则等于售价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="188"/>
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="198"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="46"/>
         <source>No expiry</source>
-        <translation>长期有效</translation>
+        <translation>无期限</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="48"/>
@@ -2269,7 +2438,7 @@ Click “New order” to sell your first voucher.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="255"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="104"/>
         <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="71"/>
         <source>to</source>
         <translation>至</translation>
@@ -2285,92 +2454,92 @@ Click “New order” to sell your first voucher.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="36"/>
         <source>Every buyer gets the same key (e.g. a group-buy password)</source>
         <translation>所有买家使用同一个卡密（例如团购口令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="41"/>
         <source>The key every buyer receives</source>
         <translation>每位买家都会收到的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="44"/>
         <source>Otherwise each sale hands over one of the keys you import.</source>
         <translation>否则每次售出时发放一个您导入的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="91"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="95"/>
         <source>Any characters</source>
         <translation>任意字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="96"/>
         <source>Digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="97"/>
         <source>Capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="251"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="99"/>
         <source>Letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="102"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="106"/>
         <source>characters,</source>
         <translation>个字符，</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="59"/>
         <source>Unchanged: {key}</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="256"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="257"/>
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="259"/>
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="297"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="260"/>
         <source>A card that carries money, spent in parts at the counter, reloaded and cashed out.</source>
         <translation>储值卡：可在柜台分次消费，也可充值和提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="264"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="268"/>
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="306"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="269"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -2734,72 +2903,72 @@ Click “New order” to sell your first voucher.</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="252"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="393"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="58"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="253"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="253"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="400"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="65"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="254"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="254"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="401"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="66"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="255"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="255"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="394"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="59"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="256"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="256"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="395"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="60"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="257"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="356"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="21"/>
         <source>Can be redeemed</source>
         <translation>可以核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="396"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="61"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="397"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="62"/>
         <source>Uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="402"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="67"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="403"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="68"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="404"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="69"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="405"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="70"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="406"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2807,119 +2976,118 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="232"/>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="584"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="195"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="243"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="96"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="247"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="99"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="250"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="103"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="105"/>
         <source>The next scan shows the voucher, its customer and history; nothing is used</source>
         <translation>下一次扫码只显示卡券、顾客和历史记录，不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="258"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="111"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="259"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="112"/>
         <source>Find vouchers by customer name or phone</source>
         <translation>按顾客姓名或电话查找卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="277"/>
+        <location filename="../../desktop_app/ui/counter/uses_picker.py" line="39"/>
         <source>One use fewer for the next scan</source>
         <translation>下一次扫码少核销 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="280"/>
+        <location filename="../../desktop_app/ui/counter/uses_picker.py" line="43"/>
         <source>One use more for the next scan (or type the number before scanning)</source>
         <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="306"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="167"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="310"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="171"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="318"/>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="729"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="59"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="146"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="376"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="52"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="378"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="53"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="438"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="73"/>
         <source>The shop&apos;s server cannot be reached. Redeeming is paused, so nothing is consumed twice; it resumes by itself when the server is back.</source>
         <translation>无法连接店铺服务器。核销已暂停，以免重复扣除；服务器恢复后会自动继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="569"/>
+        <location filename="../../desktop_app/ui/counter/uses_picker.py" line="98"/>
         <source>The next scan takes {count} uses</source>
         <translation>下一次扫码将核销 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="583"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="193"/>
         <source>Look up: scan a voucher — nothing is used</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="681"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="311"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="681"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="311"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="682"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="312"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="683"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="313"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="685"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="315"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="756"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="167"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -2932,27 +3100,27 @@ Click “New order” to sell your first voucher.</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="103"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="93"/>
         <source>Reload</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="103"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="106"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="96"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="107"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="97"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="108"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
@@ -2960,398 +3128,398 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="21"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="22"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="22"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="23"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="23"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="131"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="24"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="132"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="24"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="132"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="25"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="133"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="25"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="134"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="26"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="135"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="26"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="27"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="27"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="28"/>
         <source>Uses redeemed</source>
         <translation>核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="28"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="137"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="29"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="138"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="29"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="30"/>
         <source>Net</source>
         <translation>净计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="30"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="31"/>
         <source>Refused</source>
         <translation>被拒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="31"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="32"/>
         <source>Orders paid</source>
         <translation>已付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="32"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="33"/>
         <source>Orders refunded</source>
         <translation>已退款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="33"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="34"/>
         <source>Units sold</source>
         <translation>售出数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="34"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="35"/>
         <source>Units refunded</source>
         <translation>退款数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="35"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="36"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="36"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="37"/>
         <source>Refunds</source>
         <translation>退款额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="37"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="38"/>
         <source>Vouchers</source>
         <translation>卡券数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="38"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="39"/>
         <source>Uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="39"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="40"/>
         <source>Value</source>
         <translation>剩余价值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="40"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="41"/>
         <source>Expire in 7 days</source>
         <translation>7 天内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="41"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="42"/>
         <source>Expire in 30 days</source>
         <translation>30 天内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="42"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="43"/>
         <source>Expired unused</source>
         <translation>过期未用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="43"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="44"/>
         <source>Expired unused value</source>
         <translation>过期未用价值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="44"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="45"/>
         <source>Unsold</source>
         <translation>未售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="46"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="46"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="47"/>
         <source>Faulty</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="47"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
         <source>Low-stock level</source>
         <translation>库存预警线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
         <source>Low</source>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="135"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="136"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="51"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="51"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="133"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="52"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="134"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="52"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="53"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="53"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="54"/>
         <source>Cards</source>
         <translation>卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="54"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="55"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="56"/>
         <source>Balance expiring in 7 days</source>
         <translation>7 天内到期余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="56"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="57"/>
         <source>Balance expiring in 30 days</source>
         <translation>30 天内到期余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="57"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="58"/>
         <source>Breakage in these days</source>
         <translation>期间沉淀金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="58"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="59"/>
         <source>Cards expired with money</source>
         <translation>过期时仍有余额的卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="60"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="61"/>
         <source>Customers to call</source>
         <translation>待联系的顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="62"/>
         <source>Gift-card balances</source>
         <translation>礼品卡余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="91"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="92"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="130"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="131"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="136"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="137"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="139"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="140"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="54"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="55"/>
         <source>Redemptions</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="55"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="56"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="56"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="57"/>
         <source>Outstanding vouchers</source>
         <translation>未用完的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="57"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="58"/>
         <source>Card-key stock</source>
         <translation>卡密库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="60"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="61"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="62"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="63"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="63"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="64"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="64"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="65"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="129"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="130"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="130"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="131"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="131"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="132"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="132"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="133"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="136"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="137"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="136"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="137"/>
         <source>By</source>
         <translation>按</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="137"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="138"/>
         <source>Days</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="254"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="255"/>
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="270"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="271"/>
         <source>Nothing in these days.</source>
         <translation>这段时间内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="272"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="273"/>
         <source>No redemptions or sales in these days.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="279"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="280"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="286"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="287"/>
         <source>Gift cards</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="293"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="294"/>
         <source>Uses redeemed per day</source>
         <translation>每日核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="294"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="295"/>
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="302"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="303"/>
         <source>vouchers with uses left that expire within 30 days</source>
         <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="303"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="304"/>
         <source>cards with money on them that can still be spent</source>
         <translation>仍有余额且可继续消费的礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="311"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="312"/>
         <source>Double-click a row to see the redemptions behind it.</source>
         <translation>双击一行，查看其中的核销记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="331"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="332"/>
         <source>{group} — attempts: {count}</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="348"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="349"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="349"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="350"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="350"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="351"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="367"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="368"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="378"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="379"/>
         <source>Print the report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="394"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="395"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="403"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="404"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -3359,112 +3527,112 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="94"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="253"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="314"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="309"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="103"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="105"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="119"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="120"/>
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="121"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="127"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="136"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: orders, payments and other changes made since the backup are no longer in the shop; redemptions made since are carried over, and operators disabled since stay disabled. It needs the shop closed in every other window and counter. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部数据：备份之后的订单、付款和其他更改将不再保留；备份之后的核销记录会被带入，备份之后停用的操作员仍保持停用。恢复前须在其他所有窗口和收银台关闭本店。当前数据会另存到店铺文件夹中的“before-restore”文件夹。恢复后所有人都要用备份中的密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="165"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="173"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="262"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="318"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="313"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="176"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="199"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="214"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="249"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="253"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="255"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="282"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="277"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="300"/>
         <source>The backup lacks {events} changes made since it: {orders} orders and {operators} operator changes are lost. The {redemptions} redemptions made since are carried over, so no voucher used since can be used again; vouchers refunded and operators disabled since stay so.</source>
         <translation>备份缺少之后的 {events} 项更改：{orders} 个订单和 {operators} 项操作员更改将丢失。之后的 {redemptions} 条核销记录会被带入，因此之后用过的卡券不能再次使用；之后退款的卡券和停用的操作员仍保持退款、停用状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="312"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="307"/>
         <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="311"/>
         <source>Restore anyway</source>
         <translation>仍要恢复</translation>
     </message>
@@ -3472,47 +3640,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanSettingsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="52"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="51"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="55"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="54"/>
         <source>Enter (most scanners)</source>
         <translation>回车（大多数扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="56"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="55"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="62"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="61"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="63"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="62"/>
         <source>never</source>
         <translation>不自动清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="68"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="67"/>
         <source>The scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="69"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="68"/>
         <source>Without Enter, take the code after a pause of:</source>
         <translation>不发送回车时，停顿多久后提交：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="70"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="69"/>
         <source>Clear the verdict after:</source>
         <translation>结果显示时长：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="72"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="71"/>
         <source>These settings belong to this computer. Most scanners send Enter after each code; for one that sends nothing, the code is taken after the pause.</source>
         <translation>这些设置只对这台电脑有效。大多数扫码枪在每个券码后发送回车；不发送回车的扫码枪，会在停顿后自动提交。</translation>
     </message>
@@ -3571,7 +3739,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="128"/>
         <source>No end</source>
-        <translation>长期有效</translation>
+        <translation>无期限</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="129"/>
@@ -3784,67 +3952,67 @@ Click “New order” to sell your first voucher.</source>
         <translation>例如：阳光洗车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="153"/>
         <source>The name you will log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="156"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="166"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="167"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="168"/>
         <source>Owner name:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="169"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="173"/>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="198"/>
         <source>Keep the owner password safe. The shop is encrypted: without an operator&apos;s password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="200"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="281"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="211"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="220"/>
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="220"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -3852,27 +4020,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="220"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="191"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="300"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="271"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="331"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="302"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="351"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="322"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="354"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="325"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
     </message>
@@ -3893,27 +4061,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="212"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="227"/>
         <source>Too short</source>
         <translation>太短</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="212"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="227"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="212"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="227"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="212"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="227"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="213"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="228"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -3944,22 +4112,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>UndoPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="100"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="99"/>
         <source>Why? For example: scanned the wrong voucher</source>
         <translation>原因？例如：扫错了券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="104"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="103"/>
         <source>Undo redemption</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="106"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="105"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="123"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="122"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
         <translation>撤销 {operator}（{when}）对 {code}（{product}）的核销？次数退回到券上，原记录保留。</translation>
     </message>
@@ -3967,398 +4135,417 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="158"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="164"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="159"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="165"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="163"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="169"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="168"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="174"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="173"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="179"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="174"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="180"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="184"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="231"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="187"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="193"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="197"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="203"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="204"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="210"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="229"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="235"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="233"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="239"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="179"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="185"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="259"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="180"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="186"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="261"/>
         <source>no expiry date</source>
-        <translation>长期有效</translation>
+        <translation>无期限</translation>
     </message>
 </context>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="44"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="45"/>
         <source>Rolled back: the database is older than the last changes recorded on this computer. An old copy of it may have been put back, or recent changes were lost in a crash. Vouchers redeemed since may look unused again.</source>
         <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已核销的卡券可能又显示为未使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="48"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="49"/>
         <source>Missing: the file beside the database that vouches for its latest records (anchor.bin) is not there, so a rolled-back database cannot be ruled out.</source>
         <translation>缺失：数据库旁用于证明最新记录的文件（anchor.bin）不存在，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="52"/>
         <source>Damaged: the file beside the database that vouches for its latest records (anchor.bin) is damaged or was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>已损坏：数据库旁用于证明最新记录的文件（anchor.bin）已损坏或被改动过，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="57"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="58"/>
         <source>Rolled back: this computer remembers newer records than the database holds. The shop folder (or the database) was put back to an older copy.</source>
         <translation>已回退：本机记得的记录比数据库中的更新。店铺文件夹（或数据库）被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="61"/>
         <source>Rolled back: the backup folder remembers newer records than the database holds. The shop folder (or the database) was put back to an older copy.</source>
         <translation>已回退：备份文件夹记得的记录比数据库中的更新。店铺文件夹（或数据库）被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="64"/>
         <source>Damaged: the record this computer keeps of the shop&apos;s latest changes was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>已损坏：本机保存的店铺最新更改记录被改动过，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="67"/>
         <source>Damaged: the record kept beside the backups of the shop&apos;s latest changes was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>已损坏：备份旁保存的店铺最新更改记录被改动过，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="72"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>操作日志记录 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="74"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>操作日志在记录 #{id} 处断开：它之前的某条记录被删除，或记录顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="79"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="82"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="84"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="117"/>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="163"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="136"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="138"/>
         <source>Acknowledge…</source>
         <translation>确认问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="140"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Restoring a good backup is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="147"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="157"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database, on this computer and beside the backups. Problems found stop redeeming and every change until an owner restores a good backup or acknowledges them.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="179"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="180"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="190"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="192"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="197"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="199"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="209"/>
         <source>Acknowledge the problems</source>
         <translation>确认问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="210"/>
         <source>Why may the shop work again? (recorded in the audit log with what was found)</source>
         <translation>为什么可以让店铺恢复运行？（将与发现的问题一起记入操作日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="229"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
 </context>
 <context>
-    <name>VoucherPanel</name>
+    <name>VoucherCard</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="159"/>
-        <source>Previous voucher</source>
-        <translation>上一张</translation>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="96"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="192"/>
+        <source>Show key</source>
+        <translation>显示卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="163"/>
-        <source>Next voucher</source>
-        <translation>下一张</translation>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="97"/>
+        <source>Show the card key in full for a moment; each time is recorded in the audit log</source>
+        <translation>短暂显示完整卡密；每次显示都会记入操作日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="167"/>
-        <source>A4 sheet</source>
-        <translation>A4 纸</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="167"/>
-        <source>58 mm receipt</source>
-        <translation>58 毫米小票</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="168"/>
-        <source>80 mm receipt</source>
-        <translation>80 毫米小票</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="174"/>
-        <source>Save PNG…</source>
-        <translation>保存 PNG…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="175"/>
-        <source>The QR code alone, as an image</source>
-        <translation>仅二维码图片</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="177"/>
-        <source>Save PDF…</source>
-        <translation>保存 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="180"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="293"/>
-        <source>One card key</source>
-        <translation>一个卡密</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="314"/>
-        <source>Save and print all {count} vouchers</source>
-        <translation>保存和打印全部 {count} 张卡券</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="136"/>
-        <source>Save or print every voucher of this order, not only the one shown</source>
-        <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="166"/>
-        <source>Paper for Save PDF and Print</source>
-        <translation>保存 PDF 和打印所用的纸张</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="178"/>
-        <source>The printable voucher on the chosen paper</source>
-        <translation>按所选纸张生成可打印的卡券</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="182"/>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="183"/>
-        <source>The voucher as an image on the clipboard (and saved), to paste into WeChat, QQ or an e-mail</source>
-        <translation>把卡券图片复制到剪贴板（并另存一份），以便粘贴到微信、QQ 或电子邮件中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="214"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="101"/>
         <source>Copy code</source>
         <translation>复制券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="215"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="102"/>
         <source>Copy the voucher code, to paste it in a message</source>
         <translation>复制券码，以便粘贴到消息中发给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="217"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="103"/>
         <source>Copy key</source>
         <translation>复制卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="218"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="104"/>
         <source>Copy the card key in full</source>
         <translation>复制完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="220"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="105"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="221"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="106"/>
         <source>The voucher in words, to paste in a message</source>
         <translation>复制卡券的文字内容，以便粘贴到消息中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="308"/>
-        <source>Voucher {position} of {count}</source>
-        <translation>卡券 {position}/{count}</translation>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="150"/>
+        <source>One card key</source>
+        <translation>一个卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="309"/>
-        <source>Voucher</source>
-        <translation>卡券</translation>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="184"/>
+        <source>Hide key</source>
+        <translation>隐藏卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="341"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="199"/>
         <source>Voucher code copied.</source>
         <translation>券码已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="346"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="204"/>
         <source>Card key copied.</source>
         <translation>卡密已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="354"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="212"/>
         <source>Voucher text copied: paste it in a message.</source>
         <translation>卡券文字已复制：请粘贴到消息中。</translation>
     </message>
+</context>
+<context>
+    <name>VoucherPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="371"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="120"/>
+        <source>Previous voucher</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="124"/>
+        <source>Next voucher</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="128"/>
+        <source>A4 sheet</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="128"/>
+        <source>58 mm receipt</source>
+        <translation>58 毫米小票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="129"/>
+        <source>80 mm receipt</source>
+        <translation>80 毫米小票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="135"/>
+        <source>Save PNG…</source>
+        <translation>保存 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="136"/>
+        <source>The QR code alone, as an image</source>
+        <translation>仅二维码图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="138"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="141"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="205"/>
+        <source>Save and print all {count} vouchers</source>
+        <translation>保存和打印全部 {count} 张卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="96"/>
+        <source>Save or print every voucher of this order, not only the one shown</source>
+        <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="127"/>
+        <source>Paper for Save PDF and Print</source>
+        <translation>保存 PDF 和打印所用的纸张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="139"/>
+        <source>The printable voucher on the chosen paper</source>
+        <translation>按所选纸张生成可打印的卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="143"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
+        <source>The voucher as an image on the clipboard (and saved), to paste into WeChat, QQ or an e-mail</source>
+        <translation>把卡券图片复制到剪贴板（并另存一份），以便粘贴到微信、QQ 或电子邮件中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="199"/>
+        <source>Voucher {position} of {count}</source>
+        <translation>卡券 {position}/{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="200"/>
+        <source>Voucher</source>
+        <translation>卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="242"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="403"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="268"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="404"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="269"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="407"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="272"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="408"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="273"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="432"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="297"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="445"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="310"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="466"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="331"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -4366,12 +4553,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherSend</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_send.py" line="45"/>
+        <location filename="../../desktop_app/ui/orders/voucher_send.py" line="50"/>
         <source>Voucher code: {code}</source>
         <translation>券码：{code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_send.py" line="48"/>
+        <location filename="../../desktop_app/ui/orders/voucher_send.py" line="53"/>
         <source>Card key: {key}</source>
         <translation>卡密：{key}</translation>
     </message>
@@ -4379,464 +4566,494 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="18"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="19"/>
         <source>Product added</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="19"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="20"/>
         <source>Product changed</source>
         <translation>修改商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="20"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="21"/>
         <source>Product archived</source>
         <translation>商品下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="21"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="22"/>
         <source>Product restored</source>
         <translation>商品重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="22"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="23"/>
         <source>Card keys imported</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="23"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="24"/>
         <source>Card key marked faulty</source>
         <translation>卡密标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="24"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="25"/>
         <source>Card key replaced</source>
         <translation>更换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="25"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="26"/>
         <source>Order created</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="26"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="27"/>
         <source>Order paid</source>
         <translation>订单付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="27"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="28"/>
         <source>Order refunded</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="28"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="29"/>
         <source>Order line refunded</source>
         <translation>订单部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="29"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="30"/>
         <source>Order cancelled</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="30"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="31"/>
         <source>Voucher batch issued</source>
         <translation>批量发券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="31"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="32"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="32"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="33"/>
         <source>Redemption undone</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="33"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="34"/>
         <source>Operator added</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="34"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="35"/>
         <source>Operator disabled</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="35"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="36"/>
         <source>Operator enabled</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="36"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="37"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="37"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="38"/>
         <source>Own password changed</source>
         <translation>修改自己的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="38"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
         <source>Owner password set with the recovery key</source>
         <translation>用恢复密钥设置店主密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
         <source>Restore: newer records carried over</source>
         <translation>恢复备份：带入较新的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="41"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="41"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="42"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="42"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="43"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="43"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
         <source>Gift card reloaded</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
         <source>Gift card cashed out</source>
         <translation>礼品卡余额提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
         <source>Gift card balances expired</source>
         <translation>礼品卡余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
         <source>Gift card PIN set</source>
         <translation>设置礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="63"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="57"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="61"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="63"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="65"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="67"/>
         <source>Voucher #{id}</source>
         <translation>卡券 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
+        <source>Gift card: wrong PIN</source>
+        <translation>礼品卡：PIN 码错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
+        <source>Gift card PIN locked</source>
+        <translation>礼品卡 PIN 码已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
+        <source>Gift card looked up with its PIN</source>
+        <translation>凭 PIN 码查询礼品卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
         <source>Card key shown in full</source>
         <translation>显示完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
         <source>Card key sent to the customer</source>
         <translation>向顾客发送卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="75"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="76"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="77"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
         <source>attempts</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <source>attempts left</source>
+        <translation>剩余尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
         <source>balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
         <source>grouped by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
         <source>back on the card</source>
         <translation>退回卡内</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>cards</source>
         <translation>礼品卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>as</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
         <source>removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <source>until</source>
+        <translation>直至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <source>on the phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="187"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -4854,12 +5071,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>Voucher Shop 备份 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="347"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="342"/>
         <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
         <translation>此备份中没有账号“{name}”。请使用做备份时的店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="351"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="346"/>
         <source>“{name}” is not an active owner in this backup. Only an owner of the backup can restore it.</source>
         <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
     </message>
@@ -5067,281 +5284,301 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并校验了副本。请用 --database 或 SHOP_DATABASE_URL 让各收银台连接它；原文件夹保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="54"/>
+        <location filename="../../desktop_app/cli/parser.py" line="55"/>
         <source>not a number: {text}</source>
         <translation>不是数字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="57"/>
+        <location filename="../../desktop_app/cli/parser.py" line="58"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="65"/>
+        <location filename="../../desktop_app/cli/parser.py" line="66"/>
         <source>expected a date as YYYY-MM-DD, got {text!r}</source>
         <translation>日期格式应为 YYYY-MM-DD，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="73"/>
+        <location filename="../../desktop_app/cli/parser.py" line="74"/>
         <source>a station name of 1 to {maximum} characters without control characters</source>
         <translation>收银台名称，1 至 {maximum} 个字符，不能包含控制字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="81"/>
+        <location filename="../../desktop_app/cli/parser.py" line="82"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="83"/>
-        <location filename="../../desktop_app/cli/parser.py" line="241"/>
+        <location filename="../../desktop_app/cli/parser.py" line="84"/>
+        <location filename="../../desktop_app/cli/parser.py" line="257"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="85"/>
+        <location filename="../../desktop_app/cli/parser.py" line="86"/>
         <source>the shop&apos;s PostgreSQL server</source>
         <translation>店铺的 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="99"/>
+        <location filename="../../desktop_app/cli/parser.py" line="100"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="103"/>
+        <location filename="../../desktop_app/cli/parser.py" line="104"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="105"/>
+        <location filename="../../desktop_app/cli/parser.py" line="106"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="109"/>
+        <location filename="../../desktop_app/cli/parser.py" line="110"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="111"/>
+        <location filename="../../desktop_app/cli/parser.py" line="112"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="118"/>
+        <location filename="../../desktop_app/cli/parser.py" line="119"/>
         <source>a gift card&apos;s balance when sold (default: the price)</source>
         <translation>礼品卡售出时的余额（默认：售价）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="120"/>
+        <location filename="../../desktop_app/cli/parser.py" line="121"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="121"/>
+        <location filename="../../desktop_app/cli/parser.py" line="122"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="123"/>
+        <location filename="../../desktop_app/cli/parser.py" line="124"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="125"/>
+        <location filename="../../desktop_app/cli/parser.py" line="126"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="129"/>
+        <location filename="../../desktop_app/cli/parser.py" line="130"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="131"/>
+        <location filename="../../desktop_app/cli/parser.py" line="132"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="137"/>
+        <location filename="../../desktop_app/cli/parser.py" line="138"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="141"/>
+        <location filename="../../desktop_app/cli/parser.py" line="142"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="143"/>
+        <location filename="../../desktop_app/cli/parser.py" line="144"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="146"/>
+        <location filename="../../desktop_app/cli/parser.py" line="147"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="148"/>
+        <location filename="../../desktop_app/cli/parser.py" line="149"/>
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="151"/>
+        <location filename="../../desktop_app/cli/parser.py" line="152"/>
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/cli/parser.py" line="175"/>
+        <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
+        <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="181"/>
+        <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
+        <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/cli/parser.py" line="185"/>
+        <source>the card&apos;s number, as `voucher cards` lists it</source>
+        <translation>卡号，即 `voucher cards` 列出的号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="187"/>
+        <source>the order that sold the card (when it sold only one)</source>
+        <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="201"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="190"/>
+        <location filename="../../desktop_app/cli/parser.py" line="206"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="195"/>
+        <location filename="../../desktop_app/cli/parser.py" line="211"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="197"/>
+        <location filename="../../desktop_app/cli/parser.py" line="213"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="202"/>
+        <location filename="../../desktop_app/cli/parser.py" line="218"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="203"/>
+        <location filename="../../desktop_app/cli/parser.py" line="219"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="210"/>
+        <location filename="../../desktop_app/cli/parser.py" line="226"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="212"/>
+        <location filename="../../desktop_app/cli/parser.py" line="228"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="216"/>
+        <location filename="../../desktop_app/cli/parser.py" line="232"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="219"/>
+        <location filename="../../desktop_app/cli/parser.py" line="235"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="221"/>
+        <location filename="../../desktop_app/cli/parser.py" line="237"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="225"/>
+        <location filename="../../desktop_app/cli/parser.py" line="241"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="154"/>
+        <location filename="../../desktop_app/cli/parser.py" line="155"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="157"/>
+        <location filename="../../desktop_app/cli/parser.py" line="158"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="159"/>
+        <location filename="../../desktop_app/cli/parser.py" line="160"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="160"/>
+        <location filename="../../desktop_app/cli/parser.py" line="161"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="164"/>
+        <location filename="../../desktop_app/cli/parser.py" line="165"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="167"/>
+        <location filename="../../desktop_app/cli/parser.py" line="168"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="175"/>
+        <location filename="../../desktop_app/cli/parser.py" line="191"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="177"/>
+        <location filename="../../desktop_app/cli/parser.py" line="193"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="179"/>
+        <location filename="../../desktop_app/cli/parser.py" line="195"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="181"/>
-        <location filename="../../desktop_app/cli/parser.py" line="192"/>
+        <location filename="../../desktop_app/cli/parser.py" line="197"/>
+        <location filename="../../desktop_app/cli/parser.py" line="208"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="183"/>
-        <location filename="../../desktop_app/cli/parser.py" line="194"/>
+        <location filename="../../desktop_app/cli/parser.py" line="199"/>
+        <location filename="../../desktop_app/cli/parser.py" line="210"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="207"/>
+        <location filename="../../desktop_app/cli/parser.py" line="223"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="214"/>
+        <location filename="../../desktop_app/cli/parser.py" line="230"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="240"/>
+        <location filename="../../desktop_app/cli/parser.py" line="256"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="242"/>
+        <location filename="../../desktop_app/cli/parser.py" line="258"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="246"/>
+        <location filename="../../desktop_app/cli/parser.py" line="262"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="248"/>
+        <location filename="../../desktop_app/cli/parser.py" line="264"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="250"/>
+        <location filename="../../desktop_app/cli/parser.py" line="266"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
@@ -5350,737 +5587,792 @@ Click “New order” to sell your first voucher.</source>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="32"/>
+        <source>No terminal to ask on: set SHOP_CARD_PIN.</source>
+        <translation>没有可用于提示输入的终端：请设置 SHOP_CARD_PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="33"/>
+        <source>The card&apos;s PIN: </source>
+        <translation>卡的 PIN 码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="38"/>
+        <source>PIN set</source>
+        <translation>已设 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="38"/>
+        <source>no PIN</source>
+        <translation>未设 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="39"/>
+        <source>card {card}  {product}  order {order}  {customer}  {pin}</source>
+        <translation>卡 {card}  {product}  订单 {order}  {customer}  {pin}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="50"/>
+        <source>No gift cards found.</source>
+        <translation>没有找到礼品卡。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="57"/>
+        <source>Order {order} holds {count} gift cards ({cards}): name one with --card.</source>
+        <translation>订单 {order} 含 {count} 张礼品卡（{cards}）：请用 --card 指定一张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="66"/>
+        <source>Card {card} has no PIN: it can be looked up only with the card in hand.</source>
+        <translation>卡 {card} 没有设置 PIN 码：只能凭卡查询。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="69"/>
+        <source>Wrong PIN for card {card}; {left} attempts left before it locks.</source>
+        <translation>卡 {card} 的 PIN 码错误；再错 {left} 次将被锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="72"/>
+        <source>Card {card}: too many wrong PINs; locked until {until}.</source>
+        <translation>卡 {card}：PIN 码错误次数过多；已锁定至 {until}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="76"/>
+        <source>card {card}  {product}  balance {balance}  {status}, valid until {until}</source>
+        <translation>卡 {card}  {product}  余额 {balance}  {status}，有效期至 {until}</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_app/messages.py" line="23"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="9"/>
         <source>Something went wrong. The details were written to the log file.</source>
         <translation>出错了。详情已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="25"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="11"/>
         <source>There is no shop in the folder {path} yet. Create a shop, or start Voucher Shop with the folder that holds your shop.</source>
         <translation>文件夹 {path} 中还没有店铺。请创建店铺，或用存放您店铺的文件夹启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="28"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="14"/>
         <source>A shop already exists in the folder {path}. Log in to it instead, or choose an empty folder for a new shop.</source>
         <translation>文件夹 {path} 中已经有一个店铺。请直接登录，或为新店铺选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="31"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="17"/>
         <source>The folder {path} is on a network share. The shop&apos;s database (SQLite with a write-ahead log) needs the locking of a local disk and can be damaged on a network drive. Choose a folder on this computer&apos;s own disk. For several counters sharing one shop, use a PostgreSQL server instead of a shared file.</source>
         <translation>文件夹 {path} 位于网络共享上。店铺数据库（使用预写日志的 SQLite）需要本地磁盘的文件锁，放在网络驱动器上可能损坏。请选择本机磁盘上的文件夹。如需多个收银台共用一个店铺，请使用 PostgreSQL 服务器，而不是共享文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="36"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="22"/>
         <source>The folder {path} cannot be used ({reason}). Check that it exists and that you may write to it, or choose another folder.</source>
         <translation>无法使用文件夹 {path}（{reason}）。请检查它是否存在、您是否有写入权限，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="39"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="25"/>
         <source>Wrong password. Check Caps Lock and the keyboard language, then try again.</source>
         <translation>密码错误。请检查大写锁定键和键盘输入法，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="41"/>
-        <location filename="../../desktop_app/messages.py" line="44"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="27"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="30"/>
         <source>There is no operator named “{operator}” in this shop. Check the spelling, or ask the owner to add you.</source>
         <translation>本店没有账号“{operator}”。请检查输入，或请店主为您添加账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="47"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="33"/>
         <source>The operator “{operator}” has been disabled. Ask the shop owner to enable it again.</source>
         <translation>操作员“{operator}”已被停用。请联系店主重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="50"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="36"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again, or ask the owner to reset the password.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="53"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="39"/>
         <source>The key file of this shop ({path}) is damaged, so nobody can unlock the shop. Restore your latest backup, which includes the key file. Do not create a new shop over it.</source>
         <translation>本店的密钥文件（{path}）已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="57"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="43"/>
         <source>The shop&apos;s database ({path}) is damaged or is not a Voucher Shop database. Restore your latest backup, and keep the damaged file: do not delete it.</source>
         <translation>店铺数据库（{path}）已损坏，或不是 Voucher Shop 的数据库。请恢复最近的备份，并保留损坏的文件，不要删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="60"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="46"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（verify）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="64"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="50"/>
         <source>The database address {url} cannot be used. Write it as postgresql://USER@HOST:PORT/DATABASE (optionally ?sslmode=require).</source>
         <translation>无法使用数据库地址 {url}。请写成 postgresql://USER@HOST:PORT/DATABASE（可加 ?sslmode=require）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="67"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="53"/>
         <source>The database address contains a password, which other programs on this computer could read. Remove it from the address and put it in the PGPASSWORD variable or the .pgpass file instead.</source>
         <translation>数据库地址中含有密码，这台电脑上的其他程序可能读取到它。请从地址中删除密码，改为放在 PGPASSWORD 环境变量或 .pgpass 文件中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="71"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="57"/>
         <source>The shop&apos;s server {host} cannot be reached. Check the network cable or Wi-Fi and that the server is switched on; nothing was changed.</source>
         <translation>无法连接店铺服务器 {host}。请检查网线或 Wi-Fi，以及服务器是否已开机；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="78"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="64"/>
         <source>The shop&apos;s server refused the login of database user {user}: the password in PGPASSWORD or the .pgpass file is wrong or missing.</source>
         <translation>店铺服务器拒绝了数据库用户 {user} 的登录：PGPASSWORD 或 .pgpass 文件中的密码错误或缺失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="81"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="67"/>
         <source>The shop&apos;s server has no database named {database}. Check the name in the address, or ask whoever set up the server to create it.</source>
         <translation>店铺服务器上没有名为 {database} 的数据库。请检查地址中的名称，或请搭建服务器的人创建它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="84"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="70"/>
         <source>The shop&apos;s server and this computer disagree about encryption (TLS): the server asks for it, or the address asks for it and the server does not offer it. Set sslmode=require in the address, or ask whoever set up the server.</source>
         <translation>店铺服务器与这台电脑的加密（TLS）设置不一致：服务器要求加密，或地址要求加密而服务器不支持。请在地址中设置 sslmode=require，或询问搭建服务器的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="88"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="74"/>
         <source>This shop lives on a server: back it up on the server with pg_dump (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_dump 备份（见 README 的“Several counters”一节），不要在收银台电脑上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="91"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="77"/>
         <source>The database {url} is not empty. Copy the shop only into a new, empty database, so nothing there is overwritten.</source>
         <translation>数据库 {url} 不是空的。只能把店铺复制到新建的空数据库中，以免覆盖已有内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="94"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="80"/>
         <source>Another program is using the shop file: another copy of Voucher Shop, a backup tool or an antivirus scan. Close it, then try again.</source>
         <translation>另一个程序正在使用店铺文件：可能是另一个 Voucher Shop、备份工具或杀毒软件扫描。请关闭它，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="97"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="83"/>
         <source>The disk is full. Nothing already saved was lost, but the last change was not saved. Free some disk space, then do it again.</source>
         <translation>磁盘已满。已保存的数据没有丢失，但最后一次修改未能保存。请清理一些磁盘空间，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="100"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="86"/>
         <source>This installation lacks the encryption library, so the shop cannot be opened safely. Reinstall Voucher Shop.</source>
         <translation>本安装缺少加密库，无法安全地打开店铺。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="103"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="89"/>
         <source>This shop was saved by a newer version of Voucher Shop. Install that version or a later one to open it.</source>
         <translation>此店铺由更新版本的 Voucher Shop 保存。请安装该版本或更新的版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="106"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="92"/>
         <source>Only the shop owner may do this. Ask the owner to log in and do it.</source>
         <translation>只有店主可以执行此操作。请店主登录后操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="108"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="94"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="109"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="95"/>
         <source>{what} not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到该{what}。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="111"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="97"/>
         <source>Not enough stock of “{product}”: {available} left, {wanted} wanted. Restock it or sell fewer.</source>
         <translation>“{product}”库存不足：剩余 {available}，需要 {wanted}。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="114"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="100"/>
         <source>This cannot be done now: the {what} is {state}. Refresh the list and check it.</source>
         <translation>现在无法执行：该{what}{state}。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="117"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="103"/>
         <source>The shop is open in another window, at another counter or in a command ({path}). Close it there first, then try again.</source>
         <translation>店铺正在另一个窗口、另一个收银台或某个命令中打开（{path}）。请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="120"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="106"/>
         <source>Nothing was restored; the shop is unchanged.</source>
         <translation>未恢复任何内容；店铺保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="122"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="108"/>
         <source>This shop was made before recovery keys existed, so it has none.</source>
         <translation>本店创建于恢复密钥功能推出之前，因此没有恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="124"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="110"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="131"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="117"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="134"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="120"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="136"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="122"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="139"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="125"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="169"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="155"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="171"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="157"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="173"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="159"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="177"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="183"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="10"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="184"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="11"/>
         <source>Too short: use at least {minimum} characters.</source>
         <translation>太短：至少需要 {minimum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="185"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="12"/>
         <source>Too long: use at most {maximum} characters.</source>
         <translation>太长：最多 {maximum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="193"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="20"/>
         <source>Use at most 64 characters, without line breaks or control characters.</source>
         <translation>最多 64 个字符，不能包含换行或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="195"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="22"/>
         <source>Already taken. Choose another name.</source>
         <translation>该账号已存在，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="200"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="27"/>
         <source>Choose one of: {choices}.</source>
         <translation>请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="201"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="28"/>
         <source>Not a number.</source>
         <translation>不是有效的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="202"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="29"/>
         <source>Cannot be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="203"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="30"/>
         <source>Use at most two decimal places.</source>
         <translation>最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="204"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="31"/>
         <source>Too large.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="205"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="32"/>
         <source>Must be between {low} and {high}.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="206"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="33"/>
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="208"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="35"/>
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="210"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="37"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="211"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="38"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="212"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="39"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="213"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="214"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="215"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="146"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="132"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="74"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="60"/>
         <source>The connection to the shop&apos;s server {host} broke while this was being saved. Look the voucher up (Show) before trying again: if the server kept it, it shows there, and nothing is ever taken twice.</source>
         <translation>保存时与店铺服务器 {host} 的连接中断。重试之前，请先查询这张券：如果服务器已保存，查询时会显示出来；任何次数或金额都不会被扣两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="151"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="137"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="156"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="142"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="162"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="186"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="13"/>
         <source>Remove the line breaks, tabs or control characters.</source>
         <translation>请删除换行符、制表符或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="188"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="15"/>
         <source>Choose a file outside the shop&apos;s folder: a backup there would overwrite the shop or be replaced with it.</source>
         <translation>请选择店铺文件夹以外的文件：备份放在店铺文件夹里，会覆盖店铺，或随店铺一起被替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="191"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="18"/>
         <source>This is not the recovery key: check it for a typo (7 groups of 4).</source>
         <translation>这不是恢复密钥：请检查是否输错（共 7 组，每组 4 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="196"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="23"/>
         <source>A product called “{name}” already exists. Choose another name.</source>
         <translation>已有名为“{name}”的商品。请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="198"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="25"/>
         <source>An archived product is called “{name}”. Restore it, or choose another name.</source>
         <translation>已下架的商品中有“{name}”。请将它重新上架，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="209"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="36"/>
         <source>Must not be shorter than the shortest.</source>
         <translation>不能短于最短长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="216"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
         <source>Only service products and gift cards can be issued in a batch.</source>
         <translation>只有服务类商品和礼品卡可以批量发券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="218"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="219"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
         <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="222"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="49"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="223"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="224"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="51"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="227"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="231"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="58"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="232"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="233"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="234"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="235"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="236"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="237"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="238"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="239"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="240"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="241"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="242"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="243"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="244"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="245"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="246"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="247"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="248"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="249"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="250"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="251"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="252"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="253"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="254"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="255"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="256"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="257"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="258"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="259"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="260"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="261"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="262"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="263"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="264"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="265"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="266"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="267"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="268"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="269"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="270"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="271"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="274"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="168"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="279"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="173"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="280"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="174"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="281"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="175"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="282"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="176"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="283"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="177"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="284"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="285"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="179"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="286"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="180"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="291"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="292"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="186"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="293"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="294"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="188"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="295"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="296"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="297"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="191"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="298"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="192"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="299"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="300"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="301"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="302"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="303"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="197"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="304"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="305"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="199"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="307"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="375"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="100"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="378"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="103"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -6088,117 +6380,117 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="30"/>
+        <location filename="../../desktop_app/ui/display.py" line="31"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="31"/>
+        <location filename="../../desktop_app/ui/display.py" line="32"/>
         <source>Card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="32"/>
+        <location filename="../../desktop_app/ui/display.py" line="33"/>
         <source>Goods</source>
         <translation>实物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="33"/>
+        <location filename="../../desktop_app/ui/display.py" line="34"/>
         <source>Gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="36"/>
+        <location filename="../../desktop_app/ui/display.py" line="37"/>
         <source>Unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="37"/>
+        <location filename="../../desktop_app/ui/display.py" line="38"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="38"/>
+        <location filename="../../desktop_app/ui/display.py" line="39"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="39"/>
+        <location filename="../../desktop_app/ui/display.py" line="40"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="42"/>
+        <location filename="../../desktop_app/ui/display.py" line="43"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="43"/>
+        <location filename="../../desktop_app/ui/display.py" line="44"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="44"/>
+        <location filename="../../desktop_app/ui/display.py" line="45"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="45"/>
+        <location filename="../../desktop_app/ui/display.py" line="46"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="46"/>
+        <location filename="../../desktop_app/ui/display.py" line="47"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="49"/>
+        <location filename="../../desktop_app/ui/display.py" line="50"/>
         <source>Unsold</source>
         <translation>未售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="50"/>
+        <location filename="../../desktop_app/ui/display.py" line="51"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="51"/>
+        <location filename="../../desktop_app/ui/display.py" line="52"/>
         <source>Faulty</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="119"/>
+        <location filename="../../desktop_app/ui/display.py" line="120"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="121"/>
+        <location filename="../../desktop_app/ui/display.py" line="122"/>
         <source>Until {end}</source>
         <translation>至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="132"/>
+        <location filename="../../desktop_app/ui/display.py" line="133"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="133"/>
+        <location filename="../../desktop_app/ui/display.py" line="134"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="125"/>
+        <location filename="../../desktop_app/ui/display.py" line="126"/>
         <source>From {start}</source>
         <translation>{start} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="127"/>
+        <location filename="../../desktop_app/ui/display.py" line="128"/>
         <source>No expiry</source>
-        <translation>长期有效</translation>
+        <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="153"/>
+        <location filename="../../desktop_app/ui/display.py" line="154"/>
         <source>Batch</source>
         <translation>批量发券</translation>
     </message>
@@ -6206,67 +6498,67 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../desktop_app/printing.py" line="231"/>
+        <location filename="../../desktop_app/printing/wording.py" line="16"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="236"/>
+        <location filename="../../desktop_app/printing/wording.py" line="21"/>
         <source>{left} of {total} uses left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="239"/>
+        <location filename="../../desktop_app/printing/wording.py" line="24"/>
         <source>1 use</source>
         <translation>可用 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="240"/>
+        <location filename="../../desktop_app/printing/wording.py" line="25"/>
         <source>{count} uses</source>
         <translation>可用 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="249"/>
+        <location filename="../../desktop_app/printing/wording.py" line="34"/>
         <source>Valid from {start}, no expiry</source>
         <translation>自 {start} 起长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="250"/>
+        <location filename="../../desktop_app/printing/wording.py" line="35"/>
         <source>No expiry</source>
-        <translation>长期有效</translation>
+        <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="253"/>
+        <location filename="../../desktop_app/printing/wording.py" line="38"/>
         <source>Valid {start} to {end}</source>
         <translation>有效期 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="254"/>
+        <location filename="../../desktop_app/printing/wording.py" line="39"/>
         <source>Valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="258"/>
+        <location filename="../../desktop_app/printing/wording.py" line="43"/>
         <source>Order {order} · issued {date}</source>
         <translation>订单 {order} · {date} 发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="263"/>
+        <location filename="../../desktop_app/printing/wording.py" line="48"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="267"/>
+        <location filename="../../desktop_app/printing/wording.py" line="52"/>
         <source>Card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="271"/>
+        <location filename="../../desktop_app/printing/wording.py" line="56"/>
         <source>Show the QR code, or tell the code, at the counter.</source>
         <translation>到店出示二维码或报券码即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing.py" line="672"/>
+        <location filename="../../desktop_app/printing/output.py" line="108"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
@@ -6274,12 +6566,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages.py" line="416"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="141"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages.py" line="417"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="142"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
