@@ -5595,7 +5595,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/giftcard_commands.py" line="33"/>
         <source>The card&apos;s PIN: </source>
-        <translation>卡的 PIN 码：</translation>
+        <translation>卡的 PIN 码： </translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/giftcard_commands.py" line="38"/>
