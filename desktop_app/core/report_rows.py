@@ -71,6 +71,14 @@ def utc(value: object) -> dt.datetime:
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
 
 
+def first_and_last(column: Any, where: Expression) -> tuple[Any, Any]:
+    """The least and greatest value of an indexed ``column``, one query each: each is then
+    one end of the index, where MIN and MAX in one query read every row between them."""
+    model = column.model
+    return (model.select(fn.MIN(column)).where(where).scalar(),
+            model.select(fn.MAX(column)).where(where).scalar())
+
+
 def per_local_day(column: Any, span: tuple[dt.date, dt.date] | None,
                   grouped: Callable[[Any, Expression], Iterable[tuple[Any, ...]]]
                   ) -> dict[str, tuple[Any, ...]]:
@@ -84,8 +92,7 @@ def per_local_day(column: Any, span: tuple[dt.date, dt.date] | None,
     # sold today asks one day, not a month, of queries).
     bounds = within(column, local_midnight_utc(span[0]),
                     local_midnight_utc(span[1] + dt.timedelta(days=1)))
-    first, last = column.model.select(fn.MIN(column), fn.MAX(column)).where(bounds).scalar(
-        as_tuple=True)
+    first, last = first_and_last(column, bounds)
     if first is None:
         return {}
     span = (max(span[0], utc(first).astimezone().date()),
@@ -108,8 +115,7 @@ def day_span(column: Any, start: dt.date | None, end: dt.date | None,
     """The local days to group by: the chosen range, or the data's own first and last day."""
     if start is not None and end is not None:
         return start, end
-    model = column.model
-    low, high = model.select(fn.MIN(column), fn.MAX(column)).where(where).scalar(as_tuple=True)
+    low, high = first_and_last(column, where)
     if low is None:
         return None
     return start or utc(low).astimezone().date(), end or utc(high).astimezone().date()
