@@ -33,7 +33,7 @@ from desktop_app.core import (
 )
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput
-from desktop_app.core.models import AuditEvent, CardKey, Order, OrderLine
+from desktop_app.core.models import AuditEvent, CardKey, Order, OrderLine, RedemptionAttempt
 from desktop_app.core.store import Shop
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,11 +114,11 @@ def fixture_shop(shop: Shop) -> Fixture:
     redemption.redeem(shop, "garbage", "Front", now=local(day, 11))
     redemption.redeem(shop, wash_voucher.code, "Till 2", now=local(day, 23, 30))
     redemption.redeem(shop, wash_voucher.code, "Till 2", now=local(nxt, 0, 30))
-    first_id = report_tables.RedemptionAttempt.select().order_by(
-        report_tables.RedemptionAttempt.id).first().id
+    first_id = RedemptionAttempt.select().order_by(
+        RedemptionAttempt.id).first().id
     undo = redemption.undo_redemption(shop, first_id, "double scan", "Office")
-    report_tables.RedemptionAttempt.update(created_at=local(nxt, 9)).where(
-        report_tables.RedemptionAttempt.id == undo.id).execute()
+    RedemptionAttempt.update(created_at=local(nxt, 9)).where(
+        RedemptionAttempt.id == undo.id).execute()
     assert coffee_voucher.valid_until is not None
     return Fixture(day, wash_voucher.code, coffee_voucher.valid_until)
 

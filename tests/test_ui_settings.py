@@ -8,11 +8,21 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app import printing
-from desktop_app.core import auth, cardkeys, fulfilment, orders, products, stock_alerts
+from desktop_app.core import (
+    auth,
+    cardkeys,
+    fulfilment,
+    orders,
+    products,
+    stock_alerts,
+    vouchers,
+)
 from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import order_voucher_views
@@ -167,6 +177,38 @@ def test_scanner_test_field_shows_what_was_sent(qtbot: QtBot, shop: Shop) -> Non
     qtbot.keyClicks(dialog.scan_test, "AB")
     qtbot.keyClick(dialog.scan_test, Qt.Key.Key_Return)
     assert dialog.scan_test.text() == "AB⏎" and "Enter" in dialog.scan_result.text()
+    dialog.close()
+
+
+def type_burst(widget: QWidget, text: str) -> None:
+    """Keys as a scanner sends them: no pause between, each with its character, accented ones
+    too (QTest's own key clicks take ASCII only)."""
+    for char in text:
+        key = Qt.Key(ord(char.upper()))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                                                     char))
+
+
+def test_scanner_test_field_says_which_keyboard_layout_a_scan_looks_like(
+        qtbot: QtBot, shop: Shop) -> None:
+    product = products.add_product(shop, "Wash", "30.00", "service", uses=5)
+    payload = next(v.payload for v in fulfilment.issue_batch(shop, product.id, 20)
+                   if vouchers.mangle(v.payload, "qwertz") != v.payload)
+    dialog = open_dialog(qtbot, shop)
+    dialog.pages.setCurrentIndex(1)
+    dialog.scan_test.setFocus()
+    for sent, expected in ((payload, "Looks like: US (QWERTY) keyboard layout (OK)."),
+                           (vouchers.mangle(payload, "qwertz"),
+                            "Looks like a German (QWERTZ) keyboard layout: codes are read "
+                            "correctly anyway."),
+                           (vouchers.mangle(payload, "azerty"), "French (AZERTY)"),
+                           ("HELLO-WORLD", "one of this shop's vouchers")):
+        type_burst(dialog.scan_test, sent)
+        qtbot.keyClick(dialog.scan_test, Qt.Key.Key_Return)
+        assert dialog.scan_test.text() == sent + "⏎"
+        idle()
+        qtbot.waitUntil(lambda e=expected: e in dialog.scan_layout.text(), timeout=5000)
     dialog.close()
 
 

@@ -55,8 +55,25 @@ def add_report_index(db: Database) -> None:
         ("created_at", "ok", "undo_of_id", "operator_id", "station", "voucher_id"), False))
 
 
+def add_report_key_indexes(db: Database) -> None:
+    """Version 6: the reports per operator, station and product read each one's attempts
+    from an index led by it (see the model); those covering indexes replace the plain ones
+    on operator, voucher and time, which they serve as well, so a redemption still writes as
+    many index entries as before."""
+    migrator = SchemaMigrator.from_database(db)
+    plain = ("operator_id", "voucher_id", "created_at")
+    run_operations(
+        *(migrator.drop_index("redemption_attempt", f"redemption_attempt_{column}")
+          for column in plain),
+        *(migrator.add_index("redemption_attempt", (key, "created_at", "ok", "undo_of_id"),
+                             False)
+          for key in ("operator_id", "station", "voucher_id")),
+    )
+
+
 # STEPS[n] upgrades a database at version n+1 to version n+2.
-STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, add_report_index]
+STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, add_report_index,
+                     add_report_key_indexes]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

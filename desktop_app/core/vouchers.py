@@ -169,6 +169,35 @@ def parse(text: str, shop_id: str, voucher_key: str, normalized: str | None = No
     return best
 
 
+US_LAYOUT = "us"
+
+
+@dataclass(frozen=True)
+class ScannerLayout:
+    """What one test scan of a voucher says about the keyboard layout the scanner types in."""
+
+    layout: str  # US_LAYOUT or a key of LAYOUT_MANGLING; "" when no voucher of this shop
+    read: bool  # the counter takes such a scan as it comes (``parse`` names the voucher)
+    via: str = ""  # "qr" (a payload) or "typed" (a printed code)
+
+
+def scanner_layout(text: str, shop_id: str, voucher_key: str) -> ScannerLayout:
+    """The layout a scan of one of this shop's vouchers came through: US when it reads as
+    sent, else the layout under which its payload's tag (or its printed code's check symbol)
+    holds. A text without a character that layouts type differently reads as US: for such
+    codes the layout makes no difference."""
+    read = parse(text, shop_id, voucher_key).reason is None
+    as_sent = parse_normalized(normalize(text), shop_id, voucher_key)
+    if as_sent.reason is None:
+        return ScannerLayout(US_LAYOUT, read, as_sent.via)
+    upper = unicodedata.normalize("NFKC", text).upper()
+    for layout, reading in _LAYOUT_READINGS.items():
+        candidate = parse_normalized(normalize(upper.translate(reading)), shop_id, voucher_key)
+        if candidate.reason is None:
+            return ScannerLayout(layout, read, candidate.via)
+    return ScannerLayout("", read)
+
+
 # Of several refused readings, the one that says most: this shop's payload with a bad tag,
 # then another shop's payload, then not a payload at all.
 _TELLS_MORE = ("invalid_signature", "wrong_shop", "malformed", "mistyped", "")

@@ -37,6 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+import bench_reports  # noqa: E402
 import sqlcipher3  # noqa: E402
 
 from desktop_app.core import anchor, audit, fulfilment, orders, products, redemption  # noqa: E402
@@ -420,7 +421,7 @@ def bench_batch(table: Table, tmp: Path, count: int) -> None:
     shutil.rmtree(tmp / "batch")
 
 
-GROUPS = ("sizes", "history", "batch", "cli", "pdf", "gui")
+GROUPS = ("sizes", "history", "batch", "cli", "reports", "pdf", "gui")
 
 
 def main() -> None:
@@ -450,6 +451,8 @@ def main() -> None:
             bench_batch(table, tmp, batch)
         if "cli" in chosen:
             bench_cli(table, tmp, batch)
+        if "reports" in chosen:
+            bench_reports.bench_group(table, tmp, args.quick)
         if "pdf" in chosen:
             from bench_pdf import bench_pdf  # here: the other groups load no Qt
 

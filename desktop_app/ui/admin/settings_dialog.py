@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import shop_settings
+from desktop_app.core import shop_settings, vouchers
 from desktop_app.core.shop_settings import ShopSettings
 from desktop_app.core.store import Shop
+from desktop_app.core.vouchers import ScannerLayout
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.scanning.camera_source import list_cameras
 from desktop_app.ui import settings
 from desktop_app.ui.display import CURRENCY_SYMBOLS
@@ -46,6 +48,11 @@ from desktop_app.ui.widgets import (
 
 LAYOUTS = ("a4", "receipt58", "receipt80")
 VISIBLE_KEYS = {Qt.Key.Key_Return: "⏎", Qt.Key.Key_Enter: "⏎", Qt.Key.Key_Tab: "⇥"}
+KEYBOARD_LAYOUTS = {
+    vouchers.US_LAYOUT: QT_TRANSLATE_NOOP("SettingsDialog", "US (QWERTY)"),
+    "qwertz": QT_TRANSLATE_NOOP("SettingsDialog", "German (QWERTZ)"),
+    "azerty": QT_TRANSLATE_NOOP("SettingsDialog", "French (AZERTY)"),
+}
 
 
 class ScanTestField(QLineEdit):
@@ -187,9 +194,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Scanner burst gap:"), self.burst_ms)
         self.scan_test = ScanTestField(page)
         self.scan_result = hint_label("", page)
+        self.scan_layout = hint_label("", page)
+        self.scans_tested = 0
         self.scan_test.textChanged.connect(self._scan_tested)
         form.addRow(self.tr("Try the scanner:"), self.scan_test)
         form.addRow("", self.scan_result)
+        form.addRow("", self.scan_layout)
         form.addRow(hint_label(self.tr(
             "The station name is recorded with every redemption from this computer. A new "
             "language shows at the next start."), page))
@@ -237,6 +247,32 @@ class SettingsDialog(QDialog):
             "{count} characters, ending with {end}; the longest gap {gap} ms.").format(
             count=len(text) - 1, end=self.tr("Enter") if text.endswith("⏎") else self.tr("Tab"),
             gap=self.scan_test.burst_ms()))
+        self.scans_tested += 1
+        number, shop, sent = self.scans_tested, self.shop, text[:-1]
+        self.scan_layout.setText("")
+        run_in_background(
+            self, lambda: vouchers.scanner_layout(sent, shop.shop_id, shop.voucher_key),
+            lambda found: self._show_layout(found, number), errors=self.message)
+
+    def _show_layout(self, found: ScannerLayout, number: int) -> None:
+        if number == self.scans_tested:  # an earlier scan's answer, late: the newer one shows
+            self.scan_layout.setText(self.layout_text(found))
+
+    def layout_text(self, found: ScannerLayout) -> str:
+        """Which keyboard layout the scanner types in, and whether that matters, in the
+        shop's words."""
+        if not found.layout:
+            return self.tr("Scan the QR code or printed code of one of this shop's vouchers "
+                           "to see which keyboard layout the scanner types in.")
+        layout = QCoreApplication.translate("SettingsDialog", KEYBOARD_LAYOUTS[found.layout])
+        if found.layout == vouchers.US_LAYOUT:
+            return self.tr("Looks like: {layout} keyboard layout (OK).").format(layout=layout)
+        if found.read:
+            return self.tr("Looks like a {layout} keyboard layout: codes are read correctly "
+                           "anyway.").format(layout=layout)
+        return self.tr("Looks like a {layout} keyboard layout: QR codes are read correctly "
+                       "anyway, printed codes are not. Set the scanner to the keyboard layout "
+                       "of this computer.").format(layout=layout)
 
     # -- values -----------------------------------------------------------------------------
 

@@ -118,11 +118,17 @@ class ReportTableModel(RowTableModel[dict[str, Any]]):
 
     def _column(self, column: ReportColumn, currency: str, by: str) -> Column[dict[str, Any]]:
         numeric = column.kind in ("int", "money")
-        color = (lambda row: ERROR_COLOR if row.get("low") else None) if column.key in (
-            "low", "unsold") else None
-        return Column(column_title(column.key, by),
-                      lambda row, c=column: cell_text(c, row[c.key], currency, by),
-                      _sort(column), RIGHT if numeric else LEFT, color=color)
+        color = _low_stock_color if column.key in ("low", "unsold") else None
+
+        def text(row: dict[str, Any]) -> str:
+            return cell_text(column, row[column.key], currency, by)
+
+        return Column(column_title(column.key, by), text, _sort(column),
+                      RIGHT if numeric else LEFT, color=color)
+
+
+def _low_stock_color(row: dict[str, Any]) -> str | None:
+    return ERROR_COLOR if row.get("low") else None
 
 
 class DetailTableModel(RowTableModel[RedemptionDetail]):

@@ -7,12 +7,11 @@ Every query runs on the worker thread; the tab shows plain rows.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QMarginsF, QModelIndex, QRectF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,11 +29,17 @@ from PySide6.QtWidgets import (
 from desktop_app.core import events, report_files, report_tables
 from desktop_app.core.report_tables import Report
 from desktop_app.core.store import Shop
-from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.display import amount_text, failure_text
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.reports.chart import REDEMPTIONS_COLOR, SALES_COLOR, DayChart, Series
-from desktop_app.ui.reports.chart import paint_chart as paint_bars
+from desktop_app.ui.reports.report_loading import (
+    DATED,
+    RANGES,
+    REPORT_TITLES,
+    Loaded,
+    load,
+    preset_range,
+)
 from desktop_app.ui.reports.report_models import (
     BREAKAGE_COLUMNS,
     COLUMN_TITLES,
@@ -47,54 +52,10 @@ from desktop_app.ui.reports.report_models import (
     headers,
     tr,
 )
+from desktop_app.ui.reports.report_printing import paint_report, set_a4_portrait
 from desktop_app.ui.tables import EmptyState, fit_columns, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, hint_label
-
-REPORT_TITLES = {
-    "redemptions": QT_TRANSLATE_NOOP("ReportsTab", "Redemptions"),
-    "sales": QT_TRANSLATE_NOOP("ReportsTab", "Sales"),
-    "liability": QT_TRANSLATE_NOOP("ReportsTab", "Outstanding vouchers"),
-    "stock": QT_TRANSLATE_NOOP("ReportsTab", "Card-key stock"),
-}
-RANGES = {
-    "today": QT_TRANSLATE_NOOP("ReportsTab", "Today"),
-    "yesterday": QT_TRANSLATE_NOOP("ReportsTab", "Yesterday"),
-    "week": QT_TRANSLATE_NOOP("ReportsTab", "This week"),
-    "month": QT_TRANSLATE_NOOP("ReportsTab", "This month"),
-    "custom": QT_TRANSLATE_NOOP("ReportsTab", "Custom"),
-}
-# Reports read for chosen days; liability's days are those of its gift-card breakage.
-DATED = ("redemptions", "sales", "liability")
-
-
-def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The local days a preset names; weeks start on Monday."""
-    if preset == "yesterday":
-        day = today - dt.timedelta(days=1)
-        return day, day
-    if preset == "week":
-        return today - dt.timedelta(days=today.weekday()), today
-    if preset == "month":
-        return today.replace(day=1), today
-    return today, today
-
-
-@dataclass(frozen=True)
-class Loaded:
-    report: Report
-    panels: list[tuple[str, list[dt.date], list[int]]]  # (which, days, values) for the chart
-
-
-def load(shop: Shop, name: str, by: str, start: dt.date, end: dt.date) -> Loaded:
-    """On the worker thread: the report, and redemptions and sales per day for the chart."""
-    report = report_tables.run_report(shop, name, by, start, end)
-    used = report_tables.redemptions_report(shop, "day", start, end)
-    sold = report_tables.sales_report(shop, "day", start, end)
-    return Loaded(report, [("redemptions", [r["group"] for r in used.rows],
-                            [r["net"] for r in used.rows]),
-                           ("sales", [r["group"] for r in sold.rows],
-                            [r["net"] for r in sold.rows])])
 
 
 class ReportsTab(QWidget):
@@ -387,15 +348,14 @@ class ReportsTab(QWidget):
         """The chart and the table on A4, painted here on the GUI thread."""
         if self.report is None:
             return False
-        printer.setPageLayout(QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+        set_a4_portrait(printer)
         painter = QPainter()
         if not painter.begin(printer):
             self.message.show_error(self.tr("The printer could not be opened."))
             return False
         try:
-            self._paint_page(painter, printer, self.report)
+            paint_report(painter, printer, self.report, self.panels(), self.font(),
+                         self.currency)
         except Exception as exc:  # a printer that refuses: say so here, not as a crash
             self.message.show_error(failure_text(exc))
             return False
@@ -403,38 +363,6 @@ class ReportsTab(QWidget):
             painter.end()
         self.message.show_info(self.tr("Sent to the printer."))
         return True
-
-    def _paint_page(self, painter: QPainter, printer: QPrinter, report: Report) -> None:
-        page = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
-        page.moveTo(0, 0)
-        font = QFont(self.font())
-        font.setPointSizeF(9)
-        painter.setFont(font)
-        line = painter.fontMetrics().height() * 1.3
-        title = tr(REPORT_TITLES[report.name])
-        if report.start and report.end:
-            title += f"  {report.start.isoformat()} – {report.end.isoformat()}"
-        painter.drawText(QRectF(0, 0, page.width(), line), title)
-        chart = QRectF(0, line * 1.5, page.width(), page.height() * 0.35)
-        paint_bars(painter, chart, self.panels(), font)
-        top = chart.bottom() + line
-        columns = report.columns
-        width = page.width() / max(1, len(columns))
-        cells: list[list[str]] = [[column_title(c.key, report.by) for c in columns]]
-        cells += [[cell_text(c, row[c.key], self.currency, report.by) for c in columns]
-                  for row in report.rows]
-        for number, texts in enumerate(cells):
-            if top + line > page.height():
-                printer.newPage()
-                top = 0
-            font.setBold(number == 0)
-            painter.setFont(font)
-            for i, text in enumerate(texts):
-                painter.drawText(QRectF(i * width, top, width - 4, line),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                 painter.fontMetrics().elidedText(
-                                     text, Qt.TextElideMode.ElideRight, int(width - 4)))
-            top += line
 
     def shown_rows(self) -> list[dict[str, Any]]:
         return self.model.rows()

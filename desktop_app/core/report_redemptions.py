@@ -1,0 +1,192 @@
+"""The redemptions report: uses redeemed, undone and refused per local day, operator, station
+or product, and the attempts behind one of its rows.
+
+A month of a busy shop is a million attempts: no grouping sorts them. Per day, each day is a
+range of the (created_at, ...) covering index; per operator, station or product, each one is
+a range of its own covering index (schema step 6), so every query reads index entries in
+order and only adds them up. Undos count where the use they give back was taken; the one
+query that follows an undo to its original runs only when the days hold undos.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import JOIN, Case, Expression, Value, fn
+
+from desktop_app.core import vouchers
+from desktop_app.core.dates import day_range
+from desktop_app.core.models import Operator, Order, Product, RedemptionAttempt, Voucher
+from desktop_app.core.report_rows import (
+    FIRST_COLUMN,
+    Column,
+    Report,
+    by_net,
+    day_span,
+    group_names,
+    grouped_days,
+    per_local_day,
+    totals_of,
+    utc,
+    within,
+)
+from desktop_app.core.roles import require_owner
+from desktop_app.core.store import Shop
+
+REDEMPTION_COLUMNS = (Column("group", "text"), Column("redeemed", "int"),
+                      Column("undone", "int"), Column("net", "int"), Column("refused", "int"))
+_NO_FIGURES = {"redeemed": 0, "undone": 0, "net": 0, "refused": 0}
+
+
+def uses_consumed(attempt: Any) -> Any:
+    """The uses one redemption attempt consumed, as SQL over ``attempt`` (a RedemptionAttempt
+    table or alias). Always one: ``redeem(..., uses=N)`` writes one attempt row per use, so
+    N uses at once already count N here (and an undo gives back one of them)."""
+    return Value(1)
+
+
+def _figures() -> tuple[Any, Any, Any]:
+    """Per attempt row: uses redeemed, undo rows (each gives back one use), refusals."""
+    a = RedemptionAttempt
+    redeemed = fn.SUM(Case(None, [(a.ok == True, uses_consumed(a))], 0))  # noqa: E712
+    undos = fn.SUM(Case(None, [(a.undo_of.is_null(False), 1)], 0))
+    refused = fn.SUM(Case(None, [((a.ok == False) & a.undo_of.is_null(), 1)], 0))  # noqa: E712
+    return redeemed, undos, refused
+
+
+def _numbers(row: tuple[Any, ...] | None) -> list[int]:
+    return [int(value or 0) for value in (row or ())]
+
+
+def _stations() -> list[str]:
+    """Every station that ever redeemed, one index probe per station (a loose index scan:
+    ``SELECT DISTINCT`` would read every attempt)."""
+    table = RedemptionAttempt._meta.table_name
+    sql = (f"WITH RECURSIVE seen(station) AS (SELECT MIN(station) FROM {table} UNION ALL "
+           f"SELECT (SELECT MIN(later.station) FROM {table} later "
+           f"WHERE later.station > seen.station) FROM seen WHERE seen.station IS NOT NULL) "
+           f"SELECT station FROM seen WHERE station IS NOT NULL")
+    return [row[0] for row in RedemptionAttempt._meta.database.execute_sql(sql)]
+
+
+def _key_queries(by: str) -> Iterator[tuple[Any, Any]]:
+    """(group key, query over its attempts) for each operator, station or product; the
+    attempts whose text named no voucher are a product group of their own (key None)."""
+    a = RedemptionAttempt
+    if by == "operator":
+        for (operator_id,) in Operator.select(Operator.id).tuples():
+            yield operator_id, a.select(*_figures()).where(a.operator == operator_id)
+    elif by == "station":
+        for station in _stations():
+            yield station, a.select(*_figures()).where(a.station == station)
+    else:
+        for (product_id,) in Product.select(Product.id).tuples():
+            yield product_id, (a.select(*_figures()).join(Voucher, on=(a.voucher == Voucher.id))
+                               .where(Voucher.product == product_id))
+        yield None, a.select(*_figures()).where(a.voucher.is_null())
+
+
+def _undone_by_original(by: str, window: Expression) -> dict[Any, int]:
+    """Uses given back by the undos in ``window``, per group of the attempt each undoes."""
+    a, original = RedemptionAttempt, RedemptionAttempt.alias("original")
+    if by == "product":
+        key = Voucher.product
+    else:
+        key = original.operator if by == "operator" else original.station
+    query = (a.select(key, fn.SUM(uses_consumed(original)))
+             .join(original, on=(a.undo_of == original.id)))
+    if by == "product":
+        query = query.switch(a).join(Voucher, JOIN.LEFT_OUTER, on=(a.voucher == Voucher.id))
+    rows = query.where(window & a.undo_of.is_null(False)).group_by(FIRST_COLUMN).tuples()
+    return {k: int(n or 0) for k, n in rows}
+
+
+def _per_group(by: str, window: Expression) -> dict[Any, dict[str, int]]:
+    found: dict[Any, list[int]] = {}
+    for key, query in _key_queries(by):
+        redeemed, undos, refused = _numbers(query.where(window).tuples().first())
+        if redeemed or undos or refused:
+            found[key] = [redeemed, undos, refused]
+    undos_seen = sum(figures[1] for figures in found.values())
+    undone = _undone_by_original(by, window) if undos_seen else {}
+    for key in undone:
+        found.setdefault(key, [0, 0, 0])
+    rows = {key: _row(redeemed, undone.get(key, 0), refused)
+            for key, (redeemed, _, refused) in found.items()}
+    return {key: row for key, row in rows.items() if row["redeemed"] or row["undone"]
+            or row["refused"]}
+
+
+def _row(redeemed: int, undone: int, refused: int) -> dict[str, int]:
+    return {"redeemed": redeemed, "undone": undone, "net": redeemed - undone, "refused": refused}
+
+
+def redemptions_report(shop: Shop, by: str = "day", start: dt.date | None = None,
+                       end: dt.date | None = None) -> Report:
+    """Uses consumed, undone (subtracted in ``net``) and refused attempts per group. Per day,
+    an undo counts on its own day; per operator, station or product, where its use was taken."""
+    require_owner(shop, "report_redemptions")
+    a = RedemptionAttempt
+    low, high = day_range(start, end)
+    window = within(a.created_at, low, high)
+    if by == "day":
+        span = day_span(a.created_at, start, end, window)
+        sums = per_local_day(a.created_at, span, lambda day, where: a.select(
+            day, *_figures()).where(where).tuples())
+        sums = {day: tuple(_numbers(figures)) for day, figures in sums.items()}
+        found = {k: _row(*figures) for k, figures in sums.items() if any(figures)}
+        rows = grouped_days(found, span, _NO_FIGURES)
+    else:
+        names = group_names(by)
+        rows = by_net({"group": names.get(k, k if k is not None else ""), **v}
+                      for k, v in _per_group(by, window).items())
+    columns = (Column("group", "date" if by == "day" else "text"), *REDEMPTION_COLUMNS[1:])
+    return Report("redemptions", by, start, end, shop.currency, columns, rows,
+                  totals_of(columns, rows))
+
+
+@dataclass(frozen=True)
+class RedemptionDetail:
+    at: dt.datetime  # UTC
+    operator: str
+    station: str
+    code: str  # typed form; "" when the text named no voucher
+    product: str
+    customer: str
+    reason: str
+    ok: bool
+    note: str
+
+
+def redemption_details(shop: Shop, by: str, group: object, start: dt.date | None = None,
+                       end: dt.date | None = None, limit: int = 5000) -> list[RedemptionDetail]:
+    """The attempts behind one row of :func:`redemptions_report` (newest first)."""
+    require_owner(shop, "report_redemptions")
+    if by == "day":
+        if not isinstance(group, dt.date):
+            group = dt.date.fromisoformat(str(group))
+        start, end = group, group
+    low, high = day_range(start, end)
+    a, original = RedemptionAttempt, RedemptionAttempt.alias("original")
+    where = within(a.created_at, low, high)
+    if by in ("operator", "product"):
+        ids = [k for k, name in group_names(by).items() if name == group]
+        column = fn.COALESCE(original.operator, a.operator) if by == "operator" else Voucher.product
+        where &= column.in_(ids)
+    elif by == "station":
+        where &= fn.COALESCE(original.station, a.station) == str(group)
+    query = (a.select(a.created_at, a.station, a.reason, a.ok, a.note, Operator.name,
+                      Voucher.code, Product.name, Order.customer_name)
+             .join(original, JOIN.LEFT_OUTER, on=(a.undo_of == original.id))
+             .switch(a).join(Voucher, JOIN.LEFT_OUTER, on=(a.voucher == Voucher.id))
+             .switch(a).join(Operator, on=(a.operator == Operator.id))
+             .switch(Voucher).join(Product, JOIN.LEFT_OUTER, on=(Voucher.product == Product.id))
+             .switch(Voucher).join(Order, JOIN.LEFT_OUTER, on=(Voucher.order == Order.id))
+             .where(where).order_by(a.created_at.desc(), a.id.desc()).limit(limit).tuples())
+    return [RedemptionDetail(
+        at=utc(at), operator=op, station=station, code=vouchers.typed_code(code) if code else "",
+        product=product or "", customer=customer or "", reason=reason, ok=bool(ok),
+        note=note) for at, station, reason, ok, note, op, code, product, customer in query]

@@ -1,0 +1,57 @@
+"""What the Reports tab asks for: the reports and their names, the day presets, and the
+loading itself, which runs on the worker thread and hands back plain rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop_app.core import report_tables
+from desktop_app.core.report_tables import Report
+from desktop_app.core.store import Shop
+from desktop_app.i18n import QT_TRANSLATE_NOOP
+
+REPORT_TITLES = {
+    "redemptions": QT_TRANSLATE_NOOP("ReportsTab", "Redemptions"),
+    "sales": QT_TRANSLATE_NOOP("ReportsTab", "Sales"),
+    "liability": QT_TRANSLATE_NOOP("ReportsTab", "Outstanding vouchers"),
+    "stock": QT_TRANSLATE_NOOP("ReportsTab", "Card-key stock"),
+}
+RANGES = {
+    "today": QT_TRANSLATE_NOOP("ReportsTab", "Today"),
+    "yesterday": QT_TRANSLATE_NOOP("ReportsTab", "Yesterday"),
+    "week": QT_TRANSLATE_NOOP("ReportsTab", "This week"),
+    "month": QT_TRANSLATE_NOOP("ReportsTab", "This month"),
+    "custom": QT_TRANSLATE_NOOP("ReportsTab", "Custom"),
+}
+# Reports read for chosen days; liability's days are those of its gift-card breakage.
+DATED = ("redemptions", "sales", "liability")
+
+
+def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The local days a preset names; weeks start on Monday."""
+    if preset == "yesterday":
+        day = today - dt.timedelta(days=1)
+        return day, day
+    if preset == "week":
+        return today - dt.timedelta(days=today.weekday()), today
+    if preset == "month":
+        return today.replace(day=1), today
+    return today, today
+
+
+@dataclass(frozen=True)
+class Loaded:
+    report: Report
+    panels: list[tuple[str, list[dt.date], list[int]]]  # (which, days, values) for the chart
+
+
+def load(shop: Shop, name: str, by: str, start: dt.date, end: dt.date) -> Loaded:
+    """On the worker thread: the report, and redemptions and sales per day for the chart."""
+    report = report_tables.run_report(shop, name, by, start, end)
+    used = report_tables.redemptions_report(shop, "day", start, end)
+    sold = report_tables.sales_report(shop, "day", start, end)
+    return Loaded(report, [("redemptions", [r["group"] for r in used.rows],
+                            [r["net"] for r in used.rows]),
+                           ("sales", [r["group"] for r in sold.rows],
+                            [r["net"] for r in sold.rows])])

@@ -1,0 +1,54 @@
+"""A report on paper: its title and days, the bars per day, then the table, on A4 pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+from desktop_app.core.report_tables import Report
+from desktop_app.ui.reports.chart import Series
+from desktop_app.ui.reports.chart import paint_chart as paint_bars
+from desktop_app.ui.reports.report_loading import REPORT_TITLES
+from desktop_app.ui.reports.report_models import cell_text, column_title, tr
+
+
+def set_a4_portrait(printer: QPrinter) -> None:
+    printer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+        QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+
+
+def paint_report(painter: QPainter, printer: QPrinter, report: Report, panels: list[Series],
+                 base_font: QFont, currency: str) -> None:
+    """Paint ``report`` with ``painter`` (begun on ``printer``), a new page when one is full."""
+    page = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+    page.moveTo(0, 0)
+    font = QFont(base_font)
+    font.setPointSizeF(9)
+    painter.setFont(font)
+    line = painter.fontMetrics().height() * 1.3
+    title = tr(REPORT_TITLES[report.name])
+    if report.start and report.end:
+        title += f"  {report.start.isoformat()} – {report.end.isoformat()}"
+    painter.drawText(QRectF(0, 0, page.width(), line), title)
+    chart = QRectF(0, line * 1.5, page.width(), page.height() * 0.35)
+    paint_bars(painter, chart, panels, font)
+    top = chart.bottom() + line
+    columns = report.columns
+    width = page.width() / max(1, len(columns))
+    cells: list[list[str]] = [[column_title(c.key, report.by) for c in columns]]
+    cells += [[cell_text(c, row[c.key], currency, report.by) for c in columns]
+              for row in report.rows]
+    for number, texts in enumerate(cells):
+        if top + line > page.height():
+            printer.newPage()
+            top = 0
+        font.setBold(number == 0)
+        painter.setFont(font)
+        for i, text in enumerate(texts):
+            painter.drawText(QRectF(i * width, top, width - 4, line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             painter.fontMetrics().elidedText(
+                                 text, Qt.TextElideMode.ElideRight, int(width - 4)))
+        top += line
