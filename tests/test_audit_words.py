@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
+from desktop_app.core.audit import EventRow
 from desktop_app.i18n import install_translator, remove_translators
-from desktop_app.ui.admin.audit_model import DETAIL_LABELS, KIND_LABELS, detail_text
+from desktop_app.ui.admin.audit_model import (
+    DETAIL_LABELS,
+    KIND_LABELS,
+    AuditTableModel,
+    detail_text,
+)
 
 CORE = Path(__file__).resolve().parents[1] / "desktop_app" / "core"
 
@@ -74,3 +82,16 @@ def test_chinese_details_have_no_english_left(qapp: object, stored: str) -> None
         remove_translators(qapp)  # type: ignore[arg-type]
     assert ":" not in text, "Chinese writes the colon full-width"
     assert not any("a" <= ch.lower() <= "z" for ch in text), text
+
+
+def test_a_report_export_reads_as_the_report_and_its_grouping(qapp: object) -> None:
+    """It read "report_redemptions" and "grouped by: station", the stored codes."""
+    model = AuditTableModel()
+    exported = EventRow(id=1, at=dt.datetime.now(dt.UTC), operator_id=1, operator="Alice",
+                        kind="export", subject="report_redemptions",
+                        detail='{"by": "station", "rows": 3}')
+    legacy = dataclasses.replace(exported, subject="redemptions", detail='{"rows": 3}')
+    model.append_rows([exported, legacy])
+    subjects = [model.data(model.index(row, AuditTableModel.SUBJECT)) for row in (0, 1)]
+    assert subjects == ["Redemptions", "Redemptions"]
+    assert detail_text(exported.detail) == "grouped by: Station · rows: 3"

@@ -13,6 +13,8 @@ from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import role_label
 from desktop_app.ui.display import key_state_label, method_label, money
 from desktop_app.ui.display import kind_label as product_kind_label
+from desktop_app.ui.reports.report_loading import REPORT_TITLES
+from desktop_app.ui.reports.report_models import column_title
 from desktop_app.ui.tables import Column, RowTableModel
 
 KIND_LABELS: dict[str, str] = {
@@ -155,11 +157,18 @@ def channel_label(channel: str) -> str:
     return QCoreApplication.translate("audit", text) if text else channel
 
 
+def report_label(name: str) -> str:
+    """A report's name (``redemptions``) as its title on the Reports tab."""
+    title = REPORT_TITLES.get(name)
+    return QCoreApplication.translate("ReportsTab", title) if title else name
+
+
 def _word_value(key: str, value: str) -> str:
-    """Stored codes (payment method, product kind, role, key state) in the interface's words."""
+    """Stored codes (payment method, product kind, role, key state, a report's grouping) in
+    the interface's words."""
     words: dict[str, Callable[[str], str]] = {
         "method": method_label, "kind": product_kind_label, "role": role_label,
-        "was": key_state_label, "channel": channel_label}
+        "was": key_state_label, "channel": channel_label, "by": column_title}
     return words[key](value) if key in words else value
 
 
@@ -230,6 +239,8 @@ class AuditTableModel(RowTableModel[EventRow]):
         ]
 
     def _subject(self, row: EventRow) -> str:
+        if row.kind == "export":  # the report exported: "report_sales", or "redemptions"
+            return report_label(row.subject.removeprefix("report_"))
         if not row.subject.isdigit():
             return row.subject
         if row.kind.startswith("operator_"):  # the name says more than the id
