@@ -144,7 +144,7 @@ def shoot_verdicts(out: Path, lang: str) -> None:
 def shoot_settings(app: object, window: object, path: Path) -> None:
     """The Settings dialog (This computer's page) over the window, as a user sees it."""
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QPainter
+    from PySide6.QtGui import QColor, QPainter
 
     from desktop_app.ui import tasks
 
@@ -157,7 +157,7 @@ def shoot_settings(app: object, window: object, path: Path) -> None:
         app.processEvents()  # type: ignore[attr-defined]
     picture = window.grab()  # type: ignore[attr-defined]
     painter = QPainter(picture)
-    painter.fillRect(picture.rect(), 0x60000000)  # the window dimmed behind its dialog
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 96))  # the window dimmed behind it
     painter.drawPixmap(QPoint(max(0, (picture.width() - dialog.width()) // 2),
                               max(0, (picture.height() - dialog.height()) // 2)), dialog.grab())
     painter.end()
