@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core import auth, pg, store
+from desktop_app.core import auth, pg, pg_connection, store
 from desktop_app.core.keyslots import canonical_recovery_key, validate_new_operator
 
 DATABASE_URL_VARIABLE = "SHOP_DATABASE_URL"
@@ -28,7 +28,7 @@ class ShopLocation:
         """The explicit URL, else ``SHOP_DATABASE_URL``, else the server this PC remembers
         from its first start, else the embedded file."""
         url = database_url or os.environ.get(DATABASE_URL_VARIABLE) or remembered or None
-        return cls(Path(data_dir), pg.check_url(url) if url else None)
+        return cls(Path(data_dir), pg_connection.check_url(url) if url else None)
 
     @property
     def on_server(self) -> bool:
