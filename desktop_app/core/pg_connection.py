@@ -1,5 +1,8 @@
 """The connection to the shop's PostgreSQL server: the URL checked, one connection per
 thread (psycopg 3 through peewee), and its errors said in plain words.
+
+psycopg is imported here, not by peewee (see ``desktop_app.core``): the embedded shop never
+loads it, and ``Psycopg3Driver`` hands peewee's adapter the driver that peewee left unset.
 """
 
 from __future__ import annotations
@@ -7,16 +10,21 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
+import psycopg
 from peewee import (
     Database,
     DatabaseError,
     InterfaceError,
     OperationalError,
     PostgresqlDatabase,
+    Psycopg3Adapter,
 )
+from psycopg.pq import TransactionStatus
+from psycopg.types.json import Json, Jsonb
 
 from desktop_app.core.errors import (
     DatabaseUrlHasPassword,
@@ -74,10 +82,44 @@ def server_error(exc: BaseException, url: str) -> ShopError:
     return ServerUnreachable(host=facts["host"])
 
 
+class Psycopg3Driver(Psycopg3Adapter):  # type: ignore[misc]
+    """peewee's psycopg 3 adapter with the driver given here: peewee looks psycopg up once,
+    as it is imported, and the shop imports peewee with psycopg hidden (see core/__init__)."""
+
+    txn_idle = TransactionStatus.IDLE
+    txn_inerror = TransactionStatus.INERROR
+    txn_unknown = TransactionStatus.UNKNOWN
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.json_type = Json
+        self.jsonb_type = Jsonb
+
+    def check_driver(self) -> None:
+        """psycopg is imported above: nothing to check."""
+
+    def get_binary_type(self) -> Any:
+        return psycopg.Binary
+
+    def connect(self, db: PostgresqlDatabase, **params: Any) -> psycopg.Connection[Any]:
+        if db._encoding:
+            params.setdefault("client_encoding", db._encoding)
+        params.setdefault("conninfo" if db.database.startswith("postgresql://") else "dbname",
+                          db.database)
+        return psycopg.connect(**params)
+
+    def server_side_cursor(self, conn: psycopg.Connection[Any]) -> Any:
+        in_transaction = self.txn_status(conn) == TransactionStatus.INTRANS
+        return conn.cursor(name=str(uuid.uuid1()), withhold=not in_transaction)
+
+
 class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
     """peewee opens one connection per thread. This one also keeps hold of each, so closing
     the shop closes the connections of every thread (a counter's worker threads included)
     instead of leaving them to the garbage collector when a thread ends."""
+
+    # Whichever driver peewee found at its import (none, see above): psycopg 3, given here.
+    psycopg2_adapter = psycopg3_adapter = Psycopg3Driver
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
