@@ -35,7 +35,6 @@ from desktop_app.core.vouchers_view import voucher_view, voucher_views
 from desktop_app.i18n import translate
 
 BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until")
-LAYOUTS = ("a4", "receipt58", "receipt80")  # desktop_app.printing.LAYOUTS, without Qt GUI
 
 
 def voucher_json(item: fulfilment.IssuedVoucher) -> dict[str, Any]:
