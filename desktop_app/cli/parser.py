@@ -210,7 +210,7 @@ def _report(command: Adder, sub: Any) -> None:
 
 
 def _redeem(command: Adder, sub: Any) -> None:
-    p = command("redeem", "voucher_commands.cmd_redeem", translate(
+    p = command("redeem", "redeem_command.cmd_redeem", translate(
         "cli", "redeem one use, N uses at once, or spend an amount from a gift card"))
     p.add_argument("code", metavar="CODE_OR_PAYLOAD")
     how_much = p.add_mutually_exclusive_group()
