@@ -37,6 +37,12 @@ def test_bits_are_spelled_five_at_a_time(data: bytes, draw: st.DataObject) -> No
 
 
 @FUZZ
+@given(st.binary(min_size=32, max_size=32))
+def test_a_tag_is_the_first_65_bits_of_its_mac(mac: bytes) -> None:
+    assert vouchers._tag_symbols(mac) == bits_as_symbols(mac, vouchers.TAG_LEN)
+
+
+@FUZZ
 @given(st.text(alphabet=vouchers.ALPHABET, min_size=1, max_size=30))
 def test_the_check_symbol_is_luhn_mod_32(code: str) -> None:
     assert vouchers.check_symbol(code) == luhn_mod_32(code)

@@ -100,9 +100,17 @@ def _key_bytes(voucher_key: str) -> bytes:
     return bytes.fromhex(voucher_key)
 
 
+def _tag_symbols(mac: bytes) -> str:
+    """``_encode_bits(mac[:9], TAG_LEN)``: the first 65 bits as 13 symbols, written out, as it
+    is made for every voucher of a batch and checked at every scan."""
+    n, pairs = int.from_bytes(mac[:9], "big") >> 7, _PAIRS
+    return (ALPHABET[n >> 60] + pairs[n >> 50 & 1023] + pairs[n >> 40 & 1023]
+            + pairs[n >> 30 & 1023] + pairs[n >> 20 & 1023] + pairs[n >> 10 & 1023]
+            + pairs[n & 1023])
+
+
 def _tag(voucher_key: str, body: str) -> str:
-    mac = hmac.digest(_key_bytes(voucher_key), body.encode("ascii"), "sha256")
-    return _encode_bits(mac[:9], TAG_LEN)
+    return _tag_symbols(hmac.digest(_key_bytes(voucher_key), body.encode("ascii"), "sha256"))
 
 
 def payload(shop_id: str, voucher_key: str, code: str) -> str:
@@ -112,11 +120,10 @@ def payload(shop_id: str, voucher_key: str, code: str) -> str:
 
 def payloads(shop_id: str, voucher_key: str, codes: list[str]) -> list[str]:
     """``payload`` of each of ``codes`` (a batch): the shop's part and key looked up once."""
-    prefix, key = PAYLOAD_PREFIX + shop_fingerprint(shop_id), _key_bytes(voucher_key)
-    digest, encode = hmac.digest, _encode_bits
+    prefix, key, digest = PAYLOAD_PREFIX + shop_fingerprint(shop_id), _key_bytes(voucher_key), \
+        hmac.digest
     bodies = [prefix + code for code in codes]
-    return [body + encode(digest(key, body.encode("ascii"), "sha256")[:9], TAG_LEN)
-            for body in bodies]
+    return [body + _tag_symbols(digest(key, body.encode("ascii"), "sha256")) for body in bodies]
 
 
 def normalize(text: str) -> str:
