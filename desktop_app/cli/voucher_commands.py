@@ -114,9 +114,11 @@ def cmd_voucher_qr(ctx: Context) -> Outcome:
 
 def _write_batch(out: Path, shop: Shop, issued: list[fulfilment.IssuedVoucher]) -> None:
     if out.suffix.lower() == ".csv":
-        rows: list[list[object]] = [
-            [v.code, v.payload, reports.spreadsheet_safe(v.product_name), v.uses,
-             v.valid_until.isoformat() if v.valid_until else ""] for v in issued]
+        # A batch is one product with one validity: their text is made once, not once a row.
+        first = issued[0]
+        name = reports.spreadsheet_safe(first.product_name)
+        until = first.valid_until.isoformat() if first.valid_until else ""
+        rows: list[list[object]] = [[v.code, v.payload, name, v.uses, until] for v in issued]
         atomic_write_bytes(out, reports.csv_bytes(BATCH_COLUMNS, rows))
         return
     from desktop_app import printing  # here: Qt, only for the commands that paint

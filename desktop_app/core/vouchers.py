@@ -86,8 +86,7 @@ def new_codes(count: int) -> list[str]:
 
 def typed_code(code: str) -> str:
     """The printed, grouped form of a code with its check symbol."""
-    full = code + check_symbol(code)
-    return "-".join([full[0:4], full[4:8], full[8:12], full[12:]])
+    return f"{code[0:4]}-{code[4:8]}-{code[8:12]}-{code[12:]}{check_symbol(code)}"
 
 
 @functools.lru_cache(maxsize=8)
