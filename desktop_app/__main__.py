@@ -20,12 +20,12 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     from desktop_app.cli import build_parser, run_command
-    from desktop_app.cli.parser import command_word
+    from desktop_app.cli.parser import HelpFormatter, command_word
     from desktop_app.core.paths import is_network_path
     from desktop_app.logs import setup_logging
 
     words = sys.argv[1:] if argv is None else argv
-    early = argparse.ArgumentParser(add_help=False)
+    early = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
     early.add_argument("--lang")
     lang = early.parse_known_args(words)[0].lang
     # A command line start: a command, --help or --version (the self-test and the desktop app

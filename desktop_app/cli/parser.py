@@ -27,6 +27,27 @@ LAYOUTS = ("a4", "receipt58", "receipt80")  # desktop_app.printing.LAYOUTS, with
 VALUE_OPTIONS = ("--data-dir", "--database", "--lang")
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, its width found as shutil.get_terminal_size finds it: argparse
+    makes one for every argument it adds, and would import shutil (with bz2 and lzma) to ask."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         terminal_columns() - 2 if width is None else width)
+
+
+def terminal_columns() -> int:
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+        return 80
+
+
 def runs(target: str) -> Handler:
     """The handler ``module.function`` of ``desktop_app.cli``, imported when it runs."""
     module, _, function = target.rpartition(".")
@@ -68,7 +89,7 @@ def _station(text: str) -> str:
 
 
 def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
     common.add_argument("--json", action="store_true",
                         help=translate("cli", "print one JSON object on stdout"))
     common.add_argument("--data-dir", default=argparse.SUPPRESS,
@@ -83,7 +104,7 @@ Adder = Callable[..., argparse.ArgumentParser]
 
 def _group(sub: Any, name: str, help_text: str) -> Any:
     """A command with actions (``order pay``...): its own sub-commands."""
-    return sub.add_parser(name, help=help_text).add_subparsers(
+    return sub.add_parser(name, help=help_text, formatter_class=HelpFormatter).add_subparsers(
         dest="action", metavar="ACTION", required=True)
 
 
@@ -277,7 +298,8 @@ def add_commands(parser: argparse.ArgumentParser, only: str | None = None) -> No
 
     def command(name: str, target: str, help_text: str,
                 parent: Any = sub) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = parent.add_parser(name, parents=[common], help=help_text)
+        p: argparse.ArgumentParser = parent.add_parser(
+            name, parents=[common], help=help_text, formatter_class=HelpFormatter)
         p.set_defaults(handler=runs(target))
         return p
 
@@ -312,6 +334,7 @@ def default_station() -> str:
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: with every command, or only the one ``argv`` names."""
     parser = argparse.ArgumentParser(
+        formatter_class=HelpFormatter,
         prog=Path(sys.executable).name if getattr(sys, "frozen", False)
         else "python -m desktop_app",
         description=translate("cli", "Voucher Shop: sell, print and redeem QR vouchers."))

@@ -62,13 +62,14 @@ def remove_stale_temporaries(folder: Path, older_than_s: float = 60) -> None:
     clean up), and a killed restore's staging folders. Called at open, with the shop's
     lock held, so no restore is running; another counter's write takes milliseconds, so a
     temporary file a minute old is nobody's."""
-    import shutil
     import time
 
     cutoff = time.time() - older_than_s
     for leftover in [*folder.glob(".*.tmp"), *folder.glob(".restore-*")]:
         try:
             if leftover.is_dir():
+                import shutil  # here: only for a killed restore's folder
+
                 shutil.rmtree(leftover, ignore_errors=True)
             elif leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
