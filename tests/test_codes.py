@@ -4,6 +4,8 @@ all different. The fast spellings are checked against the plain definitions."""
 
 from __future__ import annotations
 
+import hmac
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +36,12 @@ def luhn_mod_32(code: str) -> str:
 def test_bits_are_spelled_five_at_a_time(data: bytes, draw: st.DataObject) -> None:
     symbols = draw.draw(st.integers(min_value=1, max_value=len(data) * 8 // 5))
     assert vouchers._encode_bits(data, symbols) == bits_as_symbols(data, symbols)
+
+
+@FUZZ
+@given(st.binary(min_size=1, max_size=100), st.binary(max_size=80))
+def test_the_tag_mac_is_hmac_sha256(key: bytes, message: bytes) -> None:
+    assert vouchers._hmac(key.hex(), message) == hmac.digest(key, message, "sha256")
 
 
 @FUZZ

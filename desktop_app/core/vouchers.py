@@ -20,7 +20,7 @@ import hmac
 import secrets
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -95,8 +95,24 @@ def shop_fingerprint(shop_id: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _key_bytes(voucher_key: str) -> bytes:
-    return bytes.fromhex(voucher_key)
+def _hmac_halves(voucher_key: str) -> tuple[Any, Any]:
+    """HMAC-SHA256 (RFC 2104) keyed with the shop's secret, its inner and outer padded keys
+    hashed once, as the hmac module's own objects keep them: a tag then costs two copies."""
+    key = bytes.fromhex(voucher_key)
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    padded = key.ljust(64, b"\0")
+    return (hashlib.sha256(bytes(b ^ 0x36 for b in padded)),
+            hashlib.sha256(bytes(b ^ 0x5C for b in padded)))
+
+
+def _hmac(voucher_key: str, message: bytes) -> bytes:
+    """``hmac.digest(key, message, "sha256")``, from the halves hashed once."""
+    inner, outer = _hmac_halves(voucher_key)
+    inner, outer = inner.copy(), outer.copy()
+    inner.update(message)
+    outer.update(inner.digest())
+    return outer.digest()
 
 
 def _tag_symbols(mac: bytes) -> str:
@@ -109,7 +125,7 @@ def _tag_symbols(mac: bytes) -> str:
 
 
 def _tag(voucher_key: str, body: str) -> str:
-    return _tag_symbols(hmac.digest(_key_bytes(voucher_key), body.encode("ascii"), "sha256"))
+    return _tag_symbols(_hmac(voucher_key, body.encode("ascii")))
 
 
 def payload(shop_id: str, voucher_key: str, code: str) -> str:
@@ -119,10 +135,9 @@ def payload(shop_id: str, voucher_key: str, code: str) -> str:
 
 def payloads(shop_id: str, voucher_key: str, codes: list[str]) -> list[str]:
     """``payload`` of each of ``codes`` (a batch): the shop's part and key looked up once."""
-    prefix, key, digest = PAYLOAD_PREFIX + shop_fingerprint(shop_id), _key_bytes(voucher_key), \
-        hmac.digest
+    prefix = PAYLOAD_PREFIX + shop_fingerprint(shop_id)
     bodies = [prefix + code for code in codes]
-    return [body + _tag_symbols(digest(key, body.encode("ascii"), "sha256")) for body in bodies]
+    return [body + _tag_symbols(_hmac(voucher_key, body.encode("ascii"))) for body in bodies]
 
 
 def normalize(text: str) -> str:
