@@ -20,18 +20,21 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     from desktop_app.cli import build_parser, run_command
+    from desktop_app.cli.parser import HelpFormatter, command_word
     from desktop_app.core.paths import is_network_path
     from desktop_app.logs import setup_logging
 
-    early = argparse.ArgumentParser(add_help=False)
+    words = sys.argv[1:] if argv is None else argv
+    early = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
     early.add_argument("--lang")
-    lang = early.parse_known_args(argv)[0].lang
-    wants_gui = not argv_has_command(argv)
-    if not wants_gui:
+    lang = early.parse_known_args(words)[0].lang
+    # A command line start: a command, --help or --version (the self-test and the desktop app
+    # make their own QApplication).
+    if command_word(words) or any(w in ("-h", "--help", "--version") for w in words):
         from desktop_app.i18n import use_language
 
         use_language(lang)  # before the parser, so --help is translated too
-    args = build_parser().parse_args(argv)
+    args = build_parser(words).parse_args(words)
     data_dir = _data_dir(args.data_dir, args.demo)
     setup_logging(None if is_network_path(data_dir) else data_dir)
     if args.self_test:
@@ -43,19 +46,6 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(data_dir, args.lang, args.demo, args.database)
     return run_command(args, data_dir)
-
-
-def argv_has_command(argv: list[str] | None) -> bool:
-    """True for a command line start: a command, --help or --version (the self-test and the
-    desktop app make their own QApplication)."""
-    words = sys.argv[1:] if argv is None else argv
-    return any(not w.startswith("-") and not _is_option_value(words, i)
-               for i, w in enumerate(words)) or any(
-        w in ("-h", "--help", "--version") for w in words)
-
-
-def _is_option_value(words: list[str], index: int) -> bool:
-    return index > 0 and words[index - 1] in ("--data-dir", "--database", "--lang")
 
 
 if __name__ == "__main__":

@@ -52,11 +52,11 @@ def check_server_driver() -> str:
     refused connection is told in plain words (no server needed: nothing listens on port 1)."""
     import psycopg
 
-    from desktop_app.core import pg
+    from desktop_app.core import pg_connection
     from desktop_app.core.errors import ServerUnreachable
 
     try:
-        pg.connect("postgresql://selftest@127.0.0.1:1/selftest").close_all()
+        pg_connection.connect("postgresql://selftest@127.0.0.1:1/selftest").close_all()
         raise AssertionError("a connection to a closed port succeeded")
     except ServerUnreachable:
         pass

@@ -285,7 +285,7 @@ def test_init_on_the_server_prints_a_recovery_key_and_recover_works_there(
 
     from desktop_app.core.keyslots import new_recovery_key
     from desktop_app.core.lockout import FREE_FAILURES
-    from desktop_app.core.pg import connect
+    from desktop_app.core.pg_connection import connect
 
     pc = tmp_path / "pc"
     made = run(pc, "--database", pg_url, "init", "--json", env=ENV)

@@ -13,7 +13,7 @@ from conftest import CLERK, CLERK_PASSWORD
 from PySide6.QtGui import QImage
 
 from desktop_app import printing
-from desktop_app.cli import voucher_commands
+from desktop_app.cli import parser, voucher_commands
 from desktop_app.core import auth, cardkeys, dates, fulfilment, orders, products
 from desktop_app.core.errors import Forbidden, InvalidInput
 from desktop_app.core.models import Voucher
@@ -247,7 +247,7 @@ def test_unknown_layout_and_empty_list_are_refused(shop: Shop, tmp_path: Path) -
     with pytest.raises(InvalidInput):
         printing.write_voucher_pdf(tmp_path / "x.pdf", [], "a4")
     assert not (tmp_path / "x.pdf").exists()
-    assert voucher_commands.LAYOUTS == printing.LAYOUTS
+    assert parser.LAYOUTS == printing.LAYOUTS
 
 
 def test_print_vouchers_on_a_pdf_printer(shop: Shop, tmp_path: Path) -> None:

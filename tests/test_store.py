@@ -235,7 +235,7 @@ def test_full_disk_is_named(tmp_path: Path) -> None:
 
     with pytest.raises(DiskFull):
         raise_for_os_error(OSError(errno.ENOSPC, "No space left on device"), tmp_path)
-    from desktop_app.core.store import translate_db_error
+    from desktop_app.core.transactions import translate_db_error
 
     assert isinstance(translate_db_error(Exception("database or disk is full"), tmp_path),
                       DiskFull)

@@ -1,5 +1,6 @@
 """Translation without Qt: the command line reads the compiled catalogues itself, and reads
-them exactly as Qt does; commands that draw nothing load neither Qt nor OpenCV."""
+them exactly as Qt does; commands that draw nothing load neither Qt nor OpenCV (nor the QR
+renderer), and commands on the embedded file load no PostgreSQL driver."""
 
 from __future__ import annotations
 
@@ -57,7 +58,8 @@ CHECK_MODULES = (
     "    runpy.run_module('desktop_app', run_name='__main__')\n"
     "except SystemExit as exit_:\n"
     "    code = exit_.code\n"
-    "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'shiboken6', 'cv2'})\n"
+    "heavy = sorted({m.split('.')[0] for m in sys.modules}\n"
+    "               & {'PySide6', 'shiboken6', 'cv2', 'numpy', 'qrcode', 'PIL', 'psycopg'})\n"
     "print(json.dumps(heavy), file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
@@ -92,3 +94,22 @@ def test_commands_load_neither_qt_nor_opencv(tmp_path: Path) -> None:
     assert _heavy_modules(refused) == []
     helped = _run(shop, "--lang", "zh_CN", "--help")
     assert _heavy_modules(helped) == []
+
+
+def test_redeem_and_a_csv_batch_load_nothing_they_do_not_use(tmp_path: Path) -> None:
+    shop = tmp_path / "shop"
+    assert _run(shop, "init", "--json").returncode == 0
+    added = _run(shop, "product", "add", "--name", "Pass", "--price", "5", "--uses", "2",
+                 "--json")
+    product = str(json.loads(added.stdout)["id"])
+    batch = _run(shop, "voucher", "batch", product, "--count", "3", "--out",
+                 str(tmp_path / "codes.csv"), "--json")
+    assert json.loads(batch.stdout)["count"] == 3
+    assert _heavy_modules(batch) == []
+    payload = (tmp_path / "codes.csv").read_text(encoding="utf-8-sig").splitlines()[1].split(",")[1]
+    redeemed = _run(shop, "redeem", payload, "--json")
+    assert json.loads(redeemed.stdout)["reason"] == "redeemed"
+    assert _heavy_modules(redeemed) == []
+    shown = _run(shop, "voucher", "show", payload, "--json")
+    assert json.loads(shown.stdout)["uses_left"] == 1
+    assert _heavy_modules(shown) == []

@@ -1,51 +1,63 @@
-"""The argument parser: global options, then one sub-command per CONTRACT.md line."""
+"""The argument parser: global options, then one sub-command per CONTRACT.md line.
+
+A command's function is imported when it runs, and only the command named on the command line
+gets its arguments built: ``redeem`` loads neither the reports nor the PDF painter, and does
+not pay for the thirty parsers of the others (argparse looks up its own translations for each).
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__
-from desktop_app.cli.frame import Handler
-from desktop_app.cli.giftcard_commands import cmd_voucher_balance, cmd_voucher_cards
-from desktop_app.cli.report_commands import cmd_export_redemptions, cmd_report
-from desktop_app.cli.sales_commands import (
-    cmd_cardkey_import,
-    cmd_order_create,
-    cmd_order_list,
-    cmd_order_pay,
-    cmd_order_refund,
-    cmd_product_add,
-    cmd_product_list,
-    parse_item,
-)
-from desktop_app.cli.shop_commands import (
-    cmd_backup,
-    cmd_init,
-    cmd_migrate_to,
-    cmd_operator_add,
-    cmd_recover,
-    cmd_restore,
-    cmd_verify,
-)
-from desktop_app.cli.voucher_commands import (
-    LAYOUTS,
-    cmd_decode,
-    cmd_redeem,
-    cmd_voucher_batch,
-    cmd_voucher_find,
-    cmd_voucher_qr,
-    cmd_voucher_reload,
-    cmd_voucher_show,
-)
-from desktop_app.core import fulfilment, giftcards, orders, products, report_tables
+from desktop_app.cli.frame import Context, Handler, Outcome
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.text import MAX_STATION, checked_text
 from desktop_app.i18n import translate
+
+LAYOUTS = ("a4", "receipt58", "receipt80")  # desktop_app.printing.LAYOUTS, without Qt GUI
+# Global options that take a value: the word after one is not the command.
+VALUE_OPTIONS = ("--data-dir", "--database", "--lang")
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, its width found as shutil.get_terminal_size finds it: argparse
+    makes one for every argument it adds, and would import shutil (with bz2 and lzma) to ask."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         terminal_columns() - 2 if width is None else width)
+
+
+def terminal_columns() -> int:
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+        return 80
+
+
+def runs(target: str) -> Handler:
+    """The handler ``module.function`` of ``desktop_app.cli``, imported when it runs."""
+    module, _, function = target.rpartition(".")
+
+    def handler(ctx: Context) -> Outcome:
+        found: Handler = getattr(importlib.import_module(f"desktop_app.cli.{module}"), function)
+        return found(ctx)
+
+    handler.target = target  # type: ignore[attr-defined]  # for the test that finds them all
+    return handler
 
 
 def _positive_int(text: str) -> int:
@@ -77,7 +89,7 @@ def _station(text: str) -> str:
 
 
 def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
     common.add_argument("--json", action="store_true",
                         help=translate("cli", "print one JSON object on stdout"))
     common.add_argument("--data-dir", default=argparse.SUPPRESS,
@@ -87,29 +99,33 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def add_commands(parser: argparse.ArgumentParser) -> None:
-    common = _common()
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+Adder = Callable[..., argparse.ArgumentParser]
 
-    def command(name: str, handler: Handler, help_text: str,
-                parent: Any = sub) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = parent.add_parser(name, parents=[common], help=help_text)
-        p.set_defaults(handler=handler)
-        return p
 
-    p = command("init", cmd_init, translate("cli", "create a new encrypted shop"))
+def _group(sub: Any, name: str, help_text: str) -> Any:
+    """A command with actions (``order pay``...): its own sub-commands."""
+    return sub.add_parser(name, help=help_text, formatter_class=HelpFormatter).add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+
+
+def _init(command: Adder, sub: Any) -> None:
+    p = command("init", "shop_commands.cmd_init", translate("cli", "create a new encrypted shop"))
     p.add_argument("--shop-name", default="My Shop")
     p.add_argument("--currency", default="CNY")
 
-    op = sub.add_parser("operator", help=translate("cli", "operators")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("add", cmd_operator_add, translate("cli", "add an operator"), op)
+
+def _operator(command: Adder, sub: Any) -> None:
+    op = _group(sub, "operator", translate("cli", "operators"))
+    p = command("add", "shop_commands.cmd_operator_add", translate("cli", "add an operator"), op)
     p.add_argument("name")
     p.add_argument("--role", choices=["owner", "clerk"], required=True)
 
-    prod = sub.add_parser("product", help=translate("cli", "products")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("add", cmd_product_add, translate("cli", "add a product"), prod)
+
+def _product(command: Adder, sub: Any) -> None:
+    from desktop_app.core import products  # here: only this command's choices need it
+
+    prod = _group(sub, "product", translate("cli", "products"))
+    p = command("add", "sales_commands.cmd_product_add", translate("cli", "add a product"), prod)
     p.add_argument("--name", required=True)
     p.add_argument("--price", required=True)
     p.add_argument("--kind", choices=products.KINDS, default="service")
@@ -118,67 +134,79 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--stock", type=int)
     p.add_argument("--value", help=translate(
         "cli", "a gift card's balance when sold (default: the price)"))
-    p = command("list", cmd_product_list, translate("cli", "list products with stock"), prod)
+    p = command("list", "sales_commands.cmd_product_list",
+                translate("cli", "list products with stock"), prod)
     p.add_argument("--all", action="store_true", help=translate("cli", "include archived"))
 
-    ck = sub.add_parser("cardkey", help=translate("cli", "card keys")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("import", cmd_cardkey_import, translate("cli", "import card keys"), ck)
+
+def _cardkey(command: Adder, sub: Any) -> None:
+    ck = _group(sub, "cardkey", translate("cli", "card keys"))
+    p = command("import", "sales_commands.cmd_cardkey_import",
+                translate("cli", "import card keys"), ck)
     p.add_argument("product_id", type=int)
     p.add_argument("file")
 
-    order = sub.add_parser("order", help=translate("cli", "orders")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("create", cmd_order_create, translate("cli", "create an unpaid order"), order)
+
+def _order(command: Adder, sub: Any) -> None:
+    from desktop_app.core import fulfilment, orders  # here: only this command's choices
+
+    order = _group(sub, "order", translate("cli", "orders"))
+    p = command("create", "sales_commands.cmd_order_create",
+                translate("cli", "create an unpaid order"), order)
     p.add_argument("--item", type=parse_item, action="extend", nargs="+", required=True,
                    metavar="PRODUCT_ID[:QTY]")
     p.add_argument("--customer")
     p.add_argument("--phone")
     p.add_argument("--note")
-    p = command("pay", cmd_order_pay, translate("cli", "take payment, issue vouchers"), order)
+    p = command("pay", "sales_commands.cmd_order_pay",
+                translate("cli", "take payment, issue vouchers"), order)
     p.add_argument("order_id", type=int)
     p.add_argument("--method", choices=fulfilment.PAYMENT_METHODS, default="cash")
     p.add_argument("--ref")
-    p = command("refund", cmd_order_refund, translate("cli", "refund an order"), order)
+    p = command("refund", "sales_commands.cmd_order_refund",
+                translate("cli", "refund an order"), order)
     p.add_argument("order_id", type=int)
-    p = command("list", cmd_order_list, translate("cli", "list orders"), order)
+    p = command("list", "sales_commands.cmd_order_list", translate("cli", "list orders"), order)
     p.add_argument("--status", choices=orders.STATUSES)
 
-    voucher = sub.add_parser("voucher", help=translate("cli", "vouchers")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("show", cmd_voucher_show, translate(
+
+def _voucher(command: Adder, sub: Any) -> None:
+    from desktop_app.core import giftcards  # here: only this command's choices need it
+
+    voucher = _group(sub, "voucher", translate("cli", "vouchers"))
+    p = command("show", "voucher_commands.cmd_voucher_show", translate(
         "cli", "state, uses left, validity, customer and history; consumes nothing"), voucher)
     p.add_argument("code", metavar="CODE_OR_PAYLOAD")
-    p = command("find", cmd_voucher_find, translate(
+    p = command("find", "voucher_commands.cmd_voucher_find", translate(
         "cli", "vouchers whose customer name or phone contains TEXT"), voucher)
     p.add_argument("--customer", required=True, metavar="TEXT")
-    p = command("qr", cmd_voucher_qr, translate(
+    p = command("qr", "voucher_commands.cmd_voucher_qr", translate(
         "cli", "write the QR image (.png) or the printable voucher (.pdf)"), voucher)
     p.add_argument("code")
     p.add_argument("--out", required=True, help=translate("cli", "FILE.png or FILE.pdf"))
     p.add_argument("--layout", choices=LAYOUTS, default="a4",
                    help=translate("cli", "paper of the PDF: A4 sheet or 58/80 mm receipt"))
-    p = command("batch", cmd_voucher_batch, translate(
+    p = command("batch", "voucher_commands.cmd_voucher_batch", translate(
         "cli", "issue many paid vouchers at once as one batch order"), voucher)
     p.add_argument("product_id", type=int)
     p.add_argument("--count", type=_positive_int, required=True)
     p.add_argument("--out", help=translate(
         "cli", "FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)"))
     p.add_argument("--note")
-    p = command("reload", cmd_voucher_reload, translate(
+    p = command("reload", "voucher_commands.cmd_voucher_reload", translate(
         "cli", "add money to a gift card's balance (a payment, counted as a sale)"), voucher)
     p.add_argument("code")
     p.add_argument("--amount", required=True)
     p.add_argument("--method", choices=giftcards.RELOAD_METHODS, default="cash")
     p.add_argument("--ref")
     p.add_argument("--station", default=default_station())
-    p = command("cards", cmd_voucher_cards, translate(
+    p = command("cards", "giftcard_commands.cmd_voucher_cards", translate(
         "cli", "a caller's gift cards by order or phone: card number, product, customer; "
         "no code, no balance"), voucher)
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--order", type=int, metavar="ORDER_ID")
     which.add_argument("--phone", metavar="TEXT")
-    p = command("balance", cmd_voucher_balance, translate(
+    p = command("balance", "giftcard_commands.cmd_voucher_balance", translate(
         "cli", "a gift card's balance, validity and recent ledger, with its PIN (from "
         "SHOP_CARD_PIN or a prompt): the customer on the phone"), voucher)
     which = p.add_mutually_exclusive_group(required=True)
@@ -188,29 +216,37 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
         "cli", "the order that sold the card (when it sold only one)"))
     p.add_argument("--station", default=default_station(), type=_station)
 
-    export = sub.add_parser("export", help=translate("cli", "export records")).add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    p = command("redemptions", cmd_export_redemptions, translate(
-        "cli", "every redemption attempt, as CSV"), export)
-    p.add_argument("--out", required=True, help=translate("cli", "FILE.csv"))
+
+def _dates(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="start", type=_local_date, metavar="DATE",
                    help=translate("cli", "first day, YYYY-MM-DD local time"))
     p.add_argument("--to", dest="end", type=_local_date, metavar="DATE",
                    help=translate("cli", "last day, YYYY-MM-DD local time (included)"))
 
-    p = command("report", cmd_report, translate(
+
+def _export(command: Adder, sub: Any) -> None:
+    export = _group(sub, "export", translate("cli", "export records"))
+    p = command("redemptions", "report_commands.cmd_export_redemptions", translate(
+        "cli", "every redemption attempt, as CSV"), export)
+    p.add_argument("--out", required=True, help=translate("cli", "FILE.csv"))
+    _dates(p)
+
+
+def _report(command: Adder, sub: Any) -> None:
+    from desktop_app.core import report_tables  # here: only this command's choices need it
+
+    p = command("report", "report_commands.cmd_report", translate(
         "cli", "the owner's reports: redemptions, sales, liability, stock"))
     p.add_argument("report", choices=report_tables.REPORTS)
     p.add_argument("--by", choices=sorted({g for gs in report_tables.GROUPINGS.values()
                                            for g in gs}),
                    help=translate("cli", "group by; the report's first grouping by default"))
-    p.add_argument("--from", dest="start", type=_local_date, metavar="DATE",
-                   help=translate("cli", "first day, YYYY-MM-DD local time"))
-    p.add_argument("--to", dest="end", type=_local_date, metavar="DATE",
-                   help=translate("cli", "last day, YYYY-MM-DD local time (included)"))
+    _dates(p)
     p.add_argument("--out", help=translate("cli", "FILE.csv or FILE.xlsx"))
 
-    p = command("redeem", cmd_redeem, translate(
+
+def _redeem(command: Adder, sub: Any) -> None:
+    p = command("redeem", "redeem_command.cmd_redeem", translate(
         "cli", "redeem one use, N uses at once, or spend an amount from a gift card"))
     p.add_argument("code", metavar="CODE_OR_PAYLOAD")
     how_much = p.add_mutually_exclusive_group()
@@ -220,27 +256,88 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
         "cli", "spend this much from a gift card's balance (all or nothing)"))
     p.add_argument("--station", default=default_station(), type=_station)
 
-    p = command("decode", cmd_decode, translate("cli", "QR payloads found in image files"))
+
+def _decode(command: Adder, sub: Any) -> None:
+    p = command("decode", "voucher_commands.cmd_decode",
+                translate("cli", "QR payloads found in image files"))
     p.add_argument("image", nargs="+")
 
-    p = command("verify", cmd_verify, translate(
+
+def _verify(command: Adder, sub: Any) -> None:
+    p = command("verify", "shop_commands.cmd_verify", translate(
         "cli", "check the database, the audit chain and its witnesses"))
     p.add_argument("--acknowledge", metavar="REASON", help=translate(
         "cli", "owner: record what was found, with a reason, and lift the integrity hold"))
-    p = command("backup", cmd_backup, translate("cli", "write an encrypted backup"))
+
+
+def _backup(command: Adder, sub: Any) -> None:
+    p = command("backup", "shop_commands.cmd_backup",
+                translate("cli", "write an encrypted backup"))
     p.add_argument("--out", required=True)
-    p = command("restore", cmd_restore, translate(
+
+
+def _restore(command: Adder, sub: Any) -> None:
+    p = command("restore", "shop_commands.cmd_restore", translate(
         "cli", "restore from a backup file (refused while the shop is open anywhere)"))
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help=translate(
         "cli", "restore without asking, although the backup lacks newer changes"))
-    p = command("recover", cmd_recover, translate(
+
+
+def _recover(command: Adder, sub: Any) -> None:
+    p = command("recover", "shop_commands.cmd_recover", translate(
         "cli", "set owner NAME's password with the recovery key (SHOP_RECOVERY_KEY, "
         "SHOP_NEW_PASSWORD)"))
     p.add_argument("name")
-    p = command("migrate-to", cmd_migrate_to, translate(
+
+
+def _migrate_to(command: Adder, sub: Any) -> None:
+    p = command("migrate-to", "shop_commands.cmd_migrate_to", translate(
         "cli", "copy this shop into an empty PostgreSQL database and check the copy"))
     p.add_argument("url", metavar="URL")
+
+
+# Each command word and what adds it, in the order of --help.
+COMMANDS: dict[str, Callable[[Adder, Any], None]] = {
+    "init": _init, "operator": _operator, "product": _product, "cardkey": _cardkey,
+    "order": _order, "voucher": _voucher, "export": _export, "report": _report,
+    "redeem": _redeem, "decode": _decode, "verify": _verify, "backup": _backup,
+    "restore": _restore, "recover": _recover, "migrate-to": _migrate_to,
+}
+
+
+def add_commands(parser: argparse.ArgumentParser, only: str | None = None) -> None:
+    """The sub-commands: all of them, or only the command ``only`` when it is one."""
+    common = _common()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, target: str, help_text: str,
+                parent: Any = sub) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(
+            name, parents=[common], help=help_text, formatter_class=HelpFormatter)
+        p.set_defaults(handler=runs(target))
+        return p
+
+    for name, add in COMMANDS.items():
+        if only not in COMMANDS or name == only:
+            add(command, sub)
+
+
+def parse_item(text: str) -> tuple[int, int]:
+    product, _, quantity = text.partition(":")
+    try:
+        return int(product), int(quantity or "1")
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            translate("cli", "expected PRODUCT_ID[:QTY], got {text!r}").format(text=text)
+        ) from None
+
+
+def command_word(words: list[str]) -> str | None:
+    """The command of a command line: its first word that is neither an option nor the value
+    of a global option."""
+    return next((w for i, w in enumerate(words) if not w.startswith("-")
+                 and not (i > 0 and words[i - 1] in VALUE_OPTIONS)), None)
 
 
 def default_station() -> str:
@@ -249,8 +346,10 @@ def default_station() -> str:
     return os.environ.get("SHOP_STATION") or socket.gethostname() or "station"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: with every command, or only the one ``argv`` names."""
     parser = argparse.ArgumentParser(
+        formatter_class=HelpFormatter,
         prog=Path(sys.executable).name if getattr(sys, "frozen", False)
         else "python -m desktop_app",
         description=translate("cli", "Voucher Shop: sell, print and redeem QR vouchers."))
@@ -265,7 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help=translate("cli", "check that this install works, then exit"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    add_commands(parser)
+    add_commands(parser, None if argv is None else command_word(argv))
     return parser
 
 

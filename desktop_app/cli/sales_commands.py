@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import Any
 
@@ -66,16 +65,6 @@ def cmd_cardkey_import(ctx: Context) -> Outcome:
     return Outcome(data, [translate(
         "cli", "Imported {imported} card keys; refused {duplicate} duplicate, {blank} blank "
         "and {malformed} malformed lines.").format(**data)])
-
-
-def parse_item(text: str) -> tuple[int, int]:
-    product, _, quantity = text.partition(":")
-    try:
-        return int(product), int(quantity or "1")
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            translate("cli", "expected PRODUCT_ID[:QTY], got {text!r}").format(text=text)
-        ) from None
 
 
 def order_json(order: Any) -> dict[str, Any]:

@@ -152,7 +152,7 @@ def cmd_restore(ctx: Context) -> Outcome:
 def cmd_migrate_to(ctx: Context) -> Outcome:
     """Copy the shop of this folder to an empty database on the server; the file stays."""
     from desktop_app.core.migrate_to import migrate_to_server
-    from desktop_app.core.pg import check_url
+    from desktop_app.core.pg_connection import check_url
 
     if ctx.location.on_server:
         raise UsageError(translate(

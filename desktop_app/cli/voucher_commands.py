@@ -1,4 +1,5 @@
-"""The commands of vouchers: show, find, QR, batch, redeem, reload, and decoding QR images."""
+"""The commands of vouchers: show, find, QR, batch, reload, and decoding QR images (``redeem``
+has a module of its own, ``redeem_command``)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.cli.frame import (
-    EXIT_OK,
-    EXIT_REFUSED,
     Context,
     Outcome,
     open_as_operator,
@@ -19,7 +18,6 @@ from desktop_app.core import (
     counter,
     fulfilment,
     giftcards,
-    redemption,
     reports,
     roles,
     vouchers,
@@ -35,7 +33,6 @@ from desktop_app.core.vouchers_view import voucher_view, voucher_views
 from desktop_app.i18n import translate
 
 BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until")
-LAYOUTS = ("a4", "receipt58", "receipt80")  # desktop_app.printing.LAYOUTS, without Qt GUI
 
 
 def voucher_json(item: fulfilment.IssuedVoucher) -> dict[str, Any]:
@@ -117,9 +114,11 @@ def cmd_voucher_qr(ctx: Context) -> Outcome:
 
 def _write_batch(out: Path, shop: Shop, issued: list[fulfilment.IssuedVoucher]) -> None:
     if out.suffix.lower() == ".csv":
-        rows: list[list[object]] = [
-            [v.code, v.payload, reports.spreadsheet_safe(v.product_name), v.uses,
-             v.valid_until.isoformat() if v.valid_until else ""] for v in issued]
+        # A batch is one product with one validity: their text is made once, not once a row.
+        first = issued[0]
+        name = reports.spreadsheet_safe(first.product_name)
+        until = first.valid_until.isoformat() if first.valid_until else ""
+        rows: list[list[object]] = [[v.code, v.payload, name, v.uses, until] for v in issued]
         atomic_write_bytes(out, reports.csv_bytes(BATCH_COLUMNS, rows))
         return
     from desktop_app import printing  # here: Qt, only for the commands that paint
@@ -147,29 +146,6 @@ def cmd_voucher_batch(ctx: Context) -> Outcome:
     data["out"] = str(out)
     return Outcome(data, [translate(
         "cli", "Issued {count} vouchers (order {order}); written to {out}.").format(**data)])
-
-
-def cmd_redeem(ctx: Context) -> Outcome:
-    amount = None if ctx.args.amount is None else parse_money(ctx.args.amount, "amount")
-    with open_as_operator(ctx) as shop:
-        verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station, uses=ctx.args.uses,
-                                    amount_cents=amount)
-    data = verdict.to_json()
-    line = f"{verdict.reason}: {verdict.product or ctx.args.code[:40]}"
-    if verdict.balance is not None:
-        line += "  " + translate("cli", "balance {balance}").format(
-            balance=money_text(verdict.balance))
-    elif verdict.uses_left is not None:
-        line += "  " + translate("cli", "uses left {left}").format(left=verdict.uses_left)
-    if verdict.customer or verdict.customer_phone:
-        line += "  " + " ".join(p for p in (verdict.customer, verdict.customer_phone) if p)
-    if verdict.reason == "mistyped" and verdict.suspect_group is not None:
-        line += "  " + translate("cli", "check group {group}").format(
-            group=verdict.suspect_group + 1)
-    if verdict.reason == "already_redeemed" and verdict.last_at:
-        line += "  " + translate("cli", "last by {who} at {when}").format(
-            who=verdict.last_operator, when=when(verdict.last_at))
-    return Outcome(data, [line], EXIT_OK if verdict.ok else EXIT_REFUSED)
 
 
 def cmd_voucher_reload(ctx: Context) -> Outcome:

@@ -1,6 +1,9 @@
 """Which engine holds the shop: the embedded encrypted file (the default) or the shop's
 PostgreSQL server (``--database URL`` / ``SHOP_DATABASE_URL``). Every front end opens, creates
-and finds a shop through a ``ShopLocation``, so both engines are one call away."""
+and finds a shop through a ``ShopLocation``, so both engines are one call away.
+
+The server's modules, and psycopg with them, are imported where a server is named: a command
+on the embedded file does not pay for a driver it never uses."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core import auth, pg, store
+from desktop_app.core import auth, store
 from desktop_app.core.keyslots import canonical_recovery_key, validate_new_operator
 
 DATABASE_URL_VARIABLE = "SHOP_DATABASE_URL"
@@ -28,7 +31,11 @@ class ShopLocation:
         """The explicit URL, else ``SHOP_DATABASE_URL``, else the server this PC remembers
         from its first start, else the embedded file."""
         url = database_url or os.environ.get(DATABASE_URL_VARIABLE) or remembered or None
-        return cls(Path(data_dir), pg.check_url(url) if url else None)
+        if not url:
+            return cls(Path(data_dir))
+        from desktop_app.core.pg_connection import check_url
+
+        return cls(Path(data_dir), check_url(url))
 
     @property
     def on_server(self) -> bool:
@@ -40,17 +47,23 @@ class ShopLocation:
 
     def exists(self) -> bool:
         if self.database_url:
+            from desktop_app.core import pg
+
             return pg.server_shop_exists(self.database_url)
         return store.shop_exists(self.data_dir)
 
     def create(self, shop_name: str, currency: str, owner: str, password: str) -> store.Shop:
         if self.database_url:
+            from desktop_app.core import pg
+
             return pg.create_server_shop(self.data_dir, self.database_url, shop_name, currency,
                                          owner, password)
         return store.create_shop(self.data_dir, shop_name, currency, owner, password)
 
     def open(self, operator: str, password: str) -> store.Shop:
         if self.database_url:
+            from desktop_app.core import pg
+
             return pg.open_server_shop(self.data_dir, self.database_url, operator, password)
         return store.open_shop(self.data_dir, operator, password)
 
@@ -58,6 +71,8 @@ class ShopLocation:
         """Owner ``owner``'s new password from the shop's recovery key; the shop, open."""
         if not self.database_url:
             return auth.recover_owner(self.data_dir, owner, recovery_key, new_password)
+        from desktop_app.core import pg
+
         canonical_recovery_key(recovery_key)  # a typo is refused before it counts as a guess
         validate_new_operator(owner, new_password)
         shop = pg.open_server_shop_with_recovery_key(self.data_dir, self.database_url, owner,

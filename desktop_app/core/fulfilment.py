@@ -4,9 +4,9 @@ one transaction; batches of paid vouchers for promotions."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from desktop_app.core import audit, giftcards, sql, vouchers
+from desktop_app.core import audit, dialect, giftcards, sql, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
@@ -19,8 +19,10 @@ from desktop_app.core.text import MAX_NOTE, checked_text
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "other")
 
 
-@dataclass(frozen=True)
-class IssuedVoucher:
+class IssuedVoucher(NamedTuple):
+    """A voucher as issued, for the screen, the printer or a file. A named tuple: a batch
+    makes ten thousand at once, three times faster than a frozen dataclass."""
+
     id: int
     code: str  # the printed form, with check symbol and groups
     payload: str  # what the QR holds
@@ -145,31 +147,24 @@ def pay_order(shop: Shop, order_id: int, method: str = "cash",
 MAX_BATCH = 10_000
 
 
-def _fresh_codes(count: int) -> list[str]:
-    # 80 random bits: a repeat is all but impossible, yet cheap to rule out before inserting.
-    codes: set[str] = set()
-    while len(codes) < count:
-        codes.add(vouchers.new_code())
-    return list(codes)
-
-
-def _insert_batch_vouchers(shop: Shop, line: OrderLine, product: Product, count: int,
-                           paid_at: dt.datetime) -> list[tuple[int, str]]:
-    """Insert ``count`` vouchers in bulk; returns (id, code) pairs in issue order.
+def _insert_batch_vouchers(shop: Shop, line: OrderLine, product: Product, codes: list[str],
+                           paid_at: dt.datetime) -> list[int]:
+    """Insert a voucher for each of ``codes``; their ids, in the same order.
 
     Hand-written SQL (core/sql.py): peewee building a statement row by row cost four times
-    the insert itself. Field conversions are done once, for the values all rows share."""
+    the insert itself. Field conversions are done once, for the values all rows share. The ids
+    come back in insertion order: each engine numbers the rows of one transaction upwards."""
     valid_from, valid_until = _validity(product, paid_at)
     uses = product.uses_per_voucher
     as_db = Voucher.issued_at.db_value
     shared = (line.order_id, line.id, product.id, uses, uses, as_db(valid_from),
               as_db(valid_until), as_db(paid_at), product.value_cents)
-    # The code goes through its field, which seals it on a server shop.
-    sealed = Voucher.code.db_value
-    sql.execute_many(shop.db, sql.INSERT_VOUCHER,
-                     [(sealed(code), *shared) for code in _fresh_codes(count)])
-    return [(row[0], Voucher.code.python_value(row[1]))
-            for row in sql.execute(shop.db, sql.BATCH_VOUCHERS, (line.id,))]
+    # On the server each code goes through its field, which seals it; the file seals no column
+    # (SQLCipher encrypts every page).
+    stored = [Voucher.code.db_value(code) for code in codes] if dialect.is_server(shop.db) \
+        else codes
+    sql.insert_each(shop.db, sql.VOUCHERS, stored, shared)
+    return [row[0] for row in sql.execute(shop.db, sql.BATCH_VOUCHER_IDS, (line.id,))]
 
 
 def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list[IssuedVoucher]:
@@ -197,16 +192,16 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
                              created_at=now, paid_at=now)
         line = OrderLine.create(order=order, product=product, quantity=count,
                                 unit_price_cents=product.price_cents)
-        created = _insert_batch_vouchers(shop, line, product, count, now)
+        codes = vouchers.new_codes(count)
+        ids = _insert_batch_vouchers(shop, line, product, codes, now)
         if product.kind == "giftcard":
-            giftcards.record_batch_issue([voucher_id for voucher_id, _ in created],
-                                         product.value_cents, shop.operator.id, order.id, now)
+            giftcards.record_batch_issue(shop, ids, product.value_cents, order.id, now)
         audit.record(shop, "voucher_batch", order.id, product=product.id, count=count,
-                     total_cents=total, method="other", first_voucher=created[0][0],
-                     last_voucher=created[-1][0])
-    shop_id, key = shop.shop_id, shop.voucher_key
+                     total_cents=total, method="other", first_voucher=ids[0],
+                     last_voucher=ids[-1])
     _, valid_until = _validity(product, now)
-    return [IssuedVoucher(voucher_id, vouchers.typed_code(code),
-                          vouchers.payload(shop_id, key, code), product.name,
-                          product.uses_per_voucher, valid_until, order.id, product.value_cents)
-            for voucher_id, code in created]
+    name, uses, balance = product.name, product.uses_per_voucher, product.value_cents
+    payloads = vouchers.payloads(shop.shop_id, shop.voucher_key, codes)
+    return [IssuedVoucher(voucher_id, vouchers.typed_code(code), payload, name, uses,
+                          valid_until, order.id, balance)
+            for voucher_id, code, payload in zip(ids, codes, payloads, strict=True)]

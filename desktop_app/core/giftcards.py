@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from peewee import Expression, fn
 
-from desktop_app.core import audit
+from desktop_app.core import audit, sql
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from desktop_app.core.models import (
@@ -105,14 +105,12 @@ def record_issue(voucher: Voucher, operator_id: int, now: dt.datetime) -> None:
               now=now)
 
 
-def record_batch_issue(card_ids: list[int], value_cents: int, operator_id: int, order_id: int,
+def record_batch_issue(shop: Shop, card_ids: list[int], value_cents: int, order_id: int,
                        now: dt.datetime) -> None:
     """The opening rows of a batch of cards, inserted in bulk like the cards themselves."""
-    rows = [{"voucher": card_id, "kind": "issue", "amount_cents": value_cents,
-             "balance_after_cents": value_cents, "operator": operator_id, "order": order_id,
-             "created_at": now} for card_id in card_ids]
-    for start in range(0, len(rows), 500):
-        GiftCardEntry.insert_many(rows[start : start + 500]).execute()
+    sql.insert_each(shop.db, sql.CARDS_ISSUED, card_ids, (
+        value_cents, value_cents, shop.operator.id, order_id,
+        GiftCardEntry.created_at.db_value(now)))
 
 
 # --- reloads, cash-out ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from peewee import DatabaseError, InterfaceError
 
-from desktop_app.core import audit, pg
+from desktop_app.core import audit, pg, pg_connection
 from desktop_app.core.errors import DatabaseCorrupt, ServerNotEmpty
 from desktop_app.core.models import ALL_MODELS, AuditEvent, BaseModel
 from desktop_app.core.roles import require_owner
@@ -47,7 +47,7 @@ def migrate_to_server(shop: Shop, url: str) -> CopyReport:
     source_rows = {model: _read_all(model) for model in ALL_MODELS}
     source_head = audit.latest_hash()
     slots = shop.reload_slots()
-    target = pg.connect(url)
+    target = pg_connection.connect(url)
     target.column_cipher = ColumnCipher(shop.database_key)  # the secrets go in sealed
     try:
         if target.get_tables():
@@ -58,7 +58,7 @@ def migrate_to_server(shop: Shop, url: str) -> CopyReport:
             for model, rows in source_rows.items():
                 for start in range(0, len(rows), CHUNK):
                     model.insert_many(rows[start:start + CHUNK]).execute()
-                pg.advance_id_sequence(target, model)
+                pg_connection.advance_id_sequence(target, model)
             pg.KeySlotTable(url, slots.shop_id, dict(slots.slots), slots.recovery).save()
             problems = _check_copy(source_rows, source_head)
             if problems:
@@ -66,7 +66,7 @@ def migrate_to_server(shop: Shop, url: str) -> CopyReport:
                 raise DatabaseCorrupt(path=url, detail="; ".join(problems))
             counts = {_table(model): len(rows) for model, rows in source_rows.items()}
     except (DatabaseError, InterfaceError) as exc:
-        raise pg.server_error(exc, url) from exc
+        raise pg_connection.server_error(exc, url) from exc
     finally:
         target.close_all()
     log.info("copied the shop to the server: %s", counts)

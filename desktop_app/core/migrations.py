@@ -9,50 +9,56 @@ A fixture shop made by the first release lives in ``tests/data/shop_v1`` and mus
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from peewee import BigIntegerField, CharField, Database, IntegerField
-from playhouse.migrate import SchemaMigrator
-from playhouse.migrate import migrate as run_operations
 
 from desktop_app.core.errors import SchemaTooNew
 from desktop_app.core.models import ALL_MODELS, GiftCardEntry, GiftCardPin, SchemaVersion
 
+if TYPE_CHECKING:
+    from playhouse.migrate import SchemaMigrator
+
 Step = Callable[[Database], None]
+
+
+def _alter(db: Database, operations: Callable[[SchemaMigrator], list[Any]]) -> None:
+    """Run the schema changes ``operations`` lists. playhouse.migrate is imported here, when an
+    older shop is upgraded: it loads every server driver peewee knows (see core/__init__)."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrate(*operations(SchemaMigrator.from_database(db)))
 
 
 def _gift_cards(db: Database) -> None:
     """Version 2: gift cards carry a money balance, changed only through their ledger."""
-    migrator = SchemaMigrator.from_database(db)
-    run_operations(
+    _alter(db, lambda migrator: [
         migrator.add_column("product", "value_cents", BigIntegerField(null=True)),
         migrator.add_column("voucher", "balance_cents", BigIntegerField(null=True)),
-    )
+    ])
     db.create_tables([GiftCardEntry, GiftCardPin])
 
 
 def _card_key_pattern(db: Database) -> None:
     """Version 3: a card-key product may say what its keys look like (length, alphabet)."""
-    migrator = SchemaMigrator.from_database(db)
-    run_operations(
+    _alter(db, lambda migrator: [
         migrator.add_column("product", "key_min_length", IntegerField(null=True)),
         migrator.add_column("product", "key_max_length", IntegerField(null=True)),
         migrator.add_column("product", "key_alphabet", CharField(max_length=16, null=True)),
-    )
+    ])
 
 
 def add_low_stock_threshold(db: Database) -> None:
     """Version 4: a product's low-stock warning level (none: no warning)."""
-    migrator = SchemaMigrator.from_database(db)
-    run_operations(migrator.add_column("product", "low_stock_threshold",
-                                       IntegerField(null=True)))
+    _alter(db, lambda migrator: [migrator.add_column("product", "low_stock_threshold",
+                                                     IntegerField(null=True))])
 
 
 def add_report_index(db: Database) -> None:
     """Version 5: the index the reports read redemption attempts from (see the model)."""
-    migrator = SchemaMigrator.from_database(db)
-    run_operations(migrator.add_index(
+    _alter(db, lambda migrator: [migrator.add_index(
         "redemption_attempt",
-        ("created_at", "ok", "undo_of_id", "operator_id", "station", "voucher_id"), False))
+        ("created_at", "ok", "undo_of_id", "operator_id", "station", "voucher_id"), False)])
 
 
 def add_report_key_indexes(db: Database) -> None:
@@ -60,15 +66,14 @@ def add_report_key_indexes(db: Database) -> None:
     from an index led by it (see the model); those covering indexes replace the plain ones
     on operator, voucher and time, which they serve as well, so a redemption still writes as
     many index entries as before."""
-    migrator = SchemaMigrator.from_database(db)
     plain = ("operator_id", "voucher_id", "created_at")
-    run_operations(
+    _alter(db, lambda migrator: [
         *(migrator.drop_index("redemption_attempt", f"redemption_attempt_{column}")
           for column in plain),
         *(migrator.add_index("redemption_attempt", (key, "created_at", "ok", "undo_of_id"),
                              False)
           for key in ("operator_id", "station", "voucher_id")),
-    )
+    ])
 
 
 # STEPS[n] upgrades a database at version n+1 to version n+2.

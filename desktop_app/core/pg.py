@@ -1,7 +1,7 @@
 """The shop on a PostgreSQL server that several counter PCs share.
 
-The same models, migrations and services as the embedded file; what differs lives here:
-connecting (psycopg 3 through peewee, errors said in plain words), the key slots and the
+The same models, migrations and services as the embedded file; what differs lives here
+and in ``pg_connection`` (the URL, the connection and its errors): the key slots and the
 failed-login counts kept in tables on the server (every counter logs in with the same slots
 and counts against the same limit), and no anchor file: each PC keeps only its per-user
 witness of the newest head it saw (see ``integrity``), which is never stale in the way that
@@ -17,12 +17,10 @@ import contextlib
 import json
 import logging
 import secrets
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from peewee import (
     CharField,
@@ -30,21 +28,14 @@ from peewee import (
     DatabaseError,
     InterfaceError,
     OperationalError,
-    PostgresqlDatabase,
     TextField,
 )
 
 from desktop_app.core import dialect, integrity, migrations
 from desktop_app.core.errors import (
-    DatabaseUrlHasPassword,
-    DatabaseUrlInvalid,
     KeySlotsDamaged,
     NoShop,
-    ServerDatabaseMissing,
-    ServerLoginFailed,
     ServerLost,
-    ServerTlsRequired,
-    ServerUnreachable,
     ShopError,
     ShopExists,
     WrongPassword,
@@ -59,13 +50,18 @@ from desktop_app.core.keyslots import (
 )
 from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import BaseModel, Operator, Setting, database_proxy
+from desktop_app.core.pg_connection import (
+    connect,
+    is_connection_lost,
+    server_error,
+    server_facts,
+    was_underway,
+)
 from desktop_app.core.sealed import ColumnCipher
-from desktop_app.core.store import Shop, active_operator, error_chain_text, translate_db_error
+from desktop_app.core.store import Shop, active_operator
+from desktop_app.core.transactions import translate_db_error
 
 log = logging.getLogger(__name__)
-
-CONNECT_TIMEOUT_S = 5
-SCHEMES = ("postgresql", "postgres")
 
 
 # --- the server's own tables -------------------------------------------------------------------
@@ -93,120 +89,6 @@ class LoginFailures(BaseModel):
 
 
 SERVER_MODELS: list[type[BaseModel]] = [KeySlotRecord, LoginFailures]
-
-
-# --- the URL and the connection ----------------------------------------------------------------
-
-
-def check_url(url: str) -> str:
-    """``url`` if it names a PostgreSQL database without a password; else a clear refusal."""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError:
-        raise DatabaseUrlInvalid(url=url) from None
-    if parts.scheme not in SCHEMES or not parts.path.strip("/"):
-        raise DatabaseUrlInvalid(url=url)
-    if parts.password is not None:
-        # A password in an argument is visible to every user of the PC (ps, shell history).
-        raise DatabaseUrlHasPassword()
-    return url
-
-
-def _facts(url: str) -> dict[str, str]:
-    parts = urlsplit(url)
-    host = parts.hostname or "localhost"
-    return {"host": f"{host}:{parts.port}" if parts.port else host,
-            "user": parts.username or "", "database": parts.path.strip("/"), "url": url}
-
-
-
-def server_error(exc: BaseException, url: str) -> ShopError:
-    """What a psycopg/peewee error from the server means for the person at the counter."""
-    text, facts = error_chain_text(exc), _facts(url)
-    if "password authentication failed" in text or "no password supplied" in text or (
-            "authentication failed" in text):
-        return ServerLoginFailed(user=facts["user"])
-    if "does not exist" in text and "database" in text:
-        return ServerDatabaseMissing(database=facts["database"])
-    if ("ssl" in text or "encryption" in text) and (
-            "required" in text or "no encryption" in text or "not support ssl" in text):
-        return ServerTlsRequired(host=facts["host"])
-    return ServerUnreachable(host=facts["host"])
-
-
-class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
-    """peewee opens one connection per thread. This one also keeps hold of each, so closing
-    the shop closes the connections of every thread (a counter's worker threads included)
-    instead of leaving them to the garbage collector when a thread ends."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._opened: list[Any] = []
-        self._opened_lock = threading.Lock()
-        # Attached once an operator's slot has given the database key (see core/sealed.py).
-        self.column_cipher: ColumnCipher | None = None
-
-    def _connect(self) -> Any:
-        conn = super()._connect()
-        with self._opened_lock:
-            self._opened = [c for c in self._opened if not c.closed] + [conn]
-        return conn
-
-    def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:
-        """Outside a transaction (a read: a look-up, a report), a broken connection is said
-        as the server being unreachable, and dropped: the next statement connects afresh.
-        Inside one, the shop's ``write`` says it (see ``ServerShop.translate_error``)."""
-        try:
-            if commit is None:
-                return super().execute_sql(sql, params)
-            return super().execute_sql(sql, params, commit)
-        except (DatabaseError, InterfaceError) as exc:
-            if self.in_transaction() or not _is_connection_lost(exc):
-                raise
-            with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
-                self.close()
-            raise server_error(exc, str(self.database)) from exc
-
-    def backend_pids(self) -> frozenset[int]:
-        """The server processes of this shop's own connections (to tell our changes apart)."""
-        with self._opened_lock:
-            return frozenset(c.info.backend_pid for c in self._opened if not c.closed)
-
-    def close_all(self) -> None:
-        self.close()
-        with self._opened_lock:
-            opened, self._opened = self._opened, []
-        for conn in opened:
-            with contextlib.suppress(Exception):
-                conn.close()
-
-
-def connect(url: str) -> ServerDatabase:
-    """An open connection to the shop's server (the models are not bound yet)."""
-    url = check_url(url)
-    db = ServerDatabase(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S,
-                            application_name="Voucher Shop")
-    try:
-        db.connect()
-    except (DatabaseError, InterfaceError, OperationalError, OSError) as exc:
-        db.close()
-        log.warning("connecting to the server failed: %s", type(exc).__name__)
-        raise server_error(exc, url) from exc
-    return db
-
-
-def _was_underway(exc: BaseException) -> bool:
-    """The connection broke while a statement (a COMMIT, perhaps) was with the server; not
-    one found already closed before anything was sent."""
-    return "already closed" not in error_chain_text(exc)
-
-
-def _is_connection_lost(exc: BaseException) -> bool:
-    text = error_chain_text(exc)
-    return isinstance(exc, InterfaceError) or any(
-        words in text for words in ("connection", "server closed", "terminating", "timeout"))
 
 
 # --- key slots and failed logins on the server -------------------------------------------------
@@ -303,11 +185,11 @@ class ServerShop(Shop):
         return open_server_shop(self.data_dir, self.url, operator, password, source)
 
     def translate_error(self, exc: Exception) -> ShopError:
-        if not _is_connection_lost(exc):
+        if not is_connection_lost(exc):
             return translate_db_error(exc, Path(self.url))
         self._forget_dead_connection()
-        if _was_underway(exc):
-            return ServerLost(host=_facts(self.url)["host"])
+        if was_underway(exc):
+            return ServerLost(host=server_facts(self.url)["host"])
         return server_error(exc, self.url)
 
     def _forget_dead_connection(self) -> None:
@@ -322,19 +204,6 @@ class ServerShop(Shop):
             self.db.close_all()
         if database_proxy.obj is self.db:
             database_proxy.initialize(None)
-
-
-def advance_id_sequence(db: Database, model: type[BaseModel]) -> None:
-    """After rows were inserted with their ids (a copy), move the table's id sequence past
-    them, so the next row the server numbers does not collide."""
-    field = model._meta.primary_key
-    if field is None or field.field_type not in ("AUTO", "BIGAUTO"):
-        return
-    table = model._meta.table_name
-    db.execute_sql(
-        f'SELECT setval(pg_get_serial_sequence(%s, %s), '
-        f'COALESCE((SELECT MAX("{field.column_name}") FROM "{table}"), 0) + 1, false)',
-        (f'"{table}"', field.column_name))
 
 
 def _has_tables(db: Database) -> bool:
@@ -429,7 +298,7 @@ def _unlock_server_shop(data_dir: Path, url: str, operator: str,
         problems = integrity.problems_at_open(data_dir, key, slots.shop_id, anchor_file=False)
     except (DatabaseError, InterfaceError) as exc:
         db.close()
-        raise server_error(exc, url) if _is_connection_lost(exc) else translate_db_error(
+        raise server_error(exc, url) if is_connection_lost(exc) else translate_db_error(
             exc, Path(url)) from exc
     except BaseException:
         db.close()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import psycopg
 
-from desktop_app.core import dialect, events, pg
+from desktop_app.core import dialect, events, pg_connection
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +30,14 @@ class WatchResult:
 class ServerWatch:
     def __init__(self, url: str,
                  own_pids: Callable[[], frozenset[int]] = frozenset) -> None:
-        self.url = pg.check_url(url)
+        self.url = pg_connection.check_url(url)
         self.own_pids = own_pids  # our own connections' changes are announced locally
         self._conn: psycopg.Connection[tuple[object, ...]] | None = None
 
     def _connection(self) -> psycopg.Connection[tuple[object, ...]]:
         if self._conn is None or self._conn.closed:
             conn = psycopg.connect(self.url, autocommit=True,
-                                   connect_timeout=pg.CONNECT_TIMEOUT_S,
+                                   connect_timeout=pg_connection.CONNECT_TIMEOUT_S,
                                    application_name="Voucher Shop watch")
             conn.execute(f"LISTEN {dialect.CHANGES_CHANNEL}")
             self._conn = conn

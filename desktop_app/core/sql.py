@@ -8,10 +8,13 @@ define them. Everything else in the core goes through the models.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Sequence
 from typing import Any
 
 from peewee import Database
+
+from desktop_app.core import dialect
 
 # One statement decides a redemption: the voucher exists, is valid, has enough uses left, is
 # inside its validity window and its order is paid (a primary-key probe, flat however many
@@ -62,9 +65,6 @@ INSERT INTO voucher (code, order_id, order_line_id, product_id, card_key_id, use
 VALUES (?, ?, ?, ?, NULL, ?, ?, 'valid', ?, ?, ?, ?)
 """
 
-# A batch's vouchers back, in issue order (the order_line index answers it).
-BATCH_VOUCHERS = "SELECT id, code FROM voucher WHERE order_line_id = ? ORDER BY id"
-
 # Which of these codes exist (a mistyped code's likely fixes); the unique index answers it.
 EXISTING_CODES = "SELECT code FROM voucher WHERE code IN ({marks})"
 
@@ -87,3 +87,39 @@ def execute_many(db: Database, statement: str, rows: Sequence[Sequence[Any]]) ->
 
 def marks(count: int) -> str:
     return ", ".join("?" * count)
+
+
+# --- batches of vouchers ---------------------------------------------------------------------
+
+# A batch's rows, each pair: one statement on the embedded file, the first column's values
+# as one JSON array (SQLite's json_each hands them out in array order), every other column
+# shared; and one row at a time on the server (see ``insert_each``).
+INSERT_VOUCHERS_FROM_JSON = """
+INSERT INTO voucher (code, order_id, order_line_id, product_id, card_key_id, uses_total,
+                     uses_left, state, valid_from, valid_until, issued_at, balance_cents)
+SELECT value, ?, ?, ?, NULL, ?, ?, 'valid', ?, ?, ?, ? FROM json_each(?)
+"""
+VOUCHERS = (INSERT_VOUCHERS_FROM_JSON, INSERT_VOUCHER)
+
+_CARD_ENTRY_COLUMNS = """
+INSERT INTO gift_card_entry (voucher_id, kind, amount_cents, balance_after_cents, operator_id,
+                             station, attempt_id, order_id, method, money_cents, undo_of_id,
+                             note, created_at)"""
+CARDS_ISSUED = (
+    _CARD_ENTRY_COLUMNS + " SELECT value, 'issue', ?, ?, ?, '', NULL, ?, NULL, 0, NULL, '', ?"
+                          " FROM json_each(?)",
+    _CARD_ENTRY_COLUMNS + " VALUES (?, 'issue', ?, ?, ?, '', NULL, ?, NULL, 0, NULL, '', ?)")
+
+# A batch's voucher ids, in issue order (the order_line index answers it).
+BATCH_VOUCHER_IDS = "SELECT id FROM voucher WHERE order_line_id = ? ORDER BY id"
+
+
+def insert_each(db: Database, statements: tuple[str, str], values: Sequence[Any],
+                shared: Sequence[Any]) -> None:
+    """A row for each of ``values`` (its first column), every other column ``shared``. On the
+    file the values go in as one JSON array: no row bound from Python."""
+    from_json, per_row = statements
+    if dialect.is_server(db):
+        execute_many(db, per_row, [(value, *shared) for value in values])
+    else:
+        execute(db, from_json, (*shared, json.dumps(list(values))))

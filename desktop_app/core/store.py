@@ -2,6 +2,8 @@
 
 SQLCipher 4 through peewee's ``SqlCipherDatabase``, keyed with a random 256-bit key that the
 operator's password unwraps from a key slot (see ``keyslots``). Opened late, after login.
+``Shop`` is the open shop every service takes; its write transactions and the meaning of
+database errors live in ``transactions``, the server's engine in ``pg``.
 """
 
 from __future__ import annotations
@@ -10,9 +12,7 @@ import contextlib
 import functools
 import logging
 import os
-import random
 import secrets
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +24,6 @@ from desktop_app.core import anchor, integrity, migrations, shoplock
 from desktop_app.core.anchor import Head
 from desktop_app.core.errors import (
     DatabaseCorrupt,
-    DatabaseLocked,
-    DiskFull,
     IntegrityHold,
     NoShop,
     NotEncrypted,
@@ -34,7 +32,6 @@ from desktop_app.core.errors import (
     ShopExists,
     UnknownOperator,
     WrongPassword,
-    name_database_error,
 )
 from desktop_app.core.fileio import remove_stale_temporaries
 from desktop_app.core.keyslots import (
@@ -46,13 +43,11 @@ from desktop_app.core.keyslots import (
 from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+from desktop_app.core.transactions import begin_immediate, translate_db_error
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
-# How long a writer keeps asking for the write lock, on top of busy_timeout's own waiting:
-# busy_timeout alone starves an unlucky writer among many (8 counters at once).
-LOCK_RETRY_S = 12.0
 
 
 def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
@@ -63,28 +58,6 @@ def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
         ("synchronous", "full"),
         ("foreign_keys", 1),
     ]
-
-
-def error_chain_text(exc: BaseException) -> str:
-    """The messages of ``exc`` and what it arose from. SQLite rolls a transaction back by
-    itself on a full disk, so peewee's own ROLLBACK then fails with "no transaction is
-    active" and hides the real cause one step down the chain."""
-    texts: list[str] = []
-    seen: BaseException | None = exc
-    while seen is not None and len(texts) < 8:
-        texts.append(str(seen).lower())
-        seen = seen.__cause__ or seen.__context__
-    return " | ".join(texts)
-
-
-def translate_db_error(exc: Exception, path: Path) -> ShopError:
-    """The user-facing meaning of an SQLite/SQLCipher error."""
-    text = error_chain_text(exc)
-    if "locked" in text or "busy" in text:
-        return DatabaseLocked(path=str(path))
-    if "disk is full" in text or "disk full" in text:
-        return DiskFull(path=str(path))
-    return DatabaseCorrupt(path=str(path), detail=name_database_error(exc))
 
 
 def _connect(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatabase:
@@ -210,8 +183,7 @@ class Shop:
             self.require_writable()
         try:
             if isinstance(self.db, SqliteDatabase) and outermost:
-                transaction = self._begin_immediate()
-                with transaction:
+                with begin_immediate(self.db):
                     yield
             else:
                 with self.db.atomic():
@@ -227,26 +199,6 @@ class Shop:
             raise
         if outermost and self.pending_head is not None:
             self._write_witnesses(self.pending_head)
-
-    def _begin_immediate(self) -> contextlib.AbstractContextManager[object]:
-        """``BEGIN IMMEDIATE``, asked again with a growing, jittered pause while another
-        counter holds the lock, for up to ``LOCK_RETRY_S``: a cashier never sees "locked"
-        for contention shorter than that."""
-        deadline = time.monotonic() + LOCK_RETRY_S
-        pause = 0.005
-        while True:
-            transaction = self.db.atomic("IMMEDIATE")
-            try:
-                transaction.__enter__()
-            except OperationalError as exc:
-                text = str(exc).lower()
-                if ("locked" not in text and "busy" not in text) or \
-                        time.monotonic() + pause > deadline:
-                    raise
-                time.sleep(pause * (0.5 + random.random()))
-                pause = min(pause * 2, 0.2)
-                continue
-            return _Entered(transaction)
 
     def _write_witnesses(self, head: Head) -> None:
         """After a commit: the change is saved, so a failure here (a full disk) must not tell
@@ -278,19 +230,6 @@ class Shop:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-class _Entered(contextlib.AbstractContextManager[object]):
-    """A transaction already begun: leaving it commits or rolls back as peewee's would."""
-
-    def __init__(self, transaction: contextlib.AbstractContextManager[object]) -> None:
-        self.transaction = transaction
-
-    def __enter__(self) -> object:
-        return self.transaction
-
-    def __exit__(self, *exc: object) -> bool | None:
-        return self.transaction.__exit__(*exc)  # type: ignore[arg-type]
 
 
 def put_setting(key: str, value: str) -> None:

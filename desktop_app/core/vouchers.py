@@ -20,7 +20,7 @@ import hmac
 import secrets
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.qr_symbol import qr_symbol
 
@@ -42,41 +42,52 @@ QR_MASK = 0
 
 
 _PAIRS = [a + b for a in ALPHABET for b in ALPHABET]  # 10 bits -> two symbols
+# A random byte's low five bits as a symbol: 256 is a multiple of 32, so each is as likely.
+_BYTE_SYMBOL = bytes(ord(ALPHABET[b % 32]) for b in range(256))
+# Luhn mod 32 adds a doubled symbol's two base-32 digits: what each symbol adds, doubled.
+_DOUBLED = {symbol: (2 * i) // 32 + (2 * i) % 32 for symbol, i in _INDEX.items()}
+
+
+@functools.lru_cache(maxsize=8)
+def _pair_shifts(symbols: int) -> tuple[int, ...]:
+    return tuple(range((symbols // 2 - 1) * 10, -1, -10))
 
 
 def _encode_bits(data: bytes, symbols: int) -> str:
     """The first ``symbols`` * 5 bits of ``data``, most significant first, in our alphabet.
-    Ten bits at a time: codes and tags are made for every voucher of a batch."""
+    Ten bits at a time: tags are made for every voucher of a batch."""
     number = int.from_bytes(data, "big") >> (len(data) * 8 - symbols * 5)
-    out = []
-    if symbols % 2:
-        out.append(ALPHABET[number & 31])
-        number >>= 5
-    for _ in range(symbols // 2):
-        out.append(_PAIRS[number & 1023])
-        number >>= 10
-    return "".join(reversed(out))
+    head = ALPHABET[number >> (symbols - 1) * 5] if symbols % 2 else ""
+    return head + "".join([_PAIRS[number >> shift & 1023] for shift in _pair_shifts(symbols)])
 
 
 def check_symbol(code: str) -> str:
-    """Luhn mod 32 over the symbols: catches any single wrong symbol and most swaps."""
-    factor, total = 2, 0
-    for symbol in reversed(code):
-        addend = factor * _INDEX[symbol]
-        factor = 1 if factor == 2 else 2
-        total += addend // 32 + addend % 32
+    """Luhn mod 32 over the symbols: catches any single wrong symbol and most swaps. From the
+    right, every other symbol counts doubled (its two base-32 digits added), the rest as is."""
+    total = sum(map(_DOUBLED.__getitem__, code[::-2])) + sum(map(_INDEX.__getitem__,
+                                                                  code[-2::-2]))
     return ALPHABET[(32 - total % 32) % 32]
 
 
 def new_code() -> str:
-    """16 symbols of fresh randomness: the voucher's identity in the database."""
-    return _encode_bits(secrets.token_bytes(10), CODE_LEN)
+    """One code of fresh randomness, as ``new_codes`` makes them."""
+    return secrets.token_bytes(CODE_LEN).translate(_BYTE_SYMBOL).decode("ascii")
+
+
+def new_codes(count: int) -> list[str]:
+    """``count`` different codes of fresh randomness (16 symbols, 80 bits each): the vouchers'
+    identities in the database. A repeat is all but impossible, yet cheap to rule out."""
+    codes: set[str] = set()
+    while len(codes) < count:
+        needed = count - len(codes)
+        symbols = secrets.token_bytes(CODE_LEN * needed).translate(_BYTE_SYMBOL).decode("ascii")
+        codes.update(symbols[i:i + CODE_LEN] for i in range(0, len(symbols), CODE_LEN))
+    return list(codes)
 
 
 def typed_code(code: str) -> str:
     """The printed, grouped form of a code with its check symbol."""
-    full = code + check_symbol(code)
-    return "-".join([full[0:4], full[4:8], full[8:12], full[12:]])
+    return f"{code[0:4]}-{code[4:8]}-{code[8:12]}-{code[12:]}{check_symbol(code)}"
 
 
 @functools.lru_cache(maxsize=8)
@@ -85,18 +96,49 @@ def shop_fingerprint(shop_id: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _key_bytes(voucher_key: str) -> bytes:
-    return bytes.fromhex(voucher_key)
+def _hmac_halves(voucher_key: str) -> tuple[Any, Any]:
+    """HMAC-SHA256 (RFC 2104) keyed with the shop's secret, its inner and outer padded keys
+    hashed once, as the hmac module's own objects keep them: a tag then costs two copies."""
+    key = bytes.fromhex(voucher_key)
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    padded = key.ljust(64, b"\0")
+    return (hashlib.sha256(bytes(b ^ 0x36 for b in padded)),
+            hashlib.sha256(bytes(b ^ 0x5C for b in padded)))
+
+
+def _hmac(voucher_key: str, message: bytes) -> bytes:
+    """``hmac.digest(key, message, "sha256")``, from the halves hashed once."""
+    inner, outer = _hmac_halves(voucher_key)
+    inner, outer = inner.copy(), outer.copy()
+    inner.update(message)
+    outer.update(inner.digest())
+    return outer.digest()
+
+
+def _tag_symbols(mac: bytes) -> str:
+    """``_encode_bits(mac[:9], TAG_LEN)``: the first 65 bits as 13 symbols, written out, as it
+    is made for every voucher of a batch and checked at every scan."""
+    n, pairs = int.from_bytes(mac[:9], "big") >> 7, _PAIRS
+    return (ALPHABET[n >> 60] + pairs[n >> 50 & 1023] + pairs[n >> 40 & 1023]
+            + pairs[n >> 30 & 1023] + pairs[n >> 20 & 1023] + pairs[n >> 10 & 1023]
+            + pairs[n & 1023])
 
 
 def _tag(voucher_key: str, body: str) -> str:
-    mac = hmac.digest(_key_bytes(voucher_key), body.encode("ascii"), "sha256")
-    return _encode_bits(mac[:9], TAG_LEN)
+    return _tag_symbols(_hmac(voucher_key, body.encode("ascii")))
 
 
 def payload(shop_id: str, voucher_key: str, code: str) -> str:
     body = PAYLOAD_PREFIX + shop_fingerprint(shop_id) + code
     return body + _tag(voucher_key, body)
+
+
+def payloads(shop_id: str, voucher_key: str, codes: list[str]) -> list[str]:
+    """``payload`` of each of ``codes`` (a batch): the shop's part and key looked up once."""
+    prefix = PAYLOAD_PREFIX + shop_fingerprint(shop_id)
+    bodies = [prefix + code for code in codes]
+    return [body + _tag_symbols(_hmac(voucher_key, body.encode("ascii"))) for body in bodies]
 
 
 def normalize(text: str) -> str:

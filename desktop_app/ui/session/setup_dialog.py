@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.keyslots import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
-from desktop_app.core.pg import check_url
+from desktop_app.core.pg_connection import check_url
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog

@@ -1,0 +1,32 @@
+"""``redeem``, the command a counter's scripts run most: it loads the redemption and nothing
+of the other commands (no look-ups, reports, batches or printing)."""
+
+from __future__ import annotations
+
+from desktop_app.cli.frame import EXIT_OK, EXIT_REFUSED, Context, Outcome, open_as_operator, when
+from desktop_app.core import redemption
+from desktop_app.core.money import money_text, parse_money
+from desktop_app.i18n import translate
+
+
+def cmd_redeem(ctx: Context) -> Outcome:
+    amount = None if ctx.args.amount is None else parse_money(ctx.args.amount, "amount")
+    with open_as_operator(ctx) as shop:
+        verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station, uses=ctx.args.uses,
+                                    amount_cents=amount)
+    data = verdict.to_json()
+    line = f"{verdict.reason}: {verdict.product or ctx.args.code[:40]}"
+    if verdict.balance is not None:
+        line += "  " + translate("cli", "balance {balance}").format(
+            balance=money_text(verdict.balance))
+    elif verdict.uses_left is not None:
+        line += "  " + translate("cli", "uses left {left}").format(left=verdict.uses_left)
+    if verdict.customer or verdict.customer_phone:
+        line += "  " + " ".join(p for p in (verdict.customer, verdict.customer_phone) if p)
+    if verdict.reason == "mistyped" and verdict.suspect_group is not None:
+        line += "  " + translate("cli", "check group {group}").format(
+            group=verdict.suspect_group + 1)
+    if verdict.reason == "already_redeemed" and verdict.last_at:
+        line += "  " + translate("cli", "last by {who} at {when}").format(
+            who=verdict.last_operator, when=when(verdict.last_at))
+    return Outcome(data, [line], EXIT_OK if verdict.ok else EXIT_REFUSED)

@@ -1,0 +1,202 @@
+"""The connection to the shop's PostgreSQL server: the URL checked, one connection per
+thread (psycopg 3 through peewee), and its errors said in plain words.
+
+psycopg is imported here, not by peewee (see ``desktop_app.core``): the embedded shop never
+loads it, and ``Psycopg3Driver`` hands peewee's adapter the driver that peewee left unset.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import uuid
+from typing import Any
+from urllib.parse import urlsplit
+
+import psycopg
+from peewee import (
+    Database,
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    PostgresqlDatabase,
+    Psycopg3Adapter,
+)
+from psycopg.pq import TransactionStatus
+from psycopg.types.json import Json, Jsonb
+
+from desktop_app.core.errors import (
+    DatabaseUrlHasPassword,
+    DatabaseUrlInvalid,
+    ServerDatabaseMissing,
+    ServerLoginFailed,
+    ServerTlsRequired,
+    ServerUnreachable,
+    ShopError,
+)
+from desktop_app.core.models import BaseModel
+from desktop_app.core.sealed import ColumnCipher
+from desktop_app.core.transactions import error_chain_text
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 5
+SCHEMES = ("postgresql", "postgres")
+
+
+def check_url(url: str) -> str:
+    """``url`` if it names a PostgreSQL database without a password; else a clear refusal."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise DatabaseUrlInvalid(url=url) from None
+    if parts.scheme not in SCHEMES or not parts.path.strip("/"):
+        raise DatabaseUrlInvalid(url=url)
+    if parts.password is not None:
+        # A password in an argument is visible to every user of the PC (ps, shell history).
+        raise DatabaseUrlHasPassword()
+    return url
+
+
+def server_facts(url: str) -> dict[str, str]:
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    return {"host": f"{host}:{parts.port}" if parts.port else host,
+            "user": parts.username or "", "database": parts.path.strip("/"), "url": url}
+
+
+def server_error(exc: BaseException, url: str) -> ShopError:
+    """What a psycopg/peewee error from the server means for the person at the counter."""
+    text, facts = error_chain_text(exc), server_facts(url)
+    if "password authentication failed" in text or "no password supplied" in text or (
+            "authentication failed" in text):
+        return ServerLoginFailed(user=facts["user"])
+    if "does not exist" in text and "database" in text:
+        return ServerDatabaseMissing(database=facts["database"])
+    if ("ssl" in text or "encryption" in text) and (
+            "required" in text or "no encryption" in text or "not support ssl" in text):
+        return ServerTlsRequired(host=facts["host"])
+    return ServerUnreachable(host=facts["host"])
+
+
+class Psycopg3Driver(Psycopg3Adapter):  # type: ignore[misc]
+    """peewee's psycopg 3 adapter with the driver given here: peewee looks psycopg up once,
+    as it is imported, and the shop imports peewee with psycopg hidden (see core/__init__)."""
+
+    txn_idle = TransactionStatus.IDLE
+    txn_inerror = TransactionStatus.INERROR
+    txn_unknown = TransactionStatus.UNKNOWN
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.json_type = Json
+        self.jsonb_type = Jsonb
+
+    def check_driver(self) -> None:
+        """psycopg is imported above: nothing to check."""
+
+    def get_binary_type(self) -> Any:
+        return psycopg.Binary
+
+    def connect(self, db: PostgresqlDatabase, **params: Any) -> psycopg.Connection[Any]:
+        if db._encoding:
+            params.setdefault("client_encoding", db._encoding)
+        params.setdefault("conninfo" if db.database.startswith("postgresql://") else "dbname",
+                          db.database)
+        return psycopg.connect(**params)
+
+    def server_side_cursor(self, conn: psycopg.Connection[Any]) -> Any:
+        in_transaction = self.txn_status(conn) == TransactionStatus.INTRANS
+        return conn.cursor(name=str(uuid.uuid1()), withhold=not in_transaction)
+
+
+class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
+    """peewee opens one connection per thread. This one also keeps hold of each, so closing
+    the shop closes the connections of every thread (a counter's worker threads included)
+    instead of leaving them to the garbage collector when a thread ends."""
+
+    # Whichever driver peewee found at its import (none, see above): psycopg 3, given here.
+    psycopg2_adapter = psycopg3_adapter = Psycopg3Driver
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._opened: list[Any] = []
+        self._opened_lock = threading.Lock()
+        # Attached once an operator's slot has given the database key (see core/sealed.py).
+        self.column_cipher: ColumnCipher | None = None
+
+    def _connect(self) -> Any:
+        conn = super()._connect()
+        with self._opened_lock:
+            self._opened = [c for c in self._opened if not c.closed] + [conn]
+        return conn
+
+    def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:
+        """Outside a transaction (a read: a look-up, a report), a broken connection is said
+        as the server being unreachable, and dropped: the next statement connects afresh.
+        Inside one, the shop's ``write`` says it (see ``ServerShop.translate_error``)."""
+        try:
+            if commit is None:
+                return super().execute_sql(sql, params)
+            return super().execute_sql(sql, params, commit)
+        except (DatabaseError, InterfaceError) as exc:
+            if self.in_transaction() or not is_connection_lost(exc):
+                raise
+            with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
+                self.close()
+            raise server_error(exc, str(self.database)) from exc
+
+    def backend_pids(self) -> frozenset[int]:
+        """The server processes of this shop's own connections (to tell our changes apart)."""
+        with self._opened_lock:
+            return frozenset(c.info.backend_pid for c in self._opened if not c.closed)
+
+    def close_all(self) -> None:
+        self.close()
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for conn in opened:
+            with contextlib.suppress(Exception):
+                conn.close()
+
+
+def connect(url: str) -> ServerDatabase:
+    """An open connection to the shop's server (the models are not bound yet)."""
+    url = check_url(url)
+    db = ServerDatabase(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S,
+                        application_name="Voucher Shop")
+    try:
+        db.connect()
+    except (DatabaseError, InterfaceError, OperationalError, OSError) as exc:
+        db.close()
+        log.warning("connecting to the server failed: %s", type(exc).__name__)
+        raise server_error(exc, url) from exc
+    return db
+
+
+def was_underway(exc: BaseException) -> bool:
+    """The connection broke while a statement (a COMMIT, perhaps) was with the server; not
+    one found already closed before anything was sent."""
+    return "already closed" not in error_chain_text(exc)
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    text = error_chain_text(exc)
+    return isinstance(exc, InterfaceError) or any(
+        words in text for words in ("connection", "server closed", "terminating", "timeout"))
+
+
+def advance_id_sequence(db: Database, model: type[BaseModel]) -> None:
+    """After rows were inserted with their ids (a copy), move the table's id sequence past
+    them, so the next row the server numbers does not collide."""
+    field = model._meta.primary_key
+    if field is None or field.field_type not in ("AUTO", "BIGAUTO"):
+        return
+    table = model._meta.table_name
+    db.execute_sql(
+        f'SELECT setval(pg_get_serial_sequence(%s, %s), '
+        f'COALESCE((SELECT MAX("{field.column_name}") FROM "{table}"), 0) + 1, false)',
+        (f'"{table}"', field.column_name))

@@ -1,0 +1,84 @@
+"""Write transactions on the embedded file, and what a database error means to a person.
+
+SQLite lets one writer in at a time: ``begin_immediate`` asks for the write lock at the start
+of a transaction (so writers queue instead of deadlocking) and keeps asking, with a jittered
+pause, while another counter holds it. The errors that escape are named for the person at the
+counter (locked, disk full, damaged) by ``translate_db_error``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+from pathlib import Path
+
+from peewee import Database, OperationalError
+
+from desktop_app.core.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DiskFull,
+    ShopError,
+    name_database_error,
+)
+
+# How long a writer keeps asking for the write lock, on top of busy_timeout's own waiting:
+# busy_timeout alone starves an unlucky writer among many (8 counters at once).
+LOCK_RETRY_S = 12.0
+
+
+def error_chain_text(exc: BaseException) -> str:
+    """The messages of ``exc`` and what it arose from. SQLite rolls a transaction back by
+    itself on a full disk, so peewee's own ROLLBACK then fails with "no transaction is
+    active" and hides the real cause one step down the chain."""
+    texts: list[str] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(texts) < 8:
+        texts.append(str(seen).lower())
+        seen = seen.__cause__ or seen.__context__
+    return " | ".join(texts)
+
+
+def translate_db_error(exc: Exception, path: Path) -> ShopError:
+    """The user-facing meaning of an SQLite/SQLCipher error."""
+    text = error_chain_text(exc)
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(path=str(path))
+    if "disk is full" in text or "disk full" in text:
+        return DiskFull(path=str(path))
+    return DatabaseCorrupt(path=str(path), detail=name_database_error(exc))
+
+
+def begin_immediate(db: Database) -> contextlib.AbstractContextManager[object]:
+    """``BEGIN IMMEDIATE``, asked again with a growing, jittered pause while another
+    counter holds the lock, for up to ``LOCK_RETRY_S``: a cashier never sees "locked"
+    for contention shorter than that. Leaving the result commits or rolls back."""
+    deadline = time.monotonic() + LOCK_RETRY_S
+    pause = 0.005
+    while True:
+        transaction = db.atomic("IMMEDIATE")
+        try:
+            transaction.__enter__()
+        except OperationalError as exc:
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or \
+                    time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause * (0.5 + random.random()))
+            pause = min(pause * 2, 0.2)
+            continue
+        return _Entered(transaction)
+
+
+class _Entered(contextlib.AbstractContextManager[object]):
+    """A transaction already begun: leaving it commits or rolls back as peewee's would."""
+
+    def __init__(self, transaction: contextlib.AbstractContextManager[object]) -> None:
+        self.transaction = transaction
+
+    def __enter__(self) -> object:
+        return self.transaction
+
+    def __exit__(self, *exc: object) -> bool | None:
+        return self.transaction.__exit__(*exc)  # type: ignore[arg-type]
