@@ -216,8 +216,12 @@ def after_commit(shop: Shop, head: Head) -> None:
 
 def _write_user_witness(shop_id: str, key: bytes, head: Head, *, sync: bool,
                         rebase: bool = False) -> None:
-    witness_root().mkdir(parents=True, exist_ok=True)
-    anchor.write_record(user_witness_path(shop_id), key, head, sync=sync, rebase=rebase)
+    path = user_witness_path(shop_id)
+    try:
+        anchor.write_record(path, key, head, sync=sync, rebase=rebase)
+    except FileNotFoundError:  # the first witness on this computer: its folder comes first
+        path.parent.mkdir(parents=True, exist_ok=True)
+        anchor.write_record(path, key, head, sync=sync, rebase=rebase)
 
 
 def bring_forward(shop: Shop) -> None:
