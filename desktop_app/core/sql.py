@@ -55,6 +55,15 @@ VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)
 RETURNING id
 """
 
+# The audit chain's head (the newest event, by primary key) and an event appended to it.
+AUDIT_HEAD = "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1"
+
+INSERT_EVENT = """
+INSERT INTO audit_event (at, operator_id, kind, subject, detail, prev_hash, hash)
+VALUES (?, ?, ?, ?, ?, ?, ?)
+RETURNING id
+"""
+
 # A batch's vouchers, inserted with executemany: no statement built per row.
 INSERT_VOUCHER = """
 INSERT INTO voucher (code, order_id, order_line_id, product_id, card_key_id, uses_total,
