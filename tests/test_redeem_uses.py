@@ -4,6 +4,7 @@ of the redemption SQL (indexes only, a fixed number of statements)."""
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from race_worker import redeem_uses
 
 from desktop_app.core import audit, fulfilment, orders, products, redemption, sql, vouchers
 from desktop_app.core.dates import utc_now
-from desktop_app.core.errors import InvalidInput
+from desktop_app.core.errors import InvalidInput, InvalidState
 from desktop_app.core.models import AuditEvent, RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop, create_shop, open_shop
 
@@ -175,6 +176,37 @@ def test_redemption_sql_uses_indexes_only(shop: Shop) -> None:
         assert not scans, (statement, plans)
         assert all(("PRIMARY KEY" in p or "INDEX" in p or "rowid" in p.lower())
                    for p in plans if p.startswith("SEARCH")), plans
+
+
+# Every index of a table a redemption appends to is one more page in every commit.
+WRITTEN_INDEXES = {
+    "redemption_attempt": {"redemption_attempt_voucher_id", "redemption_attempt_operator_id",
+                           "redemption_attempt_created_at_ok_undo_of_id_operator_id__1bdcaa4"},
+    "audit_event": {"audit_event_kind", "audit_event_operator_id"},
+}
+
+
+def _indexes_a_redemption_writes(shop: Shop) -> dict[str, set[str]]:
+    """Per table, the indexes an ordinary row lands in (not the partial ones it skips)."""
+    return {table: {str(row[1]) for row in shop.db.execute_sql(f"PRAGMA index_list({table})")
+                    if not row[4]} for table in WRITTEN_INDEXES}
+
+
+def test_a_redemption_writes_only_indexes_something_searches(shop: Shop, tmp_path: Path
+                                                             ) -> None:
+    assert _indexes_a_redemption_writes(shop) == WRITTEN_INDEXES
+    voucher = sell(shop, uses=2)
+    verdict = redemption.redeem(shop, voucher.payload, "c")
+    redemption.undo_redemption(shop, verdict.attempt_id, "by mistake", "c")
+    with pytest.raises(InvalidState):  # one undo per redemption: the partial index holds it
+        redemption.undo_redemption(shop, verdict.attempt_id, "again", "c")
+    old = tmp_path / "shop_v1"
+    shutil.copytree(Path(__file__).parent / "data" / "shop_v1", old)
+    with open_shop(old, "owner", "fixture-owner-1") as migrated:  # the first release's shop
+        assert _indexes_a_redemption_writes(migrated) == WRITTEN_INDEXES
+        partial = [tuple(row) for row in migrated.db.execute_sql(
+            "PRAGMA index_list(redemption_attempt)") if row[4]]
+        assert [(row[1], row[2]) for row in partial] == [("redemption_attempt_undo_of_id", 1)]
 
 
 def _count_statements(shop: Shop, action: object) -> list[str]:
