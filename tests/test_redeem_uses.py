@@ -163,7 +163,7 @@ def test_redemption_sql_uses_indexes_only(shop: Shop) -> None:
     code = Voucher.get_by_id(voucher.id).code
     now = Voucher.valid_from.db_value(utc_now())
     checked = {
-        sql.CONSUME_USES: (1, code, 1, now, now),
+        sql.CONSUME_USES: (1, code, 1, now, now, shop.operator.id, True, "owner", "clerk"),
         sql.VOUCHER_FACTS: (code,),
         sql.LAST_REDEMPTION: (voucher.id, True),
         sql.OPERATOR_NOW: (shop.operator.id,),
