@@ -94,14 +94,34 @@ def head_problem(head: Head) -> str | None:
 def encode_slot(key: bytes, record: Record) -> bytes:
     digest = bytes.fromhex(record.head.hash) if record.head.hash else bytes(32)
     packed = _LAYOUT.pack(_MAGIC, record.sequence, record.head.event_id, digest,
-                          _mac(key, record.sequence, record.head))
-    return packed.ljust(SLOT_SIZE, b"\0")
+                          _mac(key, record.sequence, record.head)).ljust(SLOT_SIZE, b"\0")
+    _remember(key, packed, record)
+    return packed
 
 
-@functools.lru_cache(maxsize=16)
+# Slots decoded or encoded lately, by content: a commit's witness write reads back the slots
+# it wrote last time, and need not check their MACs again.
+_KNOWN_SLOTS = 32
+_known: dict[tuple[bytes, bytes], Record | None] = {}
+
+
+def _remember(key: bytes, raw: bytes, record: Record | None) -> None:
+    if len(_known) >= _KNOWN_SLOTS:
+        _known.clear()
+    _known[(key, raw)] = record
+
+
 def decode_slot(key: bytes, raw: bytes) -> Record | None:
-    """The record in one slot, or None for an empty, torn or forged slot. Remembered by its
-    bytes: a commit's witness write finds the slots it wrote last time, unchanged."""
+    """The record in one slot, or None for an empty, torn or forged slot."""
+    try:
+        return _known[(key, raw)]
+    except KeyError:
+        record = _decode_slot(key, raw)
+    _remember(key, raw, record)
+    return record
+
+
+def _decode_slot(key: bytes, raw: bytes) -> Record | None:
     if len(raw) < _LAYOUT.size:
         return None
     magic, sequence, event_id, digest, mac = _LAYOUT.unpack_from(raw)
@@ -134,8 +154,8 @@ def read_record(path: Path, key: bytes) -> Record | None:
     return max(records, key=lambda r: r.sequence)
 
 
-def write_record(path: Path, key: bytes, head: Head, *, sync: bool, rebase: bool = False
-                 ) -> None:
+def write_record(path: Path | str, key: bytes, head: Head, *, sync: bool,
+                 rebase: bool = False) -> None:
     """Vouch for ``head`` in the witness file at ``path`` (created preallocated, 0600).
 
     Never moves a witness backwards (another process may have written a newer head), except
@@ -177,11 +197,17 @@ def anchor_path(data_dir: Path) -> Path:
     return Path(data_dir) / ANCHOR_FILE
 
 
+@functools.lru_cache(maxsize=8)
+def _anchor_file(data_dir: str) -> str:
+    return os.path.join(data_dir, ANCHOR_FILE)
+
+
 def write_anchor(data_dir: Path, key: bytes, head: Head | None = None, *,
                  rebase: bool = False) -> None:
     """Vouch for ``head`` (by default the bound database's newest event) in the data folder,
     synced: one write and one sync. Raises OSError."""
-    write_record(anchor_path(data_dir), key, head or current_head(), sync=True, rebase=rebase)
+    write_record(_anchor_file(str(data_dir)), key, head or current_head(), sync=True,
+                 rebase=rebase)
 
 
 def check_anchor(data_dir: Path, key: bytes) -> str | None:
