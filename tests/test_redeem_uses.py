@@ -49,7 +49,7 @@ def test_several_uses_at_once_all_or_none(shop: Shop) -> None:
 def test_an_undo_after_several_uses_gives_back_one(shop: Shop) -> None:
     voucher = sell(shop, uses=4)
     verdict = redemption.redeem(shop, voucher.payload, "c", uses=2)
-    assert verdict.ok and verdict.uses_left == 2
+    assert verdict.ok and verdict.uses_left == 2 and verdict.attempt_id is not None
     undo = redemption.undo_redemption(shop, verdict.attempt_id, "one too many", "c")
     assert undo.uses_left_after == 3 and audit.vouchers_out_of_step() == []
 
@@ -67,7 +67,7 @@ def test_processes_racing_for_several_uses_never_overdraw(tmp_path: Path) -> Non
     reasons = Counter(reason for reason, _ in outcomes)
     assert reasons["redeemed"] == 3  # 3 x 3 = 9 of 10; the 1 left is never enough for 3
     assert set(reasons) == {"redeemed", "not_enough_uses"}
-    assert sorted(left for reason, left in outcomes if reason == "redeemed") == [1, 4, 7]
+    assert sorted(left or 0 for reason, left in outcomes if reason == "redeemed") == [1, 4, 7]
     with open_shop(folder, OWNER, OWNER_PASSWORD) as shop:
         assert Voucher.get_by_id(voucher.id).uses_left == 1
         ok_rows = list(RedemptionAttempt.select().where(RedemptionAttempt.ok == True))  # noqa: E712
@@ -197,6 +197,7 @@ def test_a_redemption_writes_only_indexes_something_searches(shop: Shop, tmp_pat
     assert _indexes_a_redemption_writes(shop) == WRITTEN_INDEXES
     voucher = sell(shop, uses=2)
     verdict = redemption.redeem(shop, voucher.payload, "c")
+    assert verdict.attempt_id is not None
     redemption.undo_redemption(shop, verdict.attempt_id, "by mistake", "c")
     with pytest.raises(InvalidState):  # one undo per redemption: the partial index holds it
         redemption.undo_redemption(shop, verdict.attempt_id, "again", "c")
@@ -233,6 +234,20 @@ def test_statements_per_redemption_do_not_grow_with_history(shop: Shop) -> None:
     assert len(refused) <= len(large)  # not_enough_uses: 999 left
     three = _count_statements(shop, lambda: redemption.redeem(shop, first.code, "c", uses=3))
     assert len(three) == len(large) + 2  # one attempt row per use, nothing else more
+
+
+def test_a_redemption_is_six_statements_and_a_refusal_reads_instead_of_appending(
+        shop: Shop) -> None:
+    voucher = sell(shop, uses=2)
+    redeemed = _count_statements(shop, lambda: redemption.redeem(shop, voucher.payload, "c"))
+    assert [" ".join(s.split()[:3]) for s in redeemed] == [
+        "BEGIN IMMEDIATE", "UPDATE voucher SET", "INSERT INTO redemption_attempt",
+        "SELECT hash FROM", "INSERT INTO audit_event", "COMMIT"]
+    refused = _count_statements(shop, lambda: redemption.redeem(shop, voucher.code, "c",
+                                                                 uses=2))
+    assert [" ".join(s.split()[:3]) for s in refused] == [
+        "BEGIN IMMEDIATE", "UPDATE voucher SET", "SELECT active, role",
+        "SELECT voucher.id, voucher.code,", "INSERT INTO redemption_attempt", "COMMIT"]
 
 
 def test_lookup_consumes_nothing_and_clerks_see_no_payload(shop: Shop, shop_dir: Path) -> None:
