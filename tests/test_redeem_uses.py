@@ -130,13 +130,17 @@ def test_every_single_character_change_of_a_mangled_payload_is_refused(shop: Sho
     voucher = sell(shop, uses=1)
     others = set(vouchers.ALPHABET) | {c for m in vouchers.LAYOUT_MANGLING.values()
                                        for c in m.values()}
+    readings = {vouchers.normalize(vouchers.mangle(voucher.payload, layout) if layout
+                                   else voucher.payload) for layout in ("qwertz", "azerty", None)}
     for layout in ("qwertz", "azerty", None):
         text = vouchers.mangle(voucher.payload, layout) if layout else voucher.payload
         for i, original in enumerate(text):
             for replacement in others - {original}:
                 changed = text[:i] + replacement + text[i + 1:]
-                if vouchers.normalize(changed) == vouchers.normalize(text):
-                    continue  # a forgiven look-alike (O/0, I/L/1), not a change
+                if vouchers.normalize(changed) in (vouchers.normalize(text), *readings):
+                    # A forgiven look-alike (O/0, I/L/1); or, for a payload with one symbol
+                    # a layout moves, that symbol as one of the layouts types it: not a change.
+                    continue
                 parsed = vouchers.parse(changed, shop.shop_id, shop.voucher_key)
                 assert parsed.reason is not None, (layout, changed)
     assert Voucher.get_by_id(voucher.id).uses_left == 1
