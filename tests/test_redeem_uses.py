@@ -4,6 +4,7 @@ of the redemption SQL (indexes only, a fixed number of statements)."""
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from race_worker import redeem_uses
 
 from desktop_app.core import audit, fulfilment, orders, products, redemption, sql, vouchers
 from desktop_app.core.dates import utc_now
-from desktop_app.core.errors import InvalidInput
+from desktop_app.core.errors import InvalidInput, InvalidState
 from desktop_app.core.models import AuditEvent, RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop, create_shop, open_shop
 
@@ -48,7 +49,7 @@ def test_several_uses_at_once_all_or_none(shop: Shop) -> None:
 def test_an_undo_after_several_uses_gives_back_one(shop: Shop) -> None:
     voucher = sell(shop, uses=4)
     verdict = redemption.redeem(shop, voucher.payload, "c", uses=2)
-    assert verdict.ok and verdict.uses_left == 2
+    assert verdict.ok and verdict.uses_left == 2 and verdict.attempt_id is not None
     undo = redemption.undo_redemption(shop, verdict.attempt_id, "one too many", "c")
     assert undo.uses_left_after == 3 and audit.vouchers_out_of_step() == []
 
@@ -66,7 +67,7 @@ def test_processes_racing_for_several_uses_never_overdraw(tmp_path: Path) -> Non
     reasons = Counter(reason for reason, _ in outcomes)
     assert reasons["redeemed"] == 3  # 3 x 3 = 9 of 10; the 1 left is never enough for 3
     assert set(reasons) == {"redeemed", "not_enough_uses"}
-    assert sorted(left for reason, left in outcomes if reason == "redeemed") == [1, 4, 7]
+    assert sorted(left or 0 for reason, left in outcomes if reason == "redeemed") == [1, 4, 7]
     with open_shop(folder, OWNER, OWNER_PASSWORD) as shop:
         assert Voucher.get_by_id(voucher.id).uses_left == 1
         ok_rows = list(RedemptionAttempt.select().where(RedemptionAttempt.ok == True))  # noqa: E712
@@ -167,7 +168,7 @@ def test_redemption_sql_uses_indexes_only(shop: Shop) -> None:
     code = Voucher.get_by_id(voucher.id).code
     now = Voucher.valid_from.db_value(utc_now())
     checked = {
-        sql.CONSUME_USES: (1, code, 1, now, now),
+        sql.CONSUME_USES: (1, code, 1, now, now, shop.operator.id, True, "owner", "clerk"),
         sql.VOUCHER_FACTS: (code,),
         sql.LAST_REDEMPTION: (voucher.id, True),
         sql.OPERATOR_NOW: (shop.operator.id,),
@@ -180,6 +181,38 @@ def test_redemption_sql_uses_indexes_only(shop: Shop) -> None:
         assert not scans, (statement, plans)
         assert all(("PRIMARY KEY" in p or "INDEX" in p or "rowid" in p.lower())
                    for p in plans if p.startswith("SEARCH")), plans
+
+
+# Every index of a table a redemption appends to is one more page in every commit.
+WRITTEN_INDEXES = {
+    "redemption_attempt": {"redemption_attempt_voucher_id", "redemption_attempt_operator_id",
+                           "redemption_attempt_created_at_ok_undo_of_id_operator_id__1bdcaa4"},
+    "audit_event": {"audit_event_kind", "audit_event_operator_id"},
+}
+
+
+def _indexes_a_redemption_writes(shop: Shop) -> dict[str, set[str]]:
+    """Per table, the indexes an ordinary row lands in (not the partial ones it skips)."""
+    return {table: {str(row[1]) for row in shop.db.execute_sql(f"PRAGMA index_list({table})")
+                    if not row[4]} for table in WRITTEN_INDEXES}
+
+
+def test_a_redemption_writes_only_indexes_something_searches(shop: Shop, tmp_path: Path
+                                                             ) -> None:
+    assert _indexes_a_redemption_writes(shop) == WRITTEN_INDEXES
+    voucher = sell(shop, uses=2)
+    verdict = redemption.redeem(shop, voucher.payload, "c")
+    assert verdict.attempt_id is not None
+    redemption.undo_redemption(shop, verdict.attempt_id, "by mistake", "c")
+    with pytest.raises(InvalidState):  # one undo per redemption: the partial index holds it
+        redemption.undo_redemption(shop, verdict.attempt_id, "again", "c")
+    old = tmp_path / "shop_v1"
+    shutil.copytree(Path(__file__).parent / "data" / "shop_v1", old)
+    with open_shop(old, "owner", "fixture-owner-1") as migrated:  # the first release's shop
+        assert _indexes_a_redemption_writes(migrated) == WRITTEN_INDEXES
+        partial = [tuple(row) for row in migrated.db.execute_sql(
+            "PRAGMA index_list(redemption_attempt)") if row[4]]
+        assert [(row[1], row[2]) for row in partial] == [("redemption_attempt_undo_of_id", 1)]
 
 
 def _count_statements(shop: Shop, action: object) -> list[str]:
@@ -206,6 +239,20 @@ def test_statements_per_redemption_do_not_grow_with_history(shop: Shop) -> None:
     assert len(refused) <= len(large)  # not_enough_uses: 999 left
     three = _count_statements(shop, lambda: redemption.redeem(shop, first.code, "c", uses=3))
     assert len(three) == len(large) + 2  # one attempt row per use, nothing else more
+
+
+def test_a_redemption_is_six_statements_and_a_refusal_reads_instead_of_appending(
+        shop: Shop) -> None:
+    voucher = sell(shop, uses=2)
+    redeemed = _count_statements(shop, lambda: redemption.redeem(shop, voucher.payload, "c"))
+    assert [" ".join(s.split()[:3]) for s in redeemed] == [
+        "BEGIN IMMEDIATE", "UPDATE voucher SET", "INSERT INTO redemption_attempt",
+        "SELECT hash FROM", "INSERT INTO audit_event", "COMMIT"]
+    refused = _count_statements(shop, lambda: redemption.redeem(shop, voucher.code, "c",
+                                                                 uses=2))
+    assert [" ".join(s.split()[:3]) for s in refused] == [
+        "BEGIN IMMEDIATE", "UPDATE voucher SET", "SELECT active, role",
+        "SELECT voucher.id, voucher.code,", "INSERT INTO redemption_attempt", "COMMIT"]
 
 
 def test_lookup_consumes_nothing_and_clerks_see_no_payload(shop: Shop, shop_dir: Path) -> None:

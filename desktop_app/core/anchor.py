@@ -16,6 +16,7 @@ write and, where asked, one sync: no temporary file, rename or folder sync per c
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import json
@@ -38,6 +39,7 @@ SLOT_SIZE = 128
 _MAGIC = b"VSW2"
 _LAYOUT = struct.Struct(">4sQQ32s32s")  # magic, sequence, event id, head hash, MAC
 _write_lock = threading.Lock()
+_data_sync = getattr(os, "fdatasync", os.fsync)  # not on Windows nor macOS
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Record:
 EMPTY = Head(0, "")
 
 
+@functools.lru_cache(maxsize=8)
 def _mac_key(key: bytes) -> bytes:
     """A key of its own for witnesses: a witness never reveals or reuses the database key."""
     return hmac.new(key, b"voucher-shop witness 2", hashlib.sha256).digest()
@@ -91,12 +94,34 @@ def head_problem(head: Head) -> str | None:
 def encode_slot(key: bytes, record: Record) -> bytes:
     digest = bytes.fromhex(record.head.hash) if record.head.hash else bytes(32)
     packed = _LAYOUT.pack(_MAGIC, record.sequence, record.head.event_id, digest,
-                          _mac(key, record.sequence, record.head))
-    return packed.ljust(SLOT_SIZE, b"\0")
+                          _mac(key, record.sequence, record.head)).ljust(SLOT_SIZE, b"\0")
+    _remember(key, packed, record)
+    return packed
+
+
+# Slots decoded or encoded lately, by content: a commit's witness write reads back the slots
+# it wrote last time, and need not check their MACs again.
+_KNOWN_SLOTS = 32
+_known: dict[tuple[bytes, bytes], Record | None] = {}
+
+
+def _remember(key: bytes, raw: bytes, record: Record | None) -> None:
+    if len(_known) >= _KNOWN_SLOTS:
+        _known.clear()
+    _known[(key, raw)] = record
 
 
 def decode_slot(key: bytes, raw: bytes) -> Record | None:
     """The record in one slot, or None for an empty, torn or forged slot."""
+    try:
+        return _known[(key, raw)]
+    except KeyError:
+        record = _decode_slot(key, raw)
+    _remember(key, raw, record)
+    return record
+
+
+def _decode_slot(key: bytes, raw: bytes) -> Record | None:
     if len(raw) < _LAYOUT.size:
         return None
     magic, sequence, event_id, digest, mac = _LAYOUT.unpack_from(raw)
@@ -129,33 +154,40 @@ def read_record(path: Path, key: bytes) -> Record | None:
     return max(records, key=lambda r: r.sequence)
 
 
-def write_record(path: Path, key: bytes, head: Head, *, sync: bool, rebase: bool = False
-                 ) -> None:
+def write_record(path: Path | str, key: bytes, head: Head, *, sync: bool,
+                 rebase: bool = False) -> None:
     """Vouch for ``head`` in the witness file at ``path`` (created preallocated, 0600).
 
     Never moves a witness backwards (another process may have written a newer head), except
     with ``rebase``: the audited acknowledgement or a restore. Raises OSError."""
-    path = Path(path)
     with _write_lock:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
-        with os.fdopen(fd, "r+b") as handle:
-            raw = handle.read(2 * SLOT_SIZE)
-            if len(raw) < 2 * SLOT_SIZE:
-                raw = raw.ljust(2 * SLOT_SIZE, b"\0")
-                handle.seek(0)
-                handle.write(raw)
-            slots = [decode_slot(key, raw[i * SLOT_SIZE:(i + 1) * SLOT_SIZE]) for i in (0, 1)]
-            valid = [(r.sequence, i, r) for i, r in enumerate(slots) if r is not None]
-            newest = max(valid, key=lambda v: v[0]) if valid else None
-            if newest and not rebase and newest[2].head.event_id >= head.event_id:
-                return
-            sequence = newest[0] + 1 if newest else 1
-            index = 1 - newest[1] if newest else 0
-            handle.seek(index * SLOT_SIZE)
-            handle.write(encode_slot(key, Record(sequence, head)))
-            handle.flush()
-            if sync:
-                os.fsync(handle.fileno())
+        try:
+            _write_slot(fd, key, head, sync=sync, rebase=rebase)
+        finally:
+            os.close(fd)
+
+
+def _write_slot(fd: int, key: bytes, head: Head, *, sync: bool, rebase: bool) -> None:
+    raw = os.read(fd, 2 * SLOT_SIZE)
+    created = len(raw) < 2 * SLOT_SIZE  # new (or cut short): preallocate both slots
+    if created:
+        raw = raw.ljust(2 * SLOT_SIZE, b"\0")
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, raw)
+    slots = [decode_slot(key, raw[i * SLOT_SIZE:(i + 1) * SLOT_SIZE]) for i in (0, 1)]
+    valid = [(r.sequence, i, r) for i, r in enumerate(slots) if r is not None]
+    newest = max(valid, key=lambda v: v[0]) if valid else None
+    if newest and not rebase and newest[2].head.event_id >= head.event_id:
+        return
+    sequence = newest[0] + 1 if newest else 1
+    index = 1 - newest[1] if newest else 0
+    os.lseek(fd, index * SLOT_SIZE, os.SEEK_SET)
+    os.write(fd, encode_slot(key, Record(sequence, head)))
+    if sync:
+        # Rewriting a slot in place changes no size: the data sync alone makes it durable,
+        # without the journal commit a full sync pays for the modification time.
+        (os.fsync if created else _data_sync)(fd)
 
 
 # --- the data folder's anchor ----------------------------------------------------------------
@@ -165,11 +197,17 @@ def anchor_path(data_dir: Path) -> Path:
     return Path(data_dir) / ANCHOR_FILE
 
 
+@functools.lru_cache(maxsize=8)
+def _anchor_file(data_dir: str) -> str:
+    return os.path.join(data_dir, ANCHOR_FILE)
+
+
 def write_anchor(data_dir: Path, key: bytes, head: Head | None = None, *,
                  rebase: bool = False) -> None:
     """Vouch for ``head`` (by default the bound database's newest event) in the data folder,
     synced: one write and one sync. Raises OSError."""
-    write_record(anchor_path(data_dir), key, head or current_head(), sync=True, rebase=rebase)
+    write_record(_anchor_file(str(data_dir)), key, head or current_head(), sync=True,
+                 rebase=rebase)
 
 
 def check_anchor(data_dir: Path, key: bytes) -> str | None:

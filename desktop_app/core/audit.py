@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, Database, fn
 
-from desktop_app.core import dialect, events, integrity
+from desktop_app.core import dialect, events, integrity, sql
 from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes, current_head
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.errors import InvalidInput, name_database_error
@@ -44,34 +44,31 @@ def _canonical(prev_hash: str, at: dt.datetime, operator_id: int | None, kind: s
     return text.encode("utf-8")
 
 
-def event_hash(event: AuditEvent) -> str:
-    return hashlib.sha256(_canonical(event.prev_hash, event.at, event.operator_id, event.kind,
-                                     event.subject, event.detail)).hexdigest()
-
-
 def latest_hash() -> str:
     last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
     return last.hash if last else GENESIS
 
 
-def record(shop: Shop, kind: str, subject: object = "", /, **detail: Any) -> AuditEvent:
-    """Append an event; call inside the write transaction of the change it describes."""
+def record(shop: Shop, kind: str, subject: object = "", /, **detail: Any) -> Head:
+    """Append an event; call inside the write transaction of the change it describes. Fixed
+    statements (the head by primary key, one insert): every redemption pays for this."""
     # Two counters on a server must not both link to the same head: one append at a time.
     dialect.serialise(shop.db, dialect.AUDIT_CHAIN_LOCK)
-    event = AuditEvent(
-        at=utc_now(),
-        operator=shop.operator.id,
-        kind=kind,
-        subject=str(subject),
-        detail=json.dumps(detail, sort_keys=True, ensure_ascii=False, default=str),
-        prev_hash=latest_hash(),
-    )
-    event.hash = event_hash(event)
-    event.save()
-    shop.pending_head = Head(event.id, event.hash)  # vouched for outside once committed
+    at = utc_now()
+    operator_id = shop.operator.id
+    subject_text = str(subject)
+    detail_text = json.dumps(detail, sort_keys=True, ensure_ascii=False, default=str)
+    last = sql.execute(shop.db, sql.AUDIT_HEAD).fetchone()
+    prev_hash = str(last[0]) if last else GENESIS
+    digest = hashlib.sha256(_canonical(prev_hash, at, operator_id, kind, subject_text,
+                                       detail_text)).hexdigest()
+    event_id = sql.execute(shop.db, sql.INSERT_EVENT, (
+        AuditEvent.at.db_value(at), operator_id, kind, subject_text, detail_text, prev_hash,
+        digest)).fetchone()[0]
+    shop.pending_head = Head(int(event_id), digest)  # vouched for outside once committed
     events.note(kind)  # every change is audited, so this is where screens learn of it
     dialect.announce(shop.db, kind)  # and the other counters, on a server
-    return event
+    return shop.pending_head
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ then the witnesses are re-based on the chain as it is).
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import os
@@ -214,10 +215,19 @@ def after_commit(shop: Shop, head: Head) -> None:
         log.warning("could not update this computer's witness")
 
 
+@functools.lru_cache(maxsize=8)
+def _user_witness_file(root_override: str | None, shop_id: str) -> str:
+    return str(user_witness_path(shop_id))  # the override is part of the key: tests move it
+
+
 def _write_user_witness(shop_id: str, key: bytes, head: Head, *, sync: bool,
                         rebase: bool = False) -> None:
-    witness_root().mkdir(parents=True, exist_ok=True)
-    anchor.write_record(user_witness_path(shop_id), key, head, sync=sync, rebase=rebase)
+    path = _user_witness_file(os.environ.get(WITNESS_DIR_ENV), shop_id)
+    try:
+        anchor.write_record(path, key, head, sync=sync, rebase=rebase)
+    except FileNotFoundError:  # the first witness on this computer: its folder comes first
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        anchor.write_record(path, key, head, sync=sync, rebase=rebase)
 
 
 def bring_forward(shop: Shop) -> None:

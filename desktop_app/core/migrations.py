@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 from peewee import BigIntegerField, CharField, Database, IntegerField
 
 from desktop_app.core.errors import SchemaTooNew
-from desktop_app.core.models import ALL_MODELS, GiftCardEntry, GiftCardPin, SchemaVersion
+from desktop_app.core.models import (
+    ALL_MODELS,
+    GiftCardEntry,
+    GiftCardPin,
+    RedemptionAttempt,
+    SchemaVersion,
+)
 
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
@@ -76,9 +82,19 @@ def add_report_key_indexes(db: Database) -> None:
     ])
 
 
+def fewer_index_writes(db: Database) -> None:
+    """Version 7: a redemption writes four index pages fewer. The attempts' ``created_at`` is
+    the reports' index's first column; nothing searches attempts by reason nor events by
+    hash; an undo's uniqueness needs only the undo records (a partial index)."""
+    for name in ("redemption_attempt_created_at", "redemption_attempt_reason",
+                 "redemption_attempt_undo_of_id", "audit_event_hash"):
+        db.execute_sql(f"DROP INDEX IF EXISTS {name}")
+    RedemptionAttempt._schema.create_indexes(safe=True)
+
+
 # STEPS[n] upgrades a database at version n+1 to version n+2.
 STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, add_report_index,
-                     add_report_key_indexes]
+                     add_report_key_indexes, fewer_index_writes]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

@@ -149,21 +149,29 @@ class RedemptionAttempt(BaseModel):
     operator = ForeignKeyField(Operator, backref="attempts", index=False)
     station = CharField(max_length=64)
     scanned_text = CharField(max_length=128)
-    reason = CharField(max_length=32, index=True)
+    reason = CharField(max_length=32)
     ok = BooleanField()
     uses_left_after = IntegerField(null=True)
-    undo_of = ForeignKeyField("self", null=True, unique=True, backref="undone_by")
+    undo_of = ForeignKeyField("self", null=True, index=False, backref="undone_by")
     note = TextField(default="")
     created_at = UTCDateTimeField(default=utc_now)
 
     class Meta:
         # Cover the owner's reports: a month of attempts is read from these indexes alone,
         # without a lookup per row into the table (which thrashes the page cache), and per
-        # operator, station or product without sorting (see core.report_redemptions).
+        # operator, station or product without sorting (see core.report_redemptions). Every
+        # index here is written by every redemption: none is kept that nothing searches.
         indexes = (
             (("created_at", "ok", "undo_of", "operator", "station", "voucher"), False),
             *REPORT_KEY_INDEXES,
         )
+
+
+# One undo per redemption; only undo records are in it, so a redemption never writes it.
+UNDO_ONCE = RedemptionAttempt.index(
+    RedemptionAttempt.undo_of, unique=True, name="redemption_attempt_undo_of_id",
+    where=RedemptionAttempt.undo_of.is_null(False))
+RedemptionAttempt.add_index(UNDO_ONCE)
 
 
 class GiftCardEntry(BaseModel):
@@ -200,7 +208,7 @@ class AuditEvent(BaseModel):
     subject = CharField(max_length=64, default="")
     detail = TextField(default="{}")
     prev_hash = CharField(max_length=64)
-    hash = CharField(max_length=64, unique=True)
+    hash = CharField(max_length=64)  # looked up by id: an index of hashes is only written
 
 
 ALL_MODELS: list[type[BaseModel]] = [

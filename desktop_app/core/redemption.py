@@ -8,7 +8,9 @@ refusal, whose reason is read afterwards. Every attempt, refused ones too, is ke
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from peewee import IntegrityError
 
@@ -89,10 +91,13 @@ class _Facts:
 
 
 def _facts(shop: Shop, code: str) -> _Facts | None:
-    # Values go through the fields, which seal and unseal them on a server shop.
     row = sql.execute(shop.db, sql.VOUCHER_FACTS, (Voucher.code.db_value(code),)).fetchone()
-    if row is None:
-        return None
+    return None if row is None else _facts_of(row)
+
+
+def _facts_of(row: Sequence[Any]) -> _Facts:
+    """A row in VOUCHER_FACTS' order; values go through the fields, which unseal them on a
+    server shop."""
     when = Voucher.valid_from.python_value
     return _Facts(row[0], Voucher.code.python_value(row[1]), row[2], row[3], row[4],
                   when(row[5]), when(row[6]), row[7], row[8], row[9],
@@ -134,11 +139,14 @@ def _decide_card(facts: _Facts, amount_cents: int | None, now: dt.datetime) -> s
     return _refusal_reason(facts, 1, now, "insufficient_balance")
 
 
-def _consume(shop: Shop, code: str, uses: int, now: dt.datetime) -> bool:
+def _consume(shop: Shop, code: str, uses: int, now: dt.datetime) -> _Facts | None:
+    """The voucher's facts after ``uses`` were consumed now; None when they were not (the
+    reason is read afterwards)."""
     at = Voucher.valid_from.db_value(now)
-    sealed = Voucher.code.db_value(code)
-    row = sql.execute(shop.db, sql.CONSUME_USES, (uses, sealed, uses, at, at)).fetchone()
-    return row is not None
+    row = sql.execute(shop.db, sql.CONSUME_USES, (
+        uses, Voucher.code.db_value(code), uses, at, at, shop.operator.id, True,
+        *REDEEMING_ROLES)).fetchone()
+    return None if row is None else _facts_of(row)
 
 
 def _may_redeem(shop: Shop) -> bool:
@@ -194,6 +202,31 @@ def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.dat
                    suspect_group=suspect_group, **fields)  # type: ignore[arg-type]
 
 
+def _decide(shop: Shop, parsed: vouchers.Parsed, uses: int, amount_cents: int | None,
+            now: dt.datetime) -> tuple[str, _Facts | None, int | None]:
+    """The reason, the voucher's facts and a typo's suspect group. The deciding UPDATE goes
+    first: when it consumes, it has also shown the operator may redeem and read the facts."""
+    if not parsed.reason and amount_cents is None:
+        # A gift card is never consumed by uses (the UPDATE skips a balance).
+        consumed = _consume(shop, parsed.code, uses, now)
+        if consumed is not None:
+            return "redeemed", consumed, None
+    if not _may_redeem(shop):
+        return "forbidden", None, None
+    if parsed.reason:
+        typo = _suspect_group(shop, parsed.typed) if parsed.reason == "mistyped" else None
+        return parsed.reason, None, typo
+    facts = _facts(shop, parsed.code)
+    if facts is None:
+        return "unknown_code", None, None
+    if facts.balance is None and amount_cents is None:
+        return _refusal_reason(facts, uses, now), facts, None
+    reason = _decide_card(facts, amount_cents, now)
+    if reason == "redeemed":
+        facts = _facts(shop, parsed.code)  # the balance after the spend
+    return reason, facts, None
+
+
 def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
            amount_cents: int | None = None, now: dt.datetime | None = None,
            normalized: str | None = None) -> Verdict:
@@ -203,8 +236,9 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
 
     ``normalized`` is ``vouchers.normalize(text)`` when the caller (the counter) has it
     already; ``text`` itself is what the attempt records as scanned. A fixed handful of
-    statements whatever the shop's history: the deciding UPDATE, one read of the voucher for
-    the verdict, the attempt row (one per use), and for a redemption its audit event."""
+    statements whatever the shop's history: the deciding UPDATE (which reads the verdict's
+    facts as it consumes), the attempt row (one per use) and the audit event; a refusal
+    reads the operator and the voucher instead of the audit event."""
     if not 1 <= uses <= MAX_USES_AT_ONCE:
         raise InvalidInput(field="uses", problem="range", min=1, max=MAX_USES_AT_ONCE)
     now = now or utc_now()
@@ -213,28 +247,9 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
     scanned = text[:MAX_SCANNED]
     if amount_cents is not None:
         giftcards.check_amount(amount_cents)
-    facts: _Facts | None = None
-    suspect: int | None = None
+    parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key, normalized)
     with shop.write():
-        if not _may_redeem(shop):
-            reason = "forbidden"
-        else:
-            parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key, normalized)
-            reason = parsed.reason or ""
-            if reason == "mistyped":
-                suspect = _suspect_group(shop, parsed.typed)
-            elif not reason:
-                # A gift card is never consumed by uses (the UPDATE skips a balance).
-                consumed = amount_cents is None and _consume(shop, parsed.code, uses, now)
-                facts = _facts(shop, parsed.code)
-                if facts is None:
-                    reason = "unknown_code"
-                elif facts.balance is not None or amount_cents is not None:
-                    reason = _decide_card(facts, amount_cents, now)
-                    if reason == "redeemed":
-                        facts = _facts(shop, parsed.code)  # the balance after the spend
-                else:
-                    reason = "redeemed" if consumed else _refusal_reason(facts, uses, now)
+        reason, facts, suspect = _decide(shop, parsed, uses, amount_cents, now)
         attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
         if reason == "redeemed" and facts is not None:
             several = {"uses": uses, "attempts": attempt_ids} if uses != 1 else {}

@@ -15,22 +15,7 @@ from typing import Any
 from peewee import Database
 
 from desktop_app.core import dialect
-
-# One statement decides a redemption: the voucher exists, is valid, has enough uses left, is
-# inside its validity window and its order is paid (a primary-key probe, flat however many
-# orders the shop has). RETURNING hands back what the verdict needs without a second look.
-CONSUME_USES = """
-UPDATE voucher SET uses_left = uses_left - ?
-WHERE code = ? AND uses_left >= ? AND state = 'valid' AND balance_cents IS NULL
-  AND (valid_from IS NULL OR valid_from <= ?)
-  AND (valid_until IS NULL OR valid_until > ?)
-  AND EXISTS (SELECT 1 FROM "order" WHERE "order".id = voucher.order_id
-                                        AND "order".status = 'paid')
-RETURNING id, uses_left
-"""
-
-# The operator acting, as the database has them now (disabled since login?).
-OPERATOR_NOW = "SELECT active, role FROM operator WHERE id = ?"
+from desktop_app.core.roles import REDEEMING_ROLES
 
 # What a verdict shows about a voucher, and what a refusal is read from.
 VOUCHER_FACTS = """
@@ -42,6 +27,29 @@ JOIN product ON product.id = voucher.product_id
 JOIN "order" ON "order".id = voucher.order_id
 WHERE voucher.code = ?
 """
+
+# One statement decides a redemption: the operator may still redeem (not disabled since
+# login), and the voucher exists, is valid, has enough uses left, is inside its validity
+# window and its order is paid (primary-key probes, flat however many orders the shop has).
+# RETURNING hands back the verdict's facts, in VOUCHER_FACTS' order, without a second look.
+_CONSUME_USES = """
+UPDATE voucher SET uses_left = uses_left - ?
+WHERE code = ? AND uses_left >= ? AND state = 'valid' AND balance_cents IS NULL
+  AND (valid_from IS NULL OR valid_from <= ?)
+  AND (valid_until IS NULL OR valid_until > ?)
+  AND EXISTS (SELECT 1 FROM "order" WHERE "order".id = voucher.order_id
+                                        AND "order".status = 'paid')
+  AND EXISTS (SELECT 1 FROM operator WHERE operator.id = ? AND operator.active = ?
+                                         AND operator.role IN ({roles}))
+RETURNING id, code, uses_left, uses_total, state, valid_from, valid_until,
+  (SELECT name FROM product WHERE product.id = voucher.product_id), 'paid',
+  (SELECT customer_name FROM "order" WHERE "order".id = voucher.order_id),
+  (SELECT customer_phone FROM "order" WHERE "order".id = voucher.order_id), balance_cents
+"""
+CONSUME_USES = _CONSUME_USES.format(roles=", ".join("?" * len(REDEEMING_ROLES)))
+
+# The operator acting, as the database has them now (disabled since login?).
+OPERATOR_NOW = "SELECT active, role FROM operator WHERE id = ?"
 
 # Who consumed a use of the voucher last (for already_redeemed): newest first by primary key.
 LAST_REDEMPTION = """
@@ -55,6 +63,15 @@ INSERT_ATTEMPT = """
 INSERT INTO redemption_attempt (voucher_id, operator_id, station, scanned_text, reason, ok,
                                 uses_left_after, note, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)
+RETURNING id
+"""
+
+# The audit chain's head (the newest event, by primary key) and an event appended to it.
+AUDIT_HEAD = "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1"
+
+INSERT_EVENT = """
+INSERT INTO audit_event (at, operator_id, kind, subject, detail, prev_hash, hash)
+VALUES (?, ?, ?, ?, ?, ?, ?)
 RETURNING id
 """
 

@@ -18,8 +18,6 @@ takes about ten minutes. Baselines:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
 import json
 import os
 import platform
@@ -36,19 +34,26 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_reports  # noqa: E402
 import sqlcipher3  # noqa: E402
+from bare import BareShop, bare_bulk_insert  # noqa: E402
+from bulk import (  # noqa: E402
+    OWNER,
+    PASSWORD,
+    add_attempts,
+    add_audit_events,
+    add_paid_orders,
+    add_vouchers,
+    new_shop,
+)
 
-from desktop_app.core import anchor, audit, fulfilment, orders, products, redemption  # noqa: E402
-from desktop_app.core import vouchers as vc  # noqa: E402
+from desktop_app.core import fulfilment, products, redemption  # noqa: E402
 from desktop_app.core.keyslots import _derive  # noqa: E402
-from desktop_app.core.models import Voucher  # noqa: E402
-from desktop_app.core.store import Shop, create_shop, open_shop  # noqa: E402
+from desktop_app.core.models import database_proxy  # noqa: E402
+from desktop_app.core.store import Shop, open_shop  # noqa: E402
 from tests.bench.bench_gui import bench_gui  # noqa: E402
-
-OWNER, PASSWORD = "Owner", "bench-password-2026"
-CHUNK = 50_000
 
 
 def ms(seconds: float) -> float:
@@ -66,83 +71,6 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-# --- building shops in bulk -------------------------------------------------------------------
-
-
-def new_shop(folder: Path) -> tuple[Shop, int]:
-    shop = create_shop(folder, "Bench", "CNY", OWNER, PASSWORD)
-    product = products.add_product(shop, "Pass", "1.00", "service", uses=100)
-    return shop, product.id
-
-
-def bulk_paid_order(shop: Shop, product_id: int) -> tuple[int, int]:
-    order = orders.create_order(shop, [(product_id, 1)])
-    fulfilment.pay_order(shop, order.id, "cash")
-    line = shop.db.execute_sql("SELECT id FROM order_line WHERE order_id = ?",
-                               (order.id,)).fetchone()[0]
-    return order.id, line
-
-
-def add_vouchers(shop: Shop, product_id: int, count: int) -> list[str]:
-    """``count`` vouchers of one paid order, by direct SQL; their payloads."""
-    order_id, line_id = bulk_paid_order(shop, product_id)
-    now = Voucher.issued_at.db_value(dt.datetime.now(dt.UTC))
-    codes: list[str] = []
-    for start in range(0, count, CHUNK):
-        chunk = [vc.new_code() for _ in range(min(CHUNK, count - start))]
-        codes.extend(chunk)
-        with shop.db.atomic("IMMEDIATE"):
-            shop.db.cursor().executemany(
-                "INSERT INTO voucher (code, order_id, order_line_id, product_id, uses_total,"
-                " uses_left, state, issued_at) VALUES (?, ?, ?, ?, 1000000, 1000000, 'valid', ?)",
-                [(c, order_id, line_id, product_id, now) for c in chunk])
-    return [vc.payload(shop.shop_id, shop.voucher_key, c) for c in codes]
-
-
-def add_paid_orders(shop: Shop, count: int) -> None:
-    now = Voucher.issued_at.db_value(dt.datetime.now(dt.UTC))
-    operator = shop.operator.id
-    for start in range(0, count, CHUNK):
-        with shop.db.atomic("IMMEDIATE"):
-            shop.db.cursor().executemany(
-                "INSERT INTO \"order\" (status, customer_name, customer_phone, note, total_cents,"
-                " payment_method, payment_ref, is_batch, created_by_id, created_at, paid_at)"
-                " VALUES ('paid', '', '', '', 100, 'cash', '', 0, ?, ?, ?)",
-                [(operator, now, now)] * min(CHUNK, count - start))
-
-
-def add_attempts(shop: Shop, count: int) -> None:
-    now = Voucher.issued_at.db_value(dt.datetime.now(dt.UTC))
-    operator = shop.operator.id
-    for start in range(0, count, CHUNK):
-        with shop.db.atomic("IMMEDIATE"):
-            shop.db.cursor().executemany(
-                "INSERT INTO redemption_attempt (voucher_id, operator_id, station, scanned_text,"
-                " reason, ok, note, created_at) VALUES (NULL, ?, 'bench', 'x', 'malformed', 0,"
-                " '', ?)", [(operator, now)] * min(CHUNK, count - start))
-
-
-def add_audit_events(shop: Shop, count: int) -> None:
-    """A chain built with the app's own hash, so verify and the anchor still hold."""
-    previous = audit.latest_hash()
-    at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    at_db = Voucher.issued_at.db_value(at)
-    operator = shop.operator.id
-    for start in range(0, count, CHUNK):
-        rows = []
-        for i in range(start, min(count, start + CHUNK)):
-            detail = json.dumps({"n": i})
-            digest = hashlib.sha256(audit._canonical(previous, at, operator, "bench", "",
-                                                     detail)).hexdigest()
-            rows.append((at_db, operator, "bench", "", detail, previous, digest))
-            previous = digest
-        with shop.db.atomic("IMMEDIATE"):
-            shop.db.cursor().executemany(
-                "INSERT INTO audit_event (at, operator_id, kind, subject, detail, prev_hash,"
-                " hash) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    anchor.write_anchor(shop.data_dir, shop.database_key)
-
-
 def redeem_samples(shop: Shop, payloads: list[str], count: int,
                    warm: bool = True) -> list[float]:
     picks = [secrets.choice(payloads) for _ in range(count)]
@@ -157,46 +85,6 @@ def redeem_samples(shop: Shop, payloads: list[str], count: int,
     return samples
 
 
-# --- the bare baseline ------------------------------------------------------------------------
-
-
-def bare_db(path: Path) -> Any:
-    db = sqlcipher3.connect(str(path), isolation_level=None)
-    db.execute(f"PRAGMA key = \"x'{secrets.token_hex(32)}'\"")
-    db.execute("PRAGMA journal_mode = wal")
-    db.execute("PRAGMA synchronous = full")
-    return db
-
-
-class BareShop:
-    """The bare baseline: a voucher table of the same size, redeemed by hand."""
-
-    def __init__(self, folder: Path, size: int) -> None:
-        self.db = db = bare_db(folder / "bare.db")
-        db.execute("CREATE TABLE v (id INTEGER PRIMARY KEY, code TEXT UNIQUE, uses_left INTEGER)")
-        db.execute("CREATE TABLE a (id INTEGER PRIMARY KEY, v INTEGER, at TEXT)")
-        self.codes: list[str] = []
-        for start in range(0, size, CHUNK):
-            chunk = [vc.new_code() for _ in range(min(CHUNK, size - start))]
-            self.codes.extend(chunk)
-            db.execute("BEGIN")
-            db.executemany("INSERT INTO v (code, uses_left) VALUES (?, 1000000)",
-                           [(c,) for c in chunk])
-            db.execute("COMMIT")
-
-    def redeem(self) -> float:
-        code = secrets.choice(self.codes)
-        start = time.perf_counter()
-        self.db.execute("BEGIN IMMEDIATE")
-        cursor = self.db.execute("UPDATE v SET uses_left = uses_left - 1 WHERE code = ?"
-                                 " AND uses_left > 0", (code,))
-        assert cursor.rowcount == 1
-        self.db.execute("INSERT INTO a (v, at) VALUES ((SELECT id FROM v WHERE code = ?), ?)",
-                        (code, time.time()))
-        self.db.execute("COMMIT")
-        return time.perf_counter() - start
-
-
 def interleaved(shop: Shop, payloads: list[str], bare: BareShop,
                 count: int) -> tuple[list[float], list[float]]:
     """Project and bare redemptions in turn, so a slow spell of the disk hits both alike."""
@@ -206,24 +94,6 @@ def interleaved(shop: Shop, payloads: list[str], bare: BareShop,
         project.extend(redeem_samples(shop, payloads, 1, warm=False))
         baseline.append(bare.redeem())
     return project, baseline
-
-
-def bare_bulk_insert(folder: Path, count: int) -> float:
-    db = bare_db(folder / "bulk.db")
-    db.execute("CREATE TABLE v (id INTEGER PRIMARY KEY, code TEXT UNIQUE, order_id INTEGER,"
-               " line_id INTEGER, product_id INTEGER, uses_total INTEGER, uses_left INTEGER,"
-               " state TEXT, valid_from TEXT, valid_until TEXT, issued_at TEXT)")
-    start = time.perf_counter()
-    codes = [vc.new_code() for _ in range(count)]
-    db.execute("BEGIN IMMEDIATE")
-    db.executemany("INSERT INTO v (code, order_id, line_id, product_id, uses_total, uses_left,"
-                   " state, valid_from, valid_until, issued_at)"
-                   " VALUES (?, 1, 1, 1, 1, 1, 'valid', NULL, NULL, '2026-01-01')",
-                   [(c,) for c in codes])
-    db.execute("COMMIT")
-    took = time.perf_counter() - start
-    db.close()
-    return took
 
 
 # --- processes --------------------------------------------------------------------------------
@@ -347,13 +217,38 @@ def bench_sizes(table: Table, tmp: Path, sizes: list[int], samples: int) -> dict
     return p50s
 
 
+def side_by_side(shops: list[tuple[Shop, list[str]]], count: int) -> list[list[float]]:
+    """Redemptions in each open shop in turn (the models bound to the one redeeming), so a
+    slow spell of the shared disk hits each shop alike."""
+    for shop, payloads in shops:
+        database_proxy.initialize(shop.db)
+        redeem_samples(shop, payloads, 5)
+    samples: list[list[float]] = [[] for _ in shops]
+    turns = list(zip(shops, samples, strict=True))
+    for i in range(count):  # the second of a round waits on the first's flush: take turns
+        for (shop, payloads), taken in turns if i % 2 else turns[::-1]:
+            database_proxy.initialize(shop.db)
+            taken.extend(redeem_samples(shop, payloads, 1, warm=False))
+    return samples
+
+
+def logins_side_by_side(folders: list[Path], count: int) -> list[float]:
+    """The median login of each folder, taken in turn."""
+    def login(folder: Path) -> float:
+        return timed(lambda: open_shop(folder, OWNER, PASSWORD).close())
+
+    taken: list[list[float]] = [[] for _ in folders]
+    for _ in range(count):
+        for folder, times in zip(folders, taken, strict=True):
+            times.append(login(folder))
+    return [statistics.median(times) for times in taken]
+
+
 def bench_history(table: Table, tmp: Path, size: int, samples: int) -> None:
     fresh_dir = tmp / "fresh"
     shop, product = new_shop(fresh_dir)
     fresh_payloads = add_vouchers(shop, product, 1000)
     shop.close()
-    fresh_login = statistics.median(
-        timed(lambda: open_shop(fresh_dir, OWNER, PASSWORD).close()) for _ in range(3))
     builders = {"paid orders": add_paid_orders, "audit events": add_audit_events,
                 "redemption attempts": add_attempts}
     for name, build in builders.items():
@@ -363,19 +258,20 @@ def bench_history(table: Table, tmp: Path, size: int, samples: int) -> None:
         build(shop, size)
         shop.close()
         shop = open_shop(folder, OWNER, PASSWORD)
-        p50, _ = percentiles(redeem_samples(shop, payloads, samples))
+        fresh = open_shop(fresh_dir, OWNER, PASSWORD)  # beside it, in turn: the disk drifts
+        with_history, without = side_by_side([(shop, payloads), (fresh, fresh_payloads)],
+                                             samples)
         shop.close()
-        shop = open_shop(fresh_dir, OWNER, PASSWORD)  # again, right beside it: the disk drifts
-        fresh, _ = percentiles(redeem_samples(shop, fresh_payloads, samples))
-        shop.close()
-        table.add(f"core redeem p50, {size:,} {name}", ms(p50), ms(fresh), "ms", "fresh shop",
-                  "<= 1.2x")
+        fresh.close()
+        table.add(f"core redeem p50, {size:,} {name}", ms(percentiles(with_history)[0]),
+                  ms(percentiles(without)[0]), "ms", "fresh shop", "<= 1.2x")
         if name == "audit events":
-            login = statistics.median(
-                timed(lambda f=folder: open_shop(f, OWNER, PASSWORD).close()) for _ in range(3))
+            login, fresh_login = logins_side_by_side([folder, fresh_dir], 5)
             table.add(f"login, {size:,} audit events", ms(login), ms(fresh_login), "ms",
                       "fresh shop login", "<= 1.2x")
         shutil.rmtree(folder)
+    fresh_login = statistics.median(
+        timed(lambda: open_shop(fresh_dir, OWNER, PASSWORD).close()) for _ in range(3))
     scrypt = statistics.median(
         timed(lambda: _derive(PASSWORD, b"s" * 16, 2**15, 8, 1)) for _ in range(3))
     table.add("login, fresh shop", ms(fresh_login), ms(scrypt), "ms", "scrypt alone")
