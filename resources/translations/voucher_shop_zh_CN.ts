@@ -171,27 +171,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="224"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="233"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="225"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="234"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="226"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="235"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="227"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="236"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="228"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="237"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -1432,7 +1432,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="317"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="353"/>
         <location filename="../../desktop_app/ui/main_window.py" line="115"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
@@ -1573,13 +1573,13 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="355"/>
         <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="321"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="357"/>
         <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
@@ -3139,19 +3139,19 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="24"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="132"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="138"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="25"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="133"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="139"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="26"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="135"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="141"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -3167,7 +3167,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="29"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="138"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="144"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -3273,7 +3273,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="50"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="136"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="142"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
@@ -3284,7 +3284,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="52"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="134"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="140"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
@@ -3339,187 +3339,187 @@ Click “New order” to sell your first voucher.</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="131"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="137"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="137"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="143"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="140"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="146"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="55"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="15"/>
         <source>Redemptions</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="56"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="16"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="57"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="17"/>
         <source>Outstanding vouchers</source>
         <translation>未用完的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="58"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="18"/>
         <source>Card-key stock</source>
         <translation>卡密库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="21"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="22"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="63"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="23"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="64"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="24"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="65"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="25"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="130"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="91"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="131"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="92"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="132"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="93"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="133"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="94"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="137"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="98"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="137"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="98"/>
         <source>By</source>
         <translation>按</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="138"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="99"/>
         <source>Days</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="255"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="216"/>
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="271"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="232"/>
         <source>Nothing in these days.</source>
         <translation>这段时间内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="273"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="234"/>
         <source>No redemptions or sales in these days.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="280"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="241"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="287"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="248"/>
         <source>Gift cards</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="294"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="255"/>
         <source>Uses redeemed per day</source>
         <translation>每日核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="295"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="256"/>
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="303"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="264"/>
         <source>vouchers with uses left that expire within 30 days</source>
         <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="304"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="265"/>
         <source>cards with money on them that can still be spent</source>
         <translation>仍有余额且可继续消费的礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="312"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="273"/>
         <source>Double-click a row to see the redemptions behind it.</source>
         <translation>双击一行，查看其中的核销记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="332"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="293"/>
         <source>{group} — attempts: {count}</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="349"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="310"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="350"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="311"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="351"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="312"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="368"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="329"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="379"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="340"/>
         <source>Print the report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="395"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="354"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="404"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="364"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -3688,7 +3688,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanTestField</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="65"/>
         <source>Click here and scan a voucher</source>
         <translation>点击此处，然后扫一张券</translation>
     </message>
@@ -3696,222 +3696,257 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="88"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="52"/>
+        <source>US (QWERTY)</source>
+        <translation>美式（QWERTY）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="53"/>
+        <source>German (QWERTZ)</source>
+        <translation>德式（QWERTZ）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="54"/>
+        <source>French (AZERTY)</source>
+        <translation>法式（AZERTY）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="111"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="101"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="102"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="109"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="112"/>
         <source>The shop&apos;s settings are saved in the shop; this computer&apos;s stay here.</source>
         <translation>店铺设置保存在店铺中；本机设置只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="127"/>
         <source>Address and phone, printed under the name</source>
         <translation>地址和电话，印在店名下方</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="130"/>
         <source>A short note at the foot of every voucher</source>
         <translation>印在每张卡券底部的简短说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="135"/>
         <source>No end</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="136"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="139"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="140"/>
         <source>Address / phone:</source>
         <translation>地址 / 电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="141"/>
         <source>Note on vouchers:</source>
         <translation>卡券备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="142"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="143"/>
         <source>Default validity:</source>
         <translation>默认有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="145"/>
         <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products.</source>
         <translation>更改货币只改变价格的显示方式，不改变金额。新建商品时会默认填入此有效期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
         <source>Play a sound with each verdict</source>
         <translation>每次核销结果都播放提示音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="157"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="164"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="168"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="168"/>
         <source>Receipt 58 mm</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
         <source>Receipt 80 mm</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="167"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="167"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
         <source>Station name:</source>
         <translation>收银台名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
         <source>Sounds:</source>
         <translation>声音：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="188"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="189"/>
         <source>Voucher paper:</source>
         <translation>卡券纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="190"/>
         <source>Receipt printer:</source>
         <translation>小票打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="191"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="192"/>
         <source>Camera resolution:</source>
         <translation>摄像头分辨率：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="193"/>
         <source>Scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="194"/>
         <source>Scanner burst gap:</source>
         <translation>扫码枪按键间隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200"/>
         <source>Try the scanner:</source>
         <translation>测试扫码枪：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="204"/>
         <source>The station name is recorded with every redemption from this computer. A new language shows at the next start.</source>
         <translation>每次在这台电脑上核销都会记录收银台名称。更改语言后，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="212"/>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="217"/>
         <source>{printer} (not found)</source>
         <translation>{printer}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="236"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="238"/>
         <source>{camera} (not found)</source>
         <translation>{camera}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="247"/>
         <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
         <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="265"/>
+        <source>Scan the QR code or printed code of one of this shop&apos;s vouchers to see which keyboard layout the scanner types in.</source>
+        <translation>扫一张本店卡券的二维码或印刷券码，即可看出扫码枪按哪种键盘布局输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="269"/>
+        <source>Looks like: {layout} keyboard layout (OK).</source>
+        <translation>看起来是：{layout}键盘布局（正常）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="271"/>
+        <source>Looks like a {layout} keyboard layout: codes are read correctly anyway.</source>
+        <translation>看起来是{layout}键盘布局：券码仍能正确识别。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="273"/>
+        <source>Looks like a {layout} keyboard layout: QR codes are read correctly anyway, printed codes are not. Set the scanner to the keyboard layout of this computer.</source>
+        <translation>看起来是{layout}键盘布局：二维码仍能正确识别，但印刷券码不能。请把扫码枪设置为与这台电脑相同的键盘布局。</translation>
     </message>
 </context>
 <context>
@@ -4566,494 +4601,494 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="19"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="21"/>
         <source>Product added</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="20"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="22"/>
         <source>Product changed</source>
         <translation>修改商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="21"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="23"/>
         <source>Product archived</source>
         <translation>商品下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="22"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="24"/>
         <source>Product restored</source>
         <translation>商品重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="23"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="25"/>
         <source>Card keys imported</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="24"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="26"/>
         <source>Card key marked faulty</source>
         <translation>卡密标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="25"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="27"/>
         <source>Card key replaced</source>
         <translation>更换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="26"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="28"/>
         <source>Order created</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="27"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="29"/>
         <source>Order paid</source>
         <translation>订单付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="28"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="30"/>
         <source>Order refunded</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="29"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="31"/>
         <source>Order line refunded</source>
         <translation>订单部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="30"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="32"/>
         <source>Order cancelled</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="31"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="33"/>
         <source>Voucher batch issued</source>
         <translation>批量发券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="32"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="34"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="33"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="35"/>
         <source>Redemption undone</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="34"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="36"/>
         <source>Operator added</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="35"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="37"/>
         <source>Operator disabled</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="36"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="38"/>
         <source>Operator enabled</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="37"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="38"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
         <source>Own password changed</source>
         <translation>修改自己的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="41"/>
         <source>Owner password set with the recovery key</source>
         <translation>用恢复密钥设置店主密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="42"/>
         <source>Restore: newer records carried over</source>
         <translation>恢复备份：带入较新的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="41"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="43"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="42"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="43"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
         <source>Gift card reloaded</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
         <source>Gift card cashed out</source>
         <translation>礼品卡余额提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
         <source>Gift card balances expired</source>
         <translation>礼品卡余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
         <source>Gift card PIN set</source>
         <translation>设置礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="61"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="63"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="65"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="61"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="65"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="63"/>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="67"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="68"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="69"/>
         <source>Voucher #{id}</source>
         <translation>卡券 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
         <source>Gift card: wrong PIN</source>
         <translation>礼品卡：PIN 码错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
         <source>Gift card PIN locked</source>
         <translation>礼品卡 PIN 码已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
         <source>Gift card looked up with its PIN</source>
         <translation>凭 PIN 码查询礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
         <source>Card key shown in full</source>
         <translation>显示完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
         <source>Card key sent to the customer</source>
         <translation>向顾客发送卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
         <source>attempts</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
         <source>attempts left</source>
         <translation>剩余尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
         <source>balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>grouped by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>back on the card</source>
         <translation>退回卡内</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
         <source>cards</source>
         <translation>礼品卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>as</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="179"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="180"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="196"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -5144,67 +5179,67 @@ Click “New order” to sell your first voucher.</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="48"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="47"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="66"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="65"/>
         <source>Imported {imported} card keys; refused {duplicate} duplicate, {blank} blank and {malformed} malformed lines.</source>
         <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 行重复、{blank} 行空白和 {malformed} 行格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="77"/>
+        <location filename="../../desktop_app/cli/parser.py" line="332"/>
         <source>expected PRODUCT_ID[:QTY], got {text!r}</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="101"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="90"/>
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="109"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="98"/>
         <source>Refunded order {order}: {voided} vouchers void.</source>
         <translation>已退款订单 {order}：{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="68"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="65"/>
         <source>{code}  {product}  {status}, uses left {left} of {total}, valid until {until}  {customer}</source>
         <translation>{code}  {product}  {status}，剩余 {left}/{total} 次，有效期至 {until}  {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="88"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="85"/>
         <source>No vouchers found.</source>
         <translation>未找到卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="148"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="147"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="160"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="20"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="163"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="23"/>
         <source>uses left {left}</source>
         <translation>剩余 {left} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="167"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="27"/>
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="170"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="30"/>
         <source>last by {who} at {when}</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="184"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="160"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
@@ -5284,301 +5319,299 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并校验了副本。请用 --database 或 SHOP_DATABASE_URL 让各收银台连接它；原文件夹保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="55"/>
+        <location filename="../../desktop_app/cli/parser.py" line="67"/>
         <source>not a number: {text}</source>
         <translation>不是数字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="58"/>
+        <location filename="../../desktop_app/cli/parser.py" line="70"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="66"/>
+        <location filename="../../desktop_app/cli/parser.py" line="78"/>
         <source>expected a date as YYYY-MM-DD, got {text!r}</source>
         <translation>日期格式应为 YYYY-MM-DD，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="74"/>
+        <location filename="../../desktop_app/cli/parser.py" line="86"/>
         <source>a station name of 1 to {maximum} characters without control characters</source>
         <translation>收银台名称，1 至 {maximum} 个字符，不能包含控制字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="82"/>
+        <location filename="../../desktop_app/cli/parser.py" line="94"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="84"/>
-        <location filename="../../desktop_app/cli/parser.py" line="257"/>
+        <location filename="../../desktop_app/cli/parser.py" line="96"/>
+        <location filename="../../desktop_app/cli/parser.py" line="356"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="86"/>
+        <location filename="../../desktop_app/cli/parser.py" line="98"/>
         <source>the shop&apos;s PostgreSQL server</source>
         <translation>店铺的 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="100"/>
+        <location filename="../../desktop_app/cli/parser.py" line="112"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="104"/>
+        <location filename="../../desktop_app/cli/parser.py" line="118"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="106"/>
+        <location filename="../../desktop_app/cli/parser.py" line="119"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="110"/>
+        <location filename="../../desktop_app/cli/parser.py" line="127"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="112"/>
+        <location filename="../../desktop_app/cli/parser.py" line="128"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="119"/>
+        <location filename="../../desktop_app/cli/parser.py" line="135"/>
         <source>a gift card&apos;s balance when sold (default: the price)</source>
         <translation>礼品卡售出时的余额（默认：售价）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="121"/>
+        <location filename="../../desktop_app/cli/parser.py" line="138"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="122"/>
+        <location filename="../../desktop_app/cli/parser.py" line="139"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="124"/>
+        <location filename="../../desktop_app/cli/parser.py" line="143"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="126"/>
+        <location filename="../../desktop_app/cli/parser.py" line="145"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="130"/>
+        <location filename="../../desktop_app/cli/parser.py" line="153"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="132"/>
+        <location filename="../../desktop_app/cli/parser.py" line="155"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="138"/>
+        <location filename="../../desktop_app/cli/parser.py" line="162"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="142"/>
+        <location filename="../../desktop_app/cli/parser.py" line="167"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="144"/>
+        <location filename="../../desktop_app/cli/parser.py" line="169"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="147"/>
+        <location filename="../../desktop_app/cli/parser.py" line="176"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="149"/>
+        <location filename="../../desktop_app/cli/parser.py" line="177"/>
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="152"/>
+        <location filename="../../desktop_app/cli/parser.py" line="180"/>
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="175"/>
+        <location filename="../../desktop_app/cli/parser.py" line="203"/>
         <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="181"/>
+        <location filename="../../desktop_app/cli/parser.py" line="209"/>
         <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="185"/>
+        <location filename="../../desktop_app/cli/parser.py" line="213"/>
         <source>the card&apos;s number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="187"/>
+        <location filename="../../desktop_app/cli/parser.py" line="215"/>
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="201"/>
+        <location filename="../../desktop_app/cli/parser.py" line="238"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="206"/>
+        <location filename="../../desktop_app/cli/parser.py" line="243"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="211"/>
+        <location filename="../../desktop_app/cli/parser.py" line="245"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="213"/>
+        <location filename="../../desktop_app/cli/parser.py" line="249"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="218"/>
+        <location filename="../../desktop_app/cli/parser.py" line="254"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="219"/>
+        <location filename="../../desktop_app/cli/parser.py" line="255"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="226"/>
+        <location filename="../../desktop_app/cli/parser.py" line="267"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="228"/>
+        <location filename="../../desktop_app/cli/parser.py" line="269"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="232"/>
+        <location filename="../../desktop_app/cli/parser.py" line="280"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="235"/>
+        <location filename="../../desktop_app/cli/parser.py" line="283"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="237"/>
+        <location filename="../../desktop_app/cli/parser.py" line="288"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="241"/>
+        <location filename="../../desktop_app/cli/parser.py" line="295"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="155"/>
+        <location filename="../../desktop_app/cli/parser.py" line="183"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="158"/>
+        <location filename="../../desktop_app/cli/parser.py" line="186"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="160"/>
+        <location filename="../../desktop_app/cli/parser.py" line="188"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="161"/>
+        <location filename="../../desktop_app/cli/parser.py" line="189"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="165"/>
+        <location filename="../../desktop_app/cli/parser.py" line="193"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="168"/>
+        <location filename="../../desktop_app/cli/parser.py" line="196"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="191"/>
+        <location filename="../../desktop_app/cli/parser.py" line="228"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="193"/>
+        <location filename="../../desktop_app/cli/parser.py" line="229"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="195"/>
+        <location filename="../../desktop_app/cli/parser.py" line="231"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="197"/>
-        <location filename="../../desktop_app/cli/parser.py" line="208"/>
+        <location filename="../../desktop_app/cli/parser.py" line="222"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="199"/>
-        <location filename="../../desktop_app/cli/parser.py" line="210"/>
+        <location filename="../../desktop_app/cli/parser.py" line="224"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="223"/>
+        <location filename="../../desktop_app/cli/parser.py" line="262"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="230"/>
+        <location filename="../../desktop_app/cli/parser.py" line="275"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="256"/>
+        <location filename="../../desktop_app/cli/parser.py" line="355"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="258"/>
+        <location filename="../../desktop_app/cli/parser.py" line="357"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="262"/>
+        <location filename="../../desktop_app/cli/parser.py" line="361"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="264"/>
+        <location filename="../../desktop_app/cli/parser.py" line="363"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="266"/>
+        <location filename="../../desktop_app/cli/parser.py" line="365"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
