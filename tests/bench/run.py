@@ -336,7 +336,7 @@ def bench_batch(table: Table, tmp: Path, count: int) -> None:
     shutil.rmtree(tmp / "batch")
 
 
-GROUPS = ("sizes", "history", "batch", "cli", "reports", "pdf", "gui")
+GROUPS = ("sizes", "history", "batch", "cli", "reports", "gui", "pdf")
 
 
 def main() -> None:
@@ -368,12 +368,12 @@ def main() -> None:
             bench_cli(table, tmp, batch)
         if "reports" in chosen:
             bench_reports.bench_group(table, tmp, args.quick)
+        if "gui" in chosen:  # before pdf: pdf's painting would make a QGuiApplication, under
+            bench_gui(table, tmp, samples)  # which no window can be made; it reuses this one
         if "pdf" in chosen:
             from bench_pdf import bench_pdf  # here: the other groups load no Qt
 
             bench_pdf(table, tmp, cli, new_shop)
-        if "gui" in chosen:  # last: it leaves a Qt application behind
-            bench_gui(table, tmp, samples)
     print(f"took {time.perf_counter() - started:.0f} s")
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "quick": args.quick,
