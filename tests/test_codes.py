@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hmac
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,3 +101,12 @@ def test_extreme_codes_in_a_batch() -> None:
     key = "ff" * 32
     assert batch_codes.payloads("s", key, codes) == [vouchers.payload("s", key, c)
                                                      for c in codes]
+
+
+def test_a_batch_printed_meanwhile_is_the_same_and_its_error_reaches_the_caller() -> None:
+    codes = vouchers.new_codes(50)
+    wait = batch_codes.printed_meanwhile("shop", "ab" * 32, codes)
+    assert wait() == batch_codes.printed("shop", "ab" * 32, codes)
+    broken = batch_codes.printed_meanwhile("shop", "not a hex key", codes)
+    with pytest.raises(ValueError):
+        broken()

@@ -197,6 +197,7 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         line = OrderLine.create(order=order, product=product, quantity=count,
                                 unit_price_cents=product.price_cents)
         codes = vouchers.new_codes(count)
+        texts = batch_codes.printed_meanwhile(shop.shop_id, shop.voucher_key, codes)
         ids = _insert_batch_vouchers(shop, line, product, codes, now)
         if product.kind == "giftcard":
             giftcards.record_batch_issue(shop, ids, product.value_cents, order.id, now)
@@ -205,7 +206,6 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
                      last_voucher=ids[-1])
     _, valid_until = _validity(product, now)
     name, uses, balance = product.name, product.uses_per_voucher, product.value_cents
-    typed = batch_codes.typed_codes(codes)
-    payloads = batch_codes.payloads(shop.shop_id, shop.voucher_key, codes)
+    typed, payloads = texts()
     return [IssuedVoucher(voucher_id, code, payload, name, uses, valid_until, order.id, balance)
             for voucher_id, code, payload in zip(ids, typed, payloads, strict=True)]
