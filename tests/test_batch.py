@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 from conftest import CLERK, CLERK_PASSWORD
 
-from desktop_app.core import audit, auth, fulfilment, products, redemption
+from desktop_app.cli import voucher_commands
+from desktop_app.core import (
+    audit,
+    auth,
+    dialect,
+    fulfilment,
+    products,
+    redemption,
+    reports,
+    sql,
+)
 from desktop_app.core.errors import Forbidden, InvalidInput, OutOfStock
 from desktop_app.core.models import AuditEvent, Order, OrderLine, Voucher
 from desktop_app.core.store import Shop
@@ -89,3 +100,30 @@ def test_a_thousand_vouchers_issue_quickly(shop: Shop) -> None:
     # Each id comes back with its own code, and everything issued reads back the same.
     stored = Voucher.select().order_by(Voucher.id)
     assert [fulfilment.issued(shop, v) for v in stored] == issued
+
+
+def test_batch_ids_are_checked_not_assumed(shop: Shop) -> None:
+    """On the file a batch's ids are counted back from the last one, checked at both ends."""
+    if dialect.is_server(shop.db):
+        return  # the server's batch reads its ids back
+    product = products.add_product(shop, "Promo", "1.00")
+    issued = fulfilment.issue_batch(shop, product.id, 3)
+    codes = [Voucher.get_by_id(v.id).code for v in issued]
+    last = issued[-1].id
+    assert sql.batch_ids(shop.db, codes, last) == [v.id for v in issued]
+    assert sql.batch_ids(shop.db, codes, last + 1) is None
+    assert sql.batch_ids(shop.db, codes[::-1], last) is None
+
+
+@pytest.mark.parametrize("name", ["Promo", '=SUM(A1), "quoted"\nand a new line', "洗车", ""])
+def test_the_batch_csv_is_what_the_csv_writer_writes(name: str) -> None:
+    """The batch's CSV writes its shared columns through the writer once: same bytes."""
+    until = dt.datetime(2026, 5, 1, tzinfo=dt.UTC)
+    for valid_until in (None, until):
+        items = [fulfilment.IssuedVoucher(i, f"K7QM-2X9R-TB4W-HN3P{i}", f"V1ABC{i}", name, 3,
+                                          valid_until, 9) for i in range(3)]
+        rows: list[list[object]] = [
+            [v.code, v.payload, reports.spreadsheet_safe(name), 3,
+             valid_until.isoformat() if valid_until else ""] for v in items]
+        assert voucher_commands._batch_csv(items) == reports.csv_bytes(
+            voucher_commands.BATCH_COLUMNS, rows)

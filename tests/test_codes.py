@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import hmac
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core import vouchers
+from desktop_app.core import batch_codes, vouchers
 
 FUZZ = settings(max_examples=300, deadline=None, database=None)
 
@@ -70,3 +71,42 @@ def test_a_batch_of_codes_is_fresh_and_all_different() -> None:
     for code in codes[:50]:
         parsed = vouchers.parse(vouchers.typed_code(code), "shop", "ab" * 32)
         assert (parsed.reason, parsed.code) == (None, code)
+
+
+CODES = st.text(alphabet=vouchers.ALPHABET, min_size=vouchers.CODE_LEN,
+                max_size=vouchers.CODE_LEN)
+
+
+@FUZZ
+@given(st.lists(CODES, min_size=1, max_size=40), st.binary(min_size=1, max_size=80),
+       st.text(min_size=1, max_size=20))
+def test_a_batch_is_spelled_as_each_voucher_alone(codes: list[str], key: bytes,
+                                                  shop_id: str) -> None:
+    """A batch's printed codes and payloads, made column by column, are each voucher's."""
+    assert batch_codes.typed_codes(codes) == [luhn_typed(code) for code in codes]
+    assert batch_codes.payloads(shop_id, key.hex(), codes) == [
+        vouchers.payload(shop_id, key.hex(), code) for code in codes]
+
+
+def luhn_typed(code: str) -> str:
+    printed = vouchers.typed_code(code)
+    assert printed[-1] == luhn_mod_32(code)
+    return printed
+
+
+def test_extreme_codes_in_a_batch() -> None:
+    """All-zero and all-'Z' codes: the largest sums the column arithmetic carries."""
+    codes = ["0" * 16, "Z" * 16, "Y" * 16, "0Z" * 8, "Z0" * 8] * 3
+    assert batch_codes.typed_codes(codes) == [luhn_typed(code) for code in codes]
+    key = "ff" * 32
+    assert batch_codes.payloads("s", key, codes) == [vouchers.payload("s", key, c)
+                                                     for c in codes]
+
+
+def test_a_batch_printed_meanwhile_is_the_same_and_its_error_reaches_the_caller() -> None:
+    codes = vouchers.new_codes(50)
+    wait = batch_codes.printed_meanwhile("shop", "ab" * 32, codes)
+    assert wait() == batch_codes.printed("shop", "ab" * 32, codes)
+    broken = batch_codes.printed_meanwhile("shop", "not a hex key", codes)
+    with pytest.raises(ValueError):
+        broken()

@@ -112,14 +112,23 @@ def cmd_voucher_qr(ctx: Context) -> Outcome:
     return Outcome({"out": str(out), "payload": payload}, [str(out)])
 
 
+def _batch_csv(issued: list[fulfilment.IssuedVoucher]) -> bytes:
+    """A batch is one product with one validity and one number of uses: the columns every row
+    shares go through the CSV writer once. Codes and payloads are letters, digits and hyphens,
+    which CSV never quotes, so they are written as they are."""
+    first = issued[0]
+    name = reports.spreadsheet_safe(first.product_name)
+    until = first.valid_until.isoformat() if first.valid_until else ""
+    text = reports.csv_bytes(BATCH_COLUMNS, [["", "", name, first.uses, until]]).decode()
+    header, row = text.split("\r\n", 1)  # the header's names hold no line break
+    shared = row[1:]  # from the comma before the product on, after two empty fields
+    return (header + "\r\n" + "".join([f"{v.code},{v.payload}{shared}" for v in issued])
+            ).encode()
+
+
 def _write_batch(out: Path, shop: Shop, issued: list[fulfilment.IssuedVoucher]) -> None:
     if out.suffix.lower() == ".csv":
-        # A batch is one product with one validity: their text is made once, not once a row.
-        first = issued[0]
-        name = reports.spreadsheet_safe(first.product_name)
-        until = first.valid_until.isoformat() if first.valid_until else ""
-        rows: list[list[object]] = [[v.code, v.payload, name, v.uses, until] for v in issued]
-        atomic_write_bytes(out, reports.csv_bytes(BATCH_COLUMNS, rows))
+        atomic_write_bytes(out, _batch_csv(issued))
         return
     from desktop_app import printing  # here: Qt, only for the commands that paint
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from desktop_app.core import audit, dialect, giftcards, sql, vouchers
+from desktop_app.core import audit, batch_codes, dialect, giftcards, sql, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
@@ -152,18 +152,22 @@ def _insert_batch_vouchers(shop: Shop, line: OrderLine, product: Product, codes:
     """Insert a voucher for each of ``codes``; their ids, in the same order.
 
     Hand-written SQL (core/sql.py): peewee building a statement row by row cost four times
-    the insert itself. Field conversions are done once, for the values all rows share. The ids
-    come back in insertion order: each engine numbers the rows of one transaction upwards."""
+    the insert itself. Field conversions are done once, for the values all rows share."""
     valid_from, valid_until = _validity(product, paid_at)
     uses = product.uses_per_voucher
     as_db = Voucher.issued_at.db_value
     shared = (line.order_id, line.id, product.id, uses, uses, as_db(valid_from),
               as_db(valid_until), as_db(paid_at), product.value_cents)
-    # On the server each code goes through its field, which seals it; the file seals no column
-    # (SQLCipher encrypts every page).
-    stored = [Voucher.code.db_value(code) for code in codes] if dialect.is_server(shop.db) \
-        else codes
-    sql.insert_each(shop.db, sql.VOUCHERS, stored, shared)
+    if not dialect.is_server(shop.db):
+        # The file seals no column (SQLCipher encrypts every page).
+        ids = sql.batch_ids(shop.db, codes, sql.insert_each(shop.db, sql.VOUCHERS, codes, shared))
+        if ids is not None:
+            return ids
+    else:
+        # On the server each code goes through its field, which seals it; other sessions draw
+        # ids from the same sequence meanwhile, so they are read back, in insertion order.
+        stored = [Voucher.code.db_value(code) for code in codes]
+        sql.insert_each(shop.db, sql.VOUCHERS, stored, shared)
     return [row[0] for row in sql.execute(shop.db, sql.BATCH_VOUCHER_IDS, (line.id,))]
 
 
@@ -193,6 +197,7 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         line = OrderLine.create(order=order, product=product, quantity=count,
                                 unit_price_cents=product.price_cents)
         codes = vouchers.new_codes(count)
+        texts = batch_codes.printed_meanwhile(shop.shop_id, shop.voucher_key, codes)
         ids = _insert_batch_vouchers(shop, line, product, codes, now)
         if product.kind == "giftcard":
             giftcards.record_batch_issue(shop, ids, product.value_cents, order.id, now)
@@ -201,7 +206,6 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
                      last_voucher=ids[-1])
     _, valid_until = _validity(product, now)
     name, uses, balance = product.name, product.uses_per_voucher, product.value_cents
-    payloads = vouchers.payloads(shop.shop_id, shop.voucher_key, codes)
-    return [IssuedVoucher(voucher_id, vouchers.typed_code(code), payload, name, uses,
-                          valid_until, order.id, balance)
-            for voucher_id, code, payload in zip(ids, codes, payloads, strict=True)]
+    typed, payloads = texts()
+    return [IssuedVoucher(voucher_id, code, payload, name, uses, valid_until, order.id, balance)
+            for voucher_id, code, payload in zip(ids, typed, payloads, strict=True)]

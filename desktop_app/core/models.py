@@ -128,14 +128,20 @@ class Voucher(BaseModel):
     order = ForeignKeyField(Order, backref="vouchers")
     order_line = ForeignKeyField(OrderLine, backref="vouchers")
     product = ForeignKeyField(Product, backref="vouchers")
-    card_key = ForeignKeyField(CardKey, null=True, backref="vouchers")
+    # Only card-key vouchers have one: its index is partial (below), so a batch never writes it.
+    card_key = ForeignKeyField(CardKey, null=True, backref="vouchers", index=False)
     uses_total = IntegerField()
     uses_left = IntegerField()
-    state = CharField(max_length=16, default="valid", index=True)  # valid | void
+    state = CharField(max_length=16, default="valid")  # valid | void; searched with others
     valid_from = UTCDateTimeField(null=True)
     valid_until = UTCDateTimeField(null=True)
     issued_at = UTCDateTimeField(default=utc_now)
     balance_cents = BigIntegerField(null=True)  # gift cards: money left; None for the others
+
+
+# Which voucher hands over a key (a key's replacement, a refund). Schema step 8.
+Voucher.add_index(Voucher.index(Voucher.card_key, name="voucher_card_key_id",
+                                where=Voucher.card_key.is_null(False)))
 
 
 # Schema step 6: per group key, its attempts in time order with what the report adds up.

@@ -127,16 +127,32 @@ CARDS_ISSUED = (
                           " FROM json_each(?)",
     _CARD_ENTRY_COLUMNS + " VALUES (?, 'issue', ?, ?, ?, '', NULL, ?, NULL, 0, NULL, '', ?)")
 
-# A batch's voucher ids, in issue order (the order_line index answers it).
+# A batch's voucher ids on the server, in issue order (the order_line index answers it).
 BATCH_VOUCHER_IDS = "SELECT id FROM voucher WHERE order_line_id = ? ORDER BY id"
 
 
 def insert_each(db: Database, statements: tuple[str, str], values: Sequence[Any],
-                shared: Sequence[Any]) -> None:
+                shared: Sequence[Any]) -> int | None:
     """A row for each of ``values`` (its first column), every other column ``shared``. On the
-    file the values go in as one JSON array: no row bound from Python."""
+    file the values go in as one JSON array: no row bound from Python; the last row's id."""
     from_json, per_row = statements
     if dialect.is_server(db):
         execute_many(db, per_row, [(value, *shared) for value in values])
-    else:
-        execute(db, from_json, (*shared, json.dumps(list(values))))
+        return None
+    return int(execute(db, from_json, (*shared, json.dumps(list(values)))).lastrowid)
+
+
+# A voucher's code by id: is a batch where its ids say?
+VOUCHER_CODE = "SELECT code FROM voucher WHERE id = ?"
+
+
+def batch_ids(db: Database, codes: Sequence[str], last_id: int | None) -> list[int] | None:
+    """The ids of a batch of ``codes`` just inserted by ``insert_each`` on the file, the last
+    one ``last_id``, without reading them back. The file numbers a statement's rows one up
+    from the largest id, in json_each's order, while the writer holds it: checked at both
+    ends, not assumed (None when they do not hold)."""
+    first_id = (last_id or 0) - len(codes) + 1
+    for voucher_id, code in ((first_id, codes[0]), (last_id, codes[-1])):
+        if execute(db, VOUCHER_CODE, (voucher_id,)).fetchone() != (code,):
+            return None
+    return list(range(first_id, first_id + len(codes)))

@@ -134,13 +134,6 @@ def payload(shop_id: str, voucher_key: str, code: str) -> str:
     return body + _tag(voucher_key, body)
 
 
-def payloads(shop_id: str, voucher_key: str, codes: list[str]) -> list[str]:
-    """``payload`` of each of ``codes`` (a batch): the shop's part and key looked up once."""
-    prefix = PAYLOAD_PREFIX + shop_fingerprint(shop_id)
-    bodies = [prefix + code for code in codes]
-    return [body + _tag_symbols(_hmac(voucher_key, body.encode("ascii"))) for body in bodies]
-
-
 def normalize(text: str) -> str:
     """What a cashier or scanner meant: NFKC, upper case, no separators, O→0, I/L→1."""
     cleaned = unicodedata.normalize("NFKC", text).upper()
