@@ -48,6 +48,16 @@ def shop(shop_dir: Path, request: pytest.FixtureRequest) -> Iterator[Shop]:
 
 
 @pytest.fixture
+def owner_shop(shop_dir: Path) -> Shop:
+    """A shop the command line's test credentials open (the integrity tests' owner)."""
+    from integrity_worker import OWNER as CLI_OWNER
+    from integrity_worker import OWNER_PASSWORD as CLI_OWNER_PASSWORD
+
+    return create_shop(shop_dir, "Integrity", "CNY", CLI_OWNER, CLI_OWNER_PASSWORD,
+                       busy_timeout_ms=2000)
+
+
+@pytest.fixture
 def temp_settings(qapp: object, tmp_path: Path) -> Iterator[Path]:
     """QSettings in a temporary folder: GUI tests never read or write the real ones."""
     from PySide6.QtCore import QSettings

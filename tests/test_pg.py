@@ -281,7 +281,7 @@ def test_init_on_the_server_prints_a_recovery_key_and_recover_works_there(
     import json
 
     from test_cli import run
-    from test_restore_recovery import ENV
+    from test_restore_guards import ENV
 
     from desktop_app.core.keyslots import new_recovery_key
     from desktop_app.core.lockout import FREE_FAILURES

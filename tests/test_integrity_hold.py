@@ -1,0 +1,191 @@
+"""Exactly once around the file (issue #11): a data folder or database put back to an older
+copy, a lost -wal or a damaged anchor holds the shop until the owner acknowledges or
+restores; the witnesses outside the data folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from integrity_helpers import assert_held, reopen, sell
+from integrity_worker import OWNER, OWNER_PASSWORD
+from test_cli import as_json, run
+
+from desktop_app.core import (
+    anchor,
+    audit,
+    backup,
+    integrity,
+    products,
+    redemption,
+    reports,
+    restore,
+)
+from desktop_app.core.errors import IntegrityHold
+from desktop_app.core.models import AuditEvent, Voucher
+from desktop_app.core.store import Shop, database_path
+
+# --- case 1: the whole data folder put back to an older copy -------------------------------
+
+
+def test_a_folder_put_back_with_its_anchor_refuses_to_redeem_again(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    voucher = sell(owner_shop)[0]
+    owner_shop.close()
+    old = tmp_path / "old-copy"
+    shutil.copytree(shop_dir, old)
+    redeemed = run(shop_dir, "redeem", voucher.payload, "--station", "C1", "--json")
+    assert redeemed.returncode == 0, redeemed.stdout
+    shutil.rmtree(shop_dir)
+    shutil.copytree(old, shop_dir)  # db, key slots and anchor together
+
+    again = run(shop_dir, "redeem", voucher.payload, "--station", "C1", "--json")
+    assert again.returncode == 3
+    refusal = as_json(again)
+    assert refusal["ok"] is False and refusal["error"] == "integrity_hold"
+    assert "witness_computer: rolled_back" in refusal["problems"]
+    verified = run(shop_dir, "verify", "--json")
+    assert verified.returncode == 1
+    assert "witness_computer: rolled_back" in as_json(verified)["problems"]
+    with reopen(shop_dir):  # the redemption never happened in the copy put back
+        assert Voucher.get_by_id(voucher.id).uses_left == 1
+
+
+def test_the_witness_beside_a_backup_catches_a_folder_copy_too(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path, witness_dir: Path) -> None:
+    """Even with this computer's witness gone (another account, or deleted), the folder a
+    backup went to remembers the newer chain."""
+    voucher = sell(owner_shop)[0]
+    owner_shop.close()
+    old = tmp_path / "old-copy"
+    shutil.copytree(shop_dir, old)
+    with reopen(shop_dir) as shop:
+        assert redemption.redeem(shop, voucher.payload, "C1").ok
+        backup.write_backup(shop, tmp_path / "usb" / "b.vsbackup")
+    assert integrity.backup_witness_path(tmp_path / "usb", shop.shop_id).exists()
+    shutil.rmtree(shop_dir)
+    shutil.copytree(old, shop_dir)
+    for leftover in witness_dir.glob("*.witness"):
+        leftover.unlink()
+    with reopen(shop_dir) as held:
+        assert "witness_backup: rolled_back" in held.integrity_problems
+        with pytest.raises(IntegrityHold):
+            redemption.redeem(held, voucher.payload, "C1")
+
+
+# --- case 2: only shop.db put back, the -wal lost, the anchor damaged ---------------------
+
+
+def test_only_the_database_put_back_is_held_and_stays_held(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    first, second = sell(owner_shop, 2)
+    owner_shop.close()
+    old = tmp_path / "old.db"
+    shutil.copy(database_path(shop_dir), old)
+    with reopen(shop_dir) as shop:
+        assert redemption.redeem(shop, first.payload, "C1").ok
+    shutil.copy(old, database_path(shop_dir))
+    assert_held(shop_dir, "anchor: rolled_back", first.payload)
+    with reopen(shop_dir) as held:  # reading still works, and moves no witness
+        backup.write_backup(held, tmp_path / "b.vsbackup")
+        reports.export_redemptions(held, tmp_path / "r.csv")
+        with pytest.raises(IntegrityHold):
+            products.add_product(held, "New", "1.00")
+        with pytest.raises(IntegrityHold):
+            redemption.redeem(held, second.payload, "C1")
+    assert_held(shop_dir, "anchor: rolled_back", second.payload)  # the evidence stays
+
+
+def test_a_lost_wal_holds_the_shop(owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    voucher = sell(owner_shop)[0]
+    owner_shop.db.execute_sql("PRAGMA wal_autocheckpoint=0")
+    owner_shop.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert redemption.redeem(owner_shop, voucher.payload, "C1").ok  # only in the -wal
+    crash = tmp_path / "crash"
+    crash.mkdir()
+    for name in ("shop.db", "keyslots.json", "anchor.bin"):  # the -wal is gone
+        shutil.copy(shop_dir / name, crash / name)
+    owner_shop.close()
+    assert_held(crash, "anchor: rolled_back", voucher.payload)
+
+
+def test_a_damaged_anchor_holds_until_the_owner_acknowledges(
+        owner_shop: Shop, shop_dir: Path) -> None:
+    voucher = sell(owner_shop)[0]
+    owner_shop.close()
+    path = shop_dir / anchor.ANCHOR_FILE
+    path.write_bytes(bytes(b ^ 0x55 for b in path.read_bytes()))
+    assert_held(shop_dir, "anchor: anchor_damaged", voucher.payload)
+    assert_held(shop_dir, "anchor: anchor_damaged", voucher.payload)  # a later open too
+
+    with reopen(shop_dir) as held:
+        recorded = audit.acknowledge(held, "anchor file damaged by a disk check",
+                                         audit.verify_shop(held))
+        assert "anchor: anchor_damaged" in recorded
+        assert redemption.redeem(held, voucher.payload, "C1").ok
+    with reopen(shop_dir) as shop:
+        assert shop.integrity_problems == [] and audit.verify_shop(shop) == []
+        event = AuditEvent.get(AuditEvent.kind == integrity.ACKNOWLEDGE_KIND)
+        assert "anchor_damaged" in event.detail and "disk check" in event.detail
+
+
+def test_acknowledge_from_the_command_line(owner_shop: Shop, shop_dir: Path) -> None:
+    voucher = sell(owner_shop)[0]
+    owner_shop.close()
+    (shop_dir / anchor.ANCHOR_FILE).unlink()
+    held = run(shop_dir, "redeem", voucher.payload, "--json")
+    assert held.returncode == 3 and as_json(held)["error"] == "integrity_hold"
+    acknowledged = run(shop_dir, "verify", "--acknowledge", "anchor deleted by cleanup", "--json")
+    assert acknowledged.returncode == 0, acknowledged.stdout
+    assert "anchor: anchor_missing" in as_json(acknowledged)["acknowledged"]
+    assert run(shop_dir, "redeem", voucher.payload, "--json").returncode == 0
+    assert run(shop_dir, "verify", "--json").returncode == 0
+
+
+def test_a_clerk_cannot_acknowledge(owner_shop: Shop, shop_dir: Path) -> None:
+    from desktop_app.core.auth import add_operator
+
+    add_operator(owner_shop, "Clerk", "clerk", "clerk-pass-77")
+    owner_shop.close()
+    (shop_dir / anchor.ANCHOR_FILE).unlink()
+    refused = run(shop_dir, "verify", "--acknowledge", "x", "--json",
+                  env={"SHOP_OPERATOR": "Clerk", "SHOP_PASSWORD": "clerk-pass-77"})
+    assert refused.returncode == 3 and as_json(refused)["error"] == "forbidden"
+
+
+# --- the owner's restore lifts a hold ------------------------------------------------------
+
+
+def test_a_restored_backup_lifts_the_hold(owner_shop: Shop, shop_dir: Path,
+                                          tmp_path: Path) -> None:
+    voucher = sell(owner_shop)[0]
+    out = backup.write_backup(owner_shop, tmp_path / "good.vsbackup")
+    owner_shop.close()
+    (shop_dir / anchor.ANCHOR_FILE).write_bytes(b"garbage")
+    assert_held(shop_dir, "anchor: anchor_damaged", voucher.payload)
+    restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
+    with reopen(shop_dir) as shop:
+        assert shop.integrity_problems == []
+        assert redemption.redeem(shop, voucher.payload, "C1").ok
+
+
+def test_restoring_an_older_backup_moves_every_witness_with_it(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path, witness_dir: Path) -> None:
+    """The owner's restore is the other way out of a hold: the witnesses on this computer
+    and beside the automatic backups follow the restored chain, so it opens unheld."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup.set_backup_settings(owner_shop, str(usb), automatic=True)
+    older = backup.auto_backup(owner_shop, usb)
+    shutil.copy(older, tmp_path / "older.vsbackup")
+    voucher = sell(owner_shop)[0]
+    assert redemption.redeem(owner_shop, voucher.payload, "C1").ok
+    backup.write_backup(owner_shop, usb / "newer.vsbackup")
+    owner_shop.close()
+    for leftover in witness_dir.glob("*.destinations.json"):
+        leftover.unlink()  # the list of folders lost: the setting in the backup still names it
+    restore.restore_backup(shop_dir, tmp_path / "older.vsbackup", OWNER, OWNER_PASSWORD)
+    with reopen(shop_dir) as shop:
+        assert shop.integrity_problems == []
+        assert audit.verify_shop(shop) == []

@@ -1,0 +1,133 @@
+"""Issue #11, the recovery and lockout half: the owner's recovery key, and failed
+attempts counted per name and place so that a clerk cannot lock the owner out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
+from test_cli import as_json, run
+from test_restore_guards import ENV
+
+from desktop_app.core import auth, keyslots
+from desktop_app.core.errors import InvalidInput, LockedOut, WrongPassword
+from desktop_app.core.lockout import FREE_FAILURES, LOCKOUT_FILE, LoginThrottle, login_source
+from desktop_app.core.store import Shop, open_shop
+
+# --- recovery key --------------------------------------------------------------------------
+
+
+def test_recovery_key_shape_and_typos() -> None:
+    key = keyslots.new_recovery_key()
+    groups = key.split("-")
+    assert len(groups) == 7 and all(len(g) == 4 for g in groups)
+    assert (len(key.replace("-", "")) - 1) * 5 >= 128
+    assert keyslots.canonical_recovery_key(key.lower().replace("-", " ")) == key.replace("-", "")
+    typo = ("1" if key[0] != "1" else "2") + key[1:]
+    with pytest.raises(InvalidInput):
+        keyslots.canonical_recovery_key(typo)
+
+
+def test_cli_init_prints_the_recovery_key_and_recover_sets_a_new_password(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    made = run(folder, "init", "--json", env=ENV)
+    key = as_json(made)["recovery_key"]
+    assert len(key.split("-")) == 7
+    assert key.replace("-", "") not in (folder / "keyslots.json").read_text()
+    plain = run(tmp_path / "other", "init", env=ENV)
+    assert "Recovery key" in plain.stdout and len(plain.stdout.strip().splitlines()[-1]) > 30
+
+    env = {"SHOP_RECOVERY_KEY": key, "SHOP_NEW_PASSWORD": "a brand new pass 9"}
+    done = run(folder, "recover", OWNER, "--json", env=env)
+    assert done.returncode == 0, done.stdout
+    new = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": "a brand new pass 9"}
+    assert run(folder, "product", "list", env=new).returncode == 0
+    assert run(folder, "product", "list", env=ENV).returncode == 3
+    assert run(folder, "recover", OWNER, "--json", env=env).returncode == 0  # reusable
+
+    no_terminal = run(folder, "recover", OWNER, "--json", env={"SHOP_NEW_PASSWORD": "x" * 12})
+    assert no_terminal.returncode == 2
+
+
+def test_wrong_recovery_keys_count_toward_the_lockout(tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    key = as_json(run(folder, "init", "--json", env=ENV))["recovery_key"]
+    wrong = keyslots.new_recovery_key()
+    env = {"SHOP_RECOVERY_KEY": wrong, "SHOP_NEW_PASSWORD": "a brand new pass 9"}
+    typo = {**env, "SHOP_RECOVERY_KEY": key[:-1] + ("0" if key[-1] != "0" else "1")}
+    mistyped = run(folder, "recover", OWNER, "--json", env=typo)
+    assert mistyped.returncode == 1 and as_json(mistyped)["problem"] == "mistyped"
+    for _ in range(FREE_FAILURES):
+        refused = run(folder, "recover", OWNER, "--json", env=env)
+        assert refused.returncode == 3 and as_json(refused)["error"] == "wrong_password"
+    right = {**env, "SHOP_RECOVERY_KEY": key}
+    waiting = run(folder, "recover", OWNER, "--json", env=right)
+    assert waiting.returncode == 3 and as_json(waiting)["error"] == "locked_out"
+    # ... and after the wait (the failures an hour old), the recovery key works.
+    lockout = folder / LOCKOUT_FILE
+    data = json.loads(lockout.read_text())
+    for entry in data["operators"].values():
+        for counts in entry["sources"].values():
+            counts["times"] = [t - 7200 for t in counts["times"]]
+    lockout.write_text(json.dumps(data))
+    assert run(folder, "recover", OWNER, "--json", env=right).returncode == 0
+
+
+def test_recover_refuses_a_clerk_name(shop: Shop, shop_dir: Path) -> None:
+    from desktop_app.core.errors import Forbidden
+
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    key = shop.recovery_key
+    assert key is not None
+    shop.close()
+    with pytest.raises(Forbidden):
+        auth.recover_owner(shop_dir, CLERK, key, "a brand new pass 9")
+    open_shop(shop_dir, CLERK, CLERK_PASSWORD).close()
+
+
+# --- case 8: a clerk cannot lock the owner out ---------------------------------------------
+
+
+def test_a_clerks_guesses_never_lock_the_owner_out(shop: Shop, shop_dir: Path) -> None:
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    shop.close()
+    clerk_shop = open_shop(shop_dir, CLERK, CLERK_PASSWORD)
+    try:
+        for _ in range(FREE_FAILURES + 3):  # at the clerk's locked session, typed as the owner
+            with pytest.raises((WrongPassword, LockedOut)):
+                auth.quick_unlock(clerk_shop, OWNER, "guess-guess")
+        with pytest.raises(LockedOut):
+            auth.quick_unlock(clerk_shop, OWNER, OWNER_PASSWORD)
+    finally:
+        clerk_shop.close()
+    # The owner at the computer's login is not made to wait, and is told of the guesses.
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as owner:
+        assert owner.failed_logins == FREE_FAILURES
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as again:
+        assert again.failed_logins == 0
+
+
+def test_throttle_counts_per_name_and_source(tmp_path: Path) -> None:
+    now = [1000.0]
+    throttle = LoginThrottle(tmp_path, clock=lambda: now[0])
+    for _ in range(FREE_FAILURES):
+        throttle.failed("Owner", "session:bob")
+    assert throttle.wait_seconds("owner", "session:bob") > 0
+    assert throttle.wait_seconds("owner", login_source()) == 0
+    assert throttle.wait_seconds("bob", "session:bob") == 0
+    now[0] += 31
+    assert throttle.wait_seconds("owner", "session:bob") == 0
+    assert throttle.succeeded("Owner", login_source()) == FREE_FAILURES
+
+
+def test_cli_tells_failed_attempts_after_login(tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    assert run(folder, "init", env=ENV).returncode == 0
+    bad = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": "nope-nope"}
+    for _ in range(2):
+        assert run(folder, "product", "list", env=bad).returncode == 3
+    told = run(folder, "product", "list", env=ENV)
+    assert told.returncode == 0 and "since your last login: 2" in told.stderr
