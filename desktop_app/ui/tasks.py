@@ -19,6 +19,7 @@ so every screen showing it can re-read, whichever screen asked.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
@@ -27,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, QTimer, Signal
 
 from desktop_app.core import events
 from desktop_app.core.errors import ShopError
@@ -43,11 +44,53 @@ WORKER_THREAD_NAME = "shop-worker"
 _executor: ThreadPoolExecutor | None = None
 # Tasks under way, kept alive here until their result reached the GUI thread.
 _pending: set[BackgroundTask] = set()
+COLLECT_INTERVAL_MS = 500
+
+
+class GuiThreadCollector(QObject):
+    """Python's cyclic garbage collector, run on the GUI thread only, while the worker exists.
+
+    Left automatic, it runs on whichever thread allocates past its threshold: on the worker
+    (a task building many rows) it frees the widgets and models of windows already closed,
+    Qt objects of the GUI thread. PySide then deletes a model on the worker while the GUI
+    thread uses Qt, and queues a widget's deletion back to the GUI thread at whatever line
+    of Python it is running, even inside a Qt call such as ``setStyleSheet``: rare hangs
+    under heavy load. The remedy of calibre and pyqtgraph: automatic collection off, and
+    a GUI timer collecting what the thresholds would have."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect)
+
+    def start(self) -> None:
+        gc.disable()
+        self._timer.start(COLLECT_INTERVAL_MS)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.enable()
+
+    @staticmethod
+    def collect() -> None:
+        """The oldest generation over its threshold, as the automatic collector picks."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
+_collector: GuiThreadCollector | None = None
 
 
 def _worker() -> ThreadPoolExecutor:
-    global _executor
+    """The worker thread, made on first use (on the GUI thread, which then collects)."""
+    global _executor, _collector
     if _executor is None:
+        if _collector is None and QCoreApplication.instance() is not None:
+            _collector = GuiThreadCollector()
+            _collector.start()
         _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=WORKER_THREAD_NAME)
     return _executor
 
@@ -195,8 +238,11 @@ def wait_until_idle(timeout_ms: int = 10_000) -> bool:
 
 def shutdown(timeout_ms: int = 10_000) -> None:
     """At exit: let running tasks finish, then stop the worker thread."""
-    global _executor
+    global _executor, _collector
     wait_until_idle(timeout_ms)
     if _executor is not None:
         _executor.shutdown(wait=True)
         _executor = None
+    if _collector is not None:  # one thread again: the collector may run itself
+        _collector.stop()
+        _collector = None
