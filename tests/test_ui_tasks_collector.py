@@ -35,7 +35,6 @@ def rows_enough_for_a_collection() -> list[list[int]]:
 
 
 def test_a_busy_worker_never_frees_the_gui_threads_qt_objects(qtbot: QtBot) -> None:
-    tasks.shutdown()  # a fresh worker, as after a login
     gc.collect()
     freed_on: list[str] = []
     kept: list[Any] = []  # the rows stay alive, as a table's model keeps them
@@ -47,10 +46,12 @@ def test_a_busy_worker_never_frees_the_gui_threads_qt_objects(qtbot: QtBot) -> N
     assert freed_on == [threading.main_thread().name]
 
 
-def test_automatic_collection_is_back_once_the_worker_stopped(qtbot: QtBot) -> None:
-    task = tasks.run_in_background(None, lambda: None)
-    with qtbot.waitSignal(task.finished, timeout=10_000):
+def test_automatic_collection_is_off_only_while_a_task_runs(qtbot: QtBot) -> None:
+    assert gc.isenabled()
+    task = tasks.run_in_background(None, gc.isenabled)
+    with qtbot.waitSignal(task.succeeded, timeout=10_000) as answer:
         pass
-    assert not gc.isenabled()  # two threads: the GUI thread's timer collects
-    tasks.shutdown()
+    assert answer.args == [False]
+    assert gc.isenabled()
+    assert tasks.call_in_worker(gc.isenabled) is False
     assert gc.isenabled()

@@ -28,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, Signal
 
 from desktop_app.core import events
 from desktop_app.core.errors import ShopError
@@ -44,53 +44,37 @@ WORKER_THREAD_NAME = "shop-worker"
 _executor: ThreadPoolExecutor | None = None
 # Tasks under way, kept alive here until their result reached the GUI thread.
 _pending: set[BackgroundTask] = set()
-COLLECT_INTERVAL_MS = 500
 
 
-class GuiThreadCollector(QObject):
-    """Python's cyclic garbage collector, run on the GUI thread only, while the worker exists.
+# Python's cyclic collector runs on whichever thread allocates past its threshold. On the
+# worker (a task building many rows) it would free the widgets and models of closed windows:
+# Qt objects of the GUI thread, a model deleted on the worker while the GUI thread uses Qt, a
+# widget's deletion queued back to the GUI thread at whatever line it is running (even inside
+# a Qt call such as setStyleSheet): rare hangs under load. So automatic collection is off while
+# the worker runs Python, and the garbage is collected on the GUI thread when it is idle again.
+_gc_was_enabled = False
 
-    Left automatic, it runs on whichever thread allocates past its threshold: on the worker
-    (a task building many rows) it frees the widgets and models of windows already closed,
-    Qt objects of the GUI thread. PySide then deletes a model on the worker while the GUI
-    thread uses Qt, and queues a widget's deletion back to the GUI thread at whatever line
-    of Python it is running, even inside a Qt call such as ``setStyleSheet``: rare hangs
-    under heavy load. The remedy of calibre and pyqtgraph: automatic collection off, and
-    a GUI timer collecting what the thresholds would have."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self.collect)
-
-    def start(self) -> None:
+def _worker_starts() -> None:
+    global _gc_was_enabled
+    if not _pending:
+        _gc_was_enabled = gc.isenabled()
         gc.disable()
-        self._timer.start(COLLECT_INTERVAL_MS)
-
-    def stop(self) -> None:
-        self._timer.stop()
-        gc.enable()
-
-    @staticmethod
-    def collect() -> None:
-        """The oldest generation over its threshold, as the automatic collector picks."""
-        counts, thresholds = gc.get_count(), gc.get_threshold()
-        for generation in (2, 1, 0):
-            if counts[generation] > thresholds[generation]:
-                gc.collect(generation)
-                return
 
 
-_collector: GuiThreadCollector | None = None
+def _worker_idle() -> None:
+    """On the GUI thread: the young garbage now, then automatic collection back as it was.
+
+    Collecting first leaves the worker, still returning from its task, nothing to collect."""
+    if not _pending:
+        gc.collect(0)
+        if _gc_was_enabled:
+            gc.enable()
 
 
 def _worker() -> ThreadPoolExecutor:
-    """The worker thread, made on first use (on the GUI thread, which then collects)."""
-    global _executor, _collector
+    global _executor
     if _executor is None:
-        if _collector is None and QCoreApplication.instance() is not None:
-            _collector = GuiThreadCollector()
-            _collector.start()
         _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=WORKER_THREAD_NAME)
     return _executor
 
@@ -148,6 +132,7 @@ class BackgroundTask(QObject):
         self._done.connect(self._deliver)
 
     def start(self) -> BackgroundTask:
+        _worker_starts()
         _pending.add(self)
         _worker().submit(self._run)
         return self
@@ -166,6 +151,7 @@ class BackgroundTask(QObject):
 
     def _deliver(self, result: Any, exc: Exception | None, changes: frozenset[str]) -> None:
         _pending.discard(self)
+        _worker_idle()
         try:
             self._answer(result, exc)
         finally:
@@ -214,7 +200,16 @@ def call_in_worker(fn: Callable[[], Any], timeout_s: float = 30.0) -> Any:
     Only for the end of a session (closing the worker's own database connection), where
     waiting a moment is right and no event loop may be running any more.
     """
-    return _worker().submit(fn).result(timeout_s)
+    _worker_starts()
+    try:
+        return _worker().submit(fn).result(timeout_s)
+    finally:
+        _worker_idle()
+
+
+def has_worker() -> bool:
+    """True once a task started the worker thread, until ``shutdown``."""
+    return _executor is not None
 
 
 def busy() -> bool:
@@ -238,11 +233,8 @@ def wait_until_idle(timeout_ms: int = 10_000) -> bool:
 
 def shutdown(timeout_ms: int = 10_000) -> None:
     """At exit: let running tasks finish, then stop the worker thread."""
-    global _executor, _collector
+    global _executor
     wait_until_idle(timeout_ms)
     if _executor is not None:
         _executor.shutdown(wait=True)
         _executor = None
-    if _collector is not None:  # one thread again: the collector may run itself
-        _collector.stop()
-        _collector = None
