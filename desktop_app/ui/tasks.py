@@ -19,6 +19,7 @@ so every screen showing it can re-read, whichever screen asked.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
@@ -43,6 +44,32 @@ WORKER_THREAD_NAME = "shop-worker"
 _executor: ThreadPoolExecutor | None = None
 # Tasks under way, kept alive here until their result reached the GUI thread.
 _pending: set[BackgroundTask] = set()
+
+
+# Python's cyclic collector runs on whichever thread allocates past its threshold. On the
+# worker (a task building many rows) it would free the widgets and models of closed windows:
+# Qt objects of the GUI thread, a model deleted on the worker while the GUI thread uses Qt, a
+# widget's deletion queued back to the GUI thread at whatever line it is running (even inside
+# a Qt call such as setStyleSheet): rare hangs under load. So automatic collection is off while
+# the worker runs Python, and the garbage is collected on the GUI thread when it is idle again.
+_gc_was_enabled = False
+
+
+def _worker_starts() -> None:
+    global _gc_was_enabled
+    if not _pending:
+        _gc_was_enabled = gc.isenabled()
+        gc.disable()
+
+
+def _worker_idle() -> None:
+    """On the GUI thread: the young garbage now, then automatic collection back as it was.
+
+    Collecting first leaves the worker, still returning from its task, nothing to collect."""
+    if not _pending:
+        gc.collect(0)
+        if _gc_was_enabled:
+            gc.enable()
 
 
 def _worker() -> ThreadPoolExecutor:
@@ -105,6 +132,7 @@ class BackgroundTask(QObject):
         self._done.connect(self._deliver)
 
     def start(self) -> BackgroundTask:
+        _worker_starts()
         _pending.add(self)
         _worker().submit(self._run)
         return self
@@ -123,6 +151,7 @@ class BackgroundTask(QObject):
 
     def _deliver(self, result: Any, exc: Exception | None, changes: frozenset[str]) -> None:
         _pending.discard(self)
+        _worker_idle()
         try:
             self._answer(result, exc)
         finally:
@@ -171,7 +200,16 @@ def call_in_worker(fn: Callable[[], Any], timeout_s: float = 30.0) -> Any:
     Only for the end of a session (closing the worker's own database connection), where
     waiting a moment is right and no event loop may be running any more.
     """
-    return _worker().submit(fn).result(timeout_s)
+    _worker_starts()
+    try:
+        return _worker().submit(fn).result(timeout_s)
+    finally:
+        _worker_idle()
+
+
+def has_worker() -> bool:
+    """True once a task started the worker thread, until ``shutdown``."""
+    return _executor is not None
 
 
 def busy() -> bool:
