@@ -19,8 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    from desktop_app.cli import build_parser, run_command
-    from desktop_app.cli.parser import HelpFormatter, command_word
+    from desktop_app.cli.parser import HelpFormatter, build_parser, command_word
     from desktop_app.core.paths import is_network_path
     from desktop_app.logs import setup_logging
 
@@ -45,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         from desktop_app.ui.app import run_gui
 
         return run_gui(data_dir, args.lang, args.demo, args.database)
+    from desktop_app.cli.frame import run_command
+
     return run_command(args, data_dir)
 
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import (
@@ -32,10 +32,12 @@ from desktop_app.core.errors import (
     UnknownOperator,
     WrongPassword,
 )
-from desktop_app.core.store import Shop
 from desktop_app.core.text import printable
 from desktop_app.i18n import current_language, install_translator, translate
 from desktop_app.messages import error_message
+
+if TYPE_CHECKING:  # the store loads with the command that opens it (see derive_key_ahead)
+    from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +104,14 @@ def new_password(operator: str) -> str:
     return first
 
 
+def derive_key_ahead(ctx: Context) -> None:
+    """For a command that opens the shop as soon as it has loaded, when a script gives the
+    credentials: start the operator's key derivation now, to run while the command loads."""
+    name, password = os.environ.get("SHOP_OPERATOR"), os.environ.get("SHOP_PASSWORD")
+    if name and password is not None:
+        ctx.location.derive_key_ahead(name, password)
+
+
 def open_as_operator(ctx: Context) -> Shop:
     name, password = credentials()
     shop = ctx.location.open(name, password)
@@ -150,6 +160,8 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     """Run the parsed command; every failure becomes a message and an exit status."""
     ctx = Context(data_dir, bool(getattr(args, "json", False)), args)
     try:
+        if getattr(args, "key_ahead", False):
+            derive_key_ahead(ctx)
         outcome = args.handler(ctx)
     except ShopError as exc:
         log.info("command %s failed: %s", args.command, exc.code)
