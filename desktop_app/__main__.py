@@ -21,7 +21,6 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     from desktop_app.cli.parser import HelpFormatter, build_parser, command_word
     from desktop_app.core.paths import is_network_path
-    from desktop_app.logs import setup_logging
 
     words = sys.argv[1:] if argv is None else argv
     early = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
@@ -35,6 +34,12 @@ def main(argv: list[str] | None = None) -> int:
         use_language(lang)  # before the parser, so --help is translated too
     args = build_parser(words).parse_args(words)
     data_dir = _data_dir(args.data_dir, args.demo)
+    if getattr(args, "key_ahead", False):  # first: it runs while everything else loads
+        from desktop_app.cli.frame import derive_key_ahead
+
+        derive_key_ahead(data_dir, args)
+    from desktop_app.logs import setup_logging
+
     setup_logging(None if is_network_path(data_dir) else data_dir)
     if args.self_test:
         from desktop_app.selftest import run_self_test

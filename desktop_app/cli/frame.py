@@ -7,6 +7,7 @@ password, an operator not allowed). ``--json`` prints exactly one JSON object on
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -104,12 +105,14 @@ def new_password(operator: str) -> str:
     return first
 
 
-def derive_key_ahead(ctx: Context) -> None:
+def derive_key_ahead(data_dir: Path, args: argparse.Namespace) -> None:
     """For a command that opens the shop as soon as it has loaded, when a script gives the
-    credentials: start the operator's key derivation now, to run while the command loads."""
+    credentials: start the operator's key derivation now, to run while the command loads.
+    Whatever is wrong here (a bad URL, no shop) the command itself finds and says."""
     name, password = os.environ.get("SHOP_OPERATOR"), os.environ.get("SHOP_PASSWORD")
     if name and password is not None:
-        ctx.location.derive_key_ahead(name, password)
+        with contextlib.suppress(ShopError):
+            Context(data_dir, False, args).location.derive_key_ahead(name, password)
 
 
 def open_as_operator(ctx: Context) -> Shop:
@@ -160,8 +163,6 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     """Run the parsed command; every failure becomes a message and an exit status."""
     ctx = Context(data_dir, bool(getattr(args, "json", False)), args)
     try:
-        if getattr(args, "key_ahead", False):
-            derive_key_ahead(ctx)
         outcome = args.handler(ctx)
     except ShopError as exc:
         log.info("command %s failed: %s", args.command, exc.code)

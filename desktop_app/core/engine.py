@@ -79,7 +79,7 @@ class ShopLocation:
 
         try:
             slots = KeySlotFile.load(self.data_dir / KEYSLOTS_FILE)
-        except ShopError:
+        except (ShopError, OSError):
             return
         slots.derive_ahead(operator, password)
 
