@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import importlib
 import os
 import sys
@@ -56,6 +57,7 @@ def runs(target: str) -> Handler:
 
     def handler(ctx: Context) -> Outcome:
         found: Handler = getattr(importlib.import_module(f"desktop_app.cli.{module}"), function)
+        gc.enable()  # loaded: the start-up's pause of the cycle collector ends (see __main__)
         return found(ctx)
 
     handler.target = target  # type: ignore[attr-defined]  # for the test that finds them all
