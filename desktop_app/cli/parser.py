@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import importlib
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
-from desktop_app.cli.frame import Context, Handler, Outcome
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.text import MAX_STATION, checked_text
 from desktop_app.i18n import translate
+
+if TYPE_CHECKING:
+    from desktop_app.cli.frame import Context, Handler, Outcome
 
 LAYOUTS = ("a4", "receipt58", "receipt80")  # desktop_app.printing.LAYOUTS, without Qt GUI
 # Global options that take a value: the word after one is not the command.
@@ -54,6 +57,7 @@ def runs(target: str) -> Handler:
 
     def handler(ctx: Context) -> Outcome:
         found: Handler = getattr(importlib.import_module(f"desktop_app.cli.{module}"), function)
+        gc.enable()  # loaded: the start-up's pause of the cycle collector ends (see __main__)
         return found(ctx)
 
     handler.target = target  # type: ignore[attr-defined]  # for the test that finds them all
@@ -255,6 +259,8 @@ def _redeem(command: Adder, sub: Any) -> None:
     how_much.add_argument("--amount", help=translate(
         "cli", "spend this much from a gift card's balance (all or nothing)"))
     p.add_argument("--station", default=default_station(), type=_station)
+    # It opens the shop as soon as it has loaded: its key derivation runs while it loads.
+    p.set_defaults(key_ahead=True)
 
 
 def _decode(command: Adder, sub: Any) -> None:

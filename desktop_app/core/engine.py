@@ -3,16 +3,19 @@ PostgreSQL server (``--database URL`` / ``SHOP_DATABASE_URL``). Every front end 
 and finds a shop through a ``ShopLocation``, so both engines are one call away.
 
 The server's modules, and psycopg with them, are imported where a server is named: a command
-on the embedded file does not pay for a driver it never uses."""
+on the embedded file does not pay for a driver it never uses. The store itself is imported
+when it is used too, so a command can start its key derivation before loading it (see
+``derive_key_ahead``)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.core import auth, store
-from desktop_app.core.keyslots import canonical_recovery_key, validate_new_operator
+if TYPE_CHECKING:
+    from desktop_app.core import store
 
 DATABASE_URL_VARIABLE = "SHOP_DATABASE_URL"
 
@@ -50,6 +53,8 @@ class ShopLocation:
             from desktop_app.core import pg
 
             return pg.server_shop_exists(self.database_url)
+        from desktop_app.core import store
+
         return store.shop_exists(self.data_dir)
 
     def create(self, shop_name: str, currency: str, owner: str, password: str) -> store.Shop:
@@ -58,20 +63,43 @@ class ShopLocation:
 
             return pg.create_server_shop(self.data_dir, self.database_url, shop_name, currency,
                                          owner, password)
+        from desktop_app.core import store
+
         return store.create_shop(self.data_dir, shop_name, currency, owner, password)
+
+    def derive_key_ahead(self, operator: str, password: str) -> None:
+        """Start the key derivation ``open(operator, password)`` will need, on a thread, while
+        the caller loads what the open needs (see ``kdf``). Only for the file: a server's key
+        slots are read once connected. No shop or no slot here: nothing; the open says why."""
+        if self.database_url:
+            return
+        from desktop_app.core.errors import ShopError
+        from desktop_app.core.keyslots import KeySlotFile
+        from desktop_app.core.paths import KEYSLOTS_FILE
+
+        try:
+            slots = KeySlotFile.load(self.data_dir / KEYSLOTS_FILE)
+        except (ShopError, OSError):
+            return
+        slots.derive_ahead(operator, password)
 
     def open(self, operator: str, password: str) -> store.Shop:
         if self.database_url:
             from desktop_app.core import pg
 
             return pg.open_server_shop(self.data_dir, self.database_url, operator, password)
+        from desktop_app.core import store
+
         return store.open_shop(self.data_dir, operator, password)
 
     def recover(self, owner: str, recovery_key: str, new_password: str) -> store.Shop:
         """Owner ``owner``'s new password from the shop's recovery key; the shop, open."""
+        from desktop_app.core import auth
+
         if not self.database_url:
             return auth.recover_owner(self.data_dir, owner, recovery_key, new_password)
         from desktop_app.core import pg
+        from desktop_app.core.keyslots import canonical_recovery_key, validate_new_operator
 
         canonical_recovery_key(recovery_key)  # a typo is refused before it counts as a guess
         validate_new_operator(owner, new_password)

@@ -3,6 +3,8 @@
 A use is consumed by one conditional UPDATE (uses left, state, validity and payment all in its
 WHERE clause) with the attempt row written in the same transaction. A row count of 0 means a
 refusal, whose reason is read afterwards. Every attempt, refused ones too, is kept.
+``giftcards`` is imported where a gift card is spent or given back: a pass's redemption (a
+script's ``redeem``) does not load it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from peewee import IntegrityError
 
-from desktop_app.core import audit, giftcards, sql, vouchers
+from desktop_app.core import audit, sql, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.models import Order, RedemptionAttempt, Voucher
@@ -134,6 +136,8 @@ def _decide_card(facts: _Facts, amount_cents: int | None, now: dt.datetime) -> s
     if facts.balance is None or amount_cents is None:
         wrong_kind = "not_a_giftcard" if facts.balance is None else "amount_required"
         return _refusal_reason(facts, 1, now, wrong_kind)
+    from desktop_app.core import giftcards
+
     if giftcards.spend(facts.id, amount_cents, now):
         return "redeemed"
     return _refusal_reason(facts, 1, now, "insufficient_balance")
@@ -246,6 +250,8 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
     station = (station.strip() or "?")[:MAX_STATION]
     scanned = text[:MAX_SCANNED]
     if amount_cents is not None:
+        from desktop_app.core import giftcards
+
         giftcards.check_amount(amount_cents)
     parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key, normalized)
     with shop.write():
@@ -276,6 +282,8 @@ def undo_redemption(shop: Shop, attempt_id: int, note: str, station: str) -> Red
                 undo_of=original.id, note=note.strip()[:500])
         except IntegrityError:
             raise InvalidState(what="redemption", id=attempt_id, state="undone") from None
+        from desktop_app.core import giftcards
+
         spent = giftcards.spend_of(original.id)
         if spent is not None:
             giftcards.undo_spend(shop, spent, undo.station, undo.note)
