@@ -5119,32 +5119,32 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="81"/>
+        <location filename="../../desktop_app/cli/frame.py" line="84"/>
         <source>No terminal to ask on: set SHOP_OPERATOR and SHOP_PASSWORD.</source>
         <translation>没有可供输入的终端：请设置 SHOP_OPERATOR 和 SHOP_PASSWORD。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="87"/>
+        <location filename="../../desktop_app/cli/frame.py" line="90"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="90"/>
+        <location filename="../../desktop_app/cli/frame.py" line="93"/>
         <source>Password: </source>
         <translation>密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="98"/>
+        <location filename="../../desktop_app/cli/frame.py" line="101"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="99"/>
+        <location filename="../../desktop_app/cli/frame.py" line="102"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="114"/>
+        <location filename="../../desktop_app/cli/frame.py" line="138"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
@@ -5189,7 +5189,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 行重复、{blank} 行空白和 {malformed} 行格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="332"/>
+        <location filename="../../desktop_app/cli/parser.py" line="338"/>
         <source>expected PRODUCT_ID[:QTY], got {text!r}</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
@@ -5214,7 +5214,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>未找到卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="147"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="156"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
@@ -5239,7 +5239,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="160"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="169"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
@@ -5319,304 +5319,304 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并校验了副本。请用 --database 或 SHOP_DATABASE_URL 让各收银台连接它；原文件夹保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="67"/>
+        <location filename="../../desktop_app/cli/parser.py" line="71"/>
         <source>not a number: {text}</source>
         <translation>不是数字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="70"/>
+        <location filename="../../desktop_app/cli/parser.py" line="74"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="78"/>
+        <location filename="../../desktop_app/cli/parser.py" line="82"/>
         <source>expected a date as YYYY-MM-DD, got {text!r}</source>
         <translation>日期格式应为 YYYY-MM-DD，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="86"/>
+        <location filename="../../desktop_app/cli/parser.py" line="90"/>
         <source>a station name of 1 to {maximum} characters without control characters</source>
         <translation>收银台名称，1 至 {maximum} 个字符，不能包含控制字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="94"/>
+        <location filename="../../desktop_app/cli/parser.py" line="98"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="96"/>
-        <location filename="../../desktop_app/cli/parser.py" line="356"/>
+        <location filename="../../desktop_app/cli/parser.py" line="100"/>
+        <location filename="../../desktop_app/cli/parser.py" line="362"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="98"/>
+        <location filename="../../desktop_app/cli/parser.py" line="102"/>
         <source>the shop&apos;s PostgreSQL server</source>
         <translation>店铺的 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="112"/>
+        <location filename="../../desktop_app/cli/parser.py" line="116"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="118"/>
+        <location filename="../../desktop_app/cli/parser.py" line="122"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="119"/>
+        <location filename="../../desktop_app/cli/parser.py" line="123"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="127"/>
+        <location filename="../../desktop_app/cli/parser.py" line="131"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="128"/>
+        <location filename="../../desktop_app/cli/parser.py" line="132"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="135"/>
+        <location filename="../../desktop_app/cli/parser.py" line="139"/>
         <source>a gift card&apos;s balance when sold (default: the price)</source>
         <translation>礼品卡售出时的余额（默认：售价）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="138"/>
+        <location filename="../../desktop_app/cli/parser.py" line="142"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="139"/>
+        <location filename="../../desktop_app/cli/parser.py" line="143"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="143"/>
+        <location filename="../../desktop_app/cli/parser.py" line="147"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="145"/>
+        <location filename="../../desktop_app/cli/parser.py" line="149"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="153"/>
+        <location filename="../../desktop_app/cli/parser.py" line="157"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="155"/>
+        <location filename="../../desktop_app/cli/parser.py" line="159"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="162"/>
+        <location filename="../../desktop_app/cli/parser.py" line="166"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="167"/>
+        <location filename="../../desktop_app/cli/parser.py" line="171"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="169"/>
+        <location filename="../../desktop_app/cli/parser.py" line="173"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="176"/>
+        <location filename="../../desktop_app/cli/parser.py" line="180"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="177"/>
+        <location filename="../../desktop_app/cli/parser.py" line="181"/>
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="180"/>
+        <location filename="../../desktop_app/cli/parser.py" line="184"/>
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="203"/>
+        <location filename="../../desktop_app/cli/parser.py" line="207"/>
         <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="209"/>
+        <location filename="../../desktop_app/cli/parser.py" line="213"/>
         <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="213"/>
+        <location filename="../../desktop_app/cli/parser.py" line="217"/>
         <source>the card&apos;s number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="215"/>
+        <location filename="../../desktop_app/cli/parser.py" line="219"/>
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="238"/>
+        <location filename="../../desktop_app/cli/parser.py" line="242"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="243"/>
+        <location filename="../../desktop_app/cli/parser.py" line="247"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="245"/>
+        <location filename="../../desktop_app/cli/parser.py" line="249"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="249"/>
+        <location filename="../../desktop_app/cli/parser.py" line="253"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="254"/>
+        <location filename="../../desktop_app/cli/parser.py" line="258"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="255"/>
+        <location filename="../../desktop_app/cli/parser.py" line="259"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="267"/>
+        <location filename="../../desktop_app/cli/parser.py" line="273"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="269"/>
+        <location filename="../../desktop_app/cli/parser.py" line="275"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="280"/>
+        <location filename="../../desktop_app/cli/parser.py" line="286"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="283"/>
+        <location filename="../../desktop_app/cli/parser.py" line="289"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="288"/>
+        <location filename="../../desktop_app/cli/parser.py" line="294"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="295"/>
+        <location filename="../../desktop_app/cli/parser.py" line="301"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="183"/>
+        <location filename="../../desktop_app/cli/parser.py" line="187"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="186"/>
+        <location filename="../../desktop_app/cli/parser.py" line="190"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="188"/>
+        <location filename="../../desktop_app/cli/parser.py" line="192"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="189"/>
+        <location filename="../../desktop_app/cli/parser.py" line="193"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="193"/>
+        <location filename="../../desktop_app/cli/parser.py" line="197"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="196"/>
+        <location filename="../../desktop_app/cli/parser.py" line="200"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="228"/>
+        <location filename="../../desktop_app/cli/parser.py" line="232"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="229"/>
+        <location filename="../../desktop_app/cli/parser.py" line="233"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="231"/>
+        <location filename="../../desktop_app/cli/parser.py" line="235"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="222"/>
+        <location filename="../../desktop_app/cli/parser.py" line="226"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="224"/>
+        <location filename="../../desktop_app/cli/parser.py" line="228"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="262"/>
+        <location filename="../../desktop_app/cli/parser.py" line="268"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="275"/>
+        <location filename="../../desktop_app/cli/parser.py" line="281"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="355"/>
+        <location filename="../../desktop_app/cli/parser.py" line="361"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="357"/>
+        <location filename="../../desktop_app/cli/parser.py" line="363"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="361"/>
+        <location filename="../../desktop_app/cli/parser.py" line="367"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="363"/>
+        <location filename="../../desktop_app/cli/parser.py" line="369"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="365"/>
+        <location filename="../../desktop_app/cli/parser.py" line="371"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="169"/>
+        <location filename="../../desktop_app/cli/frame.py" line="193"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
