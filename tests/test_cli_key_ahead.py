@@ -1,7 +1,8 @@
-"""``redeem`` starts its key derivation while it loads (``core.kdf``): the overlap must change
-nothing a login decides. The wrong password is refused as before and counted toward the
-lockout, a locked-out operator stays locked out with the right one, and a key derived ahead
-is only ever taken by the derivation it was started for."""
+"""``redeem`` and ``voucher batch`` start their key derivation while they load
+(``core.kdf``): the overlap must change nothing a login decides. The wrong password is
+refused as before and counted toward the lockout, a locked-out operator stays locked out with
+the right one, and a key derived ahead is only ever taken by the derivation it was started
+for."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ import pytest
 from conftest import OWNER, OWNER_PASSWORD
 from test_cli import run
 
+from desktop_app.cli.parser import build_parser
 from desktop_app.core import fulfilment, kdf, orders, products
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import WrongPassword
 from desktop_app.core.lockout import FREE_FAILURES, LoginThrottle
+from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop
 
 OWNER_ENV = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD}
@@ -118,3 +121,19 @@ def test_redeem_on_a_server_beside_a_file_shop(pg_url: str, shop_with_voucher: t
     elsewhere = run(folder, "--database", pg_url, "redeem", file_payload, "--json",
                     env=OWNER_ENV)
     assert elsewhere.returncode == 3 and json.loads(elsewhere.stdout)["reason"] != "redeemed"
+
+
+def test_voucher_batch_derives_ahead_and_a_wrong_password_issues_nothing(shop: Shop) -> None:
+    folder = shop.data_dir
+    item = products.add_product(shop, "Promo", "1.00", "service", uses=1)
+    shop.close()
+    words = ["voucher", "batch", str(item.id), "--count", "3", "--json"]
+    assert build_parser(words).parse_args(words).key_ahead
+    wrong = run(folder, *words, env={"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": "not it"})
+    assert wrong.returncode == 3 and json.loads(wrong.stdout)["error"] == "wrong_password"
+    right = run(folder, *words, env=OWNER_ENV)
+    assert right.returncode == 0, right.stderr
+    assert len(json.loads(right.stdout)["vouchers"]) == 3
+    with ShopLocation(folder).open(OWNER, OWNER_PASSWORD) as opened:
+        assert opened.failed_logins == 0
+        assert Voucher.select().where(Voucher.product == item.id).count() == 3

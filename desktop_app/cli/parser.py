@@ -197,6 +197,7 @@ def _voucher(command: Adder, sub: Any) -> None:
     p.add_argument("--out", help=translate(
         "cli", "FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)"))
     p.add_argument("--note")
+    p.set_defaults(key_ahead=True)  # like redeem: it opens the shop as soon as it has loaded
     p = command("reload", "voucher_commands.cmd_voucher_reload", translate(
         "cli", "add money to a gift card's balance (a payment, counted as a sale)"), voucher)
     p.add_argument("code")
