@@ -9,10 +9,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from desktop_app.core.store import Shop, create_shop
+
+if TYPE_CHECKING:
+    from counter_driver import Counter
+    from pytestqt.qtbot import QtBot
 
 OWNER = "Alice"
 OWNER_PASSWORD = "correct horse 42"
@@ -145,3 +150,24 @@ def witness_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 
 
 _database_count = 0
+
+
+@pytest.fixture
+def counter_station(temp_settings: Path) -> None:
+    """This computer's station, as the counter tests' verdicts and records carry it."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("station", "Counter 1")
+
+
+@pytest.fixture
+def counter(qtbot: QtBot, shop: Shop) -> Iterator[Counter]:
+    """The main window on ``shop`` with its Redemption tab shown (``counter_driver``)."""
+    from counter_driver import Counter
+
+    from desktop_app.ui.shop_session import close_shop
+
+    made = Counter(qtbot, shop)
+    yield made
+    made.close()
+    close_shop(shop)

@@ -6,39 +6,22 @@ vouchers), a missing camera, and the camera freed when the tab hides or the wind
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
 from counter_driver import WAIT_MS, Counter, attempts, sell, uses_left
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from synthetic import HARD_CASES, counter_background, hard_frame, webcam_frame
 
-from desktop_app.core.store import Shop
 from desktop_app.scanning.camera_source import CAMERA_LOST, CAMERA_MISSING
 from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.camera_view import problem_text
 from desktop_app.ui.counter.redemption_tab import CAMERA
-from desktop_app.ui.shop_session import close_shop
 
-pytestmark = pytest.mark.usefixtures("temp_settings")
-
-
-@pytest.fixture(autouse=True)
-def counter_station(temp_settings: Path) -> None:
-    QSettings().setValue("station", "Counter 1")
-
-
-@pytest.fixture
-def counter(qtbot: QtBot, shop: Shop) -> Iterator[Counter]:
-    made = Counter(qtbot, shop)
-    yield made
-    made.close()
-    close_shop(shop)
+pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
 
 
 # --- the camera -----------------------------------------------------------------------------

@@ -5,12 +5,9 @@ Driven with real key events through the window, at a person's and a scanner's pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from counter_driver import WAIT_MS, Counter
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -25,25 +22,11 @@ from desktop_app.ui.counter.redemption_models import (
     group_span,
 )
 from desktop_app.ui.counter.uses_picker import typed_uses
-from desktop_app.ui.shop_session import close_shop
 
-pytestmark = pytest.mark.usefixtures("temp_settings")
+pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
 
 PERSON_MS = 180  # a person's keys: the wedge never takes them for a scanner
 PHONE = "138 0013 5678"
-
-
-@pytest.fixture(autouse=True)
-def counter_station(temp_settings: Path) -> None:
-    QSettings().setValue("station", "Counter 1")
-
-
-@pytest.fixture
-def counter(qtbot: QtBot, shop: Shop) -> Iterator[Counter]:
-    made = Counter(qtbot, shop)
-    yield made
-    made.close()
-    close_shop(shop)
 
 
 def sell(shop: Shop, uses: int = 5, customer: str = "王女士",

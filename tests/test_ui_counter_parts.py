@@ -7,7 +7,6 @@ while the shop is held or its server is gone.
 from __future__ import annotations
 
 import wave
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,20 +45,7 @@ from desktop_app.ui.counter.verdict_panel import VerdictPanel
 from desktop_app.ui.shop_session import close_shop
 from tests.conftest import CLERK, CLERK_PASSWORD
 
-pytestmark = pytest.mark.usefixtures("temp_settings")
-
-
-@pytest.fixture(autouse=True)
-def counter_station(temp_settings: Path) -> None:
-    QSettings().setValue("station", "Counter 1")
-
-
-@pytest.fixture
-def counter(qtbot: QtBot, shop: Shop) -> Iterator[Counter]:
-    made = Counter(qtbot, shop)
-    yield made
-    made.close()
-    close_shop(shop)
+pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
 
 
 # --- the list and undo ----------------------------------------------------------------------

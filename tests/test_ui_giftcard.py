@@ -3,12 +3,9 @@ balance shown large, and a double read that spends once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from counter_driver import WAIT_MS, Counter
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -16,22 +13,8 @@ from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.models import GiftCardEntry, Voucher
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
-from desktop_app.ui.shop_session import close_shop
 
-pytestmark = pytest.mark.usefixtures("temp_settings")
-
-
-@pytest.fixture(autouse=True)
-def counter_station(temp_settings: Path) -> None:
-    QSettings().setValue("station", "Counter 1")
-
-
-@pytest.fixture
-def counter(qtbot: QtBot, shop: Shop) -> Iterator[Counter]:
-    made = Counter(qtbot, shop)
-    yield made
-    made.close()
-    close_shop(shop)
+pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
 
 
 def sell_card(shop: Shop, value: str = "100") -> fulfilment.IssuedVoucher:

@@ -10,12 +10,10 @@ clock of key presses.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from counter_driver import WAIT_MS, Counter, attempts, sell, uses_left
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -46,23 +44,9 @@ from desktop_app.ui.counter.sounds import (
     REFUSAL,
     SUCCESS,
 )
-from desktop_app.ui.shop_session import close_shop
 from tests.conftest import CLERK, CLERK_PASSWORD
 
-pytestmark = pytest.mark.usefixtures("temp_settings")
-
-
-@pytest.fixture(autouse=True)
-def counter_station(temp_settings: Path) -> None:
-    QSettings().setValue("station", "Counter 1")
-
-
-@pytest.fixture
-def counter(qtbot: QtBot, shop: Shop) -> Iterator[Counter]:
-    made = Counter(qtbot, shop)
-    yield made
-    made.close()
-    close_shop(shop)
+pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
 
 
 # --- the scan field -------------------------------------------------------------------------
