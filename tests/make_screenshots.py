@@ -11,11 +11,14 @@ already redeemed, forged, a typo), as ``counter-REASON-1024x768-LANG.png``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +32,10 @@ VERDICT_PRODUCTS = {"redeemed": "Car wash ×5 洗车五次", "already_redeemed":
                     "mistyped": "Massage ×5 按摩五次"}
 
 
-def shoot(out: Path, lang: str, sizes: list[str]) -> None:
+@contextlib.contextmanager
+def demo_window(lang: str) -> Iterator[tuple[Any, Any, Any]]:
+    """The demo shop's main window in ``lang``, with this computer's settings in a temporary
+    folder; ``(app, shop, window)``, everything shut down afterwards."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -39,7 +45,6 @@ def shoot(out: Path, lang: str, sizes: list[str]) -> None:
     from desktop_app.ui import tasks
     from desktop_app.ui.app import configure_application
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.orders.orders_tab import OrdersTab
     from desktop_app.ui.shop_session import close_shop
 
     app = QApplication(sys.argv[:1])
@@ -53,6 +58,19 @@ def shoot(out: Path, lang: str, sizes: list[str]) -> None:
         name, password, _role = DEMO_OPERATORS[0]
         shop = open_shop(Path(folder) / "demo", name, password)
         window = MainWindow(shop)
+        yield app, shop, window
+        window.redemption_tab().shutdown()
+        window.hide()
+        tasks.wait_until_idle()
+        close_shop(shop)
+        tasks.shutdown()
+
+
+def shoot(out: Path, lang: str, sizes: list[str]) -> None:
+    from desktop_app.ui import tasks
+    from desktop_app.ui.orders.orders_tab import OrdersTab
+
+    with demo_window(lang) as (app, _shop, window):
         window.show()
         for size in sizes:
             width, height = (int(n) for n in size.split("x"))
@@ -70,11 +88,6 @@ def shoot(out: Path, lang: str, sizes: list[str]) -> None:
                 tab = type(window.tabs.widget(index)).__name__.removesuffix("Tab").lower()
                 window.grab().save(str(out / f"{tab}-{size}-{lang}.png"))
             shoot_settings(app, window, out / f"settings-{size}-{lang}.png")
-        window.redemption_tab().shutdown()  # type: ignore[union-attr]
-        window.hide()
-        tasks.wait_until_idle()
-        close_shop(shop)
-        tasks.shutdown()
 
 
 def verdict_text(shop: object, reason: str) -> str:
@@ -97,29 +110,10 @@ def verdict_text(shop: object, reason: str) -> str:
 
 
 def shoot_verdicts(out: Path, lang: str) -> None:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop_app.core.demo import DEMO_OPERATORS, ensure_demo_shop
-    from desktop_app.core.store import open_shop
-    from desktop_app.i18n import install_translator
     from desktop_app.scanning.wedge import KEYBOARD, SCANNER
     from desktop_app.ui import tasks
-    from desktop_app.ui.app import configure_application
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.shop_session import close_shop
 
-    app = QApplication(sys.argv[:1])
-    configure_application(app)
-    with tempfile.TemporaryDirectory() as folder:
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        QSettings().setValue("station", "Counter 1")
-        install_translator(app, lang)
-        ensure_demo_shop(Path(folder) / "demo")
-        name, password, _role = DEMO_OPERATORS[0]
-        shop = open_shop(Path(folder) / "demo", name, password)
-        window = MainWindow(shop)
+    with demo_window(lang) as (app, shop, window):
         window.resize(1024, 768)
         window.show()
         tab = window.redemption_tab()
@@ -134,11 +128,6 @@ def shoot_verdicts(out: Path, lang: str) -> None:
                 app.processEvents()
             assert tab.verdict.reason == reason, (reason, tab.verdict.reason)
             window.grab().save(str(out / f"counter-{reason}-1024x768-{lang}.png"))
-        tab.shutdown()
-        window.hide()
-        tasks.wait_until_idle()
-        close_shop(shop)
-        tasks.shutdown()
 
 
 def shoot_settings(app: object, window: object, path: Path) -> None:
