@@ -13,7 +13,7 @@ from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import role_label
 from desktop_app.ui.display import key_state_label, method_label, money
 from desktop_app.ui.display import kind_label as product_kind_label
-from desktop_app.ui.reports.report_loading import REPORT_TITLES
+from desktop_app.ui.reports.report_loading import report_title
 from desktop_app.ui.reports.report_models import column_title
 from desktop_app.ui.tables import Column, RowTableModel
 
@@ -157,12 +157,6 @@ def channel_label(channel: str) -> str:
     return QCoreApplication.translate("audit", text) if text else channel
 
 
-def report_label(name: str) -> str:
-    """A report's name (``redemptions``) as its title on the Reports tab."""
-    title = REPORT_TITLES.get(name)
-    return QCoreApplication.translate("ReportsTab", title) if title else name
-
-
 def _word_value(key: str, value: str) -> str:
     """Stored codes (payment method, product kind, role, key state, a report's grouping) in
     the interface's words."""
@@ -240,7 +234,7 @@ class AuditTableModel(RowTableModel[EventRow]):
 
     def _subject(self, row: EventRow) -> str:
         if row.kind == "export":  # the report exported: "report_sales", or "redemptions"
-            return report_label(row.subject.removeprefix("report_"))
+            return report_title(row.subject.removeprefix("report_"))
         if not row.subject.isdigit():
             return row.subject
         if row.kind.startswith("operator_"):  # the name says more than the id

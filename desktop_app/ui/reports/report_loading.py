@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop_app.core import report_tables
 from desktop_app.core.report_tables import Report
 from desktop_app.core.store import Shop
@@ -17,6 +19,14 @@ REPORT_TITLES = {
     "liability": QT_TRANSLATE_NOOP("ReportsTab", "Outstanding vouchers"),
     "stock": QT_TRANSLATE_NOOP("ReportsTab", "Card-key stock"),
 }
+
+
+def report_title(name: str) -> str:
+    """A report's name (``sales``) as the tab titles it; an unknown name as stored."""
+    title = REPORT_TITLES.get(name)
+    return QCoreApplication.translate("ReportsTab", title) if title else name
+
+
 RANGES = {
     "today": QT_TRANSLATE_NOOP("ReportsTab", "Today"),
     "yesterday": QT_TRANSLATE_NOOP("ReportsTab", "Yesterday"),

@@ -9,8 +9,8 @@ from PySide6.QtPrintSupport import QPrinter
 from desktop_app.core.report_tables import Report
 from desktop_app.ui.reports.chart import Series
 from desktop_app.ui.reports.chart import paint_chart as paint_bars
-from desktop_app.ui.reports.report_loading import REPORT_TITLES
-from desktop_app.ui.reports.report_models import cell_text, column_title, tr
+from desktop_app.ui.reports.report_loading import report_title
+from desktop_app.ui.reports.report_models import cell_text, column_title
 
 
 def set_a4_portrait(printer: QPrinter) -> None:
@@ -28,7 +28,7 @@ def paint_report(painter: QPainter, printer: QPrinter, report: Report, panels: l
     font.setPointSizeF(9)
     painter.setFont(font)
     line = painter.fontMetrics().height() * 1.3
-    title = tr(REPORT_TITLES[report.name])
+    title = report_title(report.name)
     if report.start and report.end:
         title += f"  {report.start.isoformat()} – {report.end.isoformat()}"
     painter.drawText(QRectF(0, 0, page.width(), line), title)

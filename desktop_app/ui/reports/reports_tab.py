@@ -35,10 +35,10 @@ from desktop_app.ui.reports.chart import REDEMPTIONS_COLOR, SALES_COLOR, DayChar
 from desktop_app.ui.reports.report_loading import (
     DATED,
     RANGES,
-    REPORT_TITLES,
     Loaded,
     load,
     preset_range,
+    report_title,
 )
 from desktop_app.ui.reports.report_models import (
     BREAKAGE_COLUMNS,
@@ -78,7 +78,7 @@ class ReportsTab(QWidget):
     def _build(self) -> None:
         self.report_box = QComboBox(self)
         for name in report_tables.REPORTS:
-            self.report_box.addItem(tr(REPORT_TITLES[name]), name)
+            self.report_box.addItem(report_title(name), name)
         self.by_box = QComboBox(self)
         self.range_box = QComboBox(self)
         for key, title in RANGES.items():
