@@ -29,6 +29,7 @@ from pathlib import Path
 
 from peewee import fn
 
+from desktop_app.core import witness_sync
 from desktop_app.core.models import AuditEvent
 
 log = logging.getLogger(__name__)
@@ -203,11 +204,14 @@ def _anchor_file(data_dir: str) -> str:
 
 
 def write_anchor(data_dir: Path, key: bytes, head: Head | None = None, *,
-                 rebase: bool = False) -> None:
-    """Vouch for ``head`` (by default the bound database's newest event) in the data folder,
-    synced: one write and one sync. Raises OSError."""
-    write_record(_anchor_file(str(data_dir)), key, head or current_head(), sync=True,
-                 rebase=rebase)
+                 rebase: bool = False, sync_soon: bool = False) -> None:
+    """Vouch for ``head`` (by default the bound database's newest event) in the data folder:
+    one write, then one sync now, or with ``sync_soon`` on the witness thread (a commit's
+    write; see ``witness_sync``). Raises OSError."""
+    path = _anchor_file(str(data_dir))
+    write_record(path, key, head or current_head(), sync=not sync_soon, rebase=rebase)
+    if sync_soon:
+        witness_sync.soon(path)
 
 
 def check_anchor(data_dir: Path, key: bytes) -> str | None:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app import APP_ID
-from desktop_app.core import anchor, dialect
+from desktop_app.core import anchor, dialect, witness_sync
 from desktop_app.core.anchor import Head, WitnessDamaged
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.models import AuditEvent, Setting
@@ -205,14 +205,17 @@ def keeps_anchor_file(shop: Shop) -> bool:
 
 
 def after_commit(shop: Shop, head: Head) -> None:
-    """After a commit that added events: the anchor (one write, one sync) and this computer's
-    witness (one write; the system flushes it soon). Raises OSError for the anchor only."""
+    """After a commit that added events: the anchor and this computer's witness, one write
+    each before the caller hears back, synced soon after (``witness_sync``: the database's
+    commit is the one sync a redemption waits for). Raises OSError for the anchor only."""
     if keeps_anchor_file(shop):
-        anchor.write_anchor(shop.data_dir, shop.database_key, head)
+        anchor.write_anchor(shop.data_dir, shop.database_key, head, sync_soon=True)
     try:
-        _write_user_witness(shop.shop_id, shop.database_key, head, sync=False)
+        path = _write_user_witness(shop.shop_id, shop.database_key, head, sync=False)
     except OSError:
         log.warning("could not update this computer's witness")
+    else:
+        witness_sync.soon(path)
 
 
 @functools.lru_cache(maxsize=8)
@@ -221,13 +224,15 @@ def _user_witness_file(root_override: str | None, shop_id: str) -> str:
 
 
 def _write_user_witness(shop_id: str, key: bytes, head: Head, *, sync: bool,
-                        rebase: bool = False) -> None:
+                        rebase: bool = False) -> str:
+    """This computer's witness of the shop vouches for ``head``; its path."""
     path = _user_witness_file(os.environ.get(WITNESS_DIR_ENV), shop_id)
     try:
         anchor.write_record(path, key, head, sync=sync, rebase=rebase)
     except FileNotFoundError:  # the first witness on this computer: its folder comes first
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         anchor.write_record(path, key, head, sync=sync, rebase=rebase)
+    return path
 
 
 def bring_forward(shop: Shop) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import anchor, integrity, migrations, shoplock
+from desktop_app.core import anchor, integrity, migrations, shoplock, witness_sync
 from desktop_app.core.anchor import Head
 from desktop_app.core.errors import (
     DatabaseCorrupt,
@@ -222,6 +222,7 @@ class Shop:
         self.db.close()
         if database_proxy.obj is self.db:
             database_proxy.initialize(None)
+        witness_sync.flush()  # a closed shop's witnesses are on the disk
         if self.lock is not None:
             self.lock.release()
 

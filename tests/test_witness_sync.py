@@ -1,0 +1,59 @@
+"""A commit writes its witnesses before the caller hears back and syncs them soon after, on the
+witness thread, at close and at exit: a redemption waits for one sync, its database's."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+import pytest
+from counter_driver import sell
+
+from desktop_app.core import anchor, integrity, redemption, witness_sync
+from desktop_app.core.store import Shop
+
+
+def _witness_files(shop: Shop) -> set[str]:
+    return {str(anchor.anchor_path(shop.data_dir)), str(integrity.user_witness_path(shop.shop_id))}
+
+
+def test_a_redemption_writes_both_witnesses_before_it_returns(shop: Shop) -> None:
+    voucher = sell(shop)
+    assert redemption.redeem(shop, voucher.payload, "Front").ok
+    head = anchor.current_head()
+    # on the page cache already, whatever the thread has done: every process reads this
+    for path in _witness_files(shop):
+        record = anchor.read_record(Path(path), shop.database_key)
+        assert record is not None and record.head == head
+
+
+def test_the_thread_syncs_them_without_anyone_asking(shop: Shop) -> None:
+    witness_sync.flush()
+    assert redemption.redeem(shop, sell(shop).payload, "Front").ok
+    files = _witness_files(shop)
+    deadline = time.monotonic() + 10  # DELAY_S is 0.2 s; a loaded machine gets slack
+    while witness_sync.pending() & files and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not witness_sync.pending() & files
+
+
+def test_closing_the_shop_syncs_what_is_pending(shop: Shop) -> None:
+    assert redemption.redeem(shop, sell(shop).payload, "Front").ok
+    files = _witness_files(shop)
+    shop.close()
+    assert not witness_sync.pending() & files
+
+
+def test_a_witness_gone_before_its_sync_is_logged_not_raised(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "gone.witness"
+    path.write_bytes(b"\0" * 256)
+    witness_sync.soon(str(path))
+    os.remove(path)
+    with caplog.at_level(logging.WARNING, logger="desktop_app.core.witness_sync"):
+        witness_sync.flush()
+    assert str(path) not in witness_sync.pending()
+    # the thread may have synced it before the removal: then there is nothing to log
+    assert all("sync" in record.getMessage() for record in caplog.records)
