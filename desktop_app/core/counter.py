@@ -166,7 +166,9 @@ def recent_attempts(shop: Shop, station: str, limit: int = RECENT_LIMIT) -> list
              .join_from(Voucher, Product, JOIN.LEFT_OUTER)
              .join_from(RedemptionAttempt, Operator)
              .where(RedemptionAttempt.station == (station.strip() or "?")[:MAX_STATION])
-             .order_by(RedemptionAttempt.id.desc()).limit(max(0, limit)))
+             # the station's index is in time order: newest first without sorting them all
+             .order_by(RedemptionAttempt.created_at.desc(), RedemptionAttempt.id.desc())
+             .limit(max(0, limit)))
     if not shop.is_owner:
         query = query.where(RedemptionAttempt.operator == shop.operator.id)
     rows = list(query)
