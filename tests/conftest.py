@@ -94,12 +94,6 @@ def temp_settings(qapp: object, tmp_path: Path) -> Iterator[Path]:
     tasks.wait_until_idle()
 
 
-@pytest.fixture
-def worker_connection_closed(shop: Shop) -> None:
-    """Named by GUI modules written before ``shop`` closed the worker's connection itself
-    (``close_test_shop``); now it only asks for the shop."""
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[object]:
     """A real PostgreSQL server on a loopback port, started here; skipped where none can start."""

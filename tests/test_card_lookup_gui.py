@@ -16,7 +16,7 @@ from desktop_app.ui import tasks
 from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 PIN = "3579"
 

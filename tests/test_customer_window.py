@@ -25,7 +25,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.orders.payment_dialogs import PaymentDialog
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 WAIT_MS = 15_000
 
 

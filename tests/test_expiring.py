@@ -22,7 +22,7 @@ from desktop_app.ui import tasks
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.orders.expiring_dialog import ExpiringDialog
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 
 def idle() -> None:

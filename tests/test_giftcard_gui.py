@@ -21,7 +21,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.orders.giftcard_box import PinDialog, ReloadDialog
 from desktop_app.ui.orders.voucher_panel import VoucherPanel
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 
 def idle() -> None:

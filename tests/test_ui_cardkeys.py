@@ -25,7 +25,7 @@ from desktop_app.ui.inventory.key_file import read_key_file
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import KeyTableModel
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 WAIT_MS = 15_000
 

@@ -26,7 +26,7 @@ from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
 from desktop_app.ui.tables import RIGHT, SORT_ROLE
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 WAIT_MS = 15_000
 

@@ -34,7 +34,7 @@ from desktop_app.ui.orders.payment_dialogs import LineRefundDialog, PaymentDialo
 from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
 from desktop_app.ui.tables import RIGHT
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 WAIT_MS = 15_000
 

@@ -15,7 +15,7 @@ from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
 from desktop_app.ui.reports.reports_tab import ReportsTab, preset_range
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 WAIT_MS = 15_000
 

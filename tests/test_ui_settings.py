@@ -30,7 +30,7 @@ from desktop_app.ui import settings, tasks
 from desktop_app.ui.admin.settings_dialog import SettingsDialog
 from desktop_app.ui.main_window import MainWindow, station_name
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 
 def idle() -> None:

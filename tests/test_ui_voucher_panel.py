@@ -21,7 +21,7 @@ from desktop_app.core.products import mask_key
 from desktop_app.core.store import Shop
 from desktop_app.ui.orders.voucher_panel import VoucherPanel
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 
 def test_saved_png_and_pdf_decode_back_to_the_payload(

@@ -22,7 +22,7 @@ from desktop_app.scanning.decoders import available_decoders, decode_file
 from desktop_app.ui import settings, tasks
 from desktop_app.ui.orders.voucher_panel import VoucherPanel
 
-pytestmark = pytest.mark.usefixtures("temp_settings", "worker_connection_closed")
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 
 def idle() -> None:
