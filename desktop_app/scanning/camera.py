@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
+from desktop_app import collector
 from desktop_app.scanning.camera_source import (
     DECODER_MISSING,
     CameraSource,
@@ -137,6 +138,8 @@ class CameraScanner(QObject):
             thread.finished.connect(self._on_thread_finished)
         self._session = self._last_session = session
         _sessions.add(session)
+        for thread in session.threads():
+            collector.hold_until_finished(thread)
         # Decoding yields to the GUI and to capture: a late decode costs less than a stutter.
         session.decoder.start(QThread.Priority.LowPriority)
         session.capture.start()

@@ -19,7 +19,6 @@ so every screen showing it can re-read, whichever screen asked.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import time
@@ -30,6 +29,7 @@ from typing import Any, Protocol
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, Signal
 
+from desktop_app import collector
 from desktop_app.core import events
 from desktop_app.core.errors import ShopError
 from desktop_app.messages import error_message
@@ -44,32 +44,6 @@ WORKER_THREAD_NAME = "shop-worker"
 _executor: ThreadPoolExecutor | None = None
 # Tasks under way, kept alive here until their result reached the GUI thread.
 _pending: set[BackgroundTask] = set()
-
-
-# Python's cyclic collector runs on whichever thread allocates past its threshold. On the
-# worker (a task building many rows) it would free the widgets and models of closed windows:
-# Qt objects of the GUI thread, a model deleted on the worker while the GUI thread uses Qt, a
-# widget's deletion queued back to the GUI thread at whatever line it is running (even inside
-# a Qt call such as setStyleSheet): rare hangs under load. So automatic collection is off while
-# the worker runs Python, and the garbage is collected on the GUI thread when it is idle again.
-_gc_was_enabled = False
-
-
-def _worker_starts() -> None:
-    global _gc_was_enabled
-    if not _pending:
-        _gc_was_enabled = gc.isenabled()
-        gc.disable()
-
-
-def _worker_idle() -> None:
-    """On the GUI thread: the young garbage now, then automatic collection back as it was.
-
-    Collecting first leaves the worker, still returning from its task, nothing to collect."""
-    if not _pending:
-        gc.collect(0)
-        if _gc_was_enabled:
-            gc.enable()
 
 
 def _worker() -> ThreadPoolExecutor:
@@ -132,7 +106,7 @@ class BackgroundTask(QObject):
         self._done.connect(self._deliver)
 
     def start(self) -> BackgroundTask:
-        _worker_starts()
+        collector.hold()  # the worker is about to run Python: see desktop_app.collector
         _pending.add(self)
         _worker().submit(self._run)
         return self
@@ -150,8 +124,9 @@ class BackgroundTask(QObject):
         return self._parent is not None and not shiboken6.isValid(self._parent)
 
     def _deliver(self, result: Any, exc: Exception | None, changes: frozenset[str]) -> None:
-        _pending.discard(self)
-        _worker_idle()
+        if self in _pending:  # not given up on by shutdown()
+            _pending.discard(self)
+            collector.release()
         try:
             self._answer(result, exc)
         finally:
@@ -200,11 +175,11 @@ def call_in_worker(fn: Callable[[], Any], timeout_s: float = 30.0) -> Any:
     Only for the end of a session (closing the worker's own database connection), where
     waiting a moment is right and no event loop may be running any more.
     """
-    _worker_starts()
+    collector.hold()
     try:
         return _worker().submit(fn).result(timeout_s)
     finally:
-        _worker_idle()
+        collector.release()
 
 
 def has_worker() -> bool:
@@ -238,3 +213,6 @@ def shutdown(timeout_ms: int = 10_000) -> None:
     if _executor is not None:
         _executor.shutdown(wait=True)
         _executor = None
+    for task in list(_pending):  # their results will never be delivered
+        _pending.discard(task)
+        collector.release()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import collector
 from desktop_app.scanning.camera import CameraScanner
 from desktop_app.scanning.camera_source import CameraSource, SourceSpec, list_cameras
 from desktop_app.ui import settings
@@ -58,6 +59,7 @@ class _Probe(QObject):
         _probes.add(self)
         # Connected last, so it runs after the receivers: only then may the probe go.
         self.found.connect(self._finish)
+        collector.hold()  # opening cameras runs Python on that thread
         threading.Thread(target=self._run, name="camera-probe", daemon=True).start()
 
     def _run(self) -> None:
@@ -71,6 +73,7 @@ class _Probe(QObject):
     @Slot(list)
     def _finish(self, _cameras: list[int]) -> None:
         _probes.discard(self)
+        collector.release()
 
 
 class CameraPanel(QFrame):

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from desktop_app import collector
 from desktop_app.core.server_watch import ServerWatch
 from desktop_app.core.store import Shop
 from desktop_app.ui.events import shop_events
@@ -31,9 +32,12 @@ class ServerWatcher(QObject):
         self.reachable = True
         self._watch = ServerWatch(url, own_pids)
         self._stop = threading.Event()
+        self._holding = False
         self._thread = threading.Thread(target=self._run, name="server-watch", daemon=True)
 
     def start(self) -> None:
+        collector.hold()  # the watch runs Python for the whole session
+        self._holding = True
         self._thread.start()
 
     def stop(self) -> None:
@@ -41,6 +45,9 @@ class ServerWatcher(QObject):
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join(POLL_S + 1)
+        if self._holding:
+            self._holding = False
+            collector.release()
 
     def _run(self) -> None:
         while not self._stop.is_set():
