@@ -118,13 +118,21 @@ def printed(shop_id: str, voucher_key: str, codes: list[str]) -> Printed:
 
 def printed_meanwhile(shop_id: str, voucher_key: str, codes: list[str]
                       ) -> Callable[[], Printed]:
-    """``printed``, made on another thread while the caller writes the batch: the database
-    driver lets go of the interpreter while SQLite inserts and commits, so on a second core
-    the text costs no time. The thread touches no database, only the codes and the key; the
-    function returned waits for it, and raises its error, if any, in the caller's thread."""
+    """``printed``, made on another thread while the caller writes the batch: call it right
+    before the INSERT. The database driver lets go of the interpreter while SQLite inserts and
+    commits, so on a second core the text costs little time. The thread touches no database,
+    only the codes and the key; the function returned waits for it, and raises its error, if
+    any, in the caller's thread.
+
+    The thread first waits at a gate: ``Thread.start`` returns only once the new thread runs,
+    and a thread already computing would keep the interpreter for a whole switch interval
+    (5 ms) before the caller got it back."""
     outcome: list[Printed | BaseException] = []
+    gate = threading.Lock()
+    gate.acquire()
 
     def work() -> None:
+        gate.acquire()  # blocks without the interpreter: start() returns at once
         try:
             outcome.append(printed(shop_id, voucher_key, codes))
         except BaseException as exc:  # handed to the caller, not printed on this thread
@@ -132,6 +140,7 @@ def printed_meanwhile(shop_id: str, voucher_key: str, codes: list[str]
 
     worker = threading.Thread(target=work, name="batch-codes", daemon=True)
     worker.start()
+    gate.release()
 
     def result() -> Printed:
         worker.join()
