@@ -23,7 +23,7 @@ from desktop_app.core import (
     sql,
 )
 from desktop_app.core.errors import Forbidden, InvalidInput, OutOfStock
-from desktop_app.core.models import AuditEvent, Order, OrderLine, Voucher
+from desktop_app.core.models import AuditEvent, GiftCardEntry, Order, OrderLine, Voucher
 from desktop_app.core.store import Shop
 
 SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
@@ -117,6 +117,16 @@ def test_batch_ids_are_checked_not_assumed(shop: Shop) -> None:
     assert sql.batch_ids(shop.db, codes[::-1], last) is None
 
 
+
+def test_a_batch_of_gift_cards_returns_each_stored_card_and_opens_its_ledger(shop: Shop) -> None:
+    box = products.add_product(shop, "Gift card box", "45", "giftcard", value="50")
+    issued = fulfilment.issue_batch(shop, box.id, 300)
+    stored = Voucher.select().order_by(Voucher.id)
+    assert [fulfilment.issued(shop, v) for v in stored] == issued
+    assert {v.balance_cents for v in issued} == {5000}
+    opened = GiftCardEntry.select().where(GiftCardEntry.kind == "issue").order_by(GiftCardEntry.id)
+    assert [(e.voucher_id, e.amount_cents, e.order_id) for e in opened] == [
+        (v.id, 5000, v.order_id) for v in issued]
 
 def test_a_batch_whose_insert_fails_saves_nothing_and_leaves_no_thread(shop: Shop) -> None:
     """The codes are already being made on the second thread when the INSERT fails."""
