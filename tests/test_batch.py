@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from pathlib import Path
 
 import pytest
 from conftest import CLERK, CLERK_PASSWORD
+from peewee import IntegrityError
 
 from desktop_app.cli import voucher_commands
 from desktop_app.core import (
@@ -21,7 +23,7 @@ from desktop_app.core import (
     sql,
 )
 from desktop_app.core.errors import Forbidden, InvalidInput, OutOfStock
-from desktop_app.core.models import AuditEvent, Order, OrderLine, Voucher
+from desktop_app.core.models import AuditEvent, GiftCardEntry, Order, OrderLine, Voucher
 from desktop_app.core.store import Shop
 
 SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
@@ -114,6 +116,32 @@ def test_batch_ids_are_checked_not_assumed(shop: Shop) -> None:
     assert sql.batch_ids(shop.db, codes, last + 1) is None
     assert sql.batch_ids(shop.db, codes[::-1], last) is None
 
+
+
+def test_a_batch_of_gift_cards_returns_each_stored_card_and_opens_its_ledger(shop: Shop) -> None:
+    box = products.add_product(shop, "Gift card box", "45", "giftcard", value="50")
+    issued = fulfilment.issue_batch(shop, box.id, 300)
+    stored = Voucher.select().order_by(Voucher.id)
+    assert [fulfilment.issued(shop, v) for v in stored] == issued
+    assert {v.balance_cents for v in issued} == {5000}
+    opened = GiftCardEntry.select().where(GiftCardEntry.kind == "issue").order_by(GiftCardEntry.id)
+    assert [(e.voucher_id, e.amount_cents, e.order_id) for e in opened] == [
+        (v.id, 5000, v.order_id) for v in issued]
+
+def test_a_batch_whose_insert_fails_saves_nothing_and_leaves_no_thread(shop: Shop) -> None:
+    """The codes are already being made on the second thread when the INSERT fails."""
+    if dialect.is_server(shop.db):
+        return  # a temporary trigger is the file's
+    product = products.add_product(shop, "Promo", "1.00")
+    shop.db.execute_sql("CREATE TEMP TRIGGER refuse BEFORE INSERT ON voucher"
+                        " BEGIN SELECT RAISE(ABORT, 'constraint: refused'); END")
+    with pytest.raises(IntegrityError):
+        fulfilment.issue_batch(shop, product.id, 500)
+    assert Order.select().count() == 0 and Voucher.select().count() == 0
+    assert [t for t in threading.enumerate() if t.name == "meanwhile"] == []
+    shop.db.execute_sql("DROP TRIGGER refuse")
+    issued = fulfilment.issue_batch(shop, product.id, 500)
+    assert [fulfilment.issued(shop, v) for v in Voucher.select().order_by(Voucher.id)] == issued
 
 @pytest.mark.parametrize("name", ["Promo", '=SUM(A1), "quoted"\nand a new line', "洗车", ""])
 def test_the_batch_csv_is_what_the_csv_writer_writes(name: str) -> None:

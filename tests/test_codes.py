@@ -5,12 +5,14 @@ all different. The fast spellings are checked against the plain definitions."""
 from __future__ import annotations
 
 import hmac
+import threading
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core import batch_codes, vouchers
+from desktop_app.core.meanwhile import Meanwhile
 
 FUZZ = settings(max_examples=300, deadline=None, database=None)
 
@@ -103,10 +105,32 @@ def test_extreme_codes_in_a_batch() -> None:
                                                      for c in codes]
 
 
-def test_a_batch_printed_meanwhile_is_the_same_and_its_error_reaches_the_caller() -> None:
+def meanwhile_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "meanwhile"]
+
+
+def test_work_meanwhile_comes_back_in_order_with_its_errors_and_the_thread_ends() -> None:
     codes = vouchers.new_codes(50)
-    wait = batch_codes.printed_meanwhile("shop", "ab" * 32, codes)
-    assert wait() == batch_codes.printed("shop", "ab" * 32, codes)
-    broken = batch_codes.printed_meanwhile("shop", "not a hex key", codes)
+    ran: list[str] = []
+
+    def typed(step: str) -> list[str]:
+        ran.append(step)
+        return batch_codes.typed_codes(codes)
+
+    with Meanwhile() as meanwhile:
+        payloads = meanwhile.run(batch_codes.payloads, "shop", "ab" * 32, codes)
+        broken = meanwhile.run(batch_codes.payloads, "shop", "not a hex key", codes)
+        first, second = meanwhile.run(typed, "first"), meanwhile.run(typed, step="second")
+        assert second() == [vouchers.typed_code(code) for code in codes]
+    assert ran == ["first", "second"] and first() == second()
+    assert payloads() == [vouchers.payload("shop", "ab" * 32, code) for code in codes]
     with pytest.raises(ValueError):
         broken()
+    assert meanwhile_threads() == []
+
+
+def test_leaving_meanwhile_on_an_error_ends_the_thread_after_its_work() -> None:
+    with pytest.raises(KeyError), Meanwhile() as meanwhile:
+        typed = meanwhile.run(batch_codes.typed_codes, vouchers.new_codes(10))
+        raise KeyError("the caller failed")
+    assert len(typed()) == 10 and meanwhile_threads() == []

@@ -9,9 +9,6 @@ computed voucher by voucher; doing the rest per voucher cost three times the bat
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 from desktop_app.core.vouchers import (
     _BYTE_SYMBOL,
     _DOUBLED,
@@ -107,35 +104,3 @@ def payloads(shop_id: str, voucher_key: str, codes: list[str]) -> list[str]:
     columns.update({body_len + j: column
                     for j, column in enumerate(_tag_columns(bytes(macs), count))})
     return _columns_to_rows(body_len + TAG_LEN, count, columns)
-
-
-Printed = tuple[list[str], list[str]]  # the typed codes and the payloads, in the codes' order
-
-
-def printed(shop_id: str, voucher_key: str, codes: list[str]) -> Printed:
-    return typed_codes(codes), payloads(shop_id, voucher_key, codes)
-
-
-def printed_meanwhile(shop_id: str, voucher_key: str, codes: list[str]
-                      ) -> Callable[[], Printed]:
-    """``printed``, made on another thread while the caller writes the batch: the database
-    driver lets go of the interpreter while SQLite inserts and commits, so on a second core
-    the text costs no time. The thread touches no database, only the codes and the key; the
-    function returned waits for it, and raises its error, if any, in the caller's thread."""
-    outcome: list[Printed | BaseException] = []
-
-    def work() -> None:
-        try:
-            outcome.append(printed(shop_id, voucher_key, codes))
-        except BaseException as exc:  # handed to the caller, not printed on this thread
-            outcome.append(exc)
-
-    worker = threading.Thread(target=work, name="batch-codes", daemon=True)
-    worker.start()
-
-    def result() -> Printed:
-        worker.join()
-        if isinstance(outcome[0], BaseException):
-            raise outcome[0]
-        return outcome[0]
-    return result

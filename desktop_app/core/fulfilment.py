@@ -4,11 +4,13 @@ one transaction; batches of paid vouchers for promotions."""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import repeat
 from typing import NamedTuple
 
 from desktop_app.core import audit, batch_codes, dialect, giftcards, sql, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
+from desktop_app.core.meanwhile import Meanwhile
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.orders import get_order
 from desktop_app.core.products import get_product
@@ -171,17 +173,28 @@ def _insert_batch_vouchers(shop: Shop, line: OrderLine, product: Product, codes:
     return [row[0] for row in sql.execute(shop.db, sql.BATCH_VOUCHER_IDS, (line.id,))]
 
 
+def _issued_batch(ids: list[int], codes: list[str], payloads: list[str],
+                  shared: tuple[str, int, dt.datetime | None, int, int | None]
+                  ) -> list[IssuedVoucher]:
+    """A batch as issued; ``shared``: the product's name, uses, the validity, order, balance.
+    Built by map and _make: half the time of calling the class per voucher."""
+    typed = batch_codes.typed_codes(codes)
+    repeated = [repeat(value, len(ids)) for value in shared]
+    return list(map(IssuedVoucher._make, zip(ids, typed, payloads, *repeated, strict=True)))
+
+
 def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list[IssuedVoucher]:
     """Issue ``count`` paid vouchers of a service product as one batch order.
 
     A promotion or a box of gift cards: one order (``is_batch``, paid, method ``other``), one
     voucher per unit, each with the product's uses, all in one transaction. No QR images are
-    made here; printing renders them later.
+    made here; printing renders them later. The printed codes and payloads are made on a
+    second thread while SQLite inserts and commits (see core/meanwhile.py).
     """
     require_owner(shop, "voucher_batch")
     if not 1 <= count <= MAX_BATCH:
         raise InvalidInput(field="count", problem="out_of_range", low=1, high=MAX_BATCH)
-    with shop.write():
+    with Meanwhile() as meanwhile, shop.write():  # the commit comes first, then the join
         product = get_product(product_id)
         if not product.active:
             raise InvalidInput(field="product", problem="archived", id=product_id)
@@ -197,15 +210,14 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         line = OrderLine.create(order=order, product=product, quantity=count,
                                 unit_price_cents=product.price_cents)
         codes = vouchers.new_codes(count)
-        texts = batch_codes.printed_meanwhile(shop.shop_id, shop.voucher_key, codes)
+        payloads = meanwhile.run(batch_codes.payloads, shop.shop_id, shop.voucher_key, codes)
         ids = _insert_batch_vouchers(shop, line, product, codes, now)
         if product.kind == "giftcard":
             giftcards.record_batch_issue(shop, ids, product.value_cents, order.id, now)
         audit.record(shop, "voucher_batch", order.id, product=product.id, count=count,
                      total_cents=total, method="other", first_voucher=ids[0],
                      last_voucher=ids[-1])
-    _, valid_until = _validity(product, now)
-    name, uses, balance = product.name, product.uses_per_voucher, product.value_cents
-    typed, payloads = texts()
-    return [IssuedVoucher(voucher_id, code, payload, name, uses, valid_until, order.id, balance)
-            for voucher_id, code, payload in zip(ids, typed, payloads, strict=True)]
+        shared = (product.name, product.uses_per_voucher, _validity(product, now)[1], order.id,
+                  product.value_cents)
+        issued = meanwhile.run(lambda: _issued_batch(ids, codes, payloads(), shared))
+    return issued()
