@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -57,3 +58,40 @@ def test_a_witness_gone_before_its_sync_is_logged_not_raised(
     assert str(path) not in witness_sync.pending()
     # the thread may have synced it before the removal: then there is nothing to log
     assert all("sync" in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+def test_a_forked_child_starts_its_own_witness_thread(tmp_path: Path) -> None:
+    path = tmp_path / "child.witness"
+    path.write_bytes(b"\0" * 256)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_lock() -> None:  # as the witness thread holds it for a moment
+        with witness_sync._wake:
+            holding.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    assert holding.wait(10)
+    pid = os.fork()
+    if pid == 0:  # the child: a lock another thread held at the fork must not hang it
+        try:
+            witness_sync.soon(str(path))
+            witness_sync.flush()
+            code = 0 if not witness_sync.pending() else 1
+        except BaseException:
+            code = 2
+        os._exit(code)
+    release.set()
+    holder.join()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            assert os.waitstatus_to_exitcode(status) == 0
+            return
+        time.sleep(0.05)
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    pytest.fail("the forked child hung on the witness lock it inherited")

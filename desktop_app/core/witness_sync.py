@@ -84,4 +84,13 @@ def _sync(path: str) -> None:
         os.close(fd)
 
 
+def _forget_in_child() -> None:
+    """A forked child has no witness thread, and a lock the thread held at the fork would
+    never be released there: it starts afresh (its parent syncs what the parent wrote)."""
+    global _pending, _wake, _syncing, _thread
+    _pending, _wake, _syncing, _thread = set(), threading.Condition(), threading.Lock(), None
+
+
 atexit.register(flush)
+if hasattr(os, "register_at_fork"):  # not on Windows, which never forks
+    os.register_at_fork(after_in_child=_forget_in_child)
