@@ -17,20 +17,35 @@ from desktop_app.cli.frame import (
     open_as_operator,
     when,
 )
-from desktop_app.core import giftcard_lookup
-from desktop_app.core.errors import NotFound
+from desktop_app.core import giftcard_desk, giftcard_lookup
+from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.giftcard_lookup import CardLookup, CardRef
 from desktop_app.core.money import money_text
 from desktop_app.i18n import translate
+
+
+def _ask_pin(question: str) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(translate("cli", "No terminal to ask on: set SHOP_CARD_PIN."))
+    return getpass.getpass(question).strip()
 
 
 def card_pin() -> str:
     pin = os.environ.get("SHOP_CARD_PIN")
     if pin is not None:
         return pin.strip()
-    if not sys.stdin or not sys.stdin.isatty():
-        raise UsageError(translate("cli", "No terminal to ask on: set SHOP_CARD_PIN."))
-    return getpass.getpass(translate("cli", "The card's PIN: ")).strip()
+    return _ask_pin(translate("cli", "The card's PIN: "))
+
+
+def new_card_pin() -> str:
+    """A card's new PIN: ``SHOP_CARD_PIN``, or typed twice at a hidden prompt."""
+    pin = os.environ.get("SHOP_CARD_PIN")
+    if pin is not None:
+        return pin.strip()
+    first = _ask_pin(translate("cli", "The card's new PIN: "))
+    if _ask_pin(translate("cli", "Type it again: ")) != first:
+        raise InvalidInput(field="pin", problem="pin_mismatch")
+    return first
 
 
 def ref_line(ref: CardRef) -> str:
@@ -94,3 +109,20 @@ def cmd_voucher_balance(ctx: Context) -> Outcome:
     data = found.to_json()
     del data["ok"]  # the frame writes it from the exit status
     return Outcome(data, lookup_lines(found), EXIT_OK if found.ok else EXIT_REFUSED)
+
+
+def cmd_voucher_pin(ctx: Context) -> Outcome:
+    """Set or replace a gift card's PIN (owners), or remove it with ``--clear``."""
+    card = ctx.args.card
+    if ctx.args.clear:
+        with open_as_operator(ctx) as shop:
+            removed = giftcard_desk.clear_card_pin(shop, card)
+        line = (translate("cli", "Card {card}: PIN removed.") if removed
+                else translate("cli", "Card {card} has no PIN."))
+        return Outcome({"card": card, "has_pin": False, "removed": removed},
+                       [line.format(card=card)])
+    pin = new_card_pin()
+    with open_as_operator(ctx) as shop:
+        giftcard_desk.set_card_pin(shop, card, pin)
+    return Outcome({"card": card, "has_pin": True},
+                   [translate("cli", "Card {card}: PIN set.").format(card=card)])

@@ -220,6 +220,13 @@ def _voucher(command: Adder, sub: Any) -> None:
     which.add_argument("--order", type=int, metavar="ORDER_ID", help=translate(
         "cli", "the order that sold the card (when it sold only one)"))
     p.add_argument("--station", default=default_station(), type=_station)
+    p = command("pin", "giftcard_commands.cmd_voucher_pin", translate(
+        "cli", "set or replace a gift card's PIN (owners; from SHOP_CARD_PIN or typed twice "
+        "at a prompt), or remove it with --clear"), voucher)
+    p.add_argument("--card", type=int, metavar="CARD", required=True, help=translate(
+        "cli", "the card's number, as `voucher cards` lists it"))
+    p.add_argument("--clear", action="store_true", help=translate(
+        "cli", "remove the PIN: looking the card up then needs it in hand"))
 
 
 def _dates(p: argparse.ArgumentParser) -> None:

@@ -37,6 +37,7 @@ PROBLEM_TEXTS: dict[str, str] = {
     "not_cardkey": QT_TRANSLATE_NOOP("errors", "This product does not sell card keys."),
     "archived": QT_TRANSLATE_NOOP("errors", "This product is archived and no longer sold."),
     "mismatch": QT_TRANSLATE_NOOP("errors", "The two passwords do not match."),
+    "pin_mismatch": QT_TRANSLATE_NOOP("errors", "The two PINs do not match."),
     "bad_currency": QT_TRANSLATE_NOOP("errors", "Use a three-letter currency code, like CNY."),
     "format": QT_TRANSLATE_NOOP("errors", "Use a file name ending in {allowed}."),
     "no_folder": QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist."),
