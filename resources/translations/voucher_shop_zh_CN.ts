@@ -2976,39 +2976,49 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="195"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="205"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="96"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="100"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="99"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="103"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="103"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="107"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="105"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="109"/>
         <source>The next scan shows the voucher, its customer and history; nothing is used</source>
         <translation>下一次扫码只显示卡券、顾客和历史记录，不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="111"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="115"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="112"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="116"/>
         <source>Find vouchers by customer name or phone</source>
         <translation>按顾客姓名或电话查找卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="121"/>
+        <source>Card by phone…</source>
+        <translation>电话查卡…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="122"/>
+        <source>A gift card&apos;s balance for a customer without it in hand: their phone number, then the card&apos;s PIN</source>
+        <translation>顾客没带卡时查询礼品卡余额：先按手机号找卡，再输入该卡的 PIN</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/uses_picker.py" line="39"/>
@@ -3021,12 +3031,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="167"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="177"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="171"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="181"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
@@ -3057,7 +3067,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码将核销 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="193"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="203"/>
         <source>Look up: scan a voucher — nothing is used</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>

@@ -34,6 +34,7 @@ from desktop_app.ui.counter.redemption_panels import FindPanel, HistoryPanel, Sc
 from desktop_app.ui.counter.scan_keys import no_input_method
 from desktop_app.ui.counter.uses_picker import UsesPicker
 from desktop_app.ui.counter.verdict_panel import VerdictPanel
+from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
 from desktop_app.ui.widgets import ACCENT, MARGIN, SPACING, MessageLabel, scaled_font
 
 ROOMY_HEIGHT = 460  # from this tab height on, the verdict keeps one size
@@ -61,6 +62,8 @@ class RedemptionLayout(QWidget):
     def __init__(self, shop: Shop, counter: Counter, settings: ScanSettings,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shop = shop
+        self.card_lookup: CardLookupDialog | None = None  # the one open, if any
         self.verdict = VerdictPanel(self)
         self.verdict.clear_after_ms = settings.clear_after_s * 1000
         self.settings_panel = ScanSettingsPanel(settings, self)
@@ -77,6 +80,7 @@ class RedemptionLayout(QWidget):
         second.addWidget(self.amount_panel, 1)
         second.addWidget(self.lookup_button)
         second.addWidget(self.find_button)
+        second.addWidget(self.cards_button)
         column.addLayout(second)
         column.addWidget(self.server_message)
         column.addWidget(self.verdict)
@@ -113,6 +117,12 @@ class RedemptionLayout(QWidget):
             "RedemptionTab", "Find vouchers by customer name or phone"))
         self.find_button.setCheckable(True)
         self.find_button.toggled.connect(self._find_toggled)
+        self.cards_button = QToolButton(self)
+        self.cards_button.setText(QCoreApplication.translate("RedemptionTab", "Card by phone…"))
+        self.cards_button.setToolTip(QCoreApplication.translate(
+            "RedemptionTab", "A gift card's balance for a customer without it in hand: their "
+            "phone number, then the card's PIN"))
+        self.cards_button.clicked.connect(self.open_card_lookup)
         row = QHBoxLayout()
         row.setSpacing(SPACING)
         row.addWidget(self.uses_picker)
@@ -121,7 +131,7 @@ class RedemptionLayout(QWidget):
         row.addWidget(self.sound_box)
         row.addWidget(self.settings_button)
         for widget in (self.sound_box, self.settings_button, self.lookup_button,
-                       self.find_button, self.uses_picker.fewer_button,
+                       self.find_button, self.cards_button, self.uses_picker.fewer_button,
                        self.uses_picker.more_button):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the scan field
         return row
@@ -194,6 +204,16 @@ class RedemptionLayout(QWidget):
                                        "Look up: scan a voucher — nothing is used") if on
             else QCoreApplication.translate("RedemptionTab",
                                             "Scan here — or type a code and press Enter"))
+
+    def open_card_lookup(self) -> None:
+        """The Orders tab's gift card by phone + PIN, for clerks too (the counter is all they
+        see); window-modal, and the scan field has the keys again when it closes."""
+        dialog = CardLookupDialog(self._shop, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.scan_field.setFocus(
+            Qt.FocusReason.OtherFocusReason))
+        self.card_lookup = dialog
+        dialog.open()
 
     def _find_toggled(self, on: bool) -> None:
         self.find_panel.setVisible(on)
