@@ -278,6 +278,27 @@ def test_a_scan_over_the_product_dialog_does_not_land_in_its_fields(
     dialog.reject()
 
 
+def test_a_scan_over_the_counters_card_look_up_leaves_its_pin_alone(
+        qtbot: QtBot, session: ShopSession) -> None:
+    keys = Keys(session)
+    window = log_in(qtbot, session)
+    keys.follow(window)
+    assert session.shop is not None
+    voucher_id, payload = sell(session.shop)
+    tab = tab_of(window)
+    qtbot.mouseClick(tab.cards_button, Qt.MouseButton.LeftButton)
+    dialog = tab.card_lookup
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.search.setFocus()
+    keys.type(dialog, "5678", PERSON_MS)  # a caller's phone, as the clerk types it
+    with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS) as shown:
+        keys.scan(dialog, payload)
+    assert shown.args[0].ok and uses_left(voucher_id) == 1
+    assert dialog.isVisible() and dialog.search.text() == "5678" and dialog.pin.text() == ""
+    dialog.reject()
+
+
 # -- other tabs --------------------------------------------------------------------------------
 
 def test_a_scan_on_the_orders_tab_switches_to_redemption_and_redeems(

@@ -188,6 +188,20 @@ def test_a_scan_into_another_field_lands_in_the_target(counter: Counter, qtbot: 
     assert counter.target.text() == ""  # cleared, ready for the next scan
 
 
+@pytest.mark.parametrize("room", [3, 12])  # the field kept a few or some of the burst's keys
+def test_a_scan_into_a_short_field_gives_it_back_as_it_was(
+        counter: Counter, qtbot: QtBot, room: int) -> None:
+    payload = random_payload()
+    counter.note.setMaxLength(len("table 4") + room)
+    counter.type("table 4", 150)  # a person, slowly
+    counter.clock.now += 1000
+    with qtbot.waitSignal(counter.scanner.submitted, timeout=1000) as signal:
+        counter.type(payload, 5)
+        counter.enter()
+    assert signal.args == [payload, SCANNER]
+    assert counter.note.text() == "table 4"  # not a part of the payload the limit let in
+
+
 def test_a_scanners_enter_does_not_reach_other_widgets(counter: Counter, qtbot: QtBot) -> None:
     pressed: list[str] = []
     counter.note.returnPressed.connect(lambda: pressed.append("note"))

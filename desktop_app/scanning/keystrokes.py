@@ -53,6 +53,11 @@ class KeystrokeClassifier:
         return "".join(self._chars[self._burst_start :])
 
     @property
+    def burst_length(self) -> int:
+        """Characters in the current burst (1: the last one fed began it)."""
+        return len(self._chars) - self._burst_start
+
+    @property
     def pending(self) -> bool:
         return bool(self._chars)
 

@@ -86,6 +86,9 @@ class ScannerInput(QObject):
         self._forwarding = False
         self._capturing = False  # the current burst was moved into the target
         self._burst_field: QWidget | None = None  # another text field the burst went into
+        # That field as the burst's first key found it (text, cursor): a scan puts it back,
+        # whatever of the burst the field kept (a length limit, a validator).
+        self._field_before: tuple[QWidget, str, int] | None = None
         self._last_key: tuple[QWidget, int, str, int] | None = None
         self.target = target
         self.enabled = enabled
@@ -190,6 +193,7 @@ class ScannerInput(QObject):
         self._timer.start()
         target = self._usable_target()
         if where == TEXT_FIELD and not self._capturing:
+            self._note_field(widget)
             self._burst_field = widget
             if target is None or not self._classifier.is_scanner():
                 return False  # a person typing into some other field: theirs
@@ -204,9 +208,26 @@ class ScannerInput(QObject):
     def _take_burst_from(self, field: QWidget, target: QLineEdit) -> None:
         """Moves a scanner's burst, typed into another field so far, into the target."""
         typed = self._classifier.burst_text[:-1]  # the newest character is not delivered yet
-        _remove_typed(field, typed)
+        self._give_field_back(field, typed)
         target.setText(typed)
         self._capturing = True
+
+    def _note_field(self, field: QWidget) -> None:
+        """Before a burst's first key lands in a text field: how the field was."""
+        if isinstance(field, QLineEdit) and (
+                self._classifier.burst_length == 1 or self._field_before is None
+                or self._field_before[0] is not field):
+            self._field_before = (field, field.text(), field.cursorPosition())
+
+    def _give_field_back(self, field: QWidget, typed: str) -> None:
+        """A scan is nobody's typing: the field as the burst found it."""
+        before = self._field_before
+        if before is not None and before[0] is field and shiboken6.isValid(field):
+            assert isinstance(field, QLineEdit)
+            field.setText(before[1])
+            field.setCursorPosition(before[2])
+        else:
+            _remove_typed(field, typed)
 
     def _forward(self, event: QKeyEvent, to: QWidget) -> None:
         copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(),
@@ -244,7 +265,7 @@ class ScannerInput(QObject):
 
     def _submit(self, burst: Burst) -> None:
         if burst.source == SCANNER and not self._capturing and self._burst_field is not None:
-            _remove_typed(self._burst_field, burst.text)  # a scan is nobody's typing
+            self._give_field_back(self._burst_field, burst.text)
         self._reset()
         target = self._target
         if target is not None:
@@ -256,6 +277,7 @@ class ScannerInput(QObject):
         self._timer.stop()
         self._capturing = False
         self._burst_field = None
+        self._field_before = None
 
 
 def _remove_typed(field: QWidget, typed: str) -> None:
@@ -332,6 +354,7 @@ class ApplicationScanner(ScannerInput):
             return self._end(burst)  # a scan's suffix is not text for anyone
         self._timer.start()
         if self._where(widget) == TEXT_FIELD:
+            self._note_field(widget)
             self._burst_field = self._burst_field or widget
             return False  # it lands; a scan takes it back out when it ends
         self._held.append((widget, QKeyEvent(
