@@ -6,8 +6,16 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from synthetic import random_payload
 
@@ -200,6 +208,31 @@ def test_a_scan_into_a_short_field_gives_it_back_as_it_was(
         counter.enter()
     assert signal.args == [payload, SCANNER]
     assert counter.note.text() == "table 4"  # not a part of the payload the limit let in
+
+
+@pytest.mark.parametrize("kind", ["spin", "plain"])
+def test_a_scan_into_a_spin_box_or_a_note_leaves_it_as_it_was(
+        counter: Counter, qtbot: QtBot, kind: str) -> None:
+    field: QWidget
+    if kind == "spin":  # a quantity: digits of the payload would make it 9999
+        field = QSpinBox()
+        field.setRange(1, 9999)
+        field.setValue(2)
+    else:
+        field = QPlainTextEdit()
+        field.setPlainText("ring twice")
+        field.moveCursor(QTextCursor.MoveOperation.End)
+    counter.window.layout().addWidget(field)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    with qtbot.waitSignal(counter.scanner.submitted, timeout=1000) as signal:
+        counter.type("12345678" + random_payload()[8:], 5)
+        counter.enter()
+    assert signal.args[1] == SCANNER
+    if isinstance(field, QSpinBox):
+        assert field.value() == 2
+    else:
+        assert isinstance(field, QPlainTextEdit) and field.toPlainText() == "ring twice"
 
 
 def test_a_scanners_enter_does_not_reach_other_widgets(counter: Counter, qtbot: QtBot) -> None:

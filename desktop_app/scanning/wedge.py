@@ -13,14 +13,9 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
+from desktop_app.scanning.field_state import FieldState, is_text_field, state_of
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER, Burst, KeystrokeClassifier
 
 _ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
@@ -32,12 +27,6 @@ _SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier
                        | Qt.KeyboardModifier.MetaModifier)
 
 TARGET, TEXT_FIELD, ELSEWHERE = "target", "text_field", "elsewhere"
-
-
-def _is_text_field(widget: QWidget) -> bool:
-    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
-        return not widget.isReadOnly()
-    return isinstance(widget, QAbstractSpinBox)
 
 
 def _monotonic_ms() -> float:
@@ -86,9 +75,8 @@ class ScannerInput(QObject):
         self._forwarding = False
         self._capturing = False  # the current burst was moved into the target
         self._burst_field: QWidget | None = None  # another text field the burst went into
-        # That field as the burst's first key found it (text, cursor): a scan puts it back,
-        # whatever of the burst the field kept (a length limit, a validator).
-        self._field_before: tuple[QWidget, str, int] | None = None
+        # That field as the burst's first key found it: a scan puts it back (field_state).
+        self._field_before: FieldState | None = None
         self._last_key: tuple[QWidget, int, str, int] | None = None
         self.target = target
         self.enabled = enabled
@@ -165,7 +153,7 @@ class ScannerInput(QObject):
         target = self._usable_target()
         if target is not None and (widget is target or target.isAncestorOf(widget)):
             return TARGET
-        return TEXT_FIELD if _is_text_field(widget) else ELSEWHERE
+        return TEXT_FIELD if is_text_field(widget) else ELSEWHERE
 
     def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
         key, text = event.key(), event.text()
@@ -208,26 +196,21 @@ class ScannerInput(QObject):
     def _take_burst_from(self, field: QWidget, target: QLineEdit) -> None:
         """Moves a scanner's burst, typed into another field so far, into the target."""
         typed = self._classifier.burst_text[:-1]  # the newest character is not delivered yet
-        self._give_field_back(field, typed)
+        self._give_field_back(field)
         target.setText(typed)
         self._capturing = True
 
     def _note_field(self, field: QWidget) -> None:
         """Before a burst's first key lands in a text field: how the field was."""
-        if isinstance(field, QLineEdit) and (
-                self._classifier.burst_length == 1 or self._field_before is None
-                or self._field_before[0] is not field):
-            self._field_before = (field, field.text(), field.cursorPosition())
+        before = self._field_before
+        if self._classifier.burst_length == 1 or before is None or before.field is not field:
+            self._field_before = state_of(field)
 
-    def _give_field_back(self, field: QWidget, typed: str) -> None:
+    def _give_field_back(self, field: QWidget) -> None:
         """A scan is nobody's typing: the field as the burst found it."""
         before = self._field_before
-        if before is not None and before[0] is field and shiboken6.isValid(field):
-            assert isinstance(field, QLineEdit)
-            field.setText(before[1])
-            field.setCursorPosition(before[2])
-        else:
-            _remove_typed(field, typed)
+        if before is not None and before.field is field:
+            before.put_back()
 
     def _forward(self, event: QKeyEvent, to: QWidget) -> None:
         copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(),
@@ -265,7 +248,7 @@ class ScannerInput(QObject):
 
     def _submit(self, burst: Burst) -> None:
         if burst.source == SCANNER and not self._capturing and self._burst_field is not None:
-            self._give_field_back(self._burst_field, burst.text)
+            self._give_field_back(self._burst_field)
         self._reset()
         target = self._target
         if target is not None:
@@ -278,15 +261,6 @@ class ScannerInput(QObject):
         self._capturing = False
         self._burst_field = None
         self._field_before = None
-
-
-def _remove_typed(field: QWidget, typed: str) -> None:
-    """Takes back characters just typed at the end of a line edit, if they are still there."""
-    if not typed or not isinstance(field, QLineEdit) or not shiboken6.isValid(field):
-        return
-    text = field.text()
-    if text.endswith(typed) and field.cursorPosition() == len(text):
-        field.setText(text[: len(text) - len(typed)])
 
 
 # A printed code has 17 symbols, a payload 39; the typed-code box takes 64.
@@ -345,7 +319,7 @@ class ApplicationScanner(ScannerInput):
             return False  # Space presses the focused button, on its release: not ours to hold
         last, self._last_widget = self._last_widget, widget
         if last is not None and last is not widget and shiboken6.isValid(last) \
-                and _is_text_field(last):
+                and is_text_field(last):
             # A scanner types into one place: name, then password, fast, is a person's login.
             self._give_back()
             self._reset()

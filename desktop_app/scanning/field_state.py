@@ -1,0 +1,76 @@
+"""What a text field holds, taken as a scanner's burst begins to land in it and put back when
+the burst turns out to be a scan: a scan is nobody's typing. Put back whole, not by deleting
+the burst's characters, because a field keeps what it likes of them (a length limit, a
+validator, a spin box's range) and a person's text before the burst must come out as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
+
+
+def is_text_field(widget: QWidget) -> bool:
+    """Where typed characters land as text (and a burst would leave them)."""
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QAbstractSpinBox)
+
+
+@dataclass(frozen=True)
+class FieldState:
+    field: QWidget
+    value: object
+    cursor: int = 0
+
+    def put_back(self) -> None:
+        field, value = self.field, self.value
+        if not shiboken6.isValid(field):
+            return
+        if isinstance(field, QLineEdit):
+            field.setText(str(value))
+            field.setCursorPosition(self.cursor)
+        elif isinstance(field, QSpinBox):
+            field.setValue(int(value))  # type: ignore[call-overload]
+        elif isinstance(field, QDoubleSpinBox):
+            field.setValue(float(value))  # type: ignore[arg-type]
+        elif isinstance(field, QDateTimeEdit):
+            field.setDateTime(value)  # type: ignore[arg-type]
+        elif isinstance(field, QPlainTextEdit):
+            field.setPlainText(str(value))
+            _move_cursor(field, self.cursor)
+        elif isinstance(field, QTextEdit):
+            field.setHtml(str(value))
+            _move_cursor(field, self.cursor)
+
+
+def _move_cursor(field: QPlainTextEdit | QTextEdit, position: int) -> None:
+    cursor = field.textCursor()
+    cursor.setPosition(min(position, len(field.toPlainText())))
+    field.setTextCursor(cursor)
+
+
+def state_of(field: QWidget) -> FieldState | None:
+    """The field's contents now; None for a field this cannot put back."""
+    if isinstance(field, QLineEdit):
+        return FieldState(field, field.text(), field.cursorPosition())
+    if isinstance(field, QSpinBox | QDoubleSpinBox):
+        return FieldState(field, field.value())
+    if isinstance(field, QDateTimeEdit):
+        return FieldState(field, field.dateTime())
+    if isinstance(field, QPlainTextEdit):
+        return FieldState(field, field.toPlainText(), field.textCursor().position())
+    if isinstance(field, QTextEdit):
+        return FieldState(field, field.toHtml(), field.textCursor().position())
+    return None
