@@ -99,11 +99,27 @@ def log_in(qtbot: QtBot, session: ShopSession, password: str = OWNER_PASSWORD) -
     return window
 
 
+def at_work(qtbot: QtBot, session: ShopSession) -> tuple[Keys, MainWindow, int, str]:
+    """The owner logged in, keys following the window's clock, a voucher of two uses sold:
+    the keys, the window, the voucher's id and payload."""
+    keys = Keys(session)
+    window = log_in(qtbot, session)
+    keys.follow(window)
+    assert session.shop is not None
+    voucher_id, payload = sell(session.shop)
+    return keys, window, voucher_id, payload
+
+
 def sell(shop: Shop, uses: int = 2) -> tuple[int, str]:
     item = products.add_product(shop, f"Wash x{uses}", "30.00", "service", uses=uses)
     order = orders.create_order(shop, [(item.id, 1)])
     issued = fulfilment.pay_order(shop, order.id, "cash")[0]
     return issued.id, issued.payload
+
+
+def orders_tab_of(window: MainWindow) -> OrdersTab:
+    return next(tab for tab in (window.tabs.widget(i) for i in range(window.tabs.count()))
+                if isinstance(tab, OrdersTab))
 
 
 def uses_left(voucher_id: int) -> int:
@@ -136,11 +152,7 @@ def wait_for_verdict(qtbot: QtBot, window: MainWindow) -> Verdict:
 
 def test_a_scan_at_the_lock_screen_is_kept_and_redeemed_after_the_unlock(
         qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    keys.follow(window)
-    assert session.shop is not None
-    voucher_id, payload = sell(session.shop)
+    keys, window, voucher_id, payload = at_work(qtbot, session)
     window.lock_action.trigger()
     lock_screen = session.dialog
     assert isinstance(lock_screen, LoginDialog) and lock_screen.locked
@@ -207,11 +219,7 @@ def test_a_person_typing_the_password_at_the_lock_screen_is_unaffected(
 
 def test_a_scan_over_the_change_password_dialog_redeems_and_leaves_it_as_it_was(
         qtbot: QtBot, session: ShopSession) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    keys.follow(window)
-    assert session.shop is not None
-    voucher_id, payload = sell(session.shop)
+    keys, window, voucher_id, payload = at_work(qtbot, session)
     dialog = window.open_change_password()
     qtbot.waitExposed(dialog)
     field = dialog.focusWidget()
@@ -226,11 +234,7 @@ def test_a_scan_over_the_change_password_dialog_redeems_and_leaves_it_as_it_was(
 
 def test_a_scan_over_the_about_box_does_not_close_it(
         qtbot: QtBot, session: ShopSession) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    keys.follow(window)
-    assert session.shop is not None
-    voucher_id, payload = sell(session.shop)
+    keys, window, voucher_id, payload = at_work(qtbot, session)
     window.show_about()
     box = window.about_box
     qtbot.waitExposed(box)
@@ -261,11 +265,7 @@ def test_a_scan_over_a_yes_no_question_answers_nothing(
 
 def test_a_scan_over_the_product_dialog_does_not_land_in_its_fields(
         qtbot: QtBot, session: ShopSession) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    keys.follow(window)
-    assert session.shop is not None
-    voucher_id, payload = sell(session.shop)
+    keys, window, voucher_id, payload = at_work(qtbot, session)
     dialog = ProductDialog(session.shop, "CNY", parent=window)
     dialog.open()
     qtbot.waitExposed(dialog)
@@ -280,11 +280,7 @@ def test_a_scan_over_the_product_dialog_does_not_land_in_its_fields(
 
 def test_a_scan_over_the_counters_card_look_up_leaves_its_pin_alone(
         qtbot: QtBot, session: ShopSession) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    keys.follow(window)
-    assert session.shop is not None
-    voucher_id, payload = sell(session.shop)
+    keys, window, voucher_id, payload = at_work(qtbot, session)
     tab = tab_of(window)
     qtbot.mouseClick(tab.cards_button, Qt.MouseButton.LeftButton)
     dialog = tab.card_lookup
@@ -303,13 +299,8 @@ def test_a_scan_over_the_counters_card_look_up_leaves_its_pin_alone(
 
 def test_a_scan_on_the_orders_tab_switches_to_redemption_and_redeems(
         qtbot: QtBot, session: ShopSession) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    keys.follow(window)
-    assert session.shop is not None
-    voucher_id, payload = sell(session.shop)
-    orders_tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
-                      if isinstance(window.tabs.widget(i), OrdersTab))
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    orders_tab = orders_tab_of(window)
     window.tabs.setCurrentWidget(orders_tab)
     tasks.wait_until_idle()
     search = orders_tab.search
@@ -328,13 +319,8 @@ def test_a_scan_on_the_orders_tab_switches_to_redemption_and_redeems(
 
 def test_a_scan_on_the_orders_table_is_not_a_table_search(
         qtbot: QtBot, session: ShopSession) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    keys.follow(window)
-    assert session.shop is not None
-    voucher_id, payload = sell(session.shop)
-    orders_tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
-                      if isinstance(window.tabs.widget(i), OrdersTab))
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    orders_tab = orders_tab_of(window)
     window.tabs.setCurrentWidget(orders_tab)
     tasks.wait_until_idle()
     orders_tab.table.setFocus()
