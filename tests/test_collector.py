@@ -9,6 +9,7 @@ of closed windows: Qt objects deleted off their thread, the cause of rare hangs 
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import weakref
 from pathlib import Path
@@ -102,3 +103,28 @@ def test_a_camera_session_holds_the_collector_until_its_threads_end(
     assert scanner.stop()
     qtbot.waitUntil(lambda: not collector.held(), timeout=10_000)  # each thread's end
     assert gc.isenabled()
+
+
+def test_the_app_collects_on_the_gui_thread_for_its_whole_run(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """The core's own threads (the witness sync) run Python whenever they wake: in the app,
+    the GUI thread's timer does every collection, from the start to the end of the run."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui import app
+
+    seen: list[tuple[bool, bool]] = []
+
+    def look_then_quit() -> None:
+        seen.append((collector.held(), gc.isenabled()))
+        QApplication.quit()
+
+    QTimer.singleShot(0, look_then_quit)
+    hook = sys.excepthook
+    try:
+        assert app.run_gui(tmp_path / "shop", "en", demo=False) == 0
+    finally:
+        sys.excepthook = hook
+    assert seen == [(True, False)]
+    assert not collector.held() and gc.isenabled()

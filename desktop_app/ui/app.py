@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app import APP_ID, APP_NAME, __version__
+from desktop_app import APP_ID, APP_NAME, __version__, collector
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import ShopError
 from desktop_app.core.paths import is_network_path
@@ -57,6 +57,9 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool, database_url: str | No
     except ShopError as exc:
         QMessageBox.critical(None, "Voucher Shop", error_message(exc))
         return 1
+    # The core's threads run Python too (the witness sync after a commit, whenever it wakes):
+    # in the app, cyclic garbage is collected on the GUI thread only (desktop_app.collector).
+    collector.hold()
     session = ShopSession(data_dir, demo=demo, database_url=location.database_url)
     session.finished.connect(app.quit)
     _quit_on_ctrl_c(app)
@@ -65,6 +68,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool, database_url: str | No
         return app.exec()
     finally:
         session.shutdown()
+        collector.release()
 
 
 def _quit_on_ctrl_c(app: QApplication) -> None:
