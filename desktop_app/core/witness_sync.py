@@ -73,6 +73,8 @@ def _sync(path: str) -> None:
     witness write and sync try again."""
     try:
         fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return  # moved away meanwhile (a restore sets the old folder aside): nothing to sync
     except OSError as exc:
         log.warning("could not open a witness to sync it: %s", type(exc).__name__)
         return
