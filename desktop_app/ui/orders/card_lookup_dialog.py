@@ -150,6 +150,11 @@ class CardLookupDialog(QDialog):
         column.addWidget(self.balance)
         column.addWidget(self.facts)
         column.addWidget(self.ledger, 1)
+        # Hidden until a PIN opens a card, it keeps its room: the rest stays packed at the top
+        # instead of spreading over the dialog.
+        policy = self.answer.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.answer.setSizePolicy(policy)
         return self.answer
 
     # -- finding the caller's cards ------------------------------------------------------
