@@ -50,6 +50,7 @@ class Report:
 
 
 def within(column: Any, low: dt.datetime | None, high: dt.datetime | None) -> Expression:
+    """``low <= column < high``, either end open when None."""
     condition: Expression = column.is_null(False)
     if low is not None:
         condition &= column >= low

@@ -11,7 +11,6 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from peewee import JOIN, Expression, fn
 
@@ -19,6 +18,7 @@ from desktop_app.core import audit, vouchers
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.models import Operator, Order, OrderLine, Product, RedemptionAttempt, Voucher
+from desktop_app.core.report_rows import within
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -26,16 +26,6 @@ REDEMPTION_COLUMNS = ("time_local", "time_utc", "operator", "station", "reason",
                       "product", "uses_left_after", "note")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _within(column: Any, low: dt.datetime | None, high: dt.datetime | None) -> Expression:
-    """``low <= column < high``, either end open when None."""
-    condition: Expression = column.is_null(False)
-    if low is not None:
-        condition &= column >= low
-    if high is not None:
-        condition &= column < high
-    return condition
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -86,7 +76,7 @@ def redemption_log(shop: Shop, start: dt.date | None = None,
              .switch(RedemptionAttempt)
              .join(Voucher, JOIN.LEFT_OUTER, on=RedemptionAttempt.voucher == Voucher.id)
              .join(Product, JOIN.LEFT_OUTER, on=Voucher.product == Product.id)
-             .where(_within(RedemptionAttempt.created_at, low, high))
+             .where(within(RedemptionAttempt.created_at, low, high))
              .order_by(RedemptionAttempt.created_at, RedemptionAttempt.id))
     return [_redemption_row(a) for a in query]
 
@@ -156,7 +146,7 @@ def sales_summary(shop: Shop, start: dt.date | None = None,
                   end: dt.date | None = None) -> SalesSummary:
     require_owner(shop, "report_sales")
     low, high = day_range(start, end)
-    taken = Order.status.in_(("paid", "refunded")) & _within(Order.paid_at, low, high)
+    taken = Order.status.in_(("paid", "refunded")) & within(Order.paid_at, low, high)
     orders = list(Order.select(Order.id, Order.status, Order.total_cents, Order.payment_method)
                   .where(taken))
     refunded = [o for o in orders if o.status == "refunded"]
@@ -178,7 +168,7 @@ def sales_summary(shop: Shop, start: dt.date | None = None,
 def _redemptions_in(low: dt.datetime | None, high: dt.datetime | None) -> int:
     ok = RedemptionAttempt.ok == True  # noqa: E712 (peewee expression)
     undos = RedemptionAttempt.undo_of.is_null(False)
-    window = _within(RedemptionAttempt.created_at, low, high)
+    window = within(RedemptionAttempt.created_at, low, high)
     return (RedemptionAttempt.select().where(ok & window).count()
             - RedemptionAttempt.select().where(undos & window).count())
 
