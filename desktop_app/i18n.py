@@ -16,6 +16,7 @@ import logging
 import os
 import struct
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,6 +120,13 @@ def translate(context: str, text: str) -> str:
         return str(qt_core.QCoreApplication.translate(context, text))
     found = _catalog.lookup(context, text) if _catalog is not None else None
     return found or text
+
+
+def label(context: str, table: Mapping[str, str], key: str) -> str:
+    """``key``'s entry in ``table`` (texts marked ``QT_TRANSLATE_NOOP(context, ...)``) in the
+    user's language; ``key`` itself, as stored, when the table does not know it."""
+    text = table.get(key)
+    return translate(context, text) if text else key
 
 
 def _env_language() -> str:

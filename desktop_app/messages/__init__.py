@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop_app.core.errors import InvalidInput, ShopError
-from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
     ERROR_TEXTS,
@@ -54,8 +54,7 @@ def _fill(template: str, params: Mapping[str, Any]) -> str:
 
 
 def _label(table: Mapping[str, str], key: object) -> str:
-    text = table.get(str(key))
-    return _in_context(text) if text else str(key)
+    return label(CONTEXT, table, str(key))
 
 
 def field_label(field: str) -> str:
@@ -145,5 +144,4 @@ ROLE_LABELS: dict[str, str] = {
 
 def role_label(role: str) -> str:
     """An operator's role as people say it: Owner, Clerk."""
-    text = ROLE_LABELS.get(role)
-    return translate("roles", text) if text else role
+    return label("roles", ROLE_LABELS, role)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.dates import last_valid_day, local_day
 from desktop_app.core.errors import ShopError
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui.widgets import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
@@ -61,8 +61,7 @@ CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "SGD
 
 
 def _label(table: dict[str, str], key: str | None) -> str:
-    text = table.get(key or "")
-    return QCoreApplication.translate("labels", text) if text else (key or "")
+    return label("labels", table, key or "")
 
 
 def kind_label(kind: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
 
 from desktop_app.core.audit import EventRow
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import role_label
 from desktop_app.ui.display import key_state_label, method_label, money
 from desktop_app.ui.display import kind_label as product_kind_label
@@ -72,8 +72,7 @@ SUBJECT_TEXTS: tuple[tuple[str, str], ...] = (
 
 def kind_label(kind: str) -> str:
     """An event kind as people say it; a kind this table does not know yet, as stored."""
-    text = KIND_LABELS.get(kind)
-    return QCoreApplication.translate("audit", text) if text else kind
+    return label("audit", KIND_LABELS, kind)
 
 
 # The words for the keys an event's detail holds; a key not listed shows as stored.
@@ -139,8 +138,7 @@ ID_KEYS = frozenset({"attempt", "card_key", "first_voucher", "last_voucher", "li
 
 
 def _key_text(key: str) -> str:
-    label = DETAIL_LABELS.get(key)
-    return QCoreApplication.translate("audit", label) if label else key
+    return label("audit", DETAIL_LABELS, key)
 
 
 # How a card key left the shop (core/sending.py's channels).
@@ -153,8 +151,7 @@ CHANNEL_LABELS: dict[str, str] = {
 
 
 def channel_label(channel: str) -> str:
-    text = CHANNEL_LABELS.get(channel)
-    return QCoreApplication.translate("audit", text) if text else channel
+    return label("audit", CHANNEL_LABELS, channel)
 
 
 def _word_value(key: str, value: str) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core import vouchers
 from desktop_app.core.counter import RecentAttempt
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.ui import settings
 
 CONTEXT = "Redemption"
@@ -154,8 +154,7 @@ def tone_of(reason: str) -> str:
 
 
 def headline(reason: str) -> str:
-    text = HEADLINES.get(reason)
-    return translated(text) if text else reason
+    return label(CONTEXT, HEADLINES, reason)
 
 
 def local_time_text(when: dt.datetime | None, now: dt.datetime | None = None) -> str:

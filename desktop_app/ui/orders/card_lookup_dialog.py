@@ -11,7 +11,6 @@ through ``core.giftcard_lookup`` on the worker thread, and every attempt is audi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import giftcard_lookup
 from desktop_app.core.giftcard_lookup import CardLookup, CardRef
 from desktop_app.core.store import Shop
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.ui.display import money, short_time
 from desktop_app.ui.orders.giftcard_box import LedgerModel, this_station
 from desktop_app.ui.tables import Column, RowTableModel, fit_columns, selected_row, setup_table
@@ -45,8 +44,7 @@ STATUS_TEXTS: dict[str, str] = {
 
 
 def status_text(status: str) -> str:
-    text = STATUS_TEXTS.get(status)
-    return QCoreApplication.translate("CardLookupDialog", text) if text else status
+    return label("CardLookupDialog", STATUS_TEXTS, status)
 
 
 class CardRefModel(RowTableModel[CardRef]):

@@ -9,7 +9,7 @@ operator, time) is re-read after each action.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSysInfo, Signal
+from PySide6.QtCore import QSysInfo, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -27,7 +27,7 @@ from desktop_app.core import giftcard_desk
 from desktop_app.core.giftcard_desk import CardState
 from desktop_app.core.giftcards import RELOAD_METHODS, LedgerRow
 from desktop_app.core.store import Shop
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.ui import settings
 from desktop_app.ui.display import money, short_time
 from desktop_app.ui.orders.payment_dialogs import choose_method, chosen_method, method_buttons
@@ -47,8 +47,7 @@ ENTRY_KINDS: dict[str, str] = {
 
 
 def entry_kind_label(kind: str) -> str:
-    text = ENTRY_KINDS.get(kind)
-    return QCoreApplication.translate("GiftCardBox", text) if text else kind
+    return label("GiftCardBox", ENTRY_KINDS, kind)
 
 
 def this_station() -> str:

@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop_app.core import report_tables
 from desktop_app.core.report_tables import Report
 from desktop_app.core.store import Shop
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 
 REPORT_TITLES = {
     "redemptions": QT_TRANSLATE_NOOP("ReportsTab", "Redemptions"),
@@ -23,8 +21,7 @@ REPORT_TITLES = {
 
 def report_title(name: str) -> str:
     """A report's name (``sales``) as the tab titles it; an unknown name as stored."""
-    title = REPORT_TITLES.get(name)
-    return QCoreApplication.translate("ReportsTab", title) if title else name
+    return label("ReportsTab", REPORT_TITLES, name)
 
 
 RANGES = {
