@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from counter_driver import FakeClock
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
@@ -141,14 +142,6 @@ def test_enter_on_nothing_is_nothing() -> None:
 # --- ScannerInput in a window ---------------------------------------------------------------
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 class Counter:
     def __init__(self) -> None:
         self.window = QWidget()
@@ -233,6 +226,18 @@ def test_a_scan_into_a_spin_box_or_a_note_leaves_it_as_it_was(
         assert field.value() == 2
     else:
         assert isinstance(field, QPlainTextEdit) and field.toPlainText() == "ring twice"
+
+
+def test_a_scan_elsewhere_leaves_a_field_a_person_was_typing_in_alone(
+        counter: Counter, qtbot: QtBot) -> None:
+    counter.type("table 4", 150)  # a person, slowly, with no Enter yet
+    counter.button.setFocus()  # then clicks elsewhere; the scan is typed at the button
+    counter.clock.now += 1000
+    with qtbot.waitSignal(counter.scanner.submitted, timeout=1000) as signal:
+        counter.type(random_payload(), 5)
+        counter.enter()
+    assert signal.args[1] == SCANNER
+    assert counter.note.text() == "table 4"  # what the person typed stays, every key of it
 
 
 def test_a_scanners_enter_does_not_reach_other_widgets(counter: Counter, qtbot: QtBot) -> None:

@@ -74,7 +74,6 @@ class ScannerInput(QObject):
         self._enabled = False
         self._forwarding = False
         self._capturing = False  # the current burst was moved into the target
-        self._burst_field: QWidget | None = None  # another text field the burst went into
         # That field as the burst's first key found it: a scan puts it back (field_state).
         self._field_before: FieldState | None = None
         self._last_key: tuple[QWidget, int, str, int] | None = None
@@ -180,12 +179,12 @@ class ScannerInput(QObject):
             return True  # the suffix ends the scan; it is not text for anyone
         self._timer.start()
         target = self._usable_target()
+        if not self._capturing:
+            self._note_field(widget, where)
         if where == TEXT_FIELD and not self._capturing:
-            self._note_field(widget)
-            self._burst_field = widget
             if target is None or not self._classifier.is_scanner():
                 return False  # a person typing into some other field: theirs
-            self._take_burst_from(widget, target)
+            self._take_burst_from(target)
         if where == TARGET or target is None:
             return where == ELSEWHERE  # with no target, we are the only reader of stray keys
         if not target.hasFocus():
@@ -193,24 +192,27 @@ class ScannerInput(QObject):
         self._forward(event, target)
         return True
 
-    def _take_burst_from(self, field: QWidget, target: QLineEdit) -> None:
+    def _take_burst_from(self, target: QLineEdit) -> None:
         """Moves a scanner's burst, typed into another field so far, into the target."""
         typed = self._classifier.burst_text[:-1]  # the newest character is not delivered yet
-        self._give_field_back(field)
+        self._give_field_back()
         target.setText(typed)
         self._capturing = True
 
-    def _note_field(self, field: QWidget) -> None:
-        """Before a burst's first key lands in a text field: how the field was."""
+    def _note_field(self, widget: QWidget, where: str) -> None:
+        """For each key of a burst, once fed: a new burst forgets the field the last one found
+        (a person's keys there are theirs); a key about to land in a text field remembers how
+        that field was, once per field, for a scan to put it back."""
+        if self._classifier.burst_length == 1:
+            self._field_before = None
         before = self._field_before
-        if self._classifier.burst_length == 1 or before is None or before.field is not field:
-            self._field_before = state_of(field)
+        if where == TEXT_FIELD and (before is None or before.field is not widget):
+            self._field_before = state_of(widget)
 
-    def _give_field_back(self, field: QWidget) -> None:
-        """A scan is nobody's typing: the field as the burst found it."""
-        before = self._field_before
-        if before is not None and before.field is field:
-            before.put_back()
+    def _give_field_back(self) -> None:
+        """A scan is nobody's typing: the text field it landed in, as the burst found it."""
+        if self._field_before is not None:
+            self._field_before.put_back()
 
     def _forward(self, event: QKeyEvent, to: QWidget) -> None:
         copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(),
@@ -247,8 +249,8 @@ class ScannerInput(QObject):
             self._submit(burst)
 
     def _submit(self, burst: Burst) -> None:
-        if burst.source == SCANNER and not self._capturing and self._burst_field is not None:
-            self._give_field_back(self._burst_field)
+        if burst.source == SCANNER and not self._capturing:
+            self._give_field_back()
         self._reset()
         target = self._target
         if target is not None:
@@ -259,7 +261,6 @@ class ScannerInput(QObject):
         self._classifier.reset()
         self._timer.stop()
         self._capturing = False
-        self._burst_field = None
         self._field_before = None
 
 
@@ -327,10 +328,10 @@ class ApplicationScanner(ScannerInput):
         if burst is not None:
             return self._end(burst)  # a scan's suffix is not text for anyone
         self._timer.start()
-        if self._where(widget) == TEXT_FIELD:
-            self._note_field(widget)
-            self._burst_field = self._burst_field or widget
-            return False  # it lands; a scan takes it back out when it ends
+        where = self._where(widget)
+        self._note_field(widget, where)
+        if where == TEXT_FIELD:
+            return False  # it lands; a scan puts the field back when it ends
         self._held.append((widget, QKeyEvent(
             event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat(),
             event.count())))
