@@ -48,27 +48,26 @@ def add_vouchers(shop: Shop, product_id: int, count: int) -> list[str]:
     return [vc.payload(shop.shop_id, shop.voucher_key, c) for c in codes]
 
 
-def add_paid_orders(shop: Shop, count: int) -> None:
-    now = Voucher.issued_at.db_value(dt.datetime.now(dt.UTC))
-    operator = shop.operator.id
+def _repeat_row(shop: Shop, statement: str, row: tuple[object, ...], count: int) -> None:
+    """``statement`` for ``count`` copies of ``row``, CHUNK rows per transaction."""
     for start in range(0, count, CHUNK):
         with shop.db.atomic("IMMEDIATE"):
-            shop.db.cursor().executemany(
-                "INSERT INTO \"order\" (status, customer_name, customer_phone, note, total_cents,"
-                " payment_method, payment_ref, is_batch, created_by_id, created_at, paid_at)"
-                " VALUES ('paid', '', '', '', 100, 'cash', '', 0, ?, ?, ?)",
-                [(operator, now, now)] * min(CHUNK, count - start))
+            shop.db.cursor().executemany(statement, [row] * min(CHUNK, count - start))
+
+
+def add_paid_orders(shop: Shop, count: int) -> None:
+    now = Voucher.issued_at.db_value(dt.datetime.now(dt.UTC))
+    _repeat_row(shop, "INSERT INTO \"order\" (status, customer_name, customer_phone, note,"
+                " total_cents, payment_method, payment_ref, is_batch, created_by_id, created_at,"
+                " paid_at) VALUES ('paid', '', '', '', 100, 'cash', '', 0, ?, ?, ?)",
+                (shop.operator.id, now, now), count)
 
 
 def add_attempts(shop: Shop, count: int) -> None:
     now = Voucher.issued_at.db_value(dt.datetime.now(dt.UTC))
-    operator = shop.operator.id
-    for start in range(0, count, CHUNK):
-        with shop.db.atomic("IMMEDIATE"):
-            shop.db.cursor().executemany(
-                "INSERT INTO redemption_attempt (voucher_id, operator_id, station, scanned_text,"
-                " reason, ok, note, created_at) VALUES (NULL, ?, 'bench', 'x', 'malformed', 0,"
-                " '', ?)", [(operator, now)] * min(CHUNK, count - start))
+    _repeat_row(shop, "INSERT INTO redemption_attempt (voucher_id, operator_id, station,"
+                " scanned_text, reason, ok, note, created_at) VALUES (NULL, ?, 'bench', 'x',"
+                " 'malformed', 0, '', ?)", (shop.operator.id, now), count)
 
 
 def add_audit_events(shop: Shop, count: int) -> None:
