@@ -8,8 +8,9 @@ import datetime as dt
 from peewee import SqliteDatabase
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_operations
+from schema_steps import assert_step_restores_the_shape
 
-from desktop_app.core import migrations, redemption, report_redemptions
+from desktop_app.core import redemption, report_redemptions
 from desktop_app.core.models import RedemptionAttempt, SchemaVersion
 from desktop_app.core.store import Shop
 
@@ -45,13 +46,7 @@ def test_a_new_shop_has_the_report_indexes_and_no_plain_ones(shop: Shop) -> None
 
 
 def test_step_6_brings_a_version_5_shop_to_the_new_shape(shop: Shop) -> None:
-    fresh = attempt_indexes(shop)
-    back_to_version_5(shop)
-    assert migrations.current_version(shop.db) == 5
-    assert attempt_indexes(shop) != fresh
-    assert migrations.migrate(shop.db) == 5
-    assert migrations.current_version(shop.db) == migrations.CURRENT_VERSION
-    assert attempt_indexes(shop) == fresh
+    assert_step_restores_the_shape(shop, back_to_version_5, 5, attempt_indexes)
 
 
 def test_a_station_report_reads_its_index_without_sorting(shop: Shop) -> None:
