@@ -112,6 +112,28 @@ def test_the_demo_keeps_its_recovery_key_in_its_folder(tmp_path: Path) -> None:
     auth.recover_owner(folder, "owner", key, "demo-owner-2026").close()
 
 
+def test_the_demo_shows_every_kind_and_a_card_found_by_phone(tmp_path: Path) -> None:
+    from desktop_app.core import giftcard_lookup
+    from desktop_app.core.demo import (
+        DEMO_CARD_PHONE,
+        DEMO_CARD_PIN,
+        DEMO_OPERATORS,
+        DEMO_README,
+        ensure_demo_shop,
+    )
+    from desktop_app.core.models import Product
+
+    folder = tmp_path / "demo"
+    assert ensure_demo_shop(folder)
+    assert f"PIN {DEMO_CARD_PIN}" in (folder / DEMO_README).read_text(encoding="utf-8")
+    name, password, _ = DEMO_OPERATORS[1]  # the clerk, as at the counter
+    with open_shop(folder, name, password) as shop:
+        assert {p.kind for p in Product.select()} == set(products.KINDS)
+        [card] = giftcard_lookup.caller_cards(shop, phone=DEMO_CARD_PHONE[-4:])
+        found = giftcard_lookup.look_up_card(shop, card.voucher_id, DEMO_CARD_PIN)
+        assert found.facts is not None and found.facts.balance_cents == 200_00 - 35_50
+
+
 def test_the_refusals_read_right() -> None:
     from desktop_app.messages import error_message
 

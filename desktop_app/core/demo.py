@@ -5,8 +5,17 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from desktop_app.core import auth, cardkeys, fulfilment, orders, products, redemption
+from desktop_app.core import (
+    auth,
+    cardkeys,
+    fulfilment,
+    giftcards,
+    orders,
+    products,
+    redemption,
+)
 from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.models import Voucher
 from desktop_app.core.store import create_shop, shop_exists
 
 # Shown on the demo's login dialog: a demo shop holds nothing worth protecting.
@@ -15,6 +24,7 @@ DEMO_OPERATORS: list[tuple[str, str, str]] = [
     ("clerk", "demo-clerk-2026", "clerk"),
 ]
 DEMO_SHOP_NAME = "Demo Shop 演示小店"
+DEMO_CARD_PHONE, DEMO_CARD_PIN = "139 0000 1234", "2468"  # its gift card, by phone
 DEMO_README = "README-demo.txt"
 
 
@@ -24,6 +34,7 @@ def _write_readme(data_dir: Path, recovery_key: str) -> None:
     lines = ["Voucher Shop demo shop", "",
              *(f"operator {name} / password {password} ({role})"
                for name, password, role in DEMO_OPERATORS),
+             f"gift card by phone: {DEMO_CARD_PHONE}, PIN {DEMO_CARD_PIN}",
              f"recovery key: {recovery_key}", ""]
     atomic_write_bytes(Path(data_dir) / DEMO_README, "\n".join(lines).encode("utf-8"))
 
@@ -51,6 +62,7 @@ def ensure_demo_shop(data_dir: Path) -> bool:
         steam = products.add_product(shop, "Game card ¥100 游戏充值卡", "100.00", "cardkey")
         cardkeys.import_card_keys(shop, steam.id, _demo_card_keys(12))
         products.add_product(shop, "Gift box 礼盒", "88.00", "goods", stock=20)
+        card = products.add_product(shop, "Gift card ¥200 储值卡", "200.00", "giftcard")
         first = orders.create_order(shop, [(wash.id, 1), (coffee.id, 2)], "王女士", "138 0000 0000")
         fulfilment.pay_order(shop, first.id, "wechat")
         second = orders.create_order(shop, [(yoga.id, 1), (steam.id, 1)], "Mr. Smith")
@@ -59,4 +71,8 @@ def ensure_demo_shop(data_dir: Path) -> bool:
         third = orders.create_order(shop, [(coffee.id, 1)], "李先生")
         fulfilment.pay_order(shop, third.id, "alipay")
         orders.create_order(shop, [(wash.id, 1)], "陈小姐", note="pays on pickup")
+        fourth = orders.create_order(shop, [(card.id, 1)], "赵先生", DEMO_CARD_PHONE)
+        gift = fulfilment.pay_order(shop, fourth.id, "cash")[0]
+        giftcards.set_pin(shop, Voucher.get_by_id(gift.id), DEMO_CARD_PIN)
+        redemption.redeem(shop, gift.payload, "Counter 1", amount_cents=3550)
     return True
