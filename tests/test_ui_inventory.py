@@ -162,6 +162,21 @@ def test_kind_decides_the_fields(qtbot: QtBot, shop: Shop) -> None:
     assert not dialog.unlimited.isChecked()  # goods are counted
 
 
+def test_a_new_gift_card_can_be_sold_at_once(qtbot: QtBot, shop: Shop) -> None:
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("giftcard"))
+    assert dialog.unlimited.isChecked() and not dialog.stock.isEnabled()
+    assert dialog.stock_hint.text() == "Cards that can be sold"
+    qtbot.keyClicks(dialog.name, "Card 500")
+    qtbot.keyClicks(dialog.price, "500")
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        dialog.save()
+    idle()
+    assert Product.get(Product.name == "Card 500").stock is None  # not out of stock
+
+
 def test_card_key_product_with_a_reusable_key(qtbot: QtBot, shop: Shop) -> None:
     dialog = ProductDialog(shop, "CNY")
     qtbot.addWidget(dialog)

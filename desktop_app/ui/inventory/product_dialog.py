@@ -263,10 +263,11 @@ class ProductDialog(QDialog):
         if self.product is not None:
             hints[kind] += " " + self.tr("The kind cannot change once a product exists.")
         self.kind_hint.setText(hints[kind])
-        if self.product is None:
-            self.unlimited.setChecked(kind == "service")
-        self.stock_hint.setText(self.tr("Vouchers that can be sold") if kind == "service"
-                                else self.tr("Items in stock"))
+        if self.product is None:  # what a shop sells without counting starts unlimited
+            self.unlimited.setChecked(kind in ("service", "giftcard"))
+        self.stock_hint.setText({"service": self.tr("Vouchers that can be sold"),
+                                 "giftcard": self.tr("Cards that can be sold")}.get(
+                                     kind, self.tr("Items in stock")))
         self.adjustSize()
 
     def _touch(self, name: str) -> None:
