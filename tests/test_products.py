@@ -157,3 +157,13 @@ def test_card_keys_that_do_not_fit_the_pattern_are_malformed(shop: Shop) -> None
     products.update_product(shop, game.id, key_min_length=None, key_max_length=None,
                             key_alphabet=None)
     assert cardkeys.preview_card_keys(shop, game.id, "abcd-1234\n").new == ["abcd-1234"]
+
+
+def test_without_a_pattern_stray_lines_are_not_keys(shop: Shop) -> None:
+    game = products.add_product(shop, "Game card", "30.00", "cardkey")
+    text = "x\n---\n密钥中文\n！！\nK-1\n1234567890 654321\n卡密 ABCD-1234\n"
+    preview = cardkeys.preview_card_keys(shop, game.id, text)
+    assert preview.new == ["K-1", "1234567890 654321", "卡密 ABCD-1234"]
+    assert preview.malformed == 4
+    products.update_product(shop, game.id, key_min_length=1)  # the owner's own pattern rules
+    assert cardkeys.preview_card_keys(shop, game.id, "x\n").new == ["x"]

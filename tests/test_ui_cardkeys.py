@@ -78,6 +78,7 @@ def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path:
     dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE)
     page = dialog.importer
     assert not page.import_button.isEnabled()
+    assert "sets no key pattern" in page.import_hint.text()  # says what counts as a key
     page.use_file(str(path))
     idle()
     counts = {name: label.text() for name, label in page.counts.items()}

@@ -34,10 +34,18 @@ KEY_ALPHABETS: dict[str, frozenset[str]] = {
 }
 
 
+# Without a pattern of its own, a key is any line this long with a letter or digit in it:
+# a stray "x", a row of dashes or a line of prose in Chinese is not sold to a customer.
+DEFAULT_MIN_KEY_LENGTH = 3
+
+
 def key_matches(secret: str, min_length: int | None, max_length: int | None,
                 alphabet: str | None) -> bool:
-    """Whether a card key fits its product's pattern (no pattern: every key fits)."""
-    if min_length is not None and len(secret) < min_length:
+    """Whether a card key fits its product's pattern (or, where the product sets no
+    length, the default one: ``DEFAULT_MIN_KEY_LENGTH`` and a letter or digit)."""
+    if len(secret) < (DEFAULT_MIN_KEY_LENGTH if min_length is None else min_length):
+        return False
+    if not any(c.isascii() and c.isalnum() for c in secret):
         return False
     if max_length is not None and len(secret) > max_length:
         return False

@@ -44,7 +44,7 @@ COUNT_COLORS = {"new": SUCCESS_COLOR, "duplicate": WARNING_COLOR, "malformed": E
 
 
 def key_pattern_text(product: ProductDetail) -> str:
-    """The product's key pattern in words; empty when any key goes."""
+    """The product's key pattern in words, or the default one when it sets none."""
     low, high = product.key_min_length, product.key_max_length
     if low and high:
         length = QCoreApplication.translate(
@@ -63,7 +63,10 @@ def key_pattern_text(product: ProductDetail) -> str:
         "letters_digits": QCoreApplication.translate("CardKeyDialog", "letters and digits"),
     }.get(product.key_alphabet or "", "")
     if not length and not alphabet:
-        return ""
+        return QCoreApplication.translate(
+            "CardKeyDialog", "This product sets no key pattern: a line of {low} or more "
+            "characters with a letter or digit in it counts as a key. To catch stray lines, "
+            "edit the product and set one.").format(low=products.DEFAULT_MIN_KEY_LENGTH)
     parts = ", ".join(part for part in (length, alphabet) if part)
     return QCoreApplication.translate(
         "CardKeyDialog", "Keys of this product: {pattern} (hyphens allowed); other lines count "
@@ -117,8 +120,7 @@ class KeyImportPage(QWidget):
         hint = QCoreApplication.translate(
             "CardKeyDialog", "Text or CSV, UTF-8. Duplicates (in the file or already imported), "
             "blank and malformed lines are left out.")
-        pattern = key_pattern_text(self.product)
-        self.import_hint = hint_label(f"{hint} {pattern}" if pattern else hint, self)
+        self.import_hint = hint_label(f"{hint} {key_pattern_text(self.product)}", self)
         buttons.addWidget(self.import_hint, 1)
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_button)
