@@ -80,17 +80,30 @@ def test_a_taken_name_is_refused_inline(qtbot: QtBot, shop: Shop) -> None:
     dialog.close()
 
 
-def test_disabling_the_last_owner_is_refused_inline(qtbot: QtBot, shop: Shop) -> None:
+def test_the_last_owner_cannot_be_disabled(qtbot: QtBot, shop: Shop) -> None:
     window = open_window(qtbot, shop)
     dialog = open_operators(qtbot, window)
     assert dialog.select(OWNER)
-    assert dialog.disable_button.isEnabled()
+    assert not dialog.disable_button.isEnabled()
+    assert "Add another owner first" in dialog.disable_button.toolTip()
+    dialog.close()
+
+
+def test_disabling_the_last_owner_from_a_stale_list_is_refused_inline(
+        qtbot: QtBot, shop: Shop) -> None:
+    carol = auth.add_operator(shop, "Carol", "owner", "owner-two-pass")
+    window = open_window(qtbot, shop)
+    dialog = open_operators(qtbot, window)
+    auth.set_active(shop, carol.id, False)  # meanwhile, in another window
+    assert dialog.select(OWNER) and dialog.disable_button.isEnabled()
     dialog.disable_button.click()
+    dialog.confirm_yes.click()
     qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=WAIT_MS)
     assert dialog.message.text() == error_message(
         InvalidState(what="operator", id=shop.operator.id, state="last_owner"))
+    assert "Add another owner first" in dialog.message.text()
     wait_idle(qtbot)
-    assert [r.active for r in dialog.model.rows()] == [True]
+    assert [r.active for r in dialog.model.rows()] == [True, False]
     dialog.close()
 
 

@@ -23,6 +23,7 @@ from desktop_app.messages.error_texts import (
     INTEGRITY_TEXTS,
     SHOP_BEING_RESTORED_TEXT,
     STATE_LABELS,
+    STATE_TEXTS,
     THING_LABELS,
     UNEXPECTED_TEXT,
     UNKNOWN_INTEGRITY_TEXT,
@@ -122,6 +123,8 @@ def error_message(exc: ShopError) -> str:
         how = BACKUP_PROBLEM_TEXTS.get(str(params.get("problem")))
         if how:
             return _fill(how, params)
+    if exc.code == "invalid_state" and exc.params.get("state") in STATE_TEXTS:
+        return _fill(STATE_TEXTS[exc.params["state"]], params)
     if isinstance(exc, InvalidInput):
         problem = problem_message(str(params.get("problem", "")), **params)
         return _fill(ERROR_TEXTS["invalid_input"],

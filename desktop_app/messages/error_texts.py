@@ -112,6 +112,13 @@ ERROR_TEXTS: dict[str, str] = {
         "unchanged. Choose another backup."),
 }
 
+# ``InvalidState`` of a state that has its own way out, said in full.
+STATE_TEXTS: dict[str, str] = {
+    "last_owner": QT_TRANSLATE_NOOP(
+        "errors", "The shop's last owner cannot be disabled: someone must be able to manage "
+        "the shop. Add another owner first."),
+}
+
 # ``BackupInvalid`` says how the file failed; nothing is ever restored from such a file.
 BACKUP_PROBLEM_TEXTS: dict[str, str] = {
     "unreadable": QT_TRANSLATE_NOOP(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import auth, keyslots
 from desktop_app.core.auth import OperatorRow
-from desktop_app.core.errors import InvalidInput, ShopError
+from desktop_app.core.errors import InvalidInput, InvalidState, ShopError
 from desktop_app.core.roles import ROLES
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message, role_label
@@ -144,7 +144,10 @@ class OperatorsDialog(FittingDialog):
         row = self.selected()
         idle = not self.busy
         self.add_button.setEnabled(idle)
-        self.disable_button.setEnabled(idle and row is not None and row.active)
+        last_owner = row is not None and row.role == "owner" and not self._other_active_owners(row)
+        self.disable_button.setEnabled(idle and row is not None and row.active and not last_owner)
+        self.disable_button.setToolTip(error_message(InvalidState(
+            what="operator", state="last_owner")) if last_owner and row.active else "")
         self.enable_button.setEnabled(idle and row is not None and not row.active)
         # Your own password: Change my password, which asks for the current one first.
         self.reset_button.setEnabled(idle and row is not None and row.active
@@ -219,7 +222,7 @@ class OperatorsDialog(FittingDialog):
         self._disable(row)
 
     def _other_active_owners(self, row: OperatorRow) -> bool:
-        # The last owner is refused by the core, with its own message; no question first.
+        # The button is off for the last owner; the core refuses it too (another window).
         return any(r.role == "owner" and r.active and r.id != row.id for r in self.model.rows())
 
     def _confirm_disabling_yourself(self, row: OperatorRow) -> QMessageBox:
@@ -245,7 +248,12 @@ class OperatorsDialog(FittingDialog):
             self, lambda: auth.set_active(shop, row.id, False),
             on_success=lambda _: self._changed(self.tr(
                 "{name} is disabled and can no longer log in.").format(name=row.name), row.id),
-            errors=self.message, always=lambda: self._set_busy(False))
+            errors=lambda exc: self._refused(exc, row.id), always=lambda: self._set_busy(False))
+
+    def _refused(self, exc: ShopError, select_id: int) -> None:
+        """Said inline, with the list re-read: what refused it may be what changed."""
+        self.message.show_error(error_message(exc))
+        self.reload(select_id)
 
     def _changed(self, text: str, select_id: int) -> None:
         self._set_busy(False)
