@@ -144,10 +144,11 @@ class OperatorsDialog(FittingDialog):
         row = self.selected()
         idle = not self.busy
         self.add_button.setEnabled(idle)
-        last_owner = row is not None and row.role == "owner" and not self._other_active_owners(row)
+        last_owner = (row is not None and row.active and row.role == "owner"
+                      and not self._other_active_owners(row))
         self.disable_button.setEnabled(idle and row is not None and row.active and not last_owner)
         self.disable_button.setToolTip(error_message(InvalidState(
-            what="operator", state="last_owner")) if last_owner and row.active else "")
+            what="operator", state="last_owner")) if last_owner else "")
         self.enable_button.setEnabled(idle and row is not None and not row.active)
         # Your own password: Change my password, which asks for the current one first.
         self.reset_button.setEnabled(idle and row is not None and row.active
