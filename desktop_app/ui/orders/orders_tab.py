@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,6 +62,7 @@ class OrdersTab(QWidget):
         self.confirm_box: QMessageBox | None = None
         self._reselecting = False
         self._select_next: int | None = None  # the order just changed, once the list is re-read
+        self._reveal_vouchers_of: int | None = None  # just paid: its vouchers scrolled to
         self._pay_next: int | None = None  # a new order to take payment for, once listed
         self._build()
         shop_events().changed.connect(self._on_changes)
@@ -81,7 +82,7 @@ class OrdersTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.empty = EmptyState(self.table)
         self.detail = OrderDetailPanel(self.shop, self, self)
-        scroll = QScrollArea(self)
+        self.detail_scroll = scroll = QScrollArea(self)
         scroll.setWidget(self.detail)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -260,6 +261,10 @@ class OrdersTab(QWidget):
             current = self.selected_order()
             if current is not None and current.id == detail.order.id:
                 self.detail.show_detail(detail, self.currency)
+                if self._reveal_vouchers_of == detail.order.id:
+                    self._reveal_vouchers_of = None
+                    # once laid out: below the list, the vouchers start under the fold
+                    QTimer.singleShot(0, self.reveal_vouchers)
 
         run_in_background(self, lambda: orders.order_detail(shop, order_id), show,
                           errors=self.message)
@@ -301,10 +306,18 @@ class OrdersTab(QWidget):
         dialog.paid.connect(self._paid)
         self._open(dialog)
 
+    def reveal_vouchers(self) -> None:
+        """The voucher panel's top at the top of the detail, as far as the detail scrolls."""
+        top = self.detail.vouchers.mapTo(self.detail, QPoint(0, 0)).y()
+        self.detail_scroll.verticalScrollBar().setValue(top)
+
     def _paid(self, order_id: int) -> None:
-        self.message.show_info(self.tr("Order {number} is paid. Its vouchers are shown on "
-                                       "the right.").format(number=order_id))
-        self._select_next = order_id
+        if self.splitter.orientation() == Qt.Orientation.Horizontal:
+            text = self.tr("Order {number} is paid. Its vouchers are shown on the right.")
+        else:
+            text = self.tr("Order {number} is paid. Its vouchers are shown below.")
+        self.message.show_info(text.format(number=order_id))
+        self._select_next = self._reveal_vouchers_of = order_id
         self.order_paid.emit(order_id)
 
     def refund_selected_line(self) -> None:

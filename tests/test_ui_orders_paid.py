@@ -1,0 +1,44 @@
+"""What the owner sees right after taking a payment, at a laptop's and a desktop's size."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+from test_ui_orders import WAIT_MS, idle, show_order
+
+from desktop_app.core import orders, products
+from desktop_app.core.store import Shop
+from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.orders.payment_dialogs import PaymentDialog
+
+
+@pytest.mark.parametrize(("width", "height", "where"),
+                         [(1024, 768, "below"), (1920, 1080, "on the right")])
+def test_after_payment_the_message_points_at_the_vouchers_in_view(
+        qtbot: QtBot, shop: Shop, width: int, height: int, where: str) -> None:
+    """At 1024x768 it said "on the right" while they sat below the list, under the fold."""
+    lines = [(products.add_product(shop, f"Pass {n}", "10.00", uses=5).id, 1) for n in range(4)]
+    order = orders.create_order(shop, lines, "王女士", "138 0000 1234")
+    tab = OrdersTab(shop)
+    qtbot.addWidget(tab)
+    tab.resize(width - 40, height - 240)  # the window's frame, header, tabs and status bar
+    tab.show()
+    idle()
+    show_order(tab, order.id)
+    qtbot.mouseClick(tab.detail.pay_button, Qt.MouseButton.LeftButton)
+    payment = tab.dialog
+    assert isinstance(payment, PaymentDialog)
+    with qtbot.waitSignal(payment.paid, timeout=WAIT_MS):
+        qtbot.mouseClick(payment.pay_button, Qt.MouseButton.LeftButton)
+    idle()
+    qtbot.waitUntil(lambda: tab.detail.vouchers.isVisible(), timeout=WAIT_MS)
+    assert f"shown {where}" in tab.message.text()
+    panel, viewport = tab.detail.vouchers, tab.detail_scroll.viewport()
+
+    def code_in_view() -> bool:
+        code = panel.card.code
+        top = code.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + code.height() <= viewport.height()
+
+    qtbot.waitUntil(code_in_view, timeout=WAIT_MS)  # the printed code, to read out
