@@ -59,8 +59,10 @@ def add_entry(voucher_id: int, kind: str, amount_cents: int, operator_id: int, *
 
 def _usable(now: dt.datetime) -> Expression:
     """The card is valid, its order paid, and ``now`` inside its validity window."""
-    paid_orders = Order.select(Order.id).where(Order.status == "paid")
-    return ((Voucher.state == "valid") & Voucher.order.in_(paid_orders)
+    # A probe of the card's own order by primary key: ``order_id IN (paid orders)`` made
+    # SQLite list every paid order of the shop's history at each spend.
+    paid = Order.select(Order.id).where((Order.id == Voucher.order) & (Order.status == "paid"))
+    return ((Voucher.state == "valid") & fn.EXISTS(paid)
             & (Voucher.valid_from.is_null() | (Voucher.valid_from <= now))
             & (Voucher.valid_until.is_null() | (Voucher.valid_until > now)))
 
