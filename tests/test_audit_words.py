@@ -95,3 +95,16 @@ def test_a_report_export_reads_as_the_report_and_its_grouping(qapp: object) -> N
     subjects = [model.data(model.index(row, AuditTableModel.SUBJECT)) for row in (0, 1)]
     assert subjects == ["Redemptions", "Redemptions"]
     assert detail_text(exported.detail) == "grouped by: Station · rows: 3"
+
+
+def test_a_card_spend_says_its_balance_and_a_range_reads_from_before_to(qapp: object) -> None:
+    """A spend read "amount: ¥35.50 · … · uses left: 1"; an export "to: … from: …"."""
+    legacy_spend = '{"amount_cents": 3550, "attempt": 9, "station": "c", "uses_left": 1}'
+    assert "uses left" not in detail_text(legacy_spend)
+    spend = '{"amount_cents": 3550, "attempt": 9, "balance_cents": 16450, "station": "c"}'
+    assert "amount: ¥35.50" in detail_text(spend) and "balance: ¥164.50" in detail_text(spend)
+    export = '{"by": "day", "end": "2026-12-31", "format": "csv", "start": "2026-12-01"}'
+    assert detail_text(export) == ("grouped by: Day · format: csv · from: 2026-12-01 · "
+                                   "to: 2026-12-31")
+    change = '{"after": {"price_cents": 2}, "before": {"price_cents": 1}}'
+    assert detail_text(change) == "before: price: ¥0.01 · after: price: ¥0.02"

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import json
+
 from desktop_app.core import fulfilment, giftcards, orders, products, redemption, sql
-from desktop_app.core.models import Voucher
+from desktop_app.core.models import AuditEvent, Voucher
 from desktop_app.core.store import Shop
 
 
@@ -50,3 +52,15 @@ def test_card_money_moves_probe_its_order_by_primary_key(shop: Shop) -> None:
         assert any(s.startswith("UPDATE") for s in statements), name
         assert _plan_problems(shop, statements) == [], name
     assert Voucher.get_by_id(card.id).balance_cents == 0
+
+
+def test_a_spend_is_audited_with_the_balance_left(shop: Shop) -> None:
+    card_product = products.add_product(shop, "Card 200", "200.00", "giftcard")
+    order = orders.create_order(shop, [(card_product.id, 1)])
+    issued = fulfilment.pay_order(shop, order.id, "cash")[0]
+    redemption.redeem(shop, issued.payload, "c", amount_cents=3550)
+    event = AuditEvent.select().order_by(AuditEvent.id.desc()).get()
+    detail = json.loads(event.detail)
+    assert (event.kind, detail["amount_cents"], detail["balance_cents"]) == (
+        "redeem", 3550, 16450)
+    assert "uses_left" not in detail  # a card has no uses: it read "uses left: 1"

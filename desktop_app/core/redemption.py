@@ -257,12 +257,13 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
     with shop.write():
         reason, facts, suspect = _decide(shop, parsed, uses, amount_cents, now)
         attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
-        if reason == "redeemed" and facts is not None:
+        if reason == "redeemed" and facts is not None and amount_cents is not None:
+            giftcards.add_entry(facts.id, "spend", -amount_cents, shop.operator.id,
+                                station=station, attempt=attempt_ids[-1], now=now)
+            audit.record(shop, "redeem", facts.id, attempt=attempt_ids[-1], station=station,
+                         amount_cents=amount_cents, balance_cents=facts.balance)
+        elif reason == "redeemed" and facts is not None:
             several = {"uses": uses, "attempts": attempt_ids} if uses != 1 else {}
-            if amount_cents is not None:
-                giftcards.add_entry(facts.id, "spend", -amount_cents, shop.operator.id,
-                                    station=station, attempt=attempt_ids[-1], now=now)
-                several = {"amount_cents": amount_cents}
             audit.record(shop, "redeem", facts.id, attempt=attempt_ids[-1], station=station,
                          uses_left=facts.uses_left, **several)
         return _verdict(shop, reason, attempt_ids[-1], station, now, uses, facts, suspect)

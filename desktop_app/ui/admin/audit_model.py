@@ -197,7 +197,22 @@ def detail_text(detail: str, currency: str = "CNY") -> str:
         return detail
     if not isinstance(data, dict):
         return _value_text("", data, currency)
-    return " · ".join(_pair(key, value, currency) for key, value in data.items())
+    if "amount_cents" in data:
+        # A gift card's spend stored its card's unchanging "1 use left" until balance_cents.
+        data.pop("uses_left", None)
+    return " · ".join(_pair(key, data[key], currency) for key in _reading_order(list(data)))
+
+
+# Keys stored in alphabetical order that read the other way round: "from … to …".
+_FOLLOWS = {"end": "start", "after": "before"}
+
+
+def _reading_order(keys: list[str]) -> list[str]:
+    ordered = [key for key in keys if _FOLLOWS.get(key) not in keys]
+    for key in keys:
+        if key not in ordered:
+            ordered.insert(ordered.index(_FOLLOWS[key]) + 1, key)
+    return ordered
 
 
 def detail_tooltip(detail: str) -> str:
