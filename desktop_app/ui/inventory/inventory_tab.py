@@ -64,6 +64,7 @@ class InventoryTab(QWidget):
         self.empty = EmptyState(self.table)
         self.message = MessageLabel(self)
         self.summary = hint_label("", self)
+        self.summary.setWordWrap(False)  # the counts stay whole; a message beside them wraps
         column = QVBoxLayout(self)
         column.setContentsMargins(MARGIN, SPACING + 4, MARGIN, SPACING)
         column.setSpacing(SPACING)

@@ -105,6 +105,7 @@ class OrdersTab(QWidget):
         self.splitter.splitterMoved.connect(self._splitter_moved)
         # Said below, beside the count: a message must not push the lists around.
         self.summary = hint_label("", self)
+        self.summary.setWordWrap(False)  # the counts stay whole; a message beside them wraps
         self.message = MessageLabel(self)
         bottom = QHBoxLayout()
         bottom.setSpacing(SPACING * 2)
