@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_ui_orders import WAIT_MS, idle, show_order
 
-from desktop_app.core import orders, products
+from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.store import Shop
+from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.orders.payment_dialogs import PaymentDialog
 
@@ -42,3 +44,21 @@ def test_after_payment_the_message_points_at_the_vouchers_in_view(
         return top >= 0 and top + code.height() <= viewport.height()
 
     qtbot.waitUntil(code_in_view, timeout=WAIT_MS)  # the printed code, to read out
+
+
+def test_the_payment_reads_as_one_sentence_in_chinese(qtbot: QtBot, shop: Shop,
+                                                      qapp: QApplication) -> None:
+    """It read "付款（微信支付） （交易单号 WX-1）": two brackets and a stray space."""
+    wash = products.add_product(shop, "Car wash 洗车", "10.00")
+    order = orders.create_order(shop, [(wash.id, 1)])
+    fulfilment.pay_order(shop, order.id, "wechat", "WX-1")
+    try:
+        install_translator(qapp, "zh_CN")
+        tab = OrdersTab(shop)
+        qtbot.addWidget(tab)
+        tab.show()
+        idle()
+        show_order(tab, order.id)
+        assert "付款（微信支付，交易单号 WX-1）" in tab.detail.info.text()
+    finally:
+        remove_translators(qapp)

@@ -4,49 +4,49 @@
 <context>
     <name>AddOperatorDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="269"/>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="304"/>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="319"/>
         <source>Add operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="287"/>
         <source>The name they log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="290"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="299"/>
         <source>Name:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="291"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="300"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="292"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="301"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="292"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="301"/>
         <source>Repeat password:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="308"/>
         <source>A clerk works the Redemption tab and sees only their own redemptions. An owner can do everything, including managing operators and backups.</source>
         <translation>核销员只使用“核销”页，只能看到自己的核销记录。店主可以做所有事，包括管理操作员和备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="314"/>
         <source>Everyone at the counter gets their own name and password, so the records say who did what.</source>
         <translation>每位员工都有自己的账号和密码，记录里就能看出是谁做了什么。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="319"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -171,27 +171,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="227"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="239"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="228"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="240"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="229"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="241"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="230"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="242"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="231"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="243"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -459,33 +459,33 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="89"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="92"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="110"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="113"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="95"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="98"/>
         <source>…or paste the keys here: one per line, or CSV rows with the key in the first column.</source>
         <translation>……或把卡密粘贴到这里：每行一个，或 CSV 行（卡密在第一列）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="100"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="103"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="102"/>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="230"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="105"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="232"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="117"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="120"/>
         <source>Text or CSV, UTF-8. Duplicates (in the file or already imported), blank and malformed lines are left out.</source>
         <translation>支持 UTF-8 编码的文本或 CSV。重复（文件内重复或已导入）、空白和格式错误的行不会导入。</translation>
     </message>
@@ -520,52 +520,57 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="68"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="66"/>
+        <source>This product sets no key pattern: a line of {low} or more characters with a letter or digit in it counts as a key. To catch stray lines, edit the product and set one.</source>
+        <translation>此商品未设卡密格式：凡 {low} 个字符以上、含字母或数字的行都算作卡密。要挡住无关的行，请编辑商品并设定格式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="71"/>
         <source>Keys of this product: {pattern} (hyphens allowed); other lines count as malformed.</source>
         <translation>本商品的卡密：{pattern}（可含连字符）；不符合的行计为格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="140"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="142"/>
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="141"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="143"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="142"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="144"/>
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="143"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="145"/>
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="160"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="162"/>
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="164"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="166"/>
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="165"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="167"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="223"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="225"/>
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="229"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="231"/>
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
@@ -578,117 +583,117 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardLookupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="39"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="38"/>
         <source>can be spent now</source>
         <translation>现在可用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="40"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="39"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="41"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="40"/>
         <source>not valid yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="42"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="41"/>
         <source>void (refunded)</source>
         <translation>已作废（已退款）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="43"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="42"/>
         <source>not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="69"/>
         <source>Gift card by phone + PIN</source>
         <translation>电话查询礼品卡（凭 PIN 码）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="75"/>
         <source>For a customer on the phone without the card in hand: find their cards, choose one and ask for its PIN. The card&apos;s code and QR are never shown here.</source>
         <translation>适用于顾客来电、卡不在手边时：先找到顾客的卡，选择一张，再询问其 PIN 码。这里不会显示卡的券码和二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="89"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="102"/>
         <source>Phone number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="103"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="106"/>
         <source>The number the customer gives</source>
         <translation>顾客报出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="109"/>
         <source>Find cards</source>
         <translation>查找卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="123"/>
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="126"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="130"/>
         <source>The card&apos;s PIN:</source>
         <translation>卡的 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="165"/>
         <source>An order number is digits only.</source>
         <translation>订单号只能是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="178"/>
         <source>No gift cards found for this number.</source>
         <translation>没有找到与该号码相关的礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="229"/>
         <source>Wrong PIN. {left} attempts left before this card&apos;s PIN locks.</source>
         <translation>PIN 码错误。再错 {left} 次，这张卡的 PIN 码将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="234"/>
         <source>Too many wrong PINs: this card&apos;s PIN is locked until {time}. The customer can call again later, or come in with the card.</source>
         <translation>PIN 码错误次数过多：这张卡的 PIN 码已锁定至 {time}。顾客可以稍后再来电，或带卡到店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="241"/>
         <source>This card has no PIN: it can be looked up only with the card in hand. An owner can set one below the card&apos;s voucher on the Orders tab.</source>
         <translation>这张卡没有设置 PIN 码：只能凭卡查询。店主可以在“订单”页该卡的卡券下方设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="253"/>
         <source>Card #{card}: balance {amount}</source>
         <translation>卡 #{card}：余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="256"/>
         <source>no end date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="257"/>
         <source>{product} · order #{order} · {status} · valid until {until}</source>
         <translation>{product} · 订单 #{order} · {status} · 有效期至 {until}</translation>
     </message>
@@ -696,42 +701,42 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardRefModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="53"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="54"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="57"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="55"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="56"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="58"/>
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="59"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="59"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="59"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -951,64 +956,64 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>撤销消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="174"/>
         <source>Reload…</source>
         <translation>充值…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="177"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="251"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="176"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="250"/>
         <source>Cash out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="179"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="229"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="178"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="228"/>
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="180"/>
         <source>Remove PIN</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="217"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="216"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="225"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="224"/>
         <source>Pays out a balance of at most {amount} in cash</source>
         <translation>余额不超过 {amount} 时，以现金全额付给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="229"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="228"/>
         <source>Change PIN…</source>
         <translation>修改 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="243"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="242"/>
         <source>Reloaded; balance {amount}.</source>
         <translation>已充值，余额 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="252"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="251"/>
         <source>Pay {amount} out in cash and empty the card?</source>
         <translation>以现金付给顾客 {amount}，并清空此卡余额？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="265"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="264"/>
         <source>Paid out {amount} in cash.</source>
         <translation>已以现金付出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="273"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="272"/>
         <source>PIN set.</source>
         <translation>PIN 码已设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="282"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="281"/>
         <source>PIN removed.</source>
         <translation>PIN 码已删除。</translation>
     </message>
@@ -1029,110 +1034,110 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>InventoryTab</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="77"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="78"/>
         <source>Search products by name</source>
         <translation>按名称搜索商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="81"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="82"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="85"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="86"/>
         <source>Show archived</source>
         <translation>显示已下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="87"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="88"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="94"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="95"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="102"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="103"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="104"/>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="211"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="105"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="212"/>
         <source>Archive</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="105"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="106"/>
         <source>Archived products are not sold any more; vouchers already sold still work</source>
         <translation>下架的商品不再出售；已售出的卡券仍然有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="108"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="109"/>
         <source>Import card keys…</source>
         <translation>导入卡密…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="110"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="111"/>
         <source>Card keys…</source>
         <translation>卡密…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="111"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="112"/>
         <source>The keys of this product, masked; mark a key faulty and replace it on its order</source>
         <translation>此商品的卡密（打码显示）；可将卡密标记为失效并在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="161"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="162"/>
         <source>On sale: {count}</source>
         <translation>在售：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="163"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="164"/>
         <source>out of stock: {count}</source>
         <translation>缺货：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="165"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="166"/>
         <source>archived: {count}</source>
         <translation>已下架：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="179"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="180"/>
         <source>No product matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="181"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="182"/>
         <source>Every product is archived. Tick “Show archived” to see them.</source>
         <translation>所有商品都已下架。勾选“显示已下架”即可查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="184"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="185"/>
         <source>No products yet.
 Click “New product” to add your first service, card key or goods.</source>
         <translation>还没有商品。
 点击“新建商品”，添加第一个服务、卡密或实物商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="210"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="211"/>
         <source>Restore</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="234"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="235"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="242"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="243"/>
         <source>“{name}” is archived: it is no longer sold. Vouchers already sold still work.</source>
         <translation>“{name}”已下架，不再出售。已售出的卡券仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="243"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="244"/>
         <source>“{name}” is on sale again.</source>
         <translation>“{name}”已重新上架。</translation>
     </message>
@@ -1173,27 +1178,27 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="65"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="64"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="66"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="65"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="67"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="66"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="69"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="68"/>
         <source>Balance after</source>
         <translation>变动后余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="72"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="71"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -1849,68 +1854,68 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="179"/>
         <source>{name} was added as {role}. They can log in now.</source>
         <translation>已添加{role} {name}，现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="185"/>
         <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="193"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="190"/>
         <source>A new password for {name}. Their old one stops working at once; tell them the new one in person.</source>
         <translation>为 {name} 设置新密码。旧密码立即失效；请当面告诉对方新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="195"/>
         <source>{name} has a new password.</source>
         <translation>{name} 的密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="205"/>
         <source>Enable {name}</source>
         <translation>启用 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="206"/>
         <source>{name} gets a new password: the old one was removed when they were disabled.</source>
         <translation>需要为 {name} 设置新密码：停用时旧密码已被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="209"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="211"/>
         <source>{name} is enabled and can log in with the new password.</source>
         <translation>{name} 已启用，可以用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="230"/>
         <source>Disable yourself?</source>
         <translation>停用您自己？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="231"/>
         <source>Disable your own operator, {name}? You can finish what you are doing, but you cannot log in or unlock with it again until another owner enables it.</source>
         <translation>要停用您自己的操作员账号 {name} 吗？您可以做完手头的事，但在其他店主重新启用之前，您不能再用它登录或解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="234"/>
         <source>Disable me</source>
         <translation>停用我的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="236"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="251"/>
         <source>{name} is disabled and can no longer log in.</source>
         <translation>{name} 已停用，不能再登录。</translation>
     </message>
@@ -1968,47 +1973,47 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>创建于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="157"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="158"/>
+        <source>Paid {time} by {method} (reference {ref})</source>
+        <translation>已于 {time} 付款（{method}，交易单号 {ref}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="159"/>
         <source>Paid {time} by {method}</source>
         <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="160"/>
-        <source>(reference {ref})</source>
-        <translation>（交易单号 {ref}）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="164"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="165"/>
         <source>Customer: {customer}</source>
         <translation>顾客：{customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="166"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="167"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="173"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="174"/>
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="176"/>
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="178"/>
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="179"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="180"/>
         <source>The vouchers of this order are void (refunded).</source>
         <translation>此订单的卡券已作废（已退款）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="182"/>
         <source>Refunded vouchers are void and not shown.</source>
         <translation>已退款的卡券已作废，不再显示。</translation>
     </message>
@@ -2049,100 +2054,105 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="156"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="158"/>
         <source>Search: number, customer, phone</source>
         <translation>搜索：单号、顾客、电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="160"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="162"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="164"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="166"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="168"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="170"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="170"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="172"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="211"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="213"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="213"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="215"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="225"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="227"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="227"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="229"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="283"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="289"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="305"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="317"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/orders_tab.py" line="319"/>
+        <source>Order {number} is paid. Its vouchers are shown below.</source>
+        <translation>订单 {number} 已付款，卡券显示在下方。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="333"/>
         <source>Refund recorded for order {number}.</source>
         <translation>订单 {number} 的退款已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="341"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="355"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="342"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="356"/>
         <source>Refund order {number} ({amount})? Its unredeemed vouchers become void and unsold stock and card keys go back. Uses already redeemed stay in the history.</source>
         <translation>确定为订单 {number}（{amount}）退款？未核销的券将作废，实物库存和卡密退回库存。已核销的次数保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="346"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="360"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="351"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="365"/>
         <source>Order {number} is refunded.</source>
         <translation>订单 {number} 已退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="357"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="360"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="371"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="374"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="358"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="372"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="365"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="379"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -2256,27 +2266,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="134"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="133"/>
         <source>Gift card PIN</source>
         <translation>礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="138"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="137"/>
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="140"/>
         <source>Set PIN</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="144"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="143"/>
         <source>Needed only to look the card up without it in hand (on the phone).</source>
         <translation>仅在不持卡查询（如电话查询）时需要。</translation>
     </message>
@@ -2540,6 +2550,11 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="269"/>
+        <source>Cards that can be sold</source>
+        <translation>可售卡数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="270"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -2893,42 +2908,42 @@ Click “New order” to sell your first voucher.</source>
         <translation>请核对第 4 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="168"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="167"/>
         <source>today {time}</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="180"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="179"/>
         <source>{left} of {total} left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="58"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="252"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="65"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="254"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="253"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="66"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="254"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="59"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="256"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="255"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="60"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="257"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="256"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -3105,32 +3120,32 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ReloadDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="84"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="83"/>
         <source>Reload gift card</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="93"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="92"/>
         <source>Reload</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="93"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="92"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="96"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="95"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="97"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="96"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="97"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
@@ -3364,47 +3379,47 @@ Click “New order” to sell your first voucher.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="17"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="15"/>
         <source>Redemptions</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="18"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="16"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="19"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="17"/>
         <source>Outstanding vouchers</source>
         <translation>未用完的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="20"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="18"/>
         <source>Card-key stock</source>
         <translation>卡密库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="31"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="28"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="32"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="29"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="33"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="30"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="34"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="31"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="35"/>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="32"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
@@ -4807,298 +4822,298 @@ Click “New order” to sell your first voucher.</source>
         <translation>向顾客发送卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
         <source>attempts</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
         <source>attempts left</source>
         <translation>剩余尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
         <source>balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
         <source>grouped by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>back on the card</source>
         <translation>退回卡内</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>cards</source>
         <translation>礼品卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
         <source>as</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="173"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="190"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="187"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -5888,41 +5903,46 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="117"/>
+        <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
+        <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="124"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="120"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="127"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="122"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="129"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="125"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="132"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="155"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="157"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="164"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="159"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="166"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="170"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
@@ -6022,7 +6042,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="132"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="139"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6032,17 +6052,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>保存时与店铺服务器 {host} 的连接中断。重试之前，请先查询这张券：如果服务器已保存，查询时会显示出来；任何次数或金额都不会被扣两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="137"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="144"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="142"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="149"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="155"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6322,127 +6342,127 @@ Click “New order” to sell your first voucher.</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="168"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="175"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="173"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="180"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="174"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="181"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="175"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="176"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="183"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="177"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="184"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="179"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="186"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="180"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="192"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="186"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="188"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="197"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="191"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="192"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="199"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="197"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="199"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
@@ -6540,37 +6560,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="120"/>
+        <location filename="../../desktop_app/ui/display.py" line="119"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="122"/>
+        <location filename="../../desktop_app/ui/display.py" line="121"/>
         <source>Until {end}</source>
         <translation>至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="133"/>
+        <location filename="../../desktop_app/ui/display.py" line="132"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="134"/>
+        <location filename="../../desktop_app/ui/display.py" line="133"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="126"/>
+        <location filename="../../desktop_app/ui/display.py" line="125"/>
         <source>From {start}</source>
         <translation>{start} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="128"/>
+        <location filename="../../desktop_app/ui/display.py" line="127"/>
         <source>No expiry</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="154"/>
+        <location filename="../../desktop_app/ui/display.py" line="153"/>
         <source>Batch</source>
         <translation>批量发券</translation>
     </message>
@@ -6646,12 +6666,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="141"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="143"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="142"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="144"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>

@@ -154,11 +154,12 @@ class OrderDetailPanel(QWidget):
     def _info_text(self, order: OrderRow) -> str:
         lines = [self.tr("Created {time}").format(time=local_time(order.created_at))]
         if order.paid_at:
-            paid = self.tr("Paid {time} by {method}").format(
-                time=local_time(order.paid_at), method=method_label(order.payment_method))
-            if order.payment_ref:
-                paid += " " + self.tr("(reference {ref})").format(ref=order.payment_ref)
-            lines[0] += " · " + paid
+            # One sentence each: Chinese puts the reference inside the method's brackets.
+            paid = (self.tr("Paid {time} by {method} (reference {ref})") if order.payment_ref
+                    else self.tr("Paid {time} by {method}"))
+            lines[0] += " · " + paid.format(time=local_time(order.paid_at),
+                                            method=method_label(order.payment_method),
+                                            ref=order.payment_ref)
         customer = customer_text(order)
         if customer:
             lines.append(self.tr("Customer: {customer}").format(customer=customer))
