@@ -109,10 +109,14 @@ class DayChart(QWidget):
         self.panels: list[Series] = []
         self.empty_text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(90)
 
     def sizeHint(self) -> QSize:
         return QSize(420, 300)
+
+    def minimumSizeHint(self) -> QSize:
+        # Two panels, each with its title, axis labels, the days and some bar to read.
+        line = QFontMetricsF(self.font()).height()
+        return QSize(120, int(2 * (line * 3.4 + 28) / 0.92) + 16)
 
     def set_panels(self, panels: list[Series], empty_text: str = "") -> None:
         self.panels = panels
