@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import fulfilment, orders, products, redemption
@@ -64,7 +65,7 @@ def assert_every_column_in_view(tab: ReportsTab) -> None:
     assert table.horizontalScrollBar().maximum() == 0, "the table needs horizontal scrolling"
     for column in range(header.count()):
         right = header.sectionViewportPosition(column) + header.sectionSize(column)
-        assert 0 <= header.sectionViewportPosition(column) and right <= table.viewport().width()
+        assert header.sectionViewportPosition(column) >= 0 and right <= table.viewport().width()
     label_text = max((tab.model.data(tab.model.index(row, 0)) for row in range(
         tab.model.rowCount())), key=lambda text: table.fontMetrics().horizontalAdvance(text))
     assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(label_text), (
@@ -116,8 +117,8 @@ def test_attempts_table_only_for_a_drilled_redemptions_row(qtbot: QtBot, shop: S
     assert tab.drill_hint.isVisible() and not tab.detail_table.isVisible()
     index = tab.model.index(0, 0)
     rect = tab.table.visualRect(index)
-    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     idle()
     qtbot.waitUntil(tab.detail_table.isVisible, timeout=WAIT_MS)
     assert tab.detail_model.rowCount() == 1 and tab.detail_table.height() > 60
@@ -176,7 +177,7 @@ def test_export_suggests_documents_then_the_last_folder(
     choose(tab, "sales", "day")
     first = export_folder()
     assert first != Path.home() or not (Path.home() / "Documents").is_dir()
-    qtbot.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)
     assert tab.file_dialog is not None
     assert Path(tab.file_dialog.directory().absolutePath()) == first
     tab.file_dialog.close()
@@ -185,7 +186,7 @@ def test_export_suggests_documents_then_the_last_folder(
     idle()
     assert (tmp_path / "kept" / "sales.csv").exists()
     assert settings.REPORT_EXPORT_FOLDER.text() == str(tmp_path / "kept")
-    qtbot.mouseClick(tab.xlsx_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(tab.xlsx_button, Qt.MouseButton.LeftButton)
     assert Path(tab.file_dialog.directory().absolutePath()) == tmp_path / "kept"
     assert tab.file_dialog.selectedFiles()[0].endswith("sales-day.xlsx")
     tab.file_dialog.close()
