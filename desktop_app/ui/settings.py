@@ -79,6 +79,7 @@ LAST_PAYMENT_METHOD = Setting("orders/last_payment_method", "cash")
 VOUCHER_LAYOUT = Setting("vouchers/layout", "a4")  # a4 | receipt58 | receipt80 (printer width)
 VOUCHER_SAVE_FOLDER = Setting("vouchers/save_folder", "")  # Documents if unset
 RECEIPT_PRINTER = Setting("vouchers/printer", "")  # a printer's name; the system's default if unset
+REPORT_EXPORT_FOLDER = Setting("reports/export_folder", "")  # Documents if unset
 
 # --- the counter (scanner and camera belong to this computer) ---------------------------------
 

@@ -36,25 +36,45 @@ def _nice_top(value: int) -> int:
         top *= 10
 
 
+@dataclass(frozen=True)
+class PanelLayout:
+    title: QRectF
+    top_label: QRectF  # the axis top's value, at the plot's top, clear of the title
+    zero_label: QRectF
+    plot: QRectF
+
+
+def panel_layout(area: QRectF, metrics: QFontMetricsF, top_text: str) -> PanelLayout:
+    """Where a panel's title, axis labels and bars go in ``area``."""
+    line = metrics.height()
+    label_width = metrics.horizontalAdvance(top_text) + line * 0.5
+    # The top label is centred on the plot's top edge: half a line above it, then a gap.
+    plot_top = area.top() + line * 1.8
+    plot = QRectF(area.left() + label_width, plot_top,
+                  area.width() - label_width, area.bottom() - line * 1.4 - plot_top)
+    title = QRectF(area.left(), area.top(), area.width(), line)
+    top_label = QRectF(area.left(), plot.top() - line / 2, label_width - line * 0.3, line)
+    zero_label = QRectF(area.left(), plot.bottom() - line / 2, label_width - line * 0.3, line)
+    return PanelLayout(title, top_label, zero_label, plot)
+
+
 def paint_series(painter: QPainter, area: QRectF, series: Series, font: QFont) -> None:
     """One titled panel of bars in ``area`` (any device: screen, PDF, printer)."""
     painter.save()
     painter.setFont(font)
     metrics = QFontMetricsF(font)
     line = metrics.height()
-    painter.setPen(TEXT)
-    painter.drawText(QRectF(area.left(), area.top(), area.width(), line),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, series.title)
     top = _nice_top(max([0, *series.values]))
-    label_width = metrics.horizontalAdvance(series.label(top)) + line * 0.5
-    plot = QRectF(area.left() + label_width, area.top() + line * 1.4,
-                  area.width() - label_width, area.height() - line * 2.8)
+    layout = panel_layout(area, metrics, series.label(top))
+    plot = layout.plot
+    painter.setPen(TEXT)
+    painter.drawText(layout.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     series.title)
     painter.setPen(AXIS)
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-    painter.drawText(QRectF(area.left(), plot.top() - line / 2, label_width - line * 0.3, line),
-                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, series.label(top))
-    painter.drawText(QRectF(area.left(), plot.bottom() - line / 2, label_width - line * 0.3, line),
-                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "0")
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(layout.top_label, right, series.label(top))
+    painter.drawText(layout.zero_label, right, "0")
     count = len(series.days)
     if count and plot.width() > 0 and plot.height() > 0:
         slot = plot.width() / count
@@ -89,10 +109,14 @@ class DayChart(QWidget):
         self.panels: list[Series] = []
         self.empty_text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(90)
 
     def sizeHint(self) -> QSize:
         return QSize(420, 300)
+
+    def minimumSizeHint(self) -> QSize:
+        # Two panels, each with its title, axis labels, the days and some bar to read.
+        line = QFontMetricsF(self.font()).height()
+        return QSize(120, int(2 * (line * 3.4 + 28) / 0.92) + 16)
 
     def set_panels(self, panels: list[Series], empty_text: str = "") -> None:
         self.panels = panels

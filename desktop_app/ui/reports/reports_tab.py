@@ -32,6 +32,8 @@ from desktop_app.core.store import Shop
 from desktop_app.ui.display import amount_text, failure_text
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.reports.chart import REDEMPTIONS_COLOR, SALES_COLOR, DayChart, Series
+from desktop_app.ui.reports.report_export import export_dialog, remember_export
+from desktop_app.ui.reports.report_layout import ReportTable, TableAndChart
 from desktop_app.ui.reports.report_loading import (
     DATED,
     RANGES,
@@ -93,7 +95,8 @@ class ReportsTab(QWidget):
         self.xlsx_button = QPushButton(self.tr("Export Excel…"), self)
         self.print_button = QPushButton(self.tr("Print…"), self)
         for box in (self.report_box, self.by_box, self.range_box):
-            box.setMinimumWidth(64)  # a narrow window shortens the choices, never clips the tab
+            # As wide as the longest choice: "Payment method" comes after "Day" was shown.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         controls = QHBoxLayout()
         for label, widget in ((self.tr("Report"), self.report_box), (self.tr("By"), self.by_box),
                               (self.tr("Days"), self.range_box)):
@@ -108,20 +111,18 @@ class ReportsTab(QWidget):
         exports.addStretch(1)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.drill_hint = hint_label(
+            self.tr("Double-click a row to see the redemptions behind it."), self)
         for button in (self.csv_button, self.xlsx_button, self.print_button):
             exports.addWidget(button)
 
         self.model = ReportTableModel(self)
-        self.table = QTableView(self)
+        self.table = ReportTable(self)
         self.table.setModel(self.model)
-        setup_table(self.table, 0)
+        self.table.fit()
         self.table_empty = EmptyState(self.table)
         self.chart = DayChart(self)
-        upper = QSplitter(Qt.Orientation.Horizontal, self)
-        upper.addWidget(self.table)
-        upper.addWidget(self.chart)
-        upper.setStretchFactor(0, 3)
-        upper.setStretchFactor(1, 2)
+        self.upper = TableAndChart(self.table, self.chart, self)
 
         self.detail_title = hint_label("", self)
         self.section_box = QComboBox(self)  # liability: customers to call, or gift cards
@@ -135,7 +136,7 @@ class ReportsTab(QWidget):
         setup_table(self.detail_table, 4)
         self.detail_table.setMinimumHeight(40)
         self.table.setMinimumHeight(40)
-        lower = QWidget(self)
+        self.lower_panel = lower = QWidget(self)  # only for a report with something to show there
         lower_column = QVBoxLayout(lower)
         lower_column.setContentsMargins(0, 0, 0, 0)
         lower_title = QHBoxLayout()
@@ -143,11 +144,11 @@ class ReportsTab(QWidget):
         lower_title.addWidget(self.detail_title, 1)
         lower_column.addLayout(lower_title)
         lower_column.addWidget(self.detail_table)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(upper)
+        self.split = split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.upper)
         split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        lower.setVisible(False)
 
         self.message = MessageLabel(self)
         column = QVBoxLayout(self)
@@ -156,6 +157,7 @@ class ReportsTab(QWidget):
         column.addLayout(controls)
         column.addLayout(exports)
         column.addWidget(self.summary)
+        column.addWidget(self.drill_hint)
         column.addWidget(split, 1)
         column.addWidget(self.message)
 
@@ -227,8 +229,8 @@ class ReportsTab(QWidget):
         self.currency = report.currency  # read with the report: a changed currency shows at once
         self.model.set_columns(report.columns, self.currency, report.by)
         self.model.set_rows(report.rows)
-        setup_table(self.table, 0)  # the columns are new: the first stretches again
-        fit_columns(self.table, skip=0)
+        self.table.fit()
+        self.upper.arrange()
         self.table_empty.show_text(self.tr("Nothing in these days.") if not report.rows else "")
         self.summary.setText(self.totals_text(report))
         self.chart.set_panels(self.panels(), self.tr("No redemptions or sales in these days."))
@@ -236,17 +238,25 @@ class ReportsTab(QWidget):
 
     def totals_text(self, report: Report) -> str:
         by_key = {c.key: c for c in report.columns}
-        parts = [f"{column_title(k)}: {cell_text(by_key[k], v, self.currency)}"
+        parts = [self._figure(k, cell_text(by_key[k], v, self.currency))
                  for k, v in report.totals.items() if k in by_key and by_key[k].kind != "bool"]
-        text = self.tr("Total") + " — " + ", ".join(parts) if parts else ""
+        text = self.tr("Total") + " — " + self._figures(parts) if parts else ""
         cards = report.section_totals.get("giftcards")
         if cards is not None:
             columns = {c.key: c for c in (*SECTION_COLUMNS["giftcards"], *BREAKAGE_COLUMNS)}
-            figures = [f"{column_title(k)}: {cell_text(columns[k], cards[k], self.currency)}"
+            figures = [self._figure(k, cell_text(columns[k], cards[k], self.currency))
                        for k in ("cards", "balance", "expiring_30_balance", "breakage_cards",
                                  "breakage") if k in cards]
-            text += "\n" + self.tr("Gift cards") + " — " + ", ".join(figures)
+            text += "\n" + self.tr("Gift cards") + " — " + self._figures(figures)
         return text
+
+    def _figure(self, key: str, value: str) -> str:
+        # The colon is the language's own (Chinese writes a full-width one), so it is translated.
+        return self.tr("{name}: {value}", "one figure of a report's totals").format(
+            name=column_title(key), value=value)
+
+    def _figures(self, figures: list[str]) -> str:
+        return self.tr(", ", "between the figures of a report's totals").join(figures)
 
     def panels(self) -> list[Series]:
         if self.loaded is None:
@@ -257,7 +267,11 @@ class ReportsTab(QWidget):
                        sold[1], sold[2], SALES_COLOR, amount_text)]
 
     def _show_lower(self, report: Report) -> None:
+        """Liability's customers to call or gift cards below the table; for redemptions the
+        hint, and the attempts once a row is drilled into; nothing for the others."""
         self.section_box.setVisible(report.name == "liability")
+        self.drill_hint.setVisible(report.name == "redemptions")
+        self._set_lower_visible(report.name == "liability")
         if report.name == "liability":
             section = str(self.section_box.currentData())
             self.detail_title.setText(self.tr(
@@ -270,8 +284,15 @@ class ReportsTab(QWidget):
         else:
             self.detail_table.setModel(self.detail_model)
             self.detail_model.set_rows([])
-            hint = self.tr("Double-click a row to see the redemptions behind it.")
-            self.detail_title.setText(hint if report.name == "redemptions" else "")
+            self.detail_title.setText("")
+
+    def _set_lower_visible(self, visible: bool) -> None:
+        if visible == self.lower_panel.isVisibleTo(self):
+            return
+        self.lower_panel.setVisible(visible)
+        if visible:  # a fresh share of the height, not the few pixels a hidden widget keeps
+            height = self.split.height()
+            self.split.setSizes([height * 3 // 5, height - height * 3 // 5])
 
     def _section_changed(self) -> None:
         if self.report is not None:
@@ -289,6 +310,7 @@ class ReportsTab(QWidget):
         def shown(details: list[report_tables.RedemptionDetail]) -> None:
             self.detail_table.setModel(self.detail_model)
             self.detail_model.set_rows(details)
+            self._set_lower_visible(True)
             fit_columns(self.detail_table, skip=4)
             self.detail_title.setText(self.tr("{group} — attempts: {count}").format(
                 group=cell_text(report.columns[0], group, self.currency, by), count=len(details)))
@@ -306,12 +328,7 @@ class ReportsTab(QWidget):
     def ask_export(self, suffix: str) -> None:
         if self.report is None:
             return
-        name = f"{self.report.name}-{self.report.by}{suffix}"
-        kinds = (self.tr("CSV files (*.csv)") if suffix == ".csv"
-                 else self.tr("Excel workbooks (*.xlsx)"))
-        dialog = QFileDialog(self, self.tr("Export the report"), str(Path.home() / name), kinds)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(suffix.lstrip("."))
+        dialog = export_dialog(self, self.report, suffix)
         dialog.fileSelected.connect(self.export_to)
         self.file_dialog = dialog
         dialog.open()
@@ -326,6 +343,7 @@ class ReportsTab(QWidget):
         self._set_busy(True)
 
         def done(written: Path) -> None:
+            remember_export(written)
             self.message.show_info(self.tr("Saved {file}").format(file=str(written)))
 
         run_in_background(self, lambda: report_files.write_report(

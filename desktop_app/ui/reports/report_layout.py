@@ -1,0 +1,84 @@
+"""How the Reports tab shares its room: a table whose label column is never squeezed, and the
+chart beside it only when both fit, below it otherwise (a 1024-wide screen, long headers)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView, QWidget
+
+from desktop_app.ui.tables import fit_columns, setup_table
+
+LABEL_COLUMN = 0
+CHART_MIN_WIDTH = 360  # narrower than this, the day labels under the bars run together
+LABEL_MAX_WIDTH = 320
+
+
+class ReportTable(QTableView):
+    """A report's rows: every column as wide as its contents; the label column (the first)
+    also takes whatever room is left, but never less than its contents."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label_width = 0
+
+    def fit(self) -> None:
+        """Size the columns to the rows shown; call after the model's columns or rows change."""
+        setup_table(self, LABEL_COLUMN)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(LABEL_COLUMN, QHeaderView.ResizeMode.Interactive)
+        fit_columns(self, skip=-1, maximum=LABEL_MAX_WIDTH)
+        self._label_width = self.columnWidth(LABEL_COLUMN) if header.count() else 0
+        self._spread()
+
+    def needed_width(self) -> int:
+        """The width that shows every column whole, frame and vertical scroll bar included."""
+        header = self.horizontalHeader()
+        columns = sum(header.sectionSize(i) for i in range(header.count()) if i != LABEL_COLUMN)
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return columns + self._label_width + 2 * self.frameWidth() + scroll_bar
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._spread()
+
+    def _spread(self) -> None:
+        header = self.horizontalHeader()
+        if header.count() == 0:
+            return
+        others = sum(header.sectionSize(i) for i in range(header.count()) if i != LABEL_COLUMN)
+        room = self.viewport().width() - others
+        self.setColumnWidth(LABEL_COLUMN, max(self._label_width, room))
+
+
+class TableAndChart(QSplitter):
+    """The table and the chart: side by side when the table's columns and a readable chart
+    both fit the width, else the chart under the table."""
+
+    def __init__(self, table: ReportTable, chart: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.table, self.chart = table, chart
+        self.addWidget(table)
+        self.addWidget(chart)
+        self.setChildrenCollapsible(False)
+
+    def side_by_side_fits(self, width: int) -> bool:
+        return width >= self.table.needed_width() + self.handleWidth() + CHART_MIN_WIDTH
+
+    def arrange(self) -> None:
+        """Choose the orientation for the present width and share the room; call when the
+        width or the table's columns change."""
+        width = self.width()
+        if self.side_by_side_fits(width):
+            self.setOrientation(Qt.Orientation.Horizontal)
+            table = max(self.table.needed_width(), width * 11 // 20)
+            self.setSizes([table, max(CHART_MIN_WIDTH, width - table)])
+        else:
+            self.setOrientation(Qt.Orientation.Vertical)
+            height = self.height()
+            self.setSizes([height * 3 // 5, height - height * 3 // 5])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.arrange()

@@ -1,0 +1,192 @@
+"""The Reports tab on a 1024x768 screen: the columns that matter stay in view, nothing empty
+takes room, the chart's labels are clear of its titles, the totals' punctuation is the
+language's own, and exports are suggested in a sensible folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import fulfilment, orders, products, redemption
+from desktop_app.core.store import Shop
+from desktop_app.ui import settings, tasks
+from desktop_app.ui.reports.chart import panel_layout
+from desktop_app.ui.reports.report_export import export_folder
+from desktop_app.ui.reports.reports_tab import ReportsTab
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
+
+WAIT_MS = 15_000
+TAB_SIZE = (1004, 560)  # the tab's share of a 1024x768 main window
+
+
+def idle() -> None:
+    assert tasks.wait_until_idle(WAIT_MS), "a background task did not finish"
+
+
+def a_day_of_sales(shop: Shop) -> None:
+    """Long product names, every payment method, and one redemption, as in the demo shop."""
+    names = ("Yoga class ×10 瑜伽十次课", "Car wash ×5 洗车五次卡", "Game card ¥100 游戏充值卡")
+    made = [products.add_product(shop, name, "199", uses=5, valid_days=30) for name in names]
+    for product, method in zip(made, ("wechat", "alipay", "cash"), strict=True):
+        order = orders.create_order(shop, [(product.id, 1)], "王女士", "13800001111")
+        [voucher] = fulfilment.pay_order(shop, order.id, method)
+    redemption.redeem(shop, voucher.code, "前台 1")
+
+
+def open_tab(qtbot: QtBot, shop: Shop) -> ReportsTab:
+    tab = ReportsTab(shop)
+    qtbot.addWidget(tab)
+    tab.resize(*TAB_SIZE)
+    tab.show()
+    idle()
+    return tab
+
+
+def choose(tab: ReportsTab, report: str, by: str | None = None) -> None:
+    tab.report_box.setCurrentIndex(tab.report_box.findData(report))
+    idle()
+    if by is not None:
+        tab.by_box.setCurrentIndex(tab.by_box.findData(by))
+        tab.show_button.click()
+        idle()
+
+
+def assert_every_column_in_view(tab: ReportsTab) -> None:
+    table = tab.table
+    header = table.horizontalHeader()
+    assert table.horizontalScrollBar().maximum() == 0, "the table needs horizontal scrolling"
+    for column in range(header.count()):
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert header.sectionViewportPosition(column) >= 0 and right <= table.viewport().width()
+    label_text = max((tab.model.data(tab.model.index(row, 0)) for row in range(
+        tab.model.rowCount())), key=lambda text: table.fontMetrics().horizontalAdvance(text))
+    assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(label_text), (
+        "the label column is squeezed")
+
+
+@pytest.mark.parametrize("by", ["product", "method"])
+def test_sales_columns_fit_a_1024_screen(qtbot: QtBot, shop: Shop, by: str) -> None:
+    a_day_of_sales(shop)
+    tab = open_tab(qtbot, shop)
+    choose(tab, "sales", by)
+    assert tab.model.rowCount() == 3
+    assert_every_column_in_view(tab)
+    assert tab.chart.isVisible() and tab.chart.height() >= tab.chart.minimumSizeHint().height()
+
+
+def test_wide_screen_keeps_the_chart_beside_the_table(qtbot: QtBot, shop: Shop) -> None:
+    a_day_of_sales(shop)
+    tab = open_tab(qtbot, shop)
+    tab.resize(1900, 950)
+    choose(tab, "sales", "product")
+    assert tab.upper.orientation() == Qt.Orientation.Horizontal
+    assert_every_column_in_view(tab)
+    tab.resize(*TAB_SIZE)
+    idle()
+    assert tab.upper.orientation() == Qt.Orientation.Vertical
+    assert_every_column_in_view(tab)
+
+
+def test_grouping_box_shows_its_longest_choice(qtbot: QtBot, shop: Shop) -> None:
+    tab = open_tab(qtbot, shop)  # first shown with the redemptions' short groupings
+    choose(tab, "sales")
+    metrics = tab.by_box.fontMetrics()
+    longest = max((tab.by_box.itemText(i) for i in range(tab.by_box.count())),
+                  key=metrics.horizontalAdvance)
+    assert longest == "Payment method"
+    assert tab.by_box.width() >= metrics.horizontalAdvance(longest) + 20
+
+
+def test_attempts_table_only_for_a_drilled_redemptions_row(qtbot: QtBot, shop: Shop) -> None:
+    a_day_of_sales(shop)
+    tab = open_tab(qtbot, shop)
+    for report in ("sales", "stock"):
+        choose(tab, report)
+        assert not tab.detail_table.isVisible() and not tab.drill_hint.isVisible()
+    choose(tab, "liability")
+    assert tab.detail_table.isVisible() and tab.detail_table.model() is tab.call_model
+    choose(tab, "redemptions")
+    assert tab.drill_hint.isVisible() and not tab.detail_table.isVisible()
+    index = tab.model.index(0, 0)
+    rect = tab.table.visualRect(index)
+    QTest.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    idle()
+    qtbot.waitUntil(tab.detail_table.isVisible, timeout=WAIT_MS)
+    assert tab.detail_model.rowCount() == 1 and tab.detail_table.height() > 60
+    choose(tab, "sales")
+    assert not tab.detail_table.isVisible()
+
+
+@pytest.mark.parametrize("title", ["Net sales per day (CNY)", "每日核销次数"])
+def test_chart_top_label_clear_of_the_panel_title(title: str) -> None:
+    metrics = QFontMetricsF(QFont())
+    layout = panel_layout(QRectF(0, 0, 480, 160), metrics, "2,000.00")
+    assert layout.top_label.top() >= layout.title.bottom() + metrics.height() * 0.2
+    assert layout.plot.top() > layout.top_label.top() and layout.plot.height() > 0
+    assert layout.zero_label.bottom() <= 160
+
+
+def compiled_translation(folder: Path, messages: dict[tuple[str, str], str]) -> Path:
+    """A .qm for the context ReportsTab made with the real lrelease from (source, comment)."""
+    entries = "".join(
+        f"<message><source>{source}</source><comment>{comment}</comment>"
+        f"<translation>{text}</translation></message>"
+        for (source, comment), text in messages.items())
+    ts = folder / "zh.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" '
+                  f'language="zh_CN"><context><name>ReportsTab</name>{entries}</context></TS>',
+                  encoding="utf-8")
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    if not lrelease.exists():
+        pytest.skip("pyside6-lrelease is not installed")
+    subprocess.run([str(lrelease), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True,
+                   capture_output=True)
+    return ts.with_suffix(".qm")
+
+
+def test_totals_take_the_languages_own_colon(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    a_day_of_sales(shop)
+    qm = compiled_translation(tmp_path, {
+        ("{name}: {value}", "one figure of a report's totals"): "{name}：{value}",
+        (", ", "between the figures of a report's totals"): "，"})
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        tab = open_tab(qtbot, shop)
+        choose(tab, "sales", "product")
+        text = tab.summary.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert "Orders paid：3，" in text and ": " not in text and ", " not in text
+
+
+def test_export_suggests_documents_then_the_last_folder(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    a_day_of_sales(shop)
+    tab = open_tab(qtbot, shop)
+    choose(tab, "sales", "day")
+    first = export_folder()
+    assert first != Path.home() or not (Path.home() / "Documents").is_dir()
+    QTest.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)
+    assert tab.file_dialog is not None
+    assert Path(tab.file_dialog.directory().absolutePath()) == first
+    tab.file_dialog.close()
+    (tmp_path / "kept").mkdir()
+    tab.export_to(str(tmp_path / "kept" / "sales.csv"))
+    idle()
+    assert (tmp_path / "kept" / "sales.csv").exists()
+    assert settings.REPORT_EXPORT_FOLDER.text() == str(tmp_path / "kept")
+    QTest.mouseClick(tab.xlsx_button, Qt.MouseButton.LeftButton)
+    assert Path(tab.file_dialog.directory().absolutePath()) == tmp_path / "kept"
+    assert tab.file_dialog.selectedFiles()[0].endswith("sales-day.xlsx")
+    tab.file_dialog.close()
