@@ -3424,127 +3424,133 @@ Click “New order” to sell your first voucher.</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="91"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="93"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="92"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="94"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="93"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="95"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="94"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="96"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="98"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="101"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="98"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="101"/>
         <source>By</source>
         <translation>按</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="99"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="102"/>
         <source>Days</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="216"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="218"/>
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="232"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="234"/>
         <source>Nothing in these days.</source>
         <translation>这段时间内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="234"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="236"/>
         <source>No redemptions or sales in these days.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="241"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="243"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="248"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="250"/>
         <source>Gift cards</source>
         <translation>礼品卡</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/reports_tab.py" line="255"/>
+        <source>{name}: {value}</source>
+        <comment>one figure of a report&apos;s totals</comment>
+        <translation>{name}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="265"/>
         <source>Uses redeemed per day</source>
         <translation>每日核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="256"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="266"/>
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="264"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="278"/>
         <source>vouchers with uses left that expire within 30 days</source>
         <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="265"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="279"/>
         <source>cards with money on them that can still be spent</source>
         <translation>仍有余额且可继续消费的礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="273"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="115"/>
         <source>Double-click a row to see the redemptions behind it.</source>
         <translation>双击一行，查看其中的核销记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="293"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="315"/>
         <source>{group} — attempts: {count}</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="310"/>
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="31"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="311"/>
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="32"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="312"/>
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="33"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="329"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="347"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="340"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="358"/>
         <source>Print the report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="354"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="372"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="364"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="382"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>

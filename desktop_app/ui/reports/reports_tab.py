@@ -256,7 +256,7 @@ class ReportsTab(QWidget):
             name=column_title(key), value=value)
 
     def _figures(self, figures: list[str]) -> str:
-        return self.tr(", ", "between the figures of a report's totals").join(figures)
+        return " · ".join(figures)  # as the other lists' counts are joined
 
     def panels(self) -> list[Series]:
         if self.loaded is None:
