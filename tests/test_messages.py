@@ -124,3 +124,31 @@ def test_every_message_has_a_context(ts: Path) -> None:
         assert context.findtext("name"), (
             f"no context for {sources[:3]}: call QCoreApplication.translate('ctx', '...') or "
             "QT_TRANSLATE_NOOP('ctx', '...') with a literal context")
+
+
+def _invalid_inputs_raised_in_core() -> list[tuple[str, str, set[str]]]:
+    """(where, problem, keyword names) of every ``InvalidInput(problem="…")`` in core."""
+    import ast
+
+    found = []
+    for source in (Path(__file__).resolve().parents[1] / "desktop_app" / "core").rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InvalidInput":
+                words = {k.arg: k.value for k in node.keywords if k.arg}
+                problem = words.get("problem")
+                if isinstance(problem, ast.Constant):
+                    found.append((f"{source.name}:{node.lineno}", str(problem.value),
+                                  set(words)))
+    return found
+
+
+def test_every_refused_value_fills_its_whole_message() -> None:
+    """"Too short: use at least  characters": a finder passed ``min``, the text wants
+    ``minimum``."""
+    from desktop_app.messages.input_texts import PROBLEM_TEXTS
+
+    raised = _invalid_inputs_raised_in_core()
+    assert any(problem == "too_short" for _, problem, _ in raised)  # the scan finds them
+    for where, problem, given in raised:
+        wanted = set(re.findall(r"\{(\w+)\}", PROBLEM_TEXTS.get(problem, "")))
+        assert wanted <= given, (where, problem, wanted - given)

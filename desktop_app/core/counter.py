@@ -272,7 +272,7 @@ def find_vouchers(shop: Shop, customer_text: str, now: dt.datetime | None = None
     _require_counter_role(shop, "voucher_find")
     text = customer_text.strip()
     if len(text) < MIN_FIND_TEXT:
-        raise InvalidInput(field="customer", problem="too_short", min=MIN_FIND_TEXT)
+        raise InvalidInput(field="customer", problem="too_short", minimum=MIN_FIND_TEXT)
     digits = "".join(c for c in text if c.isdigit())
     needles = [text, digits] if len(digits) >= MIN_FIND_TEXT and digits != text else [text]
     query = (Voucher.select(Voucher, Order, Product).join_from(Voucher, Order)
