@@ -77,3 +77,19 @@ def test_backup_to_a_full_disk_keeps_the_old_backup(tiny_disk: Path, tmp_path: P
             backup.write_backup(shop, out)
         assert out.read_bytes() == old
         assert not [p for p in tiny_disk.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_opening_on_a_full_disk_says_full_not_damaged(tiny_disk: Path) -> None:
+    """SQLite cannot create the -wal and -shm files and says "disk I/O error": it read as a
+    damaged database, "restore your latest backup", over a healthy file."""
+    folder = tiny_disk / "shop"
+    create_shop(folder, "Full", "CNY", OWNER, OWNER_PASSWORD).close()
+    filler = tiny_disk / "filler"
+    with contextlib.suppress(OSError), filler.open("wb") as handle:
+        while True:
+            handle.write(b"\0" * 4096)
+    with pytest.raises(DiskFull):
+        open_shop(folder, OWNER, OWNER_PASSWORD).close()
+    filler.unlink()
+    with open_shop(folder, OWNER, OWNER_PASSWORD) as again:  # healthy all along
+        assert audit.verify_shop(again) == []

@@ -73,7 +73,7 @@ def _connect(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatabase:
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except (DatabaseError, OperationalError) as exc:
         db.close()
-        log.warning("opening the database failed: %s", type(exc).__name__)
+        log.warning("opening the database failed: %s: %s", type(exc).__name__, exc)
         raise translate_db_error(exc, path) from exc
     except ShopError:
         db.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import shutil
 import time
 from pathlib import Path
 
@@ -45,9 +46,22 @@ def translate_db_error(exc: Exception, path: Path) -> ShopError:
     text = error_chain_text(exc)
     if "locked" in text or "busy" in text:
         return DatabaseLocked(path=str(path))
-    if "disk is full" in text or "disk full" in text:
+    if "disk is full" in text or "disk full" in text or (
+            "disk i/o" in text and _nearly_full(Path(path).parent)):
+        # Opening on a full disk fails to create the -wal/-shm files with an I/O error, not
+        # "full": "damaged, restore a backup" would send the owner to lose recent sales.
         return DiskFull(path=str(path))
     return DatabaseCorrupt(path=str(path), detail=name_database_error(exc))
+
+
+NEARLY_FULL_BYTES = 1 << 20  # less than a WAL's first checkpoint needs
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def begin_immediate(db: Database) -> contextlib.AbstractContextManager[object]:
