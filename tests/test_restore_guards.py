@@ -27,13 +27,14 @@ from desktop_app.core import (
 )
 from desktop_app.core.errors import (
     KeySlotMissing,
+    KeySlotsDamaged,
     LockedOut,
     RestoreNotConfirmed,
     ShopInUse,
     WrongPassword,
 )
 from desktop_app.core.lockout import FREE_FAILURES
-from desktop_app.core.store import Shop, create_shop, open_shop
+from desktop_app.core.store import Shop, create_shop, open_shop, shop_exists
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD}
@@ -188,6 +189,9 @@ def test_damaged_or_missing_key_slots_are_recovered_from_a_backup(
         slots.write_text("{not json")
     else:
         slots.unlink()
+    with pytest.raises(KeySlotsDamaged):  # "no shop here, create one" sent them astray
+        open_shop(shop_dir, OWNER, OWNER_PASSWORD)
+    assert shop_exists(shop_dir)  # so init refuses to make a new shop over it
     restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
     assert stat.S_IMODE(slots.stat().st_mode) == 0o600
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:

@@ -30,6 +30,7 @@ from desktop_app.core.errors import (
     WrongPassword,
 )
 from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.paths import DATABASE_FILE
 from desktop_app.core.text import has_control_characters
 from desktop_app.core.vouchers import ALPHABET, check_symbol, normalize
 
@@ -139,6 +140,8 @@ class KeySlotFile:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
+            if (path.parent / DATABASE_FILE).exists():  # a shop whose key file went missing
+                raise KeySlotsDamaged(path=str(path)) from None
             raise NoShop(path=str(path.parent)) from None
         try:
             data = json.loads(raw.decode("utf-8"))

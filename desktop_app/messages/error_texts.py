@@ -37,7 +37,8 @@ ERROR_TEXTS: dict[str, str] = {
         "errors", "Too many wrong passwords for this operator. Wait a few minutes, then try "
         "again, or ask the owner to reset the password."),
     "key_slots_damaged": QT_TRANSLATE_NOOP(
-        "errors", "The key file of this shop ({path}) is damaged, so nobody can unlock the shop. "
+        "errors", "The key file of this shop ({path}) is missing or damaged, so nobody can unlock "
+        "the shop. "
         "Restore your latest backup, which includes the key file. Do not create a new shop "
         "over it."),
     "database_corrupt": QT_TRANSLATE_NOOP(
