@@ -308,3 +308,20 @@ def test_the_first_schema_gains_the_card_key_pattern(v1_shop: Path) -> None:
             None, None, None)
         products.update_product(shop, game.id, key_min_length=10, key_alphabet="digits")
         assert products.product_detail(shop, game.id).key_alphabet == "digits"
+
+
+def test_a_damaged_database_prints_one_clear_line(shop: Shop, shop_dir: Path) -> None:
+    """SQLCipher's own "ERROR CORE sqlcipher_page_cipher: hmac check failed…" lines came
+    first on stderr."""
+    from test_cli import run
+
+    shop.close()
+    path = database_path(shop_dir)
+    data = bytearray(path.read_bytes())
+    data[20:60] = b"\xff" * 40
+    path.write_bytes(bytes(data))
+    result = run(shop_dir, "product", "list",
+                 env={"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD})
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "damaged" in result.stderr
+    assert "ERROR" not in result.stderr
