@@ -56,6 +56,17 @@ def open_tab(qtbot: QtBot, shop: Shop) -> OrdersTab:
     return tab
 
 
+def pay_in_the_dialog(qtbot: QtBot, tab: OrdersTab, order_id: int) -> None:
+    """Pay the order as the owner does: its Pay button, then the payment dialog's."""
+    show_order(tab, order_id)
+    qtbot.mouseClick(tab.detail.pay_button, Qt.MouseButton.LeftButton)
+    payment = tab.dialog
+    assert isinstance(payment, PaymentDialog)
+    with qtbot.waitSignal(payment.paid, timeout=WAIT_MS):
+        qtbot.mouseClick(payment.pay_button, Qt.MouseButton.LeftButton)
+    idle()
+
+
 def show_order(tab: OrdersTab, order_id: int) -> None:
     assert tab.select_order(order_id)
     idle()
@@ -352,13 +363,7 @@ def test_paying_on_the_orders_tab_refreshes_the_inventory_stock_without_a_show_e
     qtbot.addWidget(stock)
     tab = open_tab(qtbot, shop)
     assert [r.stock for r in stock.model.rows()] == [5]
-    show_order(tab, order.id)
-    qtbot.mouseClick(tab.detail.pay_button, Qt.MouseButton.LeftButton)
-    payment = tab.dialog
-    assert isinstance(payment, PaymentDialog)
-    with qtbot.waitSignal(payment.paid, timeout=WAIT_MS):
-        qtbot.mouseClick(payment.pay_button, Qt.MouseButton.LeftButton)
-    idle()
+    pay_in_the_dialog(qtbot, tab, order.id)
     assert not stock.isVisible()
     assert [r.stock for r in stock.model.rows()] == [3]
     assert tab.selected_order() is not None and tab.selected_order().status == "paid"

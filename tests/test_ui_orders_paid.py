@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_ui_orders import WAIT_MS, idle, show_order
+from test_ui_orders import WAIT_MS, idle, pay_in_the_dialog, show_order
 
 from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.store import Shop
 from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.ui.orders.orders_tab import OrdersTab
-from desktop_app.ui.orders.payment_dialogs import PaymentDialog
 
 
 @pytest.mark.parametrize(("width", "height", "where"),
@@ -27,13 +26,7 @@ def test_after_payment_the_message_points_at_the_vouchers_in_view(
     tab.resize(width - 40, height - 240)  # the window's frame, header, tabs and status bar
     tab.show()
     idle()
-    show_order(tab, order.id)
-    qtbot.mouseClick(tab.detail.pay_button, Qt.MouseButton.LeftButton)
-    payment = tab.dialog
-    assert isinstance(payment, PaymentDialog)
-    with qtbot.waitSignal(payment.paid, timeout=WAIT_MS):
-        qtbot.mouseClick(payment.pay_button, Qt.MouseButton.LeftButton)
-    idle()
+    pay_in_the_dialog(qtbot, tab, order.id)
     qtbot.waitUntil(lambda: tab.detail.vouchers.isVisible(), timeout=WAIT_MS)
     assert f"shown {where}" in tab.message.text()
     panel, viewport = tab.detail.vouchers, tab.detail_scroll.viewport()

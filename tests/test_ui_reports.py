@@ -34,10 +34,10 @@ def sold_and_redeemed(shop: Shop) -> str:
     return voucher.code
 
 
-def open_tab(qtbot: QtBot, shop: Shop) -> ReportsTab:
+def open_tab(qtbot: QtBot, shop: Shop, size: tuple[int, int] = (1024, 700)) -> ReportsTab:
     tab = ReportsTab(shop)
     qtbot.addWidget(tab)
-    tab.resize(1024, 700)
+    tab.resize(*size)
     tab.show()
     idle()
     return tab

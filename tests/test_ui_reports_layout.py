@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from test_ui_reports import choose, open_tab
 
 from desktop_app.core import fulfilment, orders, products, redemption
 from desktop_app.core.store import Shop
@@ -41,24 +42,6 @@ def a_day_of_sales(shop: Shop) -> None:
     redemption.redeem(shop, voucher.code, "前台 1")
 
 
-def open_tab(qtbot: QtBot, shop: Shop) -> ReportsTab:
-    tab = ReportsTab(shop)
-    qtbot.addWidget(tab)
-    tab.resize(*TAB_SIZE)
-    tab.show()
-    idle()
-    return tab
-
-
-def choose(tab: ReportsTab, report: str, by: str | None = None) -> None:
-    tab.report_box.setCurrentIndex(tab.report_box.findData(report))
-    idle()
-    if by is not None:
-        tab.by_box.setCurrentIndex(tab.by_box.findData(by))
-        tab.show_button.click()
-        idle()
-
-
 def assert_every_column_in_view(tab: ReportsTab) -> None:
     table = tab.table
     header = table.horizontalHeader()
@@ -75,7 +58,7 @@ def assert_every_column_in_view(tab: ReportsTab) -> None:
 @pytest.mark.parametrize("by", ["product", "method"])
 def test_sales_columns_fit_a_1024_screen(qtbot: QtBot, shop: Shop, by: str) -> None:
     a_day_of_sales(shop)
-    tab = open_tab(qtbot, shop)
+    tab = open_tab(qtbot, shop, TAB_SIZE)
     choose(tab, "sales", by)
     assert tab.model.rowCount() == 3
     assert_every_column_in_view(tab)
@@ -84,7 +67,7 @@ def test_sales_columns_fit_a_1024_screen(qtbot: QtBot, shop: Shop, by: str) -> N
 
 def test_wide_screen_keeps_the_chart_beside_the_table(qtbot: QtBot, shop: Shop) -> None:
     a_day_of_sales(shop)
-    tab = open_tab(qtbot, shop)
+    tab = open_tab(qtbot, shop, TAB_SIZE)
     tab.resize(1900, 950)
     choose(tab, "sales", "product")
     assert tab.upper.orientation() == Qt.Orientation.Horizontal
@@ -96,7 +79,7 @@ def test_wide_screen_keeps_the_chart_beside_the_table(qtbot: QtBot, shop: Shop) 
 
 
 def test_grouping_box_shows_its_longest_choice(qtbot: QtBot, shop: Shop) -> None:
-    tab = open_tab(qtbot, shop)  # first shown with the redemptions' short groupings
+    tab = open_tab(qtbot, shop, TAB_SIZE)  # first shown with the redemptions' short groupings
     choose(tab, "sales")
     metrics = tab.by_box.fontMetrics()
     longest = max((tab.by_box.itemText(i) for i in range(tab.by_box.count())),
@@ -107,7 +90,7 @@ def test_grouping_box_shows_its_longest_choice(qtbot: QtBot, shop: Shop) -> None
 
 def test_attempts_table_only_for_a_drilled_redemptions_row(qtbot: QtBot, shop: Shop) -> None:
     a_day_of_sales(shop)
-    tab = open_tab(qtbot, shop)
+    tab = open_tab(qtbot, shop, TAB_SIZE)
     for report in ("sales", "stock"):
         choose(tab, report)
         assert not tab.detail_table.isVisible() and not tab.drill_hint.isVisible()
@@ -141,7 +124,7 @@ def test_totals_take_the_languages_own_colon(qtbot: QtBot, shop: Shop,
     a_day_of_sales(shop)
     try:
         install_translator(qapp, "zh_CN")
-        tab = open_tab(qtbot, shop)
+        tab = open_tab(qtbot, shop, TAB_SIZE)
         choose(tab, "sales", "product")
         text = tab.summary.text()
     finally:
@@ -152,7 +135,7 @@ def test_totals_take_the_languages_own_colon(qtbot: QtBot, shop: Shop,
 def test_export_suggests_documents_then_the_last_folder(
         qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     a_day_of_sales(shop)
-    tab = open_tab(qtbot, shop)
+    tab = open_tab(qtbot, shop, TAB_SIZE)
     choose(tab, "sales", "day")
     first = export_folder()
     assert first != Path.home() or not (Path.home() / "Documents").is_dir()
