@@ -34,6 +34,7 @@ def rebind(shop: Shop) -> None:
 def test_backup_round_trip_keeps_everything_encrypted(shop: Shop, shop_dir: Path,
                                                       tmp_path: Path) -> None:
     product = products.add_product(shop, "BACKEDUPNAME", "10.00")
+    (tmp_path / "b").mkdir()
     out = backup.write_backup(shop, tmp_path / "b" / "shop.vsbackup")
     assert b"BACKEDUPNAME" not in out.read_bytes()
     products.set_archived(shop, product.id, True)

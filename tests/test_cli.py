@@ -312,6 +312,7 @@ def test_backup_restore_and_verify(tmp_path: Path) -> None:
     assert run(folder, "init").returncode == 0
     run(folder, "product", "add", "--name", "Kept", "--price", "1")
     out = tmp_path / "backups" / "shop.vsbackup"
+    out.parent.mkdir()  # a missing folder is refused, not made (test_cli_unwritable)
     made = as_json(run(folder, "backup", "--out", str(out), "--json"))
     assert made["size"] == out.stat().st_size
     run(folder, "product", "add", "--name", "Lost", "--price", "1")

@@ -62,6 +62,7 @@ def test_the_witness_beside_a_backup_catches_a_folder_copy_too(
     shutil.copytree(shop_dir, old)
     with reopen(shop_dir) as shop:
         assert redemption.redeem(shop, voucher.payload, "C1").ok
+        (tmp_path / "usb").mkdir()
         backup.write_backup(shop, tmp_path / "usb" / "b.vsbackup")
     assert integrity.backup_witness_path(tmp_path / "usb", shop.shop_id).exists()
     shutil.rmtree(shop_dir)

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ZH_QM = translations_dir() / "voucher_shop_zh_CN.qm"
 
 SAMPLES = [
-    ("cli", "No terminal to ask on: set SHOP_OPERATOR and SHOP_PASSWORD."),
+    ("cli", "Operator: "),
     ("errors", "Something went wrong. The details were written to the log file."),
     ("errors", "Required."),
     ("roles", "Owner"),

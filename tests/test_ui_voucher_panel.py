@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from test_ui_orders import decoded, idle, open_tab, paid_order, rasterized, show_order
+from unwritable import read_only
 
 from desktop_app import printing
 from desktop_app.core import cardkeys, fulfilment, orders, products
@@ -49,6 +50,26 @@ def test_saved_png_and_pdf_decode_back_to_the_payload(
     image = printing.voucher_image(panel.view, "receipt80", dpi=200)
     assert image.save(str(tmp_path / "preview.png"))
     assert decoded(tmp_path / "preview.png") == payloads
+
+
+def test_saving_into_a_read_only_folder_says_so_by_name(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """Save PNG/PDF go through the core writer: a read-only place is named, not "internal"."""
+    order_id, _ = paid_order(shop)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order_id)
+    idle()
+    panel = tab.detail.vouchers
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    with read_only(folder):
+        for save, name in ((panel.save_png, "qr.png"), (panel.save_pdf, "v.pdf")):
+            save(str(folder / name))
+            qtbot.waitUntil(lambda: panel.png_button.isEnabled(), timeout=10_000)
+            idle()
+            assert str(folder / name) in panel.message.text()
+            assert "read-only" in panel.message.text()
+    assert list(folder.iterdir()) == []
 
 
 def test_print_goes_through_the_printer(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:

@@ -79,18 +79,25 @@ Handler = Callable[[Context], Outcome]
 # --- credentials --------------------------------------------------------------------------
 
 
-def prompt(question: str, secret: bool) -> str:
+def prompt(question: str, secret: bool, variables: tuple[str, ...]) -> str:
+    """Ask on the terminal. Without one, the usage error names those of ``variables`` (what
+    a script sets instead of this answer and the ones asked next) that are not set."""
     if not sys.stdin or not sys.stdin.isatty():
-        raise UsageError(translate(
-            "cli", "No terminal to ask on: set SHOP_OPERATOR and SHOP_PASSWORD."))
+        missing = [name for name in variables if not os.environ.get(name)] or variables
+        raise UsageError(translate("cli", "No terminal to ask on: set {variables}.").format(
+            variables=", ".join(missing)))
     return getpass.getpass(question) if secret else input(question)
 
 
+LOGIN_VARIABLES = ("SHOP_OPERATOR", "SHOP_PASSWORD")
+
+
 def credentials() -> tuple[str, str]:
-    name = os.environ.get("SHOP_OPERATOR") or prompt(translate("cli", "Operator: "), False)
+    name = os.environ.get("SHOP_OPERATOR") or prompt(
+        translate("cli", "Operator: "), False, LOGIN_VARIABLES)
     password = os.environ.get("SHOP_PASSWORD")
     if password is None:
-        password = prompt(translate("cli", "Password: "), True)
+        password = prompt(translate("cli", "Password: "), True, LOGIN_VARIABLES)
     return name, password
 
 
@@ -98,8 +105,10 @@ def new_password(operator: str) -> str:
     password = os.environ.get("SHOP_NEW_PASSWORD")
     if password is not None:
         return password
-    first = prompt(translate("cli", "New password for {name}: ").format(name=operator), True)
-    again = prompt(translate("cli", "Type it again: "), True)
+    asked = ("SHOP_NEW_PASSWORD",)
+    first = prompt(translate("cli", "New password for {name}: ").format(name=operator), True,
+                   asked)
+    again = prompt(translate("cli", "Type it again: "), True, asked)
     if first != again:
         raise InvalidInput(field="password", problem="mismatch")
     return first

@@ -4,9 +4,7 @@ a hidden prompt, never from the command line (shell history, the process list)."
 
 from __future__ import annotations
 
-import getpass
 import os
-import sys
 
 from desktop_app.cli.frame import (
     EXIT_OK,
@@ -15,6 +13,7 @@ from desktop_app.cli.frame import (
     Outcome,
     UsageError,
     open_as_operator,
+    prompt,
     when,
 )
 from desktop_app.core import giftcard_desk, giftcard_lookup
@@ -25,9 +24,7 @@ from desktop_app.i18n import translate
 
 
 def _ask_pin(question: str) -> str:
-    if not sys.stdin or not sys.stdin.isatty():
-        raise UsageError(translate("cli", "No terminal to ask on: set SHOP_CARD_PIN."))
-    return getpass.getpass(question).strip()
+    return prompt(question, True, ("SHOP_CARD_PIN",)).strip()
 
 
 def card_pin() -> str:

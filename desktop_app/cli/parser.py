@@ -8,7 +8,6 @@ not pay for the thirty parsers of the others (argparse looks up its own translat
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import importlib
 import os
@@ -18,14 +17,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
-from desktop_app.core.errors import InvalidInput
-from desktop_app.core.text import MAX_STATION, checked_text
+from desktop_app.cli.arg_types import (
+    int_between,
+    local_date,
+    parse_item,
+    positive_int,
+    station_name,
+)
 from desktop_app.i18n import translate
 
 if TYPE_CHECKING:
     from desktop_app.cli.frame import Context, Handler, Outcome
 
 LAYOUTS = ("a4", "receipt58", "receipt80")  # desktop_app.printing.LAYOUTS, without Qt GUI
+# core.redemption.MAX_USES_AT_ONCE, without loading the database before the key derivation
+MAX_USES_AT_ONCE = 1000
 # Global options that take a value: the word after one is not the command.
 VALUE_OPTIONS = ("--data-dir", "--database", "--lang")
 
@@ -62,34 +68,6 @@ def runs(target: str) -> Handler:
 
     handler.target = target  # type: ignore[attr-defined]  # for the test that finds them all
     return handler
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(translate("cli", "not a number: {text}").format(
-            text=text)) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(translate("cli", "must be 1 or more"))
-    return value
-
-
-def _local_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(translate(
-            "cli", "expected a date as YYYY-MM-DD, got {text!r}").format(text=text)) from None
-
-
-def _station(text: str) -> str:
-    try:
-        return checked_text(text, "station", MAX_STATION, required=True)
-    except InvalidInput:
-        raise argparse.ArgumentTypeError(translate(
-            "cli", "a station name of 1 to {maximum} characters without control characters"
-        ).format(maximum=MAX_STATION)) from None
 
 
 def _common() -> argparse.ArgumentParser:
@@ -133,8 +111,8 @@ def _product(command: Adder, sub: Any) -> None:
     p.add_argument("--name", required=True)
     p.add_argument("--price", required=True)
     p.add_argument("--kind", choices=products.KINDS, default="service")
-    p.add_argument("--uses", type=_positive_int, default=1)
-    p.add_argument("--valid-days", type=_positive_int)
+    p.add_argument("--uses", type=positive_int, default=1)
+    p.add_argument("--valid-days", type=positive_int)
     p.add_argument("--stock", type=int)
     p.add_argument("--value", help=translate(
         "cli", "a gift card's balance when sold (default: the price)"))
@@ -193,7 +171,7 @@ def _voucher(command: Adder, sub: Any) -> None:
     p = command("batch", "voucher_commands.cmd_voucher_batch", translate(
         "cli", "issue many paid vouchers at once as one batch order"), voucher)
     p.add_argument("product_id", type=int)
-    p.add_argument("--count", type=_positive_int, required=True)
+    p.add_argument("--count", type=positive_int, required=True)
     p.add_argument("--out", help=translate(
         "cli", "FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)"))
     p.add_argument("--note")
@@ -219,7 +197,7 @@ def _voucher(command: Adder, sub: Any) -> None:
         "cli", "the card's number, as `voucher cards` lists it"))
     which.add_argument("--order", type=int, metavar="ORDER_ID", help=translate(
         "cli", "the order that sold the card (when it sold only one)"))
-    p.add_argument("--station", default=default_station(), type=_station)
+    p.add_argument("--station", default=default_station(), type=station_name)
     p = command("pin", "giftcard_commands.cmd_voucher_pin", translate(
         "cli", "set or replace a gift card's PIN (owners; from SHOP_CARD_PIN or typed twice "
         "at a prompt), or remove it with --clear"), voucher)
@@ -230,9 +208,9 @@ def _voucher(command: Adder, sub: Any) -> None:
 
 
 def _dates(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="start", type=_local_date, metavar="DATE",
+    p.add_argument("--from", dest="start", type=local_date, metavar="DATE",
                    help=translate("cli", "first day, YYYY-MM-DD local time"))
-    p.add_argument("--to", dest="end", type=_local_date, metavar="DATE",
+    p.add_argument("--to", dest="end", type=local_date, metavar="DATE",
                    help=translate("cli", "last day, YYYY-MM-DD local time (included)"))
 
 
@@ -262,11 +240,12 @@ def _redeem(command: Adder, sub: Any) -> None:
         "cli", "redeem one use, N uses at once, or spend an amount from a gift card"))
     p.add_argument("code", metavar="CODE_OR_PAYLOAD")
     how_much = p.add_mutually_exclusive_group()
-    how_much.add_argument("--uses", type=_positive_int, default=1, metavar="N",
+    how_much.add_argument("--uses", type=int_between(1, MAX_USES_AT_ONCE), default=1,
+                          metavar="N",
                           help=translate("cli", "uses to consume at once: all of them or none"))
     how_much.add_argument("--amount", help=translate(
         "cli", "spend this much from a gift card's balance (all or nothing)"))
-    p.add_argument("--station", default=default_station(), type=_station)
+    p.add_argument("--station", default=default_station(), type=station_name)
     # It opens the shop as soon as it has loaded: its key derivation runs while it loads.
     p.set_defaults(key_ahead=True)
 
@@ -335,16 +314,6 @@ def add_commands(parser: argparse.ArgumentParser, only: str | None = None) -> No
     for name, add in COMMANDS.items():
         if only not in COMMANDS or name == only:
             add(command, sub)
-
-
-def parse_item(text: str) -> tuple[int, int]:
-    product, _, quantity = text.partition(":")
-    try:
-        return int(product), int(quantity or "1")
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            translate("cli", "expected PRODUCT_ID[:QTY], got {text!r}").format(text=text)
-        ) from None
 
 
 def command_word(words: list[str]) -> str | None:

@@ -33,7 +33,8 @@ from desktop_app.i18n import translate
 
 
 def cmd_init(ctx: Context) -> Outcome:
-    name = os.environ.get("SHOP_OPERATOR") or prompt(translate("cli", "Owner name: "), False)
+    name = os.environ.get("SHOP_OPERATOR") or prompt(
+        translate("cli", "Owner name: "), False, ("SHOP_OPERATOR", "SHOP_PASSWORD"))
     password = os.environ.get("SHOP_PASSWORD")
     if password is None:
         password = new_password(name)
@@ -59,7 +60,8 @@ def cmd_recover(ctx: Context) -> Outcome:
     """An owner's new password from the shop's recovery key."""
     key = os.environ.get("SHOP_RECOVERY_KEY")
     if key is None:
-        key = prompt(translate("cli", "Recovery key: "), True)
+        key = prompt(translate("cli", "Recovery key: "), True,
+                     ("SHOP_RECOVERY_KEY", "SHOP_NEW_PASSWORD"))
     password = new_password(ctx.args.name)
     with ctx.location.recover(ctx.args.name, key, password) as shop:
         data = {"name": shop.operator.name, "failed_logins": shop.failed_logins}

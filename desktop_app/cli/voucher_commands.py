@@ -26,7 +26,7 @@ from desktop_app.core.errors import (
     InvalidInput,
     ShopError,
 )
-from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.fileio import atomic_write_bytes, check_writable
 from desktop_app.core.money import money_text, parse_money
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import voucher_view, voucher_views
@@ -90,9 +90,7 @@ def output_path(text: str, allowed: tuple[str, ...]) -> Path:
     out = Path(text).expanduser()
     if out.suffix.lower() not in allowed:
         raise InvalidInput(field="out", problem="format", allowed=", ".join(allowed))
-    if not out.parent.is_dir():
-        raise InvalidInput(field="out", problem="no_folder", path=str(out.parent))
-    return out
+    return check_writable(out)
 
 
 def cmd_voucher_qr(ctx: Context) -> Outcome:

@@ -24,7 +24,7 @@ from pathlib import Path
 from desktop_app.core import anchor, audit, dialect, integrity, migrations
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import BackupInvalid, InvalidInput, ServerBackupElsewhere
-from desktop_app.core.fileio import atomic_write_bytes, raise_for_os_error
+from desktop_app.core.fileio import atomic_write_bytes, check_writable
 from desktop_app.core.paths import KEYSLOTS_FILE
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop, put_setting
@@ -83,10 +83,9 @@ def write_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
         raise ServerBackupElsewhere()  # the file's export; the server has pg_dump (README)
     out = Path(out)
     _refuse_inside_shop(shop.data_dir, out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise_for_os_error(exc, out.parent)
+    # A missing folder is refused, never made: a USB stick not plugged in would otherwise
+    # get its backup put on whatever disk holds the path.
+    check_writable(out)
     _remove_stale_temporaries(out)
     atomic_write_bytes(out, backup_bytes(shop))
     with shop.write(evidence_only=True):  # a backup is a read: it works on a held shop too

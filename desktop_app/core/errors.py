@@ -36,6 +36,19 @@ class DataDirUnusable(ShopError):
     code = "data_dir_unusable"
 
 
+class CannotWrite(ShopError):
+    """A file cannot be written where it was asked for: ``path``, and ``reason`` (read_only,
+    no_permission, or what the system said)."""
+
+    code = "cannot_write"
+
+
+class ShopFolderNotWritable(CannotWrite):
+    """The shop's own folder is read-only or not ours to write: the shop cannot be opened."""
+
+    code = "shop_folder_not_writable"
+
+
 class WrongPassword(ShopError):
     code = "wrong_password"
 

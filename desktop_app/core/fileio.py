@@ -6,8 +6,13 @@ import errno
 import os
 import secrets
 from pathlib import Path
+from typing import NoReturn
 
-from desktop_app.core.errors import DataDirUnusable, DiskFull
+from desktop_app.core.errors import CannotWrite, DataDirUnusable, DiskFull, InvalidInput
+
+# What the system says when a place takes no new file, as the user can act on it.
+_NOT_WRITABLE = {errno.EROFS: "read_only", errno.EACCES: "no_permission",
+                 errno.EPERM: "no_permission"}
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -20,10 +25,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def raise_for_os_error(exc: OSError, path: Path) -> None:
-    """Turn an OSError into the user-facing error it means."""
+def raise_for_os_error(exc: OSError, path: Path,
+                       not_writable: type[CannotWrite] = CannotWrite) -> NoReturn:
+    """Turn an OSError into the user-facing error it means; a place that takes no file (a
+    read-only disk, a folder not ours) is ``not_writable``."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         raise DiskFull(path=str(path)) from exc
+    if exc.errno in _NOT_WRITABLE:
+        raise not_writable(path=str(path), reason=_NOT_WRITABLE[exc.errno]) from exc
     raise DataDirUnusable(path=str(path), reason=exc.strerror or str(exc)) from exc
 
 
@@ -39,6 +48,29 @@ def _new_temporary(path: Path) -> tuple[int, Path]:
             return os.open(tmp, flags, 0o600), tmp
         except FileExistsError:
             continue
+        except OSError as exc:
+            _refuse_place(exc, path)
+
+
+def _refuse_place(exc: OSError, path: Path) -> NoReturn:
+    """No new file could be made beside ``path``: its folder takes none (read-only, not ours,
+    or a system folder such as /proc), or the disk is full."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        raise DiskFull(path=str(path)) from exc
+    reason = _NOT_WRITABLE.get(exc.errno or 0, exc.strerror or str(exc))
+    raise CannotWrite(path=str(path), reason=reason) from exc
+
+
+def check_writable(path: Path) -> Path:
+    """``path``'s folder exists and takes a new file. Checked before work whose result a
+    refused write would lose (a batch issued, a backup exported); the same check and words
+    for every file a user chooses."""
+    if not path.parent.is_dir():
+        raise InvalidInput(field="out", problem="no_folder", path=str(path.parent))
+    fd, tmp = _new_temporary(path)
+    os.close(fd)
+    tmp.unlink(missing_ok=True)
+    return path
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

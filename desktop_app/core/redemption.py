@@ -244,7 +244,7 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
     facts as it consumes), the attempt row (one per use) and the audit event; a refusal
     reads the operator and the voucher instead of the audit event."""
     if not 1 <= uses <= MAX_USES_AT_ONCE:
-        raise InvalidInput(field="uses", problem="range", min=1, max=MAX_USES_AT_ONCE)
+        raise InvalidInput(field="uses", problem="out_of_range", low=1, high=MAX_USES_AT_ONCE)
     now = now or utc_now()
     now = now.astimezone(dt.UTC) if now.tzinfo else now.replace(tzinfo=dt.UTC)
     station = (station.strip() or "?")[:MAX_STATION]

@@ -19,7 +19,8 @@ import weakref
 from pathlib import Path
 from typing import IO
 
-from desktop_app.core.errors import ShopInUse
+from desktop_app.core.errors import ShopFolderNotWritable, ShopInUse
+from desktop_app.core.fileio import raise_for_os_error
 
 LOCK_FILE = "shop.lock"
 _SLOTS = 4096  # Windows: at most this many processes may have one shop open at once
@@ -52,8 +53,13 @@ def _close_quietly(handle: IO[bytes]) -> None:
 
 
 def _open(data_dir: Path) -> IO[bytes]:
+    """The lock file, made if missing. Every open needs it, reading ones too: a shop in a
+    read-only folder (a write-protected stick, a read-only mount) is refused with that said."""
     path = Path(data_dir) / LOCK_FILE
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise_for_os_error(exc, Path(data_dir), ShopFolderNotWritable)
     return os.fdopen(fd, "r+b", buffering=0)
 
 

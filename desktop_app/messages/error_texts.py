@@ -22,6 +22,13 @@ ERROR_TEXTS: dict[str, str] = {
     "data_dir_unusable": QT_TRANSLATE_NOOP(
         "errors", "The folder {path} cannot be used ({reason}). Check that it exists and that "
         "you may write to it, or choose another folder."),
+    "cannot_write": QT_TRANSLATE_NOOP(
+        "errors", "Cannot write to {path}: the folder is read-only or you may not write there. "
+        "Choose another place."),
+    "shop_folder_not_writable": QT_TRANSLATE_NOOP(
+        "errors", "The shop's folder {path} is read-only or you may not write there, so the "
+        "shop cannot be opened. Make the folder writable (a write-protected USB stick or a "
+        "read-only disk), or copy the shop to a folder you may write to."),
     "wrong_password": QT_TRANSLATE_NOOP(
         "errors", "Wrong password. Check Caps Lock and the keyboard language, then try again."),
     "unknown_operator": QT_TRANSLATE_NOOP(
