@@ -5150,63 +5150,63 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="84"/>
-        <source>No terminal to ask on: set SHOP_OPERATOR and SHOP_PASSWORD.</source>
-        <translation>没有可供输入的终端：请设置 SHOP_OPERATOR 和 SHOP_PASSWORD。</translation>
+        <location filename="../../desktop_app/cli/frame.py" line="87"/>
+        <source>No terminal to ask on: set {variables}.</source>
+        <translation>没有可供询问的终端：请设置 {variables}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="90"/>
+        <location filename="../../desktop_app/cli/frame.py" line="97"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="93"/>
+        <location filename="../../desktop_app/cli/frame.py" line="100"/>
         <source>Password: </source>
         <translation>密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="101"/>
+        <location filename="../../desktop_app/cli/frame.py" line="109"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="102"/>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="46"/>
+        <location filename="../../desktop_app/cli/frame.py" line="111"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="43"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="138"/>
+        <location filename="../../desktop_app/cli/frame.py" line="147"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="36"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="37"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="47"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="48"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="51"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="52"/>
         <source>Recovery key (shown only now; keep it on paper, away from this PC; it lets an owner set a new password when every owner password is forgotten):</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="62"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="63"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="66"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="68"/>
         <source>New password set for {name}; the recovery key stays the same.</source>
         <translation>已为 {name} 设置新密码；恢复密钥保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="77"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="79"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
@@ -5221,7 +5221,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 行重复、{blank} 行空白和 {malformed} 行格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="346"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="67"/>
         <source>expected PRODUCT_ID[:QTY], got {text!r}</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
@@ -5246,7 +5246,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>未找到卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="156"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="154"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
@@ -5271,470 +5271,470 @@ Click “New order” to sell your first voucher.</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="169"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="167"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="28"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="29"/>
         <source>Wrote {rows} redemption records to {out}.</source>
         <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="38"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="39"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="53"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="56"/>
         <source>Wrote the {report} report ({rows} rows) to {out}.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="96"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="98"/>
         <source>Acknowledged and recorded in the audit log: {problems}</source>
         <translation>已确认并记入操作日志：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="100"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="102"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="108"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="110"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="113"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="115"/>
         <source>The current shop cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取当前店铺，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="115"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="117"/>
         <source>The backup lacks {events} changes made since: {orders} orders, {operators} operator changes, {redemptions} redemptions. The redemptions (and operators disabled since) are carried over; the rest is lost.</source>
         <translation>备份缺少之后的 {events} 项更改：{orders} 个订单、{operators} 项操作员更改、{redemptions} 条核销记录。核销记录（以及之后停用的操作员）会被带入；其余的将丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="128"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="130"/>
         <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
         <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="133"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="135"/>
         <source>Restore anyway? [y/N] </source>
         <translation>仍要恢复吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="134"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="136"/>
         <source>y</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="145"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="147"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="147"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="149"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="158"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="160"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="165"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="167"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. Point the counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并校验了副本。请用 --database 或 SHOP_DATABASE_URL 让各收银台连接它；原文件夹保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="71"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="19"/>
         <source>not a number: {text}</source>
         <translation>不是数字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="74"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="26"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="82"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="37"/>
+        <source>must be between {low} and {high}</source>
+        <translation>必须在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/arg_types.py" line="48"/>
         <source>expected a date as YYYY-MM-DD, got {text!r}</source>
         <translation>日期格式应为 YYYY-MM-DD，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="90"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="56"/>
         <source>a station name of 1 to {maximum} characters without control characters</source>
         <translation>收银台名称，1 至 {maximum} 个字符，不能包含控制字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="98"/>
+        <location filename="../../desktop_app/cli/parser.py" line="76"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="100"/>
-        <location filename="../../desktop_app/cli/parser.py" line="370"/>
+        <location filename="../../desktop_app/cli/parser.py" line="78"/>
+        <location filename="../../desktop_app/cli/parser.py" line="339"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="102"/>
+        <location filename="../../desktop_app/cli/parser.py" line="80"/>
         <source>the shop&apos;s PostgreSQL server</source>
         <translation>店铺的 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="116"/>
+        <location filename="../../desktop_app/cli/parser.py" line="94"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="122"/>
+        <location filename="../../desktop_app/cli/parser.py" line="100"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="123"/>
+        <location filename="../../desktop_app/cli/parser.py" line="101"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="131"/>
+        <location filename="../../desktop_app/cli/parser.py" line="109"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="132"/>
+        <location filename="../../desktop_app/cli/parser.py" line="110"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="139"/>
+        <location filename="../../desktop_app/cli/parser.py" line="117"/>
         <source>a gift card&apos;s balance when sold (default: the price)</source>
         <translation>礼品卡售出时的余额（默认：售价）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="142"/>
+        <location filename="../../desktop_app/cli/parser.py" line="120"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="143"/>
+        <location filename="../../desktop_app/cli/parser.py" line="121"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="147"/>
+        <location filename="../../desktop_app/cli/parser.py" line="125"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="149"/>
+        <location filename="../../desktop_app/cli/parser.py" line="127"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="157"/>
+        <location filename="../../desktop_app/cli/parser.py" line="135"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="159"/>
+        <location filename="../../desktop_app/cli/parser.py" line="137"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="166"/>
+        <location filename="../../desktop_app/cli/parser.py" line="144"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="171"/>
+        <location filename="../../desktop_app/cli/parser.py" line="149"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="173"/>
+        <location filename="../../desktop_app/cli/parser.py" line="151"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="180"/>
+        <location filename="../../desktop_app/cli/parser.py" line="158"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="181"/>
+        <location filename="../../desktop_app/cli/parser.py" line="159"/>
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="184"/>
+        <location filename="../../desktop_app/cli/parser.py" line="162"/>
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="208"/>
+        <location filename="../../desktop_app/cli/parser.py" line="186"/>
         <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="214"/>
+        <location filename="../../desktop_app/cli/parser.py" line="192"/>
         <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="218"/>
-        <location filename="../../desktop_app/cli/parser.py" line="226"/>
+        <location filename="../../desktop_app/cli/parser.py" line="196"/>
+        <location filename="../../desktop_app/cli/parser.py" line="204"/>
         <source>the card&apos;s number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="220"/>
+        <location filename="../../desktop_app/cli/parser.py" line="198"/>
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="223"/>
+        <location filename="../../desktop_app/cli/parser.py" line="201"/>
         <source>set or replace a gift card&apos;s PIN (owners; from SHOP_CARD_PIN or typed twice at a prompt), or remove it with --clear</source>
         <translation>设置或更换礼品卡的 PIN（仅店主；取自 SHOP_CARD_PIN，或在提示处输入两次），或用 --clear 清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="228"/>
+        <location filename="../../desktop_app/cli/parser.py" line="206"/>
         <source>remove the PIN: looking the card up then needs it in hand</source>
         <translation>清除 PIN：之后只能凭卡查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="250"/>
+        <location filename="../../desktop_app/cli/parser.py" line="228"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="255"/>
+        <location filename="../../desktop_app/cli/parser.py" line="233"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="257"/>
+        <location filename="../../desktop_app/cli/parser.py" line="235"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="261"/>
+        <location filename="../../desktop_app/cli/parser.py" line="239"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="266"/>
+        <location filename="../../desktop_app/cli/parser.py" line="245"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="267"/>
+        <location filename="../../desktop_app/cli/parser.py" line="246"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="281"/>
+        <location filename="../../desktop_app/cli/parser.py" line="260"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="283"/>
+        <location filename="../../desktop_app/cli/parser.py" line="262"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="294"/>
+        <location filename="../../desktop_app/cli/parser.py" line="273"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="297"/>
+        <location filename="../../desktop_app/cli/parser.py" line="276"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="302"/>
+        <location filename="../../desktop_app/cli/parser.py" line="281"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="309"/>
+        <location filename="../../desktop_app/cli/parser.py" line="288"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="187"/>
+        <location filename="../../desktop_app/cli/parser.py" line="165"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="190"/>
+        <location filename="../../desktop_app/cli/parser.py" line="168"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="192"/>
+        <location filename="../../desktop_app/cli/parser.py" line="170"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="193"/>
+        <location filename="../../desktop_app/cli/parser.py" line="171"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="197"/>
+        <location filename="../../desktop_app/cli/parser.py" line="175"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="201"/>
+        <location filename="../../desktop_app/cli/parser.py" line="179"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="240"/>
+        <location filename="../../desktop_app/cli/parser.py" line="218"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="241"/>
+        <location filename="../../desktop_app/cli/parser.py" line="219"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="243"/>
+        <location filename="../../desktop_app/cli/parser.py" line="221"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="234"/>
+        <location filename="../../desktop_app/cli/parser.py" line="212"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="236"/>
+        <location filename="../../desktop_app/cli/parser.py" line="214"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="276"/>
+        <location filename="../../desktop_app/cli/parser.py" line="255"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="289"/>
+        <location filename="../../desktop_app/cli/parser.py" line="268"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="369"/>
+        <location filename="../../desktop_app/cli/parser.py" line="338"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="371"/>
+        <location filename="../../desktop_app/cli/parser.py" line="340"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="375"/>
+        <location filename="../../desktop_app/cli/parser.py" line="344"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="377"/>
+        <location filename="../../desktop_app/cli/parser.py" line="346"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="379"/>
+        <location filename="../../desktop_app/cli/parser.py" line="348"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="193"/>
+        <location filename="../../desktop_app/cli/frame.py" line="202"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="29"/>
-        <source>No terminal to ask on: set SHOP_CARD_PIN.</source>
-        <translation>没有可用于提示输入的终端：请设置 SHOP_CARD_PIN。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="37"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="34"/>
         <source>The card&apos;s PIN: </source>
         <translation>卡的 PIN 码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="45"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="42"/>
         <source>The card&apos;s new PIN: </source>
         <translation>该卡的新 PIN： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="53"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="50"/>
         <source>PIN set</source>
         <translation>已设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="53"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="50"/>
         <source>no PIN</source>
         <translation>未设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="54"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="51"/>
         <source>card {card}  {product}  order {order}  {customer}  {pin}</source>
         <translation>卡 {card}  {product}  订单 {order}  {customer}  {pin}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="65"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="62"/>
         <source>No gift cards found.</source>
         <translation>没有找到礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="72"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="69"/>
         <source>Order {order} holds {count} gift cards ({cards}): name one with --card.</source>
         <translation>订单 {order} 含 {count} 张礼品卡（{cards}）：请用 --card 指定一张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="81"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="78"/>
         <source>Card {card} has no PIN: it can be looked up only with the card in hand.</source>
         <translation>卡 {card} 没有设置 PIN 码：只能凭卡查询。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="84"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="81"/>
         <source>Wrong PIN for card {card}; {left} attempts left before it locks.</source>
         <translation>卡 {card} 的 PIN 码错误；再错 {left} 次将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="87"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="84"/>
         <source>Card {card}: too many wrong PINs; locked until {until}.</source>
         <translation>卡 {card}：PIN 码错误次数过多；已锁定至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="91"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="88"/>
         <source>card {card}  {product}  balance {balance}  {status}, valid until {until}</source>
         <translation>卡 {card}  {product}  余额 {balance}  {status}，有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="120"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="117"/>
         <source>Card {card}: PIN removed.</source>
         <translation>卡 {card}：PIN 已清除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="121"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="118"/>
         <source>Card {card} has no PIN.</source>
         <translation>卡 {card} 没有设置 PIN。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="128"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="125"/>
         <source>Card {card}: PIN set.</source>
         <translation>卡 {card}：PIN 已设置。</translation>
     </message>
@@ -5768,182 +5768,192 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="25"/>
+        <source>Cannot write to {path}: the folder is read-only or you may not write there. Choose another place.</source>
+        <translation>无法写入 {path}：该文件夹为只读，或您没有写入权限。请选择其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="28"/>
+        <source>The shop&apos;s folder {path} is read-only or you may not write there, so the shop cannot be opened. Make the folder writable (a write-protected USB stick or a read-only disk), or copy the shop to a folder you may write to.</source>
+        <translation>店铺文件夹 {path} 为只读，或您没有写入权限，因此无法打开店铺。请让该文件夹可写（例如写保护的 U 盘或只读磁盘），或把店铺复制到可写的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="32"/>
         <source>Wrong password. Check Caps Lock and the keyboard language, then try again.</source>
         <translation>密码错误。请检查大写锁定键和键盘输入法，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="27"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="30"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="34"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="37"/>
         <source>There is no operator named “{operator}” in this shop. Check the spelling, or ask the owner to add you.</source>
         <translation>本店没有账号“{operator}”。请检查输入，或请店主为您添加账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="33"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="40"/>
         <source>The operator “{operator}” has been disabled. Ask the shop owner to enable it again.</source>
         <translation>操作员“{operator}”已被停用。请联系店主重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="36"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="43"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again, or ask the owner to reset the password.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="51"/>
         <source>The shop&apos;s database ({path}) is damaged or is not a Voucher Shop database. Restore your latest backup, and keep the damaged file: do not delete it.</source>
         <translation>店铺数据库（{path}）已损坏，或不是 Voucher Shop 的数据库。请恢复最近的备份，并保留损坏的文件，不要删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="47"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="54"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（verify）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="51"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="58"/>
         <source>The database address {url} cannot be used. Write it as postgresql://USER@HOST:PORT/DATABASE (optionally ?sslmode=require).</source>
         <translation>无法使用数据库地址 {url}。请写成 postgresql://USER@HOST:PORT/DATABASE（可加 ?sslmode=require）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="54"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="61"/>
         <source>The database address contains a password, which other programs on this computer could read. Remove it from the address and put it in the PGPASSWORD variable or the .pgpass file instead.</source>
         <translation>数据库地址中含有密码，这台电脑上的其他程序可能读取到它。请从地址中删除密码，改为放在 PGPASSWORD 环境变量或 .pgpass 文件中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="58"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="65"/>
         <source>The shop&apos;s server {host} cannot be reached. Check the network cable or Wi-Fi and that the server is switched on; nothing was changed.</source>
         <translation>无法连接店铺服务器 {host}。请检查网线或 Wi-Fi，以及服务器是否已开机；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="72"/>
         <source>The shop&apos;s server refused the login of database user {user}: the password in PGPASSWORD or the .pgpass file is wrong or missing.</source>
         <translation>店铺服务器拒绝了数据库用户 {user} 的登录：PGPASSWORD 或 .pgpass 文件中的密码错误或缺失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="75"/>
         <source>The shop&apos;s server has no database named {database}. Check the name in the address, or ask whoever set up the server to create it.</source>
         <translation>店铺服务器上没有名为 {database} 的数据库。请检查地址中的名称，或请搭建服务器的人创建它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="71"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="78"/>
         <source>The shop&apos;s server and this computer disagree about encryption (TLS): the server asks for it, or the address asks for it and the server does not offer it. Set sslmode=require in the address, or ask whoever set up the server.</source>
         <translation>店铺服务器与这台电脑的加密（TLS）设置不一致：服务器要求加密，或地址要求加密而服务器不支持。请在地址中设置 sslmode=require，或询问搭建服务器的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="82"/>
         <source>This shop lives on a server: back it up on the server with pg_dump (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_dump 备份（见 README 的“Several counters”一节），不要在收银台电脑上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="85"/>
         <source>The database {url} is not empty. Copy the shop only into a new, empty database, so nothing there is overwritten.</source>
         <translation>数据库 {url} 不是空的。只能把店铺复制到新建的空数据库中，以免覆盖已有内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="81"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="88"/>
         <source>Another program is using the shop file: another copy of Voucher Shop, a backup tool or an antivirus scan. Close it, then try again.</source>
         <translation>另一个程序正在使用店铺文件：可能是另一个 Voucher Shop、备份工具或杀毒软件扫描。请关闭它，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="91"/>
         <source>The disk is full. Nothing already saved was lost, but the last change was not saved. Free some disk space, then do it again.</source>
         <translation>磁盘已满。已保存的数据没有丢失，但最后一次修改未能保存。请清理一些磁盘空间，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="94"/>
         <source>This installation lacks the encryption library, so the shop cannot be opened safely. Reinstall Voucher Shop.</source>
         <translation>本安装缺少加密库，无法安全地打开店铺。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="97"/>
         <source>This shop was saved by a newer version of Voucher Shop. Install that version or a later one to open it.</source>
         <translation>此店铺由更新版本的 Voucher Shop 保存。请安装该版本或更新的版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="100"/>
         <source>Only the shop owner may do this. Ask the owner to log in and do it.</source>
         <translation>只有店主可以执行此操作。请店主登录后操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="102"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="103"/>
         <source>{what} not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到该{what}。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="105"/>
         <source>Not enough stock of “{product}”: {available} left, {wanted} wanted. Restock it or sell fewer.</source>
         <translation>“{product}”库存不足：剩余 {available}，需要 {wanted}。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="108"/>
         <source>This cannot be done now: the {what} is {state}. Refresh the list and check it.</source>
         <translation>现在无法执行：该{what}{state}。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="104"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="111"/>
         <source>The shop is open in another window, at another counter or in a command ({path}). Close it there first, then try again.</source>
         <translation>店铺正在另一个窗口、另一个收银台或某个命令中打开（{path}）。请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="107"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="114"/>
         <source>Nothing was restored; the shop is unchanged.</source>
         <translation>未恢复任何内容；店铺保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="116"/>
         <source>This shop was made before recovery keys existed, so it has none.</source>
         <translation>本店创建于恢复密钥功能推出之前，因此没有恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="111"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="118"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="118"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="125"/>
         <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="125"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="132"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="128"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="135"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="130"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="137"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="133"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="140"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="170"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="172"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="167"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="174"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="171"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
@@ -6043,32 +6053,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="140"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="147"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="61"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="68"/>
         <source>The connection to the shop&apos;s server {host} broke while this was being saved. Look the voucher up (Show) before trying again: if the server kept it, it shows there, and nothing is ever taken twice.</source>
         <translation>保存时与店铺服务器 {host} 的连接中断。重试之前，请先查询这张券：如果服务器已保存，查询时会显示出来；任何次数或金额都不会被扣两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="39"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="46"/>
         <source>The key file of this shop ({path}) is missing or damaged, so nobody can unlock the shop. Restore your latest backup, which includes the key file. Do not create a new shop over it.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="145"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="152"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="150"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="157"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="156"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6348,127 +6358,127 @@ Click “New order” to sell your first voucher.</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="176"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="183"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="181"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="188"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="183"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="184"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="191"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="192"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="186"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="188"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="197"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="199"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="207"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="207"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="214"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
