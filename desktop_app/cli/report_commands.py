@@ -15,7 +15,6 @@ from desktop_app.core import (
     report_tables,
     reports,
 )
-from desktop_app.core.fileio import check_writable
 from desktop_app.i18n import translate
 
 
@@ -44,7 +43,7 @@ def cmd_report(ctx: Context) -> Outcome:
     a = ctx.args
     out = None
     if a.out:  # its kind, its folder and that the folder takes a file, before the work
-        out = check_writable(report_files.check_output(Path(a.out).expanduser()))
+        out = report_files.check_output(Path(a.out).expanduser())
     with open_as_operator(ctx) as shop:
         report = report_tables.run_report(shop, a.report, a.by, a.start, a.end)
         if out is not None:

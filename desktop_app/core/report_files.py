@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop_app.core import audit
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.fileio import atomic_write_bytes, check_writable
 from desktop_app.core.money import money_text
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, Column, Report
 from desktop_app.core.reports import csv_bytes, spreadsheet_safe
@@ -130,9 +130,7 @@ def report_xlsx(report: Report, headers: Mapping[str, str] | None = None,
 def check_output(path: Path) -> Path:
     if path.suffix.lower() not in FORMATS:
         raise InvalidInput(field="out", problem="format", allowed=", ".join(FORMATS))
-    if not path.parent.is_dir():
-        raise InvalidInput(field="out", problem="no_folder", path=str(path.parent))
-    return path
+    return check_writable(path)
 
 
 def write_report(shop: Shop, report: Report, path: Path, headers: Mapping[str, str] | None = None,
