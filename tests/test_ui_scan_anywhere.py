@@ -8,7 +8,6 @@ a clock the test moves.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,13 +18,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import fulfilment, orders, products
-from desktop_app.core.errors import WrongPassword
 from desktop_app.core.lockout import LOCKOUT_FILE
 from desktop_app.core.models import Voucher
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.store import Shop
-from desktop_app.messages import error_message
-from desktop_app.ui import shop_session as session_module
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.inventory.product_dialog import ProductDialog
@@ -146,73 +142,6 @@ def wait_for_verdict(qtbot: QtBot, window: MainWindow) -> Verdict:
     with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS) as shown:
         pass
     return shown.args[0]  # type: ignore[no-any-return]
-
-
-# -- the lock screen ---------------------------------------------------------------------------
-
-def test_a_scan_at_the_lock_screen_is_kept_and_redeemed_after_the_unlock(
-        qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
-    keys, window, voucher_id, payload = at_work(qtbot, session)
-    window.lock_action.trigger()
-    lock_screen = session.dialog
-    assert isinstance(lock_screen, LoginDialog) and lock_screen.locked
-    assert lock_screen.focusWidget() is lock_screen.password
-    for _ in range(6):  # more than the free failures: none may count
-        keys.scan(lock_screen, payload)
-        tasks.wait_until_idle()
-    assert lock_screen.password.text() == ""
-    assert lock_screen.isVisible() and not lock_screen.busy
-    assert lock_screen.message.text().startswith("Locked – log in to redeem")
-    assert failures_counted(shop_dir) == 0
-    assert uses_left(voucher_id) == 2
-    tab = tab_of(window)
-    with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS) as shown:
-        log_in(qtbot, session)
-    verdict = shown.args[0]
-    assert verdict.ok and uses_left(voucher_id) == 1  # the scan once, not six times
-    assert session.window is window and tab.isVisible()
-
-
-def test_a_scan_older_than_a_minute_is_not_redeemed_at_the_unlock(
-        qtbot: QtBot, session: ShopSession, monkeypatch: pytest.MonkeyPatch) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    assert session.shop is not None
-    voucher_id, payload = sell(session.shop)
-    window.lock_action.trigger()
-    lock_screen = session.dialog
-    assert isinstance(lock_screen, LoginDialog)
-    keys.scan(lock_screen, payload)
-    later = time.monotonic() + session_module.HELD_SCAN_S + 1
-    monkeypatch.setattr(session_module.time, "monotonic", lambda: later)
-    log_in(qtbot, session)
-    tasks.wait_until_idle()
-    assert uses_left(voucher_id) == 2
-
-
-def test_a_person_typing_the_password_at_the_lock_screen_is_unaffected(
-        qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    window.lock_action.trigger()
-    lock_screen = session.dialog
-    assert isinstance(lock_screen, LoginDialog)
-    keys.type(lock_screen, "wrong password!", PERSON_MS)
-    assert lock_screen.password.text() == "wrong password!"
-    keys.enter(lock_screen, PERSON_MS)
-    qtbot.waitUntil(lambda: not lock_screen.busy, timeout=WAIT_MS)
-    tasks.wait_until_idle()
-    assert lock_screen.message.text() == error_message(WrongPassword())
-    assert failures_counted(shop_dir) == 1
-    keys.type(lock_screen, "correct horse battery", SCANNER_MS)  # a password manager, say
-    keys.enter(lock_screen, SCANNER_MS)
-    qtbot.waitUntil(lambda: not lock_screen.busy, timeout=WAIT_MS)
-    tasks.wait_until_idle()
-    assert failures_counted(shop_dir) == 2  # typed fast, but no voucher: the password box's
-    keys.type(lock_screen, OWNER_PASSWORD, PERSON_MS)
-    with qtbot.waitSignal(lock_screen.accepted, timeout=WAIT_MS):
-        keys.enter(lock_screen, PERSON_MS)
-    assert window.isVisible()
 
 
 # -- over dialogs ------------------------------------------------------------------------------
