@@ -2,7 +2,7 @@
 unlock, anything else a scanner types into the password box is neither tried nor counted.
 
 Real sessions on real encrypted shops, real key events at a scanner's speed or a person's
-(the clock of test_ui_scan_anywhere.Keys).
+(scan_driver.Keys).
 """
 
 from __future__ import annotations
@@ -15,15 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-
-from desktop_app.core.errors import WrongPassword
-from desktop_app.messages import error_message
-from desktop_app.ui import shop_session as session_module
-from desktop_app.ui import tasks
-from desktop_app.ui.session.login_dialog import LoginDialog
-from desktop_app.ui.shop_session import ShopSession
-from tests.conftest import OWNER, OWNER_PASSWORD
-from tests.test_ui_scan_anywhere import (
+from scan_driver import (
     PERSON_MS,
     SCANNER_MS,
     WAIT_MS,
@@ -36,6 +28,14 @@ from tests.test_ui_scan_anywhere import (
     tab_of,
     uses_left,
 )
+
+from desktop_app.core.errors import WrongPassword
+from desktop_app.messages import error_message
+from desktop_app.ui import shop_session as session_module
+from desktop_app.ui import tasks
+from desktop_app.ui.session.login_dialog import LoginDialog
+from desktop_app.ui.shop_session import ShopSession
+from tests.conftest import OWNER, OWNER_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
 __all__ = ["session"]  # the fixture, shared with the other scan tests
