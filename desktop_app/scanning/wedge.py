@@ -269,8 +269,9 @@ SCAN_MIN_CHARS, SCAN_MAX_CHARS = 16, 64
 
 
 def could_be_a_voucher(text: str) -> bool:
-    """Whether a fast burst may be a voucher. A password manager typing a password at
-    scanner speed (spaces, or too short or long) is left where it was typed."""
+    """Whether a fast burst may be a voucher. Other fast text (spaces, too short or long: a
+    tool typing a name into a field) is left where it was typed, except in a password box
+    (``ApplicationScanner``): a password typed at scanner speed is not tried there."""
     text = text.strip()
     return (SCAN_MIN_CHARS <= len(text) <= SCAN_MAX_CHARS
             and not any(char.isspace() for char in text))
