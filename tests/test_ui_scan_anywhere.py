@@ -1,218 +1,42 @@
-"""A scanner burst is a scan wherever it lands: the lock screen, a dialog, another tab.
+"""A scanner burst is a scan wherever it lands: a dialog, another tab (the lock screen is in
+test_ui_scan_at_lock_screen.py).
 
-Real sessions on real encrypted shops; keys are real key events delivered to the focused
-widget of a window, at a scanner's speed (4 ms apart) or a person's (150 ms apart), timed by
-a clock the test moves.
+Real sessions on real encrypted shops, driven by scan_driver: real key events at a scanner's
+speed or a person's, timed by a clock the test moves.
 """
 
 from __future__ import annotations
 
-import json
-import time
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from scan_driver import (
+    PERSON_MS,
+    WAIT_MS,
+    Keys,
+    at_work,
+    log_in,
+    session,
+    tab_of,
+    uses_left,
+)
 
-from desktop_app.core import fulfilment, orders, products
-from desktop_app.core.errors import WrongPassword
-from desktop_app.core.lockout import LOCKOUT_FILE
-from desktop_app.core.models import Voucher
-from desktop_app.core.redemption import Verdict
-from desktop_app.core.store import Shop
-from desktop_app.messages import error_message
-from desktop_app.ui import shop_session as session_module
 from desktop_app.ui import tasks
-from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.orders.orders_tab import OrdersTab
-from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.shop_session import ShopSession
-from tests.conftest import OWNER, OWNER_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
-
-WAIT_MS = 15_000
-SCANNER_MS = 4
-PERSON_MS = 150
-
-
-class Keys:
-    """Typing into whatever has the focus in a window, with a clock the test moves."""
-
-    def __init__(self, session: ShopSession) -> None:
-        self.session = session
-        self.now = 1_000_000.0
-        session.scanner.set_clock(self.clock)
-
-    def clock(self) -> float:
-        return self.now
-
-    def follow(self, window: MainWindow) -> None:
-        tab = window.redemption_tab()
-        assert tab is not None
-        tab.set_key_clock(self.clock)
-
-    def type(self, into: QWidget, text: str, interval_ms: float) -> None:
-        handle = into.window().windowHandle()
-        assert handle is not None
-        for char in text:
-            self.now += interval_ms
-            QTest.keyClick(handle, char)
-
-    def enter(self, into: QWidget, after_ms: float) -> None:
-        self.now += after_ms
-        handle = into.window().windowHandle()
-        assert handle is not None
-        QTest.keyClick(handle, Qt.Key.Key_Return)
-
-    def scan(self, into: QWidget, text: str) -> None:
-        self.now += 1000  # nobody types right up to a scan
-        self.type(into, text, SCANNER_MS)
-        self.enter(into, SCANNER_MS)
-
-
-@pytest.fixture
-def session(qtbot: QtBot, shop: Shop, shop_dir: Path) -> Iterator[ShopSession]:
-    QSettings().setValue("station", "Counter 1")
-    shop.close()
-    started = ShopSession(shop_dir)
-    started.start()
-    yield started
-    started.shutdown()
-
-
-def log_in(qtbot: QtBot, session: ShopSession, password: str = OWNER_PASSWORD) -> MainWindow:
-    dialog = session.dialog
-    assert isinstance(dialog, LoginDialog)
-    dialog.operator.setText(OWNER)
-    dialog.password.setText(password)
-    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
-        dialog.submit()
-    window = session.window
-    assert window is not None and window.isVisible()
-    return window
-
-
-def at_work(qtbot: QtBot, session: ShopSession) -> tuple[Keys, MainWindow, int, str]:
-    """The owner logged in, keys following the window's clock, a voucher of two uses sold:
-    the keys, the window, the voucher's id and payload."""
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    keys.follow(window)
-    assert session.shop is not None
-    voucher_id, payload = sell(session.shop)
-    return keys, window, voucher_id, payload
-
-
-def sell(shop: Shop, uses: int = 2) -> tuple[int, str]:
-    item = products.add_product(shop, f"Wash x{uses}", "30.00", "service", uses=uses)
-    order = orders.create_order(shop, [(item.id, 1)])
-    issued = fulfilment.pay_order(shop, order.id, "cash")[0]
-    return issued.id, issued.payload
+__all__ = ["session"]  # the fixture
 
 
 def orders_tab_of(window: MainWindow) -> OrdersTab:
     return next(tab for tab in (window.tabs.widget(i) for i in range(window.tabs.count()))
                 if isinstance(tab, OrdersTab))
 
-
-def uses_left(voucher_id: int) -> int:
-    return int(Voucher.get_by_id(voucher_id).uses_left)
-
-
-def tab_of(window: MainWindow) -> RedemptionTab:
-    tab = window.redemption_tab()
-    assert tab is not None
-    return tab
-
-
-def failures_counted(shop_dir: Path) -> int:
-    path = shop_dir / LOCKOUT_FILE
-    if not path.exists():
-        return 0
-    operators = json.loads(path.read_text()).get("operators", {})
-    return sum(len(counts.get("times", [])) for entry in operators.values()
-               for counts in entry.get("sources", {}).values())
-
-
-def wait_for_verdict(qtbot: QtBot, window: MainWindow) -> Verdict:
-    tab = tab_of(window)
-    with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS) as shown:
-        pass
-    return shown.args[0]  # type: ignore[no-any-return]
-
-
-# -- the lock screen ---------------------------------------------------------------------------
-
-def test_a_scan_at_the_lock_screen_is_kept_and_redeemed_after_the_unlock(
-        qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
-    keys, window, voucher_id, payload = at_work(qtbot, session)
-    window.lock_action.trigger()
-    lock_screen = session.dialog
-    assert isinstance(lock_screen, LoginDialog) and lock_screen.locked
-    assert lock_screen.focusWidget() is lock_screen.password
-    for _ in range(6):  # more than the free failures: none may count
-        keys.scan(lock_screen, payload)
-        tasks.wait_until_idle()
-    assert lock_screen.password.text() == ""
-    assert lock_screen.isVisible() and not lock_screen.busy
-    assert lock_screen.message.text().startswith("Locked – log in to redeem")
-    assert failures_counted(shop_dir) == 0
-    assert uses_left(voucher_id) == 2
-    tab = tab_of(window)
-    with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS) as shown:
-        log_in(qtbot, session)
-    verdict = shown.args[0]
-    assert verdict.ok and uses_left(voucher_id) == 1  # the scan once, not six times
-    assert session.window is window and tab.isVisible()
-
-
-def test_a_scan_older_than_a_minute_is_not_redeemed_at_the_unlock(
-        qtbot: QtBot, session: ShopSession, monkeypatch: pytest.MonkeyPatch) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    assert session.shop is not None
-    voucher_id, payload = sell(session.shop)
-    window.lock_action.trigger()
-    lock_screen = session.dialog
-    assert isinstance(lock_screen, LoginDialog)
-    keys.scan(lock_screen, payload)
-    later = time.monotonic() + session_module.HELD_SCAN_S + 1
-    monkeypatch.setattr(session_module.time, "monotonic", lambda: later)
-    log_in(qtbot, session)
-    tasks.wait_until_idle()
-    assert uses_left(voucher_id) == 2
-
-
-def test_a_person_typing_the_password_at_the_lock_screen_is_unaffected(
-        qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
-    keys = Keys(session)
-    window = log_in(qtbot, session)
-    window.lock_action.trigger()
-    lock_screen = session.dialog
-    assert isinstance(lock_screen, LoginDialog)
-    keys.type(lock_screen, "wrong password!", PERSON_MS)
-    assert lock_screen.password.text() == "wrong password!"
-    keys.enter(lock_screen, PERSON_MS)
-    qtbot.waitUntil(lambda: not lock_screen.busy, timeout=WAIT_MS)
-    tasks.wait_until_idle()
-    assert lock_screen.message.text() == error_message(WrongPassword())
-    assert failures_counted(shop_dir) == 1
-    keys.type(lock_screen, "correct horse battery", SCANNER_MS)  # a password manager, say
-    keys.enter(lock_screen, SCANNER_MS)
-    qtbot.waitUntil(lambda: not lock_screen.busy, timeout=WAIT_MS)
-    tasks.wait_until_idle()
-    assert failures_counted(shop_dir) == 2  # typed fast, but no voucher: the password box's
-    keys.type(lock_screen, OWNER_PASSWORD, PERSON_MS)
-    with qtbot.waitSignal(lock_screen.accepted, timeout=WAIT_MS):
-        keys.enter(lock_screen, PERSON_MS)
-    assert window.isVisible()
 
 
 # -- over dialogs ------------------------------------------------------------------------------
@@ -266,6 +90,7 @@ def test_a_scan_over_a_yes_no_question_answers_nothing(
 def test_a_scan_over_the_product_dialog_does_not_land_in_its_fields(
         qtbot: QtBot, session: ShopSession) -> None:
     keys, window, voucher_id, payload = at_work(qtbot, session)
+    assert session.shop is not None
     dialog = ProductDialog(session.shop, "CNY", parent=window)
     dialog.open()
     qtbot.waitExposed(dialog)
@@ -282,7 +107,7 @@ def test_a_scan_over_the_counters_card_look_up_leaves_its_pin_alone(
         qtbot: QtBot, session: ShopSession) -> None:
     keys, window, voucher_id, payload = at_work(qtbot, session)
     tab = tab_of(window)
-    qtbot.mouseClick(tab.cards_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(tab.cards_button, Qt.MouseButton.LeftButton)
     dialog = tab.card_lookup
     assert dialog is not None
     qtbot.waitExposed(dialog)

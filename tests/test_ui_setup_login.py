@@ -202,10 +202,13 @@ def test_setup_shows_create_errors_inline(qtbot: QtBot, shop: Shop, shop_dir: Pa
     assert dialog.error.text() == error_message(errors.ShopExists(path=str(shop_dir)))
 
 
-def log_in(qtbot: QtBot, dialog: LoginDialog, name: str, password: str) -> None:
+def log_in(qtbot: QtBot, dialog: LoginDialog, name: str, password: str,
+           pace_ms: int = -1) -> None:
+    """``pace_ms`` between the password's keys: a person's pace where a session's scanner
+    filter watches (a password at machine speed is a scanner's burst, never tried)."""
     dialog.operator.clear()
     qtbot.keyClicks(dialog.operator, name)
-    qtbot.keyClicks(dialog.password, password)
+    qtbot.keyClicks(dialog.password, password, delay=pace_ms)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # Enter submits
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
 

@@ -41,6 +41,7 @@ from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 pytestmark = pytest.mark.usefixtures("temp_settings")
 
 WAIT_MS = 15_000
+PERSON_PACE_MS = 60  # a person at the keys: a session's scanner filter takes faster keys
 
 
 def open_window(qtbot: QtBot, opened: Shop) -> MainWindow:
@@ -108,7 +109,7 @@ def session_login(qtbot: QtBot, session: ShopSession, name: str, password: str) 
     dialog = session.dialog
     assert isinstance(dialog, LoginDialog)
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
-        log_in(qtbot, dialog, name, password)
+        log_in(qtbot, dialog, name, password, PERSON_PACE_MS)
 
 
 @pytest.fixture
@@ -132,11 +133,11 @@ def test_lock_returns_to_login_and_unlocks_the_same_window(
     assert isinstance(lock_screen, LoginDialog) and lock_screen.locked
     assert lock_screen.operator.text() == OWNER
     assert lock_screen.focusWidget() is lock_screen.password
-    log_in(qtbot, lock_screen, OWNER, "wrong password")
+    log_in(qtbot, lock_screen, OWNER, "wrong password", PERSON_PACE_MS)
     assert not window.isVisible()
     assert lock_screen.message.text() == error_message(WrongPassword())
     with qtbot.waitSignal(lock_screen.accepted, timeout=WAIT_MS):
-        log_in(qtbot, lock_screen, OWNER, OWNER_PASSWORD)
+        log_in(qtbot, lock_screen, OWNER, OWNER_PASSWORD, PERSON_PACE_MS)
     assert session.window is window and session.shop is opened
     assert window.isVisible() and window.tabs.currentIndex() == 1
 

@@ -269,8 +269,9 @@ SCAN_MIN_CHARS, SCAN_MAX_CHARS = 16, 64
 
 
 def could_be_a_voucher(text: str) -> bool:
-    """Whether a fast burst may be a voucher. A password manager typing a password at
-    scanner speed (spaces, or too short or long) is left where it was typed."""
+    """Whether a fast burst may be a voucher. Other fast text (spaces, too short or long: a
+    tool typing a name into a field) is left where it was typed, except in a password box
+    (``ApplicationScanner``): a password typed at scanner speed is not tried there."""
     text = text.strip()
     return (SCAN_MIN_CHARS <= len(text) <= SCAN_MAX_CHARS
             and not any(char.isspace() for char in text))
@@ -294,7 +295,14 @@ class ApplicationScanner(ScannerInput):
     classifier has decided, then given back as they were if a person typed them.
     ``is_claimed(window)`` names windows whose keys another filter takes (the Redemption tab's
     own, while it shows).
+
+    A burst in a password field that cannot be a voucher (a product's barcode, a mis-scan) is
+    no scan to redeem, yet no password either: nobody types a password at scanner speed, so it
+    is taken out whole, its Enter swallowed, and ``not_a_password`` emitted. Five of them
+    would otherwise lock the operator out.
     """
+
+    not_a_password = Signal()
 
     def __init__(self, parent: QObject, *, is_claimed: Callable[[QWidget], bool] | None = None,
                  clock: Callable[[], float] | None = None, idle_timeout_ms: int = 80,
@@ -344,15 +352,28 @@ class ApplicationScanner(ScannerInput):
         self._end(self._classifier.expire())
 
     def _end(self, burst: Burst | None) -> bool:
-        """A burst ended: a scan is submitted (True: its ending key is swallowed); anything
-        else is given back to where it was typed, and its Enter is the dialog's as always."""
+        """A burst ended: a scan is submitted (True: its ending key is swallowed); a scanner's
+        burst in a password field is taken out of it (True); anything else is given back to
+        where it was typed, and its Enter is the dialog's as always."""
         if burst is not None and burst.source == SCANNER and could_be_a_voucher(burst.text):
             self._held.clear()
             self._submit(burst)
             return True
+        if burst is not None and burst.source == SCANNER and self._landed_in_password():
+            self._held.clear()
+            self._give_field_back()
+            self._reset()
+            self.not_a_password.emit()
+            return True
         self._give_back()
         self._reset()
         return False
+
+    def _landed_in_password(self) -> bool:
+        before = self._field_before
+        field = before.field if before is not None else None
+        return (isinstance(field, QLineEdit) and shiboken6.isValid(field)
+                and field.echoMode() != QLineEdit.EchoMode.Normal)
 
     def _give_back(self) -> None:
         held, self._held = self._held, []

@@ -48,6 +48,8 @@ CLOSE_BACKUP_TIMEOUT_S = 120.0
 # A scan at the lock screen is redeemed right after the unlock, if it is not older than this:
 # the customer is still at the counter.
 HELD_SCAN_S = 60.0
+# Scans kept at the lock screen, oldest first: a customer's few vouchers, not a day's.
+HELD_SCANS_MAX = 20
 
 
 def close_shop(shop: Shop) -> None:
@@ -92,11 +94,12 @@ class ShopSession(QObject):
         self.window: MainWindow | None = None
         self.dialog: SetupDialog | LoginDialog | None = None
         self.restoring = False
-        self._held_scan: tuple[str, float] | None = None  # (text, time.monotonic())
+        self._held_scans: list[tuple[str, float]] = []  # (text, time.monotonic()), in order
         scan = ScanSettings.load()
         self.scanner = ApplicationScanner(self, is_claimed=self._scans_claimed,
                                           idle_timeout_ms=scan.timeout_ms, suffix=scan.suffix)
         self.scanner.submitted.connect(self._scanned)
+        self.scanner.not_a_password.connect(self._scan_not_a_password)
 
     def start(self) -> None:
         self.scanner.enabled = True
@@ -198,7 +201,7 @@ class ShopSession(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
-        self._redeem_held_scan(window)
+        self._redeem_held_scans(window)
 
     # -- scans outside the Redemption tab ---------------------------------------------------
 
@@ -211,14 +214,28 @@ class ShopSession(QObject):
         if window is not None and window.isVisible() and not self.restoring:
             window.redeem_scan(text)
             return
-        self._held_scan = (text, time.monotonic())  # locked or logged out: kept for the login
+        self._hold_scan(text)  # locked or logged out: kept for the login
         if isinstance(self.dialog, LoginDialog):
-            self.dialog.show_scan_held()
+            self.dialog.show_scan_held(len(self._held_scans))
 
-    def _redeem_held_scan(self, window: MainWindow) -> None:
-        held, self._held_scan = self._held_scan, None
-        if held is not None and time.monotonic() - held[1] < HELD_SCAN_S:
-            window.redeem_scan(held[0])
+    def _hold_scan(self, text: str) -> None:
+        """Every voucher scanned while locked is redeemed after the unlock, in order; the same
+        one scanned again (nothing seemed to happen) is one voucher, so it is kept once."""
+        now = time.monotonic()
+        held = [(kept, at) for kept, at in self._held_scans
+                if now - at < HELD_SCAN_S and kept != text]
+        self._held_scans = [*held, (text, now)][-HELD_SCANS_MAX:]
+
+    def _scan_not_a_password(self) -> None:
+        if isinstance(self.dialog, LoginDialog) and self.dialog.isVisible():
+            self.dialog.show_scan_not_password()
+
+    def _redeem_held_scans(self, window: MainWindow) -> None:
+        held, self._held_scans = self._held_scans, []
+        now = time.monotonic()
+        for text, at in held:
+            if now - at < HELD_SCAN_S:
+                window.redeem_scan(text)
 
     # -- lock, log out, quit ----------------------------------------------------------------
 

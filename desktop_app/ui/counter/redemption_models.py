@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core import vouchers
 from desktop_app.core.counter import RecentAttempt
+from desktop_app.core.text import printable
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.ui import settings
 
@@ -267,6 +268,12 @@ def result_text(row: RecentAttempt) -> str:
     return headline(row.reason)
 
 
+def shown_code(row: RecentAttempt) -> str:
+    """The code, or the text as scanned when it named no voucher, its control and format
+    characters escaped: a bidi override would show a scanned code reversed."""
+    return printable(row.code)
+
+
 def _short(text: str) -> str:
     return text if len(text) <= MAX_CODE_SHOWN else text[: MAX_CODE_SHOWN - 1] + "…"
 
@@ -327,7 +334,7 @@ class RecentModel(QAbstractTableModel):
             today = dt.datetime.now().astimezone().date()
             return local.strftime("%H:%M:%S" if local.date() == today else "%m-%d %H:%M")
         if column == CODE:
-            return _short(row.code)
+            return _short(shown_code(row))
         if column == PRODUCT:
             return row.product
         if column == RESULT:
@@ -337,8 +344,8 @@ class RecentModel(QAbstractTableModel):
     def _tooltip(self, row: RecentAttempt, column: int) -> str | None:
         if column == TIME:
             return local_date_text(row.at)
-        if column == CODE and len(row.code) > MAX_CODE_SHOWN:
-            return row.code
+        if column == CODE and len(shown_code(row)) > MAX_CODE_SHOWN:
+            return shown_code(row)
         if column == RESULT and row.note:
             return row.note
         return None

@@ -91,6 +91,7 @@ class RedemptionTab(RedemptionLayout):
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.timeout.connect(self._show_busy)
+        self.verdict.checking = lambda: self._pending > 0
         self._show_source("")
         self._connect()
         self.scan_keys = ScanKeys(self.scan_field, self.submit)

@@ -8,6 +8,7 @@ to a calm "Ready to scan" after a few seconds, so an old verdict is never taken 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -65,8 +66,11 @@ class VerdictPanel(QFrame):
         self._build()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.show_ready)
+        self._timer.timeout.connect(self._clear)
         self.clear_after_ms = 6000
+        # Whether a scan is still being checked: then a verdict clears to "Checking…", never
+        # to "Ready to scan" (a queued scan's verdict would turn up unannounced).
+        self.checking: Callable[[], bool] = lambda: False
         self.show_ready()
 
     def _build(self) -> None:
@@ -158,6 +162,12 @@ class VerdictPanel(QFrame):
             self._timer.start(self._clear_after_ms)
 
     # -- what it shows ----------------------------------------------------------------------
+
+    def _clear(self) -> None:
+        if self.checking():
+            self.show_busy()
+        else:
+            self.show_ready()
 
     def show_ready(self) -> None:
         self.reason, self.repeated = "", False

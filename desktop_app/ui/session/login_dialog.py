@@ -207,13 +207,23 @@ class LoginDialog(QDialog):
     def show_preparing_demo(self) -> None:
         self.set_busy(True, self.tr("Preparing the demo shop…"))
 
-    def show_scan_held(self) -> None:
-        """A voucher was scanned at this screen: it waits for the login, never for a password."""
-        if self.locked:
+    def show_scan_held(self, count: int = 1) -> None:
+        """``count`` vouchers were scanned at this screen: they wait for the login, in order,
+        never for a password."""
+        if count > 1 and self.locked:
+            text = self.tr("Locked – log in to redeem. Scans kept for a minute: {count}.")
+        elif count > 1:
+            text = self.tr("Log in to redeem. Scans kept for a minute: {count}.")
+        elif self.locked:
             text = self.tr("Locked – log in to redeem. The scan is kept for a minute.")
         else:
             text = self.tr("Log in to redeem. The scan is kept for a minute.")
-        self.message.show_warning(text)
+        self.message.show_warning(text.format(count=count))
+
+    def show_scan_not_password(self) -> None:
+        """A scanner's burst that is no voucher (a product's barcode) landed in the password
+        box: taken out again, neither tried nor counted as a wrong password."""
+        self.message.show_warning(self.tr("That was a scan, not a password: it was not used."))
 
     def submit(self) -> None:
         if self.busy:

@@ -1,0 +1,61 @@
+"""The counter while scans wait their turn on the shop's worker, and scanned text as the
+station's list shows it. Real shops, real window, the worker held by a test's event."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from counter_driver import WAIT_MS, Counter, sell
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.scanning.keystrokes import SCANNER
+from desktop_app.ui import tasks
+from desktop_app.ui.counter.redemption_models import CODE, TONE_BUSY, TONE_OK, TONE_READY
+from desktop_app.ui.counter.redemption_tab import RedemptionTab
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
+
+
+def test_a_scan_still_waiting_never_shows_ready_to_scan(counter: Counter,
+                                                         qtbot: QtBot) -> None:
+    """The first scan's verdict clears while the second waits (the shop file locked by
+    another program): the panel keeps saying it is checking, not "Ready to scan"."""
+    first, second = sell(counter.shop), sell(counter.shop, uses=2)
+    tab = counter.tab
+    assert isinstance(tab, RedemptionTab)
+    tab.verdict.clear_after_ms = 50
+    tones: list[str] = []
+    release = threading.Event()
+    try:
+        with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS) as shown:
+            tab.submit(first.payload, SCANNER)
+            tasks.run_in_background(None, lambda: release.wait(WAIT_MS / 1000))
+            tab.submit(second.payload, SCANNER)
+        assert shown.args[0].voucher_id == first.id
+        tab.verdict.tone_changed.connect(tones.append)
+        qtbot.wait(400)  # the first verdict's time is up several times over
+        assert tab.verdict.tone == TONE_BUSY and TONE_READY not in tones
+    finally:
+        release.set()
+    with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS) as shown:
+        pass
+    assert shown.args[0].voucher_id == second.id and tab.verdict.tone == TONE_OK
+    assert TONE_READY not in tones
+    qtbot.waitUntil(lambda: tab.verdict.tone == TONE_READY, timeout=WAIT_MS)
+
+
+def test_scanned_control_characters_show_escaped_in_the_recent_list(
+        counter: Counter) -> None:
+    """A bidi override would show the code reversed, a control character as a box."""
+    code = sell(counter.shop).code
+    verdict, _repeated = counter.submit("\u202e" + code + "\x07", SCANNER)
+    assert not verdict.ok
+    tab = counter.tab
+    assert isinstance(tab, RedemptionTab)
+    model = tab.recent.model
+    shown = str(model.data(model.index(0, CODE)))
+    assert shown.startswith("\\u202e" + code[:12]) and "\u202e" not in shown
+    whole = model.data(model.index(0, CODE), Qt.ItemDataRole.ToolTipRole)
+    assert whole == "\\u202e" + code + "\\x07"

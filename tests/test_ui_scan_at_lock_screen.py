@@ -1,0 +1,184 @@
+"""Scans at the lock screen and the login screen: a voucher is kept and redeemed after the
+unlock, anything else a scanner types into the password box is neither tried nor counted.
+
+Real sessions on real encrypted shops, real key events at a scanner's speed or a person's
+(scan_driver.Keys).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from scan_driver import (
+    PERSON_MS,
+    SCANNER_MS,
+    WAIT_MS,
+    Keys,
+    at_work,
+    failures_counted,
+    log_in,
+    sell,
+    session,
+    tab_of,
+    uses_left,
+)
+
+from desktop_app.core.errors import WrongPassword
+from desktop_app.messages import error_message
+from desktop_app.ui import shop_session as session_module
+from desktop_app.ui import tasks
+from desktop_app.ui.session.login_dialog import LoginDialog
+from desktop_app.ui.shop_session import ShopSession
+from tests.conftest import OWNER, OWNER_PASSWORD
+
+pytestmark = pytest.mark.usefixtures("temp_settings")
+__all__ = ["session"]  # the fixture, shared with the other scan tests
+
+PRODUCT_BARCODE = "6901234567892"  # an EAN-13 off a bottle of water
+NOT_A_PASSWORD = "That was a scan, not a password: it was not used."
+
+
+def locked(qtbot: QtBot, session: ShopSession) -> tuple[Keys, LoginDialog]:
+    keys = Keys(session)
+    window = log_in(qtbot, session)
+    keys.follow(window)
+    window.lock_action.trigger()
+    lock_screen = session.dialog
+    assert isinstance(lock_screen, LoginDialog) and lock_screen.locked
+    assert lock_screen.focusWidget() is lock_screen.password
+    return keys, lock_screen
+
+
+def settle(qtbot: QtBot, dialog: LoginDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    tasks.wait_until_idle()
+
+
+def test_a_scan_at_the_lock_screen_is_kept_and_redeemed_after_the_unlock(
+        qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    window.lock_action.trigger()
+    lock_screen = session.dialog
+    assert isinstance(lock_screen, LoginDialog) and lock_screen.locked
+    assert lock_screen.focusWidget() is lock_screen.password
+    for _ in range(6):  # more than the free failures: none may count
+        keys.scan(lock_screen, payload)
+        tasks.wait_until_idle()
+    assert lock_screen.password.text() == ""
+    assert lock_screen.isVisible() and not lock_screen.busy
+    assert lock_screen.message.text().startswith("Locked – log in to redeem")
+    assert failures_counted(shop_dir) == 0
+    assert uses_left(voucher_id) == 2
+    tab = tab_of(window)
+    with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS) as shown:
+        log_in(qtbot, session)
+    verdict = shown.args[0]
+    assert verdict.ok and uses_left(voucher_id) == 1  # the scan once, not six times
+    assert session.window is window and tab.isVisible()
+
+
+def test_every_voucher_scanned_at_the_lock_screen_is_redeemed_after_the_unlock(
+        qtbot: QtBot, session: ShopSession) -> None:
+    keys, window, first_id, first = at_work(qtbot, session)
+    assert session.shop is not None
+    second_id, second = sell(session.shop, uses=3)
+    window.lock_action.trigger()
+    lock_screen = session.dialog
+    assert isinstance(lock_screen, LoginDialog)
+    keys.scan(lock_screen, first)
+    keys.scan(lock_screen, second)
+    assert lock_screen.message.text() == (
+        "Locked – log in to redeem. Scans kept for a minute: 2.")
+    tab = tab_of(window)
+    verdicts = []
+    tab.verdict_shown.connect(lambda verdict, _repeated: verdicts.append(verdict))
+    log_in(qtbot, session)
+    qtbot.waitUntil(lambda: len(verdicts) == 2, timeout=WAIT_MS)
+    assert [verdict.voucher_id for verdict in verdicts] == [first_id, second_id]
+    assert all(verdict.ok for verdict in verdicts)
+    assert uses_left(first_id) == 1 and uses_left(second_id) == 2
+
+
+def test_a_scan_older_than_a_minute_is_not_redeemed_at_the_unlock(
+        qtbot: QtBot, session: ShopSession, monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = Keys(session)
+    window = log_in(qtbot, session)
+    assert session.shop is not None
+    voucher_id, payload = sell(session.shop)
+    window.lock_action.trigger()
+    lock_screen = session.dialog
+    assert isinstance(lock_screen, LoginDialog)
+    keys.scan(lock_screen, payload)
+    later = time.monotonic() + session_module.HELD_SCAN_S + 1
+    monkeypatch.setattr(time, "monotonic", lambda: later)  # the session's clock
+    log_in(qtbot, session)
+    tasks.wait_until_idle()
+    assert uses_left(voucher_id) == 2
+
+
+@pytest.mark.parametrize("scanned", [PRODUCT_BARCODE, "GARBAGE-1-XYZ", "correct horse battery"])
+def test_a_scan_that_is_no_voucher_is_never_a_password_at_the_lock_screen(
+        qtbot: QtBot, session: ShopSession, shop_dir: Path, scanned: str) -> None:
+    keys, lock_screen = locked(qtbot, session)
+    keys.type(lock_screen, "cor", PERSON_MS)  # the operator had begun the password
+    for _ in range(7):  # more than the free failures: none may count
+        keys.scan(lock_screen, scanned)
+        settle(qtbot, lock_screen)
+        assert lock_screen.password.text() == "cor"
+    assert lock_screen.message.text() == NOT_A_PASSWORD
+    assert failures_counted(shop_dir) == 0
+    assert lock_screen.isVisible()
+    keys.type(lock_screen, OWNER_PASSWORD[3:], PERSON_MS)
+    with qtbot.waitSignal(lock_screen.accepted, timeout=WAIT_MS):
+        keys.enter(lock_screen, PERSON_MS)
+    assert session.window is not None and session.window.isVisible()
+
+
+def test_a_person_typing_the_password_at_the_lock_screen_is_unaffected(
+        qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
+    keys, lock_screen = locked(qtbot, session)
+    keys.type(lock_screen, "wrong password!", PERSON_MS)
+    assert lock_screen.password.text() == "wrong password!"
+    keys.enter(lock_screen, PERSON_MS)
+    settle(qtbot, lock_screen)
+    assert lock_screen.message.text() == error_message(WrongPassword())
+    assert failures_counted(shop_dir) == 1
+    keys.type(lock_screen, OWNER_PASSWORD, PERSON_MS)
+    with qtbot.waitSignal(lock_screen.accepted, timeout=WAIT_MS):
+        keys.enter(lock_screen, PERSON_MS)
+    assert session.window is not None and session.window.isVisible()
+
+
+def test_a_pasted_password_unlocks(qtbot: QtBot, session: ShopSession) -> None:
+    keys, lock_screen = locked(qtbot, session)
+    QGuiApplication.clipboard().setText(OWNER_PASSWORD)
+    handle = lock_screen.windowHandle()
+    assert handle is not None
+    QTest.keyClick(handle, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert lock_screen.password.text() == OWNER_PASSWORD
+    with qtbot.waitSignal(lock_screen.accepted, timeout=WAIT_MS):
+        keys.enter(lock_screen, SCANNER_MS)
+
+
+def test_a_product_barcode_in_the_login_screens_password_box_is_not_tried(
+        qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
+    keys = Keys(session)
+    dialog = session.dialog
+    assert isinstance(dialog, LoginDialog) and not dialog.locked
+    dialog.operator.setText(OWNER)
+    dialog.password.setFocus()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.password)
+    keys.scan(dialog, PRODUCT_BARCODE)
+    settle(qtbot, dialog)
+    assert dialog.password.text() == "" and dialog.isVisible()
+    assert dialog.message.text() == NOT_A_PASSWORD
+    assert failures_counted(shop_dir) == 0
+    keys.type(dialog, OWNER_PASSWORD, PERSON_MS)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        keys.enter(dialog, PERSON_MS)
