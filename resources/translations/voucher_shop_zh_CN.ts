@@ -1384,32 +1384,47 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="214"/>
+        <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
+        <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
+        <source>Log in to redeem. Scans kept for a minute: {count}.</source>
+        <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="218"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="220"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="226"/>
+        <source>That was a scan, not a password: it was not used.</source>
+        <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="233"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="238"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="242"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="252"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
@@ -2708,242 +2723,242 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>Redemption</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="49"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
         <source>Redeemed</source>
         <translation>核销成功</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="51"/>
         <source>Already redeemed</source>
         <translation>已用完</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="51"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="52"/>
         <source>Unknown code</source>
         <translation>券码不存在，请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="52"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
         <source>Forged or altered</source>
         <translation>伪造或被篡改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="54"/>
         <source>Another shop&apos;s voucher</source>
         <translation>他店券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="54"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
         <source>Not a voucher code</source>
         <translation>无效券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="56"/>
         <source>Check the code</source>
         <translation>请核对券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="56"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="57"/>
         <source>Not enough uses left</source>
         <translation>剩余次数不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="57"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="58"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="58"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="59"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="59"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="60"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="60"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="61"/>
         <source>Not valid yet</source>
         <translation>未到生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="61"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="62"/>
         <source>Not allowed</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="62"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="63"/>
         <source>Balance too low</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="63"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="64"/>
         <source>Enter the amount</source>
         <translation>请输入金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="64"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
         <source>Not a gift card</source>
         <translation>不是礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="66"/>
         <source>Undo</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="67"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="68"/>
         <source>Redeemed, undone</source>
         <translation>核销已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="73"/>
         <source>There is no voucher with this code in this shop. Check the code.</source>
         <translation>券码不存在，请核对：本店没有这个券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="74"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="75"/>
         <source>This QR code was not made by this shop, or it was changed. Do not accept it.</source>
         <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="77"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="78"/>
         <source>This voucher was issued by another shop.</source>
         <translation>这是其他店铺发行的券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="78"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="79"/>
         <source>What was read is not a voucher. Scan again, or type the printed code.</source>
         <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="80"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
         <source>One character is wrong – check the code.</source>
         <translation>有一个字符输错了，请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="82"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="83"/>
         <source>Fewer uses are left than were asked for; nothing was used.</source>
         <translation>剩余次数少于要核销的次数；未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="84"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="85"/>
         <source>Its order has not been paid. Ask the owner to check the order.</source>
         <translation>这张券的订单尚未付款。请店主核查订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="86"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="87"/>
         <source>Its order was refunded or cancelled.</source>
         <translation>这张券的订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="87"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="88"/>
         <source>It was valid until {valid_until}.</source>
         <translation>有效期至 {valid_until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="88"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="89"/>
         <source>It can be used from {valid_from}.</source>
         <translation>{valid_from} 起可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="89"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="90"/>
         <source>This operator may not redeem vouchers. Ask the owner.</source>
         <translation>当前操作员无权核销。请联系店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="91"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="92"/>
         <source>Last redeemed by {who}, {when}.</source>
         <translation>上次核销：{who}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="93"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="94"/>
         <source>The card holds less than that amount. Nothing was spent.</source>
         <translation>卡内余额不足这个金额，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="95"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="96"/>
         <source>This is a gift card: type the amount to spend, then scan it again.</source>
         <translation>这是礼品卡：请输入消费金额，然后重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="97"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="98"/>
         <source>This voucher counts uses, not money: scan it without an amount.</source>
         <translation>这张券按次数核销，不按金额：请不要输入金额，直接扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="102"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="103"/>
         <source>It has no uses left.</source>
         <translation>已无剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="103"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="104"/>
         <source>It cannot be used yet.</source>
         <translation>暂时还不能使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="104"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="105"/>
         <source>It can no longer be used.</source>
         <translation>已不能再使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="110"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="111"/>
         <source>Check the 1st group: {group}</source>
         <translation>请核对第 1 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="111"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="112"/>
         <source>Check the 2nd group: {group}</source>
         <translation>请核对第 2 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="112"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="113"/>
         <source>Check the 3rd group: {group}</source>
         <translation>请核对第 3 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="113"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="114"/>
         <source>Check the 4th group: {group}</source>
         <translation>请核对第 4 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="167"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="168"/>
         <source>today {time}</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="179"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="180"/>
         <source>{left} of {total} left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="58"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="252"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="253"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="65"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="254"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="66"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="254"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="255"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="59"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="256"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="60"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="256"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="257"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -3087,27 +3102,27 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="311"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="312"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="311"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="312"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="312"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="313"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="313"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="314"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="315"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="316"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -4086,27 +4101,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="191"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="194"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="271"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="288"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="302"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="319"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="322"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="339"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="325"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="342"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
     </message>
@@ -4201,81 +4216,81 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="164"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="174"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="165"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="175"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="169"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="179"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="174"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="184"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="179"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="180"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="231"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="200"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="241"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="193"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="203"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="203"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="210"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="220"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="235"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="245"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="239"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="249"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="185"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="259"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="269"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="186"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="261"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="196"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="271"/>
         <source>no expiry date</source>
         <translation>无期限</translation>
     </message>
@@ -5276,17 +5291,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="29"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="28"/>
         <source>Wrote {rows} redemption records to {out}.</source>
         <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="39"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="38"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="56"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="55"/>
         <source>Wrote the {report} report ({rows} rows) to {out}.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
