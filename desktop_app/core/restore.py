@@ -297,7 +297,7 @@ def _unlock_backup(info: BackupInfo, data_dir: Path, staging: Path, operator: st
         raise BackupInvalid(problem="damaged", path=str(backup)) from exc
     if slots.shop_id != info.shop_id:
         raise BackupInvalid(problem="damaged", path=str(backup))
-    current_id = _current_shop_id(data_dir)
+    current_id = current_shop_id(data_dir)
     if current_id is not None and current_id != info.shop_id:
         raise BackupInvalid(problem="foreign", path=str(backup))
     key = slots.unlock(operator, password)
@@ -306,7 +306,7 @@ def _unlock_backup(info: BackupInfo, data_dir: Path, staging: Path, operator: st
     return key
 
 
-def _current_shop_id(data_dir: Path) -> str | None:
+def current_shop_id(data_dir: Path) -> str | None:
     """The shop id of the key slots in ``data_dir``; None when they are missing or damaged."""
     try:
         return KeySlotFile.load(data_dir / KEYSLOTS_FILE).shop_id

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import auth
 from desktop_app.core.backup import run_auto_backup
-from desktop_app.core.dates import local_time
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import ShopError
 from desktop_app.core.restore import restore_backup
@@ -30,7 +29,11 @@ from desktop_app.core.store import Shop, reopen_shop
 from desktop_app.messages import unexpected_error_message
 from desktop_app.scanning.wedge import ApplicationScanner
 from desktop_app.ui import settings, tasks
-from desktop_app.ui.admin.restore_dialog import RestoreRequest, restore_refusal_text
+from desktop_app.ui.admin.restore_dialog import (
+    RestoreRequest,
+    restore_refusal_text,
+    restored_text,
+)
 from desktop_app.ui.counter.redemption_models import ScanSettings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.main_window import MainWindow
@@ -334,15 +337,7 @@ class ShopSession(QObject):
         if not isinstance(dialog, LoginDialog):
             return
         dialog.set_busy(False)
-        moment = local_time(request.made_at)
-        if aside is None:
-            text = self.tr("The backup made {moment} is restored. Log in with a password as it "
-                           "was then.").format(moment=moment)
-        else:
-            text = self.tr("The backup made {moment} is restored. Log in with a password as it "
-                           "was then. The data from before is kept in {folder}.").format(
-                moment=moment, folder=aside)
-        dialog.message.show_info(text)
+        dialog.message.show_info(restored_text(request, aside))
 
     def _restore_refused(self, shop: Shop, request: RestoreRequest, exc: Exception) -> None:
         self.restoring = False

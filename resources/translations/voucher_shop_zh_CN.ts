@@ -1287,146 +1287,156 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="101"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="103"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="104"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="91"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="200"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="107"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="116"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="144"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="174"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="153"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="154"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="171"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="194"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="200"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="202"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="233"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="239"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="241"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="243"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="245"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="251"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="258"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="267"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="277"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="298"/>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
     </message>
 </context>
 <context>
@@ -3573,112 +3583,117 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="95"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="135"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="248"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="329"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="122"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="124"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="138"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="139"/>
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="146"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="155"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="159"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: orders, payments and other changes made since the backup are no longer in the shop; redemptions made since are carried over, and operators disabled since stay disabled. It needs the shop closed in every other window and counter. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部数据：备份之后的订单、付款和其他更改将不再保留；备份之后的核销记录会被带入，备份之后停用的操作员仍保持停用。恢复前须在其他所有窗口和收银台关闭本店。当前数据会另存到店铺文件夹中的“before-restore”文件夹。恢复后所有人都要用备份中的密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="184"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="168"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="257"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="333"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="195"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="218"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="232"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="233"/>
+        <source>A whole backup, made {moment}. Restoring checks that it is this shop&apos;s.</source>
+        <translation>完整备份，制作于 {moment}。恢复时会核对它是否属于本店。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="269"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="273"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="255"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="275"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="297"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="300"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="320"/>
         <source>The backup lacks {events} changes made since it: {orders} orders and {operators} operator changes are lost. The {redemptions} redemptions made since are carried over, so no voucher used since can be used again; vouchers refunded and operators disabled since stay so.</source>
         <translation>备份缺少之后的 {events} 项更改：{orders} 个订单和 {operators} 项操作员更改将丢失。之后的 {redemptions} 条核销记录会被带入，因此之后用过的卡券不能再次使用；之后退款的卡券和停用的操作员仍保持退款、停用状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="327"/>
         <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="331"/>
         <source>Restore anyway</source>
         <translation>仍要恢复</translation>
     </message>
@@ -4101,27 +4116,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="194"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="197"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="288"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="291"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="319"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="322"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="339"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="82"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="342"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="85"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
     </message>
@@ -5152,12 +5167,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>Voucher Shop 备份 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="342"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="362"/>
         <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
         <translation>此备份中没有账号“{name}”。请使用做备份时的店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="346"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="366"/>
         <source>“{name}” is not an active owner in this backup. Only an owner of the backup can restore it.</source>
         <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
     </message>

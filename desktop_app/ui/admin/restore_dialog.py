@@ -64,13 +64,28 @@ class RestoreRequest:
 @dataclass(frozen=True)
 class BackupSummary:
     made_at: dt.datetime
-    this_shop: bool
+    this_shop: bool  # True too when the shop cannot say who it is (its key file is lost)
 
 
-def describe_backup(shop: Shop, path: Path) -> BackupSummary:
-    """Read and check the whole file (on the worker thread); only a summary comes back."""
+def describe_backup(shop_id: str | None, path: Path) -> BackupSummary:
+    """Read and check the whole file (on the worker thread); only a summary comes back.
+    ``shop_id``: the shop's own, or None when it cannot be read: the restore itself then
+    refuses another shop's backup (by the database's key)."""
     info = backup.read_backup(path)
-    return BackupSummary(info.created_at, info.shop_id == shop.shop_id)
+    return BackupSummary(info.created_at, shop_id is None or info.shop_id == shop_id)
+
+
+def restored_text(request: RestoreRequest, aside: Path | None) -> str:
+    """What the login screen says after a restore."""
+    moment = local_time(request.made_at)
+    if aside is None:
+        return QCoreApplication.translate(
+            "ShopSession", "The backup made {moment} is restored. Log in with a password as it "
+            "was then.").format(moment=moment)
+    return QCoreApplication.translate(
+        "ShopSession", "The backup made {moment} is restored. Log in with a password as it "
+        "was then. The data from before is kept in {folder}.").format(
+        moment=moment, folder=aside)
 
 
 class RestoreDialog(FittingDialog):
@@ -78,14 +93,18 @@ class RestoreDialog(FittingDialog):
 
     The checks that need no closing run here, with the shop still open: a damaged or
     foreign file, or a wrong password, changes nothing. ``confirmed`` then carries the
-    request to the session, which closes the shop and restores.
+    request to the session, which closes the shop and restores. Without an open ``shop``
+    (one that cannot be opened, from the login screen), ``data_dir`` names its folder.
     """
 
     confirmed = Signal(object)  # RestoreRequest
 
-    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+    def __init__(self, shop: Shop | None, parent: QWidget | None = None, *,
+                 data_dir: Path | None = None, operator: str = "") -> None:
         super().__init__(parent)
-        self.shop = shop
+        self.data_dir = shop.data_dir if shop is not None else Path(data_dir or "")
+        self.shop_id = shop.shop_id if shop is not None else restore.current_shop_id(
+            self.data_dir)
         self.busy = False
         self.summary: BackupSummary | None = None
         self.file_dialog: QFileDialog | None = None
@@ -95,7 +114,7 @@ class RestoreDialog(FittingDialog):
         self.setWindowTitle(self.tr("Restore from backup"))
         self.setMinimumWidth(620)
         self._build()
-        self.operator.setText(shop.operator.name)
+        self.operator.setText(shop.operator.name if shop is not None else operator)
         self._update()
 
     def _build(self) -> None:
@@ -195,9 +214,9 @@ class RestoreDialog(FittingDialog):
             self.file_message.clear()
             self._update()
             return
-        shop = self.shop
+        shop_id = self.shop_id
         self._set_busy(True, self.tr("Checking the backup…"))
-        run_in_background(self, lambda: describe_backup(shop, Path(text)),
+        run_in_background(self, lambda: describe_backup(shop_id, Path(text)),
                           on_success=lambda summary: self._described(generation, summary),
                           on_failure=lambda exc: self._file_refused(generation, exc))
 
@@ -210,9 +229,10 @@ class RestoreDialog(FittingDialog):
                 BackupInvalid(problem="foreign", path=self.file.text())))
         else:
             self.summary = summary
-            self.file_message.show_info(self.tr(
-                "A whole backup of this shop, made {moment}.").format(
-                moment=local_time(summary.made_at)))
+            text = (self.tr("A whole backup of this shop, made {moment}.") if self.shop_id
+                    else self.tr("A whole backup, made {moment}. Restoring checks that it is "
+                                 "this shop's."))
+            self.file_message.show_info(text.format(moment=local_time(summary.made_at)))
         self._update()
 
     def _file_refused(self, generation: int, exc: Exception) -> None:
@@ -271,7 +291,7 @@ class RestoreDialog(FittingDialog):
         """Check the file and the password with the shop still open; then hand over."""
         if self.summary is None or self.busy:
             return
-        data_dir, path = self.shop.data_dir, Path(self.file.text().strip())
+        data_dir, path = self.data_dir, Path(self.file.text().strip())
         operator, password = self.operator.text().strip(), self.password.text()
         made_at = self.summary.made_at
         self._set_busy(True, self.tr("Checking the backup and the password…"))

@@ -25,9 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.errors import KeySlotMissing, ShopError, UnknownOperator, WrongPassword
+from desktop_app.core.errors import (
+    DatabaseCorrupt,
+    KeySlotMissing,
+    KeySlotsDamaged,
+    ShopError,
+    UnknownOperator,
+    WrongPassword,
+)
+from desktop_app.core.restore import restore_backup
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label
+from desktop_app.ui.admin.restore_dialog import (
+    RestoreDialog,
+    RestoreRequest,
+    restore_refusal_text,
+    restored_text,
+)
 from desktop_app.ui.session.password_dialog import PasswordDialog, recover_owner_dialog
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -71,6 +85,7 @@ class LoginDialog(QDialog):
         self.locked = locked
         self.shop: Shop | None = None
         self.recovery_dialog: PasswordDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
         self.busy = False
         self._unlock = unlock or (lambda name, password: open_shop(self.data_dir, name, password))
         # The shop's name is in the encrypted database: before login only a caller that knows
@@ -105,7 +120,17 @@ class LoginDialog(QDialog):
             self.forgot_button.setFlat(True)
             self.forgot_button.setAutoDefault(False)
             self.forgot_button.clicked.connect(self.ask_recovery)
-            body.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
+            # Offered when the shop cannot be opened at all: its cure, a restore, would
+            # otherwise wait behind a login that cannot succeed.
+            self.restore_button = QPushButton(self.tr("Restore a backup…"), self)
+            self.restore_button.setAutoDefault(False)
+            self.restore_button.clicked.connect(self.ask_restore)
+            self.restore_button.hide()
+            links = QHBoxLayout()
+            links.addWidget(self.forgot_button)
+            links.addStretch(1)
+            links.addWidget(self.restore_button)
+            body.addLayout(links)
         body.addLayout(self._build_busy_row())
         if demo_operators:
             body.addWidget(self._build_demo_panel(demo_operators))
@@ -258,6 +283,34 @@ class LoginDialog(QDialog):
         dialog.open()
         return dialog
 
+    def ask_restore(self) -> RestoreDialog:
+        """Restore a backup into this folder, whose shop cannot be opened; then log in."""
+        dialog = RestoreDialog(None, self, data_dir=self.data_dir,
+                               operator=self.operator.text().strip())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.confirmed.connect(self._restore)
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _restore(self, request: RestoreRequest) -> None:
+        self.message.clear()
+        self.set_busy(True, self.tr("Restoring the backup…"))
+        folder = self.data_dir
+        run_in_background(
+            self, lambda: restore_backup(folder, request.path, request.operator,
+                                         request.password),
+            on_success=lambda aside: self._restored(request, aside),
+            errors=lambda exc: self.message.show_error(
+                restore_refusal_text(exc, request.operator)),
+            always=lambda: self.set_busy(False))
+
+    def _restored(self, request: RestoreRequest, aside: Path | None) -> None:
+        self.restore_button.hide()
+        self.message.show_info(restored_text(request, aside))
+        self.operator.setText(request.operator)
+        self.password.setFocus()
+
     def _unlocked(self, shop: Shop) -> None:
         self.set_busy(False)
         self.password.clear()
@@ -266,6 +319,8 @@ class LoginDialog(QDialog):
 
     def _refused(self, exc: ShopError) -> None:
         self.message.show_error(error_message(exc))
+        if not self.locked:
+            self.restore_button.setVisible(isinstance(exc, DatabaseCorrupt | KeySlotsDamaged))
         if isinstance(exc, UnknownOperator | KeySlotMissing):
             self.operator.setFocus()
             self.operator.selectAll()
