@@ -76,6 +76,19 @@ def test_connection_errors_say_what_is_wrong(pg_server, pg_url: str, tmp_path: P
     assert "postgres" in error_message(login.value)
 
 
+def test_a_lost_link_is_noticed_in_seconds(pg_url: str) -> None:
+    """Only connect_timeout was set: a statement sent into a pulled cable waited forever."""
+    from desktop_app.core.pg_connection import LINK_TIMEOUTS, connect
+
+    db = connect(pg_url)
+    try:
+        used = db.connection().info.get_parameters()
+        assert {name: used.get(name) for name in LINK_TIMEOUTS} == {
+            name: str(value) for name, value in LINK_TIMEOUTS.items()}
+    finally:
+        db.close()
+
+
 def test_init_then_login_with_slots_on_the_server(pg_url: str, tmp_path: Path) -> None:
     location = ShopLocation(tmp_path / "pc1", pg_url)
     assert not location.exists()

@@ -42,6 +42,13 @@ from desktop_app.core.transactions import error_chain_text
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5
+# A pulled cable or a dead Wi-Fi leaves a statement waiting for an answer that never comes:
+# TCP gives up on data the server has not acknowledged after tcp_user_timeout (ms), and
+# probes an idle connection, so a counter hears "server lost" in seconds, not never
+# (libpq ignores what the system cannot do).
+LINK_TIMEOUTS: dict[str, int] = {"keepalives": 1, "keepalives_idle": 10,
+                                 "keepalives_interval": 3, "keepalives_count": 3,
+                                 "tcp_user_timeout": 10_000}
 SCHEMES = ("postgresql", "postgres")
 
 
@@ -167,7 +174,7 @@ def connect(url: str) -> ServerDatabase:
     """An open connection to the shop's server (the models are not bound yet)."""
     url = check_url(url)
     db = ServerDatabase(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S,
-                        application_name="Voucher Shop")
+                        application_name="Voucher Shop", **LINK_TIMEOUTS)
     try:
         db.connect()
     except (DatabaseError, InterfaceError, OperationalError, OSError) as exc:

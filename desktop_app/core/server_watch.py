@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import psycopg
+from psycopg.conninfo import make_conninfo
 
 from desktop_app.core import dialect, events, pg_connection
 
@@ -36,9 +37,10 @@ class ServerWatch:
 
     def _connection(self) -> psycopg.Connection[tuple[object, ...]]:
         if self._conn is None or self._conn.closed:
-            conn = psycopg.connect(self.url, autocommit=True,
-                                   connect_timeout=pg_connection.CONNECT_TIMEOUT_S,
-                                   application_name="Voucher Shop watch")
+            conninfo = make_conninfo(  # with the link's timeouts: a pulled cable shows
+                self.url, connect_timeout=pg_connection.CONNECT_TIMEOUT_S,
+                application_name="Voucher Shop watch", **pg_connection.LINK_TIMEOUTS)
+            conn = psycopg.connect(conninfo, autocommit=True)
             conn.execute(f"LISTEN {dialect.CHANGES_CHANNEL}")
             self._conn = conn
         return self._conn
