@@ -189,6 +189,22 @@ def frame_with_header(dialog: QWidget, header: QWidget, body: QLayout) -> None:
     outer.addLayout(body, 1)
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Make ``window`` tall enough for its content at its current width.
+
+    A shown window keeps its height when a wrapped line appears or gets longer (top-level
+    layouts ignore height-for-width), so without this the other labels are squeezed."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    if needed > window.height():
+        window.resize(width, needed)
+
+
 def dialog_buttons(dialog: QWidget, accept_text: str, on_accept: Callable[[], object],
                    reject_text: str) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
     """The usual row: a default button that acts (Enter presses it) and one that closes.
