@@ -377,7 +377,7 @@ def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
         with pytest.raises(ServerUnreachable) as lost:
             redemption.redeem(shop, voucher.payload, "Front")
         assert isinstance(lost.value, ServerLost)
-        assert "broke while this was being saved" in error_message(lost.value)
+        assert "not certain whether this was saved" in error_message(lost.value)
         monkeypatch.setattr(audit, "record", record)
         again = [redemption.redeem(shop, voucher.payload, "Front") for _ in range(3)]
         assert [v.reason for v in again] == ["redeemed", "redeemed", "already_redeemed"]
