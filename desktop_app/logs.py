@@ -74,3 +74,11 @@ def setup_logging(data_dir: Path | None) -> Path | None:
     handler._voucher_shop = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     return path
+
+
+def log_file() -> Path | None:
+    """The file ``setup_logging`` writes to now; None when records go to stderr."""
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, "_voucher_shop", False) and isinstance(handler, _QuietFileHandler):
+            return Path(handler.baseFilename)
+    return None

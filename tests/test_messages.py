@@ -152,3 +152,19 @@ def test_every_refused_value_fills_its_whole_message() -> None:
     for where, problem, given in raised:
         wanted = set(re.findall(r"\{(\w+)\}", PROBLEM_TEXTS.get(problem, "")))
         assert wanted <= given, (where, problem, wanted - given)
+
+
+def test_a_lost_or_unreachable_server_reads_right_for_any_action() -> None:
+    """Core raises ServerLost for any change (a product, an order), not only a redemption,
+    and also when a pooled connection was already dead: the words fit every case."""
+    from desktop_app.core.pg_connection import server_facts
+
+    host = server_facts("postgresql://shop@db.example:5432/shop")["host"]
+    lost = error_message(errors.ServerLost(host=host))
+    assert "db.example:5432" in lost
+    assert "broke while" not in lost  # the server may have been down before Save
+    assert "not certain whether this was saved" in lost
+    assert "check before trying again" in lost
+    unreachable = error_message(errors.ServerUnreachable(host=host))
+    assert "db.example:5432" in unreachable and "nothing was changed" in unreachable
+    assert "voucher" not in unreachable

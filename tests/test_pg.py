@@ -133,6 +133,10 @@ def test_every_command_runs_on_the_server(pg_url: str, tmp_path: Path) -> None:
     init = _cli(tmp_path, "--database", pg_url, "init", "--shop-name", "Server 店", "--json")
     assert init.returncode == 0, init.stdout + init.stderr
     assert json.loads(init.stdout)["database"] == pg_url
+    from desktop_app.core.pg_connection import server_facts
+
+    facts = server_facts(pg_url)  # the shop's place is the server, not only this PC's folder
+    assert json.loads(init.stdout)["server"] == f"{facts['host']}/{facts['database']}"
     from test_cli import OWNER_ENV
 
     env = {**OWNER_ENV, "SHOP_DATABASE_URL": pg_url}  # the variable chooses it as well
@@ -390,7 +394,7 @@ def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
         with pytest.raises(ServerUnreachable) as lost:
             redemption.redeem(shop, voucher.payload, "Front")
         assert isinstance(lost.value, ServerLost)
-        assert "broke while this was being saved" in error_message(lost.value)
+        assert "not certain whether this was saved" in error_message(lost.value)
         monkeypatch.setattr(audit, "record", record)
         again = [redemption.redeem(shop, voucher.payload, "Front") for _ in range(3)]
         assert [v.reason for v in again] == ["redeemed", "redeemed", "already_redeemed"]

@@ -79,7 +79,8 @@ def test_clerk_gets_no_admin_entries(qtbot: QtBot, shop: Shop, shop_dir: Path) -
         # Settings is there for this computer's choices; the shop's page is owners' only.
         # The customer display faces the counter's customers: clerks open it too.
         assert menu_entries(window) == {"Change my password…", "Settings…", "Customer display",
-                                        "Lock", "Log out", "Quit", "About Voucher Shop"}
+                                        "Lock", "Log out", "Quit", "About Voucher Shop",
+                                        "Open the log folder"}
         window.close()
         wait_idle(qtbot)
     finally:

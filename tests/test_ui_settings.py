@@ -272,3 +272,29 @@ def test_a_printer_or_camera_chosen_before_is_kept_when_absent(qtbot: QtBot, sho
     with qtbot.waitSignal(dialog.saved, timeout=15_000):
         dialog.save_button.click()
     assert settings.RECEIPT_PRINTER.text() == "Thermal 80" and settings.CAMERA_INDEX.number() == 2
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_scanner_test_results_are_shown_whole(qtbot: QtBot, shop: Shop,
+                                                  language: str) -> None:
+    """The result and the wrapped layout hint appear after the dialog was laid out: it grows
+    for them instead of cutting the hint's last line into the footer note."""
+    from desktop_app.i18n import install_translator, remove_translators
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translator(app, language)
+    try:
+        dialog = open_dialog(qtbot, shop)
+        dialog.pages.setCurrentIndex(1)
+        dialog.scan_test.setFocus()
+        type_burst(dialog.scan_test, "HELLO-WORLD")
+        qtbot.keyClick(dialog.scan_test, Qt.Key.Key_Return)
+        idle()
+        qtbot.waitUntil(lambda: bool(dialog.scan_layout.text()), timeout=5000)
+        QApplication.processEvents()
+        for label in (dialog.scan_result, dialog.scan_layout):
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+        dialog.close()
+    finally:
+        remove_translators(app)

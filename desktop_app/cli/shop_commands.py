@@ -30,6 +30,7 @@ from desktop_app.core.errors import (
     ServerBackupElsewhere,
 )
 from desktop_app.i18n import translate
+from desktop_app.messages import server_address
 
 
 def cmd_init(ctx: Context) -> Outcome:
@@ -43,8 +44,9 @@ def cmd_init(ctx: Context) -> Outcome:
     with shop:
         data = {"data_dir": str(shop.data_dir), "shop": shop.name, "owner": shop.operator.name,
                 "recovery_key": shop.recovery_key}
-    if location.database_url:
+    if location.database_url:  # the shop is on the server; data_dir keeps this PC's logs
         data["database"] = location.database_url
+        data["server"] = server_address(location.database_url)
     lines = [translate("cli", "Created the shop “{shop}” in {path}.").format(
         shop=data["shop"], path=location.describe())]
     if shop.recovery_key:

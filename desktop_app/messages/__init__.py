@@ -148,3 +148,12 @@ ROLE_LABELS: dict[str, str] = {
 def role_label(role: str) -> str:
     """An operator's role as people say it: Owner, Clerk."""
     return label("roles", ROLE_LABELS, role)
+
+
+def server_address(url: str) -> str:
+    """A server shop's place as a person reads it, ``host:port/database``; the user and any
+    password in ``url`` are left out."""
+    from desktop_app.core.pg_connection import server_facts  # psycopg: only for a server shop
+
+    facts = server_facts(url)
+    return f"{facts['host']}/{facts['database']}" if facts["database"] else facts["host"]

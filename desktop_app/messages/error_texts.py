@@ -66,9 +66,10 @@ ERROR_TEXTS: dict[str, str] = {
         "errors", "The shop's server {host} cannot be reached. Check the network cable or Wi-Fi "
         "and that the server is switched on; nothing was changed."),
     "server_lost": QT_TRANSLATE_NOOP(
-        "errors", "The connection to the shop's server {host} broke while this was being saved. "
-        "Look the voucher up (Show) before trying again: if the server kept it, it shows there, "
-        "and nothing is ever taken twice."),
+        "errors", "The shop's server {host} stopped answering, so it is not certain whether "
+        "this was saved. When the server is back, check before trying again: look in the list "
+        "(or look the voucher up) to see whether it is there. A voucher's use is never taken "
+        "twice."),
     "server_login_failed": QT_TRANSLATE_NOOP(
         "errors", "The shop's server refused the login of database user {user}: the password in "
         "PGPASSWORD or the .pgpass file is wrong or missing."),

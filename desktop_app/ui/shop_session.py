@@ -142,6 +142,7 @@ class ShopSession(QObject):
         unlock = (lambda name, password: auth.quick_unlock(shop, name, password)) if (
             locked and shop is not None) else self.location.open
         dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
+                             database_url=self.location.database_url,
                              demo_operators=_demo_operators() if self.demo else (),
                              shop_name=_demo_shop_name() if self.demo else (
                                  shop.name if locked and shop is not None else None))

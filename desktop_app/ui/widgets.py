@@ -189,6 +189,37 @@ def frame_with_header(dialog: QWidget, header: QWidget, body: QLayout) -> None:
     outer.addLayout(body, 1)
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Make ``window`` tall enough for its wrapped labels at its current width.
+
+    A shown window keeps its height when a wrapped line appears or gets longer (top-level
+    layouts ignore height-for-width, and a form computes it at its own guess of the width),
+    so without this the labels are squeezed. Each wrapped label is held at the height its
+    text needs at its real width, and the window grows by what they lacked."""
+    layout = window.layout()
+    if layout is None:
+        return
+    wrapped = [label for label in window.findChildren(QLabel) if label.wordWrap()]
+    for label in wrapped:
+        label.setMinimumHeight(0)  # a shorter text gives the room back
+    layout.activate()
+    if layout.hasHeightForWidth():
+        window.resize(window.width(), max(window.height(),
+                                          layout.totalHeightForWidth(window.width())))
+    for _ in range(4):
+        layout.activate()
+        lacking = 0
+        for label in wrapped:
+            needed = label.heightForWidth(label.width())
+            if label.isVisible() and needed > label.height():
+                lacking += needed - label.height()
+                label.setMinimumHeight(needed)
+        if not lacking:
+            return
+        window.resize(window.width(), max(window.height() + lacking,
+                                          window.minimumSizeHint().height()))
+
+
 def dialog_buttons(dialog: QWidget, accept_text: str, on_accept: Callable[[], object],
                    reject_text: str) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
     """The usual row: a default button that acts (Enter presses it) and one that closes.

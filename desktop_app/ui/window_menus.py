@@ -14,7 +14,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QTabWidget
 
 from desktop_app.core.store import Shop
-from desktop_app.ui.about import about_text
+from desktop_app.logs import log_file
+from desktop_app.ui.about import about_text, open_log_folder
 from desktop_app.ui.admin.audit_dialog import AuditDialog
 from desktop_app.ui.admin.operators_dialog import OperatorsDialog
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
@@ -84,6 +85,9 @@ class WindowMenus(_Window):
         self.about_action = self._menu_entry(help_menu, QCoreApplication.translate(
             "MainWindow", "&About Voucher Shop"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.log_folder_action = self._menu_entry(help_menu, QCoreApplication.translate(
+            "MainWindow", "Open the &log folder"), self.open_log_folder)
+        self.log_folder_action.setEnabled(log_file() is not None)
 
     def _menu_entry(self, menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
         action = menu.addAction(text)
@@ -189,7 +193,15 @@ class WindowMenus(_Window):
     # -- about ------------------------------------------------------------------------------
 
     def about_text(self) -> str:
-        return about_text()
+        return about_text(self.shop.data_dir, getattr(self.shop, "url", ""))
+
+    def open_log_folder(self) -> None:
+        """Error messages say the details are in the log file: this is where to find it."""
+        if not open_log_folder():
+            path = log_file()
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "The log folder could not be opened: {folder}").format(
+                    folder=str(path.parent) if path else "—"), 10_000)
 
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.NoIcon, QCoreApplication.translate(

@@ -43,6 +43,7 @@ from desktop_app.ui.widgets import (
     MessageLabel,
     dialog_buttons,
     frame_with_header,
+    grow_to_fit,
     hint_label,
 )
 
@@ -247,6 +248,7 @@ class SettingsDialog(QDialog):
             "{count} characters, ending with {end}; the longest gap {gap} ms.").format(
             count=len(text) - 1, end=self.tr("Enter") if text.endswith("⏎") else self.tr("Tab"),
             gap=self.scan_test.burst_ms()))
+        grow_to_fit(self)
         self.scans_tested += 1
         number, shop, sent = self.scans_tested, self.shop, text[:-1]
         self.scan_layout.setText("")
@@ -257,6 +259,7 @@ class SettingsDialog(QDialog):
     def _show_layout(self, found: ScannerLayout, number: int) -> None:
         if number == self.scans_tested:  # an earlier scan's answer, late: the newer one shows
             self.scan_layout.setText(self.layout_text(found))
+            grow_to_fit(self)  # the hint wraps: without this its last line is cut
 
     def layout_text(self, found: ScannerLayout) -> str:
         """Which keyboard layout the scanner types in, and whether that matters, in the

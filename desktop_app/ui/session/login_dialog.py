@@ -35,7 +35,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.restore import restore_backup
 from desktop_app.core.store import Shop, open_shop
-from desktop_app.messages import error_message, role_label
+from desktop_app.messages import error_message, role_label, server_address
 from desktop_app.ui.admin.restore_dialog import (
     RestoreDialog,
     RestoreRequest,
@@ -78,10 +78,12 @@ class LoginDialog(QDialog):
         demo_operators: Sequence[tuple[str, str, str]] = (),
         unlock: UnlockFn | None = None,
         shop_name: str | None = None,
+        database_url: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self.database_url = database_url or ""  # a shop on a server: shown instead of the folder
         self.locked = locked
         self.shop: Shop | None = None
         self.recovery_dialog: PasswordDialog | None = None
@@ -203,11 +205,18 @@ class LoginDialog(QDialog):
         return buttons
 
     def _build_folder_label(self) -> QLabel:
-        folder = str(self.data_dir)
-        elided = QFontMetrics(self.font()).elidedText(
-            folder, Qt.TextElideMode.ElideMiddle, FOLDER_TEXT_WIDTH)
-        label = hint_label(self.tr("Shop folder: {folder}").format(folder=elided), self)
-        label.setToolTip(folder)
+        """Where the shop is kept: its server when it is on one (this PC's folder then holds
+        only logs and local choices), else its folder."""
+        if self.database_url:
+            place = server_address(self.database_url)
+            text = self.tr("Shop server: {server}").format(server=place)
+        else:
+            place = str(self.data_dir)
+            elided = QFontMetrics(self.font()).elidedText(
+                place, Qt.TextElideMode.ElideMiddle, FOLDER_TEXT_WIDTH)
+            text = self.tr("Shop folder: {folder}").format(folder=elided)
+        label = hint_label(text, self)
+        label.setToolTip(place)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 

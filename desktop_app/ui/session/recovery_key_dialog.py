@@ -3,6 +3,7 @@ owner confirms having kept it by typing its last group before the shop opens."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QStandardPaths, Qt
@@ -13,6 +14,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QShowEvent,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +36,7 @@ from desktop_app.ui.widgets import (
     HeaderBar,
     MessageLabel,
     frame_with_header,
+    grow_to_fit,
     hint_label,
 )
 
@@ -76,6 +80,7 @@ class RecoveryKeyDialog(QDialog):
         self.file_dialog: QFileDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         self._printer: QPrinter | None = None
+        self._warnings: set[str] = set()  # shown here; cleared once the group is retyped
         self.setWindowTitle(self.tr("Your recovery key"))
         self.setMinimumWidth(560)
         self._build()
@@ -99,6 +104,7 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setStyleSheet("font-family: monospace; font-size: 18pt; padding: 8px;")
+        self._keep_whole(self.key_label)
         body.addWidget(self.key_label)
         body.addWidget(hint_label(self._texts()[1], self))
         row = QHBoxLayout()
@@ -131,21 +137,52 @@ class RecoveryKeyDialog(QDialog):
         body.addLayout(buttons)
         frame_with_header(self, header, body)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_fit(self)  # a window manager may first give less than the wrapped text needs
+
+    @staticmethod
+    def _keep_whole(label: QLabel) -> None:
+        """The key is copied by hand: it never gives up height to a message below it."""
+        label.ensurePolished()  # the style sheet's font, so the metrics are the shown ones
+        padding = 2 * 8
+        label.setMinimumHeight(max(label.sizeHint().height(),
+                                   label.fontMetrics().height() + padding))
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _say(self, show: Callable[[str], None], text: str) -> None:
+        """Show ``text`` under the confirmation field; the dialog grows to keep all in view."""
+        show(text)
+        grow_to_fit(self)
+
+    def _warn(self, text: str) -> None:
+        self._warnings.add(text)
+        self._say(self.message.show_warning, text)
+
     def _check(self) -> None:
-        self.continue_button.setEnabled(normalize(self.confirm.text()) == self.last_group)
+        typed = normalize(self.confirm.text())
+        matches = typed == self.last_group
+        self.continue_button.setEnabled(matches)
+        if len(typed) >= len(self.last_group) and not matches:
+            self._warn(self.tr(
+                "“{typed}” is not the key's last group. Compare it with the key above, "
+                "character by character, and type the group after its last dash.").format(
+                    typed=self.confirm.text().strip()))
+        elif self.message.isVisible() and self.message.text() in self._warnings:
+            self.message.clear()  # being typed again: the warning no longer applies
 
     def accept(self) -> None:
         if self.continue_button.isEnabled():
             super().accept()
 
     def reject(self) -> None:
-        self.message.show_warning(self.tr(
+        self._warn(self.tr(
             "Keep the key first: type its last group to continue."))
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.key)
-        self.message.show_info(self.tr("Copied. Paste it somewhere safe, then clear the "
-                                       "clipboard."))
+        self._say(self.message.show_info, self.tr(
+            "Copied. Paste it somewhere safe, then clear the clipboard."))
 
     def ask_pdf(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -164,7 +201,7 @@ class RecoveryKeyDialog(QDialog):
         writer.setResolution(300)
         paint_recovery_sheet(writer, self.shop_name, self.key, self._texts())
         del writer  # the file is complete once the writer is gone
-        self.message.show_info(self.tr("Saved {file}").format(file=str(target)))
+        self._say(self.message.show_info, self.tr("Saved {file}").format(file=str(target)))
 
     def ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -180,7 +217,7 @@ class RecoveryKeyDialog(QDialog):
         try:
             paint_recovery_sheet(printer, self.shop_name, self.key, self._texts())
         except Exception:  # a printer that refuses: say so here, not as a crash
-            self.message.show_error(self.tr("The printer refused the page. Save it as a PDF "
-                                            "instead, or copy the key."))
+            self._say(self.message.show_error, self.tr(
+                "The printer refused the page. Save it as a PDF instead, or copy the key."))
             return
-        self.message.show_info(self.tr("Sent to the printer."))
+        self._say(self.message.show_info, self.tr("Sent to the printer."))

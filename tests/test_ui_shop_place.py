@@ -1,0 +1,72 @@
+"""Where the shop is, said where a person looks: the login screen and About name the server
+of a shop kept on one (never a password); Help opens the folder of the real log file."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMenu
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.store import Shop
+from desktop_app.logs import log_file, setup_logging
+from desktop_app.ui.about import about_text
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.session.login_dialog import LoginDialog
+
+pytestmark = pytest.mark.usefixtures("temp_settings")
+
+URL = "postgresql://counter@db.example:5433/corner_shop?sslmode=require"
+
+
+@pytest.fixture
+def logging_to(tmp_path: Path) -> Iterator[Path]:
+    """The app's own log file in a temporary folder, as ``run_gui`` sets it up."""
+    path = setup_logging(tmp_path / "pc")
+    assert path is not None
+    yield path
+    for handler in list(logging.getLogger().handlers):
+        if getattr(handler, "_voucher_shop", False):
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+
+def label_texts(dialog: LoginDialog) -> list[str]:
+    return [label.text() for label in dialog.findChildren(QLabel)]
+
+
+def test_the_login_of_a_server_shop_names_the_server(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = LoginDialog(tmp_path / "pc", database_url=URL)
+    qtbot.addWidget(dialog)
+    texts = label_texts(dialog)
+    assert any("db.example:5433/corner_shop" in text for text in texts), texts
+    assert not any("Shop folder" in text or str(tmp_path) in text for text in texts)
+
+
+def test_the_login_of_a_shop_on_this_pc_names_its_folder(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = LoginDialog(tmp_path / "pc")
+    qtbot.addWidget(dialog)
+    assert any(text.startswith("Shop folder:") for text in label_texts(dialog))
+
+
+def test_about_says_where_the_shop_is_kept(tmp_path: Path) -> None:
+    on_server = about_text(tmp_path / "pc", URL)
+    assert "db.example:5433/corner_shop" in on_server
+    assert "on this computer" not in on_server
+    on_this_pc = about_text(tmp_path / "pc")
+    assert "encrypted database on this computer" in on_this_pc
+    assert str(tmp_path / "pc") in on_this_pc
+
+
+def test_help_opens_the_real_log_folder_and_about_names_the_log_file(
+        qtbot: QtBot, shop: Shop, logging_to: Path) -> None:
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    assert log_file() == logging_to
+    assert window.log_folder_action.isEnabled()
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert isinstance(help_menu, QMenu) and window.log_folder_action in help_menu.actions()
+    assert str(logging_to) in window.about_text()
