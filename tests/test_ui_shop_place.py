@@ -70,3 +70,16 @@ def test_help_opens_the_real_log_folder_and_about_names_the_log_file(
     help_menu = window.menuBar().actions()[-1].menu()
     assert isinstance(help_menu, QMenu) and window.log_folder_action in help_menu.actions()
     assert str(logging_to) in window.about_text()
+
+
+def test_about_reads_in_chinese(qapp: object, tmp_path: Path) -> None:
+    """Its strings went through a helper lupdate cannot see, so none was ever translated."""
+    from desktop_app.i18n import install_translator, remove_translators
+
+    try:
+        install_translator(qapp, "zh_CN")  # type: ignore[arg-type]
+        text = about_text(tmp_path) + about_text(None, URL)
+    finally:
+        remove_translators(qapp)  # type: ignore[arg-type]
+    assert "出售卡券" in text and "本机的加密数据库" in text and "店铺服务器" in text
+    assert "The shop is kept" not in text and "Log file" not in text

@@ -27,33 +27,34 @@ def decoder_names() -> list[str]:
     return [str(name) for name in found]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def _place_text(data_dir: Path | None, database_url: str) -> str:
     """Where the shop is kept, in the words of someone who has to find it."""
     if database_url:
-        return _tr("The shop is kept on the shop's server {server}.").format(
+        return QCoreApplication.translate(
+            "MainWindow", "The shop is kept on the shop's server {server}.").format(
             server=html.escape(server_address(database_url)))
     if data_dir is None:
-        return _tr("The shop is kept in an encrypted database on this computer.")
-    return _tr("The shop is kept in an encrypted database on this computer, in {folder}."
-               ).format(folder=html.escape(str(data_dir)))
+        return QCoreApplication.translate(
+            "MainWindow", "The shop is kept in an encrypted database on this computer.")
+    return QCoreApplication.translate(
+        "MainWindow", "The shop is kept in an encrypted database on this computer, in "
+        "{folder}.").format(folder=html.escape(str(data_dir)))
 
 
 def _log_text(path: Path | None) -> str:
     if path is None:
-        return _tr("No log file: messages go to the terminal the app was started from.")
-    return _tr("Log file: {path}").format(path=html.escape(str(path)))
+        return QCoreApplication.translate(
+            "MainWindow", "No log file: messages go to the terminal the app was started from.")
+    return QCoreApplication.translate("MainWindow", "Log file: {path}").format(
+        path=html.escape(str(path)))
 
 
 def about_text(data_dir: Path | None = None, database_url: str = "") -> str:
     """Version, what the app is, where the shop and its log file are, and what this install
     can decode; in MainWindow's words."""
-    decoders = ", ".join(decoder_names()) or _tr("none found")
-    return _tr(
-        "<h3>Voucher Shop {version}</h3>"
+    decoders = ", ".join(decoder_names()) or QCoreApplication.translate("MainWindow", "none found")
+    return QCoreApplication.translate(
+        "MainWindow", "<h3>Voucher Shop {version}</h3>"
         "<p>Sells vouchers, gift cards and card keys, and redeems them at the counter. "
         "{place}</p><p>{log}</p>"
         "<p>QR decoders: {decoders}<br>Qt {qt}, Python {python}, {system}</p>"

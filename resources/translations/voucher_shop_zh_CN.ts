@@ -1287,154 +1287,159 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="103"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="105"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="106"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="106"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="202"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="109"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="118"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="121"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="127"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="146"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="147"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="176"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="155"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="156"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="196"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="202"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="204"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="212"/>
+        <source>Shop server: {server}</source>
+        <translation>店铺服务器：{server}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="242"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="239"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="248"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="241"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="250"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="243"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="252"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="254"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="251"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="260"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="267"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="272"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="276"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="286"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -1462,7 +1467,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="356"/>
         <location filename="../../desktop_app/ui/main_window.py" line="115"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
@@ -1503,99 +1508,109 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="58"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="59"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="59"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="60"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="61"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="62"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="63"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="64"/>
         <source>&amp;Customer display</source>
         <translation>顾客显示屏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="65"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="66"/>
         <source>A window for a second monitor facing the customer</source>
         <translation>在面向顾客的第二台显示器上打开的窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="68"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="69"/>
         <source>&amp;Expiring soon…</source>
         <translation>即将到期(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="72"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="73"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="74"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="75"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="78"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="79"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="83"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="84"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="84"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="85"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="96"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="88"/>
+        <source>Open the &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/window_menus.py" line="100"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="97"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="101"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="99"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="103"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="101"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="105"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="104"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="108"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="106"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="110"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="108"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="112"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="111"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="115"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/window_menus.py" line="202"/>
+        <source>The log folder could not be opened: {folder}</source>
+        <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="201"/>
@@ -1603,13 +1618,13 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="355"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="358"/>
         <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="357"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="360"/>
         <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
@@ -1625,7 +1640,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="137"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="141"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
@@ -1645,19 +1660,44 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="26"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="207"/>
+        <source>About Voucher Shop</source>
+        <translation>关于 Voucher Shop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="33"/>
+        <source>The shop is kept on the shop&apos;s server {server}.</source>
+        <translation>店铺数据保存在店铺服务器 {server} 上。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="37"/>
+        <source>The shop is kept in an encrypted database on this computer.</source>
+        <translation>店铺数据保存在本机的加密数据库中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="39"/>
+        <source>The shop is kept in an encrypted database on this computer, in {folder}.</source>
+        <translation>店铺数据保存在本机的加密数据库中，位于 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="46"/>
+        <source>No log file: messages go to the terminal the app was started from.</source>
+        <translation>没有日志文件：信息输出到启动本程序的终端。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="48"/>
+        <source>Log file: {path}</source>
+        <translation>日志文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="55"/>
         <source>none found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="27"/>
-        <source>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;Sells vouchers, gift cards and card keys, and redeems them at the counter. The shop is kept in an encrypted database on this computer.&lt;/p&gt;&lt;p&gt;QR decoders: {decoders}&lt;br&gt;Qt {qt}, Python {python}, {system}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售卡券、礼品卡和卡密，并在柜台核销。店铺数据保存在本机的加密数据库中。&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="195"/>
-        <source>About Voucher Shop</source>
-        <translation>关于 Voucher Shop</translation>
+        <location filename="../../desktop_app/ui/about.py" line="56"/>
+        <source>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;Sells vouchers, gift cards and card keys, and redeems them at the counter. {place}&lt;/p&gt;&lt;p&gt;{log}&lt;/p&gt;&lt;p&gt;QR decoders: {decoders}&lt;br&gt;Qt {qt}, Python {python}, {system}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Voucher Shop {version}&lt;/h3&gt;&lt;p&gt;出售卡券、礼品卡和卡密，并在柜台核销。{place}&lt;/p&gt;&lt;p&gt;{log}&lt;/p&gt;&lt;p&gt;二维码识别：{decoders}&lt;br&gt;Qt {qt}，Python {python}，{system}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2635,97 +2675,102 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="84"/>
         <source>Your recovery key</source>
         <translation>您的恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="90"/>
         <source>Voucher Shop recovery key</source>
         <translation>Voucher Shop 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="91"/>
         <source>If every owner password is forgotten, this key lets an owner set a new one (login screen: “Owner password forgotten?”, or the command recover NAME). Keep it on paper, somewhere safe and away from the shop&apos;s computer: whoever has it can open the shop. It is shown only once.</source>
         <translation>如果所有店主密码都忘了，店主可以用这个密钥设置新密码（登录界面点“忘记店主密码？”，或使用命令 recover NAME）。请把它抄在纸上，存放在安全的地方，远离店里的电脑：谁拿到它，谁就能打开店铺。它只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="98"/>
         <source>Keep your recovery key</source>
         <translation>请保管好恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="99"/>
         <source>The one way back in when every owner password is forgotten.</source>
         <translation>所有店主密码都忘记时，这是唯一的找回途径。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="111"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="112"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="113"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="124"/>
         <source>the last group, {n} characters</source>
         <translation>最后一组，{n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="127"/>
         <source>To show you kept it, type the key&apos;s last group:</source>
         <translation>为确认您已保存，请输入密钥的最后一组：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="131"/>
         <source>I have kept it — open the shop</source>
         <translation>我已保存好——打开店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="168"/>
+        <source>“{typed}” is not the key&apos;s last group. Compare it with the key above, character by character, and type the group after its last dash.</source>
+        <translation>“{typed}”不是恢复密钥的最后一组。请逐个字符对照上面的密钥，输入最后一个短横线之后的那一组。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="180"/>
         <source>Keep the key first: type its last group to continue.</source>
         <translation>请先保存密钥：输入最后一组后才能继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="185"/>
         <source>Copied. Paste it somewhere safe, then clear the clipboard.</source>
         <translation>已复制。请粘贴到安全的地方，然后清空剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="189"/>
         <source>Save the recovery key as PDF</source>
         <translation>将恢复密钥保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="191"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="204"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="209"/>
         <source>Print the recovery key</source>
         <translation>打印恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="221"/>
         <source>The printer refused the page. Save it as a PDF instead, or copy the key.</source>
         <translation>打印机拒绝了此页面。请改为保存为 PDF，或复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="223"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -3749,7 +3794,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanTestField</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="66"/>
         <source>Click here and scan a voucher</source>
         <translation>点击此处，然后扫一张券</translation>
     </message>
@@ -3757,255 +3802,255 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="53"/>
         <source>US (QWERTY)</source>
         <translation>美式（QWERTY）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="54"/>
         <source>German (QWERTZ)</source>
         <translation>德式（QWERTZ）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="55"/>
         <source>French (AZERTY)</source>
         <translation>法式（AZERTY）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="95"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="112"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="102"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="103"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="110"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="113"/>
         <source>The shop&apos;s settings are saved in the shop; this computer&apos;s stay here.</source>
         <translation>店铺设置保存在店铺中；本机设置只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="128"/>
         <source>Address and phone, printed under the name</source>
         <translation>地址和电话，印在店名下方</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="131"/>
         <source>A short note at the foot of every voucher</source>
         <translation>印在每张卡券底部的简短说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="136"/>
         <source>No end</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="137"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="140"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="141"/>
         <source>Address / phone:</source>
         <translation>地址 / 电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="142"/>
         <source>Note on vouchers:</source>
         <translation>卡券备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="143"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="144"/>
         <source>Default validity:</source>
         <translation>默认有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="146"/>
         <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products.</source>
         <translation>更改货币只改变价格的显示方式，不改变金额。新建商品时会默认填入此有效期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="155"/>
         <source>Play a sound with each verdict</source>
         <translation>每次核销结果都播放提示音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="158"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="166"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
         <source>Receipt 58 mm</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="170"/>
         <source>Receipt 80 mm</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="249"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="249"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="181"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
         <source>Station name:</source>
         <translation>收银台名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
         <source>Sounds:</source>
         <translation>声音：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="188"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="189"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="190"/>
         <source>Voucher paper:</source>
         <translation>卡券纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="191"/>
         <source>Receipt printer:</source>
         <translation>小票打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="192"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="193"/>
         <source>Camera resolution:</source>
         <translation>摄像头分辨率：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="193"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="194"/>
         <source>Scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="195"/>
         <source>Scanner burst gap:</source>
         <translation>扫码枪按键间隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="201"/>
         <source>Try the scanner:</source>
         <translation>测试扫码枪：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="205"/>
         <source>The station name is recorded with every redemption from this computer. A new language shows at the next start.</source>
         <translation>每次在这台电脑上核销都会记录收银台名称。更改语言后，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="213"/>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="218"/>
         <source>{printer} (not found)</source>
         <translation>{printer}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="237"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="239"/>
         <source>{camera} (not found)</source>
         <translation>{camera}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
         <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
         <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="265"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="268"/>
         <source>Scan the QR code or printed code of one of this shop&apos;s vouchers to see which keyboard layout the scanner types in.</source>
         <translation>扫一张本店卡券的二维码或印刷券码，即可看出扫码枪按哪种键盘布局输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="272"/>
         <source>Looks like: {layout} keyboard layout (OK).</source>
         <translation>看起来是：{layout}键盘布局（正常）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="274"/>
         <source>Looks like a {layout} keyboard layout: codes are read correctly anyway.</source>
         <translation>看起来是{layout}键盘布局：券码仍能正确识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="276"/>
         <source>Looks like a {layout} keyboard layout: QR codes are read correctly anyway, printed codes are not. Set the scanner to the keyboard layout of this computer.</source>
         <translation>看起来是{layout}键盘布局：二维码仍能正确识别，但印刷券码不能。请把扫码枪设置为与这台电脑相同的键盘布局。</translation>
     </message>
@@ -4116,17 +4161,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="197"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="198"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="291"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="292"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="322"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="323"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -4157,27 +4202,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="227"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="258"/>
         <source>Too short</source>
         <translation>太短</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="227"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="258"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="227"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="258"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="227"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="258"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="228"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="259"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -5211,32 +5256,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="37"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="38"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="48"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="50"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="52"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="54"/>
         <source>Recovery key (shown only now; keep it on paper, away from this PC; it lets an owner set a new password when every owner password is forgotten):</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="63"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="65"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="68"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="70"/>
         <source>New password set for {name}; the recovery key stays the same.</source>
         <translation>已为 {name} 设置新密码；恢复密钥保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="79"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="81"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
@@ -5321,62 +5366,62 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="98"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="100"/>
         <source>Acknowledged and recorded in the audit log: {problems}</source>
         <translation>已确认并记入操作日志：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="102"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="104"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="110"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="112"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="115"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="117"/>
         <source>The current shop cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取当前店铺，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="117"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="119"/>
         <source>The backup lacks {events} changes made since: {orders} orders, {operators} operator changes, {redemptions} redemptions. The redemptions (and operators disabled since) are carried over; the rest is lost.</source>
         <translation>备份缺少之后的 {events} 项更改：{orders} 个订单、{operators} 项操作员更改、{redemptions} 条核销记录。核销记录（以及之后停用的操作员）会被带入；其余的将丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="130"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="132"/>
         <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
         <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="135"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="137"/>
         <source>Restore anyway? [y/N] </source>
         <translation>仍要恢复吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="136"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="138"/>
         <source>y</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="147"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="149"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="149"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="151"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="160"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="162"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="167"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="169"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. Point the counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并校验了副本。请用 --database 或 SHOP_DATABASE_URL 让各收银台连接它；原文件夹保持不变。</translation>
     </message>
@@ -5853,137 +5898,142 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法连接店铺服务器 {host}。请检查网线或 Wi-Fi，以及服务器是否已开机；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="68"/>
+        <source>The shop&apos;s server {host} stopped answering, so it is not certain whether this was saved. When the server is back, check before trying again: look in the list (or look the voucher up) to see whether it is there. A voucher&apos;s use is never taken twice.</source>
+        <translation>店铺服务器 {host} 没有响应，无法确定这次操作是否已保存。服务器恢复后，请先查看列表（或查询这张券）确认是否已保存，再决定是否重试。券的次数绝不会被扣两次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="73"/>
         <source>The shop&apos;s server refused the login of database user {user}: the password in PGPASSWORD or the .pgpass file is wrong or missing.</source>
         <translation>店铺服务器拒绝了数据库用户 {user} 的登录：PGPASSWORD 或 .pgpass 文件中的密码错误或缺失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="76"/>
         <source>The shop&apos;s server has no database named {database}. Check the name in the address, or ask whoever set up the server to create it.</source>
         <translation>店铺服务器上没有名为 {database} 的数据库。请检查地址中的名称，或请搭建服务器的人创建它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="79"/>
         <source>The shop&apos;s server and this computer disagree about encryption (TLS): the server asks for it, or the address asks for it and the server does not offer it. Set sslmode=require in the address, or ask whoever set up the server.</source>
         <translation>店铺服务器与这台电脑的加密（TLS）设置不一致：服务器要求加密，或地址要求加密而服务器不支持。请在地址中设置 sslmode=require，或询问搭建服务器的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="83"/>
         <source>This shop lives on a server: back it up on the server with pg_dump (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_dump 备份（见 README 的“Several counters”一节），不要在收银台电脑上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="86"/>
         <source>The database {url} is not empty. Copy the shop only into a new, empty database, so nothing there is overwritten.</source>
         <translation>数据库 {url} 不是空的。只能把店铺复制到新建的空数据库中，以免覆盖已有内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="89"/>
         <source>Another program is using the shop file: another copy of Voucher Shop, a backup tool or an antivirus scan. Close it, then try again.</source>
         <translation>另一个程序正在使用店铺文件：可能是另一个 Voucher Shop、备份工具或杀毒软件扫描。请关闭它，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="92"/>
         <source>The disk is full. Nothing already saved was lost, but the last change was not saved. Free some disk space, then do it again.</source>
         <translation>磁盘已满。已保存的数据没有丢失，但最后一次修改未能保存。请清理一些磁盘空间，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="95"/>
         <source>This installation lacks the encryption library, so the shop cannot be opened safely. Reinstall Voucher Shop.</source>
         <translation>本安装缺少加密库，无法安全地打开店铺。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="98"/>
         <source>This shop was saved by a newer version of Voucher Shop. Install that version or a later one to open it.</source>
         <translation>此店铺由更新版本的 Voucher Shop 保存。请安装该版本或更新的版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="101"/>
         <source>Only the shop owner may do this. Ask the owner to log in and do it.</source>
         <translation>只有店主可以执行此操作。请店主登录后操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="103"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="104"/>
         <source>{what} not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到该{what}。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="105"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="106"/>
         <source>Not enough stock of “{product}”: {available} left, {wanted} wanted. Restock it or sell fewer.</source>
         <translation>“{product}”库存不足：剩余 {available}，需要 {wanted}。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="108"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="109"/>
         <source>This cannot be done now: the {what} is {state}. Refresh the list and check it.</source>
         <translation>现在无法执行：该{what}{state}。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="111"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="112"/>
         <source>The shop is open in another window, at another counter or in a command ({path}). Close it there first, then try again.</source>
         <translation>店铺正在另一个窗口、另一个收银台或某个命令中打开（{path}）。请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="114"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="115"/>
         <source>Nothing was restored; the shop is unchanged.</source>
         <translation>未恢复任何内容；店铺保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="116"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="117"/>
         <source>This shop was made before recovery keys existed, so it has none.</source>
         <translation>本店创建于恢复密钥功能推出之前，因此没有恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="118"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="119"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="125"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="126"/>
         <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="132"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="133"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="135"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="136"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="137"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="138"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="140"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="141"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="170"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="171"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="172"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="173"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="174"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="175"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="179"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
@@ -6083,14 +6133,9 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="147"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="68"/>
-        <source>The connection to the shop&apos;s server {host} broke while this was being saved. Look the voucher up (Show) before trying again: if the server kept it, it shows there, and nothing is ever taken twice.</source>
-        <translation>保存时与店铺服务器 {host} 的连接中断。重试之前，请先查询这张券：如果服务器已保存，查询时会显示出来；任何次数或金额都不会被扣两次。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="46"/>
@@ -6098,17 +6143,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="152"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="153"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="157"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="158"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="164"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6388,127 +6433,127 @@ Click “New order” to sell your first voucher.</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="183"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="184"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="188"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="191"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="191"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="192"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="192"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="207"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="207"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="214"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="214"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
