@@ -105,8 +105,13 @@ class RecentPanel(QWidget):
     # -- the list ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        tasks.run_in_background(self, self.counter.recent, on_success=self.set_rows,
+        tasks.run_in_background(self, self.counter.recent, on_success=self._reread,
                                 on_failure=self._refresh_failed)
+
+    def _reread(self, rows: list[RecentAttempt]) -> None:
+        """Read again: an earlier failure to read (the server gone) is over."""
+        self.message.clear()
+        self.set_rows(rows)
 
     def set_rows(self, rows: list[RecentAttempt]) -> None:
         self.model.set_rows(rows)
