@@ -25,6 +25,7 @@ from desktop_app.scanning.keystrokes import KEYBOARD
 from desktop_app.ui.counter.redemption_models import (
     RESULT,
     TONE_ATTENTION,
+    TONE_READY,
     RecentModel,
     ScanSettings,
 )
@@ -281,3 +282,27 @@ def test_on_a_server_the_tab_refuses_while_it_is_gone_and_recovers_by_itself(
     finally:
         counter.close()
         close_shop(shop)
+
+
+def test_a_look_up_leaves_the_list_in_view_at_1024x768(counter: Counter, qtbot: QtBot) -> None:
+    """QA item 10: a look-up's history pushed the station's list below the fold, and stayed
+    open after its verdict had cleared. It scrolls within a few rows, and goes with it."""
+    tab = counter.tab
+    counter.window.resize(1024, 768)
+    tab.verdict.clear_after_ms = 300
+    voucher = sell(counter.shop, uses=9)
+    for _ in range(8):
+        redemption.redeem(counter.shop, voucher.payload, "Counter 2")
+    tab.lookup_button.click()
+    with qtbot.waitSignal(tab.looked_up, timeout=WAIT_MS):
+        tab.submit(voucher.payload, KEYBOARD)
+    assert tab.history_panel.isVisible() and tab.history_panel.model.rowCount() == 8
+    QApplication.processEvents()
+    assert fully_visible(tab.recent.title) and fully_visible(tab.history_panel)
+    view = tab.recent.view
+    assert fully_visible(view)
+    shown = view.visibleRegion().boundingRect().height()
+    assert shown >= view.horizontalHeader().height() + 3 * view.verticalHeader(
+        ).defaultSectionSize(), shown
+    qtbot.waitUntil(lambda: tab.verdict.tone == TONE_READY, timeout=WAIT_MS)
+    assert not tab.history_panel.isVisible()

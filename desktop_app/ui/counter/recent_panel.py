@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +32,20 @@ from desktop_app.ui.counter.redemption_panels import UndoPanel
 from desktop_app.ui.widgets import MessageLabel, scaled_font
 
 log = logging.getLogger(__name__)
+ROWS_ASKED = 3  # the rows the list asks room for; it takes whatever more there is
+
+
+class _ListView(QTableView):
+    """Asks for a few rows only, so a panel opened above it (a look-up's history) takes
+    room from the list's surplus instead of pushing it below the fold of a small screen."""
+
+    def sizeHint(self) -> QSize:
+        height = (self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+                  + ROWS_ASKED * self.verticalHeader().defaultSectionSize())
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class RecentPanel(QWidget):
@@ -80,7 +94,7 @@ class RecentPanel(QWidget):
         column.addLayout(footer)
 
     def _build_table(self) -> QTableView:
-        view = QTableView(self)
+        view = _ListView(self)
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -29,7 +29,7 @@ from desktop_app.core.store import Shop
 from desktop_app.ui.counter.amount_panel import AmountPanel
 from desktop_app.ui.counter.camera_panel import CameraPanel
 from desktop_app.ui.counter.recent_panel import RecentPanel
-from desktop_app.ui.counter.redemption_models import LOOKUP_BORDER, ScanSettings
+from desktop_app.ui.counter.redemption_models import LOOKUP_BORDER, TONE_LOOKUP, ScanSettings
 from desktop_app.ui.counter.redemption_panels import FindPanel, HistoryPanel, ScanSettingsPanel
 from desktop_app.ui.counter.scan_keys import no_input_method
 from desktop_app.ui.counter.uses_picker import UsesPicker
@@ -85,6 +85,7 @@ class RedemptionLayout(QWidget):
         column.addWidget(self.server_message)
         column.addWidget(self.verdict)
         column.addWidget(self._build_lower(shop, counter, settings), 1)
+        self.verdict.tone_changed.connect(self._verdict_changed)
 
     def _build_scan_row(self, settings: ScanSettings) -> QHBoxLayout:
         self.scan_field = QLineEdit(self)
@@ -214,6 +215,12 @@ class RedemptionLayout(QWidget):
             Qt.FocusReason.OtherFocusReason))
         self.card_lookup = dialog
         dialog.open()
+
+    def _verdict_changed(self, tone: str) -> None:
+        """A look-up's history goes with its verdict: left open under "Ready to scan" or
+        another voucher's verdict, it would be taken for theirs, and hide the list below."""
+        if tone != TONE_LOOKUP:
+            self.history_panel.setVisible(False)
 
     def _find_toggled(self, on: bool) -> None:
         self.find_panel.setVisible(on)
