@@ -23,7 +23,9 @@ from desktop_app.core.models import RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.scanning.keystrokes import KEYBOARD
 from desktop_app.ui.counter.redemption_models import (
+    CODE,
     RESULT,
+    TIME,
     TONE_ATTENTION,
     TONE_READY,
     RecentModel,
@@ -44,6 +46,7 @@ from desktop_app.ui.counter.sounds import (
 )
 from desktop_app.ui.counter.verdict_panel import VerdictPanel
 from desktop_app.ui.shop_session import close_shop
+from desktop_app.ui.widgets import MARGIN
 from tests.conftest import CLERK, CLERK_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
@@ -223,6 +226,16 @@ def test_without_a_camera_the_list_takes_the_room(counter: Counter, qtbot: QtBot
         ).defaultSectionSize()
     assert header > 0 and rows >= 8, rows
     assert fully_visible(tab.camera.picker)
+    # QA item 11: no empty column beside the list, and an empty list's columns read whole.
+    assert tab.recent.view.width() >= tab.width() - 2 * MARGIN - 4
+    header = tab.recent.view.horizontalHeader()
+    metrics = header.fontMetrics()
+    assert tab.recent.model.rowCount() == 0
+    for column, widest in ((TIME, "00:00:00"), (CODE, "XXXX-XXXX-XXXX-XXXXX")):
+        title = str(tab.recent.model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title
+        assert header.sectionSize(column) >= tab.recent.view.fontMetrics().horizontalAdvance(
+            widest), title
 
 
 def test_the_undo_panel_opens_in_view_at_1024x768(counter: Counter, qtbot: QtBot) -> None:

@@ -27,12 +27,15 @@ from desktop_app.core.counter import Counter, RecentAttempt, UndoResult
 from desktop_app.core.errors import ShopError
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import tasks
-from desktop_app.ui.counter.redemption_models import PRODUCT, RecentModel
+from desktop_app.ui.counter.redemption_models import CODE, PRODUCT, TIME, RecentModel
 from desktop_app.ui.counter.redemption_panels import UndoPanel
 from desktop_app.ui.widgets import MessageLabel, scaled_font
 
 log = logging.getLogger(__name__)
 ROWS_ASKED = 3  # the rows the list asks room for; it takes whatever more there is
+# The narrowest a column is drawn, empty or not: no squeezed columns that jump at the first row.
+WIDEST_TEXTS = {TIME: "00:00:00", CODE: "XXXX-XXXX-XXXX-XXXXX"}
+CELL_PADDING = 12
 
 
 class _ListView(QTableView):
@@ -46,6 +49,11 @@ class _ListView(QTableView):
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+    def sizeHintForColumn(self, column: int) -> int:
+        sample = WIDEST_TEXTS.get(column, "")
+        floor = self.fontMetrics().horizontalAdvance(sample) + CELL_PADDING if sample else 0
+        return max(super().sizeHintForColumn(column), floor)
 
 
 class RecentPanel(QWidget):

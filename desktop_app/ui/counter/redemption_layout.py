@@ -182,6 +182,7 @@ class RedemptionLayout(QWidget):
             QCoreApplication.translate("RedemptionTab", "Type a printed code:"), self))
         manual.addWidget(self.manual_field, 1)
         manual.addWidget(self.manual_button)
+        self._manual_row = manual
         self.recent = RecentPanel(counter, shop.is_owner, self)
         self.recent.undo_opened.connect(self._undo_panel_opened)
         column = QVBoxLayout()
@@ -228,10 +229,21 @@ class RedemptionLayout(QWidget):
             self.find_panel.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _camera_collapsed(self, collapsed: bool) -> None:
-        """No camera: its controls keep a narrow column at the top; the list takes the rest."""
-        self._lower_row.setStretchFactor(self.camera, 0 if collapsed else 2)
-        self._lower_row.setAlignment(
-            self.camera, Qt.AlignmentFlag.AlignTop if collapsed else Qt.AlignmentFlag(0))
+        """No camera: its controls join the typed code's row and the list takes the whole
+        width; a camera found again gets its column back."""
+        self._lower_row.removeWidget(self.camera)
+        self._manual_row.removeWidget(self.camera)
+        if collapsed:
+            self._manual_row.addSpacing(MARGIN)
+            self._manual_row.addWidget(self.camera, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            self._drop_manual_spacing()
+            self._lower_row.addWidget(self.camera, 2)
+
+    def _drop_manual_spacing(self) -> None:
+        last = self._manual_row.itemAt(self._manual_row.count() - 1)
+        if last is not None and last.spacerItem() is not None:
+            self._manual_row.removeItem(last)
 
     def _undo_panel_opened(self, opened: bool) -> None:
         if opened:  # below the list it may open under the fold: bring it in once laid out
