@@ -134,15 +134,18 @@ def test_the_display_grows_with_a_big_monitor_and_its_codes_still_read(
     qtbot.addWidget(display)
     display.show()
     qtbot.waitExposed(display)
-    measured = {}
+    measured: dict[tuple[int, int], tuple[set[int], float, float]] = {}
     for size in ((1024, 768), (1920, 1080)):
         display.resize(*size)
-        qtbot.waitUntil(lambda size=size: display.width() == size[0], timeout=WAIT_MS)
+        width = size[0]
+        qtbot.waitUntil(lambda: display.width() == width, timeout=WAIT_MS)  # noqa: B023
         display.show_sale(order.id)
         idle()
         qtbot.waitUntil(lambda: display.pages.currentIndex() == 2, timeout=WAIT_MS)
         qrs = display.findChildren(QLabel, "saleQr")
-        caption = next(label for label in display.pages.currentWidget().findChildren(QLabel)
+        page = display.pages.currentWidget()
+        assert page is not None
+        caption = next(label for label in page.findChildren(QLabel)
                        if label.text().startswith("Gift card 100"))
         sides = {round(qr.pixmap().width() / qr.pixmap().devicePixelRatio()) for qr in qrs
                  if not qr.pixmap().isNull()}
