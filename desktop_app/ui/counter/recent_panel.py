@@ -32,7 +32,7 @@ from desktop_app.ui.counter.redemption_panels import UndoPanel
 from desktop_app.ui.widgets import MessageLabel, scaled_font
 
 log = logging.getLogger(__name__)
-ROWS_ASKED = 3  # the rows the list asks room for; it takes whatever more there is
+ROWS_ASKED = 2  # the rows the list asks room for; it takes whatever more there is
 # The narrowest a column is drawn, empty or not: no squeezed columns that jump at the first row.
 WIDEST_TEXTS = {TIME: "00:00:00", CODE: "XXXX-XXXX-XXXX-XXXXX"}
 CELL_PADDING = 12

@@ -182,6 +182,7 @@ class HistoryPanel(QFrame):
         self.view = _small_table(self, self.model, 1)
         # A few rows, then it scrolls: at 1024x768 the station's list stays in view below.
         rows = self.view.verticalHeader()
+        rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)  # as the list's
         self.view.setFixedHeight(self.view.horizontalHeader().sizeHint().height()
                                  + HISTORY_ROWS * rows.defaultSectionSize()
                                  + 2 * self.view.frameWidth())
@@ -189,7 +190,8 @@ class HistoryPanel(QFrame):
         top.addWidget(self.title, 1)
         top.addWidget(self.close_button)
         column = QVBoxLayout(self)
-        column.setContentsMargins(12, 8, 12, 8)
+        column.setContentsMargins(12, 4, 12, 6)
+        column.setSpacing(4)
         column.addLayout(top)
         column.addWidget(self.view)
 
