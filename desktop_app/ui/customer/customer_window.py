@@ -216,7 +216,7 @@ class CustomerWindow(QWidget):
             self._sale_qrs.append((qr, matrix))
             qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
             qr.setObjectName("saleQr")
-            product = self._big(cell, 1.2, sale=True)
+            product = self._big(cell, 1.5, sale=True)
             left = wording.uses_text(view)
             product.setText(f"{view.product_name}\n{left}" if left else view.product_name)
             code = self._big(cell, 1.56, mono=True, sale=True)  # 1.2 x 1.3, as before
