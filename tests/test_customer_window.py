@@ -121,3 +121,43 @@ def test_a_sale_shows_the_voucher_qr_to_photograph(
     assert [d.text for d in decode_file(shot)] == [
         view.payload for view in order_voucher_views(shop, order.id)]
     assert "Gift card 100\nBalance ¥100.00" in texts(display)
+
+
+def test_the_display_grows_with_a_big_monitor_and_its_codes_still_read(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """QA item 12: at 1920x1080 the QR stayed 300 px and the captions small. They grow with
+    the window, and every QR still decodes."""
+    card = products.add_product(shop, "Gift card 100", "90.00", "giftcard", value="100")
+    order = orders.create_order(shop, [(card.id, 3)], "李先生")
+    fulfilment.pay_order(shop, order.id, "cash")
+    display = CustomerWindow(shop)
+    qtbot.addWidget(display)
+    display.show()
+    qtbot.waitExposed(display)
+    measured: dict[tuple[int, int], tuple[set[int], float, float]] = {}
+    for size in ((1024, 768), (1920, 1080)):
+        display.resize(*size)
+        width = size[0]
+        qtbot.waitUntil(lambda: display.width() == width, timeout=WAIT_MS)  # noqa: B023
+        display.show_sale(order.id)
+        idle()
+        qtbot.waitUntil(lambda: display.pages.currentIndex() == 2, timeout=WAIT_MS)
+        qrs = display.findChildren(QLabel, "saleQr")
+        page = display.pages.currentWidget()
+        assert page is not None
+        caption = next(label for label in page.findChildren(QLabel)
+                       if label.text().startswith("Gift card 100"))
+        sides = {round(qr.pixmap().width() / qr.pixmap().devicePixelRatio()) for qr in qrs
+                 if not qr.pixmap().isNull()}
+        measured[size] = (sides, caption.font().pointSizeF(),
+                          display.verdict_word.font().pointSizeF())
+        shot = tmp_path / f"sale-{size[0]}.png"
+        assert display.grab().toImage().save(str(shot))
+        assert sorted(d.text for d in decode_file(shot)) == sorted(
+            view.payload for view in order_voucher_views(shop, order.id))
+    (small_sides, small_caption, small_word) = measured[(1024, 768)]
+    (big_sides, big_caption, big_word) = measured[(1920, 1080)]
+    assert len(small_sides) == len(big_sides) == 1
+    assert min(big_sides) > max(small_sides) and big_caption > small_caption
+    assert big_word > small_word
+    display.close()

@@ -23,8 +23,11 @@ from desktop_app.core.models import RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.scanning.keystrokes import KEYBOARD
 from desktop_app.ui.counter.redemption_models import (
+    CODE,
     RESULT,
+    TIME,
     TONE_ATTENTION,
+    TONE_READY,
     RecentModel,
     ScanSettings,
 )
@@ -43,6 +46,7 @@ from desktop_app.ui.counter.sounds import (
 )
 from desktop_app.ui.counter.verdict_panel import VerdictPanel
 from desktop_app.ui.shop_session import close_shop
+from desktop_app.ui.widgets import MARGIN
 from tests.conftest import CLERK, CLERK_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
@@ -222,6 +226,16 @@ def test_without_a_camera_the_list_takes_the_room(counter: Counter, qtbot: QtBot
         ).defaultSectionSize()
     assert header > 0 and rows >= 8, rows
     assert fully_visible(tab.camera.picker)
+    # QA item 11: no empty column beside the list, and an empty list's columns read whole.
+    assert tab.recent.view.width() >= tab.width() - 2 * MARGIN - 4
+    header = tab.recent.view.horizontalHeader()
+    metrics = header.fontMetrics()
+    assert tab.recent.model.rowCount() == 0
+    for column, widest in ((TIME, "00:00:00"), (CODE, "XXXX-XXXX-XXXX-XXXXX")):
+        title = str(tab.recent.model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title
+        assert header.sectionSize(column) >= tab.recent.view.fontMetrics().horizontalAdvance(
+            widest), title
 
 
 def test_the_undo_panel_opens_in_view_at_1024x768(counter: Counter, qtbot: QtBot) -> None:
@@ -281,3 +295,27 @@ def test_on_a_server_the_tab_refuses_while_it_is_gone_and_recovers_by_itself(
     finally:
         counter.close()
         close_shop(shop)
+
+
+def test_a_look_up_leaves_the_list_in_view_at_1024x768(counter: Counter, qtbot: QtBot) -> None:
+    """QA item 10: a look-up's history pushed the station's list below the fold, and stayed
+    open after its verdict had cleared. It scrolls within a few rows, and goes with it."""
+    tab = counter.tab
+    counter.window.resize(1024, 768)
+    tab.verdict.clear_after_ms = 300
+    voucher = sell(counter.shop, uses=9)
+    for _ in range(8):
+        redemption.redeem(counter.shop, voucher.payload, "Counter 2")
+    tab.lookup_button.click()
+    with qtbot.waitSignal(tab.looked_up, timeout=WAIT_MS):
+        tab.submit(voucher.payload, KEYBOARD)
+    assert tab.history_panel.isVisible() and tab.history_panel.model.rowCount() == 8
+    QApplication.processEvents()
+    assert fully_visible(tab.recent.title) and fully_visible(tab.history_panel)
+    view = tab.recent.view
+    assert fully_visible(view)
+    shown = view.visibleRegion().boundingRect().height()
+    assert shown >= view.horizontalHeader().height() + 3 * view.verticalHeader(
+        ).defaultSectionSize(), shown
+    qtbot.waitUntil(lambda: tab.verdict.tone == TONE_READY, timeout=WAIT_MS)
+    assert not tab.history_panel.isVisible()

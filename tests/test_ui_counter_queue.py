@@ -10,8 +10,10 @@ from counter_driver import WAIT_MS, Counter, sell
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.errors import DatabaseLocked
 from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.ui import tasks
+from desktop_app.ui.counter import redemption_tab
 from desktop_app.ui.counter.redemption_models import CODE, TONE_BUSY, TONE_OK, TONE_READY
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 
@@ -59,3 +61,43 @@ def test_scanned_control_characters_show_escaped_in_the_recent_list(
     assert shown.startswith("\\u202e" + code[:12]) and "\u202e" not in shown
     whole = model.data(model.index(0, CODE), Qt.ItemDataRole.ToolTipRole)
     assert whole == "\\u202e" + code + "\\x07"
+
+
+def test_a_scan_waiting_too_long_says_what_it_waits_for(counter: Counter, qtbot: QtBot,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """QA item 2: a hung shop (the worker held, as by another program's write lock) showed
+    "Checking…" forever with no word of why. Past the limit it says what it waits for and
+    that nothing is to be handed over; the verdict then shows as usual."""
+    monkeypatch.setattr(redemption_tab, "STILL_WAITING_AFTER_MS", 300)
+    voucher = sell(counter.shop)
+    tab = counter.tab
+    assert isinstance(tab, RedemptionTab)
+    release = threading.Event()
+    try:
+        tasks.run_in_background(None, lambda: release.wait(WAIT_MS / 1000))
+        tab.submit(voucher.payload, SCANNER)
+        qtbot.waitUntil(lambda: tab.verdict.tone == TONE_BUSY, timeout=WAIT_MS)
+        assert not tab.verdict.detail.isVisibleTo(tab.verdict)
+        qtbot.waitUntil(lambda: tab.verdict.detail.isVisibleTo(tab.verdict), timeout=WAIT_MS)
+        assert tab.verdict.tone == TONE_BUSY
+        assert "Do not hand anything over" in tab.verdict.detail.text()
+        assert "shop file" in tab.verdict.detail.text()  # a file shop: no server named
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: tab.verdict.tone == TONE_OK, timeout=WAIT_MS)
+    assert "Do not hand anything over" not in tab.verdict.detail.text()
+    assert tab.verdict.busy_note == ""
+
+
+def test_a_failed_read_of_the_list_is_forgotten_once_it_reads_again(counter: Counter,
+                                                                     qtbot: QtBot) -> None:
+    """QA item 3: the red "cannot reach the server" stayed under the list after the server
+    was back and the list had been read again."""
+    tab = counter.tab
+    assert isinstance(tab, RedemptionTab)
+    tab.recent._refresh_failed(DatabaseLocked())  # what the worker hands back on a failure
+    assert tab.recent.message.text()
+    with qtbot.waitSignal(tab.recent.changed, timeout=WAIT_MS):
+        tab.recent.refresh()  # as when the server is back
+    assert not tab.recent.message.text()

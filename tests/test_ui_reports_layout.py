@@ -4,6 +4,7 @@ language's own, and exports are suggested in a sensible folder."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,14 @@ from desktop_app.core import fulfilment, orders, products, redemption
 from desktop_app.core.store import Shop
 from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.ui import settings, tasks
-from desktop_app.ui.reports.chart import panel_layout
+from desktop_app.ui.reports.chart import (
+    REDEMPTIONS_COLOR,
+    SALES_COLOR,
+    DayChart,
+    Series,
+    axis_top_text,
+    panel_layout,
+)
 from desktop_app.ui.reports.report_export import export_folder
 from desktop_app.ui.reports.reports_tab import ReportsTab
 
@@ -152,3 +160,28 @@ def test_export_suggests_documents_then_the_last_folder(
     assert Path(tab.file_dialog.directory().absolutePath()) == tmp_path / "kept"
     assert tab.file_dialog.selectedFiles()[0].endswith("sales-day.xlsx")
     tab.file_dialog.close()
+
+
+def test_an_empty_chart_shows_its_words_alone_and_no_cent_axis(qtbot: QtBot) -> None:
+    """QA item 6: "no data" ran across the second panel's title; a money axis read 0.01."""
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in range(7)]
+    money = Series("Net sales per day (CNY)", days, [0] * 7, SALES_COLOR,
+                   lambda cents: f"{cents / 100:.2f}")
+    counts = Series("Redemptions per day", days, [0] * 7, REDEMPTIONS_COLOR, str)
+    assert axis_top_text(money, 1) == ""
+    assert axis_top_text(Series("", days, [0, 250], SALES_COLOR, money.label), 500) == "5.00"
+    chart = DayChart()
+    qtbot.addWidget(chart)
+    chart.resize(480, 360)
+    chart.set_panels([counts, money], "No redemptions or sales in these days.")
+    image = chart.grab().toImage()
+    background = image.pixelColor(1, 1)
+    inked = [y for y in range(image.height())
+             if any(image.pixelColor(x, y) != background for x in range(0, image.width(), 2))]
+    line = QFontMetricsF(chart.font()).height()
+    assert inked and inked[-1] - inked[0] <= 2 * line, (inked[0], inked[-1])  # one text only
+    chart.set_panels([counts, money], "")  # without words: the empty panels, titled
+    image = chart.grab().toImage()
+    inked = [y for y in range(image.height())
+             if any(image.pixelColor(x, y) != background for x in range(0, image.width(), 2))]
+    assert inked[-1] - inked[0] > 100

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,11 +27,33 @@ from desktop_app.core.counter import Counter, RecentAttempt, UndoResult
 from desktop_app.core.errors import ShopError
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import tasks
-from desktop_app.ui.counter.redemption_models import PRODUCT, RecentModel
+from desktop_app.ui.counter.redemption_models import CODE, PRODUCT, TIME, RecentModel
 from desktop_app.ui.counter.redemption_panels import UndoPanel
 from desktop_app.ui.widgets import MessageLabel, scaled_font
 
 log = logging.getLogger(__name__)
+ROWS_ASKED = 2  # the rows the list asks room for; it takes whatever more there is
+# The narrowest a column is drawn, empty or not: no squeezed columns that jump at the first row.
+WIDEST_TEXTS = {TIME: "00:00:00", CODE: "XXXX-XXXX-XXXX-XXXXX"}
+CELL_PADDING = 12
+
+
+class _ListView(QTableView):
+    """Asks for a few rows only, so a panel opened above it (a look-up's history) takes
+    room from the list's surplus instead of pushing it below the fold of a small screen."""
+
+    def sizeHint(self) -> QSize:
+        height = (self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+                  + ROWS_ASKED * self.verticalHeader().defaultSectionSize())
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def sizeHintForColumn(self, column: int) -> int:
+        sample = WIDEST_TEXTS.get(column, "")
+        floor = self.fontMetrics().horizontalAdvance(sample) + CELL_PADDING if sample else 0
+        return max(super().sizeHintForColumn(column), floor)
 
 
 class RecentPanel(QWidget):
@@ -80,7 +102,7 @@ class RecentPanel(QWidget):
         column.addLayout(footer)
 
     def _build_table(self) -> QTableView:
-        view = QTableView(self)
+        view = _ListView(self)
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -105,8 +127,13 @@ class RecentPanel(QWidget):
     # -- the list ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        tasks.run_in_background(self, self.counter.recent, on_success=self.set_rows,
+        tasks.run_in_background(self, self.counter.recent, on_success=self._reread,
                                 on_failure=self._refresh_failed)
+
+    def _reread(self, rows: list[RecentAttempt]) -> None:
+        """Read again: an earlier failure to read (the server gone) is over."""
+        self.message.clear()
+        self.set_rows(rows)
 
     def set_rows(self, rows: list[RecentAttempt]) -> None:
         self.model.set_rows(rows)

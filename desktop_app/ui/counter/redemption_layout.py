@@ -29,7 +29,7 @@ from desktop_app.core.store import Shop
 from desktop_app.ui.counter.amount_panel import AmountPanel
 from desktop_app.ui.counter.camera_panel import CameraPanel
 from desktop_app.ui.counter.recent_panel import RecentPanel
-from desktop_app.ui.counter.redemption_models import LOOKUP_BORDER, ScanSettings
+from desktop_app.ui.counter.redemption_models import LOOKUP_BORDER, TONE_LOOKUP, ScanSettings
 from desktop_app.ui.counter.redemption_panels import FindPanel, HistoryPanel, ScanSettingsPanel
 from desktop_app.ui.counter.scan_keys import no_input_method
 from desktop_app.ui.counter.uses_picker import UsesPicker
@@ -85,6 +85,7 @@ class RedemptionLayout(QWidget):
         column.addWidget(self.server_message)
         column.addWidget(self.verdict)
         column.addWidget(self._build_lower(shop, counter, settings), 1)
+        self.verdict.tone_changed.connect(self._verdict_changed)
 
     def _build_scan_row(self, settings: ScanSettings) -> QHBoxLayout:
         self.scan_field = QLineEdit(self)
@@ -181,6 +182,7 @@ class RedemptionLayout(QWidget):
             QCoreApplication.translate("RedemptionTab", "Type a printed code:"), self))
         manual.addWidget(self.manual_field, 1)
         manual.addWidget(self.manual_button)
+        self._manual_row = manual
         self.recent = RecentPanel(counter, shop.is_owner, self)
         self.recent.undo_opened.connect(self._undo_panel_opened)
         column = QVBoxLayout()
@@ -215,16 +217,33 @@ class RedemptionLayout(QWidget):
         self.card_lookup = dialog
         dialog.open()
 
+    def _verdict_changed(self, tone: str) -> None:
+        """A look-up's history goes with its verdict: left open under "Ready to scan" or
+        another voucher's verdict, it would be taken for theirs, and hide the list below."""
+        if tone != TONE_LOOKUP:
+            self.history_panel.setVisible(False)
+
     def _find_toggled(self, on: bool) -> None:
         self.find_panel.setVisible(on)
         if on:
             self.find_panel.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _camera_collapsed(self, collapsed: bool) -> None:
-        """No camera: its controls keep a narrow column at the top; the list takes the rest."""
-        self._lower_row.setStretchFactor(self.camera, 0 if collapsed else 2)
-        self._lower_row.setAlignment(
-            self.camera, Qt.AlignmentFlag.AlignTop if collapsed else Qt.AlignmentFlag(0))
+        """No camera: its controls join the typed code's row and the list takes the whole
+        width; a camera found again gets its column back."""
+        self._lower_row.removeWidget(self.camera)
+        self._manual_row.removeWidget(self.camera)
+        if collapsed:
+            self._manual_row.addSpacing(MARGIN)
+            self._manual_row.addWidget(self.camera, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            self._drop_manual_spacing()
+            self._lower_row.addWidget(self.camera, 2)
+
+    def _drop_manual_spacing(self) -> None:
+        last = self._manual_row.itemAt(self._manual_row.count() - 1)
+        if last is not None and last.spacerItem() is not None:
+            self._manual_row.removeItem(last)
 
     def _undo_panel_opened(self, opened: bool) -> None:
         if opened:  # below the list it may open under the fold: bring it in once laid out

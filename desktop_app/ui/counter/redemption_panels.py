@@ -150,6 +150,9 @@ class UndoPanel(QFrame):
         self.opened.emit(False)
 
 
+HISTORY_ROWS = 2  # a look-up's latest attempts in view; the rest scroll (1024x768)
+
+
 def _small_table(parent: QWidget, model: QAbstractItemModel, stretch: int) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
@@ -177,11 +180,18 @@ class HistoryPanel(QFrame):
         self.close_button.clicked.connect(lambda: self.setVisible(False))
         self.model = HistoryModel(self)
         self.view = _small_table(self, self.model, 1)
+        # A few rows, then it scrolls: at 1024x768 the station's list stays in view below.
+        rows = self.view.verticalHeader()
+        rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)  # as the list's
+        self.view.setFixedHeight(self.view.horizontalHeader().sizeHint().height()
+                                 + HISTORY_ROWS * rows.defaultSectionSize()
+                                 + 2 * self.view.frameWidth())
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.close_button)
         column = QVBoxLayout(self)
-        column.setContentsMargins(12, 8, 12, 8)
+        column.setContentsMargins(12, 4, 12, 6)
+        column.setSpacing(4)
         column.addLayout(top)
         column.addWidget(self.view)
 
@@ -190,6 +200,7 @@ class HistoryPanel(QFrame):
             code=info.code, product=info.product, count=len(info.history)))
         self.model.set_rows(info.history)
         self.setVisible(True)
+        self.view.scrollToBottom()  # oldest first: the latest attempts are what is asked
 
 
 class FindPanel(QFrame):

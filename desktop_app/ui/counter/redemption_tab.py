@@ -33,6 +33,7 @@ from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_layout import RedemptionLayout
 from desktop_app.ui.counter.redemption_models import (
     QUIET_COLOR,
+    TONE_BUSY,
     TONE_LOOKUP,
     ScanSettings,
     group_span,
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 
 CAMERA = "camera"
 BUSY_AFTER_MS = 150  # say "Checking…" only when a verdict is late: a flash would distract
+# A check this late is not a busy disk: say what it waits for, so nothing is handed over.
+STILL_WAITING_AFTER_MS = 5000
 
 
 def current_station() -> str:
@@ -91,6 +94,9 @@ class RedemptionTab(RedemptionLayout):
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.timeout.connect(self._show_busy)
+        self._late_timer = QTimer(self)
+        self._late_timer.setSingleShot(True)
+        self._late_timer.timeout.connect(self._show_still_waiting)
         self.verdict.checking = lambda: self._pending > 0
         self._show_source("")
         self._connect()
@@ -224,6 +230,8 @@ class RedemptionTab(RedemptionLayout):
             return
         self._pending += 1
         self._busy_timer.start(BUSY_AFTER_MS)
+        if not self._late_timer.isActive():
+            self._late_timer.start(STILL_WAITING_AFTER_MS)
         counter = self.counter
         amount = self.amount_panel.amount_cents()
         if amount is not None:
@@ -300,11 +308,27 @@ class RedemptionTab(RedemptionLayout):
         self.sounds.play(REFUSAL)
 
     def _stop_busy(self) -> None:
-        if not self._pending:
+        """An answer came: the next scan waiting gets its own time before "still waiting"."""
+        self.verdict.busy_note = ""
+        self._late_timer.stop()
+        if self._pending:
+            self._late_timer.start(STILL_WAITING_AFTER_MS)
+        else:
             self._busy_timer.stop()
 
     def _show_busy(self) -> None:
         if self._pending:
+            self.verdict.show_busy()
+
+    def _show_still_waiting(self) -> None:
+        if not self._pending:
+            return
+        self.verdict.busy_note = self.tr(
+            "Still waiting for the shop's server. Do not hand anything over until it answers."
+        ) if self.server_watcher is not None else self.tr(
+            "Still waiting for the shop file (another program may be using it). Do not hand "
+            "anything over until it answers.")
+        if self.verdict.tone == TONE_BUSY:
             self.verdict.show_busy()
 
     def _show_source(self, source: str) -> None:

@@ -71,6 +71,8 @@ class VerdictPanel(QFrame):
         # Whether a scan is still being checked: then a verdict clears to "Checking…", never
         # to "Ready to scan" (a queued scan's verdict would turn up unannounced).
         self.checking: Callable[[], bool] = lambda: False
+        # Said under "Checking…" once a check has taken far too long (a hung server).
+        self.busy_note = ""
         self.show_ready()
 
     def _build(self) -> None:
@@ -176,7 +178,7 @@ class VerdictPanel(QFrame):
 
     def show_busy(self) -> None:
         """For a check that takes longer than a blink (a busy disk)."""
-        self._show(TONE_BUSY, self.tr("Checking…"))
+        self._show(TONE_BUSY, self.tr("Checking…"), self.busy_note)
 
     def show_failure(self, message: str) -> None:
         """The check itself failed (database locked, disk full): nothing was redeemed."""

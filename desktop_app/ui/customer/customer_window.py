@@ -9,6 +9,7 @@ It never shows a card key, an operator or a customer's contact: the screen faces
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -33,7 +34,10 @@ from desktop_app.ui.widgets import widget_font
 VERDICT_MS = 8_000  # long enough to read from the other side of the counter
 SALE_MS = 90_000  # long enough to take out a phone and photograph the codes
 MOST_QR = 4  # a bigger order's vouchers go by print or Send, not by photo
-QR_SIDE = 300
+QR_SIDE = 300  # at 1024x768; the codes and the words grow with the window (a big monitor)
+BASE_SIZE = (1024, 768)
+MOST_ZOOM = 3.0  # a 4K monitor: not letters a metre high
+QR_SPACING = 24
 REST_STYLE = "QWidget#customerRest { background: #1d1d1f; } QLabel { color: #ffffff; }"
 
 SaleCodes = list[tuple[VoucherView, list[list[bool]]]]
@@ -53,6 +57,10 @@ class CustomerWindow(QWidget):
         self.shop = shop
         self.currency = shop.currency
         self.setWindowTitle(self.tr("Customer display"))
+        self.zoom = 1.0
+        self._scaled: list[tuple[QLabel, float, bool, bool]] = []  # label, scale, bold, mono
+        self._sale_scaled: list[tuple[QLabel, float, bool, bool]] = []
+        self._sale_qrs: list[tuple[QLabel, list[list[bool]]]] = []
         self.back_to_rest = QTimer(self)
         self.back_to_rest.setSingleShot(True)
         self.back_to_rest.timeout.connect(self.show_rest)
@@ -70,12 +78,44 @@ class CustomerWindow(QWidget):
 
     # -- layout -----------------------------------------------------------------------------
 
-    def _big(self, parent: QWidget, scale: float, bold: bool = True) -> QLabel:
+    def _big(self, parent: QWidget, scale: float, bold: bool = True, mono: bool = False,
+             sale: bool = False) -> QLabel:
         label = QLabel(parent)
-        label.setFont(widget_font(label, scale=scale, bold=bold))
+        (self._sale_scaled if sale else self._scaled).append((label, scale, bold, mono))
+        self._set_font(label, scale, bold, mono)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
         return label
+
+    def _set_font(self, label: QLabel, scale: float, bold: bool, mono: bool) -> None:
+        # From the window's font, not the label's: that one is already scaled.
+        label.setFont(widget_font(self, mono=mono, scale=scale * self.zoom, bold=bold))
+
+    # -- size -------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        zoom = min(size.width() / BASE_SIZE[0], size.height() / BASE_SIZE[1])
+        zoom = round(max(1.0, min(MOST_ZOOM, zoom)), 2)
+        if zoom == self.zoom:
+            return
+        self.zoom = zoom
+        for label, scale, bold, mono in self._scaled + self._sale_scaled:
+            self._set_font(label, scale, bold, mono)
+        self._paint_codes()
+
+    def qr_side(self) -> int:
+        """As large as the zoom asks, while every code of the sale fits side by side."""
+        count = max(1, len(self._sale_qrs))
+        fits = (self.width() - 2 * QR_SPACING * count) // count
+        return max(QR_SIDE, min(round(QR_SIDE * self.zoom), fits))
+
+    def _paint_codes(self) -> None:
+        ratio = self.devicePixelRatioF() or 1.0
+        side = self.qr_side()
+        for label, matrix in self._sale_qrs:
+            label.setPixmap(qr_pixmap(matrix, side, ratio))
 
     def _build_rest(self) -> QWidget:
         page = QWidget(self)
@@ -116,7 +156,7 @@ class CustomerWindow(QWidget):
         self.sale_title = self._big(page, 2.0)
         self.sale_title.setText(self.tr("Thank you! Photograph your voucher"))
         self.sale_codes = QGridLayout()
-        self.sale_codes.setSpacing(24)
+        self.sale_codes.setSpacing(QR_SPACING)
         self.sale_more = self._big(page, 1.2, bold=False)
         column = QVBoxLayout(page)
         column.addWidget(self.sale_title)
@@ -166,25 +206,25 @@ class CustomerWindow(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        self._sale_scaled, self._sale_qrs = [], []
         if not codes:
             return
-        ratio = self.devicePixelRatioF() or 1.0
         for index, (view, matrix) in enumerate(codes):
             cell = QWidget(self)
             cell_column = QVBoxLayout(cell)
             qr = QLabel(cell)
-            qr.setPixmap(qr_pixmap(matrix, QR_SIDE, ratio))
+            self._sale_qrs.append((qr, matrix))
             qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
             qr.setObjectName("saleQr")
-            product = self._big(cell, 1.2)
+            product = self._big(cell, 1.5, sale=True)
             left = wording.uses_text(view)
             product.setText(f"{view.product_name}\n{left}" if left else view.product_name)
-            code = self._big(cell, 1.2)
-            code.setFont(widget_font(code, mono=True, scale=1.3, bold=True))
+            code = self._big(cell, 1.56, mono=True, sale=True)  # 1.2 x 1.3, as before
             code.setText(view.code)
             for label in (qr, product, code):
                 cell_column.addWidget(label)
             self.sale_codes.addWidget(cell, 0, index)
+        self._paint_codes()
         more = count - len(codes)
         self.sale_more.setText(QCoreApplication.translate(
             "CustomerWindow", "and {count} more vouchers: ask for them printed or sent"

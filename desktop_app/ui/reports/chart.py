@@ -36,6 +36,11 @@ def _nice_top(value: int) -> int:
         top *= 10
 
 
+def axis_top_text(series: Series, top: int) -> str:
+    """The axis top's label; none for a panel of zeros (money's smallest top read "0.01")."""
+    return series.label(top) if any(series.values) else ""
+
+
 @dataclass(frozen=True)
 class PanelLayout:
     title: QRectF
@@ -65,7 +70,8 @@ def paint_series(painter: QPainter, area: QRectF, series: Series, font: QFont) -
     metrics = QFontMetricsF(font)
     line = metrics.height()
     top = _nice_top(max([0, *series.values]))
-    layout = panel_layout(area, metrics, series.label(top))
+    top_text = axis_top_text(series, top)
+    layout = panel_layout(area, metrics, top_text or "0")
     plot = layout.plot
     painter.setPen(TEXT)
     painter.drawText(layout.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -73,7 +79,7 @@ def paint_series(painter: QPainter, area: QRectF, series: Series, font: QFont) -
     painter.setPen(AXIS)
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-    painter.drawText(layout.top_label, right, series.label(top))
+    painter.drawText(layout.top_label, right, top_text)
     painter.drawText(layout.zero_label, right, "0")
     count = len(series.days)
     if count and plot.width() > 0 and plot.height() > 0:
@@ -127,9 +133,15 @@ class DayChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
-        if not any(any(s.values) for s in self.panels):
+        if self.shows_empty_text():
+            # Only the words: drawn over empty panels they ran across a panel's title.
             painter.setPen(AXIS)
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.empty_text)
-        paint_chart(painter, area, self.panels, self.font())
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.empty_text)
+        else:
+            paint_chart(painter, area, self.panels, self.font())
         painter.end()
+
+    def shows_empty_text(self) -> bool:
+        return bool(self.empty_text) and not any(any(s.values) for s in self.panels)
 
