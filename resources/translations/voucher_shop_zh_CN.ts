@@ -744,27 +744,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CustomerWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="55"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="59"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="88"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="128"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="117"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="157"/>
         <source>Thank you! Photograph your voucher</source>
         <translation>谢谢惠顾！请拍下您的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="152"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="192"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="189"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="229"/>
         <source>and {count} more vouchers: ask for them printed or sent</source>
         <translation>另有 {count} 张卡券：可请店员打印或发送给您</translation>
     </message>
@@ -893,27 +893,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="207"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="218"/>
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="210"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="221"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="217"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="228"/>
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="225"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="236"/>
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="237"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="248"/>
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
@@ -1021,12 +1021,12 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="175"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="178"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="189"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="199"/>
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -3061,47 +3061,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="205"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="207"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="100"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="101"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="103"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="104"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="107"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="108"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="109"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="110"/>
         <source>The next scan shows the voucher, its customer and history; nothing is used</source>
         <translation>下一次扫码只显示卡券、顾客和历史记录，不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="115"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="116"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="116"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="117"/>
         <source>Find vouchers by customer name or phone</source>
         <translation>按顾客姓名或电话查找卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="121"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="122"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="122"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="123"/>
         <source>A gift card&apos;s balance for a customer without it in hand: their phone number, then the card&apos;s PIN</source>
         <translation>顾客没带卡时查询礼品卡余额：先按手机号找卡，再输入该卡的 PIN</translation>
     </message>
@@ -3116,28 +3116,28 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="177"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="178"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="181"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="182"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="59"/>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="146"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="81"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="173"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="52"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="74"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="53"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="75"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
@@ -3152,37 +3152,47 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码将核销 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="203"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="205"/>
         <source>Look up: scan a voucher — nothing is used</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="312"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="327"/>
+        <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
+        <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="329"/>
+        <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
+        <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="312"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="313"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="314"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="316"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="340"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="167"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="194"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -4276,81 +4286,81 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="174"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="176"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="175"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="177"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="179"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="181"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="184"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="186"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="191"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="192"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="200"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="241"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="202"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="243"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="203"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="207"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="215"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="220"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="222"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="245"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="247"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="249"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="251"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="269"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="197"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="271"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="196"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="271"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="198"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="273"/>
         <source>no expiry date</source>
         <translation>无期限</translation>
     </message>
