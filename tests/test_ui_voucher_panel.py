@@ -25,13 +25,18 @@ from desktop_app.ui.orders.voucher_panel import VoucherPanel
 pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 
-def test_saved_png_and_pdf_decode_back_to_the_payload(
-        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+def shown_voucher(qtbot: QtBot, shop: Shop) -> tuple[VoucherPanel, list[str]]:
+    """A paid order's first voucher in the Orders tab's panel, and the order's payloads."""
     order_id, payloads = paid_order(shop)
     tab = open_tab(qtbot, shop)
     show_order(tab, order_id)
     idle()
-    panel = tab.detail.vouchers
+    return tab.detail.vouchers, payloads
+
+
+def test_saved_png_and_pdf_decode_back_to_the_payload(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    panel, payloads = shown_voucher(qtbot, shop)
     assert panel.view is not None and panel.view.payload == payloads[0]
     panel.save_png(str(tmp_path / "qr"))  # the suffix is added
     idle()
@@ -55,11 +60,7 @@ def test_saved_png_and_pdf_decode_back_to_the_payload(
 def test_saving_into_a_read_only_folder_says_so_by_name(
         qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     """Save PNG/PDF go through the core writer: a read-only place is named, not "internal"."""
-    order_id, _ = paid_order(shop)
-    tab = open_tab(qtbot, shop)
-    show_order(tab, order_id)
-    idle()
-    panel = tab.detail.vouchers
+    panel, _ = shown_voucher(qtbot, shop)
     folder = tmp_path / "stick"
     folder.mkdir()
     with read_only(folder):
