@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -121,6 +121,10 @@ def test_a_sale_shows_the_voucher_qr_to_photograph(
     assert [d.text for d in decode_file(shot)] == [
         view.payload for view in order_voucher_views(shop, order.id)]
     assert "Gift card 100\nBalance ¥100.00" in texts(display)
+    title, [qr] = display.sale_title, display.findChildren(QLabel, "saleQr")
+    gap = qr.mapTo(display, QPoint(0, 0)).y() - title.mapTo(display, QPoint(0, 0)).y()
+    assert 0 < gap < title.height() + 2 * qr.height()  # the thanks sits with its code
+    assert title.mapTo(display, QPoint(0, 0)).y() > title.height()  # not against the edge
 
 
 def test_the_display_grows_with_a_big_monitor_and_its_codes_still_read(

@@ -159,8 +159,9 @@ class CustomerWindow(QWidget):
         self.sale_codes.setSpacing(QR_SPACING)
         self.sale_more = self._big(page, 1.2, bold=False)
         column = QVBoxLayout(page)
+        column.addStretch(1)  # the thanks sits with the codes, not against the top edge
         column.addWidget(self.sale_title)
-        column.addStretch(1)
+        column.addSpacing(QR_SPACING)
         column.addLayout(self.sale_codes)
         column.addStretch(1)
         column.addWidget(self.sale_more)
