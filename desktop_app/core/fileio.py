@@ -25,14 +25,19 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def raise_for_os_error(exc: OSError, path: Path,
-                       not_writable: type[CannotWrite] = CannotWrite) -> NoReturn:
+def raise_for_os_error(exc: OSError, path: Path, not_writable: type[CannotWrite] = CannotWrite,
+                       *, making_a_file: bool = False) -> NoReturn:
     """Turn an OSError into the user-facing error it means; a place that takes no file (a
-    read-only disk, a folder not ours) is ``not_writable``."""
+    read-only disk, a folder not ours) is ``not_writable``. ``making_a_file``: the error came
+    from making a new file there, so whatever the system says, the place takes none (a system
+    folder such as /proc refuses with errors of its own)."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         raise DiskFull(path=str(path)) from exc
-    if exc.errno in _NOT_WRITABLE:
-        raise not_writable(path=str(path), reason=_NOT_WRITABLE[exc.errno]) from exc
+    reason = _NOT_WRITABLE.get(exc.errno or 0)
+    if reason is None and making_a_file:
+        reason = exc.strerror or str(exc)
+    if reason is not None:
+        raise not_writable(path=str(path), reason=reason) from exc
     raise DataDirUnusable(path=str(path), reason=exc.strerror or str(exc)) from exc
 
 
@@ -49,16 +54,7 @@ def _new_temporary(path: Path) -> tuple[int, Path]:
         except FileExistsError:
             continue
         except OSError as exc:
-            _refuse_place(exc, path)
-
-
-def _refuse_place(exc: OSError, path: Path) -> NoReturn:
-    """No new file could be made beside ``path``: its folder takes none (read-only, not ours,
-    or a system folder such as /proc), or the disk is full."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        raise DiskFull(path=str(path)) from exc
-    reason = _NOT_WRITABLE.get(exc.errno or 0, exc.strerror or str(exc))
-    raise CannotWrite(path=str(path), reason=reason) from exc
+            raise_for_os_error(exc, path, making_a_file=True)
 
 
 def check_writable(path: Path) -> Path:

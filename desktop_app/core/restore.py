@@ -260,7 +260,6 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         integrity.after_restore(data_dir, key, info.shop_id)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)
-        raise  # unreachable: raise_for_os_error always raises
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     log.info("restored a backup made %s", info.created_at.isoformat())
