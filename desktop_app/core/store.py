@@ -20,7 +20,7 @@ from pathlib import Path
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import anchor, integrity, migrations, shoplock, witness_sync
+from desktop_app.core import anchor, cipher_log, integrity, migrations, shoplock, witness_sync
 from desktop_app.core.anchor import Head
 from desktop_app.core.errors import (
     DatabaseCorrupt,
@@ -48,17 +48,7 @@ from desktop_app.core.transactions import begin_immediate, translate_db_error
 log = logging.getLogger(__name__)
 
 
-def _quiet_cipher_log() -> None:
-    """SQLCipher prints its own decryption failures on stderr ("ERROR CORE …"), before the
-    one clear line a person should read; what failed reaches our log as the error. The
-    level is one for the whole process, so it is set once, here, before any shop opens."""
-    import sqlcipher3
-
-    with contextlib.closing(sqlcipher3.connect(":memory:")) as connection:
-        connection.execute("PRAGMA cipher_log_level = NONE")
-
-
-_quiet_cipher_log()
+cipher_log.quiet()  # before any shop opens: see core.cipher_log
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
