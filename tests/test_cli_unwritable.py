@@ -109,3 +109,11 @@ def test_uses_out_of_range_is_bad_usage_with_the_range(
     result = run(shop, "redeem", voucher["payload"], "--uses", uses)
     assert result.returncode == 2
     assert "between 1 and 1000" in result.stderr
+
+
+def test_the_parsers_limit_of_uses_is_the_cores() -> None:
+    """The parser keeps its own copy (it loads before the database does): they must agree."""
+    from desktop_app.cli import parser
+    from desktop_app.core import redemption
+
+    assert parser.MAX_USES_AT_ONCE == redemption.MAX_USES_AT_ONCE

@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop_app.cli.frame import (
     EXIT_ERROR,
     EXIT_OK,
+    LOGIN_VARIABLES,
     Context,
     Outcome,
     UsageError,
@@ -35,7 +36,7 @@ from desktop_app.messages import server_address
 
 def cmd_init(ctx: Context) -> Outcome:
     name = os.environ.get("SHOP_OPERATOR") or prompt(
-        translate("cli", "Owner name: "), False, ("SHOP_OPERATOR", "SHOP_PASSWORD"))
+        translate("cli", "Owner name: "), False, LOGIN_VARIABLES)
     password = os.environ.get("SHOP_PASSWORD")
     if password is None:
         password = new_password(name)
