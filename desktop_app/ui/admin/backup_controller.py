@@ -20,16 +20,13 @@ from desktop_app.core import backup
 from desktop_app.core.backup import BackupStatus
 from desktop_app.core.dates import utc_now
 from desktop_app.core.store import Shop
-from desktop_app.ui.admin.backup_common import (
-    backup_filter,
-    documents_folder,
-    file_size_text,
-)
+from desktop_app.ui.admin.backup_common import backup_filter, file_size_text
 from desktop_app.ui.admin.backup_settings_dialog import BackupSettingsDialog
 from desktop_app.ui.admin.restore_dialog import (
     RestoreDialog,
 )
 from desktop_app.ui.display import failure_text
+from desktop_app.ui.folders import documents_folder
 from desktop_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)

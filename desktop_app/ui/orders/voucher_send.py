@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QStandardPaths
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage, QImageWriter
 
 from desktop_app import printing
@@ -19,6 +19,7 @@ from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.printing import wording
 from desktop_app.ui import settings
+from desktop_app.ui.folders import documents_folder
 
 SEND_LAYOUT = "receipt80"  # a phone screen's shape: narrow and tall
 SEND_DPI = 200  # about 630 pixels wide: sharp in a chat, its QR easy to scan off a phone
@@ -61,9 +62,8 @@ def voucher_message(view: VoucherView) -> str:
 def send_folder() -> Path:
     """Where sent images are kept and save dialogs open: the folder vouchers were last saved
     to, else Documents."""
-    folder = str(settings.VOUCHER_SAVE_FOLDER.text() or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation))
-    return Path(folder)
+    saved = settings.VOUCHER_SAVE_FOLDER.text()
+    return Path(saved) if saved else documents_folder()
 
 
 def send_file_name(view: VoucherView) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.core.report_tables import Report
 from desktop_app.ui import settings
-from desktop_app.ui.admin.backup_common import documents_folder
+from desktop_app.ui.folders import documents_folder
 
 
 def export_folder() -> Path:

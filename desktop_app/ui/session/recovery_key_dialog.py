@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QStandardPaths, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QGuiApplication,
     QPagedPaintDevice,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.vouchers import normalize
+from desktop_app.ui.folders import documents_folder
 from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
@@ -185,9 +186,8 @@ class RecoveryKeyDialog(QDialog):
             "Copied. Paste it somewhere safe, then clear the clipboard."))
 
     def ask_pdf(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         dialog = QFileDialog(self, self.tr("Save the recovery key as PDF"),
-                             str(Path(folder) / "voucher-shop-recovery-key.pdf"),
+                             str(documents_folder() / "voucher-shop-recovery-key.pdf"),
                              self.tr("PDF documents (*.pdf)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
