@@ -15,6 +15,7 @@ from race_worker import spend_once
 from desktop_app.core import (
     audit,
     auth,
+    counter,
     fulfilment,
     giftcards,
     orders,
@@ -113,6 +114,15 @@ def test_undo_restores_the_balance_as_a_new_ledger_row(shop: Shop) -> None:
     with pytest.raises(InvalidState):
         redemption.undo_redemption(shop, spent.attempt_id, "again", "c")
     assert audit.verify_shop(shop) == []
+
+
+def test_the_station_list_shows_what_each_spend_took(shop: Shop) -> None:
+    (card,) = sell_card(shop)
+    redemption.redeem(shop, card.payload, "c", amount_cents=2050)
+    redemption.redeem(shop, card.payload, "c", amount_cents=999_999)  # refused: too much
+    rows = counter.recent_attempts(shop, "c")
+    assert [(r.reason, r.spent_cents) for r in rows] == [
+        ("insufficient_balance", None), ("redeemed", 2050)]
 
 
 def test_reload_is_a_paid_order_and_its_refund_takes_it_back(shop: Shop) -> None:

@@ -7,6 +7,7 @@ while the shop is held or its server is gone.
 from __future__ import annotations
 
 import wave
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,17 @@ def test_recent_model_without_widgets(qapp: QApplication) -> None:
     assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == "x" * 40
     assert model.data(model.index(0, RESULT)) == "Not a voucher code"
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Time"
+
+
+def test_recent_model_shows_a_gift_card_spend_with_its_amount(qapp: QApplication) -> None:
+    model = RecentModel()
+    now = utc_now()
+    spend = RecentAttempt(2, now, "ABCD", "Gift card", "redeemed", True, "Bob", "c",
+                          spent_cents=123_450)
+    model.set_rows([spend, replace(spend, attempt_id=3, undone=True),
+                    replace(spend, attempt_id=4, spent_cents=None)])
+    assert [model.data(model.index(row, RESULT)) for row in range(3)] == [
+        "Spent 1,234.50", "Redeemed, undone", "Redeemed"]
 
 
 def test_settings_survive_and_are_clamped(qapp: QApplication) -> None:

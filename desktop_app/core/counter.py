@@ -28,7 +28,14 @@ from peewee import JOIN, Expression
 from desktop_app.core import dialect, redemption, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
-from desktop_app.core.models import Operator, Order, Product, RedemptionAttempt, Voucher
+from desktop_app.core.models import (
+    GiftCardEntry,
+    Operator,
+    Order,
+    Product,
+    RedemptionAttempt,
+    Voucher,
+)
 from desktop_app.core.redemption import MAX_STATION, Verdict, mask_phone
 from desktop_app.core.roles import REDEEMING_ROLES
 from desktop_app.core.store import Shop
@@ -57,6 +64,7 @@ class RecentAttempt:
     undone: bool = False  # a redemption an owner has since undone
     note: str = ""
     uses_left_after: int | None = None
+    spent_cents: int | None = None  # a gift card's spend: the amount it took
 
 
 @dataclass(frozen=True)
@@ -175,12 +183,23 @@ def recent_attempts(shop: Shop, station: str, limit: int = RECENT_LIMIT) -> list
     ids = [row.id for row in rows if row.ok]
     undone = {row.undo_of_id for row in RedemptionAttempt.select(RedemptionAttempt.undo_of)
               .where(RedemptionAttempt.undo_of.in_(ids))} if ids else set()
+    spent = _spent_by_attempt(ids)
     return [RecentAttempt(
         attempt_id=row.id, at=row.created_at, code=_attempt_code(row),
         product=row.voucher.product.name if row.voucher_id is not None else "",
         reason=row.reason, ok=row.ok, operator=row.operator.name, station=row.station,
-        undone=row.id in undone, note=row.note, uses_left_after=row.uses_left_after)
-        for row in rows]
+        undone=row.id in undone, note=row.note, uses_left_after=row.uses_left_after,
+        spent_cents=spent.get(row.id)) for row in rows]
+
+
+def _spent_by_attempt(attempt_ids: list[int]) -> dict[int, int]:
+    """What each of these attempts spent from a gift card (positive cents), by attempt."""
+    if not attempt_ids:
+        return {}
+    entries = (GiftCardEntry.select(GiftCardEntry.attempt, GiftCardEntry.amount_cents)
+               .where(GiftCardEntry.attempt.in_(attempt_ids)
+                      & (GiftCardEntry.kind == "spend")).tuples())
+    return {attempt_id: -amount for attempt_id, amount in entries}
 
 
 # --- look-ups that never consume -------------------------------------------------------------

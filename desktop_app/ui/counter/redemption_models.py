@@ -29,6 +29,7 @@ from desktop_app.core.counter import RecentAttempt
 from desktop_app.core.text import printable
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.ui import settings
+from desktop_app.ui.display import amount_text
 
 CONTEXT = "Redemption"
 
@@ -265,6 +266,9 @@ _Index = QModelIndex | QPersistentModelIndex
 def result_text(row: RecentAttempt) -> str:
     if row.undone:
         return translated(UNDONE_LABEL)
+    if row.ok and row.spent_cents is not None:  # a gift card: what it took, not just "Redeemed"
+        return QCoreApplication.translate("Redemption", "Spent {amount}").format(
+            amount=amount_text(row.spent_cents))
     return headline(row.reason)
 
 
