@@ -171,6 +171,72 @@ def test_a_restored_backup_lifts_the_hold(owner_shop: Shop, shop_dir: Path,
         assert redemption.redeem(shop, voucher.payload, "C1").ok
 
 
+def put_back_an_older_copy(owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> str:
+    """The folder copied, a voucher's one use redeemed, the copy put back: the shop is held
+    and the copy does not know of that redemption. The voucher's payload."""
+    voucher = sell(owner_shop)[0]
+    owner_shop.close()
+    shutil.copytree(shop_dir, tmp_path / "old-copy")
+    with reopen(shop_dir) as shop:
+        assert redemption.redeem(shop, voucher.payload, "C1").ok
+    shutil.rmtree(shop_dir)
+    shutil.copytree(tmp_path / "old-copy", shop_dir)
+    return voucher.payload
+
+
+@pytest.mark.parametrize("which", ["of_the_held_shop", "older"])
+def test_a_backup_that_lacks_what_a_witness_saw_keeps_the_hold(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path, which: str) -> None:
+    """Neither the backup nor the held shop holds the redemption the witness saw: restoring
+    cannot carry it over, so the restore says the shop stays held, and it does (QA: a backup
+    of the held shop, restored, re-opened the voucher)."""
+    older = backup.write_backup(owner_shop, tmp_path / "older.vsbackup")
+    payload = put_back_an_older_copy(owner_shop, shop_dir, tmp_path)
+    with reopen(shop_dir) as held:
+        assert "witness_computer: rolled_back" in held.integrity_problems
+        made = backup.write_backup(held, tmp_path / "held.vsbackup")
+    chosen = made if which == "of_the_held_shop" else older
+    _, checked = restore.check_restore_and_loss(shop_dir, chosen, OWNER, OWNER_PASSWORD)
+    told: list[restore.RestoreLoss] = []
+    restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
+                           confirm=lambda loss: told.append(loss) is None)
+    assert checked.stays_held and told[0].stays_held and told[0].anything
+    assert_held(shop_dir, "witness_computer: rolled_back", payload)
+
+
+def test_a_held_shop_makes_no_automatic_backup_and_prunes_none(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """The held data may be the old copy put back: its backups would rotate the good ones
+    away, and the red bar tells the owner to restore one of those."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup.set_backup_settings(owner_shop, str(usb), automatic=True)
+    good = backup.auto_backup(owner_shop, usb)
+    put_back_an_older_copy(owner_shop, shop_dir, tmp_path)
+    with reopen(shop_dir) as held:
+        assert held.integrity_problems
+        assert backup.run_auto_backup(held) is None
+    assert sorted(usb.glob("*.vsbackup")) == [good]
+
+
+def test_a_backup_that_holds_what_the_witness_saw_lifts_the_hold(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    voucher = sell(owner_shop)[0]
+    owner_shop.close()
+    shutil.copytree(shop_dir, tmp_path / "old-copy")
+    with reopen(shop_dir) as shop:
+        assert redemption.redeem(shop, voucher.payload, "C1").ok
+        newest = backup.write_backup(shop, tmp_path / "newest.vsbackup")
+    shutil.rmtree(shop_dir)
+    shutil.copytree(tmp_path / "old-copy", shop_dir)
+    _, checked = restore.check_restore_and_loss(shop_dir, newest, OWNER, OWNER_PASSWORD)
+    assert not checked.stays_held
+    restore.restore_backup(shop_dir, newest, OWNER, OWNER_PASSWORD)
+    with reopen(shop_dir) as shop:
+        assert shop.integrity_problems == []
+        assert redemption.redeem(shop, voucher.payload, "C1").reason == "already_redeemed"
+
+
 def test_restoring_an_older_backup_moves_every_witness_with_it(
         owner_shop: Shop, shop_dir: Path, tmp_path: Path, witness_dir: Path) -> None:
     """The owner's restore is the other way out of a hold: the witnesses on this computer
@@ -190,3 +256,15 @@ def test_restoring_an_older_backup_moves_every_witness_with_it(
     with reopen(shop_dir) as shop:
         assert shop.integrity_problems == []
         assert audit.verify_shop(shop) == []
+
+
+def test_the_command_line_restore_says_the_shop_stays_held(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    older = backup.write_backup(owner_shop, tmp_path / "older.vsbackup")
+    payload = put_back_an_older_copy(owner_shop, shop_dir, tmp_path)
+    asked = run(shop_dir, "restore", str(older), "--json")  # no terminal: says why, exit 2
+    assert asked.returncode == 2 and "verify --acknowledge" in as_json(asked)["message"]
+    restored = run(shop_dir, "restore", str(older), "--yes", "--json")
+    assert restored.returncode == 0 and as_json(restored)["held"] is True
+    again = run(shop_dir, "redeem", payload, "--json")
+    assert again.returncode == 3 and as_json(again)["error"] == "integrity_hold"

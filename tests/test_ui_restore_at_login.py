@@ -4,6 +4,7 @@ login that could not succeed."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,3 +80,20 @@ def test_a_shop_that_cannot_open_is_restored_from_the_login_screen(
 
     log_in(qtbot, session, OWNER, OWNER_PASSWORD)
     assert session.shop is not None and product_names(session.shop) == ["Kept"]
+
+
+def test_a_restore_that_keeps_the_hold_says_so_before_and_after(qapp: object) -> None:
+    """A backup that lacks what a witness saw cannot undo a rollback: the question says
+    redeeming stays stopped (not "no voucher used since can be used again"), and so does
+    the login screen afterwards."""
+    import datetime as dt
+
+    from desktop_app.core.restore import RestoreLoss
+    from desktop_app.ui.admin.restore_dialog import RestoreRequest, loss_text, restored_text
+
+    held = RestoreLoss(True, redemptions=2, events=3, stays_held=True)
+    assert "stays stopped" in loss_text(held) and "can be used again" not in loss_text(held)
+    assert "stays stopped" not in loss_text(RestoreLoss(True, redemptions=2, events=3))
+    request = RestoreRequest(Path("b.vsbackup"), OWNER, "pw", dt.datetime.now(dt.UTC))
+    assert "Verify" not in restored_text(request, None)
+    assert "Verify" in restored_text(dataclasses.replace(request, stays_held=True), None)

@@ -30,7 +30,7 @@ from desktop_app.core.errors import (
     IntegrityHold,
     ServerBackupElsewhere,
 )
-from desktop_app.i18n import translate
+from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.messages import server_address
 
 
@@ -115,14 +115,23 @@ def cmd_backup(ctx: Context) -> Outcome:
 
 def loss_lines(loss: restore.RestoreLoss) -> list[str]:
     if not loss.readable:
-        return [translate("cli", "The current shop cannot be read, so what the backup lacks "
-                          "is unknown: everything since the backup may be lost.")]
-    return [translate(
-        "cli", "The backup lacks {events} changes made since: {orders} orders, {operators} "
-        "operator changes, {redemptions} redemptions. The redemptions (and operators "
-        "disabled since) are carried over; the rest is lost.").format(
-            events=loss.events, orders=loss.orders, operators=loss.operator_changes,
-            redemptions=loss.redemptions)]
+        lines = [translate("cli", "The current shop cannot be read, so what the backup lacks "
+                           "is unknown: everything since the backup may be lost.")]
+    else:
+        lines = [translate(
+            "cli", "The backup lacks {events} changes made since: {orders} orders, {operators} "
+            "operator changes, {redemptions} redemptions. The redemptions (and operators "
+            "disabled since) are carried over; the rest is lost.").format(
+                events=loss.events, orders=loss.orders, operators=loss.operator_changes,
+                redemptions=loss.redemptions)]
+    return [*lines, translate("cli", STAYS_HELD)] if loss.stays_held else lines
+
+
+STAYS_HELD = QT_TRANSLATE_NOOP(
+    "cli", "This computer saw newer records than both the backup and the shop's data hold "
+    "(the data was put back to an older copy): vouchers redeemed in them could be redeemed "
+    "again, so redeeming stays stopped after the restore until an owner checks the vouchers "
+    "and runs verify --acknowledge.")
 
 
 def confirm_restore(ctx: Context, loss: restore.RestoreLoss) -> bool:
@@ -144,10 +153,20 @@ def cmd_restore(ctx: Context) -> Outcome:
     if ctx.location.on_server:
         raise ServerBackupElsewhere()
     name, password = credentials()
+    told: list[restore.RestoreLoss] = []
+
+    def confirm(loss: restore.RestoreLoss) -> bool:
+        told.append(loss)
+        return confirm_restore(ctx, loss)
+
     aside = restore.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password,
-                                  confirm=lambda loss: confirm_restore(ctx, loss))
-    data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None}
+                                  confirm=confirm)
+    held = any(loss.stays_held for loss in told)
+    data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None,
+            "held": held}
     lines = [translate("cli", "Restored the shop from {file}.").format(file=ctx.args.file)]
+    if held:
+        lines.append(translate("cli", STAYS_HELD))
     if aside:
         lines.append(translate("cli", "The data it replaced is kept in {aside}.").format(
             aside=aside))

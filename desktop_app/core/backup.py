@@ -87,9 +87,11 @@ def write_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
     # get its backup put on whatever disk holds the path.
     check_writable(out)
     _remove_stale_temporaries(out)
-    atomic_write_bytes(out, backup_bytes(shop))
+    # Its event goes first, so the copy holds it: the witnesses vouch for that event, and a
+    # restore asks whether a backup holds what they vouch for (integrity.witnessed_beyond).
     with shop.write(evidence_only=True):  # a backup is a read: it works on a held shop too
-        audit.record(shop, "backup", out.name, size=out.stat().st_size)
+        audit.record(shop, "backup", out.name)
+    atomic_write_bytes(out, backup_bytes(shop))
     integrity.write_witness(out.parent, shop)
     log.info("backup written (%d bytes)", out.stat().st_size)
     return out
@@ -184,7 +186,7 @@ def auto_backup(shop: Shop, folder: Path) -> Path:
         if stamp not in keep and path != out:
             with contextlib.suppress(OSError):
                 path.unlink()
-    if not shop.integrity_problems:  # a held shop still backs up, but changes nothing
+    if not shop.integrity_problems:  # a held shop's own backups change nothing
         shop.set_setting("last_backup_at", utc_now().isoformat())
     return out
 
@@ -253,6 +255,10 @@ def run_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path 
 
     status = _status(shop)
     if not status.automatic or not status.folder:
+        return None
+    if shop.integrity_problems:
+        # A held shop may be the copy put back: its backups would prune the good ones away.
+        log.warning("automatic backup skipped: the shop is on hold")
         return None
     if older_than is not None and status.last_at is not None and (
             utc_now() - status.last_at < older_than):

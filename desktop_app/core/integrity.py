@@ -296,13 +296,54 @@ def _head_and_backup_folder(path: Path, key: bytes) -> tuple[Head, list[Path]]:
     return head, [Path(folder[0].strip())] if folder and folder[0].strip() else []
 
 
-def after_restore(data_dir: Path, key: bytes, shop_id: str) -> None:
-    """A good backup was put in place by an owner: the witnesses follow it."""
+def after_restore(data_dir: Path, key: bytes, shop_id: str, *, behind: bool = False) -> None:
+    """A good backup was put in place by an owner: the witnesses follow it. ``behind``: a
+    witness saw records that neither the backup nor the replaced data held
+    (``witnessed_beyond``); then only the data folder's anchor follows the restored file, and
+    the witnesses ahead keep the shop on hold until an owner acknowledges."""
     data_dir = Path(data_dir)
     head, folders = _head_and_backup_folder(data_dir / "shop.db", key)
-    rebase(data_dir, key, shop_id, head, folders)
+    if behind:
+        anchor.write_anchor(data_dir, key, head, rebase=True)
+        log.warning("restored a backup older than what a witness saw: the shop stays on hold")
+    else:
+        rebase(data_dir, key, shop_id, head, folders)
     with contextlib.suppress(FileNotFoundError):
         (data_dir / anchor.LEGACY_ANCHOR_FILE).unlink()
+
+
+def witnessed_beyond(data_dir: Path, key: bytes, shop_id: str, databases: list[Path]) -> bool:
+    """True when a witness (the data folder's anchor, this computer's, one beside a backup)
+    vouches for an event that none of ``databases`` (shop files, not bound) holds: records
+    were lost before this restore (the folder was put back to an older copy), and
+    redemptions among them are in neither file, so nothing can carry them over."""
+    places = [anchor.anchor_path(data_dir), user_witness_path(shop_id),
+              *(backup_witness_path(Path(f), shop_id) for f in _destinations(shop_id))]
+    heads = []
+    for place in places:
+        try:
+            record = anchor.read_record(place, key)
+        except WitnessDamaged:
+            continue  # vouches for nothing
+        if record is not None and record.head.event_id:
+            heads.append(record.head)
+    files = [path for path in databases if Path(path).is_file()]
+    return any(not any(_file_holds(path, key, head) for path in files) for head in heads)
+
+
+def _file_holds(path: Path, key: bytes, head: Head) -> bool:
+    from peewee import DatabaseError
+    from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+    db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
+    try:
+        row = db.execute_sql(f"SELECT hash FROM {AuditEvent._meta.table_name} WHERE id = ?",
+                             (head.event_id,)).fetchone()
+    except DatabaseError:
+        return False
+    finally:
+        db.close()
+    return row is not None and str(row[0]) == head.hash
 
 
 # --- acknowledging ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from peewee import DatabaseError
@@ -50,10 +50,14 @@ class RestoreLoss:
     orders: int = 0  # orders created since the backup (lost)
     operator_changes: int = 0  # operators added, disabled, enabled, passwords changed
     events: int = 0  # every audited change since the backup (writing a backup is none)
+    # A witness saw records neither the backup nor the current data holds (the shop was put
+    # back to an older copy): redemptions among them cannot be carried over, so the restored
+    # shop stays on hold until an owner acknowledges (``integrity.witnessed_beyond``).
+    stays_held: bool = False
 
     @property
     def anything(self) -> bool:
-        return not self.readable or self.events > 0
+        return not self.readable or self.events > 0 or self.stays_held
 
 
 @contextlib.contextmanager
@@ -248,8 +252,8 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         key = _unlock_throttled(info, data_dir, staging, operator, password, backup)
         (staging / DATABASE_FILE).write_bytes(info.database)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
-        if confirm is not None and not confirm(
-                what_backup_lacks(staging / DATABASE_FILE, current, key)):
+        loss = _loss_and_hold(data_dir, staging / DATABASE_FILE, key, info.shop_id)
+        if confirm is not None and not confirm(loss):
             raise RestoreNotConfirmed()
         _carry_newer(staging, current, key, operator)
         for name in (KEYSLOTS_FILE, DATABASE_FILE):
@@ -257,7 +261,7 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         aside = _move_current_aside(data_dir)
         for name in (DATABASE_FILE, KEYSLOTS_FILE):
             os.replace(staging / name, data_dir / name)
-        integrity.after_restore(data_dir, key, info.shop_id)
+        integrity.after_restore(data_dir, key, info.shop_id, behind=loss.stays_held)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)
     finally:
@@ -361,8 +365,14 @@ def check_restore_and_loss(data_dir: Path, backup: Path, operator: str, password
         staged_db = Path(tmp) / DATABASE_FILE
         staged_db.write_bytes(info.database)
         _check_owner_in_copy(staged_db, key, operator, backup)
-        loss = what_backup_lacks(staged_db, Path(data_dir) / DATABASE_FILE, key)
+        loss = _loss_and_hold(Path(data_dir), staged_db, key, info.shop_id)
     return info, loss
+
+
+def _loss_and_hold(data_dir: Path, staged_db: Path, key: bytes, shop_id: str) -> RestoreLoss:
+    current = data_dir / DATABASE_FILE
+    held = integrity.witnessed_beyond(data_dir, key, shop_id, [staged_db, current])
+    return replace(what_backup_lacks(staged_db, current, key), stays_held=held)
 
 
 def _check_owner_in_copy(path: Path, key: bytes, operator: str, backup: Path) -> None:

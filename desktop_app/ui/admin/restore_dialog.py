@@ -4,7 +4,7 @@ the shop."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -59,6 +59,7 @@ class RestoreRequest:
     operator: str
     password: str = field(repr=False)
     made_at: dt.datetime
+    stays_held: bool = False  # see RestoreLoss.stays_held
 
 
 @dataclass(frozen=True)
@@ -79,13 +80,48 @@ def restored_text(request: RestoreRequest, aside: Path | None) -> str:
     """What the login screen says after a restore."""
     moment = local_time(request.made_at)
     if aside is None:
-        return QCoreApplication.translate(
+        text = QCoreApplication.translate(
             "ShopSession", "The backup made {moment} is restored. Log in with a password as it "
             "was then.").format(moment=moment)
+    else:
+        text = QCoreApplication.translate(
+            "ShopSession", "The backup made {moment} is restored. Log in with a password as it "
+            "was then. The data from before is kept in {folder}.").format(
+            moment=moment, folder=aside)
+    if request.stays_held:
+        text += " " + QCoreApplication.translate(
+            "ShopSession", "Redeeming stays stopped: records this computer saw are in "
+            "neither the backup nor the data it replaced. Check it with Verify.")
+    return text
+
+
+def loss_text(loss: restore.RestoreLoss) -> str:
+    """What restoring loses, as the owner is asked before it."""
+    if not loss.readable:
+        text = QCoreApplication.translate(
+            "RestoreDialog", "The shop's current data cannot be read, so what the backup "
+            "lacks is unknown: everything since the backup may be lost.")
+    elif loss.stays_held:
+        text = QCoreApplication.translate(
+            "RestoreDialog", "The backup lacks {events} changes the shop's data holds: "
+            "{orders} orders and {operators} operator changes are lost; its {redemptions} "
+            "redemptions are carried over.")
+    else:
+        text = QCoreApplication.translate(
+            "RestoreDialog", "The backup lacks {events} changes made since it: {orders} "
+            "orders and {operators} operator changes are lost. The {redemptions} redemptions "
+            "made since are carried over, so no voucher used since can be used again; "
+            "vouchers refunded and operators disabled since stay so.")
+    text = text.format(events=loss.events, orders=loss.orders,
+                       operators=loss.operator_changes, redemptions=loss.redemptions)
+    if not loss.stays_held:
+        return text
     return QCoreApplication.translate(
-        "ShopSession", "The backup made {moment} is restored. Log in with a password as it "
-        "was then. The data from before is kept in {folder}.").format(
-        moment=moment, folder=aside)
+        "RestoreDialog", "This computer saw newer records of this shop than this backup and "
+        "the shop's current data both hold: the data was put back to an older copy. Vouchers "
+        "redeemed in those records could be redeemed again, so after this restore redeeming "
+        "stays stopped until an owner checks it in Verify and acknowledges. Restore a newer "
+        "backup if you have one.") + "\n\n" + text
 
 
 class RestoreDialog(FittingDialog):
@@ -303,6 +339,7 @@ class RestoreDialog(FittingDialog):
 
     def _checked(self, request: RestoreRequest, loss: restore.RestoreLoss) -> None:
         self._set_busy(False)
+        request = replace(request, stays_held=loss.stays_held)
         if loss.anything:
             self.ask_about_loss(request, loss)
             return
@@ -315,17 +352,7 @@ class RestoreDialog(FittingDialog):
 
     def ask_about_loss(self, request: RestoreRequest, loss: restore.RestoreLoss) -> QMessageBox:
         """Say what the backup lacks, and ask once more: the owner decides with the facts."""
-        if loss.readable:
-            text = self.tr(
-                "The backup lacks {events} changes made since it: {orders} orders and "
-                "{operators} operator changes are lost. The {redemptions} redemptions made "
-                "since are carried over, so no voucher used since can be used again; "
-                "vouchers refunded and operators disabled since stay so.").format(
-                events=loss.events, orders=loss.orders, operators=loss.operator_changes,
-                redemptions=loss.redemptions)
-        else:
-            text = self.tr("The shop's current data cannot be read, so what the backup lacks "
-                           "is unknown: everything since the backup may be lost.")
+        text = loss_text(loss)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from backup"), text,
                           QMessageBox.StandardButton.NoButton, self)
         self.loss_yes_button = box.addButton(self.tr("Restore anyway"),
