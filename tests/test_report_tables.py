@@ -211,6 +211,17 @@ def test_liability_values_and_expiry_edges(shop: Shop, fixture_shop: Fixture) ->
     assert (coffee["expiring_7"], coffee["expiring_30"]) == (0, 1)
 
 
+def test_liability_values_a_batch_voucher_at_its_own_price(shop: Shop) -> None:
+    """A batch is one line of N units with a voucher per unit: each is worth one unit's
+    price, not the line's (QA: a 100-voucher batch of 388.00 showed 3,836,932.00 owed)."""
+    wash = products.add_product(shop, "Wash x2", "12.50", "service", uses=2)
+    fulfilment.issue_batch(shop, wash.id, 4)
+    sold = orders.create_order(shop, [(wash.id, 3)], "Mr Wu")  # one voucher, 6 uses
+    fulfilment.pay_order(shop, sold.id, "cash")
+    report = report_tables.liability_report(shop)
+    assert figures(report, "vouchers", "uses_left", "value") == [("Wash x2", 5, 14, 8750)]
+
+
 def test_stock_and_low_stock_warning(shop: Shop, fixture_shop: Fixture) -> None:
     report = report_tables.run_report(shop, "stock")
     # 3 imported, 2 sold, 1 refunded back, 1 found faulty: 1 unsold, 1 sold, 1 faulty

@@ -28,8 +28,10 @@ CALL_COLUMNS = (Column("customer", "text"), Column("phone", "text"), Column("cod
 
 def _remaining_value() -> Any:
     """The value of a voucher's uses left: the price its line paid, per use, times uses left
-    (a service line is one voucher for all its units; a card key, one voucher per unit)."""
-    units = Case(None, [(Product.kind == "service", OrderLine.quantity)], 1)
+    (a sold service line is one voucher for all its units; a batch's line and a card key's,
+    one voucher per unit)."""
+    one_for_all = (Product.kind == "service") & (Order.is_batch == False)  # noqa: E712
+    units = Case(None, [(one_for_all, OrderLine.quantity)], 1)
     return (Voucher.uses_left * OrderLine.unit_price_cents * units) / Voucher.uses_total
 
 
