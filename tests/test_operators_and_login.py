@@ -27,11 +27,17 @@ def test_disable_removes_the_slot_and_enable_needs_a_new_password(shop: Shop, sh
                                                                   ) -> None:
     clerk = auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     auth.set_active(shop, clerk.id, False)
+    # Told they are disabled, not that no such operator exists (QA: sent to check the
+    # spelling), whatever password they type; a name never added is still unknown.
+    for password in (CLERK_PASSWORD, "not-their-password"):
+        with pytest.raises(OperatorDisabled):
+            open_shop(shop_dir, CLERK, password)
     with pytest.raises(KeySlotMissing):
-        open_shop(shop_dir, CLERK, CLERK_PASSWORD)
+        open_shop(shop_dir, "nobody", CLERK_PASSWORD)
     auth.set_active(shop, clerk.id, True, "brand-new-pass")
     with open_shop(shop_dir, CLERK, "brand-new-pass") as again:
         assert again.operator.active
+    assert not shop.reload_slots().disabled
 
 
 def test_last_owner_cannot_be_disabled(shop: Shop) -> None:

@@ -96,7 +96,7 @@ def set_active(shop: Shop, operator_id: int, active: bool, password: str | None 
             validate_new_operator(row.name, password)
             slots.set_password(row.name, password, shop.database_key)
         else:
-            slots.remove(row.name)
+            slots.disable(row.name)
         row.active = active
         row.save()
         audit.record(shop, "operator_enable" if active else "operator_disable", row.id)

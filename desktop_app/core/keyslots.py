@@ -27,6 +27,7 @@ from desktop_app.core.errors import (
     KeySlotsDamaged,
     NoRecoveryKey,
     NoShop,
+    OperatorDisabled,
     WrongPassword,
 )
 from desktop_app.core.fileio import atomic_write_bytes
@@ -125,11 +126,13 @@ class KeySlotFile:
     operator, and one for the shop's recovery key."""
 
     def __init__(self, path: Path, shop_id: str, slots: dict[str, KeySlot],
-                 recovery: KeySlot | None = None) -> None:
+                 recovery: KeySlot | None = None, disabled: set[str] | None = None) -> None:
         self.path = path
         self.shop_id = shop_id
         self.slots = slots
         self.recovery = recovery
+        # Names disabled (their slot removed): a login says "disabled", not "no such name".
+        self.disabled = disabled or set()
 
     @classmethod
     def new(cls, path: Path) -> KeySlotFile:
@@ -149,7 +152,8 @@ class KeySlotFile:
                 raise ValueError("unknown key slot format")
             slots = {name: KeySlot.from_json(slot) for name, slot in data["slots"].items()}
             recovery = KeySlot.from_json(data["recovery"]) if data.get("recovery") else None
-            return cls(path, str(data["shop_id"]), slots, recovery)
+            disabled = {str(name) for name in data.get("disabled", [])}
+            return cls(path, str(data["shop_id"]), slots, recovery, disabled - set(slots))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeySlotsDamaged(path=str(path)) from exc
 
@@ -163,6 +167,8 @@ class KeySlotFile:
             "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())}}
         if self.recovery is not None:
             data["recovery"] = self.recovery.to_json()
+        if self.disabled:
+            data["disabled"] = sorted(self.disabled)
         atomic_write_bytes(self.path, json.dumps(data, indent=1).encode("utf-8"))
 
     def _aad(self, slot_name: str) -> bytes:
@@ -180,15 +186,22 @@ class KeySlotFile:
         name = normalize_operator(operator)
         slot = self.slots.get(name)
         if slot is None:
+            if name in self.disabled:
+                raise OperatorDisabled(operator=operator)
             raise KeySlotMissing(operator=operator)
         return slot.open(password, self._aad(name))
 
     def set_password(self, operator: str, password: str, database_key: bytes) -> None:
         name = normalize_operator(operator)
         self.slots[name] = KeySlot.seal(database_key, password, self._aad(name))
+        self.disabled.discard(name)
 
-    def remove(self, operator: str) -> None:
-        self.slots.pop(normalize_operator(operator), None)
+    def disable(self, operator: str) -> None:
+        """The operator's slot goes (their password opens nothing); the name is kept as
+        disabled, so their login is told so."""
+        name = normalize_operator(operator)
+        self.slots.pop(name, None)
+        self.disabled.add(name)
 
     def has(self, operator: str) -> bool:
         return normalize_operator(operator) in self.slots

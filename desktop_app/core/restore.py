@@ -221,7 +221,7 @@ def _carry_disabled(db: SqlCipherDatabase, slots: KeySlotFile) -> int:
         "ON c.slot_name = o.slot_name WHERE o.active = 1 AND c.active = 0").fetchall()
     for operator_id, name in rows:
         db.execute_sql("UPDATE main.operator SET active = 0 WHERE id = ?", (operator_id,))
-        slots.remove(name)
+        slots.disable(name)
     return len(rows)
 
 

@@ -89,7 +89,8 @@ EXPLANATIONS: dict[str, str] = {
     "expired": QT_TRANSLATE_NOOP("Redemption", "It was valid until {valid_until}."),
     "not_yet_valid": QT_TRANSLATE_NOOP("Redemption", "It can be used from {valid_from}."),
     "forbidden": QT_TRANSLATE_NOOP(
-        "Redemption", "This operator may not redeem vouchers. Ask the owner."),
+        "Redemption", "This operator may not redeem vouchers now: the account was disabled "
+        "or its role changed. Ask the owner."),
     "already_redeemed": QT_TRANSLATE_NOOP(
         "Redemption", "Last redeemed by {who}, {when}."),
     "insufficient_balance": QT_TRANSLATE_NOOP(
