@@ -268,3 +268,17 @@ def test_the_command_line_restore_says_the_shop_stays_held(
     assert restored.returncode == 0 and as_json(restored)["held"] is True
     again = run(shop_dir, "redeem", payload, "--json")
     assert again.returncode == 3 and as_json(again)["error"] == "integrity_hold"
+
+
+def test_the_hold_and_verify_speak_words_not_codes(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """QA: a cashier read "(witness_computer: rolled_back)"; verify printed only the code."""
+    payload = put_back_an_older_copy(owner_shop, shop_dir, tmp_path)
+    refusal = as_json(run(shop_dir, "redeem", payload, "--json"))
+    assert refusal["problems"] == "witness_computer: rolled_back"  # the codes stay for scripts
+    assert "put back to an older copy" in refusal["message"]
+    assert "witness_computer" not in refusal["message"]
+    verified = run(shop_dir, "verify")
+    assert verified.returncode == 1
+    assert "this computer remembers newer records" in verified.stdout
+    assert "(witness_computer: rolled_back)" in verified.stdout

@@ -32,6 +32,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.messages import server_address
+from desktop_app.messages.verify_texts import verify_problem_text
 
 
 def cmd_init(ctx: Context) -> Outcome:
@@ -102,8 +103,15 @@ def cmd_verify(ctx: Context) -> Outcome:
                 "cli", "Acknowledged and recorded in the audit log: {problems}").format(
                     problems="; ".join(recorded) or "—")])
     data = {"ok": not problems, "problems": problems}
-    lines = problems or [translate("cli", "The database and its audit chain are intact.")]
+    lines = [plain_problem(p) for p in problems] or [
+        translate("cli", "The database and its audit chain are intact.")]
     return Outcome(data, lines, EXIT_OK if not problems else EXIT_ERROR)
+
+
+def plain_problem(problem: str) -> str:
+    """A problem in words, its code after it for whoever helps the owner."""
+    text = verify_problem_text(problem)
+    return text if text == problem else f"{text} ({problem})"
 
 
 def cmd_backup(ctx: Context) -> Outcome:

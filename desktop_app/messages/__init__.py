@@ -20,12 +20,14 @@ from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
     ERROR_TEXTS,
     FALLBACK_TEXTS,
+    HOLD_REASONS,
     INTEGRITY_TEXTS,
     SHOP_BEING_RESTORED_TEXT,
     STATE_LABELS,
     STATE_TEXTS,
     THING_LABELS,
     UNEXPECTED_TEXT,
+    UNKNOWN_HOLD_REASON,
     UNKNOWN_INTEGRITY_TEXT,
 )
 from desktop_app.messages.input_texts import FIELD_LABELS, PROBLEM_TEXTS, UNKNOWN_PROBLEM_TEXT
@@ -81,6 +83,9 @@ def _display_params(exc: ShopError) -> dict[str, Any]:
         params["state"] = _label(STATE_LABELS, params["state"])
     if "choices" in params:
         params["choices"] = ", ".join(str(params["choices"]).split(","))
+    if exc.code == "integrity_hold":  # the codes stay in the JSON; a cashier reads words
+        reason = HOLD_REASONS.get(str(params.get("problem")), UNKNOWN_HOLD_REASON)
+        params["problems"] = _in_context(reason)
     return params
 
 

@@ -216,3 +216,18 @@ STATE_LABELS: dict[str, str] = {
         "errors", "empty, or holding more than may be paid out in cash"),
     "pin_locked": QT_TRANSLATE_NOOP("errors", "locked after too many wrong PINs; try later"),
 }
+
+# Why a held shop refuses a change, in the integrity_hold message ({problems}), by the first
+# problem's code; verify names every problem in full.
+HOLD_REASONS: dict[str, str] = {
+    "rolled_back": QT_TRANSLATE_NOOP(
+        "errors", "the data was put back to an older copy, or recent changes were lost"),
+    "anchor_missing": QT_TRANSLATE_NOOP(
+        "errors", "the file that vouches for the shop's records is missing"),
+    "anchor_damaged": QT_TRANSLATE_NOOP(
+        "errors", "the file that vouches for the shop's records is damaged"),
+    "witness_damaged": QT_TRANSLATE_NOOP(
+        "errors", "a record of the shop's latest changes was altered"),
+    "database_missing": QT_TRANSLATE_NOOP("errors", "the database file is missing"),
+}
+UNKNOWN_HOLD_REASON = QT_TRANSLATE_NOOP("errors", "a check found a problem; verify names it")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import audit
 from desktop_app.core.store import Shop
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.messages.verify_texts import verify_problem_text
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -35,73 +35,6 @@ from desktop_app.ui.widgets import (
 )
 
 log = logging.getLogger(__name__)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("VerifyDialog", text)
-
-
-ANCHOR_TEXTS: dict[str, str] = {
-    "rolled_back": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "Rolled back: the database is older than the last changes recorded on "
-        "this computer. An old copy of it may have been put back, or recent changes were lost "
-        "in a crash. Vouchers redeemed since may look unused again."),
-    "anchor_missing": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "Missing: the file beside the database that vouches for its latest "
-        "records (anchor.bin) is not there, so a rolled-back database cannot be ruled out."),
-    "anchor_damaged": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "Damaged: the file beside the database that vouches for its latest "
-        "records (anchor.bin) is damaged or was altered, so a rolled-back database cannot be "
-        "ruled out."),
-}
-WITNESS_TEXTS: dict[str, str] = {
-    "witness_computer: rolled_back": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "Rolled back: this computer remembers newer records than the database "
-        "holds. The shop folder (or the database) was put back to an older copy."),
-    "witness_backup: rolled_back": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "Rolled back: the backup folder remembers newer records than the "
-        "database holds. The shop folder (or the database) was put back to an older copy."),
-    "witness_computer: witness_damaged": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "Damaged: the record this computer keeps of the shop's latest changes "
-        "was altered, so a rolled-back database cannot be ruled out."),
-    "witness_backup: witness_damaged": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "Damaged: the record kept beside the backups of the shop's latest "
-        "changes was altered, so a rolled-back database cannot be ruled out."),
-}
-CHAIN_TEXTS: dict[str, str] = {
-    "hash_mismatch": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "Audit event #{id} was changed after it was written."),
-    "broken_link": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "The audit log breaks at event #{id}: an event before it was deleted, "
-        "or events were put in another order."),
-}
-CHECK_TEXTS: dict[str, str] = {
-    "cipher_integrity": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "The database file fails its encryption check ({detail}): it was "
-        "damaged or altered outside Voucher Shop."),
-    "integrity": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "The database's structure is damaged ({detail})."),
-    "vouchers": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "Voucher #{id}: its uses left do not match its redemptions. Part of the "
-        "database may have been put back to an older copy."),
-}
-
-
-def verify_problem_text(problem: str) -> str:
-    """One problem ``audit.verify_shop`` found (``"check: what"``), in plain words."""
-    check, _, found = problem.partition(": ")
-    words = found.split()
-    if check == "anchor" and found in ANCHOR_TEXTS:
-        return _t(ANCHOR_TEXTS[found])
-    if problem in WITNESS_TEXTS:
-        return _t(WITNESS_TEXTS[problem])
-    if check == "audit_chain" and len(words) == 3 and words[2] in CHAIN_TEXTS:
-        return _t(CHAIN_TEXTS[words[2]]).format(id=words[1])
-    if check == "vouchers" and len(words) >= 2 and words[1].isdigit():
-        return _t(CHECK_TEXTS["vouchers"]).format(id=words[1])
-    if check in ("cipher_integrity", "integrity"):
-        return _t(CHECK_TEXTS[check]).format(detail=found)
-    return problem
 
 
 class VerifyDialog(QDialog):
