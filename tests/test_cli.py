@@ -121,6 +121,11 @@ def test_sell_and_redeem_end_to_end(cli_shop: Path, tmp_path: Path) -> None:
     shown = as_json(run(cli_shop, "voucher", "show", voucher["code"], "--json"))
     assert [h["reason"] for h in shown["history"]] == [
         "redeemed", "redeemed", "already_redeemed"]
+    # Read by a person: the verdict's word in their language, not the JSON's code (QA).
+    worded = run(cli_shop, "--lang", "zh_CN", "redeem", voucher["code"])
+    assert worded.stdout.startswith("已用完: Coffee")
+    assert "already_redeemed" not in worded.stdout
+    assert run(cli_shop, "redeem", "not a voucher").stdout.startswith("Not a voucher code:")
     png = tmp_path / "qr.png"
     made = run(cli_shop, "voucher", "qr", voucher["code"], "--out", str(png), "--json")
     assert made.returncode == 0 and png.read_bytes().startswith(b"\x89PNG")

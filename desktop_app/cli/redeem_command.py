@@ -7,6 +7,7 @@ from desktop_app.cli.frame import EXIT_OK, EXIT_REFUSED, Context, Outcome, open_
 from desktop_app.core import redemption
 from desktop_app.core.money import money_text, parse_money
 from desktop_app.i18n import translate
+from desktop_app.messages.verdict_texts import headline
 
 
 def cmd_redeem(ctx: Context) -> Outcome:
@@ -15,7 +16,7 @@ def cmd_redeem(ctx: Context) -> Outcome:
         verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station, uses=ctx.args.uses,
                                     amount_cents=amount)
     data = verdict.to_json()
-    line = f"{verdict.reason}: {verdict.product or ctx.args.code[:40]}"
+    line = f"{headline(verdict.reason)}: {verdict.product or ctx.args.code[:40]}"
     if verdict.balance is not None:
         line += "  " + translate("cli", "balance {balance}").format(
             balance=money_text(verdict.balance))

@@ -27,7 +27,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop_app.core import vouchers
 from desktop_app.core.counter import RecentAttempt
 from desktop_app.core.text import printable
-from desktop_app.i18n import QT_TRANSLATE_NOOP, label
+from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.messages.verdict_texts import headline
 from desktop_app.ui import settings
 from desktop_app.ui.display import amount_text
 
@@ -46,26 +47,6 @@ LOOKUP_BORDER = "#3b5b7a"
 _ATTENTION = frozenset({"not_yet_valid", "not_paid", "forbidden", "amount_required",
                         "not_a_giftcard", "mistyped", "not_enough_uses"})
 
-# The big word on the verdict panel, and the result column of the table.
-HEADLINES: dict[str, str] = {
-    "redeemed": QT_TRANSLATE_NOOP("Redemption", "Redeemed"),
-    "already_redeemed": QT_TRANSLATE_NOOP("Redemption", "Already redeemed"),
-    "unknown_code": QT_TRANSLATE_NOOP("Redemption", "Unknown code"),
-    "invalid_signature": QT_TRANSLATE_NOOP("Redemption", "Forged or altered"),
-    "wrong_shop": QT_TRANSLATE_NOOP("Redemption", "Another shop's voucher"),
-    "malformed": QT_TRANSLATE_NOOP("Redemption", "Not a voucher code"),
-    "mistyped": QT_TRANSLATE_NOOP("Redemption", "Check the code"),
-    "not_enough_uses": QT_TRANSLATE_NOOP("Redemption", "Not enough uses left"),
-    "not_paid": QT_TRANSLATE_NOOP("Redemption", "Not paid"),
-    "voided": QT_TRANSLATE_NOOP("Redemption", "Voided"),
-    "expired": QT_TRANSLATE_NOOP("Redemption", "Expired"),
-    "not_yet_valid": QT_TRANSLATE_NOOP("Redemption", "Not valid yet"),
-    "forbidden": QT_TRANSLATE_NOOP("Redemption", "Not allowed"),
-    "insufficient_balance": QT_TRANSLATE_NOOP("Redemption", "Balance too low"),
-    "amount_required": QT_TRANSLATE_NOOP("Redemption", "Enter the amount"),
-    "not_a_giftcard": QT_TRANSLATE_NOOP("Redemption", "Not a gift card"),
-    "undone": QT_TRANSLATE_NOOP("Redemption", "Undo"),
-}
 UNDONE_LABEL = QT_TRANSLATE_NOOP("Redemption", "Redeemed, undone")
 
 # The sentence under it: what it means and what to do. {valid_from}/{valid_until}/{who}/{when}
@@ -154,10 +135,6 @@ def tone_of(reason: str) -> str:
     if reason == "redeemed":
         return TONE_OK
     return TONE_ATTENTION if reason in _ATTENTION else TONE_REFUSED
-
-
-def headline(reason: str) -> str:
-    return label(CONTEXT, HEADLINES, reason)
 
 
 def local_time_text(when: dt.datetime | None, now: dt.datetime | None = None) -> str:
