@@ -17,7 +17,7 @@ from desktop_app.core.errors import (
     WrongPassword,
 )
 from desktop_app.core.lockout import FREE_FAILURES, MAX_PER_HOUR, LoginThrottle
-from desktop_app.core.models import Operator
+from desktop_app.core.models import Operator, database_proxy
 from desktop_app.core.store import Shop, open_shop
 
 # --- operators -------------------------------------------------------------------------------
@@ -45,8 +45,11 @@ def test_last_owner_cannot_be_disabled(shop: Shop) -> None:
         auth.set_active(shop, shop.operator.id, False)
     second = auth.add_operator(shop, "Carol", "owner", "owner-two-pass")
     auth.set_active(shop, shop.operator.id, False)  # another owner remains
-    with pytest.raises(InvalidState):
+    with pytest.raises(OperatorDisabled):  # a disabled owner changes nothing more
         auth.set_active(shop, second.id, False)
+    with open_shop(shop.data_dir, "Carol", "owner-two-pass") as carol, \
+            pytest.raises(InvalidState):
+        auth.set_active(carol, second.id, False)
 
 
 def test_reset_and_change_password(shop: Shop, shop_dir: Path) -> None:
@@ -135,3 +138,22 @@ def test_a_closed_shop_reopens_without_a_password(shop: Shop) -> None:
     assert reopened.name == "Test Shop 测试店"
     products.add_product(reopened, "After reopening", "1.00")
     assert audit.verify_shop(reopened) == []
+
+
+def test_a_session_left_open_changes_nothing_once_its_owner_is_disabled(
+        shop: Shop, shop_dir: Path) -> None:
+    """QA: a disabled owner's session still open at another PC reset the other owner's
+    password, added an owner and enabled itself again."""
+    partner = auth.add_operator(shop, "Partner", "owner", "partner-pass-1")
+    with open_shop(shop_dir, "Partner", "partner-pass-1") as left_open:
+        database_proxy.initialize(shop.db)  # the models follow the shop acting
+        auth.set_active(shop, partner.id, False)
+        database_proxy.initialize(left_open.db)
+        for change in (lambda: auth.reset_password(left_open, shop.operator.id, "hijacked-1"),
+                       lambda: auth.add_operator(left_open, "Evil", "owner", "evil-pass-1"),
+                       lambda: auth.set_active(left_open, partner.id, True, "back-again-1")):
+            with pytest.raises(OperatorDisabled):
+                change()
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD):  # the owner's password still opens it
+        assert not Operator.get_by_id(partner.id).active
+        assert not Operator.select().where(Operator.name == "Evil").exists()

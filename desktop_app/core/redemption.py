@@ -254,7 +254,7 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
 
         giftcards.check_amount(amount_cents)
     parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key, normalized)
-    with shop.write():
+    with shop.write(operator_checked=True):  # the deciding UPDATE checks the operator
         reason, facts, suspect = _decide(shop, parsed, uses, amount_cents, now)
         attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
         if reason == "redeemed" and facts is not None and amount_cents is not None:

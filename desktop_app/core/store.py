@@ -43,6 +43,7 @@ from desktop_app.core.keyslots import (
 from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+from desktop_app.core.roles import require_still_active
 from desktop_app.core.transactions import begin_immediate, translate_db_error
 
 log = logging.getLogger(__name__)
@@ -176,21 +177,24 @@ class Shop:
         return bytes.fromhex(self.setting("card_key_salt"))
 
     @contextlib.contextmanager
-    def write(self, *, evidence_only: bool = False) -> Iterator[None]:
+    def write(self, *, evidence_only: bool = False,
+              operator_checked: bool = False) -> Iterator[None]:
         """A write transaction: ``BEGIN IMMEDIATE`` on SQLite so writers queue, not deadlock.
 
         Refused while the shop is held, except ``evidence_only``: the audit event of a read
-        (a backup, an export) or of the acknowledgement. Those never move a witness."""
+        (a backup, an export) or of the acknowledgement. Those never move a witness. Refused
+        too once the operator was disabled since login, unless the caller's own statement
+        checks that (``operator_checked``: a redemption's deciding UPDATE)."""
         outermost = not self.db.in_transaction()
-        if outermost and not evidence_only:
+        changing = outermost and not evidence_only
+        if changing:
             self.require_writable()
         try:
-            if isinstance(self.db, SqliteDatabase) and outermost:
-                with begin_immediate(self.db):
-                    yield
-            else:
-                with self.db.atomic():
-                    yield
+            serial = isinstance(self.db, SqliteDatabase) and outermost
+            with begin_immediate(self.db) if serial else self.db.atomic():
+                if changing and not operator_checked:
+                    require_still_active(self)
+                yield
         except (DatabaseError, OperationalError) as exc:
             self.pending_head = None  # rolled back: that event is not in the chain
             if "constraint" in str(exc).lower():
