@@ -4,6 +4,7 @@ attempts counted per name and place so that a clerk cannot lock the owner out.""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,25 @@ def test_cli_init_prints_the_recovery_key_and_recover_sets_a_new_password(
 
     no_terminal = run(folder, "recover", OWNER, "--json", env={"SHOP_NEW_PASSWORD": "x" * 12})
     assert no_terminal.returncode == 2
+
+
+def test_the_recovery_key_works_on_a_held_shop(tmp_path: Path) -> None:
+    """QA: held (the folder put back) with the only owner's password forgotten, both ways
+    out of the hold needed that password and the recovery key was refused by the hold."""
+    folder = tmp_path / "shop"
+    key = as_json(run(folder, "init", "--json", env=ENV))["recovery_key"]
+    shutil.copytree(folder, tmp_path / "old")
+    assert run(folder, "product", "add", "--name", "Tea", "--price", "5", env=ENV).returncode == 0
+    shutil.rmtree(folder)
+    shutil.copytree(tmp_path / "old", folder)
+    held = run(folder, "product", "add", "--name", "Cake", "--price", "5", "--json", env=ENV)
+    assert as_json(held)["error"] == "integrity_hold"
+    env = {"SHOP_RECOVERY_KEY": key, "SHOP_NEW_PASSWORD": "a brand new pass 9"}
+    assert run(folder, "recover", OWNER, "--json", env=env).returncode == 0
+    new = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": "a brand new pass 9"}
+    assert run(folder, "verify", "--acknowledge", "put back by mistake", env=new).returncode == 0
+    added = run(folder, "product", "add", "--name", "Cake", "--price", "5", "--json", env=new)
+    assert added.returncode == 0, added.stdout
 
 
 def test_wrong_recovery_keys_count_toward_the_lockout(tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.counter import HistoryRow, VoucherInfo
 from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.messages.verdict_texts import headline
 from desktop_app.ui.counter.redemption_models import (
     TONE_COLORS,
     UNDONE_COLOR,
-    headline,
     local_date_text,
     tone_of,
     translated,

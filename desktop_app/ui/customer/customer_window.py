@@ -22,8 +22,9 @@ from desktop_app.core import events, shop_settings, vouchers
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, order_voucher_views
+from desktop_app.messages.verdict_texts import headline
 from desktop_app.printing import wording
-from desktop_app.ui.counter.redemption_models import headline, tone_of, uses_text
+from desktop_app.ui.counter.redemption_models import tone_of, uses_text
 from desktop_app.ui.counter.verdict_panel import PALETTE, SYMBOLS
 from desktop_app.ui.display import money
 from desktop_app.ui.events import shop_events

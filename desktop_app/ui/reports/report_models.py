@@ -12,7 +12,7 @@ from desktop_app.core.dates import local_time
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, RedemptionDetail
 from desktop_app.core.report_tables import Column as ReportColumn
 from desktop_app.i18n import QT_TRANSLATE_NOOP
-from desktop_app.ui.counter.redemption_models import headline
+from desktop_app.messages.verdict_texts import headline
 from desktop_app.ui.display import method_label, money
 from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
 from desktop_app.ui.widgets import ERROR_COLOR
