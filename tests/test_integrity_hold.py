@@ -282,3 +282,21 @@ def test_the_hold_and_verify_speak_words_not_codes(
     assert verified.returncode == 1
     assert "this computer remembers newer records" in verified.stdout
     assert "(witness_computer: rolled_back)" in verified.stdout
+
+
+def test_reading_an_older_copy_elsewhere_does_not_hold_the_live_shop(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """QA: opening an old copy (a before-restore folder, to look something up) held the live
+    shop through the hold this computer keeps per shop."""
+    voucher = sell(owner_shop, uses=2)[0]
+    owner_shop.close()
+    shutil.copytree(shop_dir, tmp_path / "old-copy")
+    with reopen(shop_dir) as shop:
+        assert redemption.redeem(shop, voucher.payload, "C1").ok
+    with reopen(tmp_path / "old-copy") as old:
+        assert "witness_computer: rolled_back" in old.integrity_problems
+    with reopen(shop_dir) as live:
+        assert live.integrity_problems == []
+        assert redemption.redeem(live, voucher.payload, "C1").ok
+    with reopen(tmp_path / "old-copy") as old:  # the copy itself stays held
+        assert old.integrity_problems

@@ -140,14 +140,25 @@ def _witness_problem(path: Path, key: bytes) -> str | None:
 
 def _held_problems(data_dir: Path, shop_id: str) -> list[str]:
     found: list[str] = []
-    for path in hold_files(data_dir, shop_id):
+    in_folder, on_this_computer = hold_files(data_dir, shop_id)
+    for path in (in_folder, on_this_computer):
         try:
-            found += [str(p) for p in json.loads(path.read_text(encoding="utf-8"))["problems"]]
+            held = json.loads(path.read_text(encoding="utf-8"))
+            if path == on_this_computer and not _same_folder(held.get("folder"), data_dir):
+                continue  # another copy of the shop was held here (an old one, only read)
+            found += [str(p) for p in held["problems"]]
         except FileNotFoundError:
             continue
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             found.append("hold: hold_damaged")
     return found
+
+
+def _same_folder(recorded: object, data_dir: Path) -> bool:
+    """The hold this computer keeps names the folder it was found in (QA: reading an older
+    copy, a ``before-restore-…`` folder, held the live shop); one without a folder (written
+    before it did) holds every copy. The data folder's own hold moves with the folder."""
+    return recorded is None or str(recorded) == str(Path(data_dir).resolve())
 
 
 def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
@@ -187,7 +198,9 @@ def hold(shop: Shop, problems: list[str]) -> None:
     if not new or len(shop.integrity_problems) >= HOLD_PROBLEMS_KEPT:
         return
     shop.integrity_problems = [*shop.integrity_problems, *new][:HOLD_PROBLEMS_KEPT]
-    payload = json.dumps({"problems": shop.integrity_problems}, ensure_ascii=False).encode()
+    folder = str(Path(shop.data_dir).resolve())
+    payload = json.dumps({"problems": shop.integrity_problems, "folder": folder},
+                         ensure_ascii=False).encode()
     for path in hold_files(shop.data_dir, shop.shop_id):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
