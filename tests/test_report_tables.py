@@ -325,6 +325,18 @@ def test_cli_report_json_and_out(shop: Shop, shop_dir: Path, fixture_shop: Fixtu
     assert json.loads(done.stdout)["rows"][0]["group"] == d.isoformat()
     bad = run_cli(shop, "report", "stock", "--by", "day", "--json")
     assert bad.returncode == 1 and json.loads(bad.stdout)["error"] == "invalid_input"
+    text = run_cli(shop, "report", "sales", "--by", "method").stdout
+    assert "\t" in text and "\\t" not in text  # columns parted by tabs, not a written "\t"
+    url = getattr(shop, "url", None)
+    head = subprocess.Popen(  # a reader that stops at once (| head -0): no traceback
+        [sys.executable, "-m", "desktop_app", "--data-dir", str(shop.data_dir),
+         *(["--database", url] if url else []), "report", "sales"], cwd=ROOT,
+        env={**os.environ, "SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert head.stdout is not None
+    head.stdout.close()
+    _, errors = head.communicate(timeout=120)
+    assert head.returncode == 0 and b"Traceback" not in errors and b"Broken" not in errors
 
 
 def test_days_across_a_daylight_saving_change(shop: Shop) -> None:

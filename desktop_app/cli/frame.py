@@ -159,7 +159,7 @@ def _emit(ctx_json: bool, outcome: Outcome) -> int:
         print(json.dumps(payload, ensure_ascii=False, default=str))
     else:
         for line in outcome.lines:
-            print(printable(line))
+            print(printable(line, keep="\t"))  # tabs part a report's columns
     return outcome.exit_code
 
 
@@ -180,7 +180,19 @@ def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:
-    """Run the parsed command; every failure becomes a message and an exit status."""
+    """Run the parsed command; every failure becomes a message and an exit status. A reader
+    that stops early (``| head``) ends the output quietly: the command itself has run."""
+    try:
+        code = _run_command(args, data_dir)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at the exit
+        return code
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's last flush at exit must not fail too
+        return EXIT_OK
+
+
+def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
     ctx = Context(data_dir, bool(getattr(args, "json", False)), args)
     try:
         outcome = args.handler(ctx)

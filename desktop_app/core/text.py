@@ -34,8 +34,10 @@ def checked_text(value: str, field: str, maximum: int, required: bool = False,
     return cleaned
 
 
-def printable(text: str) -> str:
-    """``text`` safe for a terminal: each control character shown as its escape, so an
-    escape sequence stored before these checks existed never acts on the screen."""
+def printable(text: str, keep: str = "") -> str:
+    """``text`` safe for a terminal: each control character (but those in ``keep``) shown as
+    its escape, so an escape sequence stored before these checks existed never acts on the
+    screen."""
     return "".join(c.encode("unicode_escape").decode("ascii")
-                   if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
+                   if unicodedata.category(c) in ("Cc", "Cf") and c not in keep else c
+                   for c in text)
