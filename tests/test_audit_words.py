@@ -22,17 +22,44 @@ from desktop_app.ui.admin.audit_model import (
 CORE = Path(__file__).resolve().parents[1] / "desktop_app" / "core"
 
 
+def _is_record(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and "record" in (
+        getattr(node.func, "attr", None), getattr(node.func, "id", None))
+
+
 def _record_calls() -> list[ast.Call]:
     calls: list[ast.Call] = []
     for source in CORE.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "record":
-                calls.append(node)
+            if _is_record(node):
+                calls.append(node)  # type: ignore[arg-type]
     return calls
 
 
+def _dict_keys(node: ast.AST | None) -> set[str]:
+    if not isinstance(node, ast.Dict):
+        return set()
+    return {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+
+
 def _detail_keys_written_by_core() -> set[str]:
-    return {k.arg for call in _record_calls() for k in call.keywords if k.arg}
+    """Keyword names, and the keys of dicts given as a detail (``before={...}``, a dict
+    named in the function, ``**extra``): the settings' before/after hid keys (QA)."""
+    keys: set[str] = set()
+    for source in CORE.rglob("*.py"):
+        for function in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            dicts = {target.id: node.value for node in ast.walk(function)
+                     if isinstance(node, ast.Assign) for target in node.targets
+                     if isinstance(target, ast.Name)}
+            for call in filter(_is_record, ast.walk(function)):
+                for keyword in call.keywords:  # type: ignore[attr-defined]
+                    value = keyword.value
+                    named = dicts.get(value.id) if isinstance(value, ast.Name) else None
+                    keys |= ({keyword.arg} if keyword.arg else set())
+                    keys |= _dict_keys(value) | _dict_keys(named)
+    return keys
 
 
 def _kinds_written_by_core() -> set[str]:
@@ -108,3 +135,11 @@ def test_a_card_spend_says_its_balance_and_a_range_reads_from_before_to(qapp: ob
                                    "to: 2026-12-31")
     change = '{"after": {"price_cents": 2}, "before": {"price_cents": 1}}'
     assert detail_text(change) == "before: price: ¥0.01 · after: price: ¥0.02"
+
+
+def test_backup_settings_read_as_words(qapp: object) -> None:
+    stored = json.dumps({"before": {"folder": "", "automatic": False},
+                         "after": {"folder": "/media/usb", "automatic": True}})
+    text = detail_text(stored)
+    assert "folder: —" in text and "automatic backups: no" in text
+    assert "automatic backups: yes" in text and "automatic:" not in text

@@ -82,6 +82,7 @@ DETAIL_LABELS: dict[str, str] = {
     "attempt": QT_TRANSLATE_NOOP("audit", "attempt"),
     "attempts": QT_TRANSLATE_NOOP("audit", "attempts"),
     "attempts_left": QT_TRANSLATE_NOOP("audit", "attempts left"),
+    "automatic": QT_TRANSLATE_NOOP("audit", "automatic backups"),
     "balance_cents": QT_TRANSLATE_NOOP("audit", "balance"),
     "before": QT_TRANSLATE_NOOP("audit", "before"),
     "blank": QT_TRANSLATE_NOOP("audit", "blank"),
@@ -97,6 +98,7 @@ DETAIL_LABELS: dict[str, str] = {
     "end": QT_TRANSLATE_NOOP("audit", "to"),
     "events_lost": QT_TRANSLATE_NOOP("audit", "events lost"),
     "first_voucher": QT_TRANSLATE_NOOP("audit", "first voucher"),
+    "folder": QT_TRANSLATE_NOOP("audit", "folder"),
     "format": QT_TRANSLATE_NOOP("audit", "format"),
     "imported": QT_TRANSLATE_NOOP("audit", "imported"),
     "keys_returned": QT_TRANSLATE_NOOP("audit", "keys returned"),
@@ -104,6 +106,7 @@ DETAIL_LABELS: dict[str, str] = {
     "last_voucher": QT_TRANSLATE_NOOP("audit", "last voucher"),
     "line": QT_TRANSLATE_NOOP("audit", "order line"),
     "lines": QT_TRANSLATE_NOOP("audit", "lines"),
+    "low_stock_threshold": QT_TRANSLATE_NOOP("audit", "low-stock warning at"),
     "malformed": QT_TRANSLATE_NOOP("audit", "malformed"),
     "method": QT_TRANSLATE_NOOP("audit", "payment"),
     "note": QT_TRANSLATE_NOOP("audit", "note"),
@@ -111,8 +114,10 @@ DETAIL_LABELS: dict[str, str] = {
     "order_line": QT_TRANSLATE_NOOP("audit", "order line"),
     "order_refunded": QT_TRANSLATE_NOOP("audit", "whole order refunded"),
     "price_cents": QT_TRANSLATE_NOOP("audit", "price"),
+    "problems": QT_TRANSLATE_NOOP("audit", "problems"),
     "product": QT_TRANSLATE_NOOP("audit", "product"),
     "quantity": QT_TRANSLATE_NOOP("audit", "quantity"),
+    "reason": QT_TRANSLATE_NOOP("audit", "reason"),
     "replacement": QT_TRANSLATE_NOOP("audit", "replacement key"),
     "role": QT_TRANSLATE_NOOP("audit", "role"),
     "rows": QT_TRANSLATE_NOOP("audit", "rows"),
@@ -126,6 +131,7 @@ DETAIL_LABELS: dict[str, str] = {
     "until": QT_TRANSLATE_NOOP("audit", "until"),
     "uses": QT_TRANSLATE_NOOP("audit", "uses"),
     "uses_left": QT_TRANSLATE_NOOP("audit", "uses left"),
+    "value_cents": QT_TRANSLATE_NOOP("audit", "value"),
     "voided": QT_TRANSLATE_NOOP("audit", "voided"),
     "voucher": QT_TRANSLATE_NOOP("audit", "voucher"),
     "vouchers": QT_TRANSLATE_NOOP("audit", "vouchers"),
@@ -164,7 +170,7 @@ def _word_value(key: str, value: str) -> str:
 
 
 def _value_text(key: str, value: object, currency: str) -> str:
-    if value is None:
+    if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return (QCoreApplication.translate("audit", "yes") if value
