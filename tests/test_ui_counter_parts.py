@@ -178,7 +178,7 @@ def test_recent_model_shows_a_gift_card_spend_with_its_amount(qapp: QApplication
     model.set_rows([spend, replace(spend, attempt_id=3, undone=True),
                     replace(spend, attempt_id=4, spent_cents=None)])
     assert [model.data(model.index(row, RESULT)) for row in range(3)] == [
-        "Spent 1,234.50", "Redeemed, undone", "Redeemed"]
+        "Spent 1,234.50", "Spent 1,234.50, undone", "Redeemed"]
 
 
 def test_settings_survive_and_are_clamped(qapp: QApplication) -> None:

@@ -79,3 +79,24 @@ def test_amount_right_after_the_scan(counter: Counter, qtbot: QtBot) -> None:
     assert shown.args[0].reason == "redeemed" and balance(card) == 5500
     assert panel.balance.text() == "Balance ¥55.00"
     tasks.wait_until_idle()
+
+
+def test_undoing_a_spend_names_the_amount_and_the_balance_follows(counter: Counter,
+                                                                   qtbot: QtBot) -> None:
+    """QA: the undo said "the use was given back (1 left now)", the list lost the amount and
+    the large balance kept the figure from before the undo."""
+    card = sell_card(counter.shop)
+    counter.tab.amount_panel.field.setText("12.34")
+    spent, _ = counter.submit(card.payload)
+    recent = counter.tab.recent
+    assert recent.select_attempt(spent.attempt_id)
+    recent.undo_button.click()
+    assert "Undo the spend of 12.34" in recent.undo_panel.question.text()
+    recent.undo_panel.note.setText("wrong card")
+    with qtbot.waitSignal(recent.undone, timeout=WAIT_MS):
+        recent.undo_panel.confirm.click()
+    assert balance(card) == 10000
+    assert recent.message.text() == "Undone: 12.34 is back on the card (balance 100.00)."
+    assert counter.tab.amount_panel.balance.text() == "Balance ¥100.00"
+    results = [recent.model.data(recent.model.index(r, 3)) for r in range(2)]
+    assert results == ["Undo", "Spent 12.34, undone"]

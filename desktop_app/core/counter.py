@@ -82,6 +82,7 @@ class CounterResult:
 class UndoResult:
     uses_left: int | None
     recent: list[RecentAttempt]
+    balance: int | None = None  # a gift card's balance once its spend was given back
 
 
 class Counter:
@@ -157,7 +158,9 @@ class Counter:
         with self._lock:
             self._decided = {k: seen for k, seen in self._decided.items()
                              if seen[1].verdict.voucher_id != undo.voucher_id}
-        return UndoResult(undo.uses_left_after, self.recent())
+        balance = (Voucher.select(Voucher.balance_cents)
+                   .where(Voucher.id == undo.voucher_id).scalar())
+        return UndoResult(undo.uses_left_after, self.recent(), balance)
 
 
 def _attempt_code(attempt: RedemptionAttempt) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from desktop_app.core.counter import UndoResult
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.money import parse_money
 from desktop_app.core.redemption import Verdict
@@ -77,6 +78,14 @@ class AmountPanel(QFrame):
 
     def show_idle(self) -> None:
         self.prompt.setText(self.tr("For a gift card: type the amount, press Enter, scan."))
+
+    def show_undone(self, result: UndoResult) -> None:
+        """An undo gave a spend back: the figure shown must not be the balance before it."""
+        if result.balance is None:
+            self.balance.clear()
+        else:
+            self.balance.setText(self.tr("Balance {amount}").format(
+                amount=money(result.balance, self.currency)))
 
     def show_verdict(self, verdict: Verdict, scanned: str) -> None:
         """After each verdict: ask for the amount, or show the balance left."""

@@ -29,6 +29,7 @@ from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_models import CODE, PRODUCT, TIME, RecentModel
 from desktop_app.ui.counter.redemption_panels import UndoPanel
+from desktop_app.ui.display import amount_text
 from desktop_app.ui.widgets import MessageLabel, scaled_font
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ class RecentPanel(QWidget):
     when the undo question opens (True) or closes."""
 
     changed = Signal()
-    undone = Signal()
+    undone = Signal(object)  # UndoResult
     undo_opened = Signal(bool)
 
     def __init__(self, counter: Counter, is_owner: bool, parent: QWidget | None = None) -> None:
@@ -83,6 +84,7 @@ class RecentPanel(QWidget):
         self.undo_button.clicked.connect(self.ask_undo)
         self.undo_button.setVisible(is_owner)
         self.undo_panel = UndoPanel(self)
+        self.undoing: RecentAttempt | None = None  # the row whose undo is under way
         self.undo_panel.confirmed.connect(self._undo)
         self.undo_panel.setVisible(False)
         # The panel takes the button's place: no growing window while it asks.
@@ -184,6 +186,7 @@ class RecentPanel(QWidget):
 
     def _undo(self, attempt_id: int, note: str) -> None:
         counter = self.counter
+        self.undoing = self.undo_panel.row
         self.undo_panel.set_busy(True)
         tasks.run_in_background(self, lambda: counter.undo(attempt_id, note),
                                 on_success=self._undone, on_failure=self._undo_failed)
@@ -191,10 +194,17 @@ class RecentPanel(QWidget):
     def _undone(self, result: UndoResult) -> None:
         self.undo_panel.finish()
         self.set_rows(result.recent)
-        self.message.show_info(QCoreApplication.translate(
-            "RedemptionTab", "Undone: the use was given back ({left} left now).").format(
-                left=result.uses_left))
-        self.undone.emit()
+        spent = self.undoing.spent_cents if self.undoing is not None else None
+        if result.balance is not None and spent is not None:
+            text = QCoreApplication.translate(
+                "RedemptionTab", "Undone: {amount} is back on the card (balance {balance}).")
+            text = text.format(amount=amount_text(spent), balance=amount_text(result.balance))
+        else:
+            text = QCoreApplication.translate(
+                "RedemptionTab", "Undone: the use was given back ({left} left now).").format(
+                    left=result.uses_left)
+        self.message.show_info(text)
+        self.undone.emit(result)
 
     def _undo_failed(self, exc: Exception) -> None:
         self.undo_panel.set_busy(False)

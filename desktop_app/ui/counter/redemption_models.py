@@ -242,6 +242,9 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def result_text(row: RecentAttempt) -> str:
+    if row.undone and row.spent_cents is not None:
+        return QCoreApplication.translate("Redemption", "Spent {amount}, undone").format(
+            amount=amount_text(row.spent_cents))
     if row.undone:
         return translated(UNDONE_LABEL)
     if row.ok and row.spent_cents is not None:  # a gift card: what it took, not just "Redeemed"

@@ -31,6 +31,7 @@ from desktop_app.ui.counter.redemption_models import (
     ScanSettings,
     local_time_text,
 )
+from desktop_app.ui.display import amount_text
 from desktop_app.ui.tables import setup_table
 from desktop_app.ui.widgets import MessageLabel, hint_label
 
@@ -118,11 +119,17 @@ class UndoPanel(QFrame):
 
     def ask(self, row: RecentAttempt) -> None:
         self.row = row
-        self.question.setText(self.tr(
-            "Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given "
-            "back to the voucher; the record stays.").format(
-                code=row.code, product=row.product or "—", operator=row.operator,
-                when=local_time_text(row.at)))
+        if row.spent_cents is not None:
+            question = self.tr(
+                "Undo the spend of {amount} from {code} ({product}) by {operator}, {when}? The "
+                "amount goes back on the card; the record stays.")
+        else:
+            question = self.tr(
+                "Undo the redemption of {code} ({product}) by {operator}, {when}? The use is "
+                "given back to the voucher; the record stays.")
+        self.question.setText(question.format(
+            code=row.code, product=row.product or "—", operator=row.operator,
+            when=local_time_text(row.at), amount=amount_text(row.spent_cents or 0)))
         self.note.clear()
         self.message.clear()
         self.set_busy(False)

@@ -117,7 +117,8 @@ class RedemptionTab(RedemptionLayout):
         self.find_panel.chosen.connect(self.look_up)
         self.recent.changed.connect(self.recent_changed)
         self.recent.undone.connect(
-            lambda: self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason))
+            lambda _: self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.recent.undone.connect(self.amount_panel.show_undone)
         self.sound_box.toggled.connect(self._set_sound)
         self.settings_panel.changed.connect(self._apply_settings)
         self.camera.switched.connect(self._camera_switched)
