@@ -143,3 +143,13 @@ def test_backup_settings_read_as_words(qapp: object) -> None:
     text = detail_text(stored)
     assert "folder: —" in text and "automatic backups: no" in text
     assert "automatic backups: yes" in text and "automatic:" not in text
+
+
+def test_every_shop_setting_reads_as_words() -> None:
+    """The shop settings' before/after name their fields (a comprehension the scan misses)."""
+    from dataclasses import fields
+
+    from desktop_app.core.shop_settings import ShopSettings
+
+    missing = {f.name for f in fields(ShopSettings)} - DETAIL_LABELS.keys()
+    assert not missing, f"shop settings without a label in audit_model.py: {sorted(missing)}"

@@ -18,6 +18,7 @@ from desktop_app.core import (
     auth,
     cardkeys,
     fulfilment,
+    giftcards,
     orders,
     products,
     stock_alerts,
@@ -87,6 +88,32 @@ def test_a_refused_value_is_said_and_nothing_lost(qtbot: QtBot, shop: Shop) -> N
     assert shop.name == "Test Shop 测试店"
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+def test_the_owner_allows_gift_card_cash_outs_here(qtbot: QtBot, shop: Shop) -> None:
+    """QA: the README's cash-out needed a setting that no screen nor command could set, so
+    Cash out never appeared."""
+    dialog = open_dialog(qtbot, shop)
+    assert dialog.cashout_edit.text() == "" and not dialog.clerk_money_box.isChecked()
+    dialog.cashout_edit.setText("20.5x")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "cash-out" in dialog.message.text()  # said, nothing lost
+    dialog.cashout_edit.setText("20.50")
+    dialog.clerk_money_box.setChecked(True)
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert shop.setting(giftcards.CASHOUT_MAX_SETTING) == "2050"
+    assert shop.setting(giftcards.CLERK_MONEY_SETTING) == "1"
+    again = open_dialog(qtbot, shop)
+    assert again.cashout_edit.text() == "20.50" and again.clerk_money_box.isChecked()
+    again.cashout_edit.clear()
+    again.clerk_money_box.setChecked(False)
+    with qtbot.waitSignal(again.saved, timeout=15_000):
+        qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert shop.setting(giftcards.CASHOUT_MAX_SETTING) == "0"
+    assert shop.setting(giftcards.CLERK_MONEY_SETTING) == ""
 
 
 def test_clerk_gets_only_this_computer(qtbot: QtBot, shop: Shop) -> None:

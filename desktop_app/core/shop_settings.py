@@ -18,6 +18,7 @@ MAX_NAME = 100
 MAX_LINE = 200
 MAX_NOTE = 300
 MAX_VALID_DAYS = 3660
+MAX_CASHOUT_CENTS = 100_000_00  # a cash-out is for a small remainder, never a whole card
 
 
 @dataclass(frozen=True)
@@ -27,13 +28,20 @@ class ShopSettings:
     voucher_note: str = ""  # a short note at the foot of every voucher
     currency: str = "CNY"
     default_valid_days: int | None = None  # proposed for new products; None: no end
+    # Gift cards: the largest remainder paid out in cash (0: never), and whether clerks may
+    # take money for cards (reloads, cash-outs); names as giftcards' settings keys.
+    giftcard_cashout_max_cents: int = 0
+    giftcard_clerk_money: bool = False
 
 
 def get_shop_settings(shop: Shop) -> ShopSettings:
     days = shop.setting("default_valid_days")
+    cashout = shop.setting("giftcard_cashout_max_cents", "0")
     return ShopSettings(shop_name=shop.name, address_line=shop.setting("address_line"),
                         voucher_note=shop.setting("voucher_note"), currency=shop.currency,
-                        default_valid_days=int(days) if days.isdigit() and int(days) else None)
+                        default_valid_days=int(days) if days.isdigit() and int(days) else None,
+                        giftcard_cashout_max_cents=int(cashout) if cashout.isdigit() else 0,
+                        giftcard_clerk_money=shop.setting("giftcard_clerk_money") == "1")
 
 
 def _checked(settings: ShopSettings) -> ShopSettings:
@@ -52,12 +60,17 @@ def _checked(settings: ShopSettings) -> ShopSettings:
     days = settings.default_valid_days
     if days is not None and not 1 <= days <= MAX_VALID_DAYS:
         raise InvalidInput(field="valid_days", problem="out_of_range", low=1, high=MAX_VALID_DAYS)
+    if not 0 <= settings.giftcard_cashout_max_cents <= MAX_CASHOUT_CENTS:
+        raise InvalidInput(field="cashout_max", problem="out_of_range", low="0",
+                           high=f"{MAX_CASHOUT_CENTS // 100:,}")
     return replace(settings, shop_name=name, currency=currency,
                    address_line=" ".join(settings.address_line.split()),
                    voucher_note=settings.voucher_note.strip())
 
 
 def _stored(value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else ""
     return "" if value is None else str(value)
 
 

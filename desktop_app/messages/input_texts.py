@@ -65,6 +65,7 @@ FIELD_LABELS: dict[str, str] = {
     "price": QT_TRANSLATE_NOOP("errors", "Price"),
     "uses": QT_TRANSLATE_NOOP("errors", "Uses per voucher"),
     "valid_days": QT_TRANSLATE_NOOP("errors", "Valid for (days)"),
+    "cashout_max": QT_TRANSLATE_NOOP("errors", "Gift card cash-out up to"),
     "valid_from": QT_TRANSLATE_NOOP("errors", "Valid from"),
     "valid_until": QT_TRANSLATE_NOOP("errors", "Valid until"),
     "stock": QT_TRANSLATE_NOOP("errors", "Stock"),

@@ -77,6 +77,7 @@ def kind_label(kind: str) -> str:
 
 # The words for the keys an event's detail holds; a key not listed shows as stored.
 DETAIL_LABELS: dict[str, str] = {
+    "address_line": QT_TRANSLATE_NOOP("audit", "address / phone"),
     "after": QT_TRANSLATE_NOOP("audit", "after"),
     "amount_cents": QT_TRANSLATE_NOOP("audit", "amount"),
     "attempt": QT_TRANSLATE_NOOP("audit", "attempt"),
@@ -93,6 +94,8 @@ DETAIL_LABELS: dict[str, str] = {
     "channel": QT_TRANSLATE_NOOP("audit", "as"),
     "cleared": QT_TRANSLATE_NOOP("audit", "removed"),
     "count": QT_TRANSLATE_NOOP("audit", "count"),
+    "currency": QT_TRANSLATE_NOOP("audit", "currency"),
+    "default_valid_days": QT_TRANSLATE_NOOP("audit", "default validity (days)"),
     "disabled": QT_TRANSLATE_NOOP("audit", "operators disabled"),
     "duplicate": QT_TRANSLATE_NOOP("audit", "duplicate"),
     "end": QT_TRANSLATE_NOOP("audit", "to"),
@@ -100,6 +103,8 @@ DETAIL_LABELS: dict[str, str] = {
     "first_voucher": QT_TRANSLATE_NOOP("audit", "first voucher"),
     "folder": QT_TRANSLATE_NOOP("audit", "folder"),
     "format": QT_TRANSLATE_NOOP("audit", "format"),
+    "giftcard_cashout_max_cents": QT_TRANSLATE_NOOP("audit", "gift card cash-out up to"),
+    "giftcard_clerk_money": QT_TRANSLATE_NOOP("audit", "clerks reload and cash out cards"),
     "imported": QT_TRANSLATE_NOOP("audit", "imported"),
     "keys_returned": QT_TRANSLATE_NOOP("audit", "keys returned"),
     "kind": QT_TRANSLATE_NOOP("audit", "kind"),
@@ -121,6 +126,7 @@ DETAIL_LABELS: dict[str, str] = {
     "replacement": QT_TRANSLATE_NOOP("audit", "replacement key"),
     "role": QT_TRANSLATE_NOOP("audit", "role"),
     "rows": QT_TRANSLATE_NOOP("audit", "rows"),
+    "shop_name": QT_TRANSLATE_NOOP("audit", "shop name"),
     "size": QT_TRANSLATE_NOOP("audit", "size"),
     "start": QT_TRANSLATE_NOOP("audit", "from"),
     "station": QT_TRANSLATE_NOOP("audit", "station"),
@@ -134,6 +140,7 @@ DETAIL_LABELS: dict[str, str] = {
     "value_cents": QT_TRANSLATE_NOOP("audit", "value"),
     "voided": QT_TRANSLATE_NOOP("audit", "voided"),
     "voucher": QT_TRANSLATE_NOOP("audit", "voucher"),
+    "voucher_note": QT_TRANSLATE_NOOP("audit", "note on vouchers"),
     "vouchers": QT_TRANSLATE_NOOP("audit", "vouchers"),
     "was": QT_TRANSLATE_NOOP("audit", "was"),
 }

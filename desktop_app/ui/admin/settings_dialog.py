@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import shop_settings, vouchers
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.money import money_text, parse_money
 from desktop_app.core.shop_settings import ShopSettings
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers import ScannerLayout
 from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.messages import error_message
 from desktop_app.scanning.camera_source import list_cameras
 from desktop_app.ui import settings
 from desktop_app.ui.display import CURRENCY_SYMBOLS
@@ -135,6 +138,10 @@ class SettingsDialog(QDialog):
         self.valid_days.setRange(0, shop_settings.MAX_VALID_DAYS)
         self.valid_days.setSpecialValueText(self.tr("No end"))
         self.valid_days.setSuffix(self.tr(" days"))
+        self.cashout_edit = QLineEdit(page)
+        self.cashout_edit.setPlaceholderText(self.tr("0.00: never"))
+        self.clerk_money_box = QCheckBox(self.tr("Clerks may reload and cash out gift cards"),
+                                         page)
         form = QFormLayout(page)
         form.setHorizontalSpacing(SPACING)
         form.addRow(self.tr("Shop name:"), self.name_edit)
@@ -142,9 +149,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Note on vouchers:"), self.note_edit)
         form.addRow(self.tr("Currency:"), self.currency_box)
         form.addRow(self.tr("Default validity:"), self.valid_days)
+        form.addRow(self.tr("Gift card cash-out up to:"), self.cashout_edit)
+        form.addRow("", self.clerk_money_box)
         form.addRow(hint_label(self.tr(
             "Changing the currency changes how prices are shown, not the amounts. The default "
-            "validity is proposed for new products."), page))
+            "validity is proposed for new products. A gift card's remainder up to the cash-out "
+            "amount can be paid out in cash (Orders tab, under the card)."), page))
         return page
 
     def _build_computer_page(self) -> QWidget:
@@ -288,11 +298,18 @@ class SettingsDialog(QDialog):
             self.currency_box.addItem(current.currency)
         self.currency_box.setCurrentText(current.currency)
         self.valid_days.setValue(current.default_valid_days or 0)
+        cashout = current.giftcard_cashout_max_cents
+        self.cashout_edit.setText(money_text(cashout) if cashout else "")
+        self.clerk_money_box.setChecked(current.giftcard_clerk_money)
 
     def shop_values(self) -> ShopSettings:
-        return ShopSettings(self.name_edit.text(), self.address_edit.text(),
-                            self.note_edit.text(), self.currency_box.currentText(),
-                            self.valid_days.value() or None)
+        """The shop page as typed; raises InvalidInput for a cash-out that is not money."""
+        cashout = self.cashout_edit.text().strip()
+        return ShopSettings(
+            self.name_edit.text(), self.address_edit.text(), self.note_edit.text(),
+            self.currency_box.currentText(), self.valid_days.value() or None,
+            giftcard_cashout_max_cents=parse_money(cashout, "cashout_max") if cashout else 0,
+            giftcard_clerk_money=self.clerk_money_box.isChecked())
 
     def save_computer(self) -> None:
         settings.STATION.write(self.station_edit.text().strip())
@@ -309,12 +326,17 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         if self.busy:
             return
+        owner = self.shop.is_owner and self.loaded is not None
+        try:
+            shop, values = self.shop, self.shop_values() if owner else None
+        except InvalidInput as exc:
+            self.message.show_error(error_message(exc))  # nothing saved yet: fix and save
+            return
         self.save_computer()
-        if not self.shop.is_owner or self.loaded is None:
+        if values is None:
             self.saved.emit()
             self.accept()
             return
-        shop, values = self.shop, self.shop_values()
         self._set_busy(True)
         self.message.clear()
 
