@@ -212,12 +212,24 @@ def test_a_backup_of_another_shop_cannot_replace_a_shop_whose_slots_are_damaged(
 
 
 @pytest.mark.parametrize("target", ["keyslots.json", "shop.db", "anchor.json", "new.vsbackup",
-                                    "."])
+                                    ".", "logs/x.vsbackup"])
 def test_backup_refuses_the_shops_own_files_and_folder(tmp_path: Path, target: str) -> None:
     folder = tmp_path / "shop"
     assert run(folder, "init", env=ENV).returncode == 0
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
     result = run(folder, "backup", "--out", str(folder / target), "--json", env=ENV)
     assert result.returncode == 1 and as_json(result)["field"] == "out"
+    assert as_json(result)["problem"] == "inside_shop"  # a sub-folder of it too (QA)
     assert (folder / "keyslots.json").read_bytes() == before["keyslots.json"]
     assert run(folder, "product", "list", env=ENV).returncode == 0
+
+
+def test_backup_into_a_folder_asks_for_a_file_name(tmp_path: Path) -> None:
+    """QA: a folder outside the shop was refused as "inside the shop's folder"."""
+    folder = tmp_path / "shop"
+    assert run(folder, "init", env=ENV).returncode == 0
+    (tmp_path / "usb").mkdir()
+    result = run(folder, "backup", "--out", str(tmp_path / "usb"), "--json", env=ENV)
+    refusal = as_json(result)
+    assert result.returncode == 1 and refusal["problem"] == "is_a_folder"
+    assert "shop.vsbackup" in refusal["message"] and "outside" not in refusal["message"]

@@ -102,8 +102,10 @@ def _refuse_inside_shop(data_dir: Path, out: Path) -> None:
     destroy the shop) nor live in its folder, which a restore replaces."""
     target = out.expanduser().resolve()
     folder = Path(data_dir).resolve()
-    if target == folder or target.parent == folder or target.is_dir():
+    if target == folder or folder in target.parents:  # its logs folder too: a restore moves it
         raise InvalidInput(field="out", problem="inside_shop", path=str(out))
+    if target.is_dir():
+        raise InvalidInput(field="out", problem="is_a_folder", path=str(out))
 
 
 def _remove_stale_temporaries(out: Path, older_than_s: float = 3600) -> None:
