@@ -7,6 +7,7 @@ Proxy"), and left the worker's connection for the collector to close.
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -33,3 +34,27 @@ def test_a_task_still_running_when_its_test_ends_finds_the_shop_open(
     close_test_shop(shop)
     assert outcome == [[]]  # the products (none), not a failure
     assert tasks.call_in_worker(shop.db.is_closed)  # the worker's own connection too
+
+
+def test_a_task_failing_after_its_window_closed_leaves_no_traceback_in_the_log(
+        qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    """QA: a restore closed the shop under the tabs' refreshes, and the owner's log got two
+    tracebacks for reads nobody was waiting for."""
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    go = threading.Event()
+
+    def read_after_close() -> None:
+        go.wait(10)
+        raise AttributeError("Cannot use uninitialized Proxy.")
+
+    tasks.run_in_background(window, read_after_close)
+    window.deleteLater()
+    qtbot.wait(50)
+    caplog.set_level(logging.INFO, logger="desktop_app.ui.tasks")
+    go.set()
+    assert tasks.wait_until_idle(10_000)
+    qtbot.wait(50)
+    assert any("after its window closed" in r.getMessage() for r in caplog.records)
+    assert not [r for r in caplog.records if r.levelno >= logging.INFO and r.exc_info]

@@ -137,9 +137,10 @@ class BackgroundTask(QObject):
 
     def _answer(self, result: Any, exc: Exception | None) -> None:
         if self._parent_gone():
-            if exc is not None:
-                log.warning("background task failed after its window closed",
-                            exc_info=(type(exc), exc, exc.__traceback__))
+            if exc is not None:  # mostly a read the closing shop cut short: no one to tell
+                log.info("background task failed after its window closed: %s",
+                         type(exc).__name__)
+                log.debug("the failure", exc_info=(type(exc), exc, exc.__traceback__))
             return
         if self._always is not None:
             self._always()
