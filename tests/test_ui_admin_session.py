@@ -265,6 +265,9 @@ def test_backup_settings_dialog(qtbot: QtBot, shop: Shop, tmp_path: Path) -> Non
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
     assert dialog.last_label.text() == "never"
     assert not dialog.automatic.isChecked()
+    # QA: at 1024x768 the tick box's sentence ran past the dialog's edge ("… and once a").
+    box = dialog.automatic
+    assert box.mapTo(dialog, box.rect().topLeft()).x() + box.sizeHint().width() <= dialog.width()
     stick = tmp_path / "stick"
     dialog.set_folder(str(stick))
     assert dialog.automatic.isChecked()  # choosing a folder asks for backups there

@@ -67,8 +67,8 @@ class BackupSettingsDialog(FittingDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse_button)
         self.folder_message = MessageLabel(self)
-        self.automatic = QCheckBox(self.tr(
-            "Back up automatically: when the app closes, at log out, and once a day"), self)
+        self.automatic = QCheckBox(self.tr("Back up automatically"), self)
+        self.automatic.setToolTip(self.tr("When the app closes, at log out, and once a day."))
         self.automatic.toggled.connect(self._check_folder)
         self.last_label = QLabel(self)
         form = QFormLayout()
@@ -83,6 +83,7 @@ class BackupSettingsDialog(FittingDialog):
         body.setSpacing(SPACING)
         body.addLayout(form)
         body.addWidget(hint_label(self.tr(
+            "Automatic backups are made when the app closes, at log out, and once a day. "
             "Backups are encrypted: opening one needs an owner's password. Keep them off this "
             "computer's disk, which could fail or be stolen with the shop. The newest backup "
             "of each of the last 7 days and of the 4 weeks before is kept; older ones are "
