@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core import dialect
 from desktop_app.core.store import Shop
 from desktop_app.logs import log_file, setup_logging
 from desktop_app.ui.about import about_text
@@ -83,3 +84,15 @@ def test_about_reads_in_chinese(qapp: object, tmp_path: Path) -> None:
         remove_translators(qapp)  # type: ignore[arg-type]
     assert "出售卡券" in text and "本机的加密数据库" in text and "店铺服务器" in text
     assert "The shop is kept" not in text and "Log file" not in text
+
+
+@pytest.mark.parametrize("shop", ["server", "file"], indirect=True)
+def test_a_server_shop_offers_no_file_backups(qtbot: QtBot, shop: Shop) -> None:
+    """QA: Back up now, Restore and Backup settings were offered on a server shop, then
+    refused, or saved settings whose automatic backup failed every day."""
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    actions = (window.backup_action, window.restore_action, window.backup_settings_action)
+    on_server = dialect.is_server(shop.db)
+    assert [a.isEnabled() for a in actions] == [not on_server] * 3
+    assert all(("pg_dump" in a.toolTip()) == on_server for a in actions)

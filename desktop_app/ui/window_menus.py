@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QTabWidget
 
+from desktop_app.core import dialect
 from desktop_app.core.store import Shop
 from desktop_app.logs import log_file
 from desktop_app.ui.about import about_text, open_log_folder
@@ -111,6 +112,13 @@ class WindowMenus(_Window):
             "MainWindow", "&Restore from backup…"), self.open_restore)
         self.backup_settings_action = self._menu_entry(menu, QCoreApplication.translate(
             "MainWindow", "Backup &settings…"), self.open_backup_settings)
+        if dialect.is_server(self.shop.db):  # QA: offered, then refused or failing each day
+            menu.setToolTipsVisible(True)
+            for action in (self.backup_action, self.restore_action, self.backup_settings_action):
+                action.setEnabled(False)
+                action.setToolTip(QCoreApplication.translate(
+                    "MainWindow", "A shop on a server is backed up on the server, with "
+                    "PostgreSQL's own tools (pg_dump): see the README."))
         menu.addSeparator()
         self.preferences_action = self._menu_entry(menu, QCoreApplication.translate(
             "MainWindow", "&Preferences…"), self.open_preferences)
