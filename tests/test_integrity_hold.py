@@ -75,6 +75,28 @@ def test_the_witness_beside_a_backup_catches_a_folder_copy_too(
             redemption.redeem(held, voucher.payload, "C1")
 
 
+def test_a_folder_copy_still_knows_where_its_manual_backups_went(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path, witness_dir: Path) -> None:
+    """QA: with the per-user witness folder deleted (and with it the list of folders manual
+    backups went to), a folder put back opened unchallenged beside a stick of backups."""
+    voucher = sell(owner_shop)[0]
+    (tmp_path / "usb").mkdir()
+    backup.write_backup(owner_shop, tmp_path / "usb" / "monday.vsbackup")
+    owner_shop.close()
+    shutil.copytree(shop_dir, tmp_path / "old-copy")  # knows of the stick, not of what follows
+    with reopen(shop_dir) as shop:
+        assert redemption.redeem(shop, voucher.payload, "C1").ok
+        backup.write_backup(shop, tmp_path / "usb" / "tuesday.vsbackup")
+    shutil.rmtree(shop_dir)
+    shutil.copytree(tmp_path / "old-copy", shop_dir)
+    for leftover in witness_dir.iterdir():
+        leftover.unlink()  # the whole per-user witness folder gone
+    with reopen(shop_dir) as held:
+        assert "witness_backup: rolled_back" in held.integrity_problems
+        with pytest.raises(IntegrityHold):
+            redemption.redeem(held, voucher.payload, "C1")
+
+
 # --- case 2: only shop.db put back, the -wal lost, the anchor damaged ---------------------
 
 

@@ -45,6 +45,7 @@ WITNESS_DIR_ENV = "SHOP_WITNESS_DIR"  # tests point it at a temporary folder
 HOLD_FILE = "integrity-hold.json"
 HOLD_PROBLEMS_KEPT = 20  # integrity_check alone may name a hundred rows: the first say enough
 BACKUP_FOLDER_SETTING = "backup_folder"
+DESTINATIONS_SETTING = "backup_destinations"  # every folder a backup went to, as JSON
 ACKNOWLEDGE_KIND = "integrity_acknowledged"
 
 
@@ -119,8 +120,25 @@ def _remember_destination(shop_id: str, folder: Path) -> None:
                        json.dumps({"folders": [*known, text]}).encode("utf-8"))
 
 
+def _shop_destinations() -> list[str]:
+    """The folders backups went to, as the bound database remembers them: a folder put back
+    with the per-user witness folder deleted still names them (QA)."""
+    setting = Setting.get_or_none(Setting.key == DESTINATIONS_SETTING)
+    try:
+        return [str(f) for f in json.loads(setting.value)] if setting else []
+    except (ValueError, TypeError):
+        return []
+
+
+def _remember_in_shop(shop: Shop, folder: Path) -> None:
+    known = _shop_destinations()
+    text = str(Path(folder).resolve())
+    if text not in known:
+        shop.set_setting(DESTINATIONS_SETTING, json.dumps([*known, text], ensure_ascii=False))
+
+
 def backup_folders(shop_id: str) -> list[Path]:
-    folders = {Path(f) for f in _destinations(shop_id)}
+    folders = {Path(f) for f in [*_destinations(shop_id), *_shop_destinations()]}
     setting = Setting.get_or_none(Setting.key == BACKUP_FOLDER_SETTING)
     if setting and setting.value.strip():
         folders.add(Path(setting.value.strip()))
@@ -269,6 +287,7 @@ def write_witness(folder: Path, shop: Shop) -> None:
         anchor.write_record(backup_witness_path(folder, shop.shop_id), shop.database_key,
                             anchor.current_head(), sync=True)
         _remember_destination(shop.shop_id, folder)
+        _remember_in_shop(shop, folder)
     except Exception:  # the backup itself is written; a read-only stick must not fail it
         log.warning("could not write the witness beside a backup")
 
