@@ -27,16 +27,15 @@ from desktop_app.core.redemption import REASONS
 from desktop_app.core.store import Shop
 from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.messages import error_message
+from desktop_app.messages.verdict_texts import HEADLINES, headline
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_models import (
-    HEADLINES,
     TONE_ATTENTION,
     TONE_OK,
     TONE_READY,
     TONE_REFUSED,
     ScanSettings,
-    headline,
     tone_of,
 )
 from desktop_app.ui.counter.redemption_tab import CAMERA
