@@ -190,8 +190,9 @@ class VoucherPanel(QWidget):
         self.view = view
         self.card.show_view(voucher_id if view is not None else None, view, matrix)
         card_id = voucher_id if view is not None and view.balance_cents is not None else None
-        if card_id != self.giftcard.voucher_id or card_id is None:
-            self.giftcard.show_card(card_id)
+        # Re-read on every showing, the same card too: a spend or an undo at the counter
+        # changed its balance, ledger and whether it may be cashed out.
+        self.giftcard.show_card(card_id)
         self._update_navigation()
 
     def _update_navigation(self) -> None:
