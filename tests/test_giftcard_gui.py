@@ -143,7 +143,8 @@ def test_showing_the_same_card_again_reads_its_box_again(qtbot: QtBot, shop: Sho
     box = panel.giftcard
     assert box.balance.text() == "Balance ¥100.00" and not box.cashout_button.isEnabled()
     spent = redemption.redeem(shop, issued.payload, "T", amount_cents=8500)
-    assert spent.ok and redemption.redeem(shop, issued.payload, "T", amount_cents=10).ok
+    assert spent.ok and spent.attempt_id is not None
+    assert redemption.redeem(shop, issued.payload, "T", amount_cents=10).ok
     redemption.undo_redemption(shop, spent.attempt_id, "wrong amount", "T")
     assert redemption.redeem(shop, issued.payload, "T", amount_cents=8766).ok
     order_id = Voucher.get_by_id(issued.id).order_id

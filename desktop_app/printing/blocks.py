@@ -76,6 +76,21 @@ def key_block(secret: str, width: float, size_pt: float, max_height: float | Non
     return Block(laid.height + 2 * pad, paint)
 
 
+def mark_block(text: str, width: float, size_pt: float) -> Block:
+    """A word the eye cannot miss on a reprint (void, used up, a faulty key): bold, boxed."""
+    pad = mm(1.2)
+    laid = fitted(text, width - 2 * pad, size_pt, size_pt * 0.6, 2, bold=True, align=CENTER,
+                  elide=True)
+
+    def paint(painter: QPainter, area: QRectF) -> None:
+        painter.setPen(QPen(INK, mm(0.6)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(area)
+        laid.paint(painter, area.left() + pad, area.top() + pad)
+
+    return Block(laid.height + 2 * pad, paint)
+
+
 def stack(blocks: list[Block]) -> Block:
     def paint(painter: QPainter, area: QRectF) -> None:
         top = area.top()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QPainter, QPen
 
 from desktop_app.core.vouchers import qr_matrix
 from desktop_app.core.vouchers_view import VoucherView
-from desktop_app.printing.blocks import Block, Page, rule, space, stack, text_block
+from desktop_app.printing.blocks import Block, Page, mark_block, rule, space, stack, text_block
 from desktop_app.printing.qr import QUIET_ZONE, paint_qr
 from desktop_app.printing.style import A4_MM, CUT, LINE, MUTED, font, mm, per_thread
 from desktop_app.printing.text import fitted, headline, lay_out, one_line
@@ -20,6 +20,7 @@ from desktop_app.printing.wording import (
     footer_text,
     hint_text,
     key_label,
+    marks,
     uses_text,
     validity_text,
 )
@@ -41,11 +42,14 @@ def _cell_size_mm() -> tuple[float, float]:
 # laid out once and painted in every cell.
 @per_thread(maxsize=32)
 def _heading(shop_name: str, product_name: str, uses: str, validity: str, width: float,
-             max_height: float) -> Block:
-    """Shop, product, uses and validity in at most ``max_height``: the name gives way ("…")."""
+             max_height: float, said: tuple[str, ...] = ()) -> Block:
+    """Shop, what a reprint must say (void…), product, uses and validity in at most
+    ``max_height``: the name gives way ("…")."""
     shop = fitted(shop_name, width, 8, 6, 1, bold=True, color=MUTED, elide=True)
     details = [text_block(lay_out(line, font(8.5), width)) for line in (uses, validity) if line]
     above = [text_block(shop), space(1), rule(color=LINE), space(2.5)]
+    if said:
+        above += [mark_block(" · ".join(said), width, 8), space(1.5)]
     room = max_height - sum(block.height for block in [*above, space(2), *details])
     product = headline(product_name, width, 13, 8, 3, max_height=room)
     return stack([*above, text_block(product), space(2), *details])
@@ -102,7 +106,7 @@ def _code_block(view: VoucherView, width: float, room: float) -> Block | None:
 
 
 def cell_layout(view: VoucherView, cell: QRectF) -> CellLayout | None:
-    """The parts of ``view``'s cell, placed; None when its card key is too long for a cell."""
+    """The parts of ``view``'s cell, placed; None when they do not fit (a long card key)."""
     inner = _inner(cell)
     qr = _qr_rect(view, inner)
     foot = _foot(footer_text(view), inner.width())
@@ -113,7 +117,9 @@ def cell_layout(view: VoucherView, cell: QRectF) -> CellLayout | None:
     heading_width = inner.width() - mm(CELL_QR_MM) - mm(1)
     room = foot_top - mm(1) - code.height - mm(GAP_MM) - inner.top()
     heading = _heading(view.shop_name, view.product_name, uses_text(view), validity_text(view),
-                       heading_width, room)
+                       heading_width, room, tuple(marks(view)))
+    if heading.height > room:
+        return None
     code_top = max(qr.bottom(), inner.top() + heading.height + mm(GAP_MM))
     return CellLayout(
         qr=qr, heading=QRectF(inner.left(), inner.top(), heading_width, heading.height),
@@ -123,10 +129,12 @@ def cell_layout(view: VoucherView, cell: QRectF) -> CellLayout | None:
 
 
 def fits_cell(view: VoucherView) -> bool:
-    """Whether ``view`` fits a cell of the sheet: a card key too long for one prints alone."""
+    """Whether ``view`` fits a cell of the sheet: a card key too long for one prints alone.
+    A voucher without a key or a mark always fits (its name gives way): not measured twice."""
+    if not view.card_key and not marks(view):
+        return True
     width_mm, height_mm = _cell_size_mm()
-    return not view.card_key or cell_layout(
-        view, QRectF(0, 0, mm(width_mm), mm(height_mm))) is not None
+    return cell_layout(view, QRectF(0, 0, mm(width_mm), mm(height_mm))) is not None
 
 
 def paint_cell(painter: QPainter, view: VoucherView, cell: QRectF) -> None:

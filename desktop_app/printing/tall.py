@@ -14,6 +14,7 @@ from desktop_app.printing.blocks import (
     Block,
     Page,
     key_block,
+    mark_block,
     qr_block,
     rule,
     space,
@@ -27,6 +28,7 @@ from desktop_app.printing.wording import (
     footer_text,
     hint_text,
     key_label,
+    marks,
     uses_text,
     validity_text,
 )
@@ -97,6 +99,13 @@ def _head(view: VoucherView, style: Tall, width: float) -> list[Block]:
             style.space(3)]
 
 
+def _marks(view: VoucherView, style: Tall, width: float) -> list[Block]:
+    blocks: list[Block] = []
+    for text in marks(view):
+        blocks += [mark_block(text, width, style.detail_pt * 1.2), style.space(2)]
+    return blocks
+
+
 def _details(view: VoucherView, style: Tall, width: float) -> list[Block]:
     product = headline(view.product_name, width, style.product_pt, style.product_pt * 0.6, 3,
                        CENTER)
@@ -132,7 +141,8 @@ def _foot(view: VoucherView, style: Tall, width: float) -> list[Block]:
 def tall_voucher(view: VoucherView, style: Tall, key_height: float | None = None) -> Block:
     """The voucher, top to bottom; its card key in at most ``key_height`` when given."""
     width = mm(style.paper_mm - 2 * style.side_mm)
-    return stack([*_head(view, style, width), *_details(view, style, width), style.space(1),
+    return stack([*_head(view, style, width), *_marks(view, style, width),
+                  *_details(view, style, width), style.space(1),
                   qr_block(view.payload, style.qr_mm), style.space(1),
                   *_code(view, style, width, key_height), style.space(5),
                   *_foot(view, style, width)])
