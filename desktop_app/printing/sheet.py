@@ -73,6 +73,7 @@ class CellLayout:
     code: QRectF  # the printed code (and card key): under the QR and the heading
     foot: QRectF  # the hint and the order line, at the bottom
     blocks: tuple[Block, Block, Block]  # heading, code, foot
+    matrix: list[list[bool]]  # the QR's modules, made once per cell
 
 
 def _inner(cell: QRectF) -> QRectF:
@@ -80,11 +81,11 @@ def _inner(cell: QRectF) -> QRectF:
     return cell.adjusted(pad, pad, -pad, -pad)
 
 
-def _qr_rect(view: VoucherView, inner: QRectF) -> QRectF:
-    """The QR's box. Its quiet zone is white space: it may reach into the padding, top and
-    right, and it is the gap above the code."""
+def _qr_rect(modules: int, inner: QRectF) -> QRectF:
+    """The box of a QR of ``modules`` a side. Its quiet zone is white space: it may reach into
+    the padding, top and right, and it is the gap above the code."""
     side = mm(CELL_QR_MM)
-    quiet = side * QUIET_ZONE / (len(qr_matrix(view.payload)) + 2 * QUIET_ZONE)
+    quiet = side * QUIET_ZONE / (modules + 2 * QUIET_ZONE)
     return QRectF(inner.right() - side + quiet, inner.top() - quiet, side, side)
 
 
@@ -108,7 +109,8 @@ def _code_block(view: VoucherView, width: float, room: float) -> Block | None:
 def cell_layout(view: VoucherView, cell: QRectF) -> CellLayout | None:
     """The parts of ``view``'s cell, placed; None when they do not fit (a long card key)."""
     inner = _inner(cell)
-    qr = _qr_rect(view, inner)
+    matrix = qr_matrix(view.payload)
+    qr = _qr_rect(len(matrix), inner)
     foot = _foot(footer_text(view), inner.width())
     foot_top = inner.bottom() - foot.height
     code = _code_block(view, inner.width(), foot_top - mm(1) - qr.bottom())
@@ -125,7 +127,7 @@ def cell_layout(view: VoucherView, cell: QRectF) -> CellLayout | None:
         qr=qr, heading=QRectF(inner.left(), inner.top(), heading_width, heading.height),
         code=QRectF(inner.left(), code_top, inner.width(), code.height),
         foot=QRectF(inner.left(), foot_top, inner.width(), foot.height),
-        blocks=(heading, code, foot))
+        blocks=(heading, code, foot), matrix=matrix)
 
 
 def fits_cell(view: VoucherView) -> bool:
@@ -143,7 +145,7 @@ def paint_cell(painter: QPainter, view: VoucherView, cell: QRectF) -> None:
         raise ValueError("a voucher whose card key does not fit a cell prints on its own page")
     painter.save()
     painter.setClipRect(cell)  # nothing of one voucher on its neighbour's card
-    paint_qr(painter, qr_matrix(view.payload), placed.qr)
+    paint_qr(painter, placed.matrix, placed.qr)
     for block, area in zip(placed.blocks, (placed.heading, placed.code, placed.foot),
                            strict=True):
         block.paint(painter, area)
