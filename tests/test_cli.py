@@ -220,7 +220,8 @@ def test_voucher_qr_pdf_is_the_printable_voucher(cli_shop: Path, tmp_path: Path)
         made = run(cli_shop, "voucher", "qr", voucher["code"], "--out", str(pdf), "--layout",
                    layout, "--json")
         assert made.returncode == 0, made.stderr
-        assert as_json(made) == {"ok": True, "out": str(pdf), "payload": voucher["payload"]}
+        assert as_json(made) == {"ok": True, "out": str(pdf), "payload": voucher["payload"],
+                                 "status": "valid"}
         assert pdf.read_bytes().startswith(b"%PDF") and b"/FontFile" in pdf.read_bytes()
     default = tmp_path / "default.pdf"
     assert run(cli_shop, "voucher", "qr", voucher["payload"], "--out", str(default)

@@ -94,11 +94,10 @@ def test_reload_cash_out_and_pin_under_the_card(qtbot: QtBot, shop: Shop) -> Non
     assert panel.card.uses.text() == "Balance ¥150.00"
     ledger = [[box.model.index(r, c).data() for c in range(1, 5)]
               for r in range(box.model.rowCount())]
-    assert ledger == [["Issued", "¥100.00", "¥100.00", "Alice"],
-                      ["Reloaded", "¥50.00", "¥150.00", "Alice"]]
+    assert ledger == [["Reloaded", "¥50.00", "¥150.00", "Alice"],  # newest first
+                      ["Issued", "¥100.00", "¥100.00", "Alice"]]
 
     assert redemption.redeem(shop, issued.payload, "T", amount_cents=13500).ok
-    box.show_card(None)
     panel.go_to(0)
     idle()
     assert box.balance.text() == "Balance ¥15.00"
@@ -128,6 +127,35 @@ def test_reload_cash_out_and_pin_under_the_card(qtbot: QtBot, shop: Shop) -> Non
     assert GiftCardPin.select().count() == 0 and not box.clear_pin_button.isVisible()
     kinds = [e.kind for e in AuditEvent.select().where(AuditEvent.kind.startswith("giftcard"))]
     assert kinds == ["giftcard_reload", "giftcard_cashout", "giftcard_pin", "giftcard_pin"]
+
+
+def ledger_kinds(panel: VoucherPanel) -> list[str]:
+    box = panel.giftcard
+    return [box.model.index(r, 1).data() for r in range(box.model.rowCount())]
+
+
+def test_showing_the_same_card_again_reads_its_box_again(qtbot: QtBot, shop: Shop) -> None:
+    """Spends and an undo at the counter, then the order shown again: the box under the card
+    says what the card says (it kept the first balance, and offered to cash that out)."""
+    shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "2000")
+    issued = sell_card(shop)
+    panel = open_panel(qtbot, shop, issued)
+    box = panel.giftcard
+    assert box.balance.text() == "Balance ¥100.00" and not box.cashout_button.isEnabled()
+    spent = redemption.redeem(shop, issued.payload, "T", amount_cents=8500)
+    assert spent.ok and spent.attempt_id is not None
+    assert redemption.redeem(shop, issued.payload, "T", amount_cents=10).ok
+    redemption.undo_redemption(shop, spent.attempt_id, "wrong amount", "T")
+    assert redemption.redeem(shop, issued.payload, "T", amount_cents=8766).ok
+    order_id = Voucher.get_by_id(issued.id).order_id
+    panel.show_vouchers(order_id, [issued.id])  # the Orders tab's refresh of the same order
+    idle()
+    assert panel.card.uses.text() == "Balance ¥12.24"
+    assert box.balance.text() == "Balance ¥12.24"
+    assert ledger_kinds(panel) == ["Spent", "Spend undone", "Spent", "Spent", "Issued"]
+    assert box.model.index(0, 3).data() == "¥12.24"  # the latest movement, in sight
+    assert box.cashout_button.isEnabled()
+    assert box.state is not None and box.state.balance_cents == 1224
 
 
 def test_no_cash_out_button_where_the_owner_allows_none(qtbot: QtBot, shop: Shop) -> None:

@@ -166,7 +166,7 @@ def _voucher(command: Adder, sub: Any) -> None:
         "cli", "write the QR image (.png) or the printable voucher (.pdf)"), voucher)
     p.add_argument("code")
     p.add_argument("--out", required=True, help=translate("cli", "FILE.png or FILE.pdf"))
-    p.add_argument("--layout", choices=LAYOUTS, default="a4",
+    p.add_argument("--layout", choices=LAYOUTS,  # no default: a PNG says it has no use
                    help=translate("cli", "paper of the PDF: A4 sheet or 58/80 mm receipt"))
     p = command("batch", "voucher_commands.cmd_voucher_batch", translate(
         "cli", "issue many paid vouchers at once as one batch order"), voucher)

@@ -20,6 +20,7 @@ from desktop_app.core import (
     giftcards,
     reports,
     roles,
+    sending,
     vouchers,
 )
 from desktop_app.core.errors import (
@@ -29,7 +30,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.fileio import atomic_write_bytes, check_writable
 from desktop_app.core.money import money_text, parse_money
 from desktop_app.core.store import Shop
-from desktop_app.core.vouchers_view import voucher_view, voucher_views
+from desktop_app.core.vouchers_view import VoucherView, voucher_view, voucher_views
 from desktop_app.i18n import translate
 
 BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until")
@@ -93,21 +94,51 @@ def output_path(text: str, allowed: tuple[str, ...]) -> Path:
     return check_writable(out)
 
 
+def _qr_notes(view: VoucherView, pdf: bool, layout: str | None) -> list[str]:
+    """What the owner should know about the file just written: a void, used-up or faulty-key
+    voucher (the PDF says so on the voucher, the PNG of the QR alone cannot), a layout that a
+    PNG does not use."""
+    notes = []
+    if view.status == "void":
+        notes.append(translate("cli", "This voucher is void: its order was refunded or "
+                                      "cancelled."))
+    elif view.status == "used_up":
+        notes.append(translate("cli", "This voucher has no uses left."))
+    if view.card_key_faulty:
+        notes.append(translate("cli", "Its card key was marked faulty: the customer is owed "
+                                      "a replacement (Inventory → Card keys in the app)."))
+    if notes:
+        notes.append(translate("cli", "The PDF says so on the voucher.") if pdf else translate(
+            "cli", "The PNG is the QR code alone and does not say so: use a PDF for a copy."))
+    if not pdf and layout is not None:
+        notes.append(translate("cli", "--layout is for a PDF; the PNG is the QR code alone."))
+    return notes
+
+
 def cmd_voucher_qr(ctx: Context) -> Outcome:
     out = output_path(ctx.args.out, (".png", ".pdf"))
+    pdf = out.suffix.lower() == ".pdf"
     with open_as_operator(ctx) as shop:
         roles.require_owner(shop, "voucher_qr")
         voucher = counter.voucher_by_text(shop, ctx.args.code)
         payload = fulfilment.voucher_payload(shop, voucher)
-        view = voucher_view(shop, voucher) if out.suffix.lower() == ".pdf" else None
-    if view is None:
+        view = voucher_view(shop, voucher)
+        if pdf and view.card_key:  # the key in full leaves in the file: its row first
+            sending.record_card_keys_written(shop, [voucher.id], "pdf")
+    if not pdf:
         atomic_write_bytes(out, vouchers.qr_png(payload))
     else:
         from desktop_app import printing  # here: Qt, only for the commands that paint
 
         painting_application()
-        printing.write_voucher_pdf(out, [view], ctx.args.layout)
-    return Outcome({"out": str(out), "payload": payload}, [str(out)])
+        printing.write_voucher_pdf(out, [view], ctx.args.layout or "a4")
+    notes = _qr_notes(view, pdf, ctx.args.layout)
+    data: dict[str, Any] = {"out": str(out), "payload": payload, "status": view.status}
+    if view.card_key_faulty:
+        data["card_key_faulty"] = True
+    if notes:
+        data["notes"] = notes
+    return Outcome(data, [str(out), *notes])
 
 
 def _batch_csv(issued: list[fulfilment.IssuedVoucher]) -> bytes:

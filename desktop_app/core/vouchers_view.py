@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from desktop_app.core import vouchers
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import NotFound
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
+from desktop_app.core.redemption import unusable_reason
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -39,6 +41,9 @@ class VoucherView:
     address_line: str = ""  # the shop's address and phone (Settings)
     voucher_note: str = ""  # the shop's note at the foot of every voucher (Settings)
     balance_cents: int | None = None  # gift cards: the money left; None for the others
+    # valid | void (refunded or cancelled) | used_up (no uses left): a reprint says so
+    status: str = "valid"
+    card_key_faulty: bool = False  # its key was marked faulty: a replacement is owed
 
 
 class _Secrets:
@@ -53,26 +58,40 @@ class _Secrets:
         self.voucher_note = shop.setting("voucher_note")
 
 
-def _card_key(voucher: Voucher, product: Product) -> str | None:
+def _card_key(voucher: Voucher, product: Product) -> tuple[str | None, bool]:
+    """The key in full, and whether it was marked faulty."""
     if product.kind != "cardkey":
-        return None
+        return None, False
     if voucher.card_key_id is not None:
-        return CardKey.get_by_id(voucher.card_key_id).secret
-    return product.reusable_key  # products that hand every buyer the same key
+        key = CardKey.get_by_id(voucher.card_key_id)
+        return key.secret, key.state == "faulty"
+    return product.reusable_key, False  # products that hand every buyer the same key
+
+
+def _status(voucher: Voucher, product: Product) -> str:
+    order: Order = voucher.order
+    if unusable_reason(order.status, voucher.state, None, None, utc_now()) == "voided":
+        return "void"
+    # A gift card at nought may be reloaded, and a card key is the goods whatever its uses.
+    if voucher.balance_cents is None and product.kind != "cardkey" and voucher.uses_left <= 0:
+        return "used_up"
+    return "valid"
 
 
 def _view(voucher: Voucher, known: _Secrets) -> VoucherView:
     product: Product = voucher.product
+    card_key, faulty = _card_key(voucher, product)
     return VoucherView(
         shop_name=known.shop_name, currency=known.currency, product_name=product.name,
         kind=product.kind, uses_total=voucher.uses_total, uses_left=voucher.uses_left,
         valid_from=voucher.valid_from, valid_until=voucher.valid_until,
         code=vouchers.typed_code(voucher.code),
         payload=vouchers.payload(known.shop_id, known.voucher_key, voucher.code),
-        card_key=_card_key(voucher, product), order_id=voucher.order_id,
+        card_key=card_key, order_id=voucher.order_id,
         issued_at=voucher.issued_at, price_cents=voucher.order_line.unit_price_cents,
         address_line=known.address_line, voucher_note=known.voucher_note,
-        balance_cents=voucher.balance_cents)
+        balance_cents=voucher.balance_cents, status=_status(voucher, product),
+        card_key_faulty=faulty)
 
 
 def voucher_view(shop: Shop, voucher: Voucher) -> VoucherView:
@@ -88,8 +107,9 @@ def voucher_views(shop: Shop, voucher_ids: Iterable[int]) -> list[VoucherView]:
     known = _Secrets(shop)
     rows: dict[int, Voucher] = {}
     for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
-        query = (Voucher.select(Voucher, Product, OrderLine)
+        query = (Voucher.select(Voucher, Product, OrderLine, Order)
                  .join(Product).switch(Voucher).join(OrderLine)
+                 .switch(Voucher).join(Order)
                  .where(Voucher.id.in_(ids[start : start + 500])))
         rows.update({row.id: row for row in query})
     return [_view(rows[i], known) for i in ids if i in rows]

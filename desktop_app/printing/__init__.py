@@ -3,7 +3,8 @@
 Three layouts:
 
 * ``a4``: one voucher large on an A4 sheet, or, for several, a 2 x 4 grid of cut-out vouchers
-  with cut lines on as many sheets as needed (``sheet``);
+  with cut lines on as many sheets as needed (``sheet``; every part inside its own card, and a
+  voucher whose card key is too long for a card on a page of its own after the grid);
 * ``receipt58`` and ``receipt80``: one voucher per page on 58 or 80 mm receipt paper, the page
   as tall as its content (``tall``, which also draws the single A4 voucher).
 

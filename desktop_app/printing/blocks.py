@@ -52,16 +52,40 @@ def qr_block(payload: str, symbol_mm: float) -> Block:
     return Block(side, paint)
 
 
-def key_block(secret: str, width: float, size_pt: float) -> Block:
-    """The card key in full inside a box; a long key wraps at its hyphens, or anywhere."""
+KEY_MIN_PT = 6.0  # the smallest a key gets on a page that cannot grow
+
+
+def key_block(secret: str, width: float, size_pt: float, max_height: float | None = None
+              ) -> Block:
+    """The card key in full inside a box; a long key wraps at its hyphens, or anywhere. On a
+    page that cannot grow (``max_height``), a very long key gets smaller, never cut."""
     pad = mm(2)
-    laid = fitted(secret, width - 2 * pad, size_pt, size_pt * 0.75, 2, bold=True, mono=True,
-                  align=CENTER)
+    if max_height is None:
+        laid = fitted(secret, width - 2 * pad, size_pt, size_pt * 0.75, 2, bold=True,
+                      mono=True, align=CENTER)
+    else:
+        laid = fitted(secret, width - 2 * pad, size_pt, KEY_MIN_PT, 99, bold=True, mono=True,
+                      align=CENTER, max_height=max_height - 2 * pad)
 
     def paint(painter: QPainter, area: QRectF) -> None:
         painter.setPen(QPen(INK, mm(0.3)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(area, mm(1.2), mm(1.2))
+        laid.paint(painter, area.left() + pad, area.top() + pad)
+
+    return Block(laid.height + 2 * pad, paint)
+
+
+def mark_block(text: str, width: float, size_pt: float) -> Block:
+    """A word the eye cannot miss on a reprint (void, used up, a faulty key): bold, boxed."""
+    pad = mm(1.2)
+    laid = fitted(text, width - 2 * pad, size_pt, size_pt * 0.6, 2, bold=True, align=CENTER,
+                  elide=True)
+
+    def paint(painter: QPainter, area: QRectF) -> None:
+        painter.setPen(QPen(INK, mm(0.6)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(area)
         laid.paint(painter, area.left() + pad, area.top() + pad)
 
     return Block(laid.height + 2 * pad, paint)

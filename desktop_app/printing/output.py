@@ -23,7 +23,7 @@ from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.i18n import translate
 from desktop_app.printing.blocks import Page
-from desktop_app.printing.sheet import GRID_COLUMNS, GRID_ROWS, a4_grid_page
+from desktop_app.printing.sheet import GRID_COLUMNS, GRID_ROWS, a4_grid_page, fits_cell
 from desktop_app.printing.style import DOTS_PER_INCH, PAPER
 from desktop_app.printing.tall import a4_single_page, receipt_page
 
@@ -69,8 +69,11 @@ def pages(views: Sequence[VoucherView], layout: str) -> list[Page]:
         return [receipt_page(view, layout) for view in views]
     if len(views) == 1:
         return [a4_single_page(views[0])]
+    in_grid = [view for view in views if fits_cell(view)]
+    alone = [a4_single_page(view) for view in views if not fits_cell(view)]
     per_page = GRID_COLUMNS * GRID_ROWS
-    return [a4_grid_page(views[i : i + per_page]) for i in range(0, len(views), per_page)]
+    return [a4_grid_page(in_grid[i : i + per_page])
+            for i in range(0, len(in_grid), per_page)] + alone
 
 
 def _paint_pages(device: QPagedPaintDevice, sheets: list[Page]) -> None:

@@ -14,6 +14,7 @@ from desktop_app.printing.blocks import (
     Block,
     Page,
     key_block,
+    mark_block,
     qr_block,
     rule,
     space,
@@ -27,6 +28,7 @@ from desktop_app.printing.wording import (
     footer_text,
     hint_text,
     key_label,
+    marks,
     uses_text,
     validity_text,
 )
@@ -55,6 +57,8 @@ class Tall:
         return space(height_mm * self.gap)
 
 
+A4_CARD_TOP_MM, A4_CARD_BOTTOM_MM = 18.0, 10.0  # the single voucher's card on its A4 sheet
+
 TALL = {
     "receipt58": Tall(58, 5, 4, 10, 11, 13, 9, 7, 14, 9, 7, 35, False),
     "receipt80": Tall(80, 5, 5, 12, 13, 16, 10.5, 8, 18, 10.5, 8, 50, False),
@@ -69,7 +73,7 @@ def _label(text: str, width: float, size_pt: float) -> Block:
 
 def _band(view: VoucherView, style: Tall, width: float) -> Block:
     laid = fitted(view.shop_name, width, style.shop_pt, style.shop_pt * 0.7, 2, bold=True,
-                  align=CENTER, color=PAPER)
+                  align=CENTER, color=PAPER, elide=True)
     pad = mm(5)
 
     def paint(painter: QPainter, area: QRectF) -> None:
@@ -95,6 +99,13 @@ def _head(view: VoucherView, style: Tall, width: float) -> list[Block]:
             style.space(3)]
 
 
+def _marks(view: VoucherView, style: Tall, width: float) -> list[Block]:
+    blocks: list[Block] = []
+    for text in marks(view):
+        blocks += [mark_block(text, width, style.detail_pt * 1.2), style.space(2)]
+    return blocks
+
+
 def _details(view: VoucherView, style: Tall, width: float) -> list[Block]:
     product = headline(view.product_name, width, style.product_pt, style.product_pt * 0.6, 3,
                        CENTER)
@@ -107,13 +118,14 @@ def _details(view: VoucherView, style: Tall, width: float) -> list[Block]:
     return blocks
 
 
-def _code(view: VoucherView, style: Tall, width: float) -> list[Block]:
+def _code(view: VoucherView, style: Tall, width: float, key_height: float | None
+          ) -> list[Block]:
     blocks = [_label(code_label(), width, style.label_pt), style.space(0.8),
               text_block(one_line(view.code, width, style.code_pt, bold=True, mono=True,
                                   align=CENTER))]
     if view.card_key:
         blocks += [style.space(4), _label(key_label(), width, style.label_pt), style.space(0.8),
-                   key_block(view.card_key, width, style.key_pt)]
+                   key_block(view.card_key, width, style.key_pt, key_height)]
     return blocks
 
 
@@ -126,12 +138,14 @@ def _foot(view: VoucherView, style: Tall, width: float) -> list[Block]:
             text_block(foot)]
 
 
-def tall_voucher(view: VoucherView, style: Tall) -> Block:
+def tall_voucher(view: VoucherView, style: Tall, key_height: float | None = None) -> Block:
+    """The voucher, top to bottom; its card key in at most ``key_height`` when given."""
     width = mm(style.paper_mm - 2 * style.side_mm)
-    return stack([*_head(view, style, width), *_details(view, style, width), style.space(1),
+    return stack([*_head(view, style, width), *_marks(view, style, width),
+                  *_details(view, style, width), style.space(1),
                   qr_block(view.payload, style.qr_mm), style.space(1),
-                  *_code(view, style, width), style.space(5), *_foot(view, style, width)])
-
+                  *_code(view, style, width, key_height), style.space(5),
+                  *_foot(view, style, width)])
 
 
 def receipt_page(view: VoucherView, layout: str) -> Page:
@@ -146,11 +160,23 @@ def receipt_page(view: VoucherView, layout: str) -> Page:
     return Page(QSizeF(style.paper_mm, math.ceil(height_mm)), paint)
 
 
-def a4_single_page(view: VoucherView) -> Page:
+def a4_card(view: VoucherView) -> tuple[Block, QRectF]:
+    """The single voucher on A4 and the card it is drawn in, which stays on the sheet: a card
+    key too long for it is set smaller (the other parts have their limits)."""
     style = TALL["a4"]
     body = tall_voucher(view, style)
-    card = QRectF(mm((A4_MM[0] - style.paper_mm) / 2), mm(18), mm(style.paper_mm),
-                  body.height + mm(style.bottom_mm))
+    room = mm(A4_MM[1] - A4_CARD_TOP_MM - A4_CARD_BOTTOM_MM - style.bottom_mm)
+    if body.height > room and view.card_key:
+        width = mm(style.paper_mm - 2 * style.side_mm)
+        key_height = key_block(view.card_key, width, style.key_pt).height
+        body = tall_voucher(view, style, key_height - (body.height - room))
+    return body, QRectF(mm((A4_MM[0] - style.paper_mm) / 2), mm(A4_CARD_TOP_MM),
+                        mm(style.paper_mm), body.height + mm(style.bottom_mm))
+
+
+def a4_single_page(view: VoucherView) -> Page:
+    style = TALL["a4"]
+    body, card = a4_card(view)
 
     def paint(painter: QPainter) -> None:
         outline = QPainterPath()
@@ -167,5 +193,3 @@ def a4_single_page(view: VoucherView) -> Page:
         painter.drawPath(outline)
 
     return Page(QSizeF(*A4_MM), paint)
-
-

@@ -14,6 +14,7 @@ from desktop_app.printing.style import INK, font, per_thread
 WRAP = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
 LEFT = Qt.AlignmentFlag.AlignLeft
 CENTER = Qt.AlignmentFlag.AlignHCenter
+ELLIPSIS = "…"
 
 
 @dataclass
@@ -62,26 +63,59 @@ def _lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag,
 def fitted(text: str, width: float, max_pt: float, min_pt: float, max_lines: int, *,
            bold: bool = False, mono: bool = False, align: Qt.AlignmentFlag = LEFT,
            wrap: QTextOption.WrapMode = WRAP, color: QColor = INK,
-           max_height: float | None = None) -> Text:
-    """The largest size from ``max_pt`` down to ``min_pt`` at which ``text`` fits; never cut."""
+           max_height: float | None = None, elide: bool = False) -> Text:
+    """The largest size from ``max_pt`` down to ``min_pt`` at which ``text`` fits. What does
+    not fit even at ``min_pt`` is cut to ``max_lines`` and ``max_height`` with "…" when
+    ``elide`` (a name: a voucher's other parts keep their place), else kept whole (a code or a
+    card key is never cut)."""
     size = max_pt
     while True:
-        laid = lay_out(text, font(size, bold, mono), width, align, wrap, color)
+        text_font = font(size, bold, mono)
+        laid = lay_out(text, text_font, width, align, wrap, color)
         fits = laid.lines <= max_lines and laid.width <= width + 0.5 and (
             max_height is None or laid.height <= max_height)
-        if fits or size <= min_pt:
+        if fits:
             return laid
+        if size <= min_pt:
+            if not elide:
+                return laid
+            return _elided(laid, text, text_font, width, max_lines, max_height, align, wrap,
+                           color)
         size = max(min_pt, size - 0.5)
 
 
+def _elided(laid: Text, text: str, text_font: QFont, width: float, max_lines: int,
+            max_height: float | None, align: Qt.AlignmentFlag, wrap: QTextOption.WrapMode,
+            color: QColor) -> Text:
+    """``text`` cut after the lines that fit (at least one), ending in "…"."""
+    keep = max(1, min(max_lines, laid.lines))
+    while (keep > 1 and max_height is not None
+           and laid.layout.lineAt(keep - 1).rect().bottom() > max_height):
+        keep -= 1
+    last = laid.layout.lineAt(keep - 1)
+    # Qt counts UTF-16 units; a character outside the BMP (an emoji) is two of them.
+    units = text.encode("utf-16-le")
+    end = last.textStart() + last.textLength()
+    while end > 0:
+        head = units[: 2 * end].decode("utf-16-le", errors="ignore").rstrip()
+        shorter = lay_out(head + ELLIPSIS, text_font, width, align, wrap, color)
+        if shorter.lines <= keep:
+            return shorter
+        end -= 1
+    return lay_out(ELLIPSIS, text_font, width, align, wrap, color)
+
+
 def headline(text: str, width: float, max_pt: float, min_pt: float, max_lines: int,
-             align: Qt.AlignmentFlag = LEFT) -> Text:
+             align: Qt.AlignmentFlag = LEFT, max_height: float | None = None) -> Text:
     """Bold text on one line if it fits at 80 % of ``max_pt``; else wrapped, so a short
-    name never leaves one word dangling on a line of its own."""
-    single = fitted(text, width, max_pt, max_pt * 0.8, 1, bold=True, align=align)
-    if single.lines == 1:
+    name never leaves one word dangling on a line of its own. A name too long for
+    ``max_lines`` (and ``max_height``) at ``min_pt`` ends in "…"."""
+    single = fitted(text, width, max_pt, max_pt * 0.8, 1, bold=True, align=align,
+                    max_height=max_height)
+    if single.lines == 1 and (max_height is None or single.height <= max_height):
         return single
-    return fitted(text, width, max_pt, min_pt, max_lines, bold=True, align=align)
+    return fitted(text, width, max_pt, min_pt, max_lines, bold=True, align=align,
+                  max_height=max_height, elide=True)
 
 
 def one_line(text: str, width: float, max_pt: float, *, bold: bool = False, mono: bool = False,

@@ -54,3 +54,20 @@ def key_label() -> str:
 
 def hint_text() -> str:
     return translate("printing", "Show the QR code, or tell the code, at the counter.")
+
+
+def marks(view: VoucherView) -> list[str]:
+    """What a reprint must not hide: void, used up, a faulty card key. Empty for a voucher in
+    good standing."""
+    said = []
+    if view.status == "void":
+        said.append(translate("printing", "VOID – not valid"))
+    elif view.status == "used_up":
+        said.append(translate("printing", "Used up – no uses left"))
+    if view.card_key_faulty:
+        said.append(faulty_key_text())
+    return said
+
+
+def faulty_key_text() -> str:
+    return translate("printing", "Card key faulty – a replacement is owed")

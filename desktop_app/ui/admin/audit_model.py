@@ -159,6 +159,8 @@ CHANNEL_LABELS: dict[str, str] = {
     "image": QT_TRANSLATE_NOOP("audit", "image"),
     "text": QT_TRANSLATE_NOOP("audit", "text"),
     "screen": QT_TRANSLATE_NOOP("audit", "on screen"),
+    "pdf": QT_TRANSLATE_NOOP("audit", "PDF"),
+    "print": QT_TRANSLATE_NOOP("audit", "printed"),
     "phone": QT_TRANSLATE_NOOP("audit", "on the phone"),
 }
 

@@ -4,7 +4,8 @@ Shown by the voucher panel when the voucher shown is a gift card. Reload takes a
 (the method chosen as in the payment dialog); Cash out pays a small remainder in cash where
 the owner's setting allows it; the PIN can be set or removed. Everything runs through
 ``core.giftcard_desk`` on the worker thread; the ledger (kind, amount, balance after,
-operator, time) is re-read after each action.
+operator, time; newest first) is re-read whenever the voucher is shown again, after each
+action here and after spends and undos elsewhere.
 """
 
 from __future__ import annotations
@@ -215,7 +216,7 @@ class GiftCardBox(QWidget):
         self.state = state
         self.balance.setText(self.tr("Balance {amount}").format(
             amount=money(state.balance_cents, self.model.currency)))
-        self.model.set_rows(state.ledger)
+        self.model.set_rows(state.ledger[::-1])  # newest first: the latest is in sight
         self.ledger.resizeColumnsToContents()
         owner = self.shop.is_owner
         self.reload_button.setEnabled(state.may_take_money and state.usable)
@@ -230,9 +231,9 @@ class GiftCardBox(QWidget):
         self.clear_pin_button.setEnabled(owner)
 
     def _done(self, text: str) -> None:
+        """Said here; the panel shows the voucher again, and this card with it."""
         self.message.show_info(text)
         self.changed.emit()
-        self.show_card(self.voucher_id)
 
     def ask_reload(self) -> None:
         if self.voucher_id is None:

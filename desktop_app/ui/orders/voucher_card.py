@@ -2,11 +2,13 @@
 
 A white card whatever the theme: the QR large and crisp (to scan off the display), product,
 uses or balance, validity, the typed code in large monospace, and for a card key the key,
-masked. **Show key** reveals the key in full for that one look: each reveal is a
-``cardkey_shown`` audit row, written before the key appears, and the key is masked again
-after ``KEY_SHOWN_MS``, on **Hide key**, or as soon as another voucher is shown. Copy code,
-Copy key and Copy text put the voucher on the clipboard; a key copied (alone or in the text)
-is a ``cardkey_sent`` row (``core.sending``), as the panel's Send is.
+masked; above them, in red, what a glance must catch: void, used up, a card key marked
+faulty (a replacement is owed; sending, copying or printing it asks first). **Show key**
+reveals the key in full for that one look: each reveal is a ``cardkey_shown`` audit row,
+written before the key appears, and the key is masked again after ``KEY_SHOWN_MS``, on
+**Hide key**, or as soon as another voucher is shown. Copy code, Copy key and Copy text put
+the voucher on the clipboard; a key copied (alone or in the text) is a ``cardkey_sent`` row
+(``core.sending``), as the panel's Send, Save PDF and Print are.
 """
 
 from __future__ import annotations
@@ -17,12 +19,21 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core import sending
 from desktop_app.core.products import mask_key
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView
+from desktop_app.i18n import translate
 from desktop_app.printing import wording
 from desktop_app.printing.qr import QUIET_ZONE
 from desktop_app.ui.orders import voucher_send
@@ -50,6 +61,24 @@ def qr_pixmap(matrix: list[list[bool]], side: int, ratio: float = 1.0) -> QPixma
     return pixmap
 
 
+def confirm_faulty_key(parent: QWidget, view: VoucherView | None,
+                       then: Callable[[], object]) -> QMessageBox | None:
+    """Go on at once, unless ``view``'s card key was marked faulty: then ask first, since the
+    customer is owed a replacement, not the dead key again. The question, while it is open."""
+    if view is None or not view.card_key_faulty:
+        then()
+        return None
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("VoucherCard", "Faulty card key"),
+                      translate("VoucherCard", "This voucher's card key was marked faulty: the "
+                                "customer is owed a replacement (Inventory → Card keys → Replace "
+                                "on order). Send or print this key anyway?"),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.accepted.connect(then)
+    box.open()
+    return box
+
+
 class VoucherCard(QFrame):
     """Shows what ``show_view`` is given; says what its buttons did in ``message``."""
 
@@ -59,6 +88,7 @@ class VoucherCard(QFrame):
         self.voucher_id: int | None = None
         self.view: VoucherView | None = None
         self.key_shown = False
+        self.faulty_box: QMessageBox | None = None
         self.hide_timer = QTimer(self)
         self.hide_timer.setSingleShot(True)
         self.hide_timer.setInterval(KEY_SHOWN_MS)
@@ -77,6 +107,10 @@ class VoucherCard(QFrame):
         self.show_view(None, None)
 
     def _build_text(self) -> QVBoxLayout:
+        self.marks = QLabel(self)  # void, used up, a faulty key: what a glance must catch
+        self.marks.setFont(widget_font(self.marks, bold=True))
+        self.marks.setWordWrap(True)
+        self.marks.setStyleSheet("QLabel { color: #b42318; }")
         self.product = QLabel(self)
         self.product.setFont(widget_font(self.product, scale=1.25, bold=True))
         self.product.setWordWrap(True)
@@ -111,7 +145,7 @@ class VoucherCard(QFrame):
         copies.addStretch(1)
         column = QVBoxLayout()
         column.setSpacing(3)
-        for widget in (self.product, self.uses, self.validity):
+        for widget in (self.marks, self.product, self.uses, self.validity):
             column.addWidget(widget)
         column.addSpacing(8)
         column.addWidget(self.code_caption)
@@ -146,6 +180,9 @@ class VoucherCard(QFrame):
             self.qr.clear()
         else:
             self.qr.setPixmap(qr_pixmap(matrix, QR_SIDE, self.devicePixelRatioF() or 1.0))
+        said = wording.marks(view) if view else []
+        self.marks.setText("\n".join(said))
+        self.marks.setVisible(bool(said))
         self.product.setText(view.product_name if view else "")
         self.uses.setText((wording.uses_text(view) or self.tr("One card key")) if view else "")
         self.validity.setText(wording.validity_text(view) if view else "")
@@ -200,12 +237,20 @@ class VoucherCard(QFrame):
 
     def copy_key(self) -> None:
         if self.view is not None and self.view.card_key:
+            self.faulty_box = confirm_faulty_key(self, self.view, self._copy_key)
+
+    def _copy_key(self) -> None:
+        if self.view is not None and self.view.card_key:
             QGuiApplication.clipboard().setText(self.view.card_key)
             self.message.show_info(self.tr("Card key copied."))
             self._record_key_sent("text")
 
     def copy_text(self) -> None:
         """The voucher in words on the clipboard (the card key too, where there is one)."""
+        if self.view is not None:
+            self.faulty_box = confirm_faulty_key(self, self.view, self._copy_text)
+
+    def _copy_text(self) -> None:
         if self.view is None:
             return
         QGuiApplication.clipboard().setText(voucher_send.voucher_message(self.view))

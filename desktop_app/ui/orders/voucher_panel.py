@@ -4,7 +4,8 @@ One voucher at a time (a batch may hold thousands), shown by ``VoucherCard`` (QR
 card key masked until Show key, the copies); a gift card's balance and ledger below it
 (``GiftCardBox``). Above it: Send (the voucher as an image on the clipboard, saved too, to
 paste into WeChat, QQ or an e-mail; a card key in it is audited as sent), and Save PNG (the
-QR alone), Save PDF and Print in the A4, 58 mm or 80 mm layout. Views and QR modules are read
+QR alone), Save PDF and Print in the A4, 58 mm or 80 mm layout (a card key on them is audited
+as sent, channel pdf or print; a key marked faulty asks first). Views and QR modules are read
 on the worker thread; PDFs are written there too. Printing and the sent image paint on the
 GUI thread, as Qt asks.
 """
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import printing
-from desktop_app.core import vouchers
+from desktop_app.core import sending, vouchers
 from desktop_app.core.errors import NotFound
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import Shop
@@ -41,7 +43,7 @@ from desktop_app.ui import settings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.orders import voucher_send
 from desktop_app.ui.orders.giftcard_box import GiftCardBox
-from desktop_app.ui.orders.voucher_card import VoucherCard
+from desktop_app.ui.orders.voucher_card import VoucherCard, confirm_faulty_key
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MessageLabel, widget_font
 
@@ -53,6 +55,15 @@ def load_voucher(shop: Shop, voucher_id: int) -> tuple[VoucherView, list[list[bo
     if not views:
         raise NotFound(what="voucher", id=voucher_id)
     return views[0], vouchers.qr_matrix(views[0].payload)
+
+
+def audited_views(shop: Shop, voucher_ids: list[int], channel: str) -> list[VoucherView]:
+    """The views to put on paper, each card key among them audited as sent through
+    ``channel`` (pdf or print) first; runs on the worker thread."""
+    views = voucher_views(shop, voucher_ids)
+    if any(view.card_key for view in views):
+        sending.record_card_keys_written(shop, voucher_ids, channel)
+    return views
 
 
 def with_suffix(path: str, suffix: str) -> Path:
@@ -83,6 +94,7 @@ class VoucherPanel(QWidget):
         self.view: VoucherView | None = None
         self.busy = False
         self.file_dialog: QFileDialog | None = None
+        self.faulty_box: QMessageBox | None = None  # asks before a faulty key leaves
         self.print_dialog: QPrintDialog | None = None
         # The printer the dialog sets up; tests hand in one that writes a PDF.
         self.make_printer: Callable[[], QPrinter] = receipt_printer
@@ -190,8 +202,9 @@ class VoucherPanel(QWidget):
         self.view = view
         self.card.show_view(voucher_id if view is not None else None, view, matrix)
         card_id = voucher_id if view is not None and view.balance_cents is not None else None
-        if card_id != self.giftcard.voucher_id or card_id is None:
-            self.giftcard.show_card(card_id)
+        # Re-read on every showing, the same card too: a spend or an undo at the counter
+        # changed its balance, ledger and whether it may be cashed out.
+        self.giftcard.show_card(card_id)
         self._update_navigation()
 
     def _update_navigation(self) -> None:
@@ -228,6 +241,9 @@ class VoucherPanel(QWidget):
 
     def send_image(self) -> None:
         """The branded voucher image on the clipboard at once, and saved in the background."""
+        self.faulty_box = confirm_faulty_key(self, self.view, self._send_image)
+
+    def _send_image(self) -> None:
         if self.view is None:
             return
         view, voucher_id, shop = self.view, self.voucher_ids[self.position], self.shop
@@ -269,6 +285,9 @@ class VoucherPanel(QWidget):
                        self.tr("PNG images (*.png)"), "png", self.save_png)
 
     def ask_pdf(self) -> None:
+        self.faulty_box = confirm_faulty_key(self, self.view, self._ask_pdf)
+
+    def _ask_pdf(self) -> None:
         self._ask_save(self.tr("Save vouchers as PDF"), f"{self._file_stem()}.pdf",
                        self.tr("PDF documents (*.pdf)"), "pdf", self.save_pdf)
 
@@ -285,8 +304,8 @@ class VoucherPanel(QWidget):
             return
         target, shop, ids = with_suffix(path, ".pdf"), self.shop, self._chosen_ids()
         layout = self.print_layout()
-        self._work(lambda: printing.write_voucher_pdf(target, voucher_views(shop, ids), layout),
-                   target)
+        self._work(lambda: printing.write_voucher_pdf(target, audited_views(shop, ids, "pdf"),
+                                                      layout), target)
 
     def _work(self, work: Callable[[], Any], target: Path) -> None:
         settings.VOUCHER_SAVE_FOLDER.write(str(target.parent))
@@ -303,6 +322,9 @@ class VoucherPanel(QWidget):
     # -- printing ---------------------------------------------------------------------------
 
     def ask_print(self) -> None:
+        self.faulty_box = confirm_faulty_key(self, self.view, self._ask_print)
+
+    def _ask_print(self) -> None:
         if self.view is None:
             return
         printer = self.make_printer()
@@ -330,8 +352,8 @@ class VoucherPanel(QWidget):
                 return
             self.message.show_info(self.tr("Sent to the printer."))
 
-        run_in_background(self, lambda: voucher_views(shop, ids), paint, errors=self.message,
-                          always=lambda: self._set_busy(False))
+        run_in_background(self, lambda: audited_views(shop, ids, "print"), paint,
+                          errors=self.message, always=lambda: self._set_busy(False))
 
     # -- state ------------------------------------------------------------------------------
 

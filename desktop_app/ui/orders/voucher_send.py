@@ -43,7 +43,7 @@ def png_bytes(image: QImage) -> bytes:
 
 def voucher_message(view: VoucherView) -> str:
     """The voucher in words, one fact a line, ready to paste into WeChat, QQ or an e-mail."""
-    lines = [view.shop_name]
+    lines = [*wording.marks(view), view.shop_name]  # a void or used-up copy says so first
     if view.address_line:
         lines.append(view.address_line)
     lines += ["", view.product_name]
