@@ -80,6 +80,11 @@ def test_bad_price_is_a_clear_error(cli_shop: Path) -> None:
 def test_bad_usage_exits_2(cli_shop: Path) -> None:
     assert run(cli_shop, "product", "add", "--price", "1").returncode == 2
     assert run(cli_shop, "frobnicate").returncode == 2
+    # With --json, one JSON object on stdout too (QA: stdout was empty), the usage on stderr.
+    bad = run(cli_shop, "product", "add", "--name", "Y", "--price", "1", "--uses", "0", "--json")
+    assert bad.returncode == 2 and "usage" in bad.stderr
+    refused = as_json(bad)
+    assert (refused["ok"], refused["error"]) == (False, "usage") and "--uses" in refused["message"]
 
 
 def test_wrong_password_is_refused(cli_shop: Path) -> None:

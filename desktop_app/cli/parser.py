@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop_app import __version__
 from desktop_app.cli.arg_types import (
@@ -329,9 +330,20 @@ def default_station() -> str:
     return os.environ.get("SHOP_STATION") or socket.gethostname() or "station"
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose bad usage keeps the ``--json`` promise: one JSON object on
+    stdout (QA: a script parsing stdout got nothing), the usage on stderr, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        if "--json" in sys.argv[1:]:
+            print(json.dumps({"ok": False, "error": "usage", "message": message},
+                             ensure_ascii=False))
+        super().error(message)
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: with every command, or only the one ``argv`` names."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         formatter_class=HelpFormatter,
         prog=Path(sys.executable).name if getattr(sys, "frozen", False)
         else "python -m desktop_app",
