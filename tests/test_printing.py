@@ -238,6 +238,12 @@ def test_validity_is_the_last_local_day(shop: Shop) -> None:
     midnight = dt.datetime(2030, 5, 2).astimezone()  # local midnight: valid through May 1st
     assert dates.last_valid_day(midnight) == "2030-05-01"
     assert dates.last_valid_day(midnight + dt.timedelta(hours=9)) == "2030-05-02"
+    assert dates.valid_until_text(midnight) == "2030-05-01"
+    assert dates.valid_until_text(midnight + dt.timedelta(hours=9, minutes=5)) == (
+        "2030-05-02 09:05")  # it ends then, not at the end of the day
+    [sold] = sell(shop, "Wash", valid_days=30)  # ends 30 days on, at the hour of the sale
+    assert wording.validity_text(sold) == (
+        f"Valid until {sold.valid_until.astimezone():%Y-%m-%d %H:%M}")
 
 
 def test_unknown_layout_and_empty_list_are_refused(shop: Shop, tmp_path: Path) -> None:

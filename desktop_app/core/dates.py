@@ -39,6 +39,16 @@ def local_day(moment: dt.datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d") if moment else ""
 
 
+def valid_until_text(until: dt.datetime) -> str:
+    """Until when a voucher works, as printed: its last local day when it ends at midnight;
+    else the day and the time, since it ends then (QA: "Valid until 2026-12-31" for a voucher
+    that ended at the hour it was sold, and the customer came in that afternoon)."""
+    local = until.astimezone()
+    if local.time() == dt.time(0, 0):
+        return last_valid_day(until)
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
 def last_valid_day(until: dt.datetime) -> str:
     """The last local day still valid: an end at local midnight belongs to the day before."""
     local = until.astimezone()

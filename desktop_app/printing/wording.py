@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.core.dates import last_valid_day, local_day
+from desktop_app.core.dates import local_day, valid_until_text
 from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.i18n import translate
 
@@ -33,7 +33,7 @@ def validity_text(view: VoucherView) -> str:
         if later:
             return translate("printing", "Valid from {start}, no expiry").format(start=later)
         return translate("printing", "No expiry")
-    until = last_valid_day(view.valid_until)
+    until = valid_until_text(view.valid_until)
     if later:
         return translate("printing", "Valid {start} to {end}").format(start=later, end=until)
     return translate("printing", "Valid until {date}").format(date=until)
