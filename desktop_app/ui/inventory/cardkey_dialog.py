@@ -226,10 +226,13 @@ class CardKeyDialog(QDialog):
         return self.importer
 
     def _imported(self, report: KeyImportReport) -> None:
-        skipped = report.duplicate + report.blank + report.malformed
-        self.keys_message.show_info(self.tr("Keys imported: {count}. Lines left out: "
-                                            "{skipped}.").format(count=report.imported,
-                                                                 skipped=skipped))
+        skipped = report.duplicate + report.other_product + report.blank + report.malformed
+        text = self.tr("Keys imported: {count}. Lines left out: {skipped}.").format(
+            count=report.imported, skipped=skipped)
+        if report.other_product:
+            text += " " + self.tr("Of these, already in stock under another product: "
+                                  "{count}.").format(count=report.other_product)
+        self.keys_message.show_info(text)
         self.changed.emit()
         self.tabs.setCurrentIndex(self.KEYS_PAGE)
         self.refresh()
