@@ -21,8 +21,9 @@ from desktop_app.core import (
 from desktop_app.core.errors import (
     InvalidInput,
 )
-from desktop_app.core.key_rows import CELL_SEPARATOR, shown_header
+from desktop_app.core.key_rows import shown_header
 from desktop_app.core.money import money_text
+from desktop_app.core.products import KEY_PART_SEPARATOR
 from desktop_app.i18n import translate
 
 
@@ -82,7 +83,7 @@ def cardkey_import_lines(report: cardkeys.KeyImportReport) -> list[str]:
         lines.append(translate(
             "cli", "Keys from rows of several columns: {count}, each kept as one key with its "
             "columns joined by \"{separator}\" (e.g. card number{separator}password).").format(
-                count=report.joined, separator=CELL_SEPARATOR))
+                count=report.joined, separator=KEY_PART_SEPARATOR))
     return lines
 
 

@@ -13,9 +13,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop_app.core.products import mask_key
+from desktop_app.core.products import KEY_PART_SEPARATOR, mask_key
 
-CELL_SEPARATOR = " / "
 # What a key file's header cell says, as ``header_word`` reduces it (letters and digits only).
 HEADER_WORDS = frozenset({
     "key", "keys", "code", "codes", "cardkey", "cardkeys", "cdkey", "cdkeys", "serial",
@@ -59,7 +58,7 @@ class KeyLine:
 
     @property
     def text(self) -> str:
-        return CELL_SEPARATOR.join(self.parts)
+        return KEY_PART_SEPARATOR.join(self.parts)
 
 
 @dataclass(frozen=True)

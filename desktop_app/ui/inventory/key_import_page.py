@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import cardkeys, products
 from desktop_app.core.cardkeys import KeyImportReport
-from desktop_app.core.key_rows import CELL_SEPARATOR, shown_header
-from desktop_app.core.products import ProductDetail
+from desktop_app.core.key_rows import shown_header
+from desktop_app.core.products import KEY_PART_SEPARATOR, ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui.inventory.key_file import read_key_file
 from desktop_app.ui.tasks import run_in_background
@@ -61,7 +61,7 @@ def report_notes(report: KeyImportReport) -> list[str]:
             "one key, its columns joined by “{separator}” (e.g. card number{separator}password), "
             "and the customer receives all of it. To import the first column alone, remove the "
             "other columns from the file.").format(
-                count=report.joined, separator=CELL_SEPARATOR))
+                count=report.joined, separator=KEY_PART_SEPARATOR))
     if report.other_product:
         notes.append(QCoreApplication.translate(
             "CardKeyDialog", "Already in stock under another product: {count}. These are left "
