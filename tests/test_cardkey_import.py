@@ -4,9 +4,15 @@ a second column (a prepaid card's password) stays with its number."""
 
 from __future__ import annotations
 
+import multiprocessing
+from pathlib import Path
+
+import pytest
+from conftest import OWNER, OWNER_PASSWORD
 from peewee import SqliteDatabase
 
 from desktop_app.core import cardkeys, fulfilment, orders, products
+from desktop_app.core.engine import ShopLocation
 from desktop_app.core.key_rows import is_header_word, read_key_text, shown_header
 from desktop_app.core.models import CardKey
 from desktop_app.core.store import Shop
@@ -123,3 +129,33 @@ def test_header_words_and_what_the_owner_is_shown_of_a_header() -> None:
     assert shown_header(("卡号", "密码", "")) == "卡号, 密码"
     assert products.mask_key("1000200030004000 / 654321") == "100…00 / …"  # no password digit
     assert "5678" not in shown_header(("ABCDEF-5678-1234",))  # it may be a key: masked
+
+
+def import_box(folder: str, database_url: str | None, product_id: int, box: str) -> int:
+    """Another counter PC importing ``box`` into ``product_id``: how many keys it took."""
+    from race_worker import _open
+
+    with _open(folder, database_url) as shop:
+        return cardkeys.import_card_keys(shop, product_id, box).imported
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["file", "server"])
+def test_counters_importing_one_box_into_several_products_take_each_key_once(
+        tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> None:
+    """Four processes at once, each into its own product: on the server too (Read Committed,
+    no unique index across products), every key lands in exactly one product."""
+    folder = tmp_path / "race"
+    url = request.getfixturevalue("pg_url") if engine == "server" else None
+    location = ShopLocation(folder, url)
+    with location.create("Race", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        ids = [products.add_product(shop, f"Game {n}", "30", "cardkey").id for n in range(4)]
+    box = "\n".join(f"RACE-{n:06d}" for n in range(400))
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        jobs = [pool.apply_async(import_box, (str(folder), url, product_id, box))
+                for product_id in ids]
+        taken = [job.get(timeout=120) for job in jobs]
+    assert sum(taken) == 400
+    with location.open(OWNER, OWNER_PASSWORD) as shop:
+        assert CardKey.select().count() == 400
+        assert CardKey.select(CardKey.fingerprint).distinct().count() == 400

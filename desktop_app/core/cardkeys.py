@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from peewee import ModelSelect
 
-from desktop_app.core import audit
+from desktop_app.core import audit, dialect
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, OutOfStock
 from desktop_app.core.key_rows import KeyLine, is_header_word, read_key_text
@@ -111,6 +111,9 @@ def preview_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport
 def import_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport:
     """Add the new keys in ``text`` to stock; duplicates, blanks and malformed lines refused."""
     with shop.write():
+        # Two counters importing the same box into two products: one checks after the other's
+        # keys are in (the index is unique per product only).
+        dialect.serialise(shop.db, dialect.CARD_KEY_IMPORT_LOCK)
         report = preview_card_keys(shop, product_id, text)
         now = utc_now()
         rows = [{"product": product_id, "secret": key, "fingerprint": key_fingerprint(shop, key),
