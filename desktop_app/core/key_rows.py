@@ -12,6 +12,7 @@ import io
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from desktop_app.core.products import KEY_PART_SEPARATOR, mask_key
 
@@ -37,8 +38,12 @@ def header_word(cell: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", cell).casefold() if c.isalnum())
 
 
+# No header word is longer (with its spaces and punctuation): a longer cell is not read.
+LONGEST_HEADER = 24
+
+
 def is_header_word(cell: str) -> bool:
-    return header_word(cell) in HEADER_WORDS
+    return len(cell) <= LONGEST_HEADER and header_word(cell) in HEADER_WORDS
 
 
 @dataclass(frozen=True)
@@ -51,12 +56,12 @@ class KeyLine:
     def first(self) -> str:
         return self.cells[0] if self.cells else ""
 
-    @property
+    @cached_property
     def parts(self) -> tuple[str, ...]:
         """The cells that hold something (a trailing empty column is no part of a key)."""
         return tuple(cell for cell in self.cells if cell)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return KEY_PART_SEPARATOR.join(self.parts)
 
