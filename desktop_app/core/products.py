@@ -67,7 +67,8 @@ def _check_key_pattern(min_length: object, max_length: object, alphabet: object)
 def mask_key(secret: str) -> str:
     """First 6 and last 4 characters of a key of 20 or more; of a shorter key at most a
     third, split the same way (an 11-character key shows 2 + 1), nothing under 3. Of a key
-    imported from several columns (number / password), the number so, nothing of the rest."""
+    imported from several columns (number / password), its number masked so, and nothing of
+    the rest."""
     number, separator, _rest = secret.partition(KEY_PART_SEPARATOR)
     if separator:
         return f"{mask_key(number)}{KEY_PART_SEPARATOR}…"
