@@ -52,8 +52,8 @@ def test_key_file_reading(tmp_path: Path) -> None:
         read_key_file(tmp_path / "missing.txt")
 
 
-KEY_FILE = ("\ufeffkey,note\r\n"  # a header row: malformed
-            "AAAA-1111-XXXX-0001,first\r\n"
+KEY_FILE = ("\ufeffkey,note\r\n"  # a header row: left out, and said
+            "AAAA-1111-XXXX-0001,\r\n"  # an empty second column is no part of the key
             "\r\n"
             "BBBB-2222-XXXX-0002\r\n"
             "AAAA-1111-XXXX-0001\r\n"  # twice in the file
@@ -82,8 +82,10 @@ def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path:
     page.use_file(str(path))
     idle()
     counts = {name: label.text() for name, label in page.counts.items()}
-    assert counts == {"new": "3", "duplicate": "2", "blank": "2", "malformed": "1"}
+    assert counts == {"new": "3", "duplicate": "2", "other_product": "0", "blank": "2",
+                      "malformed": "0"}
     assert "EXIST" not in page.sample.text() and "AAAA…01" in page.sample.text()
+    assert page.notes.text() == "The first row was taken for a header and left out: key, note."
     assert page.import_button.isEnabled() and page.import_button.text() == "Import new keys (3)"
     assert CardKey.select().count() == 1  # the preview changed nothing
     with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
@@ -124,6 +126,36 @@ def test_pasted_keys_and_a_file_that_is_not_utf8(
     page.import_keys()
     idle()
     assert products.product_detail(shop, game.id).stock == 3
+
+
+def test_keys_of_another_product_and_a_password_column_are_said_before_the_import(
+        qtbot: QtBot, shop: Shop) -> None:
+    game = products.add_product(shop, "Game", "30.00", "cardkey")
+    promo = products.add_product(shop, "Game (promo)", "25.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "1000200030004000,111111\nGAME-KEY-0001\n")
+    dialog = key_dialog(qtbot, shop, promo.id, CardKeyDialog.IMPORT_PAGE)
+    page = dialog.importer
+    page.paste.setPlainText("卡号,密码\n1000200030004000,111111\n1000200030004001,222222\n"
+                            "GAME-KEY-0001\n")
+    page.check()
+    idle()
+    counts = {name: label.text() for name, label in page.counts.items()}
+    assert counts == {"new": "1", "duplicate": "0", "other_product": "2", "blank": "0",
+                      "malformed": "0"}
+    notes = page.notes.text().splitlines()
+    assert notes[0] == "The first row was taken for a header and left out: 卡号, 密码."
+    assert notes[1].startswith("Keys from rows of several columns: 1.")
+    assert "“ / ”" in notes[1] and "remove the other columns" in notes[1]
+    assert notes[2].startswith("Already in stock under another product: 2.")
+    assert page.notes.isVisible()
+    with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
+        page.import_keys()
+    idle()
+    assert [key.secret for key in CardKey.select().where(CardKey.product == promo.id)] == [
+        "1000200030004001 / 222222"]
+    assert dialog.keys_message.text() == (
+        "Keys imported: 1. Lines left out: 2. Of these, already in stock under another "
+        "product: 2.")
 
 
 def test_mark_faulty_and_replace_on_the_order(qtbot: QtBot, shop: Shop) -> None:
@@ -210,7 +242,8 @@ def test_a_key_pattern_set_in_the_dialog_decides_what_is_malformed(
     page.check()
     idle()
     counts = {name: label.text() for name, label in page.counts.items()}
-    assert counts == {"new": "2", "duplicate": "0", "blank": "0", "malformed": "2"}
+    assert counts == {"new": "2", "duplicate": "0", "other_product": "0", "blank": "0",
+                      "malformed": "2"}
     with qtbot.waitSignal(keys.changed, timeout=WAIT_MS):
         qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     idle()

@@ -21,7 +21,9 @@ from desktop_app.core import (
 from desktop_app.core.errors import (
     InvalidInput,
 )
+from desktop_app.core.key_rows import shown_header
 from desktop_app.core.money import money_text
+from desktop_app.core.products import KEY_PART_SEPARATOR
 from desktop_app.i18n import translate
 
 
@@ -60,11 +62,29 @@ def cmd_cardkey_import(ctx: Context) -> Outcome:
         raise InvalidInput(field="file", problem="not_utf8", path=str(path)) from exc
     with open_as_operator(ctx) as shop:
         report = cardkeys.import_card_keys(shop, ctx.args.product_id, text)
-    data = {"imported": report.imported, "duplicate": report.duplicate, "blank": report.blank,
-            "malformed": report.malformed}
-    return Outcome(data, [translate(
-        "cli", "Imported {imported} card keys; refused {duplicate} duplicate, {blank} blank "
-        "and {malformed} malformed lines.").format(**data)])
+    data = {"imported": report.imported, "duplicate": report.duplicate,
+            "other_product": report.other_product, "blank": report.blank,
+            "malformed": report.malformed, "header": bool(report.header),
+            "joined": report.joined}
+    return Outcome(data, cardkey_import_lines(report))
+
+
+def cardkey_import_lines(report: cardkeys.KeyImportReport) -> list[str]:
+    """The import's counts, then what they do not say: the header, joined columns."""
+    lines = [translate(
+        "cli", "Imported {imported} card keys; refused {duplicate} duplicate, {other} already "
+        "in stock under another product, {blank} blank and {malformed} malformed lines.").format(
+            imported=report.imported, duplicate=report.duplicate, other=report.other_product,
+            blank=report.blank, malformed=report.malformed)]
+    if report.header:
+        lines.append(translate("cli", "The first row was taken for a header and left out: "
+                                      "{header}.").format(header=shown_header(report.header)))
+    if report.joined:
+        lines.append(translate(
+            "cli", "Keys from rows of several columns: {count}, each kept as one key with its "
+            "columns joined by \"{separator}\" (e.g. card number{separator}password).").format(
+                count=report.joined, separator=KEY_PART_SEPARATOR))
+    return lines
 
 
 def order_json(order: Any) -> dict[str, Any]:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import hmac
-import io
 from dataclasses import dataclass, field
 
-from desktop_app.core import audit
+from peewee import ModelSelect
+
+from desktop_app.core import audit, dialect
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, OutOfStock
+from desktop_app.core.key_rows import KeyLine, is_header_word, read_key_text
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.products import MAX_CARD_KEY_LENGTH, get_product, key_matches, mask_key
 from desktop_app.core.roles import require_owner
@@ -27,33 +28,50 @@ def key_fingerprint(shop: Shop, secret: str) -> str:
 @dataclass
 class KeyImportReport:
     new: list[str] = field(default_factory=list)
-    duplicate: int = 0  # already in stock, or twice in the file
+    duplicate: int = 0  # already in this product's stock, or twice in the file
+    other_product: int = 0  # already in the shop under another product: never sold twice
     blank: int = 0
     malformed: int = 0
     imported: int = 0
+    header: tuple[str, ...] = ()  # the header row left out, its cells; empty when none
+    joined: int = 0  # new keys made of several columns (number / password)
 
 
-def _key_candidates(text: str) -> list[str]:
-    """One key per line; in a CSV, the first column (a header row is recognised as malformed)."""
-    text = text.lstrip("\ufeff")
-    rows: list[str] = []
-    for line in text.splitlines():
-        if "," in line or ";" in line or "\t" in line:
-            dialect = csv.excel_tab if "\t" in line else csv.excel
-            delimiter = ";" if ";" in line and "," not in line else dialect.delimiter
-            fields = next(csv.reader(io.StringIO(line), dialect, delimiter=delimiter), [""])
-            rows.append(fields[0] if fields else "")
-        else:
-            rows.append(line)
-    return [row.strip() for row in rows]
+def _fits(cell: str, product: Product) -> bool:
+    return key_matches(cell, product.key_min_length, product.key_max_length,
+                       product.key_alphabet)
 
 
-def _is_malformed(candidate: str, product: Product) -> bool:
-    """Not a key: too long, control characters, a header row, or not the product's pattern."""
-    return (len(candidate) > MAX_CARD_KEY_LENGTH or any(ord(c) < 32 for c in candidate)
-            or candidate.casefold() in {"key", "code", "cardkey", "card key", "卡密", "激活码"}
-            or not key_matches(candidate, product.key_min_length, product.key_max_length,
-                               product.key_alphabet))
+def _is_malformed(line: KeyLine, product: Product) -> bool:
+    """Not a key: too long, control characters, a header word, or a first column that is not
+    the product's pattern (the other columns of a row are kept as they are)."""
+    return (len(line.text) > MAX_CARD_KEY_LENGTH
+            or any(ord(c) < 32 for cell in line.parts for c in cell)
+            or is_header_word(line.first) or not _fits(line.first, product))
+
+
+# Fingerprints looked up per query: well under every engine's limit on parameters.
+LOOKUP_BATCH = 500
+
+
+def stock_holding(product_ids: list[int], fingerprints: list[str]) -> ModelSelect:
+    """(fingerprint, product) of the keys of ``product_ids`` with one of ``fingerprints``:
+    both lists given as values, so that either engine searches the (product, fingerprint)
+    index for each pair instead of reading every key (a subquery made PostgreSQL do that)."""
+    return (CardKey.select(CardKey.fingerprint, CardKey.product)
+            .where(CardKey.product.in_(product_ids) & CardKey.fingerprint.in_(fingerprints)))
+
+
+def _fingerprints_in_stock(fingerprints: list[str]) -> dict[str, int]:
+    """Which of ``fingerprints`` the shop holds, under which product: a box of 10,000 keys
+    costs a few queries."""
+    product_ids = [product_id for (product_id,) in Product.select(Product.id)
+                   .where(Product.kind == "cardkey").tuples()]
+    found: dict[str, int] = {}
+    for start in range(0, len(fingerprints), LOOKUP_BATCH):
+        batch = fingerprints[start : start + LOOKUP_BATCH]
+        found.update(stock_holding(product_ids, batch).tuples())
+    return found
 
 
 def preview_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport:
@@ -62,28 +80,40 @@ def preview_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport
     product = get_product(product_id)
     if product.kind != "cardkey":
         raise InvalidInput(field="product", problem="not_cardkey")
-    report = KeyImportReport()
-    # Fingerprints already in stock, read once: a box of 10,000 keys must not cost a query each.
-    seen = {fingerprint for (fingerprint,) in CardKey.select(CardKey.fingerprint)
-            .where(CardKey.product == product).tuples()}
-    for candidate in _key_candidates(text):
-        if not candidate:
+    read = read_key_text(text, lambda cell: _fits(cell, product))
+    report = KeyImportReport(header=read.header)
+    candidates: dict[str, KeyLine] = {}  # by fingerprint, the file's first of each
+    for line in read.lines:
+        if not line.parts:
             report.blank += 1
-        elif _is_malformed(candidate, product):
+        elif _is_malformed(line, product):
             report.malformed += 1
         else:
-            fingerprint = key_fingerprint(shop, candidate)
-            if fingerprint in seen:
+            fingerprint = key_fingerprint(shop, line.text)
+            if fingerprint in candidates:
                 report.duplicate += 1
             else:
-                seen.add(fingerprint)
-                report.new.append(candidate)
+                candidates[fingerprint] = line
+    in_stock = _fingerprints_in_stock(list(candidates))
+    for fingerprint, line in candidates.items():
+        holder = in_stock.get(fingerprint)
+        if holder == product_id:
+            report.duplicate += 1
+        elif holder is not None:
+            report.other_product += 1
+        else:
+            report.new.append(line.text)
+            if len(line.parts) > 1:
+                report.joined += 1
     return report
 
 
 def import_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport:
     """Add the new keys in ``text`` to stock; duplicates, blanks and malformed lines refused."""
     with shop.write():
+        # Two counters importing the same box into two products: one checks after the other's
+        # keys are in (the index is unique per product only).
+        dialect.serialise(shop.db, dialect.CARD_KEY_IMPORT_LOCK)
         report = preview_card_keys(shop, product_id, text)
         now = utc_now()
         rows = [{"product": product_id, "secret": key, "fingerprint": key_fingerprint(shop, key),
@@ -92,7 +122,8 @@ def import_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport:
             CardKey.insert_many(rows[start : start + 500]).execute()
         report.imported = len(rows)
         audit.record(shop, "cardkey_import", product_id, imported=report.imported,
-                     duplicate=report.duplicate, blank=report.blank, malformed=report.malformed)
+                     duplicate=report.duplicate, other_product=report.other_product,
+                     blank=report.blank, malformed=report.malformed)
     return report
 
 

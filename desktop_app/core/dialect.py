@@ -14,6 +14,7 @@ from peewee import Database, PostgresqlDatabase
 # Advisory lock keys: arbitrary, fixed, one per thing serialised.
 AUDIT_CHAIN_LOCK = 0x5653_0001
 LOGIN_THROTTLE_LOCK = 0x5653_0002
+CARD_KEY_IMPORT_LOCK = 0x5653_0003  # a key checked against every product, then imported
 
 
 def is_server(db: Database) -> bool:

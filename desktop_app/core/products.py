@@ -22,6 +22,8 @@ KINDS = ("service", "cardkey", "goods", "giftcard")
 MAX_USES = 10_000
 MAX_VALID_DAYS = 36_600
 MAX_CARD_KEY_LENGTH = 512
+# Between the columns of a key imported from a CSV row (card number / password: key_rows).
+KEY_PART_SEPARATOR = " / "
 
 
 # What a card key of a product may consist of; hyphens are allowed in all of them (keys are
@@ -64,7 +66,12 @@ def _check_key_pattern(min_length: object, max_length: object, alphabet: object)
 
 def mask_key(secret: str) -> str:
     """First 6 and last 4 characters of a key of 20 or more; of a shorter key at most a
-    third, split the same way (an 11-character key shows 2 + 1), nothing under 3."""
+    third, split the same way (an 11-character key shows 2 + 1), nothing under 3. Of a key
+    imported from several columns (number / password), its number masked so, and nothing of
+    the rest."""
+    number, separator, _rest = secret.partition(KEY_PART_SEPARATOR)
+    if separator:
+        return f"{mask_key(number)}{KEY_PART_SEPARATOR}…"
     if len(secret) >= 20:
         return f"{secret[:6]}…{secret[-4:]}"
     shown = len(secret) // 3

@@ -207,7 +207,9 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         if self.shop.is_owner:
             self.backup_label = QLabel(self.tr("Last automatic backup: …"), self)
             self.stock_warning = StockWarning(self.shop, self)
-            bar.addWidget(self.stock_warning)
+            # all the room the labels on the right leave: the count always shows, a long
+            # product name is cut (StockWarning)
+            bar.addWidget(self.stock_warning, 1)
             labels += (self.backup_label,)
         for number, label in enumerate(labels):
             if number:

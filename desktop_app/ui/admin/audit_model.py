@@ -118,6 +118,7 @@ DETAIL_LABELS: dict[str, str] = {
     "order": QT_TRANSLATE_NOOP("audit", "order"),
     "order_line": QT_TRANSLATE_NOOP("audit", "order line"),
     "order_refunded": QT_TRANSLATE_NOOP("audit", "whole order refunded"),
+    "other_product": QT_TRANSLATE_NOOP("audit", "in stock under another product"),
     "price_cents": QT_TRANSLATE_NOOP("audit", "price"),
     "problems": QT_TRANSLATE_NOOP("audit", "problems"),
     "product": QT_TRANSLATE_NOOP("audit", "product"),

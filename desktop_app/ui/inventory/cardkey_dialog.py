@@ -106,9 +106,11 @@ class CardKeyDialog(QDialog):
                                                "this faulty one"))
         self.replace_button.clicked.connect(self.replace_selected)
         self.keys_message = MessageLabel(page)
+        self.threshold = ThresholdEditor(self.shop, self.product.id, page, self.keys_message)
+        self.threshold.saved.connect(self._threshold_saved)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(ThresholdEditor(self.shop, self.product.id, page))
+        top.addWidget(self.threshold)
         top.addWidget(QLabel(self.tr("Show:"), page))
         top.addWidget(self.state_filter)
         actions = QHBoxLayout()
@@ -125,6 +127,14 @@ class CardKeyDialog(QDialog):
         column.addLayout(actions)
         self._update_buttons()
         return page
+
+    def _threshold_saved(self, threshold: int | None) -> None:
+        if threshold is None:
+            self.keys_message.show_info(self.tr("Low-stock warning switched off."))
+        else:
+            self.keys_message.show_info(self.tr(
+                "Low-stock warning set: the status bar warns at {threshold} unsold keys or "
+                "fewer.").format(threshold=threshold))
 
     def _filter_state(self, state: str | None) -> None:
         self.proxy.set_state(state)
@@ -226,10 +236,13 @@ class CardKeyDialog(QDialog):
         return self.importer
 
     def _imported(self, report: KeyImportReport) -> None:
-        skipped = report.duplicate + report.blank + report.malformed
-        self.keys_message.show_info(self.tr("Keys imported: {count}. Lines left out: "
-                                            "{skipped}.").format(count=report.imported,
-                                                                 skipped=skipped))
+        skipped = report.duplicate + report.other_product + report.blank + report.malformed
+        text = self.tr("Keys imported: {count}. Lines left out: {skipped}.").format(
+            count=report.imported, skipped=skipped)
+        if report.other_product:
+            text += " " + self.tr("Of these, already in stock under another product: "
+                                  "{count}.").format(count=report.other_product)
+        self.keys_message.show_info(text)
         self.changed.emit()
         self.tabs.setCurrentIndex(self.KEYS_PAGE)
         self.refresh()

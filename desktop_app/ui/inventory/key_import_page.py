@@ -1,8 +1,10 @@
 """The "Import keys" page of the card keys dialog: a file or pasted text, checked first, then
 imported. In the dialog's words (translation context CardKeyDialog).
 
-A check shows how many keys are new, already there (or twice in the file), blank or
-malformed. Only then does "Import" add the new ones, exactly the text that was checked.
+A check shows how many keys are new, already there (or twice in the file), already in stock
+under another product, blank or malformed, and says what it took for a header row and how it
+keeps a row of several columns. Only then does "Import" add the new ones, exactly the text
+that was checked.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import cardkeys, products
 from desktop_app.core.cardkeys import KeyImportReport
-from desktop_app.core.products import ProductDetail
+from desktop_app.core.key_rows import shown_header
+from desktop_app.core.products import KEY_PART_SEPARATOR, ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui.inventory.key_file import read_key_file
 from desktop_app.ui.tasks import run_in_background
@@ -40,7 +43,30 @@ from desktop_app.ui.widgets import (
 )
 
 SAMPLE_SIZE = 3
-COUNT_COLORS = {"new": SUCCESS_COLOR, "duplicate": WARNING_COLOR, "malformed": ERROR_COLOR}
+COUNT_COLORS = {"new": SUCCESS_COLOR, "duplicate": WARNING_COLOR, "other_product": ERROR_COLOR,
+                "malformed": ERROR_COLOR}
+
+
+def report_notes(report: KeyImportReport) -> list[str]:
+    """What the counts alone do not say: the header row left out, rows of several columns
+    kept together, keys that another product already sells."""
+    notes = []
+    if report.header:
+        notes.append(QCoreApplication.translate(
+            "CardKeyDialog", "The first row was taken for a header and left out: {header}.")
+            .format(header=shown_header(report.header)))
+    if report.joined:
+        notes.append(QCoreApplication.translate(
+            "CardKeyDialog", "Keys from rows of several columns: {count}. Each row is kept as "
+            "one key, its columns joined by “{separator}” (e.g. card number{separator}password), "
+            "and the customer receives all of it. To import the first column alone, remove the "
+            "other columns from the file.").format(
+                count=report.joined, separator=KEY_PART_SEPARATOR))
+    if report.other_product:
+        notes.append(QCoreApplication.translate(
+            "CardKeyDialog", "Already in stock under another product: {count}. These are left "
+            "out, so that no key is sold twice.").format(count=report.other_product))
+    return notes
 
 
 def key_pattern_text(product: ProductDetail) -> str:
@@ -97,7 +123,7 @@ class KeyImportPage(QWidget):
         self.paste = QPlainTextEdit(self)
         self.paste.setPlaceholderText(QCoreApplication.translate(
             "CardKeyDialog", "…or paste the keys here: one per line, or CSV rows with the key in "
-            "the first column."))
+            "the first column (a second column, such as a password, stays with its key)."))
         self.paste.setFont(widget_font(self.paste, mono=True))
         self.paste.textChanged.connect(self._pasted)
         self.check_button = QPushButton(QCoreApplication.translate("CardKeyDialog", "Check"), self)
@@ -118,8 +144,9 @@ class KeyImportPage(QWidget):
         file_row.addWidget(self.file_label, 1)
         buttons = QHBoxLayout()
         hint = QCoreApplication.translate(
-            "CardKeyDialog", "Text or CSV, UTF-8. Duplicates (in the file or already imported), "
-            "blank and malformed lines are left out.")
+            "CardKeyDialog", "Text or CSV, UTF-8. Duplicates (in the file, already imported, or "
+            "in stock under another product), a header row, blank and malformed lines are left "
+            "out.")
         self.import_hint = hint_label(f"{hint} {key_pattern_text(self.product)}", self)
         buttons.addWidget(self.import_hint, 1)
         buttons.addWidget(self.check_button)
@@ -141,6 +168,8 @@ class KeyImportPage(QWidget):
         self.counts: dict[str, QLabel] = {}
         titles = (("new", QCoreApplication.translate("CardKeyDialog", "New keys")),
                   ("duplicate", QCoreApplication.translate("CardKeyDialog", "Duplicates")),
+                  ("other_product", QCoreApplication.translate(
+                      "CardKeyDialog", "Under another product")),
                   ("blank", QCoreApplication.translate("CardKeyDialog", "Blank lines")),
                   ("malformed", QCoreApplication.translate("CardKeyDialog", "Malformed")))
         for column, (name, title) in enumerate(titles):
@@ -154,6 +183,8 @@ class KeyImportPage(QWidget):
             self.counts[name] = number
         self.sample = hint_label("", box)
         grid.addWidget(self.sample, 2, 0, 1, len(titles))
+        self.notes = MessageLabel(box)
+        grid.addWidget(self.notes, 3, 0, 1, len(titles))
         return box
 
     # -- the source -------------------------------------------------------------------------
@@ -213,7 +244,8 @@ class KeyImportPage(QWidget):
         self._show_report(self.report)
 
     def _show_report(self, report: KeyImportReport | None) -> None:
-        values = {"new": len(report.new), "duplicate": report.duplicate, "blank": report.blank,
+        values = {"new": len(report.new), "duplicate": report.duplicate,
+                  "other_product": report.other_product, "blank": report.blank,
                   "malformed": report.malformed} if report else {}
         for name, label in self.counts.items():
             label.setText(str(values[name]) if report else "–")
@@ -226,6 +258,7 @@ class KeyImportPage(QWidget):
                 "CardKeyDialog", "First new keys: {keys}").format(keys=shown + more))
         else:
             self.sample.setText("")
+        self.notes.show_warning("\n".join(report_notes(report)) if report else "")
         count = len(report.new) if report else 0
         self.import_button.setText(
             QCoreApplication.translate("CardKeyDialog", "Import new keys ({count})").format(

@@ -267,7 +267,8 @@ class NewOrderDialog(QDialog):
             for product, _count in self.draft.shortages()]
         if short:
             self.stock_message.show_warning(
-                self.tr("Not enough stock to take payment now: {list}.").format(
+                self.tr("Not enough stock to take payment now: {list}. Lower the quantity, or "
+                        "create the order and take payment once there is stock.").format(
                     list="; ".join(short)))
         else:
             self.stock_message.clear()
@@ -275,8 +276,12 @@ class NewOrderDialog(QDialog):
 
     def _update_buttons(self) -> None:
         ready = bool(self.draft.lines) and not self.busy
+        short = bool(self.draft.shortages())
         self.create_button.setEnabled(ready)
-        self.create_pay_button.setEnabled(ready)
+        # payment would be refused: the button says why instead of opening a dialog that does
+        self.create_pay_button.setEnabled(ready and not short)
+        self.create_pay_button.setToolTip(self.tr("Not enough stock: see the message above")
+                                          if short else "")
 
     # -- creating ---------------------------------------------------------------------------
 

@@ -3,24 +3,35 @@ low-stock level; it re-reads when products change."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QWidget
 
 from desktop_app.core import events, stock_alerts
 from desktop_app.core.stock_alerts import LowStock
 from desktop_app.core.store import Shop
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import ERROR_COLOR
+from desktop_app.ui.widgets import ERROR_COLOR, MessageLabel
 
 
 class StockWarning(QLabel):
-    """Hidden while every card-key product has enough keys; owners only (clerks never sell)."""
+    """Hidden while every card-key product has enough keys; owners only (clerks never sell).
+
+    The count comes first and stays whole however narrow the label gets (the status bar at
+    1024 px): only the product names are cut, with "…"; the tooltip lists them all."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shop = shop
         self.low: list[LowStock] = []
-        self.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
+        self.template = ""  # the words around ``{names}``, the count filled in
+        self.names = ""
+        self.setStyleSheet(f"color: {ERROR_COLOR};")
+        bold = self.font()  # set here, not in the style sheet: the widths below measure it
+        bold.setBold(True)
+        self.setFont(bold)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.hide()
         shop_events().changed.connect(self._changed)
         self.refresh()
@@ -40,21 +51,55 @@ class StockWarning(QLabel):
         if not low:
             self.hide()
             return
-        names = ", ".join(f"{item.name} ({item.unsold})" for item in low[:3])
-        more = "…" if len(low) > 3 else ""
-        self.setText(self.tr("Low card-key stock: {names}{more}").format(names=names, more=more))
+        if len(low) == 1:
+            self.template = self.tr("Low card-key stock ({unsold} left): {names}").format(
+                unsold=low[0].unsold, names="{names}")
+            self.names = low[0].name
+        else:
+            self.template = self.tr("Low card-key stock, {count} products: {names}").format(
+                count=len(low), names="{names}")
+            self.names = ", ".join(f"{item.name} ({item.unsold})" for item in low)
         self.setToolTip("\n".join(self.tr("{name}: {unsold} unsold, warning at {threshold}")
                                   .format(name=i.name, unsold=i.unsold, threshold=i.threshold)
                                   for i in low))
+        self.updateGeometry()
+        self._fit()
         self.show()
+
+    def _text_width(self, text: str) -> int:
+        return self.fontMetrics().horizontalAdvance(text) + 2 * self.margin() + 4
+
+    def sizeHint(self) -> QSize:
+        full = self.template.replace("{names}", self.names)
+        return QSize(self._text_width(full), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        """The count and one character of a name: never less."""
+        shortest = self.template.replace("{names}", self.names[:1] + "…")
+        return QSize(self._text_width(shortest), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width() - self._text_width(self.template.replace("{names}", ""))
+        names = self.fontMetrics().elidedText(self.names, Qt.TextElideMode.ElideRight,
+                                              max(room, 0))
+        self.setText(self.template.replace("{names}", names or self.names[:1] + "…"))
 
 
 class ThresholdEditor(QWidget):
-    """"Warn at N unsold keys or fewer" for one card-key product (0 switches it off)."""
+    """"Warn at N unsold keys or fewer" for one card-key product (0 switches it off).
+    ``saved(threshold or None)`` once set, for the dialog to confirm; a refusal goes to
+    ``errors`` (the dialog's message line)."""
 
-    def __init__(self, shop: Shop, product_id: int, parent: QWidget | None = None) -> None:
+    saved = Signal(object)  # int | None
+
+    def __init__(self, shop: Shop, product_id: int, parent: QWidget | None = None,
+                 errors: MessageLabel | None = None) -> None:
         super().__init__(parent)
-        self.shop, self.product_id = shop, product_id
+        self.shop, self.product_id, self.errors = shop, product_id, errors
         self.spin = QSpinBox(self)
         self.spin.setRange(0, 100_000)
         self.spin.setSpecialValueText(self.tr("off"))
@@ -70,7 +115,8 @@ class ThresholdEditor(QWidget):
                           lambda found: self.spin.setValue(found or 0))
 
     def save(self) -> None:
-        shop, product_id, value = self.shop, self.product_id, self.spin.value()
+        shop, product_id, threshold = self.shop, self.product_id, self.spin.value() or None
         self.save_button.setEnabled(False)
         run_in_background(self, lambda: stock_alerts.set_low_stock_threshold(
-            shop, product_id, value or None), always=lambda: self.save_button.setEnabled(True))
+            shop, product_id, threshold), lambda _: self.saved.emit(threshold),
+            errors=self.errors, always=lambda: self.save_button.setEnabled(True))
