@@ -58,6 +58,12 @@ def test_spend_reload_and_refund_the_reload(card: tuple[Path, dict[str, object]]
     assert shown["balance"] == "69.50"
     plain = run(folder, "redeem", code, "--amount", "9.50")
     assert plain.returncode == 0 and "60.00" in plain.stdout
+    # For a person: the balance, not "uses left 1 of 1", and words, in their language (QA).
+    told = run(folder, "voucher", "show", code).stdout
+    assert "Can be redeemed, balance 60.00" in told and "uses left" not in told
+    assert "redeemable" not in told and "Redeemed" in told
+    told_zh = run(folder, "--lang", "zh_CN", "voucher", "show", code).stdout
+    assert "redeemable" not in told_zh and "60.00" in told_zh
     assert run(folder, "verify", "--json").returncode == 0
 
 

@@ -32,6 +32,7 @@ from desktop_app.core.money import money_text, parse_money
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_view, voucher_views
 from desktop_app.i18n import translate
+from desktop_app.messages.verdict_texts import headline, status_text
 
 BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until")
 
@@ -61,19 +62,26 @@ def info_json(info: counter.VoucherInfo) -> dict[str, Any]:
 
 
 def info_line(info: counter.VoucherInfo) -> str:
+    """One voucher for a person: its status in words, and a gift card's balance, not "uses
+    left 1 of 1" (QA)."""
     customer = " ".join(part for part in (info.customer, info.customer_phone) if part)
     until = when(info.valid_until) if info.valid_until else "—"
-    return translate("cli", "{code}  {product}  {status}, uses left {left} of {total}, "
-                     "valid until {until}  {customer}").format(
-        code=info.code, product=info.product, status=info.status, left=info.uses_left,
-        total=info.uses_total, until=until, customer=customer).rstrip()
+    if info.balance is not None:
+        left = translate("cli", "balance {balance}").format(balance=money_text(info.balance))
+    else:
+        left = translate("cli", "uses left {left} of {total}").format(
+            left=info.uses_left, total=info.uses_total)
+    return translate("cli", "{code}  {product}  {status}, {left}, valid until {until}  "
+                     "{customer}").format(
+        code=info.code, product=info.product, status=status_text(info.status), left=left,
+        until=until, customer=customer).rstrip()
 
 
 def cmd_voucher_show(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         info = counter.lookup(shop, ctx.args.code)
     lines = [info_line(info)]
-    lines += [f"  {when(a.at)}  {a.reason:<18} {a.operator} @ {a.station}"
+    lines += [f"  {when(a.at)}  {headline(a.reason):<18} {a.operator} @ {a.station}"
               for a in info.history]
     return Outcome(info_json(info), lines)
 

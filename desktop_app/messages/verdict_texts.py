@@ -4,7 +4,7 @@ No Qt."""
 
 from __future__ import annotations
 
-from desktop_app.i18n import QT_TRANSLATE_NOOP, label
+from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 
 # The big word on the verdict panel, and the result column of the table.
 HEADLINES: dict[str, str] = {
@@ -31,3 +31,11 @@ HEADLINES: dict[str, str] = {
 def headline(reason: str) -> str:
     """``Redeemed``, ``Already redeemed``… in the user's language; an unknown reason as is."""
     return label("Redemption", HEADLINES, reason)
+
+
+LOOKUP_STATUS = QT_TRANSLATE_NOOP("Redemption", "Can be redeemed")
+
+
+def status_text(status: str) -> str:
+    """What a redemption would say now: ``Can be redeemed`` or the refusal's headline."""
+    return translate("Redemption", LOOKUP_STATUS) if status == "redeemable" else headline(status)

@@ -6,24 +6,16 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.counter import HistoryRow, VoucherInfo
 from desktop_app.i18n import QT_TRANSLATE_NOOP
-from desktop_app.messages.verdict_texts import headline
+from desktop_app.messages.verdict_texts import headline, status_text
 from desktop_app.ui.counter.redemption_models import (
     TONE_COLORS,
     UNDONE_COLOR,
     local_date_text,
     tone_of,
-    translated,
     uses_text,
 )
 from desktop_app.ui.display import amount_text
 from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
-
-LOOKUP_STATUS = QT_TRANSLATE_NOOP("Redemption", "Can be redeemed")
-
-
-def status_text(status: str) -> str:
-    """What a redemption would say now: ``Can be redeemed`` or the refusal's headline."""
-    return translated(LOOKUP_STATUS) if status == "redeemable" else headline(status)
 
 
 def left_text(info: VoucherInfo) -> str:
