@@ -85,6 +85,8 @@ def test_refusals_and_bad_values(card: tuple[Path, dict[str, object]]) -> None:
     assert wrong.returncode == 3 and as_json(wrong)["reason"] == "not_a_giftcard"
     not_card = run(folder, "voucher", "reload", wash["code"], "--amount", "5", "--json")
     assert not_card.returncode == 1 and as_json(not_card)["error"] == "not_found"
+    assert as_json(not_card)["reason"] == "not_a_giftcard"  # said, not "may have been removed"
+    assert "not a gift card" in as_json(not_card)["message"]
     value_elsewhere = run(folder, "product", "add", "--name", "X", "--price", "1",
                           "--value", "2", "--json")
     assert value_elsewhere.returncode == 1 and as_json(value_elsewhere)["field"] == "value"

@@ -22,6 +22,7 @@ from desktop_app.messages.error_texts import (
     FALLBACK_TEXTS,
     HOLD_REASONS,
     INTEGRITY_TEXTS,
+    NOT_FOUND_TEXTS,
     SHOP_BEING_RESTORED_TEXT,
     STATE_LABELS,
     STATE_TEXTS,
@@ -128,6 +129,8 @@ def error_message(exc: ShopError) -> str:
         how = BACKUP_PROBLEM_TEXTS.get(str(params.get("problem")))
         if how:
             return _fill(how, params)
+    if exc.code == "not_found" and exc.params.get("reason") in NOT_FOUND_TEXTS:
+        return _in_context(NOT_FOUND_TEXTS[exc.params["reason"]])
     if exc.code == "invalid_state" and exc.params.get("state") in STATE_TEXTS:
         return _fill(STATE_TEXTS[exc.params["state"]], params)
     if isinstance(exc, InvalidInput):

@@ -122,6 +122,13 @@ ERROR_TEXTS: dict[str, str] = {
 }
 
 # ``InvalidState`` of a state that has its own way out, said in full.
+# A ``NotFound`` whose ``reason`` says more than "not there".
+NOT_FOUND_TEXTS: dict[str, str] = {
+    "not_a_giftcard": QT_TRANSLATE_NOOP(
+        "errors", "This voucher is not a gift card: it counts uses, not money, so it cannot be "
+        "reloaded or cashed out."),
+}
+
 STATE_TEXTS: dict[str, str] = {
     "last_owner": QT_TRANSLATE_NOOP(
         "errors", "The shop's last owner cannot be disabled: someone must be able to manage "
