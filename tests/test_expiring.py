@@ -4,6 +4,7 @@ the customer to remind (phone masked on screen, in full in the export), the mess
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -109,3 +110,15 @@ def test_the_dialog_masks_phones_copies_messages_and_exports_them_whole(
     assert not dialog.isVisible()
     window.close()
     idle()
+
+
+def test_one_use_left_reads_in_the_singular(qapp: object) -> None:
+    """QA: "1 uses" in the message a customer receives."""
+    from desktop_app.core.expiring import ExpiringVoucher
+    from desktop_app.ui.orders.expiring_dialog import left_text, reminder
+
+    row = ExpiringVoucher(1, "ABCD", "Wash", "service", "Ann", "", 1, None,
+                          dt.datetime(2030, 1, 2, tzinfo=dt.UTC))
+    assert left_text(row, "CNY") == "1 use"
+    assert "(1 use left)" in reminder(row, "Corner", "CNY")
+    assert left_text(dataclasses.replace(row, uses_left=3), "CNY") == "3 uses"

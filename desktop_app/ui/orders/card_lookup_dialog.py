@@ -224,7 +224,10 @@ class CardLookupDialog(QDialog):
         ref = self.chosen()
         if ref is None or ref.voucher_id != found.voucher_id:
             return  # another card was chosen meanwhile
-        if found.reason == "wrong_pin":
+        if found.reason == "wrong_pin" and found.attempts_left == 1:
+            self.message.show_error(self.tr(
+                "Wrong PIN. 1 attempt left before this card's PIN locks."))
+        elif found.reason == "wrong_pin":
             self.message.show_error(self.tr(
                 "Wrong PIN. {left} attempts left before this card's PIN locks.").format(
                 left=found.attempts_left))

@@ -37,6 +37,8 @@ from desktop_app.ui.widgets import MessageLabel
 def left_text(row: ExpiringVoucher, currency: str) -> str:
     if row.balance_cents is not None:
         return money(row.balance_cents, currency)
+    if row.uses_left == 1:  # QA: "1 uses", in the message sent to a customer too
+        return QCoreApplication.translate("ExpiringDialog", "1 use")
     return QCoreApplication.translate("ExpiringDialog", "{count} uses").format(
         count=row.uses_left)
 
