@@ -54,27 +54,28 @@
 <context>
     <name>AmountPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="37"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="38"/>
         <source>Gift card amount</source>
         <translation>礼品卡金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="75"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="76"/>
         <source>Now scan the gift card.</source>
         <translation>现在请扫描礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="79"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="80"/>
         <source>For a gift card: type the amount, press Enter, scan.</source>
         <translation>礼品卡：输入金额，按回车，再扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="85"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="94"/>
         <source>Type the amount for this card and press Enter.</source>
         <translation>请输入这张卡要消费的金额，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="94"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="87"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="103"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
@@ -171,27 +172,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="239"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="255"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="240"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="256"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="241"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="257"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="242"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="258"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="243"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="259"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -199,12 +200,12 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="125"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="148"/>
         <source>Backup written to {path} ({size}).
 Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>备份已写入 {path}（{size}）。
@@ -215,7 +216,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <name>BackupSettingsDialog</name>
     <message>
         <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="53"/>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="94"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
@@ -230,11 +231,6 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="71"/>
-        <source>Back up automatically: when the app closes, at log out, and once a day</source>
-        <translation>自动备份：关闭程序时、退出登录时，以及每天一次</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="77"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
@@ -245,42 +241,52 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>上次成功的自动备份：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="86"/>
-        <source>Backups are encrypted: opening one needs an owner&apos;s password. Keep them off this computer&apos;s disk, which could fail or be stolen with the shop. The newest backup of each of the last 7 days and of the 4 weeks before is kept; older ones are removed.</source>
-        <translation>备份是加密的：打开备份需要店主的密码。请不要把备份放在这台电脑的磁盘上，磁盘可能损坏，也可能连同店铺一起被盗。系统会保留最近 7 天每天最新的一份备份，以及再往前 4 周每周最新的一份；更早的备份会被删除。</translation>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="70"/>
+        <source>Back up automatically</source>
+        <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="71"/>
+        <source>When the app closes, at log out, and once a day.</source>
+        <translation>在关闭程序、退出登录时，以及每天一次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="86"/>
+        <source>Automatic backups are made when the app closes, at log out, and once a day. Backups are encrypted: opening one needs an owner&apos;s password. Keep them off this computer&apos;s disk, which could fail or be stolen with the shop. The newest backup of each of the last 7 days and of the 4 weeks before is kept; older ones are removed.</source>
+        <translation>自动备份在关闭程序、退出登录时以及每天一次进行。备份已加密：打开备份需要店主密码。请勿将备份放在本电脑的硬盘上，它可能损坏，或与店铺数据一起被盗。保留最近 7 天每天最新的一份备份，以及此前 4 周每周最新的一份；更早的备份会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="95"/>
         <source>Automatic backups keep the shop safe from a broken disk or a lost computer.</source>
         <translation>自动备份让店铺数据不怕磁盘损坏或电脑丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="100"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="124"/>
         <source>Choose a folder for automatic backups.</source>
         <translation>请为自动备份选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="128"/>
         <source>This folder is not there now. Plug in the USB stick or disk, or choose another folder; until then automatic backups fail with a warning.</source>
         <translation>此文件夹现在不存在。请插上U盘或磁盘，或选择其他文件夹；在此之前，自动备份会失败并发出警告。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="132"/>
         <source>This folder is on the same disk as the shop: if the disk fails, both are lost. A USB stick or another disk is safer.</source>
         <translation>此文件夹与店铺在同一块磁盘上：磁盘一旦损坏，两者都会丢失。使用U盘或另一块磁盘更安全。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="143"/>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -404,178 +410,213 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="114"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="117"/>
         <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
         <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="133"/>
+        <source>Low-stock warning switched off.</source>
+        <translation>已关闭低库存提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="136"/>
+        <source>Low-stock warning set: the status bar warns at {threshold} unsold keys or fewer.</source>
+        <translation>已设置低库存提醒：未售卡密不多于 {threshold} 个时，状态栏会提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="153"/>
         <source>{unsold} unsold · {sold} sold · {faulty} faulty</source>
         <translation>未售 {unsold} · 已售 {sold} · 失效 {faulty}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="165"/>
         <source>No key in this state.</source>
         <translation>没有这个状态的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="167"/>
         <source>No keys yet. Import them on the “Import keys” page.</source>
         <translation>还没有卡密。请在“导入卡密”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="184"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
         <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="187"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
         <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="189"/>
         <source>Faulty key</source>
         <translation>失效卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="193"/>
         <source>Mark faulty</source>
         <translation>标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="204"/>
         <source>The key is marked faulty.</source>
         <translation>已将卡密标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="215"/>
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="92"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="243"/>
+        <source>Of these, already in stock under another product: {count}.</source>
+        <translation>其中已在其他商品库存中：{count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="118"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="113"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="139"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="98"/>
-        <source>…or paste the keys here: one per line, or CSV rows with the key in the first column.</source>
-        <translation>……或把卡密粘贴到这里：每行一个，或 CSV 行（卡密在第一列）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="103"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="129"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="105"/>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="232"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="131"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="265"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="120"/>
-        <source>Text or CSV, UTF-8. Duplicates (in the file or already imported), blank and malformed lines are left out.</source>
-        <translation>支持 UTF-8 编码的文本或 CSV。重复（文件内重复或已导入）、空白和格式错误的行不会导入。</translation>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="55"/>
+        <source>The first row was taken for a header and left out: {header}.</source>
+        <translation>第一行被识别为表头，未导入：{header}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="50"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="59"/>
+        <source>Keys from rows of several columns: {count}. Each row is kept as one key, its columns joined by “{separator}” (e.g. card number{separator}password), and the customer receives all of it. To import the first column alone, remove the other columns from the file.</source>
+        <translation>来自多列行的卡密：{count} 个。每行作为一个卡密保存，各列以“{separator}”连接（例如 卡号{separator}密码），顾客会收到完整内容。若只想导入第一列，请先从文件中删除其他列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="66"/>
+        <source>Already in stock under another product: {count}. These are left out, so that no key is sold twice.</source>
+        <translation>已在其他商品库存中：{count} 个。这些不会导入，以免同一卡密被卖两次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="76"/>
         <source>{low} to {high} characters</source>
         <translation>{low} 至 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="53"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="79"/>
         <source>at least {low} characters</source>
         <translation>至少 {low} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="56"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="82"/>
         <source>at most {high} characters</source>
         <translation>最多 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="61"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="87"/>
         <source>digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="62"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="88"/>
         <source>capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="63"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="89"/>
         <source>letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="66"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="92"/>
         <source>This product sets no key pattern: a line of {low} or more characters with a letter or digit in it counts as a key. To catch stray lines, edit the product and set one.</source>
         <translation>此商品未设卡密格式：凡 {low} 个字符以上、含字母或数字的行都算作卡密。要挡住无关的行，请编辑商品并设定格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="71"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="97"/>
         <source>Keys of this product: {pattern} (hyphens allowed); other lines count as malformed.</source>
         <translation>本商品的卡密：{pattern}（可含连字符）；不符合的行计为格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="142"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="124"/>
+        <source>…or paste the keys here: one per line, or CSV rows with the key in the first column (a second column, such as a password, stays with its key).</source>
+        <translation>……或在此粘贴卡密：每行一个，或 CSV 行且卡密在第一列（第二列如密码会与卡密一起保留）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="146"/>
+        <source>Text or CSV, UTF-8. Duplicates (in the file, already imported, or in stock under another product), a header row, blank and malformed lines are left out.</source>
+        <translation>文本或 CSV，UTF-8 编码。重复的卡密（文件内重复、已导入、或已在其他商品库存中）、表头行、空行和格式错误的行不会导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="169"/>
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="143"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="170"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="144"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="171"/>
+        <source>Under another product</source>
+        <translation>在其他商品中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="173"/>
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="145"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="174"/>
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="162"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="193"/>
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="166"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="197"/>
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="167"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="198"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="225"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="257"/>
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="231"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="264"/>
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="240"/>
         <source>Keys imported: {count}. Lines left out: {skipped}.</source>
         <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
     </message>
@@ -669,31 +710,36 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="229"/>
+        <source>Wrong PIN. 1 attempt left before this card&apos;s PIN locks.</source>
+        <translation>PIN 错误。再错 1 次，此卡的 PIN 将被锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="232"/>
         <source>Wrong PIN. {left} attempts left before this card&apos;s PIN locks.</source>
         <translation>PIN 码错误。再错 {left} 次，这张卡的 PIN 码将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="237"/>
         <source>Too many wrong PINs: this card&apos;s PIN is locked until {time}. The customer can call again later, or come in with the card.</source>
         <translation>PIN 码错误次数过多：这张卡的 PIN 码已锁定至 {time}。顾客可以稍后再来电，或带卡到店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="241"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="244"/>
         <source>This card has no PIN: it can be looked up only with the card in hand. An owner can set one below the card&apos;s voucher on the Orders tab.</source>
         <translation>这张卡没有设置 PIN 码：只能凭卡查询。店主可以在“订单”页该卡的卡券下方设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="256"/>
         <source>Card #{card}: balance {amount}</source>
         <translation>卡 #{card}：余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="259"/>
         <source>no end date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="260"/>
         <source>{product} · order #{order} · {status} · valid until {until}</source>
         <translation>{product} · 订单 #{order} · {status} · 有效期至 {until}</translation>
     </message>
@@ -744,27 +790,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CustomerWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="59"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="60"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="128"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="129"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="158"/>
         <source>Thank you! Photograph your voucher</source>
         <translation>谢谢惠顾！请拍下您的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="192"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="194"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="229"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="231"/>
         <source>and {count} more vouchers: ask for them printed or sent</source>
         <translation>另有 {count} 张卡券：可请店员打印或发送给您</translation>
     </message>
@@ -772,82 +818,87 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>ExpiringDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="40"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="41"/>
+        <source>1 use</source>
+        <translation>1 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="42"/>
         <source>{count} uses</source>
         <translation>{count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="46"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="48"/>
         <source>customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="47"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="49"/>
         <source>Hello {customer}, your {product} from {shop} ({left} left) is valid until {date}. We look forward to seeing you!</source>
         <translation>{customer}您好，您在{shop}购买的{product}（还剩 {left}）有效期至 {date}。期待您的光临！</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="84"/>
         <source>Expiring soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="88"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="97"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="98"/>
         <source>The selected customer&apos;s reminder, to paste in WeChat, a text message or an e-mail</source>
         <translation>所选顾客的提醒消息，可粘贴到微信、短信或电子邮件中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="101"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="102"/>
         <source>The list with phones in full and each message</source>
         <translation>导出名单，含完整电话号码和每条提醒消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="104"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="107"/>
         <source>With uses or balance left, expiring within</source>
         <translation>仍有剩余次数或余额，且到期不超过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="132"/>
         <source>{count} to remind</source>
         <translation>待提醒：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="144"/>
         <source>Message copied.</source>
         <translation>消息已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="147"/>
         <source>Export the reminders</source>
         <translation>导出提醒名单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="149"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="162"/>
         <source>{count} rows written to {file}</source>
         <translation>已将 {count} 行写入 {file}</translation>
     </message>
@@ -855,37 +906,37 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>ExpiringModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="65"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="67"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="68"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="69"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="70"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="71"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="72"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -893,27 +944,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="218"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="225"/>
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="221"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="228"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="228"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="235"/>
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="236"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="243"/>
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="248"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="255"/>
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
@@ -921,99 +972,99 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>GiftCardBox</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="39"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="40"/>
         <source>Issued</source>
         <translation>发卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="40"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="41"/>
         <source>Spent</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="41"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="42"/>
         <source>Reloaded</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="42"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="43"/>
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="43"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="44"/>
         <source>Cashed out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="44"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="45"/>
         <source>Expired</source>
         <translation>余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="45"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="46"/>
         <source>Spend undone</source>
         <translation>撤销消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="174"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="175"/>
         <source>Reload…</source>
         <translation>充值…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="176"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="250"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="251"/>
         <source>Cash out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="178"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="228"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="179"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="229"/>
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="180"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="181"/>
         <source>Remove PIN</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="216"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="217"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="224"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="225"/>
         <source>Pays out a balance of at most {amount} in cash</source>
         <translation>余额不超过 {amount} 时，以现金全额付给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="228"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="229"/>
         <source>Change PIN…</source>
         <translation>修改 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="242"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="243"/>
         <source>Reloaded; balance {amount}.</source>
         <translation>已充值，余额 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="251"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="252"/>
         <source>Pay {amount} out in cash and empty the card?</source>
         <translation>以现金付给顾客 {amount}，并清空此卡余额？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="264"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="265"/>
         <source>Paid out {amount} in cash.</source>
         <translation>已以现金付出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="272"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="273"/>
         <source>PIN set.</source>
         <translation>PIN 码已设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="281"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="282"/>
         <source>PIN removed.</source>
         <translation>PIN 码已删除。</translation>
     </message>
@@ -1021,12 +1072,12 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="178"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="185"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="199"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="206"/>
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -1178,27 +1229,27 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="64"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="65"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="65"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="66"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="66"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="67"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="68"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="69"/>
         <source>Balance after</source>
         <translation>变动后余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="71"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="72"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -1467,7 +1518,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="356"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="378"/>
         <location filename="../../desktop_app/ui/main_window.py" line="115"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
@@ -1508,107 +1559,112 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="59"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="60"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="60"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="61"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="62"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="63"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="64"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="65"/>
         <source>&amp;Customer display</source>
         <translation>顾客显示屏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="66"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="67"/>
         <source>A window for a second monitor facing the customer</source>
         <translation>在面向顾客的第二台显示器上打开的窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="69"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="70"/>
         <source>&amp;Expiring soon…</source>
         <translation>即将到期(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="73"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="74"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="75"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="76"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="79"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="80"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="84"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="85"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="85"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="86"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="88"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="89"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="100"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="101"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="101"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="102"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="103"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="104"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="105"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="106"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="108"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="109"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="110"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="111"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="112"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="113"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="115"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="119"/>
+        <source>A shop on a server is backed up on the server, with PostgreSQL&apos;s own tools (pg_dump): see the README.</source>
+        <translation>服务器上的店铺在服务器上用 PostgreSQL 自带工具（pg_dump）备份：见 README。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/window_menus.py" line="123"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="202"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="210"/>
         <source>The log folder could not be opened: {folder}</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
@@ -1618,13 +1674,13 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="358"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="380"/>
         <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="360"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="382"/>
         <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
@@ -1640,7 +1696,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="141"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="149"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
@@ -1660,7 +1716,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="207"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="215"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -1815,8 +1871,13 @@ Click “New product” to add your first service, card key or goods.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/order_dialog.py" line="270"/>
-        <source>Not enough stock to take payment now: {list}.</source>
-        <translation>库存不足，暂时无法收款：{list}。</translation>
+        <source>Not enough stock to take payment now: {list}. Lower the quantity, or create the order and take payment once there is stock.</source>
+        <translation>库存不足，暂不能收款：{list}。请减少数量，或先创建订单，有库存后再收款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="283"/>
+        <source>Not enough stock: see the message above</source>
+        <translation>库存不足：见上方提示</translation>
     </message>
 </context>
 <context>
@@ -2331,27 +2392,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="133"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="134"/>
         <source>Gift card PIN</source>
         <translation>礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="137"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="138"/>
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="141"/>
         <source>Set PIN</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="143"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="144"/>
         <source>Needed only to look the card up without it in hand (on the phone).</source>
         <translation>仅在不持卡查询（如电话查询）时需要。</translation>
     </message>
@@ -2675,72 +2736,72 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="85"/>
         <source>Your recovery key</source>
         <translation>您的恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="91"/>
         <source>Voucher Shop recovery key</source>
         <translation>Voucher Shop 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="92"/>
         <source>If every owner password is forgotten, this key lets an owner set a new one (login screen: “Owner password forgotten?”, or the command recover NAME). Keep it on paper, somewhere safe and away from the shop&apos;s computer: whoever has it can open the shop. It is shown only once.</source>
         <translation>如果所有店主密码都忘了，店主可以用这个密钥设置新密码（登录界面点“忘记店主密码？”，或使用命令 recover NAME）。请把它抄在纸上，存放在安全的地方，远离店里的电脑：谁拿到它，谁就能打开店铺。它只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="99"/>
         <source>Keep your recovery key</source>
         <translation>请保管好恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="100"/>
         <source>The one way back in when every owner password is forgotten.</source>
         <translation>所有店主密码都忘记时，这是唯一的找回途径。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="112"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="113"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="114"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="125"/>
         <source>the last group, {n} characters</source>
         <translation>最后一组，{n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="128"/>
         <source>To show you kept it, type the key&apos;s last group:</source>
         <translation>为确认您已保存，请输入密钥的最后一组：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="132"/>
         <source>I have kept it — open the shop</source>
         <translation>我已保存好——打开店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="169"/>
         <source>“{typed}” is not the key&apos;s last group. Compare it with the key above, character by character, and type the group after its last dash.</source>
         <translation>“{typed}”不是恢复密钥的最后一组。请逐个字符对照上面的密钥，输入最后一个短横线之后的那一组。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="181"/>
         <source>Keep the key first: type its last group to continue.</source>
         <translation>请先保存密钥：输入最后一组后才能继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="186"/>
         <source>Copied. Paste it somewhere safe, then clear the clipboard.</source>
         <translation>已复制。请粘贴到安全的地方，然后清空剪贴板。</translation>
     </message>
@@ -2778,282 +2839,292 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>Redemption</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="11"/>
         <source>Redeemed</source>
         <translation>核销成功</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="51"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="12"/>
         <source>Already redeemed</source>
         <translation>已用完</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="52"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="13"/>
         <source>Unknown code</source>
         <translation>券码不存在，请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="14"/>
         <source>Forged or altered</source>
         <translation>伪造或被篡改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="54"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="15"/>
         <source>Another shop&apos;s voucher</source>
         <translation>他店券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="16"/>
         <source>Not a voucher code</source>
         <translation>无效券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="56"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="17"/>
         <source>Check the code</source>
         <translation>请核对券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="57"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="18"/>
         <source>Not enough uses left</source>
         <translation>剩余次数不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="58"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="19"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="59"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="20"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="60"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="21"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="61"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="22"/>
         <source>Not valid yet</source>
         <translation>未到生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="62"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="23"/>
         <source>Not allowed</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="63"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="24"/>
         <source>Balance too low</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="64"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="25"/>
         <source>Enter the amount</source>
         <translation>请输入金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="26"/>
         <source>Not a gift card</source>
         <translation>不是礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="66"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="27"/>
         <source>Undo</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="68"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
         <source>Redeemed, undone</source>
         <translation>核销已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="73"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
         <source>There is no voucher with this code in this shop. Check the code.</source>
         <translation>券码不存在，请核对：本店没有这个券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="75"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="57"/>
         <source>This QR code was not made by this shop, or it was changed. Do not accept it.</source>
         <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="78"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="60"/>
         <source>This voucher was issued by another shop.</source>
         <translation>这是其他店铺发行的券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="79"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="61"/>
         <source>What was read is not a voucher. Scan again, or type the printed code.</source>
         <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="63"/>
         <source>One character is wrong – check the code.</source>
         <translation>有一个字符输错了，请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="83"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
         <source>Fewer uses are left than were asked for; nothing was used.</source>
         <translation>剩余次数少于要核销的次数；未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="85"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="67"/>
         <source>Its order has not been paid. Ask the owner to check the order.</source>
         <translation>这张券的订单尚未付款。请店主核查订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="87"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="69"/>
         <source>Its order was refunded or cancelled.</source>
         <translation>这张券的订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="88"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="70"/>
         <source>It was valid until {valid_until}.</source>
         <translation>有效期至 {valid_until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="89"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="71"/>
         <source>It can be used from {valid_from}.</source>
         <translation>{valid_from} 起可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="90"/>
-        <source>This operator may not redeem vouchers. Ask the owner.</source>
-        <translation>当前操作员无权核销。请联系店主。</translation>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
+        <source>This operator may not redeem vouchers now: the account was disabled or its role changed. Ask the owner.</source>
+        <translation>此操作员现在不能核销卡券：账号已被停用或角色已变更。请联系店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="92"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="75"/>
         <source>Last redeemed by {who}, {when}.</source>
         <translation>上次核销：{who}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="94"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="77"/>
         <source>The card holds less than that amount. Nothing was spent.</source>
         <translation>卡内余额不足这个金额，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="96"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="79"/>
         <source>This is a gift card: type the amount to spend, then scan it again.</source>
         <translation>这是礼品卡：请输入消费金额，然后重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="98"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
         <source>This voucher counts uses, not money: scan it without an amount.</source>
         <translation>这张券按次数核销，不按金额：请不要输入金额，直接扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="103"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="86"/>
         <source>It has no uses left.</source>
         <translation>已无剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="104"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="87"/>
         <source>It cannot be used yet.</source>
         <translation>暂时还不能使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="105"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="88"/>
         <source>It can no longer be used.</source>
         <translation>已不能再使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="111"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="94"/>
         <source>Check the 1st group: {group}</source>
         <translation>请核对第 1 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="112"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="95"/>
         <source>Check the 2nd group: {group}</source>
         <translation>请核对第 2 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="113"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="96"/>
         <source>Check the 3rd group: {group}</source>
         <translation>请核对第 3 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="114"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="97"/>
         <source>Check the 4th group: {group}</source>
         <translation>请核对第 4 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="168"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="147"/>
         <source>today {time}</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="180"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="159"/>
         <source>{left} of {total} left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="58"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="246"/>
+        <source>Spent {amount}, undone</source>
+        <translation>已消费 {amount}，已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="251"/>
+        <source>Spent {amount}</source>
+        <translation>已消费 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="232"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="65"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="254"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="57"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="233"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="66"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="58"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="234"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="59"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="256"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="51"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="235"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="60"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="257"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="52"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="236"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="21"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="36"/>
         <source>Can be redeemed</source>
         <translation>可以核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="61"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="53"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="62"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="54"/>
         <source>Uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="67"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="59"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="68"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="60"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="69"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="61"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="70"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="62"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="71"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3126,20 +3197,25 @@ Click “New order” to sell your first voucher.</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="81"/>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="173"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="82"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="175"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="74"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="75"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="75"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="76"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="199"/>
+        <source>Undone: {amount} is back on the card (balance {balance}).</source>
+        <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/server_status.py" line="80"/>
@@ -3157,42 +3233,42 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="327"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="328"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="329"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="330"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="339"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="340"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="341"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="194"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="203"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -3200,32 +3276,32 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ReloadDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="83"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="84"/>
         <source>Reload gift card</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="92"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="93"/>
         <source>Reload</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="92"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="95"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="96"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="96"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="97"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="97"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
@@ -3638,117 +3714,127 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="114"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="154"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="268"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="329"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="304"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="356"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="158"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="160"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="174"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="175"/>
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="176"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="182"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="191"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="195"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: orders, payments and other changes made since the backup are no longer in the shop; redemptions made since are carried over, and operators disabled since stay disabled. It needs the shop closed in every other window and counter. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部数据：备份之后的订单、付款和其他更改将不再保留；备份之后的核销记录会被带入，备份之后停用的操作员仍保持停用。恢复前须在其他所有窗口和收银台关闭本店。当前数据会另存到店铺文件夹中的“before-restore”文件夹。恢复后所有人都要用备份中的密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="220"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="187"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="277"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="333"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="360"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="231"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="254"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="268"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="269"/>
         <source>A whole backup, made {moment}. Restoring checks that it is this shop&apos;s.</source>
         <translation>完整备份，制作于 {moment}。恢复时会核对它是否属于本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="305"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="309"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="311"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="297"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="333"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="110"/>
         <source>The backup lacks {events} changes made since it: {orders} orders and {operators} operator changes are lost. The {redemptions} redemptions made since are carried over, so no voucher used since can be used again; vouchers refunded and operators disabled since stay so.</source>
         <translation>备份缺少之后的 {events} 项更改：{orders} 个订单和 {operators} 项操作员更改将丢失。之后的 {redemptions} 条核销记录会被带入，因此之后用过的卡券不能再次使用；之后退款的卡券和停用的操作员仍保持退款、停用状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="101"/>
         <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="331"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="105"/>
+        <source>The backup lacks {events} changes the shop&apos;s data holds: {orders} orders and {operators} operator changes are lost; its {redemptions} redemptions are carried over.</source>
+        <translation>备份缺少店铺数据中的 {events} 项更改：{orders} 个订单和 {operators} 项操作员更改将丢失；其中的 {redemptions} 次核销会被保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="119"/>
+        <source>This computer saw newer records of this shop than this backup and the shop&apos;s current data both hold: the data was put back to an older copy. Vouchers redeemed in those records could be redeemed again, so after this restore redeeming stays stopped until an owner checks it in Verify and acknowledges. Restore a newer backup if you have one.</source>
+        <translation>本电脑见过此店铺更新的记录，而这份备份和店铺当前数据都没有：数据曾被换回旧副本。这些记录中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主在“校验”中检查并确认。如有更新的备份，请恢复那一份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="358"/>
         <source>Restore anyway</source>
         <translation>仍要恢复</translation>
     </message>
@@ -3756,47 +3842,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanSettingsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="51"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="52"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="54"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="55"/>
         <source>Enter (most scanners)</source>
         <translation>回车（大多数扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="55"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="56"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="61"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="62"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="62"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="63"/>
         <source>never</source>
         <translation>不自动清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="67"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="68"/>
         <source>The scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="68"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="69"/>
         <source>Without Enter, take the code after a pause of:</source>
         <translation>不发送回车时，停顿多久后提交：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="69"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="70"/>
         <source>Clear the verdict after:</source>
         <translation>结果显示时长：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="71"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="72"/>
         <source>These settings belong to this computer. Most scanners send Enter after each code; for one that sends nothing, the code is taken after the pause.</source>
         <translation>这些设置只对这台电脑有效。大多数扫码枪在每个券码后发送回车；不发送回车的扫码枪，会在停顿后自动提交。</translation>
     </message>
@@ -3804,7 +3890,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanTestField</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="69"/>
         <source>Click here and scan a voucher</source>
         <translation>点击此处，然后扫一张券</translation>
     </message>
@@ -3812,255 +3898,270 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="56"/>
         <source>US (QWERTY)</source>
         <translation>美式（QWERTY）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="57"/>
         <source>German (QWERTZ)</source>
         <translation>德式（QWERTZ）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="58"/>
         <source>French (AZERTY)</source>
         <translation>法式（AZERTY）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="96"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="115"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="105"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="106"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="113"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="113"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="116"/>
         <source>The shop&apos;s settings are saved in the shop; this computer&apos;s stay here.</source>
         <translation>店铺设置保存在店铺中；本机设置只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="131"/>
         <source>Address and phone, printed under the name</source>
         <translation>地址和电话，印在店名下方</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="134"/>
         <source>A short note at the foot of every voucher</source>
         <translation>印在每张卡券底部的简短说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="139"/>
         <source>No end</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="140"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="142"/>
+        <source>0.00: never</source>
+        <translation>0.00：不允许</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="143"/>
+        <source>Clerks may reload and cash out gift cards</source>
+        <translation>店员可为礼品卡充值和提现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="147"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="148"/>
         <source>Address / phone:</source>
         <translation>地址 / 电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="149"/>
         <source>Note on vouchers:</source>
         <translation>卡券备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="150"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="151"/>
         <source>Default validity:</source>
         <translation>默认有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="146"/>
-        <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products.</source>
-        <translation>更改货币只改变价格的显示方式，不改变金额。新建商品时会默认填入此有效期。</translation>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="152"/>
+        <source>Gift card cash-out up to:</source>
+        <translation>礼品卡提现上限：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="155"/>
+        <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products. A gift card&apos;s remainder up to the cash-out amount can be paid out in cash (Orders tab, under the card).</source>
+        <translation>更改币种只改变价格的显示方式，不改变金额。默认有效期会作为新商品的建议值。礼品卡余额不超过提现上限时，可以用现金支付给顾客（订单页，卡片下方）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165"/>
         <source>Play a sound with each verdict</source>
         <translation>每次核销结果都播放提示音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="168"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="175"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="176"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="179"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="179"/>
         <source>Receipt 58 mm</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
         <source>Receipt 80 mm</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="175"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="259"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="175"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="259"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="191"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="196"/>
         <source>Station name:</source>
         <translation>收银台名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197"/>
         <source>Sounds:</source>
         <translation>声音：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="198"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="199"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200"/>
         <source>Voucher paper:</source>
         <translation>卡券纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="201"/>
         <source>Receipt printer:</source>
         <translation>小票打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="202"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="193"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="203"/>
         <source>Camera resolution:</source>
         <translation>摄像头分辨率：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="204"/>
         <source>Scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="205"/>
         <source>Scanner burst gap:</source>
         <translation>扫码枪按键间隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="211"/>
         <source>Try the scanner:</source>
         <translation>测试扫码枪：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="215"/>
         <source>The station name is recorded with every redemption from this computer. A new language shows at the next start.</source>
         <translation>每次在这台电脑上核销都会记录收银台名称。更改语言后，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="223"/>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="228"/>
         <source>{printer} (not found)</source>
         <translation>{printer}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="247"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="239"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="249"/>
         <source>{camera} (not found)</source>
         <translation>{camera}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="258"/>
         <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
         <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="278"/>
         <source>Scan the QR code or printed code of one of this shop&apos;s vouchers to see which keyboard layout the scanner types in.</source>
         <translation>扫一张本店卡券的二维码或印刷券码，即可看出扫码枪按哪种键盘布局输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="272"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="282"/>
         <source>Looks like: {layout} keyboard layout (OK).</source>
         <translation>看起来是：{layout}键盘布局（正常）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="284"/>
         <source>Looks like a {layout} keyboard layout: codes are read correctly anyway.</source>
         <translation>看起来是{layout}键盘布局：券码仍能正确识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="286"/>
         <source>Looks like a {layout} keyboard layout: QR codes are read correctly anyway, printed codes are not. Set the scanner to the keyboard layout of this computer.</source>
         <translation>看起来是{layout}键盘布局：二维码仍能正确识别，但印刷券码不能。请把扫码枪设置为与这台电脑相同的键盘布局。</translation>
     </message>
@@ -4186,25 +4287,35 @@ Click “New order” to sell your first voucher.</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="83"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="87"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="92"/>
+        <source>Redeeming stays stopped: records this computer saw are in neither the backup nor the data it replaced. Check it with Verify.</source>
+        <translation>核销仍然停止：本电脑见过的记录既不在备份中，也不在被替换的数据中。请用“校验”检查。</translation>
     </message>
 </context>
 <context>
     <name>StockWarning</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="45"/>
-        <source>Low card-key stock: {names}{more}</source>
-        <translation>卡密库存不足：{names}{more}</translation>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="55"/>
+        <source>Low card-key stock ({unsold} left): {names}</source>
+        <translation>卡密库存不足（剩 {unsold} 个）：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="46"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="59"/>
+        <source>Low card-key stock, {count} products: {names}</source>
+        <translation>卡密库存不足，{count} 个商品：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="62"/>
         <source>{name}: {unsold} unsold, warning at {threshold}</source>
         <translation>{name}：未售 {unsold}，预警线 {threshold}</translation>
     </message>
@@ -4240,22 +4351,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ThresholdEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="60"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="105"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="106"/>
         <source>Warn in the status bar at this many unsold keys or fewer</source>
         <translation>未售卡密不超过此数量时，在状态栏提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="107"/>
         <source>Set</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="66"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="111"/>
         <source>Low-stock warning at:</source>
         <translation>库存预警线：</translation>
     </message>
@@ -4263,22 +4374,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>UndoPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="99"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="100"/>
         <source>Why? For example: scanned the wrong voucher</source>
         <translation>原因？例如：扫错了券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="103"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="104"/>
         <source>Undo redemption</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="105"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="122"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="124"/>
+        <source>Undo the spend of {amount} from {code} ({product}) by {operator}, {when}? The amount goes back on the card; the record stays.</source>
+        <translation>撤销 {operator} 于 {when} 从 {code}（{product}）消费的 {amount}？金额将退回卡内；记录会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="128"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
         <translation>撤销 {operator}（{when}）对 {code}（{product}）的核销？次数退回到券上，原记录保留。</translation>
     </message>
@@ -4368,138 +4484,138 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="45"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="15"/>
         <source>Rolled back: the database is older than the last changes recorded on this computer. An old copy of it may have been put back, or recent changes were lost in a crash. Vouchers redeemed since may look unused again.</source>
         <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已核销的卡券可能又显示为未使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="49"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="19"/>
         <source>Missing: the file beside the database that vouches for its latest records (anchor.bin) is not there, so a rolled-back database cannot be ruled out.</source>
         <translation>缺失：数据库旁用于证明最新记录的文件（anchor.bin）不存在，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="52"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="22"/>
         <source>Damaged: the file beside the database that vouches for its latest records (anchor.bin) is damaged or was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>已损坏：数据库旁用于证明最新记录的文件（anchor.bin）已损坏或被改动过，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="58"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="28"/>
         <source>Rolled back: this computer remembers newer records than the database holds. The shop folder (or the database) was put back to an older copy.</source>
         <translation>已回退：本机记得的记录比数据库中的更新。店铺文件夹（或数据库）被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="61"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="31"/>
         <source>Rolled back: the backup folder remembers newer records than the database holds. The shop folder (or the database) was put back to an older copy.</source>
         <translation>已回退：备份文件夹记得的记录比数据库中的更新。店铺文件夹（或数据库）被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="64"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="34"/>
         <source>Damaged: the record this computer keeps of the shop&apos;s latest changes was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>已损坏：本机保存的店铺最新更改记录被改动过，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="67"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="37"/>
         <source>Damaged: the record kept beside the backups of the shop&apos;s latest changes was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>已损坏：备份旁保存的店铺最新更改记录被改动过，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="72"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="42"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>操作日志记录 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="74"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="44"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>操作日志在记录 #{id} 处断开：它之前的某条记录被删除，或记录顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="79"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="49"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="82"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="52"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="84"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="54"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="118"/>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="96"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="69"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="71"/>
         <source>Acknowledge…</source>
         <translation>确认问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="73"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Restoring a good backup is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="80"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="90"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database, on this computer and beside the backups. Problems found stop redeeming and every change until an owner restores a good backup or acknowledges them.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="112"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="113"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="123"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="125"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="130"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="132"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="142"/>
         <source>Acknowledge the problems</source>
         <translation>确认问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="143"/>
         <source>Why may the shop work again? (recorded in the audit log with what was found)</source>
         <translation>为什么可以让店铺恢复运行？（将与发现的问题一起记入操作日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="229"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="162"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -4507,68 +4623,78 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="96"/>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="192"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="71"/>
+        <source>Faulty card key</source>
+        <translation>卡密有问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="72"/>
+        <source>This voucher&apos;s card key was marked faulty: the customer is owed a replacement (Inventory → Card keys → Replace on order). Send or print this key anyway?</source>
+        <translation>此卡券的卡密已被标记为有问题：应给顾客换一个（库存 → 卡密 → 为订单更换）。仍要发送或打印这个卡密吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="130"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="229"/>
         <source>Show key</source>
         <translation>显示卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="97"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="131"/>
         <source>Show the card key in full for a moment; each time is recorded in the audit log</source>
         <translation>短暂显示完整卡密；每次显示都会记入操作日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="101"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="135"/>
         <source>Copy code</source>
         <translation>复制券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="102"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="136"/>
         <source>Copy the voucher code, to paste it in a message</source>
         <translation>复制券码，以便粘贴到消息中发给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="103"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="137"/>
         <source>Copy key</source>
         <translation>复制卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="104"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="138"/>
         <source>Copy the card key in full</source>
         <translation>复制完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="105"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="139"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="106"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="140"/>
         <source>The voucher in words, to paste in a message</source>
         <translation>复制卡券的文字内容，以便粘贴到消息中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="150"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="187"/>
         <source>One card key</source>
         <translation>一个卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="221"/>
         <source>Hide key</source>
         <translation>隐藏卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="199"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="236"/>
         <source>Voucher code copied.</source>
         <translation>券码已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="204"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="245"/>
         <source>Card key copied.</source>
         <translation>卡密已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="212"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="257"/>
         <source>Voucher text copied: paste it in a message.</source>
         <translation>卡券文字已复制：请粘贴到消息中。</translation>
     </message>
@@ -4576,127 +4702,127 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="120"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="132"/>
         <source>Previous voucher</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="124"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="136"/>
         <source>Next voucher</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="128"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="140"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="128"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="140"/>
         <source>58 mm receipt</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="129"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="141"/>
         <source>80 mm receipt</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="135"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="147"/>
         <source>Save PNG…</source>
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="136"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="148"/>
         <source>The QR code alone, as an image</source>
         <translation>仅二维码图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="138"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="150"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="153"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="205"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="218"/>
         <source>Save and print all {count} vouchers</source>
         <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="96"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="108"/>
         <source>Save or print every voucher of this order, not only the one shown</source>
         <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="127"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="139"/>
         <source>Paper for Save PDF and Print</source>
         <translation>保存 PDF 和打印所用的纸张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="139"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="151"/>
         <source>The printable voucher on the chosen paper</source>
         <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="143"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="155"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="156"/>
         <source>The voucher as an image on the clipboard (and saved), to paste into WeChat, QQ or an e-mail</source>
         <translation>把卡券图片复制到剪贴板（并另存一份），以便粘贴到微信、QQ 或电子邮件中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="199"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="212"/>
         <source>Voucher {position} of {count}</source>
         <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="200"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="213"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="242"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="258"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="268"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="284"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="269"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="285"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="272"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="291"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="273"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="292"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="297"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="316"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="310"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="332"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="331"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="353"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -4704,12 +4830,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherSend</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_send.py" line="50"/>
+        <location filename="../../desktop_app/ui/orders/voucher_send.py" line="51"/>
         <source>Voucher code: {code}</source>
         <translation>券码：{code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_send.py" line="53"/>
+        <location filename="../../desktop_app/ui/orders/voucher_send.py" line="54"/>
         <source>Card key: {key}</source>
         <translation>卡密：{key}</translation>
     </message>
@@ -4914,297 +5040,377 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
+        <source>address / phone</source>
+        <translation>地址/电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
         <source>attempts</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
         <source>attempts left</source>
         <translation>剩余尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <source>automatic backups</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
         <source>balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>grouped by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>back on the card</source>
         <translation>退回卡内</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>cards</source>
         <translation>礼品卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>as</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <source>currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <source>default validity (days)</source>
+        <translation>默认有效期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <source>gift card cash-out up to</source>
+        <translation>礼品卡提现上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <source>clerks reload and cash out cards</source>
+        <translation>店员可充值和提现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <source>low-stock warning at</source>
+        <translation>低库存提醒阈值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <source>in stock under another product</source>
+        <translation>已在其他商品库存中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <source>problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <source>shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
+        <source>value</source>
+        <translation>面值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
+        <source>note on vouchers</source>
+        <translation>卡券备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="165"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="186"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="187"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="203"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -5217,17 +5423,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_common.py" line="33"/>
+        <location filename="../../desktop_app/ui/admin/backup_common.py" line="28"/>
         <source>Voucher Shop backups (*{suffix})</source>
         <translation>Voucher Shop 备份 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="362"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="389"/>
         <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
         <translation>此备份中没有账号“{name}”。请使用做备份时的店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="366"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="393"/>
         <source>“{name}” is not an active owner in this backup. Only an owner of the backup can restore it.</source>
         <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
     </message>
@@ -5266,44 +5472,39 @@ Click “New order” to sell your first voucher.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="38"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="40"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="50"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="52"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="54"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="56"/>
         <source>Recovery key (shown only now; keep it on paper, away from this PC; it lets an owner set a new password when every owner password is forgotten):</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="65"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="67"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="70"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="72"/>
         <source>New password set for {name}; the recovery key stays the same.</source>
         <translation>已为 {name} 设置新密码；恢复密钥保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="81"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="83"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="47"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="49"/>
         <source>stock</source>
         <translation>库存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="65"/>
-        <source>Imported {imported} card keys; refused {duplicate} duplicate, {blank} blank and {malformed} malformed lines.</source>
-        <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 行重复、{blank} 行空白和 {malformed} 行格式错误。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/arg_types.py" line="67"/>
@@ -5311,52 +5512,103 @@ Click “New order” to sell your first voucher.</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="90"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="74"/>
+        <source>Imported {imported} card keys; refused {duplicate} duplicate, {other} already in stock under another product, {blank} blank and {malformed} malformed lines.</source>
+        <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 个重复、{other} 个已在其他商品库存中、{blank} 个空行和 {malformed} 个格式错误的行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="80"/>
+        <source>The first row was taken for a header and left out: {header}.</source>
+        <translation>第一行被识别为表头，未导入：{header}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="83"/>
+        <source>Keys from rows of several columns: {count}, each kept as one key with its columns joined by &quot;{separator}&quot; (e.g. card number{separator}password).</source>
+        <translation>来自多列行的卡密：{count} 个，每行作为一个卡密，各列以“{separator}”连接（例如 卡号{separator}密码）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="110"/>
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="98"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="118"/>
         <source>Refunded order {order}: {voided} vouchers void.</source>
         <translation>已退款订单 {order}：{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="65"/>
-        <source>{code}  {product}  {status}, uses left {left} of {total}, valid until {until}  {customer}</source>
-        <translation>{code}  {product}  {status}，剩余 {left}/{total} 次，有效期至 {until}  {customer}</translation>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="72"/>
+        <source>uses left {left} of {total}</source>
+        <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="85"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="74"/>
+        <source>{code}  {product}  {status}, {left}, valid until {until}  {customer}</source>
+        <translation>{code}  {product}  {status}，{left}，有效期至 {until}  {customer}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="94"/>
         <source>No vouchers found.</source>
         <translation>未找到卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="154"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="111"/>
+        <source>This voucher is void: its order was refunded or cancelled.</source>
+        <translation>此卡券已作废：其订单已退款或取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="114"/>
+        <source>This voucher has no uses left.</source>
+        <translation>此卡券已没有剩余次数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="116"/>
+        <source>Its card key was marked faulty: the customer is owed a replacement (Inventory → Card keys in the app).</source>
+        <translation>其卡密已被标记为有问题：应给顾客换一个（在程序中：库存 → 卡密）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="119"/>
+        <source>The PDF says so on the voucher.</source>
+        <translation>PDF 的卡券上会注明。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="119"/>
+        <source>The PNG is the QR code alone and does not say so: use a PDF for a copy.</source>
+        <translation>PNG 只有二维码，不会注明：如需留底请用 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="122"/>
+        <source>--layout is for a PDF; the PNG is the QR code alone.</source>
+        <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="193"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="20"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="21"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="70"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="23"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="24"/>
         <source>uses left {left}</source>
         <translation>剩余 {left} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="27"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="28"/>
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="30"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="31"/>
         <source>last by {who} at {when}</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="167"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="206"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
@@ -5376,62 +5628,67 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="100"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="102"/>
         <source>Acknowledged and recorded in the audit log: {problems}</source>
         <translation>已确认并记入操作日志：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="104"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="107"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="112"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="121"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="117"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="126"/>
         <source>The current shop cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取当前店铺，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="119"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="129"/>
         <source>The backup lacks {events} changes made since: {orders} orders, {operators} operator changes, {redemptions} redemptions. The redemptions (and operators disabled since) are carried over; the rest is lost.</source>
         <translation>备份缺少之后的 {events} 项更改：{orders} 个订单、{operators} 项操作员更改、{redemptions} 条核销记录。核销记录（以及之后停用的操作员）会被带入；其余的将丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="132"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="138"/>
+        <source>This computer saw newer records than both the backup and the shop&apos;s data hold (the data was put back to an older copy): vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the vouchers and runs verify --acknowledge.</source>
+        <translation>本电脑见过比备份和店铺数据都更新的记录（数据曾被换回旧副本）：其中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主检查卡券并运行 verify --acknowledge。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="150"/>
         <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
         <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="137"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="155"/>
         <source>Restore anyway? [y/N] </source>
         <translation>仍要恢复吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="138"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="156"/>
         <source>y</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="149"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="175"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="151"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="179"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="162"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="190"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="169"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="197"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. Point the counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并校验了副本。请用 --database 或 SHOP_DATABASE_URL 让各收银台连接它；原文件夹保持不变。</translation>
     </message>
@@ -5461,295 +5718,295 @@ Click “New order” to sell your first voucher.</source>
         <translation>收银台名称，1 至 {maximum} 个字符，不能包含控制字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="76"/>
+        <location filename="../../desktop_app/cli/parser.py" line="77"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="78"/>
-        <location filename="../../desktop_app/cli/parser.py" line="339"/>
+        <location filename="../../desktop_app/cli/parser.py" line="79"/>
+        <location filename="../../desktop_app/cli/parser.py" line="351"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="80"/>
+        <location filename="../../desktop_app/cli/parser.py" line="81"/>
         <source>the shop&apos;s PostgreSQL server</source>
         <translation>店铺的 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="94"/>
+        <location filename="../../desktop_app/cli/parser.py" line="95"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="100"/>
+        <location filename="../../desktop_app/cli/parser.py" line="101"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="101"/>
+        <location filename="../../desktop_app/cli/parser.py" line="102"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="109"/>
+        <location filename="../../desktop_app/cli/parser.py" line="110"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="110"/>
+        <location filename="../../desktop_app/cli/parser.py" line="111"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="117"/>
+        <location filename="../../desktop_app/cli/parser.py" line="118"/>
         <source>a gift card&apos;s balance when sold (default: the price)</source>
         <translation>礼品卡售出时的余额（默认：售价）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="120"/>
+        <location filename="../../desktop_app/cli/parser.py" line="121"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="121"/>
+        <location filename="../../desktop_app/cli/parser.py" line="122"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="125"/>
+        <location filename="../../desktop_app/cli/parser.py" line="126"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="127"/>
+        <location filename="../../desktop_app/cli/parser.py" line="128"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="135"/>
+        <location filename="../../desktop_app/cli/parser.py" line="136"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="137"/>
+        <location filename="../../desktop_app/cli/parser.py" line="138"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="144"/>
+        <location filename="../../desktop_app/cli/parser.py" line="145"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="149"/>
+        <location filename="../../desktop_app/cli/parser.py" line="150"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="151"/>
+        <location filename="../../desktop_app/cli/parser.py" line="152"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="158"/>
+        <location filename="../../desktop_app/cli/parser.py" line="159"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="159"/>
+        <location filename="../../desktop_app/cli/parser.py" line="160"/>
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="162"/>
+        <location filename="../../desktop_app/cli/parser.py" line="163"/>
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="186"/>
+        <location filename="../../desktop_app/cli/parser.py" line="187"/>
         <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="192"/>
+        <location filename="../../desktop_app/cli/parser.py" line="193"/>
         <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="196"/>
-        <location filename="../../desktop_app/cli/parser.py" line="204"/>
+        <location filename="../../desktop_app/cli/parser.py" line="197"/>
+        <location filename="../../desktop_app/cli/parser.py" line="205"/>
         <source>the card&apos;s number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="198"/>
+        <location filename="../../desktop_app/cli/parser.py" line="199"/>
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="201"/>
+        <location filename="../../desktop_app/cli/parser.py" line="202"/>
         <source>set or replace a gift card&apos;s PIN (owners; from SHOP_CARD_PIN or typed twice at a prompt), or remove it with --clear</source>
         <translation>设置或更换礼品卡的 PIN（仅店主；取自 SHOP_CARD_PIN，或在提示处输入两次），或用 --clear 清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="206"/>
+        <location filename="../../desktop_app/cli/parser.py" line="207"/>
         <source>remove the PIN: looking the card up then needs it in hand</source>
         <translation>清除 PIN：之后只能凭卡查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="228"/>
+        <location filename="../../desktop_app/cli/parser.py" line="229"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="233"/>
+        <location filename="../../desktop_app/cli/parser.py" line="234"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="235"/>
+        <location filename="../../desktop_app/cli/parser.py" line="236"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="239"/>
+        <location filename="../../desktop_app/cli/parser.py" line="240"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="245"/>
+        <location filename="../../desktop_app/cli/parser.py" line="246"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="246"/>
+        <location filename="../../desktop_app/cli/parser.py" line="247"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="260"/>
+        <location filename="../../desktop_app/cli/parser.py" line="261"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="262"/>
+        <location filename="../../desktop_app/cli/parser.py" line="263"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="273"/>
+        <location filename="../../desktop_app/cli/parser.py" line="274"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="276"/>
+        <location filename="../../desktop_app/cli/parser.py" line="277"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="281"/>
+        <location filename="../../desktop_app/cli/parser.py" line="282"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="288"/>
+        <location filename="../../desktop_app/cli/parser.py" line="289"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="165"/>
+        <location filename="../../desktop_app/cli/parser.py" line="166"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="168"/>
+        <location filename="../../desktop_app/cli/parser.py" line="169"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="170"/>
+        <location filename="../../desktop_app/cli/parser.py" line="171"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="171"/>
+        <location filename="../../desktop_app/cli/parser.py" line="172"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="175"/>
+        <location filename="../../desktop_app/cli/parser.py" line="176"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="179"/>
+        <location filename="../../desktop_app/cli/parser.py" line="180"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="218"/>
+        <location filename="../../desktop_app/cli/parser.py" line="219"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="219"/>
+        <location filename="../../desktop_app/cli/parser.py" line="220"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="221"/>
+        <location filename="../../desktop_app/cli/parser.py" line="222"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="212"/>
+        <location filename="../../desktop_app/cli/parser.py" line="213"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="214"/>
+        <location filename="../../desktop_app/cli/parser.py" line="215"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="255"/>
+        <location filename="../../desktop_app/cli/parser.py" line="256"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="268"/>
+        <location filename="../../desktop_app/cli/parser.py" line="269"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="338"/>
+        <location filename="../../desktop_app/cli/parser.py" line="350"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="340"/>
+        <location filename="../../desktop_app/cli/parser.py" line="352"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="344"/>
+        <location filename="../../desktop_app/cli/parser.py" line="356"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="346"/>
+        <location filename="../../desktop_app/cli/parser.py" line="358"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="348"/>
+        <location filename="../../desktop_app/cli/parser.py" line="360"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="202"/>
+        <location filename="../../desktop_app/cli/frame.py" line="214"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
@@ -6003,49 +6260,84 @@ Click “New order” to sell your first voucher.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="126"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="127"/>
+        <source>This voucher is not a gift card: it counts uses, not money, so it cannot be reloaded or cashed out.</source>
+        <translation>此卡券不是礼品卡：它按次数计，不按金额计，因此不能充值或提现。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="133"/>
         <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="133"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="140"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="136"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="143"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="138"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="145"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="141"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="171"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="173"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="180"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="175"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="179"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="186"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
+        <source>the data was put back to an older copy, or recent changes were lost</source>
+        <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
+        <source>the file that vouches for the shop&apos;s records is missing</source>
+        <translation>为店铺记录作证的文件不见了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
+        <source>the file that vouches for the shop&apos;s records is damaged</source>
+        <translation>为店铺记录作证的文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
+        <source>a record of the shop&apos;s latest changes was altered</source>
+        <translation>店铺最新更改的记录被改动过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
+        <source>the database file is missing</source>
+        <translation>数据库文件不见了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
+        <source>a check found a problem; verify names it</source>
+        <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="10"/>
@@ -6063,87 +6355,87 @@ Click “New order” to sell your first voucher.</source>
         <translation>太长：最多 {maximum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="20"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="23"/>
         <source>Use at most 64 characters, without line breaks or control characters.</source>
         <translation>最多 64 个字符，不能包含换行或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="22"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="25"/>
         <source>Already taken. Choose another name.</source>
         <translation>该账号已存在，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="27"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="30"/>
         <source>Choose one of: {choices}.</source>
         <translation>请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="28"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="31"/>
         <source>Not a number.</source>
         <translation>不是有效的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="29"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="32"/>
         <source>Cannot be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="30"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="33"/>
         <source>Use at most two decimal places.</source>
         <translation>最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="31"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="34"/>
         <source>Too large.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="32"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="35"/>
         <source>Must be between {low} and {high}.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="33"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="36"/>
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="35"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="38"/>
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="37"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="38"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="39"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="155"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6153,17 +6445,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="153"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="160"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="158"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="164"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="171"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6179,401 +6471,411 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="18"/>
+        <source>{path} is a folder: give the backup file&apos;s name in it, e.g. {path}/shop.vsbackup.</source>
+        <translation>{path} 是一个文件夹：请给出其中备份文件的名称，例如 {path}/shop.vsbackup。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="21"/>
         <source>This is not the recovery key: check it for a typo (7 groups of 4).</source>
         <translation>这不是恢复密钥：请检查是否输错（共 7 组，每组 4 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="23"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="26"/>
         <source>A product called “{name}” already exists. Choose another name.</source>
         <translation>已有名为“{name}”的商品。请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="25"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="28"/>
         <source>An archived product is called “{name}”. Restore it, or choose another name.</source>
         <translation>已下架的商品中有“{name}”。请将它重新上架，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="36"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="39"/>
         <source>Must not be shorter than the shortest.</source>
         <translation>不能短于最短长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="47"/>
         <source>Only service products and gift cards can be issued in a batch.</source>
         <translation>只有服务类商品和礼品卡可以批量发券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="49"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="47"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
         <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="53"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="51"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="52"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="55"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="55"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="58"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
+        <source>Gift card cash-out up to</source>
+        <translation>礼品卡提现上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="184"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="191"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="197"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="191"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="192"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="199"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="207"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="214"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="220"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="214"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="222"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="224"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="100"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="106"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="103"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="109"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -6759,7 +7061,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>到店出示二维码或报券码即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/output.py" line="108"/>
+        <location filename="../../desktop_app/printing/wording.py" line="64"/>
+        <source>VOID – not valid</source>
+        <translation>已作废 – 无效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing/wording.py" line="66"/>
+        <source>Used up – no uses left</source>
+        <translation>已用完 – 无剩余次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing/wording.py" line="73"/>
+        <source>Card key faulty – a replacement is owed</source>
+        <translation>卡密有问题 – 待更换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing/output.py" line="111"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
@@ -6767,12 +7084,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="143"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="151"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="144"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="152"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
