@@ -22,6 +22,7 @@ from desktop_app.core import (
 from desktop_app.core.errors import InvalidState
 from desktop_app.core.models import CardKey, GiftCardEntry, Order, Voucher
 from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
 
 SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
 
@@ -126,6 +127,8 @@ def test_a_reload_whose_card_was_refunded_before_says_so(shop: Shop) -> None:
             attempt(shop, reload.order_id)  # type: ignore[operator]
         assert err.value.params["state"] == "card_refunded"
         assert err.value.params["order"] == card.order_id
+    said = error_message(err.value)
+    assert f"order {card.order_id} was refunded" in said and "spent" not in said
 
 
 def test_refunded_card_keys_are_set_aside_until_the_owner_checks_them(shop: Shop) -> None:
