@@ -119,12 +119,13 @@ def test_reload_orders_are_refunded_with_their_card_each_under_its_method(shop: 
 def test_a_reload_whose_card_was_refunded_before_says_so(shop: Shop) -> None:
     (card,) = sell_card(shop, "100")
     reload = giftcards.reload(shop, Voucher.get_by_id(card.id), 2000, "cash")
+    assert reload.order_id is not None
     refunds.refund_order(shop, card.order_id)
     # A shop refunded before reloads were closed with their card kept them paid.
     Order.update(status="paid", closed_at=None).where(Order.id == reload.order_id).execute()
     for attempt in (refunds.preview_refund, refunds.refund_order):
         with pytest.raises(InvalidState) as err:
-            attempt(shop, reload.order_id)  # type: ignore[operator]
+            attempt(shop, reload.order_id)
         assert err.value.params["state"] == "card_refunded"
         assert err.value.params["order"] == card.order_id
     said = error_message(err.value)

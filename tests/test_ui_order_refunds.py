@@ -33,6 +33,7 @@ def test_whole_refund_asks_and_says_the_money_to_pay_back(qtbot: QtBot, shop: Sh
     (card,) = sold_cards(shop, "200", 1)
     assert redemption.redeem(shop, card.payload, "c", amount_cents=3550).ok
     reload = giftcards.reload(shop, Voucher.get_by_id(card.id), 5050, "cash")
+    assert reload.order_id is not None
     tab = open_tab(qtbot, shop)
     show_order(tab, card.order_id)
     qtbot.mouseClick(tab.detail.refund_button, Qt.MouseButton.LeftButton)
