@@ -105,7 +105,7 @@ class CardKeyDialog(QDialog):
         self.replace_button.setToolTip(self.tr("Give the customer an unsold key in place of "
                                                "this faulty one"))
         self.replace_button.clicked.connect(self.replace_selected)
-        self.restock_button = QPushButton(self.tr("Put back on sale"), page)
+        self.restock_button = QPushButton(self.tr("Put back on sale…"), page)
         self.restock_button.setToolTip(self.tr("A key returned by a refund that the customer "
                                                "did not use: sell it again"))
         self.restock_button.clicked.connect(self.ask_put_back_on_sale)
