@@ -20,7 +20,7 @@ from desktop_app.core import audit
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidState
 from desktop_app.core.giftcards import add_entry
-from desktop_app.core.models import GiftCardEntry, Order, Voucher
+from desktop_app.core.models import GiftCardEntry, Order, OrderLine, Voucher
 from desktop_app.core.store import Shop
 
 
@@ -34,44 +34,72 @@ class Payback:
     money_cents: int  # handed back to the customer
 
 
-def _card_value(card: Voucher) -> int:
-    """The balance the card was issued with (its product's value when it was sold)."""
-    issued = (GiftCardEntry.select(fn.COALESCE(fn.SUM(GiftCardEntry.amount_cents), 0))
-              .where((GiftCardEntry.voucher == card.id) & (GiftCardEntry.kind == "issue"))
-              .scalar())
-    return int(issued or 0)
+# Cards are read in chunks: a batch line holds up to 10,000 of them, too many for one IN list.
+CHUNK = 500
 
 
-def _paid_reloads(card: Voucher) -> list[GiftCardEntry]:
-    """The card's reloads whose orders are still paid, newest first."""
-    return list(GiftCardEntry.select(GiftCardEntry, Order)
-                .join(Order, on=(GiftCardEntry.order == Order.id))
-                .where((GiftCardEntry.voucher == card.id) & (GiftCardEntry.kind == "reload")
-                       & (Order.status == "paid"))
-                .order_by(GiftCardEntry.id.desc()))
+def _chunks(ids: list[int]) -> list[list[int]]:
+    return [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
 
 
-def card_paybacks(card: Voucher) -> list[Payback]:
-    """How the card's balance goes back: its own order first in the list, then its paid
-    reloads, newest first (a reload already spent gives back nothing, yet is listed: its
-    order is closed with the card). Reads only."""
-    left = int(card.balance_cents or 0)
-    reloads: list[Payback] = []
-    for entry in _paid_reloads(card):
-        taken = min(left, int(entry.amount_cents))
-        reloads.append(Payback(entry.order_id, entry.method, taken, taken))
-        left -= taken
-    value, price = _card_value(card), int(card.order_line.unit_price_cents)
-    money = min(left, value) * price // value if value > 0 else 0
-    own = Payback(card.order_id, card.order.payment_method, left, min(money, price))
-    return [own, *reloads]
+def _issued_values(card_ids: list[int]) -> dict[int, int]:
+    """The balance each card was issued with (its product's value when it was sold)."""
+    values: dict[int, int] = {}
+    for chunk in _chunks(card_ids):
+        values.update((card, int(value or 0)) for card, value in GiftCardEntry.select(
+            GiftCardEntry.voucher, fn.SUM(GiftCardEntry.amount_cents))
+            .where(GiftCardEntry.voucher.in_(chunk) & (GiftCardEntry.kind == "issue"))
+            .group_by(GiftCardEntry.voucher).tuples())
+    return values
 
 
-def cards_paybacks(card_ids: list[int]) -> list[Payback]:
-    """``card_paybacks`` of each of these gift cards (other vouchers are left out)."""
-    cards = Voucher.select().where(Voucher.id.in_(card_ids)
-                                   & Voucher.balance_cents.is_null(False)).order_by(Voucher.id)
-    return [part for card in cards for part in card_paybacks(card)]
+def _paid_reloads(card_ids: list[int]) -> dict[int, list[GiftCardEntry]]:
+    """Each card's reloads whose orders are still paid, newest first."""
+    reloads: dict[int, list[GiftCardEntry]] = {}
+    for chunk in _chunks(card_ids):
+        for entry in (GiftCardEntry.select(GiftCardEntry, Order)
+                      .join(Order, on=(GiftCardEntry.order == Order.id))
+                      .where(GiftCardEntry.voucher.in_(chunk)
+                             & (GiftCardEntry.kind == "reload") & (Order.status == "paid"))
+                      .order_by(GiftCardEntry.id.desc())):
+            reloads.setdefault(entry.voucher_id, []).append(entry)
+    return reloads
+
+
+def line_paybacks(line: OrderLine, cards: list[Voucher]) -> list[list[Payback]]:
+    """How the balance of each of ``cards`` (gift cards of ``line``) goes back: its own
+    order's part first in its list, then its paid reloads, newest first (a reload already
+    spent gives back nothing, yet is listed: its order is closed with the card). Reads only,
+    a few queries for the whole line."""
+    ids = [card.id for card in cards]
+    values, reloads = _issued_values(ids), _paid_reloads(ids)
+    price, method = int(line.unit_price_cents), line.order.payment_method
+    paybacks: list[list[Payback]] = []
+    for card in cards:
+        left = int(card.balance_cents or 0)
+        parts: list[Payback] = []
+        for entry in reloads.get(card.id, []):
+            taken = min(left, int(entry.amount_cents))
+            parts.append(Payback(entry.order_id, entry.method, taken, taken))
+            left -= taken
+        value = values.get(card.id, 0)
+        money = min(left, value) * price // value if value > 0 else 0
+        paybacks.append([Payback(line.order_id, method, left, min(money, price)), *parts])
+    return paybacks
+
+
+def _line_cards(line: OrderLine, card_ids: list[int]) -> list[Voucher]:
+    wanted = set(card_ids)
+    return [card for card in Voucher.select().where(
+        (Voucher.order_line == line) & Voucher.balance_cents.is_null(False))
+        .order_by(Voucher.id) if card.id in wanted]
+
+
+def cards_paybacks(line: OrderLine, card_ids: list[int]) -> list[Payback]:
+    """Every part of what refunding these cards of ``line`` would pay back (other vouchers
+    are left out)."""
+    cards = _line_cards(line, card_ids)
+    return [part for parts in line_paybacks(line, cards) for part in parts]
 
 
 def _take_off(shop: Shop, card_id: int, part: Payback) -> None:
@@ -92,13 +120,12 @@ def _close_reload_order(shop: Shop, part: Payback, card_order_id: int) -> None:
                      refund_cents=part.money_cents)
 
 
-def refund_cards(shop: Shop, card_ids: list[int]) -> list[Payback]:
-    """Empty refunded cards, each part of a balance under the order that paid it in, and
-    close their reload orders as refunded. Call inside the refund's write."""
+def refund_cards(shop: Shop, line: OrderLine, card_ids: list[int]) -> list[Payback]:
+    """Empty these refunded cards of ``line``, each part of a balance under the order that
+    paid it in, and close their reload orders as refunded. Call inside the refund's write."""
+    cards = _line_cards(line, card_ids)
     paid_back: list[Payback] = []
-    for card in Voucher.select().where(Voucher.id.in_(card_ids)
-                                       & Voucher.balance_cents.is_null(False)):
-        parts = card_paybacks(card)
+    for card, parts in zip(cards, line_paybacks(line, cards), strict=True):
         for part in parts:
             if part.balance_cents > 0:
                 _take_off(shop, card.id, part)

@@ -149,8 +149,9 @@ def _refunded_cents(order: Order) -> int:
 def _card_paybacks(line: OrderLine) -> tuple[int, ...]:
     if line.product.kind != "giftcard":
         return ()
-    return tuple(giftcard_refunds.money_of(giftcard_refunds.card_paybacks(card))
-                 for card in unused_valid_vouchers(line))
+    cards = unused_valid_vouchers(line)
+    return tuple(giftcard_refunds.money_of(parts)
+                 for parts in giftcard_refunds.line_paybacks(line, cards))
 
 
 def _row(order: Order) -> OrderRow:

@@ -99,7 +99,7 @@ def preview_refund(shop: Shop, order_id: int) -> RefundPreview:
     for line in order.lines:
         price_money += _unrefunded_price(line)
         if line.product.kind == "giftcard":
-            parts += giftcard_refunds.cards_paybacks(_valid_card_ids(line))
+            parts += giftcard_refunds.cards_paybacks(line, _valid_card_ids(line))
         elif line.product.kind == "cardkey":
             keys += len(_sold_keys(line, [v for v in line.vouchers if not _was_used(v)]))
     return RefundPreview(price_money + money_of(parts), _reload_parts(order, parts), keys)
@@ -119,7 +119,7 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
         for line in order.lines:
             price_money += _unrefunded_price(line)
             if line.product.kind == "giftcard":
-                parts += giftcard_refunds.refund_cards(shop, _valid_card_ids(line))
+                parts += giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line))
             voided += (Voucher.update(state="void")
                        .where((Voucher.order_line == line) & (Voucher.state == "valid"))
                        .execute())
@@ -196,7 +196,7 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int) -> RefundResult:
         if product.kind != "goods":
             voided = _void_vouchers(line, vouchers_count)
         keys_back = _set_keys_aside(line, voided) if product.kind == "cardkey" else 0
-        parts = (giftcard_refunds.refund_cards(shop, [v.id for v in voided])
+        parts = (giftcard_refunds.refund_cards(shop, line, [v.id for v in voided])
                  if product.kind == "giftcard" else [])
         card_money = money_of(parts)
         money = card_money if product.kind == "giftcard" else quantity * line.unit_price_cents
