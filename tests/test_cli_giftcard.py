@@ -90,3 +90,31 @@ def test_refusals_and_bad_values(card: tuple[Path, dict[str, object]]) -> None:
     value_elsewhere = run(folder, "product", "add", "--name", "X", "--price", "1",
                           "--value", "2", "--json")
     assert value_elsewhere.returncode == 1 and as_json(value_elsewhere)["field"] == "value"
+
+
+def test_order_refund_says_the_money_to_pay_back(card: tuple[Path, dict[str, object]]) -> None:
+    """QA s1 F2 / s3 F3: the counter is told what to hand back, and the reload's part apart."""
+    folder, _voucher = card
+    product = as_json(run(folder, "product", "add", "--name", "礼品卡 100", "--kind",
+                          "giftcard", "--price", "100", "--json"))["id"]
+    order = as_json(run(folder, "order", "create", "--item", f"{product}:1", "--json"))
+    (card_voucher,) = as_json(run(folder, "order", "pay", str(order["id"]), "--method",
+                                  "wechat", "--json"))["vouchers"]
+    code = str(card_voucher["code"])
+    assert run(folder, "redeem", code, "--amount", "35.50", "--json").returncode == 0
+    reload = as_json(run(folder, "voucher", "reload", code, "--amount", "20", "--method",
+                         "cash", "--json"))
+    refunded = run(folder, "order", "refund", str(order["id"]), "--json")
+    assert refunded.returncode == 0, refunded.stdout
+    data = as_json(refunded)
+    assert data["refund"] == "84.50" and data["voided"] == 1  # the old fields stay
+    assert data["reloads"] == [{"order": reload["order"], "method": "cash", "refund": "20.00"}]
+    listed = {o["id"]: o for o in as_json(run(folder, "order", "list", "--json"))["orders"]}
+    assert listed[reload["order"]]["status"] == "refunded"
+
+    other = as_json(run(folder, "order", "create", "--item", f"{product}:1", "--json"))
+    (second,) = as_json(run(folder, "order", "pay", str(other["id"]), "--json"))["vouchers"]
+    assert run(folder, "redeem", str(second["code"]), "--amount", "30").returncode == 0
+    text = run(folder, "order", "refund", str(other["id"]))
+    assert text.returncode == 0
+    assert f"Refunded order {other['id']}: pay back 70.00 CNY" in text.stdout

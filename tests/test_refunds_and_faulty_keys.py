@@ -1,5 +1,5 @@
-"""After the sale: whole and partial refunds (vouchers voided, keys and stock returned)
-and faulty card keys replaced on their order."""
+"""After the sale: whole and partial refunds (vouchers voided, stock returned, card keys set
+aside as returned) and faulty card keys replaced on their order."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ def test_refund_voids_unredeemed_and_returns_stock(shop: Shop) -> None:
     result = refunds.refund_order(shop, order.id)
     assert result.voided == 2 and result.keys_returned == 1 and result.stock_returned == 2
     assert Product.get_by_id(box.id).stock == 4
-    assert products.list_products(shop)[1].stock == 2  # Game: both keys unsold again
+    game_row = products.list_products(shop)[1]  # Game: the refunded key is set aside, off sale
+    assert (game_row.stock, game_row.keys_unsold, game_row.keys_returned) == (1, 1, 1)
     assert redemption.redeem(shop, issued[0].payload, "c").reason == "voided"
     assert counter.history(Voucher.get_by_id(issued[0].id))[0].id == first.attempt_id
     with pytest.raises(InvalidState):
@@ -60,8 +61,8 @@ def test_faulty_key_is_replaced_on_its_order(shop: Shop) -> None:
         cardkeys.replace_faulty_key(shop, faulty.id)
     kinds = [e["replacement"] for e in audit_events("cardkey_replace")]
     assert kinds == [fresh.id]
-    refunds.refund_order(shop, order.id)  # the replacement goes back, the faulty key does not
-    assert CardKey.get_by_id(fresh.id).state == "unsold"
+    refunds.refund_order(shop, order.id)  # the replacement is set aside, the faulty one stays
+    assert CardKey.get_by_id(fresh.id).state == "returned"
     assert CardKey.get_by_id(faulty.id).state == "faulty"
 
 
@@ -94,16 +95,21 @@ def test_refund_card_key_line_one_key_at_a_time(shop: Shop) -> None:
     assert (wash_line.refundable, wash_line.refund_step) == (1, 1)
     result = refunds.refund_line(shop, key_line.id, 1)
     assert (result.voided, result.keys_returned) == (1, 1)
-    assert products.product_detail(shop, game.id).stock == 1
+    assert products.product_detail(shop, game.id).stock == 0  # set aside, not on sale
     detail = orders.order_detail(shop, order.id)
     assert detail.order.status == "paid" and detail.refunded_cents == 3000
     assert detail.lines[0].refundable == 2 and detail.lines[0].refunded_quantity == 1
-    # The returned key is sold again elsewhere; refunding this order must not take it back.
+    # The owner puts the returned key back on sale and it is sold again elsewhere;
+    # refunding this order must not take it back.
+    [returned] = CardKey.select().where(CardKey.state == "returned")
+    cardkeys.put_key_back_on_sale(shop, returned.id)
+    assert products.product_detail(shop, game.id).stock == 1
     other = orders.create_order(shop, [(game.id, 1)])
     fulfilment.pay_order(shop, other.id)
     result = refunds.refund_order(shop, order.id)
     assert result.keys_returned == 2
-    assert products.product_detail(shop, game.id).stock == 2
+    assert products.product_detail(shop, game.id).stock == 0
+    assert CardKey.select().where(CardKey.state == "returned").count() == 2
     assert CardKey.select().where(CardKey.state == "sold").count() == 1
     assert [e["quantity"] for e in audit_events("order_refund_line")] == [1]
 

@@ -187,7 +187,7 @@ def test_mark_faulty_and_replace_on_the_order(qtbot: QtBot, shop: Shop) -> None:
     assert str(order.id) in dialog.keys_message.text()
     assert dialog.selected_key() is not None and dialog.selected_key().id == fresh.id
     assert not dialog.replace_button.isEnabled()
-    assert "0 unsold · 1 sold · 1 faulty" in dialog.summary.text()
+    assert "0 unsold · 1 sold · 0 returned · 1 faulty" in dialog.summary.text()
     dialog.close()
     idle()
     row = next(r for r in tab.model.rows() if r.id == game.id)

@@ -230,8 +230,9 @@ def test_refund_the_whole_order(qtbot: QtBot, shop: Shop) -> None:
     tab = open_tab(qtbot, shop)
     show_order(tab, order_id)
     qtbot.mouseClick(tab.detail.refund_button, Qt.MouseButton.LeftButton)
+    idle()  # what it would pay back is read first
     box = tab.confirm_box
-    assert box is not None and box.isVisible() and "¥88.00" in box.text()
+    assert box is not None and box.isVisible() and "Pay back ¥88.00" in box.text()
     box.button(QMessageBox.StandardButton.Yes).click()
     idle()
     assert Order.get_by_id(order_id).status == "refunded"
@@ -239,7 +240,7 @@ def test_refund_the_whole_order(qtbot: QtBot, shop: Shop) -> None:
     assert not tab.detail.vouchers.isVisible()
     assert "void" in tab.detail.voucher_note.text()
     assert not tab.detail.refund_button.isVisible()
-    assert tab.message.text() == f"Order {order_id} is refunded."
+    assert tab.message.text() == f"Order {order_id} is refunded: pay back ¥88.00."
     assert redemption.redeem(shop, payloads[0], "c").reason == "voided"
 
 
@@ -265,7 +266,8 @@ def test_partial_refund_of_a_card_key_line(qtbot: QtBot, shop: Shop) -> None:
     idle()
     assert closed(dialog)
     assert Order.get_by_id(order.id).status == "paid"
-    assert products.product_detail(shop, game.id).stock == 2  # one key back in stock
+    assert products.product_detail(shop, game.id).stock == 1  # set aside, not on sale
+    assert "pay back ¥30.00" in tab.message.text() and "Returned" in tab.message.text()
     shown = tab.detail.detail
     assert shown is not None and shown.lines[0].refunded_quantity == 1
     assert shown.refunded_cents == 3000

@@ -113,10 +113,30 @@ def cmd_order_pay(ctx: Context) -> Outcome:
 def cmd_order_refund(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         result = refunds.refund_order(shop, ctx.args.order_id)
-    data = {"order": ctx.args.order_id, "voided": result.voided,
-            "stock_returned": result.stock_returned, "keys_returned": result.keys_returned}
-    return Outcome(data, [translate(
-        "cli", "Refunded order {order}: {voided} vouchers void.").format(**data)])
+        currency = shop.currency
+    reloads = [{"order": part.order_id, "method": part.method,
+                "refund": money_text(part.money_cents)} for part in result.reloads]
+    data: dict[str, Any] = {
+        "order": ctx.args.order_id, "voided": result.voided,
+        "stock_returned": result.stock_returned, "keys_returned": result.keys_returned,
+        "refund": money_text(result.refund_cents)}
+    if reloads:
+        data["reloads"] = reloads
+    return Outcome(data, _refund_lines(data, currency))
+
+
+def _refund_lines(data: dict[str, Any], currency: str) -> list[str]:
+    """What the counter hands back, the reloads' parts apart (each by its own method)."""
+    lines = [translate("cli", "Refunded order {order}: pay back {refund} {currency}; "
+                              "{voided} vouchers void.").format(currency=currency, **data)]
+    lines += [translate("cli", "  {refund} {currency} of it for reload order {order} "
+                               "(paid by {method}), refunded with its card.").format(
+        currency=currency, **part) for part in data.get("reloads", [])]
+    if data["keys_returned"]:
+        lines.append(translate(
+            "cli", "{keys} card keys are set aside as returned: the customer had them. Check "
+            "them before putting them back on sale.").format(keys=data["keys_returned"]))
+    return lines
 
 
 def cmd_order_list(ctx: Context) -> Outcome:

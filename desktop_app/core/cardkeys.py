@@ -130,7 +130,9 @@ def import_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport:
 # --- editing and the owner's views -----------------------------------------------------------
 
 
-KEY_STATES = ("unsold", "sold", "faulty")
+# ``returned``: the key of a refunded order, which the customer had (shown, sent, printed);
+# off sale until the owner puts it back on sale or marks it faulty. Stock counts ``unsold``.
+KEY_STATES = ("unsold", "sold", "returned", "faulty")
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,8 @@ def list_card_keys(shop: Shop, product_id: int) -> list[KeyRow]:
     require_owner(shop, "cardkey_list")
     get_product(product_id)
     on_vouchers = {row.card_key_id for row in Voucher.select(Voucher.card_key)
-                   .where(Voucher.product == product_id, Voucher.card_key.is_null(False))}
+                   .where(Voucher.product == product_id, Voucher.card_key.is_null(False),
+                          Voucher.state == "valid")}
     line_orders = {line.id: line.order_id for line in OrderLine.select(
         OrderLine.id, OrderLine.order).where(OrderLine.product == product_id)}
     return [KeyRow(key.id, mask_key(key.secret), key.state, line_orders.get(key.order_line_id),
@@ -172,11 +175,25 @@ def mark_key_faulty(shop: Shop, key_id: int) -> None:
     with shop.write():
         key = _card_key(key_id)
         marked = (CardKey.update(state="faulty")
-                  .where((CardKey.id == key_id) & CardKey.state.in_(("unsold", "sold")))
+                  .where((CardKey.id == key_id)
+                         & CardKey.state.in_(("unsold", "sold", "returned")))
                   .execute())
         if marked != 1:
             raise InvalidState(what="card_key", id=key_id, state=key.state)
         audit.record(shop, "cardkey_faulty", key_id, product=key.product_id, was=key.state,
+                     order_line=key.order_line_id)
+
+
+def put_key_back_on_sale(shop: Shop, key_id: int) -> None:
+    """The owner checked a returned key (the customer never used it): sell it again."""
+    require_owner(shop, "cardkey_restock")
+    with shop.write():
+        key = _card_key(key_id)
+        restocked = (CardKey.update(state="unsold", order_line=None, sold_at=None)
+                     .where((CardKey.id == key_id) & (CardKey.state == "returned")).execute())
+        if restocked != 1:
+            raise InvalidState(what="card_key", id=key_id, state=key.state)
+        audit.record(shop, "cardkey_restock", key_id, product=key.product_id, was=key.state,
                      order_line=key.order_line_id)
 
 
@@ -203,7 +220,8 @@ def replace_faulty_key(shop: Shop, key_id: int) -> CardKey:
     require_owner(shop, "cardkey_replace")
     with shop.write():
         key = _card_key(key_id)
-        voucher = Voucher.get_or_none(Voucher.card_key == key_id)
+        # A key sold again after a refund: the voucher handing it over now, not the void one.
+        voucher = Voucher.get_or_none((Voucher.card_key == key_id) & (Voucher.state == "valid"))
         if key.state != "faulty" or voucher is None:
             raise InvalidState(what="card_key", id=key_id, state=key.state)
         order = Order.get_by_id(voucher.order_id)

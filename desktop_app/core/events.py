@@ -30,6 +30,7 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "cardkey_import": frozenset({PRODUCTS}),
     "cardkey_faulty": frozenset({PRODUCTS}),
     "cardkey_replace": frozenset({PRODUCTS, VOUCHERS}),
+    "cardkey_restock": frozenset({PRODUCTS}),
     "order_create": frozenset({ORDERS}),
     "order_cancel": frozenset({ORDERS}),
     "order_pay": frozenset({ORDERS, VOUCHERS, PRODUCTS}),

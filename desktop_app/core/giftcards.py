@@ -188,51 +188,7 @@ def cash_out(shop: Shop, voucher: Voucher, station: str = "") -> BalanceChange:
     return BalanceChange(card.id, -left, 0)
 
 
-# --- refunds (called by refunds inside their write) ----------------------------------------
-
-
-def _paid_for(card: Voucher) -> int:
-    """What the customer paid for this card: its price and every reload."""
-    reloads = (GiftCardEntry.select(fn.COALESCE(fn.SUM(GiftCardEntry.amount_cents), 0))
-               .where((GiftCardEntry.voucher == card.id) & (GiftCardEntry.kind == "reload"))
-               .scalar())
-    return int(card.order_line.unit_price_cents) + int(reloads or 0)
-
-
-def refund_cards(shop: Shop, card_ids: list[int]) -> int:
-    """Empty refunded cards; each gives back its unspent balance (at most what was paid for
-    it: a card sold at 90 with a value of 100 gives back 90). Returns the money paid back."""
-    paid_back = 0
-    for card in Voucher.select().where(Voucher.id.in_(card_ids)
-                                       & Voucher.balance_cents.is_null(False)):
-        left = int(card.balance_cents)
-        if left <= 0:
-            continue
-        money = min(left, _paid_for(card))
-        Voucher.update(balance_cents=0).where(Voucher.id == card.id).execute()
-        add_entry(card.id, "refund", -left, shop.operator.id, order=card.order_id,
-                  money_cents=-money)
-        paid_back += money
-    return paid_back
-
-
-def reload_of(order_id: int) -> GiftCardEntry | None:
-    """The reload an order pays for, if it is a reload order."""
-    return GiftCardEntry.get_or_none((GiftCardEntry.order == order_id)
-                                     & (GiftCardEntry.kind == "reload"))
-
-
-def refund_reload(shop: Shop, entry: GiftCardEntry) -> int:
-    """Take a refunded reload back off its card; refused when it has been spent already."""
-    amount = int(entry.amount_cents)
-    taken = (Voucher.update(balance_cents=Voucher.balance_cents - amount)
-             .where((Voucher.id == entry.voucher_id) & (Voucher.balance_cents >= amount))
-             .execute())
-    if taken != 1:
-        raise InvalidState(what="giftcard", id=entry.voucher_id, state="spent")
-    add_entry(entry.voucher_id, "refund", -amount, shop.operator.id, order=entry.order_id,
-              method=entry.method, money_cents=-amount)
-    return amount
+# Refunds: core/giftcard_refunds.py (what a card's balance pays back, and under which order).
 
 
 # --- expiry and breakage -------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop_app.core import audit
+from desktop_app.core import audit, giftcard_refunds
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.models import Order, OrderLine, Voucher
@@ -81,8 +81,6 @@ def list_orders(shop: Shop, status: str | None = None) -> list[Order]:
     return list(query)
 
 
-
-
 # --- the owner's views of orders -------------------------------------------------------------
 
 
@@ -114,6 +112,15 @@ class LineView:
     refunded_quantity: int
     refundable: int  # units that can be refunded now: nothing of them was redeemed
     refund_step: int  # units per voucher: a partial refund returns whole vouchers only
+    # Gift cards: the money each refundable card pays back, in the order a part refund takes
+    # them (its unspent balance at the price paid; see core/giftcard_refunds.py).
+    card_paybacks: tuple[int, ...] = ()
+
+    def refund_cents(self, quantity: int) -> int:
+        """The money a part refund of ``quantity`` units of this line pays back now."""
+        if self.kind == "giftcard":
+            return sum(self.card_paybacks[: quantity // self.refund_step])
+        return quantity * self.unit_price_cents
 
 
 @dataclass(frozen=True)
@@ -129,10 +136,22 @@ class OrderDetail:
     order: OrderRow
     lines: list[LineView]
     vouchers: list[VoucherState]
+    refunded_cents: int = 0  # the money its refunds paid back so far
 
-    @property
-    def refunded_cents(self) -> int:
-        return sum(line.refunded_quantity * line.unit_price_cents for line in self.lines)
+
+def _refunded_cents(order: Order) -> int:
+    """Units refunded at their price, and what gift cards and reloads paid back."""
+    priced = sum(line.refunded_quantity * line.unit_price_cents for line in order.lines
+                 if line.product.kind != "giftcard")
+    return priced + giftcard_refunds.paid_back_for(order.id)
+
+
+def _card_paybacks(line: OrderLine) -> tuple[int, ...]:
+    if line.product.kind != "giftcard":
+        return ()
+    cards = unused_valid_vouchers(line)
+    return tuple(giftcard_refunds.money_of(parts)
+                 for parts in giftcard_refunds.line_paybacks(line, cards))
 
 
 def _row(order: Order) -> OrderRow:
@@ -179,10 +198,8 @@ def order_detail(shop: Shop, order_id: int) -> OrderDetail:
         refundable, step = refundable_units(line, order.status)
         lines.append(LineView(line.id, line.product_id, line.product.name, line.product.kind,
                               line.quantity, line.unit_price_cents, line.refunded_quantity,
-                              refundable, step))
+                              refundable, step,
+                              _card_paybacks(line) if refundable else ()))
     states = [VoucherState(v.id, v.state, v.uses_left, v.uses_total)
               for v in order.vouchers.order_by(Voucher.id)]
-    return OrderDetail(_row(order), lines, states)
-
-
-# --- partial refunds -------------------------------------------------------------------------
+    return OrderDetail(_row(order), lines, states, _refunded_cents(order))

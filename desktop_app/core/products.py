@@ -205,6 +205,7 @@ class ProductDetail:
     key_min_length: int | None = None
     key_max_length: int | None = None
     key_alphabet: str | None = None
+    keys_returned: int = 0  # back from refunded orders, off sale until the owner checks them
 
 
 def _key_state_counts() -> dict[tuple[int, str], int]:
@@ -221,7 +222,8 @@ def _detail(product: Product, counts: dict[tuple[int, str], int]) -> ProductDeta
         _stock(product, unsold), product.active,
         mask_key(product.reusable_key) if product.reusable_key else None,
         unsold, counts.get((product.id, "sold"), 0), counts.get((product.id, "faulty"), 0),
-        product.key_min_length, product.key_max_length, product.key_alphabet)
+        product.key_min_length, product.key_max_length, product.key_alphabet,
+        counts.get((product.id, "returned"), 0))
 
 
 def _stock(product: Product, unsold_keys: int) -> int | None:

@@ -1,12 +1,21 @@
-"""Refunds: a whole order, or part of a line that was not redeemed; stock and keys go back."""
+"""Refunds: a whole order, or part of a line that was not redeemed; stock goes back, card keys
+are set aside, and each says the money to pay back.
+
+The money to pay back is what the refunded parts were sold for (units at their line's
+price), except gift cards: their unspent balance at the price paid for it, and each reload
+under its own order (see core/giftcard_refunds.py). A card key the customer had (shown, sent
+or printed with the voucher) is never put back on sale by a refund: it becomes ``returned``
+until the owner checks it (core/cardkeys.py).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.core import audit, giftcards
+from desktop_app.core import audit, giftcard_refunds
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
+from desktop_app.core.giftcard_refunds import Payback, money_of
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.orders import get_order, refundable_units, unused_valid_vouchers
 from desktop_app.core.roles import require_owner
@@ -17,29 +26,100 @@ from desktop_app.core.store import Shop
 class RefundResult:
     voided: int
     stock_returned: int
-    keys_returned: int
-    card_refund_cents: int = 0  # money paid back for gift cards' unspent balances and reloads
+    keys_returned: int  # card keys now ``returned``: off sale until the owner checks them
+    card_refund_cents: int = 0  # of ``refund_cents``: for gift cards' balances and reloads
+    refund_cents: int = 0  # the money to pay back for this refund, all of it
+    reloads: tuple[Payback, ...] = ()  # reload orders refunded with their cards
+
+
+@dataclass(frozen=True)
+class RefundPreview:
+    """What refunding a whole order now would do, said before the owner confirms."""
+
+    refund_cents: int
+    reloads: tuple[Payback, ...]
+    keys_to_check: int  # card keys the customer had, which become ``returned``
 
 
 def _was_used(voucher: Voucher) -> bool:
     return voucher.uses_left < voucher.uses_total
 
 
+def _paid_order(order_id: int) -> Order:
+    order = get_order(order_id)
+    if order.status != "paid":
+        raise InvalidState(what="order", id=order_id, state=order.status)
+    return order
+
+
+def _valid_card_ids(line: OrderLine) -> list[int]:
+    return [v.id for v in line.vouchers if v.state == "valid"]
+
+
+def _unrefunded_price(line: OrderLine) -> int:
+    """What the line's units not refunded yet were sold for (gift cards: see their ledger)."""
+    if line.product.kind == "giftcard":
+        return 0
+    return (line.quantity - line.refunded_quantity) * int(line.unit_price_cents)
+
+
+def _sold_keys(line: OrderLine, vouchers: list[Voucher]) -> list[int]:
+    """The keys of ``vouchers`` still sold on ``line`` (a faulty key stays faulty)."""
+    key_ids = [v.card_key_id for v in vouchers if v.card_key_id]
+    if not key_ids:
+        return []
+    return [key.id for key in CardKey.select(CardKey.id).where(
+        CardKey.id.in_(key_ids) & (CardKey.state == "sold") & (CardKey.order_line == line))]
+
+
+def _set_keys_aside(line: OrderLine, vouchers: list[Voucher]) -> int:
+    """The customer had these keys: ``returned``, not sold again until the owner checks."""
+    key_ids = [v.card_key_id for v in vouchers if v.card_key_id]
+    if not key_ids:
+        return 0
+    return (CardKey.update(state="returned")
+            .where(CardKey.id.in_(key_ids) & (CardKey.state == "sold")
+                   & (CardKey.order_line == line)).execute())
+
+
+def _reload_parts(order: Order, parts: list[Payback]) -> tuple[Payback, ...]:
+    return tuple(part for part in parts if part.order_id != order.id)
+
+
+def preview_refund(shop: Shop, order_id: int) -> RefundPreview:
+    """The money refunding the whole order would pay back now, and the keys it sets aside;
+    refuses what ``refund_order`` would refuse. Reads only."""
+    require_owner(shop, "order_refund")
+    order = _paid_order(order_id)
+    parts: list[Payback] = []
+    reloaded = giftcard_refunds.reload_of(order.id)
+    if reloaded is not None:
+        parts.append(giftcard_refunds.reload_payback(reloaded))
+    price_money = keys = 0
+    for line in order.lines:
+        price_money += _unrefunded_price(line)
+        if line.product.kind == "giftcard":
+            parts += giftcard_refunds.cards_paybacks(line, _valid_card_ids(line))
+        elif line.product.kind == "cardkey":
+            keys += len(_sold_keys(line, [v for v in line.vouchers if not _was_used(v)]))
+    return RefundPreview(price_money + money_of(parts), _reload_parts(order, parts), keys)
+
+
 def refund_order(shop: Shop, order_id: int) -> RefundResult:
-    """Void what was not redeemed; unused stock and card keys go back. History stays."""
+    """Void what was not redeemed; unused stock goes back, card keys are set aside. History
+    stays."""
     require_owner(shop, "order_refund")
     with shop.write():
-        order = get_order(order_id)
-        if order.status != "paid":
-            raise InvalidState(what="order", id=order_id, state=order.status)
-        voided = stock_back = keys_back = card_money = 0
-        reloaded = giftcards.reload_of(order.id)
+        order = _paid_order(order_id)
+        voided = stock_back = keys_back = price_money = 0
+        parts: list[Payback] = []
+        reloaded = giftcard_refunds.reload_of(order.id)
         if reloaded is not None:
-            card_money += giftcards.refund_reload(shop, reloaded)
+            parts.append(giftcard_refunds.refund_reload(shop, reloaded))
         for line in order.lines:
+            price_money += _unrefunded_price(line)
             if line.product.kind == "giftcard":
-                card_money += giftcards.refund_cards(
-                    shop, [v.id for v in line.vouchers if v.state == "valid"])
+                parts += giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line))
             voided += (Voucher.update(state="void")
                        .where((Voucher.order_line == line) & (Voucher.state == "valid"))
                        .execute())
@@ -48,12 +128,7 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
             # What refund_line already gave back is not given back twice.
             remaining = line.quantity - line.refunded_quantity
             if product.kind == "cardkey":
-                key_ids = [v.card_key_id for v in unused if v.card_key_id]
-                if key_ids:
-                    keys_back += (CardKey.update(state="unsold", order_line=None, sold_at=None)
-                                  .where(CardKey.id.in_(key_ids) & (CardKey.state == "sold")
-                                         & (CardKey.order_line == line))
-                                  .execute())
+                keys_back += _set_keys_aside(line, unused)
             elif product.stock is not None and remaining and (product.kind == "goods" or unused):
                 Product.update(stock=Product.stock + remaining).where(
                     Product.id == product.id).execute()
@@ -61,10 +136,12 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
             line.refunded_quantity = line.quantity
             line.save()
         Order.update(status="refunded", closed_at=utc_now()).where(Order.id == order.id).execute()
+        card_money = money_of(parts)
         cards = {"card_refund_cents": card_money} if card_money else {}
         audit.record(shop, "order_refund", order.id, voided=voided, stock_returned=stock_back,
-                     keys_returned=keys_back, **cards)
-    return RefundResult(voided, stock_back, keys_back, card_money)
+                     keys_returned=keys_back, refund_cents=price_money + card_money, **cards)
+    return RefundResult(voided, stock_back, keys_back, card_money, price_money + card_money,
+                        _reload_parts(order, parts))
 
 
 # --- partial refunds -------------------------------------------------------------------------
@@ -78,16 +155,6 @@ def _void_vouchers(line: OrderLine, count: int) -> list[Voucher]:
     if len(chosen) != count or voided != count:
         raise InvalidState(what="voucher", id=line.id, state="used")
     return chosen
-
-
-def _return_keys(line: OrderLine, voided: list[Voucher]) -> int:
-    key_ids = [v.card_key_id for v in voided if v.card_key_id]
-    if not key_ids:
-        return 0
-    # Only keys still sold on this line: a faulty key stays faulty, never back in stock.
-    return (CardKey.update(state="unsold", order_line=None, sold_at=None)
-            .where(CardKey.id.in_(key_ids) & (CardKey.state == "sold")
-                   & (CardKey.order_line == line)).execute())
 
 
 def _return_stock(product: Product, quantity: int) -> int:
@@ -112,9 +179,10 @@ def _check_refund_quantity(line: OrderLine, quantity: int, status: str) -> int:
 def refund_line(shop: Shop, order_line_id: int, quantity: int) -> RefundResult:
     """Refund ``quantity`` units of one line of a paid order, where nothing was redeemed.
 
-    Only whole vouchers without any redemption are voided: card keys one by one (the key goes
-    back to stock), goods by quantity (stock returns), a service voucher only when unused and
-    then whole. The order stays paid until every line is refunded; then it is refunded.
+    Only whole vouchers without any redemption are voided: card keys one by one (the key is
+    set aside as returned), goods by quantity (stock returns), a service voucher only when
+    unused and then whole, a gift card with its unspent balance. The order stays paid until
+    every line is refunded; then it is refunded.
     """
     require_owner(shop, "order_refund")
     with shop.write():
@@ -127,9 +195,11 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int) -> RefundResult:
         voided: list[Voucher] = []
         if product.kind != "goods":
             voided = _void_vouchers(line, vouchers_count)
-        keys_back = _return_keys(line, voided) if product.kind == "cardkey" else 0
-        card_money = (giftcards.refund_cards(shop, [v.id for v in voided])
-                      if product.kind == "giftcard" else 0)
+        keys_back = _set_keys_aside(line, voided) if product.kind == "cardkey" else 0
+        parts = (giftcard_refunds.refund_cards(shop, line, [v.id for v in voided])
+                 if product.kind == "giftcard" else [])
+        card_money = money_of(parts)
+        money = card_money if product.kind == "giftcard" else quantity * line.unit_price_cents
         stock_back = _return_stock(product, quantity) if product.kind != "cardkey" else 0
         line.refunded_quantity += quantity
         line.save()
@@ -140,5 +210,7 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int) -> RefundResult:
         audit.record(shop, "order_refund_line", order.id, line=line.id, quantity=quantity,
                      amount_cents=quantity * line.unit_price_cents, voided=len(voided),
                      stock_returned=stock_back, keys_returned=keys_back,
-                     order_refunded=everything, card_refund_cents=card_money)
-    return RefundResult(len(voided), stock_back, keys_back, card_money)
+                     order_refunded=everything, card_refund_cents=card_money,
+                     refund_cents=money)
+    return RefundResult(len(voided), stock_back, keys_back, card_money, money,
+                        _reload_parts(order, parts))

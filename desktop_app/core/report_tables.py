@@ -54,27 +54,29 @@ GROUPINGS: dict[str, tuple[str, ...]] = {
 # --- card-key stock ---------------------------------------------------------------------------
 
 STOCK_COLUMNS = (Column("group", "text"), Column("unsold", "int"), Column("sold", "int"),
-                 Column("faulty", "int"), Column("threshold", "int"), Column("low", "bool"))
+                 Column("returned", "int"), Column("faulty", "int"), Column("threshold", "int"),
+                 Column("low", "bool"))
 
 
 def stock_report(shop: Shop, by: str = "product") -> Report:
-    """Card keys unsold, sold and faulty per card-key product, and whether stock is low."""
+    """Card keys unsold, sold, returned (by refunds, to be checked) and faulty per card-key
+    product, and whether stock is low."""
     require_owner(shop, "report_stock")
 
     def count(state: str) -> Any:
         return fn.SUM(Case(None, [(CardKey.state == state, 1)], 0))
 
     query = (Product.select(Product.name, Product.low_stock_threshold, count("unsold"),
-                            count("sold"), count("faulty"))
+                            count("sold"), count("returned"), count("faulty"))
              .join(CardKey, JOIN.LEFT_OUTER, on=(CardKey.product == Product.id))
              .where((Product.kind == "cardkey") & Product.reusable_key.is_null())
              .group_by(Product.id, Product.name, Product.low_stock_threshold)
              .order_by(Product.name).tuples())
-    rows = [{"group": name, "unsold": int(u or 0), "sold": int(s or 0), "faulty": int(f or 0),
-             "threshold": threshold,
+    rows = [{"group": name, "unsold": int(u or 0), "sold": int(s or 0),
+             "returned": int(r or 0), "faulty": int(f or 0), "threshold": threshold,
              "low": threshold is not None and int(u or 0) <= threshold}
-            for name, threshold, u, s, f in query]
-    totals = {k: sum(r[k] for r in rows) for k in ("unsold", "sold", "faulty")}
+            for name, threshold, u, s, r, f in query]
+    totals = {k: sum(r[k] for r in rows) for k in ("unsold", "sold", "returned", "faulty")}
     totals["low"] = sum(1 for r in rows if r["low"])
     return Report("stock", "product", None, None, shop.currency, STOCK_COLUMNS, rows, totals)
 

@@ -133,6 +133,9 @@ STATE_TEXTS: dict[str, str] = {
     "last_owner": QT_TRANSLATE_NOOP(
         "errors", "The shop's last owner cannot be disabled: someone must be able to manage "
         "the shop. Add another owner first."),
+    "card_refunded": QT_TRANSLATE_NOOP(
+        "errors", "This reload was paid back when its gift card's order {order} was refunded "
+        "(what was left of it went back with the card). There is nothing more to refund."),
 }
 
 # ``BackupInvalid`` says how the file failed; nothing is ever restored from such a file.
@@ -215,6 +218,7 @@ STATE_LABELS: dict[str, str] = {
     "used": QT_TRANSLATE_NOOP("errors", "already used"),
     "unsold": QT_TRANSLATE_NOOP("errors", "not sold"),
     "sold": QT_TRANSLATE_NOOP("errors", "sold"),
+    "returned": QT_TRANSLATE_NOOP("errors", "returned by a refund"),
     "faulty": QT_TRANSLATE_NOOP("errors", "marked faulty"),
     "stock_changed": QT_TRANSLATE_NOOP("errors", "changed by a sale since you opened it"),
     "not_usable": QT_TRANSLATE_NOOP("errors", "void, expired or not paid"),

@@ -49,11 +49,13 @@ METHOD_LABELS = {
 KEY_STATE_LABELS = {
     "unsold": QT_TRANSLATE_NOOP("labels", "Unsold"),
     "sold": QT_TRANSLATE_NOOP("labels", "Sold"),
+    "returned": QT_TRANSLATE_NOOP("labels", "Returned"),
     "faulty": QT_TRANSLATE_NOOP("labels", "Faulty"),
 }
 STATUS_COLORS = {"unpaid": WARNING_COLOR, "paid": SUCCESS_COLOR, "refunded": "#6b7280",
                  "cancelled": "#6b7280"}
-KEY_STATE_COLORS = {"unsold": SUCCESS_COLOR, "sold": "#374151", "faulty": ERROR_COLOR}
+KEY_STATE_COLORS = {"unsold": SUCCESS_COLOR, "sold": "#374151", "returned": WARNING_COLOR,
+                    "faulty": ERROR_COLOR}
 # The currencies a shop may choose at setup, as a price tag writes them.
 CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "SGD": "S$",
                     "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "AUD": "A$",

@@ -105,6 +105,10 @@ class CardKeyDialog(QDialog):
         self.replace_button.setToolTip(self.tr("Give the customer an unsold key in place of "
                                                "this faulty one"))
         self.replace_button.clicked.connect(self.replace_selected)
+        self.restock_button = QPushButton(self.tr("Put back on sale…"), page)
+        self.restock_button.setToolTip(self.tr("A key returned by a refund that the customer "
+                                               "did not use: sell it again"))
+        self.restock_button.clicked.connect(self.ask_put_back_on_sale)
         self.keys_message = MessageLabel(page)
         self.threshold = ThresholdEditor(self.shop, self.product.id, page, self.keys_message)
         self.threshold.saved.connect(self._threshold_saved)
@@ -116,6 +120,7 @@ class CardKeyDialog(QDialog):
         actions = QHBoxLayout()
         actions.addWidget(hint_label(self.tr("Keys are shown masked. The customer's voucher "
                                              "shows the key in full."), page), 1)
+        actions.addWidget(self.restock_button)
         actions.addWidget(self.faulty_button)
         actions.addWidget(self.replace_button)
         column = QVBoxLayout(page)
@@ -150,8 +155,8 @@ class CardKeyDialog(QDialog):
         self.model.set_rows(rows)
         counts = {state: sum(1 for r in rows if r.state == state)
                   for state in cardkeys.KEY_STATES}
-        self.summary.setText(self.tr("{unsold} unsold · {sold} sold · {faulty} faulty").format(
-            **counts))
+        self.summary.setText(self.tr("{unsold} unsold · {sold} sold · {returned} returned · "
+                                     "{faulty} faulty").format(**counts))
         fit_columns(self.table, 0, maximum=200)
         if then_select is not None:
             select_where(self.table, lambda row: row.id == then_select)
@@ -173,7 +178,9 @@ class CardKeyDialog(QDialog):
     def _update_buttons(self) -> None:
         key = self.selected_key()
         self.faulty_button.setEnabled(not self.busy and key is not None
-                                      and key.state in ("unsold", "sold"))
+                                      and key.state in ("unsold", "sold", "returned"))
+        self.restock_button.setEnabled(not self.busy and key is not None
+                                       and key.state == "returned")
         self.replace_button.setEnabled(not self.busy and key is not None and key.replaceable)
 
     def ask_mark_faulty(self) -> None:
@@ -186,17 +193,36 @@ class CardKeyDialog(QDialog):
         else:
             text = self.tr("Mark key {key} as faulty? It will not be sold.").format(
                 key=key.masked)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Faulty key"), text,
+        self._ask(self.tr("Faulty key"), text, self.tr("Mark faulty"),
+                  lambda: self.mark_faulty(key.id))
+
+    def ask_put_back_on_sale(self) -> None:
+        key = self.selected_key()
+        if key is None or key.state != "returned":
+            return
+        self._ask(self.tr("Put back on sale"),
+                  self.tr("Put key {key} back on sale? It came back with the refund of order "
+                          "{order}, and the customer had it: do this only if you checked that "
+                          "it was not used. Otherwise mark it faulty.").format(
+                      key=key.masked, order=key.order_id),
+                  self.tr("Put back on sale"), lambda: self.put_back_on_sale(key.id))
+
+    def _ask(self, title: str, text: str, yes: str, action: Callable[[], None]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
         confirm = box.button(QMessageBox.StandardButton.Yes)
-        confirm.setText(self.tr("Mark faulty"))
+        confirm.setText(yes)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda button: self.mark_faulty(key.id) if button is confirm else None)
+        box.buttonClicked.connect(lambda button: action() if button is confirm else None)
         self.confirm_box = box
         box.open()  # not exec(): nothing in the app waits behind a dialog's own loop
+
+    def put_back_on_sale(self, key_id: int) -> None:
+        shop = self.shop
+        self._run(lambda: cardkeys.put_key_back_on_sale(shop, key_id),
+                  lambda _: self._key_done(key_id, self.tr("The key is on sale again.")))
 
     def mark_faulty(self, key_id: int) -> None:
         shop = self.shop

@@ -144,9 +144,10 @@ class OrderDetailPanel(QWidget):
                                   + rows * self.lines.verticalHeader().defaultSectionSize())
         self.total.setText(self.tr("Total {amount}").format(
             amount=money(order.total_cents, self.currency)))
-        refunded = detail.refunded_cents
+        refunded = detail.refunded_cents  # the money paid back, not the units' price
         self.refunded.setText(self.tr("Refunded {amount}").format(
-            amount=money(refunded, self.currency)) if refunded else "")
+            amount=money(refunded, self.currency))
+            if refunded or order.status == "refunded" else "")
         self.refunded.setStyleSheet("QLabel { color: #c62828; }")
         self._show_vouchers(detail)
         self._update_buttons()

@@ -9,6 +9,7 @@ or printed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -28,17 +29,16 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import events, orders, refunds
 from desktop_app.core.orders import STATUSES, OrderDetail, OrderRow
+from desktop_app.core.refunds import RefundPreview, RefundResult
 from desktop_app.core.store import Shop
 from desktop_app.ui import settings
-from desktop_app.ui.display import (
-    money,
-    status_label,
-)
+from desktop_app.ui.display import status_label
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
 from desktop_app.ui.orders.order_detail import OrderDetailPanel
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
 from desktop_app.ui.orders.payment_dialogs import LineRefundDialog, PaymentDialog
+from desktop_app.ui.orders.refund_words import confirm_refund_text, refunded_text
 from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
 from desktop_app.ui.tables import EmptyState, fit_columns, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
@@ -329,9 +329,8 @@ class OrdersTab(QWidget):
         dialog.refunded.connect(self._refunded)
         self._open(dialog)
 
-    def _refunded(self, order_id: int) -> None:
-        self.message.show_info(self.tr("Refund recorded for order {number}.").format(
-            number=order_id))
+    def _refunded(self, order_id: int, result: RefundResult) -> None:
+        self.message.show_info(refunded_text(order_id, result, self.currency, whole=False))
         self._select_next = order_id
 
     def _confirm(self, title: str, text: str, yes: str, action: Callable[[], object]) -> None:
@@ -348,21 +347,25 @@ class OrdersTab(QWidget):
         box.open()
 
     def ask_refund(self) -> None:
+        """Asks with the money the refund would pay back now (read first, off the GUI
+        thread); a refund that would be refused says why instead."""
         order = self.selected_order()
         if order is None or order.status != "paid":
             return
-        self._confirm(
-            self.tr("Refund order"),
-            self.tr("Refund order {number} ({amount})? Its unredeemed vouchers become void "
-                    "and unsold stock and card keys go back. Uses already redeemed stay in "
-                    "the history.").format(number=order.id,
-                                           amount=money(order.total_cents, self.currency)),
-            self.tr("Refund"), lambda: self.refund(order.id))
+        shop, order_id = self.shop, order.id
+
+        def ask(preview: RefundPreview) -> None:
+            self._confirm(self.tr("Refund order"),
+                          confirm_refund_text(order_id, preview, self.currency),
+                          self.tr("Refund"), lambda: self.refund(order_id))
+
+        run_in_background(self, lambda: refunds.preview_refund(shop, order_id), ask,
+                          errors=self.message)
 
     def refund(self, order_id: int) -> None:
-        shop = self.shop
+        shop, currency = self.shop, self.currency
         self._change(lambda: refunds.refund_order(shop, order_id), order_id,
-                     self.tr("Order {number} is refunded.").format(number=order_id))
+                     lambda result: refunded_text(order_id, result, currency, whole=True))
 
     def ask_cancel(self) -> None:
         order = self.selected_order()
@@ -375,15 +378,16 @@ class OrdersTab(QWidget):
 
     def cancel(self, order_id: int) -> None:
         shop = self.shop
-        self._change(lambda: orders.cancel_order(shop, order_id), order_id,
-                     self.tr("Order {number} is cancelled.").format(number=order_id))
+        done = self.tr("Order {number} is cancelled.").format(number=order_id)
+        self._change(lambda: orders.cancel_order(shop, order_id), order_id, lambda _: done)
 
-    def _change(self, work: Callable[[], object], order_id: int, done_text: str) -> None:
+    def _change(self, work: Callable[[], Any], order_id: int,
+                done_text: Callable[[Any], str]) -> None:
         self.busy = True
         self.detail._update_buttons()
 
-        def done(_: object) -> None:
-            self.message.show_info(done_text)
+        def done(result: Any) -> None:
+            self.message.show_info(done_text(result))
             self._select_next = order_id
 
         def settle() -> None:

@@ -134,9 +134,10 @@ class PaymentDialog(QDialog):
 
 
 class LineRefundDialog(QDialog):
-    """Refund part of one line: whole unused vouchers, keys one by one, goods by quantity."""
+    """Refund part of one line: whole unused vouchers, keys one by one, goods by quantity,
+    gift cards with their unspent balance. Emits ``refunded(order id, RefundResult)``."""
 
-    refunded = Signal(int)
+    refunded = Signal(int, object)
 
     def __init__(self, shop: Shop, currency: str, order_id: int, line: LineView,
                  parent: QWidget | None = None) -> None:
@@ -173,7 +174,7 @@ class LineRefundDialog(QDialog):
         form = QFormLayout()
         form.setHorizontalSpacing(SPACING)
         form.addRow(self.tr("Quantity:"), self.quantity)
-        form.addRow(self.tr("Refund amount:"), self.amount)
+        form.addRow(self.tr("Pay back:"), self.amount)
         column = QVBoxLayout(self)
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         column.setSpacing(SPACING)
@@ -187,8 +188,13 @@ class LineRefundDialog(QDialog):
 
     def _rule(self) -> str:
         if self.line.kind == "cardkey":
-            return self.tr("Each refunded key goes back to stock and its voucher becomes void. "
-                           "Keys already redeemed cannot be refunded.")
+            return self.tr("Each refunded key becomes “Returned” (the customer had it: it is "
+                           "not sold again until you check it in Card keys) and its voucher "
+                           "becomes void. Keys already redeemed cannot be refunded.")
+        if self.line.kind == "giftcard":
+            return self.tr("Each refunded card becomes void and pays back its unspent "
+                           "balance at the price paid for it (its reloads in full); the "
+                           "newest card of the line goes first.")
         if self.line.kind == "goods":
             return self.tr("Refunded items go back to stock.")
         if self.line.refund_step == self.line.quantity:
@@ -198,7 +204,7 @@ class LineRefundDialog(QDialog):
                        "void.")
 
     def _update_amount(self) -> None:
-        self.amount.setText(money(self.quantity.value() * self.line.unit_price_cents,
+        self.amount.setText(money(self.line.refund_cents(self.quantity.value()),
                                   self.currency))
 
     def refund(self) -> None:
@@ -211,9 +217,9 @@ class LineRefundDialog(QDialog):
         run_in_background(self, lambda: refunds.refund_line(shop, line_id, quantity),
                           self._refunded, errors=self.error, always=self._not_busy)
 
-    def _refunded(self, _result: object) -> None:
+    def _refunded(self, result: refunds.RefundResult) -> None:
         self.busy = False
-        self.refunded.emit(self.order_id)
+        self.refunded.emit(self.order_id, result)
         self.accept()
 
     def _not_busy(self) -> None:

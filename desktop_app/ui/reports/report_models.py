@@ -44,6 +44,7 @@ COLUMN_TITLES = {
     "expired_unused_value": QT_TRANSLATE_NOOP("ReportsTab", "Expired unused value"),
     "unsold": QT_TRANSLATE_NOOP("ReportsTab", "Unsold"),
     "sold": QT_TRANSLATE_NOOP("ReportsTab", "Sold"),
+    "returned": QT_TRANSLATE_NOOP("ReportsTab", "Returned"),
     "faulty": QT_TRANSLATE_NOOP("ReportsTab", "Faulty"),
     "threshold": QT_TRANSLATE_NOOP("ReportsTab", "Low-stock level"),
     "low": QT_TRANSLATE_NOOP("ReportsTab", "Low"),

@@ -1,0 +1,174 @@
+"""Refunding gift cards: what a card's unspent balance pays back, and under which order.
+
+A card's balance is made of the money paid into it: the card's own order (which bought its
+value, perhaps at a promotion's discount) and each reload still paid (one yuan of balance
+per yuan). Spending takes the oldest money first, so a refund gives back the newest first:
+each paid reload, newest first, under its own order and payment method (the sales report by
+method then matches the cash drawer and each payment account), then what is left of the
+card's own value at the price paid for it: ``floor(left × price / value)``, never more than
+the price. A promotion's bonus is never paid out in cash. The reload orders are closed as
+refunded with their card: the card they paid into is void.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import fn
+
+from desktop_app.core import audit
+from desktop_app.core.dates import utc_now
+from desktop_app.core.errors import InvalidState
+from desktop_app.core.giftcards import add_entry
+from desktop_app.core.models import GiftCardEntry, Order, OrderLine, Voucher
+from desktop_app.core.store import Shop
+
+
+@dataclass(frozen=True)
+class Payback:
+    """One part of a card's refund: what goes back for the money ``order_id`` paid in."""
+
+    order_id: int
+    method: str | None
+    balance_cents: int  # taken off the card's balance
+    money_cents: int  # handed back to the customer
+
+
+# Cards are read in chunks: a batch line holds up to 10,000 of them, too many for one IN list.
+CHUNK = 500
+
+
+def _chunks(ids: list[int]) -> list[list[int]]:
+    return [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
+
+
+def _issued_values(card_ids: list[int]) -> dict[int, int]:
+    """The balance each card was issued with (its product's value when it was sold)."""
+    values: dict[int, int] = {}
+    for chunk in _chunks(card_ids):
+        values.update((card, int(value or 0)) for card, value in GiftCardEntry.select(
+            GiftCardEntry.voucher, fn.SUM(GiftCardEntry.amount_cents))
+            .where(GiftCardEntry.voucher.in_(chunk) & (GiftCardEntry.kind == "issue"))
+            .group_by(GiftCardEntry.voucher).tuples())
+    return values
+
+
+def _paid_reloads(card_ids: list[int]) -> dict[int, list[GiftCardEntry]]:
+    """Each card's reloads whose orders are still paid, newest first."""
+    reloads: dict[int, list[GiftCardEntry]] = {}
+    for chunk in _chunks(card_ids):
+        for entry in (GiftCardEntry.select(GiftCardEntry, Order)
+                      .join(Order, on=(GiftCardEntry.order == Order.id))
+                      .where(GiftCardEntry.voucher.in_(chunk)
+                             & (GiftCardEntry.kind == "reload") & (Order.status == "paid"))
+                      .order_by(GiftCardEntry.id.desc())):
+            reloads.setdefault(entry.voucher_id, []).append(entry)
+    return reloads
+
+
+def line_paybacks(line: OrderLine, cards: list[Voucher]) -> list[list[Payback]]:
+    """How the balance of each of ``cards`` (gift cards of ``line``) goes back: its own
+    order's part first in its list, then its paid reloads, newest first (a reload already
+    spent gives back nothing, yet is listed: its order is closed with the card). Reads only,
+    a few queries for the whole line."""
+    ids = [card.id for card in cards]
+    values, reloads = _issued_values(ids), _paid_reloads(ids)
+    price, method = int(line.unit_price_cents), line.order.payment_method
+    paybacks: list[list[Payback]] = []
+    for card in cards:
+        left = int(card.balance_cents or 0)
+        parts: list[Payback] = []
+        for entry in reloads.get(card.id, []):
+            taken = min(left, int(entry.amount_cents))
+            parts.append(Payback(entry.order_id, entry.method, taken, taken))
+            left -= taken
+        value = values.get(card.id, 0)
+        money = min(left, value) * price // value if value > 0 else 0
+        paybacks.append([Payback(line.order_id, method, left, min(money, price)), *parts])
+    return paybacks
+
+
+def _line_cards(line: OrderLine, card_ids: list[int]) -> list[Voucher]:
+    wanted = set(card_ids)
+    return [card for card in Voucher.select().where(
+        (Voucher.order_line == line) & Voucher.balance_cents.is_null(False))
+        .order_by(Voucher.id) if card.id in wanted]
+
+
+def cards_paybacks(line: OrderLine, card_ids: list[int]) -> list[Payback]:
+    """Every part of what refunding these cards of ``line`` would pay back (other vouchers
+    are left out)."""
+    cards = _line_cards(line, card_ids)
+    return [part for parts in line_paybacks(line, cards) for part in parts]
+
+
+def _take_off(shop: Shop, card_id: int, part: Payback) -> None:
+    taken = (Voucher.update(balance_cents=Voucher.balance_cents - part.balance_cents)
+             .where((Voucher.id == card_id) & (Voucher.balance_cents >= part.balance_cents))
+             .execute())
+    if taken != 1:
+        raise InvalidState(what="giftcard", id=card_id, state="spent")
+    add_entry(card_id, "refund", -part.balance_cents, shop.operator.id, order=part.order_id,
+              method=part.method, money_cents=-part.money_cents)
+
+
+def _close_reload_order(shop: Shop, part: Payback, card_order_id: int) -> None:
+    closed = (Order.update(status="refunded", closed_at=utc_now())
+              .where((Order.id == part.order_id) & (Order.status == "paid")).execute())
+    if closed:
+        audit.record(shop, "order_refund", part.order_id, order=card_order_id,
+                     refund_cents=part.money_cents)
+
+
+def refund_cards(shop: Shop, line: OrderLine, card_ids: list[int]) -> list[Payback]:
+    """Empty these refunded cards of ``line``, each part of a balance under the order that
+    paid it in, and close their reload orders as refunded. Call inside the refund's write."""
+    cards = _line_cards(line, card_ids)
+    paid_back: list[Payback] = []
+    for card, parts in zip(cards, line_paybacks(line, cards), strict=True):
+        for part in parts:
+            if part.balance_cents > 0:
+                _take_off(shop, card.id, part)
+            if part.order_id != card.order_id:
+                _close_reload_order(shop, part, card.order_id)
+        paid_back.extend(parts)
+    return paid_back
+
+
+def reload_of(order_id: int) -> GiftCardEntry | None:
+    """The reload an order pays for, if it is a reload order."""
+    return GiftCardEntry.get_or_none((GiftCardEntry.order == order_id)
+                                     & (GiftCardEntry.kind == "reload"))
+
+
+def reload_payback(entry: GiftCardEntry) -> Payback:
+    """What refunding a reload order alone gives back: the whole reload, while its card is
+    valid and holds it. Refused when the card was refunded (its reload went back with it)
+    or the reload has been spent."""
+    card = Voucher.get_by_id(entry.voucher_id)
+    if card.state != "valid":
+        raise InvalidState(what="giftcard", id=card.id, state="card_refunded",
+                           order=card.order_id)
+    amount = int(entry.amount_cents)
+    if int(card.balance_cents or 0) < amount:
+        raise InvalidState(what="giftcard", id=card.id, state="spent")
+    return Payback(entry.order_id, entry.method, amount, amount)
+
+
+def refund_reload(shop: Shop, entry: GiftCardEntry) -> Payback:
+    """Take a refunded reload back off its card; see ``reload_payback`` for refusals."""
+    part = reload_payback(entry)
+    _take_off(shop, entry.voucher_id, part)
+    return part
+
+
+def money_of(parts: list[Payback]) -> int:
+    return sum(part.money_cents for part in parts)
+
+
+def paid_back_for(order_id: int) -> int:
+    """The money refunds of gift cards and reloads paid back for what ``order_id`` paid in."""
+    money = (GiftCardEntry.select(fn.COALESCE(fn.SUM(GiftCardEntry.money_cents), 0))
+             .where((GiftCardEntry.order == order_id) & (GiftCardEntry.kind == "refund"))
+             .scalar())
+    return -int(money or 0)

@@ -1,0 +1,116 @@
+"""Refunds on the Orders tab say the money to pay back, not the order's total (QA s1 F1, F2):
+the confirm question, the result, the part-refund dialog of a gift card, the order's
+"Refunded" line; a card key the customer had is set aside as returned, and the Card keys
+dialog puts it back on sale or marks it faulty."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+from test_ui_cardkeys import select_key
+from test_ui_inventory import open_tab as open_inventory
+from test_ui_orders import WAIT_MS, closed, idle, open_tab, show_order
+
+from desktop_app.core import cardkeys, fulfilment, giftcards, orders, products, redemption
+from desktop_app.core.models import CardKey, Order, Voucher
+from desktop_app.core.store import Shop
+from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
+from desktop_app.ui.orders.payment_dialogs import LineRefundDialog
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
+
+
+def sold_cards(shop: Shop, price: str, quantity: int, value: str | None = None
+               ) -> list[fulfilment.IssuedVoucher]:
+    card = products.add_product(shop, "Gift card 储值卡", price, "giftcard", value=value)
+    order = orders.create_order(shop, [(card.id, quantity)], "王女士")
+    return fulfilment.pay_order(shop, order.id, "wechat")
+
+
+def test_whole_refund_asks_and_says_the_money_to_pay_back(qtbot: QtBot, shop: Shop) -> None:
+    (card,) = sold_cards(shop, "200", 1)
+    assert redemption.redeem(shop, card.payload, "c", amount_cents=3550).ok
+    reload = giftcards.reload(shop, Voucher.get_by_id(card.id), 5050, "cash")
+    assert reload.order_id is not None
+    tab = open_tab(qtbot, shop)
+    show_order(tab, card.order_id)
+    qtbot.mouseClick(tab.detail.refund_button, Qt.MouseButton.LeftButton)
+    idle()
+    box = tab.confirm_box
+    assert box is not None and box.isVisible()
+    assert "Pay back ¥215.00" in box.text() and "¥200.00" not in box.text()
+    assert f"¥50.50 of it for reload order {reload.order_id} (Cash)" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    idle()
+    assert Order.get_by_id(card.order_id).status == "refunded"
+    assert Order.get_by_id(reload.order_id).status == "refunded"
+    assert tab.message.text().startswith(
+        f"Order {card.order_id} is refunded: pay back ¥215.00.")
+    assert tab.detail.refunded.text() == "Refunded ¥164.50"  # the card's own part
+    show_order(tab, reload.order_id)
+    idle()
+    assert tab.detail.refunded.text() == "Refunded ¥50.50"
+
+
+def test_part_refund_of_a_spent_card_pays_back_its_balance(qtbot: QtBot, shop: Shop) -> None:
+    cards = sold_cards(shop, "200", 2)
+    assert redemption.redeem(shop, cards[1].payload, "c", amount_cents=3550).ok
+    tab = open_tab(qtbot, shop)
+    show_order(tab, cards[0].order_id)
+    tab.detail.lines.selectRow(0)
+    qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, LineRefundDialog)
+    assert dialog.amount.text() == "¥164.50"  # the newest card, ¥35.50 of it spent
+    assert any("unspent balance" in label.text() for label in dialog.findChildren(QLabel))
+    dialog.quantity.setValue(2)
+    assert dialog.amount.text() == "¥364.50"
+    dialog.quantity.setValue(1)
+    with qtbot.waitSignal(dialog.refunded, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.refund_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert closed(dialog)
+    assert "pay back ¥164.50" in tab.message.text()
+    assert tab.detail.refunded.text() == "Refunded ¥164.50"  # not the ¥200.00 price
+
+
+def test_a_refunded_key_is_returned_then_put_back_on_sale(qtbot: QtBot, shop: Shop) -> None:
+    game = products.add_product(shop, "Game card", "100.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "GAME-KEY-0000001\nGAME-KEY-0000002\n")
+    order = orders.create_order(shop, [(game.id, 1)])
+    [issued] = fulfilment.pay_order(shop, order.id)
+    key_id = Voucher.get_by_id(issued.id).card_key_id
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order.id)
+    qtbot.mouseClick(tab.detail.refund_button, Qt.MouseButton.LeftButton)
+    idle()
+    box = tab.confirm_box
+    assert box is not None and "Pay back ¥100.00" in box.text()
+    assert "1 card keys the customer had become “Returned”" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    idle()
+    assert "Returned" in tab.message.text()
+    assert CardKey.get_by_id(key_id).state == "returned"
+    assert products.product_detail(shop, game.id).stock == 1  # only the unsold one
+
+    inventory = open_inventory(qtbot, shop)
+    assert inventory.select_product(game.id)
+    qtbot.mouseClick(inventory.keys_button, Qt.MouseButton.LeftButton)
+    dialog = inventory.dialog
+    assert isinstance(dialog, CardKeyDialog)
+    idle()
+    assert "1 unsold · 0 sold · 1 returned · 0 faulty" in dialog.summary.text()
+    dialog.state_filter.setCurrentIndex(dialog.state_filter.findData("returned"))
+    assert dialog.proxy.rowCount() == 1
+    assert select_key(dialog, key_id)
+    assert dialog.restock_button.isEnabled() and dialog.faulty_button.isEnabled()
+    qtbot.mouseClick(dialog.restock_button, Qt.MouseButton.LeftButton)
+    confirm = dialog.confirm_box
+    assert confirm is not None and str(order.id) in confirm.text()
+    confirm.button(QMessageBox.StandardButton.Yes).click()
+    idle()
+    assert CardKey.get_by_id(key_id).state == "unsold"
+    assert products.product_detail(shop, game.id).stock == 2
+    assert dialog.keys_message.text() == "The key is on sale again."
