@@ -96,3 +96,6 @@ def test_a_server_shop_offers_no_file_backups(qtbot: QtBot, shop: Shop) -> None:
     on_server = dialect.is_server(shop.db)
     assert [a.isEnabled() for a in actions] == [not on_server] * 3
     assert all(("pg_dump" in a.toolTip()) == on_server for a in actions)
+    tab = window.redemption_tab()
+    if tab is not None:
+        tab.shutdown()  # its watch on the server stops before the window goes

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from desktop_app.core.errors import Forbidden, OperatorDisabled
+from desktop_app.core.errors import Forbidden
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Shop
@@ -22,14 +22,3 @@ def require_owner(shop: Shop, action: str) -> None:
         log.info("operator #%s refused %s", shop.operator.id, action)
         raise Forbidden(action=action)
 
-
-def require_still_active(shop: Shop) -> None:
-    """Refuse a change by an operator disabled since logging in: their session left open at
-    another PC must not reset the owner's password or enable itself again (QA). Read inside
-    the write transaction, so a disable committed before it counts."""
-    from desktop_app.core import sql  # sql imports the roles
-
-    row = sql.execute(shop.db, sql.OPERATOR_NOW, (shop.operator.id,)).fetchone()
-    if row is None or not row[0]:
-        log.info("operator #%s was disabled since login", shop.operator.id)
-        raise OperatorDisabled(operator=shop.operator.name)

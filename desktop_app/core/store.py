@@ -43,7 +43,7 @@ from desktop_app.core.keyslots import (
 from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
-from desktop_app.core.roles import require_still_active
+from desktop_app.core.still_active import require_still_active
 from desktop_app.core.transactions import begin_immediate, translate_db_error
 
 log = logging.getLogger(__name__)
