@@ -172,27 +172,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="255"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="257"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="256"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="258"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="257"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="259"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="258"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="260"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="259"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="261"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -410,72 +410,98 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="108"/>
+        <source>Put back on sale…</source>
+        <translation>重新上架…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="109"/>
+        <source>A key returned by a refund that the customer did not use: sell it again</source>
+        <translation>退款退回且顾客未使用的卡密：重新出售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="118"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="121"/>
         <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
         <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="138"/>
         <source>Low-stock warning switched off.</source>
         <translation>已关闭低库存提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="141"/>
         <source>Low-stock warning set: the status bar warns at {threshold} unsold keys or fewer.</source>
         <translation>已设置低库存提醒：未售卡密不多于 {threshold} 个时，状态栏会提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="153"/>
-        <source>{unsold} unsold · {sold} sold · {faulty} faulty</source>
-        <translation>未售 {unsold} · 已售 {sold} · 失效 {faulty}</translation>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="158"/>
+        <source>{unsold} unsold · {sold} sold · {returned} returned · {faulty} faulty</source>
+        <translation>未售 {unsold} · 已售 {sold} · 已退回 {returned} · 有问题 {faulty}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="170"/>
         <source>No key in this state.</source>
         <translation>没有这个状态的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="172"/>
         <source>No keys yet. Import them on the “Import keys” page.</source>
         <translation>还没有卡密。请在“导入卡密”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="191"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
         <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="194"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
         <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="196"/>
         <source>Faulty key</source>
         <translation>失效卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="193"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="196"/>
         <source>Mark faulty</source>
         <translation>标记为失效</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="208"/>
+        <source>Put back on sale</source>
+        <translation>重新上架</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="204"/>
+        <source>Put key {key} back on sale? It came back with the refund of order {order}, and the customer had it: do this only if you checked that it was not used. Otherwise mark it faulty.</source>
+        <translation>将卡密 {key} 重新上架？它随订单 {order} 的退款退回，顾客曾拿到过它：请确认它未被使用后再这样做，否则请标记为有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="225"/>
+        <source>The key is on sale again.</source>
+        <translation>卡密已重新上架。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="230"/>
         <source>The key is marked faulty.</source>
         <translation>已将卡密标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="241"/>
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="243"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="269"/>
         <source>Of these, already in stock under another product: {count}.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
@@ -616,7 +642,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="240"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="266"/>
         <source>Keys imported: {count}. Lines left out: {skipped}.</source>
         <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
     </message>
@@ -1257,52 +1283,57 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LineRefundDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="149"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="150"/>
         <source>Refund part of the order</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="151"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="152"/>
         <source>{product} · order {number}</source>
         <translation>{product} · 订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="166"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="167"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="170"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="171"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="176"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="176"/>
-        <source>Refund amount:</source>
-        <translation>退款金额：</translation>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="177"/>
+        <source>Pay back:</source>
+        <translation>应退金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="190"/>
-        <source>Each refunded key goes back to stock and its voucher becomes void. Keys already redeemed cannot be refunded.</source>
-        <translation>每退一个卡密，卡密退回库存，对应的卡券作废。已核销的卡密不能退款。</translation>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="191"/>
+        <source>Each refunded key becomes “Returned” (the customer had it: it is not sold again until you check it in Card keys) and its voucher becomes void. Keys already redeemed cannot be refunded.</source>
+        <translation>每个退款的卡密变为“已退回”（顾客曾拿到过它：在“卡密”中检查之前不会再次出售），其卡券作废。已核销的卡密不能退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="193"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="195"/>
+        <source>Each refunded card becomes void and pays back its unspent balance at the price paid for it (its reloads in full); the newest card of the line goes first.</source>
+        <translation>每张退款的卡作废，按购买价格退还其未用余额（充值部分全额退还）；先退该行最新的一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="199"/>
         <source>Refunded items go back to stock.</source>
         <translation>退款的商品会退回库存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="195"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="201"/>
         <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
         <translation>这一行的卡券还未使用，可以整张退款；退款后卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="197"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="203"/>
         <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
         <translation>只有未使用的卡券可以退款，且须整张退款；退款后卡券作废。</translation>
     </message>
@@ -2094,52 +2125,52 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>已退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="155"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="156"/>
         <source>Created {time}</source>
         <translation>创建于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="158"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="159"/>
         <source>Paid {time} by {method} (reference {ref})</source>
         <translation>已于 {time} 付款（{method}，交易单号 {ref}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="159"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="160"/>
         <source>Paid {time} by {method}</source>
         <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="165"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="166"/>
         <source>Customer: {customer}</source>
         <translation>顾客：{customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="167"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="168"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="174"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="175"/>
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="176"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="177"/>
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="178"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="179"/>
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="180"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="181"/>
         <source>The vouchers of this order are void (refunded).</source>
         <translation>此订单的卡券已作废（已退款）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="183"/>
         <source>Refunded vouchers are void and not shown.</source>
         <translation>已退款的卡券已作废，不再显示。</translation>
     </message>
@@ -2242,19 +2273,9 @@ Click “New order” to sell your first voucher.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="333"/>
-        <source>Refund recorded for order {number}.</source>
-        <translation>订单 {number} 的退款已记录。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="355"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="358"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="356"/>
-        <source>Refund order {number} ({amount})? Its unredeemed vouchers become void and unsold stock and card keys go back. Uses already redeemed stay in the history.</source>
-        <translation>确定为订单 {number}（{amount}）退款？未核销的券将作废，实物库存和卡密退回库存。已核销的次数保留在记录中。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/orders_tab.py" line="360"/>
@@ -2262,23 +2283,18 @@ Click “New order” to sell your first voucher.</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="365"/>
-        <source>Order {number} is refunded.</source>
-        <translation>订单 {number} 已退款。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="371"/>
         <location filename="../../desktop_app/ui/orders/orders_tab.py" line="374"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="377"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="372"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="375"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="379"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="381"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -3320,19 +3336,19 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="24"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="138"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="139"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="25"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="139"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="140"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="26"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="141"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="142"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -3348,7 +3364,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="29"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="144"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="145"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -3439,98 +3455,103 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="47"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
         <source>Faulty</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
         <source>Low-stock level</source>
         <translation>库存预警线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="50"/>
         <source>Low</source>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="50"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="142"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="51"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="143"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="51"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="52"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="52"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="140"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="53"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="141"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="53"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="54"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="54"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="55"/>
         <source>Cards</source>
         <translation>卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="56"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="56"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="57"/>
         <source>Balance expiring in 7 days</source>
         <translation>7 天内到期余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="57"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="58"/>
         <source>Balance expiring in 30 days</source>
         <translation>30 天内到期余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="58"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="59"/>
         <source>Breakage in these days</source>
         <translation>期间沉淀金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="59"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="60"/>
         <source>Cards expired with money</source>
         <translation>过期时仍有余额的卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="62"/>
         <source>Customers to call</source>
         <translation>待联系的顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="63"/>
         <source>Gift-card balances</source>
         <translation>礼品卡余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="92"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="93"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="137"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="138"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="143"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="144"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="146"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="147"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4878,539 +4899,549 @@ Click “New order” to sell your first voucher.</source>
         <translation>更换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="28"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="29"/>
         <source>Order created</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="29"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="30"/>
         <source>Order paid</source>
         <translation>订单付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="30"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="31"/>
         <source>Order refunded</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="31"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="32"/>
         <source>Order line refunded</source>
         <translation>订单部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="32"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="33"/>
         <source>Order cancelled</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="33"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="34"/>
         <source>Voucher batch issued</source>
         <translation>批量发券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="34"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="35"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="35"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="36"/>
         <source>Redemption undone</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="36"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="37"/>
         <source>Operator added</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="37"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="38"/>
         <source>Operator disabled</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="38"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
         <source>Operator enabled</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="41"/>
         <source>Own password changed</source>
         <translation>修改自己的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="41"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="42"/>
         <source>Owner password set with the recovery key</source>
         <translation>用恢复密钥设置店主密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="42"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="43"/>
         <source>Restore: newer records carried over</source>
         <translation>恢复备份：带入较新的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="43"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
         <source>Gift card reloaded</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
         <source>Gift card cashed out</source>
         <translation>礼品卡余额提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
         <source>Gift card balances expired</source>
         <translation>礼品卡余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
         <source>Gift card PIN set</source>
         <translation>设置礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="61"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="65"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="65"/>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="67"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="63"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="67"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="68"/>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="69"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="70"/>
         <source>Voucher #{id}</source>
         <translation>卡券 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="28"/>
+        <source>Returned card key put back on sale</source>
+        <translation>退回的卡密已重新上架</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
         <source>Gift card: wrong PIN</source>
         <translation>礼品卡：PIN 码错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
         <source>Gift card PIN locked</source>
         <translation>礼品卡 PIN 码已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
         <source>Gift card looked up with its PIN</source>
         <translation>凭 PIN 码查询礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
         <source>Card key shown in full</source>
         <translation>显示完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
         <source>Card key sent to the customer</source>
         <translation>向顾客发送卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
         <source>address / phone</source>
         <translation>地址/电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
         <source>attempts</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
         <source>attempts left</source>
         <translation>剩余尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
         <source>automatic backups</source>
         <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
         <source>balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>grouped by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
         <source>back on the card</source>
         <translation>退回卡内</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>cards</source>
         <translation>礼品卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>as</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
         <source>currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>default validity (days)</source>
         <translation>默认有效期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>clerks reload and cash out cards</source>
         <translation>店员可充值和提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>low-stock warning at</source>
         <translation>低库存提醒阈值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
         <source>in stock under another product</source>
         <translation>已在其他商品库存中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <source>paid back</source>
+        <translation>已退还</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
         <source>shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
         <source>value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
         <source>note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="165"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="166"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="167"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="188"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="189"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="203"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="205"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -5532,9 +5563,19 @@ Click “New order” to sell your first voucher.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="118"/>
-        <source>Refunded order {order}: {voided} vouchers void.</source>
-        <translation>已退款订单 {order}：{voided} 张卡券作废。</translation>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="130"/>
+        <source>Refunded order {order}: pay back {refund} {currency}; {voided} vouchers void.</source>
+        <translation>订单 {order} 已退款：应退 {refund} {currency}；{voided} 张卡券作废。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="132"/>
+        <source>  {refund} {currency} of it for reload order {order} (paid by {method}), refunded with its card.</source>
+        <translation>  其中 {refund} {currency} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="136"/>
+        <source>{keys} card keys are set aside as returned: the customer had them. Check them before putting them back on sale.</source>
+        <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="72"/>
@@ -6270,72 +6311,82 @@ Click “New order” to sell your first voucher.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="140"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="136"/>
+        <source>This reload was paid back when its gift card&apos;s order {order} was refunded (what was left of it went back with the card). There is nothing more to refund.</source>
+        <translation>此充值在其礼品卡的订单 {order} 退款时已退还（剩余部分随卡一起退回）。没有更多可退的了。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="143"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="143"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="146"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="145"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="181"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="180"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="183"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="186"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
+        <source>returned by a refund</source>
+        <translation>因退款退回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="242"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -6435,7 +6486,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="155"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="158"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6445,17 +6496,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="160"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="168"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="171"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="174"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6745,127 +6796,127 @@ Click “New order” to sell your first voucher.</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="191"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="199"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="197"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="199"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="214"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="214"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="220"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="222"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="220"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="224"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="225"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="222"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="224"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="228"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
@@ -6959,41 +7010,46 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="52"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/display.py" line="53"/>
         <source>Faulty</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="119"/>
+        <location filename="../../desktop_app/ui/display.py" line="121"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="121"/>
+        <location filename="../../desktop_app/ui/display.py" line="123"/>
         <source>Until {end}</source>
         <translation>至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="132"/>
+        <location filename="../../desktop_app/ui/display.py" line="134"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="133"/>
+        <location filename="../../desktop_app/ui/display.py" line="135"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="125"/>
+        <location filename="../../desktop_app/ui/display.py" line="127"/>
         <source>From {start}</source>
         <translation>{start} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="127"/>
+        <location filename="../../desktop_app/ui/display.py" line="129"/>
         <source>No expiry</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="153"/>
+        <location filename="../../desktop_app/ui/display.py" line="155"/>
         <source>Batch</source>
         <translation>批量发券</translation>
     </message>
