@@ -158,3 +158,20 @@ def test_the_built_catalogue_reads_the_trade_words() -> None:
     assert translator.translate("Redemption", "Already redeemed") == "已用完"
     assert translator.translate("MainWindow", "&Audit log…") == "操作日志(&A)…"
     assert translator.translate("roles", "Clerk") == "核销员"
+
+
+def test_no_wrapper_hides_words_from_lupdate() -> None:
+    """lupdate finds ``tr(...)``, ``self.tr(...)`` and ``QCoreApplication.translate(...)``
+    with a literal text; a helper taking the text as a variable (``_tr(text)``) hides every
+    string given to it, which then stays English in Chinese (About, then the refund words).
+    A wrapper fed only texts marked with QT_TRANSLATE_NOOP (tables of words) is fine."""
+    import re
+
+    wrapper = re.compile(r"^def (_?tr)\(text: str\)", re.M)
+    found = []
+    for path in (ROOT / "desktop_app").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for name in wrapper.findall(source):
+            if re.search(rf"(?<![.\w]){name}\(\s*\"", source):  # fed a literal text
+                found.append(str(path.relative_to(ROOT)))
+    assert not found, found

@@ -2298,6 +2298,36 @@ Click “New order” to sell your first voucher.</source>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="16"/>
+        <source>{amount} of it for reload order {number} ({method}), refunded with the card.</source>
+        <translation>其中 {amount} 属于充值订单 {number}（{method}），随卡一起退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="25"/>
+        <source>{count} card keys the customer had become “Returned”: they are not sold again until you check them in Card keys.</source>
+        <translation>顾客拿到过的 {count} 个卡密变为“已退回”：在“卡密”中检查之前不会再次出售。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="32"/>
+        <source>Refund order {number}? Pay back {amount} to the customer.</source>
+        <translation>为订单 {number} 退款？应退给顾客 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="37"/>
+        <source>Its unredeemed vouchers become void and unsold stock goes back. Uses already redeemed stay in the history.</source>
+        <translation>其未核销的卡券将作废，未售库存会退回。已核销的次数保留在记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="47"/>
+        <source>Order {number} is refunded: pay back {amount}.</source>
+        <translation>订单 {number} 已退款：应退 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="50"/>
+        <source>Refund recorded for order {number}: pay back {amount}.</source>
+        <translation>订单 {number} 的退款已记录：应退 {amount}。</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
