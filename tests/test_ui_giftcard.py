@@ -13,6 +13,7 @@ from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.models import GiftCardEntry, Voucher
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
+from desktop_app.ui.counter.redemption_models import TONE_READY
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
 
@@ -98,5 +99,6 @@ def test_undoing_a_spend_names_the_amount_and_the_balance_follows(counter: Count
     assert balance(card) == 10000
     assert recent.message.text() == "Undone: 12.34 is back on the card (balance 100.00)."
     assert counter.tab.amount_panel.balance.text() == "Balance ¥100.00"
+    assert counter.tab.verdict.tone == TONE_READY  # not "Balance left 87.66" any more
     results = [recent.model.data(recent.model.index(r, 3)) for r in range(2)]
     assert results == ["Undo", "Spent 12.34, undone"]

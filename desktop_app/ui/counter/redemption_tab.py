@@ -119,6 +119,7 @@ class RedemptionTab(RedemptionLayout):
         self.recent.undone.connect(
             lambda _: self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason))
         self.recent.undone.connect(self.amount_panel.show_undone)
+        self.recent.undone.connect(lambda _: self.verdict.clear())
         self.sound_box.toggled.connect(self._set_sound)
         self.settings_panel.changed.connect(self._apply_settings)
         self.camera.switched.connect(self._camera_switched)

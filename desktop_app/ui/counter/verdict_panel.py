@@ -165,6 +165,10 @@ class VerdictPanel(QFrame):
 
     # -- what it shows ----------------------------------------------------------------------
 
+    def clear(self) -> None:
+        """Back to waiting: the verdict shown no longer holds (an undo gave its use back)."""
+        self._clear()
+
     def _clear(self) -> None:
         if self.checking():
             self.show_busy()
