@@ -82,6 +82,7 @@ def test_find_by_phone_then_the_right_pin_shows_the_balance(qtbot: QtBot, shop: 
     assert dialog.answer.isVisible()
     assert dialog.balance.text() == f"Card #{with_pin.id}: balance ¥100.00"
     assert "can be spent now" in dialog.facts.text()
+    assert dialog.facts.text().endswith("· no expiry")  # QA: "valid until no end date"
     assert dialog.ledger_model.rowCount() == 1 and dialog.pin.text() == ""
     assert with_pin.code not in shown_text(dialog) and with_pin.payload not in shown_text(dialog)
     qtbot.keyClicks(dialog.pin, "1")  # a new PIN: the last answer goes
@@ -108,7 +109,8 @@ def test_wrong_pins_count_down_then_lock(qtbot: QtBot, shop: Shop) -> None:
         qtbot.keyClicks(dialog.pin, "0000")
         click(qtbot, dialog.lookup_button)
         idle()
-        assert f"{left} attempts left" in dialog.message.text()
+        said = f"{left} attempts left" if left != 1 else "1 attempt left"  # not "1 attempts"
+        assert said in dialog.message.text()
         assert not dialog.answer.isVisible()
     qtbot.keyClicks(dialog.pin, "0000")
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)

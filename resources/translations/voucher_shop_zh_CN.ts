@@ -760,14 +760,19 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>卡 #{card}：余额 {amount}</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="258"/>
+        <source>valid until {until}</source>
+        <translation>有效期至 {until}</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="259"/>
-        <source>no end date</source>
-        <translation>无期限</translation>
+        <source>no expiry</source>
+        <translation>永久有效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="260"/>
-        <source>{product} · order #{order} · {status} · valid until {until}</source>
-        <translation>{product} · 订单 #{order} · {status} · 有效期至 {until}</translation>
+        <source>{product} · order #{order} · {status} · {validity}</source>
+        <translation>{product} · 订单 #{order} · {status} · {validity}</translation>
     </message>
 </context>
 <context>
@@ -3279,37 +3284,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="328"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="329"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="330"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="331"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="339"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="339"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="340"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="341"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="342"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -4453,81 +4458,81 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="176"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="180"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="177"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="181"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="181"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="185"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="186"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="191"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="192"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="196"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="202"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="243"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="206"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="247"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="209"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="207"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="215"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="219"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="217"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="222"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="226"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="247"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="251"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="251"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="255"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="197"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="271"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="198"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="273"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="202"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
         <source>no expiry date</source>
         <translation>无期限</translation>
     </message>

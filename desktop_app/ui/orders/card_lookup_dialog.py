@@ -255,11 +255,10 @@ class CardLookupDialog(QDialog):
         currency = self.shop.currency
         self.balance.setText(self.tr("Card #{card}: balance {amount}").format(
             card=found.voucher_id, amount=money(facts.balance_cents, currency)))
-        until = (short_time(facts.valid_until) if facts.valid_until
-                 else self.tr("no end date"))
-        self.facts.setText(self.tr("{product} · order #{order} · {status} · valid until "
-                                   "{until}").format(
+        validity = (self.tr("valid until {until}").format(until=short_time(facts.valid_until))
+                    if facts.valid_until else self.tr("no expiry"))  # not "until no end date"
+        self.facts.setText(self.tr("{product} · order #{order} · {status} · {validity}").format(
             product=facts.product, order=facts.order_id, status=status_text(facts.status),
-            until=until))
+            validity=validity))
         self.ledger_model.set_rows(facts.recent)
         self.ledger.resizeColumnsToContents()
