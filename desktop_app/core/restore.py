@@ -64,9 +64,10 @@ def restore_backup(data_dir: Path, backup: Path, operator: str, password: str,
 
     Refused while any process has the shop open (``ShopInUse``), under the login's limit on
     guessing. ``confirm`` is told what the backup lacks and may refuse
-    (``RestoreNotConfirmed``); then nothing has changed. Redemptions and operators disabled
-    since the backup are carried over. The current files are kept aside in a
-    ``before-restore-…`` folder, whose path is returned (None when there was no shop).
+    (``RestoreNotConfirmed``); then nothing has changed. What no restore may undo is carried
+    over (``restore_carry``): redemptions, voids, card keys handed out, operators disabled.
+    The current files are kept aside in a ``before-restore-…`` folder, whose path is returned
+    (None when there was no shop).
     """
     info = read_backup(backup)
     data_dir = prepare_data_dir(data_dir, create=True)
