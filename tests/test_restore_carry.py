@@ -194,6 +194,25 @@ def test_a_card_key_sold_since_the_backup_stays_out_of_stock(
     assert loss.card_keys == 2 and loss.orders == 1
 
 
+def test_a_key_replaced_since_the_backup_stays_the_one_the_voucher_hands_over(
+        shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    item = products.add_product(shop, "Game key", "50", "cardkey")
+    cardkeys.import_card_keys(shop, item.id, "GAME-AAAA-1111\nGAME-BBBB-2222\nGAME-CCCC-3333\n")
+    sold_key = fulfilment.pay_order(
+        shop, orders.create_order(shop, [(item.id, 1)], "Kim").id, "cash")[0]
+    out = backup.write_backup(shop, tmp_path / "A.vsbackup")
+    cardkeys.mark_key_faulty(shop, 1)
+    fresh = cardkeys.replace_faulty_key(shop, 1)
+    shop.close()
+    assert restored_with(shop_dir, out).card_keys == 1
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as shop:
+        assert Voucher.get_by_id(sold_key.id).card_key_id == fresh.id
+        assert {k.id: k.state for k in CardKey.select()} == {
+            1: "faulty", fresh.id: "sold", 3: "unsold"}
+        assert CardKey.get_by_id(fresh.id).order_line_id == CardKey.get_by_id(1).order_line_id
+        assert audit.verify_shop(shop) == []
+
+
 def test_the_loss_question_names_card_keys_and_lost_reloads() -> None:
     from desktop_app.cli.shop_commands import loss_lines
     from desktop_app.ui.admin.restore_dialog import loss_text

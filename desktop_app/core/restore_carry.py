@@ -232,13 +232,35 @@ def _carry_voids(db: SqlCipherDatabase) -> int:
     return int(cursor.rowcount or 0)
 
 
+# The order line a carried key was sold on, where the copy has it on a paid order (a faulty
+# key replaced since the backup); a key sold since on an order the copy lacks or has unpaid
+# names none: that sale is lost.
+_LINE_IN_COPY = (
+    'SELECT l.id FROM main.order_line l JOIN main."order" o ON o.id = l.order_id '
+    "JOIN current.order_line cl ON cl.id = l.id AND cl.order_id = l.order_id "
+    "AND cl.product_id = l.product_id WHERE l.id = c.order_line_id AND o.status = 'paid'")
+# Vouchers the copy has whose key the current data replaced with a carried one.
+_KEY_REPLACED = (
+    "SELECT v.id FROM main.voucher v JOIN current.voucher cv ON cv.id = v.id "
+    "AND cv.code = v.code WHERE cv.card_key_id IS NOT v.card_key_id "
+    f"AND cv.card_key_id IN (SELECT k.id {HANDED_OUT_KEYS})")
+
+
 def _carry_handed_out_keys(db: SqlCipherDatabase) -> list[int]:
     """Card keys handed out since the backup leave stock again, as the current data has them
-    (sold, faulty); their orders are lost, so they name none. Returns their ids."""
+    (sold, faulty); a voucher whose faulty key was replaced since hands over the replacement.
+    Returns the keys' ids."""
     keys = [int(r[0]) for r in db.execute_sql(f"SELECT k.id {HANDED_OUT_KEYS} ORDER BY k.id")]
     db.execute_sql(
+        "UPDATE main.card_key SET state = 'faulty' WHERE state = 'sold' AND id IN ("
+        f"SELECT v.card_key_id FROM main.voucher v WHERE v.id IN ({_KEY_REPLACED})) AND id IN "
+        "(SELECT id FROM current.card_key WHERE state = 'faulty')")
+    db.execute_sql(
+        "UPDATE main.voucher SET card_key_id = (SELECT cv.card_key_id FROM current.voucher cv "
+        f"WHERE cv.id = main.voucher.id) WHERE id IN ({_KEY_REPLACED})")
+    db.execute_sql(
         "UPDATE main.card_key SET (state, sold_at, order_line_id) = (SELECT c.state, "
-        "c.sold_at, NULL FROM current.card_key c WHERE c.id = main.card_key.id) "
+        f"c.sold_at, ({_LINE_IN_COPY}) FROM current.card_key c WHERE c.id = main.card_key.id) "
         f"WHERE id IN (SELECT k.id {HANDED_OUT_KEYS})")
     return keys
 
