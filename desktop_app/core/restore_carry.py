@@ -41,6 +41,7 @@ from desktop_app.core.restore_loss import (
     count_loss,
     has_table,
     lacked_above,
+    lost_events,
 )
 from desktop_app.core.store import Shop
 
@@ -90,9 +91,9 @@ def carry_newer(staging: Path, current: Path, key: bytes, operator: str) -> Rest
                 audit.record(shop, "restore_carry", "", attempts=len(carried.attempts),
                              giftcard_entries=len(carried.entries), overused=overused,
                              voided=voided, card_keys=len(keys), card_key_ids=keys,
-                             disabled=disabled, events_lost=loss.events - loss.redemptions,
+                             disabled=disabled, events_lost=lost_events(db, shared),
                              giftcard_changes_lost=loss.giftcard_changes,
-                             reload_cents_lost=loss.reload_cents)
+                             reloads_lost_cents=loss.reload_cents)
             slots.save()
         db.execute_sql("DETACH DATABASE current")
     return loss
@@ -190,7 +191,7 @@ def _carry_ledger(db: SqlCipherDatabase, shared: SharedHistory, owner_id: int,
                     (row["undo_of_id"],)).fetchone():
                 continue  # undone in both histories: given back once
         if row["attempt_id"] is None:
-            continue  # its attempt was not carried (undone twice): nor is its money
+            continue  # its attempt is in neither: nothing to tie its money to
         carried.entries[int(row["id"])] = _insert(db, "gift_card_entry",
                                                   _as_carried(row, owner_id))
         carried.vouchers.add(int(row["voucher_id"]))

@@ -167,6 +167,14 @@ def count_loss(db: SqlCipherDatabase, shared: SharedHistory) -> RestoreLoss:
         card_keys=_scalar(db, f"SELECT count(*) {HANDED_OUT_KEYS}"))
 
 
+def lost_events(db: SqlCipherDatabase, shared: SharedHistory) -> int:
+    """Audited changes since the parting that no restore carries over (orders, products...):
+    redemptions and their undos are carried, as is what an earlier restore carried."""
+    return _scalar(db, "SELECT count(*) FROM current.audit_event WHERE id > :above AND kind "
+                   "NOT IN ('backup', 'export', 'redeem', 'redemption_undo', 'restore_carry')",
+                   {"above": shared.parted_after})
+
+
 def what_backup_lacks(restored: Path, current: Path, key: bytes) -> RestoreLoss:
     """What restoring ``restored`` over ``current`` would lose, read with plain SQL (the
     models may be bound to the open shop meanwhile)."""

@@ -88,6 +88,8 @@ DETAIL_LABELS: dict[str, str] = {
     "by": QT_TRANSLATE_NOOP("audit", "grouped by"),
     "card_refund_cents": QT_TRANSLATE_NOOP("audit", "back on the card"),
     "card_key": QT_TRANSLATE_NOOP("audit", "card key"),
+    "card_key_ids": QT_TRANSLATE_NOOP("audit", "keys"),
+    "card_keys": QT_TRANSLATE_NOOP("audit", "card keys kept out of stock"),
     "cards": QT_TRANSLATE_NOOP("audit", "cards"),
     "channel": QT_TRANSLATE_NOOP("audit", "as"),
     "cleared": QT_TRANSLATE_NOOP("audit", "removed"),
@@ -98,6 +100,8 @@ DETAIL_LABELS: dict[str, str] = {
     "events_lost": QT_TRANSLATE_NOOP("audit", "events lost"),
     "first_voucher": QT_TRANSLATE_NOOP("audit", "first voucher"),
     "format": QT_TRANSLATE_NOOP("audit", "format"),
+    "giftcard_changes_lost": QT_TRANSLATE_NOOP("audit", "gift-card changes lost"),
+    "giftcard_entries": QT_TRANSLATE_NOOP("audit", "gift-card entries"),
     "imported": QT_TRANSLATE_NOOP("audit", "imported"),
     "keys_returned": QT_TRANSLATE_NOOP("audit", "keys returned"),
     "kind": QT_TRANSLATE_NOOP("audit", "kind"),
@@ -110,9 +114,11 @@ DETAIL_LABELS: dict[str, str] = {
     "order": QT_TRANSLATE_NOOP("audit", "order"),
     "order_line": QT_TRANSLATE_NOOP("audit", "order line"),
     "order_refunded": QT_TRANSLATE_NOOP("audit", "whole order refunded"),
+    "overused": QT_TRANSLATE_NOOP("audit", "used beyond their uses in both histories"),
     "price_cents": QT_TRANSLATE_NOOP("audit", "price"),
     "product": QT_TRANSLATE_NOOP("audit", "product"),
     "quantity": QT_TRANSLATE_NOOP("audit", "quantity"),
+    "reloads_lost_cents": QT_TRANSLATE_NOOP("audit", "reload money lost"),
     "replacement": QT_TRANSLATE_NOOP("audit", "replacement key"),
     "role": QT_TRANSLATE_NOOP("audit", "role"),
     "rows": QT_TRANSLATE_NOOP("audit", "rows"),
@@ -133,8 +139,9 @@ DETAIL_LABELS: dict[str, str] = {
 }
 
 # Keys whose values are record numbers: shown as "#12", as the Subject column writes them.
-ID_KEYS = frozenset({"attempt", "card_key", "first_voucher", "last_voucher", "line", "order",
-                     "order_line", "product", "replacement", "undo", "voucher", "vouchers"})
+ID_KEYS = frozenset({"attempt", "card_key", "card_key_ids", "first_voucher", "last_voucher",
+                     "line", "order", "order_line", "overused", "product", "replacement", "undo",
+                     "voucher", "vouchers"})
 
 
 def _key_text(key: str) -> str:
