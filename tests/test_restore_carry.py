@@ -151,6 +151,25 @@ def test_a_card_spent_since_the_backup_keeps_its_ledger_and_verify_stays_clean(
     assert loss.redemptions == 2 and loss.giftcard_changes == 1 and loss.reload_cents == 5000
 
 
+def test_a_reload_lost_with_its_order_leaves_what_was_spent_of_it_owed(
+        shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """Spent beyond the backup's balance with money reloaded since: the reload is lost with
+    its order, the spends are not, so the card is below zero (nothing more can be spent)
+    until the owner enters the reload again from its receipt."""
+    (card,) = sold(shop, "giftcard", price="100")
+    out = backup.write_backup(shop, tmp_path / "A.vsbackup")
+    giftcards.reload(shop, Voucher.get_by_id(card.id), 5000)
+    assert redemption.redeem(shop, card.payload, "c", amount_cents=12000).ok
+    shop.close()
+    assert restored_with(shop_dir, out).reload_cents == 5000
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as shop:
+        assert Voucher.get_by_id(card.id).balance_cents == -2000
+        assert audit.verify_shop(shop) == []
+        assert not redemption.redeem(shop, card.payload, "c", amount_cents=1).ok
+        assert giftcards.reload(shop, Voucher.get_by_id(card.id), 5000).balance_cents == 3000
+        assert carry_detail(shop)["overused"] == [card.id]
+
+
 def test_cards_spent_across_diverged_histories_balance_their_ledger(
         shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
     (card,) = sold(shop, "giftcard", price="100")

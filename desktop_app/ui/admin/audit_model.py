@@ -114,7 +114,7 @@ DETAIL_LABELS: dict[str, str] = {
     "order": QT_TRANSLATE_NOOP("audit", "order"),
     "order_line": QT_TRANSLATE_NOOP("audit", "order line"),
     "order_refunded": QT_TRANSLATE_NOOP("audit", "whole order refunded"),
-    "overused": QT_TRANSLATE_NOOP("audit", "used beyond their uses in both histories"),
+    "overused": QT_TRANSLATE_NOOP("audit", "used beyond what they held"),
     "price_cents": QT_TRANSLATE_NOOP("audit", "price"),
     "product": QT_TRANSLATE_NOOP("audit", "product"),
     "quantity": QT_TRANSLATE_NOOP("audit", "quantity"),
