@@ -105,8 +105,8 @@ SAME_ATTEMPT = ("m.voucher_id IS a.voucher_id AND m.created_at = a.created_at "
 SAME_ENTRY = ("m.voucher_id = e.voucher_id AND m.kind = e.kind "
               "AND m.amount_cents = e.amount_cents AND m.created_at = e.created_at")
 # A voucher the copy has: the same id and code.
-IN_COPY = "(SELECT 1 FROM main.voucher v JOIN current.voucher cv ON cv.id = v.id " \
-          "AND cv.code = v.code WHERE v.id = {column})"
+IN_COPY = ("(SELECT 1 FROM main.voucher v JOIN current.voucher cv ON cv.id = v.id "
+           "AND cv.code = v.code WHERE v.id = {column})")
 
 # Redemption attempts the copy lacks, of vouchers it has (or of no voucher): carried over.
 LACKED_ATTEMPTS = (
