@@ -30,6 +30,7 @@ from desktop_app.core.errors import (
     IntegrityHold,
     ServerBackupElsewhere,
 )
+from desktop_app.core.money import money_text
 from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.messages import server_address
 from desktop_app.messages.verify_texts import verify_problem_text
@@ -132,6 +133,14 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
             "disabled since) are carried over; the rest is lost.").format(
                 events=loss.events, orders=loss.orders, operators=loss.operator_changes,
                 redemptions=loss.redemptions)]
+    if loss.giftcard_changes:
+        lines.append(translate(
+            "cli", "{changes} gift-card changes since (reloads, refunds) are lost with their "
+            "orders; reloaded money lost: {money}.").format(
+                changes=loss.giftcard_changes, money=money_text(loss.reload_cents)))
+    if loss.card_keys:
+        lines.append(translate("cli", "{keys} card keys handed out since stay out of stock "
+                               "(their orders are lost).").format(keys=loss.card_keys))
     return [*lines, translate("cli", STAYS_HELD)] if loss.stays_held else lines
 
 

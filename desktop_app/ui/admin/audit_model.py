@@ -91,6 +91,8 @@ DETAIL_LABELS: dict[str, str] = {
     "by": QT_TRANSLATE_NOOP("audit", "grouped by"),
     "card_refund_cents": QT_TRANSLATE_NOOP("audit", "back on the card"),
     "card_key": QT_TRANSLATE_NOOP("audit", "card key"),
+    "card_key_ids": QT_TRANSLATE_NOOP("audit", "keys"),
+    "card_keys": QT_TRANSLATE_NOOP("audit", "card keys kept out of stock"),
     "cards": QT_TRANSLATE_NOOP("audit", "cards"),
     "channel": QT_TRANSLATE_NOOP("audit", "as"),
     "cleared": QT_TRANSLATE_NOOP("audit", "removed"),
@@ -106,6 +108,8 @@ DETAIL_LABELS: dict[str, str] = {
     "format": QT_TRANSLATE_NOOP("audit", "format"),
     "giftcard_cashout_max_cents": QT_TRANSLATE_NOOP("audit", "gift card cash-out up to"),
     "giftcard_clerk_money": QT_TRANSLATE_NOOP("audit", "clerks reload and cash out cards"),
+    "giftcard_changes_lost": QT_TRANSLATE_NOOP("audit", "gift-card changes lost"),
+    "giftcard_entries": QT_TRANSLATE_NOOP("audit", "gift-card entries"),
     "imported": QT_TRANSLATE_NOOP("audit", "imported"),
     "keys_returned": QT_TRANSLATE_NOOP("audit", "keys returned"),
     "kind": QT_TRANSLATE_NOOP("audit", "kind"),
@@ -120,12 +124,14 @@ DETAIL_LABELS: dict[str, str] = {
     "order_line": QT_TRANSLATE_NOOP("audit", "order line"),
     "order_refunded": QT_TRANSLATE_NOOP("audit", "whole order refunded"),
     "other_product": QT_TRANSLATE_NOOP("audit", "in stock under another product"),
+    "overused": QT_TRANSLATE_NOOP("audit", "used beyond what they held"),
     "price_cents": QT_TRANSLATE_NOOP("audit", "price"),
     "problems": QT_TRANSLATE_NOOP("audit", "problems"),
     "product": QT_TRANSLATE_NOOP("audit", "product"),
     "quantity": QT_TRANSLATE_NOOP("audit", "quantity"),
     "reason": QT_TRANSLATE_NOOP("audit", "reason"),
     "refund_cents": QT_TRANSLATE_NOOP("audit", "paid back"),
+    "reloads_lost_cents": QT_TRANSLATE_NOOP("audit", "reload money lost"),
     "replacement": QT_TRANSLATE_NOOP("audit", "replacement key"),
     "role": QT_TRANSLATE_NOOP("audit", "role"),
     "rows": QT_TRANSLATE_NOOP("audit", "rows"),
@@ -149,8 +155,9 @@ DETAIL_LABELS: dict[str, str] = {
 }
 
 # Keys whose values are record numbers: shown as "#12", as the Subject column writes them.
-ID_KEYS = frozenset({"attempt", "card_key", "first_voucher", "last_voucher", "line", "order",
-                     "order_line", "product", "replacement", "undo", "voucher", "vouchers"})
+ID_KEYS = frozenset({"attempt", "card_key", "card_key_ids", "first_voucher", "last_voucher",
+                     "line", "order", "order_line", "overused", "product", "replacement", "undo",
+                     "voucher", "vouchers"})
 
 
 def _key_text(key: str) -> str:

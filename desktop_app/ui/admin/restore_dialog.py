@@ -33,10 +33,8 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
-from desktop_app.ui.admin.backup_common import (
-    backup_filter,
-)
-from desktop_app.ui.display import failure_text
+from desktop_app.ui.admin.backup_common import backup_filter
+from desktop_app.ui.display import amount_text, failure_text
 from desktop_app.ui.session.password_dialog import FittingDialog, password_edit
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -114,6 +112,14 @@ def loss_text(loss: restore.RestoreLoss) -> str:
             "vouchers refunded and operators disabled since stay so.")
     text = text.format(events=loss.events, orders=loss.orders,
                        operators=loss.operator_changes, redemptions=loss.redemptions)
+    if loss.giftcard_changes:
+        text += " " + QCoreApplication.translate("RestoreDialog", "{changes} gift-card changes "
+            "since (reloads, refunds) are lost with their orders; reloaded money lost: {money}."
+        ).format(changes=loss.giftcard_changes, money=amount_text(loss.reload_cents))
+    if loss.card_keys:
+        text += " " + QCoreApplication.translate(
+            "RestoreDialog", "{keys} card keys handed out since stay out of stock (their "
+            "orders are lost).").format(keys=loss.card_keys)
     if not loss.stays_held:
         return text
     return QCoreApplication.translate(
@@ -352,16 +358,14 @@ class RestoreDialog(FittingDialog):
 
     def ask_about_loss(self, request: RestoreRequest, loss: restore.RestoreLoss) -> QMessageBox:
         """Say what the backup lacks, and ask once more: the owner decides with the facts."""
-        text = loss_text(loss)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from backup"), text,
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from backup"),
+                          loss_text(loss), QMessageBox.StandardButton.NoButton, self)
         self.loss_yes_button = box.addButton(self.tr("Restore anyway"),
                                              QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda button: self._loss_answered(button, request))
+        box.buttonClicked.connect(lambda button: self._loss_answered(button, request))
         self.loss_box = box
         box.open()
         return box

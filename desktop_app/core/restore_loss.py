@@ -1,0 +1,188 @@
+"""What a backup lacks against the shop it would replace, read with plain SQL: the current
+database attached beside the restored copy, where their histories part, and which of its
+rows the copy lacks.
+
+Two copies of one shop share their history up to the last audit event both hold; after it
+they may part (an older backup was restored, then a newer one). Rows are matched by their
+content, not by their ids alone: both histories may have written a row under the same id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import DatabaseError
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+
+@dataclass(frozen=True)
+class RestoreLoss:
+    """What a backup lacks against the shop it replaces, counted from the current database;
+    ``readable`` False when that could not be read (missing, damaged, another shop)."""
+
+    readable: bool
+    redemptions: int = 0  # uses consumed since the backup (carried over, never lost)
+    orders: int = 0  # orders created since the backup (lost)
+    operator_changes: int = 0  # operators added, disabled, enabled, passwords changed
+    events: int = 0  # every audited change since the backup (writing a backup is none)
+    # A witness saw records neither the backup nor the current data holds (the shop was put
+    # back to an older copy): redemptions among them cannot be carried over, so the restored
+    # shop stays on hold until an owner acknowledges (``integrity.witnessed_beyond``).
+    stays_held: bool = False
+    giftcard_changes: int = 0  # gift-card ledger rows lost with their orders (reloads...)
+    reload_cents: int = 0  # the money of reloads among them
+    card_keys: int = 0  # card keys handed out since the backup (kept out of stock)
+
+    @property
+    def anything(self) -> bool:
+        return not self.readable or self.events > 0 or self.stays_held
+
+
+@dataclass(frozen=True)
+class SharedHistory:
+    """Where the attached current database and the restored copy (``main``) part."""
+
+    parted_after: int  # the last audit event both hold (0: the copy has none)
+    # The current history continues the copy's: every row the copy has is in the current
+    # database under the same id, so only rows above the copy's newest id can be lacking.
+    continues: bool
+
+
+def attach_current(db: SqlCipherDatabase, current: Path, key: bytes) -> SharedHistory | None:
+    """Attach the shop's current database to ``db`` (the restored copy) as ``current``, if it
+    exists, opens with the backup's key and shares the copy's history; None otherwise."""
+    if not current.exists() or current.stat().st_size == 0:
+        return None
+    try:
+        db.execute_sql("ATTACH DATABASE ? AS current KEY ?", (str(current), f"x'{key.hex()}'"))
+    except DatabaseError:
+        return None
+    try:
+        shared = _shared_history(db)
+    except DatabaseError:
+        shared = None
+    if shared is None:
+        db.execute_sql("DETACH DATABASE current")
+    return shared
+
+
+def _same_event(db: SqlCipherDatabase, event_id: int) -> bool:
+    return db.execute_sql(
+        "SELECT 1 FROM main.audit_event m JOIN current.audit_event c ON c.id = m.id "
+        "AND c.hash = m.hash WHERE m.id = ?", (event_id,)).fetchone() is not None
+
+
+def _shared_history(db: SqlCipherDatabase) -> SharedHistory | None:
+    """Each event's hash covers the ones before it, so the events both hold are a prefix:
+    found by halving, a few look-ups by id whatever the length of the log."""
+    newest = max_id(db, "audit_event")
+    if newest == 0 or _same_event(db, newest):
+        return SharedHistory(newest, continues=True)
+    low, high = 0, min(newest, max_id(db, "audit_event", "current"))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _same_event(db, middle):
+            low = middle
+        else:
+            high = middle - 1
+    return SharedHistory(low, continues=False) if low else None  # no event shared: another shop
+
+
+def max_id(db: SqlCipherDatabase, table: str, schema: str = "main") -> int:
+    return int(db.execute_sql(f'SELECT coalesce(max(id), 0) FROM {schema}."{table}"'
+                              ).fetchone()[0])
+
+
+def lacked_above(db: SqlCipherDatabase, shared: SharedHistory, table: str) -> int:
+    """Rows of the current ``table`` with ids up to this are in the copy as they are."""
+    return max_id(db, table) if shared.continues else 0
+
+
+# The same record in both databases: ``a`` in current, ``m`` in the copy, under any id.
+SAME_ATTEMPT = ("m.voucher_id IS a.voucher_id AND m.created_at = a.created_at "
+                "AND m.reason = a.reason AND m.uses_left_after IS a.uses_left_after")
+SAME_ENTRY = ("m.voucher_id = e.voucher_id AND m.kind = e.kind "
+              "AND m.amount_cents = e.amount_cents AND m.created_at = e.created_at")
+# A voucher the copy has: the same id and code.
+IN_COPY = ("(SELECT 1 FROM main.voucher v JOIN current.voucher cv ON cv.id = v.id "
+           "AND cv.code = v.code WHERE v.id = {column})")
+
+# Redemption attempts the copy lacks, of vouchers it has (or of no voucher): carried over.
+LACKED_ATTEMPTS = (
+    "FROM current.redemption_attempt a WHERE a.id > :above "
+    f"AND (a.voucher_id IS NULL OR EXISTS {IN_COPY.format(column='a.voucher_id')}) "
+    f"AND NOT EXISTS (SELECT 1 FROM main.redemption_attempt m WHERE {SAME_ATTEMPT})")
+# Gift-card ledger rows the copy lacks; spends and their undos go with their attempts.
+LACKED_ENTRIES = (
+    "FROM current.gift_card_entry e WHERE e.id > :above "
+    f"AND NOT EXISTS (SELECT 1 FROM main.gift_card_entry m WHERE {SAME_ENTRY})")
+WITH_ATTEMPTS = (f"e.kind IN ('spend', 'undo') AND e.attempt_id IS NOT NULL "
+                 f"AND EXISTS {IN_COPY.format(column='e.voucher_id')}")
+# Card keys unsold in the copy that the current data has handed out (sold, found faulty).
+HANDED_OUT_KEYS = (
+    "FROM main.card_key k JOIN current.card_key c ON c.id = k.id "
+    "AND c.product_id = k.product_id AND c.fingerprint = k.fingerprint "
+    "WHERE k.state = 'unsold' AND c.state != 'unsold'")
+
+
+def _scalar(db: SqlCipherDatabase, query: str, params: dict[str, int] | None = None) -> int:
+    return int(db.execute_sql(query, params or {}).fetchone()[0] or 0)
+
+
+def has_table(db: SqlCipherDatabase, table: str) -> bool:
+    return all(db.execute_sql(f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' "
+                              "AND name = ?", (table,)).fetchone() for schema in ("main",
+                                                                                  "current"))
+
+
+def _lost_ledger(db: SqlCipherDatabase, shared: SharedHistory) -> tuple[int, int]:
+    """Gift-card changes the copy lacks and no attempt carries (reloads, refunds, cards sold
+    since: their orders are lost), and the reload money among them."""
+    if not has_table(db, "gift_card_entry"):
+        return 0, 0
+    row = db.execute_sql(
+        "SELECT count(*), coalesce(sum(CASE WHEN e.kind = 'reload' THEN e.amount_cents END), 0) "
+        f"{LACKED_ENTRIES} AND NOT ({WITH_ATTEMPTS})",
+        {"above": lacked_above(db, shared, "gift_card_entry")}).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def count_loss(db: SqlCipherDatabase, shared: SharedHistory) -> RestoreLoss:
+    after = {"above": shared.parted_after}
+    changes, reloads = _lost_ledger(db, shared)
+    return RestoreLoss(
+        True,
+        redemptions=_scalar(db, f"SELECT count(*) {LACKED_ATTEMPTS} AND a.ok = 1",
+                            {"above": lacked_above(db, shared, "redemption_attempt")}),
+        orders=_scalar(db, 'SELECT count(*) FROM current."order" o WHERE o.id > :above AND '
+                       'NOT EXISTS (SELECT 1 FROM main."order" m WHERE m.id = o.id '
+                       "AND m.created_at = o.created_at)",
+                       {"above": lacked_above(db, shared, "order")}),
+        operator_changes=_scalar(db, "SELECT count(*) FROM current.audit_event WHERE "
+                                 "id > :above AND kind LIKE 'operator%'", after),
+        events=_scalar(db, "SELECT count(*) FROM current.audit_event WHERE id > :above "
+                       "AND kind NOT IN ('backup', 'export')", after),
+        giftcard_changes=changes, reload_cents=reloads,
+        card_keys=_scalar(db, f"SELECT count(*) {HANDED_OUT_KEYS}"))
+
+
+def lost_events(db: SqlCipherDatabase, shared: SharedHistory) -> int:
+    """Audited changes since the parting that no restore carries over (orders, products...):
+    redemptions and their undos are carried, as is what an earlier restore carried."""
+    return _scalar(db, "SELECT count(*) FROM current.audit_event WHERE id > :above AND kind "
+                   "NOT IN ('backup', 'export', 'redeem', 'redemption_undo', 'restore_carry')",
+                   {"above": shared.parted_after})
+
+
+def what_backup_lacks(restored: Path, current: Path, key: bytes) -> RestoreLoss:
+    """What restoring ``restored`` over ``current`` would lose, read with plain SQL (the
+    models may be bound to the open shop meanwhile)."""
+    db = SqlCipherDatabase(str(restored), passphrase=f"x'{key.hex()}'")
+    try:
+        shared = attach_current(db, current, key)
+        return RestoreLoss(False) if shared is None else count_loss(db, shared)
+    except DatabaseError:
+        return RestoreLoss(False)
+    finally:
+        db.close()
