@@ -151,6 +151,26 @@ def test_a_card_spent_since_the_backup_keeps_its_ledger_and_verify_stays_clean(
     assert loss.redemptions == 2 and loss.giftcard_changes == 1 and loss.reload_cents == 5000
 
 
+def test_a_cash_out_since_the_backup_is_not_paid_again(shop: Shop, shop_dir: Path,
+                                                       tmp_path: Path) -> None:
+    """Money paid out of a card in cash is a use of its value: restored without it, the
+    card would hand the same money out again."""
+    shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "5000")
+    (card,) = sold(shop, "giftcard", price="100")
+    out = backup.write_backup(shop, tmp_path / "A.vsbackup")
+    assert redemption.redeem(shop, card.payload, "c", amount_cents=7000).ok
+    giftcards.cash_out(shop, Voucher.get_by_id(card.id))
+    shop.close()
+    loss = restored_with(shop_dir, out)
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as shop:
+        assert Voucher.get_by_id(card.id).balance_cents == 0
+        assert [e.kind for e in giftcards.ledger(card.id)] == ["issue", "spend", "cashout"]
+        assert redemption.redeem(shop, card.payload, "c", amount_cents=100).reason == (
+            "insufficient_balance")
+        assert audit.verify_shop(shop) == []
+    assert loss.giftcard_changes == 0  # carried, not lost
+
+
 def test_a_reload_lost_with_its_order_leaves_what_was_spent_of_it_owed(
         shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
     """Spent beyond the backup's balance with money reloaded since: the reload is lost with

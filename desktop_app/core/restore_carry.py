@@ -182,6 +182,11 @@ def _carry_ledger(db: SqlCipherDatabase, shared: SharedHistory, owner_id: int,
                  f"AND {WITH_ATTEMPTS} ORDER BY e.id",
                  {"above": lacked_above(db, shared, "gift_card_entry")})
     for row in rows:
+        if row["kind"] == "cashout":  # tied to no attempt nor order: the card's own
+            carried.entries[int(row["id"])] = _insert(db, "gift_card_entry",
+                                                      _as_carried(row, owner_id))
+            carried.vouchers.add(int(row["voucher_id"]))
+            continue
         row["attempt_id"] = _copy_attempt_id(db, carried, int(row["attempt_id"]))
         if row.get("undo_of_id") is not None:
             row["undo_of_id"] = carried.entries.get(int(row["undo_of_id"])) or _in_copy(

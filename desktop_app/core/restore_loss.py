@@ -117,8 +117,9 @@ LACKED_ATTEMPTS = (
 LACKED_ENTRIES = (
     "FROM current.gift_card_entry e WHERE e.id > :above "
     f"AND NOT EXISTS (SELECT 1 FROM main.gift_card_entry m WHERE {SAME_ENTRY})")
-WITH_ATTEMPTS = (f"e.kind IN ('spend', 'undo') AND e.attempt_id IS NOT NULL "
-                 f"AND EXISTS {IN_COPY.format(column='e.voucher_id')}")
+# Carried too: a cash-out, money paid out of a card; restored, the card could pay it again.
+WITH_ATTEMPTS = (f"(e.kind IN ('spend', 'undo') AND e.attempt_id IS NOT NULL "
+                 f"OR e.kind = 'cashout') AND EXISTS {IN_COPY.format(column='e.voucher_id')}")
 # Card keys unsold in the copy that the current data has handed out (sold, found faulty).
 HANDED_OUT_KEYS = (
     "FROM main.card_key k JOIN current.card_key c ON c.id = k.id "
