@@ -8,7 +8,7 @@ import pytest
 from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 from test_backup_restore import rebind
 
-from desktop_app.core import audit, auth, products
+from desktop_app.core import audit, auth, backup, products
 from desktop_app.core.errors import (
     InvalidState,
     KeySlotMissing,
@@ -151,7 +151,10 @@ def test_a_session_left_open_changes_nothing_once_its_owner_is_disabled(
         database_proxy.initialize(left_open.db)
         for change in (lambda: auth.reset_password(left_open, shop.operator.id, "hijacked-1"),
                        lambda: auth.add_operator(left_open, "Evil", "owner", "evil-pass-1"),
-                       lambda: auth.set_active(left_open, partner.id, True, "back-again-1")):
+                       lambda: auth.set_active(left_open, partner.id, True, "back-again-1"),
+                       # and what writes only evidence: lifting a hold, a backup (QA)
+                       lambda: audit.acknowledge(left_open, "mine now", []),
+                       lambda: backup.write_backup(left_open, shop_dir.parent / "b.vsbackup")):
             with pytest.raises(OperatorDisabled):
                 change()
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD):  # the owner's password still opens it

@@ -182,8 +182,8 @@ class Shop:
         """A write transaction: ``BEGIN IMMEDIATE`` on SQLite so writers queue, not deadlock.
 
         Refused while the shop is held, except ``evidence_only``: the audit event of a read
-        (a backup, an export) or of the acknowledgement. Those never move a witness. Refused
-        too once the operator was disabled since login, unless the caller's own statement
+        (a backup, an export) or of the acknowledgement. Those never move a witness. Any is
+        refused once the operator was disabled since login, unless the caller's own statement
         checks that (``operator_checked``: a redemption's deciding UPDATE)."""
         outermost = not self.db.in_transaction()
         changing = outermost and not evidence_only
@@ -192,7 +192,7 @@ class Shop:
         try:
             serial = isinstance(self.db, SqliteDatabase) and outermost
             with begin_immediate(self.db) if serial else self.db.atomic():
-                if changing and not operator_checked:
+                if outermost and not operator_checked:  # evidence too: an acknowledgement
                     require_still_active(self)
                 yield
         except (DatabaseError, OperationalError) as exc:
