@@ -160,3 +160,46 @@ def test_refunded_card_keys_are_set_aside_until_the_owner_checks_them(shop: Shop
     stock = report_tables.run_report(shop, "stock")
     assert [(r["unsold"], r["sold"], r["returned"], r["faulty"]) for r in stock.rows] == [
         (2, 0, 1, 1)]
+
+
+def test_a_whole_refund_pays_back_only_what_was_not_used(shop: Shop) -> None:
+    """QA round 2: a pass with 5 of 6 washes used paid back all 6, and a redeemed card key
+    was paid back with the unused one. What was used stays paid for; the report agrees."""
+    wash = products.add_product(shop, "Wash x3", "30", uses=3)
+    order = orders.create_order(shop, [(wash.id, 2)], "Ann")  # one voucher, 6 uses, 60.00
+    (pass_,) = fulfilment.pay_order(shop, order.id, "cash")
+    for _ in range(5):
+        assert redemption.redeem(shop, pass_.payload, "c").ok
+    game = products.add_product(shop, "Game key", "50", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "KEY-AAAA-1111\nKEY-BBBB-2222\n")
+    keys = orders.create_order(shop, [(game.id, 2)], "Bo")
+    first, _second = fulfilment.pay_order(shop, keys.id, "cash")
+    assert redemption.redeem(shop, first.payload, "c").ok  # one key used at the counter
+    assert refunds.preview_refund(shop, order.id).refund_cents == 1000  # 1 wash of 6
+    assert refunds.refund_order(shop, order.id).refund_cents == 1000
+    assert refunds.refund_order(shop, keys.id).refund_cents == 5000  # the unused key only
+    assert orders.order_detail(shop, order.id).refunded_cents == 1000
+    today = dt.date.today()
+    cash = report_tables.run_report(shop, "sales", "method", today, today).rows[0]
+    assert (cash["revenue"], cash["refunds"]) == (16000, 6000)
+
+
+def test_step_10_gives_old_refunds_the_money_they_paid(shop: Shop) -> None:
+    """Before version 10 a refund always paid a line's units at their price: that is what
+    the new column says for refunds made then, so the reports do not change."""
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_operations
+
+    from desktop_app.core import migrations
+    from desktop_app.core.models import OrderLine, SchemaVersion
+
+    box = products.add_product(shop, "Box", "5.00", "goods", stock=5)
+    order = orders.create_order(shop, [(box.id, 3)])
+    fulfilment.pay_order(shop, order.id)
+    refunds.refund_order(shop, order.id)
+    run_operations(SchemaMigrator.from_database(shop.db).drop_column(
+        "order_line", "refunded_cents"))
+    SchemaVersion.delete().where(SchemaVersion.version > 9).execute()
+    SchemaVersion.create(version=9)
+    assert migrations.migrate(shop.db) == 9
+    assert OrderLine.get(OrderLine.order == order.id).refunded_cents == 1500

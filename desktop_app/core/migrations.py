@@ -112,10 +112,20 @@ def fewer_redemption_index_writes(db: Database) -> None:
     AuditEvent._schema.create_indexes(safe=True)
 
 
+def add_line_refunded_cents(db: Database) -> None:
+    """Version 10: what a line's refunds paid back; before, always its units at their price."""
+    if "refunded_cents" in {column.name for column in db.get_columns("order_line")}:
+        return  # made by a newer schema already
+    _alter(db, lambda migrator: [migrator.add_column("order_line", "refunded_cents",
+                                                     BigIntegerField(default=0))])
+    db.execute_sql("UPDATE order_line SET refunded_cents = refunded_quantity * unit_price_cents "
+                   "WHERE product_id IN (SELECT id FROM product WHERE kind != 'giftcard')")
+
+
 # STEPS[n] upgrades a database at version n+1 to version n+2.
 STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, add_report_index,
                      add_report_key_indexes, fewer_index_writes, fewer_voucher_index_writes,
-                     fewer_redemption_index_writes]
+                     fewer_redemption_index_writes, add_line_refunded_cents]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

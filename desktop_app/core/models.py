@@ -107,6 +107,9 @@ class OrderLine(BaseModel):
     quantity = IntegerField()
     unit_price_cents = BigIntegerField()
     refunded_quantity = IntegerField(default=0)
+    # The money its refunds paid back (gift cards: see their ledger). Not units × price: a
+    # pass refunded after some uses pays back the uses left.
+    refunded_cents = BigIntegerField(default=0)
 
 
 class CardKey(BaseModel):

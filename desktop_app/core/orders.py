@@ -141,7 +141,7 @@ class OrderDetail:
 
 def _refunded_cents(order: Order) -> int:
     """Units refunded at their price, and what gift cards and reloads paid back."""
-    priced = sum(line.refunded_quantity * line.unit_price_cents for line in order.lines
+    priced = sum(line.refunded_cents for line in order.lines
                  if line.product.kind != "giftcard")
     return priced + giftcard_refunds.paid_back_for(order.id)
 

@@ -57,10 +57,18 @@ def _valid_card_ids(line: OrderLine) -> list[int]:
 
 
 def _unrefunded_price(line: OrderLine) -> int:
-    """What the line's units not refunded yet were sold for (gift cards: see their ledger)."""
-    if line.product.kind == "giftcard":
+    """What refunding the rest of the line pays back (gift cards: see their ledger): goods
+    not refunded yet at their price; a pass or a card key, what its valid vouchers have left,
+    pro rata of their uses (QA: a pass with 5 of 6 washes used paid back all 6)."""
+    kind = line.product.kind
+    if kind == "giftcard":
         return 0
-    return (line.quantity - line.refunded_quantity) * int(line.unit_price_cents)
+    if kind == "goods":
+        return (line.quantity - line.refunded_quantity) * int(line.unit_price_cents)
+    vouchers = list(line.vouchers)
+    units_each = max(1, line.quantity // len(vouchers)) if vouchers else 0
+    return sum(int(line.unit_price_cents) * units_each * v.uses_left // v.uses_total
+               for v in vouchers if v.state == "valid" and v.uses_total)
 
 
 def _sold_keys(line: OrderLine, vouchers: list[Voucher]) -> list[int]:
@@ -117,7 +125,8 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
         if reloaded is not None:
             parts.append(giftcard_refunds.refund_reload(shop, reloaded))
         for line in order.lines:
-            price_money += _unrefunded_price(line)
+            line_money = _unrefunded_price(line)
+            price_money += line_money
             if line.product.kind == "giftcard":
                 parts += giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line))
             voided += (Voucher.update(state="void")
@@ -134,6 +143,7 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
                     Product.id == product.id).execute()
                 stock_back += remaining
             line.refunded_quantity = line.quantity
+            line.refunded_cents += line_money
             line.save()
         Order.update(status="refunded", closed_at=utc_now()).where(Order.id == order.id).execute()
         card_money = money_of(parts)
@@ -202,6 +212,8 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int) -> RefundResult:
         money = card_money if product.kind == "giftcard" else quantity * line.unit_price_cents
         stock_back = _return_stock(product, quantity) if product.kind != "cardkey" else 0
         line.refunded_quantity += quantity
+        if product.kind != "giftcard":
+            line.refunded_cents += money
         line.save()
         everything = all(other.refunded_quantity >= other.quantity for other in order.lines)
         if everything:

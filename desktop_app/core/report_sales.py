@@ -40,8 +40,7 @@ def _line_refunds() -> Any:
                   .join(v, on=(e.voucher == v.id))
                   .where((v.order_line == OrderLine.id) & e.kind.in_(("refund", "cashout"))
                          & (e.order.is_null() | (e.order == OrderLine.order))))
-    return Case(None, [(Product.kind == "giftcard", card_money)],
-                OrderLine.refunded_quantity * OrderLine.unit_price_cents)
+    return Case(None, [(Product.kind == "giftcard", card_money)], OrderLine.refunded_cents)
 
 
 def _reload_refunds() -> Any:
