@@ -20,6 +20,7 @@ from desktop_app.core import (
     orders,
     products,
     redemption,
+    refunds,
     restore,
 )
 from desktop_app.core.models import CardKey, RedemptionAttempt, Voucher
@@ -186,6 +187,8 @@ def test_a_reload_lost_with_its_order_leaves_what_was_spent_of_it_owed(
         assert Voucher.get_by_id(card.id).balance_cents == -2000
         assert audit.verify_shop(shop) == []
         assert not redemption.redeem(shop, card.payload, "c", amount_cents=1).ok
+        # Refunded while below zero: nothing back, never a negative sum (QA round 2).
+        assert refunds.preview_refund(shop, card.order_id).refund_cents == 0
         assert giftcards.reload(shop, Voucher.get_by_id(card.id), 5000).balance_cents == 3000
         assert carry_detail(shop)["overused"] == [card.id]
 

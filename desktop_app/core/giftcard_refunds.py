@@ -76,7 +76,7 @@ def line_paybacks(line: OrderLine, cards: list[Voucher]) -> list[list[Payback]]:
     price, method = int(line.unit_price_cents), line.order.payment_method
     paybacks: list[list[Payback]] = []
     for card in cards:
-        left = int(card.balance_cents or 0)
+        left = max(0, int(card.balance_cents or 0))  # below 0 after a restore: nothing back
         parts: list[Payback] = []
         for entry in reloads.get(card.id, []):
             taken = min(left, int(entry.amount_cents))

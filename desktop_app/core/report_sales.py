@@ -33,12 +33,12 @@ SALES_COLUMNS = (Column("group", "text"), Column("orders", "int"),
 
 
 def _line_refunds() -> Any:
-    """Money a line gave back. A gift card pays back only its unspent balance (and a cash-out
-    its remainder): the ledger's money for the line's cards, not the units' price."""
+    """Money a line gave back. A gift card pays back only its unspent balance: the ledger's
+    money for the line's cards, not the units' price (a cash-out: ``_cash_outs``)."""
     e, v = GiftCardEntry, Voucher.alias("refunded_card")
     card_money = (e.select(fn.COALESCE(fn.SUM(e.money_cents * -1), 0))
                   .join(v, on=(e.voucher == v.id))
-                  .where((v.order_line == OrderLine.id) & e.kind.in_(("refund", "cashout"))
+                  .where((v.order_line == OrderLine.id) & (e.kind == "refund")
                          & (e.order.is_null() | (e.order == OrderLine.order))))
     return Case(None, [(Product.kind == "giftcard", card_money)], OrderLine.refunded_cents)
 
@@ -48,6 +48,19 @@ def _reload_refunds() -> Any:
     e = GiftCardEntry.alias("reload_refund")
     return (e.select(fn.COALESCE(fn.SUM(e.money_cents * -1), 0))
             .where((e.order == Order.id) & (e.kind == "refund")))
+
+
+def _cash_outs(key: Any, paid: Expression) -> Any:
+    """Cash paid out of cards, a refund of each card's order: with the order's day and the
+    card's product, but under ``cash`` by method, the drawer it left (QA: it was booked
+    under the method the card was sold with, so the cash drawer did not reconcile)."""
+    e = GiftCardEntry
+    return group_by_key(e.select(
+        key.alias("key"), Value(0), Value(0), Value(0), Value(0), Value(0),
+        fn.SUM(e.money_cents * -1))
+        .join(Voucher, on=(e.voucher == Voucher.id))
+        .join(Order, on=(Voucher.order == Order.id))
+        .where(paid & (e.kind == "cashout")), key).tuples()
 
 
 def _sales_sums(key_of: Callable[[str], Any], where: Expression) -> list[tuple[Any, ...]]:
@@ -65,6 +78,7 @@ def _sales_sums(key_of: Callable[[str], Any], where: Expression) -> list[tuple[A
         fn.SUM(_line_refunds()))
         .join(Order).switch(OrderLine).join(Product, on=(OrderLine.product == Product.id))
         .where(paid), line_key).tuples()
+    cash_outs = _cash_outs(key_of("cashout"), paid)
     reloads = group_by_key(Order.select(
         reload_key.alias("key"), fn.COUNT(Order.id.distinct()),
         fn.COUNT(refunded_id.distinct()), Value(0), Value(0), fn.SUM(Order.total_cents),
@@ -74,7 +88,7 @@ def _sales_sums(key_of: Callable[[str], Any], where: Expression) -> list[tuple[A
         .join(Voucher, on=(GiftCardEntry.voucher == Voucher.id))
         .where(paid), reload_key).tuples()
     merged: dict[Any, list[int]] = {}
-    for key, *figures in [*lines, *reloads]:
+    for key, *figures in [*lines, *reloads, *cash_outs]:
         sums = merged.setdefault(key, [0] * len(figures))
         for i, value in enumerate(figures):
             sums[i] += int(value or 0)
@@ -97,7 +111,8 @@ def sales_report(shop: Shop, by: str = "day", start: dt.date | None = None,
     else:
         def key_of(source: str) -> Any:
             if by == "method":
-                return fn.COALESCE(Order.payment_method, "other")
+                return Value("cash") if source == "cashout" else fn.COALESCE(
+                    Order.payment_method, "other")
             return OrderLine.product if source == "line" else Voucher.product
 
         sums = {row[0]: row[1:] for row in _sales_sums(key_of, taken)}
