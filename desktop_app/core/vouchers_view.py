@@ -64,6 +64,8 @@ def _card_key(voucher: Voucher, product: Product) -> tuple[str | None, bool]:
         return None, False
     if voucher.card_key_id is not None:
         key = CardKey.get_by_id(voucher.card_key_id)
+        if key.order_line_id != voucher.order_line_id:
+            return None, False  # put back on sale since, maybe sold to someone else (QA)
         return key.secret, key.state == "faulty"
     return product.reusable_key, False  # products that hand every buyer the same key
 
