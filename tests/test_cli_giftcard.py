@@ -118,3 +118,17 @@ def test_order_refund_says_the_money_to_pay_back(card: tuple[Path, dict[str, obj
     text = run(folder, "order", "refund", str(other["id"]))
     assert text.returncode == 0
     assert f"Refunded order {other['id']}: pay back 70.00 CNY" in text.stdout
+
+
+def test_a_refund_names_the_reload_method_in_words(tmp_path: Path) -> None:
+    """QA round 2: the Chinese refund read "（cash 支付）"."""
+    folder = tmp_path / "shop"
+    assert run(folder, "init", "--json").returncode == 0
+    item = as_json(run(folder, "product", "add", "--name", "Card", "--kind", "giftcard",
+                       "--price", "100", "--json"))["id"]
+    order = as_json(run(folder, "order", "create", "--item", f"{item}:1", "--json"))["id"]
+    (card,) = as_json(run(folder, "order", "pay", str(order), "--json"))["vouchers"]
+    assert run(folder, "voucher", "reload", card["code"], "--amount", "20", "--method",
+               "cash").returncode == 0
+    told = run(folder, "--lang", "zh_CN", "order", "refund", str(order)).stdout
+    assert "现金" in told and "cash" not in told

@@ -25,6 +25,7 @@ from desktop_app.core.key_rows import shown_header
 from desktop_app.core.money import money_text
 from desktop_app.core.products import KEY_PART_SEPARATOR
 from desktop_app.i18n import translate
+from desktop_app.messages.labels import method_label
 
 
 def product_json(row: products.ProductDetail) -> dict[str, Any]:
@@ -131,7 +132,8 @@ def _refund_lines(data: dict[str, Any], currency: str) -> list[str]:
                               "{voided} vouchers void.").format(currency=currency, **data)]
     lines += [translate("cli", "  {refund} {currency} of it for reload order {order} "
                                "(paid by {method}), refunded with its card.").format(
-        currency=currency, **part) for part in data.get("reloads", [])]
+        currency=currency, **{**part, "method": method_label(part["method"])})
+        for part in data.get("reloads", [])]
     if data["keys_returned"]:
         lines.append(translate(
             "cli", "{keys} card keys are set aside as returned: the customer had them. Check "

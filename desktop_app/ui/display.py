@@ -15,6 +15,7 @@ from desktop_app.core.dates import last_valid_day, local_day
 from desktop_app.core.errors import ShopError
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import error_message, unexpected_error_message
+from desktop_app.messages.labels import METHOD_LABELS
 from desktop_app.ui.widgets import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 if TYPE_CHECKING:
@@ -38,13 +39,6 @@ STATUS_LABELS = {
     "paid": QT_TRANSLATE_NOOP("labels", "Paid"),
     "refunded": QT_TRANSLATE_NOOP("labels", "Refunded"),
     "cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled"),
-}
-METHOD_LABELS = {
-    "cash": QT_TRANSLATE_NOOP("labels", "Cash"),
-    "card": QT_TRANSLATE_NOOP("labels", "Bank card"),
-    "wechat": QT_TRANSLATE_NOOP("labels", "WeChat Pay"),
-    "alipay": QT_TRANSLATE_NOOP("labels", "Alipay"),
-    "other": QT_TRANSLATE_NOOP("labels", "Other"),
 }
 KEY_STATE_LABELS = {
     "unsold": QT_TRANSLATE_NOOP("labels", "Unsold"),
