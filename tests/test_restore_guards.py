@@ -233,3 +233,19 @@ def test_backup_into_a_folder_asks_for_a_file_name(tmp_path: Path) -> None:
     refusal = as_json(result)
     assert result.returncode == 1 and refusal["problem"] == "is_a_folder"
     assert "shop.vsbackup" in refusal["message"] and "outside" not in refusal["message"]
+
+
+def test_an_operator_disabled_here_restores_nothing(shop: Shop, shop_dir: Path,
+                                                   tmp_path: Path) -> None:
+    """QA round 2: a disabled owner restored an older backup (which still knew their
+    password) and wiped the orders made since."""
+    partner = auth.add_operator(shop, "Partner", "owner", "partner-pass-1")
+    out = backup.write_backup(shop, tmp_path / "early.vsbackup")
+    auth.set_active(shop, partner.id, False)
+    products.add_product(shop, "Made since", "1.00")
+    shop.close()
+    for attempt in (restore.check_restore, restore.restore_backup):
+        with pytest.raises(OperatorDisabled):
+            attempt(shop_dir, out, "Partner", "partner-pass-1")
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as kept:
+        assert "Made since" in [p.name for p in products.list_products(kept)]

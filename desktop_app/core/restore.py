@@ -27,6 +27,7 @@ from desktop_app.core.errors import (
     Forbidden,
     KeySlotsDamaged,
     NoShop,
+    OperatorDisabled,
     RestoreNotConfirmed,
     WrongPassword,
 )
@@ -110,6 +111,7 @@ def _unlock_throttled(info: BackupInfo, data_dir: Path, staging: Path, operator:
     throttle = LoginThrottle(data_dir)
     source = login_source()
     throttle.check(operator, source)
+    _refuse_disabled_here(data_dir, operator)
     try:
         key = _unlock_backup(info, data_dir, staging, operator, password, backup)
     except WrongPassword:
@@ -141,6 +143,17 @@ def _unlock_backup(info: BackupInfo, data_dir: Path, staging: Path, operator: st
     if current_id is None and not _database_opens_with(data_dir / DATABASE_FILE, key):
         raise BackupInvalid(problem="foreign", path=str(backup))
     return key
+
+
+def _refuse_disabled_here(data_dir: Path, operator: str) -> None:
+    """An operator disabled in the shop as it is now restores nothing, though the backup
+    still knows their password (QA: a disabled owner wiped the orders made since)."""
+    try:
+        slots = KeySlotFile.load(data_dir / KEYSLOTS_FILE)
+    except (KeySlotsDamaged, NoShop):
+        return  # no shop here, or its key file lost: the backup is what decides
+    if normalize_operator(operator) in slots.disabled:
+        raise OperatorDisabled(operator=operator)
 
 
 def current_shop_id(data_dir: Path) -> str | None:
