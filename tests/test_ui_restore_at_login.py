@@ -97,3 +97,13 @@ def test_a_restore_that_keeps_the_hold_says_so_before_and_after(qapp: object) ->
     request = RestoreRequest(Path("b.vsbackup"), OWNER, "pw", dt.datetime.now(dt.UTC))
     assert "Verify" not in restored_text(request, None)
     assert "Verify" in restored_text(dataclasses.replace(request, stays_held=True), None)
+
+
+def test_a_wrong_backup_password_says_which_password_a_backup_takes(qapp: object) -> None:
+    """QA round 2: after a recovery the owner typed today's password and was told to check
+    Caps Lock; a backup takes the password as it was when it was made."""
+    from desktop_app.core.errors import WrongPassword
+    from desktop_app.ui.admin.backup_common import restore_refusal_text
+
+    text = restore_refusal_text(WrongPassword(), OWNER)
+    assert "when it was made" in text and "Caps Lock" not in text

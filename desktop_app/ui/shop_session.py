@@ -29,11 +29,8 @@ from desktop_app.core.store import Shop, reopen_shop
 from desktop_app.messages import unexpected_error_message
 from desktop_app.scanning.wedge import ApplicationScanner
 from desktop_app.ui import settings, tasks
-from desktop_app.ui.admin.restore_dialog import (
-    RestoreRequest,
-    restore_refusal_text,
-    restored_text,
-)
+from desktop_app.ui.admin.backup_common import restore_refusal_text
+from desktop_app.ui.admin.restore_dialog import RestoreRequest, restored_text
 from desktop_app.ui.counter.redemption_models import ScanSettings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.main_window import MainWindow

@@ -10,6 +10,14 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.core import backup
 from desktop_app.core.backup import BackupStatus
 from desktop_app.core.dates import local_time
+from desktop_app.core.errors import (
+    Forbidden,
+    KeySlotMissing,
+    ShopError,
+    UnknownOperator,
+    WrongPassword,
+)
+from desktop_app.messages import error_message
 
 
 def last_backup_text(status: BackupStatus | None) -> str:
@@ -35,3 +43,21 @@ def same_disk(folder: Path, other: Path) -> bool:
         return os.stat(folder).st_dev == os.stat(other).st_dev
     except OSError:
         return False
+
+
+def restore_refusal_text(exc: ShopError, operator: str) -> str:
+    """Why a restore was refused, in the backup's terms rather than the open shop's."""
+    if isinstance(exc, KeySlotMissing | UnknownOperator):
+        return QCoreApplication.translate(
+            "backups", "There is no operator named “{name}” in this backup. Use the name of "
+            "an owner as it was when the backup was made.").format(name=operator)
+    if isinstance(exc, Forbidden):
+        return QCoreApplication.translate(
+            "backups", "“{name}” is not an active owner in this backup. Only an owner of the "
+            "backup can restore it.").format(name=operator)
+    if isinstance(exc, WrongPassword):  # QA: after a recovery, the new password was "wrong"
+        return QCoreApplication.translate(
+            "backups", "Wrong password for this backup. A backup opens with the password "
+            "“{name}” had when it was made: one changed or recovered since does not open "
+            "it.").format(name=operator)
+    return error_message(exc)

@@ -26,14 +26,11 @@ from desktop_app.core import backup, restore
 from desktop_app.core.dates import local_time
 from desktop_app.core.errors import (
     BackupInvalid,
-    Forbidden,
-    KeySlotMissing,
     ShopError,
-    UnknownOperator,
 )
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
-from desktop_app.ui.admin.backup_common import backup_filter
+from desktop_app.ui.admin.backup_common import backup_filter, restore_refusal_text
 from desktop_app.ui.display import amount_text, failure_text
 from desktop_app.ui.session.password_dialog import FittingDialog, password_edit
 from desktop_app.ui.tasks import run_in_background
@@ -385,16 +382,3 @@ class RestoreDialog(FittingDialog):
             return
         self.password.clear()
         super().reject()
-
-
-def restore_refusal_text(exc: ShopError, operator: str) -> str:
-    """Why a restore was refused, in the backup's terms rather than the open shop's."""
-    if isinstance(exc, KeySlotMissing | UnknownOperator):
-        return QCoreApplication.translate(
-            "backups", "There is no operator named “{name}” in this backup. Use the name of "
-            "an owner as it was when the backup was made.").format(name=operator)
-    if isinstance(exc, Forbidden):
-        return QCoreApplication.translate(
-            "backups", "“{name}” is not an active owner in this backup. Only an owner of the "
-            "backup can restore it.").format(name=operator)
-    return error_message(exc)

@@ -36,12 +36,8 @@ from desktop_app.core.errors import (
 from desktop_app.core.restore import restore_backup
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label, server_address
-from desktop_app.ui.admin.restore_dialog import (
-    RestoreDialog,
-    RestoreRequest,
-    restore_refusal_text,
-    restored_text,
-)
+from desktop_app.ui.admin.backup_common import restore_refusal_text
+from desktop_app.ui.admin.restore_dialog import RestoreDialog, RestoreRequest, restored_text
 from desktop_app.ui.session.password_dialog import PasswordDialog, recover_owner_dialog
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
