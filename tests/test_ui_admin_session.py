@@ -22,6 +22,7 @@ from desktop_app.core import backup, products
 from desktop_app.core.errors import BackupInvalid, ShopInUse, WrongPassword
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
+from desktop_app.ui.admin.backup_common import restore_refusal_text
 from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session.login_dialog import LoginDialog
@@ -126,7 +127,7 @@ def test_back_up_then_restore_through_the_menus(qtbot: QtBot, session: ShopSessi
     assert "A whole backup of this shop" in dialog.file_message.text()
     confirm_restore(qtbot, dialog, "wrong password")
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
-    assert dialog.message.text() == error_message(WrongPassword())
+    assert dialog.message.text() == restore_refusal_text(WrongPassword(), OWNER)
     assert dialog.isVisible() and session.window is window and window.isVisible()
 
     # Damaged after it was chosen: the check before closing still refuses it.
