@@ -117,3 +117,17 @@ def test_the_parsers_limit_of_uses_is_the_cores() -> None:
     from desktop_app.core import redemption
 
     assert parser.MAX_USES_AT_ONCE == redemption.MAX_USES_AT_ONCE
+
+
+def test_a_batch_into_a_folder_issues_nothing(tmp_path: Path) -> None:
+    """QA round 2: `voucher batch --out FOLDER` issued and booked the batch, then failed to
+    write it; run again, it was issued twice."""
+    shop = tmp_path / "shop"
+    assert run(shop, "init", "--json").returncode == 0
+    product = as_json(run(shop, "product", "add", "--name", "Wash", "--price", "5", "--json"))
+    folder = tmp_path / "f.pdf"
+    folder.mkdir()
+    refused = run(shop, "voucher", "batch", str(product["id"]), "--count", "3", "--out",
+                  str(folder), "--json")
+    assert refused.returncode == 1 and as_json(refused)["problem"] == "is_a_folder"
+    assert as_json(run(shop, "order", "list", "--json"))["orders"] == []

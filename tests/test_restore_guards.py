@@ -232,7 +232,7 @@ def test_backup_into_a_folder_asks_for_a_file_name(tmp_path: Path) -> None:
     result = run(folder, "backup", "--out", str(tmp_path / "usb"), "--json", env=ENV)
     refusal = as_json(result)
     assert result.returncode == 1 and refusal["problem"] == "is_a_folder"
-    assert "shop.vsbackup" in refusal["message"] and "outside" not in refusal["message"]
+    assert "name of a file" in refusal["message"] and "outside" not in refusal["message"]
 
 
 def test_an_operator_disabled_here_restores_nothing(shop: Shop, shop_dir: Path,

@@ -63,6 +63,8 @@ def check_writable(path: Path) -> Path:
     for every file a user chooses."""
     if not path.parent.is_dir():
         raise InvalidInput(field="out", problem="no_folder", path=str(path.parent))
+    if path.is_dir():  # QA round 2: a batch was issued, then its file failed on the folder
+        raise InvalidInput(field="out", problem="is_a_folder", path=str(path))
     fd, tmp = _new_temporary(path)
     os.close(fd)
     tmp.unlink(missing_ok=True)

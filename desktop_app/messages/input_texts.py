@@ -16,8 +16,7 @@ PROBLEM_TEXTS: dict[str, str] = {
         "errors", "Choose a file outside the shop's folder: a backup there would overwrite "
         "the shop or be replaced with it."),
     "is_a_folder": QT_TRANSLATE_NOOP(
-        "errors", "{path} is a folder: give the backup file's name in it, e.g. "
-        "{path}/shop.vsbackup."),
+        "errors", "{path} is a folder: give the name of a file in it."),
     "mistyped": QT_TRANSLATE_NOOP(
         "errors", "This is not the recovery key: check it for a typo (7 groups of 4)."),
     "bad_name": QT_TRANSLATE_NOOP(
