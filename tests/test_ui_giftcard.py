@@ -102,3 +102,19 @@ def test_undoing_a_spend_names_the_amount_and_the_balance_follows(counter: Count
     assert counter.tab.verdict.tone == TONE_READY  # not "Balance left 87.66" any more
     results = [recent.model.data(recent.model.index(r, 3)) for r in range(2)]
     assert results == ["Undo", "Spent 12.34, undone"]
+
+
+def test_a_stale_amount_is_cleared_by_a_pass_it_held_up(counter: Counter) -> None:
+    """QA round 2: an amount left in the field refused every pass as "Not a gift card" until
+    the cashier found and cleared it, and would have been spent from the next card."""
+    from counter_driver import sell
+
+    wash = sell(counter.shop)
+    counter.tab.amount_panel.field.setText("5")
+    refused, _ = counter.submit(wash.payload)
+    assert refused.reason == "not_a_giftcard"
+    assert counter.tab.amount_panel.field.text() == ""
+    assert "scan the voucher again" in counter.tab.amount_panel.prompt.text()
+    counter.clock.now += 10_000  # past the repeat window: a new attempt
+    again, _ = counter.submit(wash.payload)
+    assert again.reason == "redeemed"

@@ -94,6 +94,12 @@ class AmountPanel(QFrame):
             self.prompt.setText(self.tr("Type the amount for this card and press Enter."))
             self.field.setFocus(Qt.FocusReason.OtherFocusReason)
             self.field.selectAll()
+        elif verdict.reason == "not_a_giftcard":
+            # A stale amount (a card not scanned after all) must not hold up the queue, nor
+            # be spent from the next card scanned (QA round 2): cleared, and said so.
+            self.pending_text = ""
+            self.field.clear()
+            self.prompt.setText(self.tr("The amount was cleared: scan the voucher again."))
         else:
             self.pending_text = ""
             if verdict.ok:
