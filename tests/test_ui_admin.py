@@ -289,3 +289,13 @@ def test_audit_details_read_in_the_interface_language(qapp: object) -> None:
         assert detail_text(stored) == "付款方式：现金 · 合计：¥1,234.56 · custom_key：1"
     finally:
         remove_translators(qapp)  # type: ignore[arg-type]
+
+
+def test_acknowledging_a_rollback_says_what_it_reopens(qapp: object) -> None:
+    """QA (s2 D6, round 2 N9): Acknowledge said nothing, and a voucher used in the lost
+    records was then redeemed a second time."""
+    from desktop_app.ui.admin.verify_dialog import acknowledge_question
+
+    asked = acknowledge_question(["witness_computer: rolled_back"])
+    assert "redeemed a second time" in asked and asked.endswith("what was found)")
+    assert "second time" not in acknowledge_question(["anchor: anchor_damaged"])

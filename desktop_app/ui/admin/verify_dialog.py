@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +35,21 @@ from desktop_app.ui.widgets import (
 )
 
 log = logging.getLogger(__name__)
+
+
+def acknowledge_question(problems: list[str]) -> str:
+    """What the owner is asked before the shop works again; for a rollback, what that
+    re-opens first (QA: it said nothing, and a voucher used in the lost records redeemed
+    again)."""
+    question = QCoreApplication.translate(
+        "VerifyDialog", "Why may the shop work again? (recorded in the audit log with what "
+        "was found)")
+    if not any("rolled_back" in problem for problem in problems):
+        return question
+    return QCoreApplication.translate(
+        "VerifyDialog", "The shop will work on its data as it is now. Vouchers redeemed in "
+        "the records that were lost look unused again and can be redeemed a second time: "
+        "check the latest redemptions (receipts, the newest backup) first.") + "\n\n" + question
 
 
 class VerifyDialog(QDialog):
@@ -139,8 +154,8 @@ class VerifyDialog(QDialog):
         self.problem_list.show()
 
     def _ask_acknowledge(self) -> None:
-        reason, ok = QInputDialog.getText(self, self.tr("Acknowledge the problems"), self.tr(
-            "Why may the shop work again? (recorded in the audit log with what was found)"))
+        reason, ok = QInputDialog.getText(self, self.tr("Acknowledge the problems"),
+                                          acknowledge_question(self.problems or []))
         if ok and reason.strip():
             self.acknowledge(reason)
 
