@@ -280,3 +280,18 @@ def test_restoring_twice_over_an_unchanged_copy_carries_nothing(
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as shop:
         assert RedemptionAttempt.select().where(RedemptionAttempt.voucher == once.id).count() == 1
         assert audit.verify_shop(shop) == []
+
+
+def test_refunds_since_the_backup_are_named_with_their_money(shop: Shop, shop_dir: Path,
+                                                            tmp_path: Path) -> None:
+    """QA round 2: refunds made since were lost without a word (their orders came back
+    "paid"), so the owner could pay one back twice."""
+    from desktop_app.ui.admin.restore_dialog import loss_text
+
+    (wash,) = sold(shop, price="60")
+    out = backup.write_backup(shop, tmp_path / "A.vsbackup")
+    refunds.refund_order(shop, wash.order_id)
+    shop.close()
+    loss = restored_with(shop_dir, out)
+    assert (loss.refunds, loss.refund_cents) == (1, 6000)
+    assert "1 refunds" in loss_text(loss) and "second time" in loss_text(loss)

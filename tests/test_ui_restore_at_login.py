@@ -92,7 +92,7 @@ def test_a_restore_that_keeps_the_hold_says_so_before_and_after(qapp: object) ->
     from desktop_app.ui.admin.restore_dialog import RestoreRequest, loss_text, restored_text
 
     held = RestoreLoss(True, redemptions=2, events=3, stays_held=True)
-    assert "stays stopped" in loss_text(held) and "can be used again" not in loss_text(held)
+    assert "stays stopped" in loss_text(held) and "no voucher used since" not in loss_text(held)
     assert "stays stopped" not in loss_text(RestoreLoss(True, redemptions=2, events=3))
     request = RestoreRequest(Path("b.vsbackup"), OWNER, "pw", dt.datetime.now(dt.UTC))
     assert "Verify" not in restored_text(request, None)

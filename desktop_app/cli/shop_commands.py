@@ -128,11 +128,16 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
                            "is unknown: everything since the backup may be lost.")]
     else:
         lines = [translate(
-            "cli", "The backup lacks {events} changes made since: {orders} orders, {operators} "
-            "operator changes, {redemptions} redemptions. The redemptions (and operators "
-            "disabled since) are carried over; the rest is lost.").format(
-                events=loss.events, orders=loss.orders, operators=loss.operator_changes,
-                redemptions=loss.redemptions)]
+            "cli", "Since this backup, lost: {orders} orders, {refunds} refunds, {operators} "
+            "operator changes and {other} other changes (products, settings, card-key "
+            "imports). Carried over: {redemptions} redemptions, vouchers voided and operators "
+            "disabled.").format(
+                orders=loss.orders, refunds=loss.refunds, operators=loss.operator_changes,
+                other=loss.other_changes, redemptions=loss.redemptions)]
+    if loss.refunds:
+        lines.append(translate(
+            "cli", "The lost refunds paid back {money}: their orders show as paid again. Do "
+            "not pay them back a second time.").format(money=money_text(loss.refund_cents)))
     if loss.giftcard_changes:
         lines.append(translate(
             "cli", "{changes} gift-card changes since (reloads, refunds) are lost with their "

@@ -96,19 +96,20 @@ def loss_text(loss: restore.RestoreLoss) -> str:
         text = QCoreApplication.translate(
             "RestoreDialog", "The shop's current data cannot be read, so what the backup "
             "lacks is unknown: everything since the backup may be lost.")
-    elif loss.stays_held:
+    else:  # no grand total: its parts never added up to it (QA round 2)
         text = QCoreApplication.translate(
-            "RestoreDialog", "The backup lacks {events} changes the shop's data holds: "
-            "{orders} orders and {operators} operator changes are lost; its {redemptions} "
-            "redemptions are carried over.")
-    else:
-        text = QCoreApplication.translate(
-            "RestoreDialog", "The backup lacks {events} changes made since it: {orders} "
-            "orders and {operators} operator changes are lost. The {redemptions} redemptions "
-            "made since are carried over, so no voucher used since can be used again; "
-            "vouchers refunded and operators disabled since stay so.")
-    text = text.format(events=loss.events, orders=loss.orders,
+            "RestoreDialog", "Since this backup, these are lost: {orders} orders, {refunds} "
+            "refunds, {operators} operator changes and {other} other changes (products, "
+            "settings, card-key imports). Carried over: the {redemptions} redemptions the "
+            "shop's data holds (none of those vouchers can be used again), vouchers voided "
+            "and operators disabled.")
+    text = text.format(orders=loss.orders, refunds=loss.refunds, other=loss.other_changes,
                        operators=loss.operator_changes, redemptions=loss.redemptions)
+    if loss.refunds:
+        text += " " + QCoreApplication.translate(
+            "RestoreDialog", "The lost refunds paid back {money}: their orders show as paid "
+            "again. Do not pay them back a second time.").format(
+            money=amount_text(loss.refund_cents))
     if loss.giftcard_changes:
         text += " " + QCoreApplication.translate("RestoreDialog", "{changes} gift-card changes "
             "since (reloads, refunds) are lost with their orders; reloaded money lost: {money}."
