@@ -140,8 +140,9 @@ class SettingsDialog(QDialog):
         self.valid_days.setSuffix(self.tr(" days"))
         self.cashout_edit = QLineEdit(page)
         self.cashout_edit.setPlaceholderText(self.tr("0.00: never"))
-        self.clerk_money_box = QCheckBox(self.tr("Clerks may reload and cash out gift cards"),
-                                         page)
+        # The app gives clerks the counter only: they reload with the command line (QA).
+        self.clerk_money_box = QCheckBox(self.tr(
+            "Clerks may reload gift cards (voucher reload, on the command line)"), page)
         form = QFormLayout(page)
         form.setHorizontalSpacing(SPACING)
         form.addRow(self.tr("Shop name:"), self.name_edit)
