@@ -322,3 +322,20 @@ def test_reading_an_older_copy_elsewhere_does_not_hold_the_live_shop(
         assert redemption.redeem(live, voucher.payload, "C1").ok
     with reopen(tmp_path / "old-copy") as old:  # the copy itself stays held
         assert old.integrity_problems
+
+
+def test_holding_a_copy_keeps_the_live_shops_own_hold(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """QA round 2: this computer kept one hold per shop; holding an older copy rewrote it, and
+    the live shop's hold (found by verify) then rested on its folder's file alone."""
+    voucher = sell(owner_shop, uses=2)[0]
+    owner_shop.close()
+    shutil.copytree(shop_dir, tmp_path / "old-copy")
+    with reopen(shop_dir) as shop:
+        assert redemption.redeem(shop, voucher.payload, "C1").ok
+        integrity.hold(shop, ["giftcards: voucher 9 balance_mismatch"])
+    with reopen(tmp_path / "old-copy") as old:
+        assert "witness_computer: rolled_back" in old.integrity_problems
+    (shop_dir / integrity.HOLD_FILE).unlink()  # what the record on this computer resists
+    with reopen(shop_dir) as live:
+        assert live.integrity_problems == ["giftcards: voucher 9 balance_mismatch"]

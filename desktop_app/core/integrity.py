@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import logging
 import os
@@ -82,13 +83,20 @@ def user_witness_path(shop_id: str) -> Path:
     return witness_root() / f"{shop_id}.witness"
 
 
-def _user_hold_path(shop_id: str) -> Path:
+def _user_hold_path(shop_id: str, data_dir: Path) -> Path:
+    """One per folder of the shop: holding a copy never rewrites the live shop's (QA)."""
+    folder = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
+    return witness_root() / f"{shop_id}.{folder}.hold.json"
+
+
+def _legacy_hold_path(shop_id: str) -> Path:
+    """The one per shop written before holds were kept per folder: read, then lifted."""
     return witness_root() / f"{shop_id}.hold.json"
 
 
 def hold_files(data_dir: Path, shop_id: str) -> tuple[Path, Path]:
     """Where a standing hold is kept: in the data folder and on this computer."""
-    return Path(data_dir) / HOLD_FILE, _user_hold_path(shop_id)
+    return Path(data_dir) / HOLD_FILE, _user_hold_path(shop_id, data_dir)
 
 
 def _destinations_path(shop_id: str) -> Path:
@@ -158,11 +166,11 @@ def _witness_problem(path: Path, key: bytes) -> str | None:
 
 def _held_problems(data_dir: Path, shop_id: str) -> list[str]:
     found: list[str] = []
-    in_folder, on_this_computer = hold_files(data_dir, shop_id)
-    for path in (in_folder, on_this_computer):
+    legacy = _legacy_hold_path(shop_id)
+    for path in (*hold_files(data_dir, shop_id), legacy):
         try:
             held = json.loads(path.read_text(encoding="utf-8"))
-            if path == on_this_computer and not _same_folder(held.get("folder"), data_dir):
+            if path == legacy and not _same_folder(held.get("folder"), data_dir):
                 continue  # another copy of the shop was held here (an old one, only read)
             found += [str(p) for p in held["problems"]]
         except FileNotFoundError:
@@ -173,9 +181,8 @@ def _held_problems(data_dir: Path, shop_id: str) -> list[str]:
 
 
 def _same_folder(recorded: object, data_dir: Path) -> bool:
-    """The hold this computer keeps names the folder it was found in (QA: reading an older
-    copy, a ``before-restore-…`` folder, held the live shop); one without a folder (written
-    before it did) holds every copy. The data folder's own hold moves with the folder."""
+    """A hold kept per shop (before they were per folder) names its folder, or holds every
+    copy (older still). The data folder's own hold moves with the folder."""
     return recorded is None or str(recorded) == str(Path(data_dir).resolve())
 
 
@@ -306,7 +313,7 @@ def rebase(data_dir: Path, key: bytes, shop_id: str, head: Head, folders: list[P
         if path.exists():
             with contextlib.suppress(OSError):
                 anchor.write_record(path, key, head, sync=True, rebase=True)
-    for path in hold_files(data_dir, shop_id):
+    for path in (*hold_files(data_dir, shop_id), _legacy_hold_path(shop_id)):
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 
