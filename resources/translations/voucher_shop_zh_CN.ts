@@ -74,8 +74,13 @@
         <translation>请输入这张卡要消费的金额，然后按回车。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="102"/>
+        <source>The amount was cleared: scan the voucher again.</source>
+        <translation>金额已清除：请再扫一次卡券。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/counter/amount_panel.py" line="87"/>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="103"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="109"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
@@ -1374,159 +1379,159 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="99"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="101"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="102"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="108"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="198"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="105"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="142"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="149"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="151"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="152"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="169"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="171"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="171"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="192"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="198"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="200"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="208"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="213"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="238"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="244"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="246"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="248"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="250"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="256"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="272"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="268"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="272"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="282"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="303"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -1554,7 +1559,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="378"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="379"/>
         <location filename="../../desktop_app/ui/main_window.py" line="115"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
@@ -1710,13 +1715,13 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="380"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="381"/>
         <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="382"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="383"/>
         <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
@@ -3770,137 +3775,137 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="156"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="196"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="310"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="361"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="100"/>
+        <source>Since this backup, these are lost: {orders} orders, {refunds} refunds, {operators} operator changes and {other} other changes (products, settings, card-key imports). Carried over: the {redemptions} redemptions the shop&apos;s data holds (none of those vouchers can be used again), vouchers voided and operators disabled.</source>
+        <translation>自这份备份以来，以下内容会丢失：{orders} 个订单、{refunds} 笔退款、{operators} 项操作员更改和 {other} 项其他更改（商品、设置、卡密导入）。会保留：店铺数据中的 {redemptions} 次核销（这些卡券不能再次使用）、已作废的卡券和已停用的操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="109"/>
+        <source>The lost refunds paid back {money}: their orders show as paid again. Do not pay them back a second time.</source>
+        <translation>丢失的退款曾退还 {money}：这些订单会重新显示为已付款。请勿再次退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="308"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="359"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="162"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="164"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="178"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="179"/>
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="180"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="186"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="195"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="199"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: orders, payments and other changes made since the backup are no longer in the shop; redemptions made since are carried over, and operators disabled since stay disabled. It needs the shop closed in every other window and counter. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部数据：备份之后的订单、付款和其他更改将不再保留；备份之后的核销记录会被带入，备份之后停用的操作员仍保持停用。恢复前须在其他所有窗口和收银台关闭本店。当前数据会另存到店铺文件夹中的“before-restore”文件夹。恢复后所有人都要用备份中的密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="224"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="229"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="319"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="365"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="317"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="363"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="235"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="258"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="272"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="273"/>
         <source>A whole backup, made {moment}. Restoring checks that it is this shop&apos;s.</source>
         <translation>完整备份，制作于 {moment}。恢复时会核对它是否属于本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="309"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="313"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="317"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="315"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="339"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="337"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="108"/>
-        <source>The backup lacks {events} changes made since it: {orders} orders and {operators} operator changes are lost. The {redemptions} redemptions made since are carried over, so no voucher used since can be used again; vouchers refunded and operators disabled since stay so.</source>
-        <translation>备份缺少之后的 {events} 项更改：{orders} 个订单和 {operators} 项操作员更改将丢失。之后的 {redemptions} 条核销记录会被带入，因此之后用过的卡券不能再次使用；之后退款的卡券和停用的操作员仍保持退款、停用状态。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="96"/>
         <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="103"/>
-        <source>The backup lacks {events} changes the shop&apos;s data holds: {orders} orders and {operators} operator changes are lost; its {redemptions} redemptions are carried over.</source>
-        <translation>备份缺少店铺数据中的 {events} 项更改：{orders} 个订单和 {operators} 项操作员更改将丢失；其中的 {redemptions} 次核销会被保留。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="114"/>
         <source>{changes} gift-card changes since (reloads, refunds) are lost with their orders; reloaded money lost: {money}.</source>
         <translation>此后的 {changes} 项礼品卡变动（充值、退款）会随其订单一起丢失；丢失的充值金额：{money}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="118"/>
         <source>{keys} card keys handed out since stay out of stock (their orders are lost).</source>
         <translation>此后已发出的 {keys} 个卡密不会回到库存（其订单会丢失）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="123"/>
         <source>This computer saw newer records of this shop than this backup and the shop&apos;s current data both hold: the data was put back to an older copy. Vouchers redeemed in those records could be redeemed again, so after this restore redeeming stays stopped until an owner checks it in Verify and acknowledges. Restore a newer backup if you have one.</source>
         <translation>本电脑见过此店铺更新的记录，而这份备份和店铺当前数据都没有：数据曾被换回旧副本。这些记录中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主在“校验”中检查并确认。如有更新的备份，请恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="363"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="361"/>
         <source>Restore anyway</source>
         <translation>仍要恢复</translation>
     </message>
@@ -4035,199 +4040,199 @@ Click “New order” to sell your first voucher.</source>
         <translation>0.00：不允许</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="143"/>
-        <source>Clerks may reload and cash out gift cards</source>
-        <translation>店员可为礼品卡充值和提现</translation>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="145"/>
+        <source>Clerks may reload gift cards (voucher reload, on the command line)</source>
+        <translation>店员可为礼品卡充值（在命令行用 voucher reload）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="148"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="149"/>
         <source>Address / phone:</source>
         <translation>地址 / 电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="150"/>
         <source>Note on vouchers:</source>
         <translation>卡券备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="151"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="152"/>
         <source>Default validity:</source>
         <translation>默认有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="153"/>
         <source>Gift card cash-out up to:</source>
         <translation>礼品卡提现上限：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="156"/>
         <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products. A gift card&apos;s remainder up to the cash-out amount can be paid out in cash (Orders tab, under the card).</source>
         <translation>更改币种只改变价格的显示方式，不改变金额。默认有效期会作为新商品的建议值。礼品卡余额不超过提现上限时，可以用现金支付给顾客（订单页，卡片下方）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="166"/>
         <source>Play a sound with each verdict</source>
         <translation>每次核销结果都播放提示音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="176"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="177"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
         <source>Receipt 58 mm</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="181"/>
         <source>Receipt 80 mm</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="260"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="260"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="192"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197"/>
         <source>Station name:</source>
         <translation>收银台名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="198"/>
         <source>Sounds:</source>
         <translation>声音：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="199"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="201"/>
         <source>Voucher paper:</source>
         <translation>卡券纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="202"/>
         <source>Receipt printer:</source>
         <translation>小票打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="203"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="204"/>
         <source>Camera resolution:</source>
         <translation>摄像头分辨率：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="205"/>
         <source>Scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="206"/>
         <source>Scanner burst gap:</source>
         <translation>扫码枪按键间隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="212"/>
         <source>Try the scanner:</source>
         <translation>测试扫码枪：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="216"/>
         <source>The station name is recorded with every redemption from this computer. A new language shows at the next start.</source>
         <translation>每次在这台电脑上核销都会记录收银台名称。更改语言后，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="224"/>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="229"/>
         <source>{printer} (not found)</source>
         <translation>{printer}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="250"/>
         <source>{camera} (not found)</source>
         <translation>{camera}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="259"/>
         <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
         <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="279"/>
         <source>Scan the QR code or printed code of one of this shop&apos;s vouchers to see which keyboard layout the scanner types in.</source>
         <translation>扫一张本店卡券的二维码或印刷券码，即可看出扫码枪按哪种键盘布局输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="282"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="283"/>
         <source>Looks like: {layout} keyboard layout (OK).</source>
         <translation>看起来是：{layout}键盘布局（正常）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="284"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="285"/>
         <source>Looks like a {layout} keyboard layout: codes are read correctly anyway.</source>
         <translation>看起来是{layout}键盘布局：券码仍能正确识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="287"/>
         <source>Looks like a {layout} keyboard layout: QR codes are read correctly anyway, printed codes are not. Set the scanner to the keyboard layout of this computer.</source>
         <translation>看起来是{layout}键盘布局：二维码仍能正确识别，但印刷券码不能。请把扫码枪设置为与这台电脑相同的键盘布局。</translation>
     </message>
@@ -4338,32 +4343,32 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="198"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="195"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="292"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="289"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="323"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="320"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="78"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="82"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="87"/>
         <source>Redeeming stays stopped: records this computer saw are in neither the backup nor the data it replaced. Check it with Verify.</source>
         <translation>核销仍然停止：本电脑见过的记录既不在备份中，也不在被替换的数据中。请用“校验”检查。</translation>
     </message>
@@ -4610,78 +4615,83 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="51"/>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="111"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="84"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="86"/>
         <source>Acknowledge…</source>
         <translation>确认问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="88"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Restoring a good backup is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="95"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="105"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database, on this computer and beside the backups. Problems found stop redeeming and every change until an owner restores a good backup or acknowledges them.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="127"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="128"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="138"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="140"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="145"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="147"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="157"/>
         <source>Acknowledge the problems</source>
         <translation>确认问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="44"/>
         <source>Why may the shop work again? (recorded in the audit log with what was found)</source>
         <translation>为什么可以让店铺恢复运行？（将与发现的问题一起记入操作日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="49"/>
+        <source>The shop will work on its data as it is now. Vouchers redeemed in the records that were lost look unused again and can be redeemed a second time: check the latest redemptions (receipts, the newest backup) first.</source>
+        <translation>店铺将按当前数据继续工作。丢失的记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、最新的备份）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="177"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -5524,24 +5534,29 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_common.py" line="17"/>
+        <location filename="../../desktop_app/ui/admin/backup_common.py" line="25"/>
         <source>never</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_common.py" line="28"/>
+        <location filename="../../desktop_app/ui/admin/backup_common.py" line="36"/>
         <source>Voucher Shop backups (*{suffix})</source>
         <translation>Voucher Shop 备份 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="393"/>
+        <location filename="../../desktop_app/ui/admin/backup_common.py" line="51"/>
         <source>There is no operator named “{name}” in this backup. Use the name of an owner as it was when the backup was made.</source>
         <translation>此备份中没有账号“{name}”。请使用做备份时的店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="397"/>
+        <location filename="../../desktop_app/ui/admin/backup_common.py" line="55"/>
         <source>“{name}” is not an active owner in this backup. Only an owner of the backup can restore it.</source>
         <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/backup_common.py" line="59"/>
+        <source>Wrong password for this backup. A backup opens with the password “{name}” had when it was made: one changed or recovered since does not open it.</source>
+        <translation>此备份的密码错误。备份需要用“{name}”在备份时的密码打开：之后更改或找回的密码打不开它。</translation>
     </message>
 </context>
 <context>
@@ -5608,7 +5623,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="49"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="50"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
@@ -5618,37 +5633,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="74"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="75"/>
         <source>Imported {imported} card keys; refused {duplicate} duplicate, {other} already in stock under another product, {blank} blank and {malformed} malformed lines.</source>
         <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 个重复、{other} 个已在其他商品库存中、{blank} 个空行和 {malformed} 个格式错误的行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="80"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="81"/>
         <source>The first row was taken for a header and left out: {header}.</source>
         <translation>第一行被识别为表头，未导入：{header}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="83"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="84"/>
         <source>Keys from rows of several columns: {count}, each kept as one key with its columns joined by &quot;{separator}&quot; (e.g. card number{separator}password).</source>
         <translation>来自多列行的卡密：{count} 个，每行作为一个卡密，各列以“{separator}”连接（例如 卡号{separator}密码）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="110"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="111"/>
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="130"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="131"/>
         <source>Refunded order {order}: pay back {refund} {currency}; {voided} vouchers void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="132"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="133"/>
         <source>  {refund} {currency} of it for reload order {order} (paid by {method}), refunded with its card.</source>
         <translation>  其中 {refund} {currency} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="136"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="138"/>
         <source>{keys} card keys are set aside as returned: the customer had them. Check them before putting them back on sale.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
@@ -5739,7 +5754,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="55"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="69"/>
         <source>Wrote the {report} report ({rows} rows) to {out}.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
@@ -5765,56 +5780,61 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/shop_commands.py" line="130"/>
-        <source>The backup lacks {events} changes made since: {orders} orders, {operators} operator changes, {redemptions} redemptions. The redemptions (and operators disabled since) are carried over; the rest is lost.</source>
-        <translation>备份缺少之后的 {events} 项更改：{orders} 个订单、{operators} 项操作员更改、{redemptions} 条核销记录。核销记录（以及之后停用的操作员）会被带入；其余的将丢失。</translation>
+        <source>Since this backup, lost: {orders} orders, {refunds} refunds, {operators} operator changes and {other} other changes (products, settings, card-key imports). Carried over: {redemptions} redemptions, vouchers voided and operators disabled.</source>
+        <translation>自这份备份以来，丢失：{orders} 个订单、{refunds} 笔退款、{operators} 项操作员更改和 {other} 项其他更改（商品、设置、卡密导入）。保留：{redemptions} 次核销、已作废的卡券和已停用的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="137"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="138"/>
+        <source>The lost refunds paid back {money}: their orders show as paid again. Do not pay them back a second time.</source>
+        <translation>丢失的退款曾退还 {money}：这些订单会重新显示为已付款。请勿再次退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="142"/>
         <source>{changes} gift-card changes since (reloads, refunds) are lost with their orders; reloaded money lost: {money}.</source>
         <translation>此后的 {changes} 项礼品卡变动（充值、退款）会随其订单一起丢失；丢失的充值金额：{money}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="142"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="147"/>
         <source>{keys} card keys handed out since stay out of stock (their orders are lost).</source>
         <translation>此后已发出的 {keys} 个卡密不会回到库存（其订单会丢失）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="147"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="152"/>
         <source>This computer saw newer records than both the backup and the shop&apos;s data hold (the data was put back to an older copy): vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the vouchers and runs verify --acknowledge.</source>
         <translation>本电脑见过比备份和店铺数据都更新的记录（数据曾被换回旧副本）：其中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主检查卡券并运行 verify --acknowledge。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="159"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="164"/>
         <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
         <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="164"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="169"/>
         <source>Restore anyway? [y/N] </source>
         <translation>仍要恢复吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="165"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="170"/>
         <source>y</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="184"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="189"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="188"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="193"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="199"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="204"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="206"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="211"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. Point the counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并校验了副本。请用 --database 或 SHOP_DATABASE_URL 让各收银台连接它；原文件夹保持不变。</translation>
     </message>
@@ -6491,82 +6511,87 @@ Click “New order” to sell your first voucher.</source>
         <translation>太长：最多 {maximum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="23"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="18"/>
+        <source>{path} is a folder: give the name of a file in it.</source>
+        <translation>{path} 是一个文件夹：请给出其中一个文件的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="22"/>
         <source>Use at most 64 characters, without line breaks or control characters.</source>
         <translation>最多 64 个字符，不能包含换行或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="25"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="24"/>
         <source>Already taken. Choose another name.</source>
         <translation>该账号已存在，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="30"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="29"/>
         <source>Choose one of: {choices}.</source>
         <translation>请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="31"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="30"/>
         <source>Not a number.</source>
         <translation>不是有效的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="32"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="31"/>
         <source>Cannot be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="33"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="32"/>
         <source>Use at most two decimal places.</source>
         <translation>最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="34"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="33"/>
         <source>Too large.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="35"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="34"/>
         <source>Must be between {low} and {high}.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="36"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="35"/>
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="38"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="37"/>
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="39"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
@@ -6606,277 +6631,272 @@ Click “New order” to sell your first voucher.</source>
         <translation>请选择店铺文件夹以外的文件：备份放在店铺文件夹里，会覆盖店铺，或随店铺一起被替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="18"/>
-        <source>{path} is a folder: give the backup file&apos;s name in it, e.g. {path}/shop.vsbackup.</source>
-        <translation>{path} 是一个文件夹：请给出其中备份文件的名称，例如 {path}/shop.vsbackup。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="21"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="20"/>
         <source>This is not the recovery key: check it for a typo (7 groups of 4).</source>
         <translation>这不是恢复密钥：请检查是否输错（共 7 组，每组 4 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="26"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="25"/>
         <source>A product called “{name}” already exists. Choose another name.</source>
         <translation>已有名为“{name}”的商品。请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="28"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="27"/>
         <source>An archived product is called “{name}”. Restore it, or choose another name.</source>
         <translation>已下架的商品中有“{name}”。请将它重新上架，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="39"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="38"/>
         <source>Must not be shorter than the shortest.</source>
         <translation>不能短于最短长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="47"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
         <source>Only service products and gift cards can be issued in a batch.</source>
         <translation>只有服务类商品和礼品卡可以批量发券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="49"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="48"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="49"/>
         <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="53"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="52"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="53"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="55"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="58"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="57"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
         <source>Gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
@@ -7019,122 +7039,122 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="31"/>
+        <location filename="../../desktop_app/ui/display.py" line="32"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="32"/>
+        <location filename="../../desktop_app/ui/display.py" line="33"/>
         <source>Card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="33"/>
+        <location filename="../../desktop_app/ui/display.py" line="34"/>
         <source>Goods</source>
         <translation>实物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="34"/>
+        <location filename="../../desktop_app/ui/display.py" line="35"/>
         <source>Gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="37"/>
+        <location filename="../../desktop_app/ui/display.py" line="38"/>
         <source>Unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="38"/>
+        <location filename="../../desktop_app/ui/display.py" line="39"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="39"/>
+        <location filename="../../desktop_app/ui/display.py" line="40"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="40"/>
+        <location filename="../../desktop_app/ui/display.py" line="41"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="43"/>
+        <location filename="../../desktop_app/messages/labels.py" line="9"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="44"/>
+        <location filename="../../desktop_app/messages/labels.py" line="10"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="45"/>
+        <location filename="../../desktop_app/messages/labels.py" line="11"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="46"/>
+        <location filename="../../desktop_app/messages/labels.py" line="12"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="47"/>
+        <location filename="../../desktop_app/messages/labels.py" line="13"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="50"/>
+        <location filename="../../desktop_app/ui/display.py" line="44"/>
         <source>Unsold</source>
         <translation>未售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="51"/>
+        <location filename="../../desktop_app/ui/display.py" line="45"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="52"/>
+        <location filename="../../desktop_app/ui/display.py" line="46"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="53"/>
+        <location filename="../../desktop_app/ui/display.py" line="47"/>
         <source>Faulty</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="121"/>
+        <location filename="../../desktop_app/ui/display.py" line="115"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="123"/>
+        <location filename="../../desktop_app/ui/display.py" line="117"/>
         <source>Until {end}</source>
         <translation>至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="134"/>
+        <location filename="../../desktop_app/ui/display.py" line="128"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="135"/>
+        <location filename="../../desktop_app/ui/display.py" line="129"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="127"/>
+        <location filename="../../desktop_app/ui/display.py" line="121"/>
         <source>From {start}</source>
         <translation>{start} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="129"/>
+        <location filename="../../desktop_app/ui/display.py" line="123"/>
         <source>No expiry</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="155"/>
+        <location filename="../../desktop_app/ui/display.py" line="149"/>
         <source>Batch</source>
         <translation>批量发券</translation>
     </message>
