@@ -132,3 +132,4 @@ def test_a_refund_names_the_reload_method_in_words(tmp_path: Path) -> None:
                "cash").returncode == 0
     told = run(folder, "--lang", "zh_CN", "order", "refund", str(order)).stdout
     assert "现金" in told and "cash" not in told
+    assert "1 张卡券作废" in told  # one voucher (QA: "1 vouchers void")

@@ -128,8 +128,11 @@ def cmd_order_refund(ctx: Context) -> Outcome:
 
 def _refund_lines(data: dict[str, Any], currency: str) -> list[str]:
     """What the counter hands back, the reloads' parts apart (each by its own method)."""
-    lines = [translate("cli", "Refunded order {order}: pay back {refund} {currency}; "
-                              "{voided} vouchers void.").format(currency=currency, **data)]
+    said = (translate("cli", "Refunded order {order}: pay back {refund} {currency}; 1 voucher "
+                             "void.") if data["voided"] == 1 else
+            translate("cli", "Refunded order {order}: pay back {refund} {currency}; {voided} "
+                             "vouchers void."))
+    lines = [said.format(currency=currency, **data)]
     lines += [translate("cli", "  {refund} {currency} of it for reload order {order} "
                                "(paid by {method}), refunded with its card.").format(
         currency=currency, **{**part, "method": method_label(part["method"])})

@@ -980,27 +980,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="225"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="228"/>
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="228"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="231"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="235"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="238"/>
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="243"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="246"/>
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="258"/>
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
@@ -1114,6 +1114,11 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="206"/>
+        <source>History of {code} ({product}): 1 attempt</source>
+        <translation>{code}（{product}）的历史：1 条核销记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="208"/>
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -5654,16 +5659,21 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/sales_commands.py" line="131"/>
+        <source>Refunded order {order}: pay back {refund} {currency}; 1 voucher void.</source>
+        <translation>订单 {order} 已退款：应退 {refund} {currency}；1 张卡券作废。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="133"/>
         <source>Refunded order {order}: pay back {refund} {currency}; {voided} vouchers void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="133"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="136"/>
         <source>  {refund} {currency} of it for reload order {order} (paid by {method}), refunded with its card.</source>
         <translation>  其中 {refund} {currency} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="138"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="141"/>
         <source>{keys} card keys are set aside as returned: the customer had them. Check them before putting them back on sale.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
@@ -6293,7 +6303,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="54"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (verify) and acknowledges what was found.</source>
-        <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（verify）并确认发现的问题。</translation>
+        <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库，命令行 verify）并确认发现的问题。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="58"/>

@@ -203,7 +203,10 @@ class HistoryPanel(QFrame):
         column.addWidget(self.view)
 
     def show_info(self, info: VoucherInfo) -> None:
-        self.title.setText(self.tr("History of {code} ({product}): {count} attempts").format(
+        title = (self.tr("History of {code} ({product}): 1 attempt")
+                 if len(info.history) == 1 else
+                 self.tr("History of {code} ({product}): {count} attempts"))
+        self.title.setText(title.format(
             code=info.code, product=info.product, count=len(info.history)))
         self.model.set_rows(info.history)
         self.setVisible(True)
