@@ -240,6 +240,7 @@ def test_look_up_shows_everything_and_consumes_nothing(counter: Counter,
     assert "valid until" in panel.facts.text() or "no expiry" in panel.facts.text()
     assert panel.note.text() == "Look-up only — nothing was used"
     assert tab.history_panel.isVisible() and tab.history_panel.model.rowCount() == 1
+    assert tab.history_panel.title.text().endswith(": 1 attempt")  # not "1 attempts"
     assert uses_left(voucher) == 4 and RedemptionAttempt.select().count() == before
     assert not tab.lookup_button.isChecked()  # one look-up, then back to redeeming
     counter.clock.now += 1000
