@@ -105,6 +105,7 @@ def test_reload_orders_are_refunded_with_their_card_each_under_its_method(shop: 
         (reload.order_id, "cash", -2000), (card.order_id, "wechat", -6450)])
     assert orders.order_detail(shop, reload.order_id).refunded_cents == 2000
     assert orders.order_detail(shop, card.order_id).refunded_cents == 6450
+    assert orders.order_detail(shop, card.order_id).reloads_refunded_cents == 2000  # 8450 said
     today = dt.date.today()
     by_method = report_tables.run_report(shop, "sales", "method", today, today)
     refunds_by = {row["group"]: (row["revenue"], row["refunds"]) for row in by_method.rows}

@@ -48,7 +48,9 @@ def test_whole_refund_asks_and_says_the_money_to_pay_back(qtbot: QtBot, shop: Sh
     assert Order.get_by_id(reload.order_id).status == "refunded"
     assert tab.message.text().startswith(
         f"Order {card.order_id} is refunded: pay back ¥215.00.")
-    assert tab.detail.refunded.text() == "Refunded ¥164.50"  # the card's own part
+    # The card's own part, and its reload's: together what the owner was told (QA round 2)
+    assert tab.detail.refunded.text() == (
+        "Refunded ¥164.50, and ¥50.50 for its cards' reloads")
     show_order(tab, reload.order_id)
     idle()
     assert tab.detail.refunded.text() == "Refunded ¥50.50"

@@ -166,6 +166,17 @@ def money_of(parts: list[Payback]) -> int:
     return sum(part.money_cents for part in parts)
 
 
+def reloads_paid_back_with(order_id: int) -> int:
+    """What refunds paid back for the reloads of the cards ``order_id`` sold: booked under
+    each reload's own order, said beside the card's order too (QA: its "Refunded" line did
+    not match the money the refund said to hand back)."""
+    money = (GiftCardEntry.select(fn.COALESCE(fn.SUM(GiftCardEntry.money_cents), 0))
+             .join(Voucher, on=(GiftCardEntry.voucher == Voucher.id))
+             .where((Voucher.order == order_id) & (GiftCardEntry.kind == "refund")
+                    & (GiftCardEntry.order != order_id)).scalar())
+    return -int(money or 0)
+
+
 def paid_back_for(order_id: int) -> int:
     """The money refunds of gift cards and reloads paid back for what ``order_id`` paid in."""
     money = (GiftCardEntry.select(fn.COALESCE(fn.SUM(GiftCardEntry.money_cents), 0))

@@ -137,6 +137,7 @@ class OrderDetail:
     lines: list[LineView]
     vouchers: list[VoucherState]
     refunded_cents: int = 0  # the money its refunds paid back so far
+    reloads_refunded_cents: int = 0  # and for its cards' reloads, under their own orders
 
 
 def _refunded_cents(order: Order) -> int:
@@ -202,4 +203,5 @@ def order_detail(shop: Shop, order_id: int) -> OrderDetail:
                               _card_paybacks(line) if refundable else ()))
     states = [VoucherState(v.id, v.state, v.uses_left, v.uses_total)
               for v in order.vouchers.order_by(Voucher.id)]
-    return OrderDetail(_row(order), lines, states, _refunded_cents(order))
+    return OrderDetail(_row(order), lines, states, _refunded_cents(order),
+                       giftcard_refunds.reloads_paid_back_with(order.id))

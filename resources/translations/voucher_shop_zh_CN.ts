@@ -2135,57 +2135,62 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="148"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="157"/>
         <source>Refunded {amount}</source>
         <translation>已退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="156"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="158"/>
+        <source>Refunded {amount}, and {reloads} for its cards&apos; reloads</source>
+        <translation>已退款 {amount}，另有其卡的充值退款 {reloads}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="162"/>
         <source>Created {time}</source>
         <translation>创建于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="159"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="165"/>
         <source>Paid {time} by {method} (reference {ref})</source>
         <translation>已于 {time} 付款（{method}，交易单号 {ref}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="160"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="166"/>
         <source>Paid {time} by {method}</source>
         <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="166"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="172"/>
         <source>Customer: {customer}</source>
         <translation>顾客：{customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="168"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="174"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="181"/>
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="183"/>
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="179"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="185"/>
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="187"/>
         <source>The vouchers of this order are void (refunded).</source>
         <translation>此订单的卡券已作废（已退款）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="183"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="189"/>
         <source>Refunded vouchers are void and not shown.</source>
         <translation>已退款的卡券已作废，不再显示。</translation>
     </message>

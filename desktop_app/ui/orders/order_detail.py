@@ -145,12 +145,18 @@ class OrderDetailPanel(QWidget):
         self.total.setText(self.tr("Total {amount}").format(
             amount=money(order.total_cents, self.currency)))
         refunded = detail.refunded_cents  # the money paid back, not the units' price
-        self.refunded.setText(self.tr("Refunded {amount}").format(
-            amount=money(refunded, self.currency))
-            if refunded or order.status == "refunded" else "")
+        self.refunded.setText(self._refunded_text(detail)
+                              if refunded or order.status == "refunded" else "")
         self.refunded.setStyleSheet("QLabel { color: #c62828; }")
         self._show_vouchers(detail)
         self._update_buttons()
+
+    def _refunded_text(self, detail: OrderDetail) -> str:
+        amount = money(detail.refunded_cents, self.currency)
+        if not detail.reloads_refunded_cents:
+            return self.tr("Refunded {amount}").format(amount=amount)
+        return self.tr("Refunded {amount}, and {reloads} for its cards' reloads").format(
+            amount=amount, reloads=money(detail.reloads_refunded_cents, self.currency))
 
     def _info_text(self, order: OrderRow) -> str:
         lines = [self.tr("Created {time}").format(time=local_time(order.created_at))]
