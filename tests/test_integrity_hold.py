@@ -339,3 +339,26 @@ def test_holding_a_copy_keeps_the_live_shops_own_hold(
     (shop_dir / integrity.HOLD_FILE).unlink()  # what the record on this computer resists
     with reopen(shop_dir) as live:
         assert live.integrity_problems == ["giftcards: voucher 9 balance_mismatch"]
+
+
+def test_acknowledging_an_older_copy_elsewhere_names_the_live_folder(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """QA round 2: acknowledging a copy kept to look something up re-based this computer's
+    witness on it and held the live shop, with nothing said before."""
+    from desktop_app.core import live_folder
+    from desktop_app.ui.admin.verify_dialog import acknowledge_question
+
+    voucher = sell(owner_shop, uses=2)[0]
+    owner_shop.close()
+    old = tmp_path / "old-copy"
+    shutil.copytree(shop_dir, old)
+    with reopen(shop_dir) as shop:  # the live folder, opened unheld
+        assert redemption.redeem(shop, voucher.payload, "C1").ok
+        shop_id = shop.shop_id
+    root = integrity.witness_root()
+    assert live_folder.elsewhere(root, shop_id, shop_dir) is None
+    assert live_folder.elsewhere(root, shop_id, old) == shop_dir.resolve()
+    assert str(shop_dir.resolve()) in acknowledge_question(
+        ["witness_computer: rolled_back"], live_folder.elsewhere(root, shop_id, old))
+    done = run(old, "verify", "--acknowledge", "looking up an old order")
+    assert done.returncode == 0 and str(shop_dir.resolve()) in done.stdout

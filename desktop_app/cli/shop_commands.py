@@ -22,6 +22,8 @@ from desktop_app.core import (
     audit,
     auth,
     backup,
+    integrity,
+    live_folder,
     restore,
     roles,
 )
@@ -99,10 +101,15 @@ def cmd_verify(ctx: Context) -> Outcome:
         roles.require_owner(shop, "verify")
         problems = audit.verify_shop(shop)
         if ctx.args.acknowledge is not None:
+            live = live_folder.elsewhere(integrity.witness_root(), shop.shop_id, shop.data_dir)
             recorded = audit.acknowledge(shop, ctx.args.acknowledge, problems)
-            return Outcome({"ok": True, "acknowledged": recorded}, [translate(
-                "cli", "Acknowledged and recorded in the audit log: {problems}").format(
-                    problems="; ".join(recorded) or "—")])
+            lines = [translate("cli", "Acknowledged and recorded in the audit log: "
+                               "{problems}").format(problems="; ".join(recorded) or "—")]
+            if live is not None:  # this copy is now the shop on this computer (QA round 2)
+                lines.append(translate(
+                    "cli", "This computer last worked with this shop in {folder}: that "
+                    "folder is now held, this copy being the shop here.").format(folder=live))
+            return Outcome({"ok": True, "acknowledged": recorded}, lines)
     data = {"ok": not problems, "problems": problems}
     lines = [plain_problem(p) for p in problems] or [
         translate("cli", "The database and its audit chain are intact.")]

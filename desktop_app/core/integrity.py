@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app import APP_ID
-from desktop_app.core import anchor, dialect, witness_sync
+from desktop_app.core import anchor, dialect, live_folder, witness_sync
 from desktop_app.core.anchor import Head, WitnessDamaged
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.models import AuditEvent, Setting
@@ -275,14 +275,14 @@ def _write_user_witness(shop_id: str, key: bytes, head: Head, *, sync: bool,
 
 def bring_forward(shop: Shop) -> None:
     """At open, when all holds: the witnesses catch up with the database (a kill between a
-    commit and its anchor write leaves them one commit behind), and this computer gets its
-    witness on first use."""
+    commit and its anchor write leaves them one commit behind); this folder is the live one."""
     head = anchor.current_head()
     if keeps_anchor_file(shop):
         with contextlib.suppress(OSError):
             anchor.write_anchor(shop.data_dir, shop.database_key, head)
     with contextlib.suppress(OSError):
         _write_user_witness(shop.shop_id, shop.database_key, head, sync=True)
+    live_folder.remember(witness_root(), shop.shop_id, shop.data_dir)
 
 
 def write_witness(folder: Path, shop: Shop) -> None:

@@ -4625,83 +4625,88 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="66"/>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="118"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="91"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="93"/>
         <source>Acknowledge…</source>
         <translation>确认问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="95"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Restoring a good backup is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="102"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="112"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database, on this computer and beside the backups. Problems found stop redeeming and every change until an owner restores a good backup or acknowledges them.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="134"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="135"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="145"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="147"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="152"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="154"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="166"/>
         <source>Acknowledge the problems</source>
         <translation>确认问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="44"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="45"/>
         <source>Why may the shop work again? (recorded in the audit log with what was found)</source>
         <translation>为什么可以让店铺恢复运行？（将与发现的问题一起记入操作日志）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="49"/>
+        <source>This computer last worked with this shop in {folder}, not here. Acknowledging makes this copy the shop on this computer, and {folder} stops: do it only if that folder is gone or older.</source>
+        <translation>本电脑上次使用此店铺是在 {folder}，而不是这里。确认后，这份副本将成为本电脑上的店铺，{folder} 将停止使用：只有在那个文件夹已不存在或更旧时才这样做。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="56"/>
         <source>The shop will work on its data as it is now. Vouchers redeemed in the records that were lost look unused again and can be redeemed a second time: check the latest redemptions (receipts, the newest backup) first.</source>
         <translation>店铺将按当前数据继续工作。丢失的记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、最新的备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="186"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -5603,32 +5608,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="41"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="43"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="53"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="55"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="57"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="59"/>
         <source>Recovery key (shown only now; keep it on paper, away from this PC; it lets an owner set a new password when every owner password is forgotten):</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="68"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="70"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="73"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="75"/>
         <source>New password set for {name}; the recovery key stays the same.</source>
         <translation>已为 {name} 设置新密码；恢复密钥保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="84"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="86"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
@@ -5774,82 +5779,87 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="103"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="106"/>
         <source>Acknowledged and recorded in the audit log: {problems}</source>
         <translation>已确认并记入操作日志：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="108"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="109"/>
+        <source>This computer last worked with this shop in {folder}: that folder is now held, this copy being the shop here.</source>
+        <translation>本电脑上次使用此店铺是在 {folder}：那个文件夹现在已停止，这份副本成为本电脑上的店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="115"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="122"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="129"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="127"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="134"/>
         <source>The current shop cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取当前店铺，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="130"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="137"/>
         <source>Since this backup, lost: {orders} orders, {refunds} refunds, {operators} operator changes and {other} other changes (products, settings, card-key imports). Carried over: {redemptions} redemptions, vouchers voided and operators disabled.</source>
         <translation>自这份备份以来，丢失：{orders} 个订单、{refunds} 笔退款、{operators} 项操作员更改和 {other} 项其他更改（商品、设置、卡密导入）。保留：{redemptions} 次核销、已作废的卡券和已停用的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="138"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="145"/>
         <source>The lost refunds paid back {money}: their orders show as paid again. Do not pay them back a second time.</source>
         <translation>丢失的退款曾退还 {money}：这些订单会重新显示为已付款。请勿再次退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="142"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="149"/>
         <source>{changes} gift-card changes since (reloads, refunds) are lost with their orders; reloaded money lost: {money}.</source>
         <translation>此后的 {changes} 项礼品卡变动（充值、退款）会随其订单一起丢失；丢失的充值金额：{money}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="147"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="154"/>
         <source>{keys} card keys handed out since stay out of stock (their orders are lost).</source>
         <translation>此后已发出的 {keys} 个卡密不会回到库存（其订单会丢失）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="152"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="159"/>
         <source>This computer saw newer records than both the backup and the shop&apos;s data hold (the data was put back to an older copy): vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the vouchers and runs verify --acknowledge.</source>
         <translation>本电脑见过比备份和店铺数据都更新的记录（数据曾被换回旧副本）：其中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主检查卡券并运行 verify --acknowledge。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="164"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="171"/>
         <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
         <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="169"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="176"/>
         <source>Restore anyway? [y/N] </source>
         <translation>仍要恢复吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="170"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="177"/>
         <source>y</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="189"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="196"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="193"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="200"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="204"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="211"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="211"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="218"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. Point the counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并校验了副本。请用 --database 或 SHOP_DATABASE_URL 让各收银台连接它；原文件夹保持不变。</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import audit
+from desktop_app.core import audit, integrity, live_folder
 from desktop_app.core.store import Shop
 from desktop_app.messages.verify_texts import verify_problem_text
 from desktop_app.ui.display import failure_text
@@ -37,13 +38,19 @@ from desktop_app.ui.widgets import (
 log = logging.getLogger(__name__)
 
 
-def acknowledge_question(problems: list[str]) -> str:
+def acknowledge_question(problems: list[str], live_elsewhere: Path | None = None) -> str:
     """What the owner is asked before the shop works again; for a rollback, what that
     re-opens first (QA: it said nothing, and a voucher used in the lost records redeemed
-    again)."""
+    again); in a copy, that the live folder would stop."""
     question = QCoreApplication.translate(
         "VerifyDialog", "Why may the shop work again? (recorded in the audit log with what "
         "was found)")
+    if live_elsewhere is not None:
+        question = QCoreApplication.translate(
+            "VerifyDialog", "This computer last worked with this shop in {folder}, not here. "
+            "Acknowledging makes this copy the shop on this computer, and {folder} stops: do "
+            "it only if that folder is gone or older.").format(folder=live_elsewhere) + (
+            "\n\n" + question)
     if not any("rolled_back" in problem for problem in problems):
         return question
     return QCoreApplication.translate(
@@ -154,8 +161,10 @@ class VerifyDialog(QDialog):
         self.problem_list.show()
 
     def _ask_acknowledge(self) -> None:
+        live = live_folder.elsewhere(integrity.witness_root(), self.shop.shop_id,
+                                     self.shop.data_dir)
         reason, ok = QInputDialog.getText(self, self.tr("Acknowledge the problems"),
-                                          acknowledge_question(self.problems or []))
+                                          acknowledge_question(self.problems or [], live))
         if ok and reason.strip():
             self.acknowledge(reason)
 
