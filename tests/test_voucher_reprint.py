@@ -148,3 +148,19 @@ def test_cli_reprints_a_void_voucher_marked_and_audits_a_key(tmp_path: Path) -> 
         assert [(e.subject, json.loads(e.detail)["channel"]) for e in sent] == [
             (str(key["id"]), "pdf")]  # the PNG is the QR alone: no key left in it
         assert shop.operator.name == OWNER_ENV["SHOP_OPERATOR"]
+
+
+def test_an_expired_voucher_says_so_when_reprinted(shop: Shop, tmp_path: Path) -> None:
+    """Reprinted after its end, a pass looked valid (void and used up had marks, not this)."""
+    import datetime as dt
+
+    [wash] = sell(shop, "Wash", uses=3)
+    ended = dt.datetime(2025, 5, 2, 9, 30, tzinfo=dt.UTC)
+    Voucher.update(valid_until=ended).where(Voucher.id == wash).execute()
+    expired = view(shop, wash)
+    assert expired.status == "expired"
+    [said] = wording.marks(expired)
+    assert said.startswith("Expired – it was valid until 2025-05-0")
+    pdf = tmp_path / "expired.pdf"
+    printing.write_voucher_pdf(pdf, [expired], "a4")
+    assert "Expired" in flat(pdf)

@@ -112,6 +112,8 @@ def _qr_notes(view: VoucherView, pdf: bool, layout: str | None) -> list[str]:
                                       "cancelled."))
     elif view.status == "used_up":
         notes.append(translate("cli", "This voucher has no uses left."))
+    elif view.status == "expired":
+        notes.append(translate("cli", "This voucher has expired."))
     if view.card_key_faulty:
         notes.append(translate("cli", "Its card key was marked faulty: the customer is owed "
                                       "a replacement (Inventory → Card keys in the app)."))

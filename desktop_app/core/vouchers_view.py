@@ -41,7 +41,7 @@ class VoucherView:
     address_line: str = ""  # the shop's address and phone (Settings)
     voucher_note: str = ""  # the shop's note at the foot of every voucher (Settings)
     balance_cents: int | None = None  # gift cards: the money left; None for the others
-    # valid | void (refunded or cancelled) | used_up (no uses left): a reprint says so
+    # valid | void (refunded or cancelled) | used_up (no uses left) | expired: a reprint says so
     status: str = "valid"
     card_key_faulty: bool = False  # its key was marked faulty: a replacement is owed
 
@@ -77,6 +77,8 @@ def _status(voucher: Voucher, product: Product) -> str:
     # A gift card at nought may be reloaded, and a card key is the goods whatever its uses.
     if voucher.balance_cents is None and product.kind != "cardkey" and voucher.uses_left <= 0:
         return "used_up"
+    if voucher.valid_until is not None and utc_now() >= voucher.valid_until:
+        return "expired"  # a reprint must not look valid (left open by the first QA fixes)
     return "valid"
 
 

@@ -64,6 +64,9 @@ def marks(view: VoucherView) -> list[str]:
         said.append(translate("printing", "VOID – not valid"))
     elif view.status == "used_up":
         said.append(translate("printing", "Used up – no uses left"))
+    elif view.status == "expired" and view.valid_until is not None:
+        said.append(translate("printing", "Expired – it was valid until {date}").format(
+            date=valid_until_text(view.valid_until)))
     if view.card_key_faulty:
         said.append(faulty_key_text())
     return said

@@ -5714,26 +5714,31 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="116"/>
+        <source>This voucher has expired.</source>
+        <translation>此卡券已过期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="118"/>
         <source>Its card key was marked faulty: the customer is owed a replacement (Inventory → Card keys in the app).</source>
         <translation>其卡密已被标记为有问题：应给顾客换一个（在程序中：库存 → 卡密）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="119"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="121"/>
         <source>The PDF says so on the voucher.</source>
         <translation>PDF 的卡券上会注明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="119"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="121"/>
         <source>The PNG is the QR code alone and does not say so: use a PDF for a copy.</source>
         <translation>PNG 只有二维码，不会注明：如需留底请用 PDF。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="122"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="124"/>
         <source>--layout is for a PDF; the PNG is the QR code alone.</source>
         <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="193"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="195"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
@@ -5759,7 +5764,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="206"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="208"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
@@ -7257,7 +7262,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>已用完 – 无剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="73"/>
+        <location filename="../../desktop_app/printing/wording.py" line="68"/>
+        <source>Expired – it was valid until {date}</source>
+        <translation>已过期 – 有效期至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing/wording.py" line="76"/>
         <source>Card key faulty – a replacement is owed</source>
         <translation>卡密有问题 – 待更换</translation>
     </message>
