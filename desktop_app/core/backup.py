@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core import anchor, audit, dialect, integrity, migrations
+from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import BackupInvalid, InvalidInput, ServerBackupElsewhere
 from desktop_app.core.fileio import atomic_write_bytes, check_writable
@@ -48,7 +49,7 @@ class BackupInfo:
 
 def _export_database(shop: Shop, target: Path) -> bytes:
     """A consistent encrypted copy of the database and the anchor of that same moment."""
-    key = f"x'{shop.database_key.hex()}'"
+    key = raw_key(shop.database_key)
     shop.db.execute_sql("ATTACH DATABASE ? AS backup_copy KEY ?", (str(target), key))
     try:
         with shop.db.atomic():  # one read snapshot for the copy and the anchor

@@ -31,9 +31,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from peewee import DatabaseError
+
 from desktop_app import APP_ID
 from desktop_app.core import anchor, dialect, live_folder, witness_sync
 from desktop_app.core.anchor import Head, WitnessDamaged
+from desktop_app.core.cipher_files import unbound
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.models import AuditEvent, Setting
 
@@ -321,9 +324,7 @@ def rebase(data_dir: Path, key: bytes, shop_id: str, head: Head, folders: list[P
 def _head_and_backup_folder(path: Path, key: bytes) -> tuple[Head, list[Path]]:
     """The newest event and the backup folder of an encrypted database file that is not
     bound to the models (a restored copy)."""
-    from playhouse.sqlcipher_ext import SqlCipherDatabase
-
-    db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
+    db = unbound(path, key)
     try:
         row = db.execute_sql(f"SELECT id, hash FROM {AuditEvent._meta.table_name} "
                              "ORDER BY id DESC LIMIT 1").fetchone()
@@ -371,10 +372,7 @@ def witnessed_beyond(data_dir: Path, key: bytes, shop_id: str, databases: list[P
 
 
 def _file_holds(path: Path, key: bytes, head: Head) -> bool:
-    from peewee import DatabaseError
-    from playhouse.sqlcipher_ext import SqlCipherDatabase
-
-    db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
+    db = unbound(path, key)
     try:
         row = db.execute_sql(f"SELECT hash FROM {AuditEvent._meta.table_name} WHERE id = ?",
                              (head.event_id,)).fetchone()

@@ -17,10 +17,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from peewee import DatabaseError
-from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from desktop_app.core import anchor, audit, integrity, shoplock
 from desktop_app.core.backup import BackupInfo, read_backup
+from desktop_app.core.cipher_files import unbound
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import (
     BackupInvalid,
@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 def _check_restored(path: Path, key: bytes, info: BackupInfo, operator: str) -> None:
     """Open the restored copy and prove it whole before it replaces anything."""
-    db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
+    db = unbound(path, key)
     try:
         with models_bound_to(db):
             problems = audit.verify_database(db, key, info.anchor)
@@ -147,21 +147,25 @@ def _unlock_backup(info: BackupInfo, data_dir: Path, staging: Path, operator: st
 
 def _refuse_disabled_here(data_dir: Path, operator: str) -> None:
     """An operator disabled in the shop as it is now restores nothing, though the backup
-    still knows their password (QA: a disabled owner wiped the orders made since)."""
-    try:
-        slots = KeySlotFile.load(data_dir / KEYSLOTS_FILE)
-    except (KeySlotsDamaged, NoShop):
-        return  # no shop here, or its key file lost: the backup is what decides
-    if normalize_operator(operator) in slots.disabled:
+    still knows their password (QA: a disabled owner wiped the orders made since). No shop
+    here, or its key file lost: the backup is what decides."""
+    slots = _current_slots(data_dir)
+    if slots is not None and normalize_operator(operator) in slots.disabled:
         raise OperatorDisabled(operator=operator)
+
+
+def _current_slots(data_dir: Path) -> KeySlotFile | None:
+    """The key slots in ``data_dir``; None when they are missing or damaged."""
+    try:
+        return KeySlotFile.load(data_dir / KEYSLOTS_FILE)
+    except (KeySlotsDamaged, NoShop):
+        return None
 
 
 def current_shop_id(data_dir: Path) -> str | None:
     """The shop id of the key slots in ``data_dir``; None when they are missing or damaged."""
-    try:
-        return KeySlotFile.load(data_dir / KEYSLOTS_FILE).shop_id
-    except (KeySlotsDamaged, NoShop):
-        return None
+    slots = _current_slots(data_dir)
+    return slots.shop_id if slots is not None else None
 
 
 def _database_opens_with(path: Path, key: bytes) -> bool:
@@ -169,7 +173,7 @@ def _database_opens_with(path: Path, key: bytes) -> bool:
     key encrypted (another shop's) is False. A damaged one is True: restoring is its cure."""
     if not path.exists() or path.stat().st_size == 0:
         return True
-    db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
+    db = unbound(path, key)
     try:
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:
@@ -224,7 +228,7 @@ def _loss_and_hold(data_dir: Path, staged_db: Path, key: bytes, shop_id: str) ->
 
 def _check_owner_in_copy(path: Path, key: bytes, operator: str, backup: Path) -> None:
     # Plain SQL, not the models: they are bound to the shop that is open meanwhile.
-    db = SqlCipherDatabase(str(path), passphrase=f"x'{key.hex()}'")
+    db = unbound(path, key)
     try:
         pages = [r[0] for r in db.execute_sql("PRAGMA cipher_integrity_check")]
         structure = [r[0] for r in db.execute_sql("PRAGMA quick_check") if r[0] != "ok"]

@@ -25,6 +25,7 @@ from typing import Any
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from desktop_app.core import audit
+from desktop_app.core.cipher_files import unbound
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
 from desktop_app.core.models import Operator, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE
@@ -70,7 +71,7 @@ def carry_newer(staging: Path, current: Path, key: bytes, operator: str) -> Rest
     """Carry into the restored copy in ``staging`` what a restore must never undo (see the
     module), audited there as ``restore_carry``; returns what the backup lacks. Nothing is
     carried when the current database cannot be read or is another shop's."""
-    db = SqlCipherDatabase(str(staging / DATABASE_FILE), passphrase=f"x'{key.hex()}'")
+    db = unbound(staging / DATABASE_FILE, key)
     with models_bound_to(db):
         shared = attach_current(db, current, key)
         if shared is None:

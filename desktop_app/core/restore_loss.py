@@ -15,6 +15,8 @@ from pathlib import Path
 from peewee import DatabaseError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
+from desktop_app.core.cipher_files import raw_key, unbound
+
 
 @dataclass(frozen=True)
 class RestoreLoss:
@@ -58,7 +60,7 @@ def attach_current(db: SqlCipherDatabase, current: Path, key: bytes) -> SharedHi
     if not current.exists() or current.stat().st_size == 0:
         return None
     try:
-        db.execute_sql("ATTACH DATABASE ? AS current KEY ?", (str(current), f"x'{key.hex()}'"))
+        db.execute_sql("ATTACH DATABASE ? AS current KEY ?", (str(current), raw_key(key)))
     except DatabaseError:
         return None
     try:
@@ -196,7 +198,7 @@ def lost_events(db: SqlCipherDatabase, shared: SharedHistory) -> int:
 def what_backup_lacks(restored: Path, current: Path, key: bytes) -> RestoreLoss:
     """What restoring ``restored`` over ``current`` would lose, read with plain SQL (the
     models may be bound to the open shop meanwhile)."""
-    db = SqlCipherDatabase(str(restored), passphrase=f"x'{key.hex()}'")
+    db = unbound(restored, key)
     try:
         shared = attach_current(db, current, key)
         return RestoreLoss(False) if shared is None else count_loss(db, shared)

@@ -22,6 +22,7 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from desktop_app.core import anchor, cipher_log, integrity, migrations, shoplock, witness_sync
 from desktop_app.core.anchor import Head
+from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.errors import (
     DatabaseCorrupt,
     IntegrityHold,
@@ -65,9 +66,8 @@ def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
 
 
 def _connect(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatabase:
-    db = SqlCipherDatabase(
-        str(path), passphrase=f"x'{key.hex()}'", pragmas=_pragmas(busy_timeout_ms)
-    )
+    db = SqlCipherDatabase(str(path), passphrase=raw_key(key),
+                           pragmas=_pragmas(busy_timeout_ms))
     try:
         db.connect()
         version = db.execute_sql("PRAGMA cipher_version").fetchone()
