@@ -84,7 +84,6 @@ class RecentPanel(QWidget):
         self.undo_button.clicked.connect(self.ask_undo)
         self.undo_button.setVisible(is_owner)
         self.undo_panel = UndoPanel(self)
-        self.undoing: RecentAttempt | None = None  # the row whose undo is under way
         self.undo_panel.confirmed.connect(self._undo)
         self.undo_panel.setVisible(False)
         # The panel takes the button's place: no growing window while it asks.
@@ -186,15 +185,15 @@ class RecentPanel(QWidget):
 
     def _undo(self, attempt_id: int, note: str) -> None:
         counter = self.counter
-        self.undoing = self.undo_panel.row
         self.undo_panel.set_busy(True)
         tasks.run_in_background(self, lambda: counter.undo(attempt_id, note),
                                 on_success=self._undone, on_failure=self._undo_failed)
 
     def _undone(self, result: UndoResult) -> None:
+        undone = self.undo_panel.row  # the panel holds it, busy, until finished here
+        spent = undone.spent_cents if undone is not None else None
         self.undo_panel.finish()
         self.set_rows(result.recent)
-        spent = self.undoing.spent_cents if self.undoing is not None else None
         if result.balance is not None and spent is not None:
             text = QCoreApplication.translate(
                 "RedemptionTab", "Undone: {amount} is back on the card (balance {balance}).")
