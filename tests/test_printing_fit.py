@@ -153,3 +153,21 @@ def test_a_key_too_long_for_a_cell_prints_on_a_page_of_its_own(shop: Shop,
     first, second = rasterize(pdf, tmp_path, dpi=RECEIPT_PRINTER_DPI)
     assert [d.text for d in decode_image(first)] == [short.payload]
     assert [d.text for d in decode_image(second)] == [long.payload]
+
+
+JOINED_KEY = "12345678901234567890123 / SECRETPW01"  # a two-column import: number / password
+
+
+@pytest.mark.parametrize("layout", ["receipt58", "receipt80", "a4", "sheet"])
+def test_a_joined_key_breaks_between_its_parts_never_inside_the_card_number(
+        shop: Shop, tmp_path: Path, layout: str) -> None:
+    """On 58 mm paper the key once read "1234567890123456789012" / "3 / SECRETPW01": the
+    customer typed the number without its last digit. Lines may only break at " / "."""
+    [view] = sell_keys(shop, [JOINED_KEY], name="Game card")
+    pdf = tmp_path / f"key-{layout}.pdf"
+    if layout == "sheet":
+        printing.write_voucher_pdf(pdf, [view, view], "a4")  # two vouchers: the cut-out grid
+    else:
+        printing.write_voucher_pdf(pdf, [view], layout)
+    words = [word for word, *_ in word_boxes(pdf)]
+    assert "12345678901234567890123" in words and "SECRETPW01" in words, words

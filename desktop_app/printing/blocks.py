@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPageSize, QPainter, QPen
 from desktop_app.core.vouchers import qr_matrix
 from desktop_app.printing.qr import QUIET_ZONE, paint_qr
 from desktop_app.printing.style import A4_MM, INK, LINE, mm
-from desktop_app.printing.text import CENTER, Text, fitted
+from desktop_app.printing.text import CENTER, Text, fitted, key_text
 
 
 @dataclass
@@ -57,15 +57,15 @@ KEY_MIN_PT = 6.0  # the smallest a key gets on a page that cannot grow
 
 def key_block(secret: str, width: float, size_pt: float, max_height: float | None = None
               ) -> Block:
-    """The card key in full inside a box; a long key wraps at its hyphens, or anywhere. On a
-    page that cannot grow (``max_height``), a very long key gets smaller, never cut."""
+    """The card key in full inside a box; a long key wraps between its parts or at its
+    hyphens, else anywhere. On a page that cannot grow (``max_height``), a very long key gets
+    smaller, never cut."""
     pad = mm(2)
     if max_height is None:
-        laid = fitted(secret, width - 2 * pad, size_pt, size_pt * 0.75, 2, bold=True,
-                      mono=True, align=CENTER)
+        laid = key_text(secret, width - 2 * pad, size_pt, size_pt * 0.75, 2, align=CENTER)
     else:
-        laid = fitted(secret, width - 2 * pad, size_pt, KEY_MIN_PT, 99, bold=True, mono=True,
-                      align=CENTER, max_height=max_height - 2 * pad)
+        laid = key_text(secret, width - 2 * pad, size_pt, KEY_MIN_PT, 99, align=CENTER,
+                        max_height=max_height - 2 * pad)
 
     def paint(painter: QPainter, area: QRectF) -> None:
         painter.setPen(QPen(INK, mm(0.3)))

@@ -14,7 +14,7 @@ from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.printing.blocks import Block, Page, mark_block, rule, space, stack, text_block
 from desktop_app.printing.qr import QUIET_ZONE, paint_qr
 from desktop_app.printing.style import A4_MM, CUT, LINE, MUTED, font, mm, per_thread
-from desktop_app.printing.text import fitted, headline, lay_out, one_line
+from desktop_app.printing.text import fitted, headline, key_text, lay_out, one_line
 from desktop_app.printing.wording import (
     code_label,
     footer_text,
@@ -98,8 +98,7 @@ def _code_block(view: VoucherView, width: float, room: float) -> Block | None:
         key_title = lay_out(key_label().upper(), font(6, bold=True), width, color=MUTED)
         head = [space(1.5), text_block(key_title), space(0.3)]
         key_room = room - sum(block.height for block in [*blocks, *head])
-        key = fitted(view.card_key, width, 10, KEY_MIN_PT, 99, bold=True, mono=True,
-                     max_height=key_room)
+        key = key_text(view.card_key, width, 10, KEY_MIN_PT, 99, max_height=key_room)
         if key.height > key_room:
             return None
         blocks += [*head, text_block(key)]

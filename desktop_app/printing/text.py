@@ -84,6 +84,21 @@ def fitted(text: str, width: float, max_pt: float, min_pt: float, max_lines: int
         size = max(min_pt, size - 0.5)
 
 
+def key_text(secret: str, width: float, max_pt: float, min_pt: float, max_lines: int, *,
+             align: Qt.AlignmentFlag = LEFT, max_height: float | None = None) -> Text:
+    """A card key, bold and monospaced, at the largest size at which its lines break only
+    between its parts ("number / password") or at hyphens; a part too long for any line
+    breaks anywhere: a key is never cut."""
+    whole_parts = fitted(secret, width, max_pt, min_pt, max_lines, bold=True, mono=True,
+                         align=align, wrap=QTextOption.WrapMode.WordWrap,
+                         max_height=max_height)
+    if whole_parts.width <= width + 0.5 and whole_parts.lines <= max_lines and (
+            max_height is None or whole_parts.height <= max_height):
+        return whole_parts
+    return fitted(secret, width, max_pt, min_pt, max_lines, bold=True, mono=True, align=align,
+                  max_height=max_height)
+
+
 def _elided(laid: Text, text: str, text_font: QFont, width: float, max_lines: int,
             max_height: float | None, align: Qt.AlignmentFlag, wrap: QTextOption.WrapMode,
             color: QColor) -> Text:
