@@ -209,3 +209,21 @@ def test_step_10_gives_old_refunds_the_money_they_paid(shop: Shop) -> None:
     SchemaVersion.create(version=9)
     assert migrations.migrate(shop.db) == 9
     assert OrderLine.get(OrderLine.order == order.id).refunded_cents == 1500
+
+
+def test_a_reload_partly_spent_says_what_is_left_and_how_to_pay_it_back(shop: Shop) -> None:
+    """QA: 20.00 reloaded, 105.00 spent of 120.00: refunding the reload said "the gift card
+    is already spent. Refresh the list", though 15.00 was still on it."""
+    (card,) = sell_card(shop, "100")
+    reload = giftcards.reload(shop, Voucher.get_by_id(card.id), 2000, "wechat")
+    assert reload.order_id is not None
+    redemption.redeem(shop, card.payload, "desk", amount_cents=10500)
+    for attempt in (refunds.preview_refund, refunds.refund_order):
+        with pytest.raises(InvalidState) as err:
+            attempt(shop, reload.order_id)
+        assert err.value.params["state"] == "reload_spent"
+    said = error_message(err.value)
+    assert "15.00" in said and "20.00" in said and f"order {card.order_id}" in said
+    assert "Refresh" not in said
+    assert Order.get_by_id(reload.order_id).status == "paid"
+    assert refunds.refund_order(shop, card.order_id).refund_cents == 1500  # what is left

@@ -21,6 +21,7 @@ from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidState
 from desktop_app.core.giftcards import add_entry
 from desktop_app.core.models import GiftCardEntry, Order, OrderLine, Voucher
+from desktop_app.core.money import money_text
 from desktop_app.core.store import Shop
 
 
@@ -144,14 +145,17 @@ def reload_of(order_id: int) -> GiftCardEntry | None:
 def reload_payback(entry: GiftCardEntry) -> Payback:
     """What refunding a reload order alone gives back: the whole reload, while its card is
     valid and holds it. Refused when the card was refunded (its reload went back with it)
-    or the reload has been spent."""
+    or part of the reload has been spent (the card's order pays back what is left)."""
     card = Voucher.get_by_id(entry.voucher_id)
     if card.state != "valid":
         raise InvalidState(what="giftcard", id=card.id, state="card_refunded",
                            order=card.order_id)
     amount = int(entry.amount_cents)
-    if int(card.balance_cents or 0) < amount:
-        raise InvalidState(what="giftcard", id=card.id, state="spent")
+    left = int(card.balance_cents or 0)
+    if left < amount:  # what is left goes back with the card's own order
+        raise InvalidState(what="giftcard", id=card.id, state="reload_spent",
+                           order=card.order_id, left=money_text(max(left, 0)),
+                           amount=money_text(amount))
     return Payback(entry.order_id, entry.method, amount, amount)
 
 

@@ -136,6 +136,10 @@ STATE_TEXTS: dict[str, str] = {
     "card_refunded": QT_TRANSLATE_NOOP(
         "errors", "This reload was paid back when its gift card's order {order} was refunded "
         "(what was left of it went back with the card). There is nothing more to refund."),
+    "reload_spent": QT_TRANSLATE_NOOP(
+        "errors", "Part of this reload was spent already: the gift card holds {left} of the "
+        "{amount} reloaded. To pay back what is left on it, refund the gift card's order "
+        "{order}."),
 }
 
 # ``BackupInvalid`` says how the file failed; nothing is ever restored from such a file.
