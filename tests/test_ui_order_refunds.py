@@ -64,12 +64,15 @@ def test_part_refund_of_a_spent_card_pays_back_its_balance(qtbot: QtBot, shop: S
     tab.detail.lines.selectRow(0)
     qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
-    assert isinstance(dialog, LineRefundDialog)
-    assert dialog.amount.text() == "¥164.50"  # the newest card, ¥35.50 of it spent
+    assert isinstance(dialog, LineRefundDialog) and dialog.choice_list is not None
     assert any("unspent balance" in label.text() for label in dialog.findChildren(QLabel))
-    dialog.quantity.setValue(2)
+    spent_row, fresh_row = 0, 1  # newest first: the spent card is the newest
+    assert "balance ¥164.50" in dialog.choice_list.list.item(spent_row).text()
+    for row in (spent_row, fresh_row):
+        dialog.choice_list.list.item(row).setCheckState(Qt.CheckState.Checked)
     assert dialog.amount.text() == "¥364.50"
-    dialog.quantity.setValue(1)
+    dialog.choice_list.list.item(fresh_row).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.amount.text() == "¥164.50"  # ¥35.50 of it spent
     with qtbot.waitSignal(dialog.refunded, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.refund_button, Qt.MouseButton.LeftButton)
     idle()

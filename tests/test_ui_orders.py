@@ -249,7 +249,7 @@ def test_partial_refund_of_a_card_key_line(qtbot: QtBot, shop: Shop) -> None:
     cardkeys.import_card_keys(shop, game.id, "K-0000000001\nK-0000000002\nK-0000000003\n")
     wash = products.add_product(shop, "Wash", "10.00")
     order = orders.create_order(shop, [(game.id, 2), (wash.id, 1)])
-    fulfilment.pay_order(shop, order.id)
+    handed_back, kept, _wash = fulfilment.pay_order(shop, order.id)
     tab = open_tab(qtbot, shop)
     show_order(tab, order.id)
     assert len(tab.detail.vouchers.voucher_ids) == 3
@@ -258,9 +258,20 @@ def test_partial_refund_of_a_card_key_line(qtbot: QtBot, shop: Shop) -> None:
     assert tab.detail.refund_line_button.isEnabled()
     qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
-    assert isinstance(dialog, LineRefundDialog)
-    assert (dialog.quantity.minimum(), dialog.quantity.maximum()) == (1, 2)
-    assert dialog.amount.text() == "¥30.00"
+    assert isinstance(dialog, LineRefundDialog) and dialog.choice_list is not None
+    assert dialog.amount.text() == "¥0.00" and not dialog.refund_button.isEnabled()
+    choices = dialog.choice_list
+    assert [choices.list.item(row).text().split()[0] for row in range(2)] == [
+        kept.code, handed_back.code]  # newest first, each with its masked key
+    qtbot.keyClicks(choices.scan, "garbage")  # a wrong scan says so and ticks nothing
+    qtbot.keyClick(choices.scan, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "not one of these" in choices.message.text()
+    choices.scan.clear()
+    qtbot.keyClicks(choices.scan, handed_back.payload)  # the scanner, the older key's QR
+    qtbot.keyClick(choices.scan, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not choices.message.isVisible()  # Enter did not close it
+    assert [c.voucher_id for c in choices.chosen()] == [handed_back.id]
+    assert dialog.amount.text() == "¥30.00" and dialog.refund_button.isEnabled()
     with qtbot.waitSignal(dialog.refunded, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.refund_button, Qt.MouseButton.LeftButton)
     idle()
@@ -275,6 +286,8 @@ def test_partial_refund_of_a_card_key_line(qtbot: QtBot, shop: Shop) -> None:
     assert len(tab.detail.vouchers.voucher_ids) == 2
     assert "not shown" in tab.detail.voucher_note.text()
     assert not tab.detail.lines.isColumnHidden(4)  # the Refunded column appears
+    assert Voucher.get_by_id(handed_back.id).state == "void"  # the one handed back, not
+    assert Voucher.get_by_id(kept.id).state == "valid"  # the newest (QA R13)
 
 
 def test_used_voucher_cannot_be_refunded_in_part(qtbot: QtBot, shop: Shop) -> None:

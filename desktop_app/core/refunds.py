@@ -10,6 +10,7 @@ until the owner checks it (core/cardkeys.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.core import audit, giftcard_refunds
@@ -157,8 +158,13 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
 # --- partial refunds -------------------------------------------------------------------------
 
 
-def _void_vouchers(line: OrderLine, count: int) -> list[Voucher]:
-    chosen = unused_valid_vouchers(line)[:count]
+def _void_vouchers(line: OrderLine, count: int, voucher_ids: Sequence[int] | None
+                   ) -> list[Voucher]:
+    unused = unused_valid_vouchers(line)
+    if voucher_ids is None:
+        chosen = unused[:count]
+    else:  # the ones handed back; one used, void or of another line refuses them all
+        chosen = [voucher for voucher in unused if voucher.id in set(voucher_ids)]
     voided = (Voucher.update(state="void")
               .where(Voucher.id.in_([v.id for v in chosen]) & (Voucher.state == "valid")
                      & (Voucher.uses_left == Voucher.uses_total)).execute())
@@ -186,8 +192,10 @@ def _check_refund_quantity(line: OrderLine, quantity: int, status: str) -> int:
     return quantity // step
 
 
-def refund_line(shop: Shop, order_line_id: int, quantity: int) -> RefundResult:
-    """Refund ``quantity`` units of one line of a paid order, where nothing was redeemed.
+def refund_line(shop: Shop, order_line_id: int, quantity: int,
+                voucher_ids: Sequence[int] | None = None) -> RefundResult:
+    """Refund ``quantity`` units of one line of a paid order, where nothing was redeemed:
+    the vouchers ``voucher_ids`` (see core/refund_choices.py), else the newest unused ones.
 
     Only whole vouchers without any redemption are voided: card keys one by one (the key is
     set aside as returned), goods by quantity (stock returns), a service voucher only when
@@ -202,9 +210,12 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int) -> RefundResult:
         order = get_order(line.order_id)
         vouchers_count = _check_refund_quantity(line, quantity, order.status)
         product: Product = line.product
+        if voucher_ids is not None and (product.kind == "goods"
+                                        or len(set(voucher_ids)) != vouchers_count):
+            raise InvalidInput(field="quantity", problem="not_the_vouchers_chosen")
         voided: list[Voucher] = []
         if product.kind != "goods":
-            voided = _void_vouchers(line, vouchers_count)
+            voided = _void_vouchers(line, vouchers_count, voucher_ids)
         keys_back = _set_keys_aside(line, voided) if product.kind == "cardkey" else 0
         parts = (giftcard_refunds.refund_cards(shop, line, [v.id for v in voided])
                  if product.kind == "giftcard" else [])

@@ -32,6 +32,8 @@ PROBLEM_TEXTS: dict[str, str] = {
     "too_many_decimals": QT_TRANSLATE_NOOP("errors", "Use at most two decimal places."),
     "too_large": QT_TRANSLATE_NOOP("errors", "Too large."),
     "out_of_range": QT_TRANSLATE_NOOP("errors", "Must be between {low} and {high}."),
+    "not_the_vouchers_chosen": QT_TRANSLATE_NOOP(
+        "errors", "Does not match the vouchers chosen. Choose them again."),
     "cardkey_stock": QT_TRANSLATE_NOOP(
         "errors", "Card-key products count their stock from imported keys; leave it empty."),
     "before_start": QT_TRANSLATE_NOOP("errors", "Must be later than the start."),

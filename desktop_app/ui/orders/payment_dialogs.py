@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 from desktop_app.core import fulfilment, refunds
 from desktop_app.core.fulfilment import PAYMENT_METHODS
 from desktop_app.core.orders import LineView, OrderRow
+from desktop_app.core.refund_choices import refund_choices
 from desktop_app.core.store import Shop
 from desktop_app.ui import settings
 from desktop_app.ui.display import method_label, money
+from desktop_app.ui.orders.refund_choice_list import RefundChoiceList
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -160,6 +162,7 @@ class LineRefundDialog(QDialog):
         self.quantity.valueChanged.connect(self._update_amount)
         self.quantity.setEnabled(line.refundable > line.refund_step)
         self.quantity.setMaximumWidth(120)
+        self.choice_list = self._choice_list()
         self.amount = QLabel(self)
         self.amount.setFont(widget_font(self.amount, scale=1.3, bold=True))
         self.error = MessageLabel(self)
@@ -173,7 +176,11 @@ class LineRefundDialog(QDialog):
         cancel.clicked.connect(self.reject)
         form = QFormLayout()
         form.setHorizontalSpacing(SPACING)
-        form.addRow(self.tr("Quantity:"), self.quantity)
+        if self.choice_list is None:
+            form.addRow(self.tr("Quantity:"), self.quantity)
+        else:
+            self.quantity.hide()
+            form.addRow(self.tr("Handed back:"), self.choice_list)
         form.addRow(self.tr("Pay back:"), self.amount)
         column = QVBoxLayout(self)
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -186,15 +193,28 @@ class LineRefundDialog(QDialog):
         column.addWidget(buttons)
         self._update_amount()
 
+    def _choice_list(self) -> RefundChoiceList | None:
+        """Which key or card comes back, where the line has several and they differ."""
+        if self.line.kind not in ("cardkey", "giftcard") or self.line.refundable <= (
+                self.line.refund_step):
+            return None
+        choices = refund_choices(self.shop, self.line.id)
+        if len(choices) < 2:
+            return None
+        chosen = RefundChoiceList(self.shop, self.currency, choices, self)
+        chosen.changed.connect(self._update_amount)
+        return chosen
+
     def _rule(self) -> str:
         if self.line.kind == "cardkey":
             return self.tr("Each refunded key becomes “Returned” (the customer had it: it is "
                            "not sold again until you check it in Card keys) and its voucher "
-                           "becomes void. Keys already redeemed cannot be refunded.")
+                           "becomes void. Keys already redeemed cannot be refunded. Where "
+                           "there are several, tick the ones handed back, or scan them.")
         if self.line.kind == "giftcard":
             return self.tr("Each refunded card becomes void and pays back its unspent "
-                           "balance at the price paid for it (its reloads in full); the "
-                           "newest card of the line goes first.")
+                           "balance at the price paid for it (its reloads in full). Tick "
+                           "the cards handed back, or scan them.")
         if self.line.kind == "goods":
             return self.tr("Refunded items go back to stock.")
         if self.line.refund_step == self.line.quantity:
@@ -204,17 +224,28 @@ class LineRefundDialog(QDialog):
                        "void.")
 
     def _update_amount(self) -> None:
-        self.amount.setText(money(self.line.refund_cents(self.quantity.value()),
-                                  self.currency))
+        if self.choice_list is None:
+            cents = self.line.refund_cents(self.quantity.value())
+        else:
+            chosen = self.choice_list.chosen()
+            cents = sum(choice.refund_cents for choice in chosen)
+            self.refund_button.setEnabled(bool(chosen) and not self.busy)
+        self.amount.setText(money(cents, self.currency))
 
     def refund(self) -> None:
         if self.busy:
             return
         shop, line_id, quantity = self.shop, self.line.id, self.quantity.value()
+        chosen: list[int] | None = None
+        if self.choice_list is not None:
+            chosen = [choice.voucher_id for choice in self.choice_list.chosen()]
+            if not chosen:
+                return
+            quantity = len(chosen) * self.line.refund_step
         self.busy = True
         self.refund_button.setEnabled(False)
         self.error.clear()
-        run_in_background(self, lambda: refunds.refund_line(shop, line_id, quantity),
+        run_in_background(self, lambda: refunds.refund_line(shop, line_id, quantity, chosen),
                           self._refunded, errors=self.error, always=self._not_busy)
 
     def _refunded(self, result: refunds.RefundResult) -> None:
@@ -225,3 +256,4 @@ class LineRefundDialog(QDialog):
     def _not_busy(self) -> None:
         self.busy = False
         self.refund_button.setEnabled(True)
+        self._update_amount()
