@@ -397,12 +397,12 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="100"/>
         <source>Mark faulty…</source>
-        <translation>标记为失效…</translation>
+        <translation>标记为有问题…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="101"/>
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
-        <translation>卡密失效：未售出的移出库存，已售出的在原订单上标记</translation>
+        <translation>卡密无法使用：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="104"/>
@@ -412,7 +412,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="105"/>
         <source>Give the customer an unsold key in place of this faulty one</source>
-        <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
+        <translation>用一个未售出的卡密换下顾客手里这个有问题的卡密</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="108"/>
@@ -462,22 +462,22 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="191"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
-        <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
+        <translation>将卡密 {key} 标记为有问题？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="194"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
-        <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
+        <translation>将卡密 {key} 标记为有问题？它将不会被售出。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="196"/>
         <source>Faulty key</source>
-        <translation>失效卡密</translation>
+        <translation>有问题的卡密</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="196"/>
         <source>Mark faulty</source>
-        <translation>标记为失效</translation>
+        <translation>标记为有问题</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="203"/>
@@ -498,7 +498,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="230"/>
         <source>The key is marked faulty.</source>
-        <translation>已将卡密标记为失效。</translation>
+        <translation>已将卡密标记为有问题。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="241"/>
@@ -1179,7 +1179,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="112"/>
         <source>The keys of this product, masked; mark a key faulty and replace it on its order</source>
-        <translation>此商品的卡密（打码显示）；可将卡密标记为失效并在订单上更换</translation>
+        <translation>此商品的卡密（打码显示）；可将卡密标记为有问题并在订单上更换</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="162"/>
@@ -1264,7 +1264,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/table_models.py" line="111"/>
         <source>Faulty, to replace</source>
-        <translation>失效，待更换</translation>
+        <translation>有问题，待更换</translation>
     </message>
 </context>
 <context>
@@ -1298,57 +1298,62 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LineRefundDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="150"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="152"/>
         <source>Refund part of the order</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="152"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="154"/>
         <source>{product} · order {number}</source>
         <translation>{product} · 订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="167"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="170"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="171"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="176"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="180"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="183"/>
+        <source>Handed back:</source>
+        <translation>顾客退回：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="184"/>
         <source>Pay back:</source>
         <translation>应退金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="191"/>
-        <source>Each refunded key becomes “Returned” (the customer had it: it is not sold again until you check it in Card keys) and its voucher becomes void. Keys already redeemed cannot be refunded.</source>
-        <translation>每个退款的卡密变为“已退回”（顾客曾拿到过它：在“卡密”中检查之前不会再次出售），其卡券作废。已核销的卡密不能退款。</translation>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="210"/>
+        <source>Each refunded key becomes “Returned” (the customer had it: it is not sold again until you check it in Card keys) and its voucher becomes void. Keys already redeemed cannot be refunded. Where there are several, tick the ones handed back, or scan them.</source>
+        <translation>每个退款的卡密变为“已退回”（顾客曾拿到过它：在“卡密”中检查之前不会再次出售），其卡券作废。已核销的卡密不能退款。有多个时，请勾选顾客退回的那些，或扫描它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="195"/>
-        <source>Each refunded card becomes void and pays back its unspent balance at the price paid for it (its reloads in full); the newest card of the line goes first.</source>
-        <translation>每张退款的卡作废，按购买价格退还其未用余额（充值部分全额退还）；先退该行最新的一张卡。</translation>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="215"/>
+        <source>Each refunded card becomes void and pays back its unspent balance at the price paid for it (its reloads in full). Tick the cards handed back, or scan them.</source>
+        <translation>每张退款的卡作废，按购买价格退还其未用余额（充值部分全额退还）。请勾选顾客退回的卡，或扫描它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="199"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="219"/>
         <source>Refunded items go back to stock.</source>
         <translation>退款的商品会退回库存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="201"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="221"/>
         <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
         <translation>这一行的卡券还未使用，可以整张退款；退款后卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="203"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="223"/>
         <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
         <translation>只有未使用的卡券可以退款，且须整张退款；退款后卡券作废。</translation>
     </message>
@@ -2415,42 +2420,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="74"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="76"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="79"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="81"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="84"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="86"/>
         <source>Optional: transaction number, last digits of the card…</source>
         <translation>选填：交易单号、银行卡后四位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="88"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="90"/>
         <source>Confirm payment</source>
         <translation>确认收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="88"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="91"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="93"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="92"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="94"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="99"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="101"/>
         <source>Confirming marks the order paid and issues its vouchers and card keys at once.</source>
         <translation>确认后订单即标记为已付款，并立即发放卡券和卡密。</translation>
     </message>
@@ -3264,7 +3269,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/recent_panel.py" line="82"/>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="175"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="174"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
@@ -3279,7 +3284,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="199"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="198"/>
         <source>Undone: {amount} is back on the card (balance {balance}).</source>
         <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
     </message>
@@ -3334,9 +3339,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="203"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="202"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundChoiceList</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="31"/>
+        <source>Scan or type the code of a voucher handed back</source>
+        <translation>扫描或输入顾客退回的卡券码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="57"/>
+        <source>balance {money}</source>
+        <translation>余额 {money}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="60"/>
+        <source>pays back {money}</source>
+        <translation>退还 {money}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="78"/>
+        <source>That code is not one of these vouchers: it may be of another line or order, already used, or void.</source>
+        <translation>此券码不在这些卡券中：它可能属于其他商品行或订单，或已使用、已作废。</translation>
     </message>
 </context>
 <context>
@@ -3511,7 +3539,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
         <source>Faulty</source>
-        <translation>失效</translation>
+        <translation>有问题</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
@@ -4961,7 +4989,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="26"/>
         <source>Card key marked faulty</source>
-        <translation>卡密标记为失效</translation>
+        <translation>卡密标记为有问题</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="27"/>
@@ -6451,77 +6479,82 @@ Click “New order” to sell your first voucher.</source>
         <translation>此充值在其礼品卡的订单 {order} 退款时已退还（剩余部分随卡一起退回）。没有更多可退的了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="143"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="139"/>
+        <source>Part of this reload was spent already: the gift card holds {left} of the {amount} reloaded. To pay back what is left on it, refund the gift card&apos;s order {order}.</source>
+        <translation>这笔充值已被部分消费：充值 {amount}，礼品卡上还剩 {left}。要退还卡上剩余的金额，请对礼品卡的订单 {order} 退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="147"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="146"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="150"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="152"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="155"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="181"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="183"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="225"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="242"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="242"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="246"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="248"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -6586,47 +6619,47 @@ Click “New order” to sell your first voucher.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="35"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="37"/>
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="37"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="39"/>
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="39"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="47"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="158"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6636,17 +6669,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="167"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="168"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="172"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="174"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6676,382 +6709,387 @@ Click “New order” to sell your first voucher.</source>
         <translation>已下架的商品中有“{name}”。请将它重新上架，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="38"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="35"/>
+        <source>Does not match the vouchers chosen. Choose them again.</source>
+        <translation>与所选的卡券不符。请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
         <source>Must not be shorter than the shortest.</source>
         <translation>不能短于最短长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="48"/>
         <source>Only service products and gift cards can be issued in a batch.</source>
         <translation>只有服务类商品和礼品卡可以批量发券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="48"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="49"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="51"/>
         <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="52"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="53"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="55"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="56"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="57"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
         <source>Gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="199"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="207"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="214"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="220"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="222"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="220"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="224"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="222"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
         <source>marked faulty</source>
-        <translation>已标记为失效</translation>
+        <translation>已标记为有问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="227"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="224"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="228"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="225"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="229"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="228"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
@@ -7151,7 +7189,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="47"/>
         <source>Faulty</source>
-        <translation>失效</translation>
+        <translation>有问题</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="115"/>
