@@ -104,7 +104,10 @@ def test_reload_cash_out_and_pin_under_the_card(qtbot: QtBot, shop: Shop) -> Non
     click(qtbot, box.cashout_button)
     confirm = box.confirm_box
     assert confirm is not None and confirm.isVisible()
-    click(qtbot, confirm.button(QMessageBox.StandardButton.Yes))
+    pay = confirm.button(QMessageBox.StandardButton.Yes)
+    assert pay.text() == "Pay out ¥15.00"  # named, not Yes/No (QA L6)
+    assert confirm.defaultButton() is confirm.button(QMessageBox.StandardButton.Cancel)
+    click(qtbot, pay)
     idle()
     assert box.balance.text() == "Balance ¥0.00" and "¥15.00" in box.message.text()
     assert Voucher.get_by_id(issued.id).balance_cents == 0

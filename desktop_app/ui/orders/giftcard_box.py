@@ -248,11 +248,15 @@ class GiftCardBox(QWidget):
     def ask_cash_out(self) -> None:
         if self.state is None or not self.state.may_cash_out:
             return
+        amount = money(self.state.balance_cents, self.model.currency)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cash out"), self.tr(
-            "Pay {amount} out in cash and empty the card?").format(
-            amount=money(self.state.balance_cents, self.model.currency)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.accepted.connect(self.cash_out)
+            "Pay {amount} out in cash and empty the card?").format(amount=amount),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        # A money question names its action, like Refund and Put back on sale (QA L6).
+        pay = box.button(QMessageBox.StandardButton.Yes)
+        pay.setText(self.tr("Pay out {amount}").format(amount=amount))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: self.cash_out() if button is pay else None)
         self.confirm_box = box
         box.open()
 
