@@ -122,6 +122,19 @@ def translate(context: str, text: str) -> str:
     return found or text
 
 
+FULL_WIDTH_ENDS = "。！？；：）」』"
+
+
+def sentences(*parts: str) -> str:
+    """Translated sentences one after another: a space after a Latin full stop, none after a
+    Chinese one (QA: "…停用状态。 此后…")."""
+    text = ""
+    for part in filter(None, parts):
+        gap = "" if not text or text.endswith(tuple(FULL_WIDTH_ENDS)) else " "
+        text += gap + part
+    return text
+
+
 def label(context: str, table: Mapping[str, str], key: str) -> str:
     """``key``'s entry in ``table`` (texts marked ``QT_TRANSLATE_NOOP(context, ...)``) in the
     user's language; ``key`` itself, as stored, when the table does not know it."""

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from conftest import OWNER, OWNER_PASSWORD
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import (
     audit,
@@ -262,7 +263,9 @@ def test_the_loss_question_names_card_keys_and_lost_reloads() -> None:
     loss = restore.RestoreLoss(True, orders=2, events=5, giftcard_changes=3, reload_cents=5000,
                                card_keys=2)
     for text in (" ".join(loss_lines(loss)), loss_text(loss)):
-        assert "2 card keys" in text and "3 gift-card" in text and "50.00" in text
+        assert "Card keys handed out since: 2." in text and "50.00" in text
+        assert "Gift-card changes since (reloads, refunds), lost with their orders: 3;" in text
+        assert "orders: 2;" in text and " 1 " not in text  # counts without "1 orders"
     plain = restore.RestoreLoss(True, orders=2, events=5)
     assert "card key" not in loss_text(plain) and "card key" not in " ".join(loss_lines(plain))
 
@@ -294,4 +297,23 @@ def test_refunds_since_the_backup_are_named_with_their_money(shop: Shop, shop_di
     shop.close()
     loss = restored_with(shop_dir, out)
     assert (loss.refunds, loss.refund_cents) == (1, 6000)
-    assert "1 refunds" in loss_text(loss) and "second time" in loss_text(loss)
+    assert "refunds: 1;" in loss_text(loss) and "second time" in loss_text(loss)
+    assert "1 refunds" not in loss_text(loss)  # QA L1: counts read without a plural
+
+
+def test_the_chinese_loss_question_has_no_latin_space_between_its_sentences(
+        qapp: QApplication) -> None:
+    """QA L9: "…停用状态。 此后…": the sentences were joined with a space."""
+    from desktop_app.cli.shop_commands import loss_lines
+    from desktop_app.i18n import install_translator, remove_translators, sentences
+    from desktop_app.ui.admin.restore_dialog import loss_text
+
+    loss = restore.RestoreLoss(True, orders=2, refunds=1, refund_cents=6000, events=5,
+                               giftcard_changes=3, reload_cents=5000, card_keys=2)
+    try:
+        install_translator(qapp, "zh_CN")
+        for text in (loss_text(loss), sentences(*loss_lines(loss))):
+            assert "。" in text and "。 " not in text, text
+    finally:
+        remove_translators(qapp)
+    assert "disabled. The lost refunds paid back 60.00" in loss_text(loss)  # English: a space

@@ -33,7 +33,7 @@ from desktop_app.core.errors import (
     ServerBackupElsewhere,
 )
 from desktop_app.core.money import money_text
-from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences, translate
 from desktop_app.messages import server_address
 from desktop_app.messages.verify_texts import verify_problem_text
 
@@ -135,10 +135,10 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
                            "is unknown: everything since the backup may be lost.")]
     else:
         lines = [translate(
-            "cli", "Since this backup, lost: {orders} orders, {refunds} refunds, {operators} "
-            "operator changes and {other} other changes (products, settings, card-key "
-            "imports). Carried over: {redemptions} redemptions, vouchers voided and operators "
-            "disabled.").format(
+            "cli", "Lost since this backup — orders: {orders}; refunds: {refunds}; operator "
+            "changes: {operators}; other changes (products, settings, card-key imports): "
+            "{other}. Carried over: every redemption ({redemptions}), vouchers voided and "
+            "operators disabled.").format(
                 orders=loss.orders, refunds=loss.refunds, operators=loss.operator_changes,
                 other=loss.other_changes, redemptions=loss.redemptions)]
     if loss.refunds:
@@ -147,12 +147,12 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
             "not pay them back a second time.").format(money=money_text(loss.refund_cents)))
     if loss.giftcard_changes:
         lines.append(translate(
-            "cli", "{changes} gift-card changes since (reloads, refunds) are lost with their "
-            "orders; reloaded money lost: {money}.").format(
+            "cli", "Gift-card changes since (reloads, refunds), lost with their orders: "
+            "{changes}; reloaded money lost: {money}.").format(
                 changes=loss.giftcard_changes, money=money_text(loss.reload_cents)))
     if loss.card_keys:
-        lines.append(translate("cli", "{keys} card keys handed out since stay out of stock "
-                               "(their orders are lost).").format(keys=loss.card_keys))
+        lines.append(translate("cli", "Card keys handed out since: {keys}. They stay out of "
+                               "stock (their orders are lost).").format(keys=loss.card_keys))
     return [*lines, translate("cli", STAYS_HELD)] if loss.stays_held else lines
 
 
@@ -170,7 +170,7 @@ def confirm_restore(ctx: Context, loss: restore.RestoreLoss) -> bool:
     if not sys.stdin or not sys.stdin.isatty():
         raise UsageError(translate(
             "cli", "{lines} Nothing was restored: run it at a terminal to answer, or add "
-            "--yes.").format(lines=" ".join(loss_lines(loss))))
+            "--yes.").format(lines=sentences(*loss_lines(loss))))
     for line in loss_lines(loss):
         print(line, file=sys.stderr)
     answer = input(translate("cli", "Restore anyway? [y/N] "))

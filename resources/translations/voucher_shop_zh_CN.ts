@@ -375,138 +375,138 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="65"/>
         <source>Card keys: {product}</source>
         <translation>卡密：{product}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="68"/>
         <source>Keys</source>
         <translation>卡密列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="69"/>
         <source>Import keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="96"/>
         <source>All keys</source>
         <translation>全部卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="101"/>
         <source>Mark faulty…</source>
         <translation>标记为有问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="102"/>
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
         <translation>卡密无法使用：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="105"/>
         <source>Replace on order</source>
         <translation>在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="106"/>
         <source>Give the customer an unsold key in place of this faulty one</source>
         <translation>用一个未售出的卡密换下顾客手里这个有问题的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="109"/>
         <source>Put back on sale…</source>
         <translation>重新上架…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="110"/>
         <source>A key returned by a refund that the customer did not use: sell it again</source>
         <translation>退款退回且顾客未使用的卡密：重新出售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="119"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="122"/>
         <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
         <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="139"/>
         <source>Low-stock warning switched off.</source>
         <translation>已关闭低库存提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="142"/>
         <source>Low-stock warning set: the status bar warns at {threshold} unsold keys or fewer.</source>
         <translation>已设置低库存提醒：未售卡密不多于 {threshold} 个时，状态栏会提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="159"/>
         <source>{unsold} unsold · {sold} sold · {returned} returned · {faulty} faulty</source>
         <translation>未售 {unsold} · 已售 {sold} · 已退回 {returned} · 有问题 {faulty}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="171"/>
         <source>No key in this state.</source>
         <translation>没有这个状态的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="173"/>
         <source>No keys yet. Import them on the “Import keys” page.</source>
         <translation>还没有卡密。请在“导入卡密”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="192"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
         <translation>将卡密 {key} 标记为有问题？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="195"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
         <translation>将卡密 {key} 标记为有问题？它将不会被售出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="197"/>
         <source>Faulty key</source>
         <translation>有问题的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="197"/>
         <source>Mark faulty</source>
         <translation>标记为有问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="203"/>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="209"/>
         <source>Put back on sale</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="205"/>
         <source>Put key {key} back on sale? It came back with the refund of order {order}, and the customer had it: do this only if you checked that it was not used. Otherwise mark it faulty.</source>
         <translation>将卡密 {key} 重新上架？它随订单 {order} 的退款退回，顾客曾拿到过它：请确认它未被使用后再这样做，否则请标记为有问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="226"/>
         <source>The key is on sale again.</source>
         <translation>卡密已重新上架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="231"/>
         <source>The key is marked faulty.</source>
         <translation>已将卡密标记为有问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="241"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="242"/>
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="271"/>
         <source>Of these, already in stock under another product: {count}.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
@@ -647,7 +647,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="267"/>
         <source>Keys imported: {count}. Lines left out: {skipped}.</source>
         <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
     </message>
@@ -1049,7 +1049,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="177"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="251"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="252"/>
         <source>Cash out</source>
         <translation>提现</translation>
     </message>
@@ -1085,22 +1085,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>已充值，余额 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="252"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="253"/>
         <source>Pay {amount} out in cash and empty the card?</source>
         <translation>以现金付给顾客 {amount}，并清空此卡余额？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="265"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="257"/>
+        <source>Pay out {amount}</source>
+        <translation>付出现金 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="269"/>
         <source>Paid out {amount} in cash.</source>
         <translation>已以现金付出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="273"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="277"/>
         <source>PIN set.</source>
         <translation>PIN 码已设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="282"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="286"/>
         <source>PIN removed.</source>
         <translation>PIN 码已删除。</translation>
     </message>
@@ -2324,32 +2329,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="16"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="17"/>
         <source>{amount} of it for reload order {number} ({method}), refunded with the card.</source>
         <translation>其中 {amount} 属于充值订单 {number}（{method}），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="25"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="26"/>
         <source>{count} card keys the customer had become “Returned”: they are not sold again until you check them in Card keys.</source>
         <translation>顾客拿到过的 {count} 个卡密变为“已退回”：在“卡密”中检查之前不会再次出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="32"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="33"/>
         <source>Refund order {number}? Pay back {amount} to the customer.</source>
         <translation>为订单 {number} 退款？应退给顾客 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="37"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="38"/>
         <source>Its unredeemed vouchers become void and unsold stock goes back. Uses already redeemed stay in the history.</source>
         <translation>其未核销的卡券将作废，未售库存会退回。已核销的次数保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="47"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="48"/>
         <source>Order {number} is refunded: pay back {amount}.</source>
         <translation>订单 {number} 已退款：应退 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="50"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="51"/>
         <source>Refund recorded for order {number}: pay back {amount}.</source>
         <translation>订单 {number} 的退款已记录：应退 {amount}。</translation>
     </message>
@@ -3813,137 +3818,137 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="100"/>
-        <source>Since this backup, these are lost: {orders} orders, {refunds} refunds, {operators} operator changes and {other} other changes (products, settings, card-key imports). Carried over: the {redemptions} redemptions the shop&apos;s data holds (none of those vouchers can be used again), vouchers voided and operators disabled.</source>
-        <translation>自这份备份以来，以下内容会丢失：{orders} 个订单、{refunds} 笔退款、{operators} 项操作员更改和 {other} 项其他更改（商品、设置、卡密导入）。会保留：店铺数据中的 {redemptions} 次核销（这些卡券不能再次使用）、已作废的卡券和已停用的操作员。</translation>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="101"/>
+        <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: every redemption the shop&apos;s data holds ({redemptions}; none of those vouchers can be used again), vouchers voided and operators disabled.</source>
+        <translation>自这份备份以来会丢失的内容——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。会保留：店铺数据中的全部核销记录（{redemptions} 次；这些卡券不能再次使用）、已作废的卡券和已停用的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="111"/>
         <source>The lost refunds paid back {money}: their orders show as paid again. Do not pay them back a second time.</source>
         <translation>丢失的退款曾退还 {money}：这些订单会重新显示为已付款。请勿再次退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="154"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="194"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="308"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="359"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="116"/>
+        <source>Gift-card changes since (reloads, refunds), lost with their orders: {changes}; reloaded money lost: {money}.</source>
+        <translation>此后随订单一起丢失的礼品卡变动（充值、退款）：{changes} 项；丢失的充值金额：{money}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="121"/>
+        <source>Card keys handed out since: {keys}. They stay out of stock (their orders are lost).</source>
+        <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="312"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="363"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="166"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="168"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="182"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="183"/>
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="184"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="190"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="199"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="203"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: orders, payments and other changes made since the backup are no longer in the shop; redemptions made since are carried over, and operators disabled since stay disabled. It needs the shop closed in every other window and counter. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部数据：备份之后的订单、付款和其他更改将不再保留；备份之后的核销记录会被带入，备份之后停用的操作员仍保持停用。恢复前须在其他所有窗口和收银台关闭本店。当前数据会另存到店铺文件夹中的“before-restore”文件夹。恢复后所有人都要用备份中的密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="228"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="227"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="317"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="363"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="321"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="367"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="239"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="262"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="272"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="276"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="277"/>
         <source>A whole backup, made {moment}. Restoring checks that it is this shop&apos;s.</source>
         <translation>完整备份，制作于 {moment}。恢复时会核对它是否属于本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="313"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="317"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="319"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="337"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="341"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="97"/>
         <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="114"/>
-        <source>{changes} gift-card changes since (reloads, refunds) are lost with their orders; reloaded money lost: {money}.</source>
-        <translation>此后的 {changes} 项礼品卡变动（充值、退款）会随其订单一起丢失；丢失的充值金额：{money}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="118"/>
-        <source>{keys} card keys handed out since stay out of stock (their orders are lost).</source>
-        <translation>此后已发出的 {keys} 个卡密不会回到库存（其订单会丢失）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="127"/>
         <source>This computer saw newer records of this shop than this backup and the shop&apos;s current data both hold: the data was put back to an older copy. Vouchers redeemed in those records could be redeemed again, so after this restore redeeming stays stopped until an owner checks it in Verify and acknowledges. Restore a newer backup if you have one.</source>
         <translation>本电脑见过此店铺更新的记录，而这份备份和店铺当前数据都没有：数据曾被换回旧副本。这些记录中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主在“校验”中检查并确认。如有更新的备份，请恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="361"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="365"/>
         <source>Restore anyway</source>
         <translation>仍要恢复</translation>
     </message>
@@ -4396,17 +4401,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="79"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="83"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="88"/>
         <source>Redeeming stays stopped: records this computer saw are in neither the backup nor the data it replaced. Check it with Verify.</source>
         <translation>核销仍然停止：本电脑见过的记录既不在备份中，也不在被替换的数据中。请用“校验”检查。</translation>
     </message>
@@ -5837,24 +5842,24 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法读取当前店铺，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="137"/>
-        <source>Since this backup, lost: {orders} orders, {refunds} refunds, {operators} operator changes and {other} other changes (products, settings, card-key imports). Carried over: {redemptions} redemptions, vouchers voided and operators disabled.</source>
-        <translation>自这份备份以来，丢失：{orders} 个订单、{refunds} 笔退款、{operators} 项操作员更改和 {other} 项其他更改（商品、设置、卡密导入）。保留：{redemptions} 次核销、已作废的卡券和已停用的操作员。</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/cli/shop_commands.py" line="145"/>
         <source>The lost refunds paid back {money}: their orders show as paid again. Do not pay them back a second time.</source>
         <translation>丢失的退款曾退还 {money}：这些订单会重新显示为已付款。请勿再次退款。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="137"/>
+        <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: every redemption ({redemptions}), vouchers voided and operators disabled.</source>
+        <translation>自这份备份以来丢失——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。保留：全部核销记录（{redemptions} 次）、已作废的卡券和已停用的操作员。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/cli/shop_commands.py" line="149"/>
-        <source>{changes} gift-card changes since (reloads, refunds) are lost with their orders; reloaded money lost: {money}.</source>
-        <translation>此后的 {changes} 项礼品卡变动（充值、退款）会随其订单一起丢失；丢失的充值金额：{money}。</translation>
+        <source>Gift-card changes since (reloads, refunds), lost with their orders: {changes}; reloaded money lost: {money}.</source>
+        <translation>此后随订单一起丢失的礼品卡变动（充值、退款）：{changes} 项；丢失的充值金额：{money}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/shop_commands.py" line="154"/>
-        <source>{keys} card keys handed out since stay out of stock (their orders are lost).</source>
-        <translation>此后已发出的 {keys} 个卡密不会回到库存（其订单会丢失）。</translation>
+        <source>Card keys handed out since: {keys}. They stay out of stock (their orders are lost).</source>
+        <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/shop_commands.py" line="159"/>

@@ -29,6 +29,7 @@ from desktop_app.core.errors import (
     ShopError,
 )
 from desktop_app.core.store import Shop
+from desktop_app.i18n import sentences
 from desktop_app.messages import error_message
 from desktop_app.ui.admin.backup_common import backup_filter, restore_refusal_text
 from desktop_app.ui.display import amount_text, failure_text
@@ -84,9 +85,9 @@ def restored_text(request: RestoreRequest, aside: Path | None) -> str:
             "was then. The data from before is kept in {folder}.").format(
             moment=moment, folder=aside)
     if request.stays_held:
-        text += " " + QCoreApplication.translate(
+        text = sentences(text, QCoreApplication.translate(
             "ShopSession", "Redeeming stays stopped: records this computer saw are in "
-            "neither the backup nor the data it replaced. Check it with Verify.")
+            "neither the backup nor the data it replaced. Check it with Verify."))
     return text
 
 
@@ -98,26 +99,29 @@ def loss_text(loss: restore.RestoreLoss) -> str:
             "lacks is unknown: everything since the backup may be lost.")
     else:  # no grand total: its parts never added up to it (QA round 2)
         text = QCoreApplication.translate(
-            "RestoreDialog", "Since this backup, these are lost: {orders} orders, {refunds} "
-            "refunds, {operators} operator changes and {other} other changes (products, "
-            "settings, card-key imports). Carried over: the {redemptions} redemptions the "
-            "shop's data holds (none of those vouchers can be used again), vouchers voided "
-            "and operators disabled.")
+            "RestoreDialog", "Lost since this backup — orders: {orders}; refunds: {refunds}; "
+            "operator changes: {operators}; other changes (products, settings, card-key "
+            "imports): {other}. Carried over: every redemption the shop's data holds "
+            "({redemptions}; none of those vouchers can be used again), vouchers voided and "
+            "operators disabled.")
     text = text.format(orders=loss.orders, refunds=loss.refunds, other=loss.other_changes,
                        operators=loss.operator_changes, redemptions=loss.redemptions)
+    parts = [text]
     if loss.refunds:
-        text += " " + QCoreApplication.translate(
+        parts.append(QCoreApplication.translate(
             "RestoreDialog", "The lost refunds paid back {money}: their orders show as paid "
             "again. Do not pay them back a second time.").format(
-            money=amount_text(loss.refund_cents))
+            money=amount_text(loss.refund_cents)))
     if loss.giftcard_changes:
-        text += " " + QCoreApplication.translate("RestoreDialog", "{changes} gift-card changes "
-            "since (reloads, refunds) are lost with their orders; reloaded money lost: {money}."
-        ).format(changes=loss.giftcard_changes, money=amount_text(loss.reload_cents))
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "Gift-card changes since (reloads, refunds), lost with their "
+            "orders: {changes}; reloaded money lost: {money}.").format(
+            changes=loss.giftcard_changes, money=amount_text(loss.reload_cents)))
     if loss.card_keys:
-        text += " " + QCoreApplication.translate(
-            "RestoreDialog", "{keys} card keys handed out since stay out of stock (their "
-            "orders are lost).").format(keys=loss.card_keys)
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "Card keys handed out since: {keys}. They stay out of stock "
+            "(their orders are lost).").format(keys=loss.card_keys))
+    text = sentences(*parts)
     if not loss.stays_held:
         return text
     return QCoreApplication.translate(

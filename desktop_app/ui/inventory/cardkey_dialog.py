@@ -28,6 +28,7 @@ from desktop_app.core import cardkeys
 from desktop_app.core.cardkeys import KeyImportReport, KeyRow
 from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
+from desktop_app.i18n import sentences
 from desktop_app.ui.display import key_state_label
 from desktop_app.ui.inventory.key_import_page import KeyImportPage
 from desktop_app.ui.inventory.table_models import KeyFilter, KeyTableModel
@@ -266,8 +267,9 @@ class CardKeyDialog(QDialog):
         text = self.tr("Keys imported: {count}. Lines left out: {skipped}.").format(
             count=report.imported, skipped=skipped)
         if report.other_product:
-            text += " " + self.tr("Of these, already in stock under another product: "
-                                  "{count}.").format(count=report.other_product)
+            text = sentences(text, self.tr(
+                "Of these, already in stock under another product: {count}.").format(
+                count=report.other_product))
         self.keys_message.show_info(text)
         self.changed.emit()
         self.tabs.setCurrentIndex(self.KEYS_PAGE)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.giftcard_refunds import Payback
 from desktop_app.core.refunds import RefundPreview, RefundResult
+from desktop_app.i18n import sentences
 from desktop_app.ui.display import method_label, money
 
 
@@ -52,4 +53,4 @@ def refunded_text(order_id: int, result: RefundResult, currency: str, *,
     lines = [done.format(number=order_id, amount=money(result.refund_cents, currency))]
     lines += _reload_lines(result.reloads, currency)
     lines += _keys_line(result.keys_returned)
-    return " ".join(lines)
+    return sentences(*lines)
