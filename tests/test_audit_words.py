@@ -95,6 +95,9 @@ def test_codes_ids_and_nothing_read_as_words(qapp: object) -> None:
     assert "before: price: ¥10.00" in text and "after: price: ¥1,280.00" in text
     for raw in ("None", "[20, 21]", "True", "sold", "clerk", "service", "_"):
         assert raw not in text
+    # QA L11: "keys:  · …" for a restore that carried no key
+    empty = detail_text(json.dumps({"vouchers": [], "before": {}, "note": ""}))
+    assert empty == "vouchers: — · before: — · note: —"
 
 
 @pytest.mark.parametrize("stored", [

@@ -189,7 +189,7 @@ def _word_value(key: str, value: str) -> str:
 
 
 def _value_text(key: str, value: object, currency: str) -> str:
-    if value is None or value == "":
+    if value is None or value in ("", [], {}):  # nothing, read as "—", never as a blank
         return "—"
     if isinstance(value, bool):
         return (QCoreApplication.translate("audit", "yes") if value
