@@ -133,3 +133,33 @@ def test_a_refund_names_the_reload_method_in_words(tmp_path: Path) -> None:
     told = run(folder, "--lang", "zh_CN", "order", "refund", str(order)).stdout
     assert "现金" in told and "cash" not in told
     assert "1 张卡券作废" in told  # one voucher (QA: "1 vouchers void")
+
+
+def test_cash_out_where_the_owner_allows_it(tmp_path: Path) -> None:
+    """QA R4: cash-out had no command at all."""
+    from test_cli import OWNER_ENV
+
+    from desktop_app.core import giftcards
+    from desktop_app.core.store import open_shop
+
+    folder = tmp_path / "shop"
+    assert run(folder, "init", "--json").returncode == 0
+    added = as_json(run(folder, "product", "add", "--name", "Card 20", "--kind", "giftcard",
+                        "--price", "20", "--json"))
+    order = as_json(run(folder, "order", "create", "--item", f"{added['id']}:1", "--json"))
+    (card,) = as_json(run(folder, "order", "pay", str(order["id"]), "--json"))["vouchers"]
+    assert run(folder, "redeem", card["code"], "--amount", "12").returncode == 0
+    off = run(folder, "voucher", "cashout", card["code"], "--json")
+    assert off.returncode == 1 and as_json(off)["state"] == "cashout_off"
+    said = run(folder, "voucher", "cashout", card["code"])
+    assert "Settings → Shop" in said.stderr + said.stdout
+    shop = open_shop(folder, OWNER_ENV["SHOP_OPERATOR"], OWNER_ENV["SHOP_PASSWORD"])
+    shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "1000")
+    shop.close()
+    paid = run(folder, "voucher", "cashout", card["code"], "--station", "Till", "--json")
+    assert paid.returncode == 0, paid.stdout
+    assert as_json(paid) | {"ok": True} == as_json(paid)
+    assert (as_json(paid)["amount"], as_json(paid)["balance"]) == ("8.00", "0.00")
+    again = run(folder, "voucher", "cashout", card["code"])
+    assert again.returncode == 1 and "empty" in again.stderr + again.stdout  # nothing left
+    assert run(folder, "verify", "--json").returncode == 0

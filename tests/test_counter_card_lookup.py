@@ -11,14 +11,16 @@ import pytest
 from conftest import CLERK, CLERK_PASSWORD
 from counter_driver import Counter, sell
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import auth, fulfilment, giftcards, orders, products
+from desktop_app.core import auth, fulfilment, giftcards, orders, products, vouchers
 from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
+from desktop_app.ui.orders.giftcard_box import ReloadDialog
 from desktop_app.ui.shop_session import close_shop
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
@@ -27,9 +29,14 @@ PIN = "2468"
 
 
 @pytest.fixture
-def clerk_at_the_counter(qtbot: QtBot, shop: Shop) -> Iterator[tuple[Counter, int, str]]:
-    """A clerk's window on a shop that sold a gift card with a PIN and a one-use pass."""
+def clerk_at_the_counter(qtbot: QtBot, shop: Shop, request: pytest.FixtureRequest
+                         ) -> Iterator[tuple[Counter, int, str]]:
+    """A clerk's window on a shop that sold a gift card with a PIN and a one-use pass; the
+    owner lets clerks take money for cards (up to ¥300 cashed out) where parametrised so."""
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    if getattr(request, "param", "") == "clerks_take_money":
+        shop.set_setting(giftcards.CLERK_MONEY_SETTING, "1")
+        shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "30000")
     card = products.add_product(shop, "Gift card 200", "200", "giftcard")
     order = orders.create_order(shop, [(card.id, 1)], "李先生", "139 8765 4321")
     issued = fulfilment.pay_order(shop, order.id, "wechat")[0]
@@ -67,4 +74,58 @@ def test_a_clerk_looks_a_card_up_from_the_counter(
     counter.window.activateWindow()  # the window system's part, which offscreen has not
     qtbot.waitUntil(lambda: counter.tab.scan_field.hasFocus(), timeout=5_000)
     verdict, _ = counter.scan(payload)  # the counter is ready again
+    assert verdict.ok
+
+
+def look_up_card(qtbot: QtBot, counter: Counter, card_id: int) -> None:
+    """Look-up, then the card's QR as the customer shows it."""
+    shop, tab = counter.shop, counter.tab
+    qr = vouchers.payload(shop.shop_id, shop.voucher_key, Voucher.get_by_id(card_id).code)
+    tab.lookup_button.click()
+    with qtbot.waitSignal(tab.looked_up, timeout=15_000):
+        counter.type(qr, 4)
+        counter.enter()
+    assert tasks.wait_until_idle(15_000)
+
+
+def test_a_clerk_not_allowed_to_take_money_sees_no_reload(
+        qtbot: QtBot, clerk_at_the_counter: tuple[Counter, int, str]) -> None:
+    counter, card_id, _payload = clerk_at_the_counter
+    look_up_card(qtbot, counter, card_id)
+    assert counter.tab.history_panel.isVisible()
+    assert not counter.tab.history_panel.card_box.isVisible()
+
+
+@pytest.mark.parametrize("clerk_at_the_counter", ["clerks_take_money"], indirect=True)
+def test_a_clerk_the_owner_allows_reloads_and_cashes_out_at_the_counter(
+        qtbot: QtBot, clerk_at_the_counter: tuple[Counter, int, str]) -> None:
+    """QA R4: "Clerks may reload gift cards" was ticked, yet the clerk's window had no way to.
+    Look up the card: Reload… and Cash out are under it, and the balance shown follows."""
+    counter, card_id, payload = clerk_at_the_counter
+    tab = counter.tab
+    box = tab.history_panel.card_box
+    look_up_card(qtbot, counter, card_id)
+    assert box.isVisible() and box.reload_button.isEnabled()
+    assert not box.ledger.isVisible() and not box.pin_button.isVisible()
+    qtbot.mouseClick(box.reload_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert isinstance(dialog, ReloadDialog) and dialog.isVisible()
+    qtbot.keyClicks(dialog.amount, "50")
+    with qtbot.waitSignal(tab.looked_up, timeout=15_000):  # looked up again: the new balance
+        qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    assert tasks.wait_until_idle(15_000)
+    assert Voucher.get_by_id(card_id).balance_cents == 25000
+    assert tab.verdict.headline.text() == "Look-up: 250.00"
+    assert "Reloaded; balance ¥250.00." in box.message.text()
+
+    qtbot.mouseClick(box.cashout_button, Qt.MouseButton.LeftButton)
+    question = box.confirm_box
+    assert question is not None and "¥250.00" in question.text()
+    with qtbot.waitSignal(tab.looked_up, timeout=15_000):
+        question.button(QMessageBox.StandardButton.Yes).click()
+    assert tasks.wait_until_idle(15_000)
+    assert Voucher.get_by_id(card_id).balance_cents == 0
+    assert "Paid out ¥250.00 in cash." in box.message.text()
+    counter.clock.now += 1000
+    verdict, _ = counter.scan(payload)  # the scanner still redeems at once
     assert verdict.ok

@@ -28,6 +28,7 @@ from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState
 from desktop_app.core.models import GiftCardEntry, Voucher
 from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
 
 SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
 
@@ -173,8 +174,10 @@ def test_partial_refund_of_a_card_line(shop: Shop) -> None:
 def test_cash_out_a_small_remainder_where_the_owner_allows_it(shop: Shop) -> None:
     (card,) = sell_card(shop)
     redemption.redeem(shop, card.payload, "c", amount_cents=9500)
-    with pytest.raises(Forbidden):
+    with pytest.raises(InvalidState) as off:
         giftcards.cash_out(shop, Voucher.get_by_id(card.id))  # not allowed yet
+    assert off.value.params["state"] == "cashout_off"
+    assert "Settings → Shop (Gift card cash-out up to)" in error_message(off.value)
     shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "1000")
     change = giftcards.cash_out(shop, Voucher.get_by_id(card.id), "c")
     assert change.amount_cents == -500 and balance(card) == 0
@@ -208,8 +211,9 @@ def test_reload_by_a_clerk_only_where_the_owner_allows(shop: Shop, shop_dir: Pat
     (card,) = sell_card(shop)
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     shop.close()
-    with shop.open_again(CLERK, CLERK_PASSWORD) as clerk, pytest.raises(Forbidden):
+    with shop.open_again(CLERK, CLERK_PASSWORD) as clerk, pytest.raises(Forbidden) as refused:
         giftcards.reload(clerk, Voucher.get_by_id(card.id), 1000)
+    assert "allow clerks in Settings → Shop" in error_message(refused.value)  # QA R4
     with shop.open_again(OWNER, OWNER_PASSWORD) as owner:
         owner.set_setting(giftcards.CLERK_MONEY_SETTING, "1")
     with shop.open_again(CLERK, CLERK_PASSWORD) as clerk:

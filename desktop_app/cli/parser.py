@@ -184,6 +184,11 @@ def _voucher(command: Adder, sub: Any) -> None:
     p.add_argument("--method", choices=giftcards.RELOAD_METHODS, default="cash")
     p.add_argument("--ref")
     p.add_argument("--station", default=default_station())
+    p = command("cashout", "voucher_commands.cmd_voucher_cashout", translate(
+        "cli", "pay a gift card's small remainder out in cash and empty it (up to the shop's "
+        "cash-out limit)"), voucher)
+    p.add_argument("code")
+    p.add_argument("--station", default=default_station())
     p = command("cards", "giftcard_commands.cmd_voucher_cards", translate(
         "cli", "a caller's gift cards by order or phone: card number, product, customer; "
         "no code, no balance"), voucher)

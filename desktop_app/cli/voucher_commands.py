@@ -210,6 +210,17 @@ def cmd_voucher_reload(ctx: Context) -> Outcome:
         **data)])
 
 
+def cmd_voucher_cashout(ctx: Context) -> Outcome:
+    with open_as_operator(ctx) as shop:
+        card = counter.voucher_by_text(shop, ctx.args.code)
+        change = giftcards.cash_out(shop, card, ctx.args.station)
+        data = {"voucher": change.voucher_id, "code": vouchers.typed_code(card.code),
+                "amount": money_text(-change.amount_cents),
+                "balance": money_text(change.balance_cents)}
+    return Outcome(data, [translate(
+        "cli", "Paid out {amount} in cash from {code}; balance {balance}.").format(**data)])
+
+
 def cmd_decode(ctx: Context) -> Outcome:
     # here: OpenCV and the decoders load only for this command
     from desktop_app.scanning.decoders import UnreadableImage, decode_file

@@ -173,8 +173,8 @@ def cash_out(shop: Shop, voucher: Voucher, station: str = "") -> BalanceChange:
     with shop.write():
         card = _card(Voucher.get_or_none(Voucher.id == voucher.id))
         left = int(card.balance_cents)
-        if limit <= 0:
-            raise Forbidden(action="giftcard_cashout")
+        if limit <= 0:  # the owner's choice, not the operator's rights: say where to change it
+            raise InvalidState(what="giftcard", id=card.id, state="cashout_off")
         if not 0 < left <= limit:
             raise InvalidState(what="giftcard", id=card.id, state="cashout_over_limit")
         emptied = (Voucher.update(balance_cents=0)

@@ -20,6 +20,7 @@ from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
     ERROR_TEXTS,
     FALLBACK_TEXTS,
+    FORBIDDEN_TEXTS,
     HOLD_REASONS,
     INTEGRITY_TEXTS,
     NOT_FOUND_TEXTS,
@@ -129,6 +130,8 @@ def error_message(exc: ShopError) -> str:
         how = BACKUP_PROBLEM_TEXTS.get(str(params.get("problem")))
         if how:
             return _fill(how, params)
+    if exc.code == "forbidden" and exc.params.get("action") in FORBIDDEN_TEXTS:
+        return _in_context(FORBIDDEN_TEXTS[exc.params["action"]])
     if exc.code == "not_found" and exc.params.get("reason") in NOT_FOUND_TEXTS:
         return _in_context(NOT_FOUND_TEXTS[exc.params["reason"]])
     if exc.code == "invalid_state" and exc.params.get("state") in STATE_TEXTS:

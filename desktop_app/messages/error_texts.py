@@ -121,6 +121,14 @@ ERROR_TEXTS: dict[str, str] = {
         "unchanged. Choose another backup."),
 }
 
+# ``Forbidden`` of an action the owner can allow clerks in Settings, said so.
+FORBIDDEN_TEXTS: dict[str, str] = {
+    action: QT_TRANSLATE_NOOP(
+        "errors", "Only the shop owner may take money for gift cards here. The owner can "
+        "allow clerks in Settings → Shop (Clerks may reload and cash out gift cards).")
+    for action in ("giftcard_reload", "giftcard_cashout")
+}
+
 # ``InvalidState`` of a state that has its own way out, said in full.
 # A ``NotFound`` whose ``reason`` says more than "not there".
 NOT_FOUND_TEXTS: dict[str, str] = {
@@ -136,6 +144,9 @@ STATE_TEXTS: dict[str, str] = {
     "card_refunded": QT_TRANSLATE_NOOP(
         "errors", "This reload was paid back when its gift card's order {order} was refunded "
         "(what was left of it went back with the card). There is nothing more to refund."),
+    "cashout_off": QT_TRANSLATE_NOOP(
+        "errors", "Gift cards are not cashed out in this shop. The owner can allow small "
+        "remainders in Settings → Shop (Gift card cash-out up to)."),
     "reload_spent": QT_TRANSLATE_NOOP(
         "errors", "Part of this reload was spent already: the gift card holds {left} of the "
         "{amount} reloaded. To pay back what is left on it, refund the gift card's order "

@@ -980,27 +980,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="228"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="243"/>
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="231"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="246"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="238"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="253"/>
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="246"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="261"/>
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="258"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="273"/>
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
@@ -1043,69 +1043,69 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>撤销消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="179"/>
         <source>Reload…</source>
         <translation>充值…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="177"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="252"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="264"/>
         <source>Cash out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="179"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="229"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="183"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="241"/>
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="185"/>
         <source>Remove PIN</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="217"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="226"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="225"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="231"/>
         <source>Pays out a balance of at most {amount} in cash</source>
         <translation>余额不超过 {amount} 时，以现金全额付给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="229"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="241"/>
         <source>Change PIN…</source>
         <translation>修改 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="243"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="255"/>
         <source>Reloaded; balance {amount}.</source>
         <translation>已充值，余额 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="253"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="265"/>
         <source>Pay {amount} out in cash and empty the card?</source>
         <translation>以现金付给顾客 {amount}，并清空此卡余额？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="257"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="269"/>
         <source>Pay out {amount}</source>
         <translation>付出现金 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="269"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="281"/>
         <source>Paid out {amount} in cash.</source>
         <translation>已以现金付出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="277"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="289"/>
         <source>PIN set.</source>
         <translation>PIN 码已设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="286"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="298"/>
         <source>PIN removed.</source>
         <translation>PIN 码已删除。</translation>
     </message>
@@ -1113,17 +1113,17 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="185"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="192"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="206"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="221"/>
         <source>History of {code} ({product}): 1 attempt</source>
         <translation>{code}（{product}）的历史：1 条核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="208"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="223"/>
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -1574,7 +1574,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="379"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="382"/>
         <location filename="../../desktop_app/ui/main_window.py" line="115"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
@@ -1730,13 +1730,13 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="381"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="384"/>
         <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="383"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="386"/>
         <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
@@ -3309,37 +3309,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="329"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="327"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="331"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="329"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="339"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="340"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="342"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="340"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -3956,47 +3956,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanSettingsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="52"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="54"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="55"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="57"/>
         <source>Enter (most scanners)</source>
         <translation>回车（大多数扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="56"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="58"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="62"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="64"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="63"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="65"/>
         <source>never</source>
         <translation>不自动清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="68"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="70"/>
         <source>The scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="69"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="71"/>
         <source>Without Enter, take the code after a pause of:</source>
         <translation>不发送回车时，停顿多久后提交：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="70"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="72"/>
         <source>Clear the verdict after:</source>
         <translation>结果显示时长：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="72"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="74"/>
         <source>These settings belong to this computer. Most scanners send Enter after each code; for one that sends nothing, the code is taken after the pause.</source>
         <translation>这些设置只对这台电脑有效。大多数扫码枪在每个券码后发送回车；不发送回车的扫码枪，会在停顿后自动提交。</translation>
     </message>
@@ -4084,198 +4084,203 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="145"/>
-        <source>Clerks may reload gift cards (voucher reload, on the command line)</source>
-        <translation>店员可为礼品卡充值（在命令行用 voucher reload）</translation>
+        <source>Clerks may reload and cash out gift cards (at the counter: Look up, then scan the card)</source>
+        <translation>核销员可以为礼品卡充值和提现（在核销台：点“查询”，然后扫描卡）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="147"/>
+        <source>Also on the command line: voucher reload, voucher cashout</source>
+        <translation>命令行中也可以：voucher reload、voucher cashout</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="151"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="152"/>
         <source>Address / phone:</source>
         <translation>地址 / 电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="153"/>
         <source>Note on vouchers:</source>
         <translation>卡券备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="155"/>
         <source>Default validity:</source>
         <translation>默认有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="156"/>
         <source>Gift card cash-out up to:</source>
         <translation>礼品卡提现上限：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="159"/>
         <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products. A gift card&apos;s remainder up to the cash-out amount can be paid out in cash (Orders tab, under the card).</source>
         <translation>更改币种只改变价格的显示方式，不改变金额。默认有效期会作为新商品的建议值。礼品卡余额不超过提现上限时，可以用现金支付给顾客（订单页，卡片下方）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
         <source>Play a sound with each verdict</source>
         <translation>每次核销结果都播放提示音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="172"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="179"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="183"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="183"/>
         <source>Receipt 58 mm</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="184"/>
         <source>Receipt 80 mm</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="263"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="263"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="195"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200"/>
         <source>Station name:</source>
         <translation>收银台名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="201"/>
         <source>Sounds:</source>
         <translation>声音：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="202"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="203"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="204"/>
         <source>Voucher paper:</source>
         <translation>卡券纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="205"/>
         <source>Receipt printer:</source>
         <translation>小票打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="206"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="207"/>
         <source>Camera resolution:</source>
         <translation>摄像头分辨率：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="208"/>
         <source>Scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="209"/>
         <source>Scanner burst gap:</source>
         <translation>扫码枪按键间隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="215"/>
         <source>Try the scanner:</source>
         <translation>测试扫码枪：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="219"/>
         <source>The station name is recorded with every redemption from this computer. A new language shows at the next start.</source>
         <translation>每次在这台电脑上核销都会记录收银台名称。更改语言后，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="227"/>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="229"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="232"/>
         <source>{printer} (not found)</source>
         <translation>{printer}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="251"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="253"/>
         <source>{camera} (not found)</source>
         <translation>{camera}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="262"/>
         <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
         <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="282"/>
         <source>Scan the QR code or printed code of one of this shop&apos;s vouchers to see which keyboard layout the scanner types in.</source>
         <translation>扫一张本店卡券的二维码或印刷券码，即可看出扫码枪按哪种键盘布局输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="283"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="286"/>
         <source>Looks like: {layout} keyboard layout (OK).</source>
         <translation>看起来是：{layout}键盘布局（正常）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="285"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="288"/>
         <source>Looks like a {layout} keyboard layout: codes are read correctly anyway.</source>
         <translation>看起来是{layout}键盘布局：券码仍能正确识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="287"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="290"/>
         <source>Looks like a {layout} keyboard layout: QR codes are read correctly anyway, printed codes are not. Set the scanner to the keyboard layout of this computer.</source>
         <translation>看起来是{layout}键盘布局：二维码仍能正确识别，但印刷券码不能。请把扫码枪设置为与这台电脑相同的键盘布局。</translation>
     </message>
@@ -4488,27 +4493,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>UndoPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="100"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="102"/>
         <source>Why? For example: scanned the wrong voucher</source>
         <translation>原因？例如：扫错了券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="104"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="106"/>
         <source>Undo redemption</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="106"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="124"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="126"/>
         <source>Undo the spend of {amount} from {code} ({product}) by {operator}, {when}? The amount goes back on the card; the record stays.</source>
         <translation>撤销 {operator} 于 {when} 从 {code}（{product}）消费的 {amount}？金额将退回卡内；记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="128"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="130"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
         <translation>撤销 {operator}（{when}）对 {code}（{product}）的核销？次数退回到券上，原记录保留。</translation>
     </message>
@@ -5776,6 +5781,11 @@ Click “New order” to sell your first voucher.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="220"/>
+        <source>Paid out {amount} in cash from {code}; balance {balance}.</source>
+        <translation>已从 {code} 付出现金 {amount}；余额 {balance}。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/cli/redeem_command.py" line="21"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="70"/>
         <source>balance {balance}</source>
@@ -5933,7 +5943,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="79"/>
-        <location filename="../../desktop_app/cli/parser.py" line="351"/>
+        <location filename="../../desktop_app/cli/parser.py" line="356"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
@@ -6034,92 +6044,97 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="187"/>
+        <source>pay a gift card&apos;s small remainder out in cash and empty it (up to the shop&apos;s cash-out limit)</source>
+        <translation>将礼品卡的少量余额以现金付出并清空该卡（不超过店铺的提现上限）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="192"/>
         <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="193"/>
+        <location filename="../../desktop_app/cli/parser.py" line="198"/>
         <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="197"/>
-        <location filename="../../desktop_app/cli/parser.py" line="205"/>
+        <location filename="../../desktop_app/cli/parser.py" line="202"/>
+        <location filename="../../desktop_app/cli/parser.py" line="210"/>
         <source>the card&apos;s number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="199"/>
+        <location filename="../../desktop_app/cli/parser.py" line="204"/>
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="202"/>
+        <location filename="../../desktop_app/cli/parser.py" line="207"/>
         <source>set or replace a gift card&apos;s PIN (owners; from SHOP_CARD_PIN or typed twice at a prompt), or remove it with --clear</source>
         <translation>设置或更换礼品卡的 PIN（仅店主；取自 SHOP_CARD_PIN，或在提示处输入两次），或用 --clear 清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="207"/>
+        <location filename="../../desktop_app/cli/parser.py" line="212"/>
         <source>remove the PIN: looking the card up then needs it in hand</source>
         <translation>清除 PIN：之后只能凭卡查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="229"/>
+        <location filename="../../desktop_app/cli/parser.py" line="234"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="234"/>
+        <location filename="../../desktop_app/cli/parser.py" line="239"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="236"/>
+        <location filename="../../desktop_app/cli/parser.py" line="241"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="240"/>
+        <location filename="../../desktop_app/cli/parser.py" line="245"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="246"/>
+        <location filename="../../desktop_app/cli/parser.py" line="251"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="247"/>
+        <location filename="../../desktop_app/cli/parser.py" line="252"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="261"/>
+        <location filename="../../desktop_app/cli/parser.py" line="266"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="263"/>
+        <location filename="../../desktop_app/cli/parser.py" line="268"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="274"/>
+        <location filename="../../desktop_app/cli/parser.py" line="279"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="277"/>
+        <location filename="../../desktop_app/cli/parser.py" line="282"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="282"/>
+        <location filename="../../desktop_app/cli/parser.py" line="287"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="289"/>
+        <location filename="../../desktop_app/cli/parser.py" line="294"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
@@ -6154,63 +6169,63 @@ Click “New order” to sell your first voucher.</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="219"/>
+        <location filename="../../desktop_app/cli/parser.py" line="224"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="220"/>
+        <location filename="../../desktop_app/cli/parser.py" line="225"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="222"/>
+        <location filename="../../desktop_app/cli/parser.py" line="227"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="213"/>
+        <location filename="../../desktop_app/cli/parser.py" line="218"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="215"/>
+        <location filename="../../desktop_app/cli/parser.py" line="220"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="256"/>
+        <location filename="../../desktop_app/cli/parser.py" line="261"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="269"/>
+        <location filename="../../desktop_app/cli/parser.py" line="274"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="350"/>
+        <location filename="../../desktop_app/cli/parser.py" line="355"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="352"/>
+        <location filename="../../desktop_app/cli/parser.py" line="357"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="356"/>
+        <location filename="../../desktop_app/cli/parser.py" line="361"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="358"/>
+        <location filename="../../desktop_app/cli/parser.py" line="363"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="360"/>
+        <location filename="../../desktop_app/cli/parser.py" line="365"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
@@ -6469,97 +6484,107 @@ Click “New order” to sell your first voucher.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="127"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="126"/>
+        <source>Only the shop owner may take money for gift cards here. The owner can allow clerks in Settings → Shop (Clerks may reload and cash out gift cards).</source>
+        <translation>只有店主可以在这里为礼品卡收付款。店主可以在 设置 → 店铺 中允许核销员这样做（核销员可以为礼品卡充值和提现）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="135"/>
         <source>This voucher is not a gift card: it counts uses, not money, so it cannot be reloaded or cashed out.</source>
         <translation>此卡券不是礼品卡：它按次数计，不按金额计，因此不能充值或提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="133"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="141"/>
         <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="136"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="144"/>
         <source>This reload was paid back when its gift card&apos;s order {order} was refunded (what was left of it went back with the card). There is nothing more to refund.</source>
         <translation>此充值在其礼品卡的订单 {order} 退款时已退还（剩余部分随卡一起退回）。没有更多可退的了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="139"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="147"/>
+        <source>Gift cards are not cashed out in this shop. The owner can allow small remainders in Settings → Shop (Gift card cash-out up to).</source>
+        <translation>本店不为礼品卡提现。店主可以在 设置 → 店铺 中允许提现少量余额（礼品卡提现上限）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="150"/>
         <source>Part of this reload was spent already: the gift card holds {left} of the {amount} reloaded. To pay back what is left on it, refund the gift card&apos;s order {order}.</source>
         <translation>这笔充值已被部分消费：充值 {amount}，礼品卡上还剩 {left}。要退还卡上剩余的金额，请对礼品卡的订单 {order} 退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="147"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="158"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="150"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="161"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="152"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="155"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="166"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="225"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="249"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="251"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="242"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="253"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="255"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="246"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="257"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="248"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="259"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -6664,7 +6689,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="173"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6674,17 +6699,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="167"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="172"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="183"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6974,137 +6999,137 @@ Click “New order” to sell your first voucher.</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="214"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="207"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="220"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="227"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="228"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="229"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="220"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="231"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="222"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="233"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="224"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="235"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="237"/>
         <source>marked faulty</source>
         <translation>已标记为有问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="227"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="228"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="229"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="106"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="107"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="109"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="110"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -7323,12 +7348,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="151"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="154"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="152"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="155"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>

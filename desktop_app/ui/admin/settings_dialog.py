@@ -140,9 +140,12 @@ class SettingsDialog(QDialog):
         self.valid_days.setSuffix(self.tr(" days"))
         self.cashout_edit = QLineEdit(page)
         self.cashout_edit.setPlaceholderText(self.tr("0.00: never"))
-        # The app gives clerks the counter only: they reload with the command line (QA).
+        # Clerks have the counter only: a card's look-up there has Reload and Cash out (QA).
         self.clerk_money_box = QCheckBox(self.tr(
-            "Clerks may reload gift cards (voucher reload, on the command line)"), page)
+            "Clerks may reload and cash out gift cards (at the counter: Look up, then scan "
+            "the card)"), page)
+        self.clerk_money_box.setToolTip(self.tr("Also on the command line: voucher reload, "
+                                                "voucher cashout"))
         form = QFormLayout(page)
         form.setHorizontalSpacing(SPACING)
         form.addRow(self.tr("Shop name:"), self.name_edit)

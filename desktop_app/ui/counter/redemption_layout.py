@@ -149,7 +149,7 @@ class RedemptionLayout(QWidget):
         self.find_panel = FindPanel(self)
         self.find_panel.setVisible(False)
         lower.addWidget(self.find_panel)
-        self.history_panel = HistoryPanel(self)
+        self.history_panel = HistoryPanel(shop, self)
         self.history_panel.setVisible(False)
         lower.addWidget(self.history_panel)
         row = QHBoxLayout()
@@ -206,6 +206,9 @@ class RedemptionLayout(QWidget):
                                        "Look up: scan a voucher — nothing is used") if on
             else QCoreApplication.translate("RedemptionTab",
                                             "Scan here — or type a code and press Enter"))
+
+    def release_camera(self) -> None:
+        self.camera.release()
 
     def open_card_lookup(self) -> None:
         """The Orders tab's gift card by phone + PIN, for clerks too (the counter is all they

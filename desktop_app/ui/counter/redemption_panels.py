@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.counter import RecentAttempt, VoucherInfo
+from desktop_app.core.store import Shop
 from desktop_app.ui.counter.lookup_models import FoundModel, HistoryModel
 from desktop_app.ui.counter.redemption_models import (
     CLEAR_RANGE_S,
@@ -32,6 +33,7 @@ from desktop_app.ui.counter.redemption_models import (
     local_time_text,
 )
 from desktop_app.ui.display import amount_text
+from desktop_app.ui.orders.giftcard_box import GiftCardBox
 from desktop_app.ui.tables import setup_table
 from desktop_app.ui.widgets import MessageLabel, hint_label
 
@@ -173,10 +175,15 @@ def _small_table(parent: QWidget, model: QAbstractItemModel, stretch: int) -> QT
 
 
 class HistoryPanel(QFrame):
-    """A looked-up voucher's history, inline under the verdict; Close hides it."""
+    """A looked-up voucher's history, inline under the verdict; Close hides it. A gift card
+    also gets Reload and Cash out here, for whoever may take money for cards (QA: clerks the
+    owner allowed had no way to); ``card_changed(code)`` once one went through."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    card_changed = Signal(str)
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.code = ""
         self.setObjectName("historyPanel")
         self.setStyleSheet(f"QFrame#historyPanel {{ border: 1px solid {LOOKUP_BORDER};"
                            " border-radius: 6px; }")
@@ -200,9 +207,17 @@ class HistoryPanel(QFrame):
         column.setContentsMargins(12, 4, 12, 6)
         column.setSpacing(4)
         column.addLayout(top)
+        self.card_box = GiftCardBox(shop, self, compact=True)
+        self.card_box.show_card(None)
+        self.card_box.changed.connect(lambda: self.card_changed.emit(self.code))
+        column.addWidget(self.card_box)
         column.addWidget(self.view)
 
     def show_info(self, info: VoucherInfo) -> None:
+        self.code = info.code
+        if self.card_box.voucher_id != info.id or info.balance is None:
+            self.card_box.message.clear()  # what was said of another card
+        self.card_box.show_card(info.id if info.balance is not None else None)
         title = (self.tr("History of {code} ({product}): 1 attempt")
                  if len(info.history) == 1 else
                  self.tr("History of {code} ({product}): {count} attempts"))

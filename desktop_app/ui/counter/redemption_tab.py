@@ -115,6 +115,7 @@ class RedemptionTab(RedemptionLayout):
         self.lookup_button.toggled.connect(self._lookup_toggled)
         self.find_panel.search.connect(self._find)
         self.find_panel.chosen.connect(self.look_up)
+        self.history_panel.card_changed.connect(self.look_up)  # the balance it shows now
         self.recent.changed.connect(self.recent_changed)
         self.recent.undone.connect(
             lambda _: self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -145,9 +146,6 @@ class RedemptionTab(RedemptionLayout):
         self.scan_keys.set_enabled(False)
         self.camera.release()
         super().hideEvent(event)
-
-    def release_camera(self) -> None:
-        self.camera.release()
 
     def shutdown(self) -> None:
         """Stops everything this tab runs: the camera, the key filter, the timers. Safe to

@@ -10,7 +10,7 @@ action here and after spends and undos elsewhere.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSysInfo, Signal
+from PySide6.QtCore import QSysInfo, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -159,13 +159,17 @@ class PinDialog(QDialog):
 
 
 class GiftCardBox(QWidget):
-    """The card's balance, its ledger and the owner's actions on it."""
+    """The card's balance, its ledger and the owner's actions on it. ``compact`` (the
+    counter's look-up, for clerks too): Reload and Cash out alone, shown only to an operator
+    who may take money for cards; the verdict above says the balance."""
 
     changed = Signal()  # a reload, cash-out or PIN change went through
 
-    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+    def __init__(self, shop: Shop, parent: QWidget | None = None, *,
+                 compact: bool = False) -> None:
         super().__init__(parent)
         self.shop = shop
+        self.compact = compact
         self.voucher_id: int | None = None
         self.state: CardState | None = None
         self.dialog: QDialog | None = None
@@ -199,10 +203,15 @@ class GiftCardBox(QWidget):
         column.addLayout(row)
         column.addWidget(self.ledger)
         column.addWidget(self.message)
+        if compact:
+            for part in (self.ledger, self.pin_button, self.clear_pin_button):
+                part.hide()
+            for button in (self.reload_button, self.cashout_button):
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner keeps typing
 
     def show_card(self, voucher_id: int | None) -> None:
         self.voucher_id = voucher_id
-        self.setVisible(voucher_id is not None)
+        self.setVisible(voucher_id is not None and not self.compact)  # compact: once read
         if voucher_id is None:
             self.state = None
             return
@@ -216,15 +225,18 @@ class GiftCardBox(QWidget):
         self.state = state
         self.balance.setText(self.tr("Balance {amount}").format(
             amount=money(state.balance_cents, self.model.currency)))
-        self.model.set_rows(state.ledger[::-1])  # newest first: the latest is in sight
-        self.ledger.resizeColumnsToContents()
-        owner = self.shop.is_owner
         self.reload_button.setEnabled(state.may_take_money and state.usable)
         self.cashout_button.setVisible(state.cashout_max_cents > 0)
         self.cashout_button.setEnabled(state.may_cash_out)
         self.cashout_button.setToolTip(self.tr("Pays out a balance of at most {amount} in "
                                                "cash").format(
             amount=money(state.cashout_max_cents, self.model.currency)))
+        if self.compact:
+            self.setVisible(state.may_take_money and state.usable)
+            return
+        self.model.set_rows(state.ledger[::-1])  # newest first: the latest is in sight
+        self.ledger.resizeColumnsToContents()
+        owner = self.shop.is_owner
         self.pin_button.setEnabled(owner)
         self.pin_button.setText(self.tr("Change PIN…") if state.has_pin else self.tr("Set PIN…"))
         self.clear_pin_button.setVisible(state.has_pin)
