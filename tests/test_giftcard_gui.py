@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import fulfilment, giftcards, orders, products, redemption
@@ -61,7 +61,11 @@ def test_the_product_dialog_sells_a_card_at_its_value(qtbot: QtBot, shop: Shop) 
     edit = ProductDialog(shop, "CNY", products.product_detail(shop, product.id))
     qtbot.addWidget(edit)
     edit.show()
-    assert not edit._rows["value"].isVisible()  # cards sold keep the value they carry
+    # The value shows when editing too (QA: hidden, a new price left it behind), and the
+    # dialog says that cards already sold keep theirs.
+    assert edit._rows["value"].isVisible() and edit.value.text() == "100.00"
+    assert "cards already sold keep their balance" in " ".join(
+        label.text() for label in edit._rows["value"].findChildren(QLabel))
 
 
 def open_panel(qtbot: QtBot, shop: Shop, issued: fulfilment.IssuedVoucher) -> VoucherPanel:
