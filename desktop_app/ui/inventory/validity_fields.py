@@ -82,6 +82,7 @@ class ValidityFields(QWidget):
         # The last day a loaded product's window has: a window already over stays as it
         # is when the owner edits the price, but a new last day must not be past.
         self.loaded_last_day: QDate | None = None
+        self._as_loaded: tuple[object, ...] | None = None  # the choice of a product edited
 
     def _days_suffix(self, days: int) -> None:
         self.days.setSuffix(QCoreApplication.translate("ProductDialog", " day") if days == 1
@@ -112,6 +113,14 @@ class ValidityFields(QWidget):
         elif product.valid_days:
             self.for_days.setChecked(True)
             self.days.setValue(product.valid_days)
+        self._as_loaded = self._choice()
+
+    def _choice(self) -> tuple[object, ...]:
+        if self.for_days.isChecked():
+            return ("days", self.days.value())
+        if self.between.isChecked():
+            return ("between", self.valid_from.date(), self.valid_until.date())
+        return ("none",)
 
     def problem(self) -> str:
         """What is wrong with the dates, or nothing."""
@@ -125,7 +134,10 @@ class ValidityFields(QWidget):
         return ""
 
     def values(self) -> dict[str, Any]:
-        """The choice as core's keyword arguments."""
+        """The choice as core's keyword arguments; none when left as loaded, so core keeps
+        what it has (a window set elsewhere need not end at a local midnight)."""
+        if self._as_loaded == self._choice():
+            return {}
         if self.for_days.isChecked():
             return {"valid_days": self.days.value(), "valid_from": None, "valid_until": None}
         if self.between.isChecked():
