@@ -21,6 +21,7 @@ from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.messages import problem_message
 from desktop_app.ui import tasks
+from desktop_app.ui.inventory.inventory_tab import InventoryTab
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
@@ -208,6 +209,11 @@ def test_an_ended_product_reads_ended_edits_and_is_not_offered(
     statuses = {model.index(row, 0).data(): model.index(row, ProductTableModel.STATUS).data()
                 for row in range(model.rowCount())}
     assert statuses == {"Coffee": "Active", "Wash": "Ended"}
+    tab = InventoryTab(shop)
+    qtbot.addWidget(tab)
+    tab.show()
+    idle()
+    assert tab.summary.text() == "On sale: 1 · validity ended: 1"
     dialog = edit_dialog(qtbot, shop, wash.id)
     assert dialog.problems() == {}  # its old dates are not in the way of a new price
     dialog.price.setText("6")
