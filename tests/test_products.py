@@ -88,7 +88,7 @@ def test_update_product_changes_and_audits_only_what_changed(shop: Shop) -> None
                               "stock": 8}
     products.update_product(shop, wash.id, name="Wash deluxe")  # nothing changed: no event
     assert len(audit_events("product_update")) == 1
-    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0)  # an end must not be past
     products.update_product(shop, wash.id, valid_days=None, valid_from=start,
                              valid_until=start + dt.timedelta(days=90))
     assert products.product_detail(shop, wash.id).valid_until == start + dt.timedelta(days=90)

@@ -13,7 +13,7 @@ from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.meanwhile import Meanwhile
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.orders import get_order
-from desktop_app.core.products import get_product
+from desktop_app.core.products import get_product, window_ended
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 from desktop_app.core.text import MAX_NOTE, checked_text
@@ -120,6 +120,17 @@ def _fulfil(line: OrderLine, paid_at: dt.datetime, operator_id: int) -> list[Vou
     return []
 
 
+def _refuse_ended_products(order: Order, now: dt.datetime) -> None:
+    """An order made before a product's window ended, paid after it, would sell vouchers
+    that are expired at once: refused, so the owner cancels it (or gives the product new
+    dates first) instead of taking money for nothing."""
+    for line in order.lines.order_by(OrderLine.id):
+        product: Product = line.product
+        if window_ended(product.kind, product.valid_until, now):
+            raise InvalidState(what="order", id=order.id, state="product_ended",
+                               product=product.name)
+
+
 def pay_order(shop: Shop, order_id: int, method: str = "cash",
               reference: str = "") -> list[IssuedVoucher]:
     """Mark paid and issue the vouchers in one transaction. Paying twice issues nothing new."""
@@ -131,6 +142,7 @@ def pay_order(shop: Shop, order_id: int, method: str = "cash",
         if order.status == "paid":
             return [issued(shop, v) for v in order.vouchers.order_by(Voucher.id)]
         now = utc_now()
+        _refuse_ended_products(order, now)
         marked = (Order.update(status="paid", paid_at=now, payment_method=method,
                                payment_ref=reference.strip()[:200])
                   .where((Order.id == order.id) & (Order.status == "unpaid")).execute())
@@ -198,6 +210,9 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         product = get_product(product_id)
         if not product.active:
             raise InvalidInput(field="product", problem="archived", id=product_id)
+        if window_ended(product.kind, product.valid_until):
+            raise InvalidInput(field="product", problem="ended", id=product_id,
+                               product=product.name)
         if product.kind not in ("service", "giftcard"):
             raise InvalidInput(field="product", problem="not_service", id=product_id)
         _take_stock(product, count)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from types import EllipsisType
+from typing import cast
 
 from peewee import fn
 
@@ -91,6 +92,32 @@ def _clean_name(name: str) -> str:
     return " ".join(checked_text(name, "name", MAX_NAME, required=True).split())
 
 
+def window_ended(kind: str, valid_until: dt.datetime | None,
+                 now: dt.datetime | None = None) -> bool:
+    """Whether a product's "between two dates" window is over: every voucher sold now would be
+    expired at once (QA: a typo in the year put dead vouchers on sale). Goods carry no validity."""
+    return kind != "goods" and valid_until is not None and valid_until <= (now or utc_now())
+
+
+def _check_window(start: dt.datetime | None, end: dt.datetime | None,
+                  new_end: bool = True) -> None:
+    """An end after the start; a new end not passed already (a product whose window ended
+    stays editable for everything else)."""
+    if start and end and end <= start:
+        raise InvalidInput(field="valid_until", problem="before_start")
+    if new_end and end is not None and end <= utc_now():
+        raise InvalidInput(field="valid_until", problem="in_past")
+
+
+def _gift_value(value: object, price_cents: int) -> int:
+    """A gift card's value as typed; None or blank: its price."""
+    blank = value is None or not str(value).strip()
+    value_cents = price_cents if blank else parse_money(value, "value")  # type: ignore[arg-type]
+    if value_cents <= 0:
+        raise InvalidInput(field="value", problem="not_positive")
+    return value_cents
+
+
 def _check_unique_name(name: str, product_id: int | None = None) -> None:
     """Two products of one name make orders and reports ambiguous; an archived product keeps
     its name too (it can be restored). Compared without regard to case."""
@@ -129,9 +156,7 @@ def add_product(
     price_cents = parse_money(price)
     value_cents = None
     if kind == "giftcard":
-        value_cents = price_cents if value is None else parse_money(value, "value")
-        if value_cents <= 0:
-            raise InvalidInput(field="value", problem="not_positive")
+        value_cents = _gift_value(value, price_cents)
     elif value is not None:
         raise InvalidInput(field="value", problem="giftcard_only")
     _check_int(uses, "uses", 1, MAX_USES)
@@ -139,8 +164,7 @@ def add_product(
     _check_int(stock, "stock", 0, 10**9)
     if kind == "cardkey" and stock is not None:
         raise InvalidInput(field="stock", problem="cardkey_stock")
-    if valid_from and valid_until and valid_until <= valid_from:
-        raise InvalidInput(field="valid_until", problem="before_start")
+    _check_window(valid_from, valid_until)
     _check_key_pattern(key_min_length, key_max_length, key_alphabet)
     with shop.write():
         _check_unique_name(cleaned)
@@ -176,8 +200,8 @@ def set_archived(shop: Shop, product_id: int, archived: bool) -> None:
 
 
 
-EDITABLE_FIELDS = ("name", "price", "uses", "valid_days", "valid_from", "valid_until", "stock",
-                   "reusable_key", "key_min_length", "key_max_length", "key_alphabet")
+EDITABLE_FIELDS = ("name", "price", "value", "uses", "valid_days", "valid_from", "valid_until",
+                   "stock", "reusable_key", "key_min_length", "key_max_length", "key_alphabet")
 KEY_PATTERN_FIELDS = ("key_min_length", "key_max_length", "key_alphabet")
 
 
@@ -206,6 +230,11 @@ class ProductDetail:
     key_max_length: int | None = None
     key_alphabet: str | None = None
     keys_returned: int = 0  # back from refunded orders, off sale until the owner checks them
+    value_cents: int | None = None  # gift cards: the balance a card sold now carries
+
+    def ended(self, now: dt.datetime | None = None) -> bool:
+        """Its validity window is over: not sold any more (see ``window_ended``)."""
+        return window_ended(self.kind, self.valid_until, now)
 
 
 def _key_state_counts() -> dict[tuple[int, str], int]:
@@ -223,7 +252,7 @@ def _detail(product: Product, counts: dict[tuple[int, str], int]) -> ProductDeta
         mask_key(product.reusable_key) if product.reusable_key else None,
         unsold, counts.get((product.id, "sold"), 0), counts.get((product.id, "faulty"), 0),
         product.key_min_length, product.key_max_length, product.key_alphabet,
-        counts.get((product.id, "returned"), 0))
+        counts.get((product.id, "returned"), 0), product.value_cents)
 
 
 def _stock(product: Product, unsold_keys: int) -> int | None:
@@ -241,6 +270,12 @@ def list_products(shop: Shop, include_archived: bool = False) -> list[ProductDet
         query = query.where(Product.active == True)  # noqa: E712 (peewee expression)
     counts = _key_state_counts()
     return [_detail(product, counts) for product in query]
+
+
+def products_on_sale(shop: Shop) -> list[ProductDetail]:
+    """What a new order may sell: not archived, and its validity window not over."""
+    now = utc_now()
+    return [product for product in list_products(shop) if not product.ended(now)]
 
 
 def product_detail(shop: Shop, product_id: int) -> ProductDetail:
@@ -268,6 +303,7 @@ def _cleaned_changes(product: Product, changes: dict[str, object]) -> dict[str, 
         columns["name"] = _clean_name(str(changes["name"]))
     if "price" in changes:
         columns["price_cents"] = parse_money(changes["price"])  # type: ignore[arg-type]
+    columns.update(_value_change(product, changes, columns))
     if "uses" in changes and product.kind == "service":
         _check_int(changes["uses"], "uses", 1, MAX_USES)  # type: ignore[arg-type]
         columns["uses_per_voucher"] = changes["uses"]
@@ -292,19 +328,32 @@ def _cleaned_changes(product: Product, changes: dict[str, object]) -> dict[str, 
         pattern = {name: changes.get(name, getattr(product, name)) for name in KEY_PATTERN_FIELDS}
         _check_key_pattern(*pattern.values())
         columns.update(pattern)
-    start = columns.get("valid_from", product.valid_from)
     end = columns.get("valid_until", product.valid_until)
-    if start and end and end <= start:  # type: ignore[operator]
-        raise InvalidInput(field="valid_until", problem="before_start")
+    _check_window(columns.get("valid_from", product.valid_from), end,  # type: ignore[arg-type]
+                  new_end=end != product.valid_until)
     return columns
+
+
+def _value_change(product: Product, changes: dict[str, object],
+                  columns: dict[str, object]) -> dict[str, object]:
+    """A gift card's new value (blank: the price). Without one, a value that equalled the old
+    price follows the new price: the owner left it "the price" (QA: a ¥250 card worth ¥200)."""
+    price = cast(int, columns.get("price_cents", product.price_cents))
+    if "value" in changes:
+        if product.kind != "giftcard":
+            raise InvalidInput(field="value", problem="giftcard_only")
+        return {"value_cents": _gift_value(changes["value"], price)}
+    if product.kind == "giftcard" and product.value_cents == product.price_cents:
+        return {"value_cents": price}
+    return {}
 
 
 def update_product(shop: Shop, product_id: int, stock_seen: int | EllipsisType | None = ...,
                    **changes: object) -> Product:
-    """Change a product's name, price, uses, validity, stock or reusable key.
+    """Change a product's name, price, a gift card's value, uses, validity, stock or reusable key.
 
     Its kind never changes: vouchers and keys already sold depend on it. Vouchers already
-    issued keep the uses and validity they were issued with. The audit event keeps the
+    issued keep the uses, validity and balance they were issued with. The audit event keeps the
     before and after of each column that really changed. ``stock_seen`` is the stock the
     owner was looking at: if a sale changed it since, a new stock figure is refused rather
     than silently overwriting that sale.

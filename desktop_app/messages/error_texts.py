@@ -141,6 +141,10 @@ STATE_TEXTS: dict[str, str] = {
     "last_owner": QT_TRANSLATE_NOOP(
         "errors", "The shop's last owner cannot be disabled: someone must be able to manage "
         "the shop. Add another owner first."),
+    "product_ended": QT_TRANSLATE_NOOP(
+        "errors", "Order {id} was not paid: the validity of “{product}” has ended, so its "
+        "vouchers would be expired at once. Cancel the order (or give the product new dates "
+        "in Inventory first). No money was taken."),
     "card_refunded": QT_TRANSLATE_NOOP(
         "errors", "This reload was paid back when its gift card's order {order} was refunded "
         "(what was left of it went back with the card). There is nothing more to refund."),
@@ -241,6 +245,7 @@ STATE_LABELS: dict[str, str] = {
     "cashout_over_limit": QT_TRANSLATE_NOOP(
         "errors", "empty, or holding more than may be paid out in cash"),
     "pin_locked": QT_TRANSLATE_NOOP("errors", "locked after too many wrong PINs; try later"),
+    "product_ended": QT_TRANSLATE_NOOP("errors", "for a product whose validity has ended"),
 }
 
 # Why a held shop refuses a change, in the integrity_hold message ({problems}), by the first

@@ -37,9 +37,14 @@ PROBLEM_TEXTS: dict[str, str] = {
     "cardkey_stock": QT_TRANSLATE_NOOP(
         "errors", "Card-key products count their stock from imported keys; leave it empty."),
     "before_start": QT_TRANSLATE_NOOP("errors", "Must be later than the start."),
+    "in_past": QT_TRANSLATE_NOOP(
+        "errors", "Must be today or later: vouchers sold now would be expired already."),
     "below_minimum": QT_TRANSLATE_NOOP("errors", "Must not be shorter than the shortest."),
     "not_cardkey": QT_TRANSLATE_NOOP("errors", "This product does not sell card keys."),
     "archived": QT_TRANSLATE_NOOP("errors", "This product is archived and no longer sold."),
+    "ended": QT_TRANSLATE_NOOP(
+        "errors", "The validity of “{product}” has ended, so it is no longer sold. Give it new "
+        "dates in Inventory, or archive it."),
     "mismatch": QT_TRANSLATE_NOOP("errors", "The two passwords do not match."),
     "pin_mismatch": QT_TRANSLATE_NOOP("errors", "The two PINs do not match."),
     "bad_currency": QT_TRANSLATE_NOOP("errors", "Use a three-letter currency code, like CNY."),

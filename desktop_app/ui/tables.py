@@ -2,7 +2,9 @@
 
 Each model is fed core's frozen dataclasses, built on the worker thread, so it can be tested
 without a widget and never touches the database. Sorting goes through ``SORT_ROLE``: numbers
-sort as numbers, "unlimited" after every count.
+sort as numbers, "unlimited" after every count. QSortFilterProxyModel compares QVariants, which
+order neither tuples nor an int beside a long long (a Python int beyond 32 bits): every int
+key is handed over as a float, and a key of two parts is made one number by ``ranked``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,20 @@ MUTED = QColor("#8a8a8a")
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 RowT = TypeVar("RowT")
+
+
+# Within a group of ``ranked``: cents up to 10**12, seconds since 1970, counts.
+GROUP_SPAN = 1e13
+
+
+def ranked(group: int, number: float) -> float:
+    """A sort key that orders by ``group`` first, then by ``number`` (0 ≤ number < 10**13)."""
+    return group * GROUP_SPAN + number
+
+
+def sort_value(key: Any) -> Any:
+    """``key`` as a QVariant the proxy can compare with its neighbours' (see above)."""
+    return float(key) if isinstance(key, int) and not isinstance(key, bool) else key
 
 
 @dataclass(frozen=True)
@@ -99,7 +115,7 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == SORT_ROLE:
-            return column.sort(row) if column.sort else column.text(row).casefold()
+            return sort_value(column.sort(row)) if column.sort else column.text(row).casefold()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -158,10 +158,13 @@ class InventoryTab(QWidget):
 
     def _show_summary(self, rows: list[ProductDetail]) -> None:
         archived = sum(1 for row in rows if not row.active)
+        ended = sum(1 for row in rows if row.active and row.ended())
         empty = sum(1 for row in rows if row.active and row.stock == 0)
-        parts = [self.tr("On sale: {count}").format(count=len(rows) - archived)]
+        parts = [self.tr("On sale: {count}").format(count=len(rows) - archived - ended)]
         if empty:
             parts.append(self.tr("out of stock: {count}").format(count=empty))
+        if ended:
+            parts.append(self.tr("validity ended: {count}").format(count=ended))
         if archived:
             parts.append(self.tr("archived: {count}").format(count=archived))
         self.summary.setText(" · ".join(parts))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -25,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import products, shop_settings
 from desktop_app.core.errors import InvalidInput, ShopError
-from desktop_app.core.money import money_text, parse_money
+from desktop_app.core.money import money_text
 from desktop_app.core.products import KINDS, MAX_USES, ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
-from desktop_app.ui.display import CURRENCY_SYMBOLS, kind_label
+from desktop_app.ui.display import kind_label
 from desktop_app.ui.inventory.cardkey_fields import KeyPatternField, ReusableKeyField
+from desktop_app.ui.inventory.money_fields import GiftValueField, money_edit, money_problem
 from desktop_app.ui.inventory.validity_fields import ValidityFields
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
@@ -141,41 +141,19 @@ class ProductDialog(QDialog):
 
     def _build_price(self) -> QWidget:
         box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
-        sign = QLabel(CURRENCY_SYMBOLS.get(self.currency, self.currency), box)
-        self.price = QLineEdit(box)
-        self.price.setPlaceholderText("0.00")
-        self.price.setMaxLength(20)
-        self.price.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.price.setMaximumWidth(160)
+        row, self.price = money_edit(self.currency, box)
+        box.setLayout(row)
+        row.addStretch(1)
         self.price.textEdited.connect(lambda: self._edited("price"))
         self.price.editingFinished.connect(lambda: self._touch("price"))
-        row.addWidget(sign)
-        row.addWidget(self.price)
-        row.addStretch(1)
         return box
 
     def _build_value(self) -> QWidget:
-        """A gift card's balance when sold; empty: its price (a promotion sells 100 for 90)."""
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
-        sign = QLabel(CURRENCY_SYMBOLS.get(self.currency, self.currency), box)
-        self.value = QLineEdit(box)
-        self.value.setPlaceholderText(self.tr("the price"))
-        self.value.setMaxLength(20)
-        self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.value.setMaximumWidth(160)
-        self.value.textEdited.connect(lambda: self._edited("value"))
-        self.value.editingFinished.connect(lambda: self._touch("value"))
-        row.addWidget(sign)
-        row.addWidget(self.value)
-        row.addWidget(hint_label(self.tr("The balance each card carries; empty: the price"),
-                                 box), 1)
-        return box
+        self.value_field = GiftValueField(self.currency, self.product is not None, self)
+        self.value_field.edited.connect(lambda: self._edited("value"))
+        self.value_field.finished.connect(lambda: self._touch("value"))
+        self.value = self.value_field.edit
+        return self.value_field
 
     def _build_uses(self) -> QWidget:
         box = QWidget(self)
@@ -233,6 +211,7 @@ class ProductDialog(QDialog):
         self.kind.setCurrentIndex(KINDS.index(product.kind))
         self.kind.setEnabled(False)
         self.price.setText(money_text(product.price_cents))
+        self.value_field.load(product)
         self.uses.setValue(product.uses_per_voucher)
         self.unlimited.setChecked(product.stock is None)
         self.stock.setValue(product.stock or 0)
@@ -246,8 +225,7 @@ class ProductDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.current_kind()
         self.form.setRowVisible(self._rows["uses"], kind == "service")
-        # Cards already sold keep their balance: the value is chosen once, when adding.
-        self.form.setRowVisible(self._rows["value"], kind == "giftcard" and self.product is None)
+        self.form.setRowVisible(self._rows["value"], kind == "giftcard")
         self.form.setRowVisible(self._rows["stock"], kind != "cardkey")
         self.form.setRowVisible(self._rows["validity"], kind != "goods")
         self.form.setRowVisible(self._rows["reusable_key"], kind == "cardkey")
@@ -288,15 +266,11 @@ class ProductDialog(QDialog):
             found["name"] = problem_message("required")
         if not self.price.text().strip():
             found["price"] = problem_message("required")
-        else:
-            self._check_price(found)
+        elif money_problem(self.price.text()):
+            found["price"] = money_problem(self.price.text())
         kind = self.current_kind()
-        if kind == "giftcard" and self.product is None and self.value.text().strip():
-            try:
-                if parse_money(self.value.text()) <= 0:
-                    found["value"] = problem_message("not_positive")
-            except InvalidInput as exc:
-                found["value"] = problem_message(str(exc.params["problem"]), **exc.params)
+        if kind == "giftcard" and self.value_field.problem():
+            found["value"] = self.value_field.problem()
         if kind == "cardkey" and self.key_pattern.problem():
             found["key_pattern"] = self.key_pattern.problem()
         if kind != "goods" and self.validity.problem():
@@ -305,12 +279,6 @@ class ProductDialog(QDialog):
         if kind == "cardkey" and self.reusable_field.problem(needs_key):
             found["reusable_key"] = self.reusable_field.problem(needs_key)
         return found
-
-    def _check_price(self, found: dict[str, str]) -> None:
-        try:
-            parse_money(self.price.text())
-        except InvalidInput as exc:
-            found["price"] = problem_message(str(exc.params["problem"]), **exc.params)
 
     def _show_problems(self, problems: dict[str, str] | None = None) -> None:
         found = self.problems() if problems is None else problems
@@ -334,8 +302,8 @@ class ProductDialog(QDialog):
         values: dict[str, Any] = {"name": self.name.text(), "price": self.price.text().strip()}
         if kind == "service":
             values["uses"] = self.uses.value()
-        if kind == "giftcard" and self.product is None and self.value.text().strip():
-            values["value"] = self.value.text().strip()
+        if kind == "giftcard":
+            values.update(self.value_field.values())
         if kind != "cardkey":
             values["stock"] = None if self.unlimited.isChecked() else self.stock.value()
         if kind != "goods":

@@ -17,8 +17,49 @@ from desktop_app.ui.display import (
     stock_label,
     validity_label,
 )
-from desktop_app.ui.tables import RIGHT, ROW_ROLE, SORT_ROLE, Column, ModelIndex, RowTableModel
+from desktop_app.ui.tables import (
+    RIGHT,
+    ROW_ROLE,
+    SORT_ROLE,
+    Column,
+    ModelIndex,
+    RowTableModel,
+    ranked,
+)
 from desktop_app.ui.widgets import ERROR_COLOR
+
+# "Unlimited" after every count (stock is at most 10**9).
+UNLIMITED_SORT_KEY = 2**31 - 1
+
+
+def has_own_value(row: ProductDetail) -> bool:
+    """A gift card whose cards carry another amount than its price."""
+    return row.kind == "giftcard" and row.value_cents not in (None, row.price_cents)
+
+
+def uses_sort_key(row: ProductDetail) -> float:
+    """"—" first, then services by uses, then gift cards by the value they carry."""
+    if row.kind == "service":
+        return ranked(1, row.uses_per_voucher)
+    return ranked(2, row.value_cents or 0) if has_own_value(row) else ranked(0, 0)
+
+
+def validity_sort_key(row: ProductDetail) -> float:
+    """Goods ("—") first, then days after the sale, then windows by their end, then no end."""
+    if row.kind == "goods":
+        return ranked(0, 0)
+    if row.valid_until is not None:
+        return ranked(2, row.valid_until.timestamp())
+    if row.valid_days:
+        return ranked(1, row.valid_days)
+    return ranked(3, row.valid_from.timestamp() if row.valid_from else 0)
+
+
+def status_sort_key(row: ProductDetail) -> int:
+    """Active, ended, archived."""
+    if not row.active:
+        return 2
+    return 1 if row.ended() else 0
 
 
 class ProductTableModel(RowTableModel[ProductDetail]):
@@ -34,17 +75,36 @@ class ProductTableModel(RowTableModel[ProductDetail]):
             Column(self.tr("Kind"), lambda r: kind_label(r.kind)),
             Column(self.tr("Price"), lambda r: money(r.price_cents, self.currency),
                    lambda r: r.price_cents, RIGHT),
-            Column(self.tr("Uses"), lambda r: str(r.uses_per_voucher) if r.kind == "service"
-                   else "—", lambda r: r.uses_per_voucher if r.kind == "service" else 0, RIGHT),
-            Column(self.tr("Validity"), validity_label,
-                   lambda r: (r.valid_until.timestamp() if r.valid_until else 0,
-                              r.valid_days or 10**9)),
+            Column(self.tr("Uses"), self._uses_text, uses_sort_key, RIGHT),
+            Column(self.tr("Validity"), validity_label, validity_sort_key),
             Column(self.tr("Stock"), lambda r: stock_label(r.stock),
-                   lambda r: 10**12 if r.stock is None else r.stock, RIGHT,
+                   lambda r: UNLIMITED_SORT_KEY if r.stock is None else r.stock, RIGHT,
                    lambda r: ERROR_COLOR if r.active and r.stock == 0 else None),
-            Column(self.tr("Status"), lambda r: self.tr("Active") if r.active
-                   else self.tr("Archived"), lambda r: not r.active),
+            Column(self.tr("Status"), self._status_text, status_sort_key,
+                   color=lambda r: ERROR_COLOR if r.active and r.ended() else None,
+                   tooltip=self._status_tooltip),
         ]
+
+    def _uses_text(self, row: ProductDetail) -> str:
+        """A service's uses; a gift card's value where it is not the price (QA: a card sold
+        for ¥250 carried ¥200, and nothing showed it)."""
+        if row.kind == "service":
+            return str(row.uses_per_voucher)
+        if has_own_value(row):
+            return self.tr("Value {amount}").format(
+                amount=money(row.value_cents or 0, self.currency))
+        return "—"
+
+    def _status_text(self, row: ProductDetail) -> str:
+        if not row.active:
+            return self.tr("Archived")
+        return self.tr("Ended") if row.ended() else self.tr("Active")
+
+    def _status_tooltip(self, row: ProductDetail) -> str:
+        if row.active and row.ended():
+            return self.tr("Its last valid day has passed, so it is not sold any more: give "
+                           "it new dates with Edit…, or archive it.")
+        return ""
 
     def muted(self, row: ProductDetail) -> bool:
         return not row.active

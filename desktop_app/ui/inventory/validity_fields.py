@@ -79,6 +79,10 @@ class ValidityFields(QWidget):
                 "ProductDialog", "Changes apply to vouchers sold from now on; vouchers already "
                 "sold keep their dates."), self))
         self.no_expiry.setChecked(True)
+        # The last day a loaded product's window has: a window already over stays as it
+        # is when the owner edits the price, but a new last day must not be past.
+        self.loaded_last_day: QDate | None = None
+        self._as_loaded: tuple[object, ...] | None = None  # the choice of a product edited
 
     def _days_suffix(self, days: int) -> None:
         self.days.setSuffix(QCoreApplication.translate("ProductDialog", " day") if days == 1
@@ -100,22 +104,40 @@ class ValidityFields(QWidget):
     def load(self, product: ProductDetail) -> None:
         if product.valid_until is not None:
             self.between.setChecked(True)
+            last_day = QDate.fromString(last_valid_day(product.valid_until), "yyyy-MM-dd")
+            # Without a start of its own: from today, or its last day for a window that ended.
             self.valid_from.setDate(to_qdate(product.valid_from) if product.valid_from
-                                    else QDate.currentDate())
-            self.valid_until.setDate(QDate.fromString(last_valid_day(product.valid_until),
-                                                      "yyyy-MM-dd"))
+                                    else min(QDate.currentDate(), last_day))
+            self.valid_until.setDate(last_day)
+            self.loaded_last_day = last_day
         elif product.valid_days:
             self.for_days.setChecked(True)
             self.days.setValue(product.valid_days)
+        self._as_loaded = self._choice()
+
+    def _choice(self) -> tuple[object, ...]:
+        if self.for_days.isChecked():
+            return ("days", self.days.value())
+        if self.between.isChecked():
+            return ("between", self.valid_from.date(), self.valid_until.date())
+        return ("none",)
 
     def problem(self) -> str:
         """What is wrong with the dates, or nothing."""
-        if self.between.isChecked() and self.valid_until.date() < self.valid_from.date():
+        if not self.between.isChecked():
+            return ""
+        last_day = self.valid_until.date()
+        if last_day < self.valid_from.date():
             return problem_message("before_start")
+        if last_day < QDate.currentDate() and last_day != self.loaded_last_day:
+            return problem_message("in_past")
         return ""
 
     def values(self) -> dict[str, Any]:
-        """The choice as core's keyword arguments."""
+        """The choice as core's keyword arguments; none when left as loaded, so core keeps
+        what it has (a window set elsewhere need not end at a local midnight)."""
+        if self._as_loaded == self._choice():
+            return {}
         if self.for_days.isChecked():
             return {"valid_days": self.days.value(), "valid_from": None, "valid_until": None}
         if self.between.isChecked():

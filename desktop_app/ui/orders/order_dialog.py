@@ -96,7 +96,7 @@ class NewOrderDialog(QDialog):
         self._build()
         self._refresh_lines()
         shop_ = shop
-        run_in_background(self, lambda: products.list_products(shop_),
+        run_in_background(self, lambda: products.products_on_sale(shop_),
                           self._products_loaded, errors=self.error)
 
     # -- layout -----------------------------------------------------------------------------
