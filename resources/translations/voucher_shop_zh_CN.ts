@@ -1162,7 +1162,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="105"/>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="212"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="215"/>
         <source>Archive</source>
         <translation>下架</translation>
     </message>
@@ -1187,54 +1187,59 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>此商品的卡密（打码显示）；可将卡密标记为有问题并在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="162"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="163"/>
         <source>On sale: {count}</source>
         <translation>在售：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="164"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="165"/>
         <source>out of stock: {count}</source>
         <translation>缺货：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="166"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="167"/>
+        <source>validity ended: {count}</source>
+        <translation>有效期已结束：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="169"/>
         <source>archived: {count}</source>
         <translation>已下架：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="180"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="183"/>
         <source>No product matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="182"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="185"/>
         <source>Every product is archived. Tick “Show archived” to see them.</source>
         <translation>所有商品都已下架。勾选“显示已下架”即可查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="185"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="188"/>
         <source>No products yet.
 Click “New product” to add your first service, card key or goods.</source>
         <translation>还没有商品。
 点击“新建商品”，添加第一个服务、卡密或实物商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="211"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="214"/>
         <source>Restore</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="235"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="238"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="243"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="246"/>
         <source>“{name}” is archived: it is no longer sold. Vouchers already sold still work.</source>
         <translation>“{name}”已下架，不再出售。已售出的卡券仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="244"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="247"/>
         <source>“{name}” is on sale again.</source>
         <translation>“{name}”已重新上架。</translation>
     </message>
@@ -1242,32 +1247,32 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>KeyTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="98"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="158"/>
         <source>Key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="99"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="159"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="101"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="161"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="103"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="163"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="105"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="165"/>
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="111"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="171"/>
         <source>Faulty, to replace</source>
         <translation>有问题，待更换</translation>
     </message>
@@ -2610,22 +2615,27 @@ Click “New order” to sell your first voucher.</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/inventory/money_fields.py" line="58"/>
         <source>the price</source>
         <translation>同售价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/inventory/money_fields.py" line="61"/>
         <source>The balance each card carries; empty: the price</source>
         <translation>每张卡的余额；留空则等于售价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/inventory/money_fields.py" line="65"/>
+        <source>A new value applies to cards sold from now on; cards already sold keep their balance.</source>
+        <translation>新的面值只适用于此后售出的卡；已售出的卡保留原有余额。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="166"/>
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="176"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
@@ -2645,7 +2655,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>指定日期范围：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="85"/>
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="89"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -2661,7 +2671,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>修改只对今后售出的卡券生效；已售出的卡券保持原有效期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="84"/>
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="88"/>
         <source> day</source>
         <translation> 天</translation>
     </message>
@@ -2721,42 +2731,42 @@ Click “New order” to sell your first voucher.</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="234"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="235"/>
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="237"/>
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="238"/>
         <source>A card that carries money, spent in parts at the counter, reloaded and cashed out.</source>
         <translation>储值卡：可在柜台分次消费，也可充值和提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="264"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="242"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="246"/>
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="247"/>
         <source>Cards that can be sold</source>
         <translation>可售卡数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="248"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -2764,47 +2774,62 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="33"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="74"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="34"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="75"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="35"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="76"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="37"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="78"/>
         <source>Uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="39"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="79"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="42"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="80"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="94"/>
+        <source>Value {amount}</source>
+        <translation>面值 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="101"/>
         <source>Active</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="46"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="101"/>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="105"/>
+        <source>Its last valid day has passed, so it is not sold any more: give it new dates with Edit…, or archive it.</source>
+        <translation>它的最后有效日已过，因此不再出售：请用“编辑…”设置新的日期，或将其归档。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="100"/>
         <source>Archived</source>
         <translation>已下架</translation>
     </message>
@@ -6500,91 +6525,101 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="144"/>
+        <source>Order {id} was not paid: the validity of “{product}” has ended, so its vouchers would be expired at once. Cancel the order (or give the product new dates in Inventory first). No money was taken.</source>
+        <translation>订单 {id} 未付款：“{product}”的有效期已结束，发出的卡券会立即过期。请取消该订单（或先在库存中为该商品设置新的日期）。未收取任何款项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
         <source>This reload was paid back when its gift card&apos;s order {order} was refunded (what was left of it went back with the card). There is nothing more to refund.</source>
         <translation>此充值在其礼品卡的订单 {order} 退款时已退还（剩余部分随卡一起退回）。没有更多可退的了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="147"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
         <source>Gift cards are not cashed out in this shop. The owner can allow small remainders in Settings → Shop (Gift card cash-out up to).</source>
         <translation>本店不为礼品卡提现。店主可以在 设置 → 店铺 中允许提现少量余额（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="150"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="154"/>
         <source>Part of this reload was spent already: the gift card holds {left} of the {amount} reloaded. To pay back what is left on it, refund the gift card&apos;s order {order}.</source>
         <translation>这笔充值已被部分消费：充值 {amount}，礼品卡上还剩 {left}。要退还卡上剩余的金额，请对礼品卡的订单 {order} 退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="158"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="161"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="167"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="166"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="170"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="249"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="248"/>
+        <source>for a product whose validity has ended</source>
+        <translation>包含有效期已结束的商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="254"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="251"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="256"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="253"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="258"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="255"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="260"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="257"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="259"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="264"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -6659,37 +6694,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="48"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="51"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="47"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="52"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="173"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="177"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6699,17 +6734,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="183"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6745,381 +6780,391 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
+        <source>Must be today or later: vouchers sold now would be expired already.</source>
+        <translation>必须是今天或之后的日期：否则现在售出的卡券已经过期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
         <source>Must not be shorter than the shortest.</source>
         <translation>不能短于最短长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
+        <source>The validity of “{product}” has ended, so it is no longer sold. Give it new dates in Inventory, or archive it.</source>
+        <translation>“{product}”的有效期已结束，因此不再出售。请在库存中为它设置新的日期，或将其归档。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="49"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="48"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="53"/>
         <source>Only service products and gift cards can be issued in a batch.</source>
         <translation>只有服务类商品和礼品卡可以批量发券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="55"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="51"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="56"/>
         <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="55"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="56"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
         <source>Gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="214"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="220"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="222"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="220"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="224"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="225"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="227"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="231"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="228"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="229"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="233"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="231"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="235"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="233"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="237"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="235"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="237"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
         <source>marked faulty</source>
         <translation>已标记为有问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="242"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="247"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
