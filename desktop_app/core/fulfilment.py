@@ -66,7 +66,7 @@ def _new_voucher(line: OrderLine, uses: int, paid_at: dt.datetime,
 
 def _issue_cards(line: OrderLine, paid_at: dt.datetime, operator_id: int) -> list[Voucher]:
     """One gift card per unit, each with the product's value as its opening ledger row."""
-    cards = [_new_voucher(line, 1, paid_at, balance_cents=line.product.value_cents)
+    cards = [_new_voucher(line, 1, paid_at, balance_cents=line.card_value_cents)
              for _ in range(line.quantity)]
     for card in cards:
         giftcards.record_issue(card, operator_id, paid_at)
@@ -223,7 +223,8 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
                              payment_method="other", is_batch=True, created_by=shop.operator.id,
                              created_at=now, paid_at=now)
         line = OrderLine.create(order=order, product=product, quantity=count,
-                                unit_price_cents=product.price_cents)
+                                unit_price_cents=product.price_cents,
+                                unit_value_cents=product.value_cents)
         codes = vouchers.new_codes(count)
         payloads = meanwhile.run(batch_codes.payloads, shop.shop_id, shop.voucher_key, codes)
         ids = _insert_batch_vouchers(shop, line, product, codes, now)

@@ -122,10 +122,19 @@ def add_line_refunded_cents(db: Database) -> None:
                    "WHERE product_id IN (SELECT id FROM product WHERE kind != 'giftcard')")
 
 
+def add_line_unit_value(db: Database) -> None:
+    """Version 11: a gift card's value as ordered (None on older lines: the product's value at
+    payment, the rule they were made under)."""
+    if "unit_value_cents" in {column.name for column in db.get_columns("order_line")}:
+        return  # made by a newer schema already
+    _alter(db, lambda migrator: [migrator.add_column("order_line", "unit_value_cents",
+                                                     BigIntegerField(null=True))])
+
+
 # STEPS[n] upgrades a database at version n+1 to version n+2.
 STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, add_report_index,
                      add_report_key_indexes, fewer_index_writes, fewer_voucher_index_writes,
-                     fewer_redemption_index_writes, add_line_refunded_cents]
+                     fewer_redemption_index_writes, add_line_refunded_cents, add_line_unit_value]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

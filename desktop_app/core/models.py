@@ -110,6 +110,14 @@ class OrderLine(BaseModel):
     # The money its refunds paid back (gift cards: see their ledger). Not units × price: a
     # pass refunded after some uses pays back the uses left.
     refunded_cents = BigIntegerField(default=0)
+    # A gift card's value as ordered, like its price: an edit of the product before the order
+    # is paid changes neither (schema 11; None on older lines: the product's value at payment).
+    unit_value_cents = BigIntegerField(null=True)
+
+    @property
+    def card_value_cents(self) -> int | None:
+        return (self.unit_value_cents if self.unit_value_cents is not None
+                else self.product.value_cents)
 
 
 class CardKey(BaseModel):

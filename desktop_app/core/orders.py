@@ -55,7 +55,8 @@ def create_order(
                 raise InvalidInput(field="product", problem="ended", id=product_id,
                                    product=product.name)
             OrderLine.create(order=order, product=product, quantity=quantity,
-                             unit_price_cents=product.price_cents)
+                             unit_price_cents=product.price_cents,
+                             unit_value_cents=product.value_cents)
             total += product.price_cents * quantity
         order.total_cents = total
         order.save()
