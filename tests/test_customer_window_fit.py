@@ -38,7 +38,7 @@ def paid_order(shop: Shop, vouchers: int, goods: int = 0) -> int:
         items.append((box.id, goods))
     order = orders.create_order(shop, items, "李先生")
     fulfilment.pay_order(shop, order.id, "cash")
-    return order.id
+    return int(order.id)
 
 
 def opened(qtbot: QtBot, shop: Shop, width: int, height: int) -> CustomerWindow:

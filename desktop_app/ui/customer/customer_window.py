@@ -133,7 +133,8 @@ class CustomerWindow(QWidget):
         self._painted = (side, shown, ratio)
         for index, (label, matrix) in enumerate(self._sale_qrs):
             cell = label.parentWidget()
-            cell.setVisible(index < shown)
+            if cell is not None:  # its caption goes with it
+                cell.setVisible(index < shown)
             if index < shown:
                 label.setPixmap(qr_pixmap(matrix, side, ratio))
         self._say_not_shown(self._sale_count - shown)

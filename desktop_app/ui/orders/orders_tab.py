@@ -32,6 +32,7 @@ from desktop_app.core.orders import STATUSES, OrderDetail, OrderRow
 from desktop_app.core.refunds import RefundPreview, RefundResult
 from desktop_app.core.store import Shop
 from desktop_app.ui import settings
+from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import status_label
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
@@ -333,18 +334,9 @@ class OrdersTab(QWidget):
         self.message.show_info(refunded_text(order_id, result, self.currency, whole=False))
         self._select_next = order_id
 
-    def _confirm(self, title: str, text: str, yes: str, action: Callable[[], object]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
-        confirm = box.button(QMessageBox.StandardButton.Yes)
-        confirm.setText(yes)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # The button itself, not accepted(): which signal a role maps to varies across Qt 6.
-        box.buttonClicked.connect(lambda button: action() if button is confirm else None)
-        self.confirm_box = box
-        box.open()
+    def _confirm(self, title: str, text: str, yes: str, action: Callable[[], object],
+                 keep: str | None = None) -> None:
+        self.confirm_box = ask_to_confirm(self, title, text, yes, action, keep)
 
     def ask_refund(self) -> None:
         """Asks with the money the refund would pay back now (read first, off the GUI
@@ -374,7 +366,8 @@ class OrdersTab(QWidget):
         self._confirm(self.tr("Cancel order"),
                       self.tr("Cancel order {number}? It was not paid; it stays in the list "
                               "as cancelled.").format(number=order.id),
-                      self.tr("Cancel order"), lambda: self.cancel(order.id))
+                      self.tr("Cancel order"), lambda: self.cancel(order.id),
+                      keep=self.tr("Keep the order"))
 
     def cancel(self, order_id: int) -> None:
         shop = self.shop
