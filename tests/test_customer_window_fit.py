@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -93,6 +94,11 @@ def test_five_vouchers_at_1024_fit_the_window_and_the_rest_is_counted(
     assert display.width() == 1024 and display.minimumSizeHint().width() <= 1024
     assert all(inside(display, qr) for qr in codes)
     assert display.sale_more.text() == "and 1 more voucher: ask for it printed or sent"
+    codes_text = [label for label in display.findChildren(QLabel)
+                  if label.isVisible() and label.font().fixedPitch()]
+    assert len(codes_text) == 4
+    for label in codes_text:  # each code on one line, not split at a hyphen
+        assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.width()
     shot = tmp_path / "sale-1024.png"
     assert display.grab().toImage().save(str(shot))
     payloads = [view.payload for view in order_voucher_views(shop, order_id)]

@@ -9,7 +9,7 @@ It never shows a card key, an operator or a customer's contact: the screen faces
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -42,6 +42,7 @@ MIN_QR_SIDE = 160
 BASE_SIZE = (1024, 768)
 MOST_ZOOM = 3.0  # a 4K monitor: not letters a metre high
 QR_SPACING = 24
+CODE_SCALE = 1.56  # 1.2 x 1.3: read out or typed in; smaller only where it would wrap
 REST_STYLE = "QWidget#customerRest { background: #1d1d1f; } QLabel { color: #ffffff; }"
 
 SaleCodes = list[tuple[VoucherView, list[list[bool]]]]
@@ -65,6 +66,7 @@ class CustomerWindow(QWidget):
         self._scaled: list[tuple[QLabel, float, bool, bool]] = []  # label, scale, bold, mono
         self._sale_scaled: list[tuple[QLabel, float, bool, bool]] = []
         self._sale_qrs: list[tuple[QLabel, list[list[bool]]]] = []
+        self._sale_code_labels: list[QLabel] = []
         self._sale_count = 0  # the order's vouchers, shown or not
         self._painted: tuple[int, int, float] | None = None  # side, codes shown, pixel ratio
         self.back_to_rest = QTimer(self)
@@ -128,6 +130,7 @@ class CustomerWindow(QWidget):
         ratio = self.devicePixelRatioF() or 1.0
         shown = self.codes_that_fit()
         side = self.qr_side(shown)
+        self._fit_code_texts(shown)
         if self._painted == (side, shown, ratio):
             return
         self._painted = (side, shown, ratio)
@@ -138,6 +141,18 @@ class CustomerWindow(QWidget):
             if index < shown:
                 label.setPixmap(qr_pixmap(matrix, side, ratio))
         self._say_not_shown(self._sale_count - shown)
+
+    def _fit_code_texts(self, shown: int) -> None:
+        """Each code on one line under its QR: a code split at a hyphen is misread."""
+        room = (self.width() - 2 * QR_SPACING * max(1, shown)) // max(1, shown)
+        for label in self._sale_code_labels:
+            font = widget_font(self, mono=True, scale=CODE_SCALE * self.zoom, bold=True)
+            wide = QFontMetrics(font).horizontalAdvance(label.text())
+            if wide > room > 0 and font.pointSizeF() > 0:
+                font.setPointSizeF(font.pointSizeF() * room / wide)
+            label.setFont(font)
+        for column in range(MOST_QR):  # the shown codes share the width evenly
+            self.sale_codes.setColumnStretch(column, 1 if column < shown else 0)
 
     def _say_not_shown(self, more: int) -> None:
         if more <= 0:
@@ -240,6 +255,7 @@ class CustomerWindow(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self._sale_scaled, self._sale_qrs, self._painted = [], [], None
+        self._sale_code_labels = []
         self._sale_count = count
         if not codes:
             self.show_rest()  # goods only: nothing to photograph, the next customer is welcome
@@ -257,8 +273,9 @@ class CustomerWindow(QWidget):
             product = self._big(cell, 1.5, sale=True)
             left = wording.uses_text(view)
             product.setText(f"{view.product_name}\n{left}" if left else view.product_name)
-            code = self._big(cell, 1.56, mono=True, sale=True)  # 1.2 x 1.3, as before
+            code = self._big(cell, CODE_SCALE, mono=True, sale=True)  # see _fit_code_texts
             code.setText(view.code)
+            self._sale_code_labels.append(code)
             for label in (qr, product, code):
                 cell_column.addWidget(label)
             self.sale_codes.addWidget(cell, 0, index)
