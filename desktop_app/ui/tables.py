@@ -140,6 +140,9 @@ def setup_table(view: QTableView, stretch_column: int) -> None:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Read-only rows: Up/Down move the row; Tab leaves for the buttons below instead of
+    # walking every cell first.
+    view.setTabKeyNavigation(False)
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)
     view.setWordWrap(False)

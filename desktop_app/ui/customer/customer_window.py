@@ -8,8 +8,8 @@ It never shows a card key, an operator or a customer's contact: the screen faces
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -36,9 +36,13 @@ VERDICT_MS = 8_000  # long enough to read from the other side of the counter
 SALE_MS = 90_000  # long enough to take out a phone and photograph the codes
 MOST_QR = 4  # a bigger order's vouchers go by print or Send, not by photo
 QR_SIDE = 300  # at 1024x768; the codes and the words grow with the window (a big monitor)
+# Several codes side by side shrink to fit the window, down to 4 px a module (version 3 with
+# its quiet zone: 37 modules): still read by a phone from arm's length. Fewer are shown below.
+MIN_QR_SIDE = 160
 BASE_SIZE = (1024, 768)
 MOST_ZOOM = 3.0  # a 4K monitor: not letters a metre high
 QR_SPACING = 24
+CODE_SCALE = 1.56  # 1.2 x 1.3: read out or typed in; smaller only where it would wrap
 REST_STYLE = "QWidget#customerRest { background: #1d1d1f; } QLabel { color: #ffffff; }"
 
 SaleCodes = list[tuple[VoucherView, list[list[bool]]]]
@@ -62,6 +66,9 @@ class CustomerWindow(QWidget):
         self._scaled: list[tuple[QLabel, float, bool, bool]] = []  # label, scale, bold, mono
         self._sale_scaled: list[tuple[QLabel, float, bool, bool]] = []
         self._sale_qrs: list[tuple[QLabel, list[list[bool]]]] = []
+        self._sale_code_labels: list[QLabel] = []
+        self._sale_count = 0  # the order's vouchers, shown or not
+        self._painted: tuple[int, int, float] | None = None  # side, codes shown, pixel ratio
         self.back_to_rest = QTimer(self)
         self.back_to_rest.setSingleShot(True)
         self.back_to_rest.timeout.connect(self.show_rest)
@@ -99,24 +106,63 @@ class CustomerWindow(QWidget):
         size = event.size()
         zoom = min(size.width() / BASE_SIZE[0], size.height() / BASE_SIZE[1])
         zoom = round(max(1.0, min(MOST_ZOOM, zoom)), 2)
-        if zoom == self.zoom:
-            return
-        self.zoom = zoom
-        for label, scale, bold, mono in self._scaled + self._sale_scaled:
-            self._set_font(label, scale, bold, mono)
-        self._paint_codes()
+        if zoom != self.zoom:
+            self.zoom = zoom
+            for label, scale, bold, mono in self._scaled + self._sale_scaled:
+                self._set_font(label, scale, bold, mono)
+        self._paint_codes()  # a smaller window: smaller codes, or fewer
 
-    def qr_side(self) -> int:
-        """As large as the zoom asks, while every code of the sale fits side by side."""
-        count = max(1, len(self._sale_qrs))
+    def qr_side(self, count: int) -> int:
+        """As large as the window's size asks, while ``count`` codes fit side by side."""
+        count = max(1, count)
+        scale = min(MOST_ZOOM, self.width() / BASE_SIZE[0], self.height() / BASE_SIZE[1])
         fits = (self.width() - 2 * QR_SPACING * count) // count
-        return max(QR_SIDE, min(round(QR_SIDE * self.zoom), fits))
+        return max(MIN_QR_SIDE, min(round(QR_SIDE * scale), fits))
+
+    def codes_that_fit(self) -> int:
+        """How many of the sale's codes fit side by side at a side a phone still reads."""
+        count = len(self._sale_qrs)
+        while count > 1 and (self.width() - 2 * QR_SPACING * count) // count < MIN_QR_SIDE:
+            count -= 1
+        return count
 
     def _paint_codes(self) -> None:
         ratio = self.devicePixelRatioF() or 1.0
-        side = self.qr_side()
-        for label, matrix in self._sale_qrs:
-            label.setPixmap(qr_pixmap(matrix, side, ratio))
+        shown = self.codes_that_fit()
+        side = self.qr_side(shown)
+        self._fit_code_texts(shown)
+        if self._painted == (side, shown, ratio):
+            return
+        self._painted = (side, shown, ratio)
+        for index, (label, matrix) in enumerate(self._sale_qrs):
+            cell = label.parentWidget()
+            if cell is not None:  # its caption goes with it
+                cell.setVisible(index < shown)
+            if index < shown:
+                label.setPixmap(qr_pixmap(matrix, side, ratio))
+        self._say_not_shown(self._sale_count - shown)
+
+    def _fit_code_texts(self, shown: int) -> None:
+        """Each code on one line under its QR: a code split at a hyphen is misread."""
+        room = (self.width() - 2 * QR_SPACING * max(1, shown)) // max(1, shown)
+        for label in self._sale_code_labels:
+            font = widget_font(self, mono=True, scale=CODE_SCALE * self.zoom, bold=True)
+            wide = QFontMetrics(font).horizontalAdvance(label.text())
+            if wide > room > 0 and font.pointSizeF() > 0:
+                font.setPointSizeF(font.pointSizeF() * room / wide)
+            label.setFont(font)
+        for column in range(MOST_QR):  # the shown codes share the width evenly
+            self.sale_codes.setColumnStretch(column, 1 if column < shown else 0)
+
+    def _say_not_shown(self, more: int) -> None:
+        if more <= 0:
+            text = ""
+        elif more == 1:
+            text = self.tr("and 1 more voucher: ask for it printed or sent")
+        else:
+            text = self.tr("and {count} more vouchers: ask for them printed or sent").format(
+                count=more)
+        self.sale_more.setText(text)
 
     def _build_rest(self) -> QWidget:
         page = QWidget(self)
@@ -208,8 +254,11 @@ class CustomerWindow(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        self._sale_scaled, self._sale_qrs = [], []
+        self._sale_scaled, self._sale_qrs, self._painted = [], [], None
+        self._sale_code_labels = []
+        self._sale_count = count
         if not codes:
+            self.show_rest()  # goods only: nothing to photograph, the next customer is welcome
             return
         for index, (view, matrix) in enumerate(codes):
             cell = QWidget(self)
@@ -218,19 +267,19 @@ class CustomerWindow(QWidget):
             self._sale_qrs.append((qr, matrix))
             qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
             qr.setObjectName("saleQr")
+            # The window sizes the codes, not the codes the window: it may shrink (to its
+            # screen), then they are drawn smaller, or fewer, as soon as it has.
+            qr.setMinimumSize(1, 1)
             product = self._big(cell, 1.5, sale=True)
             left = wording.uses_text(view)
             product.setText(f"{view.product_name}\n{left}" if left else view.product_name)
-            code = self._big(cell, 1.56, mono=True, sale=True)  # 1.2 x 1.3, as before
+            code = self._big(cell, CODE_SCALE, mono=True, sale=True)  # see _fit_code_texts
             code.setText(view.code)
+            self._sale_code_labels.append(code)
             for label in (qr, product, code):
                 cell_column.addWidget(label)
             self.sale_codes.addWidget(cell, 0, index)
         self._paint_codes()
-        more = count - len(codes)
-        self.sale_more.setText(QCoreApplication.translate(
-            "CustomerWindow", "and {count} more vouchers: ask for them printed or sent"
-        ).format(count=more) if more > 0 else "")
         self.pages.setCurrentIndex(2)
         self.back_to_rest.start(SALE_MS)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -32,6 +34,7 @@ from desktop_app.core import orders, products
 from desktop_app.core.orders import MAX_QUANTITY
 from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
+from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import kind_label, money, stock_label
 from desktop_app.ui.tables import LEFT, RIGHT
 from desktop_app.ui.tasks import run_in_background
@@ -91,6 +94,7 @@ class NewOrderDialog(QDialog):
         self.products: list[ProductDetail] = []
         self.busy = False
         self.created_id: int | None = None
+        self.discard_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("New order"))
         self.resize(720, 600)
         self._build()
@@ -282,6 +286,31 @@ class NewOrderDialog(QDialog):
         self.create_pay_button.setEnabled(ready and not short)
         self.create_pay_button.setToolTip(self.tr("Not enough stock: see the message above")
                                           if short else "")
+
+    # -- keys and closing -------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter after choosing a product or typing its quantity adds that line, as Add does;
+        elsewhere it still presses the default button (create and take payment)."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.focusWidget() in (self.product, self.quantity):
+            self.quantity.interpretText()  # the number just typed, not the one before
+            self.add_selected()
+            self.product.setFocus()  # ready for the next product
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Escape, Cancel or the window's close: lines already entered are not lost unasked."""
+        count = len(self.draft.lines)
+        if not count or self.busy:
+            super().reject()
+            return
+        text = (self.tr("Discard this order's 1 line?") if count == 1 else
+                self.tr("Discard this order's {count} lines?").format(count=count))
+        self.discard_box = ask_to_confirm(self, self.tr("New order"), text,
+                                          self.tr("Discard"), super().reject,
+                                          keep=self.tr("Keep editing"))
 
     # -- creating ---------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,10 +30,11 @@ from desktop_app.core import events, orders, refunds
 from desktop_app.core.orders import STATUSES, OrderDetail, OrderRow
 from desktop_app.core.refunds import RefundPreview, RefundResult
 from desktop_app.core.store import Shop
-from desktop_app.ui import settings
+from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import status_label
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
+from desktop_app.ui.orders.list_and_detail import ListAndDetail
 from desktop_app.ui.orders.order_detail import OrderDetailPanel
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
 from desktop_app.ui.orders.payment_dialogs import LineRefundDialog, PaymentDialog
@@ -43,10 +43,6 @@ from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
 from desktop_app.ui.tables import EmptyState, fit_columns, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, PRIMARY_STYLE, SPACING, MessageLabel, hint_label
-
-# The list's columns stay readable from this width on; narrower, the detail goes below it.
-LIST_MIN_WIDTH = 470
-DETAIL_MIN_WIDTH = 640
 
 
 class OrdersTab(QWidget):
@@ -95,14 +91,7 @@ class OrdersTab(QWidget):
         left_column.setSpacing(SPACING)
         left_column.addLayout(self._build_filters())
         left_column.addWidget(self.table, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(scroll)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 6)
-        self._restore_splitter()
-        self.splitter.splitterMoved.connect(self._splitter_moved)
+        self.splitter = ListAndDetail(left, scroll, self.detail, self)
         # Said below, beside the count: a message must not push the lists around.
         self.summary = hint_label("", self)
         self.summary.setWordWrap(False)  # the counts stay whole; a message beside them wraps
@@ -117,41 +106,9 @@ class OrdersTab(QWidget):
         column.addWidget(self.splitter, 1)
         column.addLayout(bottom)
 
-    def _splitter_moved(self) -> None:
-        if self.splitter.orientation() == Qt.Orientation.Horizontal:
-            settings.ORDERS_SPLITTER.write(self.splitter.saveState())
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_orientation(event.size().width())
-
-    def _fit_orientation(self, width: int) -> None:
-        """Side by side when the list and the whole detail fit; else the detail below the
-        list, at full width: nothing of it is cut off on the right (Print, the totals)."""
-        # Measured on a paid order in both languages: the voucher panel's row of buttons and
-        # the lines' four columns need this much (the panel may not be shown yet to measure).
-        detail_width = max(self.detail.minimumSizeHint().width(), DETAIL_MIN_WIDTH)
-        needed = (LIST_MIN_WIDTH + detail_width
-                  + self.splitter.handleWidth() + 2 * MARGIN + SPACING)
-        wanted = Qt.Orientation.Horizontal if width >= needed else Qt.Orientation.Vertical
-        if self.splitter.orientation() == wanted:
-            return
-        self.splitter.setOrientation(wanted)
-        vertical = wanted == Qt.Orientation.Vertical
-        # Below the list, the order (and its QR) takes most of the height; a few orders show.
-        self.splitter.setStretchFactor(0, 2 if vertical else 5)
-        self.splitter.setStretchFactor(1, 3 if vertical else 6)
-        if vertical:
-            self.splitter.setSizes([2000, 3000])
-        else:
-            self._restore_splitter()
-
-    def _restore_splitter(self) -> None:
-        """Side by side as the owner last left it; the default split when nothing (or
-        something unreadable) was saved."""
-        saved = settings.ORDERS_SPLITTER.read()
-        if not isinstance(saved, QByteArray | bytes) or not self.splitter.restoreState(saved):
-            self.splitter.setSizes([500, 560])
+        self.splitter.fit_to(event.size().width())
 
     def _build_filters(self) -> QHBoxLayout:
         self.search = QLineEdit(self)
@@ -333,18 +290,9 @@ class OrdersTab(QWidget):
         self.message.show_info(refunded_text(order_id, result, self.currency, whole=False))
         self._select_next = order_id
 
-    def _confirm(self, title: str, text: str, yes: str, action: Callable[[], object]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
-        confirm = box.button(QMessageBox.StandardButton.Yes)
-        confirm.setText(yes)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # The button itself, not accepted(): which signal a role maps to varies across Qt 6.
-        box.buttonClicked.connect(lambda button: action() if button is confirm else None)
-        self.confirm_box = box
-        box.open()
+    def _confirm(self, title: str, text: str, yes: str, action: Callable[[], object],
+                 keep: str | None = None) -> None:
+        self.confirm_box = ask_to_confirm(self, title, text, yes, action, keep)
 
     def ask_refund(self) -> None:
         """Asks with the money the refund would pay back now (read first, off the GUI
@@ -374,7 +322,8 @@ class OrdersTab(QWidget):
         self._confirm(self.tr("Cancel order"),
                       self.tr("Cancel order {number}? It was not paid; it stays in the list "
                               "as cancelled.").format(number=order.id),
-                      self.tr("Cancel order"), lambda: self.cancel(order.id))
+                      self.tr("Cancel order"), lambda: self.cancel(order.id),
+                      keep=self.tr("Keep the order"))
 
     def cancel(self, order_id: int) -> None:
         shop = self.shop

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from desktop_app.core.dates import local_time
 from desktop_app.core.orders import LineView, OrderRow
@@ -48,37 +48,61 @@ class OrderTableModel(RowTableModel[OrderRow]):
 
 
 class OrderFilter(QSortFilterProxyModel):
-    """One status or all; the search matches the number, customer, phone or note."""
+    """One status or all; the search matches the number, customer, phone or note.
+
+    "#12" asks for order 12 only; a bare "12" also finds text with 12 in it, but order 12
+    is listed first, whichever way the list is sorted.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.search = ""
+        self.number_only = False
         self.status: str | None = None
         self.setSortRole(SORT_ROLE)
 
     def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self.search = " ".join(text.split()).casefold().lstrip("#")
-        self.endFilterChange()
+        words = " ".join(text.split()).casefold()
+        number = words.removeprefix("#").strip()
+        self.number_only = words.startswith("#") and number.isdigit()
+        self.search = number if words.startswith("#") else words
+        self.invalidate()  # filters, and sorts the asked-for number to the top
 
     def set_status(self, status: str | None) -> None:
         self.beginFilterChange()
         self.status = status or None
         self.endFilterChange()
 
+    def asked_number(self) -> int | None:
+        return int(self.search) if self.search.isdigit() else None
+
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, OrderTableModel)
-        row = model.row_at(source_row)
+        row = self._source_row(source_row)
         if self.status and row.status != self.status:
             return False
         if not self.search:
             return True
-        if self.search.isdigit() and str(row.id) == self.search:
+        if row.id == self.asked_number():
             return True
-        haystack = " ".join((row.customer_name, row.customer_phone.replace(" ", ""),
-                             row.customer_phone, row.note, row.payment_ref)).casefold()
+        if self.number_only:
+            return False
+        haystack = " ".join((customer_text(row), row.customer_phone.replace(" ", ""),
+                             row.note, row.payment_ref)).casefold()
         return self.search in haystack
+
+    def lessThan(self, source_left: ModelIndex, source_right: ModelIndex) -> bool:
+        number = self.asked_number()
+        left_asked = self._source_row(source_left.row()).id == number
+        right_asked = self._source_row(source_right.row()).id == number
+        if number is not None and left_asked != right_asked:
+            # Qt reverses the comparison for a descending sort; the asked order stays first.
+            return left_asked == (self.sortOrder() == Qt.SortOrder.AscendingOrder)
+        return bool(super().lessThan(source_left, source_right))
+
+    def _source_row(self, source_row: int) -> OrderRow:
+        model = self.sourceModel()
+        assert isinstance(model, OrderTableModel)
+        return model.row_at(source_row)
 
     def row_at(self, proxy_row: int) -> Any:
         return self.data(self.index(proxy_row, 0), ROW_ROLE)

@@ -1,0 +1,32 @@
+"""One way to ask before a change that cannot be taken back: the safe answer is the default.
+
+The box is opened, not exec()ed: nothing in the app waits behind a dialog's own event loop.
+Escape, the window's close button and Enter all give the safe answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def ask_to_confirm(parent: QWidget, title: str, text: str, yes: str,
+                   action: Callable[[], object], keep: str | None = None) -> QMessageBox:
+    """Ask ``text``; ``action`` runs only on ``yes``. ``keep`` names the safe answer when a
+    plain "Cancel" would read like the change itself ("Cancel order" beside "Cancel")."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                      parent)
+    confirm = box.button(QMessageBox.StandardButton.Yes)
+    confirm.setText(yes)
+    if keep:
+        box.button(QMessageBox.StandardButton.Cancel).setText(keep)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # The button itself, not accepted(): which signal a role maps to varies across Qt 6.
+    box.buttonClicked.connect(lambda button: action() if button is confirm else None)
+    box.open()
+    return box

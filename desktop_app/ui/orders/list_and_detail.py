@@ -1,0 +1,65 @@
+"""The Orders tab's two halves: the list of orders and the chosen order.
+
+Side by side when the list and the whole detail fit, as the owner last split them; else the
+detail below the list, at full width, so nothing of it is cut off on the right (Print, the
+totals).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from desktop_app.ui import settings
+from desktop_app.ui.widgets import MARGIN, SPACING
+
+# The list's columns stay readable from this width on; narrower, the detail goes below it.
+LIST_MIN_WIDTH = 470
+DETAIL_MIN_WIDTH = 640
+
+
+class ListAndDetail(QSplitter):
+    """``orders`` beside ``shown`` (the detail's scroll area), or above it when too narrow;
+    ``detail`` is measured for the width it needs."""
+
+    def __init__(self, orders: QWidget, shown: QWidget, detail: QWidget,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.detail = detail
+        self.addWidget(orders)
+        self.addWidget(shown)
+        self.setChildrenCollapsible(False)
+        self.setStretchFactor(0, 5)
+        self.setStretchFactor(1, 6)
+        self._restore()
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self) -> None:
+        if self.orientation() == Qt.Orientation.Horizontal:
+            settings.ORDERS_SPLITTER.write(self.saveState())
+
+    def fit_to(self, width: int) -> None:
+        """The orientation for the tab's ``width``."""
+        # Measured on a paid order in both languages: the voucher panel's row of buttons and
+        # the lines' four columns need this much (the panel may not be shown yet to measure).
+        detail_width = max(self.detail.minimumSizeHint().width(), DETAIL_MIN_WIDTH)
+        needed = LIST_MIN_WIDTH + detail_width + self.handleWidth() + 2 * MARGIN + SPACING
+        wanted = Qt.Orientation.Horizontal if width >= needed else Qt.Orientation.Vertical
+        if self.orientation() == wanted:
+            return
+        self.setOrientation(wanted)
+        vertical = wanted == Qt.Orientation.Vertical
+        # Below the list, the order (and its QR) takes most of the height; a few orders show.
+        self.setStretchFactor(0, 2 if vertical else 5)
+        self.setStretchFactor(1, 3 if vertical else 6)
+        if vertical:
+            self.setSizes([2000, 3000])
+        else:
+            self._restore()
+
+    def _restore(self) -> None:
+        """Side by side as the owner last left it; the default split when nothing (or
+        something unreadable) was saved."""
+        saved = settings.ORDERS_SPLITTER.read()
+        if not isinstance(saved, QByteArray | bytes) or not self.restoreState(saved):
+            self.setSizes([500, 560])

@@ -1,0 +1,158 @@
+"""The customer display keeps a sale's codes inside its window (QA S6-4, S6-11): several codes
+shrink side by side down to a size a phone still reads, and fewer are shown below that, the
+footer saying how many are not; a sale without vouchers goes back to the welcome page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import fulfilment, orders, products, vouchers
+from desktop_app.core.store import Shop
+from desktop_app.core.vouchers_view import order_voucher_views
+from desktop_app.scanning.decoders import DECODER_NAMES, decode_image, read_image
+from desktop_app.ui import tasks
+from desktop_app.ui.customer.customer_window import MIN_QR_SIDE, CustomerWindow
+from desktop_app.ui.orders.voucher_card import qr_pixmap
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
+WAIT_MS = 15_000
+
+
+def idle() -> None:
+    assert tasks.wait_until_idle(WAIT_MS), "a background task did not finish"
+
+
+def paid_order(shop: Shop, vouchers: int, goods: int = 0) -> int:
+    items = []
+    for number in range(vouchers):
+        wash = products.add_product(shop, f"Car wash ×{number + 2} 洗车", "99.00",
+                                    uses=number + 2, valid_days=30)
+        items.append((wash.id, 1))
+    if goods:
+        box = products.add_product(shop, "Gift box", "20.00", "goods", stock=10)
+        items.append((box.id, goods))
+    order = orders.create_order(shop, items, "李先生")
+    fulfilment.pay_order(shop, order.id, "cash")
+    return int(order.id)
+
+
+def opened(qtbot: QtBot, shop: Shop, width: int, height: int) -> CustomerWindow:
+    display = CustomerWindow(shop)
+    qtbot.addWidget(display)
+    display.resize(width, height)
+    display.show()
+    qtbot.waitExposed(display)
+    qtbot.waitUntil(lambda: display.width() == width, timeout=WAIT_MS)
+    return display
+
+
+def shown_codes(display: CustomerWindow) -> list[QLabel]:
+    return [qr for qr in display.findChildren(QLabel, "saleQr") if qr.isVisible()]
+
+
+def settled(qtbot: QtBot, display: CustomerWindow) -> list[QLabel]:
+    """The shown codes once the layout has given each its pixmap's room."""
+    idle()
+    qtbot.waitUntil(lambda: display.pages.currentIndex() == 2, timeout=WAIT_MS)
+
+    def laid_out() -> bool:
+        return all(qr.width() >= qr.pixmap().width() / qr.pixmap().devicePixelRatio()
+                   for qr in shown_codes(display))
+
+    qtbot.waitUntil(laid_out, timeout=WAIT_MS)
+    return shown_codes(display)
+
+
+def inside(display: CustomerWindow, qr: QLabel) -> bool:
+    pixmap = qr.pixmap()
+    ratio = pixmap.devicePixelRatio()
+    corner = qr.mapTo(display, QPoint(0, 0))
+    drawn = QRect(corner.x() + (qr.width() - round(pixmap.width() / ratio)) // 2,
+                  corner.y(), round(pixmap.width() / ratio), round(pixmap.height() / ratio))
+    return display.rect().contains(drawn)
+
+
+def decoded_by_each(path: Path) -> dict[str, list[str]]:
+    image = read_image(path)
+    return {name: sorted(found.text for found in decode_image(image, (name,), retries=False))
+            for name in DECODER_NAMES}
+
+
+def test_five_vouchers_at_1024_fit_the_window_and_the_rest_is_counted(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    order_id = paid_order(shop, 5)
+    display = opened(qtbot, shop, 1024, 768)
+    display.show_sale(order_id)
+    codes = settled(qtbot, display)
+    assert len(codes) == 4
+    assert display.width() == 1024 and display.minimumSizeHint().width() <= 1024
+    assert all(inside(display, qr) for qr in codes)
+    assert display.sale_more.text() == "and 1 more voucher: ask for it printed or sent"
+    codes_text = [label for label in display.findChildren(QLabel)
+                  if label.isVisible() and label.font().fixedPitch()]
+    assert len(codes_text) == 4
+    for label in codes_text:  # each code on one line, not split at a hyphen
+        assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.width()
+    shot = tmp_path / "sale-1024.png"
+    assert display.grab().toImage().save(str(shot))
+    payloads = [view.payload for view in order_voucher_views(shop, order_id)]
+    for decoder, texts in decoded_by_each(shot).items():
+        assert len(texts) == 4 and set(texts) <= set(payloads), decoder
+
+    # A later page is laid out for the window as it is: the verdict is centred on it.
+    display.show_rest()
+    assert display.width() == 1024
+
+
+def test_a_narrower_window_shows_fewer_codes_at_a_readable_side(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    order_id = paid_order(shop, 4)
+    display = opened(qtbot, shop, 1024, 768)
+    display.show_sale(order_id)
+    assert len(settled(qtbot, display)) == 4 and display.sale_more.text() == ""
+    display.resize(700, 600)  # the window may shrink again: the codes do not hold it wide
+    qtbot.waitUntil(lambda: display.width() == 700, timeout=WAIT_MS)
+    codes = settled(qtbot, display)
+    assert len(codes) == 3
+    assert display.sale_more.text() == "and 1 more voucher: ask for it printed or sent"
+    display.resize(500, 600)
+    qtbot.waitUntil(lambda: display.width() == 500, timeout=WAIT_MS)
+    codes = settled(qtbot, display)
+    assert len(codes) == 2 and display.width() == 500
+    assert display.sale_more.text() == (
+        "and 2 more vouchers: ask for them printed or sent")
+    assert all(inside(display, qr) for qr in codes)
+    sides = {round(qr.pixmap().width() / qr.pixmap().devicePixelRatio()) for qr in codes}
+    assert max(sides) <= MIN_QR_SIDE + 40
+    shot = tmp_path / "sale-500.png"
+    assert display.grab().toImage().save(str(shot))
+    for decoder, texts in decoded_by_each(shot).items():
+        assert len(texts) == 2, decoder
+
+
+def test_the_smallest_code_allowed_still_decodes(shop: Shop, tmp_path: Path) -> None:
+    """At MIN_QR_SIDE as drawn on the display, by every decoder the counter uses."""
+    [view] = order_voucher_views(shop, paid_order(shop, 1))
+    payload = view.payload
+    pixmap = qr_pixmap(vouchers.qr_matrix(payload), MIN_QR_SIDE)
+    assert pixmap.width() <= MIN_QR_SIDE
+    shot = tmp_path / "smallest.png"
+    assert pixmap.toImage().save(str(shot))
+    assert decoded_by_each(shot) == {name: [payload] for name in DECODER_NAMES}
+
+
+def test_a_goods_only_sale_after_a_voucher_sale_goes_back_to_the_welcome(
+        qtbot: QtBot, shop: Shop) -> None:
+    display = opened(qtbot, shop, 1024, 768)
+    display.show_sale(paid_order(shop, 1))
+    assert len(settled(qtbot, display)) == 1
+    display.show_sale(paid_order(shop, 0, goods=1))
+    idle()
+    qtbot.waitUntil(lambda: display.pages.currentIndex() == 0, timeout=WAIT_MS)
+    assert not display.back_to_rest.isActive() and display.welcome.isVisible()

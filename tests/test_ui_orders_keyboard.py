@@ -1,0 +1,197 @@
+"""The Orders tab by keyboard and its questions (QA S6-5, S6-6, S6-8): Enter after a quantity
+adds the line, Escape does not lose typed lines unasked, Tab leaves a list for its buttons, the
+search's "#12" means order 12; "Cancel order" is never one word from keeping it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import orders, products
+from desktop_app.core.orders import OrderRow
+from desktop_app.core.store import Shop
+from desktop_app.ui import tasks
+from desktop_app.ui.orders.order_dialog import NewOrderDialog
+from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
+WAIT_MS = 15_000
+
+
+def idle() -> None:
+    assert tasks.wait_until_idle(WAIT_MS), "a background task did not finish"
+
+
+def closed(widget: QWidget) -> bool:
+    return not shiboken6.isValid(widget) or not widget.isVisible()
+
+
+def open_tab(qtbot: QtBot, shop: Shop) -> OrdersTab:
+    tab = OrdersTab(shop)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 800)
+    tab.show()
+    idle()
+    return tab
+
+
+def new_order_dialog(qtbot: QtBot, shop: Shop) -> tuple[OrdersTab, NewOrderDialog]:
+    products.add_product(shop, "Car wash ×5 洗车", "99.50", uses=5, valid_days=30)
+    products.add_product(shop, "Yoga class ×10", "300.00", uses=10, valid_days=90)
+    tab = open_tab(qtbot, shop)
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, NewOrderDialog)
+    idle()
+    qtbot.waitExposed(dialog)
+    return tab, dialog
+
+
+def lines(dialog: NewOrderDialog) -> list[tuple[str, int]]:
+    return [(product.name, count) for product, count in dialog.draft.lines]
+
+
+def test_enter_in_quantity_or_product_adds_the_line(qtbot: QtBot, shop: Shop) -> None:
+    """QA S6-5: Enter after typing a quantity pressed "Create and take payment" and made the
+    order without the product just chosen."""
+    tab, dialog = new_order_dialog(qtbot, shop)
+    dialog.product.setFocus()
+    qtbot.keyClick(dialog.product, Qt.Key.Key_Down)  # the second product
+    chosen = dialog.product.currentText().split(" — ")[0]
+    dialog.quantity.setFocus()
+    dialog.quantity.selectAll()
+    qtbot.keyClicks(dialog.quantity, "3")
+    qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)
+    idle()
+    assert not closed(dialog) and tab.dialog is dialog  # no order, no payment dialog
+    assert lines(dialog) == [(chosen, 3)] and dialog.quantity.value() == 1
+
+    qtbot.keyClick(dialog.product, Qt.Key.Key_Up)
+    first = dialog.product.currentText().split(" — ")[0]
+    qtbot.keyClick(dialog.product, Qt.Key.Key_Enter)  # the keypad's Enter too
+    idle()
+    assert lines(dialog) == [(chosen, 3), (first, 1)] and not closed(dialog)
+
+    # Elsewhere Enter still means the default button: create and take payment.
+    dialog.customer_name.setFocus()
+    with qtbot.waitSignal(dialog.created, timeout=WAIT_MS) as created:
+        qtbot.keyClick(dialog.customer_name, Qt.Key.Key_Return)
+    assert created.args[1] is True
+    order = orders.order_detail(shop, int(created.args[0]))
+    assert sorted((line.product_name, line.quantity) for line in order.lines) == sorted(
+        [(chosen, 3), (first, 1)])
+    idle()
+    assert isinstance(tab.dialog, QWidget) and tab.dialog is not dialog
+    tab.dialog.close()
+
+
+def test_escape_asks_before_losing_the_lines(qtbot: QtBot, shop: Shop) -> None:
+    _tab, dialog = new_order_dialog(qtbot, shop)
+    dialog.add_selected()
+    dialog.quantity.setValue(2)
+    qtbot.keyClick(dialog.product, Qt.Key.Key_Down)
+    dialog.add_selected()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = dialog.discard_box
+    assert isinstance(box, QMessageBox) and box.isVisible() and not closed(dialog)
+    assert box.text() == "Discard this order's 2 lines?"
+    keep = box.defaultButton()
+    assert keep is box.button(QMessageBox.StandardButton.Cancel)
+    assert keep.text() == "Keep editing" and box.escapeButton() is keep
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # a second Escape: the safe answer
+    assert closed(box) and not closed(dialog) and len(dialog.draft.lines) == 2
+
+    dialog.remove_line(0)
+    qtbot.mouseClick(next(button for button in dialog.findChildren(QPushButton)
+                          if button.text() == "Cancel"), Qt.MouseButton.LeftButton)
+    box = dialog.discard_box
+    assert isinstance(box, QMessageBox) and box.text() == "Discard this order's 1 line?"
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert closed(dialog)
+
+
+def test_escape_closes_an_empty_new_order_at_once(qtbot: QtBot, shop: Shop) -> None:
+    _tab, dialog = new_order_dialog(qtbot, shop)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert closed(dialog) and dialog.discard_box is None
+
+
+def test_the_cancel_question_offers_to_keep_the_order(qtbot: QtBot, shop: Shop) -> None:
+    wash = products.add_product(shop, "Car wash", "99.50", uses=5, valid_days=30)
+    order = orders.create_order(shop, [(wash.id, 1)], "Wang")
+    tab = open_tab(qtbot, shop)
+    assert tab.select_order(order.id)
+    idle()
+    tab.ask_cancel()
+    box = tab.confirm_box
+    assert isinstance(box, QMessageBox)
+    keep = box.button(QMessageBox.StandardButton.Cancel)
+    assert keep.text() == "Keep the order" and box.defaultButton() is keep
+    assert box.button(QMessageBox.StandardButton.Yes).text() == "Cancel order"
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    idle()
+    assert orders.order_detail(shop, order.id).order.status == "unpaid"
+
+
+def test_tab_leaves_the_order_list_for_the_buttons(qtbot: QtBot, shop: Shop) -> None:
+    """QA S6-6: Tab walked the list cell by cell; the buttons were out of reach."""
+    wash = products.add_product(shop, "Car wash", "99.50", uses=5, valid_days=30)
+    for name in ("Wang", "Li", "Zhao"):
+        orders.create_order(shop, [(wash.id, 1)], name)
+    tab = open_tab(qtbot, shop)
+    tab.activateWindow()
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    idle()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)  # Up/Down still move the row
+    assert tab.table.currentIndex().row() == 1
+    reached = []
+    for _press in range(6):
+        qtbot.keyClick(QApplication.focusWidget() or tab.table, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached[0] is not tab.table
+    assert tab.detail.pay_button in reached
+
+
+def row(order_id: int, **changes: object) -> OrderRow:
+    now = dt.datetime.now(dt.UTC)
+    base = {"id": order_id, "status": "paid", "created_at": now, "paid_at": now,
+            "customer_name": "", "customer_phone": "", "note": "", "total_cents": 1800,
+            "payment_method": "wechat", "payment_ref": "", "is_batch": False}
+    base.update(changes)
+    return OrderRow(**base)  # type: ignore[arg-type]
+
+
+def test_hash_number_means_that_order_and_a_bare_number_lists_it_first(
+        qapp: QApplication) -> None:
+    """QA S6-8: "#1" listed every order with a 1 in its phone or reference."""
+    model = OrderTableModel("CNY")
+    model.set_rows([row(12, customer_phone="138 0000 1234"), row(11, note="table 1"),
+                    row(10), row(3, customer_name="Order 1 for Li"), row(1),
+                    row(2, is_batch=True)])
+    proxy = OrderFilter()
+    proxy.setSourceModel(model)
+
+    def ids() -> list[int]:
+        return [proxy.row_at(r).id for r in range(proxy.rowCount())]
+
+    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+        proxy.sort(OrderTableModel.NUMBER, order)
+        proxy.set_search("#1")
+        assert ids() == [1]
+        proxy.set_search(" # 12 ")
+        assert ids() == [12]
+        proxy.set_search("1")
+        assert ids()[0] == 1 and sorted(ids()) == [1, 3, 11, 12]
+        rest = ids()[1:]
+        assert rest == sorted(rest, reverse=order == Qt.SortOrder.DescendingOrder)
+    proxy.set_search("batch")
+    assert ids() == [2]
+    proxy.set_search("#")  # the number is still being typed
+    assert len(ids()) == 6
