@@ -29,6 +29,7 @@ from desktop_app.core.cardkeys import KeyImportReport, KeyRow
 from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.i18n import sentences
+from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import key_state_label
 from desktop_app.ui.inventory.key_import_page import KeyImportPage
 from desktop_app.ui.inventory.table_models import KeyFilter, KeyTableModel
@@ -209,16 +210,7 @@ class CardKeyDialog(QDialog):
                   self.tr("Put back on sale"), lambda: self.put_back_on_sale(key.id))
 
     def _ask(self, title: str, text: str, yes: str, action: Callable[[], None]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
-        confirm = box.button(QMessageBox.StandardButton.Yes)
-        confirm.setText(yes)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: action() if button is confirm else None)
-        self.confirm_box = box
-        box.open()  # not exec(): nothing in the app waits behind a dialog's own loop
+        self.confirm_box = ask_to_confirm(self, title, text, yes, action)
 
     def put_back_on_sale(self, key_id: int) -> None:
         shop = self.shop

@@ -30,6 +30,7 @@ from desktop_app.core.giftcards import RELOAD_METHODS, LedgerRow
 from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.ui import settings
+from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import money, short_time
 from desktop_app.ui.orders.payment_dialogs import choose_method, chosen_method, method_buttons
 from desktop_app.ui.tables import RIGHT, Column, RowTableModel, setup_table
@@ -261,16 +262,11 @@ class GiftCardBox(QWidget):
         if self.state is None or not self.state.may_cash_out:
             return
         amount = money(self.state.balance_cents, self.model.currency)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cash out"), self.tr(
-            "Pay {amount} out in cash and empty the card?").format(amount=amount),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         # A money question names its action, like Refund and Put back on sale (QA L6).
-        pay = box.button(QMessageBox.StandardButton.Yes)
-        pay.setText(self.tr("Pay out {amount}").format(amount=amount))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.buttonClicked.connect(lambda button: self.cash_out() if button is pay else None)
-        self.confirm_box = box
-        box.open()
+        self.confirm_box = ask_to_confirm(
+            self, self.tr("Cash out"),
+            self.tr("Pay {amount} out in cash and empty the card?").format(amount=amount),
+            self.tr("Pay out {amount}").format(amount=amount), self.cash_out)
 
     def cash_out(self) -> None:
         shop, voucher_id, station = self.shop, self.voucher_id, this_station()
