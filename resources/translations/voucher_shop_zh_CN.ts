@@ -375,138 +375,138 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="66"/>
         <source>Card keys: {product}</source>
         <translation>卡密：{product}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="69"/>
         <source>Keys</source>
         <translation>卡密列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="70"/>
         <source>Import keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="97"/>
         <source>All keys</source>
         <translation>全部卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="102"/>
         <source>Mark faulty…</source>
         <translation>标记为有问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="103"/>
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
         <translation>卡密无法使用：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="106"/>
         <source>Replace on order</source>
         <translation>在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="107"/>
         <source>Give the customer an unsold key in place of this faulty one</source>
         <translation>用一个未售出的卡密换下顾客手里这个有问题的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="110"/>
         <source>Put back on sale…</source>
         <translation>重新上架…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="111"/>
         <source>A key returned by a refund that the customer did not use: sell it again</source>
         <translation>退款退回且顾客未使用的卡密：重新出售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="120"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="123"/>
         <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
         <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="140"/>
         <source>Low-stock warning switched off.</source>
         <translation>已关闭低库存提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="143"/>
         <source>Low-stock warning set: the status bar warns at {threshold} unsold keys or fewer.</source>
         <translation>已设置低库存提醒：未售卡密不多于 {threshold} 个时，状态栏会提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="160"/>
         <source>{unsold} unsold · {sold} sold · {returned} returned · {faulty} faulty</source>
         <translation>未售 {unsold} · 已售 {sold} · 已退回 {returned} · 有问题 {faulty}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="172"/>
         <source>No key in this state.</source>
         <translation>没有这个状态的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="174"/>
         <source>No keys yet. Import them on the “Import keys” page.</source>
         <translation>还没有卡密。请在“导入卡密”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="193"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
         <translation>将卡密 {key} 标记为有问题？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="196"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
         <translation>将卡密 {key} 标记为有问题？它将不会被售出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="198"/>
         <source>Faulty key</source>
         <translation>有问题的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="198"/>
         <source>Mark faulty</source>
         <translation>标记为有问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="204"/>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="210"/>
         <source>Put back on sale</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="206"/>
         <source>Put key {key} back on sale? It came back with the refund of order {order}, and the customer had it: do this only if you checked that it was not used. Otherwise mark it faulty.</source>
         <translation>将卡密 {key} 重新上架？它随订单 {order} 的退款退回，顾客曾拿到过它：请确认它未被使用后再这样做，否则请标记为有问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="218"/>
         <source>The key is on sale again.</source>
         <translation>卡密已重新上架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="223"/>
         <source>The key is marked faulty.</source>
         <translation>已将卡密标记为有问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="234"/>
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="263"/>
         <source>Of these, already in stock under another product: {count}.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
@@ -647,7 +647,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="259"/>
         <source>Keys imported: {count}. Lines left out: {skipped}.</source>
         <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
     </message>
@@ -826,27 +826,32 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CustomerWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="60"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="64"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="129"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="161"/>
+        <source>and 1 more voucher: ask for it printed or sent</source>
+        <translation>还有 1 张卡券：请让店员打印或发送给您</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="175"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="204"/>
         <source>Thank you! Photograph your voucher</source>
         <translation>谢谢惠顾！请拍下您的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="194"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="240"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="163"/>
         <source>and {count} more vouchers: ask for them printed or sent</source>
         <translation>另有 {count} 张卡券：可请店员打印或发送给您</translation>
     </message>
@@ -1008,84 +1013,84 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>GiftCardBox</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="40"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="41"/>
         <source>Issued</source>
         <translation>发卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="41"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="42"/>
         <source>Spent</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="42"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="43"/>
         <source>Reloaded</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="43"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="44"/>
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="44"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="45"/>
         <source>Cashed out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="45"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="46"/>
         <source>Expired</source>
         <translation>余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="46"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="47"/>
         <source>Spend undone</source>
         <translation>撤销消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="179"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="180"/>
         <source>Reload…</source>
         <translation>充值…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="181"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="264"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="267"/>
         <source>Cash out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="183"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="241"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="242"/>
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="186"/>
         <source>Remove PIN</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="226"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="227"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="231"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="232"/>
         <source>Pays out a balance of at most {amount} in cash</source>
         <translation>余额不超过 {amount} 时，以现金全额付给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="241"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="242"/>
         <source>Change PIN…</source>
         <translation>修改 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="255"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="256"/>
         <source>Reloaded; balance {amount}.</source>
         <translation>已充值，余额 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="265"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="268"/>
         <source>Pay {amount} out in cash and empty the card?</source>
         <translation>以现金付给顾客 {amount}，并清空此卡余额？</translation>
     </message>
@@ -1095,17 +1100,17 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>付出现金 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="281"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="277"/>
         <source>Paid out {amount} in cash.</source>
         <translation>已以现金付出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="289"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="285"/>
         <source>PIN set.</source>
         <translation>PIN 码已设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="298"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="294"/>
         <source>PIN removed.</source>
         <translation>PIN 码已删除。</translation>
     </message>
@@ -1280,27 +1285,27 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="65"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="66"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="66"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="67"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="67"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="68"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="69"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="70"/>
         <source>Balance after</source>
         <translation>变动后余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="72"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="73"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -1371,27 +1376,27 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LineTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="98"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="122"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="99"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="123"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="100"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="124"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="102"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="126"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="105"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="129"/>
         <source>Refunded</source>
         <translation>已退</translation>
     </message>
@@ -1820,125 +1825,146 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="311"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="111"/>
         <source>Loading products…</source>
         <translation>正在加载商品…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="114"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="117"/>
         <source>Product:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="119"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="141"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="141"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="142"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="142"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="161"/>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="168"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="171"/>
         <source>Optional, e.g. pays on pickup</source>
         <translation>选填，例如：取货时付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="174"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="175"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="176"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="181"/>
         <source>Create order</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="183"/>
         <source>Create and take payment</source>
         <translation>创建并收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="188"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="202"/>
         <source>No products on sale: add one in the Inventory tab</source>
         <translation>没有在售商品：请先在“库存”页添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="209"/>
         <source>{stock} in stock</source>
         <translation>库存 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="251"/>
         <source>Remove this line</source>
         <translation>删除这一行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="267"/>
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="265"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="269"/>
         <source>only {stock} of “{product}” in stock</source>
         <translation>“{product}”库存仅剩 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="274"/>
         <source>Not enough stock to take payment now: {list}. Lower the quantity, or create the order and take payment once there is stock.</source>
         <translation>库存不足，暂不能收款：{list}。请减少数量，或先创建订单，有库存后再收款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="283"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="287"/>
         <source>Not enough stock: see the message above</source>
         <translation>库存不足：见上方提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="309"/>
+        <source>Discard this order&apos;s 1 line?</source>
+        <translation>放弃这个订单已填写的 1 行？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="310"/>
+        <source>Discard this order&apos;s {count} lines?</source>
+        <translation>放弃这个订单已填写的 {count} 行？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="312"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="313"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -2246,90 +2272,95 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="158"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="115"/>
         <source>Search: number, customer, phone</source>
         <translation>搜索：单号、顾客、电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="162"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="119"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="166"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="123"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="170"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="127"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="172"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="129"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="213"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="170"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="215"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="172"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="227"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="184"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="229"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="186"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="289"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="246"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="317"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="274"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="319"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="276"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="358"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="306"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="360"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="308"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="374"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="377"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="322"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="325"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="375"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="323"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="381"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="326"/>
+        <source>Keep the order</source>
+        <translation>保留订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="330"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -2473,27 +2504,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="134"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="135"/>
         <source>Gift card PIN</source>
         <translation>礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="138"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="139"/>
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="142"/>
         <source>Set PIN</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="144"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="145"/>
         <source>Needed only to look the card up without it in hand (on the phone).</source>
         <translation>仅在不持卡查询（如电话查询）时需要。</translation>
     </message>
@@ -3400,32 +3431,32 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ReloadDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="84"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="85"/>
         <source>Reload gift card</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="93"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="94"/>
         <source>Reload</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="93"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="96"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="97"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="97"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="99"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
