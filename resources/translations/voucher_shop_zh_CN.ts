@@ -833,7 +833,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/customer/customer_window.py" line="161"/>
         <source>and 1 more voucher: ask for it printed or sent</source>
-        <translation>还有 1 张卡券：请让店员打印或发送给您</translation>
+        <translation>另有 1 张卡券：可请店员打印或发送给您</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/customer/customer_window.py" line="175"/>
