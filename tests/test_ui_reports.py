@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core import fulfilment, orders, products, redemption
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
-from desktop_app.ui.reports.reports_tab import ReportsTab, preset_range
+from desktop_app.ui.reports.report_loading import preset_range
+from desktop_app.ui.reports.reports_tab import ReportsTab
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 

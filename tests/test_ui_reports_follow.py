@@ -11,13 +11,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QRectF
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
+from desktop_app.ui.reports.chart import Series
 from desktop_app.ui.reports.reports_tab import ReportsTab
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
@@ -141,6 +142,9 @@ def test_a_date_being_typed_or_reversed_exports_nothing(qtbot: QtBot, shop: Shop
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "reversed.pdf"))
     assert not tab.print_to(printer)
+    tab.report_box.setCurrentIndex(tab.report_box.findData("stock"))  # as of now: no days
+    idle()
+    assert tab.report is not None and tab.report.name == "stock" and tab.csv_button.isEnabled()
 
 
 def test_the_liability_export_names_its_sheets_and_totals(qtbot: QtBot, shop: Shop,
@@ -198,3 +202,27 @@ def test_the_printed_page_has_the_shop_the_days_and_the_totals(
     assert "Test Shop" in text and start in text
     assert "Total" in text and "198.00" in text  # the totals line
     assert "WeChat Pay" in text and "Payment method" in text  # what the controls say
+
+
+def test_the_printed_chart_is_laid_out_for_the_printers_resolution(qtbot: QtBot) -> None:
+    """Print… paints at 1200 dpi: a layout measured at the screen's 96 put the bars over the
+    panel's title and the days (seen on the page rendered for S6-8)."""
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    from desktop_app.ui.reports.chart import paint_series
+
+    dots_per_metre = round(600 / 0.0254)
+    image = QImage(2000, 1200, QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.fill(QColor("white"))
+    font = QFont()
+    font.setPointSizeF(9)
+    bar = QColor("#1565c0")
+    series = Series("Uses redeemed per day", [dt.date(2026, 12, 1)], [2], bar, str)
+    painter = QPainter(image)
+    paint_series(painter, QRectF(0, 0, 2000, 1200), series, font)
+    painter.end()
+    bar_top = next(y for y in range(1200) if image.pixelColor(1000, y) == bar)
+    line = 9 / 72 * 600  # one 9-point line at 600 dpi, in pixels
+    assert bar_top >= 1.5 * line  # under the title line, not on it

@@ -33,8 +33,7 @@ from desktop_app.ui.reports.chart import REDEMPTIONS_COLOR, SALES_COLOR, DayChar
 from desktop_app.ui.reports.report_choices import ReportChoices
 from desktop_app.ui.reports.report_export import export_dialog, file_words, remember_export
 from desktop_app.ui.reports.report_layout import ReportTable, TableAndChart
-from desktop_app.ui.reports.report_loading import Loaded, load
-from desktop_app.ui.reports.report_loading import preset_range as preset_range
+from desktop_app.ui.reports.report_loading import DATED, Loaded, load
 from desktop_app.ui.reports.report_models import (
     SECTION_COLUMNS,
     SECTION_TITLES,
@@ -167,7 +166,8 @@ class ReportsTab(QWidget):
         return report if report is not None and self.choices.matches(report) else None
 
     def _shop_changed(self, changes: frozenset[str]) -> None:
-        # A new currency comes as products and orders changed (core.events): re-read with them.
+        # A new currency or shop name (it heads the files and the page) comes as products and
+        # orders changed (core.events): re-read with them.
         if changes & {events.REDEMPTIONS, events.ORDERS, events.PRODUCTS, events.VOUCHERS}:
             self.refresh()
 
@@ -178,13 +178,12 @@ class ReportsTab(QWidget):
         shows its message and nothing to export or print."""
         self.choices.typing.stop()  # Show pressed while a date is typed: read it now
         start, end = self.choices.days()
-        self._awaited = None  # a read still under way answers for other controls
-        if end < start:
-            self._forget()
-            self._set_busy(False)
-            self.message.show_error(self.tr("The last day is before the first."))
-            return
         shop, name, by = self.shop, self.report_name(), self.grouping()
+        self._awaited = None  # a read still under way answers for other controls
+        if name in DATED and end < start:  # card-key stock has no days to get wrong
+            self._forget(self.tr("The last day is before the first."))
+            self._set_busy(False)
+            return
         self.reads += 1
         read = self._awaited = self.reads
         self._set_busy(True)
@@ -197,15 +196,16 @@ class ReportsTab(QWidget):
         if read == self._awaited:
             self._set_busy(False)
 
-    def _forget(self) -> None:
-        """No report on screen: the table, totals and chart were for other days."""
+    def _forget(self, problem: str) -> None:
+        """No report on screen, and why: the table, totals and chart were for other days."""
         self.loaded = self.report = None
         self.model.set_rows([])
         self.call_model.set_rows([])
         self.detail_model.set_rows([])
         self.summary.setText("")
-        self.table_empty.show_text("")
+        self.table_empty.show_text(problem)
         self.chart.set_panels([], "")
+        self.message.show_error(problem)
 
     def _loaded(self, read: int, loaded: Loaded) -> None:
         if read != self._awaited:
