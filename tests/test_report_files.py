@@ -105,10 +105,15 @@ def test_cli_out_writes_payment_methods_as_words(shop: Shop, tmp_path: Path) -> 
     sold(shop)
     shop.close()
     out = tmp_path / "methods.csv"
-    done = run_cli(shop, "report", "sales", "--by", "method", "--out", str(out), "--json")
+    done = run_cli(shop, "--lang", "en", "report", "sales", "--by", "method", "--out",
+                   str(out), "--json")
     assert done.returncode == 0, done.stderr
     assert {r["group"] for r in json.loads(done.stdout)["rows"]} == {"wechat", "card"}
     rows = csv_rows(out.read_bytes())
     assert rows[0][:2] == ["group", "orders"]  # the README's column keys
     assert sorted(r[0] for r in rows[1:-1]) == ["Bank card", "WeChat Pay"]
     assert rows[-1][0] == "total" and rows[-1][-1] == "198.00"
+    done = run_cli(shop, "--lang", "zh_CN", "report", "sales", "--by", "method", "--out",
+                   str(out))
+    assert done.returncode == 0, done.stderr
+    assert sorted(r[0] for r in csv_rows(out.read_bytes())[1:-1]) == ["微信支付", "银行卡"]
