@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QRectF
+from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -192,6 +193,7 @@ def test_the_printed_page_has_the_shop_the_days_and_the_totals(
     sold(shop)
     tab = open_sales(qtbot, shop)
     choose_by(tab, "method")
+    tab.setFont(QFont("DejaVu Sans Mono"))  # wide letters: equal columns cut the headers
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "report.pdf"
@@ -202,12 +204,16 @@ def test_the_printed_page_has_the_shop_the_days_and_the_totals(
     assert "Test Shop" in text and start in text
     assert "Total" in text and "198.00" in text  # the totals line
     assert "WeChat Pay" in text and "Payment method" in text  # what the controls say
+    header = next(line for line in text.splitlines() if "Units sold" in line and ":" not in line)
+    assert "Payment method" in header and "Orders refunded" in header  # not "Orders ref…"
+    wechat = next(line for line in text.splitlines() if line.strip().startswith("WeChat Pay"))
+    assert wechat.split()[-3:] == ["¥99.00", "¥0.00", "¥99.00"]  # revenue, refunds, net whole
 
 
 def test_the_printed_chart_is_laid_out_for_the_printers_resolution(qtbot: QtBot) -> None:
     """Print… paints at 1200 dpi: a layout measured at the screen's 96 put the bars over the
     panel's title and the days (seen on the page rendered for S6-8)."""
-    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+    from PySide6.QtGui import QColor, QImage, QPainter
 
     from desktop_app.ui.reports.chart import paint_series
 
