@@ -159,7 +159,7 @@ def test_liability_json_and_xlsx_carry_the_section(shop: Shop, cards: Cards,
     assert data["to_call"] == []  # the older section keeps its plain list
     out = report_files.write_report(shop, report, tmp_path / "owed.xlsx")
     sheet = openpyxl.load_workbook(out)["giftcards"]
-    assert sheet["A2"].value == "Gift 100" and sheet["C2"].value == 130
+    assert sheet["A3"].value == "Gift 100" and sheet["C3"].value == 130
 
 
 def test_cli_liability_json_has_gift_cards_and_breakage(shop: Shop, cards: Cards) -> None:

@@ -254,14 +254,15 @@ def test_xlsx_reads_back_with_numbers_dates_and_a_frozen_header(
     d = fixture_shop.day
     report = report_tables.run_report(shop, "sales", "day", d, d + dt.timedelta(days=1))
     out = report_files.write_report(shop, report, tmp_path / "sales.xlsx",
-                                    headers={"group": "日期"})
+                                    report_files.FileWords(headers={"group": "日期"}))
     book = openpyxl.load_workbook(out)
     sheet = book["sales"]
-    assert sheet.freeze_panes == "A2"
-    assert sheet["A1"].value == "日期" and sheet["A1"].font.b
-    assert sheet["A2"].value == dt.datetime.combine(d, dt.time())
-    assert sheet["F2"].value == 200 and sheet["F2"].number_format == "#,##0.00"
-    assert sheet["B2"].value == 2
+    assert sheet.freeze_panes == "A3"  # under the heading and the header
+    assert sheet["A1"].value == f"sales day {d} – {d + dt.timedelta(days=1)}"
+    assert sheet["A2"].value == "日期" and sheet["A2"].font.b
+    assert sheet["A3"].value == dt.datetime.combine(d, dt.time())
+    assert sheet["F3"].value == 200 and sheet["F3"].number_format == "#,##0.00"
+    assert sheet["B3"].value == 2
     assert sheet.column_dimensions["A"].width >= 10
     liability = report_tables.run_report(shop, "liability")
     out = report_files.write_report(shop, liability, tmp_path / "owed.xlsx")

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core import fulfilment, orders, products, redemption
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
-from desktop_app.ui.reports.reports_tab import ReportsTab, preset_range
+from desktop_app.ui.reports.report_loading import preset_range
+from desktop_app.ui.reports.reports_tab import ReportsTab
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
@@ -131,7 +132,8 @@ def test_export_buttons_write_csv_and_xlsx(qtbot: QtBot, shop: Shop, tmp_path: P
         assert "Saved" in tab.message.text()
     assert (tmp_path / "s.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     sheet = openpyxl.load_workbook(tmp_path / "s.xlsx").active
-    assert sheet["A1"].value == "Product" and sheet["A2"].value == "洗车五次卡"
+    assert "Sales" in sheet["A1"].value  # the heading, then the header row
+    assert sheet["A2"].value == "Product" and sheet["A3"].value == "洗车五次卡"
 
 
 def test_print_button_and_pdf(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:

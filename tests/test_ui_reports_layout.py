@@ -158,7 +158,10 @@ def test_export_suggests_documents_then_the_last_folder(
     assert settings.REPORT_EXPORT_FOLDER.text() == str(tmp_path / "kept")
     QTest.mouseClick(tab.xlsx_button, Qt.MouseButton.LeftButton)
     assert Path(tab.file_dialog.directory().absolutePath()) == tmp_path / "kept"
-    assert tab.file_dialog.selectedFiles()[0].endswith("sales-day.xlsx")
+    report = tab.report
+    assert report is not None  # the days are in the name too
+    assert tab.file_dialog.selectedFiles()[0].endswith(
+        f"sales-day-{report.start}_{report.end}.xlsx")
     tab.file_dialog.close()
 
 

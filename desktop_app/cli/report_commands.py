@@ -16,6 +16,7 @@ from desktop_app.core import (
     reports,
 )
 from desktop_app.i18n import translate
+from desktop_app.messages.labels import METHOD_LABELS, method_label
 
 
 def cmd_export_redemptions(ctx: Context) -> Outcome:
@@ -53,6 +54,13 @@ def _report_lines(report: report_tables.Report) -> list[str]:
     return lines
 
 
+def file_words() -> report_files.FileWords:
+    """A file's words: payment methods as people say them (``--json`` keeps the codes), the
+    columns under the keys the README lists."""
+    return report_files.FileWords(methods={m: method_label(m) for m in METHOD_LABELS},
+                                  total=translate("cli", "total"))
+
+
 def cmd_report(ctx: Context) -> Outcome:
     a = ctx.args
     out = None
@@ -61,7 +69,7 @@ def cmd_report(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         report = report_tables.run_report(shop, a.report, a.by, a.start, a.end)
         if out is not None:
-            report_files.write_report(shop, report, out)
+            report_files.write_report(shop, report, out, file_words())
     data = report_files.report_json(report)
     if out is None:
         return Outcome(data, _report_lines(report))

@@ -1,11 +1,13 @@
-"""A report written as a file: CSV (UTF-8 with a BOM, formula-safe text) or XLSX (real
-numbers and dates, bold header, frozen first row, column widths), atomically and audited."""
+"""A report written as a file: CSV (UTF-8 with a BOM, formula-safe text; the header, the rows,
+a totals row naming the days) or XLSX (a title row with the days, a bold frozen header, real
+numbers and dates, a bold totals row, column widths), atomically and audited."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -36,13 +38,16 @@ def json_rows(columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> list[d
     return [{c.key: json_value(c, row[c.key]) for c in columns} for row in rows]
 
 
-def json_totals(columns: tuple[Column, ...], totals: Mapping[str, Any]) -> dict[str, Any]:
-    """Totals keyed like their columns; a total without a column is money when its name says
-    so (``breakage``), a count otherwise."""
+def total_column(columns: tuple[Column, ...], key: str) -> Column:
+    """The column a total is of; one without a column is money when its name says so
+    (``breakage``), a count otherwise."""
     by_key = {c.key: c for c in columns}
-    money = {"breakage"}
-    return {k: json_value(by_key.get(k, Column(k, "money" if k in money else "int")), v)
-            for k, v in totals.items()}
+    return by_key.get(key, Column(key, "money" if key in ("breakage",) else "int"))
+
+
+def json_totals(columns: tuple[Column, ...], totals: Mapping[str, Any]) -> dict[str, Any]:
+    """Totals keyed like their columns."""
+    return {k: json_value(total_column(columns, k), v) for k, v in totals.items()}
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -62,50 +67,157 @@ def report_json(report: Report) -> dict[str, Any]:
     return data
 
 
-def _csv_cell(column: Column, value: Any) -> object:
+@dataclass(frozen=True)
+class FileWords:
+    """The words a file is written in. Core translates nothing: the Reports tab passes the
+    words its screen shows, the command line its own; left out, a file keeps the stored keys
+    (``group``, ``card``), as ``--json`` has them."""
+
+    headers: Mapping[str, str] = field(default_factory=dict)  # column key -> its name
+    sheets: Mapping[str, str] = field(default_factory=dict)  # report or section -> sheet name
+    methods: Mapping[str, str] = field(default_factory=dict)  # payment method code -> word
+    yes: str | None = None  # a true "low" as the screen says it (false: blank); None: TRUE/FALSE
+    total: str = "total"  # the label of the totals row
+    title: str = ""  # the first row of each sheet; the report, grouping and days when empty
+
+
+def days_text(report: Report) -> str:
+    """``2026-11-01 – 2026-11-30``: the days a report covers; empty for one as of now."""
+    if report.start is None or report.end is None:
+        return ""
+    return f"{report.start.isoformat()} – {report.end.isoformat()}"
+
+
+def _title(report: Report, words: FileWords) -> str:
+    return words.title or " ".join(t for t in (report.name, report.by, days_text(report)) if t)
+
+
+def _text(report: Report, column: Column, value: Any, words: FileWords) -> str:
+    """A text cell as the screen shows it: a payment method as its word."""
+    if column.key == "group" and report.by == "method" and value is not None:
+        return words.methods.get(str(value), str(value))
+    return "" if value is None else str(json_value(column, value))
+
+
+def _csv_cell(report: Report, column: Column, value: Any, words: FileWords) -> object:
     if column.kind in ("text", "date"):
-        return spreadsheet_safe(json_value(column, value))
+        return spreadsheet_safe(_text(report, column, value, words))
     if column.kind == "bool":
+        if words.yes is not None:
+            return words.yes if value else ""
         return "true" if value else "false"
     return json_value(column, value)
 
 
-def report_csv(report: Report, headers: Mapping[str, str] | None = None) -> bytes:
-    """The report's main table as CSV; ``headers`` names the columns (keys when not given)."""
-    names = tuple((headers or {}).get(c.key, c.key) for c in report.columns)
-    return csv_bytes(names, [[_csv_cell(c, row[c.key]) for c in report.columns]
-                             for row in report.rows])
+def shown_totals(columns: tuple[Column, ...], totals: Mapping[str, Any]) -> dict[str, Any]:
+    """The totals under a column of figures, as the screen's totals line has them (a count
+    of "low" rows is not one: that column says yes or no)."""
+    return {c.key: totals[c.key] for c in columns
+            if c.key in totals and c.kind in ("int", "money")}
 
 
-def _sheet(book: Any, title: str, columns: tuple[Column, ...], rows: list[dict[str, Any]],
-           headers: Mapping[str, str]) -> None:
-    sheet = book.add_worksheet(title[:31])
-    bold = book.add_format({"bold": True})
-    money = book.add_format({"num_format": "#,##0.00"})
-    date = book.add_format({"num_format": "yyyy-mm-dd"})
-    widths = []
-    for col, column in enumerate(columns):
-        name = headers.get(column.key, column.key)
-        sheet.write_string(0, col, name, bold)
-        widths.append(max(10, _width(name)))
-    for line, row in enumerate(rows, start=1):
-        for col, column in enumerate(columns):
-            value = row[column.key]
-            if column.kind == "money":
-                sheet.write_number(line, col, Decimal(int(value)) / 100, money)
-            elif column.kind == "int" and isinstance(value, int):
-                sheet.write_number(line, col, value)
-            elif column.kind == "date" and isinstance(value, dt.date):
-                sheet.write_datetime(line, col, dt.datetime.combine(value, dt.time()), date)
-            elif column.kind == "bool":
-                sheet.write_boolean(line, col, bool(value))
-            else:
-                # write_string: text that looks like a formula stays text in XLSX
-                sheet.write_string(line, col, "" if value is None else str(value))
-            widths[col] = min(60, max(widths[col], _width(str(value)) + 2))
-    for col, width in enumerate(widths):
-        sheet.set_column(col, col, width)
-    sheet.freeze_panes(1, 0)
+def report_csv(report: Report, words: FileWords | None = None) -> bytes:
+    """The report's main table as CSV: the header first, the rows, then one totals row whose
+    first cell names the days it covers (``Total 2026-11-01 – 2026-11-30``)."""
+    words = words or FileWords()
+    names = tuple(words.headers.get(c.key, c.key) for c in report.columns)
+    rows = [[_csv_cell(report, c, row[c.key], words) for c in report.columns]
+            for row in report.rows]
+    totals = shown_totals(report.columns, report.totals)
+    label = " ".join(t for t in (words.total, days_text(report)) if t)
+    rows.append([spreadsheet_safe(label) if i == 0 else
+                 json_value(c, totals[c.key]) if c.key in totals else ""
+                 for i, c in enumerate(report.columns)])
+    return csv_bytes(names, rows)
+
+
+SHEET_NAME_MAX = 31  # Excel's limit, and the characters it refuses
+_SHEET_NAME_REFUSED = str.maketrans({ch: "-" for ch in "[]:*?/\\"})
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    """``title`` as Excel takes a sheet name: no ``[]:*?/\\``, no leading or trailing
+    apostrophe, 31 characters at most, and unlike the sheets ``taken`` (case ignored)."""
+    base = title.translate(_SHEET_NAME_REFUSED).strip("' ")[:SHEET_NAME_MAX] or "Sheet"
+    name, number = base, 1
+    while name.casefold() in {t.casefold() for t in taken}:
+        number += 1
+        suffix = f" {number}"
+        name = base[:SHEET_NAME_MAX - len(suffix)] + suffix
+    taken.add(name)
+    return name
+
+
+class _Sheet:
+    """One worksheet: a title row, the bold frozen header, the rows, then the totals."""
+
+    def __init__(self, book: Any, name: str, report: Report, columns: tuple[Column, ...],
+                 words: FileWords) -> None:
+        self.sheet = book.add_worksheet(name)
+        self.report, self.columns, self.words = report, columns, words
+        self.bold = book.add_format({"bold": True})
+        self.formats = {"money": book.add_format({"num_format": "#,##0.00"}),
+                        "date": book.add_format({"num_format": "yyyy-mm-dd"})}
+        self.bold_money = book.add_format({"bold": True, "num_format": "#,##0.00"})
+        self.widths = [10] * len(columns)
+        self.line = 0
+
+    def write(self, rows: list[dict[str, Any]], totals: Mapping[str, Any] | None) -> None:
+        self.sheet.write_string(0, 0, _title(self.report, self.words), self.bold)
+        for col, column in enumerate(self.columns):
+            name = self.words.headers.get(column.key, column.key)
+            self.sheet.write_string(1, col, name, self.bold)
+            self.widths[col] = max(self.widths[col], _width(name))
+        self.line = 2
+        for row in rows:
+            for col, column in enumerate(self.columns):
+                self._cell(col, column, row[column.key])
+            self.line += 1
+        if totals is not None:
+            self._totals(totals)
+        for col, width in enumerate(self.widths):
+            self.sheet.set_column(col, col, width)
+        self.sheet.freeze_panes(2, 0)
+
+    def _cell(self, col: int, column: Column, value: Any) -> None:
+        sheet, line = self.sheet, self.line
+        if column.kind == "money":
+            sheet.write_number(line, col, Decimal(int(value)) / 100, self.formats["money"])
+        elif column.kind == "int" and isinstance(value, int):
+            sheet.write_number(line, col, value)
+        elif column.kind == "date" and isinstance(value, dt.date):
+            sheet.write_datetime(line, col, dt.datetime.combine(value, dt.time()),
+                                 self.formats["date"])
+        elif column.kind == "bool" and self.words.yes is None:
+            sheet.write_boolean(line, col, bool(value))
+        elif column.kind == "bool":
+            sheet.write_string(line, col, self.words.yes if value else "")
+        else:
+            # write_string: text that looks like a formula stays text in XLSX
+            value = _text(self.report, column, value, self.words)
+            sheet.write_string(line, col, value)
+        self.widths[col] = min(60, max(self.widths[col], _width(str(value)) + 2))
+
+    def _totals(self, totals: Mapping[str, Any]) -> None:
+        """The totals row in bold under its columns; a total with no column of its own
+        (the gift cards' breakage) on a row of its own below, named and valued."""
+        self.sheet.write_string(self.line, 0, self.words.total, self.bold)
+        shown = shown_totals(self.columns, totals)
+        for col, column in enumerate(self.columns):
+            if column.key in shown:
+                self._figure(self.line, col, column, shown[column.key])
+        keys = {c.key for c in self.columns}
+        for key, value in totals.items():
+            if key not in keys:
+                self.line += 1
+                self.sheet.write_string(self.line, 0, self.words.headers.get(key, key))
+                self._figure(self.line, 1, total_column(self.columns, key), value)
+
+    def _figure(self, line: int, col: int, column: Column, value: Any) -> None:
+        if column.kind == "money":
+            self.sheet.write_number(line, col, Decimal(int(value)) / 100, self.bold_money)
+        else:
+            self.sheet.write_number(line, col, int(value), self.bold)
 
 
 def _width(text: str) -> int:
@@ -113,16 +225,20 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def report_xlsx(report: Report, headers: Mapping[str, str] | None = None,
-                section_titles: Mapping[str, str] | None = None) -> bytes:
+def report_xlsx(report: Report, words: FileWords | None = None) -> bytes:
+    """The report as a workbook: its table first, then a sheet per section (liability's
+    customers to call and gift cards), each named in ``words``' language."""
     import xlsxwriter  # here: only exports need it
 
+    words = words or FileWords()
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    _sheet(book, report.name, report.columns, report.rows, headers or {})
+    taken: set[str] = set()
+    _Sheet(book, sheet_name(words.sheets.get(report.name, report.name), taken), report,
+           report.columns, words).write(report.rows, report.totals)
     for name, rows in report.sections.items():
-        _sheet(book, (section_titles or {}).get(name, name), SECTION_COLUMNS.get(name, ()), rows,
-               headers or {})
+        _Sheet(book, sheet_name(words.sheets.get(name, name), taken), report,
+               SECTION_COLUMNS.get(name, ()), words).write(rows, report.section_totals.get(name))
     book.close()
     return buffer.getvalue()
 
@@ -133,14 +249,14 @@ def check_output(path: Path) -> Path:
     return check_writable(path)
 
 
-def write_report(shop: Shop, report: Report, path: Path, headers: Mapping[str, str] | None = None,
-                 section_titles: Mapping[str, str] | None = None) -> Path:
+def write_report(shop: Shop, report: Report, path: Path,
+                 words: FileWords | None = None) -> Path:
     """Write ``report`` as CSV or XLSX by the file's extension; the export is audited."""
     path = check_output(Path(path))
     if path.suffix.lower() == ".xlsx":
-        data = report_xlsx(report, headers, section_titles)
+        data = report_xlsx(report, words)
     else:
-        data = report_csv(report, headers)
+        data = report_csv(report, words)
     atomic_write_bytes(path, data)
     with shop.write():
         audit.record(shop, "export", f"report_{report.name}", by=report.by, rows=len(report.rows),

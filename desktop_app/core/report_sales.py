@@ -89,6 +89,8 @@ def _sales_sums(key_of: Callable[[str], Any], where: Expression) -> list[tuple[A
         .where(paid), reload_key).tuples()
     merged: dict[Any, list[int]] = {}
     for key, *figures in [*lines, *reloads, *cash_outs]:
+        if not any(figures):  # one day's (or by method, cash's) aggregate over no rows
+            continue
         sums = merged.setdefault(key, [0] * len(figures))
         for i, value in enumerate(figures):
             sums[i] += int(value or 0)

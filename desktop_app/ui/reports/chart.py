@@ -67,7 +67,9 @@ def paint_series(painter: QPainter, area: QRectF, series: Series, font: QFont) -
     """One titled panel of bars in ``area`` (any device: screen, PDF, printer)."""
     painter.save()
     painter.setFont(font)
-    metrics = QFontMetricsF(font)
+    # Measured on the device painted: a printer's 1200 dpi, not the screen's 96 (the bars
+    # covered the titles and the days on paper).
+    metrics = QFontMetricsF(font, painter.device())
     line = metrics.height()
     top = _nice_top(max([0, *series.values]))
     top_text = axis_top_text(series, top)

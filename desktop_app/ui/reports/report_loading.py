@@ -51,14 +51,18 @@ def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
 class Loaded:
     report: Report
     panels: list[tuple[str, list[dt.date], list[int]]]  # (which, days, values) for the chart
+    shop_name: str  # for the heading of a file or a page
 
 
 def load(shop: Shop, name: str, by: str, start: dt.date, end: dt.date) -> Loaded:
-    """On the worker thread: the report, and redemptions and sales per day for the chart."""
+    """On the worker thread: the report, redemptions and sales per day for the chart, and the
+    shop's name (a database read too)."""
     report = report_tables.run_report(shop, name, by, start, end)
+    if end < start:  # card-key stock has no days to get wrong, but the bars have none either
+        return Loaded(report, [("redemptions", [], []), ("sales", [], [])], shop.name)
     used = report_tables.redemptions_report(shop, "day", start, end)
     sold = report_tables.sales_report(shop, "day", start, end)
     return Loaded(report, [("redemptions", [r["group"] for r in used.rows],
                             [r["net"] for r in used.rows]),
                            ("sales", [r["group"] for r in sold.rows],
-                            [r["net"] for r in sold.rows])])
+                            [r["net"] for r in sold.rows])], shop.name)

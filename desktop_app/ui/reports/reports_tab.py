@@ -6,16 +6,14 @@ Every query runs on the worker thread; the tab shows plain rows.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -32,29 +30,20 @@ from desktop_app.core.store import Shop
 from desktop_app.ui.display import amount_text, failure_text
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.reports.chart import REDEMPTIONS_COLOR, SALES_COLOR, DayChart, Series
-from desktop_app.ui.reports.report_export import export_dialog, remember_export
+from desktop_app.ui.reports.report_choices import ReportChoices
+from desktop_app.ui.reports.report_export import export_dialog, file_words, remember_export
 from desktop_app.ui.reports.report_layout import ReportTable, TableAndChart
-from desktop_app.ui.reports.report_loading import (
-    DATED,
-    RANGES,
-    Loaded,
-    load,
-    preset_range,
-    report_title,
-)
+from desktop_app.ui.reports.report_loading import DATED, Loaded, load
 from desktop_app.ui.reports.report_models import (
-    BREAKAGE_COLUMNS,
-    COLUMN_TITLES,
     SECTION_COLUMNS,
     SECTION_TITLES,
     DetailTableModel,
     ReportTableModel,
     cell_text,
-    column_title,
-    headers,
     tr,
 )
 from desktop_app.ui.reports.report_printing import paint_report, set_a4_portrait
+from desktop_app.ui.reports.report_summary import heading, totals_text
 from desktop_app.ui.tables import EmptyState, fit_columns, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, hint_label
@@ -68,35 +57,26 @@ class ReportsTab(QWidget):
         self.report: Report | None = None
         self.loaded: Loaded | None = None
         self.busy = False
+        self.reads = 0  # reads started; only the last one's figures are shown
+        self._awaited: int | None = None
         self.file_dialog: QFileDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         self._printer: QPrinter | None = None
         self._build()
-        self._report_changed()
+        self.choices.report_changed()
         shop_events().changed.connect(self._shop_changed)
 
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.report_box = QComboBox(self)
-        for name in report_tables.REPORTS:
-            self.report_box.addItem(report_title(name), name)
-        self.by_box = QComboBox(self)
-        self.range_box = QComboBox(self)
-        for key, title in RANGES.items():
-            self.range_box.addItem(tr(title), key)
-        self.range_box.setCurrentIndex(3)  # this month
-        self.from_edit, self.to_edit = QDateEdit(self), QDateEdit(self)
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.choices = choices = ReportChoices(self)
+        self.report_box, self.by_box, self.range_box = (
+            choices.report_box, choices.by_box, choices.range_box)
+        self.from_edit, self.to_edit = choices.from_edit, choices.to_edit
         self.show_button = QPushButton(self.tr("Show"), self)
         self.csv_button = QPushButton(self.tr("Export CSV…"), self)
         self.xlsx_button = QPushButton(self.tr("Export Excel…"), self)
         self.print_button = QPushButton(self.tr("Print…"), self)
-        for box in (self.report_box, self.by_box, self.range_box):
-            # As wide as the longest choice: "Payment method" comes after "Day" was shown.
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         controls = QHBoxLayout()
         for label, widget in ((self.tr("Report"), self.report_box), (self.tr("By"), self.by_box),
                               (self.tr("Days"), self.range_box)):
@@ -161,8 +141,8 @@ class ReportsTab(QWidget):
         column.addWidget(split, 1)
         column.addWidget(self.message)
 
-        self.report_box.currentIndexChanged.connect(self._report_changed)
-        self.range_box.currentIndexChanged.connect(self._range_changed)
+        choices.changed.connect(self.refresh)
+        choices.edited.connect(self._update_buttons)
         self.show_button.clicked.connect(self.refresh)
         self.section_box.currentIndexChanged.connect(self._section_changed)
         self.csv_button.clicked.connect(lambda: self.ask_export(".csv"))
@@ -174,56 +154,62 @@ class ReportsTab(QWidget):
     # -- choices ----------------------------------------------------------------------------
 
     def report_name(self) -> str:
-        return str(self.report_box.currentData())
+        return self.choices.report_name()
 
     def grouping(self) -> str:
-        return str(self.by_box.currentData())
+        return self.choices.grouping()
 
-    def days(self) -> tuple[dt.date, dt.date]:
-        return self.from_edit.date().toPython(), self.to_edit.date().toPython()  # type: ignore[return-value]
-
-    def _report_changed(self) -> None:
-        name = self.report_name()
-        self.by_box.blockSignals(True)
-        self.by_box.clear()
-        for by in report_tables.GROUPINGS[name]:
-            self.by_box.addItem(tr(COLUMN_TITLES[by]), by)
-        self.by_box.blockSignals(False)
-        dated = name in DATED
-        for widget in (self.range_box, self.from_edit, self.to_edit):
-            widget.setEnabled(dated)
-        self._range_changed()
-
-    def _range_changed(self) -> None:
-        preset = str(self.range_box.currentData())
-        custom = preset == "custom"
-        for edit in (self.from_edit, self.to_edit):
-            edit.setEnabled(custom and self.report_name() in DATED)
-        if not custom:
-            start, end = preset_range(preset, dt.date.today())
-            self.from_edit.setDate(QDate(start.year, start.month, start.day))
-            self.to_edit.setDate(QDate(end.year, end.month, end.day))
-        self.refresh()
+    def current_report(self) -> Report | None:
+        """The report shown, when it is what the controls say (S6-10: Export and Print wrote
+        the last one read while By or the days already said otherwise); else None."""
+        report = self.report
+        return report if report is not None and self.choices.matches(report) else None
 
     def _shop_changed(self, changes: frozenset[str]) -> None:
-        # A new currency comes as products and orders changed (core.events): re-read with them.
+        # A new currency or shop name (it heads the files and the page) comes as products and
+        # orders changed (core.events): re-read with them.
         if changes & {events.REDEMPTIONS, events.ORDERS, events.PRODUCTS, events.VOUCHERS}:
             self.refresh()
 
     # -- loading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        start, end = self.days()
-        if end < start:
-            self.message.show_error(self.tr("The last day is before the first."))
-            return
+        """Read the report the controls ask for (on the worker thread); a reversed range
+        shows its message and nothing to export or print."""
+        self.choices.typing.stop()  # Show pressed while a date is typed: read it now
+        start, end = self.choices.days()
         shop, name, by = self.shop, self.report_name(), self.grouping()
+        self._awaited = None  # a read still under way answers for other controls
+        if name in DATED and end < start:  # card-key stock has no days to get wrong
+            self._forget(self.tr("The last day is before the first."))
+            self._set_busy(False)
+            return
+        self.reads += 1
+        read = self._awaited = self.reads
         self._set_busy(True)
         self.message.clear()
-        run_in_background(self, lambda: load(shop, name, by, start, end), self._loaded,
-                          errors=self.message, always=lambda: self._set_busy(False))
+        run_in_background(self, lambda: load(shop, name, by, start, end),
+                          lambda loaded: self._loaded(read, loaded), errors=self.message,
+                          always=lambda: self._read_ended(read))
 
-    def _loaded(self, loaded: Loaded) -> None:
+    def _read_ended(self, read: int) -> None:
+        if read == self._awaited:
+            self._set_busy(False)
+
+    def _forget(self, problem: str) -> None:
+        """No report on screen, and why: the table, totals and chart were for other days."""
+        self.loaded = self.report = None
+        self.model.set_rows([])
+        self.call_model.set_rows([])
+        self.detail_model.set_rows([])
+        self.summary.setText("")
+        self.table_empty.show_text(problem)
+        self.chart.set_panels([], "")
+        self.message.show_error(problem)
+
+    def _loaded(self, read: int, loaded: Loaded) -> None:
+        if read != self._awaited:
+            return
         self.loaded, self.report = loaded, loaded.report
         report = loaded.report
         self.currency = report.currency  # read with the report: a changed currency shows at once
@@ -232,31 +218,10 @@ class ReportsTab(QWidget):
         self.table.fit()
         self.upper.arrange()
         self.table_empty.show_text(self.tr("Nothing in these days.") if not report.rows else "")
-        self.summary.setText(self.totals_text(report))
+        self.summary.setText(totals_text(report, self.currency))
         self.chart.set_panels(self.panels(), self.tr("No redemptions or sales in these days."))
         self._show_lower(report)
-
-    def totals_text(self, report: Report) -> str:
-        by_key = {c.key: c for c in report.columns}
-        parts = [self._figure(k, cell_text(by_key[k], v, self.currency))
-                 for k, v in report.totals.items() if k in by_key and by_key[k].kind != "bool"]
-        text = self.tr("Total") + " — " + self._figures(parts) if parts else ""
-        cards = report.section_totals.get("giftcards")
-        if cards is not None:
-            columns = {c.key: c for c in (*SECTION_COLUMNS["giftcards"], *BREAKAGE_COLUMNS)}
-            figures = [self._figure(k, cell_text(columns[k], cards[k], self.currency))
-                       for k in ("cards", "balance", "expiring_30_balance", "breakage_cards",
-                                 "breakage") if k in cards]
-            text += "\n" + self.tr("Gift cards") + " — " + self._figures(figures)
-        return text
-
-    def _figure(self, key: str, value: str) -> str:
-        # The colon is the language's own (Chinese writes a full-width one), so it is translated.
-        return self.tr("{name}: {value}", "one figure of a report's totals").format(
-            name=column_title(key), value=value)
-
-    def _figures(self, figures: list[str]) -> str:
-        return " · ".join(figures)  # as the other lists' counts are joined
+        self._update_buttons()  # after ``always``: the figures to export are these
 
     def panels(self) -> list[Series]:
         if self.loaded is None:
@@ -320,26 +285,35 @@ class ReportsTab(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        for button in (self.show_button, self.csv_button, self.xlsx_button, self.print_button):
-            button.setEnabled(not busy)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Show while nothing is read; Export and Print only for the figures the controls ask
+        for (not while a date is typed, nor for a reversed range)."""
+        self.show_button.setEnabled(not self.busy)
+        ready = not self.busy and self.current_report() is not None
+        for button in (self.csv_button, self.xlsx_button, self.print_button):
+            button.setEnabled(ready)
 
     # -- export -----------------------------------------------------------------------------
 
     def ask_export(self, suffix: str) -> None:
-        if self.report is None:
+        report = self.current_report()
+        if report is None:
             return
-        dialog = export_dialog(self, self.report, suffix)
+        dialog = export_dialog(self, report, suffix)
         dialog.fileSelected.connect(self.export_to)
         self.file_dialog = dialog
         dialog.open()
 
     def export_to(self, path: str) -> None:
-        """Write the report shown to ``path`` (CSV or XLSX by its extension) in the background."""
-        if self.report is None:
+        """Write the report shown to ``path`` (CSV or XLSX by its extension) in the background,
+        in the screen's words; nothing when the controls ask for other figures (the buttons
+        are disabled then)."""
+        report = self.current_report()
+        if report is None:
             return
-        shop, report = self.shop, self.report
-        names = headers(report.by)
-        sections = {k: tr(v) for k, v in SECTION_TITLES.items()}
+        shop, words = self.shop, file_words(report, self.heading(report))
         self._set_busy(True)
 
         def done(written: Path) -> None:
@@ -347,7 +321,7 @@ class ReportsTab(QWidget):
             self.message.show_info(self.tr("Saved {file}").format(file=str(written)))
 
         run_in_background(self, lambda: report_files.write_report(
-            shop, report, Path(path), names, sections), done, errors=self.message,
+            shop, report, Path(path), words), done, errors=self.message,
             always=lambda: self._set_busy(False))
 
     # -- printing ---------------------------------------------------------------------------
@@ -363,8 +337,9 @@ class ReportsTab(QWidget):
         dialog.show()
 
     def print_to(self, printer: QPrinter) -> bool:
-        """The chart and the table on A4, painted here on the GUI thread."""
-        if self.report is None:
+        """The heading, totals, chart and table on A4, painted here on the GUI thread."""
+        report = self.current_report()
+        if report is None:
             return False
         set_a4_portrait(printer)
         painter = QPainter()
@@ -372,8 +347,8 @@ class ReportsTab(QWidget):
             self.message.show_error(self.tr("The printer could not be opened."))
             return False
         try:
-            paint_report(painter, printer, self.report, self.panels(), self.font(),
-                         self.currency)
+            paint_report(painter, printer, report, self.panels(), self.font(), self.currency,
+                         (self.heading(report), totals_text(report, self.currency)))
         except Exception as exc:  # a printer that refuses: say so here, not as a crash
             self.message.show_error(failure_text(exc))
             return False
@@ -381,6 +356,9 @@ class ReportsTab(QWidget):
             painter.end()
         self.message.show_info(self.tr("Sent to the printer."))
         return True
+
+    def heading(self, report: Report) -> str:
+        return heading(report, self.loaded.shop_name if self.loaded else "")
 
     def shown_rows(self) -> list[dict[str, Any]]:
         return self.model.rows()

@@ -1,0 +1,119 @@
+"""Report files in the words they are given (QA s6: S6-2, S6-3): payment methods as words,
+sheet names Excel takes, "low" as the screen says it, the days and the totals in every file."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core import (
+    fulfilment,
+    orders,
+    products,
+    report_files,
+    report_tables,
+    stock_alerts,
+)
+from desktop_app.core.report_files import FileWords, sheet_name
+from desktop_app.core.store import Shop
+from tests.test_report_tables import run_cli
+
+TODAY = dt.date.today()
+
+
+def sold(shop: Shop) -> None:
+    wash = products.add_product(shop, "Wash", "99", uses=5)
+    for method in ("wechat", "card"):
+        order = orders.create_order(shop, [(wash.id, 1)], "Ann")
+        fulfilment.pay_order(shop, order.id, method)
+
+
+def csv_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_sheet_names_are_ones_excel_takes() -> None:
+    taken: set[str] = set()
+    assert sheet_name("销售", taken) == "销售"
+    assert sheet_name("a/b:c[d]*?\\e", taken) == "a-b-c-d----e"
+    assert sheet_name("'quoted'", taken) == "quoted"
+    long = "x" * 40
+    assert sheet_name(long, taken) == "x" * 31
+    assert sheet_name(long, taken) == "x" * 29 + " 2"  # unlike the first, still 31
+    assert sheet_name("销售", taken) == "销售 2"
+    assert sheet_name("", taken) == "Sheet"
+
+
+def test_payment_methods_are_written_as_words(shop: Shop) -> None:
+    sold(shop)
+    report = report_tables.run_report(shop, "sales", "method", TODAY, TODAY)
+    assert {r["group"] for r in report.rows} == {"wechat", "card"}  # no cash row of zeros
+    words = FileWords(methods={"wechat": "微信支付", "card": "银行卡"}, total="合计")
+    rows = csv_rows(report_files.report_csv(report, words))
+    assert rows[0][0] == "group"
+    assert sorted(r[0] for r in rows[1:-1]) == ["微信支付", "银行卡"]
+    assert rows[-1] == [f"合计 {TODAY} – {TODAY}", "2", "0", "2", "0", "198.00", "0.00",
+                        "198.00"]
+    plain = csv_rows(report_files.report_csv(report))  # no words: the stored codes
+    assert sorted(r[0] for r in plain[1:-1]) == ["card", "wechat"]
+    products_report = report_tables.run_report(shop, "sales", "product", TODAY, TODAY)
+    by_product = csv_rows(report_files.report_csv(products_report, words))
+    assert by_product[1][0] == "Wash"  # only a method grouping is translated
+
+
+def test_a_workbook_has_a_heading_translated_sheets_and_totals(shop: Shop,
+                                                               tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    sold(shop)
+    card = products.add_product(shop, "Gift 100", "90", "giftcard", value="100")
+    fulfilment.pay_order(shop, orders.create_order(shop, [(card.id, 1)], "Bo").id, "cash")
+    report = report_tables.run_report(shop, "liability", None, TODAY, TODAY)
+    words = FileWords(headers={"group": "产品", "uses_left": "剩余次数", "breakage": "损耗"},
+                      sheets={"liability": "未使用的券", "to_call": "待联系的顾客",
+                              "giftcards": "礼品卡余额"}, total="合计", title="店 · 未使用的券")
+    out = report_files.write_report(shop, report, tmp_path / "owed.xlsx", words)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["未使用的券", "待联系的顾客", "礼品卡余额"]
+    main = [[c.value for c in row] for row in book["未使用的券"].iter_rows()]
+    assert main[0][0] == "店 · 未使用的券" and main[1][:3] == ["产品", "vouchers", "剩余次数"]
+    assert main[2][0] == "Wash" and main[-1][:3] == ["合计", 2, 10]
+    assert book["未使用的券"]["D4"].font.b and book["未使用的券"].freeze_panes == "A3"
+    cards = [[c.value for c in row] for row in book["礼品卡余额"].iter_rows()]
+    assert cards[2][:3] == ["Gift 100", 1, 100] and cards[3][:3] == ["合计", 1, 100]
+    assert cards[-1][:2] == ["损耗", 0]  # a total without a column: a row of its own
+
+
+def test_low_stock_is_written_as_the_screen_says_it(shop: Shop) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    keys = products.add_product(shop, "Game key", "30", "cardkey")
+    stock_alerts.set_low_stock_threshold(shop, keys.id, 2)
+    report = report_tables.run_report(shop, "stock")
+    words = FileWords(yes="是", sheets={"stock": "卡密库存"})
+    rows = csv_rows(report_files.report_csv(report, words))
+    assert rows[1][-1] == "是" and rows[-1][0] == "total"  # stock is as of now: no days
+    sheet = openpyxl.load_workbook(io.BytesIO(report_files.report_xlsx(report, words)))["卡密库存"]
+    assert sheet.cell(3, len(report.columns)).value == "是"
+    assert csv_rows(report_files.report_csv(report))[1][-1] == "true"  # no words: as before
+
+
+def test_cli_out_writes_payment_methods_as_words(shop: Shop, tmp_path: Path) -> None:
+    sold(shop)
+    shop.close()
+    out = tmp_path / "methods.csv"
+    done = run_cli(shop, "--lang", "en", "report", "sales", "--by", "method", "--out",
+                   str(out), "--json")
+    assert done.returncode == 0, done.stderr
+    assert {r["group"] for r in json.loads(done.stdout)["rows"]} == {"wechat", "card"}
+    rows = csv_rows(out.read_bytes())
+    assert rows[0][:2] == ["group", "orders"]  # the README's column keys
+    assert sorted(r[0] for r in rows[1:-1]) == ["Bank card", "WeChat Pay"]
+    assert rows[-1][0] == "total" and rows[-1][-1] == "198.00"
+    done = run_cli(shop, "--lang", "zh_CN", "report", "sales", "--by", "method", "--out",
+                   str(out))
+    assert done.returncode == 0, done.stderr
+    assert sorted(r[0] for r in csv_rows(out.read_bytes())[1:-1]) == ["微信支付", "银行卡"]
