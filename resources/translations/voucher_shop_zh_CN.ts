@@ -3675,6 +3675,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>礼品卡余额</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="55"/>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="93"/>
         <source>Yes</source>
         <translation>是</translation>
@@ -3740,133 +3741,134 @@ Click “New order” to sell your first voucher.</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="93"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="76"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="94"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="77"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="95"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="78"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="96"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="79"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="101"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="81"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="101"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="81"/>
         <source>By</source>
         <translation>按</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="102"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="82"/>
         <source>Days</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="218"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="184"/>
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="234"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="220"/>
         <source>Nothing in these days.</source>
         <translation>这段时间内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="236"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="222"/>
         <source>No redemptions or sales in these days.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="243"/>
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="56"/>
+        <location filename="../../desktop_app/ui/reports/report_summary.py" line="34"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="250"/>
+        <location filename="../../desktop_app/ui/reports/report_summary.py" line="41"/>
         <source>Gift cards</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="255"/>
+        <location filename="../../desktop_app/ui/reports/report_summary.py" line="48"/>
         <source>{name}: {value}</source>
         <comment>one figure of a report&apos;s totals</comment>
         <translation>{name}：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="265"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="230"/>
         <source>Uses redeemed per day</source>
         <translation>每日核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="266"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="231"/>
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="278"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="243"/>
         <source>vouchers with uses left that expire within 30 days</source>
         <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="279"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="244"/>
         <source>cards with money on them that can still be spent</source>
         <translation>仍有余额且可继续消费的礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="115"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="95"/>
         <source>Double-click a row to see the redemptions behind it.</source>
         <translation>双击一行，查看其中的核销记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="315"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="280"/>
         <source>{group} — attempts: {count}</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="31"/>
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="38"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="32"/>
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="39"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="33"/>
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="40"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="347"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="321"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="358"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="332"/>
         <source>Print the report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="372"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="347"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="382"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="357"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -5868,17 +5870,18 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="28"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="29"/>
         <source>Wrote {rows} redemption records to {out}.</source>
         <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="38"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="39"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="61"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="69"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="77"/>
         <source>Wrote the {report} report ({rows} rows) to {out}.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
