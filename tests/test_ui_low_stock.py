@@ -14,6 +14,7 @@ from desktop_app.core.store import Shop
 from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.ui import tasks
 from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
+from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
 
@@ -73,9 +74,9 @@ def test_several_low_products_are_counted_first(qtbot: QtBot, shop: Shop) -> Non
     window.resize(1024, 768)
     window.show()
     idle()
-    assert window.stock_warning.text().startswith("Low card-key stock, 2 products: Steam")
+    assert window.stock_warning.text().startswith("Low stock, 2 products: Steam")
     assert window.stock_warning.toolTip().splitlines() == [
-        "Steam ¥50: 2 unsold, warning at 5", "Xbox ¥100: 1 unsold, warning at 5"]
+        "Steam ¥50: 2 left, warning at 5", "Xbox ¥100: 1 left, warning at 5"]
     window.close()
     idle()
 
@@ -120,3 +121,33 @@ def test_an_order_beyond_stock_cannot_go_on_to_payment(qtbot: QtBot, shop: Shop)
     dialog.set_quantity(0, 2)
     assert dialog.create_pay_button.isEnabled() and not dialog.stock_message.isVisible()
     assert dialog.create_pay_button.toolTip() == ""
+
+
+def test_goods_warn_too_set_in_the_product_dialog(qtbot: QtBot, shop: Shop) -> None:
+    """QA: a goods product with 2 left never warned; only card keys had a level."""
+    towel = products.add_product(shop, "Towel 毛巾", "15", kind="goods", stock=2)
+    products.add_product(shop, "Unlimited soap", "3", kind="goods")
+    dialog = ProductDialog(shop, "CNY", products.product_detail(shop, towel.id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle()
+    assert dialog.warn_at.isEnabled() and dialog.warn_at.value() == 0  # off
+    dialog.warn_at.setValue(3)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert products.product_detail(shop, towel.id).low_stock_threshold == 3
+    [low] = stock_alerts.low_stock(shop)
+    assert (low.name, low.unsold, low.threshold) == ("Towel 毛巾", 2, 3)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    idle()
+    assert window.stock_warning.text() == "Low stock (2 left): Towel 毛巾"
+    window.close()
+    idle()
+    products.update_product(shop, towel.id, stock=None)  # unlimited never runs low
+    assert stock_alerts.low_stock(shop) == []
+    again = ProductDialog(shop, "CNY", products.product_detail(shop, towel.id))
+    qtbot.addWidget(again)
+    assert again.unlimited.isChecked() and not again.warn_at.isEnabled()

@@ -109,6 +109,16 @@ def _check_window(start: dt.datetime | None, end: dt.datetime | None,
         raise InvalidInput(field="valid_until", problem="in_past")
 
 
+def _threshold(value: object) -> int | None:
+    """A low-stock warning level; None or 0: no warning."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidInput(field="low_stock_threshold", problem="not_a_number")
+    _check_int(value, "low_stock_threshold", 0, MAX_LOW_STOCK)
+    return value or None
+
+
 def _gift_value(value: object, price_cents: int) -> int:
     """A gift card's value as typed; None or blank: its price."""
     blank = value is None or not str(value).strip()
@@ -146,6 +156,7 @@ def add_product(
     key_min_length: int | None = None,
     key_max_length: int | None = None,
     key_alphabet: str | None = None,
+    low_stock_threshold: int | None = None,
 ) -> Product:
     """A product; a ``giftcard`` carries ``value`` (default: the price) as each card's
     balance, so a promotion may sell 100 of value for 90."""
@@ -173,6 +184,7 @@ def add_product(
             uses_per_voucher=uses if kind == "service" else 1, valid_days=valid_days,
             valid_from=valid_from, valid_until=valid_until, stock=stock,
             reusable_key=(reusable_key or None) if kind == "cardkey" else None,
+            low_stock_threshold=_threshold(low_stock_threshold),
             **({"key_min_length": key_min_length, "key_max_length": key_max_length,
                 "key_alphabet": key_alphabet} if kind == "cardkey" else {}),
         )
@@ -201,7 +213,9 @@ def set_archived(shop: Shop, product_id: int, archived: bool) -> None:
 
 
 EDITABLE_FIELDS = ("name", "price", "value", "uses", "valid_days", "valid_from", "valid_until",
-                   "stock", "reusable_key", "key_min_length", "key_max_length", "key_alphabet")
+                   "stock", "reusable_key", "key_min_length", "key_max_length", "key_alphabet",
+                   "low_stock_threshold")
+MAX_LOW_STOCK = 1_000_000
 KEY_PATTERN_FIELDS = ("key_min_length", "key_max_length", "key_alphabet")
 
 
@@ -231,6 +245,7 @@ class ProductDetail:
     key_alphabet: str | None = None
     keys_returned: int = 0  # back from refunded orders, off sale until the owner checks them
     value_cents: int | None = None  # gift cards: the balance a card sold now carries
+    low_stock_threshold: int | None = None  # warn at this stock (unsold keys) or fewer
 
     def ended(self, now: dt.datetime | None = None) -> bool:
         """Its validity window is over: not sold any more (see ``window_ended``)."""
@@ -252,7 +267,8 @@ def _detail(product: Product, counts: dict[tuple[int, str], int]) -> ProductDeta
         mask_key(product.reusable_key) if product.reusable_key else None,
         unsold, counts.get((product.id, "sold"), 0), counts.get((product.id, "faulty"), 0),
         product.key_min_length, product.key_max_length, product.key_alphabet,
-        counts.get((product.id, "returned"), 0), product.value_cents)
+        counts.get((product.id, "returned"), 0), product.value_cents,
+        product.low_stock_threshold)
 
 
 def _stock(product: Product, unsold_keys: int) -> int | None:
@@ -318,6 +334,8 @@ def _cleaned_changes(product: Product, changes: dict[str, object]) -> dict[str, 
             raise InvalidInput(field="stock", problem="cardkey_stock")
         _check_int(changes["stock"], "stock", 0, 10**9)  # type: ignore[arg-type]
         columns["stock"] = changes["stock"]
+    if "low_stock_threshold" in changes:
+        columns["low_stock_threshold"] = _threshold(changes["low_stock_threshold"])
     if "reusable_key" in changes and product.kind == "cardkey":
         key = str(changes["reusable_key"] or "").strip()
         if len(key) > MAX_CARD_KEY_LENGTH or any(ord(c) < 32 for c in key):

@@ -1,4 +1,5 @@
-"""Low card-key stock: a threshold per product, and the products at or under it."""
+"""Low stock: a threshold per product (unsold card keys, or the stock of goods and other
+products sold from a limited stock), and the products at or under it."""
 
 from __future__ import annotations
 
@@ -36,18 +37,21 @@ def set_low_stock_threshold(shop: Shop, product_id: int, threshold: int | None) 
 
 
 def low_stock(shop: Shop) -> list[LowStock]:
-    """Active card-key products whose unsold keys are at or under their threshold."""
+    """Active products at or under their threshold: card keys by their unsold keys, the
+    others by their stock (unlimited stock never runs low), by name."""
     require_owner(shop, "product_list")
     unsold = (CardKey.select(fn.COUNT(CardKey.id)).where(
         (CardKey.product == Product.id) & (CardKey.state == "unsold")))
-    query = (Product.select(Product.id, Product.name, Product.low_stock_threshold,
-                            unsold.alias("unsold"))
-             .where(Product.active & (Product.kind == "cardkey")
-                    & Product.low_stock_threshold.is_null(False)
-                    & Product.reusable_key.is_null())
-             .order_by(Product.name))
-    return [LowStock(p.id, p.name, p.unsold, p.low_stock_threshold) for p in query
-            if p.unsold <= p.low_stock_threshold]
+    watched = Product.active & Product.low_stock_threshold.is_null(False)
+    keys = (Product.select(Product.id, Product.name, Product.low_stock_threshold,
+                           unsold.alias("left"))
+            .where(watched & (Product.kind == "cardkey") & Product.reusable_key.is_null()))
+    counted = (Product.select(Product.id, Product.name, Product.low_stock_threshold,
+                              Product.stock.alias("left"))
+               .where(watched & (Product.kind != "cardkey") & Product.stock.is_null(False)))
+    low = [LowStock(p.id, p.name, p.left, p.low_stock_threshold)
+           for query in (keys, counted) for p in query if p.left <= p.low_stock_threshold]
+    return sorted(low, key=lambda found: found.name.casefold())
 
 
 def low_stock_threshold(shop: Shop, product_id: int) -> int | None:

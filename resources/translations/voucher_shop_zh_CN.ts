@@ -2646,6 +2646,21 @@ Click “New order” to sell your first voucher.</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="181"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="182"/>
+        <source>warn at </source>
+        <translation>提醒于 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="183"/>
+        <source>Warn in the status bar at this stock or less</source>
+        <translation>库存等于或少于此数时在状态栏提醒</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/inventory/money_fields.py" line="58"/>
         <source>the price</source>
         <translation>同售价</translation>
@@ -2762,42 +2777,42 @@ Click “New order” to sell your first voucher.</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="245"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="246"/>
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="248"/>
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="249"/>
         <source>A card that carries money, spent in parts at the counter, reloaded and cashed out.</source>
         <translation>储值卡：可在柜台分次消费，也可充值和提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="253"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="257"/>
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="258"/>
         <source>Cards that can be sold</source>
         <translation>可售卡数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="259"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -4483,18 +4498,18 @@ Click “New order” to sell your first voucher.</source>
     <name>StockWarning</name>
     <message>
         <location filename="../../desktop_app/ui/reports/stock_warning.py" line="55"/>
-        <source>Low card-key stock ({unsold} left): {names}</source>
-        <translation>卡密库存不足（剩 {unsold} 个）：{names}</translation>
+        <source>Low stock ({unsold} left): {names}</source>
+        <translation>库存不足（剩 {unsold}）：{names}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/stock_warning.py" line="59"/>
-        <source>Low card-key stock, {count} products: {names}</source>
-        <translation>卡密库存不足，{count} 个商品：{names}</translation>
+        <source>Low stock, {count} products: {names}</source>
+        <translation>库存不足，{count} 个商品：{names}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/stock_warning.py" line="62"/>
-        <source>{name}: {unsold} unsold, warning at {threshold}</source>
-        <translation>{name}：未售 {unsold}，预警线 {threshold}</translation>
+        <source>{name}: {unsold} left, warning at {threshold}</source>
+        <translation>{name}：剩 {unsold}，提醒阈值 {threshold}</translation>
     </message>
 </context>
 <context>

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core import products, shop_settings
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.money import money_text
-from desktop_app.core.products import KINDS, MAX_USES, ProductDetail
+from desktop_app.core.products import KINDS, MAX_LOW_STOCK, MAX_USES, ProductDetail
 from desktop_app.core.store import Shop
+from desktop_app.i18n import sentences
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui.display import kind_label
 from desktop_app.ui.inventory.cardkey_fields import KeyPatternField, ReusableKeyField
@@ -174,12 +175,23 @@ class ProductDialog(QDialog):
         self.stock.setRange(0, MAX_STOCK)
         self.stock.setMaximumWidth(120)
         self.unlimited = QCheckBox(self.tr("Unlimited"), box)
-        self.unlimited.toggled.connect(lambda on: self.stock.setEnabled(not on))
         self.stock_hint = hint_label("", box)
+        # A warning in the status bar before it runs out, as card keys have (QA: goods never).
+        self.warn_at = QSpinBox(box)
+        self.warn_at.setRange(0, MAX_LOW_STOCK)
+        self.warn_at.setSpecialValueText(self.tr("off"))
+        self.warn_at.setPrefix(self.tr("warn at "))
+        self.warn_at.setToolTip(self.tr("Warn in the status bar at this stock or less"))
+        self.unlimited.toggled.connect(self._stock_limited)
         row.addWidget(self.stock)
         row.addWidget(self.unlimited)
         row.addWidget(self.stock_hint, 1)
+        row.addWidget(self.warn_at)
         return box
+
+    def _stock_limited(self, unlimited: bool) -> None:
+        self.stock.setEnabled(not unlimited)
+        self.warn_at.setEnabled(not unlimited)
 
     def _build_validity(self) -> QWidget:
         self.validity = ValidityFields(self.product is not None, self)
@@ -215,6 +227,7 @@ class ProductDialog(QDialog):
         self.uses.setValue(product.uses_per_voucher)
         self.unlimited.setChecked(product.stock is None)
         self.stock.setValue(product.stock or 0)
+        self.warn_at.setValue(product.low_stock_threshold or 0)
         self.validity.load(product)
         self.key_pattern.load(product)
         self.reusable_field.load(product)
@@ -239,7 +252,8 @@ class ProductDialog(QDialog):
                                 "reloaded and cashed out."),
         }
         if self.product is not None:
-            hints[kind] += " " + self.tr("The kind cannot change once a product exists.")
+            hints[kind] = sentences(hints[kind],
+                                    self.tr("The kind cannot change once a product exists."))
         self.kind_hint.setText(hints[kind])
         if self.product is None:  # what a shop sells without counting starts unlimited
             self.unlimited.setChecked(kind in ("service", "giftcard"))
@@ -306,6 +320,8 @@ class ProductDialog(QDialog):
             values.update(self.value_field.values())
         if kind != "cardkey":
             values["stock"] = None if self.unlimited.isChecked() else self.stock.value()
+            values["low_stock_threshold"] = (None if self.unlimited.isChecked()
+                                             else self.warn_at.value() or None)
         if kind != "goods":
             values.update(self.validity.values())
         if kind == "cardkey":

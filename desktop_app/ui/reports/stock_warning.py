@@ -1,5 +1,5 @@
-"""A status-bar and Inventory-tab warning for card-key products at or under their
-low-stock level; it re-reads when products change."""
+"""A status-bar and Inventory-tab warning for products at or under their low-stock level
+(unsold card keys, or the stock of goods); it re-reads when products change."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from desktop_app.ui.widgets import ERROR_COLOR, MessageLabel
 
 
 class StockWarning(QLabel):
-    """Hidden while every card-key product has enough keys; owners only (clerks never sell).
+    """Hidden while every watched product has enough left; owners only (clerks never sell).
 
     The count comes first and stays whole however narrow the label gets (the status bar at
     1024 px): only the product names are cut, with "…"; the tooltip lists them all."""
@@ -52,14 +52,14 @@ class StockWarning(QLabel):
             self.hide()
             return
         if len(low) == 1:
-            self.template = self.tr("Low card-key stock ({unsold} left): {names}").format(
+            self.template = self.tr("Low stock ({unsold} left): {names}").format(
                 unsold=low[0].unsold, names="{names}")
             self.names = low[0].name
         else:
-            self.template = self.tr("Low card-key stock, {count} products: {names}").format(
+            self.template = self.tr("Low stock, {count} products: {names}").format(
                 count=len(low), names="{names}")
             self.names = ", ".join(f"{item.name} ({item.unsold})" for item in low)
-        self.setToolTip("\n".join(self.tr("{name}: {unsold} unsold, warning at {threshold}")
+        self.setToolTip("\n".join(self.tr("{name}: {unsold} left, warning at {threshold}")
                                   .format(name=i.name, unsold=i.unsold, threshold=i.threshold)
                                   for i in low))
         self.updateGeometry()
