@@ -397,12 +397,12 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="102"/>
         <source>Mark faulty…</source>
-        <translation>标记为有问题…</translation>
+        <translation>标记为失效…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="103"/>
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
-        <translation>卡密无法使用：未售出的移出库存，已售出的在原订单上标记</translation>
+        <translation>卡密失效：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="106"/>
@@ -412,7 +412,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="107"/>
         <source>Give the customer an unsold key in place of this faulty one</source>
-        <translation>用一个未售出的卡密换下顾客手里这个有问题的卡密</translation>
+        <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="110"/>
@@ -447,7 +447,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="160"/>
         <source>{unsold} unsold · {sold} sold · {returned} returned · {faulty} faulty</source>
-        <translation>未售 {unsold} · 已售 {sold} · 已退回 {returned} · 有问题 {faulty}</translation>
+        <translation>未售 {unsold} · 已售 {sold} · 已退回 {returned} · 失效 {faulty}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="172"/>
@@ -462,22 +462,22 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="193"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
-        <translation>将卡密 {key} 标记为有问题？在您更换之前，它仍留在订单 {order} 上。</translation>
+        <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="196"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
-        <translation>将卡密 {key} 标记为有问题？它将不会被售出。</translation>
+        <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="198"/>
         <source>Faulty key</source>
-        <translation>有问题的卡密</translation>
+        <translation>失效卡密</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="198"/>
         <source>Mark faulty</source>
-        <translation>标记为有问题</translation>
+        <translation>标记为失效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="205"/>
@@ -488,7 +488,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="206"/>
         <source>Put key {key} back on sale? It came back with the refund of order {order}, and the customer had it: do this only if you checked that it was not used. Otherwise mark it faulty.</source>
-        <translation>将卡密 {key} 重新上架？它随订单 {order} 的退款退回，顾客曾拿到过它：请确认它未被使用后再这样做，否则请标记为有问题。</translation>
+        <translation>将卡密 {key} 重新上架？它随订单 {order} 的退款退回，顾客曾拿到过它：请确认它未被使用后再这样做，否则请标记为失效。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="218"/>
@@ -498,7 +498,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="223"/>
         <source>The key is marked faulty.</source>
-        <translation>已将卡密标记为有问题。</translation>
+        <translation>已将卡密标记为失效。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="234"/>
@@ -1189,7 +1189,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="112"/>
         <source>The keys of this product, masked; mark a key faulty and replace it on its order</source>
-        <translation>此商品的卡密（打码显示）；可将卡密标记为有问题并在订单上更换</translation>
+        <translation>此商品的卡密（打码显示）；可将卡密标记为失效并在订单上更换</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="163"/>
@@ -1279,7 +1279,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/table_models.py" line="171"/>
         <source>Faulty, to replace</source>
-        <translation>有问题，待更换</translation>
+        <translation>失效，待更换</translation>
     </message>
 </context>
 <context>
@@ -2576,87 +2576,87 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="63"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="64"/>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="91"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="92"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="93"/>
         <source>Price:</source>
         <translation>价格：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="94"/>
         <source>Value:</source>
         <translation>面值：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="95"/>
         <source>Uses per voucher:</source>
         <translation>每张券可用次数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="96"/>
         <source>Stock:</source>
         <translation>库存：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="97"/>
         <source>Valid:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="98"/>
         <source>Card key:</source>
         <translation>卡密：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="99"/>
         <source>Keys look like:</source>
         <translation>卡密格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="102"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="124"/>
         <source>e.g. Car wash ×5</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="182"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="183"/>
         <source>warn at </source>
         <translation>提醒于 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="184"/>
         <source>Warn in the status bar at this stock or less</source>
         <translation>库存等于或少于此数时在状态栏提醒</translation>
     </message>
@@ -2676,12 +2676,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>新的面值只适用于此后售出的卡；已售出的卡保留原有余额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="167"/>
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="177"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
@@ -2777,42 +2777,42 @@ Click “New order” to sell your first voucher.</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="247"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="248"/>
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="250"/>
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="251"/>
         <source>A card that carries money, spent in parts at the counter, reloaded and cashed out.</source>
         <translation>储值卡：可在柜台分次消费，也可充值和提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="256"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="260"/>
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="261"/>
         <source>Cards that can be sold</source>
         <translation>可售卡数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="262"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -2872,7 +2872,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/table_models.py" line="105"/>
         <source>Its last valid day has passed, so it is not sold any more: give it new dates with Edit…, or archive it.</source>
-        <translation>它的最后有效日已过，因此不再出售：请用“编辑…”设置新的日期，或将其归档。</translation>
+        <translation>它的最后有效日已过，因此不再出售：请用“编辑…”设置新的日期，或将其下架。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/table_models.py" line="100"/>
@@ -3615,7 +3615,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
         <source>Faulty</source>
-        <translation>有问题</translation>
+        <translation>失效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
@@ -4827,12 +4827,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/orders/voucher_card.py" line="71"/>
         <source>Faulty card key</source>
-        <translation>卡密有问题</translation>
+        <translation>卡密失效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/voucher_card.py" line="72"/>
         <source>This voucher&apos;s card key was marked faulty: the customer is owed a replacement (Inventory → Card keys → Replace on order). Send or print this key anyway?</source>
-        <translation>此卡券的卡密已被标记为有问题：应给顾客换一个（库存 → 卡密 → 为订单更换）。仍要发送或打印这个卡密吗？</translation>
+        <translation>此卡券的卡密已被标记为失效：应给顾客换一个（库存 → 卡密 → 为订单更换）。仍要发送或打印这个卡密吗？</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/voucher_card.py" line="130"/>
@@ -5072,7 +5072,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="26"/>
         <source>Card key marked faulty</source>
-        <translation>卡密标记为有问题</translation>
+        <translation>卡密标记为失效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="27"/>
@@ -5831,7 +5831,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="118"/>
         <source>Its card key was marked faulty: the customer is owed a replacement (Inventory → Card keys in the app).</source>
-        <translation>其卡密已被标记为有问题：应给顾客换一个（在程序中：库存 → 卡密）。</translation>
+        <translation>其卡密已被标记为失效：应给顾客换一个（在程序中：库存 → 卡密）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="121"/>
@@ -6840,7 +6840,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
         <source>The validity of “{product}” has ended, so it is no longer sold. Give it new dates in Inventory, or archive it.</source>
-        <translation>“{product}”的有效期已结束，因此不再出售。请在库存中为它设置新的日期，或将其归档。</translation>
+        <translation>“{product}”的有效期已结束，因此不再出售。请在库存中为它设置新的日期，或将其下架。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="49"/>
@@ -7190,7 +7190,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
         <source>marked faulty</source>
-        <translation>已标记为有问题</translation>
+        <translation>已标记为失效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="242"/>
@@ -7313,7 +7313,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="47"/>
         <source>Faulty</source>
-        <translation>有问题</translation>
+        <translation>失效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="115"/>
@@ -7431,7 +7431,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/printing/wording.py" line="76"/>
         <source>Card key faulty – a replacement is owed</source>
-        <translation>卡密有问题 – 待更换</translation>
+        <translation>卡密失效 – 待更换</translation>
     </message>
     <message>
         <location filename="../../desktop_app/printing/output.py" line="111"/>
