@@ -7,38 +7,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from test_ui_orders import WAIT_MS, closed, idle, open_tab
 
 from desktop_app.core import orders, products
 from desktop_app.core.orders import OrderRow
 from desktop_app.core.store import Shop
-from desktop_app.ui import tasks
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
-WAIT_MS = 15_000
-
-
-def idle() -> None:
-    assert tasks.wait_until_idle(WAIT_MS), "a background task did not finish"
-
-
-def closed(widget: QWidget) -> bool:
-    return not shiboken6.isValid(widget) or not widget.isVisible()
-
-
-def open_tab(qtbot: QtBot, shop: Shop) -> OrdersTab:
-    tab = OrdersTab(shop)
-    qtbot.addWidget(tab)
-    tab.resize(1100, 800)
-    tab.show()
-    idle()
-    return tab
 
 
 def new_order_dialog(qtbot: QtBot, shop: Shop) -> tuple[OrdersTab, NewOrderDialog]:
