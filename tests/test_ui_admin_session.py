@@ -143,7 +143,7 @@ def test_back_up_then_restore_through_the_menus(qtbot: QtBot, session: ShopSessi
     confirm_restore(qtbot, dialog, OWNER_PASSWORD)
     # The backup lacks "After": said, and asked once more.
     qtbot.waitUntil(lambda: dialog.loss_box is not None, timeout=WAIT_MS)
-    assert dialog.loss_box is not None and "these are lost" in dialog.loss_box.text()
+    assert dialog.loss_box is not None and "Lost since this backup" in dialog.loss_box.text()
     dialog.loss_yes_button.click()
     qtbot.waitUntil(lambda: session.shop is None and isinstance(session.dialog, LoginDialog)
                     and not session.dialog.busy, timeout=WAIT_MS)
