@@ -159,7 +159,8 @@ def test_cash_out_where_the_owner_allows_it(tmp_path: Path) -> None:
     paid = run(folder, "voucher", "cashout", card["code"], "--station", "Till", "--json")
     assert paid.returncode == 0, paid.stdout
     assert as_json(paid) | {"ok": True} == as_json(paid)
-    assert (as_json(paid)["amount"], as_json(paid)["balance"]) == ("8.00", "0.00")
+    assert (as_json(paid)["amount"], as_json(paid)["emptied"], as_json(paid)["balance"]) == (
+        "8.00", "8.00", "0.00")
     again = run(folder, "voucher", "cashout", card["code"])
     assert again.returncode == 1 and "empty" in again.stderr + again.stdout  # nothing left
     assert run(folder, "verify", "--json").returncode == 0

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import shiboken6
 from conftest import CLERK, CLERK_PASSWORD
 from counter_driver import Counter, sell
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import auth, fulfilment, giftcards, orders, products, vouchers
@@ -31,8 +32,9 @@ PIN = "2468"
 @pytest.fixture
 def clerk_at_the_counter(qtbot: QtBot, shop: Shop, request: pytest.FixtureRequest
                          ) -> Iterator[tuple[Counter, int, str]]:
-    """A clerk's window on a shop that sold a gift card with a PIN and a one-use pass; the
-    owner lets clerks take money for cards (up to ¥300 cashed out) where parametrised so."""
+    """A clerk's window on a shop that sold a gift card with a PIN, another card and a one-use
+    pass; the owner lets clerks take money for cards (up to ¥300 cashed out) where
+    parametrised so."""
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     if getattr(request, "param", "") == "clerks_take_money":
         shop.set_setting(giftcards.CLERK_MONEY_SETTING, "1")
@@ -41,6 +43,8 @@ def clerk_at_the_counter(qtbot: QtBot, shop: Shop, request: pytest.FixtureReques
     order = orders.create_order(shop, [(card.id, 1)], "李先生", "139 8765 4321")
     issued = fulfilment.pay_order(shop, order.id, "wechat")[0]
     giftcards.set_pin(shop, Voucher.get_by_id(issued.id), PIN)
+    small = products.add_product(shop, "Gift card 100", "100", "giftcard")  # another card
+    fulfilment.pay_order(shop, orders.create_order(shop, [(small.id, 1)], "王女士").id)
     payload = sell(shop).payload
     clerk = open_shop(shop.data_dir, CLERK, CLERK_PASSWORD)
     counter = Counter(qtbot, clerk)
@@ -77,11 +81,13 @@ def test_a_clerk_looks_a_card_up_from_the_counter(
     assert verdict.ok
 
 
-def look_up_card(qtbot: QtBot, counter: Counter, card_id: int) -> None:
-    """Look-up, then the card's QR as the customer shows it."""
+def look_up_card(qtbot: QtBot, counter: Counter, card_id: int, *, pressed: bool = False
+                 ) -> None:
+    """Look-up (unless ``pressed`` already), then the card's QR as the customer shows it."""
     shop, tab = counter.shop, counter.tab
     qr = vouchers.payload(shop.shop_id, shop.voucher_key, Voucher.get_by_id(card_id).code)
-    tab.lookup_button.click()
+    if not pressed:
+        tab.lookup_button.click()
     with qtbot.waitSignal(tab.looked_up, timeout=15_000):
         counter.type(qr, 4)
         counter.enter()
@@ -126,6 +132,42 @@ def test_a_clerk_the_owner_allows_reloads_and_cashes_out_at_the_counter(
     assert tasks.wait_until_idle(15_000)
     assert Voucher.get_by_id(card_id).balance_cents == 0
     assert "Paid out ¥250.00 in cash." in box.message.text()
+    assert tab.verdict.detail.text() == "Empty: reload it to spend it again"  # QA F12
     counter.clock.now += 1000
     verdict, _ = counter.scan(payload)  # the scanner still redeems at once
     assert verdict.ok
+
+
+@pytest.mark.parametrize("clerk_at_the_counter", ["clerks_take_money"], indirect=True)
+def test_a_question_about_one_card_closes_when_another_is_looked_up(
+        qtbot: QtBot, shop: Shop, clerk_at_the_counter: tuple[Counter, int, str]) -> None:
+    """QA: Cash out asked "Pay out ¥250.00", another card was scanned under the question, and
+    confirming emptied that other card. A question names its card and goes with it."""
+    counter, card_id, _payload = clerk_at_the_counter
+    other = Voucher.get(Voucher.balance_cents.is_null(False) & (Voucher.id != card_id))
+    box = counter.tab.history_panel.card_box
+    look_up_card(qtbot, counter, card_id)
+    assert counter.tab.amount_panel.balance.text() == ""
+    qtbot.mouseClick(box.cashout_button, Qt.MouseButton.LeftButton)
+    question = box.confirm_box
+    assert question is not None and question.isVisible()
+    code = vouchers.typed_code(Voucher.get_by_id(card_id).code)
+    assert code in question.text() and "¥200.00" in question.text()
+    qr = vouchers.payload(shop.shop_id, shop.voucher_key, other.code)
+    # What a scan over the question does in look-up mode (the scanner's path over a dialog is
+    # tests/test_ui_scan_anywhere.py's): the panel shows the other card.
+    with qtbot.waitSignal(counter.tab.looked_up, timeout=15_000):
+        counter.tab.look_up(qr)
+    assert tasks.wait_until_idle(15_000)
+    assert box.confirm_box is None and not shiboken6.isValid(question)  # closed, gone
+    qtbot.mouseClick(box.reload_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert isinstance(dialog, ReloadDialog)
+    other_code = vouchers.typed_code(other.code)
+    assert any(other_code in label.text() for label in dialog.findChildren(QLabel))
+    with qtbot.waitSignal(counter.tab.looked_up, timeout=15_000):
+        counter.tab.look_up(vouchers.payload(shop.shop_id, shop.voucher_key,
+                                             Voucher.get_by_id(card_id).code))
+    assert tasks.wait_until_idle(15_000)
+    assert not dialog.isVisible() and box.dialog is None
+    assert {Voucher.get_by_id(i).balance_cents for i in (card_id, other.id)} == {20000, 10000}

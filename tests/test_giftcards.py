@@ -207,6 +207,41 @@ def test_verify_names_a_balance_that_disagrees_with_its_ledger(shop: Shop) -> No
     assert audit.verify_shop(shop) == [f"giftcards: voucher {card.id} balance_mismatch"]
 
 
+def test_a_cash_out_pays_what_the_card_was_bought_for_never_the_bonus(shop: Shop) -> None:
+    """QA: a card sold for 180 holding 200 paid out 200 in cash, 20 more than the customer
+    paid, though a refund of the same card pays 180."""
+    (card,) = sell_card(shop, "180", value="200")
+    shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "50000")
+    reload = giftcards.reload(shop, Voucher.get_by_id(card.id), 1000, "cash")
+    assert redemption.redeem(shop, card.payload, "c", amount_cents=5000).ok
+    # 160 left: the 10 reload in full, then 150 of the card's own 200 at 180/200: 135
+    change = giftcards.cash_out(shop, Voucher.get_by_id(card.id), "c")
+    assert (change.amount_cents, change.money_cents, balance(card)) == (-16000, 14500, 0)
+    cashout = giftcards.ledger(card.id)[-1]
+    assert (cashout.kind, cashout.amount_cents) == ("cashout", -16000)
+    entry = GiftCardEntry.get((GiftCardEntry.voucher == card.id)
+                              & (GiftCardEntry.kind == "cashout"))
+    assert (entry.money_cents, entry.method) == (-14500, "cash")
+    assert reload.order_id is not None
+    with pytest.raises(InvalidState) as gone:  # nothing of the reload is left to refund
+        refunds.refund_order(shop, reload.order_id)
+    assert "nothing to refund" in error_message(gone.value)
+    with pytest.raises(InvalidState) as empty:
+        giftcards.cash_out(shop, Voucher.get_by_id(card.id))
+    assert error_message(empty.value) == "This gift card is empty: there is nothing to pay out."
+    assert audit.verify_shop(shop) == []
+
+
+def test_a_cash_out_over_the_limit_says_the_balance_and_the_limit(shop: Shop) -> None:
+    (card,) = sell_card(shop, "100")
+    shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "2000")
+    with pytest.raises(InvalidState) as over:
+        giftcards.cash_out(shop, Voucher.get_by_id(card.id))
+    said = error_message(over.value)
+    assert "holds 100.00, more than the 20.00" in said and "Refresh" not in said
+    assert balance(card) == 10000
+
+
 def test_reload_by_a_clerk_only_where_the_owner_allows(shop: Shop, shop_dir: Path) -> None:
     (card,) = sell_card(shop)
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)

@@ -94,18 +94,19 @@ def test_sales_count_reloads_and_what_cards_paid_back(shop: Shop, cards: Cards) 
     assert figures(by_method, *SALES_KEYS) == [
         ("card", 1, 0, 1, 0, 9000, 0, 9000),
         ("wechat", 1, 0, 1, 0, 9000, 0, 9000),
-        # card A pays back 63; the reload 10; card C's remainder, 5, left the cash drawer
-        # (QA: it was booked under "card", the method card C was sold with)
-        ("cash", 3, 2, 2, 1, 15000, 7800, 7200),
+        # card A pays back 63; the reload 10; card C's remainder, 5 of a card bought 100 for
+        # 90, left the cash drawer as 4.50 (QA: it was booked under "card", the method card C
+        # was sold with; then it paid out 5.00, the promotion's bonus with it)
+        ("cash", 3, 2, 2, 1, 15000, 7750, 7250),
         ("alipay", 1, 0, 0, 0, 5000, 0, 5000),  # a reload: revenue without quantity
     ]
     by_product = report_tables.run_report(shop, "sales", "product", today, today)
     assert figures(by_product, *SALES_KEYS) == [
-        ("Gift 100", 5, 2, 3, 1, 33000, 7800, 25200),
+        ("Gift 100", 5, 2, 3, 1, 33000, 7750, 25250),
         ("Gift 50", 1, 0, 1, 0, 5000, 0, 5000),
     ]
     by_day = report_tables.run_report(shop, "sales", "day", today, today)
-    assert figures(by_day, *SALES_KEYS) == [(today, 6, 2, 4, 1, 38000, 7800, 30200)]
+    assert figures(by_day, *SALES_KEYS) == [(today, 6, 2, 4, 1, 38000, 7750, 30250)]
     assert by_day.totals["orders"] == by_method.totals["orders"] == 6
 
 

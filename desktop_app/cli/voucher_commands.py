@@ -215,10 +215,12 @@ def cmd_voucher_cashout(ctx: Context) -> Outcome:
         card = counter.voucher_by_text(shop, ctx.args.code)
         change = giftcards.cash_out(shop, card, ctx.args.station)
         data = {"voucher": change.voucher_id, "code": vouchers.typed_code(card.code),
-                "amount": money_text(-change.amount_cents),
+                "amount": money_text(change.money_cents),
+                "emptied": money_text(-change.amount_cents),
                 "balance": money_text(change.balance_cents)}
     return Outcome(data, [translate(
-        "cli", "Paid out {amount} in cash from {code}; balance {balance}.").format(**data)])
+        "cli", "Paid out {amount} in cash for the {emptied} on {code}; balance {balance}."
+    ).format(**data)])
 
 
 def cmd_decode(ctx: Context) -> Outcome:

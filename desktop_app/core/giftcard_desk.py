@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.core import audit, giftcards
+from desktop_app.core import audit, giftcards, vouchers
 from desktop_app.core.errors import Forbidden, NotFound
+from desktop_app.core.giftcard_refunds import cash_value
 from desktop_app.core.giftcards import BalanceChange, LedgerRow
 from desktop_app.core.models import GiftCardPin, Voucher
 from desktop_app.core.money import parse_money
@@ -26,6 +27,8 @@ class CardState:
     may_take_money: bool  # this operator may reload or cash out
     has_pin: bool
     ledger: list[LedgerRow]
+    code: str = ""  # the printed code: a question names the card it is about
+    cashout_cents: int = 0  # the money a cash-out pays for the balance (the price paid for it)
 
     @property
     def may_cash_out(self) -> bool:
@@ -47,9 +50,10 @@ def card_state(shop: Shop, voucher_id: int) -> CardState:
                       or shop.setting(giftcards.CLERK_MONEY_SETTING) == "1")
     usable = card.state == "valid" and card.order.status == "paid"
     has_pin = GiftCardPin.get_or_none(GiftCardPin.voucher == card.id) is not None
-    return CardState(card.id, int(card.balance_cents or 0), usable,
-                     int(limit) if limit.isdigit() else 0, may_take_money, has_pin,
-                     giftcards.ledger(card.id))
+    balance = int(card.balance_cents or 0)
+    return CardState(card.id, balance, usable, int(limit) if limit.isdigit() else 0,
+                     may_take_money, has_pin, giftcards.ledger(card.id),
+                     vouchers.typed_code(card.code), cash_value(card) if balance > 0 else 0)
 
 
 def reload_card(shop: Shop, voucher_id: int, amount: str, method: str, station: str = "",

@@ -89,6 +89,11 @@ def line_paybacks(line: OrderLine, cards: list[Voucher]) -> list[list[Payback]]:
     return paybacks
 
 
+def cash_value(card: Voucher) -> int:
+    """The money ``card``'s balance is worth in cash: what refunding it would pay back."""
+    return money_of(line_paybacks(card.order_line, [card])[0])
+
+
 def _line_cards(line: OrderLine, card_ids: list[int]) -> list[Voucher]:
     wanted = set(card_ids)
     return [card for card in Voucher.select().where(
@@ -152,6 +157,8 @@ def reload_payback(entry: GiftCardEntry) -> Payback:
                            order=card.order_id)
     amount = int(entry.amount_cents)
     left = int(card.balance_cents or 0)
+    if left <= 0:
+        raise InvalidState(what="giftcard", id=card.id, state="reload_gone")
     if left < amount:  # what is left goes back with the card's own order
         raise InvalidState(what="giftcard", id=card.id, state="reload_spent",
                            order=card.order_id, left=money_text(max(left, 0)),

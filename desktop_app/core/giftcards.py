@@ -25,6 +25,7 @@ from desktop_app.core.models import (
     Order,
     Voucher,
 )
+from desktop_app.core.money import money_text
 from desktop_app.core.store import Shop
 
 ENTRY_KINDS = ("issue", "spend", "reload", "refund", "cashout", "expiry", "undo")
@@ -138,6 +139,7 @@ class BalanceChange:
     amount_cents: int  # what was added (+) or taken (-)
     balance_cents: int  # after the change
     order_id: int | None = None  # the reload's own order
+    money_cents: int = 0  # a cash-out's money handed over (at the price paid for the value)
 
 
 def reload(shop: Shop, voucher: Voucher, amount_cents: int, method: str = "cash",
@@ -167,7 +169,12 @@ def reload(shop: Shop, voucher: Voucher, amount_cents: int, method: str = "cash"
 
 
 def cash_out(shop: Shop, voucher: Voucher, station: str = "") -> BalanceChange:
-    """Pay a small remainder out in cash and empty the card, where the owner allows it."""
+    """Pay a small remainder out in cash and empty the card, where the owner allows it: what
+    a refund of the card would pay back (reloads in full, its own value at the price paid for
+    it), so a promotion's bonus is never paid out in cash (QA: a card sold for 180 with 200 on
+    it paid out 200)."""
+    from desktop_app.core.giftcard_refunds import cash_value
+
     _require_money_role(shop, "giftcard_cashout")
     limit = int(shop.setting(CASHOUT_MAX_SETTING, "0") or "0")
     with shop.write():
@@ -175,17 +182,21 @@ def cash_out(shop: Shop, voucher: Voucher, station: str = "") -> BalanceChange:
         left = int(card.balance_cents)
         if limit <= 0:  # the owner's choice, not the operator's rights: say where to change it
             raise InvalidState(what="giftcard", id=card.id, state="cashout_off")
-        if not 0 < left <= limit:
-            raise InvalidState(what="giftcard", id=card.id, state="cashout_over_limit")
+        if left <= 0:
+            raise InvalidState(what="giftcard", id=card.id, state="empty")
+        if left > limit:
+            raise InvalidState(what="giftcard", id=card.id, state="cashout_over_limit",
+                               balance=money_text(left), limit=money_text(limit))
+        money = cash_value(card)
         emptied = (Voucher.update(balance_cents=0)
                    .where((Voucher.id == card.id) & (Voucher.balance_cents == left)
                           & _usable(utc_now())).execute())
         if emptied != 1:
             raise InvalidState(what="giftcard", id=card.id, state="not_usable")
         add_entry(card.id, "cashout", -left, shop.operator.id, station=station, method="cash",
-                  money_cents=-left)
-        audit.record(shop, "giftcard_cashout", card.id, amount_cents=left)
-    return BalanceChange(card.id, -left, 0)
+                  money_cents=-money)
+        audit.record(shop, "giftcard_cashout", card.id, amount_cents=left, money_cents=money)
+    return BalanceChange(card.id, -left, 0, money_cents=money)
 
 
 # Refunds: core/giftcard_refunds.py (what a card's balance pays back, and under which order).

@@ -148,6 +148,14 @@ STATE_TEXTS: dict[str, str] = {
     "card_refunded": QT_TRANSLATE_NOOP(
         "errors", "This reload was paid back when its gift card's order {order} was refunded "
         "(what was left of it went back with the card). There is nothing more to refund."),
+    "empty": QT_TRANSLATE_NOOP(
+        "errors", "This gift card is empty: there is nothing to pay out."),
+    "cashout_over_limit": QT_TRANSLATE_NOOP(
+        "errors", "This gift card holds {balance}, more than the {limit} a card may be paid out "
+        "in cash. The owner sets that limit in Settings → Shop (Gift card cash-out up to)."),
+    "reload_gone": QT_TRANSLATE_NOOP(
+        "errors", "Nothing of this reload is left on the gift card: it was spent or paid out, "
+        "so there is nothing to refund."),
     "cashout_off": QT_TRANSLATE_NOOP(
         "errors", "Gift cards are not cashed out in this shop. The owner can allow small "
         "remainders in Settings → Shop (Gift card cash-out up to)."),

@@ -119,6 +119,7 @@ DETAIL_LABELS: dict[str, str] = {
     "low_stock_threshold": QT_TRANSLATE_NOOP("audit", "low-stock warning at"),
     "malformed": QT_TRANSLATE_NOOP("audit", "malformed"),
     "method": QT_TRANSLATE_NOOP("audit", "payment"),
+    "money_cents": QT_TRANSLATE_NOOP("audit", "cash paid out"),
     "note": QT_TRANSLATE_NOOP("audit", "note"),
     "order": QT_TRANSLATE_NOOP("audit", "order"),
     "order_line": QT_TRANSLATE_NOOP("audit", "order line"),

@@ -86,6 +86,8 @@ class RedemptionLayout(QWidget):
         column.addWidget(self.verdict)
         column.addWidget(self._build_lower(shop, counter, settings), 1)
         self.verdict.tone_changed.connect(self._verdict_changed)
+        # A reload or cash-out changed a balance: the last spend's figure is not it (QA).
+        self.history_panel.card_changed.connect(lambda _code: self.amount_panel.balance.clear())
 
     def _build_scan_row(self, settings: ScanSettings) -> QHBoxLayout:
         self.scan_field = QLineEdit(self)

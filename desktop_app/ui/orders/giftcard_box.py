@@ -10,6 +10,7 @@ action here and after spends and undos elsewhere.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QSysInfo, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -79,10 +80,13 @@ class ReloadDialog(QDialog):
 
     reloaded = Signal(object)  # core's BalanceChange
 
-    def __init__(self, shop: Shop, voucher_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, shop: Shop, voucher_id: int, code: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shop, self.voucher_id = shop, voucher_id
         self.setWindowTitle(self.tr("Reload gift card"))
+        card = QLabel(self.tr("Gift card {code}").format(code=code), self)  # which one (QA)
+        card.setFont(widget_font(card, mono=True, bold=True))
         self.amount = QLineEdit(self)
         self.amount.setPlaceholderText("0.00")
         self.amount.setMaxLength(20)
@@ -99,6 +103,7 @@ class ReloadDialog(QDialog):
         form.addRow(self.tr("Reference:"), self.reference)
         column = QVBoxLayout(self)
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.addWidget(card)
         column.addLayout(form)
         column.addWidget(self.error)
         column.addWidget(buttons)
@@ -211,6 +216,8 @@ class GiftCardBox(QWidget):
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner keeps typing
 
     def show_card(self, voucher_id: int | None) -> None:
+        if voucher_id != self.voucher_id:
+            self._close_questions()  # they were about the card shown before
         self.voucher_id = voucher_id
         self.setVisible(voucher_id is not None and not self.compact)  # compact: once read
         if voucher_id is None:
@@ -243,15 +250,21 @@ class GiftCardBox(QWidget):
         self.clear_pin_button.setVisible(state.has_pin)
         self.clear_pin_button.setEnabled(owner)
 
+    def _close_questions(self) -> None:
+        for open_one in (self.confirm_box, self.dialog):
+            if open_one is not None and shiboken6.isValid(open_one) and open_one.isVisible():
+                open_one.reject()
+        self.confirm_box = self.dialog = None
+
     def _done(self, text: str) -> None:
         """Said here; the panel shows the voucher again, and this card with it."""
         self.message.show_info(text)
         self.changed.emit()
 
     def ask_reload(self) -> None:
-        if self.voucher_id is None:
+        if self.voucher_id is None or self.state is None:
             return
-        dialog = ReloadDialog(self.shop, self.voucher_id, self)
+        dialog = ReloadDialog(self.shop, self.voucher_id, self.state.code, self)
         dialog.reloaded.connect(lambda change: self._done(self.tr(
             "Reloaded; balance {amount}.").format(
             amount=money(change.balance_cents, self.model.currency))))
@@ -259,23 +272,26 @@ class GiftCardBox(QWidget):
         dialog.open()
 
     def ask_cash_out(self) -> None:
-        if self.state is None or not self.state.may_cash_out:
+        state = self.state
+        if state is None or not state.may_cash_out:
             return
-        amount = money(self.state.balance_cents, self.model.currency)
-        # A money question names its action, like Refund and Put back on sale (QA L6).
+        cash = money(state.cashout_cents, self.model.currency)
+        # A money question names its action (QA L6) and its card: it pays out that card, even
+        # if another one is shown meanwhile (QA: a card scanned under the question was paid).
         self.confirm_box = ask_to_confirm(
             self, self.tr("Cash out"),
-            self.tr("Pay {amount} out in cash and empty the card?").format(amount=amount),
-            self.tr("Pay out {amount}").format(amount=amount), self.cash_out)
+            self.tr("Pay {amount} out in cash for gift card {code} (balance {balance}) and "
+                    "empty it?").format(amount=cash, code=state.code, balance=money(
+                        state.balance_cents, self.model.currency)),
+            self.tr("Pay out {amount}").format(amount=cash),
+            lambda: self.cash_out(state.voucher_id))
 
-    def cash_out(self) -> None:
-        shop, voucher_id, station = self.shop, self.voucher_id, this_station()
-        if voucher_id is None:
-            return
+    def cash_out(self, voucher_id: int) -> None:
+        shop, station = self.shop, this_station()
         run_in_background(
             self, lambda: giftcard_desk.cash_out_card(shop, voucher_id, station),
             lambda change: self._done(self.tr("Paid out {amount} in cash.").format(
-                amount=money(-change.amount_cents, self.model.currency))),
+                amount=money(change.money_cents, self.model.currency))),
             errors=self.message)
 
     def ask_pin(self) -> None:
