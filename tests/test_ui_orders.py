@@ -266,6 +266,9 @@ def test_partial_refund_of_a_card_key_line(qtbot: QtBot, shop: Shop) -> None:
     qtbot.keyClicks(choices.scan, "garbage")  # a wrong scan says so and ticks nothing
     qtbot.keyClick(choices.scan, Qt.Key.Key_Return)
     assert dialog.isVisible() and "not one of these" in choices.message.text()
+    shown = choices.message.geometry()  # below the list, inside the dialog (QA: it covered it)
+    assert shown.top() >= choices.list.geometry().bottom()
+    assert choices.mapTo(dialog, shown.bottomLeft()).y() <= dialog.height()
     choices.scan.clear()
     qtbot.keyClicks(choices.scan, handed_back.payload)  # the scanner, the older key's QR
     qtbot.keyClick(choices.scan, Qt.Key.Key_Return)

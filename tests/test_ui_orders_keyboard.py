@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 from test_ui_orders import WAIT_MS, closed, idle, open_tab
 
@@ -176,3 +176,50 @@ def test_hash_number_means_that_order_and_a_bare_number_lists_it_first(
     assert ids() == [2]
     proxy.set_search("#")  # the number is still being typed
     assert len(ids()) == 6
+
+
+def test_a_search_that_hides_the_chosen_order_clears_its_detail(qtbot: QtBot,
+                                                                shop: Shop) -> None:
+    """QA: the detail of an order the search had hidden stayed, its Take payment live."""
+    product = products.add_product(shop, "Tea", "4.00")
+    order = orders.create_order(shop, [(product.id, 1)], "王女士")
+    tab = open_tab(qtbot, shop)
+    assert tab.select_order(order.id)
+    idle()
+    assert tab.detail.detail is not None and tab.detail.pay_button.isVisible()
+    qtbot.keyClicks(tab.search, "#9999")
+    idle()
+    assert tab.detail.detail is None and not tab.detail.pay_button.isVisible()
+    tab.search.clear()
+    idle()
+    assert tab.select_order(order.id)
+    idle()
+    tab.search.setText("王")  # still listed: the detail stays
+    idle()
+    assert tab.detail.detail is not None and tab.detail.detail.order.id == order.id
+
+
+def test_a_lines_quantity_takes_enter_and_tab_leaves_the_lines(qtbot: QtBot,
+                                                               shop: Shop) -> None:
+    """QA: Enter in a line's own quantity box created the order and opened the payment; Tab
+    and Shift+Tab went round the lines table, never reaching the customer or the buttons."""
+    tab, dialog = new_order_dialog(qtbot, shop)
+    dialog.add_selected()
+    qtbot.keyClick(dialog.product, Qt.Key.Key_Down)
+    dialog.add_selected()
+    box = dialog.lines.cellWidget(0, dialog.QUANTITY)
+    assert isinstance(box, QSpinBox)
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "4")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    idle()
+    assert not closed(dialog) and tab.dialog is dialog  # nothing created
+    assert lines(dialog)[0][1] == 4
+    box.setFocus()
+    reached = set()
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    assert dialog.customer_name in reached and dialog.create_pay_button in reached
+    dialog.reject()

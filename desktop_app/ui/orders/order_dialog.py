@@ -144,6 +144,7 @@ class NewOrderDialog(QDialog):
         table.verticalHeader().setDefaultSectionSize(36)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab goes on to the customer and the buttons (QA)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
@@ -293,10 +294,15 @@ class NewOrderDialog(QDialog):
         """Enter after choosing a product or typing its quantity adds that line, as Add does;
         elsewhere it still presses the default button (create and take payment)."""
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and self.focusWidget() in (self.product, self.quantity):
+        focused = self.focusWidget()
+        if enter and focused in (self.product, self.quantity):
             self.quantity.interpretText()  # the number just typed, not the one before
             self.add_selected()
             self.product.setFocus()  # ready for the next product
+            return
+        if enter and isinstance(focused, QSpinBox) and self.lines.isAncestorOf(focused):
+            focused.interpretText()  # a line's quantity changed: taken, nothing created (QA)
+            self.product.setFocus()
             return
         super().keyPressEvent(event)
 

@@ -176,6 +176,8 @@ class OrdersTab(QWidget):
         self.proxy.set_search(self.search.text())
         self.proxy.set_status(self.status_filter.currentData())
         self._show_empty()
+        if self.selected_order() is None:  # filtered away: its detail and buttons go too (QA)
+            self.detail.show_detail(None)
 
     def _show_empty(self) -> None:
         if not self.loaded or self.proxy.rowCount():

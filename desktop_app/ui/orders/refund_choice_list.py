@@ -11,7 +11,7 @@ from desktop_app.core import vouchers
 from desktop_app.core.refund_choices import RefundChoice
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import money
-from desktop_app.ui.widgets import MessageLabel, widget_font
+from desktop_app.ui.widgets import MessageLabel, grow_to_fit, widget_font
 
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -77,6 +77,7 @@ class RefundChoiceList(QWidget):
             self.message.show_error(self.tr(
                 "That code is not one of these vouchers: it may be of another line or order, "
                 "already used, or void."))
+            grow_to_fit(self.window())  # below the list, not over it (QA)
             self.scan.selectAll()
             return
         self.message.clear()
