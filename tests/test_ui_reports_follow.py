@@ -181,6 +181,29 @@ def test_the_stock_export_writes_the_screens_low(qtbot: QtBot, shop: Shop,
     assert sheet.cell(3, low + 1).value == "Yes"
 
 
+def test_card_key_stock_has_no_chart_of_days(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """QA: the stock report (as of now) showed and printed per-day charts for dates it greys
+    out, and "No redemptions or sales in these days" beside its table."""
+    sold(shop)
+    products.add_product(shop, "Game key", "30", "cardkey")
+    tab = open_sales(qtbot, shop)
+    assert tab.chart.isVisible()
+    tab.report_box.setCurrentIndex(tab.report_box.findData("stock"))
+    idle()
+    assert tab.report is not None and tab.report.name == "stock"
+    assert not tab.chart.isVisible() and tab.panels() == []
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "stock.pdf"
+    printer.setOutputFileName(str(out))
+    assert tab.print_to(printer)
+    text = pdf_text(out)
+    assert "Game key" in text and "per day" not in text
+    tab.report_box.setCurrentIndex(tab.report_box.findData("sales"))
+    idle()
+    assert tab.chart.isVisible() and len(tab.panels()) == 2
+
+
 def pdf_text(path: Path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")

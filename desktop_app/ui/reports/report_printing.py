@@ -36,9 +36,11 @@ def paint_report(painter: QPainter, printer: QPrinter, report: Report, panels: l
     font.setBold(False)
     painter.setFont(font)
     top = _paragraph(painter, totals, top, page.width()) if totals else top
-    chart = QRectF(0, top + line * 0.5, page.width(), page.height() * 0.35)
-    paint_bars(painter, chart, panels, font)
-    _paint_table(painter, printer, report, currency, font, chart.bottom() + line)
+    if panels:  # card-key stock has no days to chart
+        chart = QRectF(0, top + line * 0.5, page.width(), page.height() * 0.35)
+        paint_bars(painter, chart, panels, font)
+        top = chart.bottom()
+    _paint_table(painter, printer, report, currency, font, top + line)
 
 
 def _paint_table(painter: QPainter, printer: QPrinter, report: Report, currency: str,

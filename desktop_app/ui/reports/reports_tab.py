@@ -220,11 +220,12 @@ class ReportsTab(QWidget):
         self.table_empty.show_text(self.tr("Nothing in these days.") if not report.rows else "")
         self.summary.setText(totals_text(report, self.currency))
         self.chart.set_panels(self.panels(), self.tr("No redemptions or sales in these days."))
+        self.chart.setVisible(bool(loaded.panels))
         self._show_lower(report)
         self._update_buttons()  # after ``always``: the figures to export are these
 
     def panels(self) -> list[Series]:
-        if self.loaded is None:
+        if self.loaded is None or not self.loaded.panels:
             return []
         used, sold = self.loaded.panels
         return [Series(self.tr("Uses redeemed per day"), used[1], used[2], REDEMPTIONS_COLOR, str),
