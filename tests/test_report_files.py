@@ -117,3 +117,16 @@ def test_cli_out_writes_payment_methods_as_words(shop: Shop, tmp_path: Path) -> 
                    str(out))
     assert done.returncode == 0, done.stderr
     assert sorted(r[0] for r in csv_rows(out.read_bytes())[1:-1]) == ["微信支付", "银行卡"]
+
+
+def test_outstanding_vouchers_csv_totals_are_as_of_now(shop: Shop) -> None:
+    """QA: the liability CSV labelled its totals "Total 2026-11-25 – 2026-12-01", though the
+    vouchers outstanding are counted as of now, whatever the days (only breakage has days)."""
+    sold(shop)
+    week_ago = TODAY - dt.timedelta(days=6)
+    report = report_tables.run_report(shop, "liability", None, week_ago, TODAY)
+    rows = csv_rows(report_files.report_csv(report, FileWords(total="Total")))
+    assert rows[-1][0] == "Total"
+    sales = report_tables.run_report(shop, "sales", "day", week_ago, TODAY)
+    assert csv_rows(report_files.report_csv(sales, FileWords(total="Total")))[-1][0] == (
+        f"Total {week_ago} – {TODAY}")

@@ -81,6 +81,9 @@ class FileWords:
     title: str = ""  # the first row of each sheet; the report, grouping and days when empty
 
 
+PER_DAY_TABLES = ("redemptions", "sales")  # reports whose main table adds up chosen days
+
+
 def days_text(report: Report) -> str:
     """``2026-11-01 – 2026-11-30``: the days a report covers; empty for one as of now."""
     if report.start is None or report.end is None:
@@ -124,7 +127,9 @@ def report_csv(report: Report, words: FileWords | None = None) -> bytes:
     rows = [[_csv_cell(report, c, row[c.key], words) for c in report.columns]
             for row in report.rows]
     totals = shown_totals(report.columns, report.totals)
-    label = " ".join(t for t in (words.total, days_text(report)) if t)
+    # Outstanding vouchers are counted as of now; only their breakage has days (QA).
+    days = days_text(report) if report.name in PER_DAY_TABLES else ""
+    label = " ".join(t for t in (words.total, days) if t)
     rows.append([spreadsheet_safe(label) if i == 0 else
                  json_value(c, totals[c.key]) if c.key in totals else ""
                  for i, c in enumerate(report.columns)])
