@@ -140,7 +140,7 @@ def test_window_applies_settings_and_warns_of_low_stock(qtbot: QtBot, shop: Shop
     idle()
     assert window.stock_warning.isVisible()  # the name cut in a small window, never the count
     assert "(1 left): G" in window.stock_warning.text()
-    assert "Game key: 1 unsold" in window.stock_warning.toolTip()
+    assert "Game key: 1 left" in window.stock_warning.toolTip()
     window.settings_action.trigger()
     dialog = window.dialogs["settings"]
     assert isinstance(dialog, SettingsDialog)

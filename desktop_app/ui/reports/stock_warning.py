@@ -86,7 +86,9 @@ class StockWarning(QLabel):
         room = self.contentsRect().width() - self._text_width(self.template.replace("{names}", ""))
         names = self.fontMetrics().elidedText(self.names, Qt.TextElideMode.ElideRight,
                                               max(room, 0))
-        self.setText(self.template.replace("{names}", names or self.names[:1] + "…"))
+        if not names.rstrip("…"):  # an ellipsis alone names nothing: the first letter at least
+            names = self.names[:1] + "…"
+        self.setText(self.template.replace("{names}", names))
 
 
 class ThresholdEditor(QWidget):
