@@ -177,27 +177,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="264"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="265"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="265"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="266"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="266"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="267"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="267"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="268"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="268"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="269"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -1013,104 +1013,104 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>GiftCardBox</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="41"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="42"/>
         <source>Issued</source>
         <translation>发卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="42"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="43"/>
         <source>Spent</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="43"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="44"/>
         <source>Reloaded</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="44"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="45"/>
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="45"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="46"/>
         <source>Cashed out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="46"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="47"/>
         <source>Expired</source>
         <translation>余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="47"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="48"/>
         <source>Spend undone</source>
         <translation>撤销消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="180"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="185"/>
         <source>Reload…</source>
         <translation>充值…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="182"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="267"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="187"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="282"/>
         <source>Cash out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="184"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="242"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="189"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="249"/>
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="186"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="191"/>
         <source>Remove PIN</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="227"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="234"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="232"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="239"/>
         <source>Pays out a balance of at most {amount} in cash</source>
         <translation>余额不超过 {amount} 时，以现金全额付给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="242"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="249"/>
         <source>Change PIN…</source>
         <translation>修改 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="256"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="269"/>
         <source>Reloaded; balance {amount}.</source>
         <translation>已充值，余额 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="268"/>
-        <source>Pay {amount} out in cash and empty the card?</source>
-        <translation>以现金付给顾客 {amount}，并清空此卡余额？</translation>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="283"/>
+        <source>Pay {amount} out in cash for gift card {code} (balance {balance}) and empty it?</source>
+        <translation>为礼品卡 {code}（余额 {balance}）付出现金 {amount} 并清空该卡？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="269"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="286"/>
         <source>Pay out {amount}</source>
         <translation>付出现金 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="277"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="293"/>
         <source>Paid out {amount} in cash.</source>
         <translation>已以现金付出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="285"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="301"/>
         <source>PIN set.</source>
         <translation>PIN 码已设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="294"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="310"/>
         <source>PIN removed.</source>
         <translation>PIN 码已删除。</translation>
     </message>
@@ -1285,27 +1285,27 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="66"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="67"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="67"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="68"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="68"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="69"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="70"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="71"/>
         <source>Balance after</source>
         <translation>变动后余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="73"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="74"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -1826,7 +1826,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <name>NewOrderDialog</name>
     <message>
         <location filename="../../desktop_app/ui/orders/order_dialog.py" line="98"/>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="317"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
@@ -1871,98 +1871,98 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="165"/>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="169"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="172"/>
         <source>Optional, e.g. pays on pickup</source>
         <translation>选填，例如：取货时付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="175"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="176"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="177"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="182"/>
         <source>Create order</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="184"/>
         <source>Create and take payment</source>
         <translation>创建并收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="203"/>
         <source>No products on sale: add one in the Inventory tab</source>
         <translation>没有在售商品：请先在“库存”页添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="210"/>
         <source>{stock} in stock</source>
         <translation>库存 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="251"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="252"/>
         <source>Remove this line</source>
         <translation>删除这一行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="268"/>
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="270"/>
         <source>only {stock} of “{product}” in stock</source>
         <translation>“{product}”库存仅剩 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="275"/>
         <source>Not enough stock to take payment now: {list}. Lower the quantity, or create the order and take payment once there is stock.</source>
         <translation>库存不足，暂不能收款：{list}。请减少数量，或先创建订单，有库存后再收款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="287"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="288"/>
         <source>Not enough stock: see the message above</source>
         <translation>库存不足：见上方提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="315"/>
         <source>Discard this order&apos;s 1 line?</source>
         <translation>放弃这个订单已填写的 1 行？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="316"/>
         <source>Discard this order&apos;s {count} lines?</source>
         <translation>放弃这个订单已填写的 {count} 行？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="312"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="318"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="319"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -2307,60 +2307,60 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="186"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="186"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="188"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="246"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="248"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="274"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="276"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="276"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="278"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="306"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="308"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="308"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="310"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="322"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="325"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="324"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="327"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="323"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="325"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="326"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="328"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="330"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="332"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -2504,27 +2504,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="135"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="140"/>
         <source>Gift card PIN</source>
         <translation>礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="139"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="144"/>
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="142"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="147"/>
         <source>Set PIN</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="142"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="145"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="150"/>
         <source>Needed only to look the card up without it in hand (on the phone).</source>
         <translation>仅在不持卡查询（如电话查询）时需要。</translation>
     </message>
@@ -3279,47 +3279,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="207"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="209"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="101"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="103"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="104"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="106"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="108"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="110"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="110"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="112"/>
         <source>The next scan shows the voucher, its customer and history; nothing is used</source>
         <translation>下一次扫码只显示卡券、顾客和历史记录，不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="116"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="118"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="117"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="119"/>
         <source>Find vouchers by customer name or phone</source>
         <translation>按顾客姓名或电话查找卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="122"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="124"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="123"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="125"/>
         <source>A gift card&apos;s balance for a customer without it in hand: their phone number, then the card&apos;s PIN</source>
         <translation>顾客没带卡时查询礼品卡余额：先按手机号找卡，再输入该卡的 PIN</translation>
     </message>
@@ -3334,12 +3334,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="178"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="180"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="182"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="184"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
@@ -3375,7 +3375,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码将核销 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="205"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="207"/>
         <source>Look up: scan a voucher — nothing is used</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
@@ -3446,32 +3446,37 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ReloadDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="85"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="87"/>
         <source>Reload gift card</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="94"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="88"/>
+        <source>Gift card {code}</source>
+        <translation>礼品卡 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98"/>
         <source>Reload</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="94"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="97"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="101"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="102"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="99"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="103"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
@@ -3823,22 +3828,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>{name}：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="230"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="231"/>
         <source>Uses redeemed per day</source>
         <translation>每日核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="231"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="232"/>
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="243"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="244"/>
         <source>vouchers with uses left that expire within 30 days</source>
         <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="244"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="245"/>
         <source>cards with money on them that can still be spent</source>
         <translation>仍有余额且可继续消费的礼品卡</translation>
     </message>
@@ -3848,7 +3853,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>双击一行，查看其中的核销记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="280"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="281"/>
         <source>{group} — attempts: {count}</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
@@ -3868,22 +3873,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="321"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="322"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="332"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="333"/>
         <source>Print the report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="347"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="348"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="357"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="358"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -4543,22 +4548,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ThresholdEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="105"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="107"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="106"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="108"/>
         <source>Warn in the status bar at this many unsold keys or fewer</source>
         <translation>未售卡密不超过此数量时，在状态栏提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="107"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="109"/>
         <source>Set</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="111"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="113"/>
         <source>Low-stock warning at:</source>
         <translation>库存预警线：</translation>
     </message>
@@ -4625,50 +4630,55 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="206"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="247"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="249"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="209"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211"/>
+        <source>Empty: reload it to spend it again</source>
+        <translation>余额为零：充值后才能再次使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="212"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="219"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="221"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="217"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="219"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="226"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="228"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="251"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="257"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="202"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="279"/>
         <source>no expiry date</source>
         <translation>无期限</translation>
     </message>
@@ -5427,7 +5437,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
@@ -5453,206 +5463,211 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <source>cash paid out</source>
+        <translation>付出现金</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>in stock under another product</source>
         <translation>已在其他商品库存中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
         <source>used beyond what they held</source>
         <translation>超出可用次数的使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
         <source>problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
         <source>paid back</source>
         <translation>已退还</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
         <source>reload money lost</source>
         <translation>丢失的充值金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
         <source>shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
         <source>value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
         <source>note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="169"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="172"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="172"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="173"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="173"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="174"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="175"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="195"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="196"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="196"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="197"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="212"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="213"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -5854,9 +5869,9 @@ Click “New order” to sell your first voucher.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="220"/>
-        <source>Paid out {amount} in cash from {code}; balance {balance}.</source>
-        <translation>已从 {code} 付出现金 {amount}；余额 {balance}。</translation>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="221"/>
+        <source>Paid out {amount} in cash for the {emptied} on {code}; balance {balance}.</source>
+        <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/redeem_command.py" line="21"/>
@@ -6584,91 +6599,106 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
+        <source>This gift card is empty: there is nothing to pay out.</source>
+        <translation>这张礼品卡余额为零：没有可付出的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="153"/>
+        <source>This gift card holds {balance}, more than the {limit} a card may be paid out in cash. The owner sets that limit in Settings → Shop (Gift card cash-out up to).</source>
+        <translation>这张礼品卡余额为 {balance}，超过了可付现的上限 {limit}。店主可在 设置 → 店铺 中设置该上限（礼品卡提现上限）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="156"/>
+        <source>Nothing of this reload is left on the gift card: it was spent or paid out, so there is nothing to refund.</source>
+        <translation>这笔充值在礼品卡上已无剩余：已被消费或提现，因此没有可退的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="159"/>
         <source>Gift cards are not cashed out in this shop. The owner can allow small remainders in Settings → Shop (Gift card cash-out up to).</source>
         <translation>本店不为礼品卡提现。店主可以在 设置 → 店铺 中允许提现少量余额（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="154"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
         <source>Part of this reload was spent already: the gift card holds {left} of the {amount} reloaded. To pay back what is left on it, refund the gift card&apos;s order {order}.</source>
         <translation>这笔充值已被部分消费：充值 {amount}，礼品卡上还剩 {left}。要退还卡上剩余的金额，请对礼品卡的订单 {order} 退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="170"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="173"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="167"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="175"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="170"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="208"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="248"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="248"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="256"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="254"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="256"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="264"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="258"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="260"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="268"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="270"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="264"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="272"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -6773,7 +6803,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="177"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -6783,17 +6813,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -7093,127 +7123,127 @@ Click “New order” to sell your first voucher.</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="227"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="220"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="228"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="229"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="222"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="231"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="224"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="225"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="233"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="231"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="233"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="242"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="235"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="237"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="246"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="247"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="249"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="242"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="250"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="251"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="252"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="253"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="247"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="255"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
