@@ -155,19 +155,51 @@ def test_a_key_too_long_for_a_cell_prints_on_a_page_of_its_own(shop: Shop,
     assert [d.text for d in decode_image(second)] == [long.payload]
 
 
-JOINED_KEY = "12345678901234567890123 / SECRETPW01"  # a two-column import: number / password
+JOINED_KEYS = [  # two-column imports: number / password
+    "12345678901234567890123 / SECRETPW01",
+    "12345678901234567890123 / PW-8842-ZKQL-001",
+    "AB-1234567 / PASS-WORD-LONGER-2026-XYZ",
+]
+# Too long for one line of a sheet's cell even at the smallest size; each part fits a line.
+LONG_JOINED_KEY = "6228480012345678901234567890 / PASS-WORD-LONGER-2026-XYZ-0001-ABCD-EFGH"
+LAYOUTS = ["receipt58", "receipt80", "a4", "sheet"]
 
 
-@pytest.mark.parametrize("layout", ["receipt58", "receipt80", "a4", "sheet"])
-def test_a_joined_key_breaks_between_its_parts_never_inside_the_card_number(
-        shop: Shop, tmp_path: Path, layout: str) -> None:
-    """On 58 mm paper the key once read "1234567890123456789012" / "3 / SECRETPW01": the
-    customer typed the number without its last digit. Lines may only break at " / "."""
-    [view] = sell_keys(shop, [JOINED_KEY], name="Game card")
+def print_key(shop: Shop, tmp_path: Path, layout: str, key: str
+              ) -> list[tuple[str, float, float, float, float]]:
+    """The words of ``key``'s voucher printed on ``layout`` ("sheet": the cut-out grid)."""
+    [view] = sell_keys(shop, [key], name="Game card")
     pdf = tmp_path / f"key-{layout}.pdf"
     if layout == "sheet":
         printing.write_voucher_pdf(pdf, [view, view], "a4")  # two vouchers: the cut-out grid
     else:
         printing.write_voucher_pdf(pdf, [view], layout)
-    words = [word for word, *_ in word_boxes(pdf)]
-    assert "12345678901234567890123" in words and "SECRETPW01" in words, words
+    return word_boxes(pdf)
+
+
+@pytest.mark.parametrize(("layout", "key"), [
+    *[(layout, key) for layout in LAYOUTS for key in JOINED_KEYS],
+    ("a4", LONG_JOINED_KEY), ("sheet", LONG_JOINED_KEY)])
+def test_a_joined_key_breaks_between_its_parts_never_inside_the_card_number(
+        shop: Shop, tmp_path: Path, layout: str, key: str) -> None:
+    """On 58 mm paper the key once read "1234567890123456789012" / "3 / SECRETPW01": the
+    customer typed the number without its last digit. On A4 a password once read "PW-8842-" /
+    "ZKQL-001": a line-end hyphen reads as hyphenation and gets dropped. Lines may only break
+    after " / ", whose "/" stays printed at the end of the number's line."""
+    words = print_key(shop, tmp_path, layout, key)
+    number, password = key.split(" / ")
+    texts = [word for word, *_ in words]
+    assert number in texts and password in texts and "/" in texts, texts
+    slashes = [box for box in words if box[0] == "/"]
+    for _, _, top, right, _ in (box for box in words if box[0] == number):
+        assert any(abs(slash_top - top) < 0.5 and slash_left > right
+                   for _, slash_left, slash_top, _, _ in slashes), slashes
+
+
+def test_only_a_part_too_long_for_a_line_breaks_inside(shop: Shop, tmp_path: Path) -> None:
+    """On 58 mm paper the password does not fit a line even at the smallest size: it alone
+    breaks (at its hyphens), the number stays whole and the key is printed in full."""
+    words = [word for word, *_ in print_key(shop, tmp_path, "receipt58", LONG_JOINED_KEY)]
+    number, password = LONG_JOINED_KEY.split(" / ")
+    assert number in words and password not in words, words
+    assert LONG_JOINED_KEY.replace(" ", "") in "".join(words)

@@ -9,9 +9,10 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPageSize, QPainter, QPen
 
 from desktop_app.core.vouchers import qr_matrix
+from desktop_app.printing.card_key import key_text
 from desktop_app.printing.qr import QUIET_ZONE, paint_qr
 from desktop_app.printing.style import A4_MM, INK, LINE, mm
-from desktop_app.printing.text import CENTER, Text, fitted, key_text
+from desktop_app.printing.text import CENTER, Text, fitted
 
 
 @dataclass

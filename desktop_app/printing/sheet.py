@@ -12,9 +12,10 @@ from PySide6.QtGui import QPainter, QPen
 from desktop_app.core.vouchers import qr_matrix
 from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.printing.blocks import Block, Page, mark_block, rule, space, stack, text_block
+from desktop_app.printing.card_key import key_text
 from desktop_app.printing.qr import QUIET_ZONE, paint_qr
 from desktop_app.printing.style import A4_MM, CUT, LINE, MUTED, font, mm, per_thread
-from desktop_app.printing.text import fitted, headline, key_text, lay_out, one_line
+from desktop_app.printing.text import fitted, headline, lay_out, one_line
 from desktop_app.printing.wording import (
     code_label,
     footer_text,

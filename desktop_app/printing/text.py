@@ -72,9 +72,7 @@ def fitted(text: str, width: float, max_pt: float, min_pt: float, max_lines: int
     while True:
         text_font = font(size, bold, mono)
         laid = lay_out(text, text_font, width, align, wrap, color)
-        fits = laid.lines <= max_lines and laid.width <= width + 0.5 and (
-            max_height is None or laid.height <= max_height)
-        if fits:
+        if fits(laid, width, max_lines, max_height):
             return laid
         if size <= min_pt:
             if not elide:
@@ -84,19 +82,10 @@ def fitted(text: str, width: float, max_pt: float, min_pt: float, max_lines: int
         size = max(min_pt, size - 0.5)
 
 
-def key_text(secret: str, width: float, max_pt: float, min_pt: float, max_lines: int, *,
-             align: Qt.AlignmentFlag = LEFT, max_height: float | None = None) -> Text:
-    """A card key, bold and monospaced, at the largest size at which its lines break only
-    between its parts ("number / password") or at hyphens; a part too long for any line
-    breaks anywhere: a key is never cut."""
-    whole_parts = fitted(secret, width, max_pt, min_pt, max_lines, bold=True, mono=True,
-                         align=align, wrap=QTextOption.WrapMode.WordWrap,
-                         max_height=max_height)
-    if whole_parts.width <= width + 0.5 and whole_parts.lines <= max_lines and (
-            max_height is None or whole_parts.height <= max_height):
-        return whole_parts
-    return fitted(secret, width, max_pt, min_pt, max_lines, bold=True, mono=True, align=align,
-                  max_height=max_height)
+def fits(laid: Text, width: float, max_lines: int, max_height: float | None) -> bool:
+    """Whether ``laid`` keeps to ``width``, ``max_lines`` and ``max_height``."""
+    return laid.lines <= max_lines and laid.width <= width + 0.5 and (
+        max_height is None or laid.height <= max_height)
 
 
 def _elided(laid: Text, text: str, text_font: QFont, width: float, max_lines: int,
