@@ -75,10 +75,11 @@ def session(qtbot: QtBot, shop: Shop, shop_dir: Path) -> Iterator[ShopSession]:
     started.shutdown()
 
 
-def log_in(qtbot: QtBot, session: ShopSession, password: str = OWNER_PASSWORD) -> MainWindow:
+def log_in(qtbot: QtBot, session: ShopSession, password: str = OWNER_PASSWORD,
+           operator: str = OWNER) -> MainWindow:
     dialog = session.dialog
     assert isinstance(dialog, LoginDialog)
-    dialog.operator.setText(OWNER)
+    dialog.operator.setText(operator)
     dialog.password.setText(password)
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.submit()

@@ -65,3 +65,27 @@ def test_what_names_no_voucher_of_this_shop_names_no_layout(
     forged = issued[0].payload[:-1] + ("A" if issued[0].payload[-1] != "A" else "B")
     for text in ("", "hello", other_shop, forged, mangle(other_shop, "azerty")):
         assert layout_of(shop, text) == ScannerLayout("", False)
+
+
+@pytest.mark.parametrize("layout", ["us", "qwertz", "azerty"])
+def test_a_voucher_has_a_vouchers_shape_on_any_layout_without_the_shops_keys(
+        issued: list[fulfilment.IssuedVoucher], layout: str) -> None:
+    """What the scanner's filter asks of a burst in a text field (QA s8b F14): no keys there,
+    so another shop's voucher or a forged one has the shape too, and the counter refuses it."""
+    typed = (lambda text: text) if layout == "us" else (lambda text: mangle(text, layout))
+    other_shop = vouchers.payload("another-shop", "ab" * 32, vouchers.new_code())
+    codes = [v.code.replace("-", "") for v in issued]  # as a scanner sends them
+    for text in [v.payload for v in issued] + codes + [other_shop]:
+        assert vouchers.has_voucher_shape(typed(text)), text
+    assert all(vouchers.has_voucher_shape(v.code) for v in issued)  # as typed off the print
+
+
+def test_a_payment_code_or_a_barcode_has_no_vouchers_shape() -> None:
+    code = "1345678901234567"  # 16 symbols; the check symbol decides a 17th
+    wrong_check = "1" if vouchers.check_symbol(code) != "1" else "2"
+    digits = next(c for c in (f"{n:016d}" for n in range(1000, 2000))
+                  if vouchers.check_symbol(c).isdigit())  # an Alipay code may have 17 digits
+    for text in ("134567890123456789", "28763443825664394", "6901234567892", "",
+                 code + wrong_check, digits + vouchers.check_symbol(digits),
+                 "V1" + "0" * 36, "V1" + "0" * 38):
+        assert not vouchers.has_voucher_shape(text), text

@@ -233,6 +233,28 @@ def scanner_layout(text: str, shop_id: str, voucher_key: str) -> ScannerLayout:
     return ScannerLayout("", read)
 
 
+def has_voucher_shape(text: str) -> bool:
+    """Whether ``text`` reads as some shop's voucher, as sent or through a keyboard layout: a
+    payload's prefix, length and symbols, or a printed code whose check symbol holds. Needs no
+    shop keys: the scanner's filter asks it of a burst typed into a text field, where anything
+    else (a payment's code) is the field's text. Digits alone are a payment's or a slip's
+    number, never a printed code in practice (odds of 10/32 per random symbol, 16 of them), so
+    a 17-digit number is not one even when its last digit happens to check."""
+    upper = unicodedata.normalize("NFKC", text).upper()
+    readings = [normalize(text)] + [normalize(upper.translate(reading))
+                                    for reading in _LAYOUT_READINGS.values()]
+    return any(_has_shape(value) for value in readings)
+
+
+def _has_shape(value: str) -> bool:
+    if any(c not in _INDEX for c in value):
+        return False
+    if len(value) == PAYLOAD_LEN:
+        return value.startswith(PAYLOAD_PREFIX)
+    return (len(value) == TYPED_LEN and not value.isdigit()
+            and check_symbol(value[:CODE_LEN]) == value[CODE_LEN:])
+
+
 # Of several refused readings, the one that says most: this shop's payload with a bad tag,
 # then another shop's payload, then not a payload at all.
 _TELLS_MORE = ("invalid_signature", "wrong_shop", "malformed", "mistyped", "")

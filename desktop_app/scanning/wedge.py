@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from desktop_app.scanning.burst_rule import is_a_scan, is_password_box
 from desktop_app.scanning.field_state import FieldState, is_text_field, state_of
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER, Burst, KeystrokeClassifier
 
@@ -264,19 +265,6 @@ class ScannerInput(QObject):
         self._field_before = None
 
 
-# A printed code has 17 symbols, a payload 39; the typed-code box takes 64.
-SCAN_MIN_CHARS, SCAN_MAX_CHARS = 16, 64
-
-
-def could_be_a_voucher(text: str) -> bool:
-    """Whether a fast burst may be a voucher. Other fast text (spaces, too short or long: a
-    tool typing a name into a field) is left where it was typed, except in a password box
-    (``ApplicationScanner``): a password typed at scanner speed is not tried there."""
-    text = text.strip()
-    return (SCAN_MIN_CHARS <= len(text) <= SCAN_MAX_CHARS
-            and not any(char.isspace() for char in text))
-
-
 def _is_char(event: QKeyEvent, suffix: str) -> bool:
     text = event.text()
     return (bool(text) and (text.isprintable() or text in suffix)
@@ -285,13 +273,14 @@ def _is_char(event: QKeyEvent, suffix: str) -> bool:
 
 class ApplicationScanner(ScannerInput):
     """Scanner bursts typed into any window of the application, wherever the focus is: a
-    dialog, the lock screen, another tab. Emits ``submitted(text, SCANNER)``; people's keys are
-    never taken.
+    dialog, the lock screen, another tab. Emits ``submitted(text, SCANNER)`` for each burst
+    ``burst_rule.is_a_scan`` calls a scan; people's keys are never taken.
 
-    Nothing of a burst stays where it was typed: characters that landed in a text field (the
+    Nothing of a scan stays where it was typed: characters that landed in a text field (the
     lock screen's password box) are taken back out, and the burst's Enter is swallowed, so it
-    neither accepts a dialog nor counts as a wrong password. Keys aimed at anything else (a
-    button, a table, a message box whose buttons answer to letters) are held until the
+    neither accepts a dialog nor counts as a wrong password. A burst that is a text field's
+    text (a payment's code in a reference) stays there, Enter and all. Keys aimed at anything
+    else (a button, a table, a message box whose buttons answer to letters) are held until the
     classifier has decided, then given back as they were if a person typed them.
     ``is_claimed(window)`` names windows whose keys another filter takes (the Redemption tab's
     own, while it shows).
@@ -352,14 +341,16 @@ class ApplicationScanner(ScannerInput):
         self._end(self._classifier.expire())
 
     def _end(self, burst: Burst | None) -> bool:
-        """A burst ended: a scan is submitted (True: its ending key is swallowed); a scanner's
-        burst in a password field is taken out of it (True); anything else is given back to
-        where it was typed, and its Enter is the dialog's as always."""
-        if burst is not None and burst.source == SCANNER and could_be_a_voucher(burst.text):
+        """A burst ended: a scan (burst_rule) is submitted (True: its ending key is swallowed);
+        a scanner's other burst in a password field is taken out of it (True); anything else is
+        given back to where it was typed, and its Enter is the dialog's as always."""
+        scanned = burst is not None and burst.source == SCANNER
+        typed_into = self._field_typed_into()
+        if burst is not None and scanned and is_a_scan(burst.text, typed_into):
             self._held.clear()
             self._submit(burst)
             return True
-        if burst is not None and burst.source == SCANNER and self._landed_in_password():
+        if scanned and is_password_box(typed_into):
             self._held.clear()
             self._give_field_back()
             self._reset()
@@ -369,11 +360,11 @@ class ApplicationScanner(ScannerInput):
         self._reset()
         return False
 
-    def _landed_in_password(self) -> bool:
+    def _field_typed_into(self) -> QWidget | None:
+        """The text field this burst's keys landed in, if any (and it is still there)."""
         before = self._field_before
         field = before.field if before is not None else None
-        return (isinstance(field, QLineEdit) and shiboken6.isValid(field)
-                and field.echoMode() != QLineEdit.EchoMode.Normal)
+        return field if field is not None and shiboken6.isValid(field) else None
 
     def _give_back(self) -> None:
         held, self._held = self._held, []

@@ -1,0 +1,50 @@
+"""What a scanner's burst over a window is: a voucher to redeem, or text for the field it was
+typed into. The rule of the application-wide filter (``wedge.ApplicationScanner``), which reads
+every window but the counter's own (whose filter takes every burst: its fields are the
+counter's, its scan field first of all).
+
+* In a field a person types text into (a line or text box, shown, enabled, editable, not a
+  password box), a burst is that field's text, as a keyboard wedge types it (a payment's code
+  scanned into a reload's Reference), unless it has a voucher's shape: a voucher is redeemed
+  wherever the cashier scans it, over any dialog.
+* In a password box, a burst that could be a voucher is one; anything else is no password
+  either (nobody types one at scanner speed): the filter takes it out.
+* Elsewhere (a button, a list, a spin box, nothing focused) a burst that could be a voucher by
+  its length is a scan, so the counter says what it was; other fast text is given back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from desktop_app.core.vouchers import has_voucher_shape
+
+# A printed code has 17 symbols, a payload 39; the typed-code box takes 64.
+SCAN_MIN_CHARS, SCAN_MAX_CHARS = 16, 64
+
+
+def could_be_a_voucher(text: str) -> bool:
+    """Whether a fast burst may be a voucher, by its length and spaces alone. Other fast text
+    (too short or long, spaced: a tool typing a name) is left where it was typed."""
+    text = text.strip()
+    return (SCAN_MIN_CHARS <= len(text) <= SCAN_MAX_CHARS
+            and not any(char.isspace() for char in text))
+
+
+def is_password_box(widget: QWidget | None) -> bool:
+    return isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal
+
+
+def takes_typed_text(widget: QWidget | None) -> bool:
+    """A field whose text a person types, shown and open to typing; a password box is not."""
+    if not isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) or is_password_box(widget):
+        return False
+    return widget.isVisible() and widget.isEnabled() and not widget.isReadOnly()
+
+
+def is_a_scan(text: str, typed_into: QWidget | None) -> bool:
+    """Whether a scanner's burst, landed in ``typed_into`` (None: in no text field), is a scan
+    to redeem rather than text for where it was typed."""
+    if takes_typed_text(typed_into):
+        return has_voucher_shape(text)
+    return could_be_a_voucher(text)
