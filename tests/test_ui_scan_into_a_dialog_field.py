@@ -92,13 +92,19 @@ def test_a_payment_code_scanned_into_reference_stays_there_and_is_no_redemption(
     assert at.dialog.isVisible() and at.dialog.amount.text() == "50"
 
 
-def test_a_payment_code_scanned_with_enter_reloads_with_it_as_the_reference(
+def test_a_payment_code_scanned_with_enter_waits_for_the_clerk_to_reload(
         qtbot: QtBot, counter: tuple[AtTheReloadDialog, int, int, str]) -> None:
-    """The scanner's Enter is the dialog's, as a person's Enter after typing it would be."""
+    """The scanner's Enter ends its text; it does not press Reload: the clerk confirms the
+    money once the payment went through."""
     at, card_id, _pass_id, _payload = counter
     at.dialog.reference.setFocus()
+    at.keys.scan(at.dialog, PAYMENT_CODE)
+    qtbot.wait(300)
+    assert tasks.wait_until_idle(WAIT_MS)
+    assert at.dialog.isVisible() and at.dialog.reference.text() == PAYMENT_CODE
+    assert Voucher.get_by_id(card_id).balance_cents == 20000
     with qtbot.waitSignal(at.dialog.reloaded, timeout=WAIT_MS):
-        at.keys.scan(at.dialog, PAYMENT_CODE)
+        qtbot.mouseClick(at.dialog.reload_button, Qt.MouseButton.LeftButton)
     assert tasks.wait_until_idle(WAIT_MS)
     assert Voucher.get_by_id(card_id).balance_cents == 25000
     assert Order.select().order_by(Order.id.desc()).get().payment_ref == PAYMENT_CODE
