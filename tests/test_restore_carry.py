@@ -316,7 +316,8 @@ def test_the_chinese_loss_question_has_no_latin_space_between_its_sentences(
             assert "。" in text and "。 " not in text, text
     finally:
         remove_translators(qapp)
-    assert "disabled. Refunds of orders from before the backup paid back 60.00" in loss_text(loss)  # English: a space
+    # English: a space between the sentences
+    assert "disabled. Refunds of orders from before the backup paid back 60.00" in loss_text(loss)
 
 
 def test_refunds_of_orders_made_since_are_not_said_to_show_as_paid(
