@@ -75,3 +75,23 @@ def test_a_choice_used_void_or_of_another_line_refuses_the_whole_refund(shop: Sh
     assert refunds.refund_line(shop, key_line.id, 2, [fresh.id, other.id]).refund_cents == 6000
     assert {Voucher.get_by_id(v).state for v in (fresh.id, other.id)} == {"void"}
     assert Voucher.get_by_id(used.id).state == "valid"
+
+
+def test_the_audit_says_which_cards_a_part_refund_voided(shop: Shop, qapp: object) -> None:
+    """QA s8b F6: the event kept only how many ("voided: 2") and called the money paid out
+    for voided cards "back on the card"."""
+    import json
+
+    from desktop_app.core import audit
+    from desktop_app.ui.admin.audit_model import detail_text
+
+    card = products.add_product(shop, "Gift 100", "100", "giftcard")
+    order = orders.create_order(shop, [(card.id, 3)])
+    first, _kept, third = fulfilment.pay_order(shop, order.id)
+    line_id = orders.order_detail(shop, order.id).lines[0].id
+    refunds.refund_line(shop, line_id, 2, [third.id, first.id])
+    (event,) = audit.list_events(shop, kind="order_refund_line")
+    assert json.loads(event.detail)["vouchers"] == [first.id, third.id]
+    text = detail_text(event.detail)
+    assert f"vouchers: #{first.id}, #{third.id}" in text
+    assert "back on the card" not in text and "paid back for gift cards: ¥200.00" in text

@@ -316,4 +316,51 @@ def test_the_chinese_loss_question_has_no_latin_space_between_its_sentences(
             assert "。" in text and "。 " not in text, text
     finally:
         remove_translators(qapp)
-    assert "disabled. The lost refunds paid back 60.00" in loss_text(loss)  # English: a space
+    # English: a space between the sentences
+    assert "disabled. Refunds of orders from before the backup paid back 60.00" in loss_text(loss)
+
+
+def test_refunds_of_orders_made_since_are_not_said_to_show_as_paid(
+        shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """QA s8b F5: "The lost refunds paid back X: their orders show as paid again" for orders
+    made after the backup, which the restore removes entirely."""
+    from desktop_app.cli.shop_commands import loss_lines
+    from desktop_app.ui.admin.restore_dialog import loss_text
+
+    (old,) = sold(shop, price="60")
+    out = backup.write_backup(shop, tmp_path / "A.vsbackup")
+    refunds.refund_order(shop, old.order_id)
+    (new,) = sold(shop, price="30")
+    refunds.refund_order(shop, new.order_id)
+    shop.close()
+    loss = restored_with(shop_dir, out)
+    assert (loss.refunds, loss.refund_cents) == (2, 9000)
+    assert (loss.refunds_of_lost_orders, loss.lost_orders_refund_cents) == (1, 3000)
+    for text in (loss_text(loss), " ".join(loss_lines(loss))):
+        assert "Refunds of orders from before the backup paid back 60.00" in text
+        assert "second time" in text and "90.00" not in text
+        assert "Refunds of orders made since paid back 30.00: those orders and their" in text
+    only_new = restore.RestoreLoss(True, orders=1, refunds=1, refund_cents=3000, events=3,
+                                   refunds_of_lost_orders=1, lost_orders_refund_cents=3000)
+    for text in (loss_text(only_new), " ".join(loss_lines(only_new))):
+        assert "not refunded" not in text and "before the backup" not in text
+
+
+def test_a_cash_out_of_a_card_sold_since_is_said_with_its_money(
+        shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """QA s8b F13: the cash paid out for a card sold since the backup is lost with the card,
+    without a word (and counted among "reloads, refunds")."""
+    from desktop_app.cli.shop_commands import loss_lines
+    from desktop_app.ui.admin.restore_dialog import loss_text
+
+    shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "30000")
+    out = backup.write_backup(shop, tmp_path / "A.vsbackup")
+    (card,) = sold(shop, "giftcard", price="100")
+    assert redemption.redeem(shop, card.payload, "c", amount_cents=3000).ok
+    giftcards.cash_out(shop, Voucher.get_by_id(card.id))
+    shop.close()
+    loss = restored_with(shop_dir, out)
+    assert (loss.cashouts_lost, loss.cashout_cents_lost) == (1, 7000)
+    assert loss.giftcard_changes == 2  # the card's issue and spend; the cash-out said apart
+    for text in (loss_text(loss), " ".join(loss_lines(loss))):
+        assert "Cash-outs of gift cards sold since this backup: 1; paid out in cash: 70.00" in text

@@ -119,3 +119,24 @@ def test_a_refunded_key_is_returned_then_put_back_on_sale(qtbot: QtBot, shop: Sh
     assert CardKey.get_by_id(key_id).state == "unsold"
     assert products.product_detail(shop, game.id).stock == 2
     assert dialog.keys_message.text() == "The key is on sale again."
+
+
+def test_a_reload_order_names_its_card_not_goods(qtbot: QtBot, shop: Shop) -> None:
+    """QA s8b F11: a reload order showed "Note: giftcard reload" (English in Chinese too) and
+    "This order issued no vouchers (goods only)", and never named the card it topped up."""
+    (card,) = sold_cards(shop, "100", 1)
+    reload = giftcards.reload(shop, Voucher.get_by_id(card.id), 3000, "cash")
+    assert reload.order_id is not None
+    assert Order.get_by_id(reload.order_id).note == "giftcard reload"  # data, kept as stored
+    tab = open_tab(qtbot, shop)
+    show_order(tab, reload.order_id)
+    idle()
+    start = card.code[:9]  # "XXXX-XXXX": enough to know the card, not the whole code
+    info, note = tab.detail.info.text(), tab.detail.voucher_note.text()
+    assert "giftcard reload" not in info and "goods only" not in note
+    assert note == (f"Reload of gift card {start}-… (order {card.order_id}): ¥30.00; "
+                    "the card's balance is now ¥130.00.")
+    assert tab.detail.voucher_note.isVisible() and not tab.detail.lines.isVisible()
+    show_order(tab, card.order_id)  # the card's own order: its voucher, as before
+    idle()
+    assert "Reload of" not in tab.detail.voucher_note.text()

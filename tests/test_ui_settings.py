@@ -327,3 +327,30 @@ def test_the_scanner_test_results_are_shown_whole(qtbot: QtBot, shop: Shop,
         dialog.close()
     finally:
         remove_translators(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_clerk_money_setting_is_shown_whole_and_says_where(qtbot: QtBot, shop: Shop,
+                                                               language: str) -> None:
+    """QA s8b F10: at 1024x768 the English checkbox was cut off ("…Look up, then s") and the
+    note said cash-out happens on the Orders tab only."""
+    from desktop_app.i18n import install_translator, remove_translators
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translator(app, language)
+    try:
+        dialog = open_dialog(qtbot, shop)
+        dialog.resize(dialog.minimumSizeHint())  # as small as it lets itself be
+        QApplication.processEvents()
+        box = dialog.clerk_money_box
+        assert box.width() >= box.sizeHint().width(), box.text()
+        assert box.sizeHint().width() <= 1024 // 2, box.text()  # never wider than half a screen
+        for label in (dialog.clerk_money_hint, dialog.shop_note):
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+        if language == "en":
+            assert "at the counter" in dialog.shop_note.text()
+            assert "voucher cashout" in dialog.shop_note.text()
+        dialog.close()
+    finally:
+        remove_translators(app)

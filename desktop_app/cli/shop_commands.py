@@ -141,15 +141,25 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
             "operators disabled.").format(
                 orders=loss.orders, refunds=loss.refunds, operators=loss.operator_changes,
                 other=loss.other_changes, redemptions=loss.redemptions)]
-    if loss.refunds:
+    if loss.refunds > loss.refunds_of_lost_orders:  # orders the backup has (QA s8b F5)
         lines.append(translate(
-            "cli", "The lost refunds paid back {money}: their orders show as paid again. Do "
-            "not pay them back a second time.").format(money=money_text(loss.refund_cents)))
+            "cli", "Refunds of orders from before the backup paid back {money}: after the "
+            "restore those orders show as not refunded. Do not pay them back a second "
+            "time.").format(money=money_text(loss.refund_cents - loss.lost_orders_refund_cents)))
+    if loss.refunds_of_lost_orders:
+        lines.append(translate(
+            "cli", "Refunds of orders made since paid back {money}: those orders and their "
+            "refunds are lost.").format(money=money_text(loss.lost_orders_refund_cents)))
     if loss.giftcard_changes:
         lines.append(translate(
             "cli", "Gift-card changes since (reloads, refunds), lost with their orders: "
             "{changes}; reloaded money lost: {money}.").format(
                 changes=loss.giftcard_changes, money=money_text(loss.reload_cents)))
+    if loss.cashouts_lost:  # cash-outs of cards the backup has are carried over (F13)
+        lines.append(translate(
+            "cli", "Cash-outs of gift cards sold since this backup: {count}; paid out in cash: "
+            "{money}. They are lost with their cards.").format(
+                count=loss.cashouts_lost, money=money_text(loss.cashout_cents_lost)))
     if loss.card_keys:
         lines.append(translate("cli", "Card keys handed out since: {keys}. They stay out of "
                                "stock (their orders are lost).").format(keys=loss.card_keys))

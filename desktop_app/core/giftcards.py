@@ -133,6 +133,10 @@ def _card(voucher: Voucher | None) -> Voucher:
     return voucher
 
 
+# Stored on a reload's own order (data, English whatever the language); shown as its card.
+RELOAD_NOTE = "giftcard reload"
+
+
 @dataclass(frozen=True)
 class BalanceChange:
     voucher_id: int
@@ -153,7 +157,7 @@ def reload(shop: Shop, voucher: Voucher, amount_cents: int, method: str = "cash"
         card = _card(Voucher.get_or_none(Voucher.id == voucher.id))
         now = utc_now()
         order = Order.create(status="paid", total_cents=amount_cents, payment_method=method,
-                             payment_ref=reference.strip()[:200], note="giftcard reload",
+                             payment_ref=reference.strip()[:200], note=RELOAD_NOTE,
                              customer_name=card.order.customer_name,
                              customer_phone=card.order.customer_phone,
                              created_by=shop.operator.id, created_at=now, paid_at=now)

@@ -13,6 +13,7 @@ from desktop_app.core.products import get_product, window_ended
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 from desktop_app.core.text import MAX_NAME, MAX_NOTE, MAX_PHONE, checked_text
+from desktop_app.core.vouchers import typed_code
 
 STATUSES = ("unpaid", "paid", "refunded", "cancelled")
 MAX_QUANTITY = 10_000
@@ -142,6 +143,28 @@ class OrderDetail:
     vouchers: list[VoucherState]
     refunded_cents: int = 0  # the money its refunds paid back so far
     reloads_refunded_cents: int = 0  # and for its cards' reloads, under their own orders
+    reload: ReloadView | None = None  # a gift card's reload order: the card it topped up
+
+
+@dataclass(frozen=True)
+class ReloadView:
+    """What a reload order paid into: the card, named by its code's start (enough to tell
+    it, not enough to spend it) and its own order."""
+
+    card_id: int
+    code_start: str  # "XXXX-XXXX"
+    card_order_id: int
+    amount_cents: int
+    balance_cents: int  # the card's balance now
+
+
+def _reload_view(order_id: int) -> ReloadView | None:
+    entry = giftcard_refunds.reload_of(order_id)
+    if entry is None:
+        return None
+    card = Voucher.get_by_id(entry.voucher_id)
+    return ReloadView(card.id, typed_code(card.code)[:9], card.order_id,
+                      int(entry.amount_cents), int(card.balance_cents or 0))
 
 
 def _refunded_cents(order: Order) -> int:
@@ -208,4 +231,4 @@ def order_detail(shop: Shop, order_id: int) -> OrderDetail:
     states = [VoucherState(v.id, v.state, v.uses_left, v.uses_total)
               for v in order.vouchers.order_by(Voucher.id)]
     return OrderDetail(_row(order), lines, states, _refunded_cents(order),
-                       giftcard_refunds.reloads_paid_back_with(order.id))
+                       giftcard_refunds.reloads_paid_back_with(order.id), _reload_view(order.id))

@@ -232,6 +232,7 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
                 Order.id == order.id).execute()
         audit.record(shop, "order_refund_line", order.id, line=line.id, quantity=quantity,
                      amount_cents=quantity * line.unit_price_cents, voided=len(voided),
+                     vouchers=sorted(voucher.id for voucher in voided),  # which (QA s8b F6)
                      stock_returned=stock_back, keys_returned=keys_back,
                      order_refunded=everything, card_refund_cents=card_money,
                      refund_cents=money)

@@ -37,6 +37,12 @@ class RestoreLoss:
     card_keys: int = 0  # card keys handed out since the backup (kept out of stock)
     refunds: int = 0  # refunds since the backup (lost: their orders show as paid again)
     refund_cents: int = 0  # the money those refunds paid back
+    # Of them, refunds of orders made since, lost with their orders (QA s8b F5).
+    refunds_of_lost_orders: int = 0
+    lost_orders_refund_cents: int = 0
+    # Cash-outs of cards sold since, lost with their cards; the others are carried (F13).
+    cashouts_lost: int = 0
+    cashout_cents_lost: int = 0  # the cash they paid out
     other_changes: int = 0  # products, settings, card-key imports... changed since (lost)
 
     @property
@@ -142,21 +148,25 @@ def has_table(db: SqlCipherDatabase, table: str) -> bool:
                                                                                   "current"))
 
 
-def _lost_ledger(db: SqlCipherDatabase, shared: SharedHistory) -> tuple[int, int]:
+def _lost_ledger(db: SqlCipherDatabase, shared: SharedHistory) -> tuple[int, int, int, int]:
     """Gift-card changes the copy lacks and no attempt carries (reloads, refunds, cards sold
-    since: their orders are lost), and the reload money among them."""
+    since: their orders are lost), the reload money among them; and apart, the cash-outs of
+    cards sold since (lost with their cards) with the cash they paid out."""
     if not has_table(db, "gift_card_entry"):
-        return 0, 0
+        return 0, 0, 0, 0
     row = db.execute_sql(
-        "SELECT count(*), coalesce(sum(CASE WHEN e.kind = 'reload' THEN e.amount_cents END), 0) "
+        "SELECT count(CASE WHEN e.kind != 'cashout' THEN 1 END), "
+        "coalesce(sum(CASE WHEN e.kind = 'reload' THEN e.amount_cents END), 0), "
+        "count(CASE WHEN e.kind = 'cashout' THEN 1 END), "
+        "coalesce(-sum(CASE WHEN e.kind = 'cashout' THEN e.amount_cents END), 0) "
         f"{LACKED_ENTRIES} AND NOT ({WITH_ATTEMPTS})",
         {"above": lacked_above(db, shared, "gift_card_entry")}).fetchone()
-    return int(row[0]), int(row[1])
+    return int(row[0]), int(row[1]), int(row[2]), int(row[3])
 
 
 def count_loss(db: SqlCipherDatabase, shared: SharedHistory) -> RestoreLoss:
     after = {"above": shared.parted_after}
-    changes, reloads = _lost_ledger(db, shared)
+    changes, reloads, cashouts, cashed_out = _lost_ledger(db, shared)
     return RestoreLoss(
         True,
         redemptions=_scalar(db, f"SELECT count(*) {LACKED_ATTEMPTS} AND a.ok = 1",
@@ -173,8 +183,11 @@ def count_loss(db: SqlCipherDatabase, shared: SharedHistory) -> RestoreLoss:
         card_keys=_scalar(db, f"SELECT count(*) {HANDED_OUT_KEYS}"),
         refunds=_scalar(db, f"SELECT count(*) {_REFUNDS}", after),
         other_changes=_scalar(db, f"SELECT count(*) {_OTHER_CHANGES}", after),
-        refund_cents=_scalar(db, "SELECT coalesce(sum(json_extract(detail, "
-                             f"'$.refund_cents')), 0) {_REFUNDS}", after))
+        refund_cents=_scalar(db, f"SELECT coalesce(sum({_MONEY}), 0) {_REFUNDS}", after),
+        refunds_of_lost_orders=_scalar(db, f"SELECT count(*) {_LOST_ORDER_REFUNDS}", after),
+        lost_orders_refund_cents=_scalar(
+            db, f"SELECT coalesce(sum({_MONEY}), 0) {_LOST_ORDER_REFUNDS}", after),
+        cashouts_lost=cashouts, cashout_cents_lost=cashed_out)
 
 
 # Changes since the parting not counted apart (orders, operators, cards, redemptions...).
@@ -185,6 +198,12 @@ _OTHER_CHANGES = (
 # Refunds since the parting (QA round 2: lost silently, so an owner could pay one twice).
 _REFUNDS = ("FROM current.audit_event WHERE id > :above "
             "AND kind IN ('order_refund', 'order_refund_line')")
+_MONEY = "json_extract(detail, '$.refund_cents')"
+# Of them, refunds of orders the copy lacks (made since): gone with their orders.
+_LOST_ORDER_REFUNDS = (
+    f"{_REFUNDS} AND NOT EXISTS (SELECT 1 FROM main.\"order\" m JOIN current.\"order\" o "
+    "ON o.id = m.id AND o.created_at = m.created_at "
+    "WHERE m.id = CAST(current.audit_event.subject AS INTEGER))")
 
 
 def lost_events(db: SqlCipherDatabase, shared: SharedHistory) -> int:

@@ -89,7 +89,8 @@ DETAIL_LABELS: dict[str, str] = {
     "before": QT_TRANSLATE_NOOP("audit", "before"),
     "blank": QT_TRANSLATE_NOOP("audit", "blank"),
     "by": QT_TRANSLATE_NOOP("audit", "grouped by"),
-    "card_refund_cents": QT_TRANSLATE_NOOP("audit", "back on the card"),
+    # The voided cards' balance and reloads, paid out to the customer (QA s8b F6).
+    "card_refund_cents": QT_TRANSLATE_NOOP("audit", "paid back for gift cards"),
     "card_key": QT_TRANSLATE_NOOP("audit", "card key"),
     "card_key_ids": QT_TRANSLATE_NOOP("audit", "keys"),
     "card_keys": QT_TRANSLATE_NOOP("audit", "card keys kept out of stock"),

@@ -32,7 +32,8 @@ from desktop_app.core.store import Shop
 from desktop_app.i18n import sentences
 from desktop_app.messages import error_message
 from desktop_app.ui.admin.backup_common import backup_filter, restore_refusal_text
-from desktop_app.ui.display import amount_text, failure_text
+from desktop_app.ui.admin.restore_loss_text import loss_text
+from desktop_app.ui.display import failure_text
 from desktop_app.ui.session.password_dialog import FittingDialog, password_edit
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -89,47 +90,6 @@ def restored_text(request: RestoreRequest, aside: Path | None) -> str:
             "ShopSession", "Redeeming stays stopped: records this computer saw are in "
             "neither the backup nor the data it replaced. Check it with Verify."))
     return text
-
-
-def loss_text(loss: restore.RestoreLoss) -> str:
-    """What restoring loses, as the owner is asked before it."""
-    if not loss.readable:
-        text = QCoreApplication.translate(
-            "RestoreDialog", "The shop's current data cannot be read, so what the backup "
-            "lacks is unknown: everything since the backup may be lost.")
-    else:  # no grand total: its parts never added up to it (QA round 2)
-        text = QCoreApplication.translate(
-            "RestoreDialog", "Lost since this backup — orders: {orders}; refunds: {refunds}; "
-            "operator changes: {operators}; other changes (products, settings, card-key "
-            "imports): {other}. Carried over: every redemption the shop's data holds "
-            "({redemptions}; none of those vouchers can be used again), vouchers voided and "
-            "operators disabled.")
-    text = text.format(orders=loss.orders, refunds=loss.refunds, other=loss.other_changes,
-                       operators=loss.operator_changes, redemptions=loss.redemptions)
-    parts = [text]
-    if loss.refunds:
-        parts.append(QCoreApplication.translate(
-            "RestoreDialog", "The lost refunds paid back {money}: their orders show as paid "
-            "again. Do not pay them back a second time.").format(
-            money=amount_text(loss.refund_cents)))
-    if loss.giftcard_changes:
-        parts.append(QCoreApplication.translate(
-            "RestoreDialog", "Gift-card changes since (reloads, refunds), lost with their "
-            "orders: {changes}; reloaded money lost: {money}.").format(
-            changes=loss.giftcard_changes, money=amount_text(loss.reload_cents)))
-    if loss.card_keys:
-        parts.append(QCoreApplication.translate(
-            "RestoreDialog", "Card keys handed out since: {keys}. They stay out of stock "
-            "(their orders are lost).").format(keys=loss.card_keys))
-    text = sentences(*parts)
-    if not loss.stays_held:
-        return text
-    return QCoreApplication.translate(
-        "RestoreDialog", "This computer saw newer records of this shop than this backup and "
-        "the shop's current data both hold: the data was put back to an older copy. Vouchers "
-        "redeemed in those records could be redeemed again, so after this restore redeeming "
-        "stays stopped until an owner checks it in Verify and acknowledges. Restore a newer "
-        "backup if you have one.") + "\n\n" + text
 
 
 class RestoreDialog(FittingDialog):

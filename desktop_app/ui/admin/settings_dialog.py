@@ -141,11 +141,12 @@ class SettingsDialog(QDialog):
         self.cashout_edit = QLineEdit(page)
         self.cashout_edit.setPlaceholderText(self.tr("0.00: never"))
         # Clerks have the counter only: a card's look-up there has Reload and Cash out (QA).
-        self.clerk_money_box = QCheckBox(self.tr(
-            "Clerks may reload and cash out gift cards (at the counter: Look up, then scan "
-            "the card)"), page)
-        self.clerk_money_box.setToolTip(self.tr("Also on the command line: voucher reload, "
-                                                "voucher cashout"))
+        # A short label and a wrapping hint: a long checkbox does not wrap (QA s8b F10).
+        self.clerk_money_box = QCheckBox(self.tr("Clerks may reload and cash out gift cards"),
+                                         page)
+        self.clerk_money_hint = hint_label(self.tr(
+            "At the counter: Look up, then scan the card. On the command line: voucher "
+            "reload, voucher cashout."), page)
         form = QFormLayout(page)
         form.setHorizontalSpacing(SPACING)
         form.addRow(self.tr("Shop name:"), self.name_edit)
@@ -155,10 +156,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default validity:"), self.valid_days)
         form.addRow(self.tr("Gift card cash-out up to:"), self.cashout_edit)
         form.addRow("", self.clerk_money_box)
-        form.addRow(hint_label(self.tr(
+        form.addRow("", self.clerk_money_hint)
+        self.shop_note = hint_label(self.tr(
             "Changing the currency changes how prices are shown, not the amounts. The default "
             "validity is proposed for new products. A gift card's remainder up to the cash-out "
-            "amount can be paid out in cash (Orders tab, under the card)."), page))
+            "amount can be paid out in cash: on the Orders tab under the card, at the counter "
+            "under a looked-up card, or with voucher cashout on the command line."), page)
+        form.addRow(self.shop_note)
         return page
 
     def _build_computer_page(self) -> QWidget:

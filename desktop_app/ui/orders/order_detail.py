@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.dates import local_time
-from desktop_app.core.orders import LineView, OrderDetail, OrderRow
+from desktop_app.core.orders import LineView, OrderDetail, OrderRow, ReloadView
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import STATUS_COLORS, customer_text, method_label, money, status_label
 from desktop_app.ui.orders.table_models import LineTableModel
@@ -134,8 +134,9 @@ class OrderDetailPanel(QWidget):
         self.status.setText(status_label(order.status))
         self.status.setStyleSheet(f"QLabel {{ color: white; background: {color};"
                                   " border-radius: 9px; padding: 2px 10px; }")
-        self.info.setText(self._info_text(order))
+        self.info.setText(self._info_text(order, shows_note=detail.reload is None))
         self.lines_model.set_rows(detail.lines)
+        self.lines.setVisible(bool(detail.lines) or detail.reload is None)  # a reload has none
         self.lines.setColumnHidden(LineTableModel.REFUNDED,
                                    not any(line.refunded_quantity for line in detail.lines))
         fit_columns(self.lines, 0, maximum=140)
@@ -158,7 +159,7 @@ class OrderDetailPanel(QWidget):
         return self.tr("Refunded {amount}, and {reloads} for its cards' reloads").format(
             amount=amount, reloads=money(detail.reloads_refunded_cents, self.currency))
 
-    def _info_text(self, order: OrderRow) -> str:
+    def _info_text(self, order: OrderRow, shows_note: bool = True) -> str:
         lines = [self.tr("Created {time}").format(time=local_time(order.created_at))]
         if order.paid_at:
             # One sentence each: Chinese puts the reference inside the method's brackets.
@@ -170,7 +171,7 @@ class OrderDetailPanel(QWidget):
         customer = customer_text(order)
         if customer:
             lines.append(self.tr("Customer: {customer}").format(customer=customer))
-        if order.note:
+        if order.note and shows_note:  # a reload's stored note is said as its card below
             lines.append(self.tr("Note: {note}").format(note=order.note))
         return "\n".join(lines)
 
@@ -181,6 +182,8 @@ class OrderDetailPanel(QWidget):
             note = self.tr("Vouchers are issued when the order is paid.")
         elif status == "cancelled":
             note = self.tr("This order was cancelled; it issued no vouchers.")
+        elif detail.reload is not None:
+            note = self._reload_text(detail.reload)
         elif not detail.vouchers:
             note = self.tr("This order issued no vouchers (goods only).")
         elif not valid:
@@ -194,6 +197,13 @@ class OrderDetailPanel(QWidget):
         self.vouchers.setVisible(bool(valid))
         if valid:
             self.vouchers.show_vouchers(detail.order.id, valid)
+
+    def _reload_text(self, reload: ReloadView) -> str:
+        return self.tr("Reload of gift card {code}-… (order {order}): {amount}; the card's "
+                       "balance is now {balance}.").format(
+            code=reload.code_start, order=reload.card_order_id,
+            amount=money(reload.amount_cents, self.currency),
+            balance=money(reload.balance_cents, self.currency))
 
     def selected_line(self) -> LineView | None:
         line: LineView | None = selected_row(self.lines)

@@ -1,0 +1,73 @@
+"""What restoring a backup loses, in the words the owner is asked with before it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.core import restore
+from desktop_app.i18n import sentences
+from desktop_app.ui.display import amount_text
+
+
+def _refund_parts(loss: restore.RestoreLoss) -> list[str]:
+    """Refunds of orders the backup has: those orders come back unrefunded. Refunds of orders
+    made since: gone with their orders (QA s8b F5: they were said to show as paid again)."""
+    parts = []
+    if loss.refunds > loss.refunds_of_lost_orders:
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "Refunds of orders from before the backup paid back {money}: "
+            "after the restore those orders show as not refunded. Do not pay them back a "
+            "second time.").format(
+            money=amount_text(loss.refund_cents - loss.lost_orders_refund_cents)))
+    if loss.refunds_of_lost_orders:
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "Refunds of orders made since paid back {money}: those orders "
+            "and their refunds are lost.").format(
+            money=amount_text(loss.lost_orders_refund_cents)))
+    return parts
+
+
+def _giftcard_parts(loss: restore.RestoreLoss) -> list[str]:
+    parts = []
+    if loss.giftcard_changes:
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "Gift-card changes since (reloads, refunds), lost with their "
+            "orders: {changes}; reloaded money lost: {money}.").format(
+            changes=loss.giftcard_changes, money=amount_text(loss.reload_cents)))
+    if loss.cashouts_lost:  # cash-outs of cards the backup has are carried over (F13)
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "Cash-outs of gift cards sold since this backup: {count}; paid "
+            "out in cash: {money}. They are lost with their cards.").format(
+            count=loss.cashouts_lost, money=amount_text(loss.cashout_cents_lost)))
+    return parts
+
+
+def loss_text(loss: restore.RestoreLoss) -> str:
+    """What restoring loses, as the owner is asked before it."""
+    if not loss.readable:
+        text = QCoreApplication.translate(
+            "RestoreDialog", "The shop's current data cannot be read, so what the backup "
+            "lacks is unknown: everything since the backup may be lost.")
+    else:  # no grand total: its parts never added up to it (QA round 2)
+        text = QCoreApplication.translate(
+            "RestoreDialog", "Lost since this backup — orders: {orders}; refunds: {refunds}; "
+            "operator changes: {operators}; other changes (products, settings, card-key "
+            "imports): {other}. Carried over: every redemption the shop's data holds "
+            "({redemptions}; none of those vouchers can be used again), vouchers voided and "
+            "operators disabled.")
+    text = text.format(orders=loss.orders, refunds=loss.refunds, other=loss.other_changes,
+                       operators=loss.operator_changes, redemptions=loss.redemptions)
+    parts = [text, *_refund_parts(loss), *_giftcard_parts(loss)]
+    if loss.card_keys:
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "Card keys handed out since: {keys}. They stay out of stock "
+            "(their orders are lost).").format(keys=loss.card_keys))
+    text = sentences(*parts)
+    if not loss.stays_held:
+        return text
+    return QCoreApplication.translate(
+        "RestoreDialog", "This computer saw newer records of this shop than this backup and "
+        "the shop's current data both hold: the data was put back to an older copy. Vouchers "
+        "redeemed in those records could be redeemed again, so after this restore redeeming "
+        "stays stopped until an owner checks it in Verify and acknowledges. Restore a newer "
+        "backup if you have one.") + "\n\n" + text
