@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from desktop_app.core import audit, giftcards, vouchers
 from desktop_app.core.errors import Forbidden, NotFound
-from desktop_app.core.giftcard_refunds import cash_value
+from desktop_app.core.giftcard_value import cash_value
 from desktop_app.core.giftcards import BalanceChange, LedgerRow
 from desktop_app.core.models import GiftCardPin, Voucher
 from desktop_app.core.money import parse_money

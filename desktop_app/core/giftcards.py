@@ -19,6 +19,7 @@ from peewee import Expression, fn
 from desktop_app.core import audit, sql
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from desktop_app.core.giftcard_value import cash_value
 from desktop_app.core.models import (
     GiftCardEntry,
     GiftCardPin,
@@ -177,8 +178,6 @@ def cash_out(shop: Shop, voucher: Voucher, station: str = "") -> BalanceChange:
     a refund of the card would pay back (reloads in full, its own value at the price paid for
     it), so a promotion's bonus is never paid out in cash (QA: a card sold for 180 with 200 on
     it paid out 200)."""
-    from desktop_app.core.giftcard_refunds import cash_value
-
     _require_money_role(shop, "giftcard_cashout")
     limit = int(shop.setting(CASHOUT_MAX_SETTING, "0") or "0")
     with shop.write():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop_app.core import audit, giftcard_refunds
+from desktop_app.core import audit, giftcard_refunds, giftcard_value
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.models import Order, OrderLine, Voucher
@@ -118,7 +118,7 @@ class LineView:
     refundable: int  # units that can be refunded now: nothing of them was redeemed
     refund_step: int  # units per voucher: a partial refund returns whole vouchers only
     # Gift cards: the money each refundable card pays back, in the order a part refund takes
-    # them (its unspent balance at the price paid; see core/giftcard_refunds.py).
+    # them (its unspent balance at the price paid; see core/giftcard_value.py).
     card_paybacks: tuple[int, ...] = ()
 
     def refund_cents(self, quantity: int) -> int:
@@ -178,8 +178,8 @@ def _card_paybacks(line: OrderLine) -> tuple[int, ...]:
     if line.product.kind != "giftcard":
         return ()
     cards = unused_valid_vouchers(line)
-    return tuple(giftcard_refunds.money_of(parts)
-                 for parts in giftcard_refunds.line_paybacks(line, cards))
+    return tuple(giftcard_value.money_of(parts)
+                 for parts in giftcard_value.line_paybacks(line, cards))
 
 
 def _row(order: Order) -> OrderRow:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.core import giftcard_refunds, vouchers
+from desktop_app.core import giftcard_value, vouchers
 from desktop_app.core.errors import NotFound
 from desktop_app.core.models import CardKey, OrderLine
 from desktop_app.core.orders import refundable_units, unused_valid_vouchers
@@ -34,8 +34,8 @@ def refund_choices(shop: Shop, line_id: int) -> list[RefundChoice]:
         raise NotFound(what="order", id=line_id)
     unused = unused_valid_vouchers(line)
     if line.product.kind == "giftcard":
-        paid_back = [giftcard_refunds.money_of(parts)
-                     for parts in giftcard_refunds.line_paybacks(line, unused)]
+        paid_back = [giftcard_value.money_of(parts)
+                     for parts in giftcard_value.line_paybacks(line, unused)]
     else:
         _refundable, step = refundable_units(line, line.order.status)
         paid_back = [step * line.unit_price_cents] * len(unused)

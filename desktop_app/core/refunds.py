@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from desktop_app.core import audit, giftcard_refunds
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
-from desktop_app.core.giftcard_refunds import Payback, money_of
+from desktop_app.core.giftcard_value import Payback, money_of
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.orders import get_order, refundable_units, unused_valid_vouchers
 from desktop_app.core.roles import require_owner

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.giftcard_refunds import Payback
+from desktop_app.core.giftcard_value import Payback
 from desktop_app.core.refunds import RefundPreview, RefundResult
 from desktop_app.i18n import sentences
 from desktop_app.ui.display import method_label, money
