@@ -144,3 +144,13 @@ def test_goods_carry_no_validity_to_end(shop: Shop) -> None:
     box = products.add_product(shop, "Gift box", "20", "goods", stock=3)
     assert not products.product_detail(shop, box.id).ended()
     assert fulfilment.pay_order(shop, orders.create_order(shop, [(box.id, 1)]).id) == []
+
+
+def test_a_low_stock_level_out_of_range_is_refused_in_words(shop: Shop) -> None:
+    towel = products.add_product(shop, "Towel", "15", kind="goods", stock=2)
+    for wrong in (-1, 1_000_001):
+        with pytest.raises(InvalidInput) as refused:
+            products.update_product(shop, towel.id, low_stock_threshold=wrong)
+        assert error_message(refused.value).startswith("Low-stock warning: Must be between")
+    products.update_product(shop, towel.id, low_stock_threshold=0)  # 0: no warning
+    assert products.product_detail(shop, towel.id).low_stock_threshold is None

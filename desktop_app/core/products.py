@@ -114,8 +114,8 @@ def _threshold(value: object) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidInput(field="low_stock_threshold", problem="not_a_number")
-    _check_int(value, "low_stock_threshold", 0, MAX_LOW_STOCK)
+        raise InvalidInput(field="threshold", problem="not_a_number")
+    _check_int(value, "threshold", 0, MAX_LOW_STOCK)
     return value or None
 
 

@@ -7,10 +7,8 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from desktop_app.core import audit
-from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import CardKey, Product
-from desktop_app.core.products import get_product
+from desktop_app.core.products import get_product, update_product
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -24,16 +22,9 @@ class LowStock:
 
 
 def set_low_stock_threshold(shop: Shop, product_id: int, threshold: int | None) -> None:
-    """Warn when a card-key product has ``threshold`` unsold keys or fewer; None: never."""
-    require_owner(shop, "product_update")
-    if threshold is not None and not 0 <= threshold <= 1_000_000:
-        raise InvalidInput(field="threshold", problem="out_of_range", low=0, high=1_000_000)
-    with shop.write():
-        product = get_product(product_id)
-        before = product.low_stock_threshold
-        Product.update(low_stock_threshold=threshold).where(Product.id == product_id).execute()
-        audit.record(shop, "product_update", product_id, before={"low_stock_threshold": before},
-                     after={"low_stock_threshold": threshold})
+    """Warn when a product has ``threshold`` left or fewer (unsold keys, or its stock); None
+    or 0: never. A product edit like any other (checked and audited there)."""
+    update_product(shop, product_id, low_stock_threshold=threshold)
 
 
 def low_stock(shop: Shop) -> list[LowStock]:
