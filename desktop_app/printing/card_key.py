@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 
 from desktop_app.core.products import KEY_PART_SEPARATOR
-from desktop_app.printing.style import INK, font, per_thread
-from desktop_app.printing.text import LEFT, WRAP, Text, fits, fitted, lay_out
+from desktop_app.printing.style import font
+from desktop_app.printing.text import (
+    LEFT,
+    WRAP,
+    Text,
+    fits,
+    fitted,
+    lay_out,
+    lay_out_in_lines,
+)
 
 
 def key_text(secret: str, width: float, max_pt: float, min_pt: float, max_lines: int, *,
@@ -90,25 +98,4 @@ def _joined_at(parts: Sequence[str], too_long: Sequence[bool], text_font: QFont,
             return None
     if line:
         lengths.append(_units(line))
-    return _in_lines("".join(parts), text_font, width, align, tuple(lengths))
-
-
-@per_thread(maxsize=128)
-def _in_lines(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag,
-              lengths: tuple[int, ...]) -> Text:
-    """``text`` laid out in lines of exactly ``lengths`` characters (UTF-16 units)."""
-    layout = QTextLayout(text, text_font)
-    option = QTextOption(align)
-    option.setWrapMode(WRAP)
-    layout.setTextOption(option)
-    layout.setCacheEnabled(True)
-    layout.beginLayout()
-    height = natural = 0.0
-    for columns in lengths:
-        line = layout.createLine()
-        line.setNumColumns(columns, width)
-        line.setPosition(QPointF(0, height))
-        height += line.height()
-        natural = max(natural, line.naturalTextWidth())
-    layout.endLayout()
-    return Text(layout, height, natural, layout.lineCount(), INK)
+    return lay_out_in_lines("".join(parts), text_font, width, align, tuple(lengths))

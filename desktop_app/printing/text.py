@@ -39,9 +39,16 @@ def lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag =
     return _lay_out(text, text_font, width, align, wrap, color.rgba())
 
 
+def lay_out_in_lines(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag,
+                     columns: tuple[int, ...]) -> Text:
+    """``text`` in lines of exactly ``columns`` characters each (UTF-16 units), in ``width``:
+    breaks chosen by the caller (a card key's, between its parts)."""
+    return _lay_out(text, text_font, width, align, WRAP, INK.rgba(), columns)
+
+
 @per_thread(maxsize=512)
 def _lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag,
-             wrap: QTextOption.WrapMode, rgba: int) -> Text:
+             wrap: QTextOption.WrapMode, rgba: int, columns: tuple[int, ...] = ()) -> Text:
     # Fonts hash and compare by value; a colour does not hash, its value does.
     color = QColor.fromRgba(rgba)
     layout = QTextLayout(text, text_font)
@@ -51,8 +58,13 @@ def _lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag,
     layout.setCacheEnabled(True)
     layout.beginLayout()
     height = natural = 0.0
+    counts = iter(columns)
     while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
+        count = next(counts, None)  # past ``columns`` (none given): as many as fit
+        if count is None:
+            line.setLineWidth(width)
+        else:
+            line.setNumColumns(count, width)
         line.setPosition(QPointF(0, height))
         height += line.height()
         natural = max(natural, line.naturalTextWidth())
