@@ -13,7 +13,7 @@ from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.meanwhile import Meanwhile
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.orders import get_order
-from desktop_app.core.products import get_product, window_ended
+from desktop_app.core.products import check_on_sale, get_product, window_ended
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 from desktop_app.core.text import MAX_NOTE, checked_text
@@ -208,11 +208,7 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         raise InvalidInput(field="count", problem="out_of_range", low=1, high=MAX_BATCH)
     with Meanwhile() as meanwhile, shop.write():  # the commit comes first, then the join
         product = get_product(product_id)
-        if not product.active:
-            raise InvalidInput(field="product", problem="archived", id=product_id)
-        if window_ended(product.kind, product.valid_until):
-            raise InvalidInput(field="product", problem="ended", id=product_id,
-                               product=product.name)
+        check_on_sale(product)
         if product.kind not in ("service", "giftcard"):
             raise InvalidInput(field="product", problem="not_service", id=product_id)
         _take_stock(product, count)

@@ -9,7 +9,7 @@ from desktop_app.core import audit, giftcard_refunds, giftcard_value
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.models import Order, OrderLine, Voucher
-from desktop_app.core.products import get_product, window_ended
+from desktop_app.core.products import check_on_sale, get_product
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 from desktop_app.core.text import MAX_NAME, MAX_NOTE, MAX_PHONE, checked_text
@@ -50,11 +50,7 @@ def create_order(
                 raise InvalidInput(field="quantity", problem="out_of_range", low=1,
                                    high=MAX_QUANTITY)
             product = get_product(product_id)
-            if not product.active:
-                raise InvalidInput(field="product", problem="archived", id=product_id)
-            if window_ended(product.kind, product.valid_until):
-                raise InvalidInput(field="product", problem="ended", id=product_id,
-                                   product=product.name)
+            check_on_sale(product)
             OrderLine.create(order=order, product=product, quantity=quantity,
                              unit_price_cents=product.price_cents,
                              unit_value_cents=product.value_cents)

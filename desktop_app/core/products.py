@@ -99,6 +99,15 @@ def window_ended(kind: str, valid_until: dt.datetime | None,
     return kind != "goods" and valid_until is not None and valid_until <= (now or utc_now())
 
 
+def check_on_sale(product: Product) -> None:
+    """Refuses selling ``product`` when it is archived or its window has ended."""
+    if not product.active:
+        raise InvalidInput(field="product", problem="archived", id=product.id)
+    if window_ended(product.kind, product.valid_until):
+        raise InvalidInput(field="product", problem="ended", id=product.id,
+                           product=product.name)
+
+
 def _check_window(start: dt.datetime | None, end: dt.datetime | None,
                   new_end: bool = True) -> None:
     """An end after the start; a new end not passed already (a product whose window ended
