@@ -35,7 +35,7 @@ def test_step_11_leaves_older_lines_to_the_value_at_payment(shop: Shop) -> None:
     SchemaVersion.delete().where(SchemaVersion.version > 10).execute()
     SchemaVersion.create(version=10)
     assert migrations.migrate(shop.db) == 10
-    assert migrations.current_version(shop.db) == migrations.CURRENT_VERSION == 11
+    assert migrations.current_version(shop.db) == migrations.CURRENT_VERSION
     assert OrderLine.get(OrderLine.order == order.id).unit_value_cents is None
     products.update_product(shop, card.id, value="120")
     (issued,) = fulfilment.pay_order(shop, order.id)

@@ -13,7 +13,7 @@ from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.meanwhile import Meanwhile
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.orders import get_order
-from desktop_app.core.products import check_on_sale, get_product, window_ended
+from desktop_app.core.products import check_on_sale, get_product, terms_as_ordered, window_ended
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 from desktop_app.core.text import MAX_NOTE, checked_text
@@ -46,18 +46,21 @@ def issued(shop: Shop, voucher: Voucher) -> IssuedVoucher:
                          voucher.balance_cents)
 
 
-def _validity(product: Product, paid_at: dt.datetime) -> tuple[dt.datetime, dt.datetime | None]:
+def _validity(product: Product, paid_at: dt.datetime,
+              valid_days: int | None) -> tuple[dt.datetime, dt.datetime | None]:
+    """The window of a voucher paid at ``paid_at``: the product's dates, else ``valid_days``
+    (its line's, as ordered) from payment."""
     start = product.valid_from or paid_at
     if product.valid_until:
         return start, product.valid_until
-    if product.valid_days:
-        return start, paid_at + dt.timedelta(days=product.valid_days)
+    if valid_days:
+        return start, paid_at + dt.timedelta(days=valid_days)
     return start, None
 
 
 def _new_voucher(line: OrderLine, uses: int, paid_at: dt.datetime,
                  card_key: CardKey | None = None, balance_cents: int | None = None) -> Voucher:
-    valid_from, valid_until = _validity(line.product, paid_at)
+    valid_from, valid_until = _validity(line.product, paid_at, line.valid_days)
     return Voucher.create(code=vouchers.new_code(), order=line.order_id, order_line=line,
                           product=line.product_id, card_key=card_key, uses_total=uses,
                           uses_left=uses, valid_from=valid_from, valid_until=valid_until,
@@ -116,7 +119,7 @@ def _fulfil(line: OrderLine, paid_at: dt.datetime, operator_id: int) -> list[Vou
     if product.kind == "giftcard":
         return _issue_cards(line, paid_at, operator_id)
     if product.kind == "service":
-        return [_new_voucher(line, product.uses_per_voucher * line.quantity, paid_at)]
+        return [_new_voucher(line, line.uses_per_voucher * line.quantity, paid_at)]
     return []
 
 
@@ -167,8 +170,8 @@ def _insert_batch_vouchers(shop: Shop, line: OrderLine, product: Product, codes:
 
     Hand-written SQL (core/sql.py): peewee building a statement row by row cost four times
     the insert itself. Field conversions are done once, for the values all rows share."""
-    valid_from, valid_until = _validity(product, paid_at)
-    uses = product.uses_per_voucher
+    valid_from, valid_until = _validity(product, paid_at, line.valid_days)
+    uses = line.uses_per_voucher
     as_db = Voucher.issued_at.db_value
     shared = (line.order_id, line.id, product.id, uses, uses, as_db(valid_from),
               as_db(valid_until), as_db(paid_at), product.value_cents)
@@ -220,7 +223,7 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
                              created_at=now, paid_at=now)
         line = OrderLine.create(order=order, product=product, quantity=count,
                                 unit_price_cents=product.price_cents,
-                                unit_value_cents=product.value_cents)
+                                **terms_as_ordered(product))
         codes = vouchers.new_codes(count)
         payloads = meanwhile.run(batch_codes.payloads, shop.shop_id, shop.voucher_key, codes)
         ids = _insert_batch_vouchers(shop, line, product, codes, now)
@@ -229,7 +232,7 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         audit.record(shop, "voucher_batch", order.id, product=product.id, count=count,
                      total_cents=total, method="other", first_voucher=ids[0],
                      last_voucher=ids[-1])
-        shared = (product.name, product.uses_per_voucher, _validity(product, now)[1], order.id,
-                  product.value_cents)
+        until = _validity(product, now, line.valid_days)[1]
+        shared = (product.name, line.uses_per_voucher, until, order.id, product.value_cents)
         issued = meanwhile.run(lambda: _issued_batch(ids, codes, payloads(), shared))
     return issued()

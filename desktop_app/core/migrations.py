@@ -131,10 +131,21 @@ def add_line_unit_value(db: Database) -> None:
                                                      BigIntegerField(null=True))])
 
 
+def add_line_terms(db: Database) -> None:
+    """Version 12: a pass's uses and days of validity as ordered (None on older lines: the
+    product's at payment, the rule they were made under)."""
+    if "unit_uses" in {column.name for column in db.get_columns("order_line")}:
+        return  # made by a newer schema already
+    _alter(db, lambda migrator: [
+        migrator.add_column("order_line", "unit_uses", IntegerField(null=True)),
+        migrator.add_column("order_line", "unit_valid_days", IntegerField(null=True))])
+
+
 # STEPS[n] upgrades a database at version n+1 to version n+2.
 STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, add_report_index,
                      add_report_key_indexes, fewer_index_writes, fewer_voucher_index_writes,
-                     fewer_redemption_index_writes, add_line_refunded_cents, add_line_unit_value]
+                     fewer_redemption_index_writes, add_line_refunded_cents, add_line_unit_value,
+                     add_line_terms]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

@@ -113,11 +113,24 @@ class OrderLine(BaseModel):
     # A gift card's value as ordered, like its price: an edit of the product before the order
     # is paid changes neither (schema 11; None on older lines: the product's value at payment).
     unit_value_cents = BigIntegerField(null=True)
+    # A pass's uses and days of validity as ordered, for the same reason (schema 12; unit_uses
+    # None on older lines: the product's at payment). A window of fixed dates stays the
+    # product's: it is the season the pass is for, and paying after it ended is refused.
+    unit_uses = IntegerField(null=True)
+    unit_valid_days = IntegerField(null=True)
 
     @property
     def card_value_cents(self) -> int | None:
         return (self.unit_value_cents if self.unit_value_cents is not None
                 else self.product.value_cents)
+
+    @property
+    def uses_per_voucher(self) -> int:
+        return self.unit_uses if self.unit_uses is not None else self.product.uses_per_voucher
+
+    @property
+    def valid_days(self) -> int | None:
+        return self.unit_valid_days if self.unit_uses is not None else self.product.valid_days
 
 
 class CardKey(BaseModel):

@@ -9,7 +9,7 @@ from desktop_app.core import audit, giftcard_refunds, giftcard_value
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.models import Order, OrderLine, Voucher
-from desktop_app.core.products import check_on_sale, get_product
+from desktop_app.core.products import check_on_sale, get_product, terms_as_ordered
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 from desktop_app.core.text import MAX_NAME, MAX_NOTE, MAX_PHONE, checked_text
@@ -53,7 +53,7 @@ def create_order(
             check_on_sale(product)
             OrderLine.create(order=order, product=product, quantity=quantity,
                              unit_price_cents=product.price_cents,
-                             unit_value_cents=product.value_cents)
+                             **terms_as_ordered(product))
             total += product.price_cents * quantity
         order.total_cents = total
         order.save()

@@ -108,6 +108,13 @@ def check_on_sale(product: Product) -> None:
                            product=product.name)
 
 
+def terms_as_ordered(product: Product) -> dict[str, int | None]:
+    """What an order line keeps of ``product`` besides its price, so an edit before payment
+    changes nothing the customer was sold: a gift card's value, a pass's uses and days."""
+    return {"unit_value_cents": product.value_cents, "unit_uses": product.uses_per_voucher,
+            "unit_valid_days": product.valid_days}
+
+
 def _check_window(start: dt.datetime | None, end: dt.datetime | None,
                   new_end: bool = True) -> None:
     """An end after the start; a new end not passed already (a product whose window ended
