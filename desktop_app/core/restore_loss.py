@@ -32,7 +32,7 @@ class RestoreLoss:
     # back to an older copy): redemptions among them cannot be carried over, so the restored
     # shop stays on hold until an owner acknowledges (``integrity.witnessed_beyond``).
     stays_held: bool = False
-    giftcard_changes: int = 0  # gift-card ledger rows lost with their orders (reloads...)
+    giftcard_changes: int = 0  # gift-card reloads and refunds lost with their orders
     reload_cents: int = 0  # the money of reloads among them
     card_keys: int = 0  # card keys handed out since the backup (kept out of stock)
     refunds: int = 0  # refunds since the backup (lost: their orders show as paid again)
@@ -149,13 +149,14 @@ def has_table(db: SqlCipherDatabase, table: str) -> bool:
 
 
 def _lost_ledger(db: SqlCipherDatabase, shared: SharedHistory) -> tuple[int, int, int, int]:
-    """Gift-card changes the copy lacks and no attempt carries (reloads, refunds, cards sold
-    since: their orders are lost), the reload money among them; and apart, the cash-outs of
-    cards sold since (lost with their cards) with the cash they paid out."""
+    """The reloads and refunds of gift cards the copy lacks (lost with their orders), the
+    reload money among them; and apart, the cash-outs of cards sold since (lost with their
+    cards) with the cash they paid out. A card sold since is counted with its order, not by
+    its ledger rows (its issue, its spends)."""
     if not has_table(db, "gift_card_entry"):
         return 0, 0, 0, 0
     row = db.execute_sql(
-        "SELECT count(CASE WHEN e.kind != 'cashout' THEN 1 END), "
+        "SELECT count(CASE WHEN e.kind IN ('reload', 'refund') THEN 1 END), "
         "coalesce(sum(CASE WHEN e.kind = 'reload' THEN e.amount_cents END), 0), "
         "count(CASE WHEN e.kind = 'cashout' THEN 1 END), "
         "coalesce(-sum(CASE WHEN e.kind = 'cashout' THEN e.amount_cents END), 0) "
