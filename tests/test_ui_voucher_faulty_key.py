@@ -73,14 +73,18 @@ def test_a_faulty_key_says_so_and_asks_before_it_leaves(qtbot: QtBot, shop: Shop
     assert card.marks.isVisible() and card.marks.text() == FAULTY
     QGuiApplication.clipboard().setText("before")
     click(qtbot, card.copy_key_button)
-    answer(card, QMessageBox.StandardButton.No)
+    answer(card, QMessageBox.StandardButton.Cancel)
     assert QGuiApplication.clipboard().text() == "before" and channels() == []
     click(qtbot, card.copy_key_button)
+    asked = card.faulty_box
+    assert asked is not None and [asked.button(b).text() for b in (
+        QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel)] == [
+        "Use the faulty key", "Do not use it"]  # was Yes / No
     answer(card, QMessageBox.StandardButton.Yes)
     assert QGuiApplication.clipboard().text() == "GAME-KEY-0000000"
     assert channels() == [(str(ids[0]), "text")]
     click(qtbot, panel.print_button)
-    answer(panel, QMessageBox.StandardButton.No)
+    answer(panel, QMessageBox.StandardButton.Cancel)
     assert panel.print_dialog is None  # not asked for a printer at all
     click(qtbot, panel.send_button)
     answer(panel, QMessageBox.StandardButton.Yes)

@@ -36,6 +36,7 @@ from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.i18n import translate
 from desktop_app.printing import wording
 from desktop_app.printing.qr import QUIET_ZONE
+from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.orders import voucher_send
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import SPACING, MessageLabel, widget_font
@@ -68,15 +69,13 @@ def confirm_faulty_key(parent: QWidget, view: VoucherView | None,
     if view is None or not view.card_key_faulty:
         then()
         return None
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("VoucherCard", "Faulty card key"),
-                      translate("VoucherCard", "This voucher's card key was marked faulty: the "
-                                "customer is owed a replacement (Inventory → Card keys → Replace "
-                                "on order). Send or print this key anyway?"),
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.accepted.connect(then)
-    box.open()
-    return box
+    return ask_to_confirm(
+        parent, translate("VoucherCard", "Faulty card key"),
+        translate("VoucherCard", "This voucher's card key was marked faulty: the customer is "
+                  "owed a replacement (Inventory → Card keys → Replace on order). Send or "
+                  "print this key anyway?"),
+        translate("VoucherCard", "Use the faulty key"), then,
+        keep=translate("VoucherCard", "Do not use it"))
 
 
 class VoucherCard(QFrame):
