@@ -4,6 +4,7 @@ with a ledger whose sum is always the balance."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 from collections import Counter
 from pathlib import Path
@@ -26,7 +27,7 @@ from desktop_app.core import (
 )
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState
-from desktop_app.core.models import GiftCardEntry, Voucher
+from desktop_app.core.models import AuditEvent, GiftCardEntry, Voucher
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
 
@@ -182,6 +183,9 @@ def test_cash_out_a_small_remainder_where_the_owner_allows_it(shop: Shop) -> Non
     change = giftcards.cash_out(shop, Voucher.get_by_id(card.id), "c")
     assert change.amount_cents == -500 and balance(card) == 0
     assert ledger_kinds(card)[-1] == ("cashout", -500)
+    event = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
+    assert event.kind == "giftcard_cashout" and json.loads(event.detail) == {
+        "amount_cents": 500, "money_cents": 500, "station": "c"}  # the counter too
     with pytest.raises(InvalidState):
         giftcards.cash_out(shop, Voucher.get_by_id(card.id))  # nothing left
     assert audit.verify_shop(shop) == []

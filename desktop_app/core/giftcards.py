@@ -198,7 +198,8 @@ def cash_out(shop: Shop, voucher: Voucher, station: str = "") -> BalanceChange:
             raise InvalidState(what="giftcard", id=card.id, state="not_usable")
         add_entry(card.id, "cashout", -left, shop.operator.id, station=station, method="cash",
                   money_cents=-money)
-        audit.record(shop, "giftcard_cashout", card.id, amount_cents=left, money_cents=money)
+        audit.record(shop, "giftcard_cashout", card.id, amount_cents=left, money_cents=money,
+                     station=station)
     return BalanceChange(card.id, -left, 0, money_cents=money)
 
 
