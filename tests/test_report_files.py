@@ -19,6 +19,7 @@ from desktop_app.core import (
     report_tables,
     stock_alerts,
 )
+from desktop_app.core.dates import local_time
 from desktop_app.core.report_files import FileWords, sheet_name
 from desktop_app.core.store import Shop
 from tests.test_report_tables import run_cli
@@ -98,6 +99,7 @@ def test_low_stock_is_written_as_the_screen_says_it(shop: Shop) -> None:
     assert rows[1][-1] == "是" and rows[-1][0] == "total"  # stock is as of now: no days
     sheet = openpyxl.load_workbook(io.BytesIO(report_files.report_xlsx(report, words)))["卡密库存"]
     assert sheet.cell(3, len(report.columns)).value == "是"
+    assert sheet.cell(1, 1).value == f"stock product {local_time(report.as_of)}"  # as of when
     assert csv_rows(report_files.report_csv(report))[1][-1] == "true"  # no words: as before
 
 

@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import fulfilment, orders, products
+from desktop_app.core.dates import local_time
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
 from desktop_app.ui.reports.chart import Series
@@ -179,6 +180,9 @@ def test_the_stock_export_writes_the_screens_low(qtbot: QtBot, shop: Shop,
     sheet = openpyxl.load_workbook(export(tab, tmp_path / "stock.xlsx")).worksheets[0]
     assert sheet.title == "Card-key stock"
     assert sheet.cell(3, low + 1).value == "Yes"
+    assert tab.report is not None  # as of now, so its heading says when (it said nothing)
+    assert sheet.cell(1, 1).value.endswith(
+        f"· Card-key stock · Product · as of {local_time(tab.report.as_of)}")
 
 
 def test_card_key_stock_has_no_chart_of_days(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core import audit
+from desktop_app.core.dates import local_time
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.fileio import atomic_write_bytes, check_writable
 from desktop_app.core.money import money_text
@@ -92,7 +93,11 @@ def days_text(report: Report) -> str:
 
 
 def _title(report: Report, words: FileWords) -> str:
-    return words.title or " ".join(t for t in (report.name, report.by, days_text(report)) if t)
+    """The heading row: ``sales method 2026-11-01 – 2026-11-30``; a report counted as of now
+    adds the moment it was read (``stock product 2026-12-01 10:15``)."""
+    as_of = "" if report.name in PER_DAY_TABLES else local_time(report.as_of)
+    return words.title or " ".join(
+        t for t in (report.name, report.by, days_text(report), as_of) if t)
 
 
 def _text(report: Report, column: Column, value: Any, words: FileWords) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from peewee import SQL, Expression, Value, fn
 
-from desktop_app.core.dates import local_midnight_utc
+from desktop_app.core.dates import local_midnight_utc, utc_now
 from desktop_app.core.models import Operator, Product
 
 # Group by the key selected first, by position: PostgreSQL does not see a key with bound
@@ -47,6 +47,7 @@ class Report:
     totals: dict[str, Any]
     sections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     section_totals: dict[str, dict[str, Any]] = field(default_factory=dict)
+    as_of: dt.datetime = field(default_factory=utc_now)  # when it was read (UTC)
 
 
 def within(column: Any, low: dt.datetime | None, high: dt.datetime | None) -> Expression:
