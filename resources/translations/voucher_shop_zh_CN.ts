@@ -3817,17 +3817,22 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_export.py" line="56"/>
-        <location filename="../../desktop_app/ui/reports/report_summary.py" line="34"/>
+        <location filename="../../desktop_app/ui/reports/report_summary.py" line="38"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_summary.py" line="41"/>
+        <location filename="../../desktop_app/ui/reports/report_summary.py" line="25"/>
+        <source>as of {moment}</source>
+        <translation>截至 {moment}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_summary.py" line="45"/>
         <source>Gift cards</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_summary.py" line="48"/>
+        <location filename="../../desktop_app/ui/reports/report_summary.py" line="52"/>
         <source>{name}: {value}</source>
         <comment>one figure of a report&apos;s totals</comment>
         <translation>{name}：{value}</translation>
@@ -4850,78 +4855,88 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="71"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="73"/>
         <source>Faulty card key</source>
         <translation>卡密失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="72"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="74"/>
         <source>This voucher&apos;s card key was marked faulty: the customer is owed a replacement (Inventory → Card keys → Replace on order). Send or print this key anyway?</source>
         <translation>此卡券的卡密已被标记为失效：应给顾客换一个（库存 → 卡密 → 为订单更换）。仍要发送或打印这个卡密吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="130"/>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="229"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="77"/>
+        <source>Use the faulty key</source>
+        <translation>仍使用失效卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="78"/>
+        <source>Do not use it</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="129"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="228"/>
         <source>Show key</source>
         <translation>显示卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="131"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="130"/>
         <source>Show the card key in full for a moment; each time is recorded in the audit log</source>
         <translation>短暂显示完整卡密；每次显示都会记入操作日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="135"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="134"/>
         <source>Copy code</source>
         <translation>复制券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="136"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="135"/>
         <source>Copy the voucher code, to paste it in a message</source>
         <translation>复制券码，以便粘贴到消息中发给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="137"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="136"/>
         <source>Copy key</source>
         <translation>复制卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="138"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="137"/>
         <source>Copy the card key in full</source>
         <translation>复制完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="139"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="138"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="139"/>
         <source>The voucher in words, to paste in a message</source>
         <translation>复制卡券的文字内容，以便粘贴到消息中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="187"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="186"/>
         <source>One card key</source>
         <translation>一个卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="221"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="220"/>
         <source>Hide key</source>
         <translation>隐藏卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="236"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="235"/>
         <source>Voucher code copied.</source>
         <translation>券码已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="245"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="244"/>
         <source>Card key copied.</source>
         <translation>卡密已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="257"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="256"/>
         <source>Voucher text copied: paste it in a message.</source>
         <translation>卡券文字已复制：请粘贴到消息中。</translation>
     </message>
