@@ -61,9 +61,17 @@ def settled(qtbot: QtBot, display: CustomerWindow) -> list[QLabel]:
     idle()
     qtbot.waitUntil(lambda: display.pages.currentIndex() == 2, timeout=WAIT_MS)
 
+    seen: list[object] = []
+
     def laid_out() -> bool:
-        return all(qr.width() >= qr.pixmap().width() / qr.pixmap().devicePixelRatio()
-                   for qr in shown_codes(display))
+        # The same geometry twice running, events processed in between: a layout still
+        # pending after a resize (a loaded machine) is not taken for the new one.
+        shown = shown_codes(display)
+        now = [(qr.geometry(), qr.pixmap().cacheKey()) for qr in shown]
+        stable = seen[-1:] == [now]
+        seen.append(now)
+        return stable and all(
+            qr.width() >= qr.pixmap().width() / qr.pixmap().devicePixelRatio() for qr in shown)
 
     qtbot.waitUntil(laid_out, timeout=WAIT_MS)
     return shown_codes(display)
