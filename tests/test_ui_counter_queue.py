@@ -101,3 +101,16 @@ def test_a_failed_read_of_the_list_is_forgotten_once_it_reads_again(counter: Cou
     with qtbot.waitSignal(tab.recent.changed, timeout=WAIT_MS):
         tab.recent.refresh()  # as when the server is back
     assert not tab.recent.message.text()
+
+
+def test_a_scan_that_reads_the_list_forgets_a_failed_read(counter: Counter) -> None:
+    """QA s10b F2: after the server came back, a refresh fired on the dead connection failed;
+    the next scan redeemed and brought the list with its verdict, but the red "cannot be
+    reached" stayed under it beside the green "Redeemed"."""
+    tab = counter.tab
+    assert isinstance(tab, RedemptionTab)
+    tab.recent._refresh_failed(DatabaseLocked())
+    assert tab.recent.message.text()
+    verdict, _repeat = counter.scan(sell(counter.shop).payload)
+    assert verdict.ok and tab.recent.model.rowCount() == 1
+    assert not tab.recent.message.text()

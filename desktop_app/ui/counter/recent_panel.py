@@ -128,15 +128,13 @@ class RecentPanel(QWidget):
     # -- the list ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        tasks.run_in_background(self, self.counter.recent, on_success=self._reread,
+        tasks.run_in_background(self, self.counter.recent, on_success=self.set_rows,
                                 on_failure=self._refresh_failed)
 
-    def _reread(self, rows: list[RecentAttempt]) -> None:
-        """Read again: an earlier failure to read (the server gone) is over."""
-        self.message.clear()
-        self.set_rows(rows)
-
     def set_rows(self, rows: list[RecentAttempt]) -> None:
+        """Rows just read (a refresh, a scan's or an undo's): an earlier failure to read them
+        (the server gone) is over."""
+        self.message.clear()
         self.model.set_rows(rows)
         self.changed.emit()
 
