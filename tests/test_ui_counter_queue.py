@@ -10,7 +10,7 @@ from counter_driver import WAIT_MS, Counter, sell
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.errors import DatabaseLocked
+from desktop_app.core.errors import DatabaseLocked, ServerUnreachable
 from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.ui import tasks
 from desktop_app.ui.counter import redemption_tab
@@ -114,3 +114,18 @@ def test_a_scan_that_reads_the_list_forgets_a_failed_read(counter: Counter) -> N
     verdict, _repeat = counter.scan(sell(counter.shop).payload)
     assert verdict.ok and tab.recent.model.rowCount() == 1
     assert not tab.recent.message.text()
+
+
+def test_a_read_that_loses_the_server_once_is_tried_again_before_it_is_said(
+        counter: Counter, qtbot: QtBot) -> None:
+    """QA s10b F2: the first read after the server came back went to the broken connection
+    (dropped then) and failed; the list said "cannot be reached" with the server up."""
+    tab = counter.tab
+    assert isinstance(tab, RedemptionTab)
+    with qtbot.waitSignal(tab.recent.changed, timeout=WAIT_MS):  # read again, by itself
+        tab.recent._refresh_failed(ServerUnreachable(host="127.0.0.1"))
+        assert not tab.recent.message.text()
+    assert not tab.recent.message.text()
+    tab.recent.may_retry = False  # the retry failed as well: now it is said
+    tab.recent._refresh_failed(ServerUnreachable(host="127.0.0.1"))
+    assert "cannot be reached" in tab.recent.message.text()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.counter import Counter, RecentAttempt, UndoResult
-from desktop_app.core.errors import ShopError
+from desktop_app.core.errors import ServerUnreachable, ShopError
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_models import CODE, PRODUCT, TIME, RecentModel
@@ -33,6 +33,7 @@ from desktop_app.ui.display import amount_text
 from desktop_app.ui.widgets import MessageLabel, scaled_font
 
 log = logging.getLogger(__name__)
+RETRY_MS = 1000  # a failed read of the list is tried once more after this
 ROWS_ASKED = 2  # the rows the list asks room for; it takes whatever more there is
 # The narrowest a column is drawn, empty or not: no squeezed columns that jump at the first row.
 WIDEST_TEXTS = {TIME: "00:00:00", CODE: "XXXX-XXXX-XXXX-XXXXX"}
@@ -69,6 +70,7 @@ class RecentPanel(QWidget):
         super().__init__(parent)
         self.counter = counter
         self.is_owner = is_owner
+        self.may_retry = True  # a failed read is tried once more before it is said
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self.title, 1.05, bold=True))
         self.title.setText((
@@ -135,11 +137,18 @@ class RecentPanel(QWidget):
         """Rows just read (a refresh, a scan's or an undo's): an earlier failure to read them
         (the server gone) is over."""
         self.message.clear()
+        self.may_retry = True
         self.model.set_rows(rows)
         self.changed.emit()
 
     def _refresh_failed(self, exc: Exception) -> None:
         log.warning("reading the recent redemptions failed: %r", exc)
+        if isinstance(exc, ServerUnreachable) and self.may_retry:
+            # The first read after the server is back can go to the connection it broke,
+            # which is then dropped: the next one reconnects. Said only if that fails too.
+            self.may_retry = False
+            QTimer.singleShot(RETRY_MS, self.refresh)
+            return
         text = error_message(exc) if isinstance(exc, ShopError) else unexpected_error_message()
         self.message.show_error(text)
 
