@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core import dialect
 from desktop_app.core.backup import BackupStatus
 from desktop_app.core.dates import utc_now
 from desktop_app.core.store import Shop
@@ -31,6 +32,14 @@ from desktop_app.ui.admin.backup_controller import BackupController
 from desktop_app.ui.widgets import (
     WARNING_COLOR,
 )
+
+
+def server_backups_text() -> str:
+    """Why the app's backups are off on a shop on a server, and what backs it up instead."""
+    return QCoreApplication.translate(
+        "MainWindow", "A shop on a server is backed up on the server, with PostgreSQL's own "
+        "tools (pg_dump): see the README.")
+
 
 STALE_BACKUP_DAYS = 2  # the status bar warns when the last backup is older than this
 BANNER_STYLE = (f"background: #fff4e5; color: {WARNING_COLOR};"
@@ -103,6 +112,12 @@ class WindowBackups(_Window):
         return self.backups.open_settings() if self.backups is not None else None
 
     def _show_backup_status(self, status: BackupStatus) -> None:
+        if dialect.is_server(self.shop.db):  # QA s10b F7: "never", in orange, for good
+            self.backup_label.setText(QCoreApplication.translate(
+                "MainWindow", "Backups: on the server"))
+            self.backup_label.setToolTip(server_backups_text())
+            self.backup_label.setStyleSheet("")
+            return
         self.backup_label.setText(QCoreApplication.translate(
             "MainWindow", "Last automatic backup: {moment}").format(
             moment=last_backup_text(status)))

@@ -27,6 +27,7 @@ from desktop_app.ui.orders.expiring_dialog import ExpiringDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.session.password_dialog import change_password_dialog
 from desktop_app.ui.widgets import app_icon
+from desktop_app.ui.window_backups import server_backups_text
 
 if TYPE_CHECKING:
     # What the mixin is part of, for the checker: at run time it is a plain class mixed into
@@ -116,9 +117,7 @@ class WindowMenus(_Window):
             menu.setToolTipsVisible(True)
             for action in (self.backup_action, self.restore_action, self.backup_settings_action):
                 action.setEnabled(False)
-                action.setToolTip(QCoreApplication.translate(
-                    "MainWindow", "A shop on a server is backed up on the server, with "
-                    "PostgreSQL's own tools (pg_dump): see the README."))
+                action.setToolTip(server_backups_text())
         menu.addSeparator()
         self.preferences_action = self._menu_entry(menu, QCoreApplication.translate(
             "MainWindow", "&Preferences…"), self.open_preferences)
