@@ -14,7 +14,7 @@ from test_restore_guards import ENV
 
 from desktop_app.core import auth, orders, products
 from desktop_app.core.errors import InvalidInput, ShopInUse
-from desktop_app.core.products import mask_key
+from desktop_app.core.key_pattern import mask_key
 from desktop_app.core.store import Shop, open_shop
 
 # --- case 9: hygiene -----------------------------------------------------------------------

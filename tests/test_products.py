@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core import cardkeys, fulfilment, orders, products, redemption
+from desktop_app.core import cardkeys, fulfilment, key_pattern, orders, products, redemption
 from desktop_app.core.errors import InvalidInput, InvalidState
 from desktop_app.core.models import CardKey, Product
 from desktop_app.core.store import Shop
@@ -54,8 +54,8 @@ def test_card_key_import_counts_duplicates_blanks_bom_crlf_and_chinese(shop: Sho
 
 
 def test_card_keys_are_masked() -> None:
-    assert products.mask_key("ABCDEF-123456-WXYZ") == "ABCD…YZ"
-    assert "1234" not in products.mask_key("ABCDEF-123456-WXYZ")
+    assert key_pattern.mask_key("ABCDEF-123456-WXYZ") == "ABCD…YZ"
+    assert "1234" not in key_pattern.mask_key("ABCDEF-123456-WXYZ")
 
 
 # --- editing products ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_ui_inventory import idle, open_tab
 
-from desktop_app.core import cardkeys, fulfilment, orders, products
+from desktop_app.core import cardkeys, fulfilment, key_pattern, orders, products
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import CardKey, Product, Voucher
 from desktop_app.core.store import Shop
@@ -33,7 +33,7 @@ WAIT_MS = 15_000
 def test_key_model_never_holds_a_secret(qapp: QApplication) -> None:
     now = dt.datetime.now(dt.UTC)
     model = KeyTableModel()
-    model.set_rows([cardkeys.KeyRow(1, products.mask_key("ABCDEF-SECRET-WXYZ"), "faulty", 7,
+    model.set_rows([cardkeys.KeyRow(1, key_pattern.mask_key("ABCDEF-SECRET-WXYZ"), "faulty", 7,
                                      now, now, True)])
     assert model.index(0, 0).data() == "ABCD…YZ"
     assert model.index(0, 1).data() == "Faulty, to replace"
@@ -96,7 +96,7 @@ def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path:
                               "中文卡密-3333-0003"])
     assert dialog.tabs.currentIndex() == CardKeyDialog.KEYS_PAGE
     shown = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
-    assert sorted(shown) == sorted(products.mask_key(secret) for secret in secrets)
+    assert sorted(shown) == sorted(key_pattern.mask_key(secret) for secret in secrets)
     assert not any(secret in " ".join(shown) for secret in secrets)  # masked everywhere
     assert "4 unsold" in dialog.summary.text()
     assert not page.import_button.isEnabled()

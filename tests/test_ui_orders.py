@@ -20,9 +20,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core import cardkeys, fulfilment, orders, products, redemption
 from desktop_app.core.errors import OutOfStock
+from desktop_app.core.key_pattern import mask_key
 from desktop_app.core.models import Order, Product, Voucher
 from desktop_app.core.orders import OrderRow
-from desktop_app.core.products import ProductDetail, mask_key
+from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import order_voucher_views
 from desktop_app.messages import error_message

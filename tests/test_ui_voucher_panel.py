@@ -17,8 +17,8 @@ from unwritable import read_only
 
 from desktop_app import printing
 from desktop_app.core import cardkeys, fulfilment, orders, products
+from desktop_app.core.key_pattern import mask_key
 from desktop_app.core.models import CardKey, Voucher
-from desktop_app.core.products import mask_key
 from desktop_app.core.store import Shop
 from desktop_app.ui.orders.voucher_panel import VoucherPanel
 

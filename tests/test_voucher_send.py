@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core import cardkeys, fulfilment, orders, products, shop_settings
 from desktop_app.core.errors import Forbidden
+from desktop_app.core.key_pattern import mask_key
 from desktop_app.core.models import AuditEvent
-from desktop_app.core.products import mask_key
 from desktop_app.core.sending import record_card_key_use
 from desktop_app.core.store import Shop
 from desktop_app.scanning.decoders import available_decoders, decode_file

@@ -21,9 +21,9 @@ from desktop_app.core import (
 from desktop_app.core.errors import (
     InvalidInput,
 )
+from desktop_app.core.key_pattern import KEY_PART_SEPARATOR
 from desktop_app.core.key_rows import shown_header
 from desktop_app.core.money import money_text
-from desktop_app.core.products import KEY_PART_SEPARATOR
 from desktop_app.i18n import translate
 from desktop_app.messages.labels import method_label
 

@@ -12,9 +12,10 @@ from peewee import ModelSelect
 from desktop_app.core import audit, dialect
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, OutOfStock
+from desktop_app.core.key_pattern import MAX_CARD_KEY_LENGTH, key_matches, mask_key
 from desktop_app.core.key_rows import KeyLine, is_header_word, read_key_text
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
-from desktop_app.core.products import MAX_CARD_KEY_LENGTH, get_product, key_matches, mask_key
+from desktop_app.core.products import get_product
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from desktop_app.core.products import KEY_PART_SEPARATOR, mask_key
+from desktop_app.core.key_pattern import KEY_PART_SEPARATOR, mask_key
 
 # What a key file's header cell says, as ``header_word`` reduces it (letters and digits only).
 HEADER_WORDS = frozenset({

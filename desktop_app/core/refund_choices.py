@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from desktop_app.core import giftcard_value, vouchers
 from desktop_app.core.errors import NotFound
+from desktop_app.core.key_pattern import mask_key
 from desktop_app.core.models import CardKey, OrderLine
 from desktop_app.core.orders import refundable_units, unused_valid_vouchers
-from desktop_app.core.products import mask_key
 from desktop_app.core.store import Shop
 
 

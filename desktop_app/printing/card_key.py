@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 
-from desktop_app.core.products import KEY_PART_SEPARATOR
+from desktop_app.core.key_pattern import KEY_PART_SEPARATOR
 from desktop_app.printing.style import font
 from desktop_app.printing.text import (
     LEFT,

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.products import MAX_CARD_KEY_LENGTH, ProductDetail
+from desktop_app.core.key_pattern import MAX_CARD_KEY_LENGTH
+from desktop_app.core.products import ProductDetail
 from desktop_app.messages import problem_message
 from desktop_app.ui.widgets import hint_label
 

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import cardkeys, products
+from desktop_app.core import cardkeys, key_pattern
 from desktop_app.core.cardkeys import KeyImportReport
+from desktop_app.core.key_pattern import KEY_PART_SEPARATOR
 from desktop_app.core.key_rows import shown_header
-from desktop_app.core.products import KEY_PART_SEPARATOR, ProductDetail
+from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui.inventory.key_file import read_key_file
 from desktop_app.ui.tasks import run_in_background
@@ -92,7 +93,7 @@ def key_pattern_text(product: ProductDetail) -> str:
         return QCoreApplication.translate(
             "CardKeyDialog", "This product sets no key pattern: a line of {low} or more "
             "characters with a letter or digit in it counts as a key. To catch stray lines, "
-            "edit the product and set one.").format(low=products.DEFAULT_MIN_KEY_LENGTH)
+            "edit the product and set one.").format(low=key_pattern.DEFAULT_MIN_KEY_LENGTH)
     parts = ", ".join(part for part in (length, alphabet) if part)
     return QCoreApplication.translate(
         "CardKeyDialog", "Keys of this product: {pattern} (hyphens allowed); other lines count "
@@ -252,7 +253,7 @@ class KeyImportPage(QWidget):
             color = COUNT_COLORS.get(name, "")
             label.setStyleSheet(f"color: {color};" if color and values.get(name) else "")
         if report and report.new:
-            shown = ", ".join(products.mask_key(key) for key in report.new[:SAMPLE_SIZE])
+            shown = ", ".join(key_pattern.mask_key(key) for key in report.new[:SAMPLE_SIZE])
             more = "…" if len(report.new) > SAMPLE_SIZE else ""
             self.sample.setText(QCoreApplication.translate(
                 "CardKeyDialog", "First new keys: {keys}").format(keys=shown + more))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import sending
-from desktop_app.core.products import mask_key
+from desktop_app.core.key_pattern import mask_key
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.i18n import translate

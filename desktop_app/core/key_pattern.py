@@ -1,0 +1,53 @@
+"""What a card key may look like: its product's pattern, and how it is shown masked."""
+
+from __future__ import annotations
+
+MAX_CARD_KEY_LENGTH = 512
+# Between the columns of a key imported from a CSV row (card number / password: key_rows).
+KEY_PART_SEPARATOR = " / "
+
+
+# What a card key of a product may consist of; hyphens are allowed in all of them (keys are
+# often printed in groups). Lengths count every character.
+KEY_ALPHABETS: dict[str, frozenset[str]] = {
+    "digits": frozenset("0123456789-"),
+    "upper_digits": frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"),
+    "letters_digits": frozenset(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-"),
+}
+
+
+# Without a pattern of its own, a key is any line this long with a letter or digit in it:
+# a stray "x", a row of dashes or a line of prose in Chinese is not sold to a customer.
+DEFAULT_MIN_KEY_LENGTH = 3
+
+
+def key_matches(secret: str, min_length: int | None, max_length: int | None,
+                alphabet: str | None) -> bool:
+    """Whether a card key fits its product's pattern (or, where the product sets no
+    length, the default one: ``DEFAULT_MIN_KEY_LENGTH`` and a letter or digit)."""
+    if len(secret) < (DEFAULT_MIN_KEY_LENGTH if min_length is None else min_length):
+        return False
+    if not any(c.isascii() and c.isalnum() for c in secret):
+        return False
+    if max_length is not None and len(secret) > max_length:
+        return False
+    return alphabet is None or set(secret) <= KEY_ALPHABETS[alphabet]
+
+
+def mask_key(secret: str) -> str:
+    """First 6 and last 4 characters of a key of 20 or more; of a shorter key at most a
+    third, split the same way (an 11-character key shows 2 + 1), nothing under 3. Of a key
+    imported from several columns (number / password), its number masked so, and nothing of
+    the rest."""
+    number, separator, _rest = secret.partition(KEY_PART_SEPARATOR)
+    if separator:
+        return f"{mask_key(number)}{KEY_PART_SEPARATOR}…"
+    if len(secret) >= 20:
+        return f"{secret[:6]}…{secret[-4:]}"
+    shown = len(secret) // 3
+    if shown == 0:
+        return "…"
+    head = (shown * 6 + 5) // 10
+    tail = shown - head
+    return f"{secret[:head]}…{secret[len(secret) - tail:]}" if tail else f"{secret[:head]}…"
