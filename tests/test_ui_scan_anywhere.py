@@ -8,6 +8,7 @@ speed or a person's, timed by a clock the test moves.
 from __future__ import annotations
 
 import pytest
+from counter_driver import attempts
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -54,6 +55,23 @@ def test_a_scan_over_the_change_password_dialog_redeems_and_leaves_it_as_it_was(
     assert shown.args[0].ok and uses_left(voucher_id) == 1
     assert dialog.isVisible()
     assert field.text() == "abc"  # type: ignore[attr-defined]
+
+
+def test_a_password_typed_fast_into_change_password_stays_there(
+        qtbot: QtBot, session: ShopSession) -> None:
+    """QA s10a F7: a password manager's auto-typed password was emptied from the field, and
+    one of 16 characters or more was redeemed: shown in clear on the counter's list, kept in
+    the shop's records."""
+    keys, window, _voucher_id, _payload = at_work(qtbot, session)
+    before = attempts()
+    dialog = window.open_change_password()
+    qtbot.waitExposed(dialog)
+    field = dialog.focusWidget()
+    assert field is not None
+    keys.scan(dialog, "My-Long-Passw0rd-2026")  # auto-typed, with its Enter
+    tasks.wait_until_idle()
+    assert field.text() == "My-Long-Passw0rd-2026"  # type: ignore[attr-defined]
+    assert dialog.isVisible() and attempts() == before
 
 
 def test_a_scan_over_the_about_box_does_not_close_it(

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from counter_driver import attempts
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -122,8 +123,8 @@ def test_a_scan_older_than_a_minute_is_not_redeemed_at_the_unlock(
     assert uses_left(voucher_id) == 2
 
 
-@pytest.mark.parametrize("scanned", [PRODUCT_BARCODE, "GARBAGE-1-XYZ", "correct horse battery"])
-def test_a_scan_that_is_no_voucher_is_never_a_password_at_the_lock_screen(
+@pytest.mark.parametrize("scanned", [PRODUCT_BARCODE, "6921168509256012345678"])
+def test_a_barcode_is_never_a_password_at_the_lock_screen(
         qtbot: QtBot, session: ShopSession, shop_dir: Path, scanned: str) -> None:
     keys, lock_screen = locked(qtbot, session)
     keys.type(lock_screen, "cor", PERSON_MS)  # the operator had begun the password
@@ -138,6 +139,29 @@ def test_a_scan_that_is_no_voucher_is_never_a_password_at_the_lock_screen(
     with qtbot.waitSignal(lock_screen.accepted, timeout=WAIT_MS):
         keys.enter(lock_screen, PERSON_MS)
     assert session.window is not None and session.window.isVisible()
+
+
+@pytest.mark.parametrize("typed", ["GARBAGE-1-XYZ", "correct horse battery",
+                                   "My-Long-Passw0rd-2026"])
+def test_fast_text_in_the_password_box_stays_and_waits_for_the_persons_enter(
+        qtbot: QtBot, session: ShopSession, shop_dir: Path, typed: str) -> None:
+    """QA s10a F7: a password manager types at scanner speed; its password was emptied, or
+    (16 characters and more) redeemed and shown on the counter's list. A scanner's stray text
+    stays too, and is tried only when the person presses Enter: nothing is counted before."""
+    keys, lock_screen = locked(qtbot, session)
+    attempts_before = attempts()
+    keys.scan(lock_screen, typed)  # the burst and its Enter, as fast as a scanner
+    settle(qtbot, lock_screen)
+    assert lock_screen.password.text() == typed and lock_screen.isVisible()
+    assert lock_screen.message.text() != NOT_A_PASSWORD
+    assert failures_counted(shop_dir) == 0 and attempts() == attempts_before
+    lock_screen.password.clear()
+    keys.type(lock_screen, OWNER_PASSWORD, SCANNER_MS)  # the right one, auto-typed
+    qtbot.wait(300)  # the burst is over (its idle time), as before a person's key
+    assert lock_screen.password.text() == OWNER_PASSWORD
+    with qtbot.waitSignal(lock_screen.accepted, timeout=WAIT_MS):
+        keys.enter(lock_screen, PERSON_MS)  # the person confirms
+    assert attempts() == attempts_before  # no password became a redemption attempt
 
 
 def test_a_person_typing_the_password_at_the_lock_screen_is_unaffected(

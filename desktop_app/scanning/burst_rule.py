@@ -7,8 +7,11 @@ counter's, its scan field first of all).
   password box), a burst is that field's text, as a keyboard wedge types it (a payment's code
   scanned into a reload's Reference), unless it has a voucher's shape: a voucher is redeemed
   wherever the cashier scans it, over any dialog.
-* In a password box, a burst that could be a voucher is one; anything else is no password
-  either (nobody types one at scanner speed): the filter takes it out.
+* In a password box, a burst with a voucher's shape is one; a burst of digits alone (a
+  product's barcode, a payment code) is no password: the filter takes it out and says so;
+  anything else stays, as a password manager types it (QA s10a F7: auto-typed passwords
+  were emptied, or redeemed and shown on the counter's list). Its Enter is swallowed there
+  too: the person confirms it, so a scanner's stray text is never tried as a password.
 * Elsewhere (a button, a list, a spin box, nothing focused) a burst that could be a voucher by
   its length is a scan, so the counter says what it was; other fast text is given back.
 """
@@ -45,6 +48,11 @@ def takes_typed_text(widget: QWidget | None) -> bool:
 def is_a_scan(text: str, typed_into: QWidget | None) -> bool:
     """Whether a scanner's burst, landed in ``typed_into`` (None: in no text field), is a scan
     to redeem rather than text for where it was typed."""
-    if takes_typed_text(typed_into):
+    if takes_typed_text(typed_into) or is_password_box(typed_into):
         return has_voucher_shape(text)
     return could_be_a_voucher(text)
+
+
+def is_a_barcode(text: str) -> bool:
+    """Digits alone: a product's barcode or a payment code, never a password typed fast."""
+    return text.strip().isdigit()

@@ -15,7 +15,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop_app.scanning.burst_rule import is_a_scan, is_password_box, takes_typed_text
+from desktop_app.scanning.burst_rule import (
+    is_a_barcode,
+    is_a_scan,
+    is_password_box,
+    takes_typed_text,
+)
 from desktop_app.scanning.field_state import FieldState, is_text_field, state_of
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER, Burst, KeystrokeClassifier
 
@@ -342,23 +347,24 @@ class ApplicationScanner(ScannerInput):
 
     def _end(self, burst: Burst | None) -> bool:
         """A burst ended: a scan (burst_rule) is submitted (True: its ending key is swallowed);
-        a scanner's other burst in a password field is taken out of it (True), in another text
-        field it stays there and its Enter is swallowed (True: the person confirms, not the
-        scanner); anything else is given back to where it was typed, and its Enter is the
-        dialog's as always."""
+        a barcode in a password field is taken out of it (True); any other fast text in a
+        text field, a password field too, stays there and its Enter is swallowed (True: the
+        person confirms, not the scanner); anything else is given back to where it was typed,
+        and its Enter is the dialog's as always."""
         scanned = burst is not None and burst.source == SCANNER
         typed_into = self._field_typed_into()
         if burst is not None and scanned and is_a_scan(burst.text, typed_into):
             self._held.clear()
             self._submit(burst)
             return True
-        if scanned and is_password_box(typed_into):
+        if burst is not None and scanned and is_password_box(typed_into) \
+                and is_a_barcode(burst.text):
             self._held.clear()
             self._give_field_back()
             self._reset()
             self.not_a_password.emit()
             return True
-        if scanned and takes_typed_text(typed_into):
+        if scanned and (takes_typed_text(typed_into) or is_password_box(typed_into)):
             self._give_back()
             self._reset()
             return True  # its text stays; the scanner's Enter confirms nothing (a reload's money)
