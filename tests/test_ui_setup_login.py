@@ -77,6 +77,23 @@ def test_setup_mismatched_passwords_keep_create_disabled(qtbot: QtBot, shop_dir:
     assert not dialog.messages["confirm"].isVisible()
 
 
+def test_setup_on_the_server_needs_its_address(qtbot: QtBot, shop_dir: Path) -> None:
+    """QA s10a F8: "Connect to the shop's server" with the address left empty created a shop
+    of this PC's own, apart from the other counters' (a voucher could be used at both)."""
+    dialog = open_setup(qtbot, shop_dir)
+    dialog.on_server.setChecked(True)
+    fill_setup(qtbot, dialog, OWNER_PASSWORD, OWNER_PASSWORD)
+    assert not dialog.create_button.isEnabled()
+    dialog._create()  # Enter in Repeat password tries it too
+    assert dialog.shop is None and not (shop_dir / "shop.db").exists()
+    assert dialog.messages["server"].text() == problem_message("required")
+    qtbot.keyClicks(dialog.server_url, "postgresql://shop@192.168.1.10/shop")
+    assert dialog.create_button.isEnabled() and not dialog.messages["server"].isVisible()
+    dialog.server_url.clear()
+    dialog.this_pc.setChecked(True)  # this PC only: no address needed
+    assert dialog.create_button.isEnabled()
+
+
 def test_setup_does_not_scold_a_repeat_still_being_typed(qtbot: QtBot, shop_dir: Path) -> None:
     dialog = open_setup(qtbot, shop_dir)
     fill_setup(qtbot, dialog, OWNER_PASSWORD, OWNER_PASSWORD[:5])

@@ -112,9 +112,13 @@ class SetupDialog(QDialog):
             "Several counters share one shop on a PostgreSQL server. If the shop is already "
             "there, log in below with your operator name and password; otherwise it is "
             "created there. The server's own password comes from PGPASSWORD or .pgpass."), box)
+        self.server_message = MessageLabel(box)
         (self.on_server if self.location.on_server else self.this_pc).setChecked(True)
         self.on_server.toggled.connect(self._place_changed)
-        for widget in (self.this_pc, self.on_server, self.server_url, self.server_hint):
+        self.server_url.textEdited.connect(self._validate)
+        self.server_url.editingFinished.connect(lambda: self._touch("server"))
+        for widget in (self.this_pc, self.on_server, self.server_url, self.server_message,
+                       self.server_hint):
             column.addWidget(widget)
         self._place_changed()
         return box
@@ -123,6 +127,9 @@ class SetupDialog(QDialog):
         server = self.on_server.isChecked()
         self.server_url.setVisible(server)
         self.server_hint.setVisible(server)
+        self.server_message.setVisible(server)
+        if hasattr(self, "messages"):  # not while the dialog is being built
+            self._validate()
 
     def chosen_location(self) -> ShopLocation:
         url = self.server_url.text().strip() if self.on_server.isChecked() else ""
@@ -159,6 +166,7 @@ class SetupDialog(QDialog):
         self.confirm.returnPressed.connect(self._create)
         self.messages = {name: MessageLabel(self) for name in
                          ("shop_name", "currency", "owner_name", "password", "confirm")}
+        self.messages["server"] = self.server_message
         form = QFormLayout()
         form.setHorizontalSpacing(SPACING)
         form.setVerticalSpacing(6)
@@ -261,6 +269,10 @@ class SetupDialog(QDialog):
             "password": ("" if len(self.password.text()) >= MIN_PASSWORD_LENGTH
                          else problem_message("too_short", minimum=MIN_PASSWORD_LENGTH)),
             "confirm": self._confirm_problem(),
+            # QA s10a F8: an empty address made a shop of this PC's own, apart from the
+            # other counters', without a word.
+            "server": (problem_message("required") if self.on_server.isChecked()
+                       and not self.server_url.text().strip() else ""),
         }
         return {name: text for name, text in found.items() if text}
 
