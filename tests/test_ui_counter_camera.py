@@ -113,6 +113,10 @@ def test_a_missing_camera_says_so_and_typing_still_works(counter: Counter,
     voucher = sell(counter.shop)
     verdict, _ = counter.scan(voucher.payload)
     assert verdict.reason == "redeemed" and tab.last_source == SCANNER
+    # QA s10a F3: the choice stayed on, so every later start tried again, warned and showed
+    # an empty preview; clicking the toggle (shown off) only tried once more.
+    assert not tab.settings.camera_on
+    assert not type(tab.settings).load().camera_on  # as the next start reads it
 
 
 def long_feed(folder: Path) -> list[Path]:

@@ -263,6 +263,9 @@ class CameraPanel(QFrame):
         self.view.set_message(self.tr("Camera off"))
         self.wanted = False
         self._set_toggle(False)
+        # Off as the toggle shows it, remembered so: a PC without a camera does not try it at
+        # every start (QA s10a F3); the cashier switches it on again once it is plugged in.
+        self.switched.emit(False)
 
     @Slot()
     def _on_stopped(self) -> None:
