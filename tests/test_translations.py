@@ -134,6 +134,14 @@ def test_uses_left_is_written_one_way() -> None:
         assert "剩余 {left}/{total} 次" in ZH[key], key
 
 
+def test_no_expiry_is_written_one_way() -> None:
+    """GLOSSARY.md: 长期有效. QA s10c F2: the voucher, the Send image and the Orders card
+    said 无期限."""
+    sources = [key for key in ZH if key[1].lower() in ("no expiry", "no expiry date")]
+    assert len(sources) >= 3
+    assert all(ZH[key] == "长期有效" for key in sources), sources
+
+
 def test_the_same_words_read_the_same() -> None:
     source = "12 or more characters mixing letters, digits and symbols are much harder to guess."
     assert zh("NewPasswordFields", source) == zh("SetupDialog", source)

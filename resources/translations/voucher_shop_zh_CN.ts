@@ -511,138 +511,138 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="118"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="119"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="139"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="140"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="129"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="130"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="131"/>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="265"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="132"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="266"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="55"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="56"/>
         <source>The first row was taken for a header and left out: {header}.</source>
         <translation>第一行被识别为表头，未导入：{header}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="59"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="60"/>
         <source>Keys from rows of several columns: {count}. Each row is kept as one key, its columns joined by “{separator}” (e.g. card number{separator}password), and the customer receives all of it. To import the first column alone, remove the other columns from the file.</source>
         <translation>来自多列行的卡密：{count} 个。每行作为一个卡密保存，各列以“{separator}”连接（例如 卡号{separator}密码），顾客会收到完整内容。若只想导入第一列，请先从文件中删除其他列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="66"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="67"/>
         <source>Already in stock under another product: {count}. These are left out, so that no key is sold twice.</source>
         <translation>已在其他商品库存中：{count} 个。这些不会导入，以免同一卡密被卖两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="76"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="77"/>
         <source>{low} to {high} characters</source>
         <translation>{low} 至 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="79"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="80"/>
         <source>at least {low} characters</source>
         <translation>至少 {low} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="82"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="83"/>
         <source>at most {high} characters</source>
         <translation>最多 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="87"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="88"/>
         <source>digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="88"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="89"/>
         <source>capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="89"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="90"/>
         <source>letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="92"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="93"/>
         <source>This product sets no key pattern: a line of {low} or more characters with a letter or digit in it counts as a key. To catch stray lines, edit the product and set one.</source>
         <translation>此商品未设卡密格式：凡 {low} 个字符以上、含字母或数字的行都算作卡密。要挡住无关的行，请编辑商品并设定格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="97"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="98"/>
         <source>Keys of this product: {pattern} (hyphens allowed); other lines count as malformed.</source>
         <translation>本商品的卡密：{pattern}（可含连字符）；不符合的行计为格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="124"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="125"/>
         <source>…or paste the keys here: one per line, or CSV rows with the key in the first column (a second column, such as a password, stays with its key).</source>
         <translation>……或在此粘贴卡密：每行一个，或 CSV 行且卡密在第一列（第二列如密码会与卡密一起保留）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="146"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="147"/>
         <source>Text or CSV, UTF-8. Duplicates (in the file, already imported, or in stock under another product), a header row, blank and malformed lines are left out.</source>
         <translation>文本或 CSV，UTF-8 编码。重复的卡密（文件内重复、已导入、或已在其他商品库存中）、表头行、空行和格式错误的行不会导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="169"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="170"/>
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="170"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="171"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="171"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="172"/>
         <source>Under another product</source>
         <translation>在其他商品中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="173"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="174"/>
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="174"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="175"/>
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="193"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="194"/>
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="197"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="198"/>
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="198"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="199"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="257"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="258"/>
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="264"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="265"/>
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
@@ -772,7 +772,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     <message>
         <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="259"/>
         <source>no expiry</source>
-        <translation>永久有效</translation>
+        <translation>长期有效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="260"/>
@@ -1610,12 +1610,12 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="69"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="78"/>
         <source>Backup settings…</source>
         <translation>备份设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="72"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="81"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
@@ -1625,112 +1625,112 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="60"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="61"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="61"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="62"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="63"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="64"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="65"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="66"/>
         <source>&amp;Customer display</source>
         <translation>顾客显示屏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="67"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="68"/>
         <source>A window for a second monitor facing the customer</source>
         <translation>在面向顾客的第二台显示器上打开的窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="70"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="71"/>
         <source>&amp;Expiring soon…</source>
         <translation>即将到期(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="74"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="75"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="76"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="77"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="80"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="81"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="85"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="86"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="86"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="87"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="89"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="90"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="101"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="102"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="102"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="103"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="104"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="105"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="106"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="107"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="109"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="110"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="111"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="112"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="113"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="114"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="119"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="39"/>
         <source>A shop on a server is backed up on the server, with PostgreSQL&apos;s own tools (pg_dump): see the README.</source>
         <translation>服务器上的店铺在服务器上用 PostgreSQL 自带工具（pg_dump）备份：见 README。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="123"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="122"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="210"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="209"/>
         <source>The log folder could not be opened: {folder}</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
@@ -1757,32 +1757,37 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="106"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="121"/>
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="149"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="148"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="110"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="116"/>
+        <source>Backups: on the server</source>
+        <translation>备份：在服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/window_backups.py" line="125"/>
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="113"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="128"/>
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="122"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="137"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="215"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="214"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -2693,7 +2698,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="46"/>
         <source>No expiry</source>
-        <translation>无期限</translation>
+        <translation>长期有效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="48"/>
@@ -2711,7 +2716,7 @@ Click “New order” to sell your first voucher.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="104"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="105"/>
         <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="71"/>
         <source>to</source>
         <translation>至</translation>
@@ -2727,57 +2732,57 @@ Click “New order” to sell your first voucher.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="36"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="37"/>
         <source>Every buyer gets the same key (e.g. a group-buy password)</source>
         <translation>所有买家使用同一个卡密（例如团购口令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="41"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="42"/>
         <source>The key every buyer receives</source>
         <translation>每位买家都会收到的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="44"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="45"/>
         <source>Otherwise each sale hands over one of the keys you import.</source>
         <translation>否则每次售出时发放一个您导入的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="91"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="92"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="95"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="96"/>
         <source>Any characters</source>
         <translation>任意字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="96"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="97"/>
         <source>Digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="97"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="98"/>
         <source>Capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="99"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="100"/>
         <source>Letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="102"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="103"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="106"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="107"/>
         <source>characters,</source>
         <translation>个字符，</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="59"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="60"/>
         <source>Unchanged: {key}</source>
         <translation>不修改：{key}</translation>
     </message>
@@ -3349,23 +3354,23 @@ Click “New order” to sell your first voucher.</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="82"/>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="174"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="84"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="181"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="75"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="77"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="76"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="78"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="198"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="205"/>
         <source>Undone: {amount} is back on the card (balance {balance}).</source>
         <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
     </message>
@@ -3420,7 +3425,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="202"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="209"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -4416,72 +4421,72 @@ Click “New order” to sell your first voucher.</source>
         <translation>多个收银台通过 PostgreSQL 服务器共用一个店铺。如果店铺已在服务器上，请在下方用您的账号和密码登录；否则会在服务器上新建店铺。服务器自身的密码取自 PGPASSWORD 或 .pgpass。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="150"/>
         <source>e.g. Sunny Car Wash</source>
         <translation>例如：阳光洗车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="160"/>
         <source>The name you will log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="163"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="174"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="175"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="176"/>
         <source>Owner name:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="177"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="181"/>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="206"/>
         <source>Keep the owner password safe. The shop is encrypted: without an operator&apos;s password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="208"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="293"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="219"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="228"/>
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="228"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -4700,7 +4705,7 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="202"/>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="279"/>
         <source>no expiry date</source>
-        <translation>无期限</translation>
+        <translation>长期有效</translation>
     </message>
 </context>
 <context>
@@ -7413,7 +7418,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="123"/>
         <source>No expiry</source>
-        <translation>无期限</translation>
+        <translation>长期有效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="149"/>
@@ -7451,7 +7456,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/printing/wording.py" line="35"/>
         <source>No expiry</source>
-        <translation>无期限</translation>
+        <translation>长期有效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/printing/wording.py" line="38"/>
