@@ -72,6 +72,11 @@ def test_typed_code_forgives_case_spaces_and_lookalikes(shop: Shop) -> None:
     assert redemption.redeem(shop, sloppy, "c").reason == "redeemed"
     fullwidth = "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else c for c in voucher.code)
     assert redemption.redeem(shop, fullwidth, "c").reason == "redeemed"
+    # QA s10c F4: a U (no printed code has one) was "not a voucher" and the text was cleared;
+    # it is read as the V it looks like, so a wrong one is a typo to check.
+    spot = next(i for i, c in enumerate(voucher.code) if c not in "-V")
+    typo = voucher.code[:spot] + "U" + voucher.code[spot + 1:]
+    assert redemption.redeem(shop, typo, "c").reason == "mistyped"
 
 
 def test_refusal_reasons(shop: Shop, tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ def test_a_typed_typo_stays_in_the_box_with_its_group_selected(counter: Counter,
     verdict = shown.args[0]
     assert verdict.reason == "mistyped" and verdict.suspect_group == 2
     assert tab.verdict.tone == TONE_ATTENTION
-    assert tab.verdict.detail.text() == "One character is wrong – check the code."
+    assert tab.verdict.detail.text() == "A character is wrong or two are swapped – check the code."
     group = typo.split("-")[2]
     assert f"Check the 3rd group: {group}" in tab.verdict.facts.text()
     assert f"<u>{group}</u>" in tab.verdict.facts.text()  # marked in the code shown

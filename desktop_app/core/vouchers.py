@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _INDEX = {symbol: i for i, symbol in enumerate(ALPHABET)}
-_FORGIVEN = str.maketrans({"O": "0", "I": "1", "L": "1"})
+# Look-alikes a person may type: O for 0, I and L for 1, and U (not in the alphabet) for V,
+# so a U is a typo the check symbol catches, not "not a voucher" (QA s10c F4).
+_FORGIVEN = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 PAYLOAD_PREFIX = "V1"
 SHOP_LEN = 8

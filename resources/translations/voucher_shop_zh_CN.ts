@@ -3107,8 +3107,8 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="63"/>
-        <source>One character is wrong – check the code.</source>
-        <translation>有一个字符输错了，请核对券码。</translation>
+        <source>A character is wrong or two are swapped – check the code.</source>
+        <translation>券码有字符输错或顺序颠倒，请核对券码。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>

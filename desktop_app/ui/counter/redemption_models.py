@@ -61,7 +61,7 @@ EXPLANATIONS: dict[str, str] = {
     "malformed": QT_TRANSLATE_NOOP(
         "Redemption", "What was read is not a voucher. Scan again, or type the printed code."),
     "mistyped": QT_TRANSLATE_NOOP(
-        "Redemption", "One character is wrong – check the code."),
+        "Redemption", "A character is wrong or two are swapped – check the code."),
     "not_enough_uses": QT_TRANSLATE_NOOP(
         "Redemption", "Fewer uses are left than were asked for; nothing was used."),
     "not_paid": QT_TRANSLATE_NOOP(
