@@ -164,3 +164,27 @@ def test_a_goods_only_sale_after_a_voucher_sale_goes_back_to_the_welcome(
     idle()
     qtbot.waitUntil(lambda: display.pages.currentIndex() == 0, timeout=WAIT_MS)
     assert not display.back_to_rest.isActive() and display.welcome.isVisible()
+
+
+@pytest.mark.parametrize("size", [(640, 480), (1024, 430)])
+def test_long_names_and_a_low_window_leave_every_code_whole(
+        qtbot: QtBot, shop: Shop, tmp_path: Path, size: tuple[int, int]) -> None:
+    """QA s10c F1: a 200-character product name wrapped to 7 lines and pushed the codes'
+    top rows out of a 640x480 window; a low window cut every code."""
+    items = []
+    for number in range(2):
+        name = f"{number} " + "超长商品名称 Very long product name " * 7
+        wash = products.add_product(shop, name[:200], "99.00", uses=2, valid_days=30)
+        items.append((wash.id, 1))
+    order = orders.create_order(shop, items, "李先生")
+    fulfilment.pay_order(shop, order.id, "cash")
+    display = opened(qtbot, shop, *size)
+    display.show_sale(int(order.id))
+    codes = settled(qtbot, display)
+    assert len(codes) == 2 and all(inside(display, qr) for qr in codes)
+    captions = [label.text() for label, _name, _left in display._sale_captions]
+    assert all(text.count("\n") == 1 and "…" in text for text in captions)  # a line each
+    shot = tmp_path / "long-names.png"
+    assert display.grab().toImage().save(str(shot))
+    for decoder, texts in decoded_by_each(shot).items():
+        assert len(texts) == 2, decoder

@@ -67,6 +67,7 @@ class CustomerWindow(QWidget):
         self._sale_scaled: list[tuple[QLabel, float, bool, bool]] = []
         self._sale_qrs: list[tuple[QLabel, list[list[bool]]]] = []
         self._sale_code_labels: list[QLabel] = []
+        self._sale_captions: list[tuple[QLabel, str, str]] = []  # label, product, uses left
         self._sale_count = 0  # the order's vouchers, shown or not
         self._painted: tuple[int, int, float] | None = None  # side, codes shown, pixel ratio
         self.back_to_rest = QTimer(self)
@@ -113,11 +114,21 @@ class CustomerWindow(QWidget):
         self._paint_codes()  # a smaller window: smaller codes, or fewer
 
     def qr_side(self, count: int) -> int:
-        """As large as the window's size asks, while ``count`` codes fit side by side."""
+        """As large as the window's size asks, while ``count`` codes fit side by side and
+        under the words around them (QA s10c F1: a low window cut the codes' top rows)."""
         count = max(1, count)
         scale = min(MOST_ZOOM, self.width() / BASE_SIZE[0], self.height() / BASE_SIZE[1])
         fits = (self.width() - 2 * QR_SPACING * count) // count
-        return max(MIN_QR_SIDE, min(round(QR_SIDE * scale), fits))
+        return max(MIN_QR_SIDE, min(round(QR_SIDE * scale), fits, self._height_for_codes()))
+
+    def _height_for_codes(self) -> int:
+        """The window's height less the sale page's words: its thanks, a code's caption and
+        printed code, the footer, and the spacing between them."""
+        width = self.width()
+        words = [self.sale_title, self.sale_more, *self._sale_code_labels[:1],
+                 *(label for label, _name, _left in self._sale_captions[:1])]
+        taken = sum(label.heightForWidth(width) if label.text() else 0 for label in words)
+        return self.height() - taken - 5 * QR_SPACING
 
     def codes_that_fit(self) -> int:
         """How many of the sale's codes fit side by side at a side a phone still reads."""
@@ -129,8 +140,8 @@ class CustomerWindow(QWidget):
     def _paint_codes(self) -> None:
         ratio = self.devicePixelRatioF() or 1.0
         shown = self.codes_that_fit()
+        self._fit_code_texts(shown)  # first: the codes fit under the words as they are now
         side = self.qr_side(shown)
-        self._fit_code_texts(shown)
         if self._painted == (side, shown, ratio):
             return
         self._painted = (side, shown, ratio)
@@ -143,8 +154,13 @@ class CustomerWindow(QWidget):
         self._say_not_shown(self._sale_count - shown)
 
     def _fit_code_texts(self, shown: int) -> None:
-        """Each code on one line under its QR: a code split at a hyphen is misread."""
+        """Each code on one line under its QR: a code split at a hyphen is misread; each
+        product's name on one line, cut short (names may be 200 characters)."""
         room = (self.width() - 2 * QR_SPACING * max(1, shown)) // max(1, shown)
+        for label, name, left in self._sale_captions:
+            short = QFontMetrics(label.font()).elidedText(
+                name, Qt.TextElideMode.ElideRight, max(room, 1))
+            label.setText(f"{short}\n{left}" if left else short)
         for label in self._sale_code_labels:
             font = widget_font(self, mono=True, scale=CODE_SCALE * self.zoom, bold=True)
             wide = QFontMetrics(font).horizontalAdvance(label.text())
@@ -255,7 +271,7 @@ class CustomerWindow(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self._sale_scaled, self._sale_qrs, self._painted = [], [], None
-        self._sale_code_labels = []
+        self._sale_code_labels, self._sale_captions = [], []
         self._sale_count = count
         if not codes:
             self.show_rest()  # goods only: nothing to photograph, the next customer is welcome
@@ -272,7 +288,7 @@ class CustomerWindow(QWidget):
             qr.setMinimumSize(1, 1)
             product = self._big(cell, 1.5, sale=True)
             left = wording.uses_text(view)
-            product.setText(f"{view.product_name}\n{left}" if left else view.product_name)
+            self._sale_captions.append((product, view.product_name, left))
             code = self._big(cell, CODE_SCALE, mono=True, sale=True)  # see _fit_code_texts
             code.setText(view.code)
             self._sale_code_labels.append(code)
