@@ -112,6 +112,24 @@ def test_the_dialog_masks_phones_copies_messages_and_exports_them_whole(
     idle()
 
 
+def test_batch_vouchers_nobody_can_be_reminded_of_are_left_out_unless_asked(
+        qtbot: QtBot, shop: Shop) -> None:
+    """QA s10c F6: 98 batch vouchers with no customer buried the 5 customers to remind."""
+    sell(shop, "Wash soon", 5, "王女士", "138 0000 5678", uses=3)
+    promo = products.add_product(shop, "Promo wash", "10.00", valid_days=5)
+    fulfilment.issue_batch(shop, promo.id, 3)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.expiring_action.trigger()
+    idle()
+    dialog = window.dialogs["expiring"]
+    assert isinstance(dialog, ExpiringDialog) and dialog.reachable_only.isChecked()
+    assert dialog.model.rowCount() == 1
+    assert dialog.summary.text() == "1 to remind (3 without a name or phone not shown)"
+    dialog.reachable_only.click()
+    assert dialog.model.rowCount() == 4 and dialog.summary.text() == "4 to remind"
+
+
 def test_one_use_left_reads_in_the_singular(qapp: object) -> None:
     """QA: "1 uses" in the message a customer receives."""
     from desktop_app.core.expiring import ExpiringVoucher

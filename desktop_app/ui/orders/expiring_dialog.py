@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -87,6 +88,12 @@ class ExpiringDialog(QDialog):
         self.days.setValue(expiring.DEFAULT_DAYS)
         self.days.setSuffix(self.tr(" days"))
         self.days.valueChanged.connect(self.refresh)
+        # QA s10c F6: a promotion's batch vouchers, sold to nobody in particular, buried the
+        # few customers who can be reminded.
+        self.reachable_only = QCheckBox(self.tr("Only customers with a name or phone"), self)
+        self.reachable_only.setChecked(True)
+        self.reachable_only.toggled.connect(self._show_rows)
+        self._loaded_rows: list[ExpiringVoucher] = []
         self.model = ExpiringModel(self)
         self.model.currency, self.model.shop_name = shop.currency, shop.name
         self.table = QTableView(self)
@@ -106,6 +113,7 @@ class ExpiringDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("With uses or balance left, expiring within"), self))
         top.addWidget(self.days)
+        top.addWidget(self.reachable_only)
         top.addStretch(1)
         top.addWidget(self.summary)
         buttons = QHBoxLayout()
@@ -127,9 +135,18 @@ class ExpiringDialog(QDialog):
                           errors=self.message)
 
     def _loaded(self, rows: list[ExpiringVoucher]) -> None:
+        self._loaded_rows = rows
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        rows = [row for row in self._loaded_rows if not self.reachable_only.isChecked()
+                or row.customer.strip() or row.phone.strip()]
         self.model.set_rows(rows)
         fit_columns(self.table, 6)
-        self.summary.setText(self.tr("{count} to remind").format(count=len(rows)))
+        left_out = len(self._loaded_rows) - len(rows)
+        self.summary.setText(self.tr("{count} to remind").format(count=len(rows)) if not left_out
+                             else self.tr("{count} to remind ({hidden} without a name or phone "
+                                          "not shown)").format(count=len(rows), hidden=left_out))
         if rows:
             self.table.selectRow(0)
         for button in (self.copy_button, self.export_button):
