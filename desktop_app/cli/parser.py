@@ -246,8 +246,9 @@ def _redeem(command: Adder, sub: Any) -> None:
         "cli", "redeem one use, N uses at once, or spend an amount from a gift card"))
     p.add_argument("code", metavar="CODE_OR_PAYLOAD")
     how_much = p.add_mutually_exclusive_group()
-    how_much.add_argument("--uses", type=int_between(1, MAX_USES_AT_ONCE), default=1,
-                          metavar="N",
+    # No default here: argparse sees a conflict only with a value that is not the default, so
+    # ``--uses 1 --amount 2`` passed (QA s10b F4). The command counts one use when none is given.
+    how_much.add_argument("--uses", type=int_between(1, MAX_USES_AT_ONCE), metavar="N",
                           help=translate("cli", "uses to consume at once: all of them or none"))
     how_much.add_argument("--amount", help=translate(
         "cli", "spend this much from a gift card's balance (all or nothing)"))

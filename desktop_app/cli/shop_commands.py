@@ -183,7 +183,7 @@ def confirm_restore(ctx: Context, loss: restore.RestoreLoss) -> bool:
             "--yes.").format(lines=sentences(*loss_lines(loss))))
     for line in loss_lines(loss):
         print(line, file=sys.stderr)
-    answer = input(translate("cli", "Restore anyway? [y/N] "))
+    answer = prompt(translate("cli", "Restore anyway? [y/N] "), False, ())
     return answer.strip().lower() in ("y", "yes", translate("cli", "y"))
 
 
