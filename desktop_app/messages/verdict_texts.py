@@ -33,9 +33,17 @@ def headline(reason: str) -> str:
     return label("Redemption", HEADLINES, reason)
 
 
-LOOKUP_STATUS = QT_TRANSLATE_NOOP("Redemption", "Can be redeemed")
+# A look-up's status in words, where it is not the refusal's headline: an emptied gift card
+# is told how to use it again, not "Balance too low" (nothing was asked of it).
+STATUS_TEXTS: dict[str, str] = {
+    "redeemable": QT_TRANSLATE_NOOP("Redemption", "Can be redeemed"),
+    "insufficient_balance": QT_TRANSLATE_NOOP("Redemption", "Empty: reload it to spend it again"),
+}
 
 
 def status_text(status: str) -> str:
-    """What a redemption would say now: ``Can be redeemed`` or the refusal's headline."""
-    return translate("Redemption", LOOKUP_STATUS) if status == "redeemable" else headline(status)
+    """What a redemption would say now: ``Can be redeemed``, ``Empty: reload it…`` or the
+    refusal's headline."""
+    if status in STATUS_TEXTS:
+        return translate("Redemption", STATUS_TEXTS[status])
+    return headline(status)

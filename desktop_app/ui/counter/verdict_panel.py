@@ -206,11 +206,8 @@ class VerdictPanel(QFrame):
         customer = self.tr("Customer: {who}").format(who=who) if who else ""
         facts = "   ·   ".join(part for part in (info.product, validity, info.code, customer)
                                if part)
-        status = status_text(info.status)
-        if info.status == "redeemable" and info.balance is not None and info.balance <= 0:
-            status = self.tr("Empty: reload it to spend it again")  # not "can be redeemed"
         self._show(TONE_LOOKUP, self.tr("Look-up: {left}").format(left=left_text(info)),
-                   status, facts, self.tr("Look-up only — nothing was used"))
+                   status_text(info.status), facts, self.tr("Look-up only — nothing was used"))
 
     def show_lookup_refusal(self, reason: str) -> None:
         """A look-up of text that names no voucher here: what a redemption would say."""
