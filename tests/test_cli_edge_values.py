@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from test_cli import as_json, run
 
 from desktop_app.core.dates import day_range, open_ended
-from tests.test_cli import as_json, run
 
 
 @pytest.fixture(scope="module")

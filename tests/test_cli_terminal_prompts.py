@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.test_cli import ROOT
+from test_cli import ROOT
 
 
 def run_at_terminal(data_dir: Path, answers: str, *args: str,

@@ -3,13 +3,14 @@ say now, in the counter's words (QA s10b F12)."""
 
 from __future__ import annotations
 
+from test_giftcard_lookup import PIN, sell_cards
+
 from desktop_app.cli.giftcard_commands import lookup_lines
 from desktop_app.core import counter, giftcard_lookup, giftcards, redemption
 from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop
 from desktop_app.messages.verdict_texts import status_text
 from desktop_app.ui.orders.card_lookup_dialog import status_text as dialog_status_text
-from tests.test_giftcard_lookup import PIN, sell_cards
 
 EMPTY = "Empty: reload it to spend it again"
 

@@ -190,7 +190,7 @@ def confirm_restore(ctx: Context, loss: restore.RestoreLoss) -> bool:
 def cmd_restore(ctx: Context) -> Outcome:
     """Authenticates against the backup's own key slots: the shop here may be damaged."""
     if ctx.location.on_server:
-        raise ServerBackupElsewhere()
+        raise ServerBackupElsewhere(action="restore")
     name, password = credentials()
     told: list[restore.RestoreLoss] = []
 

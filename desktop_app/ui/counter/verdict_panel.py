@@ -15,10 +15,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.redemption import Verdict
-from desktop_app.messages.verdict_texts import headline, status_text
+from desktop_app.messages.verdict_texts import EXPLANATIONS, headline, status_text
 from desktop_app.ui.counter.lookup_models import left_text
 from desktop_app.ui.counter.redemption_models import (
-    EXPLANATIONS,
     FALLBACKS,
     TONE_ATTENTION,
     TONE_BUSY,
