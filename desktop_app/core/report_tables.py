@@ -92,9 +92,9 @@ def run_report(shop: Shop, name: str, by: str | None = None, start: dt.date | No
     by = by or GROUPINGS[name][0]
     if by not in GROUPINGS[name]:
         raise InvalidInput(field="by", problem="choice", choices=",".join(GROUPINGS[name]))
-    if start and end and end < start:
-        raise InvalidInput(field="to", problem="before_start")
-    start, end = open_ended(start, end)  # 0001-01-01 / 9999-12-31: no limit, not every day
+    # 0001-01-01 / 9999-12-31: no limit, not every day (a reversed range stays reversed:
+    # only the calendar's very first or last day is opened)
+    start, end = open_ended(start, end)
     if name == "redemptions":
         return redemptions_report(shop, by, start, end)
     if name == "sales":
