@@ -65,6 +65,8 @@ def test_export_every_attempt_with_bom_and_chinese(shop: Shop, history: fulfilme
     assert first["operator"] == "Alice" and first["code"] == history.code
     assert first["uses_left_after"] == "4" and rows[-1]["uses_left_after"] == "2"
     assert rows[1]["code"] == "" and rows[1]["station"] == "'=HYPERLINK(evil)"
+    # What was scanned, last, so a refused attempt can be traced (QA s10b F8).
+    assert [r["scanned"] for r in rows[:3]] == [history.payload, "garbage", history.code]
     utc = dt.datetime.fromisoformat(first["time_utc"])
     assert utc.utcoffset() == dt.timedelta(0)
     assert first["time_local"] == utc.astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -157,3 +159,14 @@ def test_spreadsheet_safe() -> None:
     assert reports.spreadsheet_safe("=1+1") == "'=1+1"
     assert reports.spreadsheet_safe("-50% promo") == "'-50% promo"
     assert reports.spreadsheet_safe("洗车") == "洗车" and reports.spreadsheet_safe(None) == ""
+
+
+def test_the_export_shows_what_was_scanned_formula_safe(shop: Shop, tmp_path: Path) -> None:
+    redemption.redeem(shop, "=cmd|' /C calc'!A0", "Till")
+    redemption.redeem(shop, "AB\x1b[2J", "Till")
+    out = tmp_path / "redemptions.csv"
+    reports.export_redemptions(shop, out)
+    rows = read_csv(out)
+    assert list(rows[0])[-1] == "scanned"
+    assert [r["scanned"] for r in rows] == ["'=cmd|' /C calc'!A0", "AB\\x1b[2J"]
+    assert [r["reason"] for r in rows] == ["malformed", "malformed"]

@@ -86,7 +86,11 @@ def prompt(question: str, secret: bool, variables: tuple[str, ...]) -> str:
         missing = [name for name in variables if not os.environ.get(name)] or variables
         raise UsageError(translate("cli", "No terminal to ask on: set {variables}.").format(
             variables=", ".join(missing)))
-    return getpass.getpass(question) if secret else input(question)
+    if secret:
+        return getpass.getpass(question)  # asks on the terminal itself, not on stdout
+    # The question on stderr: stdout keeps only the result (``--json > file`` at a terminal).
+    print(question, end="", file=sys.stderr, flush=True)
+    return input()
 
 
 LOGIN_VARIABLES = ("SHOP_OPERATOR", "SHOP_PASSWORD")

@@ -21,6 +21,7 @@ from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.giftcard_lookup import CardLookup, CardRef
 from desktop_app.core.money import money_text
 from desktop_app.i18n import translate
+from desktop_app.messages.verdict_texts import status_text
 
 
 def _ask_pin(question: str) -> str:
@@ -88,7 +89,7 @@ def lookup_lines(found: CardLookup) -> list[str]:
     lines = [translate("cli", "card {card}  {product}  balance {balance}  {status}, valid "
                        "until {until}").format(
         card=found.voucher_id, product=facts.product, balance=money_text(facts.balance_cents),
-        status=facts.status, until=when(facts.valid_until))]
+        status=status_text(facts.status), until=when(facts.valid_until))]
     lines += [f"  {when(row.at)}  {row.kind:<8} {money_text(row.amount_cents):>10}  "
               f"{money_text(row.balance_after_cents):>10}  {row.operator}"
               for row in facts.recent]

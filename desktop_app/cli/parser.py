@@ -25,6 +25,11 @@ from desktop_app.cli.arg_types import (
     positive_int,
     station_name,
 )
+from desktop_app.cli.argparse_words import (
+    VERSION_HELP,
+    argparse_text,
+    speak_the_users_language,
+)
 from desktop_app.i18n import translate
 
 if TYPE_CHECKING:
@@ -183,12 +188,12 @@ def _voucher(command: Adder, sub: Any) -> None:
     p.add_argument("--amount", required=True)
     p.add_argument("--method", choices=giftcards.RELOAD_METHODS, default="cash")
     p.add_argument("--ref")
-    p.add_argument("--station", default=default_station())
+    _station(p)
     p = command("cashout", "voucher_commands.cmd_voucher_cashout", translate(
         "cli", "pay a gift card's small remainder out in cash and empty it (up to the shop's "
         "cash-out limit)"), voucher)
     p.add_argument("code")
-    p.add_argument("--station", default=default_station())
+    _station(p)
     p = command("cards", "giftcard_commands.cmd_voucher_cards", translate(
         "cli", "a caller's gift cards by order or phone: card number, product, customer; "
         "no code, no balance"), voucher)
@@ -203,7 +208,7 @@ def _voucher(command: Adder, sub: Any) -> None:
         "cli", "the card's number, as `voucher cards` lists it"))
     which.add_argument("--order", type=int, metavar="ORDER_ID", help=translate(
         "cli", "the order that sold the card (when it sold only one)"))
-    p.add_argument("--station", default=default_station(), type=station_name)
+    _station(p)
     p = command("pin", "giftcard_commands.cmd_voucher_pin", translate(
         "cli", "set or replace a gift card's PIN (owners; from SHOP_CARD_PIN or typed twice "
         "at a prompt), or remove it with --clear"), voucher)
@@ -211,6 +216,12 @@ def _voucher(command: Adder, sub: Any) -> None:
         "cli", "the card's number, as `voucher cards` lists it"))
     p.add_argument("--clear", action="store_true", help=translate(
         "cli", "remove the PIN: looking the card up then needs it in hand"))
+
+
+def _station(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--station", default=default_station(), type=station_name, help=translate(
+        "cli", "this counter's name in the records (default: SHOP_STATION, else the "
+        "computer's name)"))
 
 
 def _dates(p: argparse.ArgumentParser) -> None:
@@ -244,14 +255,16 @@ def _report(command: Adder, sub: Any) -> None:
 def _redeem(command: Adder, sub: Any) -> None:
     p = command("redeem", "redeem_command.cmd_redeem", translate(
         "cli", "redeem one use, N uses at once, or spend an amount from a gift card"))
-    p.add_argument("code", metavar="CODE_OR_PAYLOAD")
+    p.add_argument("code", metavar="CODE_OR_PAYLOAD", help=translate(
+        "cli", "the voucher's QR payload (as scanned) or its printed code"))
     how_much = p.add_mutually_exclusive_group()
-    how_much.add_argument("--uses", type=int_between(1, MAX_USES_AT_ONCE), default=1,
-                          metavar="N",
+    # No default here: argparse sees a conflict only with a value that is not the default, so
+    # ``--uses 1 --amount 2`` passed (QA s10b F4). The command counts one use when none is given.
+    how_much.add_argument("--uses", type=int_between(1, MAX_USES_AT_ONCE), metavar="N",
                           help=translate("cli", "uses to consume at once: all of them or none"))
     how_much.add_argument("--amount", help=translate(
         "cli", "spend this much from a gift card's balance (all or nothing)"))
-    p.add_argument("--station", default=default_station(), type=station_name)
+    _station(p)
     # It opens the shop as soon as it has loaded: its key derivation runs while it loads.
     p.set_defaults(key_ahead=True)
 
@@ -347,7 +360,9 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    """The parser for ``argv``: with every command, or only the one ``argv`` names."""
+    """The parser for ``argv``: with every command, or only the one ``argv`` names; its help
+    and usage errors in the language ``use_language`` chose, argparse's own words too."""
+    speak_the_users_language()
     parser = Parser(
         formatter_class=HelpFormatter,
         prog=Path(sys.executable).name if getattr(sys, "frozen", False)
@@ -363,7 +378,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
                         help=translate("cli", "open the demo shop in its own folder"))
     parser.add_argument("--self-test", action="store_true",
                         help=translate("cli", "check that this install works, then exit"))
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=argparse_text(VERSION_HELP))
     add_commands(parser, None if argv is None else command_word(argv))
     return parser
 

@@ -13,8 +13,8 @@ from desktop_app.messages.verdict_texts import headline
 def cmd_redeem(ctx: Context) -> Outcome:
     amount = None if ctx.args.amount is None else parse_money(ctx.args.amount, "amount")
     with open_as_operator(ctx) as shop:
-        verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station, uses=ctx.args.uses,
-                                    amount_cents=amount)
+        verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station,
+                                    uses=ctx.args.uses or 1, amount_cents=amount)
     data = verdict.to_json()
     line = f"{headline(verdict.reason)}: {verdict.product or ctx.args.code[:40]}"
     if verdict.balance is not None:

@@ -16,7 +16,7 @@ from desktop_app.core import (
     reports,
 )
 from desktop_app.i18n import translate
-from desktop_app.messages.labels import METHOD_LABELS, method_label
+from desktop_app.messages.labels import METHOD_LABELS, method_label, no_voucher_label
 
 
 def cmd_export_redemptions(ctx: Context) -> Outcome:
@@ -31,9 +31,12 @@ def cmd_export_redemptions(ctx: Context) -> Outcome:
 
 
 def _table_lines(keys: list[str], rows: list[dict[str, object]],
-                 totals: dict[str, object] | None) -> list[str]:
+                 totals: dict[str, object] | None, blank_group: str = "") -> list[str]:
+    """Tab-separated lines; an empty group cell says ``blank_group`` (by product: the
+    attempts that named no voucher, as the files say it)."""
     lines = ["\t".join(keys)]
-    lines += ["\t".join("" if r.get(k) is None else str(r[k]) for k in keys) for r in rows]
+    lines += ["\t".join(blank_group if k == "group" and r.get(k) in (None, "") else
+                        "" if r.get(k) is None else str(r[k]) for k in keys) for r in rows]
     if totals is not None:
         lines.append("\t".join(str(totals.get(k, "")) if k != "group" else
                                 translate("cli", "total") for k in keys))
@@ -44,7 +47,8 @@ def _report_lines(report: report_tables.Report) -> list[str]:
     """The report as tab-separated lines, then each section it has (liability's gift cards
     and customers to call: QA round 2 found the text left them out)."""
     data = report_files.report_json(report)
-    lines = _table_lines([c.key for c in report.columns], data["rows"], data["totals"])
+    lines = _table_lines([c.key for c in report.columns], data["rows"], data["totals"],
+                         no_voucher_label() if report.by == "product" else "")
     for name in report.sections:
         section = data[name]
         rows, totals = (section["rows"], section["totals"]) if isinstance(section, dict) else (
@@ -58,7 +62,8 @@ def file_words() -> report_files.FileWords:
     """A file's words: payment methods as people say them (``--json`` keeps the codes), the
     columns under the keys the README lists."""
     return report_files.FileWords(methods={m: method_label(m) for m in METHOD_LABELS},
-                                  total=translate("cli", "total"))
+                                  total=translate("cli", "total"),
+                                  no_voucher=no_voucher_label())
 
 
 def cmd_report(ctx: Context) -> Outcome:

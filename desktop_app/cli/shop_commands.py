@@ -183,14 +183,14 @@ def confirm_restore(ctx: Context, loss: restore.RestoreLoss) -> bool:
             "--yes.").format(lines=sentences(*loss_lines(loss))))
     for line in loss_lines(loss):
         print(line, file=sys.stderr)
-    answer = input(translate("cli", "Restore anyway? [y/N] "))
+    answer = prompt(translate("cli", "Restore anyway? [y/N] "), False, ())
     return answer.strip().lower() in ("y", "yes", translate("cli", "y"))
 
 
 def cmd_restore(ctx: Context) -> Outcome:
     """Authenticates against the backup's own key slots: the shop here may be damaged."""
     if ctx.location.on_server:
-        raise ServerBackupElsewhere()
+        raise ServerBackupElsewhere(action="restore")
     name, password = credentials()
     told: list[restore.RestoreLoss] = []
 

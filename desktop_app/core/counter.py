@@ -249,13 +249,19 @@ def _require_counter_role(shop: Shop, action: str) -> None:
         raise Forbidden(action=action)
 
 
-def _status(voucher: Voucher, now: dt.datetime) -> str:
+def status_now(voucher: Voucher, now: dt.datetime) -> str:
+    """What a redemption would say now: ``redeemable`` or the refusal's reason; an emptied
+    gift card is ``insufficient_balance``, not redeemable (QA s10b F12)."""
     order: Order = voucher.order
     unusable = redemption.unusable_reason(order.status, voucher.state, voucher.valid_from,
                                           voucher.valid_until, now)
     if unusable:
         return unusable
-    return "redeemable" if voucher.uses_left > 0 else "already_redeemed"
+    if voucher.uses_left <= 0:
+        return "already_redeemed"
+    if voucher.balance_cents is not None and voucher.balance_cents <= 0:
+        return "insufficient_balance"
+    return "redeemable"
 
 
 def _info(shop: Shop, voucher: Voucher, rows: list[HistoryRow], now: dt.datetime
@@ -265,7 +271,7 @@ def _info(shop: Shop, voucher: Voucher, rows: list[HistoryRow], now: dt.datetime
         id=voucher.id, code=vouchers.typed_code(voucher.code),
         payload=(vouchers.payload(shop.shop_id, shop.voucher_key, voucher.code)
                  if shop.is_owner else ""),
-        product=voucher.product.name, state=voucher.state, status=_status(voucher, now),
+        product=voucher.product.name, state=voucher.state, status=status_now(voucher, now),
         order_id=order.id, order_status=order.status, uses_left=voucher.uses_left,
         uses_total=voucher.uses_total, valid_from=voucher.valid_from,
         valid_until=voucher.valid_until, issued_at=voucher.issued_at,

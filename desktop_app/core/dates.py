@@ -19,13 +19,39 @@ def local_midnight_utc(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day).astimezone().astimezone(dt.UTC)
 
 
+def _day_start_utc(day: dt.date) -> dt.datetime | None:
+    """Where local day ``day`` starts; None at the calendar's first days, which no datetime
+    in UTC can hold (0001-01-01: a script's "from the beginning")."""
+    try:
+        return local_midnight_utc(day)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _day_end_utc(day: dt.date) -> dt.datetime | None:
+    """Where local day ``day`` ends; None at the calendar's last days (9999-12-31: "no end")."""
+    try:
+        return local_midnight_utc(day + dt.timedelta(days=1))
+    except (OverflowError, ValueError):
+        return None
+
+
+def open_ended(start: dt.date | None, end: dt.date | None
+               ) -> tuple[dt.date | None, dt.date | None]:
+    """``start``..``end`` with a first or last day at the very ends of the calendar taken as no
+    limit at all, as a script means it (QA s10b F6: "--to 9999-12-31" was an internal error)."""
+    return (start if start is not None and _day_start_utc(start) is not None else None,
+            end if end is not None and _day_end_utc(end) is not None else None)
+
+
 def day_range(start: dt.date | None, end: dt.date | None
               ) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """Local days ``start``..``end`` (inclusive) as a UTC half-open interval; None is open."""
+    """Local days ``start``..``end`` (inclusive) as a UTC half-open interval; None is open,
+    and so is a day at the very ends of the calendar (see ``open_ended``)."""
     if start and end and end < start:
         raise InvalidInput(field="to", problem="before_start")
-    low = local_midnight_utc(start) if start else None
-    high = local_midnight_utc(end + dt.timedelta(days=1)) if end else None
+    low = _day_start_utc(start) if start else None
+    high = _day_end_utc(end) if end else None
     return low, high
 
 

@@ -58,6 +58,11 @@ class ShopLocation:
         return store.shop_exists(self.data_dir)
 
     def create(self, shop_name: str, currency: str, owner: str, password: str) -> store.Shop:
+        """A new shop with its first owner, here or on the server; the currency checked first
+        (the GUI's setup and ``init`` both come this way)."""
+        from desktop_app.core.money import currency_code
+
+        currency = currency_code(currency)
         if self.database_url:
             from desktop_app.core import pg
 

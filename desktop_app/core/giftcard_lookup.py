@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.core import audit, counter, giftcards, redemption
+from desktop_app.core import audit, counter, giftcards
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
 from desktop_app.core.giftcards import LedgerRow
@@ -54,7 +54,7 @@ class CardFacts:
 
     product: str
     order_id: int
-    status: str  # "redeemable", or why the card cannot be spent now (expired, voided...)
+    status: str  # "redeemable", or why it cannot be spent now (expired, insufficient_balance...)
     balance_cents: int
     valid_from: dt.datetime | None
     valid_until: dt.datetime | None
@@ -157,9 +157,6 @@ def look_up_card(shop: Shop, voucher_id: int, pin: str, station: str = "",
 
 def _facts(card: Voucher, now: dt.datetime) -> CardFacts:
     card = Voucher.get_by_id(card.id)  # the balance as it is now
-    order: Order = card.order
-    status = redemption.unusable_reason(order.status, card.state, card.valid_from,
-                                        card.valid_until, now) or "redeemable"
     recent = list(reversed(giftcards.ledger(card.id)))[:RECENT_ROWS]
-    return CardFacts(card.product.name, order.id, status, int(card.balance_cents or 0),
-                     card.valid_from, card.valid_until, recent)
+    return CardFacts(card.product.name, card.order_id, counter.status_now(card, now),
+                     int(card.balance_cents or 0), card.valid_from, card.valid_until, recent)

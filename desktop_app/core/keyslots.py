@@ -219,7 +219,10 @@ class KeySlotFile:
         key = canonical_recovery_key(recovery_key)
         if self.recovery is None:
             raise NoRecoveryKey()
-        return self.recovery.open(key, self._aad(RECOVERY_SLOT))
+        try:
+            return self.recovery.open(key, self._aad(RECOVERY_SLOT))
+        except WrongPassword:  # the same code and lockout; its words name the key (QA s10b)
+            raise WrongPassword(credential="recovery_key") from None
 
 
 # --- what a new operator name and password must be ------------------------------------------

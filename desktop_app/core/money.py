@@ -53,3 +53,12 @@ def money_text(cents: int) -> str:
     sign = "-" if cents < 0 else ""
     whole, part = divmod(abs(cents), 100)
     return f"{sign}{whole}.{part:02d}"
+
+
+def currency_code(text: str) -> str:
+    """The shop's currency as an ISO 4217 code: three ASCII letters, upper-cased (``usd`` →
+    ``USD``); anything else is refused, not printed on every receipt (QA s10b F9)."""
+    code = text.strip().upper()
+    if not (len(code) == 3 and code.isascii() and code.isalpha()):
+        raise InvalidInput(field="currency", problem="bad_currency")
+    return code

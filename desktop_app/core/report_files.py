@@ -77,6 +77,7 @@ class FileWords:
     headers: Mapping[str, str] = field(default_factory=dict)  # column key -> its name
     sheets: Mapping[str, str] = field(default_factory=dict)  # report or section -> sheet name
     methods: Mapping[str, str] = field(default_factory=dict)  # payment method code -> word
+    no_voucher: str = ""  # the product group of attempts that named no voucher; "" keeps ""
     yes: str | None = None  # a true "low" as the screen says it (false: blank); None: TRUE/FALSE
     total: str = "total"  # the label of the totals row
     title: str = ""  # the first row of each sheet; the report, grouping and days when empty
@@ -104,6 +105,8 @@ def _text(report: Report, column: Column, value: Any, words: FileWords) -> str:
     """A text cell as the screen shows it: a payment method as its word."""
     if column.key == "group" and report.by == "method" and value is not None:
         return words.methods.get(str(value), str(value))
+    if column.key == "group" and report.by == "product" and value in (None, ""):
+        return words.no_voucher
     return "" if value is None else str(json_value(column, value))
 
 

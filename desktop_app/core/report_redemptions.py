@@ -179,7 +179,9 @@ def redemption_details(shop: Shop, by: str, group: object, start: dt.date | None
     low, high = day_range(start, end)
     a, original = RedemptionAttempt, RedemptionAttempt.alias("original")
     where = within(a.created_at, low, high)
-    if by in ("operator", "product"):
+    if by == "product" and group in (None, ""):  # the attempts that named no voucher
+        where &= a.voucher.is_null()
+    elif by in ("operator", "product"):
         ids = [k for k, name in group_names(by).items() if name == group]
         column = fn.COALESCE(original.operator, a.operator) if by == "operator" else Voucher.product
         where &= column.in_(ids)

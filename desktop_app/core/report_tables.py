@@ -11,6 +11,7 @@ from typing import Any
 
 from peewee import JOIN, Case, fn
 
+from desktop_app.core.dates import open_ended
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import CardKey, Product
 from desktop_app.core.report_liability import (
@@ -91,6 +92,9 @@ def run_report(shop: Shop, name: str, by: str | None = None, start: dt.date | No
     by = by or GROUPINGS[name][0]
     if by not in GROUPINGS[name]:
         raise InvalidInput(field="by", problem="choice", choices=",".join(GROUPINGS[name]))
+    # 0001-01-01 / 9999-12-31: no limit, not every day (a reversed range stays reversed:
+    # only the calendar's very first or last day is opened)
+    start, end = open_ended(start, end)
     if name == "redemptions":
         return redemptions_report(shop, by, start, end)
     if name == "sales":

@@ -21,9 +21,12 @@ from desktop_app.core.models import Operator, Order, OrderLine, Product, Redempt
 from desktop_app.core.report_rows import within
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
+from desktop_app.core.text import printable
 
+# ``scanned`` last (QA s10b F8): what the attempt was given, so a forged, altered or unknown
+# code can be traced; trailing, so scripts that read the columns before it keep working.
 REDEMPTION_COLUMNS = ("time_local", "time_utc", "operator", "station", "reason", "ok", "code",
-                      "product", "uses_left_after", "note")
+                      "product", "uses_left_after", "note", "scanned")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -61,6 +64,7 @@ class RedemptionRow:
     product: str
     uses_left_after: int | None
     note: str
+    scanned: str = ""  # the text as scanned or typed; "" for an undo
 
 
 def redemption_log(shop: Shop, start: dt.date | None = None,
@@ -88,7 +92,8 @@ def _redemption_row(attempt: RedemptionAttempt) -> RedemptionRow:
         station=attempt.station, reason=attempt.reason, ok=attempt.ok,
         code=vouchers.typed_code(voucher.code) if voucher is not None else "",
         product=voucher.product.name if voucher is not None else "",
-        uses_left_after=attempt.uses_left_after, note=attempt.note)
+        uses_left_after=attempt.uses_left_after, note=attempt.note,
+        scanned=attempt.scanned_text)
 
 
 def redemptions_csv(rows: list[RedemptionRow]) -> bytes:
@@ -96,7 +101,8 @@ def redemptions_csv(rows: list[RedemptionRow]) -> bytes:
         [r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), r.at.isoformat(),
          spreadsheet_safe(r.operator), spreadsheet_safe(r.station), r.reason,
          "true" if r.ok else "false", r.code, spreadsheet_safe(r.product),
-         "" if r.uses_left_after is None else r.uses_left_after, spreadsheet_safe(r.note)]
+         "" if r.uses_left_after is None else r.uses_left_after, spreadsheet_safe(r.note),
+         spreadsheet_safe(printable(r.scanned))]
         for r in rows]
     return csv_bytes(REDEMPTION_COLUMNS, table)
 

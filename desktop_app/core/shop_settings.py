@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 
 from desktop_app.core import audit
 from desktop_app.core.errors import InvalidInput
+from desktop_app.core.money import currency_code
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop, put_setting
 
@@ -46,13 +47,11 @@ def get_shop_settings(shop: Shop) -> ShopSettings:
 
 def _checked(settings: ShopSettings) -> ShopSettings:
     name = settings.shop_name.strip()
-    currency = settings.currency.strip().upper()
     if not name:
         raise InvalidInput(field="shop_name", problem="required")
     if len(name) > MAX_NAME:
         raise InvalidInput(field="shop_name", problem="too_long", maximum=MAX_NAME)
-    if not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
-        raise InvalidInput(field="currency", problem="bad_currency")
+    currency = currency_code(settings.currency)
     if len(settings.address_line.strip()) > MAX_LINE:
         raise InvalidInput(field="address_line", problem="too_long", maximum=MAX_LINE)
     if len(settings.voucher_note.strip()) > MAX_NOTE:

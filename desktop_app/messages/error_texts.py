@@ -213,6 +213,19 @@ FALLBACK_TEXTS: dict[str, tuple[str, str]] = {
         "errors", "Not found. It may have been removed, or the number is wrong.")),
 }
 
+# Variants of an error's text for one of its facts: (code, param, value) → text.
+VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    ("wrong_password", "credential", "recovery_key"): QT_TRANSLATE_NOOP(
+        "errors", "Wrong recovery key: it is not the key of this shop. Check it against the "
+        "paper it was written on (7 groups of 4), then try again."),
+    ("server_backup_elsewhere", "action", "restore"): QT_TRANSLATE_NOOP(
+        "errors", "This shop lives on a server: restore it on the server with pg_restore (see "
+        "the README, \"Several counters\"), not from a counter PC."),
+}
+SHOP_EXISTS_ON_SERVER_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "A shop already exists on the server {server}. Log in to it instead, or give "
+    "the address of an empty database for a new shop.")
+
 UNEXPECTED_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Something went wrong, and the last action may not have finished. The details "
     "were written to the log file. If it happens again, restart Voucher Shop.")

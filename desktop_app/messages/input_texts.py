@@ -53,6 +53,7 @@ PROBLEM_TEXTS: dict[str, str] = {
     "not_service": QT_TRANSLATE_NOOP(
         "errors", "Only service products and gift cards can be issued in a batch."),
     "unreadable": QT_TRANSLATE_NOOP("errors", "The file cannot be read."),
+    "unreadable_path": QT_TRANSLATE_NOOP("errors", "The file {path} cannot be read."),
     "not_utf8": QT_TRANSLATE_NOOP(
         "errors", "The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) "
         "and try again."),
@@ -107,4 +108,7 @@ FIELD_LABELS: dict[str, str] = {
     "threshold": QT_TRANSLATE_NOOP("errors", "Low-stock warning"),
     "report": QT_TRANSLATE_NOOP("errors", "Report"),
     "by": QT_TRANSLATE_NOOP("errors", "Group by"),
+    "reason": QT_TRANSLATE_NOOP("errors", "Reason"),
+    "image": QT_TRANSLATE_NOOP("errors", "Image"),
+    "vouchers": QT_TRANSLATE_NOOP("errors", "Vouchers"),
 }

@@ -3,7 +3,7 @@ No Qt."""
 
 from __future__ import annotations
 
-from desktop_app.i18n import QT_TRANSLATE_NOOP, label
+from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 
 METHOD_LABELS = {
     "cash": QT_TRANSLATE_NOOP("labels", "Cash"),
@@ -17,3 +17,12 @@ METHOD_LABELS = {
 def method_label(method: str | None) -> str:
     """A payment method in the user's language (QA: the Chinese refund said "cash 支付")."""
     return label("labels", METHOD_LABELS, method or "other")
+
+
+# A report's row, grouped by product, of the attempts whose text named no voucher (forged,
+# garbage, another shop's, unknown): a row with a name, not an empty cell (QA s10b F5).
+NO_VOUCHER_GROUP = QT_TRANSLATE_NOOP("labels", "Not a voucher of this shop")
+
+
+def no_voucher_label() -> str:
+    return translate("labels", NO_VOUCHER_GROUP)

@@ -28,14 +28,57 @@ HEADLINES: dict[str, str] = {
 }
 
 
+# The sentence under the headline: what happened and what to do (the counter's verdict panel,
+# and a look-up of a text that names no voucher here). {valid_from}/{valid_until}/{who}/{when}
+# are filled in by the panel.
+EXPLANATIONS: dict[str, str] = {
+    "unknown_code": QT_TRANSLATE_NOOP(
+        "Redemption", "There is no voucher with this code in this shop. Check the code."),
+    "invalid_signature": QT_TRANSLATE_NOOP(
+        "Redemption", "This QR code was not made by this shop, or it was changed. Do not "
+        "accept it."),
+    "wrong_shop": QT_TRANSLATE_NOOP("Redemption", "This voucher was issued by another shop."),
+    "malformed": QT_TRANSLATE_NOOP(
+        "Redemption", "What was read is not a voucher. Scan again, or type the printed code."),
+    "mistyped": QT_TRANSLATE_NOOP(
+        "Redemption", "A character is wrong or two are swapped – check the code."),
+    "not_enough_uses": QT_TRANSLATE_NOOP(
+        "Redemption", "Fewer uses are left than were asked for; nothing was used."),
+    "not_paid": QT_TRANSLATE_NOOP(
+        "Redemption", "Its order has not been paid. Ask the owner to check the order."),
+    "voided": QT_TRANSLATE_NOOP("Redemption", "Its order was refunded or cancelled."),
+    "expired": QT_TRANSLATE_NOOP("Redemption", "It was valid until {valid_until}."),
+    "not_yet_valid": QT_TRANSLATE_NOOP("Redemption", "It can be used from {valid_from}."),
+    "forbidden": QT_TRANSLATE_NOOP(
+        "Redemption", "This operator may not redeem vouchers now: the account was disabled "
+        "or its role changed. Ask the owner."),
+    "already_redeemed": QT_TRANSLATE_NOOP(
+        "Redemption", "Last redeemed by {who}, {when}."),
+    "insufficient_balance": QT_TRANSLATE_NOOP(
+        "Redemption", "The card holds less than that amount. Nothing was spent."),
+    "amount_required": QT_TRANSLATE_NOOP(
+        "Redemption", "This is a gift card: type the amount to spend, then scan it again."),
+    "not_a_giftcard": QT_TRANSLATE_NOOP(
+        "Redemption", "This voucher counts uses, not money: scan it without an amount."),
+}
+
+
 def headline(reason: str) -> str:
     """``Redeemed``, ``Already redeemed``… in the user's language; an unknown reason as is."""
     return label("Redemption", HEADLINES, reason)
 
 
-LOOKUP_STATUS = QT_TRANSLATE_NOOP("Redemption", "Can be redeemed")
+# A look-up's status in words, where it is not the refusal's headline: an emptied gift card
+# is told how to use it again, not "Balance too low" (nothing was asked of it).
+STATUS_TEXTS: dict[str, str] = {
+    "redeemable": QT_TRANSLATE_NOOP("Redemption", "Can be redeemed"),
+    "insufficient_balance": QT_TRANSLATE_NOOP("Redemption", "Empty: reload it to spend it again"),
+}
 
 
 def status_text(status: str) -> str:
-    """What a redemption would say now: ``Can be redeemed`` or the refusal's headline."""
-    return translate("Redemption", LOOKUP_STATUS) if status == "redeemable" else headline(status)
+    """What a redemption would say now: ``Can be redeemed``, ``Empty: reload it…`` or the
+    refusal's headline."""
+    if status in STATUS_TEXTS:
+        return translate("Redemption", STATUS_TEXTS[status])
+    return headline(status)

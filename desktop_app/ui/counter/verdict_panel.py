@@ -15,10 +15,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.redemption import Verdict
-from desktop_app.messages.verdict_texts import headline, status_text
+from desktop_app.messages.verdict_texts import EXPLANATIONS, headline, status_text
 from desktop_app.ui.counter.lookup_models import left_text
 from desktop_app.ui.counter.redemption_models import (
-    EXPLANATIONS,
     FALLBACKS,
     TONE_ATTENTION,
     TONE_BUSY,
@@ -206,11 +205,8 @@ class VerdictPanel(QFrame):
         customer = self.tr("Customer: {who}").format(who=who) if who else ""
         facts = "   ·   ".join(part for part in (info.product, validity, info.code, customer)
                                if part)
-        status = status_text(info.status)
-        if info.status == "redeemable" and info.balance is not None and info.balance <= 0:
-            status = self.tr("Empty: reload it to spend it again")  # not "can be redeemed"
         self._show(TONE_LOOKUP, self.tr("Look-up: {left}").format(left=left_text(info)),
-                   status, facts, self.tr("Look-up only — nothing was used"))
+                   status_text(info.status), facts, self.tr("Look-up only — nothing was used"))
 
     def show_lookup_refusal(self, reason: str) -> None:
         """A look-up of text that names no voucher here: what a redemption would say."""

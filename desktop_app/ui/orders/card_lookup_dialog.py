@@ -28,6 +28,7 @@ from desktop_app.core import giftcard_lookup
 from desktop_app.core.giftcard_lookup import CardLookup, CardRef
 from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
+from desktop_app.messages.verdict_texts import status_text as lookup_status_text
 from desktop_app.ui.display import money, short_time
 from desktop_app.ui.orders.giftcard_box import LedgerModel, this_station
 from desktop_app.ui.tables import Column, RowTableModel, fit_columns, selected_row, setup_table
@@ -44,7 +45,10 @@ STATUS_TEXTS: dict[str, str] = {
 
 
 def status_text(status: str) -> str:
-    return label("CardLookupDialog", STATUS_TEXTS, status)
+    """The card's status as the caller hears it; an emptied card in the counter's words."""
+    if status in STATUS_TEXTS:
+        return label("CardLookupDialog", STATUS_TEXTS, status)
+    return lookup_status_text(status)
 
 
 class CardRefModel(RowTableModel[CardRef]):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.core.report_files import FileWords
 from desktop_app.core.report_tables import Report
-from desktop_app.messages.labels import METHOD_LABELS
+from desktop_app.messages.labels import METHOD_LABELS, no_voucher_label
 from desktop_app.ui import settings
 from desktop_app.ui.display import method_label
 from desktop_app.ui.folders import documents_folder
@@ -52,5 +52,6 @@ def file_words(report: Report, title: str) -> FileWords:
               **{key: tr(text) for key, text in SECTION_TITLES.items()}}
     return FileWords(headers=headers(report.by), sheets=sheets,
                      methods={m: method_label(m) for m in METHOD_LABELS},
+                     no_voucher=no_voucher_label(),
                      yes=QCoreApplication.translate("ReportsTab", "Yes"),
                      total=QCoreApplication.translate("ReportsTab", "Total"), title=title)

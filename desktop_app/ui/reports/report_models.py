@@ -12,6 +12,7 @@ from desktop_app.core.dates import local_time
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, RedemptionDetail
 from desktop_app.core.report_tables import Column as ReportColumn
 from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.messages.labels import no_voucher_label
 from desktop_app.messages.verdict_texts import headline
 from desktop_app.ui.display import method_label, money
 from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
@@ -84,7 +85,9 @@ def headers(by: str) -> dict[str, str]:
 
 def cell_text(column: ReportColumn, value: Any, currency: str, by: str = "") -> str:
     if value is None or value == "":
-        return "—" if column.key == "group" else ""
+        if column.key != "group":
+            return ""
+        return no_voucher_label() if by == "product" else "—"
     if column.kind == "money":
         return money(int(value), currency)
     if column.kind == "date" and isinstance(value, dt.date):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.keyslots import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
+from desktop_app.core.money import currency_code
 from desktop_app.core.pg_connection import check_url
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
@@ -45,7 +45,6 @@ log = logging.getLogger(__name__)
 # The currencies small shops we know of work in; the field takes any ISO 4217 code.
 CURRENCIES = ("CNY", "HKD", "TWD", "MOP", "SGD", "USD", "EUR", "GBP", "JPY", "KRW", "AUD",
               "CAD")
-CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 MAX_SHOP_NAME_LENGTH = 100
 WEAK_BELOW = 2  # scores 0 and 1: too short, or only one kind of character
 # A field not finished yet: keeps Create disabled without scolding the user mid-typing.
@@ -259,12 +258,18 @@ class SetupDialog(QDialog):
             return problem_message("bad_name")
         return ""
 
+    def _currency_problem(self, text: str) -> str:
+        try:
+            currency_code(text)  # the check the shop's creation makes
+        except InvalidInput as exc:
+            return problem_message(str(exc.params["problem"]))
+        return ""
+
     def problems(self) -> dict[str, str]:
         """What is still wrong, per field; empty when the shop can be created."""
         found = {
             "shop_name": self._name_problem(self.shop_name.text()),
-            "currency": ("" if CURRENCY_PATTERN.match(self.currency.currentText().strip())
-                         else problem_message("bad_currency")),
+            "currency": self._currency_problem(self.currency.currentText()),
             "owner_name": self._name_problem(self.owner_name.text()),
             "password": ("" if len(self.password.text()) >= MIN_PASSWORD_LENGTH
                          else problem_message("too_short", minimum=MIN_PASSWORD_LENGTH)),

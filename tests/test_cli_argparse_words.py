@@ -1,0 +1,67 @@
+"""argparse's own words go through the app's translation like the rest of the command line
+(QA s10b F11: "usage:", "options", "invalid choice" stayed English in a Chinese --help), and
+every option of ``redeem`` has its help line."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+from collections.abc import Iterator
+
+import pytest
+
+from desktop_app import i18n
+from desktop_app.cli.argparse_words import WORDS
+from desktop_app.cli.parser import build_parser
+
+WORDS_IN_TEST = {
+    "usage: ": "USAGE: ",
+    "positional arguments": "POSITIONALS",
+    "options": "OPTIONS",
+    "show this help message and exit": "HELP AND EXIT",
+    "argument %(argument_name)s: %(message)s": "ARG %(argument_name)s -> %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "BAD %(value)r [%(choices)s]",
+    "the following arguments are required: %s": "MISSING %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s ERROR %(message)s\n",
+}
+
+
+@pytest.fixture
+def test_catalogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A catalogue of argparse's words as ``use_language`` would load it; the language of
+    the tests after this one is the one before."""
+    catalogue = i18n.QmCatalog({("argparse", k): v for k, v in WORDS_IN_TEST.items()})
+    monkeypatch.setattr(i18n, "_catalog", catalogue)
+    monkeypatch.setattr(i18n, "_catalog_in_use", True)
+    yield
+
+
+def _redeem_parser() -> argparse.ArgumentParser:
+    parser = build_parser(["redeem", "X"])
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    found: argparse.ArgumentParser = sub.choices["redeem"]
+    return found
+
+
+def _usage_error(argv: list[str]) -> str:
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr), pytest.raises(SystemExit) as exited:
+        build_parser(argv).parse_args(argv)
+    assert exited.value.code == 2
+    return stderr.getvalue()
+
+
+def test_argparse_says_its_words_in_the_users_language(test_catalogue: None) -> None:
+    assert set(WORDS_IN_TEST) <= set(WORDS)  # listed for lupdate
+    text = _redeem_parser().format_help()
+    assert text.startswith("USAGE: ") and "POSITIONALS" in text and "OPTIONS" in text
+    assert "HELP AND EXIT" in text and "usage:" not in text
+    said = _usage_error(["order", "list", "--status", "x"])
+    assert "ERROR ARG --status -> BAD 'x' [" in said
+    assert "MISSING" in _usage_error(["order", "pay"])
+
+
+def test_every_option_of_redeem_says_what_it_is() -> None:
+    for action in _redeem_parser()._actions:
+        assert action.help, action.dest
