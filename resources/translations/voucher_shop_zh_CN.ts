@@ -655,127 +655,127 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardLookupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="38"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="39"/>
         <source>can be spent now</source>
         <translation>现在可用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="39"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="40"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="40"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="41"/>
         <source>not valid yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="41"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="42"/>
         <source>void (refunded)</source>
         <translation>已作废（已退款）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="42"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="43"/>
         <source>not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="73"/>
         <source>Gift card by phone + PIN</source>
         <translation>电话查询礼品卡（凭 PIN 码）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="79"/>
         <source>For a customer on the phone without the card in hand: find their cards, choose one and ask for its PIN. The card&apos;s code and QR are never shown here.</source>
         <translation>适用于顾客来电、卡不在手边时：先找到顾客的卡，选择一张，再询问其 PIN 码。这里不会显示卡的券码和二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="93"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="106"/>
         <source>Phone number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="107"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="110"/>
         <source>The number the customer gives</source>
         <translation>顾客报出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="113"/>
         <source>Find cards</source>
         <translation>查找卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="127"/>
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="130"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="134"/>
         <source>The card&apos;s PIN:</source>
         <translation>卡的 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="169"/>
         <source>An order number is digits only.</source>
         <translation>订单号只能是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="182"/>
         <source>No gift cards found for this number.</source>
         <translation>没有找到与该号码相关的礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="229"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="233"/>
         <source>Wrong PIN. 1 attempt left before this card&apos;s PIN locks.</source>
         <translation>PIN 错误。再错 1 次，此卡的 PIN 将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="236"/>
         <source>Wrong PIN. {left} attempts left before this card&apos;s PIN locks.</source>
         <translation>PIN 码错误。再错 {left} 次，这张卡的 PIN 码将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="241"/>
         <source>Too many wrong PINs: this card&apos;s PIN is locked until {time}. The customer can call again later, or come in with the card.</source>
         <translation>PIN 码错误次数过多：这张卡的 PIN 码已锁定至 {time}。顾客可以稍后再来电，或带卡到店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="244"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="248"/>
         <source>This card has no PIN: it can be looked up only with the card in hand. An owner can set one below the card&apos;s voucher on the Orders tab.</source>
         <translation>这张卡没有设置 PIN 码：只能凭卡查询。店主可以在“订单”页该卡的卡券下方设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="260"/>
         <source>Card #{card}: balance {amount}</source>
         <translation>卡 #{card}：余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="262"/>
         <source>valid until {until}</source>
         <translation>有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="263"/>
         <source>no expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="264"/>
         <source>{product} · order #{order} · {status} · {validity}</source>
         <translation>{product} · 订单 #{order} · {status} · {validity}</translation>
     </message>
@@ -783,42 +783,42 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardRefModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="57"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="58"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="59"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="60"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="62"/>
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="63"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="63"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="63"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -831,27 +831,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="161"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="177"/>
         <source>and 1 more voucher: ask for it printed or sent</source>
         <translation>另有 1 张卡券：可请店员打印或发送给您</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="175"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="191"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="204"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="220"/>
         <source>Thank you! Photograph your voucher</source>
         <translation>谢谢惠顾！请拍下您的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="240"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="256"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="179"/>
         <source>and {count} more vouchers: ask for them printed or sent</source>
         <translation>另有 {count} 张卡券：可请店员打印或发送给您</translation>
     </message>
@@ -859,87 +859,97 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>ExpiringDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="41"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="42"/>
         <source>1 use</source>
         <translation>1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="42"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="43"/>
         <source>{count} uses</source>
         <translation>{count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="48"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="49"/>
         <source>customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="50"/>
         <source>Hello {customer}, your {product} from {shop} ({left} left) is valid until {date}. We look forward to seeing you!</source>
         <translation>{customer}您好，您在{shop}购买的{product}（还剩 {left}）有效期至 {date}。期待您的光临！</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="85"/>
         <source>Expiring soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="89"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="93"/>
+        <source>Only customers with a name or phone</source>
+        <translation>只看有姓名或电话的顾客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="104"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="105"/>
         <source>The selected customer&apos;s reminder, to paste in WeChat, a text message or an e-mail</source>
         <translation>所选顾客的提醒消息，可粘贴到微信、短信或电子邮件中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="108"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="109"/>
         <source>The list with phones in full and each message</source>
         <translation>导出名单，含完整电话号码和每条提醒消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="111"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="114"/>
         <source>With uses or balance left, expiring within</source>
         <translation>仍有剩余次数或余额，且到期不超过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="147"/>
         <source>{count} to remind</source>
         <translation>待提醒：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="148"/>
+        <source>{count} to remind ({hidden} without a name or phone not shown)</source>
+        <translation>待提醒：{count}（另有 {hidden} 张没有姓名或电话，未显示）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="161"/>
         <source>Message copied.</source>
         <translation>消息已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="164"/>
         <source>Export the reminders</source>
         <translation>导出提醒名单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="166"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="179"/>
         <source>{count} rows written to {file}</source>
         <translation>已将 {count} 行写入 {file}</translation>
     </message>
@@ -947,37 +957,37 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>ExpiringModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="66"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="68"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="69"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="70"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="71"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="72"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="73"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -3081,172 +3091,177 @@ Click “New order” to sell your first voucher.</source>
         <translation>撤销核销</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="75"/>
+        <source>Empty: reload it to spend it again</source>
+        <translation>余额为零：充值后才能再次使用</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
         <source>Redeemed, undone</source>
         <translation>核销已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="35"/>
         <source>There is no voucher with this code in this shop. Check the code.</source>
         <translation>券码不存在，请核对：本店没有这个券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="57"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="37"/>
         <source>This QR code was not made by this shop, or it was changed. Do not accept it.</source>
         <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="60"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="40"/>
         <source>This voucher was issued by another shop.</source>
         <translation>这是其他店铺发行的券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="61"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="41"/>
         <source>What was read is not a voucher. Scan again, or type the printed code.</source>
         <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="63"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="43"/>
         <source>A character is wrong or two are swapped – check the code.</source>
         <translation>券码有字符输错或顺序颠倒，请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="45"/>
         <source>Fewer uses are left than were asked for; nothing was used.</source>
         <translation>剩余次数少于要核销的次数；未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="67"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="47"/>
         <source>Its order has not been paid. Ask the owner to check the order.</source>
         <translation>这张券的订单尚未付款。请店主核查订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="69"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="49"/>
         <source>Its order was refunded or cancelled.</source>
         <translation>这张券的订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="70"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="50"/>
         <source>It was valid until {valid_until}.</source>
         <translation>有效期至 {valid_until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="71"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="51"/>
         <source>It can be used from {valid_from}.</source>
         <translation>{valid_from} 起可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="52"/>
         <source>This operator may not redeem vouchers now: the account was disabled or its role changed. Ask the owner.</source>
         <translation>此操作员现在不能核销卡券：账号已被停用或角色已变更。请联系店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="75"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="55"/>
         <source>Last redeemed by {who}, {when}.</source>
         <translation>上次核销：{who}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="77"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="57"/>
         <source>The card holds less than that amount. Nothing was spent.</source>
         <translation>卡内余额不足这个金额，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="79"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="59"/>
         <source>This is a gift card: type the amount to spend, then scan it again.</source>
         <translation>这是礼品卡：请输入消费金额，然后重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="61"/>
         <source>This voucher counts uses, not money: scan it without an amount.</source>
         <translation>这张券按次数核销，不按金额：请不要输入金额，直接扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="86"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="54"/>
         <source>It has no uses left.</source>
         <translation>已无剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="87"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
         <source>It cannot be used yet.</source>
         <translation>暂时还不能使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="88"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="56"/>
         <source>It can no longer be used.</source>
         <translation>已不能再使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="94"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="62"/>
         <source>Check the 1st group: {group}</source>
         <translation>请核对第 1 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="95"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="63"/>
         <source>Check the 2nd group: {group}</source>
         <translation>请核对第 2 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="96"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="64"/>
         <source>Check the 3rd group: {group}</source>
         <translation>请核对第 3 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="97"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
         <source>Check the 4th group: {group}</source>
         <translation>请核对第 4 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="147"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="115"/>
         <source>today {time}</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="159"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="127"/>
         <source>{left} of {total} left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="246"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="214"/>
         <source>Spent {amount}, undone</source>
         <translation>已消费 {amount}，已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="251"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="219"/>
         <source>Spent {amount}</source>
         <translation>已消费 {amount}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="50"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="232"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="200"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="57"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="233"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="201"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="58"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="234"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="202"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="51"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="235"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="203"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="52"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="236"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="204"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="36"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="74"/>
         <source>Can be redeemed</source>
         <translation>可以核销</translation>
     </message>
@@ -3494,234 +3509,234 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="22"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="23"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="23"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="24"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="24"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="139"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="25"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="142"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="25"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="140"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="26"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="143"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="26"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="142"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="27"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="145"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="27"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="28"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="28"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="29"/>
         <source>Uses redeemed</source>
         <translation>核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="29"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="145"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="30"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="148"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="30"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="31"/>
         <source>Net</source>
         <translation>净计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="31"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="32"/>
         <source>Refused</source>
         <translation>被拒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="32"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="33"/>
         <source>Orders paid</source>
         <translation>已付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="33"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="34"/>
         <source>Orders refunded</source>
         <translation>已退款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="34"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="35"/>
         <source>Units sold</source>
         <translation>售出数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="35"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="36"/>
         <source>Units refunded</source>
         <translation>退款数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="36"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="37"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="37"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="38"/>
         <source>Refunds</source>
         <translation>退款额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="38"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="39"/>
         <source>Vouchers</source>
         <translation>卡券数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="39"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="40"/>
         <source>Uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="40"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="41"/>
         <source>Value</source>
         <translation>剩余价值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="41"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="42"/>
         <source>Expire in 7 days</source>
         <translation>7 天内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="42"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="43"/>
         <source>Expire in 30 days</source>
         <translation>30 天内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="43"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="44"/>
         <source>Expired unused</source>
         <translation>过期未用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="44"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="45"/>
         <source>Expired unused value</source>
         <translation>过期未用价值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="46"/>
         <source>Unsold</source>
         <translation>未售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="46"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="47"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="47"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
         <source>Faulty</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="50"/>
         <source>Low-stock level</source>
         <translation>库存预警线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="51"/>
         <source>Low</source>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="51"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="143"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="52"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="146"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="52"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="53"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="53"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="141"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="54"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="144"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="54"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="55"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="56"/>
         <source>Cards</source>
         <translation>卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="56"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="57"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="57"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="58"/>
         <source>Balance expiring in 7 days</source>
         <translation>7 天内到期余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="58"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="59"/>
         <source>Balance expiring in 30 days</source>
         <translation>30 天内到期余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="59"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="60"/>
         <source>Breakage in these days</source>
         <translation>期间沉淀金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="60"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="61"/>
         <source>Cards expired with money</source>
         <translation>过期时仍有余额的卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="63"/>
         <source>Customers to call</source>
         <translation>待联系的顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="63"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="64"/>
         <source>Gift-card balances</source>
         <translation>礼品卡余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="55"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="93"/>
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="56"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="96"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="138"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="141"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="144"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="147"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="147"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="150"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3821,7 +3836,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="56"/>
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="57"/>
         <location filename="../../desktop_app/ui/reports/report_summary.py" line="38"/>
         <source>Total</source>
         <translation>合计</translation>
@@ -4391,102 +4406,102 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="75"/>
         <source>Create your shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="83"/>
         <source>Welcome to Voucher Shop</source>
         <translation>欢迎使用 Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="84"/>
         <source>Create your shop. You will be its owner and can add clerks later.</source>
         <translation>创建您的店铺。您将成为店主，之后可以添加核销员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="105"/>
         <source>This PC only</source>
         <translation>仅本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="106"/>
         <source>Connect to the shop&apos;s server</source>
         <translation>连接店铺服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="111"/>
         <source>Several counters share one shop on a PostgreSQL server. If the shop is already there, log in below with your operator name and password; otherwise it is created there. The server&apos;s own password comes from PGPASSWORD or .pgpass.</source>
         <translation>多个收银台通过 PostgreSQL 服务器共用一个店铺。如果店铺已在服务器上，请在下方用您的账号和密码登录；否则会在服务器上新建店铺。服务器自身的密码取自 PGPASSWORD 或 .pgpass。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="149"/>
         <source>e.g. Sunny Car Wash</source>
         <translation>例如：阳光洗车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="159"/>
         <source>The name you will log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="162"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="173"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="174"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="175"/>
         <source>Owner name:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="176"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="180"/>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="205"/>
         <source>Keep the owner password safe. The shop is encrypted: without an operator&apos;s password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="207"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="298"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="218"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="227"/>
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="227"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -4624,86 +4639,81 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="180"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="179"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="181"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="180"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="185"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="184"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="194"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="196"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="206"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="249"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="245"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211"/>
-        <source>Empty: reload it to spend it again</source>
-        <translation>余额为零：充值后才能再次使用</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="212"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="208"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="221"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="209"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="217"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="219"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="215"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="228"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="249"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="257"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="200"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="273"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="202"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="279"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -5085,6 +5095,121 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/orders/voucher_send.py" line="54"/>
         <source>Card key: {key}</source>
         <translation>卡密：{key}</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="21"/>
+        <source>usage: </source>
+        <translation>用法： </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="22"/>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="23"/>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="24"/>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="25"/>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="26"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="27"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="28"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="29"/>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="30"/>
+        <source>one of the arguments %s is required</source>
+        <translation>必须提供以下参数之一：%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="31"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="32"/>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="33"/>
+        <source>ignored explicit argument %r</source>
+        <translation>忽略了多余的参数值 %r</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="34"/>
+        <source>expected one argument</source>
+        <translation>需要一个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="35"/>
+        <source>expected at most one argument</source>
+        <translation>最多需要一个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="36"/>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="37"/>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="38"/>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="39"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项有歧义：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="40"/>
+        <source>unexpected option string: %s</source>
+        <translation>意外的选项：%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="41"/>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="43"/>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序版本号并退出</translation>
     </message>
 </context>
 <context>
@@ -5743,28 +5868,28 @@ Click “New order” to sell your first voucher.</source>
         <translation>没有可供询问的终端：请设置 {variables}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="97"/>
+        <location filename="../../desktop_app/cli/frame.py" line="101"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="100"/>
+        <location filename="../../desktop_app/cli/frame.py" line="104"/>
         <source>Password: </source>
         <translation>密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="109"/>
+        <location filename="../../desktop_app/cli/frame.py" line="113"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="111"/>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="43"/>
+        <location filename="../../desktop_app/cli/frame.py" line="115"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="44"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="147"/>
+        <location filename="../../desktop_app/cli/frame.py" line="151"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
@@ -5940,13 +6065,13 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="39"/>
-        <location filename="../../desktop_app/cli/report_commands.py" line="61"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="42"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="65"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="77"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="82"/>
         <source>Wrote the {report} report ({rows} rows) to {out}.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
@@ -6071,370 +6196,380 @@ Click “New order” to sell your first voucher.</source>
         <translation>收银台名称，1 至 {maximum} 个字符，不能包含控制字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="77"/>
+        <location filename="../../desktop_app/cli/parser.py" line="82"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="79"/>
-        <location filename="../../desktop_app/cli/parser.py" line="356"/>
+        <location filename="../../desktop_app/cli/parser.py" line="84"/>
+        <location filename="../../desktop_app/cli/parser.py" line="371"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="81"/>
+        <location filename="../../desktop_app/cli/parser.py" line="86"/>
         <source>the shop&apos;s PostgreSQL server</source>
         <translation>店铺的 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="95"/>
+        <location filename="../../desktop_app/cli/parser.py" line="100"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="101"/>
+        <location filename="../../desktop_app/cli/parser.py" line="106"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="102"/>
+        <location filename="../../desktop_app/cli/parser.py" line="107"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="110"/>
+        <location filename="../../desktop_app/cli/parser.py" line="115"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="111"/>
+        <location filename="../../desktop_app/cli/parser.py" line="116"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="118"/>
+        <location filename="../../desktop_app/cli/parser.py" line="123"/>
         <source>a gift card&apos;s balance when sold (default: the price)</source>
         <translation>礼品卡售出时的余额（默认：售价）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="121"/>
+        <location filename="../../desktop_app/cli/parser.py" line="126"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="122"/>
+        <location filename="../../desktop_app/cli/parser.py" line="127"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="126"/>
+        <location filename="../../desktop_app/cli/parser.py" line="131"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="128"/>
+        <location filename="../../desktop_app/cli/parser.py" line="133"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="136"/>
+        <location filename="../../desktop_app/cli/parser.py" line="141"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="138"/>
+        <location filename="../../desktop_app/cli/parser.py" line="143"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="145"/>
+        <location filename="../../desktop_app/cli/parser.py" line="150"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="150"/>
+        <location filename="../../desktop_app/cli/parser.py" line="155"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="152"/>
+        <location filename="../../desktop_app/cli/parser.py" line="157"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="159"/>
+        <location filename="../../desktop_app/cli/parser.py" line="164"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="160"/>
+        <location filename="../../desktop_app/cli/parser.py" line="165"/>
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="163"/>
+        <location filename="../../desktop_app/cli/parser.py" line="168"/>
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="187"/>
+        <location filename="../../desktop_app/cli/parser.py" line="192"/>
         <source>pay a gift card&apos;s small remainder out in cash and empty it (up to the shop&apos;s cash-out limit)</source>
         <translation>将礼品卡的少量余额以现金付出并清空该卡（不超过店铺的提现上限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="192"/>
+        <location filename="../../desktop_app/cli/parser.py" line="197"/>
         <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="198"/>
+        <location filename="../../desktop_app/cli/parser.py" line="203"/>
         <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="202"/>
-        <location filename="../../desktop_app/cli/parser.py" line="210"/>
+        <location filename="../../desktop_app/cli/parser.py" line="207"/>
+        <location filename="../../desktop_app/cli/parser.py" line="215"/>
         <source>the card&apos;s number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="204"/>
+        <location filename="../../desktop_app/cli/parser.py" line="209"/>
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="207"/>
+        <location filename="../../desktop_app/cli/parser.py" line="212"/>
         <source>set or replace a gift card&apos;s PIN (owners; from SHOP_CARD_PIN or typed twice at a prompt), or remove it with --clear</source>
         <translation>设置或更换礼品卡的 PIN（仅店主；取自 SHOP_CARD_PIN，或在提示处输入两次），或用 --clear 清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="212"/>
+        <location filename="../../desktop_app/cli/parser.py" line="217"/>
         <source>remove the PIN: looking the card up then needs it in hand</source>
         <translation>清除 PIN：之后只能凭卡查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="234"/>
+        <location filename="../../desktop_app/cli/parser.py" line="222"/>
+        <source>this counter&apos;s name in the records (default: SHOP_STATION, else the computer&apos;s name)</source>
+        <translation>记录中本收银台的名称（默认：SHOP_STATION，否则为本机名称）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="245"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="239"/>
+        <location filename="../../desktop_app/cli/parser.py" line="250"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="241"/>
+        <location filename="../../desktop_app/cli/parser.py" line="252"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="245"/>
+        <location filename="../../desktop_app/cli/parser.py" line="256"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="251"/>
+        <location filename="../../desktop_app/cli/parser.py" line="258"/>
+        <source>the voucher&apos;s QR payload (as scanned) or its printed code</source>
+        <translation>卡券的二维码内容（扫码所得）或印在券上的券码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="264"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="252"/>
+        <location filename="../../desktop_app/cli/parser.py" line="265"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="266"/>
+        <location filename="../../desktop_app/cli/parser.py" line="279"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="268"/>
+        <location filename="../../desktop_app/cli/parser.py" line="281"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="279"/>
+        <location filename="../../desktop_app/cli/parser.py" line="292"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="282"/>
+        <location filename="../../desktop_app/cli/parser.py" line="295"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="287"/>
+        <location filename="../../desktop_app/cli/parser.py" line="300"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="294"/>
+        <location filename="../../desktop_app/cli/parser.py" line="307"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="166"/>
+        <location filename="../../desktop_app/cli/parser.py" line="171"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="169"/>
+        <location filename="../../desktop_app/cli/parser.py" line="174"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="171"/>
+        <location filename="../../desktop_app/cli/parser.py" line="176"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="172"/>
+        <location filename="../../desktop_app/cli/parser.py" line="177"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="176"/>
+        <location filename="../../desktop_app/cli/parser.py" line="181"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="180"/>
+        <location filename="../../desktop_app/cli/parser.py" line="185"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="224"/>
+        <location filename="../../desktop_app/cli/parser.py" line="235"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="225"/>
+        <location filename="../../desktop_app/cli/parser.py" line="236"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="227"/>
+        <location filename="../../desktop_app/cli/parser.py" line="238"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="218"/>
+        <location filename="../../desktop_app/cli/parser.py" line="229"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="220"/>
+        <location filename="../../desktop_app/cli/parser.py" line="231"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="261"/>
+        <location filename="../../desktop_app/cli/parser.py" line="274"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="274"/>
+        <location filename="../../desktop_app/cli/parser.py" line="287"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="355"/>
+        <location filename="../../desktop_app/cli/parser.py" line="370"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="357"/>
+        <location filename="../../desktop_app/cli/parser.py" line="372"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="361"/>
+        <location filename="../../desktop_app/cli/parser.py" line="376"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="363"/>
+        <location filename="../../desktop_app/cli/parser.py" line="378"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="365"/>
+        <location filename="../../desktop_app/cli/parser.py" line="380"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="214"/>
+        <location filename="../../desktop_app/cli/frame.py" line="218"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="34"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="35"/>
         <source>The card&apos;s PIN: </source>
         <translation>卡的 PIN 码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="42"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="43"/>
         <source>The card&apos;s new PIN: </source>
         <translation>该卡的新 PIN： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="50"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="51"/>
         <source>PIN set</source>
         <translation>已设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="50"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="51"/>
         <source>no PIN</source>
         <translation>未设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="51"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="52"/>
         <source>card {card}  {product}  order {order}  {customer}  {pin}</source>
         <translation>卡 {card}  {product}  订单 {order}  {customer}  {pin}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="62"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="63"/>
         <source>No gift cards found.</source>
         <translation>没有找到礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="69"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="70"/>
         <source>Order {order} holds {count} gift cards ({cards}): name one with --card.</source>
         <translation>订单 {order} 含 {count} 张礼品卡（{cards}）：请用 --card 指定一张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="78"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="79"/>
         <source>Card {card} has no PIN: it can be looked up only with the card in hand.</source>
         <translation>卡 {card} 没有设置 PIN 码：只能凭卡查询。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="81"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="82"/>
         <source>Wrong PIN for card {card}; {left} attempts left before it locks.</source>
         <translation>卡 {card} 的 PIN 码错误；再错 {left} 次将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="84"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="85"/>
         <source>Card {card}: too many wrong PINs; locked until {until}.</source>
         <translation>卡 {card}：PIN 码错误次数过多；已锁定至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="88"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="89"/>
         <source>card {card}  {product}  balance {balance}  {status}, valid until {until}</source>
         <translation>卡 {card}  {product}  余额 {balance}  {status}，有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="117"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="118"/>
         <source>Card {card}: PIN removed.</source>
         <translation>卡 {card}：PIN 已清除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="118"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="119"/>
         <source>Card {card} has no PIN.</source>
         <translation>卡 {card} 没有设置 PIN。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="125"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="126"/>
         <source>Card {card}: PIN set.</source>
         <translation>卡 {card}：PIN 已设置。</translation>
     </message>
@@ -6703,47 +6838,62 @@ Click “New order” to sell your first voucher.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
+        <source>Wrong recovery key: it is not the key of this shop. Check it against the paper it was written on (7 groups of 4), then try again.</source>
+        <translation>恢复密钥错误：这不是本店的恢复密钥。请对照记下它的纸张核对（7 组，每组 4 个字符），然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
+        <source>This shop lives on a server: restore it on the server with pg_restore (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
+        <translation>本店存放在服务器上：请在服务器上用 pg_restore 恢复（见 README 的“Several counters”一节），不要在收银台电脑上恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="225"/>
+        <source>A shop already exists on the server {server}. Log in to it instead, or give the address of an empty database for a new shop.</source>
+        <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="229"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="248"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="256"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="269"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="275"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="264"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="277"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="279"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="268"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="281"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="270"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="283"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="272"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="285"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -6934,371 +7084,391 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="56"/>
+        <source>The file {path} cannot be read.</source>
+        <translation>无法读取文件 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="57"/>
         <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
         <source>Gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
+        <source>Vouchers</source>
+        <translation>卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="227"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="228"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="229"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="242"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="231"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="233"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="246"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="251"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="252"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="253"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="254"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="242"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="255"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="256"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="257"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="258"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="246"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="259"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="247"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="260"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="249"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="250"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="263"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="251"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="264"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="252"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="265"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="253"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="255"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="268"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="107"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="117"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="110"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="120"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -7369,6 +7539,11 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/messages/labels.py" line="13"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/labels.py" line="24"/>
+        <source>Not a voucher of this shop</source>
+        <translation>非本店卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="44"/>
@@ -7517,12 +7692,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="154"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="173"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="155"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="174"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
