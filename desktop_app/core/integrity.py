@@ -157,14 +157,17 @@ def _witness_problem(path: Path, key: bytes) -> str | None:
 
 
 def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
-                     anchor_file: bool = True) -> list[str]:
+                     anchor_file: bool = True, witnesses: bool = True) -> list[str]:
     """What the witnesses and any standing hold say about the bound database: each problem as
     "place: code" (codes: rolled_back, anchor_missing, anchor_damaged, witness_damaged).
-    ``anchor_file``: False on a server, whose database has no folder beside it."""
+    ``anchor_file``: False on a server, whose database has no folder beside it.
+    ``witnesses``: False for a folder whose shop moved to a server (see ``moved_shop``)."""
     problems = hold_record.held_problems(witness_root(), data_dir, shop_id)
     found = anchor.check_anchor(data_dir, key) if anchor_file else None
     if found:
         problems.append(f"anchor: {found}")
+    if not witnesses:
+        return list(dict.fromkeys(problems))
     found = _witness_problem(user_witness_path(shop_id), key)
     if found:
         problems.append(f"witness_computer: {found}")
@@ -178,7 +181,7 @@ def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
 def witness_problems(shop: Shop) -> list[str]:
     """The witnesses outside the data folder, for ``verify`` (the anchor is checked there)."""
     return [p for p in problems_at_open(shop.data_dir, shop.database_key, shop.shop_id,
-                                        anchor_file=False)]
+                                        anchor_file=False, witnesses=shop.moved_to is None)]
 
 
 def problem_code(problem: str) -> str:
@@ -255,8 +258,8 @@ def bring_forward(shop: Shop) -> None:
 
 def write_witness(folder: Path, shop: Shop) -> None:
     """Vouch for the database's head in a backup destination, and remember the folder so
-    later opens check it. Nothing moves while the shop is held."""
-    if shop.integrity_problems:
+    later opens check it. Nothing moves while the shop is held, or once it moved to a server."""
+    if shop.integrity_problems or shop.moved_to is not None:
         return
     try:
         anchor.write_record(backup_witness_path(folder, shop.shop_id), shop.database_key,
