@@ -12,10 +12,11 @@ from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 from pytestqt.qtbot import QtBot
 from test_cli import as_json, run
 
-from desktop_app.core import auth
+from desktop_app.core import auth, fulfilment
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import ServerNotEmpty, ShopMoved
 from desktop_app.core.pg_connection import server_facts
+from desktop_app.core.store import Shop
 
 
 def test_migrate_to_copies_every_table_and_keeps_the_folder_for_reading(
@@ -104,6 +105,39 @@ def test_after_migrate_to_a_voucher_is_redeemed_once_only(pg_url: str, tmp_path:
         assert on_server.returncode == 0, on_server.stdout
     shown = as_json(run(pc2, "--database", pg_url, "voucher", "show", code, "--json"))
     assert json.dumps(shown).count("old folder") == 0  # the folder's refusals never counted
+
+
+@pytest.mark.parametrize("server_used", [False, True])
+def test_the_way_back_is_a_backup_from_before_the_move(
+        pg_url: str, tmp_path: Path, server_used: bool) -> None:
+    """The documented way back when the move was a mistake: the owner restores a backup
+    made before it; the folder is a shop again. A PC that used the server since holds the
+    restored folder until an owner acknowledges (both steps owner-only, recorded)."""
+    from desktop_app.core import audit, backup, products, redemption, restore
+    from desktop_app.core.migrate_to import migrate_to_server
+    from desktop_app.core.store import create_shop, open_shop
+
+    folder = tmp_path / "shop"
+    with create_shop(folder, "File Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        wash = products.add_product(shop, "Wash", "10.00", uses=2)
+        payload = fulfilment_payload(shop, wash.id)
+        before = backup.write_backup(shop, tmp_path / "before-the-move.vsbackup")
+        migrate_to_server(shop, pg_url)
+    if server_used:
+        with ShopLocation(tmp_path / "pc", pg_url).open(OWNER, OWNER_PASSWORD) as on_server:
+            assert redemption.redeem(on_server, payload, "Server").ok
+    restore.restore_backup(folder, before, OWNER, OWNER_PASSWORD, confirm=lambda _: True)
+    with open_shop(folder, OWNER, OWNER_PASSWORD) as back:
+        assert back.moved_to is None
+        if server_used:
+            assert back.integrity_problems == ["witness_computer: rolled_back"]
+            audit.acknowledge(back, "the move to the server was a mistake",
+                              audit.verify_shop(back))
+        assert redemption.redeem(back, payload, "Front").ok
+
+
+def fulfilment_payload(shop: Shop, product_id: int) -> str:
+    return fulfilment.issue_batch(shop, product_id, 1)[0].payload
 
 
 def test_migrate_to_carries_the_recovery_key(pg_url: str, tmp_path: Path) -> None:
