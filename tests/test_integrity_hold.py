@@ -220,8 +220,12 @@ def test_a_backup_that_lacks_what_a_witness_saw_keeps_the_hold(
     chosen = made if which == "of_the_held_shop" else older
     _, checked = restore.check_restore_and_loss(shop_dir, chosen, OWNER, OWNER_PASSWORD)
     told: list[restore.RestoreLoss] = []
-    restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
-                           confirm=lambda loss: told.append(loss) is None)
+
+    def confirm(loss: restore.RestoreLoss) -> bool:
+        told.append(loss)
+        return True
+
+    restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD, confirm=confirm)
     assert checked.stays_held and told[0].stays_held and told[0].anything
     assert_held(shop_dir, "witness_computer: rolled_back", payload)
 
