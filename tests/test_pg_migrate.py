@@ -97,6 +97,7 @@ def test_after_migrate_to_a_voucher_is_redeemed_once_only(pg_url: str, tmp_path:
         read = run(folder, *reading, "--json")
         assert read.returncode == 0, (reading, read.stdout)
     verified = as_json(run(folder, "verify", "--json"))
+    assert verified["ok"] is True and verified["problems"] == []  # after the backup's event
     assert verified["moved_to"]["database"] == facts["database"]
     assert as_json(run(folder, "verify", "--acknowledge", "undo", "--json")
                    )["error"] == "shop_moved"
