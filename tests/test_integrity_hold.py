@@ -220,8 +220,12 @@ def test_a_backup_that_lacks_what_a_witness_saw_keeps_the_hold(
     chosen = made if which == "of_the_held_shop" else older
     _, checked = restore.check_restore_and_loss(shop_dir, chosen, OWNER, OWNER_PASSWORD)
     told: list[restore.RestoreLoss] = []
-    restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
-                           confirm=lambda loss: told.append(loss) is None)
+
+    def confirm(loss: restore.RestoreLoss) -> bool:
+        told.append(loss)
+        return True
+
+    restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD, confirm=confirm)
     assert checked.stays_held and told[0].stays_held and told[0].anything
     assert_held(shop_dir, "witness_computer: rolled_back", payload)
 
@@ -362,3 +366,30 @@ def test_acknowledging_an_older_copy_elsewhere_names_the_live_folder(
         ["witness_computer: rolled_back"], live_folder.elsewhere(root, shop_id, old))
     done = run(old, "verify", "--acknowledge", "looking up an old order")
     assert done.returncode == 0 and str(shop_dir.resolve()) in done.stdout
+
+
+def test_another_shops_hold_left_in_the_folder_does_not_hold_this_shop(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """QA s10b F1: a hold names its shop. Another shop's files put in the folder (the hold
+    file left behind) open unheld; the first shop's hold is kept aside and holds it again
+    when it is back, even with this computer's record of it gone."""
+    from desktop_app.core.store import create_shop
+
+    integrity.hold(owner_shop, ["giftcards: voucher 9 balance_mismatch"])
+    first_id = owner_shop.shop_id
+    owner_shop.close()
+    shop_files = ("shop.db", "keyslots.json", anchor.ANCHOR_FILE)
+    (tmp_path / "first").mkdir()
+    for name in shop_files:
+        shutil.move(shop_dir / name, tmp_path / "first" / name)
+    create_shop(shop_dir, "Second", "CNY", OWNER, OWNER_PASSWORD).close()
+    with reopen(shop_dir) as second:
+        assert second.integrity_problems == []
+        products.add_product(second, "Coffee", "3.00")
+        assert audit.verify_shop(second) == []
+    assert (shop_dir / f"integrity-hold.{first_id}.json").exists()  # the evidence is kept
+    for name in shop_files:
+        shutil.move(tmp_path / "first" / name, shop_dir / name)
+    integrity.hold_files(shop_dir, first_id)[1].unlink()
+    with reopen(shop_dir) as first:
+        assert first.integrity_problems == ["giftcards: voucher 9 balance_mismatch"]

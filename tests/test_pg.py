@@ -17,7 +17,6 @@ from desktop_app.core.errors import (
     NoShop,
     ServerDatabaseMissing,
     ServerLoginFailed,
-    ServerNotEmpty,
     ServerUnreachable,
     ShopExists,
     WrongPassword,
@@ -168,56 +167,6 @@ def test_the_cli_refuses_a_password_in_the_url(tmp_path: Path) -> None:
     assert data["error"] == "database_url_has_password" and "hunter2" not in result.stdout
 
 
-def test_migrate_to_copies_every_table_and_leaves_the_file(pg_url: str, tmp_path: Path) -> None:
-    from desktop_app.core import audit, cardkeys, fulfilment, orders, products, redemption
-    from desktop_app.core.migrate_to import migrate_to_server
-    from desktop_app.core.models import ALL_MODELS, RedemptionAttempt
-    from desktop_app.core.paths import DATABASE_FILE
-    from desktop_app.core.store import create_shop
-
-    folder = tmp_path / "shop"
-    with create_shop(folder, "File Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
-        auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
-        wash = products.add_product(shop, "Wash", "10.00", uses=3)
-        game = products.add_product(shop, "Game", "30.00", "cardkey")
-        cardkeys.import_card_keys(shop, game.id, "KEY-1\nKEY-2\n")
-        order = orders.create_order(shop, [(wash.id, 1), (game.id, 1)], customer_name="王女士")
-        issued = fulfilment.pay_order(shop, order.id, "cash")
-        redemption.redeem(shop, issued[0].payload, "Front")
-        shop.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the file now
-        before = (folder / DATABASE_FILE).read_bytes()
-        report = migrate_to_server(shop, pg_url)
-        expected = {m._meta.table_name: m.select().count() for m in ALL_MODELS}
-        assert report.rows == expected and report.chain_head == audit.latest_hash()
-    assert (folder / DATABASE_FILE).read_bytes() == before  # the file is only read
-    server = ShopLocation(tmp_path / "pc", pg_url)
-    with server.open(CLERK, CLERK_PASSWORD) as clerk:  # the key slots came along
-        assert {m._meta.table_name: m.select().count() for m in ALL_MODELS} == expected
-        assert redemption.redeem(clerk, issued[0].payload, "Back").uses_left == 1
-        assert RedemptionAttempt.select().order_by(RedemptionAttempt.id.desc()).get().id == (
-            expected["redemption_attempt"] + 1)  # new rows are numbered after the copied ones
-        assert audit.verify_shop(clerk) == []
-    with create_shop(tmp_path / "other", "Other", "CNY", OWNER, OWNER_PASSWORD) as other, \
-            pytest.raises(ServerNotEmpty):
-        migrate_to_server(other, pg_url)
-
-
-def test_migrate_to_from_the_command_line(pg_url: str, tmp_path: Path) -> None:
-    import json
-
-    from test_cli import run
-
-    folder = tmp_path / "shop"
-    assert run(folder, "init", "--json").returncode == 0
-    done = run(folder, "migrate-to", pg_url, "--json")
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert json.loads(done.stdout)["rows"]["operator"] == 1
-    again = run(folder, "migrate-to", pg_url, "--json")
-    assert json.loads(again.stdout)["error"] == "server_not_empty"
-    listed = run(folder, "--database", pg_url, "product", "list", "--json")
-    assert listed.returncode == 0, listed.stdout
-
-
 def test_secrets_are_sealed_in_their_columns_on_the_server(pg_server, pg_url: str,
                                                          tmp_path: Path) -> None:
     """What the server's administrator (or a pg_dump) reads: no card key, phone, voucher code
@@ -331,18 +280,6 @@ def test_init_on_the_server_prints_a_recovery_key_and_recover_works_there(
         ShopLocation(pc, pg_url).open(OWNER, OWNER_PASSWORD)
     with ShopLocation(pc, pg_url).open(OWNER, "a brand new pass 9") as shop:
         assert shop.slots.reload().recovery is not None  # the key stays the same
-
-
-def test_migrate_to_carries_the_recovery_key(pg_url: str, tmp_path: Path) -> None:
-    from desktop_app.core.migrate_to import migrate_to_server
-    from desktop_app.core.store import create_shop
-
-    with create_shop(tmp_path / "shop", "File Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
-        key = shop.recovery_key
-        migrate_to_server(shop, pg_url)
-    assert key
-    with ShopLocation(tmp_path / "pc", pg_url).recover(OWNER, key, "another new pass 8") as s:
-        assert s.operator.role == "owner"
 
 
 def test_find_by_customer_phone_opens_the_sealed_phones_in_batches(

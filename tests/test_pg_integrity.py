@@ -76,6 +76,27 @@ def test_a_server_put_back_to_an_older_dump_holds_the_counter(
         assert "witness_computer: rolled_back" in audit.verify_shop(shop)
 
 
+def test_a_new_shop_from_the_same_pc_folder_is_not_held_by_the_old_shops_hold(
+        pg_server: object, rolled_back: tuple[ShopLocation, str]) -> None:
+    """QA s10b F1: the PC folder kept the held shop's hold, and a brand-new shop created from
+    that folder on another database started held for a problem it never had."""
+    location, _ = rolled_back
+    with location.open(OWNER, OWNER_PASSWORD) as held:  # the hold is kept in the PC's folder
+        assert held.integrity_problems
+        old_id = held.shop_id
+    new_url = pg_server.create_database(  # type: ignore[attr-defined]
+        database_name(str(location.database_url)) + "_new")
+    fresh = ShopLocation(location.data_dir, new_url)
+    fresh.create("Shop Y", "CNY", OWNER, OWNER_PASSWORD).close()
+    with fresh.open(OWNER, OWNER_PASSWORD) as shop:
+        assert shop.integrity_problems == []
+        products.add_product(shop, "Coffee", "3", "service")
+        assert audit.verify_shop(shop) == []
+    assert (location.data_dir / f"integrity-hold.{old_id}.json").exists()  # evidence kept
+    with location.open(OWNER, OWNER_PASSWORD) as old:
+        assert old.integrity_problems == ["witness_computer: rolled_back"]
+
+
 def test_a_counter_that_never_saw_the_newer_head_is_not_held(
         rolled_back: tuple[ShopLocation, str], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,6 +30,7 @@ from desktop_app.core.errors import (
     RestoreNotConfirmed,
     ShopError,
     ShopInUse,
+    ShopMoved,
     UnknownOperator,
     WrongPassword,
 )
@@ -45,7 +46,7 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 # A disabled operator has no key slot any more: KeySlotMissing is their refusal too.
 REFUSALS = (WrongPassword, UnknownOperator, Forbidden, LockedOut, OperatorDisabled,
-            KeySlotMissing, ShopInUse, RestoreNotConfirmed, IntegrityHold)
+            KeySlotMissing, ShopInUse, RestoreNotConfirmed, IntegrityHold, ShopMoved)
 
 
 class UsageError(Exception):

@@ -110,9 +110,14 @@ def cmd_verify(ctx: Context) -> Outcome:
                     "cli", "This computer last worked with this shop in {folder}: that "
                     "folder is now held, this copy being the shop here.").format(folder=live))
             return Outcome({"ok": True, "acknowledged": recorded}, lines)
-    data = {"ok": not problems, "problems": problems}
+    data: dict[str, object] = {"ok": not problems, "problems": problems}
     lines = [plain_problem(p) for p in problems] or [
         translate("cli", "The database and its audit chain are intact.")]
+    if shop.moved_to is not None:
+        data["moved_to"] = shop.moved_to
+        lines.append(translate("cli", "This shop was moved to the server {host} (database "
+                               "{database}); this folder keeps it for reading only.").format(
+                                   **shop.moved_to))
     return Outcome(data, lines, EXIT_OK if not problems else EXIT_ERROR)
 
 
@@ -213,7 +218,8 @@ def cmd_restore(ctx: Context) -> Outcome:
 
 
 def cmd_migrate_to(ctx: Context) -> Outcome:
-    """Copy the shop of this folder to an empty database on the server; the file stays."""
+    """Copy the shop of this folder to an empty database on the server; the folder keeps it
+    for reading only from then on."""
     from desktop_app.core.migrate_to import migrate_to_server
     from desktop_app.core.pg_connection import check_url
 
@@ -226,6 +232,6 @@ def cmd_migrate_to(ctx: Context) -> Outcome:
         report = migrate_to_server(shop, url)
     data = {"database": report.url, "rows": report.rows, "chain_head": report.chain_head}
     return Outcome(data, [translate(
-        "cli", "Copied the shop to {url} ({rows} rows) and checked the copy. Point the "
-        "counters at it with --database or SHOP_DATABASE_URL; the folder is unchanged.").format(
-            url=report.url, rows=sum(report.rows.values()))])
+        "cli", "Copied the shop to {url} ({rows} rows) and checked the copy. This folder now "
+        "keeps the shop for reading only: start every counter with --database {url} (or "
+        "SHOP_DATABASE_URL).").format(url=report.url, rows=sum(report.rows.values()))])

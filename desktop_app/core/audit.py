@@ -19,7 +19,7 @@ from peewee import JOIN, Database, fn
 from desktop_app.core import dialect, events, integrity, sql
 from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes, current_head
 from desktop_app.core.dates import day_range, utc_now
-from desktop_app.core.errors import InvalidInput, name_database_error
+from desktop_app.core.errors import InvalidInput, ShopMoved, name_database_error
 from desktop_app.core.models import (
     REDEEM_KIND,
     AuditEvent,
@@ -124,6 +124,8 @@ def acknowledge(shop: Shop, reason: str, found: list[str]) -> list[str]:
     problems) with ``reason``; the event stays in the chain, then the witnesses are re-based
     on it and the hold is lifted. Returns the problems recorded."""
     require_owner(shop, "acknowledge")
+    if shop.moved_to is not None:  # its witnesses follow the server now (see moved_shop)
+        raise ShopMoved(**shop.moved_to)
     reason = reason.strip()
     if not reason:
         raise InvalidInput(field="reason", problem="required")

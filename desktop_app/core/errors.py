@@ -204,3 +204,10 @@ class ServerBackupElsewhere(ShopError):
     """The app's one-file backup is of the embedded file; a server is backed up with pg_dump."""
 
     code = "server_backup_elsewhere"
+
+
+class ShopMoved(ShopError):
+    """``migrate-to`` moved this folder's shop to a server (``host``, ``database``, ``url``,
+    never a password): the folder is kept for reading, and every change is refused."""
+
+    code = "shop_moved"

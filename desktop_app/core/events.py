@@ -57,6 +57,7 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "settings_change": frozenset({SETTINGS, PRODUCTS, ORDERS}),
     "backup": frozenset(),
     "integrity_acknowledged": frozenset({SETTINGS}),
+    "shop_moved": frozenset({SETTINGS}),  # the folder keeps the shop for reading only
     "export": frozenset(),
     "cardkey_shown": frozenset(),
     "cardkey_sent": frozenset(),

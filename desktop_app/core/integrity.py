@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import logging
 import os
@@ -34,10 +33,11 @@ from typing import TYPE_CHECKING
 from peewee import DatabaseError
 
 from desktop_app import APP_ID
-from desktop_app.core import anchor, dialect, live_folder, witness_sync
+from desktop_app.core import anchor, dialect, hold_record, live_folder, witness_sync
 from desktop_app.core.anchor import Head, WitnessDamaged
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.hold_record import HOLD_FILE as HOLD_FILE
 from desktop_app.core.models import AuditEvent, Setting
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WITNESS_DIR_ENV = "SHOP_WITNESS_DIR"  # tests point it at a temporary folder
-HOLD_FILE = "integrity-hold.json"
 HOLD_PROBLEMS_KEPT = 20  # integrity_check alone may name a hundred rows: the first say enough
 BACKUP_FOLDER_SETTING = "backup_folder"
 DESTINATIONS_SETTING = "backup_destinations"  # every folder a backup went to, as JSON
@@ -86,20 +85,10 @@ def user_witness_path(shop_id: str) -> Path:
     return witness_root() / f"{shop_id}.witness"
 
 
-def _user_hold_path(shop_id: str, data_dir: Path) -> Path:
-    """One per folder of the shop: holding a copy never rewrites the live shop's (QA)."""
-    folder = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
-    return witness_root() / f"{shop_id}.{folder}.hold.json"
-
-
-def _legacy_hold_path(shop_id: str) -> Path:
-    """The one per shop written before holds were kept per folder: read, then lifted."""
-    return witness_root() / f"{shop_id}.hold.json"
-
-
 def hold_files(data_dir: Path, shop_id: str) -> tuple[Path, Path]:
     """Where a standing hold is kept: in the data folder and on this computer."""
-    return Path(data_dir) / HOLD_FILE, _user_hold_path(shop_id, data_dir)
+    return (hold_record.folder_hold_path(data_dir),
+            hold_record.user_hold_path(witness_root(), shop_id, data_dir))
 
 
 def _destinations_path(shop_id: str) -> Path:
@@ -167,37 +156,18 @@ def _witness_problem(path: Path, key: bytes) -> str | None:
     return None if record is None else anchor.head_problem(record.head)
 
 
-def _held_problems(data_dir: Path, shop_id: str) -> list[str]:
-    found: list[str] = []
-    legacy = _legacy_hold_path(shop_id)
-    for path in (*hold_files(data_dir, shop_id), legacy):
-        try:
-            held = json.loads(path.read_text(encoding="utf-8"))
-            if path == legacy and not _same_folder(held.get("folder"), data_dir):
-                continue  # another copy of the shop was held here (an old one, only read)
-            found += [str(p) for p in held["problems"]]
-        except FileNotFoundError:
-            continue
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            found.append("hold: hold_damaged")
-    return found
-
-
-def _same_folder(recorded: object, data_dir: Path) -> bool:
-    """A hold kept per shop (before they were per folder) names its folder, or holds every
-    copy (older still). The data folder's own hold moves with the folder."""
-    return recorded is None or str(recorded) == str(Path(data_dir).resolve())
-
-
 def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
-                     anchor_file: bool = True) -> list[str]:
+                     anchor_file: bool = True, witnesses: bool = True) -> list[str]:
     """What the witnesses and any standing hold say about the bound database: each problem as
     "place: code" (codes: rolled_back, anchor_missing, anchor_damaged, witness_damaged).
-    ``anchor_file``: False on a server, whose database has no folder beside it."""
-    problems = _held_problems(data_dir, shop_id)
+    ``anchor_file``: False on a server, whose database has no folder beside it.
+    ``witnesses``: False for a folder whose shop moved to a server (see ``moved_shop``)."""
+    problems = hold_record.held_problems(witness_root(), data_dir, shop_id)
     found = anchor.check_anchor(data_dir, key) if anchor_file else None
     if found:
         problems.append(f"anchor: {found}")
+    if not witnesses:
+        return list(dict.fromkeys(problems))
     found = _witness_problem(user_witness_path(shop_id), key)
     if found:
         problems.append(f"witness_computer: {found}")
@@ -211,7 +181,7 @@ def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
 def witness_problems(shop: Shop) -> list[str]:
     """The witnesses outside the data folder, for ``verify`` (the anchor is checked there)."""
     return [p for p in problems_at_open(shop.data_dir, shop.database_key, shop.shop_id,
-                                        anchor_file=False)]
+                                        anchor_file=False, witnesses=shop.moved_to is None)]
 
 
 def problem_code(problem: str) -> str:
@@ -226,9 +196,7 @@ def hold(shop: Shop, problems: list[str]) -> None:
     if not new or len(shop.integrity_problems) >= HOLD_PROBLEMS_KEPT:
         return
     shop.integrity_problems = [*shop.integrity_problems, *new][:HOLD_PROBLEMS_KEPT]
-    folder = str(Path(shop.data_dir).resolve())
-    payload = json.dumps({"problems": shop.integrity_problems, "folder": folder},
-                         ensure_ascii=False).encode()
+    payload = hold_record.payload(shop.integrity_problems, shop.data_dir, shop.shop_id)
     for path in hold_files(shop.data_dir, shop.shop_id):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -290,8 +258,8 @@ def bring_forward(shop: Shop) -> None:
 
 def write_witness(folder: Path, shop: Shop) -> None:
     """Vouch for the database's head in a backup destination, and remember the folder so
-    later opens check it. Nothing moves while the shop is held."""
-    if shop.integrity_problems:
+    later opens check it. Nothing moves while the shop is held, or once it moved to a server."""
+    if shop.integrity_problems or shop.moved_to is not None:
         return
     try:
         anchor.write_record(backup_witness_path(folder, shop.shop_id), shop.database_key,
@@ -316,9 +284,7 @@ def rebase(data_dir: Path, key: bytes, shop_id: str, head: Head, folders: list[P
         if path.exists():
             with contextlib.suppress(OSError):
                 anchor.write_record(path, key, head, sync=True, rebase=True)
-    for path in (*hold_files(data_dir, shop_id), _legacy_hold_path(shop_id)):
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+    hold_record.remove(witness_root(), data_dir, shop_id)
 
 
 def _head_and_backup_folder(path: Path, key: bytes) -> tuple[Head, list[Path]]:

@@ -3,8 +3,9 @@
 Every table (the audit chain and the key slots too) is copied row for row with its ids, in one
 transaction on the server, then checked there before the commit: the same count in every table,
 the chain intact and ending at the file's head, every voucher in step with its redemptions.
-Anything wrong rolls the whole copy back, so the server database stays empty. The file is only
-read: the shop goes on working from it until the counters are pointed at the server.
+Anything wrong rolls the whole copy back, so the server database stays empty, and the folder
+as it was. Once the server has committed the copy, the folder records the move and keeps the
+shop for reading only (see ``moved_shop``): the same voucher cannot be redeemed on both.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from dataclasses import dataclass
 
 from peewee import DatabaseError, InterfaceError
 
-from desktop_app.core import audit, pg, pg_connection
+from desktop_app.core import audit, moved_shop, pg, pg_connection
 from desktop_app.core.errors import DatabaseCorrupt, ServerNotEmpty
 from desktop_app.core.models import ALL_MODELS, AuditEvent, BaseModel
 from desktop_app.core.roles import require_owner
 from desktop_app.core.sealed import ColumnCipher
-from desktop_app.core.store import Shop
+from desktop_app.core.store import Shop, put_setting
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +43,23 @@ def _read_all(model: type[BaseModel]) -> list[dict[str, object]]:
 
 
 def migrate_to_server(shop: Shop, url: str) -> CopyReport:
-    """Copy ``shop`` (open on its file) into the empty database at ``url``; owners only."""
+    """Copy ``shop`` (open on its file) into the empty database at ``url``, then keep the
+    folder's shop for reading only; owners only. Refused on a held or moved shop."""
     require_owner(shop, "migrate_to")
+    facts = pg_connection.server_facts(url)
+    moved = {"host": facts["host"], "database": facts["database"], "url": url}
+    with shop.write():  # no other counter writes to the file from here to the move
+        audit.record(shop, "shop_moved", server=moved["host"], database=moved["database"])
+        report = _copy(shop, url)
+        put_setting(moved_shop.MOVED_SETTING, moved_shop.facts_json(moved))
+    shop.moved_to = moved
+    log.warning("the shop moved to the server %s (database %s): this folder is read-only now",
+                moved["host"], moved["database"])
+    return report
+
+
+def _copy(shop: Shop, url: str) -> CopyReport:
+    """Every row of the bound file into the empty database at ``url``, checked, committed."""
     source_rows = {model: _read_all(model) for model in ALL_MODELS}
     source_head = audit.latest_hash()
     slots = shop.reload_slots()

@@ -58,7 +58,8 @@ from desktop_app.core.pg_connection import (
     was_underway,
 )
 from desktop_app.core.sealed import ColumnCipher
-from desktop_app.core.store import Shop, active_operator
+from desktop_app.core.still_active import active_operator
+from desktop_app.core.store import Shop
 from desktop_app.core.transactions import translate_db_error
 
 log = logging.getLogger(__name__)

@@ -24,14 +24,12 @@ from desktop_app.core import anchor, cipher_log, integrity, migrations, shoplock
 from desktop_app.core.anchor import Head
 from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.errors import (
-    DatabaseCorrupt,
     IntegrityHold,
     NoShop,
     NotEncrypted,
-    OperatorDisabled,
     ShopError,
     ShopExists,
-    UnknownOperator,
+    ShopMoved,
     WrongPassword,
 )
 from desktop_app.core.fileio import remove_stale_temporaries
@@ -43,8 +41,9 @@ from desktop_app.core.keyslots import (
 )
 from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator, Setting, database_proxy
+from desktop_app.core.moved_shop import recorded_move
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
-from desktop_app.core.still_active import require_still_active
+from desktop_app.core.still_active import active_operator, require_still_active
 from desktop_app.core.transactions import begin_immediate, translate_db_error
 
 log = logging.getLogger(__name__)
@@ -99,6 +98,8 @@ class Shop:
     integrity_problems: list[str] = field(default_factory=list)
     # The newest event this session wrote, until the witnesses outside vouch for it.
     pending_head: Head | None = field(default=None, repr=False)
+    # Where ``migrate-to`` moved this folder's shop (see ``moved_shop``): then read-only.
+    moved_to: dict[str, str] | None = None
 
     @property
     def integrity_problem(self) -> str | None:
@@ -115,6 +116,8 @@ class Shop:
         return self.pending_head is not None
 
     def require_writable(self) -> None:
+        if self.moved_to is not None:
+            raise ShopMoved(**self.moved_to)
         if self.integrity_problems:
             raise IntegrityHold(problem=self.integrity_problem,
                                 problems="; ".join(self.integrity_problems[:5]))
@@ -210,8 +213,8 @@ class Shop:
     def _write_witnesses(self, head: Head) -> None:
         """After a commit: the change is saved, so a failure here (a full disk) must not tell
         the caller it failed. A witness left behind the chain still checks out (its head is
-        in the chain); the next commit tries again. A held shop moves no witness."""
-        if self.integrity_problems:
+        in the chain); the next commit tries again. A held or moved shop moves no witness."""
+        if self.integrity_problems or self.moved_to is not None:
             self.pending_head = None
             return
         try:
@@ -358,7 +361,9 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
         database_proxy.initialize(db)
         migrations.migrate(db)
         row = active_operator(operator, slots.shop_id, str(db_path))
-        problems = integrity.problems_at_open(data_dir, key, slots.shop_id)
+        moved = recorded_move()
+        problems = integrity.problems_at_open(data_dir, key, slots.shop_id,
+                                              witnesses=moved is None)
     except (DatabaseError, OperationalError) as exc:
         db.close()
         lock.release()
@@ -368,26 +373,14 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
         lock.release()
         raise
     log.info("opened the shop as operator #%s", row.id)
-    shop = Shop(data_dir, db, row, slots, key, lock=lock, failed_logins=failed_logins)
+    shop = Shop(data_dir, db, row, slots, key, lock=lock, failed_logins=failed_logins,
+                moved_to=moved)
     if problems:
         log.error("integrity hold at open: %s", problems)
         integrity.hold(shop, problems)
-    else:
+    elif moved is None:  # a moved folder's witnesses follow the server (see moved_shop)
         integrity.bring_forward(shop)
     return shop
-
-
-def active_operator(operator: str, shop_id: str, where: str) -> Operator:
-    """The operator's row, if they may log in, in a database of the shop the slots belong to."""
-    row = Operator.get_or_none(Operator.slot_name == normalize_operator(operator))
-    if row is None:
-        raise UnknownOperator(operator=operator)
-    if not row.active:
-        raise OperatorDisabled(operator=row.name)
-    stored = Setting.get_or_none(Setting.key == "shop_id")
-    if stored is None or stored.value != shop_id:
-        raise DatabaseCorrupt(path=where, detail="shop id mismatch")
-    return row
 
 
 def reopen_shop(shop: Shop) -> Shop:

@@ -83,6 +83,11 @@ ERROR_TEXTS: dict[str, str] = {
     "server_backup_elsewhere": QT_TRANSLATE_NOOP(
         "errors", "This shop lives on a server: back it up on the server with pg_dump (see the "
         "README, \"Several counters\"), not from a counter PC."),
+    "shop_moved": QT_TRANSLATE_NOOP(
+        "errors", "This shop was moved to the server {host} (database {database}), so nothing "
+        "can be redeemed or changed in this folder any more; it is kept for reading only. Use "
+        "the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in "
+        "the app, click Use the shop on the server."),
     "server_not_empty": QT_TRANSLATE_NOOP(
         "errors", "The database {url} is not empty. Copy the shop only into a new, empty "
         "database, so nothing there is overwritten."),

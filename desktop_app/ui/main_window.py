@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core.errors import ShopMoved
 from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP
-from desktop_app.messages import integrity_message, role_label
+from desktop_app.messages import error_message, integrity_message, role_label
 from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.ui import settings
 from desktop_app.ui.admin.backup_controller import BackupController
@@ -98,6 +99,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
     logout_requested = Signal()
     quit_requested = Signal()
     restore_requested = Signal(object)  # a checked RestoreRequest; the session closes the shop
+    server_requested = Signal(str)  # a moved folder's server URL: this PC uses it from now on
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +128,8 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         column.addWidget(self._build_header())
         self.integrity_banner = self._build_integrity_banner()
         column.addWidget(self.integrity_banner)
+        if shop.moved_to is not None:
+            column.addWidget(self._build_server_button(shop.moved_to["url"]))
         self.backup_banner = self._build_backup_banner()
         column.addWidget(self.backup_banner)
         column.addWidget(self.tabs, 1)
@@ -175,11 +179,22 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         self.refresh_integrity_banner()
         return banner
 
+    def _build_server_button(self, url: str) -> QPushButton:
+        """Under a moved folder's red banner: the way to the shop where it lives now."""
+        self.server_button = QPushButton(self.tr("Use the shop on the server"), self)
+        self.server_button.setToolTip(url)
+        self.server_button.clicked.connect(lambda: self.server_requested.emit(url))
+        return self.server_button
+
     def refresh_integrity_banner(self) -> None:
-        """After verify put the shop on hold, or an owner acknowledged and lifted it."""
+        """After verify put the shop on hold, or an owner acknowledged and lifted it. A folder
+        whose shop moved to a server says where it went, from the moment it opens."""
         problem = self.shop.integrity_problem
-        self.integrity_banner.setText(integrity_message(problem) if problem else "")
-        self.integrity_banner.setVisible(bool(problem))
+        text = integrity_message(problem) if problem else ""
+        if self.shop.moved_to is not None:
+            text = error_message(ShopMoved(**self.shop.moved_to))
+        self.integrity_banner.setText(text)
+        self.integrity_banner.setVisible(bool(text))
 
     def _add_tabs(self) -> None:
         for number, (cls, title, _owners_only) in enumerate(

@@ -182,6 +182,7 @@ class ShopSession(QObject):
         window.logout_requested.connect(self.logout)
         window.quit_requested.connect(self._quit)
         window.restore_requested.connect(self.restore)
+        window.server_requested.connect(self.use_server)
         self.window = window
         self._show_window(window)
         self._tell_failed_logins(window, shop)
@@ -247,6 +248,14 @@ class ShopSession(QObject):
         self.window.hide()
         log.info("locked by operator #%s", self.shop.operator.id)
         self.show_login(operator=self.shop.operator.name, locked=True)
+
+    def use_server(self, url: str) -> None:
+        """The folder's shop moved to the server at ``url``: this PC uses the server from now
+        on (remembered, as the first start's choice is), starting at its login."""
+        settings.SERVER_URL.write(url)
+        self.location = ShopLocation(self.data_dir, url)
+        self._end_session()
+        self.show_login()
 
     def logout(self) -> None:
         self._end_session(auto_backup=True)

@@ -53,6 +53,7 @@ KIND_LABELS: dict[str, str] = {
     "giftcard_lookup": QT_TRANSLATE_NOOP("audit", "Gift card looked up with its PIN"),
     "cardkey_shown": QT_TRANSLATE_NOOP("audit", "Card key shown in full"),
     "cardkey_sent": QT_TRANSLATE_NOOP("audit", "Card key sent to the customer"),
+    "shop_moved": QT_TRANSLATE_NOOP("audit", "Shop moved to a server"),
 }
 
 
@@ -99,6 +100,7 @@ DETAIL_LABELS: dict[str, str] = {
     "cleared": QT_TRANSLATE_NOOP("audit", "removed"),
     "count": QT_TRANSLATE_NOOP("audit", "count"),
     "currency": QT_TRANSLATE_NOOP("audit", "currency"),
+    "database": QT_TRANSLATE_NOOP("audit", "database"),
     "default_valid_days": QT_TRANSLATE_NOOP("audit", "default validity (days)"),
     "disabled": QT_TRANSLATE_NOOP("audit", "operators disabled"),
     "duplicate": QT_TRANSLATE_NOOP("audit", "duplicate"),
@@ -137,6 +139,7 @@ DETAIL_LABELS: dict[str, str] = {
     "replacement": QT_TRANSLATE_NOOP("audit", "replacement key"),
     "role": QT_TRANSLATE_NOOP("audit", "role"),
     "rows": QT_TRANSLATE_NOOP("audit", "rows"),
+    "server": QT_TRANSLATE_NOOP("audit", "server"),
     "shop_name": QT_TRANSLATE_NOOP("audit", "shop name"),
     "size": QT_TRANSLATE_NOOP("audit", "size"),
     "start": QT_TRANSLATE_NOOP("audit", "from"),
