@@ -7,11 +7,13 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from integrity_helpers import assert_held, reopen, sell
 
 from desktop_app.core import anchor, audit, redemption
 from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop
+from desktop_app.messages.verify_texts import verify_problem_text
 
 # --- two slots, written after each commit -------------------------------------------------
 
@@ -92,3 +94,23 @@ def test_an_old_anchor_json_ahead_of_the_database_holds(owner_shop: Shop,
          "mac": anchor._legacy_mac(key, "ab" * 32, 999)}))
     assert_held(shop_dir, "anchor: rolled_back", voucher.payload)
     assert (shop_dir / anchor.LEGACY_ANCHOR_FILE).exists()  # the evidence stays
+
+
+def test_a_witness_folder_that_cannot_be_read_is_said_as_such_not_as_tampering(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s10a F1: with this computer's witness folder unusable (a file where it should be,
+    or no permission), the owner read that the records were "altered", and Verify listed a
+    raw "hold: hold_damaged"."""
+    sell(owner_shop)
+    owner_shop.close()
+    not_a_folder = tmp_path / "witness-is-a-file"
+    not_a_folder.write_text("x")
+    monkeypatch.setenv("SHOP_WITNESS_DIR", str(not_a_folder))
+    with reopen(shop_dir) as shop:
+        problems = audit.verify_shop(shop)
+    assert "witness_computer: witness_unreadable" in problems
+    assert not any(p.endswith("_damaged") for p in problems), problems
+    for problem in problems:
+        text = verify_problem_text(problem)
+        assert text != problem and "altered" not in text, problem

@@ -138,6 +138,12 @@ class WitnessDamaged(Exception):
     """A witness file is there but no slot of it vouches for anything (altered, or both torn)."""
 
 
+class WitnessUnreadable(WitnessDamaged):
+    """A witness file that cannot be read at all (no permission, a file where its folder
+    should be): a set-up problem to fix, not proof of tampering, yet it vouches for nothing
+    (QA s10a F1: said as "altered")."""
+
+
 def read_record(path: Path, key: bytes) -> Record | None:
     """The newest valid record of a witness file; None when the file is not there."""
     try:
@@ -145,7 +151,7 @@ def read_record(path: Path, key: bytes) -> Record | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise WitnessDamaged(str(path)) from exc
+        raise WitnessUnreadable(str(path)) from exc
     if not raw.strip(b"\0"):
         return None  # preallocated, never written (a kill before the first write)
     records = [r for r in (decode_slot(key, raw[i * SLOT_SIZE:(i + 1) * SLOT_SIZE])
@@ -220,6 +226,8 @@ def check_anchor(data_dir: Path, key: bytes) -> str | None:
     (``anchor.json``) is checked by its own rules and replaced when it holds."""
     try:
         record = read_record(anchor_path(data_dir), key)
+    except WitnessUnreadable:
+        return "anchor_unreadable"
     except WitnessDamaged:
         return "anchor_damaged"
     if record is None:

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 HOLD_FILE = "integrity-hold.json"
 DAMAGED = "hold: hold_damaged"
+UNREADABLE = "hold: hold_unreadable"  # no permission, not a folder: set-up, not tampering
 
 
 def folder_hold_path(data_dir: Path) -> Path:
@@ -81,7 +82,10 @@ def held_problems(root: Path, data_dir: Path, shop_id: str) -> list[str]:
             held = _read(path)
         except FileNotFoundError:
             continue
-        except (OSError, ValueError):
+        except OSError:
+            found.append(UNREADABLE)
+            continue
+        except ValueError:
             found.append(DAMAGED)
             continue
         if path == legacy and not _same_folder(held.get("folder"), data_dir):

@@ -34,7 +34,7 @@ from peewee import DatabaseError
 
 from desktop_app import APP_ID
 from desktop_app.core import anchor, dialect, hold_record, live_folder, witness_sync
-from desktop_app.core.anchor import Head, WitnessDamaged
+from desktop_app.core.anchor import Head, WitnessDamaged, WitnessUnreadable
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.hold_record import HOLD_FILE as HOLD_FILE
@@ -151,6 +151,8 @@ def backup_folders(shop_id: str) -> list[Path]:
 def _witness_problem(path: Path, key: bytes) -> str | None:
     try:
         record = anchor.read_record(path, key)
+    except WitnessUnreadable:
+        return "witness_unreadable"
     except WitnessDamaged:
         return "witness_damaged"
     return None if record is None else anchor.head_problem(record.head)
@@ -159,7 +161,8 @@ def _witness_problem(path: Path, key: bytes) -> str | None:
 def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
                      anchor_file: bool = True, witnesses: bool = True) -> list[str]:
     """What the witnesses and any standing hold say about the bound database: each problem as
-    "place: code" (codes: rolled_back, anchor_missing, anchor_damaged, witness_damaged).
+    "place: code" (codes: rolled_back, anchor_missing, anchor_damaged, anchor_unreadable,
+    witness_damaged, witness_unreadable).
     ``anchor_file``: False on a server, whose database has no folder beside it.
     ``witnesses``: False for a folder whose shop moved to a server (see ``moved_shop``)."""
     problems = hold_record.held_problems(witness_root(), data_dir, shop_id)

@@ -23,6 +23,11 @@ ANCHOR_TEXTS: dict[str, str] = {
         "VerifyDialog", "Damaged: the file beside the database that vouches for its latest "
         "records (anchor.bin) is damaged or was altered, so a rolled-back database cannot be "
         "ruled out."),
+    "anchor_unreadable": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Cannot be read: the file beside the database that vouches for its "
+        "latest records (anchor.bin) cannot be opened (no permission, or a folder problem), "
+        "so a rolled-back database cannot be ruled out. Check the shop folder's permissions, "
+        "then open the shop again."),
 }
 WITNESS_TEXTS: dict[str, str] = {
     "witness_computer: rolled_back": QT_TRANSLATE_NOOP(
@@ -37,6 +42,25 @@ WITNESS_TEXTS: dict[str, str] = {
     "witness_backup: witness_damaged": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Damaged: the record kept beside the backups of the shop's latest "
         "changes was altered, so a rolled-back database cannot be ruled out."),
+    # QA s10a F1: a folder or permission problem was said as records "altered".
+    "witness_computer: witness_unreadable": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Cannot be read: the record this computer keeps of the shop's latest "
+        "changes cannot be opened (no permission, or its folder is not a folder). That is a "
+        "set-up problem on this computer, not a change to the records, but until it is fixed "
+        "a rolled-back database cannot be ruled out. Check that this user may read and write "
+        "Voucher Shop's own folder, then open the shop again."),
+    "witness_backup: witness_unreadable": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Cannot be read: the record kept beside the backups of the shop's "
+        "latest changes cannot be opened (no permission, or the backup folder cannot be "
+        "reached). Check the backup folder, then open the shop again."),
+    "hold: hold_damaged": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Damaged: the record of an earlier integrity problem cannot be read "
+        "as one. Redeeming stays stopped until an owner has checked the shop and recorded "
+        "what was found."),
+    "hold: hold_unreadable": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Cannot be read: the record of an earlier integrity problem cannot be "
+        "opened (no permission, or its folder is not a folder). Check the folder's "
+        "permissions, then open the shop again."),
 }
 CHAIN_TEXTS: dict[str, str] = {
     "hash_mismatch": QT_TRANSLATE_NOOP(
