@@ -142,3 +142,30 @@ def test_setup_on_a_full_disk_says_full_in_the_dialog(qtbot: QtBot, tiny_disk: P
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
     assert dialog.shop is None and dialog.isVisible()
     assert dialog.error.text() == error_message(DiskFull(path=str(tiny_disk / "shop")))
+
+
+def test_a_backup_to_a_full_stick_names_it_and_says_the_shop_is_unchanged(
+        tiny_disk: Path, tmp_path: Path) -> None:
+    """QA s10a F2: it said "the last change was not saved" and named no disk, so the owner
+    freed space on the shop's disk (or feared for a sale)."""
+    stick = tiny_disk / "usb"
+    stick.mkdir()
+    with create_shop(tmp_path / "shop", "Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        _fill_leaving(tiny_disk, 8 * 1024)
+        with pytest.raises(DiskFull) as refused:
+            backup.write_backup(shop, stick / "shop.vsbackup")
+    said = error_message(refused.value)
+    assert str(stick) in said and "the shop itself is unchanged" in said
+    assert "last change" not in said
+    assert refused.value.code == "disk_full"
+
+
+def test_the_command_line_names_the_full_disk_of_a_backup(tiny_disk: Path,
+                                                          tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    assert run(folder, "init", "--json").returncode == 0
+    _fill_leaving(tiny_disk, 8 * 1024)
+    result = run(folder, "backup", "--out", str(tiny_disk / "b.vsbackup"), "--json")
+    refused = as_json(result)
+    assert result.returncode == 1 and refused["error"] == "disk_full"
+    assert str(tiny_disk) in refused["message"] and "unchanged" in refused["message"]

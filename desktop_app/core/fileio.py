@@ -32,7 +32,10 @@ def raise_for_os_error(exc: OSError, path: Path, not_writable: type[CannotWrite]
     from making a new file there, so whatever the system says, the place takes none (a system
     folder such as /proc refuses with errors of its own)."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        raise DiskFull(path=str(path)) from exc
+        # ``folder``: the disk that is full is named, perhaps not the shop's (a backup's USB
+        # stick, the per-user witness folder), and the shop's data is not what failed.
+        folder = path if path.is_dir() else path.parent
+        raise DiskFull(path=str(path), folder=str(folder)) from exc
     reason = _NOT_WRITABLE.get(exc.errno or 0)
     if reason is None and making_a_file:
         reason = exc.strerror or str(exc)

@@ -18,6 +18,7 @@ from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
+    DISK_FULL_FOLDER_TEXT,
     ERROR_TEXTS,
     FALLBACK_TEXTS,
     FORBIDDEN_TEXTS,
@@ -130,6 +131,8 @@ def error_message(exc: ShopError) -> str:
         how = BACKUP_PROBLEM_TEXTS.get(str(params.get("problem")))
         if how:
             return _fill(how, params)
+    if exc.code == "disk_full" and params.get("folder"):
+        return _fill(DISK_FULL_FOLDER_TEXT, params)
     if exc.code == "forbidden" and exc.params.get("action") in FORBIDDEN_TEXTS:
         return _in_context(FORBIDDEN_TEXTS[exc.params["action"]])
     if exc.code == "not_found" and exc.params.get("reason") in NOT_FOUND_TEXTS:

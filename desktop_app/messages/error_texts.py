@@ -213,6 +213,13 @@ FALLBACK_TEXTS: dict[str, tuple[str, str]] = {
         "errors", "Not found. It may have been removed, or the number is wrong.")),
 }
 
+# ``DiskFull`` of a file written beside the database (a backup, an export, a witness): its
+# folder's disk is named, and the shop's data is unchanged (QA s10a F2).
+DISK_FULL_FOLDER_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "The disk that holds {folder} is full, so nothing was written there; the shop "
+    "itself is unchanged. Free some space on that disk, or choose another place, then do it "
+    "again.")
+
 UNEXPECTED_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Something went wrong, and the last action may not have finished. The details "
     "were written to the log file. If it happens again, restart Voucher Shop.")
