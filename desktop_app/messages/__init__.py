@@ -25,6 +25,7 @@ from desktop_app.messages.error_texts import (
     HOLD_REASONS,
     INTEGRITY_TEXTS,
     NOT_FOUND_TEXTS,
+    OS_REASONS,
     SHOP_BEING_RESTORED_TEXT,
     STATE_LABELS,
     STATE_TEXTS,
@@ -84,6 +85,9 @@ def _display_params(exc: ShopError) -> dict[str, Any]:
         params["what"] = _label(THING_LABELS, params["what"])
     if "state" in params:
         params["state"] = _label(STATE_LABELS, params["state"])
+    if "reason" in params and exc.code in ("data_dir_unusable", "cannot_write",
+                                           "shop_folder_not_writable"):
+        params["reason"] = _label(OS_REASONS, params["reason"])
     if "choices" in params:
         params["choices"] = ", ".join(str(params["choices"]).split(","))
     if exc.code == "integrity_hold":  # the codes stay in the JSON; a cashier reads words

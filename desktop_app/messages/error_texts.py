@@ -213,6 +213,14 @@ FALLBACK_TEXTS: dict[str, tuple[str, str]] = {
         "errors", "Not found. It may have been removed, or the number is wrong.")),
 }
 
+# The ``reason`` of a folder or file the system refused (``fileio.os_reason``); another is
+# the system error's name (ENOENT...), shown as it is.
+OS_REASONS: dict[str, str] = {
+    "read_only": QT_TRANSLATE_NOOP("errors", "the disk is read-only"),
+    "no_permission": QT_TRANSLATE_NOOP("errors", "you may not write there"),
+    "not_a_folder": QT_TRANSLATE_NOOP("errors", "something in the path is a file, not a folder"),
+}
+
 # ``DiskFull`` of a file written beside the database (a backup, an export, a witness): its
 # folder's disk is named, and the shop's data is unchanged (QA s10a F2).
 DISK_FULL_FOLDER_TEXT = QT_TRANSLATE_NOOP(
