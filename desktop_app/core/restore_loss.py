@@ -233,7 +233,7 @@ def what_backup_lacks(restored: Path, current: Path, key: bytes) -> RestoreLoss:
     try:
         shared = attach_current(db, current, key)
         return RestoreLoss(False) if shared is None else count_loss(db, shared)
-    except DatabaseError:
+    except (DatabaseError, DriverError):
         return RestoreLoss(False)
     finally:
         db.close()
