@@ -1,6 +1,6 @@
 """A really full disk (a tiny tmpfs): a clear error, and nothing already saved is lost.
 
-Mounting needs root (CI runs as root); elsewhere these tests skip.
+Mounting needs root (CI runs as root); elsewhere these tests skip with that message.
 """
 
 from __future__ import annotations
@@ -14,10 +14,14 @@ from pathlib import Path
 
 import pytest
 from conftest import OWNER, OWNER_PASSWORD
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from test_cli import as_json, run
 
 from desktop_app.core import audit, backup, cardkeys, products
 from desktop_app.core.errors import DiskFull
-from desktop_app.core.store import create_shop, open_shop
+from desktop_app.core.store import create_shop, open_shop, shop_exists
+from desktop_app.messages import error_message
 
 
 @pytest.fixture
@@ -93,3 +97,75 @@ def test_opening_on_a_full_disk_says_full_not_damaged(tiny_disk: Path) -> None:
     filler.unlink()
     with open_shop(folder, OWNER, OWNER_PASSWORD) as again:  # healthy all along
         assert audit.verify_shop(again) == []
+
+
+def _fill_leaving(disk: Path, free_bytes: int) -> Path:
+    """Fill ``disk`` up, then give back ``free_bytes``: room to start a file, not to finish."""
+    filler = disk / "filler"
+    with contextlib.suppress(OSError), filler.open("wb") as handle:
+        while True:
+            handle.write(b"\0" * 4096)
+    os.truncate(filler, max(0, filler.stat().st_size - free_bytes))
+    return filler
+
+
+def test_creating_a_shop_on_a_full_disk_says_full_and_leaves_no_half_shop(
+        tiny_disk: Path) -> None:
+    """QA s10a F4: the raw SQLite error escaped create_shop ("Something went wrong" /
+    "Unexpected error"); a half-made shop must not block the next try either."""
+    folder = tiny_disk / "shop"
+    filler = _fill_leaving(tiny_disk, 120 * 1024)
+    with pytest.raises(DiskFull) as refused:
+        create_shop(folder, "Full", "CNY", OWNER, OWNER_PASSWORD).close()
+    assert "The disk is full" in error_message(refused.value)
+    assert not shop_exists(folder)
+    filler.unlink()
+    with create_shop(folder, "Full", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        assert audit.verify_shop(shop) == []
+
+
+def test_init_on_a_full_disk_says_full(tiny_disk: Path) -> None:
+    _fill_leaving(tiny_disk, 120 * 1024)
+    result = run(tiny_disk / "shop", "init", "--shop-name", "T", "--json")
+    assert result.returncode == 1
+    assert as_json(result)["error"] == "disk_full", result.stdout
+
+
+@pytest.mark.usefixtures("temp_settings")
+def test_setup_on_a_full_disk_says_full_in_the_dialog(qtbot: QtBot, tiny_disk: Path) -> None:
+    from test_ui_setup_login import WAIT_MS, fill_setup, open_setup
+
+    _fill_leaving(tiny_disk, 120 * 1024)
+    dialog = open_setup(qtbot, tiny_disk / "shop")
+    fill_setup(qtbot, dialog, OWNER_PASSWORD, OWNER_PASSWORD)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    assert dialog.shop is None and dialog.isVisible()
+    assert dialog.error.text() == error_message(DiskFull(path=str(tiny_disk / "shop")))
+
+
+def test_a_backup_to_a_full_stick_names_it_and_says_the_shop_is_unchanged(
+        tiny_disk: Path, tmp_path: Path) -> None:
+    """QA s10a F2: it said "the last change was not saved" and named no disk, so the owner
+    freed space on the shop's disk (or feared for a sale)."""
+    stick = tiny_disk / "usb"
+    stick.mkdir()
+    with create_shop(tmp_path / "shop", "Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        _fill_leaving(tiny_disk, 8 * 1024)
+        with pytest.raises(DiskFull) as refused:
+            backup.write_backup(shop, stick / "shop.vsbackup")
+    said = error_message(refused.value)
+    assert str(stick) in said and "the shop itself is unchanged" in said
+    assert "last change" not in said
+    assert refused.value.code == "disk_full"
+
+
+def test_the_command_line_names_the_full_disk_of_a_backup(tiny_disk: Path,
+                                                          tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    assert run(folder, "init", "--json").returncode == 0
+    _fill_leaving(tiny_disk, 8 * 1024)
+    result = run(folder, "backup", "--out", str(tiny_disk / "b.vsbackup"), "--json")
+    refused = as_json(result)
+    assert result.returncode == 1 and refused["error"] == "disk_full"
+    assert str(tiny_disk) in refused["message"] and "unchanged" in refused["message"]

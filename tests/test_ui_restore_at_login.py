@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from test_restore_damaged_current import damage_table
 from test_ui_admin_session import log_in, product_names
 
 from desktop_app.core import backup, products
@@ -39,20 +40,23 @@ def session(qtbot: QtBot, shop_dir: Path, backed_up: Path) -> Iterator[ShopSessi
     started.shutdown()
 
 
-def _damage(shop_dir: Path, damage: str) -> None:
+def _damage(shop_dir: Path, damage: str, key: bytes) -> None:
     if damage == "database":
         database = shop_dir / "shop.db"
         database.write_bytes(database.read_bytes()[:5000])
+    elif damage == "middle page":  # read only by the restore's carry (QA s10a F6)
+        damage_table(shop_dir, key, "operator")
     else:
         (shop_dir / "keyslots.json").unlink()
 
 
 @pytest.mark.parametrize(("damage", "said"), [("database", "damaged"),
+                                              ("middle page", "damaged"),
                                               ("key file", "missing or damaged")])
 def test_a_shop_that_cannot_open_is_restored_from_the_login_screen(
-        qtbot: QtBot, session: ShopSession, shop_dir: Path, backed_up: Path,
+        qtbot: QtBot, session: ShopSession, shop: Shop, shop_dir: Path, backed_up: Path,
         damage: str, said: str) -> None:
-    _damage(shop_dir, damage)
+    _damage(shop_dir, damage, shop.database_key)
     login = session.dialog
     assert isinstance(login, LoginDialog) and not login.restore_button.isVisible()
     login.operator.setText(OWNER)
@@ -71,7 +75,7 @@ def test_a_shop_that_cannot_open_is_restored_from_the_login_screen(
     box = dialog.ask_confirmation()
     assert box is not None
     dialog.yes_button.click()
-    if damage == "database":  # what the damaged data lacks cannot be read: asked once more
+    if damage != "key file":  # what the damaged data lacks cannot be read: asked once more
         qtbot.waitUntil(lambda: dialog.loss_box is not None, timeout=WAIT_MS)
         dialog.loss_yes_button.click()
     qtbot.waitUntil(lambda: "is restored" in login.message.text(), timeout=WAIT_MS)

@@ -5,6 +5,7 @@ created where it was not asked for, and no traceback reaches the user."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import subprocess
@@ -16,8 +17,14 @@ from conftest import OWNER, OWNER_PASSWORD
 from unwritable import REASONS, read_only
 
 from desktop_app.core import backup, redemption, shoplock
-from desktop_app.core.errors import CannotWrite, InvalidInput, ShopFolderNotWritable
-from desktop_app.core.fileio import atomic_write_bytes, check_writable
+from desktop_app.core.errors import (
+    CannotWrite,
+    DataDirUnusable,
+    InvalidInput,
+    ShopFolderNotWritable,
+)
+from desktop_app.core.fileio import atomic_write_bytes, check_writable, os_reason
+from desktop_app.core.paths import prepare_data_dir
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message
 
@@ -144,3 +151,28 @@ def test_a_writable_log_keeps_the_traceback(tmp_path: Path) -> None:
     assert result.stderr == "" and result.stdout.strip().endswith("voucher-shop.log")
     written = (tmp_path / "logs" / "voucher-shop.log").read_text(encoding="utf-8")
     assert "Traceback" in written and "an info line" in written
+
+
+def test_a_shop_folder_that_cannot_be_made_says_why_in_words_not_the_systems(
+        tmp_path: Path) -> None:
+    """QA s10a F5: the reason was the system's English text ("Read-only file system") inside
+    the Chinese message; now a code the messages translate."""
+    in_the_way = tmp_path / "afile"
+    in_the_way.write_text("x")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with pytest.raises(DataDirUnusable) as not_a_folder:
+        prepare_data_dir(in_the_way / "shop", create=True)
+    with read_only(stick), pytest.raises(DataDirUnusable) as read_only_disk:
+        prepare_data_dir(stick / "shop", create=True)
+    assert not_a_folder.value.params["reason"] == "not_a_folder"
+    assert read_only_disk.value.params["reason"] in REASONS
+    said = error_message(not_a_folder.value)
+    assert "is a file, not a folder" in said and "Not a directory" not in said
+    said = error_message(read_only_disk.value)
+    assert "Read-only file system" not in said and "Permission denied" not in said
+    assert str(stick / "shop") in said
+
+
+def test_an_unknown_system_refusal_is_named_by_its_code() -> None:
+    assert os_reason(OSError(errno.ENOENT, "No such file or directory")) == "ENOENT"

@@ -38,7 +38,7 @@ class DataDirUnusable(ShopError):
 
 class CannotWrite(ShopError):
     """A file cannot be written where it was asked for: ``path``, and ``reason`` (read_only,
-    no_permission, or what the system said)."""
+    no_permission, not_a_folder, or the system error's name: ``fileio.os_reason``)."""
 
     code = "cannot_write"
 

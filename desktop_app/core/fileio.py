@@ -13,6 +13,16 @@ from desktop_app.core.errors import CannotWrite, DataDirUnusable, DiskFull, Inva
 # What the system says when a place takes no new file, as the user can act on it.
 _NOT_WRITABLE = {errno.EROFS: "read_only", errno.EACCES: "no_permission",
                  errno.EPERM: "no_permission"}
+_NOT_A_FOLDER = {errno.ENOTDIR: "not_a_folder", errno.EEXIST: "not_a_folder"}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, as a code the messages translate (read_only, no_permission,
+    not_a_folder), else the error's name (ENOENT...): never the system's English words in a
+    translated message (QA s10a F5)."""
+    number = exc.errno or 0
+    reason = _NOT_WRITABLE.get(number) or _NOT_A_FOLDER.get(number)
+    return reason or errno.errorcode.get(number, "unknown")
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -32,13 +42,13 @@ def raise_for_os_error(exc: OSError, path: Path, not_writable: type[CannotWrite]
     from making a new file there, so whatever the system says, the place takes none (a system
     folder such as /proc refuses with errors of its own)."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        raise DiskFull(path=str(path)) from exc
-    reason = _NOT_WRITABLE.get(exc.errno or 0)
-    if reason is None and making_a_file:
-        reason = exc.strerror or str(exc)
-    if reason is not None:
-        raise not_writable(path=str(path), reason=reason) from exc
-    raise DataDirUnusable(path=str(path), reason=exc.strerror or str(exc)) from exc
+        # ``folder``: the disk that is full is named, perhaps not the shop's (a backup's USB
+        # stick, the per-user witness folder), and the shop's data is not what failed.
+        folder = path if path.is_dir() else path.parent
+        raise DiskFull(path=str(path), folder=str(folder)) from exc
+    if exc.errno in _NOT_WRITABLE or making_a_file:
+        raise not_writable(path=str(path), reason=os_reason(exc)) from exc
+    raise DataDirUnusable(path=str(path), reason=os_reason(exc)) from exc
 
 
 def _new_temporary(path: Path) -> tuple[int, Path]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop_app import APP_ID
 from desktop_app.core.errors import DataDirUnusable, NetworkPathRefused
+from desktop_app.core.fileio import os_reason
 
 DATABASE_FILE = "shop.db"
 KEYSLOTS_FILE = "keyslots.json"
@@ -96,5 +97,5 @@ def prepare_data_dir(path: Path, create: bool) -> Path:
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DataDirUnusable(path=str(path), reason=exc.strerror or str(exc)) from exc
+            raise DataDirUnusable(path=str(path), reason=os_reason(exc)) from exc
     return path.resolve() if path.exists() else path

@@ -29,6 +29,7 @@ from desktop_app.core.errors import (
     NoShop,
     OperatorDisabled,
     RestoreNotConfirmed,
+    ShopError,
     WrongPassword,
 )
 from desktop_app.core.fileio import raise_for_os_error
@@ -87,10 +88,13 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         key = _unlock_throttled(info, data_dir, staging, operator, password, backup)
         (staging / DATABASE_FILE).write_bytes(info.database)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
-        loss = _loss_and_hold(data_dir, staging / DATABASE_FILE, key, info.shop_id)
+        held = integrity.witnessed_beyond(data_dir, key, info.shop_id,
+                                          [staging / DATABASE_FILE, current])
+        # The question tells what the carry found: a current database that turned out
+        # unreadable during it is "unknown", not the counts read before (QA s10a F6).
+        loss = replace(carry_newer(staging, current, key, operator), stays_held=held)
         if confirm is not None and not confirm(loss):
             raise RestoreNotConfirmed()
-        carry_newer(staging, current, key, operator)
         for name in (KEYSLOTS_FILE, DATABASE_FILE):
             os.chmod(staging / name, 0o600)
         aside = _move_current_aside(data_dir)
@@ -99,10 +103,24 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         integrity.after_restore(data_dir, key, info.shop_id, behind=loss.stays_held)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)
+    except ShopError as exc:
+        named = _in_shop_folder(exc, staging, data_dir)
+        if named is None:
+            raise
+        raise named from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     log.info("restored a backup made %s", info.created_at.isoformat())
     return aside
+
+
+def _in_shop_folder(exc: ShopError, staging: Path, data_dir: Path) -> ShopError | None:
+    """``exc`` naming its file by its place in the shop's folder where it named one in the
+    staging folder, gone by the time anyone reads it (QA s10a F6); None when it names none."""
+    path = str(exc.params.get("path", ""))
+    if not path.startswith(str(staging)):
+        return None
+    return type(exc)(**{**exc.params, "path": str(data_dir) + path[len(str(staging)):]})
 
 
 def _unlock_throttled(info: BackupInfo, data_dir: Path, staging: Path, operator: str,

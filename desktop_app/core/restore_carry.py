@@ -17,15 +17,19 @@ All of it is audited in the copy as one ``restore_carry`` event.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peewee import DatabaseError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
+from sqlcipher3.dbapi2 import DatabaseError as DriverError
 
 from desktop_app.core import audit
 from desktop_app.core.cipher_files import unbound
+from desktop_app.core.errors import DatabaseCorrupt, name_database_error
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
 from desktop_app.core.models import Operator, database_proxy
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE
@@ -43,8 +47,11 @@ from desktop_app.core.restore_loss import (
     has_table,
     lacked_above,
     lost_events,
+    reads_whole,
 )
 from desktop_app.core.store import Shop
+
+log = logging.getLogger(__name__)
 
 
 @contextlib.contextmanager
@@ -70,33 +77,47 @@ class _Carried:
 def carry_newer(staging: Path, current: Path, key: bytes, operator: str) -> RestoreLoss:
     """Carry into the restored copy in ``staging`` what a restore must never undo (see the
     module), audited there as ``restore_carry``; returns what the backup lacks. Nothing is
-    carried when the current database cannot be read or is another shop's."""
+    carried when the current database cannot be read (missing, damaged: also when a damaged
+    page turns up only during the carry, which is then rolled back) or is another shop's."""
     db = unbound(staging / DATABASE_FILE, key)
     with models_bound_to(db):
         shared = attach_current(db, current, key)
         if shared is None:
             return RestoreLoss(False)
-        loss = count_loss(db, shared)
-        slots = KeySlotFile.load(staging / KEYSLOTS_FILE)
-        owner = Operator.get(Operator.slot_name == normalize_operator(operator))
-        shop = Shop(staging, db, owner, slots, key)
-        with shop.write():
-            carried = _Carried()
-            _carry_attempts(db, shared, owner.id, carried)
-            _carry_ledger(db, shared, owner.id, carried)
-            overused = _settle_vouchers(db, carried.vouchers)
-            voided = _carry_voids(db)
-            keys = _carry_handed_out_keys(db)
-            disabled = _carry_disabled(db, slots)
-            if carried.attempts or voided or keys or disabled or loss.events:
-                audit.record(shop, "restore_carry", "", attempts=len(carried.attempts),
-                             giftcard_entries=len(carried.entries), overused=overused,
-                             voided=voided, card_keys=len(keys), card_key_ids=keys,
-                             disabled=disabled, events_lost=lost_events(db, shared),
-                             giftcard_changes_lost=loss.giftcard_changes,
-                             reloads_lost_cents=loss.reload_cents)
-            slots.save()
-        db.execute_sql("DETACH DATABASE current")
+        try:
+            return _carry(db, shared, staging, key, operator)
+        except (DatabaseError, DriverError, DatabaseCorrupt) as exc:
+            # The copy was proven whole: a damaged page found now is the current database's.
+            if reads_whole(db):
+                raise
+            log.warning("the current database failed to read during the carry; nothing "
+                        "carried: %s", name_database_error(exc))
+            return RestoreLoss(False)
+
+
+def _carry(db: SqlCipherDatabase, shared: SharedHistory, staging: Path, key: bytes,
+           operator: str) -> RestoreLoss:
+    loss = count_loss(db, shared)
+    slots = KeySlotFile.load(staging / KEYSLOTS_FILE)
+    owner = Operator.get(Operator.slot_name == normalize_operator(operator))
+    shop = Shop(staging, db, owner, slots, key)
+    with shop.write():
+        carried = _Carried()
+        _carry_attempts(db, shared, owner.id, carried)
+        _carry_ledger(db, shared, owner.id, carried)
+        overused = _settle_vouchers(db, carried.vouchers)
+        voided = _carry_voids(db)
+        keys = _carry_handed_out_keys(db)
+        disabled = _carry_disabled(db, slots)
+        if carried.attempts or voided or keys or disabled or loss.events:
+            audit.record(shop, "restore_carry", "", attempts=len(carried.attempts),
+                         giftcard_entries=len(carried.entries), overused=overused,
+                         voided=voided, card_keys=len(keys), card_key_ids=keys,
+                         disabled=disabled, events_lost=lost_events(db, shared),
+                         giftcard_changes_lost=loss.giftcard_changes,
+                         reloads_lost_cents=loss.reload_cents)
+        slots.save()
+    db.execute_sql("DETACH DATABASE current")
     return loss
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from peewee import DatabaseError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
+from sqlcipher3.dbapi2 import DatabaseError as DriverError
 
 from desktop_app.core.cipher_files import raw_key, unbound
 
@@ -62,7 +63,9 @@ class SharedHistory:
 
 def attach_current(db: SqlCipherDatabase, current: Path, key: bytes) -> SharedHistory | None:
     """Attach the shop's current database to ``db`` (the restored copy) as ``current``, if it
-    exists, opens with the backup's key and shares the copy's history; None otherwise."""
+    exists, opens with the backup's key, reads whole and shares the copy's history; None
+    otherwise. A damaged page anywhere makes it unreadable: rows read past damage cannot be
+    trusted, and the question and the carry must agree on what can be read (QA s10a F6)."""
     if not current.exists() or current.stat().st_size == 0:
         return None
     try:
@@ -70,12 +73,20 @@ def attach_current(db: SqlCipherDatabase, current: Path, key: bytes) -> SharedHi
     except DatabaseError:
         return None
     try:
-        shared = _shared_history(db)
+        shared = _shared_history(db) if reads_whole(db) else None
     except DatabaseError:
         shared = None
     if shared is None:
         db.execute_sql("DETACH DATABASE current")
     return shared
+
+
+def reads_whole(db: SqlCipherDatabase) -> bool:
+    """Every page of the attached current database decrypts and its structure holds."""
+    try:
+        return [row[0] for row in db.execute_sql("PRAGMA current.quick_check")] == ["ok"]
+    except (DatabaseError, DriverError):  # the driver's own escapes while rows are fetched
+        return False
 
 
 def _same_event(db: SqlCipherDatabase, event_id: int) -> bool:
@@ -222,7 +233,7 @@ def what_backup_lacks(restored: Path, current: Path, key: bytes) -> RestoreLoss:
     try:
         shared = attach_current(db, current, key)
         return RestoreLoss(False) if shared is None else count_loss(db, shared)
-    except DatabaseError:
+    except (DatabaseError, DriverError):
         return RestoreLoss(False)
     finally:
         db.close()

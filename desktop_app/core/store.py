@@ -2,8 +2,9 @@
 
 SQLCipher 4 through peewee's ``SqlCipherDatabase``, keyed with a random 256-bit key that the
 operator's password unwraps from a key slot (see ``keyslots``). Opened late, after login.
-``Shop`` is the open shop every service takes; its write transactions and the meaning of
-database errors live in ``transactions``, the server's engine in ``pg``.
+``Shop`` is the open shop every service takes; connecting to the file lives in
+``file_connection``, write transactions and the meaning of database errors in
+``transactions``, the server's engine in ``pg``.
 """
 
 from __future__ import annotations
@@ -18,20 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
-from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import anchor, cipher_log, integrity, migrations, shoplock, witness_sync
+from desktop_app.core import anchor, integrity, migrations, shoplock, witness_sync
 from desktop_app.core.anchor import Head
-from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.errors import (
     IntegrityHold,
     NoShop,
-    NotEncrypted,
     ShopError,
     ShopExists,
     ShopMoved,
     WrongPassword,
 )
+from desktop_app.core.file_connection import DEFAULT_BUSY_TIMEOUT_MS, connect_file
 from desktop_app.core.fileio import remove_stale_temporaries
 from desktop_app.core.keyslots import (
     KEY_BYTES,
@@ -47,41 +46,6 @@ from desktop_app.core.still_active import active_operator, require_still_active
 from desktop_app.core.transactions import begin_immediate, translate_db_error
 
 log = logging.getLogger(__name__)
-
-
-cipher_log.quiet()  # before any shop opens: see core.cipher_log
-
-DEFAULT_BUSY_TIMEOUT_MS = 5000
-
-
-def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
-    # busy_timeout first: the journal_mode pragma itself may have to wait for another counter.
-    return [
-        ("busy_timeout", busy_timeout_ms),
-        ("journal_mode", "wal"),
-        ("synchronous", "full"),
-        ("foreign_keys", 1),
-    ]
-
-
-def _connect(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatabase:
-    db = SqlCipherDatabase(str(path), passphrase=raw_key(key),
-                           pragmas=_pragmas(busy_timeout_ms))
-    try:
-        db.connect()
-        version = db.execute_sql("PRAGMA cipher_version").fetchone()
-        if not version or not version[0]:
-            # Against plain SQLite, PRAGMA key silently does nothing: never store in the clear.
-            raise NotEncrypted()
-        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except (DatabaseError, OperationalError) as exc:
-        db.close()
-        log.warning("opening the database failed: %s: %s", type(exc).__name__, exc)
-        raise translate_db_error(exc, path) from exc
-    except ShopError:
-        db.close()
-        raise
-    return db
 
 
 @dataclass
@@ -278,7 +242,7 @@ def create_shop(
     db_path = data_dir / DATABASE_FILE
     lock = shoplock.hold_open(data_dir)
     try:
-        db = _connect(db_path, key, busy_timeout_ms)
+        db = connect_file(db_path, key, busy_timeout_ms)
     except BaseException:
         lock.release()
         raise
@@ -301,12 +265,15 @@ def create_shop(
         anchor.write_anchor(data_dir, key)
         shop = Shop(data_dir, db, owner, slots, key, lock=lock, recovery_key=recovery_key)
         integrity.bring_forward(shop)
-    except BaseException:
+    except BaseException as exc:
         db.close()
-        for suffix in ("", "-wal", "-shm"):
+        for leftover in (f"{db_path}-wal", f"{db_path}-shm", db_path, slots.path,
+                         anchor.anchor_path(data_dir)):
             with contextlib.suppress(OSError):
-                os.unlink(f"{db_path}{suffix}")
+                os.unlink(leftover)  # a half-made shop would be refused as one that exists
         lock.release()
+        if isinstance(exc, DatabaseError | OperationalError):  # a full disk (QA s10a F4)
+            raise translate_db_error(exc, db_path) from exc
         raise
     log.info("created a shop")
     return shop
@@ -353,7 +320,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
     lock = shoplock.hold_open(data_dir)
     remove_stale_temporaries(data_dir)
     try:
-        db = _connect(db_path, key, busy_timeout_ms)
+        db = connect_file(db_path, key, busy_timeout_ms)
     except BaseException:
         lock.release()
         raise

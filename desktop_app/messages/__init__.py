@@ -18,12 +18,14 @@ from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
+    DISK_FULL_FOLDER_TEXT,
     ERROR_TEXTS,
     FALLBACK_TEXTS,
     FORBIDDEN_TEXTS,
     HOLD_REASONS,
     INTEGRITY_TEXTS,
     NOT_FOUND_TEXTS,
+    OS_REASONS,
     SHOP_BEING_RESTORED_TEXT,
     SHOP_EXISTS_ON_SERVER_TEXT,
     STATE_LABELS,
@@ -93,6 +95,9 @@ def _display_params(exc: ShopError) -> dict[str, Any]:
         params["what"] = _label(THING_LABELS, params["what"])
     if "state" in params:
         params["state"] = _label(STATE_LABELS, params["state"])
+    if "reason" in params and exc.code in ("data_dir_unusable", "cannot_write",
+                                           "shop_folder_not_writable"):
+        params["reason"] = _label(OS_REASONS, params["reason"])
     if "choices" in params:
         params["choices"] = ", ".join(str(params["choices"]).split(","))
     if exc.code == "integrity_hold":  # the codes stay in the JSON; a cashier reads words
@@ -140,6 +145,8 @@ def error_message(exc: ShopError) -> str:
         how = BACKUP_PROBLEM_TEXTS.get(str(params.get("problem")))
         if how:
             return _fill(how, params)
+    if exc.code == "disk_full" and params.get("folder"):
+        return _fill(DISK_FULL_FOLDER_TEXT, params)
     variant = next((text for (code, key, value), text in VARIANT_TEXTS.items()
                     if code == exc.code and exc.params.get(key) == value), None)
     if variant is not None:

@@ -231,6 +231,21 @@ SHOP_EXISTS_ON_SERVER_TEXT = QT_TRANSLATE_NOOP(
     "errors", "A shop already exists on the server {server}. Log in to it instead, or give "
     "the address of an empty database for a new shop.")
 
+# The ``reason`` of a folder or file the system refused (``fileio.os_reason``); another is
+# the system error's name (ENOENT...), shown as it is.
+OS_REASONS: dict[str, str] = {
+    "read_only": QT_TRANSLATE_NOOP("errors", "the disk is read-only"),
+    "no_permission": QT_TRANSLATE_NOOP("errors", "you may not write there"),
+    "not_a_folder": QT_TRANSLATE_NOOP("errors", "something in the path is a file, not a folder"),
+}
+
+# ``DiskFull`` of a file written beside the database (a backup, an export, a witness): its
+# folder's disk is named, and the shop's data is unchanged (QA s10a F2).
+DISK_FULL_FOLDER_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "The disk that holds {folder} is full, so nothing was written there; the shop "
+    "itself is unchanged. Free some space on that disk, or choose another place, then do it "
+    "again.")
+
 UNEXPECTED_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Something went wrong, and the last action may not have finished. The details "
     "were written to the log file. If it happens again, restart Voucher Shop.")

@@ -1,0 +1,52 @@
+"""Connecting to the shop's encrypted SQLite file: the pragmas every connection gets, the
+proof that it is encrypted and readable, and what a failure to open means to a person."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from peewee import DatabaseError, OperationalError
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+from desktop_app.core import cipher_log
+from desktop_app.core.cipher_files import raw_key
+from desktop_app.core.errors import NotEncrypted, ShopError
+from desktop_app.core.transactions import translate_db_error
+
+log = logging.getLogger(__name__)
+
+cipher_log.quiet()  # before any shop opens: see core.cipher_log
+
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+
+def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
+    # busy_timeout first: the journal_mode pragma itself may have to wait for another counter.
+    return [
+        ("busy_timeout", busy_timeout_ms),
+        ("journal_mode", "wal"),
+        ("synchronous", "full"),
+        ("foreign_keys", 1),
+    ]
+
+
+def connect_file(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatabase:
+    """The shop's database at ``path``, connected with ``key`` and proven encrypted."""
+    db = SqlCipherDatabase(str(path), passphrase=raw_key(key),
+                           pragmas=_pragmas(busy_timeout_ms))
+    try:
+        db.connect()
+        version = db.execute_sql("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            # Against plain SQLite, PRAGMA key silently does nothing: never store in the clear.
+            raise NotEncrypted()
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (DatabaseError, OperationalError) as exc:
+        db.close()
+        log.warning("opening the database failed: %s: %s", type(exc).__name__, exc)
+        raise translate_db_error(exc, path) from exc
+    except ShopError:
+        db.close()
+        raise
+    return db
