@@ -165,6 +165,7 @@ def test_every_button_of_the_voucher_panel_works(
     idle()
     assert panel.view is not None and panel.view.payload == payloads[1]
     click(qtbot, panel.card.copy_key_button)
+    idle()  # the key is copied once its audit row is written
     assert QGuiApplication.clipboard().text() == "GAME-KEY-0000001"
     click(qtbot, panel.previous_button)
     idle()

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app import printing
 from desktop_app.core import sending, vouchers
-from desktop_app.core.errors import NotFound
+from desktop_app.core.errors import NotFound, ShopError
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_views
+from desktop_app.messages import error_message
 from desktop_app.ui import settings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.orders import voucher_send
@@ -240,27 +241,43 @@ class VoucherPanel(QWidget):
     # -- sending ----------------------------------------------------------------------------
 
     def send_image(self) -> None:
-        """The branded voucher image on the clipboard at once, and saved in the background."""
+        """The branded voucher image on the clipboard, and saved in the background."""
         self.faulty_box = confirm_faulty_key(self, self.view, self._send_image)
 
     def _send_image(self) -> None:
+        """A card key is audited first; then the clipboard; then the file, whose failure
+        leaves the copy on the clipboard and says both."""
         if self.view is None:
             return
         view, voucher_id, shop = self.view, self.voucher_ids[self.position], self.shop
+        self._set_busy(True)
+        self.message.clear()
+        if not view.card_key:
+            self._copy_and_save(view)
+            return
+        run_in_background(self, lambda: voucher_send.record_sent_image(shop, view, voucher_id),
+                          lambda _: self._copy_and_save(view), errors=self.message,
+                          always=lambda: self._set_busy(False))
+
+    def _copy_and_save(self, view: VoucherView) -> None:
         image = voucher_send.voucher_card_image(view)  # painting: here, on the GUI thread
         QGuiApplication.clipboard().setImage(image)
         png = voucher_send.png_bytes(image)
         self._set_busy(True)
-        self.message.clear()
 
-        def done(target: Path) -> None:
+        def saved(target: Path) -> None:
             self.message.show_info(self.tr(
                 "Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}"
             ).format(file=str(target)))
             self.saved.emit(str(target))
 
-        run_in_background(self, lambda: voucher_send.save_sent_image(shop, view, voucher_id, png),
-                          done, errors=self.message, always=lambda: self._set_busy(False))
+        def not_saved(exc: ShopError) -> None:  # the copy went through all the same
+            self.message.show_warning(self.tr(
+                "Voucher image copied: paste it into WeChat, QQ or an e-mail. It was not "
+                "saved as a file: {problem}").format(problem=error_message(exc)))
+
+        run_in_background(self, lambda: voucher_send.save_sent_image(view, png), saved,
+                          errors=not_saved, always=lambda: self._set_busy(False))
 
     # -- files ------------------------------------------------------------------------------
 
