@@ -44,9 +44,10 @@ from desktop_app.ui import settings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.orders import voucher_send
 from desktop_app.ui.orders.giftcard_box import GiftCardBox
+from desktop_app.ui.orders.message_in_sight import MessageInSight
 from desktop_app.ui.orders.voucher_card import VoucherCard, confirm_faulty_key
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import MessageLabel, widget_font
+from desktop_app.ui.widgets import widget_font
 
 
 def load_voucher(shop: Shop, voucher_id: int) -> tuple[VoucherView, list[list[bool]]]:
@@ -108,21 +109,23 @@ class VoucherPanel(QWidget):
         self.all_vouchers = QCheckBox(self)
         self.all_vouchers.setToolTip(self.tr("Save or print every voucher of this order, "
                                              "not only the one shown"))
-        self.message = MessageLabel(self)
+        self.message = MessageInSight(self)
         self.card = VoucherCard(self.shop, self.message, self)
         self.giftcard = GiftCardBox(self.shop, self)
         self.giftcard.hide()
         self.giftcard.changed.connect(lambda: self.go_to(self.position))  # the new balance
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.all_vouchers)
-        bottom.addWidget(self.message, 1)
+        # Under the buttons that report into it, not below the card: at 1024x768 the order's
+        # detail is shorter than the voucher, and a message down there went unseen (QA s10c F9).
+        said = QHBoxLayout()
+        said.addWidget(self.all_vouchers)
+        said.addWidget(self.message, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
         column.addLayout(self._build_top())
+        column.addLayout(said)
         column.addWidget(self.card)
         column.addWidget(self.giftcard)
-        column.addLayout(bottom)
 
     def _build_top(self) -> QHBoxLayout:
         """Which voucher is shown, and what to make of it: one row, above the card."""
