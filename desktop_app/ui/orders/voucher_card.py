@@ -183,8 +183,13 @@ class VoucherCard(QFrame):
         self.marks.setText("\n".join(said))
         self.marks.setVisible(bool(said))
         self.product.setText(view.product_name if view else "")
-        self.uses.setText((wording.uses_text(view) or self.tr("One card key")) if view else "")
+        uses = wording.uses_text(view) if view else ""
+        if view and view.kind == "cardkey":
+            uses = self.tr("One card key")
+        self.uses.setText(uses)
         self.validity.setText(wording.validity_text(view) if view else "")
+        for line in (self.uses, self.validity):  # a void voucher has neither
+            line.setVisible(bool(line.text()))
         self.code.setText(view.code if view else "")
         has_key = bool(view and view.card_key)
         for widget in (self.key_caption, self.key, self.show_key_button, self.copy_key_button):

@@ -53,7 +53,9 @@ def voucher_message(view: VoucherView) -> str:
     if view.card_key:
         lines.append(QCoreApplication.translate("VoucherSend", "Card key: {key}").format(
             key=view.card_key))
-    lines.append(wording.hint_text())
+    hint = wording.hint_text(view)  # none on a voucher that may not be used any more
+    if hint:
+        lines.append(hint)
     if view.voucher_note:
         lines.append(view.voucher_note)
     return "\n".join(lines)
