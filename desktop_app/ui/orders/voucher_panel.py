@@ -174,7 +174,8 @@ class VoucherPanel(QWidget):
     # -- what is shown ----------------------------------------------------------------------
 
     def show_vouchers(self, order_id: int, voucher_ids: list[int]) -> None:
-        """The vouchers to show (valid ones, oldest first); the first is loaded at once."""
+        """The vouchers to show (valid ones oldest first, then void ones); the first is
+        loaded at once."""
         same = order_id == self.order_id and voucher_ids == self.voucher_ids
         self.order_id = order_id
         self.voucher_ids = list(voucher_ids)
