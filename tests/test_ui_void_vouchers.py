@@ -115,3 +115,18 @@ def test_refund_the_whole_order(qtbot: QtBot, shop: Shop) -> None:
     assert not tab.detail.refund_button.isVisible()
     assert tab.message.text() == f"Order {order_id} is refunded: pay back ¥88.00."
     assert redemption.redeem(shop, payloads[0], "c").reason == "voided"
+
+
+def test_a_void_gift_card_is_there_to_be_read(qtbot: QtBot, shop: Shop) -> None:
+    card = products.add_product(shop, "Gift card 100", "90.00", "giftcard", value="100")
+    order = orders.create_order(shop, [(card.id, 1)], "王女士")
+    fulfilment.pay_order(shop, order.id, "cash")
+    refunds.refund_order(shop, order.id)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order.id)
+    idle()
+    box = tab.detail.vouchers.giftcard
+    assert tab.detail.vouchers.card.marks.text() == VOID and box.isVisible()
+    assert box.model.rowCount() >= 2  # issued, refunded: the ledger, for the record
+    assert not any(button.isEnabled() for button in (
+        box.reload_button, box.cashout_button, box.pin_button, box.clear_pin_button))
