@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
@@ -20,6 +20,8 @@ from desktop_app.core import cardkeys, fulfilment, orders, products
 from desktop_app.core.key_pattern import mask_key
 from desktop_app.core.models import CardKey, Voucher
 from desktop_app.core.store import Shop
+from desktop_app.ui import settings
+from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.orders.voucher_panel import VoucherPanel
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
@@ -165,6 +167,7 @@ def test_every_button_of_the_voucher_panel_works(
     idle()
     assert panel.view is not None and panel.view.payload == payloads[1]
     click(qtbot, panel.card.copy_key_button)
+    idle()  # the key is copied once its audit row is written
     assert QGuiApplication.clipboard().text() == "GAME-KEY-0000001"
     click(qtbot, panel.previous_button)
     idle()
@@ -216,3 +219,39 @@ def test_vouchers_print_on_the_printer_chosen_in_settings(temp_settings: Path) -
     for name in QPrinterInfo.availablePrinterNames()[:1]:  # none on a machine without CUPS
         settings.RECEIPT_PRINTER.write(name)
         assert receipt_printer().printerName() == name
+
+
+def message_in_view(tab: OrdersTab) -> bool:
+    message, viewport = tab.detail.vouchers.message, tab.detail_scroll.viewport()
+    top = message.mapTo(viewport, QPoint(0, 0)).y()
+    return message.isVisible() and top >= 0 and top + message.height() <= viewport.height()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1366, 768)])
+def test_what_the_buttons_did_is_said_in_sight_at_a_laptops_size(
+        qtbot: QtBot, shop: Shop, tmp_path: Path, width: int, height: int) -> None:
+    """QA s10c F9: at 1024x768 the panel said "copied", "saved" or "cannot write" below the
+    card, under the fold of the order's detail: nothing seemed to happen."""
+    settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path))
+    pass_order, _ = paid_order(shop)
+    card = products.add_product(shop, "Gift card 100", "90.00", "giftcard", value="100")
+    gift_order = orders.create_order(shop, [(card.id, 1)], "王女士")
+    fulfilment.pay_order(shop, gift_order.id, "cash")
+    tab = OrdersTab(shop)
+    qtbot.addWidget(tab)
+    tab.resize(width - 40, height - 240)  # the window's frame, header, tabs and status bar
+    tab.show()
+    idle()
+    for order_id in (pass_order, gift_order.id):
+        show_order(tab, order_id)
+        panel = tab.detail.vouchers
+        tab.detail_scroll.ensureWidgetVisible(panel.send_button)
+        click(qtbot, panel.send_button)
+        idle()
+        assert panel.message.text().startswith("Voucher image copied"), order_id
+        qtbot.waitUntil(lambda: message_in_view(tab), timeout=5000)
+        tab.detail_scroll.ensureWidgetVisible(panel.card.copy_text_button)
+        click(qtbot, panel.card.copy_text_button)
+        idle()
+        assert panel.message.text() == "Voucher text copied: paste it in a message."
+        qtbot.waitUntil(lambda: message_in_view(tab), timeout=5000)

@@ -164,3 +164,38 @@ def test_an_expired_voucher_says_so_when_reprinted(shop: Shop, tmp_path: Path) -
     pdf = tmp_path / "expired.pdf"
     printing.write_voucher_pdf(pdf, [expired], "a4")
     assert "Expired" in flat(pdf)
+
+
+INVITATIONS = ("1 use", "uses", "Balance", "Valid until", "No expiry", "at the counter")
+
+
+@pytest.mark.parametrize("layout", printing.LAYOUTS)
+def test_a_voucher_that_may_not_be_used_does_not_invite_its_use(
+        shop: Shop, tmp_path: Path, layout: str) -> None:
+    """QA s10c F3: a refunded pass reprinted boxed VOID, and under the box "1 use", its
+    validity and "Show the QR code … at the counter"; a customer handed it read both."""
+    import datetime as dt
+
+    [void_pass] = sell(shop, "Wash", uses=1)
+    refunds.refund_order(shop, Voucher.get_by_id(void_pass).order_id)
+    [void_card] = sell(shop, "Gift", kind="giftcard")
+    refunds.refund_order(shop, Voucher.get_by_id(void_card).order_id)
+    [expired] = sell(shop, "Polish", uses=3)
+    Voucher.update(valid_until=dt.datetime(2025, 5, 2, tzinfo=dt.UTC)).where(
+        Voucher.id == expired).execute()
+    [used] = sell(shop, "Vacuum", uses=1)
+    assert redemption.redeem(shop, view(shop, used).payload, "T").ok
+    [good] = sell(shop, "Good wash", uses=1, valid_days=30)
+    for voucher_id, kept in ((void_pass, VOID), (void_card, VOID), (expired, "Expired"),
+                             (used, "0 of 1 uses left"), (good, "at the counter")):
+        one = view(shop, voucher_id)
+        pdf = tmp_path / f"{layout}-{one.code}.pdf"
+        printing.write_voucher_pdf(pdf, [one], layout)
+        for said in (flat(pdf), voucher_message(one)):
+            assert one.code in said and kept in said, said
+            if voucher_id == good:
+                assert all(part in said for part in ("1 use", "Valid until")), said
+            elif voucher_id != used:
+                assert not any(part in said for part in INVITATIONS), said
+            else:  # what is left, nought, and nothing to take
+                assert not any(part in said for part in INVITATIONS[3:]), said

@@ -168,3 +168,63 @@ def test_a_gift_card_is_sent_with_its_balance(qtbot: QtBot, shop: Shop, tmp_path
     assert "Balance ¥100.00" in QGuiApplication.clipboard().text()
     if (keep := Path("/tmp/p3send")).is_dir():
         sent.replace(keep / "giftcard.png")
+
+
+def clipboard_payloads(tmp_path: Path) -> list[list[str]]:
+    """What each real decoder reads off the clipboard's image."""
+    image = QGuiApplication.clipboard().image()
+    if image.isNull():
+        return []
+    path = tmp_path / "clipboard-read.png"
+    assert image.save(str(path))
+    return [[d.text for d in decode_file(path, [decoder])] for decoder in available_decoders()]
+
+
+def test_send_into_a_folder_that_is_gone_audits_the_key_and_says_the_file_was_not_saved(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """QA s10c F7: the folder last saved to was a USB stick pulled out. The image with the key
+    was on the clipboard, no ``cardkey_sent`` row was written, and "Something went wrong …
+    restart" was all the owner read."""
+    order_id, issued = card_key_order(shop)
+    (tmp_path / "stick").write_text("a file where the folder was")
+    gone = tmp_path / "stick" / "vouchers"
+    settings.VOUCHER_SAVE_FOLDER.write(str(gone))
+    panel = open_panel(qtbot, shop, order_id, [v.id for v in issued])
+    click(qtbot, panel.next_button)
+    idle()
+    QGuiApplication.clipboard().clear()
+    click(qtbot, panel.send_button)
+    idle()
+    assert clipboard_payloads(tmp_path) == [[issued[1].payload]] * len(available_decoders())
+    sent = events("cardkey_sent")
+    assert [e.subject for e in sent] == [str(issued[1].id)]
+    assert '"channel": "image"' in sent[0].detail
+    said = panel.message.text()
+    assert panel.message.isVisible() and said.startswith("Voucher image copied")
+    assert f"Cannot write to {gone / f'voucher-{issued[1].code}.png'}" in said, said
+    assert panel.send_button.isEnabled()  # and it can be tried again
+
+
+def test_a_card_key_reaches_the_clipboard_only_after_its_audit_row(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """Send, Copy key and Copy text wrote the clipboard first and the audit after: a refused
+    audit (here: the operator is no owner any more) left the key copied without a row."""
+    order_id, issued = card_key_order(shop)
+    settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path))
+    panel = open_panel(qtbot, shop, order_id, [v.id for v in issued])
+    click(qtbot, panel.next_button)
+    idle()
+    shop.operator.role = "clerk"
+    try:
+        for button in (panel.card.copy_key_button, panel.card.copy_text_button,
+                       panel.send_button):
+            QGuiApplication.clipboard().setText("nothing yet")
+            click(qtbot, button)
+            idle()
+            assert QGuiApplication.clipboard().text() == "nothing yet", button.text()
+            assert QGuiApplication.clipboard().image().isNull(), button.text()
+            assert panel.message.isVisible() and panel.message.text(), button.text()
+    finally:
+        shop.operator.role = "owner"
+    assert events("cardkey_sent") == []
+    assert list(tmp_path.glob("voucher-*.png")) == []

@@ -57,11 +57,12 @@ def _heading(shop_name: str, product_name: str, uses: str, validity: str, width:
 
 
 @per_thread(maxsize=32)
-def _foot(footer: str, width: float) -> Block:
-    """The hint and the order line at the foot of a cell."""
-    hint = lay_out(hint_text(), font(6.5), width)
-    foot = lay_out(footer, font(6.5), width, color=MUTED)
-    return stack([text_block(hint), space(0.5), text_block(foot)])
+def _foot(hint: str, footer: str, width: float) -> Block:
+    """The hint (where the voucher may be used) and the order line at the foot of a cell."""
+    foot = text_block(lay_out(footer, font(6.5), width, color=MUTED))
+    if not hint:
+        return foot
+    return stack([text_block(lay_out(hint, font(6.5), width)), space(0.5), foot])
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def cell_layout(view: VoucherView, cell: QRectF) -> CellLayout | None:
     inner = _inner(cell)
     matrix = qr_matrix(view.payload)
     qr = _qr_rect(len(matrix), inner)
-    foot = _foot(footer_text(view), inner.width())
+    foot = _foot(hint_text(view), footer_text(view), inner.width())
     foot_top = inner.bottom() - foot.height
     code = _code_block(view, inner.width(), foot_top - mm(1) - qr.bottom())
     if code is None:

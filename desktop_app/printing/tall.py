@@ -130,11 +130,12 @@ def _code(view: VoucherView, style: Tall, width: float, key_height: float | None
 
 
 def _foot(view: VoucherView, style: Tall, width: float) -> list[Block]:
-    hint = lay_out(hint_text(), font(style.small_pt), width, CENTER)
+    hint = hint_text(view)
     foot = lay_out(footer_text(view), font(style.small_pt), width, CENTER, color=MUTED)
     note = ([text_block(lay_out(view.voucher_note, font(style.small_pt, bold=True), width,
                                 CENTER)), style.space(1.5)] if view.voucher_note else [])
-    return [*note, text_block(hint), style.space(2.5), rule(dashed=True), style.space(2),
+    told = ([text_block(lay_out(hint, font(style.small_pt), width, CENTER))] if hint else [])
+    return [*note, *told, style.space(2.5), rule(dashed=True), style.space(2),
             text_block(foot)]
 
 

@@ -9,7 +9,19 @@ from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.i18n import translate
 
 
+def in_good_standing(view: VoucherView) -> bool:
+    """Whether the customer may still use it. A void, used-up or expired voucher's paper
+    carries its mark and nothing that invites its use: no uses or balance to take, no validity,
+    no "show it at the counter" (QA s10c F3: a refunded reprint read "1 use")."""
+    return view.status == "valid"
+
+
 def uses_text(view: VoucherView) -> str:
+    if view.status == "used_up":  # what is left, nothing: beside its mark, it says so too
+        return translate("printing", "{left} of {total} uses left").format(
+            left=view.uses_left, total=view.uses_total)
+    if not in_good_standing(view):
+        return ""
     if view.balance_cents is not None:  # a gift card: money left, not uses
         from desktop_app.ui.display import money  # here: the command line imports no widgets
 
@@ -26,6 +38,8 @@ def uses_text(view: VoucherView) -> str:
 
 
 def validity_text(view: VoucherView) -> str:
+    if not in_good_standing(view):
+        return ""  # an expired one's mark names its last day
     start = view.valid_from
     # A start later than the sale (a product valid from a set day) is worth printing.
     later = local_day(start) if start and start - view.issued_at > dt.timedelta(minutes=1) else ""
@@ -52,7 +66,10 @@ def key_label() -> str:
     return translate("printing", "Card key")
 
 
-def hint_text() -> str:
+def hint_text(view: VoucherView) -> str:
+    """How to use it, where it may still be used; empty otherwise."""
+    if not in_good_standing(view):
+        return ""
     return translate("printing", "Show the QR code, or tell the code, at the counter.")
 
 

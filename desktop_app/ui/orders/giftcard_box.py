@@ -244,7 +244,7 @@ class GiftCardBox(QWidget):
             return
         self.model.set_rows(state.ledger[::-1])  # newest first: the latest is in sight
         self.ledger.resizeColumnsToContents()
-        owner = self.shop.is_owner
+        owner = self.shop.is_owner and state.usable  # a void card is there to be read
         self.pin_button.setEnabled(owner)
         self.pin_button.setText(self.tr("Change PIN…") if state.has_pin else self.tr("Set PIN…"))
         self.clear_pin_button.setVisible(state.has_pin)

@@ -176,7 +176,10 @@ class OrderDetailPanel(QWidget):
         return "\n".join(lines)
 
     def _show_vouchers(self, detail: OrderDetail) -> None:
+        """The valid vouchers first, then the void ones of a refund: marked VOID, they are
+        there to be looked up or reprinted (a dispute), and their paper says VOID too."""
         valid = [v.id for v in detail.vouchers if v.state == "valid"]
+        void = [v.id for v in detail.vouchers if v.state != "valid"]
         status = detail.order.status
         if status == "unpaid":
             note = self.tr("Vouchers are issued when the order is paid.")
@@ -187,16 +190,18 @@ class OrderDetailPanel(QWidget):
         elif not detail.vouchers:
             note = self.tr("This order issued no vouchers (goods only).")
         elif not valid:
-            note = self.tr("The vouchers of this order are void (refunded).")
-        elif len(valid) < len(detail.vouchers):
-            note = self.tr("Refunded vouchers are void and not shown.")
+            note = self.tr("The vouchers of this order are void (refunded). They are shown "
+                           "for the record: on screen and on paper they say VOID.")
+        elif void:
+            note = self.tr("Refunded vouchers are void: they are shown last, marked VOID.")
         else:
             note = ""
         self.voucher_note.setText(note)
         self.voucher_note.setVisible(bool(note))
-        self.vouchers.setVisible(bool(valid))
-        if valid:
-            self.vouchers.show_vouchers(detail.order.id, valid)
+        shown = valid + void
+        self.vouchers.setVisible(bool(shown))
+        if shown:
+            self.vouchers.show_vouchers(detail.order.id, shown)
 
     def _reload_text(self, reload: ReloadView) -> str:
         return self.tr("Reload of gift card {code}-… (order {order}): {amount}; the card's "

@@ -183,8 +183,13 @@ class VoucherCard(QFrame):
         self.marks.setText("\n".join(said))
         self.marks.setVisible(bool(said))
         self.product.setText(view.product_name if view else "")
-        self.uses.setText((wording.uses_text(view) or self.tr("One card key")) if view else "")
+        uses = wording.uses_text(view) if view else ""
+        if view and view.kind == "cardkey":
+            uses = self.tr("One card key")
+        self.uses.setText(uses)
         self.validity.setText(wording.validity_text(view) if view else "")
+        for line in (self.uses, self.validity):  # a void voucher has neither
+            line.setVisible(bool(line.text()))
         self.code.setText(view.code if view else "")
         has_key = bool(view and view.card_key)
         for widget in (self.key_caption, self.key, self.show_key_button, self.copy_key_button):
@@ -239,10 +244,10 @@ class VoucherCard(QFrame):
             self.faulty_box = confirm_faulty_key(self, self.view, self._copy_key)
 
     def _copy_key(self) -> None:
-        if self.view is not None and self.view.card_key:
-            QGuiApplication.clipboard().setText(self.view.card_key)
-            self.message.show_info(self.tr("Card key copied."))
-            self._record_key_sent("text")
+        view = self.view
+        if view is not None and view.card_key:
+            key, said = view.card_key, self.tr("Card key copied.")
+            self._after_key_recorded("text", lambda: self._copied(key, said))
 
     def copy_text(self) -> None:
         """The voucher in words on the clipboard (the card key too, where there is one)."""
@@ -252,15 +257,24 @@ class VoucherCard(QFrame):
     def _copy_text(self) -> None:
         if self.view is None:
             return
-        QGuiApplication.clipboard().setText(voucher_send.voucher_message(self.view))
-        self.message.show_info(self.tr("Voucher text copied: paste it in a message."))
+        text = voucher_send.voucher_message(self.view)
+        said = self.tr("Voucher text copied: paste it in a message.")
         if self.view.card_key:
-            self._record_key_sent("text")
+            self._after_key_recorded("text", lambda: self._copied(text, said))
+        else:
+            self._copied(text, said)
 
-    def _record_key_sent(self, channel: str) -> None:
+    def _copied(self, text: str, said: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.message.show_info(said)
+
+    def _after_key_recorded(self, channel: str, then: Callable[[], None]) -> None:
+        """``then()`` once the key's ``cardkey_sent`` row is written, as Show key does: a key
+        never reaches the clipboard without its row."""
         shop, voucher_id = self.shop, self.voucher_id
         if voucher_id is None:
             return
+        self.message.clear()
         run_in_background(
             self, lambda: sending.record_card_key_use(shop, voucher_id, "sent", channel),
-            lambda _: None, errors=self.message)
+            lambda _: then(), errors=self.message)

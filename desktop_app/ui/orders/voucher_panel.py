@@ -35,17 +35,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app import printing
 from desktop_app.core import sending, vouchers
-from desktop_app.core.errors import NotFound
+from desktop_app.core.errors import NotFound, ShopError
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_views
+from desktop_app.messages import error_message
 from desktop_app.ui import settings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.orders import voucher_send
 from desktop_app.ui.orders.giftcard_box import GiftCardBox
+from desktop_app.ui.orders.message_in_sight import MessageInSight
 from desktop_app.ui.orders.voucher_card import VoucherCard, confirm_faulty_key
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import MessageLabel, widget_font
+from desktop_app.ui.widgets import widget_font
 
 
 def load_voucher(shop: Shop, voucher_id: int) -> tuple[VoucherView, list[list[bool]]]:
@@ -107,21 +109,23 @@ class VoucherPanel(QWidget):
         self.all_vouchers = QCheckBox(self)
         self.all_vouchers.setToolTip(self.tr("Save or print every voucher of this order, "
                                              "not only the one shown"))
-        self.message = MessageLabel(self)
+        self.message = MessageInSight(self)
         self.card = VoucherCard(self.shop, self.message, self)
         self.giftcard = GiftCardBox(self.shop, self)
         self.giftcard.hide()
         self.giftcard.changed.connect(lambda: self.go_to(self.position))  # the new balance
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.all_vouchers)
-        bottom.addWidget(self.message, 1)
+        # Under the buttons that report into it, not below the card: at 1024x768 the order's
+        # detail is shorter than the voucher, and a message down there went unseen (QA s10c F9).
+        said = QHBoxLayout()
+        said.addWidget(self.all_vouchers)
+        said.addWidget(self.message, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
         column.addLayout(self._build_top())
+        column.addLayout(said)
         column.addWidget(self.card)
         column.addWidget(self.giftcard)
-        column.addLayout(bottom)
 
     def _build_top(self) -> QHBoxLayout:
         """Which voucher is shown, and what to make of it: one row, above the card."""
@@ -170,7 +174,8 @@ class VoucherPanel(QWidget):
     # -- what is shown ----------------------------------------------------------------------
 
     def show_vouchers(self, order_id: int, voucher_ids: list[int]) -> None:
-        """The vouchers to show (valid ones, oldest first); the first is loaded at once."""
+        """The vouchers to show (valid ones oldest first, then void ones); the first is
+        loaded at once."""
         same = order_id == self.order_id and voucher_ids == self.voucher_ids
         self.order_id = order_id
         self.voucher_ids = list(voucher_ids)
@@ -240,27 +245,43 @@ class VoucherPanel(QWidget):
     # -- sending ----------------------------------------------------------------------------
 
     def send_image(self) -> None:
-        """The branded voucher image on the clipboard at once, and saved in the background."""
+        """The branded voucher image on the clipboard, and saved in the background."""
         self.faulty_box = confirm_faulty_key(self, self.view, self._send_image)
 
     def _send_image(self) -> None:
+        """A card key is audited first; then the clipboard; then the file, whose failure
+        leaves the copy on the clipboard and says both."""
         if self.view is None:
             return
         view, voucher_id, shop = self.view, self.voucher_ids[self.position], self.shop
+        self._set_busy(True)
+        self.message.clear()
+        if not view.card_key:
+            self._copy_and_save(view)
+            return
+        run_in_background(self, lambda: voucher_send.record_sent_image(shop, view, voucher_id),
+                          lambda _: self._copy_and_save(view), errors=self.message,
+                          always=lambda: self._set_busy(False))
+
+    def _copy_and_save(self, view: VoucherView) -> None:
         image = voucher_send.voucher_card_image(view)  # painting: here, on the GUI thread
         QGuiApplication.clipboard().setImage(image)
         png = voucher_send.png_bytes(image)
         self._set_busy(True)
-        self.message.clear()
 
-        def done(target: Path) -> None:
+        def saved(target: Path) -> None:
             self.message.show_info(self.tr(
                 "Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}"
             ).format(file=str(target)))
             self.saved.emit(str(target))
 
-        run_in_background(self, lambda: voucher_send.save_sent_image(shop, view, voucher_id, png),
-                          done, errors=self.message, always=lambda: self._set_busy(False))
+        def not_saved(exc: ShopError) -> None:  # the copy went through all the same
+            self.message.show_warning(self.tr(
+                "Voucher image copied: paste it into WeChat, QQ or an e-mail. It was not "
+                "saved as a file: {problem}").format(problem=error_message(exc)))
+
+        run_in_background(self, lambda: voucher_send.save_sent_image(view, png), saved,
+                          errors=not_saved, always=lambda: self._set_busy(False))
 
     # -- files ------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QImageWriter
 
 from desktop_app import printing
 from desktop_app.core import sending
-from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.fileio import atomic_write_bytes, raise_for_os_error
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.printing import wording
@@ -53,7 +53,9 @@ def voucher_message(view: VoucherView) -> str:
     if view.card_key:
         lines.append(QCoreApplication.translate("VoucherSend", "Card key: {key}").format(
             key=view.card_key))
-    lines.append(wording.hint_text())
+    hint = wording.hint_text(view)  # none on a voucher that may not be used any more
+    if hint:
+        lines.append(hint)
     if view.voucher_note:
         lines.append(view.voucher_note)
     return "\n".join(lines)
@@ -70,11 +72,20 @@ def send_file_name(view: VoucherView) -> str:
     return f"voucher-{view.code}.png"
 
 
-def save_sent_image(shop: Shop, view: VoucherView, voucher_id: int, png: bytes) -> Path:
-    """Keep the image that was sent and record a card key leaving the shop; worker thread."""
-    target = send_folder() / send_file_name(view)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(target, png)
+def record_sent_image(shop: Shop, view: VoucherView, voucher_id: int) -> None:
+    """Audit a card key about to leave in the image; worker thread. Before the clipboard,
+    as Show key does: a key never leaves without its row, whatever happens to the file."""
     if view.card_key:
         sending.record_card_key_use(shop, voucher_id, "sent", "image")
+
+
+def save_sent_image(view: VoucherView, png: bytes) -> Path:
+    """Keep the image that was sent; worker thread. A folder that is gone or refuses the
+    file (a USB stick pulled out) is a ``CannotWrite`` naming the file, as Save PDF says."""
+    target = send_folder() / send_file_name(view)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise_for_os_error(exc, target, making_a_file=True)
+    atomic_write_bytes(target, png)
     return target
