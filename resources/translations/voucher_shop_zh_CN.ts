@@ -2231,32 +2231,32 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="185"/>
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="187"/>
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="188"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="191"/>
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="190"/>
-        <source>The vouchers of this order are void (refunded).</source>
-        <translation>此订单的卡券已作废（已退款）。</translation>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="193"/>
+        <source>The vouchers of this order are void (refunded). They are shown for the record: on screen and on paper they say VOID.</source>
+        <translation>此订单的卡券已作废（已退款）。仍显示以备查：屏幕上和纸上都标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="192"/>
-        <source>Refunded vouchers are void and not shown.</source>
-        <translation>已退款的卡券已作废，不再显示。</translation>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="196"/>
+        <source>Refunded vouchers are void: they are shown last, marked VOID.</source>
+        <translation>已退款的卡券已作废：排在最后显示，并标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="202"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="207"/>
         <source>Reload of gift card {code}-… (order {order}): {amount}; the card&apos;s balance is now {balance}.</source>
         <translation>为礼品卡 {code}-…（订单 {order}）充值：{amount}；该卡现在的余额为 {balance}。</translation>
     </message>
@@ -4921,7 +4921,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/voucher_card.py" line="129"/>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="228"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="233"/>
         <source>Show key</source>
         <translation>显示卡密</translation>
     </message>
@@ -4961,27 +4961,27 @@ Click “New order” to sell your first voucher.</source>
         <translation>复制卡券的文字内容，以便粘贴到消息中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="186"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="188"/>
         <source>One card key</source>
         <translation>一个卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="220"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="225"/>
         <source>Hide key</source>
         <translation>隐藏卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="235"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="240"/>
         <source>Voucher code copied.</source>
         <translation>券码已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="244"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="249"/>
         <source>Card key copied.</source>
         <translation>卡密已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="256"/>
+        <location filename="../../desktop_app/ui/orders/voucher_card.py" line="261"/>
         <source>Voucher text copied: paste it in a message.</source>
         <translation>卡券文字已复制：请粘贴到消息中。</translation>
     </message>
@@ -4989,127 +4989,132 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="132"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="136"/>
         <source>Previous voucher</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="136"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="140"/>
         <source>Next voucher</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
         <source>58 mm receipt</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="145"/>
         <source>80 mm receipt</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="147"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="151"/>
         <source>Save PNG…</source>
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="152"/>
         <source>The QR code alone, as an image</source>
         <translation>仅二维码图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="150"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="154"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="153"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="157"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="218"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="223"/>
         <source>Save and print all {count} vouchers</source>
         <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="108"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="110"/>
         <source>Save or print every voucher of this order, not only the one shown</source>
         <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="139"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="143"/>
         <source>Paper for Save PDF and Print</source>
         <translation>保存 PDF 和打印所用的纸张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="151"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="155"/>
         <source>The printable voucher on the chosen paper</source>
         <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="155"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="159"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="156"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="160"/>
         <source>The voucher as an image on the clipboard (and saved), to paste into WeChat, QQ or an e-mail</source>
         <translation>把卡券图片复制到剪贴板（并另存一份），以便粘贴到微信、QQ 或电子邮件中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="212"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="217"/>
         <source>Voucher {position} of {count}</source>
         <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="213"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="218"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="258"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="274"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="284"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="280"/>
+        <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. It was not saved as a file: {problem}</source>
+        <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。但未能保存为文件：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="305"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="285"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="306"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="291"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="312"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="292"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="313"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="316"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="337"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="332"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="353"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="353"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="374"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -6908,47 +6913,67 @@ Click “New order” to sell your first voucher.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="237"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
+        <source>you may not write there</source>
+        <translation>您没有写入权限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
+        <source>something in the path is a file, not a folder</source>
+        <translation>路径中有一项是文件而不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
+        <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
+        <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="249"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="281"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="274"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="289"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="280"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="295"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="282"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="284"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="299"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="286"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="288"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="303"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="290"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="305"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -7393,137 +7418,137 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="254"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="259"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="260"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="246"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="247"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="248"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="263"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="249"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="264"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="250"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="265"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="251"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="256"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="271"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="257"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="272"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="258"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="273"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="259"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="274"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="260"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="275"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="276"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="277"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="263"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="278"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="264"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="279"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="265"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="280"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="267"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="282"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="268"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="283"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="269"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="284"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="270"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="285"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="271"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="286"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="273"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="288"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="117"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="122"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="120"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="125"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -7659,82 +7684,83 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="16"/>
+        <location filename="../../desktop_app/printing/wording.py" line="28"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/printing/wording.py" line="21"/>
+        <location filename="../../desktop_app/printing/wording.py" line="33"/>
         <source>{left} of {total} uses left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="24"/>
+        <location filename="../../desktop_app/printing/wording.py" line="36"/>
         <source>1 use</source>
         <translation>可用 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="25"/>
+        <location filename="../../desktop_app/printing/wording.py" line="37"/>
         <source>{count} uses</source>
         <translation>可用 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="34"/>
+        <location filename="../../desktop_app/printing/wording.py" line="48"/>
         <source>Valid from {start}, no expiry</source>
         <translation>自 {start} 起长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="35"/>
+        <location filename="../../desktop_app/printing/wording.py" line="49"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="38"/>
+        <location filename="../../desktop_app/printing/wording.py" line="52"/>
         <source>Valid {start} to {end}</source>
         <translation>有效期 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="39"/>
+        <location filename="../../desktop_app/printing/wording.py" line="53"/>
         <source>Valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="43"/>
+        <location filename="../../desktop_app/printing/wording.py" line="57"/>
         <source>Order {order} · issued {date}</source>
         <translation>订单 {order} · {date} 发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="48"/>
+        <location filename="../../desktop_app/printing/wording.py" line="62"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="52"/>
+        <location filename="../../desktop_app/printing/wording.py" line="66"/>
         <source>Card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="56"/>
+        <location filename="../../desktop_app/printing/wording.py" line="73"/>
         <source>Show the QR code, or tell the code, at the counter.</source>
         <translation>到店出示二维码或报券码即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="64"/>
+        <location filename="../../desktop_app/printing/wording.py" line="81"/>
         <source>VOID – not valid</source>
         <translation>已作废 – 无效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="66"/>
+        <location filename="../../desktop_app/printing/wording.py" line="83"/>
         <source>Used up – no uses left</source>
         <translation>已用完 – 无剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="68"/>
+        <location filename="../../desktop_app/printing/wording.py" line="85"/>
         <source>Expired – it was valid until {date}</source>
         <translation>已过期 – 有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="76"/>
+        <location filename="../../desktop_app/printing/wording.py" line="93"/>
         <source>Card key faulty – a replacement is owed</source>
         <translation>卡密失效 – 待更换</translation>
     </message>
@@ -7747,12 +7773,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="173"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="180"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="174"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="181"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
