@@ -33,7 +33,11 @@ def shown_voucher(qtbot: QtBot, shop: Shop) -> tuple[VoucherPanel, list[str]]:
     tab = open_tab(qtbot, shop)
     show_order(tab, order_id)
     idle()
-    return tab.detail.vouchers, payloads
+    panel = tab.detail.vouchers
+    # qtbot holds the tab weakly: once this returns, a garbage collection could delete it and
+    # the panel with it (seen as "Internal C++ object already deleted" in loaded runs).
+    panel.held_tab = tab  # type: ignore[attr-defined]
+    return panel, payloads
 
 
 def test_saved_png_and_pdf_decode_back_to_the_payload(

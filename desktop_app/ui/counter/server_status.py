@@ -50,16 +50,24 @@ class ServerWatcher(QObject):
             collector.release()
 
     def _run(self) -> None:
-        while not self._stop.is_set():
-            result = self._watch.poll(POLL_S)
-            if result.reachable != self.reachable:
-                self.reachable = result.reachable
-                self.reachable_changed.emit(result.reachable)
-            if result.changes:
-                self.changes_heard.emit(result.changes)
-            if not result.reachable:
-                self._stop.wait(RETRY_S)
-        self._watch.close()
+        try:
+            while not self._stop.is_set():
+                result = self._watch.poll(POLL_S)
+                if self._stop.is_set():
+                    break  # stopped while it waited: nobody listens any more
+                if result.reachable != self.reachable:
+                    self.reachable = result.reachable
+                    self.reachable_changed.emit(result.reachable)
+                if result.changes:
+                    self.changes_heard.emit(result.changes)
+                if not result.reachable:
+                    self._stop.wait(RETRY_S)
+        except RuntimeError:
+            # A wait that outlasted stop()'s join (a server slow to refuse a connection), then
+            # the window closed: the watcher is deleted under this thread. Nothing to tell.
+            pass
+        finally:
+            self._watch.close()
 
 
 def watch_server(shop: Shop, parent: QObject, reachable_changed: Callable[[bool], None]
