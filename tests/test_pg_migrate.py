@@ -151,6 +151,12 @@ def test_migrate_to_carries_the_recovery_key(pg_url: str, tmp_path: Path) -> Non
     assert key
     with ShopLocation(tmp_path / "pc", pg_url).recover(OWNER, key, "another new pass 8") as s:
         assert s.operator.role == "owner"
+    # QA s11a F1: recovering in the moved folder said "ok" and set the folder's password,
+    # while the server kept refusing the new one: the owner believed it was recovered.
+    with pytest.raises(ShopMoved):
+        ShopLocation(tmp_path / "shop", None).recover(OWNER, key, "a third new pass 9")
+    with ShopLocation(tmp_path / "shop", None).open(OWNER, OWNER_PASSWORD) as folder:
+        assert folder.moved_to is not None  # the folder's own password is unchanged
 
 
 def test_the_app_on_a_moved_folder_says_where_the_shop_is(

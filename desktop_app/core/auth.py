@@ -17,6 +17,7 @@ from desktop_app.core.errors import (
     InvalidState,
     NotFound,
     OperatorDisabled,
+    ShopMoved,
     WrongPassword,
 )
 from desktop_app.core.keyslots import (
@@ -189,6 +190,8 @@ def set_recovered_password(shop: Shop, owner: str, new_password: str) -> Shop:
     try:
         if shop.operator.role != "owner":
             raise Forbidden(action="recover")
+        if shop.moved_to is not None:  # the password that matters is the server's (QA s11a)
+            raise ShopMoved(**shop.moved_to)
         # Allowed on a held shop too: both ways out of a hold (acknowledge, restore) need an
         # owner's password, and this is how a forgotten one comes back (QA). It changes a key
         # slot, no record of the shop, and moves no witness.
