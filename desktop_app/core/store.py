@@ -244,6 +244,7 @@ def create_shop(
     try:
         db = connect_file(db_path, key, busy_timeout_ms)
     except BaseException:
+        _remove_half_made(data_dir, slots.path)  # its first page made it on a full disk
         lock.release()
         raise
     try:
@@ -267,16 +268,23 @@ def create_shop(
         integrity.bring_forward(shop)
     except BaseException as exc:
         db.close()
-        for leftover in (f"{db_path}-wal", f"{db_path}-shm", db_path, slots.path,
-                         anchor.anchor_path(data_dir)):
-            with contextlib.suppress(OSError):
-                os.unlink(leftover)  # a half-made shop would be refused as one that exists
+        _remove_half_made(data_dir, slots.path)
         lock.release()
         if isinstance(exc, DatabaseError | OperationalError):  # a full disk (QA s10a F4)
             raise translate_db_error(exc, db_path) from exc
         raise
     log.info("created a shop")
     return shop
+
+
+def _remove_half_made(data_dir: Path, slots_path: Path) -> None:
+    """A shop whose creation failed part way (a full disk): gone, or the next try would be
+    refused as a shop that exists, one nobody can open (QA s10a F4, s11a F2)."""
+    db_path = data_dir / DATABASE_FILE
+    for leftover in (f"{db_path}-wal", f"{db_path}-shm", db_path, slots_path,
+                     anchor.anchor_path(data_dir)):
+        with contextlib.suppress(OSError):
+            os.unlink(leftover)
 
 
 def open_shop(
