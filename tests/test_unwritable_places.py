@@ -176,3 +176,18 @@ def test_a_shop_folder_that_cannot_be_made_says_why_in_words_not_the_systems(
 
 def test_an_unknown_system_refusal_is_named_by_its_code() -> None:
     assert os_reason(OSError(errno.ENOENT, "No such file or directory")) == "ENOENT"
+
+
+def test_a_witness_folder_that_is_a_file_is_said_as_such(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s11a F3: the JSON said not_a_folder, the words "read-only or you may not write
+    there"."""
+    from test_cli import as_json, run
+
+    not_a_folder = tmp_path / "witness-is-a-file"
+    not_a_folder.write_text("x")
+    monkeypatch.setenv("SHOP_WITNESS_DIR", str(not_a_folder))
+    refused = as_json(run(tmp_path / "shop", "init", "--shop-name", "T", "--json"))
+    assert refused["error"] == "cannot_write" and refused["reason"] == "not_a_folder"
+    assert "something in the path is a file, not a folder" in refused["message"]
+    assert "read-only" not in refused["message"]

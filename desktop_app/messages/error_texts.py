@@ -23,8 +23,8 @@ ERROR_TEXTS: dict[str, str] = {
         "errors", "The folder {path} cannot be used ({reason}). Check that it exists and that "
         "you may write to it, or choose another folder."),
     "cannot_write": QT_TRANSLATE_NOOP(
-        "errors", "Cannot write to {path}: the folder is read-only or you may not write there. "
-        "Choose another place."),
+        "errors", "Cannot write to {path}: {reason}. Choose another place, or make that "
+        "folder writable."),
     "shop_folder_not_writable": QT_TRANSLATE_NOOP(
         "errors", "The shop's folder {path} is read-only or you may not write there, so the "
         "shop cannot be opened. Make the folder writable (a write-protected USB stick or a "

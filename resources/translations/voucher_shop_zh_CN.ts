@@ -3395,7 +3395,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="80"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="88"/>
         <source>The shop&apos;s server cannot be reached. Redeeming is paused, so nothing is consumed twice; it resumes by itself when the server is back.</source>
         <translation>无法连接店铺服务器。核销已暂停，以免重复扣除；服务器恢复后会自动继续。</translation>
     </message>
@@ -6657,11 +6657,6 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法使用文件夹 {path}（{reason}）。请检查它是否存在、您是否有写入权限，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="25"/>
-        <source>Cannot write to {path}: the folder is read-only or you may not write there. Choose another place.</source>
-        <translation>无法写入 {path}：该文件夹为只读，或您没有写入权限。请选择其他位置。</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="28"/>
         <source>The shop&apos;s folder {path} is read-only or you may not write there, so the shop cannot be opened. Make the folder writable (a write-protected USB stick or a read-only disk), or copy the shop to a folder you may write to.</source>
         <translation>店铺文件夹 {path} 为只读，或您没有写入权限，因此无法打开店铺。请让该文件夹可写（例如写保护的 U 盘或只读磁盘），或把店铺复制到可写的文件夹。</translation>
@@ -7086,6 +7081,11 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/messages/error_texts.py" line="46"/>
         <source>The key file of this shop ({path}) is missing or damaged, so nobody can unlock the shop. Restore your latest backup, which includes the key file. Do not create a new shop over it.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="25"/>
+        <source>Cannot write to {path}: {reason}. Choose another place, or make that folder writable.</source>
+        <translation>无法写入 {path}：{reason}。请选择其他位置，或让该文件夹可写。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
