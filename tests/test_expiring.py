@@ -130,6 +130,18 @@ def test_batch_vouchers_nobody_can_be_reminded_of_are_left_out_unless_asked(
     assert dialog.model.rowCount() == 4 and dialog.summary.text() == "4 to remind"
 
 
+def test_a_card_key_handed_over_is_never_a_reminder(shop: Shop) -> None:
+    """QA s11b F2: a key is delivered with the sale; "use it before it expires" means nothing."""
+    from desktop_app.core import cardkeys
+
+    game = products.add_product(shop, "Game key", "45.00", "cardkey", valid_days=3)
+    cardkeys.import_card_keys(shop, game.id, "GAME-KEY-0001")
+    order = orders.create_order(shop, [(game.id, 1)], "王女士", "13800005678")
+    fulfilment.pay_order(shop, order.id, "cash")
+    sell(shop, "Wash soon", 5, "王女士", "138 0000 5678", uses=3)
+    assert [row.product for row in expiring.expiring_soon(shop, 7)] == ["Wash soon"]
+
+
 def test_one_use_left_reads_in_the_singular(qapp: object) -> None:
     """QA: "1 uses" in the message a customer receives."""
     from desktop_app.core.expiring import ExpiringVoucher

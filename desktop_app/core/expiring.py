@@ -61,6 +61,7 @@ def expiring_soon(shop: Shop, within_days: int = DEFAULT_DAYS,
              .join(Order, on=(Voucher.order == Order.id))
              .switch(Voucher).join(Product, on=(Voucher.product == Product.id))
              .where((Voucher.state == "valid") & (Order.status == "paid") & something_left
+                    & (Product.kind != "cardkey")  # handed over with the sale: nothing to use
                     & (Voucher.valid_until > now)
                     & (Voucher.valid_until <= now + dt.timedelta(days=within_days)))
              .order_by(Voucher.valid_until, Voucher.id))

@@ -36,11 +36,14 @@ def _remaining_value() -> Any:
 
 
 def _owed() -> Any:
+    """Paid vouchers with uses still to give. Not a card key's: the key was handed over with
+    the sale, nothing is owed for it (QA s11b F2: every key ever sold stayed owed)."""
     return (Voucher.select().join(Order, on=(Voucher.order == Order.id))
             .switch(Voucher).join(OrderLine, on=(Voucher.order_line == OrderLine.id))
             .switch(Voucher).join(Product, on=(Voucher.product == Product.id))
             .where((Voucher.state == "valid") & (Voucher.uses_left > 0)
-                   & Voucher.balance_cents.is_null() & (Order.status == "paid")))
+                   & Voucher.balance_cents.is_null() & (Order.status == "paid")
+                   & (Product.kind != "cardkey")))
 
 
 def liability_report(shop: Shop, by: str = "product", now: dt.datetime | None = None,
@@ -107,7 +110,9 @@ def gift_card_balances(now: dt.datetime) -> list[dict[str, Any]]:
 
 
 def customers_to_call(now: dt.datetime, within_days: int) -> list[dict[str, Any]]:
-    """Vouchers with uses left that expire within ``within_days``, soonest first."""
+    """Vouchers with uses left that expire within ``within_days``, soonest first; only those
+    of a customer with a name or phone to call (a promotion's batch has none: QA s11b F4).
+    Filtered here, not in SQL: on a server the phone is sealed."""
     soon = (Voucher.valid_until > now) & (Voucher.valid_until <= now + dt.timedelta(
         days=within_days))
     query = (_owed().select(Order.customer_name, Order.customer_phone, Voucher.code,
@@ -117,4 +122,5 @@ def customers_to_call(now: dt.datetime, within_days: int) -> list[dict[str, Any]
     return [{"customer": customer, "phone": phone, "code": vouchers.typed_code(code),
              "product": product, "uses_left": left, "value": int(value or 0),
              "valid_until": utc(until).astimezone().date()}
-            for customer, phone, code, product, left, value, until in query]
+            for customer, phone, code, product, left, value, until in query
+            if customer.strip() or phone.strip()]
