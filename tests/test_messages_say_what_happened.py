@@ -25,7 +25,7 @@ from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
 from desktop_app.ui.reports.report_models import cell_text
 
-NO_VOUCHER = "Not a voucher of this shop"
+NO_VOUCHER = "Mistyped or not this shop's voucher"
 
 
 def test_a_wrong_recovery_key_is_said_to_be_the_key(tmp_path: Path) -> None:

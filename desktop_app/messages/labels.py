@@ -21,7 +21,9 @@ def method_label(method: str | None) -> str:
 
 # A report's row, grouped by product, of the attempts whose text named no voucher (forged,
 # garbage, another shop's, unknown): a row with a name, not an empty cell (QA s10b F5).
-NO_VOUCHER_GROUP = QT_TRANSLATE_NOOP("labels", "Not a voucher of this shop")
+# Attempts whose text named no voucher: typos the check symbol caught, other shops' codes,
+# forged or garbage scans (QA s11b F3: a typo read as a foreign voucher).
+NO_VOUCHER_GROUP = QT_TRANSLATE_NOOP("labels", "Mistyped or not this shop's voucher")
 
 
 def no_voucher_label() -> str:

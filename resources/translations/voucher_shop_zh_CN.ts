@@ -7621,9 +7621,9 @@ Click “New order” to sell your first voucher.</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/labels.py" line="24"/>
-        <source>Not a voucher of this shop</source>
-        <translation>非本店卡券</translation>
+        <location filename="../../desktop_app/messages/labels.py" line="26"/>
+        <source>Mistyped or not this shop&apos;s voucher</source>
+        <translation>输错或非本店卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="44"/>
