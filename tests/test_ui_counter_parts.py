@@ -159,7 +159,7 @@ def test_a_clerk_sees_only_their_own_and_no_undo(qtbot: QtBot, shop: Shop,
 
 
 def test_recent_model_without_widgets(qapp: QApplication) -> None:
-    model = RecentModel()
+    model = RecentModel("CNY")
     now = utc_now()
     model.set_rows([RecentAttempt(1, now, "x" * 40, "", "malformed", False, "Bob", "c")])
     assert model.rowCount() == 1 and model.columnCount() == 5
@@ -171,14 +171,14 @@ def test_recent_model_without_widgets(qapp: QApplication) -> None:
 
 
 def test_recent_model_shows_a_gift_card_spend_with_its_amount(qapp: QApplication) -> None:
-    model = RecentModel()
+    model = RecentModel("CNY")
     now = utc_now()
     spend = RecentAttempt(2, now, "ABCD", "Gift card", "redeemed", True, "Bob", "c",
                           spent_cents=123_450)
     model.set_rows([spend, replace(spend, attempt_id=3, undone=True),
                     replace(spend, attempt_id=4, spent_cents=None)])
     assert [model.data(model.index(row, RESULT)) for row in range(3)] == [
-        "Spent 1,234.50", "Spent 1,234.50, undone", "Redeemed"]
+        "Spent ¥1,234.50", "Spent ¥1,234.50, undone", "Redeemed"]  # money: QA s11b F5
 
 
 def test_settings_survive_and_are_clamped(qapp: QApplication) -> None:

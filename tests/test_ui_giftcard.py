@@ -44,7 +44,7 @@ def test_amount_before_the_scan_then_balance_in_large_figures(counter: Counter) 
     panel = counter.tab.amount_panel
     assert panel.balance.text() == "Balance ¥69.50"
     assert panel.field.text() == ""  # spent: the next card starts afresh
-    assert counter.tab.verdict.detail.text() == "Balance left 69.50"
+    assert counter.tab.verdict.detail.text() == "Balance left ¥69.50"  # QA s11b F5: no ¥
     assert "left" not in counter.tab.verdict.facts.text()  # no "1 of 1 left" for a card
     assert balance(card) == 6950
 
@@ -99,9 +99,9 @@ def test_undoing_a_spend_names_the_amount_and_the_balance_follows(counter: Count
     assert balance(card) == 10000
     assert recent.message.text() == "Undone: 12.34 is back on the card (balance 100.00)."
     assert counter.tab.amount_panel.balance.text() == "Balance ¥100.00"
-    assert counter.tab.verdict.tone == TONE_READY  # not "Balance left 87.66" any more
+    assert counter.tab.verdict.tone == TONE_READY  # not "Balance left ¥87.66" any more
     results = [recent.model.data(recent.model.index(r, 3)) for r in range(2)]
-    assert results == ["Undo", "Spent 12.34, undone"]
+    assert results == ["Undo", "Spent ¥12.34, undone"]
 
 
 def test_a_stale_amount_is_cleared_by_a_pass_it_held_up(counter: Counter) -> None:

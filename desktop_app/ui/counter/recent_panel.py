@@ -78,7 +78,7 @@ class RecentPanel(QWidget):
             if is_owner else QCoreApplication.translate(
                 "RedemptionTab", "Your recent redemptions at this station ({station})")
         ).format(station=counter.station))
-        self.model = RecentModel(self)
+        self.model = RecentModel(counter.shop.currency, self)
         self.view = self._build_table()
         self.undo_button = QPushButton(
             QCoreApplication.translate("RedemptionTab", "Undo redemption…"), self)

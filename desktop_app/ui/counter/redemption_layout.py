@@ -65,6 +65,7 @@ class RedemptionLayout(QWidget):
         self._shop = shop
         self.card_lookup: CardLookupDialog | None = None  # the one open, if any
         self.verdict = VerdictPanel(self)
+        self.verdict.currency = shop.currency
         self.verdict.clear_after_ms = settings.clear_after_s * 1000
         self.settings_panel = ScanSettingsPanel(settings, self)
         self.settings_panel.setVisible(False)

@@ -30,7 +30,7 @@ from desktop_app.core.text import printable
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages.verdict_texts import headline
 from desktop_app.ui import settings
-from desktop_app.ui.display import amount_text
+from desktop_app.ui.display import money
 
 CONTEXT = "Redemption"
 
@@ -209,15 +209,15 @@ MAX_CODE_SHOWN = 24  # scanned garbage can be long; the table is not the place t
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def result_text(row: RecentAttempt) -> str:
+def result_text(row: RecentAttempt, currency: str) -> str:
     if row.undone and row.spent_cents is not None:
         return QCoreApplication.translate("Redemption", "Spent {amount}, undone").format(
-            amount=amount_text(row.spent_cents))
+            amount=money(row.spent_cents, currency))
     if row.undone:
         return translated(UNDONE_LABEL)
     if row.ok and row.spent_cents is not None:  # a gift card: what it took, not just "Redeemed"
         return QCoreApplication.translate("Redemption", "Spent {amount}").format(
-            amount=amount_text(row.spent_cents))
+            amount=money(row.spent_cents, currency))
     return headline(row.reason)
 
 
@@ -234,8 +234,9 @@ def _short(text: str) -> str:
 class RecentModel(QAbstractTableModel):
     """The station's latest attempts, newest first; read-only."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, currency: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.currency = currency  # a gift card's spend is money: ¥35.50 (QA s11b F5)
         self._rows: list[RecentAttempt] = []
 
     def set_rows(self, rows: list[RecentAttempt]) -> None:
@@ -291,7 +292,7 @@ class RecentModel(QAbstractTableModel):
         if column == PRODUCT:
             return row.product
         if column == RESULT:
-            return result_text(row)
+            return result_text(row, self.currency)
         return row.operator
 
     def _tooltip(self, row: RecentAttempt, column: int) -> str | None:

@@ -33,7 +33,7 @@ from desktop_app.ui.counter.redemption_models import (
     translated,
     uses_text,
 )
-from desktop_app.ui.display import amount_text
+from desktop_app.ui.display import money
 from desktop_app.ui.widgets import scaled_font
 
 # (background, text, soft text) per tone. Amber takes dark text: white on amber is unreadable.
@@ -60,6 +60,7 @@ class VerdictPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("verdictPanel")
         self._tone = ""
+        self.currency = ""  # the shop's, set by the tab: a balance is money (QA s11b F5)
         self.reason = ""
         self.repeated = False
         self._build()
@@ -246,7 +247,8 @@ class VerdictPanel(QFrame):
 
     def _detail(self, verdict: Verdict) -> str:
         if verdict.reason == "redeemed" and verdict.balance is not None:
-            return self.tr("Balance left {amount}").format(amount=amount_text(verdict.balance))
+            return self.tr("Balance left {amount}").format(
+                amount=money(verdict.balance, self.currency))
         if verdict.reason == "redeemed":
             return uses_text(verdict.uses_left, verdict.uses_total)
         if verdict.reason == "not_enough_uses" and verdict.uses_left is not None:
