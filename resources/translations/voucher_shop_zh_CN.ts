@@ -3309,47 +3309,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="209"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="210"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="103"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="104"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="106"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="107"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="110"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="111"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="112"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="113"/>
         <source>The next scan shows the voucher, its customer and history; nothing is used</source>
         <translation>下一次扫码只显示卡券、顾客和历史记录，不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="118"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="119"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="119"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="120"/>
         <source>Find vouchers by customer name or phone</source>
         <translation>按顾客姓名或电话查找卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="124"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="125"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="125"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="126"/>
         <source>A gift card&apos;s balance for a customer without it in hand: their phone number, then the card&apos;s PIN</source>
         <translation>顾客没带卡时查询礼品卡余额：先按手机号找卡，再输入该卡的 PIN</translation>
     </message>
@@ -3364,12 +3364,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="180"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="181"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="184"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="185"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
@@ -3405,7 +3405,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码将核销 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="207"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="208"/>
         <source>Look up: scan a voucher — nothing is used</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
@@ -4644,81 +4644,81 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="179"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="180"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="180"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="181"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="184"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="185"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="194"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="196"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="245"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="206"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="246"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="208"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="209"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="209"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="217"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="210"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="218"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="215"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="216"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="249"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="250"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="255"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="200"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="273"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="202"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -5478,7 +5478,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
         <source>attempts</source>
-        <translation>核销记录</translation>
+        <translation>各次核销记录</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
