@@ -206,3 +206,26 @@ def test_a_product_barcode_in_the_login_screens_password_box_is_not_tried(
     keys.type(dialog, OWNER_PASSWORD, PERSON_MS)
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         keys.enter(dialog, PERSON_MS)
+
+
+def test_a_label_scanned_into_the_password_box_is_replaced_by_the_typed_password(
+        qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
+    """QA s11a F6: a letters-and-digits label scanned into the login's password box stayed
+    there without a word; the password typed after it was tried behind it and counted as
+    wrong, five times a lockout."""
+    keys = Keys(session)
+    dialog = session.dialog
+    assert isinstance(dialog, LoginDialog) and not dialog.locked
+    dialog.operator.setText(OWNER)
+    dialog.password.setFocus()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.password)
+    keys.scan(dialog, "SKU4711AB20")
+    settle(qtbot, dialog)
+    assert dialog.password.text() == "SKU4711AB20"  # kept: it may be a password manager's
+    assert "press Enter to use it" in dialog.message.text()
+    qtbot.wait(300)  # the burst is over; the cashier types her password by hand
+    keys.type(dialog, OWNER_PASSWORD, PERSON_MS)
+    assert dialog.password.text() == OWNER_PASSWORD  # the label went first
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        keys.enter(dialog, PERSON_MS)
+    assert failures_counted(shop_dir) == 0

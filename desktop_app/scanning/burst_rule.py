@@ -1,7 +1,7 @@
 """What a scanner's burst over a window is: a voucher to redeem, or text for the field it was
-typed into. The rule of the application-wide filter (``wedge.ApplicationScanner``), which reads
-every window but the counter's own (whose filter takes every burst: its fields are the
-counter's, its scan field first of all).
+typed into. The rule of the application-wide filter (``app_scanner.ApplicationScanner``),
+which reads every window but the counter's own (whose filter takes every burst: its fields
+are the counter's, its scan field first of all).
 
 * In a field a person types text into (a line or text box, shown, enabled, editable, not a
   password box), a burst is that field's text, as a keyboard wedge types it (a payment's code

@@ -1,8 +1,8 @@
 """Keyboard-wedge barcode scanners: the Qt event filters that take scans from key presses.
 
 :class:`ScannerInput` feeds the Qt-free :class:`KeystrokeClassifier` (``keystrokes.py``) from
-every key press in a window and emits ``submitted``; :class:`ApplicationScanner` does the same
-for every window of the application.
+every key press in a window and emits ``submitted``; ``app_scanner.ApplicationScanner`` does
+the same for every window of the application.
 """
 
 from __future__ import annotations
@@ -15,21 +15,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop_app.scanning.burst_rule import (
-    is_a_barcode,
-    is_a_scan,
-    is_password_box,
-    takes_typed_text,
-)
 from desktop_app.scanning.field_state import FieldState, is_text_field, state_of
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER, Burst, KeystrokeClassifier
 
-_ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 _HUMAN_KEYS = frozenset({
     Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
     Qt.Key.Key_End, Qt.Key.Key_Delete,
 })
-_SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                        | Qt.KeyboardModifier.MetaModifier)
 
 TARGET, TEXT_FIELD, ELSEWHERE = "target", "text_field", "elsewhere"
@@ -162,9 +156,9 @@ class ScannerInput(QObject):
 
     def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
         key, text = event.key(), event.text()
-        if key in _ENTER_KEYS:
+        if key in ENTER_KEYS:
             return self._on_enter(widget, event)
-        if event.modifiers() & _SHORTCUT_MODIFIERS:
+        if event.modifiers() & SHORTCUT_MODIFIERS:
             return False
         if key == Qt.Key.Key_Backspace:
             self._classifier.backspace()
@@ -268,127 +262,3 @@ class ScannerInput(QObject):
         self._timer.stop()
         self._capturing = False
         self._field_before = None
-
-
-def _is_char(event: QKeyEvent, suffix: str) -> bool:
-    text = event.text()
-    return (bool(text) and (text.isprintable() or text in suffix)
-            and not event.modifiers() & _SHORTCUT_MODIFIERS)
-
-
-class ApplicationScanner(ScannerInput):
-    """Scanner bursts typed into any window of the application, wherever the focus is: a
-    dialog, the lock screen, another tab. Emits ``submitted(text, SCANNER)`` for each burst
-    ``burst_rule.is_a_scan`` calls a scan; people's keys are never taken.
-
-    Nothing of a scan stays where it was typed: characters that landed in a text field (the
-    lock screen's password box) are taken back out, and the burst's Enter is swallowed, so it
-    neither accepts a dialog nor counts as a wrong password. A burst that is a text field's
-    text (a payment's code in a reference) stays there, Enter and all. Keys aimed at anything
-    else (a button, a table, a message box whose buttons answer to letters) are held until the
-    classifier has decided, then given back as they were if a person typed them.
-    ``is_claimed(window)`` names windows whose keys another filter takes (the Redemption tab's
-    own, while it shows).
-
-    A burst in a password field that cannot be a voucher (a product's barcode, a mis-scan) is
-    no scan to redeem, yet no password either: nobody types a password at scanner speed, so it
-    is taken out whole, its Enter swallowed, and ``not_a_password`` emitted. Five of them
-    would otherwise lock the operator out.
-    """
-
-    not_a_password = Signal()
-
-    def __init__(self, parent: QObject, *, is_claimed: Callable[[QWidget], bool] | None = None,
-                 clock: Callable[[], float] | None = None, idle_timeout_ms: int = 80,
-                 suffix: str = "") -> None:
-        self._held: list[tuple[QWidget, QKeyEvent]] = []
-        self._last_widget: QWidget | None = None
-        self._is_claimed = is_claimed or (lambda _window: False)
-        super().__init__(None, None, enabled=False, clock=clock,
-                         idle_timeout_ms=idle_timeout_ms, suffix=suffix, parent=parent)
-
-    def _watches(self, window: QWidget) -> bool:
-        return not self._is_claimed(window)
-
-    def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
-        if event.key() not in _ENTER_KEYS and not _is_char(event, self._classifier.suffix):
-            self._give_back()  # a person's key: what they typed before it goes first
-        return super()._on_key(widget, event)
-
-    def _on_char(self, widget: QWidget, event: QKeyEvent) -> bool:
-        if event.text().isspace() and self._where(widget) == ELSEWHERE:
-            self._give_back()
-            self._reset()
-            return False  # Space presses the focused button, on its release: not ours to hold
-        last, self._last_widget = self._last_widget, widget
-        if last is not None and last is not widget and shiboken6.isValid(last) \
-                and is_text_field(last):
-            # A scanner types into one place: name, then password, fast, is a person's login.
-            self._give_back()
-            self._reset()
-        burst = self._classifier.feed(event.text(), self._now(event))
-        if burst is not None:
-            return self._end(burst)  # a scan's suffix is not text for anyone
-        self._timer.start()
-        where = self._where(widget)
-        self._note_field(widget, where)
-        if where == TEXT_FIELD:
-            return False  # it lands; a scan puts the field back when it ends
-        self._held.append((widget, QKeyEvent(
-            event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat(),
-            event.count())))
-        return True
-
-    def _on_enter(self, widget: QWidget, event: QKeyEvent) -> bool:
-        return self._end(self._classifier.enter(self._now(event)))
-
-    def _on_idle(self) -> None:
-        self._end(self._classifier.expire())
-
-    def _end(self, burst: Burst | None) -> bool:
-        """A burst ended: a scan (burst_rule) is submitted (True: its ending key is swallowed);
-        a barcode in a password field is taken out of it (True); any other fast text in a
-        text field, a password field too, stays there and its Enter is swallowed (True: the
-        person confirms, not the scanner); anything else is given back to where it was typed,
-        and its Enter is the dialog's as always."""
-        scanned = burst is not None and burst.source == SCANNER
-        typed_into = self._field_typed_into()
-        if burst is not None and scanned and is_a_scan(burst.text, typed_into):
-            self._held.clear()
-            self._submit(burst)
-            return True
-        if burst is not None and scanned and is_password_box(typed_into) \
-                and is_a_barcode(burst.text):
-            self._held.clear()
-            self._give_field_back()
-            self._reset()
-            self.not_a_password.emit()
-            return True
-        if scanned and (takes_typed_text(typed_into) or is_password_box(typed_into)):
-            self._give_back()
-            self._reset()
-            return True  # its text stays; the scanner's Enter confirms nothing (a reload's money)
-        self._give_back()
-        self._reset()
-        return False
-
-    def _field_typed_into(self) -> QWidget | None:
-        """The text field this burst's keys landed in, if any (and it is still there)."""
-        before = self._field_before
-        field = before.field if before is not None else None
-        return field if field is not None and shiboken6.isValid(field) else None
-
-    def _give_back(self) -> None:
-        held, self._held = self._held, []
-        self._forwarding = True
-        try:
-            for widget, event in held:
-                if shiboken6.isValid(widget):
-                    QCoreApplication.sendEvent(widget, event)
-        finally:
-            self._forwarding = False
-
-    def _reset(self) -> None:
-        super()._reset()
-        if hasattr(self, "_held"):
-            self._give_back()

@@ -27,7 +27,7 @@ from desktop_app.core.errors import ShopError
 from desktop_app.core.restore import restore_backup
 from desktop_app.core.store import Shop, reopen_shop
 from desktop_app.messages import unexpected_error_message
-from desktop_app.scanning.wedge import ApplicationScanner
+from desktop_app.scanning.app_scanner import ApplicationScanner
 from desktop_app.ui import settings, tasks
 from desktop_app.ui.admin.backup_common import restore_refusal_text
 from desktop_app.ui.admin.restore_dialog import RestoreRequest, restored_text
@@ -100,6 +100,7 @@ class ShopSession(QObject):
                                           idle_timeout_ms=scan.timeout_ms, suffix=scan.suffix)
         self.scanner.submitted.connect(self._scanned)
         self.scanner.not_a_password.connect(self._scan_not_a_password)
+        self.scanner.fast_password_kept.connect(self._fast_password_kept)
 
     def start(self) -> None:
         self.scanner.enabled = True
@@ -231,6 +232,10 @@ class ShopSession(QObject):
     def _scan_not_a_password(self) -> None:
         if isinstance(self.dialog, LoginDialog) and self.dialog.isVisible():
             self.dialog.show_scan_not_password()
+
+    def _fast_password_kept(self) -> None:
+        if isinstance(self.dialog, LoginDialog) and self.dialog.isVisible():
+            self.dialog.show_fast_text_kept()
 
     def _redeem_held_scans(self, window: MainWindow) -> None:
         held, self._held_scans = self._held_scans, []

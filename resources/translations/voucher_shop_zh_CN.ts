@@ -1546,27 +1546,32 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="262"/>
+        <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
+        <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="270"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="272"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="279"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="282"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="303"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="310"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -4514,17 +4519,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="196"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="197"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="298"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="303"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="329"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="334"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>

@@ -255,6 +255,13 @@ class LoginDialog(QDialog):
         box: taken out again, neither tried nor counted as a wrong password."""
         self.message.show_warning(self.tr("That was a scan, not a password: it was not used."))
 
+    def show_fast_text_kept(self) -> None:
+        """Fast text kept in the password box (a password manager's auto-type, or a scanned
+        label): used only on Enter; typing there replaces it (QA s11a F6)."""
+        self.message.show_info(self.tr(
+            "That was typed very fast: press Enter to use it, or type your password to "
+            "replace it."))
+
     def submit(self) -> None:
         if self.busy:
             return
