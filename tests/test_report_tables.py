@@ -211,6 +211,20 @@ def test_liability_values_and_expiry_edges(shop: Shop, fixture_shop: Fixture) ->
     assert (coffee["expiring_7"], coffee["expiring_30"]) == (0, 1)
 
 
+def test_a_far_span_lists_the_days_with_data_not_every_day(shop: Shop,
+                                                          fixture_shop: Fixture) -> None:
+    """QA s11a F4: --to 9999-12-30 listed a row of zeros for every day to it (2.9 million
+    rows, 4 GB); a month still lists its empty days for the chart."""
+    d = fixture_shop.day
+    for name in ("sales", "redemptions"):
+        far = report_tables.run_report(shop, name, "day", d - dt.timedelta(days=3),
+                                       dt.date(9999, 12, 30))
+        assert 1 <= len(far.rows) <= 3, name
+        month = report_tables.run_report(shop, name, "day", d - dt.timedelta(days=15),
+                                         d + dt.timedelta(days=15))
+        assert len(month.rows) == 31, name
+
+
 def test_a_card_asked_for_its_amount_is_not_a_refusal(shop: Shop) -> None:
     """QA s11b F3: a gift card scanned first, then its amount typed (the counter's own way),
     counted a refusal for every spend."""

@@ -123,11 +123,22 @@ def day_span(column: Any, start: dt.date | None, end: dt.date | None,
     return start or utc(low).astimezone().date(), end or utc(high).astimezone().date()
 
 
+# Longer spans list the days from the first with data to the last only: 2026 to 9999 was
+# 2.9 million rows of zeros, 4 GB and a workbook Excel cannot open (QA s11a F4).
+MOST_EMPTY_DAYS = 3 * 366
+
+
 def grouped_days(rows: dict[Any, dict[str, Any]], span: tuple[dt.date, dt.date] | None,
                  empty: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every day of the span, days without data as zeros (a chart shows the gaps)."""
+    """Every day of the span, days without data as zeros (a chart shows the gaps); a span of
+    more than three years only between its first and last day with data."""
     if span is None:
         return []
+    if (span[1] - span[0]).days > MOST_EMPTY_DAYS:
+        if not rows:
+            return []
+        days = sorted(dt.date.fromisoformat(str(day)) for day in rows)
+        span = (max(span[0], days[0]), min(span[1], days[-1]))
     return [{"group": day, **rows.get(day.isoformat(), empty)} for day in days_from(*span)]
 
 
