@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import fulfilment, orders, products, vouchers
+from desktop_app.core import fulfilment, orders, products, redemption, vouchers
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import order_voucher_views
 from desktop_app.scanning.decoders import DECODER_NAMES, decode_image, read_image
@@ -188,3 +188,15 @@ def test_long_names_and_a_low_window_leave_every_code_whole(
     assert display.grab().toImage().save(str(shot))
     for decoder, texts in decoded_by_each(shot).items():
         assert len(texts) == 2, decoder
+
+
+def test_a_verdict_with_a_long_unbroken_name_keeps_the_window_size(
+        qtbot: QtBot, shop: Shop) -> None:
+    """QA s11a F5: a 140-letter name without a space made a 640x360 display 1648 px wide."""
+    item = products.add_product(shop, "Extra-long " + "X" * 140, "10.00", uses=2)
+    (issued,) = fulfilment.pay_order(shop, orders.create_order(shop, [(item.id, 1)]).id)
+    display = opened(qtbot, shop, 640, 360)
+    verdict = redemption.redeem(shop, issued.payload, "c")
+    display.show_verdict(verdict)
+    qtbot.wait(50)
+    assert display.width() == 640 and display.minimumSizeHint().width() <= 640

@@ -340,3 +340,19 @@ def test_the_chinese_verdict(counter: Counter, qapp: QApplication) -> None:
 def test_every_reason_has_words() -> None:
     assert set(HEADLINES) >= set(REASONS)
     assert all(tone_of(reason) == EXPECTED_TONES[reason] for reason in REASONS)
+
+
+def test_a_product_named_by_a_long_unbroken_run_keeps_the_window_on_the_screen(
+        counter: Counter, qtbot: QtBot) -> None:
+    """QA s11a F5: a name with 140 letters and no space widened the 1024 px counter to
+    ~1650 px: the verdict, Redeem and the list's last columns went off the screen."""
+    counter.window.resize(1024, 768)
+    qtbot.waitUntil(lambda: counter.window.width() == 1024, timeout=WAIT_MS)
+    item = products.add_product(counter.shop, "Extra-long product " + "X" * 140, "30.00",
+                                "service", uses=2)
+    voucher = fulfilment.pay_order(counter.shop,
+                                   orders.create_order(counter.shop, [(item.id, 1)]).id)[0]
+    verdict, _ = counter.scan(voucher.payload)
+    assert verdict.ok
+    QApplication.processEvents()
+    assert counter.window.width() <= 1024 and counter.window.minimumSizeHint().width() <= 1024

@@ -95,6 +95,19 @@ def money(cents: int, currency: str) -> str:
 
 
 
+BREAK_EVERY = 24  # characters of a run without a space before a line may break inside it
+_BREAK = "\u200b"  # a zero-width space: where Qt may wrap a word, drawn as nothing
+
+
+def breakable(text: str, every: int = BREAK_EVERY) -> str:
+    """``text`` whose runs of more than ``every`` characters without a space may wrap: a
+    word-wrapped label is at least as wide as its longest word, and a product named by a
+    150-letter SKU or URL widened the counter's window past the screen (QA s11a F5)."""
+    return " ".join(
+        _BREAK.join(word[i:i + every] for i in range(0, len(word), every))
+        if len(word) > every else word for word in text.split(" "))
+
+
 def short_time(moment: dt.datetime) -> str:
     """This year's times without the year (a list scans faster); older ones by their day."""
     local = moment.astimezone()

@@ -33,7 +33,7 @@ from desktop_app.ui.counter.redemption_models import (
     translated,
     uses_text,
 )
-from desktop_app.ui.display import money
+from desktop_app.ui.display import breakable, money
 from desktop_app.ui.widgets import scaled_font
 
 # (background, text, soft text) per tone. Amber takes dark text: white on amber is unreadable.
@@ -204,8 +204,8 @@ class VerdictPanel(QFrame):
         if info.customer_phone:
             who = f"{who} ({info.customer_phone})" if who else info.customer_phone
         customer = self.tr("Customer: {who}").format(who=who) if who else ""
-        facts = "   ·   ".join(part for part in (info.product, validity, info.code, customer)
-                               if part)
+        facts = "   ·   ".join(part for part in (breakable(info.product), validity, info.code,
+                                                 customer) if part)
         self._show(TONE_LOOKUP, self.tr("Look-up: {left}").format(left=left_text(info)),
                    status_text(info.status), facts, self.tr("Look-up only — nothing was used"))
 
@@ -267,7 +267,7 @@ class VerdictPanel(QFrame):
         return translated(template).format(**facts)
 
     def _facts(self, verdict: Verdict) -> str:
-        parts = [verdict.product]
+        parts = [breakable(verdict.product)]
         if verdict.reason != "redeemed" and verdict.balance is None:  # said in large type
             parts.append(uses_text(verdict.uses_left, verdict.uses_total))
         if verdict.voucher_id is not None and verdict.reason not in ("expired",

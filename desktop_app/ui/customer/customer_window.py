@@ -26,7 +26,7 @@ from desktop_app.messages.verdict_texts import headline
 from desktop_app.printing import wording
 from desktop_app.ui.counter.redemption_models import tone_of, uses_text
 from desktop_app.ui.counter.verdict_panel import PALETTE, SYMBOLS
-from desktop_app.ui.display import money
+from desktop_app.ui.display import breakable, money
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.orders.voucher_card import qr_pixmap
 from desktop_app.ui.tasks import run_in_background
@@ -247,7 +247,7 @@ class CustomerWindow(QWidget):
         symbol = SYMBOLS.get(tone_of(verdict.reason), "")
         self.verdict_word.setText(f"{symbol} {headline(verdict.reason)}".strip())
         self.verdict_left.setText(self._left_text(verdict))
-        self.verdict_product.setText(verdict.product)
+        self.verdict_product.setText(breakable(verdict.product))
         self.pages.setCurrentIndex(1)
         self.back_to_rest.start(VERDICT_MS)
 
