@@ -188,16 +188,11 @@ class BatchDialog(QDialog):
             field.setEnabled(not self.busy)
 
     def _price_words(self, product: ProductDetail | None, price: int | None) -> str:
-        if product is None or price is None:
+        """A gift card's value beside its price: given away or not, a card carries it."""
+        if product is None or price is None or product.kind != "giftcard":
             return ""
-        words = self.tr("Free") if price == 0 else ""
-        if product.kind == "giftcard":
-            value = product.value_cents if product.value_cents is not None else (
-                product.price_cents)
-            carries = self.tr("each card carries {value}").format(
-                value=money(value, self.currency))
-            words = f"{words} · {carries}" if words else carries
-        return words
+        value = product.value_cents if product.value_cents is not None else product.price_cents
+        return self.tr("each card carries {value}").format(value=money(value, self.currency))
 
     def _summary(self, count: int, price: int | None) -> str:
         if price is None:
