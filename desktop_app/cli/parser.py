@@ -178,6 +178,8 @@ def _voucher(command: Adder, sub: Any) -> None:
         "cli", "issue many paid vouchers at once as one batch order"), voucher)
     p.add_argument("product_id", type=int)
     p.add_argument("--count", type=positive_int, required=True)
+    p.add_argument("--price", help=translate(
+        "cli", "the price each voucher is booked at (default: the product's; 0: given away)"))
     p.add_argument("--out", help=translate(
         "cli", "FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)"))
     p.add_argument("--note")

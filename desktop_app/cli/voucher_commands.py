@@ -178,9 +178,10 @@ def _write_batch(out: Path, shop: Shop, issued: list[fulfilment.IssuedVoucher]) 
 
 def cmd_voucher_batch(ctx: Context) -> Outcome:
     out = output_path(ctx.args.out, (".csv", ".pdf")) if ctx.args.out else None
+    price = None if ctx.args.price is None else parse_money(ctx.args.price, "price")
     with open_as_operator(ctx) as shop:
         issued = fulfilment.issue_batch(shop, ctx.args.product_id, ctx.args.count,
-                                    ctx.args.note or "")
+                                        ctx.args.note or "", unit_price_cents=price)
         order_id = issued[0].order_id
         data: dict[str, Any] = {"order": order_id, "count": len(issued)}
         if out is None:

@@ -12,6 +12,7 @@ from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.meanwhile import Meanwhile
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
+from desktop_app.core.money import MAX_CENTS
 from desktop_app.core.orders import get_order
 from desktop_app.core.products import check_on_sale, get_product, terms_as_ordered, window_ended
 from desktop_app.core.roles import require_owner
@@ -198,13 +199,29 @@ def _issued_batch(ids: list[int], codes: list[str], payloads: list[str],
     return list(map(IssuedVoucher._make, zip(ids, typed, payloads, *repeated, strict=True)))
 
 
-def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list[IssuedVoucher]:
+def _checked_unit_price(unit_price_cents: int | None, product: Product) -> int:
+    """The price each voucher of a batch is booked at: the owner's (0 for a giveaway) or,
+    when None, the product's."""
+    if unit_price_cents is None:
+        return int(product.price_cents)
+    if unit_price_cents < 0:
+        raise InvalidInput(field="price", problem="negative")
+    if unit_price_cents > MAX_CENTS:
+        raise InvalidInput(field="price", problem="too_large")
+    return unit_price_cents
+
+
+def issue_batch(shop: Shop, product_id: int, count: int, note: str = "",
+                unit_price_cents: int | None = None) -> list[IssuedVoucher]:
     """Issue ``count`` paid vouchers of a service product as one batch order.
 
     A promotion or a box of gift cards: one order (``is_batch``, paid, method ``other``), one
-    voucher per unit, each with the product's uses, all in one transaction. No QR images are
-    made here; printing renders them later. The printed codes and payloads are made on a
-    second thread while SQLite inserts and commits (see core/meanwhile.py).
+    voucher per unit, each with the product's uses, all in one transaction. Each is booked at
+    ``unit_price_cents`` (None: the product's price; 0: given away), which the sales, the
+    outstanding vouchers' value and any refund follow; a gift card still carries the
+    product's value. No QR images are made here; printing renders them later. The printed
+    codes and payloads are made on a second thread while SQLite inserts and commits (see
+    core/meanwhile.py).
     """
     require_owner(shop, "voucher_batch")
     if not 1 <= count <= MAX_BATCH:
@@ -214,23 +231,24 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "") -> list
         check_on_sale(product)
         if product.kind not in ("service", "giftcard"):
             raise InvalidInput(field="product", problem="not_service", id=product_id)
+        price = _checked_unit_price(unit_price_cents, product)
         _take_stock(product, count)
         now = utc_now()
-        total = product.price_cents * count
+        total = price * count
         note = checked_text(note, "note", MAX_NOTE, multiline=True)
         order = Order.create(status="paid", note=note, total_cents=total,
                              payment_method="other", is_batch=True, created_by=shop.operator.id,
                              created_at=now, paid_at=now)
         line = OrderLine.create(order=order, product=product, quantity=count,
-                                unit_price_cents=product.price_cents,
-                                **terms_as_ordered(product))
+                                unit_price_cents=price, **terms_as_ordered(product))
         codes = vouchers.new_codes(count)
         payloads = meanwhile.run(batch_codes.payloads, shop.shop_id, shop.voucher_key, codes)
         ids = _insert_batch_vouchers(shop, line, product, codes, now)
         if product.kind == "giftcard":
             giftcards.record_batch_issue(shop, ids, product.value_cents, order.id, now)
         audit.record(shop, "voucher_batch", order.id, product=product.id, count=count,
-                     total_cents=total, method="other", first_voucher=ids[0],
+                     price_cents=price, total_cents=total, method="other",
+                     first_voucher=ids[0],
                      last_voucher=ids[-1])
         until = _validity(product, now, line.valid_days)[1]
         shared = (product.name, line.uses_per_voucher, until, order.id, product.value_cents)

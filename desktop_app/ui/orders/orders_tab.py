@@ -33,6 +33,7 @@ from desktop_app.core.store import Shop
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import status_label
 from desktop_app.ui.events import shop_events
+from desktop_app.ui.orders.batch_dialog import BatchDialog
 from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
 from desktop_app.ui.orders.list_and_detail import ListAndDetail
 from desktop_app.ui.orders.order_detail import OrderDetailPanel
@@ -124,6 +125,11 @@ class OrdersTab(QWidget):
         self.new_button.setStyleSheet(PRIMARY_STYLE)
         self.new_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.new_button.clicked.connect(self.new_order)
+        self.batch_button = QPushButton(self.tr("New batch…"), self)
+        self.batch_button.setToolTip(self.tr(
+            "Issue many vouchers at once, free or at a price: a promotion, a box of gift cards"))
+        self.batch_button.clicked.connect(self.new_batch)
+        self.batch_button.setVisible(self.shop.is_owner)
         self.card_lookup_button = QPushButton(self.tr("Card by phone…"), self)
         self.card_lookup_button.setToolTip(self.tr(
             "Look up a gift card by phone + PIN: the customer calls without the card in hand"))
@@ -133,6 +139,7 @@ class OrdersTab(QWidget):
         row.addWidget(self.search, 1)
         row.addWidget(self.status_filter)
         row.addWidget(self.card_lookup_button)
+        row.addWidget(self.batch_button)
         row.addWidget(self.new_button)
         return row
 
@@ -223,6 +230,8 @@ class OrdersTab(QWidget):
                 self.detail.show_detail(detail, self.currency)
                 if self._reveal_vouchers_of == detail.order.id:
                     self._reveal_vouchers_of = None
+                    if detail.order.is_batch:  # just issued: ready to save or print them all
+                        self.detail.vouchers.all_vouchers.setChecked(True)
                     # once laid out: below the list, the vouchers start under the fold
                     QTimer.singleShot(0, self.reveal_vouchers)
 
@@ -249,6 +258,21 @@ class OrdersTab(QWidget):
         self._select_next = order_id
         if pay_now:
             self._pay_next = order_id
+
+    def new_batch(self) -> None:
+        dialog = BatchDialog(self.shop, self.currency, self)
+        dialog.issued.connect(self._batch_issued)
+        self._open(dialog)
+
+    def _batch_issued(self, order_id: int, count: int) -> None:
+        if self.splitter.orientation() == Qt.Orientation.Horizontal:
+            text = self.tr("Batch order {number}: {count} vouchers issued, shown on the right "
+                           "to save or print.")
+        else:
+            text = self.tr("Batch order {number}: {count} vouchers issued, shown below to save "
+                           "or print.")
+        self.message.show_info(text.format(number=order_id, count=f"{count:,}"))
+        self._select_next = self._reveal_vouchers_of = order_id
 
     def _pay_when_listed(self, order_id: int) -> None:
         # The payment dialog wants the order's row: read it after the refresh just queued.
