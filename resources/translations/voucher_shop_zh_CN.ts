@@ -297,6 +297,119 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="58"/>
+        <source>New batch</source>
+        <translation>批量发券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="70"/>
+        <source>Loading products…</source>
+        <translation>正在加载商品…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="85"/>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="86"/>
+        <source>Give these vouchers away: booked at 0</source>
+        <translation>免费赠送这些卡券：按 0 元入账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="93"/>
+        <source>Optional, e.g. spring promotion</source>
+        <translation>选填，例如：春季促销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="96"/>
+        <source>Product:</source>
+        <translation>商品：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="97"/>
+        <source>Vouchers:</source>
+        <translation>卡券数量：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="98"/>
+        <source>Price each:</source>
+        <translation>单价：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="99"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="106"/>
+        <source>Issue</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="106"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="114"/>
+        <source>Issuing books the batch as one paid order (payment: Other) and makes its vouchers at once; they are then shown on the Orders tab, to save or print all of them.</source>
+        <translation>发券后，这批卡券记为一张已付款订单（付款方式：其他）并立即生成；随后显示在“订单”页，可一次保存或打印全部卡券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="133"/>
+        <source>No service or gift card on sale: add one in the Inventory tab</source>
+        <translation>没有在售的服务或礼品卡商品：请先在“库存”页添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="166"/>
+        <source>Price each: {problem}</source>
+        <translation>单价：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="169"/>
+        <source>Only {stock} of “{product}” in stock.</source>
+        <translation>“{product}”库存只有 {stock}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="181"/>
+        <source>{stock} in stock</source>
+        <translation>库存 {stock}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="184"/>
+        <source>Issue 1 voucher</source>
+        <translation>发 1 张卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="185"/>
+        <source>Issue {count} vouchers</source>
+        <translation>发 {count} 张卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="195"/>
+        <source>each card carries {value}</source>
+        <translation>每张卡面值 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="201"/>
+        <source>Free: 1 voucher given away, booked as no revenue.</source>
+        <translation>免费：赠送 1 张卡券，不计入营收。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="202"/>
+        <source>Free: {count} vouchers given away, booked as no revenue.</source>
+        <translation>免费：赠送 {count} 张卡券，不计入营收。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="204"/>
+        <source>Total: {total} ({count} × {price})</source>
+        <translation>合计：{total}（{count} × {price}）</translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <location filename="../../desktop_app/ui/counter/camera_view.py" line="131"/>
@@ -2302,95 +2415,115 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="115"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="116"/>
         <source>Search: number, customer, phone</source>
         <translation>搜索：单号、顾客、电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="119"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="120"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="123"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="124"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="127"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="128"/>
+        <source>New batch…</source>
+        <translation>批量发券…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="130"/>
+        <source>Issue many vouchers at once, free or at a price: a promotion, a box of gift cards</source>
+        <translation>一次发出多张卡券，可免费或定价：促销活动、整盒礼品卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="133"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="129"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="135"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="170"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="177"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="172"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="179"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="186"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="193"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="188"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="195"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="248"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="257"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="276"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="269"/>
+        <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
+        <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="272"/>
+        <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
+        <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="300"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="278"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="302"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="308"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="332"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="310"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="334"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="324"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="327"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="348"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="351"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="325"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="349"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="328"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="352"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="332"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="356"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -6079,12 +6212,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="195"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="196"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="221"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="222"/>
         <source>Paid out {amount} in cash for the {emptied} on {code}; balance {balance}.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
@@ -6110,7 +6243,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="208"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="209"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
@@ -6262,7 +6395,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="84"/>
-        <location filename="../../desktop_app/cli/parser.py" line="371"/>
+        <location filename="../../desktop_app/cli/parser.py" line="373"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
@@ -6362,108 +6495,113 @@ Click “New order” to sell your first voucher.</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="192"/>
+        <location filename="../../desktop_app/cli/parser.py" line="181"/>
+        <source>the price each voucher is booked at (default: the product&apos;s; 0: given away)</source>
+        <translation>每张卡券的入账单价（默认为商品售价；0 表示免费赠送）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="194"/>
         <source>pay a gift card&apos;s small remainder out in cash and empty it (up to the shop&apos;s cash-out limit)</source>
         <translation>将礼品卡的少量余额以现金付出并清空该卡（不超过店铺的提现上限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="197"/>
+        <location filename="../../desktop_app/cli/parser.py" line="199"/>
         <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="203"/>
+        <location filename="../../desktop_app/cli/parser.py" line="205"/>
         <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="207"/>
-        <location filename="../../desktop_app/cli/parser.py" line="215"/>
+        <location filename="../../desktop_app/cli/parser.py" line="209"/>
+        <location filename="../../desktop_app/cli/parser.py" line="217"/>
         <source>the card&apos;s number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="209"/>
+        <location filename="../../desktop_app/cli/parser.py" line="211"/>
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="212"/>
+        <location filename="../../desktop_app/cli/parser.py" line="214"/>
         <source>set or replace a gift card&apos;s PIN (owners; from SHOP_CARD_PIN or typed twice at a prompt), or remove it with --clear</source>
         <translation>设置或更换礼品卡的 PIN（仅店主；取自 SHOP_CARD_PIN，或在提示处输入两次），或用 --clear 清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="217"/>
+        <location filename="../../desktop_app/cli/parser.py" line="219"/>
         <source>remove the PIN: looking the card up then needs it in hand</source>
         <translation>清除 PIN：之后只能凭卡查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="222"/>
+        <location filename="../../desktop_app/cli/parser.py" line="224"/>
         <source>this counter&apos;s name in the records (default: SHOP_STATION, else the computer&apos;s name)</source>
         <translation>记录中本收银台的名称（默认：SHOP_STATION，否则为本机名称）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="245"/>
+        <location filename="../../desktop_app/cli/parser.py" line="247"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="250"/>
+        <location filename="../../desktop_app/cli/parser.py" line="252"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="252"/>
+        <location filename="../../desktop_app/cli/parser.py" line="254"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="256"/>
+        <location filename="../../desktop_app/cli/parser.py" line="258"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="258"/>
+        <location filename="../../desktop_app/cli/parser.py" line="260"/>
         <source>the voucher&apos;s QR payload (as scanned) or its printed code</source>
         <translation>卡券的二维码内容（扫码所得）或印在券上的券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="264"/>
+        <location filename="../../desktop_app/cli/parser.py" line="266"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="265"/>
+        <location filename="../../desktop_app/cli/parser.py" line="267"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="279"/>
+        <location filename="../../desktop_app/cli/parser.py" line="281"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="281"/>
+        <location filename="../../desktop_app/cli/parser.py" line="283"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="292"/>
+        <location filename="../../desktop_app/cli/parser.py" line="294"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="295"/>
+        <location filename="../../desktop_app/cli/parser.py" line="297"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="300"/>
+        <location filename="../../desktop_app/cli/parser.py" line="302"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="307"/>
+        <location filename="../../desktop_app/cli/parser.py" line="309"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
@@ -6488,73 +6626,73 @@ Click “New order” to sell your first voucher.</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="181"/>
+        <location filename="../../desktop_app/cli/parser.py" line="183"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="185"/>
+        <location filename="../../desktop_app/cli/parser.py" line="187"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="235"/>
+        <location filename="../../desktop_app/cli/parser.py" line="237"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="236"/>
+        <location filename="../../desktop_app/cli/parser.py" line="238"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="238"/>
+        <location filename="../../desktop_app/cli/parser.py" line="240"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="229"/>
+        <location filename="../../desktop_app/cli/parser.py" line="231"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="231"/>
+        <location filename="../../desktop_app/cli/parser.py" line="233"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="274"/>
+        <location filename="../../desktop_app/cli/parser.py" line="276"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="287"/>
+        <location filename="../../desktop_app/cli/parser.py" line="289"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="370"/>
+        <location filename="../../desktop_app/cli/parser.py" line="372"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="372"/>
+        <location filename="../../desktop_app/cli/parser.py" line="374"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="376"/>
+        <location filename="../../desktop_app/cli/parser.py" line="378"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="378"/>
+        <location filename="../../desktop_app/cli/parser.py" line="380"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="380"/>
+        <location filename="../../desktop_app/cli/parser.py" line="382"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
@@ -7651,37 +7789,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="115"/>
+        <location filename="../../desktop_app/ui/display.py" line="128"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="117"/>
+        <location filename="../../desktop_app/ui/display.py" line="130"/>
         <source>Until {end}</source>
         <translation>至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="128"/>
+        <location filename="../../desktop_app/ui/display.py" line="141"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="129"/>
+        <location filename="../../desktop_app/ui/display.py" line="142"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="121"/>
+        <location filename="../../desktop_app/ui/display.py" line="134"/>
         <source>From {start}</source>
         <translation>{start} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="123"/>
+        <location filename="../../desktop_app/ui/display.py" line="136"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="149"/>
+        <location filename="../../desktop_app/ui/display.py" line="162"/>
         <source>Batch</source>
         <translation>批量发券</translation>
     </message>
