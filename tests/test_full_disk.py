@@ -171,3 +171,24 @@ def test_the_command_line_names_the_full_disk_of_a_backup(tiny_disk: Path,
     refused = as_json(result)
     assert result.returncode == 1 and refused["error"] == "disk_full"
     assert str(tiny_disk) in refused["message"] and "unchanged" in refused["message"]
+
+
+def test_a_batch_whose_file_does_not_fit_says_it_was_issued(tiny_disk: Path,
+                                                           tmp_path: Path) -> None:
+    """QA s11a F10: the batch was issued and paid, then "nothing was written, the shop is
+    unchanged, do it again": each retry issued another paid batch."""
+    folder = tmp_path / "shop"
+    assert run(folder, "init", "--json").returncode == 0
+    assert run(folder, "product", "add", "--name", "Wash", "--price", "10", "--json"
+               ).returncode == 0
+    _fill_leaving(tiny_disk, 8 * 1024)
+    result = run(folder, "voucher", "batch", "1", "--count", "400", "--out",
+                 str(tiny_disk / "wash.csv"), "--json")
+    refused = as_json(result)
+    assert result.returncode == 1 and refused["error"] == "disk_full"
+    assert refused["issued_order"] == refused["order"] and refused["issued_count"] == 400
+    message = refused["message"]
+    assert "were issued" in message and "Do not issue them again" in message
+    assert "unchanged" not in message and "do it again" not in message
+    orders = as_json(run(folder, "order", "list", "--json"))["orders"]
+    assert [o["id"] for o in orders] == [refused["order"]]

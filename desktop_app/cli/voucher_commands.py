@@ -190,7 +190,9 @@ def cmd_voucher_batch(ctx: Context) -> Outcome:
         try:
             _write_batch(out, shop, issued)
         except ShopError as exc:
-            exc.params.setdefault("order", order_id)  # the vouchers exist: say where
+            # The vouchers exist, paid: say where, and not "nothing changed, do it again"
+            # (QA s11a F10: each retry issued another paid batch).
+            exc.params.update(order=order_id, issued_order=order_id, issued_count=len(issued))
             raise
     data["out"] = str(out)
     return Outcome(data, [translate(

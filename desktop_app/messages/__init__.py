@@ -19,11 +19,14 @@ from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
     DISK_FULL_FOLDER_TEXT,
+    DISK_FULL_SHORT_TEXT,
     ERROR_TEXTS,
     FALLBACK_TEXTS,
+    FILE_REFUSED_SHORT_TEXT,
     FORBIDDEN_TEXTS,
     HOLD_REASONS,
     INTEGRITY_TEXTS,
+    ISSUED_NOT_WRITTEN_TEXT,
     NOT_FOUND_TEXTS,
     OS_REASONS,
     SHOP_BEING_RESTORED_TEXT,
@@ -127,6 +130,23 @@ def _locked_out_message(params: Mapping[str, Any]) -> str | None:
         "the owner to reset the password.").format(minutes=math.ceil(seconds / 60))
 
 
+def _issued_but_not_written(exc: ShopError) -> str:
+    """A batch issued, its file not written (a full disk): the vouchers exist, so "nothing was
+    changed, do it again" would issue them twice (QA s11a F10)."""
+    params = _display_params(exc)
+    if exc.code == "disk_full":
+        problem = _fill(DISK_FULL_SHORT_TEXT, params)
+    elif "reason" in params:  # cannot_write, data_dir_unusable: the reason in words
+        problem = _fill(FILE_REFUSED_SHORT_TEXT, params)
+    else:
+        plain = type(exc)(**{k: v for k, v in exc.params.items()
+                             if k not in ("issued_order", "issued_count")})
+        problem = error_message(plain)
+    return _fill(ISSUED_NOT_WRITTEN_TEXT, {"order": exc.params["issued_order"],
+                                          "count": exc.params.get("issued_count", ""),
+                                          "problem": problem})
+
+
 def integrity_message(problem: str) -> str:
     """The warning for a shop that opened but whose records could not be vouched for."""
     return _in_context(INTEGRITY_TEXTS.get(problem, UNKNOWN_INTEGRITY_TEXT))
@@ -134,6 +154,8 @@ def integrity_message(problem: str) -> str:
 
 def error_message(exc: ShopError) -> str:
     """What a user reads for ``exc``: what happened and what to do next."""
+    if exc.params.get("issued_order") is not None:
+        return _issued_but_not_written(exc)
     params = _display_params(exc)
     if exc.code == "locked_out":
         waited = _locked_out_message(params)

@@ -303,3 +303,11 @@ HOLD_REASONS: dict[str, str] = {
     "database_missing": QT_TRANSLATE_NOOP("errors", "the database file is missing"),
 }
 UNKNOWN_HOLD_REASON = QT_TRANSLATE_NOOP("errors", "a check found a problem; verify names it")
+
+# A batch issued whose file could not be written: the vouchers exist and are paid.
+ISSUED_NOT_WRITTEN_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "The {count} vouchers were issued (order {order}), but their file was not "
+    "written. {problem} Do not issue them again: save or print them from the Orders tab "
+    "(order {order}).")
+DISK_FULL_SHORT_TEXT = QT_TRANSLATE_NOOP("errors", "The disk that holds {folder} is full.")
+FILE_REFUSED_SHORT_TEXT = QT_TRANSLATE_NOOP("errors", "Cannot write to {path}: {reason}.")

@@ -6212,12 +6212,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="196"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="198"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="222"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="224"/>
         <source>Paid out {amount} in cash for the {emptied} on {code}; balance {balance}.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
@@ -6243,7 +6243,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="209"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="211"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
@@ -7116,6 +7116,21 @@ Click “New order” to sell your first voucher.</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="308"/>
+        <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
+        <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="312"/>
+        <source>The disk that holds {folder} is full.</source>
+        <translation>{folder} 所在的磁盘已满。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="313"/>
+        <source>Cannot write to {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="10"/>
         <source>Required.</source>
         <translation>必填。</translation>
@@ -7686,12 +7701,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="122"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="125"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="125"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="128"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -7916,12 +7931,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="180"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="202"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="181"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="203"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
