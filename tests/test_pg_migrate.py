@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 from pytestqt.qtbot import QtBot
-from test_cli import as_json, run
+from test_cli import OWNER_ENV, as_json, run
 
 from desktop_app.core import auth, fulfilment
 from desktop_app.core.engine import ShopLocation
@@ -106,6 +106,28 @@ def test_after_migrate_to_a_voucher_is_redeemed_once_only(pg_url: str, tmp_path:
         assert on_server.returncode == 0, on_server.stdout
     shown = as_json(run(pc2, "--database", pg_url, "voucher", "show", code, "--json"))
     assert json.dumps(shown).count("old folder") == 0  # the folder's refusals never counted
+
+
+CLI_OWNER = (OWNER_ENV["SHOP_OPERATOR"], OWNER_ENV["SHOP_PASSWORD"])
+
+
+def test_migrate_to_is_refused_while_a_counter_has_the_folder_open(
+        pg_url: str, tmp_path: Path) -> None:
+    """QA s11a F8: a counter logged in on the folder went on redeeming there after the move,
+    what the server redeemed too; the move must wait until it has closed."""
+    folder = tmp_path / "shop"
+    assert run(folder, "init", "--json").returncode == 0
+    counter = ShopLocation(folder, None).open(*CLI_OWNER)
+    try:
+        refused = as_json(run(folder, "migrate-to", pg_url, "--json"))
+        assert refused["error"] == "shop_in_use"
+        assert counter.moved_to is None
+    finally:
+        counter.close()
+    with ShopLocation(folder, None).open(*CLI_OWNER) as again:
+        assert again.moved_to is None  # the refusal left no mark
+    moved = run(folder, "migrate-to", pg_url, "--json")
+    assert moved.returncode == 0, moved.stdout + moved.stderr
 
 
 @pytest.mark.parametrize("server_used", [False, True])
