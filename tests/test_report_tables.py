@@ -225,21 +225,6 @@ def test_a_far_span_lists_the_days_with_data_not_every_day(shop: Shop,
         assert len(month.rows) == 31, name
 
 
-def test_a_card_asked_for_its_amount_is_not_a_refusal(shop: Shop) -> None:
-    """QA s11b F3: a gift card scanned first, then its amount typed (the counter's own way),
-    counted a refusal for every spend."""
-    card = products.add_product(shop, "Gift 100", "100", "giftcard")
-    (issued,) = fulfilment.pay_order(shop, orders.create_order(shop, [(card.id, 1)]).id)
-    asked = redemption.redeem(shop, issued.payload, "c")
-    assert asked.reason == "amount_required"
-    assert redemption.redeem(shop, issued.payload, "c", amount_cents=3550).ok
-    assert redemption.redeem(shop, issued.payload, "c", amount_cents=99900).reason == (
-        "insufficient_balance")
-    today = dt.date.today()
-    report = report_tables.run_report(shop, "redemptions", "product", today, today)
-    assert figures(report, "redeemed", "refused") == [("Gift 100", 1, 1)]  # the real one
-
-
 def test_customers_to_call_are_those_with_a_name_or_phone(shop: Shop) -> None:
     """QA s11b F4: a promotion's 29 vouchers sold to nobody filled the list to call."""
     coffee = products.add_product(shop, "Coffee", "18.00", "service", valid_days=5)
