@@ -15,7 +15,7 @@ from test_restore_carry import restored_with, sold
 
 from desktop_app.core import audit, backup, redemption, restore
 from desktop_app.core.cipher_files import unbound
-from desktop_app.core.errors import DatabaseCorrupt
+from desktop_app.core.errors import DatabaseCorrupt, IntegrityHold
 from desktop_app.core.store import Shop, open_shop
 
 PAGE = 4096  # SQLCipher 4's page size
@@ -61,10 +61,14 @@ def test_a_database_damaged_in_the_middle_is_replaced_by_the_backup(
     (aside,) = shop_dir.glob("before-restore-*")
     assert (aside / "shop.db").is_file()
     assert not list(shop_dir.glob(".restore-*"))
+    # QA s11a F7: the redemptions since the backup are lost with the damaged file, and this
+    # computer's witness saw them: the shop stays held, or they could be redeemed again.
+    assert told.stays_held
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as shop:
         assert not audit.list_events(shop, kind="restore_carry")  # nothing carried
-        # The backup's own state: the redemptions since are lost with the damaged file.
-        assert redemption.redeem(shop, payloads[0], "c").ok
+        assert shop.integrity_problems
+        with pytest.raises(IntegrityHold):
+            redemption.redeem(shop, payloads[0], "c")
 
 
 def test_the_command_line_restores_over_a_damaged_middle(

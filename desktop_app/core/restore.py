@@ -88,11 +88,16 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         key = _unlock_throttled(info, data_dir, staging, operator, password, backup)
         (staging / DATABASE_FILE).write_bytes(info.database)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
-        held = integrity.witnessed_beyond(data_dir, key, info.shop_id,
-                                          [staging / DATABASE_FILE, current])
+        restored = staging / DATABASE_FILE
+        beyond_both = integrity.witnessed_beyond(data_dir, key, info.shop_id,
+                                                 [restored, current])
+        beyond_backup = integrity.witnessed_beyond(data_dir, key, info.shop_id, [restored])
         # The question tells what the carry found: a current database that turned out
-        # unreadable during it is "unknown", not the counts read before (QA s10a F6).
-        loss = replace(carry_newer(staging, current, key, operator), stays_held=held)
+        # unreadable during it is "unknown", not the counts read before (QA s10a F6). Then
+        # nothing of it was carried, so what a witness saw beyond the backup is lost, even
+        # if the damaged file still holds it: the shop stays held (QA s11a F7).
+        loss = carry_newer(staging, current, key, operator)
+        loss = replace(loss, stays_held=beyond_both if loss.readable else beyond_backup)
         if confirm is not None and not confirm(loss):
             raise RestoreNotConfirmed()
         for name in (KEYSLOTS_FILE, DATABASE_FILE):
