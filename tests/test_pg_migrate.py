@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from test_cli import OWNER_ENV, as_json, run
 
@@ -189,6 +190,7 @@ def test_the_app_on_a_moved_folder_says_where_the_shop_is(
     from desktop_app.core.pg import ServerShop
     from desktop_app.core.store import create_shop
     from desktop_app.ui import settings
+    from desktop_app.ui.session.login_dialog import LoginDialog
     from desktop_app.ui.shop_session import ShopSession
 
     folder = tmp_path / "shop"
@@ -209,5 +211,18 @@ def test_the_app_on_a_moved_folder_says_where_the_shop_is(
         on_server = session.window
         assert isinstance(session.shop, ServerShop) and on_server is not None
         assert on_server.integrity_banner.isHidden()
+        # QA s11a F11: and back, as the way back after a mistaken move needs: from the
+        # server's login, this PC's own folder again (asked first).
+        session.logout()
+        dialog = session.dialog
+        assert isinstance(dialog, LoginDialog) and dialog.database_url == pg_url
+        dialog.this_pc_button.click()
+        box = dialog.this_pc_box
+        assert str(folder) in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+        assert settings.SERVER_URL.text() == "" and not session.location.on_server
+        assert isinstance(session.dialog, LoginDialog) and session.dialog.database_url == ""
+        session_login(qtbot, session, OWNER, OWNER_PASSWORD)
+        assert session.shop is not None and session.shop.moved_to is not None  # the folder
     finally:
         session.shutdown()

@@ -146,6 +146,7 @@ class ShopSession(QObject):
                                  shop.name if locked and shop is not None else None))
         dialog.accepted.connect(lambda: self._logged_in(dialog.shop))
         dialog.rejected.connect(self._quit)
+        dialog.this_pc_requested.connect(self.use_this_pc)
         self._replace_dialog(dialog)
 
     def _set_up(self, dialog: SetupDialog) -> None:
@@ -261,6 +262,13 @@ class ShopSession(QObject):
         self.location = ShopLocation(self.data_dir, url)
         self._end_session()
         self.show_login()
+
+    def use_this_pc(self) -> None:
+        """This PC opens the shop in its own folder from now on (a server started with
+        ``--database`` or ``SHOP_DATABASE_URL`` still wins), or creates one there."""
+        settings.SERVER_URL.write("")
+        self.location = ShopLocation(self.data_dir, None)
+        self.start()
 
     def logout(self) -> None:
         self._end_session(auto_backup=True)

@@ -1527,164 +1527,184 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="102"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="104"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="105"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="104"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="108"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="120"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="135"/>
+        <source>Use this PC&apos;s own shop…</source>
+        <translation>改用本机的店铺…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="151"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="145"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="181"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="160"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="161"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="178"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="201"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
+        <source>This PC&apos;s own shop</source>
+        <translation>本机的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
+        <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
+        <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="220"/>
+        <source>Use this PC&apos;s shop</source>
+        <translation>使用本机的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="227"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="232"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="257"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="244"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="265"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="267"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="269"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="281"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="294"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="298"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="308"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="329"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -4652,17 +4672,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="197"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="198"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="303"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="311"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="334"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="342"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label, server_address
 from desktop_app.ui.admin.backup_common import restore_refusal_text
 from desktop_app.ui.admin.restore_dialog import RestoreDialog, RestoreRequest, restored_text
+from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.session.password_dialog import PasswordDialog, recover_owner_dialog
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -64,6 +65,8 @@ class LoginDialog(QDialog):
     screen of an open shop, its operator filled in. ``demo_operators`` lists (name, password,
     role) rows a click fills in.
     """
+
+    this_pc_requested = Signal()  # a PC on a server goes back to its own folder's shop
 
     def __init__(
         self,
@@ -128,6 +131,12 @@ class LoginDialog(QDialog):
             links.addWidget(self.forgot_button)
             links.addStretch(1)
             links.addWidget(self.restore_button)
+            if self.database_url:  # the way back to this PC's own shop (QA s11a F11)
+                self.this_pc_button = QPushButton(self.tr("Use this PC's own shop…"), self)
+                self.this_pc_button.setFlat(True)
+                self.this_pc_button.setAutoDefault(False)
+                self.this_pc_button.clicked.connect(self.ask_this_pc)
+                links.addWidget(self.this_pc_button)
             body.addLayout(links)
         body.addLayout(self._build_busy_row())
         if demo_operators:
@@ -199,6 +208,16 @@ class LoginDialog(QDialog):
         buttons, self.login_button, self.quit_button = dialog_buttons(
             self, text, self.submit, self.tr("Quit"))
         return buttons
+
+    def ask_this_pc(self) -> None:
+        """This PC leaves the server for the shop in its own folder, once asked: the other
+        counters keep the server; a folder whose shop moved there is kept for reading only."""
+        self.this_pc_box = ask_to_confirm(
+            self, self.tr("This PC's own shop"),
+            self.tr("This PC will open the shop kept in its folder {folder} instead of the shop "
+                    "on the server {server}. The other counters keep using the server.").format(
+                folder=str(self.data_dir), server=server_address(self.database_url)),
+            self.tr("Use this PC's shop"), self.this_pc_requested.emit)
 
     def _build_folder_label(self) -> QLabel:
         """Where the shop is kept: its server when it is on one (this PC's folder then holds
