@@ -56,6 +56,17 @@ def locked(qtbot: QtBot, session: ShopSession) -> tuple[Keys, LoginDialog]:
     return keys, lock_screen
 
 
+def at_the_password(qtbot: QtBot, session: ShopSession) -> tuple[Keys, LoginDialog]:
+    """The login screen, the owner's name typed, the password box focused."""
+    keys = Keys(session)
+    dialog = session.dialog
+    assert isinstance(dialog, LoginDialog) and not dialog.locked
+    dialog.operator.setText(OWNER)
+    dialog.password.setFocus()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.password)
+    return keys, dialog
+
+
 def settle(qtbot: QtBot, dialog: LoginDialog) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
     tasks.wait_until_idle()
@@ -192,12 +203,7 @@ def test_a_pasted_password_unlocks(qtbot: QtBot, session: ShopSession) -> None:
 
 def test_a_product_barcode_in_the_login_screens_password_box_is_not_tried(
         qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
-    keys = Keys(session)
-    dialog = session.dialog
-    assert isinstance(dialog, LoginDialog) and not dialog.locked
-    dialog.operator.setText(OWNER)
-    dialog.password.setFocus()
-    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.password)
+    keys, dialog = at_the_password(qtbot, session)
     keys.scan(dialog, PRODUCT_BARCODE)
     settle(qtbot, dialog)
     assert dialog.password.text() == "" and dialog.isVisible()
@@ -213,12 +219,7 @@ def test_a_label_scanned_into_the_password_box_is_replaced_by_the_typed_password
     """QA s11a F6: a letters-and-digits label scanned into the login's password box stayed
     there without a word; the password typed after it was tried behind it and counted as
     wrong, five times a lockout."""
-    keys = Keys(session)
-    dialog = session.dialog
-    assert isinstance(dialog, LoginDialog) and not dialog.locked
-    dialog.operator.setText(OWNER)
-    dialog.password.setFocus()
-    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.password)
+    keys, dialog = at_the_password(qtbot, session)
     keys.scan(dialog, "SKU4711AB20")
     settle(qtbot, dialog)
     assert dialog.password.text() == "SKU4711AB20"  # kept: it may be a password manager's
