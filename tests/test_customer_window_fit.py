@@ -200,3 +200,4 @@ def test_a_verdict_with_a_long_unbroken_name_keeps_the_window_size(
     display.show_verdict(verdict)
     qtbot.wait(50)
     assert display.width() == 640 and display.minimumSizeHint().width() <= 640
+

@@ -269,6 +269,7 @@ class CustomerWindow(QWidget):
             item = self.sale_codes.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deleted later, it would still be drawn meanwhile
                 widget.deleteLater()
         self._sale_scaled, self._sale_qrs, self._painted = [], [], None
         self._sale_code_labels, self._sale_captions = [], []
