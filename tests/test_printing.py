@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from conftest import CLERK, CLERK_PASSWORD
 from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app import printing
 from desktop_app.cli import parser, voucher_commands
@@ -55,6 +56,14 @@ def rasterize(pdf: Path, tmp_path: Path, dpi: int = 150) -> list[np.ndarray]:
     from desktop_app.scanning.decoders import read_image, to_gray
 
     return [to_gray(read_image(page)) for page in sorted(tmp_path.glob("page*.png"))]
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    """A printer that writes ``path`` as PDF: what the tests print to, no real printer."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
 
 
 def pdf_text(pdf: Path) -> str:
@@ -257,13 +266,9 @@ def test_unknown_layout_and_empty_list_are_refused(shop: Shop, tmp_path: Path) -
 
 
 def test_print_vouchers_on_a_pdf_printer(shop: Shop, tmp_path: Path) -> None:
-    from PySide6.QtPrintSupport import QPrinter
-
     views = sell(shop, quantity=2)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
-    printer.setOutputFileName(str(out))
+    printer = pdf_printer(out)
     printing.print_vouchers(printer, views, "receipt58")
     sizes = page_sizes_pt(out.read_bytes())
     assert len(sizes) == 2 and all(round(w * 25.4 / 72) == 58 for w, _ in sizes)

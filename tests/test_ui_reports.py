@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
+from test_printing import pdf_printer
 
 from desktop_app.core import fulfilment, orders, products, redemption
 from desktop_app.core.store import Shop
@@ -142,10 +142,8 @@ def test_print_button_and_pdf(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
     assert tab.print_dialog is not None
     tab.print_dialog.reject()
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "report.pdf"
-    printer.setOutputFileName(str(out))
+    printer = pdf_printer(out)
     assert tab.print_to(printer)
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(

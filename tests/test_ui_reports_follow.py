@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QRectF
 from PySide6.QtGui import QFont
-from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
+from test_printing import pdf_printer, pdf_text
 
 from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.dates import local_time
@@ -140,9 +138,7 @@ def test_a_date_being_typed_or_reversed_exports_nothing(qtbot: QtBot, shop: Shop
     assert not tab.xlsx_button.isEnabled() and tab.model.rowCount() == 0
     assert not export(tab, tmp_path / "reversed.xlsx").exists()
     assert "before" in tab.message.text()
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "reversed.pdf"))
+    printer = pdf_printer(tmp_path / "reversed.pdf")
     assert not tab.print_to(printer)
     tab.report_box.setCurrentIndex(tab.report_box.findData("stock"))  # as of now: no days
     idle()
@@ -196,10 +192,8 @@ def test_card_key_stock_has_no_chart_of_days(qtbot: QtBot, shop: Shop, tmp_path:
     idle()
     assert tab.report is not None and tab.report.name == "stock"
     assert not tab.chart.isVisible() and tab.panels() == []
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "stock.pdf"
-    printer.setOutputFileName(str(out))
+    printer = pdf_printer(out)
     assert tab.print_to(printer)
     text = pdf_text(out)
     assert "Game key" in text and "per day" not in text
@@ -208,23 +202,14 @@ def test_card_key_stock_has_no_chart_of_days(qtbot: QtBot, shop: Shop, tmp_path:
     assert tab.chart.isVisible() and len(tab.panels()) == 2
 
 
-def pdf_text(path: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
-
-
 def test_the_printed_page_has_the_shop_the_days_and_the_totals(
         qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     sold(shop)
     tab = open_sales(qtbot, shop)
     choose_by(tab, "method")
     tab.setFont(QFont("DejaVu Sans Mono"))  # wide letters: equal columns cut the headers
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "report.pdf"
-    printer.setOutputFileName(str(out))
+    printer = pdf_printer(out)
     assert tab.print_to(printer)
     text = pdf_text(out)
     start = dt.date.today().replace(day=1).isoformat()

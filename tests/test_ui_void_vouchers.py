@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from test_printing import pdf_text
+from test_printing import pdf_printer, pdf_text
 from test_ui_orders import decoded, idle, open_tab, paid_order, rasterized, show_order
 from test_voucher_send import click, clipboard_payloads
 
@@ -27,12 +26,6 @@ pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
 VOID = "VOID – not valid"
 
-
-def pdf_printer(path: Path) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    return printer
 
 
 def test_a_refunded_vouchers_are_shown_marked_void_and_reprint_marked(

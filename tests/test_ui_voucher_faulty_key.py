@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from test_printing import pdf_printer
 from test_voucher_send import click, events, idle, open_panel
 
 from desktop_app.core import cardkeys, fulfilment, orders, products, refunds
@@ -34,12 +34,6 @@ def sold_keys(shop: Shop, count: int = 2) -> tuple[int, list[int]]:
 def channels() -> list[tuple[str, str]]:
     return [(e.subject, json.loads(e.detail)["channel"]) for e in events("cardkey_sent")]
 
-
-def pdf_printer(path: Path) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    return printer
 
 
 def answer(panel_or_card: object, button: QMessageBox.StandardButton) -> None:

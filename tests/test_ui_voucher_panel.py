@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from test_printing import pdf_printer
 from test_ui_orders import decoded, idle, open_tab, paid_order, rasterized, show_order
 from unwritable import read_only
 
@@ -84,9 +85,7 @@ def test_print_goes_through_the_printer(qtbot: QtBot, shop: Shop, tmp_path: Path
     tab = open_tab(qtbot, shop)
     show_order(tab, order_id)
     idle()
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer = pdf_printer(tmp_path / "printed.pdf")
     tab.detail.vouchers.set_layout("receipt80")
     tab.detail.vouchers.print_to(printer)
     idle()
@@ -132,12 +131,6 @@ def test_card_key_is_masked_on_the_voucher_until_show_key(qtbot: QtBot, shop: Sh
     image = QImage(card.qr.pixmap().toImage())
     assert image.width() >= 200  # large enough to scan off the screen
 
-
-def pdf_printer(path: Path) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    return printer
 
 
 def click(qtbot: QtBot, button: QWidget) -> None:
