@@ -44,6 +44,11 @@ class ExpiringVoucher:
         return mask_phone(self.phone)
 
 
+def reachable(customer: str, phone: str) -> bool:
+    """A customer one can remind: a name or a phone (a promotion's batch has neither)."""
+    return bool(customer.strip() or phone.strip())
+
+
 def _utc(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 

@@ -93,12 +93,17 @@ def days_text(report: Report) -> str:
     return f"{report.start.isoformat()} – {report.end.isoformat()}"
 
 
+def as_of_text(report: Report) -> str:
+    """When a report counted as of now was read, in local time (``2026-12-01 10:15``); ""
+    for one that adds up chosen days."""
+    return "" if report.name in PER_DAY_TABLES else local_time(report.as_of)
+
+
 def _title(report: Report, words: FileWords) -> str:
     """The heading row: ``sales method 2026-11-01 – 2026-11-30``; a report counted as of now
     adds the moment it was read (``stock product 2026-12-01 10:15``)."""
-    as_of = "" if report.name in PER_DAY_TABLES else local_time(report.as_of)
     return words.title or " ".join(
-        t for t in (report.name, report.by, days_text(report), as_of) if t)
+        t for t in (report.name, report.by, days_text(report), as_of_text(report)) if t)
 
 
 def _text(report: Report, column: Column, value: Any, words: FileWords) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from peewee import Case, fn
 
-from desktop_app.core import giftcards, vouchers
+from desktop_app.core import expiring, giftcards, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.models import Order, OrderLine, Product, Voucher
 from desktop_app.core.report_rows import Column, Report, totals_of, utc
@@ -123,4 +123,4 @@ def customers_to_call(now: dt.datetime, within_days: int) -> list[dict[str, Any]
              "product": product, "uses_left": left, "value": int(value or 0),
              "valid_until": utc(until).astimezone().date()}
             for customer, phone, code, product, left, value, until in query
-            if customer.strip() or phone.strip()]
+            if expiring.reachable(customer, phone)]

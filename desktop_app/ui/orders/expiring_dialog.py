@@ -140,7 +140,7 @@ class ExpiringDialog(QDialog):
 
     def _show_rows(self) -> None:
         rows = [row for row in self._loaded_rows if not self.reachable_only.isChecked()
-                or row.customer.strip() or row.phone.strip()]
+                or expiring.reachable(row.customer, row.phone)]
         self.model.set_rows(rows)
         fit_columns(self.table, 6)
         left_out = len(self._loaded_rows) - len(rows)

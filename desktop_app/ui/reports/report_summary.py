@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.dates import local_time
-from desktop_app.core.report_files import PER_DAY_TABLES, days_text, shown_totals
+from desktop_app.core.report_files import as_of_text, days_text, shown_totals
 from desktop_app.core.report_tables import Report
 from desktop_app.ui.reports.report_loading import report_title
 from desktop_app.ui.reports.report_models import (
@@ -22,8 +21,9 @@ GIFTCARD_FIGURES = ("cards", "balance", "expiring_30_balance", "breakage_cards",
 def heading(report: Report, shop_name: str) -> str:
     """``街角洗车 · Sales · Payment method · 2026-11-01 – 2026-11-30``; a report counted as
     of now says when: ``… · Card-key stock · Product · as of 2026-12-01 10:15``."""
-    as_of = "" if report.name in PER_DAY_TABLES else QCoreApplication.translate(
-        "ReportsTab", "as of {moment}").format(moment=local_time(report.as_of))
+    moment = as_of_text(report)
+    as_of = QCoreApplication.translate("ReportsTab", "as of {moment}").format(
+        moment=moment) if moment else ""
     parts = (shop_name, report_title(report.name), column_title("group", report.by),
              days_text(report), as_of)
     return " · ".join(p for p in parts if p)
