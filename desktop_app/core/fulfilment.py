@@ -4,6 +4,7 @@ one transaction; batches of paid vouchers for promotions."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from itertools import repeat
 from typing import NamedTuple
 
@@ -12,7 +13,7 @@ from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.meanwhile import Meanwhile
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
-from desktop_app.core.money import MAX_CENTS
+from desktop_app.core.money import parse_money
 from desktop_app.core.orders import get_order
 from desktop_app.core.products import check_on_sale, get_product, terms_as_ordered, window_ended
 from desktop_app.core.roles import require_owner
@@ -204,11 +205,7 @@ def _checked_unit_price(unit_price_cents: int | None, product: Product) -> int:
     when None, the product's."""
     if unit_price_cents is None:
         return int(product.price_cents)
-    if unit_price_cents < 0:
-        raise InvalidInput(field="price", problem="negative")
-    if unit_price_cents > MAX_CENTS:
-        raise InvalidInput(field="price", problem="too_large")
-    return unit_price_cents
+    return parse_money(Decimal(unit_price_cents) / 100, "price")  # its range, as typed
 
 
 def issue_batch(shop: Shop, product_id: int, count: int, note: str = "",
