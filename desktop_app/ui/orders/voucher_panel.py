@@ -259,15 +259,18 @@ class VoucherPanel(QWidget):
         if not view.card_key:
             self._copy_and_save(view)
             return
-        run_in_background(self, lambda: voucher_send.record_sent_image(shop, view, voucher_id),
-                          lambda _: self._copy_and_save(view), errors=self.message,
-                          always=lambda: self._set_busy(False))
+        # Busy until the file is saved: ended here only when the audit failed, so the buttons
+        # do not come back between the audit and the save (QA s10c: busy set twice).
+        recorded = run_in_background(
+            self, lambda: voucher_send.record_sent_image(shop, view, voucher_id),
+            lambda _: self._copy_and_save(view), errors=self.message)
+        recorded.failed.connect(lambda _: self._set_busy(False))
 
     def _copy_and_save(self, view: VoucherView) -> None:
+        """Still busy since ``_send_image``: the copy, then the file in the background."""
         image = voucher_send.voucher_card_image(view)  # painting: here, on the GUI thread
         QGuiApplication.clipboard().setImage(image)
         png = voucher_send.png_bytes(image)
-        self._set_busy(True)
 
         def saved(target: Path) -> None:
             self.message.show_info(self.tr(
