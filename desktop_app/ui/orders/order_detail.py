@@ -201,7 +201,7 @@ class OrderDetailPanel(QWidget):
         shown = valid + void
         self.vouchers.setVisible(bool(shown))
         if shown:
-            self.vouchers.show_vouchers(detail.order.id, shown)
+            self.vouchers.show_vouchers(detail.order.id, shown, void)
 
     def _reload_text(self, reload: ReloadView) -> str:
         return self.tr("Reload of gift card {code}-… (order {order}): {amount}; the card's "
