@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from test_cli import OWNER_ENV, as_json, run
 
-from desktop_app.core import auth, fulfilment
+from desktop_app.core import auth, fulfilment, products
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import ServerNotEmpty, ShopMoved
 from desktop_app.core.pg_connection import server_facts
 from desktop_app.core.store import Shop
+from desktop_app.scanning.keystrokes import KEYBOARD
 
 
 def test_migrate_to_copies_every_table_and_keeps_the_folder_for_reading(
@@ -195,6 +196,7 @@ def test_the_app_on_a_moved_folder_says_where_the_shop_is(
 
     folder = tmp_path / "shop"
     with create_shop(folder, "File Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        payload = fulfilment_payload(shop, products.add_product(shop, "Wash", "10.00").id)
         migrate_to_server(shop, pg_url)
     session = ShopSession(folder)
     session.start()
@@ -203,8 +205,16 @@ def test_the_app_on_a_moved_folder_says_where_the_shop_is(
         window = session.window
         assert window is not None and window.integrity_banner.isVisible()
         text = window.integrity_banner.text()
-        assert server_facts(pg_url)["host"] in text and "--database" in text
+        # QA s11a: a shop owner reads where the shop lives and which button takes them there,
+        # not the command line's --database / SHOP_DATABASE_URL (the CLI keeps those).
+        assert server_facts(pg_url)["host"] in text and window.server_button.text() in text
+        assert "--database" not in text and "SHOP_DATABASE_URL" not in text
         assert "Traceback" not in text and "shop_moved" not in text
+        tab = window.redemption_tab()
+        assert tab is not None
+        tab.submit(payload, KEYBOARD)  # the same words where a scan is refused
+        qtbot.waitUntil(lambda: tab.verdict.headline.text() == "Not redeemed", timeout=10_000)
+        assert tab.verdict.detail.text() == text
         window.server_button.click()  # this PC uses the server from now on
         assert settings.SERVER_URL.text() == pg_url
         session_login(qtbot, session, OWNER, OWNER_PASSWORD)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CLERK, CLERK_PASSWORD
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -166,3 +166,51 @@ def test_no_batch_button_for_a_clerk(qtbot: QtBot, shop: Shop) -> None:
         tab.show()
         idle()
         assert not tab.batch_button.isVisible()
+
+
+def rows_cut_at_the_top(tab: OrdersTab) -> list[int]:
+    """The detail's rows (heading, info, lines, total, voucher panel…) that the scrolled
+    viewport starts inside of: shown cut in half at its top."""
+    shown_from = tab.detail_scroll.verticalScrollBar().value()
+    column, body = tab.detail.rows, tab.detail.body
+    cut = []
+    for index in range(column.count()):
+        item = column.itemAt(index)
+        assert item is not None
+        top = body.mapTo(tab.detail, item.geometry().topLeft()).y()
+        if not item.isEmpty() and top < shown_from < top + item.geometry().height():
+            cut.append(index)
+    return cut
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_after_a_batch_the_detail_scrolls_to_whole_rows(
+        qtbot: QtBot, shop: Shop, size: tuple[int, int]) -> None:
+    """QA s11a: after New batch… at 1024x768 the detail scrolled to the vouchers as far as it
+    could, and the order's total line showed cut in half at the top."""
+    from desktop_app.ui.main_window import MainWindow
+
+    coffee = products.add_product(shop, "Coffee pass", "18.00", uses=5, valid_days=30)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
+               if isinstance(window.tabs.widget(i), OrdersTab))
+    window.tabs.setCurrentWidget(tab)
+    idle()
+    dialog = open_batch(qtbot, tab)
+    dialog.select_product(coffee.id)
+    type_count(qtbot, dialog, 50)
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    idle()
+    idle()  # the list, then the detail, then its first voucher
+    qtbot.waitUntil(lambda: tab.detail.vouchers.view is not None, timeout=WAIT_MS)
+    qtbot.wait(50)  # the scroll to the vouchers, once laid out
+    panel = tab.detail.vouchers
+    assert rows_cut_at_the_top(tab) == []
+    viewport = tab.detail_scroll.viewport()
+    for shown in (panel.print_button, panel.pdf_button, panel.all_vouchers, panel.card.qr):
+        top = shown.mapTo(viewport, QPoint(0, 0)).y()
+        assert top >= 0 and top + shown.height() <= viewport.height(), shown

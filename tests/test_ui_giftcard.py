@@ -4,7 +4,7 @@ balance shown large, and a double read that spends once."""
 from __future__ import annotations
 
 import pytest
-from counter_driver import WAIT_MS, Counter
+from counter_driver import WAIT_MS, Counter, attempts
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -118,3 +118,36 @@ def test_a_stale_amount_is_cleared_by_a_pass_it_held_up(counter: Counter) -> Non
     counter.clock.now += 10_000  # past the repeat window: a new attempt
     again, _ = counter.submit(wash.payload)
     assert again.reason == "redeemed"
+
+
+@pytest.mark.parametrize("typed", ["", "12"])
+def test_a_payment_code_scanned_into_the_amount_is_neither_redeemed_nor_an_amount(
+        counter: Counter, typed: str) -> None:
+    """QA s11a: a customer's payment code (a burst of digits from their phone) scanned while
+    the amount field had the focus was taken as a voucher scan. It is no voucher and no
+    amount: the field keeps what the cashier typed, and says what the burst was."""
+    card = sell_card(counter.shop)
+    panel = counter.tab.amount_panel
+    type_amount(counter, typed)
+    panel.field.setFocus()
+    before = attempts()
+    counter.type("281234567890123456", 4)  # a scanner's pace
+    counter.enter()
+    tasks.wait_until_idle()
+    assert attempts() == before  # nothing went to the counter
+    assert panel.field.text() == typed and panel.field.hasFocus()
+    assert panel.prompt.text() == ("Not an amount: that looks like a payment code. Type the "
+                                   "amount to spend, press Enter, then scan the gift card.")
+    type_amount(counter, "" if typed else "12")
+    verdict, _ = counter.scan(card.payload)  # a voucher from the amount field still redeems
+    assert verdict.ok and balance(card) == 8800
+
+
+def test_a_payment_code_scanned_elsewhere_is_still_read_as_a_scan(counter: Counter) -> None:
+    counter.tab.recent.view.setFocus()
+    with counter.qtbot.waitSignal(counter.tab.verdict_shown, timeout=WAIT_MS):
+        counter.type("281234567890123456", 4)
+        counter.enter()
+    assert attempts() == 1 and counter.tab.amount_panel.prompt.text() != (
+        "Not an amount: that looks like a payment code. Type the amount to spend, press "
+        "Enter, then scan the gift card.")

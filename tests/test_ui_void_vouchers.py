@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -123,3 +123,59 @@ def test_a_void_gift_card_is_there_to_be_read(qtbot: QtBot, shop: Shop) -> None:
     assert box.model.rowCount() >= 2  # issued, refunded: the ledger, for the record
     assert not any(button.isEnabled() for button in (
         box.reload_button, box.cashout_button, box.pin_button, box.clear_pin_button))
+
+
+def test_save_and_print_all_leaves_the_void_vouchers_out(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """QA s10c: "Save and print all 3 vouchers" on a part-refunded order printed the VOID one
+    too. "All" is the usable ones, and the box says how many void ones it leaves out; a void
+    voucher is still reprinted on its own."""
+    passes = [products.add_product(shop, f"Pass {n}", "10.00", uses=2).id for n in range(3)]
+    order = orders.create_order(shop, [(one, 1) for one in passes])
+    issued = fulfilment.pay_order(shop, order.id)
+    line = orders.order_detail(shop, order.id).lines[0]
+    refunds.refund_line(shop, line.id, line.refund_step)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order.id)
+    idle()
+    panel = tab.detail.vouchers
+    box = panel.all_vouchers
+    assert box.isVisible() and box.text() == (
+        "Save and print all 2 valid vouchers (1 void left out)")
+    tick = QPoint(8, box.height() // 2)  # on the box itself: its row is wider than its text
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=tick)
+    assert box.isChecked()
+    panel.set_layout("receipt58")  # a page per voucher
+    printed = tmp_path / "all.pdf"
+    panel.make_printer = lambda: pdf_printer(printed)  # type: ignore[method-assign]
+    click(qtbot, panel.print_button)
+    assert panel.print_dialog is not None
+    panel.print_dialog.accept()
+    idle()
+    assert panel.message.text() == "Sent to the printer."
+    assert VOID not in " ".join(pdf_text(printed).split())
+    pages = tmp_path / "all"
+    pages.mkdir()
+    assert [decoded(page) for page in rasterized(printed, pages)] == [
+        [issued[1].payload], [issued[2].payload]]
+
+    panel.go_to(2)  # the void one, on its own: reprinted marked VOID, as before
+    idle()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=tick)
+    assert not box.isChecked()
+    panel.save_pdf(str(tmp_path / "void.pdf"))
+    idle()
+    assert VOID in " ".join(pdf_text(tmp_path / "void.pdf").split())
+
+
+def test_all_is_not_offered_when_one_voucher_is_left_valid(qtbot: QtBot, shop: Shop) -> None:
+    passes = [products.add_product(shop, f"Pass {n}", "10.00", uses=2).id for n in range(2)]
+    order = orders.create_order(shop, [(one, 1) for one in passes])
+    fulfilment.pay_order(shop, order.id)
+    line = orders.order_detail(shop, order.id).lines[0]
+    refunds.refund_line(shop, line.id, line.refund_step)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order.id)
+    idle()
+    panel = tab.detail.vouchers
+    assert panel.title.text() == "Voucher 1 of 2" and not panel.all_vouchers.isVisible()

@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -224,7 +224,40 @@ def test_a_card_key_reaches_the_clipboard_only_after_its_audit_row(
             assert QGuiApplication.clipboard().text() == "nothing yet", button.text()
             assert QGuiApplication.clipboard().image().isNull(), button.text()
             assert panel.message.isVisible() and panel.message.text(), button.text()
+        assert panel.send_button.isEnabled()  # the refused audit ended Send's busy state
     finally:
         shop.operator.role = "owner"
     assert events("cardkey_sent") == []
     assert list(tmp_path.glob("voucher-*.png")) == []
+
+
+class EnabledChanges(QObject):
+    """Every time a watched button turns on or off, in order: a flicker shows as extra turns."""
+
+    def __init__(self, button: QWidget) -> None:
+        super().__init__()
+        self.button = button
+        self.seen: list[bool] = []
+        button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.button and event.type() == QEvent.Type.EnabledChange:
+            self.seen.append(self.button.isEnabled())
+        return False
+
+
+@pytest.mark.parametrize("voucher", [0, 1], ids=["service", "card key"])
+def test_send_is_busy_once_from_the_click_until_the_file_is_saved(
+        qtbot: QtBot, shop: Shop, tmp_path: Path, voucher: int) -> None:
+    """QA s10c: a card key's Send ended its busy state after the audit, then began it again
+    for the save; the buttons came back in between (a second Send could start there)."""
+    order_id, issued = card_key_order(shop)
+    settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path / "sent"))
+    panel = open_panel(qtbot, shop, order_id, [v.id for v in issued])
+    panel.go_to(voucher)
+    idle()
+    changes = EnabledChanges(panel.send_button)
+    click(qtbot, panel.send_button)
+    idle()
+    assert changes.seen == [False, True]  # off at the click, on once the file is saved
+    assert (tmp_path / "sent" / f"voucher-{panel.view.code}.png").exists()  # type: ignore[union-attr]

@@ -36,7 +36,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.text import printable
 from desktop_app.i18n import current_language, install_translator, translate
-from desktop_app.messages import error_message
+from desktop_app.messages import command_line_error_message
 
 if TYPE_CHECKING:  # the store loads with the command that opens it (see derive_key_ahead)
     from desktop_app.core.store import Shop
@@ -170,7 +170,7 @@ def _emit(ctx_json: bool, outcome: Outcome) -> int:
 
 def error_outcome(exc: ShopError) -> Outcome:
     try:
-        message = error_message(exc)
+        message = command_line_error_message(exc)
     except Exception:  # a broken message must not hide the error behind a traceback
         log.exception("no message for %s", exc.code)
         message = str(exc)

@@ -18,6 +18,7 @@ from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
+    COMMAND_LINE_TEXTS,
     DISK_FULL_FOLDER_TEXT,
     DISK_FULL_SHORT_TEXT,
     ERROR_TEXTS,
@@ -196,6 +197,15 @@ def error_message(exc: ShopError) -> str:
     if needed and params.get(needed) in (None, ""):
         template = fallback
     return _capitalized(_fill(template, params))
+
+
+def command_line_error_message(exc: ShopError) -> str:
+    """What the command line prints for ``exc``: the app's words, except where those name a
+    button and the command line needs its option instead (a moved shop's ``--database``)."""
+    template = COMMAND_LINE_TEXTS.get(exc.code)
+    if template is None:
+        return error_message(exc)
+    return _capitalized(_fill(template, _display_params(exc)))
 
 
 ROLE_LABELS: dict[str, str] = {

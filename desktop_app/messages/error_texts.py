@@ -84,10 +84,9 @@ ERROR_TEXTS: dict[str, str] = {
         "errors", "This shop lives on a server: back it up on the server with pg_dump (see the "
         "README, \"Several counters\"), not from a counter PC."),
     "shop_moved": QT_TRANSLATE_NOOP(
-        "errors", "This shop was moved to the server {host} (database {database}), so nothing "
-        "can be redeemed or changed in this folder any more; it is kept for reading only. Use "
-        "the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in "
-        "the app, click Use the shop on the server."),
+        "errors", "This shop now lives on the server {host} (database {database}). This "
+        "folder keeps a copy for reading only: nothing can be redeemed or changed in it any "
+        "more. To work in the shop, click \"Use the shop on the server\"."),
     "server_not_empty": QT_TRANSLATE_NOOP(
         "errors", "The database {url} is not empty. Copy the shop only into a new, empty "
         "database, so nothing there is overwritten."),
@@ -219,6 +218,15 @@ FALLBACK_TEXTS: dict[str, tuple[str, str]] = {
 }
 
 # Variants of an error's text for one of its facts: (code, param, value) → text.
+# The command line's own words where the app's would name a button it does not have.
+COMMAND_LINE_TEXTS: dict[str, str] = {
+    "shop_moved": QT_TRANSLATE_NOOP(
+        "errors", "This shop was moved to the server {host} (database {database}), so nothing "
+        "can be redeemed or changed in this folder any more; it is kept for reading only. Use "
+        "the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in "
+        "the app, click Use the shop on the server."),
+}
+
 VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
     ("wrong_password", "credential", "recovery_key"): QT_TRANSLATE_NOOP(
         "errors", "Wrong recovery key: it is not the key of this shop. Check it against the "

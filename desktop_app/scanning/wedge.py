@@ -77,6 +77,9 @@ class ScannerInput(QObject):
         # That field as the burst's first key found it: a scan puts it back (field_state).
         self._field_before: FieldState | None = None
         self._last_key: tuple[QWidget, int, str, int] | None = None
+        # The text field the last submitted burst was typed into before it was taken out
+        # (None: the target, or no text field); its window may refuse such a burst there.
+        self.landed_in: QWidget | None = None
         self.target = target
         self.enabled = enabled
 
@@ -251,6 +254,8 @@ class ScannerInput(QObject):
     def _submit(self, burst: Burst) -> None:
         if burst.source == SCANNER and not self._capturing:
             self._give_field_back()
+        before = self._field_before
+        self.landed_in = before.field if before is not None else None
         self._reset()
         target = self._target
         if target is not None:

@@ -16,6 +16,7 @@ from desktop_app.core.errors import InvalidInput
 from desktop_app.core.money import parse_money
 from desktop_app.core.redemption import Verdict
 from desktop_app.messages import error_message
+from desktop_app.scanning.burst_rule import is_a_barcode
 from desktop_app.ui.display import money
 from desktop_app.ui.widgets import scaled_font
 
@@ -75,6 +76,17 @@ class AmountPanel(QFrame):
         if not self.pending_text:
             self.prompt.setText(self.tr("Now scan the gift card."))
         self.amount_entered.emit(cents)
+
+    def refuses_scan(self, text: str, landed_in: QWidget | None) -> bool:
+        """A burst of digits scanned into this field is a customer's payment code (QA s11a):
+        no voucher to redeem, and no amount either. The scanner input gave the field back as
+        the cashier left it; this says what the burst was."""
+        if landed_in is not self.field or not is_a_barcode(text):
+            return False
+        self.prompt.setText(self.tr("Not an amount: that looks like a payment code. Type the "
+                                    "amount to spend, press Enter, then scan the gift card."))
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def show_idle(self) -> None:
         self.prompt.setText(self.tr("For a gift card: type the amount, press Enter, scan."))

@@ -100,7 +100,7 @@ class RedemptionTab(RedemptionLayout):
         self.verdict.checking = lambda: self._pending > 0
         self._show_source("")
         self._connect()
-        self.scan_keys = ScanKeys(self.scan_field, self.submit)
+        self.scan_keys = ScanKeys(self.scan_field, self.submit, self.amount_panel.refuses_scan)
         self.destroyed.connect(functools.partial(_tear_down, self.camera.scanner, self.scan_keys))
         self.server_watcher: ServerWatcher | None = watch_server(
             shop, self, self.set_server_reachable)

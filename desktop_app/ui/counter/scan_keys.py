@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.scanning.wedge import ScannerInput
 
 KeyClock = Callable[[], float]
@@ -27,13 +28,20 @@ def no_input_method(field: QLineEdit) -> None:
                               | Qt.InputMethodHint.ImhPreferUppercase)
 
 
-class ScanKeys:
-    """Hands each burst to ``submit(text, source)``. A plain object, not a QObject: it must
-    outlive the widgets to switch the filter off when they go."""
+def refuses_none(_text: str, _landed_in: QWidget | None) -> bool:
+    return False
 
-    def __init__(self, field: QLineEdit, submit: Callable[[str, str], None]) -> None:
+
+class ScanKeys:
+    """Hands each burst to ``submit(text, source)``, but a scanner's burst that ``refuses``
+    (given the text field it was typed into) keeps back. A plain object, not a QObject: it
+    must outlive the widgets to switch the filter off when they go."""
+
+    def __init__(self, field: QLineEdit, submit: Callable[[str, str], None],
+                 refuses: Callable[[str, QWidget | None], bool] = refuses_none) -> None:
         self.field = field
         self.submit = submit
+        self.refuses = refuses
         self.clock: KeyClock | None = None  # tests drive key timing (milliseconds)
         self._filter: ScannerInput | None = None
         self._built_from: tuple[object, ...] = ()
@@ -56,10 +64,17 @@ class ScanKeys:
             current.deleteLater()
         made = ScannerInput(window, self.field, enabled=False, clock=self.clock,
                             idle_timeout_ms=timeout_ms, suffix=suffix)
-        made.submitted.connect(self.submit)
+        made.submitted.connect(self._submitted)
         self._built_from = built_from
         self._filter = made
         return made
+
+    def _submitted(self, text: str, source: str) -> None:
+        current = self.filter
+        landed_in = current.landed_in if current is not None else None
+        if source == SCANNER and self.refuses(text, landed_in):
+            return
+        self.submit(text, source)
 
     def set_enabled(self, on: bool) -> None:
         current = self.filter

@@ -80,7 +80,7 @@ class OrderDetailPanel(QWidget):
                                               "vouchers."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QWidget(self)
-        column = QVBoxLayout(self.body)
+        column = self.rows = QVBoxLayout(self.body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(5)
         heading = QHBoxLayout()
@@ -110,6 +110,18 @@ class OrderDetailPanel(QWidget):
         outer.setContentsMargins(SPACING, 0, 0, 0)
         outer.addWidget(self.placeholder, 1)
         outer.addWidget(self.body, 1)
+
+    def row_top_at(self, y: int) -> int:
+        """The top of the row (heading, lines, total, vouchers…) that ``y`` falls in, in this
+        widget's coordinates; ``y`` itself between rows."""
+        for index in range(self.rows.count()):
+            item = self.rows.itemAt(index)
+            if item is None or item.isEmpty():
+                continue
+            top = self.body.mapTo(self, item.geometry().topLeft()).y()
+            if top < y < top + item.geometry().height():
+                return top
+        return y
 
     def _separator(self) -> QFrame:
         line = QFrame(self)
@@ -201,7 +213,7 @@ class OrderDetailPanel(QWidget):
         shown = valid + void
         self.vouchers.setVisible(bool(shown))
         if shown:
-            self.vouchers.show_vouchers(detail.order.id, shown)
+            self.vouchers.show_vouchers(detail.order.id, shown, void)
 
     def _reload_text(self, reload: ReloadView) -> str:
         return self.tr("Reload of gift card {code}-… (order {order}): {amount}; the card's "

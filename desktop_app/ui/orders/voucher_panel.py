@@ -12,7 +12,7 @@ GUI thread, as Qt asks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +92,7 @@ class VoucherPanel(QWidget):
         self.shop = shop
         self.order_id: int | None = None
         self.voucher_ids: list[int] = []
+        self.void_ids: frozenset[int] = frozenset()  # shown, reprinted one by one, not in "all"
         self.position = 0
         self.view: VoucherView | None = None
         self.busy = False
@@ -173,12 +174,14 @@ class VoucherPanel(QWidget):
 
     # -- what is shown ----------------------------------------------------------------------
 
-    def show_vouchers(self, order_id: int, voucher_ids: list[int]) -> None:
-        """The vouchers to show (valid ones oldest first, then void ones); the first is
-        loaded at once."""
+    def show_vouchers(self, order_id: int, voucher_ids: list[int],
+                      void_ids: Collection[int] = ()) -> None:
+        """The vouchers to show (valid ones oldest first, then the ``void_ids`` of a refund);
+        the first is loaded at once."""
         same = order_id == self.order_id and voucher_ids == self.voucher_ids
         self.order_id = order_id
         self.voucher_ids = list(voucher_ids)
+        self.void_ids = frozenset(void_ids)
         if not same:
             self.message.clear()
             self.position = 0
@@ -220,10 +223,18 @@ class VoucherPanel(QWidget):
             widget.setVisible(count > 1)
         self.previous_button.setEnabled(self.position > 0)
         self.next_button.setEnabled(self.position < count - 1)
-        self.all_vouchers.setText(self.tr("Save and print all {count} vouchers").format(
-            count=count))
-        self.all_vouchers.setVisible(count > 1)
+        valid, void = len(self.valid_ids()), len(self.voucher_ids) - len(self.valid_ids())
+        if void:
+            text = self.tr("Save and print all {count} valid vouchers ({void} void left out)")
+        else:
+            text = self.tr("Save and print all {count} vouchers")
+        self.all_vouchers.setText(text.format(count=valid, void=void))
+        self.all_vouchers.setVisible(valid > 1)
         self._update_buttons()
+
+    def valid_ids(self) -> list[int]:
+        """What "all" prints: a shop owner wants the usable vouchers, not the void ones."""
+        return [one for one in self.voucher_ids if one not in self.void_ids]
 
     def _update_buttons(self) -> None:
         ready = self.view is not None and not self.busy
@@ -239,7 +250,7 @@ class VoucherPanel(QWidget):
 
     def _chosen_ids(self) -> list[int]:
         if self.all_vouchers.isVisible() and self.all_vouchers.isChecked():
-            return list(self.voucher_ids)
+            return self.valid_ids()
         return [self.voucher_ids[self.position]] if self.voucher_ids else []
 
     # -- sending ----------------------------------------------------------------------------
@@ -259,15 +270,18 @@ class VoucherPanel(QWidget):
         if not view.card_key:
             self._copy_and_save(view)
             return
-        run_in_background(self, lambda: voucher_send.record_sent_image(shop, view, voucher_id),
-                          lambda _: self._copy_and_save(view), errors=self.message,
-                          always=lambda: self._set_busy(False))
+        # Busy until the file is saved: ended here only when the audit failed, so the buttons
+        # do not come back between the audit and the save (QA s10c: busy set twice).
+        recorded = run_in_background(
+            self, lambda: voucher_send.record_sent_image(shop, view, voucher_id),
+            lambda _: self._copy_and_save(view), errors=self.message)
+        recorded.failed.connect(lambda _: self._set_busy(False))
 
     def _copy_and_save(self, view: VoucherView) -> None:
+        """Still busy since ``_send_image``: the copy, then the file in the background."""
         image = voucher_send.voucher_card_image(view)  # painting: here, on the GUI thread
         QGuiApplication.clipboard().setImage(image)
         png = voucher_send.png_bytes(image)
-        self._set_busy(True)
 
         def saved(target: Path) -> None:
             self.message.show_info(self.tr(

@@ -356,6 +356,11 @@ class SetupDialog(QDialog):
         if isinstance(exc, InvalidInput) and field:
             self.messages[field].show_error(problem_message(
                 str(exc.params.get("problem")), **exc.params))
+        elif exc.code == "disk_full":  # "the last change was not saved": none was ever made
+            self.error.show_error(self.tr(
+                "The shop could not be created: the disk that holds {folder} is full. Nothing "
+                "was made there. Free some space on that disk, then click Create shop again."
+            ).format(folder=self.data_dir))
         else:
             self.error.show_error(error_message(exc))
 
