@@ -235,7 +235,9 @@ def cmd_decode(ctx: Context) -> Outcome:
         try:
             found = [d.text for d in decode_file(Path(name))]
         except UnreadableImage as exc:
-            raise InvalidInput(field="image", problem="unreadable", path=name) from exc
+            # a file that was read but holds no picture is not "unreadable" (QA s11a)
+            problem = "not_an_image" if exc.reason == "not_an_image" else "unreadable"
+            raise InvalidInput(field="image", problem=problem, path=name) from exc
         results.append({"file": name, "payloads": found})
     lines = [f"{r['file']}: {' '.join(r['payloads']) or '—'}" for r in results]
     return Outcome({"images": results}, lines)
