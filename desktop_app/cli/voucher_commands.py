@@ -176,9 +176,19 @@ def _write_batch(out: Path, shop: Shop, issued: list[fulfilment.IssuedVoucher]) 
     printing.write_voucher_pdf(out, views, "a4")
 
 
+def _ready_to_draw(out: Path | None) -> None:
+    """For a PDF, Qt and the painter load before the batch is issued: a Qt that cannot start
+    here fails (or aborts) with nothing sold (QA s11b F8)."""
+    if out is not None and out.suffix.lower() == ".pdf":
+        from desktop_app import printing  # noqa: F401  here: Qt, only for the commands that paint
+
+        painting_application()
+
+
 def cmd_voucher_batch(ctx: Context) -> Outcome:
     out = output_path(ctx.args.out, (".csv", ".pdf")) if ctx.args.out else None
     price = None if ctx.args.price is None else parse_money(ctx.args.price, "price")
+    _ready_to_draw(out)
     with open_as_operator(ctx) as shop:
         issued = fulfilment.issue_batch(shop, ctx.args.product_id, ctx.args.count,
                                         ctx.args.note or "", unit_price_cents=price)
