@@ -146,6 +146,12 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
             "operators disabled.").format(
                 orders=loss.orders, refunds=loss.refunds, operators=loss.operator_changes,
                 other=loss.other_changes, redemptions=loss.redemptions)]
+    if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
+        lines.append(translate(
+            "cli", "Since this backup the shop was moved to the server {server}: what was "
+            "done on the server since the move (sales, redemptions, refunds) is not in this "
+            "backup and is not carried over. Stop the counters on the server first."
+        ).format(server=loss.moved_to))
     if loss.refunds > loss.refunds_of_lost_orders:  # orders the backup has (QA s8b F5)
         lines.append(translate(
             "cli", "Refunds of orders from before the backup paid back {money}: after the "
