@@ -26,8 +26,13 @@ def test_the_move_is_counted_apart_and_the_server_named(pg_url: str, tmp_path: P
         before = backup.write_backup(shop, tmp_path / "before-the-move.vsbackup")
         migrate_to_server(shop, pg_url)
     told: list[restore.RestoreLoss] = []
+
+    def confirm(loss: restore.RestoreLoss) -> bool:
+        told.append(loss)
+        return True
+
     restore.restore_backup(folder, before, OWNER, OWNER_PASSWORD,
-                           confirm=lambda loss: told.append(loss) or True)
+                           confirm=confirm)
     (loss,) = told
     facts = server_facts(pg_url)
     assert loss.other_changes == 0 and loss.anything

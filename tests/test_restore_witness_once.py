@@ -29,7 +29,12 @@ def test_the_restored_copy_is_opened_once_for_the_witnesses(
 
     monkeypatch.setattr(integrity, "unbound", counted)
     told: list[restore.RestoreLoss] = []
+
+    def confirm(loss: restore.RestoreLoss) -> bool:
+        told.append(loss)
+        return True
+
     restore.restore_backup(shop_dir, before, OWNER, OWNER_PASSWORD,
-                           confirm=lambda loss: told.append(loss) or True)
+                           confirm=confirm)
     assert opened[".restore"] == 1  # the staged copy, asked about every witnessed head at once
     assert told[0].readable and not told[0].stays_held
