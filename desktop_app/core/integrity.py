@@ -167,12 +167,19 @@ def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
     witness_damaged, witness_unreadable).
     ``anchor_file``: False on a server, whose database has no folder beside it.
     ``witnesses``: False for a folder whose shop moved to a server (see ``moved_shop``)."""
-    problems = hold_record.held_problems(witness_root(), data_dir, shop_id)
+    checked = _checks_at_open(data_dir, key, shop_id, anchor_file, witnesses)
+    held = hold_record.held_problems(witness_root(), data_dir, shop_id, checked)
+    return list(dict.fromkeys([*held, *checked]))
+
+
+def _checks_at_open(data_dir: Path, key: bytes, shop_id: str, anchor_file: bool,
+                    witnesses: bool) -> list[str]:
+    problems = []
     found = anchor.check_anchor(data_dir, key) if anchor_file else None
     if found:
         problems.append(f"anchor: {found}")
     if not witnesses:
-        return list(dict.fromkeys(problems))
+        return problems
     found = _witness_problem(user_witness_path(shop_id), key)
     if found:
         problems.append(f"witness_computer: {found}")
@@ -180,7 +187,7 @@ def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
         found = _witness_problem(backup_witness_path(folder, shop_id), key)
         if found:
             problems.append(f"witness_backup: {found}")
-    return list(dict.fromkeys(problems))
+    return problems
 
 
 def witness_problems(shop: Shop) -> list[str]:
