@@ -4,8 +4,9 @@ The copy on the server and the folder's record of the move are one step: the fol
 transaction holds every other writer off while the rows are read, copied and checked, and
 commits the move only once the server has committed the copy. The move is an audit event,
 copied with the chain (both chains say where the shop went), and a setting naming the server,
-marked pending before the server commits and confirmed with the event (a folder whose last
-commit fails is read-only all the same: QA s24). From then on the folder's shop refuses
+marked pending before the server commits and confirmed with the event: a folder whose own
+last commit fails (a full disk at that instant) is read-only all the same, never a second
+live shop. The setting is the folder's, not the shop's: it is not copied. From then on the folder's shop refuses
 every change, ``redeem`` first (``ShopMoved``, exit 3): a voucher redeemed on the server must
 not be redeemed again from the folder (QA s10b F3). Reading works, as on a held shop.
 
