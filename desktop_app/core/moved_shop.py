@@ -6,9 +6,9 @@ commits the move only once the server has committed the copy. The move is an aud
 copied with the chain (both chains say where the shop went), and a setting naming the server,
 marked pending before the server commits and confirmed with the event: a folder whose own
 last commit fails (a full disk at that instant) is read-only all the same, never a second
-live shop. The setting is the folder's, not the shop's: it is not copied. From then on the folder's shop refuses
-every change, ``redeem`` first (``ShopMoved``, exit 3): a voucher redeemed on the server must
-not be redeemed again from the folder (QA s10b F3). Reading works, as on a held shop.
+live shop. The setting is the folder's, not the shop's: it is not copied. From then on the
+folder's shop refuses every change, ``redeem`` first (``ShopMoved``, exit 3): a voucher
+redeemed on the server must not be redeemed again from the folder (QA s10b F3). Reading works, as on a held shop.
 
 The shop's witnesses (this computer's, those beside backups) follow the server from then on:
 the folder neither checks them nor moves them, so its chain, behind the server's, is not taken
