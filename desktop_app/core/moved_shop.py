@@ -8,7 +8,8 @@ marked pending before the server commits and confirmed with the event: a folder 
 last commit fails (a full disk at that instant) is read-only all the same, never a second
 live shop. The setting is the folder's, not the shop's: it is not copied. From then on the
 folder's shop refuses every change, ``redeem`` first (``ShopMoved``, exit 3): a voucher
-redeemed on the server must not be redeemed again from the folder (QA s10b F3). Reading works, as on a held shop.
+redeemed on the server must not be redeemed again from the folder (QA s10b F3). Reading
+works, as on a held shop.
 
 The shop's witnesses (this computer's, those beside backups) follow the server from then on:
 the folder neither checks them nor moves them, so its chain, behind the server's, is not taken
