@@ -31,19 +31,18 @@ def _start(argv: list[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    from desktop_app.cli.parser import HelpFormatter, build_parser, command_word
+    from desktop_app.cli.parser import HelpFormatter, build_parser
     from desktop_app.core.paths import is_network_path
+    from desktop_app.i18n import use_language
 
     words = sys.argv[1:] if argv is None else argv
     early = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
     early.add_argument("--lang")
     lang = early.parse_known_args(words)[0].lang
-    # A command line start: a command, --help or --version (the self-test and the desktop app
-    # make their own QApplication).
-    if command_word(words) or any(w in ("-h", "--help", "--version") for w in words):
-        from desktop_app.i18n import use_language
-
-        use_language(lang)  # before the parser, so --help is translated too
+    # Before the parser, so --help and a usage error are in the user's language, a desktop
+    # start's too (QA s11a F9); the self-test and the desktop app install Qt's translators
+    # over it once their QApplication exists.
+    use_language(lang)
     args = build_parser(words).parse_args(words)
     data_dir = _data_dir(args.data_dir, args.demo)
     if getattr(args, "key_ahead", False):  # first: it runs while everything else loads

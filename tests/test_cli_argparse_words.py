@@ -7,11 +7,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from desktop_app import i18n
+from desktop_app.cli.arg_types import local_date
 from desktop_app.cli.argparse_words import WORDS
 from desktop_app.cli.parser import build_parser
 
@@ -65,3 +70,29 @@ def test_argparse_says_its_words_in_the_users_language(test_catalogue: None) -> 
 def test_every_option_of_redeem_says_what_it_is() -> None:
     for action in _redeem_parser()._actions:
         assert action.help, action.dest
+
+
+@pytest.mark.parametrize("words", [["--json"], ["--data-dir"], ["--bogus"]])
+def test_a_start_without_a_command_says_its_usage_error_in_the_chosen_language(
+        words: list[str]) -> None:
+    """QA s11a F9: ``--lang zh_CN --json`` (no command: a desktop start) said argparse's
+    error in English, although the same error with a command was Chinese."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SHOP_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--lang", "zh_CN", *words],
+        cwd=Path(__file__).resolve().parents[1], env=env, capture_output=True, text=True,
+        encoding="utf-8", stdin=subprocess.DEVNULL, timeout=120)
+    assert result.returncode == 2
+    assert "错误" in result.stderr and "error:" not in result.stderr, result.stderr
+
+
+def test_a_date_in_the_right_form_that_does_not_exist_is_said_so() -> None:
+    """``--from 2026-13-01`` is written as YYYY-MM-DD: the words say the date does not
+    exist, not that the form is wrong (QA s11a F9)."""
+    with pytest.raises(argparse.ArgumentTypeError) as wrong_day:
+        local_date("2026-13-01")
+    assert "YYYY-MM-DD" not in str(wrong_day.value) and "2026-13-01" in str(wrong_day.value)
+    assert "exist" in str(wrong_day.value)
+    with pytest.raises(argparse.ArgumentTypeError) as wrong_form:
+        local_date("13/01/2026")
+    assert "YYYY-MM-DD" in str(wrong_form.value)

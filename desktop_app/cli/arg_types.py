@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from desktop_app.core.errors import InvalidInput
@@ -45,8 +46,13 @@ def local_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
+        pass
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):  # the form is right, the day is not
         raise argparse.ArgumentTypeError(translate(
-            "cli", "expected a date as YYYY-MM-DD, got {text!r}").format(text=text)) from None
+            "cli", "the date {text!r} does not exist (months 01-12, days as the month has)"
+        ).format(text=text))
+    raise argparse.ArgumentTypeError(translate(
+        "cli", "expected a date as YYYY-MM-DD, got {text!r}").format(text=text))
 
 
 def station_name(text: str) -> str:

@@ -227,13 +227,14 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
 def painting_application() -> None:
     """A QGuiApplication for commands that paint a PDF (text needs the font database), with
     the command line's language. Only those commands load Qt. They show no window, so on Linux
-    they use the offscreen platform: a script on a server, or under a stale DISPLAY, must not
-    abort on a missing X server."""
+    they use the offscreen platform, whatever the user's QT_QPA_PLATFORM says: a script on a
+    server, or under a stale DISPLAY or ``QT_QPA_PLATFORM=xcb``, must not abort on a missing X
+    server (QA s11b F8: Qt aborted a batch after it was sold)."""
     from PySide6.QtGui import QGuiApplication  # here: the other commands never load Qt
 
     app = QGuiApplication.instance()
     if app is None:
         if sys.platform.startswith("linux"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = QGuiApplication([sys.argv[0]])
     install_translator(app, current_language())

@@ -34,7 +34,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.money import money_text
 from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences, translate
-from desktop_app.messages import server_address
+from desktop_app.messages import error_message, server_address
 from desktop_app.messages.verify_texts import verify_problem_text
 
 
@@ -146,6 +146,12 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
             "operators disabled.").format(
                 orders=loss.orders, refunds=loss.refunds, operators=loss.operator_changes,
                 other=loss.other_changes, redemptions=loss.redemptions)]
+    if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
+        lines.append(translate(
+            "cli", "Since this backup the shop was moved to the server {server}: what was "
+            "done on the server since the move (sales, redemptions, refunds) is not in this "
+            "backup and is not carried over. Stop the counters on the server first."
+        ).format(server=loss.moved_to))
     if loss.refunds > loss.refunds_of_lost_orders:  # orders the backup has (QA s8b F5)
         lines.append(translate(
             "cli", "Refunds of orders from before the backup paid back {money}: after the "
@@ -230,8 +236,17 @@ def cmd_migrate_to(ctx: Context) -> Outcome:
     url = check_url(ctx.args.url)
     with open_as_operator(ctx) as shop:
         report = migrate_to_server(shop, url)
-    data = {"database": report.url, "rows": report.rows, "chain_head": report.chain_head}
-    return Outcome(data, [translate(
+    data: dict[str, object] = {"database": report.url, "rows": report.rows,
+                               "chain_head": report.chain_head}
+    lines = [translate(
         "cli", "Copied the shop to {url} ({rows} rows) and checked the copy. This folder now "
         "keeps the shop for reading only: start every counter with --database {url} (or "
-        "SHOP_DATABASE_URL).").format(url=report.url, rows=sum(report.rows.values()))])
+        "SHOP_DATABASE_URL).").format(url=report.url, rows=sum(report.rows.values()))]
+    if report.folder_error is not None:  # the server has it: the move is done (see migrate_to)
+        data.update(folder_recorded=False, folder_error=report.folder_error.code)
+        lines.append(translate(
+            "cli", "This folder could not write the move into its own audit log ({problem}). "
+            "It was marked as moved before the copy, so it refuses every change all the same. "
+            "Do not run migrate-to again: the shop is on the server now.").format(
+                problem=error_message(report.folder_error)))
+    return Outcome(data, lines)

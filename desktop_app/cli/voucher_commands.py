@@ -176,9 +176,19 @@ def _write_batch(out: Path, shop: Shop, issued: list[fulfilment.IssuedVoucher]) 
     printing.write_voucher_pdf(out, views, "a4")
 
 
+def _ready_to_draw(out: Path | None) -> None:
+    """For a PDF, Qt and the painter load before the batch is issued: a Qt that cannot start
+    here fails (or aborts) with nothing sold (QA s11b F8)."""
+    if out is not None and out.suffix.lower() == ".pdf":
+        from desktop_app import printing  # noqa: F401  here: Qt, only for the commands that paint
+
+        painting_application()
+
+
 def cmd_voucher_batch(ctx: Context) -> Outcome:
     out = output_path(ctx.args.out, (".csv", ".pdf")) if ctx.args.out else None
     price = None if ctx.args.price is None else parse_money(ctx.args.price, "price")
+    _ready_to_draw(out)
     with open_as_operator(ctx) as shop:
         issued = fulfilment.issue_batch(shop, ctx.args.product_id, ctx.args.count,
                                         ctx.args.note or "", unit_price_cents=price)
@@ -235,7 +245,9 @@ def cmd_decode(ctx: Context) -> Outcome:
         try:
             found = [d.text for d in decode_file(Path(name))]
         except UnreadableImage as exc:
-            raise InvalidInput(field="image", problem="unreadable", path=name) from exc
+            # a file that was read but holds no picture is not "unreadable" (QA s11a)
+            problem = "not_an_image" if exc.reason == "not_an_image" else "unreadable"
+            raise InvalidInput(field="image", problem=problem, path=name) from exc
         results.append({"file": name, "payloads": found})
     lines = [f"{r['file']}: {' '.join(r['payloads']) or '—'}" for r in results]
     return Outcome({"images": results}, lines)

@@ -7,7 +7,8 @@ the shop's, so a shop created later from the same folder (a new database, a rein
 server) must not inherit another shop's hold (QA s10b F1). Another shop's hold found there is
 set aside beside it under that shop's id: kept as evidence, and read again when that shop
 opens from this folder. A hold written before holds named their shop cannot be told apart,
-and holds whichever shop opens there, as it always did.
+and holds whichever shop opens there, as it always did; unless the shop's own checks or holds
+explain it, the hold says so (``UNNAMED``): it may be another shop's.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ log = logging.getLogger(__name__)
 HOLD_FILE = "integrity-hold.json"
 DAMAGED = "hold: hold_damaged"
 UNREADABLE = "hold: hold_unreadable"  # no permission, not a folder: set-up, not tampering
+UNNAMED = "hold: hold_unnamed"  # a hold from before holds named their shop, unexplained here
 
 
 def folder_hold_path(data_dir: Path) -> Path:
@@ -72,9 +75,26 @@ def _same_folder(recorded: object, data_dir: Path) -> bool:
     return recorded is None or str(recorded) == str(Path(data_dir).resolve())
 
 
-def held_problems(root: Path, data_dir: Path, shop_id: str) -> list[str]:
-    """The problems of the standing holds of ``shop_id`` opened from ``data_dir``."""
-    found: list[str] = []
+def held_problems(root: Path, data_dir: Path, shop_id: str,
+                  found_now: Sequence[str] = ()) -> list[str]:
+    """The problems of the standing holds of ``shop_id`` opened from ``data_dir``.
+
+    A data folder's hold that names no shop (written before holds did) still holds; when
+    nothing of this shop's own explains it (``found_now``, what its checks found at this open,
+    nor a hold kept for it by name), ``UNNAMED`` comes first: which shop it was raised for
+    is unknown, and the words say so rather than silently hold a different shop."""
+    holds = _standing_holds(root, data_dir, shop_id)
+    found = [problem for _, problems in holds for problem in problems]
+    unnamed = [set(problems) for named, problems in holds if not named]
+    explained = {p for named, problems in holds if named for p in problems} | set(found_now)
+    if unnamed and not unnamed[0] & explained:
+        found.insert(0, UNNAMED)
+    return found
+
+
+def _standing_holds(root: Path, data_dir: Path, shop_id: str) -> list[tuple[bool, list[str]]]:
+    """Each standing hold of ``shop_id`` here: whether it names its shop, and its problems."""
+    holds: list[tuple[bool, list[str]]] = []
     folder_file, legacy = folder_hold_path(data_dir), legacy_hold_path(root, shop_id)
     for path in (folder_file, set_aside_path(data_dir, shop_id),
                  user_hold_path(root, shop_id, data_dir), legacy):
@@ -83,18 +103,19 @@ def held_problems(root: Path, data_dir: Path, shop_id: str) -> list[str]:
         except FileNotFoundError:
             continue
         except OSError:
-            found.append(UNREADABLE)
+            holds.append((True, [UNREADABLE]))
             continue
         except ValueError:
-            found.append(DAMAGED)
+            holds.append((True, [DAMAGED]))
             continue
         if path == legacy and not _same_folder(held.get("folder"), data_dir):
             continue  # another copy of the shop was held here (an old one, only read)
         if path == folder_file and not _belongs_to(held, shop_id):
             _set_aside(data_dir, held)
             continue
-        found += [str(p) for p in held["problems"]]
-    return found
+        named = path != folder_file or held.get("shop") is not None
+        holds.append((named, [str(p) for p in held["problems"]]))
+    return holds
 
 
 def _set_aside(data_dir: Path, held: dict[str, Any]) -> None:

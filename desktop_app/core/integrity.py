@@ -41,6 +41,8 @@ from desktop_app.core.hold_record import HOLD_FILE as HOLD_FILE
 from desktop_app.core.models import AuditEvent, Setting
 
 if TYPE_CHECKING:
+    from playhouse.sqlcipher_ext import SqlCipherDatabase
+
     from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
@@ -165,12 +167,19 @@ def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
     witness_damaged, witness_unreadable).
     ``anchor_file``: False on a server, whose database has no folder beside it.
     ``witnesses``: False for a folder whose shop moved to a server (see ``moved_shop``)."""
-    problems = hold_record.held_problems(witness_root(), data_dir, shop_id)
+    checked = _checks_at_open(data_dir, key, shop_id, anchor_file, witnesses)
+    held = hold_record.held_problems(witness_root(), data_dir, shop_id, checked)
+    return list(dict.fromkeys([*held, *checked]))
+
+
+def _checks_at_open(data_dir: Path, key: bytes, shop_id: str, anchor_file: bool,
+                    witnesses: bool) -> list[str]:
+    problems = []
     found = anchor.check_anchor(data_dir, key) if anchor_file else None
     if found:
         problems.append(f"anchor: {found}")
     if not witnesses:
-        return list(dict.fromkeys(problems))
+        return problems
     found = _witness_problem(user_witness_path(shop_id), key)
     if found:
         problems.append(f"witness_computer: {found}")
@@ -178,7 +187,7 @@ def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
         found = _witness_problem(backup_witness_path(folder, shop_id), key)
         if found:
             problems.append(f"witness_backup: {found}")
-    return list(dict.fromkeys(problems))
+    return problems
 
 
 def witness_problems(shop: Shop) -> list[str]:
@@ -326,6 +335,13 @@ def witnessed_beyond(data_dir: Path, key: bytes, shop_id: str, databases: list[P
     vouches for an event that none of ``databases`` (shop files, not bound) holds: records
     were lost before this restore (the folder was put back to an older copy), and
     redemptions among them are in neither file, so nothing can carry them over."""
+    return any(not held for held in witnessed_holders(data_dir, key, shop_id, databases))
+
+
+def witnessed_holders(data_dir: Path, key: bytes, shop_id: str,
+                      databases: list[Path]) -> list[set[Path]]:
+    """For each event a witness vouches for, which of ``databases`` hold it: one reading of
+    the witnesses, each file opened once, answers ``witnessed_beyond`` for any of them."""
     places = [anchor.anchor_path(data_dir), user_witness_path(shop_id),
               *(backup_witness_path(Path(f), shop_id) for f in _destinations(shop_id))]
     heads = []
@@ -336,19 +352,31 @@ def witnessed_beyond(data_dir: Path, key: bytes, shop_id: str, databases: list[P
             continue  # vouches for nothing
         if record is not None and record.head.event_id:
             heads.append(record.head)
-    files = [path for path in databases if Path(path).is_file()]
-    return any(not any(_file_holds(path, key, head) for path in files) for head in heads)
+    holders: list[set[Path]] = [set() for _ in heads]
+    for path in databases:
+        if heads and Path(path).is_file():
+            for held, holds in zip(holders, _file_holds(path, key, heads), strict=True):
+                if holds:
+                    held.add(path)
+    return holders
 
 
-def _file_holds(path: Path, key: bytes, head: Head) -> bool:
+def _file_holds(path: Path, key: bytes, heads: list[Head]) -> list[bool]:
+    """Whether the file at ``path`` holds each of ``heads``; a head it cannot read it does
+    not hold."""
     db = unbound(path, key)
+    try:
+        return [_holds(db, head) for head in heads]
+    finally:
+        db.close()
+
+
+def _holds(db: SqlCipherDatabase, head: Head) -> bool:
     try:
         row = db.execute_sql(f"SELECT hash FROM {AuditEvent._meta.table_name} WHERE id = ?",
                              (head.event_id,)).fetchone()
     except DatabaseError:
         return False
-    finally:
-        db.close()
     return row is not None and str(row[0]) == head.hash
 
 

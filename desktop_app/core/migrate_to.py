@@ -5,19 +5,21 @@ transaction on the server, then checked there before the commit: the same count 
 the chain intact and ending at the file's head, every voucher in step with its redemptions.
 Anything wrong rolls the whole copy back, so the server database stays empty, and the folder
 as it was. Once the server has committed the copy, the folder records the move and keeps the
-shop for reading only (see ``moved_shop``): the same voucher cannot be redeemed on both.
+shop for reading only (see ``moved_shop``): the same voucher cannot be redeemed on both. The
+folder is marked before the server commits, so a folder whose own last commit fails is
+read-only all the same.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from peewee import DatabaseError, InterfaceError
 
 from desktop_app.core import audit, moved_shop, pg, pg_connection, shoplock
-from desktop_app.core.errors import DatabaseCorrupt, ServerNotEmpty, ShopInUse
-from desktop_app.core.models import ALL_MODELS, AuditEvent, BaseModel
+from desktop_app.core.errors import DatabaseCorrupt, ServerNotEmpty, ShopError, ShopInUse
+from desktop_app.core.models import ALL_MODELS, AuditEvent, BaseModel, Setting
 from desktop_app.core.roles import require_owner
 from desktop_app.core.sealed import ColumnCipher
 from desktop_app.core.store import Shop, put_setting
@@ -32,6 +34,10 @@ class CopyReport:
     url: str
     rows: dict[str, int]  # table name -> rows copied
     chain_head: str
+    # Why the folder could not save its own record of the move (its ``shop_moved`` event)
+    # after the server committed the copy; None when it did. The shop lives on the server
+    # either way, and the mark written before the copy keeps the folder read-only.
+    folder_error: ShopError | None = None
 
 
 def _table(model: type[BaseModel]) -> str:
@@ -49,14 +55,41 @@ def migrate_to_server(shop: Shop, url: str) -> CopyReport:
     _hold_alone(shop)
     facts = pg_connection.server_facts(url)
     moved = {"host": facts["host"], "database": facts["database"], "url": url}
-    with shop.write():  # no other counter writes to the file from here to the move
-        audit.record(shop, "shop_moved", server=moved["host"], database=moved["database"])
-        report = _copy(shop, url)
-        put_setting(moved_shop.MOVED_SETTING, moved_shop.facts_json(moved))
+    with shop.write():  # committed before the server's: see moved_shop
+        put_setting(moved_shop.MOVED_SETTING, moved_shop.facts_json(moved, pending=True))
+    copied: list[CopyReport] = []
+    try:
+        with shop.write():  # no other counter writes to the file from here to the move
+            audit.record(shop, "shop_moved", server=moved["host"], database=moved["database"])
+            copied.append(_copy(shop, url))
+            put_setting(moved_shop.MOVED_SETTING, moved_shop.facts_json(moved))
+    except BaseException as exc:
+        if not copied:  # the server holds nothing: the folder is the shop, as it was
+            _unmark(shop)
+            raise
+        shop.moved_to = moved
+        if not isinstance(exc, ShopError):
+            raise
+        # The server committed: the shop lives there. Only the folder's own chain lacks the
+        # move (a full disk at that instant); its pending mark keeps it read-only.
+        log.error("the shop moved to the server %s, but this folder could not record it (%s):"
+                  " its mark keeps it read-only", moved["host"], exc.code)
+        return replace(copied[0], folder_error=exc)
     shop.moved_to = moved
     log.warning("the shop moved to the server %s (database %s): this folder is read-only now",
                 moved["host"], moved["database"])
-    return report
+    return copied[0]
+
+
+def _unmark(shop: Shop) -> None:
+    """The copy failed before the server committed it: the folder's pending mark goes. If
+    even that cannot be saved, the folder stays read-only: never a shop in two places."""
+    try:
+        with shop.write():
+            Setting.delete().where(Setting.key == moved_shop.MOVED_SETTING).execute()
+    except ShopError as exc:
+        log.error("the copy failed and the folder's mark of the move could not be removed "
+                  "(%s): the folder stays read-only", exc.code)
 
 
 def _hold_alone(shop: Shop) -> None:
@@ -76,6 +109,8 @@ def _hold_alone(shop: Shop) -> None:
 def _copy(shop: Shop, url: str) -> CopyReport:
     """Every row of the bound file into the empty database at ``url``, checked, committed."""
     source_rows = {model: _read_all(model) for model in ALL_MODELS}
+    source_rows[Setting] = [row for row in source_rows[Setting]  # the folder's, not the shop's
+                            if row["key"] != moved_shop.MOVED_SETTING]
     source_head = audit.latest_hash()
     slots = shop.reload_slots()
     target = pg_connection.connect(url)

@@ -89,9 +89,9 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         (staging / DATABASE_FILE).write_bytes(info.database)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
         restored = staging / DATABASE_FILE
-        beyond_both = integrity.witnessed_beyond(data_dir, key, info.shop_id,
-                                                 [restored, current])
-        beyond_backup = integrity.witnessed_beyond(data_dir, key, info.shop_id, [restored])
+        holders = integrity.witnessed_holders(data_dir, key, info.shop_id, [restored, current])
+        beyond_both = any(not held for held in holders)
+        beyond_backup = any(restored not in held for held in holders)
         # The question tells what the carry found: a current database that turned out
         # unreadable during it is "unknown", not the counts read before (QA s10a F6). Then
         # nothing of it was carried, so what a witness saw beyond the backup is lost, even

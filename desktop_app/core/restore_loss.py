@@ -45,6 +45,9 @@ class RestoreLoss:
     cashouts_lost: int = 0
     cashout_cents_lost: int = 0  # the cash they paid out
     other_changes: int = 0  # products, settings, card-key imports... changed since (lost)
+    # The server (``host/database``) ``migrate-to`` moved the shop to since the backup, ""
+    # when it was not moved: what was done there since is in neither database (QA s11a).
+    moved_to: str = ""
 
     @property
     def anything(self) -> bool:
@@ -199,14 +202,25 @@ def count_loss(db: SqlCipherDatabase, shared: SharedHistory) -> RestoreLoss:
         refunds_of_lost_orders=_scalar(db, f"SELECT count(*) {_LOST_ORDER_REFUNDS}", after),
         lost_orders_refund_cents=_scalar(
             db, f"SELECT coalesce(sum({_MONEY}), 0) {_LOST_ORDER_REFUNDS}", after),
-        cashouts_lost=cashouts, cashout_cents_lost=cashed_out)
+        cashouts_lost=cashouts, cashout_cents_lost=cashed_out,
+        moved_to=_moved_to(db, shared))
+
+
+def _moved_to(db: SqlCipherDatabase, shared: SharedHistory) -> str:
+    """``host/database`` of the latest move to a server since the parting, or ""."""
+    row = db.execute_sql(
+        "SELECT json_extract(detail, '$.server'), json_extract(detail, '$.database') "
+        "FROM current.audit_event WHERE id > :above AND kind = 'shop_moved' "
+        "ORDER BY id DESC LIMIT 1", {"above": shared.parted_after}).fetchone()
+    return "" if row is None else f"{row[0] or ''}/{row[1] or ''}"
 
 
 # Changes since the parting not counted apart (orders, operators, cards, redemptions...).
 _OTHER_CHANGES = (
     "FROM current.audit_event WHERE id > :above AND kind NOT LIKE 'order%' "
     "AND kind NOT LIKE 'operator%' AND kind NOT LIKE 'giftcard%' AND kind NOT IN ('backup', "
-    "'export', 'redeem', 'redemption_undo', 'restore_carry', 'cardkey_shown', 'cardkey_sent')")
+    "'export', 'redeem', 'redemption_undo', 'restore_carry', 'cardkey_shown', 'cardkey_sent', "
+    "'shop_moved')")  # the move is said apart (``RestoreLoss.moved_to``)
 # Refunds since the parting (QA round 2: lost silently, so an owner could pay one twice).
 _REFUNDS = ("FROM current.audit_event WHERE id > :above "
             "AND kind IN ('order_refund', 'order_refund_line')")

@@ -83,8 +83,8 @@ def field_label(field: str) -> str:
 def problem_message(problem: str, /, **params: Any) -> str:
     """Why a value was refused, short enough to stand beside its field; a file that cannot be
     read is named when the error knows it (QA s10b: `decode missing.png` did not say which)."""
-    if problem == "unreadable" and params.get("path"):
-        problem = "unreadable_path"
+    if problem in ("unreadable", "not_an_image") and params.get("path"):
+        problem += "_path"
     return _fill(PROBLEM_TEXTS.get(problem, UNKNOWN_PROBLEM_TEXT), params)
 
 

@@ -309,6 +309,9 @@ HOLD_REASONS: dict[str, str] = {
     "witness_damaged": QT_TRANSLATE_NOOP(
         "errors", "a record of the shop's latest changes was altered"),
     "database_missing": QT_TRANSLATE_NOOP("errors", "the database file is missing"),
+    "hold_unnamed": QT_TRANSLATE_NOOP(
+        "errors", "this folder keeps an earlier integrity problem, and it is not known which "
+        "shop it was for: it may be another shop's that was in this folder before"),
 }
 UNKNOWN_HOLD_REASON = QT_TRANSLATE_NOOP("errors", "a check found a problem; verify names it")
 

@@ -54,6 +54,9 @@ PROBLEM_TEXTS: dict[str, str] = {
         "errors", "Only service products and gift cards can be issued in a batch."),
     "unreadable": QT_TRANSLATE_NOOP("errors", "The file cannot be read."),
     "unreadable_path": QT_TRANSLATE_NOOP("errors", "The file {path} cannot be read."),
+    "not_an_image": QT_TRANSLATE_NOOP("errors", "The file is not an image (PNG, JPG…)."),
+    "not_an_image_path": QT_TRANSLATE_NOOP(
+        "errors", "The file {path} is not an image (PNG, JPG…)."),
     "not_utf8": QT_TRANSLATE_NOOP(
         "errors", "The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) "
         "and try again."),

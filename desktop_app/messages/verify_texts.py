@@ -57,6 +57,12 @@ WITNESS_TEXTS: dict[str, str] = {
         "VerifyDialog", "Damaged: the record of an earlier integrity problem cannot be read "
         "as one. Redeeming stays stopped until an owner has checked the shop and recorded "
         "what was found."),
+    "hold: hold_unnamed": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Not known whose: this folder keeps the record of an earlier "
+        "integrity problem, written by an older version of Voucher Shop that did not say which "
+        "shop it was for, and nothing in this shop's own records explains it. It may be this "
+        "shop's, or another shop's that was in this folder before. Redeeming stays stopped "
+        "until an owner has checked this shop and recorded what was found."),
     "hold: hold_unreadable": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Cannot be read: the record of an earlier integrity problem cannot be "
         "opened (no permission, or its folder is not a folder). Check the folder's "

@@ -58,6 +58,12 @@ def loss_text(loss: restore.RestoreLoss) -> str:
     text = text.format(orders=loss.orders, refunds=loss.refunds, other=loss.other_changes,
                        operators=loss.operator_changes, redemptions=loss.redemptions)
     parts = [text, *_refund_parts(loss), *_giftcard_parts(loss)]
+    if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
+        parts.insert(1, QCoreApplication.translate(
+            "RestoreDialog", "Since this backup the shop was moved to the server {server}: "
+            "what was done on the server since the move (sales, redemptions, refunds) is not "
+            "in this backup and is not carried over. Stop the counters on the server first."
+        ).format(server=loss.moved_to))
     if loss.card_keys:
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Card keys handed out since: {keys}. They stay out of stock "
