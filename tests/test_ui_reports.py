@@ -124,7 +124,7 @@ def test_export_buttons_write_csv_and_xlsx(qtbot: QtBot, shop: Shop, tmp_path: P
     tab = open_tab(qtbot, shop)
     choose(tab, "sales", "product")
     for button, name in ((tab.csv_button, "s.csv"), (tab.xlsx_button, "s.xlsx")):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
         assert tab.file_dialog is not None and tab.file_dialog.isVisible()
         tab.file_dialog.close()
         tab.export_to(str(tmp_path / name))
@@ -139,7 +139,7 @@ def test_export_buttons_write_csv_and_xlsx(qtbot: QtBot, shop: Shop, tmp_path: P
 def test_print_button_and_pdf(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     sold_and_redeemed(shop)
     tab = open_tab(qtbot, shop)
-    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
     assert tab.print_dialog is not None
     tab.print_dialog.reject()
     out = tmp_path / "report.pdf"

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
 
 from desktop_app.core.audit import EventRow
+from desktop_app.core.audit_subjects import subject_kind
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import role_label
 from desktop_app.ui.display import key_state_label, method_label, money
@@ -57,19 +58,13 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
-# What an event's subject id is, by the kind's first word (first match wins).
-SUBJECT_TEXTS: tuple[tuple[str, str], ...] = (
-    ("product_", QT_TRANSLATE_NOOP("audit", "Product #{id}")),
-    ("cardkey_import", QT_TRANSLATE_NOOP("audit", "Product #{id}")),
-    ("cardkey_shown", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
-    ("cardkey_sent", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
-    ("cardkey_", QT_TRANSLATE_NOOP("audit", "Card key #{id}")),
-    ("order_", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
-    ("voucher_batch", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
-    ("redeem", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
-    ("redemption_", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
-    ("giftcard_", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
-)
+# An event's subject that no longer exists (or a kind of record not named), by its number.
+SUBJECT_TEXTS: dict[str, str] = {
+    "product": QT_TRANSLATE_NOOP("audit", "Product #{id}"),
+    "voucher": QT_TRANSLATE_NOOP("audit", "Voucher #{id}"),
+    "card_key": QT_TRANSLATE_NOOP("audit", "Card key #{id}"),
+    "order": QT_TRANSLATE_NOOP("audit", "Order #{id}"),
+}
 
 
 def kind_label(kind: str) -> str:
@@ -261,6 +256,8 @@ class AuditTableModel(RowTableModel[EventRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         self.operator_names: dict[int, str] = {}
+        # (subject kind, id): name, read with each page (core.audit_subjects)
+        self.subject_names: dict[tuple[str, int], str] = {}
         self.currency = "CNY"
         super().__init__(parent)
 
@@ -281,11 +278,13 @@ class AuditTableModel(RowTableModel[EventRow]):
             return row.subject
         if row.kind.startswith("operator_"):  # the name says more than the id
             return self.operator_names.get(int(row.subject), row.subject)
-        template = next((text for prefix, text in SUBJECT_TEXTS if row.kind.startswith(prefix)),
-                        None)
-        if template is None:
+        subject = subject_kind(row.kind)
+        if subject is None or subject not in SUBJECT_TEXTS:
             return row.subject
-        return QCoreApplication.translate("audit", template).format(id=row.subject)
+        name = self.subject_names.get((subject, int(row.subject)))
+        if name is not None:
+            return name
+        return QCoreApplication.translate("audit", SUBJECT_TEXTS[subject]).format(id=row.subject)
 
     def append_rows(self, rows: list[EventRow]) -> None:
         if not rows:
