@@ -60,3 +60,17 @@ def test_one_query_per_kind_of_subject_for_a_page(shop: Shop) -> None:
     finally:
         shop.db.connection().set_trace_callback(None)
     assert len(names) == 30 and len(seen) == 1  # the products; orders keep their numbers
+
+
+def test_the_records_a_detail_names_are_named_too(shop: Shop) -> None:
+    """A faulty key's event said "product: #2"; its replacement "replacement key: #2"."""
+    game = products.add_product(shop, "Game key", "30", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, f"{KEY}\nGAME-ZZZZ-YYYY-XXXX-WWWW-9876")
+    first, second = [key.id for key in CardKey.select(CardKey.id).order_by(CardKey.id)]
+    cardkeys.mark_key_faulty(shop, first)
+    [faulty] = audit.list_events(shop, kind="cardkey_faulty")
+    names = audit_subjects.subject_names(shop, [faulty])
+    assert names[("product", game.id)] == "Game key"
+    assert ("card_key", second) not in names  # named in no event
+    assert audit_subjects.detail_subjects('{"product": 2, "replacement": 7, "rows": 3}') == [
+        ("product", 2), ("card_key", 7)]

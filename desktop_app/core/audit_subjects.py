@@ -5,6 +5,7 @@ page on screen only: one query per kind of subject, never one per event."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 
 from desktop_app.core import vouchers
@@ -27,6 +28,11 @@ SUBJECT_KINDS: tuple[tuple[str, str], ...] = (
     ("redemption_", "voucher"),
     ("giftcard_", "voucher"),
 )
+
+
+# The detail keys that hold the id of a record to name, and what kind of record it is.
+DETAIL_SUBJECTS = {"product": "product", "voucher": "voucher", "card_key": "card_key",
+                   "replacement": "card_key"}
 
 
 def subject_kind(event_kind: str) -> str | None:
@@ -56,13 +62,28 @@ _NAMERS: dict[str, Callable[[set[int]], Iterable[tuple[int, str]]]] = {
     "voucher": _voucher_codes, "product": _product_names, "card_key": _card_keys}
 
 
+def detail_subjects(detail: str) -> list[tuple[str, int]]:
+    """(kind, id) of each record a stored detail names by its id (``DETAIL_SUBJECTS``)."""
+    try:
+        data = json.loads(detail)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    return [(DETAIL_SUBJECTS[key], value) for key, value in data.items()
+            if key in DETAIL_SUBJECTS and isinstance(value, int) and not isinstance(value, bool)]
+
+
 def subject_names(shop: Shop, events: Iterable[EventRow]) -> dict[tuple[str, int], str]:
-    """(subject kind, id): name, for the subjects of ``events`` that still exist; owners only."""
+    """(kind, id): name, for the records ``events`` are about or name in their details that
+    still exist; owners only."""
     require_owner(shop, "audit_view")
     wanted: dict[str, set[int]] = {}
     for event in events:
         subject = subject_kind(event.kind)
         if subject in _NAMERS and event.subject.isdigit():
             wanted.setdefault(subject, set()).add(int(event.subject))
+        for kind, record_id in detail_subjects(event.detail):
+            wanted.setdefault(kind, set()).add(record_id)
     return {(subject, record_id): name for subject, ids in wanted.items()
             for record_id, name in _NAMERS[subject](ids)}
