@@ -291,7 +291,7 @@ class AuditTableModel(RowTableModel[EventRow]):
         if row.kind.startswith("operator_"):  # the name says more than the id
             return self.operator_names.get(int(row.subject), row.subject)
         subject = subject_kind(row.kind)
-        if subject is None or subject not in SUBJECT_TEXTS:
+        if subject is None:
             return row.subject
         name = self.subject_names.get((subject, int(row.subject)))
         if name is not None:
