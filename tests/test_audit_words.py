@@ -156,3 +156,11 @@ def test_every_shop_setting_reads_as_words() -> None:
 
     missing = {f.name for f in fields(ShopSettings)} - DETAIL_LABELS.keys()
     assert not missing, f"shop settings without a label in audit_model.py: {sorted(missing)}"
+
+
+def test_records_named_in_a_detail_read_by_name(qapp: object) -> None:
+    """QA s11b F6: "product: #4" told the owner nothing; a record gone keeps its number."""
+    names = {("product", 4): "洗车五次卡", ("card_key", 7): "Game key GAME-A…1234"}
+    stored = '{"product": 4, "replacement": 7, "voucher": 9, "was": "sold"}'
+    assert detail_text(stored, "CNY", names) == (
+        "product: 洗车五次卡 · replacement key: Game key GAME-A…1234 · voucher: #9 · was: Sold")

@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import auth, backup, fulfilment, orders, products, redemption
-from desktop_app.core.models import AuditEvent
+from desktop_app.core import auth, backup, fulfilment, orders, products, redemption, vouchers
+from desktop_app.core.models import AuditEvent, Voucher
 from desktop_app.core.store import Shop, open_shop, reopen_shop
 from desktop_app.messages import integrity_message
+from desktop_app.messages.verify_texts import verify_problem_text
 from desktop_app.ui import tasks
 from desktop_app.ui.admin.audit_dialog import AuditDialog
-from desktop_app.ui.admin.verify_dialog import VerifyDialog, verify_problem_text
+from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.idle import IDLE_LOCK_KEY, PreferencesDialog, idle_lock_minutes
 from desktop_app.ui.main_window import MainWindow
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER
@@ -45,7 +46,7 @@ def menu_entries(window: MainWindow) -> set[str]:
     texts = set()
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
-        for action in menu.actions() if menu is not None else []:
+        for action in menu.actions() if isinstance(menu, QMenu) else []:
             if not action.isSeparator():
                 texts.add(action.text().replace("&", ""))
     return texts
@@ -124,7 +125,10 @@ def test_audit_viewer_lists_events_and_filters_by_kind(qtbot: QtBot, shop: Shop)
     assert kinds == ["redeem", "order_pay", "order_create", "product_add"]  # newest first
     assert dialog.model.index(0, dialog.model.KIND).data() == "Redemption"
     assert dialog.model.index(0, dialog.model.OPERATOR).data() == OWNER
-    assert dialog.model.index(0, dialog.model.SUBJECT).data().startswith("Voucher #")
+    [code] = [v.code for v in Voucher.select()]
+    # the printed code and the product's name, not "Voucher #1" (QA s11b F6)
+    assert dialog.model.index(0, dialog.model.SUBJECT).data() == vouchers.typed_code(code)
+    assert dialog.model.index(3, dialog.model.SUBJECT).data() == "Wash"
     assert dialog.count_label.text() == "4 events"
     dialog.set_kind("order_pay")
     wait_loaded(qtbot, dialog)
@@ -151,6 +155,19 @@ def test_audit_viewer_reads_a_page_at_a_time(qtbot: QtBot, shop: Shop) -> None:
     wait_loaded(qtbot, dialog)
     assert [row.kind for row in dialog.model.rows()][-1] == "product_add"
     assert not dialog.more_button.isEnabled()
+    assert dialog.model.index(3, dialog.model.SUBJECT).data() == "Wash"  # named page by page
+    assert dialog.model.index(0, dialog.model.SUBJECT).data() != "Voucher #1"
+
+
+def test_a_subject_gone_keeps_its_number(qtbot: QtBot, shop: Shop) -> None:
+    make_events(shop)
+    with shop.write():
+        AuditEvent.update(subject="9999").where(AuditEvent.kind == "product_add").execute()
+    dialog = AuditDialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_loaded(qtbot, dialog)
+    assert dialog.model.index(3, dialog.model.SUBJECT).data() == "Product #9999"
 
 
 def wait_verified(qtbot: QtBot, dialog: VerifyDialog) -> None:
@@ -226,7 +243,7 @@ def test_idle_lock_fires_and_input_puts_it_off(qtbot: QtBot, shop: Shop) -> None
     window.idle.start()
     for _ in range(8):  # 800 ms of typing (a scanner's keys are keys too)
         qtbot.wait(100)
-        qtbot.keyClick(window, Qt.Key.Key_5)
+        qtbot.keyClick(window, Qt.Key.Key_5)  # type: ignore[no-untyped-call]
     assert locked == []
     qtbot.waitUntil(lambda: locked == [True], timeout=3000)
 
@@ -238,8 +255,8 @@ def test_webcam_verdicts_count_as_activity(qtbot: QtBot, shop: Shop) -> None:
     from desktop_app.ui.counter.redemption_tab import RedemptionTab
 
     window = open_window(qtbot, shop)
-    tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
-               if isinstance(window.tabs.widget(i), RedemptionTab))
+    tabs = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    tab = next(widget for widget in tabs if isinstance(widget, RedemptionTab))
     locked: list[bool] = []
     window.lock_requested.connect(lambda: locked.append(True))
     window.idle.set_timeout_ms(400)
@@ -263,6 +280,7 @@ def test_preferences_set_the_idle_time(qtbot: QtBot, shop: Shop) -> None:
     assert not window.idle.running  # 0: never
     QSettings().setValue(IDLE_LOCK_KEY, 3)
     dialog = window.open_preferences()
+    assert isinstance(dialog, PreferencesDialog)
     assert dialog.idle_minutes.value() == 3
     dialog.accept()
     assert window.idle.running and window.idle.timeout_ms == 3 * 60_000

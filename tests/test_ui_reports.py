@@ -124,7 +124,7 @@ def test_export_buttons_write_csv_and_xlsx(qtbot: QtBot, shop: Shop, tmp_path: P
     tab = open_tab(qtbot, shop)
     choose(tab, "sales", "product")
     for button, name in ((tab.csv_button, "s.csv"), (tab.xlsx_button, "s.xlsx")):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
         assert tab.file_dialog is not None and tab.file_dialog.isVisible()
         tab.file_dialog.close()
         tab.export_to(str(tmp_path / name))
@@ -139,7 +139,7 @@ def test_export_buttons_write_csv_and_xlsx(qtbot: QtBot, shop: Shop, tmp_path: P
 def test_print_button_and_pdf(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     sold_and_redeemed(shop)
     tab = open_tab(qtbot, shop)
-    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
     assert tab.print_dialog is not None
     tab.print_dialog.reject()
     out = tmp_path / "report.pdf"
@@ -148,3 +148,25 @@ def test_print_button_and_pdf(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(
         b"/Type /Page ") + data.count(b"/Type/Page") >= 1
+
+
+def test_the_drill_down_shows_a_gift_cards_amount_and_the_text_typed(qtbot: QtBot,
+                                                                      shop: Shop) -> None:
+    """QA s11b F9: a gift card's spend showed no amount; a typo showed nothing of the text."""
+    card = products.add_product(shop, "100元礼品卡", "100", "giftcard")
+    [issued] = fulfilment.pay_order(shop, orders.create_order(shop, [(card.id, 1)], "王五").id)
+    assert redemption.redeem(shop, issued.payload, "收银台1").reason == "amount_required"
+    assert redemption.redeem(shop, issued.payload, "收银台1", amount_cents=3550).ok
+    assert not redemption.redeem(shop, "0403-QSGR-57PC-JNHP2", "收银台1").ok
+    tab = open_tab(qtbot, shop)
+    today = dt.date.today()
+    [row] = [r for r in tab.shown_rows() if r["group"] == today]
+    assert (row["redeemed"], row["refused"]) == (1, 1)  # the amount prompt is no refusal
+    tab.drill_down(tab.model.index(tab.model.row_of(lambda r: r["group"] == today), 0))
+    idle()
+    model = tab.detail_model
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    voucher, amount = titles.index("Voucher"), titles.index("Amount")
+    shown = [(model.data(model.index(r, voucher)), model.data(model.index(r, amount)))
+             for r in range(model.rowCount())]
+    assert shown == [("0403-QSGR-57PC-JNHP2", ""), (issued.code, "¥35.50")]

@@ -169,8 +169,9 @@ Voucher.add_index(Voucher.index(Voucher.card_key, name="voucher_card_key_id",
 
 
 # Per station and per voucher, their attempts in time order with what the report adds up
-# (schema step 6; step 9 dropped the operator's: see core.report_redemptions).
-REPORT_KEY_INDEXES = tuple(((key, "created_at", "ok", "undo_of"), False)
+# (schema step 6; step 9 dropped the operator's: see core.report_redemptions; the reason
+# tells a gift card asked for its amount from a refusal: migrations.add_reason_to_reports).
+REPORT_KEY_INDEXES = tuple(((key, "created_at", "ok", "undo_of", "reason"), False)
                            for key in ("station", "voucher"))
 
 
@@ -193,7 +194,7 @@ class RedemptionAttempt(BaseModel):
         # station or product without sorting (see core.report_redemptions). Every index
         # here is written by every redemption: none is kept that nothing searches.
         indexes = (
-            (("created_at", "ok", "undo_of", "operator", "station", "voucher"), False),
+            (("created_at", "ok", "undo_of", "operator", "station", "voucher", "reason"), False),
             *REPORT_KEY_INDEXES,
         )
 

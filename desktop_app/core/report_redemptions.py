@@ -21,7 +21,14 @@ from peewee import JOIN, Case, Expression, Value, fn
 
 from desktop_app.core import vouchers
 from desktop_app.core.dates import day_range
-from desktop_app.core.models import Operator, Order, Product, RedemptionAttempt, Voucher
+from desktop_app.core.models import (
+    GiftCardEntry,
+    Operator,
+    Order,
+    Product,
+    RedemptionAttempt,
+    Voucher,
+)
 from desktop_app.core.report_rows import (
     FIRST_COLUMN,
     Column,
@@ -41,6 +48,10 @@ from desktop_app.core.store import Shop
 REDEMPTION_COLUMNS = (Column("group", "text"), Column("redeemed", "int"),
                       Column("undone", "int"), Column("net", "int"), Column("refused", "int"))
 _NO_FIGURES = {"redeemed": 0, "undone": 0, "net": 0, "refused": 0}
+# A gift card scanned before its amount was typed is asked for the amount, the counter's own
+# way to spend one: no refusal, and no attempt of the drill-down (QA s11b F3). The reason is in
+# every covering index the report reads (schema step: migrations.add_reason_to_reports).
+ASKED_FOR_AMOUNT = "amount_required"
 
 
 def uses_consumed(attempt: Any) -> Any:
@@ -55,7 +66,8 @@ def _figures() -> tuple[Any, Any, Any]:
     a = RedemptionAttempt
     redeemed = fn.SUM(Case(None, [(a.ok == True, uses_consumed(a))], 0))  # noqa: E712
     undos = fn.SUM(Case(None, [(a.undo_of.is_null(False), 1)], 0))
-    refused = fn.SUM(Case(None, [((a.ok == False) & a.undo_of.is_null(), 1)], 0))  # noqa: E712
+    refusal = (a.ok == False) & a.undo_of.is_null() & (a.reason != ASKED_FOR_AMOUNT)  # noqa: E712
+    refused = fn.SUM(Case(None, [(refusal, 1)], 0))
     return redeemed, undos, refused
 
 
@@ -166,11 +178,14 @@ class RedemptionDetail:
     reason: str
     ok: bool
     note: str
+    amount_cents: int | None = None  # a gift card's spend (on its undo too: given back)
+    scanned: str = ""  # the text as scanned or typed; "" for an undo
 
 
 def redemption_details(shop: Shop, by: str, group: object, start: dt.date | None = None,
                        end: dt.date | None = None, limit: int = 5000) -> list[RedemptionDetail]:
-    """The attempts behind one row of :func:`redemptions_report` (newest first)."""
+    """The attempts behind one row of :func:`redemptions_report` (newest first), without the
+    gift cards asked for their amount (not attempts the cashier failed)."""
     require_owner(shop, "report_redemptions")
     if by == "day":
         if not isinstance(group, dt.date):
@@ -178,7 +193,7 @@ def redemption_details(shop: Shop, by: str, group: object, start: dt.date | None
         start, end = group, group
     low, high = day_range(start, end)
     a, original = RedemptionAttempt, RedemptionAttempt.alias("original")
-    where = within(a.created_at, low, high)
+    where = within(a.created_at, low, high) & (a.reason != ASKED_FOR_AMOUNT)
     if by == "product" and group in (None, ""):  # the attempts that named no voucher
         where &= a.voucher.is_null()
     elif by in ("operator", "product"):
@@ -187,9 +202,14 @@ def redemption_details(shop: Shop, by: str, group: object, start: dt.date | None
         where &= column.in_(ids)
     elif by == "station":
         where &= fn.COALESCE(original.station, a.station) == str(group)
+    spend = GiftCardEntry
     query = (a.select(a.created_at, a.station, a.reason, a.ok, a.note, Operator.name,
-                      Voucher.code, Product.name, Order.customer_name)
+                      Voucher.code, Product.name, Order.customer_name, spend.amount_cents,
+                      a.scanned_text)
              .join(original, JOIN.LEFT_OUTER, on=(a.undo_of == original.id))
+             # the spend an attempt made, or the one its undo gave back
+             .switch(a).join(spend, JOIN.LEFT_OUTER, on=(
+                 (spend.attempt == fn.COALESCE(original.id, a.id)) & (spend.kind == "spend")))
              .switch(a).join(Voucher, JOIN.LEFT_OUTER, on=(a.voucher == Voucher.id))
              .switch(a).join(Operator, on=(a.operator == Operator.id))
              .switch(Voucher).join(Product, JOIN.LEFT_OUTER, on=(Voucher.product == Product.id))
@@ -197,5 +217,6 @@ def redemption_details(shop: Shop, by: str, group: object, start: dt.date | None
              .where(where).order_by(a.created_at.desc(), a.id.desc()).limit(limit).tuples())
     return [RedemptionDetail(
         at=utc(at), operator=op, station=station, code=vouchers.typed_code(code) if code else "",
-        product=product or "", customer=customer or "", reason=reason, ok=bool(ok),
-        note=note) for at, station, reason, ok, note, op, code, product, customer in query]
+        product=product or "", customer=customer or "", reason=reason, ok=bool(ok), note=note,
+        amount_cents=None if spent is None else -int(spent), scanned=scanned)
+        for at, station, reason, ok, note, op, code, product, customer, spent, scanned in query]

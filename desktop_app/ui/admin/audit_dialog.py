@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import audit, auth
+from desktop_app.core import audit, audit_subjects, auth
 from desktop_app.core.audit import EventRow
 from desktop_app.core.store import Shop
 from desktop_app.ui.admin.audit_model import (
@@ -234,16 +234,24 @@ class AuditDialog(QDialog):
                                            self.page_size)
         self.message.clear()
         self._set_loading(True)
+
+        def page() -> tuple[list[EventRow], dict[tuple[str, int], str]]:
+            rows = audit.list_events(shop, wanted.operator_id, wanted.kind, wanted.start,
+                                     wanted.end, limit, before_id)
+            return rows, audit_subjects.subject_names(shop, rows)  # this page's only
+
         run_in_background(
-            self, lambda: audit.list_events(shop, wanted.operator_id, wanted.kind, wanted.start,
-                                            wanted.end, limit, before_id),
-            on_success=lambda rows: self._loaded(generation, rows, before_id is not None),
+            self, page,
+            on_success=lambda found: self._loaded(generation, found[0], found[1],
+                                                  before_id is not None),
             on_failure=lambda exc: self._failed(exc, generation))
 
-    def _loaded(self, generation: int, rows: list[EventRow], more: bool) -> None:
+    def _loaded(self, generation: int, rows: list[EventRow],
+                names: dict[tuple[str, int], str], more: bool) -> None:
         if generation != self._generation:
             return  # the filters changed while this page was read
         self._set_loading(False)
+        self.model.subject_names = {**self.model.subject_names, **names} if more else names
         if more:
             self.model.append_rows(rows)
         else:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
 
 from desktop_app.core.audit import EventRow
+from desktop_app.core.audit_subjects import DETAIL_SUBJECTS, subject_kind
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import role_label
 from desktop_app.ui.display import key_state_label, method_label, money
@@ -57,19 +58,13 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
-# What an event's subject id is, by the kind's first word (first match wins).
-SUBJECT_TEXTS: tuple[tuple[str, str], ...] = (
-    ("product_", QT_TRANSLATE_NOOP("audit", "Product #{id}")),
-    ("cardkey_import", QT_TRANSLATE_NOOP("audit", "Product #{id}")),
-    ("cardkey_shown", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
-    ("cardkey_sent", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
-    ("cardkey_", QT_TRANSLATE_NOOP("audit", "Card key #{id}")),
-    ("order_", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
-    ("voucher_batch", QT_TRANSLATE_NOOP("audit", "Order #{id}")),
-    ("redeem", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
-    ("redemption_", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
-    ("giftcard_", QT_TRANSLATE_NOOP("audit", "Voucher #{id}")),
-)
+# An event's subject that no longer exists (or a kind of record not named), by its number.
+SUBJECT_TEXTS: dict[str, str] = {
+    "product": QT_TRANSLATE_NOOP("audit", "Product #{id}"),
+    "voucher": QT_TRANSLATE_NOOP("audit", "Voucher #{id}"),
+    "card_key": QT_TRANSLATE_NOOP("audit", "Card key #{id}"),
+    "order": QT_TRANSLATE_NOOP("audit", "Order #{id}"),
+}
 
 
 def kind_label(kind: str) -> str:
@@ -218,19 +213,30 @@ def _pair(key: str, value: object, currency: str) -> str:
         key=_key_text(key), value=_value_text(key, value, currency))
 
 
-def detail_text(detail: str, currency: str = "CNY") -> str:
+def detail_text(detail: str, currency: str = "CNY",
+                names: dict[tuple[str, int], str] | None = None) -> str:
     """The stored JSON as one readable line in the interface's words: ``payment: Cash ·
-    total: ¥10.00``; the tooltip keeps the JSON as stored."""
+    total: ¥10.00``; a record it names by id, by ``names`` (core.audit_subjects) where known.
+    The tooltip keeps the JSON as stored."""
     try:
         data = json.loads(detail)
     except ValueError:
         return detail
     if not isinstance(data, dict):
         return _value_text("", data, currency)
+    if names:
+        data = {key: _named(key, value, names) for key, value in data.items()}
     if "amount_cents" in data:
         # A gift card's spend stored its card's unchanging "1 use left" until balance_cents.
         data.pop("uses_left", None)
     return " · ".join(_pair(key, data[key], currency) for key in _reading_order(list(data)))
+
+
+def _named(key: str, value: object, names: dict[tuple[str, int], str]) -> object:
+    """A record's name for its id under ``key``; the id (read "#12") if it is gone."""
+    if key not in DETAIL_SUBJECTS or not isinstance(value, int) or isinstance(value, bool):
+        return value
+    return names.get((DETAIL_SUBJECTS[key], value), value)
 
 
 # Keys stored in alphabetical order that read the other way round: "from … to …".
@@ -261,6 +267,8 @@ class AuditTableModel(RowTableModel[EventRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         self.operator_names: dict[int, str] = {}
+        # (subject kind, id): name, read with each page (core.audit_subjects)
+        self.subject_names: dict[tuple[str, int], str] = {}
         self.currency = "CNY"
         super().__init__(parent)
 
@@ -270,7 +278,8 @@ class AuditTableModel(RowTableModel[EventRow]):
             Column(self.tr("Operator"), lambda r: r.operator or "—"),
             Column(self.tr("Event"), lambda r: kind_label(r.kind), tooltip=lambda r: r.kind),
             Column(self.tr("Subject"), self._subject),
-            Column(self.tr("Detail"), lambda r: detail_text(r.detail, self.currency),
+            Column(self.tr("Detail"),
+                   lambda r: detail_text(r.detail, self.currency, self.subject_names),
                    tooltip=lambda r: detail_tooltip(r.detail)),
         ]
 
@@ -281,11 +290,13 @@ class AuditTableModel(RowTableModel[EventRow]):
             return row.subject
         if row.kind.startswith("operator_"):  # the name says more than the id
             return self.operator_names.get(int(row.subject), row.subject)
-        template = next((text for prefix, text in SUBJECT_TEXTS if row.kind.startswith(prefix)),
-                        None)
-        if template is None:
+        subject = subject_kind(row.kind)
+        if subject is None:
             return row.subject
-        return QCoreApplication.translate("audit", template).format(id=row.subject)
+        name = self.subject_names.get((subject, int(row.subject)))
+        if name is not None:
+            return name
+        return QCoreApplication.translate("audit", SUBJECT_TEXTS[subject]).format(id=row.subject)
 
     def append_rows(self, rows: list[EventRow]) -> None:
         if not rows:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.core.dates import local_time
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, RedemptionDetail
 from desktop_app.core.report_tables import Column as ReportColumn
+from desktop_app.core.text import printable
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages.labels import no_voucher_label
 from desktop_app.messages.verdict_texts import headline
@@ -136,13 +137,26 @@ def _low_stock_color(row: dict[str, Any]) -> str | None:
 
 
 class DetailTableModel(RowTableModel[RedemptionDetail]):
+    currency = ""  # the report's: set with the rows
+
+    def set_details(self, details: list[RedemptionDetail], currency: str) -> None:
+        self.currency = currency
+        self.set_rows(details)
+
+    def _amount(self, detail: RedemptionDetail) -> str:
+        return "" if detail.amount_cents is None else money(detail.amount_cents, self.currency)
+
     def columns(self) -> list[Column[RedemptionDetail]]:
         return [
             Column(translate("ReportsTab", "Time"), lambda r: local_time(r.at), lambda r: r.at),
             Column(translate("ReportsTab", "Operator"), lambda r: r.operator),
             Column(translate("ReportsTab", "Station"), lambda r: r.station),
-            Column(translate("ReportsTab", "Voucher"), lambda r: r.code, mono=True),
+            # text that named no voucher (a typo, a foreign code): what was typed (QA s11b F9)
+            Column(translate("ReportsTab", "Voucher"), lambda r: r.code or printable(r.scanned),
+                   mono=True),
             Column(translate("ReportsTab", "Product"), lambda r: r.product),
+            Column(translate("ReportsTab", "Amount"), self._amount,
+                   lambda r: r.amount_cents or 0, RIGHT),
             Column(translate("ReportsTab", "Customer"), lambda r: r.customer),
             Column(translate("ReportsTab", "Result"),
                    lambda r: translate("ReportsTab", "Undone") if r.reason == "undone"

@@ -275,7 +275,7 @@ class ReportsTab(QWidget):
 
         def shown(details: list[report_tables.RedemptionDetail]) -> None:
             self.detail_table.setModel(self.detail_model)
-            self.detail_model.set_rows(details)
+            self.detail_model.set_details(details, report.currency)
             self._set_lower_visible(True)
             fit_columns(self.detail_table, skip=4)
             self.detail_title.setText(self.tr("{group} — attempts: {count}").format(
