@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.core import audit, giftcard_refunds
+from desktop_app.core import audit, giftcard_refunds, refund_records
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.giftcard_value import Payback, money_of
@@ -120,23 +120,33 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
     require_owner(shop, "order_refund")
     with shop.write():
         order = _paid_order(order_id)
+        now = utc_now()
         voided = stock_back = keys_back = price_money = 0
         parts: list[Payback] = []
         reloaded = giftcard_refunds.reload_of(order.id)
         if reloaded is not None:
             parts.append(giftcard_refunds.refund_reload(shop, reloaded))
+            refund_records.book(shop, order, Voucher.get_by_id(reloaded.voucher_id).product_id,
+                                now, amount_cents=parts[-1].money_cents, closes=True)
         for line in order.lines:
             line_money = _unrefunded_price(line)
             price_money += line_money
+            remaining = line.quantity - line.refunded_quantity
             if line.product.kind == "giftcard":
-                parts += giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line))
+                card_parts = giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line))
+                refund_records.book_card_parts(shop, order, line, card_parts, now, remaining,
+                                               closes=True)
+                parts += card_parts
+            else:
+                refund_records.book(shop, order, line.product_id, now, line=line,
+                                    quantity=remaining, amount_cents=line_money, closes=True)
             voided += (Voucher.update(state="void")
                        .where((Voucher.order_line == line) & (Voucher.state == "valid"))
                        .execute())
             product: Product = line.product
             unused = [v for v in line.vouchers if not _was_used(v)]
-            # What refund_line already gave back is not given back twice.
-            remaining = line.quantity - line.refunded_quantity
+            # What refund_line already gave back (``remaining`` leaves it out) is not given
+            # back twice.
             if product.kind == "cardkey":
                 keys_back += _set_keys_aside(line, unused)
             elif product.stock is not None and remaining and (product.kind == "goods" or unused):
@@ -146,7 +156,7 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
             line.refunded_quantity = line.quantity
             line.refunded_cents += line_money
             line.save()
-        Order.update(status="refunded", closed_at=utc_now()).where(Order.id == order.id).execute()
+        Order.update(status="refunded", closed_at=now).where(Order.id == order.id).execute()
         card_money = money_of(parts)
         cards = {"card_refund_cents": card_money} if card_money else {}
         audit.record(shop, "order_refund", order.id, voided=voided, stock_returned=stock_back,
@@ -227,9 +237,15 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
             line.refunded_cents += money
         line.save()
         everything = all(other.refunded_quantity >= other.quantity for other in order.lines)
+        now = utc_now()
         if everything:
-            Order.update(status="refunded", closed_at=utc_now()).where(
+            Order.update(status="refunded", closed_at=now).where(
                 Order.id == order.id).execute()
+        if product.kind == "giftcard":
+            refund_records.book_card_parts(shop, order, line, parts, now, quantity, everything)
+        else:
+            refund_records.book(shop, order, product.id, now, line=line, quantity=quantity,
+                                amount_cents=money, closes=everything)
         audit.record(shop, "order_refund_line", order.id, line=line.id, quantity=quantity,
                      amount_cents=quantity * line.unit_price_cents, voided=len(voided),
                      vouchers=sorted(voucher.id for voucher in voided),  # which (QA s8b F6)
