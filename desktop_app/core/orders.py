@@ -116,6 +116,9 @@ class LineView:
     # Gift cards: the money each refundable card pays back, in the order a part refund takes
     # them (its unspent balance at the price paid; see core/giftcard_value.py).
     card_paybacks: tuple[int, ...] = ()
+    # Units sharing one voucher (two coffees on one voucher): the uses a refunded unit takes
+    # off it; 0 where each refunded voucher is voided whole.
+    uses_per_unit: int = 0
 
     def refund_cents(self, quantity: int) -> int:
         """The money a part refund of ``quantity`` units of this line pays back now."""
@@ -196,8 +199,25 @@ def unused_valid_vouchers(line: OrderLine) -> list[Voucher]:
                 .order_by(Voucher.id.desc()))
 
 
+def shared_voucher(line: OrderLine) -> Voucher | None:
+    """The one valid voucher a service line of several units holds all of them on (two
+    coffees: one voucher of two uses), which a part refund takes uses off unit by unit."""
+    if line.product.kind != "service" or line.quantity - line.refunded_quantity < 1:
+        return None
+    vouchers = list(Voucher.select().where(Voucher.order_line == line).limit(2))
+    if len(vouchers) != 1 or line.quantity < 2 or vouchers[0].state != "valid":
+        return None
+    return vouchers[0]
+
+
+def uses_per_unit(line: OrderLine, voucher: Voucher) -> int:
+    """The uses one unit not yet refunded stands for on the line's shared voucher."""
+    return max(1, voucher.uses_total // max(1, line.quantity - line.refunded_quantity))
+
+
 def _refund_step(line: OrderLine) -> int:
-    """How many units one voucher of the line stands for (a service line: all of them)."""
+    """How many units one voucher of the line stands for (a service line: all of them; one
+    unit at a time where they share one voucher, see ``shared_voucher``)."""
     if line.product.kind == "goods":
         return 1
     issued_count = Voucher.select().where(Voucher.order_line == line).count()
@@ -206,11 +226,15 @@ def _refund_step(line: OrderLine) -> int:
 
 def refundable_units(line: OrderLine, status: str) -> tuple[int, int]:
     """(units refundable now, refund step) for a line of an order in ``status``."""
-    step = _refund_step(line)
+    shared = shared_voucher(line)
+    step = 1 if shared is not None else _refund_step(line)
     if status != "paid":
         return 0, step
     if line.product.kind == "goods":
         return line.quantity - line.refunded_quantity, step
+    if shared is not None:  # as many units as its unused uses cover
+        return min(line.quantity - line.refunded_quantity,
+                   shared.uses_left // uses_per_unit(line, shared)), step
     return len(unused_valid_vouchers(line)) * step, step
 
 
@@ -220,10 +244,12 @@ def order_detail(shop: Shop, order_id: int) -> OrderDetail:
     lines = []
     for line in order.lines.order_by(OrderLine.id):
         refundable, step = refundable_units(line, order.status)
+        shared = shared_voucher(line)
         lines.append(LineView(line.id, line.product_id, line.product.name, line.product.kind,
                               line.quantity, line.unit_price_cents, line.refunded_quantity,
                               refundable, step,
-                              _card_paybacks(line) if refundable else ()))
+                              _card_paybacks(line) if refundable else (),
+                              uses_per_unit(line, shared) if shared is not None else 0))
     states = [VoucherState(v.id, v.state, v.uses_left, v.uses_total)
               for v in order.vouchers.order_by(Voucher.id)]
     return OrderDetail(_row(order), lines, states, _refunded_cents(order),

@@ -18,7 +18,13 @@ from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.giftcard_value import Payback, money_of
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
-from desktop_app.core.orders import get_order, refundable_units, unused_valid_vouchers
+from desktop_app.core.orders import (
+    get_order,
+    refundable_units,
+    shared_voucher,
+    unused_valid_vouchers,
+    uses_per_unit,
+)
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -68,6 +74,8 @@ def _unrefunded_price(line: OrderLine) -> int:
         return (line.quantity - line.refunded_quantity) * int(line.unit_price_cents)
     vouchers = list(line.vouchers)
     units_each = max(1, line.quantity // len(vouchers)) if vouchers else 0
+    if len(vouchers) == 1:  # a part refund took uses off it with its units (see _take_uses)
+        units_each = line.quantity - line.refunded_quantity
     return sum(int(line.unit_price_cents) * units_each * v.uses_left // v.uses_total
                for v in vouchers if v.state == "valid" and v.uses_total)
 
@@ -183,6 +191,22 @@ def _void_vouchers(line: OrderLine, count: int, voucher_ids: Sequence[int] | Non
     return chosen
 
 
+def _take_uses(line: OrderLine, voucher: Voucher, quantity: int) -> list[Voucher]:
+    """Refund ``quantity`` units of a voucher they share: their uses come off it (uses left
+    and in all), in one conditional update, so a counter redeeming at the same moment cannot
+    use a refunded use. Every unit of an unused voucher: the voucher is void, as before."""
+    uses = quantity * uses_per_unit(line, voucher)
+    if quantity == line.quantity - line.refunded_quantity and voucher.uses_left == uses:
+        return _void_vouchers(line, 1, [voucher.id])
+    taken = (Voucher.update(uses_total=Voucher.uses_total - uses,
+                            uses_left=Voucher.uses_left - uses)
+             .where((Voucher.id == voucher.id) & (Voucher.state == "valid")
+                    & (Voucher.uses_left >= uses)).execute())
+    if taken != 1:
+        raise InvalidState(what="voucher", id=line.id, state="used")
+    return []
+
+
 def _return_stock(product: Product, quantity: int) -> int:
     if product.stock is None:
         return 0
@@ -209,7 +233,9 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
 
     Only whole vouchers without any redemption are voided: card keys one by one (the key is
     set aside as returned), goods by quantity (stock returns), a service voucher only when
-    unused and then whole, a gift card with its unspent balance. The order stays paid until
+    unused and then whole, a gift card with its unspent balance. Units sharing one voucher
+    (two coffees on one voucher of two uses) are refunded one by one, their uses taken off
+    it while enough are unused, used or not (QA s11b F7). The order stays paid until
     every line is refunded; then it is refunded.
     """
     require_owner(shop, "order_refund")
@@ -220,11 +246,16 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
         order = get_order(line.order_id)
         vouchers_count = _check_refund_quantity(line, quantity, order.status)
         product: Product = line.product
-        if voucher_ids is not None and (product.kind == "goods"
-                                        or len(set(voucher_ids)) != vouchers_count):
+        shared = shared_voucher(line)
+        chosen = {shared.id} if shared is not None else None
+        if voucher_ids is not None and (
+                product.kind == "goods" or (set(voucher_ids) != chosen if chosen
+                                            else len(set(voucher_ids)) != vouchers_count)):
             raise InvalidInput(field="quantity", problem="not_the_vouchers_chosen")
         voided: list[Voucher] = []
-        if product.kind != "goods":
+        if shared is not None:
+            voided = _take_uses(line, shared, quantity)
+        elif product.kind != "goods":
             voided = _void_vouchers(line, vouchers_count, voucher_ids)
         keys_back = _set_keys_aside(line, voided) if product.kind == "cardkey" else 0
         parts = (giftcard_refunds.refund_cards(shop, line, [v.id for v in voided])
@@ -248,7 +279,8 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
                                 amount_cents=money, closes=everything)
         audit.record(shop, "order_refund_line", order.id, line=line.id, quantity=quantity,
                      amount_cents=quantity * line.unit_price_cents, voided=len(voided),
-                     vouchers=sorted(voucher.id for voucher in voided),  # which (QA s8b F6)
+                     vouchers=sorted(voucher.id for voucher in voided)
+                     or sorted(chosen or ()),  # which (QA s8b F6); uses taken off (F7)
                      stock_returned=stock_back, keys_returned=keys_back,
                      order_refunded=everything, card_refund_cents=card_money,
                      refund_cents=money)
