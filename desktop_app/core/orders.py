@@ -193,9 +193,11 @@ def order_rows(shop: Shop, status: str | None = None) -> list[OrderRow]:
 
 
 def unused_valid_vouchers(line: OrderLine) -> list[Voucher]:
-    """The line's vouchers a refund may still void: valid and not used at all, newest first."""
+    """The line's vouchers a refund may still void: valid and not used at all, newest first;
+    a gift card while something is left on it (QA s11b F12: one spent to 0.00 was refunded)."""
+    left = Voucher.balance_cents.is_null() | (Voucher.balance_cents > 0)
     return list(Voucher.select().where((Voucher.order_line == line) & (Voucher.state == "valid")
-                                       & (Voucher.uses_left == Voucher.uses_total))
+                                       & (Voucher.uses_left == Voucher.uses_total) & left)
                 .order_by(Voucher.id.desc()))
 
 

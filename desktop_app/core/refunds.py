@@ -53,10 +53,23 @@ def _was_used(voucher: Voucher) -> bool:
 
 
 def _paid_order(order_id: int) -> Order:
+    """The order to refund whole: paid, and with something to give back."""
     order = get_order(order_id)
     if order.status != "paid":
         raise InvalidState(what="order", id=order_id, state=order.status)
+    _refuse_spent_cards(order)
     return order
+
+
+def _refuse_spent_cards(order: Order) -> None:
+    """Gift cards spent to nothing, and nothing else to pay back: refused, not an order
+    refunded for 0.00 with its cards counted as refunded units (QA s11b F12)."""
+    cards = [card for line in order.lines if line.product.kind == "giftcard"
+             for card in line.vouchers if card.state == "valid"]
+    if not cards or any((card.balance_cents or 0) > 0 for card in cards):
+        return
+    if not any(_unrefunded_price(line) for line in order.lines):
+        raise InvalidState(what="giftcard", id=cards[0].id, state="card_spent", order=order.id)
 
 
 def _valid_card_ids(line: OrderLine) -> list[int]:
@@ -220,6 +233,10 @@ def _check_refund_quantity(line: OrderLine, quantity: int, status: str) -> int:
     if refundable == 0:
         if status != "paid":
             raise InvalidState(what="order", id=line.order_id, state=status)
+        if line.product.kind == "giftcard" and any(card.state == "valid"
+                                                   for card in line.vouchers):
+            raise InvalidState(what="giftcard", id=line.id, state="card_spent",
+                               order=line.order_id)
         raise InvalidState(what="voucher", id=line.id, state="used")
     if not 1 <= quantity <= refundable or quantity % step:
         raise InvalidInput(field="quantity", problem="out_of_range", low=step, high=refundable)
