@@ -74,6 +74,7 @@ def test_a_gift_card_and_its_reload_are_refunded_on_the_day_by_their_methods(
     (card,) = sell_card(shop, "100", method="wechat")
     _sold_on(card.order_id, SALE_DAY)
     reload = giftcards.reload(shop, Voucher.get_by_id(card.id), 2000, "cash")
+    assert reload.order_id is not None
     _sold_on(reload.order_id, SALE_DAY)
     spend(shop, card, 3000)
     closed = _figures(shop, "method", SALE_DAY, SALE_DAY)

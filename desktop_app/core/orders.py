@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from peewee import fn
+
 from desktop_app.core import audit, giftcard_refunds, giftcard_value
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
-from desktop_app.core.models import Order, OrderLine, Voucher
+from desktop_app.core.models import Order, OrderLine, Refund, Voucher
 from desktop_app.core.products import check_on_sale, get_product, terms_as_ordered
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
@@ -100,6 +102,8 @@ class OrderRow:
     payment_method: str | None
     payment_ref: str
     is_batch: bool
+    refunded_cents: int = 0  # what its refunds paid back so far (see core/refund_records.py)
+    refunded_units: int = 0  # a paid order with either is partly refunded (QA s11b F11)
 
 
 @dataclass(frozen=True)
@@ -181,15 +185,23 @@ def _card_paybacks(line: OrderLine) -> tuple[int, ...]:
                  for parts in giftcard_value.line_paybacks(line, cards))
 
 
-def _row(order: Order) -> OrderRow:
+def _row(order: Order, refunded: tuple[int, int] = (0, 0)) -> OrderRow:
     return OrderRow(order.id, order.status, order.created_at, order.paid_at, order.customer_name,
                     order.customer_phone, order.note, order.total_cents, order.payment_method,
-                    order.payment_ref, order.is_batch)
+                    order.payment_ref, order.is_batch, *refunded)
+
+
+def _refunded_by_order() -> dict[int, tuple[int, int]]:
+    """Per order with refunds: the money they paid back and the units, in one grouped read."""
+    query = (Refund.select(Refund.order, fn.SUM(Refund.amount_cents), fn.SUM(Refund.quantity))
+             .group_by(Refund.order).tuples())
+    return {order_id: (int(cents or 0), int(units or 0)) for order_id, cents, units in query}
 
 
 def order_rows(shop: Shop, status: str | None = None) -> list[OrderRow]:
-    """The orders, newest first, as plain rows."""
-    return [_row(order) for order in list_orders(shop, status)]
+    """The orders, newest first, as plain rows, with what was refunded of each."""
+    refunded = _refunded_by_order()
+    return [_row(order, refunded.get(order.id, (0, 0))) for order in list_orders(shop, status)]
 
 
 def unused_valid_vouchers(line: OrderLine) -> list[Voucher]:
