@@ -119,3 +119,15 @@ def test_the_schema_step_dates_old_refunds_on_their_sale_day(shop: Shop) -> None
     assert Refund.select().count() >= records - 1  # a card's units and money in one or two
     assert all(r.operator_id is None and r.refunded_at == r.order.paid_at
                for r in Refund.select())
+
+
+def test_a_cash_out_counts_on_the_day_the_cash_left_the_drawer(shop: Shop) -> None:
+    (card,) = sell_card(shop, "100", method="wechat")
+    _sold_on(card.order_id, SALE_DAY)
+    spend(shop, card, 9500)
+    closed = _figures(shop, "method", SALE_DAY, SALE_DAY)
+    shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "1000")
+    giftcards.cash_out(shop, Voucher.get_by_id(card.id), "Till")
+    assert _figures(shop, "method", SALE_DAY, SALE_DAY) == closed
+    assert _row(shop, "method", "cash", TODAY)["refunds"] == 500
+    assert _row(shop, "day", TODAY, TODAY)["net"] == -500
