@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import fulfilment, orders, products, redemption, refunds
+from desktop_app.core import fulfilment, orders, products, redemption, refunds, report_tables
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import Order, OrderLine, Voucher
 from desktop_app.core.store import Shop
@@ -35,6 +35,8 @@ def test_one_of_two_unused_coffees_is_refunded_and_the_other_stays(shop: Shop) -
     result = refunds.refund_line(shop, line.id, 1)
     assert (result.refund_cents, result.voided) == (1800, 0)
     assert uses(voucher.id) == (1, 1, "valid")
+    owed = report_tables.run_report(shop, "liability", "product")
+    assert owed.totals["value"] == 1800  # one coffee still owed, not two
     assert Order.get_by_id(order.id).status == "paid"
     assert redemption.redeem(shop, voucher.payload, "Till").ok
     assert not redemption.redeem(shop, voucher.payload, "Till").ok  # one coffee, not two
