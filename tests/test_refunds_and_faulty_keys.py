@@ -119,14 +119,19 @@ def test_refund_line_refuses_redeemed_vouchers(shop: Shop) -> None:
     order = orders.create_order(shop, [(wash.id, 2)])
     issued = fulfilment.pay_order(shop, order.id)
     line = orders.order_detail(shop, order.id).lines[0]
-    assert (line.refundable, line.refund_step) == (2, 2)  # one voucher: all or nothing
-    with pytest.raises(InvalidInput):
-        refunds.refund_line(shop, line.id, 1)
+    # One voucher of 6 washes for both: a unit (3 washes) at a time, while unused (F7).
+    assert (line.refundable, line.refund_step) == (2, 1)
     assert redemption.redeem(shop, issued[0].payload, "c").ok
-    assert orders.order_detail(shop, order.id).lines[0].refundable == 0
-    with pytest.raises(InvalidState):
+    assert orders.order_detail(shop, order.id).lines[0].refundable == 1
+    with pytest.raises(InvalidInput):  # the redeemed wash is not refunded
         refunds.refund_line(shop, line.id, 2)
-    assert Voucher.get_by_id(issued[0].id).state == "valid"
+    for _ in range(3):
+        assert redemption.redeem(shop, issued[0].payload, "c").ok
+    assert orders.order_detail(shop, order.id).lines[0].refundable == 0  # 2 left of a unit
+    with pytest.raises(InvalidState):
+        refunds.refund_line(shop, line.id, 1)
+    voucher = Voucher.get_by_id(issued[0].id)
+    assert (voucher.state, voucher.uses_total, voucher.uses_left) == ("valid", 6, 2)
 
 
 def test_refund_goods_by_quantity_then_the_order_is_refunded(shop: Shop) -> None:

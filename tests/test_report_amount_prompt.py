@@ -35,6 +35,10 @@ def attempt_indexes(shop: Shop) -> dict[str, tuple[str, ...]]:
             if not i.name.endswith("_pkey")}
 
 
+# The version the reason step upgrades (STEPS[n] upgrades version n + 1).
+REASON_STEP_FROM = migrations.STEPS.index(migrations.add_reason_to_reports) + 1
+
+
 def back_before_the_reason(shop: Shop) -> None:
     """The report indexes without the reason, and the version before the step saying so."""
     for name in attempt_indexes(shop):
@@ -42,7 +46,7 @@ def back_before_the_reason(shop: Shop) -> None:
             shop.db.execute_sql(f"DROP INDEX {name}")
     for name, columns in WITHOUT_REASON.items():
         shop.db.execute_sql(f"CREATE INDEX {name} ON redemption_attempt ({columns})")
-    before = migrations.CURRENT_VERSION - 1
+    before = REASON_STEP_FROM
     SchemaVersion.delete().where(SchemaVersion.version > before).execute()
     SchemaVersion.create(version=before)
 
@@ -59,7 +63,7 @@ def test_the_report_indexes_cover_the_reason_and_write_no_more(shop: Shop) -> No
 
 def test_the_step_brings_a_shop_of_the_version_before_to_the_new_shape(shop: Shop) -> None:
     assert_step_restores_the_shape(shop, back_before_the_reason,
-                                   migrations.CURRENT_VERSION - 1, attempt_indexes)
+                                   REASON_STEP_FROM, attempt_indexes)
 
 
 def gift_card(shop: Shop) -> IssuedVoucher:

@@ -33,7 +33,7 @@ from desktop_app.core import (
 )
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput
-from desktop_app.core.models import AuditEvent, CardKey, Order, OrderLine, RedemptionAttempt
+from desktop_app.core.models import AuditEvent, CardKey, Order, OrderLine, RedemptionAttempt, Refund
 from desktop_app.core.store import Shop
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,8 +65,10 @@ class Fixture:
 
 
 def _set_paid_at(order_id: int, moment: dt.datetime) -> None:
-    """The fixture's sales happened on chosen days (payment itself always takes 'now')."""
+    """The fixture's sales happened on chosen days (payment itself always takes 'now'), and
+    their refunds the same day (the report counts a refund on its own day)."""
     Order.update(paid_at=moment).where(Order.id == order_id).execute()
+    Refund.update(refunded_at=moment).where(Refund.order == order_id).execute()
 
 
 @pytest.fixture
@@ -91,9 +93,9 @@ def fixture_shop(shop: Shop) -> Fixture:
     # 3: two keys by Alipay on D+1, one refunded (a partial refund: the order stays paid)
     o3 = orders.create_order(shop, [(keys.id, 2)])
     fulfilment.pay_order(shop, o3.id, "alipay")
-    _set_paid_at(o3.id, local(nxt, 12))
     [key_line] = OrderLine.select().where(OrderLine.order == o3.id)
     refunds.refund_line(shop, key_line.id, 1)
+    _set_paid_at(o3.id, local(nxt, 12))
     # 4: wash x1 in cash on D, refunded whole
     o4 = orders.create_order(shop, [(wash.id, 1)])
     fulfilment.pay_order(shop, o4.id, "cash")

@@ -9,6 +9,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import OWNER, OWNER_PASSWORD
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +25,7 @@ from desktop_app.core import (
     refunds,
     restore,
 )
+from desktop_app.core.errors import InvalidState
 from desktop_app.core.models import CardKey, RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop, open_shop
 
@@ -188,8 +190,11 @@ def test_a_reload_lost_with_its_order_leaves_what_was_spent_of_it_owed(
         assert Voucher.get_by_id(card.id).balance_cents == -2000
         assert audit.verify_shop(shop) == []
         assert not redemption.redeem(shop, card.payload, "c", amount_cents=1).ok
-        # Refunded while below zero: nothing back, never a negative sum (QA round 2).
-        assert refunds.preview_refund(shop, card.order_id).refund_cents == 0
+        # Refunded while below zero: nothing back, never a negative sum (QA round 2); with
+        # nothing at all to pay back, the refund is refused (QA s11b F12).
+        with pytest.raises(InvalidState) as nothing_back:
+            refunds.preview_refund(shop, card.order_id)
+        assert nothing_back.value.params["state"] == "card_spent"
         assert giftcards.reload(shop, Voucher.get_by_id(card.id), 5000).balance_cents == 3000
         assert carry_detail(shop)["overused"] == [card.id]
 

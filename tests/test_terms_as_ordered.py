@@ -17,7 +17,7 @@ SHOP_ENGINES = ("file", "server")
 
 
 def _window_days(voucher: Voucher) -> float:
-    return (voucher.valid_until - voucher.issued_at) / dt.timedelta(days=1)
+    return float((voucher.valid_until - voucher.issued_at) / dt.timedelta(days=1))
 
 
 def test_a_pass_ordered_before_an_edit_keeps_its_uses_and_days(shop: Shop) -> None:

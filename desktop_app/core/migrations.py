@@ -20,9 +20,11 @@ from desktop_app.core.models import (
     GiftCardEntry,
     GiftCardPin,
     RedemptionAttempt,
+    Refund,
     SchemaVersion,
     Voucher,
 )
+from desktop_app.core.refund_records import book_past_refunds
 
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
@@ -156,11 +158,22 @@ def add_reason_to_reports(db: Database) -> None:
     RedemptionAttempt._schema.create_indexes(safe=True)
 
 
+def add_refund_records(db: Database) -> None:
+    """Each refund a dated record (core.models.Refund), counted by the sales report on the day
+    it was paid back. Refunds made before are dated on their sale's day, where the reports
+    counted them until now, so no report of a past day changes (see core/refund_records.py)."""
+    if db.table_exists("refund"):
+        return  # made by a newer schema already
+    db.create_tables([Refund])
+    book_past_refunds()
+
+
 # STEPS[n] upgrades a database at version n+1 to version n+2.
 STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, add_report_index,
                      add_report_key_indexes, fewer_index_writes, fewer_voucher_index_writes,
                      fewer_redemption_index_writes, add_line_refunded_cents, add_line_unit_value,
-                     add_line_terms, add_reason_to_reports]
+                     add_line_terms, add_reason_to_reports,
+                     add_refund_records]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

@@ -224,6 +224,23 @@ class GiftCardEntry(BaseModel):
     created_at = UTCDateTimeField(default=utc_now, index=True)
 
 
+class Refund(BaseModel):
+    """Money a refund paid back, dated the moment it left the till (schema step
+    add_refund_records): the sales report counts it on that local day, by its own method, so
+    a day already closed never changes. A gift card's refund is one per order its balance was
+    paid in by (the card's own, each reload: see core/giftcard_refunds.py)."""
+
+    order = ForeignKeyField(Order, backref="refunds")  # whose money it was
+    order_line = ForeignKeyField(OrderLine, null=True, backref="refunds", index=False)
+    product = ForeignKeyField(Product, backref="refunds", index=False)
+    method = CharField(max_length=16)  # how it was paid back: the order's payment method
+    quantity = IntegerField(default=0)  # units refunded (a reload's part: none)
+    amount_cents = BigIntegerField(default=0)
+    closes_order = BooleanField(default=False)  # the refund that made its order refunded
+    operator = ForeignKeyField(Operator, null=True, backref="refunds", index=False)
+    refunded_at = UTCDateTimeField(default=utc_now, index=True)  # the reports' days
+
+
 class GiftCardPin(BaseModel):
     """An optional PIN, needed only to look a card up without it in hand."""
 
@@ -253,5 +270,5 @@ AuditEvent.add_index(EVENTS_BY_KIND)
 
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion, Setting, Operator, Product, Order, OrderLine, CardKey, Voucher,
-    RedemptionAttempt, GiftCardEntry, GiftCardPin, AuditEvent,
+    RedemptionAttempt, GiftCardEntry, GiftCardPin, AuditEvent, Refund,
 ]

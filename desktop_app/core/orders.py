@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from peewee import fn
+
 from desktop_app.core import audit, giftcard_refunds, giftcard_value
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
-from desktop_app.core.models import Order, OrderLine, Voucher
+from desktop_app.core.models import Order, OrderLine, Refund, Voucher
 from desktop_app.core.products import check_on_sale, get_product, terms_as_ordered
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
@@ -100,6 +102,8 @@ class OrderRow:
     payment_method: str | None
     payment_ref: str
     is_batch: bool
+    refunded_cents: int = 0  # what its refunds paid back so far (see core/refund_records.py)
+    refunded_units: int = 0  # a paid order with either is partly refunded (QA s11b F11)
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,9 @@ class LineView:
     # Gift cards: the money each refundable card pays back, in the order a part refund takes
     # them (its unspent balance at the price paid; see core/giftcard_value.py).
     card_paybacks: tuple[int, ...] = ()
+    # Units sharing one voucher (two coffees on one voucher): the uses a refunded unit takes
+    # off it; 0 where each refunded voucher is voided whole.
+    uses_per_unit: int = 0
 
     def refund_cents(self, quantity: int) -> int:
         """The money a part refund of ``quantity`` units of this line pays back now."""
@@ -178,26 +185,53 @@ def _card_paybacks(line: OrderLine) -> tuple[int, ...]:
                  for parts in giftcard_value.line_paybacks(line, cards))
 
 
-def _row(order: Order) -> OrderRow:
+def _row(order: Order, refunded: tuple[int, int] = (0, 0)) -> OrderRow:
     return OrderRow(order.id, order.status, order.created_at, order.paid_at, order.customer_name,
                     order.customer_phone, order.note, order.total_cents, order.payment_method,
-                    order.payment_ref, order.is_batch)
+                    order.payment_ref, order.is_batch, *refunded)
+
+
+def _refunded_by_order() -> dict[int, tuple[int, int]]:
+    """Per order with refunds: the money they paid back and the units, in one grouped read."""
+    query = (Refund.select(Refund.order, fn.SUM(Refund.amount_cents), fn.SUM(Refund.quantity))
+             .group_by(Refund.order).tuples())
+    return {order_id: (int(cents or 0), int(units or 0)) for order_id, cents, units in query}
 
 
 def order_rows(shop: Shop, status: str | None = None) -> list[OrderRow]:
-    """The orders, newest first, as plain rows."""
-    return [_row(order) for order in list_orders(shop, status)]
+    """The orders, newest first, as plain rows, with what was refunded of each."""
+    refunded = _refunded_by_order()
+    return [_row(order, refunded.get(order.id, (0, 0))) for order in list_orders(shop, status)]
 
 
 def unused_valid_vouchers(line: OrderLine) -> list[Voucher]:
-    """The line's vouchers a refund may still void: valid and not used at all, newest first."""
+    """The line's vouchers a refund may still void: valid and not used at all, newest first;
+    a gift card while something is left on it (QA s11b F12: one spent to 0.00 was refunded)."""
+    left = Voucher.balance_cents.is_null() | (Voucher.balance_cents > 0)
     return list(Voucher.select().where((Voucher.order_line == line) & (Voucher.state == "valid")
-                                       & (Voucher.uses_left == Voucher.uses_total))
+                                       & (Voucher.uses_left == Voucher.uses_total) & left)
                 .order_by(Voucher.id.desc()))
 
 
+def shared_voucher(line: OrderLine) -> Voucher | None:
+    """The one valid voucher a service line of several units holds all of them on (two
+    coffees: one voucher of two uses), which a part refund takes uses off unit by unit."""
+    if line.product.kind != "service" or line.quantity - line.refunded_quantity < 1:
+        return None
+    vouchers = list(Voucher.select().where(Voucher.order_line == line).limit(2))
+    if len(vouchers) != 1 or line.quantity < 2 or vouchers[0].state != "valid":
+        return None
+    return vouchers[0]
+
+
+def uses_per_unit(line: OrderLine, voucher: Voucher) -> int:
+    """The uses one unit not yet refunded stands for on the line's shared voucher."""
+    return max(1, voucher.uses_total // max(1, line.quantity - line.refunded_quantity))
+
+
 def _refund_step(line: OrderLine) -> int:
-    """How many units one voucher of the line stands for (a service line: all of them)."""
+    """How many units one voucher of the line stands for (a service line: all of them; one
+    unit at a time where they share one voucher, see ``shared_voucher``)."""
     if line.product.kind == "goods":
         return 1
     issued_count = Voucher.select().where(Voucher.order_line == line).count()
@@ -206,11 +240,15 @@ def _refund_step(line: OrderLine) -> int:
 
 def refundable_units(line: OrderLine, status: str) -> tuple[int, int]:
     """(units refundable now, refund step) for a line of an order in ``status``."""
-    step = _refund_step(line)
+    shared = shared_voucher(line)
+    step = 1 if shared is not None else _refund_step(line)
     if status != "paid":
         return 0, step
     if line.product.kind == "goods":
         return line.quantity - line.refunded_quantity, step
+    if shared is not None:  # as many units as its unused uses cover
+        return min(line.quantity - line.refunded_quantity,
+                   shared.uses_left // uses_per_unit(line, shared)), step
     return len(unused_valid_vouchers(line)) * step, step
 
 
@@ -220,10 +258,12 @@ def order_detail(shop: Shop, order_id: int) -> OrderDetail:
     lines = []
     for line in order.lines.order_by(OrderLine.id):
         refundable, step = refundable_units(line, order.status)
+        shared = shared_voucher(line)
         lines.append(LineView(line.id, line.product_id, line.product.name, line.product.kind,
                               line.quantity, line.unit_price_cents, line.refunded_quantity,
                               refundable, step,
-                              _card_paybacks(line) if refundable else ()))
+                              _card_paybacks(line) if refundable else (),
+                              uses_per_unit(line, shared) if shared is not None else 0))
     states = [VoucherState(v.id, v.state, v.uses_left, v.uses_total)
               for v in order.vouchers.order_by(Voucher.id)]
     return OrderDetail(_row(order), lines, states, _refunded_cents(order),

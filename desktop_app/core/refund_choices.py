@@ -12,7 +12,7 @@ from desktop_app.core import giftcard_value, vouchers
 from desktop_app.core.errors import NotFound
 from desktop_app.core.key_pattern import mask_key
 from desktop_app.core.models import CardKey, OrderLine
-from desktop_app.core.orders import refundable_units, unused_valid_vouchers
+from desktop_app.core.orders import refundable_units, shared_voucher, unused_valid_vouchers
 from desktop_app.core.store import Shop
 
 
@@ -38,6 +38,8 @@ def refund_choices(shop: Shop, line_id: int) -> list[RefundChoice]:
                      for parts in giftcard_value.line_paybacks(line, unused)]
     else:
         _refundable, step = refundable_units(line, line.order.status)
+        if shared_voucher(line) is not None:  # refunding it alone: all its units left
+            step = line.quantity - line.refunded_quantity
         paid_back = [step * line.unit_price_cents] * len(unused)
     return [RefundChoice(voucher.id, vouchers.typed_code(voucher.code), money,
                          _key_hint(voucher.card_key_id), voucher.balance_cents)

@@ -13,12 +13,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.core import audit, giftcard_refunds
+from desktop_app.core import audit, giftcard_refunds, refund_records
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.giftcard_value import Payback, money_of
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
-from desktop_app.core.orders import get_order, refundable_units, unused_valid_vouchers
+from desktop_app.core.orders import (
+    get_order,
+    refundable_units,
+    shared_voucher,
+    unused_valid_vouchers,
+    uses_per_unit,
+)
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -47,10 +53,23 @@ def _was_used(voucher: Voucher) -> bool:
 
 
 def _paid_order(order_id: int) -> Order:
+    """The order to refund whole: paid, and with something to give back."""
     order = get_order(order_id)
     if order.status != "paid":
         raise InvalidState(what="order", id=order_id, state=order.status)
+    _refuse_spent_cards(order)
     return order
+
+
+def _refuse_spent_cards(order: Order) -> None:
+    """Gift cards spent to nothing, and nothing else to pay back: refused, not an order
+    refunded for 0.00 with its cards counted as refunded units (QA s11b F12)."""
+    cards = [card for line in order.lines if line.product.kind == "giftcard"
+             for card in line.vouchers if card.state == "valid"]
+    if not cards or any((card.balance_cents or 0) > 0 for card in cards):
+        return
+    if not any(_unrefunded_price(line) for line in order.lines):
+        raise InvalidState(what="giftcard", id=cards[0].id, state="card_spent", order=order.id)
 
 
 def _valid_card_ids(line: OrderLine) -> list[int]:
@@ -68,6 +87,8 @@ def _unrefunded_price(line: OrderLine) -> int:
         return (line.quantity - line.refunded_quantity) * int(line.unit_price_cents)
     vouchers = list(line.vouchers)
     units_each = max(1, line.quantity // len(vouchers)) if vouchers else 0
+    if len(vouchers) == 1:  # a part refund took uses off it with its units (see _take_uses)
+        units_each = line.quantity - line.refunded_quantity
     return sum(int(line.unit_price_cents) * units_each * v.uses_left // v.uses_total
                for v in vouchers if v.state == "valid" and v.uses_total)
 
@@ -120,23 +141,33 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
     require_owner(shop, "order_refund")
     with shop.write():
         order = _paid_order(order_id)
+        now = utc_now()
         voided = stock_back = keys_back = price_money = 0
         parts: list[Payback] = []
         reloaded = giftcard_refunds.reload_of(order.id)
         if reloaded is not None:
             parts.append(giftcard_refunds.refund_reload(shop, reloaded))
+            refund_records.book(shop, order, Voucher.get_by_id(reloaded.voucher_id).product_id,
+                                now, amount_cents=parts[-1].money_cents, closes=True)
         for line in order.lines:
             line_money = _unrefunded_price(line)
             price_money += line_money
+            remaining = line.quantity - line.refunded_quantity
             if line.product.kind == "giftcard":
-                parts += giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line))
+                card_parts = giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line))
+                refund_records.book_card_parts(shop, order, line, card_parts, now, remaining,
+                                               closes=True)
+                parts += card_parts
+            else:
+                refund_records.book(shop, order, line.product_id, now, line=line,
+                                    quantity=remaining, amount_cents=line_money, closes=True)
             voided += (Voucher.update(state="void")
                        .where((Voucher.order_line == line) & (Voucher.state == "valid"))
                        .execute())
             product: Product = line.product
             unused = [v for v in line.vouchers if not _was_used(v)]
-            # What refund_line already gave back is not given back twice.
-            remaining = line.quantity - line.refunded_quantity
+            # What refund_line already gave back (``remaining`` leaves it out) is not given
+            # back twice.
             if product.kind == "cardkey":
                 keys_back += _set_keys_aside(line, unused)
             elif product.stock is not None and remaining and (product.kind == "goods" or unused):
@@ -146,7 +177,7 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
             line.refunded_quantity = line.quantity
             line.refunded_cents += line_money
             line.save()
-        Order.update(status="refunded", closed_at=utc_now()).where(Order.id == order.id).execute()
+        Order.update(status="refunded", closed_at=now).where(Order.id == order.id).execute()
         card_money = money_of(parts)
         cards = {"card_refund_cents": card_money} if card_money else {}
         audit.record(shop, "order_refund", order.id, voided=voided, stock_returned=stock_back,
@@ -173,6 +204,22 @@ def _void_vouchers(line: OrderLine, count: int, voucher_ids: Sequence[int] | Non
     return chosen
 
 
+def _take_uses(line: OrderLine, voucher: Voucher, quantity: int) -> list[Voucher]:
+    """Refund ``quantity`` units of a voucher they share: their uses come off it (uses left
+    and in all), in one conditional update, so a counter redeeming at the same moment cannot
+    use a refunded use. Every unit of an unused voucher: the voucher is void, as before."""
+    uses = quantity * uses_per_unit(line, voucher)
+    if quantity == line.quantity - line.refunded_quantity and voucher.uses_left == uses:
+        return _void_vouchers(line, 1, [voucher.id])
+    taken = (Voucher.update(uses_total=Voucher.uses_total - uses,
+                            uses_left=Voucher.uses_left - uses)
+             .where((Voucher.id == voucher.id) & (Voucher.state == "valid")
+                    & (Voucher.uses_left >= uses)).execute())
+    if taken != 1:
+        raise InvalidState(what="voucher", id=line.id, state="used")
+    return []
+
+
 def _return_stock(product: Product, quantity: int) -> int:
     if product.stock is None:
         return 0
@@ -186,6 +233,10 @@ def _check_refund_quantity(line: OrderLine, quantity: int, status: str) -> int:
     if refundable == 0:
         if status != "paid":
             raise InvalidState(what="order", id=line.order_id, state=status)
+        if line.product.kind == "giftcard" and any(card.state == "valid"
+                                                   for card in line.vouchers):
+            raise InvalidState(what="giftcard", id=line.id, state="card_spent",
+                               order=line.order_id)
         raise InvalidState(what="voucher", id=line.id, state="used")
     if not 1 <= quantity <= refundable or quantity % step:
         raise InvalidInput(field="quantity", problem="out_of_range", low=step, high=refundable)
@@ -199,7 +250,9 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
 
     Only whole vouchers without any redemption are voided: card keys one by one (the key is
     set aside as returned), goods by quantity (stock returns), a service voucher only when
-    unused and then whole, a gift card with its unspent balance. The order stays paid until
+    unused and then whole, a gift card with its unspent balance. Units sharing one voucher
+    (two coffees on one voucher of two uses) are refunded one by one, their uses taken off
+    it while enough are unused, used or not (QA s11b F7). The order stays paid until
     every line is refunded; then it is refunded.
     """
     require_owner(shop, "order_refund")
@@ -210,11 +263,16 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
         order = get_order(line.order_id)
         vouchers_count = _check_refund_quantity(line, quantity, order.status)
         product: Product = line.product
-        if voucher_ids is not None and (product.kind == "goods"
-                                        or len(set(voucher_ids)) != vouchers_count):
+        shared = shared_voucher(line)
+        chosen = {shared.id} if shared is not None else None
+        if voucher_ids is not None and (
+                product.kind == "goods" or (set(voucher_ids) != chosen if chosen
+                                            else len(set(voucher_ids)) != vouchers_count)):
             raise InvalidInput(field="quantity", problem="not_the_vouchers_chosen")
         voided: list[Voucher] = []
-        if product.kind != "goods":
+        if shared is not None:
+            voided = _take_uses(line, shared, quantity)
+        elif product.kind != "goods":
             voided = _void_vouchers(line, vouchers_count, voucher_ids)
         keys_back = _set_keys_aside(line, voided) if product.kind == "cardkey" else 0
         parts = (giftcard_refunds.refund_cards(shop, line, [v.id for v in voided])
@@ -227,12 +285,19 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
             line.refunded_cents += money
         line.save()
         everything = all(other.refunded_quantity >= other.quantity for other in order.lines)
+        now = utc_now()
         if everything:
-            Order.update(status="refunded", closed_at=utc_now()).where(
+            Order.update(status="refunded", closed_at=now).where(
                 Order.id == order.id).execute()
+        if product.kind == "giftcard":
+            refund_records.book_card_parts(shop, order, line, parts, now, quantity, everything)
+        else:
+            refund_records.book(shop, order, product.id, now, line=line, quantity=quantity,
+                                amount_cents=money, closes=everything)
         audit.record(shop, "order_refund_line", order.id, line=line.id, quantity=quantity,
                      amount_cents=quantity * line.unit_price_cents, voided=len(voided),
-                     vouchers=sorted(voucher.id for voucher in voided),  # which (QA s8b F6)
+                     vouchers=sorted(voucher.id for voucher in voided)
+                     or sorted(chosen or ()),  # which (QA s8b F6); uses taken off (F7)
                      stock_returned=stock_back, keys_returned=keys_back,
                      order_refunded=everything, card_refund_cents=card_money,
                      refund_cents=money)

@@ -31,7 +31,8 @@ def _remaining_value() -> Any:
     (a sold service line is one voucher for all its units; a batch's line and a card key's,
     one voucher per unit)."""
     one_for_all = (Product.kind == "service") & (Order.is_batch == False)  # noqa: E712
-    units = Case(None, [(one_for_all, OrderLine.quantity)], 1)
+    # Its units not refunded: a part refund takes a unit's uses off it (QA s11b F7).
+    units = Case(None, [(one_for_all, OrderLine.quantity - OrderLine.refunded_quantity)], 1)
     return (Voucher.uses_left * OrderLine.unit_price_cents * units) / Voucher.uses_total
 
 

@@ -1,16 +1,17 @@
-"""The sales report: orders paid and refunded, quantities, revenue and refunds per local day
-of payment, product or payment method. A gift card's reload counts with its card's product."""
+"""The sales report: orders paid and refunded, quantities, revenue and refunds per local day,
+product or payment method; a sale on its day of payment, a refund on its day of paying back.
+A gift card's reload counts with its card's product."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from peewee import Case, Expression, Value, fn
 
 from desktop_app.core.dates import day_range
-from desktop_app.core.models import GiftCardEntry, Order, OrderLine, Product, Voucher
+from desktop_app.core.models import GiftCardEntry, Order, OrderLine, Product, Refund, Voucher
 from desktop_app.core.report_rows import (
     Column,
     Report,
@@ -32,92 +33,116 @@ SALES_COLUMNS = (Column("group", "text"), Column("orders", "int"),
                  Column("refunds", "money"), Column("net", "money"))
 
 
-def _line_refunds() -> Any:
-    """Money a line gave back. A gift card pays back only its unspent balance: the ledger's
-    money for the line's cards, not the units' price (a cash-out: ``_cash_outs``)."""
-    e, v = GiftCardEntry, Voucher.alias("refunded_card")
-    card_money = (e.select(fn.COALESCE(fn.SUM(e.money_cents * -1), 0))
-                  .join(v, on=(e.voucher == v.id))
-                  .where((v.order_line == OrderLine.id) & (e.kind == "refund")
-                         & (e.order.is_null() | (e.order == OrderLine.order))))
-    return Case(None, [(Product.kind == "giftcard", card_money)], OrderLine.refunded_cents)
+def _refund_sums(key: Any, when: Expression) -> Any:
+    """Refunds paid back in ``when`` (their own day): refunded orders (those a refund closed),
+    units and money, by their own method and product."""
+    closed = Case(None, [(Refund.closes_order == True, Refund.order)], None)  # noqa: E712
+    return group_by_key(Refund.select(
+        key.alias("key"), Value(0), fn.COUNT(closed.distinct()), Value(0),
+        fn.SUM(Refund.quantity), Value(0), fn.SUM(Refund.amount_cents))
+        .where(when), key).tuples()
 
 
-def _reload_refunds() -> Any:
-    """Money a refunded reload order gave back (its ledger row; the whole reload)."""
-    e = GiftCardEntry.alias("reload_refund")
-    return (e.select(fn.COALESCE(fn.SUM(e.money_cents * -1), 0))
-            .where((e.order == Order.id) & (e.kind == "refund")))
-
-
-def _cash_outs(key: Any, paid: Expression) -> Any:
-    """Cash paid out of cards, a refund of each card's order: with the order's day and the
-    card's product, but under ``cash`` by method, the drawer it left (QA: it was booked
-    under the method the card was sold with, so the cash drawer did not reconcile)."""
+def _cash_outs(key: Any, when: Expression) -> Any:
+    """Cash paid out of cards in ``when``, a refund of each card's order: under the card's
+    product, and under ``cash`` by method, the drawer it left (QA: it was booked under the
+    method the card was sold with, so the cash drawer did not reconcile)."""
     e = GiftCardEntry
     return group_by_key(e.select(
         key.alias("key"), Value(0), Value(0), Value(0), Value(0), Value(0),
         fn.SUM(e.money_cents * -1))
         .join(Voucher, on=(e.voucher == Voucher.id))
-        .join(Order, on=(Voucher.order == Order.id))
-        .where(paid & (e.kind == "cashout")), key).tuples()
+        .where(when & (e.kind == "cashout")), key).tuples()
 
 
-def _sales_sums(key_of: Callable[[str], Any], where: Expression) -> list[tuple[Any, ...]]:
-    """Per group: orders, refunded orders, quantity, refunded quantity, revenue, refunds. A
-    gift card's reload is an order without lines: counted with its card's product, as
-    revenue without quantity."""
-    price = OrderLine.unit_price_cents
-    paid = Order.status.in_(("paid", "refunded")) & where
-    refunded_id = Case(None, [(Order.status == "refunded", Order.id)], None)
+def _sold_sums(key_of: Callable[[str], Any], paid: Expression) -> list[tuple[Any, ...]]:
+    """Per group: orders, quantity and revenue of the orders paid in ``paid``. A gift card's
+    reload is an order without lines: counted with its card's product, as revenue without
+    quantity."""
     line_key, reload_key = key_of("line"), key_of("reload")
     lines = group_by_key(OrderLine.select(
-        line_key.alias("key"), fn.COUNT(Order.id.distinct()),
-        fn.COUNT(refunded_id.distinct()), fn.SUM(OrderLine.quantity),
-        fn.SUM(OrderLine.refunded_quantity), fn.SUM(OrderLine.quantity * price),
-        fn.SUM(_line_refunds()))
+        line_key.alias("key"), fn.COUNT(Order.id.distinct()), Value(0),
+        fn.SUM(OrderLine.quantity), Value(0),
+        fn.SUM(OrderLine.quantity * OrderLine.unit_price_cents), Value(0))
         .join(Order).switch(OrderLine).join(Product, on=(OrderLine.product == Product.id))
         .where(paid), line_key).tuples()
-    cash_outs = _cash_outs(key_of("cashout"), paid)
     reloads = group_by_key(Order.select(
-        reload_key.alias("key"), fn.COUNT(Order.id.distinct()),
-        fn.COUNT(refunded_id.distinct()), Value(0), Value(0), fn.SUM(Order.total_cents),
-        fn.SUM(_reload_refunds()))
+        reload_key.alias("key"), fn.COUNT(Order.id.distinct()), Value(0), Value(0), Value(0),
+        fn.SUM(Order.total_cents), Value(0))
         .join(GiftCardEntry, on=((GiftCardEntry.order == Order.id)
                                  & (GiftCardEntry.kind == "reload")))
         .join(Voucher, on=(GiftCardEntry.voucher == Voucher.id))
         .where(paid), reload_key).tuples()
+    return [*lines, *reloads]
+
+
+def _merged(*parts: Iterable[tuple[Any, ...]]) -> dict[Any, list[int]]:
+    """Per group: orders, refunded orders, quantity, refunded quantity, revenue, refunds."""
     merged: dict[Any, list[int]] = {}
-    for key, *figures in [*lines, *reloads, *cash_outs]:
+    for key, *figures in (row for part in parts for row in part):
         if not any(figures):  # one day's (or by method, cash's) aggregate over no rows
             continue
         sums = merged.setdefault(key, [0] * len(figures))
         for i, value in enumerate(figures):
             sums[i] += int(value or 0)
-    return [(key, *sums) for key, sums in merged.items()]
+    return merged
+
+
+def _span(start: dt.date | None, end: dt.date | None, taken: Expression,
+          refunded: Expression, cashed: Expression) -> tuple[dt.date, dt.date] | None:
+    """The days to list: the chosen range, or the first to the last day with a sale, a
+    refund or a cash-out."""
+    spans = [span for span in (day_span(Order.paid_at, start, end, taken),
+                               day_span(Refund.refunded_at, start, end, refunded),
+                               day_span(GiftCardEntry.created_at, start, end, cashed))
+             if span is not None]
+    if not spans:
+        return None
+    return min(span[0] for span in spans), max(span[1] for span in spans)
+
+
+def _rows(merged: dict[Any, list[int]]) -> list[tuple[Any, ...]]:
+    return [(key, *figures) for key, figures in merged.items()]
+
+
+def _per_day(span: tuple[dt.date, dt.date] | None) -> dict[Any, list[int]]:
+    """Each of sales, refunds and cash-outs per local day of its own time (each an index)."""
+    paid = Order.status.in_(("paid", "refunded"))
+    cashout = GiftCardEntry.kind == "cashout"
+    days = (per_local_day(Order.paid_at, span, lambda key, day: _rows(_merged(_sold_sums(
+                lambda _: key, paid & day)))),
+            per_local_day(Refund.refunded_at, span, _refund_sums),
+            per_local_day(GiftCardEntry.created_at, span,
+                          lambda key, day: _cash_outs(key, day & cashout)))
+    return _merged(*(((day, *figures) for day, figures in sums.items()) for sums in days))
 
 
 def sales_report(shop: Shop, by: str = "day", start: dt.date | None = None,
                  end: dt.date | None = None) -> Report:
-    """Orders paid in the range, grouped by the local day they were paid, product or method.
-    A refund counts with the sale it undoes (its order's day); a partial line refund counts
-    its units at the price they were sold for, a gift card what it paid back."""
+    """Sales and refunds in the range, grouped by local day, product or method: a sale on the
+    day its order was paid, by its method; a refund on the day it was paid back, by the
+    method it was paid back by (core/refund_records.py), so a closed day never changes and
+    each day's net is the money that moved. A part refund counts its units at the price they
+    were sold for, a gift card what it paid back."""
     require_owner(shop, "report_sales")
     low, high = day_range(start, end)
     taken = Order.status.in_(("paid", "refunded")) & within(Order.paid_at, low, high)
+    refunded = within(Refund.refunded_at, low, high)
+    cashed = within(GiftCardEntry.created_at, low, high) & (GiftCardEntry.kind == "cashout")
 
     if by == "day":
-        span = day_span(Order.paid_at, start, end, taken)
-        sums = per_local_day(Order.paid_at, span,
-                              lambda key, where: _sales_sums(lambda _: key, where))
+        span = _span(start, end, taken, refunded, cashed)
+        sums = _per_day(span)
     else:
         def key_of(source: str) -> Any:
             if by == "method":
-                return Value("cash") if source == "cashout" else fn.COALESCE(
-                    Order.payment_method, "other")
+                return fn.COALESCE(Order.payment_method, "other")
             return OrderLine.product if source == "line" else Voucher.product
 
-        sums = {row[0]: row[1:] for row in _sales_sums(key_of, taken)}
+        method = by == "method"
+        sums = _merged(_sold_sums(key_of, taken),
+                       _refund_sums(Refund.method if method else Refund.product, refunded),
+                       _cash_outs(Value("cash") if method else Voucher.product, cashed))
     found = {k: {"orders": o, "refunded_orders": ro, "quantity": q, "refunded_quantity": rq,
                  "revenue": rev, "refunds": ref, "net": rev - ref}
              for k, (o, ro, q, rq, rev, ref) in sums.items()}
@@ -131,7 +156,8 @@ def sales_report(shop: Shop, by: str = "day", start: dt.date | None = None,
     columns = (Column("group", "date" if by == "day" else "text"), *SALES_COLUMNS[1:])
     totals = totals_of(columns, rows)
     # An order with several lines is one order, whatever the grouping added up.
-    orders = Order.select().where(taken)
-    totals["orders"] = orders.count()
-    totals["refunded_orders"] = orders.where(Order.status == "refunded").count()
+    totals["orders"] = Order.select().where(taken).count()
+    totals["refunded_orders"] = (Refund.select(fn.COUNT(Refund.order.distinct()))
+                                 .where(refunded & (Refund.closes_order == True))  # noqa: E712
+                                 .scalar() or 0)
     return Report("sales", by, start, end, shop.currency, columns, rows, totals)

@@ -154,6 +154,9 @@ STATE_TEXTS: dict[str, str] = {
         "(what was left of it went back with the card). There is nothing more to refund."),
     "empty": QT_TRANSLATE_NOOP(
         "errors", "This gift card is empty: there is nothing to pay out."),
+    "card_spent": QT_TRANSLATE_NOOP(
+        "errors", "Nothing is left on this gift card of order {order}: it was spent, so there "
+        "is nothing to pay back and the order stays paid."),
     "cashout_over_limit": QT_TRANSLATE_NOOP(
         "errors", "This gift card holds {balance}, more than the {limit} a card may be paid out "
         "in cash. The owner sets that limit in Settings → Shop (Gift card cash-out up to)."),

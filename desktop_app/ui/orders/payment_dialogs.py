@@ -217,6 +217,11 @@ class LineRefundDialog(QDialog):
                            "the cards handed back, or scan them.")
         if self.line.kind == "goods":
             return self.tr("Refunded items go back to stock.")
+        if self.line.uses_per_unit:
+            return self.tr("The units of this line share one voucher: each refunded unit "
+                           "takes {uses} use(s) off it, used or not, while that many are "
+                           "unused; the voucher stays valid with the rest.").format(
+                uses=self.line.uses_per_unit)
         if self.line.refund_step == self.line.quantity:
             return self.tr("The voucher of this line has not been used, so it can be refunded "
                            "as a whole; it becomes void.")

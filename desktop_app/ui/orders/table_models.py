@@ -36,12 +36,19 @@ class OrderTableModel(RowTableModel[OrderRow]):
             Column(self.tr("Customer"), customer_text, tooltip=customer_text),
             Column(self.tr("Total"), lambda r: money(r.total_cents, self.currency),
                    lambda r: r.total_cents, RIGHT),
-            Column(self.tr("Status"), lambda r: status_label(r.status),
+            Column(self.tr("Status"), self.status_text,
                    lambda r: ("unpaid", "paid", "refunded", "cancelled").index(r.status)
                    if r.status in STATUS_COLORS else 9,
-                   color=lambda r: STATUS_COLORS.get(r.status)),
+                   color=lambda r: STATUS_COLORS.get(r.status), tooltip=self.status_text),
             Column(self.tr("Payment"), lambda r: method_label(r.payment_method)),
         ]
+
+    def status_text(self, row: OrderRow) -> str:
+        """A paid order partly refunded says so, and how much, in the list (QA s11b F11)."""
+        if row.status != "paid" or not (row.refunded_cents or row.refunded_units):
+            return status_label(row.status)
+        return self.tr("Paid, {amount} refunded").format(
+            amount=money(row.refunded_cents, self.currency))
 
     def muted(self, row: OrderRow) -> bool:
         return row.status in ("refunded", "cancelled")

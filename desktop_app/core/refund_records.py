@@ -1,0 +1,77 @@
+"""Each refund's dated record (core.models.Refund): what was paid back, when, by which method
+and operator, for which order and line. The sales report counts refunds from these, on the
+local day they were paid back, so a day already closed never changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from peewee import JOIN, Case, Value, fn
+
+from desktop_app.core.models import GiftCardEntry, Order, OrderLine, Product, Refund, Voucher
+
+if TYPE_CHECKING:  # the store runs the schema steps, which book past refunds from here
+    from desktop_app.core.giftcard_value import Payback
+    from desktop_app.core.store import Shop
+
+
+def book(shop: Shop, order: Order, product_id: int, at: dt.datetime, *,
+         line: OrderLine | None = None, quantity: int = 0, amount_cents: int = 0,
+         closes: bool = False, method: str | None = None) -> None:
+    """Record one refund paid back now; call inside the refund's write."""
+    Refund.create(order=order.id, order_line=line.id if line is not None else None,
+                  product=product_id, method=method or order.payment_method or "other",
+                  quantity=quantity, amount_cents=amount_cents, closes_order=closes,
+                  operator=shop.operator.id, refunded_at=at)
+
+
+def book_card_parts(shop: Shop, order: Order, line: OrderLine, parts: list[Payback],
+                    at: dt.datetime, quantity: int, closes: bool) -> None:
+    """A gift card line's refund: its own order's part with the units, and each reload's part
+    under the reload's order and method (that order is refunded with the card)."""
+    own = sum(part.money_cents for part in parts if part.order_id == order.id)
+    book(shop, order, line.product_id, at, line=line, quantity=quantity, amount_cents=own,
+         closes=closes)
+    for part in parts:
+        if part.order_id != order.id:
+            book(shop, Order.get_by_id(part.order_id), line.product_id, at, line=line,
+                 amount_cents=part.money_cents, closes=True, method=part.method)
+
+
+def book_past_refunds() -> None:
+    """The records of refunds made before there were records. Their day is not known: each is
+    dated on its sale's day (the order's payment), by the order's method, where the sales
+    report counted it until then, so no report of a past day changes."""
+    fields = [Refund.order, Refund.order_line, Refund.product, Refund.method, Refund.quantity,
+              Refund.amount_cents, Refund.closes_order, Refund.refunded_at]
+    closed = Order.status == "refunded"
+    method = fn.COALESCE(Order.payment_method, "other")
+    lines = (OrderLine.select(
+        OrderLine.order, OrderLine.id, OrderLine.product, method, OrderLine.refunded_quantity,
+        Case(None, [(Product.kind == "giftcard", 0)], OrderLine.refunded_cents), closed,
+        Order.paid_at)
+        .join(Order).switch(OrderLine).join(Product)
+        .where(((OrderLine.refunded_quantity > 0) | (OrderLine.refunded_cents > 0))
+               & Order.paid_at.is_null(False)))
+    Refund.insert_from(lines, fields).execute()
+    # A gift card's refund: the money its ledger says went back, under the order paid in by.
+    paid_in = fn.COALESCE(GiftCardEntry.order, Voucher.order)
+    cards = (GiftCardEntry.select(
+        paid_in, Voucher.order_line, Voucher.product, method, Value(0),
+        GiftCardEntry.money_cents * -1, closed, Order.paid_at)
+        .join(Voucher, on=(GiftCardEntry.voucher == Voucher.id))
+        .join(Order, on=(Order.id == paid_in))
+        .where((GiftCardEntry.kind == "refund") & Order.paid_at.is_null(False)))
+    Refund.insert_from(cards, fields).execute()
+    # A reload order refunded with its card when nothing of it was left to pay back.
+    booked = Refund.alias("booked")
+    reloads = (GiftCardEntry.select(
+        GiftCardEntry.order, Voucher.order_line, Voucher.product, method, Value(0), Value(0),
+        closed, Order.paid_at)
+        .join(Voucher, on=(GiftCardEntry.voucher == Voucher.id))
+        .join(Order, on=(Order.id == GiftCardEntry.order))
+        .join(booked, JOIN.LEFT_OUTER, on=(booked.order == Order.id))
+        .where((GiftCardEntry.kind == "reload") & closed & booked.id.is_null()
+               & Order.paid_at.is_null(False)))
+    Refund.insert_from(reloads, fields).execute()

@@ -1,0 +1,65 @@
+"""A gift card spent to 0.00 has nothing to pay back: its refund is refused with a clear
+message, not an order refunded for 0.00 counted as a refunded unit (QA s11b F12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from test_cli import as_json, run
+from test_refund_money import sell_card, spend
+
+from desktop_app.core import orders, refunds
+from desktop_app.core.errors import InvalidState
+from desktop_app.core.models import Order, OrderLine, Voucher
+from desktop_app.core.report_sales import sales_report
+from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
+
+SHOP_ENGINES = ("file", "server")
+
+
+def test_a_spent_card_is_not_refunded(shop: Shop) -> None:
+    (card,) = sell_card(shop, "100")
+    spend(shop, card, 10000)
+    line = OrderLine.get(OrderLine.order == card.order_id)
+    with pytest.raises(InvalidState) as whole:
+        refunds.preview_refund(shop, card.order_id)
+    assert whole.value.params["state"] == "card_spent"
+    assert "Nothing is left on this gift card" in error_message(whole.value)
+    with pytest.raises(InvalidState):
+        refunds.refund_order(shop, card.order_id)
+    assert orders.order_detail(shop, card.order_id).lines[0].refundable == 0  # part: disabled
+    with pytest.raises(InvalidState) as part:
+        refunds.refund_line(shop, line.id, 1)
+    assert part.value.params["state"] == "card_spent"
+    assert Order.get_by_id(card.order_id).status == "paid"
+    assert Voucher.get_by_id(card.id).state == "valid"
+    today = dt.date.today()
+    assert sales_report(shop, "product", today, today).totals["refunded_quantity"] == 0
+
+
+def test_of_two_cards_the_one_with_money_left_is_the_one_refunded(shop: Shop) -> None:
+    cards = sell_card(shop, "50", quantity=2)
+    spend(shop, cards[0], 5000)
+    line = OrderLine.get(OrderLine.order == cards[0].order_id)
+    assert orders.order_detail(shop, cards[0].order_id).lines[0].refundable == 1
+    assert refunds.refund_line(shop, line.id, 1).refund_cents == 5000  # the full one
+
+
+def test_the_cli_refuses_a_spent_card_with_invalid_state(tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    assert run(folder, "init", "--json").returncode == 0
+    item = as_json(run(folder, "product", "add", "--name", "Card", "--kind", "giftcard",
+                       "--price", "100", "--json"))["id"]
+    order = as_json(run(folder, "order", "create", "--item", f"{item}:1", "--json"))["id"]
+    (card,) = as_json(run(folder, "order", "pay", str(order), "--json"))["vouchers"]
+    assert run(folder, "redeem", card["code"], "--amount", "100", "--json").returncode == 0
+    refused = run(folder, "order", "refund", str(order), "--json")
+    assert refused.returncode == 1
+    told = as_json(refused)
+    assert (told["error"], told["state"], told["order"]) == ("invalid_state", "card_spent", order)
+    assert "nothing to pay back" in str(told["message"])
+    listed = {o["id"]: o for o in as_json(run(folder, "order", "list", "--json"))["orders"]}
+    assert listed[order]["status"] == "paid"
