@@ -85,9 +85,9 @@ def test_a_wal_deleted_under_an_open_counter_stops_it_and_opening_again_loses_no
         _assert_stopped(counter, payloads[1], "wal")
     # Its close put what it had into the database: the redemption is kept, once.
     with reopen(shop_dir) as after:
-        if not after.integrity_problems:
-            assert redemption.redeem(after, payloads[0], "C1").reason == "already_redeemed"
-            assert redemption.redeem(after, payloads[1], "C1").reason == "redeemed"
+        assert after.integrity_problems == []
+        assert redemption.redeem(after, payloads[0], "C1").reason == "already_redeemed"
+        assert redemption.redeem(after, payloads[1], "C1").reason == "redeemed"
 
 
 def test_a_restore_is_refused_while_a_counter_is_open_even_with_its_lock_file_deleted(
