@@ -205,7 +205,8 @@ INTEGRITY_TEXTS: dict[str, str] = {
     "files_replaced": QT_TRANSLATE_NOOP(
         "errors", "Redeeming is stopped: the shop's files were replaced or moved while the "
         "shop was open here, so nothing more is saved in this session. Close the shop and "
-        "open it again: the usual checks then run on the files in the shop folder."),
+        "open it again (Log out, then log in): the usual checks then run on the files in "
+        "the shop folder."),
 }
 UNKNOWN_INTEGRITY_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Redeeming is stopped: the shop's records could not be vouched for. The owner "
@@ -236,8 +237,8 @@ VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
     ("integrity_hold", "problem", "files_replaced"): QT_TRANSLATE_NOOP(
         "errors", "Stopped: nothing was redeemed or changed, because the shop's files were "
         "replaced or moved while the shop was open here (an older copy put back, the folder "
-        "moved, a file deleted). Close the shop and open it again: the usual checks then run "
-        "on the files in the shop folder."),
+        "moved, a file deleted). Close the shop and open it again (in the app: Log out, then "
+        "log in): the usual checks then run on the files in the shop folder."),
     ("wrong_password", "credential", "recovery_key"): QT_TRANSLATE_NOOP(
         "errors", "Wrong recovery key: it is not the key of this shop. Check it against the "
         "paper it was written on (7 groups of 4), then try again."),

@@ -85,7 +85,8 @@ CHECK_TEXTS: dict[str, str] = {
 FILES_REPLACED_TEXT = QT_TRANSLATE_NOOP(
     "VerifyDialog", "Replaced while open: the shop's files in its folder are no longer the "
     "ones this session opened (an older copy put back, the folder moved, a file deleted). "
-    "Nothing more is saved in this session: close the shop and open it again.")
+    "Nothing more is saved in this session: close the shop and open it again (Log out, "
+    "then log in).")
 
 
 def verify_problem_text(problem: str) -> str:
