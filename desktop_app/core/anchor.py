@@ -144,6 +144,16 @@ class WitnessUnreadable(WitnessDamaged):
     (QA s10a F1: said as "altered")."""
 
 
+class WitnessForked(Exception):
+    """A witness vouches for another chain than the one being written: the same event id
+    with another hash, or a later event the database lacks. The database written is not the
+    one the witness saw (a file replaced under an open shop, QA s12a F6): never silent."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(str(path))
+        self.is_anchor = Path(path).name == ANCHOR_FILE
+
+
 def read_record(path: Path, key: bytes) -> Record | None:
     """The newest valid record of a witness file; None when the file is not there."""
     try:
@@ -162,20 +172,24 @@ def read_record(path: Path, key: bytes) -> Record | None:
 
 
 def write_record(path: Path | str, key: bytes, head: Head, *, sync: bool,
-                 rebase: bool = False) -> None:
+                 rebase: bool = False) -> Head | None:
     """Vouch for ``head`` in the witness file at ``path`` (created preallocated, 0600).
 
     Never moves a witness backwards (another process may have written a newer head), except
-    with ``rebase``: the audited acknowledgement or a restore. Raises OSError."""
+    with ``rebase``: the audited acknowledgement or a restore. The newer head it kept, if
+    any. Raises OSError, or ``WitnessForked`` for another hash at the same event."""
     with _write_lock:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
         try:
-            _write_slot(fd, key, head, sync=sync, rebase=rebase)
+            return _write_slot(fd, key, head, sync=sync, rebase=rebase)
+        except WitnessForked:
+            raise WitnessForked(path) from None
         finally:
             os.close(fd)
 
 
-def _write_slot(fd: int, key: bytes, head: Head, *, sync: bool, rebase: bool) -> None:
+def _write_slot(fd: int, key: bytes, head: Head, *, sync: bool,
+                rebase: bool) -> Head | None:
     raw = os.read(fd, 2 * SLOT_SIZE)
     created = len(raw) < 2 * SLOT_SIZE  # new (or cut short): preallocate both slots
     if created:
@@ -186,7 +200,12 @@ def _write_slot(fd: int, key: bytes, head: Head, *, sync: bool, rebase: bool) ->
     valid = [(r.sequence, i, r) for i, r in enumerate(slots) if r is not None]
     newest = max(valid, key=lambda v: v[0]) if valid else None
     if newest and not rebase and newest[2].head.event_id >= head.event_id:
-        return
+        kept = newest[2].head
+        if kept.event_id > head.event_id:
+            return kept
+        if not hmac.compare_digest(kept.hash, head.hash):
+            raise WitnessForked("")
+        return None
     sequence = newest[0] + 1 if newest else 1
     index = 1 - newest[1] if newest else 0
     os.lseek(fd, index * SLOT_SIZE, os.SEEK_SET)
@@ -195,6 +214,7 @@ def _write_slot(fd: int, key: bytes, head: Head, *, sync: bool, rebase: bool) ->
         # Rewriting a slot in place changes no size: the data sync alone makes it durable,
         # without the journal commit a full sync pays for the modification time.
         (os.fsync if created else _data_sync)(fd)
+    return None
 
 
 # --- the data folder's anchor ----------------------------------------------------------------
@@ -213,11 +233,15 @@ def write_anchor(data_dir: Path, key: bytes, head: Head | None = None, *,
                  rebase: bool = False, sync_soon: bool = False) -> None:
     """Vouch for ``head`` (by default the bound database's newest event) in the data folder:
     one write, then one sync now, or with ``sync_soon`` on the witness thread (a commit's
-    write; see ``witness_sync``). Raises OSError."""
+    write; see ``witness_sync``). Raises OSError, or ``WitnessForked`` when the anchor
+    vouches for an event the bound database lacks or holds otherwise."""
     path = _anchor_file(str(data_dir))
-    write_record(path, key, head or current_head(), sync=not sync_soon, rebase=rebase)
+    kept = write_record(path, key, head or current_head(), sync=not sync_soon, rebase=rebase)
     if sync_soon:
         witness_sync.soon(path)
+    # Another counter's later commit is in this database too (it commits, then writes).
+    if kept is not None and head_problem(kept) is not None:
+        raise WitnessForked(path)
 
 
 def check_anchor(data_dir: Path, key: bytes) -> str | None:

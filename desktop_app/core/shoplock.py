@@ -8,6 +8,12 @@ even by a crash or a kill, so a stale lock file never blocks anything.
 POSIX: ``flock`` (per open file, so two shops opened in one process conflict too). Windows:
 ``msvcrt`` has only exclusive byte-range locks, so each opener locks one byte of its own in a
 range of slots and the exclusive locker locks the whole range.
+
+A lock file can be deleted under an open shop (a clean-up habit, a sync tool): the next opener
+makes a new one with a free lock (QA s12a F7). On POSIX the data folder itself is locked the
+same way, so a restore is still refused then; an open shop also notices a lock file that is
+no longer the folder's before its next change (``ShopLock.in_folder``, see ``live_files``).
+Windows refuses to delete a file that is open.
 """
 
 from __future__ import annotations
@@ -33,9 +39,11 @@ class ShopLock:
     A lock dropped without ``release`` (a shop abandoned the way a killed process abandons
     it) closes its file when collected, as the process ending would, and quietly."""
 
-    def __init__(self, handle: IO[bytes]) -> None:
+    def __init__(self, handle: IO[bytes], folder: int | None = None) -> None:
         self._handle: IO[bytes] | None = handle
-        self._finalizer = weakref.finalize(self, _close_quietly, handle)
+        self._finalizer = weakref.finalize(self, _close_quietly, handle, folder)
+        held = os.fstat(handle.fileno())
+        self._identity = (held.st_dev, held.st_ino)
 
     def release(self) -> None:
         if self._handle is not None:
@@ -46,10 +54,25 @@ class ShopLock:
     def held(self) -> bool:
         return self._handle is not None
 
+    def in_folder(self, data_dir: Path) -> bool:
+        """Whether ``data_dir``'s lock file is still the file this lock holds: a deleted one
+        is made again, free, by the next opener, and a restore could lock that (QA s12a F7).
+        Where the file system reports no inode (``st_ino`` 0) it cannot be told: True."""
+        if self._identity[1] == 0:
+            return True
+        try:
+            found = os.stat(Path(data_dir) / LOCK_FILE)
+        except OSError:
+            return False
+        return (found.st_dev, found.st_ino) == self._identity
 
-def _close_quietly(handle: IO[bytes]) -> None:
+
+def _close_quietly(handle: IO[bytes], folder: int | None = None) -> None:
     with contextlib.suppress(OSError):
         handle.close()
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            os.close(folder)
 
 
 def _open(data_dir: Path) -> IO[bytes]:
@@ -82,6 +105,12 @@ if os.name == "nt":
             return False
         return True
 
+    def _open_folder(data_dir: Path) -> int | None:
+        return None  # an open lock file cannot be deleted on Windows
+
+    def _try_folder(folder: int | None, *, exclusive: bool) -> bool:
+        return True
+
 else:
     import fcntl
 
@@ -99,24 +128,43 @@ else:
             return False
         return True
 
+    def _open_folder(data_dir: Path) -> int | None:
+        try:
+            return os.open(data_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            return None
+
+    def _try_folder(folder: int | None, *, exclusive: bool) -> bool:
+        if folder is None:
+            return True
+        try:
+            fcntl.flock(folder, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        except OSError:  # a file system without locks on folders: the lock file alone
+            return True
+        return True
+
 
 def hold_open(data_dir: Path, wait_s: float = _WAIT_S) -> ShopLock:
     """The shared lock of a shop being opened. Waits a little for a restore to finish; a
     restore that takes longer refuses the open (``ShopInUse`` with ``by="restore"``)."""
     handle = _open(data_dir)
+    folder = _open_folder(data_dir)
     deadline = time.monotonic() + wait_s
-    while not _try_shared(handle):
+    while not (_try_shared(handle) and _try_folder(folder, exclusive=False)):
         if time.monotonic() >= deadline:
-            handle.close()
+            _close_quietly(handle, folder)
             raise ShopInUse(path=str(data_dir), by="restore")
         time.sleep(0.05)
-    return ShopLock(handle)
+    return ShopLock(handle, folder)
 
 
 def hold_alone(data_dir: Path) -> ShopLock:
     """The exclusive lock a restore needs: refused at once while anyone has the shop open."""
     handle = _open(data_dir)
-    if not _try_exclusive(handle):
-        handle.close()
+    folder = _open_folder(data_dir)
+    if not (_try_exclusive(handle) and _try_folder(folder, exclusive=True)):
+        _close_quietly(handle, folder)
         raise ShopInUse(path=str(data_dir), by="open")
-    return ShopLock(handle)
+    return ShopLock(handle, folder)

@@ -10,6 +10,7 @@ operator's password unwraps from a key slot (see ``keyslots``). Opened late, aft
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import logging
 import os
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 
-from desktop_app.core import anchor, integrity, migrations, shoplock, witness_sync
+from desktop_app.core import anchor, integrity, live_files, migrations, shoplock, witness_sync
 from desktop_app.core.anchor import Head
 from desktop_app.core.errors import (
     IntegrityHold,
@@ -64,6 +65,8 @@ class Shop:
     pending_head: Head | None = field(default=None, repr=False)
     # Where ``migrate-to`` moved this folder's shop (see ``moved_shop``): then read-only.
     moved_to: dict[str, str] | None = None
+    # The embedded file's files as opened, checked before each write (see ``live_files``).
+    opened_files: live_files.OpenedFiles | None = field(default=None, repr=False)
 
     @property
     def integrity_problem(self) -> str | None:
@@ -159,6 +162,8 @@ class Shop:
         try:
             serial = isinstance(self.db, SqliteDatabase) and outermost
             with begin_immediate(self.db) if serial else self.db.atomic():
+                if serial:  # before any change: still the folder's files?
+                    live_files.require_same(self)
                 if outermost and not operator_checked:  # evidence too: an acknowledgement
                     require_still_active(self)
                 yield
@@ -183,6 +188,10 @@ class Shop:
             return
         try:
             integrity.after_commit(self, head)
+        except anchor.WitnessForked as exc:  # committed into a file not the folder's
+            self.pending_head = None
+            live_files.hold_forked(self, "anchor" if exc.is_anchor else "witness")
+            live_files.require_same(self)
         except OSError as exc:
             log.warning("could not update the audit anchor: %s", type(exc).__name__)
             return
@@ -265,6 +274,7 @@ def create_shop(
         slots.save()
         anchor.write_anchor(data_dir, key)
         shop = Shop(data_dir, db, owner, slots, key, lock=lock, recovery_key=recovery_key)
+        live_files.remember(shop, None)
         integrity.bring_forward(shop)
     except BaseException as exc:
         db.close()
@@ -327,6 +337,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
                             path=str(db_path))
     lock = shoplock.hold_open(data_dir)
     remove_stale_temporaries(data_dir)
+    before_connect = live_files.identity(db_path)
     try:
         db = connect_file(db_path, key, busy_timeout_ms)
     except BaseException:
@@ -350,10 +361,11 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
     log.info("opened the shop as operator #%s", row.id)
     shop = Shop(data_dir, db, row, slots, key, lock=lock, failed_logins=failed_logins,
                 moved_to=moved)
+    live_files.remember(shop, before_connect)
     if problems:
         log.error("integrity hold at open: %s", problems)
         integrity.hold(shop, problems)
-    elif moved is None:  # a moved folder's witnesses follow the server (see moved_shop)
+    elif moved is None and not shop.integrity_problems:  # a moved folder's follow the server
         integrity.bring_forward(shop)
     return shop
 
@@ -364,5 +376,7 @@ def reopen_shop(shop: Shop) -> Shop:
     backup refused after the shop had been closed for it: the shop goes on as before."""
     if shop.lock is None or not shop.lock.held:
         shop.lock = shoplock.hold_open(shop.data_dir)
+    if shop.opened_files is not None:  # a -wal deleted by the close is made again: new
+        shop.opened_files = dataclasses.replace(shop.opened_files, wal=None)
     database_proxy.initialize(shop.db)
     return shop

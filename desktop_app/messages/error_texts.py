@@ -204,6 +204,12 @@ INTEGRITY_TEXTS: dict[str, str] = {
         "damaged, so a rollback of the database cannot be ruled out. The owner restores the "
         "latest good backup, or checks the shop (Admin → Verify) and acknowledges what was "
         "found."),
+    # QA s12a F6/F7: held for this session only; opening again checks the folder's files.
+    "files_replaced": QT_TRANSLATE_NOOP(
+        "errors", "Redeeming is stopped: the shop's files were replaced or moved while the "
+        "shop was open here, so nothing more is saved in this session. Close the shop and "
+        "open it again (Log out, then log in): the usual checks then run on the files in "
+        "the shop folder."),
 }
 UNKNOWN_INTEGRITY_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Redeeming is stopped: the shop's records could not be vouched for. The owner "
@@ -231,6 +237,11 @@ COMMAND_LINE_TEXTS: dict[str, str] = {
 }
 
 VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    ("integrity_hold", "problem", "files_replaced"): QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing was redeemed or changed, because the shop's files were "
+        "replaced or moved while the shop was open here (an older copy put back, the folder "
+        "moved, a file deleted). Close the shop and open it again (in the app: Log out, then "
+        "log in): the usual checks then run on the files in the shop folder."),
     ("wrong_password", "credential", "recovery_key"): QT_TRANSLATE_NOOP(
         "errors", "Wrong recovery key: it is not the key of this shop. Check it against the "
         "paper it was written on (7 groups of 4), then try again."),
@@ -315,6 +326,8 @@ HOLD_REASONS: dict[str, str] = {
     "hold_unnamed": QT_TRANSLATE_NOOP(
         "errors", "this folder keeps an earlier integrity problem, and it is not known which "
         "shop it was for: it may be another shop's that was in this folder before"),
+    "files_replaced": QT_TRANSLATE_NOOP(
+        "errors", "the shop's files were replaced or moved while the shop was open"),
 }
 UNKNOWN_HOLD_REASON = QT_TRANSLATE_NOOP("errors", "a check found a problem; verify names it")
 

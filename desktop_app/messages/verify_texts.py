@@ -87,12 +87,22 @@ CHECK_TEXTS: dict[str, str] = {
 }
 
 
+# A session held by ``live_files``: "session: files_replaced (database)".
+FILES_REPLACED_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "Replaced while open: the shop's files in its folder are no longer the "
+    "ones this session opened (an older copy put back, the folder moved, a file deleted). "
+    "Nothing more is saved in this session: close the shop and open it again (Log out, "
+    "then log in).")
+
+
 def verify_problem_text(problem: str) -> str:
     """One problem ``audit.verify_shop`` found (``"check: what"``), in plain words."""
     check, _, found = problem.partition(": ")
     words = found.split()
     if check == "anchor" and found in ANCHOR_TEXTS:
         return _t(ANCHOR_TEXTS[found])
+    if check == "session" and words[:1] == ["files_replaced"]:
+        return _t(FILES_REPLACED_TEXT)
     if problem in WITNESS_TEXTS:
         return _t(WITNESS_TEXTS[problem])
     if check == "audit_chain" and len(words) == 3 and words[2] in CHAIN_TEXTS:
