@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from peewee import JOIN, Case, Value, fn
 
 from desktop_app.core.models import GiftCardEntry, Order, OrderLine, Product, Refund, Voucher
+from desktop_app.core.money import money_text
 
 if TYPE_CHECKING:  # the store runs the schema steps, which book past refunds from here
     from desktop_app.core.giftcard_value import Payback
@@ -24,6 +25,18 @@ def book(shop: Shop, order: Order, product_id: int, at: dt.datetime, *,
                   product=product_id, method=method or order.payment_method or "other",
                   quantity=quantity, amount_cents=amount_cents, closes_order=closes,
                   operator=shop.operator.id, refunded_at=at)
+
+
+def made(order_id: int) -> dict[str, str]:
+    """What an order's refunds paid back and when the last was made, for a refusal to refund
+    it again: a retry after a lost answer (a killed command) still tells the money owed."""
+    total, last = (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_cents), 0),
+                                 fn.MAX(Refund.refunded_at))
+                   .where(Refund.order == order_id).scalar(as_tuple=True))
+    when = Refund.refunded_at.python_value(last) if last is not None else None
+    if when is None:
+        return {}
+    return {"refund": money_text(int(total)), "refunded_at": when.isoformat()}
 
 
 def book_card_parts(shop: Shop, order: Order, line: OrderLine, parts: list[Payback],

@@ -55,6 +55,9 @@ def _was_used(voucher: Voucher) -> bool:
 def _paid_order(order_id: int) -> Order:
     """The order to refund whole: paid, and with something to give back."""
     order = get_order(order_id)
+    if order.status == "refunded":
+        raise InvalidState(what="order", id=order_id, state=order.status,
+                           **refund_records.made(order_id))
     if order.status != "paid":
         raise InvalidState(what="order", id=order_id, state=order.status)
     _refuse_spent_cards(order)

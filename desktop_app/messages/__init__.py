@@ -9,11 +9,13 @@ this module puts an error's facts into them. No Qt: the command line uses it too
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 from collections.abc import Mapping
 from typing import Any
 
+from desktop_app.core.dates import local_time
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 from desktop_app.messages.error_texts import (
@@ -30,6 +32,7 @@ from desktop_app.messages.error_texts import (
     ISSUED_NOT_WRITTEN_TEXT,
     NOT_FOUND_TEXTS,
     OS_REASONS,
+    REFUNDED_ALREADY_TEXT,
     SHOP_BEING_RESTORED_TEXT,
     SHOP_EXISTS_ON_SERVER_TEXT,
     STATE_LABELS,
@@ -183,6 +186,9 @@ def error_message(exc: ShopError) -> str:
     if exc.code == "not_found" and exc.params.get("reason") in TEXT_NAMES_NO_VOUCHER:
         # a look-up's text: another shop's, forged, garbage, a typo (QA s10b: "not found")
         return translate("Redemption", EXPLANATIONS[exc.params["reason"]])
+    if exc.code == "invalid_state" and exc.params.get("refunded_at"):
+        when = local_time(dt.datetime.fromisoformat(str(exc.params["refunded_at"])))
+        return _fill(REFUNDED_ALREADY_TEXT, {**params, "when": when})
     if exc.code == "invalid_state" and exc.params.get("state") in STATE_TEXTS:
         return _fill(STATE_TEXTS[exc.params["state"]], params)
     if isinstance(exc, InvalidInput):

@@ -1,0 +1,59 @@
+"""An order refunded already and asked again (a retry after the first answer was lost: a
+killed command, a closed terminal) says what was paid back and when, so the money owed is
+never read from the order's total (QA s12a F5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_cli import as_json, run
+from test_refund_money import sell_card, spend
+
+from desktop_app.core import orders, products, refunds
+from desktop_app.core.errors import InvalidState
+from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
+
+SHOP_ENGINES = ("file", "server")
+
+
+def test_a_second_refund_names_the_money_paid_back_and_when(shop: Shop) -> None:
+    (card,) = sell_card(shop, "100")
+    spend(shop, card, 3000)
+    first = refunds.refund_order(shop, card.order_id)
+    with pytest.raises(InvalidState) as again:
+        refunds.refund_order(shop, card.order_id)
+    assert again.value.params["state"] == "refunded"
+    assert again.value.params["refund"] == "70.00" == f"{first.refund_cents / 100:.2f}"
+    assert again.value.params["refunded_at"]
+    said = error_message(again.value)
+    assert f"Order {card.order_id} was refunded already" in said and "70.00" in said
+    assert "Refresh the list" not in said
+
+
+def test_an_order_never_refunded_keeps_the_plain_refusal(shop: Shop) -> None:
+    pass_ = products.add_product(shop, "Wash", "10", "service", uses=1)
+    order = orders.create_order(shop, [(pass_.id, 1)])
+    orders.cancel_order(shop, order.id)
+    with pytest.raises(InvalidState) as refused:
+        refunds.refund_order(shop, order.id)
+    assert "refunded_at" not in refused.value.params
+    assert "Refresh the list" in error_message(refused.value)
+
+
+def test_the_cli_retry_prints_the_refund_made(tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    assert run(folder, "init", "--json").returncode == 0
+    item = as_json(run(folder, "product", "add", "--name", "Card", "--kind", "giftcard",
+                       "--price", "100", "--json"))["id"]
+    order = as_json(run(folder, "order", "create", "--item", f"{item}:1", "--json"))["id"]
+    (card,) = as_json(run(folder, "order", "pay", str(order), "--json"))["vouchers"]
+    assert run(folder, "redeem", card["code"], "--amount", "30", "--json").returncode == 0
+    assert as_json(run(folder, "order", "refund", str(order), "--json"))["refund"] == "70.00"
+    again = run(folder, "order", "refund", str(order), "--json")
+    assert again.returncode == 1
+    answer = as_json(again)
+    assert (answer["error"], answer["state"], answer["refund"]) == ("invalid_state", "refunded",
+                                                                      "70.00")
+    assert "70.00" in answer["message"]
