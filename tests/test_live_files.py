@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from integrity_helpers import reopen, sell
 from test_cli import as_json, run
 
@@ -136,3 +137,22 @@ def test_an_anchor_at_the_same_event_with_another_hash_is_a_fork_not_skipped(
 def test_nothing_is_compared_where_the_file_system_has_no_inodes(shop_dir: Path) -> None:
     unknown = OpenedFiles(database=(7, 0), wal=None, folder=(7, 0))
     assert unknown.replaced(shop_dir) is None
+
+
+def test_the_window_shows_the_hold_a_change_found_mid_session(
+        qtbot: QtBot, owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    from desktop_app.ui.main_window import MainWindow
+
+    payloads, old = _older_copy(owner_shop, shop_dir, tmp_path, 2)
+    with reopen(shop_dir) as counter:
+        window = MainWindow(counter)
+        qtbot.addWidget(window)
+        window.show()
+        assert redemption.redeem(counter, payloads[0], "C1").reason == "redeemed"
+        assert window.integrity_banner.isHidden()
+        shutil.copy2(database_path(old), shop_dir / "shop.db.sync-tmp")
+        os.replace(shop_dir / "shop.db.sync-tmp", database_path(shop_dir))
+        _assert_stopped(counter, payloads[1], "database")
+        qtbot.waitUntil(lambda: window.integrity_banner.isVisible(), timeout=3000)
+        assert "replaced or moved while the shop was open" in window.integrity_banner.text()
+        window.close()

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QSize,
     QSysInfo,
+    QTimer,
     Qt,
     Signal,
 )
@@ -177,7 +178,15 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         banner.setStyleSheet(HOLD_BANNER_STYLE)
         self.integrity_banner = banner
         self.refresh_integrity_banner()
+        # A hold can also start mid-session, in whatever core call found it (files replaced
+        # under the open shop): the banner follows within a second, whoever caught it.
+        self._banner_watch = QTimer(self, interval=1000, timeout=self._follow_integrity)
+        self._banner_watch.start()
         return banner
+
+    def _follow_integrity(self) -> None:
+        if self.integrity_banner.isHidden() and self.shop.integrity_problems:
+            self.refresh_integrity_banner()
 
     def _build_server_button(self, url: str) -> QPushButton:
         """Under a moved folder's red banner: the way to the shop where it lives now."""
