@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from integrity_helpers import reopen, sell
+from pytestqt.qtbot import QtBot
 from test_cli import as_json, run
 
 from desktop_app.core import anchor, backup, redemption, shoplock

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
     QCoreApplication,
     QSize,
     QSysInfo,
-    QTimer,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
@@ -180,8 +180,9 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         self.refresh_integrity_banner()
         # A hold can also start mid-session, in whatever core call found it (files replaced
         # under the open shop): the banner follows within a second, whoever caught it.
-        self._banner_watch = QTimer(self, interval=1000, timeout=self._follow_integrity)
-        self._banner_watch.start()
+        self._banner_watch = QTimer(self)
+        self._banner_watch.timeout.connect(self._follow_integrity)
+        self._banner_watch.start(1000)
         return banner
 
     def _follow_integrity(self) -> None:
