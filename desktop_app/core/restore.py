@@ -8,6 +8,7 @@ are kept aside.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from peewee import DatabaseError
 
-from desktop_app.core import anchor, audit, integrity, shoplock
+from desktop_app.core import anchor, audit, integrity, restore_journal, shoplock
 from desktop_app.core.backup import BackupInfo, read_backup
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.dates import utc_now
@@ -29,6 +30,7 @@ from desktop_app.core.errors import (
     NoShop,
     OperatorDisabled,
     RestoreNotConfirmed,
+    RestoreUnfinished,
     ShopError,
     WrongPassword,
 )
@@ -82,10 +84,13 @@ def restore_backup(data_dir: Path, backup: Path, operator: str, password: str,
 
 def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str,
                    password: str, confirm: Callable[[RestoreLoss], bool] | None) -> Path | None:
+    with contextlib.suppress(RestoreUnfinished):  # undone: this restore is the one to run
+        restore_journal.settle_alone(data_dir, None)
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
     current = data_dir / DATABASE_FILE
     try:
         key = _unlock_throttled(info, data_dir, staging, operator, password, backup)
+        restore_journal.settle_alone(data_dir, key)  # one whose files are in: finished first
         (staging / DATABASE_FILE).write_bytes(info.database)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
         restored = staging / DATABASE_FILE
@@ -102,10 +107,7 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
             raise RestoreNotConfirmed()
         for name in (KEYSLOTS_FILE, DATABASE_FILE):
             os.chmod(staging / name, 0o600)
-        aside = _move_current_aside(data_dir)
-        for name in (DATABASE_FILE, KEYSLOTS_FILE):
-            os.replace(staging / name, data_dir / name)
-        integrity.after_restore(data_dir, key, info.shop_id, behind=loss.stays_held)
+        aside = _swap_in(data_dir, staging, key, info.shop_id, loss.stays_held)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)
     except ShopError as exc:
@@ -206,17 +208,29 @@ def _database_opens_with(path: Path, key: bytes) -> bool:
     return True
 
 
-def _move_current_aside(data_dir: Path) -> Path | None:
+def _swap_in(data_dir: Path, staging: Path, key: bytes, shop_id: str, behind: bool
+             ) -> Path | None:
+    """The current files aside, the restored ones in, the witnesses re-based: under a journal,
+    so that a crash at any point is finished or undone at the next open (``restore_journal``).
+    The aside folder; None when there was no shop."""
     present = [data_dir / n for n in (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm",
                                       KEYSLOTS_FILE, anchor.ANCHOR_FILE, anchor.LEGACY_ANCHOR_FILE,
                                       integrity.HOLD_FILE) if (data_dir / n).exists()]
-    if not present:
-        return None
     aside = data_dir / f"before-restore-{utc_now().strftime('%Y%m%d-%H%M%S-%f')}"
-    aside.mkdir()
-    for path in present:
-        os.replace(path, aside / path.name)
-    return aside
+    restore_journal.begin(data_dir, restore_journal.Journal(
+        staging=staging.name, aside=aside.name if present else None, shop_id=shop_id,
+        behind=behind))
+    if present:
+        aside.mkdir()
+        for path in present:
+            os.replace(path, aside / path.name)
+        restore_journal.sync(data_dir)
+    for name in restore_journal.RESTORED_FILES:
+        os.replace(staging / name, data_dir / name)
+    restore_journal.sync(data_dir)
+    integrity.after_restore(data_dir, key, shop_id, behind=behind)
+    restore_journal.end(data_dir)
+    return aside if present else None
 
 
 def check_restore(data_dir: Path, backup: Path, operator: str, password: str) -> BackupInfo:
