@@ -282,6 +282,8 @@ def _verify(command: Adder, sub: Any) -> None:
         "cli", "check the database, the audit chain and its witnesses"))
     p.add_argument("--acknowledge", metavar="REASON", help=translate(
         "cli", "owner: record what was found, with a reason, and lift the integrity hold"))
+    p.add_argument("--yes", action="store_true", help=translate(
+        "cli", "acknowledge without asking, although it re-opens vouchers of lost records"))
 
 
 def _backup(command: Adder, sub: Any) -> None:

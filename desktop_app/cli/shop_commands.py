@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from desktop_app.cli.frame import (
     EXIT_ERROR,
     EXIT_OK,
+    EXIT_REFUSED,
     LOGIN_VARIABLES,
     Context,
     Outcome,
@@ -23,12 +25,13 @@ from desktop_app.core import (
     integrity,
     live_folder,
     roles,
+    rollback_reopens,
 )
 from desktop_app.core.errors import (
     DatabaseCorrupt,
     IntegrityHold,
 )
-from desktop_app.i18n import translate
+from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences, translate
 from desktop_app.messages import error_message, server_address
 from desktop_app.messages.verify_texts import verify_problem_text
 
@@ -95,25 +98,76 @@ def cmd_verify(ctx: Context) -> Outcome:
     with shop:
         roles.require_owner(shop, "verify")
         problems = audit.verify_shop(shop)
+        reopens = rollback_reopens.reopens_vouchers([*problems, *shop.integrity_problems])
+        reopened = rollback_reopens.count_reopened(shop) if reopens else None
+        said = reopen_lines(reopened) if reopens else []
         if ctx.args.acknowledge is not None:
+            if reopens and not confirm_acknowledge(ctx, said):
+                return Outcome({"ok": False, "acknowledged": [], **reopen_data(reopened)},
+                               [translate("cli", "Nothing was acknowledged; the shop stays on "
+                                          "hold.")], EXIT_REFUSED)
             live = live_folder.elsewhere(integrity.witness_root(), shop.shop_id, shop.data_dir)
             recorded = audit.acknowledge(shop, ctx.args.acknowledge, problems)
             lines = [translate("cli", "Acknowledged and recorded in the audit log: "
-                               "{problems}").format(problems="; ".join(recorded) or "—")]
+                               "{problems}").format(problems="; ".join(recorded) or "—"),
+                     *said]
             if live is not None:  # this copy is now the shop on this computer (QA round 2)
                 lines.append(translate(
                     "cli", "This computer last worked with this shop in {folder}: that "
                     "folder is now held, this copy being the shop here.").format(folder=live))
-            return Outcome({"ok": True, "acknowledged": recorded}, lines)
+            return Outcome({"ok": True, "acknowledged": recorded, **reopen_data(reopened)},
+                           lines)
     data: dict[str, object] = {"ok": not problems, "problems": problems}
+    if reopens:
+        data.update(reopen_data(reopened))
     lines = [plain_problem(p) for p in problems] or [
         translate("cli", "The database and its audit chain are intact.")]
+    lines.extend(said)
     if shop.moved_to is not None:
         data["moved_to"] = shop.moved_to
         lines.append(translate("cli", "This shop was moved to the server {host} (database "
                                "{database}); this folder keeps it for reading only.").format(
                                    **shop.moved_to))
     return Outcome(data, lines, EXIT_OK if not problems else EXIT_ERROR)
+
+
+def reopen_lines(reopened: rollback_reopens.Reopened | None) -> list[str]:
+    """What acknowledging a rollback re-opens (QA s12a F4): the warning, then the count
+    where the newer data is at hand."""
+    lines = [translate("cli", REOPEN_WARNING)]
+    if reopened is not None:
+        lines.append(translate(
+            "cli", "{folder} holds {count} redemptions this shop's data lacks: acknowledging "
+            "makes those vouchers redeemable again.").format(
+                folder=reopened.found_in, count=reopened.redemptions))
+    return lines
+
+
+REOPEN_WARNING = QT_TRANSLATE_NOOP(
+    "cli", "Acknowledging lets the shop work on its data as it is now: vouchers redeemed in "
+    "the lost records look unused again and can be redeemed a second time. Restore the "
+    "latest backup instead if you have one; else check the latest redemptions (receipts, "
+    "the newest backup) first.")
+
+
+def reopen_data(reopened: rollback_reopens.Reopened | None) -> dict[str, object]:
+    return {"reopens_vouchers": True,
+            "reopened_redemptions": reopened.redemptions if reopened else None,
+            "reopened_found_in": str(reopened.found_in) if reopened else None}
+
+
+def confirm_acknowledge(ctx: Context, said: list[str]) -> bool:
+    """``--yes`` confirms for scripts; else ask at the terminal (no terminal: bad usage)."""
+    if ctx.args.yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(translate(
+            "cli", "{lines} Nothing was acknowledged: run it at a terminal to answer, or add "
+            "--yes.").format(lines=sentences(*said)))
+    for line in said:
+        print(line, file=sys.stderr)
+    answer = prompt(translate("cli", "Acknowledge anyway? [y/N] "), False, ())
+    return answer.strip().lower() in ("y", "yes", translate("cli", "y"))
 
 
 def plain_problem(problem: str) -> str:
