@@ -80,6 +80,44 @@ def test_a_restore_that_stopped_half_way_is_undone_by_the_next_restore(
         assert redemption.redeem(restored, payload, "counter").reason == "already_redeemed"
 
 
+def stopped_without_journal(shop_dir: Path, chosen: Path, crash_at: int) -> None:
+    """A restore stopped as one without a journal (before this version) left it."""
+    assert run_restore(shop_dir, chosen, crash_at).returncode == CRASHED
+    (shop_dir / JOURNAL_FILE).unlink()
+
+
+def test_restoring_again_ends_the_hold_a_restore_stopped_before_the_witnesses_left(
+        shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    chosen, payload = redeemed_since_backup(shop, tmp_path)
+    stopped_without_journal(shop_dir, chosen, 7)  # its files in, the witnesses not re-based
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as held:
+        assert held.integrity_problems  # the old crash's false "rolled back"
+    told: list[restore.RestoreLoss] = []
+    restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
+                           confirm=lambda loss: told.append(loss) is None)
+    assert not told[0].stays_held  # the witness's head is in the data put aside, carried
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
+        assert restored.integrity_problems == []
+        assert redemption.redeem(restored, payload, "counter").reason == "already_redeemed"
+
+
+def test_data_put_aside_but_not_carried_keeps_the_hold(
+        shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """The old half-done restore's retry carried nothing: the aside data is the only place
+    the redemption is, so it explains nothing and the shop stays held."""
+    chosen, _ = redeemed_since_backup(shop, tmp_path)
+    stopped_without_journal(shop_dir, chosen, 3)  # the current files half aside
+    told: list[restore.RestoreLoss] = []
+    restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
+                           confirm=lambda loss: told.append(loss) is None)
+    assert told[0].stays_held
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
+        assert restored.integrity_problems
+    restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
+                           confirm=lambda loss: told.append(loss) is None)
+    assert told[1].stays_held  # and again: the newest aside now is the retry's
+
+
 def test_every_rename_of_a_restore_is_a_crash_point_tested(
         shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
     chosen, _ = redeemed_since_backup(shop, tmp_path)

@@ -35,6 +35,7 @@ from desktop_app.core.fileio import raise_for_os_error
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
 from desktop_app.core.models import Operator
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+from desktop_app.core.restore_aside import aside_carried
 from desktop_app.core.restore_carry import carry_newer, models_bound_to
 from desktop_app.core.restore_loss import RestoreLoss as RestoreLoss
 from desktop_app.core.restore_loss import what_backup_lacks
@@ -97,7 +98,11 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         (staging / DATABASE_FILE).write_bytes(info.database)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
         restored = staging / DATABASE_FILE
-        holders = integrity.witnessed_holders(data_dir, key, info.shop_id, [restored, current])
+        # Data an earlier restore put aside and carried whole explains a witness ahead of
+        # both: that restore stopped before the witnesses followed it (QA s12a F2).
+        carried = [p for p in [aside_carried(data_dir, current, key)] if p is not None]
+        holders = integrity.witnessed_holders(data_dir, key, info.shop_id,
+                                              [restored, current, *carried])
         beyond_both = any(not held for held in holders)
         beyond_backup = any(restored not in held for held in holders)
         # The question tells what the carry found: a current database that turned out
@@ -195,7 +200,8 @@ def _passwords_brought_back(staging: Path, data_dir: Path) -> dict[str, Any]:
 
 def _loss_and_hold(data_dir: Path, staged_db: Path, key: bytes, shop_id: str) -> RestoreLoss:
     current = data_dir / DATABASE_FILE
-    held = integrity.witnessed_beyond(data_dir, key, shop_id, [staged_db, current])
+    carried = [p for p in [aside_carried(data_dir, current, key)] if p is not None]
+    held = integrity.witnessed_beyond(data_dir, key, shop_id, [staged_db, current, *carried])
     return replace(what_backup_lacks(staged_db, current, key), stays_held=held)
 
 
