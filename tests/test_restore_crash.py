@@ -6,6 +6,7 @@ process of its own that dies right after it (``restore_crash_worker``)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -107,6 +108,8 @@ def test_data_put_aside_but_not_carried_keeps_the_hold(
     the redemption is, so it explains nothing and the shop stays held."""
     chosen, _ = redeemed_since_backup(shop, tmp_path)
     stopped_without_journal(shop_dir, chosen, 3)  # the current files half aside
+    for staging in shop_dir.glob(".restore-*"):  # as the old version's retry left it
+        shutil.rmtree(staging)
     told: list[restore.RestoreLoss] = []
     restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
                            confirm=lambda loss: told.append(loss) is None)
@@ -116,6 +119,18 @@ def test_data_put_aside_but_not_carried_keeps_the_hold(
     restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
                            confirm=lambda loss: told.append(loss) is None)
     assert told[1].stays_held  # and again: the newest aside now is the retry's
+
+
+def test_a_restore_of_a_version_without_the_journal_is_undone_too(
+        shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    chosen, payload = redeemed_since_backup(shop, tmp_path)
+    stopped_without_journal(shop_dir, chosen, 3)  # no database left in the folder
+    assert shop_exists(shop_dir)
+    with pytest.raises(RestoreUnfinished):
+        open_shop(shop_dir, OWNER, OWNER_PASSWORD)
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as reopened:
+        assert reopened.integrity_problems == []
+        assert redemption.redeem(reopened, payload, "counter").reason == "already_redeemed"
 
 
 def test_every_rename_of_a_restore_is_a_crash_point_tested(

@@ -94,7 +94,7 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
     try:
         key = unlock_throttled(info, data_dir, staging, operator, password, backup,
                                recovery_key)
-        restore_journal.settle_alone(data_dir, key)  # one whose files are in: finished first
+        restore_journal.finish_pending(data_dir, key)  # one whose files are in: finished
         (staging / DATABASE_FILE).write_bytes(info.database)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
         restored = staging / DATABASE_FILE

@@ -58,7 +58,7 @@ def journal_path(data_dir: Path) -> Path:
 
 def pending(data_dir: Path) -> bool:
     """A restore did not finish in ``data_dir``: there is a shop (or one being put back)."""
-    return journal_path(data_dir).exists()
+    return journal_path(data_dir).exists() or _unjournalled(Path(data_dir)) is not None
 
 
 def begin(data_dir: Path, journal: Journal) -> None:
@@ -78,7 +78,21 @@ def end(data_dir: Path) -> None:
     sync(data_dir)
 
 
+def _unjournalled(data_dir: Path) -> Journal | None:
+    """A restore of a version without the journal that stopped with the shop's database
+    aside: no database here, its staging folder left, the newest aside folder holding one."""
+    if (data_dir / DATABASE_FILE).exists():
+        return None
+    stagings = sorted(p for p in data_dir.glob(".restore-*") if p.is_dir())
+    asides = sorted(p for p in data_dir.glob("before-restore-*") if p.is_dir())
+    if not stagings or not asides or not (asides[-1] / DATABASE_FILE).is_file():
+        return None
+    return Journal(staging=stagings[-1].name, aside=asides[-1].name, shop_id="", behind=False)
+
+
 def read(data_dir: Path) -> Journal | None:
+    if not journal_path(data_dir).exists():
+        return _unjournalled(Path(data_dir))
     try:
         raw = json.loads(journal_path(data_dir).read_text(encoding="utf-8"))
         return Journal(staging=str(raw["staging"]), aside=raw.get("aside") and str(raw["aside"]),
@@ -120,6 +134,14 @@ def settle_alone(data_dir: Path, key: bytes | None) -> None:
         return  # the key comes with the login: the open that unlocks it finishes it
     aside = undo(data_dir, journal)
     raise RestoreUnfinished(path=str(data_dir), aside=str(aside) if aside else "")
+
+
+def finish_pending(data_dir: Path, key: bytes) -> None:
+    """With the shop's lock held alone and the database key: a journalled restore whose files
+    are all in is finished (the witnesses follow it); nothing else is touched."""
+    journal = read(data_dir) if journal_path(data_dir).exists() else None
+    if journal is not None and journal.restored_in_place(data_dir):
+        finish(data_dir, journal, key)
 
 
 def finish(data_dir: Path, journal: Journal, key: bytes) -> None:
