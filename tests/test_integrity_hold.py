@@ -364,7 +364,7 @@ def test_acknowledging_an_older_copy_elsewhere_names_the_live_folder(
     assert live_folder.elsewhere(root, shop_id, old) == shop_dir.resolve()
     assert str(shop_dir.resolve()) in acknowledge_question(
         ["witness_computer: rolled_back"], live_folder.elsewhere(root, shop_id, old))
-    done = run(old, "verify", "--acknowledge", "looking up an old order")
+    done = run(old, "verify", "--acknowledge", "looking up an old order", "--yes")
     assert done.returncode == 0 and str(shop_dir.resolve()) in done.stdout
 
 

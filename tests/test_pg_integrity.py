@@ -114,7 +114,7 @@ def test_redeem_refused_until_the_owner_acknowledges_from_the_command_line(
     held = run(location, "redeem", payload, "--json")
     assert held.returncode == 3, held.stdout + held.stderr
     assert json.loads(held.stdout)["error"] == "integrity_hold"
-    acknowledged = run(location, "verify", "--acknowledge", "server restored from a dump",
+    acknowledged = run(location, "verify", "--acknowledge", "server restored from a dump", "--yes",
                        "--json")
     assert acknowledged.returncode == 0, acknowledged.stdout + acknowledged.stderr
     assert "witness_computer: rolled_back" in json.loads(acknowledged.stdout)["acknowledged"]

@@ -67,7 +67,8 @@ def test_the_recovery_key_works_on_a_held_shop(tmp_path: Path) -> None:
     env = {"SHOP_RECOVERY_KEY": key, "SHOP_NEW_PASSWORD": "a brand new pass 9"}
     assert run(folder, "recover", OWNER, "--json", env=env).returncode == 0
     new = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": "a brand new pass 9"}
-    assert run(folder, "verify", "--acknowledge", "put back by mistake", env=new).returncode == 0
+    assert run(folder, "verify", "--acknowledge", "put back by mistake", "--yes",
+               env=new).returncode == 0
     added = run(folder, "product", "add", "--name", "Cake", "--price", "5", "--json", env=new)
     assert added.returncode == 0, added.stdout
 

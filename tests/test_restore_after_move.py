@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import OWNER, OWNER_PASSWORD
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.cli.shop_commands import loss_lines
+from desktop_app.cli.restore_commands import loss_lines
 from desktop_app.core import backup, products, restore
 from desktop_app.core.migrate_to import migrate_to_server
 from desktop_app.core.pg_connection import server_facts

@@ -262,7 +262,7 @@ def test_a_key_replaced_since_the_backup_stays_the_one_the_voucher_hands_over(
 
 
 def test_the_loss_question_names_card_keys_and_lost_reloads() -> None:
-    from desktop_app.cli.shop_commands import loss_lines
+    from desktop_app.cli.restore_commands import loss_lines
     from desktop_app.ui.admin.restore_dialog import loss_text
 
     loss = restore.RestoreLoss(True, orders=2, events=5, giftcard_changes=3, reload_cents=5000,
@@ -309,7 +309,7 @@ def test_refunds_since_the_backup_are_named_with_their_money(shop: Shop, shop_di
 def test_the_chinese_loss_question_has_no_latin_space_between_its_sentences(
         qapp: QApplication) -> None:
     """QA L9: "…停用状态。 此后…": the sentences were joined with a space."""
-    from desktop_app.cli.shop_commands import loss_lines
+    from desktop_app.cli.restore_commands import loss_lines
     from desktop_app.i18n import install_translator, remove_translators, sentences
     from desktop_app.ui.admin.restore_dialog import loss_text
 
@@ -329,7 +329,7 @@ def test_refunds_of_orders_made_since_are_not_said_to_show_as_paid(
         shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
     """QA s8b F5: "The lost refunds paid back X: their orders show as paid again" for orders
     made after the backup, which the restore removes entirely."""
-    from desktop_app.cli.shop_commands import loss_lines
+    from desktop_app.cli.restore_commands import loss_lines
     from desktop_app.ui.admin.restore_dialog import loss_text
 
     (old,) = sold(shop, price="60")
@@ -355,7 +355,7 @@ def test_a_cash_out_of_a_card_sold_since_is_said_with_its_money(
         shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
     """QA s8b F13: the cash paid out for a card sold since the backup is lost with the card,
     without a word (and counted among "reloads, refunds")."""
-    from desktop_app.cli.shop_commands import loss_lines
+    from desktop_app.cli.restore_commands import loss_lines
     from desktop_app.ui.admin.restore_dialog import loss_text
 
     shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "30000")

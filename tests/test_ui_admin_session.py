@@ -164,7 +164,7 @@ def test_a_restore_refused_after_closing_reopens_the_shop(
     assert opened is not None
     out = backup.write_backup(opened, tmp_path / "x.vsbackup")
 
-    def refuse(*_args: object) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
         raise BackupInvalid(problem="damaged", path=str(out))
 
     monkeypatch.setattr("desktop_app.ui.shop_session.restore_backup", refuse)

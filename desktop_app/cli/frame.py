@@ -28,6 +28,7 @@ from desktop_app.core.errors import (
     LockedOut,
     OperatorDisabled,
     RestoreNotConfirmed,
+    RestoreUnfinished,
     ShopError,
     ShopInUse,
     ShopMoved,
@@ -46,7 +47,8 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 # A disabled operator has no key slot any more: KeySlotMissing is their refusal too.
 REFUSALS = (WrongPassword, UnknownOperator, Forbidden, LockedOut, OperatorDisabled,
-            KeySlotMissing, ShopInUse, RestoreNotConfirmed, IntegrityHold, ShopMoved)
+            KeySlotMissing, ShopInUse, RestoreNotConfirmed, IntegrityHold, ShopMoved,
+            RestoreUnfinished)
 
 
 class UsageError(Exception):

@@ -282,6 +282,8 @@ def _verify(command: Adder, sub: Any) -> None:
         "cli", "check the database, the audit chain and its witnesses"))
     p.add_argument("--acknowledge", metavar="REASON", help=translate(
         "cli", "owner: record what was found, with a reason, and lift the integrity hold"))
+    p.add_argument("--yes", action="store_true", help=translate(
+        "cli", "acknowledge without asking, although it re-opens vouchers of lost records"))
 
 
 def _backup(command: Adder, sub: Any) -> None:
@@ -291,11 +293,14 @@ def _backup(command: Adder, sub: Any) -> None:
 
 
 def _restore(command: Adder, sub: Any) -> None:
-    p = command("restore", "shop_commands.cmd_restore", translate(
+    p = command("restore", "restore_commands.cmd_restore", translate(
         "cli", "restore from a backup file (refused while the shop is open anywhere)"))
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help=translate(
         "cli", "restore without asking, although the backup lacks newer changes"))
+    p.add_argument("--recovery-key", action="store_true", help=translate(
+        "cli", "open the backup with the shop's recovery key (SHOP_RECOVERY_KEY, or asked) "
+        "instead of a password: for a backup made before the password was changed"))
 
 
 def _recover(command: Adder, sub: Any) -> None:

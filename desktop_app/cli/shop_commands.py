@@ -9,11 +9,11 @@ from pathlib import Path
 from desktop_app.cli.frame import (
     EXIT_ERROR,
     EXIT_OK,
+    EXIT_REFUSED,
     LOGIN_VARIABLES,
     Context,
     Outcome,
     UsageError,
-    credentials,
     new_password,
     open_as_operator,
     prompt,
@@ -24,15 +24,13 @@ from desktop_app.core import (
     backup,
     integrity,
     live_folder,
-    restore,
     roles,
+    rollback_reopens,
 )
 from desktop_app.core.errors import (
     DatabaseCorrupt,
     IntegrityHold,
-    ServerBackupElsewhere,
 )
-from desktop_app.core.money import money_text
 from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences, translate
 from desktop_app.messages import error_message, server_address
 from desktop_app.messages.verify_texts import verify_problem_text
@@ -100,25 +98,76 @@ def cmd_verify(ctx: Context) -> Outcome:
     with shop:
         roles.require_owner(shop, "verify")
         problems = audit.verify_shop(shop)
+        reopens = rollback_reopens.reopens_vouchers([*problems, *shop.integrity_problems])
+        reopened = rollback_reopens.count_reopened(shop) if reopens else None
+        said = reopen_lines(reopened) if reopens else []
         if ctx.args.acknowledge is not None:
+            if reopens and not confirm_acknowledge(ctx, said):
+                return Outcome({"ok": False, "acknowledged": [], **reopen_data(reopened)},
+                               [translate("cli", "Nothing was acknowledged; the shop stays on "
+                                          "hold.")], EXIT_REFUSED)
             live = live_folder.elsewhere(integrity.witness_root(), shop.shop_id, shop.data_dir)
             recorded = audit.acknowledge(shop, ctx.args.acknowledge, problems)
             lines = [translate("cli", "Acknowledged and recorded in the audit log: "
-                               "{problems}").format(problems="; ".join(recorded) or "—")]
+                               "{problems}").format(problems="; ".join(recorded) or "—"),
+                     *said]
             if live is not None:  # this copy is now the shop on this computer (QA round 2)
                 lines.append(translate(
                     "cli", "This computer last worked with this shop in {folder}: that "
                     "folder is now held, this copy being the shop here.").format(folder=live))
-            return Outcome({"ok": True, "acknowledged": recorded}, lines)
+            return Outcome({"ok": True, "acknowledged": recorded, **reopen_data(reopened)},
+                           lines)
     data: dict[str, object] = {"ok": not problems, "problems": problems}
+    if reopens:
+        data.update(reopen_data(reopened))
     lines = [plain_problem(p) for p in problems] or [
         translate("cli", "The database and its audit chain are intact.")]
+    lines.extend(said)
     if shop.moved_to is not None:
         data["moved_to"] = shop.moved_to
         lines.append(translate("cli", "This shop was moved to the server {host} (database "
                                "{database}); this folder keeps it for reading only.").format(
                                    **shop.moved_to))
     return Outcome(data, lines, EXIT_OK if not problems else EXIT_ERROR)
+
+
+def reopen_lines(reopened: rollback_reopens.Reopened | None) -> list[str]:
+    """What acknowledging a rollback re-opens (QA s12a F4): the warning, then the count
+    where the newer data is at hand."""
+    lines = [translate("cli", REOPEN_WARNING)]
+    if reopened is not None:
+        lines.append(translate(
+            "cli", "{folder} holds {count} redemptions this shop's data lacks: acknowledging "
+            "makes those vouchers redeemable again.").format(
+                folder=reopened.found_in, count=reopened.redemptions))
+    return lines
+
+
+REOPEN_WARNING = QT_TRANSLATE_NOOP(
+    "cli", "Acknowledging lets the shop work on its data as it is now: vouchers redeemed in "
+    "the lost records look unused again and can be redeemed a second time. Restore the "
+    "latest backup instead if you have one; else check the latest redemptions (receipts, "
+    "the newest backup) first.")
+
+
+def reopen_data(reopened: rollback_reopens.Reopened | None) -> dict[str, object]:
+    return {"reopens_vouchers": True,
+            "reopened_redemptions": reopened.redemptions if reopened else None,
+            "reopened_found_in": str(reopened.found_in) if reopened else None}
+
+
+def confirm_acknowledge(ctx: Context, said: list[str]) -> bool:
+    """``--yes`` confirms for scripts; else ask at the terminal (no terminal: bad usage)."""
+    if ctx.args.yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(translate(
+            "cli", "{lines} Nothing was acknowledged: run it at a terminal to answer, or add "
+            "--yes.").format(lines=sentences(*said)))
+    for line in said:
+        print(line, file=sys.stderr)
+    answer = prompt(translate("cli", "Acknowledge anyway? [y/N] "), False, ())
+    return answer.strip().lower() in ("y", "yes", translate("cli", "y"))
 
 
 def plain_problem(problem: str) -> str:
@@ -132,95 +181,6 @@ def cmd_backup(ctx: Context) -> Outcome:
         out = backup.write_backup(shop, Path(ctx.args.out))
     data = {"out": str(out), "size": out.stat().st_size}
     return Outcome(data, [translate("cli", "Backup written to {out}.").format(out=out)])
-
-
-def loss_lines(loss: restore.RestoreLoss) -> list[str]:
-    if not loss.readable:
-        lines = [translate("cli", "The current shop cannot be read, so what the backup lacks "
-                           "is unknown: everything since the backup may be lost.")]
-    else:
-        lines = [translate(
-            "cli", "Lost since this backup — orders: {orders}; refunds: {refunds}; operator "
-            "changes: {operators}; other changes (products, settings, card-key imports): "
-            "{other}. Carried over: every redemption ({redemptions}), vouchers voided and "
-            "operators disabled.").format(
-                orders=loss.orders, refunds=loss.refunds, operators=loss.operator_changes,
-                other=loss.other_changes, redemptions=loss.redemptions)]
-    if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
-        lines.append(translate(
-            "cli", "Since this backup the shop was moved to the server {server}: what was "
-            "done on the server since the move (sales, redemptions, refunds) is not in this "
-            "backup and is not carried over. Stop the counters on the server first."
-        ).format(server=loss.moved_to))
-    if loss.refunds > loss.refunds_of_lost_orders:  # orders the backup has (QA s8b F5)
-        lines.append(translate(
-            "cli", "Refunds of orders from before the backup paid back {money}: after the "
-            "restore those orders show as not refunded. Do not pay them back a second "
-            "time.").format(money=money_text(loss.refund_cents - loss.lost_orders_refund_cents)))
-    if loss.refunds_of_lost_orders:
-        lines.append(translate(
-            "cli", "Refunds of orders made since paid back {money}: those orders and their "
-            "refunds are lost.").format(money=money_text(loss.lost_orders_refund_cents)))
-    if loss.giftcard_changes:
-        lines.append(translate(
-            "cli", "Gift-card changes since (reloads, refunds), lost with their orders: "
-            "{changes}; reloaded money lost: {money}.").format(
-                changes=loss.giftcard_changes, money=money_text(loss.reload_cents)))
-    if loss.cashouts_lost:  # cash-outs of cards the backup has are carried over (F13)
-        lines.append(translate(
-            "cli", "Cash-outs of gift cards sold since this backup: {count}; paid out in cash: "
-            "{money}. They are lost with their cards.").format(
-                count=loss.cashouts_lost, money=money_text(loss.cashout_cents_lost)))
-    if loss.card_keys:
-        lines.append(translate("cli", "Card keys handed out since: {keys}. They stay out of "
-                               "stock (their orders are lost).").format(keys=loss.card_keys))
-    return [*lines, translate("cli", STAYS_HELD)] if loss.stays_held else lines
-
-
-STAYS_HELD = QT_TRANSLATE_NOOP(
-    "cli", "This computer saw newer records than both the backup and the shop's data hold "
-    "(the data was put back to an older copy): vouchers redeemed in them could be redeemed "
-    "again, so redeeming stays stopped after the restore until an owner checks the vouchers "
-    "and runs verify --acknowledge.")
-
-
-def confirm_restore(ctx: Context, loss: restore.RestoreLoss) -> bool:
-    """``--yes`` confirms for scripts; else ask at the terminal (no terminal: bad usage)."""
-    if not loss.anything or ctx.args.yes:
-        return True
-    if not sys.stdin or not sys.stdin.isatty():
-        raise UsageError(translate(
-            "cli", "{lines} Nothing was restored: run it at a terminal to answer, or add "
-            "--yes.").format(lines=sentences(*loss_lines(loss))))
-    for line in loss_lines(loss):
-        print(line, file=sys.stderr)
-    answer = prompt(translate("cli", "Restore anyway? [y/N] "), False, ())
-    return answer.strip().lower() in ("y", "yes", translate("cli", "y"))
-
-
-def cmd_restore(ctx: Context) -> Outcome:
-    """Authenticates against the backup's own key slots: the shop here may be damaged."""
-    if ctx.location.on_server:
-        raise ServerBackupElsewhere(action="restore")
-    name, password = credentials()
-    told: list[restore.RestoreLoss] = []
-
-    def confirm(loss: restore.RestoreLoss) -> bool:
-        told.append(loss)
-        return confirm_restore(ctx, loss)
-
-    aside = restore.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password,
-                                  confirm=confirm)
-    held = any(loss.stays_held for loss in told)
-    data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None,
-            "held": held}
-    lines = [translate("cli", "Restored the shop from {file}.").format(file=ctx.args.file)]
-    if held:
-        lines.append(translate("cli", STAYS_HELD))
-    if aside:
-        lines.append(translate("cli", "The data it replaced is kept in {aside}.").format(
-            aside=aside))
-    return Outcome(data, lines)
 
 
 def cmd_migrate_to(ctx: Context) -> Outcome:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peewee import DatabaseError, OperationalError
 
-from desktop_app.core import audit
+from desktop_app.core import audit, restore_journal
 from desktop_app.core.errors import (
     Forbidden,
     InvalidInput,
@@ -168,6 +168,7 @@ def recover_owner(data_dir: Path, owner: str, recovery_key: str, new_password: s
     password (per name and source); a typo caught by the key's check symbol does not. Returns
     the shop, open as that owner."""
     data_dir = prepare_data_dir(data_dir, create=False)
+    restore_journal.settle(data_dir)  # a restore stopped half-way: undone first
     canonical_recovery_key(recovery_key)  # a typo is refused before it counts as a guess
     validate_new_operator(owner, new_password)
     slots = KeySlotFile.load(data_dir / KEYSLOTS_FILE)

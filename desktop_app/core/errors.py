@@ -134,6 +134,13 @@ class NoRecoveryKey(ShopError):
     code = "no_recovery_key"
 
 
+class RestoreUnfinished(ShopError):
+    """A restore stopped half-way (a crash, a power cut) in the folder ``path``: the shop was
+    put back as it was before it (``restore_journal``); the restore is to be run again."""
+
+    code = "restore_unfinished"
+
+
 class BackupInvalid(ShopError):
     """A backup file that fails its check; ``problem`` says how (damaged, truncated, foreign)."""
 

@@ -8,6 +8,7 @@ are kept aside.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -15,31 +16,31 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from peewee import DatabaseError
 
-from desktop_app.core import anchor, audit, integrity, shoplock
+from desktop_app.core import anchor, audit, integrity, restore_journal, shoplock
 from desktop_app.core.backup import BackupInfo, read_backup
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import (
     BackupInvalid,
     Forbidden,
-    KeySlotsDamaged,
-    NoShop,
-    OperatorDisabled,
     RestoreNotConfirmed,
+    RestoreUnfinished,
     ShopError,
-    WrongPassword,
 )
 from desktop_app.core.fileio import raise_for_os_error
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
-from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+from desktop_app.core.restore_aside import aside_carried
 from desktop_app.core.restore_carry import carry_newer, models_bound_to
 from desktop_app.core.restore_loss import RestoreLoss as RestoreLoss
 from desktop_app.core.restore_loss import what_backup_lacks
+from desktop_app.core.restore_unlock import current_shop_id as current_shop_id
+from desktop_app.core.restore_unlock import older_passwords, unlock_throttled
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +62,14 @@ def _check_restored(path: Path, key: bytes, info: BackupInfo, operator: str) -> 
 
 
 def restore_backup(data_dir: Path, backup: Path, operator: str, password: str,
-                   confirm: Callable[[RestoreLoss], bool] | None = None) -> Path | None:
+                   confirm: Callable[[RestoreLoss], bool] | None = None, *,
+                   recovery_key: str | None = None) -> Path | None:
     """Replace the shop in ``data_dir`` with ``backup`` after checking it whole.
 
     Refused while any process has the shop open (``ShopInUse``), under the login's limit on
-    guessing. ``confirm`` is told what the backup lacks and may refuse
-    (``RestoreNotConfirmed``); then nothing has changed. What no restore may undo is carried
+    guessing; ``recovery_key``, where given, unlocks the backup instead of the password.
+    ``confirm`` is told what the backup lacks and may refuse (``RestoreNotConfirmed``); then
+    nothing has changed. What no restore may undo is carried
     over (``restore_carry``): redemptions, voids, card keys handed out, operators disabled.
     The current files are kept aside in a ``before-restore-…`` folder, whose path is returned
     (None when there was no shop).
@@ -75,21 +78,31 @@ def restore_backup(data_dir: Path, backup: Path, operator: str, password: str,
     data_dir = prepare_data_dir(data_dir, create=True)
     alone = shoplock.hold_alone(data_dir)
     try:
-        return _restore_alone(data_dir, backup, info, operator, password, confirm)
+        return _restore_alone(data_dir, backup, info, operator, password, confirm,
+                              recovery_key)
     finally:
         alone.release()
 
 
 def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str,
-                   password: str, confirm: Callable[[RestoreLoss], bool] | None) -> Path | None:
+                   password: str, confirm: Callable[[RestoreLoss], bool] | None,
+                   recovery_key: str | None) -> Path | None:
+    with contextlib.suppress(RestoreUnfinished):  # undone: this restore is the one to run
+        restore_journal.settle_alone(data_dir, None)
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
     current = data_dir / DATABASE_FILE
     try:
-        key = _unlock_throttled(info, data_dir, staging, operator, password, backup)
+        key = unlock_throttled(info, data_dir, staging, operator, password, backup,
+                               recovery_key)
+        restore_journal.finish_pending(data_dir, key)  # one whose files are in: finished
         (staging / DATABASE_FILE).write_bytes(info.database)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
         restored = staging / DATABASE_FILE
-        holders = integrity.witnessed_holders(data_dir, key, info.shop_id, [restored, current])
+        # Data an earlier restore put aside and carried whole explains a witness ahead of
+        # both: that restore stopped before the witnesses followed it (QA s12a F2).
+        carried = [p for p in [aside_carried(data_dir, current, key)] if p is not None]
+        holders = integrity.witnessed_holders(data_dir, key, info.shop_id,
+                                              [restored, current, *carried])
         beyond_both = any(not held for held in holders)
         beyond_backup = any(restored not in held for held in holders)
         # The question tells what the carry found: a current database that turned out
@@ -97,15 +110,13 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         # nothing of it was carried, so what a witness saw beyond the backup is lost, even
         # if the damaged file still holds it: the shop stays held (QA s11a F7).
         loss = carry_newer(staging, current, key, operator)
-        loss = replace(loss, stays_held=beyond_both if loss.readable else beyond_backup)
+        loss = replace(loss, stays_held=beyond_both if loss.readable else beyond_backup,
+                       **_passwords_brought_back(staging, data_dir))
         if confirm is not None and not confirm(loss):
             raise RestoreNotConfirmed()
         for name in (KEYSLOTS_FILE, DATABASE_FILE):
             os.chmod(staging / name, 0o600)
-        aside = _move_current_aside(data_dir)
-        for name in (DATABASE_FILE, KEYSLOTS_FILE):
-            os.replace(staging / name, data_dir / name)
-        integrity.after_restore(data_dir, key, info.shop_id, behind=loss.stays_held)
+        aside = _swap_in(data_dir, staging, key, info.shop_id, loss.stays_held)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)
     except ShopError as exc:
@@ -128,98 +139,33 @@ def _in_shop_folder(exc: ShopError, staging: Path, data_dir: Path) -> ShopError 
     return type(exc)(**{**exc.params, "path": str(data_dir) + path[len(str(staging)):]})
 
 
-def _unlock_throttled(info: BackupInfo, data_dir: Path, staging: Path, operator: str,
-                      password: str, backup: Path) -> bytes:
-    """``_unlock_backup`` under the login's limit on guessing: a restore is a login."""
-    throttle = LoginThrottle(data_dir)
-    source = login_source()
-    throttle.check(operator, source)
-    _refuse_disabled_here(data_dir, operator)
-    try:
-        key = _unlock_backup(info, data_dir, staging, operator, password, backup)
-    except WrongPassword:
-        throttle.failed(operator, source)
-        raise
-    throttle.succeeded(operator, source)
-    return key
-
-
-def _unlock_backup(info: BackupInfo, data_dir: Path, staging: Path, operator: str,
-                   password: str, backup: Path) -> bytes:
-    """The database key of a backup of this shop (or of any shop, where ``data_dir`` holds
-    none yet), unlocked with ``operator``'s password as it was when the backup was made. The
-    backup's key slots are left in ``staging``.
-
-    A damaged or missing ``keyslots.json`` beside a database is what a backup is for: then
-    the database itself must open with the backup's key, which proves it is this shop."""
-    (staging / KEYSLOTS_FILE).write_bytes(info.keyslots)
-    try:
-        slots = KeySlotFile.load(staging / KEYSLOTS_FILE)
-    except (KeySlotsDamaged, NoShop) as exc:
-        raise BackupInvalid(problem="damaged", path=str(backup)) from exc
-    if slots.shop_id != info.shop_id:
-        raise BackupInvalid(problem="damaged", path=str(backup))
-    current_id = current_shop_id(data_dir)
-    if current_id is not None and current_id != info.shop_id:
-        raise BackupInvalid(problem="foreign", path=str(backup))
-    key = slots.unlock(operator, password)
-    if current_id is None and not _database_opens_with(data_dir / DATABASE_FILE, key):
-        raise BackupInvalid(problem="foreign", path=str(backup))
-    return key
-
-
-def _refuse_disabled_here(data_dir: Path, operator: str) -> None:
-    """An operator disabled in the shop as it is now restores nothing, though the backup
-    still knows their password (QA: a disabled owner wiped the orders made since). No shop
-    here, or its key file lost: the backup is what decides."""
-    slots = _current_slots(data_dir)
-    if slots is not None and normalize_operator(operator) in slots.disabled:
-        raise OperatorDisabled(operator=operator)
-
-
-def _current_slots(data_dir: Path) -> KeySlotFile | None:
-    """The key slots in ``data_dir``; None when they are missing or damaged."""
-    try:
-        return KeySlotFile.load(data_dir / KEYSLOTS_FILE)
-    except (KeySlotsDamaged, NoShop):
-        return None
-
-
-def current_shop_id(data_dir: Path) -> str | None:
-    """The shop id of the key slots in ``data_dir``; None when they are missing or damaged."""
-    slots = _current_slots(data_dir)
-    return slots.shop_id if slots is not None else None
-
-
-def _database_opens_with(path: Path, key: bytes) -> bool:
-    """True when there is no database at ``path`` or ``key`` opens it; a database another
-    key encrypted (another shop's) is False. A damaged one is True: restoring is its cure."""
-    if not path.exists() or path.stat().st_size == 0:
-        return True
-    db = unbound(path, key)
-    try:
-        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except DatabaseError as exc:
-        return "not a database" not in str(exc).lower()
-    finally:
-        db.close()
-    return True
-
-
-def _move_current_aside(data_dir: Path) -> Path | None:
+def _swap_in(data_dir: Path, staging: Path, key: bytes, shop_id: str, behind: bool
+             ) -> Path | None:
+    """The current files aside, the restored ones in, the witnesses re-based: under a journal,
+    so that a crash at any point is finished or undone at the next open (``restore_journal``).
+    The aside folder; None when there was no shop."""
     present = [data_dir / n for n in (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm",
                                       KEYSLOTS_FILE, anchor.ANCHOR_FILE, anchor.LEGACY_ANCHOR_FILE,
                                       integrity.HOLD_FILE) if (data_dir / n).exists()]
-    if not present:
-        return None
     aside = data_dir / f"before-restore-{utc_now().strftime('%Y%m%d-%H%M%S-%f')}"
-    aside.mkdir()
-    for path in present:
-        os.replace(path, aside / path.name)
-    return aside
+    restore_journal.begin(data_dir, restore_journal.Journal(
+        staging=staging.name, aside=aside.name if present else None, shop_id=shop_id,
+        behind=behind))
+    if present:
+        aside.mkdir()
+        for path in present:
+            os.replace(path, aside / path.name)
+        restore_journal.sync(data_dir)
+    for name in restore_journal.RESTORED_FILES:
+        os.replace(staging / name, data_dir / name)
+    restore_journal.sync(data_dir)
+    integrity.after_restore(data_dir, key, shop_id, behind=behind)
+    restore_journal.end(data_dir)
+    return aside if present else None
 
 
-def check_restore(data_dir: Path, backup: Path, operator: str, password: str) -> BackupInfo:
+def check_restore(data_dir: Path, backup: Path, operator: str, password: str, *,
+                  recovery_key: str | None = None) -> BackupInfo:
     """What ``restore_backup`` checks before it touches anything, short of opening the copy
     through the shop's models: the file is whole and this shop's, ``operator``'s password
     opens it (under the login's limit on guessing), and ``operator`` is an active owner in it.
@@ -227,25 +173,35 @@ def check_restore(data_dir: Path, backup: Path, operator: str, password: str) ->
     Runs while the shop is still open, so the app can refuse a bad file or password without
     closing the shop first; ``restore_backup`` checks everything again, and more.
     """
-    return check_restore_and_loss(data_dir, backup, operator, password)[0]
+    return check_restore_and_loss(data_dir, backup, operator, password,
+                                  recovery_key=recovery_key)[0]
 
 
-def check_restore_and_loss(data_dir: Path, backup: Path, operator: str, password: str
-                           ) -> tuple[BackupInfo, RestoreLoss]:
+def check_restore_and_loss(data_dir: Path, backup: Path, operator: str, password: str, *,
+                           recovery_key: str | None = None) -> tuple[BackupInfo, RestoreLoss]:
     """``check_restore``, and what the backup lacks against the shop as it is now."""
     info = read_backup(backup)
     with tempfile.TemporaryDirectory(prefix="voucher-check-") as tmp:
-        key = _unlock_throttled(info, Path(data_dir), Path(tmp), operator, password, backup)
+        key = unlock_throttled(info, Path(data_dir), Path(tmp), operator, password, backup,
+                               recovery_key)
         staged_db = Path(tmp) / DATABASE_FILE
         staged_db.write_bytes(info.database)
         _check_owner_in_copy(staged_db, key, operator, backup)
-        loss = _loss_and_hold(Path(data_dir), staged_db, key, info.shop_id)
+        loss = replace(_loss_and_hold(Path(data_dir), staged_db, key, info.shop_id),
+                       **_passwords_brought_back(Path(tmp), Path(data_dir)))
     return info, loss
+
+
+def _passwords_brought_back(staging: Path, data_dir: Path) -> dict[str, Any]:
+    """The ``RestoreLoss`` fields of the passwords the backup's key slots bring back."""
+    changed, older_key = older_passwords(KeySlotFile.load(staging / KEYSLOTS_FILE), data_dir)
+    return {"older_passwords": changed, "older_recovery_key": older_key}
 
 
 def _loss_and_hold(data_dir: Path, staged_db: Path, key: bytes, shop_id: str) -> RestoreLoss:
     current = data_dir / DATABASE_FILE
-    held = integrity.witnessed_beyond(data_dir, key, shop_id, [staged_db, current])
+    carried = [p for p in [aside_carried(data_dir, current, key)] if p is not None]
+    held = integrity.witnessed_beyond(data_dir, key, shop_id, [staged_db, current, *carried])
     return replace(what_backup_lacks(staged_db, current, key), stays_held=held)
 
 

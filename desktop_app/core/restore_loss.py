@@ -48,6 +48,10 @@ class RestoreLoss:
     # The server (``host/database``) ``migrate-to`` moved the shop to since the backup, ""
     # when it was not moved: what was done there since is in neither database (QA s11a).
     moved_to: str = ""
+    # The backup's key slots come back with it: operators whose password changed since (a
+    # ``recover`` too) log in with the one they had then; the recovery key as it was then.
+    older_passwords: tuple[str, ...] = ()
+    older_recovery_key: bool = False
 
     @property
     def anything(self) -> bool:

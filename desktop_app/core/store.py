@@ -21,7 +21,15 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 
-from desktop_app.core import anchor, integrity, live_files, migrations, shoplock, witness_sync
+from desktop_app.core import (
+    anchor,
+    integrity,
+    live_files,
+    migrations,
+    restore_journal,
+    shoplock,
+    witness_sync,
+)
 from desktop_app.core.anchor import Head
 from desktop_app.core.errors import (
     IntegrityHold,
@@ -228,7 +236,8 @@ def database_path(data_dir: Path) -> Path:
 
 def shop_exists(data_dir: Path) -> bool:
     data_dir = Path(data_dir)
-    return (data_dir / KEYSLOTS_FILE).exists() or (data_dir / DATABASE_FILE).exists()
+    return ((data_dir / KEYSLOTS_FILE).exists() or (data_dir / DATABASE_FILE).exists()
+            or restore_journal.pending(data_dir))  # a shop a restore stopped half-way in
 
 
 def create_shop(
@@ -307,6 +316,7 @@ def open_shop(
     """Unlock the shop in ``data_dir`` as ``operator``; migrate an older schema. ``source``:
     where the attempt comes from, for the limit on guessing (see ``lockout.login_source``)."""
     data_dir = prepare_data_dir(data_dir, create=False)
+    restore_journal.settle(data_dir)
     db_path = data_dir / DATABASE_FILE
     if not db_path.exists() and not (data_dir / KEYSLOTS_FILE).exists():
         raise NoShop(path=str(data_dir))
@@ -329,6 +339,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
                   ) -> Shop:
     """Open the shop with a database key already unlocked (by a password or the recovery
     key) as ``operator``, who must be an active operator of it."""
+    restore_journal.settle(data_dir, key)
     db_path = data_dir / DATABASE_FILE
     if not db_path.exists() or db_path.stat().st_size == 0:
         # Beside existing key slots: never let SQLite start a new, empty shop here. Nothing

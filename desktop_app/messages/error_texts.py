@@ -120,6 +120,11 @@ ERROR_TEXTS: dict[str, str] = {
         "errors", "Nothing was restored; the shop is unchanged."),
     "no_recovery_key": QT_TRANSLATE_NOOP(
         "errors", "This shop was made before recovery keys existed, so it has none."),
+    "restore_unfinished": QT_TRANSLATE_NOOP(
+        "errors", "A restore of a backup did not finish in the folder {path} (the computer "
+        "stopped or the program was closed during it). The shop was put back as it was before "
+        "that restore: nothing in it was lost. Run the restore again if you still want the "
+        "backup; anything else can be done again now."),
     "backup_invalid": QT_TRANSLATE_NOOP(
         "errors", "This backup file fails its check, so nothing was restored and the shop is "
         "unchanged. Choose another backup."),
@@ -245,6 +250,10 @@ VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
     ("wrong_password", "credential", "recovery_key"): QT_TRANSLATE_NOOP(
         "errors", "Wrong recovery key: it is not the key of this shop. Check it against the "
         "paper it was written on (7 groups of 4), then try again."),
+    ("wrong_password", "credential", "backup_older"): QT_TRANSLATE_NOOP(
+        "errors", "This backup was made before the password was changed: it needs the "
+        "password as it was then, or the shop's recovery key. Nothing was restored, and this "
+        "does not count as a wrong password."),
     ("server_backup_elsewhere", "action", "restore"): QT_TRANSLATE_NOOP(
         "errors", "This shop lives on a server: restore it on the server with pg_restore (see "
         "the README, \"Several counters\"), not from a counter PC."),

@@ -343,7 +343,8 @@ class ShopSession(QObject):
         close_shop(shop)
         tasks.run_in_background(
             None, lambda: restore_backup(shop.data_dir, request.path, request.operator,
-                                         request.password),
+                                         request.password,
+                                         recovery_key=request.recovery_key or None),
             on_success=lambda aside: self._restored(request, aside),
             on_failure=lambda exc: self._restore_refused(shop, request, exc))
 

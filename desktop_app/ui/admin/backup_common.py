@@ -55,6 +55,8 @@ def restore_refusal_text(exc: ShopError, operator: str) -> str:
         return QCoreApplication.translate(
             "backups", "“{name}” is not an active owner in this backup. Only an owner of the "
             "backup can restore it.").format(name=operator)
+    if isinstance(exc, WrongPassword) and exc.params.get("credential"):
+        return error_message(exc)  # today's password, or a wrong recovery key (QA s12a F3)
     if isinstance(exc, WrongPassword):  # QA: after a recovery, the new password was "wrong"
         return QCoreApplication.translate(
             "backups", "Wrong password for this backup. A backup opens with the password "

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -57,6 +58,8 @@ class RestoreRequest:
     password: str = field(repr=False)
     made_at: dt.datetime
     stays_held: bool = False  # see RestoreLoss.stays_held
+    # The shop's recovery key opens the backup instead of the password (QA s12a F3).
+    recovery_key: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)
@@ -136,12 +139,22 @@ class RestoreDialog(FittingDialog):
         self.password = password_edit(self)
         self.password.textEdited.connect(self._update)
         self.password.returnPressed.connect(self.ask_confirmation)
+        self.use_recovery_key = QCheckBox(self.tr("Use the recovery key"), self)
+        self.use_recovery_key.toggled.connect(self._credential_chosen)
+        self.recovery_key = password_edit(self)
+        self.recovery_key.setPlaceholderText(self.tr("7 groups of 4, as written on paper"))
+        self.recovery_key.textEdited.connect(self._update)
+        self.recovery_key.returnPressed.connect(self.ask_confirmation)
         form = QFormLayout()
         form.setHorizontalSpacing(SPACING)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Backup file:"), stacked(self, file_row, self.file_message))
         form.addRow(self.tr("Owner:"), self.operator)
         form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("Recovery key:"), self.recovery_key)
+        form.addRow("", self.use_recovery_key)
+        self.form = form
+        form.setRowVisible(self.recovery_key, False)
         body = QVBoxLayout()
         body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         body.setSpacing(SPACING)
@@ -149,6 +162,9 @@ class RestoreDialog(FittingDialog):
         body.addWidget(hint_label(self.tr(
             "The name and password of an owner as they were when the backup was made: the "
             "backup is opened with its own keys."), self))
+        body.addWidget(hint_label(self.tr(
+            "A password changed or recovered since does not open an older backup: use the "
+            "shop's recovery key instead."), self))
         body.addWidget(self._build_warning())
         self.message = MessageLabel(self)
         body.addWidget(self.message)
@@ -248,9 +264,21 @@ class RestoreDialog(FittingDialog):
 
     # -- confirming and checking ---------------------------------------------------------------
 
+    def _credential_chosen(self, recovery: bool) -> None:
+        """The recovery key instead of the password: one of the two is typed, never both."""
+        self.form.setRowVisible(self.password, not recovery)
+        self.form.setRowVisible(self.recovery_key, recovery)
+        self.password.clear()
+        self.recovery_key.clear()
+        (self.recovery_key if recovery else self.password).setFocus()
+        self._update()
+
+    def _secret(self) -> str:
+        return (self.recovery_key if self.use_recovery_key.isChecked() else self.password).text()
+
     def _ready(self) -> bool:
         return (self.summary is not None and bool(self.operator.text().strip())
-                and bool(self.password.text()))
+                and bool(self._secret()))
 
     def _update(self) -> None:
         self.restore_button.setEnabled(self._ready() and not self.busy)
@@ -259,7 +287,7 @@ class RestoreDialog(FittingDialog):
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy
         for widget in (self.file, self.browse_button, self.operator, self.password,
-                       self.cancel_button):
+                       self.recovery_key, self.use_recovery_key, self.cancel_button):
             widget.setEnabled(not busy)
         self.busy_bar.setVisible(busy)
         self.busy_label.setVisible(busy)
@@ -296,13 +324,16 @@ class RestoreDialog(FittingDialog):
         if self.summary is None or self.busy:
             return
         data_dir, path = self.data_dir, Path(self.file.text().strip())
-        operator, password = self.operator.text().strip(), self.password.text()
-        made_at = self.summary.made_at
+        operator, secret = self.operator.text().strip(), self._secret()
+        recovery = self.use_recovery_key.isChecked()
+        request = RestoreRequest(path, operator, "" if recovery else secret,
+                                 self.summary.made_at, recovery_key=secret if recovery else "")
         self._set_busy(True, self.tr("Checking the backup and the password…"))
         run_in_background(
-            self, lambda: restore.check_restore_and_loss(data_dir, path, operator, password),
-            on_success=lambda checked: self._checked(
-                RestoreRequest(path, operator, password, made_at), checked[1]),
+            self, lambda: restore.check_restore_and_loss(
+                data_dir, path, operator, request.password,
+                recovery_key=request.recovery_key or None),
+            on_success=lambda checked: self._checked(request, checked[1]),
             errors=self._refused, always=lambda: self._set_busy(False))
 
     def _checked(self, request: RestoreRequest, loss: restore.RestoreLoss) -> None:
@@ -315,6 +346,7 @@ class RestoreDialog(FittingDialog):
 
     def _hand_over(self, request: RestoreRequest) -> None:
         self.password.clear()
+        self.recovery_key.clear()
         self.accept()
         self.confirmed.emit(request)
 
@@ -339,11 +371,13 @@ class RestoreDialog(FittingDialog):
 
     def _refused(self, exc: ShopError) -> None:
         self.message.show_error(restore_refusal_text(exc, self.operator.text().strip()))
-        self.password.clear()
-        self.password.setFocus()
+        typed = self.recovery_key if self.use_recovery_key.isChecked() else self.password
+        typed.clear()
+        typed.setFocus()
 
     def reject(self) -> None:
         if self.busy:
             return
         self.password.clear()
+        self.recovery_key.clear()
         super().reject()

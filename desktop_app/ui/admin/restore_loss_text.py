@@ -42,6 +42,21 @@ def _giftcard_parts(loss: restore.RestoreLoss) -> list[str]:
     return parts
 
 
+def password_parts(loss: restore.RestoreLoss) -> list[str]:
+    """The passwords the backup's key slots bring back: it undoes a recovery (QA s12a F3)."""
+    parts = []
+    if loss.older_passwords:
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "Passwords changed since this backup come back as they were then "
+            "(a recovery too): {names} log in with the password they had when the backup was "
+            "made.").format(names=", ".join(loss.older_passwords)))
+    if loss.older_recovery_key:
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "The recovery key comes back as it was when the backup was made: "
+            "the newer one stops working."))
+    return parts
+
+
 def loss_text(loss: restore.RestoreLoss) -> str:
     """What restoring loses, as the owner is asked before it."""
     if not loss.readable:
@@ -68,6 +83,7 @@ def loss_text(loss: restore.RestoreLoss) -> str:
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Card keys handed out since: {keys}. They stay out of stock "
             "(their orders are lost).").format(keys=loss.card_keys))
+    parts.extend(password_parts(loss))
     text = sentences(*parts)
     if not loss.stays_held:
         return text

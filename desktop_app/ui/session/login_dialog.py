@@ -330,7 +330,8 @@ class LoginDialog(QDialog):
         folder = self.data_dir
         run_in_background(
             self, lambda: restore_backup(folder, request.path, request.operator,
-                                         request.password),
+                                         request.password,
+                                         recovery_key=request.recovery_key or None),
             on_success=lambda aside: self._restored(request, aside),
             errors=lambda exc: self.message.show_error(
                 restore_refusal_text(exc, request.operator)),

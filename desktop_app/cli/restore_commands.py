@@ -1,0 +1,137 @@
+"""The restore command: a backup put back in place of the shop, after saying what it lacks."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from desktop_app.cli.frame import Context, Outcome, UsageError, credentials, prompt
+from desktop_app.core import restore
+from desktop_app.core.errors import ServerBackupElsewhere
+from desktop_app.core.money import money_text
+from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences, translate
+
+
+def loss_lines(loss: restore.RestoreLoss) -> list[str]:
+    if not loss.readable:
+        lines = [translate("cli", "The current shop cannot be read, so what the backup lacks "
+                           "is unknown: everything since the backup may be lost.")]
+    else:
+        lines = [translate(
+            "cli", "Lost since this backup — orders: {orders}; refunds: {refunds}; operator "
+            "changes: {operators}; other changes (products, settings, card-key imports): "
+            "{other}. Carried over: every redemption ({redemptions}), vouchers voided and "
+            "operators disabled.").format(
+                orders=loss.orders, refunds=loss.refunds, operators=loss.operator_changes,
+                other=loss.other_changes, redemptions=loss.redemptions)]
+    if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
+        lines.append(translate(
+            "cli", "Since this backup the shop was moved to the server {server}: what was "
+            "done on the server since the move (sales, redemptions, refunds) is not in this "
+            "backup and is not carried over. Stop the counters on the server first."
+        ).format(server=loss.moved_to))
+    if loss.refunds > loss.refunds_of_lost_orders:  # orders the backup has (QA s8b F5)
+        lines.append(translate(
+            "cli", "Refunds of orders from before the backup paid back {money}: after the "
+            "restore those orders show as not refunded. Do not pay them back a second "
+            "time.").format(money=money_text(loss.refund_cents - loss.lost_orders_refund_cents)))
+    if loss.refunds_of_lost_orders:
+        lines.append(translate(
+            "cli", "Refunds of orders made since paid back {money}: those orders and their "
+            "refunds are lost.").format(money=money_text(loss.lost_orders_refund_cents)))
+    if loss.giftcard_changes:
+        lines.append(translate(
+            "cli", "Gift-card changes since (reloads, refunds), lost with their orders: "
+            "{changes}; reloaded money lost: {money}.").format(
+                changes=loss.giftcard_changes, money=money_text(loss.reload_cents)))
+    if loss.cashouts_lost:  # cash-outs of cards the backup has are carried over (F13)
+        lines.append(translate(
+            "cli", "Cash-outs of gift cards sold since this backup: {count}; paid out in cash: "
+            "{money}. They are lost with their cards.").format(
+                count=loss.cashouts_lost, money=money_text(loss.cashout_cents_lost)))
+    if loss.card_keys:
+        lines.append(translate("cli", "Card keys handed out since: {keys}. They stay out of "
+                               "stock (their orders are lost).").format(keys=loss.card_keys))
+    lines.extend(password_lines(loss))
+    return [*lines, translate("cli", STAYS_HELD)] if loss.stays_held else lines
+
+
+def password_lines(loss: restore.RestoreLoss) -> list[str]:
+    """The passwords the backup's key slots bring back: a restore silently undid a
+    ``recover`` or a password change before (QA s12a F3)."""
+    lines = []
+    if loss.older_passwords:
+        lines.append(translate(
+            "cli", "Passwords changed since this backup come back as they were then (a "
+            "recovery too): {names} log in with the password they had when the backup was "
+            "made.").format(names=", ".join(loss.older_passwords)))
+    if loss.older_recovery_key:
+        lines.append(translate(
+            "cli", "The recovery key comes back as it was when the backup was made: the "
+            "newer one stops working."))
+    return lines
+
+
+STAYS_HELD = QT_TRANSLATE_NOOP(
+    "cli", "This computer saw newer records than both the backup and the shop's data hold "
+    "(the data was put back to an older copy): vouchers redeemed in them could be redeemed "
+    "again, so redeeming stays stopped after the restore until an owner checks the vouchers "
+    "and runs verify --acknowledge.")
+
+
+def confirm_restore(ctx: Context, loss: restore.RestoreLoss) -> bool:
+    """``--yes`` confirms for scripts; else ask at the terminal (no terminal: bad usage)."""
+    if not loss.anything or ctx.args.yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(translate(
+            "cli", "{lines} Nothing was restored: run it at a terminal to answer, or add "
+            "--yes.").format(lines=sentences(*loss_lines(loss))))
+    for line in loss_lines(loss):
+        print(line, file=sys.stderr)
+    answer = prompt(translate("cli", "Restore anyway? [y/N] "), False, ())
+    return answer.strip().lower() in ("y", "yes", translate("cli", "y"))
+
+
+def cmd_restore(ctx: Context) -> Outcome:
+    """Authenticates against the backup's own key slots: the shop here may be damaged. The
+    recovery key (``SHOP_RECOVERY_KEY``, or asked with ``--recovery-key``) opens a backup
+    made before the password was changed or recovered."""
+    if ctx.location.on_server:
+        raise ServerBackupElsewhere(action="restore")
+    name, password, recovery_key = restore_credentials(ctx)
+    told: list[restore.RestoreLoss] = []
+
+    def confirm(loss: restore.RestoreLoss) -> bool:
+        told.append(loss)
+        return confirm_restore(ctx, loss)
+
+    aside = restore.restore_backup(ctx.data_dir, Path(ctx.args.file), name, password,
+                                  confirm=confirm, recovery_key=recovery_key)
+    held = any(loss.stays_held for loss in told)
+    older = sorted({n for loss in told for n in loss.older_passwords})
+    data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None,
+            "held": held, "older_passwords": older,
+            "older_recovery_key": any(loss.older_recovery_key for loss in told)}
+    lines = [translate("cli", "Restored the shop from {file}.").format(file=ctx.args.file)]
+    lines.extend(line for loss in told[:1] for line in password_lines(loss))
+    if held:
+        lines.append(translate("cli", STAYS_HELD))
+    if aside:
+        lines.append(translate("cli", "The data it replaced is kept in {aside}.").format(
+            aside=aside))
+    return Outcome(data, lines)
+
+
+def restore_credentials(ctx: Context) -> tuple[str, str, str | None]:
+    """The owner's name, and the password or the recovery key that opens the backup."""
+    recovery_key = os.environ.get("SHOP_RECOVERY_KEY")
+    if recovery_key is None and not ctx.args.recovery_key:
+        return (*credentials(), None)
+    name = os.environ.get("SHOP_OPERATOR") or prompt(
+        translate("cli", "Operator: "), False, ("SHOP_OPERATOR", "SHOP_RECOVERY_KEY"))
+    if recovery_key is None:
+        recovery_key = prompt(translate("cli", "Recovery key: "), True,
+                              ("SHOP_OPERATOR", "SHOP_RECOVERY_KEY"))
+    return name, "", recovery_key

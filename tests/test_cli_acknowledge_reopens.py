@@ -1,0 +1,61 @@
+"""``verify`` on a shop put back to an older copy says that acknowledging re-opens the
+vouchers redeemed in the lost records, counts them where the newer data is at hand, and
+``verify --acknowledge`` asks first (``--yes`` for scripts) (QA s12a F4)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import OWNER, OWNER_PASSWORD
+from test_cli import as_json, run
+
+from desktop_app.core import fulfilment, orders, products, redemption
+from desktop_app.core.store import Shop, open_shop
+
+ENV = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD}
+
+
+@pytest.fixture
+def held_copy(shop: Shop, shop_dir: Path, tmp_path: Path) -> Path:
+    """A copy of the shop taken before a redemption in the live folder: held, rolled back."""
+    product = products.add_product(shop, "Wash", "10.00", uses=1)
+    voucher = fulfilment.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)[0]
+    shop.close()
+    copy = tmp_path / "copy"
+    shutil.copytree(shop_dir, copy)
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as live:
+        assert redemption.redeem(live, voucher.payload, "counter").ok
+    return copy
+
+
+def test_verify_says_what_acknowledging_reopens_and_counts_it(held_copy: Path,
+                                                               shop_dir: Path) -> None:
+    checked = run(held_copy, "verify", "--json", env=ENV)
+    assert checked.returncode == 1
+    answer = as_json(checked)
+    assert answer["reopens_vouchers"] is True
+    assert answer["reopened_redemptions"] == 1
+    assert answer["reopened_found_in"] == str(shop_dir.resolve())
+    words = run(held_copy, "verify", env=ENV).stdout
+    assert "redeemed a second time" in words and "holds 1 redemptions" in words
+
+
+def test_acknowledging_a_rollback_needs_yes(held_copy: Path) -> None:
+    refused = run(held_copy, "verify", "--acknowledge", "checked the receipts", env=ENV)
+    assert refused.returncode == 2
+    assert "redeemed a second time" in refused.stderr and "--yes" in refused.stderr
+    still = as_json(run(held_copy, "verify", "--json", env=ENV))
+    assert still["ok"] is False  # nothing was acknowledged
+    done = run(held_copy, "verify", "--acknowledge", "checked the receipts", "--yes",
+               "--json", env=ENV)
+    assert done.returncode == 0, done.stderr
+    assert as_json(done)["reopened_redemptions"] == 1
+    assert as_json(run(held_copy, "verify", "--json", env=ENV))["ok"] is True
+
+
+def test_a_shop_not_rolled_back_says_nothing_of_it(shop: Shop, shop_dir: Path) -> None:
+    shop.close()
+    answer = as_json(run(shop_dir, "verify", "--json", env=ENV))
+    assert answer["ok"] is True and "reopens_vouchers" not in answer
