@@ -31,7 +31,7 @@ from desktop_app.core.errors import (
     DatabaseCorrupt,
     IntegrityHold,
 )
-from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences, translate
+from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.messages import error_message, server_address
 from desktop_app.messages.verify_texts import verify_problem_text
 
@@ -157,13 +157,11 @@ def reopen_data(reopened: rollback_reopens.Reopened | None) -> dict[str, object]
 
 
 def confirm_acknowledge(ctx: Context, said: list[str]) -> bool:
-    """``--yes`` confirms for scripts; else ask at the terminal (no terminal: bad usage)."""
-    if ctx.args.yes:
+    """At a terminal, a person is asked first (``--yes`` answers). A script's ``--acknowledge
+    REASON`` is the owner's decision already, as the contract has it: it acknowledges, and its
+    output carries the warning and the count."""
+    if ctx.args.yes or not sys.stdin or not sys.stdin.isatty():
         return True
-    if not sys.stdin or not sys.stdin.isatty():
-        raise UsageError(translate(
-            "cli", "{lines} Nothing was acknowledged: run it at a terminal to answer, or add "
-            "--yes.").format(lines=sentences(*said)))
     for line in said:
         print(line, file=sys.stderr)
     answer = prompt(translate("cli", "Acknowledge anyway? [y/N] "), False, ())
