@@ -54,33 +54,38 @@
 <context>
     <name>AmountPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="38"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="39"/>
         <source>Gift card amount</source>
         <translation>礼品卡金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="76"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="77"/>
         <source>Now scan the gift card.</source>
         <translation>现在请扫描礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="80"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="86"/>
+        <source>Not an amount: that looks like a payment code. Type the amount to spend, press Enter, then scan the gift card.</source>
+        <translation>这不是金额：看起来是付款码。请输入要消费的金额，按回车，再扫礼品卡。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="92"/>
         <source>For a gift card: type the amount, press Enter, scan.</source>
         <translation>礼品卡：输入金额，按回车，再扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="94"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="106"/>
         <source>Type the amount for this card and press Enter.</source>
         <translation>请输入这张卡要消费的金额，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="102"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="114"/>
         <source>The amount was cleared: scan the voucher again.</source>
         <translation>金额已清除：请再扫一次卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="87"/>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="109"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="99"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="121"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
@@ -159,17 +164,17 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="267"/>
         <source>The newest {count} events shown</source>
         <translation>已显示最新的 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="269"/>
         <source>{count} events</source>
         <translation>共 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="271"/>
         <source>No events match these filters.</source>
         <translation>没有符合这些筛选条件的事件。</translation>
     </message>
@@ -177,27 +182,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="269"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="277"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="270"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="278"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="271"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="279"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="272"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="280"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="281"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -1487,11 +1492,16 @@ Click “New product” to add your first service, card key or goods.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="221"/>
+        <source>The units of this line share one voucher: each refunded unit takes {uses} use(s) off it, used or not, while that many are unused; the voucher stays valid with the rest.</source>
+        <translation>这一行的数量共用一张卡券：每退一份，从卡券上扣除 {uses} 次（不论是否已用），前提是还有这么多次未用；卡券余下的次数继续有效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="226"/>
         <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
         <translation>这一行的卡券还未使用，可以整张退款；退款后卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="223"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="228"/>
         <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
         <translation>只有未使用的卡券可以退款，且须整张退款；退款后卡券作废。</translation>
     </message>
@@ -1499,27 +1509,27 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LineTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="122"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="129"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="123"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="130"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="124"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="131"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="126"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="133"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="129"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="136"/>
         <source>Refunded</source>
         <translation>已退</translation>
     </message>
@@ -1712,53 +1722,53 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="386"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="118"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="160"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -1773,7 +1783,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -1888,24 +1898,24 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="388"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="390"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="229"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -2324,77 +2334,77 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>选择一个订单，查看其明细、付款和卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="132"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="144"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="146"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="158"/>
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="158"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="170"/>
         <source>Refunded {amount}</source>
         <translation>已退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="159"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="171"/>
         <source>Refunded {amount}, and {reloads} for its cards&apos; reloads</source>
         <translation>已退款 {amount}，另有其卡的充值退款 {reloads}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="163"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="175"/>
         <source>Created {time}</source>
         <translation>创建于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="166"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="178"/>
         <source>Paid {time} by {method} (reference {ref})</source>
         <translation>已于 {time} 付款（{method}，交易单号 {ref}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="167"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="179"/>
         <source>Paid {time} by {method}</source>
         <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="173"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="185"/>
         <source>Customer: {customer}</source>
         <translation>顾客：{customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="187"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="197"/>
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="187"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="199"/>
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="191"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="203"/>
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="193"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="205"/>
         <source>The vouchers of this order are void (refunded). They are shown for the record: on screen and on paper they say VOID.</source>
         <translation>此订单的卡券已作废（已退款）。仍显示以备查：屏幕上和纸上都标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="196"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="208"/>
         <source>Refunded vouchers are void: they are shown last, marked VOID.</source>
         <translation>已退款的卡券已作废：排在最后显示，并标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="207"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="219"/>
         <source>Reload of gift card {code}-… (order {order}): {amount}; the card&apos;s balance is now {balance}.</source>
         <translation>为礼品卡 {code}-…（订单 {order}）充值：{amount}；该卡现在的余额为 {balance}。</translation>
     </message>
@@ -2430,6 +2440,11 @@ Click “New product” to add your first service, card key or goods.</source>
         <location filename="../../desktop_app/ui/orders/table_models.py" line="43"/>
         <source>Payment</source>
         <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="50"/>
+        <source>Paid, {amount} refunded</source>
+        <translation>已付款，已退款 {amount}</translation>
     </message>
 </context>
 <context>
@@ -2507,43 +2522,43 @@ Click “New order” to sell your first voucher.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="300"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="304"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="302"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="306"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="332"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="336"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="334"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="338"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="348"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="351"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="352"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="355"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="349"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="353"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="352"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="356"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="356"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="360"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -3685,234 +3700,239 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="23"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="24"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="24"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="25"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="25"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="142"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="26"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="152"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="26"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="143"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="27"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="153"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="27"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="145"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="28"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="157"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="28"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="29"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="29"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="30"/>
         <source>Uses redeemed</source>
         <translation>核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="30"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="148"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="31"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="162"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="31"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="32"/>
         <source>Net</source>
         <translation>净计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="32"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="33"/>
         <source>Refused</source>
         <translation>被拒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="33"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="34"/>
         <source>Orders paid</source>
         <translation>已付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="34"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="35"/>
         <source>Orders refunded</source>
         <translation>已退款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="35"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="36"/>
         <source>Units sold</source>
         <translation>售出数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="36"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="37"/>
         <source>Units refunded</source>
         <translation>退款数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="37"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="38"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="38"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="39"/>
         <source>Refunds</source>
         <translation>退款额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="39"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="40"/>
         <source>Vouchers</source>
         <translation>卡券数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="40"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="41"/>
         <source>Uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="41"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="42"/>
         <source>Value</source>
         <translation>剩余价值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="42"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="43"/>
         <source>Expire in 7 days</source>
         <translation>7 天内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="43"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="44"/>
         <source>Expire in 30 days</source>
         <translation>30 天内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="44"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="45"/>
         <source>Expired unused</source>
         <translation>过期未用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="46"/>
         <source>Expired unused value</source>
         <translation>过期未用价值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="46"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="47"/>
         <source>Unsold</source>
         <translation>未售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="47"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="48"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="49"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="50"/>
         <source>Faulty</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="51"/>
         <source>Low-stock level</source>
         <translation>库存预警线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="51"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="52"/>
         <source>Low</source>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="52"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="146"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="53"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="160"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="53"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="54"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="54"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="144"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="155"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="56"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="56"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="57"/>
         <source>Cards</source>
         <translation>卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="57"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="58"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="58"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="59"/>
         <source>Balance expiring in 7 days</source>
         <translation>7 天内到期余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="59"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="60"/>
         <source>Balance expiring in 30 days</source>
         <translation>30 天内到期余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="60"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="61"/>
         <source>Breakage in these days</source>
         <translation>期间沉淀金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="62"/>
         <source>Cards expired with money</source>
         <translation>过期时仍有余额的卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="63"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="64"/>
         <source>Customers to call</source>
         <translation>待联系的顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="64"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="65"/>
         <source>Gift-card balances</source>
         <translation>礼品卡余额</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_export.py" line="56"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="96"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="97"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="141"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="151"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="147"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="158"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="161"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="150"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="164"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4102,7 +4122,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="67"/>
         <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: every redemption the shop&apos;s data holds ({redemptions}; none of those vouchers can be used again), vouchers voided and operators disabled.</source>
         <translation>自这份备份以来会丢失的内容——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。会保留：店铺数据中的全部核销记录（{redemptions} 次；这些卡券不能再次使用）、已作废的卡券和已停用的操作员。</translation>
     </message>
@@ -4127,122 +4147,157 @@ Click “New order” to sell your first voucher.</source>
         <translation>此备份之后售出的礼品卡的提现：{count} 笔；已付出现金：{money}。它们会随这些卡一起丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="49"/>
+        <source>Passwords changed since this backup come back as they were then (a recovery too): {names} log in with the password they had when the backup was made.</source>
+        <translation>此备份之后修改过的密码（包括找回密码）将恢复为当时的样子：{names} 需用备份时的密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="54"/>
+        <source>The recovery key comes back as it was when the backup was made: the newer one stops working.</source>
+        <translation>恢复密钥将恢复为备份时的那一个：较新的恢复密钥将失效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="77"/>
+        <source>Since this backup the shop was moved to the server {server}: what was done on the server since the move (sales, redemptions, refunds) is not in this backup and is not carried over. Stop the counters on the server first.</source>
+        <translation>此备份之后，店铺已迁移到服务器 {server}：迁移后在服务器上完成的操作（销售、核销、退款）不在此备份中，也不会被带过来。请先停止服务器上的各收银台。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="83"/>
         <source>Card keys handed out since: {keys}. They stay out of stock (their orders are lost).</source>
         <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="118"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="158"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="272"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="300"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="355"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="129"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="131"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="142"/>
+        <source>Use the recovery key</source>
+        <translation>使用恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="145"/>
+        <source>7 groups of 4, as written on paper</source>
+        <translation>7 组、每组 4 个字符，与纸上所写一致</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="151"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="152"/>
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="153"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="154"/>
+        <source>Recovery key:</source>
+        <translation>恢复密钥：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="163"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="166"/>
+        <source>A password changed or recovered since does not open an older backup: use the shop&apos;s recovery key instead.</source>
+        <translation>之后修改或找回的密码打不开较早的备份：请改用店铺的恢复密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="175"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="179"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: orders, payments and other changes made since the backup are no longer in the shop; redemptions made since are carried over, and operators disabled since stay disabled. It needs the shop closed in every other window and counter. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部数据：备份之后的订单、付款和其他更改将不再保留；备份之后的核销记录会被带入，备份之后停用的操作员仍保持停用。恢复前须在其他所有窗口和收银台关闭本店。当前数据会另存到店铺文件夹中的“before-restore”文件夹。恢复后所有人都要用备份中的密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="204"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="191"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="281"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="359"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="215"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="238"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="252"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="253"/>
         <source>A whole backup, made {moment}. Restoring checks that it is this shop&apos;s.</source>
         <translation>完整备份，制作于 {moment}。恢复时会核对它是否属于本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="301"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="305"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="307"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="331"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="48"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="63"/>
         <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="68"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="90"/>
         <source>This computer saw newer records of this shop than this backup and the shop&apos;s current data both hold: the data was put back to an older copy. Vouchers redeemed in those records could be redeemed again, so after this restore redeeming stays stopped until an owner checks it in Verify and acknowledges. Restore a newer backup if you have one.</source>
         <translation>本电脑见过此店铺更新的记录，而这份备份和店铺当前数据都没有：数据曾被换回旧副本。这些记录中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主在“校验”中检查并确认。如有更新的备份，请恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="357"/>
         <source>Restore anyway</source>
         <translation>仍要恢复</translation>
     </message>
@@ -4667,6 +4722,11 @@ Click “New order” to sell your first voucher.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="361"/>
+        <source>The shop could not be created: the disk that holds {folder} is full. Nothing was made there. Free some space on that disk, then click Create shop again.</source>
+        <translation>无法创建店铺：{folder} 所在的磁盘已满，那里没有留下任何文件。请在该磁盘上腾出空间，然后再次点击“创建店铺”。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/session/setup_dialog.py" line="218"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
@@ -4700,17 +4760,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="83"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="87"/>
         <source>The backup made {moment} is restored. Log in with a password as it was then. The data from before is kept in {folder}.</source>
         <translation>已恢复 {moment} 制作的备份。请使用当时的密码登录。恢复前的数据保存在 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="92"/>
         <source>Redeeming stays stopped: records this computer saw are in neither the backup nor the data it replaced. Check it with Verify.</source>
         <translation>核销仍然停止：本电脑见过的记录既不在备份中，也不在被替换的数据中。请用“校验”检查。</translation>
     </message>
@@ -4953,33 +5013,43 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/verify_texts.py" line="60"/>
+        <source>Not known whose: this folder keeps the record of an earlier integrity problem, written by an older version of Voucher Shop that did not say which shop it was for, and nothing in this shop&apos;s own records explains it. It may be this shop&apos;s, or another shop&apos;s that was in this folder before. Redeeming stays stopped until an owner has checked this shop and recorded what was found.</source>
+        <translation>不知属于哪个店铺：此文件夹保留着一条较早的完整性问题记录，由旧版本写入，未注明属于哪个店铺，本店自己的记录也无法解释它。它可能属于本店，也可能属于之前放在此文件夹中的其他店铺。在店主检查本店并记录检查结果之前，核销保持暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="66"/>
         <source>Cannot be read: the record of an earlier integrity problem cannot be opened (no permission, or its folder is not a folder). Check the folder&apos;s permissions, then open the shop again.</source>
         <translation>无法读取：之前完整性问题的记录打不开（没有权限，或它所在的文件夹不是文件夹）。请检查文件夹的权限，然后重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="66"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="72"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>操作日志记录 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="74"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>操作日志在记录 #{id} 处断开：它之前的某条记录被删除，或记录顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="79"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="82"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="84"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="91"/>
+        <source>Replaced while open: the shop&apos;s files in its folder are no longer the ones this session opened (an older copy put back, the folder moved, a file deleted). Nothing more is saved in this session: close the shop and open it again (Log out, then log in).</source>
+        <translation>打开期间被替换：店铺文件夹中的文件已不是本次打开的那些（放回了旧副本、文件夹被移动或文件被删除）。本次会话不再保存任何内容：请关闭店铺后重新打开（先退出登录，再登录）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="73"/>
@@ -5160,132 +5230,137 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="136"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="137"/>
         <source>Previous voucher</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="141"/>
         <source>Next voucher</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="145"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="145"/>
         <source>58 mm receipt</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="145"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="146"/>
         <source>80 mm receipt</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="151"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="152"/>
         <source>Save PNG…</source>
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="152"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="153"/>
         <source>The QR code alone, as an image</source>
         <translation>仅二维码图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="154"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="155"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="157"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="158"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="223"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="230"/>
         <source>Save and print all {count} vouchers</source>
         <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="110"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="111"/>
         <source>Save or print every voucher of this order, not only the one shown</source>
         <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="143"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
         <source>Paper for Save PDF and Print</source>
         <translation>保存 PDF 和打印所用的纸张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="155"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="156"/>
         <source>The printable voucher on the chosen paper</source>
         <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="159"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="160"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="160"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="161"/>
         <source>The voucher as an image on the clipboard (and saved), to paste into WeChat, QQ or an e-mail</source>
         <translation>把卡券图片复制到剪贴板（并另存一份），以便粘贴到微信、QQ 或电子邮件中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="217"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="220"/>
         <source>Voucher {position} of {count}</source>
         <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="218"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="221"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="274"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="228"/>
+        <source>Save and print all {count} valid vouchers ({void} void left out)</source>
+        <translation>保存并打印全部 {count} 张有效卡券（不含 {void} 张已作废）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="288"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="280"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="294"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. It was not saved as a file: {problem}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。但未能保存为文件：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="305"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="319"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="306"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="320"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="312"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="326"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="313"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="327"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="337"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="351"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="353"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="367"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="374"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="388"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -5421,634 +5496,628 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="21"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="22"/>
         <source>Product added</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="22"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="23"/>
         <source>Product changed</source>
         <translation>修改商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="23"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="24"/>
         <source>Product archived</source>
         <translation>商品下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="24"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="25"/>
         <source>Product restored</source>
         <translation>商品重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="25"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="26"/>
         <source>Card keys imported</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="26"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="27"/>
         <source>Card key marked faulty</source>
         <translation>卡密标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="27"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="28"/>
         <source>Card key replaced</source>
         <translation>更换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="29"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="30"/>
         <source>Order created</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="30"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="31"/>
         <source>Order paid</source>
         <translation>订单付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="31"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="32"/>
         <source>Order refunded</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="32"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="33"/>
         <source>Order line refunded</source>
         <translation>订单部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="33"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="34"/>
         <source>Order cancelled</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="34"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="35"/>
         <source>Voucher batch issued</source>
         <translation>批量发券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="35"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="36"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="36"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="37"/>
         <source>Redemption undone</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="37"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="38"/>
         <source>Operator added</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="38"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
         <source>Operator disabled</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="39"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
         <source>Operator enabled</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="40"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="41"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="41"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="42"/>
         <source>Own password changed</source>
         <translation>修改自己的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="42"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="43"/>
         <source>Owner password set with the recovery key</source>
         <translation>用恢复密钥设置店主密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="43"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
         <source>Restore: newer records carried over</source>
         <translation>恢复备份：带入较新的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
         <source>Gift card reloaded</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
         <source>Gift card cashed out</source>
         <translation>礼品卡余额提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
         <source>Gift card balances expired</source>
         <translation>礼品卡余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
         <source>Gift card PIN set</source>
         <translation>设置礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="63"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="65"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="67"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="68"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="65"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="69"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="70"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="71"/>
         <source>Voucher #{id}</source>
         <translation>卡券 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="28"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="29"/>
         <source>Returned card key put back on sale</source>
         <translation>退回的卡密已重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
         <source>Gift card: wrong PIN</source>
         <translation>礼品卡：PIN 码错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
         <source>Gift card PIN locked</source>
         <translation>礼品卡 PIN 码已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
         <source>Gift card looked up with its PIN</source>
         <translation>凭 PIN 码查询礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
         <source>Card key shown in full</source>
         <translation>显示完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
         <source>Card key sent to the customer</source>
         <translation>向顾客发送卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="57"/>
         <source>Shop moved to a server</source>
         <translation>店铺已迁移到服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="77"/>
         <source>address / phone</source>
         <translation>地址/电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="78"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
         <source>attempts</source>
         <translation>各次核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
         <source>attempts left</source>
         <translation>剩余尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
         <source>automatic backups</source>
         <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
         <source>balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
         <source>grouped by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>paid back for gift cards</source>
         <translation>礼品卡退还金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
         <source>card keys kept out of stock</source>
         <translation>未回库存的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>cards</source>
         <translation>礼品卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>as</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>default validity (days)</source>
         <translation>默认有效期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>clerks reload and cash out cards</source>
         <translation>店员可充值和提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>gift-card changes lost</source>
         <translation>丢失的礼品卡变动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>gift-card entries</source>
         <translation>礼品卡流水</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>low-stock warning at</source>
         <translation>低库存提醒阈值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>cash paid out</source>
         <translation>付出现金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>in stock under another product</source>
         <translation>已在其他商品库存中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
         <source>used beyond what they held</source>
         <translation>超出可用次数的使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
         <source>problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
         <source>paid back</source>
         <translation>已退还</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
         <source>reload money lost</source>
         <translation>丢失的充值金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
         <source>shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
         <source>value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
         <source>note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="169"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="176"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="177"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="172"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="173"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="174"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="195"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="201"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="196"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="217"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="212"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -6076,7 +6145,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>在此备份中，“{name}”不是已启用的店主。只有备份中的店主才能恢复它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_common.py" line="59"/>
+        <location filename="../../desktop_app/ui/admin/backup_common.py" line="61"/>
         <source>Wrong password for this backup. A backup opens with the password “{name}” had when it was made: one changed or recovered since does not open it.</source>
         <translation>此备份的密码错误。备份需要用“{name}”在备份时的密码打开：之后更改或找回的密码打不开它。</translation>
     </message>
@@ -6084,63 +6153,65 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="88"/>
+        <location filename="../../desktop_app/cli/frame.py" line="90"/>
         <source>No terminal to ask on: set {variables}.</source>
         <translation>没有可供询问的终端：请设置 {variables}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="102"/>
+        <location filename="../../desktop_app/cli/frame.py" line="104"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="133"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="105"/>
+        <location filename="../../desktop_app/cli/frame.py" line="107"/>
         <source>Password: </source>
         <translation>密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="114"/>
+        <location filename="../../desktop_app/cli/frame.py" line="116"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="116"/>
+        <location filename="../../desktop_app/cli/frame.py" line="118"/>
         <location filename="../../desktop_app/cli/giftcard_commands.py" line="44"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="152"/>
+        <location filename="../../desktop_app/cli/frame.py" line="154"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="43"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="41"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="55"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="53"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="59"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="57"/>
         <source>Recovery key (shown only now; keep it on paper, away from this PC; it lets an owner set a new password when every owner password is forgotten):</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="70"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="135"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="68"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="75"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="73"/>
         <source>New password set for {name}; the recovery key stays the same.</source>
         <translation>已为 {name} 设置新密码；恢复密钥保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="86"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="84"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
@@ -6150,7 +6221,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/arg_types.py" line="67"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="73"/>
         <source>expected PRODUCT_ID[:QTY], got {text!r}</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
@@ -6245,12 +6316,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="198"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="208"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="224"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="234"/>
         <source>Paid out {amount} in cash for the {emptied} on {code}; balance {balance}.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
@@ -6276,7 +6347,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="211"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="221"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
@@ -6297,127 +6368,173 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="106"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="107"/>
+        <source>Nothing was acknowledged; the shop stays on hold.</source>
+        <translation>未作确认；店铺仍处于暂停状态。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="111"/>
         <source>Acknowledged and recorded in the audit log: {problems}</source>
         <translation>已确认并记入操作日志：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="109"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="115"/>
         <source>This computer last worked with this shop in {folder}: that folder is now held, this copy being the shop here.</source>
         <translation>本电脑上次使用此店铺是在 {folder}：那个文件夹现在已停止，这份副本成为本电脑上的店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="115"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="124"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="118"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="128"/>
         <source>This shop was moved to the server {host} (database {database}); this folder keeps it for reading only.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}）；此文件夹中的店铺仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="134"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="139"/>
+        <source>{folder} holds {count} redemptions this shop&apos;s data lacks: acknowledging makes those vouchers redeemable again.</source>
+        <translation>{folder} 中有 {count} 条本店数据缺少的核销记录：确认后，这些卡券将可以再次核销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="146"/>
+        <source>Acknowledging lets the shop work on its data as it is now: vouchers redeemed in the lost records look unused again and can be redeemed a second time. Restore the latest backup instead if you have one; else check the latest redemptions (receipts, the newest backup) first.</source>
+        <translation>确认后，店铺将按现有数据继续工作：在丢失记录中已核销的卡券会显示为未使用，可能被再次核销。如有最新备份，请改为恢复备份；否则请先核对最近的核销（小票、最新备份）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="167"/>
+        <source>Acknowledge anyway? [y/N] </source>
+        <translation>仍要确认吗？[y/N] </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="181"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="139"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="205"/>
+        <source>This folder could not write the move into its own audit log ({problem}). It was marked as moved before the copy, so it refuses every change all the same. Do not run migrate-to again: the shop is on the server now.</source>
+        <translation>此文件夹未能把迁移写入自己的操作日志（{problem}）。它在复制前已标记为迁移中，因此同样拒绝任何修改。请不要再次运行 migrate-to：店铺现在在服务器上。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="18"/>
         <source>The current shop cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取当前店铺，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="142"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="21"/>
         <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: every redemption ({redemptions}), vouchers voided and operators disabled.</source>
         <translation>自这份备份以来丢失——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。保留：全部核销记录（{redemptions} 次）、已作废的卡券和已停用的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="150"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="29"/>
+        <source>Since this backup the shop was moved to the server {server}: what was done on the server since the move (sales, redemptions, refunds) is not in this backup and is not carried over. Stop the counters on the server first.</source>
+        <translation>此备份之后，店铺已迁移到服务器 {server}：迁移后在服务器上完成的操作（销售、核销、退款）不在此备份中，也不会被带过来。请先停止服务器上的各收银台。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="35"/>
         <source>Refunds of orders from before the backup paid back {money}: after the restore those orders show as not refunded. Do not pay them back a second time.</source>
         <translation>备份之前的订单的退款共退还 {money}：恢复后这些订单会显示为未退款。请勿再次退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="155"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="40"/>
         <source>Refunds of orders made since paid back {money}: those orders and their refunds are lost.</source>
         <translation>此后新建订单的退款共退还 {money}：这些订单及其退款都会丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="159"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="44"/>
         <source>Gift-card changes since (reloads, refunds), lost with their orders: {changes}; reloaded money lost: {money}.</source>
         <translation>此后随订单一起丢失的礼品卡变动（充值、退款）：{changes} 项；丢失的充值金额：{money}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="164"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="49"/>
         <source>Cash-outs of gift cards sold since this backup: {count}; paid out in cash: {money}. They are lost with their cards.</source>
         <translation>此备份之后售出的礼品卡的提现：{count} 笔；已付出现金：{money}。它们会随这些卡一起丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="169"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="54"/>
         <source>Card keys handed out since: {keys}. They stay out of stock (their orders are lost).</source>
         <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="174"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="65"/>
+        <source>Passwords changed since this backup come back as they were then (a recovery too): {names} log in with the password they had when the backup was made.</source>
+        <translation>此备份之后修改过的密码（包括找回密码）将恢复为当时的样子：{names} 需用备份时的密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="70"/>
+        <source>The recovery key comes back as it was when the backup was made: the newer one stops working.</source>
+        <translation>恢复密钥将恢复为备份时的那一个：较新的恢复密钥将失效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="76"/>
         <source>This computer saw newer records than both the backup and the shop&apos;s data hold (the data was put back to an older copy): vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the vouchers and runs verify --acknowledge.</source>
         <translation>本电脑见过比备份和店铺数据都更新的记录（数据曾被换回旧副本）：其中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主检查卡券并运行 verify --acknowledge。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="186"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="88"/>
         <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
         <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="191"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="93"/>
         <source>Restore anyway? [y/N] </source>
         <translation>仍要恢复吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="192"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="94"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="168"/>
         <source>y</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="211"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="117"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="215"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="122"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="227"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="191"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="234"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="199"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. This folder now keeps the shop for reading only: start every counter with --database {url} (or SHOP_DATABASE_URL).</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并核对了副本。此文件夹中的店铺从此仅供查看：每个收银台请用 --database {url}（或 SHOP_DATABASE_URL）启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/arg_types.py" line="19"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="20"/>
         <source>not a number: {text}</source>
         <translation>不是数字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/arg_types.py" line="26"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="27"/>
         <source>must be 1 or more</source>
         <translation>必须大于或等于 1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/arg_types.py" line="37"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="38"/>
         <source>must be between {low} and {high}</source>
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/arg_types.py" line="48"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="51"/>
+        <source>the date {text!r} does not exist (months 01-12, days as the month has)</source>
+        <translation>日期 {text!r} 不存在（月份为 01-12，日期不超过该月天数）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/arg_types.py" line="54"/>
         <source>expected a date as YYYY-MM-DD, got {text!r}</source>
         <translation>日期格式应为 YYYY-MM-DD，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/arg_types.py" line="56"/>
+        <location filename="../../desktop_app/cli/arg_types.py" line="62"/>
         <source>a station name of 1 to {maximum} characters without control characters</source>
         <translation>收银台名称，1 至 {maximum} 个字符，不能包含控制字符</translation>
     </message>
@@ -6428,7 +6545,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="84"/>
-        <location filename="../../desktop_app/cli/parser.py" line="373"/>
+        <location filename="../../desktop_app/cli/parser.py" line="378"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
@@ -6619,22 +6736,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="294"/>
+        <location filename="../../desktop_app/cli/parser.py" line="285"/>
+        <source>acknowledge without asking, although it re-opens vouchers of lost records</source>
+        <translation>不询问直接确认，即使这会让丢失记录中的卡券可再次使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="296"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="297"/>
+        <location filename="../../desktop_app/cli/parser.py" line="299"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="302"/>
+        <location filename="../../desktop_app/cli/parser.py" line="301"/>
+        <source>open the backup with the shop&apos;s recovery key (SHOP_RECOVERY_KEY, or asked) instead of a password: for a backup made before the password was changed</source>
+        <translation>用店铺的恢复密钥（SHOP_RECOVERY_KEY，或提示输入）代替密码打开备份：用于修改密码之前做的备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="307"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="309"/>
+        <location filename="../../desktop_app/cli/parser.py" line="314"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
@@ -6699,38 +6826,38 @@ Click “New order” to sell your first voucher.</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="289"/>
+        <location filename="../../desktop_app/cli/parser.py" line="291"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="372"/>
+        <location filename="../../desktop_app/cli/parser.py" line="377"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="374"/>
+        <location filename="../../desktop_app/cli/parser.py" line="379"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="378"/>
+        <location filename="../../desktop_app/cli/parser.py" line="383"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="380"/>
+        <location filename="../../desktop_app/cli/parser.py" line="385"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="382"/>
+        <location filename="../../desktop_app/cli/parser.py" line="387"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="219"/>
+        <location filename="../../desktop_app/cli/frame.py" line="221"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
@@ -6909,257 +7036,302 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_dump 备份（见 README 的“Several counters”一节），不要在收银台电脑上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="237"/>
         <source>This shop was moved to the server {host} (database {database}), so nothing can be redeemed or changed in this folder any more; it is kept for reading only. Use the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in the app, click Use the shop on the server.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}），此文件夹中不能再核销或更改任何内容，仅供查看。请使用服务器上的店铺：用 --database {url} 启动（或设置 SHOP_DATABASE_URL）；在软件中点击“使用服务器上的店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="90"/>
         <source>The database {url} is not empty. Copy the shop only into a new, empty database, so nothing there is overwritten.</source>
         <translation>数据库 {url} 不是空的。只能把店铺复制到新建的空数据库中，以免覆盖已有内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="86"/>
+        <source>This shop now lives on the server {host} (database {database}). This folder keeps a copy for reading only: nothing can be redeemed or changed in it any more. To work in the shop, click &quot;Use the shop on the server&quot;.</source>
+        <translation>本店现在位于服务器 {host}（数据库 {database}）。此文件夹只保留一份只读副本：不能再在这里核销或修改任何内容。要继续营业，请点击“使用服务器上的店铺”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="93"/>
         <source>Another program is using the shop file: another copy of Voucher Shop, a backup tool or an antivirus scan. Close it, then try again.</source>
         <translation>另一个程序正在使用店铺文件：可能是另一个 Voucher Shop、备份工具或杀毒软件扫描。请关闭它，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="96"/>
         <source>The disk is full. Nothing already saved was lost, but the last change was not saved. Free some disk space, then do it again.</source>
         <translation>磁盘已满。已保存的数据没有丢失，但最后一次修改未能保存。请清理一些磁盘空间，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="99"/>
         <source>This installation lacks the encryption library, so the shop cannot be opened safely. Reinstall Voucher Shop.</source>
         <translation>本安装缺少加密库，无法安全地打开店铺。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="102"/>
         <source>This shop was saved by a newer version of Voucher Shop. Install that version or a later one to open it.</source>
         <translation>此店铺由更新版本的 Voucher Shop 保存。请安装该版本或更新的版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="106"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="105"/>
         <source>Only the shop owner may do this. Ask the owner to log in and do it.</source>
         <translation>只有店主可以执行此操作。请店主登录后操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="108"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="107"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="108"/>
         <source>{what} not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到该{what}。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="111"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="110"/>
         <source>Not enough stock of “{product}”: {available} left, {wanted} wanted. Restock it or sell fewer.</source>
         <translation>“{product}”库存不足：剩余 {available}，需要 {wanted}。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="114"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="113"/>
         <source>This cannot be done now: the {what} is {state}. Refresh the list and check it.</source>
         <translation>现在无法执行：该{what}{state}。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="117"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="116"/>
         <source>The shop is open in another window, at another counter or in a command ({path}). Close it there first, then try again.</source>
         <translation>店铺正在另一个窗口、另一个收银台或某个命令中打开（{path}）。请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="120"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="119"/>
         <source>Nothing was restored; the shop is unchanged.</source>
         <translation>未恢复任何内容；店铺保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="122"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="121"/>
         <source>This shop was made before recovery keys existed, so it has none.</source>
         <translation>本店创建于恢复密钥功能推出之前，因此没有恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="124"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="123"/>
+        <source>A restore of a backup did not finish in the folder {path} (the computer stopped or the program was closed during it). The shop was put back as it was before that restore: nothing in it was lost. Run the restore again if you still want the backup; anything else can be done again now.</source>
+        <translation>文件夹 {path} 中的一次备份恢复没有完成（期间电脑停机或程序被关闭）。店铺已还原为那次恢复之前的样子：没有丢失任何内容。如仍需要该备份，请重新恢复；其他操作现在可以继续进行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="128"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="131"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="135"/>
         <source>Only the shop owner may take money for gift cards here. The owner can allow clerks in Settings → Shop (Clerks may reload and cash out gift cards).</source>
         <translation>只有店主可以在这里为礼品卡收付款。店主可以在 设置 → 店铺 中允许核销员这样做（核销员可以为礼品卡充值和提现）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="140"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="144"/>
         <source>This voucher is not a gift card: it counts uses, not money, so it cannot be reloaded or cashed out.</source>
         <translation>此卡券不是礼品卡：它按次数计，不按金额计，因此不能充值或提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="146"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="150"/>
         <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="149"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="153"/>
         <source>Order {id} was not paid: the validity of “{product}” has ended, so its vouchers would be expired at once. Cancel the order (or give the product new dates in Inventory first). No money was taken.</source>
         <translation>订单 {id} 未付款：“{product}”的有效期已结束，发出的卡券会立即过期。请取消该订单（或先在库存中为该商品设置新的日期）。未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="153"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="157"/>
         <source>This reload was paid back when its gift card&apos;s order {order} was refunded (what was left of it went back with the card). There is nothing more to refund.</source>
         <translation>此充值在其礼品卡的订单 {order} 退款时已退还（剩余部分随卡一起退回）。没有更多可退的了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="156"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="160"/>
         <source>This gift card is empty: there is nothing to pay out.</source>
         <translation>这张礼品卡余额为零：没有可付出的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="158"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
+        <source>Nothing is left on this gift card of order {order}: it was spent, so there is nothing to pay back and the order stays paid.</source>
+        <translation>订单 {order} 的这张礼品卡已用完：没有可退的金额，订单保持已付款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
         <source>This gift card holds {balance}, more than the {limit} a card may be paid out in cash. The owner sets that limit in Settings → Shop (Gift card cash-out up to).</source>
         <translation>这张礼品卡余额为 {balance}，超过了可付现的上限 {limit}。店主可在 设置 → 店铺 中设置该上限（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="161"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="168"/>
         <source>Nothing of this reload is left on the gift card: it was spent or paid out, so there is nothing to refund.</source>
         <translation>这笔充值在礼品卡上已无剩余：已被消费或提现，因此没有可退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="164"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="171"/>
         <source>Gift cards are not cashed out in this shop. The owner can allow small remainders in Settings → Shop (Gift card cash-out up to).</source>
         <translation>本店不为礼品卡提现。店主可以在 设置 → 店铺 中允许提现少量余额（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="167"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="174"/>
         <source>Part of this reload was spent already: the gift card holds {left} of the {amount} reloaded. To pay back what is left on it, refund the gift card&apos;s order {order}.</source>
         <translation>这笔充值已被部分消费：充值 {amount}，礼品卡上还剩 {left}。要退还卡上剩余的金额，请对礼品卡的订单 {order} 退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="175"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="180"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="183"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
+        <source>Redeeming is stopped: the shop&apos;s files were replaced or moved while the shop was open here, so nothing more is saved in this session. Close the shop and open it again (Log out, then log in): the usual checks then run on the files in the shop folder.</source>
+        <translation>核销已暂停：店铺在本机打开期间，其文件被替换或移动，本次会话不再保存任何内容。请关闭店铺后重新打开（先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="228"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="217"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
+        <source>Stopped: nothing was redeemed or changed, because the shop&apos;s files were replaced or moved while the shop was open here (an older copy put back, the folder moved, a file deleted). Close the shop and open it again (in the app: Log out, then log in): the usual checks then run on the files in the shop folder.</source>
+        <translation>已停止：没有核销或修改任何内容，因为店铺在本机打开期间，其文件被替换或移动（放回了旧副本、文件夹被移动或文件被删除）。请关闭店铺后重新打开（在程序中：先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="250"/>
         <source>Wrong recovery key: it is not the key of this shop. Check it against the paper it was written on (7 groups of 4), then try again.</source>
         <translation>恢复密钥错误：这不是本店的恢复密钥。请对照记下它的纸张核对（7 组，每组 4 个字符），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="253"/>
+        <source>This backup was made before the password was changed: it needs the password as it was then, or the shop&apos;s recovery key. Nothing was restored, and this does not count as a wrong password.</source>
+        <translation>此备份是在修改密码之前做的：需要当时的密码，或店铺的恢复密钥。没有恢复任何内容，这次也不计为密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="257"/>
         <source>This shop lives on a server: restore it on the server with pg_restore (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_restore 恢复（见 README 的“Several counters”一节），不要在收银台电脑上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
         <source>A shop already exists on the server {server}. Log in to it instead, or give the address of an empty database for a new shop.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="237"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="268"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="269"/>
         <source>you may not write there</source>
         <translation>您没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="270"/>
         <source>something in the path is a file, not a folder</source>
         <translation>路径中有一项是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="244"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="275"/>
         <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
         <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="249"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="280"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="281"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="312"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="289"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="320"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="295"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="328"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="299"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="332"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="303"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="334"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="305"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="335"/>
+        <source>this folder keeps an earlier integrity problem, and it is not known which shop it was for: it may be another shop&apos;s that was in this folder before</source>
+        <translation>此文件夹保留着一条较早的完整性问题记录，不知属于哪个店铺：可能属于之前放在此文件夹中的其他店铺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="338"/>
+        <source>the shop&apos;s files were replaced or moved while the shop was open</source>
+        <translation>店铺打开期间，其文件被替换或移动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="341"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="308"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
+        <source>Order {id} was refunded already, on {when}: {refund} was paid back then. There is nothing more to refund.</source>
+        <translation>订单 {id} 已于 {when} 退款：当时已退还 {refund}。没有可再退的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="349"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="312"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="353"/>
         <source>The disk that holds {folder} is full.</source>
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="313"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
         <source>Cannot write to {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -7264,7 +7436,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="197"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -7279,17 +7451,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法写入 {path}：{reason}。请选择其他位置，或让该文件夹可写。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="195"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="200"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="207"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -7360,386 +7532,396 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="57"/>
+        <source>The file is not an image (PNG, JPG…).</source>
+        <translation>该文件不是图片（PNG、JPG…）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="58"/>
+        <source>The file {path} is not an image (PNG, JPG…).</source>
+        <translation>文件 {path} 不是图片（PNG、JPG…）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
         <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
         <source>Gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="114"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="115"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="116"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="254"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="285"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="259"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="290"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="260"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="291"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="292"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="293"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="263"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="294"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="264"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="295"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="265"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="296"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="271"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="302"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="272"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="303"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="273"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="304"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="274"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="305"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="275"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="306"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="276"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="307"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="277"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="308"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="278"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="309"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="279"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="310"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="280"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="311"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="282"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="313"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="283"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="314"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="284"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="315"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="285"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="316"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="286"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="317"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="288"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="319"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="125"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="129"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="128"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="132"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -7964,12 +8146,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="202"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="218"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="203"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="219"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
