@@ -57,3 +57,25 @@ def test_the_cli_retry_prints_the_refund_made(tmp_path: Path) -> None:
     assert (answer["error"], answer["state"], answer["refund"]) == ("invalid_state", "refunded",
                                                                       "70.00")
     assert "70.00" in answer["message"]
+
+
+def test_a_refund_booked_by_the_upgrade_is_not_given_the_sale_time(shop: Shop) -> None:
+    """Refunds made before there were records are dated on their sale's day by the upgrade:
+    that is no refund time to tell (QA s12c F5)."""
+    from desktop_app.core import migrations
+    from desktop_app.core.models import Refund, SchemaVersion
+
+    (card,) = sell_card(shop, "100")
+    spend(shop, card, 3000)
+    refunds.refund_order(shop, card.order_id)
+    shop.db.drop_tables([Refund])
+    step_from = migrations.STEPS.index(migrations.add_refund_records) + 1
+    SchemaVersion.delete().where(SchemaVersion.version >= step_from).execute()
+    SchemaVersion.create(version=step_from)
+    migrations.migrate(shop.db)
+    with pytest.raises(InvalidState) as again:
+        refunds.refund_order(shop, card.order_id)
+    assert again.value.params["refund"] == "70.00"
+    assert "refunded_at" not in again.value.params
+    said = error_message(again.value)
+    assert "before this version" in said and "70.00" in said and " on " not in said

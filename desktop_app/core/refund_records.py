@@ -29,14 +29,16 @@ def book(shop: Shop, order: Order, product_id: int, at: dt.datetime, *,
 
 def made(order_id: int) -> dict[str, str]:
     """What an order's refunds paid back and when the last was made, for a refusal to refund
-    it again: a retry after a lost answer (a killed command) still tells the money owed."""
-    total, last = (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_cents), 0),
-                                 fn.MAX(Refund.refunded_at))
-                   .where(Refund.order == order_id).scalar(as_tuple=True))
-    when = Refund.refunded_at.python_value(last) if last is not None else None
-    if when is None:
+    it again: a retry after a lost answer (a killed command) still tells the money owed. A
+    refund booked by the upgrade has no known day (it is dated on the sale's): no time then."""
+    total = (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_cents), 0))
+             .where(Refund.order == order_id).scalar())
+    last = (Refund.select(Refund.refunded_at, Refund.operator)
+            .where(Refund.order == order_id).order_by(Refund.id.desc()).first())
+    if last is None:
         return {}
-    return {"refund": money_text(int(total)), "refunded_at": when.isoformat()}
+    made_at = {"refunded_at": last.refunded_at.isoformat()} if last.operator_id else {}
+    return {"refund": money_text(int(total)), **made_at}
 
 
 def book_card_parts(shop: Shop, order: Order, line: OrderLine, parts: list[Payback],

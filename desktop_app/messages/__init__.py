@@ -33,6 +33,7 @@ from desktop_app.messages.error_texts import (
     NOT_FOUND_TEXTS,
     OS_REASONS,
     REFUNDED_ALREADY_TEXT,
+    REFUNDED_ALREADY_UNDATED_TEXT,
     SHOP_BEING_RESTORED_TEXT,
     SHOP_EXISTS_ON_SERVER_TEXT,
     STATE_LABELS,
@@ -186,7 +187,9 @@ def error_message(exc: ShopError) -> str:
     if exc.code == "not_found" and exc.params.get("reason") in TEXT_NAMES_NO_VOUCHER:
         # a look-up's text: another shop's, forged, garbage, a typo (QA s10b: "not found")
         return translate("Redemption", EXPLANATIONS[exc.params["reason"]])
-    if exc.code == "invalid_state" and exc.params.get("refunded_at"):
+    if exc.code == "invalid_state" and exc.params.get("refund"):
+        if not exc.params.get("refunded_at"):  # booked by the upgrade: its day is not known
+            return _fill(REFUNDED_ALREADY_UNDATED_TEXT, params)
         when = local_time(dt.datetime.fromisoformat(str(exc.params["refunded_at"])))
         return _fill(REFUNDED_ALREADY_TEXT, {**params, "when": when})
     if exc.code == "invalid_state" and exc.params.get("state") in STATE_TEXTS:

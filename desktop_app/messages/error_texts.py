@@ -344,6 +344,9 @@ UNKNOWN_HOLD_REASON = QT_TRANSLATE_NOOP("errors", "a check found a problem; veri
 REFUNDED_ALREADY_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Order {id} was refunded already, on {when}: {refund} was paid back then. There "
     "is nothing more to refund.")
+REFUNDED_ALREADY_UNDATED_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "Order {id} was refunded already, before this version of Voucher Shop: {refund} "
+    "was paid back. There is nothing more to refund.")
 
 # A batch issued whose file could not be written: the vouchers exist and are paid.
 ISSUED_NOT_WRITTEN_TEXT = QT_TRANSLATE_NOOP(
