@@ -27,6 +27,9 @@ SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.
                        | Qt.KeyboardModifier.MetaModifier)
 
 TARGET, TEXT_FIELD, ELSEWHERE = "target", "text_field", "elsewhere"
+# A widget with this property set shows a scanner's keys as they come (Settings' "Try the
+# scanner"): no filter holds, replays or redeems them (QA s12b F9: the test scan was redeemed).
+SHOWS_SCANNER_KEYS = "shows_scanner_keys"
 
 
 def _monotonic_ms() -> float:
@@ -119,7 +122,8 @@ class ScannerInput(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or self._forwarding:
             return False
-        if not isinstance(watched, QWidget) or not self._watches(watched.window()):
+        if not isinstance(watched, QWidget) or not self._watches(watched.window()) \
+                or watched.property(SHOWS_SCANNER_KEYS):
             return False
         assert isinstance(event, QKeyEvent)
         if self._is_propagation(watched, event):
