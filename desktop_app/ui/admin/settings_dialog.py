@@ -79,16 +79,15 @@ class ScanTestField(QLineEdit):
         return False  # Tab is what some scanners send: show it, do not move on
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.seen.endswith("⏎") or self.seen.endswith("⇥"):
+        if self.seen.endswith(("⏎", "⇥")):
             self.seen, self.times = "", []
         self.times.append(self._now(event))
         self.seen += VISIBLE_KEYS.get(Qt.Key(event.key()), event.text())
         self.setText(self.seen)
 
     def _now(self, event: QKeyEvent) -> float:
-        if self.clock is not None:
-            return self.clock()
-        return float(event.timestamp()) or time.monotonic() * 1000
+        clock = self.clock
+        return clock() if clock else float(event.timestamp()) or time.monotonic() * 1000
 
     def burst_ms(self) -> int:
         """The longest gap between two keys of the last scan, in milliseconds."""
