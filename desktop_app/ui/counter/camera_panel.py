@@ -100,6 +100,7 @@ class CameraPanel(QFrame):
         self.scanner = CameraScanner(preview_fps=15, preview_size=(480, 360))
         self.scanner.frame_ready.connect(self._on_frame)
         self.scanner.decoded.connect(self._on_decoded)
+        self.scanner.several_in_view.connect(self._on_several)
         self.scanner.failed.connect(self._on_failed)
         self.scanner.stopped.connect(self._on_stopped)
         self._build()
@@ -254,7 +255,14 @@ class CameraPanel(QFrame):
     def _on_decoded(self, text: str, polygon: Sequence[Sequence[float]]) -> None:
         source = self._source
         self.view.show_code(polygon, source.frame_size if source is not None else None)
+        if not self.problem:
+            self.message.clear()  # a read: any "several codes" word is past
         self.decoded.emit(text)
+
+    @Slot()
+    def _on_several(self) -> None:
+        self.message.show_warning(self.tr(
+            "Several codes in view: show one voucher at a time."))
 
     @Slot(str)
     def _on_failed(self, code: str) -> None:
