@@ -5,6 +5,7 @@ wherever it is scanned, or text for the field it was typed into."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -28,6 +29,13 @@ from desktop_app.scanning.wedge import (
 )
 
 
+@runtime_checkable
+class SaysScanIgnored(Protocol):
+    """A window that tells the person why a scan typed into it did nothing."""
+
+    def say_scan_ignored(self) -> None: ...
+
+
 def _is_char(event: QKeyEvent, suffix: str) -> bool:
     text = event.text()
     return (bool(text) and (text.isprintable() or text in suffix)
@@ -44,7 +52,9 @@ class ApplicationScanner(ScannerInput):
     neither accepts a dialog nor counts as a wrong password. A burst that is a text field's
     text (a payment's code in a reference) stays there, Enter and all. Keys aimed at anything
     else (a button, a table, a message box whose buttons answer to letters) are held until the
-    classifier has decided, then given back as they were if a person typed them.
+    classifier has decided, then given back as they were if a person typed them; a scanner's
+    burst there that is no scan (a product's barcode over a spin box or a picker) is ignored
+    whole, its Enter too, and a window that ``SaysScanIgnored`` is told.
     ``is_claimed(window)`` names windows whose keys another filter takes (the Redemption tab's
     own, while it shows).
 
@@ -112,8 +122,9 @@ class ApplicationScanner(ScannerInput):
         """A burst ended: a scan (burst_rule) is submitted (True: its ending key is swallowed);
         a barcode in a password field is taken out of it (True); any other fast text in a
         text field, a password field too, stays there and its Enter is swallowed (True: the
-        person confirms, not the scanner); anything else is given back to where it was typed,
-        and its Enter is the dialog's as always."""
+        person confirms, not the scanner); other fast text elsewhere is ignored whole (True);
+        a person's keys are given back to where they were typed, and their Enter is the
+        dialog's as always."""
         scanned = burst is not None and burst.source == SCANNER
         typed_into = self._field_typed_into()
         if burst is not None and scanned and is_a_scan(burst.text, typed_into):
@@ -137,6 +148,17 @@ class ApplicationScanner(ScannerInput):
             self._give_back()
             self._reset()
             return True  # its text stays; the scanner's Enter confirms nothing (a reload's money)
+        if scanned:
+            # Landed where nobody types text (a spin box, a picker, a button): a product's
+            # barcode is no quantity and no choice, and its Enter adds nothing (QA s12b F3).
+            self._held.clear()
+            self._give_field_back()
+            last = self._last_widget
+            window = last.window() if last is not None and shiboken6.isValid(last) else None
+            self._reset()
+            if isinstance(window, SaysScanIgnored):
+                window.say_scan_ignored()
+            return True
         self._give_back()
         self._reset()
         return False
