@@ -83,9 +83,13 @@ class ApplicationScanner(ScannerInput):
         return not self._is_claimed(window)
 
     def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
-        if event.key() not in ENTER_KEYS and not _is_char(event, self._classifier.suffix):
+        if event.key() not in ENTER_KEYS and not _is_char(event, self._classifier.suffix) \
+                and not (self._ends_a_burst(event) and self._classifier.is_scanner()):
             self._give_back()  # a person's key: what they typed before it goes first
         return super()._on_key(widget, event)
+
+    def _on_end_key(self, burst: Burst) -> bool:
+        return self._end(burst)
 
     def _on_char(self, widget: QWidget, event: QKeyEvent) -> bool:
         self._replace_kept(widget)

@@ -95,6 +95,15 @@ class KeystrokeClassifier:
             return None
         return self._take(SCANNER if self.is_scanner() else KEYBOARD)
 
+    def end_key(self, timestamp_ms: float) -> Burst | None:
+        """A key that ends lines (Tab) but is not the configured suffix: the end of a burst
+        already a scanner's, right after it (QA s12b F4: a Tab scanner's Tab moved the focus
+        into another box); None for anything else, and then it is the key it always was."""
+        if not self._chars or timestamp_ms - self._times[-1] > self.idle_timeout_ms \
+                or not self.is_scanner():
+            return None
+        return self._take(SCANNER)
+
     def expire(self, now_ms: float | None = None) -> Burst | None:
         """The idle timeout: submits a scanner burst that came without a suffix.
 

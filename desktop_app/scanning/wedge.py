@@ -165,6 +165,10 @@ class ScannerInput(QObject):
         key, text = event.key(), event.text()
         if key in ENTER_KEYS:
             return self._on_enter(widget, event)
+        if self._ends_a_burst(event):
+            burst = self._classifier.end_key(self._now(event))
+            if burst is not None:
+                return self._on_end_key(burst)
         if event.modifiers() & SHORTCUT_MODIFIERS:
             return False
         if key == Qt.Key.Key_Backspace:
@@ -175,6 +179,16 @@ class ScannerInput(QObject):
         if not text or not (text.isprintable() or text in self._classifier.suffix):
             return False
         return self._on_char(widget, event)
+
+    def _ends_a_burst(self, event: QKeyEvent) -> bool:
+        """A Tab that may end a scanner's burst: swallowed like the suffix when it does."""
+        return (event.key() == Qt.Key.Key_Tab and "\t" not in self._classifier.suffix
+                and not event.modifiers() & (SHORTCUT_MODIFIERS | Qt.KeyboardModifier.ShiftModifier)
+                and not event.isAutoRepeat())
+
+    def _on_end_key(self, burst: Burst) -> bool:
+        self._submit(burst)
+        return True
 
     def _on_char(self, widget: QWidget, event: QKeyEvent) -> bool:
         where = self._where(widget)
