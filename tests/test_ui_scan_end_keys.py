@@ -89,3 +89,33 @@ def test_a_persons_tab_is_no_end_of_a_scan() -> None:
     last = 10_000 + (len(payload) - 1) * SCANNER_MS
     assert classifier.end_key(last + 500) is None  # long after the burst: a person's Tab
     assert classifier.end_key(last + SCANNER_MS) == Burst(payload, SCANNER)
+
+
+@pytest.mark.usefixtures("counter_station")
+def test_a_scanners_aim_identifier_is_no_part_of_the_code(counter: Counter,
+                                                          qtbot: QtBot) -> None:
+    """A scanner set to send "]Q1" (QR) before each code: the voucher is read all the same;
+    the same text typed by a person is theirs as typed."""
+    voucher = sell(counter.shop, uses=2)
+    verdict, _ = counter.scan("]Q1" + voucher.payload)
+    assert verdict.reason == "redeemed" and uses_left(voucher) == 1
+    counter.clock.now += 5000
+    typed, _ = counter.submit("]Q1" + voucher.code)
+    assert typed.reason != "redeemed" and uses_left(voucher) == 1
+
+
+def test_an_aim_identifier_before_a_scan_over_a_dialog_field(qtbot: QtBot,
+                                                             session: ShopSession) -> None:
+    """Typed into a dialog's text field, the burst is a voucher only by its shape: read
+    without the identifier, it is one."""
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    assert session.shop is not None
+    dialog = ProductDialog(session.shop, "CNY", parent=window)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    dialog.name.setFocus()
+    with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
+        keys.scan(dialog, "]Q1" + payload)
+    assert shown.args[0].ok and uses_left_of(voucher_id) == 1
+    assert dialog.name.text() == ""
+    dialog.reject()

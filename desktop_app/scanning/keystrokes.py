@@ -6,10 +6,21 @@ A USB scanner "types" a whole payload in a few tens of milliseconds, usually fol
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 SCANNER = "scanner"
 KEYBOARD = "keyboard"
+
+# An AIM symbology identifier (ISO/IEC 15424): "]" + the symbology's letter + a modifier digit,
+# "]Q1" before a QR code's text, sent by scanners set up so. "]" is never part of a payload.
+_AIM_IDENTIFIER = re.compile(r"\][A-Za-z][0-9]")
+
+
+def without_aim_identifier(text: str) -> str:
+    """A scanner's text without the AIM identifier some scanners put first (QA s12b F5)."""
+    found = _AIM_IDENTIFIER.match(text)
+    return text[found.end():] if found else text
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,6 @@ class KeystrokeClassifier:
         self._human = True
 
     def _take(self, source: str) -> Burst:
-        text = self.burst_text if source == SCANNER else self.text
+        text = without_aim_identifier(self.burst_text) if source == SCANNER else self.text
         self.reset()
         return Burst(text, source)
