@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop_app.scanning.burst_rule import (
     is_a_barcode,
+    is_a_payload,
     is_a_scan,
     is_password_box,
     takes_typed_text,
@@ -117,7 +118,7 @@ class ApplicationScanner(ScannerInput):
         return True
 
     def _on_enter(self, widget: QWidget, event: QKeyEvent) -> bool:
-        return self._end(self._classifier.enter(self._now(event)))
+        return self._end(self._classifier.enter(self._now(event), slow_scan=is_a_payload))
 
     def _on_idle(self) -> None:
         self._end(self._classifier.expire())
