@@ -27,9 +27,10 @@ SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.
                        | Qt.KeyboardModifier.MetaModifier)
 
 TARGET, TEXT_FIELD, ELSEWHERE = "target", "text_field", "elsewhere"
-# A widget with this property set shows a scanner's keys as they come (Settings' "Try the
-# scanner"): no filter holds, replays or redeems them (QA s12b F9: the test scan was redeemed).
-SHOWS_SCANNER_KEYS = "shows_scanner_keys"
+# A field that asks for scans sets this property (Settings' "Try the scanner", a refund's
+# "Handed back"): its keys reach it as typed; no filter holds, replays or redeems them (QA
+# s12b F9: the test scan was redeemed; F10: so was a refund's handed-back voucher).
+TAKES_SCANS_ITSELF = "takes_scans_itself"
 
 
 def _monotonic_ms() -> float:
@@ -123,7 +124,7 @@ class ScannerInput(QObject):
         if event.type() != QEvent.Type.KeyPress or self._forwarding:
             return False
         if not isinstance(watched, QWidget) or not self._watches(watched.window()) \
-                or watched.property(SHOWS_SCANNER_KEYS):
+                or watched.property(TAKES_SCANS_ITSELF):
             return False
         assert isinstance(event, QKeyEvent)
         if self._is_propagation(watched, event):

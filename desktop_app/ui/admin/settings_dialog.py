@@ -36,7 +36,7 @@ from desktop_app.core.vouchers import ScannerLayout
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import error_message
 from desktop_app.scanning.camera_source import list_cameras
-from desktop_app.scanning.wedge import SHOWS_SCANNER_KEYS
+from desktop_app.scanning.wedge import TAKES_SCANS_ITSELF
 from desktop_app.ui import settings
 from desktop_app.ui.display import CURRENCY_SYMBOLS
 from desktop_app.ui.idle import MAX_IDLE_LOCK_MINUTES, idle_lock_minutes, set_idle_lock_minutes
@@ -69,7 +69,7 @@ class ScanTestField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setProperty(SHOWS_SCANNER_KEYS, True)
+        self.setProperty(TAKES_SCANS_ITSELF, True)
         self.clock: Callable[[], float] | None = None  # ms; tests type at exact speeds
         self.setPlaceholderText(self.tr("Click here and scan a voucher"))
         self.times: list[float] = []
