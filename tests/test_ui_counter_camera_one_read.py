@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 from counter_driver import WAIT_MS, Counter, attempts, sell, uses_left
 from pytestqt.qtbot import QtBot
-from synthetic import counter_background, webcam_frame
+from synthetic import counter_background, random_payload, webcam_frame
 from test_ui_counter_camera import SIZE, write_video
 
 from desktop_app.core.redemption import Verdict
-from desktop_app.scanning.camera_reads import CameraReads
+from desktop_app.scanning.camera_reads import NOT_A_VOUCHER, CameraReads
 from desktop_app.scanning.decoders import Decoded
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
@@ -94,7 +94,7 @@ def test_two_vouchers_in_one_frame_are_neither_redeemed(counter: Counter, tmp_pa
     frames += [two_vouchers_frame(first.payload, second.payload, i) for i in seconds(1.2)]
     camera = counter_tab(counter).camera
     said: list[str] = []  # the camera's message line when it says so (once, held still)
-    camera.scanner.several_in_view.connect(lambda: said.append(camera.message.text()))
+    camera.scanner.noticed.connect(lambda _kind: said.append(camera.message.text()))
     verdicts = run_video(counter, qtbot, write_video(tmp_path / "two.avi", frames))
     assert verdicts == [] and attempts() == 0
     assert uses_left(first) == 1 and uses_left(second) == 2
@@ -111,14 +111,35 @@ def test_the_voucher_left_in_view_is_read_once_the_other_is_taken_away(
     assert uses_left(first) == 0 and uses_left(second) == 2 and attempts() == 1
 
 
-def test_a_voucher_beside_a_code_that_is_no_voucher_is_read(counter: Counter) -> None:
-    """A product's barcode or a shop's web address beside one voucher does not stop it; the
-    other code is no read at all then."""
-    voucher = sell(counter.shop)
+def test_a_voucher_beside_a_code_that_is_no_voucher_is_read() -> None:
+    """A product's barcode or a shop's web address beside one voucher does not stop it; a
+    code that is no voucher is no read at all, only noted (QA s12b F11)."""
+    voucher = random_payload()
     reads = CameraReads()
     seen = reads.frame([Decoded("https://example.com/menu", "zxing"),
-                        Decoded(voucher.payload, "zxing"), Decoded("6901234567892", "zxing")],
+                        Decoded(voucher, "zxing"), Decoded("6901234567892", "zxing")],
                        now=10.0)
-    assert [item.text for item in seen.reads] == [voucher.payload] and not seen.several
+    assert [item.text for item in seen.reads] == [voucher] and not seen.notice
     alone = reads.frame([Decoded("https://example.com/menu", "zxing")], now=10.1)
-    assert [item.text for item in alone.reads] == ["https://example.com/menu"]
+    assert alone.reads == [] and alone.notice == NOT_A_VOUCHER
+    assert reads.frame([Decoded("https://example.com/menu", "zxing")], now=10.2).notice == ""
+
+
+PAYMENT_STAND = "wxp://f2f0aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"
+
+
+def test_a_payment_stand_in_view_is_no_red_verdict(counter: Counter, tmp_path: Path,
+                                                   qtbot: QtBot) -> None:
+    """The shop's WeChat Pay stand stays in the corner of the picture; a customer's voucher
+    comes and goes in front of the camera: one green, no red after it, no attempt logged."""
+    voucher = sell(counter.shop, uses=5)
+    frames = [voucher_frame(PAYMENT_STAND, i, center=(450, 240)) for i in seconds(0.5)]
+    frames += [two_vouchers_frame(voucher.payload, PAYMENT_STAND, i) for i in seconds(1.0)]
+    frames += [voucher_frame(PAYMENT_STAND, i, center=(450, 240)) for i in seconds(0.8)]
+    camera = counter_tab(counter).camera
+    said: list[str] = []
+    camera.scanner.noticed.connect(lambda _kind: said.append(camera.message.text()))
+    verdicts = run_video(counter, qtbot, write_video(tmp_path / "stand.avi", frames))
+    assert [verdict.reason for verdict in verdicts] == ["redeemed"]
+    assert uses_left(voucher) == 4 and attempts() == 1
+    assert said[:1] == ["The camera sees a code that is not a voucher."]

@@ -69,15 +69,15 @@ class CameraScanner(QObject):
 
     ``frame_ready(QImage)`` previews (at most ``preview_fps``, shrunk to ``preview_size``),
     ``decoded(text, polygon)`` once per appearance of a symbol (polygon in frame pixels; an
-    appearance lasts while it stays in view, ``camera_reads``), ``several_in_view()`` when
-    several vouchers show at once (none is read),
+    appearance lasts while it stays in view, ``camera_reads``), ``noticed(kind)`` for what
+    was seen but is no read (several vouchers at once, a code that is no voucher),
     ``failed(code)`` with a problem code (the session then ends), ``stopped()`` when a session
     ends for any reason. Start and stop from the GUI thread.
     """
 
     frame_ready = Signal(QImage)
     decoded = Signal(str, list)
-    several_in_view = Signal()
+    noticed = Signal(str)
     failed = Signal(str)
     stopped = Signal()
 
@@ -137,7 +137,7 @@ class CameraScanner(QObject):
         session = CameraSession(source, self._settings)
         session.capture.preview_posted.connect(self._on_preview)
         session.decoder.found.connect(self._on_found)
-        session.decoder.several.connect(self._on_several)
+        session.decoder.noticed.connect(self._on_noticed)
         for thread in session.threads():
             thread.problem.connect(self._on_problem)
             thread.done.connect(self._on_worker_done)
@@ -197,10 +197,10 @@ class CameraScanner(QObject):
         if self._session is not None and self._session.id == session_id:
             self.decoded.emit(text, polygon)
 
-    @Slot(int)
-    def _on_several(self, session_id: int) -> None:
+    @Slot(int, str)
+    def _on_noticed(self, session_id: int, kind: str) -> None:
         if self._session is not None and self._session.id == session_id:
-            self.several_in_view.emit()
+            self.noticed.emit(kind)
 
     @Slot(int)
     def _on_worker_done(self, session_id: int) -> None:

@@ -9,6 +9,11 @@ from view for longer than the hold is read afresh, and then the counter decides.
 A frame with several different voucher codes reads none of them (QA s12b F1: a sheet of
 uncut vouchers was redeemed whole in one glance): the cashier is told to show one at a time.
 Other codes beside a single voucher (a product's barcode on the same bag) do not stop it.
+
+A code that is no voucher at all (the payment stand's QR on the counter, a web address) is
+no read: the camera is not aimed like a scanner, and such a code must not turn the screen red
+right after a voucher's green, nor be logged as an attempt (QA s12b F11). It is noted once
+per appearance, quietly.
 """
 
 from __future__ import annotations
@@ -20,15 +25,16 @@ from desktop_app.core.vouchers import has_voucher_shape
 from desktop_app.scanning.decoders import Decoded
 
 _MAX_REMEMBERED = 64
+SEVERAL_IN_VIEW, NOT_A_VOUCHER = "several_in_view", "not_a_voucher"
 
 
 @dataclass(frozen=True)
 class FrameReads:
-    """A decoded frame's outcome: the codes to hand on as reads, and whether to say that
-    several vouchers are in view (once per such sighting, not every frame)."""
+    """A decoded frame's outcome: the codes to hand on as reads, and what to say about the
+    rest, once per sighting and not every frame (SEVERAL_IN_VIEW, NOT_A_VOUCHER or "")."""
 
     reads: list[Decoded]
-    several: bool = False
+    notice: str = ""
 
 
 class CameraReads:
@@ -44,14 +50,21 @@ class CameraReads:
             self._seen = {t: at for t, at in self._seen.items() if now - at <= self.hold_s}
         vouchers = _distinct([item for item in found if has_voucher_shape(item.text)])
         if len(vouchers) > 1:
-            return FrameReads([], self._several_in_view(vouchers, now))
-        reads = []
-        for item in vouchers or _distinct(found):
+            return FrameReads([], SEVERAL_IN_VIEW if self._several_in_view(vouchers, now) else "")
+        if vouchers:
+            return FrameReads(self._new_sightings(vouchers, now))
+        others = self._new_sightings(_distinct(found), now)
+        return FrameReads([], NOT_A_VOUCHER if others else "")
+
+    def _new_sightings(self, codes: list[Decoded], now: float) -> list[Decoded]:
+        """Codes that came into view (not seen within the hold); every one's sighting noted."""
+        new = []
+        for item in codes:
             last = self._seen.get(item.text)
             self._seen[item.text] = now
             if last is None or now - last > self.hold_s:
-                reads.append(item)
-        return FrameReads(reads)
+                new.append(item)
+        return new
 
     def _several_in_view(self, vouchers: list[Decoded], now: float) -> bool:
         """Several vouchers: none is read. A code already read stays quiet while in view (it

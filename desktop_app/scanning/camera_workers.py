@@ -218,7 +218,7 @@ class _CaptureThread(_Worker):
 
 class _DecodeThread(_Worker):
     found = Signal(int, str, list)
-    several = Signal(int)  # several voucher codes came into view: none was read
+    noticed = Signal(int, str)  # camera_reads' SEVERAL_IN_VIEW or NOT_A_VOUCHER: no read
 
     def __init__(self, session: CameraSession) -> None:
         super().__init__(session)
@@ -260,12 +260,12 @@ class _DecodeThread(_Worker):
             self._rest(started)
 
     def _report(self, found: list[Decoded], now: float) -> None:
-        # A voucher held in front of the lens is one read, not thirty a second, and several
-        # in one frame are none (camera_reads); whether a read repeats a verdict is
-        # core.counter's decision.
+        # A voucher held in front of the lens is one read, not thirty a second; several in
+        # one frame, or a code that is no voucher, are none (camera_reads); whether a read
+        # repeats a verdict is core.counter's decision.
         outcome = self._reads.frame(found, now)
-        if outcome.several:
-            self.several.emit(self.session.id)
+        if outcome.notice:
+            self.noticed.emit(self.session.id, outcome.notice)
         for item in outcome.reads:
             self.found.emit(self.session.id, item.text, list(item.polygon))
 
