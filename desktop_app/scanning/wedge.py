@@ -27,9 +27,9 @@ SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.
                        | Qt.KeyboardModifier.MetaModifier)
 
 TARGET, TEXT_FIELD, ELSEWHERE = "target", "text_field", "elsewhere"
-# A field that asks for scans sets this property (Settings' "Try the scanner", a refund's
-# "Handed back"): its keys reach it as typed; no filter holds, replays or redeems them (QA
-# s12b F9: the test scan was redeemed; F10: so was a refund's handed-back voucher).
+# A field that asks for scans sets this property (Settings' "Try the scanner"): its keys
+# reach it as typed; no filter holds, replays or redeems them (QA s12b F9: each test scan
+# redeemed a voucher).
 TAKES_SCANS_ITSELF = "takes_scans_itself"
 
 
