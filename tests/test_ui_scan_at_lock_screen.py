@@ -230,3 +230,22 @@ def test_a_label_scanned_into_the_password_box_is_replaced_by_the_typed_password
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         keys.enter(dialog, PERSON_MS)
     assert failures_counted(shop_dir) == 0
+
+
+def test_a_barcode_after_a_voucher_still_says_the_voucher_waits(
+        qtbot: QtBot, session: ShopSession) -> None:
+    """QA s12b F7: the barcode's line replaced "The scan is kept", so the cashier no longer
+    saw that the voucher was waiting for the unlock."""
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    window.lock_action.trigger()
+    lock_screen = session.dialog
+    assert isinstance(lock_screen, LoginDialog) and lock_screen.locked
+    keys.scan(lock_screen, payload)
+    settle(qtbot, lock_screen)
+    keys.scan(lock_screen, PRODUCT_BARCODE)
+    settle(qtbot, lock_screen)
+    assert lock_screen.message.text() == (
+        NOT_A_PASSWORD + " The voucher scanned before is kept: log in to redeem it.")
+    with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
+        log_in(qtbot, session)
+    assert shown.args[0].ok and uses_left(voucher_id) == 1

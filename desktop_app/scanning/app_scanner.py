@@ -5,6 +5,7 @@ wherever it is scanned, or text for the field it was typed into."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop_app.scanning.burst_rule import (
     is_a_barcode,
+    is_a_payload,
     is_a_scan,
     is_password_box,
     takes_typed_text,
@@ -26,6 +28,13 @@ from desktop_app.scanning.wedge import (
     TEXT_FIELD,
     ScannerInput,
 )
+
+
+@runtime_checkable
+class SaysScanIgnored(Protocol):
+    """A window that tells the person why a scan typed into it did nothing."""
+
+    def say_scan_ignored(self) -> None: ...
 
 
 def _is_char(event: QKeyEvent, suffix: str) -> bool:
@@ -44,7 +53,9 @@ class ApplicationScanner(ScannerInput):
     neither accepts a dialog nor counts as a wrong password. A burst that is a text field's
     text (a payment's code in a reference) stays there, Enter and all. Keys aimed at anything
     else (a button, a table, a message box whose buttons answer to letters) are held until the
-    classifier has decided, then given back as they were if a person typed them.
+    classifier has decided, then given back as they were if a person typed them; a scanner's
+    burst there that is no scan (a product's barcode over a spin box or a picker) is ignored
+    whole, its Enter too, and a window that ``SaysScanIgnored`` is told.
     ``is_claimed(window)`` names windows whose keys another filter takes (the Redemption tab's
     own, while it shows).
 
@@ -73,9 +84,13 @@ class ApplicationScanner(ScannerInput):
         return not self._is_claimed(window)
 
     def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
-        if event.key() not in ENTER_KEYS and not _is_char(event, self._classifier.suffix):
+        if event.key() not in ENTER_KEYS and not _is_char(event, self._classifier.suffix) \
+                and not (self._ends_a_burst(event) and self._classifier.is_scanner()):
             self._give_back()  # a person's key: what they typed before it goes first
         return super()._on_key(widget, event)
+
+    def _on_end_key(self, burst: Burst) -> bool:
+        return self._end(burst)
 
     def _on_char(self, widget: QWidget, event: QKeyEvent) -> bool:
         self._replace_kept(widget)
@@ -103,7 +118,7 @@ class ApplicationScanner(ScannerInput):
         return True
 
     def _on_enter(self, widget: QWidget, event: QKeyEvent) -> bool:
-        return self._end(self._classifier.enter(self._now(event)))
+        return self._end(self._classifier.enter(self._now(event), slow_scan=is_a_payload))
 
     def _on_idle(self) -> None:
         self._end(self._classifier.expire())
@@ -112,8 +127,9 @@ class ApplicationScanner(ScannerInput):
         """A burst ended: a scan (burst_rule) is submitted (True: its ending key is swallowed);
         a barcode in a password field is taken out of it (True); any other fast text in a
         text field, a password field too, stays there and its Enter is swallowed (True: the
-        person confirms, not the scanner); anything else is given back to where it was typed,
-        and its Enter is the dialog's as always."""
+        person confirms, not the scanner); other fast text elsewhere is ignored whole (True);
+        a person's keys are given back to where they were typed, and their Enter is the
+        dialog's as always."""
         scanned = burst is not None and burst.source == SCANNER
         typed_into = self._field_typed_into()
         if burst is not None and scanned and is_a_scan(burst.text, typed_into):
@@ -137,6 +153,17 @@ class ApplicationScanner(ScannerInput):
             self._give_back()
             self._reset()
             return True  # its text stays; the scanner's Enter confirms nothing (a reload's money)
+        if scanned:
+            # Landed where nobody types text (a spin box, a picker, a button): a product's
+            # barcode is no quantity and no choice, and its Enter adds nothing (QA s12b F3).
+            self._held.clear()
+            self._give_field_back()
+            last = self._last_widget
+            window = last.window() if last is not None and shiboken6.isValid(last) else None
+            self._reset()
+            if isinstance(window, SaysScanIgnored):
+                window.say_scan_ignored()
+            return True
         self._give_back()
         self._reset()
         return False

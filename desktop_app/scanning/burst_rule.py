@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from desktop_app.core.vouchers import has_voucher_shape
+from desktop_app.core.vouchers import PAYLOAD_LEN, has_voucher_shape, normalize
 
 # A printed code has 17 symbols, a payload 39; the typed-code box takes 64.
 SCAN_MIN_CHARS, SCAN_MAX_CHARS = 16, 64
@@ -56,3 +56,9 @@ def is_a_scan(text: str, typed_into: QWidget | None) -> bool:
 def is_a_barcode(text: str) -> bool:
     """Digits alone: a product's barcode or a payment code, never a password typed fast."""
     return text.strip().isdigit()
+
+
+def is_a_payload(text: str) -> bool:
+    """A voucher's QR payload: 39 symbols nobody types by hand, only a scanner sends, however
+    slowly (a printed code, 17 symbols, may be a person's typing)."""
+    return len(normalize(text)) == PAYLOAD_LEN and has_voucher_shape(text)

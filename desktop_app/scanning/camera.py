@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
 from desktop_app import collector
+from desktop_app.core.counter import REPEAT_WINDOW_S
 from desktop_app.scanning.camera_source import (
     DECODER_MISSING,
     CameraSource,
@@ -67,19 +68,23 @@ class CameraScanner(QObject):
     """Runs a :class:`CameraSource` on worker threads and reports through signals.
 
     ``frame_ready(QImage)`` previews (at most ``preview_fps``, shrunk to ``preview_size``),
-    ``decoded(text, polygon)`` once per appearance of a symbol (polygon in frame pixels),
+    ``decoded(text, polygon)`` once per appearance of a symbol (polygon in frame pixels; an
+    appearance lasts while it stays in view, ``camera_reads``), ``noticed(kind)`` for what
+    was seen but is no read (several vouchers at once, a code that is no voucher),
     ``failed(code)`` with a problem code (the session then ends), ``stopped()`` when a session
     ends for any reason. Start and stop from the GUI thread.
     """
 
     frame_ready = Signal(QImage)
     decoded = Signal(str, list)
+    noticed = Signal(str)
     failed = Signal(str)
     stopped = Signal()
 
     def __init__(self, parent: QObject | None = None, *, decoders: Sequence[str] | None = None,
                  preview_fps: float = 20.0, preview_size: tuple[int, int] = (640, 480),
-                 decode_fps: float = 12.0, retry_every: int = 3, repeat_hold_s: float = 1.5,
+                 decode_fps: float = 12.0, retry_every: int = 3,
+                 repeat_hold_s: float = REPEAT_WINDOW_S,
                  first_frame_timeout_s: float = 4.0, lost_after_s: float = 2.0) -> None:
         super().__init__(parent)
         self._settings = SessionSettings(
@@ -132,6 +137,7 @@ class CameraScanner(QObject):
         session = CameraSession(source, self._settings)
         session.capture.preview_posted.connect(self._on_preview)
         session.decoder.found.connect(self._on_found)
+        session.decoder.noticed.connect(self._on_noticed)
         for thread in session.threads():
             thread.problem.connect(self._on_problem)
             thread.done.connect(self._on_worker_done)
@@ -190,6 +196,11 @@ class CameraScanner(QObject):
     def _on_found(self, session_id: int, text: str, polygon: list[object]) -> None:
         if self._session is not None and self._session.id == session_id:
             self.decoded.emit(text, polygon)
+
+    @Slot(int, str)
+    def _on_noticed(self, session_id: int, kind: str) -> None:
+        if self._session is not None and self._session.id == session_id:
+            self.noticed.emit(kind)
 
     @Slot(int)
     def _on_worker_done(self, session_id: int) -> None:

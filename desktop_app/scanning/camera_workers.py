@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtGui import QImage
 
+from desktop_app.scanning.camera_reads import CameraReads
 from desktop_app.scanning.camera_source import (
     CAMERA_BUSY,
     CAMERA_LOST,
@@ -217,10 +218,11 @@ class _CaptureThread(_Worker):
 
 class _DecodeThread(_Worker):
     found = Signal(int, str, list)
+    noticed = Signal(int, str)  # camera_reads' SEVERAL_IN_VIEW or NOT_A_VOUCHER: no read
 
     def __init__(self, session: CameraSession) -> None:
         super().__init__(session)
-        self._seen: dict[str, float] = {}
+        self._reads = CameraReads(session.settings.repeat_hold_s)
 
     def work(self) -> None:
         try:
@@ -258,17 +260,14 @@ class _DecodeThread(_Worker):
             self._rest(started)
 
     def _report(self, found: list[Decoded], now: float) -> None:
-        hold = self.session.settings.repeat_hold_s
-        if len(self._seen) > 64:
-            self._seen = {t: s for t, s in self._seen.items() if now - s <= hold}
-        for item in found:
-            last = self._seen.get(item.text)
-            self._seen[item.text] = now
-            # A voucher held in front of the lens is one read, not thirty a second: this
-            # only spares the decoder's listeners; whether a read repeats a verdict is
-            # core.counter's decision.
-            if last is None or now - last > hold:
-                self.found.emit(self.session.id, item.text, list(item.polygon))
+        # A voucher held in front of the lens is one read, not thirty a second; several in
+        # one frame, or a code that is no voucher, are none (camera_reads); whether a read
+        # repeats a verdict is core.counter's decision.
+        outcome = self._reads.frame(found, now)
+        if outcome.notice:
+            self.noticed.emit(self.session.id, outcome.notice)
+        for item in outcome.reads:
+            self.found.emit(self.session.id, item.text, list(item.polygon))
 
     def _rest(self, started: float) -> None:
         # Cap the decode rate of a live source: a shop PC has other work to do.

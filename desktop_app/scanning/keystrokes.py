@@ -6,10 +6,22 @@ A USB scanner "types" a whole payload in a few tens of milliseconds, usually fol
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 SCANNER = "scanner"
 KEYBOARD = "keyboard"
+
+# An AIM symbology identifier (ISO/IEC 15424): "]" + the symbology's letter + a modifier digit,
+# "]Q1" before a QR code's text, sent by scanners set up so. "]" is never part of a payload.
+_AIM_IDENTIFIER = re.compile(r"\][A-Za-z][0-9]")
+
+
+def without_aim_identifier(text: str) -> str:
+    """A scanner's text without the AIM identifier some scanners put first (QA s12b F5)."""
+    found = _AIM_IDENTIFIER.match(text)
+    return text[found.end():] if found else text
 
 
 @dataclass(frozen=True)
@@ -89,11 +101,34 @@ class KeystrokeClassifier:
             return self._take(SCANNER)
         return None
 
-    def enter(self, timestamp_ms: float | None = None) -> Burst | None:
-        """Enter pressed: the scanner's burst, or everything a person typed; None if empty."""
+    def enter(self, timestamp_ms: float | None = None, *,
+              slow_scan: Callable[[str], bool] | None = None) -> Burst | None:
+        """Enter pressed: the scanner's burst, or everything a person typed; None if empty.
+
+        ``slow_scan`` names a burst's text that only a scanner sends (a voucher's payload):
+        such a burst is a scanner's when slower than the usual rule allows (a Bluetooth
+        scanner's 40 ms a key; QA s12b F8) if nothing in it showed a person and no key of it,
+        this Enter included, came after a pause."""
         if not self._chars:
             return None
-        return self._take(SCANNER if self.is_scanner() else KEYBOARD)
+        if self.is_scanner() or (slow_scan is not None and self._is_steady(timestamp_ms)
+                                 and slow_scan(self.burst_text)):
+            return self._take(SCANNER)
+        return self._take(KEYBOARD)
+
+    def _is_steady(self, timestamp_ms: float | None) -> bool:
+        return (timestamp_ms is not None and not self._human
+                and self.burst_length >= self.min_chars
+                and timestamp_ms - self._times[-1] <= self.idle_timeout_ms)
+
+    def end_key(self, timestamp_ms: float) -> Burst | None:
+        """A key that ends lines (Tab) but is not the configured suffix: the end of a burst
+        already a scanner's, right after it (QA s12b F4: a Tab scanner's Tab moved the focus
+        into another box); None for anything else, and then it is the key it always was."""
+        if not self._chars or timestamp_ms - self._times[-1] > self.idle_timeout_ms \
+                or not self.is_scanner():
+            return None
+        return self._take(SCANNER)
 
     def expire(self, now_ms: float | None = None) -> Burst | None:
         """The idle timeout: submits a scanner burst that came without a suffix.
@@ -119,6 +154,6 @@ class KeystrokeClassifier:
         self._human = True
 
     def _take(self, source: str) -> Burst:
-        text = self.burst_text if source == SCANNER else self.text
+        text = without_aim_identifier(self.burst_text) if source == SCANNER else self.text
         self.reset()
         return Burst(text, source)

@@ -27,6 +27,10 @@ SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.
                        | Qt.KeyboardModifier.MetaModifier)
 
 TARGET, TEXT_FIELD, ELSEWHERE = "target", "text_field", "elsewhere"
+# A field that asks for scans sets this property (Settings' "Try the scanner"): its keys
+# reach it as typed; no filter holds, replays or redeems them (QA s12b F9: each test scan
+# redeemed a voucher).
+TAKES_SCANS_ITSELF = "takes_scans_itself"
 
 
 def _monotonic_ms() -> float:
@@ -119,7 +123,8 @@ class ScannerInput(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or self._forwarding:
             return False
-        if not isinstance(watched, QWidget) or not self._watches(watched.window()):
+        if not isinstance(watched, QWidget) or not self._watches(watched.window()) \
+                or watched.property(TAKES_SCANS_ITSELF):
             return False
         assert isinstance(event, QKeyEvent)
         if self._is_propagation(watched, event):
@@ -161,6 +166,10 @@ class ScannerInput(QObject):
         key, text = event.key(), event.text()
         if key in ENTER_KEYS:
             return self._on_enter(widget, event)
+        if self._ends_a_burst(event):
+            burst = self._classifier.end_key(self._now(event))
+            if burst is not None:
+                return self._on_end_key(burst)
         if event.modifiers() & SHORTCUT_MODIFIERS:
             return False
         if key == Qt.Key.Key_Backspace:
@@ -171,6 +180,16 @@ class ScannerInput(QObject):
         if not text or not (text.isprintable() or text in self._classifier.suffix):
             return False
         return self._on_char(widget, event)
+
+    def _ends_a_burst(self, event: QKeyEvent) -> bool:
+        """A Tab that may end a scanner's burst: swallowed like the suffix when it does."""
+        return (event.key() == Qt.Key.Key_Tab and "\t" not in self._classifier.suffix
+                and not event.modifiers() & (SHORTCUT_MODIFIERS | Qt.KeyboardModifier.ShiftModifier)
+                and not event.isAutoRepeat())
+
+    def _on_end_key(self, burst: Burst) -> bool:
+        self._submit(burst)
+        return True
 
     def _on_char(self, widget: QWidget, event: QKeyEvent) -> bool:
         where = self._where(widget)

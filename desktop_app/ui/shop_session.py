@@ -232,7 +232,9 @@ class ShopSession(QObject):
 
     def _scan_not_a_password(self) -> None:
         if isinstance(self.dialog, LoginDialog) and self.dialog.isVisible():
-            self.dialog.show_scan_not_password()
+            now = time.monotonic()
+            self.dialog.show_scan_not_password(
+                sum(1 for _text, at in self._held_scans if now - at < HELD_SCAN_S))
 
     def _fast_password_kept(self) -> None:
         if isinstance(self.dialog, LoginDialog) and self.dialog.isVisible():

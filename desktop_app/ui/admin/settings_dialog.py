@@ -9,6 +9,7 @@ counter next turns it on.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSysInfo, Qt, Signal
@@ -35,6 +36,7 @@ from desktop_app.core.vouchers import ScannerLayout
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import error_message
 from desktop_app.scanning.camera_source import list_cameras
+from desktop_app.scanning.wedge import TAKES_SCANS_ITSELF
 from desktop_app.ui import settings
 from desktop_app.ui.display import CURRENCY_SYMBOLS
 from desktop_app.ui.idle import MAX_IDLE_LOCK_MINUTES, idle_lock_minutes, set_idle_lock_minutes
@@ -61,11 +63,14 @@ KEYBOARD_LAYOUTS = {
 
 class ScanTestField(QLineEdit):
     """Scan into this to see what the scanner sends: the characters, its end key made
-    visible (⏎ Enter, ⇥ Tab) and how fast they came."""
+    visible (⏎ Enter, ⇥ Tab) and how fast they came. Its keys are its own: the scanner
+    filters leave them alone, so nothing scanned here is redeemed and the gaps are real."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        self.setProperty(TAKES_SCANS_ITSELF, True)
+        self.clock: Callable[[], float] | None = None  # ms; tests type at exact speeds
         self.setPlaceholderText(self.tr("Click here and scan a voucher"))
         self.times: list[float] = []
         self.seen = ""
@@ -74,16 +79,20 @@ class ScanTestField(QLineEdit):
         return False  # Tab is what some scanners send: show it, do not move on
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.seen.endswith("⏎") or self.seen.endswith("⇥"):
+        if self.seen.endswith(("⏎", "⇥")):
             self.seen, self.times = "", []
-        self.times.append(time.monotonic())
+        self.times.append(self._now(event))
         self.seen += VISIBLE_KEYS.get(Qt.Key(event.key()), event.text())
         self.setText(self.seen)
+
+    def _now(self, event: QKeyEvent) -> float:
+        clock = self.clock
+        return clock() if clock else float(event.timestamp()) or time.monotonic() * 1000
 
     def burst_ms(self) -> int:
         """The longest gap between two keys of the last scan, in milliseconds."""
         gaps = [b - a for a, b in zip(self.times, self.times[1:], strict=False)]
-        return round(max(gaps, default=0) * 1000)
+        return round(max(gaps, default=0))
 
 
 class SettingsDialog(QDialog):

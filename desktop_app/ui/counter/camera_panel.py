@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import collector
 from desktop_app.scanning.camera import CameraScanner
+from desktop_app.scanning.camera_reads import SEVERAL_IN_VIEW
 from desktop_app.scanning.camera_source import CameraSource, SourceSpec, list_cameras
 from desktop_app.ui import settings
 from desktop_app.ui.counter.camera_view import CameraView, problem_text
@@ -100,6 +101,7 @@ class CameraPanel(QFrame):
         self.scanner = CameraScanner(preview_fps=15, preview_size=(480, 360))
         self.scanner.frame_ready.connect(self._on_frame)
         self.scanner.decoded.connect(self._on_decoded)
+        self.scanner.noticed.connect(self._on_noticed)
         self.scanner.failed.connect(self._on_failed)
         self.scanner.stopped.connect(self._on_stopped)
         self._build()
@@ -254,7 +256,19 @@ class CameraPanel(QFrame):
     def _on_decoded(self, text: str, polygon: Sequence[Sequence[float]]) -> None:
         source = self._source
         self.view.show_code(polygon, source.frame_size if source is not None else None)
+        if not self.problem:
+            self.message.clear()  # a read: any "several codes" word is past
         self.decoded.emit(text)
+
+    @Slot(str)
+    def _on_noticed(self, kind: str) -> None:
+        if self.problem:
+            return
+        if kind == SEVERAL_IN_VIEW:
+            self.message.show_warning(self.tr(
+                "Several codes in view: show one voucher at a time."))
+        else:  # a payment stand's QR, a web address: no verdict, no attempt, a quiet note
+            self.message.show_info(self.tr("The camera sees a code that is not a voucher."))
 
     @Slot(str)
     def _on_failed(self, code: str) -> None:

@@ -49,7 +49,10 @@ class CameraView(QWidget):
         self._fade.timeout.connect(self.update)
 
     def sizeHint(self) -> QSize:
-        return QSize(320, 240)
+        # As little as it needs: the view expands into whatever room there is, and a larger
+        # wish made the counter's lower part scroll on a small screen, the camera's problem
+        # cut off under the preview (QA s12b F6).
+        return self.minimumSize()
 
     @property
     def has_frame(self) -> bool:

@@ -120,6 +120,11 @@ class BatchDialog(QDialog):
 
     # -- products ---------------------------------------------------------------------------
 
+    def say_scan_ignored(self) -> None:
+        """A scanner's burst that is no voucher (a product's barcode) was ignored here."""
+        self.error.show_warning(self.tr(
+            "A product's barcode is not read here: choose the product from the list."))
+
     def _products_loaded(self, on_sale: list[ProductDetail]) -> None:
         self.products = [product for product in on_sale if product.kind in BATCH_KINDS]
         self.product.clear()

@@ -306,6 +306,11 @@ class NewOrderDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def say_scan_ignored(self) -> None:
+        """A scanner's burst that is no voucher (a product's barcode) was ignored here."""
+        self.error.show_warning(self.tr(
+            "A product's barcode is not read here: choose the product from the list."))
+
     def reject(self) -> None:
         """Escape, Cancel or the window's close: lines already entered are not lost unasked."""
         count = len(self.draft.lines)

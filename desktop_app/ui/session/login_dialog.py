@@ -269,10 +269,18 @@ class LoginDialog(QDialog):
             text = self.tr("Log in to redeem. The scan is kept for a minute.")
         self.message.show_warning(text.format(count=count))
 
-    def show_scan_not_password(self) -> None:
+    def show_scan_not_password(self, held: int = 0) -> None:
         """A scanner's burst that is no voucher (a product's barcode) landed in the password
-        box: taken out again, neither tried nor counted as a wrong password."""
-        self.message.show_warning(self.tr("That was a scan, not a password: it was not used."))
+        box: taken out again, neither tried nor counted as a wrong password. ``held``
+        vouchers scanned before still wait for the login: still said (QA s12b F7)."""
+        text = self.tr("That was a scan, not a password: it was not used.")
+        if held == 1:
+            text += " " + self.tr("The voucher scanned before is kept: log in to redeem it.")
+        elif held > 1:
+            text += " " + self.tr(
+                "The vouchers scanned before are kept: log in to redeem them ({count}).").format(
+                count=held)
+        self.message.show_warning(text)
 
     def show_fast_text_kept(self) -> None:
         """Fast text kept in the password box (a password manager's auto-type, or a scanned
