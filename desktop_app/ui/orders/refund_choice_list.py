@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 from desktop_app.core import vouchers
 from desktop_app.core.refund_choices import RefundChoice
 from desktop_app.core.store import Shop
+from desktop_app.scanning.wedge import TAKES_SCANS_ITSELF
 from desktop_app.ui.display import money
 from desktop_app.ui.widgets import MessageLabel, grow_to_fit, widget_font
 
@@ -30,6 +31,9 @@ class RefundChoiceList(QWidget):
         self.scan = QLineEdit(self)
         self.scan.setPlaceholderText(self.tr("Scan or type the code of a voucher handed back"))
         self.scan.installEventFilter(self)  # Enter ticks; it must not close the dialog
+        # It asks for a scan: the scanner filters leave its keys here, not redeem them (QA
+        # s12b F10: the handed-back voucher was redeemed behind the dialog, nothing ticked).
+        self.scan.setProperty(TAKES_SCANS_ITSELF, True)
         self.list = QListWidget(self)
         self.list.setFont(widget_font(self.list, mono=True))
         for choice in choices:

@@ -1,0 +1,59 @@
+"""The part-refund dialog's "Scan or type the code of a voucher handed back" asks for a scan:
+a voucher scanned into it at a scanner's speed ticks that voucher and is never redeemed (QA
+s12b F10: the scan was redeemed at the counter behind the dialog and nothing was ticked).
+
+A real session on a real encrypted shop, driven by scan_driver's keys at a scanner's speed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from counter_driver import attempts
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from scan_driver import WAIT_MS, at_work, session
+from test_ui_orders import idle, show_order
+
+from desktop_app.core import fulfilment, orders, products
+from desktop_app.core.models import Voucher
+from desktop_app.ui import tasks
+from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.orders.payment_dialogs import LineRefundDialog
+from desktop_app.ui.shop_session import ShopSession
+
+pytestmark = pytest.mark.usefixtures("temp_settings")
+__all__ = ["session"]  # the fixture
+
+
+def test_a_voucher_scanned_into_the_refund_list_is_ticked_not_redeemed(
+        qtbot: QtBot, session: ShopSession) -> None:
+    keys, window, _voucher, _payload = at_work(qtbot, session)
+    shop = session.shop
+    assert shop is not None
+    card = products.add_product(shop, "Gift card 储值卡", "100", "giftcard")
+    order = orders.create_order(shop, [(card.id, 2)], "王女士")
+    cards = fulfilment.pay_order(shop, order.id, "wechat")
+    tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
+               if isinstance(window.tabs.widget(i), OrdersTab))
+    window.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    idle()
+    show_order(tab, order.id)
+    tab.detail.lines.selectRow(0)
+    qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, LineRefundDialog) and dialog.choice_list is not None
+    qtbot.waitExposed(dialog)
+    choices = dialog.choice_list
+    choices.scan.setFocus()
+    before = attempts()
+    handed_back = cards[1]
+    keys.scan(choices.scan, handed_back.payload)
+    qtbot.wait(300)  # past the filter's idle timeout
+    assert tasks.wait_until_idle(WAIT_MS)
+    assert attempts() == before  # nothing redeemed behind the dialog
+    assert Voucher.get_by_id(handed_back.id).balance_cents == 10000
+    ticked = [choice.code for choice in choices.chosen()]
+    assert len(ticked) == 1 and handed_back.code.replace("-", "") in ticked[0].replace("-", "")
+    assert dialog.isVisible()
+    dialog.reject()
