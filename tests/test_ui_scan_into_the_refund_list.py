@@ -33,14 +33,15 @@ def test_a_voucher_scanned_into_the_refund_list_is_ticked_not_redeemed(
     card = products.add_product(shop, "Gift card 储值卡", "100", "giftcard")
     order = orders.create_order(shop, [(card.id, 2)], "王女士")
     cards = fulfilment.pay_order(shop, order.id, "wechat")
-    tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
-               if isinstance(window.tabs.widget(i), OrdersTab))
+    tab = window.findChild(OrdersTab)
+    assert isinstance(tab, OrdersTab)
     window.tabs.setCurrentWidget(tab)
     tab.refresh()
     idle()
     show_order(tab, order.id)
     tab.detail.lines.selectRow(0)
-    qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.detail.refund_line_button,  # type: ignore[no-untyped-call]
+                     Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     assert isinstance(dialog, LineRefundDialog) and dialog.choice_list is not None
     qtbot.waitExposed(dialog)
