@@ -364,52 +364,57 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>发券后，这批卡券记为一张已付款订单（付款方式：其他）并立即生成；随后显示在“订单”页，可一次保存或打印全部卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="126"/>
+        <source>A product&apos;s barcode is not read here: choose the product from the list.</source>
+        <translation>这里不读取商品条码：请从列表中选择商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="138"/>
         <source>No service or gift card on sale: add one in the Inventory tab</source>
         <translation>没有在售的服务或礼品卡商品：请先在“库存”页添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="171"/>
         <source>Price each: {problem}</source>
         <translation>单价：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="174"/>
         <source>Only {stock} of “{product}” in stock.</source>
         <translation>“{product}”库存只有 {stock}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="186"/>
         <source>{stock} in stock</source>
         <translation>库存 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="189"/>
         <source>Issue 1 voucher</source>
         <translation>发 1 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="190"/>
         <source>Issue {count} vouchers</source>
         <translation>发 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="200"/>
         <source>each card carries {value}</source>
         <translation>每张卡面值 {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="206"/>
         <source>Free: 1 voucher given away, booked as no revenue.</source>
         <translation>免费：赠送 1 张卡券，不计入营收。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="207"/>
         <source>Free: {count} vouchers given away, booked as no revenue.</source>
         <translation>免费：赠送 {count} 张卡券，不计入营收。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="209"/>
         <source>Total: {total} ({count} × {price})</source>
         <translation>合计：{total}（{count} × {price}）</translation>
     </message>
@@ -417,77 +422,87 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="131"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="134"/>
         <source>No camera found. Check that it is plugged in, or choose another one.</source>
         <translation>未找到摄像头。请检查是否已连接，或选择其他摄像头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="133"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="136"/>
         <source>The camera is in use by another program. Close that program, then switch the camera on again.</source>
         <translation>摄像头正被其他程序占用。请关闭该程序，然后重新打开摄像头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="136"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="139"/>
         <source>This computer&apos;s user may not use the camera. Ask whoever looks after this computer to allow it.</source>
         <translation>当前电脑用户无权使用摄像头。请联系这台电脑的管理员开通权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="139"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="142"/>
         <source>The camera stopped sending pictures. Check its cable, then switch it on again.</source>
         <translation>摄像头已停止传送画面。请检查连接线，然后重新打开摄像头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="142"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="145"/>
         <source>No QR decoder is installed, so the camera cannot read codes. Reinstall Voucher Shop.</source>
         <translation>未安装二维码识别组件，摄像头无法识别券码。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="146"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="149"/>
         <source>The scanner and typed codes still work.</source>
         <translation>扫码枪和手动输入仍可正常使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_view.py" line="153"/>
+        <location filename="../../desktop_app/ui/counter/camera_view.py" line="156"/>
         <source>{problem} {still_works}</source>
         <translation>{problem}{still_works}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="108"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="110"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="110"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="112"/>
         <source>Read QR codes with the webcam</source>
         <translation>用摄像头识别二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="118"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="120"/>
         <source>Look for cameras again</source>
         <translation>重新查找摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="128"/>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="234"/>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="263"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="130"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="236"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="277"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="171"/>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="190"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="173"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="192"/>
         <source>No camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="188"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="190"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="224"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="226"/>
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="269"/>
+        <source>Several codes in view: show one voucher at a time.</source>
+        <translation>画面中有多个码：请一次只出示一张卡券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="271"/>
+        <source>The camera sees a code that is not a voucher.</source>
+        <translation>摄像头看到一个不是卡券的码。</translation>
     </message>
 </context>
 <context>
@@ -1684,37 +1699,47 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="276"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="278"/>
+        <source>The voucher scanned before is kept: log in to redeem it.</source>
+        <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/session/login_dialog.py" line="281"/>
+        <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
+        <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="297"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="302"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="306"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="308"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="316"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="329"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="337"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -1747,7 +1772,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="386"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="395"/>
         <location filename="../../desktop_app/ui/main_window.py" line="118"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
@@ -1903,13 +1928,13 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="388"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="397"/>
         <location filename="../../desktop_app/ui/main_window.py" line="228"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="390"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="399"/>
         <location filename="../../desktop_app/ui/main_window.py" line="229"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
@@ -1994,7 +2019,7 @@ Click “New product” to add your first service, card key or goods.</source>
     <name>NewOrderDialog</name>
     <message>
         <location filename="../../desktop_app/ui/orders/order_dialog.py" line="98"/>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="317"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="322"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
@@ -2115,22 +2140,27 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>库存不足：见上方提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="312"/>
+        <source>A product&apos;s barcode is not read here: choose the product from the list.</source>
+        <translation>这里不读取商品条码：请从列表中选择商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="320"/>
         <source>Discard this order&apos;s 1 line?</source>
         <translation>放弃这个订单已填写的 1 行？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="321"/>
         <source>Discard this order&apos;s {count} lines?</source>
         <translation>放弃这个订单已填写的 {count} 行？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="318"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="323"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="324"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -3639,22 +3669,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RefundChoiceList</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="31"/>
+        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="32"/>
         <source>Scan or type the code of a voucher handed back</source>
         <translation>扫描或输入顾客退回的卡券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="57"/>
+        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="61"/>
         <source>balance {money}</source>
         <translation>余额 {money}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="60"/>
+        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="64"/>
         <source>pays back {money}</source>
         <translation>退还 {money}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="78"/>
+        <location filename="../../desktop_app/ui/orders/refund_choice_list.py" line="82"/>
         <source>That code is not one of these vouchers: it may be of another line or order, already used, or void.</source>
         <translation>此券码不在这些卡券中：它可能属于其他商品行或订单，或已使用、已作废。</translation>
     </message>
@@ -4353,7 +4383,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanTestField</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="74"/>
         <source>Click here and scan a voucher</source>
         <translation>点击此处，然后扫一张券</translation>
     </message>
@@ -4361,275 +4391,275 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="58"/>
         <source>US (QWERTY)</source>
         <translation>美式（QWERTY）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="57"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="59"/>
         <source>German (QWERTZ)</source>
         <translation>德式（QWERTZ）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="60"/>
         <source>French (AZERTY)</source>
         <translation>法式（AZERTY）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="99"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="124"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="114"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="115"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="122"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="125"/>
         <source>The shop&apos;s settings are saved in the shop; this computer&apos;s stay here.</source>
         <translation>店铺设置保存在店铺中；本机设置只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="140"/>
         <source>Address and phone, printed under the name</source>
         <translation>地址和电话，印在店名下方</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="143"/>
         <source>A short note at the foot of every voucher</source>
         <translation>印在每张卡券底部的简短说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="148"/>
         <source>No end</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="149"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="151"/>
         <source>0.00: never</source>
         <translation>0.00：不允许</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="161"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="162"/>
         <source>Address / phone:</source>
         <translation>地址 / 电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="163"/>
         <source>Note on vouchers:</source>
         <translation>卡券备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="164"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165"/>
         <source>Default validity:</source>
         <translation>默认有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="166"/>
         <source>Gift card cash-out up to:</source>
         <translation>礼品卡提现上限：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
         <source>Clerks may reload and cash out gift cards</source>
         <translation>核销员可以为礼品卡充值和提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="157"/>
         <source>At the counter: Look up, then scan the card. On the command line: voucher reload, voucher cashout.</source>
         <translation>在核销台：点“查询”，然后扫描卡。命令行：voucher reload、voucher cashout。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="170"/>
         <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products. A gift card&apos;s remainder up to the cash-out amount can be paid out in cash: on the Orders tab under the card, at the counter under a looked-up card, or with voucher cashout on the command line.</source>
         <translation>更改货币只改变价格的显示方式，不改变金额。默认有效期用于新建商品时的建议值。礼品卡不超过提现上限的余额可以以现金付出：在订单页的卡下方、在核销台查询到的卡下方，或在命令行用 voucher cashout。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="182"/>
         <source>Play a sound with each verdict</source>
         <translation>每次核销结果都播放提示音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="192"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="193"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="196"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="196"/>
         <source>Receipt 58 mm</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197"/>
         <source>Receipt 80 mm</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="193"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="276"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="193"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="276"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="208"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="213"/>
         <source>Station name:</source>
         <translation>收银台名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="214"/>
         <source>Sounds:</source>
         <translation>声音：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="215"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="216"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="217"/>
         <source>Voucher paper:</source>
         <translation>卡券纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="218"/>
         <source>Receipt printer:</source>
         <translation>小票打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="219"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="220"/>
         <source>Camera resolution:</source>
         <translation>摄像头分辨率：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="221"/>
         <source>Scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="222"/>
         <source>Scanner burst gap:</source>
         <translation>扫码枪按键间隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="228"/>
         <source>Try the scanner:</source>
         <translation>测试扫码枪：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="232"/>
         <source>The station name is recorded with every redemption from this computer. A new language shows at the next start.</source>
         <translation>每次在这台电脑上核销都会记录收银台名称。更改语言后，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="240"/>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="245"/>
         <source>{printer} (not found)</source>
         <translation>{printer}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="255"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="264"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="266"/>
         <source>{camera} (not found)</source>
         <translation>{camera}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="275"/>
         <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
         <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="295"/>
         <source>Scan the QR code or printed code of one of this shop&apos;s vouchers to see which keyboard layout the scanner types in.</source>
         <translation>扫一张本店卡券的二维码或印刷券码，即可看出扫码枪按哪种键盘布局输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="290"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="299"/>
         <source>Looks like: {layout} keyboard layout (OK).</source>
         <translation>看起来是：{layout}键盘布局（正常）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="292"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="301"/>
         <source>Looks like a {layout} keyboard layout: codes are read correctly anyway.</source>
         <translation>看起来是{layout}键盘布局：券码仍能正确识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="303"/>
         <source>Looks like a {layout} keyboard layout: QR codes are read correctly anyway, printed codes are not. Set the scanner to the keyboard layout of this computer.</source>
         <translation>看起来是{layout}键盘布局：二维码仍能正确识别，但印刷券码不能。请把扫码枪设置为与这台电脑相同的键盘布局。</translation>
     </message>
@@ -4750,12 +4780,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="311"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="313"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="342"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="344"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -7321,17 +7351,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>订单 {id} 已于 {when} 退款：当时已退还 {refund}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="349"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="347"/>
+        <source>Order {id} was refunded already, before this version of Voucher Shop: {refund} was paid back. There is nothing more to refund.</source>
+        <translation>订单 {id} 在本版本之前已退款：已退还 {refund}。没有可再退的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="352"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="353"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="356"/>
         <source>The disk that holds {folder} is full.</source>
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
         <source>Cannot write to {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -7916,12 +7951,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="129"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="130"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="132"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="133"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -8146,12 +8181,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="218"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="221"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="219"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="222"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
