@@ -8,6 +8,17 @@ import pytest
 from test_cli import as_json, run
 
 
+def shop_with_a_sold_card(folder: Path, price: str = "100") -> tuple[int, dict[str, str]]:
+    """A new shop with one gift card of ``price`` sold and paid, by the command line: the
+    order's id and the card as ``order pay --json`` gives it."""
+    assert run(folder, "init", "--json").returncode == 0
+    item = as_json(run(folder, "product", "add", "--name", "Card", "--kind", "giftcard",
+                       "--price", price, "--json"))["id"]
+    order = as_json(run(folder, "order", "create", "--item", f"{item}:1", "--json"))["id"]
+    (card,) = as_json(run(folder, "order", "pay", str(order), "--json"))["vouchers"]
+    return int(order), card
+
+
 @pytest.fixture(scope="module")
 def card(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
     """A shop with one gift card worth 100, sold for 90."""
@@ -123,11 +134,7 @@ def test_order_refund_says_the_money_to_pay_back(card: tuple[Path, dict[str, obj
 def test_a_refund_names_the_reload_method_in_words(tmp_path: Path) -> None:
     """QA round 2: the Chinese refund read "（cash 支付）"."""
     folder = tmp_path / "shop"
-    assert run(folder, "init", "--json").returncode == 0
-    item = as_json(run(folder, "product", "add", "--name", "Card", "--kind", "giftcard",
-                       "--price", "100", "--json"))["id"]
-    order = as_json(run(folder, "order", "create", "--item", f"{item}:1", "--json"))["id"]
-    (card,) = as_json(run(folder, "order", "pay", str(order), "--json"))["vouchers"]
+    order, card = shop_with_a_sold_card(folder)
     assert run(folder, "voucher", "reload", card["code"], "--amount", "20", "--method",
                "cash").returncode == 0
     told = run(folder, "--lang", "zh_CN", "order", "refund", str(order)).stdout

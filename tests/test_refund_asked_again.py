@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from test_cli import as_json, run
+from test_cli_giftcard import shop_with_a_sold_card
 from test_refund_money import sell_card, spend
 
 from desktop_app.core import orders, products, refunds
@@ -44,11 +45,7 @@ def test_an_order_never_refunded_keeps_the_plain_refusal(shop: Shop) -> None:
 
 def test_the_cli_retry_prints_the_refund_made(tmp_path: Path) -> None:
     folder = tmp_path / "shop"
-    assert run(folder, "init", "--json").returncode == 0
-    item = as_json(run(folder, "product", "add", "--name", "Card", "--kind", "giftcard",
-                       "--price", "100", "--json"))["id"]
-    order = as_json(run(folder, "order", "create", "--item", f"{item}:1", "--json"))["id"]
-    (card,) = as_json(run(folder, "order", "pay", str(order), "--json"))["vouchers"]
+    order, card = shop_with_a_sold_card(folder)
     assert run(folder, "redeem", card["code"], "--amount", "30", "--json").returncode == 0
     assert as_json(run(folder, "order", "refund", str(order), "--json"))["refund"] == "70.00"
     again = run(folder, "order", "refund", str(order), "--json")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from test_cli import as_json, run
+from test_cli_giftcard import shop_with_a_sold_card
 from test_refund_money import sell_card, spend
 
 from desktop_app.core import orders, refunds
@@ -50,11 +51,7 @@ def test_of_two_cards_the_one_with_money_left_is_the_one_refunded(shop: Shop) ->
 
 def test_the_cli_refuses_a_spent_card_with_invalid_state(tmp_path: Path) -> None:
     folder = tmp_path / "shop"
-    assert run(folder, "init", "--json").returncode == 0
-    item = as_json(run(folder, "product", "add", "--name", "Card", "--kind", "giftcard",
-                       "--price", "100", "--json"))["id"]
-    order = as_json(run(folder, "order", "create", "--item", f"{item}:1", "--json"))["id"]
-    (card,) = as_json(run(folder, "order", "pay", str(order), "--json"))["vouchers"]
+    order, card = shop_with_a_sold_card(folder)
     assert run(folder, "redeem", card["code"], "--amount", "100", "--json").returncode == 0
     refused = run(folder, "order", "refund", str(order), "--json")
     assert refused.returncode == 1
