@@ -7,9 +7,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import fulfilment, orders, products, redemption, refunds, report_tables
-from desktop_app.core.errors import InvalidInput
+from desktop_app.core.errors import InvalidInput, InvalidState
 from desktop_app.core.models import Order, OrderLine, Voucher
 from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
 from desktop_app.ui import tasks
 from desktop_app.ui.orders.payment_dialogs import LineRefundDialog
 
@@ -52,7 +53,8 @@ def test_after_one_coffee_the_other_is_refunded(shop: Shop) -> None:
     assert refunds.refund_line(shop, line.id, 1).refund_cents == 1800
     assert uses(voucher.id) == (1, 0, "valid")
     assert orders.refundable_units(OrderLine.get_by_id(line.id), "paid")[0] == 0
-    assert refunds.preview_refund(shop, order.id).refund_cents == 0  # nothing more to give
+    with pytest.raises(InvalidState):  # nothing more to give: refused (QA s12d F1)
+        refunds.preview_refund(shop, order.id)
 
 
 def test_a_pass_unit_takes_its_uses_and_a_whole_refund_pays_only_the_rest(shop: Shop) -> None:
@@ -87,3 +89,22 @@ def test_the_dialog_refunds_one_coffee_after_one_was_drunk(qtbot: QtBot, shop: S
         dialog.refund_button.click()
     assert tasks.wait_until_idle(WAIT_MS)
     assert uses(voucher.id) == (1, 0, "valid")
+
+
+def test_a_whole_refund_with_every_unit_used_or_refunded_is_refused(shop: Shop) -> None:
+    """Two coffees on one voucher: one drunk, one refunded. A whole refund has nothing left
+    to pay back: refused, the order stays paid, the drunk coffee stays used (QA s12d F1)."""
+    coffee = products.add_product(shop, "Coffee", "18.50", "service", uses=1)
+    order = orders.create_order(shop, [(coffee.id, 2)])
+    (voucher,) = fulfilment.pay_order(shop, order.id, "wechat")
+    assert redemption.redeem(shop, voucher.payload, "C1").ok
+    line = OrderLine.get(OrderLine.order == order.id)
+    assert refunds.refund_line(shop, line.id, 1).refund_cents == 1850
+    with pytest.raises(InvalidState) as refused:
+        refunds.preview_refund(shop, order.id)
+    assert refused.value.params["state"] == "all_used"
+    with pytest.raises(InvalidState):
+        refunds.refund_order(shop, order.id)
+    assert "Nothing is left to refund on order" in error_message(refused.value)
+    assert Order.get_by_id(order.id).status == "paid"
+    assert Voucher.get_by_id(voucher.id).state == "valid"

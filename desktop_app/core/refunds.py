@@ -61,7 +61,24 @@ def _paid_order(order_id: int) -> Order:
     if order.status != "paid":
         raise InvalidState(what="order", id=order_id, state=order.status)
     _refuse_spent_cards(order)
+    _refuse_all_used(order)
     return order
+
+
+def _refuse_all_used(order: Order) -> None:
+    """Every unit used or refunded already: nothing to pay back, void or put back, so the
+    order stays paid rather than turn refunded for 0.00, a used voucher voided and counted as
+    a refunded unit (QA s12d F1). A reload order is refunded with its card: not judged here."""
+    if giftcard_refunds.reload_of(order.id) is not None:
+        return
+    for line in order.lines:
+        if _unrefunded_price(line) or (line.product.kind == "goods"
+                                       and line.quantity > line.refunded_quantity):
+            return
+        if any(v.state == "valid" and (v.uses_left > 0 or (v.balance_cents or 0) > 0)
+               for v in line.vouchers):
+            return
+    raise InvalidState(what="order", id=order.id, state="all_used")
 
 
 def _refuse_spent_cards(order: Order) -> None:

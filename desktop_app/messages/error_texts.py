@@ -159,6 +159,9 @@ STATE_TEXTS: dict[str, str] = {
         "(what was left of it went back with the card). There is nothing more to refund."),
     "empty": QT_TRANSLATE_NOOP(
         "errors", "This gift card is empty: there is nothing to pay out."),
+    "all_used": QT_TRANSLATE_NOOP(
+        "errors", "Nothing is left to refund on order {id}: every unit of it was used or "
+        "refunded already, so there is nothing to pay back and the order stays paid."),
     "card_spent": QT_TRANSLATE_NOOP(
         "errors", "Nothing is left on this gift card of order {order}: it was spent, so there "
         "is nothing to pay back and the order stays paid."),
