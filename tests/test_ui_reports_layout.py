@@ -20,10 +20,12 @@ from desktop_app.core.store import Shop
 from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.ui import settings, tasks
 from desktop_app.ui.reports.chart import (
+    NEGATIVE,
     REDEMPTIONS_COLOR,
     SALES_COLOR,
     DayChart,
     Series,
+    axis_range,
     axis_top_text,
     panel_layout,
 )
@@ -188,3 +190,26 @@ def test_an_empty_chart_shows_its_words_alone_and_no_cent_axis(qtbot: QtBot) -> 
     inked = [y for y in range(image.height())
              if any(image.pixelColor(x, y) != background for x in range(0, image.width(), 2))]
     assert inked[-1] - inked[0] > 100
+
+
+def test_a_day_below_zero_hangs_a_red_bar_under_the_zero_line(qtbot: QtBot) -> None:
+    """Refunds count on the day paid back: a day can net below zero, and the chart showed it
+    as a day of nothing (QA s12d F2)."""
+    days = [dt.date(2026, 11, 28) + dt.timedelta(days=i) for i in range(3)]
+    money = Series("Net sales per day (CNY)", days, [5000, -405, -2502], SALES_COLOR,
+                   lambda cents: f"{cents / 100:.2f}")
+    assert axis_range(money.values) == (5000, -5000)
+    assert axis_range([0, 0]) == (1, 0) and axis_range([-3]) == (0, -5)
+    chart = DayChart()
+    qtbot.addWidget(chart)
+    chart.resize(480, 300)
+    chart.set_panels([money])
+    image = chart.grab().toImage()
+    red = [(x, y) for x in range(image.width()) for y in range(image.height())
+           if image.pixelColor(x, y) == NEGATIVE]
+    green = [y for x in range(image.width()) for y in range(image.height())
+             if image.pixelColor(x, y) == SALES_COLOR]
+    assert red and green
+    assert min(y for _x, y in red) >= max(green) - 1  # the red hangs below the green's base
+    red_columns = {x * 3 // image.width() for x, _y in red}
+    assert red_columns == {1, 2}  # the two days below zero, not the first

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -15,6 +15,7 @@ SALES_COLOR = QColor("#2e7d32")
 REDEMPTIONS_COLOR = QColor("#1565c0")
 AXIS = QColor("#9e9e9e")
 TEXT = QColor("#424242")
+NEGATIVE = QColor("#c62828")  # a day that paid back more than it took
 
 
 @dataclass(frozen=True)
@@ -63,35 +64,50 @@ def panel_layout(area: QRectF, metrics: QFontMetricsF, top_text: str) -> PanelLa
     return PanelLayout(title, top_label, zero_label, plot)
 
 
+def axis_range(values: list[int]) -> tuple[int, int]:
+    """The axis's top and bottom: zero, or nice values past the highest and the lowest. A
+    day's net can be below zero now that refunds count on the day paid back (QA s12d F2)."""
+    top = _nice_top(max(values)) if max(values, default=0) > 0 else 0
+    low = -_nice_top(-min(values)) if min(values, default=0) < 0 else 0
+    return (top or (0 if low else 1)), low
+
+
 def paint_series(painter: QPainter, area: QRectF, series: Series, font: QFont) -> None:
-    """One titled panel of bars in ``area`` (any device: screen, PDF, printer)."""
+    """One titled panel of bars in ``area`` (any device: screen, PDF, printer); a value below
+    zero hangs under the zero line, in red."""
     painter.save()
     painter.setFont(font)
     # Measured on the device painted: a printer's 1200 dpi, not the screen's 96 (the bars
     # covered the titles and the days on paper).
     metrics = QFontMetricsF(font, painter.device())
     line = metrics.height()
-    top = _nice_top(max([0, *series.values]))
-    top_text = axis_top_text(series, top)
-    layout = panel_layout(area, metrics, top_text or "0")
+    top, low = axis_range(series.values)
+    top_text = axis_top_text(series, top) if top else ""
+    low_text = series.label(low) if low else ""
+    widest = max(top_text or "0", low_text, key=metrics.horizontalAdvance)
+    layout = panel_layout(area, metrics, widest)
     plot = layout.plot
+    zero_y = plot.top() + plot.height() * top / (top - low)
     painter.setPen(TEXT)
     painter.drawText(layout.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                      series.title)
     painter.setPen(AXIS)
-    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    painter.drawLine(QPointF(plot.left(), zero_y), QPointF(plot.right(), zero_y))
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     painter.drawText(layout.top_label, right, top_text)
-    painter.drawText(layout.zero_label, right, "0")
+    painter.drawText(layout.zero_label.translated(0, zero_y - plot.bottom()), right, "0")
+    if plot.bottom() - zero_y >= line:  # else it would print over the zero's label
+        painter.drawText(layout.zero_label, right, low_text)
     count = len(series.days)
     if count and plot.width() > 0 and plot.height() > 0:
         slot = plot.width() / count
         every = max(1, int(metrics.horizontalAdvance("00-00 ") / slot) + 1)
         for i, (day, value) in enumerate(zip(series.days, series.values, strict=True)):
-            height = plot.height() * max(value, 0) / top
-            bar = QRectF(plot.left() + i * slot + slot * 0.15, plot.bottom() - height,
-                         slot * 0.7, height)
-            painter.fillRect(bar, series.color)
+            # Any day with something is seen: a small refund beside a big sale still shows.
+            height = max(plot.height() * abs(value) / (top - low), 2.0 if value else 0.0)
+            bar = QRectF(plot.left() + i * slot + slot * 0.15,
+                         zero_y - height if value >= 0 else zero_y, slot * 0.7, height)
+            painter.fillRect(bar, series.color if value >= 0 else NEGATIVE)
             if i % every == 0:
                 painter.setPen(TEXT)
                 painter.drawText(QRectF(plot.left() + i * slot - slot * every / 2 + slot / 2,
