@@ -6,6 +6,7 @@ one query per kind of subject, on both engines."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 from peewee import SqliteDatabase
 
@@ -59,7 +60,8 @@ def test_one_query_per_kind_of_subject_for_a_page(shop: Shop) -> None:
         names = audit_subjects.subject_names(shop, page)
     finally:
         shop.db.connection().set_trace_callback(None)
-    assert len(names) == 30 and len(seen) == 1  # the products; orders keep their numbers
+    # the products, and the vouchers each payment lists; orders keep their numbers
+    assert len(names) == 60 and len(seen) == 2
 
 
 def test_the_records_a_detail_names_are_named_too(shop: Shop) -> None:
@@ -74,3 +76,17 @@ def test_the_records_a_detail_names_are_named_too(shop: Shop) -> None:
     assert ("card_key", second) not in names  # named in no event
     assert audit_subjects.detail_subjects('{"product": 2, "replacement": 7, "rows": 3}') == [
         ("product", 2), ("card_key", 7)]
+
+
+def test_a_list_of_vouchers_in_a_detail_is_named_by_their_codes(shop: Shop) -> None:
+    """"Order paid … vouchers: #5, #6, #7" gave bare numbers (QA s12d F3)."""
+    from desktop_app.ui.admin.audit_model import detail_text
+
+    wash = products.add_product(shop, "Wash", "10", uses=1)
+    issued = fulfilment.pay_order(shop, orders.create_order(shop, [(wash.id, 3)]).id)
+    [paid] = audit.list_events(shop, kind="order_pay")
+    names = audit_subjects.subject_names(shop, [paid])
+    text = detail_text(paid.detail, "CNY", names)
+    assert all(voucher.code in text for voucher in issued), text
+    long_list = json.dumps({"vouchers": list(range(1, 60))})
+    assert audit_subjects.detail_subjects(long_list) == []  # a big order keeps its numbers

@@ -32,7 +32,17 @@ SUBJECT_KINDS: tuple[tuple[str, str], ...] = (
 
 # The detail keys that hold the id of a record to name, and what kind of record it is.
 DETAIL_SUBJECTS = {"product": "product", "voucher": "voucher", "card_key": "card_key",
-                   "replacement": "card_key"}
+                   "replacement": "card_key", "vouchers": "voucher"}
+LISTS_NAMED_UP_TO = 50  # a longer list (a big order's vouchers) keeps its numbers
+
+
+def record_ids(value: object) -> list[int]:
+    """The ids a detail's value names: one id, or a list of them (an order's vouchers)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return [value]
+    if isinstance(value, list) and len(value) <= LISTS_NAMED_UP_TO:
+        return [item for item in value if isinstance(item, int) and not isinstance(item, bool)]
+    return []
 
 
 def subject_kind(event_kind: str) -> str | None:
@@ -70,8 +80,8 @@ def detail_subjects(detail: str) -> list[tuple[str, int]]:
         return []
     if not isinstance(data, dict):
         return []
-    return [(DETAIL_SUBJECTS[key], value) for key, value in data.items()
-            if key in DETAIL_SUBJECTS and isinstance(value, int) and not isinstance(value, bool)]
+    return [(DETAIL_SUBJECTS[key], record_id) for key, value in data.items()
+            if key in DETAIL_SUBJECTS for record_id in record_ids(value)]
 
 
 def subject_names(shop: Shop, events: Iterable[EventRow]) -> dict[tuple[str, int], str]:

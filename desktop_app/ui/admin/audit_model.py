@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
 
 from desktop_app.core.audit import EventRow
-from desktop_app.core.audit_subjects import DETAIL_SUBJECTS, subject_kind
+from desktop_app.core.audit_subjects import DETAIL_SUBJECTS, record_ids, subject_kind
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import role_label
 from desktop_app.ui.display import key_state_label, method_label, money
@@ -233,10 +233,13 @@ def detail_text(detail: str, currency: str = "CNY",
 
 
 def _named(key: str, value: object, names: dict[tuple[str, int], str]) -> object:
-    """A record's name for its id under ``key``; the id (read "#12") if it is gone."""
-    if key not in DETAIL_SUBJECTS or not isinstance(value, int) or isinstance(value, bool):
+    """A record's name for its id under ``key`` (each of a list's); the id (read "#12") if
+    it is gone."""
+    ids = record_ids(value) if key in DETAIL_SUBJECTS else []
+    if not ids:
         return value
-    return names.get((DETAIL_SUBJECTS[key], value), value)
+    named = [names.get((DETAIL_SUBJECTS[key], record_id), record_id) for record_id in ids]
+    return named if isinstance(value, list) else named[0]
 
 
 # Keys stored in alphabetical order that read the other way round: "from … to …".
