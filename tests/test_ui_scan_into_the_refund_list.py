@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from counter_driver import attempts
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from scan_driver import WAIT_MS, at_work, session
+from scan_driver import SCANNER_MS, WAIT_MS, at_work, session
 from test_ui_orders import idle, show_order
 
 from desktop_app.core import fulfilment, orders, products
@@ -25,8 +26,12 @@ pytestmark = pytest.mark.usefixtures("temp_settings")
 __all__ = ["session"]  # the fixture
 
 
+@pytest.mark.parametrize(("prefix", "end_key"), [
+    ("", Qt.Key.Key_Return), ("]Q1", Qt.Key.Key_Return), ("", Qt.Key.Key_Tab)])
 def test_a_voucher_scanned_into_the_refund_list_is_ticked_not_redeemed(
-        qtbot: QtBot, session: ShopSession) -> None:
+        qtbot: QtBot, session: ShopSession, prefix: str, end_key: Qt.Key) -> None:
+    """An AIM identifier before the code and a Tab after it, as the counter takes them
+    (QA s12d F4)."""
     keys, window, _voucher, _payload = at_work(qtbot, session)
     shop = session.shop
     assert shop is not None
@@ -49,12 +54,17 @@ def test_a_voucher_scanned_into_the_refund_list_is_ticked_not_redeemed(
     choices.scan.setFocus()
     before = attempts()
     handed_back = cards[1]
-    keys.scan(choices.scan, handed_back.payload)
+    keys.now += 1000
+    keys.type(choices.scan, prefix + handed_back.payload, SCANNER_MS)
+    keys.now += SCANNER_MS
+    handle = dialog.windowHandle()
+    assert handle is not None
+    QTest.keyClick(handle, end_key)
     qtbot.wait(300)  # past the filter's idle timeout
     assert tasks.wait_until_idle(WAIT_MS)
     assert attempts() == before  # nothing redeemed behind the dialog
     assert Voucher.get_by_id(handed_back.id).balance_cents == 10000
     ticked = [choice.code for choice in choices.chosen()]
     assert len(ticked) == 1 and handed_back.code.replace("-", "") in ticked[0].replace("-", "")
-    assert dialog.isVisible()
+    assert dialog.isVisible() and choices.scan.hasFocus()
     dialog.reject()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 from desktop_app.core import vouchers
 from desktop_app.core.refund_choices import RefundChoice
 from desktop_app.core.store import Shop
+from desktop_app.scanning.keystrokes import without_aim_identifier
 from desktop_app.scanning.wedge import TAKES_SCANS_ITSELF
 from desktop_app.ui.display import money
 from desktop_app.ui.widgets import MessageLabel, grow_to_fit, widget_font
@@ -71,7 +72,8 @@ class RefundChoiceList(QWidget):
 
     def tick_scanned(self) -> None:
         """Tick the voucher the scanned or typed text names, or say it is not one of these."""
-        text = self.scan.text().strip()
+        # A scanner's AIM identifier comes off, as at the counter (QA s12d F4).
+        text = without_aim_identifier(self.scan.text().strip())
         if not text:
             return
         parsed = vouchers.parse(text, self.shop.shop_id, self.shop.voucher_key)
@@ -92,7 +94,12 @@ class RefundChoiceList(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.scan and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() in RETURN_KEYS):
+                and isinstance(event, QKeyEvent) and self._ends_a_code(event.key())):
             self.tick_scanned()
             return True
         return super().eventFilter(watched, event)
+
+    def _ends_a_code(self, key: int) -> bool:
+        """Enter; or a Tab after text, as a scanner set to end with Tab sends (QA s12d F4):
+        the code is ticked and the focus stays. A Tab in the empty field moves on."""
+        return key in RETURN_KEYS or (key == Qt.Key.Key_Tab and bool(self.scan.text().strip()))
