@@ -76,3 +76,22 @@ def test_a_refund_booked_by_the_upgrade_is_not_given_the_sale_time(shop: Shop) -
     assert "refunded_at" not in again.value.params
     said = error_message(again.value)
     assert "before this version" in said and "70.00" in said and " on " not in said
+
+
+def test_after_part_refunds_the_retry_says_the_last_refunds_own_money(shop: Shop) -> None:
+    """Part refunds first, then the rest: asked again, the answer is the money of the refund
+    whose answer was lost, not every refund's sum "paid back then" (QA s12d F5)."""
+    from desktop_app.core.models import OrderLine
+
+    cards = sell_card(shop, "90", quantity=2)
+    line = OrderLine.get(OrderLine.order == cards[0].order_id)
+    assert refunds.refund_line(shop, line.id, 1, [cards[0].id]).refund_cents == 9000
+    spend(shop, cards[1], 1000)
+    last = refunds.refund_order(shop, cards[0].order_id)
+    assert last.refund_cents == 8000
+    with pytest.raises(InvalidState) as again:
+        refunds.refund_order(shop, cards[0].order_id)
+    assert (again.value.params["refund"], again.value.params["refunded_total"]) == (
+        "80.00", "170.00")
+    said = error_message(again.value)
+    assert "that refund paid back 80.00" in said and "170.00" in said

@@ -28,17 +28,22 @@ def book(shop: Shop, order: Order, product_id: int, at: dt.datetime, *,
 
 
 def made(order_id: int) -> dict[str, str]:
-    """What an order's refunds paid back and when the last was made, for a refusal to refund
-    it again: a retry after a lost answer (a killed command) still tells the money owed. A
-    refund booked by the upgrade has no known day (it is dated on the sale's): no time then."""
-    total = (Refund.select(fn.COALESCE(fn.SUM(Refund.amount_cents), 0))
-             .where(Refund.order == order_id).scalar())
-    last = (Refund.select(Refund.refunded_at, Refund.operator)
-            .where(Refund.order == order_id).order_by(Refund.id.desc()).first())
-    if last is None:
+    """What the refund that closed an order paid back and when, and all its refunds paid back
+    (part refunds before it too), for a refusal to refund it again: a retry after a lost
+    answer (a killed command) tells the money of that refund (QA s12d F5). A refund booked by
+    the upgrade has no known day (it is dated on the sale's): no time then."""
+    rows = list(Refund.select(Refund.amount_cents, Refund.refunded_at, Refund.closes_order,
+                              Refund.operator).where(Refund.order == order_id))
+    if not rows:
         return {}
-    made_at = {"refunded_at": last.refunded_at.isoformat()} if last.operator_id else {}
-    return {"refund": money_text(int(total)), **made_at}
+    total = money_text(sum(int(row.amount_cents) for row in rows))
+    closing = [row for row in rows if row.closes_order and row.operator_id]
+    if not closing:
+        return {"refund": total}
+    when = max(row.refunded_at for row in closing)
+    last = sum(int(row.amount_cents) for row in closing if row.refunded_at == when)
+    return {"refund": money_text(last), "refunded_at": when.isoformat(),
+            "refunded_total": total}
 
 
 def book_card_parts(shop: Shop, order: Order, line: OrderLine, parts: list[Payback],

@@ -34,6 +34,7 @@ from desktop_app.messages.error_texts import (
     OS_REASONS,
     REFUNDED_ALREADY_TEXT,
     REFUNDED_ALREADY_UNDATED_TEXT,
+    REFUNDED_ALREADY_WITH_PARTS_TEXT,
     SHOP_BEING_RESTORED_TEXT,
     SHOP_EXISTS_ON_SERVER_TEXT,
     STATE_LABELS,
@@ -191,7 +192,9 @@ def error_message(exc: ShopError) -> str:
         if not exc.params.get("refunded_at"):  # booked by the upgrade: its day is not known
             return _fill(REFUNDED_ALREADY_UNDATED_TEXT, params)
         when = local_time(dt.datetime.fromisoformat(str(exc.params["refunded_at"])))
-        return _fill(REFUNDED_ALREADY_TEXT, {**params, "when": when})
+        text = REFUNDED_ALREADY_TEXT if params.get("refunded_total") in (None, params["refund"]) \
+            else REFUNDED_ALREADY_WITH_PARTS_TEXT
+        return _fill(text, {**params, "when": when})
     if exc.code == "invalid_state" and exc.params.get("state") in STATE_TEXTS:
         return _fill(STATE_TEXTS[exc.params["state"]], params)
     if isinstance(exc, InvalidInput):

@@ -347,6 +347,10 @@ UNKNOWN_HOLD_REASON = QT_TRANSLATE_NOOP("errors", "a check found a problem; veri
 REFUNDED_ALREADY_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Order {id} was refunded already, on {when}: {refund} was paid back then. There "
     "is nothing more to refund.")
+REFUNDED_ALREADY_WITH_PARTS_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "Order {id} was refunded already, on {when}: that refund paid back {refund}, "
+    "and its part refunds before it the rest of the {refunded_total} paid back in all. There is "
+    "nothing more to refund.")
 REFUNDED_ALREADY_UNDATED_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Order {id} was refunded already, before this version of Voucher Shop: {refund} "
     "was paid back. There is nothing more to refund.")
