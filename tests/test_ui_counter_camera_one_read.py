@@ -105,7 +105,7 @@ def test_the_voucher_left_in_view_is_read_once_the_other_is_taken_away(
         counter: Counter, tmp_path: Path, qtbot: QtBot) -> None:
     first, second = sell(counter.shop), sell(counter.shop, uses=2)
     frames = [two_vouchers_frame(first.payload, second.payload, i) for i in seconds(0.8)]
-    frames += [voucher_frame(first.payload, i, center=(150, 240)) for i in seconds(1.0)]
+    frames += [voucher_frame(first.payload, i, center=(150, 240)) for i in seconds(2.0)]
     verdicts = run_video(counter, qtbot, write_video(tmp_path / "one_left.avi", frames))
     assert [verdict.reason for verdict in verdicts] == ["redeemed"]
     assert uses_left(first) == 0 and uses_left(second) == 2 and attempts() == 1
@@ -123,6 +123,22 @@ def test_a_voucher_beside_a_code_that_is_no_voucher_is_read() -> None:
     alone = reads.frame([Decoded("https://example.com/menu", "zxing")], now=10.1)
     assert alone.reads == [] and alone.notice == NOT_A_VOUCHER
     assert reads.frame([Decoded("https://example.com/menu", "zxing")], now=10.2).notice == ""
+
+
+def test_a_strip_sliding_across_the_view_reads_only_what_stays_alone() -> None:
+    """Two uncut vouchers sliding across: the first alone, both, then the second alone for a
+    moment as the strip moves on. Only the first is read: the second was seen beside it and
+    did not stay alone long enough to be the one shown (QA s12d F9)."""
+    first, second = random_payload(), random_payload()
+    reads = CameraReads()
+    frames = [[first]] * 3 + [[first, second]] * 4 + [[second]] * 8 + [[]] * 3
+    read = [item.text for i, texts in enumerate(frames)
+            for item in reads.frame([Decoded(text, "zxing") for text in texts],
+                                    now=100 + i / FPS).reads]
+    assert read == [first]
+    kept = [item.text for i in range(20)  # the second then held up alone: read, once
+            for item in reads.frame([Decoded(second, "zxing")], now=102 + i / FPS).reads]
+    assert kept == [second]
 
 
 PAYMENT_STAND = "wxp://f2f0aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"

@@ -9,6 +9,10 @@ from view for longer than the hold is read afresh, and then the counter decides.
 A frame with several different voucher codes reads none of them (QA s12b F1: a sheet of
 uncut vouchers was redeemed whole in one glance): the cashier is told to show one at a time.
 Other codes beside a single voucher (a product's barcode on the same bag) do not stop it.
+A voucher seen beside another is read only once it has stayed in view alone for
+``SETTLE_S``: a strip of uncut vouchers sliding across the view showed the next one alone a
+frame later, and it was redeemed (QA s12d F9); the one a customer keeps showing after taking
+the other away is still read, a moment later.
 
 A code that is no voucher at all (the payment stand's QR on the counter, a web address) is
 no read: the camera is not aimed like a scanner, and such a code must not turn the screen red
@@ -25,6 +29,7 @@ from desktop_app.core.vouchers import has_voucher_shape
 from desktop_app.scanning.decoders import Decoded
 
 _MAX_REMEMBERED = 64
+SETTLE_S = 0.8  # how long a voucher seen beside another must be alone in view to be read
 SEVERAL_IN_VIEW, NOT_A_VOUCHER = "several_in_view", "not_a_voucher"
 
 
@@ -44,6 +49,8 @@ class CameraReads:
         self.hold_s = max(hold_s, REPEAT_WINDOW_S)
         self._seen: dict[str, float] = {}  # code text: when it was last in view
         self._several: tuple[frozenset[str], float] | None = None
+        self._grouped: dict[str, float] = {}  # a voucher seen beside another: when, last
+        self._alone_since: dict[str, float] = {}  # such a voucher, in view alone since
 
     def frame(self, found: list[Decoded], now: float) -> FrameReads:
         if len(self._seen) > _MAX_REMEMBERED:
@@ -51,6 +58,8 @@ class CameraReads:
         vouchers = _distinct([item for item in found if has_voucher_shape(item.text)])
         if len(vouchers) > 1:
             return FrameReads([], SEVERAL_IN_VIEW if self._several_in_view(vouchers, now) else "")
+        if vouchers and not self._settled(vouchers[0].text, now):
+            return FrameReads([])
         if vouchers:
             return FrameReads(self._new_sightings(vouchers, now))
         others = self._new_sightings(_distinct(found), now)
@@ -66,12 +75,31 @@ class CameraReads:
                 new.append(item)
         return new
 
+    def _settled(self, text: str, now: float) -> bool:
+        """Whether a voucher alone in view may be read: one not seen beside another within
+        the hold may at once; one that was must have stayed alone for ``SETTLE_S``."""
+        self._alone_since = {t: at for t, at in self._alone_since.items() if t == text}
+        grouped = self._grouped.get(text)
+        if grouped is None or now - grouped > self.hold_s:
+            self._grouped.pop(text, None)
+            return True
+        since = self._alone_since.setdefault(text, now)
+        if now - since < SETTLE_S:
+            return False
+        del self._grouped[text], self._alone_since[text]
+        return True
+
     def _several_in_view(self, vouchers: list[Decoded], now: float) -> bool:
         """Several vouchers: none is read. A code already read stays quiet while in view (it
         is still the same read); the warning is said when this set of codes comes into view."""
         texts = frozenset(item.text for item in vouchers)
         for text in texts & self._seen.keys():
             self._seen[text] = now
+        if len(self._grouped) > _MAX_REMEMBERED:
+            self._grouped = {t: at for t, at in self._grouped.items() if now - at <= self.hold_s}
+        for text in texts:
+            self._grouped[text] = now
+            self._alone_since.pop(text, None)
         last, self._several = self._several, (texts, now)
         return last is None or last[0] != texts or now - last[1] > self.hold_s
 
