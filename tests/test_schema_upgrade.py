@@ -138,3 +138,11 @@ def test_two_counters_upgrading_a_server_shop_at_once_queue(shop_dir: Path,
     with location.open(OWNER, OWNER_PASSWORD):
         versions = [row.version for row in SchemaVersion.select()]
         assert versions.count(migrations.CURRENT_VERSION) == 1  # the step ran once
+
+
+def test_the_newer_version_refusal_says_which_data_format_it_found() -> None:
+    """QA s12c F3: "that version" named nothing a clerk could act on."""
+    from desktop_app.core.errors import SchemaTooNew
+
+    words = error_message(SchemaTooNew(found=15, supported=14))
+    assert "data format 15" in words and "reads up to 14" in words
