@@ -87,9 +87,9 @@ def test_a_server_shop_is_not_upgraded_while_another_counter_is_connected(
         shop_dir: Path, pg_url: str) -> None:
     location = ShopLocation(shop_dir, pg_url)
     _one_version_back(location.create("Old", "CNY", OWNER, OWNER_PASSWORD))
-    with psycopg.connect(pg_url, application_name="Voucher Shop"):  # an older counter, say
-        with pytest.raises(ShopInUse) as refused:
-            location.open(OWNER, OWNER_PASSWORD)
+    with psycopg.connect(pg_url, application_name="Voucher Shop"), \
+            pytest.raises(ShopInUse) as refused:  # an older counter connected, say
+        location.open(OWNER, OWNER_PASSWORD)
     _assert_refused_for_the_upgrade(refused.value)
     assert refused.value.params["sessions"] == 1
     assert "://" not in str(refused.value.params["path"])  # no URL, so no password either
@@ -124,7 +124,7 @@ def test_two_counters_upgrading_a_server_shop_at_once_queue(shop_dir: Path,
     # The first counter is mid-upgrade: it holds the queue's lock, its last step not committed.
     with psycopg.connect(pg_url, application_name="Voucher Shop") as first:
         first.execute("SELECT pg_advisory_xact_lock(%s)", (schema_upgrade.UPGRADE_LOCK,))
-        second = subprocess.Popen(  # noqa: SIM115 (communicate closes its pipes)
+        second = subprocess.Popen(
             [sys.executable, "-m", "desktop_app", "--data-dir", str(shop_dir / "pc2"),
              "--database", pg_url, "product", "list", "--json"], cwd=ROOT, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
