@@ -31,7 +31,7 @@ UPGRADE_LOCK = 0x5653_0004  # the advisory lock two server counters queue on to 
 # not an admin's psql or pg_dump; one queued behind this upgrade's lock is not in the way.
 _OTHER_SESSIONS = (
     "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-    "AND pid <> ALL(%s) AND application_name LIKE 'Voucher Shop%%' "
+    "AND pid <> pg_backend_pid() AND pid <> ALL(%s) AND application_name LIKE 'Voucher Shop%%' "
     "AND NOT (wait_event_type = 'Lock' AND query LIKE '%%schema upgrade queue%%')")
 
 
