@@ -10,7 +10,14 @@ from test_refund_money import sell_card, spend
 from test_report_tables import local
 
 from desktop_app.core import fulfilment, giftcards, migrations, orders, products, refunds
-from desktop_app.core.models import Order, OrderLine, Refund, SchemaVersion, Voucher
+from desktop_app.core.models import (
+    GiftCardEntry,
+    Order,
+    OrderLine,
+    Refund,
+    SchemaVersion,
+    Voucher,
+)
 from desktop_app.core.report_sales import sales_report
 from desktop_app.core.store import Shop
 
@@ -132,3 +139,37 @@ def test_a_cash_out_counts_on_the_day_the_cash_left_the_drawer(shop: Shop) -> No
     assert _figures(shop, "method", SALE_DAY, SALE_DAY) == closed
     assert _row(shop, "method", "cash", TODAY)["refunds"] == 500
     assert _row(shop, "day", TODAY, TODAY)["net"] == -500
+
+
+def test_cash_outs_from_before_the_upgrade_stay_where_the_report_had_them(shop: Shop) -> None:
+    """QA s12c F1: the report of the versions before the refund records counted a cash-out on
+    its card's sale day; the upgrade must not move it to its own day, a day closed already."""
+    (card,) = sell_card(shop, "100", method="wechat")
+    _sold_on(card.order_id, SALE_DAY)
+    spend(shop, card, 9500)
+    shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "1000")
+    giftcards.cash_out(shop, Voucher.get_by_id(card.id), "Till")
+    cashed_on = SALE_DAY + dt.timedelta(days=2)
+    GiftCardEntry.update(created_at=local(cashed_on, 15)).where(
+        GiftCardEntry.kind == "cashout").execute()
+    shop.db.drop_tables([Refund])  # the shop as a version without refund records left it
+    step_from = migrations.STEPS.index(migrations.add_refund_records) + 1
+    SchemaVersion.delete().where(SchemaVersion.version >= step_from).execute()
+    SchemaVersion.create(version=step_from)
+    assert migrations.migrate(shop.db) == step_from
+
+    sale_day = _row(shop, "day", SALE_DAY, SALE_DAY)
+    assert (sale_day["revenue"], sale_day["refunds"], sale_day["net"]) == (10000, 500, 9500)
+    assert _row(shop, "day", cashed_on, cashed_on)["refunds"] == 0
+    assert _row(shop, "method", "cash", SALE_DAY)["refunds"] == 500
+    assert _row(shop, "product", "Gift 100/None", SALE_DAY)["refunds"] == 500
+    closed = sales_report(shop, "day", SALE_DAY, TODAY)
+    # A cash-out after the upgrade counts on its own day; the closed days stay as they were.
+    (later,) = sell_card(shop, "50", method="wechat")
+    _sold_on(later.order_id, SALE_DAY - dt.timedelta(days=1))
+    spend(shop, later, 4800)
+    giftcards.cash_out(shop, Voucher.get_by_id(later.id), "Till")
+    assert _row(shop, "day", TODAY, TODAY)["refunds"] == 200
+    now = sales_report(shop, "day", SALE_DAY, TODAY)
+    assert now.rows[:-1] == closed.rows[:-1]
+    assert now.totals["refunds"] == closed.totals["refunds"] + 200

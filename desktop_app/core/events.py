@@ -58,6 +58,7 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "backup": frozenset(),
     "integrity_acknowledged": frozenset({SETTINGS}),
     "shop_moved": frozenset({SETTINGS}),  # the folder keeps the shop for reading only
+    "schema_upgraded": frozenset(),  # at open, before any screen shows the shop
     "export": frozenset(),
     "cardkey_shown": frozenset(),
     "cardkey_sent": frozenset(),

@@ -8,8 +8,11 @@ A fixture shop made by the first release lives in ``tests/data/shop_v1`` and mus
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Protocol
 
 from peewee import BigIntegerField, CharField, Database, IntegerField
 
@@ -30,6 +33,26 @@ if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
 
 Step = Callable[[Database], None]
+log = logging.getLogger(__name__)
+
+
+class UpgradeGuard(Protocol):
+    """What an upgrade of a shop others may open needs (see core/schema_upgrade.py)."""
+
+    def queue(self) -> AbstractContextManager[None]:
+        """One upgrader at a time: the version is read again inside."""
+
+    def alone(self) -> AbstractContextManager[None]:
+        """Refused while anyone else has the shop open: an older version still running at
+        another counter would go on writing the old way (QA s12c F6)."""
+
+
+class _Unguarded:
+    def queue(self) -> AbstractContextManager[None]:
+        return contextlib.nullcontext()
+
+    def alone(self) -> AbstractContextManager[None]:
+        return contextlib.nullcontext()
 
 
 def _alter(db: Database, operations: Callable[[SchemaMigrator], list[Any]]) -> None:
@@ -190,18 +213,29 @@ def current_version(db: Database) -> int:
     return row.version if row else 0
 
 
-def migrate(db: Database, steps: list[Step] | None = None) -> int:
-    """Bring ``db`` up to the newest version; returns the version it was at."""
+def migrate(db: Database, steps: list[Step] | None = None,
+            guard: UpgradeGuard | None = None) -> int:
+    """Bring ``db`` up to the newest version; returns the version it was at (when another
+    counter upgraded it meanwhile, the version it found then)."""
     steps = STEPS if steps is None else steps
+    guard = guard or _Unguarded()
     target = 1 + len(steps)
     found = current_version(db)
     if found == 0:
         create_schema(db)
         return 0
-    if found > target:
-        raise SchemaTooNew(found=found, supported=target)
-    for version in range(found, target):
-        with db.atomic():
-            steps[version - 1](db)
-            SchemaVersion.create(version=version + 1)
+    if found == target:
+        return found
+    with guard.queue():
+        found = current_version(db)
+        if found > target:
+            raise SchemaTooNew(found=found, supported=target)
+        if found == target:
+            return found
+        with guard.alone():
+            for version in range(found, target):
+                with db.atomic():
+                    steps[version - 1](db)
+                    SchemaVersion.create(version=version + 1)
+    log.info("schema upgraded from %s to %s", found, target)
     return found

@@ -31,7 +31,7 @@ from peewee import (
     TextField,
 )
 
-from desktop_app.core import dialect, integrity, migrations
+from desktop_app.core import dialect, integrity, migrations, schema_upgrade
 from desktop_app.core.errors import (
     KeySlotsDamaged,
     NoShop,
@@ -51,6 +51,7 @@ from desktop_app.core.keyslots import (
 from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import BaseModel, Operator, Setting, database_proxy
 from desktop_app.core.pg_connection import (
+    ServerDatabase,
     connect,
     is_connection_lost,
     server_error,
@@ -294,7 +295,7 @@ def _unlock_server_shop(data_dir: Path, url: str, operator: str,
             raise
         failed_logins = throttle.succeeded(operator, source)
         db.column_cipher = ColumnCipher(key)
-        migrations.migrate(db)
+        found = migrations.migrate(db, guard=_upgrade_guard(db, url))
         row = active_operator(operator, slots.shop_id, url)
         problems = integrity.problems_at_open(data_dir, key, slots.shop_id, anchor_file=False)
     except (DatabaseError, InterfaceError) as exc:
@@ -307,7 +308,15 @@ def _unlock_server_shop(data_dir: Path, url: str, operator: str,
     log.info("opened the shop on the server as operator #%s", row.id)
     shop = ServerShop(Path(data_dir), db, row, slots, key, url=url, failed_logins=failed_logins)
     _hold_or_bring_forward(shop, problems)
+    schema_upgrade.record(shop, found)
     return shop
+
+
+def _upgrade_guard(db: ServerDatabase, url: str) -> schema_upgrade.ServerGuard:
+    """Other sessions of the app refuse an upgrade; this one's own connections do not."""
+    facts = server_facts(url)
+    return schema_upgrade.ServerGuard(db, db.backend_pids(),
+                                      f"{facts['host']}/{facts['database']}")
 
 
 def _hold_or_bring_forward(shop: ServerShop, problems: list[str]) -> None:

@@ -12,6 +12,12 @@ from peewee import Case, Expression, Value, fn
 
 from desktop_app.core.dates import day_range
 from desktop_app.core.models import GiftCardEntry, Order, OrderLine, Product, Refund, Voucher
+from desktop_app.core.report_cash_outs import (
+    cash_outs,
+    counted_on_their_day_from,
+    earlier_cash_outs,
+    on_their_day,
+)
 from desktop_app.core.report_rows import (
     Column,
     Report,
@@ -41,18 +47,6 @@ def _refund_sums(key: Any, when: Expression) -> Any:
         key.alias("key"), Value(0), fn.COUNT(closed.distinct()), Value(0),
         fn.SUM(Refund.quantity), Value(0), fn.SUM(Refund.amount_cents))
         .where(when), key).tuples()
-
-
-def _cash_outs(key: Any, when: Expression) -> Any:
-    """Cash paid out of cards in ``when``, a refund of each card's order: under the card's
-    product, and under ``cash`` by method, the drawer it left (QA: it was booked under the
-    method the card was sold with, so the cash drawer did not reconcile)."""
-    e = GiftCardEntry
-    return group_by_key(e.select(
-        key.alias("key"), Value(0), Value(0), Value(0), Value(0), Value(0),
-        fn.SUM(e.money_cents * -1))
-        .join(Voucher, on=(e.voucher == Voucher.id))
-        .where(when & (e.kind == "cashout")), key).tuples()
 
 
 def _sold_sums(key_of: Callable[[str], Any], paid: Expression) -> list[tuple[Any, ...]]:
@@ -105,15 +99,17 @@ def _rows(merged: dict[Any, list[int]]) -> list[tuple[Any, ...]]:
     return [(key, *figures) for key, figures in merged.items()]
 
 
-def _per_day(span: tuple[dt.date, dt.date] | None) -> dict[Any, list[int]]:
-    """Each of sales, refunds and cash-outs per local day of its own time (each an index)."""
+def _per_day(span: tuple[dt.date, dt.date] | None,
+             since: dt.datetime | None) -> dict[Any, list[int]]:
+    """Each of sales, refunds and cash-outs per local day of its own time (each an index);
+    cash-outs from before ``since`` on their card's sale day (see core/report_cash_outs.py)."""
     paid = Order.status.in_(("paid", "refunded"))
-    cashout = GiftCardEntry.kind == "cashout"
-    days = (per_local_day(Order.paid_at, span, lambda key, day: _rows(_merged(_sold_sums(
-                lambda _: key, paid & day)))),
+    cashout = on_their_day(since)
+    days = (per_local_day(Order.paid_at, span, lambda key, day: _rows(_merged(
+                _sold_sums(lambda _: key, paid & day), earlier_cash_outs(key, paid & day, since)))),
             per_local_day(Refund.refunded_at, span, _refund_sums),
             per_local_day(GiftCardEntry.created_at, span,
-                          lambda key, day: _cash_outs(key, day & cashout)))
+                          lambda key, day: cash_outs(key, day & cashout)))
     return _merged(*(((day, *figures) for day, figures in sums.items()) for sums in days))
 
 
@@ -128,11 +124,12 @@ def sales_report(shop: Shop, by: str = "day", start: dt.date | None = None,
     low, high = day_range(start, end)
     taken = Order.status.in_(("paid", "refunded")) & within(Order.paid_at, low, high)
     refunded = within(Refund.refunded_at, low, high)
-    cashed = within(GiftCardEntry.created_at, low, high) & (GiftCardEntry.kind == "cashout")
+    since = counted_on_their_day_from()
+    cashed = within(GiftCardEntry.created_at, low, high) & on_their_day(since)
 
     if by == "day":
         span = _span(start, end, taken, refunded, cashed)
-        sums = _per_day(span)
+        sums = _per_day(span, since)
     else:
         def key_of(source: str) -> Any:
             if by == "method":
@@ -142,7 +139,9 @@ def sales_report(shop: Shop, by: str = "day", start: dt.date | None = None,
         method = by == "method"
         sums = _merged(_sold_sums(key_of, taken),
                        _refund_sums(Refund.method if method else Refund.product, refunded),
-                       _cash_outs(Value("cash") if method else Voucher.product, cashed))
+                       cash_outs(Value("cash") if method else Voucher.product, cashed),
+                       earlier_cash_outs(Value("cash") if method else Voucher.product, taken,
+                                         since))
     found = {k: {"orders": o, "refunded_orders": ro, "quantity": q, "refunded_quantity": rq,
                  "revenue": rev, "refunds": ref, "net": rev - ref}
              for k, (o, ro, q, rq, rev, ref) in sums.items()}

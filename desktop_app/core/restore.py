@@ -20,7 +20,7 @@ from typing import Any
 
 from peewee import DatabaseError
 
-from desktop_app.core import anchor, audit, integrity, restore_journal, shoplock
+from desktop_app.core import anchor, audit, integrity, migrations, restore_journal, shoplock
 from desktop_app.core.backup import BackupInfo, read_backup
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.dates import utc_now
@@ -74,7 +74,7 @@ def restore_backup(data_dir: Path, backup: Path, operator: str, password: str,
     The current files are kept aside in a ``before-restore-…`` folder, whose path is returned
     (None when there was no shop).
     """
-    info = read_backup(backup)
+    info = read_restorable(backup)
     data_dir = prepare_data_dir(data_dir, create=True)
     alone = shoplock.hold_alone(data_dir)
     try:
@@ -82,6 +82,16 @@ def restore_backup(data_dir: Path, backup: Path, operator: str, password: str,
                               recovery_key)
     finally:
         alone.release()
+
+
+def read_restorable(backup: Path) -> BackupInfo:
+    """``backup`` read and checked whole, and one this version can open: a newer version's
+    (its schema above this one's) would leave a shop that will not open here (QA s12c F4)."""
+    info = read_backup(backup)
+    if info.schema_version > migrations.CURRENT_VERSION:
+        raise BackupInvalid(problem="newer_version", path=str(backup),
+                            found=info.schema_version, supported=migrations.CURRENT_VERSION)
+    return info
 
 
 def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str,
@@ -180,7 +190,7 @@ def check_restore(data_dir: Path, backup: Path, operator: str, password: str, *,
 def check_restore_and_loss(data_dir: Path, backup: Path, operator: str, password: str, *,
                            recovery_key: str | None = None) -> tuple[BackupInfo, RestoreLoss]:
     """``check_restore``, and what the backup lacks against the shop as it is now."""
-    info = read_backup(backup)
+    info = read_restorable(backup)
     with tempfile.TemporaryDirectory(prefix="voucher-check-") as tmp:
         key = unlock_throttled(info, Path(data_dir), Path(tmp), operator, password, backup,
                                recovery_key)

@@ -22,6 +22,7 @@ import contextlib
 import os
 import time
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -39,8 +40,9 @@ class ShopLock:
     A lock dropped without ``release`` (a shop abandoned the way a killed process abandons
     it) closes its file when collected, as the process ending would, and quietly."""
 
-    def __init__(self, handle: IO[bytes], folder: int | None = None) -> None:
+    def __init__(self, handle: IO[bytes], folder: int | None = None, slot: int = 0) -> None:
         self._handle: IO[bytes] | None = handle
+        self._folder, self._slot = folder, slot
         self._finalizer = weakref.finalize(self, _close_quietly, handle, folder)
         held = os.fstat(handle.fileno())
         self._identity = (held.st_dev, held.st_ino)
@@ -49,6 +51,32 @@ class ShopLock:
         if self._handle is not None:
             self._finalizer()  # closing drops flock and msvcrt locks alike
             self._handle = None
+
+    @contextlib.contextmanager
+    def alone(self, data_dir: Path) -> Iterator[None]:
+        """This shared lock made exclusive while the block runs (a schema upgrade), then
+        shared again: refused at once while anyone else has the shop open, any version of
+        the app (each holds its shared lock while open; QA s12c F6)."""
+        handle = self._handle
+        if handle is None:
+            raise ShopInUse(path=str(data_dir), by="open", action="upgrade")
+        alone = _try_alone(handle, self._folder, self._slot)
+        try:
+            if not alone:
+                raise ShopInUse(path=str(data_dir), by="open", action="upgrade")
+            yield
+        finally:
+            self._share_again(data_dir)
+
+    def _share_again(self, data_dir: Path) -> None:
+        """Back to the shared lock. POSIX converts a lock by dropping it first, so another
+        opener's exclusive lock (a restore, an upgrade) may come between: wait for it."""
+        assert self._handle is not None
+        deadline = time.monotonic() + _WAIT_S
+        while not _share_again(self._handle, self._folder, self._slot):
+            if time.monotonic() >= deadline:
+                raise ShopInUse(path=str(data_dir), by="restore")
+            time.sleep(0.05)
 
     @property
     def held(self) -> bool:
@@ -89,13 +117,35 @@ def _open(data_dir: Path) -> IO[bytes]:
 if os.name == "nt":
     import msvcrt
 
-    def _try_shared(handle: IO[bytes]) -> bool:
+    def _try_shared(handle: IO[bytes]) -> int | None:
         for slot in range(1, _SLOTS + 1):
             handle.seek(slot)
             with contextlib.suppress(OSError):
                 msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-                return True
-        return False
+                return slot
+        return None
+
+    def _others(slot: int) -> list[tuple[int, int]]:
+        """The whole range but this opener's own slot: (start, length) pairs."""
+        return [(start, length) for start, length in ((0, slot), (slot + 1, _SLOTS - slot))
+                if length > 0]
+
+    def _try_alone(handle: IO[bytes], folder: int | None, slot: int) -> bool:
+        """Every other slot locked too; what was locked is let go by ``_share_again``."""
+        for start, length in _others(slot):
+            handle.seek(start)
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, length)  # type: ignore[attr-defined]
+            except OSError:
+                return False
+        return True
+
+    def _share_again(handle: IO[bytes], folder: int | None, slot: int) -> bool:
+        for start, length in _others(slot):
+            handle.seek(start)
+            with contextlib.suppress(OSError):  # not locked: the exclusive try failed there
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, length)  # type: ignore[attr-defined]
+        return True
 
     def _try_exclusive(handle: IO[bytes]) -> bool:
         handle.seek(0)
@@ -114,12 +164,19 @@ if os.name == "nt":
 else:
     import fcntl
 
-    def _try_shared(handle: IO[bytes]) -> bool:
+    def _try_shared(handle: IO[bytes]) -> int | None:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
         except OSError:
-            return False
-        return True
+            return None
+        return 0
+
+    def _try_alone(handle: IO[bytes], folder: int | None, slot: int) -> bool:
+        """flock converts the lock on the same file (dropping it first if that fails)."""
+        return _try_exclusive(handle) and _try_folder(folder, exclusive=True)
+
+    def _share_again(handle: IO[bytes], folder: int | None, slot: int) -> bool:
+        return _try_shared(handle) is not None and _try_folder(folder, exclusive=False)
 
     def _try_exclusive(handle: IO[bytes]) -> bool:
         try:
@@ -152,12 +209,12 @@ def hold_open(data_dir: Path, wait_s: float = _WAIT_S) -> ShopLock:
     handle = _open(data_dir)
     folder = _open_folder(data_dir)
     deadline = time.monotonic() + wait_s
-    while not (_try_shared(handle) and _try_folder(folder, exclusive=False)):
+    while (slot := _try_shared(handle)) is None or not _try_folder(folder, exclusive=False):
         if time.monotonic() >= deadline:
             _close_quietly(handle, folder)
             raise ShopInUse(path=str(data_dir), by="restore")
         time.sleep(0.05)
-    return ShopLock(handle, folder)
+    return ShopLock(handle, folder, slot)
 
 
 def hold_alone(data_dir: Path) -> ShopLock:

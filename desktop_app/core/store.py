@@ -27,6 +27,7 @@ from desktop_app.core import (
     live_files,
     migrations,
     restore_journal,
+    schema_upgrade,
     shoplock,
     witness_sync,
 )
@@ -356,7 +357,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
         raise
     try:
         database_proxy.initialize(db)
-        migrations.migrate(db)
+        found = migrations.migrate(db, guard=schema_upgrade.FolderGuard(lock, data_dir))
         row = active_operator(operator, slots.shop_id, str(db_path))
         moved = recorded_move()
         problems = integrity.problems_at_open(data_dir, key, slots.shop_id,
@@ -378,6 +379,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
         integrity.hold(shop, problems)
     elif moved is None and not shop.integrity_problems:  # a moved folder's follow the server
         integrity.bring_forward(shop)
+    schema_upgrade.record(shop, found)
     return shop
 
 

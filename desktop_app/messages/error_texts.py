@@ -100,8 +100,9 @@ ERROR_TEXTS: dict[str, str] = {
         "errors", "This installation lacks the encryption library, so the shop cannot be opened "
         "safely. Reinstall Voucher Shop."),
     "schema_too_new": QT_TRANSLATE_NOOP(
-        "errors", "This shop was saved by a newer version of Voucher Shop. Install that version "
-        "or a later one to open it."),
+        "errors", "This shop was saved by a newer version of Voucher Shop (data format {found}; "
+        "this version reads up to {supported}). Install the version the shop's other "
+        "computers run, or a later one, to open it here."),
     "forbidden": QT_TRANSLATE_NOOP(
         "errors", "Only the shop owner may do this. Ask the owner to log in and do it."),
     "invalid_input": QT_TRANSLATE_NOOP("errors", "{field}: {problem}"),
@@ -192,6 +193,11 @@ BACKUP_PROBLEM_TEXTS: dict[str, str] = {
         "the shop is unchanged. Use another backup."),
     "foreign": QT_TRANSLATE_NOOP(
         "errors", "The backup {path} belongs to another shop, so it was not restored here."),
+    "newer_version": QT_TRANSLATE_NOOP(
+        "errors", "The backup {path} was made by a newer version of Voucher Shop (data format "
+        "{found}; this version reads up to {supported}), so nothing was restored and the shop "
+        "is unchanged. Install that newer version of Voucher Shop or a later one, then restore "
+        "the backup with it."),
 }
 
 # What ``Shop.integrity_problem`` reports when a shop opens: the audit chain's head, kept
@@ -245,6 +251,13 @@ COMMAND_LINE_TEXTS: dict[str, str] = {
 }
 
 VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    # QA s12c F6: an older version left running at another counter would go on writing the
+    # old way after the upgrade.
+    ("shop_in_use", "action", "upgrade"): QT_TRANSLATE_NOOP(
+        "errors", "This version of Voucher Shop must upgrade the shop before using it, and an "
+        "upgrade needs the shop to itself: it is still open at another counter, in another "
+        "window or in a command ({path}), perhaps in an older version. Nothing was changed. "
+        "Close Voucher Shop on every other counter first, then open the shop here again."),
     ("integrity_hold", "problem", "files_replaced"): QT_TRANSLATE_NOOP(
         "errors", "Stopped: nothing was redeemed or changed, because the shop's files were "
         "replaced or moved while the shop was open here (an older copy put back, the folder "

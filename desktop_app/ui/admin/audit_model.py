@@ -55,6 +55,7 @@ KIND_LABELS: dict[str, str] = {
     "cardkey_shown": QT_TRANSLATE_NOOP("audit", "Card key shown in full"),
     "cardkey_sent": QT_TRANSLATE_NOOP("audit", "Card key sent to the customer"),
     "shop_moved": QT_TRANSLATE_NOOP("audit", "Shop moved to a server"),
+    "schema_upgraded": QT_TRANSLATE_NOOP("audit", "Shop data upgraded for a new version"),
 }
 
 
@@ -104,6 +105,7 @@ DETAIL_LABELS: dict[str, str] = {
     "first_voucher": QT_TRANSLATE_NOOP("audit", "first voucher"),
     "folder": QT_TRANSLATE_NOOP("audit", "folder"),
     "format": QT_TRANSLATE_NOOP("audit", "format"),
+    "from_version": QT_TRANSLATE_NOOP("audit", "from data format"),
     "giftcard_cashout_max_cents": QT_TRANSLATE_NOOP("audit", "gift card cash-out up to"),
     "giftcard_clerk_money": QT_TRANSLATE_NOOP("audit", "clerks reload and cash out cards"),
     "giftcard_changes_lost": QT_TRANSLATE_NOOP("audit", "gift-card changes lost"),
@@ -141,6 +143,7 @@ DETAIL_LABELS: dict[str, str] = {
     "station": QT_TRANSLATE_NOOP("audit", "station"),
     "stock": QT_TRANSLATE_NOOP("audit", "stock"),
     "stock_returned": QT_TRANSLATE_NOOP("audit", "stock returned"),
+    "to_version": QT_TRANSLATE_NOOP("audit", "to data format"),
     "total_cents": QT_TRANSLATE_NOOP("audit", "total"),
     "undo": QT_TRANSLATE_NOOP("audit", "undo"),
     "until": QT_TRANSLATE_NOOP("audit", "until"),

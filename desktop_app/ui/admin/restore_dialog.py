@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import backup, restore
+from desktop_app.core import restore
 from desktop_app.core.dates import local_time
 from desktop_app.core.errors import (
     BackupInvalid,
@@ -72,7 +72,7 @@ def describe_backup(shop_id: str | None, path: Path) -> BackupSummary:
     """Read and check the whole file (on the worker thread); only a summary comes back.
     ``shop_id``: the shop's own, or None when it cannot be read: the restore itself then
     refuses another shop's backup (by the database's key)."""
-    info = backup.read_backup(path)
+    info = restore.read_restorable(path)
     return BackupSummary(info.created_at, shop_id is None or info.shop_id == shop_id)
 
 
