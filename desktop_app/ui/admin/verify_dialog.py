@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import audit, integrity, live_folder
+from desktop_app.core import audit, integrity, live_folder, rollback_reopens
 from desktop_app.core.store import Shop
 from desktop_app.messages.verify_texts import verify_problem_text
 from desktop_app.ui.display import failure_text
@@ -38,7 +38,8 @@ from desktop_app.ui.widgets import (
 log = logging.getLogger(__name__)
 
 
-def acknowledge_question(problems: list[str], live_elsewhere: Path | None = None) -> str:
+def acknowledge_question(problems: list[str], live_elsewhere: Path | None = None,
+                         reopened: rollback_reopens.Reopened | None = None) -> str:
     """What the owner is asked before the shop works again; for a rollback, what that
     re-opens first (QA: it said nothing, and a voucher used in the lost records redeemed
     again); in a copy, that the live folder would stop."""
@@ -51,8 +52,13 @@ def acknowledge_question(problems: list[str], live_elsewhere: Path | None = None
             "Acknowledging makes this copy the shop on this computer, and {folder} stops: do "
             "it only if that folder is gone or older.").format(folder=live_elsewhere) + (
             "\n\n" + question)
-    if not any("rolled_back" in problem for problem in problems):
+    if not rollback_reopens.reopens_vouchers(problems):
         return question
+    if reopened is not None:  # the CLI's count, here too (QA s12d F7)
+        question = QCoreApplication.translate(
+            "VerifyDialog", "{folder} holds {count} redemptions this shop's data lacks: "
+            "acknowledging makes those vouchers redeemable again.").format(
+                folder=reopened.found_in, count=reopened.redemptions) + "\n\n" + question
     return QCoreApplication.translate(
         "VerifyDialog", "The shop will work on its data as it is now. Vouchers redeemed in "
         "the records that were lost look unused again and can be redeemed a second time: "
@@ -70,6 +76,7 @@ class VerifyDialog(QDialog):
         self.shop = shop
         self.running = False
         self.problems: list[str] | None = None
+        self.acknowledge_box: QInputDialog | None = None
         self.setWindowTitle(self.tr("Verify database"))
         self.resize(600, 380)
         self._build()
@@ -161,12 +168,28 @@ class VerifyDialog(QDialog):
         self.problem_list.show()
 
     def _ask_acknowledge(self) -> None:
+        """Counts what a rollback's acknowledgement re-opens (another folder's database is
+        read: off the GUI thread), then asks."""
+        shop, problems = self.shop, list(self.problems or [])
+        self.acknowledge_button.setEnabled(False)
+        run_in_background(self, lambda: rollback_reopens.count_reopened(shop)
+                          if rollback_reopens.reopens_vouchers(problems) else None,
+                          on_success=self._ask_with, on_failure=lambda _exc: self._ask_with(None))
+
+    def _ask_with(self, reopened: rollback_reopens.Reopened | None) -> None:
+        self.acknowledge_button.setEnabled(True)
         live = live_folder.elsewhere(integrity.witness_root(), self.shop.shop_id,
                                      self.shop.data_dir)
-        reason, ok = QInputDialog.getText(self, self.tr("Acknowledge the problems"),
-                                          acknowledge_question(self.problems or [], live))
-        if ok and reason.strip():
-            self.acknowledge(reason)
+        box = QInputDialog(self)
+        box.setWindowTitle(self.tr("Acknowledge the problems"))
+        box.setLabelText(acknowledge_question(self.problems or [], live, reopened))
+        for label in box.findChildren(QLabel):  # a long folder ran past a 1024-wide screen
+            label.setWordWrap(True)
+        box.setMaximumWidth(640)
+        box.textValueSelected.connect(
+            lambda reason: self.acknowledge(reason) if reason.strip() else None)
+        self.acknowledge_box = box
+        box.open()
 
     def acknowledge(self, reason: str) -> None:
         shop, found = self.shop, list(self.problems or [])
