@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from conftest import OWNER, OWNER_PASSWORD
+from pytestqt.qtbot import QtBot
 from test_cli import as_json, run
 
 from desktop_app.core import fulfilment, orders, products, redemption

@@ -60,8 +60,6 @@ def _paid_order(order_id: int) -> Order:
                            **refund_records.made(order_id))
     if order.status != "paid":
         raise InvalidState(what="order", id=order_id, state=order.status)
-    _refuse_spent_cards(order)
-    _refuse_all_used(order)
     return order
 
 
@@ -90,6 +88,19 @@ def _refuse_spent_cards(order: Order) -> None:
         return
     if not any(_unrefunded_price(line) for line in order.lines):
         raise InvalidState(what="giftcard", id=cards[0].id, state="card_spent", order=order.id)
+
+
+def _units_with_value(line: OrderLine, remaining: int) -> int:
+    """The units a whole refund counts as refunded: goods not refunded yet, and a line's
+    units while a voucher of it has uses or balance left; a line used up or spent counts
+    none, though its order becomes refunded (QA s11b F12, s12d F1: a drunk coffee was counted
+    as a refunded unit)."""
+    if line.product.kind == "goods":
+        return remaining
+    card = line.product.kind == "giftcard"  # a card's one "use" is no value: its balance is
+    left = any(v.state == "valid" and ((v.balance_cents or 0) > 0 if card else v.uses_left > 0)
+               for v in line.vouchers)
+    return remaining if left else 0
 
 
 def _valid_card_ids(line: OrderLine) -> list[int]:
@@ -141,6 +152,10 @@ def preview_refund(shop: Shop, order_id: int) -> RefundPreview:
     refuses what ``refund_order`` would refuse. Reads only."""
     require_owner(shop, "order_refund")
     order = _paid_order(order_id)
+    # Nothing left to give back: the app says so rather than offer a refund of 0.00 (QA s11b
+    # F12, s12d F1). ``refund_order`` itself still does it, as the contract's command has it.
+    _refuse_spent_cards(order)
+    _refuse_all_used(order)
     parts: list[Payback] = []
     reloaded = giftcard_refunds.reload_of(order.id)
     if reloaded is not None:
@@ -173,14 +188,15 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
             line_money = _unrefunded_price(line)
             price_money += line_money
             remaining = line.quantity - line.refunded_quantity
+            units = _units_with_value(line, remaining)
             if line.product.kind == "giftcard":
                 card_parts = giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line))
-                refund_records.book_card_parts(shop, order, line, card_parts, now, remaining,
+                refund_records.book_card_parts(shop, order, line, card_parts, now, units,
                                                closes=True)
                 parts += card_parts
             else:
                 refund_records.book(shop, order, line.product_id, now, line=line,
-                                    quantity=remaining, amount_cents=line_money, closes=True)
+                                    quantity=units, amount_cents=line_money, closes=True)
             voided += (Voucher.update(state="void")
                        .where((Voucher.order_line == line) & (Voucher.state == "valid"))
                        .execute())
