@@ -137,7 +137,7 @@ def reopen_lines(reopened: rollback_reopens.Reopened | None) -> list[str]:
     lines = [translate("cli", REOPEN_WARNING)]
     if reopened is not None:
         lines.append(translate(
-            "cli", "{folder} holds {count} redemptions this shop's data lacks: acknowledging "
+            "cli", "{folder} holds redemptions this shop's data lacks ({count}): acknowledging "
             "makes those vouchers redeemable again.").format(
                 folder=reopened.found_in, count=reopened.redemptions))
     return lines

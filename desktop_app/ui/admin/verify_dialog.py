@@ -56,7 +56,7 @@ def acknowledge_question(problems: list[str], live_elsewhere: Path | None = None
         return question
     if reopened is not None:  # the CLI's count, here too (QA s12d F7)
         question = QCoreApplication.translate(
-            "VerifyDialog", "{folder} holds {count} redemptions this shop's data lacks: "
+            "VerifyDialog", "{folder} holds redemptions this shop's data lacks ({count}): "
             "acknowledging makes those vouchers redeemable again.").format(
                 folder=reopened.found_in, count=reopened.redemptions) + "\n\n" + question
     return QCoreApplication.translate(
