@@ -147,8 +147,14 @@ def check_old_shop(program: Path, source: Path, work: Path) -> str:
     shop = work / "old-shop"
     shutil.rmtree(shop, ignore_errors=True)
     shutil.copytree(fixture, shop)
+    # A witness folder of its own: the fixture is the same shop every run, and this
+    # computer's witness of an earlier run's upgraded copy rightly calls a fresh copy of it
+    # "rolled back" (the upgrade is an audited change since schema_upgraded).
+    witness = work / "old-shop-witness"
+    shutil.rmtree(witness, ignore_errors=True)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8",
-           "SHOP_OPERATOR": OLD_SHOP_OPERATOR, "SHOP_PASSWORD": OLD_SHOP_PASSWORD}
+           "SHOP_OPERATOR": OLD_SHOP_OPERATOR, "SHOP_PASSWORD": OLD_SHOP_PASSWORD,
+           "SHOP_WITNESS_DIR": str(witness)}
     outputs = []
     for command in (["product", "list", "--json"], ["verify", "--json"]):
         result = subprocess.run([str(program), "--data-dir", str(shop), *command], env=env,
