@@ -69,13 +69,10 @@ def _refuse_all_used(order: Order) -> None:
     a refunded unit (QA s12d F1). A reload order is refunded with its card: not judged here."""
     if giftcard_refunds.reload_of(order.id) is not None:
         return
-    for line in order.lines:
-        if _unrefunded_price(line) or (line.product.kind == "goods"
-                                       and line.quantity > line.refunded_quantity):
-            return
-        if any(v.state == "valid" and (v.uses_left > 0 or (v.balance_cents or 0) > 0)
-               for v in line.vouchers):
-            return
+    if any(_unrefunded_price(line) or _units_with_value(line, line.quantity
+                                                        - line.refunded_quantity)
+           for line in order.lines):
+        return
     raise InvalidState(what="order", id=order.id, state="all_used")
 
 
