@@ -11,13 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core import audit, vouchers
+from desktop_app.core import vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.models import Order, Product, Voucher
 from desktop_app.core.redemption import mask_phone
-from desktop_app.core.reports import csv_bytes, spreadsheet_safe
+from desktop_app.core.reports import csv_bytes, spreadsheet_safe, write_export
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -88,7 +87,6 @@ def export_expiring_csv(shop: Shop, path: Path, rows: list[ExpiringVoucher],
          "" if r.balance_cents is None else f"{r.balance_cents / 100:.2f}",
          r.valid_until.astimezone().date().isoformat(), spreadsheet_safe(message)]
         for r, message in zip(rows, messages, strict=True)]
-    atomic_write_bytes(Path(path), csv_bytes(CSV_COLUMNS, table))
-    with shop.write(evidence_only=True):  # an export is a read: it works on a held shop too
-        audit.record(shop, "export", "expiring", rows=len(rows), count=within_days)
+    write_export(shop, Path(path), csv_bytes(CSV_COLUMNS, table), "expiring", rows=len(rows),
+                 count=within_days)
     return len(rows)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import secrets
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -83,18 +85,36 @@ def check_writable(path: Path) -> Path:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a synced temporary file and a rename."""
+    with staged_write(path, data) as publish:
+        publish()
+
+
+@contextlib.contextmanager
+def staged_write(path: Path, data: bytes) -> Iterator[Callable[[], None]]:
+    """``data`` in a synced temporary file beside ``path``; calling what this yields renames
+    it into place. Not called (the caller's audit record refused, say), the temporary file
+    goes and ``path`` is as it was: an export is never left behind by a refused one."""
     path = Path(path)
     fd, tmp = _new_temporary(path)
+
+    def publish() -> None:
+        try:
+            os.replace(tmp, path)
+            _fsync_dir(path.parent)
+        except OSError as exc:
+            raise_for_os_error(exc, path)
+
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise_for_os_error(exc, path)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise_for_os_error(exc, path)
+        yield publish
+    finally:
+        tmp.unlink(missing_ok=True)  # gone already once published
 
 
 def remove_stale_temporaries(folder: Path, older_than_s: float = 60) -> None:

@@ -12,13 +12,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core import audit
 from desktop_app.core.dates import local_time
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.fileio import atomic_write_bytes, check_writable
+from desktop_app.core.fileio import check_writable
 from desktop_app.core.money import money_text
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, Column, Report
-from desktop_app.core.reports import csv_bytes, spreadsheet_safe
+from desktop_app.core.reports import csv_bytes, spreadsheet_safe, write_export
 from desktop_app.core.store import Shop
 
 FORMATS = (".csv", ".xlsx")
@@ -269,16 +268,15 @@ def check_output(path: Path) -> Path:
 
 def write_report(shop: Shop, report: Report, path: Path,
                  words: FileWords | None = None) -> Path:
-    """Write ``report`` as CSV or XLSX by the file's extension; the export is audited."""
+    """Write ``report`` as CSV or XLSX by the file's extension; the export is audited, and
+    like every export it works on a held shop."""
     path = check_output(Path(path))
     if path.suffix.lower() == ".xlsx":
         data = report_xlsx(report, words)
     else:
         data = report_csv(report, words)
-    atomic_write_bytes(path, data)
-    with shop.write():
-        audit.record(shop, "export", f"report_{report.name}", by=report.by, rows=len(report.rows),
-                     format=path.suffix.lower().lstrip("."),
-                     start=report.start.isoformat() if report.start else None,
-                     end=report.end.isoformat() if report.end else None)
+    write_export(shop, path, data, f"report_{report.name}", by=report.by,
+                 rows=len(report.rows), format=path.suffix.lower().lstrip("."),
+                 start=report.start.isoformat() if report.start else None,
+                 end=report.end.isoformat() if report.end else None)
     return path

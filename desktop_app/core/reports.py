@@ -16,7 +16,7 @@ from peewee import JOIN, Expression, fn
 
 from desktop_app.core import audit, vouchers
 from desktop_app.core.dates import day_range, utc_now
-from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.fileio import staged_write
 from desktop_app.core.models import Operator, Order, OrderLine, Product, RedemptionAttempt, Voucher
 from desktop_app.core.report_rows import within
 from desktop_app.core.roles import require_owner
@@ -111,12 +111,20 @@ def export_redemptions(shop: Shop, path: Path, start: dt.date | None = None,
                        end: dt.date | None = None) -> int:
     """Write the redemption log of local days start..end to ``path`` as CSV; rows written."""
     rows = redemption_log(shop, start, end)
-    atomic_write_bytes(Path(path), redemptions_csv(rows))
-    with shop.write(evidence_only=True):  # an export is a read: it works on a held shop too
-        audit.record(shop, "export", "redemptions", rows=len(rows),
-                     start=start.isoformat() if start else None,
-                     end=end.isoformat() if end else None)
+    write_export(shop, Path(path), redemptions_csv(rows), "redemptions", rows=len(rows),
+                 start=start.isoformat() if start else None,
+                 end=end.isoformat() if end else None)
     return len(rows)
+
+
+def write_export(shop: Shop, path: Path, data: bytes, subject: str, **detail: object) -> None:
+    """Write an export's file and its audit event together. An export is a read, so it
+    works on a held shop too (QA s12d F8: a report's file was refused after it was written);
+    an event still refused (the operator disabled meanwhile) leaves no file behind, and a
+    file that cannot be put in place records no event."""
+    with staged_write(path, data) as publish, shop.write(evidence_only=True):
+        audit.record(shop, "export", subject, **detail)
+        publish()
 
 
 # --- sales -----------------------------------------------------------------------------------
