@@ -12,15 +12,14 @@ from integrity_helpers import reopen, sell
 from pytestqt.qtbot import QtBot
 from test_cli import as_json, run
 
-from tests.conftest import close_test_shop
-
 from desktop_app.core import anchor, auth, redemption, report_files, report_tables, reports
 from desktop_app.core.errors import OperatorDisabled
 from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
-from desktop_app.ui.widgets import ERROR_COLOR
 from desktop_app.ui.reports.reports_tab import ReportsTab
+from desktop_app.ui.widgets import ERROR_COLOR
+from tests.conftest import close_test_shop
 
 WAIT_MS = 15_000
 
