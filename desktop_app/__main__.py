@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +15,37 @@ def _data_dir(explicit: str | None, demo: bool) -> Path:
     if explicit:
         return Path(explicit).expanduser()
     return demo_data_dir() if demo else default_data_dir()
+
+
+# Commands that may make a shop in a folder that holds none: ``restore`` puts one in a new
+# PC's folder. The desktop app (``--demo`` too) may, through its first-start setup.
+SHOP_MAKING_COMMANDS = ("init", "restore")
+
+
+def _log_folder(args: argparse.Namespace, data_dir: Path) -> Path:
+    """The folder whose ``logs/`` this run writes to: the shop's folder when it holds a shop,
+    or this run may make one there, or the shop is on a server (the folder is then this PC's
+    place for its logs); else the app's per-user folder. A folder that holds no shop is not
+    made for a log (QA s12d F10: a typo in ``--data-dir`` left a stray folder with a log in
+    it), and the self-test and ``decode``, which need no shop, log there too."""
+    from desktop_app.core.engine import DATABASE_URL_VARIABLE
+    from desktop_app.core.paths import (
+        DATABASE_FILE,
+        KEYSLOTS_FILE,
+        LOG_DIR,
+        default_data_root,
+        is_network_path,
+    )
+
+    makes_a_shop = args.command in SHOP_MAKING_COMMANDS or (
+        args.command is None and not args.self_test)
+    on_server = bool(args.database or os.environ.get(DATABASE_URL_VARIABLE))
+    # logs/ already there: a shop's folder a restore stopped half-way in keeps its log
+    holds_a_shop = any((data_dir / name).exists() for name in (KEYSLOTS_FILE, DATABASE_FILE,
+                                                                 LOG_DIR))
+    if (makes_a_shop or on_server or holds_a_shop) and not is_network_path(data_dir):
+        return data_dir
+    return default_data_root()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +64,6 @@ def _start(argv: list[str] | None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     from desktop_app.cli.parser import HelpFormatter, build_parser
-    from desktop_app.core.paths import is_network_path
     from desktop_app.i18n import use_language
 
     words = sys.argv[1:] if argv is None else argv
@@ -51,7 +82,7 @@ def _start(argv: list[str] | None) -> int:
         derive_key_ahead(data_dir, args)
     from desktop_app.logs import setup_logging
 
-    setup_logging(None if is_network_path(data_dir) else data_dir)
+    setup_logging(_log_folder(args, data_dir))
     if args.self_test or args.command is None:
         gc.enable()
     if args.self_test:
