@@ -4,6 +4,7 @@ sheet names Excel takes, "low" as the screen says it, the days and the totals in
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -128,7 +129,61 @@ def test_outstanding_vouchers_csv_totals_are_as_of_now(shop: Shop) -> None:
     week_ago = TODAY - dt.timedelta(days=6)
     report = report_tables.run_report(shop, "liability", None, week_ago, TODAY)
     rows = csv_rows(report_files.report_csv(report, FileWords(total="Total")))
-    assert rows[-1][0] == "Total"
+    main = rows[:rows.index([])]  # the sections follow the main table after a blank line
+    assert main[-1][0] == "Total"
     sales = report_tables.run_report(shop, "sales", "day", week_ago, TODAY)
     assert csv_rows(report_files.report_csv(sales, FileWords(total="Total")))[-1][0] == (
         f"Total {week_ago} – {TODAY}")
+
+
+def owed_with_cards(shop: Shop) -> report_tables.Report:
+    """A liability report with all three tables: vouchers owed, a customer to call (a wash
+    pass expiring in 10 days) and a gift card's balance."""
+    sold(shop)
+    soon = products.add_product(shop, "Wash 10d", "50", uses=2, valid_days=10)
+    fulfilment.pay_order(shop, orders.create_order(shop, [(soon.id, 1)], "Bo", "+86 138").id,
+                         "cash")
+    card = products.add_product(shop, "Gift 100", "90", "giftcard", value="100")
+    fulfilment.pay_order(shop, orders.create_order(shop, [(card.id, 1)], "Cy").id, "cash")
+    return report_tables.run_report(shop, "liability", None, TODAY, TODAY)
+
+
+def test_a_liability_csv_carries_the_gift_card_balances_after_its_table(shop: Shop) -> None:
+    """QA: the CSV had the main table only (the workbook has a sheet per section). Each
+    section follows after a blank line, the main table's lines as they were."""
+    report = owed_with_cards(shop)
+    bare = dataclasses.replace(report, sections={}, section_totals={})
+    for words in (FileWords(total="total"), FileWords(
+            headers={"group": "产品", "cards": "卡数", "balance": "余额", "breakage": "损耗"},
+            sheets={"to_call": "待联系的顾客", "giftcards": "礼品卡余额"}, total="合计")):
+        data = report_files.report_csv(report, words)
+        main = report_files.report_csv(bare, words)
+        assert data.startswith(main) and data[len(main):].startswith(b"\r\n")
+        rows = csv_rows(data)
+        first_blank = rows.index([])
+        assert rows[:first_blank] == csv_rows(main)
+        calls, cards = rows[first_blank + 1:rows.index([], first_blank + 1)], rows[
+            rows.index([], first_blank + 1) + 1:]
+        assert calls[0] == [words.sheets.get("to_call", "to_call")]
+        assert calls[1][:2] == ["customer", "phone"] and calls[2][:2] == ["Bo", "'+86 138"]
+        assert len(calls) == 3  # a section with no totals of its own has no totals row
+        assert cards[0] == [words.sheets.get("giftcards", "giftcards")]
+        assert cards[1][:3] == [words.headers.get(k, k) for k in ("group", "cards", "balance")]
+        assert cards[2][:3] == ["Gift 100", "1", "100.00"]
+        assert cards[3][:3] == [words.total, "1", "100.00"]
+        assert cards[4:] == [["breakage_cards", "0"], [words.headers.get("breakage",
+                                                                         "breakage"), "0.00"]]
+
+
+def test_cli_liability_csv_has_the_gift_card_balances(shop: Shop, tmp_path: Path) -> None:
+    report = owed_with_cards(shop)
+    shop.close()
+    out = tmp_path / "owed.csv"
+    done = run_cli(shop, "--lang", "zh_CN", "report", "liability", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    rows = csv_rows(out.read_bytes())
+    main = rows[:rows.index([])]
+    assert [r[0] for r in main] == ["group", *[r["group"] for r in report.rows], "合计"]
+    giftcards = rows.index(["giftcards"])
+    assert rows[giftcards + 1][:3] == ["group", "cards", "balance"]
+    assert rows[giftcards + 2][:3] == ["Gift 100", "1", "100.00"]

@@ -159,6 +159,12 @@ def test_the_liability_export_names_its_sheets_and_totals(qtbot: QtBot, shop: Sh
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[1][0] == "Product" and values[2][0] == "洗车五次卡"
     assert values[3][0] == "Total" and values[3][2] == 10  # uses left, as the summary says
+    rows = read_csv(export(tab, tmp_path / "owed.csv"))  # the CSV has the sections too
+    assert rows[1][0] == "洗车五次卡" and rows[2][0] == "Total" and rows[3] == []
+    assert rows[4] == ["Customers to call"] and rows[5][:2] == ["Customer", "Phone"]
+    cards = rows.index(["Gift-card balances"])
+    assert rows[cards - 1] == [] and rows[cards + 1][:3] == ["Product", "Cards", "Balance"]
+    assert rows[-1][0] == "Breakage in these days"
 
 
 def test_the_stock_export_writes_the_screens_low(qtbot: QtBot, shop: Shop,

@@ -1,6 +1,7 @@
 """A report written as a file: CSV (UTF-8 with a BOM, formula-safe text; the header, the rows,
-a totals row naming the days) or XLSX (a title row with the days, a bold frozen header, real
-numbers and dates, a bold totals row, column widths), atomically and audited."""
+a totals row naming the days, then each section after a blank line) or XLSX (a title row with
+the days, a bold frozen header, real numbers and dates, a bold totals row, column widths; a
+sheet per section), atomically and audited."""
 
 from __future__ import annotations
 
@@ -133,7 +134,11 @@ def shown_totals(columns: tuple[Column, ...], totals: Mapping[str, Any]) -> dict
 
 def report_csv(report: Report, words: FileWords | None = None) -> bytes:
     """The report's main table as CSV: the header first, the rows, then one totals row whose
-    first cell names the days it covers (``Total 2026-11-01 – 2026-11-30``)."""
+    first cell names the days it covers (``Total 2026-11-01 – 2026-11-30``). Each section
+    follows it as the workbook's sheets do (liability's customers to call and gift-card
+    balances: QA, the CSV had no balances), after a blank line, so a script that reads the
+    first table up to it reads the same lines as before: its title, its header, its rows and
+    its totals."""
     words = words or FileWords()
     names = tuple(words.headers.get(c.key, c.key) for c in report.columns)
     rows = [[_csv_cell(report, c, row[c.key], words) for c in report.columns]
@@ -142,10 +147,37 @@ def report_csv(report: Report, words: FileWords | None = None) -> bytes:
     # Outstanding vouchers are counted as of now; only their breakage has days (QA).
     days = days_text(report) if report.name in PER_DAY_TABLES else ""
     label = " ".join(t for t in (words.total, days) if t)
-    rows.append([spreadsheet_safe(label) if i == 0 else
-                 json_value(c, totals[c.key]) if c.key in totals else ""
-                 for i, c in enumerate(report.columns)])
+    rows.append(_csv_totals(report.columns, totals, label))
+    for name, section in report.sections.items():
+        rows += _csv_section(report, name, section, report.section_totals.get(name), words)
     return csv_bytes(names, rows)
+
+
+def _csv_totals(columns: tuple[Column, ...], totals: Mapping[str, Any],
+                label: str) -> list[object]:
+    """The totals row: ``label`` first, each total under its column."""
+    return [spreadsheet_safe(label) if i == 0 else
+            json_value(c, totals[c.key]) if c.key in totals else ""
+            for i, c in enumerate(columns)]
+
+
+def _csv_section(report: Report, name: str, rows: list[dict[str, Any]],
+                 totals: Mapping[str, Any] | None, words: FileWords) -> list[list[object]]:
+    """A section after a blank line: its title (the sheet's name in the workbook), its header,
+    its rows, its totals; a total with no column of its own (the gift cards' breakage) on a
+    row of its own, named and valued, as in the workbook."""
+    columns = SECTION_COLUMNS.get(name, ())
+    lines: list[list[object]] = [
+        [], [spreadsheet_safe(words.sheets.get(name, name))],
+        [spreadsheet_safe(words.headers.get(c.key, c.key)) for c in columns]]
+    lines += [[_csv_cell(report, c, row[c.key], words) for c in columns] for row in rows]
+    if totals is not None:
+        lines.append(_csv_totals(columns, shown_totals(columns, totals), words.total))
+        keys = {c.key for c in columns}
+        lines += [[spreadsheet_safe(words.headers.get(key, key)),
+                   json_value(total_column(columns, key), value)]
+                  for key, value in totals.items() if key not in keys]
+    return lines
 
 
 SHEET_NAME_MAX = 31  # Excel's limit, and the characters it refuses
