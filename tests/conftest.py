@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A command on a folder with no shop logs to the app's per-user folder: the tests' own,
+# never the real one of whoever runs them (Linux's; the tests run on Linux).
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="voucher-shop-tests-")
 
 from collections.abc import Iterator
 from pathlib import Path
