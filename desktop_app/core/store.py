@@ -52,6 +52,7 @@ from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.moved_shop import recorded_move
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+from desktop_app.core.session_redeemed import SessionRedemption
 from desktop_app.core.still_active import active_operator, require_still_active
 from desktop_app.core.transactions import begin_immediate, translate_db_error
 
@@ -76,6 +77,8 @@ class Shop:
     moved_to: dict[str, str] | None = None
     # The embedded file's files as opened, checked before each write (see ``live_files``).
     opened_files: live_files.OpenedFiles | None = field(default=None, repr=False)
+    # Found replaced: what this session had redeemed since it opened (``session_redeemed``).
+    redeemed_before_hold: list[SessionRedemption] = field(default_factory=list, repr=False)
 
     @property
     def integrity_problem(self) -> str | None:

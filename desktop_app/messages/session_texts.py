@@ -1,0 +1,58 @@
+"""What a session whose files were replaced redeemed since it opened, in words (QA s12e F3).
+
+Said after the files_replaced refusal and in the window's red bar, with the printed codes:
+the files the next open reads may lack those redemptions, and once the owner acknowledges
+that rollback the vouchers can be redeemed again. The log names them too, by number
+(``core.session_redeemed``), for after the window is closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop_app.core.dates import local_time
+from desktop_app.core.errors import ShopError
+from desktop_app.core.live_files import FILES_REPLACED
+from desktop_app.core.session_redeemed import SessionRedemption
+from desktop_app.core.store import Shop
+from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
+
+CONTEXT = "SessionTexts"
+MOST_SHOWN = 8  # a longer list names its latest; the log has them all
+ONE_TEXT = QT_TRANSLATE_NOOP(
+    "SessionTexts", "Since it opened, this session redeemed one voucher that the files now in "
+    "the shop folder may lack: {codes}.")
+SEVERAL_TEXT = QT_TRANSLATE_NOOP(
+    "SessionTexts", "Since it opened, this session redeemed {count} vouchers that the files "
+    "now in the shop folder may lack: {codes}.")
+KEEP_TEXT = QT_TRANSLATE_NOOP(
+    "SessionTexts", "Write them down before you log out: if the shop then says its records "
+    "are older, acknowledging that makes them redeemable again. The log file names them too, "
+    "by voucher and order number (Help → Open the log folder).")
+ONE_CODE_TEXT = QT_TRANSLATE_NOOP("SessionTexts", "{code} ({time}, {operator})")
+MORE_TEXT = QT_TRANSLATE_NOOP("SessionTexts", "{codes} and {more} more")
+
+
+def redeemed_before_hold_text(redeemed: Sequence[SessionRedemption]) -> str:
+    """The sentences naming them, with how to keep them; "" when there were none."""
+    if not redeemed:
+        return ""
+    codes = "; ".join(translate(CONTEXT, ONE_CODE_TEXT).format(
+        code=r.code, time=local_time(r.at), operator=r.operator)
+        for r in redeemed[-MOST_SHOWN:])
+    if len(redeemed) > MOST_SHOWN:
+        codes = translate(CONTEXT, MORE_TEXT).format(codes=codes,
+                                                     more=len(redeemed) - MOST_SHOWN)
+    text = translate(CONTEXT, ONE_TEXT if len(redeemed) == 1 else SEVERAL_TEXT)
+    return (text.format(count=len(redeemed), codes=codes) + " "
+            + translate(CONTEXT, KEEP_TEXT))
+
+
+def with_redeemed_before_hold(text: str, exc: ShopError | None, shop: Shop) -> str:
+    """``text`` (a refusal's words) followed by what ``shop``'s session redeemed, when
+    ``exc`` is the files_replaced hold (``None``: the hold itself, as the red bar says it)."""
+    if exc is not None and (exc.code != "integrity_hold"
+                            or exc.params.get("problem") != FILES_REPLACED):
+        return text
+    note = redeemed_before_hold_text(shop.redeemed_before_hold)
+    return f"{text}\n{note}" if note else text

@@ -1,0 +1,121 @@
+"""Files replaced under an open counter (QA s12e F3): what the session redeemed since it
+opened, which the files now in the folder may lack, is named before the owner logs out (the
+refusal, the red bar: printed codes) and in the log, which outlives the session (voucher and
+order numbers, never a code)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from integrity_helpers import reopen, sell
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import redemption, vouchers
+from desktop_app.core.errors import IntegrityHold
+from desktop_app.core.models import Voucher
+from desktop_app.core.store import Shop, database_path
+from desktop_app.logs import setup_logging
+from desktop_app.messages import error_message
+from desktop_app.messages.session_texts import with_redeemed_before_hold
+from desktop_app.scanning.keystrokes import KEYBOARD
+
+pytestmark = pytest.mark.skipif(os.name == "nt", reason="Windows refuses to replace open files")
+WAIT_MS = 5000
+
+
+def _older_copy(owner_shop: Shop, shop_dir: Path, tmp_path: Path, count: int
+                ) -> tuple[list[str], Path]:
+    payloads = [v.payload for v in sell(owner_shop, count)]
+    owner_shop.close()
+    old = tmp_path / "old-copy"
+    shutil.copytree(shop_dir, old)
+    return payloads, old
+
+
+def _put_back(old: Path, shop_dir: Path) -> None:
+    """A sync tool's way: the older copy's database renamed over the open one."""
+    shutil.copy2(database_path(old), shop_dir / "shop.db.sync-tmp")
+    os.replace(shop_dir / "shop.db.sync-tmp", database_path(shop_dir))
+
+
+def _printed(shop: Shop, payload: str) -> tuple[int, int, str]:
+    voucher = Voucher.get(Voucher.id == redemption.redeem(shop, payload, "C1").voucher_id)
+    return voucher.id, voucher.order_id, vouchers.typed_code(voucher.code)
+
+
+def test_the_refusal_names_what_the_session_redeemed_and_the_log_keeps_it_by_number(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    payloads, old = _older_copy(owner_shop, shop_dir, tmp_path, 4)
+    log_file = setup_logging(shop_dir)
+    assert log_file is not None
+    try:
+        with reopen(shop_dir) as counter:
+            first = _printed(counter, payloads[0])
+            second = _printed(counter, payloads[1])
+            undone = redemption.redeem(counter, payloads[2], "C1")
+            assert undone.attempt_id is not None
+            redemption.undo_redemption(counter, undone.attempt_id, "wrong car", "C1")
+            _put_back(old, shop_dir)
+            with pytest.raises(IntegrityHold) as refused:
+                redemption.redeem(counter, payloads[3], "C1")
+
+            listed = counter.redeemed_before_hold
+            assert [(r.voucher_id, r.code) for r in listed] == [first[::2], second[::2]]
+            assert {r.operator for r in listed} == {counter.operator.name}
+            words = with_redeemed_before_hold(error_message(refused.value), refused.value,
+                                              counter)
+            assert "Close the shop and open it again" in words
+            assert "this session redeemed 2 vouchers" in words
+            assert first[2] in words and second[2] in words
+            assert "acknowledging that makes them redeemable again" in words
+    finally:
+        setup_logging(None)  # the log complete on disk
+    logged = log_file.read_text(encoding="utf-8")
+    assert "this session redeemed 2 voucher(s)" in logged
+    for voucher_id, order_id, code in (first, second):
+        assert f"voucher #{voucher_id} of order #{order_id}" in logged
+        assert code not in logged and code.replace("-", "")[:16] not in logged  # no code
+    assert payloads[0] not in logged
+
+
+def test_a_hold_without_redemptions_adds_nothing_to_the_words(
+        owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    payloads, old = _older_copy(owner_shop, shop_dir, tmp_path, 1)
+    with reopen(shop_dir) as counter:
+        _put_back(old, shop_dir)
+        with pytest.raises(IntegrityHold) as refused:
+            redemption.redeem(counter, payloads[0], "C1")
+        assert counter.redeemed_before_hold == []
+        words = error_message(refused.value)
+        assert with_redeemed_before_hold(words, refused.value, counter) == words
+
+
+def test_the_counter_and_the_red_bar_name_the_codes_redeemed_before_the_swap(
+        qtbot: QtBot, owner_shop: Shop, shop_dir: Path, tmp_path: Path,
+        temp_settings: Path) -> None:
+    from desktop_app.ui.main_window import MainWindow
+
+    payloads, old = _older_copy(owner_shop, shop_dir, tmp_path, 2)
+    with reopen(shop_dir) as counter:
+        window = MainWindow(counter)
+        qtbot.addWidget(window)
+        window.show()
+        tab = window.redemption_tab()
+        window.tabs.setCurrentWidget(tab)
+        with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS):
+            tab.submit(payloads[0], KEYBOARD)
+        assert tab.verdict.reason == "redeemed"
+        _put_back(old, shop_dir)
+        tab.submit(payloads[1], KEYBOARD)  # refused: nothing goes into the lost file
+        qtbot.waitUntil(lambda: "replaced or moved" in tab.verdict.detail.text(),
+                        timeout=WAIT_MS)
+        printed = counter.redeemed_before_hold[0].code
+        assert printed in tab.verdict.detail.text()
+        assert "this session redeemed one voucher" in tab.verdict.detail.text()
+        qtbot.waitUntil(lambda: window.integrity_banner.isVisible(), timeout=3000)
+        assert printed in window.integrity_banner.text()
+        assert "Write them down before you log out" in window.integrity_banner.text()
+        window.close()
