@@ -104,6 +104,7 @@ def test_the_counter_and_the_red_bar_name_the_codes_redeemed_before_the_swap(
         qtbot.addWidget(window)
         window.show()
         tab = window.redemption_tab()
+        assert tab is not None
         window.tabs.setCurrentWidget(tab)
         with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS):
             tab.submit(payloads[0], KEYBOARD)

@@ -47,6 +47,7 @@ from desktop_app.ui.admin.backup_controller import BackupController
 from desktop_app.ui.admin.settings_dialog import WindowSettings
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.customer.customer_window import CustomerWindow
+from desktop_app.ui.elided_label import ElidedLabel
 from desktop_app.ui.giftcard_expiry import GiftCardExpiry
 from desktop_app.ui.idle import IdleMonitor, idle_lock_minutes
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
@@ -229,7 +230,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         bar.setSizeGripEnabled(True)
         self.operator_label = QLabel(self.tr("Operator: {operator}").format(
             operator=self._operator_text()), self)
-        self.shop_label = QLabel(self.tr("Shop: {shop}").format(shop=self.shop.name), self)
+        self.shop_label = ElidedLabel(self.tr("Shop: {shop}").format(shop=self.shop.name), self)
         self.station_label = QLabel(self.tr("Station: {station}").format(
             station=station_name()), self)
         labels: tuple[QLabel, ...] = (self.operator_label, self.shop_label, self.station_label)
