@@ -19,7 +19,10 @@ from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop, database_path
 from desktop_app.logs import setup_logging
 from desktop_app.messages import error_message
-from desktop_app.messages.session_texts import with_redeemed_before_hold
+from desktop_app.messages.session_texts import (
+    banner_with_redeemed_before_hold,
+    refusal_with_redeemed_before_hold,
+)
 from desktop_app.scanning.keystrokes import KEYBOARD
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="Windows refuses to replace open files")
@@ -65,9 +68,11 @@ def test_the_refusal_names_what_the_session_redeemed_and_the_log_keeps_it_by_num
             listed = counter.redeemed_before_hold
             assert [(r.voucher_id, r.code) for r in listed] == [first[::2], second[::2]]
             assert {r.operator for r in listed} == {counter.operator.name}
-            words = with_redeemed_before_hold(error_message(refused.value), refused.value,
-                                              counter)
-            assert "Close the shop and open it again" in words
+            refusal = refusal_with_redeemed_before_hold(error_message(refused.value),
+                                                        refused.value, counter)
+            assert "Close the shop and open it again" in refusal
+            assert "The red bar above names the 2 vouchers" in refusal
+            words = banner_with_redeemed_before_hold("Redeeming is stopped.", counter)
             assert "this session redeemed 2 vouchers" in words
             assert first[2] in words and second[2] in words
             assert "acknowledging that makes them redeemable again" in words
@@ -90,7 +95,8 @@ def test_a_hold_without_redemptions_adds_nothing_to_the_words(
             redemption.redeem(counter, payloads[0], "C1")
         assert counter.redeemed_before_hold == []
         words = error_message(refused.value)
-        assert with_redeemed_before_hold(words, refused.value, counter) == words
+        assert refusal_with_redeemed_before_hold(words, refused.value, counter) == words
+        assert banner_with_redeemed_before_hold(words, counter) == words
 
 
 def test_the_counter_and_the_red_bar_name_the_codes_redeemed_before_the_swap(
@@ -114,9 +120,10 @@ def test_the_counter_and_the_red_bar_name_the_codes_redeemed_before_the_swap(
         qtbot.waitUntil(lambda: "replaced or moved" in tab.verdict.detail.text(),
                         timeout=WAIT_MS)
         printed = counter.redeemed_before_hold[0].code
-        assert printed in tab.verdict.detail.text()
-        assert "this session redeemed one voucher" in tab.verdict.detail.text()
+        assert "The red bar above names the voucher this session redeemed" \
+            in tab.verdict.detail.text()
         qtbot.waitUntil(lambda: window.integrity_banner.isVisible(), timeout=3000)
         assert printed in window.integrity_banner.text()
+        assert "this session redeemed one voucher" in window.integrity_banner.text()
         assert "Write them down before you log out" in window.integrity_banner.text()
         window.close()

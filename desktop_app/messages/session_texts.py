@@ -8,6 +8,7 @@ that rollback the vouchers can be redeemed again. The log names them too, by num
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from desktop_app.core.dates import local_time
@@ -31,6 +32,20 @@ KEEP_TEXT = QT_TRANSLATE_NOOP(
     "by voucher and order number (Help → Open the log folder).")
 ONE_CODE_TEXT = QT_TRANSLATE_NOOP("SessionTexts", "{code} ({time}, {operator})")
 MORE_TEXT = QT_TRANSLATE_NOOP("SessionTexts", "{codes} and {more} more")
+# The counter's refusal is read in a large font: it points to the red bar, which names them.
+POINT_TO_ONE_TEXT = QT_TRANSLATE_NOOP(
+    "SessionTexts", "The red bar above names the voucher this session redeemed before: write "
+    "it down before you log out.")
+POINT_TO_SEVERAL_TEXT = QT_TRANSLATE_NOOP(
+    "SessionTexts", "The red bar above names the {count} vouchers this session redeemed "
+    "before: write them down before you log out.")
+
+
+def _when(moment: dt.datetime) -> str:
+    """The time alone today (the usual case: a session of today), else the day too."""
+    local = moment.astimezone()
+    today = dt.datetime.now().astimezone().date()
+    return local.strftime("%H:%M") if local.date() == today else local_time(moment)
 
 
 def redeemed_before_hold_text(redeemed: Sequence[SessionRedemption]) -> str:
@@ -38,7 +53,7 @@ def redeemed_before_hold_text(redeemed: Sequence[SessionRedemption]) -> str:
     if not redeemed:
         return ""
     codes = "; ".join(translate(CONTEXT, ONE_CODE_TEXT).format(
-        code=r.code, time=local_time(r.at), operator=r.operator)
+        code=r.code, time=_when(r.at), operator=r.operator)
         for r in redeemed[-MOST_SHOWN:])
     if len(redeemed) > MOST_SHOWN:
         codes = translate(CONTEXT, MORE_TEXT).format(codes=codes,
@@ -48,11 +63,17 @@ def redeemed_before_hold_text(redeemed: Sequence[SessionRedemption]) -> str:
             + translate(CONTEXT, KEEP_TEXT))
 
 
-def with_redeemed_before_hold(text: str, exc: ShopError | None, shop: Shop) -> str:
-    """``text`` (a refusal's words) followed by what ``shop``'s session redeemed, when
-    ``exc`` is the files_replaced hold (``None``: the hold itself, as the red bar says it)."""
-    if exc is not None and (exc.code != "integrity_hold"
-                            or exc.params.get("problem") != FILES_REPLACED):
-        return text
+def banner_with_redeemed_before_hold(text: str, shop: Shop) -> str:
+    """The files_replaced hold's red bar (``text``), then what ``shop``'s session redeemed."""
     note = redeemed_before_hold_text(shop.redeemed_before_hold)
     return f"{text}\n{note}" if note else text
+
+
+def refusal_with_redeemed_before_hold(text: str, exc: ShopError, shop: Shop) -> str:
+    """A refusal's words (``text``); for the files_replaced hold, where to find what
+    ``shop``'s session redeemed before it."""
+    count = len(shop.redeemed_before_hold)
+    if not count or exc.code != "integrity_hold" or exc.params.get("problem") != FILES_REPLACED:
+        return text
+    pointer = translate(CONTEXT, POINT_TO_ONE_TEXT if count == 1 else POINT_TO_SEVERAL_TEXT)
+    return f"{text} {pointer.format(count=count)}"

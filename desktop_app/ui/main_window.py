@@ -40,7 +40,7 @@ from desktop_app.core.live_files import FILES_REPLACED
 from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import error_message, integrity_message, role_label
-from desktop_app.messages.session_texts import with_redeemed_before_hold
+from desktop_app.messages.session_texts import banner_with_redeemed_before_hold
 from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.ui import settings
 from desktop_app.ui.admin.backup_controller import BackupController
@@ -205,7 +205,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         problem = self.shop.integrity_problem
         text = integrity_message(problem) if problem else ""
         if problem == FILES_REPLACED:  # and what the replaced files may lack (QA s12e F3)
-            text = with_redeemed_before_hold(text, None, self.shop)
+            text = banner_with_redeemed_before_hold(text, self.shop)
         if self.shop.moved_to is not None:
             text = error_message(ShopMoved(**self.shop.moved_to))
         self.integrity_banner.setText(text)
