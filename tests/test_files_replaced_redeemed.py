@@ -13,7 +13,7 @@ import pytest
 from integrity_helpers import reopen, sell
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import redemption, vouchers
+from desktop_app.core import lost_copy, redemption, rollback_reopens, vouchers
 from desktop_app.core.errors import IntegrityHold
 from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop, database_path
@@ -24,6 +24,7 @@ from desktop_app.messages.session_texts import (
     refusal_with_redeemed_before_hold,
 )
 from desktop_app.scanning.keystrokes import KEYBOARD
+from desktop_app.ui.admin.verify_dialog import acknowledge_question
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="Windows refuses to replace open files")
 WAIT_MS = 5000
@@ -65,7 +66,8 @@ def test_the_refusal_names_what_the_session_redeemed_and_the_log_keeps_it_by_num
             with pytest.raises(IntegrityHold) as refused:
                 redemption.redeem(counter, payloads[3], "C1")
 
-            listed = counter.redeemed_before_hold
+            assert counter.replaced is not None
+            listed = counter.replaced.redeemed
             assert [(r.voucher_id, r.code) for r in listed] == [first[::2], second[::2]]
             assert {r.operator for r in listed} == {counter.operator.name}
             refusal = refusal_with_redeemed_before_hold(error_message(refused.value),
@@ -84,6 +86,19 @@ def test_the_refusal_names_what_the_session_redeemed_and_the_log_keeps_it_by_num
         assert f"voucher #{voucher_id} of order #{order_id}" in logged
         assert code not in logged and code.replace("-", "")[:16] not in logged  # no code
     assert payloads[0] not in logged
+    # The database the session worked on, deleted by the rename, is kept (encrypted): after a
+    # log out and in, Acknowledge counts from it what acknowledging re-opens.
+    kept = lost_copy.newest(shop_dir)
+    assert kept is not None and kept.parent.name.startswith("replaced-while-open-")
+    assert kept.stat().st_mode & 0o777 == 0o600
+    with reopen(shop_dir) as held:
+        assert any("rolled_back" in p for p in held.integrity_problems)
+        # Counted as the command line counts: every attempt that used something (the undone
+        # one too), none of them in the data put back.
+        reopened = rollback_reopens.count_reopened(held)
+        assert reopened == rollback_reopens.Reopened(3, kept.parent)
+        question = acknowledge_question(held.integrity_problems, None, reopened)
+        assert str(kept.parent) in question and "(3)" in question
 
 
 def test_a_hold_without_redemptions_adds_nothing_to_the_words(
@@ -93,7 +108,7 @@ def test_a_hold_without_redemptions_adds_nothing_to_the_words(
         _put_back(old, shop_dir)
         with pytest.raises(IntegrityHold) as refused:
             redemption.redeem(counter, payloads[0], "C1")
-        assert counter.redeemed_before_hold == []
+        assert counter.replaced is not None and counter.replaced.redeemed == []
         words = error_message(refused.value)
         assert refusal_with_redeemed_before_hold(words, refused.value, counter) == words
         assert banner_with_redeemed_before_hold(words, counter) == words
@@ -119,7 +134,8 @@ def test_the_counter_and_the_red_bar_name_the_codes_redeemed_before_the_swap(
         tab.submit(payloads[1], KEYBOARD)  # refused: nothing goes into the lost file
         qtbot.waitUntil(lambda: "replaced or moved" in tab.verdict.detail.text(),
                         timeout=WAIT_MS)
-        printed = counter.redeemed_before_hold[0].code
+        assert counter.replaced is not None
+        printed = counter.replaced.redeemed[0].code
         assert "The red bar above names the voucher this session redeemed" \
             in tab.verdict.detail.text()
         qtbot.waitUntil(lambda: window.integrity_banner.isVisible(), timeout=3000)

@@ -149,6 +149,6 @@ def _hold(shop: Shop, what: str) -> None:
     if not any(problem_of(p) for p in shop.integrity_problems):
         # What the replaced files may lack, named before anyone logs out (QA s12e F3); before
         # the hold shows, so the window's red bar names it too.
-        session_redeemed.remember_at_hold(shop)
+        session_redeemed.remember_at_hold(shop, keep_copy=what in ("database", "folder"))
     # First, so the words the counter reads name this and its way out.
     shop.integrity_problems = [problem, *shop.integrity_problems]

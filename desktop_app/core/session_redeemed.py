@@ -9,15 +9,17 @@ at that moment it lists its redemptions since it opened, and:
 - the log says them at once, at warning level, by voucher and order number, time and
   operator number: it outlives the session (a log out, a restart), and, like every file
   beside the shop, never holds a code or a name (README, "Where data lives");
-- the session keeps them (``Shop.redeemed_before_hold``): the counter's refusal and the
-  window's red bar show their printed codes until the window closes.
+- the session keeps them (``Shop.replaced``): the window's red bar shows their printed
+  codes until the window closes;
+- the database it was working on is kept in the shop folder, encrypted (``lost_copy``), for
+  Verify → Acknowledge to count what acknowledging re-opens.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop_app.core import vouchers
@@ -43,6 +45,14 @@ class SessionRedemption:
     operator_id: int
 
 
+@dataclass
+class ReplacedSession:
+    """What a session whose files were replaced under it had: ``Shop.replaced``."""
+
+    redeemed: list[SessionRedemption] = field(default_factory=list)
+    copy_due: bool = False  # the database it worked on is to be kept (``lost_copy``)
+
+
 def redeemed_since(since: dt.datetime) -> list[SessionRedemption]:
     """Redemptions (not undone) recorded since ``since``, oldest first, at most MOST_LISTED."""
     rows = list(RedemptionAttempt.select(RedemptionAttempt, Voucher, Operator)
@@ -62,19 +72,21 @@ def redeemed_since(since: dt.datetime) -> list[SessionRedemption]:
         for row in reversed(rows) if row.id not in undone]
 
 
-def remember_at_hold(shop: Shop) -> None:
+def remember_at_hold(shop: Shop, keep_copy: bool) -> None:
     """The shop was just held for files replaced under it: list and log what it redeemed
-    since it opened. Never raises: the hold, and the refusal it brings, come first."""
+    since it opened; ``keep_copy`` when the database it works on is no longer the folder's.
+    Never raises: the hold, and the refusal it brings, come first."""
     opened = shop.opened_files
     if opened is None or opened.opened_at is None:
         return
+    shop.replaced = ReplacedSession(copy_due=keep_copy)
     try:
         found = redeemed_since(opened.opened_at)
     except Exception:  # a damaged page, a closed connection: the hold stands without it
         log.exception("could not list what this session redeemed before its files were "
                       "replaced")
         return
-    shop.redeemed_before_hold = found
+    shop.replaced.redeemed = found
     if not found:
         log.warning("the shop's files were replaced: this session redeemed nothing since it "
                     "opened at %s UTC", _utc(opened.opened_at))

@@ -65,14 +65,14 @@ def redeemed_before_hold_text(redeemed: Sequence[SessionRedemption]) -> str:
 
 def banner_with_redeemed_before_hold(text: str, shop: Shop) -> str:
     """The files_replaced hold's red bar (``text``), then what ``shop``'s session redeemed."""
-    note = redeemed_before_hold_text(shop.redeemed_before_hold)
+    note = redeemed_before_hold_text(shop.replaced.redeemed if shop.replaced else [])
     return f"{text}\n{note}" if note else text
 
 
 def refusal_with_redeemed_before_hold(text: str, exc: ShopError, shop: Shop) -> str:
     """A refusal's words (``text``); for the files_replaced hold, where to find what
     ``shop``'s session redeemed before it."""
-    count = len(shop.redeemed_before_hold)
+    count = len(shop.replaced.redeemed) if shop.replaced else 0
     if not count or exc.code != "integrity_hold" or exc.params.get("problem") != FILES_REPLACED:
         return text
     pointer = translate(CONTEXT, POINT_TO_ONE_TEXT if count == 1 else POINT_TO_SEVERAL_TEXT)
