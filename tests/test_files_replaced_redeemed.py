@@ -141,5 +141,5 @@ def test_the_counter_and_the_red_bar_name_the_codes_redeemed_before_the_swap(
         qtbot.waitUntil(lambda: window.integrity_banner.isVisible(), timeout=3000)
         assert printed in window.integrity_banner.text()
         assert "this session redeemed one voucher" in window.integrity_banner.text()
-        assert "Write them down before you log out" in window.integrity_banner.text()
+        assert "Write it down before you log out" in window.integrity_banner.text()
         window.close()

@@ -26,7 +26,11 @@ ONE_TEXT = QT_TRANSLATE_NOOP(
 SEVERAL_TEXT = QT_TRANSLATE_NOOP(
     "SessionTexts", "Since it opened, this session redeemed {count} vouchers that the files "
     "now in the shop folder may lack: {codes}.")
-KEEP_TEXT = QT_TRANSLATE_NOOP(
+KEEP_ONE_TEXT = QT_TRANSLATE_NOOP(
+    "SessionTexts", "Write it down before you log out: if the shop then says its records are "
+    "older, acknowledging that makes it redeemable again. The log file names it too, by "
+    "voucher and order number (Help → Open the log folder).")
+KEEP_SEVERAL_TEXT = QT_TRANSLATE_NOOP(
     "SessionTexts", "Write them down before you log out: if the shop then says its records "
     "are older, acknowledging that makes them redeemable again. The log file names them too, "
     "by voucher and order number (Help → Open the log folder).")
@@ -58,9 +62,10 @@ def redeemed_before_hold_text(redeemed: Sequence[SessionRedemption]) -> str:
     if len(redeemed) > MOST_SHOWN:
         codes = translate(CONTEXT, MORE_TEXT).format(codes=codes,
                                                      more=len(redeemed) - MOST_SHOWN)
-    text = translate(CONTEXT, ONE_TEXT if len(redeemed) == 1 else SEVERAL_TEXT)
+    one = len(redeemed) == 1
+    text = translate(CONTEXT, ONE_TEXT if one else SEVERAL_TEXT)
     return (text.format(count=len(redeemed), codes=codes) + " "
-            + translate(CONTEXT, KEEP_TEXT))
+            + translate(CONTEXT, KEEP_ONE_TEXT if one else KEEP_SEVERAL_TEXT))
 
 
 def banner_with_redeemed_before_hold(text: str, shop: Shop) -> str:
