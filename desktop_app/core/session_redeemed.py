@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MOST_LISTED = 500  # a session redeeming more than this lists its latest; the log says how many
+MOST_LISTED = 500  # beyond this, the latest; the kept database (``lost_copy``) has them all
 
 
 @dataclass(frozen=True)
