@@ -21,13 +21,15 @@ never fires.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core import shoplock
+from desktop_app.core import session_redeemed, shoplock
+from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import IntegrityHold, ShopInUse
 from desktop_app.core.paths import DATABASE_FILE
 
@@ -61,11 +63,14 @@ class OpenedFiles:
     database: Identity | None
     wal: Identity | None
     folder: Identity | None
+    # When: what the session wrote since then is what replaced files may lack.
+    opened_at: dt.datetime | None = None
 
     @classmethod
     def of(cls, data_dir: Path) -> OpenedFiles:
         db_path = Path(data_dir) / DATABASE_FILE
-        return cls(identity(db_path), identity(f"{db_path}-wal"), identity(data_dir))
+        return cls(identity(db_path), identity(f"{db_path}-wal"), identity(data_dir),
+                   utc_now())
 
     def replaced(self, data_dir: Path) -> str | None:
         """Which of them the folder's names no longer lead to ("database"...); None: none."""
@@ -141,5 +146,9 @@ def _hold(shop: Shop, what: str) -> None:
     if problem in shop.integrity_problems:
         return
     log.error("the shop's %s was replaced while the shop was open: held", what)
+    if not any(problem_of(p) for p in shop.integrity_problems):
+        # What the replaced files may lack, named before anyone logs out (QA s12e F3); before
+        # the hold shows, so the window's red bar names it too.
+        session_redeemed.remember_at_hold(shop, keep_copy=what in ("database", "folder"))
     # First, so the words the counter reads name this and its way out.
     shop.integrity_problems = [problem, *shop.integrity_problems]

@@ -3,8 +3,8 @@
 Acknowledging a shop put back to an older copy lets it work on the data it has; a voucher
 redeemed in the lost records looks unused again (QA s12a F4). Where the newer data is still
 at hand, the redemptions it holds and this shop's data lacks are counted: the folder this
-computer last worked in (a copy was opened instead), or the data the newest restore of this
-folder put aside.
+computer last worked in (a copy was opened instead), the data the newest restore of this
+folder put aside, or the database a session kept when its files were replaced (``lost_copy``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core import integrity, live_folder
+from desktop_app.core import integrity, live_folder, lost_copy
 from desktop_app.core.paths import DATABASE_FILE
 from desktop_app.core.restore_loss import what_backup_lacks
 
@@ -43,6 +43,9 @@ def newer_data(shop: Shop) -> list[Path]:
         places.append(live / DATABASE_FILE)
     asides = sorted(Path(shop.data_dir).glob("before-restore-*"), reverse=True)
     places.extend(aside / DATABASE_FILE for aside in asides[:1])
+    lost = lost_copy.newest(shop.data_dir)  # a session's, whose files were replaced under it
+    if lost is not None:
+        places.append(lost)
     return [place for place in places if place.is_file()]
 
 

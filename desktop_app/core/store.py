@@ -25,6 +25,7 @@ from desktop_app.core import (
     anchor,
     integrity,
     live_files,
+    lost_copy,
     migrations,
     restore_journal,
     schema_upgrade,
@@ -52,6 +53,7 @@ from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.moved_shop import recorded_move
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+from desktop_app.core.session_redeemed import ReplacedSession
 from desktop_app.core.still_active import active_operator, require_still_active
 from desktop_app.core.transactions import begin_immediate, translate_db_error
 
@@ -76,6 +78,8 @@ class Shop:
     moved_to: dict[str, str] | None = None
     # The embedded file's files as opened, checked before each write (see ``live_files``).
     opened_files: live_files.OpenedFiles | None = field(default=None, repr=False)
+    # Its files found replaced: what this session had since it opened (``session_redeemed``).
+    replaced: ReplacedSession | None = field(default=None, repr=False)
 
     @property
     def integrity_problem(self) -> str | None:
@@ -184,6 +188,7 @@ class Shop:
         except BaseException:
             if outermost:
                 self.pending_head = None
+                lost_copy.keep_if_due(self)  # files replaced: after the rollback, once
             raise
         if outermost and self.pending_head is not None:
             self._write_witnesses(self.pending_head)

@@ -36,15 +36,18 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.core.errors import ShopMoved
+from desktop_app.core.live_files import FILES_REPLACED
 from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import error_message, integrity_message, role_label
+from desktop_app.messages.session_texts import banner_with_redeemed_before_hold
 from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.ui import settings
 from desktop_app.ui.admin.backup_controller import BackupController
 from desktop_app.ui.admin.settings_dialog import WindowSettings
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.customer.customer_window import CustomerWindow
+from desktop_app.ui.elided_label import ElidedLabel
 from desktop_app.ui.giftcard_expiry import GiftCardExpiry
 from desktop_app.ui.idle import IdleMonitor, idle_lock_minutes
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
@@ -201,6 +204,8 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         whose shop moved to a server says where it went, from the moment it opens."""
         problem = self.shop.integrity_problem
         text = integrity_message(problem) if problem else ""
+        if problem == FILES_REPLACED:  # and what the replaced files may lack (QA s12e F3)
+            text = banner_with_redeemed_before_hold(text, self.shop)
         if self.shop.moved_to is not None:
             text = error_message(ShopMoved(**self.shop.moved_to))
         self.integrity_banner.setText(text)
@@ -225,7 +230,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         bar.setSizeGripEnabled(True)
         self.operator_label = QLabel(self.tr("Operator: {operator}").format(
             operator=self._operator_text()), self)
-        self.shop_label = QLabel(self.tr("Shop: {shop}").format(shop=self.shop.name), self)
+        self.shop_label = ElidedLabel(self.tr("Shop: {shop}").format(shop=self.shop.name), self)
         self.station_label = QLabel(self.tr("Station: {station}").format(
             station=station_name()), self)
         labels: tuple[QLabel, ...] = (self.operator_label, self.shop_label, self.station_label)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.keyslots import password_strength
 from desktop_app.resources import icons_dir
+from desktop_app.ui.elided_label import ElidedLabel
 
 ACCENT = "#0f766e"
 ACCENT_DARK = "#115e59"
@@ -153,7 +154,7 @@ class HeaderBar(QFrame):
             " QFrame#headerBar QLabel { color: white; background: transparent; }")
         self.icon = QLabel(self)
         self.icon.setPixmap(self._icon_pixmap(44))
-        self.title = QLabel(title, self)
+        self.title = ElidedLabel(title, self)  # a shop's name: up to 100 characters
         self.title.setFont(scaled_font(self.title, 1.5, bold=True))
         self.subtitle = QLabel(subtitle, self)
         self.subtitle.setWordWrap(True)

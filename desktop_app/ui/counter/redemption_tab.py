@@ -26,6 +26,7 @@ from desktop_app.core.counter import Counter, CounterResult, VoucherInfo, find_v
 from desktop_app.core.errors import NotFound, ShopError
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, unexpected_error_message
+from desktop_app.messages.session_texts import refusal_with_redeemed_before_hold
 from desktop_app.scanning.camera import CameraScanner
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER
 from desktop_app.scanning.wedge import ScannerInput
@@ -300,7 +301,7 @@ class RedemptionTab(RedemptionLayout):
         self._stop_busy()
         if isinstance(exc, ShopError):
             log.warning("redeeming failed: %s %s", exc.code, exc.params)
-            text = error_message(exc)
+            text = refusal_with_redeemed_before_hold(error_message(exc), exc, self.shop)
         else:
             log.error("redeeming failed", exc_info=(type(exc), exc, exc.__traceback__))
             text = unexpected_error_message()
