@@ -52,6 +52,7 @@ from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.moved_shop import recorded_move
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+from desktop_app.core.restore_notice import RestoreNotice, tell_at_open
 from desktop_app.core.still_active import active_operator, require_still_active
 from desktop_app.core.transactions import begin_immediate, translate_db_error
 
@@ -103,6 +104,8 @@ class Shop:
     failed_logins: int = 0
     # Only right after create_shop: the recovery key, shown once and never stored in the clear.
     recovery_key: str | None = field(default=None, repr=False)
+    # A restore that had stopped half-way, settled at or before this open: to tell (QA s12e).
+    restore_notice: RestoreNotice | None = None
 
     def reload_slots(self) -> KeySlotFile:
         """The key slots as stored now: another counter may have changed them."""
@@ -380,6 +383,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
     elif moved is None and not shop.integrity_problems:  # a moved folder's follow the server
         integrity.bring_forward(shop)
     schema_upgrade.record(shop, found)
+    shop.restore_notice = tell_at_open(shop)
     return shop
 
 
