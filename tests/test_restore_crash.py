@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,14 @@ def test_a_restore_that_stopped_half_way_is_undone_by_the_next_restore(
         assert redemption.redeem(restored, payload, "counter").reason == "already_redeemed"
 
 
+def recording(told: list[restore.RestoreLoss]) -> Callable[[restore.RestoreLoss], bool]:
+    """A confirmation that keeps what it was told, and says yes."""
+    def confirm(loss: restore.RestoreLoss) -> bool:
+        told.append(loss)
+        return True
+    return confirm
+
+
 def stopped_without_journal(shop_dir: Path, chosen: Path, crash_at: int) -> None:
     """A restore stopped as one without a journal (before this version) left it."""
     assert run_restore(shop_dir, chosen, crash_at).returncode == CRASHED
@@ -105,7 +114,7 @@ def test_restoring_again_ends_the_hold_a_restore_stopped_before_the_witnesses_le
         assert held.integrity_problems  # the old crash's false "rolled back"
     told: list[restore.RestoreLoss] = []
     restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
-                           confirm=lambda loss: told.append(loss) is None)
+                           confirm=recording(told))
     assert not told[0].stays_held  # the witness's head is in the data put aside, carried
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
         assert restored.integrity_problems == []
@@ -122,12 +131,12 @@ def test_data_put_aside_but_not_carried_keeps_the_hold(
         shutil.rmtree(staging)
     told: list[restore.RestoreLoss] = []
     restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
-                           confirm=lambda loss: told.append(loss) is None)
+                           confirm=recording(told))
     assert told[0].stays_held
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
         assert restored.integrity_problems
     restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
-                           confirm=lambda loss: told.append(loss) is None)
+                           confirm=recording(told))
     assert told[1].stays_held  # and again: the newest aside now is the retry's
 
 

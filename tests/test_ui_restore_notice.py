@@ -9,17 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from test_restore_crash import redeemed_since_backup
 from test_restore_notice import ALL_MOVED_IN, HALF_ASIDE, crashed_at, with_clerk
-from test_ui_admin_session import log_in
 
 from desktop_app.core.restore_notice import NOTICE_FILE
 from desktop_app.core.store import Shop
 from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.shop_session import ShopSession
-from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
 
@@ -41,6 +40,16 @@ def session(qtbot: QtBot, shop: Shop, shop_dir: Path, tmp_path: Path, crash_at: 
     started.start()
     yield started
     started.shutdown()
+
+
+def log_in(qtbot: QtBot, session: ShopSession, name: str, password: str) -> None:
+    """One click on Log in, and the login is accepted."""
+    dialog = session.dialog
+    assert isinstance(dialog, LoginDialog)
+    dialog.operator.setText(name)
+    dialog.password.setText(password)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        dialog.login_button.click()
 
 
 def told_box(qtbot: QtBot, session: ShopSession) -> QMessageBox:

@@ -1,6 +1,7 @@
 """The main window's side of backups: the status in the status bar, the banner when an
 automatic backup failed, and the results of Back up now and Restore (one that had stopped
-half-way too) in a box that blocks nothing. A part of ``MainWindow``; its words keep the MainWindow translation context."""
+half-way too) in a box that blocks nothing. A part of ``MainWindow``; its words keep the
+MainWindow translation context."""
 
 from __future__ import annotations
 
