@@ -21,6 +21,7 @@ Every step is a rename of a whole file, so settling is safe to crash in too: it 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -51,6 +52,7 @@ class Journal:
     behind: bool
     started_at: str = ""  # ISO UTC; "" in a journal of a version that did not write it
     backup_made_at: str = ""
+    undoing: bool = False  # the undo is moving the current files back (see ``undo``)
 
     def restored_in_place(self, data_dir: Path) -> bool:
         """Every restored file has left the staging folder for the data folder."""
@@ -104,7 +106,8 @@ def read(data_dir: Path) -> Journal | None:
         return Journal(staging=str(raw["staging"]), aside=raw.get("aside") and str(raw["aside"]),
                        shop_id=str(raw["shop_id"]), behind=bool(raw.get("behind")),
                        started_at=str(raw.get("started_at") or ""),
-                       backup_made_at=str(raw.get("backup_made_at") or ""))
+                       backup_made_at=str(raw.get("backup_made_at") or ""),
+                       undoing=bool(raw.get("undoing")))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
@@ -164,13 +167,17 @@ def finish(data_dir: Path, journal: Journal, key: bytes) -> None:
 def undo(data_dir: Path, journal: Journal) -> Path | None:
     """The current files back from the aside folder; a restored file put in without one to
     replace (a restore into a folder with no shop) goes. Returns the aside folder where it
-    held something (it is removed once empty)."""
+    held something (it is removed once empty). Stopped while moving them back, it runs again
+    from the moves: a file moved back would otherwise look like a restored one put in
+    without one to replace, and go."""
     staging = data_dir / journal.staging
     aside = data_dir / journal.aside if journal.aside else None
-    for name in RESTORED_FILES:
-        put_in = (data_dir / name).exists() and not (staging / name).exists()
-        if put_in and (aside is None or not (aside / name).exists()):
-            os.unlink(data_dir / name)
+    if not journal.undoing:
+        for name in RESTORED_FILES:
+            put_in = (data_dir / name).exists() and not (staging / name).exists()
+            if put_in and (aside is None or not (aside / name).exists()):
+                os.unlink(data_dir / name)
+        begin(data_dir, dataclasses.replace(journal, undoing=True))
     moved_back = False
     if aside is not None and aside.is_dir():
         for path in sorted(aside.iterdir()):
