@@ -9,14 +9,23 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import OWNER, OWNER_PASSWORD
 from restore_crash_worker import CRASHED
 
-from desktop_app.core import backup, fulfilment, orders, products, redemption, restore
-from desktop_app.core.errors import RestoreUnfinished, ShopExists
+from desktop_app.core import (
+    backup,
+    fulfilment,
+    orders,
+    products,
+    redemption,
+    restore,
+    restore_journal,
+)
+from desktop_app.core.errors import ShopExists
 from desktop_app.core.restore_journal import JOURNAL_FILE
 from desktop_app.core.store import Shop, create_shop, open_shop, shop_exists
 
@@ -42,12 +51,14 @@ def redeemed_since_backup(shop: Shop, tmp_path: Path) -> tuple[Path, str]:
 
 
 def open_after_crash(shop_dir: Path) -> Shop:
-    """The next open: told once where a restore was undone, then the shop as it is."""
-    try:
-        return open_shop(shop_dir, OWNER, OWNER_PASSWORD)
-    except RestoreUnfinished as exc:
-        assert exc.params["path"] == str(shop_dir)
-        return open_shop(shop_dir, OWNER, OWNER_PASSWORD)
+    """The next open: the shop as it is, telling its owner how the restore was settled (a
+    restore that stopped before its journal had nothing to settle)."""
+    settles = restore_journal.pending(shop_dir)
+    opened = open_shop(shop_dir, OWNER, OWNER_PASSWORD)
+    notice = opened.restore_notice
+    assert (notice is not None) == settles
+    assert notice is None or notice.outcome in ("undone", "completed")
+    return opened
 
 
 @pytest.mark.parametrize("crash_at", range(1, RENAMES_OF_A_RESTORE + 1))
@@ -81,6 +92,14 @@ def test_a_restore_that_stopped_half_way_is_undone_by_the_next_restore(
         assert redemption.redeem(restored, payload, "counter").reason == "already_redeemed"
 
 
+def recording(told: list[restore.RestoreLoss]) -> Callable[[restore.RestoreLoss], bool]:
+    """A confirmation that keeps what it was told, and says yes."""
+    def confirm(loss: restore.RestoreLoss) -> bool:
+        told.append(loss)
+        return True
+    return confirm
+
+
 def stopped_without_journal(shop_dir: Path, chosen: Path, crash_at: int) -> None:
     """A restore stopped as one without a journal (before this version) left it."""
     assert run_restore(shop_dir, chosen, crash_at).returncode == CRASHED
@@ -95,7 +114,7 @@ def test_restoring_again_ends_the_hold_a_restore_stopped_before_the_witnesses_le
         assert held.integrity_problems  # the old crash's false "rolled back"
     told: list[restore.RestoreLoss] = []
     restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
-                           confirm=lambda loss: told.append(loss) is None)
+                           confirm=recording(told))
     assert not told[0].stays_held  # the witness's head is in the data put aside, carried
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
         assert restored.integrity_problems == []
@@ -112,12 +131,12 @@ def test_data_put_aside_but_not_carried_keeps_the_hold(
         shutil.rmtree(staging)
     told: list[restore.RestoreLoss] = []
     restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
-                           confirm=lambda loss: told.append(loss) is None)
+                           confirm=recording(told))
     assert told[0].stays_held
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as restored:
         assert restored.integrity_problems
     restore.restore_backup(shop_dir, chosen, OWNER, OWNER_PASSWORD,
-                           confirm=lambda loss: told.append(loss) is None)
+                           confirm=recording(told))
     assert told[1].stays_held  # and again: the newest aside now is the retry's
 
 
@@ -126,9 +145,10 @@ def test_a_restore_of_a_version_without_the_journal_is_undone_too(
     chosen, payload = redeemed_since_backup(shop, tmp_path)
     stopped_without_journal(shop_dir, chosen, 3)  # no database left in the folder
     assert shop_exists(shop_dir)
-    with pytest.raises(RestoreUnfinished):
-        open_shop(shop_dir, OWNER, OWNER_PASSWORD)
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as reopened:
+        notice = reopened.restore_notice
+        assert notice is not None and notice.outcome == "undone"
+        assert notice.moment("started_at") is not None  # from its aside folder's time
         assert reopened.integrity_problems == []
         assert redemption.redeem(reopened, payload, "counter").reason == "already_redeemed"
 

@@ -69,6 +69,8 @@ class Context:
     data_dir: Path
     json: bool
     args: argparse.Namespace
+    # Told beside the command's own result (``--json``: keys added to its object).
+    notes: dict[str, Any] = field(default_factory=dict)
 
     @property
     def location(self) -> ShopLocation:
@@ -144,9 +146,46 @@ def a_core_is_free() -> bool:
 
 def open_as_operator(ctx: Context) -> Shop:
     name, password = credentials()
+    settles = restore_stopped_half_way(ctx)
     shop = ctx.location.open(name, password)
     if shop.failed_logins and not ctx.json:
         print(failed_logins_line(shop.failed_logins), file=sys.stderr)
+    return tell_restore_notice(ctx, shop, settles)
+
+
+def restore_stopped_half_way(ctx: Context) -> bool:
+    """Whether this command's open is the one to settle a restore that stopped half-way."""
+    if ctx.location.on_server:
+        return False
+    from desktop_app.core import restore_journal  # loads with the store, as the open does
+
+    return restore_journal.pending(ctx.data_dir)
+
+
+def tell_restore_notice(ctx: Context, shop: Shop, settled_now: bool) -> Shop:
+    """A restore that had stopped half-way (QA s12e F7). The command that undid it is refused
+    as before (exit 3 ``restore_unfinished``: nothing done, run it again), a wrong login by its
+    own refusal; any later command with a valid login goes on and says it (stderr, or
+    ``restore_notice`` in its JSON) until an owner has been told. A restore completed at this
+    open is said the same way."""
+    notice = shop.restore_notice
+    if notice is None:
+        return shop
+    from desktop_app.core.restore_notice import UNDONE
+    from desktop_app.messages.restore_notice_texts import restore_notice_text
+
+    if notice.outcome == UNDONE and settled_now:
+        shop.close()
+        raise RestoreUnfinished(path=str(shop.data_dir),
+                                aside=str(shop.data_dir / notice.kept) if notice.kept else "")
+    text = restore_notice_text(notice, str(shop.data_dir), shop.is_owner)
+    if ctx.json:
+        ctx.notes["restore_notice"] = {
+            "outcome": notice.outcome, "started_at": notice.started_at or None,
+            "settled_at": notice.settled_at, "backup_made_at": notice.backup_made_at or None,
+            "message": text}
+    else:
+        print(printable(text), file=sys.stderr)
     return shop
 
 
@@ -160,9 +199,9 @@ def when(moment: dt.datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "—"
 
 
-def _emit(ctx_json: bool, outcome: Outcome) -> int:
+def _emit(ctx_json: bool, outcome: Outcome, notes: dict[str, Any]) -> int:
     if ctx_json:
-        payload = {"ok": outcome.exit_code == EXIT_OK, **outcome.data}
+        payload = {"ok": outcome.exit_code == EXIT_OK, **outcome.data, **notes}
         print(json.dumps(payload, ensure_ascii=False, default=str))
     else:
         for line in outcome.lines:
@@ -223,7 +262,7 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
         if not ctx.json:
             print(message, file=sys.stderr)
             return EXIT_ERROR
-    return _emit(ctx.json, outcome)
+    return _emit(ctx.json, outcome, ctx.notes)
 
 
 def painting_application() -> None:

@@ -17,6 +17,7 @@ from desktop_app.cli.frame import (
     new_password,
     open_as_operator,
     prompt,
+    tell_restore_notice,
 )
 from desktop_app.core import (
     audit,
@@ -68,7 +69,9 @@ def cmd_recover(ctx: Context) -> Outcome:
         key = prompt(translate("cli", "Recovery key: "), True,
                      ("SHOP_RECOVERY_KEY", "SHOP_NEW_PASSWORD"))
     password = new_password(ctx.args.name)
-    with ctx.location.recover(ctx.args.name, key, password) as shop:
+    recovered = ctx.location.recover(ctx.args.name, key, password)
+    # Said, never refused: the new password is set by now (QA s12e F7).
+    with tell_restore_notice(ctx, recovered, settled_now=False) as shop:
         data = {"name": shop.operator.name, "failed_logins": shop.failed_logins}
     return Outcome(data, [translate(
         "cli", "New password set for {name}; the recovery key stays the same.").format(

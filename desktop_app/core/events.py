@@ -53,6 +53,8 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "operator_change_password": frozenset({OPERATORS}),
     "operator_recover": frozenset({OPERATORS}),
     "restore_carry": frozenset({REDEMPTIONS, VOUCHERS, OPERATORS}),
+    "restore_undone": frozenset(),  # at open, before any screen shows the shop
+    "restore_completed": frozenset(),
     # The shop's currency shows in every price and total: the tabs showing them re-read it.
     "settings_change": frozenset({SETTINGS, PRODUCTS, ORDERS}),
     "backup": frozenset(),

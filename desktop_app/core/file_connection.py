@@ -3,15 +3,19 @@ proof that it is encrypted and readable, and what a failure to open means to a p
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from pathlib import Path
 
 from peewee import DatabaseError, OperationalError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from desktop_app.core import cipher_log
+from desktop_app.core.anchor import anchor_path
 from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.errors import NotEncrypted, ShopError
+from desktop_app.core.paths import DATABASE_FILE
 from desktop_app.core.transactions import translate_db_error
 
 log = logging.getLogger(__name__)
@@ -50,3 +54,13 @@ def connect_file(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatab
         db.close()
         raise
     return db
+
+
+def remove_half_made(data_dir: Path, slots_path: Path) -> None:
+    """A shop whose creation failed part way (a full disk): gone, or the next try would be
+    refused as a shop that exists, one nobody can open (QA s10a F4, s11a F2)."""
+    db_path = data_dir / DATABASE_FILE
+    for leftover in (f"{db_path}-wal", f"{db_path}-shm", db_path, slots_path,
+                     anchor_path(data_dir)):
+        with contextlib.suppress(OSError):
+            os.unlink(leftover)

@@ -8,7 +8,6 @@ are kept aside.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import shutil
@@ -20,7 +19,15 @@ from typing import Any
 
 from peewee import DatabaseError
 
-from desktop_app.core import anchor, audit, integrity, migrations, restore_journal, shoplock
+from desktop_app.core import (
+    anchor,
+    audit,
+    integrity,
+    migrations,
+    restore_journal,
+    restore_notice,
+    shoplock,
+)
 from desktop_app.core.backup import BackupInfo, read_backup
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.dates import utc_now
@@ -28,7 +35,6 @@ from desktop_app.core.errors import (
     BackupInvalid,
     Forbidden,
     RestoreNotConfirmed,
-    RestoreUnfinished,
     ShopError,
 )
 from desktop_app.core.fileio import raise_for_os_error
@@ -97,8 +103,7 @@ def read_restorable(backup: Path) -> BackupInfo:
 def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str,
                    password: str, confirm: Callable[[RestoreLoss], bool] | None,
                    recovery_key: str | None) -> Path | None:
-    with contextlib.suppress(RestoreUnfinished):  # undone: this restore is the one to run
-        restore_journal.settle_alone(data_dir, None)
+    restore_journal.settle_alone(data_dir, None)  # undone: this restore is the one to run
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
     current = data_dir / DATABASE_FILE
     try:
@@ -126,7 +131,7 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
             raise RestoreNotConfirmed()
         for name in (KEYSLOTS_FILE, DATABASE_FILE):
             os.chmod(staging / name, 0o600)
-        aside = _swap_in(data_dir, staging, key, info.shop_id, loss.stays_held)
+        aside = _swap_in(data_dir, staging, key, info, loss.stays_held)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)
     except ShopError as exc:
@@ -149,18 +154,20 @@ def _in_shop_folder(exc: ShopError, staging: Path, data_dir: Path) -> ShopError 
     return type(exc)(**{**exc.params, "path": str(data_dir) + path[len(str(staging)):]})
 
 
-def _swap_in(data_dir: Path, staging: Path, key: bytes, shop_id: str, behind: bool
+def _swap_in(data_dir: Path, staging: Path, key: bytes, info: BackupInfo, behind: bool
              ) -> Path | None:
     """The current files aside, the restored ones in, the witnesses re-based: under a journal,
     so that a crash at any point is finished or undone at the next open (``restore_journal``).
-    The aside folder; None when there was no shop."""
+    What an earlier restore left to tell goes: the shop is this backup now. The aside folder;
+    None when there was no shop."""
+    shop_id, now = info.shop_id, utc_now()
     present = [data_dir / n for n in (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm",
                                       KEYSLOTS_FILE, anchor.ANCHOR_FILE, anchor.LEGACY_ANCHOR_FILE,
                                       integrity.HOLD_FILE) if (data_dir / n).exists()]
-    aside = data_dir / f"before-restore-{utc_now().strftime('%Y%m%d-%H%M%S-%f')}"
+    aside = data_dir / f"before-restore-{now.strftime('%Y%m%d-%H%M%S-%f')}"
     restore_journal.begin(data_dir, restore_journal.Journal(
         staging=staging.name, aside=aside.name if present else None, shop_id=shop_id,
-        behind=behind))
+        behind=behind, started_at=now.isoformat(), backup_made_at=info.created_at.isoformat()))
     if present:
         aside.mkdir()
         for path in present:
@@ -171,6 +178,7 @@ def _swap_in(data_dir: Path, staging: Path, key: bytes, shop_id: str, behind: bo
     restore_journal.sync(data_dir)
     integrity.after_restore(data_dir, key, shop_id, behind=behind)
     restore_journal.end(data_dir)
+    restore_notice.clear(data_dir)
     return aside if present else None
 
 

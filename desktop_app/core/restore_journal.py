@@ -10,7 +10,10 @@ staging folder and the folder it puts the current files in. Whoever finds the jo
 - the restored files are all in place: only the witnesses' re-base was left; it is done with
   the database key (at the open that unlocks it, or by the next restore), then the journal goes;
 - otherwise the current files go back from the aside folder: the shop is as it was before the
-  restore, and the owner is told it did not finish (``RestoreUnfinished``).
+  restore.
+
+Either way the owner is told, at their next login, not whoever happens to try first (the
+settling runs before any password is checked): ``restore_notice`` keeps it until then.
 
 Every step is a rename of a whole file, so settling is safe to crash in too: it starts over.
 """
@@ -18,6 +21,8 @@ Every step is a rename of a whole file, so settling is safe to crash in too: it 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import datetime as dt
 import json
 import logging
 import os
@@ -25,8 +30,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core import integrity, shoplock
-from desktop_app.core.errors import RestoreUnfinished, ShopInUse
+from desktop_app.core import integrity, restore_notice, shoplock
+from desktop_app.core.errors import ShopInUse
 from desktop_app.core.fileio import _fsync_dir, atomic_write_bytes
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE
 
@@ -45,6 +50,9 @@ class Journal:
     aside: str | None
     shop_id: str
     behind: bool
+    started_at: str = ""  # ISO UTC; "" in a journal of a version that did not write it
+    backup_made_at: str = ""
+    undoing: bool = False  # the undo is moving the current files back (see ``undo``)
 
     def restored_in_place(self, data_dir: Path) -> bool:
         """Every restored file has left the staging folder for the data folder."""
@@ -96,7 +104,10 @@ def read(data_dir: Path) -> Journal | None:
     try:
         raw = json.loads(journal_path(data_dir).read_text(encoding="utf-8"))
         return Journal(staging=str(raw["staging"]), aside=raw.get("aside") and str(raw["aside"]),
-                       shop_id=str(raw["shop_id"]), behind=bool(raw.get("behind")))
+                       shop_id=str(raw["shop_id"]), behind=bool(raw.get("behind")),
+                       started_at=str(raw.get("started_at") or ""),
+                       backup_made_at=str(raw.get("backup_made_at") or ""),
+                       undoing=bool(raw.get("undoing")))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
@@ -109,8 +120,8 @@ def read(data_dir: Path) -> Journal | None:
 def settle(data_dir: Path, key: bytes | None = None) -> None:
     """At an open (or ``recover``) of ``data_dir``: a restore that did not finish is finished
     (with ``key``, the database key, where its files are all in place) or undone. Nothing when
-    there is no journal, or a restore is running now (it holds the lock alone). Raises
-    ``RestoreUnfinished`` once, when it undid one."""
+    there is no journal, or a restore is running now (it holds the lock alone). Either
+    leaves a notice for the owner (``restore_notice``)."""
     if not pending(data_dir):
         return
     try:
@@ -132,8 +143,7 @@ def settle_alone(data_dir: Path, key: bytes | None) -> None:
         if key is not None:
             finish(data_dir, journal, key)
         return  # the key comes with the login: the open that unlocks it finishes it
-    aside = undo(data_dir, journal)
-    raise RestoreUnfinished(path=str(data_dir), aside=str(aside) if aside else "")
+    undo(data_dir, journal)
 
 
 def finish_pending(data_dir: Path, key: bytes) -> None:
@@ -147,6 +157,8 @@ def finish_pending(data_dir: Path, key: bytes) -> None:
 def finish(data_dir: Path, journal: Journal, key: bytes) -> None:
     """The last step of a restore whose files are in: the witnesses follow the restored shop."""
     integrity.after_restore(data_dir, key, journal.shop_id, behind=journal.behind)
+    restore_notice.leave(data_dir, restore_notice.COMPLETED, _started(data_dir, journal),
+                         journal.backup_made_at, kept=journal.aside or "")
     end(data_dir)
     shutil.rmtree(data_dir / journal.staging, ignore_errors=True)
     log.warning("finished a restore that had stopped before re-basing the witnesses")
@@ -155,19 +167,25 @@ def finish(data_dir: Path, journal: Journal, key: bytes) -> None:
 def undo(data_dir: Path, journal: Journal) -> Path | None:
     """The current files back from the aside folder; a restored file put in without one to
     replace (a restore into a folder with no shop) goes. Returns the aside folder where it
-    held something (it is removed once empty)."""
+    held something (it is removed once empty). Stopped while moving them back, it runs again
+    from the moves: a file moved back would otherwise look like a restored one put in
+    without one to replace, and go."""
     staging = data_dir / journal.staging
     aside = data_dir / journal.aside if journal.aside else None
-    for name in RESTORED_FILES:
-        put_in = (data_dir / name).exists() and not (staging / name).exists()
-        if put_in and (aside is None or not (aside / name).exists()):
-            os.unlink(data_dir / name)
+    if not journal.undoing:
+        for name in RESTORED_FILES:
+            put_in = (data_dir / name).exists() and not (staging / name).exists()
+            if put_in and (aside is None or not (aside / name).exists()):
+                os.unlink(data_dir / name)
+        begin(data_dir, dataclasses.replace(journal, undoing=True))
     moved_back = False
     if aside is not None and aside.is_dir():
         for path in sorted(aside.iterdir()):
             os.replace(path, data_dir / path.name)
             moved_back = True
     sync(data_dir)
+    restore_notice.leave(data_dir, restore_notice.UNDONE, _started(data_dir, journal),
+                         journal.backup_made_at, kept=journal.aside or "")
     end(data_dir)
     if aside is not None:
         with contextlib.suppress(OSError):
@@ -175,3 +193,14 @@ def undo(data_dir: Path, journal: Journal) -> Path | None:
     shutil.rmtree(staging, ignore_errors=True)
     log.error("a restore had stopped half-way: the shop was put back as it was before it")
     return aside if moved_back else None
+
+
+def _started(data_dir: Path, journal: Journal) -> str:
+    """When the restore began moving files: as its journal says, else (a version that did not
+    write it) when its journal or aside folder was made."""
+    if journal.started_at:
+        return journal.started_at
+    for made in (journal_path(data_dir), data_dir / (journal.aside or journal.staging)):
+        with contextlib.suppress(OSError):
+            return dt.datetime.fromtimestamp(made.stat().st_mtime, dt.UTC).isoformat()
+    return ""

@@ -219,12 +219,14 @@ def _moved_to(db: SqlCipherDatabase, shared: SharedHistory) -> str:
     return "" if row is None else f"{row[0] or ''}/{row[1] or ''}"
 
 
+# A restore that stopped half-way, settled: no change to the shop's records to lose.
+_SETTLED = "'restore_undone', 'restore_completed'"
 # Changes since the parting not counted apart (orders, operators, cards, redemptions...).
 _OTHER_CHANGES = (
     "FROM current.audit_event WHERE id > :above AND kind NOT LIKE 'order%' "
     "AND kind NOT LIKE 'operator%' AND kind NOT LIKE 'giftcard%' AND kind NOT IN ('backup', "
     "'export', 'redeem', 'redemption_undo', 'restore_carry', 'cardkey_shown', 'cardkey_sent', "
-    "'shop_moved')")  # the move is said apart (``RestoreLoss.moved_to``)
+    f"'shop_moved', {_SETTLED})")  # the move is said apart (``RestoreLoss.moved_to``)
 # Refunds since the parting (QA round 2: lost silently, so an owner could pay one twice).
 _REFUNDS = ("FROM current.audit_event WHERE id > :above "
             "AND kind IN ('order_refund', 'order_refund_line')")
@@ -240,7 +242,8 @@ def lost_events(db: SqlCipherDatabase, shared: SharedHistory) -> int:
     """Audited changes since the parting that no restore carries over (orders, products...):
     redemptions and their undos are carried, as is what an earlier restore carried."""
     return _scalar(db, "SELECT count(*) FROM current.audit_event WHERE id > :above AND kind "
-                   "NOT IN ('backup', 'export', 'redeem', 'redemption_undo', 'restore_carry')",
+                   "NOT IN ('backup', 'export', 'redeem', 'redemption_undo', 'restore_carry', "
+                   f"{_SETTLED})",
                    {"above": shared.parted_after})
 
 

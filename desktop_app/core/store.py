@@ -13,7 +13,6 @@ import contextlib
 import dataclasses
 import functools
 import logging
-import os
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,7 +40,11 @@ from desktop_app.core.errors import (
     ShopMoved,
     WrongPassword,
 )
-from desktop_app.core.file_connection import DEFAULT_BUSY_TIMEOUT_MS, connect_file
+from desktop_app.core.file_connection import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    connect_file,
+    remove_half_made,
+)
 from desktop_app.core.fileio import remove_stale_temporaries
 from desktop_app.core.keyslots import (
     KEY_BYTES,
@@ -53,6 +56,7 @@ from desktop_app.core.lockout import LoginThrottle, login_source
 from desktop_app.core.models import Operator, Setting, database_proxy
 from desktop_app.core.moved_shop import recorded_move
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE, prepare_data_dir
+from desktop_app.core.restore_notice import RestoreNotice, tell_at_open
 from desktop_app.core.session_redeemed import ReplacedSession
 from desktop_app.core.still_active import active_operator, require_still_active
 from desktop_app.core.transactions import begin_immediate, translate_db_error
@@ -107,6 +111,8 @@ class Shop:
     failed_logins: int = 0
     # Only right after create_shop: the recovery key, shown once and never stored in the clear.
     recovery_key: str | None = field(default=None, repr=False)
+    # A restore that had stopped half-way, settled at or before this open: to tell (QA s12e).
+    restore_notice: RestoreNotice | None = None
 
     def reload_slots(self) -> KeySlotFile:
         """The key slots as stored now: another counter may have changed them."""
@@ -268,7 +274,7 @@ def create_shop(
     try:
         db = connect_file(db_path, key, busy_timeout_ms)
     except BaseException:
-        _remove_half_made(data_dir, slots.path)  # its first page made it on a full disk
+        remove_half_made(data_dir, slots.path)  # its first page made it on a full disk
         lock.release()
         raise
     try:
@@ -293,23 +299,13 @@ def create_shop(
         integrity.bring_forward(shop)
     except BaseException as exc:
         db.close()
-        _remove_half_made(data_dir, slots.path)
+        remove_half_made(data_dir, slots.path)
         lock.release()
         if isinstance(exc, DatabaseError | OperationalError):  # a full disk (QA s10a F4)
             raise translate_db_error(exc, db_path) from exc
         raise
     log.info("created a shop")
     return shop
-
-
-def _remove_half_made(data_dir: Path, slots_path: Path) -> None:
-    """A shop whose creation failed part way (a full disk): gone, or the next try would be
-    refused as a shop that exists, one nobody can open (QA s10a F4, s11a F2)."""
-    db_path = data_dir / DATABASE_FILE
-    for leftover in (f"{db_path}-wal", f"{db_path}-shm", db_path, slots_path,
-                     anchor.anchor_path(data_dir)):
-        with contextlib.suppress(OSError):
-            os.unlink(leftover)
 
 
 def open_shop(
@@ -385,6 +381,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
     elif moved is None and not shop.integrity_problems:  # a moved folder's follow the server
         integrity.bring_forward(shop)
     schema_upgrade.record(shop, found)
+    shop.restore_notice = tell_at_open(shop)
     return shop
 
 

@@ -1,6 +1,7 @@
 """The main window's side of backups: the status in the status bar, the banner when an
-automatic backup failed, and the results of Back up now and Restore in a box that blocks
-nothing. A part of ``MainWindow``; its words keep the MainWindow translation context."""
+automatic backup failed, and the results of Back up now and Restore (one that had stopped
+half-way too) in a box that blocks nothing. A part of ``MainWindow``; its words keep the
+MainWindow translation context."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from desktop_app.core import dialect
 from desktop_app.core.backup import BackupStatus
 from desktop_app.core.dates import utc_now
 from desktop_app.core.store import Shop
+from desktop_app.messages.restore_notice_texts import restore_notice_text
 from desktop_app.ui.admin.backup_common import last_backup_text
 from desktop_app.ui.admin.backup_controller import BackupController
 from desktop_app.ui.widgets import (
@@ -139,6 +141,15 @@ class WindowBackups(_Window):
             "The automatic backup failed, so the latest changes are not in a backup yet. "
             "{reason}").format(reason=reason))
         self.backup_banner.show()
+
+    def tell_restore_notice(self) -> QMessageBox | None:
+        """A restore that had stopped half-way, settled at this login (QA s12e F5-F7): told as
+        information, the shop open and fine either way."""
+        notice = self.shop.restore_notice
+        if notice is None:
+            return None
+        return self.show_notice(restore_notice_text(notice, str(self.shop.data_dir),
+                                                    self.shop.is_owner))
 
     def show_notice(self, text: str, problem: bool = False) -> QMessageBox:
         """A result to read, in one reused box that blocks nothing (the next scan included)."""

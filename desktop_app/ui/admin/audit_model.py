@@ -42,6 +42,10 @@ KIND_LABELS: dict[str, str] = {
     "operator_change_password": QT_TRANSLATE_NOOP("audit", "Own password changed"),
     "operator_recover": QT_TRANSLATE_NOOP("audit", "Owner password set with the recovery key"),
     "restore_carry": QT_TRANSLATE_NOOP("audit", "Restore: newer records carried over"),
+    "restore_undone": QT_TRANSLATE_NOOP(
+        "audit", "Restore stopped half-way: undone, the shop as before it"),
+    "restore_completed": QT_TRANSLATE_NOOP(
+        "audit", "Restore stopped half-way: completed at the next login"),
     "export": QT_TRANSLATE_NOOP("audit", "Export"),
     "backup": QT_TRANSLATE_NOOP("audit", "Backup"),
     "settings_change": QT_TRANSLATE_NOOP("audit", "Settings changed"),
@@ -85,6 +89,7 @@ DETAIL_LABELS: dict[str, str] = {
     "balance_cents": QT_TRANSLATE_NOOP("audit", "balance"),
     "before": QT_TRANSLATE_NOOP("audit", "before"),
     "blank": QT_TRANSLATE_NOOP("audit", "blank"),
+    "backup_made_at": QT_TRANSLATE_NOOP("audit", "backup made"),
     "by": QT_TRANSLATE_NOOP("audit", "grouped by"),
     # The voided cards' balance and reloads, paid out to the customer (QA s8b F6).
     "card_refund_cents": QT_TRANSLATE_NOOP("audit", "paid back for gift cards"),
@@ -138,8 +143,10 @@ DETAIL_LABELS: dict[str, str] = {
     "rows": QT_TRANSLATE_NOOP("audit", "rows"),
     "server": QT_TRANSLATE_NOOP("audit", "server"),
     "shop_name": QT_TRANSLATE_NOOP("audit", "shop name"),
+    "settled_at": QT_TRANSLATE_NOOP("audit", "found and settled"),
     "size": QT_TRANSLATE_NOOP("audit", "size"),
     "start": QT_TRANSLATE_NOOP("audit", "from"),
+    "started_at": QT_TRANSLATE_NOOP("audit", "restore started"),
     "station": QT_TRANSLATE_NOOP("audit", "station"),
     "stock": QT_TRANSLATE_NOOP("audit", "stock"),
     "stock_returned": QT_TRANSLATE_NOOP("audit", "stock returned"),
@@ -206,8 +213,16 @@ def _value_text(key: str, value: object, currency: str) -> str:
     if isinstance(value, dict):
         return "; ".join(_pair(inner, item, currency) for inner, item in value.items())
     if isinstance(value, str):
-        return _word_value(key, value)
+        return _moment_text(value) if key.endswith("_at") else _word_value(key, value)
     return str(value)
+
+
+def _moment_text(stored: str) -> str:
+    """A time stored in ISO UTC (``started_at``...), in local time as the Time column."""
+    try:
+        return event_time(dt.datetime.fromisoformat(stored))
+    except ValueError:
+        return stored
 
 
 def _pair(key: str, value: object, currency: str) -> str:
