@@ -182,27 +182,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="283"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="298"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="284"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="299"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="285"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="300"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="286"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="301"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="287"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="302"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -1747,68 +1747,68 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="88"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="395"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="118"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="78"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="80"/>
         <source>Backup settings…</source>
         <translation>备份设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="81"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="83"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -1908,7 +1908,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="39"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="41"/>
         <source>A shop on a server is backed up on the server, with PostgreSQL&apos;s own tools (pg_dump): see the README.</source>
         <translation>服务器上的店铺在服务器上用 PostgreSQL 自带工具（pg_dump）备份：见 README。</translation>
     </message>
@@ -1923,29 +1923,29 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="397"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="399"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="229"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="234"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="121"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="123"/>
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
@@ -1955,22 +1955,22 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="116"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="118"/>
         <source>Backups: on the server</source>
         <translation>备份：在服务器上</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="125"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="127"/>
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="128"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="130"/>
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="137"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="139"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
@@ -3626,37 +3626,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="327"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="328"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="329"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="330"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="339"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="340"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="341"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -4333,6 +4333,29 @@ Click “New order” to sell your first voucher.</source>
     </message>
 </context>
 <context>
+    <name>RestoreNotice</name>
+    <message>
+        <location filename="../../desktop_app/messages/restore_notice_texts.py" line="14"/>
+        <source>A restore of a backup did not finish: it was started {started}, and the computer stopped or the program was closed during it. It was undone at {settled}: the shop is as it was before that restore, nothing in it was lost, and the backup is not in it. Run the restore again if you still want the backup.</source>
+        <translation>一次恢复备份没有完成：它开始于 {started}，进行中电脑停止运行或程序被关闭。它已于 {settled} 撤销：店铺保持恢复之前的样子，其中没有丢失任何内容，备份也没有恢复进来。如果仍需要该备份，请重新运行恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/restore_notice_texts.py" line="19"/>
+        <source>A restore of a backup stopped before its last step: it was started {started}. That step was done at {settled}, so the restore is complete: the shop holds the backup made {backup}. The data the backup replaced is kept in the folder {folder}.</source>
+        <translation>一次恢复备份在最后一步之前停止了：它开始于 {started}。这一步已于 {settled} 完成，恢复已经完成：店铺现在是 {backup} 制作的备份。被备份替换的数据保存在文件夹 {folder} 中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/restore_notice_texts.py" line="24"/>
+        <source>The shop owner is told this too at their next login.</source>
+        <translation>店主下次登录时也会看到这条提示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/restore_notice_texts.py" line="26"/>
+        <source>at a time not recorded</source>
+        <translation>（时间未记录）</translation>
+    </message>
+</context>
+<context>
     <name>ScanSettingsPanel</name>
     <message>
         <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="54"/>
@@ -4386,6 +4409,49 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="74"/>
         <source>Click here and scan a voucher</source>
         <translation>点击此处，然后扫一张券</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTexts</name>
+    <message>
+        <location filename="../../desktop_app/messages/session_texts.py" line="23"/>
+        <source>Since it opened, this session redeemed one voucher that the files now in the shop folder may lack: {codes}.</source>
+        <translation>本次会话打开以来核销了 1 张卡券，店铺文件夹中现有的文件可能没有这条记录：{codes}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/session_texts.py" line="26"/>
+        <source>Since it opened, this session redeemed {count} vouchers that the files now in the shop folder may lack: {codes}.</source>
+        <translation>本次会话打开以来核销了 {count} 张卡券，店铺文件夹中现有的文件可能没有这些记录：{codes}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/session_texts.py" line="29"/>
+        <source>Write it down before you log out: if the shop then says its records are older, acknowledging that makes it redeemable again. The log file names it too, by voucher and order number (Help → Open the log folder).</source>
+        <translation>退出登录前请把它记下来：如果之后店铺提示记录较旧，确认问题会让这张卡券可以再次核销。日志文件也按卡券编号和订单号记录了它（帮助 → 打开日志文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/session_texts.py" line="33"/>
+        <source>Write them down before you log out: if the shop then says its records are older, acknowledging that makes them redeemable again. The log file names them too, by voucher and order number (Help → Open the log folder).</source>
+        <translation>退出登录前请把它们记下来：如果之后店铺提示记录较旧，确认问题会让这些卡券可以再次核销。日志文件也按卡券编号和订单号记录了它们（帮助 → 打开日志文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/session_texts.py" line="37"/>
+        <source>{code} ({time}, {operator})</source>
+        <translation>{code}（{time}，{operator}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/session_texts.py" line="38"/>
+        <source>{codes} and {more} more</source>
+        <translation>{codes}，另有 {more} 张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/session_texts.py" line="40"/>
+        <source>The red bar above names the voucher this session redeemed before: write it down before you log out.</source>
+        <translation>上方红条列出了本次会话之前核销的卡券：退出登录前请把它记下来。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/session_texts.py" line="43"/>
+        <source>The red bar above names the {count} vouchers this session redeemed before: write them down before you log out.</source>
+        <translation>上方红条列出了本次会话之前核销的 {count} 张卡券：退出登录前请把它们记下来。</translation>
     </message>
 </context>
 <context>
@@ -4775,17 +4841,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="198"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="199"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="313"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="314"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="344"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="345"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -4826,27 +4892,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="258"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="259"/>
         <source>Too short</source>
         <translation>太短</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="258"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="259"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="258"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="259"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="258"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="259"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="259"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="260"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -5641,57 +5707,57 @@ Click “New order” to sell your first voucher.</source>
         <translation>恢复备份：带入较新的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
         <source>Gift card reloaded</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
         <source>Gift card cashed out</source>
         <translation>礼品卡余额提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
         <source>Gift card balances expired</source>
         <translation>礼品卡余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
         <source>Gift card PIN set</source>
         <translation>设置礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="68"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="70"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="67"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="71"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="65"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="69"/>
         <source>Voucher #{id}</source>
         <translation>卡券 #{id}</translation>
     </message>
@@ -5701,473 +5767,498 @@ Click “New order” to sell your first voucher.</source>
         <translation>退回的卡密已重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
+        <source>Restore stopped half-way: undone, the shop as before it</source>
+        <translation>恢复备份中途停止：已撤销，店铺保持恢复之前的样子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
+        <source>Restore stopped half-way: completed at the next login</source>
+        <translation>恢复备份中途停止：已在下次登录时完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
         <source>Gift card: wrong PIN</source>
         <translation>礼品卡：PIN 码错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="57"/>
         <source>Gift card PIN locked</source>
         <translation>礼品卡 PIN 码已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
         <source>Gift card looked up with its PIN</source>
         <translation>凭 PIN 码查询礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
         <source>Card key shown in full</source>
         <translation>显示完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
         <source>Card key sent to the customer</source>
         <translation>向顾客发送卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="57"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="61"/>
         <source>Shop moved to a server</source>
         <translation>店铺已迁移到服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
         <source>Shop data upgraded for a new version</source>
         <translation>店铺数据已为新版本升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
         <source>address / phone</source>
         <translation>地址/电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
         <source>attempts</source>
         <translation>各次核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
         <source>attempts left</source>
         <translation>剩余尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
         <source>automatic backups</source>
         <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <source>backup made</source>
+        <translation>备份制作时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>grouped by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>paid back for gift cards</source>
         <translation>礼品卡退还金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
         <source>card keys kept out of stock</source>
         <translation>未回库存的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>cards</source>
         <translation>礼品卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>as</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
         <source>default validity (days)</source>
         <translation>默认有效期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>from data format</source>
         <translation>原数据格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>clerks reload and cash out cards</source>
         <translation>店员可充值和提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>gift-card changes lost</source>
         <translation>丢失的礼品卡变动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>gift-card entries</source>
         <translation>礼品卡流水</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>low-stock warning at</source>
         <translation>低库存提醒阈值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>cash paid out</source>
         <translation>付出现金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
         <source>in stock under another product</source>
         <translation>已在其他商品库存中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
         <source>used beyond what they held</source>
         <translation>超出可用次数的使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
         <source>problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
         <source>paid back</source>
         <translation>已退还</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
         <source>reload money lost</source>
         <translation>丢失的充值金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
         <source>shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
+        <source>found and settled</source>
+        <translation>发现并处理时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <source>restore started</source>
+        <translation>恢复开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
         <source>to data format</source>
         <translation>新数据格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156"/>
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="158"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="159"/>
         <source>value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162"/>
         <source>note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="172"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="179"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="173"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="180"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="181"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="182"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="176"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="183"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="177"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="184"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="198"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="205"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="206"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="215"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="230"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -6203,65 +6294,65 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="90"/>
+        <location filename="../../desktop_app/cli/frame.py" line="92"/>
         <source>No terminal to ask on: set {variables}.</source>
         <translation>没有可供询问的终端：请设置 {variables}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="104"/>
+        <location filename="../../desktop_app/cli/frame.py" line="106"/>
         <location filename="../../desktop_app/cli/restore_commands.py" line="133"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="107"/>
+        <location filename="../../desktop_app/cli/frame.py" line="109"/>
         <source>Password: </source>
         <translation>密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="116"/>
+        <location filename="../../desktop_app/cli/frame.py" line="118"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="118"/>
+        <location filename="../../desktop_app/cli/frame.py" line="120"/>
         <location filename="../../desktop_app/cli/giftcard_commands.py" line="44"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="154"/>
+        <location filename="../../desktop_app/cli/frame.py" line="193"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="41"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="42"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="53"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="54"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="57"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="58"/>
         <source>Recovery key (shown only now; keep it on paper, away from this PC; it lets an owner set a new password when every owner password is forgotten):</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/restore_commands.py" line="135"/>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="68"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="69"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="73"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="76"/>
         <source>New password set for {name}; the recovery key stays the same.</source>
         <translation>已为 {name} 设置新密码；恢复密钥保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="84"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="87"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
@@ -6418,52 +6509,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="107"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="110"/>
         <source>Nothing was acknowledged; the shop stays on hold.</source>
         <translation>未作确认；店铺仍处于暂停状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="111"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="114"/>
         <source>Acknowledged and recorded in the audit log: {problems}</source>
         <translation>已确认并记入操作日志：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="115"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="118"/>
         <source>This computer last worked with this shop in {folder}: that folder is now held, this copy being the shop here.</source>
         <translation>本电脑上次使用此店铺是在 {folder}：那个文件夹现在已停止，这份副本成为本电脑上的店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="124"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="127"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="128"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="131"/>
         <source>This shop was moved to the server {host} (database {database}); this folder keeps it for reading only.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}）；此文件夹中的店铺仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="139"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="142"/>
         <source>{folder} holds redemptions this shop&apos;s data lacks ({count}): acknowledging makes those vouchers redeemable again.</source>
         <translation>{folder} 中有本店数据缺少的核销记录（{count} 条）：确认后，这些卡券将可以再次核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="146"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="149"/>
         <source>Acknowledging lets the shop work on its data as it is now: vouchers redeemed in the lost records look unused again and can be redeemed a second time. Restore the latest backup instead if you have one; else check the latest redemptions (receipts, the newest backup) first.</source>
         <translation>确认后，店铺将按现有数据继续工作：在丢失记录中已核销的卡券会显示为未使用，可能被再次核销。如有最新备份，请改为恢复备份；否则请先核对最近的核销（小票、最新备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="167"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="170"/>
         <source>Acknowledge anyway? [y/N] </source>
         <translation>仍要确认吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="181"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="184"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="205"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="208"/>
         <source>This folder could not write the move into its own audit log ({problem}). It was marked as moved before the copy, so it refuses every change all the same. Do not run migrate-to again: the shop is on the server now.</source>
         <translation>此文件夹未能把迁移写入自己的操作日志（{problem}）。它在复制前已标记为迁移中，因此同样拒绝任何修改。请不要再次运行 migrate-to：店铺现在在服务器上。</translation>
     </message>
@@ -6534,7 +6625,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/restore_commands.py" line="94"/>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="168"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="171"/>
         <source>y</source>
         <translation>是</translation>
     </message>
@@ -6549,12 +6640,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="191"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="194"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="199"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="202"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. This folder now keeps the shop for reading only: start every counter with --database {url} (or SHOP_DATABASE_URL).</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并核对了副本。此文件夹中的店铺从此仅供查看：每个收银台请用 --database {url}（或 SHOP_DATABASE_URL）启动。</translation>
     </message>
@@ -6907,7 +6998,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="221"/>
+        <location filename="../../desktop_app/cli/frame.py" line="260"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
