@@ -16,7 +16,7 @@ from desktop_app.core.errors import ShopError
 from desktop_app.core.live_files import FILES_REPLACED
 from desktop_app.core.session_redeemed import SessionRedemption
 from desktop_app.core.store import Shop
-from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences, translate
 
 CONTEXT = "SessionTexts"
 MOST_SHOWN = 8  # a longer list names its latest; the log has them all
@@ -36,6 +36,8 @@ KEEP_SEVERAL_TEXT = QT_TRANSLATE_NOOP(
     "by voucher and order number (Help → Open the log folder).")
 ONE_CODE_TEXT = QT_TRANSLATE_NOOP("SessionTexts", "{code} ({time}, {operator})")
 MORE_TEXT = QT_TRANSLATE_NOOP("SessionTexts", "{codes} and {more} more")
+# Between two codes of the list: a Chinese sentence separates them with its own semicolon.
+BETWEEN_CODES = QT_TRANSLATE_NOOP("SessionTexts", "; ")
 # The counter's refusal is read in a large font: it points to the red bar, which names them.
 POINT_TO_ONE_TEXT = QT_TRANSLATE_NOOP(
     "SessionTexts", "The red bar above names the voucher this session redeemed before: write "
@@ -56,7 +58,7 @@ def redeemed_before_hold_text(redeemed: Sequence[SessionRedemption]) -> str:
     """The sentences naming them, with how to keep them; "" when there were none."""
     if not redeemed:
         return ""
-    codes = "; ".join(translate(CONTEXT, ONE_CODE_TEXT).format(
+    codes = translate(CONTEXT, BETWEEN_CODES).join(translate(CONTEXT, ONE_CODE_TEXT).format(
         code=r.code, time=_when(r.at), operator=r.operator)
         for r in redeemed[-MOST_SHOWN:])
     if len(redeemed) > MOST_SHOWN:
@@ -64,8 +66,8 @@ def redeemed_before_hold_text(redeemed: Sequence[SessionRedemption]) -> str:
                                                      more=len(redeemed) - MOST_SHOWN)
     one = len(redeemed) == 1
     text = translate(CONTEXT, ONE_TEXT if one else SEVERAL_TEXT)
-    return (text.format(count=len(redeemed), codes=codes) + " "
-            + translate(CONTEXT, KEEP_ONE_TEXT if one else KEEP_SEVERAL_TEXT))
+    return sentences(text.format(count=len(redeemed), codes=codes),
+                     translate(CONTEXT, KEEP_ONE_TEXT if one else KEEP_SEVERAL_TEXT))
 
 
 def banner_with_redeemed_before_hold(text: str, shop: Shop) -> str:
@@ -81,4 +83,4 @@ def refusal_with_redeemed_before_hold(text: str, exc: ShopError, shop: Shop) -> 
     if not count or exc.code != "integrity_hold" or exc.params.get("problem") != FILES_REPLACED:
         return text
     pointer = translate(CONTEXT, POINT_TO_ONE_TEXT if count == 1 else POINT_TO_SEVERAL_TEXT)
-    return f"{text} {pointer.format(count=count)}"
+    return sentences(text, pointer.format(count=count))

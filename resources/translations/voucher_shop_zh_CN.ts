@@ -4445,11 +4445,16 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/session_texts.py" line="40"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/session_texts.py" line="42"/>
         <source>The red bar above names the voucher this session redeemed before: write it down before you log out.</source>
         <translation>上方红条列出了本次会话之前核销的卡券：退出登录前请把它记下来。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/session_texts.py" line="43"/>
+        <location filename="../../desktop_app/messages/session_texts.py" line="45"/>
         <source>The red bar above names the {count} vouchers this session redeemed before: write them down before you log out.</source>
         <translation>上方红条列出了本次会话之前核销的 {count} 张卡券：退出登录前请把它们记下来。</translation>
     </message>
