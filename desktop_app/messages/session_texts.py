@@ -36,8 +36,8 @@ KEEP_SEVERAL_TEXT = QT_TRANSLATE_NOOP(
     "by voucher and order number (Help → Open the log folder).")
 ONE_CODE_TEXT = QT_TRANSLATE_NOOP("SessionTexts", "{code} ({time}, {operator})")
 MORE_TEXT = QT_TRANSLATE_NOOP("SessionTexts", "{codes} and {more} more")
-# Between two codes of the list: a Chinese sentence separates them with its own semicolon.
-BETWEEN_CODES = QT_TRANSLATE_NOOP("SessionTexts", "; ")
+# The list grows one code at a time: a Chinese sentence separates them with its own semicolon.
+ONE_MORE_CODE = QT_TRANSLATE_NOOP("SessionTexts", "{codes}; {code}")
 # The counter's refusal is read in a large font: it points to the red bar, which names them.
 POINT_TO_ONE_TEXT = QT_TRANSLATE_NOOP(
     "SessionTexts", "The red bar above names the voucher this session redeemed before: write "
@@ -58,9 +58,12 @@ def redeemed_before_hold_text(redeemed: Sequence[SessionRedemption]) -> str:
     """The sentences naming them, with how to keep them; "" when there were none."""
     if not redeemed:
         return ""
-    codes = translate(CONTEXT, BETWEEN_CODES).join(translate(CONTEXT, ONE_CODE_TEXT).format(
-        code=r.code, time=_when(r.at), operator=r.operator)
-        for r in redeemed[-MOST_SHOWN:])
+    named = [translate(CONTEXT, ONE_CODE_TEXT).format(code=r.code, time=_when(r.at),
+                                                      operator=r.operator)
+             for r in redeemed[-MOST_SHOWN:]]
+    codes = named[0]
+    for code in named[1:]:
+        codes = translate(CONTEXT, ONE_MORE_CODE).format(codes=codes, code=code)
     if len(redeemed) > MOST_SHOWN:
         codes = translate(CONTEXT, MORE_TEXT).format(codes=codes,
                                                      more=len(redeemed) - MOST_SHOWN)

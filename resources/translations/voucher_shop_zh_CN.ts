@@ -4445,8 +4445,8 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/session_texts.py" line="40"/>
-        <source>; </source>
-        <translation>；</translation>
+        <source>{codes}; {code}</source>
+        <translation>{codes}；{code}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/session_texts.py" line="42"/>
