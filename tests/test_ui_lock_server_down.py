@@ -1,0 +1,86 @@
+"""Locking a counter of a server shop while the server is down or just after it restarted
+(QA s13a F1): the lock screen shows (never no window at all), says the server cannot be
+reached (M5), and unlocks once the server is back.
+
+A real PostgreSQL server, stopped and started again by the test; a real session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from scan_driver import WAIT_MS, log_in
+
+from desktop_app.core.engine import ShopLocation
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.session.login_dialog import LoginDialog
+from desktop_app.ui.shop_session import ShopSession
+from tests.conftest import OWNER, OWNER_PASSWORD
+
+pytestmark = pytest.mark.usefixtures("temp_settings")
+
+SHOP_NAME = "Server Shop 服务器店"
+
+
+@pytest.fixture
+def server_session(qtbot: QtBot, shop_dir: Path, pg_server: object,
+                   pg_url: str) -> Iterator[ShopSession]:
+    ShopLocation(shop_dir, pg_url).create(SHOP_NAME, "CNY", OWNER, OWNER_PASSWORD).close()
+    started = ShopSession(shop_dir, database_url=pg_url)
+    started.start()
+    try:
+        yield started
+    finally:
+        pg_server.restart() if not _running(pg_server) else None  # type: ignore[attr-defined]
+        started.shutdown()
+
+
+def _running(server: object) -> bool:
+    try:
+        server.psql("SELECT 1")  # type: ignore[attr-defined]
+    except Exception:
+        return False
+    return True
+
+
+def lock_screen_of(session: ShopSession, window: MainWindow) -> LoginDialog:
+    dialog = session.dialog
+    assert isinstance(dialog, LoginDialog) and dialog.locked and dialog.isVisible()
+    assert dialog.header.title.full_text() == SHOP_NAME
+    assert not window.isVisible()
+    return dialog
+
+
+def unlock(qtbot: QtBot, session: ShopSession, dialog: LoginDialog) -> None:
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+
+
+def test_lock_after_the_server_restarted_shows_the_lock_screen_and_unlocks(
+        qtbot: QtBot, server_session: ShopSession, pg_server: object) -> None:
+    window = log_in(qtbot, server_session)
+    pg_server.halt()  # type: ignore[attr-defined]
+    pg_server.restart()  # type: ignore[attr-defined]  # every connection of the app is broken
+    window.lock_action.trigger()
+    dialog = lock_screen_of(server_session, window)
+    unlock(qtbot, server_session, dialog)
+    qtbot.waitUntil(window.isVisible, timeout=WAIT_MS)
+    assert server_session.window is window
+
+
+def test_the_idle_lock_while_the_server_is_down_shows_the_lock_screen(
+        qtbot: QtBot, server_session: ShopSession, pg_server: object) -> None:
+    window = log_in(qtbot, server_session)
+    pg_server.halt()  # type: ignore[attr-defined]
+    window._idle_timeout()  # what the idle timer calls after its minutes
+    dialog = lock_screen_of(server_session, window)
+    unlock(qtbot, server_session, dialog)  # still down: said, and the lock screen stays
+    assert not window.isVisible() and dialog.isVisible()
+    assert "cannot be reached" in dialog.message.text()
+    pg_server.restart()  # type: ignore[attr-defined]
+    unlock(qtbot, server_session, dialog)
+    qtbot.waitUntil(window.isVisible, timeout=WAIT_MS)
