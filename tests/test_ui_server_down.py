@@ -1,6 +1,6 @@
-"""Locking a counter of a server shop while the server is down or just after it restarted
-(QA s13a F1): the lock screen shows (never no window at all), says the server cannot be
-reached (M5), and unlocks once the server is back.
+"""A counter of a server shop while the server is down or just after it restarted (QA s13a):
+locking shows the lock screen (never no window at all, F1), which says the server cannot be
+reached (M5), and unlocks once the server is back; no automatic backup alarm (F4).
 
 A real PostgreSQL server, stopped and started again by the test; a real session.
 """
@@ -84,3 +84,15 @@ def test_the_idle_lock_while_the_server_is_down_shows_the_lock_screen(
     pg_server.restart()  # type: ignore[attr-defined]
     unlock(qtbot, server_session, dialog)
     qtbot.waitUntil(window.isVisible, timeout=WAIT_MS)
+
+
+def test_a_server_outage_is_no_automatic_backup_alarm(
+        qtbot: QtBot, server_session: ShopSession, pg_server: object) -> None:
+    window = log_in(qtbot, server_session)
+    backups = window.backups
+    assert backups is not None
+    pg_server.halt()  # type: ignore[attr-defined]
+    backups.check_daily()  # what its timer does a while after login, then every hour
+    qtbot.waitUntil(lambda: not backups.auto_running, timeout=WAIT_MS)
+    assert window.backup_banner.isHidden()
+    assert window.open_backup_settings() is None  # a folder a server shop does not use
