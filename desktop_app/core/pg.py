@@ -101,8 +101,8 @@ class KeySlotTable(KeySlotFile):
     ``RECOVERY_SLOT`` (no operator's name can be it) for the shop's recovery key."""
 
     def __init__(self, url: str, shop_id: str, slots: dict[str, KeySlot],
-                 recovery: KeySlot | None = None) -> None:
-        super().__init__(Path("key_slot"), shop_id, slots, recovery)
+                 recovery: KeySlot | None = None, disabled: set[str] | None = None) -> None:
+        super().__init__(Path("key_slot"), shop_id, slots, recovery, disabled)
         self.url = url
 
     @classmethod
@@ -116,7 +116,7 @@ class KeySlotTable(KeySlotFile):
         except (ValueError, KeyError, TypeError) as exc:
             raise KeySlotsDamaged(path=url) from exc
         recovery = slots.pop(RECOVERY_SLOT, None)
-        return cls(url, rows[0].shop_id, slots, recovery)
+        return cls(url, rows[0].shop_id, slots, recovery, _disabled_names() - set(slots))
 
     def reload(self) -> KeySlotTable:
         return KeySlotTable.read(self.url)
@@ -133,6 +133,14 @@ class KeySlotTable(KeySlotFile):
                 (KeySlotRecord.insert(slot_name=name, slot=text, shop_id=self.shop_id)
                  .on_conflict(conflict_target=[KeySlotRecord.slot_name],
                               update={KeySlotRecord.slot: text}).execute())
+
+
+def _disabled_names() -> set[str]:
+    """The slot names of disabled operators: a login says "disabled", not "no such name" (QA
+    s13a F9). The file keeps them beside its slots; here the operators' table says it, in the
+    clear like the slot names, and changes in the same transaction as the slot's removal."""
+    inactive = Operator.select(Operator.slot_name).where(Operator.active == False)  # noqa: E712
+    return {row.slot_name for row in inactive}
 
 
 class ServerLoginThrottle(LoginThrottle):
