@@ -61,3 +61,49 @@ def test_a_server_shop_makes_no_automatic_backup_even_if_asked_to(
             assert backup.run_auto_backup(shop, older_than=backup.DAILY) is None
         finally:
             pg_server.restart()  # type: ignore[attr-defined]
+
+
+def _readme_sequence_fix() -> str:
+    """The README's SQL that sets the id counters right: the test runs what it documents."""
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = text.index("```sql", text.index("**A restore over the live database**"))
+    return "\n".join(line.strip() for line in
+                     text[start:text.index("```", start + 6)].splitlines()[1:])
+
+
+def test_ids_behind_after_a_restore_over_itself_are_said_plainly_and_the_readme_fixes_them(
+        pg_server: object, pg_url: str, tmp_path: Path) -> None:
+    from desktop_app.core import fulfilment, orders, products, redemption
+    from desktop_app.core.errors import ServerIdsBehind
+    from desktop_app.core.models import RedemptionAttempt, Voucher
+
+    database = pg_url.rsplit("/", 1)[1]
+    location = ShopLocation(tmp_path / "pc", pg_url)
+
+    def behind_the_rows() -> None:  # what pg_restore's setval does to the live database's
+        pg_server.psql("SELECT setval('redemption_attempt_id_seq', 1)",  # type: ignore[attr-defined]
+                       database)
+
+    with location.create("Server", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        wash = products.add_product(shop, "Wash", "10", "service", uses=5)
+        order = orders.create_order(shop, [(wash.id, 1)])
+        (voucher,) = fulfilment.pay_order(shop, order.id)
+        for _ in range(2):
+            assert redemption.redeem(shop, voucher.payload, "Front").reason == "redeemed"
+        behind_the_rows()
+        with pytest.raises(ServerIdsBehind) as behind:
+            redemption.redeem(shop, voucher.payload, "Front")
+        said = error_message(behind.value)
+        assert "id counters are behind" in said and "restart" not in said.lower()
+        assert Voucher.get_by_id(voucher.id).uses_left == 3  # nothing taken
+        assert RedemptionAttempt.select().count() == 2
+    behind_the_rows()  # each refused try used one id up
+    refused = _cli(tmp_path / "pc", "--database", pg_url, "redeem", voucher.payload,
+                   "--station", "B", "--json",
+                   env={"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD})
+    assert refused.returncode == 1
+    assert json.loads(refused.stdout)["error"] == "server_ids_behind", refused.stdout
+    pg_server.psql(_readme_sequence_fix(), database)  # type: ignore[attr-defined]
+    with location.open(OWNER, OWNER_PASSWORD) as shop:
+        assert redemption.redeem(shop, voucher.payload, "Front").reason == "redeemed"
+        assert Voucher.get_by_id(voucher.id).uses_left == 2
