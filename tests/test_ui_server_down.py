@@ -34,7 +34,8 @@ def server_session(qtbot: QtBot, shop_dir: Path, pg_server: object,
     try:
         yield started
     finally:
-        pg_server.restart() if not _running(pg_server) else None  # type: ignore[attr-defined]
+        if not _running(pg_server):  # a test that failed with the server stopped
+            pg_server.restart()  # type: ignore[attr-defined]
         started.shutdown()
 
 
@@ -78,10 +79,13 @@ def test_the_idle_lock_while_the_server_is_down_shows_the_lock_screen(
     pg_server.halt()  # type: ignore[attr-defined]
     window._idle_timeout()  # what the idle timer calls after its minutes
     dialog = lock_screen_of(server_session, window)
+    qtbot.waitUntil(dialog.server_line.isVisible, timeout=WAIT_MS)  # said before unlocking
+    assert "server cannot be reached" in dialog.server_line.text()
     unlock(qtbot, server_session, dialog)  # still down: said, and the lock screen stays
     assert not window.isVisible() and dialog.isVisible()
     assert "cannot be reached" in dialog.message.text()
     pg_server.restart()  # type: ignore[attr-defined]
+    qtbot.waitUntil(dialog.server_line.isHidden, timeout=WAIT_MS)  # back: said too
     unlock(qtbot, server_session, dialog)
     qtbot.waitUntil(window.isVisible, timeout=WAIT_MS)
 

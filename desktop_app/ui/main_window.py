@@ -46,6 +46,7 @@ from desktop_app.ui import settings
 from desktop_app.ui.admin.backup_controller import BackupController
 from desktop_app.ui.admin.settings_dialog import WindowSettings
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
+from desktop_app.ui.counter.server_status import ServerWatcher
 from desktop_app.ui.customer.customer_window import CustomerWindow
 from desktop_app.ui.elided_label import ElidedLabel
 from desktop_app.ui.giftcard_expiry import GiftCardExpiry
@@ -348,6 +349,11 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
             if isinstance(tab, RedemptionTab):
                 return tab
         return None
+
+    def server_watcher(self) -> ServerWatcher | None:
+        """The Redemption tab's watch on the shop's server; None for a file or without it."""
+        tab = self.redemption_tab()
+        return tab.server_watcher if tab is not None else None
 
     def takes_scans_itself(self, window: QWidget) -> bool:
         """Whether the Redemption tab's own key filter reads ``window``'s keys right now."""
