@@ -83,6 +83,19 @@ class Server:
         self.psql(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
+    def halt(self) -> None:
+        """Stopped as by a power cut, its folder kept: ``restart`` brings it back."""
+        subprocess.run([*self.prefix, str(self.bin_dir / "pg_ctl"), "-D", str(self.data),
+                        "-m", "immediate", "-w", "stop"], capture_output=True, check=True)
+
+    def restart(self) -> None:
+        _run(self, str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-o", self.options(),
+             "-l", str(self.root / "server.log"), "-w", "-t", str(START_TIMEOUT_S), "start")
+
+    def options(self) -> str:
+        return (f"-c listen_addresses=127.0.0.1 -p {self.port} "
+                f"-c unix_socket_directories={self.root / 'sock'} -c fsync=off")
+
     def stop(self) -> None:
         subprocess.run([*self.prefix, str(self.bin_dir / "pg_ctl"), "-D", str(self.data),
                         "-m", "immediate", "-w", "stop"], capture_output=True)
@@ -111,10 +124,7 @@ def start() -> Server:
         _run(server, str(bin_dir / "initdb"), "-D", str(server.data), "-U", SUPERUSER,
              f"--pwfile={root / 'pwfile'}", "--auth-local=scram-sha-256",
              "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8")
-        options = (f"-c listen_addresses=127.0.0.1 -p {server.port} "
-                   f"-c unix_socket_directories={root / 'sock'} -c fsync=off")
-        _run(server, str(bin_dir / "pg_ctl"), "-D", str(server.data), "-o", options,
-             "-l", str(root / "server.log"), "-w", "-t", str(START_TIMEOUT_S), "start")
+        server.restart()
     except (Unavailable, OSError, subprocess.TimeoutExpired) as exc:
         shutil.rmtree(root, ignore_errors=True)
         raise Unavailable(f"cannot start PostgreSQL: {exc}") from exc

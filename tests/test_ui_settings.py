@@ -150,6 +150,7 @@ def test_window_applies_settings_and_warns_of_low_stock(qtbot: QtBot, shop: Shop
     with qtbot.waitSignal(dialog.saved, timeout=15_000):
         dialog.save_button.click()
     assert window.header.title.text() == "New Name"
+    assert window.shop_name == "New Name"  # what the lock screen shows, read no more then
     assert "Counter 7" in window.header.subtitle.text()  # the station, in the header too
     assert "New Name" in window.windowTitle() and "Counter 7" in window.station_label.text()
     cardkeys.import_card_keys(shop, keys.id, "CCCC-2222-DDDD\nEEEE-3333-FFFF\n")

@@ -17,6 +17,8 @@ from desktop_app.core.errors import (
     InvalidState,
     NotFound,
     OperatorDisabled,
+    ServerLost,
+    ServerUnreachable,
     ShopMoved,
     WrongPassword,
 )
@@ -138,6 +140,17 @@ def change_own_password(shop: Shop, current: str, new: str) -> None:
 def quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
     """The lock screen's check: the same operator gets ``shop`` back (a window keeps its
     state); another name is a full login to a new session."""
+    try:
+        return _quick_unlock(shop, operator, password)
+    except ServerUnreachable as exc:
+        if isinstance(exc, ServerLost):
+            raise
+        # A connection the server's restart broke fails its first statement, and is dropped
+        # by that; the check reads: once more, on a fresh connection (QA s13a F1).
+        return _quick_unlock(shop, operator, password)
+
+
+def _quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
     # Guesses typed into a locked session count against that session, never against the
     # computer's login screen: a clerk cannot lock the owner out from the clerk's session.
     source = login_source(shop.operator.name)

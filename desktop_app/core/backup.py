@@ -254,8 +254,12 @@ def run_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path 
 
     A folder that is not there (a USB stick not plugged in) is refused, never created:
     creating the path would put the backup on whatever disk holds it instead.
-    """
 
+    A shop on a server makes none (PostgreSQL backs it up): asked before its settings are
+    read, so a server that blinked is no backup alarm at every counter (QA s13a F4).
+    """
+    if dialect.is_server(shop.db):
+        return None
     status = _status(shop)
     if not status.automatic or not status.folder:
         return None

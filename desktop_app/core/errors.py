@@ -191,6 +191,13 @@ class ServerLost(ServerUnreachable):
     code = "server_lost"
 
 
+class ServerIdsBehind(ShopError):
+    """A new row's id is already taken: the server's id counters are behind its rows, as
+    after a database restored over itself (README, "Several counters"). Nothing was saved."""
+
+    code = "server_ids_behind"
+
+
 class ServerLoginFailed(ShopError):
     code = "server_login_failed"
 

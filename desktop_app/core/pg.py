@@ -17,15 +17,18 @@ import contextlib
 import json
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from peewee import (
+    AutoField,
     CharField,
     Database,
     DatabaseError,
+    IntegrityError,
     InterfaceError,
     OperationalError,
     TextField,
@@ -35,6 +38,7 @@ from desktop_app.core import dialect, integrity, migrations, schema_upgrade
 from desktop_app.core.errors import (
     KeySlotsDamaged,
     NoShop,
+    ServerIdsBehind,
     ServerLost,
     ShopError,
     ShopExists,
@@ -49,7 +53,7 @@ from desktop_app.core.keyslots import (
     validate_new_operator,
 )
 from desktop_app.core.lockout import LoginThrottle, login_source
-from desktop_app.core.models import BaseModel, Operator, Setting, database_proxy
+from desktop_app.core.models import ALL_MODELS, BaseModel, Operator, Setting, database_proxy
 from desktop_app.core.pg_connection import (
     ServerDatabase,
     connect,
@@ -101,8 +105,8 @@ class KeySlotTable(KeySlotFile):
     ``RECOVERY_SLOT`` (no operator's name can be it) for the shop's recovery key."""
 
     def __init__(self, url: str, shop_id: str, slots: dict[str, KeySlot],
-                 recovery: KeySlot | None = None) -> None:
-        super().__init__(Path("key_slot"), shop_id, slots, recovery)
+                 recovery: KeySlot | None = None, disabled: set[str] | None = None) -> None:
+        super().__init__(Path("key_slot"), shop_id, slots, recovery, disabled)
         self.url = url
 
     @classmethod
@@ -116,7 +120,7 @@ class KeySlotTable(KeySlotFile):
         except (ValueError, KeyError, TypeError) as exc:
             raise KeySlotsDamaged(path=url) from exc
         recovery = slots.pop(RECOVERY_SLOT, None)
-        return cls(url, rows[0].shop_id, slots, recovery)
+        return cls(url, rows[0].shop_id, slots, recovery, _disabled_names() - set(slots))
 
     def reload(self) -> KeySlotTable:
         return KeySlotTable.read(self.url)
@@ -133,6 +137,14 @@ class KeySlotTable(KeySlotFile):
                 (KeySlotRecord.insert(slot_name=name, slot=text, shop_id=self.shop_id)
                  .on_conflict(conflict_target=[KeySlotRecord.slot_name],
                               update={KeySlotRecord.slot: text}).execute())
+
+
+def _disabled_names() -> set[str]:
+    """The slot names of disabled operators: a login says "disabled", not "no such name" (QA
+    s13a F9). The file keeps them beside its slots; here the operators' table says it, in the
+    clear like the slot names, and changes in the same transaction as the slot's removal."""
+    inactive = Operator.select(Operator.slot_name).where(Operator.active == False)  # noqa: E712
+    return {row.slot_name for row in inactive}
 
 
 class ServerLoginThrottle(LoginThrottle):
@@ -186,6 +198,21 @@ class ServerShop(Shop):
     def open_again(self, operator: str, password: str, source: str | None = None) -> Shop:
         return open_server_shop(self.data_dir, self.url, operator, password, source)
 
+    @contextlib.contextmanager
+    def write(self, *, evidence_only: bool = False,
+              operator_checked: bool = False) -> Iterator[None]:
+        """As the file's. A new row refused because its id is taken is said plainly, not as
+        an unexpected error: the server's id counters are behind its rows (QA s13a F7)."""
+        try:
+            with super().write(evidence_only=evidence_only, operator_checked=operator_checked):
+                yield
+        except IntegrityError as exc:
+            table = _table_of_taken_id(exc)
+            if table is None:
+                raise
+            log.error("the id sequence of %s is behind its rows (restored over itself?)", table)
+            raise ServerIdsBehind() from exc
+
     def translate_error(self, exc: Exception) -> ShopError:
         if not is_connection_lost(exc):
             return translate_db_error(exc, Path(self.url))
@@ -206,6 +233,27 @@ class ServerShop(Shop):
             self.db.close_all()
         if database_proxy.obj is self.db:
             database_proxy.initialize(None)
+
+
+_COUNTED_TABLES = frozenset(model._meta.table_name for model in ALL_MODELS
+                            if isinstance(model._meta.primary_key, AutoField))
+
+
+def _table_of_taken_id(exc: BaseException) -> str | None:
+    """The table whose id sequence handed out an id its rows already have, if that is what
+    refused the row (a primary key of a counted id violated); None for any other refusal."""
+    seen: BaseException | None = exc
+    for _ in range(5):  # peewee's error holds the driver's as its first argument
+        if isinstance(seen, psycopg.errors.UniqueViolation):
+            table = seen.diag.table_name or ""
+            if table in _COUNTED_TABLES and seen.diag.constraint_name == f"{table}_pkey":
+                return table
+            return None
+        if seen is None:
+            return None
+        first = seen.args[0] if seen.args else None
+        seen = first if isinstance(first, BaseException) else seen.__cause__ or seen.__context__
+    return None
 
 
 def _has_tables(db: Database) -> bool:

@@ -70,6 +70,10 @@ ERROR_TEXTS: dict[str, str] = {
         "this was saved. When the server is back, check before trying again: look in the list "
         "(or look the voucher up) to see whether it is there. A voucher's use is never taken "
         "twice."),
+    "server_ids_behind": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server could not save this: its id counters are behind its data, "
+        "as after a database restored over itself. Nothing was changed. Tell whoever looks "
+        "after the server: the README (\"Several counters\") shows how to set them right."),
     "server_login_failed": QT_TRANSLATE_NOOP(
         "errors", "The shop's server refused the login of database user {user}: the password in "
         "PGPASSWORD or the .pgpass file is wrong or missing."),

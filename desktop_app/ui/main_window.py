@@ -46,6 +46,7 @@ from desktop_app.ui import settings
 from desktop_app.ui.admin.backup_controller import BackupController
 from desktop_app.ui.admin.settings_dialog import WindowSettings
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
+from desktop_app.ui.counter.server_status import ServerWatcher
 from desktop_app.ui.customer.customer_window import CustomerWindow
 from desktop_app.ui.elided_label import ElidedLabel
 from desktop_app.ui.giftcard_expiry import GiftCardExpiry
@@ -118,7 +119,10 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         # Everyone's session runs the automatic backups an owner switched on; only owners
         # see and change their settings.
         self.backups: BackupController | None = BackupController(shop, self)
-        self.setWindowTitle(self.tr("{shop} — Voucher Shop").format(shop=shop.name))
+        # Read once here (and again when Settings saves it): the lock screen shows it without
+        # asking the database, which may be gone by then (QA s13a F1).
+        self.shop_name = shop.name
+        self.setWindowTitle(self.tr("{shop} — Voucher Shop").format(shop=self.shop_name))
         self.setWindowIcon(app_icon())
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -160,7 +164,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
                                                         station=station_name())
 
     def _build_header(self) -> HeaderBar:
-        header = self.header = HeaderBar(self.shop.name or APP_NAME, self.header_text(), self)
+        header = self.header = HeaderBar(self.shop_name or APP_NAME, self.header_text(), self)
         self.lock_button = QPushButton(self.tr("Lock"), header)
         self.lock_button.setToolTip(self.tr("Lock the screen; unlock with your password (Ctrl+L)"))
         self.lock_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -230,7 +234,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         bar.setSizeGripEnabled(True)
         self.operator_label = QLabel(self.tr("Operator: {operator}").format(
             operator=self._operator_text()), self)
-        self.shop_label = ElidedLabel(self.tr("Shop: {shop}").format(shop=self.shop.name), self)
+        self.shop_label = ElidedLabel(self.tr("Shop: {shop}").format(shop=self.shop_name), self)
         self.station_label = QLabel(self.tr("Station: {station}").format(
             station=station_name()), self)
         labels: tuple[QLabel, ...] = (self.operator_label, self.shop_label, self.station_label)
@@ -277,7 +281,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
             return
         self.idle.set_timeout_ms(idle_lock_minutes() * 60_000)
         self.idle.start()
-        self._show_child_windows()
+        self.show_child_windows()
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Minimising hides the window too (spontaneously): a minimised shop must still lock.
@@ -306,7 +310,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
                 widget.hide()
                 self._hidden_windows.append(widget)
 
-    def _show_child_windows(self) -> None:
+    def show_child_windows(self) -> None:
         hidden, self._hidden_windows = self._hidden_windows, []
         for widget in hidden:
             if shiboken6.isValid(widget):
@@ -329,7 +333,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         self.giftcard_expiry.timer.start()
         if self.isVisible():
             self.idle.start()
-            self._show_child_windows()
+            self.show_child_windows()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the window ends the app; the app closes the shop after the event loop.
@@ -345,6 +349,11 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
             if isinstance(tab, RedemptionTab):
                 return tab
         return None
+
+    def server_watcher(self) -> ServerWatcher | None:
+        """The Redemption tab's watch on the shop's server; None for a file or without it."""
+        tab = self.redemption_tab()
+        return tab.server_watcher if tab is not None else None
 
     def takes_scans_itself(self, window: QWidget) -> bool:
         """Whether the Redemption tab's own key filter reads ``window``'s keys right now."""

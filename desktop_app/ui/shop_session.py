@@ -135,19 +135,20 @@ class ShopSession(QObject):
         dialog.rejected.connect(self._quit)
         self._replace_dialog(dialog)
 
-    def show_login(self, operator: str = "", locked: bool = False) -> None:
-        shop = self.shop
+    def show_login(self, operator: str = "", locked: bool = False) -> LoginDialog:
+        shop, window = self.shop, self.window
         unlock = (lambda name, password: auth.quick_unlock(shop, name, password)) if (
             locked and shop is not None) else self.location.open
         dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
                              database_url=self.location.database_url,
                              demo_operators=_demo_operators() if self.demo else (),
                              shop_name=_demo_shop_name() if self.demo else (
-                                 shop.name if locked and shop is not None else None))
+                                 window.shop_name if locked and window is not None else None))
         dialog.accepted.connect(lambda: self._logged_in(dialog.shop))
         dialog.rejected.connect(self._quit)
         dialog.this_pc_requested.connect(self.use_this_pc)
         self._replace_dialog(dialog)
+        return dialog
 
     def _set_up(self, dialog: SetupDialog) -> None:
         """This PC's choice at first start, remembered for the next: this PC or the server."""
@@ -156,9 +157,7 @@ class ShopSession(QObject):
         self._enter(dialog.shop)
 
     def _prepare_demo(self) -> None:
-        self.show_login()
-        dialog = self.dialog
-        assert isinstance(dialog, LoginDialog)
+        dialog = self.show_login()
         dialog.show_preparing_demo()
 
         tasks.run_in_background(dialog, lambda: _ensure_demo_shop(self.data_dir),
@@ -251,12 +250,19 @@ class ShopSession(QObject):
     # -- lock, log out, quit ----------------------------------------------------------------
 
     def lock(self) -> None:
-        if self.window is None or self.shop is None:
+        """The lock screen, from values read before, then the window hides (QA s13a F1)."""
+        window, shop = self.window, self.shop
+        if window is None or shop is None:
             return
-        self.window.save_state()
-        self.window.hide()
-        log.info("locked by operator #%s", self.shop.operator.id)
-        self.show_login(operator=self.shop.operator.name, locked=True)
+        window.save_state()
+        try:
+            lock_screen = self.show_login(operator=shop.operator.name, locked=True)
+        except BaseException:
+            window.show_child_windows()  # not locked: the window stays as it was
+            raise
+        window.hide()
+        lock_screen.follow_server(window.server_watcher())  # says when it is gone (M5)
+        log.info("locked by operator #%s", shop.operator.id)
 
     def use_server(self, url: str) -> None:
         """The folder's shop moved to the server at ``url``: this PC uses the server from now

@@ -111,7 +111,9 @@ class WindowBackups(_Window):
         return self.backups.open_restore() if self.backups is not None else None
 
     def open_backup_settings(self) -> QDialog | None:
-        return self.backups.open_settings() if self.backups is not None else None
+        if self.backups is None or dialect.is_server(self.shop.db):  # its folder is unused
+            return None
+        return self.backups.open_settings()
 
     def _show_backup_status(self, status: BackupStatus) -> None:
         if dialect.is_server(self.shop.db):  # QA s10b F7: "never", in orange, for good

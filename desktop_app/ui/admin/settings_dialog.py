@@ -390,7 +390,7 @@ class WindowSettings:
 
         # The window's own words: translated under its context (the mixin has none of its own).
         translate = QCoreApplication.translate
-        name = self.shop.name
+        name = self.shop_name = self.shop.name
         self.setWindowTitle(  # type: ignore[attr-defined]
             translate("MainWindow", "{shop} — Voucher Shop").format(shop=name))
         self.header.set_title(name, self.header_text())  # type: ignore[attr-defined]

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QWidget
@@ -13,6 +15,8 @@ from desktop_app.core.store import Shop
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import ERROR_COLOR, MessageLabel
+
+log = logging.getLogger(__name__)
 
 
 class StockWarning(QLabel):
@@ -44,7 +48,10 @@ class StockWarning(QLabel):
         if not self.shop.is_owner:
             return
         shop = self.shop
-        run_in_background(self, lambda: stock_alerts.low_stock(shop), self.show_low)
+        # A server that cannot be reached is said at the counter; here the warning stays as
+        # it was until the next refresh, never an error box from the status bar (QA s13a).
+        run_in_background(self, lambda: stock_alerts.low_stock(shop), self.show_low,
+                          lambda exc: log.warning("low stock not read: %s", type(exc).__name__))
 
     def show_low(self, low: list[LowStock]) -> None:
         self.low = low

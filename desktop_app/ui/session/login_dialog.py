@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
@@ -50,6 +51,9 @@ from desktop_app.ui.widgets import (
     frame_with_header,
     hint_label,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.ui.counter.server_status import ServerWatcher
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +117,8 @@ class LoginDialog(QDialog):
         self.message = MessageLabel(self)
         body.addLayout(self._build_form())
         body.addWidget(self.message)
+        self.server_line = MessageLabel(self)  # a lock screen's: the shop's server is gone
+        body.addWidget(self.server_line)
         if self.locked:
             body.addWidget(hint_label(self.tr("Someone else at the counter? Type your own name "
                                               "and password to log in instead."), self))
@@ -281,6 +287,18 @@ class LoginDialog(QDialog):
                 "The vouchers scanned before are kept: log in to redeem them ({count}).").format(
                 count=held)
         self.message.show_warning(text)
+
+    def follow_server(self, watcher: ServerWatcher | None) -> None:
+        """The lock screen says while the shop's server cannot be reached (the counter's own
+        watch goes on while locked): the cashier knows before unlocking (QA s13a M5)."""
+        if watcher is not None:
+            watcher.reachable_changed.connect(self.show_server_reachable)
+            self.show_server_reachable(watcher.reachable)
+
+    def show_server_reachable(self, reachable: bool) -> None:
+        self.server_line.show_warning("" if reachable else self.tr(
+            "The shop's server cannot be reached now. Unlocking and redeeming work again when "
+            "it is back; this line then goes away by itself."))
 
     def show_fast_text_kept(self) -> None:
         """Fast text kept in the password box (a password manager's auto-type, or a scanned
