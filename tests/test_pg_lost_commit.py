@@ -145,15 +145,17 @@ def test_a_lost_undo_is_settled_or_said_uncertain(
     database = _database(pg_url)
     tens = _sold(server_shop, "Ten coffees", "90", "service", uses=10)
     station = counter.Counter(server_shop, "Front")
-    first, second = (station.scan(tens.payload, "scanner", uses=u) for u in (1, 2))
+    first, second = (station.scan(tens.payload, "scanner", uses=u).verdict.attempt_id
+                     for u in (1, 2))
+    assert first is not None and second is not None
     with commit_answers_withheld(pg_server):
-        undo = _in_thread(lambda: station.undo(first.verdict.attempt_id, "changed mind"))
+        undo = _in_thread(lambda: station.undo(first, "changed mind"))
         cut_the_waiting_commit(pg_server, database)
     result = undo()  # saved: said as done, the list with it
     assert result.uses_left == 8 and result.recent[0].reason == "undone"
     station.settle_wait_s = 0.5
     with commit_answers_withheld(pg_server):
-        undo = _in_thread(lambda: station.undo(second.verdict.attempt_id, "changed mind"))
+        undo = _in_thread(lambda: station.undo(second, "changed mind"))
         cut_the_waiting_commit(pg_server, database, refuse_connections=True)
         with pytest.raises(UndoUncertain) as lost:
             undo()
@@ -175,7 +177,7 @@ def test_a_connection_lost_before_the_commit_was_sent_is_said_not_saved(
     coffee = _sold(server_shop, "Coffee", "10", "service")
     record = audit.record
 
-    def server_goes_away(*args: object, **kwargs: object) -> object:
+    def server_goes_away(*args: Any, **kwargs: Any) -> Any:
         pg_server.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
                        f"datname = '{_database(pg_url)}' AND pid <> pg_backend_pid()")
         return record(*args, **kwargs)
