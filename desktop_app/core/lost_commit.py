@@ -41,7 +41,7 @@ class RedemptionUncertain(ServerLost):
 
     code = "redemption_uncertain"
 
-    def __init__(self, verdict: Verdict, **params: Any) -> None:
+    def __init__(self, verdict: Verdict | None = None, **params: Any) -> None:
         super().__init__(**params)
         self.verdict = verdict  # what was decided, true if the server saved it; not logged
 

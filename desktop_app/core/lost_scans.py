@@ -37,41 +37,43 @@ class LostScans:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._waiting: dict[str, RedemptionUncertain] = {}
+        self._waiting: dict[str, tuple[Verdict, RedemptionUncertain]] = {}
 
     def __bool__(self) -> bool:
         with self._lock:
             return bool(self._waiting)
 
     def remember(self, key: str, lost: RedemptionUncertain) -> None:
-        with self._lock:
-            self._waiting[key] = lost
+        if lost.verdict is not None:  # redemption.redeem always says what it decided
+            with self._lock:
+                self._waiting[key] = (lost.verdict, lost)
 
     def settle_one(self, shop: Shop, key: str) -> SettledScan | None:
         """The earlier lost scan of this voucher, settled now; None when there is none.
         ``RedemptionUncertain`` again while the server still does not answer."""
         with self._lock:
-            lost = self._waiting.get(key)
-        if lost is None:
+            waiting = self._waiting.get(key)
+        if waiting is None:
             return None
-        settled = self._settle(shop, key, lost)
+        settled = self._settle(shop, key, *waiting)
         if settled is None:
-            raise RedemptionUncertain(lost.verdict, **lost.params)
+            raise RedemptionUncertain(waiting[0], **waiting[1].params)
         return settled
 
     def settle_all(self, shop: Shop) -> list[SettledScan]:
         """Every lost scan the server can now answer for, oldest first; the others wait."""
         with self._lock:
             waiting = list(self._waiting.items())
-        found = [self._settle(shop, key, lost) for key, lost in waiting]
+        found = [self._settle(shop, key, *lost) for key, lost in waiting]
         return [settled for settled in found if settled is not None]
 
-    def _settle(self, shop: Shop, key: str, lost: RedemptionUncertain) -> SettledScan | None:
+    def _settle(self, shop: Shop, key: str, verdict: Verdict,
+                lost: RedemptionUncertain) -> SettledScan | None:
         attempt_id = int(lost.params["attempt_id"])
         saved = lost_commit.settle(shop, lost_commit.attempt_saved, attempt_id, wait_s=0)
         if saved is None:
             return None
         with self._lock:
-            if self._waiting.get(key) is lost:
+            if self._waiting.get(key, (None, None))[1] is lost:
                 del self._waiting[key]
-        return SettledScan(lost.verdict, saved)
+        return SettledScan(verdict, saved)

@@ -103,7 +103,7 @@ class RedemptionTab(RedemptionLayout):
         self.scan_keys = ScanKeys(self.scan_field, self.submit, self.amount_panel.refuses_scan)
         self.destroyed.connect(functools.partial(_tear_down, self.camera.scanner, self.scan_keys))
         self.failures = ScanFailures(shop, counter, self.verdict, self.amount_panel,
-                                     self.recent, self.sounds)
+                                     self.recent, lambda sound: self.sounds.play(sound))
         self.failures.reachable = lambda: self.server_reachable
         self.server_watcher: ServerWatcher | None = watch_server(
             shop, self, self.set_server_reachable)

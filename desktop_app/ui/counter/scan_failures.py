@@ -26,7 +26,7 @@ from desktop_app.ui import tasks
 from desktop_app.ui.counter.amount_panel import AmountPanel
 from desktop_app.ui.counter.recent_panel import RecentPanel
 from desktop_app.ui.counter.redemption_models import TONE_READY, local_time_text
-from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS, Sounds
+from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS
 from desktop_app.ui.counter.verdict_panel import UNCERTAIN, VerdictPanel
 
 log = logging.getLogger(__name__)
@@ -39,10 +39,11 @@ class ScanFailures(QObject):
     ``settle_now`` asks about lost answers at once (the server is back)."""
 
     def __init__(self, shop: Shop, counter: Counter, verdict: VerdictPanel,
-                 amount_panel: AmountPanel, recent: RecentPanel, sounds: Sounds) -> None:
+                 amount_panel: AmountPanel, recent: RecentPanel,
+                 play: Callable[[str], object]) -> None:
         super().__init__(verdict)
         self.shop, self.counter, self.verdict = shop, counter, verdict
-        self.amount_panel, self.recent, self.sounds = amount_panel, recent, sounds
+        self.amount_panel, self.recent, self.play = amount_panel, recent, play
         self._asking = False
         # Asked only while the server watch says it answers: a dead link's connection
         # attempt would hold the worker for seconds, ahead of the next scan.
@@ -55,14 +56,15 @@ class ScanFailures(QObject):
         """Not tried (the server is away): nothing was redeemed."""
         self.verdict.show_failure(text)
         self.amount_panel.show_failure(uncertain=False)
-        self.sounds.play(REFUSAL)
+        self.play(REFUSAL)
 
     def show(self, exc: Exception) -> None:
         if isinstance(exc, RedemptionUncertain):
             log.warning("redemption not certain: attempt %s", exc.params.get("attempt_id"))
-            self.verdict.show_uncertain(error_message(exc), exc.verdict.balance is not None)
+            charging = exc.verdict is not None and exc.verdict.balance is not None
+            self.verdict.show_uncertain(error_message(exc), charging)
             self.amount_panel.show_failure(uncertain=True)
-            self.sounds.play(REFUSAL)
+            self.play(REFUSAL)
             self.recent.refresh()  # whatever the server can say of this station meanwhile
             self.timer.start()
             return
@@ -105,10 +107,10 @@ class ScanFailures(QObject):
         if settled.saved:
             self.verdict.show_verdict(verdict, earlier=True)
             self.amount_panel.show_verdict(verdict, "")
-            self.sounds.play(SUCCESS if verdict.ok else REFUSAL)
+            self.play(SUCCESS if verdict.ok else REFUSAL)
             return
         self.verdict.show_failure(self.tr(
             "Checked with the shop's server: the scan of {code} ({time}) was not saved, so "
             "nothing was taken. Scan it again.").format(
                 code=verdict.code, time=local_time_text(verdict.at)))
-        self.sounds.play(REFUSAL)
+        self.play(REFUSAL)
