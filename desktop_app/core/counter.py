@@ -126,8 +126,8 @@ class Counter:
                 return replace(earlier, repeated=True, source=source, recent=None)
             self._in_flight.add(key)
         try:
-            voucher = voucher_key(self.shop, scanned, code)
-            lost_before = self.lost.settle_one(self.shop, voucher)
+            lost_before = (self.lost.settle_one(self.shop, voucher_key(self.shop, scanned, code))
+                           if self.lost else None)
             if lost_before is not None and lost_before.saved:  # no second use, nor charge
                 return CounterResult(lost_before.verdict, False, source, self._recent_quietly(),
                                      earlier_scan=True)
@@ -136,7 +136,7 @@ class Counter:
                     self.shop, scanned, self.station, uses=uses, amount_cents=amount_cents,
                     now=now, normalized=code, settle_wait_s=self.settle_wait_s)
             except RedemptionUncertain as lost:
-                self.lost.remember(voucher, lost)
+                self.lost.remember(voucher_key(self.shop, scanned, code), lost)
                 raise
             result = CounterResult(verdict, False, source, self._recent_quietly())
             with self._lock:

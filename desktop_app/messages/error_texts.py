@@ -259,6 +259,11 @@ COMMAND_LINE_TEXTS: dict[str, str] = {
         "can be redeemed or changed in this folder any more; it is kept for reading only. Use "
         "the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in "
         "the app, click Use the shop on the server."),
+    "redemption_uncertain": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {host} stopped answering as {code} was being saved, so it "
+        "is not certain whether it was redeemed (attempt {attempt_id}). Do not hand anything "
+        "over or charge again yet: when the server answers, look the voucher up (voucher show) "
+        "and check for that attempt."),
 }
 
 VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
