@@ -157,6 +157,7 @@ class RedemptionTab(RedemptionLayout):
         self.camera.shutdown()
         self.scan_keys.set_enabled(False)
         self._busy_timer.stop()
+        self.failures.timer.stop()
         if self.server_watcher is not None:
             self.server_watcher.stop()
 
