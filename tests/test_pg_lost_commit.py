@@ -101,7 +101,7 @@ def test_a_commit_lost_while_the_server_stays_away_is_uncertain_and_settled_late
         cut_the_waiting_commit(pg_server, database, refuse_connections=True)
         with pytest.raises(RedemptionUncertain) as lost:
             scan()
-        assert isinstance(lost.value, ServerLost)
+        assert isinstance(lost.value, ServerLost) and lost.value.verdict is not None
         assert lost.value.params["code"] == lost.value.verdict.code != ""
         text = error_message(lost.value)
         assert "not certain whether it was redeemed" in text and "Not redeemed" not in text
