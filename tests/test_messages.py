@@ -165,6 +165,7 @@ def test_a_lost_or_unreachable_server_reads_right_for_any_action() -> None:
     assert "broke while" not in lost  # the server may have been down before Save
     assert "not certain whether this was saved" in lost
     assert "check before trying again" in lost
+    assert "voucher" not in lost  # a product, an order: the voucher's words only for a scan
     unreachable = error_message(errors.ServerUnreachable(host=host))
     assert "db.example:5432" in unreachable and "nothing was changed" in unreachable
     assert "voucher" not in unreachable

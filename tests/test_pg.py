@@ -4,6 +4,7 @@ failed logins kept on the server."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
@@ -308,12 +309,14 @@ def test_find_by_customer_phone_opens_the_sealed_phones_in_batches(
 
 
 def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
-        pg_server, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The connection dies inside the redemption's transaction: the cashier is told it broke
-    while saving (not a traceback), the use is not consumed, and the same counter works again
-    on its next scan without a restart."""
+        pg_server: Any, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The connection dies inside the redemption's transaction, before its COMMIT: the
+    cashier is told nothing was changed (the server rolled it back: not a guess, not a
+    traceback), the use is not consumed, and the same counter works again on its next scan
+    without a restart."""
     from desktop_app.core import audit, counter, fulfilment, orders, products, redemption
     from desktop_app.core.errors import ServerLost, ServerUnreachable
+    from desktop_app.core.lost_commit import NotSaved
 
     database = pg_url.rsplit("/", 1)[1]
     with ShopLocation(tmp_path / "pc", pg_url).create("Lost", "CNY", OWNER,
@@ -322,7 +325,7 @@ def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
         (voucher,) = fulfilment.pay_order(shop, orders.create_order(shop, [(wash.id, 1)]).id)
         record = audit.record
 
-        def server_goes_away(*args: object, **kwargs: object) -> object:
+        def server_goes_away(*args: Any, **kwargs: Any) -> Any:
             pg_server.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                            f"WHERE datname = '{database}' AND pid <> pg_backend_pid()")
             return record(*args, **kwargs)
@@ -330,8 +333,8 @@ def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
         monkeypatch.setattr(audit, "record", server_goes_away)
         with pytest.raises(ServerUnreachable) as lost:
             redemption.redeem(shop, voucher.payload, "Front")
-        assert isinstance(lost.value, ServerLost)
-        assert "not certain whether this was saved" in error_message(lost.value)
+        assert isinstance(lost.value, NotSaved)
+        assert "nothing was changed" in error_message(lost.value)
         monkeypatch.setattr(audit, "record", record)
         again = [redemption.redeem(shop, voucher.payload, "Front") for _ in range(3)]
         assert [v.reason for v in again] == ["redeemed", "redeemed", "already_redeemed"]

@@ -25,9 +25,11 @@ from operator import or_
 
 from peewee import JOIN, Expression
 
-from desktop_app.core import dialect, redemption, vouchers
+from desktop_app.core import dialect, lost_commit, redemption, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
+from desktop_app.core.lost_commit import RedemptionUncertain
+from desktop_app.core.lost_scans import LostScans, SettledScan, voucher_key
 from desktop_app.core.models import (
     GiftCardEntry,
     Operator,
@@ -76,6 +78,9 @@ class CounterResult:
     source: str  # where the text came from (scanner, keyboard, camera), as the caller said
     # None on a repeat (nothing new to list) or when the list could not be read this time
     recent: list[RecentAttempt] | None
+    # The verdict of this station's earlier scan of the voucher, whose answer was lost and
+    # which the server has since shown saved: nothing was consumed by this scan.
+    earlier_scan: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,8 @@ class Counter:
         self._settled = threading.Condition(self._lock)
         self._in_flight: set[str] = set()
         self._decided: dict[str, tuple[float, CounterResult]] = {}  # code -> (last seen, result)
+        self.lost = LostScans()  # scans whose commit lost its answer, until the server says
+        self.settle_wait_s = lost_commit.SETTLE_WAIT_S
 
     def scan(self, text: str, source: str, now: dt.datetime | None = None, *,
              uses: int = 1, amount_cents: int | None = None) -> CounterResult:
@@ -119,8 +126,18 @@ class Counter:
                 return replace(earlier, repeated=True, source=source, recent=None)
             self._in_flight.add(key)
         try:
-            verdict = redemption.redeem(self.shop, scanned, self.station, uses=uses,
-                                        amount_cents=amount_cents, now=now, normalized=code)
+            lost_before = (self.lost.settle_one(self.shop, voucher_key(self.shop, scanned, code))
+                           if self.lost else None)
+            if lost_before is not None and lost_before.saved:  # no second use, nor charge
+                return CounterResult(lost_before.verdict, False, source, self._recent_quietly(),
+                                     earlier_scan=True)
+            try:
+                verdict = redemption.redeem(
+                    self.shop, scanned, self.station, uses=uses, amount_cents=amount_cents,
+                    now=now, normalized=code, settle_wait_s=self.settle_wait_s)
+            except RedemptionUncertain as lost:
+                self.lost.remember(voucher_key(self.shop, scanned, code), lost)
+                raise
             result = CounterResult(verdict, False, source, self._recent_quietly())
             with self._lock:
                 self._decided[key] = (self.clock(), result)
@@ -152,9 +169,15 @@ class Counter:
             log.exception("reading the recent redemptions after a verdict failed")
             return None
 
+    def settle_lost(self) -> tuple[list[SettledScan], list[RecentAttempt] | None]:
+        """The lost scans the server can now answer for, and the list after them."""
+        settled = self.lost.settle_all(self.shop)
+        return settled, self._recent_quietly() if settled else None
+
     def undo(self, attempt_id: int, note: str) -> UndoResult:
         """Give back a use (owners). The voucher's next scan is a new attempt, not a repeat."""
-        undo = redemption.undo_redemption(self.shop, attempt_id, note, self.station)
+        undo = redemption.undo_redemption(self.shop, attempt_id, note, self.station,
+                                          settle_wait_s=self.settle_wait_s)
         with self._lock:
             self._decided = {k: seen for k, seen in self._decided.items()
                              if seen[1].verdict.voucher_id != undo.voucher_id}

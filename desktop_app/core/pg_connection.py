@@ -156,6 +156,19 @@ class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
                 self.close()
             raise server_error(exc, str(self.database)) from exc
 
+    def begin(self, *args: Any, **kwargs: Any) -> None:
+        """A connection found dead at BEGIN (an idle one the server or the network ended)
+        carried nothing of this change: said as unreachable, "nothing was changed", not as
+        lost mid-write; dropped, so the next try connects afresh."""
+        try:
+            super().begin(*args, **kwargs)
+        except (DatabaseError, InterfaceError) as exc:
+            if not is_connection_lost(exc):
+                raise
+            with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
+                self.close()
+            raise server_error(exc, str(self.database)) from exc
+
     def backend_pids(self) -> frozenset[int]:
         """The server processes of this shop's own connections (to tell our changes apart)."""
         with self._opened_lock:

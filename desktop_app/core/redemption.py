@@ -16,9 +16,9 @@ from typing import Any
 
 from peewee import IntegrityError
 
-from desktop_app.core import audit, sql, vouchers
+from desktop_app.core import audit, lost_commit, sql, vouchers
 from desktop_app.core.dates import utc_now
-from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
+from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, ServerLost
 from desktop_app.core.models import Order, RedemptionAttempt, Voucher
 from desktop_app.core.money import money_text
 from desktop_app.core.roles import REDEEMING_ROLES, require_owner
@@ -233,7 +233,8 @@ def _decide(shop: Shop, parsed: vouchers.Parsed, uses: int, amount_cents: int | 
 
 def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
            amount_cents: int | None = None, now: dt.datetime | None = None,
-           normalized: str | None = None) -> Verdict:
+           normalized: str | None = None,
+           settle_wait_s: float = lost_commit.SETTLE_WAIT_S) -> Verdict:
     """Redeem ``uses`` uses of the voucher named by ``text`` (QR payload or typed code): all
     of them or none (``not_enough_uses``); or spend ``amount_cents`` from a gift card's
     balance, all or nothing (``insufficient_balance``).
@@ -242,7 +243,11 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
     already; ``text`` itself is what the attempt records as scanned. A fixed handful of
     statements whatever the shop's history: the deciding UPDATE (which reads the verdict's
     facts as it consumes), the attempt row (one per use) and the audit event; a refusal
-    reads the operator and the voucher instead of the audit event."""
+    reads the operator and the voucher instead of the audit event.
+
+    A COMMIT whose answer was lost is looked up for up to ``settle_wait_s`` (see
+    ``core.lost_commit``): the verdict if it was saved, ``NotSaved`` if not,
+    ``RedemptionUncertain`` if the server has not answered by then."""
     if not 1 <= uses <= MAX_USES_AT_ONCE:
         raise InvalidInput(field="uses", problem="out_of_range", low=1, high=MAX_USES_AT_ONCE)
     now = now or utc_now()
@@ -254,24 +259,69 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
 
         giftcards.check_amount(amount_cents)
     parsed = vouchers.parse(text, shop.shop_id, shop.voucher_key, normalized)
-    with shop.write(operator_checked=True):  # the deciding UPDATE checks the operator
-        reason, facts, suspect = _decide(shop, parsed, uses, amount_cents, now)
-        attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
-        if reason == "redeemed" and facts is not None and amount_cents is not None:
-            giftcards.add_entry(facts.id, "spend", -amount_cents, shop.operator.id,
-                                station=station, attempt=attempt_ids[-1], now=now)
-            audit.record(shop, "redeem", facts.id, attempt=attempt_ids[-1], station=station,
-                         amount_cents=amount_cents, balance_cents=facts.balance)
-        elif reason == "redeemed" and facts is not None:
-            several = {"uses": uses, "attempts": attempt_ids} if uses != 1 else {}
-            audit.record(shop, "redeem", facts.id, attempt=attempt_ids[-1], station=station,
-                         uses_left=facts.uses_left, **several)
-        return _verdict(shop, reason, attempt_ids[-1], station, now, uses, facts, suspect)
+    verdict: Verdict | None = None
+    try:
+        with shop.write(operator_checked=True):  # the deciding UPDATE checks the operator
+            reason, facts, suspect = _decide(shop, parsed, uses, amount_cents, now)
+            attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
+            _record(shop, reason, facts, attempt_ids, station, uses, amount_cents, now)
+            verdict = _verdict(shop, reason, attempt_ids[-1], station, now, uses, facts,
+                               suspect)
+        return verdict  # committed: the with block's end is the COMMIT
+    except ServerLost as exc:
+        return _after_lost_commit(shop, exc, verdict, parsed.code or scanned, settle_wait_s)
 
 
-def undo_redemption(shop: Shop, attempt_id: int, note: str, station: str) -> RedemptionAttempt:
-    """Give back the use an attempt consumed. The undo is a new record, never a deletion."""
+def _record(shop: Shop, reason: str, facts: _Facts | None, attempt_ids: list[int],
+            station: str, uses: int, amount_cents: int | None, now: dt.datetime) -> None:
+    """A redemption's ledger entry (gift cards) and audit event; nothing for a refusal."""
+    if reason == "redeemed" and facts is not None and amount_cents is not None:
+        from desktop_app.core import giftcards
+
+        giftcards.add_entry(facts.id, "spend", -amount_cents, shop.operator.id,
+                            station=station, attempt=attempt_ids[-1], now=now)
+        audit.record(shop, "redeem", facts.id, attempt=attempt_ids[-1], station=station,
+                     amount_cents=amount_cents, balance_cents=facts.balance)
+    elif reason == "redeemed" and facts is not None:
+        several = {"uses": uses, "attempts": attempt_ids} if uses != 1 else {}
+        audit.record(shop, "redeem", facts.id, attempt=attempt_ids[-1], station=station,
+                     uses_left=facts.uses_left, **several)
+
+
+def _after_lost_commit(shop: Shop, lost: ServerLost, verdict: Verdict | None, code: str,
+                       wait_s: float) -> Verdict:
+    """The connection broke during the redemption. Before the COMMIT was sent nothing was
+    kept; after, the attempt row says whether it was, once the server answers again."""
+    if verdict is None or verdict.attempt_id is None:
+        raise lost_commit.NotSaved(**lost.params) from lost
+    saved = lost_commit.settle(shop, lost_commit.attempt_saved, verdict.attempt_id, wait_s)
+    if saved is None:
+        raise lost_commit.RedemptionUncertain(
+            verdict, code=verdict.code or code, attempt_id=verdict.attempt_id,
+            **lost.params) from lost
+    if not saved:
+        raise lost_commit.NotSaved(**lost.params) from lost
+    return verdict
+
+
+def undo_redemption(shop: Shop, attempt_id: int, note: str, station: str, *,
+                    settle_wait_s: float = lost_commit.SETTLE_WAIT_S) -> RedemptionAttempt:
+    """Give back the use an attempt consumed. The undo is a new record, never a deletion.
+    A COMMIT whose answer was lost is looked up as a redemption's is (``UndoUncertain``)."""
     require_owner(shop, "redemption_undo")
+    try:
+        return _undo(shop, attempt_id, note, station)
+    except ServerLost as lost:
+        saved = lost_commit.settle(shop, lost_commit.undo_saved, attempt_id, settle_wait_s)
+        if saved is None:
+            raise lost_commit.UndoUncertain(attempt_id=attempt_id, **lost.params) from lost
+        if not saved:
+            raise lost_commit.NotSaved(**lost.params) from lost
+        undo: RedemptionAttempt = RedemptionAttempt.get(RedemptionAttempt.undo_of == attempt_id)
+        return undo
+
+
+def _undo(shop: Shop, attempt_id: int, note: str, station: str) -> RedemptionAttempt:
     with shop.write():
         original = RedemptionAttempt.get_or_none(RedemptionAttempt.id == attempt_id)
         if original is None or not original.ok:

@@ -67,9 +67,20 @@ ERROR_TEXTS: dict[str, str] = {
         "and that the server is switched on; nothing was changed."),
     "server_lost": QT_TRANSLATE_NOOP(
         "errors", "The shop's server {host} stopped answering, so it is not certain whether "
-        "this was saved. When the server is back, check before trying again: look in the list "
-        "(or look the voucher up) to see whether it is there. A voucher's use is never taken "
-        "twice."),
+        "this was saved. When the server is back, check before trying again: look whether it "
+        "is there."),
+    "server_lost_not_saved": QT_TRANSLATE_NOOP(
+        "errors", "The connection to the shop's server {host} broke before this was saved, so "
+        "nothing was changed. Try again."),
+    "redemption_uncertain": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {host} stopped answering as {code} was being saved, so it "
+        "is not certain whether it was redeemed. Do not hand anything over or charge again "
+        "yet: this counter checks by itself as soon as the server answers and shows what "
+        "happened."),
+    "undo_uncertain": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {host} stopped answering as the undo was being saved, so "
+        "it is not certain whether it was undone. Do not give anything back yet: once the "
+        "server answers, the list shows whether it was."),
     "server_ids_behind": QT_TRANSLATE_NOOP(
         "errors", "The shop's server could not save this: its id counters are behind its data, "
         "as after a database restored over itself. Nothing was changed. Tell whoever looks "
@@ -252,6 +263,11 @@ COMMAND_LINE_TEXTS: dict[str, str] = {
         "can be redeemed or changed in this folder any more; it is kept for reading only. Use "
         "the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in "
         "the app, click Use the shop on the server."),
+    "redemption_uncertain": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {host} stopped answering as {code} was being saved, so it "
+        "is not certain whether it was redeemed (attempt {attempt_id}). Do not hand anything "
+        "over or charge again yet: when the server answers, look the voucher up (voucher show) "
+        "and check for that attempt."),
 }
 
 VARIANT_TEXTS: dict[tuple[str, str, str], str] = {

@@ -22,6 +22,7 @@ from desktop_app.ui.widgets import scaled_font
 
 MAX_AMOUNT_CHARS = 16
 
+
 class AmountPanel(QFrame):
     """``amount_entered(cents)`` on Enter with a valid amount. ``pending_text`` is the card
     that was refused for want of an amount: the tab scans it again with the amount."""
@@ -90,6 +91,25 @@ class AmountPanel(QFrame):
 
     def show_idle(self) -> None:
         self.prompt.setText(self.tr("For a gift card: type the amount, press Enter, scan."))
+
+    def forget_pending(self) -> None:
+        """The card that waited for its amount is no longer in hand (its verdict went, or
+        something else was scanned): Enter must not spend from it (QA s13a F8)."""
+        if self.pending_text:
+            self.pending_text = ""
+            self.balance.clear()
+            self.show_idle()
+
+    def show_failure(self, uncertain: bool) -> None:
+        """A scan failed: the balance shown belongs to no verdict now (QA s13a M1). When it
+        is not known whether a card was charged, the amount and the waiting card go too: a
+        second try would be a second charge (F10)."""
+        self.balance.clear()
+        if uncertain:
+            self.pending_text = ""
+            self.field.clear()
+            self.prompt.setText(self.tr("The amount was cleared: wait for the counter to find "
+                                        "out whether the card was charged."))
 
     def show_undone(self, result: UndoResult) -> None:
         """An undo gave a spend back: the figure shown must not be the balance before it."""

@@ -218,3 +218,5 @@ class RecentPanel(QWidget):
         if not isinstance(exc, ShopError):
             log.error("undo failed", exc_info=(type(exc), exc, exc.__traceback__))
         self.undo_panel.message.show_error(text)
+        if isinstance(exc, ServerUnreachable):  # the list shows what the server has now
+            self.refresh()

@@ -23,10 +23,8 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop_app.core.counter import Counter, CounterResult, VoucherInfo, find_vouchers, lookup
-from desktop_app.core.errors import NotFound, ShopError
+from desktop_app.core.errors import NotFound
 from desktop_app.core.store import Shop
-from desktop_app.messages import error_message, unexpected_error_message
-from desktop_app.messages.session_texts import refusal_with_redeemed_before_hold
 from desktop_app.scanning.camera import CameraScanner
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER
 from desktop_app.scanning.wedge import ScannerInput
@@ -39,6 +37,7 @@ from desktop_app.ui.counter.redemption_models import (
     ScanSettings,
     group_span,
 )
+from desktop_app.ui.counter.scan_failures import ScanFailures
 from desktop_app.ui.counter.scan_keys import KeyClock, ScanKeys
 from desktop_app.ui.counter.server_status import ServerWatcher, server_lost_text, watch_server
 from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS, Sounds
@@ -103,6 +102,9 @@ class RedemptionTab(RedemptionLayout):
         self._connect()
         self.scan_keys = ScanKeys(self.scan_field, self.submit, self.amount_panel.refuses_scan)
         self.destroyed.connect(functools.partial(_tear_down, self.camera.scanner, self.scan_keys))
+        self.failures = ScanFailures(shop, counter, self.verdict, self.amount_panel,
+                                     self.recent, lambda sound: self.sounds.play(sound))
+        self.failures.reachable = lambda: self.server_reachable
         self.server_watcher: ServerWatcher | None = watch_server(
             shop, self, self.set_server_reachable)
         self.recent.refresh()
@@ -122,6 +124,7 @@ class RedemptionTab(RedemptionLayout):
             lambda _: self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason))
         self.recent.undone.connect(self.amount_panel.show_undone)
         self.recent.undone.connect(lambda _: self.verdict.clear())
+        self.verdict.cleared.connect(self.amount_panel.forget_pending)  # QA s13a F8
         self.sound_box.toggled.connect(self._set_sound)
         self.settings_panel.changed.connect(self._apply_settings)
         self.camera.switched.connect(self._camera_switched)
@@ -154,6 +157,7 @@ class RedemptionTab(RedemptionLayout):
         self.camera.shutdown()
         self.scan_keys.set_enabled(False)
         self._busy_timer.stop()
+        self.failures.timer.stop()
         if self.server_watcher is not None:
             self.server_watcher.stop()
 
@@ -198,6 +202,7 @@ class RedemptionTab(RedemptionLayout):
         if reachable:
             self.server_message.clear()
             self.recent.refresh()  # what other counters did meanwhile
+            self.failures.settle_now()  # and what became of a scan whose answer was lost
         else:
             self.server_message.show_error(server_lost_text())
 
@@ -224,11 +229,11 @@ class RedemptionTab(RedemptionLayout):
         if self.lookup_button.isChecked():
             self.look_up(text)
             return
+        if text != self.amount_panel.pending_text:  # another card or voucher is in hand
+            self.amount_panel.forget_pending()
         self._show_source(source)
         if not self.server_reachable:  # refuse rather than guess: no offline redemptions
-            self.verdict.show_failure(server_lost_text())
-            self.sounds.play(REFUSAL)
-            return
+            return self.failures.refuse(server_lost_text())
         self._pending += 1
         self._busy_timer.start(BUSY_AFTER_MS)
         if not self._late_timer.isActive():
@@ -266,7 +271,8 @@ class RedemptionTab(RedemptionLayout):
         self._pending -= 1
         self._stop_busy()
         self.history_panel.setVisible(False)  # a look-up's history is not this verdict's
-        self.verdict.show_verdict(result.verdict, repeated=result.repeated, typed=text)
+        self.verdict.show_verdict(result.verdict, repeated=result.repeated, typed=text,
+                                  earlier=result.earlier_scan)
         self.verdict.paint_now()
         QTimer.singleShot(0, self, functools.partial(self._after_verdict, result, text))
 
@@ -299,14 +305,7 @@ class RedemptionTab(RedemptionLayout):
         if counted:
             self._pending -= 1
         self._stop_busy()
-        if isinstance(exc, ShopError):
-            log.warning("redeeming failed: %s %s", exc.code, exc.params)
-            text = refusal_with_redeemed_before_hold(error_message(exc), exc, self.shop)
-        else:
-            log.error("redeeming failed", exc_info=(type(exc), exc, exc.__traceback__))
-            text = unexpected_error_message()
-        self.verdict.show_failure(text)
-        self.sounds.play(REFUSAL)
+        self.failures.show(exc)
 
     def _stop_busy(self) -> None:
         """An answer came: the next scan waiting gets its own time before "still waiting"."""

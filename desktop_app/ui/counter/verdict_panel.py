@@ -46,6 +46,8 @@ PALETTE: dict[str, tuple[str, str, str]] = {
     TONE_LOOKUP: ("#dde7f0", "#1d3550", "#3b5b7a"),  # a look-up: no verdict's colour
 }
 PREFERRED_HEIGHT = 170  # a verdict's four lines; the words grow it where they need more
+UNCERTAIN = "uncertain"  # the panel's reason while a lost answer is not yet known
+WAITS_FOR_AMOUNT = ("amount_required", "insufficient_balance")  # the card waits while shown
 SYMBOLS = {TONE_READY: "", TONE_BUSY: "…", TONE_OK: "✓", TONE_REFUSED: "✕",
            TONE_ATTENTION: "!", TONE_LOOKUP: "?"}
 
@@ -55,6 +57,7 @@ class VerdictPanel(QFrame):
     say what it shows, for tests and for whoever listens to ``tone_changed``."""
 
     tone_changed = Signal(str)
+    cleared = Signal()  # the verdict went (its time was up, or it no longer holds)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,7 +155,7 @@ class VerdictPanel(QFrame):
             self.tone_changed.emit(tone)
 
     def _show(self, tone: str, title: str, detail: str = "", facts: str = "",
-              note: str = "", source: str = "") -> None:
+              note: str = "", source: str = "", keep: bool = False) -> None:
         self._set_tone(tone)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)  # rich only for a typo's groups
         for label, text in ((self.headline, title), (self.detail, detail),
@@ -160,7 +163,7 @@ class VerdictPanel(QFrame):
             label.setText(text)
             label.setVisible(bool(text))
         self._timer.stop()
-        if tone not in (TONE_READY, TONE_BUSY) and self._clear_after_ms:
+        if tone not in (TONE_READY, TONE_BUSY) and self._clear_after_ms and not keep:
             self._timer.start(self._clear_after_ms)
 
     # -- what it shows ----------------------------------------------------------------------
@@ -174,6 +177,7 @@ class VerdictPanel(QFrame):
             self.show_busy()
         else:
             self.show_ready()
+        self.cleared.emit()
 
     def show_ready(self) -> None:
         self.reason, self.repeated = "", False
@@ -188,6 +192,14 @@ class VerdictPanel(QFrame):
         """The check itself failed (database locked, disk full): nothing was redeemed."""
         self.reason, self.repeated = "", False
         self._show(TONE_ATTENTION, self.tr("Not redeemed"), message)
+
+    def show_uncertain(self, message: str, charging: bool) -> None:
+        """The server's answer was lost: whether it was redeemed is not known yet. Stays until
+        the counter has found out (or the next verdict): never "Not redeemed" (QA s13a F2)."""
+        self.reason, self.repeated = UNCERTAIN, False
+        title = (self.tr("Not certain — check before charging again") if charging
+                 else self.tr("Not certain — check before handing over"))
+        self._show(TONE_ATTENTION, title, message, keep=True)
 
     def show_lookup_ready(self) -> None:
         """Look-up mode is on: the next scan shows a voucher and uses nothing."""
@@ -218,11 +230,19 @@ class VerdictPanel(QFrame):
                    self.tr("Look-up only — nothing was used"))
 
     def show_verdict(self, verdict: Verdict, *, repeated: bool = False,
-                     source: str = "", typed: str = "") -> None:
+                     source: str = "", typed: str = "", earlier: bool = False) -> None:
         """``typed`` is the text as scanned or typed: a mistyped code shows it, its suspect
-        group marked."""
+        group marked. ``earlier``: the verdict of an earlier scan whose answer was lost,
+        found saved since; nothing more was taken."""
         self.reason, self.repeated = verdict.reason, repeated
         note = self.tr("Repeat — nothing consumed") if repeated else ""
+        if earlier:
+            note = self.tr("Your earlier scan ({time}) went through: its answer had been "
+                           "lost. Nothing more was taken.").format(
+                               time=local_time_text(verdict.at))
+        elif verdict.reason in WAITS_FOR_AMOUNT and verdict.code:
+            note = self.tr("{code} waits for its amount: type it and press Enter.").format(
+                code=verdict.code)
         self._show(tone_of(verdict.reason), headline(verdict.reason),
                    self._detail(verdict), self._facts(verdict), note, source)
         if verdict.reason == "mistyped":

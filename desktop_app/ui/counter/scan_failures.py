@@ -1,0 +1,116 @@
+"""What the Redemption tab says when a scan gets no verdict, and how a lost answer is settled.
+
+A refusal to try (the server is away: nothing was sent) and a failure with nothing saved say
+"Not redeemed". A redemption whose COMMIT answer was lost and which the server has not
+answered for since is "Not certain" (QA s13a F2/F10): the verdict stays, the typed amount
+and the waiting card go, and the counter asks the server again every few seconds (on its
+database worker) until it can tell. Then the real outcome is shown: "Redeemed" with "your
+earlier scan went through", or "Not redeemed: it was not saved", and the list with it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from desktop_app.core.counter import Counter, RecentAttempt
+from desktop_app.core.errors import ShopError
+from desktop_app.core.lost_commit import RedemptionUncertain
+from desktop_app.core.lost_scans import SettledScan
+from desktop_app.core.store import Shop
+from desktop_app.messages import error_message, unexpected_error_message
+from desktop_app.messages.session_texts import refusal_with_redeemed_before_hold
+from desktop_app.ui import tasks
+from desktop_app.ui.counter.amount_panel import AmountPanel
+from desktop_app.ui.counter.recent_panel import RecentPanel
+from desktop_app.ui.counter.redemption_models import TONE_READY, local_time_text
+from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS
+from desktop_app.ui.counter.verdict_panel import UNCERTAIN, VerdictPanel
+
+log = logging.getLogger(__name__)
+
+ASK_AGAIN_MS = 2000  # while a lost answer is not known, how often the server is asked
+
+
+class ScanFailures(QObject):
+    """The tab's failures: ``show`` a scan's exception, ``refuse`` a scan not tried;
+    ``settle_now`` asks about lost answers at once (the server is back)."""
+
+    def __init__(self, shop: Shop, counter: Counter, verdict: VerdictPanel,
+                 amount_panel: AmountPanel, recent: RecentPanel,
+                 play: Callable[[str], object]) -> None:
+        super().__init__(verdict)
+        self.shop, self.counter, self.verdict = shop, counter, verdict
+        self.amount_panel, self.recent, self.play = amount_panel, recent, play
+        self._asking = False
+        # Asked only while the server watch says it answers: a dead link's connection
+        # attempt would hold the worker for seconds, ahead of the next scan.
+        self.reachable: Callable[[], bool] = lambda: True
+        self.timer = QTimer(self)
+        self.timer.setInterval(ASK_AGAIN_MS)
+        self.timer.timeout.connect(self.settle_now)
+
+    def refuse(self, text: str) -> None:
+        """Not tried (the server is away): nothing was redeemed."""
+        self.verdict.show_failure(text)
+        self.amount_panel.show_failure(uncertain=False)
+        self.play(REFUSAL)
+
+    def show(self, exc: Exception) -> None:
+        if isinstance(exc, RedemptionUncertain):
+            log.warning("redemption not certain: attempt %s", exc.params.get("attempt_id"))
+            charging = exc.verdict is not None and exc.verdict.balance is not None
+            self.verdict.show_uncertain(error_message(exc), charging)
+            self.amount_panel.show_failure(uncertain=True)
+            self.play(REFUSAL)
+            self.recent.refresh()  # whatever the server can say of this station meanwhile
+            self.timer.start()
+            return
+        if isinstance(exc, ShopError):
+            log.warning("redeeming failed: %s %s", exc.code, exc.params)
+            text = refusal_with_redeemed_before_hold(error_message(exc), exc, self.shop)
+        else:
+            log.error("redeeming failed", exc_info=(type(exc), exc, exc.__traceback__))
+            text = unexpected_error_message()
+        self.refuse(text)
+
+    def settle_now(self) -> None:
+        if not self.counter.lost:
+            self.timer.stop()
+            return
+        if self._asking or not self.reachable():  # still asking, or no server to ask
+            return
+        self._asking = True
+        counter = self.counter
+        tasks.run_in_background(self, counter.settle_lost, on_success=self._settled,
+                                on_failure=self._not_yet)
+
+    def _not_yet(self, exc: Exception) -> None:
+        self._asking = False
+        log.info("a lost answer is not settled yet: %s", type(exc).__name__)
+
+    def _settled(self, outcome: tuple[list[SettledScan], list[RecentAttempt] | None]) -> None:
+        self._asking = False
+        settled, recent = outcome
+        if recent is not None:
+            self.recent.set_rows(recent)
+        if not self.counter.lost:
+            self.timer.stop()
+        # A newer verdict on the screen stays; the list then shows what became of it.
+        if settled and (self.verdict.reason == UNCERTAIN or self.verdict.tone == TONE_READY):
+            self._show_settled(settled[-1])
+
+    def _show_settled(self, settled: SettledScan) -> None:
+        verdict = settled.verdict
+        if settled.saved:
+            self.verdict.show_verdict(verdict, earlier=True)
+            self.amount_panel.show_verdict(verdict, "")
+            self.play(SUCCESS if verdict.ok else REFUSAL)
+            return
+        self.verdict.show_failure(self.tr(
+            "Checked with the shop's server: the scan of {code} ({time}) was not saved, so "
+            "nothing was taken. Scan it again.").format(
+                code=verdict.code, time=local_time_text(verdict.at)))
+        self.play(REFUSAL)

@@ -1,0 +1,189 @@
+"""The counter's words when a scan's answer is lost (QA s13a F2/F10/M1/M4), and a gift card
+that waited for its amount (F8): never "Not redeemed" for what may have been redeemed,
+nothing spent from a card no longer in hand."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import OWNER, OWNER_PASSWORD
+from counter_driver import WAIT_MS, Counter, sell
+from lost_commit_helpers import allow_connections, commit_answers_withheld, cut_the_waiting_commit
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import fulfilment, orders, products
+from desktop_app.core.engine import ShopLocation
+from desktop_app.core.errors import ServerUnreachable
+from desktop_app.core.models import GiftCardEntry, Voucher
+from desktop_app.core.store import Shop
+from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER
+from desktop_app.ui import tasks
+from desktop_app.ui.counter.redemption_models import TONE_ATTENTION, TONE_READY
+from desktop_app.ui.counter.redemption_tab import RedemptionTab
+from desktop_app.ui.counter.verdict_panel import UNCERTAIN
+from desktop_app.ui.shop_session import close_shop
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
+
+
+def sell_card(shop: Shop, value: str = "100") -> fulfilment.IssuedVoucher:
+    item = next((p for p in products.list_products(shop) if p.name == "Gift card"), None)
+    item = item or products.add_product(shop, "Gift card", value, "giftcard")
+    return fulfilment.pay_order(shop, orders.create_order(shop, [(item.id, 1)]).id)[0]
+
+
+def tab_of(counter: Counter) -> RedemptionTab:
+    """The driver's tab, as its type (the driver finds it among the window's widgets)."""
+    tab = counter.tab
+    assert isinstance(tab, RedemptionTab)
+    return tab
+
+
+def balance(card: fulfilment.IssuedVoucher) -> int:
+    return int(Voucher.get_by_id(card.id).balance_cents)
+
+
+def test_a_card_waiting_for_its_amount_is_forgotten_when_its_verdict_goes(
+        counter: Counter, qtbot: QtBot) -> None:
+    """F8: customer 1's card asked for its amount, he left; the screen went back to "Ready
+    to scan"; the next customer's amount + Enter must not be spent from his card."""
+    tab = tab_of(counter)
+    tab.verdict.clear_after_ms = 300
+    first, second = sell_card(counter.shop), sell_card(counter.shop)
+    asked, _ = counter.submit(first.payload, SCANNER)
+    assert asked.reason == "amount_required"
+    assert first.code in tab.verdict.note.text()  # the big area names the card that waits
+    assert tab.amount_panel.pending_text == first.payload
+    qtbot.waitUntil(lambda: tab.verdict.tone == TONE_READY, timeout=WAIT_MS)
+    assert tab.amount_panel.pending_text == "" and tab.amount_panel.balance.text() == ""
+    field = tab.amount_panel.field
+    field.setFocus()
+    QTest.keyClicks(field, "5")
+    QTest.keyClick(field, Qt.Key.Key_Return)  # customer 2's amount, typed first
+    tasks.wait_until_idle()
+    assert balance(first) == 10000  # nothing spent from the card no longer in hand
+    assert tab.amount_panel.prompt.text() == "Now scan the gift card."
+    spent, _ = counter.submit(second.payload, SCANNER)
+    assert spent.reason == "redeemed" and balance(second) == 9500 and balance(first) == 10000
+
+
+def test_another_scan_forgets_the_card_waiting_for_its_amount(counter: Counter,
+                                                              qtbot: QtBot) -> None:
+    """Even one that gets no verdict (here: the shop is held), and M1: a failure takes the
+    balance of an earlier card away too."""
+    card, coffee = sell_card(counter.shop), sell(counter.shop)
+    counter.submit(card.payload, SCANNER)
+    panel = tab_of(counter).amount_panel
+    assert panel.pending_text == card.payload and panel.balance.text() == "Balance ¥100.00"
+    counter.shop.integrity_problem = "rolled_back"
+    tab_of(counter).submit(coffee.payload, SCANNER)
+    qtbot.waitUntil(lambda: tab_of(counter).verdict.headline.text() == "Not redeemed",
+                    timeout=WAIT_MS)
+    counter.shop.integrity_problem = None
+    assert panel.pending_text == "" and panel.balance.text() == ""
+    tab_of(counter).amount_panel.field.setText("7")
+    tab_of(counter).amount_panel.field.returnPressed.emit()
+    tasks.wait_until_idle()
+    assert balance(card) == 10000
+
+
+def _after_reconnecting(read: Callable[[], Any]) -> Any:
+    """A read on this (the test's) thread, whose connection the server ended as well."""
+    with contextlib.suppress(ServerUnreachable):
+        return read()
+    return read()
+
+
+@pytest.fixture
+def server_counter(qtbot: QtBot, shop_dir: Path, pg_url: str) -> Iterator[Counter]:
+    shop = ShopLocation(shop_dir, pg_url).create("Server", "CNY", OWNER, OWNER_PASSWORD)
+    made = Counter(qtbot, shop)
+    tab_of(made).counter.settle_wait_s = 0.5
+    yield made
+    made.close()
+    close_shop(shop)
+
+
+def test_a_lost_spend_answer_is_not_certain_then_the_counter_finds_it_out(
+        server_counter: Counter, qtbot: QtBot, pg_server: Any, pg_url: str) -> None:
+    """F10/F2/M1: the COMMIT reached the server, its answer did not come back, and the server
+    stayed away for the wait: "Not certain — check before charging again", the amount and
+    the old balance cleared (no second charge by a re-scan); once the server answers, the
+    same counter shows that the spend went through, and the list has it."""
+    tab, database = tab_of(server_counter), pg_url.rsplit("/", 1)[1]
+    shop = server_counter.shop
+    card = sell_card(shop)
+    tab.amount_panel.field.setText("30")
+    assert server_counter.submit(card.payload, SCANNER)[0].balance == 7000
+    assert tab.amount_panel.balance.text() == "Balance ¥70.00"
+    tab.amount_panel.field.setText("20")
+    with commit_answers_withheld(pg_server):
+        tab.submit(card.payload, SCANNER)
+        cut_the_waiting_commit(pg_server, database, refuse_connections=True)
+        qtbot.waitUntil(lambda: tab.verdict.reason == UNCERTAIN, timeout=WAIT_MS)
+        assert tab.verdict.tone == TONE_ATTENTION
+        assert tab.verdict.headline.text() == "Not certain — check before charging again"
+        assert "not certain whether it was redeemed" in tab.verdict.detail.text()
+        assert card.code in tab.verdict.detail.text()
+        assert "never taken twice" not in tab.verdict.detail.text()
+        panel = tab.amount_panel
+        assert panel.field.text() == "" and panel.pending_text == ""
+        assert panel.balance.text() == ""  # M1: the earlier balance is not this verdict's
+        assert "Now scan the gift card" not in panel.prompt.text()
+        allow_connections(pg_server, database)
+    qtbot.waitUntil(lambda: tab.verdict.reason == "redeemed", timeout=WAIT_MS)
+    assert "Your earlier scan" in tab.verdict.note.text()
+    assert tab.verdict.detail.text() == "Balance left ¥50.00"
+    assert tab.amount_panel.balance.text() == "Balance ¥50.00"
+    assert not tab.counter.lost
+    tasks.wait_until_idle()
+    assert tab.recent.model.rows()[0].spent_cents == 2000
+    assert _after_reconnecting(lambda: GiftCardEntry.select().where(
+        GiftCardEntry.kind == "spend").count()) == 2
+
+
+def test_a_lost_answer_the_server_gives_at_once_is_the_verdict(
+        server_counter: Counter, qtbot: QtBot, pg_server: Any, pg_url: str) -> None:
+    """F2 as QA cut it: the connection ends while the COMMIT waits; the server is there, so
+    the counter shows "Redeemed" (it was), and a re-scan is refused as already redeemed."""
+    tab = tab_of(server_counter)
+    coffee = sell(server_counter.shop)
+    with commit_answers_withheld(pg_server), qtbot.waitSignal(tab.verdict_shown,
+                                                              timeout=WAIT_MS) as shown:
+        tab.submit(coffee.payload, KEYBOARD)
+        cut_the_waiting_commit(pg_server, pg_url.rsplit("/", 1)[1])
+    assert shown.args[0].reason == "redeemed" and tab.verdict.headline.text() != "Not redeemed"
+    assert [row.reason for row in tab.recent.model.rows()] == ["redeemed"]
+    tab.counter.window_s = 0  # the cashier scans again later: not a double read
+    again, _ = server_counter.submit(coffee.payload, SCANNER)
+    assert again.reason == "already_redeemed"
+
+
+def test_a_lost_undo_answer_says_not_certain_and_the_list_follows(
+        server_counter: Counter, qtbot: QtBot, pg_server: Any, pg_url: str) -> None:
+    """M4: the undo's answer lost and the server away: the undo panel says it is not certain
+    (no voucher sentence); when the server is back, the list shows the undo."""
+    tab, database = tab_of(server_counter), pg_url.rsplit("/", 1)[1]
+    coffee = sell(server_counter.shop, uses=3)
+    redeemed, _ = server_counter.submit(coffee.payload, SCANNER)
+    recent = tab.recent
+    assert redeemed.attempt_id is not None and recent.select_attempt(redeemed.attempt_id)
+    recent.undo_button.click()
+    recent.undo_panel.note.setText("changed mind")
+    with commit_answers_withheld(pg_server):
+        recent.undo_panel.confirm.click()
+        cut_the_waiting_commit(pg_server, database, refuse_connections=True)
+        qtbot.waitUntil(lambda: "not certain" in recent.undo_panel.message.text(),
+                        timeout=WAIT_MS)
+        assert "whether it was undone" in recent.undo_panel.message.text()
+        assert "never taken twice" not in recent.undo_panel.message.text()
+        allow_connections(pg_server, database)
+    qtbot.waitUntil(lambda: any(row.reason == "undone" for row in recent.model.rows()),
+                    timeout=WAIT_MS)
+    assert _after_reconnecting(lambda: Voucher.get_by_id(coffee.id).uses_left) == 3
