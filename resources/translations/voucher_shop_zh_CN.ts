@@ -54,38 +54,43 @@
 <context>
     <name>AmountPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="39"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="40"/>
         <source>Gift card amount</source>
         <translation>礼品卡金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="77"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="78"/>
         <source>Now scan the gift card.</source>
         <translation>现在请扫描礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="86"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="87"/>
         <source>Not an amount: that looks like a payment code. Type the amount to spend, press Enter, then scan the gift card.</source>
         <translation>这不是金额：看起来是付款码。请输入要消费的金额，按回车，再扫礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="92"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="93"/>
         <source>For a gift card: type the amount, press Enter, scan.</source>
         <translation>礼品卡：输入金额，按回车，再扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="106"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="111"/>
+        <source>The amount was cleared: wait for the counter to find out whether the card was charged.</source>
+        <translation>金额已清空：请等待本收银台查明这张卡是否已扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="126"/>
         <source>Type the amount for this card and press Enter.</source>
         <translation>请输入这张卡要消费的金额，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="114"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="134"/>
         <source>The amount was cleared: scan the voucher again.</source>
         <translation>金额已清除：请再扫一次卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="99"/>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="121"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="119"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="141"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
@@ -1552,194 +1557,199 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="106"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="108"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="109"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="107"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="213"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="112"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="132"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="141"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="157"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="154"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="187"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="166"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="167"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="184"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="213"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="222"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="223"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="226"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="233"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="238"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="269"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="265"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="271"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="273"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="282"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="284"/>
         <source>The voucher scanned before is kept: log in to redeem it.</source>
         <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="287"/>
         <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="300"/>
+        <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
+        <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="297"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="315"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="320"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="306"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="334"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="337"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="355"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -1747,53 +1757,53 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="88"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="395"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -1808,7 +1818,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -1923,29 +1933,29 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="235"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="397"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="399"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="234"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="123"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="125"/>
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
@@ -1955,22 +1965,22 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="118"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="120"/>
         <source>Backups: on the server</source>
         <translation>备份：在服务器上</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="127"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="129"/>
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="130"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="132"/>
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="139"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="141"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
@@ -3626,37 +3636,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="328"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="327"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="330"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="329"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="339"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="341"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="340"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -4356,6 +4366,14 @@ Click “New order” to sell your first voucher.</source>
     </message>
 </context>
 <context>
+    <name>ScanFailures</name>
+    <message>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="113"/>
+        <source>Checked with the shop&apos;s server: the scan of {code} ({time}) was not saved, so nothing was taken. Scan it again.</source>
+        <translation>已向店铺服务器核实：{code}（{time}）的那次扫码没有保存，没有扣除任何内容。请重新扫码。</translation>
+    </message>
+</context>
+<context>
     <name>ScanSettingsPanel</name>
     <message>
         <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="54"/>
@@ -4846,17 +4864,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="199"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="198"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="314"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="320"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="345"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="351"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -4879,17 +4897,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StockWarning</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="55"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="62"/>
         <source>Low stock ({unsold} left): {names}</source>
         <translation>库存不足（剩 {unsold}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="59"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="66"/>
         <source>Low stock, {count} products: {names}</source>
         <translation>库存不足，{count} 个商品：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="69"/>
         <source>{name}: {unsold} left, warning at {threshold}</source>
         <translation>{name}：剩 {unsold}，提醒阈值 {threshold}</translation>
     </message>
@@ -4925,22 +4943,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ThresholdEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="107"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="114"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="108"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="115"/>
         <source>Warn in the status bar at this many unsold keys or fewer</source>
         <translation>未售卡密不超过此数量时，在状态栏提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="109"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="116"/>
         <source>Set</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="113"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="120"/>
         <source>Low-stock warning at:</source>
         <translation>库存预警线：</translation>
     </message>
@@ -4976,81 +4994,101 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="180"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="184"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="181"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="185"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="185"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="194"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="200"/>
+        <source>Not certain — check before charging again</source>
+        <translation>结果不确定——再次扣款前请先核实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201"/>
+        <source>Not certain — check before handing over</source>
+        <translation>结果不确定——交付前请先核实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="207"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="196"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="208"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="206"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="246"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="218"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="266"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="209"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="221"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="210"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="218"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="222"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="216"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="228"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="238"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="250"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="240"/>
+        <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
+        <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="244"/>
+        <source>{code} waits for its amount: type it and press Enter.</source>
+        <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="270"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="295"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="202"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="214"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="297"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -7157,352 +7195,377 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法连接店铺服务器 {host}。请检查网线或 Wi-Fi，以及服务器是否已开机；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="68"/>
-        <source>The shop&apos;s server {host} stopped answering, so it is not certain whether this was saved. When the server is back, check before trying again: look in the list (or look the voucher up) to see whether it is there. A voucher&apos;s use is never taken twice.</source>
-        <translation>店铺服务器 {host} 没有响应，无法确定这次操作是否已保存。服务器恢复后，请先查看列表（或查询这张券）确认是否已保存，再决定是否重试。券的次数绝不会被扣两次。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="88"/>
         <source>The shop&apos;s server refused the login of database user {user}: the password in PGPASSWORD or the .pgpass file is wrong or missing.</source>
         <translation>店铺服务器拒绝了数据库用户 {user} 的登录：PGPASSWORD 或 .pgpass 文件中的密码错误或缺失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="91"/>
         <source>The shop&apos;s server has no database named {database}. Check the name in the address, or ask whoever set up the server to create it.</source>
         <translation>店铺服务器上没有名为 {database} 的数据库。请检查地址中的名称，或请搭建服务器的人创建它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="94"/>
         <source>The shop&apos;s server and this computer disagree about encryption (TLS): the server asks for it, or the address asks for it and the server does not offer it. Set sslmode=require in the address, or ask whoever set up the server.</source>
         <translation>店铺服务器与这台电脑的加密（TLS）设置不一致：服务器要求加密，或地址要求加密而服务器不支持。请在地址中设置 sslmode=require，或询问搭建服务器的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="83"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="98"/>
         <source>This shop lives on a server: back it up on the server with pg_dump (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_dump 备份（见 README 的“Several counters”一节），不要在收银台电脑上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="117"/>
         <source>This shop was saved by a newer version of Voucher Shop (data format {found}; this version reads up to {supported}). Install the version the shop&apos;s other computers run, or a later one, to open it here.</source>
         <translation>此店铺由较新版本的 Voucher Shop 保存（数据格式 {found}；本版本最多支持 {supported}）。请安装店内其他电脑所用的版本或更新的版本，再在这里打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="246"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
         <source>This shop was moved to the server {host} (database {database}), so nothing can be redeemed or changed in this folder any more; it is kept for reading only. Use the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in the app, click Use the shop on the server.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}），此文件夹中不能再核销或更改任何内容，仅供查看。请使用服务器上的店铺：用 --database {url} 启动（或设置 SHOP_DATABASE_URL）；在软件中点击“使用服务器上的店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="105"/>
         <source>The database {url} is not empty. Copy the shop only into a new, empty database, so nothing there is overwritten.</source>
         <translation>数据库 {url} 不是空的。只能把店铺复制到新建的空数据库中，以免覆盖已有内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="68"/>
+        <source>The shop&apos;s server {host} stopped answering, so it is not certain whether this was saved. When the server is back, check before trying again: look whether it is there.</source>
+        <translation>店铺服务器 {host} 没有应答，无法确定是否已保存。服务器恢复后，请先核实是否已保存，再决定是否重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="72"/>
+        <source>The connection to the shop&apos;s server {host} broke before this was saved, so nothing was changed. Try again.</source>
+        <translation>与店铺服务器 {host} 的连接在保存之前中断，没有做任何更改。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="75"/>
+        <source>The shop&apos;s server {host} stopped answering as {code} was being saved, so it is not certain whether it was redeemed. Do not hand anything over or charge again yet: this counter checks by itself as soon as the server answers and shows what happened.</source>
+        <translation>保存 {code} 时店铺服务器 {host} 没有应答，无法确定是否已核销。暂时不要交付商品，也不要再次扣款：服务器一有应答，本收银台会自动核实并显示结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="80"/>
+        <source>The shop&apos;s server {host} stopped answering as the undo was being saved, so it is not certain whether it was undone. Do not give anything back yet: once the server answers, the list shows whether it was.</source>
+        <translation>保存撤销时店铺服务器 {host} 没有应答，无法确定是否已撤销。暂时不要退还任何东西：服务器一有应答，列表会显示是否已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="84"/>
+        <source>The shop&apos;s server could not save this: its id counters are behind its data, as after a database restored over itself. Nothing was changed. Tell whoever looks after the server: the README (&quot;Several counters&quot;) shows how to set them right.</source>
+        <translation>店铺服务器无法保存：它的编号计数器落后于已有数据（例如把数据库恢复到了自身之上）。没有做任何更改。请告知服务器的管理人员：README 的“Several counters”一节说明了如何修正。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="101"/>
         <source>This shop now lives on the server {host} (database {database}). This folder keeps a copy for reading only: nothing can be redeemed or changed in it any more. To work in the shop, click &quot;Use the shop on the server&quot;.</source>
         <translation>本店现在位于服务器 {host}（数据库 {database}）。此文件夹只保留一份只读副本：不能再在这里核销或修改任何内容。要继续营业，请点击“使用服务器上的店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="108"/>
         <source>Another program is using the shop file: another copy of Voucher Shop, a backup tool or an antivirus scan. Close it, then try again.</source>
         <translation>另一个程序正在使用店铺文件：可能是另一个 Voucher Shop、备份工具或杀毒软件扫描。请关闭它，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="111"/>
         <source>The disk is full. Nothing already saved was lost, but the last change was not saved. Free some disk space, then do it again.</source>
         <translation>磁盘已满。已保存的数据没有丢失，但最后一次修改未能保存。请清理一些磁盘空间，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="114"/>
         <source>This installation lacks the encryption library, so the shop cannot be opened safely. Reinstall Voucher Shop.</source>
         <translation>本安装缺少加密库，无法安全地打开店铺。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="106"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="121"/>
         <source>Only the shop owner may do this. Ask the owner to log in and do it.</source>
         <translation>只有店主可以执行此操作。请店主登录后操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="108"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="123"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="124"/>
         <source>{what} not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到该{what}。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="111"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="126"/>
         <source>Not enough stock of “{product}”: {available} left, {wanted} wanted. Restock it or sell fewer.</source>
         <translation>“{product}”库存不足：剩余 {available}，需要 {wanted}。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="114"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="129"/>
         <source>This cannot be done now: the {what} is {state}. Refresh the list and check it.</source>
         <translation>现在无法执行：该{what}{state}。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="117"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="132"/>
         <source>The shop is open in another window, at another counter or in a command ({path}). Close it there first, then try again.</source>
         <translation>店铺正在另一个窗口、另一个收银台或某个命令中打开（{path}）。请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="120"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="135"/>
         <source>Nothing was restored; the shop is unchanged.</source>
         <translation>未恢复任何内容；店铺保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="122"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="137"/>
         <source>This shop was made before recovery keys existed, so it has none.</source>
         <translation>本店创建于恢复密钥功能推出之前，因此没有恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="124"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="139"/>
         <source>A restore of a backup did not finish in the folder {path} (the computer stopped or the program was closed during it). The shop was put back as it was before that restore: nothing in it was lost. Run the restore again if you still want the backup; anything else can be done again now.</source>
         <translation>文件夹 {path} 中的一次备份恢复没有完成（期间电脑停机或程序被关闭）。店铺已还原为那次恢复之前的样子：没有丢失任何内容。如仍需要该备份，请重新恢复；其他操作现在可以继续进行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="129"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="144"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="136"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
         <source>Only the shop owner may take money for gift cards here. The owner can allow clerks in Settings → Shop (Clerks may reload and cash out gift cards).</source>
         <translation>只有店主可以在这里为礼品卡收付款。店主可以在 设置 → 店铺 中允许核销员这样做（核销员可以为礼品卡充值和提现）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="145"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="160"/>
         <source>This voucher is not a gift card: it counts uses, not money, so it cannot be reloaded or cashed out.</source>
         <translation>此卡券不是礼品卡：它按次数计，不按金额计，因此不能充值或提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="166"/>
         <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="154"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="169"/>
         <source>Order {id} was not paid: the validity of “{product}” has ended, so its vouchers would be expired at once. Cancel the order (or give the product new dates in Inventory first). No money was taken.</source>
         <translation>订单 {id} 未付款：“{product}”的有效期已结束，发出的卡券会立即过期。请取消该订单（或先在库存中为该商品设置新的日期）。未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="158"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="173"/>
         <source>This reload was paid back when its gift card&apos;s order {order} was refunded (what was left of it went back with the card). There is nothing more to refund.</source>
         <translation>此充值在其礼品卡的订单 {order} 退款时已退还（剩余部分随卡一起退回）。没有更多可退的了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="161"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="176"/>
         <source>This gift card is empty: there is nothing to pay out.</source>
         <translation>这张礼品卡余额为零：没有可付出的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
         <source>Nothing is left to refund on order {id}: every unit of it was used or refunded already, so there is nothing to pay back and the order stays paid.</source>
         <translation>订单 {id} 已没有可退的内容：每一份都已使用或已退款，没有可退的金额，订单保持已付款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="166"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="181"/>
         <source>Nothing is left on this gift card of order {order}: it was spent, so there is nothing to pay back and the order stays paid.</source>
         <translation>订单 {order} 的这张礼品卡已用完：没有可退的金额，订单保持已付款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="169"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="184"/>
         <source>This gift card holds {balance}, more than the {limit} a card may be paid out in cash. The owner sets that limit in Settings → Shop (Gift card cash-out up to).</source>
         <translation>这张礼品卡余额为 {balance}，超过了可付现的上限 {limit}。店主可在 设置 → 店铺 中设置该上限（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="172"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
         <source>Nothing of this reload is left on the gift card: it was spent or paid out, so there is nothing to refund.</source>
         <translation>这笔充值在礼品卡上已无剩余：已被消费或提现，因此没有可退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="175"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
         <source>Gift cards are not cashed out in this shop. The owner can allow small remainders in Settings → Shop (Gift card cash-out up to).</source>
         <translation>本店不为礼品卡提现。店主可以在 设置 → 店铺 中允许提现少量余额（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
         <source>Part of this reload was spent already: the gift card holds {left} of the {amount} reloaded. To pay back what is left on it, refund the gift card&apos;s order {order}.</source>
         <translation>这笔充值已被部分消费：充值 {amount}，礼品卡上还剩 {left}。要退还卡上剩余的金额，请对礼品卡的订单 {order} 退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="186"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="189"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="191"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="194"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="196"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
         <source>The backup {path} was made by a newer version of Voucher Shop (data format {found}; this version reads up to {supported}), so nothing was restored and the shop is unchanged. Install that newer version of Voucher Shop or a later one, then restore the backup with it.</source>
         <translation>备份 {path} 由较新版本的 Voucher Shop 制作（数据格式 {found}；本版本最多支持 {supported}），因此没有恢复任何内容，店铺保持不变。请安装那个较新版本或更新的版本，再用它恢复此备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="222"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="237"/>
         <source>Redeeming is stopped: the shop&apos;s files were replaced or moved while the shop was open here, so nothing more is saved in this session. Close the shop and open it again (Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>核销已停止：店铺在本机打开期间，其文件被替换或移动，本次会话不再保存任何内容。请关闭店铺后重新打开（先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="235"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="250"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="237"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="252"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="239"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="254"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="256"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
+        <source>The shop&apos;s server {host} stopped answering as {code} was being saved, so it is not certain whether it was redeemed (attempt {attempt_id}). Do not hand anything over or charge again yet: when the server answers, look the voucher up (voucher show) and check for that attempt.</source>
+        <translation>保存 {code} 时店铺服务器 {host} 没有应答，无法确定是否已核销（尝试 {attempt_id}）。暂时不要交付商品，也不要再次扣款：服务器有应答后，请查询该卡券（voucher show），查看这次尝试是否存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="276"/>
         <source>This version of Voucher Shop must upgrade the shop before using it, and an upgrade needs the shop to itself: it is still open at another counter, in another window or in a command ({path}), perhaps in an older version. Nothing was changed. Close Voucher Shop on every other counter first, then open the shop here again.</source>
         <translation>这个版本的 Voucher Shop 需要先升级店铺数据才能使用，而升级时不能有其他地方打开店铺：它仍在其他收银台、其他窗口或命令中打开着（{path}），可能是旧版本。没有做任何修改。请先关闭其他所有收银台上的 Voucher Shop，再在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="281"/>
         <source>Stopped: nothing was redeemed or changed, because the shop&apos;s files were replaced or moved while the shop was open here (an older copy put back, the folder moved, a file deleted). Close the shop and open it again (in the app: Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>已停止：没有核销或修改任何内容，因为店铺在本机打开期间，其文件被替换或移动（放回了旧副本、文件夹被移动或文件被删除）。请关闭店铺后重新打开（在程序中：先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="286"/>
         <source>Wrong recovery key: it is not the key of this shop. Check it against the paper it was written on (7 groups of 4), then try again.</source>
         <translation>恢复密钥错误：这不是本店的恢复密钥。请对照记下它的纸张核对（7 组，每组 4 个字符），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="269"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="289"/>
         <source>This backup was made before the password was changed: it needs the password as it was then, or the shop&apos;s recovery key. Nothing was restored, and this does not count as a wrong password.</source>
         <translation>此备份是在修改密码之前做的：需要当时的密码，或店铺的恢复密钥。没有恢复任何内容，这次也不计为密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="273"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="293"/>
         <source>This shop lives on a server: restore it on the server with pg_restore (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_restore 恢复（见 README 的“Several counters”一节），不要在收银台电脑上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="277"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
         <source>A shop already exists on the server {server}. Log in to it instead, or give the address of an empty database for a new shop.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="284"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="304"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="285"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="305"/>
         <source>you may not write there</source>
         <translation>您没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="286"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="306"/>
         <source>something in the path is a file, not a folder</source>
         <translation>路径中有一项是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="291"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="311"/>
         <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
         <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="296"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="316"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="328"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="348"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="336"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="356"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="362"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="364"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="346"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="348"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="368"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="350"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="351"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="371"/>
         <source>this folder keeps an earlier integrity problem, and it is not known which shop it was for: it may be another shop&apos;s that was in this folder before</source>
         <translation>此文件夹保留着一条较早的完整性问题记录，不知属于哪个店铺：可能属于之前放在此文件夹中的其他店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="374"/>
         <source>the shop&apos;s files were replaced or moved while the shop was open</source>
         <translation>店铺打开期间，其文件被替换或移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="377"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="360"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="380"/>
         <source>Order {id} was refunded already, on {when}: {refund} was paid back then. There is nothing more to refund.</source>
         <translation>订单 {id} 已于 {when} 退款：当时已退还 {refund}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="363"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="383"/>
         <source>Order {id} was refunded already, on {when}: that refund paid back {refund}, and its part refunds before it the rest of the {refunded_total} paid back in all. There is nothing more to refund.</source>
         <translation>订单 {id} 已于 {when} 退款：那次退款退还了 {refund}，此前的部分退款退还了其余部分，合计共退还 {refunded_total}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="367"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="387"/>
         <source>Order {id} was refunded already, before this version of Voucher Shop: {refund} was paid back. There is nothing more to refund.</source>
         <translation>订单 {id} 在本版本之前已退款：已退还 {refund}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="372"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="392"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="376"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="396"/>
         <source>The disk that holds {folder} is full.</source>
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="377"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="397"/>
         <source>Cannot write to {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -7607,7 +7670,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -7622,17 +7685,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法写入 {path}：{reason}。请选择其他位置，或让该文件夹可写。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="231"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="228"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -7962,127 +8025,127 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="321"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="306"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="307"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="327"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="308"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="328"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="309"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="329"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="310"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="311"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="331"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="312"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="332"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="313"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="318"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="338"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="319"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="339"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="320"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="340"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="321"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="341"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="322"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="323"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="343"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="324"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="325"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="346"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="327"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="347"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="329"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="349"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="350"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="331"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="351"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="332"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="352"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="353"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="335"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
