@@ -183,6 +183,8 @@ class Shop:
             with begin_immediate(self.db) if serial else self.db.atomic():
                 if serial:  # before any change: still the folder's files?
                     live_files.require_same(self)
+                elif changing:  # a server's new connection was checked as it opened
+                    self.require_writable()
                 if outermost and not operator_checked:  # evidence too: an acknowledgement
                     require_still_active(self)
                 yield
