@@ -19,6 +19,7 @@ from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import IntegrityHold, ServerUnreachable
 from desktop_app.core.models import Voucher, database_proxy
 from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
 
 ROLLED_BACK = "witness_computer: rolled_back"
 
@@ -216,6 +217,7 @@ def test_verify_in_an_open_window_holds_that_session_although_acknowledged_befor
 def test_the_window_shows_the_hold_when_the_server_was_put_back(
         qtbot: QtBot, pg_server: object, pg_url: str,
         two_counters: tuple[Shop, Shop], tmp_path: Path) -> None:
+    from desktop_app.ui.admin.verify_dialog import VerifyDialog
     from desktop_app.ui.main_window import MainWindow
 
     counter_a, counter_b = two_counters
@@ -226,9 +228,20 @@ def test_the_window_shows_the_hold_when_the_server_was_put_back(
     window.show()
     assert redemption.redeem(act(counter_a), payloads[0], "Counter A").reason == "redeemed"
     put_back_under_open_counters(pg_server, pg_url, dump)
-    refused(counter_b, payloads[0])
+    hold = refused(counter_b, payloads[0])
     qtbot.waitUntil(lambda: window.integrity_banner.isVisible(), timeout=3000)
     text = window.integrity_banner.text()
     assert "Redeeming is stopped" in text and "pg_restore" in text
     assert "shop folder" not in text
+    # QA s13a F6: the counter's refusal and Verify's advice speak of the server, not a folder.
+    refusal = error_message(hold)
+    assert "pg_restore" in refusal and "latest good backup" not in refusal
+    dialog = VerifyDialog(counter_b, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=10_000)
+    assert "pg_restore" in dialog.summary.text()
+    assert "shop folder" not in dialog.summary.text()
+    assert any("database on the server" in t for t in dialog.problem_texts())
+    assert not any("shop folder" in t for t in dialog.problem_texts())
+    dialog.close()
     window.close()

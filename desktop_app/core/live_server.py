@@ -63,6 +63,11 @@ def _holds(stored: object, head: Head) -> bool:
     return stored is not None and hmac.compare_digest(str(stored), head.hash)
 
 
+def hold_facts(shop: Shop) -> dict[str, str]:
+    """What an ``IntegrityHold`` adds for a server shop: its way back is pg_restore."""
+    return {"where": "server"} if dialect.is_server(shop.db) else {}
+
+
 def hold_rolled_back(shop: Shop, when: str) -> None:
     """The chain lacks what this PC saw: held for good, as at open (kept on this PC)."""
     if ROLLED_BACK not in shop.integrity_problems:
@@ -86,7 +91,7 @@ def head_for_append(shop: Shop) -> str | None:
     row = sql.execute(shop.db, CHECKED_HEAD, (seen.event_id,)).fetchone()
     if row is None or not _holds(row[2], seen):
         hold_rolled_back(shop, f"before a change, at event #{seen.event_id}")
-        raise IntegrityHold(problem="rolled_back", problems=ROLLED_BACK)
+        raise IntegrityHold(problem="rolled_back", where="server", problems=ROLLED_BACK)
     return str(row[1])
 
 
