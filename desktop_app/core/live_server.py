@@ -45,7 +45,7 @@ _TABLE = AuditEvent._meta.table_name
 CHECKED_HEAD = (f"SELECT id, hash, (SELECT hash FROM {_TABLE} WHERE id = ?) FROM {_TABLE} "
                 "ORDER BY id DESC LIMIT 1")
 _AT_CONNECT = (f"SELECT (SELECT oid FROM pg_database WHERE datname = current_database()), "
-               f"(SELECT hash FROM {_TABLE} WHERE id = %s)")
+               f"(SELECT hash FROM {_TABLE} WHERE id = %s), (SELECT max(id) FROM {_TABLE})")
 
 
 def witnessed_head(shop: Shop) -> Head | None:
@@ -110,14 +110,16 @@ class ConnectionCheck:
             return
         seen = witnessed_head(shop)
         try:
-            oid, stored = conn.execute(_AT_CONNECT, (seen.event_id if seen else 0,)).fetchone() \
-                or (None, None)
+            oid, stored, newest = conn.execute(
+                _AT_CONNECT, (seen.event_id if seen else 0,)).fetchone() or (None, None, None)
         except UndefinedTable:  # an empty database put in its place
-            oid, stored = None, None
+            oid, stored, newest = None, None, None
         if oid != self.oid:
             log.warning("the shop's database on the server is not the one this session "
                         "opened (OID %s, now %s): checking it", self.oid, oid)
             self.oid = oid
+        if newest is None:  # no chain (yet): a restore under way; each change checks again
+            return
         if seen is not None and not _holds(stored, seen):
             hold_rolled_back(shop, f"as the server was connected again, at event "
                                    f"#{seen.event_id}")
