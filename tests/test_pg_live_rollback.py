@@ -12,7 +12,7 @@ import pytest
 from conftest import OWNER, OWNER_PASSWORD
 from integrity_helpers import sell
 from pytestqt.qtbot import QtBot
-from test_pg_integrity import database_name
+from test_pg_integrity import database_name, rolled_back, run  # noqa: F401 - a fixture
 
 from desktop_app.core import anchor, audit, integrity, live_server, redemption
 from desktop_app.core.engine import ShopLocation
@@ -272,3 +272,14 @@ def test_the_newest_dump_put_back_while_counters_are_open_holds_nobody(
     assert redemption.redeem(act(counter_b), payloads[1], "Counter B").reason == "redeemed"
     assert redemption.redeem(act(counter_b), payloads[0], "Counter B").reason == \
         "already_redeemed"
+
+
+def test_the_command_lines_verify_speaks_of_the_server(
+        rolled_back: tuple[ShopLocation, str]) -> None:  # noqa: F811
+    location, payload = rolled_back
+    checked = run(location, "verify")
+    assert checked.returncode != 0
+    assert "database on the server" in checked.stdout + checked.stderr
+    assert "shop folder" not in checked.stdout + checked.stderr
+    held = run(location, "redeem", payload)
+    assert held.returncode == 3 and "pg_restore" in held.stdout + held.stderr
