@@ -214,6 +214,40 @@ def test_verify_in_an_open_window_holds_that_session_although_acknowledged_befor
         shop.close()
 
 
+def test_the_verify_dialog_in_an_open_window_stops_its_next_scan(
+        qtbot: QtBot, owner_shop: Shop) -> None:
+    """QA s13a F3 (the owner's Verify, no acknowledgement): "problems found stop redeeming",
+    and now they do, in that window, on the embedded file too."""
+    from desktop_app.ui.admin.verify_dialog import VerifyDialog
+    from desktop_app.ui.main_window import MainWindow
+
+    shop = owner_shop
+    payloads = [v.payload for v in sell(shop, 2)]
+    path = integrity.user_witness_path(shop.shop_id)
+    fresh = path.read_bytes()
+    anchor.write_record(path, shop.database_key,
+                        anchor.Head(anchor.current_head().event_id + 9, "ab" * 32), sync=False)
+    audit.acknowledge(shop, "an earlier rollback, checked", audit.verify_shop(shop))
+    path.write_bytes(fresh)  # this PC saw records since lost, once more
+    anchor.write_record(path, shop.database_key,
+                        anchor.Head(anchor.current_head().event_id + 9, "cd" * 32), sync=False)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.integrity_banner.isHidden()
+    dialog = VerifyDialog(shop, window)
+    qtbot.addWidget(dialog)
+    dialog.integrity_changed.connect(window.refresh_integrity_banner)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=10_000)
+    assert any("Rolled back" in t for t in dialog.problem_texts())
+    assert window.integrity_banner.isVisible()
+    with pytest.raises(IntegrityHold):
+        redemption.redeem(shop, payloads[0], "C")
+    dialog.close()
+    window.close()
+    shop.close()
+
+
 # The window's other screens meet the connection the restore cut too, and some say so
 # through the exception hook (a message box in the app): not this test's concern.
 @pytest.mark.qt_no_exception_capture
