@@ -123,7 +123,7 @@ def cmd_verify(ctx: Context) -> Outcome:
     data: dict[str, object] = {"ok": not problems, "problems": problems}
     if reopens:
         data.update(reopen_data(reopened))
-    lines = [plain_problem(p) for p in problems] or [
+    lines = [plain_problem(p, server=ctx.location.on_server) for p in problems] or [
         translate("cli", "The database and its audit chain are intact.")]
     lines.extend(said)
     if shop.moved_to is not None:
@@ -171,9 +171,9 @@ def confirm_acknowledge(ctx: Context, said: list[str]) -> bool:
     return answer.strip().lower() in ("y", "yes", translate("cli", "y"))
 
 
-def plain_problem(problem: str) -> str:
+def plain_problem(problem: str, *, server: bool = False) -> str:
     """A problem in words, its code after it for whoever helps the owner."""
-    text = verify_problem_text(problem)
+    text = verify_problem_text(problem, server=server)
     return text if text == problem else f"{text} ({problem})"
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, Database, fn
 
-from desktop_app.core import dialect, events, integrity, sql
+from desktop_app.core import dialect, events, integrity, live_server, sql
 from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes, current_head
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.errors import InvalidInput, ShopMoved, name_database_error
@@ -59,8 +59,8 @@ def record(shop: Shop, kind: str, subject: object = "", /, **detail: Any) -> Hea
     operator_id = shop.operator.id
     subject_text = str(subject)
     detail_text = json.dumps(detail, sort_keys=True, ensure_ascii=False, default=str)
-    last = sql.execute(shop.db, sql.AUDIT_HEAD).fetchone()
-    prev_hash = str(last[0]) if last else GENESIS
+    # On a server, the same statement checks the chain still holds this PC's witness.
+    prev_hash = live_server.head_for_append(shop) or GENESIS
     digest = hashlib.sha256(_canonical(prev_hash, at, operator_id, kind, subject_text,
                                        detail_text)).hexdigest()
     event_id = sql.execute(shop.db, sql.INSERT_EVENT, (
@@ -115,8 +115,19 @@ def verify_shop(shop: Shop) -> list[str]:
         acknowledged = integrity.acknowledged_problems()
     except Exception:
         acknowledged = set()
-    integrity.hold(shop, [p for p in problems if p not in acknowledged])
+    integrity.hold(shop, [p for p in problems if p not in acknowledged or holds_at_open(p)])
     return problems
+
+
+# What the witnesses (and standing holds) say holds the shop at open, acknowledged before or
+# not: the acknowledgement re-based them, so one ahead of the chain again is a new rollback
+# (QA s13a F3: another PC's acknowledgement let an open window redeem on). Only what the data
+# itself shows (the chain, vouchers) stays acknowledged once.
+_CHECKED_AT_OPEN = ("anchor", "witness_computer", "witness_backup", "session", "hold")
+
+
+def holds_at_open(problem: str) -> bool:
+    return problem.partition(": ")[0] in _CHECKED_AT_OPEN
 
 
 def acknowledge(shop: Shop, reason: str, found: list[str]) -> list[str]:

@@ -228,7 +228,8 @@ def keeps_anchor_file(shop: Shop) -> bool:
 def after_commit(shop: Shop, head: Head) -> None:
     """After a commit that added events: the anchor and this computer's witness, one write
     each before the caller hears back, synced soon after (``witness_sync``: the database's
-    commit is the one sync a redemption waits for). Raises OSError for the anchor only."""
+    commit is the one sync a redemption waits for). Raises OSError for the anchor only, and
+    ``WitnessForked`` for a witness that vouches for a head the database lacks."""
     if keeps_anchor_file(shop):
         anchor.write_anchor(shop.data_dir, shop.database_key, head, sync_soon=True)
     try:
@@ -249,10 +250,13 @@ def _write_user_witness(shop_id: str, key: bytes, head: Head, *, sync: bool,
     """This computer's witness of the shop vouches for ``head``; its path."""
     path = _user_witness_file(os.environ.get(WITNESS_DIR_ENV), shop_id)
     try:
-        anchor.write_record(path, key, head, sync=sync, rebase=rebase)
+        kept = anchor.write_record(path, key, head, sync=sync, rebase=rebase)
     except FileNotFoundError:  # the first witness on this computer: its folder comes first
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        anchor.write_record(path, key, head, sync=sync, rebase=rebase)
+        kept = anchor.write_record(path, key, head, sync=sync, rebase=rebase)
+    # A newer head kept: another session's later commit, or a chain gone back (QA s13a F3).
+    if kept is not None and anchor.head_problem(kept) is not None:
+        raise anchor.WitnessForked(path)
     return path
 
 

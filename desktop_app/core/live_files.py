@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core import session_redeemed, shoplock
+from desktop_app.core import dialect, live_server, session_redeemed, shoplock
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import IntegrityHold, ShopInUse
 from desktop_app.core.paths import DATABASE_FILE
@@ -137,7 +137,11 @@ def problem_of(problem: str) -> bool:
 def hold_forked(shop: Shop, witness: str) -> None:
     """A witness (``"anchor"`` beside the database, ``"witness"`` on this computer) vouches
     for a chain this database does not hold, found while writing it after a commit: the
-    files were replaced under the shop, or another copy of it is in use."""
+    files were replaced under the shop, or another copy of it is in use. On a server there
+    are no files: its database went back to an older copy (QA s13a F3)."""
+    if dialect.is_server(shop.db):
+        live_server.hold_rolled_back(shop, f"after a commit, in this computer's {witness}")
+        return
     _hold(shop, witness)
 
 

@@ -34,7 +34,7 @@ from peewee import (
     TextField,
 )
 
-from desktop_app.core import dialect, integrity, migrations, schema_upgrade
+from desktop_app.core import dialect, integrity, live_server, migrations, schema_upgrade
 from desktop_app.core.errors import (
     KeySlotsDamaged,
     NoShop,
@@ -305,6 +305,7 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
     log.info("created a shop on the server")
     shop = ServerShop(Path(data_dir), db, owner, slots, key, url=url, recovery_key=recovery_key)
     integrity.bring_forward(shop)
+    live_server.watch(shop)
     return shop
 
 
@@ -356,6 +357,7 @@ def _unlock_server_shop(data_dir: Path, url: str, operator: str,
     log.info("opened the shop on the server as operator #%s", row.id)
     shop = ServerShop(Path(data_dir), db, row, slots, key, url=url, failed_logins=failed_logins)
     _hold_or_bring_forward(shop, problems)
+    live_server.watch(shop)  # and from now on, each new connection (QA s13a F3)
     schema_upgrade.record(shop, found)
     return shop
 

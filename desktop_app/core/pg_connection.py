@@ -11,6 +11,7 @@ import contextlib
 import logging
 import threading
 import uuid
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -134,11 +135,19 @@ class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
         self._opened_lock = threading.Lock()
         # Attached once an operator's slot has given the database key (see core/sealed.py).
         self.column_cipher: ColumnCipher | None = None
+        # Once the shop is open: run on each new connection (see core/live_server.py).
+        self.on_connect: Callable[[Any], None] | None = None
 
     def _connect(self) -> Any:
         conn = super()._connect()
         with self._opened_lock:
             self._opened = [c for c in self._opened if not c.closed] + [conn]
+        if self.on_connect is not None:
+            try:
+                self.on_connect(conn)
+            except BaseException:
+                conn.close()
+                raise
         return conn
 
     def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:

@@ -24,6 +24,7 @@ from desktop_app.core import (
     anchor,
     integrity,
     live_files,
+    live_server,
     lost_copy,
     migrations,
     restore_journal,
@@ -103,7 +104,7 @@ class Shop:
         if self.moved_to is not None:
             raise ShopMoved(**self.moved_to)
         if self.integrity_problems:
-            raise IntegrityHold(problem=self.integrity_problem,
+            raise IntegrityHold(problem=self.integrity_problem, **live_server.hold_facts(self),
                                 problems="; ".join(self.integrity_problems[:5]))
     # Held while open: a restore is refused meanwhile (see core.shoplock).
     lock: shoplock.ShopLock | None = field(default=None, repr=False)
@@ -183,6 +184,8 @@ class Shop:
             with begin_immediate(self.db) if serial else self.db.atomic():
                 if serial:  # before any change: still the folder's files?
                     live_files.require_same(self)
+                elif changing:  # a server's new connection was checked as it opened
+                    self.require_writable()
                 if outermost and not operator_checked:  # evidence too: an acknowledgement
                     require_still_active(self)
                 yield

@@ -35,6 +35,8 @@ from desktop_app.messages.error_texts import (
     REFUNDED_ALREADY_TEXT,
     REFUNDED_ALREADY_UNDATED_TEXT,
     REFUNDED_ALREADY_WITH_PARTS_TEXT,
+    SERVER_INTEGRITY_TEXTS,
+    SERVER_UNKNOWN_INTEGRITY_TEXT,
     SHOP_BEING_RESTORED_TEXT,
     SHOP_EXISTS_ON_SERVER_TEXT,
     STATE_LABELS,
@@ -153,8 +155,11 @@ def _issued_but_not_written(exc: ShopError) -> str:
                                           "problem": problem})
 
 
-def integrity_message(problem: str) -> str:
-    """The warning for a shop that opened but whose records could not be vouched for."""
+def integrity_message(problem: str, *, server: bool = False) -> str:
+    """The warning for a shop that opened but whose records could not be vouched for;
+    ``server``: a shop on a PostgreSQL server (no folder, restored with pg_restore)."""
+    if server:
+        return _in_context(SERVER_INTEGRITY_TEXTS.get(problem, SERVER_UNKNOWN_INTEGRITY_TEXT))
     return _in_context(INTEGRITY_TEXTS.get(problem, UNKNOWN_INTEGRITY_TEXT))
 
 

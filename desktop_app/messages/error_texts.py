@@ -244,6 +244,19 @@ UNKNOWN_INTEGRITY_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Redeeming is stopped: the shop's records could not be vouched for. The owner "
     "restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges "
     "what was found.")
+# The same on a server shop (QA s13a F6): no shop folder, and the app's Restore is off there.
+SERVER_INTEGRITY_TEXTS: dict[str, str] = {
+    "rolled_back": QT_TRANSLATE_NOOP(
+        "errors", "Redeeming is stopped: the shop's database on the server is older than the "
+        "last records this computer saw, so an older copy (a pg_dump) was put back on the "
+        "server, and vouchers redeemed since may look unused again. The owner puts the newest "
+        "dump back (pg_restore into an empty database), or checks the shop (Admin → Verify) "
+        "and acknowledges what was found."),
+}
+SERVER_UNKNOWN_INTEGRITY_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "Redeeming is stopped: the shop's records could not be vouched for. The owner "
+    "checks the shop (Admin → Verify) and acknowledges what was found, or puts the newest "
+    "pg_dump of the server's database back (pg_restore into an empty database).")
 
 # Said instead when the error lacks the fact the fuller text names.
 FALLBACK_TEXTS: dict[str, tuple[str, str]] = {
@@ -283,6 +296,11 @@ VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
         "replaced or moved while the shop was open here (an older copy put back, the folder "
         "moved, a file deleted). Close the shop and open it again (in the app: Log out, then "
         "log in): the usual checks then run on the files in the shop folder."),
+    ("integrity_hold", "where", "server"): QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
+        "could not be vouched for ({problems}). The owner puts the newest pg_dump of the "
+        "server's database back (pg_restore into an empty database), or checks the shop "
+        "(verify) and acknowledges what was found."),
     ("wrong_password", "credential", "recovery_key"): QT_TRANSLATE_NOOP(
         "errors", "Wrong recovery key: it is not the key of this shop. Check it against the "
         "paper it was written on (7 groups of 4), then try again."),

@@ -68,6 +68,18 @@ WITNESS_TEXTS: dict[str, str] = {
         "opened (no permission, or its folder is not a folder). Check the folder's "
         "permissions, then open the shop again."),
 }
+# On a server shop (QA s13a F6): there is no shop folder; its database is put back with
+# pg_restore, not the app's Restore.
+SERVER_WITNESS_TEXTS: dict[str, str] = {
+    "witness_computer: rolled_back": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Rolled back: this computer saw newer records than the shop's "
+        "database on the server holds. The database was put back to an older copy (a "
+        "pg_dump restored, a snapshot rolled back)."),
+}
+SERVER_SUMMARY_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "Leave the server's database as it is, and compare with your newest "
+    "pg_dump of it before selling or redeeming more. To go back to that dump, restore it with "
+    "pg_restore into an empty database; or, once checked, acknowledge what was found.")
 CHAIN_TEXTS: dict[str, str] = {
     "hash_mismatch": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Audit event #{id} was changed after it was written."),
@@ -95,8 +107,11 @@ FILES_REPLACED_TEXT = QT_TRANSLATE_NOOP(
     "then log in).")
 
 
-def verify_problem_text(problem: str) -> str:
-    """One problem ``audit.verify_shop`` found (``"check: what"``), in plain words."""
+def verify_problem_text(problem: str, *, server: bool = False) -> str:
+    """One problem ``audit.verify_shop`` found (``"check: what"``), in plain words;
+    ``server``: of a shop on a PostgreSQL server."""
+    if server and problem in SERVER_WITNESS_TEXTS:
+        return _t(SERVER_WITNESS_TEXTS[problem])
     check, _, found = problem.partition(": ")
     words = found.split()
     if check == "anchor" and found in ANCHOR_TEXTS:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import audit, integrity, live_folder, rollback_reopens
+from desktop_app.core import audit, dialect, integrity, live_folder, rollback_reopens
 from desktop_app.core.store import Shop
-from desktop_app.messages.verify_texts import verify_problem_text
+from desktop_app.messages.verify_texts import SERVER_SUMMARY_TEXT, verify_problem_text
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -74,6 +74,7 @@ class VerifyDialog(QDialog):
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shop = shop
+        self.on_server = dialect.is_server(shop.db)  # no folder; pg_restore, not Restore
         self.running = False
         self.problems: list[str] | None = None
         self.acknowledge_box: QInputDialog | None = None
@@ -100,7 +101,10 @@ class VerifyDialog(QDialog):
         self.acknowledge_button = QPushButton(self.tr("Acknowledge…"), self)
         self.acknowledge_button.setToolTip(self.tr(
             "Record what was found, with your reason, in the audit log and let the shop "
-            "work again. Restoring a good backup is the other way."))
+            "work again. Restoring a good backup is the other way.") if not self.on_server
+            else self.tr("Record what was found, with your reason, in the audit log and let "
+                         "the shop work again. Putting the newest pg_dump back is the other "
+                         "way."))
         self.acknowledge_button.clicked.connect(self._ask_acknowledge)
         self.acknowledge_button.hide()
         buttons = QDialogButtonBox(self)
@@ -115,14 +119,23 @@ class VerifyDialog(QDialog):
         for widget in (self.heading, self.busy_bar, self.summary, self.problem_list):
             body.addWidget(widget)
         body.addStretch(1)
-        body.addWidget(hint_label(self.tr(
+        body.addWidget(hint_label(self._hint(), self))
+        body.addWidget(buttons)
+        frame_with_header(self, HeaderBar(self.tr("Verify database"), "", self), body)
+
+    def _hint(self) -> str:
+        if self.on_server:
+            return self.tr(
+                "Checks the audit log's chain on the server, every voucher's uses against its "
+                "redemptions, and the record of the latest audit entry kept on this computer. "
+                "Problems found stop redeeming and every change at this counter until an owner "
+                "puts the newest pg_dump back or acknowledges them.")
+        return self.tr(
             "Checks the encrypted pages of the database file, its structure, the audit log's "
             "chain, every voucher's uses against its redemptions, and the record of the latest "
             "audit entry kept beside the database, on this computer and beside the backups. "
             "Problems found stop redeeming and every change until an owner restores a good "
-            "backup or acknowledges them."), self))
-        body.addWidget(buttons)
-        frame_with_header(self, HeaderBar(self.tr("Verify database"), "", self), body)
+            "backup or acknowledges them.")
 
     def run(self) -> None:
         if self.running:
@@ -159,10 +172,12 @@ class VerifyDialog(QDialog):
         self.heading.setText(self.tr("✗ Problems found: {count}").format(count=len(problems)))
         self.summary.setText(self.tr(
             "Leave the shop folder as it is, and compare with your latest good backup before "
-            "selling or redeeming more. Restoring a backup keeps the current data aside."))
+            "selling or redeeming more. Restoring a backup keeps the current data aside.")
+            if not self.on_server else QCoreApplication.translate("VerifyDialog",
+                                                                  SERVER_SUMMARY_TEXT))
         self.problem_list.clear()
         for problem in problems:
-            item = QListWidgetItem(verify_problem_text(problem))
+            item = QListWidgetItem(verify_problem_text(problem, server=self.on_server))
             item.setToolTip(problem)
             self.problem_list.addItem(item)
         self.problem_list.show()
