@@ -4,8 +4,10 @@ found, which state refused): the tables ``error_message`` reads, in context ``er
 from __future__ import annotations
 
 from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.messages.server_error_texts import SERVER_ERROR_TEXTS
 
 ERROR_TEXTS: dict[str, str] = {
+    **SERVER_ERROR_TEXTS,
     "error": QT_TRANSLATE_NOOP(
         "errors", "Something went wrong. The details were written to the log file."),
     "no_shop": QT_TRANSLATE_NOOP(
@@ -55,56 +57,10 @@ ERROR_TEXTS: dict[str, str] = {
         "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
         "could not be vouched for ({problems}). The owner restores the latest good backup, or "
         "checks the shop (verify) and acknowledges what was found."),
-    "database_url_invalid": QT_TRANSLATE_NOOP(
-        "errors", "The database address {url} cannot be used. Write it as "
-        "postgresql://USER@HOST:PORT/DATABASE (optionally ?sslmode=require)."),
-    "database_url_has_password": QT_TRANSLATE_NOOP(
-        "errors", "The database address contains a password, which other programs on this "
-        "computer could read. Remove it from the address and put it in the PGPASSWORD "
-        "variable or the .pgpass file instead."),
-    "server_unreachable": QT_TRANSLATE_NOOP(
-        "errors", "The shop's server {host} cannot be reached. Check the network cable or Wi-Fi "
-        "and that the server is switched on; nothing was changed."),
-    "server_lost": QT_TRANSLATE_NOOP(
-        "errors", "The shop's server {host} stopped answering, so it is not certain whether "
-        "this was saved. When the server is back, check before trying again: look whether it "
-        "is there."),
-    "server_lost_not_saved": QT_TRANSLATE_NOOP(
-        "errors", "The connection to the shop's server {host} broke before this was saved, so "
-        "nothing was changed. Try again."),
-    "redemption_uncertain": QT_TRANSLATE_NOOP(
-        "errors", "The shop's server {host} stopped answering as {code} was being saved, so it "
-        "is not certain whether it was redeemed. Do not hand anything over or charge again "
-        "yet: this counter checks by itself as soon as the server answers and shows what "
-        "happened."),
-    "undo_uncertain": QT_TRANSLATE_NOOP(
-        "errors", "The shop's server {host} stopped answering as the undo was being saved, so "
-        "it is not certain whether it was undone. Do not give anything back yet: once the "
-        "server answers, the list shows whether it was."),
-    "server_ids_behind": QT_TRANSLATE_NOOP(
-        "errors", "The shop's server could not save this: its id counters are behind its data, "
-        "as after a database restored over itself. Nothing was changed. Tell whoever looks "
-        "after the server: the README (\"Several counters\") shows how to set them right."),
-    "server_login_failed": QT_TRANSLATE_NOOP(
-        "errors", "The shop's server refused the login of database user {user}: the password in "
-        "PGPASSWORD or the .pgpass file is wrong or missing."),
-    "server_database_missing": QT_TRANSLATE_NOOP(
-        "errors", "The shop's server has no database named {database}. Check the name in the "
-        "address, or ask whoever set up the server to create it."),
-    "server_tls_required": QT_TRANSLATE_NOOP(
-        "errors", "The shop's server and this computer disagree about encryption (TLS): the "
-        "server asks for it, or the address asks for it and the server does not offer it. "
-        "Set sslmode=require in the address, or ask whoever set up the server."),
-    "server_backup_elsewhere": QT_TRANSLATE_NOOP(
-        "errors", "This shop lives on a server: back it up on the server with pg_dump (see the "
-        "README, \"Several counters\"), not from a counter PC."),
     "shop_moved": QT_TRANSLATE_NOOP(
         "errors", "This shop now lives on the server {host} (database {database}). This "
         "folder keeps a copy for reading only: nothing can be redeemed or changed in it any "
         "more. To work in the shop, click \"Use the shop on the server\"."),
-    "server_not_empty": QT_TRANSLATE_NOOP(
-        "errors", "The database {url} is not empty. Copy the shop only into a new, empty "
-        "database, so nothing there is overwritten."),
     "database_locked": QT_TRANSLATE_NOOP(
         "errors", "Another program is using the shop file: another copy of Voucher Shop, a "
         "backup tool or an antivirus scan. Close it, then try again."),

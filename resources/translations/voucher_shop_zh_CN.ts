@@ -1757,53 +1757,53 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="88"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="395"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -1818,7 +1818,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -1933,24 +1933,24 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="235"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="397"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="239"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="399"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="240"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -5161,98 +5161,118 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法读取：之前完整性问题的记录打不开（没有权限，或它所在的文件夹不是文件夹）。请检查文件夹的权限，然后重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="74"/>
+        <source>Rolled back: this computer saw newer records than the shop&apos;s database on the server holds. The database was put back to an older copy (a pg_dump restored, a snapshot rolled back).</source>
+        <translation>已回退：本机见过的记录比服务器上的店铺数据库更新。数据库被换回了旧副本（恢复了一份 pg_dump，或回滚了快照）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="79"/>
+        <source>Leave the server&apos;s database as it is, and compare with your newest pg_dump of it before selling or redeeming more. To go back to that dump, restore it with pg_restore into an empty database; or, once checked, acknowledge what was found.</source>
+        <translation>请保持服务器上的数据库原样，在继续销售或核销之前，先与最新的 pg_dump 进行比对。如需回到那份转储，请用 pg_restore 把它恢复到一个空数据库；或者核对之后，确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="84"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>操作日志记录 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="86"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>操作日志在记录 #{id} 处断开：它之前的某条记录被删除，或记录顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="91"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="94"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="96"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="103"/>
         <source>Replaced while open: the shop&apos;s files in its folder are no longer the ones this session opened (an older copy put back, the folder moved, a file deleted). Nothing more is saved in this session: close the shop and open it again (Log out, then log in).</source>
         <translation>打开期间被替换：店铺文件夹中的文件已不是本次打开的那些（放回了旧副本、文件夹被移动或文件被删除）。本次会话不再保存任何内容：请关闭店铺后重新打开（先退出登录，再登录）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="80"/>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="124"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="99"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="101"/>
         <source>Acknowledge…</source>
         <translation>确认问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="103"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Restoring a good backup is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="105"/>
+        <source>Record what was found, with your reason, in the audit log and let the shop work again. Putting the newest pg_dump back is the other way.</source>
+        <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是放回最新的 pg_dump。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="113"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="129"/>
+        <source>Checks the audit log&apos;s chain on the server, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept on this computer. Problems found stop redeeming and every change at this counter until an owner puts the newest pg_dump back or acknowledges them.</source>
+        <translation>检查服务器上的操作日志链、每张卡券的次数与核销记录是否相符，以及本机保存的最新操作日志记录。一旦发现问题，本收银台的核销和一切更改都会停止，直到店主放回最新的 pg_dump 或确认这些问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="134"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database, on this computer and beside the backups. Problems found stop redeeming and every change until an owner restores a good backup or acknowledges them.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="154"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="155"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="165"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="167"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="172"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="174"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="199"/>
         <source>Acknowledge the problems</source>
         <translation>确认问题</translation>
     </message>
@@ -5277,7 +5297,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>店铺将按当前数据继续工作。丢失的记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、最新的备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="224"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -7119,453 +7139,468 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="9"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="11"/>
         <source>Something went wrong. The details were written to the log file.</source>
         <translation>出错了。详情已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="11"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="13"/>
         <source>There is no shop in the folder {path} yet. Create a shop, or start Voucher Shop with the folder that holds your shop.</source>
         <translation>文件夹 {path} 中还没有店铺。请创建店铺，或用存放您店铺的文件夹启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="14"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="16"/>
         <source>A shop already exists in the folder {path}. Log in to it instead, or choose an empty folder for a new shop.</source>
         <translation>文件夹 {path} 中已经有一个店铺。请直接登录，或为新店铺选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="17"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="19"/>
         <source>The folder {path} is on a network share. The shop&apos;s database (SQLite with a write-ahead log) needs the locking of a local disk and can be damaged on a network drive. Choose a folder on this computer&apos;s own disk. For several counters sharing one shop, use a PostgreSQL server instead of a shared file.</source>
         <translation>文件夹 {path} 位于网络共享上。店铺数据库（使用预写日志的 SQLite）需要本地磁盘的文件锁，放在网络驱动器上可能损坏。请选择本机磁盘上的文件夹。如需多个收银台共用一个店铺，请使用 PostgreSQL 服务器，而不是共享文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="22"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="24"/>
         <source>The folder {path} cannot be used ({reason}). Check that it exists and that you may write to it, or choose another folder.</source>
         <translation>无法使用文件夹 {path}（{reason}）。请检查它是否存在、您是否有写入权限，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="28"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="30"/>
         <source>The shop&apos;s folder {path} is read-only or you may not write there, so the shop cannot be opened. Make the folder writable (a write-protected USB stick or a read-only disk), or copy the shop to a folder you may write to.</source>
         <translation>店铺文件夹 {path} 为只读，或您没有写入权限，因此无法打开店铺。请让该文件夹可写（例如写保护的 U 盘或只读磁盘），或把店铺复制到可写的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="32"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="34"/>
         <source>Wrong password. Check Caps Lock and the keyboard language, then try again.</source>
         <translation>密码错误。请检查大写锁定键和键盘输入法，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="34"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="37"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="36"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="39"/>
         <source>There is no operator named “{operator}” in this shop. Check the spelling, or ask the owner to add you.</source>
         <translation>本店没有账号“{operator}”。请检查输入，或请店主为您添加账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="40"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="42"/>
         <source>The operator “{operator}” has been disabled. Ask the shop owner to enable it again.</source>
         <translation>操作员“{operator}”已被停用。请联系店主重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="43"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="45"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again, or ask the owner to reset the password.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="51"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="53"/>
         <source>The shop&apos;s database ({path}) is damaged or is not a Voucher Shop database. Restore your latest backup, and keep the damaged file: do not delete it.</source>
         <translation>店铺数据库（{path}）已损坏，或不是 Voucher Shop 的数据库。请恢复最近的备份，并保留损坏的文件，不要删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="54"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="56"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库，命令行 verify）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="58"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="9"/>
         <source>The database address {url} cannot be used. Write it as postgresql://USER@HOST:PORT/DATABASE (optionally ?sslmode=require).</source>
         <translation>无法使用数据库地址 {url}。请写成 postgresql://USER@HOST:PORT/DATABASE（可加 ?sslmode=require）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="61"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="12"/>
         <source>The database address contains a password, which other programs on this computer could read. Remove it from the address and put it in the PGPASSWORD variable or the .pgpass file instead.</source>
         <translation>数据库地址中含有密码，这台电脑上的其他程序可能读取到它。请从地址中删除密码，改为放在 PGPASSWORD 环境变量或 .pgpass 文件中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="16"/>
         <source>The shop&apos;s server {host} cannot be reached. Check the network cable or Wi-Fi and that the server is switched on; nothing was changed.</source>
         <translation>无法连接店铺服务器 {host}。请检查网线或 Wi-Fi，以及服务器是否已开机；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="39"/>
         <source>The shop&apos;s server refused the login of database user {user}: the password in PGPASSWORD or the .pgpass file is wrong or missing.</source>
         <translation>店铺服务器拒绝了数据库用户 {user} 的登录：PGPASSWORD 或 .pgpass 文件中的密码错误或缺失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="42"/>
         <source>The shop&apos;s server has no database named {database}. Check the name in the address, or ask whoever set up the server to create it.</source>
         <translation>店铺服务器上没有名为 {database} 的数据库。请检查地址中的名称，或请搭建服务器的人创建它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="45"/>
         <source>The shop&apos;s server and this computer disagree about encryption (TLS): the server asks for it, or the address asks for it and the server does not offer it. Set sslmode=require in the address, or ask whoever set up the server.</source>
         <translation>店铺服务器与这台电脑的加密（TLS）设置不一致：服务器要求加密，或地址要求加密而服务器不支持。请在地址中设置 sslmode=require，或询问搭建服务器的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="49"/>
         <source>This shop lives on a server: back it up on the server with pg_dump (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_dump 备份（见 README 的“Several counters”一节），不要在收银台电脑上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="117"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="73"/>
         <source>This shop was saved by a newer version of Voucher Shop (data format {found}; this version reads up to {supported}). Install the version the shop&apos;s other computers run, or a later one, to open it here.</source>
         <translation>此店铺由较新版本的 Voucher Shop 保存（数据格式 {found}；本版本最多支持 {supported}）。请安装店内其他电脑所用的版本或更新的版本，再在这里打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
         <source>This shop was moved to the server {host} (database {database}), so nothing can be redeemed or changed in this folder any more; it is kept for reading only. Use the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in the app, click Use the shop on the server.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}），此文件夹中不能再核销或更改任何内容，仅供查看。请使用服务器上的店铺：用 --database {url} 启动（或设置 SHOP_DATABASE_URL）；在软件中点击“使用服务器上的店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="105"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="52"/>
         <source>The database {url} is not empty. Copy the shop only into a new, empty database, so nothing there is overwritten.</source>
         <translation>数据库 {url} 不是空的。只能把店铺复制到新建的空数据库中，以免覆盖已有内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="19"/>
         <source>The shop&apos;s server {host} stopped answering, so it is not certain whether this was saved. When the server is back, check before trying again: look whether it is there.</source>
         <translation>店铺服务器 {host} 没有应答，无法确定是否已保存。服务器恢复后，请先核实是否已保存，再决定是否重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="23"/>
         <source>The connection to the shop&apos;s server {host} broke before this was saved, so nothing was changed. Try again.</source>
         <translation>与店铺服务器 {host} 的连接在保存之前中断，没有做任何更改。请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="26"/>
         <source>The shop&apos;s server {host} stopped answering as {code} was being saved, so it is not certain whether it was redeemed. Do not hand anything over or charge again yet: this counter checks by itself as soon as the server answers and shows what happened.</source>
         <translation>保存 {code} 时店铺服务器 {host} 没有应答，无法确定是否已核销。暂时不要交付商品，也不要再次扣款：服务器一有应答，本收银台会自动核实并显示结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="31"/>
         <source>The shop&apos;s server {host} stopped answering as the undo was being saved, so it is not certain whether it was undone. Do not give anything back yet: once the server answers, the list shows whether it was.</source>
         <translation>保存撤销时店铺服务器 {host} 没有应答，无法确定是否已撤销。暂时不要退还任何东西：服务器一有应答，列表会显示是否已撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="35"/>
         <source>The shop&apos;s server could not save this: its id counters are behind its data, as after a database restored over itself. Nothing was changed. Tell whoever looks after the server: the README (&quot;Several counters&quot;) shows how to set them right.</source>
         <translation>店铺服务器无法保存：它的编号计数器落后于已有数据（例如把数据库恢复到了自身之上）。没有做任何更改。请告知服务器的管理人员：README 的“Several counters”一节说明了如何修正。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="60"/>
         <source>This shop now lives on the server {host} (database {database}). This folder keeps a copy for reading only: nothing can be redeemed or changed in it any more. To work in the shop, click &quot;Use the shop on the server&quot;.</source>
         <translation>本店现在位于服务器 {host}（数据库 {database}）。此文件夹只保留一份只读副本：不能再在这里核销或修改任何内容。要继续营业，请点击“使用服务器上的店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="108"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="64"/>
         <source>Another program is using the shop file: another copy of Voucher Shop, a backup tool or an antivirus scan. Close it, then try again.</source>
         <translation>另一个程序正在使用店铺文件：可能是另一个 Voucher Shop、备份工具或杀毒软件扫描。请关闭它，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="111"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="67"/>
         <source>The disk is full. Nothing already saved was lost, but the last change was not saved. Free some disk space, then do it again.</source>
         <translation>磁盘已满。已保存的数据没有丢失，但最后一次修改未能保存。请清理一些磁盘空间，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="114"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="70"/>
         <source>This installation lacks the encryption library, so the shop cannot be opened safely. Reinstall Voucher Shop.</source>
         <translation>本安装缺少加密库，无法安全地打开店铺。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="121"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="77"/>
         <source>Only the shop owner may do this. Ask the owner to log in and do it.</source>
         <translation>只有店主可以执行此操作。请店主登录后操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="123"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="79"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="124"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="80"/>
         <source>{what} not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到该{what}。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="126"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="82"/>
         <source>Not enough stock of “{product}”: {available} left, {wanted} wanted. Restock it or sell fewer.</source>
         <translation>“{product}”库存不足：剩余 {available}，需要 {wanted}。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="129"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="85"/>
         <source>This cannot be done now: the {what} is {state}. Refresh the list and check it.</source>
         <translation>现在无法执行：该{what}{state}。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="132"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="88"/>
         <source>The shop is open in another window, at another counter or in a command ({path}). Close it there first, then try again.</source>
         <translation>店铺正在另一个窗口、另一个收银台或某个命令中打开（{path}）。请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="135"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="91"/>
         <source>Nothing was restored; the shop is unchanged.</source>
         <translation>未恢复任何内容；店铺保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="137"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="93"/>
         <source>This shop was made before recovery keys existed, so it has none.</source>
         <translation>本店创建于恢复密钥功能推出之前，因此没有恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="139"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="95"/>
         <source>A restore of a backup did not finish in the folder {path} (the computer stopped or the program was closed during it). The shop was put back as it was before that restore: nothing in it was lost. Run the restore again if you still want the backup; anything else can be done again now.</source>
         <translation>文件夹 {path} 中的一次备份恢复没有完成（期间电脑停机或程序被关闭）。店铺已还原为那次恢复之前的样子：没有丢失任何内容。如仍需要该备份，请重新恢复；其他操作现在可以继续进行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="144"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="100"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="107"/>
         <source>Only the shop owner may take money for gift cards here. The owner can allow clerks in Settings → Shop (Clerks may reload and cash out gift cards).</source>
         <translation>只有店主可以在这里为礼品卡收付款。店主可以在 设置 → 店铺 中允许核销员这样做（核销员可以为礼品卡充值和提现）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="160"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="116"/>
         <source>This voucher is not a gift card: it counts uses, not money, so it cannot be reloaded or cashed out.</source>
         <translation>此卡券不是礼品卡：它按次数计，不按金额计，因此不能充值或提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="166"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="122"/>
         <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="169"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="125"/>
         <source>Order {id} was not paid: the validity of “{product}” has ended, so its vouchers would be expired at once. Cancel the order (or give the product new dates in Inventory first). No money was taken.</source>
         <translation>订单 {id} 未付款：“{product}”的有效期已结束，发出的卡券会立即过期。请取消该订单（或先在库存中为该商品设置新的日期）。未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="173"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="129"/>
         <source>This reload was paid back when its gift card&apos;s order {order} was refunded (what was left of it went back with the card). There is nothing more to refund.</source>
         <translation>此充值在其礼品卡的订单 {order} 退款时已退还（剩余部分随卡一起退回）。没有更多可退的了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="176"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="132"/>
         <source>This gift card is empty: there is nothing to pay out.</source>
         <translation>这张礼品卡余额为零：没有可付出的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="134"/>
         <source>Nothing is left to refund on order {id}: every unit of it was used or refunded already, so there is nothing to pay back and the order stays paid.</source>
         <translation>订单 {id} 已没有可退的内容：每一份都已使用或已退款，没有可退的金额，订单保持已付款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="181"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="137"/>
         <source>Nothing is left on this gift card of order {order}: it was spent, so there is nothing to pay back and the order stays paid.</source>
         <translation>订单 {order} 的这张礼品卡已用完：没有可退的金额，订单保持已付款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="184"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="140"/>
         <source>This gift card holds {balance}, more than the {limit} a card may be paid out in cash. The owner sets that limit in Settings → Shop (Gift card cash-out up to).</source>
         <translation>这张礼品卡余额为 {balance}，超过了可付现的上限 {limit}。店主可在 设置 → 店铺 中设置该上限（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="143"/>
         <source>Nothing of this reload is left on the gift card: it was spent or paid out, so there is nothing to refund.</source>
         <translation>这笔充值在礼品卡上已无剩余：已被消费或提现，因此没有可退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="146"/>
         <source>Gift cards are not cashed out in this shop. The owner can allow small remainders in Settings → Shop (Gift card cash-out up to).</source>
         <translation>本店不为礼品卡提现。店主可以在 设置 → 店铺 中允许提现少量余额（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="149"/>
         <source>Part of this reload was spent already: the gift card holds {left} of the {amount} reloaded. To pay back what is left on it, refund the gift card&apos;s order {order}.</source>
         <translation>这笔充值已被部分消费：充值 {amount}，礼品卡上还剩 {left}。要退还卡上剩余的金额，请对礼品卡的订单 {order} 退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="201"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="157"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="160"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="206"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="211"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="167"/>
         <source>The backup {path} was made by a newer version of Voucher Shop (data format {found}; this version reads up to {supported}), so nothing was restored and the shop is unchanged. Install that newer version of Voucher Shop or a later one, then restore the backup with it.</source>
         <translation>备份 {path} 由较新版本的 Voucher Shop 制作（数据格式 {found}；本版本最多支持 {supported}），因此没有恢复任何内容，店铺保持不变。请安装那个较新版本或更新的版本，再用它恢复此备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="237"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
         <source>Redeeming is stopped: the shop&apos;s files were replaced or moved while the shop was open here, so nothing more is saved in this session. Close the shop and open it again (Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>核销已停止：店铺在本机打开期间，其文件被替换或移动，本次会话不再保存任何内容。请关闭店铺后重新打开（先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="250"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
+        <source>Redeeming is stopped: the shop&apos;s database on the server is older than the last records this computer saw, so an older copy (a pg_dump) was put back on the server, and vouchers redeemed since may look unused again. The owner puts the newest dump back (pg_restore into an empty database), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
+        <translation>核销已停止：服务器上的店铺数据库比本机见过的最新记录还旧，说明服务器上放回了旧副本（一份 pg_dump），此后已核销的卡券可能又显示为未使用。请店主放回最新的转储（用 pg_restore 恢复到空数据库），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
+        <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner checks the shop (Admin → Verify) and acknowledges what was found, or puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database).</source>
+        <translation>核销已停止：无法确认店铺记录的可靠性。请店主检查店铺（管理 → 校验数据库）并确认发现的问题，或放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="252"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="254"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="235"/>
         <source>The shop&apos;s server {host} stopped answering as {code} was being saved, so it is not certain whether it was redeemed (attempt {attempt_id}). Do not hand anything over or charge again yet: when the server answers, look the voucher up (voucher show) and check for that attempt.</source>
         <translation>保存 {code} 时店铺服务器 {host} 没有应答，无法确定是否已核销（尝试 {attempt_id}）。暂时不要交付商品，也不要再次扣款：服务器有应答后，请查询该卡券（voucher show），查看这次尝试是否存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="276"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
         <source>This version of Voucher Shop must upgrade the shop before using it, and an upgrade needs the shop to itself: it is still open at another counter, in another window or in a command ({path}), perhaps in an older version. Nothing was changed. Close Voucher Shop on every other counter first, then open the shop here again.</source>
         <translation>这个版本的 Voucher Shop 需要先升级店铺数据才能使用，而升级时不能有其他地方打开店铺：它仍在其他收银台、其他窗口或命令中打开着（{path}），可能是旧版本。没有做任何修改。请先关闭其他所有收银台上的 Voucher Shop，再在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="281"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="250"/>
         <source>Stopped: nothing was redeemed or changed, because the shop&apos;s files were replaced or moved while the shop was open here (an older copy put back, the folder moved, a file deleted). Close the shop and open it again (in the app: Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>已停止：没有核销或修改任何内容，因为店铺在本机打开期间，其文件被替换或移动（放回了旧副本、文件夹被移动或文件被删除）。请关闭店铺后重新打开（在程序中：先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="286"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="255"/>
+        <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (verify) and acknowledges what was found.</source>
+        <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（verify）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="260"/>
         <source>Wrong recovery key: it is not the key of this shop. Check it against the paper it was written on (7 groups of 4), then try again.</source>
         <translation>恢复密钥错误：这不是本店的恢复密钥。请对照记下它的纸张核对（7 组，每组 4 个字符），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="289"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="263"/>
         <source>This backup was made before the password was changed: it needs the password as it was then, or the shop&apos;s recovery key. Nothing was restored, and this does not count as a wrong password.</source>
         <translation>此备份是在修改密码之前做的：需要当时的密码，或店铺的恢复密钥。没有恢复任何内容，这次也不计为密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="293"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="267"/>
         <source>This shop lives on a server: restore it on the server with pg_restore (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_restore 恢复（见 README 的“Several counters”一节），不要在收银台电脑上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="271"/>
         <source>A shop already exists on the server {server}. Log in to it instead, or give the address of an empty database for a new shop.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="304"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="278"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="305"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="279"/>
         <source>you may not write there</source>
         <translation>您没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="306"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="280"/>
         <source>something in the path is a file, not a folder</source>
         <translation>路径中有一项是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="311"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="285"/>
         <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
         <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="316"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="290"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="348"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="322"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="356"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="362"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="336"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="364"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="338"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="340"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="368"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="371"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
         <source>this folder keeps an earlier integrity problem, and it is not known which shop it was for: it may be another shop&apos;s that was in this folder before</source>
         <translation>此文件夹保留着一条较早的完整性问题记录，不知属于哪个店铺：可能属于之前放在此文件夹中的其他店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="374"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="348"/>
         <source>the shop&apos;s files were replaced or moved while the shop was open</source>
         <translation>店铺打开期间，其文件被替换或移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="377"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="351"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="380"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
         <source>Order {id} was refunded already, on {when}: {refund} was paid back then. There is nothing more to refund.</source>
         <translation>订单 {id} 已于 {when} 退款：当时已退还 {refund}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="383"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
         <source>Order {id} was refunded already, on {when}: that refund paid back {refund}, and its part refunds before it the rest of the {refunded_total} paid back in all. There is nothing more to refund.</source>
         <translation>订单 {id} 已于 {when} 退款：那次退款退还了 {refund}，此前的部分退款退还了其余部分，合计共退还 {refunded_total}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="387"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="361"/>
         <source>Order {id} was refunded already, before this version of Voucher Shop: {refund} was paid back. There is nothing more to refund.</source>
         <translation>订单 {id} 在本版本之前已退款：已退还 {refund}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="392"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="396"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
         <source>The disk that holds {folder} is full.</source>
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="397"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="371"/>
         <source>Cannot write to {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -7670,32 +7705,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="177"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="46"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="48"/>
         <source>The key file of this shop ({path}) is missing or damaged, so nobody can unlock the shop. Restore your latest backup, which includes the key file. Do not create a new shop over it.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="25"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="27"/>
         <source>Cannot write to {path}: {reason}. Choose another place, or make that folder writable.</source>
         <translation>无法写入 {path}：{reason}。请选择其他位置，或让该文件夹可写。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="226"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="231"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="199"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -8025,137 +8060,137 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="321"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="295"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="300"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="327"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="328"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="302"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="329"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="303"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="304"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="331"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="305"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="332"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="306"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="307"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="338"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="312"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="339"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="313"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="340"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="314"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="341"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="315"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="316"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="343"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="317"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="318"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="319"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="346"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="320"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="347"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="321"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="349"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="323"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="350"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="324"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="351"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="325"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="352"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="353"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="327"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="329"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="131"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="133"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="134"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="136"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -8380,12 +8415,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="224"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="229"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="225"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="230"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
