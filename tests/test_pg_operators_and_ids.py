@@ -107,3 +107,28 @@ def test_ids_behind_after_a_restore_over_itself_are_said_plainly_and_the_readme_
     with location.open(OWNER, OWNER_PASSWORD) as shop:
         assert redemption.redeem(shop, voucher.payload, "Front").reason == "redeemed"
         assert Voucher.get_by_id(voucher.id).uses_left == 2
+
+
+def test_an_undo_while_the_ids_are_behind_is_said_as_that_not_as_already_undone(
+        pg_server: object, pg_url: str, tmp_path: Path) -> None:
+    """The undo's own refusal (a second undo of one redemption) is the unique undo_of; an id
+    already taken is the server's counters behind (QA s13a F7, its undo)."""
+    from desktop_app.core import fulfilment, orders, products, redemption
+    from desktop_app.core.errors import InvalidState, ServerIdsBehind
+    from desktop_app.core.models import RedemptionAttempt
+
+    location = ShopLocation(tmp_path / "pc", pg_url)
+    with location.create("Server", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        wash = products.add_product(shop, "Wash", "10", "service", uses=5)
+        (voucher,) = fulfilment.pay_order(shop, orders.create_order(shop, [(wash.id, 1)]).id)
+        first, second = (redemption.redeem(shop, voucher.payload, "Front") for _ in range(2))
+        assert first.attempt_id is not None and second.attempt_id is not None
+        redemption.undo_redemption(shop, first.attempt_id, "wrong card", "Front")
+        with pytest.raises(InvalidState):  # the same one again: undone already
+            redemption.undo_redemption(shop, first.attempt_id, "again", "Front")
+        pg_server.psql("SELECT setval('redemption_attempt_id_seq', 1)",  # type: ignore[attr-defined]
+                       pg_url.rsplit("/", 1)[1])
+        with pytest.raises(ServerIdsBehind):
+            redemption.undo_redemption(shop, second.attempt_id, "wrong card", "Front")
+        assert not RedemptionAttempt.select().where(
+            RedemptionAttempt.undo_of == second.attempt_id).exists()

@@ -31,6 +31,8 @@ REASONS = ("redeemed", "already_redeemed", "unknown_code", "invalid_signature", 
 MAX_SCANNED = 128
 MAX_STATION = 64
 MAX_USES_AT_ONCE = 1000
+# Named by both engines' refusal of a second undo of one redemption (its unique index).
+UNDO_OF_COLUMN = "undo_of_id"
 
 
 @dataclass(frozen=True)
@@ -331,7 +333,9 @@ def _undo(shop: Shop, attempt_id: int, note: str, station: str) -> RedemptionAtt
                 voucher=original.voucher_id, operator=shop.operator.id,
                 station=station[:MAX_STATION], scanned_text="", reason="undone", ok=False,
                 undo_of=original.id, note=note.strip()[:500])
-        except IntegrityError:
+        except IntegrityError as exc:
+            if UNDO_OF_COLUMN not in str(exc):  # a server's id taken: its counters are behind
+                raise
             raise InvalidState(what="redemption", id=attempt_id, state="undone") from None
         from desktop_app.core import giftcards
 
