@@ -9,7 +9,10 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A command on a folder with no shop logs to the app's per-user folder: the tests' own,
 # never the real one of whoever runs them (Linux's; the tests run on Linux).
-os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="voucher-shop-tests-")
+# Once: some tests import this module again as ``tests.conftest``.
+if "VOUCHER_SHOP_TESTS_HOME" not in os.environ:
+    os.environ["VOUCHER_SHOP_TESTS_HOME"] = os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(
+        prefix="voucher-shop-tests-")
 
 from collections.abc import Iterator
 from pathlib import Path
