@@ -137,6 +137,10 @@ def test_the_counter_settles_its_lost_scans_when_the_server_is_back(
         (True, "redeemed", 8000)]
     assert recent is not None and recent[0].spent_cents == 2000
     assert not station.lost
+    # The cashier, unsure, scans it once more: that earlier spend again, nothing taken (QA
+    # s13b N1); a deliberate second spend is the scan after.
+    again = station.scan(card.payload, "scanner", amount_cents=2000)
+    assert again.earlier_scan and again.verdict.balance == 8000
     assert station.scan(card.payload, "scanner", amount_cents=2000).verdict.balance == 6000
 
 

@@ -187,3 +187,37 @@ def test_a_lost_undo_answer_says_not_certain_and_the_list_follows(
     qtbot.waitUntil(lambda: any(row.reason == "undone" for row in recent.model.rows()),
                     timeout=WAIT_MS)
     assert _after_reconnecting(lambda: Voucher.get_by_id(coffee.id).uses_left) == 3
+
+
+def test_a_rescan_while_the_server_is_away_stays_not_certain_and_the_answer_stays_on_screen(
+        server_counter: Counter, qtbot: QtBot, pg_server: Any, pg_url: str) -> None:
+    """QA s13b N1: the cashier, unsure, scans the card again while the server is away: still
+    "Not certain" (never "Not redeemed", which clears itself); once found saved, "your earlier
+    scan went through" stays until the next scan, and that next scan takes nothing more."""
+    tab, database = tab_of(server_counter), pg_url.rsplit("/", 1)[1]
+    tab.verdict.clear_after_ms = 300
+    card = sell_card(server_counter.shop)
+    tab.amount_panel.field.setText("20")
+    with commit_answers_withheld(pg_server):
+        tab.submit(card.payload, SCANNER)
+        cut_the_waiting_commit(pg_server, database, refuse_connections=True)
+        qtbot.waitUntil(lambda: tab.verdict.reason == UNCERTAIN, timeout=WAIT_MS)
+        assert tab.server_watcher is not None
+        tab.server_watcher.reachable = False  # as the watch finds it: the server is away
+        tab.set_server_reachable(False)
+        tab.submit(card.payload, SCANNER)  # not tried
+        assert tab.verdict.reason == UNCERTAIN
+        assert tab.verdict.headline.text() == "Not certain — check before charging again"
+        qtbot.wait(600)
+        assert tab.verdict.reason == UNCERTAIN  # it does not clear itself
+        allow_connections(pg_server, database)
+        tab.server_watcher.reachable = True
+        tab.set_server_reachable(True)
+    qtbot.waitUntil(lambda: tab.verdict.reason == "redeemed", timeout=WAIT_MS)
+    assert "Your earlier scan" in tab.verdict.note.text()
+    qtbot.wait(600)
+    assert tab.verdict.reason == "redeemed" and "Your earlier scan" in tab.verdict.note.text()
+    tab.amount_panel.field.setText("20")
+    again, _ = server_counter.submit(card.payload, SCANNER)  # once more, unsure
+    assert again.balance == 8000 and "Your earlier scan" in tab.verdict.note.text()
+    assert _after_reconnecting(lambda: balance(card)) == 8000  # charged once

@@ -127,7 +127,7 @@ class Counter:
             self._in_flight.add(key)
         try:
             lost_before = (self.lost.settle_one(self.shop, voucher_key(self.shop, scanned, code))
-                           if self.lost else None)
+                           if self.lost.any_for() else None)
             if lost_before is not None and lost_before.saved:  # no second use, nor charge
                 return CounterResult(lost_before.verdict, False, source, self._recent_quietly(),
                                      earlier_scan=True)

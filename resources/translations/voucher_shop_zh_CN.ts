@@ -4368,7 +4368,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanFailures</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="113"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="128"/>
         <source>Checked with the shop&apos;s server: the scan of {code} ({time}) was not saved, so nothing was taken. Scan it again.</source>
         <translation>已向店铺服务器核实：{code}（{time}）的那次扫码没有保存，没有扣除任何内容。请重新扫码。</translation>
     </message>
@@ -5035,7 +5035,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="218"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="266"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="268"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
@@ -5071,24 +5071,24 @@ Click “New order” to sell your first voucher.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="270"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="272"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="295"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="297"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="214"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="297"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="299"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>

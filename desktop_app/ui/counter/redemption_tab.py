@@ -233,7 +233,7 @@ class RedemptionTab(RedemptionLayout):
             self.amount_panel.forget_pending()
         self._show_source(source)
         if not self.server_reachable:  # refuse rather than guess: no offline redemptions
-            return self.failures.refuse(server_lost_text())
+            return self.failures.refuse(server_lost_text(), text)
         self._pending += 1
         self._busy_timer.start(BUSY_AFTER_MS)
         if not self._late_timer.isActive():

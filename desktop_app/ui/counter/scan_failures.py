@@ -18,8 +18,9 @@ from PySide6.QtCore import QObject, QTimer
 from desktop_app.core.counter import Counter, RecentAttempt
 from desktop_app.core.errors import ShopError
 from desktop_app.core.lost_commit import RedemptionUncertain
-from desktop_app.core.lost_scans import SettledScan
+from desktop_app.core.lost_scans import SettledScan, voucher_key
 from desktop_app.core.store import Shop
+from desktop_app.core.vouchers import normalize
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.messages.session_texts import refusal_with_redeemed_before_hold
 from desktop_app.ui import tasks
@@ -52,21 +53,35 @@ class ScanFailures(QObject):
         self.timer.setInterval(ASK_AGAIN_MS)
         self.timer.timeout.connect(self.settle_now)
 
-    def refuse(self, text: str) -> None:
-        """Not tried (the server is away): nothing was redeemed."""
+    def refuse(self, text: str, scanned: str = "") -> None:
+        """Not tried (the server is away): nothing was redeemed now. A voucher whose earlier
+        scan lost its answer is still "Not certain", not "Not redeemed" (QA s13b N1)."""
+        lost = self._lost_scan_of(scanned)
+        if lost is not None:
+            self._show_uncertain(lost)
+            return
         self.verdict.show_failure(text)
         self.amount_panel.show_failure(uncertain=False)
         self.play(REFUSAL)
 
+    def _lost_scan_of(self, scanned: str) -> RedemptionUncertain | None:
+        if not scanned.strip() or not self.counter.lost:
+            return None
+        key = voucher_key(self.shop, scanned.strip(), normalize(scanned.strip()))
+        return self.counter.lost.waiting_for(key)
+
+    def _show_uncertain(self, exc: RedemptionUncertain) -> None:
+        charging = exc.verdict is not None and exc.verdict.balance is not None
+        self.verdict.show_uncertain(error_message(exc), charging)
+        self.amount_panel.show_failure(uncertain=True)
+        self.play(REFUSAL)
+        self.timer.start()
+
     def show(self, exc: Exception) -> None:
         if isinstance(exc, RedemptionUncertain):
             log.warning("redemption not certain: attempt %s", exc.params.get("attempt_id"))
-            charging = exc.verdict is not None and exc.verdict.balance is not None
-            self.verdict.show_uncertain(error_message(exc), charging)
-            self.amount_panel.show_failure(uncertain=True)
-            self.play(REFUSAL)
+            self._show_uncertain(exc)
             self.recent.refresh()  # whatever the server can say of this station meanwhile
-            self.timer.start()
             return
         if isinstance(exc, ShopError):
             log.warning("redeeming failed: %s %s", exc.code, exc.params)

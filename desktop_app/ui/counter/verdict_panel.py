@@ -243,8 +243,10 @@ class VerdictPanel(QFrame):
         elif verdict.reason in WAITS_FOR_AMOUNT and verdict.code:
             note = self.tr("{code} waits for its amount: type it and press Enter.").format(
                 code=verdict.code)
+        # An earlier scan found saved stays until the next scan (QA s13b N1): the cashier
+        # must not miss that it went through.
         self._show(tone_of(verdict.reason), headline(verdict.reason),
-                   self._detail(verdict), self._facts(verdict), note, source)
+                   self._detail(verdict), self._facts(verdict), note, source, keep=earlier)
         if verdict.reason == "mistyped":
             self._show_typo(typed, verdict.suspect_group)
 
