@@ -3,6 +3,8 @@ credentials, and asserting a shop is held."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from integrity_worker import OWNER, OWNER_PASSWORD
 
 from desktop_app.core import audit, fulfilment, orders, products, redemption
 from desktop_app.core.errors import IntegrityHold
-from desktop_app.core.store import Shop, open_shop
+from desktop_app.core.store import Shop, database_path, open_shop
 
 
 def sell(shop: Shop, count: int = 1, uses: int = 1) -> list[fulfilment.IssuedVoucher]:
@@ -33,3 +35,20 @@ def assert_held(folder: Path, problem: str, payload: str) -> None:
         assert refused.value.code == "integrity_hold"
         assert problem in refused.value.params["problems"]
         assert problem in audit.verify_shop(held)
+
+
+def older_copy(owner_shop: Shop, shop_dir: Path, tmp_path: Path, count: int
+               ) -> tuple[list[str], Path]:
+    """``count`` vouchers sold, then the shop closed and copied aside: the copy an older
+    one put back later lacks what the open shop does after it."""
+    payloads = [v.payload for v in sell(owner_shop, count)]
+    owner_shop.close()
+    old = tmp_path / "old-copy"
+    shutil.copytree(shop_dir, old)
+    return payloads, old
+
+
+def put_back_by_rename(old: Path, shop_dir: Path) -> None:
+    """A sync tool's way: the older copy's database renamed over the open one."""
+    shutil.copy2(database_path(old), shop_dir / "shop.db.sync-tmp")
+    os.replace(shop_dir / "shop.db.sync-tmp", database_path(shop_dir))

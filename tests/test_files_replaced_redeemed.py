@@ -6,17 +6,16 @@ order numbers, never a code)."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from integrity_helpers import reopen, sell
+from integrity_helpers import older_copy, put_back_by_rename, reopen
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import lost_copy, redemption, rollback_reopens, vouchers
 from desktop_app.core.errors import IntegrityHold
 from desktop_app.core.models import Voucher
-from desktop_app.core.store import Shop, database_path
+from desktop_app.core.store import Shop
 from desktop_app.logs import setup_logging
 from desktop_app.messages import error_message
 from desktop_app.messages.session_texts import (
@@ -30,19 +29,6 @@ pytestmark = pytest.mark.skipif(os.name == "nt", reason="Windows refuses to repl
 WAIT_MS = 5000
 
 
-def _older_copy(owner_shop: Shop, shop_dir: Path, tmp_path: Path, count: int
-                ) -> tuple[list[str], Path]:
-    payloads = [v.payload for v in sell(owner_shop, count)]
-    owner_shop.close()
-    old = tmp_path / "old-copy"
-    shutil.copytree(shop_dir, old)
-    return payloads, old
-
-
-def _put_back(old: Path, shop_dir: Path) -> None:
-    """A sync tool's way: the older copy's database renamed over the open one."""
-    shutil.copy2(database_path(old), shop_dir / "shop.db.sync-tmp")
-    os.replace(shop_dir / "shop.db.sync-tmp", database_path(shop_dir))
 
 
 def _printed(shop: Shop, payload: str) -> tuple[int, int, str]:
@@ -52,7 +38,7 @@ def _printed(shop: Shop, payload: str) -> tuple[int, int, str]:
 
 def test_the_refusal_names_what_the_session_redeemed_and_the_log_keeps_it_by_number(
         owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
-    payloads, old = _older_copy(owner_shop, shop_dir, tmp_path, 4)
+    payloads, old = older_copy(owner_shop, shop_dir, tmp_path, 4)
     log_file = setup_logging(shop_dir)
     assert log_file is not None
     try:
@@ -62,7 +48,7 @@ def test_the_refusal_names_what_the_session_redeemed_and_the_log_keeps_it_by_num
             undone = redemption.redeem(counter, payloads[2], "C1")
             assert undone.attempt_id is not None
             redemption.undo_redemption(counter, undone.attempt_id, "wrong car", "C1")
-            _put_back(old, shop_dir)
+            put_back_by_rename(old, shop_dir)
             with pytest.raises(IntegrityHold) as refused:
                 redemption.redeem(counter, payloads[3], "C1")
 
@@ -103,9 +89,9 @@ def test_the_refusal_names_what_the_session_redeemed_and_the_log_keeps_it_by_num
 
 def test_a_hold_without_redemptions_adds_nothing_to_the_words(
         owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
-    payloads, old = _older_copy(owner_shop, shop_dir, tmp_path, 1)
+    payloads, old = older_copy(owner_shop, shop_dir, tmp_path, 1)
     with reopen(shop_dir) as counter:
-        _put_back(old, shop_dir)
+        put_back_by_rename(old, shop_dir)
         with pytest.raises(IntegrityHold) as refused:
             redemption.redeem(counter, payloads[0], "C1")
         assert counter.replaced is not None and counter.replaced.redeemed == []
@@ -119,7 +105,7 @@ def test_the_counter_and_the_red_bar_name_the_codes_redeemed_before_the_swap(
         temp_settings: Path) -> None:
     from desktop_app.ui.main_window import MainWindow
 
-    payloads, old = _older_copy(owner_shop, shop_dir, tmp_path, 2)
+    payloads, old = older_copy(owner_shop, shop_dir, tmp_path, 2)
     with reopen(shop_dir) as counter:
         window = MainWindow(counter)
         qtbot.addWidget(window)
@@ -130,7 +116,7 @@ def test_the_counter_and_the_red_bar_name_the_codes_redeemed_before_the_swap(
         with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS):
             tab.submit(payloads[0], KEYBOARD)
         assert tab.verdict.reason == "redeemed"
-        _put_back(old, shop_dir)
+        put_back_by_rename(old, shop_dir)
         tab.submit(payloads[1], KEYBOARD)  # refused: nothing goes into the lost file
         qtbot.waitUntil(lambda: "replaced or moved" in tab.verdict.detail.text(),
                         timeout=WAIT_MS)

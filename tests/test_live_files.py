@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from integrity_helpers import reopen, sell
+from integrity_helpers import older_copy, put_back_by_rename, reopen, sell
 from pytestqt.qtbot import QtBot
 from test_cli import as_json, run
 
@@ -33,24 +33,15 @@ def _assert_stopped(shop: Shop, payload: str, what: str) -> None:
     assert "Close the shop and open it again" in words
 
 
-def _older_copy(owner_shop: Shop, shop_dir: Path, tmp_path: Path, count: int
-                ) -> tuple[list[str], Path]:
-    payloads = [v.payload for v in sell(owner_shop, count)]
-    owner_shop.close()
-    old = tmp_path / "old-copy"
-    shutil.copytree(shop_dir, old)
-    return payloads, old
-
 
 def test_a_database_renamed_over_under_an_open_counter_stops_it_before_a_second_redemption(
         owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
-    payloads, old = _older_copy(owner_shop, shop_dir, tmp_path, 3)
+    payloads, old = older_copy(owner_shop, shop_dir, tmp_path, 3)
     with reopen(shop_dir) as counter:
         assert redemption.redeem(counter, payloads[0], "C1").reason == "redeemed"
         assert redemption.redeem(counter, payloads[1], "C1").reason == "redeemed"
         # A sync tool's way: a temporary file, renamed over the open database.
-        shutil.copy2(database_path(old), shop_dir / "shop.db.sync-tmp")
-        os.replace(shop_dir / "shop.db.sync-tmp", database_path(shop_dir))
+        put_back_by_rename(old, shop_dir)
         looked = run(shop_dir, "report", "sales", "--json")  # another process, then closes
         assert looked.returncode == 0, looked.stdout
 
@@ -65,7 +56,7 @@ def test_a_database_renamed_over_under_an_open_counter_stops_it_before_a_second_
 
 def test_a_folder_moved_aside_with_an_old_copy_in_its_place_stops_the_open_counter(
         owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
-    payloads, old = _older_copy(owner_shop, shop_dir, tmp_path, 2)
+    payloads, old = older_copy(owner_shop, shop_dir, tmp_path, 2)
     with reopen(shop_dir) as counter:
         assert redemption.redeem(counter, payloads[0], "C1").reason == "redeemed"
         os.rename(shop_dir, tmp_path / "aside")
@@ -143,15 +134,14 @@ def test_the_window_shows_the_hold_a_change_found_mid_session(
         qtbot: QtBot, owner_shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
     from desktop_app.ui.main_window import MainWindow
 
-    payloads, old = _older_copy(owner_shop, shop_dir, tmp_path, 2)
+    payloads, old = older_copy(owner_shop, shop_dir, tmp_path, 2)
     with reopen(shop_dir) as counter:
         window = MainWindow(counter)
         qtbot.addWidget(window)
         window.show()
         assert redemption.redeem(counter, payloads[0], "C1").reason == "redeemed"
         assert window.integrity_banner.isHidden()
-        shutil.copy2(database_path(old), shop_dir / "shop.db.sync-tmp")
-        os.replace(shop_dir / "shop.db.sync-tmp", database_path(shop_dir))
+        put_back_by_rename(old, shop_dir)
         _assert_stopped(counter, payloads[1], "database")
         qtbot.waitUntil(lambda: window.integrity_banner.isVisible(), timeout=3000)
         assert "replaced or moved while the shop was open" in window.integrity_banner.text()
