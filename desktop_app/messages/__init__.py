@@ -21,6 +21,7 @@ from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
     COMMAND_LINE_TEXTS,
+    COMMAND_LINE_VARIANT_TEXTS,
     DISK_FULL_FOLDER_TEXT,
     DISK_FULL_SHORT_TEXT,
     ERROR_TEXTS,
@@ -155,6 +156,12 @@ def _issued_but_not_written(exc: ShopError) -> str:
                                           "problem": problem})
 
 
+def _variant(table: Mapping[tuple[str, str, str], str], exc: ShopError) -> str | None:
+    """The text ``table`` has for one of ``exc``'s facts, if any."""
+    return next((text for (code, key, value), text in table.items()
+                 if code == exc.code and exc.params.get(key) == value), None)
+
+
 def integrity_message(problem: str, *, server: bool = False) -> str:
     """The warning for a shop that opened but whose records could not be vouched for;
     ``server``: a shop on a PostgreSQL server (no folder, restored with pg_restore)."""
@@ -180,8 +187,7 @@ def error_message(exc: ShopError) -> str:
             return _fill(how, params)
     if exc.code == "disk_full" and params.get("folder"):
         return _fill(DISK_FULL_FOLDER_TEXT, params)
-    variant = next((text for (code, key, value), text in VARIANT_TEXTS.items()
-                    if code == exc.code and exc.params.get(key) == value), None)
+    variant = _variant(VARIANT_TEXTS, exc)
     if variant is not None:
         return _fill(variant, params)
     if exc.code == "shop_exists" and "://" in str(params.get("path", "")):
@@ -218,8 +224,11 @@ def error_message(exc: ShopError) -> str:
 
 def command_line_error_message(exc: ShopError) -> str:
     """What the command line prints for ``exc``: the app's words, except where those name a
-    button and the command line needs its option instead (a moved shop's ``--database``)."""
-    template = COMMAND_LINE_TEXTS.get(exc.code)
+    button or a menu and the command line needs its option or command instead (a moved
+    shop's ``--database``; ``verify`` for the app's Admin → Verify)."""
+    template = _variant(COMMAND_LINE_VARIANT_TEXTS, exc)
+    if template is None and _variant(VARIANT_TEXTS, exc) is None:
+        template = COMMAND_LINE_TEXTS.get(exc.code)
     if template is None:
         return error_message(exc)
     return _capitalized(_fill(template, _display_params(exc)))

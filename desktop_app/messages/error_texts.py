@@ -56,7 +56,7 @@ ERROR_TEXTS: dict[str, str] = {
     "integrity_hold": QT_TRANSLATE_NOOP(
         "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
         "could not be vouched for ({problems}). The owner restores the latest good backup, or "
-        "checks the shop (verify) and acknowledges what was found."),
+        "checks the shop (Admin → Verify) and acknowledges what was found."),
     "shop_moved": QT_TRANSLATE_NOOP(
         "errors", "This shop now lives on the server {host} (database {database}). This "
         "folder keeps a copy for reading only: nothing can be redeemed or changed in it any "
@@ -237,6 +237,18 @@ COMMAND_LINE_TEXTS: dict[str, str] = {
         "is not certain whether it was redeemed (attempt {attempt_id}). Do not hand anything "
         "over or charge again yet: when the server answers, look the voucher up (voucher show) "
         "and check for that attempt."),
+    "integrity_hold": QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
+        "could not be vouched for ({problems}). The owner restores the latest good backup, or "
+        "checks the shop (verify) and acknowledges what was found."),
+}
+# The same for one of an error's facts (code, param, value), as VARIANT_TEXTS for the app.
+COMMAND_LINE_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    ("integrity_hold", "where", "server"): QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
+        "could not be vouched for ({problems}). The owner puts the newest pg_dump of the "
+        "server's database back (pg_restore into an empty database), or checks the shop "
+        "(verify) and acknowledges what was found."),
 }
 
 VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
@@ -256,7 +268,7 @@ VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
         "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
         "could not be vouched for ({problems}). The owner puts the newest pg_dump of the "
         "server's database back (pg_restore into an empty database), or checks the shop "
-        "(verify) and acknowledges what was found."),
+        "(Admin → Verify) and acknowledges what was found."),
     ("wrong_password", "credential", "recovery_key"): QT_TRANSLATE_NOOP(
         "errors", "Wrong recovery key: it is not the key of this shop. Check it against the "
         "paper it was written on (7 groups of 4), then try again."),

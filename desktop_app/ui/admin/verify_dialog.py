@@ -39,10 +39,12 @@ log = logging.getLogger(__name__)
 
 
 def acknowledge_question(problems: list[str], live_elsewhere: Path | None = None,
-                         reopened: rollback_reopens.Reopened | None = None) -> str:
+                         reopened: rollback_reopens.Reopened | None = None, *,
+                         server: bool = False) -> str:
     """What the owner is asked before the shop works again; for a rollback, what that
     re-opens first (QA: it said nothing, and a voucher used in the lost records redeemed
-    again); in a copy, that the live folder would stop."""
+    again); in a copy, that the live folder would stop. ``server``: a shop on a server,
+    which keeps no backups of the app's own: its newest pg_dump is where to look."""
     question = QCoreApplication.translate(
         "VerifyDialog", "Why may the shop work again? (recorded in the audit log with what "
         "was found)")
@@ -59,6 +61,13 @@ def acknowledge_question(problems: list[str], live_elsewhere: Path | None = None
             "VerifyDialog", "{folder} holds redemptions this shop's data lacks ({count}): "
             "acknowledging makes those vouchers redeemable again.").format(
                 folder=reopened.found_in, count=reopened.redemptions) + "\n\n" + question
+    if server:
+        return QCoreApplication.translate(
+            "VerifyDialog", "The shop will work on the server's database as it is now. "
+            "Vouchers redeemed in the records that were lost look unused again and can be "
+            "redeemed a second time: check the latest redemptions first (receipts, the "
+            "Redemption tab's list at each counter, the server's newest pg_dump).") + (
+            "\n\n" + question)
     return QCoreApplication.translate(
         "VerifyDialog", "The shop will work on its data as it is now. Vouchers redeemed in "
         "the records that were lost look unused again and can be redeemed a second time: "
@@ -197,7 +206,8 @@ class VerifyDialog(QDialog):
                                      self.shop.data_dir)
         box = QInputDialog(self)
         box.setWindowTitle(self.tr("Acknowledge the problems"))
-        box.setLabelText(acknowledge_question(self.problems or [], live, reopened))
+        box.setLabelText(acknowledge_question(self.problems or [], live, reopened,
+                                         server=self.on_server))
         for label in box.findChildren(QLabel):  # a long folder ran past a 1024-wide screen
             label.setWordWrap(True)
         box.setMaximumWidth(640)

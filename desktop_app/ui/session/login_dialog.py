@@ -30,6 +30,7 @@ from desktop_app.core.errors import (
     DatabaseCorrupt,
     KeySlotMissing,
     KeySlotsDamaged,
+    ServerUnreachable,
     ShopError,
     UnknownOperator,
     WrongPassword,
@@ -92,6 +93,7 @@ class LoginDialog(QDialog):
         self.recovery_dialog: PasswordDialog | None = None
         self.restore_dialog: RestoreDialog | None = None
         self.busy = False
+        self._server_refusal = ""  # an unlock refused as the server was away, while shown
         self._unlock = unlock or (lambda name, password: open_shop(self.data_dir, name, password))
         # The shop's name is in the encrypted database: before login only a caller that knows
         # it (the lock screen, the demo) shows it; it is never kept in plain settings.
@@ -299,6 +301,8 @@ class LoginDialog(QDialog):
         self.server_line.show_warning("" if reachable else self.tr(
             "The shop's server cannot be reached now. Unlocking and redeeming work again when "
             "it is back; this line then goes away by itself."))
+        if reachable and self._server_refusal and self.message.text() == self._server_refusal:
+            self.message.clear()  # the failed unlock's reason is over (QA s13b N3)
 
     def show_fast_text_kept(self) -> None:
         """Fast text kept in the password box (a password manager's auto-type, or a scanned
@@ -377,6 +381,8 @@ class LoginDialog(QDialog):
 
     def _refused(self, exc: ShopError) -> None:
         self.message.show_error(error_message(exc))
+        self._server_refusal = self.message.text() if isinstance(exc, ServerUnreachable) \
+            else ""
         if not self.locked:
             self.restore_button.setVisible(isinstance(exc, DatabaseCorrupt | KeySlotsDamaged))
         if isinstance(exc, UnknownOperator | KeySlotMissing):
