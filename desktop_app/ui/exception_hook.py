@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app import APP_NAME
-from desktop_app.core.errors import ShopError
+from desktop_app.core.errors import ServerUnreachable, ShopError
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui.widgets import app_icon
 
@@ -54,6 +54,12 @@ class ExceptionHook:
                  tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, ServerUnreachable):
+            # A read nobody guarded met the server away: the main window's status bar says
+            # it once (ui.server_away), and its screens read again when it is back; a box
+            # per read would stack up while the server is down.
+            log.warning("unhandled %s %s", exc.code, exc.params)
             return
         if isinstance(exc, ShopError):
             # Expected failures: the code and facts are enough, and never contain a secret.

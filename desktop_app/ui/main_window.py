@@ -56,6 +56,7 @@ from desktop_app.ui.inventory.inventory_tab import InventoryTab
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.reports.reports_tab import ReportsTab
 from desktop_app.ui.reports.stock_warning import StockWarning
+from desktop_app.ui.server_away import ServerAwayStatus
 from desktop_app.ui.widgets import (
     ACCENT,
     ACCENT_LIGHT,
@@ -234,6 +235,9 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(True)
+        self.server_status = ServerAwayStatus(self)  # for every tab (QA s13b)
+        bar.addWidget(self.server_status)
+        self.server_status.follow(self.server_watcher())
         self.operator_label = QLabel(self.tr("Operator: {operator}").format(
             operator=self._operator_text()), self)
         self.shop_label = ElidedLabel(self.tr("Shop: {shop}").format(shop=self.shop_name), self)

@@ -12,7 +12,9 @@ A failure has one path: a refusal by the shop (``ShopError``: a wrong password, 
 range, a full disk) is said where the user is looking, by ``errors`` (a label's
 ``show_error`` with core's words, or a function given the error); anything else is a bug and
 goes to ``sys.excepthook``, which the app routes to a short message box and the log.
-``on_failure`` replaces that path where a screen must hear of every failure itself.
+``on_failure`` replaces that path where a screen must hear of every failure itself. The
+shop's server not answering is said at ``errors`` until a later task of the same label gets
+an answer (the screens read again when the server is back: ``ui.server_away``).
 After the callbacks, ``ShopEvents`` announces once what the task changed (``core.events``),
 so every screen showing it can re-read, whichever screen asked.
 """
@@ -31,7 +33,7 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject
 
 from desktop_app import collector
 from desktop_app.core import events
-from desktop_app.core.errors import ShopError
+from desktop_app.core.errors import ServerUnreachable, ShopError
 from desktop_app.messages import error_message
 from desktop_app.ui.events import shop_events
 
@@ -71,7 +73,9 @@ def _show_failure(exc: BaseException, errors: ErrorTarget | None) -> None:
         _report(exc)
         return
     log.info("refused: %s", exc.code)
-    if hasattr(errors, "show_error"):
+    if isinstance(exc, ServerUnreachable) and hasattr(errors, "show_until_answered"):
+        errors.show_until_answered(error_message(exc))
+    elif hasattr(errors, "show_error"):
         errors.show_error(error_message(exc))
     else:
         errors(exc)
@@ -145,6 +149,9 @@ class BackgroundTask(QObject):
         if self._always is not None:
             self._always()
         if exc is None:
+            answered = getattr(self._errors, "answered", None)
+            if answered is not None:  # an earlier "server not answering" there is over
+                answered()
             if self._on_success is not None:
                 self._on_success(result)
             self.succeeded.emit(result)

@@ -123,6 +123,7 @@ class MessageLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setVisible(False)
+        self._until_answered = ""
 
     def _say(self, text: str, color: str) -> None:
         self.setStyleSheet(f"color: {color};")
@@ -140,6 +141,17 @@ class MessageLabel(QLabel):
 
     def clear(self) -> None:
         self._say("", ERROR_COLOR)
+
+    def show_until_answered(self, text: str) -> None:
+        """A failure that ends by itself (the shop's server not answering): the next answer
+        a task brings here (``answered``) clears it, unless something else was said since."""
+        self.show_error(text)
+        self._until_answered = text
+
+    def answered(self) -> None:
+        if self._until_answered and self.text() == self._until_answered:
+            self.clear()
+        self._until_answered = ""
 
 
 class HeaderBar(QFrame):

@@ -121,7 +121,7 @@ class ThresholdEditor(QWidget):
         row.addWidget(self.spin)
         row.addWidget(self.save_button)
         run_in_background(self, lambda: stock_alerts.low_stock_threshold(shop, product_id),
-                          lambda found: self.spin.setValue(found or 0))
+                          lambda found: self.spin.setValue(found or 0), errors=errors)
 
     def save(self) -> None:
         shop, product_id, threshold = self.shop, self.product_id, self.spin.value() or None

@@ -1,0 +1,47 @@
+"""One calm line in the main window's status bar while the shop's server is not answering.
+
+The Redemption tab's watch (``counter.server_status``) says when the server stops or starts
+answering. Meanwhile a screen's own read that fails says so on its message line, never in a
+box (``tasks``, ``exception_hook``); this line says it once for every tab. When the server is
+back every screen reads the shop again, as if everything had changed (what other counters
+did meanwhile was not heard), and each screen's "cannot be reached" goes with its answer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.core import events
+from desktop_app.ui.counter.server_status import ServerWatcher
+from desktop_app.ui.events import shop_events
+from desktop_app.ui.widgets import MessageLabel
+
+
+class ServerAwayStatus(MessageLabel):
+    """Hidden while the server answers (and for a shop in a file, which has no watch)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(False)  # one line in the status bar; the tooltip says the rest
+        self.away = False
+
+    def follow(self, watcher: ServerWatcher | None) -> None:
+        if watcher is None:
+            return
+        watcher.reachable_changed.connect(self.show_reachable)  # queued: the watch's thread
+        if not watcher.reachable:
+            self.show_reachable(False)
+
+    def show_reachable(self, reachable: bool) -> None:
+        if not reachable:
+            self.away = True
+            self.show_warning(self.tr("⚠ The shop's server is not answering"))
+            self.setToolTip(self.tr(
+                "Nothing saved is lost. Redeeming and changes wait for the server; every "
+                "screen reads the shop again by itself when the server is back."))
+            return
+        was_away, self.away = self.away, False
+        self.clear()
+        self.setToolTip("")
+        if was_away:
+            shop_events().announce(events.CHANGES)
