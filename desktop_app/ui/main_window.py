@@ -186,6 +186,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         banner.setWordWrap(True)
         banner.setStyleSheet(HOLD_BANNER_STYLE)
         self.integrity_banner = banner
+        self._held = bool(self.shop.integrity_problems)
         self.refresh_integrity_banner()
         # A hold can also start mid-session, in whatever core call found it (files replaced
         # under the open shop): the banner follows within a second, whoever caught it.
@@ -195,8 +196,13 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         return banner
 
     def _follow_integrity(self) -> None:
-        if self.integrity_banner.isHidden() and self.shop.integrity_problems:
+        held = bool(self.shop.integrity_problems)
+        if held and self.integrity_banner.isHidden():
             self.refresh_integrity_banner()
+        tab = self.redemption_tab()
+        if held and not self._held and tab is not None:
+            tab.recent.refresh()  # what the records hold now; rows they lost stay, marked
+        self._held = held
 
     def _build_server_button(self, url: str) -> QPushButton:
         """Under a moved folder's red banner: the way to the shop where it lives now."""

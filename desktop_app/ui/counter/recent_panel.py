@@ -2,8 +2,11 @@
 
 After a scan the tab hands the rows the counter returned with its verdict (``set_rows``), so
 nothing goes back to the database for them; ``refresh`` reads them when nothing was scanned
-(the tab opening, the server back). Undo runs on the shop's worker like a scan, and the list
-comes back with its result. The words keep the tab's translation context: they were its own.
+(the tab opening, the server back, the shop found put back to an older copy). Once the shop
+is held for that rollback, rows shown before that the records no longer have stay in the
+list, marked (QA s13b N2): the cashier saw them happen, the owner compares them. Undo runs
+on the shop's worker like a scan, and the list comes back with its result. The words keep
+the tab's translation context: they were its own.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import dialect, live_server
 from desktop_app.core.counter import Counter, RecentAttempt, UndoResult
 from desktop_app.core.errors import ServerUnreachable, ShopError
 from desktop_app.messages import error_message, unexpected_error_message
@@ -38,6 +42,17 @@ ROWS_ASKED = 2  # the rows the list asks room for; it takes whatever more there 
 # The narrowest a column is drawn, empty or not: no squeezed columns that jump at the first row.
 WIDEST_TEXTS = {TIME: "00:00:00", CODE: "XXXX-XXXX-XXXX-XXXXX"}
 CELL_PADDING = 12
+
+
+def rows_lost(shown: list[RecentAttempt], read: list[RecentAttempt],
+              limit: int) -> list[RecentAttempt]:
+    """The rows ``shown`` that the list just ``read`` lacks although they are newer than its
+    oldest row (or it is not full): the records no longer have them. Matched by id, time
+    and code, since an older copy hands the lost ids out again."""
+    kept = {(row.attempt_id, row.at, row.code) for row in read}
+    oldest = min((row.at for row in read), default=None)
+    return [row for row in shown if (row.attempt_id, row.at, row.code) not in kept
+            and (len(read) < limit or oldest is None or row.at >= oldest)]
 
 
 class _ListView(QTableView):
@@ -79,6 +94,7 @@ class RecentPanel(QWidget):
                 "RedemptionTab", "Your recent redemptions at this station ({station})")
         ).format(station=counter.station))
         self.model = RecentModel(counter.shop.currency, self)
+        self.model.on_server = dialect.is_server(counter.shop.db)
         self.view = self._build_table()
         self.undo_button = QPushButton(
             QCoreApplication.translate("RedemptionTab", "Undo redemption…"), self)
@@ -138,7 +154,12 @@ class RecentPanel(QWidget):
         (the server gone) is over."""
         self.message.clear()
         self.may_retry = True
-        self.model.set_rows(rows)
+        shown, gone = rows, []
+        if live_server.ROLLED_BACK in self.counter.shop.integrity_problems:
+            gone = rows_lost(self.model.rows(), rows, self.counter.recent_limit)
+            shown = sorted([*rows, *gone], key=lambda row: (row.at, row.attempt_id),
+                           reverse=True)
+        self.model.set_rows(shown, gone)
         self.changed.emit()
 
     def _refresh_failed(self, exc: Exception) -> None:
@@ -165,9 +186,8 @@ class RecentPanel(QWidget):
 
     # -- undo -------------------------------------------------------------------------------
 
-    @staticmethod
-    def can_undo(row: RecentAttempt | None) -> bool:
-        return row is not None and row.ok and not row.undone
+    def can_undo(self, row: RecentAttempt | None) -> bool:
+        return row is not None and row.ok and not row.undone and not self.model.is_gone(row)
 
     def _update_undo_button(self) -> None:
         self.undo_button.setEnabled(self.is_owner and self.can_undo(self.selected_row()))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -48,6 +49,21 @@ _ATTENTION = frozenset({"not_yet_valid", "not_paid", "forbidden", "amount_requir
                         "not_a_giftcard", "mistyped", "not_enough_uses"})
 
 UNDONE_LABEL = QT_TRANSLATE_NOOP("Redemption", "Redeemed, undone")
+# A row this station showed that the shop's records lack since an older copy was put back
+# (QA s13b N2): kept in the list and marked, the evidence of what the older copy lost.
+GONE_LABELS = {
+    True: QT_TRANSLATE_NOOP("Redemption", "{result} · not on the server now"),
+    False: QT_TRANSLATE_NOOP("Redemption", "{result} · not in the shop's records now"),
+}
+GONE_TIPS = {
+    True: QT_TRANSLATE_NOOP(
+        "Redemption", "This station saw it happen, but the shop's database on the server no "
+        "longer has it: an older copy was put back. Compare with the newest pg_dump before "
+        "acknowledging."),
+    False: QT_TRANSLATE_NOOP(
+        "Redemption", "This station saw it happen, but the shop's records no longer have "
+        "it: an older copy was put back."),
+}
 
 # Said instead when the fact the fuller sentence names could not be read.
 FALLBACKS: dict[str, str] = {
@@ -237,12 +253,19 @@ class RecentModel(QAbstractTableModel):
     def __init__(self, currency: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.currency = currency  # a gift card's spend is money: ¥35.50 (QA s11b F5)
+        self.on_server = False  # which words a row the records lack is marked with
         self._rows: list[RecentAttempt] = []
+        self._gone: set[RecentAttempt] = set()
 
-    def set_rows(self, rows: list[RecentAttempt]) -> None:
+    def set_rows(self, rows: list[RecentAttempt], gone: Iterable[RecentAttempt] = ()) -> None:
+        """``gone``: rows among ``rows`` that the shop's records no longer have."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._gone = set(gone)
         self.endResetModel()
+
+    def is_gone(self, row: RecentAttempt) -> bool:
+        return row in self._gone
 
     def rows(self) -> list[RecentAttempt]:
         return list(self._rows)
@@ -278,7 +301,8 @@ class RecentModel(QAbstractTableModel):
             return QBrush(QColor(self._color(row)))
         if role == Qt.ItemDataRole.FontRole and column == RESULT and row.ok and not row.undone:
             font = QFont()
-            font.setBold(True)
+            font.setBold(not self.is_gone(row))
+            font.setItalic(self.is_gone(row))
             return font
         return None
 
@@ -291,11 +315,16 @@ class RecentModel(QAbstractTableModel):
             return _short(shown_code(row))
         if column == PRODUCT:
             return row.product
+        if column == RESULT and self.is_gone(row):
+            return translated(GONE_LABELS[self.on_server]).format(
+                result=result_text(row, self.currency))
         if column == RESULT:
             return result_text(row, self.currency)
         return row.operator
 
     def _tooltip(self, row: RecentAttempt, column: int) -> str | None:
+        if self.is_gone(row):
+            return translated(GONE_TIPS[self.on_server])
         if column == TIME:
             return local_date_text(row.at)
         if column == CODE and len(shown_code(row)) > MAX_CODE_SHOWN:
@@ -304,8 +333,9 @@ class RecentModel(QAbstractTableModel):
             return row.note
         return None
 
-    @staticmethod
-    def _color(row: RecentAttempt) -> str:
+    def _color(self, row: RecentAttempt) -> str:
+        if self.is_gone(row):
+            return TONE_COLORS[TONE_ATTENTION]
         if row.undone or row.reason == "undone":
             return UNDONE_COLOR
         return TONE_COLORS[tone_of(row.reason)]
