@@ -144,8 +144,9 @@ class MessageLabel(QLabel):
 
     def show_until_answered(self, text: str) -> None:
         """A failure that ends by itself (the shop's server not answering): the next answer
-        a task brings here (``answered``) clears it, unless something else was said since."""
-        self.show_error(text)
+        a task brings here (``answered``) clears it, unless something else was said since.
+        Said as a warning: nobody did anything wrong, and it ends by itself."""
+        self.show_warning(text)
         self._until_answered = text
 
     def answered(self) -> None:
