@@ -124,3 +124,30 @@ def test_every_tab_with_the_server_stopped_says_it_calmly_and_catches_up_after(
     assert tasks.wait_until_idle(WAIT_MS)
     assert inventory.model.rowCount() == 1 and orders.model.rowCount() == 1
     assert boxes() == []
+
+
+def test_a_box_only_while_no_status_bar_says_the_server_is_away(qtbot: QtBot) -> None:
+    """Whatever meets the server away unguarded (a dialog opened by a click) is said in the
+    one box when nothing says it yet; while a status bar says it, nothing stacks on top."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.core.errors import ServerUnreachable
+    from desktop_app.ui.exception_hook import ExceptionHook
+    from desktop_app.ui.server_away import ServerAwayStatus
+
+    shown: list[str] = []
+    hook = ExceptionHook(shown.append)
+    away = ServerUnreachable(host="db.local")
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    status = ServerAwayStatus(holder)
+    holder.show()
+    hook(ServerUnreachable, away, None)
+    assert len(shown) == 1 and "db.local" in shown[0]
+    status.show_reachable(False)
+    hook(ServerUnreachable, away, None)
+    assert len(shown) == 1
+    status.show_reachable(True)
+    assert status.isHidden()
+    hook(ServerUnreachable, away, None)
+    assert len(shown) == 2

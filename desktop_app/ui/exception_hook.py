@@ -41,6 +41,12 @@ def show_error_box(text: str) -> None:
     _error_box.activateWindow()
 
 
+def _server_away_said() -> bool:
+    from desktop_app.ui.server_away import said_on_screen  # its window's part, loaded late
+
+    return said_on_screen()
+
+
 class ExceptionHook:
     """``sys.excepthook``: logs the traceback and tells the user in a few plain words.
 
@@ -55,11 +61,11 @@ class ExceptionHook:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        if isinstance(exc, ServerUnreachable):
-            # A read nobody guarded met the server away: the main window's status bar says
-            # it once (ui.server_away), and its screens read again when it is back; a box
-            # per read would stack up while the server is down.
-            log.warning("unhandled %s %s", exc.code, exc.params)
+        if isinstance(exc, ServerUnreachable) and _server_away_said():
+            # Something nobody guarded met the server away while the main window's status
+            # bar says so already (ui.server_away): no box on top, one per read while the
+            # server is down; the screens read again when it is back.
+            log.warning("unhandled %s %s (the status bar says it)", exc.code, exc.params)
             return
         if isinstance(exc, ShopError):
             # Expected failures: the code and facts are enough, and never contain a secret.

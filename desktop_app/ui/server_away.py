@@ -9,12 +9,21 @@ did meanwhile was not heard), and each screen's "cannot be reached" goes with it
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import events
 from desktop_app.ui.counter.server_status import ServerWatcher
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.widgets import MessageLabel
+
+_saying: weakref.WeakSet[ServerAwayStatus] = weakref.WeakSet()
+
+
+def said_on_screen() -> bool:
+    """Whether a window's status bar says now that the server is not answering."""
+    return any(status.away and status.isVisible() for status in _saying)
 
 
 class ServerAwayStatus(MessageLabel):
@@ -24,6 +33,7 @@ class ServerAwayStatus(MessageLabel):
         super().__init__(parent)
         self.setWordWrap(False)  # one line in the status bar; the tooltip says the rest
         self.away = False
+        _saying.add(self)
 
     def follow(self, watcher: ServerWatcher | None) -> None:
         if watcher is None:
