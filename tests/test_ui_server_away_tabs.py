@@ -147,7 +147,6 @@ def test_a_box_only_while_no_status_bar_says_the_server_is_away(qtbot: QtBot) ->
     status.show_reachable(False)
     hook(ServerUnreachable, away, None)
     assert len(shown) == 1
-    status.show_reachable(True)
-    assert status.isHidden()
+    holder.hide()  # that window is closed: nothing says it any more
     hook(ServerUnreachable, away, None)
     assert len(shown) == 2
