@@ -134,3 +134,13 @@ def test_the_witness_follows_commits_of_every_counter(pg_url: str, tmp_path: Pat
         sell_a_wash(second)
     with first.open(OWNER, OWNER_PASSWORD) as shop:
         assert shop.integrity_problems == [] and audit.verify_shop(shop) == []
+
+
+def test_the_command_lines_warning_on_a_server_points_at_its_pg_dump(
+        rolled_back: tuple[ShopLocation, str]) -> None:
+    """A server shop has no backups of the app's own: the warning before acknowledging points
+    at the server's newest pg_dump, as the app's question does (QA s13b N3)."""
+    location, _ = rolled_back
+    words = run(location, "verify").stdout
+    assert "redeemed a second time" in words
+    assert "pg_dump" in words and "newest backup" not in words

@@ -103,7 +103,7 @@ def cmd_verify(ctx: Context) -> Outcome:
         problems = audit.verify_shop(shop)
         reopens = rollback_reopens.reopens_vouchers([*problems, *shop.integrity_problems])
         reopened = rollback_reopens.count_reopened(shop) if reopens else None
-        said = reopen_lines(reopened) if reopens else []
+        said = reopen_lines(reopened, server=ctx.location.on_server) if reopens else []
         if ctx.args.acknowledge is not None:
             if reopens and not confirm_acknowledge(ctx, said):
                 return Outcome({"ok": False, "acknowledged": [], **reopen_data(reopened)},
@@ -134,10 +134,11 @@ def cmd_verify(ctx: Context) -> Outcome:
     return Outcome(data, lines, EXIT_OK if not problems else EXIT_ERROR)
 
 
-def reopen_lines(reopened: rollback_reopens.Reopened | None) -> list[str]:
+def reopen_lines(reopened: rollback_reopens.Reopened | None, *, server: bool) -> list[str]:
     """What acknowledging a rollback re-opens (QA s12a F4): the warning, then the count
-    where the newer data is at hand."""
-    lines = [translate("cli", REOPEN_WARNING)]
+    where the newer data is at hand. A server shop keeps no backups of the app's own: its
+    newest pg_dump is where to look (QA s13b N3)."""
+    lines = [translate("cli", SERVER_REOPEN_WARNING if server else REOPEN_WARNING)]
     if reopened is not None:
         lines.append(translate(
             "cli", "{folder} holds redemptions this shop's data lacks ({count}): acknowledging "
@@ -151,6 +152,11 @@ REOPEN_WARNING = QT_TRANSLATE_NOOP(
     "the lost records look unused again and can be redeemed a second time. Restore the "
     "latest backup instead if you have one; else check the latest redemptions (receipts, "
     "the newest backup) first.")
+SERVER_REOPEN_WARNING = QT_TRANSLATE_NOOP(
+    "cli", "Acknowledging lets the shop work on its data as it is now: vouchers redeemed in "
+    "the lost records look unused again and can be redeemed a second time. Check the latest "
+    "redemptions first (receipts, the Redemption tab's list at each counter, the server's "
+    "newest pg_dump).")
 
 
 def reopen_data(reopened: rollback_reopens.Reopened | None) -> dict[str, object]:
