@@ -9,13 +9,24 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from test_backup_streaming import stocked
-from test_ui_admin import open_window, wait_idle
 
 from desktop_app.core import backup, backup_format
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
+from desktop_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
+
+
+def open_window(qtbot: QtBot, shop: Shop) -> MainWindow:
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def wait_idle(qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=15_000)
 
 
 def test_a_backup_being_written_is_shown_and_not_started_twice(
@@ -40,11 +51,12 @@ def test_a_backup_being_written_is_shown_and_not_started_twice(
     assert controller.file_dialog is None
     qtbot.waitUntil(lambda: window.notice_box is not None and window.notice_box.isVisible(),
                     timeout=30_000)
-    assert f"Backup written to {out}" in window.notice_box.text()
+    box = window.notice_box
+    assert box is not None and f"Backup written to {out}" in box.text()
     assert not line.isVisible() and window.backup_action.isEnabled()
     assert seen[-1] == 100 and len(seen) > 10 and seen == sorted(seen)
     assert backup.read_backup(out).shop_id == shop.shop_id and not second.exists()
-    window.notice_box.close()
+    box.close()
 
 
 def test_a_failed_backup_ends_the_busy_line_too(qtbot: QtBot, shop: Shop,
@@ -56,7 +68,9 @@ def test_a_failed_backup_ends_the_busy_line_too(qtbot: QtBot, shop: Shop,
     controller.write_to(tmp_path / "not-there" / "shop.vsbackup")  # a USB stick pulled out
     qtbot.waitUntil(lambda: window.notice_box is not None and window.notice_box.isVisible(),
                     timeout=30_000)
-    assert f"The folder {tmp_path / 'not-there'} does not exist" in window.notice_box.text()
+    box = window.notice_box
+    assert box is not None
+    assert f"The folder {tmp_path / 'not-there'} does not exist" in box.text()
     assert not controller.busy_line.isVisible() and window.backup_action.isEnabled()
     assert controller.writing is None
-    window.notice_box.close()
+    box.close()
