@@ -185,7 +185,7 @@ class CardKeyDialog(QDialog):
         else:
             self.keys_message.show_info(self.tr(
                 "Low-stock warning set: the status bar warns at {threshold} unsold keys or "
-                "fewer.").format(threshold=threshold))
+                "fewer.").format(threshold=count_text(threshold)))
 
     def refresh(self, then_select: int | None = None) -> None:
         """Read the keys again: counts, and the first page or what the search finds. After a
@@ -344,11 +344,11 @@ class CardKeyDialog(QDialog):
     def _imported(self, report: KeyImportReport) -> None:
         skipped = report.duplicate + report.other_product + report.blank + report.malformed
         text = self.tr("Keys imported: {count}. Lines left out: {skipped}.").format(
-            count=report.imported, skipped=skipped)
+            count=count_text(report.imported), skipped=count_text(skipped))
         if report.other_product:
             text = sentences(text, self.tr(
                 "Of these, already in stock under another product: {count}.").format(
-                count=report.other_product))
+                count=count_text(report.other_product)))
         self.keys_message.show_info(text)
         self.changed.emit()
         self.tabs.setCurrentIndex(self.KEYS_PAGE)
