@@ -113,6 +113,7 @@ class CardKeyDialog(QDialog):
         self.reading = 0  # the latest read asked for: an older one's answer is dropped
         self.counts: dict[str, int] = {}
         self.found_more = False
+        self.fitted = False  # the columns fitted to the first keys shown
         self.model = KeyTableModel(self)
         self.model.more_wanted.connect(self._read_more)
         self.table = QTableView(page)
@@ -209,7 +210,9 @@ class CardKeyDialog(QDialog):
         self.summary.setText(self.tr("{unsold} unsold · {sold} sold · {returned} returned · "
                                      "{faulty} faulty").format(
             **{state: count_text(count) for state, count in read.counts.items()}))
-        fit_columns(self.table, 0, maximum=200)
+        if read.rows and not self.fitted:  # once: measuring every read's rows costs a frame
+            self.fitted = True
+            fit_columns(self.table, 0, maximum=200)
         if then_select is not None:
             select_where(self.table, lambda row: row.id == then_select)
         self._show_empty()
