@@ -254,7 +254,7 @@ class CardKeyDialog(QDialog):
         else:
             self.empty.show_text(self.tr("No keys yet. Import them on the “Import keys” page."))
         if searching and self.found_more:
-            note = self.tr("The newest {count} keys found are shown: type more of the key.")
+            note = self.tr("The first {count} keys found are shown: type more of the key.")
         elif searching:
             note = self.tr("Keys found: {count}") if shown else ""
         elif shown < total:
