@@ -195,8 +195,8 @@ def test_mark_faulty_and_replace_on_the_order(qtbot: QtBot, shop: Shop) -> None:
 
 
 def select_key(dialog: CardKeyDialog, key_id: int) -> bool:
-    for row in range(dialog.proxy.rowCount()):
-        if dialog.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 2).id == key_id:
+    for row in range(dialog.model.rowCount()):
+        if dialog.model.index(row, 0).data(Qt.ItemDataRole.UserRole + 2).id == key_id:
             dialog.table.selectRow(row)
             return True
     return False

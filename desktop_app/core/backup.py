@@ -2,18 +2,16 @@
 
 A backup file is one file: a magic line, a JSON header (shop id, schema version, the key
 slots and the audit anchor at backup time), the SQLCipher database exported with the same key
-(``sqlcipher_export``), and a SHA-256 over everything before it. Nothing in it is readable
-without an operator's password. It is written atomically (temporary file, fsync, rename), so a
-crash or a kill leaves either the old file or the new one, never half of one. Restoring one is
-in ``restore.py``.
+(``sqlcipher_export``), and a SHA-256 over everything before it (``backup_format``, which
+writes and reads it in chunks). Nothing in it is readable without an operator's password. It
+is written atomically (temporary file, fsync, rename), so a crash or a kill leaves either the
+old file or the new one, never half of one. Restoring one is in ``restore.py``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
-import json
 import logging
 import re
 import tempfile
@@ -22,9 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core import anchor, audit, dialect, integrity, migrations
+from desktop_app.core.backup_format import MAGIC as MAGIC
+from desktop_app.core.backup_format import BackupInfo as BackupInfo
+from desktop_app.core.backup_format import Progress, write_backup_file
+from desktop_app.core.backup_format import read_backup as read_backup
 from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.dates import utc_now
-from desktop_app.core.errors import BackupInvalid, InvalidInput, ServerBackupElsewhere
+from desktop_app.core.errors import InvalidInput, ServerBackupElsewhere
 from desktop_app.core.fileio import atomic_write_bytes, check_writable
 from desktop_app.core.paths import KEYSLOTS_FILE
 from desktop_app.core.roles import require_owner
@@ -32,19 +34,8 @@ from desktop_app.core.store import Shop, put_setting
 
 log = logging.getLogger(__name__)
 
-MAGIC = b"VOUCHER-SHOP-BACKUP 1\n"
 SUFFIX = ".vsbackup"
 _NAME = re.compile(r"^voucher-shop-(?P<shop>[0-9a-f]{8})-(?P<stamp>\d{8}-\d{6})\.vsbackup$")
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    shop_id: str
-    created_at: dt.datetime
-    schema_version: int
-    keyslots: bytes
-    anchor: bytes
-    database: bytes
 
 
 def _export_database(shop: Shop, target: Path) -> bytes:
@@ -59,25 +50,27 @@ def _export_database(shop: Shop, target: Path) -> bytes:
         shop.db.execute_sql("DETACH DATABASE backup_copy")
 
 
-def backup_bytes(shop: Shop) -> bytes:
+def _write_file(shop: Shop, out: Path, progress: Progress | None) -> None:
+    """The database exported to a temporary file, then streamed into ``out`` atomically."""
     with tempfile.TemporaryDirectory(prefix="voucher-backup-") as tmp:
-        target = Path(tmp) / "copy.db"
-        anchor_raw = _export_database(shop, target)
-        database = target.read_bytes()
-    header = json.dumps({
-        "format": 1, "shop_id": shop.shop_id, "created_at": utc_now().isoformat(),
-        "schema_version": migrations.current_version(shop.db),
-        "keyslots": (shop.data_dir / KEYSLOTS_FILE).read_text(encoding="utf-8"),
-        "anchor": anchor_raw.decode("utf-8"), "database_size": len(database),
-    }).encode("utf-8")
-    body = MAGIC + len(header).to_bytes(8, "big") + header + database
-    return body + hashlib.sha256(body).digest()
+        exported = Path(tmp) / "copy.db"
+        anchor_raw = _export_database(shop, exported)
+        header = {
+            "format": 1, "shop_id": shop.shop_id, "created_at": utc_now().isoformat(),
+            "schema_version": migrations.current_version(shop.db),
+            "keyslots": (shop.data_dir / KEYSLOTS_FILE).read_text(encoding="utf-8"),
+            "anchor": anchor_raw.decode("utf-8"),
+        }
+        atomic_write_bytes(out, lambda target: write_backup_file(target, header, exported,
+                                                                 progress))
 
 
-def write_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
+def write_backup(shop: Shop, out: Path, automatic: bool = False,
+                 progress: Progress | None = None) -> Path:
     """Write an encrypted backup of ``shop`` to ``out`` atomically. Owners only, except the
     automatic backups an owner switched on: those run in whoever's session is open, since a
-    shop run by clerks needs its daily backup most (the file is encrypted either way)."""
+    shop run by clerks needs its daily backup most (the file is encrypted either way).
+    ``progress`` hears how much of the database is written, chunk by chunk."""
     if not automatic:
         require_owner(shop, "backup")
     if dialect.is_server(shop.db):
@@ -92,7 +85,7 @@ def write_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
     # restore asks whether a backup holds what they vouch for (integrity.witnessed_beyond).
     with shop.write(evidence_only=True):  # a backup is a read: it works on a held shop too
         audit.record(shop, "backup", out.name)
-    atomic_write_bytes(out, backup_bytes(shop))
+    _write_file(shop, out, progress)
     integrity.write_witness(out.parent, shop)
     log.info("backup written (%d bytes)", out.stat().st_size)
     return out
@@ -116,31 +109,6 @@ def _remove_stale_temporaries(out: Path, older_than_s: float = 3600) -> None:
         with contextlib.suppress(OSError):
             if leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
-
-
-def read_backup(path: Path) -> BackupInfo:
-    """Check a backup file completely before anything trusts it."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise BackupInvalid(problem="unreadable", path=str(path)) from exc
-    if not raw.startswith(MAGIC):
-        raise BackupInvalid(problem="not_a_backup", path=str(path))
-    body, digest = raw[:-32], raw[-32:]
-    if len(raw) < len(MAGIC) + 8 + 32 or hashlib.sha256(body).digest() != digest:
-        raise BackupInvalid(problem="damaged", path=str(path))
-    try:
-        start = len(MAGIC) + 8
-        size = int.from_bytes(raw[len(MAGIC) : start], "big")
-        header = json.loads(body[start : start + size].decode("utf-8"))
-        database = body[start + size :]
-        if len(database) != int(header["database_size"]) or header["format"] != 1:
-            raise ValueError("size")
-        return BackupInfo(str(header["shop_id"]), dt.datetime.fromisoformat(header["created_at"]),
-                          int(header["schema_version"]), header["keyslots"].encode("utf-8"),
-                          header["anchor"].encode("utf-8"), database)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise BackupInvalid(problem="damaged", path=str(path)) from exc
 
 
 # --- automatic backups ------------------------------------------------------------------

@@ -1,18 +1,25 @@
-"""Card keys: fingerprints, import with a preview, the list, faulty keys and replacements."""
+"""Card keys: fingerprints, import with a preview, the list (a page at a time, counted and
+searched by the database), faulty keys and replacements."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass, field
 
-from peewee import ModelSelect
+from peewee import JOIN, Expression, ModelSelect, fn
 
 from desktop_app.core import audit, dialect
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, OutOfStock
-from desktop_app.core.key_pattern import MAX_CARD_KEY_LENGTH, key_matches, mask_key
+from desktop_app.core.key_pattern import (
+    KEY_PART_SEPARATOR,
+    MAX_CARD_KEY_LENGTH,
+    key_matches,
+    mask_key,
+)
 from desktop_app.core.key_rows import KeyLine, is_header_word, read_key_text
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.products import get_product
@@ -149,17 +156,114 @@ class KeyRow:
     replaceable: bool  # faulty, and still the key a customer's voucher hands over
 
 
-def list_card_keys(shop: Shop, product_id: int) -> list[KeyRow]:
+KEY_PAGE = 200  # keys a list reads at a time, newest first
+FOUND_AT_MOST = 100  # keys a search shows; more is "type more of it"
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what a key is compared without: case, hyphens, spaces
+
+
+def key_counts(shop: Shop, product_id: int) -> dict[str, int]:
+    """How many keys of the product are in each state, counted by the database."""
     require_owner(shop, "cardkey_list")
     get_product(product_id)
-    on_vouchers = {row.card_key_id for row in Voucher.select(Voucher.card_key)
-                   .where(Voucher.product == product_id, Voucher.card_key.is_null(False),
-                          Voucher.state == "valid")}
-    line_orders = {line.id: line.order_id for line in OrderLine.select(
-        OrderLine.id, OrderLine.order).where(OrderLine.product == product_id)}
-    return [KeyRow(key.id, mask_key(key.secret), key.state, line_orders.get(key.order_line_id),
-                   key.imported_at, key.sold_at, key.state == "faulty" and key.id in on_vouchers)
-            for key in CardKey.select().where(CardKey.product == product_id).order_by(CardKey.id)]
+    counts = dict.fromkeys(KEY_STATES, 0)
+    counts.update(CardKey.select(CardKey.state, fn.COUNT(CardKey.id))
+                  .where(CardKey.product == product_id).group_by(CardKey.state).tuples())
+    return counts
+
+
+def list_card_keys(shop: Shop, product_id: int, state: str | None = None, *,
+                   older_than: int | None = None, limit: int = KEY_PAGE) -> list[KeyRow]:
+    """A page of the product's keys, newest first (``state``'s only, where given): the
+    ``limit`` keys imported before key ``older_than``, or the newest. Fewer than ``limit``:
+    there are no more."""
+    require_owner(shop, "cardkey_list")
+    get_product(product_id)
+    where = _of_product(product_id, state)
+    if older_than is not None:
+        where &= CardKey.id < older_than
+    return _key_rows(product_id, where, limit)
+
+
+@dataclass(frozen=True)
+class FoundKeys:
+    rows: list[KeyRow]  # newest first, at most FOUND_AT_MOST
+    more: bool  # more keys match than are shown
+
+
+def find_card_keys(shop: Shop, product_id: int, text: str, state: str | None = None,
+                   limit: int = FOUND_AT_MOST) -> FoundKeys:
+    """The product's keys that ``text`` names: those sold on order number ``text`` first
+    (``#12``: only those), then those whose key ``text`` is (``key_named_by``), newest first.
+    The owner with a customer on the phone."""
+    require_owner(shop, "cardkey_list")
+    get_product(product_id)
+    where = _of_product(product_id, state)
+    typed = text.strip()
+    number = typed.removeprefix("#")
+    found: list[int] = []
+    if number.isdigit() and len(number) <= 18:
+        found += [key_id for (key_id,) in CardKey.select(CardKey.id)
+                  .join(OrderLine, on=(CardKey.order_line == OrderLine.id))
+                  .where(where & (OrderLine.order == int(number)))
+                  .order_by(CardKey.id.desc()).tuples()]
+    if not typed.startswith("#"):
+        found += _named_keys(where, typed, set(found), limit + 1 - len(found))
+    shown = found[:limit]
+    rows = {row.id: row for row in _key_rows(product_id, CardKey.id.in_(shown), limit)}
+    return FoundKeys([rows[key_id] for key_id in shown], len(found) > limit)
+
+
+def _named_keys(where: Expression, typed: str, skip: set[int], limit: int) -> list[int]:
+    """Up to ``limit`` keys ``where`` says that ``typed`` names, newest first."""
+    wanted = _comparable(typed)
+    named: list[int] = []
+    if not wanted or limit <= 0:
+        return named
+    # Secrets are compared here, not in SQL: on a server they are sealed in their column.
+    for key_id, secret in (CardKey.select(CardKey.id, CardKey.secret).where(where)
+                           .order_by(CardKey.id.desc()).tuples().iterator()):
+        if wanted in _comparable(secret) and key_id not in skip and key_named_by(secret, typed):
+            named.append(key_id)
+            if len(named) == limit:
+                break
+    return named
+
+
+def key_named_by(secret: str, typed: str) -> bool:
+    """``typed`` is the whole key or its number (before " / "), or a part of what its mask
+    shows, compared without case, hyphens or spaces. Never a part the mask hides: a search
+    must not tell, a character at a time, what the list keeps hidden."""
+    wanted = _comparable(typed)
+    if not wanted:
+        return False
+    number = secret.partition(KEY_PART_SEPARATOR)[0]
+    if wanted in (_comparable(secret), _comparable(number)):
+        return True
+    return any(wanted in _comparable(shown) for shown in mask_key(secret).split("…"))
+
+
+def _comparable(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def _of_product(product_id: int, state: str | None) -> Expression:
+    where: Expression = CardKey.product == product_id
+    return where & (CardKey.state == state) if state else where
+
+
+def _key_rows(product_id: int, where: Expression, limit: int) -> list[KeyRow]:
+    """The keys ``where`` says, newest first, masked, with the order each was sold on."""
+    keys = list(CardKey.select(CardKey.id, CardKey.secret, CardKey.state, CardKey.imported_at,
+                               CardKey.sold_at, OrderLine.order)
+                .join(OrderLine, JOIN.LEFT_OUTER, on=(CardKey.order_line == OrderLine.id))
+                .where(where).order_by(CardKey.id.desc()).limit(limit).tuples())
+    faulty = [key[0] for key in keys if key[2] == "faulty"]
+    on_vouchers = {key_id for (key_id,) in Voucher.select(Voucher.card_key).where(
+        Voucher.product == product_id, Voucher.card_key.in_(faulty),
+        Voucher.state == "valid").tuples()} if faulty else set()
+    return [KeyRow(key_id, mask_key(secret), state, order_id, imported_at, sold_at,
+                   state == "faulty" and key_id in on_vouchers)
+            for key_id, secret, state, imported_at, sold_at, order_id in keys]
 
 
 def _card_key(key_id: int) -> CardKey:

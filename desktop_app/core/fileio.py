@@ -8,7 +8,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 from desktop_app.core.errors import CannotWrite, DataDirUnusable, DiskFull, InvalidInput
 
@@ -83,18 +83,25 @@ def check_writable(path: Path) -> Path:
     return path
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a synced temporary file and a rename."""
+# What a staged file holds: its bytes, or a function writing them to the open file (a
+# backup of hundreds of megabytes, written in chunks rather than built in memory).
+Content = bytes | Callable[[BinaryIO], object]
+
+
+def atomic_write_bytes(path: Path, data: Content) -> None:
+    """Write ``data`` to ``path`` via a synced temporary file and a rename: a crash leaves
+    the old file or the new one, never half of one."""
     with staged_write(path, data) as publish:
         publish()
 
 
 @contextlib.contextmanager
-def staged_write(path: Path, data: bytes) -> Iterator[Callable[[], None]]:
+def staged_write(path: Path, data: Content) -> Iterator[Callable[[], None]]:
     """``data`` in a synced temporary file beside ``path``; calling what this yields renames
     it into place. Not called (the caller's audit record refused, say), the temporary file
     goes and ``path`` is as it was: an export is never left behind by a refused one."""
     path = Path(path)
+    write = data if callable(data) else (lambda handle: handle.write(data))
     fd, tmp = _new_temporary(path)
 
     def publish() -> None:
@@ -107,7 +114,7 @@ def staged_write(path: Path, data: bytes) -> Iterator[Callable[[], None]]:
     try:
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                write(handle)
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as exc:

@@ -28,7 +28,7 @@ from desktop_app.core import (
     restore_notice,
     shoplock,
 )
-from desktop_app.core.backup import BackupInfo, read_backup
+from desktop_app.core.backup_format import BackupInfo, copy_database, read_backup
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import (
@@ -110,7 +110,7 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         key = unlock_throttled(info, data_dir, staging, operator, password, backup,
                                recovery_key)
         restore_journal.finish_pending(data_dir, key)  # one whose files are in: finished
-        (staging / DATABASE_FILE).write_bytes(info.database)
+        copy_database(info, staging / DATABASE_FILE)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
         restored = staging / DATABASE_FILE
         # Data an earlier restore put aside and carried whole explains a witness ahead of
@@ -203,7 +203,7 @@ def check_restore_and_loss(data_dir: Path, backup: Path, operator: str, password
         key = unlock_throttled(info, Path(data_dir), Path(tmp), operator, password, backup,
                                recovery_key)
         staged_db = Path(tmp) / DATABASE_FILE
-        staged_db.write_bytes(info.database)
+        copy_database(info, staged_db)
         _check_owner_in_copy(staged_db, key, operator, backup)
         loss = replace(_loss_and_hold(Path(data_dir), staged_db, key, info.shop_id),
                        **_passwords_brought_back(Path(tmp), Path(data_dir)))

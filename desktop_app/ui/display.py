@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop_app.core.dates import last_valid_day, local_day
 from desktop_app.core.errors import ShopError
@@ -83,6 +83,14 @@ def amount_text(cents: int) -> str:
     return f"{sign}{whole:,}.{part:02d}"
 
 
+def count_text(count: int) -> str:
+    """49600 → ``49,600``: a count in the UI language's style (the default QLocale follows
+    it), grouped like the money beside it, also where the system's locale is C."""
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(count)
+
+
 def money(cents: int, currency: str) -> str:
     """``¥12,800.00``; a currency without a known sign is written as its code: ``CHF 5.00``."""
     symbol = CURRENCY_SYMBOLS.get(currency)
@@ -143,7 +151,7 @@ def days_text(days: int) -> str:
 
 
 def stock_label(stock: int | None) -> str:
-    return UNLIMITED if stock is None else str(stock)
+    return UNLIMITED if stock is None else count_text(stock)
 
 
 def failure_text(exc: BaseException) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     SignalInstance,
 )
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -61,6 +62,7 @@ class WindowBackups(_Window):
 
     shop: Shop
     backups: BackupController | None
+    backup_action: QAction
     backup_label: QLabel
     backup_banner: QFrame
     backup_banner_text: QLabel
@@ -98,6 +100,9 @@ class WindowBackups(_Window):
         self.backups.auto_failed.connect(self.show_backup_problem)
         self.backups.auto_succeeded.connect(lambda _path: self.backup_banner.hide())
         self.backups.notice.connect(self.show_notice)
+        # One backup at a time: its line in the status bar shows it being written.
+        self.backups.writing_changed.connect(
+            lambda writing: self.backup_action.setEnabled(not writing))
         self.backups.restore_requested.connect(self.restore_requested)
         if self.shop.is_owner:
             self.backups.refresh_status()

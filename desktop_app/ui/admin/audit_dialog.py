@@ -33,7 +33,7 @@ from desktop_app.ui.admin.audit_model import (
     kind_label,
 )
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
-from desktop_app.ui.display import failure_text
+from desktop_app.ui.display import count_text, failure_text
 from desktop_app.ui.tables import EmptyState, fit_columns, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -264,9 +264,9 @@ class AuditDialog(QDialog):
     def _show_count(self) -> None:
         count = self.model.rowCount()
         if self.has_more:
-            text = self.tr("The newest {count} events shown").format(count=count)
+            text = self.tr("The newest {count} events shown").format(count=count_text(count))
         else:
-            text = self.tr("{count} events").format(count=count)
+            text = self.tr("{count} events").format(count=count_text(count))
         self.count_label.setText(text)
         self.empty.show_text("" if count else self.tr("No events match these filters."))
 

@@ -3,6 +3,8 @@
 ``BackupController`` belongs to an owner's main window: it writes backups on request and
 once a day (on the worker thread, never blocking the counter), keeps the status the window
 shows, and hands a checked restore request on to the session, which alone may close the shop.
+While a backup asked for is written (seconds for a shop of a few years, QA s14a F6), a line
+in the status bar says so with its progress, and Back up now waits for it to end.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
     QWidget,
 )
 
@@ -35,6 +41,50 @@ HOUR_MS = 3_600_000
 FIRST_CHECK_MS = 120_000  # a while after login: opening the shop comes first
 
 
+class ProgressRelay(QObject):
+    """Carries a backup's progress from the worker thread to the GUI thread. Held by the
+    task's function, not by the window: a window closed meanwhile drops the connection, and
+    the backup goes on writing."""
+
+    moved = Signal(int)  # percent of the database written
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.percent = -1
+
+    def tell(self, done: int, size: int) -> None:  # on the worker thread
+        percent = done * 100 // size if size else 100
+        if percent != self.percent:  # a hundred signals at most, not one per chunk
+            self.percent = percent
+            self.moved.emit(percent)
+
+
+class BackupBusyLine(QWidget):
+    """"Writing the backup… 40 %" in the status bar, while a backup asked for is written."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.text = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setFixedWidth(120)
+        self.bar.setFixedHeight(12)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text)
+        row.addWidget(self.bar)
+        self.hide()
+
+    def start(self, path: Path) -> None:
+        self.text.setText(self.tr("Writing the backup to {name}…").format(name=path.name))
+        self.setToolTip(str(path))
+        self.bar.setRange(0, 0)  # the shop is copied first: no share of it to show yet
+        self.show()
+
+    def moved(self, percent: int) -> None:
+        self.bar.setRange(0, 100)
+        self.bar.setValue(percent)
+
+
 class BackupController(QObject):
     """Backups of one owner's session. Results come back as signals for the window."""
 
@@ -43,6 +93,7 @@ class BackupController(QObject):
     auto_succeeded = Signal(object)  # the Path written
     notice = Signal(str, bool)  # (text, is_problem)
     restore_requested = Signal(object)  # RestoreRequest
+    writing_changed = Signal(bool)  # a backup asked for is being written, or done
 
     def __init__(self, shop: Shop, window: QWidget) -> None:
         super().__init__(window)
@@ -59,6 +110,10 @@ class BackupController(QObject):
         self.first_check = QTimer(self)
         self.first_check.setSingleShot(True)
         self.first_check.timeout.connect(self.check_daily)
+        self.writing: Path | None = None  # the backup asked for, while it is written
+        self.busy_line = BackupBusyLine(window)
+        if isinstance(window, QMainWindow):
+            window.statusBar().addWidget(self.busy_line)
 
     def start(self) -> None:
         """Daily backups: checked a while after login, then every hour."""
@@ -109,7 +164,10 @@ class BackupController(QObject):
     # -- now ---------------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        """Ask where (the save dialog suggests a dated name), then write it in the background."""
+        """Ask where (the save dialog suggests a dated name), then write it in the background.
+        Not while one is written: its line in the status bar says so."""
+        if self.writing is not None:
+            return
         shop = self.shop
         run_in_background(self, lambda: backup.backup_status(shop),
                           on_success=self._ask_where, on_failure=self._failed)
@@ -136,9 +194,23 @@ class BackupController(QObject):
         dialog.open()
 
     def write_to(self, path: Path) -> None:
-        shop = self.shop
-        run_in_background(self, lambda: backup.write_backup(shop, path),
-                          on_success=self._written, on_failure=self._failed)
+        """Write the backup on the worker thread, its progress in the status bar."""
+        if self.writing is not None:
+            return
+        shop, relay = self.shop, ProgressRelay()
+        relay.moved.connect(self.busy_line.moved)
+        self._set_writing(path)
+        run_in_background(self, lambda: backup.write_backup(shop, path, progress=relay.tell),
+                          on_success=self._written, on_failure=self._failed,
+                          always=lambda: self._set_writing(None))
+
+    def _set_writing(self, path: Path | None) -> None:
+        self.writing = path
+        if path is None:
+            self.busy_line.hide()
+        else:
+            self.busy_line.start(path)
+        self.writing_changed.emit(path is not None)
 
     def _written(self, path: Path) -> None:
         try:

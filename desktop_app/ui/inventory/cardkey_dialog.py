@@ -1,21 +1,27 @@
-"""A card-key product's keys: see them masked, handle faulty ones, and import more (the
-"Import keys" page: ``key_import_page``).
+"""A card-key product's keys: see them masked, find one, handle faulty ones, and import more
+(the "Import keys" page: ``key_import_page``).
 
-Keys are shown masked here (first 6, last 4); only a customer's voucher shows one in full.
+Keys are shown masked here (first 6, last 4); only a customer's voucher shows one in full. A
+product of 50,000 keys opens at once (QA s14a F7): the database counts them and hands over a
+page at a time, newest first, on the worker thread; scrolling to the end reads the next page.
+A key is found by its order number or by what the customer reads out: the characters the list
+shows of it, or all of it (``cardkeys.find_card_keys``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -30,9 +36,9 @@ from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.i18n import sentences
 from desktop_app.ui.confirm import ask_to_confirm
-from desktop_app.ui.display import key_state_label
+from desktop_app.ui.display import count_text, failure_text, key_state_label
 from desktop_app.ui.inventory.key_import_page import KeyImportPage
-from desktop_app.ui.inventory.table_models import KeyFilter, KeyTableModel
+from desktop_app.ui.inventory.table_models import KeyTableModel
 from desktop_app.ui.reports.stock_warning import ThresholdEditor
 from desktop_app.ui.tables import (
     EmptyState,
@@ -48,6 +54,28 @@ from desktop_app.ui.widgets import (
     MessageLabel,
     hint_label,
 )
+
+SEARCH_PAUSE_MS = 300  # a search waits for the typing to pause
+
+
+@dataclass(frozen=True)
+class KeysRead:
+    """One read of the keys page, on the worker thread."""
+
+    counts: dict[str, int]
+    rows: list[KeyRow]
+    more_pages: bool  # the list has older keys to scroll to
+    more_found: bool  # a search found more than it shows
+
+
+def read_keys(shop: Shop, product_id: int, state: str | None, search: str,
+              limit: int = cardkeys.KEY_PAGE) -> KeysRead:
+    counts = cardkeys.key_counts(shop, product_id)
+    if search.strip():
+        found = cardkeys.find_card_keys(shop, product_id, search, state)
+        return KeysRead(counts, found.rows, False, found.more)
+    rows = cardkeys.list_card_keys(shop, product_id, state, limit=limit)
+    return KeysRead(counts, rows, len(rows) == limit, False)
 
 
 class CardKeyDialog(QDialog):
@@ -82,23 +110,36 @@ class CardKeyDialog(QDialog):
 
     def _build_keys_page(self) -> QWidget:
         page = QWidget(self)
+        self.reading = 0  # the latest read asked for: an older one's answer is dropped
+        self.counts: dict[str, int] = {}
+        self.found_more = False
+        self.fitted = False  # the columns fitted to the first keys shown
         self.model = KeyTableModel(self)
-        self.proxy = KeyFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.model.more_wanted.connect(self._read_more)
         self.table = QTableView(page)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         setup_table(self.table, 0)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.empty = EmptyState(self.table)
         self.summary = QLabel(page)
+        self.search = QLineEdit(page)
+        self.search.setPlaceholderText(self.tr("Find a key or #order"))
+        self.search.setToolTip(self.tr(
+            "Type the first or last characters of the key as the list shows them, the whole "
+            "key, or the number of the order it was sold on"))
+        self.search.setClearButtonEnabled(True)
+        self.search_pause = QTimer(self)
+        self.search_pause.setSingleShot(True)
+        self.search_pause.setInterval(SEARCH_PAUSE_MS)
+        self.search_pause.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self.search_pause.start())
+        self.search.returnPressed.connect(self.refresh)
         self.state_filter = QComboBox(page)
         self.state_filter.addItem(self.tr("All keys"), None)
         for state in cardkeys.KEY_STATES:
             self.state_filter.addItem(key_state_label(state), state)
-        self.state_filter.currentIndexChanged.connect(
-            lambda: self._filter_state(self.state_filter.currentData()))
+        self.state_filter.currentIndexChanged.connect(lambda: self.refresh())
+        self.list_note = hint_label("", page)
         self.faulty_button = QPushButton(self.tr("Mark faulty…"), page)
         self.faulty_button.setToolTip(self.tr("The key does not work: take it out of stock, "
                                               "or flag it on the order it was sold on"))
@@ -117,8 +158,10 @@ class CardKeyDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.threshold)
-        top.addWidget(QLabel(self.tr("Show:"), page))
-        top.addWidget(self.state_filter)
+        finding = QHBoxLayout()
+        finding.addWidget(self.search, 1)
+        finding.addWidget(QLabel(self.tr("Show:"), page))
+        finding.addWidget(self.state_filter)
         actions = QHBoxLayout()
         actions.addWidget(hint_label(self.tr("Keys are shown masked. The customer's voucher "
                                              "shows the key in full."), page), 1)
@@ -129,7 +172,9 @@ class CardKeyDialog(QDialog):
         column.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
         column.setSpacing(SPACING)
         column.addLayout(top)
+        column.addLayout(finding)
         column.addWidget(self.table, 1)
+        column.addWidget(self.list_note)
         column.addWidget(self.keys_message)
         column.addLayout(actions)
         self._update_buttons()
@@ -141,37 +186,82 @@ class CardKeyDialog(QDialog):
         else:
             self.keys_message.show_info(self.tr(
                 "Low-stock warning set: the status bar warns at {threshold} unsold keys or "
-                "fewer.").format(threshold=threshold))
-
-    def _filter_state(self, state: str | None) -> None:
-        self.proxy.set_state(state)
-        self._show_empty()
+                "fewer.").format(threshold=count_text(threshold)))
 
     def refresh(self, then_select: int | None = None) -> None:
-        shop, product_id = self.shop, self.product.id
-        run_in_background(self, lambda: cardkeys.list_card_keys(shop, product_id),
-                          lambda rows: self._show_keys(rows, then_select),
+        """Read the keys again: counts, and the first page or what the search finds. After a
+        key was handled (``then_select``), as many rows as are shown, so it stays in view."""
+        self.search_pause.stop()
+        self.reading += 1
+        reading, shop, product_id = self.reading, self.shop, self.product.id
+        state, search = self.state_filter.currentData(), self.search.text()
+        limit = cardkeys.KEY_PAGE
+        if then_select is not None:
+            limit = max(limit, self.model.rowCount())
+        run_in_background(self, lambda: read_keys(shop, product_id, state, search, limit),
+                          lambda read: self._show_keys(reading, read, then_select),
                           errors=self.keys_message)
 
-    def _show_keys(self, rows: list[KeyRow], then_select: int | None) -> None:
-        self.model.set_rows(rows)
-        counts = {state: sum(1 for r in rows if r.state == state)
-                  for state in cardkeys.KEY_STATES}
+    def _show_keys(self, reading: int, read: KeysRead, then_select: int | None) -> None:
+        if reading != self.reading:
+            return  # a newer filter or search was asked for meanwhile
+        self.counts, self.found_more = read.counts, read.more_found
+        self.model.show_keys(read.rows, read.more_pages)
         self.summary.setText(self.tr("{unsold} unsold · {sold} sold · {returned} returned · "
-                                     "{faulty} faulty").format(**counts))
-        fit_columns(self.table, 0, maximum=200)
+                                     "{faulty} faulty").format(
+            **{state: count_text(count) for state, count in read.counts.items()}))
+        if read.rows and not self.fitted:  # once: measuring every read's rows costs a frame
+            self.fitted = True
+            fit_columns(self.table, 0, maximum=200)
         if then_select is not None:
             select_where(self.table, lambda row: row.id == then_select)
         self._show_empty()
         self._update_buttons()
 
+    def _read_more(self) -> None:
+        """The next page, the view scrolled to the end of this one."""
+        reading, shop, product_id = self.reading, self.shop, self.product.id
+        state, rows = self.state_filter.currentData(), self.model.rowCount()
+        if not rows:
+            return
+        older_than = self.model.row_at(rows - 1).id
+        run_in_background(
+            self, lambda: cardkeys.list_card_keys(shop, product_id, state, older_than=older_than),
+            lambda page: self._add_keys(reading, page), on_failure=self._more_failed)
+
+    def _add_keys(self, reading: int, page: list[KeyRow]) -> None:
+        if reading == self.reading:
+            self.model.add_keys(page, len(page) == cardkeys.KEY_PAGE)
+            self._show_empty()
+
+    def _more_failed(self, exc: Exception) -> None:
+        self.model.has_more = self.model.asking = False  # no retry at every scroll
+        self.keys_message.show_error(failure_text(exc))
+
     def _show_empty(self) -> None:
-        if self.proxy.rowCount():
+        shown = self.model.rowCount()
+        searching = bool(self.search.text().strip())
+        state = self.state_filter.currentData()
+        total = self.counts.get(state, 0) if state else sum(self.counts.values())
+        if shown:
             self.empty.show_text("")
-        elif self.model.rowCount():
+        elif searching:
+            self.empty.show_text(self.tr(
+                "No key found. Type the first or last characters of the key as the list shows "
+                "them, the whole key, or #order number."))
+        elif sum(self.counts.values()):
             self.empty.show_text(self.tr("No key in this state."))
         else:
             self.empty.show_text(self.tr("No keys yet. Import them on the “Import keys” page."))
+        if searching and self.found_more:
+            note = self.tr("The first {count} keys found are shown: type more of the key.")
+        elif searching:
+            note = self.tr("Keys found: {count}") if shown else ""
+        elif shown < total:
+            note = self.tr("The newest {count} of {total} shown: scroll down for more.")
+        else:
+            note = ""
+        self.list_note.setText(note.format(count=count_text(shown), total=count_text(total)))
 
     def selected_key(self) -> KeyRow | None:
         key: KeyRow | None = selected_row(self.table)  # the model holds these
@@ -257,11 +347,11 @@ class CardKeyDialog(QDialog):
     def _imported(self, report: KeyImportReport) -> None:
         skipped = report.duplicate + report.other_product + report.blank + report.malformed
         text = self.tr("Keys imported: {count}. Lines left out: {skipped}.").format(
-            count=report.imported, skipped=skipped)
+            count=count_text(report.imported), skipped=count_text(skipped))
         if report.other_product:
             text = sentences(text, self.tr(
                 "Of these, already in stock under another product: {count}.").format(
-                count=report.other_product))
+                count=count_text(report.other_product)))
         self.keys_message.show_info(text)
         self.changed.emit()
         self.tabs.setCurrentIndex(self.KEYS_PAGE)

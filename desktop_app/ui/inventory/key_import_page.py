@@ -31,6 +31,7 @@ from desktop_app.core.key_pattern import KEY_PART_SEPARATOR
 from desktop_app.core.key_rows import shown_header
 from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
+from desktop_app.ui.display import count_text
 from desktop_app.ui.inventory.key_file import read_key_file
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -62,11 +63,11 @@ def report_notes(report: KeyImportReport) -> list[str]:
             "one key, its columns joined by “{separator}” (e.g. card number{separator}password), "
             "and the customer receives all of it. To import the first column alone, remove the "
             "other columns from the file.").format(
-                count=report.joined, separator=KEY_PART_SEPARATOR))
+                count=count_text(report.joined), separator=KEY_PART_SEPARATOR))
     if report.other_product:
         notes.append(QCoreApplication.translate(
             "CardKeyDialog", "Already in stock under another product: {count}. These are left "
-            "out, so that no key is sold twice.").format(count=report.other_product))
+            "out, so that no key is sold twice.").format(count=count_text(report.other_product)))
     return notes
 
 
@@ -249,7 +250,7 @@ class KeyImportPage(QWidget):
                   "other_product": report.other_product, "blank": report.blank,
                   "malformed": report.malformed} if report else {}
         for name, label in self.counts.items():
-            label.setText(str(values[name]) if report else "–")
+            label.setText(count_text(values[name]) if report else "–")
             color = COUNT_COLORS.get(name, "")
             label.setStyleSheet(f"color: {color};" if color and values.get(name) else "")
         if report and report.new:
@@ -263,7 +264,8 @@ class KeyImportPage(QWidget):
         count = len(report.new) if report else 0
         self.import_button.setText(
             QCoreApplication.translate("CardKeyDialog", "Import new keys ({count})").format(
-                count=count) if count else QCoreApplication.translate("CardKeyDialog", "Import"))
+                count=count_text(count)) if count else QCoreApplication.translate(
+                "CardKeyDialog", "Import"))
         self._update_buttons()
 
     def import_keys(self) -> None:

@@ -1,10 +1,10 @@
-"""The Inventory tab's tables: products and card keys, each with its filter."""
+"""The Inventory tab's tables: products with their filter, and card keys a page at a time."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 
 from desktop_app.core.cardkeys import KeyRow
 from desktop_app.core.dates import local_time
@@ -151,7 +151,15 @@ class ProductFilter(QSortFilterProxyModel):
 
 
 class KeyTableModel(RowTableModel[KeyRow]):
-    """Card keys, masked: the full secret never reaches this model."""
+    """Card keys, masked: the full secret never reaches this model. A page at a time, newest
+    first: scrolled to its end, the view asks for the next one (``more_wanted``)."""
+
+    more_wanted = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.has_more = False  # older keys than the last row, not read yet
+        self.asking = False  # the next page is being read
 
     def columns(self) -> list[Column[KeyRow]]:
         return [
@@ -171,18 +179,23 @@ class KeyTableModel(RowTableModel[KeyRow]):
             return self.tr("Faulty, to replace")
         return key_state_label(row.state)
 
+    def show_keys(self, rows: list[KeyRow], more: bool) -> None:
+        self.set_rows(rows)
+        self.has_more, self.asking = more, False
 
-class KeyFilter(QSortFilterProxyModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.state: str | None = None
-        self.setSortRole(SORT_ROLE)
+    def add_keys(self, rows: list[KeyRow], more: bool) -> None:
+        """The next page, below the rows shown."""
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.has_more, self.asking = more, False
 
-    def set_state(self, state: str | None) -> None:
-        self.beginFilterChange()
-        self.state = state or None
-        self.endFilterChange()
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.has_more and not self.asking
 
-    def filterAcceptsRow(self, source_row: int, source_parent: object) -> bool:
-        row = self.sourceModel().index(source_row, 0).data(ROW_ROLE)
-        return self.state is None or row.state == self.state
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self.asking = True
+            self.more_wanted.emit()

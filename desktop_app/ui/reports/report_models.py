@@ -15,7 +15,7 @@ from desktop_app.core.text import printable
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages.labels import no_voucher_label
 from desktop_app.messages.verdict_texts import headline
-from desktop_app.ui.display import method_label, money
+from desktop_app.ui.display import count_text, method_label, money
 from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
 from desktop_app.ui.widgets import ERROR_COLOR
 
@@ -91,6 +91,8 @@ def cell_text(column: ReportColumn, value: Any, currency: str, by: str = "") -> 
         return no_voucher_label() if by == "product" else "—"
     if column.kind == "money":
         return money(int(value), currency)
+    if column.kind == "int":
+        return count_text(int(value))
     if column.kind == "date" and isinstance(value, dt.date):
         return value.isoformat()
     if column.kind == "bool":

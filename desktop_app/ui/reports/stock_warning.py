@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSp
 from desktop_app.core import events, stock_alerts
 from desktop_app.core.stock_alerts import LowStock
 from desktop_app.core.store import Shop
+from desktop_app.ui.display import count_text
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import ERROR_COLOR, MessageLabel
@@ -60,14 +61,15 @@ class StockWarning(QLabel):
             return
         if len(low) == 1:
             self.template = self.tr("Low stock ({unsold} left): {names}").format(
-                unsold=low[0].unsold, names="{names}")
+                unsold=count_text(low[0].unsold), names="{names}")
             self.names = low[0].name
         else:
             self.template = self.tr("Low stock, {count} products: {names}").format(
-                count=len(low), names="{names}")
-            self.names = ", ".join(f"{item.name} ({item.unsold})" for item in low)
+                count=count_text(len(low)), names="{names}")
+            self.names = ", ".join(f"{item.name} ({count_text(item.unsold)})" for item in low)
         self.setToolTip("\n".join(self.tr("{name}: {unsold} left, warning at {threshold}")
-                                  .format(name=i.name, unsold=i.unsold, threshold=i.threshold)
+                                  .format(name=i.name, unsold=count_text(i.unsold),
+                                          threshold=count_text(i.threshold))
                                   for i in low))
         self.updateGeometry()
         self._fit()
