@@ -24,7 +24,7 @@ from desktop_app.ui import tasks
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
-from desktop_app.ui.tables import RIGHT, SORT_ROLE
+from desktop_app.ui.tables import CENTER, RIGHT, SORT_ROLE
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
@@ -85,6 +85,9 @@ def test_product_model_shows_money_stock_and_status(qapp: QApplication) -> None:
     assert model.index(0, ProductTableModel.VALIDITY).data() == "30 days"
     assert model.index(1, ProductTableModel.STOCK).data() == "0"
     assert model.index(1, ProductTableModel.USES).data() == "—"
+    # Centred: a goods row's "—" stands apart from the validity's "—" beside it (QA s14a F14).
+    assert model.index(1, ProductTableModel.USES).data(
+        Qt.ItemDataRole.TextAlignmentRole) == int(CENTER)
     assert model.index(1, ProductTableModel.STATUS).data() == "Archived"
     assert model.index(1, ProductTableModel.NAME).data(Qt.ItemDataRole.ForegroundRole) is not None
     unlimited, zero = (model.index(row, ProductTableModel.STOCK).data(SORT_ROLE) for row in (0, 1))

@@ -18,6 +18,7 @@ from desktop_app.ui.display import (
     validity_label,
 )
 from desktop_app.ui.tables import (
+    CENTER,
     RIGHT,
     ROW_ROLE,
     SORT_ROLE,
@@ -75,7 +76,7 @@ class ProductTableModel(RowTableModel[ProductDetail]):
             Column(self.tr("Kind"), lambda r: kind_label(r.kind)),
             Column(self.tr("Price"), lambda r: money(r.price_cents, self.currency),
                    lambda r: r.price_cents, RIGHT),
-            Column(self.tr("Uses"), self._uses_text, uses_sort_key, RIGHT),
+            Column(self.tr("Uses"), self._uses_text, uses_sort_key, CENTER),
             Column(self.tr("Validity"), validity_label, validity_sort_key),
             Column(self.tr("Stock"), lambda r: stock_label(r.stock),
                    lambda r: UNLIMITED_SORT_KEY if r.stock is None else r.stock, RIGHT,
