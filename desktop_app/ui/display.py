@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop_app.core.dates import last_valid_day, local_day
 from desktop_app.core.errors import ShopError
@@ -81,6 +81,15 @@ def amount_text(cents: int) -> str:
     sign = "-" if cents < 0 else ""
     whole, part = divmod(abs(cents), 100)
     return f"{sign}{whole:,}.{part:02d}"
+
+
+def count_text(count: int) -> str:
+    """203230 → ``203,230``: a count grouped as the locale groups its thousands (the C
+    locale groups none: then with commas, as money is written)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return f"{count:,}"
+    return locale.toString(count)
 
 
 def money(cents: int, currency: str) -> str:
@@ -158,6 +167,9 @@ def failure_text(exc: BaseException) -> str:
 def customer_text(row: OrderRow) -> str:
     if row.customer_name or row.customer_phone:
         return " · ".join(part for part in (row.customer_name, row.customer_phone) if part)
-    if row.is_batch:
-        return QCoreApplication.translate("labels", "Batch")
-    return ""
+    return batch_label() if row.is_batch else ""
+
+
+def batch_label() -> str:
+    """What the orders list says for a batch order sold to no one in particular."""
+    return QCoreApplication.translate("labels", "Batch")
