@@ -156,6 +156,8 @@ class PagedOrderList(QObject):
         position = bar.value()
         self.reselecting = True
         try:
+            if not keep_scroll:  # a new search or sort starts at its top: no page more yet
+                self.table.scrollToTop()
             self.model.set_rows(rows)
             if rows and not self._fitted:
                 self._fitted = True
