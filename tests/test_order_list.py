@@ -8,6 +8,7 @@ searched by the database, never by a Python proxy over every order)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import CLERK, CLERK_PASSWORD
@@ -22,7 +23,7 @@ SHOP_ENGINES = ("file", "server")
 BATCH = "Batch"
 
 
-def make_orders(shop: Shop, count: int, **fields: dict[str, object]) -> list[int]:
+def make_orders(shop: Shop, count: int, **fields: Any) -> list[int]:
     """``count`` orders of one unit; ``fields[str(n)]``: what the n-th (from 1) holds."""
     product = products.add_product(shop, "Tea", "4.00")
     ids = [orders.create_order(shop, [(product.id, 1)]).id for _ in range(count)]

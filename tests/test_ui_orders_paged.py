@@ -85,7 +85,7 @@ def test_the_list_is_read_when_shown_a_page_at_a_time(qtbot: QtBot, big_shop: Sh
 def test_search_finds_orders_beyond_the_first_page(qtbot: QtBot, big_shop: Shop) -> None:
     tab = open_tab(qtbot, big_shop)
     assert NEEDLE_ID not in ids(tab)
-    qtbot.keyClicks(tab.search, "needle")
+    qtbot.keyClicks(tab.search, "needle")  # type: ignore[no-untyped-call]
     assert tab.list.search_pending()  # read once the typing pauses, not at every key
     searched(qtbot, tab)
     assert ids(tab) == [NEEDLE_ID]
@@ -140,7 +140,8 @@ def test_a_change_to_the_orders_keeps_the_chosen_order_and_the_scroll(
     run_in_background(None, lambda: orders.create_order(big_shop, [(product.id, 1)]))
     idle()
     assert ids(tab)[0] == BULK + 1 and tab.model.rowCount() >= 2 * PAGE_SIZE
-    assert tab.selected_order() is not None and tab.selected_order().id == chosen
+    selected = tab.selected_order()
+    assert selected is not None and selected.id == chosen
     assert tab.detail.detail is not None and tab.detail.detail.order.id == chosen
     assert abs(bar.value() - position) <= 1
     assert tab.summary.text() == "Orders: 5,001 · unpaid: 1"
