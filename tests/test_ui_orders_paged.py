@@ -145,3 +145,19 @@ def test_a_change_to_the_orders_keeps_the_chosen_order_and_the_scroll(
     assert tab.detail.detail is not None and tab.detail.detail.order.id == chosen
     assert abs(bar.value() - position) <= 1
     assert tab.summary.text() == "Orders: 5,001 · unpaid: 1"
+
+
+def test_below_the_list_an_empty_detail_leaves_the_height_to_the_list(
+        qtbot: QtBot, big_shop: Shop) -> None:
+    """QA s14a F10: at 1024x768 the list showed six orders over an empty detail."""
+    tab = open_tab(qtbot, big_shop)
+    tab.resize(1000, 640)
+    qtbot.waitUntil(lambda: tab.splitter.orientation() == Qt.Orientation.Vertical)
+    row_height = tab.table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: tab.table.viewport().height() >= 10 * row_height)
+    assert tab.select_order(BULK - 3)
+    idle()
+    assert tab.detail.detail is not None
+    qtbot.waitUntil(lambda: tab.detail_scroll.height() > tab.table.height())
+    qtbot.waitUntil(lambda: tab.table.viewport().rect().intersects(
+        tab.table.visualRect(tab.table.currentIndex())))

@@ -152,7 +152,7 @@ class OrdersTab(QWidget):
         if select_id is not None and not found:
             self.list.show_order(select_id)  # cleared of the search that hid it
         elif self.selected_order() is None:  # filtered away: its detail and buttons go too (QA)
-            self.detail.show_detail(None)
+            self._show_detail(None)
 
     def _on_changes(self, changes: frozenset[str]) -> None:
         """Orders changed (here, a key replaced, a card reloaded): the list is read again. A
@@ -178,17 +178,26 @@ class OrdersTab(QWidget):
             self.message.clear()
         self.load_detail()
 
+    def _show_detail(self, detail: OrderDetail | None) -> None:
+        self.detail.show_detail(detail, self.currency)
+        if self.splitter.show_detail(detail is not None) and detail is not None:
+            QTimer.singleShot(0, self._keep_chosen_in_sight)  # once laid out
+
+    def _keep_chosen_in_sight(self) -> None:
+        """The list grew shorter for the order's detail: the order stays in sight."""
+        self.table.scrollTo(self.table.currentIndex())
+
     def load_detail(self) -> None:
         order = self.selected_order()
         if order is None:
-            self.detail.show_detail(None)
+            self._show_detail(None)
             return
         shop, order_id = self.shop, order.id
 
         def show(detail: OrderDetail) -> None:
             current = self.selected_order()
             if current is not None and current.id == detail.order.id:
-                self.detail.show_detail(detail, self.currency)
+                self._show_detail(detail)
                 if self._reveal_vouchers_of == detail.order.id:
                     self._reveal_vouchers_of = None
                     if detail.order.is_batch:  # just issued: ready to save or print them all
