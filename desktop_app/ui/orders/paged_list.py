@@ -46,7 +46,7 @@ class PagedOrderList(QObject):
         self.reselecting = False  # the list chose the row again, not the owner
         self._generation = 0
         self._fitted = False
-        self._select_when_started: int | None = None
+        self._select_when_listed: int | None = None  # an order just changed, to be chosen
         self.query = OrderQuery(batch_label=batch_label())
         self.model = OrderTableModel("CNY", self)
         self.table = QTableView(parent)
@@ -81,7 +81,7 @@ class PagedOrderList(QObject):
         """The first page, once: the tab is shown."""
         if not self.started:
             self.started = True
-            self.reload(self._select_when_started)
+            self.reload()
 
     def search_pending(self) -> bool:
         """True while typing in the search box has not been read yet."""
@@ -114,16 +114,17 @@ class PagedOrderList(QObject):
 
     def reload(self, select_id: int | None = None) -> None:
         """The first page for the current search, filter and sort."""
+        self._select_when_listed = select_id or self._select_when_listed
         if self.started:
-            self._read(0, PAGE_SIZE, lambda rows: self._replace(rows, select_id, False))
+            self._read(0, PAGE_SIZE, lambda rows: self._replace(rows, False))
 
     def refresh(self, select_id: int | None = None) -> None:
-        """The pages read so far, read again: the orders changed."""
-        if not self.started:
-            self._select_when_started = select_id
-            return
-        count = min(max(self.model.rowCount(), PAGE_SIZE), REFRESH_MAX_ROWS)
-        self._read(0, count, lambda rows: self._replace(rows, select_id, True))
+        """The pages read so far, read again: the orders changed. ``select_id`` is chosen
+        once listed, even when another read overtakes this one."""
+        self._select_when_listed = select_id or self._select_when_listed
+        if self.started:
+            count = min(max(self.model.rowCount(), PAGE_SIZE), REFRESH_MAX_ROWS)
+            self._read(0, count, lambda rows: self._replace(rows, True))
 
     def load_more(self) -> None:
         """The next page, at the end of the list (Qt's fetchMore)."""
@@ -149,7 +150,8 @@ class PagedOrderList(QObject):
         run_in_background(self, lambda: order_list.order_page(shop, query, offset, limit),
                           arrived, failed)
 
-    def _replace(self, rows: list[OrderRow], select_id: int | None, keep_scroll: bool) -> None:
+    def _replace(self, rows: list[OrderRow], keep_scroll: bool) -> None:
+        select_id, self._select_when_listed = self._select_when_listed, None
         kept = self.selected_order()
         wanted = select_id if select_id is not None else (kept.id if kept else None)
         bar = self.table.verticalScrollBar()
