@@ -72,6 +72,7 @@ def test_hash_number_means_that_order_and_a_bare_number_lists_it_first(shop: Sho
     assert listed(shop, search="batch") == [2]
     assert len(listed(shop, search="#")) == 12  # the number is still being typed
     assert listed(shop, search="9" * 40) == []  # longer than any number the database holds
+    assert listed(shop, search="#²") == []  # a digit, but no number
 
 
 def test_every_column_sorts_both_ways_and_money_beyond_32_bits(shop: Shop) -> None:

@@ -61,8 +61,9 @@ class Search:
         words = " ".join(typed.split()).casefold()
         hashed = words.startswith("#")
         text = words.removeprefix("#").strip() if hashed else words
-        number = int(text) if text.isdigit() and int(text) < LARGEST_ID else None
-        return cls(text, number, hashed and text.isdigit())
+        # isdecimal, not isdigit: "²" is a digit that int() refuses
+        number = int(text) if text.isdecimal() and int(text) < LARGEST_ID else None
+        return cls(text, number, hashed and text.isdecimal())
 
 
 def order_page(shop: Shop, query: OrderQuery, offset: int = 0,
