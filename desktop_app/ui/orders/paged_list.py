@@ -22,12 +22,13 @@ from desktop_app.core.orders import STATUSES, OrderRow
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import batch_label, failure_text, status_label
 from desktop_app.ui.orders.table_models import OrderTableModel
-from desktop_app.ui.tables import EmptyState, fit_columns, select_where, selected_row, setup_table
+from desktop_app.ui.tables import EmptyState, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import ShowsError, run_in_background
 
 SEARCH_PAUSE_MS = 250
 REFRESH_MAX_ROWS = 2000  # read again after a change; an order further down is asked for alone
 CELL_PADDING = 24  # a cell's margins and the sort arrow's room, beside its text
+TEXT_WIDTH_MAX = 170  # a column of text other than money: longer is elided (its tooltip whole)
 
 
 class PagedOrderList(QObject):
@@ -44,8 +45,8 @@ class PagedOrderList(QObject):
         self.started = False  # read on the tab's first showing, not at login (QA s14a F4)
         self.loading = False
         self.reselecting = False  # the list chose the row again, not the owner
+        self._fitted = False  # the columns fitted to the first rows; widened only after
         self._generation = 0
-        self._fitted = False
         self._select_when_listed: int | None = None  # an order just changed, to be chosen
         self.query = OrderQuery(batch_label=batch_label())
         self.model = OrderTableModel("CNY", self)
@@ -161,10 +162,8 @@ class PagedOrderList(QObject):
             if not keep_scroll:  # a new search or sort starts at its top: no page more yet
                 self.table.scrollToTop()
             self.model.set_rows(rows)
-            if rows and not self._fitted:
-                self._fitted = True
-                fit_columns(self.table, OrderTableModel.CUSTOMER, maximum=170)
-            self._widen_for(rows)
+            self._widen_for(rows, fit=bool(rows) and not self._fitted)
+            self._fitted = self._fitted or bool(rows)
             found = wanted is not None and self.select_order(wanted)
             if keep_scroll and select_id is None:
                 bar.setValue(position)
@@ -177,16 +176,23 @@ class PagedOrderList(QObject):
         self.model.append_rows(rows)
         self._widen_for(rows)
 
-    def _widen_for(self, rows: list[OrderRow]) -> None:
-        """Money is never cut short ("¥11,44…", QA s14a F10): its columns as wide as the
-        widest amount read so far."""
-        metrics = self.table.fontMetrics()
-        for column in OrderTableModel.MONEY_COLUMNS:
-            texts = {self.model.index(row, column).data() for row in range(
-                self.model.rowCount() - len(rows), self.model.rowCount())}
+    def _widen_for(self, rows: list[OrderRow], fit: bool = False) -> None:
+        """Columns as wide as the widest text of the rows read so far, but the customer's,
+        which stretches (``fit``: narrower too, to the first rows). Money is never cut short
+        ("¥11,44…", QA s14a F10); other text up to ``TEXT_WIDTH_MAX``. Measured here, not by
+        Qt's resizeColumnsToContents, which asks every cell for every role (120 ms a page)."""
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        last = self.model.rowCount()
+        for column in range(self.model.columnCount()):
+            if column == OrderTableModel.CUSTOMER:
+                continue
+            texts = {self.model.index(row, column).data() for row in range(last - len(rows), last)}
             needed = max((metrics.horizontalAdvance(text) for text in texts), default=0)
-            if needed + CELL_PADDING > self.table.columnWidth(column):
-                self.table.setColumnWidth(column, needed + CELL_PADDING)
+            needed = max(needed + CELL_PADDING, header.sectionSizeHint(column))
+            if column not in OrderTableModel.MONEY_COLUMNS:
+                needed = min(needed, TEXT_WIDTH_MAX)
+            if fit or needed > self.table.columnWidth(column):
+                self.table.setColumnWidth(column, needed)
 
     def _show_empty(self) -> None:
         if self.model.rowCount() or not self.started:
