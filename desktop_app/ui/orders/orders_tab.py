@@ -56,6 +56,7 @@ class OrdersTab(QWidget):
         self._select_next: int | None = None  # the order just changed, once the list is re-read
         self._reveal_vouchers_of: int | None = None  # just paid: its vouchers scrolled to
         self._pay_next: int | None = None  # a new order to take payment for, once listed
+        self._detail_stale = False  # its vouchers changed while the tab was hidden
         self._build()
         shop_events().changed.connect(self._on_changes)
         self._read_counts()  # the list itself is read when the tab is first shown
@@ -63,6 +64,9 @@ class OrdersTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.list.start()
+        if self._detail_stale:
+            self._detail_stale = False
+            self.load_detail()
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -165,7 +169,10 @@ class OrdersTab(QWidget):
             if pay_id is not None:
                 self._pay_when_listed(pay_id)
         elif events.VOUCHERS in changes and self.selected_order() is not None:
-            self.load_detail()
+            if self.isVisible():
+                self.load_detail()
+            else:  # the counter's tab is in front: read when the owner comes back
+                self._detail_stale = True
 
     def selected_order(self) -> OrderRow | None:
         return self.list.selected_order()
