@@ -10,10 +10,20 @@ import pytest
 from conftest import CLERK, CLERK_PASSWORD
 from test_refunds_and_faulty_keys import sold_key
 
-from desktop_app.core import auth, cardkeys, fulfilment, orders, products, refunds, vouchers
+from desktop_app.core import (
+    auth,
+    cardkeys,
+    fulfilment,
+    order_list,
+    orders,
+    products,
+    refunds,
+    vouchers,
+)
 from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.models import CardKey, Order, Product, Voucher
 from desktop_app.core.money import money_text, parse_money
+from desktop_app.core.order_list import OrderQuery
 from desktop_app.core.store import Shop
 
 SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
@@ -132,7 +142,7 @@ def test_views_and_new_services_are_owner_only(shop: Shop, shop_dir: Path) -> No
             lambda: cardkeys.list_card_keys(clerk, game.id),
             lambda: cardkeys.mark_key_faulty(clerk, voucher.card_key_id),
             lambda: cardkeys.replace_faulty_key(clerk, voucher.card_key_id),
-            lambda: orders.order_rows(clerk),
+            lambda: order_list.order_page(clerk, OrderQuery()),
             lambda: orders.order_detail(clerk, order.id),
             lambda: refunds.refund_line(clerk, 1, 1),
         ):

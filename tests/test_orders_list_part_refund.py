@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import fulfilment, orders, products, refunds
+from desktop_app.core import fulfilment, order_list, orders, products, refunds
 from desktop_app.core.models import OrderLine
+from desktop_app.core.order_list import OrderQuery
 from desktop_app.core.store import Shop
 from desktop_app.ui.orders.table_models import OrderTableModel
 
@@ -20,12 +21,12 @@ def test_a_part_refunded_order_says_so_in_the_list(qtbot: QtBot, shop: Shop) -> 
     fulfilment.pay_order(shop, untouched.id, "cash")
     refunds.refund_line(shop, OrderLine.get(OrderLine.order == part.id).id, 1)
     model = OrderTableModel("CNY")
-    model.set_rows(orders.order_rows(shop))
+    model.set_rows(order_list.order_page(shop, OrderQuery()))
     shown = {model.row_at(row).id: model.index(row, OrderTableModel.STATUS)
              for row in range(model.rowCount())}
     assert shown[part.id].data() == "Paid, ¥25.00 refunded"
     assert shown[part.id].data(Qt.ItemDataRole.ToolTipRole) == "Paid, ¥25.00 refunded"
     assert shown[untouched.id].data() == "Paid"
     refunds.refund_order(shop, part.id)
-    model.set_rows(orders.order_rows(shop))
+    model.set_rows(order_list.order_page(shop, OrderQuery()))
     assert model.index(1, OrderTableModel.STATUS).data() == "Refunded"  # newest first

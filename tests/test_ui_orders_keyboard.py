@@ -4,20 +4,16 @@ search's "#12" means order 12; "Cancel order" is never one word from keeping it.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
-from test_ui_orders import WAIT_MS, closed, idle, open_tab
+from test_ui_orders import WAIT_MS, closed, idle, open_tab, searched
 
 from desktop_app.core import orders, products
-from desktop_app.core.orders import OrderRow
 from desktop_app.core.store import Shop
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
-from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
@@ -140,42 +136,7 @@ def test_tab_leaves_the_order_list_for_the_buttons(qtbot: QtBot, shop: Shop) -> 
     assert tab.detail.pay_button in reached
 
 
-def row(order_id: int, **changes: object) -> OrderRow:
-    now = dt.datetime.now(dt.UTC)
-    base = {"id": order_id, "status": "paid", "created_at": now, "paid_at": now,
-            "customer_name": "", "customer_phone": "", "note": "", "total_cents": 1800,
-            "payment_method": "wechat", "payment_ref": "", "is_batch": False}
-    base.update(changes)
-    return OrderRow(**base)  # type: ignore[arg-type]
-
-
-def test_hash_number_means_that_order_and_a_bare_number_lists_it_first(
-        qapp: QApplication) -> None:
-    """QA S6-8: "#1" listed every order with a 1 in its phone or reference."""
-    model = OrderTableModel("CNY")
-    model.set_rows([row(12, customer_phone="138 0000 1234"), row(11, note="table 1"),
-                    row(10), row(3, customer_name="Order 1 for Li"), row(1),
-                    row(2, is_batch=True)])
-    proxy = OrderFilter()
-    proxy.setSourceModel(model)
-
-    def ids() -> list[int]:
-        return [proxy.row_at(r).id for r in range(proxy.rowCount())]
-
-    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
-        proxy.sort(OrderTableModel.NUMBER, order)
-        proxy.set_search("#1")
-        assert ids() == [1]
-        proxy.set_search(" # 12 ")
-        assert ids() == [12]
-        proxy.set_search("1")
-        assert ids()[0] == 1 and sorted(ids()) == [1, 3, 11, 12]
-        rest = ids()[1:]
-        assert rest == sorted(rest, reverse=order == Qt.SortOrder.DescendingOrder)
-    proxy.set_search("batch")
-    assert ids() == [2]
-    proxy.set_search("#")  # the number is still being typed
-    assert len(ids()) == 6
+# The search's "#12" and a bare number listed first: tests/test_order_list.py (the database's).
 
 
 def test_a_search_that_hides_the_chosen_order_clears_its_detail(qtbot: QtBot,
@@ -188,14 +149,14 @@ def test_a_search_that_hides_the_chosen_order_clears_its_detail(qtbot: QtBot,
     idle()
     assert tab.detail.detail is not None and tab.detail.pay_button.isVisible()
     qtbot.keyClicks(tab.search, "#9999")
-    idle()
+    searched(qtbot, tab)
     assert tab.detail.detail is None and not tab.detail.pay_button.isVisible()
     tab.search.clear()
-    idle()
+    searched(qtbot, tab)
     assert tab.select_order(order.id)
     idle()
     tab.search.setText("王")  # still listed: the detail stays
-    idle()
+    searched(qtbot, tab)
     assert tab.detail.detail is not None and tab.detail.detail.order.id == order.id
 
 

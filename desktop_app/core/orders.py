@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peewee import fn
-
 from desktop_app.core import audit, giftcard_refunds, giftcard_value
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
-from desktop_app.core.models import Order, OrderLine, Refund, Voucher
+from desktop_app.core.models import Order, OrderLine, Voucher
 from desktop_app.core.products import check_on_sale, get_product, terms_as_ordered
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
@@ -185,23 +183,11 @@ def _card_paybacks(line: OrderLine) -> tuple[int, ...]:
                  for parts in giftcard_value.line_paybacks(line, cards))
 
 
-def _row(order: Order, refunded: tuple[int, int] = (0, 0)) -> OrderRow:
+def order_row(order: Order, refunded: tuple[int, int] = (0, 0)) -> OrderRow:
+    """``order`` as a plain row; ``refunded``: the money and units its refunds paid back."""
     return OrderRow(order.id, order.status, order.created_at, order.paid_at, order.customer_name,
                     order.customer_phone, order.note, order.total_cents, order.payment_method,
                     order.payment_ref, order.is_batch, *refunded)
-
-
-def _refunded_by_order() -> dict[int, tuple[int, int]]:
-    """Per order with refunds: the money they paid back and the units, in one grouped read."""
-    query = (Refund.select(Refund.order, fn.SUM(Refund.amount_cents), fn.SUM(Refund.quantity))
-             .group_by(Refund.order).tuples())
-    return {order_id: (int(cents or 0), int(units or 0)) for order_id, cents, units in query}
-
-
-def order_rows(shop: Shop, status: str | None = None) -> list[OrderRow]:
-    """The orders, newest first, as plain rows, with what was refunded of each."""
-    refunded = _refunded_by_order()
-    return [_row(order, refunded.get(order.id, (0, 0))) for order in list_orders(shop, status)]
 
 
 def unused_valid_vouchers(line: OrderLine) -> list[Voucher]:
@@ -266,5 +252,5 @@ def order_detail(shop: Shop, order_id: int) -> OrderDetail:
                               uses_per_unit(line, shared) if shared is not None else 0))
     states = [VoucherState(v.id, v.state, v.uses_left, v.uses_total)
               for v in order.vouchers.order_by(Voucher.id)]
-    return OrderDetail(_row(order), lines, states, _refunded_cents(order),
+    return OrderDetail(order_row(order), lines, states, _refunded_cents(order),
                        giftcard_refunds.reloads_paid_back_with(order.id), _reload_view(order.id))

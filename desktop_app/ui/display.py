@@ -166,6 +166,9 @@ def failure_text(exc: BaseException) -> str:
 def customer_text(row: OrderRow) -> str:
     if row.customer_name or row.customer_phone:
         return " · ".join(part for part in (row.customer_name, row.customer_phone) if part)
-    if row.is_batch:
-        return QCoreApplication.translate("labels", "Batch")
-    return ""
+    return batch_label() if row.is_batch else ""
+
+
+def batch_label() -> str:
+    """What the orders list says for a batch order sold to no one in particular."""
+    return QCoreApplication.translate("labels", "Batch")

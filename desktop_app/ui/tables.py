@@ -1,4 +1,5 @@
-"""Tables of plain rows: a model fed whole lists by ``set_rows()``, and the look they share.
+"""Tables of plain rows: a model fed whole lists by ``set_rows()`` (or a page more by
+``append_rows()``), and the look they share.
 
 Each model is fed core's frozen dataclasses, built on the worker thread, so it can be tested
 without a widget and never touches the database. Sorting goes through ``SORT_ROLE``: numbers
@@ -64,7 +65,7 @@ class Column(Generic[RowT]):
 
 
 class RowTableModel(QAbstractTableModel, Generic[RowT]):
-    """Rows of one dataclass, one ``Column`` each; read-only, replaced as a whole."""
+    """Rows of one dataclass, one ``Column`` each; read-only, replaced as a whole or added to."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +79,15 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def append_rows(self, rows: Sequence[RowT]) -> None:
+        """More rows at the end (the next page of a long list), the rows above untouched."""
+        if not rows:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
 
     def rows(self) -> list[RowT]:
         return list(self._rows)

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop_app.core.audit import EventRow
 from desktop_app.core.audit_subjects import DETAIL_SUBJECTS, record_ids, subject_kind
@@ -318,11 +318,3 @@ class AuditTableModel(RowTableModel[EventRow]):
         if name is not None:
             return name
         return QCoreApplication.translate("audit", SUBJECT_TEXTS[subject]).format(id=row.subject)
-
-    def append_rows(self, rows: list[EventRow]) -> None:
-        if not rows:
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()

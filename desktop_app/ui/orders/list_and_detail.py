@@ -2,7 +2,8 @@
 
 Side by side when the list and the whole detail fit, as the owner last split them; else the
 detail below the list, at full width, so nothing of it is cut off on the right (Print, the
-totals).
+totals). Below the list, an empty detail ("Select an order…") leaves most of the height to
+the list: at 1024x768 it showed six orders (QA s14a F10).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from desktop_app.ui.widgets import MARGIN, SPACING
 # The list's columns stay readable from this width on; narrower, the detail goes below it.
 LIST_MIN_WIDTH = 470
 DETAIL_MIN_WIDTH = 640
+# Below the list: the list's and the detail's shares of the height, an order shown or none.
+SHOWN_SPLIT = [2000, 3000]
+EMPTY_SPLIT = [4000, 1000]
 
 
 class ListAndDetail(QSplitter):
@@ -26,6 +30,8 @@ class ListAndDetail(QSplitter):
                  parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.detail = detail
+        self.detail_shown = False
+        self.split_by_owner = False  # below the list, the owner moved the split: it stays
         self.addWidget(orders)
         self.addWidget(shown)
         self.setChildrenCollapsible(False)
@@ -37,6 +43,19 @@ class ListAndDetail(QSplitter):
     def _moved(self) -> None:
         if self.orientation() == Qt.Orientation.Horizontal:
             settings.ORDERS_SPLITTER.write(self.saveState())
+        else:
+            self.split_by_owner = True
+
+    def show_detail(self, shown: bool) -> bool:
+        """Below the list, the detail's share of the height: most of it for an order, little
+        for none. True when the list's height changed."""
+        if shown == self.detail_shown:
+            return False
+        self.detail_shown = shown
+        if self.orientation() == Qt.Orientation.Horizontal or self.split_by_owner:
+            return False
+        self.setSizes(SHOWN_SPLIT if shown else EMPTY_SPLIT)
+        return True
 
     def fit_to(self, width: int) -> None:
         """The orientation for the tab's ``width``."""
@@ -53,7 +72,8 @@ class ListAndDetail(QSplitter):
         self.setStretchFactor(0, 2 if vertical else 5)
         self.setStretchFactor(1, 3 if vertical else 6)
         if vertical:
-            self.setSizes([2000, 3000])
+            self.split_by_owner = False
+            self.setSizes(SHOWN_SPLIT if self.detail_shown else EMPTY_SPLIT)
         else:
             self._restore()
 

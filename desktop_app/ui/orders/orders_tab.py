@@ -12,36 +12,33 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core import events, orders, refunds
-from desktop_app.core.orders import STATUSES, OrderDetail, OrderRow
+from desktop_app.core import events, order_list, orders, refunds
+from desktop_app.core.order_list import OrderCounts
+from desktop_app.core.orders import OrderDetail, OrderRow
 from desktop_app.core.refunds import RefundPreview, RefundResult
 from desktop_app.core.store import Shop
 from desktop_app.ui.confirm import ask_to_confirm
-from desktop_app.ui.display import status_label
+from desktop_app.ui.display import count_text
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.orders.batch_dialog import BatchDialog
 from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
 from desktop_app.ui.orders.list_and_detail import ListAndDetail
 from desktop_app.ui.orders.order_detail import OrderDetailPanel
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
+from desktop_app.ui.orders.paged_list import PagedOrderList
 from desktop_app.ui.orders.payment_dialogs import LineRefundDialog, PaymentDialog
 from desktop_app.ui.orders.refund_words import confirm_refund_text, refunded_text
-from desktop_app.ui.orders.table_models import OrderFilter, OrderTableModel
-from desktop_app.ui.tables import EmptyState, fit_columns, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, PRIMARY_STYLE, SPACING, MessageLabel, hint_label
 
@@ -54,30 +51,32 @@ class OrdersTab(QWidget):
         self.shop = shop
         self.currency = "CNY"
         self.busy = False
-        self.loaded = False
         self.dialog: QWidget | None = None
         self.confirm_box: QMessageBox | None = None
-        self._reselecting = False
         self._select_next: int | None = None  # the order just changed, once the list is re-read
         self._reveal_vouchers_of: int | None = None  # just paid: its vouchers scrolled to
         self._pay_next: int | None = None  # a new order to take payment for, once listed
+        self._detail_stale = False  # its vouchers changed while the tab was hidden
         self._build()
         shop_events().changed.connect(self._on_changes)
-        self.refresh()
+        self._read_counts()  # the list itself is read when the tab is first shown
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.list.start()
+        if self._detail_stale:
+            self._detail_stale = False
+            self.load_detail()
 
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.model = OrderTableModel(self.currency, self)
-        self.proxy = OrderFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        setup_table(self.table, OrderTableModel.CUSTOMER)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(OrderTableModel.NUMBER, Qt.SortOrder.DescendingOrder)
+        self.message = MessageLabel(self)
+        self.list = PagedOrderList(self.shop, self.message, self)
+        self.model, self.table, self.empty = self.list.model, self.list.table, self.list.empty
+        self.search, self.status_filter = self.list.search, self.list.status_filter
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.empty = EmptyState(self.table)
+        self.list.listed.connect(self._listed)
         self.detail = OrderDetailPanel(self.shop, self, self)
         self.detail_scroll = scroll = QScrollArea(self)
         scroll.setWidget(self.detail)
@@ -96,7 +95,6 @@ class OrdersTab(QWidget):
         # Said below, beside the count: a message must not push the lists around.
         self.summary = hint_label("", self)
         self.summary.setWordWrap(False)  # the counts stay whole; a message beside them wraps
-        self.message = MessageLabel(self)
         bottom = QHBoxLayout()
         bottom.setSpacing(SPACING * 2)
         bottom.addWidget(self.summary)
@@ -112,15 +110,6 @@ class OrdersTab(QWidget):
         self.splitter.fit_to(event.size().width())
 
     def _build_filters(self) -> QHBoxLayout:
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search: number, customer, phone"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter_changed)
-        self.status_filter = QComboBox(self)
-        self.status_filter.addItem(self.tr("All orders"), None)
-        for status in STATUSES:
-            self.status_filter.addItem(status_label(status), status)
-        self.status_filter.currentIndexChanged.connect(self._filter_changed)
         self.new_button = QPushButton(self.tr("New order"), self)
         self.new_button.setStyleSheet(PRIMARY_STYLE)
         self.new_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -147,87 +136,75 @@ class OrdersTab(QWidget):
 
     def refresh(self, select_id: int | None = None) -> None:
         """Read the orders again; the selected order (or ``select_id``) stays shown."""
+        self._read_counts()
+        self.list.refresh(select_id)
+
+    def _read_counts(self) -> None:
         shop = self.shop
-        run_in_background(self, lambda: (shop.currency, orders.order_rows(shop)),
-                          lambda result: self._loaded(result, select_id), errors=self.message)
+        run_in_background(self, lambda: (shop.currency, order_list.order_counts(shop)),
+                          self._show_summary, errors=self.message)
 
-    def _loaded(self, result: tuple[str, list[OrderRow]], select_id: int | None) -> None:
-        self.loaded = True
-        currency, rows = result
-        keep = self.selected_order()
-        self.currency = self.model.currency = currency
-        self._reselecting = True  # the owner did not choose: keep the message shown
-        try:
-            self.model.set_rows(rows)
-            fit_columns(self.table, OrderTableModel.CUSTOMER, maximum=170)
-            wanted = select_id if select_id is not None else (keep.id if keep else None)
-            if wanted is not None and not self.select_order(wanted) and select_id is not None:
-                self.search.clear()
-                self.status_filter.setCurrentIndex(0)
-                self.select_order(select_id)
-        finally:
-            self._reselecting = False
-        if self.selected_order() is None:
-            self.detail.show_detail(None)
-        self._show_summary(rows)
-        self._show_empty()
-
-    def _show_summary(self, rows: list[OrderRow]) -> None:
-        unpaid = sum(1 for row in rows if row.status == "unpaid")
-        text = self.tr("Orders: {count}").format(count=len(rows))
-        if unpaid:
-            text += " · " + self.tr("unpaid: {count}").format(count=unpaid)
+    def _show_summary(self, result: tuple[str, OrderCounts]) -> None:
+        self.currency, counts = result
+        self.model.set_currency(self.currency)
+        text = self.tr("Orders: {count}").format(count=count_text(counts.orders))
+        if counts.unpaid:
+            text += " · " + self.tr("unpaid: {count}").format(count=count_text(counts.unpaid))
         self.summary.setText(text)
 
-    def _filter_changed(self) -> None:
-        self.proxy.set_search(self.search.text())
-        self.proxy.set_status(self.status_filter.currentData())
-        self._show_empty()
-        if self.selected_order() is None:  # filtered away: its detail and buttons go too (QA)
-            self.detail.show_detail(None)
-
-    def _show_empty(self) -> None:
-        if not self.loaded or self.proxy.rowCount():
-            self.empty.show_text("")
-        elif self.model.rowCount():
-            self.empty.show_text(self.tr("No order matches the search or filter."))
-        else:
-            self.empty.show_text(self.tr("No orders yet.\nClick “New order” to sell your "
-                                         "first voucher."))
+    def _listed(self, select_id: int | None, found: bool) -> None:
+        if select_id is not None and not found:
+            self.list.show_order(select_id)  # cleared of the search that hid it
+        elif self.selected_order() is None:  # filtered away: its detail and buttons go too (QA)
+            self._show_detail(None)
 
     def _on_changes(self, changes: frozenset[str]) -> None:
-        """Orders or their vouchers changed (here, or a redemption, or a key replaced)."""
-        if not changes & {events.ORDERS, events.VOUCHERS}:
-            return
-        select_id, self._select_next = self._select_next, None
-        self.refresh(select_id=select_id)
-        pay_id, self._pay_next = self._pay_next, None
-        if pay_id is not None:
-            self._pay_when_listed(pay_id)
+        """Orders changed (here, a key replaced, a card reloaded): the list is read again. A
+        redemption changes only vouchers: an order's row does not show them, its detail
+        does (QA s14a F1: each scan re-read all 203,000 orders)."""
+        if events.ORDERS in changes:
+            select_id, self._select_next = self._select_next, None
+            self.refresh(select_id=select_id)
+            pay_id, self._pay_next = self._pay_next, None
+            if pay_id is not None:
+                self._pay_when_listed(pay_id)
+        elif events.VOUCHERS in changes and self.selected_order() is not None:
+            if self.isVisible():
+                self.load_detail()
+            else:  # the counter's tab is in front: read when the owner comes back
+                self._detail_stale = True
 
     def selected_order(self) -> OrderRow | None:
-        order: OrderRow | None = selected_row(self.table)
-        return order
+        return self.list.selected_order()
 
     def select_order(self, order_id: int) -> bool:
-        return select_where(self.table, lambda row: row.id == order_id)
+        return self.list.select_order(order_id)
 
     def _selection_changed(self) -> None:
-        if not self._reselecting:
+        if not self.list.reselecting:
             self.message.clear()
         self.load_detail()
+
+    def _show_detail(self, detail: OrderDetail | None) -> None:
+        self.detail.show_detail(detail, self.currency)
+        if self.splitter.show_detail(detail is not None) and detail is not None:
+            QTimer.singleShot(0, self._keep_chosen_in_sight)  # once laid out
+
+    def _keep_chosen_in_sight(self) -> None:
+        """The list grew shorter for the order's detail: the order stays in sight."""
+        self.table.scrollTo(self.table.currentIndex())
 
     def load_detail(self) -> None:
         order = self.selected_order()
         if order is None:
-            self.detail.show_detail(None)
+            self._show_detail(None)
             return
         shop, order_id = self.shop, order.id
 
         def show(detail: OrderDetail) -> None:
             current = self.selected_order()
             if current is not None and current.id == detail.order.id:
-                self.detail.show_detail(detail, self.currency)
+                self._show_detail(detail)
                 if self._reveal_vouchers_of == detail.order.id:
                     self._reveal_vouchers_of = None
                     if detail.order.is_batch:  # just issued: ready to save or print them all

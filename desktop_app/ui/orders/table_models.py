@@ -1,12 +1,11 @@
-"""The Orders tab's tables: orders (with their filter) and the lines of one order."""
+"""The Orders tab's tables: the orders, a page at a time, and the lines of one order."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop_app.core.dates import local_time
+from desktop_app.core.order_list import SORT_KEYS
 from desktop_app.core.orders import LineView, OrderRow
 from desktop_app.ui.display import (
     STATUS_COLORS,
@@ -16,29 +15,51 @@ from desktop_app.ui.display import (
     short_time,
     status_label,
 )
-from desktop_app.ui.tables import RIGHT, ROW_ROLE, SORT_ROLE, Column, ModelIndex, RowTableModel
+from desktop_app.ui.tables import RIGHT, Column, ModelIndex, RowTableModel
 from desktop_app.ui.widgets import ERROR_COLOR
 
 
 class OrderTableModel(RowTableModel[OrderRow]):
+    """The orders read so far. The database sorts them and reads the next page: the view's
+    header asks by ``sort_asked``, its scrolling to the end by ``more_asked`` (Qt's
+    fetchMore), while ``more_to_read``."""
+
     NUMBER, DATE, CUSTOMER, TOTAL, STATUS, METHOD = range(6)
+    MONEY_COLUMNS = (TOTAL, STATUS)  # their text is never cut short (QA s14a F10)
+    sort_asked = Signal(str, bool)  # one of core's SORT_KEYS, descending
+    more_asked = Signal()
 
     def __init__(self, currency: str = "CNY", parent: QObject | None = None) -> None:
         self.currency = currency
+        self.more_to_read = False
         super().__init__(parent)
 
+    def set_currency(self, currency: str) -> None:
+        changed, self.currency = currency != self.currency, currency
+        if changed and self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(SORT_KEYS):
+            self.sort_asked.emit(SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
+
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        return not parent.isValid() and self.more_to_read
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        if not parent.isValid():
+            self.more_asked.emit()
+
     def columns(self) -> list[Column[OrderRow]]:
+        # No sort keys: the database sorts (core/order_list.py), in the order of SORT_KEYS.
         return [
-            Column(self.tr("No."), lambda r: str(r.id), lambda r: r.id, RIGHT),
+            Column(self.tr("No."), lambda r: str(r.id), align=RIGHT),
             Column(self.tr("Date"), lambda r: short_time(r.created_at),
-                   lambda r: r.created_at.timestamp(),
                    tooltip=lambda r: local_time(r.created_at)),
             Column(self.tr("Customer"), customer_text, tooltip=customer_text),
-            Column(self.tr("Total"), lambda r: money(r.total_cents, self.currency),
-                   lambda r: r.total_cents, RIGHT),
+            Column(self.tr("Total"), lambda r: money(r.total_cents, self.currency), align=RIGHT),
             Column(self.tr("Status"), self.status_text,
-                   lambda r: ("unpaid", "paid", "refunded", "cancelled").index(r.status)
-                   if r.status in STATUS_COLORS else 9,
                    color=lambda r: STATUS_COLORS.get(r.status), tooltip=self.status_text),
             Column(self.tr("Payment"), lambda r: method_label(r.payment_method)),
         ]
@@ -52,67 +73,6 @@ class OrderTableModel(RowTableModel[OrderRow]):
 
     def muted(self, row: OrderRow) -> bool:
         return row.status in ("refunded", "cancelled")
-
-
-class OrderFilter(QSortFilterProxyModel):
-    """One status or all; the search matches the number, customer, phone or note.
-
-    "#12" asks for order 12 only; a bare "12" also finds text with 12 in it, but order 12
-    is listed first, whichever way the list is sorted.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.search = ""
-        self.number_only = False
-        self.status: str | None = None
-        self.setSortRole(SORT_ROLE)
-
-    def set_search(self, text: str) -> None:
-        words = " ".join(text.split()).casefold()
-        number = words.removeprefix("#").strip()
-        self.number_only = words.startswith("#") and number.isdigit()
-        self.search = number if words.startswith("#") else words
-        self.invalidate()  # filters, and sorts the asked-for number to the top
-
-    def set_status(self, status: str | None) -> None:
-        self.beginFilterChange()
-        self.status = status or None
-        self.endFilterChange()
-
-    def asked_number(self) -> int | None:
-        return int(self.search) if self.search.isdigit() else None
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        row = self._source_row(source_row)
-        if self.status and row.status != self.status:
-            return False
-        if not self.search:
-            return True
-        if row.id == self.asked_number():
-            return True
-        if self.number_only:
-            return False
-        haystack = " ".join((customer_text(row), row.customer_phone.replace(" ", ""),
-                             row.note, row.payment_ref)).casefold()
-        return self.search in haystack
-
-    def lessThan(self, source_left: ModelIndex, source_right: ModelIndex) -> bool:
-        number = self.asked_number()
-        left_asked = self._source_row(source_left.row()).id == number
-        right_asked = self._source_row(source_right.row()).id == number
-        if number is not None and left_asked != right_asked:
-            # Qt reverses the comparison for a descending sort; the asked order stays first.
-            return left_asked == (self.sortOrder() == Qt.SortOrder.AscendingOrder)
-        return bool(super().lessThan(source_left, source_right))
-
-    def _source_row(self, source_row: int) -> OrderRow:
-        model = self.sourceModel()
-        assert isinstance(model, OrderTableModel)
-        return model.row_at(source_row)
-
-    def row_at(self, proxy_row: int) -> Any:
-        return self.data(self.index(proxy_row, 0), ROW_ROLE)
 
 
 class LineTableModel(RowTableModel[LineView]):

@@ -1,0 +1,179 @@
+"""The owner's list of orders, a page at a time: filtered, searched and sorted by the database.
+
+A shop of some years holds hundreds of thousands of orders (QA s14a: 203,000); the list reads
+the page on screen, never the whole table, and the summary's numbers are counted, not listed.
+The search keeps the list's old meaning: "#12" is order 12 alone; any other text is looked for
+in the customer's name and phone (with or without its spaces), the note and the payment
+reference, and a bare number also lists that order, first, whichever way the list is sorted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import Case, Expression, fn
+
+from desktop_app.core import dialect
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.models import Order, Refund
+from desktop_app.core.orders import STATUSES, OrderRow, order_row
+from desktop_app.core.roles import require_owner
+from desktop_app.core.store import Shop
+
+# What the list can be sorted by, one per column of the list.
+SORT_KEYS = ("number", "date", "customer", "total", "status", "method")
+PAGE_SIZE = 200
+LARGEST_ID = 2**62  # a longer number typed is no order's: never sent to the database as one
+PHONE_BATCH = 2000  # sealed phones read and opened at a time on a server
+PHONE_MATCHES_MAX = 10_000  # orders a phone search lists on a server, newest first
+
+
+@dataclass(frozen=True)
+class OrderQuery:
+    """Which orders, in what order. ``batch_label`` is the word the list shows for a batch
+    order with no customer ("Batch", in the owner's language): a search within it finds them."""
+
+    status: str | None = None
+    search: str = ""
+    sort: str = "number"
+    descending: bool = True
+    batch_label: str = ""
+
+
+@dataclass(frozen=True)
+class OrderCounts:
+    orders: int
+    unpaid: int
+
+
+@dataclass(frozen=True)
+class Search:
+    """The search box's text as the list reads it."""
+
+    text: str  # casefolded, spaces collapsed, without a leading "#"
+    number: int | None  # the order asked for by number
+    number_only: bool  # "#12": that order and nothing else
+
+    @classmethod
+    def of(cls, typed: str) -> Search:
+        words = " ".join(typed.split()).casefold()
+        hashed = words.startswith("#")
+        text = words.removeprefix("#").strip() if hashed else words
+        # isdecimal, not isdigit: "²" is a digit that int() refuses
+        number = int(text) if text.isdecimal() and int(text) < LARGEST_ID else None
+        return cls(text, number, hashed and text.isdecimal())
+
+
+def order_page(shop: Shop, query: OrderQuery, offset: int = 0,
+               limit: int = PAGE_SIZE) -> list[OrderRow]:
+    """``limit`` orders from ``offset`` on, with what was refunded of each."""
+    require_owner(shop, "order_list")
+    if query.status is not None and query.status not in STATUSES:
+        raise InvalidInput(field="status", problem="choice", choices=",".join(STATUSES))
+    if query.sort not in SORT_KEYS:
+        raise InvalidInput(field="sort", problem="choice", choices=",".join(SORT_KEYS))
+    search = Search.of(query.search)
+    select = Order.select()
+    where = _matching(shop, query, search)
+    if where is not None:
+        select = select.where(where)
+    found = list(select.order_by(*_ordering(query, search)).offset(offset).limit(limit))
+    refunded = _refunded(order.id for order in found)
+    return [order_row(order, refunded.get(order.id, (0, 0))) for order in found]
+
+
+def order_counts(shop: Shop) -> OrderCounts:
+    """How many orders the shop has, and how many of them wait for payment."""
+    require_owner(shop, "order_list")
+    return OrderCounts(Order.select().count(),
+                       Order.select().where(Order.status == "unpaid").count())
+
+
+def _matching(shop: Shop, query: OrderQuery, search: Search) -> Expression | None:
+    where = Order.status == query.status if query.status else None
+    if not search.text:
+        return where
+    if search.number_only:
+        found: Expression = Order.id == search.number
+    else:
+        found = _text_matches(shop, search.text, query.batch_label)
+        if search.number is not None:
+            found = (Order.id == search.number) | found
+    return found if where is None else where & found
+
+
+def _text_matches(shop: Shop, text: str, batch_label: str) -> Expression:
+    found = (Order.customer_name.contains(text) | Order.note.contains(text)
+             | Order.payment_ref.contains(text))
+    if dialect.is_server(shop.db):
+        ids = _ids_by_sealed_phone(text)
+        if ids:
+            found = found | Order.id.in_(ids)
+    else:
+        # The file keeps phones as typed: "138 0000 1234" is found by "13800001234" too.
+        found = (found | fn.REPLACE(Order.customer_phone, " ", "").contains(text)
+                 | Order.customer_phone.contains(text))
+    if text in batch_label.casefold():
+        unnamed = Order.is_batch & (Order.customer_name == "")
+        if not dialect.is_server(shop.db):  # a sealed empty phone is told only when opened
+            unnamed = unnamed & (Order.customer_phone == "")
+        found = found | unnamed
+    return found
+
+
+def _ids_by_sealed_phone(text: str) -> list[int]:
+    """On a server the phones are sealed (AES-GCM, a random nonce each): no SQL can match
+    them, so they are read newest first in batches and opened here (as core/counter.py's
+    find does), up to ``PHONE_MATCHES_MAX`` orders."""
+    found: list[int] = []
+    before: int | None = None
+    while len(found) < PHONE_MATCHES_MAX:
+        select = Order.select(Order.id, Order.customer_phone).order_by(Order.id.desc())
+        if before is not None:
+            select = select.where(Order.id < before)
+        batch = list(select.limit(PHONE_BATCH).tuples())
+        found += [order_id for order_id, phone in batch if phone and (
+            text in phone.casefold() or text in phone.replace(" ", "").casefold())]
+        if len(batch) < PHONE_BATCH:
+            break
+        before = batch[-1][0]
+    return found[:PHONE_MATCHES_MAX]
+
+
+def _sort_key(sort: str) -> Any:
+    if sort == "date":
+        return Order.created_at
+    if sort == "customer":
+        return fn.LOWER(Order.customer_name)
+    if sort == "total":
+        return Order.total_cents
+    if sort == "status":
+        return Case(None, [(Order.status == status, rank)
+                           for rank, status in enumerate(STATUSES)], len(STATUSES))
+    if sort == "method":  # unpaid orders (no method) first, on either engine
+        return fn.COALESCE(Order.payment_method, "")
+    return Order.id
+
+
+def _ordering(query: OrderQuery, search: Search) -> list[Any]:
+    """The sort, then the number the same way (a page boundary never splits a tie
+    differently); an order asked for by number first."""
+    keys = [_sort_key(query.sort)]
+    if query.sort != "number":
+        keys.append(Order.id)
+    ordering = [key.desc() if query.descending else key.asc() for key in keys]
+    if search.number is not None and not search.number_only:
+        ordering.insert(0, Case(None, [(Order.id == search.number, 0)], 1).asc())
+    return ordering
+
+
+def _refunded(order_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """For the orders of one page: the money their refunds paid back and the units."""
+    ids = list(order_ids)
+    if not ids:
+        return {}
+    query = (Refund.select(Refund.order, fn.SUM(Refund.amount_cents), fn.SUM(Refund.quantity))
+             .where(Refund.order.in_(ids)).group_by(Refund.order).tuples())
+    return {order_id: (int(cents or 0), int(units or 0)) for order_id, cents, units in query}
