@@ -82,18 +82,22 @@ def first_and_last(column: Any, where: Expression) -> tuple[Any, Any]:
 
 
 def per_local_day(column: Any, span: tuple[dt.date, dt.date] | None,
-                  grouped: Callable[[Any, Expression], Iterable[tuple[Any, ...]]]
-                  ) -> dict[str, tuple[Any, ...]]:
+                  grouped: Callable[[Any, Expression], Iterable[tuple[Any, ...]]],
+                  rows: Expression | None = None) -> dict[str, tuple[Any, ...]]:
     """``grouped(key, window)`` run once per local day of ``span``, its key that day as
     ``YYYY-MM-DD``. Each day is a range of the index on ``column`` between two UTC instants
     (a day with a daylight-saving change is 23 or 25 hours), so no row needs date arithmetic
-    and nothing is sorted: a month over a million attempts reads about like a bare count."""
+    and nothing is sorted: a month over a million attempts reads about like a bare count.
+    ``rows``: what the index holds before ``column`` (orders: their status), else the first
+    and last day are looked for through the whole index."""
     if span is None:
         return {}
     # Only the days between the first and last row: the others are empty (and a shop that
     # sold today asks one day, not a month, of queries).
     bounds = within(column, local_midnight_utc(span[0]),
                     local_midnight_utc(span[1] + dt.timedelta(days=1)))
+    if rows is not None:
+        bounds &= rows
     first, last = first_and_last(column, bounds)
     if first is None:
         return {}
