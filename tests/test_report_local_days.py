@@ -49,8 +49,9 @@ def moments(first: dt.date) -> list[dt.datetime]:
     found = []
     for i in range(DAYS):
         day = first + dt.timedelta(days=i)
-        for hour, minute in ((0, 1), (12, 0), (23, 59)):
-            found.append(dt.datetime(day.year, day.month, day.day, hour, minute).astimezone())
+        for hour, minute, second, micro in ((0, 0, 0, 0), (12, 0, 0, 0), (23, 59, 59, 999_900)):
+            found.append(dt.datetime(day.year, day.month, day.day, hour, minute, second,
+                                     micro).astimezone())
     return found
 
 
