@@ -35,6 +35,7 @@ from desktop_app.core.report_rows import (
     Report,
     by_net,
     day_span,
+    group_by_key,
     group_names,
     grouped_days,
     per_local_day,
@@ -153,8 +154,8 @@ def redemptions_report(shop: Shop, by: str = "day", start: dt.date | None = None
     window = within(a.created_at, low, high)
     if by == "day":
         span = day_span(a.created_at, start, end, window)
-        sums = per_local_day(a.created_at, span, lambda day, where: a.select(
-            day, *_figures()).where(where).tuples())
+        sums = per_local_day(a.created_at, span, lambda day, where: group_by_key(a.select(
+            day, *_figures()).where(where), day).tuples(), dense=True)
         sums = {day: tuple(_numbers(figures)) for day, figures in sums.items()}
         found = {k: _row(*figures) for k, figures in sums.items() if any(figures)}
         rows = grouped_days(found, span, _NO_FIGURES)

@@ -1,8 +1,9 @@
 """What every owner's report is made of: columns, rows and totals, and the grouping of rows
 per local day.
 
-Per local day it is one range of an index per day, between that day's UTC bounds, so days
-follow the shop PC's time zone, daylight saving included, while the database keeps UTC.
+Per local day it is ranges of an index between local midnights' UTC instants (see
+``per_local_day``), so days follow the shop PC's time zone, daylight saving included, while
+the database keeps UTC.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import Any
 
 from peewee import SQL, Expression, Value, fn
 
+from desktop_app.core import dialect
 from desktop_app.core.dates import local_midnight_utc, utc_now
-from desktop_app.core.models import Operator, Product
+from desktop_app.core.models import Operator, Product, database_proxy
 
 # Group by the key selected first, by position: PostgreSQL does not see a key with bound
 # parameters (the portable per-day CASE) in GROUP BY as the same expression as in SELECT.
@@ -82,29 +84,79 @@ def first_and_last(column: Any, where: Expression) -> tuple[Any, Any]:
 
 
 def per_local_day(column: Any, span: tuple[dt.date, dt.date] | None,
-                  grouped: Callable[[Any, Expression], Iterable[tuple[Any, ...]]]
+                  grouped: Callable[[Any, Expression], Iterable[tuple[Any, ...]]],
+                  rows: Expression | None = None, dense: bool = False
                   ) -> dict[str, tuple[Any, ...]]:
-    """``grouped(key, window)`` run once per local day of ``span``, its key that day as
-    ``YYYY-MM-DD``. Each day is a range of the index on ``column`` between two UTC instants
-    (a day with a daylight-saving change is 23 or 25 hours), so no row needs date arithmetic
-    and nothing is sorted: a month over a million attempts reads about like a bare count."""
+    """``grouped(key, window)`` per local day of ``span``, its key that day as ``YYYY-MM-DD``.
+
+    Days follow the shop PC's time zone, daylight saving included: a day is the range of the
+    index on ``column`` between two UTC instants (23 or 25 hours on a change). Days whose
+    midnights are all as far from UTC (a zone without daylight saving: all of them) are one
+    query over their whole range, the key the local day of each row's UTC time plus that
+    offset, so five years of sales are a few queries, not thousands (QA s14a F9); a day at a
+    change alone is its own query, its key a constant. ``dense``: many rows a day (redemption
+    attempts), where a query per day, which reads its range without sorting, is the faster
+    (a year of 500 000 attempts: a third of the time of one grouped query).
+    ``rows``: what the index holds before ``column`` (orders: their status), else the first
+    and last day are looked for through the whole index."""
     if span is None:
         return {}
-    # Only the days between the first and last row: the others are empty (and a shop that
-    # sold today asks one day, not a month, of queries).
+    # Only the days between the first and last row: the others are empty.
     bounds = within(column, local_midnight_utc(span[0]),
                     local_midnight_utc(span[1] + dt.timedelta(days=1)))
+    if rows is not None:
+        bounds &= rows
     first, last = first_and_last(column, bounds)
     if first is None:
         return {}
     span = (max(span[0], utc(first).astimezone().date()),
             min(span[1], utc(last).astimezone().date()))
     found: dict[str, tuple[Any, ...]] = {}
-    for day in days_from(*span):
-        low, high = local_midnight_utc(day), local_midnight_utc(day + dt.timedelta(days=1))
-        for row in grouped(Value(day.isoformat()), within(column, low, high)):
+    runs = [(day, day, None) for day in days_from(*span)] if dense else same_offset_runs(span)
+    for low_day, high_day, offset in runs:
+        key = (Value(low_day.isoformat()) if offset is None or low_day == high_day
+               else local_day_of(column, offset))
+        window = within(column, local_midnight_utc(low_day),
+                        local_midnight_utc(high_day + dt.timedelta(days=1)))
+        for row in grouped(key, window):
             found[str(row[0])] = row[1:]
     return found
+
+
+def _ahead_of_utc(day: dt.date) -> dt.timedelta:
+    """How far local time is ahead of UTC at the start of local day ``day``."""
+    midnight = dt.datetime(day.year, day.month, day.day)
+    return midnight - local_midnight_utc(day).replace(tzinfo=None)
+
+
+def same_offset_runs(span: tuple[dt.date, dt.date]
+                     ) -> list[tuple[dt.date, dt.date, dt.timedelta | None]]:
+    """The days of ``span`` as runs (first, last, offset) whose every midnight, the one after
+    the last too, is ``offset`` ahead of UTC: a moment of the run is on the local day of its
+    UTC time plus the offset. A day that ends at another offset than it starts (a daylight
+    saving change) is a run of its own, offset None."""
+    runs: list[tuple[dt.date, dt.date, dt.timedelta | None]] = []
+    ahead = _ahead_of_utc(span[0])
+    for day in days_from(*span):
+        ahead_at_end = _ahead_of_utc(day + dt.timedelta(days=1))
+        if ahead_at_end != ahead:
+            runs.append((day, day, None))
+        elif runs and runs[-1][2] == ahead:
+            runs[-1] = (runs[-1][0], day, ahead)
+        else:
+            runs.append((day, day, ahead))
+        ahead = ahead_at_end
+    return runs
+
+
+def local_day_of(column: Any, ahead: dt.timedelta) -> Any:
+    """The local day (``YYYY-MM-DD``) of a UTC ``column`` ``ahead`` of UTC, as SQL."""
+    seconds = int(ahead.total_seconds())
+    if dialect.is_server(database_proxy.obj):
+        day = fn.DATE(column + SQL(f"INTERVAL '{seconds} seconds'"))
+    else:
+        day = fn.DATE(column, f"{seconds:+d} seconds")
+    return day.coerce(False)  # a day, not read back as the column's datetime
 
 
 def group_by_key(query: Any, key: Any) -> Any:

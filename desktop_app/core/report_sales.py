@@ -106,7 +106,8 @@ def _per_day(span: tuple[dt.date, dt.date] | None,
     paid = Order.status.in_(("paid", "refunded"))
     cashout = on_their_day(since)
     days = (per_local_day(Order.paid_at, span, lambda key, day: _rows(_merged(
-                _sold_sums(lambda _: key, paid & day), earlier_cash_outs(key, paid & day, since)))),
+                _sold_sums(lambda _: key, paid & day), earlier_cash_outs(key, paid & day, since))),
+                paid),
             per_local_day(Refund.refunded_at, span, _refund_sums),
             per_local_day(GiftCardEntry.created_at, span,
                           lambda key, day: cash_outs(key, day & cashout)))

@@ -4,10 +4,15 @@
                       on_success=self._opened, errors=self.message,
                       always=lambda: self.set_busy(False))
 
-Every task runs on one worker thread, in the order started: database work is serialised
-(one writer, no lock held across the user interface) and peewee keeps that thread's
-connection for the next task. ``fn`` must not touch widgets; the callbacks run on the GUI
-thread, and are skipped when ``parent`` was deleted meanwhile (a dialog closed mid-task).
+Every task runs on one worker thread: database work is serialised (one writer, no lock held
+across the user interface) and peewee keeps that thread's connection for the next task.
+Tasks run in the order started, in two lanes. A task started with ``background=True`` (a
+re-read that only refreshes a screen after a change, nobody waiting on it) runs only when no
+other task is waiting, so a burst of re-reads never delays a scan's verdict at the counter
+(QA s14a F8); the other tasks keep their order among themselves, so nothing ever overtakes a
+write started before it: only re-reads wait.
+``fn`` must not touch widgets; the callbacks run on the GUI thread, and are skipped when
+``parent`` was deleted meanwhile (a dialog closed mid-task).
 A failure has one path: a refusal by the shop (``ShopError``: a wrong password, a value out of
 range, a full disk) is said where the user is looking, by ``errors`` (a label's
 ``show_error`` with core's words, or a function given the error); anything else is a bug and
@@ -23,9 +28,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Protocol
 
 import shiboken6
@@ -46,6 +53,11 @@ WORKER_THREAD_NAME = "shop-worker"
 _executor: ThreadPoolExecutor | None = None
 # Tasks under way, kept alive here until their result reached the GUI thread.
 _pending: set[BackgroundTask] = set()
+# The jobs waiting for the worker: the normal lane, then the background lane (see the doc).
+# Each job queued submits one turn to the executor, and each turn runs the first job waiting,
+# the normal lane's first: a background job takes a turn only when no normal job waits.
+_lanes: tuple[deque[Callable[[], None]], deque[Callable[[], None]]] = (deque(), deque())
+_lanes_lock = threading.Lock()
 
 
 def _worker() -> ThreadPoolExecutor:
@@ -53,6 +65,31 @@ def _worker() -> ThreadPoolExecutor:
     if _executor is None:
         _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=WORKER_THREAD_NAME)
     return _executor
+
+
+def _queue(job: Callable[[], None], background: bool = False,
+           last: bool = False) -> Future[None]:
+    """Run ``job`` on the worker in its lane's order (see the module's doc); ``last``: after
+    every job waiting, the background lane's too (the end of a session)."""
+    lane = _lanes[1 if background else 0]
+    with _lanes_lock:
+        if last:
+            _lanes[0].extend(_lanes[1])
+            _lanes[1].clear()
+        lane.append(job)
+    try:
+        return _worker().submit(_take_turn)
+    except BaseException:  # no turn will come for it
+        with _lanes_lock:
+            lane.remove(job)
+        raise
+
+
+def _take_turn() -> None:
+    with _lanes_lock:
+        normal, later = _lanes
+        job = normal.popleft() if normal else later.popleft()
+    job()
 
 
 class ShowsError(Protocol):
@@ -98,6 +135,7 @@ class BackgroundTask(QObject):
         on_failure: Callable[[Exception], None] | None = None,
         errors: ErrorTarget | None = None,
         always: Callable[[], object] | None = None,
+        background: bool = False,
     ) -> None:
         # No Qt parent: the task must outlive a parent deleted before the result arrives.
         super().__init__()
@@ -107,12 +145,13 @@ class BackgroundTask(QObject):
         self._on_failure = on_failure
         self._errors = errors
         self._always = always
+        self._background = background
         self._done.connect(self._deliver)
 
     def start(self) -> BackgroundTask:
         collector.hold()  # the worker is about to run Python: see desktop_app.collector
         _pending.add(self)
-        _worker().submit(self._run)
+        _queue(self._run, self._background)
         return self
 
     def _run(self) -> None:
@@ -171,21 +210,34 @@ def run_in_background(
     *,
     errors: ErrorTarget | None = None,
     always: Callable[[], object] | None = None,
+    background: bool = False,
 ) -> BackgroundTask:
     """Run ``fn()`` on the worker thread; then ``always()`` (ending a busy state), and
-    ``on_success(result)``, or the failure path (see the module's doc)."""
-    return BackgroundTask(parent, fn, on_success, on_failure, errors, always).start()
+    ``on_success(result)``, or the failure path (see the module's doc). ``background``: a
+    re-read only refreshing a screen, run when no other task waits (the module's doc)."""
+    return BackgroundTask(parent, fn, on_success, on_failure, errors, always,
+                          background).start()
 
 
 def call_in_worker(fn: Callable[[], Any], timeout_s: float = 30.0) -> Any:
     """Run ``fn()`` on the worker thread and wait for it, blocking the GUI thread.
 
     Only for the end of a session (closing the worker's own database connection), where
-    waiting a moment is right and no event loop may be running any more.
+    waiting a moment is right and no event loop may be running any more. It runs after every
+    task started before it, background ones too: none finds the connection closed.
     """
     collector.hold()
+    answer: Future[Any] = Future()
+
+    def job() -> None:
+        try:
+            answer.set_result(fn())
+        except BaseException as exc:
+            answer.set_exception(exc)
+
     try:
-        return _worker().submit(fn).result(timeout_s)
+        _queue(job, last=True)
+        return answer.result(timeout_s)
     finally:
         collector.release()
 

@@ -125,16 +125,17 @@ class InventoryTab(QWidget):
 
     # -- data -------------------------------------------------------------------------------
 
-    def refresh(self, select_id: int | None = None) -> None:
+    def refresh(self, select_id: int | None = None, background: bool = False) -> None:
         """Read the products again, keeping the selection (or selecting ``select_id``).
 
-        Tasks run in order on one worker, so a refresh asked for after a change sees it."""
+        Tasks run in order on one worker, so a refresh asked for after a change sees it;
+        ``background``: a re-read after a change, behind the counter's work (ui/tasks.py)."""
         self.loading = True
         shop = self.shop
         run_in_background(
             self, lambda: (shop.currency, products.list_products(shop, include_archived=True)),
             lambda result: self._loaded(result, select_id), errors=self.message,
-            always=self._loading_done)
+            always=self._loading_done, background=background)
 
     def _loaded(self, result: tuple[str, list[ProductDetail]], select_id: int | None) -> None:
         self.loaded = True
@@ -192,7 +193,7 @@ class InventoryTab(QWidget):
         """Products, stock or keys changed (here, or a sale on the Orders tab): re-read."""
         if events.PRODUCTS in changes:
             select_id, self._select_next = self._select_next, None
-            self.refresh(select_id=select_id)
+            self.refresh(select_id=select_id, background=True)
 
     # -- selection --------------------------------------------------------------------------
 

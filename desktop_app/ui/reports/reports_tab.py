@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import events, report_files, report_tables
+from desktop_app.core.errors import ShopError
 from desktop_app.core.report_tables import Report
 from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
 from desktop_app.ui.display import amount_text, failure_text
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.reports.chart import REDEMPTIONS_COLOR, SALES_COLOR, DayChart, Series
@@ -44,6 +46,7 @@ from desktop_app.ui.reports.report_models import (
 )
 from desktop_app.ui.reports.report_printing import paint_report, set_a4_portrait
 from desktop_app.ui.reports.report_summary import heading, totals_text
+from desktop_app.ui.reports.reread_when_seen import RereadWhenSeen
 from desktop_app.ui.tables import EmptyState, fit_columns, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, hint_label
@@ -62,8 +65,12 @@ class ReportsTab(QWidget):
         self.file_dialog: QFileDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         self._printer: QPrinter | None = None
+        # The first read, and those after changes, only once the tab is seen (QA s14a F9).
+        self.follow = RereadWhenSeen(self, lambda: self.refresh(background=True), stale=True)
         self._build()
-        self.choices.report_changed()
+        with QSignalBlocker(self.choices):  # the days and groupings of the first report
+            self.choices.report_changed()
+        self._update_buttons()
         shop_events().changed.connect(self._shop_changed)
 
     # -- layout -----------------------------------------------------------------------------
@@ -141,9 +148,9 @@ class ReportsTab(QWidget):
         column.addWidget(split, 1)
         column.addWidget(self.message)
 
-        choices.changed.connect(self.refresh)
+        choices.changed.connect(lambda: self.refresh())
         choices.edited.connect(self._update_buttons)
-        self.show_button.clicked.connect(self.refresh)
+        self.show_button.clicked.connect(lambda: self.refresh())
         self.section_box.currentIndexChanged.connect(self._section_changed)
         self.csv_button.clicked.connect(lambda: self.ask_export(".csv"))
         self.xlsx_button.clicked.connect(lambda: self.ask_export(".xlsx"))
@@ -169,13 +176,15 @@ class ReportsTab(QWidget):
         # A new currency or shop name (it heads the files and the page) comes as products and
         # orders changed (core.events): re-read with them.
         if changes & {events.REDEMPTIONS, events.ORDERS, events.PRODUCTS, events.VOUCHERS}:
-            self.refresh()
+            self.follow.changed()
 
     # -- loading ----------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Read the report the controls ask for (on the worker thread); a reversed range
+    def refresh(self, *, background: bool = False) -> None:
+        """Read the report the controls ask for (on the worker thread; ``background``: a
+        re-read after changes, behind any other task, see ui/tasks.py); a reversed range
         shows its message and nothing to export or print."""
+        self.follow.reading()
         self.choices.typing.stop()  # Show pressed while a date is typed: read it now
         start, end = self.choices.days()
         shop, name, by = self.shop, self.report_name(), self.grouping()
@@ -188,13 +197,21 @@ class ReportsTab(QWidget):
         read = self._awaited = self.reads
         self._set_busy(True)
         self.message.clear()
-        run_in_background(self, lambda: load(shop, name, by, start, end),
-                          lambda loaded: self._loaded(read, loaded), errors=self.message,
-                          always=lambda: self._read_ended(read))
+
+        def wanted() -> Loaded | None:  # not when another read was asked while it waited
+            return load(shop, name, by, start, end) if read == self._awaited else None
+
+        run_in_background(self, wanted, lambda loaded: self._loaded(read, loaded),
+                          errors=lambda refused: self._refused(read, refused),
+                          always=lambda: self._read_ended(read), background=background)
 
     def _read_ended(self, read: int) -> None:
         if read == self._awaited:
             self._set_busy(False)
+
+    def _refused(self, read: int, refused: ShopError) -> None:
+        if read == self._awaited:  # an older read's refusal is about other figures
+            self.message.show_error(error_message(refused))
 
     def _forget(self, problem: str) -> None:
         """No report on screen, and why: the table, totals and chart were for other days."""
@@ -207,8 +224,8 @@ class ReportsTab(QWidget):
         self.chart.set_panels([], "")
         self.message.show_error(problem)
 
-    def _loaded(self, read: int, loaded: Loaded) -> None:
-        if read != self._awaited:
+    def _loaded(self, read: int, loaded: Loaded | None) -> None:
+        if read != self._awaited or loaded is None:
             return
         self.loaded, self.report = loaded, loaded.report
         report = loaded.report

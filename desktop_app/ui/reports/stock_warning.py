@@ -43,16 +43,17 @@ class StockWarning(QLabel):
 
     def _changed(self, changes: frozenset[str]) -> None:
         if events.PRODUCTS in changes:
-            self.refresh()
+            self.refresh(background=True)  # behind the counter's work (ui/tasks.py)
 
-    def refresh(self) -> None:
+    def refresh(self, background: bool = False) -> None:
         if not self.shop.is_owner:
             return
         shop = self.shop
         # A server that cannot be reached is said at the counter; here the warning stays as
         # it was until the next refresh, never an error box from the status bar (QA s13a).
         run_in_background(self, lambda: stock_alerts.low_stock(shop), self.show_low,
-                          lambda exc: log.warning("low stock not read: %s", type(exc).__name__))
+                          lambda exc: log.warning("low stock not read: %s", type(exc).__name__),
+                          background=background)
 
     def show_low(self, low: list[LowStock]) -> None:
         self.low = low
