@@ -213,14 +213,22 @@
     </message>
 </context>
 <context>
+    <name>BackupBusyLine</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="78"/>
+        <source>Writing the backup to {name}…</source>
+        <translation>正在写入备份：{name}…</translation>
+    </message>
+</context>
+<context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="183"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="220"/>
         <source>Backup written to {path} ({size}).
 Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>备份已写入 {path}（{size}）。
@@ -513,279 +521,309 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="94"/>
         <source>Card keys: {product}</source>
         <translation>卡密：{product}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="97"/>
         <source>Keys</source>
         <translation>卡密列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="98"/>
         <source>Import keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="126"/>
+        <source>Find a key or #order</source>
+        <translation>查找卡密或 #订单号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="128"/>
+        <source>Type the first or last characters of the key as the list shows them, the whole key, or the number of the order it was sold on</source>
+        <translation>输入列表中显示的卡密开头或结尾几位、完整卡密，或售出它的订单号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="138"/>
         <source>All keys</source>
         <translation>全部卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="143"/>
         <source>Mark faulty…</source>
         <translation>标记为失效…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="144"/>
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
         <translation>卡密失效：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="147"/>
         <source>Replace on order</source>
         <translation>在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="148"/>
         <source>Give the customer an unsold key in place of this faulty one</source>
         <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="151"/>
         <source>Put back on sale…</source>
         <translation>重新上架…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="152"/>
         <source>A key returned by a refund that the customer did not use: sell it again</source>
         <translation>退款退回且顾客未使用的卡密：重新出售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="163"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="166"/>
         <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
         <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="185"/>
         <source>Low-stock warning switched off.</source>
         <translation>已关闭低库存提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="188"/>
         <source>Low-stock warning set: the status bar warns at {threshold} unsold keys or fewer.</source>
         <translation>已设置低库存提醒：未售卡密不多于 {threshold} 个时，状态栏会提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="210"/>
         <source>{unsold} unsold · {sold} sold · {returned} returned · {faulty} faulty</source>
         <translation>未售 {unsold} · 已售 {sold} · 已退回 {returned} · 失效 {faulty}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="250"/>
+        <source>No key found. Type the first or last characters of the key as the list shows them, the whole key, or #order number.</source>
+        <translation>未找到卡密。请输入列表中显示的卡密开头或结尾几位、完整卡密，或 #订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="253"/>
         <source>No key in this state.</source>
         <translation>没有这个状态的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="255"/>
         <source>No keys yet. Import them on the “Import keys” page.</source>
         <translation>还没有卡密。请在“导入卡密”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="193"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="257"/>
+        <source>The first {count} keys found are shown: type more of the key.</source>
+        <translation>仅显示找到的前 {count} 个卡密：请多输入几位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="259"/>
+        <source>Keys found: {count}</source>
+        <translation>找到卡密：{count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="261"/>
+        <source>The newest {count} of {total} shown: scroll down for more.</source>
+        <translation>已显示 {total} 个中最新的 {count} 个：向下滚动查看更多。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="283"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
         <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="286"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
         <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="288"/>
         <source>Faulty key</source>
         <translation>失效卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="288"/>
         <source>Mark faulty</source>
         <translation>标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="205"/>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="300"/>
         <source>Put back on sale</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="296"/>
         <source>Put key {key} back on sale? It came back with the refund of order {order}, and the customer had it: do this only if you checked that it was not used. Otherwise mark it faulty.</source>
         <translation>将卡密 {key} 重新上架？它随订单 {order} 的退款退回，顾客曾拿到过它：请确认它未被使用后再这样做，否则请标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="308"/>
         <source>The key is on sale again.</source>
         <translation>卡密已重新上架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="313"/>
         <source>The key is marked faulty.</source>
         <translation>已将卡密标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="324"/>
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="353"/>
         <source>Of these, already in stock under another product: {count}.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="119"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="120"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="140"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="141"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="130"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="131"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="132"/>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="266"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="133"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="267"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="56"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="57"/>
         <source>The first row was taken for a header and left out: {header}.</source>
         <translation>第一行被识别为表头，未导入：{header}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="60"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="61"/>
         <source>Keys from rows of several columns: {count}. Each row is kept as one key, its columns joined by “{separator}” (e.g. card number{separator}password), and the customer receives all of it. To import the first column alone, remove the other columns from the file.</source>
         <translation>来自多列行的卡密：{count} 个。每行作为一个卡密保存，各列以“{separator}”连接（例如 卡号{separator}密码），顾客会收到完整内容。若只想导入第一列，请先从文件中删除其他列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="67"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="68"/>
         <source>Already in stock under another product: {count}. These are left out, so that no key is sold twice.</source>
         <translation>已在其他商品库存中：{count} 个。这些不会导入，以免同一卡密被卖两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="77"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="78"/>
         <source>{low} to {high} characters</source>
         <translation>{low} 至 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="80"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="81"/>
         <source>at least {low} characters</source>
         <translation>至少 {low} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="83"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="84"/>
         <source>at most {high} characters</source>
         <translation>最多 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="88"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="89"/>
         <source>digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="89"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="90"/>
         <source>capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="90"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="91"/>
         <source>letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="93"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="94"/>
         <source>This product sets no key pattern: a line of {low} or more characters with a letter or digit in it counts as a key. To catch stray lines, edit the product and set one.</source>
         <translation>此商品未设卡密格式：凡 {low} 个字符以上、含字母或数字的行都算作卡密。要挡住无关的行，请编辑商品并设定格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="98"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="99"/>
         <source>Keys of this product: {pattern} (hyphens allowed); other lines count as malformed.</source>
         <translation>本商品的卡密：{pattern}（可含连字符）；不符合的行计为格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="125"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="126"/>
         <source>…or paste the keys here: one per line, or CSV rows with the key in the first column (a second column, such as a password, stays with its key).</source>
         <translation>……或在此粘贴卡密：每行一个，或 CSV 行且卡密在第一列（第二列如密码会与卡密一起保留）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="147"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="148"/>
         <source>Text or CSV, UTF-8. Duplicates (in the file, already imported, or in stock under another product), a header row, blank and malformed lines are left out.</source>
         <translation>文本或 CSV，UTF-8 编码。重复的卡密（文件内重复、已导入、或已在其他商品库存中）、表头行、空行和格式错误的行不会导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="170"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="171"/>
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="171"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="172"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="172"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="173"/>
         <source>Under another product</source>
         <translation>在其他商品中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="174"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="175"/>
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="175"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="176"/>
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="194"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="195"/>
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="198"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="199"/>
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="199"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="200"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="258"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="259"/>
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="265"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="266"/>
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="349"/>
         <source>Keys imported: {count}. Lines left out: {skipped}.</source>
         <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
     </message>
@@ -1315,7 +1353,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="105"/>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="215"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="216"/>
         <source>Archive</source>
         <translation>下架</translation>
     </message>
@@ -1340,59 +1378,59 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>此商品的卡密（打码显示）；可将卡密标记为失效并在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="163"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="164"/>
         <source>On sale: {count}</source>
         <translation>在售：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="165"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="166"/>
         <source>out of stock: {count}</source>
         <translation>缺货：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="167"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="168"/>
         <source>validity ended: {count}</source>
         <translation>有效期已结束：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="169"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="170"/>
         <source>archived: {count}</source>
         <translation>已下架：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="183"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="184"/>
         <source>No product matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="185"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="186"/>
         <source>Every product is archived. Tick “Show archived” to see them.</source>
         <translation>所有商品都已下架。勾选“显示已下架”即可查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="188"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="189"/>
         <source>No products yet.
 Click “New product” to add your first service, card key or goods.</source>
         <translation>还没有商品。
 点击“新建商品”，添加第一个服务、卡密或实物商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="214"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="215"/>
         <source>Restore</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="238"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="239"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="246"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="247"/>
         <source>“{name}” is archived: it is no longer sold. Vouchers already sold still work.</source>
         <translation>“{name}”已下架，不再出售。已售出的卡券仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="247"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="248"/>
         <source>“{name}” is on sale again.</source>
         <translation>“{name}”已重新上架。</translation>
     </message>
@@ -1400,32 +1438,32 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>KeyTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="158"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="167"/>
         <source>Key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="159"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="168"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="161"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="170"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="163"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="172"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="165"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="174"/>
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="171"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="180"/>
         <source>Faulty, to replace</source>
         <translation>失效，待更换</translation>
     </message>
@@ -1529,27 +1567,27 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LineTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="129"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="89"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="130"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="90"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="131"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="91"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="133"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="93"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="136"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="96"/>
         <source>Refunded</source>
         <translation>已退</translation>
     </message>
@@ -1557,199 +1595,199 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="108"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="110"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="111"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="111"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="128"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="134"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="143"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="159"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="160"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="168"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="169"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="224"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="228"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="235"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="240"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="265"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="271"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="273"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="277"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="282"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="284"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="284"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="286"/>
         <source>The voucher scanned before is kept: log in to redeem it.</source>
         <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="287"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
         <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="300"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="302"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="311"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="319"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="328"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="334"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="338"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="355"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="359"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -1757,68 +1795,68 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="88"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="91"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="395"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="160"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="80"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="82"/>
         <source>Backup settings…</source>
         <translation>备份设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="83"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="85"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="235"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -1918,7 +1956,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="41"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="42"/>
         <source>A shop on a server is backed up on the server, with PostgreSQL&apos;s own tools (pg_dump): see the README.</source>
         <translation>服务器上的店铺在服务器上用 PostgreSQL 自带工具（pg_dump）备份：见 README。</translation>
     </message>
@@ -1933,29 +1971,29 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="397"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="239"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="399"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="240"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="125"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="130"/>
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
@@ -1965,22 +2003,22 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="120"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="125"/>
         <source>Backups: on the server</source>
         <translation>备份：在服务器上</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="129"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="134"/>
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="132"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="137"/>
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="141"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="146"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
@@ -2452,37 +2490,37 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="32"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="57"/>
         <source>No.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="33"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="58"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="36"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="60"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="37"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="61"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="39"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="43"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="64"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="71"/>
         <source>Paid, {amount} refunded</source>
         <translation>已付款，已退款 {amount}</translation>
     </message>
@@ -2490,115 +2528,115 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="116"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="65"/>
         <source>Search: number, customer, phone</source>
         <translation>搜索：单号、顾客、电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="120"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="69"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="124"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="113"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="128"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="117"/>
         <source>New batch…</source>
         <translation>批量发券…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="130"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="119"/>
         <source>Issue many vouchers at once, free or at a price: a promotion, a box of gift cards</source>
         <translation>一次发出多张卡券，可免费或定价：促销活动、整盒礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="133"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="122"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="135"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="124"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="150"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="179"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="193"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="201"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="195"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="204"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="257"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="234"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="269"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="246"/>
         <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="272"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="249"/>
         <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="304"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="281"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="306"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="283"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="336"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="313"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="315"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="352"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="355"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="329"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="332"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="353"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="330"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="356"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="333"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="360"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="337"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -3058,62 +3096,62 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="74"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="75"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="75"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="76"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="76"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="77"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="78"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="79"/>
         <source>Uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="79"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="80"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="80"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="81"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="83"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="94"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="95"/>
         <source>Value {amount}</source>
         <translation>面值 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="101"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="102"/>
         <source>Active</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="101"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="102"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="105"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="106"/>
         <source>Its last valid day has passed, so it is not sold any more: give it new dates with Edit…, or archive it.</source>
         <translation>它的最后有效日已过，因此不再出售：请用“编辑…”设置新的日期，或将其下架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="100"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="101"/>
         <source>Archived</source>
         <translation>已下架</translation>
     </message>
@@ -3327,7 +3365,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>余额为零：充值后才能再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="50"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="51"/>
         <source>Redeemed, undone</source>
         <translation>核销已撤销</translation>
     </message>
@@ -3407,87 +3445,107 @@ Click “New order” to sell your first voucher.</source>
         <translation>这张券按次数核销，不按金额：请不要输入金额，直接扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="54"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
+        <source>{result} · not on the server now</source>
+        <translation>{result} · 服务器上已没有此记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="56"/>
+        <source>{result} · not in the shop&apos;s records now</source>
+        <translation>{result} · 店铺记录中已没有此记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="59"/>
+        <source>This station saw it happen, but the shop&apos;s database on the server no longer has it: an older copy was put back. Compare with the newest pg_dump before acknowledging.</source>
+        <translation>本收银台曾看到这次核销，但服务器上的店铺数据库已没有这条记录：数据库被换回了旧副本。确认问题之前，请先与最新的 pg_dump 比对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="63"/>
+        <source>This station saw it happen, but the shop&apos;s records no longer have it: an older copy was put back.</source>
+        <translation>本收银台曾看到这次核销，但店铺记录中已没有这条记录：数据被换回了旧副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="70"/>
         <source>It has no uses left.</source>
         <translation>已无剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="55"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="71"/>
         <source>It cannot be used yet.</source>
         <translation>暂时还不能使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="56"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
         <source>It can no longer be used.</source>
         <translation>已不能再使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="62"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="78"/>
         <source>Check the 1st group: {group}</source>
         <translation>请核对第 1 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="63"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="79"/>
         <source>Check the 2nd group: {group}</source>
         <translation>请核对第 2 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="64"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="80"/>
         <source>Check the 3rd group: {group}</source>
         <translation>请核对第 3 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
         <source>Check the 4th group: {group}</source>
         <translation>请核对第 4 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="115"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="131"/>
         <source>today {time}</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="127"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="143"/>
         <source>{left} of {total} left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="214"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="230"/>
         <source>Spent {amount}, undone</source>
         <translation>已消费 {amount}，已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="219"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="235"/>
         <source>Spent {amount}</source>
         <translation>已消费 {amount}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="50"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="200"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="216"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="57"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="201"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="217"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="58"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="202"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="218"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="51"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="203"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="219"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="52"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="204"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="220"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -3600,23 +3658,23 @@ Click “New order” to sell your first voucher.</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="84"/>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="181"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="100"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="201"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="77"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="92"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="78"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="93"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="205"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="225"/>
         <source>Undone: {amount} is back on the card (balance {balance}).</source>
         <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
     </message>
@@ -3671,7 +3729,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="209"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="229"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -3751,19 +3809,19 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="26"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="152"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="154"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="27"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="153"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="155"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="28"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="157"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="159"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -3779,7 +3837,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="31"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="162"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="164"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -3890,7 +3948,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="53"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="160"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="162"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
@@ -3901,7 +3959,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="55"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="155"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="157"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
@@ -3952,27 +4010,27 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_export.py" line="56"/>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="97"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="99"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="151"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="153"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="158"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="160"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="161"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="163"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="164"/>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="166"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4018,56 +4076,61 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_loading.py" line="32"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="33"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="76"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="83"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="77"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="84"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="78"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="85"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="79"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="86"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="81"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="88"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="81"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="88"/>
         <source>By</source>
         <translation>按</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="82"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="89"/>
         <source>Days</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="184"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="193"/>
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="220"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="237"/>
         <source>Nothing in these days.</source>
         <translation>这段时间内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="222"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="239"/>
         <source>No redemptions or sales in these days.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
@@ -4094,32 +4157,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>{name}：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="231"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="248"/>
         <source>Uses redeemed per day</source>
         <translation>每日核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="232"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="249"/>
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="244"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="261"/>
         <source>vouchers with uses left that expire within 30 days</source>
         <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="245"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="262"/>
         <source>cards with money on them that can still be spent</source>
         <translation>仍有余额且可继续消费的礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="95"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="102"/>
         <source>Double-click a row to see the redemptions behind it.</source>
         <translation>双击一行，查看其中的核销记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="281"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="298"/>
         <source>{group} — attempts: {count}</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
@@ -4139,22 +4202,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="322"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="339"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="333"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="350"/>
         <source>Print the report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="348"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="365"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="358"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="375"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -4427,6 +4490,19 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="74"/>
         <source>Click here and scan a voucher</source>
         <translation>点击此处，然后扫一张券</translation>
+    </message>
+</context>
+<context>
+    <name>ServerAwayStatus</name>
+    <message>
+        <location filename="../../desktop_app/ui/server_away.py" line="48"/>
+        <source>⚠ The shop&apos;s server is not answering</source>
+        <translation>⚠ 店铺服务器没有响应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/server_away.py" line="50"/>
+        <source>Nothing saved is lost. Redeeming and changes wait for the server; every screen reads the shop again by itself when the server is back.</source>
+        <translation>已保存的内容不会丢失。核销和更改需等待服务器；服务器恢复后，各个界面会自动重新读取店铺数据。</translation>
     </message>
 </context>
 <context>
@@ -4897,17 +4973,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StockWarning</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="64"/>
         <source>Low stock ({unsold} left): {names}</source>
         <translation>库存不足（剩 {unsold}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="66"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="68"/>
         <source>Low stock, {count} products: {names}</source>
         <translation>库存不足，{count} 个商品：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="69"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="71"/>
         <source>{name}: {unsold} left, warning at {threshold}</source>
         <translation>{name}：剩 {unsold}，提醒阈值 {threshold}</translation>
     </message>
@@ -4915,27 +4991,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="259"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="272"/>
         <source>Too short</source>
         <translation>太短</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="259"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="272"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="259"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="272"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="259"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="272"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="260"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="273"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -4943,22 +5019,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ThresholdEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="114"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="117"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="115"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="118"/>
         <source>Warn in the status bar at this many unsold keys or fewer</source>
         <translation>未售卡密不超过此数量时，在状态栏提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="116"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="119"/>
         <source>Set</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="120"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="123"/>
         <source>Low-stock warning at:</source>
         <translation>库存预警线：</translation>
     </message>
@@ -5201,103 +5277,108 @@ Click “New order” to sell your first voucher.</source>
         <translation>打开期间被替换：店铺文件夹中的文件已不是本次打开的那些（放回了旧副本、文件夹被移动或文件被删除）。本次会话不再保存任何内容：请关闭店铺后重新打开（先退出登录，再登录）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="81"/>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="133"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="108"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="110"/>
         <source>Acknowledge…</source>
         <translation>确认问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="112"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Restoring a good backup is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="114"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Putting the newest pg_dump back is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是放回最新的 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="122"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="138"/>
         <source>Checks the audit log&apos;s chain on the server, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept on this computer. Problems found stop redeeming and every change at this counter until an owner puts the newest pg_dump back or acknowledges them.</source>
         <translation>检查服务器上的操作日志链、每张卡券的次数与核销记录是否相符，以及本机保存的最新操作日志记录。一旦发现问题，本收银台的核销和一切更改都会停止，直到店主放回最新的 pg_dump 或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="143"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database, on this computer and beside the backups. Problems found stop redeeming and every change until an owner restores a good backup or acknowledges them.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="163"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="164"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="174"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="176"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="181"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="183"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="208"/>
         <source>Acknowledge the problems</source>
         <translation>确认问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="46"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="48"/>
         <source>Why may the shop work again? (recorded in the audit log with what was found)</source>
         <translation>为什么可以让店铺恢复运行？（将与发现的问题一起记入操作日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="50"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="52"/>
         <source>This computer last worked with this shop in {folder}, not here. Acknowledging makes this copy the shop on this computer, and {folder} stops: do it only if that folder is gone or older.</source>
         <translation>本电脑上次使用此店铺是在 {folder}，而不是这里。确认后，这份副本将成为本电脑上的店铺，{folder} 将停止使用：只有在那个文件夹已不存在或更旧时才这样做。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="60"/>
         <source>{folder} holds redemptions this shop&apos;s data lacks ({count}): acknowledging makes those vouchers redeemable again.</source>
         <translation>{folder} 中有本店数据缺少的核销记录（{count} 条）：确认后，这些卡券将可以再次核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="65"/>
+        <source>The shop will work on the server&apos;s database as it is now. Vouchers redeemed in the records that were lost look unused again and can be redeemed a second time: check the latest redemptions first (receipts, the Redemption tab&apos;s list at each counter, the server&apos;s newest pg_dump).</source>
+        <translation>店铺将按服务器数据库的现状继续工作。在丢失记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、各收银台核销页的列表、服务器最新的 pg_dump）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="71"/>
         <source>The shop will work on its data as it is now. Vouchers redeemed in the records that were lost look unused again and can be redeemed a second time: check the latest redemptions (receipts, the newest backup) first.</source>
         <translation>店铺将按当前数据继续工作。丢失的记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、最新的备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="234"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -6597,27 +6678,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}）；此文件夹中的店铺仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="142"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="143"/>
         <source>{folder} holds redemptions this shop&apos;s data lacks ({count}): acknowledging makes those vouchers redeemable again.</source>
         <translation>{folder} 中有本店数据缺少的核销记录（{count} 条）：确认后，这些卡券将可以再次核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="149"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="150"/>
         <source>Acknowledging lets the shop work on its data as it is now: vouchers redeemed in the lost records look unused again and can be redeemed a second time. Restore the latest backup instead if you have one; else check the latest redemptions (receipts, the newest backup) first.</source>
         <translation>确认后，店铺将按现有数据继续工作：在丢失记录中已核销的卡券会显示为未使用，可能被再次核销。如有最新备份，请改为恢复备份；否则请先核对最近的核销（小票、最新备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="170"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="155"/>
+        <source>Acknowledging lets the shop work on its data as it is now: vouchers redeemed in the lost records look unused again and can be redeemed a second time. Check the latest redemptions first (receipts, the Redemption tab&apos;s list at each counter, the server&apos;s newest pg_dump).</source>
+        <translation>确认后，店铺将按现有数据继续工作：在丢失记录中已核销的卡券会显示为未使用，可能被再次核销。请先核对最近的核销（小票、各收银台核销页的列表、服务器最新的 pg_dump）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="176"/>
         <source>Acknowledge anyway? [y/N] </source>
         <translation>仍要确认吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="184"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="190"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="208"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="214"/>
         <source>This folder could not write the move into its own audit log ({problem}). It was marked as moved before the copy, so it refuses every change all the same. Do not run migrate-to again: the shop is on the server now.</source>
         <translation>此文件夹未能把迁移写入自己的操作日志（{problem}）。它在复制前已标记为迁移中，因此同样拒绝任何修改。请不要再次运行 migrate-to：店铺现在在服务器上。</translation>
     </message>
@@ -6688,7 +6774,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/restore_commands.py" line="94"/>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="171"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="177"/>
         <source>y</source>
         <translation>是</translation>
     </message>
@@ -6703,12 +6789,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="194"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="200"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="202"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="208"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. This folder now keeps the shop for reading only: start every counter with --database {url} (or SHOP_DATABASE_URL).</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并核对了副本。此文件夹中的店铺从此仅供查看：每个收银台请用 --database {url}（或 SHOP_DATABASE_URL）启动。</translation>
     </message>
@@ -7195,7 +7281,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>店铺数据库（{path}）已损坏，或不是 Voucher Shop 的数据库。请恢复最近的备份，并保留损坏的文件，不要删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="56"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库，命令行 verify）并确认发现的问题。</translation>
     </message>
@@ -7465,142 +7551,152 @@ Click “New order” to sell your first voucher.</source>
         <translation>保存 {code} 时店铺服务器 {host} 没有应答，无法确定是否已核销（尝试 {attempt_id}）。暂时不要交付商品，也不要再次扣款：服务器有应答后，请查询该卡券（voucher show），查看这次尝试是否存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="257"/>
         <source>This version of Voucher Shop must upgrade the shop before using it, and an upgrade needs the shop to itself: it is still open at another counter, in another window or in a command ({path}), perhaps in an older version. Nothing was changed. Close Voucher Shop on every other counter first, then open the shop here again.</source>
         <translation>这个版本的 Voucher Shop 需要先升级店铺数据才能使用，而升级时不能有其他地方打开店铺：它仍在其他收银台、其他窗口或命令中打开着（{path}），可能是旧版本。没有做任何修改。请先关闭其他所有收银台上的 Voucher Shop，再在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="250"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
         <source>Stopped: nothing was redeemed or changed, because the shop&apos;s files were replaced or moved while the shop was open here (an older copy put back, the folder moved, a file deleted). Close the shop and open it again (in the app: Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>已停止：没有核销或修改任何内容，因为店铺在本机打开期间，其文件被替换或移动（放回了旧副本、文件夹被移动或文件被删除）。请关闭店铺后重新打开（在程序中：先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="255"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="247"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（verify）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="260"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="56"/>
+        <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
+        <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="267"/>
+        <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
+        <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="272"/>
         <source>Wrong recovery key: it is not the key of this shop. Check it against the paper it was written on (7 groups of 4), then try again.</source>
         <translation>恢复密钥错误：这不是本店的恢复密钥。请对照记下它的纸张核对（7 组，每组 4 个字符），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="263"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="275"/>
         <source>This backup was made before the password was changed: it needs the password as it was then, or the shop&apos;s recovery key. Nothing was restored, and this does not count as a wrong password.</source>
         <translation>此备份是在修改密码之前做的：需要当时的密码，或店铺的恢复密钥。没有恢复任何内容，这次也不计为密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="267"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="279"/>
         <source>This shop lives on a server: restore it on the server with pg_restore (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_restore 恢复（见 README 的“Several counters”一节），不要在收银台电脑上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="271"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="283"/>
         <source>A shop already exists on the server {server}. Log in to it instead, or give the address of an empty database for a new shop.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="278"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="290"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="279"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="291"/>
         <source>you may not write there</source>
         <translation>您没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="280"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="292"/>
         <source>something in the path is a file, not a folder</source>
         <translation>路径中有一项是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="285"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
         <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
         <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="290"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="302"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="322"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="334"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="336"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="348"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="338"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="350"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="340"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="352"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="356"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
         <source>this folder keeps an earlier integrity problem, and it is not known which shop it was for: it may be another shop&apos;s that was in this folder before</source>
         <translation>此文件夹保留着一条较早的完整性问题记录，不知属于哪个店铺：可能属于之前放在此文件夹中的其他店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="348"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="360"/>
         <source>the shop&apos;s files were replaced or moved while the shop was open</source>
         <translation>店铺打开期间，其文件被替换或移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="351"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="363"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
         <source>Order {id} was refunded already, on {when}: {refund} was paid back then. There is nothing more to refund.</source>
         <translation>订单 {id} 已于 {when} 退款：当时已退还 {refund}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="369"/>
         <source>Order {id} was refunded already, on {when}: that refund paid back {refund}, and its part refunds before it the rest of the {refunded_total} paid back in all. There is nothing more to refund.</source>
         <translation>订单 {id} 已于 {when} 退款：那次退款退还了 {refund}，此前的部分退款退还了其余部分，合计共退还 {refunded_total}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="361"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="373"/>
         <source>Order {id} was refunded already, before this version of Voucher Shop: {refund} was paid back. There is nothing more to refund.</source>
         <translation>订单 {id} 在本版本之前已退款：已退还 {refund}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="378"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="382"/>
         <source>The disk that holds {folder} is full.</source>
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="371"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="383"/>
         <source>Cannot write to {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -8060,137 +8156,137 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="295"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="307"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="300"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="312"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="313"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="302"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="314"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="303"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="315"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="304"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="316"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="305"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="317"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="306"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="318"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="307"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="319"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="312"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="324"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="313"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="325"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="314"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="315"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="327"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="316"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="328"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="317"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="329"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="318"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="319"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="331"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="320"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="332"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="321"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="323"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="335"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="324"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="336"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="325"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="337"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="338"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="327"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="339"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="329"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="341"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="133"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="134"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="136"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="137"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -8288,37 +8384,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="128"/>
+        <location filename="../../desktop_app/ui/display.py" line="136"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="130"/>
+        <location filename="../../desktop_app/ui/display.py" line="138"/>
         <source>Until {end}</source>
         <translation>至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="141"/>
+        <location filename="../../desktop_app/ui/display.py" line="149"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="142"/>
+        <location filename="../../desktop_app/ui/display.py" line="150"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="134"/>
+        <location filename="../../desktop_app/ui/display.py" line="142"/>
         <source>From {start}</source>
         <translation>{start} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="136"/>
+        <location filename="../../desktop_app/ui/display.py" line="144"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="162"/>
+        <location filename="../../desktop_app/ui/display.py" line="174"/>
         <source>Batch</source>
         <translation>批量发券</translation>
     </message>
@@ -8415,12 +8511,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="229"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="238"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="230"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="239"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
