@@ -106,6 +106,10 @@ def test_pages_neither_skip_nor_repeat_and_counts(shop: Shop) -> None:
         assert [len(page) for page in pages] == [3, 3, 1]
         assert sorted(row.id for page in pages for row in page) == ids
     assert order_list.order_counts(shop) == order_list.OrderCounts(7, 4)
+    # What a search or a filter finds is counted too (QA s14a F13), only then.
+    assert order_list.order_counts(shop, OrderQuery(status="paid")).matching == 3
+    assert order_list.order_counts(shop, OrderQuery(search=f"#{ids[0]}")).matching == 1
+    assert order_list.order_counts(shop, OrderQuery()).matching is None
 
 
 def test_the_list_is_the_owners(shop: Shop, shop_dir: Path) -> None:

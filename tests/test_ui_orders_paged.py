@@ -89,6 +89,8 @@ def test_search_finds_orders_beyond_the_first_page(qtbot: QtBot, big_shop: Shop)
     assert tab.list.search_pending()  # read once the typing pauses, not at every key
     searched(qtbot, tab)
     assert ids(tab) == [NEEDLE_ID]
+    idle()
+    assert tab.summary.text() == "Orders: 5,000 · matching: 1"  # QA s14a F13
     assert tab.select_order(NEEDLE_ID)
     idle()
     assert tab.detail.detail is not None and tab.detail.detail.order.id == NEEDLE_ID
@@ -99,6 +101,10 @@ def test_search_finds_orders_beyond_the_first_page(qtbot: QtBot, big_shop: Shop)
     tab.search.setText(str(NEEDLE_ID))  # a bare number: that order first, then the rest
     searched(qtbot, tab)
     assert ids(tab) == [NEEDLE_ID, BULK - 1]
+    tab.search.setText("")
+    searched(qtbot, tab)
+    idle()
+    assert tab.summary.text() == "Orders: 5,000"
 
 
 def test_a_page_read_for_an_older_search_is_dropped(qtbot: QtBot, big_shop: Shop) -> None:

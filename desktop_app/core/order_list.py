@@ -46,6 +46,7 @@ class OrderQuery:
 class OrderCounts:
     orders: int
     unpaid: int
+    matching: int | None = None  # what the search and the status filter find, when set
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,14 @@ def order_page(shop: Shop, query: OrderQuery, offset: int = 0,
     return [order_row(order, refunded.get(order.id, (0, 0))) for order in found]
 
 
-def order_counts(shop: Shop) -> OrderCounts:
-    """How many orders the shop has, and how many of them wait for payment."""
+def order_counts(shop: Shop, query: OrderQuery | None = None) -> OrderCounts:
+    """How many orders the shop has, how many of them wait for payment, and how many
+    ``query``'s search and status filter find, where it has either (QA s14a F13)."""
     require_owner(shop, "order_list")
+    where = _matching(shop, query, Search.of(query.search)) if query else None
     return OrderCounts(Order.select().count(),
-                       Order.select().where(Order.status == "unpaid").count())
+                       Order.select().where(Order.status == "unpaid").count(),
+                       None if where is None else Order.select().where(where).count())
 
 
 def _matching(shop: Shop, query: OrderQuery, search: Search) -> Expression | None:

@@ -2538,37 +2538,37 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="113"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="114"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="117"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="118"/>
         <source>New batch…</source>
         <translation>批量发券…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="119"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="120"/>
         <source>Issue many vouchers at once, free or at a price: a promotion, a box of gift cards</source>
         <translation>一次发出多张卡券，可免费或定价：促销活动、整盒礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="122"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="123"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="124"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="125"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="150"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="154"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
@@ -2585,58 +2585,63 @@ Click “New order” to sell your first voucher.</source>
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="234"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="156"/>
+        <source>matching: {count}</source>
+        <translation>符合条件：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="241"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="246"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="253"/>
         <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="249"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="256"/>
         <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="281"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="288"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="283"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="290"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="313"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="320"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="315"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="322"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="329"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="332"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="336"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="339"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="330"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="337"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="333"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="340"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="337"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="344"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>

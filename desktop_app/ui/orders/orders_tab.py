@@ -57,6 +57,7 @@ class OrdersTab(QWidget):
         self._reveal_vouchers_of: int | None = None  # just paid: its vouchers scrolled to
         self._pay_next: int | None = None  # a new order to take payment for, once listed
         self._detail_stale = False  # its vouchers changed while the tab was hidden
+        self._counted: tuple[str, str | None] = ("", None)  # the filters the summary counted
         self._build()
         shop_events().changed.connect(self._on_changes)
         self._read_counts()  # the list itself is read when the tab is first shown
@@ -140,8 +141,9 @@ class OrdersTab(QWidget):
         self.list.refresh(select_id)
 
     def _read_counts(self) -> None:
-        shop = self.shop
-        run_in_background(self, lambda: (shop.currency, order_list.order_counts(shop)),
+        shop, query = self.shop, self.list.query
+        self._counted = (query.search, query.status)
+        run_in_background(self, lambda: (shop.currency, order_list.order_counts(shop, query)),
                           self._show_summary, errors=self.message)
 
     def _show_summary(self, result: tuple[str, OrderCounts]) -> None:
@@ -150,9 +152,14 @@ class OrdersTab(QWidget):
         text = self.tr("Orders: {count}").format(count=count_text(counts.orders))
         if counts.unpaid:
             text += " · " + self.tr("unpaid: {count}").format(count=count_text(counts.unpaid))
+        if counts.matching is not None:
+            text += " · " + self.tr("matching: {count}").format(
+                count=count_text(counts.matching))
         self.summary.setText(text)
 
     def _listed(self, select_id: int | None, found: bool) -> None:
+        if (self.list.query.search, self.list.query.status) != self._counted:
+            self._read_counts()  # a new search or filter: what it finds is counted too
         if select_id is not None and not found:
             self.list.show_order(select_id)  # cleared of the search that hid it
         elif self.selected_order() is None:  # filtered away: its detail and buttons go too (QA)
