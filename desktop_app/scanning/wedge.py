@@ -54,7 +54,8 @@ class ScannerInput(QObject):
     suffix) is swallowed, so no dialog button fires on a scan. Without a target, keys outside
     text fields are collected and submitted on Enter. ``clock`` (ms) is for tests; by default
     the key events' own timestamps are used, so a busy GUI thread does not turn a person's
-    keys, queued during a stall, into a "fast" burst.
+    keys, queued during a stall, into a "fast" burst; nor does it end a scanner's burst whose
+    next keys wait behind the idle timeout (``KeyPause``).
     """
 
     submitted = Signal(str, str)
