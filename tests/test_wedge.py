@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
 from counter_driver import FakeClock
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -158,7 +159,7 @@ class Counter:
         """Types through the window, as the platform delivers keys: to the focused widget."""
         for char in text:
             self.clock.now += interval_ms
-            QTest.keyClick(self.window.windowHandle(), char)
+            QTest.keyClick(self.window.windowHandle(), char)  # type: ignore[call-overload]  # stubs lack str
 
     def enter(self, after_ms: float = 5) -> None:
         self.clock.now += after_ms
@@ -215,7 +216,9 @@ def test_a_scan_into_a_spin_box_or_a_note_leaves_it_as_it_was(
         field = QPlainTextEdit()
         field.setPlainText("ring twice")
         field.moveCursor(QTextCursor.MoveOperation.End)
-    counter.window.layout().addWidget(field)
+    layout = counter.window.layout()
+    assert layout is not None
+    layout.addWidget(field)
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     with qtbot.waitSignal(counter.scanner.submitted, timeout=1000) as signal:
@@ -290,13 +293,29 @@ def test_a_burst_without_enter_is_submitted_after_the_timeout(counter: Counter,
     assert counter.target.text() == ""
 
 
+def test_a_busy_moment_in_the_middle_of_a_scan_does_not_split_it(counter: Counter) -> None:
+    """The GUI thread busy for a moment (a repaint, a slow disk) while the scanner types: its
+    next keys wait in the queue, with the times the scanner typed them, while the idle timeout
+    comes due, and the event loop, back, runs its timers before the waiting keys."""
+    payload = random_payload()
+    counter.target.setFocus()
+    submitted: list[tuple[str, str]] = []
+    counter.scanner.submitted.connect(lambda text, source: submitted.append((text, source)))
+    counter.type(payload[:20], 4)
+    time.sleep(0.3)  # busy, well past the 80 ms idle timeout
+    QCoreApplication.processEvents()  # back: the timers' turn, then the keys that waited
+    counter.type(payload[20:], 4)
+    counter.enter()
+    assert submitted == [(payload, SCANNER)]
+
+
 def test_keys_sent_straight_to_a_widget_are_seen(counter: Counter, qtbot: QtBot) -> None:
     # Some input paths (and other tests) deliver keys to a widget without the window.
     payload = random_payload()
     with qtbot.waitSignal(counter.scanner.submitted, timeout=1000) as signal:
         for char in payload:
             counter.clock.now += 5
-            QTest.keyClick(counter.note, char)
+            QTest.keyClick(counter.note, char)  # type: ignore[call-overload]  # stubs lack str
         QTest.keyClick(counter.note, Qt.Key.Key_Return)
     assert signal.args == [payload, SCANNER]
     assert counter.note.text() == ""

@@ -107,7 +107,7 @@ class ApplicationScanner(ScannerInput):
         burst = self._classifier.feed(event.text(), self._now(event))
         if burst is not None:
             return self._end(burst)  # a scan's suffix is not text for anyone
-        self._timer.start()
+        self._pause.start()
         where = self._where(widget)
         self._note_field(widget, where)
         if where == TEXT_FIELD:

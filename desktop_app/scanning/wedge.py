@@ -11,11 +11,12 @@ import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop_app.scanning.field_state import FieldState, is_text_field, state_of
+from desktop_app.scanning.key_pause import KeyPause
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER, Burst, KeystrokeClassifier
 
 ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
@@ -53,7 +54,8 @@ class ScannerInput(QObject):
     suffix) is swallowed, so no dialog button fires on a scan. Without a target, keys outside
     text fields are collected and submitted on Enter. ``clock`` (ms) is for tests; by default
     the key events' own timestamps are used, so a busy GUI thread does not turn a person's
-    keys, queued during a stall, into a "fast" burst.
+    keys, queued during a stall, into a "fast" burst; nor does it end a scanner's burst whose
+    next keys wait behind the idle timeout (``KeyPause``).
     """
 
     submitted = Signal(str, str)
@@ -69,11 +71,8 @@ class ScannerInput(QObject):
         self._classifier = KeystrokeClassifier(
             min_chars=min_chars, max_mean_interval_ms=max_mean_interval_ms,
             idle_timeout_ms=idle_timeout_ms, suffix=suffix)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(idle_timeout_ms)
-        self._timer.timeout.connect(self._on_idle)
+        self._pause = KeyPause(idle_timeout_ms, self)
+        self._pause.over.connect(self._on_idle)
         self._target: QLineEdit | None = None
         self._enabled = False
         self._forwarding = False
@@ -199,7 +198,7 @@ class ScannerInput(QObject):
         if burst is not None:
             self._submit(burst)
             return True  # the suffix ends the scan; it is not text for anyone
-        self._timer.start()
+        self._pause.start()
         target = self._usable_target()
         if not self._capturing:
             self._note_field(widget, where)
@@ -248,7 +247,7 @@ class ScannerInput(QObject):
     def _on_enter(self, widget: QWidget, event: QKeyEvent) -> bool:
         where = self._where(widget)
         burst = self._classifier.enter(self._now(event))
-        self._timer.stop()
+        self._pause.stop()
         if burst is not None and burst.source == SCANNER:
             self._submit(burst)
             return True
@@ -283,6 +282,6 @@ class ScannerInput(QObject):
 
     def _reset(self) -> None:
         self._classifier.reset()
-        self._timer.stop()
+        self._pause.stop()
         self._capturing = False
         self._field_before = None
