@@ -18,6 +18,7 @@ from desktop_app.core.models import Order, Voucher
 from desktop_app.core.order_list import PAGE_SIZE
 from desktop_app.core.store import Shop
 from desktop_app.ui.orders.orders_tab import OrdersTab
+from desktop_app.ui.orders.paged_list import REFRESH_MAX_ROWS
 from desktop_app.ui.orders.table_models import OrderTableModel
 from desktop_app.ui.tasks import run_in_background
 
@@ -175,3 +176,22 @@ def test_below_the_list_an_empty_detail_leaves_the_height_to_the_list(
     qtbot.waitUntil(lambda: tab.detail_scroll.height() > tab.table.height())
     qtbot.waitUntil(lambda: tab.table.viewport().rect().intersects(
         tab.table.visualRect(tab.table.currentIndex())))
+
+
+def test_an_order_chosen_beyond_the_rows_read_again_stays_chosen(
+        qtbot: QtBot, big_shop: Shop) -> None:
+    """QA s14b N2: after a change only the first 2,000 rows were read again, and an order the
+    owner had scrolled further down to was dropped, its detail closed, the list jumped."""
+    tab = open_tab(qtbot, big_shop)
+    while tab.model.rowCount() < REFRESH_MAX_ROWS + PAGE_SIZE:
+        tab.list.load_more()
+        idle()
+    chosen = ids(tab)[REFRESH_MAX_ROWS + 100]
+    assert tab.select_order(chosen)
+    idle()
+    product = products.add_product(big_shop, "Tea", "4.00")
+    run_in_background(None, lambda: orders.create_order(big_shop, [(product.id, 1)]))
+    idle()
+    selected = tab.selected_order()
+    assert selected is not None and selected.id == chosen
+    assert tab.detail.detail is not None and tab.detail.detail.order.id == chosen

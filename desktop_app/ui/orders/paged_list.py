@@ -4,8 +4,8 @@ the window for 17 s at login, after every scan and on every sort).
 The database filters, searches and sorts (core/order_list.py); the worker reads the first page,
 and the next one when the owner scrolls to the end. A search is read once the typing pauses. A
 page read for an older search, filter or sort is dropped. After a change to the orders the
-pages read so far are read again (up to ``REFRESH_MAX_ROWS``), the chosen order kept chosen
-and the list where it was scrolled to.
+pages read so far are read again (up to ``REFRESH_MAX_ROWS``, or down to the chosen order and
+the rows on screen), the chosen order kept chosen and the list where it was scrolled to.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from desktop_app.ui.tables import EmptyState, select_where, selected_row, setup_
 from desktop_app.ui.tasks import ShowsError, run_in_background
 
 SEARCH_PAUSE_MS = 250
-REFRESH_MAX_ROWS = 2000  # read again after a change; an order further down is asked for alone
+REFRESH_MAX_ROWS = 2000  # read again after a change, or as far down as the owner is
 CELL_PADDING = 24  # a cell's margins and the sort arrow's room, beside its text
 TEXT_WIDTH_MAX = 170  # a column of text other than money: longer is elided (its tooltip whole)
 
@@ -124,8 +124,16 @@ class PagedOrderList(QObject):
         once listed, even when another read overtakes this one."""
         self._select_when_listed = select_id or self._select_when_listed
         if self.started:
-            count = min(max(self.model.rowCount(), PAGE_SIZE), REFRESH_MAX_ROWS)
+            count = min(max(self.model.rowCount(), PAGE_SIZE),
+                        max(REFRESH_MAX_ROWS, self._rows_in_use()))
             self._read(0, count, lambda rows: self._replace(rows, True))
+
+    def _rows_in_use(self) -> int:
+        """The rows down to the chosen one and those on screen, and a page more: an order the
+        owner scrolled far down to stays chosen and in view after a change (QA s14b N2)."""
+        last_seen = self.table.rowAt(self.table.viewport().height() - 1)
+        chosen = self.table.currentIndex().row() if self.selected_order() else -1
+        return max(last_seen, chosen) + 1 + PAGE_SIZE
 
     def load_more(self) -> None:
         """The next page, at the end of the list (Qt's fetchMore)."""
