@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_backup_streaming import stocked
 
 from desktop_app.core import backup, backup_format
+from desktop_app.core.dates import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
 from desktop_app.ui.main_window import MainWindow
@@ -43,7 +45,8 @@ def test_a_backup_being_written_is_shown_and_not_started_twice(
     out, second = tmp_path / "shop.vsbackup", tmp_path / "second.vsbackup"
     controller.write_to(out)
     line = controller.busy_line
-    assert line.isVisible() and "Writing the backup to shop.vsbackup" in line.text.text()
+    assert line.isVisible() and line.text.text() == "Writing the backup…"
+    assert f"Writing the backup to {out}" in line.toolTip()
     assert not window.backup_action.isEnabled()
     assert tasks.busy()  # on the worker thread, not on this one
     controller.write_to(second)  # a second click while it is written: nothing
@@ -74,3 +77,21 @@ def test_a_failed_backup_ends_the_busy_line_too(qtbot: QtBot, shop: Shop,
     assert not controller.busy_line.isVisible() and window.backup_action.isEnabled()
     assert controller.writing is None
     box.close()
+
+
+def test_the_progress_line_leaves_the_status_bar_whole_at_1024(
+        qtbot: QtBot, shop: Shop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s14b N3: the line with its file name squeezed the shop's name to "Shop: Be…"."""
+    monkeypatch.setattr(backup_format, "CHUNK", 4096)
+    stocked(shop, 1000)
+    window = open_window(qtbot, shop)
+    window.resize(1024, 768)
+    wait_idle(qtbot)
+    out = tmp_path / backup.backup_name(shop.shop_id, utc_now())  # as long as a name gets
+    assert window.backups is not None
+    window.backups.write_to(out)
+    qtbot.waitUntil(window.backups.busy_line.isVisible)
+    QApplication.processEvents()
+    assert window.shop_label.text() == window.shop_label.full_text()
+    assert str(out) in window.backups.busy_line.toolTip()  # where it goes, on pointing
+    wait_idle(qtbot)

@@ -215,20 +215,25 @@
 <context>
     <name>BackupBusyLine</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="78"/>
-        <source>Writing the backup to {name}…</source>
-        <translation>正在写入备份：{name}…</translation>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="80"/>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="81"/>
+        <source>Writing the backup to {path}</source>
+        <translation>正在写入备份：{path}</translation>
     </message>
 </context>
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="183"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="185"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="220"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="222"/>
         <source>Backup written to {path} ({size}).
 Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>备份已写入 {path}（{size}）。
@@ -2573,12 +2578,12 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="201"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="209"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="204"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="212"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
