@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_backup_streaming import stocked
 
-from desktop_app.core import backup, backup_format
+from desktop_app.core import backup, backup_format, products, stock_alerts
 from desktop_app.core.dates import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
@@ -83,15 +83,23 @@ def test_the_progress_line_leaves_the_status_bar_whole_at_1024(
         qtbot: QtBot, shop: Shop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """QA s14b N3: the line with its file name squeezed the shop's name to "Shop: Be…"."""
     monkeypatch.setattr(backup_format, "CHUNK", 4096)
-    stocked(shop, 1000)
+    game = stocked(shop, 1000)
+    for number in range(7):  # a low-stock line as long as a shop's can be
+        low = products.add_product(shop, f"Gift box, large size {number}", "5.00", "cardkey")
+        stock_alerts.set_low_stock_threshold(shop, low.id, 5)
+    stock_alerts.set_low_stock_threshold(shop, game, 5000)
     window = open_window(qtbot, shop)
     window.resize(1024, 768)
     wait_idle(qtbot)
+    assert window.stock_warning.isVisible()
     out = tmp_path / backup.backup_name(shop.shop_id, utc_now())  # as long as a name gets
     assert window.backups is not None
     window.backups.write_to(out)
     qtbot.waitUntil(window.backups.busy_line.isVisible)
     QApplication.processEvents()
     assert window.shop_label.text() == window.shop_label.full_text()
+    assert window.backups.busy_line.text.text() == "Writing the backup…"  # whole
     assert str(out) in window.backups.busy_line.toolTip()  # where it goes, on pointing
     wait_idle(qtbot)
+    qtbot.waitUntil(lambda: not window.backups.busy_line.isVisible())
+    assert window.stock_warning.isVisible()  # back once the backup is written

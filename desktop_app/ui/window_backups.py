@@ -32,6 +32,7 @@ from desktop_app.core.store import Shop
 from desktop_app.messages.restore_notice_texts import restore_notice_text
 from desktop_app.ui.admin.backup_common import last_backup_text
 from desktop_app.ui.admin.backup_controller import BackupController
+from desktop_app.ui.reports.stock_warning import StockWarning
 from desktop_app.ui.widgets import (
     WARNING_COLOR,
 )
@@ -64,6 +65,7 @@ class WindowBackups(_Window):
     backups: BackupController | None
     backup_action: QAction
     backup_label: QLabel
+    stock_warning: StockWarning  # an owner's window's
     backup_banner: QFrame
     backup_banner_text: QLabel
     notice_box: QMessageBox | None
@@ -105,6 +107,7 @@ class WindowBackups(_Window):
             lambda writing: self.backup_action.setEnabled(not writing))
         self.backups.restore_requested.connect(self.restore_requested)
         if self.shop.is_owner:
+            self.backups.writing_changed.connect(self.stock_warning.give_room)
             self.backups.refresh_status()
         self.backups.start()
 

@@ -32,6 +32,7 @@ class StockWarning(QLabel):
         self.low: list[LowStock] = []
         self.template = ""  # the words around ``{names}``, the count filled in
         self.names = ""
+        self.giving_room = False  # something passing has the status bar (a backup written)
         self.setStyleSheet(f"color: {ERROR_COLOR};")
         bold = self.font()  # set here, not in the style sheet: the widths below measure it
         bold.setBold(True)
@@ -74,7 +75,13 @@ class StockWarning(QLabel):
                                   for i in low))
         self.updateGeometry()
         self._fit()
-        self.show()
+        self.setVisible(not self.giving_room)
+
+    def give_room(self, giving: bool) -> None:
+        """Stand aside while a backup's progress has the status bar: at 1024 px both squeezed
+        the shop's name to "Shop: Be…" (QA s14b N3). Back as it was once it is done."""
+        self.giving_room = giving
+        self.setVisible(bool(self.low) and not giving)
 
     def _text_width(self, text: str) -> int:
         return self.fontMetrics().horizontalAdvance(text) + 2 * self.margin() + 4
