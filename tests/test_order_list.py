@@ -57,6 +57,19 @@ def test_status_filter_and_search(shop: Shop) -> None:
     assert listed(shop, search="50%_off") == []  # wildcards are letters here
 
 
+def test_a_phone_is_found_however_its_digits_are_grouped(shop: Shop) -> None:
+    """QA s14b N4: "132 8420 8417" found nothing saved as "13284208417"; spaces and hyphens
+    are the customer's or the cashier's habit, not part of the number."""
+    plain, hyphens = make_orders(shop, 2, **{"1": {"customer_phone": "13284208417"},
+                                             "2": {"customer_phone": "139-1234-5678"}})
+    assert listed(shop, search="132 8420 8417") == [plain]
+    assert listed(shop, search="132-8420-8417") == [plain]
+    assert listed(shop, search="13912345678") == [hyphens]
+    assert listed(shop, search="139 1234 5678") == [hyphens]
+    assert listed(shop, search="1234-5678") == [hyphens]
+    assert listed(shop, search="8420 1234") == []  # the digits must follow each other
+
+
 def test_hash_number_means_that_order_and_a_bare_number_lists_it_first(shop: Shop) -> None:
     """QA S6-8: "#1" listed every order with a 1 in its phone or reference."""
     ids = make_orders(shop, 12, **{

@@ -111,14 +111,17 @@ def _matching(shop: Shop, query: OrderQuery, search: Search) -> Expression | Non
 def _text_matches(shop: Shop, text: str, batch_label: str) -> Expression:
     found = (Order.customer_name.contains(text) | Order.note.contains(text)
              | Order.payment_ref.contains(text))
+    digits = _phone_digits(text)
     if dialect.is_server(shop.db):
-        ids = _ids_by_sealed_phone(text)
+        ids = _ids_by_sealed_phone(text, digits)
         if ids:
             found = found | Order.id.in_(ids)
     else:
         # The file keeps phones as typed: "138 0000 1234" is found by "13800001234" too.
-        found = (found | fn.REPLACE(Order.customer_phone, " ", "").contains(text)
-                 | Order.customer_phone.contains(text))
+        found = found | Order.customer_phone.contains(text)
+        if digits:
+            squeezed = fn.REPLACE(fn.REPLACE(Order.customer_phone, " ", ""), "-", "")
+            found = found | squeezed.contains(digits)
     if text in batch_label.casefold():
         unnamed = Order.is_batch & (Order.customer_name == "")
         if not dialect.is_server(shop.db):  # a sealed empty phone is told only when opened
@@ -127,7 +130,18 @@ def _text_matches(shop: Shop, text: str, batch_label: str) -> Expression:
     return found
 
 
-def _ids_by_sealed_phone(text: str) -> list[int]:
+def _ungrouped(phone: str) -> str:
+    return phone.replace(" ", "").replace("-", "")
+
+
+def _phone_digits(text: str) -> str | None:
+    """The digits of a phone however they were grouped ("132 8420-8417" → "13284208417"),
+    when ``text`` looks like a phone number or part of one (QA s14b N4); else None."""
+    squeezed = _ungrouped(text)
+    return squeezed if squeezed.isdecimal() else None
+
+
+def _ids_by_sealed_phone(text: str, digits: str | None) -> list[int]:
     """On a server the phones are sealed (AES-GCM, a random nonce each): no SQL can match
     them, so they are read newest first in batches and opened here (as core/counter.py's
     find does), up to ``PHONE_MATCHES_MAX`` orders."""
@@ -139,7 +153,7 @@ def _ids_by_sealed_phone(text: str) -> list[int]:
             select = select.where(Order.id < before)
         batch = list(select.limit(PHONE_BATCH).tuples())
         found += [order_id for order_id, phone in batch if phone and (
-            text in phone.casefold() or text in phone.replace(" ", "").casefold())]
+            text in phone.casefold() or (digits is not None and digits in _ungrouped(phone)))]
         if len(batch) < PHONE_BATCH:
             break
         before = batch[-1][0]
