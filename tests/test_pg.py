@@ -303,6 +303,7 @@ def test_find_by_customer_phone_opens_the_sealed_phones_in_batches(
 
         assert found("8000") == [sold["王女士"]]
         assert found("1234 5678") == [sold["Ms Li"]]  # matched on its digits
+        assert found("13800138000") == [sold["王女士"]]  # saved with spaces, read without
         assert found("ms li") == [sold["Ms Li"]]  # names are matched by the server
         assert found("00") == [sold["赵"], sold["王女士"]]
         assert found("zz") == []

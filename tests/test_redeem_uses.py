@@ -275,6 +275,9 @@ def test_lookup_consumes_nothing_and_clerks_see_no_payload(shop: Shop, shop_dir:
     assert info.customer_phone.endswith("4321") and "0000" not in info.customer_phone
     assert info.payload == voucher.payload and [h.reason for h in info.history] == ["redeemed"]
     assert [v.id for v in counter.find_vouchers(shop, "4321")] == [voucher.id]
+    # Saved with spaces, read out without them (or with hyphens) at the counter.
+    assert [v.id for v in counter.find_vouchers(shop, "13800004321")] == [voucher.id]
+    assert [v.id for v in counter.find_vouchers(shop, "138-0000-4321")] == [voucher.id]
     assert [v.id for v in counter.find_vouchers(shop, "ms li")] == [voucher.id]
     with pytest.raises(InvalidInput):
         counter.find_vouchers(shop, " ")

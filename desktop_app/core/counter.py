@@ -25,7 +25,7 @@ from operator import or_
 
 from peewee import JOIN, Expression
 
-from desktop_app.core import dialect, lost_commit, redemption, vouchers
+from desktop_app.core import dialect, lost_commit, phones, redemption, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
 from desktop_app.core.lost_commit import RedemptionUncertain
@@ -337,8 +337,9 @@ def _customer_matches(shop: Shop, name_text: str, phone_needles: list[str]) -> E
     """Orders whose customer name contains ``name_text`` or whose phone contains a needle."""
     by_name = Order.customer_name.contains(name_text)
     if not dialect.is_server(shop.db):
-        return functools.reduce(or_, [Order.customer_phone.contains(n)
-                                               for n in phone_needles], by_name)
+        saved = phones.ungrouped_sql(Order.customer_phone)  # "138 0000 4321" read out whole
+        return functools.reduce(or_, [Order.customer_phone.contains(n) | saved.contains(n)
+                                      for n in phone_needles], by_name)
     ids = _orders_by_sealed_phone(phone_needles)
     return (by_name | Order.id.in_(ids)) if ids else by_name
 
@@ -357,7 +358,8 @@ def _orders_by_sealed_phone(needles: list[str]) -> list[int]:
             query = query.where(Order.id < before)
         batch = list(query.limit(PHONE_BATCH).tuples())
         found += [order_id for order_id, phone in batch
-                  if phone and any(n in phone for n in needles)]
+                  if phone and any(n in phone or n in phones.ungrouped(phone)
+                                   for n in needles)]
         if len(batch) < PHONE_BATCH:
             break
         before = batch[-1][0]

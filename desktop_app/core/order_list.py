@@ -15,7 +15,7 @@ from typing import Any
 
 from peewee import Case, Expression, fn
 
-from desktop_app.core import dialect
+from desktop_app.core import dialect, phones
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import Order, Refund
 from desktop_app.core.orders import STATUSES, OrderRow, order_row
@@ -120,8 +120,7 @@ def _text_matches(shop: Shop, text: str, batch_label: str) -> Expression:
         # The file keeps phones as typed: "138 0000 1234" is found by "13800001234" too.
         found = found | Order.customer_phone.contains(text)
         if digits:
-            squeezed = fn.REPLACE(fn.REPLACE(Order.customer_phone, " ", ""), "-", "")
-            found = found | squeezed.contains(digits)
+            found = found | phones.ungrouped_sql(Order.customer_phone).contains(digits)
     if text in batch_label.casefold():
         unnamed = Order.is_batch & (Order.customer_name == "")
         if not dialect.is_server(shop.db):  # a sealed empty phone is told only when opened
@@ -130,14 +129,10 @@ def _text_matches(shop: Shop, text: str, batch_label: str) -> Expression:
     return found
 
 
-def _ungrouped(phone: str) -> str:
-    return phone.replace(" ", "").replace("-", "")
-
-
 def _phone_digits(text: str) -> str | None:
     """The digits of a phone however they were grouped ("132 8420-8417" → "13284208417"),
     when ``text`` looks like a phone number or part of one (QA s14b N4); else None."""
-    squeezed = _ungrouped(text)
+    squeezed = phones.ungrouped(text)
     return squeezed if squeezed.isdecimal() else None
 
 
@@ -153,7 +148,7 @@ def _ids_by_sealed_phone(text: str, digits: str | None) -> list[int]:
             select = select.where(Order.id < before)
         batch = list(select.limit(PHONE_BATCH).tuples())
         found += [order_id for order_id, phone in batch if phone and (
-            text in phone.casefold() or (digits is not None and digits in _ungrouped(phone)))]
+            text in phone.casefold() or (digits is not None and digits in phones.ungrouped(phone)))]
         if len(batch) < PHONE_BATCH:
             break
         before = batch[-1][0]
