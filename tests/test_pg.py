@@ -285,9 +285,9 @@ def test_init_on_the_server_prints_a_recovery_key_and_recover_works_there(
 
 def test_find_by_customer_phone_opens_the_sealed_phones_in_batches(
         pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop_app.core import counter, fulfilment, orders, products
+    from desktop_app.core import counter, fulfilment, orders, phones, products
 
-    monkeypatch.setattr(counter, "PHONE_BATCH", 2)  # several batches of the five orders
+    monkeypatch.setattr(phones, "PHONE_BATCH", 2)  # several batches of the five orders
     with ShopLocation(tmp_path / "pc", pg_url).create("Phones", "CNY", OWNER,
                                                       OWNER_PASSWORD) as shop:
         wash = products.add_product(shop, "Wash", "10", "service")

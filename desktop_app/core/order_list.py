@@ -26,7 +26,6 @@ from desktop_app.core.store import Shop
 SORT_KEYS = ("number", "date", "customer", "total", "status", "method")
 PAGE_SIZE = 200
 LARGEST_ID = 2**62  # a longer number typed is no order's: never sent to the database as one
-PHONE_BATCH = 2000  # sealed phones read and opened at a time on a server
 PHONE_MATCHES_MAX = 10_000  # orders a phone search lists on a server, newest first
 
 
@@ -113,7 +112,9 @@ def _text_matches(shop: Shop, text: str, batch_label: str) -> Expression:
              | Order.payment_ref.contains(text))
     digits = _phone_digits(text)
     if dialect.is_server(shop.db):
-        ids = _ids_by_sealed_phone(text, digits)
+        ids = phones.orders_by_sealed_phone(
+            lambda phone: text in phone.casefold()
+            or (digits is not None and digits in phones.ungrouped(phone)), PHONE_MATCHES_MAX)
         if ids:
             found = found | Order.id.in_(ids)
     else:
@@ -134,25 +135,6 @@ def _phone_digits(text: str) -> str | None:
     when ``text`` looks like a phone number or part of one (QA s14b N4); else None."""
     squeezed = phones.ungrouped(text)
     return squeezed if squeezed.isdecimal() else None
-
-
-def _ids_by_sealed_phone(text: str, digits: str | None) -> list[int]:
-    """On a server the phones are sealed (AES-GCM, a random nonce each): no SQL can match
-    them, so they are read newest first in batches and opened here (as core/counter.py's
-    find does), up to ``PHONE_MATCHES_MAX`` orders."""
-    found: list[int] = []
-    before: int | None = None
-    while len(found) < PHONE_MATCHES_MAX:
-        select = Order.select(Order.id, Order.customer_phone).order_by(Order.id.desc())
-        if before is not None:
-            select = select.where(Order.id < before)
-        batch = list(select.limit(PHONE_BATCH).tuples())
-        found += [order_id for order_id, phone in batch if phone and (
-            text in phone.casefold() or (digits is not None and digits in phones.ungrouped(phone)))]
-        if len(batch) < PHONE_BATCH:
-            break
-        before = batch[-1][0]
-    return found[:PHONE_MATCHES_MAX]
 
 
 def _sort_key(sort: str) -> Any:
