@@ -21,6 +21,17 @@ from desktop_app.core.store import Shop, create_shop, database_path, open_shop
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def assert_restore_refused_changing_nothing(shop: Shop, shop_dir: Path, out: Path) -> None:
+    """Restoring ``out`` into the (closed) shop is refused, its database as it was, nothing
+    set aside."""
+    shop.close()
+    before = database_path(shop_dir).read_bytes()
+    with pytest.raises(BackupInvalid):
+        restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
+    assert database_path(shop_dir).read_bytes() == before
+    assert not list(shop_dir.glob("before-restore-*"))
+
+
 def rebind(shop: Shop) -> None:
     """A second shop opened in a test rebinds the models; bind them to ``shop`` again."""
     from desktop_app.core.store import reopen_shop
@@ -69,12 +80,7 @@ def test_damaged_backups_are_refused_before_anything_changes(shop: Shop, shop_di
     else:
         raw = bytearray()
     out.write_bytes(bytes(raw))
-    shop.close()
-    before = database_path(shop_dir).read_bytes()
-    with pytest.raises(BackupInvalid):
-        restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD)
-    assert database_path(shop_dir).read_bytes() == before
-    assert not list(shop_dir.glob("before-restore-*"))
+    assert_restore_refused_changing_nothing(shop, shop_dir, out)
 
 
 def test_foreign_backup_is_refused(shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
