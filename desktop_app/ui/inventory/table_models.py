@@ -186,11 +186,7 @@ class KeyTableModel(RowTableModel[KeyRow]):
 
     def add_keys(self, rows: list[KeyRow], more: bool) -> None:
         """The next page, below the rows shown."""
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        self.append_rows(rows)
         self.has_more, self.asking = more, False
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
