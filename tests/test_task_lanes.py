@@ -102,3 +102,21 @@ def test_the_end_of_a_session_comes_after_every_task_started_before_it(
     tasks.call_in_worker(lambda: order.append("closing"))
     releaser.join()
     assert order == ["write", "re-read", "closing"]
+
+
+def test_a_long_read_runs_beside_a_busy_worker_on_a_connection_it_closes(
+        qtbot: QtBot, shop: Shop, held_worker: threading.Event) -> None:
+    """QA s14b N1: a backup's copy no longer waits for the worker nor holds it; each long read
+    connects its own thread and closes that connection after, so none stays open."""
+    seen: list[tuple[str, bool]] = []
+    results: list[object] = []
+
+    def read() -> int:
+        seen.append((threading.current_thread().name, shop.db.is_closed()))
+        return RedemptionAttempt.select().count()
+
+    for _ in range(2):
+        tasks.run_long_read(None, read, shop.db, results.append)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=WAIT_MS)  # the worker still held
+    assert results == [0, 0]
+    assert all(name.startswith(tasks.READER_THREAD_NAME) and closed for name, closed in seen)

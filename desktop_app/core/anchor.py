@@ -285,9 +285,9 @@ def _json_mac(key: bytes, head: Head) -> str:
                     hashlib.sha256).hexdigest()
 
 
-def anchor_bytes(key: bytes) -> bytes:
-    """The bound database's head as a backup header carries it."""
-    head = current_head()
+def anchor_bytes(key: bytes, head: Head | None = None) -> bytes:
+    """``head`` (the bound database's head when not given) as a backup header carries it."""
+    head = current_head() if head is None else head
     return json.dumps({"format": 2, "event_id": head.event_id, "head": head.hash,
                        "mac": _json_mac(key, head)}).encode("utf-8")
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core import anchor, audit, dialect, integrity, migrations
+from desktop_app.core.anchor import Head
 from desktop_app.core.backup_format import MAGIC as MAGIC
 from desktop_app.core.backup_format import BackupInfo as BackupInfo
 from desktop_app.core.backup_format import Progress, write_backup_file
@@ -38,39 +39,23 @@ SUFFIX = ".vsbackup"
 _NAME = re.compile(r"^voucher-shop-(?P<shop>[0-9a-f]{8})-(?P<stamp>\d{8}-\d{6})\.vsbackup$")
 
 
-def _export_database(shop: Shop, target: Path) -> bytes:
-    """A consistent encrypted copy of the database and the anchor of that same moment."""
+def _export_database(shop: Shop, target: Path) -> Head:
+    """A consistent encrypted copy of the database, and the chain's head in that copy."""
     key = raw_key(shop.database_key)
     shop.db.execute_sql("ATTACH DATABASE ? AS backup_copy KEY ?", (str(target), key))
     try:
-        with shop.db.atomic():  # one read snapshot for the copy and the anchor
+        with shop.db.atomic():  # one read snapshot for the copy and its head
             shop.db.execute_sql("SELECT sqlcipher_export('backup_copy')")
-            return anchor.anchor_bytes(shop.database_key)
+            return anchor.current_head()
     finally:
         shop.db.execute_sql("DETACH DATABASE backup_copy")
 
 
-def _write_file(shop: Shop, out: Path, progress: Progress | None) -> None:
-    """The database exported to a temporary file, then streamed into ``out`` atomically."""
-    with tempfile.TemporaryDirectory(prefix="voucher-backup-") as tmp:
-        exported = Path(tmp) / "copy.db"
-        anchor_raw = _export_database(shop, exported)
-        header = {
-            "format": 1, "shop_id": shop.shop_id, "created_at": utc_now().isoformat(),
-            "schema_version": migrations.current_version(shop.db),
-            "keyslots": (shop.data_dir / KEYSLOTS_FILE).read_text(encoding="utf-8"),
-            "anchor": anchor_raw.decode("utf-8"),
-        }
-        atomic_write_bytes(out, lambda target: write_backup_file(target, header, exported,
-                                                                 progress))
-
-
-def write_backup(shop: Shop, out: Path, automatic: bool = False,
-                 progress: Progress | None = None) -> Path:
-    """Write an encrypted backup of ``shop`` to ``out`` atomically. Owners only, except the
-    automatic backups an owner switched on: those run in whoever's session is open, since a
-    shop run by clerks needs its daily backup most (the file is encrypted either way).
-    ``progress`` hears how much of the database is written, chunk by chunk."""
+def start_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
+    """Everything a backup checks before copying, and its event (a write). Owners only,
+    except the automatic backups an owner switched on: those run in whoever's session is
+    open, since a shop run by clerks needs its daily backup most (the file is encrypted
+    either way)."""
     if not automatic:
         require_owner(shop, "backup")
     if dialect.is_server(shop.db):
@@ -85,10 +70,42 @@ def write_backup(shop: Shop, out: Path, automatic: bool = False,
     # restore asks whether a backup holds what they vouch for (integrity.witnessed_beyond).
     with shop.write(evidence_only=True):  # a backup is a read: it works on a held shop too
         audit.record(shop, "backup", out.name)
-    _write_file(shop, out, progress)
-    integrity.write_witness(out.parent, shop)
+    return out
+
+
+def copy_into(shop: Shop, out: Path, progress: Progress | None = None) -> Head:
+    """The database copied into the backup file ``out`` atomically; the chain's head in it.
+    Only reads the shop, in one snapshot: the app runs it on a thread of its own, on its own
+    connection, so scans go on meanwhile (QA s14b N1). ``progress`` hears how much of the
+    database is written, chunk by chunk."""
+    with tempfile.TemporaryDirectory(prefix="voucher-backup-") as tmp:
+        exported = Path(tmp) / "copy.db"
+        head = _export_database(shop, exported)
+        header = {
+            "format": 1, "shop_id": shop.shop_id, "created_at": utc_now().isoformat(),
+            "schema_version": migrations.current_version(shop.db),
+            "keyslots": (shop.data_dir / KEYSLOTS_FILE).read_text(encoding="utf-8"),
+            "anchor": anchor.anchor_bytes(shop.database_key, head).decode("utf-8"),
+        }
+        atomic_write_bytes(out, lambda target: write_backup_file(target, header, exported,
+                                                                 progress))
+    return head
+
+
+def finish_backup(shop: Shop, out: Path, head: Head) -> Path:
+    """The witness beside the backup, for the head its copy holds (events after it, scans
+    made while it was copied, are not in this backup)."""
+    integrity.write_witness(out.parent, shop, head)
     log.info("backup written (%d bytes)", out.stat().st_size)
     return out
+
+
+def write_backup(shop: Shop, out: Path, automatic: bool = False,
+                 progress: Progress | None = None) -> Path:
+    """Write an encrypted backup of ``shop`` to ``out`` atomically, in one call: its three
+    steps are ``start_backup``, ``copy_into`` and ``finish_backup``."""
+    out = start_backup(shop, out, automatic)
+    return finish_backup(shop, out, copy_into(shop, out, progress))
 
 
 def _refuse_inside_shop(data_dir: Path, out: Path) -> None:
@@ -150,8 +167,18 @@ def backups_to_keep(stamps: list[dt.datetime], daily: int = 7, weekly: int = 4
 
 def auto_backup(shop: Shop, folder: Path) -> Path:
     """A dated backup in ``folder``, then older ones pruned to 7 daily + 4 weekly."""
-    out = write_backup(shop, Path(folder) / backup_name(shop.shop_id, utc_now()), automatic=True)
-    existing = backups_in(folder, shop.shop_id)
+    out = _start_dated(shop, Path(folder))
+    return finish_auto_backup(shop, out, copy_into(shop, out))
+
+
+def _start_dated(shop: Shop, folder: Path) -> Path:
+    return start_backup(shop, folder / backup_name(shop.shop_id, utc_now()), automatic=True)
+
+
+def finish_auto_backup(shop: Shop, out: Path, head: Head) -> Path:
+    """``finish_backup``, then the folder's older backups pruned and the moment noted."""
+    finish_backup(shop, out, head)
+    existing = backups_in(out.parent, shop.shop_id)
     keep = backups_to_keep([stamp for stamp, _ in existing])
     for stamp, path in existing:
         if stamp not in keep and path != out:
@@ -160,7 +187,6 @@ def auto_backup(shop: Shop, folder: Path) -> Path:
     if not shop.integrity_problems:  # a held shop's own backups change nothing
         shop.set_setting("last_backup_at", utc_now().isoformat())
     return out
-
 
 
 # --- settings and checks for the desktop app ---------------------------------------------
@@ -216,8 +242,22 @@ def set_backup_settings(shop: Shop, folder: str, automatic: bool) -> BackupStatu
 
 
 def run_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path | None:
-    """The automatic backup, if the owner switched it on: on closing, on logging out, and
-    (with ``older_than``) when the last one is older than that. None when nothing was due.
+    """The automatic backup, if one is due (``due_auto_backup``), in one call: its steps are
+    ``start_auto_backup``, ``copy_into`` and ``finish_auto_backup``."""
+    out = start_auto_backup(shop, older_than)
+    return None if out is None else finish_auto_backup(shop, out, copy_into(shop, out))
+
+
+def start_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path | None:
+    """``start_backup`` of the automatic backup due now: the file to copy into, or None."""
+    folder = due_auto_backup(shop, older_than)
+    return None if folder is None else _start_dated(shop, folder)
+
+
+def due_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path | None:
+    """The folder of the automatic backup due now, if the owner switched them on: on closing,
+    on logging out, and (with ``older_than``) when the last one is older than that. None when
+    nothing is due.
     It runs in a clerk's session too: the owner switched it on for the shop, not for a person.
 
     A folder that is not there (a USB stick not plugged in) is refused, never created:
@@ -241,4 +281,4 @@ def run_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path 
     folder = Path(status.folder)
     if not folder.is_dir():
         raise InvalidInput(field="backup_folder", problem="folder_missing", path=str(folder))
-    return auto_backup(shop, folder)
+    return folder

@@ -272,14 +272,15 @@ def bring_forward(shop: Shop) -> None:
     live_folder.remember(witness_root(), shop.shop_id, shop.data_dir)
 
 
-def write_witness(folder: Path, shop: Shop) -> None:
-    """Vouch for the database's head in a backup destination, and remember the folder so
-    later opens check it. Nothing moves while the shop is held, or once it moved to a server."""
+def write_witness(folder: Path, shop: Shop, head: Head | None = None) -> None:
+    """Vouch for ``head`` (the database's head when not given: a backup's copy may be older)
+    in a backup destination, and remember the folder so later opens check it. Nothing moves
+    while the shop is held, or once it moved to a server."""
     if shop.integrity_problems or shop.moved_to is not None:
         return
     try:
         anchor.write_record(backup_witness_path(folder, shop.shop_id), shop.database_key,
-                            anchor.current_head(), sync=True)
+                            anchor.current_head() if head is None else head, sync=True)
         _remember_destination(shop.shop_id, folder)
         _remember_in_shop(shop, folder)
     except Exception:  # the backup itself is written; a read-only stick must not fail it

@@ -22,6 +22,9 @@ shop's server not answering is said at ``errors`` until a later task of the same
 an answer (the screens read again when the server is back: ``ui.server_away``).
 After the callbacks, ``ShopEvents`` announces once what the task changed (``core.events``),
 so every screen showing it can re-read, whichever screen asked.
+A long read that would hold the worker for seconds (a backup's copy of the whole shop) runs
+instead on a second thread, on a connection of its own closed after it (``run_long_read``):
+scans go on meanwhile (QA s14b N1). Writes never go there: they keep their one order.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Protocol
 
 import shiboken6
+from peewee import Database
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, Signal
 
 from desktop_app import collector
@@ -47,6 +51,8 @@ from desktop_app.ui.events import shop_events
 log = logging.getLogger(__name__)
 
 WORKER_THREAD_NAME = "shop-worker"
+READER_THREAD_NAME = "shop-reader"
+LONG_READ_WAIT_S = 120.0  # a shop closing waits this long at most for a backup's copy
 
 # A Python thread rather than QThreadPool: peewee keeps its connection in a threading.local,
 # which a pooled Qt thread may lose between tasks.
@@ -58,6 +64,8 @@ _pending: set[BackgroundTask] = set()
 # the normal lane's first: a background job takes a turn only when no normal job waits.
 _lanes: tuple[deque[Callable[[], None]], deque[Callable[[], None]]] = (deque(), deque())
 _lanes_lock = threading.Lock()
+# The long reads' thread (see the doc), started by the first one.
+_reader: ThreadPoolExecutor | None = None
 
 
 def _worker() -> ThreadPoolExecutor:
@@ -136,6 +144,7 @@ class BackgroundTask(QObject):
         errors: ErrorTarget | None = None,
         always: Callable[[], object] | None = None,
         background: bool = False,
+        reads: Database | None = None,
     ) -> None:
         # No Qt parent: the task must outlive a parent deleted before the result arrives.
         super().__init__()
@@ -146,18 +155,23 @@ class BackgroundTask(QObject):
         self._errors = errors
         self._always = always
         self._background = background
+        self._reads = reads
         self._done.connect(self._deliver)
 
     def start(self) -> BackgroundTask:
         collector.hold()  # the worker is about to run Python: see desktop_app.collector
         _pending.add(self)
-        _queue(self._run, self._background)
+        if self._reads is None:
+            _queue(self._run, self._background)
+        else:
+            _long_reads().submit(self._run)
         return self
 
     def _run(self) -> None:
         events.take()  # what ran on this thread outside a task is not this task's
         try:
-            result = self._fn()
+            result = self._fn() if self._reads is None else _on_own_connection(
+                self._reads, self._fn)
         except BaseException as exc:  # even SystemExit: the GUI must hear the task ended
             self._done.emit(None, exc, events.take())
         else:
@@ -219,6 +233,46 @@ def run_in_background(
                           background).start()
 
 
+def run_long_read(
+    parent: QObject | None,
+    fn: Callable[[], Any],
+    db: Database,
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[Exception], None] | None = None,
+    *,
+    errors: ErrorTarget | None = None,
+    always: Callable[[], object] | None = None,
+) -> BackgroundTask:
+    """Run ``fn()``, which only reads ``db``, on the long reads' thread (the module's doc);
+    the rest as ``run_in_background``. The shop closes only after it (``finish_long_reads``)."""
+    return BackgroundTask(parent, fn, on_success, on_failure, errors, always,
+                          reads=db).start()
+
+
+def _long_reads() -> ThreadPoolExecutor:
+    global _reader
+    if _reader is None:
+        _reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix=READER_THREAD_NAME)
+    return _reader
+
+
+def _on_own_connection(db: Database, fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()  # peewee connects this thread on its first statement
+    finally:
+        try:
+            db.close()  # this thread's connection only: peewee keeps one per thread
+        except Exception:
+            log.exception("closing a long read's connection failed")
+
+
+def finish_long_reads(timeout_s: float = LONG_READ_WAIT_S) -> None:
+    """Wait for the long reads started before (a shop about to close waits for its backup's
+    copy), blocking this thread; their results are still delivered as events."""
+    if _reader is not None:
+        _reader.submit(lambda: None).result(timeout_s)
+
+
 def call_in_worker(fn: Callable[[], Any], timeout_s: float = 30.0) -> Any:
     """Run ``fn()`` on the worker thread and wait for it, blocking the GUI thread.
 
@@ -268,11 +322,12 @@ def wait_until_idle(timeout_ms: int = 10_000) -> bool:
 
 def shutdown(timeout_ms: int = 10_000) -> None:
     """At exit: let running tasks finish, then stop the worker thread."""
-    global _executor
+    global _executor, _reader
     wait_until_idle(timeout_ms)
-    if _executor is not None:
-        _executor.shutdown(wait=True)
-        _executor = None
+    for executor in (_executor, _reader):
+        if executor is not None:
+            executor.shutdown(wait=True)
+    _executor = _reader = None
     for task in list(_pending):  # their results will never be delivered
         _pending.discard(task)
         collector.release()

@@ -1,8 +1,11 @@
 """Backups during a session: daily and on demand, and the status the window shows.
 
 ``BackupController`` belongs to an owner's main window: it writes backups on request and
-once a day (on the worker thread, never blocking the counter), keeps the status the window
-shows, and hands a checked restore request on to the session, which alone may close the shop.
+once a day, keeps the status the window shows, and hands a checked restore request on to
+the session, which alone may close the shop. A backup never holds the counter up: its checks
+and its event are written on the worker, the copy of the shop is read on a thread of its own
+(``run_long_read``: seconds on a shop of a few years, QA s14b N1) while scans go on, and its
+witness and the prune are written on the worker again.
 While a backup asked for is written (seconds for a shop of a few years, QA s14a F6), a line
 in the status bar says so with its progress, and Back up now waits for it to end.
 """
@@ -10,6 +13,7 @@ in the status bar says so with its progress, and Back up now waits for it to end
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -23,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import backup
+from desktop_app.core.anchor import Head
 from desktop_app.core.backup import BackupStatus
+from desktop_app.core.backup_format import Progress
 from desktop_app.core.dates import utc_now
 from desktop_app.core.store import Shop
 from desktop_app.ui.admin.backup_common import backup_filter, file_size_text
@@ -33,7 +39,7 @@ from desktop_app.ui.admin.restore_dialog import (
 )
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.folders import documents_folder
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.tasks import run_in_background, run_long_read
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +119,8 @@ class BackupController(QObject):
         self.first_check.setSingleShot(True)
         self.first_check.timeout.connect(self.check_daily)
         self.writing: Path | None = None  # the backup asked for, while it is written
+        # Counts stops (a restore closes the shop): a copy that ends after one finishes nothing.
+        self.epoch = 0
         self.busy_line = BackupBusyLine(window)
         if isinstance(window, QMainWindow):
             window.statusBar().addWidget(self.busy_line)
@@ -126,6 +134,40 @@ class BackupController(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.first_check.stop()
+        self.epoch += 1
+
+    def _run(self, start: Callable[[], Path | None],
+             finish: Callable[[Path, Head], Path],
+             progress: Progress | None = None, *,
+             done: Callable[[Path | None], None], failed: Callable[[Exception], None],
+             always: Callable[[], None]) -> None:
+        """``start`` (checks and the event, on the worker), the copy (a long read), then
+        ``finish`` (the witness, on the worker); ``always`` after the last step run."""
+        shop, epoch = self.shop, self.epoch
+
+        def ended(answer: Callable[[], None]) -> None:
+            always()
+            answer()
+
+        def copy(out: Path | None) -> None:
+            if out is None:  # nothing was due
+                ended(lambda: done(None))
+                return
+            run_long_read(self, lambda: backup.copy_into(shop, out, progress), shop.db,
+                          on_success=lambda head: finish_copy(out, head),
+                          on_failure=lambda exc: ended(lambda: failed(exc)))
+
+        def finish_copy(out: Path, head: Head) -> None:
+            if epoch != self.epoch:  # the shop was closed under the copy
+                log.info("a backup's copy ended after its shop closed: not finished")
+                always()
+                return
+            run_in_background(self, lambda: finish(out, head),
+                              on_success=lambda written: ended(lambda: done(written)),
+                              on_failure=lambda exc: ended(lambda: failed(exc)))
+
+        run_in_background(self, start, on_success=copy,
+                          on_failure=lambda exc: ended(lambda: failed(exc)))
 
     # -- status ----------------------------------------------------------------------------
 
@@ -147,11 +189,14 @@ class BackupController(QObject):
             return
         self.auto_running = True
         shop = self.shop
-        run_in_background(self, lambda: backup.run_auto_backup(shop, older_than=backup.DAILY),
-                          on_success=self._auto_done, on_failure=self._auto_failed)
+        self._run(lambda: backup.start_auto_backup(shop, older_than=backup.DAILY),
+                  lambda out, head: backup.finish_auto_backup(shop, out, head),
+                  done=self._auto_done, failed=self._auto_failed, always=self._auto_ended)
+
+    def _auto_ended(self) -> None:
+        self.auto_running = False
 
     def _auto_done(self, written: Path | None) -> None:
-        self.auto_running = False
         if written is not None:
             log.info("daily automatic backup written")
             self.auto_succeeded.emit(written)
@@ -159,7 +204,6 @@ class BackupController(QObject):
                 self.refresh_status()
 
     def _auto_failed(self, exc: Exception) -> None:
-        self.auto_running = False
         log.warning("automatic backup failed: %s", getattr(exc, "code", type(exc).__name__))
         self.auto_failed.emit(failure_text(exc))
 
@@ -196,15 +240,16 @@ class BackupController(QObject):
         dialog.open()
 
     def write_to(self, path: Path) -> None:
-        """Write the backup on the worker thread, its progress in the status bar."""
+        """Write the backup (see the module's doc), its progress in the status bar."""
         if self.writing is not None:
             return
         shop, relay = self.shop, ProgressRelay()
         relay.moved.connect(self.busy_line.moved)
         self._set_writing(path)
-        run_in_background(self, lambda: backup.write_backup(shop, path, progress=relay.tell),
-                          on_success=self._written, on_failure=self._failed,
-                          always=lambda: self._set_writing(None))
+        self._run(lambda: backup.start_backup(shop, path),
+                  lambda out, head: backup.finish_backup(shop, out, head), relay.tell,
+                  done=self._written, failed=self._failed,
+                  always=lambda: self._set_writing(None))
 
     def _set_writing(self, path: Path | None) -> None:
         self.writing = path
@@ -214,7 +259,9 @@ class BackupController(QObject):
             self.busy_line.start(path)
         self.writing_changed.emit(path is not None)
 
-    def _written(self, path: Path) -> None:
+    def _written(self, path: Path | None) -> None:
+        if path is None:
+            return
         try:
             size = file_size_text(path.stat().st_size)
         except OSError:
