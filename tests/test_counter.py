@@ -98,6 +98,60 @@ def test_a_b_a_repeats_a(station: Counter, clock: Clock) -> None:
     assert uses_left(a) == 4 and uses_left(b) == 4 and attempts() == 2
 
 
+def test_a_double_read_of_a_scan_of_several_uses_takes_nothing_more(
+        station: Counter, clock: Clock) -> None:
+    """QA s15a F2: the uses picker resets after a scan, so the scanner's second read of a
+    "3 uses" scan comes as one use: it took a 4th use."""
+    voucher = sell(station.shop, uses=5)
+    first = station.scan(voucher.payload, "scanner", uses=3)
+    recorded = attempts()
+    clock.now += 1
+    again = station.scan(voucher.payload, "scanner")
+    assert again.repeated and again.verdict is first.verdict
+    assert uses_left(voucher) == 2 and attempts() == recorded
+
+
+def test_a_double_read_repeats_the_latest_verdict_of_its_code(station: Counter,
+                                                              clock: Clock) -> None:
+    """QA s15a F2, case 2: one use, then three chosen, then a double read: it repeated the
+    first verdict ("4/5 left") while 1 was left."""
+    voucher = sell(station.shop, uses=5)
+    station.scan(voucher.payload, "scanner")
+    clock.now += 0.5
+    chosen = station.scan(voucher.payload, "scanner", uses=3)  # asked for: a new attempt
+    assert not chosen.repeated and chosen.verdict.uses_left == 1
+    clock.now += 0.5
+    again = station.scan(voucher.payload, "scanner")
+    assert again.repeated and again.verdict.uses_left == 1 and uses_left(voucher) == 1
+
+
+def test_a_gift_card_double_read_spends_once(station: Counter, clock: Clock) -> None:
+    item = products.add_product(station.shop, "Card 100", "100", "giftcard")
+    order = orders.create_order(station.shop, [(item.id, 1)])
+    card = fulfilment.pay_order(station.shop, order.id, "cash")[0]
+    asked = station.scan(card.payload, "scanner")
+    assert asked.verdict.reason == "amount_required"
+    clock.now += 1
+    spent = station.scan(card.payload, "scanner", amount_cents=3550)  # the amount, typed
+    assert not spent.repeated and spent.verdict.ok
+    clock.now += 1
+    again = station.scan(card.payload, "scanner")  # the amount field was cleared
+    assert again.repeated and again.verdict is spent.verdict  # not "amount required"
+    assert Voucher.get_by_id(card.id).balance_cents == 10000 - 3550
+
+
+def test_fewer_uses_chosen_after_a_refusal_for_want_of_them_is_a_new_attempt(
+        station: Counter, clock: Clock) -> None:
+    voucher = sell(station.shop, uses=2)
+    refused = station.scan(voucher.payload, "scanner", uses=3)
+    assert refused.verdict.reason == "not_enough_uses"
+    clock.now += 1
+    assert station.scan(voucher.payload, "scanner").repeated  # a double read takes nothing
+    clock.now += 1
+    two = station.scan(voucher.payload, "scanner", uses=2)
+    assert not two.repeated and two.verdict.ok and uses_left(voucher) == 0
+
+
 def test_refusals_repeat_too(station: Counter) -> None:
     first = station.scan("HELLO-WORLD", "keyboard")
     again = station.scan("hello world", "keyboard")

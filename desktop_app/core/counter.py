@@ -89,6 +89,28 @@ class UndoResult:
     balance: int | None = None  # a gift card's balance once its spend was given back
 
 
+# What a scan asks for: (uses, a gift card's amount in cents or None).
+Request = tuple[int, int | None]
+DEFAULT_REQUEST: Request = (1, None)  # the uses and amount pickers reset to it after a scan
+
+
+@dataclass(frozen=True)
+class _Decision:
+    """The latest verdict this station gave a code, what was asked, and when last seen."""
+
+    at: float
+    request: Request
+    result: CounterResult
+
+    def repeated_by(self, request: Request) -> bool:
+        """A scan within the window repeats this decision when it asks the same, or asks
+        nothing in particular: the pickers reset after every scan, so a scanner's double read
+        of a "3 uses" or "¥35.50" scan comes as the default (QA s15a F2: it took one more
+        use). Only another amount or number of uses, chosen, is a new attempt: a card
+        refused for want of an amount, or a pass for want of uses, scanned again with one."""
+        return request == self.request or request == DEFAULT_REQUEST
+
+
 class Counter:
     """One station. ``clock`` (seconds, monotonic) times the repeat window; tests set it."""
 
@@ -103,27 +125,24 @@ class Counter:
         self._lock = threading.Lock()
         self._settled = threading.Condition(self._lock)
         self._in_flight: set[str] = set()
-        self._decided: dict[str, tuple[float, CounterResult]] = {}  # code -> (last seen, result)
+        self._decided: dict[str, _Decision] = {}  # by normalised code
         self.lost = LostScans()  # scans whose commit lost its answer, until the server says
         self.settle_wait_s = lost_commit.SETTLE_WAIT_S
 
     def scan(self, text: str, source: str, now: dt.datetime | None = None, *,
              uses: int = 1, amount_cents: int | None = None) -> CounterResult:
         """Redeem ``uses`` uses of what ``text`` names (or spend ``amount_cents`` from a gift
-        card), or repeat the verdict it got moments ago. The amount and the uses are part of
-        what repeats: a double read spends once, while a card refused for want of an amount,
-        or a pass refused for want of uses, can be scanned again with another."""
+        card), or repeat the verdict it got moments ago (see ``_Decision.repeated_by``)."""
         scanned = text.strip()
         code = vouchers.normalize(scanned)
-        key = " ".join([code, *([f"x{uses}"] if uses != 1 else []),
-                        *([str(amount_cents)] if amount_cents is not None else [])])
+        request = (uses, amount_cents)
         with self._settled:
-            while key in self._in_flight:  # the same code, still being decided elsewhere
+            while code in self._in_flight:  # the same code, still being decided elsewhere
                 self._settled.wait()
-            earlier = self._repeat_of(key)
+            earlier = self._repeat_of(code, request)
             if earlier is not None:
                 return replace(earlier, repeated=True, source=source, recent=None)
-            self._in_flight.add(key)
+            self._in_flight.add(code)
         try:
             lost_before = (self.lost.settle_one(self.shop, voucher_key(self.shop, scanned, code))
                            if self.lost.any_for() else None)
@@ -139,23 +158,23 @@ class Counter:
                 raise
             result = CounterResult(verdict, False, source, self._recent_quietly())
             with self._lock:
-                self._decided[key] = (self.clock(), result)
+                self._decided[code] = _Decision(self.clock(), request, result)
             return result
         finally:
             with self._settled:
-                self._in_flight.discard(key)
+                self._in_flight.discard(code)
                 self._settled.notify_all()
 
-    def _repeat_of(self, key: str) -> CounterResult | None:
+    def _repeat_of(self, code: str, request: Request) -> CounterResult | None:
         now = self.clock()
         # Every code seen in the window is remembered, not just the last: A, B, A repeats A.
         self._decided = {k: seen for k, seen in self._decided.items()
-                         if now - seen[0] < self.window_s}
-        seen = self._decided.get(key)
-        if seen is None:
+                         if now - seen.at < self.window_s}
+        seen = self._decided.get(code)
+        if seen is None or not seen.repeated_by(request):
             return None
-        self._decided[key] = (now, seen[1])  # a voucher held still stays quiet
-        return seen[1]
+        self._decided[code] = replace(seen, at=now)  # a voucher held still stays quiet
+        return seen.result
 
     def recent(self) -> list[RecentAttempt]:
         return recent_attempts(self.shop, self.station, self.recent_limit)
@@ -179,7 +198,7 @@ class Counter:
                                           settle_wait_s=self.settle_wait_s)
         with self._lock:
             self._decided = {k: seen for k, seen in self._decided.items()
-                             if seen[1].verdict.voucher_id != undo.voucher_id}
+                             if seen.result.verdict.voucher_id != undo.voucher_id}
         balance = (Voucher.select(Voucher.balance_cents)
                    .where(Voucher.id == undo.voucher_id).scalar())
         return UndoResult(undo.uses_left_after, self.recent(), balance)
