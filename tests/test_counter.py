@@ -280,6 +280,23 @@ def test_the_code_is_normalised_once(station: Counter,
     assert RedemptionAttempt.get().scanned_text == sloppy.strip()  # what was typed, kept
 
 
+@pytest.mark.parametrize("typed", [
+    "{dash}", "{dash}".replace("-", "—"), "{dash}".replace("-", "——"),
+    "{dash}".replace("-", "–"), "{dash}".replace("-", "‐"), "{dash}。", "券码：{dash}",
+    "Code: {dash}"])
+def test_a_code_as_an_input_method_or_a_message_types_it_is_read(shop: Shop,
+                                                                 typed: str) -> None:
+    """QA s15a F9: em and en dashes, a Unicode hyphen, a full stop 。 or a "券码：" label, as
+    a Chinese input method, a phone or a WeChat message puts them, were "malformed"."""
+    voucher = sell(shop, uses=2)
+    verdict = redemption.redeem(shop, typed.format(dash=voucher.code), STATION)
+    assert verdict.reason == "redeemed" and verdict.voucher_id == voucher.id
+
+
+def test_a_web_address_is_still_no_voucher(shop: Shop) -> None:
+    assert redemption.redeem(shop, "https://example.com/pay", STATION).reason == "malformed"
+
+
 # --- the station's list ---------------------------------------------------------------------
 
 

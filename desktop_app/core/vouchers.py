@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
+import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -137,10 +138,20 @@ def payload(shop_id: str, voucher_key: str, code: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """What a cashier or scanner meant: NFKC, upper case, no separators, O→0, I/L→1."""
-    cleaned = unicodedata.normalize("NFKC", text).upper()
-    cleaned = "".join(c for c in cleaned if not c.isspace() and c not in "-_.")
+    """What a cashier or scanner meant: NFKC, upper case, no label ("券码："), no separators
+    (any dash an input method or a phone puts in: —, –, ‐; a full stop 。), O→0, I/L→1."""
+    cleaned = _LABEL.sub("", unicodedata.normalize("NFKC", text)).upper()
+    cleaned = "".join(c for c in cleaned if not _is_separator(c))
     return cleaned.translate(_FORGIVEN)
+
+
+# A word and a colon before the code, as a WeChat message or a receipt copied has it (QA s15a
+# F9). A payload never holds a colon; a web address keeps its "//…" and is no voucher.
+_LABEL = re.compile(r"^\s*[^\W\d_]{1,12}\s*:")
+
+
+def _is_separator(char: str) -> bool:
+    return (char.isspace() or char in "_.。、" or unicodedata.category(char) == "Pd")
 
 
 @dataclass(frozen=True)
