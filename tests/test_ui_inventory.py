@@ -116,6 +116,9 @@ def test_empty_shop_says_how_to_start(qtbot: QtBot, shop: Shop) -> None:
     tab = open_tab(qtbot, shop)
     assert tab.proxy.rowCount() == 0
     assert tab.empty.label.isVisible() and "New product" in tab.empty.label.text()
+    # Every kind a shop can sell, gift cards too (QA s15a F12: the first screen left them out)
+    for kind in ("service pass", "gift card", "card key", "goods"):
+        assert kind in tab.empty.label.text()
     assert not tab.edit_button.isEnabled() and not tab.import_button.isEnabled()
 
 

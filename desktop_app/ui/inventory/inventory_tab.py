@@ -187,7 +187,7 @@ class InventoryTab(QWidget):
                                          "see them."))
         else:
             self.empty.show_text(self.tr("No products yet.\nClick “New product” to add your "
-                                         "first service, card key or goods."))
+                                         "first service pass, gift card, card key or goods."))
 
     def _on_changes(self, changes: frozenset[str]) -> None:
         """Products, stock or keys changed (here, or a sale on the Orders tab): re-read."""
