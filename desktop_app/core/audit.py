@@ -102,10 +102,29 @@ def verify_chain() -> list[ChainProblem]:
 def verify_shop(shop: Shop) -> list[str]:
     """Everything ``verify`` checks, on the open shop, the anchor beside it, the witnesses
     outside its folder, and what the shop is held for. Problems not acknowledged before put
-    the shop on hold (see ``integrity``)."""
-    problems = verify_database(shop.db, shop.database_key, None,
-                               anchor_check=lambda: check_anchor(shop.data_dir,
-                                                                 shop.database_key))
+    the shop on hold (see ``integrity``). Its two steps: ``verify_shop_data``, then
+    ``verify_shop_evidence``."""
+    return verify_shop_evidence(shop, verify_shop_data(shop))
+
+
+def verify_shop_data(shop: Shop) -> list[str]:
+    """The long part of ``verify``: the database's pages, structure, chain, vouchers and
+    cards. Only reads: the app runs it on a thread and connection of its own, so scans go on
+    meanwhile (QA s14b N1). Checked against the anchor and the witnesses only after, by
+    ``verify_shop_evidence``: they may vouch for events written while it read."""
+    return verify_database(shop.db, shop.database_key, None, anchor_check=lambda: None)
+
+
+def verify_shop_evidence(shop: Shop, found: list[str]) -> list[str]:
+    """``found`` (``verify_shop_data``'s problems), with what the anchor beside the shop and
+    the witnesses say of the database as it is now; the shop held for what is new."""
+    problems = list(found)
+    if not dialect.is_server(shop.db):
+        try:
+            problems += [f"anchor: {p}" for p in [check_anchor(shop.data_dir,
+                                                               shop.database_key)] if p]
+        except Exception as exc:
+            problems.append(f"anchor: {name_database_error(exc)}")
     try:
         problems += integrity.witness_problems(shop)
     except Exception as exc:  # a damaged file must be named, not crash the check
