@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QDate
@@ -34,6 +35,7 @@ from desktop_app.ui.admin.audit_model import (
 )
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.display import count_text, failure_text
+from desktop_app.ui.paged_reader import PagedReader
 from desktop_app.ui.tables import EmptyState, fit_columns, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -45,6 +47,8 @@ from desktop_app.ui.widgets import (
 )
 
 log = logging.getLogger(__name__)
+
+AuditPage = tuple[list[EventRow], dict[tuple[str, int], str]]  # events, their subjects' names
 
 PAGE_SIZE = 500
 ANY_DAY = QDate(2000, 1, 1)  # a date edit cannot be empty: its minimum reads "Any"
@@ -76,10 +80,8 @@ class AuditDialog(QDialog):
                  page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.shop = shop
-        self.page_size = page_size
-        self.loading = False
-        self.has_more = False
-        self._generation = 0
+        self.pages = PagedReader(self, page_size)
+        self.loading = False  # the filters' choices or a page being read: the busy bar
         self.verify_dialog: VerifyDialog | None = None
         self.setWindowTitle(self.tr("Audit log"))
         self.resize(980, 620)
@@ -221,49 +223,54 @@ class AuditDialog(QDialog):
 
     def reload(self) -> None:
         """The newest page under the current filters; a result for older filters is dropped."""
-        self._fetch(before_id=None)
+        self._reading()
+        self.pages.read_first(self._page(before_id=None),
+                              lambda found: self._loaded(*found, next_page=False),
+                              more=self._full_page, on_failure=self._failed)
 
     def load_more(self) -> None:
         rows = self.model.rows()
-        if rows and self.has_more and not self.loading:
-            self._fetch(before_id=rows[-1].id)
+        if rows and self.pages.can_read_next() and not self.loading:
+            self._reading()
+            self.pages.read_next(self._page(before_id=rows[-1].id),
+                                 lambda found: self._loaded(*found, next_page=True),
+                                 more=self._full_page, on_failure=self._failed)
 
-    def _fetch(self, before_id: int | None) -> None:
-        self._generation += 1
-        generation, wanted, shop, limit = (self._generation, self.current_filter(), self.shop,
-                                           self.page_size)
+    def _reading(self) -> None:
         self.message.clear()
         self._set_loading(True)
 
-        def page() -> tuple[list[EventRow], dict[tuple[str, int], str]]:
+    def _page(self, before_id: int | None) -> Callable[[], AuditPage]:
+        """The read of the page of events before ``before_id`` (the newest: None) under the
+        filters chosen now, for the worker."""
+        wanted, shop, limit = self.current_filter(), self.shop, self.pages.page_size
+
+        def page() -> AuditPage:
             rows = audit.list_events(shop, wanted.operator_id, wanted.kind, wanted.start,
                                      wanted.end, limit, before_id)
             return rows, audit_subjects.subject_names(shop, rows)  # this page's only
 
-        run_in_background(
-            self, page,
-            on_success=lambda found: self._loaded(generation, found[0], found[1],
-                                                  before_id is not None),
-            on_failure=lambda exc: self._failed(exc, generation))
+        return page
 
-    def _loaded(self, generation: int, rows: list[EventRow],
-                names: dict[tuple[str, int], str], more: bool) -> None:
-        if generation != self._generation:
-            return  # the filters changed while this page was read
+    def _full_page(self, found: AuditPage) -> bool:
+        return len(found[0]) >= self.pages.page_size
+
+    def _loaded(self, rows: list[EventRow], names: dict[tuple[str, int], str],
+                next_page: bool) -> None:
         self._set_loading(False)
-        self.model.subject_names = {**self.model.subject_names, **names} if more else names
-        if more:
+        self.model.subject_names = ({**self.model.subject_names, **names} if next_page
+                                    else names)
+        if next_page:
             self.model.append_rows(rows)
         else:
             self.model.set_rows(rows)
             fit_columns(self.table, AuditTableModel.DETAIL, maximum=220)
-        self.has_more = len(rows) >= self.page_size
-        self.more_button.setEnabled(self.has_more)
+        self.more_button.setEnabled(self.pages.more)
         self._show_count()
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        if self.has_more:
+        if self.pages.more:
             text = self.tr("The newest {count} events shown").format(count=count_text(count))
         else:
             text = self.tr("{count} events").format(count=count_text(count))
@@ -273,11 +280,9 @@ class AuditDialog(QDialog):
     def _set_loading(self, loading: bool) -> None:
         self.loading = loading
         self.busy_bar.setVisible(loading)
-        self.more_button.setEnabled(self.has_more and not loading)
+        self.more_button.setEnabled(self.pages.more and not loading)
 
-    def _failed(self, exc: Exception, generation: int | None = None) -> None:
-        if generation is not None and generation != self._generation:
-            return
+    def _failed(self, exc: Exception) -> None:
         self._set_loading(False)
         self.message.show_error(failure_text(exc))
 

@@ -39,6 +39,7 @@ from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import count_text, failure_text, key_state_label
 from desktop_app.ui.inventory.key_import_page import KeyImportPage
 from desktop_app.ui.inventory.table_models import KeyTableModel
+from desktop_app.ui.paged_reader import PagedReader
 from desktop_app.ui.reports.stock_warning import ThresholdEditor
 from desktop_app.ui.tables import (
     EmptyState,
@@ -110,11 +111,12 @@ class CardKeyDialog(QDialog):
 
     def _build_keys_page(self) -> QWidget:
         page = QWidget(self)
-        self.reading = 0  # the latest read asked for: an older one's answer is dropped
+        self.pages = PagedReader(self, cardkeys.KEY_PAGE)
         self.counts: dict[str, int] = {}
         self.found_more = False
         self.fitted = False  # the columns fitted to the first keys shown
         self.model = KeyTableModel(self)
+        self.model.pages = self.pages
         self.model.more_wanted.connect(self._read_more)
         self.table = QTableView(page)
         self.table.setModel(self.model)
@@ -192,21 +194,23 @@ class CardKeyDialog(QDialog):
         """Read the keys again: counts, and the first page or what the search finds. After a
         key was handled (``then_select``), as many rows as are shown, so it stays in view."""
         self.search_pause.stop()
-        self.reading += 1
-        reading, shop, product_id = self.reading, self.shop, self.product.id
+        shop, product_id = self.shop, self.product.id
         state, search = self.state_filter.currentData(), self.search.text()
         limit = cardkeys.KEY_PAGE
         if then_select is not None:
             limit = max(limit, self.model.rowCount())
-        run_in_background(self, lambda: read_keys(shop, product_id, state, search, limit),
-                          lambda read: self._show_keys(reading, read, then_select),
-                          errors=self.keys_message)
+        self.pages.read_first(lambda: read_keys(shop, product_id, state, search, limit),
+                              lambda read: self._show_keys(read, then_select), limit=limit,
+                              more=lambda read: read.more_pages, errors=self.keys_message)
 
-    def _show_keys(self, reading: int, read: KeysRead, then_select: int | None) -> None:
-        if reading != self.reading:
-            return  # a newer filter or search was asked for meanwhile
+    @property
+    def reading(self) -> int:
+        """How many reads of the keys were asked for: an older one's answer is dropped."""
+        return self.pages.generation
+
+    def _show_keys(self, read: KeysRead, then_select: int | None) -> None:
         self.counts, self.found_more = read.counts, read.more_found
-        self.model.show_keys(read.rows, read.more_pages)
+        self.model.set_rows(read.rows)
         self.summary.setText(self.tr("{unsold} unsold · {sold} sold · {returned} returned · "
                                      "{faulty} faulty").format(
             **{state: count_text(count) for state, count in read.counts.items()}))
@@ -220,22 +224,21 @@ class CardKeyDialog(QDialog):
 
     def _read_more(self) -> None:
         """The next page, the view scrolled to the end of this one."""
-        reading, shop, product_id = self.reading, self.shop, self.product.id
+        shop, product_id = self.shop, self.product.id
         state, rows = self.state_filter.currentData(), self.model.rowCount()
         if not rows:
             return
         older_than = self.model.row_at(rows - 1).id
-        run_in_background(
-            self, lambda: cardkeys.list_card_keys(shop, product_id, state, older_than=older_than),
-            lambda page: self._add_keys(reading, page), on_failure=self._more_failed)
+        self.pages.read_next(
+            lambda: cardkeys.list_card_keys(shop, product_id, state, older_than=older_than),
+            self._add_keys, on_failure=self._more_failed)
 
-    def _add_keys(self, reading: int, page: list[KeyRow]) -> None:
-        if reading == self.reading:
-            self.model.add_keys(page, len(page) == cardkeys.KEY_PAGE)
-            self._show_empty()
+    def _add_keys(self, page: list[KeyRow]) -> None:
+        self.model.append_rows(page)
+        self._show_empty()
 
     def _more_failed(self, exc: Exception) -> None:
-        self.model.has_more = self.model.asking = False  # no retry at every scroll
+        self.pages.more = False  # no retry at every scroll
         self.keys_message.show_error(failure_text(exc))
 
     def _show_empty(self) -> None:

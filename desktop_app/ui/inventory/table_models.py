@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from desktop_app.core.cardkeys import KeyRow
 from desktop_app.core.dates import local_time
@@ -17,6 +17,7 @@ from desktop_app.ui.display import (
     stock_label,
     validity_label,
 )
+from desktop_app.ui.paged_reader import PagedTableModel
 from desktop_app.ui.tables import (
     CENTER,
     RIGHT,
@@ -151,16 +152,9 @@ class ProductFilter(QSortFilterProxyModel):
         return self.data(self.index(proxy_row, 0), ROW_ROLE)
 
 
-class KeyTableModel(RowTableModel[KeyRow]):
+class KeyTableModel(PagedTableModel[KeyRow]):
     """Card keys, masked: the full secret never reaches this model. A page at a time, newest
     first: scrolled to its end, the view asks for the next one (``more_wanted``)."""
-
-    more_wanted = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.has_more = False  # older keys than the last row, not read yet
-        self.asking = False  # the next page is being read
 
     def columns(self) -> list[Column[KeyRow]]:
         return [
@@ -179,20 +173,3 @@ class KeyTableModel(RowTableModel[KeyRow]):
         if row.replaceable:
             return self.tr("Faulty, to replace")
         return key_state_label(row.state)
-
-    def show_keys(self, rows: list[KeyRow], more: bool) -> None:
-        self.set_rows(rows)
-        self.has_more, self.asking = more, False
-
-    def add_keys(self, rows: list[KeyRow], more: bool) -> None:
-        """The next page, below the rows shown."""
-        self.append_rows(rows)
-        self.has_more, self.asking = more, False
-
-    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self.has_more and not self.asking
-
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self.asking = True
-            self.more_wanted.emit()

@@ -22,8 +22,9 @@ from desktop_app.core.orders import STATUSES, OrderRow
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import batch_label, failure_text, status_label
 from desktop_app.ui.orders.table_models import OrderTableModel
+from desktop_app.ui.paged_reader import PagedReader
 from desktop_app.ui.tables import EmptyState, select_where, selected_row, setup_table
-from desktop_app.ui.tasks import ShowsError, run_in_background
+from desktop_app.ui.tasks import ShowsError
 
 SEARCH_PAUSE_MS = 250
 REFRESH_MAX_ROWS = 2000  # read again after a change, or as far down as the owner is
@@ -43,20 +44,20 @@ class PagedOrderList(QObject):
         self.shop = shop
         self.errors = errors
         self.started = False  # read on the tab's first showing, not at login (QA s14a F4)
-        self.loading = False
         self.reselecting = False  # the list chose the row again, not the owner
         self._fitted = False  # the columns fitted to the first rows; widened only after
-        self._generation = 0
         self._select_when_listed: int | None = None  # an order just changed, to be chosen
         self.query = OrderQuery(batch_label=batch_label())
+        self.pages = PagedReader(self, PAGE_SIZE)
         self.model = OrderTableModel("CNY", self)
+        self.model.pages = self.pages
         self.table = QTableView(parent)
         self.table.setModel(self.model)
         setup_table(self.table, OrderTableModel.CUSTOMER)
         self.empty = EmptyState(self.table)
         self._build_filters(parent)
         self.model.sort_asked.connect(self._sorted)
-        self.model.more_asked.connect(self.load_more)
+        self.model.more_wanted.connect(self.load_more)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(OrderTableModel.NUMBER, Qt.SortOrder.DescendingOrder)
 
@@ -117,7 +118,9 @@ class PagedOrderList(QObject):
         """The first page for the current search, filter and sort."""
         self._select_when_listed = select_id or self._select_when_listed
         if self.started:
-            self._read(0, PAGE_SIZE, lambda rows: self._replace(rows, False))
+            self.pages.read_first(self._page(0, PAGE_SIZE),
+                                  lambda rows: self._replace(rows, False),
+                                  on_failure=self._failed)
 
     def refresh(self, select_id: int | None = None) -> None:
         """The pages read so far, read again: the orders changed. ``select_id`` is chosen
@@ -126,7 +129,8 @@ class PagedOrderList(QObject):
         if self.started:
             count = min(max(self.model.rowCount(), PAGE_SIZE),
                         max(REFRESH_MAX_ROWS, self._rows_in_use()))
-            self._read(0, count, lambda rows: self._replace(rows, True))
+            self.pages.read_first(self._page(0, count), lambda rows: self._replace(rows, True),
+                                  limit=count, on_failure=self._failed)
 
     def _rows_in_use(self) -> int:
         """The rows down to the chosen one and those on screen, and a page more: an order the
@@ -137,27 +141,18 @@ class PagedOrderList(QObject):
 
     def load_more(self) -> None:
         """The next page, at the end of the list (Qt's fetchMore)."""
-        if self.started and not self.loading and self.model.more_to_read:
-            self._read(self.model.rowCount(), PAGE_SIZE, self._append)
+        if self.started:
+            self.pages.read_next(self._page(self.model.rowCount(), PAGE_SIZE), self._append,
+                                 on_failure=self._failed)
 
-    def _read(self, offset: int, limit: int, then: Callable[[list[OrderRow]], None]) -> None:
-        self._generation += 1
-        generation, shop, query = self._generation, self.shop, self.query
-        self.loading = True
+    def _page(self, offset: int, limit: int) -> Callable[[], list[OrderRow]]:
+        """The read of ``limit`` orders from ``offset`` under the search, filter and sort
+        asked now, for the worker."""
+        shop, query = self.shop, self.query
+        return lambda: order_list.order_page(shop, query, offset, limit)
 
-        def arrived(rows: list[OrderRow]) -> None:
-            if generation == self._generation:  # else asked again meanwhile: dropped
-                self.loading = False
-                self.model.more_to_read = len(rows) >= limit
-                then(rows)
-
-        def failed(exc: Exception) -> None:
-            if generation == self._generation:
-                self.loading = False
-                self.errors.show_error(failure_text(exc))
-
-        run_in_background(self, lambda: order_list.order_page(shop, query, offset, limit),
-                          arrived, failed)
+    def _failed(self, exc: Exception) -> None:
+        self.errors.show_error(failure_text(exc))  # a page more is asked at the next scroll
 
     def _replace(self, rows: list[OrderRow], keep_scroll: bool) -> None:
         select_id, self._select_when_listed = self._select_when_listed, None

@@ -15,23 +15,22 @@ from desktop_app.ui.display import (
     short_time,
     status_label,
 )
-from desktop_app.ui.tables import RIGHT, Column, ModelIndex, RowTableModel
+from desktop_app.ui.paged_reader import PagedTableModel
+from desktop_app.ui.tables import RIGHT, Column, RowTableModel
 from desktop_app.ui.widgets import ERROR_COLOR
 
 
-class OrderTableModel(RowTableModel[OrderRow]):
+class OrderTableModel(PagedTableModel[OrderRow]):
     """The orders read so far. The database sorts them and reads the next page: the view's
-    header asks by ``sort_asked``, its scrolling to the end by ``more_asked`` (Qt's
-    fetchMore), while ``more_to_read``."""
+    header asks by ``sort_asked``, its scrolling to the end by ``more_wanted`` (Qt's
+    fetchMore, while its reader has more)."""
 
     NUMBER, DATE, CUSTOMER, TOTAL, STATUS, METHOD = range(6)
     MONEY_COLUMNS = (TOTAL, STATUS)  # their text is never cut short (QA s14a F10)
     sort_asked = Signal(str, bool)  # one of core's SORT_KEYS, descending
-    more_asked = Signal()
 
     def __init__(self, currency: str = "CNY", parent: QObject | None = None) -> None:
         self.currency = currency
-        self.more_to_read = False
         super().__init__(parent)
 
     def set_currency(self, currency: str) -> None:
@@ -43,13 +42,6 @@ class OrderTableModel(RowTableModel[OrderRow]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(SORT_KEYS):
             self.sort_asked.emit(SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
-
-    def canFetchMore(self, parent: ModelIndex) -> bool:
-        return not parent.isValid() and self.more_to_read
-
-    def fetchMore(self, parent: ModelIndex) -> None:
-        if not parent.isValid():
-            self.more_asked.emit()
 
     def columns(self) -> list[Column[OrderRow]]:
         # No sort keys: the database sorts (core/order_list.py), in the order of SORT_KEYS.
