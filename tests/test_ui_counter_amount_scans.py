@@ -16,7 +16,9 @@ from test_ui_giftcard import balance, sell_card
 
 from desktop_app.core.fulfilment import IssuedVoucher
 from desktop_app.core.models import Voucher
+from desktop_app.core.store import Shop
 from desktop_app.core.vouchers import typed_code
+from desktop_app.ui.counter.amount_panel import reads_as_a_voucher
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
 
@@ -105,3 +107,12 @@ def test_an_amount_typed_before_a_slow_scan_of_the_card_is_spent(counter: Counte
         counter.type(card.payload, BLUETOOTH_MS)
         counter.enter(BLUETOOTH_MS)
     assert shown.args[0].reason == "redeemed" and balance(card) == 8000
+
+
+def test_what_the_amount_field_hands_on_as_a_voucher(shop: Shop) -> None:
+    coffee = sell(shop, uses=5)
+    code = typed_code(Voucher.get_by_id(coffee.id).code)
+    assert reads_as_a_voucher(coffee.payload) and reads_as_a_voucher(code)
+    assert reads_as_a_voucher(code[:-2] + code[-1] + code[-2])  # a typo: the counter says so
+    for amount in ("12.50", "1,000.00", "281234567890123456", "1000000000000000.00"):
+        assert not reads_as_a_voucher(amount)

@@ -27,9 +27,11 @@ MAX_AMOUNT_CHARS = SCAN_MAX_CHARS
 
 
 def reads_as_a_voucher(text: str) -> bool:
-    """Text in the amount field that is a voucher, or could be one by its length (no amount
-    has 16 characters): a scan's to judge, never an amount. Digits alone are a payment code."""
-    return has_voucher_shape(text) or (could_be_a_voucher(text) and not is_a_barcode(text))
+    """Text in the amount field that is a voucher, or could be one (a voucher's length, with
+    letters: a code with a typo): a scan's to judge, never an amount. Digits alone (a payment
+    code) or with a decimal point are no voucher."""
+    return has_voucher_shape(text) or (could_be_a_voucher(text)
+                                       and any(char.isalpha() for char in text))
 
 
 class AmountPanel(QFrame):
