@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from desktop_app.scanning.burst_rule import is_a_payload
 from desktop_app.scanning.field_state import FieldState, is_text_field, state_of
 from desktop_app.scanning.key_pause import KeyPause
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER, Burst, KeystrokeClassifier
@@ -246,7 +247,10 @@ class ScannerInput(QObject):
 
     def _on_enter(self, widget: QWidget, event: QKeyEvent) -> bool:
         where = self._where(widget)
-        burst = self._classifier.enter(self._now(event))
+        # A voucher's payload at a slower scanner's steady pace (a Bluetooth one's 40 ms a
+        # key) is a scan too, wherever it was typed: in the gift-card amount field it was
+        # left there as an "amount" and nothing was redeemed (QA s15a F3).
+        burst = self._classifier.enter(self._now(event), slow_scan=is_a_payload)
         self._pause.stop()
         if burst is not None and burst.source == SCANNER:
             self._submit(burst)
@@ -270,14 +274,19 @@ class ScannerInput(QObject):
             self._submit(burst)
 
     def _submit(self, burst: Burst) -> None:
-        if burst.source == SCANNER and not self._capturing:
-            self._give_field_back()
         before = self._field_before
+        took_back = burst.source == SCANNER and not self._capturing
+        if took_back:
+            self._give_field_back()
         self.landed_in = before.field if before is not None else None
         self._reset()
         target = self._target
         if target is not None:
             target.clear()
+            if took_back and before is not None and self._usable_target() is not None:
+                # Where a fast burst would have moved it: the next scan, and the uses typed
+                # for it, go to the target, not to the field the slow scan was typed into.
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
         self.submitted.emit(burst.text, burst.source)
 
     def _reset(self) -> None:

@@ -3,7 +3,8 @@
 The cashier types the amount (number keys, Enter) before the scan, or right after a card was
 refused for want of one; then the card's next scan spends it. The balance left shows in large
 figures. The amount goes with the scan to the counter, whose repeat guard covers it: a double
-read of the same card with the same amount spends once.
+read of the same card with the same amount spends once. A voucher is never an amount: text
+that reads as one, typed or scanned into the field at any speed, is handed on as a scan.
 """
 
 from __future__ import annotations
@@ -15,19 +16,34 @@ from desktop_app.core.counter import UndoResult
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.money import parse_money
 from desktop_app.core.redemption import Verdict
+from desktop_app.core.vouchers import has_voucher_shape
 from desktop_app.messages import error_message
-from desktop_app.scanning.burst_rule import is_a_barcode
+from desktop_app.scanning.burst_rule import SCAN_MAX_CHARS, could_be_a_voucher, is_a_barcode
 from desktop_app.ui.display import money
 from desktop_app.ui.widgets import scaled_font
 
-MAX_AMOUNT_CHARS = 16
+# Room for a whole voucher: one typed or scanned here slowly must be read whole, as a voucher.
+MAX_AMOUNT_CHARS = SCAN_MAX_CHARS
+
+
+def reads_as_a_voucher(text: str) -> bool:
+    """Text in the amount field that is a voucher, or could be one (a voucher's length, with
+    letters: a code with a typo): a scan's to judge, never an amount. Digits alone (a payment
+    code) or with a decimal point are no voucher."""
+    return has_voucher_shape(text) or (could_be_a_voucher(text)
+                                       and any(char.isalpha() for char in text))
 
 
 class AmountPanel(QFrame):
-    """``amount_entered(cents)`` on Enter with a valid amount. ``pending_text`` is the card
-    that was refused for want of an amount: the tab scans it again with the amount."""
+    """``amount_entered(cents)`` on Enter with a valid amount; ``voucher_entered(text)`` on
+    Enter with a voucher in the field (taken out of it). ``pending_text`` is the card that was
+    refused for want of an amount: the tab scans it again with the amount. ``scans_resume``
+    when the card stops waiting while the field has the focus: the focus goes back to where
+    scans and uses go."""
 
     amount_entered = Signal(int)
+    voucher_entered = Signal(str)
+    scans_resume = Signal()
 
     def __init__(self, currency: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +87,12 @@ class AmountPanel(QFrame):
         return cents or None
 
     def _entered(self) -> None:
+        text = self.field.text().strip()
+        if reads_as_a_voucher(text):
+            self.field.clear()
+            self.scans_resume.emit()  # as a scan would: the next scan and uses go there
+            self.voucher_entered.emit(text)
+            return
         cents = self.amount_cents()
         if cents is None:
             return
@@ -99,6 +121,17 @@ class AmountPanel(QFrame):
             self.pending_text = ""
             self.balance.clear()
             self.show_idle()
+
+    def prompt_cleared(self) -> None:
+        """The verdict that asked for the card's amount went: the card is forgotten, and so
+        is an amount typed for it and not entered. The cashier goes back to the scan field:
+        left here, their "3" for the next pass's uses was an amount (QA s15a F3)."""
+        if not self.pending_text:
+            return
+        self.forget_pending()
+        self.field.clear()
+        if self.field.hasFocus():
+            self.scans_resume.emit()
 
     def show_failure(self, uncertain: bool) -> None:
         """A scan failed: the balance shown belongs to no verdict now (QA s13a M1). When it

@@ -89,6 +89,8 @@ class RedemptionLayout(QWidget):
         self.verdict.tone_changed.connect(self._verdict_changed)
         # A reload or cash-out changed a balance: the last spend's figure is not it (QA).
         self.history_panel.card_changed.connect(lambda _code: self.amount_panel.balance.clear())
+        self.amount_panel.scans_resume.connect(
+            lambda: self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _build_scan_row(self, settings: ScanSettings) -> QHBoxLayout:
         self.scan_field = QLineEdit(self)

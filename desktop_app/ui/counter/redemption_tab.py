@@ -124,7 +124,8 @@ class RedemptionTab(RedemptionLayout):
             lambda _: self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason))
         self.recent.undone.connect(self.amount_panel.show_undone)
         self.recent.undone.connect(lambda _: self.verdict.clear())
-        self.verdict.cleared.connect(self.amount_panel.forget_pending)  # QA s13a F8
+        self.verdict.cleared.connect(self.amount_panel.prompt_cleared)  # QA s13a F8, s15a F3
+        self.amount_panel.voucher_entered.connect(lambda text: self.submit(text, KEYBOARD))
         self.sound_box.toggled.connect(self._set_sound)
         self.settings_panel.changed.connect(self._apply_settings)
         self.camera.switched.connect(self._camera_switched)
