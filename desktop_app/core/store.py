@@ -116,7 +116,7 @@ class Shop:
     # A restore that had stopped half-way, settled at or before this open: to tell (QA s12e).
     restore_notice: RestoreNotice | None = None
     # Read at open and kept as they change (see ``shop_identity``): the GUI thread reads them.
-    name: str = field(default="", repr=False)  # logs name no shop
+    name: str = field(default="", repr=False)  # out of logs
     currency: str = shop_identity.DEFAULT_CURRENCY
 
     def reload_slots(self) -> KeySlotFile:
