@@ -34,7 +34,14 @@ from peewee import (
     TextField,
 )
 
-from desktop_app.core import dialect, integrity, live_server, migrations, schema_upgrade
+from desktop_app.core import (
+    dialect,
+    integrity,
+    live_server,
+    migrations,
+    schema_upgrade,
+    shop_identity,
+)
 from desktop_app.core.errors import (
     KeySlotsDamaged,
     NoShop,
@@ -296,6 +303,7 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
             owner = Operator.create(
                 name=owner_name.strip(), slot_name=normalize_operator(owner_name), role="owner")
             slots.save()
+        name, currency = shop_identity.read_stored()
     except (DatabaseError, InterfaceError) as exc:
         db.close()
         raise server_error(exc, url) from exc
@@ -303,7 +311,8 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
         db.close()
         raise
     log.info("created a shop on the server")
-    shop = ServerShop(Path(data_dir), db, owner, slots, key, url=url, recovery_key=recovery_key)
+    shop = ServerShop(Path(data_dir), db, owner, slots, key, url=url, recovery_key=recovery_key,
+                      name=name, currency=currency)
     integrity.bring_forward(shop)
     live_server.watch(shop)
     return shop
@@ -346,6 +355,7 @@ def _unlock_server_shop(data_dir: Path, url: str, operator: str,
         db.column_cipher = ColumnCipher(key)
         found = migrations.migrate(db, guard=_upgrade_guard(db, url))
         row = active_operator(operator, slots.shop_id, url)
+        name, currency = shop_identity.read_stored()
         problems = integrity.problems_at_open(data_dir, key, slots.shop_id, anchor_file=False)
     except (DatabaseError, InterfaceError) as exc:
         db.close()
@@ -355,7 +365,8 @@ def _unlock_server_shop(data_dir: Path, url: str, operator: str,
         db.close()
         raise
     log.info("opened the shop on the server as operator #%s", row.id)
-    shop = ServerShop(Path(data_dir), db, row, slots, key, url=url, failed_logins=failed_logins)
+    shop = ServerShop(Path(data_dir), db, row, slots, key, url=url, failed_logins=failed_logins,
+                      name=name, currency=currency)
     _hold_or_bring_forward(shop, problems)
     live_server.watch(shop)  # and from now on, each new connection (QA s13a F3)
     schema_upgrade.record(shop, found)

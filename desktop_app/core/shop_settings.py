@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 
-from desktop_app.core import audit
+from desktop_app.core import audit, shop_identity
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.money import currency_code
 from desktop_app.core.roles import require_owner
@@ -36,10 +36,13 @@ class ShopSettings:
 
 
 def get_shop_settings(shop: Shop) -> ShopSettings:
+    """The settings stored now; the name and currency are kept for the screens too (another
+    counter may have changed them, see ``shop_identity``)."""
+    name, currency = shop_identity.reread(shop)
     days = shop.setting("default_valid_days")
     cashout = shop.setting("giftcard_cashout_max_cents", "0")
-    return ShopSettings(shop_name=shop.name, address_line=shop.setting("address_line"),
-                        voucher_note=shop.setting("voucher_note"), currency=shop.currency,
+    return ShopSettings(shop_name=name, address_line=shop.setting("address_line"),
+                        voucher_note=shop.setting("voucher_note"), currency=currency,
                         default_valid_days=int(days) if days.isdigit() and int(days) else None,
                         giftcard_cashout_max_cents=int(cashout) if cashout.isdigit() else 0,
                         giftcard_clerk_money=shop.setting("giftcard_clerk_money") == "1")

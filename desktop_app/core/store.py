@@ -29,6 +29,7 @@ from desktop_app.core import (
     migrations,
     restore_journal,
     schema_upgrade,
+    shop_identity,
     shoplock,
     witness_sync,
 )
@@ -114,6 +115,9 @@ class Shop:
     recovery_key: str | None = field(default=None, repr=False)
     # A restore that had stopped half-way, settled at or before this open: to tell (QA s12e).
     restore_notice: RestoreNotice | None = None
+    # Read at open and kept as they change (see ``shop_identity``): the GUI thread reads them.
+    name: str = field(default="", repr=False)  # out of logs
+    currency: str = shop_identity.DEFAULT_CURRENCY
 
     def reload_slots(self) -> KeySlotFile:
         """The key slots as stored now: another counter may have changed them."""
@@ -146,14 +150,6 @@ class Shop:
             put_setting(key, value)
 
     @property
-    def name(self) -> str:
-        return self.setting("shop_name")
-
-    @property
-    def currency(self) -> str:
-        return self.setting("currency", "CNY")
-
-    @property
     def shop_id(self) -> str:
         return self.slots.shop_id  # open_shop checked it against the database's own
 
@@ -181,7 +177,8 @@ class Shop:
             self.require_writable()
         try:
             serial = isinstance(self.db, SqliteDatabase) and outermost
-            with begin_immediate(self.db) if serial else self.db.atomic():
+            with (shop_identity.kept(self, outermost),  # outside: kept once committed
+                  begin_immediate(self.db) if serial else self.db.atomic()):
                 if serial:  # before any change: still the folder's files?
                     live_files.require_same(self)
                 elif changing:  # a server's new connection was checked as it opened
@@ -243,6 +240,7 @@ def put_setting(key: str, value: str) -> None:
     """Insert or overwrite one setting; portable (``REPLACE`` is SQLite's alone)."""
     (Setting.insert(key=key, value=value)
      .on_conflict(conflict_target=[Setting.key], update={Setting.value: value}).execute())
+    shop_identity.note_written(key, value)  # kept by the shop once its write commits
 
 
 def database_path(data_dir: Path) -> Path:
@@ -298,6 +296,7 @@ def create_shop(
         slots.save()
         anchor.write_anchor(data_dir, key)
         shop = Shop(data_dir, db, owner, slots, key, lock=lock, recovery_key=recovery_key)
+        shop_identity.reread(shop)
         live_files.remember(shop, None)
         integrity.bring_forward(shop)
     except BaseException as exc:
@@ -363,6 +362,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
         database_proxy.initialize(db)
         found = migrations.migrate(db, guard=schema_upgrade.FolderGuard(lock, data_dir))
         row = active_operator(operator, slots.shop_id, str(db_path))
+        name, currency = shop_identity.read_stored()
         moved = recorded_move()
         problems = integrity.problems_at_open(data_dir, key, slots.shop_id,
                                               witnesses=moved is None)
@@ -376,7 +376,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
         raise
     log.info("opened the shop as operator #%s", row.id)
     shop = Shop(data_dir, db, row, slots, key, lock=lock, failed_logins=failed_logins,
-                moved_to=moved)
+                moved_to=moved, name=name, currency=currency)
     live_files.remember(shop, before_connect)
     if problems:
         log.error("integrity hold at open: %s", problems)

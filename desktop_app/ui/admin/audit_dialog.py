@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import audit, audit_subjects, auth
+from desktop_app.core import audit, audit_subjects, auth, shop_identity
 from desktop_app.core.audit import EventRow
 from desktop_app.core.store import Shop
 from desktop_app.ui.admin.audit_model import (
@@ -176,7 +176,7 @@ class AuditDialog(QDialog):
     def _load_choices(self) -> None:
         shop = self.shop
         self._set_loading(True)
-        run_in_background(self, lambda: (filter_choices(shop), shop.currency),
+        run_in_background(self, lambda: (filter_choices(shop), shop_identity.reread_currency(shop)),
                           on_success=self._choices_loaded, on_failure=self._failed)
 
     def _choices_loaded(self, loaded: tuple[FilterChoices, str]) -> None:

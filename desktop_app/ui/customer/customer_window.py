@@ -82,7 +82,10 @@ class CustomerWindow(QWidget):
         column.addWidget(self.pages)
         self.resize(1024, 768)
         shop_events().changed.connect(self._on_changes)
-        self._show_shop(shop.name, shop.setting("address_line"))
+        # The address line is read on the worker: the GUI thread never queries (a server down
+        # would stop the window opening). The name is the one the shop keeps.
+        self._show_shop(shop.name, "")
+        self._read_settings()
         self.show_rest()
 
     # -- layout -----------------------------------------------------------------------------
@@ -307,9 +310,12 @@ class CustomerWindow(QWidget):
 
     def _on_changes(self, changes: frozenset[str]) -> None:
         if events.SETTINGS in changes:
-            shop = self.shop
-            run_in_background(self, lambda: shop_settings.get_shop_settings(shop),
-                              self._settings_loaded, errors=lambda _refused: None)
+            self._read_settings()
+
+    def _read_settings(self) -> None:
+        shop = self.shop
+        run_in_background(self, lambda: shop_settings.get_shop_settings(shop),
+                          self._settings_loaded, errors=lambda _refused: None)
 
     def _settings_loaded(self, settings: shop_settings.ShopSettings) -> None:
         self.currency = settings.currency

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import events, products
+from desktop_app.core import events, products, shop_identity
 from desktop_app.core.products import KINDS, ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import kind_label
@@ -133,7 +133,8 @@ class InventoryTab(QWidget):
         self.loading = True
         shop = self.shop
         run_in_background(
-            self, lambda: (shop.currency, products.list_products(shop, include_archived=True)),
+            self, lambda: (shop_identity.reread_currency(shop),
+                           products.list_products(shop, include_archived=True)),
             lambda result: self._loaded(result, select_id), errors=self.message,
             always=self._loading_done, background=background)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import events, order_list, orders, refunds
+from desktop_app.core import events, order_list, orders, refunds, shop_identity
 from desktop_app.core.order_list import OrderCounts
 from desktop_app.core.orders import OrderDetail, OrderRow
 from desktop_app.core.refunds import RefundPreview, RefundResult
@@ -143,8 +143,10 @@ class OrdersTab(QWidget):
     def _read_counts(self) -> None:
         shop, query = self.shop, self.list.query
         self._counted = (query.search, query.status)
-        run_in_background(self, lambda: (shop.currency, order_list.order_counts(shop, query)),
-                          self._show_summary, errors=self.message)
+        run_in_background(
+            self, lambda: (shop_identity.reread_currency(shop),
+                           order_list.order_counts(shop, query)),
+            self._show_summary, errors=self.message)
 
     def _show_summary(self, result: tuple[str, OrderCounts]) -> None:
         self.currency, counts = result
