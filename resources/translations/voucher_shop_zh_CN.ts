@@ -54,43 +54,43 @@
 <context>
     <name>AmountPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="40"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="56"/>
         <source>Gift card amount</source>
         <translation>礼品卡金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="78"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="100"/>
         <source>Now scan the gift card.</source>
         <translation>现在请扫描礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="87"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="109"/>
         <source>Not an amount: that looks like a payment code. Type the amount to spend, press Enter, then scan the gift card.</source>
         <translation>这不是金额：看起来是付款码。请输入要消费的金额，按回车，再扫礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="93"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="115"/>
         <source>For a gift card: type the amount, press Enter, scan.</source>
         <translation>礼品卡：输入金额，按回车，再扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="111"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="144"/>
         <source>The amount was cleared: wait for the counter to find out whether the card was charged.</source>
         <translation>金额已清空：请等待本收银台查明这张卡是否已扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="126"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="159"/>
         <source>Type the amount for this card and press Enter.</source>
         <translation>请输入这张卡要消费的金额，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="134"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="167"/>
         <source>The amount was cleared: scan the voucher again.</source>
         <translation>金额已清除：请再扫一次卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="119"/>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="141"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="152"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="174"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
@@ -98,88 +98,88 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="84"/>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="94"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="95"/>
         <source>Every change to the shop: who, when and what. Each entry is chained to the one before, so a deleted or altered entry shows when the database is verified.</source>
         <translation>店铺的每一项更改：谁、何时、做了什么。每条记录都与前一条环环相扣，删除或篡改任何一条，校验数据库时都会发现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="118"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="125"/>
         <source>All operators</source>
         <translation>全部操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="128"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="132"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="136"/>
         <source>Operator:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="137"/>
         <source>Event:</source>
         <translation>事件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="138"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="139"/>
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="153"/>
         <source>Load older events</source>
         <translation>加载更早的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="156"/>
         <source>Verify database…</source>
         <translation>校验数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="158"/>
         <source>Check the database file, the audit log&apos;s chain and the record kept beside it</source>
         <translation>检查数据库文件、操作日志链，以及保存在数据库旁的核验记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="161"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="274"/>
         <source>The newest {count} events shown</source>
         <translation>已显示最新的 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="276"/>
         <source>{count} events</source>
         <translation>共 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="278"/>
         <source>No events match these filters.</source>
         <translation>没有符合这些筛选条件的事件。</translation>
     </message>
@@ -215,12 +215,12 @@
 <context>
     <name>BackupBusyLine</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="86"/>
         <source>Writing the backup…</source>
         <translation>正在写入备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="87"/>
         <source>Writing the backup to {path}</source>
         <translation>正在写入备份：{path}</translation>
     </message>
@@ -228,12 +228,12 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="229"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin/backup_controller.py" line="269"/>
         <source>Backup written to {path} ({size}).
 Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>备份已写入 {path}（{size}）。
@@ -526,168 +526,168 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="95"/>
         <source>Card keys: {product}</source>
         <translation>卡密：{product}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="98"/>
         <source>Keys</source>
         <translation>卡密列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="99"/>
         <source>Import keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="128"/>
         <source>Find a key or #order</source>
         <translation>查找卡密或 #订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="130"/>
         <source>Type the first or last characters of the key as the list shows them, the whole key, or the number of the order it was sold on</source>
         <translation>输入列表中显示的卡密开头或结尾几位、完整卡密，或售出它的订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="140"/>
         <source>All keys</source>
         <translation>全部卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="145"/>
         <source>Mark faulty…</source>
         <translation>标记为失效…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="146"/>
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
         <translation>卡密失效：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="149"/>
         <source>Replace on order</source>
         <translation>在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="150"/>
         <source>Give the customer an unsold key in place of this faulty one</source>
         <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="153"/>
         <source>Put back on sale…</source>
         <translation>重新上架…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="154"/>
         <source>A key returned by a refund that the customer did not use: sell it again</source>
         <translation>退款退回且顾客未使用的卡密：重新出售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="165"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="168"/>
         <source>Keys are shown masked. The customer&apos;s voucher shows the key in full.</source>
         <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="187"/>
         <source>Low-stock warning switched off.</source>
         <translation>已关闭低库存提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="190"/>
         <source>Low-stock warning set: the status bar warns at {threshold} unsold keys or fewer.</source>
         <translation>已设置低库存提醒：未售卡密不多于 {threshold} 个时，状态栏会提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="214"/>
         <source>{unsold} unsold · {sold} sold · {returned} returned · {faulty} faulty</source>
         <translation>未售 {unsold} · 已售 {sold} · 已退回 {returned} · 失效 {faulty}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="253"/>
         <source>No key found. Type the first or last characters of the key as the list shows them, the whole key, or #order number.</source>
         <translation>未找到卡密。请输入列表中显示的卡密开头或结尾几位、完整卡密，或 #订单号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="256"/>
         <source>No key in this state.</source>
         <translation>没有这个状态的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="255"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="258"/>
         <source>No keys yet. Import them on the “Import keys” page.</source>
         <translation>还没有卡密。请在“导入卡密”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="260"/>
         <source>The first {count} keys found are shown: type more of the key.</source>
         <translation>仅显示找到的前 {count} 个卡密：请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="262"/>
         <source>Keys found: {count}</source>
         <translation>找到卡密：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="264"/>
         <source>The newest {count} of {total} shown: scroll down for more.</source>
         <translation>已显示 {total} 个中最新的 {count} 个：向下滚动查看更多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="283"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="286"/>
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
         <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="289"/>
         <source>Mark key {key} as faulty? It will not be sold.</source>
         <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="288"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="291"/>
         <source>Faulty key</source>
         <translation>失效卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="288"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="291"/>
         <source>Mark faulty</source>
         <translation>标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="295"/>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="300"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="303"/>
         <source>Put back on sale</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="299"/>
         <source>Put key {key} back on sale? It came back with the refund of order {order}, and the customer had it: do this only if you checked that it was not used. Otherwise mark it faulty.</source>
         <translation>将卡密 {key} 重新上架？它随订单 {order} 的退款退回，顾客曾拿到过它：请确认它未被使用后再这样做，否则请标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="308"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="311"/>
         <source>The key is on sale again.</source>
         <translation>卡密已重新上架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="316"/>
         <source>The key is marked faulty.</source>
         <translation>已将卡密标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="327"/>
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="356"/>
         <source>Of these, already in stock under another product: {count}.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
@@ -828,7 +828,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="349"/>
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="352"/>
         <source>Keys imported: {count}. Lines left out: {skipped}.</source>
         <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
     </message>
@@ -1012,27 +1012,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="180"/>
         <source>and 1 more voucher: ask for it printed or sent</source>
         <translation>另有 1 张卡券：可请店员打印或发送给您</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="191"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="194"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="223"/>
         <source>Thank you! Photograph your voucher</source>
         <translation>谢谢惠顾！请拍下您的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="256"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="259"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="179"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="182"/>
         <source>and {count} more vouchers: ask for them printed or sent</source>
         <translation>另有 {count} 张卡券：可请店员打印或发送给您</translation>
     </message>
@@ -1358,7 +1358,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="105"/>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="216"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="217"/>
         <source>Archive</source>
         <translation>下架</translation>
     </message>
@@ -1383,59 +1383,59 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>此商品的卡密（打码显示）；可将卡密标记为失效并在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="164"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="165"/>
         <source>On sale: {count}</source>
         <translation>在售：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="166"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="167"/>
         <source>out of stock: {count}</source>
         <translation>缺货：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="168"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="169"/>
         <source>validity ended: {count}</source>
         <translation>有效期已结束：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="170"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="171"/>
         <source>archived: {count}</source>
         <translation>已下架：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="184"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="185"/>
         <source>No product matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="186"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="187"/>
         <source>Every product is archived. Tick “Show archived” to see them.</source>
         <translation>所有商品都已下架。勾选“显示已下架”即可查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="189"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="190"/>
         <source>No products yet.
-Click “New product” to add your first service, card key or goods.</source>
+Click “New product” to add your first service pass, gift card, card key or goods.</source>
         <translation>还没有商品。
-点击“新建商品”，添加第一个服务、卡密或实物商品。</translation>
+点击“新建商品”，添加第一个服务、礼品卡、卡密或实物商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="215"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="216"/>
         <source>Restore</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="239"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="240"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="247"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="248"/>
         <source>“{name}” is archived: it is no longer sold. Vouchers already sold still work.</source>
         <translation>“{name}”已下架，不再出售。已售出的卡券仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="248"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="249"/>
         <source>“{name}” is on sale again.</source>
         <translation>“{name}”已重新上架。</translation>
     </message>
@@ -1443,32 +1443,32 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>KeyTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="167"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="161"/>
         <source>Key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="168"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="162"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="170"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="164"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="172"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="166"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="174"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="168"/>
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="180"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="174"/>
         <source>Faulty, to replace</source>
         <translation>失效，待更换</translation>
     </message>
@@ -1572,27 +1572,27 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>LineTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="89"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="81"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="90"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="82"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="91"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="83"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="93"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="85"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="96"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="88"/>
         <source>Refunded</source>
         <translation>已退</translation>
     </message>
@@ -1800,68 +1800,68 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="91"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="91"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="92"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="395"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="128"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="160"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="82"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="84"/>
         <source>Backup settings…</source>
         <translation>备份设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="85"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="87"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="235"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -1961,7 +1961,7 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="42"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="43"/>
         <source>A shop on a server is backed up on the server, with PostgreSQL&apos;s own tools (pg_dump): see the README.</source>
         <translation>服务器上的店铺在服务器上用 PostgreSQL 自带工具（pg_dump）备份：见 README。</translation>
     </message>
@@ -1976,29 +1976,29 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="397"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="251"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="399"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="130"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="133"/>
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
@@ -2008,22 +2008,22 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="125"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="128"/>
         <source>Backups: on the server</source>
         <translation>备份：在服务器上</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="134"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="137"/>
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="137"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="140"/>
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="146"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="149"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
@@ -2495,37 +2495,37 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="57"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="49"/>
         <source>No.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="58"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="50"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="60"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="52"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="61"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="53"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="62"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="54"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="64"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="56"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="71"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="63"/>
         <source>Paid, {amount} refunded</source>
         <translation>已付款，已退款 {amount}</translation>
     </message>
@@ -2533,12 +2533,12 @@ Click “New product” to add your first service, card key or goods.</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="65"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="66"/>
         <source>Search: number, customer, phone</source>
         <translation>搜索：单号、顾客、电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="69"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="70"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
@@ -2568,85 +2568,85 @@ Click “New product” to add your first service, card key or goods.</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="154"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="154"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="156"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="209"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="204"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="212"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="207"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="156"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="158"/>
         <source>matching: {count}</source>
         <translation>符合条件：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="241"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="243"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="253"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="255"/>
         <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="256"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="258"/>
         <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="288"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="290"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="290"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="292"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="320"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="322"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="322"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="324"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="336"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="339"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="341"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="337"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="339"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="340"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="342"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="344"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="346"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -3106,62 +3106,62 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="75"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="76"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="76"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="77"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="77"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="78"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="79"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="80"/>
         <source>Uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="80"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="81"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="82"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="84"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="95"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="96"/>
         <source>Value {amount}</source>
         <translation>面值 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="102"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="103"/>
         <source>Active</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="102"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="103"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="106"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="107"/>
         <source>Its last valid day has passed, so it is not sold any more: give it new dates with Edit…, or archive it.</source>
         <translation>它的最后有效日已过，因此不再出售：请用“编辑…”设置新的日期，或将其下架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="101"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="102"/>
         <source>Archived</source>
         <translation>已下架</translation>
     </message>
@@ -3603,47 +3603,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="210"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="212"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="104"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="106"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="107"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="109"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="111"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="113"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="113"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="115"/>
         <source>The next scan shows the voucher, its customer and history; nothing is used</source>
         <translation>下一次扫码只显示卡券、顾客和历史记录，不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="119"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="121"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="120"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="122"/>
         <source>Find vouchers by customer name or phone</source>
         <translation>按顾客姓名或电话查找卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="125"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="127"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="126"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="128"/>
         <source>A gift card&apos;s balance for a customer without it in hand: their phone number, then the card&apos;s PIN</source>
         <translation>顾客没带卡时查询礼品卡余额：先按手机号找卡，再输入该卡的 PIN</translation>
     </message>
@@ -3658,12 +3658,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="181"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="183"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="185"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="187"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
@@ -3699,42 +3699,42 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码将核销 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="208"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="210"/>
         <source>Look up: scan a voucher — nothing is used</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="327"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="328"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="329"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="330"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="336"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="339"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="340"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="341"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -4950,17 +4950,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="198"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="203"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="320"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="325"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="351"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="356"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -4983,17 +4983,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StockWarning</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="64"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="65"/>
         <source>Low stock ({unsold} left): {names}</source>
         <translation>库存不足（剩 {unsold}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="68"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="69"/>
         <source>Low stock, {count} products: {names}</source>
         <translation>库存不足，{count} 个商品：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="71"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="72"/>
         <source>{name}: {unsold} left, warning at {threshold}</source>
         <translation>{name}：剩 {unsold}，提醒阈值 {threshold}</translation>
     </message>
@@ -5029,22 +5029,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ThresholdEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="117"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="124"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="118"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="125"/>
         <source>Warn in the status bar at this many unsold keys or fewer</source>
         <translation>未售卡密不超过此数量时，在状态栏提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="119"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="126"/>
         <source>Set</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="123"/>
+        <location filename="../../desktop_app/ui/reports/stock_warning.py" line="130"/>
         <source>Low-stock warning at:</source>
         <translation>库存预警线：</translation>
     </message>
@@ -5328,37 +5328,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="170"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="171"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="181"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="183"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="188"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="190"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="215"/>
         <source>Acknowledge the problems</source>
         <translation>确认问题</translation>
     </message>
@@ -5388,7 +5388,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>店铺将按当前数据继续工作。丢失的记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、最新的备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="241"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
