@@ -28,7 +28,7 @@ from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 pytestmark = pytest.mark.usefixtures("temp_settings")
 
 WAIT_MS = 15_000
-NO_BACKUPS = "This shop has no automatic backups"
+NO_BACKUPS = "No automatic backups"
 
 
 def owner_told(qtbot: QtBot, window: MainWindow) -> None:
