@@ -1,7 +1,7 @@
 """A new shop has no backup until its owner chooses a folder (QA s15a F4): the owner's window
 says so in the backup banner, which blocks no sale, until automatic backups are on or it is
 hidden for the session. Clerks are not told (backup settings are owners'), nor is a shop on a
-server (backed up with pg_dump).
+server (backed up with pg_dump). A new shop's first start opens the backup settings.
 
 Real encrypted shops in temporary folders; dialogs are shown and driven, never ``exec()``ed,
 and none is left open.
@@ -17,11 +17,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_ui_admin import open_window, wait_idle
 from test_ui_admin_session import log_in
+from test_ui_setup_login import fill_setup, keep_recovery_key
 
 from desktop_app.core import auth, backup
 from desktop_app.core.store import Shop, open_shop, reopen_shop
 from desktop_app.ui.admin.backup_settings_dialog import BackupSettingsDialog
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.session.setup_dialog import SetupDialog
 from desktop_app.ui.shop_session import ShopSession
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
@@ -146,3 +148,29 @@ def test_hidden_until_the_next_login(qtbot: QtBot, session: ShopSession) -> None
     wait_idle(qtbot)
     again = log_in(qtbot, session, OWNER, OWNER_PASSWORD)
     owner_told(qtbot, again)
+
+
+def test_a_new_shop_asks_where_its_backups_go(qtbot: QtBot, shop_dir: Path,
+                                               tmp_path: Path) -> None:
+    """First start: after the recovery key, the backup settings over the new shop's window."""
+    session = ShopSession(shop_dir)
+    session.start()
+    try:
+        setup = session.dialog
+        assert isinstance(setup, SetupDialog)
+        fill_setup(qtbot, setup, OWNER_PASSWORD, OWNER_PASSWORD)
+        qtbot.mouseClick(setup.create_button, Qt.MouseButton.LeftButton)
+        keep_recovery_key(qtbot, setup)
+        window = session.window
+        assert window is not None and window.isVisible() and window.backups is not None
+        dialog = window.backups.settings_dialog
+        assert dialog is not None and dialog.isVisible()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+        owner_told(qtbot, window)  # under it, for when it is cancelled
+        stick = tmp_path / "usb"
+        stick.mkdir()
+        save_folder(qtbot, dialog, stick)
+        assert window.backup_banner.isHidden()
+    finally:
+        session.shutdown()
+    assert len(list(stick.glob("*.vsbackup"))) == 1  # the first, at quitting
