@@ -160,6 +160,8 @@ class ShopSession(QObject):
         self.location = dialog.location
         settings.SERVER_URL.write(self.location.database_url or "")
         self._enter(dialog.shop)
+        if self.window is not None:  # where a new shop's backups go (QA s15a F4; not on a server)
+            self.window.open_backup_settings()
 
     def _prepare_demo(self) -> None:
         dialog = self.show_login()

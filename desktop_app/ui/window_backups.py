@@ -1,7 +1,7 @@
 """The main window's side of backups: the status in the status bar, the banner when an
-automatic backup failed, and the results of Back up now and Restore (one that had stopped
-half-way too) in a box that blocks nothing. A part of ``MainWindow``; its words keep the
-MainWindow translation context."""
+automatic backup failed or when an owner's shop has none (QA s15a F4), and the results of
+Back up now and Restore (one that had stopped half-way too) in a box that blocks nothing. A
+part of ``MainWindow``; its words keep the MainWindow translation context."""
 
 from __future__ import annotations
 
@@ -46,8 +46,16 @@ def server_backups_text() -> str:
 
 
 STALE_BACKUP_DAYS = 2  # the status bar warns when the last backup is older than this
-BANNER_STYLE = (f"background: #fff4e5; color: {WARNING_COLOR};"
-                " padding: 8px 20px; border-bottom: 1px solid #f5c27a;")
+# What the backup banner says, when shown: a failed automatic backup, or none switched on.
+BANNER_FAILED, BANNER_OFF = "failed", "off"
+# Slim, with slim buttons: at 1024x768 the counter's list of recent scans keeps its rows
+# (the owner's window shows it for days while automatic backups are off).
+BANNER_STYLE = (f"QFrame#backupBanner {{ background: #fff4e5; padding: 3px 20px;"
+                " border-bottom: 1px solid #f5c27a; }"
+                f" QLabel {{ color: {WARNING_COLOR}; }}"
+                f" QPushButton {{ color: {WARNING_COLOR}; background: white; padding: 2px 12px;"
+                " border: 1px solid #f5c27a; border-radius: 3px; }"
+                " QPushButton:hover { background: #fffaf3; }")
 
 
 if TYPE_CHECKING:
@@ -68,6 +76,10 @@ class WindowBackups(_Window):
     stock_warning: StockWarning  # an owner's window's
     backup_banner: QFrame
     backup_banner_text: QLabel
+    backup_settings_button: QPushButton
+    backup_hide_button: QPushButton
+    backup_banner_says: str  # BANNER_FAILED, BANNER_OFF, or "" while hidden
+    backups_off_hidden: bool  # the owner hid "no automatic backups" for this session
     notice_box: QMessageBox | None
     restore_requested: SignalInstance
 
@@ -76,31 +88,43 @@ class WindowBackups(_Window):
         # must not stop the next sale or scan the way a dialog would.
         banner = QFrame(self)
         banner.setObjectName("backupBanner")
-        banner.setStyleSheet(f"QFrame#backupBanner {{ {BANNER_STYLE} }}"
-                             f" QLabel {{ color: {WARNING_COLOR}; }}")
+        banner.setStyleSheet(BANNER_STYLE)
         self.backup_banner_text = QLabel(banner)
         self.backup_banner_text.setWordWrap(True)
-        settings_button = QPushButton(
+        settings_button = self.backup_settings_button = QPushButton(
             QCoreApplication.translate("MainWindow", "Backup settings…"), banner)
         settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         settings_button.clicked.connect(self.open_backup_settings)
-        dismiss = QPushButton(QCoreApplication.translate("MainWindow", "Hide"), banner)
+        dismiss = self.backup_hide_button = QPushButton(
+            QCoreApplication.translate("MainWindow", "Hide"), banner)
         dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        dismiss.clicked.connect(banner.hide)
+        dismiss.clicked.connect(self.hide_backup_banner)
         row = QHBoxLayout(banner)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.backup_banner_text, 1)
         row.addWidget(settings_button)
         row.addWidget(dismiss)
         banner.hide()
+        self.backup_banner_says = ""
+        self.backups_off_hidden = False
         return banner
+
+    def _set_backup_banner(self, says: str, text: str = "") -> None:
+        self.backup_banner_says = says
+        self.backup_banner_text.setText(text)
+        self.backup_banner.setVisible(bool(says))
+
+    def hide_backup_banner(self) -> None:
+        if self.backup_banner_says == BANNER_OFF:
+            self.backups_off_hidden = True  # the status bar's orange line still says it
+        self._set_backup_banner("")
 
     def _start_backups(self) -> None:
         if self.backups is None:
             return
         self.backups.status_changed.connect(self._show_backup_status)
         self.backups.auto_failed.connect(self.show_backup_problem)
-        self.backups.auto_succeeded.connect(lambda _path: self.backup_banner.hide())
+        self.backups.auto_succeeded.connect(lambda _path: self._set_backup_banner(""))
         self.backups.notice.connect(self.show_notice)
         # One backup at a time: its line in the status bar shows it being written.
         self.backups.writing_changed.connect(
@@ -144,13 +168,26 @@ class WindowBackups(_Window):
         stale = status.last_at is None or (
             utc_now() - status.last_at).days >= STALE_BACKUP_DAYS
         self.backup_label.setStyleSheet(f"color: {WARNING_COLOR};" if stale else "")
+        self._tell_backups_off(not (status.automatic and status.folder))
+
+    def _tell_backups_off(self, off: bool) -> None:
+        """A new shop has no backup until its owner chooses a folder (QA s15a F4): a disk
+        that fails in the first week would lose the shop, its card keys and every voucher
+        sold. Said in the banner, which blocks no sale, until they are on or it is hidden."""
+        if not self.shop.is_owner or self.backup_banner_says == BANNER_FAILED:
+            return  # the settings are owners'; a failed backup says more, and stays
+        if off and not self.backups_off_hidden:
+            self._set_backup_banner(BANNER_OFF, QCoreApplication.translate(
+                "MainWindow", "No automatic backups: if this computer's disk fails, the shop "
+                "is lost. Choose a USB stick or another disk."))
+        elif not off and self.backup_banner_says == BANNER_OFF:
+            self._set_backup_banner("")
 
     def show_backup_problem(self, reason: str) -> None:
-        self.backup_banner_text.setText(QCoreApplication.translate(
+        self._set_backup_banner(BANNER_FAILED, QCoreApplication.translate(
             "MainWindow",
             "The automatic backup failed, so the latest changes are not in a backup yet. "
             "{reason}").format(reason=reason))
-        self.backup_banner.show()
 
     def tell_restore_notice(self) -> QMessageBox | None:
         """A restore that had stopped half-way, settled at this login (QA s12e F5-F7): told as
