@@ -53,16 +53,8 @@ HELD_SCANS_MAX = 20
 
 
 def close_shop(shop: Shop) -> None:
-    """Close the shop's connections: after a backup's copy under way, the worker thread's
-    first, then this thread's."""
-    try:
-        tasks.finish_long_reads()
-    except Exception:
-        log.exception("waiting for a backup's copy failed")
-    try:
-        tasks.call_in_worker(shop.db.close)
-    except Exception:
-        log.exception("closing the worker's connection failed")
+    """Close the shop's connections: the other threads' first (``ui.tasks``), then this one's."""
+    tasks.close_connections(shop.db)
     shop.close()
 
 

@@ -273,6 +273,19 @@ def finish_long_reads(timeout_s: float = LONG_READ_WAIT_S) -> None:
         _reader.submit(lambda: None).result(timeout_s)
 
 
+def close_connections(db: Database) -> None:
+    """At the end of a session, the threads' connections to ``db``: once the long reads
+    started are over (a backup's copy, Verify), the worker's. The caller closes its own."""
+    try:
+        finish_long_reads()
+    except Exception:
+        log.exception("waiting for a long read failed")
+    try:
+        call_in_worker(db.close)
+    except Exception:
+        log.exception("closing the worker's connection failed")
+
+
 def call_in_worker(fn: Callable[[], Any], timeout_s: float = 30.0) -> Any:
     """Run ``fn()`` on the worker thread and wait for it, blocking the GUI thread.
 
