@@ -44,8 +44,11 @@ def sell_and_use(shop: Shop) -> int:
     for voucher in sorted(fulfilment.pay_order(shop, order.id), key=lambda v: v.id):
         by_name.setdefault(voucher.product_name, []).append(voucher)
 
-    def redeem(name: str, index: int = 0, **how: int) -> None:
-        assert redemption.redeem(shop, by_name[name][index].payload, "Till", **how).ok
+    def redeem(name: str, index: int = 0, uses: int = 1, amount_cents: int | None = None
+               ) -> None:
+        voucher = by_name[name][index]
+        assert redemption.redeem(shop, voucher.payload, "Till", uses=uses,
+                                 amount_cents=amount_cents).ok
 
     redeem("Wash x5", uses=5)  # used up: nothing back
     redeem("Coffee x10", uses=3)  # 7 of 10 left: 7/10 back
@@ -53,7 +56,7 @@ def sell_and_use(shop: Shop) -> int:
     redeem("Gift card", 0, amount_cents=10000)  # spent to nothing
     redeem("Gift card", 1, amount_cents=4000)  # 60.00 left
     redeem("Wash x5 shared", uses=7)  # 2 units on one voucher of 10: one used up, one partly
-    return order.id
+    return int(order.id)
 
 
 def test_the_order_the_list_and_the_report_count_the_same_refunded_units(shop: Shop) -> None:
