@@ -19,6 +19,7 @@ from desktop_app.core import dialect, phones
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import Order, Refund
 from desktop_app.core.orders import STATUSES, OrderRow, order_row
+from desktop_app.core.refund_units import refunded_units_sum
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -169,6 +170,6 @@ def _refunded(order_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
     ids = list(order_ids)
     if not ids:
         return {}
-    query = (Refund.select(Refund.order, fn.SUM(Refund.amount_cents), fn.SUM(Refund.quantity))
+    query = (Refund.select(Refund.order, fn.SUM(Refund.amount_cents), refunded_units_sum())
              .where(Refund.order.in_(ids)).group_by(Refund.order).tuples())
     return {order_id: (int(cents or 0), int(units or 0)) for order_id, cents, units in query}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop_app.core import audit, giftcard_refunds, giftcard_value
+from desktop_app.core import audit, giftcard_refunds, giftcard_value, refund_units
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.models import Order, OrderLine, Voucher
@@ -121,6 +121,9 @@ class LineView:
     # Units sharing one voucher (two coffees on one voucher): the uses a refunded unit takes
     # off it; 0 where each refunded voucher is voided whole.
     uses_per_unit: int = 0
+    # Units whose money went back or that were taken back unused, as the sales report counts
+    # them (core/refund_units.py); ``refunded_quantity`` also counts units closed used up.
+    refunded_units: int = 0
 
     def refund_cents(self, quantity: int) -> int:
         """The money a part refund of ``quantity`` units of this line pays back now."""
@@ -242,6 +245,7 @@ def order_detail(shop: Shop, order_id: int) -> OrderDetail:
     require_owner(shop, "order_list")
     order = get_order(order_id)
     lines = []
+    refunded = refund_units.refunded_units_of_lines([line.id for line in order.lines])
     for line in order.lines.order_by(OrderLine.id):
         refundable, step = refundable_units(line, order.status)
         shared = shared_voucher(line)
@@ -249,7 +253,8 @@ def order_detail(shop: Shop, order_id: int) -> OrderDetail:
                               line.quantity, line.unit_price_cents, line.refunded_quantity,
                               refundable, step,
                               _card_paybacks(line) if refundable else (),
-                              uses_per_unit(line, shared) if shared is not None else 0))
+                              uses_per_unit(line, shared) if shared is not None else 0,
+                              refunded.get(line.id, 0)))
     states = [VoucherState(v.id, v.state, v.uses_left, v.uses_total)
               for v in order.vouchers.order_by(Voucher.id)]
     return OrderDetail(order_row(order), lines, states, _refunded_cents(order),

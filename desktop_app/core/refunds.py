@@ -25,6 +25,7 @@ from desktop_app.core.orders import (
     unused_valid_vouchers,
     uses_per_unit,
 )
+from desktop_app.core.refund_units import LineBack, line_back, units_back, unrefunded_price
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -46,6 +47,7 @@ class RefundPreview:
     refund_cents: int
     reloads: tuple[Payback, ...]
     keys_to_check: int  # card keys the customer had, which become ``returned``
+    lines: tuple[LineBack, ...] = ()  # line by line: units and money back (QA s15a F7)
 
 
 def _was_used(voucher: Voucher) -> bool:
@@ -69,9 +71,7 @@ def _refuse_all_used(order: Order) -> None:
     a refunded unit (QA s12d F1). A reload order is refunded with its card: not judged here."""
     if giftcard_refunds.reload_of(order.id) is not None:
         return
-    if any(_unrefunded_price(line) or _units_with_value(line, line.quantity
-                                                        - line.refunded_quantity)
-           for line in order.lines):
+    if any(unrefunded_price(line) or units_back(line) for line in order.lines):
         return
     raise InvalidState(what="order", id=order.id, state="all_used")
 
@@ -83,42 +83,12 @@ def _refuse_spent_cards(order: Order) -> None:
              for card in line.vouchers if card.state == "valid"]
     if not cards or any((card.balance_cents or 0) > 0 for card in cards):
         return
-    if not any(_unrefunded_price(line) for line in order.lines):
+    if not any(unrefunded_price(line) for line in order.lines):
         raise InvalidState(what="giftcard", id=cards[0].id, state="card_spent", order=order.id)
-
-
-def _units_with_value(line: OrderLine, remaining: int) -> int:
-    """The units a whole refund counts as refunded: goods not refunded yet, and a line's
-    units while a voucher of it has uses or balance left; a line used up or spent counts
-    none, though its order becomes refunded (QA s11b F12, s12d F1: a drunk coffee was counted
-    as a refunded unit)."""
-    if line.product.kind == "goods":
-        return remaining
-    card = line.product.kind == "giftcard"  # a card's one "use" is no value: its balance is
-    left = any(v.state == "valid" and ((v.balance_cents or 0) > 0 if card else v.uses_left > 0)
-               for v in line.vouchers)
-    return remaining if left else 0
 
 
 def _valid_card_ids(line: OrderLine) -> list[int]:
     return [v.id for v in line.vouchers if v.state == "valid"]
-
-
-def _unrefunded_price(line: OrderLine) -> int:
-    """What refunding the rest of the line pays back (gift cards: see their ledger): goods
-    not refunded yet at their price; a pass or a card key, what its valid vouchers have left,
-    pro rata of their uses (QA: a pass with 5 of 6 washes used paid back all 6)."""
-    kind = line.product.kind
-    if kind == "giftcard":
-        return 0
-    if kind == "goods":
-        return (line.quantity - line.refunded_quantity) * int(line.unit_price_cents)
-    vouchers = list(line.vouchers)
-    units_each = max(1, line.quantity // len(vouchers)) if vouchers else 0
-    if len(vouchers) == 1:  # a part refund took uses off it with its units (see _take_uses)
-        units_each = line.quantity - line.refunded_quantity
-    return sum(int(line.unit_price_cents) * units_each * v.uses_left // v.uses_total
-               for v in vouchers if v.state == "valid" and v.uses_total)
 
 
 def _sold_keys(line: OrderLine, vouchers: list[Voucher]) -> list[int]:
@@ -157,14 +127,20 @@ def preview_refund(shop: Shop, order_id: int) -> RefundPreview:
     reloaded = giftcard_refunds.reload_of(order.id)
     if reloaded is not None:
         parts.append(giftcard_refunds.reload_payback(reloaded))
-    price_money = keys = 0
-    for line in order.lines:
-        price_money += _unrefunded_price(line)
+    keys = 0
+    lines: list[LineBack] = []
+    for line in order.lines.order_by(OrderLine.id):
+        line_money = unrefunded_price(line)
         if line.product.kind == "giftcard":
-            parts += giftcard_refunds.cards_paybacks(line, _valid_card_ids(line))
+            card_parts = giftcard_refunds.cards_paybacks(line, _valid_card_ids(line))
+            parts += card_parts
+            line_money = money_of(card_parts)
         elif line.product.kind == "cardkey":
             keys += len(_sold_keys(line, [v for v in line.vouchers if not _was_used(v)]))
-    return RefundPreview(price_money + money_of(parts), _reload_parts(order, parts), keys)
+        lines.append(line_back(line, line_money))
+    return RefundPreview(money_of(parts) + sum(line.amount_cents for line in lines
+                                               if line.kind != "giftcard"),
+                         _reload_parts(order, parts), keys, tuple(lines))
 
 
 def refund_order(shop: Shop, order_id: int) -> RefundResult:
@@ -182,10 +158,10 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
             refund_records.book(shop, order, Voucher.get_by_id(reloaded.voucher_id).product_id,
                                 now, amount_cents=parts[-1].money_cents, closes=True)
         for line in order.lines:
-            line_money = _unrefunded_price(line)
+            line_money = unrefunded_price(line)
             price_money += line_money
             remaining = line.quantity - line.refunded_quantity
-            units = _units_with_value(line, remaining)
+            units = units_back(line)  # counted before its vouchers are voided
             if line.product.kind == "giftcard":
                 card_parts = giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line))
                 refund_records.book_card_parts(shop, order, line, card_parts, now, units,

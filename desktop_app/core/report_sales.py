@@ -12,6 +12,7 @@ from peewee import Case, Expression, Value, fn
 
 from desktop_app.core.dates import day_range
 from desktop_app.core.models import GiftCardEntry, Order, OrderLine, Product, Refund, Voucher
+from desktop_app.core.refund_units import refunded_units_sum
 from desktop_app.core.report_cash_outs import (
     cash_outs,
     counted_on_their_day_from,
@@ -41,11 +42,12 @@ SALES_COLUMNS = (Column("group", "text"), Column("orders", "int"),
 
 def _refund_sums(key: Any, when: Expression) -> Any:
     """Refunds paid back in ``when`` (their own day): refunded orders (those a refund closed),
-    units and money, by their own method and product."""
+    units (not one used up and refunded for nothing: core/refund_units.py) and money, by
+    their own method and product."""
     closed = Case(None, [(Refund.closes_order == True, Refund.order)], None)  # noqa: E712
     return group_by_key(Refund.select(
         key.alias("key"), Value(0), fn.COUNT(closed.distinct()), Value(0),
-        fn.SUM(Refund.quantity), Value(0), fn.SUM(Refund.amount_cents))
+        refunded_units_sum(), Value(0), fn.SUM(Refund.amount_cents))
         .where(when), key).tuples()
 
 

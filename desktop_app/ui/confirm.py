@@ -13,12 +13,17 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def ask_to_confirm(parent: QWidget, title: str, text: str, yes: str,
-                   action: Callable[[], object], keep: str | None = None) -> QMessageBox:
+                   action: Callable[[], object], keep: str | None = None,
+                   text_width: int = 0) -> QMessageBox:
     """Ask ``text``; ``action`` runs only on ``yes``. ``keep`` names the safe answer when a
-    plain "Cancel" would read like the change itself ("Cancel order" beside "Cancel")."""
+    plain "Cancel" would read like the change itself ("Cancel order" beside "Cancel").
+    ``text_width``: at least so many pixels for the text, for a list of lines that would
+    otherwise wrap one by one (a refund's breakdown)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                       parent)
+    if text_width:
+        box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {text_width}px; }}")
     confirm = box.button(QMessageBox.StandardButton.Yes)
     confirm.setText(yes)
     if keep:

@@ -150,7 +150,7 @@ class OrderDetailPanel(QWidget):
         self.lines_model.set_rows(detail.lines)
         self.lines.setVisible(bool(detail.lines) or detail.reload is None)  # a reload has none
         self.lines.setColumnHidden(LineTableModel.REFUNDED,
-                                   not any(line.refunded_quantity for line in detail.lines))
+                                   not any(line.refunded_units for line in detail.lines))
         fit_columns(self.lines, 0, maximum=140)
         rows = min(len(detail.lines), LINE_ROWS_SHOWN)
         self.lines.setFixedHeight(self.lines.horizontalHeader().height() + 4

@@ -38,7 +38,11 @@ from desktop_app.ui.orders.order_detail import OrderDetailPanel
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
 from desktop_app.ui.orders.paged_list import PagedOrderList
 from desktop_app.ui.orders.payment_dialogs import LineRefundDialog, PaymentDialog
-from desktop_app.ui.orders.refund_words import confirm_refund_text, refunded_text
+from desktop_app.ui.orders.refund_words import (
+    REFUND_TEXT_WIDTH,
+    confirm_refund_text,
+    refunded_text,
+)
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, PRIMARY_STYLE, SPACING, MessageLabel, hint_label
 
@@ -307,8 +311,8 @@ class OrdersTab(QWidget):
         self._select_next = order_id
 
     def _confirm(self, title: str, text: str, yes: str, action: Callable[[], object],
-                 keep: str | None = None) -> None:
-        self.confirm_box = ask_to_confirm(self, title, text, yes, action, keep)
+                 keep: str | None = None, text_width: int = 0) -> None:
+        self.confirm_box = ask_to_confirm(self, title, text, yes, action, keep, text_width)
 
     def ask_refund(self) -> None:
         """Asks with the money the refund would pay back now (read first, off the GUI
@@ -321,7 +325,8 @@ class OrdersTab(QWidget):
         def ask(preview: RefundPreview) -> None:
             self._confirm(self.tr("Refund order"),
                           confirm_refund_text(order_id, preview, self.currency),
-                          self.tr("Refund"), lambda: self.refund(order_id))
+                          self.tr("Refund"), lambda: self.refund(order_id),
+                          text_width=REFUND_TEXT_WIDTH)
 
         run_in_background(self, lambda: refunds.preview_refund(shop, order_id), ask,
                           errors=self.message)

@@ -8,9 +8,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.giftcard_value import Payback
+from desktop_app.core.refund_units import LineBack
 from desktop_app.core.refunds import RefundPreview, RefundResult
 from desktop_app.i18n import sentences
 from desktop_app.ui.display import method_label, money
+
+# The question's text width: a breakdown line on one line where it can, the box well inside
+# a 1024x768 screen.
+REFUND_TEXT_WIDTH = 600
 
 
 def _reload_lines(reloads: tuple[Payback, ...], currency: str) -> list[str]:
@@ -28,11 +33,68 @@ def _keys_line(keys: int) -> list[str]:
         "again until you check them in Card keys.").format(count=keys)]
 
 
+def _nothing_back(kind: str) -> str:
+    """A line none of whose units gives anything back, by kind."""
+    if kind == "giftcard":
+        return QCoreApplication.translate("OrdersTab", "spent: nothing back")
+    if kind == "cardkey":
+        return QCoreApplication.translate("OrdersTab", "redeemed: nothing back")
+    return QCoreApplication.translate("OrdersTab", "used up: nothing back")
+
+
+def _some_nothing_back(kind: str, count: int) -> str:
+    """``count`` units of a line that give nothing back, beside others that do."""
+    if kind == "giftcard":
+        text = QCoreApplication.translate("OrdersTab", "{count} spent: nothing back for it")
+    elif kind == "cardkey":
+        text = QCoreApplication.translate("OrdersTab", "{count} redeemed: nothing back for it")
+    else:
+        text = QCoreApplication.translate("OrdersTab", "{count} used up: nothing back for it")
+    return text.format(count=count)
+
+
+def _used_words(line: LineBack) -> str:
+    """What of the line gives nothing back, in a few words; "" where all of it does."""
+    if line.units_left == 0:
+        return QCoreApplication.translate("OrdersTab", "refunded before: nothing more back")
+    if line.kind == "goods" or line.units_used_up == 0:
+        return ""
+    if line.units_back == 0:
+        return _nothing_back(line.kind)
+    return _some_nothing_back(line.kind, line.units_used_up)
+
+
+def _line_words(line: LineBack, currency: str) -> str:
+    """One line of the breakdown: product, units back, money back, and why less."""
+    notes = [_used_words(line)]
+    if line.kind == "giftcard" and line.units_back:
+        notes.append(QCoreApplication.translate("OrdersTab", "its unspent balance"))
+    elif line.partly_used:
+        notes.append(QCoreApplication.translate("OrdersTab", "partly used: only the uses left"))
+    said = QCoreApplication.translate(
+        "OrdersTab", "• {product}: {count} of {units} back, {amount}").format(
+        product=line.product_name, count=line.units_back, units=line.units_left,
+        amount=money(line.amount_cents, currency))
+    why = "; ".join(note for note in notes if note)
+    if not why:
+        return said
+    return QCoreApplication.translate("OrdersTab", "{line} ({why})").format(line=said, why=why)
+
+
+def _breakdown(lines: tuple[LineBack, ...], currency: str) -> list[str]:
+    """Line by line, so the owner can tell the customer how the sum comes (QA s15a F7)."""
+    if not lines:
+        return []
+    heading = QCoreApplication.translate("OrdersTab", "Line by line:")
+    return ["\n".join([heading, *(_line_words(line, currency) for line in lines)])]
+
+
 def confirm_refund_text(order_id: int, preview: RefundPreview, currency: str) -> str:
     """The question before a whole order is refunded."""
     lines = [QCoreApplication.translate(
         "OrdersTab", "Refund order {number}? Pay back {amount} to the customer.").format(
         number=order_id, amount=money(preview.refund_cents, currency))]
+    lines += _breakdown(preview.lines, currency)
     lines += _reload_lines(preview.reloads, currency)
     lines += _keys_line(preview.keys_to_check)
     lines.append(QCoreApplication.translate(

@@ -85,9 +85,11 @@ class LineTableModel(RowTableModel[LineView]):
             Column(self.tr("Subtotal"),
                    lambda r: money(r.quantity * r.unit_price_cents, self.currency),
                    lambda r: r.quantity * r.unit_price_cents, RIGHT),
-            Column(self.tr("Refunded"), lambda r: str(r.refunded_quantity)
-                   if r.refunded_quantity else "", lambda r: r.refunded_quantity, RIGHT,
-                   lambda r: ERROR_COLOR if r.refunded_quantity else None),
+            # Refunded units as the sales report counts them: not a unit used up and closed
+            # with its order for nothing (core/refund_units.py, QA s15a F7).
+            Column(self.tr("Refunded"), lambda r: str(r.refunded_units)
+                   if r.refunded_units else "", lambda r: r.refunded_units, RIGHT,
+                   lambda r: ERROR_COLOR if r.refunded_units else None),
         ]
 
     def muted(self, row: LineView) -> bool:
