@@ -1592,7 +1592,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="88"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="90"/>
         <source>Refunded</source>
         <translation>已退</translation>
     </message>
@@ -1851,12 +1851,12 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="84"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="95"/>
         <source>Backup settings…</source>
         <translation>备份设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="87"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="99"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
@@ -1998,7 +1998,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="133"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="157"/>
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
@@ -2008,22 +2008,27 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="128"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="152"/>
         <source>Backups: on the server</source>
         <translation>备份：在服务器上</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="137"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="161"/>
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="140"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="164"/>
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="149"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="180"/>
+        <source>No automatic backups: if this computer&apos;s disk fails, the shop is lost. Choose a USB stick or another disk.</source>
+        <translation>未开启自动备份：这台电脑的硬盘一旦损坏，店铺数据将丢失。请选择U盘或另一块磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/window_backups.py" line="187"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
@@ -2543,37 +2548,37 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="114"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="118"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="118"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="122"/>
         <source>New batch…</source>
         <translation>批量发券…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="120"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="124"/>
         <source>Issue many vouchers at once, free or at a price: a promotion, a box of gift cards</source>
         <translation>一次发出多张卡券，可免费或定价：促销活动、整盒礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="123"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="127"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="125"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="129"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="154"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="158"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="156"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="160"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
@@ -2590,93 +2595,153 @@ Click “New order” to sell your first voucher.</source>
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="158"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="162"/>
         <source>matching: {count}</source>
         <translation>符合条件：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="243"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="247"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="255"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="259"/>
         <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="258"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="262"/>
         <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="290"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="294"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="292"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="296"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="322"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="326"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="324"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="328"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="338"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="341"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="343"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="346"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="339"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="344"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="342"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="347"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="346"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="351"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="17"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="22"/>
         <source>{amount} of it for reload order {number} ({method}), refunded with the card.</source>
         <translation>其中 {amount} 属于充值订单 {number}（{method}），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="26"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="31"/>
         <source>{count} card keys the customer had become “Returned”: they are not sold again until you check them in Card keys.</source>
         <translation>顾客拿到过的 {count} 个卡密变为“已退回”：在“卡密”中检查之前不会再次出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="33"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="39"/>
+        <source>spent: nothing back</source>
+        <translation>余额已用完：无退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="41"/>
+        <source>redeemed: nothing back</source>
+        <translation>已核销：无退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="42"/>
+        <source>used up: nothing back</source>
+        <translation>已用完：无退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="48"/>
+        <source>{count} spent: nothing back for it</source>
+        <translation>{count} 张余额已用完：这部分无退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="50"/>
+        <source>{count} redeemed: nothing back for it</source>
+        <translation>{count} 个已核销：这部分无退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="52"/>
+        <source>{count} used up: nothing back for it</source>
+        <translation>{count} 份已用完：这部分无退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="59"/>
+        <source>refunded before: nothing more back</source>
+        <translation>之前已退款：不再退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="71"/>
+        <source>its unspent balance</source>
+        <translation>未消费的余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="73"/>
+        <source>partly used: only the uses left</source>
+        <translation>部分已使用：只退剩余次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="74"/>
+        <source>• {product}: {count} of {units} back, {amount}</source>
+        <translation>• {product}：退 {count}/{units} 份，{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="81"/>
+        <source>{line} ({why})</source>
+        <translation>{line}（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="88"/>
+        <source>Line by line:</source>
+        <translation>逐行明细：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="94"/>
         <source>Refund order {number}? Pay back {amount} to the customer.</source>
         <translation>为订单 {number} 退款？应退给顾客 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="38"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="100"/>
         <source>Its unredeemed vouchers become void and unsold stock goes back. Uses already redeemed stay in the history.</source>
         <translation>其未核销的卡券将作废，未售库存会退回。已核销的次数保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="48"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="110"/>
         <source>Order {number} is refunded: pay back {amount}.</source>
         <translation>订单 {number} 已退款：应退 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="51"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="113"/>
         <source>Refund recorded for order {number}: pay back {amount}.</source>
         <translation>订单 {number} 的退款已记录：应退 {amount}。</translation>
     </message>
@@ -4950,17 +5015,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="203"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="197"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="325"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="319"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="356"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="350"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
