@@ -144,12 +144,14 @@ def _sort_against_stock(shop: Shop, product_id: int, candidates: dict[str, KeyLi
                         report: KeyImportReport) -> None:
     """New, or held already (by this product or another): by the key's number, and for a key
     of several parts also by its whole text, as keys imported before were fingerprinted."""
-    whole = {_keyed_hash(shop, line.text): number for number, line in candidates.items()
+    # The whole text's fingerprint of each key of several parts: that of its number.
+    whole = {_keyed_hash(shop, line.text): by_number for by_number, line in candidates.items()
              if line.number != line.text}
     in_stock = _fingerprints_in_stock([*candidates, *whole])
     holders = {whole[fingerprint]: holder for fingerprint, holder in in_stock.items()
                if fingerprint in whole}
     holders.update((fp, holder) for fp, holder in in_stock.items() if fp in candidates)
+    # Held by number: whether the rest of the key is the same is told by the key itself.
     held = _secrets_in_stock([fp for fp in holders if fp in in_stock])
     for fingerprint, line in candidates.items():
         holder = holders.get(fingerprint)
