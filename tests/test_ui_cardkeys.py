@@ -44,7 +44,9 @@ def test_key_file_reading(tmp_path: Path) -> None:
     path = tmp_path / "keys.csv"
     path.write_bytes("\ufeffkey,note\r\nAAA-1,x\r\n".encode())
     assert read_key_file(path) == "key,note\r\nAAA-1,x\r\n"
-    path.write_bytes("卡密\r\n".encode("gbk"))
+    path.write_bytes("卡密\r\n".encode("gbk"))  # Excel's CSV on Chinese Windows: read
+    assert read_key_file(path) == "卡密\r\n"
+    path.write_bytes("卡密\r\n".encode("utf-16"))  # neither UTF-8 nor GBK
     with pytest.raises(InvalidInput) as err:
         read_key_file(path)
     assert err.value.params["problem"] == "not_utf8"
@@ -85,7 +87,9 @@ def test_card_key_import_preview_then_commit(qtbot: QtBot, shop: Shop, tmp_path:
     assert counts == {"new": "3", "duplicate": "2", "other_product": "0", "blank": "2",
                       "malformed": "0"}
     assert "EXIST" not in page.sample.text() and "AAAA…01" in page.sample.text()
-    assert page.notes.text() == "The first row was taken for a header and left out: key, note."
+    assert page.notes.text().splitlines() == [
+        "The first row was taken for a header and left out: key, note.",
+        "Columns kept in each key: key; left out: note."]
     assert page.import_button.isEnabled() and page.import_button.text() == "Import new keys (3)"
     assert CardKey.select().count() == 1  # the preview changed nothing
     with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
@@ -107,8 +111,8 @@ def test_pasted_keys_and_a_file_that_is_not_utf8(
     game = products.add_product(shop, "Game", "30.00", "cardkey")
     dialog = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE)
     page = dialog.importer
-    path = tmp_path / "gbk.txt"
-    path.write_bytes("卡密一号\r\n".encode("gbk"))
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("卡密一号\r\n".encode("utf-16"))
     page.use_file(str(path))
     idle()
     assert page.import_message.text() == error_message(
@@ -144,9 +148,10 @@ def test_keys_of_another_product_and_a_password_column_are_said_before_the_impor
                       "malformed": "0"}
     notes = page.notes.text().splitlines()
     assert notes[0] == "The first row was taken for a header and left out: 卡号, 密码."
-    assert notes[1].startswith("Keys from rows of several columns: 1.")
-    assert "“ / ”" in notes[1] and "remove the other columns" in notes[1]
-    assert notes[2].startswith("Already in stock under another product: 2.")
+    assert notes[1] == "Columns kept in each key: 卡号, 密码."
+    assert notes[2].startswith("Keys from rows of several columns: 1.")
+    assert "“ / ”" in notes[2] and "remove the other columns" in notes[2]
+    assert notes[3].startswith("Already in stock under another product: 2.")
     assert page.notes.isVisible()
     with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
         page.import_keys()
@@ -156,6 +161,32 @@ def test_keys_of_another_product_and_a_password_column_are_said_before_the_impor
     assert dialog.keys_message.text() == (
         "Keys imported: 1. Lines left out: 2. Of these, already in stock under another "
         "product: 2.")
+
+
+def test_the_preview_names_the_columns_kept_and_a_number_with_two_passwords(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """QA s15a F1: the sample masks all but a key's number, so the notes say what each key is
+    made of, and that one number came with two passwords."""
+    cards = products.add_product(shop, "Prepaid card", "100.00", "cardkey")
+    dialog = key_dialog(qtbot, shop, cards.id, CardKeyDialog.IMPORT_PAGE)
+    page = dialog.importer
+    page.paste.setPlainText("卡号,密码,备注\n1000200030004000,111111,首批\n"
+                            "1000200030004000,222222,重复\n1000200030004001,333333,\n")
+    page.check()
+    idle()
+    assert (page.counts["new"].text(), page.counts["duplicate"].text()) == ("2", "1")
+    notes = page.notes.text().splitlines()
+    assert notes[1] == "Columns kept in each key: 卡号, 密码; left out: 备注."
+    assert notes[2].startswith("Same card number, different password or other column: 1.")
+    assert "首批" not in page.sample.text() and "111111" not in page.sample.text()
+    workbook = tmp_path / "keys.xlsx"
+    workbook.write_bytes(b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml")
+    page.use_file(str(workbook))
+    idle()
+    assert page.import_message.text() == error_message(
+        InvalidInput(field="file", problem="excel_workbook"))
+    assert "CSV UTF-8" in page.import_message.text()
+    assert not page.import_button.isEnabled()
 
 
 def test_mark_faulty_and_replace_on_the_order(qtbot: QtBot, shop: Shop) -> None:

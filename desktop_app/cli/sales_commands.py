@@ -22,7 +22,7 @@ from desktop_app.core.errors import (
     InvalidInput,
 )
 from desktop_app.core.key_pattern import KEY_PART_SEPARATOR
-from desktop_app.core.key_rows import shown_header
+from desktop_app.core.key_rows import key_file_text, shown_header
 from desktop_app.core.money import money_text
 from desktop_app.i18n import translate
 from desktop_app.messages.labels import method_label
@@ -56,17 +56,18 @@ def cmd_product_list(ctx: Context) -> Outcome:
 def cmd_cardkey_import(ctx: Context) -> Outcome:
     path = Path(ctx.args.file)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = key_file_text(path.read_bytes())
     except OSError as exc:
         raise InvalidInput(field="file", problem="unreadable", path=str(path)) from exc
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(field="file", problem="not_utf8", path=str(path)) from exc
+    except InvalidInput as exc:  # not_utf8, excel_workbook: which file says the path
+        raise InvalidInput(**exc.params, path=str(path)) from exc
     with open_as_operator(ctx) as shop:
         report = cardkeys.import_card_keys(shop, ctx.args.product_id, text)
     data = {"imported": report.imported, "duplicate": report.duplicate,
             "other_product": report.other_product, "blank": report.blank,
             "malformed": report.malformed, "header": bool(report.header),
-            "joined": report.joined}
+            "joined": report.joined, "conflicting": report.conflicting,
+            "ignored_columns": list(report.ignored_columns)}
     return Outcome(data, cardkey_import_lines(report))
 
 
@@ -80,6 +81,14 @@ def cardkey_import_lines(report: cardkeys.KeyImportReport) -> list[str]:
     if report.header:
         lines.append(translate("cli", "The first row was taken for a header and left out: "
                                       "{header}.").format(header=shown_header(report.header)))
+    if report.ignored_columns:
+        lines.append(translate("cli", "Columns left out of every key: {ignored}.").format(
+            ignored=shown_header(report.ignored_columns)))
+    if report.conflicting:
+        lines.append(translate(
+            "cli", "Same card number, different password or other column: {count}, left out "
+            "with the duplicates; ask the supplier which one is right.").format(
+                count=report.conflicting))
     if report.joined:
         lines.append(translate(
             "cli", "Keys from rows of several columns: {count}, each kept as one key with its "

@@ -15,12 +15,17 @@ from desktop_app.core import audit, dialect
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, OutOfStock
 from desktop_app.core.key_pattern import (
-    KEY_PART_SEPARATOR,
     MAX_CARD_KEY_LENGTH,
     key_matches,
     mask_key,
 )
-from desktop_app.core.key_rows import KeyLine, is_header_word, read_key_text
+from desktop_app.core.key_rows import (
+    KeyLine,
+    is_header_word,
+    key_number,
+    read_key_text,
+    refuse_excel_numbers,
+)
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.products import get_product
 from desktop_app.core.roles import require_owner
@@ -28,21 +33,31 @@ from desktop_app.core.store import Shop
 
 
 def key_fingerprint(shop: Shop, secret: str) -> str:
-    """A keyed hash of a card key: finds duplicates without comparing secrets in the clear."""
-    salt = shop.card_key_salt
-    return hmac.new(salt, secret.encode("utf-8"), hashlib.sha256).hexdigest()
+    """A keyed hash of a card key's number (before " / "): finds duplicates without comparing
+    secrets in the clear, and one number with two passwords is one key (QA s15a F1). Keys
+    imported before then hold the hash of their whole text (the same for a key of one part)."""
+    return _keyed_hash(shop, key_number(secret))
+
+
+def _keyed_hash(shop: Shop, text: str) -> str:
+    return hmac.new(shop.card_key_salt, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 @dataclass
 class KeyImportReport:
     new: list[str] = field(default_factory=list)
-    duplicate: int = 0  # already in this product's stock, or twice in the file
+    duplicate: int = 0  # its number already in this product's stock, or twice in the file
     other_product: int = 0  # already in the shop under another product: never sold twice
     blank: int = 0
     malformed: int = 0
     imported: int = 0
     header: tuple[str, ...] = ()  # the header row left out, its cells; empty when none
     joined: int = 0  # new keys made of several columns (number / password)
+    # Of the duplicates and those under another product: the number the same, the rest of
+    # the key (a password) not. Never imported; the owner asks the supplier which is right.
+    conflicting: int = 0
+    kept_columns: tuple[str, ...] = ()  # the header's names of the columns a key is made of
+    ignored_columns: tuple[str, ...] = ()  # named a note, a price, a date…: no part of a key
 
 
 def _fits(cell: str, product: Product) -> bool:
@@ -70,16 +85,32 @@ def stock_holding(product_ids: list[int], fingerprints: list[str]) -> ModelSelec
             .where(CardKey.product.in_(product_ids) & CardKey.fingerprint.in_(fingerprints)))
 
 
+def _card_key_products() -> list[int]:
+    return [product_id for (product_id,) in Product.select(Product.id)
+            .where(Product.kind == "cardkey").tuples()]
+
+
 def _fingerprints_in_stock(fingerprints: list[str]) -> dict[str, int]:
     """Which of ``fingerprints`` the shop holds, under which product: a box of 10,000 keys
     costs a few queries."""
-    product_ids = [product_id for (product_id,) in Product.select(Product.id)
-                   .where(Product.kind == "cardkey").tuples()]
+    product_ids = _card_key_products()
     found: dict[str, int] = {}
     for start in range(0, len(fingerprints), LOOKUP_BATCH):
         batch = fingerprints[start : start + LOOKUP_BATCH]
         found.update(stock_holding(product_ids, batch).tuples())
     return found
+
+
+def _secrets_in_stock(fingerprints: list[str]) -> dict[str, str]:
+    """The keys the shop holds with ``fingerprints``, by fingerprint: the few a file repeats."""
+    product_ids = _card_key_products()
+    held: dict[str, str] = {}
+    for start in range(0, len(fingerprints), LOOKUP_BATCH):
+        batch = fingerprints[start : start + LOOKUP_BATCH]
+        held.update((fingerprint, secret) for fingerprint, secret in CardKey.select(
+            CardKey.fingerprint, CardKey.secret).where(
+            CardKey.product.in_(product_ids) & CardKey.fingerprint.in_(batch)).tuples())
+    return held
 
 
 def preview_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport:
@@ -89,8 +120,10 @@ def preview_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport
     if product.kind != "cardkey":
         raise InvalidInput(field="product", problem="not_cardkey")
     read = read_key_text(text, lambda cell: _fits(cell, product))
-    report = KeyImportReport(header=read.header)
-    candidates: dict[str, KeyLine] = {}  # by fingerprint, the file's first of each
+    refuse_excel_numbers(read.lines)
+    report = KeyImportReport(header=read.header, kept_columns=read.kept_columns,
+                             ignored_columns=read.ignored_columns)
+    candidates: dict[str, KeyLine] = {}  # by the fingerprint of its number, the file's first
     for line in read.lines:
         if not line.parts:
             report.blank += 1
@@ -100,20 +133,37 @@ def preview_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport
             fingerprint = key_fingerprint(shop, line.text)
             if fingerprint in candidates:
                 report.duplicate += 1
+                report.conflicting += candidates[fingerprint].text != line.text
             else:
                 candidates[fingerprint] = line
-    in_stock = _fingerprints_in_stock(list(candidates))
+    _sort_against_stock(shop, product_id, candidates, report)
+    return report
+
+
+def _sort_against_stock(shop: Shop, product_id: int, candidates: dict[str, KeyLine],
+                        report: KeyImportReport) -> None:
+    """New, or held already (by this product or another): by the key's number, and for a key
+    of several parts also by its whole text, as keys imported before were fingerprinted."""
+    # The whole text's fingerprint of each key of several parts: that of its number.
+    whole = {_keyed_hash(shop, line.text): by_number for by_number, line in candidates.items()
+             if line.number != line.text}
+    in_stock = _fingerprints_in_stock([*candidates, *whole])
+    holders = {whole[fingerprint]: holder for fingerprint, holder in in_stock.items()
+               if fingerprint in whole}
+    holders.update((fp, holder) for fp, holder in in_stock.items() if fp in candidates)
+    # Held by number: whether the rest of the key is the same is told by the key itself.
+    held = _secrets_in_stock([fp for fp in holders if fp in in_stock])
     for fingerprint, line in candidates.items():
-        holder = in_stock.get(fingerprint)
+        holder = holders.get(fingerprint)
+        if holder is None:
+            report.new.append(line.text)
+            report.joined += len(line.parts) > 1
+            continue
         if holder == product_id:
             report.duplicate += 1
-        elif holder is not None:
-            report.other_product += 1
         else:
-            report.new.append(line.text)
-            if len(line.parts) > 1:
-                report.joined += 1
-    return report
+            report.other_product += 1
+        report.conflicting += held.get(fingerprint, line.text) != line.text
 
 
 def import_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport:
@@ -131,7 +181,8 @@ def import_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport:
         report.imported = len(rows)
         audit.record(shop, "cardkey_import", product_id, imported=report.imported,
                      duplicate=report.duplicate, other_product=report.other_product,
-                     blank=report.blank, malformed=report.malformed)
+                     blank=report.blank, malformed=report.malformed,
+                     conflicting=report.conflicting)
     return report
 
 
@@ -236,7 +287,7 @@ def key_named_by(secret: str, typed: str) -> bool:
     wanted = _comparable(typed)
     if not wanted:
         return False
-    number = secret.partition(KEY_PART_SEPARATOR)[0]
+    number = key_number(secret)
     if wanted in (_comparable(secret), _comparable(number)):
         return True
     return any(wanted in _comparable(shown) for shown in mask_key(secret).split("…"))

@@ -2,32 +2,47 @@
 
 A first row that names its columns (a header: "Serial Number", "卡号,密码") is left out and
 reported, never sold. A row of several cells is one key, its cells joined by " / ":
-prepaid cards come as 卡号,密码 (number, password), and the customer needs both.
+prepaid cards come as 卡号,密码 (number, password), and the customer needs both. A column
+the header names a note (备注, remark…), a batch, a price or a date is no part of a key: the
+customer would receive it, and one code with two notes would be two keys (QA s15a F1).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from desktop_app.core.errors import InvalidInput
 from desktop_app.core.key_pattern import KEY_PART_SEPARATOR, mask_key
 
 # What a key file's header cell says, as ``header_word`` reduces it (letters and digits only).
 HEADER_WORDS = frozenset({
     "key", "keys", "code", "codes", "cardkey", "cardkeys", "cdkey", "cdkeys", "serial",
     "serials", "serialno", "serialnumber", "serialnumbers", "sn", "licensekey", "licencekey",
-    "licensekeys", "license", "licence", "productkey", "productkeys", "activationkey",
-    "activationkeys", "activationcode", "activationcodes", "redeemcode", "redeemcodes",
+    "licensekeys", "license", "licence", "productkey", "productkeys", "activationkey", "cdk",
+    "cdks", "activationkeys", "activationcode", "activationcodes", "redeemcode", "redeemcodes",
     "redemptioncode", "giftcode", "giftcard", "vouchercode", "voucher", "coupon", "couponcode",
     "card", "cardno", "cardnumber", "cardnumbers", "number", "no", "pin", "pincode",
     "password", "secret", "account", "id",
     "卡密", "卡号", "卡密码", "卡号密码", "密码", "序列号", "激活码", "兑换码", "充值码",
     "充值卡号", "礼品码", "密钥", "秘钥", "注册码", "授权码", "券码", "编号", "序号",
-    "账号", "帐号", "卡",
+    "账号", "帐号", "卡", "充值卡密", "充值卡", "激活卡", "兑换卡", "礼品卡", "游戏卡密",
+    "cdk码", "cdkey码", "串码", "卡券", "兑换券",
+})
+# What a header cell names a column that is no part of a key by: a note, a batch, a price, a
+# date, a state. The first column is the key's number, whatever its header says.
+NOTE_WORDS = frozenset({
+    "note", "notes", "remark", "remarks", "comment", "comments", "memo", "description",
+    "desc", "info", "batch", "batchno", "lot", "price", "amount", "facevalue", "status",
+    "date", "expiry", "expires", "expirydate", "expiration", "validuntil", "importdate",
+    "备注", "备注信息", "说明", "注释", "注", "描述", "附注", "批注", "备考", "批次", "批号",
+    "面值", "面额", "金额", "价格", "售价", "进价", "状态", "日期", "有效期", "过期时间",
+    "到期时间", "截止日期", "导入时间", "入库时间",
 })
 # A header is told from the keys below it by the first cells of this many rows.
 SHAPE_SAMPLE = 20
@@ -44,6 +59,10 @@ LONGEST_HEADER = 24
 
 def is_header_word(cell: str) -> bool:
     return len(cell) <= LONGEST_HEADER and header_word(cell) in HEADER_WORDS
+
+
+def is_note_word(cell: str) -> bool:
+    return len(cell) <= LONGEST_HEADER and header_word(cell) in NOTE_WORDS
 
 
 @dataclass(frozen=True)
@@ -65,11 +84,35 @@ class KeyLine:
     def text(self) -> str:
         return KEY_PART_SEPARATOR.join(self.parts)
 
+    @cached_property
+    def number(self) -> str:
+        """What the key is told by: its first part (a card number, a code). Two keys with
+        one number are one key, whatever their other columns say."""
+        return key_number(self.text)
+
+    def without(self, columns: frozenset[int]) -> KeyLine:
+        return KeyLine(tuple(cell for n, cell in enumerate(self.cells) if n not in columns))
+
+
+def key_number(secret: str) -> str:
+    """A key's number: before its first " / " (the whole key when it has one part)."""
+    return secret.partition(KEY_PART_SEPARATOR)[0]
+
 
 @dataclass(frozen=True)
 class KeyText:
-    lines: list[KeyLine]  # every line but the header
+    lines: list[KeyLine]  # every line but the header, without the ignored columns
     header: tuple[str, ...]  # the header row's cells; empty when there is none
+    ignored: frozenset[int] = frozenset()  # columns the header names a note, a price…
+
+    @property
+    def kept_columns(self) -> tuple[str, ...]:
+        return tuple(cell for n, cell in enumerate(self.header)
+                     if cell and n not in self.ignored)
+
+    @property
+    def ignored_columns(self) -> tuple[str, ...]:
+        return tuple(cell for n, cell in enumerate(self.header) if n in self.ignored)
 
 
 def _cells(line: str) -> tuple[str, ...]:
@@ -121,10 +164,53 @@ def read_key_text(text: str, fits: Callable[[str], bool]) -> KeyText:
     start = next((n for n, line in enumerate(lines) if line.parts), None)
     if start is None or not _is_header(lines[start], lines[start + 1 :], fits):
         return KeyText(lines, ())
-    return KeyText(lines[:start] + lines[start + 1 :], lines[start].cells)
+    header = lines[start].cells
+    ignored = frozenset(n for n, cell in enumerate(header) if n and is_note_word(cell))
+    below = [line.without(ignored) for line in lines[:start] + lines[start + 1 :]]
+    return KeyText(below, header, ignored)
 
 
 def shown_header(cells: tuple[str, ...]) -> str:
     """The header row for the owner to check; a cell with a digit may be a key and is masked."""
     return ", ".join(mask_key(cell) if any(c.isdigit() for c in cell) else cell
                      for cell in cells if cell)
+
+
+# How a workbook begins: .xlsx (a zip) and the older .xls. Neither is text.
+WORKBOOK_STARTS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+# Excel's own "CSV" on Chinese Windows is GBK, of which GB18030 is the whole.
+KEY_FILE_ENCODINGS = ("utf-8-sig", "gb18030")
+_LINE_BREAKS = frozenset("\t\r\n")
+
+
+def key_file_text(data: bytes) -> str:
+    """A key file's bytes as text: UTF-8 with or without a BOM, else GB18030 where that
+    reads it without control or unassigned characters (a file of another encoding does not).
+    An Excel workbook is refused as such: it must be saved as CSV first."""
+    if data.startswith(WORKBOOK_STARTS):
+        raise InvalidInput(field="file", problem="excel_workbook")
+    for encoding in KEY_FILE_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding != "gb18030" or _reads_cleanly(text):
+            return text
+    raise InvalidInput(field="file", problem="not_utf8")
+
+
+def _reads_cleanly(text: str) -> bool:
+    return not any(unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in _LINE_BREAKS
+                   for c in text)
+
+
+# A long card number as Excel shows and saves it: "1.10024E+15", its digits lost.
+EXCEL_NUMBER = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE)
+
+
+def refuse_excel_numbers(lines: list[KeyLine]) -> None:
+    """Refuse the whole text when Excel turned numbers into "1.10024E+15": those keys are
+    lost, and the file is not the supplier's any more (QA s15a F5)."""
+    mangled = sum(1 for line in lines if any(EXCEL_NUMBER.fullmatch(c) for c in line.cells))
+    if mangled:
+        raise InvalidInput(field="file", problem="excel_scientific", count=mangled)

@@ -58,8 +58,15 @@ PROBLEM_TEXTS: dict[str, str] = {
     "not_an_image_path": QT_TRANSLATE_NOOP(
         "errors", "The file {path} is not an image (PNG, JPG…)."),
     "not_utf8": QT_TRANSLATE_NOOP(
-        "errors", "The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) "
-        "and try again."),
+        "errors", "The file is not text in UTF-8 or GBK. Save it as UTF-8 (for a spreadsheet: "
+        "CSV UTF-8) and try again."),
+    "excel_workbook": QT_TRANSLATE_NOOP(
+        "errors", "This is an Excel workbook, which is not read. In Excel, choose File → Save "
+        "As → “CSV UTF-8 (Comma delimited)”, then choose that file."),
+    "excel_scientific": QT_TRANSLATE_NOOP(
+        "errors", "Excel turned {count} card numbers into numbers like 1.10024E+15: their digits "
+        "are lost, so nothing was imported. Use the supplier's original file, or format the "
+        "column as Text in Excel before pasting the numbers, and save it as CSV UTF-8."),
     "giftcard_only": QT_TRANSLATE_NOOP("errors", "Only gift cards carry a value."),
     "not_positive": QT_TRANSLATE_NOOP("errors", "Must be more than zero."),
     "folder_missing": QT_TRANSLATE_NOOP(

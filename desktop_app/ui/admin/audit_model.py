@@ -99,6 +99,7 @@ DETAIL_LABELS: dict[str, str] = {
     "cards": QT_TRANSLATE_NOOP("audit", "cards"),
     "channel": QT_TRANSLATE_NOOP("audit", "as"),
     "cleared": QT_TRANSLATE_NOOP("audit", "removed"),
+    "conflicting": QT_TRANSLATE_NOOP("audit", "same number, other password"),
     "count": QT_TRANSLATE_NOOP("audit", "count"),
     "currency": QT_TRANSLATE_NOOP("audit", "currency"),
     "database": QT_TRANSLATE_NOOP("audit", "database"),

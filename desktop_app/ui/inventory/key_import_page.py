@@ -57,6 +57,13 @@ def report_notes(report: KeyImportReport) -> list[str]:
         notes.append(QCoreApplication.translate(
             "CardKeyDialog", "The first row was taken for a header and left out: {header}.")
             .format(header=shown_header(report.header)))
+    if len(report.header) > 1:
+        notes.append(columns_note(report))
+    if report.conflicting:
+        notes.append(QCoreApplication.translate(
+            "CardKeyDialog", "Same card number, different password or other column: {count}. "
+            "Left out with the duplicates, so that no number is sold twice; ask the supplier "
+            "which one is right.").format(count=count_text(report.conflicting)))
     if report.joined:
         notes.append(QCoreApplication.translate(
             "CardKeyDialog", "Keys from rows of several columns: {count}. Each row is kept as "
@@ -69,6 +76,18 @@ def report_notes(report: KeyImportReport) -> list[str]:
             "CardKeyDialog", "Already in stock under another product: {count}. These are left "
             "out, so that no key is sold twice.").format(count=count_text(report.other_product)))
     return notes
+
+
+def columns_note(report: KeyImportReport) -> str:
+    """Which of the header's columns make up each key, and which are left out (a note, a
+    price, a date): the sample masks all but a key's number, so this says what is joined."""
+    kept = shown_header(report.kept_columns)
+    if not report.ignored_columns:
+        return QCoreApplication.translate(
+            "CardKeyDialog", "Columns kept in each key: {kept}.").format(kept=kept)
+    return QCoreApplication.translate(
+        "CardKeyDialog", "Columns kept in each key: {kept}; left out: {ignored}.").format(
+            kept=kept, ignored=shown_header(report.ignored_columns))
 
 
 def key_pattern_text(product: ProductDetail) -> str:
@@ -125,7 +144,8 @@ class KeyImportPage(QWidget):
         self.paste = QPlainTextEdit(self)
         self.paste.setPlaceholderText(QCoreApplication.translate(
             "CardKeyDialog", "…or paste the keys here: one per line, or CSV rows with the key in "
-            "the first column (a second column, such as a password, stays with its key)."))
+            "the first column (a second column, such as a password, stays with its key; one "
+            "headed as a note, such as 备注, is left out)."))
         self.paste.setFont(widget_font(self.paste, mono=True))
         self.paste.textChanged.connect(self._pasted)
         self.check_button = QPushButton(QCoreApplication.translate("CardKeyDialog", "Check"), self)
@@ -146,9 +166,9 @@ class KeyImportPage(QWidget):
         file_row.addWidget(self.file_label, 1)
         buttons = QHBoxLayout()
         hint = QCoreApplication.translate(
-            "CardKeyDialog", "Text or CSV, UTF-8. Duplicates (in the file, already imported, or "
-            "in stock under another product), a header row, blank and malformed lines are left "
-            "out.")
+            "CardKeyDialog", "Text or CSV, UTF-8 or GBK (not an Excel workbook). Duplicates (a "
+            "card number in the file twice, already imported, or in stock under another "
+            "product), a header row, blank and malformed lines are left out.")
         self.import_hint = hint_label(f"{hint} {key_pattern_text(self.product)}", self)
         buttons.addWidget(self.import_hint, 1)
         buttons.addWidget(self.check_button)
