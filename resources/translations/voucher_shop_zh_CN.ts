@@ -187,27 +187,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="298"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="299"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="299"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="300"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="300"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="301"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="302"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="302"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="303"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -692,23 +692,28 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="120"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="139"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="141"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="145"/>
+        <source>…or paste the keys here: one per line, or CSV rows with the key in the first column (a second column, such as a password, stays with its key; one headed as a note, such as 备注, is left out).</source>
+        <translation>……或在此粘贴卡密：每行一个，或 CSV 行且卡密在第一列（第二列如密码会与卡密一起保留；表头为备注等说明的列不导入）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="161"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="131"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="151"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="133"/>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="267"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="153"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="287"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -718,112 +723,122 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>第一行被识别为表头，未导入：{header}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="61"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="63"/>
+        <source>Same card number, different password or other column: {count}. Left out with the duplicates, so that no number is sold twice; ask the supplier which one is right.</source>
+        <translation>卡号相同、密码或其他列不同：{count} 个。已与重复项一起排除，避免同一卡号卖出两次；请向供应商确认哪一个正确。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="68"/>
         <source>Keys from rows of several columns: {count}. Each row is kept as one key, its columns joined by “{separator}” (e.g. card number{separator}password), and the customer receives all of it. To import the first column alone, remove the other columns from the file.</source>
         <translation>来自多列行的卡密：{count} 个。每行作为一个卡密保存，各列以“{separator}”连接（例如 卡号{separator}密码），顾客会收到完整内容。若只想导入第一列，请先从文件中删除其他列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="68"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="75"/>
         <source>Already in stock under another product: {count}. These are left out, so that no key is sold twice.</source>
         <translation>已在其他商品库存中：{count} 个。这些不会导入，以免同一卡密被卖两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="78"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="86"/>
+        <source>Columns kept in each key: {kept}.</source>
+        <translation>每个卡密保留的列：{kept}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="88"/>
+        <source>Columns kept in each key: {kept}; left out: {ignored}.</source>
+        <translation>每个卡密保留的列：{kept}；不导入：{ignored}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="97"/>
         <source>{low} to {high} characters</source>
         <translation>{low} 至 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="81"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="100"/>
         <source>at least {low} characters</source>
         <translation>至少 {low} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="84"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="103"/>
         <source>at most {high} characters</source>
         <translation>最多 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="89"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="108"/>
         <source>digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="90"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="109"/>
         <source>capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="91"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="110"/>
         <source>letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="94"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="113"/>
         <source>This product sets no key pattern: a line of {low} or more characters with a letter or digit in it counts as a key. To catch stray lines, edit the product and set one.</source>
         <translation>此商品未设卡密格式：凡 {low} 个字符以上、含字母或数字的行都算作卡密。要挡住无关的行，请编辑商品并设定格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="99"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="118"/>
         <source>Keys of this product: {pattern} (hyphens allowed); other lines count as malformed.</source>
         <translation>本商品的卡密：{pattern}（可含连字符）；不符合的行计为格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="126"/>
-        <source>…or paste the keys here: one per line, or CSV rows with the key in the first column (a second column, such as a password, stays with its key).</source>
-        <translation>……或在此粘贴卡密：每行一个，或 CSV 行且卡密在第一列（第二列如密码会与卡密一起保留）。</translation>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="168"/>
+        <source>Text or CSV, UTF-8 or GBK (not an Excel workbook). Duplicates (a card number in the file twice, already imported, or in stock under another product), a header row, blank and malformed lines are left out.</source>
+        <translation>文本或 CSV，UTF-8 或 GBK 编码（不支持 Excel 工作簿）。重复的卡密（文件内同一卡号出现两次、已导入、或已在其他商品库存中）、表头行、空行和格式错误的行不会导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="148"/>
-        <source>Text or CSV, UTF-8. Duplicates (in the file, already imported, or in stock under another product), a header row, blank and malformed lines are left out.</source>
-        <translation>文本或 CSV，UTF-8 编码。重复的卡密（文件内重复、已导入、或已在其他商品库存中）、表头行、空行和格式错误的行不会导入。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="171"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="191"/>
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="172"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="192"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="173"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="193"/>
         <source>Under another product</source>
         <translation>在其他商品中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="175"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="195"/>
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="176"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="196"/>
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="195"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="215"/>
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="199"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="219"/>
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="200"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="220"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="259"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="279"/>
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="266"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="286"/>
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
@@ -6127,357 +6142,362 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <source>same number, other password</source>
+        <translation>卡号相同、密码不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
         <source>currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
         <source>default validity (days)</source>
         <translation>默认有效期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>from data format</source>
         <translation>原数据格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>clerks reload and cash out cards</source>
         <translation>店员可充值和提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>gift-card changes lost</source>
         <translation>丢失的礼品卡变动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>gift-card entries</source>
         <translation>礼品卡流水</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>low-stock warning at</source>
         <translation>低库存提醒阈值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
         <source>cash paid out</source>
         <translation>付出现金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
         <source>in stock under another product</source>
         <translation>已在其他商品库存中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
         <source>used beyond what they held</source>
         <translation>超出可用次数的使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
         <source>problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
         <source>paid back</source>
         <translation>已退还</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
         <source>reload money lost</source>
         <translation>丢失的充值金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
         <source>shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
         <source>found and settled</source>
         <translation>发现并处理时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
         <source>restore started</source>
         <translation>恢复开始时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
         <source>to data format</source>
         <translation>新数据格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157"/>
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="158"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="159"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
         <source>value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
         <source>note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="165"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="180"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="181"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="181"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="182"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="182"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="183"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="183"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="184"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="184"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="185"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="205"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="206"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="206"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="207"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="230"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="231"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -6586,42 +6606,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="75"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="76"/>
         <source>Imported {imported} card keys; refused {duplicate} duplicate, {other} already in stock under another product, {blank} blank and {malformed} malformed lines.</source>
         <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 个重复、{other} 个已在其他商品库存中、{blank} 个空行和 {malformed} 个格式错误的行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="81"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="82"/>
         <source>The first row was taken for a header and left out: {header}.</source>
         <translation>第一行被识别为表头，未导入：{header}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="84"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="85"/>
+        <source>Columns left out of every key: {ignored}.</source>
+        <translation>未导入到卡密中的列：{ignored}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="88"/>
+        <source>Same card number, different password or other column: {count}, left out with the duplicates; ask the supplier which one is right.</source>
+        <translation>卡号相同、密码或其他列不同：{count} 个，已与重复项一起排除；请向供应商确认哪一个正确。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="93"/>
         <source>Keys from rows of several columns: {count}, each kept as one key with its columns joined by &quot;{separator}&quot; (e.g. card number{separator}password).</source>
         <translation>来自多列行的卡密：{count} 个，每行作为一个卡密，各列以“{separator}”连接（例如 卡号{separator}密码）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="111"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="120"/>
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="131"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="140"/>
         <source>Refunded order {order}: pay back {refund} {currency}; 1 voucher void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；1 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="133"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="142"/>
         <source>Refunded order {order}: pay back {refund} {currency}; {voided} vouchers void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="136"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="145"/>
         <source>  {refund} {currency} of it for reload order {order} (paid by {method}), refunded with its card.</source>
         <translation>  其中 {refund} {currency} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="141"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="150"/>
         <source>{keys} card keys are set aside as returned: the customer had them. Check them before putting them back on sale.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
@@ -7982,251 +8012,261 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
-        <source>The file is not UTF-8 text. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
-        <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
+        <source>The file is not text in UTF-8 or GBK. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
+        <translation>该文件不是 UTF-8 或 GBK 编码的文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
+        <source>This is an Excel workbook, which is not read. In Excel, choose File → Save As → “CSV UTF-8 (Comma delimited)”, then choose that file.</source>
+        <translation>这是 Excel 工作簿，无法读取。请在 Excel 中选择 文件 → 另存为 →“CSV UTF-8（逗号分隔）”，再选择该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
+        <source>Excel turned {count} card numbers into numbers like 1.10024E+15: their digits are lost, so nothing was imported. Use the supplier&apos;s original file, or format the column as Text in Excel before pasting the numbers, and save it as CSV UTF-8.</source>
+        <translation>Excel 已把 {count} 个卡号变成了 1.10024E+15 这样的数字，原来的数字已丢失，因此没有导入任何卡密。请使用供应商的原始文件，或在 Excel 中先把该列设为“文本”格式再粘贴卡号，并另存为 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
         <source>Gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="114"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="115"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="116"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="117"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="118"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="119"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="120"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="114"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="121"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="115"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="122"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="116"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="123"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
