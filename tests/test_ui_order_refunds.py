@@ -93,7 +93,7 @@ def test_a_refunded_key_is_returned_then_put_back_on_sale(qtbot: QtBot, shop: Sh
     idle()
     box = tab.confirm_box
     assert box is not None and "Pay back ¥100.00" in box.text()
-    assert "1 card keys the customer had become “Returned”" in box.text()
+    assert "The card key the customer had becomes “Returned”: it is" in box.text()
     box.button(QMessageBox.StandardButton.Yes).click()
     idle()
     assert "Returned" in tab.message.text()

@@ -2676,87 +2676,92 @@ Click “New order” to sell your first voucher.</source>
         <translation>其中 {amount} 属于充值订单 {number}（{method}），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="31"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="32"/>
+        <source>The card key the customer had becomes “Returned”: it is not sold again until you check it in Card keys.</source>
+        <translation>顾客手上的那个卡密将变为“已退回”：在您于“卡密”中核对之前不会再售出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="35"/>
         <source>{count} card keys the customer had become “Returned”: they are not sold again until you check them in Card keys.</source>
         <translation>顾客拿到过的 {count} 个卡密变为“已退回”：在“卡密”中检查之前不会再次出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="39"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="43"/>
         <source>spent: nothing back</source>
         <translation>余额已用完：无退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="41"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="45"/>
         <source>redeemed: nothing back</source>
         <translation>已核销：无退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="42"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="46"/>
         <source>used up: nothing back</source>
         <translation>已用完：无退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="48"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="52"/>
         <source>{count} spent: nothing back for it</source>
         <translation>{count} 张余额已用完：这部分无退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="50"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="54"/>
         <source>{count} redeemed: nothing back for it</source>
         <translation>{count} 个已核销：这部分无退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="52"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="56"/>
         <source>{count} used up: nothing back for it</source>
         <translation>{count} 份已用完：这部分无退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="59"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="63"/>
         <source>refunded before: nothing more back</source>
         <translation>之前已退款：不再退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="71"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="75"/>
         <source>its unspent balance</source>
         <translation>未消费的余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="73"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="77"/>
         <source>partly used: only the uses left</source>
         <translation>部分已使用：只退剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="74"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="78"/>
         <source>• {product}: {count} of {units} back, {amount}</source>
         <translation>• {product}：退 {count}/{units} 份，{amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="81"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="85"/>
         <source>{line} ({why})</source>
         <translation>{line}（{why}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="88"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="92"/>
         <source>Line by line:</source>
         <translation>逐行明细：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="94"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="98"/>
         <source>Refund order {number}? Pay back {amount} to the customer.</source>
         <translation>为订单 {number} 退款？应退给顾客 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="100"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="104"/>
         <source>Its unredeemed vouchers become void and unsold stock goes back. Uses already redeemed stay in the history.</source>
         <translation>其未核销的卡券将作废，未售库存会退回。已核销的次数保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="110"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="114"/>
         <source>Order {number} is refunded: pay back {amount}.</source>
         <translation>订单 {number} 已退款：应退 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="113"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="117"/>
         <source>Refund recorded for order {number}: pay back {amount}.</source>
         <translation>订单 {number} 的退款已记录：应退 {amount}。</translation>
     </message>

@@ -28,6 +28,10 @@ def _reload_lines(reloads: tuple[Payback, ...], currency: str) -> list[str]:
 def _keys_line(keys: int) -> list[str]:
     if not keys:
         return []
+    if keys == 1:
+        return [QCoreApplication.translate(
+            "OrdersTab", "The card key the customer had becomes “Returned”: it is not sold "
+            "again until you check it in Card keys.")]
     return [QCoreApplication.translate(
         "OrdersTab", "{count} card keys the customer had become “Returned”: they are not sold "
         "again until you check them in Card keys.").format(count=keys)]
