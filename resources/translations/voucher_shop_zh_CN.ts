@@ -2678,7 +2678,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/orders/refund_words.py" line="32"/>
         <source>The card key the customer had becomes “Returned”: it is not sold again until you check it in Card keys.</source>
-        <translation>顾客手上的那个卡密将变为“已退回”：在您于“卡密”中核对之前不会再售出。</translation>
+        <translation>顾客拿到过的这个卡密变为“已退回”：在“卡密”中检查之前不会再次出售。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/refund_words.py" line="35"/>
