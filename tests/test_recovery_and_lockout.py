@@ -31,6 +31,38 @@ def test_recovery_key_shape_and_typos() -> None:
         keyslots.canonical_recovery_key(typo)
 
 
+def test_a_mistyped_recovery_key_says_what_can_be_told() -> None:
+    """QA s15a F10: one check symbol for the whole key tells a typo, never where it is; a
+    character no key has is in a known group, and a key too short says its count."""
+    from desktop_app.messages import error_message
+
+    key = keyslots.new_recovery_key()
+    groups = key.split("-")
+    one_wrong = groups[0][:3] + ("2" if groups[0][3] != "2" else "3")
+    mistyped = [
+        "-".join([one_wrong, *groups[1:]]),
+        "-".join([*groups[:4], groups[4][:2] + "#" + groups[4][3:], *groups[5:]]),
+        "-".join(groups[:6]),
+        "，".join(groups),  # a Chinese comma for the hyphens
+    ]
+    refusals = []
+    for text in mistyped:
+        with pytest.raises(InvalidInput) as refused:
+            keyslots.canonical_recovery_key(text)
+        refusals.append(refused.value)
+    assert [r.params for r in refusals] == [
+        {"field": "recovery_key", "problem": "mistyped"},
+        {"field": "recovery_key", "problem": "mistyped", "character": "#", "suspect_group": 4},
+        {"field": "recovery_key", "problem": "mistyped", "symbols": 24},
+        {"field": "recovery_key", "problem": "mistyped", "character": ","},
+    ]
+    said = [error_message(r) for r in refusals]
+    assert "compare each of its 7 groups" in said[0] and "not which one" in said[0]
+    assert "Group 5 holds “#”" in said[1]
+    assert "this has 24" in said[2]
+    assert "“,” is no part of a recovery key" in said[3]
+
+
 def test_cli_init_prints_the_recovery_key_and_recover_sets_a_new_password(
         tmp_path: Path) -> None:
     folder = tmp_path / "shop"

@@ -154,7 +154,9 @@ def test_another_operator_at_the_lock_screen_starts_a_new_session(
     assert session.window is not None and session.window.tab_titles() == ["Redemption"]
 
 
-def test_logout_returns_to_an_empty_login(qtbot: QtBot, session: ShopSession) -> None:
+def test_logout_returns_to_the_login_offering_who_logged_out(
+        qtbot: QtBot, session: ShopSession) -> None:
+    """Its name offered (QA s15a F11), the focus on the password; no password kept."""
     session_login(qtbot, session, OWNER, OWNER_PASSWORD)
     window = session.window
     assert window is not None
@@ -162,7 +164,8 @@ def test_logout_returns_to_an_empty_login(qtbot: QtBot, session: ShopSession) ->
     assert session.shop is None and session.window is None
     dialog = session.dialog
     assert isinstance(dialog, LoginDialog) and not dialog.locked
-    assert dialog.operator.text() == "" and dialog.focusWidget() is dialog.operator
+    assert dialog.operator.text() == OWNER and dialog.focusWidget() is dialog.password
+    assert dialog.password.text() == ""
 
 
 def test_closing_the_login_quits(qtbot: QtBot, session: ShopSession) -> None:

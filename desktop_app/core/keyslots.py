@@ -112,10 +112,23 @@ def new_recovery_key() -> str:
 def canonical_recovery_key(text: str) -> str:
     """The recovery key as typed, forgiving case, spaces, hyphens, O/0, I/L/1 and full-width
     characters; a key of the wrong length or whose check symbol fails is refused as a typo
-    (``mistyped``): a typo is not a guess and counts toward no lockout."""
+    (``mistyped``): a typo is not a guess and counts toward no lockout.
+
+    What can be told is: ``character``, one no key has (with ``suspect_group``, 0-based, when
+    the count is right); else ``symbols``, the count typed, when it is not 28. A failing check
+    symbol alone cannot say where the typo is: for each of the 28 places exactly one other
+    symbol would make it hold, so every group is equally suspect (a voucher's typo is located
+    by asking the database which of those codes exist; a key's could only be tried against
+    its scrypt slot, ~0.3 s a try, about 50 tries, each a guess the lockout would not see)."""
     key = normalize(text)
-    if len(key) != RECOVERY_SYMBOLS + 1 or any(c not in ALPHABET for c in key):
-        raise InvalidInput(field="recovery_key", problem="mistyped")
+    length_right = len(key) == RECOVERY_SYMBOLS + 1
+    for position, character in enumerate(key):
+        if character not in ALPHABET:
+            where = {"suspect_group": position // RECOVERY_GROUP} if length_right else {}
+            raise InvalidInput(field="recovery_key", problem="mistyped", character=character,
+                               **where)
+    if not length_right:
+        raise InvalidInput(field="recovery_key", problem="mistyped", symbols=len(key))
     if check_symbol(key[:-1]) != key[-1]:
         raise InvalidInput(field="recovery_key", problem="mistyped")
     return key

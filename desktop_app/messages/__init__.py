@@ -93,6 +93,13 @@ def problem_message(problem: str, /, **params: Any) -> str:
     read is named when the error knows it (QA s10b: `decode missing.png` did not say which)."""
     if problem in ("unreadable", "not_an_image") and params.get("path"):
         problem += "_path"
+    if problem == "mistyped" and params.get("suspect_group") is not None:
+        problem = "mistyped_in_group"  # a character no recovery key has, in this group
+        params = {**params, "group": int(params["suspect_group"]) + 1}
+    elif problem == "mistyped" and params.get("character"):
+        problem = "mistyped_character"  # a character no recovery key has, the count wrong
+    elif problem == "mistyped" and params.get("symbols") is not None:
+        problem = "mistyped_length"  # a recovery key too short or too long
     return _fill(PROBLEM_TEXTS.get(problem, UNKNOWN_PROBLEM_TEXT), params)
 
 

@@ -17,8 +17,19 @@ PROBLEM_TEXTS: dict[str, str] = {
         "the shop or be replaced with it."),
     "is_a_folder": QT_TRANSLATE_NOOP(
         "errors", "{path} is a folder: give the name of a file in it."),
+    # A recovery key's one check symbol tells that a character is wrong, never which one.
     "mistyped": QT_TRANSLATE_NOOP(
-        "errors", "This is not the recovery key: check it for a typo (7 groups of 4)."),
+        "errors", "One character of this key has a typo: compare each of its 7 groups with "
+        "the paper. Its last character only tells that a character is wrong, not which one."),
+    "mistyped_length": QT_TRANSLATE_NOOP(
+        "errors", "A recovery key has 28 characters (7 groups of 4); this has {symbols}: "
+        "check for a group missed or typed twice."),
+    "mistyped_in_group": QT_TRANSLATE_NOOP(
+        "errors", "Group {group} holds “{character}”, which no recovery key has: check that "
+        "group against the paper."),
+    "mistyped_character": QT_TRANSLATE_NOOP(
+        "errors", "“{character}” is no part of a recovery key (it has digits and letters only, "
+        "7 groups of 4): check what was typed."),
     "bad_name": QT_TRANSLATE_NOOP(
         "errors", "Use at most 64 characters, without line breaks or control characters."),
     "taken": QT_TRANSLATE_NOOP("errors", "Already taken. Choose another name."),

@@ -8,6 +8,7 @@ it at a temporary folder.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -61,6 +62,14 @@ LANGUAGE = Setting("ui/language", "")  # en | zh_CN; the system's if unset (--la
 MAIN_WINDOW_GEOMETRY: Setting[object] = Setting("main_window/geometry", None)
 # The shop's server chosen at first start ("connect to the shop's server"); empty: this PC only.
 SERVER_URL = Setting("shop/server_url", "")
+
+
+def last_operator(place: str) -> Setting[str]:
+    """The name of the last operator who logged in on this PC to the shop at ``place`` (its
+    folder, or its server without user or password), offered by the login screen (QA s15a
+    F11); never a password. Keyed by a digest: a path's slashes would nest QSettings groups."""
+    digest = hashlib.sha256(place.encode("utf-8")).hexdigest()[:16]
+    return Setting(f"login/last_operator/{digest}", "")
 
 
 def forget_shop_names() -> None:

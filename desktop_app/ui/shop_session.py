@@ -2,8 +2,8 @@
 
     (demo: prepare the demo shop) → (no shop yet: SetupDialog) → LoginDialog → MainWindow
     MainWindow Lock    → LoginDialog as lock screen, same operator → the same MainWindow
-    MainWindow Log out → (automatic backup) shop closed → LoginDialog, empty → a new MainWindow
-    MainWindow Restore → shop closed → backup restored → LoginDialog, empty
+    MainWindow Log out → (automatic backup) shop closed → LoginDialog, last name → a new MainWindow
+    MainWindow Restore → shop closed → backup restored → LoginDialog, last name offered
                                      ↘ refused: the shop reopened → the same MainWindow
     Quit               → (automatic backup) shop closed → the end
 

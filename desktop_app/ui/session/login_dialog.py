@@ -41,6 +41,7 @@ from desktop_app.messages import error_message, role_label, server_address
 from desktop_app.ui.admin.backup_common import restore_refusal_text
 from desktop_app.ui.admin.restore_dialog import RestoreDialog, RestoreRequest, restored_text
 from desktop_app.ui.confirm import ask_to_confirm
+from desktop_app.ui.session import last_operator
 from desktop_app.ui.session.password_dialog import PasswordDialog, recover_owner_dialog
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -66,9 +67,9 @@ class LoginDialog(QDialog):
     """Operator and password; unlocks in the background. After ``accepted``, see ``shop``.
 
     ``unlock(operator, password)`` runs on the worker thread and returns the opened shop;
-    by default it is ``open_shop`` on ``data_dir``. ``locked`` shows the dialog as the lock
-    screen of an open shop, its operator filled in. ``demo_operators`` lists (name, password,
-    role) rows a click fills in.
+    by default it is ``open_shop`` on ``data_dir``. ``locked`` shows the lock screen of an
+    open shop, its operator filled in; a login offers the last operator here (last_operator).
+    ``demo_operators`` lists (name, password, role) rows a click fills in.
     """
 
     this_pc_requested = Signal()  # a PC on a server goes back to its own folder's shop
@@ -99,8 +100,8 @@ class LoginDialog(QDialog):
         # it (the lock screen, the demo) shows it; it is never kept in plain settings.
         self.setMinimumWidth(480)
         self._build(shop_name or "", demo_operators)
-        self.operator.setText(operator)
-        (self.password if operator else self.operator).setFocus()
+        last_operator.offer_operator(self.operator, self.password, operator or (
+            "" if locked else last_operator.remembered_operator(self.data_dir, self.database_url)))
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -374,6 +375,7 @@ class LoginDialog(QDialog):
         self.password.setFocus()
 
     def _unlocked(self, shop: Shop) -> None:
+        last_operator.remember_operator(self.data_dir, self.database_url, shop.operator.name)
         self.set_busy(False)
         self.password.clear()
         self.shop = shop

@@ -27,6 +27,7 @@ from desktop_app.core.money import currency_code
 from desktop_app.core.pg_connection import check_url
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
+from desktop_app.ui.session.last_operator import remember_operator
 from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -339,6 +340,7 @@ class SetupDialog(QDialog):
     def _created(self, shop: Shop) -> None:
         """The shop exists; it opens once the owner has kept the recovery key."""
         self.shop = shop
+        remember_operator(self.location.data_dir, self.location.database_url, shop.operator.name)
         self._set_busy(False)
         self.password.clear()
         self.confirm.clear()
