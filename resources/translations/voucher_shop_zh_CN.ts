@@ -1615,199 +1615,199 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="109"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="111"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="112"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="113"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="115"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="129"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="135"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="144"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="160"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="162"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="190"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="169"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="170"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="187"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="210"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="218"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="226"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="229"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="236"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="240"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="241"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="265"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="272"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="274"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="276"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="278"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="284"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="285"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="287"/>
         <source>The voucher scanned before is kept: log in to redeem it.</source>
         <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="290"/>
         <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="303"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="312"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="320"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="325"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="328"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="329"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="339"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="359"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="360"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -4927,107 +4927,107 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="76"/>
         <source>Create your shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="84"/>
         <source>Welcome to Voucher Shop</source>
         <translation>欢迎使用 Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="85"/>
         <source>Create your shop. You will be its owner and can add clerks later.</source>
         <translation>创建您的店铺。您将成为店主，之后可以添加核销员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="106"/>
         <source>This PC only</source>
         <translation>仅本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="107"/>
         <source>Connect to the shop&apos;s server</source>
         <translation>连接店铺服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="112"/>
         <source>Several counters share one shop on a PostgreSQL server. If the shop is already there, log in below with your operator name and password; otherwise it is created there. The server&apos;s own password comes from PGPASSWORD or .pgpass.</source>
         <translation>多个收银台通过 PostgreSQL 服务器共用一个店铺。如果店铺已在服务器上，请在下方用您的账号和密码登录；否则会在服务器上新建店铺。服务器自身的密码取自 PGPASSWORD 或 .pgpass。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="150"/>
         <source>e.g. Sunny Car Wash</source>
         <translation>例如：阳光洗车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="160"/>
         <source>The name you will log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="163"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="174"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="175"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="176"/>
         <source>Owner name:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="177"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="181"/>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="206"/>
         <source>Keep the owner password safe. The shop is encrypted: without an operator&apos;s password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="208"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="299"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="361"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="363"/>
         <source>The shop could not be created: the disk that holds {folder} is full. Nothing was made there. Free some space on that disk, then click Create shop again.</source>
         <translation>无法创建店铺：{folder} 所在的磁盘已满，那里没有留下任何文件。请在该磁盘上腾出空间，然后再次点击“创建店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="219"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="228"/>
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="228"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -7831,82 +7831,102 @@ Click “New order” to sell your first voucher.</source>
         <translation>{path} 是一个文件夹：请给出其中一个文件的名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="22"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="21"/>
+        <source>One character of this key has a typo: compare each of its 7 groups with the paper. Its last character only tells that a character is wrong, not which one.</source>
+        <translation>这个恢复密钥有一个字符输错了：请把 7 组逐一与纸上的核对。密钥的最后一个字符只能发现有字符错误，无法指出是哪一个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="24"/>
+        <source>A recovery key has 28 characters (7 groups of 4); this has {symbols}: check for a group missed or typed twice.</source>
+        <translation>恢复密钥共 28 个字符（7 组，每组 4 个），这里有 {symbols} 个：请检查是否漏输或重复输入了一组。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="27"/>
+        <source>Group {group} holds “{character}”, which no recovery key has: check that group against the paper.</source>
+        <translation>第 {group} 组含有“{character}”，恢复密钥中不会有这个字符：请把这一组与纸上的核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="30"/>
+        <source>“{character}” is no part of a recovery key (it has digits and letters only, 7 groups of 4): check what was typed.</source>
+        <translation>“{character}”不是恢复密钥的一部分（密钥只有数字和字母，7 组，每组 4 个）：请检查输入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="33"/>
         <source>Use at most 64 characters, without line breaks or control characters.</source>
         <translation>最多 64 个字符，不能包含换行或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="24"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="35"/>
         <source>Already taken. Choose another name.</source>
         <translation>该账号已存在，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="29"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
         <source>Choose one of: {choices}.</source>
         <translation>请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="30"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
         <source>Not a number.</source>
         <translation>不是有效的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="31"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
         <source>Cannot be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="32"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
         <source>Use at most two decimal places.</source>
         <translation>最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="33"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
         <source>Too large.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="34"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
         <source>Must be between {low} and {high}.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="37"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="48"/>
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="39"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="55"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="48"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="51"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="52"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
@@ -7951,327 +7971,322 @@ Click “New order” to sell your first voucher.</source>
         <translation>请选择店铺文件夹以外的文件：备份放在店铺文件夹里，会覆盖店铺，或随店铺一起被替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="20"/>
-        <source>This is not the recovery key: check it for a typo (7 groups of 4).</source>
-        <translation>这不是恢复密钥：请检查是否输错（共 7 组，每组 4 个字符）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="25"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="36"/>
         <source>A product called “{name}” already exists. Choose another name.</source>
         <translation>已有名为“{name}”的商品。请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="27"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="38"/>
         <source>An archived product is called “{name}”. Restore it, or choose another name.</source>
         <translation>已下架的商品中有“{name}”。请将它重新上架，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="35"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
         <source>Does not match the vouchers chosen. Choose them again.</source>
         <translation>与所选的卡券不符。请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="51"/>
         <source>Must be today or later: vouchers sold now would be expired already.</source>
         <translation>必须是今天或之后的日期：否则现在售出的卡券已经过期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="53"/>
         <source>Must not be shorter than the shortest.</source>
         <translation>不能短于最短长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="56"/>
         <source>The validity of “{product}” has ended, so it is no longer sold. Give it new dates in Inventory, or archive it.</source>
         <translation>“{product}”的有效期已结束，因此不再出售。请在库存中为它设置新的日期，或将其下架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="49"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="53"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
         <source>Only service products and gift cards can be issued in a batch.</source>
         <translation>只有服务类商品和礼品卡可以批量发券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="55"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="56"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
         <source>The file {path} cannot be read.</source>
         <translation>无法读取文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="57"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
         <source>The file is not an image (PNG, JPG…).</source>
         <translation>该文件不是图片（PNG、JPG…）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="58"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
         <source>The file {path} is not an image (PNG, JPG…).</source>
         <translation>文件 {path} 不是图片（PNG、JPG…）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
         <source>The file is not text in UTF-8 or GBK. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 或 GBK 编码的文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
         <source>This is an Excel workbook, which is not read. In Excel, choose File → Save As → “CSV UTF-8 (Comma delimited)”, then choose that file.</source>
         <translation>这是 Excel 工作簿，无法读取。请在 Excel 中选择 文件 → 另存为 →“CSV UTF-8（逗号分隔）”，再选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
         <source>Excel turned {count} card numbers into numbers like 1.10024E+15: their digits are lost, so nothing was imported. Use the supplier&apos;s original file, or format the column as Text in Excel before pasting the numbers, and save it as CSV UTF-8.</source>
         <translation>Excel 已把 {count} 个卡号变成了 1.10024E+15 这样的数字，原来的数字已丢失，因此没有导入任何卡密。请使用供应商的原始文件，或在 Excel 中先把该列设为“文本”格式再粘贴卡号，并另存为 CSV UTF-8。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
         <source>Gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="114"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="115"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="116"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="117"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="118"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="119"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="120"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="121"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="122"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="123"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="124"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="114"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="125"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="115"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="126"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="116"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="127"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="117"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="128"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="118"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="129"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="119"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="130"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="120"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="131"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="121"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="132"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="122"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="133"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="123"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="134"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
@@ -8401,12 +8416,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="134"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="141"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="137"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="144"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -8631,12 +8646,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="238"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="245"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="239"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="246"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
