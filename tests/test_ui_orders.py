@@ -312,6 +312,26 @@ def test_new_order_warns_before_stock_runs_short(qtbot: QtBot, shop: Shop) -> No
     assert not dialog.stock_message.isVisible() and not dialog.create_button.isEnabled()
 
 
+def test_new_order_says_that_passes_bought_together_are_one_voucher(
+        qtbot: QtBot, shop: Shop) -> None:
+    """QA s15a F8: 2 × a 5-wash pass became one voucher of 10 washes, unsaid; an owner took
+    it for a mistake (the customer meant one as a gift)."""
+    wash = products.add_product(shop, "Wash x5", "99.00", "service", uses=5)
+    dialog = NewOrderDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle()
+    dialog.select_product(wash.id)
+    dialog.add_selected()
+    assert not dialog.shared_note.isVisible()  # one pass, one voucher: nothing to say
+    dialog.set_quantity(0, 2)
+    text = dialog.shared_note.text()
+    assert dialog.shared_note.isVisible()
+    assert "2 × “Wash x5” is one voucher of 10 uses" in text and "order of its own" in text
+    dialog.remove_line(0)
+    assert not dialog.shared_note.isVisible()
+
+
 def test_cancel_an_unpaid_order(qtbot: QtBot, shop: Shop) -> None:
     wash = products.add_product(shop, "Wash", "10.00")
     order = orders.create_order(shop, [(wash.id, 1)], note="pays on pickup")

@@ -2091,149 +2091,159 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="98"/>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="322"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="344"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="116"/>
         <source>Loading products…</source>
         <translation>正在加载商品…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="119"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="122"/>
         <source>Product:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="124"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="148"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="148"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="149"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="149"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="166"/>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="176"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="179"/>
         <source>Optional, e.g. pays on pickup</source>
         <translation>选填，例如：取货时付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="182"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="183"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="184"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="189"/>
         <source>Create order</source>
         <translation>创建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="191"/>
         <source>Create and take payment</source>
         <translation>创建并收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="196"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="210"/>
         <source>No products on sale: add one in the Inventory tab</source>
         <translation>没有在售商品：请先在“库存”页添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="217"/>
         <source>{stock} in stock</source>
         <translation>库存 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="259"/>
         <source>Remove this line</source>
         <translation>删除这一行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="275"/>
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="277"/>
         <source>only {stock} of “{product}” in stock</source>
         <translation>“{product}”库存仅剩 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="282"/>
         <source>Not enough stock to take payment now: {list}. Lower the quantity, or create the order and take payment once there is stock.</source>
         <translation>库存不足，暂不能收款：{list}。请减少数量，或先创建订单，有库存后再收款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="288"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="293"/>
+        <source>{count} × “{product}” is one voucher of {uses} uses</source>
+        <translation>{count} × “{product}”是一张可用 {uses} 次的卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="298"/>
+        <source>{list}, for one customer to share. For separate vouchers (a gift for someone else), sell each in an order of its own.</source>
+        <translation>{list}，供一位顾客共用。如需分开的卡券（例如送给别人），请每张单独下一个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="310"/>
         <source>Not enough stock: see the message above</source>
         <translation>库存不足：见上方提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="312"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="334"/>
         <source>A product&apos;s barcode is not read here: choose the product from the list.</source>
         <translation>这里不读取商品条码：请从列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="342"/>
         <source>Discard this order&apos;s 1 line?</source>
         <translation>放弃这个订单已填写的 1 行？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="321"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="343"/>
         <source>Discard this order&apos;s {count} lines?</source>
         <translation>放弃这个订单已填写的 {count} 行？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="345"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="346"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>

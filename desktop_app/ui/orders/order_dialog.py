@@ -74,6 +74,11 @@ class DraftOrder:
     def items(self) -> list[tuple[int, int]]:
         return [(product.id, count) for product, count in self.lines]
 
+    def shared_passes(self) -> list[tuple[ProductDetail, int]]:
+        """Service lines of several units: sold as one voucher holding all their uses."""
+        return [(product, count) for product, count in self.lines
+                if product.kind == "service" and count > 1]
+
     def shortages(self) -> list[tuple[ProductDetail, int]]:
         """Lines asking for more than is in stock now: (product, quantity wanted)."""
         return [(product, count) for product, count in self.lines
@@ -124,6 +129,7 @@ class NewOrderDialog(QDialog):
         self.total.setFont(widget_font(self.total, scale=1.5, bold=True))
         self.total.setAlignment(RIGHT)
         self.stock_message = MessageLabel(self)
+        self.shared_note = MessageLabel(self)
         self.error = MessageLabel(self)
         column = QVBoxLayout(self)
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -132,6 +138,7 @@ class NewOrderDialog(QDialog):
         column.addWidget(self.lines, 1)
         column.addWidget(self.total)
         column.addWidget(self.stock_message)
+        column.addWidget(self.shared_note)
         column.addLayout(self._build_customer())
         column.addWidget(self.error)
         column.addWidget(self._build_buttons())
@@ -277,7 +284,22 @@ class NewOrderDialog(QDialog):
                     list="; ".join(short)))
         else:
             self.stock_message.clear()
+        self._say_shared_passes()
         self._update_buttons()
+
+    def _say_shared_passes(self) -> None:
+        """2 × a 5-use pass is one voucher of 10 uses: said before it is sold, so it is no
+        surprise (QA s15a F8), with the way to two vouchers."""
+        shared = [self.tr("{count} × “{product}” is one voucher of {uses} uses").format(
+            count=count, product=product.name, uses=product.uses_per_voucher * count)
+            for product, count in self.draft.shared_passes()]
+        if shared:
+            self.shared_note.show_info(self.tr(
+                "{list}, for one customer to share. For separate vouchers (a gift for "
+                "someone else), sell each in an order of its own.").format(
+                list="; ".join(shared)))
+        else:
+            self.shared_note.clear()
 
     def _update_buttons(self) -> None:
         ready = bool(self.draft.lines) and not self.busy
