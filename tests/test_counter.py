@@ -140,6 +140,18 @@ def test_a_gift_card_double_read_spends_once(station: Counter, clock: Clock) -> 
     assert Voucher.get_by_id(card.id).balance_cents == 10000 - 3550
 
 
+def test_a_pass_refused_for_an_amount_is_scanned_again_without_one(station: Counter,
+                                                                   clock: Clock) -> None:
+    """The counter clears a stale amount and asks for the voucher again: that scan, within
+    the window and with no amount, is a new attempt, not the refusal repeated."""
+    voucher = sell(station.shop, uses=2)
+    refused = station.scan(voucher.payload, "scanner", amount_cents=500)
+    assert refused.verdict.reason == "not_a_giftcard"
+    clock.now += 1
+    again = station.scan(voucher.payload, "scanner")
+    assert not again.repeated and again.verdict.reason == "redeemed"
+
+
 def test_fewer_uses_chosen_after_a_refusal_for_want_of_them_is_a_new_attempt(
         station: Counter, clock: Clock) -> None:
     voucher = sell(station.shop, uses=2)

@@ -107,8 +107,12 @@ class _Decision:
         nothing in particular: the pickers reset after every scan, so a scanner's double read
         of a "3 uses" or "¥35.50" scan comes as the default (QA s15a F2: it took one more
         use). Only another amount or number of uses, chosen, is a new attempt: a card
-        refused for want of an amount, or a pass for want of uses, scanned again with one."""
-        return request == self.request or request == DEFAULT_REQUEST
+        refused for want of an amount, or a pass for want of uses, scanned again with one.
+        A pass refused for the amount given with it is asked for again without one (the
+        counter says "scan the voucher again"): that scan is a new attempt too."""
+        if request == self.request:
+            return True
+        return request == DEFAULT_REQUEST and self.result.verdict.reason != "not_a_giftcard"
 
 
 class Counter:
