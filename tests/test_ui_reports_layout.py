@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_ui_reports import choose, open_tab
+from test_ui_reports import choose, open_tab, redeemed_on, show_days
 
 from desktop_app.core import fulfilment, orders, products, redemption
 from desktop_app.core.store import Shop
@@ -108,6 +108,7 @@ def test_attempts_table_only_for_a_drilled_redemptions_row(qtbot: QtBot, shop: S
     assert tab.detail_table.isVisible() and tab.detail_table.model() is tab.call_model
     choose(tab, "redemptions")
     assert tab.drill_hint.isVisible() and not tab.detail_table.isVisible()
+    show_days(tab, redeemed_on(shop), redeemed_on(shop))
     index = tab.model.index(0, 0)
     rect = tab.table.visualRect(index)
     QTest.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
