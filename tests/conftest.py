@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from counter_driver import Counter
     from pytestqt.qtbot import QtBot
 
+    from desktop_app.ui.shop_session import ShopSession
+
 OWNER = "Alice"
 OWNER_PASSWORD = "correct horse 42"
 CLERK = "Bob"
@@ -73,6 +75,19 @@ def close_test_shop(shop: Shop) -> None:
         assert tasks.wait_until_idle(TASKS_END_MS)
         tasks.call_in_worker(shop.db.close)
     shop.close()
+
+
+@pytest.fixture
+def session(qtbot: QtBot, shop: Shop, shop_dir: Path) -> Iterator[ShopSession]:
+    """The app's session on the test shop (login first): the session opens the shop itself,
+    so the fixture's connection closes first (it would hold the old files under a restore)."""
+    from desktop_app.ui.shop_session import ShopSession
+
+    shop.close()
+    started = ShopSession(shop_dir)
+    started.start()
+    yield started
+    started.shutdown()
 
 
 @pytest.fixture

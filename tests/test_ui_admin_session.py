@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,17 +43,6 @@ def log_in(qtbot: QtBot, session: ShopSession, name: str, password: str) -> Main
     assert session.window is not None
     wait_idle(qtbot)
     return session.window
-
-
-@pytest.fixture
-def session(qtbot: QtBot, shop: Shop, shop_dir: Path) -> Iterator[ShopSession]:
-    # The session opens the shop itself; the fixture's own connection would only hold
-    # the old files open under a restore.
-    shop.close()
-    started = ShopSession(shop_dir)
-    started.start()
-    yield started
-    started.shutdown()
 
 
 def back_up_through_the_menu(qtbot: QtBot, window: MainWindow, out: Path) -> None:

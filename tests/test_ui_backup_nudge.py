@@ -9,7 +9,6 @@ and none is left open.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -129,15 +128,6 @@ def test_a_shop_on_a_server_is_not_told(qtbot: QtBot, shop: Shop) -> None:
     wait_idle(qtbot)
     assert window.backup_label.text() == "Backups: on the server"
     assert window.backup_banner.isHidden()
-
-
-@pytest.fixture
-def session(qtbot: QtBot, shop: Shop, shop_dir: Path) -> Iterator[ShopSession]:
-    shop.close()
-    started = ShopSession(shop_dir)
-    started.start()
-    yield started
-    started.shutdown()
 
 
 def test_hidden_until_the_next_login(qtbot: QtBot, session: ShopSession) -> None:

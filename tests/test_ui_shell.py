@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from desktop_app import __version__
 from desktop_app.core import errors
 from desktop_app.core.auth import add_operator
 from desktop_app.core.errors import ShopError, WrongPassword
-from desktop_app.core.store import Shop
+from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import (
     error_message,
     integrity_message,
@@ -112,14 +111,6 @@ def session_login(qtbot: QtBot, session: ShopSession, name: str, password: str) 
         log_in(qtbot, dialog, name, password, PERSON_PACE_MS)
 
 
-@pytest.fixture
-def session(qtbot: QtBot, shop: Shop, shop_dir: Path) -> Iterator[ShopSession]:
-    started = ShopSession(shop_dir)
-    started.start()
-    yield started
-    started.shutdown()
-
-
 def test_lock_returns_to_login_and_unlocks_the_same_window(
         qtbot: QtBot, session: ShopSession) -> None:
     assert isinstance(session.dialog, LoginDialog)
@@ -143,8 +134,9 @@ def test_lock_returns_to_login_and_unlocks_the_same_window(
 
 
 def test_another_operator_at_the_lock_screen_starts_a_new_session(
-        qtbot: QtBot, shop: Shop, session: ShopSession) -> None:
-    add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+        qtbot: QtBot, shop_dir: Path, session: ShopSession) -> None:
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as shop:  # at the login, no shop is open
+        add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     session_login(qtbot, session, OWNER, OWNER_PASSWORD)
     owner_window = session.window
     assert owner_window is not None
