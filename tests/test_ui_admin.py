@@ -203,6 +203,21 @@ def test_verify_says_all_good_then_names_a_rolled_back_log(qtbot: QtBot, shop: S
     dialog.close()
 
 
+@pytest.mark.parametrize(("shop", "engine"), [("file", "file"), ("server", "server")],
+                         indirect=["shop"])
+def test_verify_all_good_names_what_the_shop_has(qtbot: QtBot, shop: Shop, engine: str
+                                                 ) -> None:
+    """A server shop has no database file (QA s16a F7): its all-good line says the server."""
+    window = open_window(qtbot, shop)
+    window.verify_action.trigger()
+    dialog = window.dialogs["verify"]
+    assert isinstance(dialog, VerifyDialog)
+    wait_verified(qtbot, dialog)
+    assert dialog.problems == [] and dialog.on_server == (engine == "server")
+    said = dialog.summary.text()
+    assert ("file" not in said and "server" in said) if dialog.on_server else "file" in said
+
+
 def test_verify_problems_in_plain_words() -> None:
     assert verify_problem_text("audit_chain: event 7 hash_mismatch") == (
         "Audit event #7 was changed after it was written.")

@@ -180,8 +180,11 @@ class VerifyDialog(QDialog):
             self.heading.setStyleSheet(f"color: {SUCCESS_COLOR};")
             self.heading.setText(self.tr("✓ All checks passed"))
             self.summary.setText(self.tr(
-                "The database file, its structure, the audit log, every voucher's uses and "
-                "the record kept beside the database all agree."))
+                "The shop's database on the server, the audit log's chain, every voucher's "
+                "uses and the record kept on this computer all agree.") if self.on_server
+                else self.tr("The database file, its structure, the audit log, every "
+                             "voucher's uses and the record kept beside the database all "
+                             "agree."))
             return
         log.warning("verify found %d problem(s): %s", len(problems), problems[:5])
         self.heading.setStyleSheet(f"color: {ERROR_COLOR};")
