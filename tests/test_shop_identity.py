@@ -45,6 +45,8 @@ def test_opened_the_name_and_currency_are_read_with_no_query(
         caplog.clear()
         assert (again.name, again.currency) == (NAME, CURRENCY)
         assert (again.name, again.currency) == (NAME, CURRENCY)
+        # The secrets a refund's scan box and the settings' scanner test read, likewise
+        assert again.voucher_key == shop.voucher_key and again.card_key_salt
         assert queries(caplog) == 0
         again.setting("voucher_note")  # what a query looks like to this count
         assert queries(caplog) == 1

@@ -313,6 +313,7 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
     log.info("created a shop on the server")
     shop = ServerShop(Path(data_dir), db, owner, slots, key, url=url, recovery_key=recovery_key,
                       name=name, currency=currency)
+    shop_identity.read_fixed(shop)
     integrity.bring_forward(shop)
     live_server.watch(shop)
     return shop
@@ -367,6 +368,7 @@ def _unlock_server_shop(data_dir: Path, url: str, operator: str,
     log.info("opened the shop on the server as operator #%s", row.id)
     shop = ServerShop(Path(data_dir), db, row, slots, key, url=url, failed_logins=failed_logins,
                       name=name, currency=currency)
+    shop_identity.read_fixed(shop)
     _hold_or_bring_forward(shop, problems)
     live_server.watch(shop)  # and from now on, each new connection (QA s13a F3)
     schema_upgrade.record(shop, found)

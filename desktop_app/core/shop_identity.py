@@ -85,3 +85,10 @@ def reread(shop: Shop) -> tuple[str, str]:
 def reread_currency(shop: Shop) -> str:
     """``reread``'s currency: a tab's re-read of its prices (on the worker) takes in a change."""
     return reread(shop)[1]
+
+
+def read_fixed(shop: Shop) -> Shop:
+    """The voucher key and card-key salt, read at open on the thread that opens: a screen
+    that tags or checks a code later (a refund's scan box) never queries on the GUI thread."""
+    _ = shop.voucher_key, shop.card_key_salt
+    return shop

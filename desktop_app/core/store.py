@@ -296,7 +296,7 @@ def create_shop(
         slots.save()
         anchor.write_anchor(data_dir, key)
         shop = Shop(data_dir, db, owner, slots, key, lock=lock, recovery_key=recovery_key)
-        shop_identity.reread(shop)
+        shop_identity.reread(shop_identity.read_fixed(shop))
         live_files.remember(shop, None)
         integrity.bring_forward(shop)
     except BaseException as exc:
@@ -375,8 +375,8 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
         lock.release()
         raise
     log.info("opened the shop as operator #%s", row.id)
-    shop = Shop(data_dir, db, row, slots, key, lock=lock, failed_logins=failed_logins,
-                moved_to=moved, name=name, currency=currency)
+    shop = shop_identity.read_fixed(Shop(data_dir, db, row, slots, key, lock=lock, moved_to=moved,
+                                         failed_logins=failed_logins, name=name, currency=currency))
     live_files.remember(shop, before_connect)
     if problems:
         log.error("integrity hold at open: %s", problems)
