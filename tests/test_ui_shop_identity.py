@@ -75,6 +75,9 @@ def test_another_counters_new_name_and_currency_reach_this_counter(
     assert done.returncode == 0, done.stderr
     # Heard from the server (LISTEN/NOTIFY) and read again on the worker, by itself.
     qtbot.waitUntil(lambda: (shop.name, shop.currency) == ("Renamed", "USD"), timeout=WAIT_MS)
+    # and the window says the new name: its title, header and status bar
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("Renamed"), timeout=WAIT_MS)
+    assert window.shop_label.text() == "Shop: Renamed" and window.shop_name == "Renamed"
     window.customer_action.trigger()
     display = window.customer_window
     assert display is not None and display.shop_name.text() == "Renamed"

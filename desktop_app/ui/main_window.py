@@ -57,7 +57,7 @@ from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.reports.reports_tab import ReportsTab
 from desktop_app.ui.reports.stock_warning import StockWarning
 from desktop_app.ui.server_away import ServerAwayStatus
-from desktop_app.ui.settings_follow import SettingsFollower
+from desktop_app.ui.settings_follow import SettingsFollower, show_shop_name
 from desktop_app.ui.widgets import (
     ACCENT,
     ACCENT_LIGHT,
@@ -128,6 +128,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         self.setWindowTitle(self.tr("{shop} — Voucher Shop").format(shop=self.shop_name))
         self.setWindowIcon(app_icon())
         self.settings_follower = SettingsFollower(shop, self)  # before the tabs: read first
+        self.settings_follower.followed.connect(lambda: show_shop_name(self))
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setFont(scaled_font(self.tabs, 1.1))

@@ -40,6 +40,7 @@ from desktop_app.scanning.wedge import TAKES_SCANS_ITSELF
 from desktop_app.ui import settings
 from desktop_app.ui.display import CURRENCY_SYMBOLS
 from desktop_app.ui.idle import MAX_IDLE_LOCK_MINUTES, idle_lock_minutes, set_idle_lock_minutes
+from desktop_app.ui.settings_follow import show_shop_name
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -388,13 +389,7 @@ class WindowSettings:
     def _settings_saved(self) -> None:
         from desktop_app.ui.main_window import station_name  # the window imports this module
 
-        # The window's own words: translated under its context (the mixin has none of its own).
-        translate = QCoreApplication.translate
-        name = self.shop_name = self.shop.name
-        self.setWindowTitle(  # type: ignore[attr-defined]
-            translate("MainWindow", "{shop} — Voucher Shop").format(shop=name))
-        self.header.set_title(name, self.header_text())  # type: ignore[attr-defined]
-        self.shop_label.setText(translate("MainWindow", "Shop: {shop}").format(shop=name))
-        self.station_label.setText(
-            translate("MainWindow", "Station: {station}").format(station=station_name()))
+        show_shop_name(self)
+        self.station_label.setText(QCoreApplication.translate(
+            "MainWindow", "Station: {station}").format(station=station_name()))
         self._preferences_saved()  # type: ignore[attr-defined]
