@@ -60,14 +60,15 @@ def _remembered_scrypt() -> None:
 
 
 @pytest.fixture(scope="session")
-def new_shop_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new shop's files, made once: each test's ``shop`` is a copy of them. Making a shop
-    derives two scrypt keys and builds the schema (~0.35 s, a quarter of the suite's time)."""
+def new_shop_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str | None]:
+    """A new shop's files, made once, and its recovery key: each test's ``shop`` is a copy.
+    Making a shop derives two scrypt keys and builds the schema (~0.35 s, a quarter of the
+    suite's time)."""
     _remembered_scrypt()
     folder = tmp_path_factory.mktemp("new-shop") / "shop"
-    create_shop(folder, "Test Shop 测试店", "CNY", OWNER, OWNER_PASSWORD,
-                busy_timeout_ms=2000).close()
-    return folder
+    with create_shop(folder, "Test Shop 测试店", "CNY", OWNER, OWNER_PASSWORD,
+                     busy_timeout_ms=2000) as made:
+        return folder, made.recovery_key
 
 
 @pytest.fixture
@@ -80,8 +81,10 @@ def shop(shop_dir: Path, request: pytest.FixtureRequest) -> Iterator[Shop]:
         location = ShopLocation(shop_dir, request.getfixturevalue("pg_url"))
         opened = location.create("Test Shop 测试店", "CNY", OWNER, OWNER_PASSWORD)
     else:
-        shutil.copytree(request.getfixturevalue("new_shop_files"), shop_dir)
+        files, recovery_key = request.getfixturevalue("new_shop_files")
+        shutil.copytree(files, shop_dir)
         opened = open_shop(shop_dir, OWNER, OWNER_PASSWORD, busy_timeout_ms=2000)
+        opened.recovery_key = recovery_key  # as shown once when the shop was made
     yield opened
     close_test_shop(opened)
 
