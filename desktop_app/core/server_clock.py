@@ -38,8 +38,6 @@ def measure(execute: Callable[[str], Any]) -> dt.timedelta:
     before = dates.pc_clock()
     server_now = execute(CLOCK_QUERY).fetchone()[0]
     after = dates.pc_clock()
-    if server_now.tzinfo is None:  # a server session without a time zone: its time is UTC
-        server_now = server_now.replace(tzinfo=dt.UTC)
     return server_now - (before + (after - before) / 2)
 
 
