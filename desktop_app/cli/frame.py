@@ -150,7 +150,27 @@ def open_as_operator(ctx: Context) -> Shop:
     shop = ctx.location.open(name, password)
     if shop.failed_logins and not ctx.json:
         print(failed_logins_line(shop.failed_logins), file=sys.stderr)
+    tell_clock_off(ctx)
     return tell_restore_notice(ctx, shop, settles)
+
+
+def tell_clock_off(ctx: Context) -> None:
+    """This PC's clock well off the shop's server's (QA s16a F2): said on stderr, or as
+    ``clock_warning`` in the JSON, beside the log's line; the command goes on by the server's
+    time. Nothing for a shop in a file."""
+    from desktop_app.core.server_clock import off_by
+
+    offset = off_by()
+    if offset is None:
+        return
+    from desktop_app.messages.clock_texts import clock_off_text
+
+    text = clock_off_text(offset)
+    if ctx.json:
+        ctx.notes["clock_warning"] = {"server_minus_pc_s": round(offset.total_seconds()),
+                                      "message": text}
+    else:
+        print(printable(text), file=sys.stderr)
 
 
 def restore_stopped_half_way(ctx: Context) -> bool:

@@ -1,6 +1,11 @@
 """Local calendar days and times: stored in UTC, shown and chosen in the local time zone.
 
 The one set of date helpers; the screens and reports format with these.
+
+Whose clock: on a shop kept on a server, the server's (QA s16a F2: a counter PC with a wrong
+date recorded tomorrow in the shared shop and refused valid vouchers). ``utc_now`` is this
+PC's clock corrected by the offset ``core.server_clock`` measures against the server at the
+open and at each of the counter's server watch polls; a file shop has no other clock: 0.
 """
 
 from __future__ import annotations
@@ -9,9 +14,33 @@ import datetime as dt
 
 from desktop_app.core.errors import InvalidInput
 
+_server_offset = dt.timedelta(0)  # the server's clock minus this PC's (see server_clock)
+
+
+def pc_clock() -> dt.datetime:
+    """This PC's own clock, uncorrected (a test puts a PC with a wrong date here)."""
+    return dt.datetime.now(dt.UTC)
+
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    """Now, by the shop's clock: the server's for a server shop, else this PC's."""
+    return pc_clock() + _server_offset
+
+
+def clock_offset() -> dt.timedelta:
+    """How far the shop's clock is ahead of this PC's (negative: behind)."""
+    return _server_offset
+
+
+def set_clock_offset(offset: dt.timedelta) -> None:
+    """Only ``core.server_clock`` sets it (measured) and resets it (a file shop, a close)."""
+    global _server_offset
+    _server_offset = offset
+
+
+def local_today() -> dt.date:
+    """Today's local calendar day, by the shop's clock (the reports' "Today")."""
+    return utc_now().astimezone().date()
 
 
 def local_midnight_utc(day: dt.date) -> dt.datetime:

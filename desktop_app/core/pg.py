@@ -40,6 +40,7 @@ from desktop_app.core import (
     live_server,
     migrations,
     schema_upgrade,
+    server_clock,
     shop_identity,
 )
 from desktop_app.core.errors import (
@@ -238,8 +239,9 @@ class ServerShop(Shop):
     def close(self) -> None:
         with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
             self.db.close_all()
-        if database_proxy.obj is self.db:
+        if database_proxy.obj is self.db:  # not a shop already opened again in its place
             database_proxy.initialize(None)
+            server_clock.use_this_pc()
 
 
 _COUNTED_TABLES = frozenset(model._meta.table_name for model in ALL_MODELS

@@ -27,6 +27,7 @@ from peewee import (
 from psycopg.pq import TransactionStatus
 from psycopg.types.json import Json, Jsonb
 
+from desktop_app.core import server_clock
 from desktop_app.core.errors import (
     DatabaseUrlHasPassword,
     DatabaseUrlInvalid,
@@ -193,16 +194,21 @@ class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
 
 
 def connect(url: str) -> ServerDatabase:
-    """An open connection to the shop's server (the models are not bound yet)."""
+    """An open connection to the shop's server (the models are not bound yet); from now on
+    the shop's clock follows the server's (see ``server_clock``)."""
     url = check_url(url)
     db = ServerDatabase(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S,
                         application_name="Voucher Shop", **LINK_TIMEOUTS)
     try:
         db.connect()
+        server_clock.measure_and_follow(db.execute_sql)  # the shop's clock is the server's
     except (DatabaseError, InterfaceError, OperationalError, OSError) as exc:
         db.close()
         log.warning("connecting to the server failed: %s", type(exc).__name__)
         raise server_error(exc, url) from exc
+    except ShopError:
+        db.close()
+        raise
     return db
 
 

@@ -4,12 +4,15 @@ mapped through ``core.events``) and whether the server can be reached at all.
 One ``ServerWatch`` holds its own connection, outside peewee, so waiting for notifications never
 holds up the worker thread that runs the shop's queries. ``poll`` waits up to ``timeout``
 seconds and says what it saw; a lost connection is reported as unreachable and retried on the
-next poll, so the counter recovers by itself when the server is back.
+next poll, so the counter recovers by itself when the server is back. Each poll also reads the
+server's clock (the query that proves the server is there): how far this PC's clock is from
+it, for ``server_clock.follow`` (see there).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 import psycopg
 from psycopg.conninfo import make_conninfo
 
-from desktop_app.core import dialect, events, pg_connection
+from desktop_app.core import dialect, events, pg_connection, server_clock
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,7 @@ log = logging.getLogger(__name__)
 class WatchResult:
     reachable: bool
     changes: frozenset[str] = frozenset()
+    clock_offset: dt.timedelta | None = None  # the server's clock minus this PC's
 
 
 class ServerWatch:
@@ -54,7 +58,8 @@ class ServerWatch:
             for notice in conn.notifies(timeout=timeout):
                 if notice.pid not in own:
                     kinds.add(notice.payload)
-            conn.execute("SELECT 1")  # a quiet server must still prove it is there
+            # A quiet server must still prove it is there: by telling its time.
+            offset = server_clock.measure(conn.execute)
         except psycopg.Error as exc:
             log.info("the shop's server does not answer: %s", type(exc).__name__)
             self.close()
@@ -62,7 +67,7 @@ class ServerWatch:
         changes: set[str] = set()
         for kind in kinds:
             changes |= events.CHANGES_BY_AUDIT_KIND.get(kind, events.CHANGES)
-        return WatchResult(True, frozenset(changes))
+        return WatchResult(True, frozenset(changes), offset)
 
     def close(self) -> None:
         if self._conn is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from desktop_app.core.dates import local_time
+from desktop_app.core.dates import local_time, local_today
 from desktop_app.core.errors import ShopError
 from desktop_app.core.live_files import FILES_REPLACED
 from desktop_app.core.session_redeemed import SessionRedemption
@@ -50,7 +50,7 @@ POINT_TO_SEVERAL_TEXT = QT_TRANSLATE_NOOP(
 def _when(moment: dt.datetime) -> str:
     """The time alone today (the usual case: a session of today), else the day too."""
     local = moment.astimezone()
-    today = dt.datetime.now().astimezone().date()
+    today = local_today()
     return local.strftime("%H:%M") if local.date() == today else local_time(moment)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from desktop_app.core.dates import last_valid_day, local_day
+from desktop_app.core.dates import last_valid_day, local_day, local_today
 from desktop_app.core.errors import ShopError
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import error_message, unexpected_error_message
@@ -119,7 +119,7 @@ def breakable(text: str, every: int = BREAK_EVERY) -> str:
 def short_time(moment: dt.datetime) -> str:
     """This year's times without the year (a list scans faster); older ones by their day."""
     local = moment.astimezone()
-    if local.year == dt.datetime.now().astimezone().year:
+    if local.year == local_today().year:
         return local.strftime("%m-%d %H:%M")
     return local.strftime("%Y-%m-%d")
 

@@ -46,6 +46,7 @@ from desktop_app.scanning.keystrokes import SCANNER
 from desktop_app.ui import settings
 from desktop_app.ui.admin.backup_controller import BackupController
 from desktop_app.ui.admin.settings_dialog import WindowSettings
+from desktop_app.ui.clock_status import ClockOffStatus
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.counter.server_status import ServerWatcher
 from desktop_app.ui.customer.customer_window import CustomerWindow
@@ -247,6 +248,9 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         self.server_status = ServerAwayStatus(self)  # for every tab (QA s13b)
         bar.addWidget(self.server_status)
         self.server_status.follow(self.server_watcher())
+        self.clock_status = ClockOffStatus(self)  # this PC's clock well off the server's
+        bar.addWidget(self.clock_status)
+        self.clock_status.follow(self.server_watcher())
         self.operator_label = QLabel(self.tr("Operator: {operator}").format(
             operator=self._operator_text()), self)
         self.shop_label = ElidedLabel(self.tr("Shop: {shop}").format(shop=self.shop_name), self)

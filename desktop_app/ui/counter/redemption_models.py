@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core import vouchers
 from desktop_app.core.counter import RecentAttempt
+from desktop_app.core.dates import local_today, utc_now
 from desktop_app.core.text import printable
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages.verdict_texts import headline
@@ -126,7 +127,7 @@ def local_time_text(when: dt.datetime | None, now: dt.datetime | None = None) ->
     if when is None:
         return ""
     local = when.astimezone()
-    today = (now or dt.datetime.now(dt.UTC)).astimezone().date()
+    today = (now or utc_now()).astimezone().date()
     if local.date() == today:
         return QCoreApplication.translate("Redemption", "today {time}").format(
             time=local.strftime("%H:%M"))
@@ -309,7 +310,7 @@ class RecentModel(QAbstractTableModel):
     def _display(self, row: RecentAttempt, column: int) -> str:
         if column == TIME:
             local = row.at.astimezone()
-            today = dt.datetime.now().astimezone().date()
+            today = local_today()
             return local.strftime("%H:%M:%S" if local.date() == today else "%m-%d %H:%M")
         if column == CODE:
             return _short(shown_code(row))

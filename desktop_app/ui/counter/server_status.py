@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app import collector
+from desktop_app.core import server_clock
 from desktop_app.core.server_watch import ServerWatch
 from desktop_app.core.store import Shop
 from desktop_app.ui.events import shop_events
@@ -25,6 +26,7 @@ RETRY_S = 2.0  # between attempts while the server does not answer
 class ServerWatcher(QObject):
     reachable_changed = Signal(bool)
     changes_heard = Signal(object)  # frozenset[str] of core.events kinds
+    clock_changed = Signal()  # the shop's clock follows the server's at a new offset
 
     def __init__(self, url: str, own_pids: Callable[[], frozenset[int]],
                  parent: QObject | None = None) -> None:
@@ -60,6 +62,8 @@ class ServerWatcher(QObject):
                     self.reachable_changed.emit(result.reachable)
                 if result.changes:
                     self.changes_heard.emit(result.changes)
+                if result.clock_offset is not None and server_clock.follow(result.clock_offset):
+                    self.clock_changed.emit()
                 if not result.reachable:
                     self._stop.wait(RETRY_S)
         except RuntimeError:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QObject, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
 
 from desktop_app.core import report_tables
+from desktop_app.core.dates import local_today
 from desktop_app.core.report_tables import Report
 from desktop_app.ui.reports.report_loading import DATED, RANGES, preset_range, report_title
 from desktop_app.ui.reports.report_models import COLUMN_TITLES, tr
@@ -90,7 +91,7 @@ class ReportChoices(QObject):
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(custom and self.report_name() in DATED)
         if not custom:
-            start, end = preset_range(preset, dt.date.today())
+            start, end = preset_range(preset, local_today())
             for edit, day in ((self.from_edit, start), (self.to_edit, end)):
                 with QSignalBlocker(edit):  # one read for the preset, not one per field
                     edit.setDate(QDate(day.year, day.month, day.day))
