@@ -9,8 +9,8 @@ Nothing here is modal: the next scan is always welcome.
 
 The widgets and where they sit are in redemption_layout.py; its parts: uses_picker.py
 (− × 2 +), verdict_panel.py, amount_panel.py (gift cards), recent_panel.py (the list and undo),
-camera_panel.py, redemption_panels.py (settings, a look-up's history, the search). scan_keys.py
-reads a scanner's keys in the whole window.
+camera_panel.py, redemption_panels.py (settings, a look-up's history, the search), lookups.py
+(a look-up kept current). scan_keys.py reads a scanner's keys in the whole window.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop_app.core.counter import Counter, CounterResult, VoucherInfo, find_vouchers, lookup
-from desktop_app.core.errors import NotFound
+from desktop_app.core.counter import Counter, CounterResult
 from desktop_app.core.store import Shop
 from desktop_app.scanning.camera import CameraScanner
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER
 from desktop_app.scanning.wedge import ScannerInput
 from desktop_app.ui import tasks
+from desktop_app.ui.counter.lookups import LookUps
 from desktop_app.ui.counter.redemption_layout import RedemptionLayout
 from desktop_app.ui.counter.redemption_models import (
     QUIET_COLOR,
@@ -99,6 +99,9 @@ class RedemptionTab(RedemptionLayout):
         self._late_timer.timeout.connect(self._show_still_waiting)
         self.verdict.checking = lambda: self._pending > 0
         self._show_source("")
+        self.lookups = LookUps(shop, self.verdict, self.history_panel, self.find_panel,
+                               functools.partial(self._scan_failed, counted=False), self)
+        self.lookups.looked_up.connect(self.looked_up)
         self._connect()
         self.scan_keys = ScanKeys(self.scan_field, self.submit, self.amount_panel.refuses_scan)
         self.destroyed.connect(functools.partial(_tear_down, self.camera.scanner, self.scan_keys))
@@ -116,7 +119,7 @@ class RedemptionTab(RedemptionLayout):
         self.camera.decoded.connect(lambda text: self.submit(text, CAMERA))
         self.amount_panel.amount_entered.connect(self._amount_entered)
         self.lookup_button.toggled.connect(self._lookup_toggled)
-        self.find_panel.search.connect(self._find)
+        self.find_panel.search.connect(self.lookups.find)
         self.find_panel.chosen.connect(self.look_up)
         self.history_panel.card_changed.connect(self.look_up)  # the balance it shows now
         self.recent.changed.connect(self.recent_changed)
@@ -144,6 +147,7 @@ class RedemptionTab(RedemptionLayout):
             self.camera.start(self.settings.camera_index)
         if not event.spontaneous():
             self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.lookups.seen()
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Another tab, the window locked, minimised or closing: free the camera, stop taking
@@ -355,29 +359,9 @@ class RedemptionTab(RedemptionLayout):
 
     def look_up(self, text: str) -> None:
         """Shows the voucher ``text`` names, with its history; consumes nothing. Look-up
-        mode ends with it: the next scan redeems."""
+        mode ends with it: the next scan redeems. It follows changes while shown (lookups.py)."""
         self.lookup_button.setChecked(False)
-        shop = self.shop
-        tasks.run_in_background(self, lambda: lookup(shop, text),
-                                on_success=self._looked_up, on_failure=self._lookup_failed)
-
-    def _looked_up(self, info: VoucherInfo) -> None:
-        self.verdict.show_lookup(info)
-        self.history_panel.show_info(info)
-        self.looked_up.emit(info)
-
-    def _lookup_failed(self, exc: Exception) -> None:
-        if isinstance(exc, NotFound) and exc.params.get("what") == "voucher":
-            self.verdict.show_lookup_refusal(str(exc.params.get("reason", "unknown_code")))
-            self.history_panel.setVisible(False)
-        else:
-            self._scan_failed(exc, counted=False)
-
-    def _find(self, text: str) -> None:
-        shop = self.shop
-        tasks.run_in_background(self, lambda: find_vouchers(shop, text),
-                                on_success=self.find_panel.show_found,
-                                errors=self.find_panel.message)
+        self.lookups.look_up(text)
 
     # -- settings ---------------------------------------------------------------------------
 
