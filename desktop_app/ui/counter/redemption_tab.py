@@ -118,6 +118,7 @@ class RedemptionTab(RedemptionLayout):
         self.manual_button.clicked.connect(self._submit_manual)
         self.camera.decoded.connect(lambda text: self.submit(text, CAMERA))
         self.amount_panel.amount_entered.connect(self._amount_entered)
+        self.uses_picker.chosen.connect(lambda _uses: self.amount_panel.drop_note())
         self.lookup_button.toggled.connect(self._lookup_toggled)
         self.find_panel.search.connect(self.lookups.find)
         self.find_panel.chosen.connect(self.look_up)
@@ -223,11 +224,7 @@ class RedemptionTab(RedemptionLayout):
         self._redeem(text, source, self.scan_field)
 
     def _redeem(self, text: str, source: str, field: QLineEdit) -> None:
-        if not text.strip():
-            return
-        asked = typed_uses(text) if source == KEYBOARD else None
-        if asked is not None:
-            self.uses_picker.set_uses(asked)  # "2", Enter: the next scan takes 2 uses
+        if not text.strip() or (source == KEYBOARD and self._took_typed_number(text)):
             return
         uses = self.uses_picker.for_scan(text, source)
         self.uses_picker.reset()
@@ -252,6 +249,19 @@ class RedemptionTab(RedemptionLayout):
             self, lambda: counter.scan(text, source, uses=uses, amount_cents=amount),
             on_success=lambda result: self._scanned(result, text),
             on_failure=self._scan_failed)
+
+    def _took_typed_number(self, text: str) -> bool:
+        """A person's digits and Enter are never a scan (QA s16a F5): one or two are the
+        next scan's uses ("2", Enter), said in words too; a larger number or one with a
+        decimal point is no count of uses but an amount, for the gift card's amount box."""
+        asked = typed_uses(text)
+        if asked is None:
+            return self.amount_panel.take_typed(text)
+        self.uses_picker.set_uses(asked)
+        self.amount_panel.show_note(self.tr(
+            "Next scan takes × {count} uses. A gift card's amount goes in the box on the "
+            "left.").format(count=asked) if asked > 1 else self.tr("Next scan takes 1 use."))
+        return True
 
     def _field_edited(self, text: str) -> None:
         if self.amount_panel.pending_text and typed_uses(text) is not None:
