@@ -371,6 +371,7 @@ class RedemptionTab(RedemptionLayout):
         """Shows the voucher ``text`` names, with its history; consumes nothing. Look-up
         mode ends with it: the next scan redeems. It follows changes while shown (lookups.py)."""
         self.lookup_button.setChecked(False)
+        self.amount_panel.drop_note()  # what it said of typed digits is not about this
         self.lookups.look_up(text)
 
     # -- settings ---------------------------------------------------------------------------
