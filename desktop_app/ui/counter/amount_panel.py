@@ -9,6 +9,8 @@ that reads as one, typed or scanned into the field at any speed, is handed on as
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
@@ -24,6 +26,9 @@ from desktop_app.ui.widgets import scaled_font
 
 # Room for a whole voucher: one typed or scanned here slowly must be read whole, as a voucher.
 MAX_AMOUNT_CHARS = SCAN_MAX_CHARS
+# Digits, maybe with a decimal point: no voucher's code (a printed code has letters, a QR's
+# text starts with V1), a number a person typed, most likely a gift card's amount.
+TYPED_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 
 
 def reads_as_a_voucher(text: str) -> bool:
@@ -50,6 +55,7 @@ class AmountPanel(QFrame):
         self.setObjectName("amountPanel")
         self.currency = currency
         self.pending_text = ""
+        self._note = ""  # what the prompt says of digits typed in the scan field
         self.field = QLineEdit(self)
         self.field.setObjectName("amountField")
         self.field.setFont(scaled_font(self.field, 1.2))
@@ -61,6 +67,7 @@ class AmountPanel(QFrame):
         self.field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.field.setMaximumWidth(220)
         self.field.returnPressed.connect(self._entered)
+        self.field.textEdited.connect(self.drop_note)
         self.prompt = QLabel(self)
         self.prompt.setWordWrap(True)
         self.balance = QLabel(self)
@@ -110,6 +117,44 @@ class AmountPanel(QFrame):
                                     "amount to spend, press Enter, then scan the gift card."))
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def take_typed(self, text: str) -> bool:
+        """A number a person typed into the scan field and ended with Enter, beyond the uses
+        the picker takes (QA s16a F5: "150" was a refused "invalid code" counted against the
+        counter): no scan, nothing recorded. An amount goes into this field for the gift
+        card's scan, and the prompt says so; zero or too large, it says where amounts go.
+        False for text that is not such a number."""
+        typed = text.strip()
+        if not TYPED_NUMBER.fullmatch(typed):
+            return False
+        try:
+            cents = parse_money(typed, "amount")
+        except InvalidInput:
+            cents = 0
+        if not cents:
+            self.show_note(self.tr(
+                "Nothing redeemed: {typed} is not a voucher code. For a gift card, type the "
+                "amount in the box on the left, press Enter, then scan the card.").format(
+                    typed=typed))
+            return True
+        self.field.setText(typed)
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.show_note(self.tr(
+            "Nothing redeemed: {typed} is not a voucher code. {amount} is now in the gift "
+            "card amount box on the left: scan the gift card to spend it.").format(
+                typed=typed, amount=money(cents, self.currency)))
+        return True
+
+    def show_note(self, text: str) -> None:
+        """What became of digits typed in the scan field, said beside this field; the next
+        scan, another number of uses or an edit here takes it away (``drop_note``)."""
+        self._note = text
+        self.prompt.setText(text)
+
+    def drop_note(self) -> None:
+        if self._note and self.prompt.text() == self._note:
+            self.show_idle()
+        self._note = ""
 
     def show_idle(self) -> None:
         self.prompt.setText(self.tr("For a gift card: type the amount, press Enter, scan."))

@@ -213,7 +213,10 @@ class HistoryPanel(QFrame):
         column.addWidget(self.card_box)
         column.addWidget(self.view)
 
-    def show_info(self, info: VoucherInfo) -> None:
+    def show_info(self, info: VoucherInfo, refresh: bool = False) -> None:
+        """``refresh``: the voucher shown, read again after a change elsewhere: closed stays
+        closed, and the rows scroll to the latest only when there is a new one."""
+        grew = info.code != self.code or len(info.history) != self.model.rowCount()
         self.code = info.code
         if self.card_box.voucher_id != info.id or info.balance is None:
             self.card_box.message.clear()  # what was said of another card
@@ -223,9 +226,14 @@ class HistoryPanel(QFrame):
                  self.tr("History of {code} ({product}): {count} attempts"))
         self.title.setText(title.format(
             code=info.code, product=info.product, count=len(info.history)))
+        scrolled = self.view.verticalScrollBar().value()
         self.model.set_rows(info.history)
-        self.setVisible(True)
-        self.view.scrollToBottom()  # oldest first: the latest attempts are what is asked
+        if not refresh:
+            self.setVisible(True)
+        if grew or not refresh:
+            self.view.scrollToBottom()  # oldest first: the latest attempts are what is asked
+        else:
+            self.view.verticalScrollBar().setValue(scrolled)
 
 
 class FindPanel(QFrame):

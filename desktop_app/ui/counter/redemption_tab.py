@@ -9,8 +9,8 @@ Nothing here is modal: the next scan is always welcome.
 
 The widgets and where they sit are in redemption_layout.py; its parts: uses_picker.py
 (− × 2 +), verdict_panel.py, amount_panel.py (gift cards), recent_panel.py (the list and undo),
-camera_panel.py, redemption_panels.py (settings, a look-up's history, the search). scan_keys.py
-reads a scanner's keys in the whole window.
+camera_panel.py, redemption_panels.py (settings, a look-up's history, the search), lookups.py
+(a look-up kept current). scan_keys.py reads a scanner's keys in the whole window.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop_app.core.counter import Counter, CounterResult, VoucherInfo, find_vouchers, lookup
-from desktop_app.core.errors import NotFound
+from desktop_app.core.counter import Counter, CounterResult
 from desktop_app.core.store import Shop
 from desktop_app.scanning.camera import CameraScanner
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER
 from desktop_app.scanning.wedge import ScannerInput
 from desktop_app.ui import tasks
+from desktop_app.ui.counter.lookups import LookUps
 from desktop_app.ui.counter.redemption_layout import RedemptionLayout
 from desktop_app.ui.counter.redemption_models import (
     QUIET_COLOR,
@@ -99,6 +99,9 @@ class RedemptionTab(RedemptionLayout):
         self._late_timer.timeout.connect(self._show_still_waiting)
         self.verdict.checking = lambda: self._pending > 0
         self._show_source("")
+        self.lookups = LookUps(shop, self.verdict, self.history_panel, self.find_panel,
+                               functools.partial(self._scan_failed, counted=False), self)
+        self.lookups.looked_up.connect(self.looked_up)
         self._connect()
         self.scan_keys = ScanKeys(self.scan_field, self.submit, self.amount_panel.refuses_scan)
         self.destroyed.connect(functools.partial(_tear_down, self.camera.scanner, self.scan_keys))
@@ -115,8 +118,9 @@ class RedemptionTab(RedemptionLayout):
         self.manual_button.clicked.connect(self._submit_manual)
         self.camera.decoded.connect(lambda text: self.submit(text, CAMERA))
         self.amount_panel.amount_entered.connect(self._amount_entered)
+        self.uses_picker.chosen.connect(lambda _uses: self.amount_panel.drop_note())
         self.lookup_button.toggled.connect(self._lookup_toggled)
-        self.find_panel.search.connect(self._find)
+        self.find_panel.search.connect(self.lookups.find)
         self.find_panel.chosen.connect(self.look_up)
         self.history_panel.card_changed.connect(self.look_up)  # the balance it shows now
         self.recent.changed.connect(self.recent_changed)
@@ -144,6 +148,7 @@ class RedemptionTab(RedemptionLayout):
             self.camera.start(self.settings.camera_index)
         if not event.spontaneous():
             self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.lookups.seen()
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Another tab, the window locked, minimised or closing: free the camera, stop taking
@@ -219,11 +224,7 @@ class RedemptionTab(RedemptionLayout):
         self._redeem(text, source, self.scan_field)
 
     def _redeem(self, text: str, source: str, field: QLineEdit) -> None:
-        if not text.strip():
-            return
-        asked = typed_uses(text) if source == KEYBOARD else None
-        if asked is not None:
-            self.uses_picker.set_uses(asked)  # "2", Enter: the next scan takes 2 uses
+        if not text.strip() or (source == KEYBOARD and self._took_typed_number(text)):
             return
         uses = self.uses_picker.for_scan(text, source)
         self.uses_picker.reset()
@@ -248,6 +249,19 @@ class RedemptionTab(RedemptionLayout):
             self, lambda: counter.scan(text, source, uses=uses, amount_cents=amount),
             on_success=lambda result: self._scanned(result, text),
             on_failure=self._scan_failed)
+
+    def _took_typed_number(self, text: str) -> bool:
+        """A person's digits and Enter are never a scan (QA s16a F5): one or two are the
+        next scan's uses ("2", Enter), said in words too; a larger number or one with a
+        decimal point is no count of uses but an amount, for the gift card's amount box."""
+        asked = typed_uses(text)
+        if asked is None:
+            return self.amount_panel.take_typed(text)
+        self.uses_picker.set_uses(asked)
+        self.amount_panel.show_note(self.tr(
+            "Next scan takes × {count} uses. A gift card's amount goes in the box on the "
+            "left.").format(count=asked) if asked > 1 else self.tr("Next scan takes 1 use."))
+        return True
 
     def _field_edited(self, text: str) -> None:
         if self.amount_panel.pending_text and typed_uses(text) is not None:
@@ -355,29 +369,10 @@ class RedemptionTab(RedemptionLayout):
 
     def look_up(self, text: str) -> None:
         """Shows the voucher ``text`` names, with its history; consumes nothing. Look-up
-        mode ends with it: the next scan redeems."""
+        mode ends with it: the next scan redeems. It follows changes while shown (lookups.py)."""
         self.lookup_button.setChecked(False)
-        shop = self.shop
-        tasks.run_in_background(self, lambda: lookup(shop, text),
-                                on_success=self._looked_up, on_failure=self._lookup_failed)
-
-    def _looked_up(self, info: VoucherInfo) -> None:
-        self.verdict.show_lookup(info)
-        self.history_panel.show_info(info)
-        self.looked_up.emit(info)
-
-    def _lookup_failed(self, exc: Exception) -> None:
-        if isinstance(exc, NotFound) and exc.params.get("what") == "voucher":
-            self.verdict.show_lookup_refusal(str(exc.params.get("reason", "unknown_code")))
-            self.history_panel.setVisible(False)
-        else:
-            self._scan_failed(exc, counted=False)
-
-    def _find(self, text: str) -> None:
-        shop = self.shop
-        tasks.run_in_background(self, lambda: find_vouchers(shop, text),
-                                on_success=self.find_panel.show_found,
-                                errors=self.find_panel.message)
+        self.amount_panel.drop_note()  # what it said of typed digits is not about this
+        self.lookups.look_up(text)
 
     # -- settings ---------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ scanning/wedge.py, takes 2 uses). After each scan it is back to one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop_app.scanning.keystrokes import SCANNER
@@ -27,7 +27,10 @@ def typed_uses(text: str) -> int | None:
 
 class UsesPicker(QWidget):
     """``uses`` is the number picked; ``wanted()`` is what the next scan takes, digits typed
-    in ``scan_field`` included. The tab tells it of the field's edits (``edited``)."""
+    in ``scan_field`` included. The tab tells it of the field's edits (``edited``);
+    ``chosen(uses)`` when the number picked was set (buttons, digits and Enter) or reset."""
+
+    chosen = Signal(int)
 
     def __init__(self, scan_field: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,11 +69,13 @@ class UsesPicker(QWidget):
     def set_uses(self, uses: int) -> None:
         self.uses = max(1, min(MAX_TYPED_USES, uses))
         self._forget_typed()
+        self.chosen.emit(self.uses)
 
     def reset(self) -> None:
         """After a scan: the next one takes one use again."""
         self.uses = 1
         self._forget_typed()
+        self.chosen.emit(self.uses)
 
     def _forget_typed(self) -> None:
         if typed_uses(self.scan_field.text()) is not None:

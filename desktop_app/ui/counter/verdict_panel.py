@@ -155,13 +155,18 @@ class VerdictPanel(QFrame):
             self.tone_changed.emit(tone)
 
     def _show(self, tone: str, title: str, detail: str = "", facts: str = "",
-              note: str = "", source: str = "", keep: bool = False) -> None:
+              note: str = "", source: str = "", keep: bool = False,
+              refresh: bool = False) -> None:
+        """``keep``: stays until the next verdict. ``refresh``: the same verdict's facts read
+        again; its time to clear goes on as it was (a change elsewhere is no new verdict)."""
         self._set_tone(tone)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)  # rich only for a typo's groups
         for label, text in ((self.headline, title), (self.detail, detail),
                             (self.facts, facts), (self.note, note), (self.source, source)):
             label.setText(text)
             label.setVisible(bool(text))
+        if refresh:
+            return
         self._timer.stop()
         if tone not in (TONE_READY, TONE_BUSY) and self._clear_after_ms and not keep:
             self._timer.start(self._clear_after_ms)
@@ -207,8 +212,9 @@ class VerdictPanel(QFrame):
         self._show(TONE_LOOKUP, self.tr("Look up"),
                    self.tr("Scan a voucher to see it. Nothing is used."))
 
-    def show_lookup(self, info: VoucherInfo) -> None:
-        """A looked-up voucher, in the look-up's own colour: nothing was used."""
+    def show_lookup(self, info: VoucherInfo, refresh: bool = False) -> None:
+        """A looked-up voucher, in the look-up's own colour: nothing was used. ``refresh``:
+        the voucher shown, read again after a change elsewhere (``_show``)."""
         self.reason, self.repeated = "lookup", False
         validity = (self.tr("valid until {date}").format(date=local_date_text(info.valid_until))
                     if info.valid_until else self.tr("no expiry date"))
@@ -219,7 +225,8 @@ class VerdictPanel(QFrame):
         facts = "   ·   ".join(part for part in (breakable(info.product), validity, info.code,
                                                  customer) if part)
         self._show(TONE_LOOKUP, self.tr("Look-up: {left}").format(left=left_text(info)),
-                   status_text(info.status), facts, self.tr("Look-up only — nothing was used"))
+                   status_text(info.status), facts, self.tr("Look-up only — nothing was used"),
+                   refresh=refresh)
 
     def show_lookup_refusal(self, reason: str) -> None:
         """A look-up of text that names no voucher here: what a redemption would say."""
