@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
-from desktop_app.core import auth, counter, fulfilment, orders, products, redemption, vouchers
+from desktop_app.core import (
+    auth,
+    counter,
+    fulfilment,
+    orders,
+    products,
+    redemption,
+    refunds,
+    vouchers,
+)
 from desktop_app.core.counter import Counter, CounterResult
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import NotFound
@@ -162,6 +171,21 @@ def test_fewer_uses_chosen_after_a_refusal_for_want_of_them_is_a_new_attempt(
     clock.now += 1
     two = station.scan(voucher.payload, "scanner", uses=2)
     assert not two.repeated and two.verdict.ok and uses_left(voucher) == 0
+
+
+def test_a_pass_refunded_since_is_checked_afresh(station: Counter, clock: Clock) -> None:
+    """QA s16a F4: re-scanned 2.5 s apart, a pass refunded after its use kept getting its
+    green verdict as a repeat for 10 s. A refund ends the repeat; a pass not refunded is
+    still a repeat, and nothing is taken twice either way."""
+    kept, refunded = sell(station.shop, uses=5), sell(station.shop, uses=5)
+    for voucher in (kept, refunded):
+        assert station.scan(voucher.payload, "scanner").verdict.reason == "redeemed"
+    refunds.refund_order(station.shop, Voucher.get_by_id(refunded.id).order_id)
+    clock.now += 2.5
+    assert station.scan(kept.payload, "scanner").repeated
+    again = station.scan(refunded.payload, "scanner")
+    assert not again.repeated and again.verdict.reason == "voided"
+    assert uses_left(kept) == 4 and attempts() == 3
 
 
 def test_refusals_repeat_too(station: Counter) -> None:
