@@ -53,43 +53,53 @@
 <context>
     <name>AmountPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="56" />
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="62" />
         <source>Gift card amount</source>
         <translation>礼品卡金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="100" />
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="107" />
         <source>Now scan the gift card.</source>
         <translation>现在请扫描礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="109" />
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="116" />
         <source>Not an amount: that looks like a payment code. Type the amount to spend, press Enter, then scan the gift card.</source>
         <translation>这不是金额：看起来是付款码。请输入要消费的金额，按回车，再扫礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="115" />
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="136" />
+        <source>Nothing redeemed: {typed} is not a voucher code. For a gift card, type the amount in the box on the left, press Enter, then scan the card.</source>
+        <translation>未核销：{typed} 不是券码。礼品卡请在左边的框里输入金额，按回车，再扫卡。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="143" />
+        <source>Nothing redeemed: {typed} is not a voucher code. {amount} is now in the gift card amount box on the left: scan the gift card to spend it.</source>
+        <translation>未核销：{typed} 不是券码。{amount} 已填入左边的礼品卡金额框：扫礼品卡即可扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="160" />
         <source>For a gift card: type the amount, press Enter, scan.</source>
         <translation>礼品卡：输入金额，按回车，再扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="144" />
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="189" />
         <source>The amount was cleared: wait for the counter to find out whether the card was charged.</source>
         <translation>金额已清空：请等待本收银台查明这张卡是否已扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="159" />
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="204" />
         <source>Type the amount for this card and press Enter.</source>
         <translation>请输入这张卡要消费的金额，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="167" />
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="212" />
         <source>The amount was cleared: scan the voucher again.</source>
         <translation>金额已清除：请再扫一次卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="152" />
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="174" />
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="197" />
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="219" />
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
@@ -1223,27 +1233,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="243" />
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="251" />
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="246" />
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="254" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="253" />
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="261" />
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="261" />
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="269" />
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="273" />
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="281" />
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
@@ -1361,12 +1371,12 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="221" />
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="224" />
         <source>History of {code} ({product}): 1 attempt</source>
         <translation>{code}（{product}）的历史：1 条核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="223" />
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="226" />
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -3775,12 +3785,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>顾客没带卡时查询礼品卡余额：先按手机号找卡，再输入该卡的 PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/uses_picker.py" line="39" />
+        <location filename="../../desktop_app/ui/counter/uses_picker.py" line="42" />
         <source>One use fewer for the next scan</source>
         <translation>下一次扫码少核销 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/uses_picker.py" line="43" />
+        <location filename="../../desktop_app/ui/counter/uses_picker.py" line="46" />
         <source>One use more for the next scan (or type the number before scanning)</source>
         <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
     </message>
@@ -3821,7 +3831,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法连接店铺服务器。核销已暂停，以免重复扣除；服务器恢复后会自动继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/uses_picker.py" line="98" />
+        <location filename="../../desktop_app/ui/counter/uses_picker.py" line="103" />
         <source>The next scan takes {count} uses</source>
         <translation>下一次扫码将核销 {count} 次</translation>
     </message>
@@ -3831,37 +3841,47 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="328" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="262" />
+        <source>Next scan takes × {count} uses. A gift card's amount goes in the box on the left.</source>
+        <translation>下次扫码核销 × {count} 次。礼品卡金额请填在左边的框里。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="263" />
+        <source>Next scan takes 1 use.</source>
+        <translation>下次扫码核销 1 次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="342" />
         <source>Still waiting for the shop's server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="330" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="344" />
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="351" />
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="337" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="351" />
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="338" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="352" />
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="339" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="353" />
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="341" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="355" />
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -5207,101 +5227,101 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="184" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189" />
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="185" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190" />
         <source>Scan a voucher's QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="194" />
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="194" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="199" />
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="200" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205" />
         <source>Not certain — check before charging again</source>
         <translation>结果不确定——再次扣款前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="201" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="206" />
         <source>Not certain — check before handing over</source>
         <translation>结果不确定——交付前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="207" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="212" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="208" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213" />
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="218" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="268" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275" />
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="221" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="227" />
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="222" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="228" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="237" />
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="228" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="235" />
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="238" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="245" />
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="240" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="247" />
         <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
         <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="244" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="251" />
         <source>{code} waits for its amount: type it and press Enter.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="272" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="279" />
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="284" />
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="297" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="219" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="304" />
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="214" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="299" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="220" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="306" />
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
