@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from peewee import BigIntegerField, CharField, Database, IntegerField
 
+from desktop_app.core import dialect
 from desktop_app.core.errors import SchemaTooNew
 from desktop_app.core.models import (
     ALL_MODELS,
@@ -198,12 +199,38 @@ def add_paid_orders_index(db: Database) -> None:
     Order._schema.create_indexes(safe=True)
 
 
+SEAL_BATCH = 2000  # attempts read, sealed and written back at a time by seal_scanned_text
+
+
+def seal_scanned_text(db: Database) -> None:
+    """Version 16: on a server, the text scanned or typed at the counter is sealed in its
+    column like the other secrets (QA s16a F1: a QR payload holds its voucher's code, so the
+    server's administrator, or anyone with a pg_dump, could redeem live vouchers and spend
+    gift cards). The column becomes TEXT (a sealed value is longer than the 128 characters
+    kept) and every attempt kept so far is sealed. The file needs nothing: SQLCipher encrypts
+    it whole, and VARCHAR is TEXT there."""
+    if not dialect.is_server(db):
+        return
+    types = {c.name: c.data_type for c in db.get_columns("redemption_attempt")}
+    if types["scanned_text"] == "text":
+        return  # made by a newer schema already: sealed as written
+    db.execute_sql("ALTER TABLE redemption_attempt ALTER COLUMN scanned_text TYPE TEXT")
+    seal = RedemptionAttempt.scanned_text.db_value
+    last = 0
+    while rows := db.execute_sql(
+            "SELECT id, scanned_text FROM redemption_attempt WHERE id > %s ORDER BY id LIMIT %s",
+            (last, SEAL_BATCH)).fetchall():
+        db.cursor().executemany("UPDATE redemption_attempt SET scanned_text = %s WHERE id = %s",
+                                [(seal(text), attempt_id) for attempt_id, text in rows])
+        last = rows[-1][0]
+
+
 # STEPS[n] upgrades a database at version n+1 to version n+2.
 STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, add_report_index,
                      add_report_key_indexes, fewer_index_writes, fewer_voucher_index_writes,
                      fewer_redemption_index_writes, add_line_refunded_cents, add_line_unit_value,
                      add_line_terms, add_reason_to_reports,
-                     add_refund_records, add_paid_orders_index]
+                     add_refund_records, add_paid_orders_index, seal_scanned_text]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

@@ -21,7 +21,7 @@ from peewee import (
 )
 
 from desktop_app.core.dates import utc_now
-from desktop_app.core.sealed import SealedLookupField, SealedTextField
+from desktop_app.core.sealed import SealedLookupField, SealedScanField, SealedTextField
 
 database_proxy = DatabaseProxy()
 
@@ -185,7 +185,7 @@ class RedemptionAttempt(BaseModel):
     voucher = ForeignKeyField(Voucher, null=True, backref="attempts", index=False)
     operator = ForeignKeyField(Operator, backref="attempts", index=False)
     station = CharField(max_length=64)
-    scanned_text = CharField(max_length=128)
+    scanned_text = SealedScanField()  # at most 128 characters (redemption.MAX_SCANNED)
     reason = CharField(max_length=32)
     ok = BooleanField()
     uses_left_after = IntegerField(null=True)

@@ -183,8 +183,9 @@ def _insert_attempts(shop: Shop, facts: _Facts | None, station: str, scanned: st
     lefts = ([facts.uses_left + uses - 1 - i for i in range(uses)] if ok and facts
              else [facts.uses_left if facts else None])
     at = RedemptionAttempt.created_at.db_value(now)
+    stored = RedemptionAttempt.scanned_text.db_value(scanned)  # sealed on a server, as typed here
     return [int(sql.execute(shop.db, sql.INSERT_ATTEMPT, (
-        facts.id if facts else None, shop.operator.id, station, scanned, reason, ok, left, at
+        facts.id if facts else None, shop.operator.id, station, stored, reason, ok, left, at
     )).fetchone()[0]) for left in lefts]
 
 

@@ -1,6 +1,7 @@
 """Secrets sealed in their columns on the shop's server, where the database administrator
 (and every pg_dump) would otherwise read them: card keys, customer phone numbers, the settings
-(the voucher MAC key among them) and the printed voucher codes.
+(the voucher MAC key among them), the printed voucher codes and the text scanned or typed at the
+counter (a QR payload holds its voucher's code).
 
 The key is derived from the shop's database key, which only the operators' key slots unwrap;
 the server login alone reads nothing. Most columns use AES-256-GCM with a random nonce. A
@@ -104,3 +105,15 @@ class SealedLookupField(_Sealed, CharField):  # type: ignore[misc]
     """A value sealed deterministically on the server, so it can still be looked up."""
 
     lookup = True
+
+
+class SealedScanField(SealedTextField):
+    """Text as the counter was given it (a QR payload, a typed code, anything), sealed with
+    AES-GCM on the server. The file never seals it, so there a scan that merely looks sealed
+    (``g1:…``) is read as it was scanned; on the server every value is sealed (schema step 16
+    sealed those written before)."""
+
+    def python_value(self, value: Any) -> Any:
+        if _cipher(self) is None:
+            return TextField.python_value(self, value)
+        return super().python_value(value)
