@@ -134,11 +134,12 @@ def test_the_step_seals_an_older_server_shops_clear_scans(
 
 
 def test_a_file_shop_moved_to_the_server_arrives_sealed(
-        pg_server: object, pg_url: str, new_shop_files: Path, tmp_path: Path) -> None:
+        pg_server: object, pg_url: str, new_shop_files: tuple[Path, str | None],
+        tmp_path: Path) -> None:
     """``migrate-to`` copies the file's clear texts; they go in sealed, and read back."""
     from desktop_app.core.migrate_to import migrate_to_server
 
-    shutil.copytree(new_shop_files, tmp_path / "shop")
+    shutil.copytree(new_shop_files[0], tmp_path / "shop")
     with open_shop(tmp_path / "shop", OWNER, OWNER_PASSWORD) as shop:
         texts, secrets = a_day_at_the_counter(shop)
         migrate_to_server(shop, pg_url)
