@@ -19,6 +19,15 @@ class ShopError(Exception):
         self.params = params
         super().__init__(f"{self.code} {params}" if params else self.code)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its params, not its message: a refusal raised in another process (a
+        pool's worker) arrives as itself, not as a TypeError from ``__init__``."""
+        return _rebuilt, (type(self), self.params)
+
+
+def _rebuilt(cls: type[ShopError], params: dict[str, Any]) -> ShopError:
+    return cls(**params)
+
 
 class NoShop(ShopError):
     code = "no_shop"
