@@ -35,6 +35,11 @@ def to_qdate(moment: dt.datetime) -> QDate:
     return QDate(local.year, local.month, local.day)
 
 
+def today() -> QDate:
+    """Today by the shop's clock (the server's, on a server shop), not Qt's PC date."""
+    return to_qdate(utc_now())
+
+
 class ValidityFields(QWidget):
     edited = Signal()  # the choice or a date changed
 
@@ -60,7 +65,7 @@ class ValidityFields(QWidget):
         self._days_suffix(self.days.value())
         self.valid_from = self._date_edit()
         self.valid_until = self._date_edit()
-        self.valid_until.setDate(to_qdate(utc_now()).addMonths(3))
+        self.valid_until.setDate(today().addMonths(3))
         days_row = QHBoxLayout()
         days_row.addWidget(self.for_days)
         days_row.addWidget(self.days)
@@ -89,7 +94,7 @@ class ValidityFields(QWidget):
                             else QCoreApplication.translate("ProductDialog", " days"))
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(to_qdate(utc_now()), self)
+        edit = QDateEdit(today(), self)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.dateChanged.connect(self.edited)
@@ -107,7 +112,7 @@ class ValidityFields(QWidget):
             last_day = QDate.fromString(last_valid_day(product.valid_until), "yyyy-MM-dd")
             # Without a start of its own: from today, or its last day for a window that ended.
             self.valid_from.setDate(to_qdate(product.valid_from) if product.valid_from
-                                    else min(to_qdate(utc_now()), last_day))
+                                    else min(today(), last_day))
             self.valid_until.setDate(last_day)
             self.loaded_last_day = last_day
         elif product.valid_days:
@@ -129,7 +134,7 @@ class ValidityFields(QWidget):
         last_day = self.valid_until.date()
         if last_day < self.valid_from.date():
             return problem_message("before_start")
-        if last_day < to_qdate(utc_now()) and last_day != self.loaded_last_day:
+        if last_day < today() and last_day != self.loaded_last_day:
             return problem_message("in_past")
         return ""
 
