@@ -18,7 +18,16 @@ import pytest
 from conftest import OWNER, OWNER_PASSWORD
 from schema_steps import assert_step_restores_the_shape
 
-from desktop_app.core import counter, dialect, fulfilment, orders, products, redemption, reports
+from desktop_app.core import (
+    counter,
+    dialect,
+    fulfilment,
+    migrations,
+    orders,
+    products,
+    redemption,
+    reports,
+)
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.models import RedemptionAttempt, SchemaVersion
 from desktop_app.core.report_redemptions import redemption_details
@@ -115,17 +124,26 @@ def back_to_clear_scans(shop: Shop) -> None:
     SchemaVersion.create(version=SEAL_STEP_FROM)
 
 
+def attempt_indexes(shop: Shop) -> list[tuple[str, str]]:
+    return sorted(shop.db.execute_sql(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'redemption_attempt'"
+    ).fetchall())
+
+
 def test_the_step_seals_an_older_server_shops_clear_scans(
-        pg_server: object, pg_url: str, tmp_path: Path) -> None:
+        pg_server: object, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(migrations, "SEAL_BATCH", 2)  # several batches of this day's scans
     location = ShopLocation(tmp_path / "pc", pg_url)
     with location.create("Older", "CNY", OWNER, OWNER_PASSWORD) as shop:
         texts, secrets = a_day_at_the_counter(shop)
+        indexes = attempt_indexes(shop)
         assert_step_restores_the_shape(shop, back_to_clear_scans, SEAL_STEP_FROM,
                                        scanned_shape)
         back_to_clear_scans(shop)
         assert texts["qr"] in pg_dump(pg_server, pg_url)  # the old shape, as QA found it
     with location.open(OWNER, OWNER_PASSWORD) as shop:  # the counter's next login upgrades
         assert scanned_shape(shop)[:2] == ("text", True)
+        assert attempt_indexes(shop) == indexes  # dropped for the rewrite, built again alike
         details = redemption_details(shop, "day", dt.date.today())
         assert set(texts.values()) <= {row.scanned for row in details}
     dump = pg_dump(pg_server, pg_url)
