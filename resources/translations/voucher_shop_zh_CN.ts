@@ -447,6 +447,14 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
 </context>
 <context>
+    <name>BusyRow</name>
+    <message>
+        <location filename="../../desktop_app/ui/session/busy_row.py" line="47" />
+        <source>Upgrading the shop's data for this version of the app. This is done once and can take a few minutes on a shop with a long history; other counters can log in again when it is done.</source>
+        <translation>正在为此版本升级店铺数据。只需升级一次，历史记录多的店铺可能需要几分钟；完成后其他收银台即可再次登录。</translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <location filename="../../desktop_app/ui/counter/camera_view.py" line="134" />
@@ -1657,48 +1665,48 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="109" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="108" />
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="111" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="110" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="112" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="111" />
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114" />
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="113" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="203" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="115" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114" />
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125" />
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="129" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="128" />
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="135" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="134" />
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="144" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="143" />
         <source>Use this PC's own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
@@ -1709,7 +1717,7 @@ Click “New product” to add your first service pass, gift card, card key or g
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/login_dialog.py" line="163" />
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="190" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="177" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1724,132 +1732,132 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="187" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="174" />
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="176" />
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="176" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="210" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="197" />
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="203" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="218" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="205" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="212" />
         <source>This PC's own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="226" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="213" />
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="229" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216" />
         <source>Use this PC's shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="236" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="223" />
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="241" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="228" />
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="254" />
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="272" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="260" />
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="274" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="262" />
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="276" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="264" />
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="278" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266" />
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="285" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="273" />
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="287" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275" />
         <source>The voucher scanned before is kept: log in to redeem it.</source>
         <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="290" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="278" />
         <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="303" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="291" />
         <source>The shop's server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="312" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="300" />
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="320" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="308" />
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="325" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="313" />
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="329" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="317" />
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="339" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="327" />
         <source>Enter the owner's name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="360" />
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="348" />
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -3109,38 +3117,38 @@ Click “New order” to sell your first voucher.</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="46" />
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="51" />
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="48" />
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="53" />
         <source>For a number of days after the sale:</source>
         <translation>售出后有效天数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="50" />
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="55" />
         <source>Between two dates:</source>
         <translation>指定日期范围：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="89" />
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="94" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/cardkey_fields.py" line="105" />
-        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="71" />
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="76" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="78" />
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="83" />
         <source>Changes apply to vouchers sold from now on; vouchers already sold keep their dates.</source>
         <translation>修改只对今后售出的卡券生效；已售出的卡券保持原有效期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="88" />
+        <location filename="../../desktop_app/ui/inventory/validity_fields.py" line="93" />
         <source> day</source>
         <translation> 天</translation>
     </message>

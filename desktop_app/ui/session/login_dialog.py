@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -42,6 +41,7 @@ from desktop_app.ui.admin.backup_common import restore_refusal_text
 from desktop_app.ui.admin.restore_dialog import RestoreDialog, RestoreRequest, restored_text
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.session import last_operator
+from desktop_app.ui.session.busy_row import BusyRow, UnlockFn
 from desktop_app.ui.session.password_dialog import PasswordDialog, recover_owner_dialog
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -59,7 +59,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UnlockFn = Callable[[str, str], Shop]
 FOLDER_TEXT_WIDTH = 460
 
 
@@ -147,7 +146,8 @@ class LoginDialog(QDialog):
                 self.this_pc_button.clicked.connect(self.ask_this_pc)
                 links.addWidget(self.this_pc_button)
             body.addLayout(links)
-        body.addLayout(self._build_busy_row())
+        self.busy_row = BusyRow(self)
+        body.addWidget(self.busy_row)
         if demo_operators:
             body.addWidget(self._build_demo_panel(demo_operators))
         body.addStretch(1)
@@ -169,19 +169,6 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Operator:"), self.operator)
         form.addRow(self.tr("Password:"), self.password)
         return form
-
-    def _build_busy_row(self) -> QHBoxLayout:
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(160)
-        self.busy_bar.setFixedHeight(10)
-        self.busy_label = QLabel(self)
-        row = QHBoxLayout()
-        row.addWidget(self.busy_bar)
-        row.addWidget(self.busy_label, 1)
-        self.busy_bar.hide()
-        self.busy_label.hide()
-        return row
 
     def _build_demo_panel(self, operators: Sequence[tuple[str, str, str]]) -> QGroupBox:
         box = QGroupBox(self.tr("Demo shop: try these operators"), self)
@@ -258,9 +245,10 @@ class LoginDialog(QDialog):
         self.busy = busy
         for widget in (self.operator, self.password, self.login_button, self.quit_button):
             widget.setEnabled(not busy)
-        self.busy_bar.setVisible(busy)
-        self.busy_label.setVisible(busy)
-        self.busy_label.setText(text)
+        if busy:
+            self.busy_row.show_busy(text)
+        else:
+            self.busy_row.hide()
 
     def show_preparing_demo(self) -> None:
         self.set_busy(True, self.tr("Preparing the demo shop…"))
@@ -327,7 +315,7 @@ class LoginDialog(QDialog):
             return
         self.message.clear()
         self.set_busy(True, self.tr("Unlocking the shop…"))
-        unlock = self._unlock
+        unlock = self.busy_row.telling_upgrade(self._unlock)
         run_in_background(self, lambda: unlock(operator, password),
                           on_success=self._unlocked, errors=self._refused,
                           always=lambda: self.set_busy(False))
