@@ -181,6 +181,8 @@ class RedemptionDetail:
     note: str
     amount_cents: int | None = None  # a gift card's spend (on its undo too: given back)
     scanned: str = ""  # the text as scanned or typed; "" for an undo
+    attempt_id: int = 0
+    undone: bool = False  # a redemption an owner has since undone
 
 
 def redemption_details(shop: Shop, by: str, group: object, start: dt.date | None = None,
@@ -194,6 +196,7 @@ def redemption_details(shop: Shop, by: str, group: object, start: dt.date | None
         start, end = group, group
     low, high = day_range(start, end)
     a, original = RedemptionAttempt, RedemptionAttempt.alias("original")
+    undo = RedemptionAttempt.alias("undo")
     where = within(a.created_at, low, high) & (a.reason != ASKED_FOR_AMOUNT)
     if by == "product" and group in (None, ""):  # the attempts that named no voucher
         where &= a.voucher.is_null()
@@ -206,8 +209,9 @@ def redemption_details(shop: Shop, by: str, group: object, start: dt.date | None
     spend = GiftCardEntry
     query = (a.select(a.created_at, a.station, a.reason, a.ok, a.note, Operator.name,
                       Voucher.code, Product.name, Order.customer_name, spend.amount_cents,
-                      a.scanned_text)
+                      a.scanned_text, a.id, undo.id)
              .join(original, JOIN.LEFT_OUTER, on=(a.undo_of == original.id))
+             .switch(a).join(undo, JOIN.LEFT_OUTER, on=(undo.undo_of == a.id))
              # the spend an attempt made, or the one its undo gave back
              .switch(a).join(spend, JOIN.LEFT_OUTER, on=(
                  (spend.attempt == fn.COALESCE(original.id, a.id)) & (spend.kind == "spend")))
@@ -219,5 +223,7 @@ def redemption_details(shop: Shop, by: str, group: object, start: dt.date | None
     return [RedemptionDetail(
         at=utc(at), operator=op, station=station, code=vouchers.typed_code(code) if code else "",
         product=product or "", customer=customer or "", reason=reason, ok=bool(ok), note=note,
-        amount_cents=None if spent is None else -int(spent), scanned=scanned)
-        for at, station, reason, ok, note, op, code, product, customer, spent, scanned in query]
+        amount_cents=None if spent is None else -int(spent), scanned=scanned,
+        attempt_id=attempt_id, undone=undo_id is not None)
+        for (at, station, reason, ok, note, op, code, product, customer, spent, scanned,
+             attempt_id, undo_id) in query]

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QSize,
-    QSysInfo,
     Qt,
     QTimer,
     Signal,
@@ -58,6 +57,7 @@ from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.reports.reports_tab import ReportsTab
 from desktop_app.ui.reports.stock_warning import StockWarning
 from desktop_app.ui.server_away import ServerAwayStatus
+from desktop_app.ui.settings import station_name
 from desktop_app.ui.settings_follow import SettingsFollower, show_shop_name
 from desktop_app.ui.widgets import (
     ACCENT,
@@ -92,12 +92,6 @@ TABS: tuple[tuple[Callable[[Shop, QWidget], QWidget], str, bool], ...] = (
     (RedemptionTab, QT_TRANSLATE_NOOP("MainWindow", "Redemption"), False),
     (ReportsTab, QT_TRANSLATE_NOOP("MainWindow", "Reports"), True),
 )
-
-
-def station_name() -> str:
-    """This counter's name in redemption records: settings ``station``, else the host name."""
-    name = settings.STATION.text().strip()
-    return name or QSysInfo.machineHostName() or "station"
 
 
 # The parts first: each is a plain class at run time (a QMainWindow only to the type checker).

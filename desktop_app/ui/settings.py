@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSysInfo
 
 T = TypeVar("T")
 
@@ -108,3 +108,9 @@ def camera_size() -> tuple[int, int]:
         return int(width), int(height)
     return 640, 480
 CAMERA_ON = Setting("redemption/camera_on", False)
+
+
+def station_name() -> str:
+    """This counter's name in redemption records: settings ``station``, else the host name."""
+    name = STATION.text().strip()
+    return name or QSysInfo.machineHostName() or "station"

@@ -1103,6 +1103,24 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
 </context>
 <context>
+    <name>DetailUndo</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/detail_undo.py" line="52" />
+        <source>Undo redemption…</source>
+        <translation>撤销核销…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/detail_undo.py" line="106" />
+        <source>Undone: {amount} is back on {code}.</source>
+        <translation>已撤销：{amount} 已退回 {code} 卡内。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/detail_undo.py" line="109" />
+        <source>Undone: the use was given back to {code} ({left} left now).</source>
+        <translation>已撤销：次数已退回 {code}（现剩余 {left} 次）。</translation>
+    </message>
+</context>
+<context>
     <name>ExpiringDialog</name>
     <message>
         <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="42" />
@@ -1885,33 +1903,33 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="213" />
+        <location filename="../../desktop_app/ui/main_window.py" line="207" />
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="129" />
+        <location filename="../../desktop_app/ui/main_window.py" line="123" />
         <location filename="../../desktop_app/ui/settings_follow.py" line="26" />
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164" />
+        <location filename="../../desktop_app/ui/main_window.py" line="158" />
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169" />
+        <location filename="../../desktop_app/ui/main_window.py" line="163" />
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174" />
+        <location filename="../../desktop_app/ui/main_window.py" line="168" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="175" />
+        <location filename="../../desktop_app/ui/main_window.py" line="169" />
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -1926,7 +1944,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="239" />
+        <location filename="../../desktop_app/ui/main_window.py" line="233" />
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -2041,24 +2059,24 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254" />
+        <location filename="../../desktop_app/ui/main_window.py" line="248" />
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="256" />
+        <location filename="../../desktop_app/ui/main_window.py" line="250" />
         <location filename="../../desktop_app/ui/settings_follow.py" line="28" />
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="393" />
-        <location filename="../../desktop_app/ui/main_window.py" line="257" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="391" />
+        <location filename="../../desktop_app/ui/main_window.py" line="251" />
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261" />
+        <location filename="../../desktop_app/ui/main_window.py" line="255" />
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -3849,47 +3867,47 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="262" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="260" />
         <source>Next scan takes × {count} uses. A gift card's amount goes in the box on the left.</source>
         <translation>下次扫码核销 × {count} 次。礼品卡金额请填在左边的框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="263" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="261" />
         <source>Next scan takes 1 use.</source>
         <translation>下次扫码核销 1 次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="342" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="340" />
         <source>Still waiting for the shop's server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="344" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="342" />
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="351" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="349" />
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="351" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="349" />
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="352" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="350" />
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="353" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="351" />
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="355" />
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="353" />
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -4002,7 +4020,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/report_models.py" line="31" />
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="164" />
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="171" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -4174,6 +4192,11 @@ Click “New order” to sell your first voucher.</source>
         <translation>礼品卡余额</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="173" />
+        <source>Redeemed, undone since</source>
+        <translation>核销成功，后已撤销</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/reports/report_export.py" line="56" />
         <location filename="../../desktop_app/ui/reports/report_models.py" line="99" />
         <source>Yes</source>
@@ -4195,7 +4218,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_models.py" line="166" />
+        <location filename="../../desktop_app/ui/reports/report_models.py" line="165" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4250,52 +4273,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="86" />
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="87" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="88" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="89" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="91" />
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="91" />
         <source>By</source>
         <translation>按</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="89" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="92" />
         <source>Days</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="193" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="199" />
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="237" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="243" />
         <source>Nothing in these days.</source>
         <translation>这段时间内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="239" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="245" />
         <source>No redemptions or sales in these days.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
@@ -4322,32 +4345,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>{name}：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="248" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="262" />
         <source>Uses redeemed per day</source>
         <translation>每日核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="249" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="263" />
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="261" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="276" />
         <source>vouchers with uses left that expire within 30 days</source>
         <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="262" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="277" />
         <source>cards with money on them that can still be spent</source>
         <translation>仍有余额且可继续消费的礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="102" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="105" />
         <source>Double-click a row to see the redemptions behind it.</source>
         <translation>双击一行，查看其中的核销记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="298" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="316" />
         <source>{group} — attempts: {count}</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
@@ -4367,22 +4390,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="339" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="357" />
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="350" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="368" />
         <source>Print the report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="365" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="383" />
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="375" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="393" />
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>

@@ -387,9 +387,7 @@ class WindowSettings:
         return self._show_dialog("settings", make)  # type: ignore[attr-defined, no-any-return]
 
     def _settings_saved(self) -> None:
-        from desktop_app.ui.main_window import station_name  # the window imports this module
-
         show_shop_name(self)
         self.station_label.setText(QCoreApplication.translate(
-            "MainWindow", "Station: {station}").format(station=station_name()))
+            "MainWindow", "Station: {station}").format(station=settings.station_name()))
         self._preferences_saved()  # type: ignore[attr-defined]

@@ -42,6 +42,7 @@ from desktop_app.ui.counter.scan_keys import KeyClock, ScanKeys
 from desktop_app.ui.counter.server_status import ServerWatcher, server_lost_text, watch_server
 from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS, Sounds
 from desktop_app.ui.counter.uses_picker import typed_uses
+from desktop_app.ui.settings import station_name
 from desktop_app.ui.widgets import ACCENT
 
 log = logging.getLogger(__name__)
@@ -54,9 +55,6 @@ STILL_WAITING_AFTER_MS = 5000
 
 def current_station() -> str:
     """This counter's name, as the main window shows it."""
-    # Imported here: the main window imports this module to build its tabs.
-    from desktop_app.ui.main_window import station_name
-
     return station_name()
 
 

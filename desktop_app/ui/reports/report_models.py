@@ -160,11 +160,18 @@ class DetailTableModel(RowTableModel[RedemptionDetail]):
             Column(translate("ReportsTab", "Amount"), self._amount,
                    lambda r: r.amount_cents or 0, RIGHT),
             Column(translate("ReportsTab", "Customer"), lambda r: r.customer),
-            Column(translate("ReportsTab", "Result"),
-                   lambda r: translate("ReportsTab", "Undone") if r.reason == "undone"
-                   else headline(r.reason), color=lambda r: None if r.ok else ERROR_COLOR),
+            Column(translate("ReportsTab", "Result"), _result_text,
+                   color=lambda r: None if r.ok else ERROR_COLOR),
             Column(translate("ReportsTab", "Note"), lambda r: r.note),
         ]
+
+
+def _result_text(detail: RedemptionDetail) -> str:
+    if detail.reason == "undone":
+        return translate("ReportsTab", "Undone")
+    if detail.undone:  # the use was given back since: the row below the undo says by whom
+        return translate("ReportsTab", "Redeemed, undone since")
+    return headline(detail.reason)
 
 
 def call_columns() -> tuple[ReportColumn, ...]:

@@ -32,6 +32,7 @@ from desktop_app.messages import error_message
 from desktop_app.ui.display import amount_text, failure_text
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.reports.chart import REDEMPTIONS_COLOR, SALES_COLOR, DayChart, Series
+from desktop_app.ui.reports.detail_undo import DetailUndo
 from desktop_app.ui.reports.report_choices import ReportChoices
 from desktop_app.ui.reports.report_export import export_dialog, file_words, remember_export
 from desktop_app.ui.reports.report_layout import ReportTable, TableAndChart
@@ -58,6 +59,8 @@ class ReportsTab(QWidget):
         self.shop = shop
         self.currency = shop.currency
         self.report: Report | None = None
+        self.drilled: object = None  # the redemptions row drilled into: again after an undo
+        self._drill_again = False
         self.loaded: Loaded | None = None
         self.busy = False
         self.reads = 0  # reads started; only the last one's figures are shown
@@ -131,6 +134,9 @@ class ReportsTab(QWidget):
         lower_title.addWidget(self.detail_title, 1)
         lower_column.addLayout(lower_title)
         lower_column.addWidget(self.detail_table)
+        self.detail_undo = DetailUndo(self.shop, self.detail_table, self.detail_model, lower)
+        self.detail_undo.undone.connect(self._after_undo)
+        lower_column.addWidget(self.detail_undo)
         self.split = split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.upper)
         split.addWidget(lower)
@@ -240,6 +246,14 @@ class ReportsTab(QWidget):
         self.chart.setVisible(bool(loaded.panels))
         self._show_lower(report)
         self._update_buttons()  # after ``always``: the figures to export are these
+        found = self.model.row_of(lambda row: row.get("group") == self.drilled)
+        if self._drill_again and found >= 0:  # drill_down: of the redemptions report only
+            self.drill_down(self.model.index(found, 0))
+        self._drill_again = False
+
+    def _after_undo(self) -> None:  # the figures and the attempts again, the undo among them
+        self._drill_again = True
+        self.refresh()
 
     def panels(self) -> list[Series]:
         if self.loaded is None or not self.loaded.panels:
@@ -253,6 +267,7 @@ class ReportsTab(QWidget):
         """Liability's customers to call or gift cards below the table; for redemptions the
         hint, and the attempts once a row is drilled into; nothing for the others."""
         self.section_box.setVisible(report.name == "liability")
+        self.detail_undo.setVisible(False)  # until attempts are drilled into
         self.drill_hint.setVisible(report.name == "redemptions")
         self._set_lower_visible(report.name == "liability")
         if report.name == "liability":
@@ -293,6 +308,9 @@ class ReportsTab(QWidget):
         def shown(details: list[report_tables.RedemptionDetail]) -> None:
             self.detail_table.setModel(self.detail_model)
             self.detail_model.set_details(details, report.currency)
+            self.drilled = group
+            self.detail_undo.setVisible(True)
+            self.detail_undo.follow()
             self._set_lower_visible(True)
             fit_columns(self.detail_table, skip=4)
             self.detail_title.setText(self.tr("{group} — attempts: {count}").format(
