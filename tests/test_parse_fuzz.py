@@ -106,3 +106,12 @@ def test_single_symbol_typos_of_printed_codes_are_mistyped(code: str,
     parsed = parse(typed[:position] + symbol + typed[position + 1:])
     assert parsed.reason == "mistyped"
     assert code in vouchers.likely_corrections(parsed.typed)
+
+
+@FUZZ
+@given(st.one_of(st.text(max_size=60), st.text(alphabet=[*TYPED_CHARS, "o", "i", "l"],
+                                                max_size=60)))
+def test_the_scanners_fast_path_normalizes_as_the_full_rules_do(text: str) -> None:
+    """A payload as a scanner types it (ASCII letters and digits) skips the character-by-
+    character rules; for such text they would have given the same."""
+    assert vouchers.normalize(text) == vouchers.normalize_any(text)

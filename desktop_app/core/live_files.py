@@ -22,6 +22,7 @@ never fires.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 from dataclasses import dataclass
@@ -74,13 +75,19 @@ class OpenedFiles:
 
     def replaced(self, data_dir: Path) -> str | None:
         """Which of them the folder's names no longer lead to ("database"...); None: none."""
-        db_path = Path(data_dir) / DATABASE_FILE
-        for name, remembered, path in (("database", self.database, str(db_path)),
-                                       ("wal", self.wal, f"{db_path}-wal"),
-                                       ("folder", self.folder, str(data_dir))):
+        for name, remembered, path in zip(("database", "wal", "folder"),
+                                          (self.database, self.wal, self.folder),
+                                          _named_paths(str(data_dir)), strict=True):
             if _comparable(remembered) and identity(path) != remembered:
                 return name
         return None
+
+
+@functools.lru_cache(maxsize=8)
+def _named_paths(data_dir: str) -> tuple[str, str, str]:
+    """The database's, its log's and the folder's paths: made once, read before each change."""
+    database = os.path.join(data_dir, DATABASE_FILE)
+    return database, f"{database}-wal", data_dir
 
 
 def remember(shop: Shop, before_connect: Identity | None) -> None:

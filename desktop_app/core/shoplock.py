@@ -89,7 +89,7 @@ class ShopLock:
         if self._identity[1] == 0:
             return True
         try:
-            found = os.stat(Path(data_dir) / LOCK_FILE)
+            found = os.stat(os.path.join(data_dir, LOCK_FILE))
         except OSError:
             return False
         return (found.st_dev, found.st_ino) == self._identity

@@ -140,6 +140,13 @@ def payload(shop_id: str, voucher_key: str, code: str) -> str:
 def normalize(text: str) -> str:
     """What a cashier or scanner meant: NFKC, upper case, no label ("券码："), no separators
     (any dash an input method or a phone puts in: —, –, ‐; a full stop 。), O→0, I/L→1."""
+    if text.isascii() and text.isalnum():  # a scanner's payload: nothing but case to clean
+        return text.upper().translate(_FORGIVEN)
+    return normalize_any(text)
+
+
+def normalize_any(text: str) -> str:
+    """``normalize`` for any text, character by character."""
     cleaned = _LABEL.sub("", unicodedata.normalize("NFKC", text)).upper()
     cleaned = "".join(c for c in cleaned if not _is_separator(c))
     return cleaned.translate(_FORGIVEN)
