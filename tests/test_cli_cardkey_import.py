@@ -82,7 +82,7 @@ def test_refused_lines_are_named_masked_and_odd_files_refused_as_in_the_app(
     again = run(shop, "cardkey", "import", str(office), str(box))
     assert again.stdout.splitlines()[-3:] == [
         "Lines refused as no key:", "  line 3: SECRET…QQQQ (too long for a key)",
-        "  line 4: … (does not fit the product's key pattern)"]
+        "  line 4: … (not the product's key pattern)"]
     assert "SECRETKEY" not in again.stdout + again.stderr
     many = tmp_path / "many.txt"
     many.write_text("x\n" * 23, encoding="utf-8")

@@ -300,9 +300,9 @@ def test_the_preview_names_the_refused_lines_and_an_empty_file(
     assert page.counts["new"].text() == "2" and page.counts["malformed"].text() == "23"
     notes = page.notes.text()
     assert "Looks unusual: 1 new keys hold a space and then Chinese text" in notes
-    assert ("Lines refused as no key: line 3: … (does not fit the product's key pattern); "
-            "line 4: …") in notes
-    assert "line 22: … (does not fit the product's key pattern); and 3 more." in notes
+    assert ("Lines refused as no key — not the product's key pattern: line 3 (…), "
+            "line 4 (…), ") in notes
+    assert "line 22 (…); and 3 more." in notes
     assert "line 25" not in notes and "LONGSECRET" not in notes
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"\r\n\r\n")

@@ -36,7 +36,7 @@ REFUSAL_LABELS = {
     "control_character": QT_TRANSLATE_NOOP("labels", "holds a control character"),
     "header_word": QT_TRANSLATE_NOOP("labels", "a column name, not a key"),
     "first_column_empty": QT_TRANSLATE_NOOP("labels", "the key's column is empty"),
-    "pattern": QT_TRANSLATE_NOOP("labels", "does not fit the product's key pattern"),
+    "pattern": QT_TRANSLATE_NOOP("labels", "not the product's key pattern"),
 }
 REFUSED_SHOWN = 20  # refused lines listed by the preview and the command line; then "N more"
 

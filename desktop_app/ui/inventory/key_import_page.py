@@ -86,16 +86,22 @@ def report_notes(report: KeyImportReport) -> list[str]:
 
 
 def refused_note(refused: list[RefusedLine]) -> str:
-    """The lines refused as no key, the first ``REFUSED_SHOWN``: line number, masked, why."""
-    shown = [QCoreApplication.translate("CardKeyDialog", "line {line}: {masked} ({reason})")
-             .format(line=item.line, masked=item.masked, reason=refusal_label(item.reason))
-             for item in refused[:REFUSED_SHOWN]]
-    if len(refused) > REFUSED_SHOWN:  # one paragraph, so that a long list does not push
-        shown.append(QCoreApplication.translate(  # the buttons off a small screen
-            "CardKeyDialog", "and {count} more").format(
-                count=count_text(len(refused) - REFUSED_SHOWN)))
-    return QCoreApplication.translate("CardKeyDialog", "Lines refused as no key: {lines}.").format(
-        lines=QCoreApplication.translate("CardKeyDialog", "; ").join(shown))
+    """The lines refused as no key, the first ``REFUSED_SHOWN`` grouped by why: line number
+    and masked text. One paragraph, so that a long list does not push the buttons off a
+    small screen."""
+    by_reason: dict[str, list[str]] = {}
+    for item in refused[:REFUSED_SHOWN]:
+        by_reason.setdefault(item.reason, []).append(QCoreApplication.translate(
+            "CardKeyDialog", "line {line} ({masked})").format(line=item.line,
+                                                               masked=item.masked))
+    groups = [QCoreApplication.translate("CardKeyDialog", "{reason}: {lines}").format(
+        reason=refusal_label(reason), lines=", ".join(lines))
+        for reason, lines in by_reason.items()]
+    if len(refused) > REFUSED_SHOWN:
+        groups.append(QCoreApplication.translate("CardKeyDialog", "and {count} more").format(
+            count=count_text(len(refused) - REFUSED_SHOWN)))
+    return QCoreApplication.translate("CardKeyDialog", "Lines refused as no key — {groups}.")\
+        .format(groups="; ".join(groups))
 
 
 def columns_note(report: KeyImportReport) -> str:
