@@ -114,8 +114,6 @@ class KeyLine:
         return next((n for n, cell in enumerate(self.cells) if cell), len(self.cells))
 
 
-
-
 @dataclass(frozen=True)
 class KeyText:
     lines: list[KeyLine]  # every line but the header, without the ignored columns
