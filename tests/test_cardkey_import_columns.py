@@ -64,17 +64,6 @@ def test_one_number_with_two_passwords_is_one_key_and_a_conflict(shop: Shop) -> 
     assert (elsewhere.new, elsewhere.other_product, elsewhere.conflicting) == ([], 1, 1)
 
 
-def test_a_key_imported_whole_before_is_still_found_by_its_whole_text(shop: Shop) -> None:
-    """Keys imported before keys were told by their number hold the hash of their whole
-    text: the same number and password is still a duplicate."""
-    cards = products.add_product(shop, "Prepaid card", "100", "cardkey")
-    cardkeys.import_card_keys(shop, cards.id, "1000200030004000,111111\n")
-    secret = "1000200030004000 / 111111"
-    CardKey.update(fingerprint=cardkeys._keyed_hash(shop, secret)).execute()
-    again = cardkeys.preview_card_keys(shop, cards.id, "1000200030004000,111111\n")
-    assert (again.new, again.duplicate) == ([], 1)
-
-
 @pytest.mark.parametrize("header", ["CDK", "cdk", "CD-KEY", "CDKEY", "充值卡密", "激活卡", "串码"])
 def test_header_words_a_chinese_shop_meets(shop: Shop, header: str) -> None:
     game = products.add_product(shop, "Game", "30", "cardkey")

@@ -20,7 +20,7 @@ def test_import_says_what_it_left_out_and_what_it_joined(tmp_path: Path) -> None
     first = as_json(run(shop, "cardkey", "import", str(game), str(box), "--json"))
     assert first == {"ok": True, "imported": 1, "duplicate": 0, "other_product": 0, "blank": 0,
                      "malformed": 0, "header": True, "joined": 1, "conflicting": 0,
-                     "ignored_columns": []}
+                     "ignored_columns": [], "unusual": 0, "refused_lines": []}
     again = run(shop, "cardkey", "import", str(promo), str(box))
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines() == [
@@ -61,3 +61,47 @@ def test_a_chinese_shops_files_gbk_a_note_column_a_workbook_and_excel_numbers(
     mangled.write_text("卡号,密码\n1.10024E+15,8.36153E+11\n", encoding="utf-8")
     refused = run(shop, "cardkey", "import", str(game), str(mangled), "--json")
     assert refused.returncode == 1 and as_json(refused)["problem"] == "excel_scientific"
+
+
+def test_refused_lines_are_named_masked_and_odd_files_refused_as_in_the_app(
+        tmp_path: Path) -> None:
+    """QA s17a F4, F7, F9: which lines were refused and why (masked); a key in column B is
+    read; a GBK file ending in Ctrl-Z is read; an empty file and one over 20 MB are refused."""
+    shop = tmp_path / "shop"
+    assert run(shop, "init", "--shop-name", "Keys", "--json").returncode == 0
+    office = as_json(run(shop, "product", "add", "--name", "Office", "--price", "59",
+                         "--kind", "cardkey", "--json"))["id"]
+    box = tmp_path / "keys.txt"
+    box.write_text("\tGRVAD-WB3R4-DMTQE-5B7IZ-5ZLMQ\n\tBZH1D-8DM8Q-RWW80-ZA7VF-CSUUH\n"
+                   "SECRETKEY-" + "Q" * 600 + "\nx\n", encoding="utf-8")
+    said = as_json(run(shop, "cardkey", "import", str(office), str(box), "--json"))
+    assert (said["imported"], said["malformed"]) == (2, 2)
+    assert said["refused_lines"] == [
+        {"line": 3, "reason": "too_long", "masked": "SECRET…QQQQ"},
+        {"line": 4, "reason": "pattern", "masked": "…"}]
+    again = run(shop, "cardkey", "import", str(office), str(box))
+    assert again.stdout.splitlines()[-3:] == [
+        "Lines refused as no key:", "  line 3: SECRET…QQQQ (too long for a key)",
+        "  line 4: … (not the product's key pattern)"]
+    assert "SECRETKEY" not in again.stdout + again.stderr
+    many = tmp_path / "many.txt"
+    many.write_text("x\n" * 23, encoding="utf-8")
+    listed = run(shop, "cardkey", "import", str(office), str(many)).stdout.splitlines()
+    assert listed[-1] == "  and 3 more (--json lists them all)." and len(listed) == 23
+    dos = tmp_path / "dos.csv"
+    dos.write_bytes("卡号\r\nWZ5550000001\r\n".encode("gbk") + b"\x1a")
+    read = as_json(run(shop, "cardkey", "import", str(office), str(dos), "--json"))
+    assert (read["imported"], read["malformed"], read["header"]) == (1, 0, True)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"\xef\xbb\xbf\r\n  \r\n")
+    refused = run(shop, "cardkey", "import", str(office), str(empty), "--json")
+    assert refused.returncode == 1
+    assert (as_json(refused)["problem"], as_json(refused)["path"]) == ("no_keys", str(empty))
+    assert "The file holds no card keys." in run(
+        shop, "cardkey", "import", str(office), str(empty)).stderr
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"AAAA-BBBB-CCCC\n" * (20 * 1024 * 1024 // 15 + 1))
+    refused = run(shop, "cardkey", "import", str(office), str(big), "--json")
+    assert refused.returncode == 1
+    assert (as_json(refused)["problem"], as_json(refused)["megabytes"]) == ("too_large", 20)
+    assert "larger than 20 MB" in run(shop, "cardkey", "import", str(office), str(big)).stderr

@@ -158,7 +158,9 @@ def test_card_keys_that_do_not_fit_the_pattern_are_malformed(shop: Shop) -> None
             products.update_product(shop, game.id, **bad)
     products.update_product(shop, game.id, key_min_length=None, key_max_length=None,
                             key_alphabet=None)
-    assert cardkeys.preview_card_keys(shop, game.id, "abcd-1234\n").new == ["abcd-1234"]
+    assert cardkeys.preview_card_keys(shop, game.id, "efgh-5678\n").new == ["efgh-5678"]
+    # ABCD-1234 in small letters is the same key (QA s17a F1): a duplicate, not a new one.
+    assert cardkeys.preview_card_keys(shop, game.id, "abcd-1234\n").duplicate == 1
 
 
 def test_without_a_pattern_stray_lines_are_not_keys(shop: Shop) -> None:

@@ -17,11 +17,11 @@ from test_ui_inventory import idle, open_tab
 
 from desktop_app.core import cardkeys, fulfilment, key_pattern, orders, products
 from desktop_app.core.errors import InvalidInput
+from desktop_app.core.key_rows import read_key_file
 from desktop_app.core.models import CardKey, Product, Voucher
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
-from desktop_app.ui.inventory.key_file import read_key_file
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import KeyTableModel
 
@@ -283,3 +283,32 @@ def test_a_key_pattern_set_in_the_dialog_decides_what_is_malformed(
     qtbot.addWidget(edit)
     assert (edit.key_min.value(), edit.key_max.value(),
             edit.key_alphabet.currentData()) == (12, 14, "upper_digits")
+
+
+def test_the_preview_names_the_refused_lines_and_an_empty_file(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """QA s17a F4, F6, F9: line number, masked text and why, the first 20 and "N more"; a
+    note after a key is flagged; an empty file says so."""
+    office = products.add_product(shop, "Office", "59", "cardkey")
+    dialog = key_dialog(qtbot, shop, office.id, CardKeyDialog.IMPORT_PAGE)
+    page = dialog.importer
+    path = tmp_path / "keys.txt"
+    path.write_text("\tGRVAD-WB3R4-DMTQE-5B7IZ-5ZLMQ\n2ASQL-A3VVN-DRG7A-BH4TN-GB38O 备注:促销\n"
+                    + "x\n" * 22 + "LONGSECRET" * 60 + "\n", encoding="utf-8")
+    page.use_file(str(path))
+    idle()
+    assert page.counts["new"].text() == "2" and page.counts["malformed"].text() == "23"
+    notes = page.notes.text()
+    assert "Looks unusual: 1 new keys hold a space and then Chinese text" in notes
+    assert ("Lines refused as no key — not the product's key pattern: line 3 (…), "
+            "line 4 (…), ") in notes
+    assert "line 22 (…); and 3 more." in notes
+    assert "line 25" not in notes and "LONGSECRET" not in notes
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"\r\n\r\n")
+    page.use_file(str(empty))
+    idle()
+    assert page.import_message.text() == error_message(
+        InvalidInput(field="file", problem="no_keys"))
+    assert "The file holds no card keys." in page.import_message.text()
+    assert not page.import_button.isEnabled()

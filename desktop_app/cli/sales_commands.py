@@ -22,10 +22,10 @@ from desktop_app.core.errors import (
     InvalidInput,
 )
 from desktop_app.core.key_pattern import KEY_PART_SEPARATOR
-from desktop_app.core.key_rows import key_file_text, shown_header
+from desktop_app.core.key_rows import read_key_file, shown_header
 from desktop_app.core.money import money_text
 from desktop_app.i18n import translate
-from desktop_app.messages.labels import method_label
+from desktop_app.messages.labels import REFUSED_SHOWN, method_label, refusal_label
 
 
 def product_json(row: products.ProductDetail) -> dict[str, Any]:
@@ -56,10 +56,8 @@ def cmd_product_list(ctx: Context) -> Outcome:
 def cmd_cardkey_import(ctx: Context) -> Outcome:
     path = Path(ctx.args.file)
     try:
-        text = key_file_text(path.read_bytes())
-    except OSError as exc:
-        raise InvalidInput(field="file", problem="unreadable", path=str(path)) from exc
-    except InvalidInput as exc:  # not_utf8, excel_workbook: which file says the path
+        text = read_key_file(path)
+    except InvalidInput as exc:  # unreadable, too_large, not_utf8…: the path says which file
         raise InvalidInput(**exc.params, path=str(path)) from exc
     with open_as_operator(ctx) as shop:
         report = cardkeys.import_card_keys(shop, ctx.args.product_id, text)
@@ -67,7 +65,9 @@ def cmd_cardkey_import(ctx: Context) -> Outcome:
             "other_product": report.other_product, "blank": report.blank,
             "malformed": report.malformed, "header": bool(report.header),
             "joined": report.joined, "conflicting": report.conflicting,
-            "ignored_columns": list(report.ignored_columns)}
+            "ignored_columns": list(report.ignored_columns), "unusual": report.unusual,
+            "refused_lines": [{"line": refused.line, "reason": refused.reason,
+                               "masked": refused.masked} for refused in report.refused]}
     return Outcome(data, cardkey_import_lines(report))
 
 
@@ -94,6 +94,25 @@ def cardkey_import_lines(report: cardkeys.KeyImportReport) -> list[str]:
             "cli", "Keys from rows of several columns: {count}, each kept as one key with its "
             "columns joined by \"{separator}\" (e.g. card number{separator}password).").format(
                 count=report.joined, separator=KEY_PART_SEPARATOR))
+    if report.unusual:
+        lines.append(translate(
+            "cli", "Keys with a space and then Chinese text in them (a note in the key's own "
+            "cell?): {count}. They were imported as they are; check them.").format(
+                count=report.unusual))
+    return lines + refused_lines_said(report.refused)
+
+
+def refused_lines_said(refused: list[cardkeys.RefusedLine]) -> list[str]:
+    """The first ``REFUSED_SHOWN`` lines refused as no key: number, masked text, why."""
+    if not refused:
+        return []
+    lines = [translate("cli", "Lines refused as no key:")]
+    lines += [translate("cli", "  line {line}: {masked} ({reason})").format(
+        line=item.line, masked=item.masked, reason=refusal_label(item.reason))
+        for item in refused[:REFUSED_SHOWN]]
+    if len(refused) > REFUSED_SHOWN:
+        lines.append(translate("cli", "  and {count} more (--json lists them all).").format(
+            count=len(refused) - REFUSED_SHOWN))
     return lines
 
 

@@ -1,10 +1,36 @@
-"""What a card key may look like: its product's pattern, and how it is shown masked."""
+"""What a card key may look like: its product's pattern, how it is shown masked, and how one
+key is told from another (its comparable form and keyed fingerprint)."""
 
 from __future__ import annotations
+
+import hashlib
+import hmac
+import unicodedata
 
 MAX_CARD_KEY_LENGTH = 512
 # Between the columns of a key imported from a CSV row (card number / password: key_rows).
 KEY_PART_SEPARATOR = " / "
+
+
+def key_number(secret: str) -> str:
+    """A key's number: before its first " / " (the whole key when it has one part)."""
+    return secret.partition(KEY_PART_SEPARATOR)[0]
+
+
+def comparable_key(text: str) -> str:
+    """``text`` as keys are compared: NFKC (full-width letters, digits and dashes as ASCII),
+    case folded, its letters and digits only. Activation sites read "ABCDE-12345",
+    "abcde12345" and "ＡＢＣＤＥ－１２３４５" as one key, and so does the shop (QA s17a F1):
+    for duplicates, the search and header words alike."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(c for c in folded if c.isalnum())
+
+
+def key_fingerprint_with(salt: bytes, secret: str) -> str:
+    """The keyed hash of a key's comparable number (before " / "): finds duplicates without
+    comparing secrets in the clear; one number with two passwords is one key (QA s15a F1)."""
+    text = comparable_key(key_number(secret))
+    return hmac.new(salt, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 # What a card key of a product may consist of; hyphens are allowed in all of them (keys are

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -18,7 +19,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.key_pattern import KEY_PART_SEPARATOR, mask_key
+from desktop_app.core.key_pattern import (
+    KEY_PART_SEPARATOR,
+    comparable_key,
+    key_number,
+    mask_key,
+)
 
 # What a key file's header cell says, as ``header_word`` reduces it (letters and digits only).
 HEADER_WORDS = frozenset({
@@ -50,7 +56,7 @@ SHAPE_SAMPLE = 20
 
 def header_word(cell: str) -> str:
     """``cell`` without case, spaces or punctuation: "CD-Key" and "cd key" both read "cdkey"."""
-    return "".join(c for c in unicodedata.normalize("NFKC", cell).casefold() if c.isalnum())
+    return comparable_key(cell)
 
 
 # No header word is longer (with its spaces and punctuation): a longer cell is not read.
@@ -67,18 +73,23 @@ def is_note_word(cell: str) -> bool:
 
 @dataclass(frozen=True)
 class KeyLine:
-    """One line of the text: its cells, blanks at either end stripped."""
+    """One line of the text: its cells, blanks at either end stripped; ``line_no`` counts the
+    text's lines from 1 (the header's too), for the owner to find a refused one."""
 
     cells: tuple[str, ...]
+    line_no: int = 0
 
     @property
     def first(self) -> str:
-        return self.cells[0] if self.cells else ""
+        return _normal(self.cells[0]) if self.cells else ""
 
     @cached_property
     def parts(self) -> tuple[str, ...]:
-        """The cells that hold something (a trailing empty column is no part of a key)."""
-        return tuple(cell for cell in self.cells if cell)
+        """The cells that hold something (a trailing empty column is no part of a key), each
+        NFKC: full-width letters, digits and dashes as ASCII, so that what the customer
+        receives is what an activation site takes (QA s17a F2). The header keeps its cells
+        as written (``cells``)."""
+        return tuple(part for part in map(_normal, self.cells) if part)
 
     @cached_property
     def text(self) -> str:
@@ -91,12 +102,16 @@ class KeyLine:
         return key_number(self.text)
 
     def without(self, columns: frozenset[int]) -> KeyLine:
-        return KeyLine(tuple(cell for n, cell in enumerate(self.cells) if n not in columns))
+        return KeyLine(tuple(cell for n, cell in enumerate(self.cells) if n not in columns),
+                       self.line_no)
 
+    def from_column(self, first: int) -> KeyLine:
+        return KeyLine(self.cells[first:], self.line_no)
 
-def key_number(secret: str) -> str:
-    """A key's number: before its first " / " (the whole key when it has one part)."""
-    return secret.partition(KEY_PART_SEPARATOR)[0]
+    @property
+    def leading_blanks(self) -> int:
+        """Empty cells before the first that holds something (column A left empty)."""
+        return next((n for n, cell in enumerate(self.cells) if cell), len(self.cells))
 
 
 @dataclass(frozen=True)
@@ -115,13 +130,27 @@ class KeyText:
         return tuple(cell for n, cell in enumerate(self.header) if n in self.ignored)
 
 
+# Characters nobody sees, which copying from a chat, a web page or two files run together
+# leaves inside a line: zero-width spaces and joiners, a word joiner, byte-order marks.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _cells(line: str) -> tuple[str, ...]:
-    if "," in line or ";" in line or "\t" in line:
+    """A line's cells, without invisible characters (QA s17a F3). A quoted field alone is
+    unquoted as the CSV reader does a row's."""
+    line = line.translate(INVISIBLE)
+    alone = line.strip()
+    if "," in line or ";" in line or "\t" in line or alone.startswith('"'):
         dialect = csv.excel_tab if "\t" in line else csv.excel
         delimiter = ";" if ";" in line and "," not in line else dialect.delimiter
-        fields = next(csv.reader(io.StringIO(line), dialect, delimiter=delimiter), [""])
+        read = alone if "\t" not in line else line  # a tab: its empty cells are columns
+        fields = next(csv.reader(io.StringIO(read), dialect, delimiter=delimiter), [""])
         return tuple(cell.strip() for cell in fields) or ("",)
-    return (line.strip(),)
+    return (alone,)
+
+
+def _normal(cell: str) -> str:
+    return unicodedata.normalize("NFKC", cell).strip()
 
 
 def _shape(cell: str) -> tuple[bool, ...]:
@@ -158,12 +187,17 @@ def _is_header(first: KeyLine, below: list[KeyLine], fits: Callable[[str], bool]
 
 
 def read_key_text(text: str, fits: Callable[[str], bool]) -> KeyText:
-    """The lines of ``text`` (a byte-order mark dropped), its header row apart. ``fits``
-    says whether a first cell has the shape of the product's keys."""
-    lines = [KeyLine(_cells(line)) for line in text.lstrip("\ufeff").splitlines()]
+    """The lines of ``text``, its header row apart. ``fits`` says whether a first cell has
+    the shape of the product's keys. A column empty on every line (column A of a sheet whose
+    keys are in B) is no column; without a header, a line's key is its first cell that holds
+    something (QA s17a F4); with one, the header says which column is the key's."""
+    lines = [KeyLine(_cells(line), n) for n, line in enumerate(text.splitlines(), 1)]
+    empty = min((line.leading_blanks for line in lines if line.parts), default=0)
+    lines = [line.from_column(empty) if line.parts else line for line in lines]
     start = next((n for n, line in enumerate(lines) if line.parts), None)
     if start is None or not _is_header(lines[start], lines[start + 1 :], fits):
-        return KeyText(lines, ())
+        return KeyText([line.from_column(line.leading_blanks) if line.parts else line
+                        for line in lines], ())
     header = lines[start].cells
     ignored = frozenset(n for n, cell in enumerate(header) if n and is_note_word(cell))
     below = [line.without(ignored) for line in lines[:start] + lines[start + 1 :]]
@@ -183,12 +217,37 @@ KEY_FILE_ENCODINGS = ("utf-8-sig", "gb18030")
 _LINE_BREAKS = frozenset("\t\r\n")
 
 
+# Some hundred thousand keys: more is not a key list (the app and the command line alike).
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# DOS's end of file, which old supplier tools still write after the text (QA s17a F7).
+CTRL_Z = b"\x1a"
+
+
+def read_key_file(path: str | os.PathLike[str]) -> str:
+    """A key file as text (``key_file_text``); any line ending. Refused: a file that cannot
+    be read, one over ``MAX_FILE_BYTES`` and one without a line that holds something."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        raise InvalidInput(field="file", problem="unreadable") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidInput(field="file", problem="too_large",
+                           megabytes=MAX_FILE_BYTES // (1024 * 1024))
+    text = key_file_text(data)
+    if not any(any(_cells(line)) for line in text.splitlines()):
+        raise InvalidInput(field="file", problem="no_keys")
+    return text
+
+
 def key_file_text(data: bytes) -> str:
     """A key file's bytes as text: UTF-8 with or without a BOM, else GB18030 where that
     reads it without control or unassigned characters (a file of another encoding does not).
-    An Excel workbook is refused as such: it must be saved as CSV first."""
+    An Excel workbook is refused as such: it must be saved as CSV first. Ctrl-Z at the end
+    is no part of the text."""
     if data.startswith(WORKBOOK_STARTS):
         raise InvalidInput(field="file", problem="excel_workbook")
+    data = data.rstrip(CTRL_Z)
     for encoding in KEY_FILE_ENCODINGS:
         try:
             text = data.decode(encoding)

@@ -42,6 +42,10 @@ PROBLEM_TEXTS: dict[str, str] = {
     "negative": QT_TRANSLATE_NOOP("errors", "Cannot be negative."),
     "too_many_decimals": QT_TRANSLATE_NOOP("errors", "Use at most two decimal places."),
     "too_large": QT_TRANSLATE_NOOP("errors", "Too large."),
+    "too_large_file": QT_TRANSLATE_NOOP(
+        "errors", "The file is larger than {megabytes} MB, more than a list of card keys "
+        "holds. Check that it is the right file, or split it into smaller ones."),
+    "no_keys": QT_TRANSLATE_NOOP("errors", "The file holds no card keys."),
     "out_of_range": QT_TRANSLATE_NOOP("errors", "Must be between {low} and {high}."),
     "not_the_vouchers_chosen": QT_TRANSLATE_NOOP(
         "errors", "Does not match the vouchers chosen. Choose them again."),

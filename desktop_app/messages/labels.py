@@ -28,3 +28,18 @@ NO_VOUCHER_GROUP = QT_TRANSLATE_NOOP("labels", "Mistyped or not this shop's vouc
 
 def no_voucher_label() -> str:
     return translate("labels", NO_VOUCHER_GROUP)
+
+
+# Why an imported line is no key (``core.key_import.REFUSAL_REASONS``), app and command line.
+REFUSAL_LABELS = {
+    "too_long": QT_TRANSLATE_NOOP("labels", "too long for a key"),
+    "control_character": QT_TRANSLATE_NOOP("labels", "holds a control character"),
+    "header_word": QT_TRANSLATE_NOOP("labels", "a column name, not a key"),
+    "first_column_empty": QT_TRANSLATE_NOOP("labels", "the key's column is empty"),
+    "pattern": QT_TRANSLATE_NOOP("labels", "not the product's key pattern"),
+}
+REFUSED_SHOWN = 20  # refused lines listed by the preview and the command line; then "N more"
+
+
+def refusal_label(reason: str) -> str:
+    return label("labels", REFUSAL_LABELS, reason)

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import cardkeys, key_pattern
-from desktop_app.core.cardkeys import KeyImportReport
+from desktop_app.core.cardkeys import KeyImportReport, RefusedLine
 from desktop_app.core.key_pattern import KEY_PART_SEPARATOR
-from desktop_app.core.key_rows import shown_header
+from desktop_app.core.key_rows import read_key_file, shown_header
 from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
+from desktop_app.messages.labels import REFUSED_SHOWN, refusal_label
 from desktop_app.ui.display import count_text
-from desktop_app.ui.inventory.key_file import read_key_file
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     ERROR_COLOR,
@@ -75,7 +75,33 @@ def report_notes(report: KeyImportReport) -> list[str]:
         notes.append(QCoreApplication.translate(
             "CardKeyDialog", "Already in stock under another product: {count}. These are left "
             "out, so that no key is sold twice.").format(count=count_text(report.other_product)))
+    if report.unusual:
+        notes.append(QCoreApplication.translate(
+            "CardKeyDialog", "Looks unusual: {count} new keys hold a space and then Chinese "
+            "text (a note in the key's own cell?). The customer would receive all of it: "
+            "check the file.").format(count=count_text(report.unusual)))
+    if report.refused:
+        notes.append(refused_note(report.refused))
     return notes
+
+
+def refused_note(refused: list[RefusedLine]) -> str:
+    """The lines refused as no key, the first ``REFUSED_SHOWN`` grouped by why: line number
+    and masked text. One paragraph, so that a long list does not push the buttons off a
+    small screen."""
+    by_reason: dict[str, list[str]] = {}
+    for item in refused[:REFUSED_SHOWN]:
+        by_reason.setdefault(item.reason, []).append(QCoreApplication.translate(
+            "CardKeyDialog", "line {line} ({masked})").format(line=item.line,
+                                                               masked=item.masked))
+    groups = [QCoreApplication.translate("CardKeyDialog", "{reason}: {lines}").format(
+        reason=refusal_label(reason), lines=", ".join(lines))
+        for reason, lines in by_reason.items()]
+    if len(refused) > REFUSED_SHOWN:
+        groups.append(QCoreApplication.translate("CardKeyDialog", "and {count} more").format(
+            count=count_text(len(refused) - REFUSED_SHOWN)))
+    return QCoreApplication.translate("CardKeyDialog", "Lines refused as no key — {groups}.")\
+        .format(groups="; ".join(groups))
 
 
 def columns_note(report: KeyImportReport) -> str:
