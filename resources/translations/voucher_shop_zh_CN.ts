@@ -709,28 +709,28 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="139" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="165" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="145" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="171" />
         <source>…or paste the keys here: one per line, or CSV rows with the key in the first column (a second column, such as a password, stays with its key; one headed as a note, such as 备注, is left out).</source>
         <translation>……或在此粘贴卡密：每行一个，或 CSV 行且卡密在第一列（第二列如密码会与卡密一起保留；表头为备注等说明的列不导入）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="161" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="187" />
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="151" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="177" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="153" />
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="287" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="179" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="313" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -755,107 +755,132 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>已在其他商品库存中：{count} 个。这些不会导入，以免同一卡密被卖两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="86" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="79" />
+        <source>Looks unusual: {count} new keys hold a space and then Chinese text (a note in the key's own cell?). The customer would receive all of it: check the file.</source>
+        <translation>看起来不寻常：{count} 个新卡密含有空格和中文（是否把备注写进了卡密所在的单元格？）。顾客会收到全部内容，请检查文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="94" />
+        <source>line {line} ({masked})</source>
+        <translation>第 {line} 行（{masked}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="97" />
+        <source>{reason}: {lines}</source>
+        <translation>{reason}：{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="101" />
+        <source>and {count} more</source>
+        <translation>另有 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="103" />
+        <source>Lines refused as no key — {groups}.</source>
+        <translation>未被当作卡密的行 — {groups}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="112" />
         <source>Columns kept in each key: {kept}.</source>
         <translation>每个卡密保留的列：{kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="88" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="114" />
         <source>Columns kept in each key: {kept}; left out: {ignored}.</source>
         <translation>每个卡密保留的列：{kept}；不导入：{ignored}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="97" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="123" />
         <source>{low} to {high} characters</source>
         <translation>{low} 至 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="100" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="126" />
         <source>at least {low} characters</source>
         <translation>至少 {low} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="103" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="129" />
         <source>at most {high} characters</source>
         <translation>最多 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="108" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="134" />
         <source>digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="109" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="135" />
         <source>capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="110" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="136" />
         <source>letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="113" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="139" />
         <source>This product sets no key pattern: a line of {low} or more characters with a letter or digit in it counts as a key. To catch stray lines, edit the product and set one.</source>
         <translation>此商品未设卡密格式：凡 {low} 个字符以上、含字母或数字的行都算作卡密。要挡住无关的行，请编辑商品并设定格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="118" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="144" />
         <source>Keys of this product: {pattern} (hyphens allowed); other lines count as malformed.</source>
         <translation>本商品的卡密：{pattern}（可含连字符）；不符合的行计为格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="168" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="194" />
         <source>Text or CSV, UTF-8 or GBK (not an Excel workbook). Duplicates (a card number in the file twice, already imported, or in stock under another product), a header row, blank and malformed lines are left out.</source>
         <translation>文本或 CSV，UTF-8 或 GBK 编码（不支持 Excel 工作簿）。重复的卡密（文件内同一卡号出现两次、已导入、或已在其他商品库存中）、表头行、空行和格式错误的行不会导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="191" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="217" />
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="192" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="218" />
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="193" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="219" />
         <source>Under another product</source>
         <translation>在其他商品中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="195" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="221" />
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="196" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="222" />
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="215" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="241" />
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="219" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="245" />
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="220" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="246" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="279" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="305" />
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="286" />
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="312" />
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
@@ -6734,27 +6759,47 @@ Click “New order” to sell your first voucher.</source>
         <translation>来自多列行的卡密：{count} 个，每行作为一个卡密，各列以“{separator}”连接（例如 卡号{separator}密码）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="120" />
+        <location filename="../../desktop_app/cli/sales_commands.py" line="98" />
+        <source>Keys with a space and then Chinese text in them (a note in the key's own cell?): {count}. They were imported as they are; check them.</source>
+        <translation>含有空格和中文的卡密（是否把备注写进了卡密所在的单元格？）：{count} 个。已按原样导入，请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="109" />
+        <source>Lines refused as no key:</source>
+        <translation>未被当作卡密的行：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="110" />
+        <source>  line {line}: {masked} ({reason})</source>
+        <translation>  第 {line} 行：{masked}（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="114" />
+        <source>  and {count} more (--json lists them all).</source>
+        <translation>  另有 {count} 行（--json 会全部列出）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="139" />
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="140" />
+        <location filename="../../desktop_app/cli/sales_commands.py" line="159" />
         <source>Refunded order {order}: pay back {refund} {currency}; 1 voucher void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；1 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="142" />
+        <location filename="../../desktop_app/cli/sales_commands.py" line="161" />
         <source>Refunded order {order}: pay back {refund} {currency}; {voided} vouchers void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="145" />
+        <location filename="../../desktop_app/cli/sales_commands.py" line="164" />
         <source>  {refund} {currency} of it for reload order {order} (paid by {method}), refunded with its card.</source>
         <translation>  其中 {refund} {currency} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="150" />
+        <location filename="../../desktop_app/cli/sales_commands.py" line="169" />
         <source>{keys} card keys are set aside as returned: the customer had them. Check them before putting them back on sale.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
@@ -7984,47 +8029,47 @@ Click “New order” to sell your first voucher.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="45" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="49" />
         <source>Must be between {low} and {high}.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="48" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="52" />
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="50" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="54" />
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="54" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="58" />
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="55" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="59" />
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="59" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="63" />
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="61" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="65" />
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="62" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="66" />
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="63" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="67" />
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
@@ -8079,312 +8124,322 @@ Click “New order” to sell your first voucher.</source>
         <translation>已下架的商品中有“{name}”。请将它重新上架，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="46" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="45" />
+        <source>The file is larger than {megabytes} MB, more than a list of card keys holds. Check that it is the right file, or split it into smaller ones.</source>
+        <translation>该文件大于 {megabytes} MB，超出一份卡密清单应有的大小。请确认文件是否正确，或拆分为较小的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="48" />
+        <source>The file holds no card keys.</source>
+        <translation>该文件中没有卡密。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="50" />
         <source>Does not match the vouchers chosen. Choose them again.</source>
         <translation>与所选的卡券不符。请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="51" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="55" />
         <source>Must be today or later: vouchers sold now would be expired already.</source>
         <translation>必须是今天或之后的日期：否则现在售出的卡券已经过期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="53" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="57" />
         <source>Must not be shorter than the shortest.</source>
         <translation>不能短于最短长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="56" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="60" />
         <source>The validity of “{product}” has ended, so it is no longer sold. Give it new dates in Inventory, or archive it.</source>
         <translation>“{product}”的有效期已结束，因此不再出售。请在库存中为它设置新的日期，或将其下架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="60" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="64" />
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="64" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="68" />
         <source>Only service products and gift cards can be issued in a batch.</source>
         <translation>只有服务类商品和礼品卡可以批量发券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="66" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="70" />
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="67" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="71" />
         <source>The file {path} cannot be read.</source>
         <translation>无法读取文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="68" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="72" />
         <source>The file is not an image (PNG, JPG…).</source>
         <translation>该文件不是图片（PNG、JPG…）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="69" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="73" />
         <source>The file {path} is not an image (PNG, JPG…).</source>
         <translation>文件 {path} 不是图片（PNG、JPG…）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="71" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="75" />
         <source>The file is not text in UTF-8 or GBK. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 或 GBK 编码的文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="74" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="78" />
         <source>This is an Excel workbook, which is not read. In Excel, choose File → Save As → “CSV UTF-8 (Comma delimited)”, then choose that file.</source>
         <translation>这是 Excel 工作簿，无法读取。请在 Excel 中选择 文件 → 另存为 →“CSV UTF-8（逗号分隔）”，再选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="77" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="81" />
         <source>Excel turned {count} card numbers into numbers like 1.10024E+15: their digits are lost, so nothing was imported. Use the supplier's original file, or format the column as Text in Excel before pasting the numbers, and save it as CSV UTF-8.</source>
         <translation>Excel 已把 {count} 个卡号变成了 1.10024E+15 这样的数字，原来的数字已丢失，因此没有导入任何卡密。请使用供应商的原始文件，或在 Excel 中先把该列设为“文本”格式再粘贴卡号，并另存为 CSV UTF-8。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="81" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="85" />
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="82" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="86" />
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="83" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="87" />
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="86" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="90" />
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="90" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="94" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="91" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="95" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="92" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="96" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="93" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="97" />
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="94" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="98" />
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="95" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="99" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="100" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="101" />
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="102" />
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="103" />
         <source>Gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="100" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="104" />
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="101" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="105" />
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="102" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="106" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="103" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="107" />
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="104" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="108" />
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="105" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="109" />
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="106" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="110" />
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="107" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="111" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="108" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="112" />
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="109" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="113" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="110" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="114" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="111" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="115" />
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="112" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="116" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="113" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="117" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="114" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="118" />
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="115" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="119" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="116" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="120" />
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="117" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="121" />
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="118" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="122" />
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="119" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="123" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="120" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="124" />
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="121" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="125" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="122" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="126" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="123" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="127" />
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="124" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="128" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="125" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="129" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="126" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="130" />
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="127" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="131" />
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="128" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="132" />
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="129" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="133" />
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="130" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="134" />
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="131" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="135" />
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="132" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="136" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="133" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="137" />
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="134" />
+        <location filename="../../desktop_app/messages/input_texts.py" line="138" />
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
@@ -8514,12 +8569,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="141" />
+        <location filename="../../desktop_app/messages/__init__.py" line="143" />
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="144" />
+        <location filename="../../desktop_app/messages/__init__.py" line="146" />
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
@@ -8595,6 +8650,31 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/messages/labels.py" line="26" />
         <source>Mistyped or not this shop's voucher</source>
         <translation>输错或非本店卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/labels.py" line="35" />
+        <source>too long for a key</source>
+        <translation>太长，不是卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/labels.py" line="36" />
+        <source>holds a control character</source>
+        <translation>含有控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/labels.py" line="37" />
+        <source>a column name, not a key</source>
+        <translation>是列名，不是卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/labels.py" line="38" />
+        <source>the key's column is empty</source>
+        <translation>卡密所在列为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/labels.py" line="39" />
+        <source>not the product's key pattern</source>
+        <translation>不符合该商品的卡密格式</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="44" />
@@ -8744,12 +8824,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="245" />
+        <location filename="../../desktop_app/messages/__init__.py" line="247" />
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="246" />
+        <location filename="../../desktop_app/messages/__init__.py" line="248" />
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
