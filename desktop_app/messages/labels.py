@@ -28,3 +28,18 @@ NO_VOUCHER_GROUP = QT_TRANSLATE_NOOP("labels", "Mistyped or not this shop's vouc
 
 def no_voucher_label() -> str:
     return translate("labels", NO_VOUCHER_GROUP)
+
+
+# A report's name as the Reports tab titles it, and the command line says it (QA s17a F8:
+# "已将 stock 报表…"). Context ``ReportsTab``, where the tab's words are.
+REPORT_TITLES = {
+    "redemptions": QT_TRANSLATE_NOOP("ReportsTab", "Redemptions"),
+    "sales": QT_TRANSLATE_NOOP("ReportsTab", "Sales"),
+    "liability": QT_TRANSLATE_NOOP("ReportsTab", "Outstanding vouchers"),
+    "stock": QT_TRANSLATE_NOOP("ReportsTab", "Card-key stock"),
+}
+
+
+def report_title(name: str) -> str:
+    """A report's name (``sales``) as the tab titles it; an unknown name as stored."""
+    return label("ReportsTab", REPORT_TITLES, name)
