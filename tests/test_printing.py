@@ -186,8 +186,7 @@ def test_card_key_is_printed_in_full_on_the_voucher_only(shop: Shop, tmp_path: P
     assert CARD_KEY not in str(voucher_commands.voucher_json(issued))
 
 
-KEY_HINT = ("Your card key is above. Activate it where the product says (the publisher's "
-            "site or app).")
+KEY_HINT = "Activate the key above where the product says (publisher's site or app)."
 COUNTER_HINT = "Show the QR code, or tell the code, at the counter."
 
 

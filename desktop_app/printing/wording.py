@@ -75,8 +75,10 @@ def hint_text(view: VoucherView) -> str:
     if view.kind == "cardkey":
         if not view.card_key or view.card_key_faulty:
             return ""  # no key to activate: its mark, or the shop, says what comes next
-        return translate("printing", "Your card key is above. Activate it where the product "
-                                     "says (the publisher's site or app).")
+        # One line of an A4 grid's card, as the counter's hint: a longer one left a long key
+        # no room in its card (it then prints on a page of its own).
+        return translate("printing", "Activate the key above where the product says "
+                                     "(publisher's site or app).")
     return translate("printing", "Show the QR code, or tell the code, at the counter.")
 
 
