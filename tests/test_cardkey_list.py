@@ -122,3 +122,19 @@ def test_only_owners_list_count_or_search_keys(shop: Shop, stock: int) -> None:
                      lambda: cardkeys.find_card_keys(clerk, stock, "234X")):
             with pytest.raises(Forbidden):
                 read()
+
+
+def test_numbered_cards_of_one_box_are_told_apart_by_their_end(shop: Shop) -> None:
+    """QA s17a F10: Steam-style "1000… / password" cards were all "100…21 / …" in the list.
+    A card number shows its last 4 digits, never more than a third of it in all."""
+    steam = products.add_product(shop, "Steam 100", "100.00", "cardkey")
+    numbers = [f"100012345678{n:04d}" for n in (1021, 2021, 3021)]  # alike but for the serial
+    cardkeys.import_card_keys(shop, steam.id, "".join(f"{n},PW-{n[-4:]}\n" for n in numbers))
+    masked = [row.masked for row in cardkeys.list_card_keys(shop, steam.id)]
+    assert masked == ["1…3021 / …", "1…2021 / …", "1…1021 / …"]  # newest first
+    for number in ("1000 1234 5678 9012", "1" * 24, "123456789"):
+        shown = mask_key(number).replace("…", "")
+        assert len(shown) <= len(number) // 3 and number.endswith(shown[-4:])
+    assert mask_key("1" * 24) == "1111…1111"  # a third, not the 6 + 4 of a long key
+    assert [row.masked for row in cardkeys.find_card_keys(shop, steam.id, "2021").rows] == [
+        "1…2021 / …"]  # found by the end the list shows

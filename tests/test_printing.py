@@ -186,6 +186,40 @@ def test_card_key_is_printed_in_full_on_the_voucher_only(shop: Shop, tmp_path: P
     assert CARD_KEY not in str(voucher_commands.voucher_json(issued))
 
 
+KEY_HINT = "Activate the key above where the product says (publisher's site or app)."
+COUNTER_HINT = "Show the QR code, or tell the code, at the counter."
+
+
+def words_in(pdf: Path) -> str:
+    """The PDF's text, read back by poppler in reading order (a grid's cells one after the
+    other), its words joined by single spaces."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                          timeout=60).stdout.decode("utf-8")
+    return " ".join(text.split())
+
+
+def test_a_card_key_tells_where_to_activate_it_not_to_come_to_the_counter(
+        shop: Shop, tmp_path: Path) -> None:
+    """QA s17a F5: a card key's paper sent its customer to the counter, where a scan marks the
+    key used (no longer refunded). Every layout, the A4 grid too, says where to activate it."""
+    key = sell_card_key(shop)
+    [wash] = sell(shop, name="Wash")
+    assert (wording.hint_text(key), wording.hint_text(wash)) == (KEY_HINT, COUNTER_HINT)
+    for layout, views in [*((layout, [key]) for layout in printing.LAYOUTS),
+                          ("a4", [key, wash])]:  # two on A4: the grid of cut-out cards
+        pdf = tmp_path / f"hint-{layout}-{len(views)}.pdf"
+        printing.write_voucher_pdf(pdf, views, layout)
+        said = words_in(pdf)
+        assert said.count(KEY_HINT) == 1, (layout, said)
+        assert said.count(COUNTER_HINT) == len(views) - 1, (layout, said)
+    from dataclasses import replace
+
+    assert wording.hint_text(replace(key, card_key_faulty=True)) == ""  # its mark says why
+    assert wording.hint_text(replace(key, status="void")) == ""
+
+
 RECEIPT_PRINTER_DPI = 203
 
 

@@ -16,6 +16,7 @@ from race_worker import redeem_many
 from desktop_app.core import (
     audit,
     auth,
+    cardkeys,
     fulfilment,
     orders,
     products,
@@ -56,6 +57,21 @@ def test_redeemed_then_already_redeemed_names_who_and_when(shop: Shop) -> None:
     again = redemption.redeem(shop, voucher.code, "Counter 2")
     assert not again.ok and again.reason == "already_redeemed"
     assert again.last_operator == OWNER and again.last_at == first.at
+
+
+def test_a_verdict_names_the_products_kind_read_with_its_facts(shop: Shop) -> None:
+    """QA s17a F5: the counter says a card key is one. The kind comes with the facts the
+    deciding UPDATE returns, and with those a refusal reads: no statement more."""
+    game = products.add_product(shop, "Game key", "30.00", "cardkey")
+    cardkeys.import_card_keys(shop, game.id, "GAME-0001-AAAA\n")
+    key = fulfilment.pay_order(shop, orders.create_order(shop, [(game.id, 1)]).id, "cash")[0]
+    used = redemption.redeem(shop, key.payload, "c")
+    assert (used.reason, used.kind, used.to_json()["kind"]) == ("redeemed", "cardkey", "cardkey")
+    again = redemption.redeem(shop, key.code, "c")
+    assert (again.reason, again.kind) == ("already_redeemed", "cardkey")
+    wash = redemption.redeem(shop, sell(shop).payload, "c")
+    assert (wash.reason, wash.kind) == ("redeemed", "service")
+    assert redemption.redeem(shop, "garbage", "c").kind == ""
 
 
 def test_multi_use_voucher_counts_down(shop: Shop) -> None:

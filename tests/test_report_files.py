@@ -183,7 +183,36 @@ def test_cli_liability_csv_has_the_gift_card_balances(shop: Shop, tmp_path: Path
     assert done.returncode == 0, done.stderr
     rows = csv_rows(out.read_bytes())
     main = rows[:rows.index([])]
-    assert [r[0] for r in main] == ["group", *[r["group"] for r in report.rows], "合计"]
+    # a script reads `total` in any language (QA s17a F8: it was 合计 under zh_CN)
+    assert [r[0] for r in main] == ["group", *[r["group"] for r in report.rows], "total"]
     giftcards = rows.index(["giftcards"])
     assert rows[giftcards + 1][:3] == ["group", "cards", "balance"]
     assert rows[giftcards + 2][:3] == ["Gift 100", "1", "100.00"]
+
+
+def test_a_scripts_file_ends_with_total_in_any_language_and_blanks_are_empty(
+        shop: Shop, tmp_path: Path) -> None:
+    """QA s17a F8: under ``--lang zh_CN`` the command line's files ended with ``合计`` (the
+    README promises ``total``) and said "stock 报表"; a workbook's blank cells held "" (text
+    to Excel), in the app's files too."""
+    openpyxl = pytest.importorskip("openpyxl")
+    game = products.add_product(shop, "Game key", "30", "cardkey")
+    stock_alerts.set_low_stock_threshold(shop, game.id, 2)  # none left: low
+    products.add_product(shop, "Other key", "30", "cardkey")  # no level: blank, never low
+    report = report_tables.run_report(shop, "stock")
+    shop.close()
+    csv_out, xlsx_out = tmp_path / "stock.csv", tmp_path / "stock.xlsx"
+    for out in (csv_out, xlsx_out):
+        done = run_cli(shop, "--lang", "zh_CN", "report", "stock", "--out", str(out))
+        assert done.returncode == 0, done.stderr
+        said = done.stdout.replace(str(out), "")
+        assert "卡密库存" in said and "stock" not in said
+    assert [row[0] for row in csv_rows(csv_out.read_bytes())] == [
+        "group", "Game key", "Other key", "total"]
+    cells = [[c.value for c in row] for row in openpyxl.load_workbook(xlsx_out).active.iter_rows()]
+    assert cells[1][0] == "group" and cells[-1][0] == "total"
+    assert cells[2][-2:] == [2, True] and cells[3][-2:] == [None, False]
+    screen = openpyxl.load_workbook(io.BytesIO(report_files.report_xlsx(
+        report, FileWords(yes="是", total="合计")))).active  # the Reports tab's words
+    assert [[c.value for c in row][-2:] for row in screen.iter_rows(min_row=3, max_row=4)] == [
+        [2, "是"], [None, None]]

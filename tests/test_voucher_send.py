@@ -129,7 +129,12 @@ def test_a_card_key_is_masked_and_each_reveal_copy_or_send_is_audited(
         issued[1].payload]
     click(qtbot, card.copy_text_button)
     idle()
-    assert "GAME-KEY-0000001" in QGuiApplication.clipboard().text()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert "Card key: GAME-KEY-0000001" in copied
+    # QA s17a F5: where to activate the key, under it; not "at the counter"
+    assert copied.index("Activate the key above where the product says (publisher's site "
+                        "or app).") > copied.index("Card key: GAME-KEY-0000001")
+    assert not [line for line in copied if "counter" in line]
     click(qtbot, card.copy_key_button)
     idle()
     sent = events("cardkey_sent")

@@ -7,7 +7,7 @@ from desktop_app.cli.frame import EXIT_OK, EXIT_REFUSED, Context, Outcome, open_
 from desktop_app.core import redemption
 from desktop_app.core.money import money_text, parse_money
 from desktop_app.i18n import translate
-from desktop_app.messages.verdict_texts import headline
+from desktop_app.messages.verdict_texts import verdict_headline
 
 
 def cmd_redeem(ctx: Context) -> Outcome:
@@ -16,11 +16,12 @@ def cmd_redeem(ctx: Context) -> Outcome:
         verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station,
                                     uses=ctx.args.uses or 1, amount_cents=amount)
     data = verdict.to_json()
-    line = f"{headline(verdict.reason)}: {verdict.product or ctx.args.code[:40]}"
+    word = verdict_headline(verdict.reason, verdict.kind)  # a card key's says it is one
+    line = f"{word}: {verdict.product or ctx.args.code[:40]}"
     if verdict.balance is not None:
         line += "  " + translate("cli", "balance {balance}").format(
             balance=money_text(verdict.balance))
-    elif verdict.uses_left is not None:
+    elif verdict.uses_left is not None and verdict.kind != "cardkey":
         line += "  " + translate("cli", "uses left {left}").format(left=verdict.uses_left)
     if verdict.customer or verdict.customer_phone:
         line += "  " + " ".join(p for p in (verdict.customer, verdict.customer_phone) if p)

@@ -16,7 +16,12 @@ from desktop_app.core import (
     reports,
 )
 from desktop_app.i18n import translate
-from desktop_app.messages.labels import METHOD_LABELS, method_label, no_voucher_label
+from desktop_app.messages.labels import (
+    METHOD_LABELS,
+    method_label,
+    no_voucher_label,
+    report_title,
+)
 
 
 def cmd_export_redemptions(ctx: Context) -> Outcome:
@@ -60,9 +65,9 @@ def _report_lines(report: report_tables.Report) -> list[str]:
 
 def file_words() -> report_files.FileWords:
     """A file's words: payment methods as people say them (``--json`` keeps the codes), the
-    columns under the keys the README lists."""
+    columns under the keys the README lists and the totals row named ``total`` whatever the
+    language (QA s17a F8: a script read ``合计`` under ``--lang zh_CN``)."""
     return report_files.FileWords(methods={m: method_label(m) for m in METHOD_LABELS},
-                                  total=translate("cli", "total"),
                                   no_voucher=no_voucher_label())
 
 
@@ -80,4 +85,5 @@ def cmd_report(ctx: Context) -> Outcome:
         return Outcome(data, _report_lines(report))
     data["out"] = str(out)
     return Outcome(data, [translate("cli", "Wrote the {report} report ({rows} rows) to {out}.")
-                          .format(report=a.report, rows=len(report.rows), out=out)])
+                          .format(report=report_title(a.report), rows=len(report.rows),
+                                  out=out)])

@@ -61,19 +61,36 @@ def key_matches(secret: str, min_length: int | None, max_length: int | None,
     return alphabet is None or set(secret) <= KEY_ALPHABETS[alphabet]
 
 
+# A card number's end told apart: its last digits are the card's serial (the leading ones,
+# the issuer's batch, are alike on every card of a box).
+NUMBER_TAIL = 4
+_NUMBER_CHARACTERS = frozenset("0123456789- ")
+
+
 def mask_key(secret: str) -> str:
     """First 6 and last 4 characters of a key of 20 or more; of a shorter key at most a
-    third, split the same way (an 11-character key shows 2 + 1), nothing under 3. Of a key
-    imported from several columns (number / password), its number masked so, and nothing of
-    the rest."""
+    third, split the same way (an 11-character key shows 2 + 1), nothing under 3. A card
+    number (digits, maybe grouped) shows at most a third too whatever its length, its end
+    first: up to its last 4 digits, then its start (QA s17a F10: "100…21" told 16-digit cards
+    of one box apart by two digits). Of a key imported from several columns (number /
+    password), its number masked so, and nothing of the rest."""
     number, separator, _rest = secret.partition(KEY_PART_SEPARATOR)
     if separator:
         return f"{mask_key(number)}{KEY_PART_SEPARATOR}…"
-    if len(secret) >= 20:
-        return f"{secret[:6]}…{secret[-4:]}"
     shown = len(secret) // 3
-    if shown == 0:
-        return "…"
+    if _is_card_number(secret):
+        tail = min(NUMBER_TAIL, shown)
+        return _masked(secret, shown - tail, tail)
+    if len(secret) >= 20:
+        return _masked(secret, 6, 4)
     head = (shown * 6 + 5) // 10
-    tail = shown - head
-    return f"{secret[:head]}…{secret[len(secret) - tail:]}" if tail else f"{secret[:head]}…"
+    return _masked(secret, head, shown - head)
+
+
+def _is_card_number(secret: str) -> bool:
+    return set(secret) <= _NUMBER_CHARACTERS and any(c.isdigit() for c in secret)
+
+
+def _masked(secret: str, head: int, tail: int) -> str:
+    """``head`` characters, "…", ``tail`` characters; "…" alone when both are 0."""
+    return f"{secret[:head]}…{secret[len(secret) - tail:]}"

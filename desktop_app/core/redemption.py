@@ -57,6 +57,7 @@ class Verdict:
     balance: int | None = None  # gift cards: cents left after this attempt
     uses: int = 1  # how many uses this attempt asked for
     suspect_group: int | None = None  # mistyped: the printed group the typo is in, if known
+    kind: str = ""  # the product's: service | cardkey | goods | giftcard ("" without a voucher)
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
@@ -92,6 +93,7 @@ class _Facts:
     customer: str
     customer_phone: str
     balance: int | None  # gift cards: cents left; None for every other voucher
+    kind: str  # the product's: a card key's verdict says it is one
 
 
 def _facts(shop: Shop, code: str) -> _Facts | None:
@@ -105,7 +107,7 @@ def _facts_of(row: Sequence[Any]) -> _Facts:
     when = Voucher.valid_from.python_value
     return _Facts(row[0], Voucher.code.python_value(row[1]), row[2], row[3], row[4],
                   when(row[5]), when(row[6]), row[7], row[8], row[9],
-                  Order.customer_phone.python_value(row[10]), row[11])
+                  Order.customer_phone.python_value(row[10]), row[11], row[12])
 
 
 def unusable_reason(order_status: str, state: str, valid_from: dt.datetime | None,
@@ -198,7 +200,7 @@ def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.dat
                   "uses_total": facts.uses_total, "valid_from": facts.valid_from,
                   "valid_until": facts.valid_until, "customer": facts.customer,
                   "customer_phone": mask_phone(facts.customer_phone),
-                  "balance": facts.balance}
+                  "balance": facts.balance, "kind": facts.kind}
         if reason == "already_redeemed":
             last = sql.execute(shop.db, sql.LAST_REDEMPTION, (facts.id, True)).fetchone()
             if last is not None:

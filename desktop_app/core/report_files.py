@@ -79,7 +79,7 @@ class FileWords:
     methods: Mapping[str, str] = field(default_factory=dict)  # payment method code -> word
     no_voucher: str = ""  # the product group of attempts that named no voucher; "" keeps ""
     yes: str | None = None  # a true "low" as the screen says it (false: blank); None: TRUE/FALSE
-    total: str = "total"  # the label of the totals row
+    total: str = "total"  # the label of the totals row; a script's file keeps ``total``
     title: str = ""  # the first row of each sheet; the report, grouping and days when empty
 
 
@@ -240,12 +240,18 @@ class _Sheet:
         elif column.kind == "bool" and self.words.yes is None:
             sheet.write_boolean(line, col, bool(value))
         elif column.kind == "bool":
-            sheet.write_string(line, col, self.words.yes if value else "")
+            value = self._text_cell(col, (self.words.yes or "") if value else "")
         else:
-            # write_string: text that looks like a formula stays text in XLSX
-            value = _text(self.report, column, value, self.words)
-            sheet.write_string(line, col, value)
+            value = self._text_cell(col, _text(self.report, column, value, self.words))
         self.widths[col] = min(60, max(self.widths[col], _width(str(value)) + 2))
+
+    def _text_cell(self, col: int, text: str) -> str:
+        """Text as text (a formula's look-alike too); nothing, as no cell at all, the way the
+        totals row leaves one: a cell holding "" is text to Excel (QA s17a F8: an unset
+        low-stock level, a stock that is not low)."""
+        if text:
+            self.sheet.write_string(self.line, col, text)
+        return text
 
     def _totals(self, totals: Mapping[str, Any]) -> None:
         """The totals row in bold under its columns; a total with no column of its own

@@ -17,11 +17,12 @@ from peewee import Database
 from desktop_app.core import dialect
 from desktop_app.core.roles import REDEEMING_ROLES
 
-# What a verdict shows about a voucher, and what a refusal is read from.
+# What a verdict shows about a voucher, and what a refusal is read from; the product's kind
+# tells a card key (the counter says it is one) from a pass.
 VOUCHER_FACTS = """
 SELECT voucher.id, voucher.code, voucher.uses_left, voucher.uses_total, voucher.state,
        voucher.valid_from, voucher.valid_until, product.name, "order".status,
-       "order".customer_name, "order".customer_phone, voucher.balance_cents
+       "order".customer_name, "order".customer_phone, voucher.balance_cents, product.kind
 FROM voucher
 JOIN product ON product.id = voucher.product_id
 JOIN "order" ON "order".id = voucher.order_id
@@ -44,7 +45,8 @@ WHERE code = ? AND uses_left >= ? AND state = 'valid' AND balance_cents IS NULL
 RETURNING id, code, uses_left, uses_total, state, valid_from, valid_until,
   (SELECT name FROM product WHERE product.id = voucher.product_id), 'paid',
   (SELECT customer_name FROM "order" WHERE "order".id = voucher.order_id),
-  (SELECT customer_phone FROM "order" WHERE "order".id = voucher.order_id), balance_cents
+  (SELECT customer_phone FROM "order" WHERE "order".id = voucher.order_id), balance_cents,
+  (SELECT kind FROM product WHERE product.id = voucher.product_id)
 """
 CONSUME_USES = _CONSUME_USES.format(roles=", ".join("?" * len(REDEEMING_ROLES)))
 

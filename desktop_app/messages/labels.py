@@ -43,3 +43,18 @@ REFUSED_SHOWN = 20  # refused lines listed by the preview and the command line; 
 
 def refusal_label(reason: str) -> str:
     return label("labels", REFUSAL_LABELS, reason)
+
+
+# A report's name as the Reports tab titles it, and the command line says it (QA s17a F8:
+# "已将 stock 报表…"). Context ``ReportsTab``, where the tab's words are.
+REPORT_TITLES = {
+    "redemptions": QT_TRANSLATE_NOOP("ReportsTab", "Redemptions"),
+    "sales": QT_TRANSLATE_NOOP("ReportsTab", "Sales"),
+    "liability": QT_TRANSLATE_NOOP("ReportsTab", "Outstanding vouchers"),
+    "stock": QT_TRANSLATE_NOOP("ReportsTab", "Card-key stock"),
+}
+
+
+def report_title(name: str) -> str:
+    """A report's name (``sales``) as the tab titles it; an unknown name as stored."""
+    return label("ReportsTab", REPORT_TITLES, name)

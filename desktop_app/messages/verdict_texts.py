@@ -68,6 +68,28 @@ def headline(reason: str) -> str:
     return label("Redemption", HEADLINES, reason)
 
 
+# A card key's verdict says it is one: its key was handed over on the voucher, so "redeemed"
+# marks the key used (and no longer refunded), nothing more (QA s17a F5). Same reasons.
+CARD_KEY_HEADLINES: dict[str, str] = {
+    "redeemed": QT_TRANSLATE_NOOP("Redemption", "Card key marked as used"),
+    "already_redeemed": QT_TRANSLATE_NOOP("Redemption", "Card key already marked as used"),
+}
+CARD_KEY_USED = QT_TRANSLATE_NOOP(
+    "Redemption", "The key is on the customer's voucher. A used key is no longer refunded.")
+
+
+def verdict_headline(reason: str, kind: str) -> str:
+    """The verdict's word for a voucher of a product of ``kind``: a card key's says so."""
+    if kind == "cardkey" and reason in CARD_KEY_HEADLINES:
+        return label("Redemption", CARD_KEY_HEADLINES, reason)
+    return headline(reason)
+
+
+def card_key_used_text() -> str:
+    """Under a card key's "marked as used": where the key is, and what using it costs."""
+    return translate("Redemption", CARD_KEY_USED)
+
+
 # A look-up's status in words, where it is not the refusal's headline: an emptied gift card
 # is told how to use it again, not "Balance too low" (nothing was asked of it).
 STATUS_TEXTS: dict[str, str] = {

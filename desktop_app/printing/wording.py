@@ -67,9 +67,18 @@ def key_label() -> str:
 
 
 def hint_text(view: VoucherView) -> str:
-    """How to use it, where it may still be used; empty otherwise."""
+    """How to use it, where it may still be used; empty otherwise. A card key is used where
+    its publisher says, not at the counter (QA s17a F5: its paper sent the customer there,
+    where a scan marks the key used and it is no longer refunded)."""
     if not in_good_standing(view):
         return ""
+    if view.kind == "cardkey":
+        if not view.card_key or view.card_key_faulty:
+            return ""  # no key to activate: its mark, or the shop, says what comes next
+        # One line of an A4 grid's card, as the counter's hint: a longer one left a long key
+        # no room in its card (it then prints on a page of its own).
+        return translate("printing", "Activate the key above where the product says "
+                                     "(publisher's site or app).")
     return translate("printing", "Show the QR code, or tell the code, at the counter.")
 
 

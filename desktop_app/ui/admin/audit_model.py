@@ -12,9 +12,9 @@ from desktop_app.core.audit import EventRow
 from desktop_app.core.audit_subjects import DETAIL_SUBJECTS, record_ids, subject_kind
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import role_label
+from desktop_app.messages.labels import report_title
 from desktop_app.ui.display import key_state_label, method_label, money
 from desktop_app.ui.display import kind_label as product_kind_label
-from desktop_app.ui.reports.report_loading import report_title
 from desktop_app.ui.reports.report_models import column_title
 from desktop_app.ui.tables import Column, RowTableModel
 

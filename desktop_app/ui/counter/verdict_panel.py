@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.redemption import Verdict
-from desktop_app.messages.verdict_texts import EXPLANATIONS, headline, status_text
+from desktop_app.messages.verdict_texts import (
+    EXPLANATIONS,
+    card_key_used_text,
+    headline,
+    status_text,
+    verdict_headline,
+)
 from desktop_app.ui.counter.lookup_models import left_text
 from desktop_app.ui.counter.redemption_models import (
     FALLBACKS,
@@ -252,7 +258,7 @@ class VerdictPanel(QFrame):
                 code=verdict.code)
         # An earlier scan found saved stays until the next scan (QA s13b N1): the cashier
         # must not miss that it went through.
-        self._show(tone_of(verdict.reason), headline(verdict.reason),
+        self._show(tone_of(verdict.reason), verdict_headline(verdict.reason, verdict.kind),
                    self._detail(verdict), self._facts(verdict), note, source, keep=earlier)
         if verdict.reason == "mistyped":
             self._show_typo(typed, verdict.suspect_group)
@@ -278,6 +284,8 @@ class VerdictPanel(QFrame):
         if verdict.reason == "redeemed" and verdict.balance is not None:
             return self.tr("Balance left {amount}").format(
                 amount=money(verdict.balance, self.currency))
+        if verdict.reason == "redeemed" and verdict.kind == "cardkey":
+            return card_key_used_text()  # its uses say nothing: the key was handed over
         if verdict.reason == "redeemed":
             return uses_text(verdict.uses_left, verdict.uses_total)
         if verdict.reason == "not_enough_uses" and verdict.uses_left is not None:
@@ -297,7 +305,10 @@ class VerdictPanel(QFrame):
 
     def _facts(self, verdict: Verdict) -> str:
         parts = [breakable(verdict.product)]
-        if verdict.reason != "redeemed" and verdict.balance is None:  # said in large type
+        # Uses, where they mean something: a redemption's are said in large type, a gift
+        # card counts money and a card key was handed over whatever its uses say.
+        counted = verdict.balance is None and verdict.kind != "cardkey"
+        if verdict.reason != "redeemed" and counted:
             parts.append(uses_text(verdict.uses_left, verdict.uses_total))
         if verdict.voucher_id is not None and verdict.reason not in ("expired",
                                                                       "not_yet_valid"):

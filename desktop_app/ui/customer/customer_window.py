@@ -22,7 +22,7 @@ from desktop_app.core import events, shop_settings, vouchers
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, order_voucher_views
-from desktop_app.messages.verdict_texts import headline
+from desktop_app.messages.verdict_texts import verdict_headline
 from desktop_app.printing import wording
 from desktop_app.ui.counter.redemption_models import tone_of, uses_text
 from desktop_app.ui.counter.verdict_panel import PALETTE, SYMBOLS
@@ -248,7 +248,8 @@ class CustomerWindow(QWidget):
             f" QLabel {{ color: {text}; }} QLabel#soft {{ color: {soft}; }}")
         self.verdict_product.setObjectName("soft")
         symbol = SYMBOLS.get(tone_of(verdict.reason), "")
-        self.verdict_word.setText(f"{symbol} {headline(verdict.reason)}".strip())
+        word = verdict_headline(verdict.reason, verdict.kind)
+        self.verdict_word.setText(f"{symbol} {word}".strip())
         self.verdict_left.setText(self._left_text(verdict))
         self.verdict_product.setText(breakable(verdict.product))
         self.pages.setCurrentIndex(1)
@@ -258,6 +259,8 @@ class CustomerWindow(QWidget):
         if verdict.balance is not None:
             return self.tr("Balance left {amount}").format(
                 amount=money(verdict.balance, self.currency))
+        if verdict.kind == "cardkey":
+            return ""  # its key is on the voucher: no uses to count
         return uses_text(verdict.uses_left, verdict.uses_total)
 
     def show_sale(self, order_id: int) -> None:

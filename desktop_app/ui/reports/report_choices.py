@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
 from desktop_app.core import report_tables
 from desktop_app.core.dates import local_today
 from desktop_app.core.report_tables import Report
-from desktop_app.ui.reports.report_loading import DATED, RANGES, preset_range, report_title
+from desktop_app.messages.labels import report_title
+from desktop_app.ui.reports.report_loading import DATED, RANGES, preset_range
 from desktop_app.ui.reports.report_models import COLUMN_TITLES, tr
 
 TYPING_PAUSE_MS = 600  # a date's digits typed one after another are one change

@@ -10,11 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.core.report_files import FileWords
 from desktop_app.core.report_tables import Report
-from desktop_app.messages.labels import METHOD_LABELS, no_voucher_label
+from desktop_app.messages.labels import METHOD_LABELS, no_voucher_label, report_title
 from desktop_app.ui import settings
 from desktop_app.ui.display import method_label
 from desktop_app.ui.folders import documents_folder
-from desktop_app.ui.reports.report_loading import report_title
 from desktop_app.ui.reports.report_models import SECTION_TITLES, headers, tr
 
 

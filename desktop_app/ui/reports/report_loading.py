@@ -1,5 +1,5 @@
-"""What the Reports tab asks for: the reports and their names, the day presets, and the
-loading itself, which runs on the worker thread and hands back plain rows."""
+"""What the Reports tab asks for: the reports (their names are in ``messages.labels``), the
+day presets, and the loading itself, which runs on the worker thread and hands back plain rows."""
 
 from __future__ import annotations
 
@@ -9,20 +9,7 @@ from dataclasses import dataclass
 from desktop_app.core import report_tables
 from desktop_app.core.report_tables import Report
 from desktop_app.core.store import Shop
-from desktop_app.i18n import QT_TRANSLATE_NOOP, label
-
-REPORT_TITLES = {
-    "redemptions": QT_TRANSLATE_NOOP("ReportsTab", "Redemptions"),
-    "sales": QT_TRANSLATE_NOOP("ReportsTab", "Sales"),
-    "liability": QT_TRANSLATE_NOOP("ReportsTab", "Outstanding vouchers"),
-    "stock": QT_TRANSLATE_NOOP("ReportsTab", "Card-key stock"),
-}
-
-
-def report_title(name: str) -> str:
-    """A report's name (``sales``) as the tab titles it; an unknown name as stored."""
-    return label("ReportsTab", REPORT_TITLES, name)
-
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 
 RANGES = {
     "today": QT_TRANSLATE_NOOP("ReportsTab", "Today"),

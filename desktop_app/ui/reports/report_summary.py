@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.report_files import as_of_text, days_text, shown_totals
 from desktop_app.core.report_tables import Report
-from desktop_app.ui.reports.report_loading import report_title
+from desktop_app.messages.labels import report_title
 from desktop_app.ui.reports.report_models import (
     BREAKAGE_COLUMNS,
     SECTION_COLUMNS,
