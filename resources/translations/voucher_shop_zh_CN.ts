@@ -1117,7 +1117,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>谢谢惠顾！请拍下您的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="259" />
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="260" />
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
@@ -3558,7 +3558,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>撤销核销</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="74" />
+        <source>Card key marked as used</source>
+        <translation>卡密已标记为已使用</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/messages/verdict_texts.py" line="75" />
+        <source>Card key already marked as used</source>
+        <translation>卡密此前已标记为已使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="77" />
+        <source>The key is on the customer's voucher. A used key is no longer refunded.</source>
+        <translation>卡密印在顾客的券上。已使用的卡密不再退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="97" />
         <source>Empty: reload it to spend it again</source>
         <translation>余额为零：充值后才能再次使用</translation>
     </message>
@@ -3748,7 +3763,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="74" />
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="96" />
         <source>Can be redeemed</source>
         <translation>可以核销</translation>
     </message>
@@ -4222,7 +4237,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>核销成功，后已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="56" />
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="55" />
         <location filename="../../desktop_app/ui/reports/report_models.py" line="99" />
         <source>Yes</source>
         <translation>是</translation>
@@ -4248,52 +4263,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="15" />
+        <location filename="../../desktop_app/messages/labels.py" line="51" />
         <source>Redemptions</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="16" />
+        <location filename="../../desktop_app/messages/labels.py" line="52" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="17" />
+        <location filename="../../desktop_app/messages/labels.py" line="53" />
         <source>Outstanding vouchers</source>
         <translation>未用完的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="18" />
+        <location filename="../../desktop_app/messages/labels.py" line="54" />
         <source>Card-key stock</source>
         <translation>卡密库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="28" />
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="15" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="29" />
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="16" />
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="30" />
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="17" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="31" />
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="18" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="32" />
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="19" />
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_loading.py" line="33" />
+        <location filename="../../desktop_app/ui/reports/report_loading.py" line="20" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
@@ -4348,7 +4363,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="57" />
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="56" />
         <location filename="../../desktop_app/ui/reports/report_summary.py" line="38" />
         <source>Total</source>
         <translation>合计</translation>
@@ -4400,17 +4415,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="38" />
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="37" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="39" />
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="38" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="40" />
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="39" />
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
@@ -5283,101 +5298,101 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="189" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195" />
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="190" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="196" />
         <source>Scan a voucher's QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="194" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="200" />
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="199" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205" />
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211" />
         <source>Not certain — check before charging again</source>
         <translation>结果不确定——再次扣款前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="206" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="212" />
         <source>Not certain — check before handing over</source>
         <translation>结果不确定——交付前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="212" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="218" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="219" />
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="281" />
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="227" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="233" />
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="228" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="237" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="234" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="243" />
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="235" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="241" />
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="245" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="251" />
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="247" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253" />
         <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
         <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="251" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="257" />
         <source>{code} waits for its amount: type it and press Enter.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="279" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="285" />
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="284" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="292" />
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="219" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="304" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="315" />
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="220" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="306" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="226" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="317" />
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -6864,23 +6879,23 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="21" />
+        <location filename="../../desktop_app/cli/redeem_command.py" line="22" />
         <location filename="../../desktop_app/cli/voucher_commands.py" line="70" />
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="24" />
+        <location filename="../../desktop_app/cli/redeem_command.py" line="25" />
         <source>uses left {left}</source>
         <translation>剩余 {left} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="28" />
+        <location filename="../../desktop_app/cli/redeem_command.py" line="29" />
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="31" />
+        <location filename="../../desktop_app/cli/redeem_command.py" line="32" />
         <source>last by {who} at {when}</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
@@ -6890,20 +6905,19 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="29" />
+        <location filename="../../desktop_app/cli/report_commands.py" line="34" />
         <source>Wrote {rows} redemption records to {out}.</source>
         <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="42" />
-        <location filename="../../desktop_app/cli/report_commands.py" line="65" />
+        <location filename="../../desktop_app/cli/report_commands.py" line="47" />
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="82" />
+        <location filename="../../desktop_app/cli/report_commands.py" line="87" />
         <source>Wrote the {report} report ({rows} rows) to {out}.</source>
-        <translation>已将 {report} 报表（{rows} 行）写入 {out}。</translation>
+        <translation>已将{report}报表（{rows} 行）写入 {out}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/shop_commands.py" line="110" />
@@ -8791,27 +8805,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="73" />
+        <location filename="../../desktop_app/printing/wording.py" line="80" />
+        <source>Activate the key above where the product says (publisher's site or app).</source>
+        <translation>请按商品说明，在发行方网站或应用中激活上方卡密。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/printing/wording.py" line="82" />
         <source>Show the QR code, or tell the code, at the counter.</source>
         <translation>到店出示二维码或报券码即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="81" />
+        <location filename="../../desktop_app/printing/wording.py" line="90" />
         <source>VOID – not valid</source>
         <translation>已作废 – 无效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="83" />
+        <location filename="../../desktop_app/printing/wording.py" line="92" />
         <source>Used up – no uses left</source>
         <translation>已用完 – 无剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="85" />
+        <location filename="../../desktop_app/printing/wording.py" line="94" />
         <source>Expired – it was valid until {date}</source>
         <translation>已过期 – 有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/wording.py" line="93" />
+        <location filename="../../desktop_app/printing/wording.py" line="102" />
         <source>Card key faulty – a replacement is owed</source>
         <translation>卡密失效 – 待更换</translation>
     </message>
