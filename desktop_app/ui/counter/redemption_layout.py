@@ -10,7 +10,7 @@ camera's column, the undo question kept in view. The words keep the tab's transl
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -227,6 +227,16 @@ class RedemptionLayout(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.verdict.set_roomy(event.size().height() >= ROOMY_HEIGHT)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.verdict.set_roomy(self.height() >= ROOMY_HEIGHT)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Behind another tab it is not resized with the window: a roomy verdict's least
+        height would hold the whole window at its height (QA s17b F3)."""
+        super().hideEvent(event)
+        self.verdict.set_roomy(False)
 
     def show_lookup_mode(self, on: bool) -> None:
         """The scan field in the look-up's colour, saying that nothing will be used."""
