@@ -64,6 +64,7 @@ from desktop_app.ui.widgets import (
     ACCENT_LIGHT,
     ERROR_COLOR,
     SPACING,
+    CompactWhenShort,
     HeaderBar,
     app_icon,
     scaled_font,
@@ -175,6 +176,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
             " border: 1px solid rgba(255,255,255,0.55); border-radius: 4px; padding: 5px 16px; }"
             " QPushButton:hover { background: rgba(255,255,255,0.26); }")
         header.right.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        CompactWhenShort(self, header)
         return header
 
     def _build_integrity_banner(self) -> QLabel:

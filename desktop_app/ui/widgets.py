@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QIcon, QImageReader, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -36,6 +36,7 @@ WARNING_COLOR = "#b45309"
 SUCCESS_COLOR = "#2e7d32"
 SPACING = 12
 MARGIN = 20
+SHORT = 600  # a window or screen less tall than this gets a compact header
 STRENGTH_COLORS = (ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, SUCCESS_COLOR, SUCCESS_COLOR)
 PRIMARY_STYLE = (f"QPushButton {{ background: {ACCENT}; color: white; border: none;"
                  " border-radius: 4px; padding: 6px 16px; font-weight: bold; }"
@@ -167,6 +168,7 @@ class HeaderBar(QFrame):
             " QFrame#headerBar QLabel { color: white; background: transparent; }")
         self.icon = QLabel(self)
         self.icon.setPixmap(self._icon_pixmap(44))
+        self.compact = False
         self.title = ElidedLabel(title, self)  # a shop's name: up to 100 characters
         self.title.setFont(scaled_font(self.title, 1.5, bold=True))
         self.subtitle = QLabel(subtitle, self)
@@ -178,7 +180,7 @@ class HeaderBar(QFrame):
         texts.addWidget(self.subtitle)
         self.right = QHBoxLayout()
         self.right.setSpacing(SPACING)
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         row.setContentsMargins(MARGIN, 14, MARGIN, 14)
         row.setSpacing(14)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -191,7 +193,38 @@ class HeaderBar(QFrame):
     def set_title(self, title: str, subtitle: str = "") -> None:
         self.title.setText(title)
         self.subtitle.setText(subtitle)
-        self.subtitle.setVisible(bool(subtitle))
+        self.subtitle.setVisible(bool(subtitle) and not self.compact)
+
+    def set_compact(self, compact: bool) -> None:
+        """One line, a small icon, little air: on a short screen (1366x768 at 150 % leaves
+        512 px) the band gives its height to the tabs. The subtitle says again what the main
+        window's status bar says (QA s17b F3)."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.icon.setPixmap(self._icon_pixmap(26 if compact else 44))
+        edge = 4 if compact else 14
+        self._row.setContentsMargins(MARGIN, edge, MARGIN, edge)
+        self.subtitle.setVisible(bool(self.subtitle.text()) and not compact)
+
+
+class CompactWhenShort(QObject):
+    """Keeps a window's header compact while the window or its screen is short. The window's
+    own height is asked too: a window that cannot shrink below its least height would never
+    learn that it may, were the header's height decided by the screen alone."""
+
+    def __init__(self, window: QWidget, header: HeaderBar) -> None:
+        super().__init__(window)
+        self._header = header
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QWidget) and event.type() in (QEvent.Type.Resize,
+                                                             QEvent.Type.Show):
+            screen = watched.screen()
+            room = screen.availableGeometry().height() if screen is not None else SHORT
+            self._header.set_compact(min(watched.height(), room) < SHORT)
+        return False
 
 
 def frame_with_header(dialog: QWidget, header: QWidget, body: QLayout) -> None:

@@ -9,8 +9,8 @@ camera's column, the undo question kept in view. The words keep the tab's transl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -47,13 +47,36 @@ def _scan_field_style(border: str) -> str:
 
 class _Yielding(QScrollArea):
     """A scroll area that asks for little: on a small screen the list and the camera scroll,
-    instead of the window growing past the screen or the verdict shrinking first."""
+    instead of the window growing past the screen or the verdict shrinking first.
+
+    Too short for all of it, it starts at ``anchor`` (the recent list's title): the last
+    scans show, and the typed code's row above them scrolls (the scan field takes typed
+    codes too). At 1366x768 and 150 % only the list's headers showed (QA s17b F3)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.anchor: QWidget | None = None
+        self.above: list[QWidget] = []  # panels opened on purpose: while shown, the top stays
+        self._auto = 0  # where it scrolled itself to; anywhere else, the cashier did
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), 120)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), 80)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._start_at_anchor)  # once the content is laid out
+
+    def _start_at_anchor(self) -> None:
+        bar, content = self.verticalScrollBar(), self.widget()
+        if (self.anchor is None or content is None or bar.value() not in (0, self._auto)
+                or any(panel.isVisibleTo(content) for panel in self.above)):
+            return
+        top = self.anchor.mapTo(content, QPoint(0, 0)).y()
+        self._auto = top if bar.maximum() >= top else 0  # never a row cut at the top
+        bar.setValue(self._auto)
 
 
 class RedemptionLayout(QWidget):
@@ -166,6 +189,8 @@ class RedemptionLayout(QWidget):
         self._lower_row = row
         lower.addLayout(row, 1)
         scroll = _Yielding(self)
+        scroll.anchor = self.recent
+        scroll.above = [self.settings_panel, self.find_panel, self.history_panel]
         self.lower_scroll = scroll
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
@@ -202,6 +227,16 @@ class RedemptionLayout(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.verdict.set_roomy(event.size().height() >= ROOMY_HEIGHT)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.verdict.set_roomy(self.height() >= ROOMY_HEIGHT)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Behind another tab it is not resized with the window: a roomy verdict's least
+        height would hold the whole window at its height (QA s17b F3)."""
+        super().hideEvent(event)
+        self.verdict.set_roomy(False)
 
     def show_lookup_mode(self, on: bool) -> None:
         """The scan field in the look-up's colour, saying that nothing will be used."""

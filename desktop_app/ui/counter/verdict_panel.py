@@ -22,6 +22,7 @@ from desktop_app.messages.verdict_texts import (
     status_text,
     verdict_headline,
 )
+from desktop_app.ui.counter.fact_lines import FactLines, Line, line_text
 from desktop_app.ui.counter.lookup_models import left_text
 from desktop_app.ui.counter.redemption_models import (
     FALLBACKS,
@@ -39,7 +40,7 @@ from desktop_app.ui.counter.redemption_models import (
     translated,
     uses_text,
 )
-from desktop_app.ui.display import breakable, money
+from desktop_app.ui.display import money
 from desktop_app.ui.widgets import scaled_font
 
 # (background, text, soft text) per tone. Amber takes dark text: white on amber is unreadable.
@@ -51,6 +52,7 @@ PALETTE: dict[str, tuple[str, str, str]] = {
     TONE_ATTENTION: ("#f2a516", "#2b1d00", "#4a3300"),
     TONE_LOOKUP: ("#dde7f0", "#1d3550", "#3b5b7a"),  # a look-up: no verdict's colour
 }
+SEPARATOR = "   ·   "  # between the facts of a line
 PREFERRED_HEIGHT = 170  # a verdict's four lines; the words grow it where they need more
 UNCERTAIN = "uncertain"  # the panel's reason while a lost answer is not yet known
 WAITS_FOR_AMOUNT = ("amount_required", "insufficient_balance")  # the card waits while shown
@@ -91,19 +93,21 @@ class VerdictPanel(QFrame):
         self.symbol.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.headline = self._label(3.4, bold=True)
         self.detail = self._label(1.8)
-        self.facts = self._label(1.2)
+        self.facts = FactLines(self)
+        self.facts.setFont(scaled_font(self.facts, 1.2))
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.note = self._label(1.05, bold=True)
         self.source = self._label(0.95)
         self.source.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for label in (self.facts, self.source):
             label.setObjectName("soft")
-        texts = QVBoxLayout()
+        texts = self._texts = QVBoxLayout()
         texts.setSpacing(6)
         texts.addStretch(1)
         for label in (self.headline, self.detail, self.facts, self.note):
             texts.addWidget(label)
         texts.addStretch(1)
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         row.setContentsMargins(18, 16, 22, 16)
         row.setSpacing(16)
         row.addWidget(self.symbol, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -123,6 +127,10 @@ class VerdictPanel(QFrame):
         A minimum, because layouts size a panel of wrapping labels by its layout's height
         for the width, never by ``sizeHint``."""
         self.setMinimumHeight(PREFERRED_HEIGHT if roomy else 0)
+        # A short screen (1366x768 at 150 %): the words keep their size, the air goes.
+        edge = 16 if roomy else 6
+        self._row.setContentsMargins(18, edge, 22, edge)
+        self._texts.setSpacing(6 if roomy else 1)
 
     def _label(self, factor: float, bold: bool = False) -> QLabel:
         label = QLabel(self)
@@ -160,15 +168,16 @@ class VerdictPanel(QFrame):
             self._tone = tone
             self.tone_changed.emit(tone)
 
-    def _show(self, tone: str, title: str, detail: str = "", facts: str = "",
+    def _show(self, tone: str, title: str, detail: str = "", facts: list[Line] | None = None,
               note: str = "", source: str = "", keep: bool = False,
               refresh: bool = False) -> None:
         """``keep``: stays until the next verdict. ``refresh``: the same verdict's facts read
         again; its time to clear goes on as it was (a change elsewhere is no new verdict)."""
         self._set_tone(tone)
-        self.facts.setTextFormat(Qt.TextFormat.PlainText)  # rich only for a typo's groups
+        self.facts.set_lines(facts or [])  # plain: rich only for a typo's groups
+        self.facts.setVisible(bool(self.facts.text()))
         for label, text in ((self.headline, title), (self.detail, detail),
-                            (self.facts, facts), (self.note, note), (self.source, source)):
+                            (self.note, note), (self.source, source)):
             label.setText(text)
             label.setVisible(bool(text))
         if refresh:
@@ -224,12 +233,8 @@ class VerdictPanel(QFrame):
         self.reason, self.repeated = "lookup", False
         validity = (self.tr("valid until {date}").format(date=local_date_text(info.valid_until))
                     if info.valid_until else self.tr("no expiry date"))
-        who = info.customer
-        if info.customer_phone:
-            who = f"{who} ({info.customer_phone})" if who else info.customer_phone
-        customer = self.tr("Customer: {who}").format(who=who) if who else ""
-        facts = "   ·   ".join(part for part in (breakable(info.product), validity, info.code,
-                                                 customer) if part)
+        facts = [self._product_line(info.product, [validity]),
+                 self._code_line(info.code, info.customer, info.customer_phone)]
         self._show(TONE_LOOKUP, self.tr("Look-up: {left}").format(left=left_text(info)),
                    status_text(info.status), facts, self.tr("Look-up only — nothing was used"),
                    refresh=refresh)
@@ -239,7 +244,7 @@ class VerdictPanel(QFrame):
         self.reason, self.repeated = "lookup", False
         explanation = EXPLANATIONS.get(reason, "")
         self._show(TONE_LOOKUP, self.tr("Look-up: {what}").format(what=headline(reason)),
-                   translated(explanation) if explanation else "", "",
+                   translated(explanation) if explanation else "", [],
                    self.tr("Look-up only — nothing was used"))
 
     def show_verdict(self, verdict: Verdict, *, repeated: bool = False,
@@ -270,15 +275,34 @@ class VerdictPanel(QFrame):
             groups[group] = f"<b><u>{groups[group]}</u></b>"
         hint = html.escape(suspect_text(typed, group))
         self.facts.setTextFormat(Qt.TextFormat.RichText)
-        self.facts.setText("   ·   ".join(part for part in ("-".join(groups), hint) if part))
+        self.facts.setText(SEPARATOR.join(part for part in ("-".join(groups), hint) if part))
         self.facts.setVisible(bool(groups))
 
     def customer_text(self, verdict: Verdict) -> str:
         """``Customer: Ms Wang (*******5678)``, or "" when the order names nobody."""
-        who = verdict.customer
-        if verdict.customer_phone:
-            who = f"{who} ({verdict.customer_phone})" if who else verdict.customer_phone
-        return self.tr("Customer: {who}").format(who=who) if who else ""
+        return line_text(self._customer_parts(verdict.customer, verdict.customer_phone))
+
+    def _customer_parts(self, name: str, phone: str) -> Line:
+        """The customer, their name the part that gives way: the masked phone stays whole."""
+        if not name and not phone:
+            return []
+        before, _, after = self.tr("Customer: {who}").partition("{who}")
+        if not name:
+            return [(before + phone + after, False)]
+        return [(before, False), (name, True), ((f" ({phone})" if phone else "") + after, False)]
+
+    def _product_line(self, product: str, rest: list[str]) -> Line:
+        """The product, cut first, then what is short and must stay whole (uses, validity)."""
+        tail = "".join(SEPARATOR + part for part in rest if part)
+        return [(product, True), (tail, False)] if product else [(tail.removeprefix(SEPARATOR),
+                                                                   False)]
+
+    def _code_line(self, code: str, name: str, phone: str) -> Line:
+        """The code whole, on its own line's start (never split at a hyphen: QA s17b F8)."""
+        customer = self._customer_parts(name, phone)
+        if not code:
+            return customer
+        return [(code + (SEPARATOR if customer else ""), False), *customer]
 
     def _detail(self, verdict: Verdict) -> str:
         if verdict.reason == "redeemed" and verdict.balance is not None:
@@ -303,8 +327,9 @@ class VerdictPanel(QFrame):
             return translated(FALLBACKS[verdict.reason])
         return translated(template).format(**facts)
 
-    def _facts(self, verdict: Verdict) -> str:
-        parts = [breakable(verdict.product)]
+    def _facts(self, verdict: Verdict) -> list[Line]:
+        """Two lines: the product, uses and validity; the code and the customer."""
+        parts = []
         # Uses, where they mean something: a redemption's are said in large type, a gift
         # card counts money and a card key was handed over whatever its uses say.
         counted = verdict.balance is None and verdict.kind != "cardkey"
@@ -315,6 +340,5 @@ class VerdictPanel(QFrame):
             parts.append(self.tr("valid until {date}").format(
                 date=local_date_text(verdict.valid_until)) if verdict.valid_until
                 else self.tr("no expiry date"))
-        parts.append(verdict.code)
-        parts.append(self.customer_text(verdict))
-        return "   ·   ".join(part for part in parts if part)
+        return [self._product_line(verdict.product, parts),
+                self._code_line(verdict.code, verdict.customer, verdict.customer_phone)]

@@ -9,7 +9,8 @@ the list: at 1024x768 it showed six orders (QA s14a F10).
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSplitter, QTableView, QWidget
 
 from desktop_app.ui import settings
 from desktop_app.ui.widgets import MARGIN, SPACING
@@ -20,16 +21,18 @@ DETAIL_MIN_WIDTH = 640
 # Below the list: the list's and the detail's shares of the height, an order shown or none.
 SHOWN_SPLIT = [2000, 3000]
 EMPTY_SPLIT = [4000, 1000]
+LIST_ROWS = 6  # the orders the list shows above an order, where the height allows
+LIST_MOST = 0.55  # ... but never more than this share of the height: the order comes first
 
 
 class ListAndDetail(QSplitter):
     """``orders`` beside ``shown`` (the detail's scroll area), or above it when too narrow;
     ``detail`` is measured for the width it needs."""
 
-    def __init__(self, orders: QWidget, shown: QWidget, detail: QWidget,
+    def __init__(self, orders: QWidget, shown: QWidget, detail: QWidget, table: QTableView,
                  parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self.detail = detail
+        self.detail, self.table = detail, table
         self.detail_shown = False
         self.split_by_owner = False  # below the list, the owner moved the split: it stays
         self.addWidget(orders)
@@ -54,8 +57,32 @@ class ListAndDetail(QSplitter):
         self.detail_shown = shown
         if self.orientation() == Qt.Orientation.Horizontal or self.split_by_owner:
             return False
-        self.setSizes(SHOWN_SPLIT if shown else EMPTY_SPLIT)
+        self._share()
         return True
+
+    def _share(self) -> None:
+        """Below the list: an order shown takes what the list's first rows leave (a 2:3
+        split showed 1.5 orders at 1366x768 and 150 %: QA s17b F6); none, little."""
+        if not self.detail_shown:
+            self.setSizes(EMPTY_SPLIT)
+            return
+        height = self.height() - self.handleWidth()
+        wanted = max(height * SHOWN_SPLIT[0] // sum(SHOWN_SPLIT),
+                     min(self._list_height(LIST_ROWS), int(height * LIST_MOST)))
+        self.setSizes([wanted, height - wanted])
+
+    def _list_height(self, rows: int) -> int:
+        """The list's height with its header and ``rows`` rows, the filters above included."""
+        table = self.table
+        above = table.y()  # the filters above it, in the list's half
+        return (above + table.horizontalHeader().height() + 2 * table.frameWidth()
+                + rows * table.verticalHeader().defaultSectionSize())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if (event.size().height() != event.oldSize().height() and not self.split_by_owner
+                and self.orientation() == Qt.Orientation.Vertical):
+            self._share()
 
     def fit_to(self, width: int) -> None:
         """The orientation for the tab's ``width``."""
@@ -73,7 +100,7 @@ class ListAndDetail(QSplitter):
         self.setStretchFactor(1, 3 if vertical else 6)
         if vertical:
             self.split_by_owner = False
-            self.setSizes(SHOWN_SPLIT if self.detail_shown else EMPTY_SPLIT)
+            self._share()
         else:
             self._restore()
 

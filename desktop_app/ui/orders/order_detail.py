@@ -131,6 +131,10 @@ class OrderDetailPanel(QWidget):
 
     # -- showing ----------------------------------------------------------------------------
 
+    def shown_id(self) -> int | None:
+        """The order shown, if any."""
+        return self.detail.order.id if self.detail is not None else None
+
     def show_detail(self, detail: OrderDetail | None, currency: str | None = None) -> None:
         self.detail = detail
         if currency:

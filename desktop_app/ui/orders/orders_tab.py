@@ -96,7 +96,7 @@ class OrdersTab(QWidget):
         left_column.setSpacing(SPACING)
         left_column.addLayout(self._build_filters())
         left_column.addWidget(self.table, 1)
-        self.splitter = ListAndDetail(left, scroll, self.detail, self)
+        self.splitter = ListAndDetail(left, scroll, self.detail, self.table, self)
         # Said below, beside the count: a message must not push the lists around.
         self.summary = hint_label("", self)
         self.summary.setWordWrap(False)  # the counts stay whole; a message beside them wraps
@@ -199,6 +199,9 @@ class OrdersTab(QWidget):
         self.load_detail()
 
     def _show_detail(self, detail: OrderDetail | None) -> None:
+        shown = detail.order.id if detail is not None else None
+        if shown != self.detail.shown_id():  # another order: from its top, not mid-voucher
+            self.detail_scroll.verticalScrollBar().setValue(0)  # (QA s17b F10)
         self.detail.show_detail(detail, self.currency)
         if self.splitter.show_detail(detail is not None) and detail is not None:
             QTimer.singleShot(0, self._keep_chosen_in_sight)  # once laid out

@@ -12,6 +12,7 @@ from desktop_app.ui.tables import fit_columns, setup_table
 LABEL_COLUMN = 0
 CHART_MIN_WIDTH = 360  # narrower than this, the day labels under the bars run together
 LABEL_MAX_WIDTH = 320
+TABLE_ROWS = 6  # the rows a table under its chart keeps before the chart gets any height
 
 
 class ReportTable(QTableView):
@@ -37,6 +38,14 @@ class ReportTable(QTableView):
         columns = sum(header.sectionSize(i) for i in range(header.count()) if i != LABEL_COLUMN)
         scroll_bar = self.verticalScrollBar().sizeHint().width()
         return columns + self._label_width + 2 * self.frameWidth() + scroll_bar
+
+    def rows_height(self, rows: int) -> int:
+        """The height that shows the header and ``rows`` rows (fewer if it has fewer)."""
+        shown = min(rows, self.model().rowCount()) if self.model() is not None else 0
+        row = self.verticalHeader().defaultSectionSize()
+        scroll_bar = self.horizontalScrollBar().sizeHint().height()
+        return (self.horizontalHeader().height() + max(shown, 1) * row + scroll_bar
+                + 2 * self.frameWidth())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -73,12 +82,29 @@ class TableAndChart(QSplitter):
             self.setOrientation(Qt.Orientation.Horizontal)
             table = max(self.table.needed_width(), width * 11 // 20)
             self.setSizes([table, max(CHART_MIN_WIDTH, width - table)])
+            self.chart.setMinimumHeight(0)  # its own readable least height again
+            self.chart.setVisible(True)
         else:
-            self.setOrientation(Qt.Orientation.Vertical)
-            height = self.height()
-            self.setSizes([height * 3 // 5, height - height * 3 // 5])
+            self._stack()
+
+    def _stack(self) -> None:
+        """The chart under the table. The table's rows come first (a 1366x768 screen at
+        150 % showed one row under a chart taking the rest: QA s17b F6); the chart has what
+        is left, and goes when that is too little to read. Its least height counts for
+        nothing here, so a short window is never made taller by it."""
+        self.setOrientation(Qt.Orientation.Vertical)
+        self.chart.setMinimumHeight(1)
+        height = self.height() - self.handleWidth()
+        table = max(min(self.table.rows_height(TABLE_ROWS), height), height // 2)
+        readable = self.chart.minimumSizeHint().height()
+        self.chart.setVisible(height - table >= readable)
+        if height - table < readable:
+            table = height
+        self.setSizes([table, height - table])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.arrange()
+        elif self.orientation() == Qt.Orientation.Vertical:
+            self._stack()
