@@ -42,6 +42,7 @@ from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     MessageLabel,
+    fit_to_screen,
     widget_font,
 )
 
@@ -101,7 +102,7 @@ class NewOrderDialog(QDialog):
         self.created_id: int | None = None
         self.discard_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("New order"))
-        self.resize(720, 600)
+        fit_to_screen(self, 720, 600)
         self._build()
         self._refresh_lines()
         shop_ = shop
