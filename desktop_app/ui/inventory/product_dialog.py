@@ -40,6 +40,7 @@ from desktop_app.ui.widgets import (
     SPACING,
     MessageLabel,
     dialog_buttons,
+    fit_to_screen,
     grow_to_fit,
     hint_label,
 )
@@ -72,6 +73,8 @@ class ProductDialog(QDialog):
                             else self.tr("Edit product"))
         self.setMinimumWidth(560)
         self._build()
+        # Wider where there is room, so the stock row's hint takes two lines, not three (F7).
+        fit_to_screen(self, 660, self.sizeHint().height())
         if product is not None:
             self._load(product)
         else:
@@ -268,7 +271,9 @@ class ProductDialog(QDialog):
         self.stock_hint.setText({"service": self.tr("Vouchers that can be sold"),
                                  "giftcard": self.tr("Cards that can be sold")}.get(
                                      kind, self.tr("Items in stock")))
-        self.adjustSize()
+        # Rows come and go with the kind: the height follows them, at the dialog's width.
+        fit_to_screen(self, self.width(), self.sizeHint().height())
+        grow_to_fit(self)
 
     def _touch(self, name: str) -> None:
         self._touched.add(name)
