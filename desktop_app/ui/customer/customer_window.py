@@ -80,7 +80,7 @@ class CustomerWindow(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.pages)
-        fit_to_screen(self, 1024, 768)
+        fit_to_screen(self, *BASE_SIZE)  # a second monitor at 150 % may have less (QA s17b F9)
         shop_events().changed.connect(self._on_changes)
         # The address line is read on the worker: the GUI thread never queries (a server down
         # would stop the window opening). The name is the one the shop keeps.
