@@ -241,6 +241,14 @@ class ScrollingPage(QScrollArea):
         page = self.widget()
         return page.sizeHint() if page is not None else super().sizeHint()
 
+    def minimumSizeHint(self) -> QSize:
+        # Short (it scrolls), but never narrower than the page: it does not scroll sideways.
+        hint, page = super().minimumSizeHint(), self.widget()
+        if page is not None:
+            hint.setWidth(page.minimumSizeHint().width()
+                          + self.verticalScrollBar().sizeHint().width())
+        return hint
+
 
 def grow_to_fit(window: QWidget) -> None:
     """Make ``window`` tall enough for its wrapped labels at its current width.
