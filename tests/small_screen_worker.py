@@ -2,7 +2,7 @@
 JSON, how each fits: a 1366x768 PC at 150 % has 911x512 logical pixels, and the offscreen
 platform only takes its screen's size when the process starts (``configfile=``).
 
-    QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json python tests/small_screen_worker.py FOLDER
+    QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json python tests/small_screen_worker.py FOLDER LANG
 """
 
 from __future__ import annotations
@@ -91,8 +91,11 @@ def dialogs(shop: Shop, parent: QWidget) -> dict[str, Callable[[], QWidget]]:
     }
 
 
-def main(folder: Path) -> None:
+def main(folder: Path, language: str) -> None:
+    from desktop_app.i18n import install_translator
+
     app = QApplication(sys.argv[:1])
+    install_translator(app, language)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(folder / "settings"))
@@ -108,4 +111,4 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), sys.argv[2])

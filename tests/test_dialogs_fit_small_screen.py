@@ -22,16 +22,18 @@ DIALOGS = ("new_order", "settings", "audit", "expiring", "card_keys", "card_look
            "operators", "verify", "new_product", "edit_product", "customer_display")
 
 
-@pytest.fixture(scope="module")
-def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+@pytest.fixture(scope="module", params=["en", "zh_CN"])
+def measured(tmp_path_factory: pytest.TempPathFactory,
+             request: pytest.FixtureRequest) -> dict[str, dict[str, object]]:
+    """Each dialog's fit, in English and in Chinese (taller lines, other widths)."""
     folder = tmp_path_factory.mktemp("small-screen")
     config = folder / "screen.json"
     config.write_text(json.dumps(SMALL_SCREEN), encoding="utf-8")
     root = str(WORKER.parent.parent)
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
            "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, str(WORKER), str(folder)], env=env, cwd=root,
-                          capture_output=True, text=True, timeout=180)
+    done = subprocess.run([sys.executable, str(WORKER), str(folder), request.param], env=env,
+                          cwd=root, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr[-3000:]
     found: dict[str, dict[str, object]] = json.loads(done.stdout.strip().splitlines()[-1])
     return found
