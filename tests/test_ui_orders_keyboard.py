@@ -184,3 +184,43 @@ def test_a_lines_quantity_takes_enter_and_tab_leaves_the_lines(qtbot: QtBot,
         reached.add(QApplication.focusWidget())
     assert dialog.customer_name in reached and dialog.create_pay_button in reached
     dialog.reject()
+
+
+def test_tab_reaches_every_field_and_button_of_a_new_order(qtbot: QtBot, shop: Shop) -> None:
+    """QA s17b F4: Tab went from the Note straight to "Create and take payment": an unpaid
+    order ("pays on pickup") needed the mouse. Tab and Shift+Tab go top to bottom and back."""
+    _tab, dialog = new_order_dialog(qtbot, shop)
+    dialog.add_selected()
+    cancel = next(button for button in dialog.findChildren(QPushButton)
+                  if button.text() == "Cancel")
+    expected = [dialog.quantity, dialog.add_button, dialog.lines,
+                dialog.lines.cellWidget(0, dialog.QUANTITY),
+                dialog.lines.cellWidget(0, dialog.REMOVE), dialog.customer_name,
+                dialog.customer_phone, dialog.note, dialog.create_button,
+                dialog.create_pay_button, cancel, dialog.product]
+    dialog.product.setFocus()
+    reached = []
+    for _press in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert dialog.create_button in reached, "Tab never reaches Create order"
+    assert reached == expected
+    back = []
+    for _press in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        back.append(QApplication.focusWidget())
+    assert back == [*reversed(expected[:-1]), dialog.product]
+    dialog.reject()
+
+
+def test_alt_c_creates_an_unpaid_order(qtbot: QtBot, shop: Shop) -> None:
+    """QA s17b F4: "Create order" had no accelerator; Alt+C presses it (Alt+P creates and
+    takes the payment)."""
+    _tab, dialog = new_order_dialog(qtbot, shop)
+    dialog.add_selected()
+    dialog.note.setFocus()
+    with qtbot.waitSignal(dialog.created, timeout=WAIT_MS) as created:
+        qtbot.keyClick(dialog.note, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert created.args[1] is False
+    assert orders.order_detail(shop, int(created.args[0])).order.status == "unpaid"
+    idle()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QIcon, QImageReader, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,9 @@ PRIMARY_STYLE = (f"QPushButton {{ background: {ACCENT}; color: white; border: no
                  " border-radius: 4px; padding: 6px 16px; font-weight: bold; }"
                  " QPushButton:hover { background: #115e59; }"
                  " QPushButton:disabled { background: #9ca3af; }")
+# What a window's frame and title bar take around it (Windows at 150 %: a 31 px title bar),
+# with a little air: a window gets at most its screen's free room less this.
+FRAME_ROOM = QSize(16, 48)
 MONO_FAMILIES = ["DejaVu Sans Mono", "Consolas", "Menlo", "Noto Sans Mono", "Liberation Mono",
                  "Courier New", "Noto Sans Mono CJK SC", "monospace"]
 
@@ -236,6 +240,49 @@ def frame_with_header(dialog: QWidget, header: QWidget, body: QLayout) -> None:
     outer.addLayout(body, 1)
 
 
+def screen_room(window: QWidget) -> QSize:
+    """The most room ``window`` may take: its screen's available geometry (no taskbar) less
+    the frame. A window not shown yet opens on its parent's screen (a dialog over its parent)."""
+    anchor = window.parentWidget()
+    if anchor is not None and not window.isVisible():
+        window = anchor.window()
+    screen = window.screen()
+    return screen.availableGeometry().size() - FRAME_ROOM
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size ``window`` to ``width`` x ``height``, or smaller on a small screen: a 1366x768 PC
+    at 150 % has 911x512 (QA s17b F1). Its layout must allow it: a table shrinks, a long
+    page scrolls (``ScrollingPage``), the buttons stay."""
+    window.resize(QSize(width, height).boundedTo(screen_room(window)))
+
+
+class ScrollingPage(QScrollArea):
+    """A page in a frameless scroll area that scrolls up and down only: a page taller than a
+    small screen scrolls inside its dialog instead of pushing the buttons off the screen.
+    It asks for its page's whole size, so where there is room nothing scrolls."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__(page.parentWidget())
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(page)
+        self.viewport().setAutoFillBackground(False)  # the page's own background (a tab's)
+
+    def sizeHint(self) -> QSize:
+        page = self.widget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        # Short (it scrolls), but never narrower than the page: it does not scroll sideways.
+        hint, page = super().minimumSizeHint(), self.widget()
+        if page is not None:
+            hint.setWidth(page.minimumSizeHint().width()
+                          + self.verticalScrollBar().sizeHint().width())
+        return hint
+
+
 def grow_to_fit(window: QWidget) -> None:
     """Make ``window`` tall enough for its wrapped labels at its current width.
 
@@ -246,13 +293,14 @@ def grow_to_fit(window: QWidget) -> None:
     layout = window.layout()
     if layout is None:
         return
+    tallest = screen_room(window).height()
     wrapped = [label for label in window.findChildren(QLabel) if label.wordWrap()]
     for label in wrapped:
         label.setMinimumHeight(0)  # a shorter text gives the room back
     layout.activate()
     if layout.hasHeightForWidth():
-        window.resize(window.width(), max(window.height(),
-                                          layout.totalHeightForWidth(window.width())))
+        window.resize(window.width(), min(tallest, max(
+            window.height(), layout.totalHeightForWidth(window.width()))))
     for _ in range(4):
         layout.activate()
         lacking = 0
@@ -261,10 +309,10 @@ def grow_to_fit(window: QWidget) -> None:
             if label.isVisible() and needed > label.height():
                 lacking += needed - label.height()
                 label.setMinimumHeight(needed)
-        if not lacking:
+        if not lacking or window.height() >= tallest:
             return
-        window.resize(window.width(), max(window.height() + lacking,
-                                          window.minimumSizeHint().height()))
+        window.resize(window.width(), min(tallest, max(window.height() + lacking,
+                                                       window.minimumSizeHint().height())))
 
 
 def dialog_buttons(dialog: QWidget, accept_text: str, on_accept: Callable[[], object],

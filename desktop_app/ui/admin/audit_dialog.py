@@ -43,6 +43,7 @@ from desktop_app.ui.widgets import (
     SPACING,
     HeaderBar,
     MessageLabel,
+    fit_to_screen,
     frame_with_header,
 )
 
@@ -84,7 +85,7 @@ class AuditDialog(QDialog):
         self.loading = False  # the filters' choices or a page being read: the busy bar
         self.verify_dialog: VerifyDialog | None = None
         self.setWindowTitle(self.tr("Audit log"))
-        self.resize(980, 620)
+        fit_to_screen(self, 980, 620)
         self._build()
         self._load_choices()
 

@@ -40,6 +40,7 @@ from desktop_app.ui.widgets import (
     HeaderBar,
     MessageLabel,
     dialog_buttons,
+    fit_to_screen,
     frame_with_header,
     hint_label,
     stacked,
@@ -59,7 +60,7 @@ class OperatorsDialog(FittingDialog):
         self.loaded = False
         self.child: QDialog | None = None
         self.setWindowTitle(self.tr("Operators"))
-        self.resize(640, 460)
+        fit_to_screen(self, 640, 460)
         self._build()
         self._update_buttons()
         self.reload()

@@ -47,7 +47,9 @@ from desktop_app.ui.widgets import (
     SPACING,
     HeaderBar,
     MessageLabel,
+    ScrollingPage,
     dialog_buttons,
+    fit_to_screen,
     frame_with_header,
     grow_to_fit,
     hint_label,
@@ -112,8 +114,8 @@ class SettingsDialog(QDialog):
         self.pages = QTabWidget(self)
         self.shop_page = self._build_shop_page()
         if shop.is_owner:
-            self.pages.addTab(self.shop_page, self.tr("Shop"))
-        self.pages.addTab(self._build_computer_page(), self.tr("This computer"))
+            self.pages.addTab(ScrollingPage(self.shop_page), self.tr("Shop"))
+        self.pages.addTab(ScrollingPage(self._build_computer_page()), self.tr("This computer"))
         body = QVBoxLayout()
         body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         body.setSpacing(SPACING)
@@ -124,6 +126,7 @@ class SettingsDialog(QDialog):
         body.addWidget(buttons)
         frame_with_header(self, HeaderBar(self.tr("Settings"), self.tr(
             "The shop's settings are saved in the shop; this computer's stay here."), self), body)
+        fit_to_screen(self, *self.sizeHint().toTuple())  # a small screen: the pages scroll
         if shop.is_owner:
             self._set_busy(True)
             run_in_background(self, lambda: shop_settings.get_shop_settings(shop),

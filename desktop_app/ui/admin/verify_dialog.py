@@ -30,6 +30,7 @@ from desktop_app.ui.widgets import (
     SPACING,
     SUCCESS_COLOR,
     HeaderBar,
+    fit_to_screen,
     frame_with_header,
     hint_label,
     scaled_font,
@@ -88,7 +89,7 @@ class VerifyDialog(QDialog):
         self.problems: list[str] | None = None
         self.acknowledge_box: QInputDialog | None = None
         self.setWindowTitle(self.tr("Verify database"))
-        self.resize(600, 380)
+        fit_to_screen(self, 600, 380)
         self._build()
         self.run()
 

@@ -30,7 +30,7 @@ from desktop_app.ui.display import breakable, money
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.orders.voucher_card import qr_pixmap
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import widget_font
+from desktop_app.ui.widgets import fit_to_screen, widget_font
 
 VERDICT_MS = 8_000  # long enough to read from the other side of the counter
 SALE_MS = 90_000  # long enough to take out a phone and photograph the codes
@@ -80,7 +80,7 @@ class CustomerWindow(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.pages)
-        self.resize(1024, 768)
+        fit_to_screen(self, *BASE_SIZE)  # a second monitor at 150 % may have less (QA s17b F9)
         shop_events().changed.connect(self._on_changes)
         # The address line is read on the worker: the GUI thread never queries (a server down
         # would stop the window opening). The name is the one the shop keeps.

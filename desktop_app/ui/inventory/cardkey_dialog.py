@@ -53,6 +53,7 @@ from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     MessageLabel,
+    fit_to_screen,
     hint_label,
 )
 
@@ -93,7 +94,7 @@ class CardKeyDialog(QDialog):
         self.busy = False
         self.confirm_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Card keys: {product}").format(product=product.name))
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_keys_page(), self.tr("Keys"))
         self.tabs.addTab(self._build_import_page(), self.tr("Import keys"))

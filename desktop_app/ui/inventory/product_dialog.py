@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +35,15 @@ from desktop_app.ui.inventory.cardkey_fields import KeyPatternField, ReusableKey
 from desktop_app.ui.inventory.money_fields import GiftValueField, money_edit, money_problem
 from desktop_app.ui.inventory.validity_fields import ValidityFields
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, hint_label
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    MessageLabel,
+    dialog_buttons,
+    fit_to_screen,
+    grow_to_fit,
+    hint_label,
+)
 
 MAX_NAME = 200
 MAX_STOCK = 10**9
@@ -64,6 +73,8 @@ class ProductDialog(QDialog):
                             else self.tr("Edit product"))
         self.setMinimumWidth(560)
         self._build()
+        # Wider where there is room, so the stock row's hint takes two lines, not three (F7).
+        fit_to_screen(self, 660, self.sizeHint().height())
         if product is not None:
             self._load(product)
         else:
@@ -260,7 +271,9 @@ class ProductDialog(QDialog):
         self.stock_hint.setText({"service": self.tr("Vouchers that can be sold"),
                                  "giftcard": self.tr("Cards that can be sold")}.get(
                                      kind, self.tr("Items in stock")))
-        self.adjustSize()
+        # Rows come and go with the kind: the height follows them, at the dialog's width.
+        fit_to_screen(self, self.width(), self.sizeHint().height())
+        grow_to_fit(self)
 
     def _touch(self, name: str) -> None:
         self._touched.add(name)
@@ -302,13 +315,13 @@ class ProductDialog(QDialog):
         self._fit()
 
     def _fit(self) -> None:
-        # A message appearing beside a field needs room: grow, never cut the form.
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        wanted = self.sizeHint()
-        if wanted.height() > self.height():
-            self.resize(self.width(), wanted.height())
+        # A message appearing beside a field, or a hint wrapping at the dialog's real width
+        # (English at 150 %: QA s17b F7), needs room: grow, within the screen.
+        grow_to_fit(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()  # the labels have their real widths only now
 
     def changes(self) -> dict[str, Any]:
         """The form as core's keyword arguments."""

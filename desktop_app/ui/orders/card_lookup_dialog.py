@@ -33,7 +33,14 @@ from desktop_app.ui.display import money, short_time
 from desktop_app.ui.orders.giftcard_box import LedgerModel, this_station
 from desktop_app.ui.tables import Column, RowTableModel, fit_columns, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, hint_label, widget_font
+from desktop_app.ui.widgets import (
+    MARGIN,
+    SPACING,
+    MessageLabel,
+    fit_to_screen,
+    hint_label,
+    widget_font,
+)
 
 STATUS_TEXTS: dict[str, str] = {
     "redeemable": QT_TRANSLATE_NOOP("CardLookupDialog", "can be spent now"),
@@ -71,7 +78,7 @@ class CardLookupDialog(QDialog):
         super().__init__(parent)
         self.shop = shop
         self.setWindowTitle(self.tr("Gift card by phone + PIN"))
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
         column = QVBoxLayout(self)
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         column.setSpacing(SPACING)

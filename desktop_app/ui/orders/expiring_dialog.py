@@ -32,7 +32,7 @@ from desktop_app.ui.display import money
 from desktop_app.ui.orders import voucher_send
 from desktop_app.ui.tables import Column, RowTableModel, fit_columns, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import MessageLabel
+from desktop_app.ui.widgets import MessageLabel, fit_to_screen
 
 
 def left_text(row: ExpiringVoucher, currency: str) -> str:
@@ -126,7 +126,7 @@ class ExpiringDialog(QDialog):
         column.addWidget(self.table, 1)
         column.addWidget(self.message)
         column.addLayout(buttons)
-        self.resize(960, 520)
+        fit_to_screen(self, 960, 520)
         self.refresh()
 
     def refresh(self) -> None:

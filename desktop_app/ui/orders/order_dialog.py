@@ -6,6 +6,7 @@ out of stock, what cannot be refunded), so the owner can fix it and try again.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
@@ -42,6 +43,7 @@ from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     MessageLabel,
+    fit_to_screen,
     widget_font,
 )
 
@@ -101,7 +103,7 @@ class NewOrderDialog(QDialog):
         self.created_id: int | None = None
         self.discard_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("New order"))
-        self.resize(720, 600)
+        fit_to_screen(self, 720, 600)
         self._build()
         self._refresh_lines()
         shop_ = shop
@@ -116,7 +118,7 @@ class NewOrderDialog(QDialog):
         self.product.setPlaceholderText(self.tr("Loading products…"))
         self.quantity = QSpinBox(self)
         self.quantity.setRange(1, MAX_QUANTITY)
-        self.add_button = QPushButton(self.tr("Add"), self)
+        self.add_button = QPushButton(self.tr("&Add"), self)
         self.add_button.clicked.connect(self.add_selected)
         picker = QHBoxLayout()
         picker.addWidget(QLabel(self.tr("Product:"), self))
@@ -142,6 +144,7 @@ class NewOrderDialog(QDialog):
         column.addLayout(self._build_customer())
         column.addWidget(self.error)
         column.addWidget(self._build_buttons())
+        self._set_tab_order()
 
     def _build_lines(self) -> QTableWidget:
         table = QTableWidget(0, 5, self)
@@ -186,16 +189,33 @@ class NewOrderDialog(QDialog):
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
-        self.create_button = QPushButton(self.tr("Create order"), self)
+        # Alt+letter presses them (QA s17b F4); the Chinese texts end "(&C)", "(&P)".
+        self.create_button = QPushButton(self.tr("&Create order"), self)
         self.create_button.clicked.connect(lambda: self.create_order(pay_now=False))
-        self.create_pay_button = QPushButton(self.tr("Create and take payment"), self)
+        self.create_pay_button = QPushButton(self.tr("Create and take &payment"), self)
         self.create_pay_button.setDefault(True)
         self.create_pay_button.clicked.connect(lambda: self.create_order(pay_now=True))
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.create_pay_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.clicked.connect(self.reject)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.clicked.connect(self.reject)
+        # The box made the default button its focus proxy, and Tab then jumps from the Note
+        # straight to that proxy, past "Create order" (QA s17b F4).
+        buttons.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr
         return buttons
+
+    def _set_tab_order(self) -> None:
+        """Tab goes top to bottom: a line's own boxes right after the list (not after Cancel,
+        as made later), then every button."""
+        cells = [self.lines.cellWidget(row, column) for row in range(self.lines.rowCount())
+                 for column in (self.QUANTITY, self.REMOVE)]
+        chain = [self.product, self.quantity, self.add_button, self.lines,
+                 *[cell for cell in cells if cell is not None], self.customer_name,
+                 self.customer_phone, self.note, self.create_button, self.create_pay_button,
+                 self.cancel_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     # -- products and lines -----------------------------------------------------------------
 
@@ -238,6 +258,7 @@ class NewOrderDialog(QDialog):
             self._money_cell(number, self.PRICE, product.price_cents)
             self._money_cell(number, self.SUBTOTAL, product.price_cents * count)
             self.lines.setCellWidget(number, self.REMOVE, self._remove_button(number))
+        self._set_tab_order()
         self._update_total()
 
     def _money_cell(self, row: int, column: int, cents: int) -> None:

@@ -35,6 +35,7 @@ from desktop_app.ui.widgets import (
     StrengthMeter,
     dialog_buttons,
     frame_with_header,
+    screen_room,
     stacked,
 )
 
@@ -60,7 +61,7 @@ class FittingDialog(QDialog):
         layout = self.layout()
         if layout is None or not layout.hasHeightForWidth():
             return
-        needed = layout.totalHeightForWidth(self.width())
+        needed = min(layout.totalHeightForWidth(self.width()), screen_room(self).height())
         if needed > self.height():
             self.resize(self.width(), needed)
 
