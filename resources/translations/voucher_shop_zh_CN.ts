@@ -3,49 +3,49 @@
 <context>
     <name>AddOperatorDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="278" />
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="313" />
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="319" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="279" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="314" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="320" />
         <source>Add operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="287" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="288" />
         <source>The name they log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="299" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="300" />
         <source>Name:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="300" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="301" />
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="301" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="302" />
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="301" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="302" />
         <source>Repeat password:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="308" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="309" />
         <source>A clerk works the Redemption tab and sees only their own redemptions. An owner can do everything, including managing operators and backups.</source>
         <translation>核销员只使用“核销”页，只能看到自己的核销记录。店主可以做所有事，包括管理操作员和备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="314" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="315" />
         <source>Everyone at the counter gets their own name and password, so the records say who did what.</source>
         <translation>每位员工都有自己的账号和密码，记录里就能看出是谁做了什么。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="319" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="320" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -107,88 +107,88 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="86" />
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="94" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="87" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="95" />
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="95" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="96" />
         <source>Every change to the shop: who, when and what. Each entry is chained to the one before, so a deleted or altered entry shows when the database is verified.</source>
         <translation>店铺的每一项更改：谁、何时、做了什么。每条记录都与前一条环环相扣，删除或篡改任何一条，校验数据库时都会发现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="118" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="119" />
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="125" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="126" />
         <source>All operators</source>
         <translation>全部操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="128" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="129" />
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="132" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="133" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="136" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="137" />
         <source>Operator:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="137" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="138" />
         <source>Event:</source>
         <translation>事件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="138" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="139" />
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="139" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="140" />
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="153" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="154" />
         <source>Load older events</source>
         <translation>加载更早的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="156" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="157" />
         <source>Verify database…</source>
         <translation>校验数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="158" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="159" />
         <source>Check the database file, the audit log's chain and the record kept beside it</source>
         <translation>检查数据库文件、操作日志链，以及保存在数据库旁的核验记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="161" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="162" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="274" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="275" />
         <source>The newest {count} events shown</source>
         <translation>已显示最新的 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="276" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="277" />
         <source>{count} events</source>
         <translation>共 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="278" />
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="279" />
         <source>No events match these filters.</source>
         <translation>没有符合这些筛选条件的事件。</translation>
     </message>
@@ -543,168 +543,168 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="95" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="96" />
         <source>Card keys: {product}</source>
         <translation>卡密：{product}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="99" />
         <source>Keys</source>
         <translation>卡密列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="100" />
         <source>Import keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="128" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="129" />
         <source>Find a key or #order</source>
         <translation>查找卡密或 #订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="130" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="131" />
         <source>Type the first or last characters of the key as the list shows them, the whole key, or the number of the order it was sold on</source>
         <translation>输入列表中显示的卡密开头或结尾几位、完整卡密，或售出它的订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="140" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="141" />
         <source>All keys</source>
         <translation>全部卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="145" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="146" />
         <source>Mark faulty…</source>
         <translation>标记为失效…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="146" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="147" />
         <source>The key does not work: take it out of stock, or flag it on the order it was sold on</source>
         <translation>卡密失效：未售出的移出库存，已售出的在原订单上标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="149" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="150" />
         <source>Replace on order</source>
         <translation>在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="150" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="151" />
         <source>Give the customer an unsold key in place of this faulty one</source>
         <translation>用一个未售出的卡密换下顾客手里这个失效的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="153" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="154" />
         <source>Put back on sale…</source>
         <translation>重新上架…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="154" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="155" />
         <source>A key returned by a refund that the customer did not use: sell it again</source>
         <translation>退款退回且顾客未使用的卡密：重新出售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="165" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="166" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="168" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="169" />
         <source>Keys are shown masked. The customer's voucher shows the key in full.</source>
         <translation>卡密已打码显示。完整卡密只显示在顾客的卡券上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="187" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="188" />
         <source>Low-stock warning switched off.</source>
         <translation>已关闭低库存提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="190" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="191" />
         <source>Low-stock warning set: the status bar warns at {threshold} unsold keys or fewer.</source>
         <translation>已设置低库存提醒：未售卡密不多于 {threshold} 个时，状态栏会提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="214" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="215" />
         <source>{unsold} unsold · {sold} sold · {returned} returned · {faulty} faulty</source>
         <translation>未售 {unsold} · 已售 {sold} · 已退回 {returned} · 失效 {faulty}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="253" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="254" />
         <source>No key found. Type the first or last characters of the key as the list shows them, the whole key, or #order number.</source>
         <translation>未找到卡密。请输入列表中显示的卡密开头或结尾几位、完整卡密，或 #订单号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="256" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="257" />
         <source>No key in this state.</source>
         <translation>没有这个状态的卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="258" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="259" />
         <source>No keys yet. Import them on the “Import keys” page.</source>
         <translation>还没有卡密。请在“导入卡密”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="260" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="261" />
         <source>The first {count} keys found are shown: type more of the key.</source>
         <translation>仅显示找到的前 {count} 个卡密：请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="262" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="263" />
         <source>Keys found: {count}</source>
         <translation>找到卡密：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="264" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="265" />
         <source>The newest {count} of {total} shown: scroll down for more.</source>
         <translation>已显示 {total} 个中最新的 {count} 个：向下滚动查看更多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="286" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="287" />
         <source>Mark key {key} as faulty? It stays on order {order} until you replace it there.</source>
         <translation>将卡密 {key} 标记为失效？在您更换之前，它仍留在订单 {order} 上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="289" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="290" />
         <source>Mark key {key} as faulty? It will not be sold.</source>
         <translation>将卡密 {key} 标记为失效？它将不会被售出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="291" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="292" />
         <source>Faulty key</source>
         <translation>失效卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="291" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="292" />
         <source>Mark faulty</source>
         <translation>标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="298" />
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="303" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="299" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="304" />
         <source>Put back on sale</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="299" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="300" />
         <source>Put key {key} back on sale? It came back with the refund of order {order}, and the customer had it: do this only if you checked that it was not used. Otherwise mark it faulty.</source>
         <translation>将卡密 {key} 重新上架？它随订单 {order} 的退款退回，顾客曾拿到过它：请确认它未被使用后再这样做，否则请标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="311" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="312" />
         <source>The key is on sale again.</source>
         <translation>卡密已重新上架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="316" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="317" />
         <source>The key is marked faulty.</source>
         <translation>已将卡密标记为失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="327" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="328" />
         <source>Order {order} now hands over another key. Show or print its voucher again from the Orders tab.</source>
         <translation>订单 {order} 已换成新的卡密。请在“订单”页重新出示或打印它的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="356" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="357" />
         <source>Of these, already in stock under another product: {count}.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
@@ -885,7 +885,7 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="352" />
+        <location filename="../../desktop_app/ui/inventory/cardkey_dialog.py" line="353" />
         <source>Keys imported: {count}. Lines left out: {skipped}.</source>
         <translation>已导入卡密：{count} 个。未导入的行：{skipped} 行。</translation>
     </message>
@@ -893,127 +893,127 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardLookupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="39" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="46" />
         <source>can be spent now</source>
         <translation>现在可用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="40" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="47" />
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="41" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="48" />
         <source>not valid yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="42" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="49" />
         <source>void (refunded)</source>
         <translation>已作废（已退款）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="50" />
         <source>not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="73" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="80" />
         <source>Gift card by phone + PIN</source>
         <translation>电话查询礼品卡（凭 PIN 码）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="86" />
         <source>For a customer on the phone without the card in hand: find their cards, choose one and ask for its PIN. The card's code and QR are never shown here.</source>
         <translation>适用于顾客来电、卡不在手边时：先找到顾客的卡，选择一张，再询问其 PIN 码。这里不会显示卡的券码和二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="93" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="100" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="106" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="113" />
         <source>Phone number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="107" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="114" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="110" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="117" />
         <source>The number the customer gives</source>
         <translation>顾客报出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="113" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="120" />
         <source>Find cards</source>
         <translation>查找卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="127" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="134" />
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="130" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="137" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="134" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="141" />
         <source>The card's PIN:</source>
         <translation>卡的 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="169" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="176" />
         <source>An order number is digits only.</source>
         <translation>订单号只能是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="182" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="189" />
         <source>No gift cards found for this number.</source>
         <translation>没有找到与该号码相关的礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="233" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="240" />
         <source>Wrong PIN. 1 attempt left before this card's PIN locks.</source>
         <translation>PIN 错误。再错 1 次，此卡的 PIN 将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="236" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="243" />
         <source>Wrong PIN. {left} attempts left before this card's PIN locks.</source>
         <translation>PIN 码错误。再错 {left} 次，这张卡的 PIN 码将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="241" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="248" />
         <source>Too many wrong PINs: this card's PIN is locked until {time}. The customer can call again later, or come in with the card.</source>
         <translation>PIN 码错误次数过多：这张卡的 PIN 码已锁定至 {time}。顾客可以稍后再来电，或带卡到店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="248" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="255" />
         <source>This card has no PIN: it can be looked up only with the card in hand. An owner can set one below the card's voucher on the Orders tab.</source>
         <translation>这张卡没有设置 PIN 码：只能凭卡查询。店主可以在“订单”页该卡的卡券下方设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="260" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="267" />
         <source>Card #{card}: balance {amount}</source>
         <translation>卡 #{card}：余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="262" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="269" />
         <source>valid until {until}</source>
         <translation>有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="263" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="270" />
         <source>no expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="264" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="271" />
         <source>{product} · order #{order} · {status} · {validity}</source>
         <translation>{product} · 订单 #{order} · {status} · {validity}</translation>
     </message>
@@ -1021,42 +1021,42 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardRefModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="57" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="64" />
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="58" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="65" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="59" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="66" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="60" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="67" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="62" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="69" />
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="63" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="63" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="63" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1908,53 +1908,53 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="90" />
+        <location filename="../../desktop_app/ui/main_window.py" line="91" />
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="91" />
+        <location filename="../../desktop_app/ui/main_window.py" line="92" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="92" />
+        <location filename="../../desktop_app/ui/main_window.py" line="93" />
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="93" />
+        <location filename="../../desktop_app/ui/main_window.py" line="94" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207" />
+        <location filename="../../desktop_app/ui/main_window.py" line="209" />
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="123" />
+        <location filename="../../desktop_app/ui/main_window.py" line="124" />
         <location filename="../../desktop_app/ui/settings_follow.py" line="26" />
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158" />
+        <location filename="../../desktop_app/ui/main_window.py" line="159" />
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163" />
+        <location filename="../../desktop_app/ui/main_window.py" line="164" />
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="168" />
+        <location filename="../../desktop_app/ui/main_window.py" line="169" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169" />
+        <location filename="../../desktop_app/ui/main_window.py" line="170" />
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -1969,7 +1969,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="233" />
+        <location filename="../../desktop_app/ui/main_window.py" line="235" />
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -2084,24 +2084,24 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="248" />
+        <location filename="../../desktop_app/ui/main_window.py" line="250" />
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="250" />
+        <location filename="../../desktop_app/ui/main_window.py" line="252" />
         <location filename="../../desktop_app/ui/settings_follow.py" line="28" />
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="391" />
-        <location filename="../../desktop_app/ui/main_window.py" line="251" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="394" />
+        <location filename="../../desktop_app/ui/main_window.py" line="253" />
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="255" />
+        <location filename="../../desktop_app/ui/main_window.py" line="257" />
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -2184,159 +2184,159 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="103" />
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="344" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="105" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="365" />
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="116" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="118" />
         <source>Loading products…</source>
         <translation>正在加载商品…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="119" />
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="122" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="124" />
         <source>Product:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="124" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="126" />
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="148" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="151" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="148" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="151" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="149" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="152" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="149" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="152" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="173" />
         <location filename="../../desktop_app/ui/orders/order_dialog.py" line="176" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="179" />
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="179" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="182" />
         <source>Optional, e.g. pays on pickup</source>
         <translation>选填，例如：取货时付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="182" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="185" />
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="183" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="186" />
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="184" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="187" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="189" />
-        <source>Create order</source>
-        <translation>创建订单</translation>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="121" />
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="191" />
-        <source>Create and take payment</source>
-        <translation>创建并收款</translation>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="193" />
+        <source>&amp;Create order</source>
+        <translation>创建订单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="196" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="195" />
+        <source>Create and take &amp;payment</source>
+        <translation>创建并收款(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="200" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="210" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="230" />
         <source>No products on sale: add one in the Inventory tab</source>
         <translation>没有在售商品：请先在“库存”页添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="217" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="237" />
         <source>{stock} in stock</source>
         <translation>库存 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="259" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="280" />
         <source>Remove this line</source>
         <translation>删除这一行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="275" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="296" />
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="277" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="298" />
         <source>only {stock} of “{product}” in stock</source>
         <translation>“{product}”库存仅剩 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="282" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="303" />
         <source>Not enough stock to take payment now: {list}. Lower the quantity, or create the order and take payment once there is stock.</source>
         <translation>库存不足，暂不能收款：{list}。请减少数量，或先创建订单，有库存后再收款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="293" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="314" />
         <source>{count} × “{product}” is one voucher of {uses} uses</source>
         <translation>{count} × “{product}”是一张可用 {uses} 次的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="298" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="319" />
         <source>{list}, for one customer to share. For separate vouchers (a gift for someone else), sell each in an order of its own.</source>
         <translation>{list}，供一位顾客共用。如需分开的卡券（例如送给别人），请每张单独下一个订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="310" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="331" />
         <source>Not enough stock: see the message above</source>
         <translation>库存不足：见上方提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="334" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="355" />
         <source>A product's barcode is not read here: choose the product from the list.</source>
         <translation>这里不读取商品条码：请从列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="342" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="363" />
         <source>Discard this order's 1 line?</source>
         <translation>放弃这个订单已填写的 1 行？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="343" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="364" />
         <source>Discard this order's {count} lines?</source>
         <translation>放弃这个订单已填写的 {count} 行？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="345" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="366" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="346" />
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="367" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -2344,12 +2344,12 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="84" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="85" />
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="134" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="135" />
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
@@ -2395,114 +2395,114 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>OperatorsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="61" />
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="62" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="71" />
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="72" />
         <source>Who may log in to this shop. Clerks redeem vouchers; owners can do everything.</source>
         <translation>可以登录本店的人。核销员负责核销；店主可以做所有事。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="87" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="88" />
         <source>Disabling removes the operator's key to the shop at once; their records stay. Enabling them again needs a new password. The last owner cannot be disabled.</source>
         <translation>停用后该账号立即无法登录，记录保留。重新启用需要设置新密码。最后一位店主不能停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="94" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="95" />
         <source>Add operator…</source>
         <translation>添加操作员…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="97" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="98" />
         <source>Give the operator a new password, for example when they forgot theirs</source>
         <translation>为操作员设置新密码，例如在其忘记密码时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="100" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="101" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="103" />
         <source>Enable…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="114" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="115" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="179" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="180" />
         <source>{name} was added as {role}. They can log in now.</source>
         <translation>已添加{role} {name}，现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="189" />
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="193" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="190" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="194" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="190" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="191" />
         <source>A new password for {name}. Their old one stops working at once; tell them the new one in person.</source>
         <translation>为 {name} 设置新密码。旧密码立即失效；请当面告诉对方新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="195" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="196" />
         <source>{name} has a new password.</source>
         <translation>{name} 的密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="205" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="206" />
         <source>Enable {name}</source>
         <translation>启用 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="206" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="207" />
         <source>{name} gets a new password: the old one was removed when they were disabled.</source>
         <translation>需要为 {name} 设置新密码：停用时旧密码已被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="209" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="210" />
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="211" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="212" />
         <source>{name} is enabled and can log in with the new password.</source>
         <translation>{name} 已启用，可以用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="230" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="231" />
         <source>Disable yourself?</source>
         <translation>停用您自己？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="231" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="232" />
         <source>Disable your own operator, {name}? You can finish what you are doing, but you cannot log in or unlock with it again until another owner enables it.</source>
         <translation>要停用您自己的操作员账号 {name} 吗？您可以做完手头的事，但在其他店主重新启用之前，您不能再用它登录或解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="234" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="235" />
         <source>Disable me</source>
         <translation>停用我的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="236" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="237" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="251" />
+        <location filename="../../desktop_app/ui/admin/operators_dialog.py" line="252" />
         <source>{name} is disabled and can no longer log in.</source>
         <translation>{name} 已停用，不能再登录。</translation>
     </message>
@@ -2540,77 +2540,77 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>选择一个订单，查看其明细、付款和卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="144" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="148" />
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="158" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="162" />
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="170" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="174" />
         <source>Refunded {amount}</source>
         <translation>已退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="171" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="175" />
         <source>Refunded {amount}, and {reloads} for its cards' reloads</source>
         <translation>已退款 {amount}，另有其卡的充值退款 {reloads}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="175" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="179" />
         <source>Created {time}</source>
         <translation>创建于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="178" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="182" />
         <source>Paid {time} by {method} (reference {ref})</source>
         <translation>已于 {time} 付款（{method}，交易单号 {ref}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="179" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="183" />
         <source>Paid {time} by {method}</source>
         <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="185" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="189" />
         <source>Customer: {customer}</source>
         <translation>顾客：{customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="187" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="191" />
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="197" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="201" />
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="199" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="203" />
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="203" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="207" />
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="205" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="209" />
         <source>The vouchers of this order are void (refunded). They are shown for the record: on screen and on paper they say VOID.</source>
         <translation>此订单的卡券已作废（已退款）。仍显示以备查：屏幕上和纸上都标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="208" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="212" />
         <source>Refunded vouchers are void: they are shown last, marked VOID.</source>
         <translation>已退款的卡券已作废：排在最后显示，并标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="219" />
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="223" />
         <source>Reload of gift card {code}-… (order {order}): {amount}; the card's balance is now {balance}.</source>
         <translation>为礼品卡 {code}-…（订单 {order}）充值：{amount}；该卡现在的余额为 {balance}。</translation>
     </message>
@@ -2718,58 +2718,58 @@ Click “New order” to sell your first voucher.</source>
         <translation>符合条件：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="247" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="250" />
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="259" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="262" />
         <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="262" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="265" />
         <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="294" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="297" />
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="296" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="299" />
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="326" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="329" />
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="328" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="331" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="343" />
         <location filename="../../desktop_app/ui/orders/orders_tab.py" line="346" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="349" />
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="344" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="347" />
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="347" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="350" />
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="351" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="354" />
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -2872,62 +2872,62 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="175" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="176" />
         <source>Save password</source>
         <translation>保存密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="195" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="196" />
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="200" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="201" />
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="200" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="201" />
         <source>Repeat new password:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="212" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="213" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="268" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="269" />
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="269" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="270" />
         <source>Type your current password, then the new one twice. The new one works from your next login or unlock, at every counter.</source>
         <translation>先输入当前密码，再输入两遍新密码。新密码从下次登录或解锁起生效，在每个柜台都适用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="274" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="275" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="283" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="284" />
         <source>Forgotten password</source>
         <translation>忘记密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="284" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="285" />
         <source>Type the shop's recovery key (shown when the shop was made) and a new password for the owner “{name}”.</source>
         <translation>请输入店铺的恢复密钥（创建店铺时显示过），并为店主“{name}”设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="288" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="289" />
         <source>Recovery key:</source>
         <translation>恢复密钥：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="290" />
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="291" />
         <source>Set new password</source>
         <translation>设置新密码</translation>
     </message>
@@ -3050,87 +3050,87 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="63" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="72" />
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="64" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="73" />
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="91" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="102" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="92" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="103" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="93" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="104" />
         <source>Price:</source>
         <translation>价格：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="94" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="105" />
         <source>Value:</source>
         <translation>面值：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="95" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="106" />
         <source>Uses per voucher:</source>
         <translation>每张券可用次数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="107" />
         <source>Stock:</source>
         <translation>库存：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="108" />
         <source>Valid:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="109" />
         <source>Card key:</source>
         <translation>卡密：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="110" />
         <source>Keys look like:</source>
         <translation>卡密格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="113" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="113" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="124" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="135" />
         <source>e.g. Car wash ×5</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="182" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="193" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="183" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="194" />
         <source>warn at </source>
         <translation>提醒于 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="184" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="195" />
         <source>Warn in the status bar at this stock or less</source>
         <translation>库存等于或少于此数时在状态栏提醒</translation>
     </message>
@@ -3150,12 +3150,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>新的面值只适用于此后售出的卡；已售出的卡保留原有余额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="167" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="178" />
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="177" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="188" />
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
@@ -3251,42 +3251,42 @@ Click “New order” to sell your first voucher.</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="247" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="258" />
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="248" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="259" />
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="250" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="261" />
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="251" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="262" />
         <source>A card that carries money, spent in parts at the counter, reloaded and cashed out.</source>
         <translation>储值卡：可在柜台分次消费，也可充值和提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="256" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="267" />
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="260" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="271" />
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="261" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="272" />
         <source>Cards that can be sold</source>
         <translation>可售卡数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="262" />
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="273" />
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -3806,47 +3806,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="212" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="247" />
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="106" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="129" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="109" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="132" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="113" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="136" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="115" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="138" />
         <source>The next scan shows the voucher, its customer and history; nothing is used</source>
         <translation>下一次扫码只显示卡券、顾客和历史记录，不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="121" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="144" />
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="122" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="145" />
         <source>Find vouchers by customer name or phone</source>
         <translation>按顾客姓名或电话查找卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="127" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="150" />
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="128" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="151" />
         <source>A gift card's balance for a customer without it in hand: their phone number, then the card's PIN</source>
         <translation>顾客没带卡时查询礼品卡余额：先按手机号找卡，再输入该卡的 PIN</translation>
     </message>
@@ -3861,12 +3861,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="183" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="208" />
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="187" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="212" />
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
@@ -3902,7 +3902,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码将核销 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="210" />
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="245" />
         <source>Look up: scan a voucher — nothing is used</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
@@ -4715,7 +4715,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanTestField</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="75" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="77" />
         <source>Click here and scan a voucher</source>
         <translation>点击此处，然后扫一张券</translation>
     </message>
@@ -4784,275 +4784,275 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="59" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="61" />
         <source>US (QWERTY)</source>
         <translation>美式（QWERTY）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="60" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="62" />
         <source>German (QWERTZ)</source>
         <translation>德式（QWERTZ）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="61" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="63" />
         <source>French (AZERTY)</source>
         <translation>法式（AZERTY）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="109" />
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="125" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="111" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="127" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="115" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="117" />
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="116" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="118" />
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="123" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="125" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="123" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="125" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="126" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="128" />
         <source>The shop's settings are saved in the shop; this computer's stay here.</source>
         <translation>店铺设置保存在店铺中；本机设置只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="141" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="144" />
         <source>Address and phone, printed under the name</source>
         <translation>地址和电话，印在店名下方</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="144" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="147" />
         <source>A short note at the foot of every voucher</source>
         <translation>印在每张卡券底部的简短说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="149" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="152" />
         <source>No end</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="150" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="153" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="152" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="155" />
         <source>0.00: never</source>
         <translation>0.00：不允许</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="162" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165" />
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="163" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="166" />
         <source>Address / phone:</source>
         <translation>地址 / 电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="164" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="167" />
         <source>Note on vouchers:</source>
         <translation>卡券备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="168" />
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="166" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169" />
         <source>Default validity:</source>
         <translation>默认有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="167" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="170" />
         <source>Gift card cash-out up to:</source>
         <translation>礼品卡提现上限：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="155" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="158" />
         <source>Clerks may reload and cash out gift cards</source>
         <translation>核销员可以为礼品卡充值和提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="158" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="161" />
         <source>At the counter: Look up, then scan the card. On the command line: voucher reload, voucher cashout.</source>
         <translation>在核销台：点“查询”，然后扫描卡。命令行：voucher reload、voucher cashout。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="171" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174" />
         <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products. A gift card's remainder up to the cash-out amount can be paid out in cash: on the Orders tab under the card, at the counter under a looked-up card, or with voucher cashout on the command line.</source>
         <translation>更改货币只改变价格的显示方式，不改变金额。默认有效期用于新建商品时的建议值。礼品卡不超过提现上限的余额可以以现金付出：在订单页的卡下方、在核销台查询到的卡下方，或在命令行用 voucher cashout。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="183" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186" />
         <source>Play a sound with each verdict</source>
         <translation>每次核销结果都播放提示音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="189" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="193" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="196" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="194" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197" />
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200" />
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="197" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200" />
         <source>Receipt 58 mm</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="198" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="201" />
         <source>Receipt 80 mm</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="203" />
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="277" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="206" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="280" />
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="203" />
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="277" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="206" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="280" />
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="209" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="212" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="214" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="217" />
         <source>Station name:</source>
         <translation>收银台名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="215" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="218" />
         <source>Sounds:</source>
         <translation>声音：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="216" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="219" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="217" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="220" />
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="218" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="221" />
         <source>Voucher paper:</source>
         <translation>卡券纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="219" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="222" />
         <source>Receipt printer:</source>
         <translation>小票打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="220" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="223" />
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="221" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="224" />
         <source>Camera resolution:</source>
         <translation>摄像头分辨率：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="222" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="225" />
         <source>Scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="223" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="226" />
         <source>Scanner burst gap:</source>
         <translation>扫码枪按键间隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="229" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="232" />
         <source>Try the scanner:</source>
         <translation>测试扫码枪：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="233" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="236" />
         <source>The station name is recorded with every redemption from this computer. A new language shows at the next start.</source>
         <translation>每次在这台电脑上核销都会记录收银台名称。更改语言后，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="241" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="244" />
         <source>The system's default printer</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="246" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="249" />
         <source>{printer} (not found)</source>
         <translation>{printer}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="265" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="268" />
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="267" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="270" />
         <source>{camera} (not found)</source>
         <translation>{camera}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="276" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="279" />
         <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
         <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="296" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="299" />
         <source>Scan the QR code or printed code of one of this shop's vouchers to see which keyboard layout the scanner types in.</source>
         <translation>扫一张本店卡券的二维码或印刷券码，即可看出扫码枪按哪种键盘布局输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="300" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="303" />
         <source>Looks like: {layout} keyboard layout (OK).</source>
         <translation>看起来是：{layout}键盘布局（正常）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="302" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="305" />
         <source>Looks like a {layout} keyboard layout: codes are read correctly anyway.</source>
         <translation>看起来是{layout}键盘布局：券码仍能正确识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="304" />
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="307" />
         <source>Looks like a {layout} keyboard layout: QR codes are read correctly anyway, printed codes are not. Set the scanner to the keyboard layout of this computer.</source>
         <translation>看起来是{layout}键盘布局：二维码仍能正确识别，但印刷券码不能。请把扫码枪设置为与这台电脑相同的键盘布局。</translation>
     </message>
@@ -5219,27 +5219,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="272" />
+        <location filename="../../desktop_app/ui/widgets.py" line="353" />
         <source>Too short</source>
         <translation>太短</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="272" />
+        <location filename="../../desktop_app/ui/widgets.py" line="353" />
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="272" />
+        <location filename="../../desktop_app/ui/widgets.py" line="353" />
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="272" />
+        <location filename="../../desktop_app/ui/widgets.py" line="353" />
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="273" />
+        <location filename="../../desktop_app/ui/widgets.py" line="354" />
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -5298,101 +5298,100 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="195" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="204" />
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="196" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205" />
         <source>Scan a voucher's QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="200" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="209" />
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="205" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="214" />
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="220" />
         <source>Not certain — check before charging again</source>
         <translation>结果不确定——再次扣款前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="212" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="221" />
         <source>Not certain — check before handing over</source>
         <translation>结果不确定——交付前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="218" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="227" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="219" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="228" />
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="281" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="289" />
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="233" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="238" />
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="234" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="243" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="239" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="248" />
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="241" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="246" />
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="251" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="256" />
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="258" />
         <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
         <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="257" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="262" />
         <source>{code} waits for its amount: type it and press Enter.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="285" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="309" />
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="292" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="316" />
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="315" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="234" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="340" />
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="226" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="317" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="235" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="342" />
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -5505,113 +5504,113 @@ Click “New order” to sell your first voucher.</source>
         <translation>打开期间被替换：店铺文件夹中的文件已不是本次打开的那些（放回了旧副本、文件夹被移动或文件被删除）。本次会话不再保存任何内容：请关闭店铺后重新打开（先退出登录，再登录）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="90" />
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="133" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="91" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="134" />
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="108" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="109" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="110" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="111" />
         <source>Acknowledge…</source>
         <translation>确认问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="112" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="113" />
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Restoring a good backup is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="114" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="115" />
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Putting the newest pg_dump back is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是放回最新的 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="122" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="123" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="138" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="139" />
         <source>Checks the audit log's chain on the server, every voucher's uses against its redemptions, and the record of the latest audit entry kept on this computer. Problems found stop redeeming and every change at this counter until an owner puts the newest pg_dump back or acknowledges them.</source>
         <translation>检查服务器上的操作日志链、每张卡券的次数与核销记录是否相符，以及本机保存的最新操作日志记录。一旦发现问题，本收银台的核销和一切更改都会停止，直到店主放回最新的 pg_dump 或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="143" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="144" />
         <source>Checks the encrypted pages of the database file, its structure, the audit log's chain, every voucher's uses against its redemptions, and the record of the latest audit entry kept beside the database, on this computer and beside the backups. Problems found stop redeeming and every change until an owner restores a good backup or acknowledges them.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="170" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="171" />
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="171" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="172" />
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="181" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="182" />
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="183" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="184" />
         <source>The shop's database on the server, the audit log's chain, every voucher's uses and the record kept on this computer all agree.</source>
         <translation>服务器上的店铺数据库、操作日志链、每张卡券的使用次数以及本机保存的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="185" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="186" />
         <source>The database file, its structure, the audit log, every voucher's uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="191" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="192" />
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="193" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="194" />
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="218" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="219" />
         <source>Acknowledge the problems</source>
         <translation>确认问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="48" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="49" />
         <source>Why may the shop work again? (recorded in the audit log with what was found)</source>
         <translation>为什么可以让店铺恢复运行？（将与发现的问题一起记入操作日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="52" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="53" />
         <source>This computer last worked with this shop in {folder}, not here. Acknowledging makes this copy the shop on this computer, and {folder} stops: do it only if that folder is gone or older.</source>
         <translation>本电脑上次使用此店铺是在 {folder}，而不是这里。确认后，这份副本将成为本电脑上的店铺，{folder} 将停止使用：只有在那个文件夹已不存在或更旧时才这样做。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="60" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="61" />
         <source>{folder} holds redemptions this shop's data lacks ({count}): acknowledging makes those vouchers redeemable again.</source>
         <translation>{folder} 中有本店数据缺少的核销记录（{count} 条）：确认后，这些卡券将可以再次核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="65" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="66" />
         <source>The shop will work on the server's database as it is now. Vouchers redeemed in the records that were lost look unused again and can be redeemed a second time: check the latest redemptions first (receipts, the Redemption tab's list at each counter, the server's newest pg_dump).</source>
         <translation>店铺将按服务器数据库的现状继续工作。在丢失记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、各收银台核销页的列表、服务器最新的 pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="72" />
         <source>The shop will work on its data as it is now. Vouchers redeemed in the records that were lost look unused again and can be redeemed a second time: check the latest redemptions (receipts, the newest backup) first.</source>
         <translation>店铺将按当前数据继续工作。丢失的记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、最新的备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="244" />
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="245" />
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
