@@ -24,6 +24,7 @@ import os
 import runpy
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,8 @@ def _become_the_command(request: dict[str, Any], channel: list[io.TextIOWrapper]
         end.close()  # the child's copies only
     os.environ.clear()
     os.environ.update(request["env"])
-    locale.setlocale(locale.LC_CTYPE, "")
+    locale.setlocale(locale.LC_CTYPE, "")  # what a start takes from the environment:
+    time.tzset()  # its locale and its time zone (TZ)
     os.chdir(request["cwd"])
     null = os.open(os.devnull, os.O_RDONLY)
     out = os.open(request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
