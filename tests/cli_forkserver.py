@@ -34,7 +34,9 @@ PRELOADED = ("desktop_app.cli.parser", "desktop_app.cli.frame", "desktop_app.cor
              "desktop_app.core.engine", "desktop_app.logs", "desktop_app.cli.shop_commands",
              "desktop_app.cli.sales_commands", "desktop_app.cli.voucher_commands",
              "desktop_app.cli.giftcard_commands", "desktop_app.cli.report_commands",
-             "desktop_app.cli.restore_commands", "desktop_app.cli.redeem_command")
+             "desktop_app.cli.restore_commands", "desktop_app.cli.redeem_command",
+             # what a command loads when it needs it: psycopg for a server, Qt for a print
+             "desktop_app.core.pg", "desktop_app.printing")
 
 
 def _std_streams() -> None:
