@@ -16,7 +16,7 @@ if "VOUCHER_SHOP_TESTS_HOME" not in os.environ:
     os.environ["VOUCHER_SHOP_TESTS_HOME"] = os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(
         prefix="voucher-shop-tests-")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,15 +71,40 @@ def new_shop_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str 
         return folder, made.recovery_key
 
 
+@pytest.fixture(scope="session")
+def new_server_shop(pg_server: object, tmp_path_factory: pytest.TempPathFactory,
+                    session_witness_dir: Path) -> tuple[str, Path, str | None]:
+    """A new shop on the test server, made once: its database (the name returned), this PC's
+    folder beside it and its recovery key. Each server test's ``shop`` is a copy of both, as
+    a file test's is of ``new_shop_files`` (making one took ~0.9 s a test, 238 tests)."""
+    from desktop_app.core.engine import ShopLocation
+
+    _remembered_scrypt()
+    name = "new_server_shop"
+    url = pg_server.create_database(name)  # type: ignore[attr-defined]
+    folder = tmp_path_factory.mktemp("new-server-shop") / "pc"
+    with pytest.MonkeyPatch.context() as env:  # not the witnesses of the test that asked first
+        env.setenv("SHOP_WITNESS_DIR", str(session_witness_dir))
+        with ShopLocation(folder, url).create("Test Shop 测试店", "CNY", OWNER,
+                                              OWNER_PASSWORD) as made:
+            recovery_key = made.recovery_key
+    return name, folder, recovery_key
+
+
 @pytest.fixture
 def shop(shop_dir: Path, request: pytest.FixtureRequest) -> Iterator[Shop]:
-    """A fresh encrypted shop, opened by its owner (on the server where parametrised so);
-    on a file, a copy of the session's new shop, as it is the moment it was made."""
+    """A fresh encrypted shop, opened by its owner (on the server where parametrised so): a
+    copy of the session's new shop, as it is the moment it was made (on the server, a copy
+    of its database and of this PC's folder beside it)."""
     if getattr(request, "param", "file") == "server":
         from desktop_app.core.engine import ShopLocation
 
-        location = ShopLocation(shop_dir, request.getfixturevalue("pg_url"))
-        opened = location.create("Test Shop 测试店", "CNY", OWNER, OWNER_PASSWORD)
+        template, folder, recovery_key = request.getfixturevalue("new_server_shop")
+        url = request.getfixturevalue("pg_url_of")(template)
+        if folder.exists():  # a shop made on a server writes nothing here (yet)
+            shutil.copytree(folder, shop_dir)
+        opened = ShopLocation(shop_dir, url).open(OWNER, OWNER_PASSWORD)
+        opened.recovery_key = recovery_key  # as shown once when the shop was made
     else:
         files, recovery_key = request.getfixturevalue("new_shop_files")
         shutil.copytree(files, shop_dir)
@@ -159,14 +184,26 @@ def pg_server() -> Iterator[object]:
 
 
 @pytest.fixture
-def pg_url(pg_server: object, request: pytest.FixtureRequest) -> str:
+def pg_url(pg_url_of: Callable[[str | None], str]) -> str:
     """A fresh, empty database on the test server; its URL (the password is in PGPASSWORD)."""
+    return pg_url_of(None)
+
+
+@pytest.fixture
+def pg_url_of(pg_server: object, request: pytest.FixtureRequest
+              ) -> Callable[[str | None], str]:
+    """A fresh database on the test server named for the test, empty or a copy of the one
+    named; its URL."""
     import re
 
-    global _database_count
-    _database_count += 1
-    name = f"t_{_database_count}_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
-    return str(pg_server.create_database(name))  # type: ignore[attr-defined]
+    def create(template: str | None) -> str:
+        global _database_count
+        _database_count += 1
+        name = (f"t_{_database_count}_"
+                + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50])
+        return str(pg_server.create_database(name, template))  # type: ignore[attr-defined]
+
+    return create
 
 
 @pytest.fixture(scope="session", autouse=True)

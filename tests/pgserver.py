@@ -79,8 +79,10 @@ class Server:
              "-c", sql], capture_output=True, text=True, env=self.env(), check=True)
         return out.stdout.strip()
 
-    def create_database(self, name: str) -> str:
-        self.psql(f'CREATE DATABASE "{name}"')
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """A new database, empty, or a copy of ``template`` (which no one may be connected to)."""
+        copied = f' TEMPLATE "{template}"' if template else ""
+        self.psql(f'CREATE DATABASE "{name}"{copied}')
         return self.url(name)
 
     def halt(self) -> None:

@@ -10,20 +10,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_process import fresh_command, run_command
 
 ROOT = Path(__file__).resolve().parents[1]
 OWNER_ENV = {"SHOP_OPERATOR": "Owner", "SHOP_PASSWORD": "owner-pass-123"}
 
 
 def run(data_dir: Path, *args: str, env: dict[str, str] | None = None,
-        check_json: bool = True) -> subprocess.CompletedProcess[str]:
+        check_json: bool = True, fresh: bool = False) -> subprocess.CompletedProcess[str]:
+    """The command in a process of its own; ``fresh``: a new interpreter, not a fork of one
+    that has loaded the command line (``cli_forkserver``), where the start itself is tested."""
     full_env = {k: v for k, v in os.environ.items()
                 if not k.startswith("SHOP_") or k == "SHOP_WITNESS_DIR"}
     full_env.update({"QT_QPA_PLATFORM": "offscreen", **(env if env is not None else OWNER_ENV)})
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],
-        cwd=ROOT, env=full_env, capture_output=True, text=True, encoding="utf-8",
-        stdin=subprocess.DEVNULL, timeout=120)
+    command = fresh_command if fresh else run_command
+    result = command(["--data-dir", str(data_dir), *args], full_env)
     assert "Traceback" not in result.stderr, result.stderr
     if check_json and "--json" in args:
         lines = result.stdout.strip().splitlines()
@@ -52,7 +53,7 @@ def test_help_and_version() -> None:
 
 
 def test_init_refuses_an_existing_shop(cli_shop: Path) -> None:
-    result = run(cli_shop, "init", "--json")
+    result = run(cli_shop, "init", "--json", fresh=True)
     assert result.returncode == 1
     assert as_json(result)["error"] == "shop_exists"
 
@@ -78,10 +79,11 @@ def test_bad_price_is_a_clear_error(cli_shop: Path) -> None:
 
 
 def test_bad_usage_exits_2(cli_shop: Path) -> None:
-    assert run(cli_shop, "product", "add", "--price", "1").returncode == 2
-    assert run(cli_shop, "frobnicate").returncode == 2
+    assert run(cli_shop, "product", "add", "--price", "1", fresh=True).returncode == 2
+    assert run(cli_shop, "frobnicate", fresh=True).returncode == 2
     # With --json, one JSON object on stdout too (QA: stdout was empty), the usage on stderr.
-    bad = run(cli_shop, "product", "add", "--name", "Y", "--price", "1", "--uses", "0", "--json")
+    bad = run(cli_shop, "product", "add", "--name", "Y", "--price", "1", "--uses", "0", "--json",
+              fresh=True)
     assert bad.returncode == 2 and "usage" in bad.stderr
     refused = as_json(bad)
     assert (refused["ok"], refused["error"]) == (False, "usage") and "--uses" in refused["message"]
@@ -89,13 +91,13 @@ def test_bad_usage_exits_2(cli_shop: Path) -> None:
 
 def test_wrong_password_is_refused(cli_shop: Path) -> None:
     result = run(cli_shop, "product", "list", "--json",
-                 env={"SHOP_OPERATOR": "Owner", "SHOP_PASSWORD": "nope-nope"})
+                 env={"SHOP_OPERATOR": "Owner", "SHOP_PASSWORD": "nope-nope"}, fresh=True)
     assert result.returncode == 3
     assert as_json(result)["error"] == "wrong_password"
 
 
 def test_missing_credentials_without_a_terminal(cli_shop: Path) -> None:
-    result = run(cli_shop, "product", "list", env={})
+    result = run(cli_shop, "product", "list", env={}, fresh=True)
     assert result.returncode == 2
     assert "SHOP_OPERATOR" in result.stderr
 
@@ -170,7 +172,7 @@ def test_verify_passes_on_a_healthy_shop(cli_shop: Path) -> None:
 
 
 def test_no_shop_here(tmp_path: Path) -> None:
-    result = run(tmp_path / "nothing", "product", "list", "--json")
+    result = run(tmp_path / "nothing", "product", "list", "--json", fresh=True)
     assert result.returncode == 1 and as_json(result)["error"] == "no_shop"
 
 
@@ -184,7 +186,7 @@ def test_two_shops_never_see_each_other(tmp_path: Path) -> None:
 
 
 def test_chinese_messages(tmp_path: Path) -> None:
-    result = run(tmp_path / "nothing", "--lang", "zh_CN", "product", "list")
+    result = run(tmp_path / "nothing", "--lang", "zh_CN", "product", "list", fresh=True)
     assert result.returncode == 1
     assert any("\u4e00" <= c <= "\u9fff" for c in result.stderr), result.stderr
 

@@ -7,11 +7,12 @@ for."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import OWNER, OWNER_PASSWORD
-from test_cli import run
+from test_cli import run as cli_run
 
 from desktop_app.cli.parser import build_parser
 from desktop_app.core import fulfilment, kdf, orders, products
@@ -24,6 +25,12 @@ from desktop_app.core.store import Shop
 OWNER_ENV = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD}
 SALT = b"s" * 16
 CHEAP = (2**10, 8, 1)  # kdf's hand-over under test, not the slots' cost
+
+
+def run(folder: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """A new interpreter each time (no fork of a loaded one): the derivation under test
+    overlaps the imports of a command's start."""
+    return cli_run(folder, *args, env=env, fresh=True)
 
 
 def sold_payload(shop: Shop) -> str:

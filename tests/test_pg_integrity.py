@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import run_command
 from conftest import OWNER, OWNER_PASSWORD
 
 from desktop_app.core import anchor, audit, fulfilment, orders, products
@@ -47,10 +47,8 @@ def sell_a_wash(location: ShopLocation) -> str:
 
 def run(location: ShopLocation, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD}
-    return subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir",
-                           str(location.data_dir), "--database", str(location.database_url),
-                           *args], capture_output=True, text=True, env=env, cwd=ROOT,
-                          timeout=120, check=False)
+    return run_command(["--data-dir", str(location.data_dir), "--database",
+                        str(location.database_url), *args], env)
 
 
 @pytest.fixture

@@ -89,7 +89,7 @@ def test_the_scanned_text_is_shown_as_scanned_and_sealed_on_the_server(
     assert sorted(row["scanned"] for row in exported) == sorted(shown)
     if not dialect.is_server(shop.db):
         return  # the file: SQLCipher encrypts it whole (tests/test_store.py)
-    dump = pg_dump(request.getfixturevalue("pg_server"), request.getfixturevalue("pg_url"))
+    dump = pg_dump(request.getfixturevalue("pg_server"), shop.url)  # type: ignore[attr-defined]
     assert "redemption_attempt" in dump and "wrong car" in dump  # the dump holds the rows
     for secret in secrets:
         assert secret not in dump, secret

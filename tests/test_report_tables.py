@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_process import run_command
 from conftest import OWNER, OWNER_PASSWORD
 
 from desktop_app.core import (
@@ -332,9 +333,7 @@ def run_cli(shop: Shop, *args: str) -> subprocess.CompletedProcess[str]:
     server = ["--database", url] if url else []
     env = {**os.environ, "SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD,
            "TZ": "Asia/Shanghai"}
-    return subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(shop.data_dir),
-                           *server, *args], capture_output=True, text=True, env=env, cwd=ROOT,
-                          timeout=120, check=False)
+    return run_command(["--data-dir", str(shop.data_dir), *server, *args], env)
 
 
 def test_cli_report_json_and_out(shop: Shop, shop_dir: Path, fixture_shop: Fixture,

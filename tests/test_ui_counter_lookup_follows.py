@@ -139,7 +139,7 @@ def test_a_scans_verdict_shown_since_is_not_touched(qtbot: QtBot, counter: Count
 
 @pytest.mark.parametrize("shop", ["server"], indirect=True)
 def test_another_counters_redemption_reaches_the_look_up_through_the_server(
-        qtbot: QtBot, counter: Counter, pg_url: str, tmp_path: Path) -> None:
+        qtbot: QtBot, counter: Counter, tmp_path: Path) -> None:
     """Another counter PC (a process of its own: the command line) redeems the voucher
     looked up here; its NOTIFY reaches this counter, which reads the look-up again."""
     shop, tab = counter.shop, counter.tab
@@ -150,7 +150,7 @@ def test_another_counters_redemption_reaches_the_look_up_through_the_server(
     look_up(qtbot, counter, voucher.payload)
     assert tab.verdict.headline.text() == "Look-up: 3 of 10 left"
     with qtbot.waitSignal(tab.lookups.refreshed, timeout=60_000):
-        done = run(tmp_path / "pc2", "--database", pg_url, "redeem", voucher.payload,
+        done = run(tmp_path / "pc2", "--database", shop.url, "redeem", voucher.payload,
                    "--station", "Counter 2", "--json",
                    env={"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD})
         assert as_json(done)["reason"] == "redeemed", done.stdout
