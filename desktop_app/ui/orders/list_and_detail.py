@@ -21,7 +21,9 @@ DETAIL_MIN_WIDTH = 640
 # Below the list: the list's and the detail's shares of the height, an order shown or none.
 SHOWN_SPLIT = [2000, 3000]
 EMPTY_SPLIT = [4000, 1000]
-LIST_ROWS = 6  # the orders the list shows above an order, where the height allows
+# The orders the list shows above an order, where the height allows (six left a batch's
+# voucher QR 12 px short of whole at 1024x768: test_ui_batch_dialog).
+LIST_ROWS = 5
 LIST_MOST = 0.55  # ... but never more than this share of the height: the order comes first
 
 
