@@ -251,3 +251,13 @@ def counter(qtbot: QtBot, shop: Shop) -> Iterator[Counter]:
     yield made
     made.close()
     close_shop(shop)
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
+    """Each test that asks for it once in English and once in Chinese, the app translated."""
+    from desktop_app.i18n import install_translator, remove_translators
+
+    install_translator(qapp, request.param)  # type: ignore[arg-type]
+    yield request.param
+    remove_translators(qapp)  # type: ignore[arg-type]

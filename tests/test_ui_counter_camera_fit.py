@@ -6,30 +6,18 @@ The preview gives way, so the message is whole; a screenshot is kept to look at.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from counter_driver import Counter
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.scanning.camera_source import CAMERA_MISSING
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert app is not None
-    install_translator(app, request.param)
-    yield request.param
-    remove_translators(app)
 
 
 def test_the_cameras_warning_is_whole_at_1024x768(language: str, qtbot: QtBot,

@@ -3,26 +3,16 @@ message appears under it, and a wrong last group is told apart from Esc."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
 
 KEY = "52RK-Y15W-J7CE-RMQV-4FXY-GA7F-DKXQ"
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    install_translator(qapp, request.param)
-    yield request.param
-    remove_translators(qapp)
 
 
 def shown_dialog(qtbot: QtBot) -> RecoveryKeyDialog:

@@ -10,21 +10,19 @@ report's chart took the height from its table (F6); a newly shown order opened m
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
 from counter_driver import Counter
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from test_ui_orders import WAIT_MS, idle, show_order
 from test_ui_reports import choose
 
 from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.store import Shop
-from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.reports.reports_tab import ReportsTab
@@ -35,15 +33,6 @@ PRODUCT = "豪华精致全车内外深度清洁打蜡抛光镀晶养护套餐含
 CUSTOMER = "深圳市某某科技发展有限公司南山分公司行政部采购专员陈晓明先生收货请电话联系谢谢您"
 SMALL = (911, 512)  # 1366x768 at 150 %
 T = TypeVar("T", bound=QWidget)
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert app is not None
-    install_translator(app, request.param)
-    yield request.param
-    remove_translators(app)
 
 
 def _long_named_voucher(shop: Shop) -> fulfilment.IssuedVoucher:
