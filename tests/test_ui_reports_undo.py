@@ -99,3 +99,26 @@ def test_the_undo_is_gone_with_the_attempts(qtbot: QtBot, shop: Shop, shop_dir: 
     idle()
     assert not tab.detail_undo.isVisible()
     assert dt.date.today() >= redeemed_on(shop)
+
+
+def test_an_undo_made_meanwhile_elsewhere_is_said_and_nothing_given_twice(
+        qtbot: QtBot, shop: Shop, shop_dir: Path) -> None:
+    """The drill-down was read before another counter's owner undid the same redemption: the
+    second undo is refused in the panel, in words, and the use is given back once."""
+    wash = products.add_product(shop, "洗车五次卡", "99", uses=5)
+    [voucher] = fulfilment.pay_order(shop, orders.create_order(shop, [(wash.id, 1)]).id)
+    redeemed_by_clerk(shop, shop_dir, voucher.payload)
+    tab = drilled_today(qtbot, shop)
+    tab.detail_table.selectRow(0)
+    undo = tab.detail_undo
+    qtbot.mouseClick(undo.button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(undo.panel.note, "wrong card")
+    redemption.undo_redemption(shop, tab.detail_model.row_at(0).attempt_id, "at counter 2",
+                               "Counter 2")
+    qtbot.mouseClick(undo.panel.confirm, Qt.MouseButton.LeftButton)
+    idle()
+    assert "already undone" in undo.panel.message.text()
+    assert "Traceback" not in undo.panel.message.text()
+    assert undo.panel.isVisible() and undo.panel.note.isEnabled()  # not stuck busy
+    assert Voucher.get_by_id(voucher.id).uses_left == 5
+    assert RedemptionAttempt.select().where(RedemptionAttempt.reason == "undone").count() == 1

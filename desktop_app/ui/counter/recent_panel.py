@@ -33,7 +33,7 @@ from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_models import CODE, PRODUCT, TIME, RecentModel
 from desktop_app.ui.counter.redemption_panels import UndoPanel
-from desktop_app.ui.display import amount_text
+from desktop_app.ui.display import amount_text, failure_text
 from desktop_app.ui.widgets import MessageLabel, scaled_font
 
 log = logging.getLogger(__name__)
@@ -234,9 +234,6 @@ class RecentPanel(QWidget):
 
     def _undo_failed(self, exc: Exception) -> None:
         self.undo_panel.set_busy(False)
-        text = error_message(exc) if isinstance(exc, ShopError) else unexpected_error_message()
-        if not isinstance(exc, ShopError):
-            log.error("undo failed", exc_info=(type(exc), exc, exc.__traceback__))
-        self.undo_panel.message.show_error(text)
+        self.undo_panel.message.show_error(failure_text(exc))  # an unexpected one is logged
         if isinstance(exc, ServerUnreachable):  # the list shows what the server has now
             self.refresh()

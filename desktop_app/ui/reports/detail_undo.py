@@ -4,25 +4,19 @@ with a reason, like the counter's own undo (one core function: redemption.undo_r
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.core import redemption
 from desktop_app.core.counter import RecentAttempt
-from desktop_app.core.errors import ShopError
 from desktop_app.core.report_redemptions import RedemptionDetail
 from desktop_app.core.store import Shop
-from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui.counter.redemption_panels import UndoPanel
-from desktop_app.ui.display import money
+from desktop_app.ui.display import failure_text, money
 from desktop_app.ui.reports.report_models import DetailTableModel
 from desktop_app.ui.settings import station_name
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MessageLabel
-
-log = logging.getLogger(__name__)
 
 
 def can_undo(detail: RedemptionDetail | None) -> bool:
@@ -113,7 +107,4 @@ class DetailUndo(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self.panel.set_busy(False)
-        if not isinstance(exc, ShopError):
-            log.error("undo from the reports failed", exc_info=(type(exc), exc, exc.__traceback__))
-        self.panel.message.show_error(
-            error_message(exc) if isinstance(exc, ShopError) else unexpected_error_message())
+        self.panel.message.show_error(failure_text(exc))  # an unexpected one is logged there
