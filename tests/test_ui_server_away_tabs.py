@@ -151,3 +151,23 @@ def test_a_box_only_while_no_status_bar_says_the_server_is_away(qtbot: QtBot) ->
     holder.hide()  # that window is closed: nothing says it any more
     hook(ServerUnreachable, away, None)
     assert len(shown) == 2
+
+
+def test_a_closed_windows_status_line_says_nothing(qtbot: QtBot) -> None:
+    """A window deleted while its status line's Python object lives on (not yet collected):
+    asking whether the server's absence is said must not raise (CI: the exception hook then
+    raised itself, and the user got "Something went wrong" instead of the calm line)."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.ui.server_away import ServerAwayStatus, said_on_screen
+
+    holder = QWidget()
+    status = ServerAwayStatus(holder)
+    status.show_reachable(False)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert said_on_screen()
+    shiboken6.delete(holder)  # the C++ window and its line go; ``status`` stays referenced
+    assert not shiboken6.isValid(status)
+    assert not said_on_screen()

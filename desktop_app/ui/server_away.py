@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import weakref
 
+import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import events
@@ -22,8 +23,11 @@ _saying: weakref.WeakSet[ServerAwayStatus] = weakref.WeakSet()
 
 
 def said_on_screen() -> bool:
-    """Whether a window's status bar says now that the server is not answering."""
-    return any(status.away and status.isVisible() for status in _saying)
+    """Whether a window's status bar says now that the server is not answering. A closed
+    window's line can outlive its widget in Python (a reference not yet collected): it says
+    nothing, and asking it would raise inside the exception hook (seen in CI)."""
+    return any(shiboken6.isValid(status) and status.away and status.isVisible()
+               for status in _saying)
 
 
 class ServerAwayStatus(MessageLabel):
