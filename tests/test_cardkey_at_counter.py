@@ -13,7 +13,7 @@ from test_cli import as_json, run
 
 from desktop_app.core import cardkeys, fulfilment, orders, products, redemption
 from desktop_app.core.store import Shop
-from desktop_app.ui.counter.redemption_models import TONE_OK
+from desktop_app.ui.counter.redemption_models import RESULT, TONE_OK
 from desktop_app.ui.customer.customer_window import CustomerWindow
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
@@ -41,6 +41,14 @@ def test_the_counter_says_a_card_key_was_marked_used(counter: Counter) -> None:
     assert again.reason == "already_redeemed"
     assert panel.headline.text() == "Card key already marked as used"
     assert "0 of 1" not in panel.facts.text()  # its uses say nothing of a key handed over
+    qtbot_wait_recent(counter, 2)
+    model = counter.tab.recent.model
+    assert [model.data(model.index(row, RESULT)) for row in (0, 1)] == [
+        "Card key already marked as used", "Card key marked as used"]  # the list says it too
+
+
+def qtbot_wait_recent(counter: Counter, rows: int) -> None:
+    counter.qtbot.waitUntil(lambda: counter.tab.recent.model.rowCount() >= rows)
 
 
 def test_a_pass_still_says_redeemed_and_what_is_left(counter: Counter) -> None:
@@ -74,3 +82,26 @@ def test_redeem_on_the_command_line_names_the_card_key(owner_shop: Shop, shop_di
     again = run(shop_dir, "redeem", second.payload)
     assert again.returncode == 3
     assert again.stdout.startswith("Card key already marked as used: Steam 100")
+
+
+def test_a_look_up_of_a_card_key_says_whether_it_was_marked_used(counter: Counter) -> None:
+    from test_ui_counter_lookup_follows import look_up
+
+    from desktop_app.core.counter import lookup
+    from desktop_app.ui.counter.lookup_models import FoundModel
+
+    [key] = sell_card_keys(counter.shop)
+    tab = counter.tab
+    look_up(counter.qtbot, counter, key.payload)
+    assert tab.verdict.headline.text() == "Look-up: card key not yet marked as used"
+    assert tab.verdict.detail.text() == "Can be marked as used"  # not "1 of 1 left"
+    redemption.redeem(counter.shop, key.payload, "Counter 2")
+    look_up(counter.qtbot, counter, key.payload)
+    assert tab.verdict.headline.text() == "Look-up: card key marked as used"
+    assert tab.verdict.detail.text() == "Card key already marked as used"
+    history = tab.history_panel.model
+    assert history.data(history.index(0, 1)) == "Card key marked as used"
+    found = FoundModel()
+    found.set_rows([lookup(counter.shop, key.code)])  # found by the customer
+    assert [found.data(found.index(0, column)) for column in (4, 6)] == [
+        "card key marked as used", "Card key already marked as used"]

@@ -66,6 +66,7 @@ class RecentAttempt:
     note: str = ""
     uses_left_after: int | None = None
     spent_cents: int | None = None  # a gift card's spend: the amount it took
+    kind: str = ""  # the product's kind: a card key's row says the key was marked used
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,8 @@ def recent_attempts(shop: Shop, station: str, limit: int = RECENT_LIMIT) -> list
         product=row.voucher.product.name if row.voucher_id is not None else "",
         reason=row.reason, ok=row.ok, operator=row.operator.name, station=row.station,
         undone=row.id in undone, note=row.note, uses_left_after=row.uses_left_after,
-        spent_cents=spent.get(row.id)) for row in rows]
+        spent_cents=spent.get(row.id),
+        kind=row.voucher.product.kind if row.voucher_id is not None else "") for row in rows]
 
 
 def _spent_by_attempt(attempt_ids: list[int]) -> dict[int, int]:
@@ -300,6 +302,7 @@ class VoucherInfo:
     customer_phone: str  # masked
     history: list[HistoryRow]
     balance: int | None = None  # gift cards: cents left; None for every other voucher
+    kind: str = ""  # the product's kind: a card key's look-up says whether it was marked used
 
 
 def _require_counter_role(shop: Shop, action: str) -> None:
@@ -334,7 +337,7 @@ def _info(shop: Shop, voucher: Voucher, rows: list[HistoryRow], now: dt.datetime
         uses_total=voucher.uses_total, valid_from=voucher.valid_from,
         valid_until=voucher.valid_until, issued_at=voucher.issued_at,
         customer=order.customer_name, customer_phone=mask_phone(order.customer_phone),
-        history=rows, balance=voucher.balance_cents)
+        history=rows, balance=voucher.balance_cents, kind=voucher.product.kind)
 
 
 def lookup(shop: Shop, text: str, now: dt.datetime | None = None) -> VoucherInfo:

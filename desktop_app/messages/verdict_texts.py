@@ -98,9 +98,27 @@ STATUS_TEXTS: dict[str, str] = {
 }
 
 
-def status_text(status: str) -> str:
+# A card key's look-up: its uses say nothing of a key already on the customer's voucher; the
+# look-up tells whether it was marked used (QA s17a, left over).
+CARD_KEY_STATUS = QT_TRANSLATE_NOOP("Redemption", "Can be marked as used")
+CARD_KEY_STATES: dict[bool, str] = {
+    False: QT_TRANSLATE_NOOP("Redemption", "card key not yet marked as used"),
+    True: QT_TRANSLATE_NOOP("Redemption", "card key marked as used"),
+}
+
+
+def card_key_state_text(used: bool) -> str:
+    """A looked-up card key's state in words, in place of its uses left."""
+    return translate("Redemption", CARD_KEY_STATES[used])
+
+
+def status_text(status: str, kind: str = "") -> str:
     """What a redemption would say now: ``Can be redeemed``, ``Empty: reload it…`` or the
-    refusal's headline."""
+    refusal's headline; a card key's in its own words."""
+    if kind == "cardkey":
+        if status == "redeemable":
+            return translate("Redemption", CARD_KEY_STATUS)
+        return verdict_headline(status, kind)
     if status in STATUS_TEXTS:
         return translate("Redemption", STATUS_TEXTS[status])
     return headline(status)

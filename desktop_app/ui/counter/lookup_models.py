@@ -6,7 +6,11 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.counter import HistoryRow, VoucherInfo
 from desktop_app.i18n import QT_TRANSLATE_NOOP
-from desktop_app.messages.verdict_texts import headline, status_text
+from desktop_app.messages.verdict_texts import (
+    card_key_state_text,
+    status_text,
+    verdict_headline,
+)
 from desktop_app.ui.counter.redemption_models import (
     TONE_COLORS,
     UNDONE_COLOR,
@@ -19,9 +23,11 @@ from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
 
 
 def left_text(info: VoucherInfo) -> str:
-    """Uses left, or a gift card's balance."""
+    """Uses left, a gift card's balance, or whether a card key was marked used."""
     if info.balance is not None:
         return amount_text(info.balance)
+    if info.kind == "cardkey":
+        return card_key_state_text(info.uses_left == 0)
     return uses_text(info.uses_left, info.uses_total)
 
 
@@ -32,11 +38,13 @@ def _title(text: str) -> str:
 class HistoryModel(RowTableModel[HistoryRow]):
     """A looked-up voucher's attempts, oldest first."""
 
+    kind = ""  # the voucher's product's: a card key's results say so
+
     def columns(self) -> list[Column[HistoryRow]]:
         return [
             Column(_title(HISTORY_COLUMNS[0]), lambda row: local_date_text(row.at),
                    sort=lambda row: row.at),
-            Column(_title(HISTORY_COLUMNS[1]), lambda row: headline(row.reason),
+            Column(_title(HISTORY_COLUMNS[1]), lambda row: verdict_headline(row.reason, self.kind),
                    color=lambda row: UNDONE_COLOR if row.reason == "undone"
                    else TONE_COLORS[tone_of(row.reason)]),
             Column(_title(HISTORY_COLUMNS[2]), lambda row: row.operator),
@@ -71,7 +79,7 @@ class FoundModel(RowTableModel[VoucherInfo]):
         texts = (lambda row: row.code, lambda row: row.product, lambda row: row.customer,
                  lambda row: row.customer_phone, left_text,
                  lambda row: local_date_text(row.valid_until) or "—",
-                 lambda row: status_text(row.status))
+                 lambda row: status_text(row.status, row.kind))
         return [Column(_title(title), text, mono=title == "Code",
                        align=RIGHT if title == "Left" else LEFT)
                 for title, text in zip(FOUND_COLUMNS, texts, strict=True)]

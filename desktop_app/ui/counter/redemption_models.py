@@ -30,7 +30,7 @@ from desktop_app.core.counter import RecentAttempt
 from desktop_app.core.dates import local_today, utc_now
 from desktop_app.core.text import printable
 from desktop_app.i18n import QT_TRANSLATE_NOOP
-from desktop_app.messages.verdict_texts import headline
+from desktop_app.messages.verdict_texts import verdict_headline
 from desktop_app.ui import settings
 from desktop_app.ui.display import money
 
@@ -235,7 +235,7 @@ def result_text(row: RecentAttempt, currency: str) -> str:
     if row.ok and row.spent_cents is not None:  # a gift card: what it took, not just "Redeemed"
         return QCoreApplication.translate("Redemption", "Spent {amount}").format(
             amount=money(row.spent_cents, currency))
-    return headline(row.reason)
+    return verdict_headline(row.reason, row.kind)
 
 
 def shown_code(row: RecentAttempt) -> str:

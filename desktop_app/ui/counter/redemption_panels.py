@@ -227,6 +227,7 @@ class HistoryPanel(QFrame):
         self.title.setText(title.format(
             code=info.code, product=info.product, count=len(info.history)))
         scrolled = self.view.verticalScrollBar().value()
+        self.model.kind = info.kind
         self.model.set_rows(info.history)
         if not refresh:
             self.setVisible(True)

@@ -236,8 +236,8 @@ class VerdictPanel(QFrame):
         facts = [self._product_line(info.product, [validity]),
                  self._code_line(info.code, info.customer, info.customer_phone)]
         self._show(TONE_LOOKUP, self.tr("Look-up: {left}").format(left=left_text(info)),
-                   status_text(info.status), facts, self.tr("Look-up only — nothing was used"),
-                   refresh=refresh)
+                   status_text(info.status, info.kind), facts,
+                   self.tr("Look-up only — nothing was used"), refresh=refresh)
 
     def show_lookup_refusal(self, reason: str) -> None:
         """A look-up of text that names no voucher here: what a redemption would say."""
