@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QSize
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from test_ui_setup_login import fill_setup, keep_recovery_key, log_in, open_login
@@ -33,6 +33,7 @@ from desktop_app.ui.main_window import MainWindow, station_name
 from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.session.setup_dialog import SetupDialog
 from desktop_app.ui.shop_session import ShopSession, close_shop
+from desktop_app.ui.widgets import screen_room
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
 # The offscreen platform of headless runs says so for any window with a size limit, and for
@@ -96,8 +97,8 @@ def test_station_name_comes_from_settings(qtbot: QtBot) -> None:
 
 def test_window_remembers_its_geometry(qtbot: QtBot, shop: Shop) -> None:
     window = open_window(qtbot, shop)
-    assert window.size() == window.default_size()
-    assert window.default_size().width() <= 1100
+    room = screen_room(window)
+    assert window.size() == QSize(min(1100, room.width()), min(720, room.height()))
     window.resize(640, 480)  # small enough for the headless screen
     window.close()
     again = open_window(qtbot, shop)

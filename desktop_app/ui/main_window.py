@@ -14,7 +14,6 @@ import shiboken6
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
-    QSize,
     Qt,
     QTimer,
     Signal,
@@ -67,6 +66,7 @@ from desktop_app.ui.widgets import (
     CompactWhenShort,
     HeaderBar,
     app_icon,
+    fit_to_screen,
     scaled_font,
 )
 from desktop_app.ui.window_backups import WindowBackups
@@ -274,18 +274,11 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
 
     # -- window state -----------------------------------------------------------------------
 
-    def default_size(self) -> QSize:
-        """1100×720, or less on a small screen (a netbook at the counter)."""
-        size = QSize(*DEFAULT_SIZE)
-        screen = self.screen()
-        if screen is not None:
-            size = size.boundedTo(screen.availableGeometry().size() * 0.95)
-        return size
-
     def _restore_geometry(self) -> None:
+        """Where it was, else 1100×720 or less on a small screen (a netbook at the counter)."""
         saved = settings.MAIN_WINDOW_GEOMETRY.read()
         if not isinstance(saved, QByteArray | bytes) or not self.restoreGeometry(saved):
-            self.resize(self.default_size())
+            fit_to_screen(self, *DEFAULT_SIZE)
 
     def save_state(self) -> None:
         settings.MAIN_WINDOW_GEOMETRY.write(self.saveGeometry())
