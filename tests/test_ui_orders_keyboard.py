@@ -224,3 +224,57 @@ def test_alt_c_creates_an_unpaid_order(qtbot: QtBot, shop: Shop) -> None:
     assert created.args[1] is False
     assert orders.order_detail(shop, int(created.args[0])).order.status == "unpaid"
     idle()
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    window.activateWindow()  # a closed dialog leaves no window active offscreen
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+
+
+def test_the_owner_at_the_keyboard_finds_creates_pays_and_prints(qtbot: QtBot,
+                                                                 shop: Shop) -> None:
+    """Ctrl+F to the search, Ctrl+N a new order, Alt+P takes payment as in New order, Ctrl+P
+    prints the voucher shown; each key named in its button's tooltip (left from QA s17b)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from test_ui_orders import show_order
+
+    from desktop_app.ui.orders.payment_dialogs import PaymentDialog
+
+    products.add_product(shop, "Car wash ×5 洗车", "99.50", uses=5)
+    tab = open_tab(qtbot, shop)
+    activate(qtbot, tab)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.search.hasFocus() and tab.search.toolTip() == "Ctrl+F"
+
+    assert tab.new_button.toolTip() == "Ctrl+N"
+    qtbot.keyClick(tab.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: tab.dialog is not None, timeout=WAIT_MS)  # shown pressed first
+    dialog = tab.dialog
+    assert isinstance(dialog, NewOrderDialog)
+    idle()
+    dialog.add_selected()
+    with qtbot.waitSignal(dialog.created, timeout=WAIT_MS) as created:
+        qtbot.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # create only
+    idle()
+    order_id = int(created.args[0])
+    show_order(tab, order_id)
+    assert tab.detail.pay_button.text() == "Take &payment…"
+    assert tab.detail.pay_button.isEnabled()
+    activate(qtbot, tab)
+    qtbot.keyClick(tab.table, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(tab.dialog, PaymentDialog), timeout=WAIT_MS)
+    payment = tab.dialog
+    assert isinstance(payment, PaymentDialog)
+    with qtbot.waitSignal(payment.paid, timeout=WAIT_MS):
+        qtbot.mouseClick(payment.pay_button, Qt.MouseButton.LeftButton)
+    idle()
+    show_order(tab, order_id)
+    qtbot.waitUntil(lambda: tab.detail.vouchers.print_button.isEnabled(), timeout=WAIT_MS)
+    assert tab.detail.vouchers.print_button.toolTip() == "Ctrl+P"
+    activate(qtbot, tab)
+    qtbot.keyClick(tab.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: tab.detail.vouchers.print_dialog is not None, timeout=WAIT_MS)
+    printing = tab.detail.vouchers.print_dialog
+    assert isinstance(printing, QPrintDialog) and printing.isVisible()
+    printing.reject()

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QFont, QIcon, QImageReader, QPalette, QPixmap
+from PySide6.QtGui import QFont, QIcon, QImageReader, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
@@ -238,6 +239,16 @@ def frame_with_header(dialog: QWidget, header: QWidget, body: QLayout) -> None:
     outer.setSpacing(0)
     outer.addWidget(header)
     outer.addLayout(body, 1)
+
+
+def give_shortcut(button: QAbstractButton, keys: str) -> None:
+    """``keys`` press ``button`` while it is on screen and enabled (its tab shown), and its
+    tooltip names them: an owner at the keyboard finds them where the mouse would."""
+    sequence = QKeySequence(keys)
+    button.setShortcut(sequence)
+    named = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    tip = button.toolTip()
+    button.setToolTip(f"{tip} ({named})" if tip else named)
 
 
 def screen_room(window: QWidget) -> QSize:

@@ -2512,8 +2512,8 @@ Click “New product” to add your first service pass, gift card, card key or g
     <name>OrderDetailPanel</name>
     <message>
         <location filename="../../desktop_app/ui/orders/order_detail.py" line="66"/>
-        <source>Take payment…</source>
-        <translation>收款…</translation>
+        <source>Take &amp;payment…</source>
+        <translation>收款(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/order_detail.py" line="69"/>
@@ -2667,37 +2667,37 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="118"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="139"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="122"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="144"/>
         <source>New batch…</source>
         <translation>批量发券…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="124"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="146"/>
         <source>Issue many vouchers at once, free or at a price: a promotion, a box of gift cards</source>
         <translation>一次发出多张卡券，可免费或定价：促销活动、整盒礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="127"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="149"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="129"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="151"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="158"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="180"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="160"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="182"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
@@ -2714,63 +2714,63 @@ Click “New order” to sell your first voucher.</source>
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="162"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="184"/>
         <source>matching: {count}</source>
         <translation>符合条件：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="250"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="272"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="262"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="284"/>
         <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="265"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="287"/>
         <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="297"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="319"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="299"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="321"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="329"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="351"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="331"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="353"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="346"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="349"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="368"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="371"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="347"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="369"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="350"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="372"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="354"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="376"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -5235,27 +5235,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="353"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="364"/>
         <source>Too short</source>
         <translation>太短</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="353"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="364"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="353"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="364"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="353"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="364"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="354"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="365"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -5768,7 +5768,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="230"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="231"/>
         <source>Save and print all {count} vouchers</source>
         <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
@@ -5788,72 +5788,72 @@ Click “New order” to sell your first voucher.</source>
         <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="160"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="161"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="162"/>
         <source>The voucher as an image on the clipboard (and saved), to paste into WeChat, QQ or an e-mail</source>
         <translation>把卡券图片复制到剪贴板（并另存一份），以便粘贴到微信、QQ 或电子邮件中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="220"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="221"/>
         <source>Voucher {position} of {count}</source>
         <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="221"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="222"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="228"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="229"/>
         <source>Save and print all {count} valid vouchers ({void} void left out)</source>
         <translation>保存并打印全部 {count} 张有效卡券（不含 {void} 张已作废）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="288"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="289"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="294"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="295"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. It was not saved as a file: {problem}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。但未能保存为文件：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="319"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="320"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="320"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="321"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="326"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="327"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="327"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="328"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="351"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="352"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="367"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="368"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="388"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="389"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>

@@ -63,7 +63,7 @@ class OrderDetailPanel(QWidget):
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.refunded = QLabel(self)
         self.refunded.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.pay_button = QPushButton(self.tr("Take payment…"), self)
+        self.pay_button = QPushButton(self.tr("Take &payment…"), self)  # Alt+P, as New order
         self.pay_button.setStyleSheet(PRIMARY_STYLE)
         self.pay_button.clicked.connect(self.tab.take_payment)
         self.refund_button = QPushButton(self.tr("Refund order…"), self)

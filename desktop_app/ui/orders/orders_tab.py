@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -44,7 +44,14 @@ from desktop_app.ui.orders.refund_words import (
     refunded_text,
 )
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import MARGIN, PRIMARY_STYLE, SPACING, MessageLabel, hint_label
+from desktop_app.ui.widgets import (
+    MARGIN,
+    PRIMARY_STYLE,
+    SPACING,
+    MessageLabel,
+    give_shortcut,
+    hint_label,
+)
 
 
 class OrdersTab(QWidget):
@@ -80,6 +87,7 @@ class OrdersTab(QWidget):
         self.list = PagedOrderList(self.shop, self.message, self)
         self.model, self.table, self.empty = self.list.model, self.list.table, self.list.empty
         self.search, self.status_filter = self.list.search, self.list.status_filter
+        self._focus_search_on(QKeySequence.StandardKey.Find)  # Ctrl+F
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.list.listed.connect(self._listed)
         self.detail = OrderDetailPanel(self.shop, self, self)
@@ -114,11 +122,25 @@ class OrdersTab(QWidget):
         super().resizeEvent(event)
         self.splitter.fit_to(event.size().width())
 
+    def _focus_search_on(self, keys: QKeySequence.StandardKey) -> None:
+        find = QAction(self)
+        find.setShortcut(keys)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # this tab's
+        find.triggered.connect(self._to_search)
+        self.addAction(find)
+        self.search.setToolTip(QKeySequence(keys).toString(
+            QKeySequence.SequenceFormat.NativeText))
+
+    def _to_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def _build_filters(self) -> QHBoxLayout:
         self.new_button = QPushButton(self.tr("New order"), self)
         self.new_button.setStyleSheet(PRIMARY_STYLE)
         self.new_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.new_button.clicked.connect(self.new_order)
+        give_shortcut(self.new_button, "Ctrl+N")
         self.batch_button = QPushButton(self.tr("New batch…"), self)
         self.batch_button.setToolTip(self.tr(
             "Issue many vouchers at once, free or at a price: a promotion, a box of gift cards"))

@@ -47,7 +47,7 @@ from desktop_app.ui.orders.giftcard_box import GiftCardBox
 from desktop_app.ui.orders.message_in_sight import MessageInSight
 from desktop_app.ui.orders.voucher_card import VoucherCard, confirm_faulty_key
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import widget_font
+from desktop_app.ui.widgets import give_shortcut, widget_font
 
 
 def load_voucher(shop: Shop, voucher_id: int) -> tuple[VoucherView, list[list[bool]]]:
@@ -157,6 +157,7 @@ class VoucherPanel(QWidget):
         self.pdf_button.clicked.connect(self.ask_pdf)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.clicked.connect(self.ask_print)
+        give_shortcut(self.print_button, "Ctrl+P")
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setToolTip(self.tr("The voucher as an image on the clipboard (and "
                                             "saved), to paste into WeChat, QQ or an e-mail"))
