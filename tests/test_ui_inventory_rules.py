@@ -95,8 +95,9 @@ def test_uses_and_status_sort_with_gift_card_values_and_ended_products(
     proxy = product_proxy(rows)
     proxy.set_show_archived(True)
     uses = sorted_names(proxy, ProductTableModel.USES, ASC)
-    assert uses[3:] == ["b-wash", "e-pass", "a-card"]
-    assert sorted_names(proxy, ProductTableModel.USES, DESC)[:3] == ["a-card", "e-pass", "b-wash"]
+    assert uses[2:] == ["b-wash", "e-pass", "d-card", "a-card"]  # cards by the value they carry
+    assert sorted_names(proxy, ProductTableModel.USES, DESC)[:4] == [
+        "a-card", "d-card", "e-pass", "b-wash"]
     status = sorted_names(proxy, ProductTableModel.STATUS, ASC)
     assert status[-2:] == ["e-pass", "f-old"]
 
@@ -147,12 +148,15 @@ def test_editing_a_card_shows_its_value_and_a_price_change_carries_it(
     assert Product.get_by_id(promo.id).value_cents == 9500
 
 
-def test_the_table_shows_a_value_that_is_not_the_price(qapp: QApplication) -> None:
+def test_the_table_shows_every_gift_cards_value(qapp: QApplication) -> None:
+    """Its value beside a card's other than its price, and beside a plain card's too (QA
+    s18a F11: "—" for the ¥200 card sold at ¥200 beside "Value ¥100.00")."""
     model = ProductTableModel("CNY")
     model.set_rows([detail("promo", kind="giftcard", price_cents=9000, value_cents=10000),
-                    detail("plain", kind="giftcard", price_cents=500, value_cents=500)])
-    assert model.index(0, ProductTableModel.USES).data() == "Value ¥100.00"
-    assert model.index(1, ProductTableModel.USES).data() == "—"
+                    detail("plain", kind="giftcard", price_cents=500, value_cents=500),
+                    detail("older", kind="giftcard", price_cents=20000, value_cents=None)])
+    assert [model.index(row, ProductTableModel.USES).data() for row in range(3)] == [
+        "Value ¥100.00", "Value ¥5.00", "Value ¥200.00"]
 
 
 # --- S6-7: a validity window that ended ---------------------------------------------------------

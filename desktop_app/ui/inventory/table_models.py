@@ -34,16 +34,19 @@ from desktop_app.ui.widgets import ERROR_COLOR
 UNLIMITED_SORT_KEY = 2**31 - 1
 
 
-def has_own_value(row: ProductDetail) -> bool:
-    """A gift card whose cards carry another amount than its price."""
-    return row.kind == "giftcard" and row.value_cents not in (None, row.price_cents)
+def card_value(row: ProductDetail) -> int | None:
+    """The amount a gift card's cards carry (its price unless set apart); None for others."""
+    if row.kind != "giftcard":
+        return None
+    return row.price_cents if row.value_cents is None else row.value_cents
 
 
 def uses_sort_key(row: ProductDetail) -> float:
     """"—" first, then services by uses, then gift cards by the value they carry."""
     if row.kind == "service":
         return ranked(1, row.uses_per_voucher)
-    return ranked(2, row.value_cents or 0) if has_own_value(row) else ranked(0, 0)
+    value = card_value(row)
+    return ranked(0, 0) if value is None else ranked(2, value)
 
 
 def validity_sort_key(row: ProductDetail) -> float:
@@ -88,13 +91,14 @@ class ProductTableModel(RowTableModel[ProductDetail]):
         ]
 
     def _uses_text(self, row: ProductDetail) -> str:
-        """A service's uses; a gift card's value where it is not the price (QA: a card sold
-        for ¥250 carried ¥200, and nothing showed it)."""
+        """A service's uses; a gift card's value, every card's (QA: a card sold for ¥250
+        carried ¥200, and nothing showed it; QA s18a F11: shown only where it was not the
+        price, ¥200 at ¥200 said "—" beside "Value ¥100.00")."""
         if row.kind == "service":
             return str(row.uses_per_voucher)
-        if has_own_value(row):
-            return self.tr("Value {amount}").format(
-                amount=money(row.value_cents or 0, self.currency))
+        value = card_value(row)
+        if value is not None:
+            return self.tr("Value {amount}").format(amount=money(value, self.currency))
         return "—"
 
     def _status_text(self, row: ProductDetail) -> str:
