@@ -198,3 +198,29 @@ def test_a_batch_whose_file_does_not_fit_says_it_was_issued(tiny_disk: Path,
     assert "unchanged" not in message and "do it again" not in message
     orders = as_json(run(folder, "order", "list", "--json"))["orders"]
     assert [o["id"] for o in orders] == [refused["order"]]
+
+
+def test_backup_settings_warn_of_a_folder_without_room(qtbot: QtBot, tiny_disk: Path,
+                                                        tmp_path: Path) -> None:
+    """QA s18a F12: a full stick was accepted without a word; the first automatic backup
+    failed the day after. The folder's disk is checked as it is chosen."""
+    from desktop_app.ui.admin.backup_settings_dialog import BackupSettingsDialog
+
+    stick = tiny_disk / "usb"
+    stick.mkdir()
+    with create_shop(tmp_path / "shop", "Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        _fill_leaving(tiny_disk, 64 * 1024)
+        free, needed = backup.short_of_room(shop, stick) or (0, 0)
+        assert 0 < free < needed
+        assert backup.short_of_room(shop, tmp_path) is None  # a roomy disk says nothing
+        dialog = BackupSettingsDialog(shop)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=15_000)
+        qtbot.keyClicks(dialog.folder, str(stick))
+        said = dialog.folder_message.text()
+        assert said.startswith("This folder's disk has ") and "KB free" in said
+        assert "a backup of this shop takes about" in said
+        dialog.folder.clear()
+        qtbot.keyClicks(dialog.folder, str(tmp_path))
+        assert "free" not in dialog.folder_message.text()

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import logging
 import re
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -29,13 +30,14 @@ from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, ServerBackupElsewhere
 from desktop_app.core.fileio import atomic_write_bytes, check_writable
-from desktop_app.core.paths import KEYSLOTS_FILE
+from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop, put_setting
 
 log = logging.getLogger(__name__)
 
 SUFFIX = ".vsbackup"
+ROOM_MARGIN_BYTES = 1 << 20  # the header and the file system's own
 _NAME = re.compile(r"^voucher-shop-(?P<shop>[0-9a-f]{8})-(?P<stamp>\d{8}-\d{6})\.vsbackup$")
 
 
@@ -223,6 +225,22 @@ def _status(shop: Shop) -> BackupStatus:
     return BackupStatus(shop.shop_id, shop.setting(BACKUP_FOLDER_SETTING),
                         shop.setting(AUTO_BACKUP_SETTING) == "1",
                         _last_backup_at(shop.setting(LAST_BACKUP_SETTING)))
+
+
+def short_of_room(shop: Shop, folder: Path) -> tuple[int, int] | None:
+    """``(free, needed)`` when ``folder``'s disk has less room than a backup of this shop
+    takes (about its database file, with a margin); None when it has, or cannot tell: a
+    server's shop, a folder not there now (QA s18a F12: a full stick was accepted silently,
+    and the first automatic backup failed the day after)."""
+    if dialect.is_server(shop.db):
+        return None
+    database = shop.data_dir / DATABASE_FILE
+    try:
+        needed = database.stat().st_size + ROOM_MARGIN_BYTES
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    return (free, needed) if free < needed else None
 
 
 def set_backup_settings(shop: Shop, folder: str, automatic: bool) -> BackupStatus:

@@ -22,6 +22,7 @@ from desktop_app.core import backup
 from desktop_app.core.backup import BackupStatus
 from desktop_app.core.store import Shop
 from desktop_app.ui.admin.backup_common import (
+    file_size_text,
     last_backup_text,
     same_disk,
 )
@@ -127,6 +128,12 @@ class BackupSettingsDialog(FittingDialog):
             self.folder_message.show_warning(self.tr(
                 "This folder is not there now. Plug in the USB stick or disk, or choose "
                 "another folder; until then automatic backups fail with a warning."))
+        elif (short := backup.short_of_room(self.shop, Path(text))) is not None:
+            self.folder_message.show_warning(self.tr(
+                "This folder's disk has {free} free; a backup of this shop takes about "
+                "{needed}. Free some space there or choose another folder: until then "
+                "automatic backups fail with a warning.").format(
+                    free=file_size_text(short[0]), needed=file_size_text(short[1])))
         elif same_disk(Path(text), self.shop.data_dir):
             self.folder_message.show_warning(self.tr(
                 "This folder is on the same disk as the shop: if the disk fails, both are "
