@@ -141,3 +141,24 @@ def test_a_reload_order_names_its_card_not_goods(qtbot: QtBot, shop: Shop) -> No
     show_order(tab, card.order_id)  # the card's own order: its voucher, as before
     idle()
     assert "Reload of" not in tab.detail.voucher_note.text()
+
+
+@pytest.mark.usefixtures("language")
+def test_the_cards_refund_dialog_is_wide_enough_for_its_rows(qtbot: QtBot, shop: Shop) -> None:
+    """QA s18b F6: in English the dialog kept its own 480 px minimum, narrower than its rows:
+    "Handed back:" read "Handed b" and each row's money was cut ("pays back ¥90.0")."""
+    from PySide6.QtWidgets import QFormLayout
+
+    order_id = sold_cards(shop, "90.00", 3, value="100.00")[0].order_id
+    [line] = orders.order_detail(shop, order_id).lines
+    dialog = LineRefundDialog(shop, "CNY", order_id, line)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    choices = dialog.choice_list
+    assert choices is not None
+    form = dialog.findChild(QFormLayout)
+    label = form.labelForField(choices)
+    assert isinstance(label, QLabel) and label.width() >= label.sizeHint().width()
+    rows = choices.list
+    assert rows.viewport().width() >= rows.sizeHintForColumn(0)  # every row's money whole

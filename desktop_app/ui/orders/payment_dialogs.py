@@ -192,6 +192,10 @@ class LineRefundDialog(QDialog):
         column.addStretch(1)
         column.addWidget(buttons)
         self._update_amount()
+        # A minimum set on the dialog stops its layout's from applying: the list of cards
+        # (code, balance, what each pays back) squeezed "Handed back:" to "Handed b" and cut
+        # the money (QA s18b F6). The larger of the two holds.
+        self.setMinimumWidth(max(self.minimumWidth(), column.minimumSize().width()))
 
     def _choice_list(self) -> RefundChoiceList | None:
         """Which key or card comes back, where the line has several and they differ."""
