@@ -24,7 +24,8 @@ BREAKDOWN = (
     "• Coffee x10: 1 of 1 back, ¥70.00 (partly used: only the uses left)\n"
     "• Game key: 1 of 2 back, ¥39.90 (1 redeemed: nothing back for it)\n"
     "• Air freshener: 2 of 2 back, ¥25.00\n"
-    "• Gift card: 1 of 2 back, ¥60.00 (1 spent: nothing back for it; its unspent balance)\n"
+    "• Gift card: 1 of 2 back, ¥60.00 (1 spent: nothing back for it; the other: its unspent "
+    "balance)\n"
     "• Wash x5 shared: 1 of 2 back, ¥12.00 (1 used up: nothing back for it; partly used: only "
     "the uses left)")
 
@@ -59,3 +60,18 @@ def test_the_question_breaks_the_money_down_by_line(qtbot: QtBot, shop: Shop) ->
     model = tab.detail.lines_model
     column = [model.index(row, LineTableModel.REFUNDED).data() for row in range(model.rowCount())]
     assert column == ["", "1", "1", "2", "1", "1"]  # the used-up pass: no refunded unit
+
+
+def test_the_breakdown_reads_in_chinese(qtbot: QtBot, shop: Shop, language: str) -> None:
+    """QA s18b F10: the notes were joined by a half-width ";" in Chinese too, and a card's
+    last note dangled ("…; its unspent balance")."""
+    order_id = sell_and_use(shop)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order_id)
+    box = ask(qtbot, tab)
+    said = box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    if language == "zh_CN":
+        assert "; " not in said and "；" in said
+    else:
+        assert "the other: its unspent balance" in said

@@ -5,6 +5,8 @@ In the Orders tab's words (translation context ``OrdersTab``)."""
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.giftcard_value import Payback
@@ -68,18 +70,39 @@ def _used_words(line: LineBack) -> str:
     return _some_nothing_back(line.kind, line.units_used_up)
 
 
+def _joined(notes: list[str]) -> str:
+    """Notes joined the language's way: a Chinese sentence takes "；" (QA s18b F10)."""
+    if not notes:
+        return ""
+    joint = QCoreApplication.translate("OrdersTab", "{first}; {second}")
+    return functools.reduce(lambda first, second: joint.format(first=first, second=second),
+                            notes)
+
+
+def _unspent_words(line: LineBack) -> str:
+    """What a line of gift cards pays back for: beside cards spent, "the others" do (QA s18b
+    F10: "1 spent: nothing back for it; its unspent balance" left the last part dangling)."""
+    if line.units_used_up and line.units_back > 1:
+        return QCoreApplication.translate("OrdersTab", "the others: their unspent balance")
+    if line.units_used_up:
+        return QCoreApplication.translate("OrdersTab", "the other: its unspent balance")
+    if line.units_back > 1:
+        return QCoreApplication.translate("OrdersTab", "their unspent balance")
+    return QCoreApplication.translate("OrdersTab", "its unspent balance")
+
+
 def _line_words(line: LineBack, currency: str) -> str:
     """One line of the breakdown: product, units back, money back, and why less."""
     notes = [_used_words(line)]
     if line.kind == "giftcard" and line.units_back:
-        notes.append(QCoreApplication.translate("OrdersTab", "its unspent balance"))
+        notes.append(_unspent_words(line))
     elif line.partly_used:
         notes.append(QCoreApplication.translate("OrdersTab", "partly used: only the uses left"))
     said = QCoreApplication.translate(
         "OrdersTab", "• {product}: {count} of {units} back, {amount}").format(
         product=line.product_name, count=line.units_back, units=line.units_left,
         amount=money(line.amount_cents, currency))
-    why = "; ".join(note for note in notes if note)
+    why = _joined([note for note in notes if note])
     if not why:
         return said
     return QCoreApplication.translate("OrdersTab", "{line} ({why})").format(line=said, why=why)
