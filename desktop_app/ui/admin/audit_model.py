@@ -59,6 +59,8 @@ KIND_LABELS: dict[str, str] = {
     "cardkey_shown": QT_TRANSLATE_NOOP("audit", "Card key shown in full"),
     "cardkey_sent": QT_TRANSLATE_NOOP("audit", "Card key sent to the customer"),
     "shop_moved": QT_TRANSLATE_NOOP("audit", "Shop moved to a server"),
+    "shop_moved_out": QT_TRANSLATE_NOOP("audit", "Shop moved to another computer (final "
+                                        "backup)"),
     "schema_upgraded": QT_TRANSLATE_NOOP("audit", "Shop data upgraded for a new version"),
 }
 
