@@ -4,6 +4,7 @@ live; restoring it back here brings the shop back to life."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -47,6 +48,8 @@ def test_after_the_final_backup_the_folder_refuses_and_the_new_computer_is_live(
         assert there.moved_to is None and there.integrity_problem is None
         event = newest_event()
         assert event.kind == moved_shop.MOVED_OUT_KIND and event.subject == "final.vsbackup"
+        assert json.loads(event.detail) == {"final_backup": "final.vsbackup",
+                                            "backup_made_at": done.at}
         assert redemption.redeem(there, voucher.payload, "C2").ok
         assert audit.verify_shop(there) == []
 

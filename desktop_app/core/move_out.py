@@ -71,7 +71,8 @@ def write_final_backup(shop: Shop, out: Path) -> FinalBackup:
     facts = moved_shop.computer_facts(out.name, at)
     with shop.write():
         put_setting(moved_shop.MOVED_SETTING, moved_shop.facts_json(facts, pending=True))
-        audit.record(shop, moved_shop.MOVED_OUT_KIND, out.name, backup=out.name, at=at)
+        audit.record(shop, moved_shop.MOVED_OUT_KIND, out.name, final_backup=out.name,
+                     backup_made_at=at)
     try:
         head = backup.copy_into(shop, out, leave_out=(moved_shop.MOVED_SETTING,))
     except BaseException:

@@ -110,6 +110,7 @@ DETAIL_LABELS: dict[str, str] = {
     "duplicate": QT_TRANSLATE_NOOP("audit", "duplicate"),
     "end": QT_TRANSLATE_NOOP("audit", "to"),
     "events_lost": QT_TRANSLATE_NOOP("audit", "events lost"),
+    "final_backup": QT_TRANSLATE_NOOP("audit", "final backup"),
     "first_voucher": QT_TRANSLATE_NOOP("audit", "first voucher"),
     "folder": QT_TRANSLATE_NOOP("audit", "folder"),
     "format": QT_TRANSLATE_NOOP("audit", "format"),
