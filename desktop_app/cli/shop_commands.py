@@ -130,7 +130,7 @@ def cmd_verify(ctx: Context) -> Outcome:
     lines.extend(said)
     if shop.moved_to is not None:
         data["moved_to"] = shop.moved_to
-    if moved_shop.to_computer(shop.moved_to):
+    if shop.moved_to is not None and moved_shop.to_computer(shop.moved_to):
         lines.append(command_line_error_message(ShopMoved(**shop.moved_to)))
     elif shop.moved_to is not None:
         lines.append(translate("cli", "This shop was moved to the server {host} (database "
