@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 from conftest import OWNER, OWNER_PASSWORD
+from PySide6.QtWidgets import QApplication
 from test_backup_restore import rebind
 from test_restore_guards import sold_voucher
 
-from desktop_app.core import audit, move_out, moved_shop, redemption, restore
+from desktop_app.cli.restore_commands import loss_lines
+from desktop_app.core import audit, backup, move_out, moved_shop, redemption, restore
 from desktop_app.core.errors import ServerBackupElsewhere, ShopMoved
 from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop, open_shop
+from desktop_app.ui.admin.restore_dialog import loss_text
 
 
 def newest_event() -> AuditEvent:
@@ -54,12 +57,26 @@ def test_after_the_final_backup_the_folder_refuses_and_the_new_computer_is_live(
         assert audit.verify_shop(there) == []
 
 
-def test_restoring_the_final_backup_here_brings_the_shop_back(shop: Shop, shop_dir: Path,
-                                                             tmp_path: Path) -> None:
+def test_restoring_the_final_backup_here_brings_the_shop_back(
+        shop: Shop, shop_dir: Path, tmp_path: Path, qapp: QApplication) -> None:
+    """The move called off: asked first (the new computer may be using the shop), although
+    the backup lacks nothing here; then the shop is live here again."""
     voucher = sold_voucher(shop)
     done = move_out.write_final_backup(shop, tmp_path / "final.vsbackup")
     shop.close()
-    restore.restore_backup(shop_dir, done.path, OWNER, OWNER_PASSWORD)
+    told: list[restore.RestoreLoss] = []
+
+    def confirm(loss: restore.RestoreLoss) -> bool:
+        told.append(loss)
+        return True
+
+    restore.restore_backup(shop_dir, done.path, OWNER, OWNER_PASSWORD, confirm=confirm)
+    (loss,) = told
+    assert loss.anything and loss.moved_out == "final.vsbackup"
+    assert loss.events == 0 and loss.other_changes == 0
+    for text in (" ".join(loss_lines(loss)), loss_text(loss)):
+        assert "moved to another computer with the final backup final.vsbackup" in text
+        assert "not used on the other computer" in text
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as back:
         assert back.moved_to is None and back.integrity_problem is None
         assert redemption.redeem(back, voucher.payload, "C1").ok
@@ -90,3 +107,13 @@ def test_a_server_shop_has_no_folder_to_move(pg_url: str, tmp_path: Path) -> Non
             pytest.raises(ServerBackupElsewhere) as refused:
         move_out.write_final_backup(shop, tmp_path / "final.vsbackup")
     assert refused.value.params == {"action": "move_out"}
+
+
+def test_a_plain_restore_asks_nothing_of_a_move(shop: Shop, shop_dir: Path,
+                                                tmp_path: Path) -> None:
+    out = backup.write_backup(shop, tmp_path / "plain.vsbackup")
+    shop.close()
+    told: list[restore.RestoreLoss] = []
+    restore.restore_backup(shop_dir, out, OWNER, OWNER_PASSWORD,
+                           confirm=lambda loss: told.append(loss) or True)
+    assert told and told[0].moved_out == "" and not told[0].anything
