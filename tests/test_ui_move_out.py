@@ -76,3 +76,23 @@ def test_a_clerk_is_not_offered_the_move(qtbot: QtBot, shop_dir: Path, shop: Sho
         window.close()
         tasks.wait_until_idle()
         close_shop(clerk)
+
+
+def test_a_server_shop_does_not_offer_the_move(qtbot: QtBot, pg_url: str,
+                                               tmp_path: Path) -> None:
+    """It has no folder to move: every computer reaches the server where it is."""
+    from conftest import OWNER, OWNER_PASSWORD
+
+    from desktop_app.core.engine import ShopLocation
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.shop_session import close_shop
+
+    shop = ShopLocation(tmp_path / "pc", pg_url).create("Server Shop", "CNY", OWNER,
+                                                        OWNER_PASSWORD)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    assert not window.move_out_action.isEnabled()
+    assert "connect to the same server" in window.move_out_action.toolTip()
+    window.close()
+    tasks.wait_until_idle()
+    close_shop(shop)
