@@ -290,6 +290,9 @@ def _backup(command: Adder, sub: Any) -> None:
     p = command("backup", "shop_commands.cmd_backup",
                 translate("cli", "write an encrypted backup"))
     p.add_argument("--out", required=True)
+    p.add_argument("--final", action="store_true", help=translate(
+        "cli", "owner: the final backup, to move the shop to another computer; this folder "
+        "then keeps the shop for reading only"))
 
 
 def _restore(command: Adder, sub: Any) -> None:

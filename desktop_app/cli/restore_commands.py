@@ -31,6 +31,12 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
             "done on the server since the move (sales, redemptions, refunds) is not in this "
             "backup and is not carried over. Stop the counters on the server first."
         ).format(server=loss.moved_to))
+    if loss.moved_out:  # the way back from a final backup: the new computer may be live
+        lines.append(translate(
+            "cli", "This shop was moved to another computer with the final backup {backup}. "
+            "Restoring makes it work on this computer again: do it only if the shop is not "
+            "used on the other computer any more, or a voucher could be used on both."
+        ).format(backup=loss.moved_out))
     if loss.refunds > loss.refunds_of_lost_orders:  # orders the backup has (QA s8b F5)
         lines.append(translate(
             "cli", "Refunds of orders from before the backup paid back {money}: after the "

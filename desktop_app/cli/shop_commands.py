@@ -25,15 +25,17 @@ from desktop_app.core import (
     backup,
     integrity,
     live_folder,
+    moved_shop,
     roles,
     rollback_reopens,
 )
 from desktop_app.core.errors import (
     DatabaseCorrupt,
     IntegrityHold,
+    ShopMoved,
 )
 from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
-from desktop_app.messages import error_message, server_address
+from desktop_app.messages import command_line_error_message, error_message, server_address
 from desktop_app.messages.verify_texts import verify_problem_text
 
 
@@ -128,6 +130,9 @@ def cmd_verify(ctx: Context) -> Outcome:
     lines.extend(said)
     if shop.moved_to is not None:
         data["moved_to"] = shop.moved_to
+    if shop.moved_to is not None and moved_shop.to_computer(shop.moved_to):
+        lines.append(command_line_error_message(ShopMoved(**shop.moved_to)))
+    elif shop.moved_to is not None:
         lines.append(translate("cli", "This shop was moved to the server {host} (database "
                                "{database}); this folder keeps it for reading only.").format(
                                    **shop.moved_to))
@@ -184,10 +189,25 @@ def plain_problem(problem: str, *, server: bool = False) -> str:
 
 
 def cmd_backup(ctx: Context) -> Outcome:
+    if ctx.args.final:
+        return _final_backup(ctx)
     with open_as_operator(ctx) as shop:
         out = backup.write_backup(shop, Path(ctx.args.out))
     data = {"out": str(out), "size": out.stat().st_size}
     return Outcome(data, [translate("cli", "Backup written to {out}.").format(out=out)])
+
+
+def _final_backup(ctx: Context) -> Outcome:
+    """The shop moves to another computer: its final backup, then this folder read-only."""
+    from desktop_app.core.move_out import write_final_backup
+
+    with open_as_operator(ctx) as shop:
+        done = write_final_backup(shop, Path(ctx.args.out))
+    data = {"out": str(done.path), "size": done.size, "final": True, "moved_at": done.at}
+    return Outcome(data, [translate(
+        "cli", "Final backup written to {out}. This folder now keeps the shop for reading "
+        "only: nothing can be redeemed or changed in it any more. On the new computer, "
+        "restore this backup (restore {out}), then work there.").format(out=done.path)])
 
 
 def cmd_migrate_to(ctx: Context) -> Outcome:

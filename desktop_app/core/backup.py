@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core import anchor, audit, dialect, integrity, migrations
+from desktop_app.core import anchor, audit, dialect, integrity, migrations, moved_shop
 from desktop_app.core.anchor import Head
 from desktop_app.core.backup_format import MAGIC as MAGIC
 from desktop_app.core.backup_format import BackupInfo as BackupInfo
@@ -41,13 +41,16 @@ ROOM_MARGIN_BYTES = 1 << 20  # the header and the file system's own
 _NAME = re.compile(r"^voucher-shop-(?P<shop>[0-9a-f]{8})-(?P<stamp>\d{8}-\d{6})\.vsbackup$")
 
 
-def _export_database(shop: Shop, target: Path) -> Head:
-    """A consistent encrypted copy of the database, and the chain's head in that copy."""
+def _export_database(shop: Shop, target: Path, leave_out: tuple[str, ...] = ()) -> Head:
+    """A consistent encrypted copy of the database, and the chain's head in that copy;
+    ``leave_out``: settings of this folder alone, removed from the copy (no event's)."""
     key = raw_key(shop.database_key)
     shop.db.execute_sql("ATTACH DATABASE ? AS backup_copy KEY ?", (str(target), key))
     try:
         with shop.db.atomic():  # one read snapshot for the copy and its head
             shop.db.execute_sql("SELECT sqlcipher_export('backup_copy')")
+            for setting in leave_out:
+                shop.db.execute_sql("DELETE FROM backup_copy.setting WHERE key = ?", (setting,))
             return anchor.current_head()
     finally:
         shop.db.execute_sql("DETACH DATABASE backup_copy")
@@ -60,14 +63,7 @@ def start_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
     either way)."""
     if not automatic:
         require_owner(shop, "backup")
-    if dialect.is_server(shop.db):
-        raise ServerBackupElsewhere()  # the file's export; the server has pg_dump (README)
-    out = Path(out)
-    _refuse_inside_shop(shop.data_dir, out)
-    # A missing folder is refused, never made: a USB stick not plugged in would otherwise
-    # get its backup put on whatever disk holds the path.
-    check_writable(out)
-    _remove_stale_temporaries(out)
+    out = check_destination(shop, out)
     # Its event goes first, so the copy holds it: the witnesses vouch for that event, and a
     # restore asks whether a backup holds what they vouch for (integrity.witnessed_beyond).
     with shop.write(evidence_only=True):  # a backup is a read: it works on a held shop too
@@ -75,14 +71,29 @@ def start_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
     return out
 
 
-def copy_into(shop: Shop, out: Path, progress: Progress | None = None) -> Head:
+def check_destination(shop: Shop, out: Path, action: str = "backup") -> Path:
+    """``out`` as a backup's file: refused on a server (``action`` says what was asked), in
+    the shop's folder, or in a folder not there."""
+    if dialect.is_server(shop.db):  # the file's export; the server has pg_dump (README)
+        raise ServerBackupElsewhere(**({} if action == "backup" else {"action": action}))
+    out = Path(out)
+    _refuse_inside_shop(shop.data_dir, out)
+    # A missing folder is refused, never made: a USB stick not plugged in would otherwise
+    # get its backup put on whatever disk holds the path.
+    check_writable(out)
+    _remove_stale_temporaries(out)
+    return out
+
+
+def copy_into(shop: Shop, out: Path, progress: Progress | None = None,
+              leave_out: tuple[str, ...] = ()) -> Head:
     """The database copied into the backup file ``out`` atomically; the chain's head in it.
     Only reads the shop, in one snapshot: the app runs it on a thread of its own, on its own
     connection, so scans go on meanwhile (QA s14b N1). ``progress`` hears how much of the
     database is written, chunk by chunk."""
     with tempfile.TemporaryDirectory(prefix="voucher-backup-") as tmp:
         exported = Path(tmp) / "copy.db"
-        head = _export_database(shop, exported)
+        head = _export_database(shop, exported, leave_out)
         header = {
             "format": 1, "shop_id": shop.shop_id, "created_at": utc_now().isoformat(),
             "schema_version": migrations.current_version(shop.db),
@@ -284,8 +295,8 @@ def due_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path 
     A shop on a server makes none (PostgreSQL backs it up): asked before its settings are
     read, so a server that blinked is no backup alarm at every counter (QA s13a F4).
     """
-    if dialect.is_server(shop.db):
-        return None
+    if dialect.is_server(shop.db) or moved_shop.to_computer(shop.moved_to):
+        return None  # a folder moved by a final backup: another would only look newer
     status = _status(shop)
     if not status.automatic or not status.folder:
         return None

@@ -231,6 +231,7 @@ class ServerBackupElsewhere(ShopError):
 
 class ShopMoved(ShopError):
     """``migrate-to`` moved this folder's shop to a server (``host``, ``database``, ``url``,
-    never a password): the folder is kept for reading, and every change is refused."""
+    never a password), or a final backup to another computer (``kind`` computer, ``backup``,
+    ``at``): the folder is kept for reading, and every change is refused."""
 
     code = "shop_moved"

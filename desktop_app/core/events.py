@@ -60,6 +60,7 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "backup": frozenset(),
     "integrity_acknowledged": frozenset({SETTINGS}),
     "shop_moved": frozenset({SETTINGS}),  # the folder keeps the shop for reading only
+    "shop_moved_out": frozenset({SETTINGS}),  # the same, after a final backup (move_out)
     "schema_upgraded": frozenset(),  # at open, before any screen shows the shop
     "export": frozenset(),
     "cardkey_shown": frozenset(),

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 
 from peewee import DatabaseError, InterfaceError
 
-from desktop_app.core import audit, moved_shop, pg, pg_connection, shoplock
-from desktop_app.core.errors import DatabaseCorrupt, ServerNotEmpty, ShopError, ShopInUse
+from desktop_app.core import audit, moved_shop, pg, pg_connection
+from desktop_app.core.errors import DatabaseCorrupt, ServerNotEmpty, ShopError
 from desktop_app.core.models import ALL_MODELS, AuditEvent, BaseModel, Setting
 from desktop_app.core.roles import require_owner
 from desktop_app.core.sealed import ColumnCipher
@@ -52,7 +52,7 @@ def migrate_to_server(shop: Shop, url: str) -> CopyReport:
     """Copy ``shop`` (open on its file) into the empty database at ``url``, then keep the
     folder's shop for reading only; owners only. Refused on a held or moved shop."""
     require_owner(shop, "migrate_to")
-    _hold_alone(shop)
+    moved_shop.hold_alone(shop)
     facts = pg_connection.server_facts(url)
     moved = {"host": facts["host"], "database": facts["database"], "url": url}
     with shop.write():  # committed before the server's: see moved_shop
@@ -90,20 +90,6 @@ def _unmark(shop: Shop) -> None:
     except ShopError as exc:
         log.error("the copy failed and the folder's mark of the move could not be removed "
                   "(%s): the folder stays read-only", exc.code)
-
-
-def _hold_alone(shop: Shop) -> None:
-    """Nobody else may have the folder's shop open while it moves: a counter logged in on it
-    would go on redeeming there what the server redeems too (QA s11a F8). This process's own
-    shared hold becomes the exclusive one (``ShopInUse`` while anyone else has it open)."""
-    if shop.lock is None:
-        return
-    shop.lock.release()
-    try:
-        shop.lock = shoplock.hold_alone(shop.data_dir)
-    except ShopInUse:
-        shop.lock = shoplock.hold_open(shop.data_dir)
-        raise
 
 
 def _copy(shop: Shop, url: str) -> CopyReport:

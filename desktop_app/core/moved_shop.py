@@ -15,21 +15,42 @@ The shop's witnesses (this computer's, those beside backups) follow the server f
 the folder neither checks them nor moves them, so its chain, behind the server's, is not taken
 for a rollback, and nothing written in the folder afterwards (a backup's event) can make the
 server's shop look rolled back.
+
+Moved to another computer (``move_out``: a final backup, restored there): the same record
+says ``kind`` computer, the final backup's file name and its time; the folder refuses the
+same way, from the moment the final backup was written. The record is never in that backup,
+so the shop restored from it on the new computer is live; restoring it back onto this folder
+(the move called off) replaces the database, record and all: the shop is live here again.
 """
 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
+from desktop_app.core import shoplock
+from desktop_app.core.errors import ShopInUse
 from desktop_app.core.models import Setting
 
+if TYPE_CHECKING:
+    from desktop_app.core.store import Shop
+
+# The setting's key predates the move to another computer: kept, so existing folders stay moved.
 MOVED_SETTING = "moved_to_server"
 PENDING = "pending"
+# The audit event of a final backup (``move_out``): the newest event of that backup.
+MOVED_OUT_KIND = "shop_moved_out"
+# ``kind`` in the record of a move to another computer; a server's record has none.
+KIND = "kind"
+COMPUTER = "computer"
+_SERVER_KEYS = ("host", "database", "url")
+_COMPUTER_KEYS = (KIND, "backup", "at")
 
 
 def recorded_move() -> dict[str, str] | None:
-    """Where the bound database's shop was moved to (``host``, ``database``, ``url``), or
-    None when it was not. A damaged record still says moved: the folder stays read-only."""
+    """Where the bound database's shop was moved to (``host``, ``database``, ``url``; or
+    ``kind`` computer, ``backup``, ``at``), or None when it was not. A damaged record still
+    says moved: the folder stays read-only."""
     row = Setting.get_or_none(Setting.key == MOVED_SETTING)
     if row is None:
         return None
@@ -39,7 +60,19 @@ def recorded_move() -> dict[str, str] | None:
         facts = None
     if not isinstance(facts, dict):
         return {"host": "", "database": "", "url": str(row.value)}
-    return {key: str(facts.get(key) or "") for key in ("host", "database", "url")}
+    keys = _COMPUTER_KEYS if facts.get(KIND) == COMPUTER else _SERVER_KEYS
+    return {key: str(facts.get(key) or "") for key in keys}
+
+
+def computer_facts(backup_name: str, at: str) -> dict[str, str]:
+    """The record of a move to another computer by the final backup ``backup_name`` made
+    at ``at`` (UTC, ISO)."""
+    return {KIND: COMPUTER, "backup": backup_name, "at": at}
+
+
+def to_computer(moved: dict[str, str] | None) -> bool:
+    """Whether ``moved`` (``Shop.moved_to``) is a move to another computer, not a server."""
+    return moved is not None and moved.get(KIND) == COMPUTER
 
 
 def facts_json(facts: dict[str, str], *, pending: bool = False) -> str:
@@ -48,3 +81,26 @@ def facts_json(facts: dict[str, str], *, pending: bool = False) -> str:
     never a second live shop (``migrate_to``)."""
     return json.dumps({**facts, PENDING: "1"} if pending else facts, ensure_ascii=False,
                       sort_keys=True)
+
+
+def hold_alone(shop: Shop) -> None:
+    """Nobody else may have the folder's shop open while it moves: a counter logged in on it
+    would go on redeeming there what the new place redeems too (QA s11a F8). This process's
+    own shared hold becomes the exclusive one (``ShopInUse`` while anyone else has it open)."""
+    if shop.lock is None:
+        return
+    shop.lock.release()
+    try:
+        shop.lock = shoplock.hold_alone(shop.data_dir)
+    except ShopInUse:
+        shop.lock = shoplock.hold_open(shop.data_dir)
+        raise
+
+
+def share_again(shop: Shop) -> None:
+    """A move that did not happen: the exclusive hold of ``hold_alone`` becomes a shared one
+    again, so the other counters can open the shop."""
+    if shop.lock is None:
+        return
+    shop.lock.release()
+    shop.lock = shoplock.hold_open(shop.data_dir)

@@ -16,6 +16,7 @@ from peewee import DatabaseError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3.dbapi2 import DatabaseError as DriverError
 
+from desktop_app.core import moved_shop
 from desktop_app.core.cipher_files import raw_key, unbound
 
 
@@ -48,6 +49,10 @@ class RestoreLoss:
     # The server (``host/database``) ``migrate-to`` moved the shop to since the backup, ""
     # when it was not moved: what was done there since is in neither database (QA s11a).
     moved_to: str = ""
+    # The final backup (its file name) that moved the current folder's shop to another
+    # computer, "" when it was not: restoring makes this folder live again, beside the new
+    # computer's shop, so it is asked even when the backup lacks nothing (``move_out``).
+    moved_out: str = ""
     # The backup's key slots come back with it: operators whose password changed since (a
     # ``recover`` too) log in with the one they had then; the recovery key as it was then.
     older_passwords: tuple[str, ...] = ()
@@ -55,7 +60,7 @@ class RestoreLoss:
 
     @property
     def anything(self) -> bool:
-        return not self.readable or self.events > 0 or self.stays_held
+        return not self.readable or self.events > 0 or self.stays_held or bool(self.moved_out)
 
 
 @dataclass(frozen=True)
@@ -209,7 +214,7 @@ def count_loss(db: SqlCipherDatabase, shared: SharedHistory) -> RestoreLoss:
         lost_orders_refund_cents=_scalar(
             db, f"SELECT coalesce(sum({_MONEY}), 0) {_LOST_ORDER_REFUNDS}", after),
         cashouts_lost=cashouts, cashout_cents_lost=cashed_out,
-        moved_to=_moved_to(db, shared))
+        moved_to=_moved_to(db, shared), moved_out=_moved_out(db))
 
 
 def _moved_to(db: SqlCipherDatabase, shared: SharedHistory) -> str:
@@ -221,6 +226,16 @@ def _moved_to(db: SqlCipherDatabase, shared: SharedHistory) -> str:
     return "" if row is None else f"{row[0] or ''}/{row[1] or ''}"
 
 
+def _moved_out(db: SqlCipherDatabase) -> str:
+    """The final backup named by the current folder's record of a move to another computer
+    (``moved_shop``), or ""."""
+    row = db.execute_sql(
+        "SELECT json_extract(value, '$.backup') FROM current.setting WHERE key = :key "
+        "AND json_valid(value) AND json_extract(value, '$.kind') = :kind",
+        {"key": moved_shop.MOVED_SETTING, "kind": moved_shop.COMPUTER}).fetchone()
+    return "" if row is None else str(row[0] or "?")
+
+
 # A restore that stopped half-way, settled: no change to the shop's records to lose.
 _SETTLED = "'restore_undone', 'restore_completed'"
 # Changes since the parting not counted apart (orders, operators, cards, redemptions...).
@@ -228,7 +243,7 @@ _OTHER_CHANGES = (
     "FROM current.audit_event WHERE id > :above AND kind NOT LIKE 'order%' "
     "AND kind NOT LIKE 'operator%' AND kind NOT LIKE 'giftcard%' AND kind NOT IN ('backup', "
     "'export', 'redeem', 'redemption_undo', 'restore_carry', 'cardkey_shown', 'cardkey_sent', "
-    f"'shop_moved', {_SETTLED})")  # the move is said apart (``RestoreLoss.moved_to``)
+    f"'shop_moved', 'shop_moved_out', {_SETTLED})")  # moves: said apart (``moved_to``...)
 # Refunds since the parting (QA round 2: lost silently, so an owner could pay one twice).
 _REFUNDS = ("FROM current.audit_event WHERE id > :above "
             "AND kind IN ('order_refund', 'order_refund_line')")

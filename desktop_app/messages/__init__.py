@@ -121,10 +121,20 @@ def _display_params(exc: ShopError) -> dict[str, Any]:
         params["reason"] = _label(OS_REASONS, params["reason"])
     if "choices" in params:
         params["choices"] = ", ".join(str(params["choices"]).split(","))
+    if exc.code == "shop_moved" and params.get("at"):  # moved to another computer: when
+        params["at"] = _local_moment(str(params["at"]))
     if exc.code == "integrity_hold":  # the codes stay in the JSON; a cashier reads words
         reason = HOLD_REASONS.get(str(params.get("problem")), UNKNOWN_HOLD_REASON)
         params["problems"] = _in_context(reason)
     return params
+
+
+def _local_moment(text: str) -> str:
+    """A stored UTC moment (ISO) as local time; the text as it is when it is none."""
+    try:
+        return local_time(dt.datetime.fromisoformat(text))
+    except ValueError:
+        return text
 
 
 def _capitalized(text: str) -> str:

@@ -276,6 +276,13 @@ VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
         "errors", "This backup was made before the password was changed: it needs the "
         "password as it was then, or the shop's recovery key. Nothing was restored, and this "
         "does not count as a wrong password."),
+    ("shop_moved", "kind", "computer"): QT_TRANSLATE_NOOP(
+        "errors", "This shop moved to another computer on {at} with the final backup {backup}. "
+        "This computer keeps a copy for reading only: nothing can be redeemed or changed here "
+        "any more. Work in the shop on the new computer."),
+    ("server_backup_elsewhere", "action", "move_out"): QT_TRANSLATE_NOOP(
+        "errors", "This shop lives on a server: it has no folder to move. On another computer, "
+        "connect to the same server instead."),
     ("server_backup_elsewhere", "action", "restore"): QT_TRANSLATE_NOOP(
         "errors", "This shop lives on a server: restore it on the server with pg_restore (see "
         "the README, \"Several counters\"), not from a counter PC."),

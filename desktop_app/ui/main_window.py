@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core import dialect
+from desktop_app.core import dialect, moved_shop
 from desktop_app.core.errors import ShopMoved
 from desktop_app.core.live_files import FILES_REPLACED
 from desktop_app.core.store import Shop
@@ -137,7 +137,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         column.addWidget(self._build_header())
         self.integrity_banner = self._build_integrity_banner()
         column.addWidget(self.integrity_banner)
-        if shop.moved_to is not None:
+        if shop.moved_to is not None and not moved_shop.to_computer(shop.moved_to):
             column.addWidget(self._build_server_button(shop.moved_to["url"]))
         self.backup_banner = self._build_backup_banner()
         column.addWidget(self.backup_banner)

@@ -1,7 +1,7 @@
 """The main window's menus and the dialogs they open, one of each: password, Expiring soon,
-the customer display, the owner's Admin menu (operators, audit log, verify, backups,
-preferences) and About. A part of ``MainWindow``; its words keep the MainWindow translation
-context."""
+Move to another computer, the customer display, the owner's Admin menu (operators, audit log,
+verify, backups, preferences) and About. A part of ``MainWindow``; its words keep the
+MainWindow translation context."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from desktop_app.core.store import Shop
 from desktop_app.logs import log_file
 from desktop_app.ui.about import about_text, open_log_folder
 from desktop_app.ui.admin.audit_dialog import AuditDialog
+from desktop_app.ui.admin.move_out_dialog import MoveOutDialog
 from desktop_app.ui.admin.operators_dialog import OperatorsDialog
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
@@ -70,6 +71,7 @@ class WindowMenus(_Window):
         if self.shop.is_owner:
             self.expiring_action = self._menu_entry(shop_menu, QCoreApplication.translate(
                 "MainWindow", "&Expiring soon…"), self.open_expiring)
+            self._build_move_out_entry(shop_menu)
         shop_menu.addSeparator()
         self.lock_action = self._menu_entry(
             shop_menu, QCoreApplication.translate("MainWindow", "&Lock"), self.lock_requested.emit)
@@ -122,6 +124,34 @@ class WindowMenus(_Window):
         self.preferences_action = self._menu_entry(menu, QCoreApplication.translate(
             "MainWindow", "&Preferences…"), self.open_preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+    def _build_move_out_entry(self, menu: QMenu) -> None:
+        """The final backup (``MoveOutDialog``). A shop on a server has no folder to move:
+        every computer reaches it where it is; a moved folder has moved already."""
+        self.move_out_action = self._menu_entry(menu, QCoreApplication.translate(
+            "MainWindow", "&Move to another computer…"), self.open_move_out)
+        if dialect.is_server(self.shop.db):
+            menu.setToolTipsVisible(True)
+            self.move_out_action.setToolTip(QCoreApplication.translate(
+                "MainWindow", "A shop on a server is not moved: on another computer, connect "
+                "to the same server."))
+        self.move_out_action.setEnabled(
+            not dialect.is_server(self.shop.db) and self.shop.moved_to is None)
+
+    def open_move_out(self) -> QDialog:
+        def make() -> QDialog:
+            dialog = MoveOutDialog(self.shop, self)
+            dialog.moved.connect(lambda done: self._moved_out(dialog.result_text(done)))
+            return dialog
+
+        return self._show_dialog("move_out", make)
+
+    def _moved_out(self, result: str) -> None:
+        """From now on the window is a moved folder's: the red banner says where the shop
+        went, and the core refuses every change (a scan first)."""
+        self.move_out_action.setEnabled(False)
+        self.refresh_integrity_banner()
+        self.show_notice(result)
 
     # -- one of each ------------------------------------------------------------------------
 

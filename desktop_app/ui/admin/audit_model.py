@@ -59,6 +59,8 @@ KIND_LABELS: dict[str, str] = {
     "cardkey_shown": QT_TRANSLATE_NOOP("audit", "Card key shown in full"),
     "cardkey_sent": QT_TRANSLATE_NOOP("audit", "Card key sent to the customer"),
     "shop_moved": QT_TRANSLATE_NOOP("audit", "Shop moved to a server"),
+    "shop_moved_out": QT_TRANSLATE_NOOP("audit", "Shop moved to another computer (final "
+                                        "backup)"),
     "schema_upgraded": QT_TRANSLATE_NOOP("audit", "Shop data upgraded for a new version"),
 }
 
@@ -108,6 +110,7 @@ DETAIL_LABELS: dict[str, str] = {
     "duplicate": QT_TRANSLATE_NOOP("audit", "duplicate"),
     "end": QT_TRANSLATE_NOOP("audit", "to"),
     "events_lost": QT_TRANSLATE_NOOP("audit", "events lost"),
+    "final_backup": QT_TRANSLATE_NOOP("audit", "final backup"),
     "first_voucher": QT_TRANSLATE_NOOP("audit", "first voucher"),
     "folder": QT_TRANSLATE_NOOP("audit", "folder"),
     "format": QT_TRANSLATE_NOOP("audit", "format"),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.core import backup
 from desktop_app.core.backup import BackupStatus
@@ -35,6 +37,21 @@ def file_size_text(size: int) -> str:
 def backup_filter() -> str:
     return QCoreApplication.translate("backups", "Voucher Shop backups (*{suffix})").format(
         suffix=backup.SUFFIX)
+
+
+def open_folder_chooser(parent: QWidget, title: str, current: str,
+                        chosen: Callable[[str], object]) -> QFileDialog:
+    """A folder dialog (a USB stick, another disk) opened without blocking, starting in
+    ``current`` when that is a folder; ``chosen`` hears the folder picked."""
+    dialog = QFileDialog(parent, title)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    if current and Path(current).is_dir():
+        dialog.setDirectory(current)
+    dialog.fileSelected.connect(chosen)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
 
 
 def same_disk(folder: Path, other: Path) -> bool:

@@ -24,6 +24,7 @@ from desktop_app.core.store import Shop
 from desktop_app.ui.admin.backup_common import (
     file_size_text,
     last_backup_text,
+    open_folder_chooser,
     same_disk,
 )
 from desktop_app.ui.session.password_dialog import FittingDialog
@@ -147,17 +148,9 @@ class BackupSettingsDialog(FittingDialog):
         self.save_button.setEnabled(not self.busy and self.status is not None and not missing)
 
     def choose_folder(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Choose the backup folder"))
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        current = self.folder.text().strip()
-        if current and Path(current).is_dir():
-            dialog.setDirectory(current)
-        dialog.fileSelected.connect(self.set_folder)
-        dialog.finished.connect(dialog.deleteLater)
-        self.folder_dialog = dialog
-        dialog.open()
-        return dialog
+        self.folder_dialog = open_folder_chooser(self, self.tr("Choose the backup folder"),
+                                                 self.folder.text().strip(), self.set_folder)
+        return self.folder_dialog
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -79,6 +79,12 @@ def loss_text(loss: restore.RestoreLoss) -> str:
             "what was done on the server since the move (sales, redemptions, refunds) is not "
             "in this backup and is not carried over. Stop the counters on the server first."
         ).format(server=loss.moved_to))
+    if loss.moved_out:  # the way back from a final backup: the new computer may be live
+        parts.insert(1, QCoreApplication.translate(
+            "RestoreDialog", "This shop was moved to another computer with the final backup "
+            "{backup}. Restoring makes it work on this computer again: do it only if the "
+            "shop is not used on the other computer any more, or a voucher could be used on "
+            "both.").format(backup=loss.moved_out))
     if loss.card_keys:
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Card keys handed out since: {keys}. They stay out of stock "
