@@ -15,9 +15,10 @@ import logging
 import pytest
 from schema_steps import assert_step_restores_the_shape
 
-from desktop_app.core import cardkeys, migrations, products
-from desktop_app.core.key_pattern import key_fingerprint_with, key_number
-from desktop_app.core.models import CardKey, SchemaVersion
+from desktop_app.core import cardkeys, fulfilment, migrations, orders, products
+from desktop_app.core.key_pattern import key_fingerprint_with, key_number, mask_key
+from desktop_app.core.key_refingerprint import DUPLICATES_SETTING
+from desktop_app.core.models import CardKey, SchemaVersion, Setting
 from desktop_app.core.store import Shop
 
 SHOP_ENGINES = ("file", "server")
@@ -92,3 +93,37 @@ def test_two_keys_that_become_one_keep_the_unique_index(
     assert not any(secret.lower()[:5] in warned.lower() for secret in secrets[office.id])
     # Nothing of it is a new key: every spelling is a duplicate now.
     assert cardkeys.preview_card_keys(shop, office.id, "OUXLN T1W2F 7G7AM 9L232 6I894").duplicate
+
+
+
+def test_the_step_keeps_the_copies_for_the_owner_to_mark_faulty(shop: Shop) -> None:
+    """The log is never read: the pairs are kept (ids only) until the copy is off sale."""
+    office = products.add_product(shop, "Office", "59", "cardkey")
+    other = products.add_product(shop, "Other", "59", "cardkey")
+    now = dt.datetime.now(dt.UTC)
+    spellings = ["OUXLN-T1W2F-7G7AM-9L232-6I894", "ouxln-t1w2f-7g7am-9l232-6i894",
+                 "ＯＵＸＬＮ－Ｔ１Ｗ２Ｆ－７Ｇ７ＡＭ－９Ｌ２３２－６Ｉ８９４"]  # full-width
+    first, second, third = (CardKey.create(product=office.id, secret=secret, imported_at=now,
+                                           fingerprint=former_fingerprint(shop, secret)).id
+                            for secret in spellings)
+    cardkeys.import_card_keys(shop, other.id, "ABCD-1234-EFGH\n")
+    back_to_16(shop)
+    assert cardkeys.pending_duplicate_keys(shop, office.id) == []  # before the step: unknown
+    migrations.migrate(shop.db)
+    stored = Setting.get_by_id(DUPLICATES_SETTING).value
+    assert not any(secret.lower()[:5] in stored.lower() for secret in spellings[:2])
+    pending = cardkeys.pending_duplicate_keys(shop, office.id)
+    assert [(found.first.id, found.later.id) for found in pending] == [(first, second),
+                                                                        (first, third)]
+    assert pending[0].later.masked == mask_key(spellings[1])  # as the list shows it
+    assert cardkeys.pending_duplicate_keys(shop, other.id) == []
+    assert cardkeys.products_with_duplicate_keys(shop) == ["Office"]
+    cardkeys.mark_key_faulty(shop, second)
+    assert [found.later.id for found in cardkeys.pending_duplicate_keys(shop, office.id)] == [
+        third]
+    order = orders.create_order(shop, [(office.id, 1)])  # the first unsold key is sold
+    fulfilment.pay_order(shop, order.id)
+    assert CardKey.get_by_id(first).state == "sold"
+    cardkeys.mark_key_faulty(shop, third)
+    assert cardkeys.pending_duplicate_keys(shop, office.id) == []
+    assert cardkeys.products_with_duplicate_keys(shop) == []

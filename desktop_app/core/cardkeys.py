@@ -19,7 +19,8 @@ from desktop_app.core.key_import import key_fingerprint as key_fingerprint
 from desktop_app.core.key_import import preview_card_keys as preview_card_keys
 from desktop_app.core.key_import import stock_holding as stock_holding
 from desktop_app.core.key_pattern import comparable_key, key_number, mask_key
-from desktop_app.core.models import CardKey, Order, OrderLine, Voucher
+from desktop_app.core.key_refingerprint import duplicate_pairs
+from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.products import get_product
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
@@ -148,6 +149,41 @@ def _key_rows(product_id: int, where: Expression, limit: int) -> list[KeyRow]:
     return [KeyRow(key_id, mask_key(secret), state, order_id, imported_at, sold_at,
                    state == "faulty" and key_id in on_vouchers)
             for key_id, secret, state, imported_at, sold_at, order_id in keys]
+
+
+@dataclass(frozen=True)
+class DuplicateKey:
+    """A key on sale that is a second copy of ``first`` (schema step 17 found them one)."""
+
+    first: KeyRow
+    later: KeyRow
+
+
+def pending_duplicate_keys(shop: Shop, product_id: int) -> list[DuplicateKey]:
+    """The product's keys imported twice in two spellings before schema step 17 whose later
+    copy is still on sale (``unsold``), oldest first: each is to be marked faulty. Once it is
+    faulty, sold or returned it is no longer listed: the setting is never cleaned up."""
+    require_owner(shop, "cardkey_list")
+    pairs = [(first, later) for product, first, later in duplicate_pairs()
+             if product == product_id]
+    if not pairs:
+        return []
+    ids = {key_id for pair in pairs for key_id in pair}
+    rows = {row.id: row for row in _key_rows(product_id, CardKey.id.in_(list(ids)), len(ids))}
+    return [DuplicateKey(rows[first], rows[later]) for first, later in sorted(pairs)
+            if first in rows and later in rows and rows[later].state == "unsold"]
+
+
+def products_with_duplicate_keys(shop: Shop) -> list[str]:
+    """The names of the active products with a pending duplicate key, by name."""
+    require_owner(shop, "product_list")
+    later_ids = [later for _, _, later in duplicate_pairs()]
+    if not later_ids:
+        return []
+    names = (Product.select(Product.name).join(CardKey, on=(CardKey.product == Product.id))
+             .where(Product.active & CardKey.id.in_(later_ids) & (CardKey.state == "unsold"))
+             .distinct().tuples())
+    return sorted((name for (name,) in names), key=str.casefold)
 
 
 def _card_key(key_id: int) -> CardKey:

@@ -10,13 +10,16 @@ fingerprint is a keyed hash, stored as such on both engines.
 Two keys of one product that turn out to be one key keep the unique (product, fingerprint)
 index: the earlier takes the new fingerprint, the later keeps its old one and is logged by
 id (never its text). It is a second copy of one key already in stock: the owner marks it
-faulty (README, "Card keys").
+faulty (README, "Card keys"). The pairs are kept, by id, in the setting ``DUPLICATES_SETTING``
+so that the Card keys dialog tells the owner (``cardkeys.pending_duplicate_keys``): the log is
+never read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import logging
 
 from peewee import Case, Database
@@ -27,6 +30,10 @@ from desktop_app.core.models import CardKey, Setting
 log = logging.getLogger(__name__)
 
 REWRITE_BATCH = 200  # keys written back per UPDATE (two parameters each, and the ids)
+# JSON: [[product id, first key id, later key id], ...]. Ids only, never a key's text.
+DUPLICATES_SETTING = "card_key_duplicates"
+
+DuplicatePair = tuple[int, int, int]  # product, the first key, its later copy
 
 
 def refingerprint_card_keys(db: Database) -> None:
@@ -38,6 +45,7 @@ def refingerprint_card_keys(db: Database) -> None:
     held: list[tuple[int, int, str]] = []  # id, product, former fingerprint
     wanted: dict[int, str] = {}  # key id -> its fingerprint after the step
     first_of: dict[tuple[int, str], int] = {}  # (product, new fingerprint) -> its first key
+    pairs: list[DuplicatePair] = []
     for key_id, product_id, secret, former in (
             CardKey.select(CardKey.id, CardKey.product, CardKey.secret, CardKey.fingerprint)
             .order_by(CardKey.id).tuples().iterator()):
@@ -49,11 +57,14 @@ def refingerprint_card_keys(db: Database) -> None:
             log.warning("card keys %s and %s of product %s are one key (case, width or hyphens "
                         "apart): key %s keeps its former fingerprint", first, key_id, product_id,
                         key_id)
+            pairs.append((product_id, first, key_id))
     later = _later_copies_set_apart(salt, held, wanted, first_of)
     changed = [key_id for key_id, _, former in held
                if wanted[key_id] != former and key_id not in later]
     _write(sorted(later), wanted)  # first: no key takes a fingerprint another still holds
     _write(changed, wanted)
+    if pairs:
+        _note_duplicates(pairs)
 
 
 def _later_copies_set_apart(salt: bytes, held: list[tuple[int, int, str]],
@@ -78,3 +89,21 @@ def _write(key_ids: list[int], wanted: dict[int, str]) -> None:
         (CardKey.update(fingerprint=Case(CardKey.id, [(key_id, wanted[key_id])
                                                       for key_id in batch]))
          .where(CardKey.id.in_(batch)).execute())
+
+
+def duplicate_pairs() -> list[DuplicatePair]:
+    """The pairs the step found (none: an empty list), from the bound database."""
+    row = Setting.get_or_none(Setting.key == DUPLICATES_SETTING)
+    if row is None:
+        return []
+    return [(int(product), int(first), int(later))
+            for product, first, later in json.loads(row.value)]
+
+
+def _note_duplicates(pairs: list[DuplicatePair]) -> None:
+    """Kept with those noted before (a shop restored from an older backup runs the step
+    again). Written as ``store.put_setting`` does; it is not imported here (store imports the
+    steps). On a server the value is sealed, as every setting."""
+    value = json.dumps(sorted(set(duplicate_pairs()) | set(pairs)))
+    (Setting.insert(key=DUPLICATES_SETTING, value=value)
+     .on_conflict(conflict_target=[Setting.key], update={Setting.value: value}).execute())

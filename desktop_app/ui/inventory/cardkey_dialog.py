@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import cardkeys
-from desktop_app.core.cardkeys import KeyImportReport, KeyRow
+from desktop_app.core.cardkeys import DuplicateKey, KeyImportReport, KeyRow
 from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.i18n import sentences
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import count_text, failure_text, key_state_label
+from desktop_app.ui.inventory.duplicate_keys import DuplicateKeyNotice
 from desktop_app.ui.inventory.key_import_page import KeyImportPage
 from desktop_app.ui.inventory.table_models import KeyTableModel
 from desktop_app.ui.paged_reader import PagedReader
@@ -68,16 +69,18 @@ class KeysRead:
     rows: list[KeyRow]
     more_pages: bool  # the list has older keys to scroll to
     more_found: bool  # a search found more than it shows
+    duplicates: list[DuplicateKey]  # second copies of a key, still on sale
 
 
 def read_keys(shop: Shop, product_id: int, state: str | None, search: str,
               limit: int = cardkeys.KEY_PAGE) -> KeysRead:
     counts = cardkeys.key_counts(shop, product_id)
+    duplicates = cardkeys.pending_duplicate_keys(shop, product_id)
     if search.strip():
         found = cardkeys.find_card_keys(shop, product_id, search, state)
-        return KeysRead(counts, found.rows, False, found.more)
+        return KeysRead(counts, found.rows, False, found.more, duplicates)
     rows = cardkeys.list_card_keys(shop, product_id, state, limit=limit)
-    return KeysRead(counts, rows, len(rows) == limit, False)
+    return KeysRead(counts, rows, len(rows) == limit, False, duplicates)
 
 
 class CardKeyDialog(QDialog):
@@ -158,6 +161,8 @@ class CardKeyDialog(QDialog):
         self.keys_message = MessageLabel(page)
         self.threshold = ThresholdEditor(self.shop, self.product.id, page, self.keys_message)
         self.threshold.saved.connect(self._threshold_saved)
+        self.duplicates = DuplicateKeyNotice(page)
+        self.duplicates.mark_wanted.connect(self._mark_copy)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.threshold)
@@ -175,6 +180,7 @@ class CardKeyDialog(QDialog):
         column.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
         column.setSpacing(SPACING)
         column.addLayout(top)
+        column.addWidget(self.duplicates)
         column.addLayout(finding)
         column.addWidget(self.table, 1)
         column.addWidget(self.list_note)
@@ -212,6 +218,7 @@ class CardKeyDialog(QDialog):
     def _show_keys(self, read: KeysRead, then_select: int | None) -> None:
         self.counts, self.found_more = read.counts, read.more_found
         self.model.set_rows(read.rows)
+        self.duplicates.show_duplicates(read.duplicates)
         self.summary.setText(self.tr("{unsold} unsold · {sold} sold · {returned} returned · "
                                      "{faulty} faulty").format(
             **{state: count_text(count) for state, count in read.counts.items()}))
@@ -281,8 +288,15 @@ class CardKeyDialog(QDialog):
 
     def ask_mark_faulty(self) -> None:
         key = self.selected_key()
-        if key is None:
-            return
+        if key is not None:
+            self.ask_mark_key_faulty(key)
+
+    def _mark_copy(self, key: KeyRow) -> None:
+        """The notice's button: the copy selected where the list shows it, then asked."""
+        select_where(self.table, lambda row: row.id == key.id)
+        self.ask_mark_key_faulty(key)
+
+    def ask_mark_key_faulty(self, key: KeyRow) -> None:
         if key.state == "sold":
             text = self.tr("Mark key {key} as faulty? It stays on order {order} until you "
                            "replace it there.").format(key=key.masked, order=key.order_id)
@@ -364,4 +378,5 @@ class CardKeyDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.importer.set_busy(busy)
+        self.duplicates.set_busy(busy)
         self._update_buttons()

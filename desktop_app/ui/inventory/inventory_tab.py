@@ -26,6 +26,7 @@ from desktop_app.core.store import Shop
 from desktop_app.ui.display import kind_label
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
+from desktop_app.ui.inventory.duplicate_keys import DuplicateKeyWarning
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.inventory.table_models import ProductFilter, ProductTableModel
 from desktop_app.ui.reports.stock_warning import StockWarning
@@ -69,6 +70,8 @@ class InventoryTab(QWidget):
         column.setContentsMargins(MARGIN, SPACING + 4, MARGIN, SPACING)
         column.setSpacing(SPACING)
         column.addWidget(StockWarning(self.shop, self))
+        self.duplicate_warning = DuplicateKeyWarning(self.shop, self)
+        column.addWidget(self.duplicate_warning)
         column.addLayout(self._build_filters())
         column.addWidget(self.table, 1)
         column.addLayout(self._build_actions())
