@@ -25,6 +25,7 @@ from desktop_app.core import (
     backup,
     integrity,
     live_folder,
+    live_server,
     roles,
     rollback_reopens,
 )
@@ -34,7 +35,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.messages import error_message, server_address
-from desktop_app.messages.verify_texts import verify_problem_text
+from desktop_app.messages.verify_texts import summary_text, verify_problem_text
 
 
 def cmd_init(ctx: Context) -> Outcome:
@@ -111,9 +112,9 @@ def cmd_verify(ctx: Context) -> Outcome:
                                           "hold.")], EXIT_REFUSED)
             live = live_folder.elsewhere(integrity.witness_root(), shop.shop_id, shop.data_dir)
             recorded = audit.acknowledge(shop, ctx.args.acknowledge, problems)
-            lines = [translate("cli", "Acknowledged and recorded in the audit log: "
-                               "{problems}").format(problems="; ".join(recorded) or "—"),
-                     *said]
+            lines = [translate("cli", "Acknowledged and recorded in the audit log:"),
+                     *(f"- {plain_problem(p, server=ctx.location.on_server)}"
+                       for p in recorded), *said]
             if live is not None:  # this copy is now the shop on this computer (QA round 2)
                 lines.append(translate(
                     "cli", "This computer last worked with this shop in {folder}: that "
@@ -125,6 +126,9 @@ def cmd_verify(ctx: Context) -> Outcome:
         data.update(reopen_data(reopened))
     lines = [plain_problem(p, server=ctx.location.on_server) for p in problems] or [
         translate("cli", "The database and its audit chain are intact.")]
+    if problems:  # a restore done, two computers: what is left to do (QA s18a F4, F6)
+        lines.extend(t for t in [summary_text(live_server.hold_facts(shop),
+                                              command_line=True)] if t)
     lines.extend(said)
     if shop.moved_to is not None:
         data["moved_to"] = shop.moved_to
@@ -178,9 +182,9 @@ def confirm_acknowledge(ctx: Context, said: list[str]) -> bool:
 
 
 def plain_problem(problem: str, *, server: bool = False) -> str:
-    """A problem in words, its code after it for whoever helps the owner."""
-    text = verify_problem_text(problem, server=server)
-    return text if text == problem else f"{text} ({problem})"
+    """A problem in words; its code is in --json and the log, not in what the owner reads
+    (QA s18a F6)."""
+    return verify_problem_text(problem, server=server)
 
 
 def cmd_backup(ctx: Context) -> Outcome:
