@@ -31,15 +31,7 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
             "done on the server since the move (sales, redemptions, refunds) is not in this "
             "backup and is not carried over. Stop the counters on the server first."
         ).format(server=loss.moved_to))
-    if loss.refunds > loss.refunds_of_lost_orders:  # orders the backup has (QA s8b F5)
-        lines.append(translate(
-            "cli", "Refunds of orders from before the backup paid back {money}: after the "
-            "restore those orders show as not refunded. Do not pay them back a second "
-            "time.").format(money=money_text(loss.refund_cents - loss.lost_orders_refund_cents)))
-    if loss.refunds_of_lost_orders:
-        lines.append(translate(
-            "cli", "Refunds of orders made since paid back {money}: those orders and their "
-            "refunds are lost.").format(money=money_text(loss.lost_orders_refund_cents)))
+    lines.extend(_refund_lines(loss))
     if loss.giftcard_changes:
         lines.append(translate(
             "cli", "Gift-card changes since (reloads, refunds), lost with their orders: "
@@ -55,6 +47,31 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
                                "stock (their orders are lost).").format(keys=loss.card_keys))
     lines.extend(password_lines(loss))
     return [*lines, translate("cli", STAYS_HELD)] if loss.stays_held else lines
+
+
+def _refund_lines(loss: restore.RestoreLoss) -> list[str]:
+    """Refunds of orders the backup has come back unrefunded (QA s8b F5); of orders made
+    since, lost with them. A refund that paid nothing back has nothing to pay twice (QA s18a
+    F9: "paid back 0.00 ... Do not pay them back a second time")."""
+    lines = []
+    kept_orders_cents = loss.refund_cents - loss.lost_orders_refund_cents
+    if loss.refunds > loss.refunds_of_lost_orders and kept_orders_cents:
+        lines.append(translate(
+            "cli", "Refunds of orders from before the backup paid back {money}: after the "
+            "restore those orders show as not refunded. Do not pay them back a second "
+            "time.").format(money=money_text(kept_orders_cents)))
+    elif loss.refunds > loss.refunds_of_lost_orders:
+        lines.append(translate(
+            "cli", "Refunds of orders from before the backup (they paid no money back): "
+            "after the restore those orders show as not refunded."))
+    if loss.refunds_of_lost_orders and loss.lost_orders_refund_cents:
+        lines.append(translate(
+            "cli", "Refunds of orders made since paid back {money}: those orders and their "
+            "refunds are lost.").format(money=money_text(loss.lost_orders_refund_cents)))
+    elif loss.refunds_of_lost_orders:
+        lines.append(translate("cli", "Refunds of orders made since (they paid no money "
+                               "back) are lost with their orders."))
+    return lines
 
 
 def password_lines(loss: restore.RestoreLoss) -> list[str]:
