@@ -133,6 +133,11 @@ def cmd_restore(ctx: Context) -> Outcome:
             "older_recovery_key": any(loss.older_recovery_key for loss in told)}
     lines = [translate("cli", "Restored the shop from {file}.").format(file=ctx.args.file)]
     lines.extend(line for loss in told[:1] for line in password_lines(loss))
+    if recovery_key is not None:  # the key opened the backup, no password (QA s18a F10)
+        lines.append(translate(
+            "cli", "The shop opens with a password as it was when the backup was made. If "
+            "{name}'s is not known, set a new one with the recovery key: recover {name} "
+            "(SHOP_RECOVERY_KEY and SHOP_NEW_PASSWORD, or asked).").format(name=name))
     if held:
         lines.append(translate("cli", STAYS_HELD))
     if aside:

@@ -143,6 +143,8 @@ def _locked_out_message(params: Mapping[str, Any]) -> str | None:
         return None
     if seconds <= 0:
         return None
+    if params.get("credential") == "recovery_key":  # the key waits too (QA s18a F10)
+        return _recovery_key_wait(seconds)
     # No %n plurals: pyside6-lupdate drops them from Python sources. Waits are 30 s or more.
     if seconds < 90:
         return translate(
@@ -151,6 +153,20 @@ def _locked_out_message(params: Mapping[str, Any]) -> str | None:
     return translate(
         "errors", "Too many wrong passwords. Wait {minutes} minutes, then try again, or ask "
         "the owner to reset the password.").format(minutes=math.ceil(seconds / 60))
+
+
+def _recovery_key_wait(seconds: int) -> str:
+    """The recovery key typed during a wait: the wait counts wrong passwords and wrong keys
+    alike, so that guessing either is slowed; the key itself was not tried."""
+    if seconds < 90:
+        return translate(
+            "errors", "The recovery key was not tried yet: after too many wrong passwords or "
+            "recovery keys for this name, it can be tried again in {seconds} seconds."
+        ).format(seconds=seconds)
+    return translate(
+        "errors", "The recovery key was not tried yet: after too many wrong passwords or "
+        "recovery keys for this name, it can be tried again in {minutes} minutes."
+    ).format(minutes=math.ceil(seconds / 60))
 
 
 def _issued_but_not_written(exc: ShopError) -> str:
