@@ -139,6 +139,7 @@ def test_after_the_restore_the_hold_says_what_is_left(
     said = run(folder, "verify", env=ENV).stdout
     assert "What is left" in said and "verify --acknowledge" in said
     assert "(witness_computer: rolled_back)" not in said
+    assert "Restore the latest backup instead" not in said
 
 
 def test_acknowledging_after_the_restore_lifts_the_hold_and_its_words(

@@ -104,7 +104,9 @@ def cmd_verify(ctx: Context) -> Outcome:
         problems = audit.verify_shop(shop)
         reopens = rollback_reopens.reopens_vouchers([*problems, *shop.integrity_problems])
         reopened = rollback_reopens.count_reopened(shop) if reopens else None
-        said = reopen_lines(reopened, server=ctx.location.on_server) if reopens else []
+        facts = live_server.hold_facts(shop)
+        said = reopen_lines(reopened, server=ctx.location.on_server,
+                            restored="after_restore" in facts) if reopens else []
         if ctx.args.acknowledge is not None:
             if reopens and not confirm_acknowledge(ctx, said):
                 return Outcome({"ok": False, "acknowledged": [], **reopen_data(reopened)},
@@ -127,8 +129,7 @@ def cmd_verify(ctx: Context) -> Outcome:
     lines = [plain_problem(p, server=ctx.location.on_server) for p in problems] or [
         translate("cli", "The database and its audit chain are intact.")]
     if problems:  # a restore done, two computers: what is left to do (QA s18a F4, F6)
-        lines.extend(t for t in [summary_text(live_server.hold_facts(shop),
-                                              command_line=True)] if t)
+        lines.extend(t for t in [summary_text(facts, command_line=True)] if t)
     lines.extend(said)
     if shop.moved_to is not None:
         data["moved_to"] = shop.moved_to
@@ -138,11 +139,15 @@ def cmd_verify(ctx: Context) -> Outcome:
     return Outcome(data, lines, EXIT_OK if not problems else EXIT_ERROR)
 
 
-def reopen_lines(reopened: rollback_reopens.Reopened | None, *, server: bool) -> list[str]:
+def reopen_lines(reopened: rollback_reopens.Reopened | None, *, server: bool,
+                 restored: bool = False) -> list[str]:
     """What acknowledging a rollback re-opens (QA s12a F4): the warning, then the count
     where the newer data is at hand. A server shop keeps no backups of the app's own: its
-    newest pg_dump is where to look (QA s13b N3)."""
-    lines = [translate("cli", SERVER_REOPEN_WARNING if server else REOPEN_WARNING)]
+    newest pg_dump is where to look (QA s13b N3). ``restored``: the latest backup was
+    restored already, so "restore it instead" is no advice (QA s18a F6)."""
+    warning = SERVER_REOPEN_WARNING if server else (
+        RESTORED_REOPEN_WARNING if restored else REOPEN_WARNING)
+    lines = [translate("cli", warning)]
     if reopened is not None:
         lines.append(translate(
             "cli", "{folder} holds redemptions this shop's data lacks ({count}): acknowledging "
@@ -156,6 +161,10 @@ REOPEN_WARNING = QT_TRANSLATE_NOOP(
     "the lost records look unused again and can be redeemed a second time. Restore the "
     "latest backup instead if you have one; else check the latest redemptions (receipts, "
     "the newest backup) first.")
+RESTORED_REOPEN_WARNING = QT_TRANSLATE_NOOP(
+    "cli", "Acknowledging lets the shop work on its data as it is now: vouchers redeemed in "
+    "the lost records look unused again and can be redeemed a second time. Check the latest "
+    "redemptions first (receipts, the counters' lists).")
 SERVER_REOPEN_WARNING = QT_TRANSLATE_NOOP(
     "cli", "Acknowledging lets the shop work on its data as it is now: vouchers redeemed in "
     "the lost records look unused again and can be redeemed a second time. Check the latest "
