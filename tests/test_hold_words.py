@@ -173,3 +173,23 @@ def test_the_apps_red_bar_and_verify_say_what_is_left_after_the_restore(
         assert "What is left" in dialog.summary.text()
         assert "latest good backup" not in dialog.summary.text()
         window.close()
+
+
+def test_the_apps_red_bar_and_verify_tell_two_computers(
+        qtbot: QtBot, forked: tuple[Path, Path, str]) -> None:
+    from desktop_app.ui.admin.verify_dialog import VerifyDialog
+    from desktop_app.ui.main_window import MainWindow
+
+    new_pc, _stick, _payload = forked
+    with reopen(new_pc) as held:
+        window = MainWindow(held)
+        qtbot.addWidget(window)
+        assert "another computer works on this same shop" in window.integrity_banner.text()
+        dialog = VerifyDialog(held)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: not dialog.running, timeout=10_000)
+        assert "Two computers have been working on this shop" in dialog.summary.text()
+        assert any(text.startswith("Another computer works on this same shop")
+                   for text in dialog.problem_texts())
+        window.close()
