@@ -37,15 +37,7 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
             "Restoring makes it work on this computer again: do it only if the shop is not "
             "used on the other computer any more, or a voucher could be used on both."
         ).format(backup=loss.moved_out))
-    if loss.refunds > loss.refunds_of_lost_orders:  # orders the backup has (QA s8b F5)
-        lines.append(translate(
-            "cli", "Refunds of orders from before the backup paid back {money}: after the "
-            "restore those orders show as not refunded. Do not pay them back a second "
-            "time.").format(money=money_text(loss.refund_cents - loss.lost_orders_refund_cents)))
-    if loss.refunds_of_lost_orders:
-        lines.append(translate(
-            "cli", "Refunds of orders made since paid back {money}: those orders and their "
-            "refunds are lost.").format(money=money_text(loss.lost_orders_refund_cents)))
+    lines.extend(_refund_lines(loss))
     if loss.giftcard_changes:
         lines.append(translate(
             "cli", "Gift-card changes since (reloads, refunds), lost with their orders: "
@@ -61,6 +53,31 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
                                "stock (their orders are lost).").format(keys=loss.card_keys))
     lines.extend(password_lines(loss))
     return [*lines, translate("cli", STAYS_HELD)] if loss.stays_held else lines
+
+
+def _refund_lines(loss: restore.RestoreLoss) -> list[str]:
+    """Refunds of orders the backup has come back unrefunded (QA s8b F5); of orders made
+    since, lost with them. A refund that paid nothing back has nothing to pay twice (QA s18a
+    F9: "paid back 0.00 ... Do not pay them back a second time")."""
+    lines = []
+    kept_orders_cents = loss.refund_cents - loss.lost_orders_refund_cents
+    if loss.refunds > loss.refunds_of_lost_orders and kept_orders_cents:
+        lines.append(translate(
+            "cli", "Refunds of orders from before the backup paid back {money}: after the "
+            "restore those orders show as not refunded. Do not pay them back a second "
+            "time.").format(money=money_text(kept_orders_cents)))
+    elif loss.refunds > loss.refunds_of_lost_orders:
+        lines.append(translate(
+            "cli", "Refunds of orders from before the backup (they paid no money back): "
+            "after the restore those orders show as not refunded."))
+    if loss.refunds_of_lost_orders and loss.lost_orders_refund_cents:
+        lines.append(translate(
+            "cli", "Refunds of orders made since paid back {money}: those orders and their "
+            "refunds are lost.").format(money=money_text(loss.lost_orders_refund_cents)))
+    elif loss.refunds_of_lost_orders:
+        lines.append(translate("cli", "Refunds of orders made since (they paid no money "
+                               "back) are lost with their orders."))
+    return lines
 
 
 def password_lines(loss: restore.RestoreLoss) -> list[str]:
@@ -122,6 +139,11 @@ def cmd_restore(ctx: Context) -> Outcome:
             "older_recovery_key": any(loss.older_recovery_key for loss in told)}
     lines = [translate("cli", "Restored the shop from {file}.").format(file=ctx.args.file)]
     lines.extend(line for loss in told[:1] for line in password_lines(loss))
+    if recovery_key is not None:  # the key opened the backup, no password (QA s18a F10)
+        lines.append(translate(
+            "cli", "The shop opens with a password as it was when the backup was made. If "
+            "{name}'s is not known, set a new one with the recovery key: recover {name} "
+            "(SHOP_RECOVERY_KEY and SHOP_NEW_PASSWORD, or asked).").format(name=name))
     if held:
         lines.append(translate("cli", STAYS_HELD))
     if aside:

@@ -25,6 +25,7 @@ from desktop_app.core import (
     backup,
     integrity,
     live_folder,
+    live_server,
     moved_shop,
     roles,
     rollback_reopens,
@@ -36,7 +37,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.messages import command_line_error_message, error_message, server_address
-from desktop_app.messages.verify_texts import verify_problem_text
+from desktop_app.messages.verify_texts import summary_text, verify_problem_text
 
 
 def cmd_init(ctx: Context) -> Outcome:
@@ -105,7 +106,9 @@ def cmd_verify(ctx: Context) -> Outcome:
         problems = audit.verify_shop(shop)
         reopens = rollback_reopens.reopens_vouchers([*problems, *shop.integrity_problems])
         reopened = rollback_reopens.count_reopened(shop) if reopens else None
-        said = reopen_lines(reopened, server=ctx.location.on_server) if reopens else []
+        facts = live_server.hold_facts(shop)
+        said = reopen_lines(reopened, server=ctx.location.on_server,
+                            restored="after_restore" in facts) if reopens else []
         if ctx.args.acknowledge is not None:
             if reopens and not confirm_acknowledge(ctx, said):
                 return Outcome({"ok": False, "acknowledged": [], **reopen_data(reopened)},
@@ -113,9 +116,9 @@ def cmd_verify(ctx: Context) -> Outcome:
                                           "hold.")], EXIT_REFUSED)
             live = live_folder.elsewhere(integrity.witness_root(), shop.shop_id, shop.data_dir)
             recorded = audit.acknowledge(shop, ctx.args.acknowledge, problems)
-            lines = [translate("cli", "Acknowledged and recorded in the audit log: "
-                               "{problems}").format(problems="; ".join(recorded) or "—"),
-                     *said]
+            lines = [translate("cli", "Acknowledged and recorded in the audit log:"),
+                     *(f"- {plain_problem(p, server=ctx.location.on_server)}"
+                       for p in recorded), *said]
             if live is not None:  # this copy is now the shop on this computer (QA round 2)
                 lines.append(translate(
                     "cli", "This computer last worked with this shop in {folder}: that "
@@ -127,6 +130,8 @@ def cmd_verify(ctx: Context) -> Outcome:
         data.update(reopen_data(reopened))
     lines = [plain_problem(p, server=ctx.location.on_server) for p in problems] or [
         translate("cli", "The database and its audit chain are intact.")]
+    if problems:  # a restore done, two computers: what is left to do (QA s18a F4, F6)
+        lines.extend(t for t in [summary_text(facts, command_line=True)] if t)
     lines.extend(said)
     if shop.moved_to is not None:
         data["moved_to"] = shop.moved_to
@@ -139,11 +144,15 @@ def cmd_verify(ctx: Context) -> Outcome:
     return Outcome(data, lines, EXIT_OK if not problems else EXIT_ERROR)
 
 
-def reopen_lines(reopened: rollback_reopens.Reopened | None, *, server: bool) -> list[str]:
+def reopen_lines(reopened: rollback_reopens.Reopened | None, *, server: bool,
+                 restored: bool = False) -> list[str]:
     """What acknowledging a rollback re-opens (QA s12a F4): the warning, then the count
     where the newer data is at hand. A server shop keeps no backups of the app's own: its
-    newest pg_dump is where to look (QA s13b N3)."""
-    lines = [translate("cli", SERVER_REOPEN_WARNING if server else REOPEN_WARNING)]
+    newest pg_dump is where to look (QA s13b N3). ``restored``: the latest backup was
+    restored already, so "restore it instead" is no advice (QA s18a F6)."""
+    warning = SERVER_REOPEN_WARNING if server else (
+        RESTORED_REOPEN_WARNING if restored else REOPEN_WARNING)
+    lines = [translate("cli", warning)]
     if reopened is not None:
         lines.append(translate(
             "cli", "{folder} holds redemptions this shop's data lacks ({count}): acknowledging "
@@ -157,6 +166,10 @@ REOPEN_WARNING = QT_TRANSLATE_NOOP(
     "the lost records look unused again and can be redeemed a second time. Restore the "
     "latest backup instead if you have one; else check the latest redemptions (receipts, "
     "the newest backup) first.")
+RESTORED_REOPEN_WARNING = QT_TRANSLATE_NOOP(
+    "cli", "Acknowledging lets the shop work on its data as it is now: vouchers redeemed in "
+    "the lost records look unused again and can be redeemed a second time. Check the latest "
+    "redemptions first (receipts, the counters' lists).")
 SERVER_REOPEN_WARNING = QT_TRANSLATE_NOOP(
     "cli", "Acknowledging lets the shop work on its data as it is now: vouchers redeemed in "
     "the lost records look unused again and can be redeemed a second time. Check the latest "
@@ -183,9 +196,9 @@ def confirm_acknowledge(ctx: Context, said: list[str]) -> bool:
 
 
 def plain_problem(problem: str, *, server: bool = False) -> str:
-    """A problem in words, its code after it for whoever helps the owner."""
-    text = verify_problem_text(problem, server=server)
-    return text if text == problem else f"{text} ({problem})"
+    """A problem in words; its code is in --json and the log, not in what the owner reads
+    (QA s18a F6)."""
+    return verify_problem_text(problem, server=server)
 
 
 def cmd_backup(ctx: Context) -> Outcome:

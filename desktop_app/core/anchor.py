@@ -89,6 +89,21 @@ def head_problem(head: Head) -> str | None:
     return None
 
 
+FORKED = "rolled_back (forked)"  # the same code: scripts and the hold's logic read it alike
+
+
+def witness_head_problem(head: Head) -> str | None:
+    """``head_problem`` for a witness outside the folder, told apart where the chain shows
+    it (QA s18a F4): the database holds another event at the same position, so it went on
+    from an older point on its own while a copy elsewhere went on too: two computers took
+    sales on one shop (both backing up to one stick), not a folder put back."""
+    problem = head_problem(head)
+    if problem is None:
+        return None
+    event = AuditEvent.get_or_none(AuditEvent.id == head.event_id)
+    return FORKED if event is not None else problem
+
+
 # --- the slot file --------------------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ from desktop_app.core.keyslots import (
     normalize_operator,
     validate_new_operator,
 )
-from desktop_app.core.lockout import LoginThrottle, login_source
+from desktop_app.core.lockout import RECOVERY_KEY, LoginThrottle, login_source
 from desktop_app.core.models import Operator
 from desktop_app.core.paths import KEYSLOTS_FILE, prepare_data_dir
 from desktop_app.core.roles import ROLES, require_owner
@@ -187,7 +187,7 @@ def recover_owner(data_dir: Path, owner: str, recovery_key: str, new_password: s
     slots = KeySlotFile.load(data_dir / KEYSLOTS_FILE)
     throttle = LoginThrottle(data_dir)
     source = login_source()
-    throttle.check(owner, source)
+    throttle.check(owner, source, credential=RECOVERY_KEY)
     try:
         key = slots.unlock_recovery(recovery_key)
     except WrongPassword:

@@ -31,6 +31,32 @@ UNREADABLE = "hold: hold_unreadable"  # no permission, not a folder: set-up, not
 UNNAMED = "hold: hold_unnamed"  # a hold from before holds named their shop, unexplained here
 
 
+# Beside the data: a restore left the shop held (a witness saw records the backup lacks).
+# The hold's words then say what is left instead of "restore" again (QA s18a F6); lifted with
+# the hold (``remove``: an acknowledgement, a restore that leaves it free).
+RESTORED_FILE = "integrity-hold-after-restore.json"
+FORKED_DETAIL = "(forked)"  # a witness's problem when the chain went two ways (``anchor``)
+
+
+def mark_restored_while_held(data_dir: Path, restored_head: int) -> None:
+    log.warning("restored a backup older than what a witness saw: the shop stays on hold")
+    with contextlib.suppress(OSError):  # only the words depend on it
+        atomic_write_bytes(Path(data_dir) / RESTORED_FILE,
+                           json.dumps({"restored_event": restored_head}).encode())
+
+
+def hold_facts(problems: Sequence[str], data_dir: Path) -> dict[str, str]:
+    """What the words of a hold on ``problems`` tell apart, as an ``IntegrityHold``'s facts:
+    a restore already done (``after_restore``), two computers on one shop (``forked``)."""
+    if not problems or "rolled_back" not in str(problems[0]):
+        return {}  # another first problem (files replaced, a damaged file) has its own words
+    if (Path(data_dir) / RESTORED_FILE).is_file():
+        return {"after_restore": "yes"}
+    if any(str(p).endswith(FORKED_DETAIL) for p in problems):
+        return {"forked": "yes"}
+    return {}
+
+
 def folder_hold_path(data_dir: Path) -> Path:
     return Path(data_dir) / HOLD_FILE
 
@@ -142,6 +168,8 @@ def remove(root: Path, data_dir: Path, shop_id: str) -> None:
                  legacy_hold_path(root, shop_id)):
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
+    with contextlib.suppress(FileNotFoundError):
+        (Path(data_dir) / RESTORED_FILE).unlink()
     folder_file = folder_hold_path(data_dir)
     try:
         ours = _belongs_to(_read(folder_file), shop_id)

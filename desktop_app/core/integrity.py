@@ -34,9 +34,10 @@ from peewee import DatabaseError
 
 from desktop_app import APP_ID
 from desktop_app.core import anchor, dialect, hold_record, live_folder, witness_sync
-from desktop_app.core.anchor import Head, WitnessDamaged, WitnessUnreadable
+from desktop_app.core.anchor import Head, WitnessDamaged
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.fork_evidence import witness_problem
 from desktop_app.core.hold_record import HOLD_FILE as HOLD_FILE
 from desktop_app.core.models import AuditEvent, Setting
 
@@ -150,21 +151,11 @@ def backup_folders(shop_id: str) -> list[Path]:
 # --- checking at open ----------------------------------------------------------------------
 
 
-def _witness_problem(path: Path, key: bytes) -> str | None:
-    try:
-        record = anchor.read_record(path, key)
-    except WitnessUnreadable:
-        return "witness_unreadable"
-    except WitnessDamaged:
-        return "witness_damaged"
-    return None if record is None else anchor.head_problem(record.head)
-
-
 def problems_at_open(data_dir: Path, key: bytes, shop_id: str, *,
                      anchor_file: bool = True, witnesses: bool = True) -> list[str]:
     """What the witnesses and any standing hold say about the bound database: each problem as
     "place: code" (codes: rolled_back, anchor_missing, anchor_damaged, anchor_unreadable,
-    witness_damaged, witness_unreadable).
+    witness_damaged, witness_unreadable; a witness's "rolled_back (forked)" keeps the code).
     ``anchor_file``: False on a server, whose database has no folder beside it.
     ``witnesses``: False for a folder whose shop moved to a server (see ``moved_shop``)."""
     checked = _checks_at_open(data_dir, key, shop_id, anchor_file, witnesses)
@@ -180,11 +171,12 @@ def _checks_at_open(data_dir: Path, key: bytes, shop_id: str, anchor_file: bool,
         problems.append(f"anchor: {found}")
     if not witnesses:
         return problems
-    found = _witness_problem(user_witness_path(shop_id), key)
+    found = witness_problem(user_witness_path(shop_id), key)
     if found:
         problems.append(f"witness_computer: {found}")
-    for folder in backup_folders(shop_id):
-        found = _witness_problem(backup_witness_path(folder, shop_id), key)
+    for folder in backup_folders(shop_id):  # its backups may show two computers (a fork)
+        found = witness_problem(backup_witness_path(folder, shop_id), key, backups=folder,
+                                shop_id=shop_id)
         if found:
             problems.append(f"witness_backup: {found}")
     return problems
@@ -328,7 +320,7 @@ def after_restore(data_dir: Path, key: bytes, shop_id: str, *, behind: bool = Fa
     head, folders = _head_and_backup_folder(data_dir / "shop.db", key)
     if behind:
         anchor.write_anchor(data_dir, key, head, rebase=True)
-        log.warning("restored a backup older than what a witness saw: the shop stays on hold")
+        hold_record.mark_restored_while_held(data_dir, head.event_id)
     else:
         rebase(data_dir, key, shop_id, head, folders)
     with contextlib.suppress(FileNotFoundError):

@@ -27,7 +27,7 @@ import logging
 import weakref
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.core import anchor, dialect, integrity, sql
+from desktop_app.core import anchor, dialect, hold_record, integrity, sql
 from desktop_app.core.anchor import Head, WitnessDamaged
 from desktop_app.core.errors import IntegrityHold
 from desktop_app.core.models import AuditEvent
@@ -64,8 +64,11 @@ def _holds(stored: object, head: Head) -> bool:
 
 
 def hold_facts(shop: Shop) -> dict[str, str]:
-    """What an ``IntegrityHold`` adds for a server shop: its way back is pg_restore."""
-    return {"where": "server"} if dialect.is_server(shop.db) else {}
+    """What an ``IntegrityHold`` adds for its words: for a server shop, that its way back is
+    pg_restore; for a folder, a restore already done or two computers on one shop."""
+    if dialect.is_server(shop.db):
+        return {"where": "server"}
+    return hold_record.hold_facts(shop.integrity_problems, shop.data_dir)
 
 
 def hold_rolled_back(shop: Shop, when: str) -> None:

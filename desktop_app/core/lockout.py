@@ -40,6 +40,7 @@ WAITS_S = (30, 60, 300, 900, 3600)
 MAX_PER_HOUR = 100
 HOUR_S = 3600
 MAX_UNSEEN = 1000  # failures kept for the "since your last login" line
+RECOVERY_KEY = "recovery_key"  # a ``LockedOut``'s credential, as a ``WrongPassword``'s
 
 _lock = threading.Lock()
 
@@ -106,10 +107,14 @@ class LoginThrottle:
             waits.append(min(failures) + HOUR_S - now)
         return max(waits)
 
-    def check(self, operator: str, source: str | None = None) -> None:
+    def check(self, operator: str, source: str | None = None, *,
+              credential: str = "password") -> None:
+        """Raise ``LockedOut`` while a wait runs; ``credential``: what is being tried (the
+        recovery key waits as a password does, and its words say so: QA s18a F10)."""
         wait = self.wait_seconds(operator, source)
         if wait > 0:
-            raise LockedOut(operator=operator, seconds=int(wait + 0.999))
+            facts = {"credential": credential} if credential != "password" else {}
+            raise LockedOut(operator=operator, seconds=int(wait + 0.999), **facts)
 
     def failed(self, operator: str, source: str | None = None) -> None:
         source = source or login_source()

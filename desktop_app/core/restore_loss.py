@@ -238,11 +238,14 @@ def _moved_out(db: SqlCipherDatabase) -> str:
 
 # A restore that stopped half-way, settled: no change to the shop's records to lose.
 _SETTLED = "'restore_undone', 'restore_completed'"
-# Changes since the parting not counted apart (orders, operators, cards, redemptions...).
+# Changes since the parting not counted apart (orders, operators, cards, redemptions...);
+# records of evidence only (an integrity acknowledgement, a schema upgrade) change nothing
+# the owner made: not "other changes (products, settings...)" (QA s18a F9).
 _OTHER_CHANGES = (
     "FROM current.audit_event WHERE id > :above AND kind NOT LIKE 'order%' "
     "AND kind NOT LIKE 'operator%' AND kind NOT LIKE 'giftcard%' AND kind NOT IN ('backup', "
     "'export', 'redeem', 'redemption_undo', 'restore_carry', 'cardkey_shown', 'cardkey_sent', "
+    "'integrity_acknowledged', 'schema_upgraded', "
     f"'shop_moved', 'shop_moved_out', {_SETTLED})")  # moves: said apart (``moved_to``...)
 # Refunds since the parting (QA round 2: lost silently, so an owner could pay one twice).
 _REFUNDS = ("FROM current.audit_event WHERE id > :above "

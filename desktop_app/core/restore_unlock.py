@@ -24,7 +24,7 @@ from desktop_app.core.errors import (
     WrongPassword,
 )
 from desktop_app.core.keyslots import KeySlotFile, canonical_recovery_key, normalize_operator
-from desktop_app.core.lockout import LoginThrottle, login_source
+from desktop_app.core.lockout import RECOVERY_KEY, LoginThrottle, login_source
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE
 
 BACKUP_OLDER = "backup_older"  # the ``credential`` of a password of today, not of the backup's
@@ -37,7 +37,8 @@ def unlock_throttled(info: BackupInfo, data_dir: Path, staging: Path, operator: 
         canonical_recovery_key(recovery_key)  # a typo is refused before it counts as a guess
     throttle = LoginThrottle(data_dir)
     source = login_source()
-    throttle.check(operator, source)
+    throttle.check(operator, source,
+                   credential="password" if recovery_key is None else RECOVERY_KEY)
     refuse_disabled_here(data_dir, operator)
     try:
         key = unlock_backup(info, data_dir, staging, operator, password, backup, recovery_key)

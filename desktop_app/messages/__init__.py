@@ -48,6 +48,11 @@ from desktop_app.messages.error_texts import (
     UNKNOWN_INTEGRITY_TEXT,
     VARIANT_TEXTS,
 )
+from desktop_app.messages.hold_texts import (
+    COMMAND_LINE_HOLD_VARIANT_TEXTS,
+    HOLD_VARIANT_TEXTS,
+    INTEGRITY_FACT_TEXTS,
+)
 from desktop_app.messages.input_texts import FIELD_LABELS, PROBLEM_TEXTS, UNKNOWN_PROBLEM_TEXT
 from desktop_app.messages.verdict_texts import EXPLANATIONS
 
@@ -148,6 +153,8 @@ def _locked_out_message(params: Mapping[str, Any]) -> str | None:
         return None
     if seconds <= 0:
         return None
+    if params.get("credential") == "recovery_key":  # the key waits too (QA s18a F10)
+        return _recovery_key_wait(seconds)
     # No %n plurals: pyside6-lupdate drops them from Python sources. Waits are 30 s or more.
     if seconds < 90:
         return translate(
@@ -156,6 +163,20 @@ def _locked_out_message(params: Mapping[str, Any]) -> str | None:
     return translate(
         "errors", "Too many wrong passwords. Wait {minutes} minutes, then try again, or ask "
         "the owner to reset the password.").format(minutes=math.ceil(seconds / 60))
+
+
+def _recovery_key_wait(seconds: int) -> str:
+    """The recovery key typed during a wait: the wait counts wrong passwords and wrong keys
+    alike, so that guessing either is slowed; the key itself was not tried."""
+    if seconds < 90:
+        return translate(
+            "errors", "The recovery key was not tried yet: after too many wrong passwords or "
+            "recovery keys for this name, it can be tried again in {seconds} seconds."
+        ).format(seconds=seconds)
+    return translate(
+        "errors", "The recovery key was not tried yet: after too many wrong passwords or "
+        "recovery keys for this name, it can be tried again in {minutes} minutes."
+    ).format(minutes=math.ceil(seconds / 60))
 
 
 def _issued_but_not_written(exc: ShopError) -> str:
@@ -181,9 +202,15 @@ def _variant(table: Mapping[tuple[str, str, str], str], exc: ShopError) -> str |
                  if code == exc.code and exc.params.get(key) == value), None)
 
 
-def integrity_message(problem: str, *, server: bool = False) -> str:
+def integrity_message(problem: str, *, server: bool = False,
+                      facts: Mapping[str, str] | None = None) -> str:
     """The warning for a shop that opened but whose records could not be vouched for;
-    ``server``: a shop on a PostgreSQL server (no folder, restored with pg_restore)."""
+    ``server``: a shop on a PostgreSQL server (no folder, restored with pg_restore);
+    ``facts``: the hold's (``live_server.hold_facts``): a restore done, another computer."""
+    told = next((text for fact, text in INTEGRITY_FACT_TEXTS.items()
+                 if (facts or {}).get(fact) == "yes"), None)
+    if told is not None:
+        return _in_context(told)
     if server:
         return _in_context(SERVER_INTEGRITY_TEXTS.get(problem, SERVER_UNKNOWN_INTEGRITY_TEXT))
     return _in_context(INTEGRITY_TEXTS.get(problem, UNKNOWN_INTEGRITY_TEXT))
@@ -206,7 +233,7 @@ def error_message(exc: ShopError) -> str:
             return _fill(how, params)
     if exc.code == "disk_full" and params.get("folder"):
         return _fill(DISK_FULL_FOLDER_TEXT, params)
-    variant = _variant(VARIANT_TEXTS, exc)
+    variant = _variant(HOLD_VARIANT_TEXTS, exc) or _variant(VARIANT_TEXTS, exc)
     if variant is not None:
         return _fill(variant, params)
     if exc.code == "shop_exists" and "://" in str(params.get("path", "")):
@@ -245,7 +272,8 @@ def command_line_error_message(exc: ShopError) -> str:
     """What the command line prints for ``exc``: the app's words, except where those name a
     button or a menu and the command line needs its option or command instead (a moved
     shop's ``--database``; ``verify`` for the app's Admin → Verify)."""
-    template = _variant(COMMAND_LINE_VARIANT_TEXTS, exc)
+    template = _variant(COMMAND_LINE_HOLD_VARIANT_TEXTS, exc) or _variant(
+        COMMAND_LINE_VARIANT_TEXTS, exc)
     if template is None and _variant(VARIANT_TEXTS, exc) is None:
         template = COMMAND_LINE_TEXTS.get(exc.code)
     if template is None:

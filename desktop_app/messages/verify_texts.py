@@ -35,7 +35,21 @@ WITNESS_TEXTS: dict[str, str] = {
         "holds. The shop folder (or the database) was put back to an older copy."),
     "witness_backup: rolled_back": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Rolled back: the backup folder remembers newer records than the "
-        "database holds. The shop folder (or the database) was put back to an older copy."),
+        "database holds. The shop folder (or the database) was put back to an older copy, "
+        "or another computer works on this same shop and backs up to that folder."),
+    # QA s18a F4: two computers took sales on one shop; nothing was put back.
+    "witness_backup: rolled_back (forked)": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Another computer works on this same shop: its backup in the backup "
+        "folder has records this computer does not have, and this computer has records of "
+        "its own in their place. Use the shop on one computer only. To bring the other "
+        "computer's records in, restore its newest backup here: redemptions made on "
+        "this computer are carried over, and the restore first names what else of this "
+        "computer's it lacks."),
+    "witness_computer: rolled_back (forked)": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Another copy of this shop works on this computer: it has records "
+        "this one does not have, and this one has records of its own in their place. Use "
+        "one copy of the shop only. To bring the other copy's records in, back it up and "
+        "restore that backup here: redemptions made in this copy are carried over."),
     "witness_computer: witness_damaged": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Damaged: the record this computer keeps of the shop's latest changes "
         "was altered, so a rolled-back database cannot be ruled out."),
@@ -80,6 +94,50 @@ SERVER_SUMMARY_TEXT = QT_TRANSLATE_NOOP(
     "VerifyDialog", "Leave the server's database as it is, and compare with your newest "
     "pg_dump of it before selling or redeeming more. To go back to that dump, restore it with "
     "pg_restore into an empty database; or, once checked, acknowledge what was found.")
+# What to do, under the problems: by the hold's facts (``live_server.hold_facts``) first.
+FOLDER_SUMMARY_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "Leave the shop folder as it is, and compare with your latest good backup "
+    "before selling or redeeming more. Restoring a backup keeps the current data aside.")
+# QA s18a F6: the owner restored the latest backup already; "restore" again was no advice.
+FACT_SUMMARY_TEXTS: dict[str, str] = {
+    "after_restore": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The latest backup was restored, and the shop stays on hold: a record "
+        "on this computer or beside a backup vouches for records that neither that backup nor "
+        "the data it replaced holds, so no restore brings them back. What is left: check the "
+        "latest redemptions (receipts, the counters' lists), then click Acknowledge to record "
+        "what was found; redeeming starts again."),
+    "forked": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Two computers have been working on this shop. Use the shop on one "
+        "computer only: restore the other computer's newest backup here (Admin → Restore from "
+        "backup) to bring its records in, then check again."),
+}
+COMMAND_LINE_FACT_SUMMARY_TEXTS: dict[str, str] = {
+    "after_restore": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The latest backup was restored, and the shop stays on hold: a record "
+        "on this computer or beside a backup vouches for records that neither that backup nor "
+        "the data it replaced holds, so no restore brings them back. What is left: check the "
+        "latest redemptions (receipts, the counters' lists), then record what was found with "
+        "verify --acknowledge REASON; redeeming starts again."),
+    "forked": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Two computers have been working on this shop. Use the shop on one "
+        "computer only: restore the other computer's newest backup here (restore FILE) to "
+        "bring its records in, then run verify again."),
+}
+
+
+def summary_text(facts: dict[str, str], *, server: bool = False,
+                 command_line: bool = False) -> str | None:
+    """What to do about the problems found, by the hold's ``facts``; None where the command
+    line has nothing to add (the app says the usual advice)."""
+    table = COMMAND_LINE_FACT_SUMMARY_TEXTS if command_line else FACT_SUMMARY_TEXTS
+    told = next((text for fact, text in table.items() if facts.get(fact) == "yes"), None)
+    if told is not None:
+        return _t(told)
+    if command_line:
+        return None
+    return _t(SERVER_SUMMARY_TEXT if server else FOLDER_SUMMARY_TEXT)
+
+
 CHAIN_TEXTS: dict[str, str] = {
     "hash_mismatch": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Audit event #{id} was changed after it was written."),

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core import dialect, moved_shop
+from desktop_app.core import dialect, live_server, moved_shop
 from desktop_app.core.errors import ShopMoved
 from desktop_app.core.live_files import FILES_REPLACED
 from desktop_app.core.store import Shop
@@ -215,8 +215,8 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         """After verify put the shop on hold, or an owner acknowledged and lifted it. A folder
         whose shop moved to a server says where it went, from the moment it opens."""
         problem = self.shop.integrity_problem
-        text = integrity_message(problem, server=dialect.is_server(self.shop.db)) \
-            if problem else ""
+        text = integrity_message(problem, server=dialect.is_server(self.shop.db),
+                                 facts=live_server.hold_facts(self.shop)) if problem else ""
         if problem == FILES_REPLACED:  # and what the replaced files may lack (QA s12e F3)
             text = banner_with_redeemed_before_hold(text, self.shop)
         if self.shop.moved_to is not None:

@@ -88,6 +88,10 @@ def restored_text(request: RestoreRequest, aside: Path | None) -> str:
             "ShopSession", "The backup made {moment} is restored. Log in with a password as it "
             "was then. The data from before is kept in {folder}.").format(
             moment=moment, folder=aside)
+    if request.recovery_key:  # the key opened the backup, not a password (QA s18a F10)
+        text = sentences(text, QCoreApplication.translate(
+            "ShopSession", "If you do not know that password, type your name and click "
+            "“Owner password forgotten?”: the recovery key sets a new one."))
     if request.stays_held:
         text = sentences(text, QCoreApplication.translate(
             "ShopSession", "Redeeming stays stopped: records this computer saw are in "

@@ -13,17 +13,25 @@ def _refund_parts(loss: restore.RestoreLoss) -> list[str]:
     """Refunds of orders the backup has: those orders come back unrefunded. Refunds of orders
     made since: gone with their orders (QA s8b F5: they were said to show as paid again)."""
     parts = []
-    if loss.refunds > loss.refunds_of_lost_orders:
+    kept_orders_cents = loss.refund_cents - loss.lost_orders_refund_cents
+    if loss.refunds > loss.refunds_of_lost_orders and kept_orders_cents:
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Refunds of orders from before the backup paid back {money}: "
             "after the restore those orders show as not refunded. Do not pay them back a "
-            "second time.").format(
-            money=amount_text(loss.refund_cents - loss.lost_orders_refund_cents)))
-    if loss.refunds_of_lost_orders:
+            "second time.").format(money=amount_text(kept_orders_cents)))
+    elif loss.refunds > loss.refunds_of_lost_orders:  # nothing to pay twice (QA s18a F9)
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "Refunds of orders from before the backup (they paid no money "
+            "back): after the restore those orders show as not refunded."))
+    if loss.refunds_of_lost_orders and loss.lost_orders_refund_cents:
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Refunds of orders made since paid back {money}: those orders "
             "and their refunds are lost.").format(
             money=amount_text(loss.lost_orders_refund_cents)))
+    elif loss.refunds_of_lost_orders:
+        parts.append(QCoreApplication.translate(
+            "RestoreDialog", "Refunds of orders made since (they paid no money back) are "
+            "lost with their orders."))
     return parts
 
 

@@ -19,9 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import audit, dialect, integrity, live_folder, rollback_reopens
+from desktop_app.core import (
+    audit,
+    dialect,
+    integrity,
+    live_folder,
+    live_server,
+    rollback_reopens,
+)
 from desktop_app.core.store import Shop
-from desktop_app.messages.verify_texts import SERVER_SUMMARY_TEXT, verify_problem_text
+from desktop_app.messages.verify_texts import summary_text, verify_problem_text
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.tasks import run_in_background, run_long_read
 from desktop_app.ui.widgets import (
@@ -190,11 +197,8 @@ class VerifyDialog(QDialog):
         log.warning("verify found %d problem(s): %s", len(problems), problems[:5])
         self.heading.setStyleSheet(f"color: {ERROR_COLOR};")
         self.heading.setText(self.tr("✗ Problems found: {count}").format(count=len(problems)))
-        self.summary.setText(self.tr(
-            "Leave the shop folder as it is, and compare with your latest good backup before "
-            "selling or redeeming more. Restoring a backup keeps the current data aside.")
-            if not self.on_server else QCoreApplication.translate("VerifyDialog",
-                                                                  SERVER_SUMMARY_TEXT))
+        self.summary.setText(summary_text(live_server.hold_facts(self.shop),
+                                          server=self.on_server) or "")
         self.problem_list.clear()
         for problem in problems:
             item = QListWidgetItem(verify_problem_text(problem, server=self.on_server))

@@ -1,0 +1,60 @@
+"""The words of an integrity hold that a restore did not lift, and of a shop two computers
+worked on (QA s18a F4, F6): the usual "restore the latest good backup" is no advice then.
+
+The core tells them apart with an ``IntegrityHold``'s facts (``after_restore``, ``forked``:
+see ``hold_record.hold_facts``); the red bar reads the same facts. No Qt; context ``errors``.
+"""
+
+from __future__ import annotations
+
+from desktop_app.i18n import QT_TRANSLATE_NOOP
+
+# The counter's refusal (an IntegrityHold), by one of its facts: (code, param, value) → text.
+HOLD_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    ("integrity_hold", "after_restore", "yes"): QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing can be redeemed or changed. The latest backup was "
+        "restored, and the shop stays stopped because a record on this computer or beside a "
+        "backup vouches for newer records than the backup holds ({problems}). What is left: "
+        "the owner checks the shop (Admin → Verify) and acknowledges what was found."),
+    ("integrity_hold", "forked", "yes"): QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing can be redeemed or changed, because another computer "
+        "works on this same shop: its backup in the backup folder has records this computer "
+        "does not have. Use the shop on one computer only. The owner restores the other "
+        "computer's newest backup here to bring its records in (redemptions made on this "
+        "computer are carried over; the restore first names what else of this computer's it "
+        "lacks), or checks the shop (Admin → Verify) and acknowledges what was found."),
+}
+# The same, as the command line says it: its commands instead of the app's menus.
+COMMAND_LINE_HOLD_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    ("integrity_hold", "after_restore", "yes"): QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing can be redeemed or changed. The latest backup was "
+        "restored, and the shop stays stopped because a record on this computer or beside a "
+        "backup vouches for newer records than the backup holds ({problems}). What is left: "
+        "the owner checks the shop (verify) and acknowledges what was found (verify "
+        "--acknowledge)."),
+    ("integrity_hold", "forked", "yes"): QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing can be redeemed or changed, because another computer "
+        "works on this same shop: its backup in the backup folder has records this computer "
+        "does not have. Use the shop on one computer only. The owner restores the other "
+        "computer's newest backup here to bring its records in (redemptions made on this "
+        "computer are carried over; the restore first names what else of this computer's it "
+        "lacks), or checks the shop (verify) and acknowledges what was found (verify "
+        "--acknowledge)."),
+}
+
+# The red bar of a held shop, by the same facts.
+INTEGRITY_FACT_TEXTS: dict[str, str] = {
+    "after_restore": QT_TRANSLATE_NOOP(
+        "errors", "Redeeming is still stopped after the restore: a record on this computer "
+        "or beside a backup vouches for records that neither the restored backup nor the "
+        "data it replaced holds. Those records are lost, and vouchers redeemed in them may "
+        "look unused again. What is left: the owner checks the shop (Admin → Verify) and "
+        "acknowledges what was found."),
+    "forked": QT_TRANSLATE_NOOP(
+        "errors", "Redeeming is stopped: another computer works on this same shop (its "
+        "backup in the backup folder has records this computer does not have). Use the shop "
+        "on one computer only. The owner restores the other computer's newest backup here to "
+        "bring its records in (redemptions made on this computer are carried over; the "
+        "restore first names what else of this computer's it lacks), or checks the shop "
+        "(Admin → Verify) and acknowledges what was found."),
+}
