@@ -41,7 +41,8 @@ class Spent:
 def _sell(shop: Shop, product_id: int) -> Voucher:
     order = orders.create_order(shop, [(product_id, 1)], "王女士", "13800001111")
     [issued] = fulfilment.pay_order(shop, order.id, "cash")
-    return Voucher.get_by_id(issued.id)
+    card: Voucher = Voucher.get_by_id(issued.id)
+    return card
 
 
 def _spend(shop: Shop, card: Voucher, cents: int, station: str) -> redemption.Verdict:

@@ -40,7 +40,8 @@ def test_last_month_reads_the_month_before_and_shows_the_card_money(
     tab.range_box.setCurrentIndex(last_month)
     idle()
     first, last = spent_on.replace(day=1), next_month.replace(day=1) - dt.timedelta(days=1)
-    assert (tab.report.start, tab.report.end) == (first, last)
+    report = tab.report
+    assert report is not None and (report.start, report.end) == (first, last)
     assert tab.from_edit.date().toPython() == first and tab.to_edit.date().toPython() == last
     assert len(tab.shown_rows()) == last.day  # every day of the month, none of this one
     [row] = [r for r in tab.shown_rows() if r["group"] == spent_on]
@@ -51,4 +52,6 @@ def test_last_month_reads_the_month_before_and_shows_the_card_money(
     assert tab.model.data(tab.model.index(line, column)) == "¥25.50"
     tab.range_box.setCurrentIndex(tab.range_box.findData("month"))
     idle()
-    assert (tab.report.start, tab.report.end) == (next_month.replace(day=1), next_month)
+    report = tab.report
+    assert report is not None
+    assert (report.start, report.end) == (next_month.replace(day=1), next_month)
