@@ -1,9 +1,10 @@
 """The gift-card money spent, in the redemptions report and the redemption export (QA s18a
 F5: at month-end it was in no report or file, only as "uses redeemed").
 
-The shop: card A (Gift 100) spends 30.00 at Front and 12.34 at Front, the second undone;
-card B (Gift 200) spends 50.50 at Back; a pass is redeemed once at Front; card A is refused
-999.00 (not enough on it). Spent, net of the undo: Gift 100 30.00, Gift 200 50.50, 80.50.
+The shop: card A (Gift 100) spends 30.00 at Front and 12.34 at Front, the second undone at
+Office (it counts at Front); card B (Gift 200) spends 50.50 at Back; a pass is redeemed once
+at Front; card A is refused 999.00 (not enough on it). Spent, net of the undo: Gift 100
+30.00, Gift 200 50.50, 80.50.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def spent(shop: Shop) -> Spent:
     assert _spend(shop, card_a, 3000, "Front").ok
     assert _spend(shop, card_a, 1234, "Front").ok
     last = RedemptionAttempt.select().order_by(RedemptionAttempt.id.desc()).get()
-    redemption.undo_redemption(shop, last.id, "wrong amount", "Front")
+    redemption.undo_redemption(shop, last.id, "wrong amount", "Office")  # counts at Front
     assert _spend(shop, card_b, 5050, "Back").ok
     wash_pass = vouchers.typed_code(_sell(shop, wash.id).code)
     assert redemption.redeem(shop, wash_pass, "Front").ok

@@ -147,15 +147,23 @@ def _spent(entry: Any) -> Any:
 
 
 def _card_spent_per_key(by: str, moves: Expression) -> dict[Any, int]:
-    """Gift-card money spent, net of undos, per group of the attempt that spent it: an undo's
-    ledger row names the spend's attempt, so it counts where the spend was made."""
+    """Gift-card money spent, net of undos, per group of the attempt that spent it. A spend's
+    ledger row has its attempt's operator and station (written together): no join to the
+    million attempts. An undo's has who undid it; it counts where its spend was taken, found
+    through the attempt its ledger row names (undos are few)."""
     e, a = GiftCardEntry, RedemptionAttempt
     if by == "product":
         query = e.select(Voucher.product, _spent(e)).join(Voucher, on=(e.voucher == Voucher.id))
-    else:
-        key = a.operator if by == "operator" else a.station
-        query = e.select(key, _spent(e)).join(a, on=(e.attempt == a.id))
-    return {k: int(n or 0) for k, n in query.where(moves).group_by(FIRST_COLUMN).tuples()}
+        return {k: int(n or 0) for k, n in query.where(moves).group_by(FIRST_COLUMN).tuples()}
+    own, taken = (e.operator, a.operator) if by == "operator" else (e.station, a.station)
+    spends = e.select(own, _spent(e)).where(moves & (e.kind == "spend"))
+    undos = (e.select(taken, _spent(e)).join(a, on=(e.attempt == a.id))
+             .where(moves & (e.kind == "undo")))
+    found: dict[Any, int] = {}
+    for query in (spends, undos):
+        for key, cents in query.group_by(FIRST_COLUMN).tuples():
+            found[key] = found.get(key, 0) + int(cents or 0)
+    return found
 
 
 def _card_spent_per_day(span: tuple[dt.date, dt.date] | None) -> dict[str, int]:
