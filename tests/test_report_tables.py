@@ -135,7 +135,8 @@ def test_redemptions_per_local_day(shop: Shop, fixture_shop: Fixture) -> None:
     report = report_tables.run_report(shop, "redemptions", "day", d, d + dt.timedelta(days=1))
     assert figures(report, "redeemed", "undone", "net", "refused") == [
         (d, 2, 0, 2, 1), (d + dt.timedelta(days=1), 1, 1, 0, 0)]
-    assert report.totals == {"redeemed": 3, "undone": 1, "net": 2, "refused": 1}
+    assert report.totals == {"redeemed": 3, "undone": 1, "net": 2, "refused": 1,
+                             "card_spent": 0}
     only_second = report_tables.run_report(shop, "redemptions", "day", d + dt.timedelta(days=1),
                                            d + dt.timedelta(days=1))
     assert only_second.totals["redeemed"] == 1  # the 00:30 local one, though UTC says day D

@@ -167,6 +167,6 @@ def test_the_export_shows_what_was_scanned_formula_safe(shop: Shop, tmp_path: Pa
     out = tmp_path / "redemptions.csv"
     reports.export_redemptions(shop, out)
     rows = read_csv(out)
-    assert list(rows[0])[-1] == "scanned"
+    assert list(rows[0])[10] == "scanned"  # where it was before amount, balance_after
     assert [r["scanned"] for r in rows] == ["'=cmd|' /C calc'!A0", "AB\\x1b[2J"]
     assert [r["reason"] for r in rows] == ["malformed", "malformed"]

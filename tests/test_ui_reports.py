@@ -78,6 +78,12 @@ def test_presets() -> None:
     assert preset_range("yesterday", wednesday) == (dt.date(2026, 3, 17),) * 2
     assert preset_range("week", wednesday) == (dt.date(2026, 3, 16), wednesday)
     assert preset_range("month", wednesday) == (dt.date(2026, 3, 1), wednesday)
+    # whole weeks and months before this one (QA s18a F8), across a year's end too
+    assert preset_range("last_week", wednesday) == (dt.date(2026, 3, 9), dt.date(2026, 3, 15))
+    assert preset_range("last_month", wednesday) == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    new_year = dt.date(2027, 1, 4)  # a Monday
+    assert preset_range("last_month", new_year) == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    assert preset_range("last_week", new_year) == (dt.date(2026, 12, 28), dt.date(2027, 1, 3))
 
 
 def test_redemptions_drill_down_and_station_grouping(qtbot: QtBot, shop: Shop) -> None:

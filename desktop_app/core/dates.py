@@ -43,6 +43,28 @@ def local_today() -> dt.date:
     return utc_now().astimezone().date()
 
 
+def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The local days (first, last) a report's day preset names on local day ``today``: today,
+    yesterday, week, last_week, month, last_month, year (else today); weeks start on Monday.
+    Last week and last month are whole; this week, month and year end today."""
+    if preset == "yesterday":
+        day = today - dt.timedelta(days=1)
+        return day, day
+    monday = today - dt.timedelta(days=today.weekday())
+    if preset == "week":
+        return monday, today
+    if preset == "last_week":
+        return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    if preset == "month":
+        return today.replace(day=1), today
+    if preset == "last_month":
+        last_day = today.replace(day=1) - dt.timedelta(days=1)
+        return last_day.replace(day=1), last_day
+    if preset == "year":
+        return today.replace(month=1, day=1), today
+    return today, today
+
+
 def local_midnight_utc(day: dt.date) -> dt.datetime:
     """The start of a local calendar day, as an aware UTC datetime (DST-aware)."""
     return dt.datetime(day.year, day.month, day.day).astimezone().astimezone(dt.UTC)

@@ -46,9 +46,14 @@ from desktop_app.core.report_rows import (
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
+# ``card_spent`` last: a script that reads the columns by position keeps its positions (QA s18a F5).
 REDEMPTION_COLUMNS = (Column("group", "text"), Column("redeemed", "int"),
-                      Column("undone", "int"), Column("net", "int"), Column("refused", "int"))
-_NO_FIGURES = {"redeemed": 0, "undone": 0, "net": 0, "refused": 0}
+                      Column("undone", "int"), Column("net", "int"), Column("refused", "int"),
+                      Column("card_spent", "money"))
+_NO_FIGURES = {"redeemed": 0, "undone": 0, "net": 0, "refused": 0, "card_spent": 0}
+# The ledger rows of the gift-card money the counter took: a spend (negative) and the undo
+# that gave it back (positive, on the spend's attempt).
+_CARD_MOVES = ("spend", "undo")
 # A gift card scanned before its amount was typed is asked for the amount, the counter's own
 # way to spend one: no refusal, and no attempt of the drill-down (QA s11b F3). The reason is in
 # every covering index the report reads (schema step: migrations.add_reason_to_reports).
@@ -128,26 +133,69 @@ def _figures_per_key(by: str, window: Expression) -> dict[Any, list[int]]:
     return {key: figures for key, figures in found.items() if any(figures)}
 
 
-def _per_group(by: str, window: Expression) -> dict[Any, dict[str, int]]:
+def _card_moves(low: dt.datetime | None, high: dt.datetime | None) -> Any:
+    """The gift-card spends and their undos of the local days ``low``..``high``: a few rows
+    of the ledger's own time index, not a look-up per attempt."""
+    e = GiftCardEntry
+    return (within(e.created_at, low, high) & e.kind.in_(_CARD_MOVES)
+            & e.attempt.is_null(False))
+
+
+def _spent(entry: Any) -> Any:
+    """What the card moves add up to spent (the ledger has them as balance changes)."""
+    return fn.SUM(0 - entry.amount_cents)
+
+
+def _card_spent_per_key(by: str, moves: Expression) -> dict[Any, int]:
+    """Gift-card money spent, net of undos, per group of the attempt that spent it. A spend's
+    ledger row has its attempt's operator and station (written together): no join to the
+    million attempts. An undo's has who undid it; it counts where its spend was taken, found
+    through the attempt its ledger row names (undos are few)."""
+    e, a = GiftCardEntry, RedemptionAttempt
+    if by == "product":
+        query = e.select(Voucher.product, _spent(e)).join(Voucher, on=(e.voucher == Voucher.id))
+        return {k: int(n or 0) for k, n in query.where(moves).group_by(FIRST_COLUMN).tuples()}
+    own, taken = (e.operator, a.operator) if by == "operator" else (e.station, a.station)
+    spends = e.select(own, _spent(e)).where(moves & (e.kind == "spend"))
+    undos = (e.select(taken, _spent(e)).join(a, on=(e.attempt == a.id))
+             .where(moves & (e.kind == "undo")))
+    found: dict[Any, int] = {}
+    for query in (spends, undos):
+        for key, cents in query.group_by(FIRST_COLUMN).tuples():
+            found[key] = found.get(key, 0) + int(cents or 0)
+    return found
+
+
+def _card_spent_per_day(span: tuple[dt.date, dt.date] | None) -> dict[str, int]:
+    """Gift-card money spent per local day, an undo on its own day (as ``undone`` is)."""
+    e = GiftCardEntry
+    sums = per_local_day(e.created_at, span, lambda day, where: group_by_key(e.select(
+        day, _spent(e)).where(where & _card_moves(None, None)), day).tuples())
+    return {day: int(figures[0] or 0) for day, figures in sums.items()}
+
+
+def _per_group(by: str, window: Expression, moves: Expression) -> dict[Any, dict[str, int]]:
     found = _figures_per_key(by, window)
     undos_seen = sum(figures[1] for figures in found.values())
     undone = _undone_by_original(by, window) if undos_seen else {}
-    for key in undone:
+    spent = _card_spent_per_key(by, moves)
+    for key in (*undone, *spent):
         found.setdefault(key, [0, 0, 0])
-    rows = {key: _row(redeemed, undone.get(key, 0), refused)
+    rows = {key: _row(redeemed, undone.get(key, 0), refused, spent.get(key, 0))
             for key, (redeemed, _, refused) in found.items()}
-    return {key: row for key, row in rows.items() if row["redeemed"] or row["undone"]
-            or row["refused"]}
+    return {key: row for key, row in rows.items() if any(row.values())}
 
 
-def _row(redeemed: int, undone: int, refused: int) -> dict[str, int]:
-    return {"redeemed": redeemed, "undone": undone, "net": redeemed - undone, "refused": refused}
+def _row(redeemed: int, undone: int, refused: int, card_spent: int = 0) -> dict[str, int]:
+    return {"redeemed": redeemed, "undone": undone, "net": redeemed - undone, "refused": refused,
+            "card_spent": card_spent}
 
 
 def redemptions_report(shop: Shop, by: str = "day", start: dt.date | None = None,
                        end: dt.date | None = None) -> Report:
-    """Uses consumed, undone (subtracted in ``net``) and refused attempts per group. Per day,
-    an undo counts on its own day; per operator, station or product, where its use was taken."""
+    """Uses consumed, undone (subtracted in ``net``) and refused attempts per group, and the
+    gift-card money spent (``card_spent``, cents, net of undone spends). Per day, an undo
+    counts on its own day; per operator, station or product, where its use was taken."""
     require_owner(shop, "report_redemptions")
     a = RedemptionAttempt
     low, high = day_range(start, end)
@@ -157,12 +205,17 @@ def redemptions_report(shop: Shop, by: str = "day", start: dt.date | None = None
         sums = per_local_day(a.created_at, span, lambda day, where: group_by_key(a.select(
             day, *_figures()).where(where), day).tuples(), dense=True)
         sums = {day: tuple(_numbers(figures)) for day, figures in sums.items()}
-        found = {k: _row(*figures) for k, figures in sums.items() if any(figures)}
-        rows = grouped_days(found, span, _NO_FIGURES)
+        spent = _card_spent_per_day(span)
+        found = {}
+        for k in {*sums, *spent}:
+            redeemed, undone, refused = sums.get(k, (0, 0, 0))
+            found[k] = _row(redeemed, undone, refused, spent.get(k, 0))
+        rows = grouped_days({k: v for k, v in found.items() if any(v.values())}, span,
+                            _NO_FIGURES)
     else:
         names = group_names(by)
         rows = by_net({"group": names.get(k, k if k is not None else ""), **v}
-                      for k, v in _per_group(by, window).items())
+                      for k, v in _per_group(by, window, _card_moves(low, high)).items())
     columns = (Column("group", "date" if by == "day" else "text"), *REDEMPTION_COLUMNS[1:])
     return Report("redemptions", by, start, end, shop.currency, columns, rows,
                   totals_of(columns, rows))

@@ -11,22 +11,33 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peewee import JOIN, Expression, fn
 
 from desktop_app.core import audit, vouchers
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.fileio import staged_write
-from desktop_app.core.models import Operator, Order, OrderLine, Product, RedemptionAttempt, Voucher
-from desktop_app.core.report_rows import within
+from desktop_app.core.models import (
+    GiftCardEntry,
+    Operator,
+    Order,
+    OrderLine,
+    Product,
+    RedemptionAttempt,
+    Voucher,
+)
+from desktop_app.core.money import money_text
+from desktop_app.core.report_rows import utc, within
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 from desktop_app.core.text import printable
 
 # ``scanned`` last (QA s10b F8): what the attempt was given, so a forged, altered or unknown
 # code can be traced; trailing, so scripts that read the columns before it keep working.
+# ``amount`` and ``balance_after`` (a gift card's spend, QA s18a F5) after it, for the same reason.
 REDEMPTION_COLUMNS = ("time_local", "time_utc", "operator", "station", "reason", "ok", "code",
-                      "product", "uses_left_after", "note", "scanned")
+                      "product", "uses_left_after", "note", "scanned", "amount", "balance_after")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -62,38 +73,58 @@ class RedemptionRow:
     ok: bool
     code: str  # the typed form; "" when the text named no voucher
     product: str
-    uses_left_after: int | None
+    uses_left_after: int | None  # None for a gift card's attempt: a card has a balance
     note: str
     scanned: str = ""  # the text as scanned or typed; "" for an undo
+    # A gift card's spend (its undo: minus what it gave back) and the balance after, in cents;
+    # None for anything else.
+    amount_cents: int | None = None
+    balance_after_cents: int | None = None
 
 
 def redemption_log(shop: Shop, start: dt.date | None = None,
                    end: dt.date | None = None) -> list[RedemptionRow]:
-    """Every redemption attempt (refused ones and undos too) in local days start..end."""
+    """Every redemption attempt (refused ones and undos too) in local days start..end, with
+    the gift-card ledger row each spend or undo of a spend wrote (one join, by attempt)."""
     require_owner(shop, "report_redemptions")
     low, high = day_range(start, end)
-    query = (RedemptionAttempt
-             # The ids too: a joined row without its id would blank the attempt's foreign key.
-             .select(RedemptionAttempt, Operator.id, Operator.name, Voucher.id, Voucher.code,
-                     Product.id, Product.name)
-             .join(Operator, on=RedemptionAttempt.operator == Operator.id)
-             .switch(RedemptionAttempt)
-             .join(Voucher, JOIN.LEFT_OUTER, on=RedemptionAttempt.voucher == Voucher.id)
+    a = RedemptionAttempt
+    spend, given_back = GiftCardEntry.alias("spend"), GiftCardEntry.alias("given_back")
+    query = (a.select(a.id, a.created_at, Operator.name.alias("operator"), a.station, a.reason,
+                      a.ok, Voucher.code, Product.name.alias("product"),
+                      Product.kind.alias("kind"), a.uses_left_after, a.note, a.scanned_text,
+                      fn.COALESCE(spend.amount_cents, given_back.amount_cents).alias("moved"),
+                      fn.COALESCE(spend.balance_after_cents,
+                                  given_back.balance_after_cents).alias("balance"))
+             .join(Operator, on=a.operator == Operator.id)
+             .switch(a).join(Voucher, JOIN.LEFT_OUTER, on=a.voucher == Voucher.id)
              .join(Product, JOIN.LEFT_OUTER, on=Voucher.product == Product.id)
-             .where(within(RedemptionAttempt.created_at, low, high))
-             .order_by(RedemptionAttempt.created_at, RedemptionAttempt.id))
-    return [_redemption_row(a) for a in query]
+             .switch(a).join(spend, JOIN.LEFT_OUTER, on=(
+                 (spend.attempt == a.id) & (spend.kind == "spend")))
+             # an undo's ledger row names the attempt it undoes
+             .switch(a).join(given_back, JOIN.LEFT_OUTER, on=(
+                 (given_back.attempt == a.undo_of) & (given_back.kind == "undo")))
+             .where(within(a.created_at, low, high))
+             .order_by(a.created_at, a.id).dicts())
+    return [_redemption_row(row) for row in query]
 
 
-def _redemption_row(attempt: RedemptionAttempt) -> RedemptionRow:
-    voucher = attempt.voucher if attempt.voucher_id is not None else None
+def _redemption_row(row: dict[str, Any]) -> RedemptionRow:
+    card = row["kind"] == "giftcard"
+    moved = row["moved"]
     return RedemptionRow(
-        id=attempt.id, at=attempt.created_at, operator=attempt.operator.name,
-        station=attempt.station, reason=attempt.reason, ok=attempt.ok,
-        code=vouchers.typed_code(voucher.code) if voucher is not None else "",
-        product=voucher.product.name if voucher is not None else "",
-        uses_left_after=attempt.uses_left_after, note=attempt.note,
-        scanned=attempt.scanned_text)
+        id=row["id"], at=utc(row["created_at"]), operator=row["operator"],
+        station=row["station"], reason=row["reason"], ok=bool(row["ok"]),
+        code=vouchers.typed_code(row["code"]) if row["code"] else "",
+        product=row["product"] or "",
+        uses_left_after=None if card else row["uses_left_after"], note=row["note"],
+        scanned=row["scanned_text"],
+        amount_cents=None if moved is None else -int(moved),
+        balance_after_cents=None if row["balance"] is None else int(row["balance"]))
+
+
+def _cents(cents: int | None) -> str:
+    return "" if cents is None else money_text(cents)
 
 
 def redemptions_csv(rows: list[RedemptionRow]) -> bytes:
@@ -102,7 +133,8 @@ def redemptions_csv(rows: list[RedemptionRow]) -> bytes:
          spreadsheet_safe(r.operator), spreadsheet_safe(r.station), r.reason,
          "true" if r.ok else "false", r.code, spreadsheet_safe(r.product),
          "" if r.uses_left_after is None else r.uses_left_after, spreadsheet_safe(r.note),
-         spreadsheet_safe(printable(r.scanned))]
+         spreadsheet_safe(printable(r.scanned)), _cents(r.amount_cents),
+         _cents(r.balance_after_cents)]
         for r in rows]
     return csv_bytes(REDEMPTION_COLUMNS, table)
 

@@ -34,11 +34,16 @@ CHUNK = 50_000
 INSERT = ("INSERT INTO redemption_attempt (voucher_id, operator_id, station, scanned_text, "
           "reason, ok, uses_left_after, note, created_at, undo_of_id) "
           "VALUES (?,?,?,?,?,?,?,?,?,?)")
+SPEND = ("INSERT INTO gift_card_entry (voucher_id, kind, amount_cents, balance_after_cents, "
+         "operator_id, station, attempt_id, money_cents, note, created_at) "
+         "VALUES (?,'spend',-500,1000,?,?,?,0,'',?)")
+CARD_SPENDS = 0.1  # the share of redemptions that spend a gift card: a ledger row each
 
 
 def fill(shop: Shop, attempts: int) -> None:
     """``attempts`` rows spread over the month by three operators at four tills, on vouchers
-    of four products: most redeemed, some refused, one in a thousand undone a minute later."""
+    of four products: most redeemed, some refused, one in a thousand undone a minute later;
+    one redemption in ten a gift card's spend (its ledger row, which ``card_spent`` adds up)."""
     voucher_ids = []
     for name in ("Wash", "Coffee", "Class", "Pass"):
         product = products.add_product(shop, name, "1.00", uses=1)
@@ -50,12 +55,15 @@ def fill(shop: Shop, attempts: int) -> None:
     start = dt.datetime(2026, 3, 1)
     rng = random.Random(7)
     rows: list[tuple[Any, ...]] = []
+    spends: list[tuple[Any, ...]] = []  # (voucher, operator, station, row index, at)
     for i in range(attempts):
         ok = rng.random() < 0.9
         at = start + dt.timedelta(seconds=rng.randrange(31 * 86400 - 120))
         row = (rng.choice(voucher_ids), rng.choice(operators), f"Till {i % 4}", "x",
                "redeemed" if ok else "expired", ok, 0, "", at.isoformat(sep=" "), None)
         rows.append(row)
+        if ok and rng.random() < CARD_SPENDS:
+            spends.append((row[0], row[1], row[2], len(rows) - 1, row[8]))
         if ok and rng.random() < 0.001:
             rows.append((row[0], row[1], "Office", "", "undone", False, 1, "bench",
                          (at + dt.timedelta(minutes=1)).isoformat(sep=" "), -len(rows)))
@@ -67,6 +75,8 @@ def fill(shop: Shop, attempts: int) -> None:
         numbered = [row if row[9] is None else (*row[:9], first_id - row[9] - 1) for row in rows]
         for offset in range(0, len(numbered), CHUNK):
             cursor.executemany(INSERT, numbered[offset:offset + CHUNK])
+        cursor.executemany(SPEND, [(*spend[:3], first_id + spend[3], spend[4])
+                                   for spend in spends])
 
 
 def timed(action: Callable[[], object], repeat: int = 3) -> float:

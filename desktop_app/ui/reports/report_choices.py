@@ -39,7 +39,7 @@ class ReportChoices(QObject):
         self.range_box = QComboBox(parent)
         for key, title in RANGES.items():
             self.range_box.addItem(tr(title), key)
-        self.range_box.setCurrentIndex(3)  # this month
+        self.range_box.setCurrentIndex(self.range_box.findData("month"))
         self.from_edit, self.to_edit = QDateEdit(parent), QDateEdit(parent)
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)

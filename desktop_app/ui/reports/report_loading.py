@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core import report_tables
+from desktop_app.core.dates import preset_range
 from desktop_app.core.report_tables import Report
 from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP
@@ -15,26 +16,15 @@ RANGES = {
     "today": QT_TRANSLATE_NOOP("ReportsTab", "Today"),
     "yesterday": QT_TRANSLATE_NOOP("ReportsTab", "Yesterday"),
     "week": QT_TRANSLATE_NOOP("ReportsTab", "This week"),
+    "last_week": QT_TRANSLATE_NOOP("ReportsTab", "Last week"),
     "month": QT_TRANSLATE_NOOP("ReportsTab", "This month"),
+    "last_month": QT_TRANSLATE_NOOP("ReportsTab", "Last month"),
     "year": QT_TRANSLATE_NOOP("ReportsTab", "This year"),
     "custom": QT_TRANSLATE_NOOP("ReportsTab", "Custom"),
 }
 # Reports read for chosen days; liability's days are those of its gift-card breakage.
 DATED = ("redemptions", "sales", "liability")
-
-
-def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The local days a preset names; weeks start on Monday."""
-    if preset == "yesterday":
-        day = today - dt.timedelta(days=1)
-        return day, day
-    if preset == "week":
-        return today - dt.timedelta(days=today.weekday()), today
-    if preset == "month":
-        return today.replace(day=1), today
-    if preset == "year":
-        return today.replace(month=1, day=1), today
-    return today, today
+__all__ = ["CHARTED", "DATED", "RANGES", "Loaded", "Panel", "load", "preset_range"]
 
 
 Panel = tuple[str, list[dt.date], list[int]]  # (which, days, values) for the chart

@@ -31,6 +31,7 @@ COLUMN_TITLES = {
     "undone": QT_TRANSLATE_NOOP("ReportsTab", "Undone"),
     "net": QT_TRANSLATE_NOOP("ReportsTab", "Net"),
     "refused": QT_TRANSLATE_NOOP("ReportsTab", "Refused"),
+    "card_spent": QT_TRANSLATE_NOOP("ReportsTab", "Gift-card money spent"),
     "orders": QT_TRANSLATE_NOOP("ReportsTab", "Orders paid"),
     "refunded_orders": QT_TRANSLATE_NOOP("ReportsTab", "Orders refunded"),
     "quantity": QT_TRANSLATE_NOOP("ReportsTab", "Units sold"),
