@@ -112,7 +112,7 @@ def _destinations(shop_id: str) -> list[str]:
         return []
 
 
-def _remember_destination(shop_id: str, folder: Path) -> None:
+def remember_destination(shop_id: str, folder: Path) -> None:
     known = _destinations(shop_id)
     text = str(Path(folder).resolve())
     if text in known:
@@ -281,7 +281,7 @@ def write_witness(folder: Path, shop: Shop, head: Head | None = None) -> None:
     try:
         anchor.write_record(backup_witness_path(folder, shop.shop_id), shop.database_key,
                             anchor.current_head() if head is None else head, sync=True)
-        _remember_destination(shop.shop_id, folder)
+        remember_destination(shop.shop_id, folder)
         _remember_in_shop(shop, folder)
     except Exception:  # the backup itself is written; a read-only stick must not fail it
         log.warning("could not write the witness beside a backup")
@@ -343,12 +343,13 @@ def witnessed_beyond(data_dir: Path, key: bytes, shop_id: str, databases: list[P
     return any(not held for held in witnessed_holders(data_dir, key, shop_id, databases))
 
 
-def witnessed_holders(data_dir: Path, key: bytes, shop_id: str,
-                      databases: list[Path]) -> list[set[Path]]:
+def witnessed_holders(data_dir: Path, key: bytes, shop_id: str, databases: list[Path],
+                      folders: list[Path] | None = None) -> list[set[Path]]:
     """For each event a witness vouches for, which of ``databases`` hold it: one reading of
     the witnesses, each file opened once, answers ``witnessed_beyond`` for any of them."""
+    beside = {*map(Path, _destinations(shop_id)), *(folders or [])}  # and ``folders``'
     places = [anchor.anchor_path(data_dir), user_witness_path(shop_id),
-              *(backup_witness_path(Path(f), shop_id) for f in _destinations(shop_id))]
+              *(backup_witness_path(f, shop_id) for f in beside)]
     heads = []
     for place in places:
         try:
@@ -360,15 +361,14 @@ def witnessed_holders(data_dir: Path, key: bytes, shop_id: str,
     holders: list[set[Path]] = [set() for _ in heads]
     for path in databases:
         if heads and Path(path).is_file():
-            for held, holds in zip(holders, _file_holds(path, key, heads), strict=True):
+            for held, holds in zip(holders, file_holds(path, key, heads), strict=True):
                 if holds:
                     held.add(path)
     return holders
 
 
-def _file_holds(path: Path, key: bytes, heads: list[Head]) -> list[bool]:
-    """Whether the file at ``path`` holds each of ``heads``; a head it cannot read it does
-    not hold."""
+def file_holds(path: Path, key: bytes, heads: list[Head]) -> list[bool]:
+    """Whether the file at ``path`` holds each of ``heads`` (not one it cannot read)."""
     db = unbound(path, key)
     try:
         return [_holds(db, head) for head in heads]

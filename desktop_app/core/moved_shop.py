@@ -25,6 +25,9 @@ from desktop_app.core.models import Setting
 
 MOVED_SETTING = "moved_to_server"
 PENDING = "pending"
+# The newest change of a folder's final backup, written by "Move to another computer…": the
+# folder refuses every change after it, so a restore of that backup misses nothing.
+MOVED_OUT_KIND = "shop_moved_out"
 
 
 def recorded_move() -> dict[str, str] | None:

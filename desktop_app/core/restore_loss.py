@@ -9,7 +9,7 @@ content, not by their ids alone: both histories may have written a row under the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from peewee import DatabaseError
@@ -17,6 +17,7 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3.dbapi2 import DatabaseError as DriverError
 
 from desktop_app.core.cipher_files import raw_key, unbound
+from desktop_app.core.restore_facts import BackupFacts
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,16 @@ class RestoreLoss:
     # ``recover`` too) log in with the one they had then; the recovery key as it was then.
     older_passwords: tuple[str, ...] = ()
     older_recovery_key: bool = False
+    # The folder holds no shop (a new computer): what the backup lacks is whatever the other
+    # computer did after it was made, unless it is that computer's final one (QA s18a F1).
+    into_empty: bool = False
+    # When the backup was made, whether it is final, a newer one beside it (restore_facts).
+    backup: BackupFacts = field(default_factory=BackupFacts)
 
     @property
     def anything(self) -> bool:
-        return not self.readable or self.events > 0 or self.stays_held
+        return (not self.readable or self.events > 0 or self.stays_held or self.into_empty
+                or bool(self.backup.newer_file))
 
 
 @dataclass(frozen=True)
