@@ -340,11 +340,11 @@ def witnessed_beyond(data_dir: Path, key: bytes, shop_id: str, databases: list[P
     vouches for an event that none of ``databases`` (shop files, not bound) holds: records
     were lost before this restore (the folder was put back to an older copy), and
     redemptions among them are in neither file, so nothing can carry them over."""
-    return any(not held for held in witnessed_holders(data_dir, key, shop_id, databases))
+    return any(not held for held in witnessed_holders(data_dir, key, shop_id, databases).values())
 
 
 def witnessed_holders(data_dir: Path, key: bytes, shop_id: str, databases: list[Path],
-                      folders: list[Path] | None = None) -> list[set[Path]]:
+                      folders: list[Path] | None = None) -> dict[Head, set[Path]]:
     """For each event a witness vouches for, which of ``databases`` hold it: one reading of
     the witnesses, each file opened once, answers ``witnessed_beyond`` for any of them."""
     beside = {*map(Path, _destinations(shop_id)), *(folders or [])}  # and ``folders``'
@@ -361,13 +361,13 @@ def witnessed_holders(data_dir: Path, key: bytes, shop_id: str, databases: list[
     holders: list[set[Path]] = [set() for _ in heads]
     for path in databases:
         if heads and Path(path).is_file():
-            for held, holds in zip(holders, file_holds(path, key, heads), strict=True):
+            for held, holds in zip(holders, _file_holds(path, key, heads), strict=True):
                 if holds:
                     held.add(path)
-    return holders
+    return dict(zip(heads, holders, strict=True))  # one head seen by two: the same holders
 
 
-def file_holds(path: Path, key: bytes, heads: list[Head]) -> list[bool]:
+def _file_holds(path: Path, key: bytes, heads: list[Head]) -> list[bool]:
     """Whether the file at ``path`` holds each of ``heads`` (not one it cannot read)."""
     db = unbound(path, key)
     try:

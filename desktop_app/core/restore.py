@@ -123,9 +123,9 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         holders = integrity.witnessed_holders(
             data_dir, key, info.shop_id, databases,
             restore_facts.watched_folders(backup, restored, key))
-        beyond_both = any(not held for held in holders)
-        beyond_backup = any(restored not in held for held in holders)
-        facts = restore_facts.backup_facts(info, restored, key, databases)  # before a carry
+        beyond_both = any(not held for held in holders.values())
+        beyond_backup = any(restored not in held for held in holders.values())
+        facts = restore_facts.backup_facts(info, restored, key, holders)  # before a carry
         # The question tells what the carry found: a current database that turned out
         # unreadable during it is "unknown", not the counts read before (QA s10a F6). Then
         # nothing of it was carried, so what a witness saw beyond the backup is lost, even
@@ -236,9 +236,9 @@ def _loss_and_hold(data_dir: Path, staged_db: Path, key: bytes, info: BackupInfo
     loss = what_backup_lacks(staged_db, current, key)
     # As the restore decides: over data it cannot read, what the copy lacks stays held.
     stays = any((staged_db not in found) if not loss.readable else not found
-                for found in holders)
+                for found in holders.values())
     return replace(loss, stays_held=stays, into_empty=restore_facts.holds_no_shop(current),
-                   backup=restore_facts.backup_facts(info, staged_db, key, databases))
+                   backup=restore_facts.backup_facts(info, staged_db, key, holders))
 
 
 def _check_owner_in_copy(path: Path, key: bytes, operator: str, backup: Path) -> None:

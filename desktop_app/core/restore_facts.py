@@ -111,28 +111,29 @@ def watched_folders(backup: Path, restored: Path, key: bytes) -> list[Path]:
     return folders
 
 
-def witness_ahead(folder: Path, key: bytes, shop_id: str, databases: list[Path]) -> bool:
-    """The witness in ``folder`` vouches for an event none of ``databases`` holds."""
+def witness_ahead(folder: Path, key: bytes, shop_id: str,
+                  holders: dict[anchor.Head, set[Path]]) -> bool:
+    """The witness in ``folder`` vouches for an event none of the databases holds; by the
+    witnesses' one reading (``integrity.witnessed_holders``, with ``folder`` among them): the
+    restored copy is opened once for all of them."""
     try:
         record = anchor.read_record(integrity.backup_witness_path(folder, shop_id), key)
     except anchor.WitnessDamaged:  # unreadable or damaged: vouches for nothing
         return False
-    if record is None or not record.head.event_id:
-        return False
-    return not any(integrity.file_holds(path, key, [record.head])[0]
-                   for path in databases if Path(path).is_file())
+    return record is not None and not holders.get(record.head, {folder})
 
 
-def backup_facts(info: BackupInfo, restored: Path, key: bytes, databases: list[Path]
-                 ) -> BackupFacts:
+def backup_facts(info: BackupInfo, restored: Path, key: bytes,
+                 holders: dict[anchor.Head, set[Path]]) -> BackupFacts:
     """The facts of ``info``'s backup, its database copied out to ``restored``; read before
-    anything is carried into the copy (a carry adds changes after the move out)."""
+    anything is carried into the copy (a carry adds changes after the move out). ``holders``:
+    the witnesses' reading with the backup's folder among them (``watched_folders``)."""
     newer = newer_beside(info.path, info.shop_id, info.created_at)
     return BackupFacts(
         made_at=info.created_at, final=is_final(restored, key),
         newer_file=str(newer[1]) if newer else "", newer_made_at=newer[0] if newer else None,
         witness_ahead=witness_ahead(Path(info.path).resolve().parent, key, info.shop_id,
-                                    databases))
+                                    holders))
 
 
 def keep_watching(facts: BackupFacts, info: BackupInfo) -> None:
