@@ -28,6 +28,7 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
             "operators disabled.").format(
                 orders=loss.orders, refunds=loss.refunds, operators=loss.operator_changes,
                 other=loss.other_changes, redemptions=loss.redemptions)]
+    lines.extend(newer_lines(loss))  # the file to restore instead: said first
     if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
         lines.append(translate(
             "cli", "Since this backup the shop was moved to the server {server}: what was "
@@ -57,7 +58,6 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
         lines.append(translate("cli", "Card keys handed out since: {keys}. They stay out of "
                                "stock (their orders are lost).").format(keys=loss.card_keys))
     lines.extend(password_lines(loss))
-    lines.extend(newer_lines(loss))
     return [*lines, held_line(loss)] if loss.stays_held else lines
 
 
@@ -159,7 +159,7 @@ def cmd_restore(ctx: Context) -> Outcome:
     lines = [translate("cli", "Restored the shop from {file}.").format(file=ctx.args.file)]
     for loss in told[:1]:
         lines.extend([*(new_computer_lines(loss) if loss.into_empty else []),
-                      *password_lines(loss), *newer_lines(loss)])
+                      *newer_lines(loss), *password_lines(loss)])
         lines.extend([held_line(loss)] if held else [])
     if aside:
         lines.append(translate("cli", "The data it replaced is kept in {aside}.").format(

@@ -120,7 +120,7 @@ def loss_text(loss: restore.RestoreLoss) -> str:
                        operators=loss.operator_changes, redemptions=loss.redemptions)
     if loss.into_empty:  # a new computer: nothing here to lose, what it lacks is elsewhere
         text = new_computer_text(loss)
-    parts = [text, *_refund_parts(loss), *_giftcard_parts(loss)]
+    parts = [text, *newer_parts(loss), *_refund_parts(loss), *_giftcard_parts(loss)]
     if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
         parts.insert(1, QCoreApplication.translate(
             "RestoreDialog", "Since this backup the shop was moved to the server {server}: "
@@ -132,6 +132,5 @@ def loss_text(loss: restore.RestoreLoss) -> str:
             "RestoreDialog", "Card keys handed out since: {keys}. They stay out of stock "
             "(their orders are lost).").format(keys=loss.card_keys))
     parts.extend(password_parts(loss))
-    parts.extend(newer_parts(loss))
     text = sentences(*parts)
     return _held_text(loss) + "\n\n" + text if loss.stays_held else text
