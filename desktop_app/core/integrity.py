@@ -322,7 +322,7 @@ def _head_and_backup_folder(path: Path, key: bytes) -> tuple[Head, list[Path]]:
 def after_restore(data_dir: Path, key: bytes, shop_id: str, *, behind: bool = False) -> None:
     """A good backup was put in place by an owner: the witnesses follow it. ``behind``: a
     witness saw records that neither the backup nor the replaced data held
-    (``witnessed_beyond``); then only the data folder's anchor follows the restored file, and
+    (``witnessed_holders``); then only the data folder's anchor follows the restored file, and
     the witnesses ahead keep the shop on hold until an owner acknowledges."""
     data_dir = Path(data_dir)
     head, folders = _head_and_backup_folder(data_dir / "shop.db", key)
@@ -335,18 +335,12 @@ def after_restore(data_dir: Path, key: bytes, shop_id: str, *, behind: bool = Fa
         (data_dir / anchor.LEGACY_ANCHOR_FILE).unlink()
 
 
-def witnessed_beyond(data_dir: Path, key: bytes, shop_id: str, databases: list[Path]) -> bool:
-    """True when a witness (the data folder's anchor, this computer's, one beside a backup)
-    vouches for an event that none of ``databases`` (shop files, not bound) holds: records
-    were lost before this restore (the folder was put back to an older copy), and
-    redemptions among them are in neither file, so nothing can carry them over."""
-    return any(not held for held in witnessed_holders(data_dir, key, shop_id, databases).values())
-
-
 def witnessed_holders(data_dir: Path, key: bytes, shop_id: str, databases: list[Path],
                       folders: list[Path] | None = None) -> dict[Head, set[Path]]:
-    """For each event a witness vouches for, which of ``databases`` hold it: one reading of
-    the witnesses, each file opened once, answers ``witnessed_beyond`` for any of them."""
+    """For each event a witness vouches for (the data folder's anchor, this computer's, one
+    beside a backup), which of ``databases`` (shop files, not bound) hold it: one reading of
+    the witnesses, each file opened once. An event none holds is a record lost before the
+    restore (the folder was put back to an older copy): nothing can carry its redemptions."""
     beside = {*map(Path, _destinations(shop_id)), *(folders or [])}  # and ``folders``'
     places = [anchor.anchor_path(data_dir), user_witness_path(shop_id),
               *(backup_witness_path(f, shop_id) for f in beside)]

@@ -32,7 +32,7 @@ class RestoreLoss:
     events: int = 0  # every audited change since the backup (writing a backup is none)
     # A witness saw records neither the backup nor the current data holds (the shop was put
     # back to an older copy): redemptions among them cannot be carried over, so the restored
-    # shop stays on hold until an owner acknowledges (``integrity.witnessed_beyond``).
+    # shop stays on hold until an owner acknowledges (``integrity.witnessed_holders``).
     stays_held: bool = False
     giftcard_changes: int = 0  # gift-card reloads and refunds lost with their orders
     reload_cents: int = 0  # the money of reloads among them
