@@ -8,13 +8,16 @@ from pathlib import Path
 
 from desktop_app.cli.frame import Context, Outcome, UsageError, credentials, prompt
 from desktop_app.core import restore
+from desktop_app.core.dates import local_time
 from desktop_app.core.errors import ServerBackupElsewhere
 from desktop_app.core.money import money_text
 from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences, translate
 
 
 def loss_lines(loss: restore.RestoreLoss) -> list[str]:
-    if not loss.readable:
+    if loss.into_empty:  # a new computer: nothing here to lose, what it lacks is elsewhere
+        lines = new_computer_lines(loss)
+    elif not loss.readable:
         lines = [translate("cli", "The current shop cannot be read, so what the backup lacks "
                            "is unknown: everything since the backup may be lost.")]
     else:
@@ -25,6 +28,7 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
             "operators disabled.").format(
                 orders=loss.orders, refunds=loss.refunds, operators=loss.operator_changes,
                 other=loss.other_changes, redemptions=loss.redemptions)]
+    lines.extend(newer_lines(loss))  # the file to restore instead: said first
     if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
         lines.append(translate(
             "cli", "Since this backup the shop was moved to the server {server}: what was "
@@ -52,7 +56,39 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
         lines.append(translate("cli", "Card keys handed out since: {keys}. They stay out of "
                                "stock (their orders are lost).").format(keys=loss.card_keys))
     lines.extend(password_lines(loss))
-    return [*lines, translate("cli", STAYS_HELD)] if loss.stays_held else lines
+    return [*lines, held_line(loss)] if loss.stays_held else lines
+
+
+def new_computer_lines(loss: restore.RestoreLoss) -> list[str]:
+    """Into a folder that holds no shop: when the backup was made, and whether the other
+    computer went on after it (QA s18a F1: its uses came back unused, without a word)."""
+    moment = local_time(loss.backup.made_at)
+    if loss.backup.final:
+        return [translate(
+            "cli", "This is the other computer's final backup, made {moment} when the shop "
+            "was moved: nothing done there is missing.").format(moment=moment)]
+    return [translate(
+        "cli", "The backup was made {moment}. Anything done on the other computer after that "
+        "time (redemptions, gift-card spending, sales) is not in it: those vouchers look "
+        "unused here and could be used a second time. If the other computer still works, use "
+        "Shop → Move to another computer… there and restore that final backup instead."
+    ).format(moment=moment)]
+
+
+def newer_lines(loss: restore.RestoreLoss) -> list[str]:
+    """A newer backup of the same shop in the chosen file's folder (QA s18a F3)."""
+    if not loss.backup.newer_file:
+        return []
+    return [translate(
+        "cli", "A newer backup of this shop is in the same folder: {file}, made {moment}. "
+        "This one lacks what was done between them: restore that one instead.").format(
+        file=Path(loss.backup.newer_file).name, moment=local_time(loss.backup.newer_made_at))]
+
+
+def held_line(loss: restore.RestoreLoss) -> str:
+    """Why the restored shop stays held: the backup's folder saw newer records, or this
+    computer did."""
+    return translate("cli", STAYS_HELD_BESIDE if loss.backup.witness_ahead else STAYS_HELD)
 
 
 def _refund_lines(loss: restore.RestoreLoss) -> list[str]:
@@ -101,6 +137,11 @@ STAYS_HELD = QT_TRANSLATE_NOOP(
     "(the data was put back to an older copy): vouchers redeemed in them could be redeemed "
     "again, so redeeming stays stopped after the restore until an owner checks the vouchers "
     "and runs verify --acknowledge.")
+STAYS_HELD_BESIDE = QT_TRANSLATE_NOOP(
+    "cli", "The folder this backup is in remembers newer records of this shop than the "
+    "backup holds (a newer backup was written there): vouchers redeemed in them could be "
+    "redeemed again, so redeeming stays stopped after the restore until an owner checks the "
+    "vouchers and runs verify --acknowledge. Restore the newest backup instead.")
 
 
 def confirm_restore(ctx: Context, loss: restore.RestoreLoss) -> bool:
@@ -136,20 +177,32 @@ def cmd_restore(ctx: Context) -> Outcome:
     older = sorted({n for loss in told for n in loss.older_passwords})
     data = {"data_dir": str(ctx.data_dir), "previous": str(aside) if aside else None,
             "held": held, "older_passwords": older,
-            "older_recovery_key": any(loss.older_recovery_key for loss in told)}
+            "older_recovery_key": any(loss.older_recovery_key for loss in told),
+            **backup_data(told[0] if told else restore.RestoreLoss(False))}
     lines = [translate("cli", "Restored the shop from {file}.").format(file=ctx.args.file)]
-    lines.extend(line for loss in told[:1] for line in password_lines(loss))
+    for loss in told[:1]:
+        lines.extend([*(new_computer_lines(loss) if loss.into_empty else []),
+                      *newer_lines(loss), *password_lines(loss)])
     if recovery_key is not None:  # the key opened the backup, no password (QA s18a F10)
         lines.append(translate(
             "cli", "The shop opens with a password as it was when the backup was made. If "
             "{name}'s is not known, set a new one with the recovery key: recover {name} "
             "(SHOP_RECOVERY_KEY and SHOP_NEW_PASSWORD, or asked).").format(name=name))
-    if held:
-        lines.append(translate("cli", STAYS_HELD))
+    lines.extend([held_line(loss) for loss in told[:1]] if held else [])
     if aside:
         lines.append(translate("cli", "The data it replaced is kept in {aside}.").format(
             aside=aside))
     return Outcome(data, lines)
+
+
+def backup_data(loss: restore.RestoreLoss) -> dict[str, object]:
+    """The JSON's facts of the backup: when it was made (ISO UTC), whether it is the other
+    computer's final backup, and a newer one of the same shop beside it (or null)."""
+    facts = loss.backup
+    return {"backup_made_at": facts.made_at.isoformat() if facts.made_at else None,
+            "final": facts.final, "newer_backup": facts.newer_file or None,
+            "newer_backup_made_at": (facts.newer_made_at.isoformat() if facts.newer_made_at
+                                     else None)}
 
 
 def restore_credentials(ctx: Context) -> tuple[str, str, str | None]:

@@ -65,7 +65,7 @@ def start_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
         require_owner(shop, "backup")
     out = check_destination(shop, out)
     # Its event goes first, so the copy holds it: the witnesses vouch for that event, and a
-    # restore asks whether a backup holds what they vouch for (integrity.witnessed_beyond).
+    # restore asks whether a backup holds what they vouch for (integrity.witnessed_holders).
     with shop.write(evidence_only=True):  # a backup is a read: it works on a held shop too
         audit.record(shop, "backup", out.name)
     return out

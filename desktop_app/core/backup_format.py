@@ -105,6 +105,23 @@ def _info(path: Path, header_bytes: bytes, offset: int, end: int) -> BackupInfo:
         raise BackupInvalid(problem="damaged", path=str(path)) from exc
 
 
+def read_header_only(path: Path) -> tuple[str, dt.datetime] | None:
+    """The shop and the moment a backup file names in its header, read without checking the
+    file whole: a cheap look at the files beside the one chosen. None for any other file."""
+    try:
+        with Path(path).open("rb") as source:
+            if source.read(len(MAGIC)) != MAGIC:
+                return None
+            length = int.from_bytes(source.read(_LENGTH_SIZE), "big")
+            if length > MAX_HEADER:
+                return None
+            header = json.loads(source.read(length).decode("utf-8"))
+        moment = dt.datetime.fromisoformat(header["created_at"])
+        return str(header["shop_id"]), moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def copy_database(info: BackupInfo, target: Path) -> None:
     """The backup's database into ``target``, in chunks. The whole file is hashed again on
     the way: a file changed since ``read_backup`` checked it (a USB stick's copy rewritten) is

@@ -113,7 +113,7 @@ def _destinations(shop_id: str) -> list[str]:
         return []
 
 
-def _remember_destination(shop_id: str, folder: Path) -> None:
+def remember_destination(shop_id: str, folder: Path) -> None:
     known = _destinations(shop_id)
     text = str(Path(folder).resolve())
     if text in known:
@@ -273,7 +273,7 @@ def write_witness(folder: Path, shop: Shop, head: Head | None = None) -> None:
     try:
         anchor.write_record(backup_witness_path(folder, shop.shop_id), shop.database_key,
                             anchor.current_head() if head is None else head, sync=True)
-        _remember_destination(shop.shop_id, folder)
+        remember_destination(shop.shop_id, folder)
         _remember_in_shop(shop, folder)
     except Exception:  # the backup itself is written; a read-only stick must not fail it
         log.warning("could not write the witness beside a backup")
@@ -314,7 +314,7 @@ def _head_and_backup_folder(path: Path, key: bytes) -> tuple[Head, list[Path]]:
 def after_restore(data_dir: Path, key: bytes, shop_id: str, *, behind: bool = False) -> None:
     """A good backup was put in place by an owner: the witnesses follow it. ``behind``: a
     witness saw records that neither the backup nor the replaced data held
-    (``witnessed_beyond``); then only the data folder's anchor follows the restored file, and
+    (``witnessed_holders``); then only the data folder's anchor follows the restored file, and
     the witnesses ahead keep the shop on hold until an owner acknowledges."""
     data_dir = Path(data_dir)
     head, folders = _head_and_backup_folder(data_dir / "shop.db", key)
@@ -327,20 +327,15 @@ def after_restore(data_dir: Path, key: bytes, shop_id: str, *, behind: bool = Fa
         (data_dir / anchor.LEGACY_ANCHOR_FILE).unlink()
 
 
-def witnessed_beyond(data_dir: Path, key: bytes, shop_id: str, databases: list[Path]) -> bool:
-    """True when a witness (the data folder's anchor, this computer's, one beside a backup)
-    vouches for an event that none of ``databases`` (shop files, not bound) holds: records
-    were lost before this restore (the folder was put back to an older copy), and
-    redemptions among them are in neither file, so nothing can carry them over."""
-    return any(not held for held in witnessed_holders(data_dir, key, shop_id, databases))
-
-
-def witnessed_holders(data_dir: Path, key: bytes, shop_id: str,
-                      databases: list[Path]) -> list[set[Path]]:
-    """For each event a witness vouches for, which of ``databases`` hold it: one reading of
-    the witnesses, each file opened once, answers ``witnessed_beyond`` for any of them."""
+def witnessed_holders(data_dir: Path, key: bytes, shop_id: str, databases: list[Path],
+                      folders: list[Path] | None = None) -> dict[Head, set[Path]]:
+    """For each event a witness vouches for (the data folder's anchor, this computer's, one
+    beside a backup), which of ``databases`` (shop files, not bound) hold it: one reading of
+    the witnesses, each file opened once. An event none holds is a record lost before the
+    restore (the folder was put back to an older copy): nothing can carry its redemptions."""
+    beside = {*map(Path, _destinations(shop_id)), *(folders or [])}  # and ``folders``'
     places = [anchor.anchor_path(data_dir), user_witness_path(shop_id),
-              *(backup_witness_path(Path(f), shop_id) for f in _destinations(shop_id))]
+              *(backup_witness_path(f, shop_id) for f in beside)]
     heads = []
     for place in places:
         try:
@@ -355,12 +350,11 @@ def witnessed_holders(data_dir: Path, key: bytes, shop_id: str,
             for held, holds in zip(holders, _file_holds(path, key, heads), strict=True):
                 if holds:
                     held.add(path)
-    return holders
+    return dict(zip(heads, holders, strict=True))  # one head seen by two: the same holders
 
 
 def _file_holds(path: Path, key: bytes, heads: list[Head]) -> list[bool]:
-    """Whether the file at ``path`` holds each of ``heads``; a head it cannot read it does
-    not hold."""
+    """Whether the file at ``path`` holds each of ``heads`` (not one it cannot read)."""
     db = unbound(path, key)
     try:
         return [_holds(db, head) for head in heads]

@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 # The setting's key predates the move to another computer: kept, so existing folders stay moved.
 MOVED_SETTING = "moved_to_server"
 PENDING = "pending"
-# The audit event of a final backup (``move_out``): the newest event of that backup.
+# The newest change of a folder's final backup, written by "Move to another computer…"
+# (``move_out``): the folder refuses every change after it, so a restore of that backup
+# misses nothing.
 MOVED_OUT_KIND = "shop_moved_out"
 # ``kind`` in the record of a move to another computer; a server's record has none.
 KIND = "kind"

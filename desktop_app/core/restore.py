@@ -24,6 +24,7 @@ from desktop_app.core import (
     audit,
     integrity,
     migrations,
+    restore_facts,
     restore_journal,
     restore_notice,
     shoplock,
@@ -116,22 +117,29 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         # Data an earlier restore put aside and carried whole explains a witness ahead of
         # both: that restore stopped before the witnesses followed it (QA s12a F2).
         carried = [p for p in [aside_carried(data_dir, current, key)] if p is not None]
-        holders = integrity.witnessed_holders(data_dir, key, info.shop_id,
-                                              [restored, current, *carried])
-        beyond_both = any(not held for held in holders)
-        beyond_backup = any(restored not in held for held in holders)
+        # The witnesses the next open reads, the backup's folder's too: "held" now is what
+        # that open decides, not a surprise at the next scan (QA s18a F3).
+        databases = [restored, current, *carried]
+        holders = integrity.witnessed_holders(
+            data_dir, key, info.shop_id, databases,
+            restore_facts.watched_folders(backup, restored, key))
+        beyond_both = any(not held for held in holders.values())
+        beyond_backup = any(restored not in held for held in holders.values())
+        facts = restore_facts.backup_facts(info, restored, key, holders)  # before a carry
         # The question tells what the carry found: a current database that turned out
         # unreadable during it is "unknown", not the counts read before (QA s10a F6). Then
         # nothing of it was carried, so what a witness saw beyond the backup is lost, even
         # if the damaged file still holds it: the shop stays held (QA s11a F7).
         loss = carry_newer(staging, current, key, operator)
         loss = replace(loss, stays_held=beyond_both if loss.readable else beyond_backup,
+                       into_empty=restore_facts.holds_no_shop(current), backup=facts,
                        **_passwords_brought_back(staging, data_dir))
         if confirm is not None and not confirm(loss):
             raise RestoreNotConfirmed()
         for name in (KEYSLOTS_FILE, DATABASE_FILE):
             os.chmod(staging / name, 0o600)
         aside = _swap_in(data_dir, staging, key, info, loss.stays_held)
+        restore_facts.keep_watching(facts, info)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)
     except ShopError as exc:
@@ -205,7 +213,7 @@ def check_restore_and_loss(data_dir: Path, backup: Path, operator: str, password
         staged_db = Path(tmp) / DATABASE_FILE
         copy_database(info, staged_db)
         _check_owner_in_copy(staged_db, key, operator, backup)
-        loss = replace(_loss_and_hold(Path(data_dir), staged_db, key, info.shop_id),
+        loss = replace(_loss_and_hold(Path(data_dir), staged_db, key, info),
                        **_passwords_brought_back(Path(tmp), Path(data_dir)))
     return info, loss
 
@@ -216,11 +224,21 @@ def _passwords_brought_back(staging: Path, data_dir: Path) -> dict[str, Any]:
     return {"older_passwords": changed, "older_recovery_key": older_key}
 
 
-def _loss_and_hold(data_dir: Path, staged_db: Path, key: bytes, shop_id: str) -> RestoreLoss:
+def _loss_and_hold(data_dir: Path, staged_db: Path, key: bytes, info: BackupInfo
+                   ) -> RestoreLoss:
+    """What the backup lacks, and whether the shop stays held, as ``_restore_alone`` finds."""
     current = data_dir / DATABASE_FILE
     carried = [p for p in [aside_carried(data_dir, current, key)] if p is not None]
-    held = integrity.witnessed_beyond(data_dir, key, shop_id, [staged_db, current, *carried])
-    return replace(what_backup_lacks(staged_db, current, key), stays_held=held)
+    databases = [staged_db, current, *carried]
+    holders = integrity.witnessed_holders(
+        data_dir, key, info.shop_id, databases,
+        restore_facts.watched_folders(info.path, staged_db, key))
+    loss = what_backup_lacks(staged_db, current, key)
+    # As the restore decides: over data it cannot read, what the copy lacks stays held.
+    stays = any((staged_db not in found) if not loss.readable else not found
+                for found in holders.values())
+    return replace(loss, stays_held=stays, into_empty=restore_facts.holds_no_shop(current),
+                   backup=restore_facts.backup_facts(info, staged_db, key, holders))
 
 
 def _check_owner_in_copy(path: Path, key: bytes, operator: str, backup: Path) -> None:

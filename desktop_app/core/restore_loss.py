@@ -9,7 +9,7 @@ content, not by their ids alone: both histories may have written a row under the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from peewee import DatabaseError
@@ -18,6 +18,7 @@ from sqlcipher3.dbapi2 import DatabaseError as DriverError
 
 from desktop_app.core import moved_shop
 from desktop_app.core.cipher_files import raw_key, unbound
+from desktop_app.core.restore_facts import BackupFacts
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class RestoreLoss:
     events: int = 0  # every audited change since the backup (writing a backup is none)
     # A witness saw records neither the backup nor the current data holds (the shop was put
     # back to an older copy): redemptions among them cannot be carried over, so the restored
-    # shop stays on hold until an owner acknowledges (``integrity.witnessed_beyond``).
+    # shop stays on hold until an owner acknowledges (``integrity.witnessed_holders``).
     stays_held: bool = False
     giftcard_changes: int = 0  # gift-card reloads and refunds lost with their orders
     reload_cents: int = 0  # the money of reloads among them
@@ -57,10 +58,16 @@ class RestoreLoss:
     # ``recover`` too) log in with the one they had then; the recovery key as it was then.
     older_passwords: tuple[str, ...] = ()
     older_recovery_key: bool = False
+    # The folder holds no shop (a new computer): what the backup lacks is whatever the other
+    # computer did after it was made, unless it is that computer's final one (QA s18a F1).
+    into_empty: bool = False
+    # When the backup was made, whether it is final, a newer one beside it (restore_facts).
+    backup: BackupFacts = field(default_factory=BackupFacts)
 
     @property
     def anything(self) -> bool:
-        return not self.readable or self.events > 0 or self.stays_held or bool(self.moved_out)
+        return (not self.readable or self.events > 0 or self.stays_held or self.into_empty
+                or bool(self.backup.newer_file) or bool(self.moved_out))
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from desktop_app.messages import unexpected_error_message
 from desktop_app.scanning.app_scanner import ApplicationScanner
 from desktop_app.ui import settings, tasks
 from desktop_app.ui.admin.backup_common import restore_refusal_text
-from desktop_app.ui.admin.restore_dialog import RestoreRequest, restored_text
+from desktop_app.ui.admin.restore_request import RestoreRequest
 from desktop_app.ui.counter.redemption_models import ScanSettings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.main_window import MainWindow
@@ -129,8 +129,13 @@ class ShopSession(QObject):
     def show_setup(self) -> None:
         dialog = SetupDialog(self.data_dir, database_url=self.location.database_url)
         dialog.accepted.connect(lambda: self._set_up(dialog))
+        dialog.restored.connect(self._restored_on_first_start)
         dialog.rejected.connect(self._quit)
         self._replace_dialog(dialog)
+
+    def _restored_on_first_start(self, request: RestoreRequest, aside: Path | None) -> None:
+        self.use_this_pc()  # another computer's shop is in this PC's folder now: its login
+        self._restored(request, aside)
 
     def show_login(self, operator: str = "", locked: bool = False) -> LoginDialog:
         shop, window = self.shop, self.window
@@ -357,16 +362,13 @@ class ShopSession(QObject):
             on_failure=lambda exc: self._restore_refused(shop, request, exc))
 
     def _restored(self, request: RestoreRequest, aside: Path | None) -> None:
-        self.restoring = False
-        self.shop = None
+        self.restoring, self.shop = False, None
         if self.window is not None:
             self.window.deleteLater()
             self.window = None
-        dialog = self.dialog
-        if not isinstance(dialog, LoginDialog):
-            return
-        dialog.set_busy(False)
-        dialog.message.show_info(restored_text(request, aside))
+        if isinstance(self.dialog, LoginDialog):
+            self.dialog.set_busy(False)
+            self.dialog.show_restored(request, aside)
 
     def _restore_refused(self, shop: Shop, request: RestoreRequest, exc: Exception) -> None:
         self.restoring = False

@@ -3,11 +3,10 @@ the shop."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -30,10 +29,12 @@ from desktop_app.core.errors import (
     ShopError,
 )
 from desktop_app.core.store import Shop
-from desktop_app.i18n import sentences
 from desktop_app.messages import error_message
 from desktop_app.ui.admin.backup_common import backup_filter, restore_refusal_text
-from desktop_app.ui.admin.restore_loss_text import loss_text
+from desktop_app.ui.admin.restore_loss_text import loss_text as loss_text
+from desktop_app.ui.admin.restore_request import BackupSummary, describe_backup
+from desktop_app.ui.admin.restore_request import RestoreRequest as RestoreRequest
+from desktop_app.ui.admin.restore_request import restored_text as restored_text
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.session.password_dialog import FittingDialog, password_edit
 from desktop_app.ui.tasks import run_in_background
@@ -49,70 +50,24 @@ from desktop_app.ui.widgets import (
 )
 
 
-@dataclass(frozen=True)
-class RestoreRequest:
-    """A restore the owner confirmed and whose file and password were checked already."""
-
-    path: Path
-    operator: str
-    password: str = field(repr=False)
-    made_at: dt.datetime
-    stays_held: bool = False  # see RestoreLoss.stays_held
-    # The shop's recovery key opens the backup instead of the password (QA s12a F3).
-    recovery_key: str = field(default="", repr=False)
-
-
-@dataclass(frozen=True)
-class BackupSummary:
-    made_at: dt.datetime
-    this_shop: bool  # True too when the shop cannot say who it is (its key file is lost)
-
-
-def describe_backup(shop_id: str | None, path: Path) -> BackupSummary:
-    """Read and check the whole file (on the worker thread); only a summary comes back.
-    ``shop_id``: the shop's own, or None when it cannot be read: the restore itself then
-    refuses another shop's backup (by the database's key)."""
-    info = restore.read_restorable(path)
-    return BackupSummary(info.created_at, shop_id is None or info.shop_id == shop_id)
-
-
-def restored_text(request: RestoreRequest, aside: Path | None) -> str:
-    """What the login screen says after a restore."""
-    moment = local_time(request.made_at)
-    if aside is None:
-        text = QCoreApplication.translate(
-            "ShopSession", "The backup made {moment} is restored. Log in with a password as it "
-            "was then.").format(moment=moment)
-    else:
-        text = QCoreApplication.translate(
-            "ShopSession", "The backup made {moment} is restored. Log in with a password as it "
-            "was then. The data from before is kept in {folder}.").format(
-            moment=moment, folder=aside)
-    if request.recovery_key:  # the key opened the backup, not a password (QA s18a F10)
-        text = sentences(text, QCoreApplication.translate(
-            "ShopSession", "If you do not know that password, type your name and click "
-            "“Owner password forgotten?”: the recovery key sets a new one."))
-    if request.stays_held:
-        text = sentences(text, QCoreApplication.translate(
-            "ShopSession", "Redeeming stays stopped: records this computer saw are in "
-            "neither the backup nor the data it replaced. Check it with Verify."))
-    return text
-
-
 class RestoreDialog(FittingDialog):
     """Choose a backup, see what it is, prove an owner's password of it, and confirm.
 
     The checks that need no closing run here, with the shop still open: a damaged or
     foreign file, or a wrong password, changes nothing. ``confirmed`` then carries the
     request to the session, which closes the shop and restores. Without an open ``shop``
-    (one that cannot be opened, from the login screen), ``data_dir`` names its folder.
+    (one that cannot be opened, from the login screen), ``data_dir`` names its folder;
+    ``new_computer``: that folder holds no shop yet (the first start), the shop comes from
+    another computer's backup, and the one question asked is what that backup lacks.
     """
 
     confirmed = Signal(object)  # RestoreRequest
 
     def __init__(self, shop: Shop | None, parent: QWidget | None = None, *,
-                 data_dir: Path | None = None, operator: str = "") -> None:
+                 data_dir: Path | None = None, operator: str = "",
+                 new_computer: bool = False) -> None:
         super().__init__(parent)
+        self.new_computer = new_computer
         self.data_dir = shop.data_dir if shop is not None else Path(data_dir or "")
         self.shop_id = shop.shop_id if shop is not None else restore.current_shop_id(
             self.data_dir)
@@ -122,7 +77,7 @@ class RestoreDialog(FittingDialog):
         self.confirm_box: QMessageBox | None = None
         self.loss_box: QMessageBox | None = None
         self._generation = 0
-        self.setWindowTitle(self.tr("Restore from backup"))
+        self.setWindowTitle(self._title())
         self.setMinimumWidth(620)
         self._build()
         self.operator.setText(shop.operator.name if shop is not None else operator)
@@ -175,11 +130,21 @@ class RestoreDialog(FittingDialog):
         body.addLayout(self._build_busy_row())
         body.addStretch(1)
         body.addWidget(self._build_buttons())
-        frame_with_header(self, HeaderBar(self.tr("Restore from backup"), self.tr(
-            "Put the shop back as it was when a backup was made."), self), body)
+        subtitle = (self.tr("Bring the shop to this computer from the other computer's backup.")
+                    if self.new_computer else
+                    self.tr("Put the shop back as it was when a backup was made."))
+        frame_with_header(self, HeaderBar(self._title(), subtitle, self), body)
+
+    def _title(self) -> str:
+        return (self.tr("Restore a backup from another computer") if self.new_computer
+                else self.tr("Restore from backup"))
 
     def _build_warning(self) -> QLabel:
         label = QLabel(self.tr(
+            "The shop is set up here from the backup: its data, operators and passwords as "
+            "they were when it was made. Nothing done on the other computer after that is in "
+            "it, so the backup to restore is the final one that Shop → Move to another "
+            "computer… makes there.") if self.new_computer else self.tr(
             "Restoring closes the shop and replaces all its data with the backup's: orders, "
             "payments and other changes made since the backup are no longer in the shop; "
             "redemptions made since are carried over, and operators disabled since stay "
@@ -254,6 +219,7 @@ class RestoreDialog(FittingDialog):
         else:
             self.summary = summary
             text = (self.tr("A whole backup of this shop, made {moment}.") if self.shop_id
+                    else self.tr("A whole backup, made {moment}.") if self.new_computer
                     else self.tr("A whole backup, made {moment}. Restoring checks that it is "
                                  "this shop's."))
             self.file_message.show_info(text.format(moment=local_time(summary.made_at)))
@@ -301,6 +267,9 @@ class RestoreDialog(FittingDialog):
     def ask_confirmation(self) -> QMessageBox | None:
         if not self._ready() or self.busy or self.summary is None:
             return None
+        if self.new_computer:  # no shop here to close: what the backup lacks is the question
+            self.check_and_restore()
+            return None
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from backup"), self.tr(
             "Close the shop and replace all its data with the backup made {moment}?").format(
             moment=local_time(self.summary.made_at)), QMessageBox.StandardButton.NoButton,
@@ -342,7 +311,8 @@ class RestoreDialog(FittingDialog):
 
     def _checked(self, request: RestoreRequest, loss: restore.RestoreLoss) -> None:
         self._set_busy(False)
-        request = replace(request, stays_held=loss.stays_held)
+        request = replace(request, stays_held=loss.stays_held,
+                          held_beside=loss.backup.witness_ahead)
         if loss.anything:
             self.ask_about_loss(request, loss)
             return

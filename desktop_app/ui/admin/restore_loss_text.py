@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core import restore
+from desktop_app.core.dates import local_time
 from desktop_app.i18n import sentences
 from desktop_app.ui.display import amount_text
 
@@ -65,6 +68,49 @@ def password_parts(loss: restore.RestoreLoss) -> list[str]:
     return parts
 
 
+def new_computer_text(loss: restore.RestoreLoss) -> str:
+    """Into a folder that holds no shop: when the backup was made, and whether the other
+    computer went on after it (QA s18a F1: its uses came back unused, without a word)."""
+    moment = local_time(loss.backup.made_at)
+    if loss.backup.final:
+        return QCoreApplication.translate(
+            "RestoreDialog", "This is the other computer's final backup, made {moment} when "
+            "the shop was moved: nothing done there is missing.").format(moment=moment)
+    return QCoreApplication.translate(
+        "RestoreDialog", "This backup was made {moment}. Anything done on the other computer "
+        "after that time (redemptions, gift-card spending, sales) is not in it: those vouchers "
+        "would look unused here and could be used a second time. If the other computer still "
+        "works, use Shop → Move to another computer… there and restore that final backup "
+        "instead.").format(moment=moment)
+
+
+def newer_parts(loss: restore.RestoreLoss) -> list[str]:
+    """A newer backup of the same shop in the chosen file's folder (QA s18a F3)."""
+    if not loss.backup.newer_file:
+        return []
+    return [QCoreApplication.translate(
+        "RestoreDialog", "A newer backup of this shop is in the same folder: {file}, made "
+        "{moment}. This one lacks what was done between them: restore that one instead."
+    ).format(file=Path(loss.backup.newer_file).name,
+             moment=local_time(loss.backup.newer_made_at))]
+
+
+def _held_text(loss: restore.RestoreLoss) -> str:
+    if loss.backup.witness_ahead:  # the backup's folder saw more, not this computer
+        return QCoreApplication.translate(
+            "RestoreDialog", "The folder this backup is in remembers newer records of this "
+            "shop than the backup holds (a newer backup was written there). Vouchers redeemed "
+            "in those records could be redeemed again, so after this restore redeeming stays "
+            "stopped until an owner checks it in Verify and acknowledges. Restore the newest "
+            "backup instead.")
+    return QCoreApplication.translate(
+        "RestoreDialog", "This computer saw newer records of this shop than this backup and "
+        "the shop's current data both hold: the data was put back to an older copy. Vouchers "
+        "redeemed in those records could be redeemed again, so after this restore redeeming "
+        "stays stopped until an owner checks it in Verify and acknowledges. Restore a newer "
+        "backup if you have one.")
+
+
 def loss_text(loss: restore.RestoreLoss) -> str:
     """What restoring loses, as the owner is asked before it."""
     if not loss.readable:
@@ -80,7 +126,9 @@ def loss_text(loss: restore.RestoreLoss) -> str:
             "operators disabled.")
     text = text.format(orders=loss.orders, refunds=loss.refunds, other=loss.other_changes,
                        operators=loss.operator_changes, redemptions=loss.redemptions)
-    parts = [text, *_refund_parts(loss), *_giftcard_parts(loss)]
+    if loss.into_empty:  # a new computer: nothing here to lose, what it lacks is elsewhere
+        text = new_computer_text(loss)
+    parts = [text, *newer_parts(loss), *_refund_parts(loss), *_giftcard_parts(loss)]
     if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
         parts.insert(1, QCoreApplication.translate(
             "RestoreDialog", "Since this backup the shop was moved to the server {server}: "
@@ -99,11 +147,4 @@ def loss_text(loss: restore.RestoreLoss) -> str:
             "(their orders are lost).").format(keys=loss.card_keys))
     parts.extend(password_parts(loss))
     text = sentences(*parts)
-    if not loss.stays_held:
-        return text
-    return QCoreApplication.translate(
-        "RestoreDialog", "This computer saw newer records of this shop than this backup and "
-        "the shop's current data both hold: the data was put back to an older copy. Vouchers "
-        "redeemed in those records could be redeemed again, so after this restore redeeming "
-        "stays stopped until an owner checks it in Verify and acknowledges. Restore a newer "
-        "backup if you have one.") + "\n\n" + text
+    return _held_text(loss) + "\n\n" + text if loss.stays_held else text

@@ -34,15 +34,15 @@ from desktop_app.core.errors import (
     UnknownOperator,
     WrongPassword,
 )
-from desktop_app.core.restore import restore_backup
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label, server_address
-from desktop_app.ui.admin.backup_common import restore_refusal_text
-from desktop_app.ui.admin.restore_dialog import RestoreDialog, RestoreRequest, restored_text
+from desktop_app.ui.admin.restore_dialog import RestoreDialog
+from desktop_app.ui.admin.restore_request import RestoreRequest, restored_text
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.session import last_operator
 from desktop_app.ui.session.busy_row import BusyRow, UnlockFn
 from desktop_app.ui.session.password_dialog import PasswordDialog, recover_owner_dialog
+from desktop_app.ui.session.restore_here import open_restore_dialog, restore_in_background
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -335,29 +335,23 @@ class LoginDialog(QDialog):
 
     def ask_restore(self) -> RestoreDialog:
         """Restore a backup into this folder, whose shop cannot be opened; then log in."""
-        dialog = RestoreDialog(None, self, data_dir=self.data_dir,
-                               operator=self.operator.text().strip())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.confirmed.connect(self._restore)
-        self.restore_dialog = dialog
-        dialog.open()
-        return dialog
+        self.restore_dialog = open_restore_dialog(self, self.data_dir,
+                                                  self.operator.text().strip(), self._restore)
+        return self.restore_dialog
 
     def _restore(self, request: RestoreRequest) -> None:
         self.message.clear()
         self.set_busy(True, self.tr("Restoring the backup…"))
-        folder = self.data_dir
-        run_in_background(
-            self, lambda: restore_backup(folder, request.path, request.operator,
-                                         request.password,
-                                         recovery_key=request.recovery_key or None),
-            on_success=lambda aside: self._restored(request, aside),
-            errors=lambda exc: self.message.show_error(
-                restore_refusal_text(exc, request.operator)),
-            always=lambda: self.set_busy(False))
+        restore_in_background(self, self.data_dir, request,
+                              restored=lambda aside: self.show_restored(request, aside),
+                              refused=self.message.show_error,
+                              always=lambda: self.set_busy(False))
 
-    def _restored(self, request: RestoreRequest, aside: Path | None) -> None:
-        self.restore_button.hide()
+    def show_restored(self, request: RestoreRequest, aside: Path | None) -> None:
+        """A backup was just restored here (from this screen or the first start's): say so,
+        and ask for the password of its owner as it was then."""
+        if hasattr(self, "restore_button"):
+            self.restore_button.hide()
         self.message.show_info(restored_text(request, aside))
         self.operator.setText(request.operator)
         self.password.setFocus()

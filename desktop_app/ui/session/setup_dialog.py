@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,8 +27,10 @@ from desktop_app.core.money import currency_code
 from desktop_app.core.pg_connection import check_url
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
+from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.session.last_operator import remember_operator
 from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog
+from desktop_app.ui.session.restore_here import restore_from_another_computer
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -61,8 +63,11 @@ def default_currency() -> str:
 class SetupDialog(QDialog):
     """Asks for the shop's name, currency and owner; creates the shop in the background.
 
-    After ``accepted``, ``shop`` is the new shop, opened by its owner.
+    After ``accepted``, ``shop`` is the new shop, opened by its owner. Or the shop comes from
+    another computer's backup: ``restored`` (the request, the aside folder), then the login.
     """
+
+    restored = Signal(object, object)  # RestoreRequest, Path | None
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None, *,
                  database_url: str | None = None) -> None:
@@ -71,6 +76,7 @@ class SetupDialog(QDialog):
         self.location = ShopLocation(self.data_dir, database_url)
         self.shop: Shop | None = None
         self.recovery_dialog: RecoveryKeyDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
         self.busy = False
         self._touched: set[str] = set()
         self.setWindowTitle(self.tr("Create your shop"))
@@ -226,6 +232,12 @@ class SetupDialog(QDialog):
     def _build_buttons(self) -> QDialogButtonBox:
         buttons, self.create_button, self.quit_button = dialog_buttons(
             self, self.tr("Create shop"), self._create, self.tr("Quit"))
+        # A new computer takes the shop from the other one's backup (QA s18a F2).
+        self.restore_button = buttons.addButton(
+            self.tr("Restore a backup from another computer…"),
+            QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self.ask_restore)
         return buttons
 
     # -- validation -------------------------------------------------------------------------
@@ -289,6 +301,7 @@ class SetupDialog(QDialog):
             label.show_error(text if name in self._touched else "")
         self._show_strength()
         self.create_button.setEnabled(not problems and not self.busy)
+        self.restore_button.setEnabled(not self.busy and not self.on_server.isChecked())
 
     def _show_strength(self) -> None:
         password = self.password.text()
@@ -336,6 +349,20 @@ class SetupDialog(QDialog):
             self, lambda: location.join_or_create(shop_name, currency, owner, password),
             on_success=self._created, errors=self._refused,
             always=lambda: self._set_busy(False))
+
+    def ask_restore(self) -> RestoreDialog:
+        """The shop from another computer's backup into this PC's empty folder; the session
+        shows the login once it is restored."""
+        self.error.clear()
+        self.restore_dialog = restore_from_another_computer(
+            self, self.data_dir, self.owner_name.text().strip(), busy=self._restoring,
+            refused=self.error.show_error, restored=self.restored.emit)
+        return self.restore_dialog
+
+    def _restoring(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Restoring the backup…") if busy
+                                else self.tr("Creating the encrypted shop…"))
+        self._set_busy(busy)
 
     def _created(self, shop: Shop) -> None:
         """The shop exists; it opens once the owner has kept the recovery key."""

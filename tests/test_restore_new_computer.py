@@ -1,0 +1,139 @@
+"""Moving the shop to a new computer by restoring a backup into an empty folder (QA s18a).
+
+F1: the restore said nothing of what the backup lacks: uses redeemed and card money spent on
+the other computer after it look unused here. Now it says when the backup was made, and
+whether it is that computer's final backup (its newest change ``shop_moved_out``).
+F3: an older backup picked from a folder that holds a newer one of the same shop was not
+warned about, and the restore said "held": false while the next open held the shop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from integrity_helpers import sell
+from test_cli import OWNER_ENV, as_json, run
+
+from desktop_app.core import audit, backup, redemption, restore
+from desktop_app.core.dates import local_time
+from desktop_app.core.moved_shop import MOVED_OUT_KIND
+from desktop_app.core.store import Shop, open_shop
+from tests.conftest import OWNER, OWNER_PASSWORD
+
+
+@pytest.fixture
+def new_computer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The new computer's empty shop folder; its own witnesses from now on (the other
+    computer's stay behind with it)."""
+    monkeypatch.setenv("SHOP_WITNESS_DIR", str(tmp_path / "new-pc-witnesses"))
+    return tmp_path / "new-pc"
+
+
+def restore_told(folder: Path, out: Path) -> restore.RestoreLoss:
+    """Restore ``out`` into ``folder``; what the question was told."""
+    told: list[restore.RestoreLoss] = []
+    restore.restore_backup(folder, out, OWNER, OWNER_PASSWORD,
+                           confirm=lambda loss: told.append(loss) or True)
+    assert len(told) == 1
+    return told[0]
+
+
+def moved_out(shop: Shop) -> None:
+    """What "Move to another computer…" leaves as the final backup's newest change."""
+    with shop.write():
+        audit.record(shop, MOVED_OUT_KIND, "")
+
+
+@pytest.mark.parametrize("final", [False, True])
+def test_a_restore_into_an_empty_folder_says_when_and_whether_it_is_the_final_backup(
+        qapp: object, shop: Shop, tmp_path: Path, new_computer: Path, final: bool) -> None:
+    from desktop_app.ui.admin.restore_loss_text import loss_text
+
+    sell(shop)
+    if final:
+        moved_out(shop)
+    (tmp_path / "usb").mkdir()
+    out = backup.write_backup(shop, tmp_path / "usb" / "shop.vsbackup")
+    made_at = backup.read_backup(out).created_at
+    checked = restore.check_restore_and_loss(new_computer, out, OWNER, OWNER_PASSWORD)[1]
+    loss = restore_told(new_computer, out)
+    for told in (checked, loss):  # the app's question before, the restore's own
+        assert told.into_empty and told.anything and not told.stays_held
+        assert told.backup.made_at == made_at and told.backup.final is final
+        assert told.backup.newer_file == ""
+    text = loss_text(loss)
+    assert local_time(made_at) in text and "cannot be read" not in text
+    if final:
+        assert "final backup" in text and "nothing done there is missing" in text
+        assert "unused" not in text
+    else:
+        assert "redemptions, gift-card spending, sales" in text and "look unused" in text
+        assert "Move to another computer" in text
+
+
+@pytest.mark.parametrize("earlier_there", [False, True])
+def test_an_older_backup_beside_a_newer_one_is_named_and_held_as_the_next_open_holds(
+        qapp: object, shop: Shop, tmp_path: Path, new_computer: Path,
+        earlier_there: bool) -> None:
+    """Monday's backup picked by mistake, Tuesday's beside it, a voucher used in between.
+    ``earlier_there``: an older backup went to the folder first, so Monday's copy names it;
+    else Monday's is the first there, and only this restore can point the next open at it."""
+    from desktop_app.ui.admin.restore_loss_text import loss_text
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    voucher = sell(shop)[0]
+    if earlier_there:
+        backup.write_backup(shop, usb / "sunday.vsbackup")
+    monday = backup.write_backup(shop, usb / "monday.vsbackup")
+    redemption.redeem(shop, voucher.payload, "Old PC")
+    tuesday = backup.write_backup(shop, usb / "tuesday.vsbackup")
+    tuesday_made = backup.read_backup(tuesday).created_at
+
+    checked = restore.check_restore_and_loss(new_computer, monday, OWNER, OWNER_PASSWORD)[1]
+    loss = restore_told(new_computer, monday)
+    for told in (checked, loss):
+        assert told.backup.newer_file == str(tuesday)
+        assert told.backup.newer_made_at == tuesday_made
+        assert told.stays_held and told.backup.witness_ahead
+    text = loss_text(loss)
+    assert "tuesday.vsbackup" in text and local_time(tuesday_made) in text
+    assert "folder this backup is in remembers newer records" in text
+    with open_shop(new_computer, OWNER, OWNER_PASSWORD) as opened:  # held, as it said
+        assert any("witness_backup" in p for p in opened.integrity_problems)
+
+    loss = restore_told(new_computer, tuesday)  # the right one: nothing newer, not held
+    assert loss.backup.newer_file == "" and not loss.stays_held
+    with open_shop(new_computer, OWNER, OWNER_PASSWORD) as opened:
+        assert opened.integrity_problems == []
+        assert redemption.redeem(opened, voucher.payload, "New PC").ok is False
+
+
+def test_the_command_line_says_it_in_words_and_json(tmp_path: Path) -> None:
+    old, usb = tmp_path / "old", tmp_path / "usb"
+    usb.mkdir()
+    assert run(old, "init", "--shop-name", "Wash").returncode == 0
+    assert run(old, "backup", "--out", str(usb / "monday.vsbackup")).returncode == 0
+    new_pc = {**OWNER_ENV, "SHOP_WITNESS_DIR": str(tmp_path / "new-witness")}
+    restored = run(tmp_path / "new", "restore", str(usb / "monday.vsbackup"), "--yes",
+                   "--json", env=new_pc)
+    assert restored.returncode == 0, restored.stderr
+    answer = as_json(restored)
+    made_at = backup.read_backup(usb / "monday.vsbackup").created_at
+    assert answer["backup_made_at"] == made_at.isoformat() and answer["final"] is False
+    assert answer["newer_backup"] is None and answer["held"] is False
+    words = run(tmp_path / "new2", "restore", str(usb / "monday.vsbackup"), "--yes",
+                env={**new_pc, "SHOP_WITNESS_DIR": str(tmp_path / "new-witness-2")})
+    assert f"The backup was made {local_time(made_at)}" in words.stdout
+    assert "look unused here" in words.stdout and "Move to another computer" in words.stdout
+
+    with open_shop(old, "Owner", "owner-pass-123") as shop:
+        moved_out(shop)
+    assert run(old, "backup", "--out", str(usb / "final.vsbackup")).returncode == 0
+    final = run(tmp_path / "new3", "restore", str(usb / "final.vsbackup"), "--yes", "--json",
+                env={**new_pc, "SHOP_WITNESS_DIR": str(tmp_path / "new-witness-3")})
+    assert as_json(final)["final"] is True and as_json(final)["newer_backup"] is None
+    older = run(tmp_path / "new4", "restore", str(usb / "monday.vsbackup"), "--yes",
+                env={**new_pc, "SHOP_WITNESS_DIR": str(tmp_path / "new-witness-4")})
+    assert "A newer backup of this shop is in the same folder: final.vsbackup" in older.stdout
