@@ -19,6 +19,7 @@ from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
     card_key_used_text,
     headline,
+    mistyped_text,
     status_text,
     verdict_headline,
 )
@@ -264,7 +265,8 @@ class VerdictPanel(QFrame):
         # An earlier scan found saved stays until the next scan (QA s13b N1): the cashier
         # must not miss that it went through.
         self._show(tone_of(verdict.reason), verdict_headline(verdict.reason, verdict.kind),
-                   self._detail(verdict), self._facts(verdict), note, source, keep=earlier)
+                   self._detail(verdict, typed), self._facts(verdict), note, source,
+                   keep=earlier)
         if verdict.reason == "mistyped":
             self._show_typo(typed, verdict.suspect_group)
 
@@ -304,7 +306,9 @@ class VerdictPanel(QFrame):
             return customer
         return [(code + (SEPARATOR if customer else ""), False), *customer]
 
-    def _detail(self, verdict: Verdict) -> str:
+    def _detail(self, verdict: Verdict, typed: str) -> str:
+        if verdict.reason == "mistyped":
+            return mistyped_text(typed)  # a symbol wrong, missing or one too many
         if verdict.reason == "redeemed" and verdict.balance is not None:
             return self.tr("Balance left {amount}").format(
                 amount=money(verdict.balance, self.currency))
