@@ -7,6 +7,7 @@ from __future__ import annotations
 from counter_driver import WAIT_MS, Counter, sell, uses_left
 from pytestqt.qtbot import QtBot
 
+from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_models import TONE_ATTENTION
 
 MISSING = "A character is missing – check the code."
@@ -59,3 +60,14 @@ def test_one_too_many_in_the_manual_box_stays_there(counter: Counter, qtbot: QtB
     assert tab.verdict.detail.text() == EXTRA
     assert tab.manual_field.text() == voucher.code + "A"
     assert uses_left(voucher) == 3
+
+
+def test_a_look_up_of_a_code_a_symbol_short_says_so(counter: Counter) -> None:
+    voucher = sell(counter.shop, uses=3)
+    tab = counter.tab
+    tab.lookup_button.click()
+    counter.type(voucher.code[:-1], 4)
+    counter.enter()
+    assert tasks.wait_until_idle(WAIT_MS)
+    assert tab.verdict.headline.text() == "Look-up: Check the code"
+    assert tab.verdict.detail.text() == MISSING

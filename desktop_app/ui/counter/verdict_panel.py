@@ -240,12 +240,14 @@ class VerdictPanel(QFrame):
                    status_text(info.status, info.kind), facts,
                    self.tr("Look-up only — nothing was used"), refresh=refresh)
 
-    def show_lookup_refusal(self, reason: str) -> None:
+    def show_lookup_refusal(self, reason: str, typed: str = "") -> None:
         """A look-up of text that names no voucher here: what a redemption would say."""
         self.reason, self.repeated = "lookup", False
-        explanation = EXPLANATIONS.get(reason, "")
+        explanation = translated(EXPLANATIONS.get(reason, "")) if reason in EXPLANATIONS else ""
+        if reason == "mistyped":
+            explanation = mistyped_text(typed)  # a symbol wrong, missing or one too many
         self._show(TONE_LOOKUP, self.tr("Look-up: {what}").format(what=headline(reason)),
-                   translated(explanation) if explanation else "", [],
+                   explanation, [],
                    self.tr("Look-up only — nothing was used"))
 
     def show_verdict(self, verdict: Verdict, *, repeated: bool = False,
