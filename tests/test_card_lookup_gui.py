@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import fulfilment, giftcards, orders, products
@@ -136,3 +137,22 @@ def test_nothing_found_and_too_short_say_so(qtbot: QtBot, shop: Shop) -> None:
     click(qtbot, dialog.find_button)
     idle()
     assert "Phone" in dialog.message.text() and "4" in dialog.message.text()
+
+
+def test_a_full_width_phone_and_pin_find_and_open_the_card(qtbot: QtBot, shop: Shop) -> None:
+    """QA s18b F2/F9: a Chinese input method's full-width digits, in the phone and the PIN."""
+    with_pin, without = sell_cards(shop)
+    dialog = open_dialog(qtbot, shop)
+    typed = QInputMethodEvent()
+    typed.setCommitString("＋８６　１３８００００５６７８")
+    QApplication.sendEvent(dialog.search, typed)
+    click(qtbot, dialog.find_button)
+    idle()
+    assert [dialog.cards.row_at(r).voucher_id for r in range(dialog.cards.rowCount())] == [
+        without.id, with_pin.id]
+    choose(dialog, with_pin.id)
+    dialog.pin.insert("３５７９")  # as pasted: the field's validator lets it in
+    assert dialog.pin.text() == "３５７９"
+    click(qtbot, dialog.lookup_button)
+    idle()
+    assert dialog.balance.text() == f"Card #{with_pin.id}: balance ¥100.00"

@@ -6,8 +6,9 @@ from __future__ import annotations
 from desktop_app.cli.frame import EXIT_OK, EXIT_REFUSED, Context, Outcome, open_as_operator, when
 from desktop_app.core import redemption
 from desktop_app.core.money import money_text, parse_money
+from desktop_app.core.vouchers import length_slip, normalize
 from desktop_app.i18n import translate
-from desktop_app.messages.verdict_texts import verdict_headline
+from desktop_app.messages.verdict_texts import mistyped_text, verdict_headline
 
 
 def cmd_redeem(ctx: Context) -> Outcome:
@@ -25,6 +26,8 @@ def cmd_redeem(ctx: Context) -> Outcome:
         line += "  " + translate("cli", "uses left {left}").format(left=verdict.uses_left)
     if verdict.customer or verdict.customer_phone:
         line += "  " + " ".join(p for p in (verdict.customer, verdict.customer_phone) if p)
+    if verdict.reason == "mistyped" and length_slip(normalize(ctx.args.code)):
+        line += "  " + mistyped_text(ctx.args.code)  # a symbol missing or one too many
     if verdict.reason == "mistyped" and verdict.suspect_group is not None:
         line += "  " + translate("cli", "check group {group}").format(
             group=verdict.suspect_group + 1)

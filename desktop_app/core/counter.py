@@ -357,12 +357,12 @@ def find_vouchers(shop: Shop, customer_text: str, now: dt.datetime | None = None
                   ) -> list[VoucherInfo]:
     """Vouchers whose order's customer name or phone contains ``customer_text`` (newest
     first, at most ``FIND_LIMIT``), without their history. Phones are matched on digits
-    whatever the spacing, and shown masked."""
+    whatever the spacing, full-width or with +86 (``phones.searched``), and shown masked."""
     _require_counter_role(shop, "voucher_find")
     text = customer_text.strip()
     if len(text) < MIN_FIND_TEXT:
         raise InvalidInput(field="customer", problem="too_short", minimum=MIN_FIND_TEXT)
-    digits = "".join(c for c in text if c.isdigit())
+    digits = phones.digits_of(text)
     needles = [text, digits] if len(digits) >= MIN_FIND_TEXT and digits != text else [text]
     query = (Voucher.select(Voucher, Order, Product).join_from(Voucher, Order)
              .join_from(Voucher, Product).where(_customer_matches(shop, text, needles))
@@ -379,7 +379,8 @@ def _customer_matches(shop: Shop, name_text: str, phone_needles: list[str]) -> E
         return functools.reduce(or_, [Order.customer_phone.contains(n) | saved.contains(n)
                                       for n in phone_needles], by_name)
     ids = phones.orders_by_sealed_phone(
-        lambda phone: any(n in phone or n in phones.ungrouped(phone) for n in phone_needles),
+        lambda phone: any(n in phones.as_stored(phone) or n in phones.ungrouped(phone)
+                          for n in phone_needles),
         FIND_LIMIT)
     return (by_name | Order.id.in_(ids)) if ids else by_name
 

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.core import audit, counter, giftcards
+from desktop_app.core import audit, counter, giftcards, phones
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
 from desktop_app.core.giftcards import LedgerRow
@@ -103,13 +103,14 @@ def _require_counter_role(shop: Shop, action: str) -> None:
 
 def caller_cards(shop: Shop, *, order_id: int | None = None, phone: str = "") -> list[CardRef]:
     """The gift cards of order ``order_id``, or of the orders whose phone holds ``phone``
-    (as given, or its digits; at least ``MIN_PHONE_DIGITS`` digits), newest first."""
+    (as given, or its digits: full-width or with +86 alike; at least ``MIN_PHONE_DIGITS``
+    digits), newest first."""
     _require_counter_role(shop, "giftcard_lookup")
     if order_id is not None:
         ids = [v.id for v in Voucher.select(Voucher.id).where(
             (Voucher.order == order_id) & Voucher.balance_cents.is_null(False))]
     else:
-        digits = "".join(c for c in phone if c.isdigit())
+        digits = phones.digits_of(phone)
         if len(digits) < MIN_PHONE_DIGITS:
             raise InvalidInput(field="phone", problem="too_short", minimum=MIN_PHONE_DIGITS)
         # The counter's customer search (names match too: harmless, the PIN decides).

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import unicodedata
 from dataclasses import dataclass
 
 from peewee import Expression, fn
@@ -261,17 +262,25 @@ def breakage(start: dt.date | None = None, end: dt.date | None = None,
 # --- the PIN: looking a card up without it in hand ------------------------------------------
 
 
+def typed_pin(pin: str) -> str:
+    """A PIN as typed, NFKC'd: a Chinese input method's full-width "２４６８" is 2468 (QA s18b
+    F9), set or checked, in the app or on the command line."""
+    return unicodedata.normalize("NFKC", pin)
+
+
 def _pin_hash(shop: Shop, voucher_id: int, pin: str) -> str:
-    key = shop.voucher_key.encode()
+    key, pin = shop.voucher_key.encode(), typed_pin(pin)
     return hmac.new(key, f"giftcard-pin:{voucher_id}:{pin}".encode(), hashlib.sha256).hexdigest()
 
 
 def valid_pin(pin: str) -> bool:
+    pin = typed_pin(pin)
     return pin.isascii() and pin.isdigit() and len(pin) in PIN_LENGTHS
 
 
 def require_pin_format(pin: str) -> None:
     """Refuse a PIN that is not 4 to 6 digits, saying which of the two it misses."""
+    pin = typed_pin(pin)
     if not (pin.isascii() and pin.isdigit()):
         raise InvalidInput(field="pin", problem="not_a_number")
     if len(pin) < PIN_LENGTHS.start:

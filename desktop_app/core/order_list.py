@@ -119,7 +119,8 @@ def _text_matches(shop: Shop, text: str, batch_label: str) -> Expression:
         if ids:
             found = found | Order.id.in_(ids)
     else:
-        # The file keeps phones as typed: "138 0000 1234" is found by "13800001234" too.
+        # The file keeps phones as typed: "138 0000 1234" is found by "13800001234" too, and
+        # one saved full-width (before phones were NFKC'd) by ASCII digits.
         found = found | Order.customer_phone.contains(text)
         if digits:
             found = found | phones.ungrouped_sql(Order.customer_phone).contains(digits)
@@ -133,9 +134,9 @@ def _text_matches(shop: Shop, text: str, batch_label: str) -> Expression:
 
 def _phone_digits(text: str) -> str | None:
     """The digits of a phone however they were grouped ("132 8420-8417" → "13284208417"),
-    when ``text`` looks like a phone number or part of one (QA s14b N4); else None."""
-    squeezed = phones.ungrouped(text)
-    return squeezed if squeezed.isdecimal() else None
+    typed full-width or with +86 (QA s18b F2), when ``text`` looks like a phone number or part
+    of one (QA s14b N4); else None."""
+    return phones.phone_digits(text)
 
 
 def _sort_key(sort: str) -> Any:

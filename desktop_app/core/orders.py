@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop_app.core import audit, giftcard_refunds, giftcard_value, refund_units
+from desktop_app.core import audit, giftcard_refunds, giftcard_value, phones, refund_units
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.models import Order, OrderLine, Voucher
@@ -38,7 +38,8 @@ def create_order(
     if not items:
         raise InvalidInput(field="items", problem="required")
     customer_name = checked_text(customer_name, "customer", MAX_NAME)
-    customer_phone = checked_text(customer_phone, "phone", MAX_PHONE)
+    # NFKC: a phone typed full-width shows and is searched as ASCII digits (QA s18b F2)
+    customer_phone = checked_text(phones.as_stored(customer_phone), "phone", MAX_PHONE)
     note = checked_text(note, "note", MAX_NOTE, multiline=True)
     with shop.write():
         order = Order.create(customer_name=customer_name, customer_phone=customer_phone,

@@ -1,29 +1,74 @@
-"""A phone as people group its digits: "138 0000 4321", "138-0000-4321", "13800004321" are
-one number. Phones are kept as typed; searches compare them without their grouping, in Python
-(a server's sealed phones, opened) and in SQL (the file's) alike."""
+"""A phone as people type it: "138 0000 4321", "138-0000-4321", "(138) 0000.4321", a Chinese
+input method's full-width "１３８００００４３２１" and "+86 138 0000 4321" are one number.
+Phones are kept as typed, NFKC'd (``as_stored``: full-width digits as ASCII); searches compare
+digits without their grouping, a caller's +86 / 0086 dropped, in Python (a server's sealed
+phones, opened) and in SQL (the file's) alike (QA s18b F2)."""
 
 from __future__ import annotations
 
+import string
+import unicodedata
 from collections.abc import Callable
 
 from peewee import Field, Function, fn
 
 from desktop_app.core.models import Order
 
-GROUPING = (" ", "-")
+GROUPING = (" ", "-", ".", "(", ")")
+# China's country code as a caller gives it: the number is the same without it.
+COUNTRY_PREFIXES = ("+86", "0086")
+# What NFKC makes ASCII of in a phone typed full-width: an order saved before phones were
+# NFKC'd may hold them, and the file's SQL has no NFKC.
+_WIDE = {wide: unicodedata.normalize("NFKC", wide)
+         for wide in "０１２３４５６７８９\u3000－（）．＋"}
 PHONE_BATCH = 2000  # sealed phones read and opened at a time on a server
 
 
+def as_stored(phone: str) -> str:
+    """``phone`` as an order keeps it: as typed, but NFKC'd (full-width digits as ASCII)."""
+    return unicodedata.normalize("NFKC", phone)
+
+
 def ungrouped(phone: str) -> str:
-    """``phone`` without the spaces and hyphens it was grouped with."""
+    """``phone`` NFKC'd, without the spaces, hyphens, dots and parentheses it was grouped
+    with: what a search's digits are looked for in."""
+    phone = as_stored(phone)
     for mark in GROUPING:
         phone = phone.replace(mark, "")
     return phone
 
 
+def searched(text: str) -> str:
+    """A phone typed to search with, as compared: ``ungrouped``, without a leading +86 / 0086
+    (the saved number may lack it; one that has it contains the rest) or a leading +."""
+    phone = ungrouped(text)
+    for prefix in COUNTRY_PREFIXES:
+        if phone.startswith(prefix) and len(phone) > len(prefix):
+            return phone.removeprefix(prefix)
+    return phone.removeprefix("+")
+
+
+def digits_of(text: str) -> str:
+    """The ASCII digits of ``searched(text)``: "+86 １３９-1234" → "1391234"."""
+    return "".join(c for c in searched(text) if c in string.digits)
+
+
+def phone_digits(text: str) -> str | None:
+    """``searched(text)`` when ``text`` looks like a phone number or part of one ("132
+    8420-8417", "+86 132…", full-width), else None: a "²" is no phone's digit."""
+    digits = searched(text)
+    typed = [c for c in text if as_stored(c) not in (*GROUPING, "+")]
+    if not digits or not all(c.isdecimal() for c in typed):
+        return None
+    return digits if all(c in string.digits for c in digits) else None
+
+
 def ungrouped_sql(column: Field) -> Function:
-    """``ungrouped`` as the database computes it, for a search on the file."""
+    """``ungrouped`` as the database computes it, for a search on the file: full-width digits
+    and marks made ASCII (NFKC's work, for what an input method types), then the marks gone."""
     expression: Function | Field = column
+    for wide, narrow in _WIDE.items():
+        expression = fn.REPLACE(expression, wide, narrow)
     for mark in GROUPING:
         expression = fn.REPLACE(expression, mark, "")
     assert isinstance(expression, Function)

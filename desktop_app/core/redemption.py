@@ -16,7 +16,7 @@ from typing import Any
 
 from peewee import IntegrityError
 
-from desktop_app.core import audit, lost_commit, sql, vouchers
+from desktop_app.core import audit, lost_commit, phones, sql, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, ServerLost
 from desktop_app.core.models import Order, RedemptionAttempt, Voucher
@@ -71,7 +71,7 @@ class Verdict:
 
 def mask_phone(phone: str) -> str:
     """A phone number as a counter shows it: enough to ask "ending in 5678?", no more."""
-    digits = "".join(c for c in phone if c.isdigit())
+    digits = phones.digits_of(phone)  # "+86 １３９…" shows as "*******5678" too
     if not digits:
         return ""
     return "*" * max(0, len(digits) - 4) + digits[-4:] if len(digits) > 4 else "*" * len(digits)

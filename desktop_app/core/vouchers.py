@@ -298,20 +298,40 @@ def parse_normalized(value: str, shop_id: str, voucher_key: str) -> Parsed:
         if check_symbol(code) != check:
             return Parsed("mistyped", via="typed", typed=value)
         return Parsed(None, code, "typed")
+    if length_slip(value) and not value[:CODE_LEN - 1].isdigit():
+        # A symbol left out or typed twice, the commonest slip: a typo to check, kept for
+        # correction (QA s18b F3). Digits alone are a payment's or an ID's number.
+        return Parsed("mistyped", via="typed", typed=value)
     return Parsed("malformed")
+
+
+def length_slip(value: str) -> int:
+    """-1 for a printed code's symbols (``normalize``d) one short, 1 for one too many, else 0."""
+    slip = len(value) - TYPED_LEN
+    return slip if abs(slip) == 1 else 0
 
 
 GROUP_LEN = 4
 
 
 def likely_corrections(typed: str) -> dict[str, int]:
-    """For a mistyped code: every code one typo away whose check holds (one symbol wrong, or
-    two neighbours swapped), with the 0-based printed group the typo is in.
+    """For a mistyped code: every code one typo away whose check holds (one symbol wrong, two
+    neighbours swapped, one left out or one too many), with the 0-based printed group the
+    typo is in (-1: it could be in two).
 
     The check alone cannot say where a single wrong symbol is (each position has exactly one
     replacement that makes it hold), so the caller asks which of these exist; a fix is never
     applied, only pointed at."""
     found: dict[str, int] = {}
+    if length_slip(typed) < 0:  # each symbol put in at each place: 17 x 32 to check
+        for i in range(TYPED_LEN):
+            for symbol in ALPHABET:
+                _keep_if_valid(found, typed[:i] + symbol + typed[i:], i)
+        return found
+    if length_slip(typed) > 0:
+        for i in range(len(typed)):
+            _keep_if_valid(found, typed[:i] + typed[i + 1:], min(i, CODE_LEN))
+        return found
     for i in range(TYPED_LEN):
         for symbol in ALPHABET:
             if symbol != typed[i]:
@@ -331,8 +351,9 @@ def _printed_group(position: int) -> int:
 def _keep_if_valid(found: dict[str, int], candidate: str, position: int) -> None:
     code = candidate[:CODE_LEN]
     if check_symbol(code) == candidate[CODE_LEN]:
-        # a swap across two groups points at neither
-        found[code] = _printed_group(position) if position >= 0 else -1
+        # a swap across two groups points at neither, nor does a slip two places could make
+        group = _printed_group(position) if position >= 0 else -1
+        found[code] = group if found.get(code, group) == group else -1
 
 
 def qr_matrix(text: str) -> list[list[bool]]:

@@ -4,6 +4,7 @@ No Qt."""
 
 from __future__ import annotations
 
+from desktop_app.core.vouchers import length_slip, normalize
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 
 # The big word on the verdict panel, and the result column of the table.
@@ -61,6 +62,20 @@ EXPLANATIONS: dict[str, str] = {
     "not_a_giftcard": QT_TRANSLATE_NOOP(
         "Redemption", "This voucher counts uses, not money: scan it without an amount."),
 }
+
+
+# A printed code typed one symbol short or long (QA s18b F3): the slip said, in place of the
+# "mistyped" explanation's "wrong or swapped".
+LENGTH_SLIPS: dict[int, str] = {
+    -1: QT_TRANSLATE_NOOP("Redemption", "A character is missing – check the code."),
+    1: QT_TRANSLATE_NOOP("Redemption", "There is one character too many – check the code."),
+}
+
+
+def mistyped_text(typed: str) -> str:
+    """What is wrong with ``typed``, a mistyped code, as far as its length tells."""
+    slip = length_slip(normalize(typed))
+    return translate("Redemption", LENGTH_SLIPS[slip] if slip else EXPLANATIONS["mistyped"])
 
 
 def headline(reason: str) -> str:

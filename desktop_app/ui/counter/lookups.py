@@ -92,7 +92,8 @@ class LookUps(QObject):
     def _lookup_failed(self, exc: Exception) -> None:
         if isinstance(exc, NotFound) and exc.params.get("what") == "voucher":
             self.info = None
-            self.verdict.show_lookup_refusal(str(exc.params.get("reason", "unknown_code")))
+            self.verdict.show_lookup_refusal(str(exc.params.get("reason", "unknown_code")),
+                                             self._text)
             self.history.setVisible(False)
         else:
             self.failed(exc)

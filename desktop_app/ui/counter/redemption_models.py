@@ -85,22 +85,38 @@ GROUP_LEN = 4
 GROUPS = 4  # a printed code: three groups of 4 and a last one of 5 (the check symbol)
 
 
+def _group_positions(text: str) -> list[list[int]]:
+    """Where each printed group's symbols sit in ``text``: the groups as typed when the text
+    is typed in four (a symbol short or long shows in its group: "E1R8-PWG-BGAE-3S09M"),
+    else cut as printed, 4-4-4 and the rest."""
+    typed: list[list[int]] = [[]]
+    for i, char in enumerate(text):
+        if vouchers.normalize(char):
+            typed[-1].append(i)
+        elif typed[-1]:
+            typed.append([])
+    typed = [group for group in typed if group]
+    if len(typed) == GROUPS:
+        return typed
+    positions = list(itertools.chain.from_iterable(typed))
+    cuts = [GROUP_LEN * i for i in range(GROUPS)] + [len(positions)]
+    return [positions[start:end] for start, end in itertools.pairwise(cuts)]
+
+
 def code_groups(text: str) -> list[str]:
     """A typed code's printed groups, as read (case, spaces and hyphens forgiven)."""
-    symbols = vouchers.normalize(text)
-    cuts = [GROUP_LEN * i for i in range(GROUPS)] + [len(symbols)]
-    return [symbols[start:end] for start, end in itertools.pairwise(cuts)]
+    return [vouchers.normalize("".join(text[i] for i in group))
+            for group in _group_positions(text)]
 
 
 def group_span(text: str, group: int) -> tuple[int, int] | None:
     """Where printed group ``group`` of a typed code sits in ``text`` as typed (start,
     length), so the field can select just that group for correction."""
-    positions = [i for i, char in enumerate(text) if vouchers.normalize(char)]
-    first = GROUP_LEN * group
-    last = len(positions) - 1 if group == GROUPS - 1 else first + GROUP_LEN - 1
-    if not 0 <= group < GROUPS or last >= len(positions) or first > last:
+    groups = _group_positions(text)
+    if not 0 <= group < len(groups) or not groups[group]:
         return None
-    return positions[first], positions[last] - positions[first] + 1
+    first, last = groups[group][0], groups[group][-1]
+    return first, last - first + 1
 
 
 def suspect_text(text: str, group: int | None) -> str:

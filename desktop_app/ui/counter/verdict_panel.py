@@ -19,6 +19,7 @@ from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
     card_key_used_text,
     headline,
+    mistyped_text,
     status_text,
     verdict_headline,
 )
@@ -239,12 +240,14 @@ class VerdictPanel(QFrame):
                    status_text(info.status, info.kind), facts,
                    self.tr("Look-up only — nothing was used"), refresh=refresh)
 
-    def show_lookup_refusal(self, reason: str) -> None:
+    def show_lookup_refusal(self, reason: str, typed: str = "") -> None:
         """A look-up of text that names no voucher here: what a redemption would say."""
         self.reason, self.repeated = "lookup", False
-        explanation = EXPLANATIONS.get(reason, "")
+        explanation = translated(EXPLANATIONS.get(reason, "")) if reason in EXPLANATIONS else ""
+        if reason == "mistyped":
+            explanation = mistyped_text(typed)  # a symbol wrong, missing or one too many
         self._show(TONE_LOOKUP, self.tr("Look-up: {what}").format(what=headline(reason)),
-                   translated(explanation) if explanation else "", [],
+                   explanation, [],
                    self.tr("Look-up only — nothing was used"))
 
     def show_verdict(self, verdict: Verdict, *, repeated: bool = False,
@@ -264,7 +267,8 @@ class VerdictPanel(QFrame):
         # An earlier scan found saved stays until the next scan (QA s13b N1): the cashier
         # must not miss that it went through.
         self._show(tone_of(verdict.reason), verdict_headline(verdict.reason, verdict.kind),
-                   self._detail(verdict), self._facts(verdict), note, source, keep=earlier)
+                   self._detail(verdict, typed), self._facts(verdict), note, source,
+                   keep=earlier)
         if verdict.reason == "mistyped":
             self._show_typo(typed, verdict.suspect_group)
 
@@ -304,7 +308,9 @@ class VerdictPanel(QFrame):
             return customer
         return [(code + (SEPARATOR if customer else ""), False), *customer]
 
-    def _detail(self, verdict: Verdict) -> str:
+    def _detail(self, verdict: Verdict, typed: str) -> str:
+        if verdict.reason == "mistyped":
+            return mistyped_text(typed)  # a symbol wrong, missing or one too many
         if verdict.reason == "redeemed" and verdict.balance is not None:
             return self.tr("Balance left {amount}").format(
                 amount=money(verdict.balance, self.currency))

@@ -130,7 +130,8 @@ class CardLookupDialog(QDialog):
         self.pin = QLineEdit(self)
         self.pin.setMaxLength(6)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setValidator(QRegularExpressionValidator(r"[0-9]{0,6}", self.pin))
+        # full-width digits too (pasted, or an input method's): core reads them NFKC'd
+        self.pin.setValidator(QRegularExpressionValidator(r"[0-9０-９]{0,6}", self.pin))
         self.pin.setPlaceholderText(self.tr("4 to 6 digits"))
         self.pin.textEdited.connect(self._pin_edited)
         self.pin.returnPressed.connect(self.look_up)
