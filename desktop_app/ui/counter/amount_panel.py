@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop_app.core.counter import UndoResult
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.money import parse_money
+from desktop_app.core.money import parse_amount
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.vouchers import has_voucher_shape
 from desktop_app.messages import error_message
@@ -87,7 +87,7 @@ class AmountPanel(QFrame):
         if not text:
             return None
         try:
-            cents = parse_money(text, "amount")
+            cents = parse_amount(text)
         except InvalidInput as exc:
             self.prompt.setText(error_message(exc))
             return None
@@ -128,7 +128,7 @@ class AmountPanel(QFrame):
         if not TYPED_NUMBER.fullmatch(typed):
             return False
         try:
-            cents = parse_money(typed, "amount")
+            cents = parse_amount(typed)
         except InvalidInput:
             cents = 0
         if not cents:
