@@ -35,6 +35,7 @@ from desktop_app.ui.counter.redemption_models import (
     code_groups,
     local_date_text,
     local_time_text,
+    spent_text,
     suspect_text,
     tone_of,
     translated,
@@ -306,6 +307,8 @@ class VerdictPanel(QFrame):
 
     def _detail(self, verdict: Verdict) -> str:
         if verdict.reason == "redeemed" and verdict.balance is not None:
+            if verdict.spent is not None:
+                return spent_text(verdict.spent, verdict.balance, self.currency)
             return self.tr("Balance left {amount}").format(
                 amount=money(verdict.balance, self.currency))
         if verdict.reason == "redeemed" and verdict.kind == "cardkey":
