@@ -171,3 +171,19 @@ def test_cash_out_where_the_owner_allows_it(tmp_path: Path) -> None:
     again = run(folder, "voucher", "cashout", card["code"])
     assert again.returncode == 1 and "empty" in again.stderr + again.stdout  # nothing left
     assert run(folder, "verify", "--json").returncode == 0
+
+
+def test_an_amount_typed_with_its_currency_is_spent_and_said(tmp_path: Path) -> None:
+    """QA s18b F9 and F5: "12.50元" or "¥30" is the amount, as at the counter; the verdict
+    says what the spend took."""
+    _order, card = shop_with_a_sold_card(tmp_path / "shop")
+    folder = tmp_path / "shop"
+    spent = run(folder, "redeem", card["code"], "--amount", "12.50元", "--json")
+    assert spent.returncode == 0, spent.stdout
+    assert (as_json(spent)["spent"], as_json(spent)["balance"]) == ("12.50", "87.50")
+    reloaded = run(folder, "voucher", "reload", card["code"], "--amount", "￥30", "--json")
+    assert reloaded.returncode == 0 and as_json(reloaded)["balance"] == "117.50"
+    refused = run(folder, "redeem", card["code"], "--json")
+    assert as_json(refused)["spent"] is None  # asked for its amount: nothing taken
+    bad = run(folder, "redeem", card["code"], "--amount", "¥30元", "--json")
+    assert bad.returncode == 1 and as_json(bad)["problem"] == "not_a_number"

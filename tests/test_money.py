@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.money import money_text, normalise_number, parse_money
+from desktop_app.core.money import money_text, normalise_number, parse_amount, parse_money
 
 
 @pytest.mark.parametrize(("typed", "cents"), [
@@ -65,3 +65,26 @@ def test_money_text_is_plain_and_exact() -> None:
     assert money_text(5) == "0.05"
     assert money_text(-1250) == "-12.50"
     assert money_text(parse_money("1，280")) == "1280.00"
+
+
+@pytest.mark.parametrize(("typed", "cents"), [
+    ("30元", 3000), ("¥30", 3000), ("￥30", 3000), ("12.50元", 1250), (" 30 元 ", 3000),
+    ("¥ 12.50", 1250), ("30块", 3000), ("３０元", 3000), ("￥１２。５", 1250),
+    ("\u300030\u3000元", 3000), ("30", 3000), ("１２．５", 1250),
+])
+def test_a_gift_card_amount_may_carry_its_currency(typed: str, cents: int) -> None:
+    """QA s18b F9: a Chinese cashier's "30元" or "¥30" was "Not a number"."""
+    assert parse_amount(typed) == cents
+
+
+@pytest.mark.parametrize(("typed", "problem"), [
+    ("¥30元", "not_a_number"), ("元30", "not_a_number"), ("30¥", "not_a_number"),
+    ("RMB30", "not_a_number"), ("¥¥30", "not_a_number"), ("30元元", "not_a_number"),
+    ("¥", "not_a_number"), ("元", "not_a_number"), ("三十元", "not_a_number"),
+    ("-¥5", "not_a_number"), ("¥-5", "negative"), ("¥0.001", "too_many_decimals"),
+])
+def test_an_amount_is_still_refused_when_more_than_its_currency_is_around_it(
+        typed: str, problem: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_amount(typed)
+    assert refused.value.params == {"field": "amount", "problem": problem}

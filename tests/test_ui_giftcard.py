@@ -18,8 +18,9 @@ from desktop_app.ui.counter.redemption_models import TONE_READY
 pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
 
 
-def sell_card(shop: Shop, value: str = "100") -> fulfilment.IssuedVoucher:
-    item = products.add_product(shop, "Gift card", value, "giftcard")
+def sell_card(shop: Shop, value: str = "100", name: str = "Gift card"
+              ) -> fulfilment.IssuedVoucher:
+    item = products.add_product(shop, name, value, "giftcard")
     return fulfilment.pay_order(shop, orders.create_order(shop, [(item.id, 1)]).id)[0]
 
 
@@ -44,7 +45,7 @@ def test_amount_before_the_scan_then_balance_in_large_figures(counter: Counter) 
     panel = counter.tab.amount_panel
     assert panel.balance.text() == "Balance ¥69.50"
     assert panel.field.text() == ""  # spent: the next card starts afresh
-    assert counter.tab.verdict.detail.text() == "Balance left ¥69.50"  # QA s11b F5: no ¥
+    assert counter.tab.verdict.detail.text() == "Spent ¥30.50 · balance left ¥69.50"  # s18b F5
     assert "left" not in counter.tab.verdict.facts.text()  # no "1 of 1 left" for a card
     assert balance(card) == 6950
 

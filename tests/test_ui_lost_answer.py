@@ -139,7 +139,7 @@ def test_a_lost_spend_answer_is_not_certain_then_the_counter_finds_it_out(
         allow_connections(pg_server, database)
     qtbot.waitUntil(lambda: tab.verdict.reason == "redeemed", timeout=WAIT_MS)
     assert "Your earlier scan" in tab.verdict.note.text()
-    assert tab.verdict.detail.text() == "Balance left ¥50.00"
+    assert tab.verdict.detail.text() == "Spent ¥20.00 · balance left ¥50.00"
     assert tab.amount_panel.balance.text() == "Balance ¥50.00"
     assert not tab.counter.lost
     tasks.wait_until_idle()

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from desktop_app.cli.frame import EXIT_OK, EXIT_REFUSED, Context, Outcome, open_as_operator, when
 from desktop_app.core import redemption
-from desktop_app.core.money import money_text, parse_money
+from desktop_app.core.money import money_text, parse_amount
 from desktop_app.core.vouchers import length_slip, normalize
 from desktop_app.i18n import translate
 from desktop_app.messages.verdict_texts import mistyped_text, verdict_headline
 
 
 def cmd_redeem(ctx: Context) -> Outcome:
-    amount = None if ctx.args.amount is None else parse_money(ctx.args.amount, "amount")
+    amount = None if ctx.args.amount is None else parse_amount(ctx.args.amount)
     with open_as_operator(ctx) as shop:
         verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station,
                                     uses=ctx.args.uses or 1, amount_cents=amount)

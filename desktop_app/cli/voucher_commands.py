@@ -28,7 +28,7 @@ from desktop_app.core.errors import (
     ShopError,
 )
 from desktop_app.core.fileio import atomic_write_bytes, check_writable
-from desktop_app.core.money import money_text, parse_money
+from desktop_app.core.money import money_text, parse_amount, parse_money
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_view, voucher_views
 from desktop_app.i18n import translate
@@ -210,7 +210,7 @@ def cmd_voucher_batch(ctx: Context) -> Outcome:
 
 
 def cmd_voucher_reload(ctx: Context) -> Outcome:
-    amount = parse_money(ctx.args.amount, "amount")
+    amount = parse_amount(ctx.args.amount)
     with open_as_operator(ctx) as shop:
         card = counter.voucher_by_text(shop, ctx.args.code)
         change = giftcards.reload(shop, card, amount, ctx.args.method, ctx.args.station,

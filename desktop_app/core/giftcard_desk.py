@@ -14,7 +14,7 @@ from desktop_app.core.errors import Forbidden, NotFound
 from desktop_app.core.giftcard_value import cash_value
 from desktop_app.core.giftcards import BalanceChange, LedgerRow
 from desktop_app.core.models import GiftCardPin, Voucher
-from desktop_app.core.money import parse_money
+from desktop_app.core.money import parse_amount
 from desktop_app.core.store import Shop
 
 
@@ -58,8 +58,8 @@ def card_state(shop: Shop, voucher_id: int) -> CardState:
 
 def reload_card(shop: Shop, voucher_id: int, amount: str, method: str, station: str = "",
                 reference: str = "") -> BalanceChange:
-    """Reload by the amount as typed (``"50"``, ``"12.50"``)."""
-    cents = parse_money(amount, "amount")
+    """Reload by the amount as typed (``"50"``, ``"12.50"``, ``"¥50"``)."""
+    cents = parse_amount(amount)
     return giftcards.reload(shop, _card(voucher_id), cents, method, station, reference)
 
 

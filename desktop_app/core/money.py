@@ -19,12 +19,28 @@ _FULL_WIDTH = str.maketrans({
 # so a negative gets its own message; commas only as whole groups of three (12,5 is refused,
 # never read as 125); at most one decimal point.
 _NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]*)?")
+# What a cashier types around an amount (QA s18b F9: "30元" was "Not a number"): one currency
+# sign before it (¥, or the full-width ￥ an input method gives) or 元 / 块 after it.
+CURRENCY_SIGNS = "¥￥$€£"
+UNIT_WORDS = "元块"
 
 
 def normalise_number(text: str) -> str:
     """The plain ASCII form of a typed number: ``"１２。５"`` → ``"12.5"``, ``"1，280"`` →
     ``"1,280"``; anything else is left as it is, for the caller to refuse."""
     return text.translate(_FULL_WIDTH).strip()
+
+
+def without_currency(text: str) -> str:
+    """``"¥30"``, ``"30元"``, ``" 30 块 "`` → ``"30"``: one sign at the start or one unit word
+    at the end taken off, and the spaces around; anything else is left for the caller to
+    refuse (``"¥30元"`` and ``"元30"`` stay as they are)."""
+    typed = text.strip()
+    if typed[:1] and typed[0] in CURRENCY_SIGNS:
+        return typed[1:].strip()
+    if typed[-1:] and typed[-1] in UNIT_WORDS:
+        return typed[:-1].strip()
+    return typed
 
 
 def parse_money(text: str | Decimal, field: str = "price") -> int:
@@ -46,6 +62,13 @@ def parse_money(text: str | Decimal, field: str = "price") -> int:
     if cents > MAX_CENTS:
         raise InvalidInput(field=field, problem="too_large")
     return int(cents)
+
+
+def parse_amount(text: str) -> int:
+    """A gift card's amount as a cashier types it, to spend or reload: ``"30元"``, ``"¥30"``,
+    ``"￥12.50"`` → cents, as ``parse_money`` reads the number (the counter and the command
+    line agree). A price is typed in a form's money field and keeps to the number."""
+    return parse_money(without_currency(text), "amount")
 
 
 def money_text(cents: int) -> str:

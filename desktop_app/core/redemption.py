@@ -55,6 +55,7 @@ class Verdict:
     last_operator: str = ""  # who redeemed it last (already_redeemed)
     last_at: dt.datetime | None = None
     balance: int | None = None  # gift cards: cents left after this attempt
+    spent: int | None = None  # gift cards: cents this attempt spent (redeemed only)
     uses: int = 1  # how many uses this attempt asked for
     suspect_group: int | None = None  # mistyped: the printed group the typo is in, if known
     kind: str = ""  # the product's: service | cardkey | goods | giftcard ("" without a voucher)
@@ -64,8 +65,9 @@ class Verdict:
         for key in ("at", "valid_from", "valid_until", "last_at"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()
-        if self.balance is not None:
-            data["balance"] = money_text(self.balance)
+        for key in ("balance", "spent"):
+            if data[key] is not None:
+                data[key] = money_text(data[key])
         return data
 
 
@@ -192,7 +194,8 @@ def _insert_attempts(shop: Shop, facts: _Facts | None, station: str, scanned: st
 
 
 def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.datetime,
-             uses: int, facts: _Facts | None, suspect_group: int | None) -> Verdict:
+             uses: int, facts: _Facts | None, suspect_group: int | None,
+             spent: int | None) -> Verdict:
     fields: dict[str, object] = {}
     if facts is not None:
         fields = {"voucher_id": facts.id, "code": vouchers.typed_code(facts.code),
@@ -208,7 +211,8 @@ def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.dat
                 fields["last_at"] = RedemptionAttempt.created_at.python_value(last[1])
     return Verdict(ok=reason == "redeemed", reason=reason, operator=shop.operator.name,
                    station=station, at=now, attempt_id=attempt_id, uses=uses,
-                   suspect_group=suspect_group, **fields)  # type: ignore[arg-type]
+                   suspect_group=suspect_group, spent=spent if reason == "redeemed" else None,
+                   **fields)  # type: ignore[arg-type]
 
 
 def _decide(shop: Shop, parsed: vouchers.Parsed, uses: int, amount_cents: int | None,
@@ -271,7 +275,7 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
             attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
             _record(shop, reason, facts, attempt_ids, station, uses, amount_cents, now)
             verdict = _verdict(shop, reason, attempt_ids[-1], station, now, uses, facts,
-                               suspect)
+                               suspect, amount_cents)
         return verdict  # committed: the with block's end is the COMMIT
     except ServerLost as exc:
         return _after_lost_commit(shop, exc, verdict, parsed.code or scanned, settle_wait_s)

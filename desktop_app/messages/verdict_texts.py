@@ -57,8 +57,11 @@ EXPLANATIONS: dict[str, str] = {
         "Redemption", "Last redeemed by {who}, {when}."),
     "insufficient_balance": QT_TRANSLATE_NOOP(
         "Redemption", "The card holds less than that amount. Nothing was spent."),
+    # Enter spends from the card in hand; no second scan (QA s18b F7: this said "scan it
+    # again" while the line under it said "press Enter").
     "amount_required": QT_TRANSLATE_NOOP(
-        "Redemption", "This is a gift card: type the amount to spend, then scan it again."),
+        "Redemption", "This is a gift card: type the amount to spend and press Enter. No need "
+        "to scan it again."),
     "not_a_giftcard": QT_TRANSLATE_NOOP(
         "Redemption", "This voucher counts uses, not money: scan it without an amount."),
 }

@@ -1,10 +1,13 @@
 """The amount a gift card spends, typed at the counter, and the balance it leaves.
 
 The cashier types the amount (number keys, Enter) before the scan, or right after a card was
-refused for want of one; then the card's next scan spends it. The balance left shows in large
-figures. The amount goes with the scan to the counter, whose repeat guard covers it: a double
-read of the same card with the same amount spends once. A voucher is never an amount: text
-that reads as one, typed or scanned into the field at any speed, is handed on as a scan.
+refused for want of one; then the card's next scan spends it. An amount is for one scan: its
+verdict, spent or refused, clears it, and at the latest it goes when that verdict clears
+itself (QA s18b F1: one left by a void card was spent from the next customer's card). The
+balance left shows in large figures while its verdict does. The amount goes with the scan to
+the counter, whose repeat guard covers it: a double read of the same card with the same
+amount spends once. A voucher is never an amount: text that reads as one, typed or scanned
+into the field at any speed, is handed on as a scan.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop_app.core.counter import UndoResult
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.money import parse_money
+from desktop_app.core.money import parse_amount
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.vouchers import has_voucher_shape
 from desktop_app.messages import error_message
@@ -56,6 +59,10 @@ class AmountPanel(QFrame):
         self.currency = currency
         self.pending_text = ""
         self._note = ""  # what the prompt says of digits typed in the scan field
+        # The field's amount went with a scan: that scan's verdict (or, at the latest, its
+        # clearing) takes it away. Any change to the field makes it a new amount.
+        self._carried = False
+        self._verdict_prompt = ""  # what a verdict said here: it goes with the verdict
         self.field = QLineEdit(self)
         self.field.setObjectName("amountField")
         self.field.setFont(scaled_font(self.field, 1.2))
@@ -68,6 +75,7 @@ class AmountPanel(QFrame):
         self.field.setMaximumWidth(220)
         self.field.returnPressed.connect(self._entered)
         self.field.textEdited.connect(self.drop_note)
+        self.field.textChanged.connect(self._new_amount)
         self.prompt = QLabel(self)
         self.prompt.setWordWrap(True)
         self.balance = QLabel(self)
@@ -87,11 +95,20 @@ class AmountPanel(QFrame):
         if not text:
             return None
         try:
-            cents = parse_money(text, "amount")
+            cents = parse_amount(text)
         except InvalidInput as exc:
             self.prompt.setText(error_message(exc))
             return None
         return cents or None
+
+    def take_for_scan(self) -> int | None:
+        """The amount a scan about to go carries, or None: from now on it is that scan's."""
+        cents = self.amount_cents()
+        self._carried = cents is not None
+        return cents
+
+    def _new_amount(self) -> None:
+        self._carried = False
 
     def _entered(self) -> None:
         text = self.field.text().strip()
@@ -128,7 +145,7 @@ class AmountPanel(QFrame):
         if not TYPED_NUMBER.fullmatch(typed):
             return False
         try:
-            cents = parse_money(typed, "amount")
+            cents = parse_amount(typed)
         except InvalidInput:
             cents = 0
         if not cents:
@@ -168,9 +185,17 @@ class AmountPanel(QFrame):
             self.show_idle()
 
     def prompt_cleared(self) -> None:
-        """The verdict that asked for the card's amount went: the card is forgotten, and so
-        is an amount typed for it and not entered. The cashier goes back to the scan field:
-        left here, their "3" for the next pass's uses was an amount (QA s15a F3)."""
+        """The verdict went (its time was up): the balance shown goes with it, and so does an
+        amount a scan carried (QA s18b F1). The verdict that asked for the card's amount went:
+        the card is forgotten, and so is an amount typed for it and not entered. The cashier
+        goes back to the scan field: left here, their "3" for the next pass's uses was an
+        amount (QA s15a F3). An amount typed since, for the next card, stays."""
+        self.balance.clear()
+        if self._carried:
+            self.field.clear()
+        if self._verdict_prompt and self.prompt.text() == self._verdict_prompt:
+            self.show_idle()
+        self._verdict_prompt = ""
         if not self.pending_text:
             return
         self.forget_pending()
@@ -198,10 +223,14 @@ class AmountPanel(QFrame):
                 amount=money(result.balance, self.currency)))
 
     def show_verdict(self, verdict: Verdict, scanned: str) -> None:
-        """After each verdict: ask for the amount, or show the balance left."""
+        """After each verdict: ask for the amount, or show the balance left. The amount the
+        scan carried was used or refused by it: it goes, whatever the verdict."""
+        carried = self._carried
+        if carried or verdict.ok:
+            self.field.clear()
         if verdict.reason in ("amount_required", "insufficient_balance"):
             self.pending_text = scanned  # the card is in hand: Enter with an amount spends
-            self.prompt.setText(self.tr("Type the amount for this card and press Enter."))
+            self._say_for_verdict(self.tr("Type the amount for this card and press Enter."))
             self.field.setFocus(Qt.FocusReason.OtherFocusReason)
             self.field.selectAll()
         elif verdict.reason == "not_a_giftcard":
@@ -209,14 +238,22 @@ class AmountPanel(QFrame):
             # be spent from the next card scanned (QA round 2): cleared, and said so.
             self.pending_text = ""
             self.field.clear()
-            self.prompt.setText(self.tr("The amount was cleared: scan the voucher again."))
+            self._say_for_verdict(self.tr("The amount was cleared: scan the voucher again."))
         else:
             self.pending_text = ""
             if verdict.ok:
-                self.field.clear()
                 self.show_idle()
+            elif carried:  # refused as it is (void, expired, not a voucher…): nothing spent
+                self._say_for_verdict(self.tr(
+                    "The amount was cleared: nothing was spent. Type it again for the next "
+                    "card."))
         if verdict.balance is not None:
             self.balance.setText(self.tr("Balance {amount}").format(
                 amount=money(verdict.balance, self.currency)))
         else:
             self.balance.clear()
+
+    def _say_for_verdict(self, text: str) -> None:
+        """Said beside the field while the verdict is shown; it goes when the verdict does."""
+        self._verdict_prompt = text
+        self.prompt.setText(text)

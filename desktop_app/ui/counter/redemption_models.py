@@ -161,6 +161,15 @@ def uses_text(left: int | None, total: int | None) -> str:
         left=left, total=total)
 
 
+
+def spent_text(spent: int, balance: int, currency: str) -> str:
+    """After a gift card's spend, on the verdict and the customer display: what it took and
+    what is left, so both sides see 88.88 was charged, not 8.88 (QA s18b F5)."""
+    return QCoreApplication.translate(
+        "Redemption", "Spent {spent} · balance left {balance}").format(
+            spent=money(spent, currency), balance=money(balance, currency))
+
+
 # --- settings -------------------------------------------------------------------------------
 
 SUFFIXES = ("", "\t")  # what scanners are commonly set to send instead of Enter

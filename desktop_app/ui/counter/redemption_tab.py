@@ -124,8 +124,9 @@ class RedemptionTab(RedemptionLayout):
         self.recent.changed.connect(self.recent_changed)
         self.recent.undone.connect(
             lambda _: self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason))
-        self.recent.undone.connect(self.amount_panel.show_undone)
         self.recent.undone.connect(lambda _: self.verdict.clear())
+        # After the clear, which takes the verdict's balance away: the undo's balance stays.
+        self.recent.undone.connect(self.amount_panel.show_undone)
         self.verdict.cleared.connect(self.amount_panel.prompt_cleared)  # QA s13a F8, s15a F3
         self.amount_panel.voucher_entered.connect(lambda text: self.submit(text, KEYBOARD))
         self.sound_box.toggled.connect(self._set_sound)
@@ -232,6 +233,7 @@ class RedemptionTab(RedemptionLayout):
         if text != self.amount_panel.pending_text:  # another card or voucher is in hand
             self.amount_panel.forget_pending()
         self._show_source(source)
+        amount = self.amount_panel.take_for_scan()  # this scan's alone (QA s18b F1)
         if not self.server_reachable:  # refuse rather than guess: no offline redemptions
             return self.failures.refuse(server_lost_text(), text)
         self._pending += 1
@@ -239,7 +241,6 @@ class RedemptionTab(RedemptionLayout):
         if not self._late_timer.isActive():
             self._late_timer.start(STILL_WAITING_AFTER_MS)
         counter = self.counter
-        amount = self.amount_panel.amount_cents()
         if amount is not None:
             uses = 1  # a gift card spends money, not uses
         self._typo_field = field

@@ -36,6 +36,7 @@ from desktop_app.ui.counter.redemption_models import (
     code_groups,
     local_date_text,
     local_time_text,
+    spent_text,
     suspect_text,
     tone_of,
     translated,
@@ -312,6 +313,8 @@ class VerdictPanel(QFrame):
         if verdict.reason == "mistyped":
             return mistyped_text(typed)  # a symbol wrong, missing or one too many
         if verdict.reason == "redeemed" and verdict.balance is not None:
+            if verdict.spent is not None:
+                return spent_text(verdict.spent, verdict.balance, self.currency)
             return self.tr("Balance left {amount}").format(
                 amount=money(verdict.balance, self.currency))
         if verdict.reason == "redeemed" and verdict.kind == "cardkey":

@@ -24,7 +24,7 @@ from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, order_voucher_views
 from desktop_app.messages.verdict_texts import verdict_headline
 from desktop_app.printing import wording
-from desktop_app.ui.counter.redemption_models import tone_of, uses_text
+from desktop_app.ui.counter.redemption_models import spent_text, tone_of, uses_text
 from desktop_app.ui.counter.verdict_panel import PALETTE, SYMBOLS
 from desktop_app.ui.display import breakable, money
 from desktop_app.ui.events import shop_events
@@ -256,6 +256,8 @@ class CustomerWindow(QWidget):
         self.back_to_rest.start(VERDICT_MS)
 
     def _left_text(self, verdict: Verdict) -> str:
+        if verdict.ok and verdict.spent is not None and verdict.balance is not None:
+            return spent_text(verdict.spent, verdict.balance, self.currency)
         if verdict.balance is not None:
             return self.tr("Balance left {amount}").format(
                 amount=money(verdict.balance, self.currency))
