@@ -70,8 +70,9 @@ def new_computer_lines(loss: restore.RestoreLoss) -> list[str]:
     return [translate(
         "cli", "The backup was made {moment}. Anything done on the other computer after that "
         "time (redemptions, gift-card spending, sales) is not in it: those vouchers look "
-        "unused here and could be used a second time. If the other computer still works, use "
-        "Shop → Move to another computer… there and restore that final backup instead."
+        "unused here and could be used a second time. If the other computer still works, make "
+        "its final backup there (Shop → Move to another computer…, or backup --out FILE "
+        "--final) and restore that one instead."
     ).format(moment=moment)]
 
 
