@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from desktop_app.core import backup
 from desktop_app.core.backup import BackupStatus
@@ -37,6 +37,20 @@ def file_size_text(size: int) -> str:
 def backup_filter() -> str:
     return QCoreApplication.translate("backups", "Voucher Shop backups (*{suffix})").format(
         suffix=backup.SUFFIX)
+
+
+def folder_field(parent: QWidget, placeholder: str, choose: Callable[[], object]
+                 ) -> tuple[QLineEdit, QPushButton, QHBoxLayout]:
+    """A folder's field and its Choose… button, in one row: where backups go, or the final
+    backup (``choose`` opens ``open_folder_chooser``)."""
+    folder = QLineEdit(parent)
+    folder.setPlaceholderText(placeholder)
+    browse = QPushButton(QCoreApplication.translate("backups", "Choose…"), parent)
+    browse.clicked.connect(choose)
+    row = QHBoxLayout()
+    row.addWidget(folder, 1)
+    row.addWidget(browse)
+    return folder, browse, row
 
 
 def open_folder_chooser(parent: QWidget, title: str, current: str,

@@ -10,10 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,7 @@ from desktop_app.core.backup import BackupStatus
 from desktop_app.core.store import Shop
 from desktop_app.ui.admin.backup_common import (
     file_size_text,
+    folder_field,
     last_backup_text,
     open_folder_chooser,
     same_disk,
@@ -60,14 +58,9 @@ class BackupSettingsDialog(FittingDialog):
                           errors=self.message, always=lambda: self._set_busy(False))
 
     def _build(self) -> None:
-        self.folder = QLineEdit(self)
-        self.folder.setPlaceholderText(self.tr("A folder on a USB stick or another disk"))
+        self.folder, self.browse_button, folder_row = folder_field(
+            self, self.tr("A folder on a USB stick or another disk"), self.choose_folder)
         self.folder.textEdited.connect(self._folder_edited)
-        self.browse_button = QPushButton(self.tr("Choose…"), self)
-        self.browse_button.clicked.connect(self.choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.browse_button)
         self.folder_message = MessageLabel(self)
         self.automatic = QCheckBox(self.tr("Back up automatically"), self)
         self.automatic.setToolTip(self.tr("When the app closes, at log out, and once a day."))

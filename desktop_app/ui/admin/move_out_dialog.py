@@ -17,9 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +24,12 @@ from PySide6.QtWidgets import (
 from desktop_app.core import move_out
 from desktop_app.core.move_out import FinalBackup
 from desktop_app.core.store import Shop
-from desktop_app.ui.admin.backup_common import file_size_text, open_folder_chooser, same_disk
+from desktop_app.ui.admin.backup_common import (
+    file_size_text,
+    folder_field,
+    open_folder_chooser,
+    same_disk,
+)
 from desktop_app.ui.session.password_dialog import FittingDialog
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -58,14 +60,9 @@ class MoveOutDialog(FittingDialog):
         self._update_move()
 
     def _build(self) -> None:
-        self.folder = QLineEdit(self)
-        self.folder.setPlaceholderText(self.tr("A folder on a USB stick"))
+        self.folder, self.browse_button, folder_row = folder_field(
+            self, self.tr("A folder on a USB stick"), self.choose_folder)
         self.folder.textChanged.connect(self._check_folder)
-        self.browse_button = QPushButton(self.tr("Choose…"), self)
-        self.browse_button.clicked.connect(self.choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.browse_button)
         self.folder_message = MessageLabel(self)
         self.understood = QCheckBox(self.tr(
             "I understand: after the final backup, nothing can be redeemed or sold on this "
