@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import json
 import logging
 
 import pytest
@@ -127,3 +128,24 @@ def test_the_step_keeps_the_copies_for_the_owner_to_mark_faulty(shop: Shop) -> N
     cardkeys.mark_key_faulty(shop, third)
     assert cardkeys.pending_duplicate_keys(shop, office.id) == []
     assert cardkeys.products_with_duplicate_keys(shop) == []
+
+
+def test_a_shop_that_took_step_17_before_gets_its_copies_kept(shop: Shop) -> None:
+    """Session 29's step 17 named the pairs in its log only: step 18 finds them again from
+    the keys, so the owner of a shop upgraded then is told too."""
+    office = products.add_product(shop, "Office", "59", "cardkey")
+    now = dt.datetime.now(dt.UTC)
+    first, second = (CardKey.create(product=office.id, secret=secret, imported_at=now,
+                                    fingerprint=former_fingerprint(shop, secret)).id
+                     for secret in ("OUXLN-T1W2F-7G7AM-9L232-6I894",
+                                    "ouxln-t1w2f-7g7am-9l232-6i894"))
+    back_to_16(shop)
+    migrations.migrate(shop.db)
+    Setting.delete().where(Setting.key == DUPLICATES_SETTING).execute()  # as 17 left it then
+    SchemaVersion.delete().where(SchemaVersion.version > STEP_FROM + 1).execute()
+    assert cardkeys.pending_duplicate_keys(shop, office.id) == []
+    assert migrations.migrate(shop.db) == STEP_FROM + 1
+    assert [(found.first.id, found.later.id)
+            for found in cardkeys.pending_duplicate_keys(shop, office.id)] == [(first, second)]
+    migrations.migrate(shop.db)  # nothing to do: kept once
+    assert len(json.loads(Setting.get_by_id(DUPLICATES_SETTING).value)) == 1

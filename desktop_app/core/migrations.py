@@ -19,7 +19,10 @@ from peewee import BigIntegerField, CharField, Database, IntegerField
 
 from desktop_app.core import dialect
 from desktop_app.core.errors import SchemaTooNew
-from desktop_app.core.key_refingerprint import refingerprint_card_keys
+from desktop_app.core.key_refingerprint import (
+    note_duplicate_card_keys,
+    refingerprint_card_keys,
+)
 from desktop_app.core.models import (
     ALL_MODELS,
     AuditEvent,
@@ -260,7 +263,7 @@ STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, ad
                      fewer_redemption_index_writes, add_line_refunded_cents, add_line_unit_value,
                      add_line_terms, add_reason_to_reports,
                      add_refund_records, add_paid_orders_index, seal_scanned_text,
-                     refingerprint_card_keys]
+                     refingerprint_card_keys, note_duplicate_card_keys]
 CURRENT_VERSION = 1 + len(STEPS)
 
 
