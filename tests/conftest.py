@@ -229,6 +229,19 @@ def witness_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_server_watch_left() -> Iterator[None]:
+    """After each test: no watch of a server left running, and this process's clock this
+    PC's again. A watch its window never stopped measured the server's clock against a later
+    test's frozen PC clock and moved the shop's clock a month (CI: Reports' "This month")."""
+    yield
+    from desktop_app.core import server_clock
+    from desktop_app.ui.counter.server_status import stop_every_watch
+
+    stop_every_watch()
+    server_clock.use_this_pc()
+
+
 _database_count = 0
 
 

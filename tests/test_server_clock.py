@@ -153,3 +153,21 @@ def test_the_window_says_the_clock_is_off(qtbot: QtBot, temp_settings: Path, sho
         assert "server's time" in status.toolTip()
     finally:
         made.close()
+
+
+@ON_SERVER
+def test_a_watch_left_running_is_stopped_and_the_clock_is_this_pcs(
+        qtbot: QtBot, shop: Shop) -> None:
+    """A watch its window never stopped went on measuring the server against whatever this
+    process took for its own clock: a later test's frozen clock moved the shop's a month
+    (CI). ``stop_every_watch`` ends every watch still running."""
+    from PySide6.QtCore import QObject
+
+    from desktop_app.ui.counter.server_status import stop_every_watch, watch_server
+
+    owner = QObject()
+    watcher = watch_server(shop, owner, lambda _reachable: None)
+    assert watcher is not None and watcher._thread.is_alive()
+    stop_every_watch()
+    assert not watcher._thread.is_alive()
+    stop_every_watch()  # again: nothing left, nothing raised

@@ -9,6 +9,7 @@ the worker that runs the shop's queries; the signals reach the GUI thread queued
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -40,6 +41,7 @@ class ServerWatcher(QObject):
     def start(self) -> None:
         collector.hold()  # the watch runs Python for the whole session
         self._holding = True
+        _running.add(self)
         self._thread.start()
 
     def stop(self) -> None:
@@ -72,6 +74,19 @@ class ServerWatcher(QObject):
             pass
         finally:
             self._watch.close()
+
+
+# Every watch started and not yet collected: ``stop_every_watch`` ends those left running.
+_running: weakref.WeakSet[ServerWatcher] = weakref.WeakSet()
+
+
+def stop_every_watch() -> None:
+    """Stop every watch still running: one its window never stopped would otherwise go on
+    measuring the server's clock, and move this process's, after its shop is gone (a test's
+    frozen PC clock read against the real server's put the Reports' "This month" a month
+    back in a later test)."""
+    for watcher in list(_running):
+        watcher.stop()
 
 
 def watch_server(shop: Shop, parent: QObject, reachable_changed: Callable[[bool], None]
