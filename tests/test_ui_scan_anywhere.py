@@ -121,6 +121,25 @@ def test_a_scan_over_the_product_dialog_does_not_land_in_its_fields(
     dialog.reject()
 
 
+def test_a_scan_over_move_to_another_computer_neither_types_nor_moves(
+        qtbot: QtBot, session: ShopSession) -> None:
+    """The final backup's folder field and tick are the owner's: a burst (with its Enter) is
+    a scan at the counter, never a folder typed nor the move started."""
+    from desktop_app.ui.admin.move_out_dialog import MoveOutDialog
+
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    dialog = window.open_move_out()
+    assert isinstance(dialog, MoveOutDialog)
+    qtbot.waitExposed(dialog)
+    dialog.folder.setFocus()
+    with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
+        keys.scan(dialog, payload)
+    assert shown.args[0].ok and uses_left(voucher_id) == 1
+    assert dialog.isVisible() and dialog.folder.text() == ""
+    assert not dialog.understood.isChecked() and window.shop.moved_to is None
+    dialog.reject()
+
+
 def test_a_scan_over_the_counters_card_look_up_leaves_its_pin_alone(
         qtbot: QtBot, session: ShopSession) -> None:
     keys, window, voucher_id, payload = at_work(qtbot, session)
