@@ -123,14 +123,19 @@ def remember_destination(shop_id: str, folder: Path) -> None:
                        json.dumps({"folders": [*known, text]}).encode("utf-8"))
 
 
+def destinations_in(value: str | None) -> list[str]:
+    """The folders a ``DESTINATIONS_SETTING`` value names (JSON); none when unreadable."""
+    try:
+        return [str(f) for f in json.loads(value)] if value else []
+    except (ValueError, TypeError):
+        return []
+
+
 def _shop_destinations() -> list[str]:
     """The folders backups went to, as the bound database remembers them: a folder put back
     with the per-user witness folder deleted still names them (QA)."""
     setting = Setting.get_or_none(Setting.key == DESTINATIONS_SETTING)
-    try:
-        return [str(f) for f in json.loads(setting.value)] if setting else []
-    except (ValueError, TypeError):
-        return []
+    return destinations_in(setting.value if setting else None)
 
 
 def _remember_in_shop(shop: Shop, folder: Path) -> None:

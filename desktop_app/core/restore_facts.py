@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,9 +104,8 @@ def watched_folders(backup: Path, restored: Path, key: bytes) -> list[Path]:
     for name, value in rows:
         if name == integrity.BACKUP_FOLDER_SETTING:
             folders.extend([Path(value.strip())] if value.strip() else [])
-            continue
-        with contextlib.suppress(ValueError, TypeError):
-            folders.extend(Path(str(f)) for f in json.loads(value))
+        else:
+            folders.extend(Path(f) for f in integrity.destinations_in(value))
     return folders
 
 
