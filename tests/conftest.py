@@ -7,6 +7,8 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
+import traceback
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A command on a folder with no shop logs to the app's per-user folder: the tests' own,
@@ -240,6 +242,57 @@ def no_server_watch_left() -> Iterator[None]:
 
     stop_every_watch()
     server_clock.use_this_pc()
+
+
+def threads_now() -> str:
+    """Every other thread's stack, the shop's task queue and the open windows: what a wait that
+    timed out was waiting behind."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui import tasks
+
+    frames = sys._current_frames()
+    stacks = [f"--- {thread.name}\n" + "".join(traceback.format_stack(frames[thread.ident]))
+              for thread in threading.enumerate()
+              if thread.ident in frames and thread is not threading.current_thread()]
+    windows = [f"{type(widget).__name__} {widget.windowTitle()!r}"
+               for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+    return (f"tasks pending: {len(tasks._pending)}; visible windows: {windows}\n"
+            + "\n".join(stacks))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
+                              ) -> Iterator[None]:
+    """A wait that timed out says what the threads were doing (a CI flake waited 15 s for a
+    restore's task with nothing said)."""
+    outcome = yield
+    from pytestqt.exceptions import TimeoutError as WaitTimedOut
+
+    if call.excinfo is not None and call.excinfo.errisinstance(WaitTimedOut):
+        outcome.get_result().sections.append(("threads at the timeout", threads_now()))
+
+
+@pytest.fixture(autouse=True)
+def no_task_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test: the shop's worker threads free again. Every task runs on one worker,
+    so a task a test left running (CI: twice a later test's restore waited 15 s for its
+    turn) would fail whichever test comes next on that process; this names the test that
+    left it, with the worker's stack."""
+    yield
+    from desktop_app.ui import tasks
+
+    if not tasks.threads_free(TASK_LEFT_S):
+        stacks = {thread.name: thread.ident for thread in threading.enumerate()}
+        frames = sys._current_frames()
+        busy = ["".join(traceback.format_stack(frames[ident]))
+                for name, ident in stacks.items()
+                if ident in frames and name.startswith(("shop-worker", "shop-reader"))]
+        pytest.fail(f"{request.node.nodeid} left a task running over {TASK_LEFT_S:.0f} s:\n"
+                    + "\n".join(busy), pytrace=False)
+
+
+TASK_LEFT_S = 10.0
 
 
 _database_count = 0

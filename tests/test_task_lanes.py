@@ -120,3 +120,11 @@ def test_a_long_read_runs_beside_a_busy_worker_on_a_connection_it_closes(
     qtbot.waitUntil(lambda: len(results) == 2, timeout=WAIT_MS)  # the worker still held
     assert results == [0, 0]
     assert all(name.startswith(tasks.READER_THREAD_NAME) and closed for name, closed in seen)
+
+
+def test_threads_free_says_whether_a_task_holds_the_worker(
+        qtbot: QtBot, held_worker: threading.Event) -> None:
+    """The suite's after-each-test check (conftest ``no_task_left_running``) rests on this."""
+    assert not tasks.threads_free(0.2)
+    held_worker.set()
+    assert tasks.threads_free(WAIT_MS / 1000)

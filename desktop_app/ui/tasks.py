@@ -344,3 +344,19 @@ def shutdown(timeout_ms: int = 10_000) -> None:
     for task in list(_pending):  # their results will never be delivered
         _pending.discard(task)
         collector.release()
+
+
+def threads_free(timeout_s: float) -> bool:
+    """Whether the worker and the long reads' thread each finish what they were given within
+    ``timeout_s``: a task holding one for longer delays every task queued after it."""
+    deadline = time.monotonic() + timeout_s
+    for executor in (_executor, _reader):
+        if executor is None:
+            continue
+        try:
+            executor.submit(lambda: None).result(max(0.0, deadline - time.monotonic()))
+        except RuntimeError:  # shut down: nothing will run there again
+            continue
+        except TimeoutError:
+            return False
+    return True
