@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
+from pytestqt.exceptions import TimeoutError as WaitTimedOut
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import fulfilment, orders, products, redemption, vouchers
@@ -48,8 +49,20 @@ def opened(qtbot: QtBot, shop: Shop, width: int, height: int) -> CustomerWindow:
     display.resize(width, height)
     display.show()
     qtbot.waitExposed(display)
-    qtbot.waitUntil(lambda: display.width() == width, timeout=WAIT_MS)
+    resized_to(qtbot, display, width)
     return display
+
+
+def resized_to(qtbot: QtBot, display: CustomerWindow, width: int) -> None:
+    """Wait for the window's new width; a timeout says what held it (CI once timed out at
+    500 with nothing said)."""
+    try:
+        qtbot.waitUntil(lambda: display.width() == width, timeout=WAIT_MS)
+    except WaitTimedOut as timed_out:
+        raise AssertionError(
+            f"width {display.width()} not {width}: minimum {display.minimumSize()}, "
+            f"hint {display.minimumSizeHint()}, page {display.pages.currentIndex()}, "
+            f"codes shown {len(shown_codes(display))}") from timed_out
 
 
 def shown_codes(display: CustomerWindow) -> list[QLabel]:
@@ -125,12 +138,12 @@ def test_a_narrower_window_shows_fewer_codes_at_a_readable_side(
     display.show_sale(order_id)
     assert len(settled(qtbot, display)) == 4 and display.sale_more.text() == ""
     display.resize(700, 600)  # the window may shrink again: the codes do not hold it wide
-    qtbot.waitUntil(lambda: display.width() == 700, timeout=WAIT_MS)
+    resized_to(qtbot, display, 700)
     codes = settled(qtbot, display)
     assert len(codes) == 3
     assert display.sale_more.text() == "and 1 more voucher: ask for it printed or sent"
     display.resize(500, 600)
-    qtbot.waitUntil(lambda: display.width() == 500, timeout=WAIT_MS)
+    resized_to(qtbot, display, 500)
     codes = settled(qtbot, display)
     assert len(codes) == 2 and display.width() == 500
     assert display.sale_more.text() == (
