@@ -224,3 +224,25 @@ def test_backup_settings_warn_of_a_folder_without_room(qtbot: QtBot, tiny_disk: 
         dialog.folder.clear()
         qtbot.keyClicks(dialog.folder, str(tmp_path))
         assert "free" not in dialog.folder_message.text()
+
+
+def test_move_to_another_computer_warns_of_a_stick_without_room(
+        qtbot: QtBot, tiny_disk: Path, tmp_path: Path) -> None:
+    """As Backup settings do: the final backup's folder is checked for room as it is chosen,
+    before the owner ticks and moves (session 30's note: the Move dialog did not)."""
+    from desktop_app.ui.admin.move_out_dialog import MoveOutDialog
+
+    stick = tiny_disk / "usb"
+    stick.mkdir()
+    with create_shop(tmp_path / "shop", "Shop", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        _fill_leaving(tiny_disk, 64 * 1024)
+        dialog = MoveOutDialog(shop)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.folder, str(stick))
+        said = dialog.folder_message.text()
+        assert said.startswith("This folder's disk has ") and "KB free" in said
+        assert "the final backup takes about" in said
+        dialog.folder.clear()
+        qtbot.keyClicks(dialog.folder, str(tmp_path))
+        assert "free" not in dialog.folder_message.text()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import move_out
+from desktop_app.core import backup, move_out
 from desktop_app.core.move_out import FinalBackup
 from desktop_app.core.store import Shop
 from desktop_app.ui.admin.backup_common import (
@@ -111,6 +111,11 @@ class MoveOutDialog(FittingDialog):
             self.folder_message.show_warning(self.tr(
                 "This folder is not there now. Plug in the USB stick, or choose another "
                 "folder."))
+        elif text and (short := backup.short_of_room(self.shop, Path(text))) is not None:
+            self.folder_message.show_warning(self.tr(
+                "This folder's disk has {free} free; the final backup takes about {needed}. "
+                "Free some space there or choose another folder.").format(
+                    free=file_size_text(short[0]), needed=file_size_text(short[1])))
         elif text and same_disk(Path(text), self.shop.data_dir):
             self.folder_message.show_warning(self.tr(
                 "This folder is on this computer's own disk: the new computer cannot read it "
