@@ -166,17 +166,19 @@ def setup_table(view: QTableView, stretch_column: int) -> None:
     header.setDefaultAlignment(LEFT)
 
 
-def fit_columns(view: QTableView, skip: int, minimum: int = 40, maximum: int = 260) -> None:
-    """Columns as wide as their contents (within limits), but for the stretching one, whose
-    cells are not even asked for (an audit page's details, each read from its JSON: QA s14a
-    F12)."""
+def fit_columns(view: QTableView, skip: int, minimum: int = 40, maximum: int = 260,
+                wider: dict[int, int] | None = None) -> None:
+    """Columns as wide as their contents (within limits, ``wider`` a column's own maximum),
+    but for the stretching one, whose cells are not even asked for (an audit page's details,
+    each read from its JSON: QA s14a F12)."""
     header = view.horizontalHeader()
     for column in range(view.model().columnCount() if view.model() else 0):
         if column != skip:
             view.resizeColumnToContents(column)
             # The header's own hint counts its text and, when sorted, the arrow.
             width = max(view.columnWidth(column) + 10, header.sectionSizeHint(column))
-            view.setColumnWidth(column, max(minimum, min(maximum, width)))
+            most = (wider or {}).get(column, maximum)
+            view.setColumnWidth(column, max(minimum, min(most, width)))
 
 
 class EmptyState(QObject):

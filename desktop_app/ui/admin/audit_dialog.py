@@ -265,7 +265,9 @@ class AuditDialog(QDialog):
             self.model.append_rows(rows)
         else:
             self.model.set_rows(rows)
-            fit_columns(self.table, AuditTableModel.DETAIL, maximum=220)
+            # An event's name whole (up to ~40 characters); the others leave the details room.
+            fit_columns(self.table, AuditTableModel.DETAIL, maximum=220,
+                        wider={AuditTableModel.KIND: 320})
         self.more_button.setEnabled(self.pages.more)
         self._show_count()
 
