@@ -86,6 +86,7 @@ def test_a_shop_without_a_key_says_so_and_the_status_button_makes_one(
     idle()
     button = window.no_recovery_key
     assert button.isVisible() and "No recovery key" in button.text()
+    assert window.minimumSizeHint().width() <= 911  # 1366x768 at 150 % (README)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     flow = window.recovery_key_flow
     _keep(qtbot, flow)
