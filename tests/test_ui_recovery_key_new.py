@@ -44,6 +44,15 @@ def _keep(qtbot: QtBot, flow: NewRecoveryKey) -> str:
     return key
 
 
+def _asked(qtbot: QtBot, window: MainWindow) -> NewRecoveryKey:
+    """Admin → New recovery key… on a shop with a key: the question shown."""
+    window.recovery_key_action.trigger()
+    flow = window.recovery_key_flow
+    qtbot.waitUntil(lambda: flow.question is not None and flow.question.isVisible(),
+                    timeout=WAIT_MS)
+    return flow
+
+
 def test_admin_new_recovery_key_asks_first_and_shows_the_key_once(
         qtbot: QtBot, shop: Shop) -> None:
     old_key = shop.recovery_key
@@ -53,15 +62,21 @@ def test_admin_new_recovery_key_asks_first_and_shows_the_key_once(
     window.show()
     idle()
     assert window.no_recovery_key.isHidden()  # this shop has a key
-    window.recovery_key_action.trigger()
-    flow = window.recovery_key_flow
-    qtbot.waitUntil(lambda: flow.question is not None and flow.question.isVisible(),
-                    timeout=WAIT_MS)
+    kept = _asked(qtbot, window)
+    assert kept.question is not None
+    qtbot.mouseClick(kept.question.button(QMessageBox.StandardButton.Cancel),
+                     Qt.MouseButton.LeftButton)
+    assert not kept.running and kept.dialog is None  # the old key kept: nothing made
+    flow = _asked(qtbot, window)
+    assert flow is not kept
+    window.recovery_key_action.trigger()  # a second click: the same question, no second key
+    assert window.recovery_key_flow is flow
     question = flow.question
     assert question is not None and "stops working" in question.text()
     assert question.defaultButton() is question.button(QMessageBox.StandardButton.Cancel)
     qtbot.mouseClick(question.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     key = _keep(qtbot, flow)
+    assert not flow.running
     assert "new recovery key works" in window.statusBar().currentMessage()
     window.close()
     idle()

@@ -219,7 +219,12 @@ class WindowMenus(_Window):
         return self._show_dialog("verify", make)
 
     def open_new_recovery_key(self) -> NewRecoveryKey:
-        """Asked first when the shop has a key; then the new key, shown once."""
+        """Asked first when the shop has a key; then the new key, shown once. One at a time:
+        a second click shows the one under way."""
+        running: NewRecoveryKey | None = getattr(self, "recovery_key_flow", None)
+        if running is not None and running.running:
+            running.bring_to_front()
+            return running
         flow = NewRecoveryKey(self.shop, self.shop_name,
                               lambda text: self.show_notice(text, problem=True), self)
         flow.made.connect(self._recovery_key_made)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
@@ -25,7 +26,9 @@ log = logging.getLogger(__name__)
 
 
 class NewRecoveryKey(QObject):
-    """One run of the flow; ``made`` once the owner has kept the new key."""
+    """One run of the flow; ``made`` once the owner has kept the new key. ``running`` until
+    then (or until it is cancelled or refused): a second run meanwhile would make a key that
+    kills the one on screen."""
 
     made = Signal()
 
@@ -38,8 +41,11 @@ class NewRecoveryKey(QObject):
         self.window = parent
         self.question: QMessageBox | None = None
         self.dialog: RecoveryKeyDialog | None = None
+        self.running = False
+        self.making = False
 
     def start(self) -> None:
+        self.running = True
         shop = self.shop
         run_in_background(self.window, lambda: recovery_keys.has_recovery_key(shop),
                           self._ask, errors=self._refused)
@@ -54,8 +60,20 @@ class NewRecoveryKey(QObject):
                 "stops working at once, wherever it is kept. Make a new key only if the old "
                 "one is lost or someone else may have seen it."),
             self.tr("Make a new key"), self._make, keep=self.tr("Keep the old key"))
+        self.question.finished.connect(self._question_closed)
+
+    def _question_closed(self) -> None:
+        if not self.making:  # kept the old key (a click on Make came first, when made)
+            self.running = False
+
+    def bring_to_front(self) -> None:
+        for window in (self.dialog, self.question):
+            if window is not None and shiboken6.isValid(window) and window.isVisible():
+                window.raise_()
+                window.activateWindow()
 
     def _make(self) -> None:
+        self.making = True
         shop = self.shop
         run_in_background(self.window, lambda: recovery_keys.make_new_recovery_key(shop),
                           self._show, errors=self._refused)
@@ -63,11 +81,16 @@ class NewRecoveryKey(QObject):
     def _show(self, key: str) -> None:
         dialog = RecoveryKeyDialog(key, self.shop_name, self.window,
                                    continue_text=self.tr("I have kept it"))
-        dialog.accepted.connect(self.made.emit)
+        dialog.accepted.connect(self._kept)
         self.dialog = dialog
         dialog.open()
 
+    def _kept(self) -> None:
+        self.running = False
+        self.made.emit()
+
     def _refused(self, exc: ShopError) -> None:
+        self.running = False
         self.tell(error_message(exc))
 
 
