@@ -10,6 +10,8 @@ Python update that rewords one leaves it English, never broken.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -56,3 +58,24 @@ def speak_the_users_language() -> None:
     """From now on argparse says its words in the language ``use_language`` chose."""
     argparse._ = argparse_text  # type: ignore[attr-defined]
     argparse.ngettext = argparse_plural  # type: ignore[attr-defined]
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, its width found as shutil.get_terminal_size finds it: argparse
+    makes one for every argument it adds, and would import shutil (with bz2 and lzma) to ask."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         terminal_columns() - 2 if width is None else width)
+
+
+def terminal_columns() -> int:
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+        return 80

@@ -27,6 +27,7 @@ from desktop_app.cli.arg_types import (
 )
 from desktop_app.cli.argparse_words import (
     VERSION_HELP,
+    HelpFormatter,
     argparse_text,
     speak_the_users_language,
 )
@@ -40,27 +41,6 @@ LAYOUTS = ("a4", "receipt58", "receipt80")  # desktop_app.printing.LAYOUTS, with
 MAX_USES_AT_ONCE = 1000
 # Global options that take a value: the word after one is not the command.
 VALUE_OPTIONS = ("--data-dir", "--database", "--lang")
-
-
-class HelpFormatter(argparse.HelpFormatter):
-    """argparse's formatter, its width found as shutil.get_terminal_size finds it: argparse
-    makes one for every argument it adds, and would import shutil (with bz2 and lzma) to ask."""
-
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        super().__init__(prog, indent_increment, max_help_position,
-                         terminal_columns() - 2 if width is None else width)
-
-
-def terminal_columns() -> int:
-    try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
-        return 80
 
 
 def runs(target: str) -> Handler:
@@ -313,6 +293,14 @@ def _recover(command: Adder, sub: Any) -> None:
     p.add_argument("name")
 
 
+def _recovery_key(command: Adder, sub: Any) -> None:
+    p = command("recovery-key", "shop_commands.cmd_recovery_key", translate(
+        "cli", "owner: whether the shop has a recovery key; --new makes a new one"))
+    p.add_argument("--new", action="store_true", help=translate(
+        "cli", "make the shop a new recovery key and print it once; any earlier key stops "
+        "working"))
+
+
 def _migrate_to(command: Adder, sub: Any) -> None:
     p = command("migrate-to", "shop_commands.cmd_migrate_to", translate(
         "cli", "copy this shop into an empty PostgreSQL database and check the copy"))
@@ -324,7 +312,8 @@ COMMANDS: dict[str, Callable[[Adder, Any], None]] = {
     "init": _init, "operator": _operator, "product": _product, "cardkey": _cardkey,
     "order": _order, "voucher": _voucher, "export": _export, "report": _report,
     "redeem": _redeem, "decode": _decode, "verify": _verify, "backup": _backup,
-    "restore": _restore, "recover": _recover, "migrate-to": _migrate_to,
+    "restore": _restore, "recover": _recover, "recovery-key": _recovery_key,
+    "migrate-to": _migrate_to,
 }
 
 

@@ -81,6 +81,24 @@ def cmd_recover(ctx: Context) -> Outcome:
             name=data["name"])])
 
 
+def cmd_recovery_key(ctx: Context) -> Outcome:
+    """Owner: whether the shop has a recovery key; ``--new``: a new one, printed once, the
+    old one no longer working (QA s19b F5: a first-build shop had none, and no way to one)."""
+    from desktop_app.core import recovery_keys
+
+    with open_as_operator(ctx) as shop:
+        roles.require_owner(shop, "recovery_key_new" if ctx.args.new else "recovery_key")
+        if not ctx.args.new:
+            exists = recovery_keys.has_recovery_key(shop)
+            return Outcome({"recovery_key_exists": exists}, [translate(
+                "cli", "This shop has a recovery key.") if exists else translate(
+                "cli", "This shop has no recovery key: make one with recovery-key --new.")])
+        key = recovery_keys.make_new_recovery_key(shop)
+    return Outcome({"recovery_key": key}, [
+        translate("cli", "New recovery key (shown only now; any earlier key no longer works; "
+                  "keep it on paper, away from this PC):"), f"    {key}"])
+
+
 def cmd_operator_add(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         roles.require_owner(shop, "operator_add")

@@ -52,6 +52,7 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "operator_reset_password": frozenset({OPERATORS}),
     "operator_change_password": frozenset({OPERATORS}),
     "operator_recover": frozenset({OPERATORS}),
+    "recovery_key_new": frozenset(),  # a key slot; the window that made it says so itself
     "restore_carry": frozenset({REDEMPTIONS, VOUCHERS, OPERATORS}),
     "restore_undone": frozenset(),  # at open, before any screen shows the shop
     "restore_completed": frozenset(),

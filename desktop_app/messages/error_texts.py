@@ -90,8 +90,13 @@ ERROR_TEXTS: dict[str, str] = {
         "({path}). Close it there first, then try again."),
     "restore_not_confirmed": QT_TRANSLATE_NOOP(
         "errors", "Nothing was restored; the shop is unchanged."),
+    # QA s19b F5: what to do next, and plainly what no key can do.
     "no_recovery_key": QT_TRANSLATE_NOOP(
-        "errors", "This shop was made before recovery keys existed, so it has none."),
+        "errors", "This shop has no recovery key yet (it was made before recovery keys "
+        "existed). Ask an owner who still knows their password to make one while logged in: "
+        "Admin → New recovery key… (or the command recovery-key --new). If every owner's "
+        "password is lost, no recovery key can be made any more and none can help: only a "
+        "backup, with an owner's password as it was when the backup was made."),
     "restore_unfinished": QT_TRANSLATE_NOOP(
         "errors", "A restore of a backup did not finish in the folder {path} (the computer "
         "stopped or the program was closed during it). The shop was put back as it was before "

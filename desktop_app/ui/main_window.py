@@ -256,6 +256,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         if self.shop.is_owner:
             self.backup_label = QLabel(self.tr("Last automatic backup: …"), self)
             self.stock_warning = StockWarning(self.shop, self)
+            self._build_no_recovery_key_button()  # before the warning, which takes the rest
             # all the room the labels on the right leave: the count always shows, a long
             # product name is cut (StockWarning)
             bar.addWidget(self.stock_warning, 1)

@@ -20,6 +20,7 @@ from desktop_app.ui.about import about_text, open_log_folder
 from desktop_app.ui.admin.audit_dialog import AuditDialog
 from desktop_app.ui.admin.move_out_dialog import MoveOutDialog
 from desktop_app.ui.admin.operators_dialog import OperatorsDialog
+from desktop_app.ui.admin.recovery_key_action import NewRecoveryKey, NoRecoveryKeyButton
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.customer.customer_window import CustomerWindow
@@ -42,6 +43,7 @@ class WindowMenus(_Window):
     """Mixed into ``MainWindow``, which builds the tabs and widgets named here."""
 
     shop: Shop
+    shop_name: str
     tabs: QTabWidget
     idle: IdleMonitor
     suspended: bool
@@ -108,6 +110,8 @@ class WindowMenus(_Window):
             "MainWindow", "&Audit log…"), self.open_audit)
         self.verify_action = self._menu_entry(menu, QCoreApplication.translate(
             "MainWindow", "&Verify database"), self.open_verify)
+        self.recovery_key_action = self._menu_entry(menu, QCoreApplication.translate(
+            "MainWindow", "New recovery &key…"), self.open_new_recovery_key)
         menu.addSeparator()
         self.backup_action = self._menu_entry(menu, QCoreApplication.translate(
             "MainWindow", "&Back up now…"), self.back_up_now)
@@ -213,6 +217,32 @@ class WindowMenus(_Window):
             return dialog
 
         return self._show_dialog("verify", make)
+
+    def open_new_recovery_key(self) -> NewRecoveryKey:
+        """Asked first when the shop has a key; then the new key, shown once. One at a time:
+        a second click shows the one under way."""
+        running: NewRecoveryKey | None = getattr(self, "recovery_key_flow", None)
+        if running is not None and running.running:
+            running.bring_to_front()
+            return running
+        flow = NewRecoveryKey(self.shop, self.shop_name,
+                              lambda text: self.show_notice(text, problem=True), self)
+        flow.made.connect(self._recovery_key_made)
+        self.recovery_key_flow = flow
+        flow.start()
+        return flow
+
+    def _recovery_key_made(self) -> None:
+        self.no_recovery_key.hide()
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "The new recovery key works from now on; any earlier one no longer "
+            "does."), 15_000)
+
+    def _build_no_recovery_key_button(self) -> None:
+        """Owners: a shop without a recovery key says so in the status bar (QA s19b F5)."""
+        self.no_recovery_key = NoRecoveryKeyButton(self.shop, self)
+        self.no_recovery_key.clicked.connect(lambda _=False: self.open_new_recovery_key())
+        self.statusBar().addWidget(self.no_recovery_key)
 
     def open_preferences(self) -> QDialog:
         def make() -> QDialog:

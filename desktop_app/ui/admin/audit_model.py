@@ -41,6 +41,8 @@ KIND_LABELS: dict[str, str] = {
     "operator_reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
     "operator_change_password": QT_TRANSLATE_NOOP("audit", "Own password changed"),
     "operator_recover": QT_TRANSLATE_NOOP("audit", "Owner password set with the recovery key"),
+    "recovery_key_new": QT_TRANSLATE_NOOP("audit", "New recovery key made (any earlier one "
+                                          "stopped working)"),
     "restore_carry": QT_TRANSLATE_NOOP("audit", "Restore: newer records carried over"),
     "restore_undone": QT_TRANSLATE_NOOP(
         "audit", "Restore stopped half-way: undone, the shop as before it"),
@@ -142,6 +144,7 @@ DETAIL_LABELS: dict[str, str] = {
     "reason": QT_TRANSLATE_NOOP("audit", "reason"),
     "refund_cents": QT_TRANSLATE_NOOP("audit", "paid back"),
     "reloads_lost_cents": QT_TRANSLATE_NOOP("audit", "reload money lost"),
+    "replaced": QT_TRANSLATE_NOOP("audit", "an earlier key replaced"),
     "replacement": QT_TRANSLATE_NOOP("audit", "replacement key"),
     "role": QT_TRANSLATE_NOOP("audit", "role"),
     "rows": QT_TRANSLATE_NOOP("audit", "rows"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import (
     DatabaseCorrupt,
     KeySlotMissing,
@@ -34,6 +35,7 @@ from desktop_app.core.errors import (
     UnknownOperator,
     WrongPassword,
 )
+from desktop_app.core.recovery_keys import folder_has_recovery_key
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message, role_label, server_address
 from desktop_app.ui.admin.restore_dialog import RestoreDialog
@@ -327,7 +329,9 @@ class LoginDialog(QDialog):
             self.message.show_error(self.tr("Enter the owner's name first."))
             self.operator.setFocus()
             return None
-        dialog = recover_owner_dialog(self.data_dir, owner, self)
+        location = ShopLocation(self.data_dir, self.database_url or None)
+        has_key = None if location.on_server else folder_has_recovery_key(self.data_dir)
+        dialog = recover_owner_dialog(location, owner, self, has_key)
         dialog.succeeded.connect(self._unlocked)
         self.recovery_dialog = dialog
         dialog.open()

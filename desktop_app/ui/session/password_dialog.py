@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import auth, keyslots
-from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
+from desktop_app.core.engine import ShopLocation
+from desktop_app.core.errors import InvalidInput, NoRecoveryKey, ShopError, WrongPassword
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui.tasks import run_in_background
@@ -276,20 +276,27 @@ def change_password_dialog(shop: Shop, parent: QWidget | None = None) -> Passwor
         parent=parent)
 
 
-def recover_owner_dialog(data_dir: Path, owner: str, parent: QWidget | None = None
-                         ) -> PasswordDialog:
+def recover_owner_dialog(location: ShopLocation, owner: str, parent: QWidget | None = None,
+                         has_key: bool | None = None) -> PasswordDialog:
     """An owner's new password from the shop's recovery key, when every owner password is
-    forgotten; ``succeeded`` carries the shop, opened as that owner."""
+    forgotten; ``succeeded`` carries the shop, opened as that owner. ``has_key`` False: the
+    shop has no recovery key, and the dialog says what can be done instead (QA s19b F5)."""
     dialog = PasswordDialog(
         QCoreApplication.translate("PasswordDialog", "Forgotten password"),
-        QCoreApplication.translate(
-            "PasswordDialog", "Type the shop's recovery key (shown when the shop was made) and "
-            "a new password for the owner “{name}”.").format(name=owner),
-        lambda key, new: auth.recover_owner(data_dir, owner, key, new),
+        error_message(NoRecoveryKey()) if has_key is False else QCoreApplication.translate(
+            "PasswordDialog", "Type the shop's recovery key (shown when the shop was made, or "
+            "when an owner last made a new one) and a new password for the owner “{name}”."
+        ).format(name=owner),
+        lambda key, new: location.recover(owner, key, new),
         ask_current=True, current_label=QCoreApplication.translate(
             "PasswordDialog", "Recovery key:"),
         button_text=QCoreApplication.translate("PasswordDialog", "Set new password"),
         parent=parent)
     dialog.current.setEchoMode(QLineEdit.EchoMode.Normal)  # a long key: let it be checked
     dialog.current.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+    if has_key is False:  # nothing to type: no key opens this shop
+        dialog.current.setEnabled(False)
+        dialog.fields.set_enabled(False)
+        dialog.save_button.setEnabled(False)
+        dialog.cancel_button.setText(QCoreApplication.translate("PasswordDialog", "Close"))
     return dialog

@@ -73,9 +73,11 @@ class RecoveryKeyDialog(QDialog):
     """Shows ``key`` once. ``accepted`` only after the owner typed its last group; closing
     without that is not possible (the key is never shown again)."""
 
-    def __init__(self, key: str, shop_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, shop_name: str, parent: QWidget | None = None,
+                 continue_text: str = "") -> None:
         super().__init__(parent)
         self.key = key
+        self.continue_text = continue_text  # a new key for an open shop: not "open the shop"
         self.shop_name = shop_name
         self.last_group = key.rsplit("-", 1)[-1]
         self.file_dialog: QFileDialog | None = None
@@ -129,7 +131,8 @@ class RecoveryKeyDialog(QDialog):
         body.addWidget(self.confirm)
         self.message = MessageLabel(self)
         body.addWidget(self.message)
-        self.continue_button = QPushButton(self.tr("I have kept it — open the shop"), self)
+        self.continue_button = QPushButton(
+            self.continue_text or self.tr("I have kept it — open the shop"), self)
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()

@@ -1,0 +1,52 @@
+"""The shop's recovery key after the shop was made: whether it has one, and a new one made by
+a logged-in owner (QA s19b F5). A shop made by the first build has none, and a printed key
+lost or seen by someone must be replaceable; only ``create_shop`` made one before.
+
+The recovery slot wraps the database key like an operator's slot does, so the owner's open
+session (which holds the database key) is all a new one needs; on a server the slot is a row
+of the key slot table, written in the same transaction as its audit event."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from desktop_app.core import audit
+from desktop_app.core.errors import ShopError
+from desktop_app.core.keyslots import KeySlotFile
+from desktop_app.core.paths import KEYSLOTS_FILE
+from desktop_app.core.roles import require_owner
+from desktop_app.core.store import Shop
+
+log = logging.getLogger(__name__)
+
+
+def has_recovery_key(shop: Shop) -> bool:
+    """Whether the shop has a recovery key now (as stored: another counter may have made
+    one meanwhile)."""
+    return shop.reload_slots().recovery is not None
+
+
+def folder_has_recovery_key(data_dir: Path) -> bool | None:
+    """Before any login, whether the shop in ``data_dir`` has a recovery key: its key slot
+    file says so without a secret. None when that cannot be told (no shop here, a damaged
+    file, or a shop on a server, whose slots are read once connected)."""
+    try:
+        return KeySlotFile.load(Path(data_dir) / KEYSLOTS_FILE).recovery is not None
+    except (ShopError, OSError):
+        return None
+
+
+def make_new_recovery_key(shop: Shop) -> str:
+    """A new recovery key for the shop, made by an owner; any earlier key stops working at
+    once. Returned once, to be shown and written down: never stored in the clear."""
+    require_owner(shop, "recovery_key_new")
+    with shop.write():
+        slots = shop.reload_slots()
+        replaced = slots.recovery is not None
+        key = slots.set_new_recovery_key(shop.database_key)
+        audit.record(shop, "recovery_key_new", replaced=replaced)
+        slots.save()
+    log.info("owner #%s made a new recovery key (replacing one: %s)", shop.operator.id,
+             replaced)
+    return key
