@@ -21,6 +21,7 @@ from desktop_app.core import dates, file_clock, fulfilment, orders, products, re
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.i18n import translate
 from desktop_app.messages.clock_texts import VERDICT_HINT, with_clock_hint
+from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_models import TIME
 
 A_YEAR = dt.timedelta(days=366)
@@ -89,6 +90,11 @@ def test_the_status_bar_the_verdict_and_the_list_say_it(
         times = [model.data(model.index(row, TIME)) for row in range(model.rowCount())]
         other_year = (real_now() if case == "ahead" else real_now() + A_YEAR).astimezone()
         assert any(text.startswith(f"{other_year:%Y-%m-%d} ") for text in times), times
+        if case == "ahead":  # someone sets the date right: the next recheck sees it
+            set_clock(monkeypatch, dt.timedelta(0))
+            status.recheck()
+            assert tasks.wait_until_idle()
+            assert "366" in status.text() and (language != "en" or "behind" in status.text())
         made.window.resize(1024, 768)
         made.qtbot.wait(50)
         made.window.grab().save(str(tmp_path / f"clock-{case}-{language}.png"))
