@@ -237,11 +237,12 @@ def no_server_watch_left() -> Iterator[None]:
     PC's again. A watch its window never stopped measured the server's clock against a later
     test's frozen PC clock and moved the shop's clock a month (CI: Reports' "This month")."""
     yield
-    from desktop_app.core import server_clock
+    from desktop_app.core import file_clock, server_clock
     from desktop_app.ui.counter.server_status import stop_every_watch
 
     stop_every_watch()
     server_clock.use_this_pc()
+    file_clock.forget()  # a wrong PC clock's suspicion is no later test's
 
 
 def threads_now() -> str:

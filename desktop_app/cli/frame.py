@@ -155,20 +155,23 @@ def open_as_operator(ctx: Context) -> Shop:
 
 
 def tell_clock_off(ctx: Context) -> None:
-    """This PC's clock well off the shop's server's (QA s16a F2): said on stderr, or as
-    ``clock_warning`` in the JSON, beside the log's line; the command goes on by the server's
-    time. Nothing for a shop in a file."""
+    """This PC's clock well off the shop's server's (QA s16a F2), or, for a shop in a file,
+    off its newest records (QA s19a F1): said on stderr, or as ``clock_warning`` in the JSON,
+    beside the log's line; the command goes on (a server shop's by the server's time)."""
+    from desktop_app.core.file_clock import suspicion
     from desktop_app.core.server_clock import off_by
 
-    offset = off_by()
+    offset, in_file = off_by(), False
+    if offset is None:
+        offset, in_file = suspicion(), True
     if offset is None:
         return
-    from desktop_app.messages.clock_texts import clock_off_text
+    from desktop_app.messages.clock_texts import clock_off_text, file_clock_off_text
 
-    text = clock_off_text(offset)
+    text = file_clock_off_text(offset) if in_file else clock_off_text(offset)
     if ctx.json:
-        ctx.notes["clock_warning"] = {"server_minus_pc_s": round(offset.total_seconds()),
-                                      "message": text}
+        measured = "newest_record_minus_pc_s" if in_file else "server_minus_pc_s"
+        ctx.notes["clock_warning"] = {measured: round(offset.total_seconds()), "message": text}
     else:
         print(printable(text), file=sys.stderr)
 

@@ -307,6 +307,17 @@ def anchor_bytes(key: bytes, head: Head | None = None) -> bytes:
                        "mac": _json_mac(key, head)}).encode("utf-8")
 
 
+def events_in(raw: bytes | str) -> int | None:
+    """How long the chain a backup's anchor names is (its head's event id; an old anchor's
+    count), read without the key: how far a backup's history goes, whatever the clock said
+    when it was made (QA s19a F2). None when it says nothing readable."""
+    try:
+        data = json.loads(raw)
+        return int(data["event_id"] if data.get("format") == 2 else data["count"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def _legacy_mac(key: bytes, head: str, count: int) -> str:
     return hmac.new(key, f"anchor:{head}:{count}".encode(), hashlib.sha256).hexdigest()
 

@@ -208,6 +208,9 @@ BACKUP_FOLDER_SETTING = "backup_folder"
 AUTO_BACKUP_SETTING = "backup_auto"
 LAST_BACKUP_SETTING = "last_backup_at"
 DAILY = dt.timedelta(hours=24)
+# A last backup dated later than this after now was made while the PC's clock was ahead:
+# when it was is unknown, so one is due (QA s19a F2: a year of no daily backups).
+FUTURE_TOLERANCE = dt.timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,14 @@ def backup_status(shop: Shop) -> BackupStatus:
     """Where automatic backups go, whether they run, and when the last one succeeded."""
     require_owner(shop, "backup_status")
     return _status(shop)
+
+
+def _recent(last_at: dt.datetime | None, older_than: dt.timedelta) -> bool:
+    """The last automatic backup is younger than ``older_than``; one dated in the future
+    (beyond ``FUTURE_TOLERANCE``) counts as unknown: not recent, back up now."""
+    if last_at is None:
+        return False
+    return -FUTURE_TOLERANCE <= utc_now() - last_at < older_than
 
 
 def _status(shop: Shop) -> BackupStatus:
@@ -304,8 +315,7 @@ def due_auto_backup(shop: Shop, older_than: dt.timedelta | None = None) -> Path 
         # A held shop may be the copy put back: its backups would prune the good ones away.
         log.warning("automatic backup skipped: the shop is on hold")
         return None
-    if older_than is not None and status.last_at is not None and (
-            utc_now() - status.last_at < older_than):
+    if older_than is not None and _recent(status.last_at, older_than):
         return None
     folder = Path(status.folder)
     if not folder.is_dir():

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from desktop_app.core.anchor import events_in
 from desktop_app.core.errors import BackupInvalid
 
 MAGIC = b"VOUCHER-SHOP-BACKUP 1\n"
@@ -105,9 +106,20 @@ def _info(path: Path, header_bytes: bytes, offset: int, end: int) -> BackupInfo:
         raise BackupInvalid(problem="damaged", path=str(path)) from exc
 
 
-def read_header_only(path: Path) -> tuple[str, dt.datetime] | None:
-    """The shop and the moment a backup file names in its header, read without checking the
-    file whole: a cheap look at the files beside the one chosen. None for any other file."""
+@dataclass(frozen=True)
+class HeaderGlance:
+    """What a backup's header says, read without checking the file: its shop, when it was
+    made (by the clock of the PC that made it) and how many events its copy holds (None:
+    its anchor says nothing readable)."""
+
+    shop_id: str
+    created_at: dt.datetime
+    events: int | None
+
+
+def read_header_only(path: Path) -> HeaderGlance | None:
+    """What a backup file names in its header, read without checking the file whole: a
+    cheap look at the files beside the one chosen. None for any other file."""
     try:
         with Path(path).open("rb") as source:
             if source.read(len(MAGIC)) != MAGIC:
@@ -117,7 +129,9 @@ def read_header_only(path: Path) -> tuple[str, dt.datetime] | None:
                 return None
             header = json.loads(source.read(length).decode("utf-8"))
         moment = dt.datetime.fromisoformat(header["created_at"])
-        return str(header["shop_id"]), moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        return HeaderGlance(str(header["shop_id"]),
+                            moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC),
+                            events_in(header.get("anchor", "")))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 

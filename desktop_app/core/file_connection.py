@@ -11,7 +11,7 @@ from pathlib import Path
 from peewee import DatabaseError, OperationalError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from desktop_app.core import cipher_log, server_clock
+from desktop_app.core import cipher_log, file_clock, server_clock
 from desktop_app.core.anchor import anchor_path
 from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.errors import NotEncrypted, ShopError
@@ -54,6 +54,7 @@ def connect_file(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatab
         db.close()
         raise
     server_clock.use_this_pc()  # a file has no clock of its own: this PC's is the shop's
+    file_clock.measure_at_open(db.execute_sql)  # ...and its newest record, to compare with
     return db
 
 

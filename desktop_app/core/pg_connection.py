@@ -27,7 +27,7 @@ from peewee import (
 from psycopg.pq import TransactionStatus
 from psycopg.types.json import Json, Jsonb
 
-from desktop_app.core import server_clock
+from desktop_app.core import file_clock, server_clock
 from desktop_app.core.errors import (
     DatabaseUrlHasPassword,
     DatabaseUrlInvalid,
@@ -202,6 +202,7 @@ def connect(url: str) -> ServerDatabase:
     try:
         db.connect()
         server_clock.measure_and_follow(db.execute_sql)  # the shop's clock is the server's
+        file_clock.forget()  # not a file's newest record
     except (DatabaseError, InterfaceError, OperationalError, OSError) as exc:
         db.close()
         log.warning("connecting to the server failed: %s", type(exc).__name__)

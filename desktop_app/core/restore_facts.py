@@ -23,7 +23,7 @@ from peewee import DatabaseError
 from sqlcipher3.dbapi2 import DatabaseError as DriverError
 
 from desktop_app.core import anchor, integrity
-from desktop_app.core.backup_format import BackupInfo, read_header_only
+from desktop_app.core.backup_format import BackupInfo, HeaderGlance, read_header_only
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.models import AuditEvent, Setting
 from desktop_app.core.moved_shop import MOVED_OUT_KIND
@@ -71,20 +71,33 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def newer_beside(backup: Path, shop_id: str, made_at: dt.datetime
+def newer_beside(backup: Path, shop_id: str, made_at: dt.datetime, events: int | None = None
                  ) -> tuple[dt.datetime, Path] | None:
-    """The newest backup of ``shop_id`` in ``backup``'s folder made after ``made_at``, by
-    the headers of the files there (any name: an owner names the stick's files as they
-    like); None when there is none."""
+    """The newest backup of ``shop_id`` in ``backup``'s folder that is newer than the chosen
+    one (made at ``made_at``, its copy holding ``events`` events), by the headers of the files
+    there (any name: an owner names the stick's files as they like); None when there is none.
+
+    Newer is a longer history, where both headers tell it: the time a backup was made is the
+    clock of the PC that made it, and one made while that clock was a year ahead is still the
+    older copy (QA s19a F2: the newest backup was told to give way to it)."""
     chosen = Path(backup).resolve()
     found = []
     with contextlib.suppress(OSError):
         for path in chosen.parent.glob(f"*{BACKUP_SUFFIX}"):
             header = read_header_only(path)
-            if (header is not None and header[0] == shop_id
-                    and header[1] > _utc(made_at) and path.resolve() != chosen):
-                found.append((header[1], path))
-    return max(found) if found else None
+            if (header is not None and header.shop_id == shop_id
+                    and path.resolve() != chosen and _newer(header, made_at, events)):
+                found.append((header.events or 0, header.created_at, path))
+    if not found:
+        return None
+    _, newest_made_at, newest = max(found)
+    return newest_made_at, newest
+
+
+def _newer(header: HeaderGlance, made_at: dt.datetime, events: int | None) -> bool:
+    if events is not None and header.events is not None:
+        return header.events > events
+    return header.created_at > _utc(made_at)  # a header that does not say: by its time
 
 
 def watched_folders(backup: Path, restored: Path, key: bytes) -> list[Path]:
@@ -126,7 +139,7 @@ def backup_facts(info: BackupInfo, restored: Path, key: bytes,
     """The facts of ``info``'s backup, its database copied out to ``restored``; read before
     anything is carried into the copy (a carry adds changes after the move out). ``holders``:
     the witnesses' reading with the backup's folder among them (``watched_folders``)."""
-    newer = newer_beside(info.path, info.shop_id, info.created_at)
+    newer = newer_beside(info.path, info.shop_id, info.created_at, anchor.events_in(info.anchor))
     return BackupFacts(
         made_at=info.created_at, final=is_final(restored, key),
         newer_file=str(newer[1]) if newer else "", newer_made_at=newer[0] if newer else None,

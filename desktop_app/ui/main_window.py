@@ -244,9 +244,9 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         self.server_status = ServerAwayStatus(self)  # for every tab (QA s13b)
         bar.addWidget(self.server_status)
         self.server_status.follow(self.server_watcher())
-        self.clock_status = ClockOffStatus(self)  # this PC's clock well off the server's
+        self.clock_status = ClockOffStatus(self)  # off the server's, or a file's records
         bar.addWidget(self.clock_status)
-        self.clock_status.follow(self.server_watcher())
+        self.clock_status.follow(self.server_watcher(), self.shop)
         self.operator_label = QLabel(self.tr("Operator: {operator}").format(
             operator=self._operator_text()), self)
         self.shop_label = ElidedLabel(self.tr("Shop: {shop}").format(shop=self.shop_name), self)
@@ -332,6 +332,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         if self.backups is not None:
             self.backups.stop()
         self.giftcard_expiry.stop()
+        self.clock_status.stop()
         self._hide_child_windows()
 
     def resume(self) -> None:
@@ -340,6 +341,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         if self.backups is not None:
             self.backups.start()
         self.giftcard_expiry.timer.start()
+        self.clock_status.start()
         if self.isVisible():
             self.idle.start()
             self.show_child_windows()

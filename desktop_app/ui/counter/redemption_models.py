@@ -336,7 +336,10 @@ class RecentModel(QAbstractTableModel):
         if column == TIME:
             local = row.at.astimezone()
             today = local_today()
-            return local.strftime("%H:%M:%S" if local.date() == today else "%m-%d %H:%M")
+            if local.date() == today:
+                return local.strftime("%H:%M:%S")
+            # another year's says so: rows from a PC clock set a year off (QA s19a F3)
+            return local.strftime("%m-%d %H:%M" if local.year == today.year else "%Y-%m-%d %H:%M")
         if column == CODE:
             return _short(shown_code(row))
         if column == PRODUCT:

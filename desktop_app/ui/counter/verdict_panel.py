@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.redemption import Verdict
+from desktop_app.messages.clock_texts import with_clock_hint
 from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
     card_key_used_text,
@@ -333,8 +334,11 @@ class VerdictPanel(QFrame):
         needed = {"already_redeemed": "who", "not_yet_valid": "valid_from",
                   "expired": "valid_until"}.get(verdict.reason)
         if needed and not facts[needed]:
-            return translated(FALLBACKS[verdict.reason])
-        return translated(template).format(**facts)
+            text = translated(FALLBACKS[verdict.reason])
+        else:
+            text = translated(template).format(**facts)
+        # Refused by this PC's date: whether that date looks right (QA s19a F3)
+        return with_clock_hint(text) if verdict.reason in ("expired", "not_yet_valid") else text
 
     def _facts(self, verdict: Verdict) -> list[Line]:
         """Two lines: the product, uses and validity; the code and the customer."""
