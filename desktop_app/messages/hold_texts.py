@@ -23,9 +23,18 @@ HOLD_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
         "computer's newest backup here to bring its records in (redemptions made on this "
         "computer are carried over; the restore first names what else of this computer's it "
         "lacks), or checks the shop (Admin → Verify) and acknowledges what was found."),
+    # QA s19a F4: a damaged file; "vouched for" and "acknowledge" were no advice there.
+    ("integrity_hold", "problem", "damaged"): QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing can be redeemed or changed, because the shop's database "
+        "file is damaged. The owner restores the latest backup (Admin → Restore from "
+        "backup…); the restore keeps the damaged file aside."),
 }
 # The same, as the command line says it: its commands instead of the app's menus.
 COMMAND_LINE_HOLD_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    ("integrity_hold", "problem", "damaged"): QT_TRANSLATE_NOOP(
+        "errors", "Stopped: nothing can be redeemed or changed, because the shop's database "
+        "file is damaged. The owner restores the latest backup (restore FILE); the restore "
+        "keeps the damaged file aside."),
     ("integrity_hold", "after_restore", "yes"): QT_TRANSLATE_NOOP(
         "errors", "Stopped: nothing can be redeemed or changed. The latest backup was "
         "restored, and the shop stays stopped because a record on this computer or beside a "
