@@ -121,7 +121,9 @@ def test_the_window_shows_the_red_bar_and_back_up_now_says_damaged(
     assert box is not None
     assert "is damaged" in box.text() and "Restore your latest backup" in box.text()
     box.close()
-    window.redemption_tab().shutdown()
+    counter = window.redemption_tab()
+    assert counter is not None
+    counter.shutdown()
     window.hide()
     tasks.finish_long_reads()
     close_test_shop(shop)
