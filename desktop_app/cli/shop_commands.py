@@ -133,7 +133,7 @@ def cmd_verify(ctx: Context) -> Outcome:
     data: dict[str, object] = {"ok": not problems, "problems": problems}
     if reopens:
         data.update(reopen_data(reopened))
-    lines = verify_problem_lines(problems, server=ctx.location.on_server) or [
+    lines = verify_problem_lines(problems, server=ctx.location.on_server, facts=facts) or [
         translate("cli", "The database and its audit chain are intact.")]
     if problems:  # a restore done, two computers: what is left to do (QA s18a F4, F6)
         lines.extend(t for t in [summary_text(facts, command_line=True)] if t)

@@ -4,6 +4,8 @@ texts keep their context ``VerifyDialog``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 
 
@@ -100,6 +102,14 @@ FOLDER_SUMMARY_TEXT = QT_TRANSLATE_NOOP(
     "before selling or redeeming more. Restoring a backup keeps the current data aside.")
 # QA s18a F6: the owner restored the latest backup already; "restore" again was no advice.
 FACT_SUMMARY_TEXTS: dict[str, str] = {
+    # QA s19a F7: the newer records are in the damaged data the restore replaced.
+    "replaced_unreadable": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The latest backup was restored over data too damaged to read: the "
+        "records newer than the backup are in that damaged data (kept in the before-restore "
+        "folder in the shop folder) and could not be carried over. Vouchers redeemed since the "
+        "backup may be used again. What is left: check the latest redemptions (receipts, the "
+        "counters' lists), then click Acknowledge to record what was found; redeeming starts "
+        "again."),
     "after_restore": QT_TRANSLATE_NOOP(
         "VerifyDialog", "The latest backup was restored, and the shop stays on hold: a record "
         "on this computer or beside a backup vouches for records that neither that backup nor "
@@ -112,6 +122,13 @@ FACT_SUMMARY_TEXTS: dict[str, str] = {
         "backup) to bring its records in, then check again."),
 }
 COMMAND_LINE_FACT_SUMMARY_TEXTS: dict[str, str] = {
+    "replaced_unreadable": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The latest backup was restored over data too damaged to read: the "
+        "records newer than the backup are in that damaged data (kept in the before-restore "
+        "folder in the shop folder) and could not be carried over. Vouchers redeemed since the "
+        "backup may be used again. What is left: check the latest redemptions (receipts, the "
+        "counters' lists), then record what was found with verify --acknowledge REASON; "
+        "redeeming starts again."),
     "after_restore": QT_TRANSLATE_NOOP(
         "VerifyDialog", "The latest backup was restored, and the shop stays on hold: a record "
         "on this computer or beside a backup vouches for records that neither that backup nor "
@@ -226,9 +243,19 @@ ERROR_NAMES = (*DAMAGE_NAMES, "io_error", "database_locked", "disk_full", "schem
 PAGES_SHOWN = 5
 
 
-def verify_problem_lines(problems: list[str], *, server: bool = False) -> list[str]:
+# QA s19a F7: after a restore over data too damaged to read, a witness ahead was no rollback.
+REPLACED_UNREADABLE_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "Newer records than the shop holds: a record on this computer or beside a "
+    "backup vouches for records the restored backup lacks. They were in the data the restore "
+    "replaced, which was too damaged to read; nothing was put back to an older copy.")
+REPLACED_UNREADABLE_PROBLEMS = ("witness_computer: rolled_back", "witness_backup: rolled_back")
+
+
+def verify_problem_lines(problems: list[str], *, server: bool = False,
+                         facts: Mapping[str, str] | None = None) -> list[str]:
     """What the owner reads for ``problems``: each in words (``verify_problem_text``), a
-    damaged file's many lines as one per kind, in the order first found."""
+    damaged file's many lines as one per kind, in the order first found; ``facts``: the
+    hold's (``live_server.hold_facts``)."""
     lines: list[str] = []
     pages = [p for p in problems if p.startswith("cipher_integrity: ")
              and p.partition(": ")[2] not in ERROR_NAMES]
@@ -248,6 +275,9 @@ def verify_problem_lines(problems: list[str], *, server: bool = False) -> list[s
             lines.extend(_not_checked(unread))
         elif check == "database" and found in DAMAGE_NAMES:
             lines.append(_t(DAMAGED_FILE_TEXT))
+        elif (facts or {}).get("replaced_unreadable") == "yes" and \
+                problem in REPLACED_UNREADABLE_PROBLEMS:
+            lines.append(_t(REPLACED_UNREADABLE_TEXT))
         elif problem not in pages and problem not in structure and check not in unread:
             lines.append(verify_problem_text(problem, server=server))
     return list(dict.fromkeys(lines))

@@ -198,10 +198,10 @@ class VerifyDialog(QDialog):
             return
         log.warning("verify found %d problem(s): %s", len(problems), problems[:5])
         self.heading.setStyleSheet(f"color: {ERROR_COLOR};")
-        lines = verify_problem_lines(problems, server=self.on_server)
+        facts = live_server.hold_facts(self.shop)
+        lines = verify_problem_lines(problems, server=self.on_server, facts=facts)
         self.heading.setText(self.tr("✗ Problems found: {count}").format(count=len(lines)))
-        self.summary.setText(summary_text(live_server.hold_facts(self.shop),
-                                          server=self.on_server) or "")
+        self.summary.setText(summary_text(facts, server=self.on_server) or "")
         self.problem_list.clear()
         # One line per kind of damage; the raw lines in the tooltip (and the log above).
         raw = "\n".join(problems[:TOOLTIP_LINES]) + ("\n…" if len(problems) > TOOLTIP_LINES
