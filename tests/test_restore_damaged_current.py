@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import OWNER, OWNER_PASSWORD
+from pytestqt.qtbot import QtBot
 from test_cli import run
 from test_restore_carry import restored_with, sold
 
@@ -17,6 +18,7 @@ from desktop_app.core import audit, backup, redemption, restore
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.errors import DatabaseCorrupt, IntegrityHold
 from desktop_app.core.store import Shop, open_shop
+from desktop_app.ui import tasks
 
 PAGE = 4096  # SQLCipher 4's page size
 
@@ -80,3 +82,43 @@ def test_the_command_line_restores_over_a_damaged_middle(
     assert result.returncode == 0, result.stderr
     assert ".restore-" not in result.stdout + result.stderr
     assert len(list(shop_dir.glob("before-restore-*"))) == 1
+    # QA s19a F7: the newer records are in the damaged data kept aside, not "put back to an
+    # older copy", in the restore's words, the refusals and verify's.
+    assert "too damaged to read" in result.stdout
+    assert "older copy" not in result.stdout
+    refused = run(shop_dir, "order", "create", "--item", "1:1",
+                  env={"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD})
+    assert refused.returncode == 3
+    assert "restored over data too damaged to read" in refused.stderr
+    verified = run(shop_dir, "verify", env={"SHOP_OPERATOR": OWNER,
+                                            "SHOP_PASSWORD": OWNER_PASSWORD})
+    assert "nothing was put back to an older copy" in verified.stdout
+    assert "Rolled back" not in verified.stdout
+
+
+@pytest.mark.usefixtures("temp_settings")
+def test_the_restore_dialog_red_bar_and_verify_say_the_replaced_data_was_unreadable(
+        qtbot: QtBot, shop_dir: Path, damaged: tuple[Path, list[str]]) -> None:
+    from desktop_app.ui.admin.restore_loss_text import loss_text
+    from desktop_app.ui.admin.verify_dialog import VerifyDialog
+    from desktop_app.ui.main_window import MainWindow
+
+    out, _ = damaged
+    asked = loss_text(restore.check_restore_and_loss(shop_dir, out, OWNER, OWNER_PASSWORD)[1])
+    assert "too damaged to read" in asked and "older copy" not in asked
+    restored_with(shop_dir, out)
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as held:
+        window = MainWindow(held)
+        qtbot.addWidget(window)
+        banner = window.integrity_banner.text()
+        assert "too damaged to read" in banner and "before-restore" in banner
+        dialog = VerifyDialog(held)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: not dialog.running, timeout=10_000)
+        assert "too damaged to read" in dialog.summary.text()
+        assert dialog.problem_texts() and not any(
+            "Rolled back" in text for text in dialog.problem_texts())
+        window.close()
+        dialog.close()
+        tasks.finish_long_reads()

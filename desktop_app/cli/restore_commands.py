@@ -89,7 +89,9 @@ def newer_lines(loss: restore.RestoreLoss) -> list[str]:
 def held_line(loss: restore.RestoreLoss) -> str:
     """Why the restored shop stays held: the backup's folder saw newer records, or this
     computer did."""
-    return translate("cli", STAYS_HELD_BESIDE if loss.backup.witness_ahead else STAYS_HELD)
+    if loss.backup.witness_ahead:
+        return translate("cli", STAYS_HELD_BESIDE)
+    return translate("cli", STAYS_HELD if loss.readable else STAYS_HELD_UNREADABLE)
 
 
 def _refund_lines(loss: restore.RestoreLoss) -> list[str]:
@@ -138,6 +140,15 @@ STAYS_HELD = QT_TRANSLATE_NOOP(
     "(the data was put back to an older copy): vouchers redeemed in them could be redeemed "
     "again, so redeeming stays stopped after the restore until an owner checks the vouchers "
     "and runs verify --acknowledge.")
+# QA s19a F7: over data too damaged to read, nothing was put back: the newer records are in
+# the damaged data, kept aside, and could not be carried over.
+STAYS_HELD_UNREADABLE = QT_TRANSLATE_NOOP(
+    "cli", "The shop's data this backup replaced was too damaged to read, so its records "
+    "newer than the backup (this computer saw them) could not be carried over: they are in "
+    "the damaged data, kept in the before-restore folder named below. Vouchers redeemed since "
+    "the backup could be redeemed again, so redeeming stays stopped after the restore until "
+    "an owner checks the latest redemptions (receipts, the counters' lists) and runs verify "
+    "--acknowledge.")
 STAYS_HELD_BESIDE = QT_TRANSLATE_NOOP(
     "cli", "The folder this backup is in remembers newer records of this shop than the "
     "backup holds (a newer backup was written there): vouchers redeemed in them could be "

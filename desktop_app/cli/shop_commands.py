@@ -37,7 +37,11 @@ from desktop_app.core.errors import (
 )
 from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.messages import command_line_error_message, error_message, server_address
-from desktop_app.messages.verify_texts import summary_text, verify_problem_text
+from desktop_app.messages.verify_texts import (
+    summary_text,
+    verify_problem_lines,
+    verify_problem_text,
+)
 
 
 def cmd_init(ctx: Context) -> Outcome:
@@ -113,7 +117,8 @@ def cmd_verify(ctx: Context) -> Outcome:
         shop = open_as_operator(ctx)
     except DatabaseCorrupt as exc:  # what keeps the shop from opening is what verify found
         problems = [f"database: {exc.params.get('detail') or 'damaged'}"]
-        return Outcome({"ok": False, "problems": problems}, problems, EXIT_ERROR)
+        return Outcome({"ok": False, "problems": problems},
+                       verify_problem_lines(problems), EXIT_ERROR)
     except IntegrityHold as exc:
         if exc.params.get("problem") != "database_missing":
             raise
@@ -146,7 +151,7 @@ def cmd_verify(ctx: Context) -> Outcome:
     data: dict[str, object] = {"ok": not problems, "problems": problems}
     if reopens:
         data.update(reopen_data(reopened))
-    lines = [plain_problem(p, server=ctx.location.on_server) for p in problems] or [
+    lines = verify_problem_lines(problems, server=ctx.location.on_server, facts=facts) or [
         translate("cli", "The database and its audit chain are intact.")]
     if problems:  # a restore done, two computers: what is left to do (QA s18a F4, F6)
         lines.extend(t for t in [summary_text(facts, command_line=True)] if t)

@@ -165,6 +165,8 @@ class IntegrityHold(ShopError):
 
 def name_database_error(exc: BaseException) -> str:
     """A named problem for any error SQLCipher or SQLite raises while checking."""
+    if isinstance(exc, DatabaseCorrupt) and exc.params.get("detail"):  # named already
+        return str(exc.params["detail"])
     text = str(exc).lower()
     for needle, name in (("malformed", "database_malformed"), ("not a database", "not_a_database"),
                          ("encrypted", "not_a_database"), ("disk i/o", "io_error"),

@@ -9,11 +9,11 @@ import os
 from pathlib import Path
 
 from peewee import DatabaseError, OperationalError
-from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from desktop_app.core import cipher_log, file_clock, server_clock
 from desktop_app.core.anchor import anchor_path
 from desktop_app.core.cipher_files import raw_key
+from desktop_app.core.damage import ShopFileDatabase
 from desktop_app.core.errors import NotEncrypted, ShopError
 from desktop_app.core.paths import DATABASE_FILE
 from desktop_app.core.transactions import translate_db_error
@@ -35,9 +35,9 @@ def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
     ]
 
 
-def connect_file(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatabase:
+def connect_file(path: Path, key: bytes, busy_timeout_ms: int) -> ShopFileDatabase:
     """The shop's database at ``path``, connected with ``key`` and proven encrypted."""
-    db = SqlCipherDatabase(str(path), passphrase=raw_key(key),
+    db = ShopFileDatabase(str(path), passphrase=raw_key(key),
                            pragmas=_pragmas(busy_timeout_ms))
     try:
         db.connect()

@@ -45,12 +45,26 @@ def mark_restored_while_held(data_dir: Path, restored_head: int) -> None:
                            json.dumps({"restored_event": restored_head}).encode())
 
 
+def mark_replaced_unreadable(data_dir: Path) -> None:
+    """The restore that left the shop held replaced data too damaged to read: the newer
+    records a witness saw were in it, not put back to an older copy (QA s19a F7)."""
+    path = Path(data_dir) / RESTORED_FILE
+    with contextlib.suppress(OSError, ValueError, TypeError):  # only the words depend on it
+        record = json.loads(path.read_text(encoding="utf-8"))
+        atomic_write_bytes(path, json.dumps({**record, "replaced_unreadable": True}).encode())
+
+
 def hold_facts(problems: Sequence[str], data_dir: Path) -> dict[str, str]:
     """What the words of a hold on ``problems`` tell apart, as an ``IntegrityHold``'s facts:
-    a restore already done (``after_restore``), two computers on one shop (``forked``)."""
+    a restore already done (``after_restore``; ``replaced_unreadable`` too when the data it
+    replaced could not be read), two computers on one shop (``forked``)."""
     if not problems or "rolled_back" not in str(problems[0]):
         return {}  # another first problem (files replaced, a damaged file) has its own words
-    if (Path(data_dir) / RESTORED_FILE).is_file():
+    restored = Path(data_dir) / RESTORED_FILE
+    if restored.is_file():
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            if json.loads(restored.read_text(encoding="utf-8")).get("replaced_unreadable"):
+                return {"after_restore": "yes", "replaced_unreadable": "yes"}
         return {"after_restore": "yes"}
     if any(str(p).endswith(FORKED_DETAIL) for p in problems):
         return {"forked": "yes"}

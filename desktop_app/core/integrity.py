@@ -193,8 +193,17 @@ def witness_problems(shop: Shop) -> list[str]:
                                         anchor_file=False, witnesses=shop.moved_to is None)]
 
 
+# A damaged database file, as ``verify`` names it (its page check, its structure, any check's
+# database error) and as the first read that meets it does (``damage``): one hold, "damaged".
+_DAMAGE_CHECKS = ("cipher_integrity", "integrity")
+_DAMAGE_NAMES = ("database_malformed", "not_a_database", "database_corrupt")
+
+
 def problem_code(problem: str) -> str:
-    """"anchor: rolled_back" -> "rolled_back"."""
+    """"anchor: rolled_back" -> "rolled_back"; a damaged file's -> "damaged"."""
+    check, _, found = problem.partition(": ")
+    if check in _DAMAGE_CHECKS or found in _DAMAGE_NAMES:
+        return "damaged"
     return problem.rpartition(": ")[2].split(" ")[0]
 
 

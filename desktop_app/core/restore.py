@@ -22,6 +22,7 @@ from peewee import DatabaseError
 from desktop_app.core import (
     anchor,
     audit,
+    hold_record,
     integrity,
     migrations,
     restore_facts,
@@ -139,6 +140,8 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         for name in (KEYSLOTS_FILE, DATABASE_FILE):
             os.chmod(staging / name, 0o600)
         aside = _swap_in(data_dir, staging, key, info, loss.stays_held)
+        if loss.stays_held and not loss.readable:  # not an older copy put back (QA s19a F7)
+            hold_record.mark_replaced_unreadable(data_dir)
         restore_facts.keep_watching(facts, info)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)

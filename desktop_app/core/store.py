@@ -22,6 +22,7 @@ from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 
 from desktop_app.core import (
     anchor,
+    damage,
     integrity,
     live_files,
     live_server,
@@ -42,11 +43,7 @@ from desktop_app.core.errors import (
     ShopMoved,
     WrongPassword,
 )
-from desktop_app.core.file_connection import (
-    DEFAULT_BUSY_TIMEOUT_MS,
-    connect_file,
-    remove_half_made,
-)
+from desktop_app.core.file_connection import DEFAULT_BUSY_TIMEOUT_MS, connect_file, remove_half_made
 from desktop_app.core.fileio import remove_stale_temporaries
 from desktop_app.core.keyslots import (
     KEY_BYTES,
@@ -298,6 +295,7 @@ def create_shop(
         shop = Shop(data_dir, db, owner, slots, key, lock=lock, recovery_key=recovery_key)
         shop_identity.reread(shop_identity.read_fixed(shop))
         live_files.remember(shop, None)
+        damage.watch(shop)  # the first damaged page met holds the shop (QA s19a F4)
         integrity.bring_forward(shop)
     except BaseException as exc:
         db.close()
@@ -378,6 +376,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
     shop = shop_identity.read_fixed(Shop(data_dir, db, row, slots, key, lock=lock, moved_to=moved,
                                          failed_logins=failed_logins, name=name, currency=currency))
     live_files.remember(shop, before_connect)
+    damage.watch(shop)
     if problems:
         log.error("integrity hold at open: %s", problems)
         integrity.hold(shop, problems)

@@ -43,6 +43,8 @@ def error_chain_text(exc: BaseException) -> str:
 
 def translate_db_error(exc: Exception, path: Path) -> ShopError:
     """The user-facing meaning of an SQLite/SQLCipher error."""
+    if isinstance(exc, DatabaseCorrupt):  # named already (``damage``): its words are known
+        return DatabaseCorrupt(**exc.params)
     text = error_chain_text(exc)
     if "locked" in text or "busy" in text:
         return DatabaseLocked(path=str(path))

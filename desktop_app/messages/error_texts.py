@@ -194,6 +194,12 @@ INTEGRITY_TEXTS: dict[str, str] = {
         "damaged, so a rollback of the database cannot be ruled out. The owner restores the "
         "latest good backup, or checks the shop (Admin → Verify) and acknowledges what was "
         "found."),
+    # QA s19a F4: the first read or write that met a damaged page, or verify, held the shop.
+    "damaged": QT_TRANSLATE_NOOP(
+        "errors", "The database is damaged: restore your latest backup (Admin → Restore from "
+        "backup…). Part of the shop's database file cannot be read (a disk fault or a power "
+        "cut), so redeeming and selling are stopped: nothing more is saved into it. The "
+        "restore keeps the damaged file aside; do not delete it."),
     # QA s12a F6/F7: held for this session only; opening again checks the folder's files.
     "files_replaced": QT_TRANSLATE_NOOP(
         "errors", "Redeeming is stopped: the shop's files were replaced or moved while the "
@@ -371,6 +377,7 @@ HOLD_REASONS: dict[str, str] = {
         "shop it was for: it may be another shop's that was in this folder before"),
     "files_replaced": QT_TRANSLATE_NOOP(
         "errors", "the shop's files were replaced or moved while the shop was open"),
+    "damaged": QT_TRANSLATE_NOOP("errors", "the shop's database file is damaged"),
 }
 UNKNOWN_HOLD_REASON = QT_TRANSLATE_NOOP("errors", "a check found a problem; verify names it")
 

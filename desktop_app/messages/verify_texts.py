@@ -4,6 +4,8 @@ texts keep their context ``VerifyDialog``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
 
 
@@ -100,6 +102,14 @@ FOLDER_SUMMARY_TEXT = QT_TRANSLATE_NOOP(
     "before selling or redeeming more. Restoring a backup keeps the current data aside.")
 # QA s18a F6: the owner restored the latest backup already; "restore" again was no advice.
 FACT_SUMMARY_TEXTS: dict[str, str] = {
+    # QA s19a F7: the newer records are in the damaged data the restore replaced.
+    "replaced_unreadable": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The latest backup was restored over data too damaged to read: the "
+        "records newer than the backup are in that damaged data (kept in the before-restore "
+        "folder in the shop folder) and could not be carried over. Vouchers redeemed since the "
+        "backup may be used again. What is left: check the latest redemptions (receipts, the "
+        "counters' lists), then click Acknowledge to record what was found; redeeming starts "
+        "again."),
     "after_restore": QT_TRANSLATE_NOOP(
         "VerifyDialog", "The latest backup was restored, and the shop stays on hold: a record "
         "on this computer or beside a backup vouches for records that neither that backup nor "
@@ -112,6 +122,13 @@ FACT_SUMMARY_TEXTS: dict[str, str] = {
         "backup) to bring its records in, then check again."),
 }
 COMMAND_LINE_FACT_SUMMARY_TEXTS: dict[str, str] = {
+    "replaced_unreadable": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "The latest backup was restored over data too damaged to read: the "
+        "records newer than the backup are in that damaged data (kept in the before-restore "
+        "folder in the shop folder) and could not be carried over. Vouchers redeemed since the "
+        "backup may be used again. What is left: check the latest redemptions (receipts, the "
+        "counters' lists), then record what was found with verify --acknowledge REASON; "
+        "redeeming starts again."),
     "after_restore": QT_TRANSLATE_NOOP(
         "VerifyDialog", "The latest backup was restored, and the shop stays on hold: a record "
         "on this computer or beside a backup vouches for records that neither that backup nor "
@@ -182,6 +199,98 @@ def verify_problem_text(problem: str, *, server: bool = False) -> str:
         return _t(CHAIN_TEXTS[words[2]]).format(id=words[1])
     if check == "vouchers" and len(words) >= 2 and words[1].isdigit():
         return _t(CHECK_TEXTS["vouchers"]).format(id=words[1])
+    if check == "database" and found in DAMAGE_NAMES:
+        return _t(DAMAGED_FILE_TEXT)
+    if found in ERROR_NAMES:  # a check that could not read (QA s19a F9: no codes)
+        return _not_checked({check: found})[0]
     if check in ("cipher_integrity", "integrity"):
         return _t(CHECK_TEXTS[check]).format(detail=found)
     return problem
+
+
+# --- a damaged database file (QA s19a F9) -------------------------------------------------
+# SQLCipher's and SQLite's own lines ("HMAC verification failed for page 17", hundreds of
+# "Tree 15 page 129: ...") and the checks' error codes stay in --json, the log and a tooltip;
+# the owner reads one line per kind of damage.
+
+DAMAGED_FILE_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "The database file is damaged: part of it cannot be read (a disk fault or "
+    "a power cut). Restore your latest backup; the restore keeps the damaged file aside.")
+PAGES_FAIL_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "The database file fails its encryption check on {count} page(s) "
+    "({pages}): it was damaged (a disk fault, a power cut) or altered outside Voucher Shop.")
+STRUCTURE_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "The database's structure is damaged: SQLite's check found {count} "
+    "problem(s).")
+NOT_CHECKED_DAMAGED_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "Could not be checked, because the part of the database file that holds "
+    "them is damaged: {what}.")
+NOT_CHECKED_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "Could not be checked, because the database could not be read (another "
+    "program using the shop file, or a disk problem): {what}. Check again in a moment.")
+CHECK_LABELS: dict[str, str] = {
+    "cipher_integrity": QT_TRANSLATE_NOOP("VerifyDialog", "the database file's encryption"),
+    "integrity": QT_TRANSLATE_NOOP("VerifyDialog", "the database's structure"),
+    "audit_chain": QT_TRANSLATE_NOOP("VerifyDialog", "the audit log"),
+    "vouchers": QT_TRANSLATE_NOOP("VerifyDialog", "the vouchers' uses"),
+    "giftcards": QT_TRANSLATE_NOOP("VerifyDialog", "the gift cards' balances"),
+    "anchor": QT_TRANSLATE_NOOP("VerifyDialog", "the file that vouches for the records"),
+    "witness": QT_TRANSLATE_NOOP("VerifyDialog", "the records kept outside the shop folder"),
+}
+DAMAGE_NAMES = ("database_malformed", "not_a_database", "database_corrupt", "damaged")
+ERROR_NAMES = (*DAMAGE_NAMES, "io_error", "database_locked", "disk_full", "schema_damaged",
+               "database_unreadable")
+PAGES_SHOWN = 5
+
+
+# QA s19a F7: after a restore over data too damaged to read, a witness ahead was no rollback.
+REPLACED_UNREADABLE_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "Newer records than the shop holds: a record on this computer or beside a "
+    "backup vouches for records the restored backup lacks. They were in the data the restore "
+    "replaced, which was too damaged to read; nothing was put back to an older copy.")
+REPLACED_UNREADABLE_PROBLEMS = ("witness_computer: rolled_back", "witness_backup: rolled_back")
+
+
+def verify_problem_lines(problems: list[str], *, server: bool = False,
+                         facts: Mapping[str, str] | None = None) -> list[str]:
+    """What the owner reads for ``problems``: each in words (``verify_problem_text``), a
+    damaged file's many lines as one per kind, in the order first found; ``facts``: the
+    hold's (``live_server.hold_facts``)."""
+    lines: list[str] = []
+    pages = [p for p in problems if p.startswith("cipher_integrity: ")
+             and p.partition(": ")[2] not in ERROR_NAMES]
+    structure = [p for p in problems if p.startswith("integrity: ")
+                 and p.partition(": ")[2] not in ERROR_NAMES]
+    unread = {check: found for check, _, found in (p.partition(": ") for p in problems)
+              if check != "database" and found in ERROR_NAMES}
+    for problem in problems:
+        check, _, found = problem.partition(": ")
+        if problem in pages and problem == pages[0]:
+            numbers = [w for p in pages for w in p.split() if w.isdigit()]
+            shown = ", ".join(numbers[:PAGES_SHOWN]) + ("…" if len(numbers) > PAGES_SHOWN else "")
+            lines.append(_t(PAGES_FAIL_TEXT).format(count=len(pages), pages=shown or "?"))
+        elif problem in structure and problem == structure[0]:
+            lines.append(_t(STRUCTURE_TEXT).format(count=len(structure)))
+        elif check in unread and check == next(iter(unread)):
+            lines.extend(_not_checked(unread))
+        elif check == "database" and found in DAMAGE_NAMES:
+            lines.append(_t(DAMAGED_FILE_TEXT))
+        elif (facts or {}).get("replaced_unreadable") == "yes" and \
+                problem in REPLACED_UNREADABLE_PROBLEMS:
+            lines.append(_t(REPLACED_UNREADABLE_TEXT))
+        elif problem not in pages and problem not in structure and check not in unread:
+            lines.append(verify_problem_text(problem, server=server))
+    return list(dict.fromkeys(lines))
+
+
+def _not_checked(unread: dict[str, str]) -> list[str]:
+    """The checks that could not read their part of the database, one line per cause."""
+    lines = []
+    for text, names in ((NOT_CHECKED_DAMAGED_TEXT, DAMAGE_NAMES),
+                        (NOT_CHECKED_TEXT, tuple(n for n in ERROR_NAMES
+                                                 if n not in DAMAGE_NAMES))):
+        checks = [check for check, found in unread.items() if found in names]
+        if checks:
+            what = "; ".join(_t(CHECK_LABELS[c]) if c in CHECK_LABELS else c for c in checks)
+            lines.append(_t(text).format(what=what))
+    return lines

@@ -48,6 +48,7 @@ from desktop_app.ui.clock_status import ClockOffStatus
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.counter.server_status import ServerWatcher
 from desktop_app.ui.customer.customer_window import CustomerWindow
+from desktop_app.ui.damage_check import check_pages_soon
 from desktop_app.ui.elided_label import ElidedLabel
 from desktop_app.ui.giftcard_expiry import GiftCardExpiry
 from desktop_app.ui.idle import IdleMonitor, idle_lock_minutes
@@ -149,6 +150,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         # Whatever is open on top of the window must not stay on screen behind the lock.
         self.lock_requested.connect(self._hide_child_windows)
         self._start_backups()
+        check_pages_soon(self, shop)  # a damaged file is said at once (QA s19a F4)
         # Once a day, from the shop's open on: balances of cards past their validity.
         self.giftcard_expiry = GiftCardExpiry(shop, self)
         self.giftcard_expiry.start()

@@ -103,6 +103,14 @@ def _held_text(loss: restore.RestoreLoss) -> str:
             "in those records could be redeemed again, so after this restore redeeming stays "
             "stopped until an owner checks it in Verify and acknowledges. Restore the newest "
             "backup instead.")
+    if not loss.readable:  # QA s19a F7: the newer records are in the damaged data
+        return QCoreApplication.translate(
+            "RestoreDialog", "The shop's current data is too damaged to read, so its records "
+            "newer than this backup (this computer saw them) cannot be carried over: they stay "
+            "in the damaged data, which the restore keeps in a before-restore folder. Vouchers "
+            "redeemed since the backup could be redeemed again, so after this restore "
+            "redeeming stays stopped until an owner checks the latest redemptions in Verify "
+            "and acknowledges.")
     return QCoreApplication.translate(
         "RestoreDialog", "This computer saw newer records of this shop than this backup and "
         "the shop's current data both hold: the data was put back to an older copy. Vouchers "

@@ -28,7 +28,7 @@ from desktop_app.core import (
     rollback_reopens,
 )
 from desktop_app.core.store import Shop
-from desktop_app.messages.verify_texts import summary_text, verify_problem_text
+from desktop_app.messages.verify_texts import summary_text, verify_problem_lines
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.tasks import run_in_background, run_long_read
 from desktop_app.ui.widgets import (
@@ -44,6 +44,8 @@ from desktop_app.ui.widgets import (
 )
 
 log = logging.getLogger(__name__)
+
+TOOLTIP_LINES = 20  # of SQLite's own lines for a damaged file: hundreds, all alike
 
 
 def acknowledge_question(problems: list[str], live_elsewhere: Path | None = None,
@@ -196,13 +198,17 @@ class VerifyDialog(QDialog):
             return
         log.warning("verify found %d problem(s): %s", len(problems), problems[:5])
         self.heading.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.heading.setText(self.tr("✗ Problems found: {count}").format(count=len(problems)))
-        self.summary.setText(summary_text(live_server.hold_facts(self.shop),
-                                          server=self.on_server) or "")
+        facts = live_server.hold_facts(self.shop)
+        lines = verify_problem_lines(problems, server=self.on_server, facts=facts)
+        self.heading.setText(self.tr("✗ Problems found: {count}").format(count=len(lines)))
+        self.summary.setText(summary_text(facts, server=self.on_server) or "")
         self.problem_list.clear()
-        for problem in problems:
-            item = QListWidgetItem(verify_problem_text(problem, server=self.on_server))
-            item.setToolTip(problem)
+        # One line per kind of damage; the raw lines in the tooltip (and the log above).
+        raw = "\n".join(problems[:TOOLTIP_LINES]) + ("\n…" if len(problems) > TOOLTIP_LINES
+                                                     else "")
+        for text in lines:
+            item = QListWidgetItem(text)
+            item.setToolTip(raw)
             self.problem_list.addItem(item)
         self.problem_list.show()
 
