@@ -63,7 +63,8 @@ def _start(argv: list[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    from desktop_app.cli.parser import HelpFormatter, build_parser
+    from desktop_app.cli.argparse_words import HelpFormatter
+    from desktop_app.cli.parser import build_parser
     from desktop_app.i18n import use_language
 
     words = sys.argv[1:] if argv is None else argv

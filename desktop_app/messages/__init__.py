@@ -33,9 +33,6 @@ from desktop_app.messages.error_texts import (
     ISSUED_NOT_WRITTEN_TEXT,
     NOT_FOUND_TEXTS,
     OS_REASONS,
-    REFUNDED_ALREADY_TEXT,
-    REFUNDED_ALREADY_UNDATED_TEXT,
-    REFUNDED_ALREADY_WITH_PARTS_TEXT,
     SERVER_INTEGRITY_TEXTS,
     SERVER_UNKNOWN_INTEGRITY_TEXT,
     SHOP_BEING_RESTORED_TEXT,
@@ -54,6 +51,11 @@ from desktop_app.messages.hold_texts import (
     INTEGRITY_FACT_TEXTS,
 )
 from desktop_app.messages.input_texts import FIELD_LABELS, PROBLEM_TEXTS, UNKNOWN_PROBLEM_TEXT
+from desktop_app.messages.refund_texts import (
+    REFUNDED_ALREADY_TEXT,
+    REFUNDED_ALREADY_UNDATED_TEXT,
+    REFUNDED_ALREADY_WITH_PARTS_TEXT,
+)
 from desktop_app.messages.verdict_texts import EXPLANATIONS
 
 # Why a text looked up names no voucher here: the verdict reasons that come before any look-up.

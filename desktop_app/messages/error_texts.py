@@ -381,18 +381,6 @@ HOLD_REASONS: dict[str, str] = {
 }
 UNKNOWN_HOLD_REASON = QT_TRANSLATE_NOOP("errors", "a check found a problem; verify names it")
 
-# An order refunded already, asked again (a retry after a lost answer): the money it paid back.
-REFUNDED_ALREADY_TEXT = QT_TRANSLATE_NOOP(
-    "errors", "Order {id} was refunded already, on {when}: {refund} was paid back then. There "
-    "is nothing more to refund.")
-REFUNDED_ALREADY_WITH_PARTS_TEXT = QT_TRANSLATE_NOOP(
-    "errors", "Order {id} was refunded already, on {when}: that refund paid back {refund}, "
-    "and its part refunds before it the rest of the {refunded_total} paid back in all. There is "
-    "nothing more to refund.")
-REFUNDED_ALREADY_UNDATED_TEXT = QT_TRANSLATE_NOOP(
-    "errors", "Order {id} was refunded already, before this version of Voucher Shop: {refund} "
-    "was paid back. There is nothing more to refund.")
-
 # A batch issued whose file could not be written: the vouchers exist and are paid.
 ISSUED_NOT_WRITTEN_TEXT = QT_TRANSLATE_NOOP(
     "errors", "The {count} vouchers were issued (order {order}), but their file was not "

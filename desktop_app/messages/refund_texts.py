@@ -1,0 +1,17 @@
+"""An order refunded already, asked again: the words of the refusal (``messages``)."""
+
+from __future__ import annotations
+
+from desktop_app.i18n import QT_TRANSLATE_NOOP
+
+# An order refunded already, asked again (a retry after a lost answer): the money it paid back.
+REFUNDED_ALREADY_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "Order {id} was refunded already, on {when}: {refund} was paid back then. There "
+    "is nothing more to refund.")
+REFUNDED_ALREADY_WITH_PARTS_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "Order {id} was refunded already, on {when}: that refund paid back {refund}, "
+    "and its part refunds before it the rest of the {refunded_total} paid back in all. There is "
+    "nothing more to refund.")
+REFUNDED_ALREADY_UNDATED_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "Order {id} was refunded already, before this version of Voucher Shop: {refund} "
+    "was paid back. There is nothing more to refund.")
