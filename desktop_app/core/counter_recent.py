@@ -17,6 +17,9 @@ from desktop_app.core.redemption import MAX_STATION
 from desktop_app.core.store import Shop
 
 RECENT_LIMIT = 50
+# A row's reason for a scan whose check failed before anything was recorded (the shop file
+# locked, the disk full): no attempt row, so such rows are the counter tab's, kept in memory.
+FAILED = "failed"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class RecentAttempt:
     uses_left_after: int | None = None
     spent_cents: int | None = None  # a gift card's spend: the amount it took
     kind: str = ""  # the product's kind: a card key's row says the key was marked used
+    failure: str = ""  # FAILED rows only: why the check failed, as the counter says it
 
 
 def _attempt_code(attempt: RedemptionAttempt) -> str:

@@ -11,10 +11,12 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.redemption import Verdict
+from desktop_app.core.text import printable
 from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
     card_key_used_text,
@@ -57,6 +59,7 @@ PALETTE: dict[str, tuple[str, str, str]] = {
 SEPARATOR = "   ·   "  # between the facts of a line
 PREFERRED_HEIGHT = 170  # a verdict's four lines; the words grow it where they need more
 UNCERTAIN = "uncertain"  # the panel's reason while a lost answer is not yet known
+FAILED = "failed"  # the panel's reason while a failed check is shown: it stays (QA s19a F11)
 WAITS_FOR_AMOUNT = ("amount_required", "insufficient_balance")  # the card waits while shown
 SYMBOLS = {TONE_READY: "", TONE_BUSY: "…", TONE_OK: "✓", TONE_REFUSED: "✕",
            TONE_ATTENTION: "!", TONE_LOOKUP: "?"}
@@ -210,10 +213,23 @@ class VerdictPanel(QFrame):
         """For a check that takes longer than a blink (a busy disk)."""
         self._show(TONE_BUSY, self.tr("Checking…"), self.busy_note)
 
-    def show_failure(self, message: str) -> None:
-        """The check itself failed (database locked, disk full): nothing was redeemed."""
-        self.reason, self.repeated = "", False
-        self._show(TONE_ATTENTION, self.tr("Not redeemed"), message)
+    def show_failure(self, message: str, scanned: str = "") -> None:
+        """The check itself failed (database locked, disk full): nothing was redeemed. It
+        stays until the next scan or a click on it, and names ``scanned`` (the code, or the
+        text as scanned): a cashier who looked away found "Ready to scan" and could not
+        tell whether the customer's voucher was taken (QA s19a F11)."""
+        self.reason, self.repeated = FAILED, False
+        before, _, after = self.tr("Scanned: {code}").partition("{code}")
+        facts = [[(before, False), (printable(scanned), True), (after, False)]] if scanned else []
+        self._show(TONE_ATTENTION, self.tr("Not redeemed"), message, facts,
+                   self.tr("Nothing was used. This stays until the next scan; click it to "
+                           "dismiss."), keep=True)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click dismisses a failure the cashier has read; any other verdict keeps its time."""
+        if self.reason == FAILED:
+            self.clear()
+        super().mousePressEvent(event)
 
     def show_uncertain(self, message: str, charging: bool) -> None:
         """The server's answer was lost: whether it was redeemed is not known yet. Stays until
