@@ -108,7 +108,7 @@ def test_a_failed_scan_stays_names_the_code_and_is_listed(shop: Shop, other: Fil
         model = counter.tab.recent.model
         assert model.data(model.index(0, CODE)) == voucher.code
         assert model.data(model.index(0, RESULT)) == (
-            "Not redeemed — failed: another program was using the shop file")
+            "Not redeemed — failed: the shop file was in use")
         qtbot.wait(400)
         assert failure_shown(counter)  # still there for the cashier who looked away
         other.release()

@@ -120,7 +120,7 @@ class ScanFailures(QObject):
         """Why a check failed, in the few words a row of the list has room for."""
         code = exc.code if isinstance(exc, ShopError) else ""
         if code == "database_locked":
-            return self.tr("another program was using the shop file")
+            return self.tr("the shop file was in use")
         if code == "disk_full":
             return self.tr("the disk is full")
         if isinstance(exc, ServerUnreachable):

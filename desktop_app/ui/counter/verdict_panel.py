@@ -219,11 +219,14 @@ class VerdictPanel(QFrame):
         text as scanned): a cashier who looked away found "Ready to scan" and could not
         tell whether the customer's voucher was taken (QA s19a F11)."""
         self.reason, self.repeated = FAILED, False
-        before, _, after = self.tr("Scanned: {code}").partition("{code}")
-        facts = [[(before, False), (printable(scanned), True), (after, False)]] if scanned else []
-        self._show(TONE_ATTENTION, self.tr("Not redeemed"), message, facts,
-                   self.tr("Nothing was used. This stays until the next scan; click it to "
-                           "dismiss."), keep=True)
+        # One line, under words that may take three: a netbook's screen has no room for more.
+        stays = self.tr("Nothing was used · Click to dismiss")
+        line: Line = [(stays, False)]
+        if scanned:  # the code gives way, never what it says after it
+            before, _, after = self.tr("Scanned: {code}").partition("{code}")
+            line = [(before, False), (printable(scanned), True), (after + SEPARATOR, False),
+                    *line]
+        self._show(TONE_ATTENTION, self.tr("Not redeemed"), message, [line], keep=True)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A click dismisses a failure the cashier has read; any other verdict keeps its time."""
