@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import transactions
-from desktop_app.core.errors import DatabaseLocked
+from desktop_app.core.errors import DatabaseLocked, DiskFull
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
 from desktop_app.ui.counter.redemption_models import CODE, RESULT, TONE_ATTENTION, TONE_READY
@@ -158,3 +158,22 @@ def test_a_double_read_after_the_typed_code_says_what_is_left(counter: Counter) 
     panel = counter.tab.verdict
     assert repeated and again.uses_left == uses_left(voucher) == 9 and attempts() == 1
     assert panel.detail.text() == "9 of 10 left" and panel.repeated
+
+
+def test_a_scan_on_a_full_disk_is_listed_with_its_reason(counter: Counter) -> None:
+    """The disk full (QA s19a F11's other case): the words the cashier reads, and the row."""
+    voucher = sell(counter.shop, uses=2)
+    counter.tab.failures.show(DiskFull(), voucher.payload)
+    panel = counter.tab.verdict
+    assert panel.detail.text() == error_message(DiskFull())
+    assert f"Scanned: {voucher.code}" in panel.facts.text()
+    model = counter.tab.recent.model
+    assert model.data(model.index(0, RESULT)) == "Not redeemed — failed: the disk is full"
+    assert model.data(model.index(0, RESULT), Qt.ItemDataRole.ToolTipRole) == error_message(
+        DiskFull())
+    with counter.qtbot.waitSignal(counter.tab.recent.changed, timeout=WAIT_MS):
+        counter.tab.recent.refresh()  # a list read from the records keeps the failed scan
+    assert model.rowCount() == 1
+    verdict, _ = counter.scan(voucher.payload)
+    assert verdict.reason == "redeemed" and model.rowCount() == 2
+    assert model.data(model.index(1, RESULT)) == "Not redeemed — failed: the disk is full"
