@@ -15,6 +15,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.counter import VoucherInfo
+from desktop_app.core.counter_recent import FAILED  # a failed check shown: it stays
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.text import printable
 from desktop_app.messages.verdict_texts import (
@@ -59,7 +60,6 @@ PALETTE: dict[str, tuple[str, str, str]] = {
 SEPARATOR = "   ·   "  # between the facts of a line
 PREFERRED_HEIGHT = 170  # a verdict's four lines; the words grow it where they need more
 UNCERTAIN = "uncertain"  # the panel's reason while a lost answer is not yet known
-FAILED = "failed"  # the panel's reason while a failed check is shown: it stays (QA s19a F11)
 WAITS_FOR_AMOUNT = ("amount_required", "insufficient_balance")  # the card waits while shown
 SYMBOLS = {TONE_READY: "", TONE_BUSY: "…", TONE_OK: "✓", TONE_REFUSED: "✕",
            TONE_ATTENTION: "!", TONE_LOOKUP: "?"}
