@@ -134,6 +134,41 @@ def test_a_double_read_repeats_the_latest_verdict_of_its_code(station: Counter,
     assert again.repeated and again.verdict.uses_left == 1 and uses_left(voucher) == 1
 
 
+def test_a_voucher_is_repeated_whatever_text_names_it(station: Counter, clock: Clock) -> None:
+    """QA s19a F12: the QR (9 left), then the printed code typed (8 left), then the QR read
+    again repeated "9 of 10 left" while 8 were: the repeat went by the text, not the voucher.
+    Its printed code within the window is the same voucher again: a repeat, nothing taken."""
+    voucher = sell(station.shop, uses=10)
+    first = station.scan(voucher.payload, "scanner")
+    assert first.verdict.uses_left == 9
+    clock.now += 1
+    typed = station.scan(voucher.code.lower(), "keyboard")
+    assert typed.repeated and typed.verdict.uses_left == 9
+    clock.now += 1
+    again = station.scan(voucher.payload, "scanner")
+    assert again.repeated and again.verdict.uses_left == 9 == uses_left(voucher)
+    assert attempts() == 1
+
+
+def test_a_repeat_says_the_uses_left_now(shop: Shop, station: Counter, clock: Clock) -> None:
+    """Another counter took a use within the window: the double read here takes nothing and
+    says what is left now, not what this counter's scan left. A use given back elsewhere
+    ends the repeat (its green would hold a use no longer taken)."""
+    voucher = sell(shop, uses=10)
+    assert station.scan(voucher.payload, "scanner").verdict.uses_left == 9
+    elsewhere = Counter(shop, "Back", clock=clock)
+    taken = elsewhere.scan(voucher.code, "keyboard").verdict
+    assert taken.uses_left == 8
+    clock.now += 1
+    again = station.scan(voucher.payload, "scanner")
+    assert again.repeated and again.verdict.uses_left == 8 == uses_left(voucher)
+    assert taken.attempt_id is not None
+    elsewhere.undo(taken.attempt_id, "wrong voucher")
+    clock.now += 1
+    fresh = station.scan(voucher.payload, "scanner")
+    assert not fresh.repeated and fresh.verdict.uses_left == 8 == uses_left(voucher)
+
+
 def test_a_gift_card_double_read_spends_once(station: Counter, clock: Clock) -> None:
     item = products.add_product(station.shop, "Card 100", "100", "giftcard")
     order = orders.create_order(station.shop, [(item.id, 1)])

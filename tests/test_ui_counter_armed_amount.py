@@ -97,15 +97,18 @@ def test_the_amount_and_the_balance_go_when_the_verdict_clears_itself(
 def test_a_failed_check_keeps_the_amount_only_while_its_verdict_is_shown(
         counter: Counter, qtbot: QtBot) -> None:
     """Nothing was tried (the check failed): the same card may be scanned again with the
-    amount; once "Not redeemed" has gone, so has the amount."""
+    amount; once "Not redeemed" has gone, so has the amount. It stays until the next scan or
+    the cashier's click (QA s19a F11), not the verdict's few seconds."""
     counter.tab.verdict.clear_after_ms = 300
     panel = counter.tab.amount_panel
     panel.field.setText("10")
     assert panel.take_for_scan() == 1000
     counter.tab.failures.refuse("The shop file is busy.")
     assert panel.field.text() == "10"
+    qtbot.wait(600)
+    assert panel.field.text() == "10"
     with qtbot.waitSignal(counter.tab.verdict.cleared, timeout=WAIT_MS):
-        pass
+        QTest.mouseClick(counter.tab.verdict, Qt.MouseButton.LeftButton)
     assert panel.field.text() == ""
 
 

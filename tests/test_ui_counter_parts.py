@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core import redemption
 from desktop_app.core.auth import add_operator
-from desktop_app.core.counter import RecentAttempt
+from desktop_app.core.counter_recent import RecentAttempt
 from desktop_app.core.dates import utc_now
 from desktop_app.core.models import RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop, open_shop

@@ -1,9 +1,10 @@
 """A counter station: scanned or typed text in, a complete verdict and the station's list out.
 
 Every way in (a USB scanner's keys, the camera, a typed code) ends in ``Counter.scan``: the
-text is normalised once; a code this station decided in the last few seconds repeats that
-verdict and consumes nothing (a scanner's double read, a voucher held in front of the lens);
-a code whose check is still running waits for that check instead of starting a second one;
+text is normalised once; a voucher this station decided in the last few seconds, whatever
+text named it (its QR or its printed code), repeats that verdict with its uses and balance as
+they are now and consumes nothing (a scanner's double read, a voucher held in front of the
+lens); a voucher whose check is still running waits for that check instead of starting a second;
 anything else goes to ``core.redemption.redeem``. The result carries all the screen shows, so
 nothing goes back to the database for it. Safe to call from any thread (the GUI calls it on
 its database worker).
@@ -23,50 +24,30 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from operator import or_
 
-from peewee import JOIN, Expression
+from peewee import Expression
 
 from desktop_app.core import dialect, lost_commit, phones, redemption, vouchers
+from desktop_app.core.counter_recent import RECENT_LIMIT, RecentAttempt, recent_attempts
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
 from desktop_app.core.lost_commit import RedemptionUncertain
 from desktop_app.core.lost_scans import LostScans, SettledScan, voucher_key
 from desktop_app.core.models import (
-    GiftCardEntry,
     Operator,
     Order,
     Product,
     RedemptionAttempt,
     Voucher,
 )
-from desktop_app.core.redemption import MAX_STATION, Verdict, mask_phone
+from desktop_app.core.redemption import Verdict, mask_phone
 from desktop_app.core.roles import REDEEMING_ROLES
 from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
 
 REPEAT_WINDOW_S = 3.0
-RECENT_LIMIT = 50
 FIND_LIMIT = 200
 MIN_FIND_TEXT = 2
-
-
-@dataclass(frozen=True)
-class RecentAttempt:
-    """One row of a station's recent redemptions, as the counter lists them."""
-
-    attempt_id: int
-    at: dt.datetime
-    code: str  # the printed form; for text that named no voucher, what was scanned
-    product: str
-    reason: str  # a verdict reason, or "undone" for an undo record
-    ok: bool
-    operator: str
-    station: str
-    undone: bool = False  # a redemption an owner has since undone
-    note: str = ""
-    uses_left_after: int | None = None
-    spent_cents: int | None = None  # a gift card's spend: the amount it took
-    kind: str = ""  # the product's kind: a card key's row says the key was marked used
 
 
 @dataclass(frozen=True)
@@ -140,16 +121,19 @@ class Counter:
         card), or repeat the verdict it got moments ago (see ``_Decision.repeated_by``)."""
         scanned = text.strip()
         code = vouchers.normalize(scanned)
+        # The voucher, not the text: its QR and its printed code are one (QA s19a F12). A
+        # parse costs an HMAC of a few bytes, no database.
+        key = voucher_key(self.shop, scanned, code)
         request = (uses, amount_cents)
         with self._settled:
-            while code in self._in_flight:  # the same code, still being decided elsewhere
+            while key in self._in_flight:  # the same voucher, still being decided elsewhere
                 self._settled.wait()
-            earlier = self._repeat_of(code, request)
+            earlier = self._repeat_of(key, request)
             if earlier is not None:
                 return replace(earlier, repeated=True, source=source, recent=None)
-            self._in_flight.add(code)
+            self._in_flight.add(key)
         try:
-            lost_before = (self.lost.settle_one(self.shop, voucher_key(self.shop, scanned, code))
+            lost_before = (self.lost.settle_one(self.shop, key)
                            if self.lost.any_for() else None)
             if lost_before is not None and lost_before.saved:  # no second use, nor charge
                 return CounterResult(lost_before.verdict, False, source, self._recent_quietly(),
@@ -159,30 +143,33 @@ class Counter:
                     self.shop, scanned, self.station, uses=uses, amount_cents=amount_cents,
                     now=now, normalized=code, settle_wait_s=self.settle_wait_s)
             except RedemptionUncertain as lost:
-                self.lost.remember(voucher_key(self.shop, scanned, code), lost)
+                self.lost.remember(key, lost)
                 raise
             result = CounterResult(verdict, False, source, self._recent_quietly())
             with self._lock:
-                self._decided[code] = _Decision(self.clock(), request, result)
+                self._decided[key] = _Decision(self.clock(), request, result)
             return result
         finally:
             with self._settled:
-                self._in_flight.discard(code)
+                self._in_flight.discard(key)
                 self._settled.notify_all()
 
-    def _repeat_of(self, code: str, request: Request) -> CounterResult | None:
+    def _repeat_of(self, key: str, request: Request) -> CounterResult | None:
         now = self.clock()
-        # Every code seen in the window is remembered, not just the last: A, B, A repeats A.
+        # Every voucher seen in the window is remembered, not just the last: A, B, A repeats A.
         self._decided = {k: seen for k, seen in self._decided.items()
                          if now - seen.at < self.window_s}
-        seen = self._decided.get(code)
+        seen = self._decided.get(key)
         if seen is None or not seen.repeated_by(request):
             return None
-        if _voided_since(seen.result.verdict):  # its green would say a refunded pass is good
-            del self._decided[code]
+        verdict = _verdict_now(seen.result.verdict)
+        if verdict is None:  # refunded, or a use given back since: checked afresh
+            del self._decided[key]
             return None
-        self._decided[code] = replace(seen, at=now)  # a voucher held still stays quiet
-        return seen.result
+        result = seen.result if verdict is seen.result.verdict else replace(seen.result,
+                                                                            verdict=verdict)
+        self._decided[key] = _Decision(now, seen.request, result)  # held still: stays quiet
+        return result
 
     def recent(self) -> list[RecentAttempt]:
         return recent_attempts(self.shop, self.station, self.recent_limit)
@@ -212,57 +199,28 @@ class Counter:
         return UndoResult(undo.uses_left_after, self.recent(), balance)
 
 
-def _voided_since(verdict: Verdict) -> bool:
-    """A voucher redeemed moments ago has been refunded (or voided) since: a double read
-    then checks it afresh (QA s16a F4: re-scans 2.5 s apart kept the green verdict of a
-    refunded pass for 10 s). Read on repeats of a use taken only: nothing to take twice."""
+def _verdict_now(verdict: Verdict) -> Verdict | None:
+    """A use taken moments ago, repeated with the voucher's uses and balance as they are now
+    (another counter may have taken one since); None when its green no longer holds: the
+    voucher was refunded or voided (QA s16a F4: re-scans 2.5 s apart kept the green verdict
+    of a refunded pass for 10 s), or a use or an amount was given back (an undo elsewhere).
+    Read on repeats of a use taken only (one row by its key): a refusal takes nothing."""
     if not verdict.ok or verdict.voucher_id is None:
-        return False
-    state = Voucher.select(Voucher.state).where(Voucher.id == verdict.voucher_id).scalar()
-    return state != "valid"
+        return verdict
+    row = (Voucher.select(Voucher.state, Voucher.uses_left, Voucher.balance_cents)
+           .where(Voucher.id == verdict.voucher_id).tuples().first())
+    if row is None or row[0] != "valid":
+        return None
+    uses_left, balance = row[1], row[2]
+    if _more(uses_left, verdict.uses_left) or _more(balance, verdict.balance):
+        return None
+    if (uses_left, balance) == (verdict.uses_left, verdict.balance):
+        return verdict
+    return replace(verdict, uses_left=uses_left, balance=balance)
 
 
-def _attempt_code(attempt: RedemptionAttempt) -> str:
-    if attempt.voucher_id is not None:
-        return vouchers.typed_code(attempt.voucher.code)
-    return attempt.scanned_text
-
-
-def recent_attempts(shop: Shop, station: str, limit: int = RECENT_LIMIT) -> list[RecentAttempt]:
-    """The latest attempts at ``station``, newest first. A clerk sees only their own: the
-    owner decides what others did at the counter, a clerk answers for what they did."""
-    query = (RedemptionAttempt.select(RedemptionAttempt, Voucher, Product, Operator)
-             .join_from(RedemptionAttempt, Voucher, JOIN.LEFT_OUTER)
-             .join_from(Voucher, Product, JOIN.LEFT_OUTER)
-             .join_from(RedemptionAttempt, Operator)
-             .where(RedemptionAttempt.station == (station.strip() or "?")[:MAX_STATION])
-             # the station's index is in time order: newest first without sorting them all
-             .order_by(RedemptionAttempt.created_at.desc(), RedemptionAttempt.id.desc())
-             .limit(max(0, limit)))
-    if not shop.is_owner:
-        query = query.where(RedemptionAttempt.operator == shop.operator.id)
-    rows = list(query)
-    ids = [row.id for row in rows if row.ok]
-    undone = {row.undo_of_id for row in RedemptionAttempt.select(RedemptionAttempt.undo_of)
-              .where(RedemptionAttempt.undo_of.in_(ids))} if ids else set()
-    spent = _spent_by_attempt(ids)
-    return [RecentAttempt(
-        attempt_id=row.id, at=row.created_at, code=_attempt_code(row),
-        product=row.voucher.product.name if row.voucher_id is not None else "",
-        reason=row.reason, ok=row.ok, operator=row.operator.name, station=row.station,
-        undone=row.id in undone, note=row.note, uses_left_after=row.uses_left_after,
-        spent_cents=spent.get(row.id),
-        kind=row.voucher.product.kind if row.voucher_id is not None else "") for row in rows]
-
-
-def _spent_by_attempt(attempt_ids: list[int]) -> dict[int, int]:
-    """What each of these attempts spent from a gift card (positive cents), by attempt."""
-    if not attempt_ids:
-        return {}
-    entries = (GiftCardEntry.select(GiftCardEntry.attempt, GiftCardEntry.amount_cents)
-               .where(GiftCardEntry.attempt.in_(attempt_ids)
-                      & (GiftCardEntry.kind == "spend")).tuples())
-    return {attempt_id: -amount for attempt_id, amount in entries}
+def _more(now: int | None, then: int | None) -> bool:
+    return now is not None and then is not None and now > then
 
 
 # --- look-ups that never consume -------------------------------------------------------------

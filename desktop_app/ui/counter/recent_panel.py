@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import dialect, live_server
-from desktop_app.core.counter import Counter, RecentAttempt, UndoResult
+from desktop_app.core.counter import Counter, UndoResult
+from desktop_app.core.counter_recent import FAILED, RecentAttempt
 from desktop_app.core.errors import ServerUnreachable, ShopError
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import tasks
@@ -42,6 +43,7 @@ ROWS_ASKED = 2  # the rows the list asks room for; it takes whatever more there 
 # The narrowest a column is drawn, empty or not: no squeezed columns that jump at the first row.
 WIDEST_TEXTS = {TIME: "00:00:00", CODE: "XXXX-XXXX-XXXX-XXXXX"}
 CELL_PADDING = 12
+FAILED_KEPT = 20  # failed scans listed; the oldest go first
 
 
 def rows_lost(shown: list[RecentAttempt], read: list[RecentAttempt],
@@ -86,6 +88,9 @@ class RecentPanel(QWidget):
         self.counter = counter
         self.is_owner = is_owner
         self.may_retry = True  # a failed read is tried once more before it is said
+        # Scans whose check failed before anything was recorded (no attempt row to read):
+        # this counter's own, kept in memory while the tab lives (QA s19a F11).
+        self.failed: list[RecentAttempt] = []
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self.title, 1.05, bold=True))
         self.title.setText((
@@ -156,10 +161,24 @@ class RecentPanel(QWidget):
         self.may_retry = True
         shown, gone = rows, []
         if live_server.ROLLED_BACK in self.counter.shop.integrity_problems:
-            gone = rows_lost(self.model.rows(), rows, self.counter.recent_limit)
-            shown = sorted([*rows, *gone], key=lambda row: (row.at, row.attempt_id),
+            recorded = [row for row in self.model.rows() if row.reason != FAILED]
+            gone = rows_lost(recorded, rows, self.counter.recent_limit)
+            shown = [*rows, *gone]
+        if gone or self.failed:
+            shown = sorted([*shown, *self.failed], key=lambda row: (row.at, row.attempt_id),
                            reverse=True)
         self.model.set_rows(shown, gone)
+        self.changed.emit()
+
+    def add_failed(self, row: RecentAttempt) -> None:
+        """A scan whose check failed: listed at once, without reading the records (the shop
+        file may still be held), and with every list read after it."""
+        self.failed = [row, *self.failed][:FAILED_KEPT]
+        recorded = [shown for shown in self.model.rows() if shown.reason != FAILED]
+        gone = [shown for shown in recorded if self.model.is_gone(shown)]
+        self.model.set_rows(sorted([*recorded, *self.failed],
+                                   key=lambda shown: (shown.at, shown.attempt_id), reverse=True),
+                            gone)
         self.changed.emit()
 
     def _refresh_failed(self, exc: Exception) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core import vouchers
-from desktop_app.core.counter import RecentAttempt
+from desktop_app.core.counter_recent import FAILED, RecentAttempt
 from desktop_app.core.dates import local_today, utc_now
 from desktop_app.core.text import printable
 from desktop_app.i18n import QT_TRANSLATE_NOOP
@@ -47,7 +47,7 @@ LOOKUP_BORDER = "#3b5b7a"
 # Red: do not hand anything over. Amber: not now, but someone can sort it out (wait for the
 # start date, take payment, ask the owner).
 _ATTENTION = frozenset({"not_yet_valid", "not_paid", "forbidden", "amount_required",
-                        "not_a_giftcard", "mistyped", "not_enough_uses"})
+                        "not_a_giftcard", "mistyped", "not_enough_uses", FAILED})
 
 UNDONE_LABEL = QT_TRANSLATE_NOOP("Redemption", "Redeemed, undone")
 # A row this station showed that the shop's records lack since an older copy was put back
@@ -257,6 +257,9 @@ def result_text(row: RecentAttempt, currency: str) -> str:
             amount=money(row.spent_cents, currency))
     if row.undone:
         return translated(UNDONE_LABEL)
+    if row.reason == FAILED:  # kept in memory by the tab: no attempt was recorded
+        return QCoreApplication.translate("Redemption", "Not redeemed — failed: {reason}").format(
+            reason=row.failure)
     if row.ok and row.spent_cents is not None:  # a gift card: what it took, not just "Redeemed"
         return QCoreApplication.translate("Redemption", "Spent {amount}").format(
             amount=money(row.spent_cents, currency))

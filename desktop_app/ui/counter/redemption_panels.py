@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.counter import RecentAttempt, VoucherInfo
+from desktop_app.core.counter import VoucherInfo
+from desktop_app.core.counter_recent import RecentAttempt
 from desktop_app.core.store import Shop
 from desktop_app.ui.counter.lookup_models import FoundModel, HistoryModel
 from desktop_app.ui.counter.redemption_models import (

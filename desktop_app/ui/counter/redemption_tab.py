@@ -247,7 +247,7 @@ class RedemptionTab(RedemptionLayout):
         tasks.run_in_background(
             self, lambda: counter.scan(text, source, uses=uses, amount_cents=amount),
             on_success=lambda result: self._scanned(result, text),
-            on_failure=self._scan_failed)
+            on_failure=functools.partial(self._scan_failed, scanned=text))
 
     def _took_typed_number(self, text: str) -> bool:
         """A person's digits and Enter are never a scan (QA s16a F5): one or two are the
@@ -315,11 +315,11 @@ class RedemptionTab(RedemptionLayout):
         if field is self.scan_field:
             self.uses_picker.edited(field.text())
 
-    def _scan_failed(self, exc: Exception, counted: bool = True) -> None:
+    def _scan_failed(self, exc: Exception, counted: bool = True, scanned: str = "") -> None:
         if counted:
             self._pending -= 1
         self._stop_busy()
-        self.failures.show(exc)
+        self.failures.show(exc, scanned)
 
     def _stop_busy(self) -> None:
         """An answer came: the next scan waiting gets its own time before "still waiting"."""

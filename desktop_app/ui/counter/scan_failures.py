@@ -15,12 +15,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from desktop_app.core.counter import Counter, RecentAttempt
-from desktop_app.core.errors import ShopError
+from desktop_app.core.counter import Counter
+from desktop_app.core.counter_recent import FAILED, RecentAttempt
+from desktop_app.core.dates import utc_now
+from desktop_app.core.errors import ServerUnreachable, ShopError
 from desktop_app.core.lost_commit import RedemptionUncertain
 from desktop_app.core.lost_scans import SettledScan, voucher_key
 from desktop_app.core.store import Shop
-from desktop_app.core.vouchers import normalize
+from desktop_app.core.vouchers import normalize, parse, typed_code
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.messages.session_texts import refusal_with_redeemed_before_hold
 from desktop_app.ui import tasks
@@ -33,6 +35,17 @@ from desktop_app.ui.counter.verdict_panel import UNCERTAIN, VerdictPanel
 log = logging.getLogger(__name__)
 
 ASK_AGAIN_MS = 2000  # while a lost answer is not known, how often the server is asked
+REASON_SHOWN = 48  # a failure's words in the list's row; its tooltip has them whole
+
+
+def scanned_code(shop: Shop, scanned: str) -> str:
+    """What a failed check was for, as the cashier knows it: the voucher's printed code when
+    the text names one of this shop's (a QR payload is no use to read), else the text."""
+    text = scanned.strip()
+    parsed = parse(text, shop.shop_id, shop.voucher_key) if text else None
+    if parsed is not None and parsed.reason is None:
+        return typed_code(parsed.code)
+    return text
 
 
 class ScanFailures(QObject):
@@ -60,9 +73,20 @@ class ScanFailures(QObject):
         if lost is not None:
             self._show_uncertain(lost)
             return
-        self.verdict.show_failure(text)
+        self._show_failed(text, scanned, self.tr("the shop's server cannot be reached"))
+
+    def _show_failed(self, text: str, scanned: str, reason: str) -> None:
+        """"Not redeemed", naming what was scanned, until the next scan; and a row in the
+        station's list (QA s19a F11: it went after 6 s and left no trace)."""
+        code = scanned_code(self.shop, scanned)
+        self.verdict.show_failure(text, code)
         self.amount_panel.show_failure(uncertain=False)
         self.play(REFUSAL)
+        if code:  # a look-up's failure redeemed nothing and is no scan of the list
+            self.recent.add_failed(RecentAttempt(
+                attempt_id=0, at=utc_now(), code=code, product="", reason=FAILED, ok=False,
+                operator=self.shop.operator.name, station=self.counter.station, note=text,
+                failure=reason))
 
     def _lost_scan_of(self, scanned: str) -> RedemptionUncertain | None:
         if not scanned.strip() or not self.counter.lost:
@@ -77,7 +101,8 @@ class ScanFailures(QObject):
         self.play(REFUSAL)
         self.timer.start()
 
-    def show(self, exc: Exception) -> None:
+    def show(self, exc: Exception, scanned: str = "") -> None:
+        """``scanned``: the text whose check failed ("" for a look-up's)."""
         if isinstance(exc, RedemptionUncertain):
             log.warning("redemption not certain: attempt %s", exc.params.get("attempt_id"))
             self._show_uncertain(exc)
@@ -89,7 +114,20 @@ class ScanFailures(QObject):
         else:
             log.error("redeeming failed", exc_info=(type(exc), exc, exc.__traceback__))
             text = unexpected_error_message()
-        self.refuse(text)
+        self._show_failed(text, scanned, self._reason(exc, text))
+
+    def _reason(self, exc: Exception, text: str) -> str:
+        """Why a check failed, in the few words a row of the list has room for."""
+        code = exc.code if isinstance(exc, ShopError) else ""
+        if code == "database_locked":
+            return self.tr("the shop file was in use")
+        if code == "disk_full":
+            return self.tr("the disk is full")
+        if isinstance(exc, ServerUnreachable):
+            return self.tr("the shop's server did not answer")
+        if not isinstance(exc, ShopError):
+            return self.tr("an unexpected error")
+        return text if len(text) <= REASON_SHOWN else text[:REASON_SHOWN - 1] + "…"
 
     def settle_now(self) -> None:
         if not self.counter.lost:
@@ -114,7 +152,9 @@ class ScanFailures(QObject):
         if not self.counter.lost:
             self.timer.stop()
         # A newer verdict on the screen stays; the list then shows what became of it.
-        if settled and (self.verdict.reason == UNCERTAIN or self.verdict.tone == TONE_READY):
+        # A failure kept on screen gives way too: it is in the list (QA s19a F11).
+        if settled and (self.verdict.reason in (UNCERTAIN, FAILED)
+                        or self.verdict.tone == TONE_READY):
             self._show_settled(settled[-1])
 
     def _show_settled(self, settled: SettledScan) -> None:

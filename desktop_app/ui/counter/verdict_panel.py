@@ -11,10 +11,13 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.counter import VoucherInfo
+from desktop_app.core.counter_recent import FAILED  # a failed check shown: it stays
 from desktop_app.core.redemption import Verdict
+from desktop_app.core.text import printable
 from desktop_app.messages.clock_texts import with_clock_hint
 from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
@@ -211,10 +214,26 @@ class VerdictPanel(QFrame):
         """For a check that takes longer than a blink (a busy disk)."""
         self._show(TONE_BUSY, self.tr("Checking…"), self.busy_note)
 
-    def show_failure(self, message: str) -> None:
-        """The check itself failed (database locked, disk full): nothing was redeemed."""
-        self.reason, self.repeated = "", False
-        self._show(TONE_ATTENTION, self.tr("Not redeemed"), message)
+    def show_failure(self, message: str, scanned: str = "") -> None:
+        """The check itself failed (database locked, disk full): nothing was redeemed. It
+        stays until the next scan or a click on it, and names ``scanned`` (the code, or the
+        text as scanned): a cashier who looked away found "Ready to scan" and could not
+        tell whether the customer's voucher was taken (QA s19a F11)."""
+        self.reason, self.repeated = FAILED, False
+        # One line, under words that may take three: a netbook's screen has no room for more.
+        stays = self.tr("Nothing was used · Click to dismiss")
+        line: Line = [(stays, False)]
+        if scanned:  # the code gives way, never what it says after it
+            before, _, after = self.tr("Scanned: {code}").partition("{code}")
+            line = [(before, False), (printable(scanned), True), (after + SEPARATOR, False),
+                    *line]
+        self._show(TONE_ATTENTION, self.tr("Not redeemed"), message, [line], keep=True)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click dismisses a failure the cashier has read; any other verdict keeps its time."""
+        if self.reason == FAILED:
+            self.clear()
+        super().mousePressEvent(event)
 
     def show_uncertain(self, message: str, charging: bool) -> None:
         """The server's answer was lost: whether it was redeemed is not known yet. Stays until

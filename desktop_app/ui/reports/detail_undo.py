@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.core import redemption
-from desktop_app.core.counter import RecentAttempt
+from desktop_app.core.counter_recent import RecentAttempt
 from desktop_app.core.report_redemptions import RedemptionDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui.counter.redemption_panels import UndoPanel

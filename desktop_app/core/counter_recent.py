@@ -1,0 +1,85 @@
+"""A station's recent redemptions, as the counter lists them under its verdict.
+
+Read from the redemption attempts this station recorded (``recent_attempts``); moved out of
+counter.py, which imports them from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+from desktop_app.core import vouchers
+from desktop_app.core.models import GiftCardEntry, Operator, Product, RedemptionAttempt, Voucher
+from desktop_app.core.redemption import MAX_STATION
+from desktop_app.core.store import Shop
+
+RECENT_LIMIT = 50
+# A row's reason for a scan whose check failed before anything was recorded (the shop file
+# locked, the disk full): no attempt row, so such rows are the counter tab's, kept in memory.
+FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class RecentAttempt:
+    """One row of a station's recent redemptions, as the counter lists them."""
+
+    attempt_id: int
+    at: dt.datetime
+    code: str  # the printed form; for text that named no voucher, what was scanned
+    product: str
+    reason: str  # a verdict reason, or "undone" for an undo record
+    ok: bool
+    operator: str
+    station: str
+    undone: bool = False  # a redemption an owner has since undone
+    note: str = ""
+    uses_left_after: int | None = None
+    spent_cents: int | None = None  # a gift card's spend: the amount it took
+    kind: str = ""  # the product's kind: a card key's row says the key was marked used
+    failure: str = ""  # FAILED rows only: why the check failed, as the counter says it
+
+
+def _attempt_code(attempt: RedemptionAttempt) -> str:
+    if attempt.voucher_id is not None:
+        return vouchers.typed_code(attempt.voucher.code)
+    return attempt.scanned_text
+
+
+def recent_attempts(shop: Shop, station: str, limit: int = RECENT_LIMIT) -> list[RecentAttempt]:
+    """The latest attempts at ``station``, newest first. A clerk sees only their own: the
+    owner decides what others did at the counter, a clerk answers for what they did."""
+    query = (RedemptionAttempt.select(RedemptionAttempt, Voucher, Product, Operator)
+             .join_from(RedemptionAttempt, Voucher, JOIN.LEFT_OUTER)
+             .join_from(Voucher, Product, JOIN.LEFT_OUTER)
+             .join_from(RedemptionAttempt, Operator)
+             .where(RedemptionAttempt.station == (station.strip() or "?")[:MAX_STATION])
+             # the station's index is in time order: newest first without sorting them all
+             .order_by(RedemptionAttempt.created_at.desc(), RedemptionAttempt.id.desc())
+             .limit(max(0, limit)))
+    if not shop.is_owner:
+        query = query.where(RedemptionAttempt.operator == shop.operator.id)
+    rows = list(query)
+    ids = [row.id for row in rows if row.ok]
+    undone = {row.undo_of_id for row in RedemptionAttempt.select(RedemptionAttempt.undo_of)
+              .where(RedemptionAttempt.undo_of.in_(ids))} if ids else set()
+    spent = _spent_by_attempt(ids)
+    return [RecentAttempt(
+        attempt_id=row.id, at=row.created_at, code=_attempt_code(row),
+        product=row.voucher.product.name if row.voucher_id is not None else "",
+        reason=row.reason, ok=row.ok, operator=row.operator.name, station=row.station,
+        undone=row.id in undone, note=row.note, uses_left_after=row.uses_left_after,
+        spent_cents=spent.get(row.id),
+        kind=row.voucher.product.kind if row.voucher_id is not None else "") for row in rows]
+
+
+def _spent_by_attempt(attempt_ids: list[int]) -> dict[int, int]:
+    """What each of these attempts spent from a gift card (positive cents), by attempt."""
+    if not attempt_ids:
+        return {}
+    entries = (GiftCardEntry.select(GiftCardEntry.attempt, GiftCardEntry.amount_cents)
+               .where(GiftCardEntry.attempt.in_(attempt_ids)
+                      & (GiftCardEntry.kind == "spend")).tuples())
+    return {attempt_id: -amount for attempt_id, amount in entries}
