@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from peewee import DatabaseError, OperationalError
@@ -14,7 +15,7 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 from desktop_app.core import cipher_log, server_clock
 from desktop_app.core.anchor import anchor_path
 from desktop_app.core.cipher_files import raw_key
-from desktop_app.core.errors import NotEncrypted, ShopError
+from desktop_app.core.errors import NotEncrypted, ShopError, ShopInUse
 from desktop_app.core.paths import DATABASE_FILE
 from desktop_app.core.transactions import translate_db_error
 
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 cipher_log.quiet()  # before any shop opens: see core.cipher_log
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+_ALONE_WAIT_MS = 250  # another connection's own write, ending, may be waited for this long
 
 
 def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
@@ -65,3 +67,44 @@ def remove_half_made(data_dir: Path, slots_path: Path) -> None:
                      anchor_path(data_dir)):
         with contextlib.suppress(OSError):
             os.unlink(leftover)
+
+
+@contextlib.contextmanager
+def only_connection(db: SqlCipherDatabase, place: str, action: str) -> Iterator[None]:
+    """While the block runs, ``db``'s connection (this thread's) is the database file's only
+    one, by SQLite's own exclusive lock on it; refused at once (``ShopInUse``) while any
+    other connection has the file open, in this process or another, whatever it is.
+
+    ``shop.lock`` shows only the versions that take it: the first one did not, and a counter
+    left running on it went on writing the old way after an upgrade (QA s19b F2). Every
+    version holds the database in WAL mode, and a WAL-mode connection keeps a SHARED lock
+    on the file for as long as it is open, idle too; SQLite grants the EXCLUSIVE lock of
+    ``locking_mode=EXCLUSIVE`` only when no other connection has one. The lock is SQLite's,
+    the same on Windows and POSIX; while it is held, any other opener waits, then gives up.
+    """
+    waited = db.execute_sql("PRAGMA busy_timeout").fetchone()[0]
+    db.execute_sql(f"PRAGMA busy_timeout = {_ALONE_WAIT_MS}")
+    db.execute_sql("PRAGMA locking_mode = EXCLUSIVE")
+    try:
+        db.execute_sql("BEGIN EXCLUSIVE")  # in WAL mode, only this takes the file's lock
+        db.execute_sql("COMMIT")  # the lock stays: locking_mode is EXCLUSIVE
+    except OperationalError as exc:
+        log.warning("another connection has the database open: %s", exc)
+        _share_again(db, waited)
+        raise ShopInUse(path=place, by="open", action=action) from exc
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(DatabaseError, OperationalError):  # the first failure told
+            _share_again(db, waited)
+        raise
+    _share_again(db, waited)
+
+
+def _share_again(db: SqlCipherDatabase, busy_timeout_ms: int) -> None:
+    """The exclusive lock let go: in WAL mode, by the end of a write transaction once the
+    locking mode is NORMAL again (SQLite's pager keeps it until then)."""
+    db.execute_sql("PRAGMA locking_mode = NORMAL")
+    db.execute_sql("BEGIN IMMEDIATE")
+    db.execute_sql("COMMIT")
+    db.execute_sql(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
