@@ -1,12 +1,13 @@
-"""An upgrade is refused while another process has the database open through SQLite itself,
-shop.lock or not (QA s19b F2): the first version took no shop.lock, and a counter left
-running on it went on writing the old way after the upgrade.
+"""An upgrade, and a restore, are refused while another process has the database open
+through SQLite itself, shop.lock or not (QA s19b F2): the first version took no shop.lock,
+and a counter left running on it went on writing the old way after the upgrade.
 
 The other opener here is what that version was at a counter: a plain SQLCipher connection in
 WAL mode, idle after its reads; no code of an old build is needed."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from conftest import OWNER, OWNER_PASSWORD
 from test_cli import ROOT, run
 from test_schema_upgrade import _one_version_back, _upgrade_events
 
-from desktop_app.core import migrations
+from desktop_app.core import backup, migrations
 from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.paths import DATABASE_FILE
@@ -104,3 +105,20 @@ def test_a_shop_needing_no_upgrade_opens_beside_any_sqlite_opener(
     with opened_by_sqlite_alone(shop_dir, key):
         listed = run(shop_dir, "product", "list", env=ENV)
     assert listed.returncode == 0, listed.stderr
+
+
+def test_a_restore_is_refused_while_an_opener_without_shop_lock_has_the_database(
+        shop_dir: Path, tmp_path: Path) -> None:
+    """A restore sets the files aside: a first-version counter open on them would write on
+    into the set-aside copy (on Windows the move fails half-way)."""
+    shop = create_shop(shop_dir, "Shop", "CNY", OWNER, OWNER_PASSWORD)
+    key = shop.database_key
+    out = backup.write_backup(shop, tmp_path / "x.vsbackup")
+    shop.close()
+    with opened_by_sqlite_alone(shop_dir, key):
+        refused = run(shop_dir, "restore", str(out), "--yes", "--json", env=ENV)
+    assert refused.returncode == 3, refused.stdout + refused.stderr
+    assert json.loads(refused.stdout)["error"] == "shop_in_use"
+    assert not list(shop_dir.glob("before-restore-*"))  # nothing was set aside
+    done = run(shop_dir, "restore", str(out), "--yes", "--json", env=ENV)
+    assert done.returncode == 0, done.stdout + done.stderr

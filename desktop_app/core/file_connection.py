@@ -108,3 +108,23 @@ def _share_again(db: SqlCipherDatabase, busy_timeout_ms: int) -> None:
     db.execute_sql("BEGIN IMMEDIATE")
     db.execute_sql("COMMIT")
     db.execute_sql(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+
+
+def require_no_other_connection(path: Path, key: bytes, place: str) -> None:
+    """``ShopInUse`` while any connection has the database at ``path`` open, by the probe of
+    ``only_connection`` from a connection of its own, closed again. For what replaces the
+    files (a restore): a counter of the first version, open on them, takes no shop.lock and
+    would write on into files set aside (QA s19b F2). A database that ``key`` does not open
+    (another shop's, a damaged one) cannot be asked: nothing is said."""
+    if not path.exists():
+        return
+    db = SqlCipherDatabase(str(path), passphrase=raw_key(key))
+    try:
+        try:
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()  # WAL, shared
+        except DatabaseError:
+            return
+        with only_connection(db, place, action="restore"):
+            pass
+    finally:
+        db.close()
