@@ -122,7 +122,9 @@ def require_no_other_connection(path: Path, key: bytes, place: str) -> None:
     try:
         try:
             db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()  # WAL, shared
-        except DatabaseError:
+        except DatabaseError as exc:
+            if "locked" in str(exc):  # even a read waited in vain: someone writes on
+                raise ShopInUse(path=place, by="open", action="restore") from exc
             return
         with only_connection(db, place, action="restore"):
             pass
