@@ -6,15 +6,17 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from peewee import DatabaseError, OperationalError
+from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from desktop_app.core import cipher_log, file_clock, server_clock
 from desktop_app.core.anchor import anchor_path
 from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.damage import ShopFileDatabase
-from desktop_app.core.errors import NotEncrypted, ShopError
+from desktop_app.core.errors import NotEncrypted, ShopError, ShopInUse
 from desktop_app.core.paths import DATABASE_FILE
 from desktop_app.core.transactions import translate_db_error
 
@@ -23,6 +25,7 @@ log = logging.getLogger(__name__)
 cipher_log.quiet()  # before any shop opens: see core.cipher_log
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+_ALONE_WAIT_MS = 250  # another connection's own write, ending, may be waited for this long
 
 
 def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
@@ -66,3 +69,66 @@ def remove_half_made(data_dir: Path, slots_path: Path) -> None:
                      anchor_path(data_dir)):
         with contextlib.suppress(OSError):
             os.unlink(leftover)
+
+
+@contextlib.contextmanager
+def only_connection(db: SqlCipherDatabase, place: str, action: str) -> Iterator[None]:
+    """While the block runs, ``db``'s connection (this thread's) is the database file's only
+    one, by SQLite's own exclusive lock on it; refused at once (``ShopInUse``) while any
+    other connection has the file open, in this process or another, whatever it is.
+
+    ``shop.lock`` shows only the versions that take it: the first one did not, and a counter
+    left running on it went on writing the old way after an upgrade (QA s19b F2). Every
+    version holds the database in WAL mode, and a WAL-mode connection keeps a SHARED lock
+    on the file for as long as it is open, idle too; SQLite grants the EXCLUSIVE lock of
+    ``locking_mode=EXCLUSIVE`` only when no other connection has one. The lock is SQLite's,
+    the same on Windows and POSIX; while it is held, any other opener waits, then gives up.
+    """
+    waited = db.execute_sql("PRAGMA busy_timeout").fetchone()[0]
+    db.execute_sql(f"PRAGMA busy_timeout = {_ALONE_WAIT_MS}")
+    db.execute_sql("PRAGMA locking_mode = EXCLUSIVE")
+    try:
+        db.execute_sql("BEGIN EXCLUSIVE")  # in WAL mode, only this takes the file's lock
+        db.execute_sql("COMMIT")  # the lock stays: locking_mode is EXCLUSIVE
+    except OperationalError as exc:
+        log.warning("another connection has the database open: %s", exc)
+        _share_again(db, waited)
+        raise ShopInUse(path=place, by="open", action=action) from exc
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(DatabaseError, OperationalError):  # the first failure told
+            _share_again(db, waited)
+        raise
+    _share_again(db, waited)
+
+
+def _share_again(db: SqlCipherDatabase, busy_timeout_ms: int) -> None:
+    """The exclusive lock let go: in WAL mode, by the end of a write transaction once the
+    locking mode is NORMAL again (SQLite's pager keeps it until then)."""
+    db.execute_sql("PRAGMA locking_mode = NORMAL")
+    db.execute_sql("BEGIN IMMEDIATE")
+    db.execute_sql("COMMIT")
+    db.execute_sql(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+
+
+def require_no_other_connection(path: Path, key: bytes, place: str) -> None:
+    """``ShopInUse`` while any connection has the database at ``path`` open, by the probe of
+    ``only_connection`` from a connection of its own, closed again. For what replaces the
+    files (a restore): a counter of the first version, open on them, takes no shop.lock and
+    would write on into files set aside (QA s19b F2). A database that ``key`` does not open
+    (another shop's, a damaged one) cannot be asked: nothing is said."""
+    if not path.exists():
+        return
+    db = SqlCipherDatabase(str(path), passphrase=raw_key(key))
+    try:
+        try:
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()  # WAL, shared
+        except DatabaseError as exc:
+            if "locked" in str(exc):  # even a read waited in vain: someone writes on
+                raise ShopInUse(path=place, by="open", action="restore") from exc
+            return
+        with only_connection(db, place, action="restore"):
+            pass
+    finally:
+        db.close()

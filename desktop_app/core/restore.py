@@ -39,6 +39,7 @@ from desktop_app.core.errors import (
     RestoreNotConfirmed,
     ShopError,
 )
+from desktop_app.core.file_connection import require_no_other_connection
 from desktop_app.core.fileio import raise_for_os_error
 from desktop_app.core.keyslots import KeySlotFile, normalize_operator
 from desktop_app.core.models import Operator
@@ -112,6 +113,7 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         key = unlock_throttled(info, data_dir, staging, operator, password, backup,
                                recovery_key)
         restore_journal.finish_pending(data_dir, key)  # one whose files are in: finished
+        require_no_other_connection(current, key, str(data_dir))  # a first version's too
         copy_database(info, staging / DATABASE_FILE)
         _check_restored(staging / DATABASE_FILE, key, info, operator)
         restored = staging / DATABASE_FILE

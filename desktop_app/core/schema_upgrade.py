@@ -4,8 +4,10 @@ An upgrade is a one-way door for every counter at once: a counter still running 
 version keeps writing the old way after it (a refund without its refund record vanishes from
 the sales report), and never notices, since each version checks the schema only when it opens
 the shop (QA s12c F6). So the steps run only while nobody else has the shop open, whatever
-version: a folder shop's opener makes its shared lock exclusive for them (core/shoplock.py);
-on a server, no other session of the app may be connected to the database, and two counters
+version: a folder shop's opener makes its shared lock exclusive for them (core/shoplock.py),
+and its connection the database file's only one by SQLite's own lock, which sees the first
+version too, one that took no shop.lock (QA s19b F2; ``file_connection.only_connection``); on
+a server, no other session of the app may be connected to the database, and two counters
 upgrading at once queue on an advisory lock (QA s12c F8). The upgrade is logged by
 ``migrations.migrate`` and recorded in the audit chain once the shop is open (QA s12c F7).
 """
@@ -18,9 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from peewee import Database
+from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from desktop_app.core import audit, migrations
 from desktop_app.core.errors import ShopInUse
+from desktop_app.core.file_connection import only_connection
 from desktop_app.core.shoplock import ShopLock
 
 if TYPE_CHECKING:
@@ -36,16 +40,20 @@ _OTHER_SESSIONS = (
 
 
 class FolderGuard:
-    """A folder shop: the opener's shared lock, exclusive while the steps run."""
+    """A folder shop: the opener's shared lock, exclusive while the steps run, and its
+    connection the database file's only one then (the first version took no lock)."""
 
-    def __init__(self, lock: ShopLock, data_dir: Path) -> None:
-        self._lock, self._data_dir = lock, data_dir
+    def __init__(self, lock: ShopLock, data_dir: Path, db: SqlCipherDatabase) -> None:
+        self._lock, self._data_dir, self._db = lock, data_dir, db
 
     def queue(self) -> contextlib.nullcontext[None]:
         return contextlib.nullcontext()  # the exclusive lock: one upgrader, the others refused
 
-    def alone(self) -> contextlib.AbstractContextManager[None]:
-        return self._lock.alone(self._data_dir)
+    @contextlib.contextmanager
+    def alone(self) -> Iterator[None]:
+        with self._lock.alone(self._data_dir), \
+                only_connection(self._db, str(self._data_dir), action="upgrade"):
+            yield
 
 
 class ServerGuard:

@@ -358,7 +358,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
         raise
     try:
         database_proxy.initialize(db)
-        found = migrations.migrate(db, guard=schema_upgrade.FolderGuard(lock, data_dir))
+        found = migrations.migrate(db, guard=schema_upgrade.FolderGuard(lock, data_dir, db))
         row = active_operator(operator, slots.shop_id, str(db_path))
         name, currency = shop_identity.read_stored()
         moved = recorded_move()
